@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every test of otcore on a Debian machine as root, installing what the tests need:
+# cmake and libclang (to build HiGHS for the exact-OT cross-check), C/C++/Fortran compilers,
+# valgrind, pkg-config, OpenMPI, and R with testthat (for the R binding).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+for pkg in cmake libclang-dev clang g++ gfortran valgrind pkg-config make \
+           openmpi-bin libopenmpi-dev r-base-dev r-cran-testthat; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
+done
+if [ ${#need[@]} -gt 0 ]; then
+    echo "== installing: ${need[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+command -v cargo >/dev/null || { echo "cargo not found: install a Rust toolchain >= 1.84" >&2; exit 1; }
+
+# Native-toolchain tests fail (rather than skip) when a tool is missing.
+export OTCORE_REQUIRE_TOOLS=1
+# MPI as root inside CI containers.
+export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+
+echo "== cargo test (all features: the HiGHS cross-check included)"
+cargo test --all-features --no-fail-fast

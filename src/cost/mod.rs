@@ -1,0 +1,1 @@
+//! Cost matrices between point clouds (written with the foundation issue).

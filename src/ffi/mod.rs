@@ -1,0 +1,20 @@
+//! The C ABI: the only module that exports symbols. A thin, checked layer over the Rust core.
+//!
+//! Conventions (see `include/otcore.h` for the contract as C users read it):
+//! * every entry point returns an [`otc_status`](status::otc_status) and runs inside
+//!   [`boundary::ffi_boundary`], which catches panics and records the message of a failure;
+//! * pointers, lengths, strides and option structs are checked by the helpers of [`args`]
+//!   before anything is read; outputs are written only on success;
+//! * the caller owns all memory; nothing is kept past the call.
+
+#![allow(non_camel_case_types)]
+
+pub mod args;
+pub mod boundary;
+pub mod cost;
+pub mod exact;
+pub mod gaussian;
+pub mod sinkhorn;
+pub mod status;
+pub mod version;
+pub mod view;

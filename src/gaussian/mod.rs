@@ -1,0 +1,1 @@
+//! Gaussian optimal transport: Bures-Wasserstein (written with the Gaussian issue).

@@ -1,0 +1,488 @@
+//! [`Real`]: the one scalar trait behind every generic kernel (f32 and f64), with the SIMD
+//! operations the kernels need expressed over `pulp::Simd`, so a kernel is written once and
+//! dispatched at run time to the best instruction set (`pulp::Arch::new().dispatch(..)`).
+
+use pulp::Simd;
+use std::fmt::{Debug, Display, LowerExp};
+use std::iter::Sum;
+use std::ops::{Add, AddAssign, Div, DivAssign, Mul, MulAssign, Neg, Sub, SubAssign};
+
+/// A real floating-point scalar: `f32` or `f64`.
+///
+/// Scalar methods follow `std`; the `*_s` methods act lane-wise on the SIMD vector
+/// `Self::Vector<S>` of the instruction set `S`.
+pub trait Real:
+    Copy
+    + Send
+    + Sync
+    + Default
+    + PartialOrd
+    + Debug
+    + Display
+    + LowerExp
+    + Sum
+    + Add<Output = Self>
+    + Sub<Output = Self>
+    + Mul<Output = Self>
+    + Div<Output = Self>
+    + Neg<Output = Self>
+    + AddAssign
+    + SubAssign
+    + MulAssign
+    + DivAssign
+    + bytemuck::Pod
+    + 'static
+{
+    /// 0.
+    const ZERO: Self;
+    /// 1.
+    const ONE: Self;
+    /// +∞.
+    const INFINITY: Self;
+    /// −∞.
+    const NEG_INFINITY: Self;
+    /// Machine epsilon.
+    const EPSILON: Self;
+    /// Largest finite value.
+    const MAX: Self;
+    /// Smallest positive normal value.
+    const MIN_POSITIVE: Self;
+    /// "f32" or "f64", for messages.
+    const NAME: &'static str;
+
+    /// SIMD vector of `Self` for the instruction set `S`.
+    type Vector<S: Simd>: Copy + Debug + Send + Sync + bytemuck::Pod;
+
+    /// Nearest value to `x`.
+    fn from_f64(x: f64) -> Self;
+    /// Exact widening (or identity).
+    fn to_f64(self) -> f64;
+    /// Square root.
+    fn sqrt(self) -> Self;
+    /// Absolute value.
+    fn abs(self) -> Self;
+    /// e^self.
+    fn exp(self) -> Self;
+    /// Natural logarithm.
+    fn ln(self) -> Self;
+    /// self^p.
+    fn powf(self, p: Self) -> Self;
+    /// Larger of the two (NaN-ignoring, as `f64::max`).
+    fn max(self, other: Self) -> Self;
+    /// Smaller of the two (NaN-ignoring, as `f64::min`).
+    fn min(self, other: Self) -> Self;
+    /// Neither NaN nor infinite.
+    fn is_finite(self) -> bool;
+    /// NaN.
+    fn is_nan(self) -> bool;
+
+    /// Number of lanes of `Self::Vector<S>`.
+    fn lanes<S: Simd>() -> usize;
+    /// Splits a slice into whole vectors and a scalar tail.
+    fn as_simd<S: Simd>(x: &[Self]) -> (&[Self::Vector<S>], &[Self]);
+    /// Splits a mutable slice into whole vectors and a scalar tail.
+    fn as_mut_simd<S: Simd>(x: &mut [Self]) -> (&mut [Self::Vector<S>], &mut [Self]);
+    /// Loads `x.len() < lanes` values, zero-filling the other lanes.
+    fn partial_load_s<S: Simd>(s: S, x: &[Self]) -> Self::Vector<S>;
+    /// Stores the first `x.len() < lanes` lanes into `x`.
+    fn partial_store_s<S: Simd>(s: S, x: &mut [Self], v: Self::Vector<S>);
+    /// Every lane = `x`.
+    fn splat_s<S: Simd>(s: S, x: Self) -> Self::Vector<S>;
+    /// a + b.
+    fn add_s<S: Simd>(s: S, a: Self::Vector<S>, b: Self::Vector<S>) -> Self::Vector<S>;
+    /// a − b.
+    fn sub_s<S: Simd>(s: S, a: Self::Vector<S>, b: Self::Vector<S>) -> Self::Vector<S>;
+    /// a · b.
+    fn mul_s<S: Simd>(s: S, a: Self::Vector<S>, b: Self::Vector<S>) -> Self::Vector<S>;
+    /// a / b.
+    fn div_s<S: Simd>(s: S, a: Self::Vector<S>, b: Self::Vector<S>) -> Self::Vector<S>;
+    /// a · b + c (fused where the instruction set has FMA).
+    fn mul_add_s<S: Simd>(
+        s: S,
+        a: Self::Vector<S>,
+        b: Self::Vector<S>,
+        c: Self::Vector<S>,
+    ) -> Self::Vector<S>;
+    /// Lane-wise maximum.
+    fn max_s<S: Simd>(s: S, a: Self::Vector<S>, b: Self::Vector<S>) -> Self::Vector<S>;
+    /// Lane-wise minimum.
+    fn min_s<S: Simd>(s: S, a: Self::Vector<S>, b: Self::Vector<S>) -> Self::Vector<S>;
+    /// Lane-wise |a|.
+    fn abs_s<S: Simd>(s: S, a: Self::Vector<S>) -> Self::Vector<S>;
+    /// Lane-wise square root.
+    fn sqrt_s<S: Simd>(s: S, a: Self::Vector<S>) -> Self::Vector<S>;
+    /// Lane-wise e^a, within 2 ulps of the correctly rounded value for normal results;
+    /// results below the smallest normal number are flushed to 0, above the largest finite
+    /// value they are +∞. NaN lanes give unspecified values: callers pass finite or −∞ input.
+    fn exp_s<S: Simd>(s: S, a: Self::Vector<S>) -> Self::Vector<S>;
+    /// Sum of the lanes.
+    fn reduce_sum_s<S: Simd>(s: S, a: Self::Vector<S>) -> Self;
+    /// Largest lane.
+    fn reduce_max_s<S: Simd>(s: S, a: Self::Vector<S>) -> Self;
+    /// Smallest lane.
+    fn reduce_min_s<S: Simd>(s: S, a: Self::Vector<S>) -> Self;
+}
+
+/// Implements the plain scalar part of [`Real`] shared by `f32` and `f64`.
+macro_rules! scalar_methods {
+    ($t:ty) => {
+        #[inline(always)]
+        fn sqrt(self) -> Self {
+            <$t>::sqrt(self)
+        }
+        #[inline(always)]
+        fn abs(self) -> Self {
+            <$t>::abs(self)
+        }
+        #[inline(always)]
+        fn exp(self) -> Self {
+            <$t>::exp(self)
+        }
+        #[inline(always)]
+        fn ln(self) -> Self {
+            <$t>::ln(self)
+        }
+        #[inline(always)]
+        fn powf(self, p: Self) -> Self {
+            <$t>::powf(self, p)
+        }
+        #[inline(always)]
+        fn max(self, other: Self) -> Self {
+            <$t>::max(self, other)
+        }
+        #[inline(always)]
+        fn min(self, other: Self) -> Self {
+            <$t>::min(self, other)
+        }
+        #[inline(always)]
+        fn is_finite(self) -> bool {
+            <$t>::is_finite(self)
+        }
+        #[inline(always)]
+        fn is_nan(self) -> bool {
+            <$t>::is_nan(self)
+        }
+    };
+}
+
+/// Implements the lane-wise part of [`Real`] by forwarding to pulp's `*_f32s` / `*_f64s`.
+macro_rules! simd_methods {
+    ($t:ty, $v:ident, $lanes:ident, $as:ident, $as_mut:ident, $pl:ident, $ps:ident, $splat:ident,
+     $add:ident, $sub:ident, $mul:ident, $div:ident, $fma:ident, $max:ident, $min:ident,
+     $abs:ident, $sqrt:ident, $rsum:ident, $rmax:ident, $rmin:ident) => {
+        type Vector<S: Simd> = S::$v;
+        #[inline(always)]
+        fn lanes<S: Simd>() -> usize {
+            S::$lanes
+        }
+        #[inline(always)]
+        fn as_simd<S: Simd>(x: &[Self]) -> (&[S::$v], &[Self]) {
+            S::$as(x)
+        }
+        #[inline(always)]
+        fn as_mut_simd<S: Simd>(x: &mut [Self]) -> (&mut [S::$v], &mut [Self]) {
+            S::$as_mut(x)
+        }
+        #[inline(always)]
+        fn partial_load_s<S: Simd>(s: S, x: &[Self]) -> S::$v {
+            s.$pl(x)
+        }
+        #[inline(always)]
+        fn partial_store_s<S: Simd>(s: S, x: &mut [Self], v: S::$v) {
+            s.$ps(x, v)
+        }
+        #[inline(always)]
+        fn splat_s<S: Simd>(s: S, x: Self) -> S::$v {
+            s.$splat(x)
+        }
+        #[inline(always)]
+        fn add_s<S: Simd>(s: S, a: S::$v, b: S::$v) -> S::$v {
+            s.$add(a, b)
+        }
+        #[inline(always)]
+        fn sub_s<S: Simd>(s: S, a: S::$v, b: S::$v) -> S::$v {
+            s.$sub(a, b)
+        }
+        #[inline(always)]
+        fn mul_s<S: Simd>(s: S, a: S::$v, b: S::$v) -> S::$v {
+            s.$mul(a, b)
+        }
+        #[inline(always)]
+        fn div_s<S: Simd>(s: S, a: S::$v, b: S::$v) -> S::$v {
+            s.$div(a, b)
+        }
+        #[inline(always)]
+        fn mul_add_s<S: Simd>(s: S, a: S::$v, b: S::$v, c: S::$v) -> S::$v {
+            s.$fma(a, b, c)
+        }
+        #[inline(always)]
+        fn max_s<S: Simd>(s: S, a: S::$v, b: S::$v) -> S::$v {
+            s.$max(a, b)
+        }
+        #[inline(always)]
+        fn min_s<S: Simd>(s: S, a: S::$v, b: S::$v) -> S::$v {
+            s.$min(a, b)
+        }
+        #[inline(always)]
+        fn abs_s<S: Simd>(s: S, a: S::$v) -> S::$v {
+            s.$abs(a)
+        }
+        #[inline(always)]
+        fn sqrt_s<S: Simd>(s: S, a: S::$v) -> S::$v {
+            s.$sqrt(a)
+        }
+        #[inline(always)]
+        fn reduce_sum_s<S: Simd>(s: S, a: S::$v) -> Self {
+            s.$rsum(a)
+        }
+        #[inline(always)]
+        fn reduce_max_s<S: Simd>(s: S, a: S::$v) -> Self {
+            s.$rmax(a)
+        }
+        #[inline(always)]
+        fn reduce_min_s<S: Simd>(s: S, a: S::$v) -> Self {
+            s.$rmin(a)
+        }
+    };
+}
+
+impl Real for f64 {
+    const ZERO: Self = 0.0;
+    const ONE: Self = 1.0;
+    const INFINITY: Self = f64::INFINITY;
+    const NEG_INFINITY: Self = f64::NEG_INFINITY;
+    const EPSILON: Self = f64::EPSILON;
+    const MAX: Self = f64::MAX;
+    const MIN_POSITIVE: Self = f64::MIN_POSITIVE;
+    const NAME: &'static str = "f64";
+
+    #[inline(always)]
+    fn from_f64(x: f64) -> Self {
+        x
+    }
+    #[inline(always)]
+    fn to_f64(self) -> f64 {
+        self
+    }
+    scalar_methods!(f64);
+    simd_methods!(
+        f64,
+        f64s,
+        F64_LANES,
+        as_simd_f64s,
+        as_mut_simd_f64s,
+        partial_load_f64s,
+        partial_store_f64s,
+        splat_f64s,
+        add_f64s,
+        sub_f64s,
+        mul_f64s,
+        div_f64s,
+        mul_add_e_f64s,
+        max_f64s,
+        min_f64s,
+        abs_f64s,
+        sqrt_f64s,
+        reduce_sum_f64s,
+        reduce_max_f64s,
+        reduce_min_f64s
+    );
+
+    #[inline(always)]
+    fn exp_s<S: Simd>(s: S, x: S::f64s) -> S::f64s {
+        // Cody–Waite reduction x = n ln2 + r, |r| ≤ ln2/2, degree-13 Taylor polynomial
+        // (truncation < 4e-18 relative), then scale by 2^n through the exponent bits.
+        const LOG2E: f64 = std::f64::consts::LOG2_E;
+        const LN2_HI: f64 = f64::from_bits(0x3fe6_2e42_fee0_0000); // ln 2 rounded to 32 bits
+        const LN2_LO: f64 = f64::from_bits(0x3dea_39ef_3579_3c76); // ln 2 − LN2_HI
+        const SHIFTER: f64 = 6_755_399_441_055_744.0; // 1.5 · 2^52
+        const LO: f64 = -708.3; // below: result under the smallest normal, flushed to 0
+        const HI: f64 = 709.78; // above: +∞
+        let xc = s.min_f64s(s.max_f64s(x, s.splat_f64s(LO)), s.splat_f64s(HI));
+        let t = s.mul_add_e_f64s(xc, s.splat_f64s(LOG2E), s.splat_f64s(SHIFTER));
+        let n = s.sub_f64s(t, s.splat_f64s(SHIFTER));
+        let r = s.mul_add_e_f64s(n, s.splat_f64s(-LN2_HI), xc);
+        let r = s.mul_add_e_f64s(n, s.splat_f64s(-LN2_LO), r);
+        let mut p = s.splat_f64s(1.0 / 6_227_020_800.0); // 1/13!
+        for c in [
+            1.0 / 479_001_600.0,
+            1.0 / 39_916_800.0,
+            1.0 / 3_628_800.0,
+            1.0 / 362_880.0,
+            1.0 / 40_320.0,
+            1.0 / 5_040.0,
+            1.0 / 720.0,
+            1.0 / 120.0,
+            1.0 / 24.0,
+            1.0 / 6.0,
+            0.5,
+            1.0,
+            1.0,
+        ] {
+            p = s.mul_add_e_f64s(p, r, s.splat_f64s(c));
+        }
+        // n is an integer in [-1022, 1024]: bits(t) − bits(SHIFTER) = n (two's complement).
+        let ni = s.sub_u64s(
+            s.transmute_u64s_f64s(t),
+            s.transmute_u64s_f64s(s.splat_f64s(SHIFTER)),
+        );
+        let scaled = s.transmute_f64s_u64s(s.add_u64s(
+            s.transmute_u64s_f64s(p),
+            s.mul_u64s(ni, s.splat_u64s(1u64 << 52)),
+        ));
+        let zero_mask = s.less_than_f64s(x, s.splat_f64s(LO));
+        let inf_mask = s.greater_than_f64s(x, s.splat_f64s(HI));
+        let y = s.select_f64s(zero_mask, s.splat_f64s(0.0), scaled);
+        s.select_f64s(inf_mask, s.splat_f64s(f64::INFINITY), y)
+    }
+}
+
+impl Real for f32 {
+    const ZERO: Self = 0.0;
+    const ONE: Self = 1.0;
+    const INFINITY: Self = f32::INFINITY;
+    const NEG_INFINITY: Self = f32::NEG_INFINITY;
+    const EPSILON: Self = f32::EPSILON;
+    const MAX: Self = f32::MAX;
+    const MIN_POSITIVE: Self = f32::MIN_POSITIVE;
+    const NAME: &'static str = "f32";
+
+    #[inline(always)]
+    fn from_f64(x: f64) -> Self {
+        x as f32
+    }
+    #[inline(always)]
+    fn to_f64(self) -> f64 {
+        self as f64
+    }
+    scalar_methods!(f32);
+    simd_methods!(
+        f32,
+        f32s,
+        F32_LANES,
+        as_simd_f32s,
+        as_mut_simd_f32s,
+        partial_load_f32s,
+        partial_store_f32s,
+        splat_f32s,
+        add_f32s,
+        sub_f32s,
+        mul_f32s,
+        div_f32s,
+        mul_add_e_f32s,
+        max_f32s,
+        min_f32s,
+        abs_f32s,
+        sqrt_f32s,
+        reduce_sum_f32s,
+        reduce_max_f32s,
+        reduce_min_f32s
+    );
+
+    #[inline(always)]
+    fn exp_s<S: Simd>(s: S, x: S::f32s) -> S::f32s {
+        // As for f64, with a degree-8 Taylor polynomial (truncation < 2e-10 relative).
+        const LOG2E: f32 = std::f32::consts::LOG2_E;
+        const LN2_HI: f32 = f32::from_bits(0x3f31_7200); // ln 2 rounded to 16 bits
+        const LN2_LO: f32 = f32::from_bits(0x35bf_be8e); // ln 2 − LN2_HI
+        const SHIFTER: f32 = 12_582_912.0; // 1.5 · 2^23
+        const LO: f32 = -87.3;
+        const HI: f32 = 88.72;
+        let xc = s.min_f32s(s.max_f32s(x, s.splat_f32s(LO)), s.splat_f32s(HI));
+        let t = s.mul_add_e_f32s(xc, s.splat_f32s(LOG2E), s.splat_f32s(SHIFTER));
+        let n = s.sub_f32s(t, s.splat_f32s(SHIFTER));
+        let r = s.mul_add_e_f32s(n, s.splat_f32s(-LN2_HI), xc);
+        let r = s.mul_add_e_f32s(n, s.splat_f32s(-LN2_LO), r);
+        let mut p = s.splat_f32s(1.0 / 40_320.0);
+        for c in [
+            1.0 / 5_040.0,
+            1.0 / 720.0,
+            1.0 / 120.0,
+            1.0 / 24.0,
+            1.0 / 6.0,
+            0.5,
+            1.0,
+            1.0,
+        ] {
+            p = s.mul_add_e_f32s(p, r, s.splat_f32s(c));
+        }
+        let ni = s.sub_u32s(
+            s.transmute_u32s_f32s(t),
+            s.transmute_u32s_f32s(s.splat_f32s(SHIFTER)),
+        );
+        let scaled = s.transmute_f32s_u32s(s.add_u32s(
+            s.transmute_u32s_f32s(p),
+            s.mul_u32s(ni, s.splat_u32s(1u32 << 23)),
+        ));
+        let zero_mask = s.less_than_f32s(x, s.splat_f32s(LO));
+        let inf_mask = s.greater_than_f32s(x, s.splat_f32s(HI));
+        let y = s.select_f32s(zero_mask, s.splat_f32s(0.0), scaled);
+        s.select_f32s(inf_mask, s.splat_f32s(f32::INFINITY), y)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Applies `exp_s` through the dispatched instruction set, tail by partial loads.
+    fn simd_exp<T: Real>(xs: &[T]) -> Vec<T> {
+        struct Op<'a, T>(&'a [T], Vec<T>);
+        impl<T: Real> pulp::WithSimd for Op<'_, T> {
+            type Output = Vec<T>;
+            fn with_simd<S: Simd>(mut self, s: S) -> Vec<T> {
+                self.1.resize(self.0.len(), T::ZERO);
+                let (hi, ti) = T::as_simd::<S>(self.0);
+                let (ho, to) = T::as_mut_simd::<S>(&mut self.1);
+                for (o, &x) in ho.iter_mut().zip(hi) {
+                    *o = T::exp_s(s, x);
+                }
+                if !ti.is_empty() {
+                    T::partial_store_s(s, to, T::exp_s(s, T::partial_load_s(s, ti)));
+                }
+                self.1
+            }
+        }
+        pulp::Arch::new().dispatch(Op(xs, Vec::new()))
+    }
+
+    fn ulps(a: f64, b: f64) -> f64 {
+        if a == b {
+            return 0.0;
+        }
+        (a - b).abs() / (b.abs() * f64::EPSILON)
+    }
+
+    #[test]
+    fn exp_f64_within_two_ulps_on_the_normal_range() {
+        let xs: Vec<f64> = (0..20_001)
+            .map(|i| -708.0 + 1417.5 * i as f64 / 20_000.0)
+            .collect();
+        let ys = simd_exp(&xs);
+        for (&x, &y) in xs.iter().zip(&ys) {
+            assert!(
+                ulps(y, x.exp()) <= 2.0,
+                "exp({x}) = {y}, std gives {}",
+                x.exp()
+            );
+        }
+        let edge = simd_exp(&[-1000.0, f64::NEG_INFINITY, 710.0, 0.0, -708.5]);
+        assert_eq!(&edge[..4], &[0.0, 0.0, f64::INFINITY, 1.0]);
+        assert_eq!(edge[4], 0.0);
+    }
+
+    #[test]
+    fn exp_f32_within_two_ulps_on_the_normal_range() {
+        let xs: Vec<f32> = (0..20_001)
+            .map(|i| -87.0 + 175.5 * i as f32 / 20_000.0)
+            .collect();
+        let ys = simd_exp(&xs);
+        for (&x, &y) in xs.iter().zip(&ys) {
+            let exact = (x as f64).exp();
+            let err = (y as f64 - exact).abs() / (exact * f32::EPSILON as f64);
+            assert!(err <= 2.0, "exp({x}) = {y}, exact {exact}, {err} ulps");
+        }
+        let edge = simd_exp(&[-200.0f32, f32::NEG_INFINITY, 100.0, 0.0]);
+        assert_eq!(edge, vec![0.0, 0.0, f32::INFINITY, 1.0]);
+    }
+}

@@ -1,0 +1,1 @@
+//! Entropic optimal transport: log-domain Sinkhorn (written with the Sinkhorn issue).

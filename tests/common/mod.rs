@@ -108,3 +108,17 @@ pub fn have(program: &str) -> bool {
         .output()
         .is_ok_and(|o| o.status.success())
 }
+
+/// Whether the test may use `program`: true when it runs; when it does not, a panic if
+/// `OTCORE_REQUIRE_TOOLS` is set (the test command sets it after installing everything),
+/// else a note on stderr and false (the caller returns, skipping).
+pub fn tool(program: &str) -> bool {
+    if have(program) {
+        return true;
+    }
+    if std::env::var_os("OTCORE_REQUIRE_TOOLS").is_some() {
+        panic!("{program} is required (OTCORE_REQUIRE_TOOLS is set) but cannot be run");
+    }
+    eprintln!("skipping: {program} is not installed (bash scripts/test.sh installs it)");
+    false
+}

@@ -2,7 +2,9 @@
 //! (direct and matmul), f32 error bounds, exact zeros, thread-count invariance and errors.
 
 use faer::{Mat, MatMut, MatRef};
-use otcore::cost::{cost_matrix, cost_matrix_in_place, cost_matrix_scratch, Metric, GEMM_MIN_D};
+use otcore::cost::{
+    cost_matrix, cost_matrix_in_place, cost_matrix_scratch, matmul_min_dim, Metric,
+};
 use otcore::{ErrorKind, Par, Real};
 
 const METRICS: [Metric; 6] = [
@@ -225,7 +227,11 @@ fn every_metric_and_layout_matches_naive_loops_f32() {
 #[test]
 fn both_routes_are_exercised_and_agree() {
     // Squared Euclidean at d just below and at the crossover: direct vs matmul.
-    for d in [GEMM_MIN_D - 1, GEMM_MIN_D, 2 * GEMM_MIN_D + 1] {
+    for d in [
+        matmul_min_dim() - 1,
+        matmul_min_dim(),
+        2 * matmul_min_dim() + 1,
+    ] {
         let x = points(37, d, 5, 0.0);
         let y = points(29, d, 6, 0.5);
         for metric in [Metric::SqEuclidean, Metric::Euclidean, Metric::Cosine] {
@@ -256,7 +262,7 @@ fn both_routes_are_exercised_and_agree() {
 /// Duplicated points give exactly 0 on every route and precision, with large offsets that
 /// make the matmul form cancel badly.
 fn exact_zeros<T: Real>() {
-    for d in [2, 7, GEMM_MIN_D, 64] {
+    for d in [2, 7, matmul_min_dim(), 64] {
         let y = points(40, d, 9, 1000.0);
         let mut x = points(23, d, 10, 1000.0);
         for (i, j) in [(0, 3), (5, 5), (22, 39), (11, 0)] {
@@ -452,4 +458,443 @@ fn bad_input_is_rejected_and_output_untouched() {
     assert_eq!(e.kind, ErrorKind::WorkspaceTooSmall);
     assert!((0..4).all(|i| (0..5).all(|j| out[(i, j)] == sentinel)));
     assert!(cost_matrix(x.as_ref(), y2.as_ref(), Metric::Cosine, 1).is_err());
+}
+
+mod c_abi {
+    use super::*;
+    use otcore::ffi::boundary::last_error_message;
+    use otcore::ffi::cost::*;
+    use otcore::ffi::status::*;
+    use otcore::ffi::view::*;
+    use std::ptr::{null, null_mut};
+
+    fn row_major(a: &[f64], rows: usize, cols: usize) -> otc_matrix_f64 {
+        otc_matrix_f64 {
+            data: a.as_ptr(),
+            rows,
+            cols,
+            row_stride: cols as isize,
+            col_stride: 1,
+        }
+    }
+
+    fn out_view(a: &mut [f64], rows: usize, cols: usize) -> otc_matrix_mut_f64 {
+        otc_matrix_mut_f64 {
+            data: a.as_mut_ptr(),
+            rows,
+            cols,
+            row_stride: cols as isize,
+            col_stride: 1,
+        }
+    }
+
+    fn opts(metric: i32, p: f64) -> otc_cost_options {
+        let mut o = std::mem::MaybeUninit::<otc_cost_options>::uninit();
+        // SAFETY: a writable struct.
+        assert_eq!(unsafe { otc_cost_options_default(o.as_mut_ptr()) }, OTC_OK);
+        // SAFETY: initialised by the call above.
+        let mut o = unsafe { o.assume_init() };
+        assert_eq!(o.struct_size, std::mem::size_of::<otc_cost_options>());
+        assert_eq!(
+            (o.num_threads, o.metric, o.p),
+            (0, OTC_METRIC_SQEUCLIDEAN, 2.0)
+        );
+        o.metric = metric;
+        o.p = p;
+        o.num_threads = 1;
+        o
+    }
+
+    #[test]
+    fn row_and_column_major_inputs_give_the_core_result() {
+        let (n, m, d) = (9, 13, 5);
+        let x = points(n, d, 21, 0.0);
+        let y = points(m, d, 22, 0.0);
+        let xr: Vec<f64> = (0..n)
+            .flat_map(|i| (0..d).map(move |k| (i, k)))
+            .map(|(i, k)| x[(i, k)])
+            .collect();
+        let yc: Vec<f64> = (0..d)
+            .flat_map(|k| (0..m).map(move |j| (j, k)))
+            .map(|(j, k)| y[(j, k)])
+            .collect();
+        let yv = otc_matrix_f64 {
+            data: yc.as_ptr(),
+            rows: m,
+            cols: d,
+            row_stride: 1,
+            col_stride: m as isize,
+        };
+        for (metric, code, p) in [
+            (Metric::SqEuclidean, OTC_METRIC_SQEUCLIDEAN, 2.0),
+            (Metric::Euclidean, OTC_METRIC_EUCLIDEAN, 2.0),
+            (Metric::Minkowski(1.5), OTC_METRIC_MINKOWSKI, 1.5),
+            (Metric::Cosine, OTC_METRIC_COSINE, 2.0),
+        ] {
+            let want = cost_matrix(x.as_ref(), y.as_ref(), metric, 1).unwrap();
+            let o = opts(code, p);
+            let mut bytes = 0usize;
+            // SAFETY: valid pointers.
+            assert_eq!(
+                unsafe { otc_cost_matrix_workspace_size(n, m, d, &o, &mut bytes) },
+                OTC_OK
+            );
+            let mut work = vec![0u8; bytes + 1];
+            let mut c = vec![0.0; n * m];
+            // SAFETY: views describe live buffers; the workspace is misaligned on purpose.
+            let st = unsafe {
+                otc_cost_matrix_f64(
+                    row_major(&xr, n, d),
+                    yv,
+                    out_view(&mut c, n, m),
+                    &o,
+                    work[1..].as_mut_ptr().cast(),
+                    bytes,
+                )
+            };
+            assert_eq!(st, OTC_OK, "{}", last_error_message());
+            for i in 0..n {
+                for j in 0..m {
+                    assert_eq!(c[i * m + j], want[(i, j)], "{metric:?} ({i}, {j})");
+                }
+            }
+            // f32, column-major output, library-allocated workspace, NULL options for SqEuclidean.
+            let x32: Vec<f32> = xr.iter().map(|&v| v as f32).collect();
+            let y32: Vec<f32> = yc.iter().map(|&v| v as f32).collect();
+            let mut c32 = vec![0f32; n * m];
+            // SAFETY: views describe live buffers.
+            let st = unsafe {
+                otc_cost_matrix_f32(
+                    otc_matrix_f32 {
+                        data: x32.as_ptr(),
+                        rows: n,
+                        cols: d,
+                        row_stride: d as isize,
+                        col_stride: 1,
+                    },
+                    otc_matrix_f32 {
+                        data: y32.as_ptr(),
+                        rows: m,
+                        cols: d,
+                        row_stride: 1,
+                        col_stride: m as isize,
+                    },
+                    otc_matrix_mut_f32 {
+                        data: c32.as_mut_ptr(),
+                        rows: n,
+                        cols: m,
+                        row_stride: 1,
+                        col_stride: n as isize,
+                    },
+                    &o,
+                    null_mut(),
+                    0,
+                )
+            };
+            assert_eq!(st, OTC_OK, "{}", last_error_message());
+            for i in 0..n {
+                for j in 0..m {
+                    let (g, w) = (c32[i + j * n] as f64, want[(i, j)]);
+                    assert!(
+                        (g - w).abs() <= 1e-5 * (1.0 + w),
+                        "{metric:?} f32 ({i}, {j}): {g} vs {w}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn bad_input_gets_its_status_and_message_and_leaves_the_output_untouched() {
+        let (n, m, d) = (4, 5, 3);
+        let x: Vec<f64> = (0..n * d).map(|v| v as f64 * 0.1).collect();
+        let y: Vec<f64> = (0..m * d).map(|v| 1.0 - v as f64 * 0.07).collect();
+        let mut nan = x.clone();
+        nan[4] = f64::NAN;
+        let mut inf = y.clone();
+        inf[14] = f64::NEG_INFINITY;
+        let sentinel = -999.5;
+        let good = opts(OTC_METRIC_SQEUCLIDEAN, 2.0);
+        let mut wrong_size = good;
+        wrong_size.struct_size -= 8;
+        let mut c = vec![sentinel; n * m + 64];
+        let cp = c.as_mut_ptr();
+        let xv = row_major(&x, n, d);
+        let yv = row_major(&y, m, d);
+        let ov = otc_matrix_mut_f64 {
+            data: cp,
+            rows: n,
+            cols: m,
+            row_stride: m as isize,
+            col_stride: 1,
+        };
+        let mut tiny = [0u8; 8];
+        type Case = (
+            &'static str,
+            otc_matrix_f64,
+            otc_matrix_f64,
+            otc_matrix_mut_f64,
+            otc_cost_options,
+            bool,
+            otc_status,
+            &'static str,
+        );
+        let cases: Vec<Case> = vec![
+            (
+                "NULL x",
+                otc_matrix_f64 { data: null(), ..xv },
+                yv,
+                ov,
+                good,
+                false,
+                OTC_ERR_NULL_POINTER,
+                "x.data is NULL",
+            ),
+            (
+                "NULL out",
+                xv,
+                yv,
+                otc_matrix_mut_f64 {
+                    data: null_mut(),
+                    ..ov
+                },
+                good,
+                false,
+                OTC_ERR_NULL_POINTER,
+                "out.data",
+            ),
+            (
+                "zero rows",
+                otc_matrix_f64 { rows: 0, ..xv },
+                yv,
+                otc_matrix_mut_f64 { rows: 0, ..ov },
+                good,
+                false,
+                OTC_ERR_INVALID_DIMENSION,
+                "x is 0x3",
+            ),
+            (
+                "zero d",
+                otc_matrix_f64 { cols: 0, ..xv },
+                otc_matrix_f64 { cols: 0, ..yv },
+                ov,
+                good,
+                false,
+                OTC_ERR_INVALID_DIMENSION,
+                "sizes must be >= 1",
+            ),
+            (
+                "d mismatch",
+                xv,
+                otc_matrix_f64 { cols: 2, ..yv },
+                ov,
+                good,
+                false,
+                OTC_ERR_INVALID_DIMENSION,
+                "same number of columns",
+            ),
+            (
+                "out shape",
+                xv,
+                yv,
+                otc_matrix_mut_f64 {
+                    rows: 5,
+                    cols: 4,
+                    ..ov
+                },
+                good,
+                false,
+                OTC_ERR_INVALID_DIMENSION,
+                "expected 4x5",
+            ),
+            (
+                "NaN",
+                row_major(&nan, n, d),
+                yv,
+                ov,
+                good,
+                false,
+                OTC_ERR_NON_FINITE,
+                "x[(1, 1)] is NaN",
+            ),
+            (
+                "Inf",
+                xv,
+                row_major(&inf, m, d),
+                ov,
+                good,
+                false,
+                OTC_ERR_NON_FINITE,
+                "y[(4, 2)] is -inf",
+            ),
+            (
+                "size overflow",
+                otc_matrix_f64 {
+                    rows: usize::MAX / 2,
+                    ..xv
+                },
+                yv,
+                ov,
+                good,
+                false,
+                OTC_ERR_OVERFLOW,
+                "overflow",
+            ),
+            (
+                "output row stride 0",
+                xv,
+                yv,
+                otc_matrix_mut_f64 {
+                    row_stride: 0,
+                    ..ov
+                },
+                good,
+                false,
+                OTC_ERR_INVALID_STRIDE,
+                "addresses some elements twice",
+            ),
+            (
+                "self-overlapping output",
+                xv,
+                yv,
+                otc_matrix_mut_f64 {
+                    row_stride: 2,
+                    ..ov
+                },
+                good,
+                false,
+                OTC_ERR_INVALID_STRIDE,
+                "addresses some elements twice",
+            ),
+            (
+                "misaligned out",
+                xv,
+                yv,
+                otc_matrix_mut_f64 {
+                    data: (cp as usize + 4) as *mut f64,
+                    ..ov
+                },
+                good,
+                false,
+                OTC_ERR_INVALID_STRIDE,
+                "aligned",
+            ),
+            (
+            (
+                "wrong struct_size",
+                xv,
+                yv,
+                ov,
+                wrong_size,
+                false,
+                OTC_ERR_ABI_MISMATCH,
+                "struct_size",
+            ),
+            (
+                "unknown metric",
+                xv,
+                yv,
+                ov,
+                opts(4, 2.0),
+                false,
+                OTC_ERR_INVALID_ARGUMENT,
+                "metric = 4 is unknown",
+            ),
+            (
+                "negative metric",
+                xv,
+                yv,
+                ov,
+                opts(-1, 2.0),
+                false,
+                OTC_ERR_INVALID_ARGUMENT,
+                "metric = -1 is unknown",
+            ),
+            (
+                "p < 1",
+                xv,
+                yv,
+                ov,
+                opts(OTC_METRIC_MINKOWSKI, 0.5),
+                false,
+                OTC_ERR_INVALID_ARGUMENT,
+                "p = 0.5",
+            ),
+            (
+                "p infinite",
+                xv,
+                yv,
+                ov,
+                opts(OTC_METRIC_MINKOWSKI, f64::INFINITY),
+                false,
+                OTC_ERR_INVALID_ARGUMENT,
+                "p = inf",
+            ),
+            (
+                "workspace too small",
+                xv,
+                yv,
+                ov,
+                good,
+                true,
+                OTC_ERR_WORKSPACE_TOO_SMALL,
+                "too small",
+            ),
+        ];
+        for (what, xv, yv, ov, o, small, status, needle) in cases {
+            let (w, wb) = if small {
+                (tiny.as_mut_ptr().cast(), tiny.len())
+            } else {
+                (null_mut(), 0)
+            };
+            // SAFETY: every view that passes the checks describes live memory.
+            let st = unsafe { otc_cost_matrix_f64(xv, yv, ov, &o, w, wb) };
+            let msg = last_error_message();
+            assert_eq!(st, status, "{what}: {msg}");
+            assert!(
+                msg.starts_with("otc_cost_matrix_f64: ") && msg.contains(needle),
+                "{what}: {msg}"
+            );
+            assert!(c.iter().all(|&v| v == sentinel), "{what}: output written");
+        }
+        // An output of the right shape that overlaps an input.
+        let mut shared = vec![0.5; n * m + n * d];
+        let sp = shared.as_mut_ptr();
+        let xin = otc_matrix_f64 {
+            data: sp as *const f64,
+            rows: n,
+            cols: d,
+            row_stride: d as isize,
+            col_stride: 1,
+        };
+        // SAFETY: both views lie inside `shared`.
+        let outv = otc_matrix_mut_f64 {
+            data: unsafe { sp.add(n * d - 1) },
+            ..ov
+        };
+        // SAFETY: as above.
+        let st = unsafe { otc_cost_matrix_f64(xin, yv, outv, &good, null_mut(), 0) };
+        assert_eq!(st, OTC_ERR_ALIASING, "{}", last_error_message());
+        assert!(last_error_message().contains("output out overlaps x"));
+        assert!(shared.iter().all(|&v| v == 0.5));
+        // NULL out-params of the small functions.
+        // SAFETY: NULL is checked.
+        assert_eq!(
+            unsafe { otc_cost_options_default(null_mut()) },
+            OTC_ERR_NULL_POINTER
+        );
+        // SAFETY: NULL is checked.
+        assert_eq!(
+            unsafe { otc_cost_matrix_workspace_size(3, 3, 3, null(), null_mut()) },
+            OTC_ERR_NULL_POINTER
+        );
+        let mut bytes = 0;
+        // SAFETY: valid out-param; the size overflows.
+        let st =
+            unsafe { otc_cost_matrix_workspace_size(usize::MAX / 4, 3, 3, null(), &mut bytes) };
+        assert_eq!(st, OTC_ERR_OVERFLOW, "{}", last_error_message());
+        // SAFETY: valid out-param; unknown metric.
+        let st = unsafe { otc_cost_matrix_workspace_size(3, 3, 3, &opts(9, 2.0), &mut bytes) };
+        assert_eq!(st, OTC_ERR_INVALID_ARGUMENT);
+    }
 }

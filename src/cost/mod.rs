@@ -5,10 +5,10 @@
 //! allocation-free, what the C ABI calls) and [`cost_matrix`] (allocates the result).
 //!
 //! Two routes, chosen from the metric and d only:
-//! * the direct kernel (every metric, d < [`GEMM_MIN_D`] for the matmul-able ones): x and y
+//! * the direct kernel (every metric, d < [`matmul_min_dim`] for the matmul-able ones): x and y
 //!   are packed into contiguous tiles, the SIMD inner loop runs over 4·lanes points of y at
 //!   once; O(n·m·d) operations, output written once, row by row;
-//! * the matmul path (squared Euclidean, Euclidean, cosine at d ≥ [`GEMM_MIN_D`]): faer's
+//! * the matmul path (squared Euclidean, Euclidean, cosine at d ≥ [`matmul_min_dim`]): faer's
 //!   matmul computes the inner products straight into the output, then a pass turns them
 //!   into costs (clamped at 0) and recomputes directly the few entries within rounding of 0,
 //!   so duplicated points give exactly 0.
@@ -37,7 +37,12 @@ use pulp::Simd;
 
 /// From this dimension on, squared Euclidean, Euclidean and cosine go through matmul
 /// (measured with `benches/cost_matrix.rs`).
-pub const GEMM_MIN_D: usize = 16;
+const GEMM_MIN_D: usize = 16;
+
+/// The dimension d from which squared Euclidean, Euclidean and cosine take the matmul route.
+pub const fn matmul_min_dim() -> usize {
+    GEMM_MIN_D
+}
 
 /// Route of a (normalized) metric at dimension d.
 #[derive(Clone, Copy)]

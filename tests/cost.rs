@@ -780,7 +780,6 @@ mod c_abi {
                 "aligned",
             ),
             (
-            (
                 "wrong struct_size",
                 xv,
                 yv,

@@ -17,7 +17,7 @@ const METRICS: [Metric; 6] = [
 ];
 
 /// Odd sizes (n, m, d): SIMD tails, one or several row chunks, both routes.
-const SIZES: [(usize, usize, usize); 9] = [
+const SIZES: [(usize, usize, usize); 10] = [
     (1, 1, 1),
     (3, 7, 2),
     (17, 33, 3),
@@ -27,6 +27,7 @@ const SIZES: [(usize, usize, usize); 9] = [
     (70, 65, 16),
     (5, 130, 15),
     (40, 70, 128),
+    (3, 1100, 20),
 ];
 
 struct Lcg(u64);
@@ -339,7 +340,7 @@ fn cosine_convention_for_zero_vectors() {
 
 #[test]
 fn thread_counts_give_bitwise_identical_output() {
-    for (n, m, d) in [(150, 97, 3), (150, 97, 40), (130, 70, 5)] {
+    for (n, m, d) in [(150, 97, 3), (300, 1030, 40), (130, 70, 5)] {
         let x = points(n, d, 3, 0.1);
         let y = points(m, d, 4, 0.0);
         for metric in METRICS {

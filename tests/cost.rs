@@ -94,9 +94,7 @@ fn check<T: Real>(
             let ok = match metric {
                 Metric::SqEuclidean => (got - want).abs() <= eps * (nx2 + ny2),
                 Metric::Euclidean => (got * got - want * want).abs() <= eps * (nx2 + ny2),
-                Metric::Minkowski(p) if p == 2.0 => {
-                    (got * got - want * want).abs() <= eps * (nx2 + ny2)
-                }
+                Metric::Minkowski(2.0) => (got * got - want * want).abs() <= eps * (nx2 + ny2),
                 Metric::Minkowski(_) => (got - want).abs() <= eps * 4.0 * want,
                 Metric::Cosine => (got - want).abs() <= eps,
             };
@@ -112,9 +110,9 @@ fn check<T: Real>(
 
 /// Copies of `a` (n×d) in the layouts under test: column-major, row-major (transposed
 /// storage), padded strides, and reversed rows (negative stride; data stored reversed).
-fn layouts<T: Real>(
-    a: MatRef<'_, f64>,
-) -> Vec<(&'static str, Vec<T>, Box<dyn Fn(&[T]) -> MatRef<'_, T>>)> {
+type Layout<T> = (&'static str, Vec<T>, Box<dyn Fn(&[T]) -> MatRef<'_, T>>);
+
+fn layouts<T: Real>(a: MatRef<'_, f64>) -> Vec<Layout<T>> {
     let (n, d) = (a.nrows(), a.ncols());
     let v = |i: usize, k: usize| T::from_f64(a[(i, k)]);
     let col: Vec<T> = (0..d).flat_map(|k| (0..n).map(move |i| v(i, k))).collect();
@@ -368,14 +366,15 @@ fn bad_input_is_rejected_and_output_untouched() {
     let empty = Mat::<f64>::zeros(0, 3);
     let sentinel = -123.25;
     let mut buf = stack_for::<f64>(5, 5, 3, Metric::Cosine);
-    let cases: Vec<(
-        &str,
-        MatRef<'_, f64>,
-        MatRef<'_, f64>,
+    type Case<'a> = (
+        &'a str,
+        MatRef<'a, f64>,
+        MatRef<'a, f64>,
         (usize, usize),
         Metric,
         ErrorKind,
-    )> = vec![
+    );
+    let cases: Vec<Case<'_>> = vec![
         (
             "d mismatch",
             x.as_ref(),

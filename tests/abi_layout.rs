@@ -21,6 +21,15 @@ macro_rules! layout {
 fn structs() -> Vec<(String, usize)> {
     #[allow(unused_mut)]
     let mut all: Vec<(String, usize)> = Vec::new();
+    all.extend(layout!(otc_gaussian_options {
+        struct_size,
+        num_threads,
+        max_iter,
+        symmetry_tol,
+        psd_tol,
+        rank_tol,
+        tol
+    }));
     all
 }
 

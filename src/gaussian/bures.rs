@@ -122,7 +122,10 @@ fn check_mean(what: &dyn Display, m: &[f64], d: usize) -> Result<()> {
             m.len()
         );
     }
-    crate::error::check_finite(&what.to_string(), m.iter().copied())
+    match m.iter().position(|x| !x.is_finite()) {
+        Some(i) => bail!(NonFinite, "{what}[{i}] is {:?}, not a finite number", m[i]),
+        None => Ok(()),
+    }
 }
 
 /// Squared 2-Wasserstein distance between N(m₁, Σ₁) and N(m₂, Σ₂):

@@ -346,6 +346,25 @@ otc_status otc_gaussian_w2(size_t d,
                            double *out_w2_sq);
 
 /**
+ * Entropic OT cost between N(m1, Σ₁) and N(m2, Σ₂) with regularisation `eps` = 2σ² > 0,
+ * min_π E‖x − y‖² + eps·KL(π‖α⊗β), in closed form (Janati et al. 2020), into `*out_cost`.
+ * Workspace: `OTC_GAUSSIAN_OP_DISTANCE`.
+ *
+ * # Safety
+ * `m1`, `m2` point to d doubles; views valid; `out_cost` writable.
+ */
+otc_status otc_gaussian_entropic_w2(size_t d,
+                                    const double *m1,
+                                    struct otc_matrix_f64 sigma1,
+                                    const double *m2,
+                                    struct otc_matrix_f64 sigma2,
+                                    double eps,
+                                    const struct otc_gaussian_options *opts,
+                                    void *work,
+                                    size_t work_bytes,
+                                    double *out_cost);
+
+/**
  * All squared W₂ distances between k₁ Gaussians (means = rows of `means1`, k₁×d;
  * covariances `covs1[0..k₁]`) and k₂ Gaussians (`means2`, `covs2`): `out` (k₁×k₂) gets
  * W₂²(i, j). Parallel over fixed runs of pairs: identical results for every thread count.

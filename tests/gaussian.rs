@@ -588,3 +588,86 @@ fn ill_conditioned_and_singular_cases_match_mpmath() {
         }
     }
 }
+
+/// log det of an SPD matrix from its eigenvalues.
+fn log_det(a: &Mat<f64>) -> f64 {
+    a.self_adjoint_eigenvalues(faer::Side::Lower)
+        .unwrap()
+        .iter()
+        .map(|x| x.ln())
+        .sum()
+}
+
+#[test]
+fn entropic_closed_form_is_the_value_of_an_optimal_gaussian_plan() {
+    // Independent check of OT_ε (ε = 2σ²): the Gaussian plan π with cross-covariance
+    // C = ½ Σ₁^½ D Σ₁^−½ − σ²/2 I, D = (4 Σ₁^½ Σ₂ Σ₁^½ + σ⁴ I)^½, (i) has the right marginals by
+    // construction, (ii) satisfies the optimality condition of entropic OT — its density is
+    // α(x)β(y)·exp((f(x) + g(y) − ‖x − y‖²)/ε), i.e. the x–y block of its precision is −I/σ²
+    // — and (iii) its objective E‖x − y‖² + ε·KL(π‖α⊗β) equals the closed form.
+    let mut rng = Rng(41);
+    for d in [1, 3, 6] {
+        let (s1, s2) = (rng.spd(d, 0.2), rng.spd(d, 0.1));
+        let m1: Vec<f64> = (0..d).map(|_| rng.normal()).collect();
+        let m2: Vec<f64> = (0..d).map(|_| rng.normal()).collect();
+        for eps in [0.05, 0.5, 3.0] {
+            let sig2 = eps / 2.0;
+            let r = psd_sqrt(s1.as_ref(), &tol()).unwrap();
+            let mut m = sym(&r.sqrt * &s2 * &r.sqrt) * 4.0;
+            for i in 0..d {
+                m[(i, i)] += sig2 * sig2;
+            }
+            let dmat = psd_sqrt(m.as_ref(), &tol()).unwrap().sqrt;
+            let mut c = &r.sqrt * &dmat * &r.inv_sqrt * 0.5;
+            for i in 0..d {
+                c[(i, i)] -= sig2 / 2.0;
+            }
+            let gamma = Mat::from_fn(2 * d, 2 * d, |i, j| match (i < d, j < d) {
+                (true, true) => s1[(i, j)],
+                (false, false) => s2[(i - d, j - d)],
+                (true, false) => c[(i, j - d)],
+                (false, true) => c[(j, i - d)],
+            });
+            let prec = faer::linalg::solvers::Solve::solve(
+                &gamma.partial_piv_lu(),
+                Mat::<f64>::identity(2 * d, 2 * d),
+            );
+            for i in 0..d {
+                for j in 0..d {
+                    let want = if i == j { -1.0 / sig2 } else { 0.0 };
+                    assert!(
+                        (prec[(i, d + j)] - want).abs() < 1e-8 * (1.0 / sig2),
+                        "d={d} eps={eps}: precision block"
+                    );
+                }
+            }
+            let cost: f64 = (0..d)
+                .map(|i| (m1[i] - m2[i]).powi(2) + s1[(i, i)] + s2[(i, i)] - 2.0 * c[(i, i)])
+                .sum();
+            let kl = 0.5 * (log_det(&s1) + log_det(&s2) - log_det(&gamma));
+            let plan_value = cost + eps * kl;
+            let got = entropic_w2(&m1, s1.as_ref(), &m2, s2.as_ref(), eps, &tol()).unwrap();
+            assert!(
+                (got - plan_value).abs() < 1e-9 * (1.0 + plan_value.abs()),
+                "d={d} eps={eps}: {got} vs {plan_value}"
+            );
+        }
+        // ε → 0 recovers W₂² (the entropy term is O(ε log ε)).
+        let w = gaussian_w2(&m1, s1.as_ref(), &m2, s2.as_ref(), &tol()).unwrap();
+        let e = entropic_w2(&m1, s1.as_ref(), &m2, s2.as_ref(), 1e-9, &tol()).unwrap();
+        assert!((e - w).abs() < 1e-6, "{e} vs {w}");
+    }
+    assert_eq!(
+        entropic_w2(
+            &[0.0],
+            Mat::<f64>::identity(1, 1).as_ref(),
+            &[0.0],
+            Mat::<f64>::identity(1, 1).as_ref(),
+            0.0,
+            &tol()
+        )
+        .unwrap_err()
+        .kind,
+        ErrorKind::InvalidArgument
+    );
+}

@@ -336,6 +336,45 @@ pub unsafe extern "C" fn otc_gaussian_w2(
     })
 }
 
+/// Entropic OT cost between N(m1, Σ₁) and N(m2, Σ₂) with regularisation `eps` = 2σ² > 0,
+/// min_π E‖x − y‖² + eps·KL(π‖α⊗β), in closed form (Janati et al. 2020), into `*out_cost`.
+/// Workspace: `OTC_GAUSSIAN_OP_DISTANCE`.
+///
+/// # Safety
+/// `m1`, `m2` point to d doubles; views valid; `out_cost` writable.
+#[no_mangle]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn otc_gaussian_entropic_w2(
+    d: usize,
+    m1: *const f64,
+    sigma1: otc_matrix_f64,
+    m2: *const f64,
+    sigma2: otc_matrix_f64,
+    eps: f64,
+    opts: *const otc_gaussian_options,
+    work: *mut c_void,
+    work_bytes: usize,
+    out_cost: *mut f64,
+) -> otc_status {
+    ffi_boundary("otc_gaussian_entropic_w2", || {
+        // SAFETY: the caller's contract, checked by the helpers.
+        unsafe {
+            let o = options(opts)?;
+            let tol = o.psd()?;
+            let (m1, _) = slice("m1", m1, d)?;
+            let (m2, _) = slice("m2", m2, d)?;
+            let (s1, _) = cov("sigma1", &sigma1)?;
+            let (s2, _) = cov("sigma2", &sigma2)?;
+            let dst = out("out_cost", out_cost)?;
+            let req = g::entropic_w2_scratch(d, o.par());
+            *dst = run(&o, work, work_bytes, req, |par, st| {
+                g::entropic_w2_in_place(m1, s1, m2, s2, eps, &tol, par, st)
+            })?;
+        }
+        Ok(Report::ok())
+    })
+}
+
 /// All squared W₂ distances between k₁ Gaussians (means = rows of `means1`, k₁×d;
 /// covariances `covs1[0..k₁]`) and k₂ Gaussians (`means2`, `covs2`): `out` (k₁×k₂) gets
 /// W₂²(i, j). Parallel over fixed runs of pairs: identical results for every thread count.

@@ -49,13 +49,25 @@ fn trace_sqrt_cross(
     par: Par,
     stack: &mut MemStack,
 ) -> Result<f64> {
+    cross_sum(v1, v2, |x| x, par, stack)
+}
+
+/// Σᵢ g(sᵢ) over the singular values sᵢ ≥ 0 of C = V₂ᵀ V₁ (the square roots of the
+/// eigenvalues of Σ₁^½ Σ₂ Σ₁^½), summed from the smallest. Workspace: [`cross_req`].
+fn cross_sum(
+    v1: MatRef<'_, f64>,
+    v2: MatRef<'_, f64>,
+    g: impl Fn(f64) -> f64,
+    par: Par,
+    stack: &mut MemStack,
+) -> Result<f64> {
     let d = v1.nrows();
     let (mut c, stack) = temp_mat_zeroed::<f64, _, _>(d, d, stack);
     let mut c = c.as_mat_mut();
     let (mut s, stack) = take(stack, d, 0.0f64);
     faer::linalg::matmul::matmul(c.rb_mut(), Accum::Replace, v2.transpose(), v1, 1.0, par);
     singular_values(c.rb(), &mut s, None, par, stack)?;
-    Ok(s.iter().rev().map(|&x| x.max(0.0)).sum())
+    Ok(s.iter().rev().map(|&x| g(x.max(0.0))).sum())
 }
 
 /// B² from its three terms, clamped at 0 (it is ≥ 0 exactly; rounding can cross 0).
@@ -81,6 +93,20 @@ pub fn bures_distance_in_place(
     par: Par,
     stack: &mut MemStack,
 ) -> Result<f64> {
+    let (tr1, tr2, cross) = bures_terms(s1, s2, |x| x, tol, par, stack)?;
+    Ok(bures_sq(tr1, tr2, cross))
+}
+
+/// (tr Σ₁, tr Σ₂, Σᵢ g(sᵢ)) with sᵢ the singular values of V₂ᵀV₁ (see [`cross_sum`]); checks
+/// both matrices. Workspace: [`bures_distance_scratch`].
+pub(crate) fn bures_terms(
+    s1: MatRef<'_, f64>,
+    s2: MatRef<'_, f64>,
+    g: impl Fn(f64) -> f64,
+    tol: &PsdTolerances,
+    par: Par,
+    stack: &mut MemStack,
+) -> Result<(f64, f64, f64)> {
     let d = s1.nrows();
     if d == 0 {
         bail!(InvalidDimension, "sigma1 is 0x0");
@@ -92,8 +118,8 @@ pub fn bures_distance_in_place(
     let mut v2 = v2.as_mat_mut();
     let tr1 = half_factor(&"sigma1", s1, d, v1.rb_mut(), tol, par, stack)?;
     let tr2 = half_factor(&"sigma2", s2, d, v2.rb_mut(), tol, par, stack)?;
-    let cross = trace_sqrt_cross(v1.rb(), v2.rb(), par, stack)?;
-    Ok(bures_sq(tr1, tr2, cross))
+    let cross = cross_sum(v1.rb(), v2.rb(), g, par, stack)?;
+    Ok((tr1, tr2, cross))
 }
 
 /// Convenience form of [`bures_distance_in_place`] (one allocation): B², squared.
@@ -109,12 +135,12 @@ pub fn bures_distance(
 }
 
 /// ‖m₁ − m₂‖², summed in order.
-fn mean_gap_sq(m1: impl Iterator<Item = f64>, m2: impl Iterator<Item = f64>) -> f64 {
+pub(crate) fn mean_gap_sq(m1: impl Iterator<Item = f64>, m2: impl Iterator<Item = f64>) -> f64 {
     m1.zip(m2).map(|(a, b)| (a - b) * (a - b)).sum()
 }
 
 /// Checks that a mean has length d and finite entries.
-fn check_mean(what: &dyn Display, m: &[f64], d: usize) -> Result<()> {
+pub(crate) fn check_mean(what: &dyn Display, m: &[f64], d: usize) -> Result<()> {
     if m.len() != d {
         bail!(
             InvalidDimension,

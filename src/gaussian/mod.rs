@@ -24,6 +24,7 @@
 
 mod barycenter;
 mod bures;
+mod entropic;
 mod geodesic;
 mod map;
 mod moments;
@@ -144,6 +145,7 @@ use crate::{Error, MemStack, Par, Result, StackReq};
 pub use barycenter::{
     barycenter, barycenter_in_place, barycenter_scratch, Barycenter, BarycenterParams,
 };
+pub use entropic::{entropic_w2, entropic_w2_in_place, entropic_w2_scratch};
 pub use geodesic::{geodesic, geodesic_in_place, geodesic_scratch};
 pub use map::{map, map_apply, map_apply_in_place, map_apply_scratch, map_in_place, map_scratch};
 pub use moments::{moments, moments_in_place, moments_scratch};

@@ -60,6 +60,16 @@ int main(void) {
     CHECK_STATUS(otc_gaussian_w2(1, &a1, rm(&v1, 1, 1), &a2, rm(&v2, 1, 1), NULL, NULL, 0, &w2), OTC_OK);
     CHECK_CLOSE(w2, 2.25 + 2.25, 1e-14);
 
+    /* Entropic OT in 1-D (eps = 2 s^2): (m1-m2)^2 + a + b - D + s^2 (1 - log 2s^2) + s^2 log(D + s^2),
+     * D = sqrt(4ab + s^4); tends to W2^2 as eps -> 0. */
+    double ent = 0.0, sg = 0.25, Dd = sqrt(4.0 * v1 * v2 + sg * sg);
+    CHECK_STATUS(otc_gaussian_entropic_w2(1, &a1, rm(&v1, 1, 1), &a2, rm(&v2, 1, 1), 2.0 * sg, NULL, NULL, 0, &ent), OTC_OK);
+    CHECK_CLOSE(ent, 2.25 + v1 + v2 - Dd + sg * (1.0 - log(2.0 * sg)) + sg * log(Dd + sg), 1e-12);
+    CHECK_STATUS(otc_gaussian_entropic_w2(1, &a1, rm(&v1, 1, 1), &a2, rm(&v2, 1, 1), 1e-10, NULL, NULL, 0, &ent), OTC_OK);
+    CHECK_CLOSE(ent, 4.5, 1e-6);
+    CHECK_STATUS(otc_gaussian_entropic_w2(1, &a1, rm(&v1, 1, 1), &a2, rm(&v2, 1, 1), -1.0, NULL, NULL, 0, &ent),
+                 OTC_ERR_INVALID_ARGUMENT);
+
     /* The map between diagonal Gaussians: A = diag(sqrt(b/a)), b = m2 - A m1. */
     double A[9], bvec[3];
     CHECK_STATUS(otc_gaussian_map(m1, rm(s1, 3, 3), m2, rm(s2, 3, 3), &opts, NULL, 0, rmo(A, 3, 3), bvec), OTC_OK);

@@ -1,10 +1,15 @@
 //! Bures distance between covariances and the 2-Wasserstein distance between Gaussians,
 //! for one pair and for all pairs between two batches.
 
-use super::sqrtm::{eigh_psd, eigh_req, mat_req, scale_cols, singular_values, svd_req};
+use super::sqrtm::{
+    check_symmetric, eigh_psd, eigh_req, mat_req, scale_cols, singular_values, svd_req,
+};
 use super::{run_tasks, slot_layout, slots_req, PsdTolerances};
 use crate::workspace::{check_stack, take, vec_req, with_stack};
 use crate::{bail, MatMut, MatRef, MemStack, Par, Result, StackReq};
+use faer::linalg::cholesky::llt::factor::{
+    cholesky_in_place, cholesky_in_place_scratch, LltRegularization,
+};
 use faer::linalg::temp_mat_zeroed;
 use faer::mat::AsMatMut;
 use faer::reborrow::{Reborrow, ReborrowMut};
@@ -13,11 +18,19 @@ use std::fmt::Display;
 
 /// Workspace of [`half_factor`].
 fn half_factor_req(d: usize, par: Par) -> StackReq {
-    StackReq::all_of(&[vec_req::<f64>(d), eigh_req(d, true, par)])
+    StackReq::any_of(&[
+        StackReq::all_of(&[vec_req::<f64>(d), eigh_req(d, true, par)]),
+        cholesky_in_place_scratch::<f64>(d, par, Default::default()),
+    ])
 }
 
-/// Checks Σ (d×d, symmetric PSD), writes V = U·diag(√λ) (so that Σ = V·Vᵀ) into `v` and
-/// returns tr Σ (the sum of the clamped eigenvalues).
+/// Checks Σ (d×d, symmetric PSD), writes a square factor V with Σ = V·Vᵀ into `v` and returns
+/// ‖V‖_F² = tr(V Vᵀ) (tr Σ up to rounding, and exactly the trace the cross term sees).
+///
+/// V is the Cholesky factor L when Σ is numerically positive definite (n³/3 flops); otherwise
+/// (singular, semi-definite, or indefinite within `tol`) V = U·diag(√λ) from the clamped
+/// eigendecomposition, which also reports inputs that are not PSD beyond `tol`. The Bures
+/// cross term needs only *some* factor: tr (Σ₁^½ Σ₂ Σ₁^½)^½ = ‖V₂ᵀ V₁‖_* for any V₁, V₂.
 fn half_factor(
     what: &dyn Display,
     s: MatRef<'_, f64>,
@@ -27,6 +40,24 @@ fn half_factor(
     par: Par,
     stack: &mut MemStack,
 ) -> Result<f64> {
+    check_symmetric(what, s, d, tol)?;
+    v.copy_from(s);
+    let reg = LltRegularization {
+        dynamic_regularization_delta: 0.0,
+        dynamic_regularization_epsilon: 0.0,
+    };
+    if cholesky_in_place(v.rb_mut(), reg, par, stack, Default::default()).is_ok() {
+        let mut fro = 0.0;
+        for j in 0..d {
+            for i in 0..j {
+                v[(i, j)] = 0.0;
+            }
+            for i in j..d {
+                fro += v[(i, j)] * v[(i, j)];
+            }
+        }
+        return Ok(fro);
+    }
     let (mut w, stack) = take(stack, d, 0.0f64);
     eigh_psd(what, s, &mut w, Some(v.rb_mut()), tol, par, stack)?;
     scale_cols(v, &w, f64::sqrt);

@@ -17,7 +17,7 @@ use faer::{Accum, Mat};
 use std::fmt::Display;
 
 /// Workspace of [`half_factor`].
-fn half_factor_req(d: usize, par: Par) -> StackReq {
+pub(crate) fn half_factor_req(d: usize, par: Par) -> StackReq {
     StackReq::any_of(&[
         StackReq::all_of(&[vec_req::<f64>(d), eigh_req(d, true, par)]),
         cholesky_in_place_scratch::<f64>(d, par, Default::default()),
@@ -31,7 +31,7 @@ fn half_factor_req(d: usize, par: Par) -> StackReq {
 /// (singular, semi-definite, or indefinite within `tol`) V = U·diag(√λ) from the clamped
 /// eigendecomposition, which also reports inputs that are not PSD beyond `tol`. The Bures
 /// cross term needs only *some* factor: tr (Σ₁^½ Σ₂ Σ₁^½)^½ = ‖V₂ᵀ V₁‖_* for any V₁, V₂.
-fn half_factor(
+pub(crate) fn half_factor(
     what: &dyn Display,
     s: MatRef<'_, f64>,
     d: usize,

@@ -5,6 +5,7 @@ use super::sqrtm::{
     eigh_psd, eigh_req, gram, mat_req, pinv_pow, rank_floor, rank_of, scale_cols, singular_values,
     svd_req,
 };
+use super::bures::{half_factor, half_factor_req};
 use super::{GaussianInfo, PsdTolerances};
 use crate::workspace::{check_stack, take, vec_req, with_stack};
 use crate::{bail, MatMut, MatRef, MemStack, Par, Result, StackReq};
@@ -18,17 +19,21 @@ pub(crate) fn map_core_req(d: usize, par: Par) -> StackReq {
     StackReq::all_of(&[
         vec_req::<f64>(d).array(2),
         mat_req(d).array(3),
-        StackReq::any_of(&[eigh_req(d, true, par), svd_req(d, true, par)]),
+        StackReq::any_of(&[
+            eigh_req(d, true, par),
+            half_factor_req(d, par),
+            svd_req(d, true, par),
+        ]),
     ])
 }
 
 /// A = Σ₁^−½ (Σ₁^½ Σ₂ Σ₁^½)^½ Σ₁^−½ into `a`, and V₁ = U·diag(√λ) of Σ₁ (Σ₁ = V₁V₁ᵀ) into `v`.
 ///
-/// With Σ₁ = U Λ Uᵀ, V₁ = U Λ^½, Σ₂ = V₂V₂ᵀ likewise and the SVD C = V₂ᵀ V₁ = P S Rᵀ, the
+/// With Σ₁ = U Λ Uᵀ, V₁ = U Λ^½, Σ₂ = V₂V₂ᵀ (Cholesky, or the clamped EVD) and the SVD C = V₂ᵀ V₁ = P S Rᵀ, the
 /// matrix V₁ᵀ Σ₂ V₁ = CᵀC = R S² Rᵀ is similar to Σ₁^½ Σ₂ Σ₁^½, and A = V₁⁻ᵀ (R S Rᵀ) V₁⁻¹
 /// (the unique symmetric PSD A with A Σ₁ A = Σ₂ for any square factor V₁). It is formed as
 /// A = W Wᵀ with W = U Λ⁺^½ R S^½: symmetric PSD by construction, Λ⁺ the pseudo-inverse below
-/// the rank floor. Two EVDs, one SVD, three matmuls.
+/// the rank floor. One EVD, one Cholesky (an EVD if Σ₂ is not PD), one SVD, three matmuls.
 pub(crate) fn map_core(
     s1: MatRef<'_, f64>,
     s2: MatRef<'_, f64>,
@@ -48,10 +53,9 @@ pub(crate) fn map_core(
     let (mut q, stack) = temp_mat_zeroed::<f64, _, _>(d, d, stack);
     let mut q = q.as_mat_mut();
     eigh_psd(&"sigma1", s1, &mut lam, Some(u.rb_mut()), tol, par, stack)?;
-    eigh_psd(&"sigma2", s2, &mut mu, Some(t.rb_mut()), tol, par, stack)?;
+    half_factor(&"sigma2", s2, d, t.rb_mut(), tol, par, stack)?;
     let floor = rank_floor(&lam, tol);
     let rank = rank_of(&lam, tol);
-    scale_cols(t.rb_mut(), &mu, f64::sqrt);
     v.copy_from(u.rb());
     scale_cols(v.rb_mut(), &lam, f64::sqrt);
     // C = V₂ᵀ V₁ into q, its singular values into mu and right vectors R into t.

@@ -55,6 +55,15 @@ fn structs() -> Vec<(String, usize)> {
         metric,
         p
     }));
+    all.extend(layout!(otc_gaussian_options {
+        struct_size,
+        num_threads,
+        max_iter,
+        symmetry_tol,
+        psd_tol,
+        rank_tol,
+        tol
+    }));
     all
 }
 

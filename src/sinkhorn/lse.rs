@@ -17,11 +17,11 @@ use crate::Real;
 use pulp::Simd;
 
 /// Length of the segments [`along`] reads at a time (16 KiB of f64: stays in L1).
-pub const SEGMENT: usize = 2048;
+pub(crate) const SEGMENT: usize = 2048;
 /// Columns of one tile of [`across`] (and of one parallel chunk of the column pass).
-pub const ACROSS_WIDTH: usize = 256;
+pub(crate) const ACROSS_WIDTH: usize = 256;
 /// Lines of one tile of [`across`].
-pub const ACROSS_ROWS: usize = 32;
+pub(crate) const ACROSS_ROWS: usize = 32;
 
 /// Running state of an online log-sum-exp: the value is `max + ln(sum)`.
 #[derive(Clone, Copy, Debug)]

@@ -8,7 +8,7 @@ use crate::workspace::{check_stack, take, vec_req, with_stack};
 use crate::{bail, MemStack, Par, Real, Result, StackReq};
 
 /// Relative mass gap tolerated between a and b when both sides are balanced.
-pub const MASS_TOLERANCE: f64 = 1e-6;
+pub(crate) const MASS_TOLERANCE: f64 = 1e-6;
 
 /// Potentials and report of a solve.
 #[derive(Clone, Debug)]

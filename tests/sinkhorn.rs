@@ -541,3 +541,79 @@ fn bad_inputs_are_refused() {
         InvalidArgument
     );
 }
+
+/// The numbers of `"key": <number or nested arrays of numbers>` in a fixture, flattened.
+fn json_numbers(text: &str, key: &str) -> Vec<f64> {
+    let at = text.find(&format!("\"{key}\":")).expect(key) + key.len() + 3;
+    let rest = text[at..].trim_start();
+    let end = if rest.starts_with('[') {
+        let mut depth = 0;
+        rest.char_indices()
+            .find(|&(_, ch)| {
+                depth += (ch == '[') as i32 - (ch == ']') as i32;
+                depth == 0
+            })
+            .unwrap()
+            .0
+            + 1
+    } else {
+        rest.find([',', '}']).unwrap()
+    };
+    rest[..end]
+        .split(|ch: char| ch == ',' || ch == '[' || ch == ']')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| s.parse().unwrap())
+        .collect()
+}
+
+#[test]
+fn plans_match_pot_sinkhorn_log_and_sinkhorn_unbalanced() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sinkhorn");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let (a, b) = (json_numbers(&text, "a"), json_numbers(&text, "b"));
+        let (n, m) = (a.len(), b.len());
+        let xs = json_numbers(&text, "x");
+        let ys = json_numbers(&text, "y");
+        let x = Mat::from_fn(n, 2, |i, t| xs[2 * i + t]);
+        let y = Mat::from_fn(m, 2, |j, t| ys[2 * j + t]);
+        let eps = json_numbers(&text, "epsilon")[0];
+        let rho = if text.contains("\"rho\"") {
+            json_numbers(&text, "rho")[0]
+        } else {
+            f64::INFINITY
+        };
+        let want = json_numbers(&text, "plan");
+        let p = Params {
+            epsilon: eps,
+            rho_a: rho,
+            rho_b: rho,
+            tolerance: 1e-14,
+            max_iter: 200_000,
+            num_threads: 1,
+            ..Params::default()
+        };
+        let cost = Cost::SqEuclidean {
+            x: x.as_ref(),
+            y: y.as_ref(),
+        };
+        let s = sinkhorn::sinkhorn(cost, &a, &b, None, &p).unwrap();
+        assert!(s.info.converged, "{}: {:?}", path.display(), s.info);
+        let pl = plan(&sqdist(&x, &y), &a, &b, &s.f, &s.g, eps);
+        let top = want.iter().cloned().fold(0.0, f64::max);
+        for i in 0..n {
+            for j in 0..m {
+                let d = (pl[(i, j)] - want[i * m + j]).abs();
+                assert!(d < 1e-9 * top, "{}: P[{i},{j}] off by {d}", path.display());
+            }
+        }
+        seen += 1;
+    }
+    assert_eq!(seen, 4, "fixtures missing: run make_fixtures.py");
+}

@@ -560,7 +560,7 @@ fn json_numbers(text: &str, key: &str) -> Vec<f64> {
         rest.find([',', '}']).unwrap()
     };
     rest[..end]
-        .split(|ch: char| ch == ',' || ch == '[' || ch == ']')
+        .split([',', '[', ']'])
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .map(|s| s.parse().unwrap())

@@ -64,6 +64,72 @@
 typedef int32_t otc_status;
 
 /**
+ * Options of `otc_laguerre_assign_*`.
+ */
+typedef struct otc_laguerre_options {
+    /**
+     * `sizeof(otc_laguerre_options)`, set by `otc_laguerre_options_default`.
+     */
+    size_t struct_size;
+    /**
+     * Threads: 0 = library default, 1 = the calling thread only, k = exactly k workers.
+     */
+    uint32_t num_threads;
+} otc_laguerre_options;
+
+/**
+ * Read-only strided view of a matrix of `double`.
+ */
+typedef struct otc_matrix_f64 {
+    /**
+     * Address of element (0, 0).
+     */
+    const double *data;
+    /**
+     * Number of rows.
+     */
+    size_t rows;
+    /**
+     * Number of columns.
+     */
+    size_t cols;
+    /**
+     * Distance in elements between (i, j) and (i+1, j).
+     */
+    ptrdiff_t row_stride;
+    /**
+     * Distance in elements between (i, j) and (i, j+1).
+     */
+    ptrdiff_t col_stride;
+} otc_matrix_f64;
+
+/**
+ * Read-only strided view of a matrix of `float`.
+ */
+typedef struct otc_matrix_f32 {
+    /**
+     * Address of element (0, 0).
+     */
+    const float *data;
+    /**
+     * Number of rows.
+     */
+    size_t rows;
+    /**
+     * Number of columns.
+     */
+    size_t cols;
+    /**
+     * Distance in elements between (i, j) and (i+1, j).
+     */
+    ptrdiff_t row_stride;
+    /**
+     * Distance in elements between (i, j) and (i, j+1).
+     */
+    ptrdiff_t col_stride;
+} otc_matrix_f32;
+
+/**
  * Success.
  */
 #define OTC_OK 0
@@ -167,6 +233,72 @@ extern "C" {
  * same thread; copy it to keep it.
  */
 const char *otc_last_error_message(void);
+
+/**
+ * Fills `*opts` with the defaults (all threads).
+ *
+ * # Safety
+ * `opts` must be valid for writes of one `otc_laguerre_options`.
+ */
+otc_status otc_laguerre_options_default(struct otc_laguerre_options *opts);
+
+/**
+ * Bytes of workspace `otc_laguerre_assign_f64` / `_f32` need for `n_sites` sites in
+ * dimension `dim` (enough for both precisions), written to `*out_bytes`.
+ *
+ * # Safety
+ * `opts` is NULL or a valid options struct; `out_bytes` must be valid for writes.
+ */
+otc_status otc_laguerre_workspace_size(size_t n_sites,
+                                       size_t dim,
+                                       const struct otc_laguerre_options *opts,
+                                       size_t *out_bytes);
+
+/**
+ * Laguerre (power) cell of every point, double precision.
+ *
+ * `points` is N×d, `sites` n×d (any strides), `g` has n weights; `cells` (N values)
+ * receives `argmin_j |x_i − y_j|² − g_j` (ties: smallest j). `point_weights` (N) and
+ * `masses` (n, the summed weight of each cell's points, or N⁻¹ per point when
+ * `point_weights` is NULL) are optional. Bitwise identical for every thread count.
+ * `O(N n d)`. `work` is NULL or `work_bytes` from `otc_laguerre_workspace_size`.
+ *
+ * # Safety
+ * Views and arrays must be valid for the sizes they state; outputs must not overlap
+ * inputs or each other.
+ */
+otc_status otc_laguerre_assign_f64(struct otc_matrix_f64 points,
+                                   const double *point_weights,
+                                   struct otc_matrix_f64 sites,
+                                   const double *g,
+                                   const struct otc_laguerre_options *opts,
+                                   uint32_t *cells,
+                                   double *masses,
+                                   void *work,
+                                   size_t work_bytes);
+
+/**
+ * Laguerre (power) cell of every point, single precision (masses in double).
+ *
+ * `points` is N×d, `sites` n×d (any strides), `g` has n weights; `cells` (N values)
+ * receives `argmin_j |x_i − y_j|² − g_j` (ties: smallest j). `point_weights` (N) and
+ * `masses` (n, the summed weight of each cell's points, or N⁻¹ per point when
+ * `point_weights` is NULL) are optional. Bitwise identical for every thread count.
+ * `O(N n d)`. `work` is NULL or `work_bytes` from `otc_laguerre_workspace_size`.
+ *
+ * # Safety
+ * Views and arrays must be valid for the sizes they state; outputs must not overlap
+ * inputs or each other.
+ */
+otc_status otc_laguerre_assign_f32(struct otc_matrix_f32 points,
+                                   const float *point_weights,
+                                   struct otc_matrix_f32 sites,
+                                   const float *g,
+                                   const struct otc_laguerre_options *opts,
+                                   uint32_t *cells,
+                                   double *masses,
+                                   void *work,
+                                   size_t work_bytes);
 
 /**
  * A static, NUL-terminated description of `status` ("unknown status" for numbers otcore

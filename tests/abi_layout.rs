@@ -4,6 +4,8 @@
 //! To add a struct: one `layout!` line in `structs()`.
 
 mod common;
+#[allow(unused_imports)]
+use otcore::ffi::{barycenter::*, semidiscrete::*};
 #[allow(unused_imports)] // used by `layout!` once structs are listed
 use std::mem::{offset_of, size_of};
 
@@ -21,6 +23,10 @@ macro_rules! layout {
 fn structs() -> Vec<(String, usize)> {
     #[allow(unused_mut)]
     let mut all: Vec<(String, usize)> = Vec::new();
+    all.extend(layout!(otc_laguerre_options {
+        struct_size,
+        num_threads
+    }));
     all
 }
 

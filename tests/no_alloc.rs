@@ -53,3 +53,30 @@ fn the_counter_sees_allocations() {
     assert_eq!(allocations_in(|| ()), 0);
     let _ = stack_buffer(otcore::StackReq::new::<f64>(4));
 }
+
+#[test]
+fn laguerre_assign_in_place_does_not_allocate() {
+    use otcore::semidiscrete::{laguerre_assign_in_place, laguerre_assign_scratch};
+    let x = faer::Mat::from_fn(5000, 2, |i, k| ((i * 7 + k * 3) % 101) as f64 / 101.0);
+    let y = faer::Mat::from_fn(70, 2, |j, k| ((j * 13 + k * 5) % 71) as f64 / 71.0);
+    let g = vec![0.01; 70];
+    let mut cells = vec![0u32; 5000];
+    let mut masses = vec![0.0; 70];
+    let mut buf = stack_buffer(laguerre_assign_scratch::<f64>(70, 2));
+    let stack = otcore::MemStack::new(&mut buf);
+    let n = allocations_in(|| {
+        laguerre_assign_in_place(
+            x.as_ref(),
+            None,
+            y.as_ref(),
+            &g,
+            &mut cells,
+            Some(&mut masses),
+            otcore::Par::Seq,
+            stack,
+        )
+        .unwrap();
+    });
+    assert_eq!(n, 0);
+    assert!((masses.iter().sum::<f64>() - 1.0).abs() < 1e-12);
+}

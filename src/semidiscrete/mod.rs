@@ -1,0 +1,13 @@
+//! Semi-discrete optimal transport for the squared Euclidean cost: a continuous source (a
+//! weighted sample set, a density sampled on a grid, or a stream of samples) to a discrete
+//! target (sites `y_j` with weights `b_j`), solved in the dual weights `g` of the Laguerre
+//! (power) cells `{x : |x − y_j|² − g_j ≤ |x − y_k|² − g_k ∀k}`.
+
+pub mod assign;
+#[cfg(test)]
+pub(crate) mod test_data;
+
+pub use assign::{
+    laguerre_assign, laguerre_assign_in_place, laguerre_assign_reference, laguerre_assign_scratch,
+    LaguerreInfo, LaguerreReal,
+};

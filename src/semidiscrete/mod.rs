@@ -11,3 +11,8 @@ pub use assign::{
     laguerre_assign, laguerre_assign_in_place, laguerre_assign_reference, laguerre_assign_scratch,
     LaguerreInfo, LaguerreReal,
 };
+pub mod solve;
+pub use solve::{
+    semidiscrete, semidiscrete_in_place, semidiscrete_scratch, SemiDiscreteInfo,
+    SemiDiscreteMethod, SemiDiscreteParams, SemiDiscreteSolution,
+};

@@ -36,3 +36,23 @@ pub fn uniform_points<T: Real>(rng: &mut Rng, n: usize, d: usize) -> Mat<T> {
     let v: Vec<T> = (0..n * d).map(|_| T::from_f64(rng.uniform())).collect();
     Mat::from_fn(n, d, |i, k| v[i * d + k])
 }
+
+/// The `side × side` grid of cell centres of the unit square (row-major, one point per row) and
+/// the normalised density of a mixture of two isotropic Gaussians sampled on it.
+pub fn two_gaussian_grid(side: usize) -> (Mat<f64>, Vec<f64>) {
+    let x = Mat::from_fn(side * side, 2, |i, k| {
+        let c = if k == 0 { i % side } else { i / side };
+        (c as f64 + 0.5) / side as f64
+    });
+    let mut w: Vec<f64> = (0..side * side)
+        .map(|i| {
+            let (u, v) = (x[(i, 0)], x[(i, 1)]);
+            let g1 = (-((u - 0.3).powi(2) + (v - 0.35).powi(2)) / (2.0 * 0.1f64.powi(2))).exp();
+            let g2 = (-((u - 0.7).powi(2) + (v - 0.65).powi(2)) / (2.0 * 0.15f64.powi(2))).exp();
+            g1 + 0.7 * g2 + 1e-3
+        })
+        .collect();
+    let s: f64 = w.iter().sum();
+    w.iter_mut().for_each(|v| *v /= s);
+    (x, w)
+}

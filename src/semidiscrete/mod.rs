@@ -16,3 +16,10 @@ pub use solve::{
     semidiscrete, semidiscrete_in_place, semidiscrete_scratch, SemiDiscreteInfo,
     SemiDiscreteMethod, SemiDiscreteParams, SemiDiscreteSolution,
 };
+pub mod sgd;
+pub use sgd::{
+    semidiscrete_sgd, semidiscrete_sgd_from_samples, semidiscrete_sgd_in_place,
+    semidiscrete_sgd_scratch, SgdInfo, SgdParams,
+};
+pub mod lloyd;
+pub use lloyd::{lloyd, lloyd_in_place, lloyd_scratch, LloydInfo};

@@ -116,7 +116,7 @@ pub fn semidiscrete_scratch<T: Real>(
 }
 
 /// Weighted mean and standard deviation of each coordinate, and the bounding-box diagonal².
-fn sample_scales<T: Real>(x: MatRef<'_, T>, a: Option<&[T]>) -> (f64, f64) {
+pub(crate) fn sample_scales<T: Real>(x: MatRef<'_, T>, a: Option<&[T]>) -> (f64, f64) {
     let (big_n, d) = (x.nrows(), x.ncols());
     let wsum: f64 = a.map_or(big_n as f64, |a| a.iter().map(|v| v.to_f64()).sum());
     let (mut vol, mut diag2) = (1.0, 0.0);

@@ -39,6 +39,16 @@
 #include <stdint.h>
 
 /**
+ * `method` of `otc_semidiscrete_options`: damped Newton on the entropic semi-dual (default).
+ */
+#define OTC_SEMIDISCRETE_NEWTON 0
+
+/**
+ * `method` of `otc_semidiscrete_options`: gradient ascent on the hard semi-dual.
+ */
+#define OTC_SEMIDISCRETE_GRADIENT 1
+
+/**
  * Major version: changes only with an incompatible ABI change.
  */
 #define OTC_VERSION_MAJOR 0
@@ -128,6 +138,131 @@ typedef struct otc_matrix_f32 {
      */
     ptrdiff_t col_stride;
 } otc_matrix_f32;
+
+/**
+ * Options of `otc_semidiscrete_f64`.
+ */
+typedef struct otc_semidiscrete_options {
+    /**
+     * `sizeof(otc_semidiscrete_options)`, set by `otc_semidiscrete_options_default`.
+     */
+    size_t struct_size;
+    /**
+     * Threads: 0 = library default, 1 = the calling thread only, k = exactly k workers.
+     */
+    uint32_t num_threads;
+    /**
+     * `OTC_SEMIDISCRETE_NEWTON` (default) or `OTC_SEMIDISCRETE_GRADIENT`.
+     */
+    int32_t method;
+    /**
+     * Iteration cap (default 1000).
+     */
+    int32_t max_iter;
+    /**
+     * Stop when the largest cell-mass error is at most `tol` (default 1e-6; smoothed masses
+     * for Newton, hard masses for the gradient method).
+     */
+    double tol;
+    /**
+     * Gradient step; 0 (default) = chosen from the data.
+     */
+    double step;
+    /**
+     * Newton's entropic smoothing ε (squared distance); 0 (default) = 1e-4 · bbox diagonal².
+     */
+    double epsilon;
+} otc_semidiscrete_options;
+
+/**
+ * What `otc_semidiscrete_f64` reports.
+ */
+typedef struct otc_semidiscrete_info {
+    /**
+     * Iterations made.
+     */
+    uint64_t iterations;
+    /**
+     * Largest |hard cell mass − b_j| at the returned g.
+     */
+    double mass_error;
+    /**
+     * Largest |smoothed cell mass − b_j| (Newton; the hard error for the gradient method).
+     */
+    double smoothed_mass_error;
+    /**
+     * ε used (Newton) or 0.
+     */
+    double epsilon;
+    /**
+     * Step used (gradient) or 0.
+     */
+    double step;
+    /**
+     * 1 if the tolerance was met, else 0.
+     */
+    uint32_t converged;
+} otc_semidiscrete_info;
+
+/**
+ * Options of `otc_semidiscrete_sgd_f64`.
+ */
+typedef struct otc_sgd_options {
+    /**
+     * `sizeof(otc_sgd_options)`, set by `otc_sgd_options_default`.
+     */
+    size_t struct_size;
+    /**
+     * Threads: 0 = library default, 1 = the calling thread only, k = exactly k workers.
+     */
+    uint32_t num_threads;
+    /**
+     * Number of batches (default 10000).
+     */
+    int32_t iterations;
+    /**
+     * Samples per batch (default 64).
+     */
+    int32_t batch;
+    /**
+     * Initial step γ₀; 0 (default) = chosen from the first batch.
+     */
+    double step;
+} otc_sgd_options;
+
+/**
+ * A sampler of the continuous source: writes `count` independent samples (row-major,
+ * `count × dim` doubles) into `out_points`; returns 0 on success, anything else stops the
+ * solver (`OTC_ERR_INVALID_ARGUMENT`). With `num_threads != 1` it may run on an otcore
+ * worker thread, never concurrently with itself.
+ */
+typedef int32_t (*otc_sample_fn)(void *user, size_t count, double *out_points);
+
+/**
+ * Writable strided view of a matrix of `double` (an output: its elements must not overlap).
+ */
+typedef struct otc_matrix_mut_f64 {
+    /**
+     * Address of element (0, 0).
+     */
+    double *data;
+    /**
+     * Number of rows.
+     */
+    size_t rows;
+    /**
+     * Number of columns.
+     */
+    size_t cols;
+    /**
+     * Distance in elements between (i, j) and (i+1, j).
+     */
+    ptrdiff_t row_stride;
+    /**
+     * Distance in elements between (i, j) and (i, j+1).
+     */
+    ptrdiff_t col_stride;
+} otc_matrix_mut_f64;
 
 /**
  * Success.
@@ -299,6 +434,117 @@ otc_status otc_laguerre_assign_f32(struct otc_matrix_f32 points,
                                    double *masses,
                                    void *work,
                                    size_t work_bytes);
+
+/**
+ * Fills `*opts` with the defaults.
+ *
+ * # Safety
+ * `opts` must be valid for writes of one `otc_semidiscrete_options`.
+ */
+otc_status otc_semidiscrete_options_default(struct otc_semidiscrete_options *opts);
+
+/**
+ * Bytes of workspace `otc_semidiscrete_f64` needs for N samples, n sites in dimension d.
+ *
+ * # Safety
+ * `opts` is NULL or valid; `out_bytes` must be valid for writes.
+ */
+otc_status otc_semidiscrete_workspace_size(size_t n_points,
+                                           size_t n_sites,
+                                           size_t dim,
+                                           const struct otc_semidiscrete_options *opts,
+                                           size_t *out_bytes);
+
+/**
+ * Semi-discrete OT, squared Euclidean cost: samples `points` (N×d) with weights
+ * `point_weights` (N, NULL = 1/N each) to sites `sites` (n×d) with weights `b` (n, same total
+ * mass). `g` (n) holds the initial dual weights on entry (zeros are fine) and the solution
+ * (zero mean) on return; `masses` (n, optional) receives the Laguerre cell masses; `info`
+ * (optional) the report. Returns `OTC_WARN_MAX_ITER` when the tolerance was not met (the
+ * outputs then hold the last iterate). See the Rust docs of `semidiscrete` for the methods.
+ *
+ * # Safety
+ * Views and arrays must be valid for the sizes they state; outputs must not overlap.
+ */
+otc_status otc_semidiscrete_f64(struct otc_matrix_f64 points,
+                                const double *point_weights,
+                                struct otc_matrix_f64 sites,
+                                const double *b,
+                                const struct otc_semidiscrete_options *opts,
+                                double *g,
+                                double *masses,
+                                struct otc_semidiscrete_info *info,
+                                void *work,
+                                size_t work_bytes);
+
+/**
+ * Fills `*opts` with the defaults.
+ *
+ * # Safety
+ * `opts` must be valid for writes of one `otc_sgd_options`.
+ */
+otc_status otc_sgd_options_default(struct otc_sgd_options *opts);
+
+/**
+ * Bytes of workspace `otc_semidiscrete_sgd_f64` needs for n sites in dimension `dim`.
+ *
+ * # Safety
+ * `opts` is NULL or valid; `out_bytes` must be valid for writes.
+ */
+otc_status otc_semidiscrete_sgd_workspace_size(size_t n_sites,
+                                               size_t dim,
+                                               const struct otc_sgd_options *opts,
+                                               size_t *out_bytes);
+
+/**
+ * Averaged stochastic gradient ascent (Genevay et al. 2016) for semi-discrete OT from the
+ * samples that `sample(user, batch, out)` streams (dimension `dim` = `sites.cols`), to
+ * `sites` (n×dim) with weights `b` (n, sum 1). `g` (n) receives the averaged dual weights
+ * (zero mean). `O(iterations · batch · n · dim)`.
+ *
+ * # Safety
+ * `sample` must be a valid function; views and arrays valid for the sizes they state.
+ */
+otc_status otc_semidiscrete_sgd_f64(otc_sample_fn sample,
+                                    void *user,
+                                    struct otc_matrix_f64 sites,
+                                    const double *b,
+                                    const struct otc_sgd_options *opts,
+                                    double *g,
+                                    void *work,
+                                    size_t work_bytes);
+
+/**
+ * Bytes of workspace `otc_lloyd_f64` needs for N samples and n sites in dimension `dim`.
+ *
+ * # Safety
+ * `opts` is NULL or valid; `out_bytes` must be valid for writes.
+ */
+otc_status otc_lloyd_workspace_size(size_t n_points,
+                                    size_t n_sites,
+                                    size_t dim,
+                                    const struct otc_laguerre_options *opts,
+                                    size_t *out_bytes);
+
+/**
+ * Lloyd iterations (optimal quantisation): at most `max_iter` times, move every site of
+ * `sites` (n×d, updated in place) to the barycenter of its Voronoi cell among the samples
+ * `points` (N×d) weighted by `point_weights` (NULL = uniform); stop when no site moves more
+ * than `tol`. `distortion` (optional) receives `Σ a_i min_j |x_i − y_j|²` (weights
+ * normalised). `OTC_WARN_MAX_ITER` when sites still moved more than `tol`.
+ *
+ * # Safety
+ * Views and arrays must be valid for the sizes they state; `sites` must not overlap inputs.
+ */
+otc_status otc_lloyd_f64(struct otc_matrix_f64 points,
+                         const double *point_weights,
+                         struct otc_matrix_mut_f64 sites,
+                         int32_t max_iter,
+                         double tol,
+                         const struct otc_laguerre_options *opts,
+                         double *distortion,
+                         void *work,
+                         size_t work_bytes);
 
 /**
  * A static, NUL-terminated description of `status` ("unknown status" for numbers otcore

@@ -23,9 +23,37 @@ macro_rules! layout {
 fn structs() -> Vec<(String, usize)> {
     #[allow(unused_mut)]
     let mut all: Vec<(String, usize)> = Vec::new();
+    #[allow(unused_imports)] // the structs come from `otcore::ffi::semidiscrete`
     all.extend(layout!(otc_laguerre_options {
         struct_size,
         num_threads
+    }));
+    #[allow(unused_imports)] // the structs come from `otcore::ffi::semidiscrete`
+    all.extend(layout!(otc_semidiscrete_options {
+        struct_size,
+        num_threads,
+        method,
+        max_iter,
+        tol,
+        step,
+        epsilon
+    }));
+    #[allow(unused_imports)] // the structs come from `otcore::ffi::semidiscrete`
+    all.extend(layout!(otc_semidiscrete_info {
+        iterations,
+        mass_error,
+        smoothed_mass_error,
+        epsilon,
+        step,
+        converged
+    }));
+    #[allow(unused_imports)] // the structs come from `otcore::ffi::semidiscrete`
+    all.extend(layout!(otc_sgd_options {
+        struct_size,
+        num_threads,
+        iterations,
+        batch,
+        step
     }));
     all
 }

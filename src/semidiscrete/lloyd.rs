@@ -33,6 +33,7 @@ pub fn lloyd_scratch<T: LaguerreReal>(n_points: usize, n_sites: usize, dim: usiz
 /// samples `points` (N×d) with weights `point_weights` (or uniform); stops when no site moves
 /// more than `tol` (distance units). Sites of empty cells stay put. `O(N n d)` per iteration.
 #[allow(clippy::too_many_arguments)]
+#[allow(clippy::neg_cmp_op_on_partial_ord)] // `!(x >= 0.0)` also rejects NaN
 pub fn lloyd_in_place<T: LaguerreReal>(
     points: MatRef<'_, T>,
     point_weights: Option<&[T]>,

@@ -57,6 +57,7 @@ pub fn semidiscrete_sgd_scratch(n_sites: usize, dim: usize, batch: usize) -> Sta
 /// samples of the source (an error it returns stops the solver). `sites` (n×d), `b` (n, sums
 /// to 1); `g` (n) receives the averaged dual weights, shifted to zero mean. Per iteration
 /// `O(B n d)`; allocation-free on [`semidiscrete_sgd_scratch`].
+#[allow(clippy::neg_cmp_op_on_partial_ord)] // `!(x >= 0.0)` also rejects NaN
 pub fn semidiscrete_sgd_in_place(
     sample: &mut (dyn FnMut(&mut [f64]) -> Result<()> + Send),
     sites: MatRef<'_, f64>,

@@ -58,7 +58,101 @@ static void test_laguerre(void) {
     free(work);
 }
 
+/* Uniform density on [0, 1] (grid midpoints), 3 sites: cells are intervals ending at the
+   cumulative weights, and g_j - g_{j+1} = (t - y_j)^2 - (t - y_{j+1})^2 at each boundary t. */
+static void expected_g(const double *y, const double *b, double *e) {
+    double t = 0.0, mean = 0.0;
+    int j;
+    e[0] = 0.0;
+    for (j = 0; j < 2; j++) {
+        t += b[j];
+        e[j + 1] = e[j] - ((t - y[j]) * (t - y[j]) - (t - y[j + 1]) * (t - y[j + 1]));
+    }
+    for (j = 0; j < 3; j++) mean += e[j] / 3.0;
+    for (j = 0; j < 3; j++) e[j] -= mean;
+}
+
+static void test_solvers(void) {
+    enum { N = 2000 };
+    static double x[N];
+    double y[3] = {0.2, 0.5, 0.7}, b[3] = {0.3, 0.3, 0.4}, g[3] = {0, 0, 0}, masses[3], e[3];
+    int i, j;
+    for (i = 0; i < N; i++) x[i] = (i + 0.5) / N;
+    otc_matrix_f64 X = {x, N, 1, 1, 1}, Y = {y, 3, 1, 1, 1};
+    otc_semidiscrete_options opts;
+    otc_semidiscrete_info info;
+    CHECK_STATUS(otc_semidiscrete_options_default(&opts), OTC_OK);
+    opts.tol = 1e-9;
+    size_t bytes = 0;
+    CHECK_STATUS(otc_semidiscrete_workspace_size(N, 3, 1, &opts, &bytes), OTC_OK);
+    void *work = malloc(bytes);
+    CHECK_STATUS(otc_semidiscrete_f64(X, NULL, Y, b, &opts, g, masses, &info, work, bytes), OTC_OK);
+    expected_g(y, b, e);
+    for (j = 0; j < 3; j++) {
+        CHECK_CLOSE(g[j], e[j], 2e-3);
+        CHECK_CLOSE(masses[j], b[j], 2.0 / N);
+    }
+    CHECK(info.converged == 1);
+    /* Gradient ascent, capped at 2 iterations: a warning, outputs still written. */
+    opts.method = OTC_SEMIDISCRETE_GRADIENT;
+    opts.max_iter = 2;
+    g[0] = g[1] = g[2] = 0.0;
+    CHECK_STATUS(otc_semidiscrete_f64(X, NULL, Y, b, &opts, g, NULL, &info, NULL, 0), OTC_WARN_MAX_ITER);
+    CHECK(info.iterations == 2 && info.converged == 0);
+    opts.method = 7;
+    CHECK_STATUS(otc_semidiscrete_f64(X, NULL, Y, b, &opts, g, NULL, NULL, NULL, 0), OTC_ERR_INVALID_ARGUMENT);
+    b[2] = 0.5; /* masses no longer balance */
+    CHECK_STATUS(otc_semidiscrete_f64(X, NULL, Y, b, NULL, g, NULL, NULL, NULL, 0), OTC_ERR_MASS_MISMATCH);
+    b[2] = 0.4;
+    free(work);
+}
+
+static int32_t uniform_sampler(void *user, size_t count, double *out) {
+    size_t i;
+    for (i = 0; i < count; i++) out[i] = lcg((unsigned long *)user);
+    return 0;
+}
+
+static int32_t failing_sampler(void *user, size_t count, double *out) {
+    (void)user; (void)count; (void)out;
+    return -3;
+}
+
+static void test_sgd_and_lloyd(void) {
+    double y[3] = {0.2, 0.5, 0.7}, b[3] = {0.3, 0.3, 0.4}, g[3], e[3];
+    unsigned long state = 99;
+    int j;
+    otc_matrix_f64 Y = {y, 3, 1, 1, 1};
+    otc_sgd_options opts;
+    CHECK_STATUS(otc_sgd_options_default(&opts), OTC_OK);
+    opts.iterations = 20000;
+    opts.num_threads = 1;
+    CHECK_STATUS(otc_semidiscrete_sgd_f64(uniform_sampler, &state, Y, b, &opts, g, NULL, 0), OTC_OK);
+    expected_g(y, b, e);
+    for (j = 0; j < 3; j++) CHECK_CLOSE(g[j], e[j], 5e-3);
+    CHECK_STATUS(otc_semidiscrete_sgd_f64(failing_sampler, NULL, Y, b, &opts, g, NULL, 0), OTC_ERR_INVALID_ARGUMENT);
+    CHECK_STATUS(otc_semidiscrete_sgd_f64(NULL, NULL, Y, b, &opts, g, NULL, 0), OTC_ERR_NULL_POINTER);
+
+    /* Lloyd: the optimal 4-point quantiser of U[0, 1] is (2j + 1)/8, distortion 1/192. */
+    enum { N = 4000 };
+    static double x[N];
+    double sites[4] = {0.05, 0.1, 0.2, 0.3}, distortion = 0.0;
+    int i;
+    for (i = 0; i < N; i++) x[i] = (i + 0.5) / N;
+    otc_matrix_f64 X = {x, N, 1, 1, 1};
+    otc_matrix_mut_f64 S = {sites, 4, 1, 1, 1};
+    size_t bytes = 0;
+    CHECK_STATUS(otc_lloyd_workspace_size(N, 4, 1, NULL, &bytes), OTC_OK);
+    CHECK_STATUS(otc_lloyd_f64(X, NULL, S, 10000, 1e-12, NULL, &distortion, NULL, 0), OTC_OK);
+    for (j = 0; j < 4; j++) CHECK_CLOSE(sites[j], (2 * j + 1) / 8.0, 1e-3);
+    CHECK_CLOSE(distortion, 1.0 / 192.0, 1e-5);
+    sites[0] = 0.0;
+    CHECK_STATUS(otc_lloyd_f64(X, NULL, S, 1, 0.0, NULL, NULL, NULL, 0), OTC_WARN_MAX_ITER);
+}
+
 int main(void) {
     test_laguerre();
+    test_solvers();
+    test_sgd_and_lloyd();
     return report();
 }

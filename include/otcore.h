@@ -74,18 +74,30 @@
 typedef int32_t otc_status;
 
 /**
- * Options of `otc_laguerre_assign_*`.
+ * Options of `otc_barycenter_f64` and `otc_convolutional_barycenter_f64`.
  */
-typedef struct otc_laguerre_options {
+typedef struct otc_barycenter_options {
     /**
-     * `sizeof(otc_laguerre_options)`, set by `otc_laguerre_options_default`.
+     * `sizeof(otc_barycenter_options)`, set by `otc_barycenter_options_default`.
      */
     size_t struct_size;
     /**
-     * Threads: 0 = library default, 1 = the calling thread only, k = exactly k workers.
+     * Threads (convolutional only): 0 = library default, 1 = the calling thread, k = k workers.
      */
     uint32_t num_threads;
-} otc_laguerre_options;
+    /**
+     * Iteration cap (default 1000).
+     */
+    int32_t max_iter;
+    /**
+     * Entropic regularisation ε in units of the cost (default 1e-2).
+     */
+    double epsilon;
+    /**
+     * Stop when `max_k Σ_i |u_k ⊙ K v_k − p| ≤ tol` (default 1e-9).
+     */
+    double tol;
+} otc_barycenter_options;
 
 /**
  * Read-only strided view of a matrix of `double`.
@@ -112,6 +124,20 @@ typedef struct otc_matrix_f64 {
      */
     ptrdiff_t col_stride;
 } otc_matrix_f64;
+
+/**
+ * Options of `otc_laguerre_assign_*`.
+ */
+typedef struct otc_laguerre_options {
+    /**
+     * `sizeof(otc_laguerre_options)`, set by `otc_laguerre_options_default`.
+     */
+    size_t struct_size;
+    /**
+     * Threads: 0 = library default, 1 = the calling thread only, k = exactly k workers.
+     */
+    uint32_t num_threads;
+} otc_laguerre_options;
 
 /**
  * Read-only strided view of a matrix of `float`.
@@ -359,6 +385,76 @@ typedef struct otc_matrix_mut_f64 {
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+/**
+ * Fills `*opts` with the defaults.
+ *
+ * # Safety
+ * `opts` must be valid for writes of one `otc_barycenter_options`.
+ */
+otc_status otc_barycenter_options_default(struct otc_barycenter_options *opts);
+
+/**
+ * Bytes of workspace `otc_barycenter_f64` needs for k histograms of n bins.
+ *
+ * # Safety
+ * `opts` is NULL or valid; `out_bytes` must be valid for writes.
+ */
+otc_status otc_barycenter_workspace_size(size_t n,
+                                         size_t k,
+                                         const struct otc_barycenter_options *opts,
+                                         size_t *out_bytes);
+
+/**
+ * Fixed-support entropic Wasserstein barycenter (iterative Bregman projections, log domain):
+ * `hists` is n×k (column c = histogram c, each summing to 1), `cost` n×n (any strides),
+ * `weights` k (NULL = uniform; normalised inside). `out` (n) receives the barycenter,
+ * `iterations` (optional) the count. `OTC_WARN_MAX_ITER` when `tol` was not met.
+ * `O(k n²)` per iteration.
+ *
+ * # Safety
+ * Views and arrays must be valid for the sizes they state; `out` must not overlap inputs.
+ */
+otc_status otc_barycenter_f64(struct otc_matrix_f64 hists,
+                              struct otc_matrix_f64 cost,
+                              const double *weights,
+                              const struct otc_barycenter_options *opts,
+                              double *out,
+                              uint64_t *iterations,
+                              void *work,
+                              size_t work_bytes);
+
+/**
+ * Bytes of workspace `otc_convolutional_barycenter_f64` needs for k images of h×w pixels.
+ *
+ * # Safety
+ * `opts` is NULL or valid; `out_bytes` must be valid for writes.
+ */
+otc_status otc_convolutional_barycenter_workspace_size(size_t h,
+                                                       size_t w,
+                                                       size_t k,
+                                                       const struct otc_barycenter_options *opts,
+                                                       size_t *out_bytes);
+
+/**
+ * Convolutional entropic barycenter on an h×w grid of the unit square (Solomon et al. 2015,
+ * separable Gaussian kernel `exp(−d²/ε)` applied in the log domain, as POT's
+ * `convolutional_barycenter2d`): `images` is (h·w)×k, column c = image c with pixel (r, col)
+ * at row `r·w + col`, each summing to 1; `weights` k (NULL = uniform). `out` (h·w) receives
+ * the barycenter. `O(k hw(h + w))` per iteration, `O(k hw + h² + w²)` memory.
+ *
+ * # Safety
+ * Views and arrays must be valid for the sizes they state; `out` must not overlap inputs.
+ */
+otc_status otc_convolutional_barycenter_f64(struct otc_matrix_f64 images,
+                                            size_t h,
+                                            size_t w,
+                                            const double *weights,
+                                            const struct otc_barycenter_options *opts,
+                                            double *out,
+                                            uint64_t *iterations,
+                                            void *work,
+                                            size_t work_bytes);
 
 /**
  * The detail of the last failure (or warning) on the calling thread, as a NUL-terminated

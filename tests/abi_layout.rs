@@ -47,6 +47,14 @@ fn structs() -> Vec<(String, usize)> {
         step,
         converged
     }));
+    #[allow(unused_imports)] // the structs come from `otcore::ffi::barycenter`
+    all.extend(layout!(otc_barycenter_options {
+        struct_size,
+        num_threads,
+        max_iter,
+        epsilon,
+        tol
+    }));
     #[allow(unused_imports)] // the structs come from `otcore::ffi::semidiscrete`
     all.extend(layout!(otc_sgd_options {
         struct_size,

@@ -150,7 +150,47 @@ static void test_sgd_and_lloyd(void) {
     CHECK_STATUS(otc_lloyd_f64(X, NULL, S, 1, 0.0, NULL, NULL, NULL, 0), OTC_WARN_MAX_ITER);
 }
 
+/* Barycenters: convolutional and fixed-support agree on a 5x6 grid of the unit square. */
+static void test_barycenters(void) {
+    enum { H = 5, W = 6, NP = H * W };
+    static double imgs[NP * 2], cost[NP * NP], conv[NP], fixed[NP];
+    double wts[2] = {0.25, 0.75}, s0 = 0.0, s1 = 0.0, mass = 0.0;
+    int i, j;
+    uint64_t iters = 0;
+    for (i = 0; i < NP; i++) {
+        double r = (double)(i / W) / (H - 1), c = (double)(i % W) / (W - 1);
+        imgs[2 * i] = exp(-((r - 0.2) * (r - 0.2) + (c - 0.3) * (c - 0.3)) / 0.05);
+        imgs[2 * i + 1] = exp(-((r - 0.8) * (r - 0.8) + (c - 0.6) * (c - 0.6)) / 0.08);
+        s0 += imgs[2 * i];
+        s1 += imgs[2 * i + 1];
+        for (j = 0; j < NP; j++) {
+            double r2 = (double)(j / W) / (H - 1), c2 = (double)(j % W) / (W - 1);
+            cost[i * NP + j] = (r - r2) * (r - r2) + (c - c2) * (c - c2);
+        }
+    }
+    for (i = 0; i < NP; i++) { imgs[2 * i] /= s0; imgs[2 * i + 1] /= s1; }
+    otc_matrix_f64 A = {imgs, NP, 2, 2, 1}, C = {cost, NP, NP, NP, 1};
+    otc_barycenter_options opts;
+    CHECK_STATUS(otc_barycenter_options_default(&opts), OTC_OK);
+    opts.epsilon = 0.05;
+    opts.tol = 1e-12;
+    opts.max_iter = 10000;
+    size_t bytes = 0;
+    CHECK_STATUS(otc_convolutional_barycenter_workspace_size(H, W, 2, &opts, &bytes), OTC_OK);
+    void *work = malloc(bytes);
+    CHECK_STATUS(otc_convolutional_barycenter_f64(A, H, W, wts, &opts, conv, &iters, work, bytes), OTC_OK);
+    free(work);
+    CHECK(iters > 0);
+    CHECK_STATUS(otc_barycenter_f64(A, C, wts, &opts, fixed, NULL, NULL, 0), OTC_OK);
+    for (i = 0; i < NP; i++) { CHECK_CLOSE(conv[i], fixed[i], 1e-10); mass += fixed[i]; }
+    CHECK_CLOSE(mass, 1.0, 1e-10);
+    opts.max_iter = 1;
+    CHECK_STATUS(otc_barycenter_f64(A, C, wts, &opts, fixed, NULL, NULL, 0), OTC_WARN_MAX_ITER);
+    CHECK_STATUS(otc_convolutional_barycenter_f64(A, H, W + 1, wts, &opts, conv, NULL, NULL, 0), OTC_ERR_INVALID_DIMENSION);
+}
+
 int main(void) {
+    test_barycenters();
     test_laguerre();
     test_solvers();
     test_sgd_and_lloyd();

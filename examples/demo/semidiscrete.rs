@@ -131,8 +131,8 @@ fn barycenter_svg() -> Option<PathBuf> {
         .collect();
     for (p, img) in columns.iter().enumerate() {
         let mx = img.iter().copied().fold(0.0, f64::max);
-        for i in 0..side * side {
-            let level = 255 - (255.0 * img[i] / mx).round() as u8;
+        for (i, &v) in img.iter().enumerate() {
+            let level = 255 - (255.0 * v / mx).round() as u8;
             if level == 255 {
                 continue;
             }

@@ -39,6 +39,16 @@
 #include <stdint.h>
 
 /**
+ * `method` of `otc_semidiscrete_options`: damped Newton on the entropic semi-dual (default).
+ */
+#define OTC_SEMIDISCRETE_NEWTON 0
+
+/**
+ * `method` of `otc_semidiscrete_options`: gradient ascent on the hard semi-dual.
+ */
+#define OTC_SEMIDISCRETE_GRADIENT 1
+
+/**
  * Major version: changes only with an incompatible ABI change.
  */
 #define OTC_VERSION_MAJOR 0
@@ -64,64 +74,30 @@
 typedef int32_t otc_status;
 
 /**
- * Options of the Sinkhorn solvers. Fill with `otc_sinkhorn_options_default`, then change
- * fields. ε and the penalties are in cost units.
+ * Options of `otc_barycenter_f64` and `otc_convolutional_barycenter_f64`.
  */
-typedef struct otc_sinkhorn_options {
+typedef struct otc_barycenter_options {
     /**
-     * `sizeof(otc_sinkhorn_options)`.
+     * `sizeof(otc_barycenter_options)`, set by `otc_barycenter_options_default`.
      */
     size_t struct_size;
     /**
-     * Entropic regularisation ε > 0 (absolute, in cost units). Default 0.01.
-     */
-    double epsilon;
-    /**
-     * KL penalty ρ_a > 0 on the row marginal; `INFINITY` (the default) = balanced.
-     */
-    double rho_a;
-    /**
-     * KL penalty ρ_b > 0 on the column marginal; `INFINITY` (the default) = balanced.
-     */
-    double rho_b;
-    /**
-     * Stop when the L1 marginal error is at most this (0 = run to max_iter). Default 1e-9.
-     */
-    double tolerance;
-    /**
-     * First ε of the ε-scaling schedule; <= 0 (the default) = the cost's largest value.
-     */
-    double eps_scaling_start;
-    /**
-     * Worker threads: 0 = default, 1 = calling thread only, k = k workers.
+     * Threads (convolutional only): 0 = library default, 1 = the calling thread, k = k workers.
      */
     uint32_t num_threads;
     /**
-     * Iteration cap at the target ε (default 1000); reaching it gives OTC_WARN_MAX_ITER.
+     * Iteration cap (default 1000).
      */
-    uint32_t max_iter;
+    int32_t max_iter;
     /**
-     * Check the marginal error every this many iterations (>= 1, default 10).
+     * Entropic regularisation ε in units of the cost (default 1e-2).
      */
-    uint32_t check_every;
+    double epsilon;
     /**
-     * Number of intermediate ε values of the geometric ε-scaling schedule (0 = off, default).
+     * Stop when `max_k Σ_i |u_k ⊙ K v_k − p| ≤ tol` (default 1e-9).
      */
-    uint32_t eps_scaling_steps;
-    /**
-     * Iterations at each intermediate ε (default 10).
-     */
-    uint32_t eps_scaling_iters;
-    /**
-     * 1 = symmetric (averaged) updates, 0 = alternating (default).
-     */
-    uint32_t symmetric;
-    /**
-     * 1 = compute `otc_sinkhorn_info.transport_cost` (one more pass over the cost; default),
-     * 0 = leave it NaN.
-     */
-    uint32_t compute_transport_cost;
-} otc_sinkhorn_options;
+    double tol;
+} otc_barycenter_options;
 
 /**
  * Read-only strided view of a matrix of `double`.
@@ -150,77 +126,18 @@ typedef struct otc_matrix_f64 {
 } otc_matrix_f64;
 
 /**
- * Writable strided view of a matrix of `double` (an output: its elements must not overlap).
+ * Options of `otc_laguerre_assign_*`.
  */
-typedef struct otc_matrix_mut_f64 {
+typedef struct otc_laguerre_options {
     /**
-     * Address of element (0, 0).
-     */
-    double *data;
-    /**
-     * Number of rows.
-     */
-    size_t rows;
-    /**
-     * Number of columns.
-     */
-    size_t cols;
-    /**
-     * Distance in elements between (i, j) and (i+1, j).
-     */
-    ptrdiff_t row_stride;
-    /**
-     * Distance in elements between (i, j) and (i, j+1).
-     */
-    ptrdiff_t col_stride;
-} otc_matrix_mut_f64;
-
-/**
- * What a Sinkhorn solve reports (an output: set `struct_size` before the call).
- */
-typedef struct otc_sinkhorn_info {
-    /**
-     * `sizeof(otc_sinkhorn_info)`, set by the caller.
+     * `sizeof(otc_laguerre_options)`, set by `otc_laguerre_options_default`.
      */
     size_t struct_size;
     /**
-     * ⟨P, C⟩ (NaN when `compute_transport_cost` is 0).
+     * Threads: 0 = library default, 1 = the calling thread only, k = exactly k workers.
      */
-    double transport_cost;
-    /**
-     * Dual objective Σ a φ_a(f) + Σ b φ_b(g) − ε(ΣP − Σa·Σb) (φ(x) = x on a balanced side,
-     * ρ(1 − e^{−x/ρ}) otherwise): the entropic OT value at convergence.
-     */
-    double dual;
-    /**
-     * L1 marginal error of the returned potentials (see the README).
-     */
-    double marginal_error;
-    /**
-     * Total mass of the plan.
-     */
-    double mass;
-    /**
-     * First ε of the ε-scaling schedule (the target ε without scaling).
-     */
-    double eps_start;
-    /**
-     * Iterations at the target ε.
-     */
-    uint32_t iterations;
-    /**
-     * Iterations at the intermediate ε values.
-     */
-    uint32_t scaling_iterations;
-    /**
-     * Number of intermediate ε values used.
-     */
-    uint32_t eps_steps;
-    /**
-     * 1 when the tolerance was met, 0 when the cap was reached.
-     */
-    uint32_t converged;
-} otc_sinkhorn_info;
+    uint32_t num_threads;
+} otc_laguerre_options;
 
 /**
  * Read-only strided view of a matrix of `float`.
@@ -249,13 +166,112 @@ typedef struct otc_matrix_f32 {
 } otc_matrix_f32;
 
 /**
- * Writable strided view of a matrix of `float` (an output: its elements must not overlap).
+ * Options of `otc_semidiscrete_f64`.
  */
-typedef struct otc_matrix_mut_f32 {
+typedef struct otc_semidiscrete_options {
+    /**
+     * `sizeof(otc_semidiscrete_options)`, set by `otc_semidiscrete_options_default`.
+     */
+    size_t struct_size;
+    /**
+     * Threads: 0 = library default, 1 = the calling thread only, k = exactly k workers.
+     */
+    uint32_t num_threads;
+    /**
+     * `OTC_SEMIDISCRETE_NEWTON` (default) or `OTC_SEMIDISCRETE_GRADIENT`.
+     */
+    int32_t method;
+    /**
+     * Iteration cap (default 1000).
+     */
+    int32_t max_iter;
+    /**
+     * Stop when the largest cell-mass error is at most `tol` (default 1e-6; smoothed masses
+     * for Newton, hard masses for the gradient method).
+     */
+    double tol;
+    /**
+     * Gradient step; 0 (default) = chosen from the data.
+     */
+    double step;
+    /**
+     * Newton's entropic smoothing ε (squared distance); 0 (default) = 1e-4 · bbox diagonal².
+     */
+    double epsilon;
+} otc_semidiscrete_options;
+
+/**
+ * What `otc_semidiscrete_f64` reports.
+ */
+typedef struct otc_semidiscrete_info {
+    /**
+     * Iterations made.
+     */
+    uint64_t iterations;
+    /**
+     * Largest |hard cell mass − b_j| at the returned g.
+     */
+    double mass_error;
+    /**
+     * Largest |smoothed cell mass − b_j| (Newton; the hard error for the gradient method).
+     */
+    double smoothed_mass_error;
+    /**
+     * ε used (Newton) or 0.
+     */
+    double epsilon;
+    /**
+     * Step used (gradient) or 0.
+     */
+    double step;
+    /**
+     * 1 if the tolerance was met, else 0.
+     */
+    uint32_t converged;
+} otc_semidiscrete_info;
+
+/**
+ * Options of `otc_semidiscrete_sgd_f64`.
+ */
+typedef struct otc_sgd_options {
+    /**
+     * `sizeof(otc_sgd_options)`, set by `otc_sgd_options_default`.
+     */
+    size_t struct_size;
+    /**
+     * Threads: 0 = library default, 1 = the calling thread only, k = exactly k workers.
+     */
+    uint32_t num_threads;
+    /**
+     * Number of batches (default 10000).
+     */
+    int32_t iterations;
+    /**
+     * Samples per batch (default 64).
+     */
+    int32_t batch;
+    /**
+     * Initial step γ₀; 0 (default) = chosen from the first batch.
+     */
+    double step;
+} otc_sgd_options;
+
+/**
+ * A sampler of the continuous source: writes `count` independent samples (row-major,
+ * `count × dim` doubles) into `out_points`; returns 0 on success, anything else stops the
+ * solver (`OTC_ERR_INVALID_ARGUMENT`). With `num_threads != 1` it may run on an otcore
+ * worker thread, never concurrently with itself.
+ */
+typedef int32_t (*otc_sample_fn)(void *user, size_t count, double *out_points);
+
+/**
+ * Writable strided view of a matrix of `double` (an output: its elements must not overlap).
+ */
+typedef struct otc_matrix_mut_f64 {
     /**
      * Address of element (0, 0).
      */
-    float *data;
+    double *data;
     /**
      * Number of rows.
      */
@@ -272,7 +288,7 @@ typedef struct otc_matrix_mut_f32 {
      * Distance in elements between (i, j) and (i, j+1).
      */
     ptrdiff_t col_stride;
-} otc_matrix_mut_f32;
+} otc_matrix_mut_f64;
 
 /**
  * Success.
@@ -371,6 +387,76 @@ extern "C" {
 #endif // __cplusplus
 
 /**
+ * Fills `*opts` with the defaults.
+ *
+ * # Safety
+ * `opts` must be valid for writes of one `otc_barycenter_options`.
+ */
+otc_status otc_barycenter_options_default(struct otc_barycenter_options *opts);
+
+/**
+ * Bytes of workspace `otc_barycenter_f64` needs for k histograms of n bins.
+ *
+ * # Safety
+ * `opts` is NULL or valid; `out_bytes` must be valid for writes.
+ */
+otc_status otc_barycenter_workspace_size(size_t n,
+                                         size_t k,
+                                         const struct otc_barycenter_options *opts,
+                                         size_t *out_bytes);
+
+/**
+ * Fixed-support entropic Wasserstein barycenter (iterative Bregman projections, log domain):
+ * `hists` is n×k (column c = histogram c, each summing to 1), `cost` n×n (any strides),
+ * `weights` k (NULL = uniform; normalised inside). `out` (n) receives the barycenter,
+ * `iterations` (optional) the count. `OTC_WARN_MAX_ITER` when `tol` was not met.
+ * `O(k n²)` per iteration.
+ *
+ * # Safety
+ * Views and arrays must be valid for the sizes they state; `out` must not overlap inputs.
+ */
+otc_status otc_barycenter_f64(struct otc_matrix_f64 hists,
+                              struct otc_matrix_f64 cost,
+                              const double *weights,
+                              const struct otc_barycenter_options *opts,
+                              double *out,
+                              uint64_t *iterations,
+                              void *work,
+                              size_t work_bytes);
+
+/**
+ * Bytes of workspace `otc_convolutional_barycenter_f64` needs for k images of h×w pixels.
+ *
+ * # Safety
+ * `opts` is NULL or valid; `out_bytes` must be valid for writes.
+ */
+otc_status otc_convolutional_barycenter_workspace_size(size_t h,
+                                                       size_t w,
+                                                       size_t k,
+                                                       const struct otc_barycenter_options *opts,
+                                                       size_t *out_bytes);
+
+/**
+ * Convolutional entropic barycenter on an h×w grid of the unit square (Solomon et al. 2015,
+ * separable Gaussian kernel `exp(−d²/ε)` applied in the log domain, as POT's
+ * `convolutional_barycenter2d`): `images` is (h·w)×k, column c = image c with pixel (r, col)
+ * at row `r·w + col`, each summing to 1; `weights` k (NULL = uniform). `out` (h·w) receives
+ * the barycenter. `O(k hw(h + w))` per iteration, `O(k hw + h² + w²)` memory.
+ *
+ * # Safety
+ * Views and arrays must be valid for the sizes they state; `out` must not overlap inputs.
+ */
+otc_status otc_convolutional_barycenter_f64(struct otc_matrix_f64 images,
+                                            size_t h,
+                                            size_t w,
+                                            const double *weights,
+                                            const struct otc_barycenter_options *opts,
+                                            double *out,
+                                            uint64_t *iterations,
+                                            void *work,
+                                            size_t work_bytes);
+
+/**
  * The detail of the last failure (or warning) on the calling thread, as a NUL-terminated
  * string; "" when the last otcore call on this thread succeeded without warning.
  *
@@ -380,201 +466,181 @@ extern "C" {
 const char *otc_last_error_message(void);
 
 /**
- * Fills `*opts` with the defaults (ε = 0.01, balanced, 1000 iterations, tolerance 1e-9
- * checked every 10, no ε-scaling, alternating updates, all threads).
+ * Fills `*opts` with the defaults (all threads).
  *
  * # Safety
- * `opts` must be valid for writes of one `otc_sinkhorn_options`.
+ * `opts` must be valid for writes of one `otc_laguerre_options`.
  */
-otc_status otc_sinkhorn_options_default(struct otc_sinkhorn_options *opts);
+otc_status otc_laguerre_options_default(struct otc_laguerre_options *opts);
 
 /**
- * Bytes of workspace `otc_sinkhorn_*` (and `_points_*`) need for n sources, m targets and
- * points of dimension d (0 for a dense cost), for either element type.
+ * Bytes of workspace `otc_laguerre_assign_f64` / `_f32` need for `n_sites` sites in
+ * dimension `dim` (enough for both precisions), written to `*out_bytes`.
  *
  * # Safety
  * `opts` is NULL or a valid options struct; `out_bytes` must be valid for writes.
  */
-otc_status otc_sinkhorn_workspace_size(size_t n,
-                                       size_t m,
-                                       size_t d,
-                                       const struct otc_sinkhorn_options *opts,
+otc_status otc_laguerre_workspace_size(size_t n_sites,
+                                       size_t dim,
+                                       const struct otc_laguerre_options *opts,
                                        size_t *out_bytes);
 
 /**
- * Entropic OT by log-domain Sinkhorn on a dense n×m cost of doubles (any strides). `a` (n)
- * and `b` (m) are non-negative weights (zeros allowed; equal masses when both sides are
- * balanced). Optional, NULL when not wanted: `init_f` (n) / `init_g` (m) warm-start
- * potentials; outputs `f` (n), `g` (m) potentials in cost units, `plan` (a view of an n×m
- * output), `info`. Outputs are written only on success; OTC_WARN_MAX_ITER when the cap was
- * reached (outputs valid).
+ * Laguerre (power) cell of every point, double precision.
+ *
+ * `points` is N×d, `sites` n×d (any strides), `g` has n weights; `cells` (N values)
+ * receives `argmin_j |x_i − y_j|² − g_j` (ties: smallest j). `point_weights` (N) and
+ * `masses` (n, the summed weight of each cell's points, or N⁻¹ per point when
+ * `point_weights` is NULL) are optional. Bitwise identical for every thread count.
+ * `O(N n d)`. `work` is NULL or `work_bytes` from `otc_laguerre_workspace_size`.
  *
  * # Safety
- * Every non-NULL pointer must be valid for its documented length; `work` is NULL or
- * `work_bytes` writable bytes disjoint from the other arguments.
+ * Views and arrays must be valid for the sizes they state; outputs must not overlap
+ * inputs or each other.
  */
-otc_status otc_sinkhorn_f64(struct otc_matrix_f64 cost,
-                            const double *a,
-                            const double *b,
-                            const struct otc_sinkhorn_options *opts,
-                            const double *init_f,
-                            const double *init_g,
-                            double *f,
-                            double *g,
-                            const struct otc_matrix_mut_f64 *plan,
-                            struct otc_sinkhorn_info *info,
-                            void *work,
-                            size_t work_bytes);
-
-/**
- * `otc_sinkhorn_f64` on a cost, weights and plan of floats (potentials stay double; the
- * marginal sums are accumulated in double).
- *
- * # Safety
- * As `otc_sinkhorn_f64`.
- */
-otc_status otc_sinkhorn_f32(struct otc_matrix_f32 cost,
-                            const float *a,
-                            const float *b,
-                            const struct otc_sinkhorn_options *opts,
-                            const double *init_f,
-                            const double *init_g,
-                            double *f,
-                            double *g,
-                            const struct otc_matrix_mut_f32 *plan,
-                            struct otc_sinkhorn_info *info,
-                            void *work,
-                            size_t work_bytes);
-
-/**
- * Entropic OT by log-domain Sinkhorn between point clouds `x` (n×d) and `y` (m×d) with the
- * squared Euclidean cost computed on the fly (memory O((n+m)·d), never n×m). Arguments as
- * `otc_sinkhorn_f64`, plus the optional output `map` (a view of an n×d output): the
- * barycentric projection Σ_j P_ij y_j / Σ_j P_ij of every x_i.
- *
- * # Safety
- * As `otc_sinkhorn_f64`.
- */
-otc_status otc_sinkhorn_points_f64(struct otc_matrix_f64 x,
-                                   struct otc_matrix_f64 y,
-                                   const double *a,
-                                   const double *b,
-                                   const struct otc_sinkhorn_options *opts,
-                                   const double *init_f,
-                                   const double *init_g,
-                                   double *f,
-                                   double *g,
-                                   const struct otc_matrix_mut_f64 *plan,
-                                   const struct otc_matrix_mut_f64 *map,
-                                   struct otc_sinkhorn_info *info,
+otc_status otc_laguerre_assign_f64(struct otc_matrix_f64 points,
+                                   const double *point_weights,
+                                   struct otc_matrix_f64 sites,
+                                   const double *g,
+                                   const struct otc_laguerre_options *opts,
+                                   uint32_t *cells,
+                                   double *masses,
                                    void *work,
                                    size_t work_bytes);
 
 /**
- * `otc_sinkhorn_points_f64` on points, weights, plan and map of floats.
+ * Laguerre (power) cell of every point, single precision (masses in double).
+ *
+ * `points` is N×d, `sites` n×d (any strides), `g` has n weights; `cells` (N values)
+ * receives `argmin_j |x_i − y_j|² − g_j` (ties: smallest j). `point_weights` (N) and
+ * `masses` (n, the summed weight of each cell's points, or N⁻¹ per point when
+ * `point_weights` is NULL) are optional. Bitwise identical for every thread count.
+ * `O(N n d)`. `work` is NULL or `work_bytes` from `otc_laguerre_workspace_size`.
  *
  * # Safety
- * As `otc_sinkhorn_f64`.
+ * Views and arrays must be valid for the sizes they state; outputs must not overlap
+ * inputs or each other.
  */
-otc_status otc_sinkhorn_points_f32(struct otc_matrix_f32 x,
-                                   struct otc_matrix_f32 y,
-                                   const float *a,
-                                   const float *b,
-                                   const struct otc_sinkhorn_options *opts,
-                                   const double *init_f,
-                                   const double *init_g,
-                                   double *f,
-                                   double *g,
-                                   const struct otc_matrix_mut_f32 *plan,
-                                   const struct otc_matrix_mut_f32 *map,
-                                   struct otc_sinkhorn_info *info,
+otc_status otc_laguerre_assign_f32(struct otc_matrix_f32 points,
+                                   const float *point_weights,
+                                   struct otc_matrix_f32 sites,
+                                   const float *g,
+                                   const struct otc_laguerre_options *opts,
+                                   uint32_t *cells,
+                                   double *masses,
                                    void *work,
                                    size_t work_bytes);
 
 /**
- * Bytes of workspace the divergence entry points need for n sources, m targets and
- * dimension d (0 for dense costs), for either element type.
+ * Fills `*opts` with the defaults.
  *
  * # Safety
- * `opts` is NULL or a valid options struct; `out_bytes` must be valid for writes.
+ * `opts` must be valid for writes of one `otc_semidiscrete_options`.
  */
-otc_status otc_sinkhorn_divergence_workspace_size(size_t n,
-                                                  size_t m,
-                                                  size_t d,
-                                                  const struct otc_sinkhorn_options *opts,
-                                                  size_t *out_bytes);
+otc_status otc_semidiscrete_options_default(struct otc_semidiscrete_options *opts);
 
 /**
- * Sinkhorn divergence S(a,b) = OT_ε(a,b) − ½OT_ε(a,a) − ½OT_ε(b,b) from the three dense
- * costs C(x,y) (n×m), C(x,x) (n×n), C(y,y) (m×m) of doubles, each OT_ε the dual value of a
- * solve with `opts` (see `otc_sinkhorn_info.dual`). Writes `*value`, and `infos[0..3]` (the
- * three solves; set their struct_size) when not NULL. OTC_WARN_MAX_ITER when a solve reached
- * the cap.
+ * Bytes of workspace `otc_semidiscrete_f64` needs for N samples, n sites in dimension d.
  *
  * # Safety
- * Every non-NULL pointer must be valid for its documented length; `work` as in
- * `otc_sinkhorn_f64`.
+ * `opts` is NULL or valid; `out_bytes` must be valid for writes.
  */
-otc_status otc_sinkhorn_divergence_f64(struct otc_matrix_f64 cost_xy,
-                                       struct otc_matrix_f64 cost_xx,
-                                       struct otc_matrix_f64 cost_yy,
-                                       const double *a,
-                                       const double *b,
-                                       const struct otc_sinkhorn_options *opts,
-                                       double *value,
-                                       struct otc_sinkhorn_info *infos,
-                                       void *work,
-                                       size_t work_bytes);
+otc_status otc_semidiscrete_workspace_size(size_t n_points,
+                                           size_t n_sites,
+                                           size_t dim,
+                                           const struct otc_semidiscrete_options *opts,
+                                           size_t *out_bytes);
 
 /**
- * `otc_sinkhorn_divergence_f64` on costs and weights of floats.
+ * Semi-discrete OT, squared Euclidean cost: samples `points` (N×d) with weights
+ * `point_weights` (N, NULL = 1/N each) to sites `sites` (n×d) with weights `b` (n, same total
+ * mass). `g` (n) holds the initial dual weights on entry (zeros are fine) and the solution
+ * (zero mean) on return; `masses` (n, optional) receives the Laguerre cell masses; `info`
+ * (optional) the report. Returns `OTC_WARN_MAX_ITER` when the tolerance was not met (the
+ * outputs then hold the last iterate). See the Rust docs of `semidiscrete` for the methods.
  *
  * # Safety
- * As `otc_sinkhorn_divergence_f64`.
+ * Views and arrays must be valid for the sizes they state; outputs must not overlap.
  */
-otc_status otc_sinkhorn_divergence_f32(struct otc_matrix_f32 cost_xy,
-                                       struct otc_matrix_f32 cost_xx,
-                                       struct otc_matrix_f32 cost_yy,
-                                       const float *a,
-                                       const float *b,
-                                       const struct otc_sinkhorn_options *opts,
-                                       double *value,
-                                       struct otc_sinkhorn_info *infos,
-                                       void *work,
-                                       size_t work_bytes);
+otc_status otc_semidiscrete_f64(struct otc_matrix_f64 points,
+                                const double *point_weights,
+                                struct otc_matrix_f64 sites,
+                                const double *b,
+                                const struct otc_semidiscrete_options *opts,
+                                double *g,
+                                double *masses,
+                                struct otc_semidiscrete_info *info,
+                                void *work,
+                                size_t work_bytes);
 
 /**
- * Sinkhorn divergence between point clouds `x` (n×d) and `y` (m×d) of doubles with the
- * squared Euclidean cost computed on the fly; otherwise as `otc_sinkhorn_divergence_f64`.
+ * Fills `*opts` with the defaults.
  *
  * # Safety
- * As `otc_sinkhorn_divergence_f64`.
+ * `opts` must be valid for writes of one `otc_sgd_options`.
  */
-otc_status otc_sinkhorn_divergence_points_f64(struct otc_matrix_f64 x,
-                                              struct otc_matrix_f64 y,
-                                              const double *a,
-                                              const double *b,
-                                              const struct otc_sinkhorn_options *opts,
-                                              double *value,
-                                              struct otc_sinkhorn_info *infos,
-                                              void *work,
-                                              size_t work_bytes);
+otc_status otc_sgd_options_default(struct otc_sgd_options *opts);
 
 /**
- * `otc_sinkhorn_divergence_points_f64` on points and weights of floats.
+ * Bytes of workspace `otc_semidiscrete_sgd_f64` needs for n sites in dimension `dim`.
  *
  * # Safety
- * As `otc_sinkhorn_divergence_f64`.
+ * `opts` is NULL or valid; `out_bytes` must be valid for writes.
  */
-otc_status otc_sinkhorn_divergence_points_f32(struct otc_matrix_f32 x,
-                                              struct otc_matrix_f32 y,
-                                              const float *a,
-                                              const float *b,
-                                              const struct otc_sinkhorn_options *opts,
-                                              double *value,
-                                              struct otc_sinkhorn_info *infos,
-                                              void *work,
-                                              size_t work_bytes);
+otc_status otc_semidiscrete_sgd_workspace_size(size_t n_sites,
+                                               size_t dim,
+                                               const struct otc_sgd_options *opts,
+                                               size_t *out_bytes);
+
+/**
+ * Averaged stochastic gradient ascent (Genevay et al. 2016) for semi-discrete OT from the
+ * samples that `sample(user, batch, out)` streams (dimension `dim` = `sites.cols`), to
+ * `sites` (n×dim) with weights `b` (n, sum 1). `g` (n) receives the averaged dual weights
+ * (zero mean). `O(iterations · batch · n · dim)`.
+ *
+ * # Safety
+ * `sample` must be a valid function; views and arrays valid for the sizes they state.
+ */
+otc_status otc_semidiscrete_sgd_f64(otc_sample_fn sample,
+                                    void *user,
+                                    struct otc_matrix_f64 sites,
+                                    const double *b,
+                                    const struct otc_sgd_options *opts,
+                                    double *g,
+                                    void *work,
+                                    size_t work_bytes);
+
+/**
+ * Bytes of workspace `otc_lloyd_f64` needs for N samples and n sites in dimension `dim`.
+ *
+ * # Safety
+ * `opts` is NULL or valid; `out_bytes` must be valid for writes.
+ */
+otc_status otc_lloyd_workspace_size(size_t n_points,
+                                    size_t n_sites,
+                                    size_t dim,
+                                    const struct otc_laguerre_options *opts,
+                                    size_t *out_bytes);
+
+/**
+ * Lloyd iterations (optimal quantisation): at most `max_iter` times, move every site of
+ * `sites` (n×d, updated in place) to the barycenter of its Voronoi cell among the samples
+ * `points` (N×d) weighted by `point_weights` (NULL = uniform); stop when no site moves more
+ * than `tol`. `distortion` (optional) receives `Σ a_i min_j |x_i − y_j|²` (weights
+ * normalised). `OTC_WARN_MAX_ITER` when sites still moved more than `tol`.
+ *
+ * # Safety
+ * Views and arrays must be valid for the sizes they state; `sites` must not overlap inputs.
+ */
+otc_status otc_lloyd_f64(struct otc_matrix_f64 points,
+                         const double *point_weights,
+                         struct otc_matrix_mut_f64 sites,
+                         int32_t max_iter,
+                         double tol,
+                         const struct otc_laguerre_options *opts,
+                         double *distortion,
+                         void *work,
+                         size_t work_bytes);
 
 /**
  * A static, NUL-terminated description of `status` ("unknown status" for numbers otcore

@@ -4,10 +4,6 @@
 //! To add a struct: one `layout!` line in `structs()`.
 
 mod common;
-    }));
-#[allow(unused_imports)]
-use otcore::ffi::{barycenter::*, semidiscrete::*};
-#[allow(unused_imports)] // used by `layout!` once structs are listed
 use std::mem::{offset_of, size_of};
 
 /// `(C expression, Rust value)` pairs for one struct: its size and every field's offset.
@@ -20,10 +16,7 @@ macro_rules! layout {
 }
 
 fn structs() -> Vec<(String, usize)> {
-    use otcore::ffi::cost::otc_cost_options;
-    use otcore::ffi::view::{
-        otc_matrix_f32, otc_matrix_f64, otc_matrix_mut_f32, otc_matrix_mut_f64,
-    };
+    use otcore::ffi::{barycenter::*, cost::*, gaussian::*, semidiscrete::*, sinkhorn::*, view::*};
     let mut all: Vec<(String, usize)> = Vec::new();
     all.extend(layout!(otc_matrix_f64 {
         data,
@@ -68,8 +61,6 @@ fn structs() -> Vec<(String, usize)> {
         rank_tol,
         tol
     }));
-    use otcore::ffi::sinkhorn::{otc_sinkhorn_info, otc_sinkhorn_options};
-    #[allow(unused_imports)] // the types live in otcore::ffi::sinkhorn
     all.extend(layout!(otc_sinkhorn_options {
         struct_size,
         epsilon,
@@ -98,13 +89,10 @@ fn structs() -> Vec<(String, usize)> {
         eps_steps,
         converged
     }));
-    }));
-    #[allow(unused_imports)] // the structs come from `otcore::ffi::semidiscrete`
     all.extend(layout!(otc_laguerre_options {
         struct_size,
         num_threads
     }));
-    #[allow(unused_imports)] // the structs come from `otcore::ffi::semidiscrete`
     all.extend(layout!(otc_semidiscrete_options {
         struct_size,
         num_threads,
@@ -114,7 +102,6 @@ fn structs() -> Vec<(String, usize)> {
         step,
         epsilon
     }));
-    #[allow(unused_imports)] // the structs come from `otcore::ffi::semidiscrete`
     all.extend(layout!(otc_semidiscrete_info {
         iterations,
         mass_error,
@@ -123,7 +110,6 @@ fn structs() -> Vec<(String, usize)> {
         step,
         converged
     }));
-    #[allow(unused_imports)] // the structs come from `otcore::ffi::barycenter`
     all.extend(layout!(otc_barycenter_options {
         struct_size,
         num_threads,
@@ -131,7 +117,6 @@ fn structs() -> Vec<(String, usize)> {
         epsilon,
         tol
     }));
-    #[allow(unused_imports)] // the structs come from `otcore::ffi::semidiscrete`
     all.extend(layout!(otc_sgd_options {
         struct_size,
         num_threads,

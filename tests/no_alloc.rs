@@ -184,7 +184,6 @@ fn gaussian_kernels_allocate_nothing() {
     all(MemStack::new(&mut buf));
     assert_eq!(allocations_in(|| all(MemStack::new(&mut buf))), 0);
 }
-}
 
 #[test]
 fn sinkhorn_in_place_allocates_nothing() {
@@ -220,7 +219,6 @@ fn sinkhorn_in_place_allocates_nothing() {
         });
         assert_eq!(count, 0);
     }
-}
 }
 
 #[test]

@@ -15,8 +15,6 @@ pub mod boundary;
 pub mod cost;
 pub mod exact;
 pub mod gaussian;
-pub use gaussian::otc_gaussian_options;
-
 pub mod semidiscrete;
 pub mod sinkhorn;
 pub mod status;

@@ -21,6 +21,22 @@ macro_rules! layout {
 fn structs() -> Vec<(String, usize)> {
     #[allow(unused_mut)]
     let mut all: Vec<(String, usize)> = Vec::new();
+    {
+        #![allow(unused_imports)] // the macro's `use otcore::ffi::*` is not what names these
+        use otcore::ffi::exact::{otc_emd_options, otc_emd_result};
+        all.extend(layout!(otc_emd_options {
+            struct_size,
+            num_threads,
+            max_iter,
+            mass_tolerance
+        }));
+        all.extend(layout!(otc_emd_result {
+            cost,
+            gap,
+            iterations,
+            nnz
+        }));
+    }
     all
 }
 

@@ -120,8 +120,8 @@ impl BlockSearch {
                     }
                 }
                 None => {
-                    for j in j0..j1 {
-                        let v = costs.at(i, j) + ps - pt[j];
+                    for (j, &ptj) in pt.iter().enumerate().take(j1).skip(j0) {
+                        let v = costs.at(i, j) + ps - ptj;
                         if v < best {
                             best = v;
                             best_arc = (i, j);

@@ -1,31 +1,19 @@
 //! Network simplex: optimality certificates (primal feasible, dual feasible, equal objectives),
 //! brute force over permutations, layouts, zero weights, errors and the iteration cap.
 
+mod exact_support;
+use exact_support::*;
 use faer::Mat;
 use otcore::exact::{emd, emd_in_place, emd_scratch, EmdOutputs, EmdParams, SparsePlanMut};
 use otcore::{ErrorKind, MatRef, Par};
 
-/// A small deterministic generator (xorshift64*), so tests need no dependency.
-struct Rng(u64);
-impl Rng {
-    fn next_f64(&mut self) -> f64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        (self.0.wrapping_mul(0x2545F4914F6CDD1D) >> 11) as f64 / (1u64 << 53) as f64
-    }
-    fn below(&mut self, k: usize) -> usize {
-        (self.next_f64() * k as f64) as usize
-    }
-}
-
 fn random_problem(rng: &mut Rng, n: usize, m: usize) -> (Vec<f64>, Vec<f64>, Mat<f64>) {
-    let mut a: Vec<f64> = (0..n).map(|_| rng.next_f64() + 0.01).collect();
-    let mut b: Vec<f64> = (0..m).map(|_| rng.next_f64() + 0.01).collect();
+    let mut a: Vec<f64> = (0..n).map(|_| rng.uniform() + 0.01).collect();
+    let mut b: Vec<f64> = (0..m).map(|_| rng.uniform() + 0.01).collect();
     let (sa, sb) = (a.iter().sum::<f64>(), b.iter().sum::<f64>());
     a.iter_mut().for_each(|x| *x /= sa);
     b.iter_mut().for_each(|x| *x /= sb);
-    let c = Mat::from_fn(n, m, |_, _| rng.next_f64());
+    let c = Mat::from_fn(n, m, |_, _| rng.uniform());
     (a, b, c)
 }
 
@@ -132,9 +120,9 @@ fn uniform_square_problems_match_brute_force_and_give_permutations() {
             // Integer costs: many ties (degenerate pivots).
             let c = Mat::from_fn(k, k, |_, _| {
                 if round % 2 == 0 {
-                    rng.below(3) as f64
+                    rng.int(0, 2) as f64
                 } else {
-                    rng.next_f64()
+                    rng.uniform()
                 }
             });
             let s = emd(&a, &a, c.as_ref(), &EmdParams::default()).unwrap();

@@ -4,22 +4,11 @@
 //! uniform square problems (whose optimal vertex is a permutation).
 #![cfg(feature = "highs")]
 
+mod exact_support;
+use exact_support::*;
 use faer::Mat;
 use good_lp::{constraint, variable, variables, Expression, Solution, SolverModel};
 use otcore::exact::{emd, EmdParams};
-
-struct Rng(u64);
-impl Rng {
-    fn uniform(&mut self) -> f64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        (self.0.wrapping_mul(0x2545F4914F6CDD1D) >> 11) as f64 / (1u64 << 53) as f64
-    }
-    fn int(&mut self, lo: usize, hi: usize) -> usize {
-        lo + (self.uniform() * (hi - lo + 1) as f64) as usize
-    }
-}
 
 /// The transport LP solved by HiGHS on costs scaled to max 1 (tight tolerances); returns
 /// the optimal cost in the original units.
@@ -59,12 +48,6 @@ fn highs_cost(a: &[f64], b: &[f64], c: &Mat<f64>) -> f64 {
         }
     }
     cost
-}
-
-fn normalised(mut w: Vec<f64>) -> Vec<f64> {
-    let s: f64 = w.iter().sum();
-    w.iter_mut().for_each(|x| *x /= s);
-    w
 }
 
 fn sq_dist(p: &[[f64; 2]], q: &[[f64; 2]]) -> Mat<f64> {

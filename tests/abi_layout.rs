@@ -16,7 +16,9 @@ macro_rules! layout {
 }
 
 fn structs() -> Vec<(String, usize)> {
-    use otcore::ffi::{barycenter::*, cost::*, gaussian::*, semidiscrete::*, sinkhorn::*, view::*};
+    use otcore::ffi::{
+        barycenter::*, cost::*, exact::*, gaussian::*, semidiscrete::*, sinkhorn::*, view::*,
+    };
     let mut all: Vec<(String, usize)> = Vec::new();
     all.extend(layout!(otc_matrix_f64 {
         data,
@@ -123,6 +125,18 @@ fn structs() -> Vec<(String, usize)> {
         iterations,
         batch,
         step
+    }));
+    all.extend(layout!(otc_emd_options {
+        struct_size,
+        num_threads,
+        max_iter,
+        mass_tolerance
+    }));
+    all.extend(layout!(otc_emd_result {
+        cost,
+        gap,
+        iterations,
+        nnz
     }));
     all
 }

@@ -54,6 +54,7 @@ pub fn build(
         .arg(&exe);
     match link {
         Link::Shared => {
+            soname_link(&lib);
             cmd.arg("-L")
                 .arg(&lib)
                 .arg("-lotcore")
@@ -75,6 +76,20 @@ pub fn build(
         String::from_utf8_lossy(&out.stderr)
     );
     exe
+}
+
+/// The shared library carries the SONAME `libotcore.so.<major>` (build.rs), which is what a
+/// program linked against it asks the loader for: make that name exist beside cargo's
+/// `libotcore.so` (a relative symlink, so it follows rebuilds).
+pub fn soname_link(lib: &Path) {
+    let soname = lib.join(concat!("libotcore.so.", env!("CARGO_PKG_VERSION_MAJOR")));
+    if std::fs::symlink_metadata(&soname).is_err() {
+        match std::os::unix::fs::symlink("libotcore.so", &soname) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => panic!("cannot create {soname:?}: {e}"),
+        }
+    }
 }
 
 /// Runs `exe` (optionally under `wrapper`, e.g. valgrind) and returns its standard output;

@@ -140,9 +140,7 @@ pub fn parse(header: &str) -> Vec<Item> {
 fn split_typed(s: &str) -> (String, String) {
     // "const double *data" -> ("const double *", "data")
     let s = s.trim();
-    let cut = s
-        .rfind(|c: char| c == ' ' || c == '*')
-        .expect("a typed name");
+    let cut = s.rfind([' ', '*']).expect("a typed name");
     let (ty, name) = s.split_at(cut + 1);
     (normalize_type(ty), name.trim().to_string())
 }

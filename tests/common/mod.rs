@@ -6,13 +6,16 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// The directory holding `libotcore.so` and `libotcore.a` of this build (target/<profile>).
+/// The directory holding `libotcore.so` and `libotcore.a` of this build: target/<profile>/deps,
+/// where `cargo test` writes them (it does not copy them up to target/<profile> as `cargo build`
+/// does, so that copy may be stale or missing); target/<profile> only when deps lacks them.
 pub fn lib_dir() -> PathBuf {
     let exe = std::env::current_exe().expect("test executable path");
-    exe.parent()
-        .and_then(Path::parent)
-        .expect("target/<profile>/deps/..")
-        .to_path_buf()
+    let deps = exe.parent().expect("target/<profile>/deps");
+    if deps.join("libotcore.so").is_file() && deps.join("libotcore.a").is_file() {
+        return deps.to_path_buf();
+    }
+    deps.parent().expect("target/<profile>").to_path_buf()
 }
 
 /// Repository root.

@@ -34,7 +34,8 @@ fn generated_layer_is_up_to_date() {
 /// C prototypes of the header, parsed without the generator: comments and preprocessor lines
 /// removed, the rest cut at `;`. name -> (return type, [param types]).
 fn header_prototypes() -> BTreeMap<String, (String, Vec<String>)> {
-    let text = strip_c(&support::header());
+    // `struct otc_x` (cbindgen's style "both") names the typedef otc_x.
+    let text = strip_c(&support::header()).replace("struct otc_", "otc_");
     let mut out = BTreeMap::new();
     for decl in text.split(';') {
         let decl = decl.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -92,6 +93,7 @@ fn expected_julia(c: &str) -> String {
         ("uint32_t", "UInt32"),
         ("size_t", "Csize_t"),
         ("intptr_t", "Cptrdiff_t"),
+        ("ptrdiff_t", "Cptrdiff_t"),
     ];
     if let Some((_, j)) = table.iter().find(|(k, _)| *k == c) {
         return j.to_string();
@@ -254,7 +256,7 @@ fn high_level_layer_names_only_real_functions_and_constants() {
 #[test]
 fn generator_handles_structs_and_wrapped_prototypes() {
     // cbindgen's layout for a struct and a prototype wrapped over lines.
-    let h = "/**\n * A view.\n */\ntypedef struct otc_matrix_f64 {\n    /**\n     * Data.\n     */\n    const double *data;\n    size_t rows;\n    intptr_t row_stride;\n} otc_matrix_f64;\n\n#ifdef __cplusplus\nextern \"C\" {\n#endif // __cplusplus\n\n/**\n * Cost.\n */\notc_status otc_f(otc_matrix_f64 x,\n                 const otc_matrix_f64 *opts,\n                 void *work,\n                 size_t *out_bytes);\n\n#ifdef __cplusplus\n}  // extern \"C\"\n#endif  // __cplusplus\n";
+    let h = "/**\n * A view.\n */\ntypedef struct otc_matrix_f64 {\n    /**\n     * Data.\n     */\n    const double *data;\n    size_t rows;\n    intptr_t row_stride;\n} otc_matrix_f64;\n\n#ifdef __cplusplus\nextern \"C\" {\n#endif // __cplusplus\n\n/**\n * Cost.\n */\notc_status otc_f(otc_matrix_f64 x,\n                 const struct otc_matrix_f64 *opts,\n                 void *work,\n                 size_t *out_bytes);\n\n#ifdef __cplusplus\n}  // extern \"C\"\n#endif  // __cplusplus\n";
     let jl = julia_gen::generate(h);
     assert!(jl.contains("struct otc_matrix_f64\n    data::Ptr{Cdouble}\n    rows::Csize_t\n    row_stride::Cptrdiff_t\nend\n"), "{jl}");
     assert!(jl.contains("otc_f(x, opts, work, out_bytes) =\n    ccall(_otc_f[], otc_status, (otc_matrix_f64, Ptr{otc_matrix_f64}, Ptr{Cvoid}, Ptr{Csize_t}), x, opts, work, out_bytes)\n"), "{jl}");

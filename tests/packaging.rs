@@ -31,7 +31,7 @@ fn shared_library_has_the_major_version_soname() {
 
 #[test]
 fn install_lays_out_libraries_headers_and_package_files() {
-    let prefix = support::install_prefix("layout");
+    let prefix = support::install_prefix();
     let version = env!("CARGO_PKG_VERSION");
     let lib = prefix.join("lib");
     let real = lib.join(format!("libotcore.so.{version}"));
@@ -68,7 +68,7 @@ fn c_example_builds_with_pkg_config_against_the_prefix() {
     if !common::tool("pkg-config") || !common::tool("readelf") {
         return;
     }
-    let prefix = support::install_prefix("pkgconfig");
+    let prefix = support::install_prefix();
     let pc_path = prefix.join("lib/pkgconfig");
     let pkg = |args: &[&str]| {
         let out = support::ok(
@@ -125,7 +125,7 @@ fn c_examples_build_with_cmake_find_package() {
     if !common::tool("cmake") {
         return;
     }
-    let prefix = support::install_prefix("cmake");
+    let prefix = support::install_prefix();
     let names: Vec<String> = support::files("bindings/c", ".c")
         .iter()
         .filter(|s| support::buildable(s))

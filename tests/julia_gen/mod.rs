@@ -147,7 +147,8 @@ fn split_typed(s: &str) -> (String, String) {
 
 fn normalize_type(ty: &str) -> String {
     let ty = ty.replace('*', " * ");
-    let words: Vec<&str> = ty.split_whitespace().collect();
+    // cbindgen's style "both" writes `struct otc_x` in prototypes: the typedef name is the type.
+    let words: Vec<&str> = ty.split_whitespace().filter(|w| *w != "struct").collect();
     words.join(" ").replace(" *", "*")
 }
 
@@ -211,7 +212,7 @@ pub fn julia_type(c: &str) -> String {
         "uint64_t" => "UInt64",
         "uint8_t" => "UInt8",
         "size_t" => "Csize_t",
-        "intptr_t" => "Cptrdiff_t",
+        "intptr_t" | "ptrdiff_t" => "Cptrdiff_t",
         "int" => "Cint",
         other if other.starts_with("otc_") => other,
         other => panic!("no Julia mapping for the C type `{other}`: add it to julia_type"),

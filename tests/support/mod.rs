@@ -133,10 +133,16 @@ pub fn files(dir: &str, ext: &str) -> Vec<PathBuf> {
     v
 }
 
-/// Installs otcore with `scripts/install.sh` into a fresh temporary prefix, from the libraries
-/// this test build made (no cargo build), and returns the prefix.
-pub fn install_prefix(name: &str) -> PathBuf {
-    let prefix = temp_dir(name);
+/// Installs otcore with `scripts/install.sh` into a temporary prefix, once per test binary,
+/// from the libraries this test build made (no cargo build), and returns the prefix.
+pub fn install_prefix() -> PathBuf {
+    static PREFIX: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    PREFIX
+        .get_or_init(|| install_into(temp_dir("prefix")))
+        .clone()
+}
+
+fn install_into(prefix: PathBuf) -> PathBuf {
     ok(Command::new("bash")
         .arg(super::common::root().join("scripts/install.sh"))
         .arg(&prefix)

@@ -39,6 +39,27 @@
 #include <stdint.h>
 
 /**
+ * Metric `|x − y|²` (squared Euclidean), the default.
+ */
+#define OTC_METRIC_SQEUCLIDEAN 0
+
+/**
+ * Metric `|x − y|` (Euclidean).
+ */
+#define OTC_METRIC_EUCLIDEAN 1
+
+/**
+ * Metric `(Σ_k |x_k − y_k|^p)^(1/p)` (Minkowski), with `p` from the options (finite, ≥ 1).
+ */
+#define OTC_METRIC_MINKOWSKI 2
+
+/**
+ * Metric `1 − <x, y>/(|x||y|)` (cosine distance, in [0, 2]); 0 when both vectors are zero,
+ * 1 when exactly one is.
+ */
+#define OTC_METRIC_COSINE 3
+
+/**
  * Major version: changes only with an incompatible ABI change.
  */
 #define OTC_VERSION_MAJOR 0
@@ -62,6 +83,133 @@
  * Result of every otcore call: `OTC_OK`, a warning (1–99) or an error (≥ 100).
  */
 typedef int32_t otc_status;
+
+/**
+ * Options of `otc_cost_matrix_f64` / `_f32`. Fill with `otc_cost_options_default`.
+ */
+typedef struct otc_cost_options {
+    /**
+     * `sizeof(otc_cost_options)`, set by `otc_cost_options_default`.
+     */
+    size_t struct_size;
+    /**
+     * 0 = library default, 1 = the calling thread only, k = k workers. Default 0.
+     */
+    uint32_t num_threads;
+    /**
+     * One of the `OTC_METRIC_*` values. Default `OTC_METRIC_SQEUCLIDEAN`.
+     */
+    int32_t metric;
+    /**
+     * Exponent of `OTC_METRIC_MINKOWSKI` (finite, ≥ 1); ignored by the other metrics.
+     * Default 2.
+     */
+    double p;
+} otc_cost_options;
+
+/**
+ * Read-only strided view of a matrix of `double`.
+ */
+typedef struct otc_matrix_f64 {
+    /**
+     * Address of element (0, 0).
+     */
+    const double *data;
+    /**
+     * Number of rows.
+     */
+    size_t rows;
+    /**
+     * Number of columns.
+     */
+    size_t cols;
+    /**
+     * Distance in elements between (i, j) and (i+1, j).
+     */
+    ptrdiff_t row_stride;
+    /**
+     * Distance in elements between (i, j) and (i, j+1).
+     */
+    ptrdiff_t col_stride;
+} otc_matrix_f64;
+
+/**
+ * Writable strided view of a matrix of `double` (an output: its elements must not overlap).
+ */
+typedef struct otc_matrix_mut_f64 {
+    /**
+     * Address of element (0, 0).
+     */
+    double *data;
+    /**
+     * Number of rows.
+     */
+    size_t rows;
+    /**
+     * Number of columns.
+     */
+    size_t cols;
+    /**
+     * Distance in elements between (i, j) and (i+1, j).
+     */
+    ptrdiff_t row_stride;
+    /**
+     * Distance in elements between (i, j) and (i, j+1).
+     */
+    ptrdiff_t col_stride;
+} otc_matrix_mut_f64;
+
+/**
+ * Read-only strided view of a matrix of `float`.
+ */
+typedef struct otc_matrix_f32 {
+    /**
+     * Address of element (0, 0).
+     */
+    const float *data;
+    /**
+     * Number of rows.
+     */
+    size_t rows;
+    /**
+     * Number of columns.
+     */
+    size_t cols;
+    /**
+     * Distance in elements between (i, j) and (i+1, j).
+     */
+    ptrdiff_t row_stride;
+    /**
+     * Distance in elements between (i, j) and (i, j+1).
+     */
+    ptrdiff_t col_stride;
+} otc_matrix_f32;
+
+/**
+ * Writable strided view of a matrix of `float` (an output: its elements must not overlap).
+ */
+typedef struct otc_matrix_mut_f32 {
+    /**
+     * Address of element (0, 0).
+     */
+    float *data;
+    /**
+     * Number of rows.
+     */
+    size_t rows;
+    /**
+     * Number of columns.
+     */
+    size_t cols;
+    /**
+     * Distance in elements between (i, j) and (i+1, j).
+     */
+    ptrdiff_t row_stride;
+    /**
+     * Distance in elements between (i, j) and (i, j+1).
+     */
+    ptrdiff_t col_stride;
+} otc_matrix_mut_f32;
 
 /**
  * Success.
@@ -167,6 +315,65 @@ extern "C" {
  * same thread; copy it to keep it.
  */
 const char *otc_last_error_message(void);
+
+/**
+ * Writes the default cost options (0 threads, squared Euclidean, p = 2) into `*opts`.
+ *
+ * @param opts  options to fill; not NULL.
+ * @return OTC_OK, or OTC_ERR_NULL_POINTER.
+ */
+otc_status otc_cost_options_default(struct otc_cost_options *opts);
+
+/**
+ * Workspace in bytes that `otc_cost_matrix_f64` and `otc_cost_matrix_f32` need for x n×d,
+ * y m×d and the options (O((n + m)·d) bytes; 0 sizes are allowed here and give a small size).
+ *
+ * @param n, m, d   points of x, points of y, coordinates per point.
+ * @param opts      options, or NULL for the defaults.
+ * @param out_bytes receives the size; not NULL.
+ * @return OTC_OK, OTC_ERR_NULL_POINTER, OTC_ERR_ABI_MISMATCH, OTC_ERR_INVALID_ARGUMENT
+ *         (unknown metric, bad p) or OTC_ERR_OVERFLOW.
+ */
+otc_status otc_cost_matrix_workspace_size(size_t n,
+                                          size_t m,
+                                          size_t d,
+                                          const struct otc_cost_options *opts,
+                                          size_t *out_bytes);
+
+/**
+ * Cost matrix of f64 points: `out[i, j] = metric(x_i, y_j)` for the rows of x (n×d) and
+ * y (m×d). Any strides; out (n×m) must not overlap x or y. O(n·m·d) time; bitwise the same
+ * result for every thread count. Squared Euclidean, Euclidean and cosine at d ≥ 16 use a
+ * matrix product; duplicated points still get exactly 0.
+ *
+ * @param x, y  input points (rows), finite.
+ * @param out   n×m output, written only on success.
+ * @param opts  options, or NULL for the defaults.
+ * @param work  workspace of at least `otc_cost_matrix_workspace_size` bytes (any alignment),
+ *              or NULL to let the library allocate.
+ * @return OTC_OK; OTC_ERR_NULL_POINTER, OTC_ERR_INVALID_DIMENSION (zero sizes, d or out
+ *         shape mismatch), OTC_ERR_NON_FINITE, OTC_ERR_INVALID_ARGUMENT (metric, p),
+ *         OTC_ERR_INVALID_STRIDE, OTC_ERR_OVERFLOW, OTC_ERR_ALIASING, OTC_ERR_ABI_MISMATCH,
+ *         OTC_ERR_WORKSPACE_TOO_SMALL.
+ */
+otc_status otc_cost_matrix_f64(struct otc_matrix_f64 x,
+                               struct otc_matrix_f64 y,
+                               struct otc_matrix_mut_f64 out,
+                               const struct otc_cost_options *opts,
+                               void *work,
+                               size_t work_bytes);
+
+/**
+ * Cost matrix of f32 points: as `otc_cost_matrix_f64`, in single precision.
+ *
+ * @return as `otc_cost_matrix_f64`.
+ */
+otc_status otc_cost_matrix_f32(struct otc_matrix_f32 x,
+                               struct otc_matrix_f32 y,
+                               struct otc_matrix_mut_f32 out,
+                               const struct otc_cost_options *opts,
+                               void *work,
+                               size_t work_bytes);
 
 /**
  * A static, NUL-terminated description of `status` ("unknown status" for numbers otcore

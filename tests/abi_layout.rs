@@ -4,11 +4,9 @@
 //! To add a struct: one `layout!` line in `structs()`.
 
 mod common;
-#[allow(unused_imports)] // used by `layout!` once structs are listed
 use std::mem::{offset_of, size_of};
 
 /// `(C expression, Rust value)` pairs for one struct: its size and every field's offset.
-#[allow(unused_macros)] // until the first struct is listed
 macro_rules! layout {
     ($t:ident { $($f:ident),* $(,)? }) => {{
         use otcore::ffi::*;
@@ -19,8 +17,45 @@ macro_rules! layout {
 }
 
 fn structs() -> Vec<(String, usize)> {
-    #[allow(unused_mut)]
+    use otcore::ffi::cost::otc_cost_options;
+    use otcore::ffi::view::{
+        otc_matrix_f32, otc_matrix_f64, otc_matrix_mut_f32, otc_matrix_mut_f64,
+    };
     let mut all: Vec<(String, usize)> = Vec::new();
+    all.extend(layout!(otc_matrix_f64 {
+        data,
+        rows,
+        cols,
+        row_stride,
+        col_stride
+    }));
+    all.extend(layout!(otc_matrix_mut_f64 {
+        data,
+        rows,
+        cols,
+        row_stride,
+        col_stride
+    }));
+    all.extend(layout!(otc_matrix_f32 {
+        data,
+        rows,
+        cols,
+        row_stride,
+        col_stride
+    }));
+    all.extend(layout!(otc_matrix_mut_f32 {
+        data,
+        rows,
+        cols,
+        row_stride,
+        col_stride
+    }));
+    all.extend(layout!(otc_cost_options {
+        struct_size,
+        num_threads,
+        metric,
+        p
+    }));
     all
 }
 

@@ -53,3 +53,39 @@ fn the_counter_sees_allocations() {
     assert_eq!(allocations_in(|| ()), 0);
     let _ = stack_buffer(otcore::StackReq::new::<f64>(4));
 }
+
+#[test]
+fn cost_matrix_in_place_allocates_nothing() {
+    use otcore::cost::{cost_matrix_in_place, cost_matrix_scratch, matmul_min_dim, Metric};
+    let (n, m) = (70, 90);
+    for d in [3, matmul_min_dim() + 5] {
+        let x = faer::Mat::from_fn(n, d, |i, k| ((i * 7 + k * 3) % 11) as f64 * 0.1);
+        let y = faer::Mat::from_fn(m, d, |j, k| ((j * 5 + k) % 13) as f64 * 0.1);
+        for metric in [
+            Metric::SqEuclidean,
+            Metric::Euclidean,
+            Metric::Minkowski(1.5),
+            Metric::Cosine,
+        ] {
+            let mut out = faer::Mat::<f64>::zeros(n, m);
+            let mut buf = stack_buffer(cost_matrix_scratch::<f64>(n, m, d, metric));
+            let mut run = || {
+                let stack = otcore::MemStack::new(&mut buf);
+                cost_matrix_in_place(
+                    x.as_ref(),
+                    y.as_ref(),
+                    out.as_mut(),
+                    metric,
+                    otcore::Par::Seq,
+                    stack,
+                )
+                .unwrap()
+            };
+            // The matmul route (d >= matmul_min_dim()) calls faer's matmul, which sets up
+            // thread-local state on its first use in a thread (about 500 allocations, seen
+            // once per thread): warm up once, then count. The direct route needs no warm-up.
+            run();
+            assert_eq!(allocations_in(run), 0, "{metric:?}, d = {d}");
+        }
+    }
+}

@@ -19,10 +19,15 @@ pub struct Lcg(u64);
 
 impl Lcg {
     pub fn new(seed: u64) -> Self {
-        Lcg(seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407))
+        Lcg(seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407))
     }
     pub fn uniform(&mut self) -> f64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (self.0 >> 11) as f64 / (1u64 << 53) as f64
     }
 }
@@ -35,7 +40,11 @@ impl Data {
         let mut x = x;
         for i in 0..n {
             let t = std::f64::consts::PI * rng.uniform();
-            let (cx, cy, s) = if i % 2 == 0 { (0.0, 0.0, 1.0) } else { (1.0, 0.5, -1.0) };
+            let (cx, cy, s) = if i % 2 == 0 {
+                (0.0, 0.0, 1.0)
+            } else {
+                (1.0, 0.5, -1.0)
+            };
             x[(i, 0)] = cx + t.cos() + 0.05 * (rng.uniform() - 0.5);
             x[(i, 1)] = cy + s * t.sin() + 0.05 * (rng.uniform() - 0.5);
         }
@@ -46,6 +55,11 @@ impl Data {
             y[(j, 0)] = 0.5 + r * t.cos();
             y[(j, 1)] = 0.25 + r * t.sin();
         }
-        Data { x, y, a: vec![1.0 / n as f64; n], b: vec![1.0 / m as f64; m] }
+        Data {
+            x,
+            y,
+            a: vec![1.0 / n as f64; n],
+            b: vec![1.0 / m as f64; m],
+        }
     }
 }

@@ -29,12 +29,12 @@ int main() {
     CHECK(otcore::check(OTC_OK, "ok") == OTC_OK);
     CHECK(otcore::check(OTC_WARN_MAX_ITER, "warn") == OTC_WARN_MAX_ITER);
     try {
-        otcore::check(OTC_ERR_NON_FINITE, "otc_something");
+        otcore::check(OTC_ERR_NON_FINITE, "otcore_test_call");
         CHECK(false);
     } catch (const otcore::Error &e) {
         CHECK(e.status() == OTC_ERR_NON_FINITE);
         const std::string msg = e.what();
-        CHECK(msg.rfind("otc_something: ", 0) == 0);
+        CHECK(msg.rfind("otcore_test_call: ", 0) == 0);
         CHECK(msg.find(otc_status_message(OTC_ERR_NON_FINITE)) != std::string::npos);
     }
 

@@ -8,6 +8,19 @@ module LibOTCore
 
 using Libdl
 
+# Metric `|x − y|²` (squared Euclidean), the default.
+const OTC_METRIC_SQEUCLIDEAN = 0
+
+# Metric `|x − y|` (Euclidean).
+const OTC_METRIC_EUCLIDEAN = 1
+
+# Metric `(Σ_k |x_k − y_k|^p)^(1/p)` (Minkowski), with `p` from the options (finite, ≥ 1).
+const OTC_METRIC_MINKOWSKI = 2
+
+# Metric `1 − <x, y>/(|x||y|)` (cosine distance, in [0, 2]); 0 when both vectors are zero,
+# 1 when exactly one is.
+const OTC_METRIC_COSINE = 3
+
 # Major version: changes only with an incompatible ABI change.
 const OTC_VERSION_MAJOR = 0
 
@@ -22,6 +35,50 @@ const OTC_VERSION_NUMBER = 100
 
 # Result of every otcore call: `OTC_OK`, a warning (1–99) or an error (≥ 100).
 const otc_status = Int32
+
+# Options of `otc_cost_matrix_f64` / `_f32`. Fill with `otc_cost_options_default`.
+struct otc_cost_options
+    struct_size::Csize_t
+    num_threads::UInt32
+    metric::Int32
+    p::Cdouble
+end
+
+# Read-only strided view of a matrix of `double`.
+struct otc_matrix_f64
+    data::Ptr{Cdouble}
+    rows::Csize_t
+    cols::Csize_t
+    row_stride::Cptrdiff_t
+    col_stride::Cptrdiff_t
+end
+
+# Writable strided view of a matrix of `double` (an output: its elements must not overlap).
+struct otc_matrix_mut_f64
+    data::Ptr{Cdouble}
+    rows::Csize_t
+    cols::Csize_t
+    row_stride::Cptrdiff_t
+    col_stride::Cptrdiff_t
+end
+
+# Read-only strided view of a matrix of `float`.
+struct otc_matrix_f32
+    data::Ptr{Cfloat}
+    rows::Csize_t
+    cols::Csize_t
+    row_stride::Cptrdiff_t
+    col_stride::Cptrdiff_t
+end
+
+# Writable strided view of a matrix of `float` (an output: its elements must not overlap).
+struct otc_matrix_mut_f32
+    data::Ptr{Cfloat}
+    rows::Csize_t
+    cols::Csize_t
+    row_stride::Cptrdiff_t
+    col_stride::Cptrdiff_t
+end
 
 # Success.
 const OTC_OK = 0
@@ -88,6 +145,51 @@ const _otc_last_error_message = Ref{Ptr{Cvoid}}(C_NULL)
 otc_last_error_message() =
     ccall(_otc_last_error_message[], Cstring, ())
 
+# Writes the default cost options (0 threads, squared Euclidean, p = 2) into `*opts`.
+#
+# @param opts  options to fill; not NULL.
+# @return OTC_OK, or OTC_ERR_NULL_POINTER.
+const _otc_cost_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_cost_options_default(opts) =
+    ccall(_otc_cost_options_default[], otc_status, (Ptr{otc_cost_options},), opts)
+
+# Workspace in bytes that `otc_cost_matrix_f64` and `otc_cost_matrix_f32` need for x n×d,
+# y m×d and the options (O((n + m)·d) bytes; 0 sizes are allowed here and give a small size).
+#
+# @param n, m, d   points of x, points of y, coordinates per point.
+# @param opts      options, or NULL for the defaults.
+# @param out_bytes receives the size; not NULL.
+# @return OTC_OK, OTC_ERR_NULL_POINTER, OTC_ERR_ABI_MISMATCH, OTC_ERR_INVALID_ARGUMENT
+# (unknown metric, bad p) or OTC_ERR_OVERFLOW.
+const _otc_cost_matrix_workspace_size = Ref{Ptr{Cvoid}}(C_NULL)
+otc_cost_matrix_workspace_size(n, m, d, opts, out_bytes) =
+    ccall(_otc_cost_matrix_workspace_size[], otc_status, (Csize_t, Csize_t, Csize_t, Ptr{otc_cost_options}, Ptr{Csize_t}), n, m, d, opts, out_bytes)
+
+# Cost matrix of f64 points: `out[i, j] = metric(x_i, y_j)` for the rows of x (n×d) and
+# y (m×d). Any strides; out (n×m) must not overlap x or y. O(n·m·d) time; bitwise the same
+# result for every thread count. Squared Euclidean, Euclidean and cosine at d ≥ 16 use a
+# matrix product; duplicated points still get exactly 0.
+#
+# @param x, y  input points (rows), finite.
+# @param out   n×m output, written only on success.
+# @param opts  options, or NULL for the defaults.
+# @param work  workspace of at least `otc_cost_matrix_workspace_size` bytes (any alignment),
+# or NULL to let the library allocate.
+# @return OTC_OK; OTC_ERR_NULL_POINTER, OTC_ERR_INVALID_DIMENSION (zero sizes, d or out
+# shape mismatch), OTC_ERR_NON_FINITE, OTC_ERR_INVALID_ARGUMENT (metric, p),
+# OTC_ERR_INVALID_STRIDE, OTC_ERR_OVERFLOW, OTC_ERR_ALIASING, OTC_ERR_ABI_MISMATCH,
+# OTC_ERR_WORKSPACE_TOO_SMALL.
+const _otc_cost_matrix_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_cost_matrix_f64(x, y, out, opts, work, work_bytes) =
+    ccall(_otc_cost_matrix_f64[], otc_status, (otc_matrix_f64, otc_matrix_f64, otc_matrix_mut_f64, Ptr{otc_cost_options}, Ptr{Cvoid}, Csize_t), x, y, out, opts, work, work_bytes)
+
+# Cost matrix of f32 points: as `otc_cost_matrix_f64`, in single precision.
+#
+# @return as `otc_cost_matrix_f64`.
+const _otc_cost_matrix_f32 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_cost_matrix_f32(x, y, out, opts, work, work_bytes) =
+    ccall(_otc_cost_matrix_f32[], otc_status, (otc_matrix_f32, otc_matrix_f32, otc_matrix_mut_f32, Ptr{otc_cost_options}, Ptr{Cvoid}, Csize_t), x, y, out, opts, work, work_bytes)
+
 # A static, NUL-terminated description of `status` ("unknown status" for numbers otcore
 # never returns). Never NULL; the caller must not free it.
 const _otc_status_message = Ref{Ptr{Cvoid}}(C_NULL)
@@ -108,6 +210,10 @@ otc_version_number() =
 # Every C function of the header, with its function-pointer slot.
 const FUNCTIONS = (
     :otc_last_error_message => _otc_last_error_message,
+    :otc_cost_options_default => _otc_cost_options_default,
+    :otc_cost_matrix_workspace_size => _otc_cost_matrix_workspace_size,
+    :otc_cost_matrix_f64 => _otc_cost_matrix_f64,
+    :otc_cost_matrix_f32 => _otc_cost_matrix_f32,
     :otc_status_message => _otc_status_message,
     :otc_version_string => _otc_version_string,
     :otc_version_number => _otc_version_number,

@@ -54,25 +54,12 @@ fn module_constants_equal_the_header() {
         }
     }
     for (name, value) in &fortran {
-        // Constants of a capability the header does not have yet are allowed.
-        if let Some(h) = header.get(name) {
-            assert_eq!(value, h, "{name}");
-        } else {
-            assert!(
-                name.starts_with("OTC_METRIC_"),
-                "{name} is not in the header"
-            );
-        }
+        assert_eq!(Some(value), header.get(name), "{name}");
     }
-    for (name, _) in header.iter().filter(|(n, _)| {
-        n.starts_with("OTC_OK")
-            || n.starts_with("OTC_ERR_")
-            || n.starts_with("OTC_WARN_")
-            || n.starts_with("OTC_VERSION_")
-    }) {
+    for name in header.keys().filter(|n| n.starts_with("OTC_")) {
         assert!(
             fortran.contains_key(name),
-            "status/version constant {name} missing from otcore.f90"
+            "constant {name} missing from otcore.f90"
         );
     }
 }
@@ -99,14 +86,7 @@ fn interfaces_name_header_functions_with_their_argument_counts() {
         if name == "strlen" {
             continue;
         }
-        if !prototypes.contains(name) {
-            assert!(
-                name.starts_with("otc_cost_"),
-                "{name} is not a header function"
-            );
-            eprintln!("note: {name} not in the header yet");
-            continue;
-        }
+        assert!(prototypes.contains(name), "{name} is not a header function");
         let args = head[head.find('(').unwrap() + 1..head.find(')').unwrap()]
             .split(',')
             .filter(|a| !a.trim().is_empty())
@@ -142,4 +122,60 @@ fn example_runs_against_the_shared_library() {
     );
     let out = common::run(&[], &exe);
     assert!(out.contains("example_cost example ok"), "{out}");
+}
+
+/// `typedef struct NAME { fields } NAME;` of the header: name -> field names in order.
+fn header_structs() -> BTreeMap<String, Vec<String>> {
+    let h = support::header();
+    let mut out = BTreeMap::new();
+    let mut rest = h.as_str();
+    while let Some(i) = rest.find("typedef struct ") {
+        let body = &rest[i..];
+        let open = body.find('{').unwrap();
+        let close = body.find('}').unwrap();
+        let name = body[15..open].trim().to_string();
+        let fields = body[open + 1..close]
+            .lines()
+            .map(str::trim)
+            .filter(|l| l.ends_with(';') && !l.starts_with('*') && !l.starts_with('/'))
+            .map(|l| {
+                l.trim_end_matches(';')
+                    .rsplit([' ', '*'])
+                    .next()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        out.insert(name, fields);
+        rest = &body[close..];
+    }
+    out
+}
+
+#[test]
+fn bind_c_types_mirror_the_header_structs() {
+    let header = header_structs();
+    let text = module_text();
+    let mut seen = 0;
+    let mut lines = text.lines();
+    while let Some(line) = lines.next() {
+        let Some(name) = line.trim().strip_prefix("type, bind(c), public :: ") else {
+            continue;
+        };
+        let mut fields = Vec::new();
+        for l in lines.by_ref() {
+            let l = l.trim();
+            if l.starts_with("end type") {
+                break;
+            }
+            let (_, names) = l.split_once("::").unwrap();
+            fields.extend(names.split(',').map(|n| n.trim().to_string()));
+        }
+        let want = header
+            .get(name)
+            .unwrap_or_else(|| panic!("{name} is not a header struct"));
+        assert_eq!(&fields, want, "fields of {name}");
+        seen += 1;
+    }
+    assert_eq!(seen, header.len(), "every header struct has a bind(c) type");
 }

@@ -43,17 +43,17 @@ private:
 /// Whether a status is an error (>= 100); 1-99 are warnings, 0 is success.
 inline bool is_error(otc_status status) noexcept { return status >= 100; }
 
-/// Throws otcore::Error for an error status ("<what>: <status text>: <detail>"); returns the
-/// status (OTC_OK or a warning) otherwise.
+/// Throws otcore::Error for an error status, with otcore's detail of the failure (which names
+/// the C function) and the status text: "otc_f: x[(1, 0)] is NaN (input holds NaN or
+/// infinity)"; "<what>: <status text>" when there is no detail. Returns the status (OTC_OK or
+/// a warning) otherwise.
 inline otc_status check(otc_status status, const char *what) {
     if (is_error(status)) {
-        std::string msg = std::string(what) + ": " + otc_status_message(status);
-        const char *detail = otc_last_error_message();
-        if (detail != nullptr && detail[0] != '\0') {
-            msg += ": ";
-            msg += detail;
-        }
-        throw Error(status, msg);
+        const char *raw = otc_last_error_message();  // read first: it is this thread's last call
+        const std::string detail = raw != nullptr ? raw : "";
+        const std::string text = otc_status_message(status);
+        throw Error(status, detail.empty() ? std::string(what) + ": " + text
+                                           : detail + " (" + text + ")");
     }
     return status;
 }
@@ -146,6 +146,11 @@ struct View {
     /// Column-major rows x cols (Fortran, Julia, R, Eigen default).
     static View col_major(const T *data, std::size_t rows, std::size_t cols) {
         return {data, rows, cols, 1, static_cast<std::ptrdiff_t>(rows)};
+    }
+    /// Any layout: element (i, j) at data[i*row_stride + j*col_stride] (strides in elements).
+    static View strided(const T *data, std::size_t rows, std::size_t cols,
+                        std::ptrdiff_t row_stride, std::ptrdiff_t col_stride) {
+        return {data, rows, cols, row_stride, col_stride};
     }
     /// A row-major matrix held in a vector, with `cols` columns (size must be a multiple).
     static View row_major(const std::vector<T> &v, std::size_t cols) {

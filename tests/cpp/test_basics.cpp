@@ -44,6 +44,9 @@ int main() {
     CHECK(r.rows == 2 && r.cols == 3 && r(1, 0) == 4 && r(0, 2) == 3);
     auto c = otcore::View<double>::col_major(a.data(), 3, 2);
     CHECK(c(0, 1) == 4 && c(2, 0) == 3);
+    auto every_other_row = otcore::View<double>::strided(a.data(), 2, 2, 4, 1);
+    // rows 0 and 2 of `a` read as 3 x 2 row-major: {1, 2} and {5, 6}
+    CHECK(every_other_row(1, 0) == 5 && every_other_row(1, 1) == 6);
     try {
         (void)otcore::View<double>::row_major(a, 4);
         CHECK(false);

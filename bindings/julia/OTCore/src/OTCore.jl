@@ -27,20 +27,22 @@ struct OTCoreError <: Exception
     message::String
 end
 
-Base.showerror(io::IO, e::OTCoreError) =
-    print(io, "OTCoreError (status ", e.status, ") in ", e.func, ": ", e.message)
+Base.showerror(io::IO, e::OTCoreError) = print(io, "OTCoreError (status ", e.status, "): ", e.message)
 
 """
     check(status, func) -> status
 
-Throws [`OTCoreError`](@ref) with the library's message for an error status (>= 100);
+Throws [`OTCoreError`](@ref) with the library's message, e.g. "otc_cost_matrix_f64: x[(1, 0)]
+is NaN, not a finite number (input holds NaN or infinity)", for an error status (>= 100);
 returns warnings (1-99) and `OTC_OK`.
 """
 function check(status::Integer, func::AbstractString)
     if status >= 100
-        text = unsafe_string(LibOTCore.otc_status_message(Int32(status)))
+        # The detail first (this thread's last call); it names the C function.
         detail = unsafe_string(LibOTCore.otc_last_error_message())
-        throw(OTCoreError(Int32(status), func, isempty(detail) ? text : text * ": " * detail))
+        text = unsafe_string(LibOTCore.otc_status_message(Int32(status)))
+        message = isempty(detail) ? func * ": " * text : detail * " (" * text * ")"
+        throw(OTCoreError(Int32(status), func, message))
     end
     return status
 end

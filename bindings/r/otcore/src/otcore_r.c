@@ -7,10 +7,14 @@
 #include "otcore.h"
 #include "otcore_r.h"
 
-/* Raises an R error for an error status: "<fn>: <status text>: <detail>". */
+/* Raises an R error for an error status: otcore's detail (which names the C function) and
+ * the status text, "otc_f: x[(1, 0)] is NaN ... (input holds NaN or infinity)"; "<fn>: <status
+ * text>" when there is no detail. */
 static void check(otc_status status, const char *fn) {
     if (status >= 100) {
-        Rf_error("%s: %s: %s", fn, otc_status_message(status), otc_last_error_message());
+        const char *detail = otc_last_error_message(); /* first: this thread's last call */
+        if (detail[0] != '\0') Rf_error("%s (%s)", detail, otc_status_message(status));
+        Rf_error("%s: %s", fn, otc_status_message(status));
     }
 }
 

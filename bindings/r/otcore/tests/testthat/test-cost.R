@@ -27,7 +27,7 @@ test_that("cost_matrix_rejects_bad_input", {
   need("cost")
   x <- matrix(1, 3, 2)
   x[2, 1] <- NaN
-  expect_error(cost_matrix(x, matrix(1, 2, 2)), "otc_cost_matrix_f64")
+  expect_error(cost_matrix(x, matrix(1, 2, 2)), "^otc_cost_matrix_f64: x.*NaN.*\\(")
   expect_error(cost_matrix(matrix(1, 3, 2), matrix(1, 2, 3)), "otc_cost_matrix_f64")
   expect_error(cost_matrix(matrix(1, 3, 2), matrix(1, 2, 2), "manhattan"))
   expect_error(cost_matrix(1:3, matrix(1, 2, 2)), "numeric matrix")

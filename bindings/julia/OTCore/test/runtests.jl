@@ -36,7 +36,8 @@ naive(x, y, f) = [f(x[i, :], y[j, :]) for i in axes(x, 1), j in axes(y, 1)]
         # Strided views and transposes pass without copies; threads do not change the result.
         xbig = zeros(10, 3)
         xbig[1:2:end, :] = x
-        @test cost_matrix(view(xbig, 1:2:10, :), y; threads=1) == cost_matrix(x, y; threads=2)
+        @test cost_matrix(view(xbig, 1:2:10, :), y) ≈ cost_matrix(x, y) rtol = 1e-14
+        @test cost_matrix(x, y; threads=1) == cost_matrix(x, y; threads=2)
         C = zeros(6, 4)
         cost_matrix!(view(C, 1:5, :), x, y)
         @test C[1:5, :] ≈ naive(x, y, (a, b) -> sum(abs2, a - b))
@@ -47,7 +48,11 @@ naive(x, y, f) = [f(x[i, :], y[j, :]) for i in axes(x, 1), j in axes(y, 1)]
         x = ones(3, 2); y = ones(2, 2)
         x[2, 1] = NaN
         @test_throws OTCoreError cost_matrix(x, y)
-        err = try cost_matrix(x, y) catch e e end
+        err = try
+            cost_matrix(x, y)
+        catch e
+            e
+        end
         @test err.status == OTCore.LibOTCore.OTC_ERR_NON_FINITE
         @test occursin("otc_cost_matrix_f64", sprint(showerror, err))
         @test_throws OTCoreError cost_matrix(ones(3, 2), ones(2, 3))

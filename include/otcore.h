@@ -212,6 +212,54 @@ typedef struct otc_matrix_mut_f32 {
 } otc_matrix_mut_f32;
 
 /**
+ * Options of `otc_emd`; fill with `otc_emd_options_default`.
+ */
+typedef struct otc_emd_options {
+    /**
+     * `sizeof(otc_emd_options)`, set by `otc_emd_options_default`.
+     */
+    size_t struct_size;
+    /**
+     * 0 = library default, 1 = calling thread only, k = k workers (one problem is solved on
+     * one thread; threads serve the batched entry points).
+     */
+    uint32_t num_threads;
+    /**
+     * Pivot cap (initial pivots included); default 2^40. When reached, the feasible plan
+     * found so far is returned with `OTC_WARN_MAX_ITER`.
+     */
+    uint64_t max_iter;
+    /**
+     * Largest accepted relative mass gap |Σa − Σb| / max(Σa, Σb) (default 1e-9); within it,
+     * b is rescaled to a's mass.
+     */
+    double mass_tolerance;
+} otc_emd_options;
+
+/**
+ * Scalar results of `otc_emd`.
+ */
+typedef struct otc_emd_result {
+    /**
+     * Transport cost Σ C_ij P_ij of the returned plan.
+     */
+    double cost;
+    /**
+     * Most negative reduced cost C_ij − f_i − g_j of the returned duals (0 when optimal up
+     * to rounding; negative after `OTC_WARN_MAX_ITER`).
+     */
+    double gap;
+    /**
+     * Pivots made.
+     */
+    uint64_t iterations;
+    /**
+     * Number of entries written to the sparse plan (≤ n + m − 1).
+     */
+    size_t nnz;
+} otc_emd_result;
+
+/**
  * Success.
  */
 #define OTC_OK 0
@@ -374,6 +422,169 @@ otc_status otc_cost_matrix_f32(struct otc_matrix_f32 x,
                                const struct otc_cost_options *opts,
                                void *work,
                                size_t work_bytes);
+
+/**
+ * Writes the default options into `*opts`.
+ *
+ * # Safety
+ * `opts` must be valid for writes of one `otc_emd_options`.
+ */
+otc_status otc_emd_options_default(struct otc_emd_options *opts);
+
+/**
+ * Bytes of workspace `otc_emd` needs for n rows and m columns (O(n + m); the cost matrix is
+ * never copied). `opts` may be NULL.
+ *
+ * # Safety
+ * `opts` is NULL or a valid options struct; `out_bytes` must be valid for writes.
+ */
+otc_status otc_emd_workspace_size(size_t n,
+                                  size_t m,
+                                  const struct otc_emd_options *opts,
+                                  size_t *out_bytes);
+
+/**
+ * Exact optimal transport between histograms `a` (n) and `b` (m) for the n × m `cost` (any
+ * strides), by the network simplex.
+ *
+ * Outputs, each optional (NULL, or `plan.data == NULL`, when not wanted): `result` (cost,
+ * gap, iterations, nnz); duals `f` (n) and `g` (m) centred so that a·f = b·g; the sparse plan
+ * `plan_rows`, `plan_cols`, `plan_mass` (each with room for n + m − 1 entries; the three go
+ * together; `result->nnz` entries are written, in no particular order); the dense plan `plan`
+ * (n × m view). Weights and costs must be finite and ≥ 0; masses must agree within
+ * `mass_tolerance` (`OTC_ERR_MASS_MISMATCH` otherwise, naming the heavier side).
+ * Returns `OTC_WARN_MAX_ITER` with a feasible plan when `max_iter` stops the solve.
+ *
+ * # Safety
+ * Every non-NULL pointer must be valid for its stated length; `work` is NULL or valid for
+ * `work_bytes` bytes; outputs must not overlap each other or the inputs.
+ */
+otc_status otc_emd(const double *a,
+                   size_t n,
+                   const double *b,
+                   size_t m,
+                   struct otc_matrix_f64 cost,
+                   struct otc_emd_result *result,
+                   double *f,
+                   double *g,
+                   size_t *plan_rows,
+                   size_t *plan_cols,
+                   double *plan_mass,
+                   struct otc_matrix_mut_f64 plan,
+                   const struct otc_emd_options *opts,
+                   void *work,
+                   size_t work_bytes);
+
+/**
+ * Bytes of workspace `otc_wasserstein_1d` needs for n and m samples (O(n + m)).
+ *
+ * # Safety
+ * `out_bytes` must be valid for writes.
+ */
+otc_status otc_wasserstein_1d_workspace_size(size_t n, size_t m, size_t *out_bytes);
+
+/**
+ * Exact OT on the line between samples `x` (n, weights `a`) and `y` (m, weights `b`) for the
+ * cost |x − y|^p, p ≥ 1 (samples in any order: sorted internally, inputs untouched). Writes
+ * W_p^p to `*cost` and, when `plan_rows`, `plan_cols`, `plan_mass` are given (room for
+ * n + m − 1 entries each), the monotone plan, its length to `*nnz` (may be NULL). `opts` may
+ * be NULL; only `mass_tolerance` is used.
+ *
+ * # Safety
+ * Every non-NULL pointer must be valid for its stated length; outputs must not overlap inputs.
+ */
+otc_status otc_wasserstein_1d(const double *x,
+                              const double *a,
+                              size_t n,
+                              const double *y,
+                              const double *b,
+                              size_t m,
+                              double p,
+                              double *cost,
+                              size_t *plan_rows,
+                              size_t *plan_cols,
+                              double *plan_mass,
+                              size_t *nnz,
+                              const struct otc_emd_options *opts,
+                              void *work,
+                              size_t work_bytes);
+
+/**
+ * Bytes of workspace `otc_sliced_wasserstein` needs: n, m points in dimension d, k
+ * directions, with the thread count of `opts` (NULL = defaults).
+ *
+ * # Safety
+ * `opts` is NULL or a valid options struct; `out_bytes` must be valid for writes.
+ */
+otc_status otc_sliced_wasserstein_workspace_size(size_t n,
+                                                 size_t m,
+                                                 size_t d,
+                                                 size_t k,
+                                                 const struct otc_emd_options *opts,
+                                                 size_t *out_bytes);
+
+/**
+ * Sliced Wasserstein SW_p^p between point clouds `x` (n × d, weights `a`) and `y` (m × d,
+ * weights `b`): the mean over directions of the exact 1-D W_p^p of the projections. With
+ * `directions.data == NULL`, `k` random unit directions from `seed`; otherwise the k rows of
+ * `directions` (k × d), used as given. Threads (`opts->num_threads`) split the directions; the
+ * result is identical for every thread count. Writes the value to `*out`.
+ *
+ * # Safety
+ * Every non-NULL pointer must be valid for its stated length; `out` must not overlap inputs.
+ */
+otc_status otc_sliced_wasserstein(struct otc_matrix_f64 x,
+                                  const double *a,
+                                  struct otc_matrix_f64 y,
+                                  const double *b,
+                                  double p,
+                                  size_t k,
+                                  uint64_t seed,
+                                  struct otc_matrix_f64 directions,
+                                  double *out,
+                                  const struct otc_emd_options *opts,
+                                  void *work,
+                                  size_t work_bytes);
+
+/**
+ * Bytes of workspace `otc_emd_batch` needs for k problems of n × m with the thread count of
+ * `opts` (one network-simplex workspace per worker).
+ *
+ * # Safety
+ * `opts` is NULL or a valid options struct; `out_bytes` must be valid for writes.
+ */
+otc_status otc_emd_batch_workspace_size(size_t n,
+                                        size_t m,
+                                        size_t k,
+                                        const struct otc_emd_options *opts,
+                                        size_t *out_bytes);
+
+/**
+ * Solves k independent problems of one shape: problem l has weights `a[l*n .. (l+1)*n]`,
+ * `b[l*m .. (l+1)*m]` and cost `costs[l]` (n × m, any strides). Each problem runs on one
+ * thread; `opts->num_threads` workers share the problems (results identical for every thread
+ * count). `results` (k) is required; `f` (k·n), `g` (k·m) and the sparse plans (k·(n+m−1)
+ * each, problem l from entry l·(n+m−1), `results[l].nnz` entries) are optional. Every problem
+ * is validated before anything is solved. `OTC_WARN_MAX_ITER` if any problem hit `max_iter`.
+ *
+ * # Safety
+ * Every non-NULL pointer must be valid for its stated length; outputs must not overlap inputs.
+ */
+otc_status otc_emd_batch(size_t n,
+                         size_t m,
+                         size_t k,
+                         const double *a,
+                         const double *b,
+                         const struct otc_matrix_f64 *costs,
+                         struct otc_emd_result *results,
+                         double *f,
+                         double *g,
+                         size_t *plan_rows,
+                         size_t *plan_cols,
+                         double *plan_mass,
+                         const struct otc_emd_options *opts,
+                         void *work,
+                         size_t work_bytes);
 
 /**
  * A static, NUL-terminated description of `status` ("unknown status" for numbers otcore

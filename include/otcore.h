@@ -39,39 +39,14 @@
 #include <stdint.h>
 
 /**
- * Workspace query selector: `otc_bures_distance` and `otc_gaussian_w2`.
+ * `method` of `otc_semidiscrete_options`: damped Newton on the entropic semi-dual (default).
  */
-#define OTC_GAUSSIAN_OP_DISTANCE 0
+#define OTC_SEMIDISCRETE_NEWTON 0
 
 /**
- * Workspace query selector: `otc_gaussian_w2_pairwise` (n = k₁, m = k₂).
+ * `method` of `otc_semidiscrete_options`: gradient ascent on the hard semi-dual.
  */
-#define OTC_GAUSSIAN_OP_PAIRWISE 1
-
-/**
- * Workspace query selector: `otc_gaussian_map`.
- */
-#define OTC_GAUSSIAN_OP_MAP 2
-
-/**
- * Workspace query selector: `otc_gaussian_geodesic`.
- */
-#define OTC_GAUSSIAN_OP_GEODESIC 3
-
-/**
- * Workspace query selector: `otc_gaussian_barycenter`.
- */
-#define OTC_GAUSSIAN_OP_BARYCENTER 4
-
-/**
- * Workspace query selector: `otc_gaussian_moments` (n = number of points).
- */
-#define OTC_GAUSSIAN_OP_MOMENTS 5
-
-/**
- * Workspace query selector: `otc_psd_sqrt`.
- */
-#define OTC_GAUSSIAN_OP_PSD_SQRT 6
+#define OTC_SEMIDISCRETE_GRADIENT 1
 
 /**
  * Major version: changes only with an incompatible ABI change.
@@ -99,38 +74,30 @@
 typedef int32_t otc_status;
 
 /**
- * Options of the Gaussian functions. Fill with `otc_gaussian_options_default`.
+ * Options of `otc_barycenter_f64` and `otc_convolutional_barycenter_f64`.
  */
-typedef struct otc_gaussian_options {
+typedef struct otc_barycenter_options {
     /**
-     * `sizeof(otc_gaussian_options)`.
+     * `sizeof(otc_barycenter_options)`, set by `otc_barycenter_options_default`.
      */
     size_t struct_size;
     /**
-     * 0 = library default, 1 = calling thread only, k = k workers (default 0).
+     * Threads (convolutional only): 0 = library default, 1 = the calling thread, k = k workers.
      */
     uint32_t num_threads;
     /**
-     * Iteration cap of the barycenter (default 1000).
+     * Iteration cap (default 1000).
      */
-    uint32_t max_iter;
+    int32_t max_iter;
     /**
-     * Largest accepted |Σᵢⱼ − Σⱼᵢ| relative to the largest |entry| (default 1e-10).
+     * Entropic regularisation ε in units of the cost (default 1e-2).
      */
-    double symmetry_tol;
+    double epsilon;
     /**
-     * Largest accepted negative eigenvalue relative to the largest |eigenvalue| (default 1e-9).
-     */
-    double psd_tol;
-    /**
-     * Eigenvalues ≤ rank_tol·λmax count as 0 when inverting (pseudo-inverse); 0 = d·ε (default).
-     */
-    double rank_tol;
-    /**
-     * Barycenter stopping rule ‖Σ_new − Σ‖_F ≤ tol·‖Σ_new‖_F (default 1e-10).
+     * Stop when `max_k Σ_i |u_k ⊙ K v_k − p| ≤ tol` (default 1e-9).
      */
     double tol;
-} otc_gaussian_options;
+} otc_barycenter_options;
 
 /**
  * Read-only strided view of a matrix of `double`.
@@ -157,6 +124,145 @@ typedef struct otc_matrix_f64 {
      */
     ptrdiff_t col_stride;
 } otc_matrix_f64;
+
+/**
+ * Options of `otc_laguerre_assign_*`.
+ */
+typedef struct otc_laguerre_options {
+    /**
+     * `sizeof(otc_laguerre_options)`, set by `otc_laguerre_options_default`.
+     */
+    size_t struct_size;
+    /**
+     * Threads: 0 = library default, 1 = the calling thread only, k = exactly k workers.
+     */
+    uint32_t num_threads;
+} otc_laguerre_options;
+
+/**
+ * Read-only strided view of a matrix of `float`.
+ */
+typedef struct otc_matrix_f32 {
+    /**
+     * Address of element (0, 0).
+     */
+    const float *data;
+    /**
+     * Number of rows.
+     */
+    size_t rows;
+    /**
+     * Number of columns.
+     */
+    size_t cols;
+    /**
+     * Distance in elements between (i, j) and (i+1, j).
+     */
+    ptrdiff_t row_stride;
+    /**
+     * Distance in elements between (i, j) and (i, j+1).
+     */
+    ptrdiff_t col_stride;
+} otc_matrix_f32;
+
+/**
+ * Options of `otc_semidiscrete_f64`.
+ */
+typedef struct otc_semidiscrete_options {
+    /**
+     * `sizeof(otc_semidiscrete_options)`, set by `otc_semidiscrete_options_default`.
+     */
+    size_t struct_size;
+    /**
+     * Threads: 0 = library default, 1 = the calling thread only, k = exactly k workers.
+     */
+    uint32_t num_threads;
+    /**
+     * `OTC_SEMIDISCRETE_NEWTON` (default) or `OTC_SEMIDISCRETE_GRADIENT`.
+     */
+    int32_t method;
+    /**
+     * Iteration cap (default 1000).
+     */
+    int32_t max_iter;
+    /**
+     * Stop when the largest cell-mass error is at most `tol` (default 1e-6; smoothed masses
+     * for Newton, hard masses for the gradient method).
+     */
+    double tol;
+    /**
+     * Gradient step; 0 (default) = chosen from the data.
+     */
+    double step;
+    /**
+     * Newton's entropic smoothing ε (squared distance); 0 (default) = 1e-4 · bbox diagonal².
+     */
+    double epsilon;
+} otc_semidiscrete_options;
+
+/**
+ * What `otc_semidiscrete_f64` reports.
+ */
+typedef struct otc_semidiscrete_info {
+    /**
+     * Iterations made.
+     */
+    uint64_t iterations;
+    /**
+     * Largest |hard cell mass − b_j| at the returned g.
+     */
+    double mass_error;
+    /**
+     * Largest |smoothed cell mass − b_j| (Newton; the hard error for the gradient method).
+     */
+    double smoothed_mass_error;
+    /**
+     * ε used (Newton) or 0.
+     */
+    double epsilon;
+    /**
+     * Step used (gradient) or 0.
+     */
+    double step;
+    /**
+     * 1 if the tolerance was met, else 0.
+     */
+    uint32_t converged;
+} otc_semidiscrete_info;
+
+/**
+ * Options of `otc_semidiscrete_sgd_f64`.
+ */
+typedef struct otc_sgd_options {
+    /**
+     * `sizeof(otc_sgd_options)`, set by `otc_sgd_options_default`.
+     */
+    size_t struct_size;
+    /**
+     * Threads: 0 = library default, 1 = the calling thread only, k = exactly k workers.
+     */
+    uint32_t num_threads;
+    /**
+     * Number of batches (default 10000).
+     */
+    int32_t iterations;
+    /**
+     * Samples per batch (default 64).
+     */
+    int32_t batch;
+    /**
+     * Initial step γ₀; 0 (default) = chosen from the first batch.
+     */
+    double step;
+} otc_sgd_options;
+
+/**
+ * A sampler of the continuous source: writes `count` independent samples (row-major,
+ * `count × dim` doubles) into `out_points`; returns 0 on success, anything else stops the
+ * solver (`OTC_ERR_INVALID_ARGUMENT`). With `num_threads != 1` it may run on an otcore
+ * worker thread, never concurrently with itself.
+ */
+typedef int32_t (*otc_sample_fn)(void *user, size_t count, double *out_points);
 
 /**
  * Writable strided view of a matrix of `double` (an output: its elements must not overlap).
@@ -281,6 +387,76 @@ extern "C" {
 #endif // __cplusplus
 
 /**
+ * Fills `*opts` with the defaults.
+ *
+ * # Safety
+ * `opts` must be valid for writes of one `otc_barycenter_options`.
+ */
+otc_status otc_barycenter_options_default(struct otc_barycenter_options *opts);
+
+/**
+ * Bytes of workspace `otc_barycenter_f64` needs for k histograms of n bins.
+ *
+ * # Safety
+ * `opts` is NULL or valid; `out_bytes` must be valid for writes.
+ */
+otc_status otc_barycenter_workspace_size(size_t n,
+                                         size_t k,
+                                         const struct otc_barycenter_options *opts,
+                                         size_t *out_bytes);
+
+/**
+ * Fixed-support entropic Wasserstein barycenter (iterative Bregman projections, log domain):
+ * `hists` is n×k (column c = histogram c, each summing to 1), `cost` n×n (any strides),
+ * `weights` k (NULL = uniform; normalised inside). `out` (n) receives the barycenter,
+ * `iterations` (optional) the count. `OTC_WARN_MAX_ITER` when `tol` was not met.
+ * `O(k n²)` per iteration.
+ *
+ * # Safety
+ * Views and arrays must be valid for the sizes they state; `out` must not overlap inputs.
+ */
+otc_status otc_barycenter_f64(struct otc_matrix_f64 hists,
+                              struct otc_matrix_f64 cost,
+                              const double *weights,
+                              const struct otc_barycenter_options *opts,
+                              double *out,
+                              uint64_t *iterations,
+                              void *work,
+                              size_t work_bytes);
+
+/**
+ * Bytes of workspace `otc_convolutional_barycenter_f64` needs for k images of h×w pixels.
+ *
+ * # Safety
+ * `opts` is NULL or valid; `out_bytes` must be valid for writes.
+ */
+otc_status otc_convolutional_barycenter_workspace_size(size_t h,
+                                                       size_t w,
+                                                       size_t k,
+                                                       const struct otc_barycenter_options *opts,
+                                                       size_t *out_bytes);
+
+/**
+ * Convolutional entropic barycenter on an h×w grid of the unit square (Solomon et al. 2015,
+ * separable Gaussian kernel `exp(−d²/ε)` applied in the log domain, as POT's
+ * `convolutional_barycenter2d`): `images` is (h·w)×k, column c = image c with pixel (r, col)
+ * at row `r·w + col`, each summing to 1; `weights` k (NULL = uniform). `out` (h·w) receives
+ * the barycenter. `O(k hw(h + w))` per iteration, `O(k hw + h² + w²)` memory.
+ *
+ * # Safety
+ * Views and arrays must be valid for the sizes they state; `out` must not overlap inputs.
+ */
+otc_status otc_convolutional_barycenter_f64(struct otc_matrix_f64 images,
+                                            size_t h,
+                                            size_t w,
+                                            const double *weights,
+                                            const struct otc_barycenter_options *opts,
+                                            double *out,
+                                            uint64_t *iterations,
+                                            void *work,
+                                            size_t work_bytes);
+
+/**
  * The detail of the last failure (or warning) on the calling thread, as a NUL-terminated
  * string; "" when the last otcore call on this thread succeeded without warning.
  *
@@ -290,202 +466,181 @@ extern "C" {
 const char *otc_last_error_message(void);
 
 /**
- * Writes the default Gaussian options into `*out`.
+ * Fills `*opts` with the defaults (all threads).
  *
  * # Safety
- * `out` must be valid for writes of one `otc_gaussian_options`.
+ * `opts` must be valid for writes of one `otc_laguerre_options`.
  */
-otc_status otc_gaussian_options_default(struct otc_gaussian_options *out);
+otc_status otc_laguerre_options_default(struct otc_laguerre_options *opts);
 
 /**
- * Bytes of workspace the Gaussian operation `op` (an `OTC_GAUSSIAN_OP_*`) needs in dimension
- * `d`; `n`, `m` are the batch sizes k₁, k₂ for `OTC_GAUSSIAN_OP_PAIRWISE`, the number of points
- * for `OTC_GAUSSIAN_OP_MOMENTS`, and ignored otherwise. Depends on `opts->num_threads`.
+ * Bytes of workspace `otc_laguerre_assign_f64` / `_f32` need for `n_sites` sites in
+ * dimension `dim` (enough for both precisions), written to `*out_bytes`.
  *
  * # Safety
- * `opts` NULL or a valid options struct; `out_bytes` valid for writes.
+ * `opts` is NULL or a valid options struct; `out_bytes` must be valid for writes.
  */
-otc_status otc_gaussian_workspace_size(int32_t op,
-                                       size_t d,
-                                       size_t n,
-                                       size_t m,
-                                       const struct otc_gaussian_options *opts,
+otc_status otc_laguerre_workspace_size(size_t n_sites,
+                                       size_t dim,
+                                       const struct otc_laguerre_options *opts,
                                        size_t *out_bytes);
 
 /**
- * Squared Bures distance B²(Σ₁, Σ₂) = tr Σ₁ + tr Σ₂ − 2 tr (Σ₁^½ Σ₂ Σ₁^½)^½ between two
- * symmetric PSD d×d matrices, into `*out_bures_sq`. Singular inputs are fine; non-symmetric
- * or indefinite ones (beyond the options' tolerances) are `OTC_ERR_NOT_PSD`.
- * Workspace: `OTC_GAUSSIAN_OP_DISTANCE`.
+ * Laguerre (power) cell of every point, double precision.
+ *
+ * `points` is N×d, `sites` n×d (any strides), `g` has n weights; `cells` (N values)
+ * receives `argmin_j |x_i − y_j|² − g_j` (ties: smallest j). `point_weights` (N) and
+ * `masses` (n, the summed weight of each cell's points, or N⁻¹ per point when
+ * `point_weights` is NULL) are optional. Bitwise identical for every thread count.
+ * `O(N n d)`. `work` is NULL or `work_bytes` from `otc_laguerre_workspace_size`.
  *
  * # Safety
- * Views valid as described; `work` NULL or `work_bytes` writable bytes; `out_bures_sq` writable.
+ * Views and arrays must be valid for the sizes they state; outputs must not overlap
+ * inputs or each other.
  */
-otc_status otc_bures_distance(struct otc_matrix_f64 sigma1,
-                              struct otc_matrix_f64 sigma2,
-                              const struct otc_gaussian_options *opts,
-                              void *work,
-                              size_t work_bytes,
-                              double *out_bures_sq);
-
-/**
- * Squared 2-Wasserstein distance between N(m1, Σ₁) and N(m2, Σ₂) in dimension d:
- * ‖m1 − m2‖² + B²(Σ₁, Σ₂), into `*out_w2_sq`. Workspace: `OTC_GAUSSIAN_OP_DISTANCE`.
- *
- * # Safety
- * `m1`, `m2` point to d doubles; views valid; `out_w2_sq` writable.
- */
-otc_status otc_gaussian_w2(size_t d,
-                           const double *m1,
-                           struct otc_matrix_f64 sigma1,
-                           const double *m2,
-                           struct otc_matrix_f64 sigma2,
-                           const struct otc_gaussian_options *opts,
-                           void *work,
-                           size_t work_bytes,
-                           double *out_w2_sq);
-
-/**
- * Entropic OT cost between N(m1, Σ₁) and N(m2, Σ₂) with regularisation `eps` = 2σ² > 0,
- * min_π E‖x − y‖² + eps·KL(π‖α⊗β), in closed form (Janati et al. 2020), into `*out_cost`.
- * Workspace: `OTC_GAUSSIAN_OP_DISTANCE`.
- *
- * # Safety
- * `m1`, `m2` point to d doubles; views valid; `out_cost` writable.
- */
-otc_status otc_gaussian_entropic_w2(size_t d,
-                                    const double *m1,
-                                    struct otc_matrix_f64 sigma1,
-                                    const double *m2,
-                                    struct otc_matrix_f64 sigma2,
-                                    double eps,
-                                    const struct otc_gaussian_options *opts,
-                                    void *work,
-                                    size_t work_bytes,
-                                    double *out_cost);
-
-/**
- * All squared W₂ distances between k₁ Gaussians (means = rows of `means1`, k₁×d;
- * covariances `covs1[0..k₁]`) and k₂ Gaussians (`means2`, `covs2`): `out` (k₁×k₂) gets
- * W₂²(i, j). Parallel over fixed runs of pairs: identical results for every thread count.
- * Workspace: `OTC_GAUSSIAN_OP_PAIRWISE` with n = k₁, m = k₂.
- *
- * # Safety
- * `covs1`/`covs2` point to k₁/k₂ valid views; other views valid; `out` writable, disjoint.
- */
-otc_status otc_gaussian_w2_pairwise(struct otc_matrix_f64 means1,
-                                    const struct otc_matrix_f64 *covs1,
-                                    struct otc_matrix_f64 means2,
-                                    const struct otc_matrix_f64 *covs2,
-                                    const struct otc_gaussian_options *opts,
-                                    void *work,
-                                    size_t work_bytes,
-                                    struct otc_matrix_mut_f64 out_w2_sq);
-
-/**
- * The optimal map T(x) = A x + b from N(m1, Σ₁) to N(m2, Σ₂): A = Σ₁^−½ (Σ₁^½ Σ₂ Σ₁^½)^½ Σ₁^−½
- * (d×d, symmetric PSD) into `a_out`, and b = m2 − A m1 into `b_out` (optional, NULL = not
- * wanted; `m1`/`m2` NULL mean zero vectors). A rank-deficient Σ₁ gives the pseudo-inverse map
- * (ker Σ₁ is sent to 0) and `OTC_WARN_SINGULAR`. Workspace: `OTC_GAUSSIAN_OP_MAP`.
- *
- * # Safety
- * `m1`, `m2` NULL or d doubles; views valid; `b_out` NULL or d writable doubles.
- */
-otc_status otc_gaussian_map(const double *m1,
-                            struct otc_matrix_f64 sigma1,
-                            const double *m2,
-                            struct otc_matrix_f64 sigma2,
-                            const struct otc_gaussian_options *opts,
-                            void *work,
-                            size_t work_bytes,
-                            struct otc_matrix_mut_f64 a_out,
-                            double *b_out);
-
-/**
- * Applies x ↦ A x + b to the n points in the rows of `x` (n×d), writing the rows of `y`
- * (n×d, disjoint from the inputs); `b` NULL means 0. One matrix product; no workspace.
- *
- * # Safety
- * Views valid; `b` NULL or d doubles.
- */
-otc_status otc_gaussian_map_apply(struct otc_matrix_f64 a,
-                                  const double *b,
-                                  struct otc_matrix_f64 x,
-                                  const struct otc_gaussian_options *opts,
-                                  struct otc_matrix_mut_f64 y);
-
-/**
- * The W₂ geodesic (McCann interpolant) at time t ∈ [0, 1] from N(m1, Σ₁) to N(m2, Σ₂):
- * mean (1−t) m1 + t m2 into `mean_out` (optional) and covariance K Σ₁ K, K = (1−t) I + t A,
- * into `cov_out`. `OTC_WARN_SINGULAR` when Σ₁ is rank-deficient (pseudo-inverse map).
- * Workspace: `OTC_GAUSSIAN_OP_GEODESIC`.
- *
- * # Safety
- * `m1`, `m2` d doubles; views valid; `mean_out` NULL or d writable doubles.
- */
-otc_status otc_gaussian_geodesic(const double *m1,
-                                 struct otc_matrix_f64 sigma1,
-                                 const double *m2,
-                                 struct otc_matrix_f64 sigma2,
-                                 double t,
-                                 const struct otc_gaussian_options *opts,
-                                 void *work,
-                                 size_t work_bytes,
-                                 double *mean_out,
-                                 struct otc_matrix_mut_f64 cov_out);
-
-/**
- * The W₂ barycenter of k Gaussians (means = rows of `means`, k×d; covariances `covs[0..k]`)
- * with `weights` (k non-negative values, normalised; NULL = uniform): the weighted mean into
- * `mean_out` (optional) and the fixed point of Álvarez-Esteban et al. (2016),
- * Σ ← Σ^−½ (Σₖ wₖ (Σ^½ Σₖ Σ^½)^½)² Σ^−½, into `cov_out`. Stops at `opts->tol` or after
- * `opts->max_iter` iterations (`OTC_WARN_MAX_ITER`, last iterate returned); iterations made
- * into `*iterations_out` (optional). Workspace: `OTC_GAUSSIAN_OP_BARYCENTER`.
- *
- * # Safety
- * `covs` points to k valid views; `weights` NULL or k doubles; outputs writable, disjoint.
- */
-otc_status otc_gaussian_barycenter(struct otc_matrix_f64 means,
-                                   const struct otc_matrix_f64 *covs,
-                                   const double *weights,
-                                   const struct otc_gaussian_options *opts,
+otc_status otc_laguerre_assign_f64(struct otc_matrix_f64 points,
+                                   const double *point_weights,
+                                   struct otc_matrix_f64 sites,
+                                   const double *g,
+                                   const struct otc_laguerre_options *opts,
+                                   uint32_t *cells,
+                                   double *masses,
                                    void *work,
-                                   size_t work_bytes,
-                                   double *mean_out,
-                                   struct otc_matrix_mut_f64 cov_out,
-                                   uint32_t *iterations_out);
+                                   size_t work_bytes);
 
 /**
- * Weighted mean (into `mean_out`, d) and covariance (into `cov_out`, d×d; normalised by
- * Σw, the maximum-likelihood estimate) of the n points in the rows of `x` (n×d); `weights`
- * NULL means uniform. Workspace: `OTC_GAUSSIAN_OP_MOMENTS` with n = number of points.
+ * Laguerre (power) cell of every point, single precision (masses in double).
+ *
+ * `points` is N×d, `sites` n×d (any strides), `g` has n weights; `cells` (N values)
+ * receives `argmin_j |x_i − y_j|² − g_j` (ties: smallest j). `point_weights` (N) and
+ * `masses` (n, the summed weight of each cell's points, or N⁻¹ per point when
+ * `point_weights` is NULL) are optional. Bitwise identical for every thread count.
+ * `O(N n d)`. `work` is NULL or `work_bytes` from `otc_laguerre_workspace_size`.
  *
  * # Safety
- * Views valid; `weights` NULL or n doubles; `mean_out` d writable doubles.
+ * Views and arrays must be valid for the sizes they state; outputs must not overlap
+ * inputs or each other.
  */
-otc_status otc_gaussian_moments(struct otc_matrix_f64 x,
-                                const double *weights,
-                                const struct otc_gaussian_options *opts,
+otc_status otc_laguerre_assign_f32(struct otc_matrix_f32 points,
+                                   const float *point_weights,
+                                   struct otc_matrix_f32 sites,
+                                   const float *g,
+                                   const struct otc_laguerre_options *opts,
+                                   uint32_t *cells,
+                                   double *masses,
+                                   void *work,
+                                   size_t work_bytes);
+
+/**
+ * Fills `*opts` with the defaults.
+ *
+ * # Safety
+ * `opts` must be valid for writes of one `otc_semidiscrete_options`.
+ */
+otc_status otc_semidiscrete_options_default(struct otc_semidiscrete_options *opts);
+
+/**
+ * Bytes of workspace `otc_semidiscrete_f64` needs for N samples, n sites in dimension d.
+ *
+ * # Safety
+ * `opts` is NULL or valid; `out_bytes` must be valid for writes.
+ */
+otc_status otc_semidiscrete_workspace_size(size_t n_points,
+                                           size_t n_sites,
+                                           size_t dim,
+                                           const struct otc_semidiscrete_options *opts,
+                                           size_t *out_bytes);
+
+/**
+ * Semi-discrete OT, squared Euclidean cost: samples `points` (N×d) with weights
+ * `point_weights` (N, NULL = 1/N each) to sites `sites` (n×d) with weights `b` (n, same total
+ * mass). `g` (n) holds the initial dual weights on entry (zeros are fine) and the solution
+ * (zero mean) on return; `masses` (n, optional) receives the Laguerre cell masses; `info`
+ * (optional) the report. Returns `OTC_WARN_MAX_ITER` when the tolerance was not met (the
+ * outputs then hold the last iterate). See the Rust docs of `semidiscrete` for the methods.
+ *
+ * # Safety
+ * Views and arrays must be valid for the sizes they state; outputs must not overlap.
+ */
+otc_status otc_semidiscrete_f64(struct otc_matrix_f64 points,
+                                const double *point_weights,
+                                struct otc_matrix_f64 sites,
+                                const double *b,
+                                const struct otc_semidiscrete_options *opts,
+                                double *g,
+                                double *masses,
+                                struct otc_semidiscrete_info *info,
                                 void *work,
-                                size_t work_bytes,
-                                double *mean_out,
-                                struct otc_matrix_mut_f64 cov_out);
+                                size_t work_bytes);
 
 /**
- * Σ^½ (into `sqrt_out`) and the pseudo-inverse square root (Σ⁺)^½ (into `inv_sqrt_out`) of a
- * symmetric PSD d×d matrix; an output whose `data` is NULL is not computed. Eigenvalues are
- * clamped at 0; for the inverse, eigenvalues ≤ rank_tol·λmax (0 = d·ε) count as 0 and
- * `OTC_WARN_SINGULAR` is returned. Workspace: `OTC_GAUSSIAN_OP_PSD_SQRT`.
+ * Fills `*opts` with the defaults.
  *
  * # Safety
- * `a` valid; each output view with non-NULL data valid for writes and disjoint.
+ * `opts` must be valid for writes of one `otc_sgd_options`.
  */
-otc_status otc_psd_sqrt(struct otc_matrix_f64 a,
-                        const struct otc_gaussian_options *opts,
-                        void *work,
-                        size_t work_bytes,
-                        struct otc_matrix_mut_f64 sqrt_out,
-                        struct otc_matrix_mut_f64 inv_sqrt_out);
+otc_status otc_sgd_options_default(struct otc_sgd_options *opts);
+
+/**
+ * Bytes of workspace `otc_semidiscrete_sgd_f64` needs for n sites in dimension `dim`.
+ *
+ * # Safety
+ * `opts` is NULL or valid; `out_bytes` must be valid for writes.
+ */
+otc_status otc_semidiscrete_sgd_workspace_size(size_t n_sites,
+                                               size_t dim,
+                                               const struct otc_sgd_options *opts,
+                                               size_t *out_bytes);
+
+/**
+ * Averaged stochastic gradient ascent (Genevay et al. 2016) for semi-discrete OT from the
+ * samples that `sample(user, batch, out)` streams (dimension `dim` = `sites.cols`), to
+ * `sites` (n×dim) with weights `b` (n, sum 1). `g` (n) receives the averaged dual weights
+ * (zero mean). `O(iterations · batch · n · dim)`.
+ *
+ * # Safety
+ * `sample` must be a valid function; views and arrays valid for the sizes they state.
+ */
+otc_status otc_semidiscrete_sgd_f64(otc_sample_fn sample,
+                                    void *user,
+                                    struct otc_matrix_f64 sites,
+                                    const double *b,
+                                    const struct otc_sgd_options *opts,
+                                    double *g,
+                                    void *work,
+                                    size_t work_bytes);
+
+/**
+ * Bytes of workspace `otc_lloyd_f64` needs for N samples and n sites in dimension `dim`.
+ *
+ * # Safety
+ * `opts` is NULL or valid; `out_bytes` must be valid for writes.
+ */
+otc_status otc_lloyd_workspace_size(size_t n_points,
+                                    size_t n_sites,
+                                    size_t dim,
+                                    const struct otc_laguerre_options *opts,
+                                    size_t *out_bytes);
+
+/**
+ * Lloyd iterations (optimal quantisation): at most `max_iter` times, move every site of
+ * `sites` (n×d, updated in place) to the barycenter of its Voronoi cell among the samples
+ * `points` (N×d) weighted by `point_weights` (NULL = uniform); stop when no site moves more
+ * than `tol`. `distortion` (optional) receives `Σ a_i min_j |x_i − y_j|²` (weights
+ * normalised). `OTC_WARN_MAX_ITER` when sites still moved more than `tol`.
+ *
+ * # Safety
+ * Views and arrays must be valid for the sizes they state; `sites` must not overlap inputs.
+ */
+otc_status otc_lloyd_f64(struct otc_matrix_f64 points,
+                         const double *point_weights,
+                         struct otc_matrix_mut_f64 sites,
+                         int32_t max_iter,
+                         double tol,
+                         const struct otc_laguerre_options *opts,
+                         double *distortion,
+                         void *work,
+                         size_t work_bytes);
 
 /**
  * A static, NUL-terminated description of `status` ("unknown status" for numbers otcore

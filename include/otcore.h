@@ -39,6 +39,62 @@
 #include <stdint.h>
 
 /**
+ * Metric `|x − y|²` (squared Euclidean), the default.
+ */
+#define OTC_METRIC_SQEUCLIDEAN 0
+
+/**
+ * Metric `|x − y|` (Euclidean).
+ */
+#define OTC_METRIC_EUCLIDEAN 1
+
+/**
+ * Metric `(Σ_k |x_k − y_k|^p)^(1/p)` (Minkowski), with `p` from the options (finite, ≥ 1).
+ */
+#define OTC_METRIC_MINKOWSKI 2
+
+/**
+ * Metric `1 − <x, y>/(|x||y|)` (cosine distance, in [0, 2]); 0 when both vectors are zero,
+ * 1 when exactly one is.
+ */
+#define OTC_METRIC_COSINE 3
+
+/**
+ * Workspace query selector: `otc_bures_distance` and `otc_gaussian_w2`.
+ */
+#define OTC_GAUSSIAN_OP_DISTANCE 0
+
+/**
+ * Workspace query selector: `otc_gaussian_w2_pairwise` (n = k₁, m = k₂).
+ */
+#define OTC_GAUSSIAN_OP_PAIRWISE 1
+
+/**
+ * Workspace query selector: `otc_gaussian_map`.
+ */
+#define OTC_GAUSSIAN_OP_MAP 2
+
+/**
+ * Workspace query selector: `otc_gaussian_geodesic`.
+ */
+#define OTC_GAUSSIAN_OP_GEODESIC 3
+
+/**
+ * Workspace query selector: `otc_gaussian_barycenter`.
+ */
+#define OTC_GAUSSIAN_OP_BARYCENTER 4
+
+/**
+ * Workspace query selector: `otc_gaussian_moments` (n = number of points).
+ */
+#define OTC_GAUSSIAN_OP_MOMENTS 5
+
+/**
+ * Workspace query selector: `otc_psd_sqrt`.
+ */
+#define OTC_GAUSSIAN_OP_PSD_SQRT 6
+
+/**
  * `method` of `otc_semidiscrete_options`: damped Newton on the entropic semi-dual (default).
  */
 #define OTC_SEMIDISCRETE_NEWTON 0
@@ -126,18 +182,53 @@ typedef struct otc_matrix_f64 {
 } otc_matrix_f64;
 
 /**
- * Options of `otc_laguerre_assign_*`.
+ * Options of `otc_cost_matrix_f64` / `_f32`. Fill with `otc_cost_options_default`.
  */
-typedef struct otc_laguerre_options {
+typedef struct otc_cost_options {
     /**
-     * `sizeof(otc_laguerre_options)`, set by `otc_laguerre_options_default`.
+     * `sizeof(otc_cost_options)`, set by `otc_cost_options_default`.
      */
     size_t struct_size;
     /**
-     * Threads: 0 = library default, 1 = the calling thread only, k = exactly k workers.
+     * 0 = library default, 1 = the calling thread only, k = k workers. Default 0.
      */
     uint32_t num_threads;
-} otc_laguerre_options;
+    /**
+     * One of the `OTC_METRIC_*` values. Default `OTC_METRIC_SQEUCLIDEAN`.
+     */
+    int32_t metric;
+    /**
+     * Exponent of `OTC_METRIC_MINKOWSKI` (finite, ≥ 1); ignored by the other metrics.
+     * Default 2.
+     */
+    double p;
+} otc_cost_options;
+
+/**
+ * Writable strided view of a matrix of `double` (an output: its elements must not overlap).
+ */
+typedef struct otc_matrix_mut_f64 {
+    /**
+     * Address of element (0, 0).
+     */
+    double *data;
+    /**
+     * Number of rows.
+     */
+    size_t rows;
+    /**
+     * Number of columns.
+     */
+    size_t cols;
+    /**
+     * Distance in elements between (i, j) and (i+1, j).
+     */
+    ptrdiff_t row_stride;
+    /**
+     * Distance in elements between (i, j) and (i, j+1).
+     */
+    ptrdiff_t col_stride;
+} otc_matrix_mut_f64;
 
 /**
  * Read-only strided view of a matrix of `float`.
@@ -164,6 +255,128 @@ typedef struct otc_matrix_f32 {
      */
     ptrdiff_t col_stride;
 } otc_matrix_f32;
+
+/**
+ * Writable strided view of a matrix of `float` (an output: its elements must not overlap).
+ */
+typedef struct otc_matrix_mut_f32 {
+    /**
+     * Address of element (0, 0).
+     */
+    float *data;
+    /**
+     * Number of rows.
+     */
+    size_t rows;
+    /**
+     * Number of columns.
+     */
+    size_t cols;
+    /**
+     * Distance in elements between (i, j) and (i+1, j).
+     */
+    ptrdiff_t row_stride;
+    /**
+     * Distance in elements between (i, j) and (i, j+1).
+     */
+    ptrdiff_t col_stride;
+} otc_matrix_mut_f32;
+
+/**
+ * Options of `otc_emd`; fill with `otc_emd_options_default`.
+ */
+typedef struct otc_emd_options {
+    /**
+     * `sizeof(otc_emd_options)`, set by `otc_emd_options_default`.
+     */
+    size_t struct_size;
+    /**
+     * 0 = library default, 1 = calling thread only, k = k workers (one problem is solved on
+     * one thread; threads serve the batched entry points).
+     */
+    uint32_t num_threads;
+    /**
+     * Pivot cap (initial pivots included); default 2^40. When reached, the feasible plan
+     * found so far is returned with `OTC_WARN_MAX_ITER`.
+     */
+    uint64_t max_iter;
+    /**
+     * Largest accepted relative mass gap |Σa − Σb| / max(Σa, Σb) (default 1e-9); within it,
+     * b is rescaled to a's mass.
+     */
+    double mass_tolerance;
+} otc_emd_options;
+
+/**
+ * Scalar results of `otc_emd`.
+ */
+typedef struct otc_emd_result {
+    /**
+     * Transport cost Σ C_ij P_ij of the returned plan.
+     */
+    double cost;
+    /**
+     * Most negative reduced cost C_ij − f_i − g_j of the returned duals (0 when optimal up
+     * to rounding; negative after `OTC_WARN_MAX_ITER`).
+     */
+    double gap;
+    /**
+     * Pivots made.
+     */
+    uint64_t iterations;
+    /**
+     * Number of entries written to the sparse plan (≤ n + m − 1).
+     */
+    size_t nnz;
+} otc_emd_result;
+
+/**
+ * Options of the Gaussian functions. Fill with `otc_gaussian_options_default`.
+ */
+typedef struct otc_gaussian_options {
+    /**
+     * `sizeof(otc_gaussian_options)`.
+     */
+    size_t struct_size;
+    /**
+     * 0 = library default, 1 = calling thread only, k = k workers (default 0).
+     */
+    uint32_t num_threads;
+    /**
+     * Iteration cap of the barycenter (default 1000).
+     */
+    uint32_t max_iter;
+    /**
+     * Largest accepted |Σᵢⱼ − Σⱼᵢ| relative to the largest |entry| (default 1e-10).
+     */
+    double symmetry_tol;
+    /**
+     * Largest accepted negative eigenvalue relative to the largest |eigenvalue| (default 1e-9).
+     */
+    double psd_tol;
+    /**
+     * Eigenvalues ≤ rank_tol·λmax count as 0 when inverting (pseudo-inverse); 0 = d·ε (default).
+     */
+    double rank_tol;
+    /**
+     * Barycenter stopping rule ‖Σ_new − Σ‖_F ≤ tol·‖Σ_new‖_F (default 1e-10).
+     */
+    double tol;
+} otc_gaussian_options;
+
+/**
+ * Options of `otc_laguerre_assign_*`.
+ */
+typedef struct otc_laguerre_options {
+    /**
+     * `sizeof(otc_laguerre_options)`, set by `otc_laguerre_options_default`.
+     */
+    size_t struct_size;
+    /**
+     * Threads: 0 = library default, 1 = the calling thread only, k = exactly k workers.
+     */
+    uint32_t num_threads;
+} otc_laguerre_options;
 
 /**
  * Options of `otc_semidiscrete_f64`.
@@ -265,30 +478,111 @@ typedef struct otc_sgd_options {
 typedef int32_t (*otc_sample_fn)(void *user, size_t count, double *out_points);
 
 /**
- * Writable strided view of a matrix of `double` (an output: its elements must not overlap).
+ * Options of the Sinkhorn solvers. Fill with `otc_sinkhorn_options_default`, then change
+ * fields. ε and the penalties are in cost units.
  */
-typedef struct otc_matrix_mut_f64 {
+typedef struct otc_sinkhorn_options {
     /**
-     * Address of element (0, 0).
+     * `sizeof(otc_sinkhorn_options)`.
      */
-    double *data;
+    size_t struct_size;
     /**
-     * Number of rows.
+     * Entropic regularisation ε > 0 (absolute, in cost units). Default 0.01.
      */
-    size_t rows;
+    double epsilon;
     /**
-     * Number of columns.
+     * KL penalty ρ_a > 0 on the row marginal; `INFINITY` (the default) = balanced.
      */
-    size_t cols;
+    double rho_a;
     /**
-     * Distance in elements between (i, j) and (i+1, j).
+     * KL penalty ρ_b > 0 on the column marginal; `INFINITY` (the default) = balanced.
      */
-    ptrdiff_t row_stride;
+    double rho_b;
     /**
-     * Distance in elements between (i, j) and (i, j+1).
+     * Stop when the L1 marginal error is at most this (0 = run to max_iter). Default 1e-9.
      */
-    ptrdiff_t col_stride;
-} otc_matrix_mut_f64;
+    double tolerance;
+    /**
+     * First ε of the ε-scaling schedule; <= 0 (the default) = the cost's largest value.
+     */
+    double eps_scaling_start;
+    /**
+     * Worker threads: 0 = default, 1 = calling thread only, k = k workers.
+     */
+    uint32_t num_threads;
+    /**
+     * Iteration cap at the target ε (default 1000); reaching it gives OTC_WARN_MAX_ITER.
+     */
+    uint32_t max_iter;
+    /**
+     * Check the marginal error every this many iterations (>= 1, default 10).
+     */
+    uint32_t check_every;
+    /**
+     * Number of intermediate ε values of the geometric ε-scaling schedule (0 = off, default).
+     */
+    uint32_t eps_scaling_steps;
+    /**
+     * Iterations at each intermediate ε (default 10).
+     */
+    uint32_t eps_scaling_iters;
+    /**
+     * 1 = symmetric (averaged) updates, 0 = alternating (default).
+     */
+    uint32_t symmetric;
+    /**
+     * 1 = compute `otc_sinkhorn_info.transport_cost` (one more pass over the cost; default),
+     * 0 = leave it NaN.
+     */
+    uint32_t compute_transport_cost;
+} otc_sinkhorn_options;
+
+/**
+ * What a Sinkhorn solve reports (an output: set `struct_size` before the call).
+ */
+typedef struct otc_sinkhorn_info {
+    /**
+     * `sizeof(otc_sinkhorn_info)`, set by the caller.
+     */
+    size_t struct_size;
+    /**
+     * ⟨P, C⟩ (NaN when `compute_transport_cost` is 0).
+     */
+    double transport_cost;
+    /**
+     * Dual objective Σ a φ_a(f) + Σ b φ_b(g) − ε(ΣP − Σa·Σb) (φ(x) = x on a balanced side,
+     * ρ(1 − e^{−x/ρ}) otherwise): the entropic OT value at convergence.
+     */
+    double dual;
+    /**
+     * L1 marginal error of the returned potentials (see the README).
+     */
+    double marginal_error;
+    /**
+     * Total mass of the plan.
+     */
+    double mass;
+    /**
+     * First ε of the ε-scaling schedule (the target ε without scaling).
+     */
+    double eps_start;
+    /**
+     * Iterations at the target ε.
+     */
+    uint32_t iterations;
+    /**
+     * Iterations at the intermediate ε values.
+     */
+    uint32_t scaling_iterations;
+    /**
+     * Number of intermediate ε values used.
+     */
+    uint32_t eps_steps;
+    /**
+     * 1 when the tolerance was met, 0 when the cap was reached.
+     */
+    uint32_t converged;
+} otc_sinkhorn_info;
 
 /**
  * Success.
@@ -466,6 +760,426 @@ otc_status otc_convolutional_barycenter_f64(struct otc_matrix_f64 images,
 const char *otc_last_error_message(void);
 
 /**
+ * Writes the default cost options (0 threads, squared Euclidean, p = 2) into `*opts`.
+ *
+ * @param opts  options to fill; not NULL.
+ * @return OTC_OK, or OTC_ERR_NULL_POINTER.
+ */
+otc_status otc_cost_options_default(struct otc_cost_options *opts);
+
+/**
+ * Workspace in bytes that `otc_cost_matrix_f64` and `otc_cost_matrix_f32` need for x n×d,
+ * y m×d and the options (O((n + m)·d) bytes; 0 sizes are allowed here and give a small size).
+ *
+ * @param n, m, d   points of x, points of y, coordinates per point.
+ * @param opts      options, or NULL for the defaults.
+ * @param out_bytes receives the size; not NULL.
+ * @return OTC_OK, OTC_ERR_NULL_POINTER, OTC_ERR_ABI_MISMATCH, OTC_ERR_INVALID_ARGUMENT
+ *         (unknown metric, bad p) or OTC_ERR_OVERFLOW.
+ */
+otc_status otc_cost_matrix_workspace_size(size_t n,
+                                          size_t m,
+                                          size_t d,
+                                          const struct otc_cost_options *opts,
+                                          size_t *out_bytes);
+
+/**
+ * Cost matrix of f64 points: `out[i, j] = metric(x_i, y_j)` for the rows of x (n×d) and
+ * y (m×d). Any strides; out (n×m) must not overlap x or y. O(n·m·d) time; bitwise the same
+ * result for every thread count. Squared Euclidean, Euclidean and cosine at d ≥ 16 use a
+ * matrix product; duplicated points still get exactly 0.
+ *
+ * @param x, y  input points (rows), finite.
+ * @param out   n×m output, written only on success.
+ * @param opts  options, or NULL for the defaults.
+ * @param work  workspace of at least `otc_cost_matrix_workspace_size` bytes (any alignment),
+ *              or NULL to let the library allocate.
+ * @return OTC_OK; OTC_ERR_NULL_POINTER, OTC_ERR_INVALID_DIMENSION (zero sizes, d or out
+ *         shape mismatch), OTC_ERR_NON_FINITE, OTC_ERR_INVALID_ARGUMENT (metric, p),
+ *         OTC_ERR_INVALID_STRIDE, OTC_ERR_OVERFLOW, OTC_ERR_ALIASING, OTC_ERR_ABI_MISMATCH,
+ *         OTC_ERR_WORKSPACE_TOO_SMALL.
+ */
+otc_status otc_cost_matrix_f64(struct otc_matrix_f64 x,
+                               struct otc_matrix_f64 y,
+                               struct otc_matrix_mut_f64 out,
+                               const struct otc_cost_options *opts,
+                               void *work,
+                               size_t work_bytes);
+
+/**
+ * Cost matrix of f32 points: as `otc_cost_matrix_f64`, in single precision.
+ *
+ * @return as `otc_cost_matrix_f64`.
+ */
+otc_status otc_cost_matrix_f32(struct otc_matrix_f32 x,
+                               struct otc_matrix_f32 y,
+                               struct otc_matrix_mut_f32 out,
+                               const struct otc_cost_options *opts,
+                               void *work,
+                               size_t work_bytes);
+
+/**
+ * Writes the default options into `*opts`.
+ *
+ * # Safety
+ * `opts` must be valid for writes of one `otc_emd_options`.
+ */
+otc_status otc_emd_options_default(struct otc_emd_options *opts);
+
+/**
+ * Bytes of workspace `otc_emd` needs for n rows and m columns (O(n + m); the cost matrix is
+ * never copied). `opts` may be NULL.
+ *
+ * # Safety
+ * `opts` is NULL or a valid options struct; `out_bytes` must be valid for writes.
+ */
+otc_status otc_emd_workspace_size(size_t n,
+                                  size_t m,
+                                  const struct otc_emd_options *opts,
+                                  size_t *out_bytes);
+
+/**
+ * Exact optimal transport between histograms `a` (n) and `b` (m) for the n × m `cost` (any
+ * strides), by the network simplex.
+ *
+ * Outputs, each optional (NULL, or `plan.data == NULL`, when not wanted): `result` (cost,
+ * gap, iterations, nnz); duals `f` (n) and `g` (m) centred so that a·f = b·g; the sparse plan
+ * `plan_rows`, `plan_cols`, `plan_mass` (each with room for n + m − 1 entries; the three go
+ * together; `result->nnz` entries are written, in no particular order); the dense plan `plan`
+ * (n × m view). Weights and costs must be finite and ≥ 0; masses must agree within
+ * `mass_tolerance` (`OTC_ERR_MASS_MISMATCH` otherwise, naming the heavier side).
+ * Returns `OTC_WARN_MAX_ITER` with a feasible plan when `max_iter` stops the solve.
+ *
+ * # Safety
+ * Every non-NULL pointer must be valid for its stated length; `work` is NULL or valid for
+ * `work_bytes` bytes; outputs must not overlap each other or the inputs.
+ */
+otc_status otc_emd(const double *a,
+                   size_t n,
+                   const double *b,
+                   size_t m,
+                   struct otc_matrix_f64 cost,
+                   struct otc_emd_result *result,
+                   double *f,
+                   double *g,
+                   size_t *plan_rows,
+                   size_t *plan_cols,
+                   double *plan_mass,
+                   struct otc_matrix_mut_f64 plan,
+                   const struct otc_emd_options *opts,
+                   void *work,
+                   size_t work_bytes);
+
+/**
+ * Bytes of workspace `otc_wasserstein_1d` needs for n and m samples (O(n + m)).
+ *
+ * # Safety
+ * `out_bytes` must be valid for writes.
+ */
+otc_status otc_wasserstein_1d_workspace_size(size_t n, size_t m, size_t *out_bytes);
+
+/**
+ * Exact OT on the line between samples `x` (n, weights `a`) and `y` (m, weights `b`) for the
+ * cost |x − y|^p, p ≥ 1 (samples in any order: sorted internally, inputs untouched). Writes
+ * W_p^p to `*cost` and, when `plan_rows`, `plan_cols`, `plan_mass` are given (room for
+ * n + m − 1 entries each), the monotone plan, its length to `*nnz` (may be NULL). `opts` may
+ * be NULL; only `mass_tolerance` is used.
+ *
+ * # Safety
+ * Every non-NULL pointer must be valid for its stated length; outputs must not overlap inputs.
+ */
+otc_status otc_wasserstein_1d(const double *x,
+                              const double *a,
+                              size_t n,
+                              const double *y,
+                              const double *b,
+                              size_t m,
+                              double p,
+                              double *cost,
+                              size_t *plan_rows,
+                              size_t *plan_cols,
+                              double *plan_mass,
+                              size_t *nnz,
+                              const struct otc_emd_options *opts,
+                              void *work,
+                              size_t work_bytes);
+
+/**
+ * Bytes of workspace `otc_sliced_wasserstein` needs: n, m points in dimension d, k
+ * directions, with the thread count of `opts` (NULL = defaults).
+ *
+ * # Safety
+ * `opts` is NULL or a valid options struct; `out_bytes` must be valid for writes.
+ */
+otc_status otc_sliced_wasserstein_workspace_size(size_t n,
+                                                 size_t m,
+                                                 size_t d,
+                                                 size_t k,
+                                                 const struct otc_emd_options *opts,
+                                                 size_t *out_bytes);
+
+/**
+ * Sliced Wasserstein SW_p^p between point clouds `x` (n × d, weights `a`) and `y` (m × d,
+ * weights `b`): the mean over directions of the exact 1-D W_p^p of the projections. With
+ * `directions.data == NULL`, `k` random unit directions from `seed`; otherwise the k rows of
+ * `directions` (k × d), used as given. Threads (`opts->num_threads`) split the directions; the
+ * result is identical for every thread count. Writes the value to `*out`.
+ *
+ * # Safety
+ * Every non-NULL pointer must be valid for its stated length; `out` must not overlap inputs.
+ */
+otc_status otc_sliced_wasserstein(struct otc_matrix_f64 x,
+                                  const double *a,
+                                  struct otc_matrix_f64 y,
+                                  const double *b,
+                                  double p,
+                                  size_t k,
+                                  uint64_t seed,
+                                  struct otc_matrix_f64 directions,
+                                  double *out,
+                                  const struct otc_emd_options *opts,
+                                  void *work,
+                                  size_t work_bytes);
+
+/**
+ * Bytes of workspace `otc_emd_batch` needs for k problems of n × m with the thread count of
+ * `opts` (one network-simplex workspace per worker).
+ *
+ * # Safety
+ * `opts` is NULL or a valid options struct; `out_bytes` must be valid for writes.
+ */
+otc_status otc_emd_batch_workspace_size(size_t n,
+                                        size_t m,
+                                        size_t k,
+                                        const struct otc_emd_options *opts,
+                                        size_t *out_bytes);
+
+/**
+ * Solves k independent problems of one shape: problem l has weights `a[l*n .. (l+1)*n]`,
+ * `b[l*m .. (l+1)*m]` and cost `costs[l]` (n × m, any strides). Each problem runs on one
+ * thread; `opts->num_threads` workers share the problems (results identical for every thread
+ * count). `results` (k) is required; `f` (k·n), `g` (k·m) and the sparse plans (k·(n+m−1)
+ * each, problem l from entry l·(n+m−1), `results[l].nnz` entries) are optional. Every problem
+ * is validated before anything is solved. `OTC_WARN_MAX_ITER` if any problem hit `max_iter`.
+ *
+ * # Safety
+ * Every non-NULL pointer must be valid for its stated length; outputs must not overlap inputs.
+ */
+otc_status otc_emd_batch(size_t n,
+                         size_t m,
+                         size_t k,
+                         const double *a,
+                         const double *b,
+                         const struct otc_matrix_f64 *costs,
+                         struct otc_emd_result *results,
+                         double *f,
+                         double *g,
+                         size_t *plan_rows,
+                         size_t *plan_cols,
+                         double *plan_mass,
+                         const struct otc_emd_options *opts,
+                         void *work,
+                         size_t work_bytes);
+
+/**
+ * Writes the default Gaussian options into `*out`.
+ *
+ * # Safety
+ * `out` must be valid for writes of one `otc_gaussian_options`.
+ */
+otc_status otc_gaussian_options_default(struct otc_gaussian_options *out);
+
+/**
+ * Bytes of workspace the Gaussian operation `op` (an `OTC_GAUSSIAN_OP_*`) needs in dimension
+ * `d`; `n`, `m` are the batch sizes k₁, k₂ for `OTC_GAUSSIAN_OP_PAIRWISE`, the number of points
+ * for `OTC_GAUSSIAN_OP_MOMENTS`, and ignored otherwise. Depends on `opts->num_threads`.
+ *
+ * # Safety
+ * `opts` NULL or a valid options struct; `out_bytes` valid for writes.
+ */
+otc_status otc_gaussian_workspace_size(int32_t op,
+                                       size_t d,
+                                       size_t n,
+                                       size_t m,
+                                       const struct otc_gaussian_options *opts,
+                                       size_t *out_bytes);
+
+/**
+ * Squared Bures distance B²(Σ₁, Σ₂) = tr Σ₁ + tr Σ₂ − 2 tr (Σ₁^½ Σ₂ Σ₁^½)^½ between two
+ * symmetric PSD d×d matrices, into `*out_bures_sq`. Singular inputs are fine; non-symmetric
+ * or indefinite ones (beyond the options' tolerances) are `OTC_ERR_NOT_PSD`.
+ * Workspace: `OTC_GAUSSIAN_OP_DISTANCE`.
+ *
+ * # Safety
+ * Views valid as described; `work` NULL or `work_bytes` writable bytes; `out_bures_sq` writable.
+ */
+otc_status otc_bures_distance(struct otc_matrix_f64 sigma1,
+                              struct otc_matrix_f64 sigma2,
+                              const struct otc_gaussian_options *opts,
+                              void *work,
+                              size_t work_bytes,
+                              double *out_bures_sq);
+
+/**
+ * Squared 2-Wasserstein distance between N(m1, Σ₁) and N(m2, Σ₂) in dimension d:
+ * ‖m1 − m2‖² + B²(Σ₁, Σ₂), into `*out_w2_sq`. Workspace: `OTC_GAUSSIAN_OP_DISTANCE`.
+ *
+ * # Safety
+ * `m1`, `m2` point to d doubles; views valid; `out_w2_sq` writable.
+ */
+otc_status otc_gaussian_w2(size_t d,
+                           const double *m1,
+                           struct otc_matrix_f64 sigma1,
+                           const double *m2,
+                           struct otc_matrix_f64 sigma2,
+                           const struct otc_gaussian_options *opts,
+                           void *work,
+                           size_t work_bytes,
+                           double *out_w2_sq);
+
+/**
+ * Entropic OT cost between N(m1, Σ₁) and N(m2, Σ₂) with regularisation `eps` = 2σ² > 0,
+ * min_π E‖x − y‖² + eps·KL(π‖α⊗β), in closed form (Janati et al. 2020), into `*out_cost`.
+ * Workspace: `OTC_GAUSSIAN_OP_DISTANCE`.
+ *
+ * # Safety
+ * `m1`, `m2` point to d doubles; views valid; `out_cost` writable.
+ */
+otc_status otc_gaussian_entropic_w2(size_t d,
+                                    const double *m1,
+                                    struct otc_matrix_f64 sigma1,
+                                    const double *m2,
+                                    struct otc_matrix_f64 sigma2,
+                                    double eps,
+                                    const struct otc_gaussian_options *opts,
+                                    void *work,
+                                    size_t work_bytes,
+                                    double *out_cost);
+
+/**
+ * All squared W₂ distances between k₁ Gaussians (means = rows of `means1`, k₁×d;
+ * covariances `covs1[0..k₁]`) and k₂ Gaussians (`means2`, `covs2`): `out` (k₁×k₂) gets
+ * W₂²(i, j). Parallel over fixed runs of pairs: identical results for every thread count.
+ * Workspace: `OTC_GAUSSIAN_OP_PAIRWISE` with n = k₁, m = k₂.
+ *
+ * # Safety
+ * `covs1`/`covs2` point to k₁/k₂ valid views; other views valid; `out` writable, disjoint.
+ */
+otc_status otc_gaussian_w2_pairwise(struct otc_matrix_f64 means1,
+                                    const struct otc_matrix_f64 *covs1,
+                                    struct otc_matrix_f64 means2,
+                                    const struct otc_matrix_f64 *covs2,
+                                    const struct otc_gaussian_options *opts,
+                                    void *work,
+                                    size_t work_bytes,
+                                    struct otc_matrix_mut_f64 out_w2_sq);
+
+/**
+ * The optimal map T(x) = A x + b from N(m1, Σ₁) to N(m2, Σ₂): A = Σ₁^−½ (Σ₁^½ Σ₂ Σ₁^½)^½ Σ₁^−½
+ * (d×d, symmetric PSD) into `a_out`, and b = m2 − A m1 into `b_out` (optional, NULL = not
+ * wanted; `m1`/`m2` NULL mean zero vectors). A rank-deficient Σ₁ gives the pseudo-inverse map
+ * (ker Σ₁ is sent to 0) and `OTC_WARN_SINGULAR`. Workspace: `OTC_GAUSSIAN_OP_MAP`.
+ *
+ * # Safety
+ * `m1`, `m2` NULL or d doubles; views valid; `b_out` NULL or d writable doubles.
+ */
+otc_status otc_gaussian_map(const double *m1,
+                            struct otc_matrix_f64 sigma1,
+                            const double *m2,
+                            struct otc_matrix_f64 sigma2,
+                            const struct otc_gaussian_options *opts,
+                            void *work,
+                            size_t work_bytes,
+                            struct otc_matrix_mut_f64 a_out,
+                            double *b_out);
+
+/**
+ * Applies x ↦ A x + b to the n points in the rows of `x` (n×d), writing the rows of `y`
+ * (n×d, disjoint from the inputs); `b` NULL means 0. One matrix product; no workspace.
+ *
+ * # Safety
+ * Views valid; `b` NULL or d doubles.
+ */
+otc_status otc_gaussian_map_apply(struct otc_matrix_f64 a,
+                                  const double *b,
+                                  struct otc_matrix_f64 x,
+                                  const struct otc_gaussian_options *opts,
+                                  struct otc_matrix_mut_f64 y);
+
+/**
+ * The W₂ geodesic (McCann interpolant) at time t ∈ [0, 1] from N(m1, Σ₁) to N(m2, Σ₂):
+ * mean (1−t) m1 + t m2 into `mean_out` (optional) and covariance K Σ₁ K, K = (1−t) I + t A,
+ * into `cov_out`. `OTC_WARN_SINGULAR` when Σ₁ is rank-deficient (pseudo-inverse map).
+ * Workspace: `OTC_GAUSSIAN_OP_GEODESIC`.
+ *
+ * # Safety
+ * `m1`, `m2` d doubles; views valid; `mean_out` NULL or d writable doubles.
+ */
+otc_status otc_gaussian_geodesic(const double *m1,
+                                 struct otc_matrix_f64 sigma1,
+                                 const double *m2,
+                                 struct otc_matrix_f64 sigma2,
+                                 double t,
+                                 const struct otc_gaussian_options *opts,
+                                 void *work,
+                                 size_t work_bytes,
+                                 double *mean_out,
+                                 struct otc_matrix_mut_f64 cov_out);
+
+/**
+ * The W₂ barycenter of k Gaussians (means = rows of `means`, k×d; covariances `covs[0..k]`)
+ * with `weights` (k non-negative values, normalised; NULL = uniform): the weighted mean into
+ * `mean_out` (optional) and the fixed point of Álvarez-Esteban et al. (2016),
+ * Σ ← Σ^−½ (Σₖ wₖ (Σ^½ Σₖ Σ^½)^½)² Σ^−½, into `cov_out`. Stops at `opts->tol` or after
+ * `opts->max_iter` iterations (`OTC_WARN_MAX_ITER`, last iterate returned); iterations made
+ * into `*iterations_out` (optional). Workspace: `OTC_GAUSSIAN_OP_BARYCENTER`.
+ *
+ * # Safety
+ * `covs` points to k valid views; `weights` NULL or k doubles; outputs writable, disjoint.
+ */
+otc_status otc_gaussian_barycenter(struct otc_matrix_f64 means,
+                                   const struct otc_matrix_f64 *covs,
+                                   const double *weights,
+                                   const struct otc_gaussian_options *opts,
+                                   void *work,
+                                   size_t work_bytes,
+                                   double *mean_out,
+                                   struct otc_matrix_mut_f64 cov_out,
+                                   uint32_t *iterations_out);
+
+/**
+ * Weighted mean (into `mean_out`, d) and covariance (into `cov_out`, d×d; normalised by
+ * Σw, the maximum-likelihood estimate) of the n points in the rows of `x` (n×d); `weights`
+ * NULL means uniform. Workspace: `OTC_GAUSSIAN_OP_MOMENTS` with n = number of points.
+ *
+ * # Safety
+ * Views valid; `weights` NULL or n doubles; `mean_out` d writable doubles.
+ */
+otc_status otc_gaussian_moments(struct otc_matrix_f64 x,
+                                const double *weights,
+                                const struct otc_gaussian_options *opts,
+                                void *work,
+                                size_t work_bytes,
+                                double *mean_out,
+                                struct otc_matrix_mut_f64 cov_out);
+
+/**
+ * Σ^½ (into `sqrt_out`) and the pseudo-inverse square root (Σ⁺)^½ (into `inv_sqrt_out`) of a
+ * symmetric PSD d×d matrix; an output whose `data` is NULL is not computed. Eigenvalues are
+ * clamped at 0; for the inverse, eigenvalues ≤ rank_tol·λmax (0 = d·ε) count as 0 and
+ * `OTC_WARN_SINGULAR` is returned. Workspace: `OTC_GAUSSIAN_OP_PSD_SQRT`.
+ *
+ * # Safety
+ * `a` valid; each output view with non-NULL data valid for writes and disjoint.
+ */
+otc_status otc_psd_sqrt(struct otc_matrix_f64 a,
+                        const struct otc_gaussian_options *opts,
+                        void *work,
+                        size_t work_bytes,
+                        struct otc_matrix_mut_f64 sqrt_out,
+                        struct otc_matrix_mut_f64 inv_sqrt_out);
+
+/**
  * Fills `*opts` with the defaults (all threads).
  *
  * # Safety
@@ -641,6 +1355,203 @@ otc_status otc_lloyd_f64(struct otc_matrix_f64 points,
                          double *distortion,
                          void *work,
                          size_t work_bytes);
+
+/**
+ * Fills `*opts` with the defaults (ε = 0.01, balanced, 1000 iterations, tolerance 1e-9
+ * checked every 10, no ε-scaling, alternating updates, all threads).
+ *
+ * # Safety
+ * `opts` must be valid for writes of one `otc_sinkhorn_options`.
+ */
+otc_status otc_sinkhorn_options_default(struct otc_sinkhorn_options *opts);
+
+/**
+ * Bytes of workspace `otc_sinkhorn_*` (and `_points_*`) need for n sources, m targets and
+ * points of dimension d (0 for a dense cost), for either element type.
+ *
+ * # Safety
+ * `opts` is NULL or a valid options struct; `out_bytes` must be valid for writes.
+ */
+otc_status otc_sinkhorn_workspace_size(size_t n,
+                                       size_t m,
+                                       size_t d,
+                                       const struct otc_sinkhorn_options *opts,
+                                       size_t *out_bytes);
+
+/**
+ * Entropic OT by log-domain Sinkhorn on a dense n×m cost of doubles (any strides). `a` (n)
+ * and `b` (m) are non-negative weights (zeros allowed; equal masses when both sides are
+ * balanced). Optional, NULL when not wanted: `init_f` (n) / `init_g` (m) warm-start
+ * potentials; outputs `f` (n), `g` (m) potentials in cost units, `plan` (a view of an n×m
+ * output), `info`. Outputs are written only on success; OTC_WARN_MAX_ITER when the cap was
+ * reached (outputs valid).
+ *
+ * # Safety
+ * Every non-NULL pointer must be valid for its documented length; `work` is NULL or
+ * `work_bytes` writable bytes disjoint from the other arguments.
+ */
+otc_status otc_sinkhorn_f64(struct otc_matrix_f64 cost,
+                            const double *a,
+                            const double *b,
+                            const struct otc_sinkhorn_options *opts,
+                            const double *init_f,
+                            const double *init_g,
+                            double *f,
+                            double *g,
+                            const struct otc_matrix_mut_f64 *plan,
+                            struct otc_sinkhorn_info *info,
+                            void *work,
+                            size_t work_bytes);
+
+/**
+ * `otc_sinkhorn_f64` on a cost, weights and plan of floats (potentials stay double; the
+ * marginal sums are accumulated in double).
+ *
+ * # Safety
+ * As `otc_sinkhorn_f64`.
+ */
+otc_status otc_sinkhorn_f32(struct otc_matrix_f32 cost,
+                            const float *a,
+                            const float *b,
+                            const struct otc_sinkhorn_options *opts,
+                            const double *init_f,
+                            const double *init_g,
+                            double *f,
+                            double *g,
+                            const struct otc_matrix_mut_f32 *plan,
+                            struct otc_sinkhorn_info *info,
+                            void *work,
+                            size_t work_bytes);
+
+/**
+ * Entropic OT by log-domain Sinkhorn between point clouds `x` (n×d) and `y` (m×d) with the
+ * squared Euclidean cost computed on the fly (memory O((n+m)·d), never n×m). Arguments as
+ * `otc_sinkhorn_f64`, plus the optional output `map` (a view of an n×d output): the
+ * barycentric projection Σ_j P_ij y_j / Σ_j P_ij of every x_i.
+ *
+ * # Safety
+ * As `otc_sinkhorn_f64`.
+ */
+otc_status otc_sinkhorn_points_f64(struct otc_matrix_f64 x,
+                                   struct otc_matrix_f64 y,
+                                   const double *a,
+                                   const double *b,
+                                   const struct otc_sinkhorn_options *opts,
+                                   const double *init_f,
+                                   const double *init_g,
+                                   double *f,
+                                   double *g,
+                                   const struct otc_matrix_mut_f64 *plan,
+                                   const struct otc_matrix_mut_f64 *map,
+                                   struct otc_sinkhorn_info *info,
+                                   void *work,
+                                   size_t work_bytes);
+
+/**
+ * `otc_sinkhorn_points_f64` on points, weights, plan and map of floats.
+ *
+ * # Safety
+ * As `otc_sinkhorn_f64`.
+ */
+otc_status otc_sinkhorn_points_f32(struct otc_matrix_f32 x,
+                                   struct otc_matrix_f32 y,
+                                   const float *a,
+                                   const float *b,
+                                   const struct otc_sinkhorn_options *opts,
+                                   const double *init_f,
+                                   const double *init_g,
+                                   double *f,
+                                   double *g,
+                                   const struct otc_matrix_mut_f32 *plan,
+                                   const struct otc_matrix_mut_f32 *map,
+                                   struct otc_sinkhorn_info *info,
+                                   void *work,
+                                   size_t work_bytes);
+
+/**
+ * Bytes of workspace the divergence entry points need for n sources, m targets and
+ * dimension d (0 for dense costs), for either element type.
+ *
+ * # Safety
+ * `opts` is NULL or a valid options struct; `out_bytes` must be valid for writes.
+ */
+otc_status otc_sinkhorn_divergence_workspace_size(size_t n,
+                                                  size_t m,
+                                                  size_t d,
+                                                  const struct otc_sinkhorn_options *opts,
+                                                  size_t *out_bytes);
+
+/**
+ * Sinkhorn divergence S(a,b) = OT_ε(a,b) − ½OT_ε(a,a) − ½OT_ε(b,b) from the three dense
+ * costs C(x,y) (n×m), C(x,x) (n×n), C(y,y) (m×m) of doubles, each OT_ε the dual value of a
+ * solve with `opts` (see `otc_sinkhorn_info.dual`). Writes `*value`, and `infos[0..3]` (the
+ * three solves; set their struct_size) when not NULL. OTC_WARN_MAX_ITER when a solve reached
+ * the cap.
+ *
+ * # Safety
+ * Every non-NULL pointer must be valid for its documented length; `work` as in
+ * `otc_sinkhorn_f64`.
+ */
+otc_status otc_sinkhorn_divergence_f64(struct otc_matrix_f64 cost_xy,
+                                       struct otc_matrix_f64 cost_xx,
+                                       struct otc_matrix_f64 cost_yy,
+                                       const double *a,
+                                       const double *b,
+                                       const struct otc_sinkhorn_options *opts,
+                                       double *value,
+                                       struct otc_sinkhorn_info *infos,
+                                       void *work,
+                                       size_t work_bytes);
+
+/**
+ * `otc_sinkhorn_divergence_f64` on costs and weights of floats.
+ *
+ * # Safety
+ * As `otc_sinkhorn_divergence_f64`.
+ */
+otc_status otc_sinkhorn_divergence_f32(struct otc_matrix_f32 cost_xy,
+                                       struct otc_matrix_f32 cost_xx,
+                                       struct otc_matrix_f32 cost_yy,
+                                       const float *a,
+                                       const float *b,
+                                       const struct otc_sinkhorn_options *opts,
+                                       double *value,
+                                       struct otc_sinkhorn_info *infos,
+                                       void *work,
+                                       size_t work_bytes);
+
+/**
+ * Sinkhorn divergence between point clouds `x` (n×d) and `y` (m×d) of doubles with the
+ * squared Euclidean cost computed on the fly; otherwise as `otc_sinkhorn_divergence_f64`.
+ *
+ * # Safety
+ * As `otc_sinkhorn_divergence_f64`.
+ */
+otc_status otc_sinkhorn_divergence_points_f64(struct otc_matrix_f64 x,
+                                              struct otc_matrix_f64 y,
+                                              const double *a,
+                                              const double *b,
+                                              const struct otc_sinkhorn_options *opts,
+                                              double *value,
+                                              struct otc_sinkhorn_info *infos,
+                                              void *work,
+                                              size_t work_bytes);
+
+/**
+ * `otc_sinkhorn_divergence_points_f64` on points and weights of floats.
+ *
+ * # Safety
+ * As `otc_sinkhorn_divergence_f64`.
+ */
+otc_status otc_sinkhorn_divergence_points_f32(struct otc_matrix_f32 x,
+                                              struct otc_matrix_f32 y,
+                                              const float *a,
+                                              const float *b,
+                                              const struct otc_sinkhorn_options *opts,
+                                              double *value,
+                                              struct otc_sinkhorn_info *infos,
+                                              void *work,
+                                              size_t work_bytes);
 
 /**
  * A static, NUL-terminated description of `status` ("unknown status" for numbers otcore

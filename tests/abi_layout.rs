@@ -4,15 +4,11 @@
 //! To add a struct: one `layout!` line in `structs()`.
 
 mod common;
-#[allow(unused_imports)]
-use otcore::ffi::{barycenter::*, semidiscrete::*};
-#[allow(unused_imports)] // used by `layout!` once structs are listed
 use std::mem::{offset_of, size_of};
 
 /// `(C expression, Rust value)` pairs for one struct: its size and every field's offset.
 macro_rules! layout {
     ($t:ident { $($f:ident),* $(,)? }) => {{
-        use otcore::ffi::*;
         let mut v = vec![(format!("sizeof({})", stringify!($t)), size_of::<$t>())];
         $( v.push((format!("offsetof({}, {})", stringify!($t), stringify!($f)), offset_of!($t, $f))); )*
         v
@@ -23,6 +19,10 @@ fn structs() -> Vec<(String, usize)> {
     use otcore::ffi::cost::otc_cost_options;
     use otcore::ffi::view::{
         otc_matrix_f32, otc_matrix_f64, otc_matrix_mut_f32, otc_matrix_mut_f64,
+    };
+    #[allow(unused_imports)] // some are also reachable through the macro's `otcore::ffi::*`
+    use otcore::ffi::{
+        barycenter::*, exact::*, gaussian::otc_gaussian_options, semidiscrete::*, sinkhorn::*,
     };
     let mut all: Vec<(String, usize)> = Vec::new();
     all.extend(layout!(otc_matrix_f64 {
@@ -59,24 +59,18 @@ fn structs() -> Vec<(String, usize)> {
         metric,
         p
     }));
-    {
-        #![allow(unused_imports)] // the macro's `use otcore::ffi::*` is not what names these
-        use otcore::ffi::exact::{otc_emd_options, otc_emd_result};
-        all.extend(layout!(otc_emd_options {
-            struct_size,
-            num_threads,
-            max_iter,
-            mass_tolerance
-        }));
-        all.extend(layout!(otc_emd_result {
-            cost,
-            gap,
-            iterations,
-            nnz
-        }));
-    }
-    use otcore::ffi::sinkhorn::{otc_sinkhorn_info, otc_sinkhorn_options};
-    #[allow(unused_imports)] // the types live in otcore::ffi::sinkhorn
+    all.extend(layout!(otc_emd_options {
+        struct_size,
+        num_threads,
+        max_iter,
+        mass_tolerance
+    }));
+    all.extend(layout!(otc_emd_result {
+        cost,
+        gap,
+        iterations,
+        nnz
+    }));
     all.extend(layout!(otc_sinkhorn_options {
         struct_size,
         epsilon,
@@ -92,7 +86,6 @@ fn structs() -> Vec<(String, usize)> {
         symmetric,
         compute_transport_cost
     }));
-    #[allow(unused_imports)]
     all.extend(layout!(otc_sinkhorn_info {
         struct_size,
         transport_cost,
@@ -104,6 +97,7 @@ fn structs() -> Vec<(String, usize)> {
         scaling_iterations,
         eps_steps,
         converged
+    }));
     all.extend(layout!(otc_gaussian_options {
         struct_size,
         num_threads,
@@ -113,12 +107,10 @@ fn structs() -> Vec<(String, usize)> {
         rank_tol,
         tol
     }));
-    #[allow(unused_imports)] // the structs come from `otcore::ffi::semidiscrete`
     all.extend(layout!(otc_laguerre_options {
         struct_size,
         num_threads
     }));
-    #[allow(unused_imports)] // the structs come from `otcore::ffi::semidiscrete`
     all.extend(layout!(otc_semidiscrete_options {
         struct_size,
         num_threads,
@@ -128,7 +120,6 @@ fn structs() -> Vec<(String, usize)> {
         step,
         epsilon
     }));
-    #[allow(unused_imports)] // the structs come from `otcore::ffi::semidiscrete`
     all.extend(layout!(otc_semidiscrete_info {
         iterations,
         mass_error,
@@ -137,7 +128,6 @@ fn structs() -> Vec<(String, usize)> {
         step,
         converged
     }));
-    #[allow(unused_imports)] // the structs come from `otcore::ffi::barycenter`
     all.extend(layout!(otc_barycenter_options {
         struct_size,
         num_threads,
@@ -145,7 +135,6 @@ fn structs() -> Vec<(String, usize)> {
         epsilon,
         tol
     }));
-    #[allow(unused_imports)] // the structs come from `otcore::ffi::semidiscrete`
     all.extend(layout!(otc_sgd_options {
         struct_size,
         num_threads,

@@ -19,12 +19,14 @@ fn module_and_example_compile_strictly() {
         return;
     }
     let dir = support::temp_dir("fortran-compile");
-    for f in ["otcore.f90", "example_cost.f90"] {
+    let mut sources = vec![common::root().join("bindings/fortran/otcore.f90")];
+    sources.extend(examples());
+    for f in sources {
         support::ok(
             Command::new("gfortran")
                 .current_dir(&dir)
                 .args(["-std=f2008", "-Wall", "-Wextra", "-Werror", "-c"])
-                .arg(common::root().join("bindings/fortran").join(f)),
+                .arg(f),
         );
     }
 }
@@ -104,29 +106,56 @@ fn interfaces_name_header_functions_with_their_argument_counts() {
     assert!(checked >= 4, "checked {checked} interfaces");
 }
 
+/// The examples `bindings/fortran/example_*.f90` (one per family or more).
+fn examples() -> Vec<std::path::PathBuf> {
+    let all: Vec<_> = support::files("bindings/fortran", ".f90")
+        .into_iter()
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("example_")
+        })
+        .collect();
+    assert!(all.len() >= 2, "the Fortran examples are missing");
+    all
+}
+
 #[test]
-fn example_runs_against_the_shared_library() {
-    let example = common::root().join("bindings/fortran/example_cost.f90");
-    if !common::tool("gfortran") || !support::buildable(&example) {
+fn examples_run_against_the_shared_library() {
+    if !common::tool("gfortran") {
         return;
     }
     let module = common::root().join("bindings/fortran/otcore.f90");
-    let dir = support::temp_dir("fortran-modules");
-    let jflag = format!("-J{}", dir.display());
-    let exe = common::build(
-        "gfortran",
-        &["-std=f2008", "-O1", &jflag],
-        &[module, example],
-        common::Link::Shared,
-        "example_cost",
-    );
-    let out = common::run(&[], &exe);
-    assert!(out.contains("example_cost example ok"), "{out}");
+    for example in examples().into_iter().filter(|e| support::buildable(e)) {
+        let name = example.file_stem().unwrap().to_string_lossy().into_owned();
+        let dir = support::temp_dir(&format!("fortran-modules-{name}"));
+        let jflag = format!("-J{}", dir.display());
+        let exe = common::build(
+            "gfortran",
+            &["-std=f2008", "-O1", &jflag],
+            &[module.clone(), example],
+            common::Link::Shared,
+            &name,
+        );
+        let out = common::run(&[], &exe);
+        assert!(out.contains(&format!("{name} example ok")), "{out}");
+    }
 }
 
 /// `typedef struct NAME { fields } NAME;` of the header: name -> field names in order.
+/// The header without its `/* .. */` comments (doc comments may hold braces: `e^{-x}`).
+fn header_without_comments() -> String {
+    let mut h = support::header();
+    while let Some(i) = h.find("/*") {
+        let end = h[i..].find("*/").map_or(h.len(), |e| i + e + 2);
+        h.replace_range(i..end, "");
+    }
+    h
+}
+
 fn header_structs() -> BTreeMap<String, Vec<String>> {
-    let h = support::header();
+    let h = header_without_comments();
     let mut out = BTreeMap::new();
     let mut rest = h.as_str();
     while let Some(i) = rest.find("typedef struct ") {

@@ -88,6 +88,9 @@ fn cost_matrix_in_place_allocates_nothing() {
             assert_eq!(allocations_in(run), 0, "{metric:?}, d = {d}");
         }
     }
+}
+
+#[test]
 fn emd_in_place_does_not_allocate() {
     use otcore::exact::{emd_in_place, emd_scratch, EmdOutputs, EmdParams, SparsePlanMut};
     let (n, m) = (40, 30);
@@ -129,6 +132,9 @@ fn emd_in_place_does_not_allocate() {
     let info = info.unwrap().unwrap();
     assert!(info.converged && info.nnz > 0 && info.cost > 0.0);
     assert_eq!(count, 0);
+}
+
+#[test]
 fn sinkhorn_in_place_allocates_nothing() {
     use otcore::sinkhorn::{sinkhorn_in_place, sinkhorn_scratch, Cost, Params};
     let (n, m) = (40, 30);
@@ -162,6 +168,9 @@ fn sinkhorn_in_place_allocates_nothing() {
         });
         assert_eq!(count, 0);
     }
+}
+
+#[test]
 fn gaussian_kernels_allocate_nothing() {
     use otcore::gaussian::*;
     use otcore::{MemStack, Par};
@@ -254,6 +263,9 @@ fn gaussian_kernels_allocate_nothing() {
     // A first run lets faer's matrix-multiply kernels set up their per-thread state.
     all(MemStack::new(&mut buf));
     assert_eq!(allocations_in(|| all(MemStack::new(&mut buf))), 0);
+}
+
+#[test]
 fn laguerre_assign_in_place_does_not_allocate() {
     use otcore::semidiscrete::{laguerre_assign_in_place, laguerre_assign_scratch};
     let x = faer::Mat::from_fn(5000, 2, |i, k| ((i * 7 + k * 3) % 101) as f64 / 101.0);

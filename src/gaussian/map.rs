@@ -71,7 +71,7 @@ pub(crate) fn map_core(
     scale_cols(t.rb_mut(), &mu, |x| x.max(0.0).sqrt());
     // W = (U Λ⁺^½) (R S^½), A = W Wᵀ.
     scale_cols(u.rb_mut(), &lam, |x| pinv_pow(x, floor, -0.5));
-    faer::linalg::matmul::matmul(q.rb_mut(), Accum::Replace, u.rb(), t.rb(), 1.0, par);
+    faer::linalg::matmul::matmul(q.rb_mut(), Accum::Replace, u.rb(), t.rb(), 1.0, Par::Seq);
     gram(a, q.rb(), par);
     Ok(GaussianInfo {
         singular: rank < d,

@@ -11,15 +11,20 @@
 //   sub-blocks) without copying; make them from a pointer and sizes, or from a std::vector.
 // * Workspaces: otcore::Workspace owns a reusable, 64-byte-aligned buffer; pass it to the
 //   *_into calls to run without allocating once it is large enough.
-// * Each capability is compiled only when the otcore.h it is used with declares it (its
-//   OTC_* constants are defined), so this header works with any otcore of major version 0.
+// * Families: cost matrices, exact OT (emd, emd_batch, wasserstein_1d, sliced_wasserstein),
+//   Sinkhorn (sinkhorn, sinkhorn_points, sinkhorn_divergence[_points]), Gaussian OT
+//   (bures_distance, gaussian_*, psd_sqrt), semi-discrete OT (laguerre_assign, semidiscrete,
+//   semidiscrete_sgd, lloyd) and entropic barycenters. The cost section is compiled only when
+//   otcore.h defines its OTC_METRIC_* constants; the solver families need the otcore.h of the
+//   same release (they declare no guard constant of their own).
 #ifndef OTCORE_HPP
 #define OTCORE_HPP
 
 #include <array>
 #include <cstddef>
-#include <functional>
 #include <cstdint>
+#include <exception>
+#include <functional>
 #include <new>
 #include <stdexcept>
 #include <string>

@@ -1,8 +1,8 @@
 //! Every C++ program under `tests/cpp/` is compiled with `-std=c++17 -Wall -Wextra -Werror
 //! -pedantic` against `bindings/cpp/otcore.hpp` and the shared library, run, and must end with
 //! "N passed, 0 failed"; the basics program also runs under valgrind (leaks and invalid
-//! accesses are errors) and the cost program under AddressSanitizer. Programs needing an entry
-//! point the header does not declare yet are skipped with a note.
+//! accesses are errors) and the cost and solver programs under AddressSanitizer (with UBSan).
+//! Programs needing an entry point the header does not declare yet are skipped with a note.
 
 mod common;
 mod support;
@@ -71,15 +71,21 @@ fn cpp_basics_clean_under_valgrind() {
 }
 
 #[test]
-fn cpp_cost_clean_under_address_sanitizer() {
-    let src = root().join("tests/cpp/test_cost.cpp");
-    if !common::tool("c++") || !support::buildable(&src) {
+fn cpp_programs_clean_under_address_sanitizer() {
+    if !common::tool("c++") {
         return;
     }
-    let exe = cpp_build(
-        &src,
-        &["-fsanitize=address,undefined", "-fno-omit-frame-pointer"],
-        "_asan",
-    );
-    check_output(&run(&[], &exe), "test_cost under ASan");
+    // The cost program and the solver families' programs (their wrappers size every output).
+    for name in ["cost", "exact", "sinkhorn", "gaussian", "semidiscrete"] {
+        let src = root().join(format!("tests/cpp/test_{name}.cpp"));
+        if !support::buildable(&src) {
+            continue;
+        }
+        let exe = cpp_build(
+            &src,
+            &["-fsanitize=address,undefined", "-fno-omit-frame-pointer"],
+            "_asan",
+        );
+        check_output(&run(&[], &exe), &format!("test_{name} under ASan"));
+    }
 }

@@ -1,7 +1,7 @@
 ! otcore from Fortran: exact OT, Sinkhorn, Gaussian (Bures) and semi-discrete OT on column-major
 ! arrays, each checked against an independent answer (brute force, marginals, closed form).
 !   gfortran -std=f2008 otcore.f90 example_solvers.f90 -lotcore -o example_solvers
-! requires: otc_emd, otc_emd_batch, otc_wasserstein_1d, otc_sliced_wasserstein, otc_sinkhorn_f64, otc_sinkhorn_divergence_points_f64, otc_bures_distance, otc_gaussian_w2, otc_gaussian_map, otc_psd_sqrt, otc_laguerre_assign_f64, otc_semidiscrete_f64, otc_lloyd_f64, otc_barycenter_f64
+! requires: otc_emd, otc_emd_batch, otc_wasserstein_1d, otc_sliced_wasserstein, otc_sinkhorn_f64, otc_sinkhorn_divergence_points_f64, otc_bures_distance, otc_gaussian_w2, otc_gaussian_map, otc_psd_sqrt, otc_gaussian_entropic_w2, otc_gaussian_geodesic, otc_gaussian_moments, otc_laguerre_assign_f64, otc_semidiscrete_f64, otc_lloyd_f64, otc_barycenter_f64, otc_convolutional_barycenter_f64
 program example_solvers
     use, intrinsic :: iso_c_binding
     use otcore
@@ -12,7 +12,8 @@ program example_solvers
     real(c_double) :: x(6, 2), y(6, 2), w6(6), sw, w1, value
     real(c_double) :: s1(2, 2), s2(2, 2), m1(2), m2(2), amat(2, 2), bvec(2), sq(2, 2), b2, w2
     real(c_double) :: pts(200, 2), sites(3, 2), gd(3), masses(3), bs(3), distortion
-    real(c_double) :: hists(5, 2), cost5(5, 5), bary(5)
+    real(c_double) :: hists(5, 2), cost5(5, 5), bary(5), imgs(16, 2), cbary(16)
+    real(c_double) :: mean(2), cov(2, 2), ent, pts4(4, 2)
     integer(c_int32_t) :: status, cells(200)
     integer :: p(n), i, j, k, l, bad
 
@@ -97,6 +98,18 @@ program example_solvers
     call otcore_psd_sqrt(s2, sq, status)
     call expect(abs(sq(1, 1) - 1) <= 1d-12 .and. abs(sq(2, 2) - 3) <= 1d-12, "psd sqrt")
 
+    call otcore_gaussian_entropic_w2(m1, s1, m2, s2, 1d-7, ent, status)
+    call expect(status == OTC_OK .and. abs(ent - w2) <= 1d-4 * w2, "entropic cost -> W2 as eps -> 0")
+    call otcore_gaussian_geodesic(m1, s1, m2, s2, 0.25d0, mean, cov, status)
+    call expect(abs(cov(1, 1) - (0.75d0 * 2 + 0.25d0 * 1)**2) <= 1d-12 .and. &
+                abs(cov(2, 2) - (0.75d0 * 1 + 0.25d0 * 3)**2) <= 1d-12 .and. &
+                abs(mean(1) - 0.75d0) <= 1d-12, "gaussian geodesic")
+    pts4 = reshape([0.0d0, 1.0d0, 0.0d0, 1.0d0, 0.0d0, 0.0d0, 2.0d0, 2.0d0], [4, 2])
+    call otcore_gaussian_moments(pts4, mean, cov, status)
+    call expect(abs(mean(1) - 0.5d0) <= 1d-14 .and. abs(mean(2) - 1) <= 1d-14 .and. &
+                abs(cov(1, 1) - 0.25d0) <= 1d-14 .and. abs(cov(2, 2) - 1) <= 1d-14 .and. &
+                abs(cov(1, 2)) <= 1d-14, "gaussian moments")
+
     ! Semi-discrete: Laguerre cells against brute force; the solver reaches the target masses.
     do i = 1, 200
         pts(i, 1) = modulo(i * 0.618034d0, 1.0d0)
@@ -130,6 +143,22 @@ program example_solvers
     call otcore_barycenter(hists, cost5, 0.05d0, bary, status)
     call expect(status < 100 .and. abs(sum(bary) - 1) <= 1d-6 .and. abs(bary(1) - bary(5)) <= 1d-9, &
                 "barycenter symmetric")
+
+    ! Convolutional barycenter of a 4 x 4 image and its left-right mirror: mirror symmetric.
+    imgs = 0
+    imgs(1 * 4 + 1, 1) = 0.5d0
+    imgs(2 * 4 + 1, 1) = 0.5d0
+    imgs(1 * 4 + 4, 2) = 0.5d0
+    imgs(2 * 4 + 4, 2) = 0.5d0
+    call otcore_convolutional_barycenter(imgs, 4_c_size_t, 4_c_size_t, 0.05d0, cbary, status)
+    k = 0
+    do i = 0, 3
+        do j = 0, 3
+            if (abs(cbary(i * 4 + j + 1) - cbary(i * 4 + (3 - j) + 1)) > 1d-9) k = k + 1
+        end do
+    end do
+    call expect(status < 100 .and. k == 0 .and. abs(sum(cbary) - 1) <= 1d-6, &
+                "convolutional barycenter symmetric")
 
     if (bad /= 0) stop 1
     print '(a)', "example_solvers example ok"

@@ -202,6 +202,8 @@ module otcore
     public :: otcore_sinkhorn, otcore_sinkhorn_divergence, otcore_bures_distance
     public :: otcore_gaussian_w2, otcore_gaussian_map, otcore_psd_sqrt, otcore_laguerre_assign
     public :: otcore_semidiscrete, otcore_lloyd, otcore_barycenter
+    public :: otcore_gaussian_entropic_w2, otcore_gaussian_geodesic, otcore_gaussian_moments
+    public :: otcore_convolutional_barycenter
 
     interface
         function otc_last_error_message() bind(c, name="otc_last_error_message") result(s)
@@ -1238,6 +1240,57 @@ contains
         opts%epsilon = epsilon
         status = otc_barycenter_f64(view_f64(hists), view_f64(cost), c_null_ptr, opts, &
                                     c_loc(bary), c_null_ptr, c_null_ptr, 0_c_size_t)
+    end subroutine
+
+    ! Entropic OT cost (regularisation eps > 0) between N(m1, s1) and N(m2, s2), closed form.
+    subroutine otcore_gaussian_entropic_w2(m1, s1, m2, s2, eps, cost_out, status)
+        real(c_double), intent(in), target, contiguous :: m1(:), s1(:, :), m2(:), s2(:, :)
+        real(c_double), intent(in) :: eps
+        real(c_double), intent(out), target :: cost_out
+        integer(c_int32_t), intent(out) :: status
+        type(otc_gaussian_options) :: opts
+        status = otc_gaussian_options_default(opts)
+        status = otc_gaussian_entropic_w2(size(m1, kind=c_size_t), c_loc(m1), view_f64(s1), &
+                                          c_loc(m2), view_f64(s2), eps, opts, c_null_ptr, &
+                                          0_c_size_t, c_loc(cost_out))
+    end subroutine
+
+    ! The W2 geodesic from N(m1, s1) to N(m2, s2) at time t: mean(d) and cov(d, d).
+    subroutine otcore_gaussian_geodesic(m1, s1, m2, s2, t, mean, cov, status)
+        real(c_double), intent(in), target, contiguous :: m1(:), s1(:, :), m2(:), s2(:, :)
+        real(c_double), intent(in) :: t
+        real(c_double), intent(inout), target, contiguous :: mean(:), cov(:, :)
+        integer(c_int32_t), intent(out) :: status
+        type(otc_gaussian_options) :: opts
+        status = otc_gaussian_options_default(opts)
+        status = otc_gaussian_geodesic(c_loc(m1), view_f64(s1), c_loc(m2), view_f64(s2), t, opts, &
+                                       c_null_ptr, 0_c_size_t, c_loc(mean), mut_view_f64(cov))
+    end subroutine
+
+    ! Mean(d) and maximum-likelihood covariance cov(d, d) of the rows of x(n, d), uniform weights.
+    subroutine otcore_gaussian_moments(x, mean, cov, status)
+        real(c_double), intent(in), target, contiguous :: x(:, :)
+        real(c_double), intent(inout), target, contiguous :: mean(:), cov(:, :)
+        integer(c_int32_t), intent(out) :: status
+        type(otc_gaussian_options) :: opts
+        status = otc_gaussian_options_default(opts)
+        status = otc_gaussian_moments(view_f64(x), c_null_ptr, opts, c_null_ptr, 0_c_size_t, &
+                                      c_loc(mean), mut_view_f64(cov))
+    end subroutine
+
+    ! Convolutional entropic barycenter (uniform weights) of the k images in images(h*w, k)
+    ! (pixel (r, c), 0-based, at row r*w + c + 1) into bary(h*w).
+    subroutine otcore_convolutional_barycenter(images, h, w, epsilon, bary, status)
+        real(c_double), intent(in), target, contiguous :: images(:, :)
+        integer(c_size_t), intent(in) :: h, w
+        real(c_double), intent(in) :: epsilon
+        real(c_double), intent(inout), target, contiguous :: bary(:)
+        integer(c_int32_t), intent(out) :: status
+        type(otc_barycenter_options) :: opts
+        status = otc_barycenter_options_default(opts)
+        opts%epsilon = epsilon
+        status = otc_convolutional_barycenter_f64(view_f64(images), h, w, c_null_ptr, opts, &
+                                                  c_loc(bary), c_null_ptr, c_null_ptr, 0_c_size_t)
     end subroutine
 
 end module otcore

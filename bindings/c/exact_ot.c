@@ -43,7 +43,7 @@ int main(void) {
 
     otc_emd_options_default(&opts);
     opts.num_threads = 1;
-    st = otc_emd(a, N, b, N, cost, &res, f, g, rows, cols, mass, no_plan, &opts, NULL, 0);
+    st = otc_emd(a, N, b, N, cost, NULL, NULL, &res, f, g, rows, cols, mass, no_plan, &opts, NULL, 0);
     if (st != OTC_OK) {
         printf("otc_emd: %s\n", otc_last_error_message());
         return 1;
@@ -58,7 +58,7 @@ int main(void) {
 
     /* A failure: b heavier than a. Outputs are untouched; the message explains. */
     b[0] += 1.0;
-    st = otc_emd(a, N, b, N, cost, &res, NULL, NULL, NULL, NULL, NULL, no_plan, NULL, NULL, 0);
+    st = otc_emd(a, N, b, N, cost, NULL, NULL, &res, NULL, NULL, NULL, NULL, NULL, no_plan, NULL, NULL, 0);
     printf("unbalanced: status %d (%s): %s\n", (int)st, otc_status_message(st),
            otc_last_error_message());
     if (st != OTC_ERR_MASS_MISMATCH) bad++;

@@ -434,12 +434,15 @@ inline std::size_t emd_workspace_size(std::size_t n, std::size_t m,
 
 /// Exact OT between a (n) and b (m) for the n x m cost (any strides), by the network simplex.
 /// Every output pointer is optional (nullptr); the sparse plan needs room for n + m - 1
-/// entries; `plan` (dense, n x m) is optional. Returns the C result and sets `*status`.
+/// entries; `plan` (dense, n x m) is optional; `warm_f` (n) and `warm_g` (m), both or neither,
+/// are dual potentials of a related problem to start from. Returns the C result and sets
+/// `*status`.
 inline otc_emd_result emd_into(const double *a, std::size_t n, const double *b, std::size_t m,
                                View<double> cost, double *f, double *g, std::size_t *plan_rows,
                                std::size_t *plan_cols, double *plan_mass, MutView<double> *plan,
                                const EmdOptions &opts = EmdOptions(), Workspace *work = nullptr,
-                               otc_status *status = nullptr) {
+                               otc_status *status = nullptr, const double *warm_f = nullptr,
+                               const double *warm_g = nullptr) {
     const otc_emd_options o = opts.to_c();
     void *w;
     std::size_t bytes;
@@ -447,19 +450,24 @@ inline otc_emd_result emd_into(const double *a, std::size_t n, const double *b, 
     otc_matrix_mut_f64 dense{nullptr, 0, 0, 0, 0};
     if (plan != nullptr) dense = detail::to_c(*plan);
     otc_emd_result r{};
-    const otc_status s = check(otc_emd(a, n, b, m, detail::to_c(cost), &r, f, g, plan_rows,
+    const otc_status s = check(otc_emd(a, n, b, m, detail::to_c(cost), warm_f, warm_g, &r, f, g, plan_rows,
                                        plan_cols, plan_mass, dense, &o, w, bytes),
                                "otc_emd");
     if (status != nullptr) *status = s;
     return r;
 }
 
-/// Exact OT: cost, duals and sparse plan (and the dense plan when `dense_plan`).
+/// Exact OT: cost, duals and sparse plan (and the dense plan when `dense_plan`); `warm_f`,
+/// `warm_g` (both or neither; empty: cold start) are duals of a related problem to start from.
 inline EmdResult emd(const std::vector<double> &a, const std::vector<double> &b,
                      View<double> cost, const EmdOptions &opts = EmdOptions(),
-                     bool dense_plan = false, Workspace *work = nullptr) {
+                     bool dense_plan = false, Workspace *work = nullptr,
+                     const std::vector<double> &warm_f = {},
+                     const std::vector<double> &warm_g = {}) {
     detail::expect_len(a.size(), cost.rows, "emd: a");
     detail::expect_len(b.size(), cost.cols, "emd: b");
+    if (!warm_f.empty()) detail::expect_len(warm_f.size(), a.size(), "emd: warm_f");
+    if (!warm_g.empty()) detail::expect_len(warm_g.size(), b.size(), "emd: warm_g");
     const std::size_t n = a.size(), m = b.size();
     EmdResult res;
     res.f.resize(n);
@@ -473,7 +481,8 @@ inline EmdResult emd(const std::vector<double> &a, const std::vector<double> &b,
     const otc_emd_result r =
         emd_into(a.data(), n, b.data(), m, cost, res.f.data(), res.g.data(),
                  res.plan.rows.data(), res.plan.cols.data(), res.plan.mass.data(),
-                 dense_plan ? &pv : nullptr, opts, work, &res.status);
+                 dense_plan ? &pv : nullptr, opts, work, &res.status, detail::opt(warm_f),
+                 detail::opt(warm_g));
     res.cost = r.cost;
     res.gap = r.gap;
     res.iterations = r.iterations;

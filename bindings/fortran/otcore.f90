@@ -330,16 +330,17 @@ module otcore
             integer(c_size_t), intent(out) :: out_bytes
             integer(c_int32_t) :: st
         end function
-        function otc_emd(a, n, b, m, cost, result, f, g, plan_rows, plan_cols, plan_mass, &
-                plan, opts, work, work_bytes) &
+        function otc_emd(a, n, b, m, cost, warm_f, warm_g, result, f, g, plan_rows, plan_cols, &
+                plan_mass, plan, opts, work, work_bytes) &
                 bind(c, name="otc_emd") result(st)
-            import :: c_int32_t, c_ptr, c_size_t, otc_emd_options, otc_matrix_f64, &
-                otc_matrix_mut_f64
+            import :: c_int32_t, c_ptr, c_size_t, otc_emd_options, otc_matrix_f64, otc_matrix_mut_f64
             type(c_ptr), value :: a
             integer(c_size_t), value :: n
             type(c_ptr), value :: b
             integer(c_size_t), value :: m
             type(otc_matrix_f64), value :: cost
+            type(c_ptr), value :: warm_f
+            type(c_ptr), value :: warm_g
             type(c_ptr), value :: result
             type(c_ptr), value :: f
             type(c_ptr), value :: g
@@ -1031,8 +1032,8 @@ contains
         if (present(g)) pg = c_loc(g)
         if (present(plan)) pv = mut_view_f64(plan)
         status = otc_emd(c_loc(a), size(a, kind=c_size_t), c_loc(b), size(b, kind=c_size_t), &
-                         view_f64(cost), c_loc(res), pf, pg, c_null_ptr, c_null_ptr, c_null_ptr, &
-                         pv, opts, c_null_ptr, 0_c_size_t)
+                         view_f64(cost), c_null_ptr, c_null_ptr, c_loc(res), pf, pg, &
+                         c_null_ptr, c_null_ptr, c_null_ptr, pv, opts, c_null_ptr, 0_c_size_t)
         if (status < 100) cost_out = res%cost
     end subroutine
 

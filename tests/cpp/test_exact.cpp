@@ -60,6 +60,12 @@ int main() {
     CHECK(work.bytes() >= otcore::emd_workspace_size(n, n));
     CHECK_CLOSE(r2.cost, best, 1e-12);
 
+    // Warm start from the optimal duals of the same problem: same cost, no more pivots.
+    const otcore::EmdResult warm = otcore::emd(a, b, otcore::View<double>::row_major(c, n),
+                                               otcore::EmdOptions(), false, nullptr, r.f, r.g);
+    CHECK_CLOSE(warm.cost, best, 1e-12);
+    CHECK(warm.iterations <= r.iterations);
+
     // Errors: mass mismatch and a wrong length.
     std::vector<double> heavy(n, 0.5);
     CHECK_THROWS(otcore::emd(a, heavy, c), OTC_ERR_MASS_MISMATCH);

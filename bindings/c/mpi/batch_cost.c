@@ -58,7 +58,7 @@ static int solve(int k, double *out) {
         otc_matrix_mut_f64 no_plan = {NULL, 0, 0, 0, 0};
         st = otc_cost_matrix_f64(xv, yv, cv, &copts, NULL, 0);
         if (st == OTC_OK)
-            st = otc_emd(a, n, b, m, cost, &res, NULL, NULL, NULL, NULL, NULL, no_plan, &eopts,
+            st = otc_emd(a, n, b, m, cost, NULL, NULL, &res, NULL, NULL, NULL, NULL, NULL, no_plan, &eopts,
                          NULL, 0);
     }
     if (st != OTC_OK) {

@@ -6,13 +6,16 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// The directory holding `libotcore.so` and `libotcore.a` of this build (target/<profile>).
+/// The directory holding `libotcore.so` and `libotcore.a` of this build: target/<profile>/deps,
+/// where `cargo test` writes them (it does not copy them up to target/<profile> as `cargo build`
+/// does, so that copy may be stale or missing); target/<profile> only when deps lacks them.
 pub fn lib_dir() -> PathBuf {
     let exe = std::env::current_exe().expect("test executable path");
-    exe.parent()
-        .and_then(Path::parent)
-        .expect("target/<profile>/deps/..")
-        .to_path_buf()
+    let deps = exe.parent().expect("target/<profile>/deps");
+    if deps.join("libotcore.so").is_file() && deps.join("libotcore.a").is_file() {
+        return deps.to_path_buf();
+    }
+    deps.parent().expect("target/<profile>").to_path_buf()
 }
 
 /// Repository root.
@@ -54,6 +57,7 @@ pub fn build(
         .arg(&exe);
     match link {
         Link::Shared => {
+            soname_link(&lib);
             cmd.arg("-L")
                 .arg(&lib)
                 .arg("-lotcore")
@@ -75,6 +79,20 @@ pub fn build(
         String::from_utf8_lossy(&out.stderr)
     );
     exe
+}
+
+/// The shared library carries the SONAME `libotcore.so.<major>` (build.rs), which is what a
+/// program linked against it asks the loader for: make that name exist beside cargo's
+/// `libotcore.so` (a relative symlink, so it follows rebuilds).
+pub fn soname_link(lib: &Path) {
+    let soname = lib.join(concat!("libotcore.so.", env!("CARGO_PKG_VERSION_MAJOR")));
+    if std::fs::symlink_metadata(&soname).is_err() {
+        match std::os::unix::fs::symlink("libotcore.so", &soname) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => panic!("cannot create {soname:?}: {e}"),
+        }
+    }
 }
 
 /// Runs `exe` (optionally under `wrapper`, e.g. valgrind) and returns its standard output;

@@ -1,0 +1,1561 @@
+// otcore.hpp: header-only C++17 wrapper of the otcore C ABI (include/otcore.h).
+//
+//   #include <otcore.hpp>
+//   std::vector<double> x = {...};                        // n points of dimension d, row-major
+//   otcore::Matrix<double> C = otcore::cost_matrix(x, y, d);
+//   double c01 = C(0, 1);
+//
+// * Errors (status >= 100) throw otcore::Error, carrying the status and otcore's message;
+//   warnings (1-99) are returned in the result structs (field `status`), never thrown.
+// * Views: otcore::View<T> / MutView<T> wrap any strided layout (row-major, column-major,
+//   sub-blocks) without copying; make them from a pointer and sizes, or from a std::vector.
+// * Workspaces: otcore::Workspace owns a reusable, 64-byte-aligned buffer; pass it to the
+//   *_into calls to run without allocating once it is large enough.
+// * Families: cost matrices, exact OT (emd, emd_batch, wasserstein_1d, sliced_wasserstein),
+//   Sinkhorn (sinkhorn, sinkhorn_points, sinkhorn_divergence[_points]), Gaussian OT
+//   (bures_distance, gaussian_*, psd_sqrt), semi-discrete OT (laguerre_assign, semidiscrete,
+//   semidiscrete_sgd, lloyd) and entropic barycenters. The cost section is compiled only when
+//   otcore.h defines its OTC_METRIC_* constants; the solver families need the otcore.h of the
+//   same release (they declare no guard constant of their own).
+#ifndef OTCORE_HPP
+#define OTCORE_HPP
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <exception>
+#include <functional>
+#include <new>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "otcore.h"
+
+namespace otcore {
+
+/// An otcore failure: the status code (OTC_ERR_*) and the library's message.
+class Error : public std::runtime_error {
+public:
+    Error(otc_status status, const std::string &message)
+        : std::runtime_error(message), status_(status) {}
+    /// The OTC_ERR_* code.
+    otc_status status() const noexcept { return status_; }
+
+private:
+    otc_status status_;
+};
+
+/// Whether a status is an error (>= 100); 1-99 are warnings, 0 is success.
+inline bool is_error(otc_status status) noexcept { return status >= 100; }
+
+/// Throws otcore::Error for an error status, with otcore's detail of the failure (which names
+/// the C function) and the status text: "otc_f: x[(1, 0)] is NaN (input holds NaN or
+/// infinity)"; "<what>: <status text>" when there is no detail. Returns the status (OTC_OK or
+/// a warning) otherwise.
+inline otc_status check(otc_status status, const char *what) {
+    if (is_error(status)) {
+        const char *raw = otc_last_error_message();  // read first: it is this thread's last call
+        const std::string detail = raw != nullptr ? raw : "";
+        const std::string text = otc_status_message(status);
+        throw Error(status, detail.empty() ? std::string(what) + ": " + text
+                                           : detail + " (" + text + ")");
+    }
+    return status;
+}
+
+/// The library's version.
+struct Version {
+    unsigned major;
+    unsigned minor;
+    unsigned patch;
+    std::string string;  ///< "MAJOR.MINOR.PATCH"
+};
+
+/// The version of the library loaded at run time.
+inline Version library_version() {
+    const std::uint32_t n = otc_version_number();
+    return Version{n / 10000, (n / 100) % 100, n % 100, otc_version_string()};
+}
+
+/// Throws otcore::Error(OTC_ERR_ABI_MISMATCH) when the loaded library is of another major
+/// version, or older than the header this program was compiled with.
+inline void check_library_version() {
+    const std::uint32_t lib = otc_version_number();
+    if (lib / 10000 != OTC_VERSION_MAJOR || lib < OTC_VERSION_NUMBER) {
+        throw Error(OTC_ERR_ABI_MISMATCH,
+                    "otcore library " + std::string(otc_version_string()) +
+                        " does not serve header " + std::to_string(OTC_VERSION_MAJOR) + "." +
+                        std::to_string(OTC_VERSION_MINOR) + "." +
+                        std::to_string(OTC_VERSION_PATCH));
+    }
+}
+
+/// A caller-owned, reusable workspace buffer (64-byte aligned). Grows, never shrinks.
+class Workspace {
+public:
+    Workspace() = default;
+    /// A workspace of `bytes` bytes.
+    explicit Workspace(std::size_t bytes) { reserve(bytes); }
+    Workspace(const Workspace &) = delete;
+    Workspace &operator=(const Workspace &) = delete;
+    Workspace(Workspace &&other) noexcept
+        : data_(std::exchange(other.data_, nullptr)), bytes_(std::exchange(other.bytes_, 0)) {}
+    Workspace &operator=(Workspace &&other) noexcept {
+        if (this != &other) {
+            release();
+            data_ = std::exchange(other.data_, nullptr);
+            bytes_ = std::exchange(other.bytes_, 0);
+        }
+        return *this;
+    }
+    ~Workspace() { release(); }
+
+    /// Makes the buffer at least `bytes` long (reallocates only when it must grow).
+    void reserve(std::size_t bytes) {
+        if (bytes <= bytes_) return;
+        void *p = ::operator new(bytes, std::align_val_t{kAlign});
+        release();
+        data_ = p;
+        bytes_ = bytes;
+    }
+    /// The buffer (nullptr while empty).
+    void *data() const noexcept { return data_; }
+    /// Its size in bytes.
+    std::size_t bytes() const noexcept { return bytes_; }
+
+private:
+    static constexpr std::size_t kAlign = 64;
+    void release() noexcept {
+        if (data_ != nullptr) ::operator delete(data_, std::align_val_t{kAlign});
+        data_ = nullptr;
+        bytes_ = 0;
+    }
+    void *data_ = nullptr;
+    std::size_t bytes_ = 0;
+};
+
+/// A read-only strided matrix view: element (i, j) at data[i*row_stride + j*col_stride]
+/// (strides in elements). Copies nothing.
+template <class T>
+struct View {
+    const T *data;
+    std::size_t rows;
+    std::size_t cols;
+    std::ptrdiff_t row_stride;
+    std::ptrdiff_t col_stride;
+
+    /// Row-major rows x cols (C, NumPy default).
+    static View row_major(const T *data, std::size_t rows, std::size_t cols) {
+        return {data, rows, cols, static_cast<std::ptrdiff_t>(cols), 1};
+    }
+    /// Column-major rows x cols (Fortran, Julia, R, Eigen default).
+    static View col_major(const T *data, std::size_t rows, std::size_t cols) {
+        return {data, rows, cols, 1, static_cast<std::ptrdiff_t>(rows)};
+    }
+    /// Any layout: element (i, j) at data[i*row_stride + j*col_stride] (strides in elements).
+    static View strided(const T *data, std::size_t rows, std::size_t cols,
+                        std::ptrdiff_t row_stride, std::ptrdiff_t col_stride) {
+        return {data, rows, cols, row_stride, col_stride};
+    }
+    /// A row-major matrix held in a vector, with `cols` columns (size must be a multiple).
+    static View row_major(const std::vector<T> &v, std::size_t cols) {
+        if (cols == 0 || v.size() % cols != 0) {
+            throw Error(OTC_ERR_INVALID_DIMENSION,
+                        "a vector of " + std::to_string(v.size()) +
+                            " elements is not a matrix with " + std::to_string(cols) +
+                            " columns");
+        }
+        return row_major(v.data(), v.size() / cols, cols);
+    }
+    /// Element (i, j).
+    const T &operator()(std::size_t i, std::size_t j) const {
+        return data[static_cast<std::ptrdiff_t>(i) * row_stride +
+                    static_cast<std::ptrdiff_t>(j) * col_stride];
+    }
+};
+
+/// A writable strided matrix view (an output: its elements must not overlap).
+template <class T>
+struct MutView {
+    T *data;
+    std::size_t rows;
+    std::size_t cols;
+    std::ptrdiff_t row_stride;
+    std::ptrdiff_t col_stride;
+
+    /// Row-major rows x cols.
+    static MutView row_major(T *data, std::size_t rows, std::size_t cols) {
+        return {data, rows, cols, static_cast<std::ptrdiff_t>(cols), 1};
+    }
+    /// Column-major rows x cols.
+    static MutView col_major(T *data, std::size_t rows, std::size_t cols) {
+        return {data, rows, cols, 1, static_cast<std::ptrdiff_t>(rows)};
+    }
+    /// Element (i, j).
+    T &operator()(std::size_t i, std::size_t j) const {
+        return data[static_cast<std::ptrdiff_t>(i) * row_stride +
+                    static_cast<std::ptrdiff_t>(j) * col_stride];
+    }
+    /// The same elements, read-only.
+    View<T> view() const { return {data, rows, cols, row_stride, col_stride}; }
+};
+
+/// An owned row-major matrix (results).
+template <class T>
+struct Matrix {
+    std::size_t rows = 0;
+    std::size_t cols = 0;
+    std::vector<T> data;  ///< row-major, rows*cols elements
+
+    Matrix() = default;
+    Matrix(std::size_t r, std::size_t c) : rows(r), cols(c), data(r * c) {}
+    T &operator()(std::size_t i, std::size_t j) { return data[i * cols + j]; }
+    const T &operator()(std::size_t i, std::size_t j) const { return data[i * cols + j]; }
+    View<T> view() const { return View<T>::row_major(data.data(), rows, cols); }
+    MutView<T> mut_view() { return MutView<T>::row_major(data.data(), rows, cols); }
+};
+
+namespace detail {
+// The C view structs of each element type (declared by otcore.h once a capability uses them).
+#ifdef OTC_METRIC_SQEUCLIDEAN
+inline otc_matrix_f64 to_c(View<double> v) {
+    return {v.data, v.rows, v.cols, v.row_stride, v.col_stride};
+}
+inline otc_matrix_f32 to_c(View<float> v) {
+    return {v.data, v.rows, v.cols, v.row_stride, v.col_stride};
+}
+inline otc_matrix_mut_f64 to_c(MutView<double> v) {
+    return {v.data, v.rows, v.cols, v.row_stride, v.col_stride};
+}
+inline otc_matrix_mut_f32 to_c(MutView<float> v) {
+    return {v.data, v.rows, v.cols, v.row_stride, v.col_stride};
+}
+#endif
+}  // namespace detail
+
+// ---------------------------------------------------------------------------------------
+// Cost matrices (otc_cost_*)
+// ---------------------------------------------------------------------------------------
+#ifdef OTC_METRIC_SQEUCLIDEAN
+
+/// Ground metric of a cost matrix.
+enum class Metric : std::int32_t {
+    SqEuclidean = OTC_METRIC_SQEUCLIDEAN,  ///< |x - y|^2
+    Euclidean = OTC_METRIC_EUCLIDEAN,      ///< |x - y|
+    Minkowski = OTC_METRIC_MINKOWSKI,      ///< (sum |x_k - y_k|^p)^(1/p)
+    Cosine = OTC_METRIC_COSINE,            ///< 1 - <x, y> / (|x| |y|)
+};
+
+/// Options of the cost-matrix calls; starts from the library's defaults.
+struct CostOptions {
+    Metric metric;
+    double p;                  ///< Minkowski exponent
+    std::uint32_t num_threads; ///< 0: library default, 1: calling thread only, k: k workers
+
+    CostOptions() {
+        otc_cost_options o;
+        check(otc_cost_options_default(&o), "otc_cost_options_default");
+        metric = static_cast<Metric>(o.metric);
+        p = o.p;
+        num_threads = o.num_threads;
+    }
+    /// Sets the metric (chainable).
+    CostOptions &with_metric(Metric m) { metric = m; return *this; }
+    /// Sets the Minkowski exponent (chainable).
+    CostOptions &with_p(double value) { p = value; return *this; }
+    /// Sets the thread count (chainable).
+    CostOptions &with_threads(std::uint32_t n) { num_threads = n; return *this; }
+
+    /// The C struct.
+    otc_cost_options to_c() const {
+        otc_cost_options o;
+        check(otc_cost_options_default(&o), "otc_cost_options_default");
+        o.metric = static_cast<std::int32_t>(metric);
+        o.p = p;
+        o.num_threads = num_threads;
+        return o;
+    }
+};
+
+/// Bytes of workspace the cost-matrix call needs for n x d and m x d clouds.
+inline std::size_t cost_matrix_workspace_size(std::size_t n, std::size_t m, std::size_t d,
+                                              const CostOptions &opts = CostOptions()) {
+    const otc_cost_options o = opts.to_c();
+    std::size_t bytes = 0;
+    check(otc_cost_matrix_workspace_size(n, m, d, &o, &bytes), "otc_cost_matrix_workspace_size");
+    return bytes;
+}
+
+namespace detail {
+inline otc_status cost_call(otc_matrix_f64 x, otc_matrix_f64 y, otc_matrix_mut_f64 out,
+                            const otc_cost_options *o, void *w, std::size_t b) {
+    return otc_cost_matrix_f64(x, y, out, o, w, b);
+}
+inline otc_status cost_call(otc_matrix_f32 x, otc_matrix_f32 y, otc_matrix_mut_f32 out,
+                            const otc_cost_options *o, void *w, std::size_t b) {
+    return otc_cost_matrix_f32(x, y, out, o, w, b);
+}
+}  // namespace detail
+
+/// Writes the n x m cost matrix between the rows of x (n x d) and y (m x d) into `out`
+/// (any strides). With a workspace, grows it if needed and runs without allocating.
+template <class T>
+void cost_matrix_into(View<T> x, View<T> y, MutView<T> out,
+                      const CostOptions &opts = CostOptions(), Workspace *work = nullptr) {
+    const otc_cost_options o = opts.to_c();
+    void *w = nullptr;
+    std::size_t b = 0;
+    if (work != nullptr) {
+        work->reserve(cost_matrix_workspace_size(x.rows, y.rows, x.cols, opts));
+        w = work->data();
+        b = work->bytes();
+    }
+    check(detail::cost_call(detail::to_c(x), detail::to_c(y), detail::to_c(out), &o, w, b),
+          sizeof(T) == sizeof(float) ? "otc_cost_matrix_f32" : "otc_cost_matrix_f64");
+}
+
+/// The n x m cost matrix between the rows of x (n x d) and y (m x d), row-major.
+template <class T>
+Matrix<T> cost_matrix(View<T> x, View<T> y, const CostOptions &opts = CostOptions()) {
+    Matrix<T> out(x.rows, y.rows);
+    cost_matrix_into(x, y, out.mut_view(), opts);
+    return out;
+}
+
+/// Cost matrix of two row-major clouds of dimension `d` held in vectors.
+template <class T>
+Matrix<T> cost_matrix(const std::vector<T> &x, const std::vector<T> &y, std::size_t d,
+                      const CostOptions &opts = CostOptions()) {
+    return cost_matrix(View<T>::row_major(x, d), View<T>::row_major(y, d), opts);
+}
+
+/// Cost matrix of two row-major clouds given as pointer + number of points + dimension.
+template <class T>
+Matrix<T> cost_matrix(const T *x, std::size_t n, const T *y, std::size_t m, std::size_t d,
+                      const CostOptions &opts = CostOptions()) {
+    return cost_matrix(View<T>::row_major(x, n, d), View<T>::row_major(y, m, d), opts);
+}
+
+#endif  // OTC_METRIC_SQEUCLIDEAN
+
+// ---------------------------------------------------------------------------------------
+// Shared helpers of the solver families below (compiled with otcore.h of this tree, which
+// declares every family; their tests name the entry points on `requires:` lines).
+// ---------------------------------------------------------------------------------------
+namespace detail {
+/// Grows `work` (when given) to `need` bytes; sets the pointer and size passed to the C call.
+inline void use_workspace(Workspace *work, std::size_t need, void *&ptr, std::size_t &bytes) {
+    ptr = nullptr;
+    bytes = 0;
+    if (work != nullptr) {
+        work->reserve(need);
+        ptr = work->data();
+        bytes = work->bytes();
+    }
+}
+/// Throws OTC_ERR_INVALID_DIMENSION unless `have == want`.
+inline void expect_len(std::size_t have, std::size_t want, const char *what) {
+    if (have != want) {
+        throw Error(OTC_ERR_INVALID_DIMENSION, std::string(what) + ": length " +
+                                                   std::to_string(have) + ", expected " +
+                                                   std::to_string(want));
+    }
+}
+/// Data pointer of an optional vector argument: nullptr when empty.
+template <class T>
+const T *opt(const std::vector<T> &v) { return v.empty() ? nullptr : v.data(); }
+template <class T>
+const char *name(const char *f64, const char *f32) { return sizeof(T) == sizeof(float) ? f32 : f64; }
+}  // namespace detail
+
+// ---------------------------------------------------------------------------------------
+// Exact OT (otc_emd, otc_emd_batch, otc_wasserstein_1d, otc_sliced_wasserstein)
+// ---------------------------------------------------------------------------------------
+
+/// Options of the exact solvers; starts from the library's defaults.
+struct EmdOptions {
+    std::uint32_t num_threads;  ///< 0: library default, 1: calling thread only
+    std::uint64_t max_iter;     ///< network-simplex pivot cap
+    double mass_tolerance;      ///< relative tolerance on sum(a) == sum(b)
+
+    EmdOptions() {
+        otc_emd_options o;
+        check(otc_emd_options_default(&o), "otc_emd_options_default");
+        num_threads = o.num_threads;
+        max_iter = o.max_iter;
+        mass_tolerance = o.mass_tolerance;
+    }
+    EmdOptions &with_threads(std::uint32_t n) { num_threads = n; return *this; }
+    EmdOptions &with_max_iter(std::uint64_t n) { max_iter = n; return *this; }
+    EmdOptions &with_mass_tolerance(double t) { mass_tolerance = t; return *this; }
+    /// The C struct.
+    otc_emd_options to_c() const {
+        otc_emd_options o;
+        check(otc_emd_options_default(&o), "otc_emd_options_default");
+        o.num_threads = num_threads;
+        o.max_iter = max_iter;
+        o.mass_tolerance = mass_tolerance;
+        return o;
+    }
+};
+
+/// A sparse transport plan: mass[k] moves from row rows[k] to column cols[k].
+struct SparsePlan {
+    std::vector<std::size_t> rows;
+    std::vector<std::size_t> cols;
+    std::vector<double> mass;
+    /// Resizes to `len` entries.
+    void resize(std::size_t len) { rows.resize(len); cols.resize(len); mass.resize(len); }
+};
+
+/// The result of `emd`: optimal cost, duality gap, pivots, duals, sparse plan (and the dense
+/// plan when asked for); `status` is OTC_OK or OTC_WARN_MAX_ITER.
+struct EmdResult {
+    otc_status status = OTC_OK;
+    double cost = 0;
+    double gap = 0;
+    std::uint64_t iterations = 0;
+    std::vector<double> f;  ///< row duals (n), centred so that a.f = b.g
+    std::vector<double> g;  ///< column duals (m)
+    SparsePlan plan;        ///< nnz entries
+    Matrix<double> dense;   ///< n x m, only when asked for
+};
+
+/// Bytes of workspace `emd` needs for an n x m problem.
+inline std::size_t emd_workspace_size(std::size_t n, std::size_t m,
+                                      const EmdOptions &opts = EmdOptions()) {
+    const otc_emd_options o = opts.to_c();
+    std::size_t bytes = 0;
+    check(otc_emd_workspace_size(n, m, &o, &bytes), "otc_emd_workspace_size");
+    return bytes;
+}
+
+/// Exact OT between a (n) and b (m) for the n x m cost (any strides), by the network simplex.
+/// Every output pointer is optional (nullptr); the sparse plan needs room for n + m - 1
+/// entries; `plan` (dense, n x m) is optional; `warm_f` (n) and `warm_g` (m), both or neither,
+/// are dual potentials of a related problem to start from. Returns the C result and sets
+/// `*status`.
+inline otc_emd_result emd_into(const double *a, std::size_t n, const double *b, std::size_t m,
+                               View<double> cost, double *f, double *g, std::size_t *plan_rows,
+                               std::size_t *plan_cols, double *plan_mass, MutView<double> *plan,
+                               const EmdOptions &opts = EmdOptions(), Workspace *work = nullptr,
+                               otc_status *status = nullptr, const double *warm_f = nullptr,
+                               const double *warm_g = nullptr) {
+    const otc_emd_options o = opts.to_c();
+    void *w;
+    std::size_t bytes;
+    detail::use_workspace(work, work ? emd_workspace_size(n, m, opts) : 0, w, bytes);
+    otc_matrix_mut_f64 dense{nullptr, 0, 0, 0, 0};
+    if (plan != nullptr) dense = detail::to_c(*plan);
+    otc_emd_result r{};
+    const otc_status s = check(otc_emd(a, n, b, m, detail::to_c(cost), warm_f, warm_g, &r, f, g, plan_rows,
+                                       plan_cols, plan_mass, dense, &o, w, bytes),
+                               "otc_emd");
+    if (status != nullptr) *status = s;
+    return r;
+}
+
+/// Exact OT: cost, duals and sparse plan (and the dense plan when `dense_plan`); `warm_f`,
+/// `warm_g` (both or neither; empty: cold start) are duals of a related problem to start from.
+inline EmdResult emd(const std::vector<double> &a, const std::vector<double> &b,
+                     View<double> cost, const EmdOptions &opts = EmdOptions(),
+                     bool dense_plan = false, Workspace *work = nullptr,
+                     const std::vector<double> &warm_f = {},
+                     const std::vector<double> &warm_g = {}) {
+    detail::expect_len(a.size(), cost.rows, "emd: a");
+    detail::expect_len(b.size(), cost.cols, "emd: b");
+    if (!warm_f.empty()) detail::expect_len(warm_f.size(), a.size(), "emd: warm_f");
+    if (!warm_g.empty()) detail::expect_len(warm_g.size(), b.size(), "emd: warm_g");
+    const std::size_t n = a.size(), m = b.size();
+    EmdResult res;
+    res.f.resize(n);
+    res.g.resize(m);
+    res.plan.resize(n + m > 0 ? n + m - 1 : 0);
+    MutView<double> pv{nullptr, 0, 0, 0, 0};
+    if (dense_plan) {
+        res.dense = Matrix<double>(n, m);
+        pv = res.dense.mut_view();
+    }
+    const otc_emd_result r =
+        emd_into(a.data(), n, b.data(), m, cost, res.f.data(), res.g.data(),
+                 res.plan.rows.data(), res.plan.cols.data(), res.plan.mass.data(),
+                 dense_plan ? &pv : nullptr, opts, work, &res.status, detail::opt(warm_f),
+                 detail::opt(warm_g));
+    res.cost = r.cost;
+    res.gap = r.gap;
+    res.iterations = r.iterations;
+    res.plan.resize(r.nnz);
+    return res;
+}
+
+/// Exact OT on a row-major n x m cost held in a vector.
+inline EmdResult emd(const std::vector<double> &a, const std::vector<double> &b,
+                     const std::vector<double> &cost, const EmdOptions &opts = EmdOptions(),
+                     bool dense_plan = false) {
+    return emd(a, b, View<double>::row_major(cost, b.size()), opts, dense_plan);
+}
+
+/// The results of `emd_batch`: one otc_emd_result per problem, duals (k*n, k*m) and sparse
+/// plans (problem l from entry l*(n+m-1), results[l].nnz entries).
+struct EmdBatchResult {
+    otc_status status = OTC_OK;
+    std::vector<otc_emd_result> results;
+    std::vector<double> f;
+    std::vector<double> g;
+    SparsePlan plans;
+};
+
+/// Bytes of workspace `emd_batch` needs for k problems of n x m.
+inline std::size_t emd_batch_workspace_size(std::size_t n, std::size_t m, std::size_t k,
+                                            const EmdOptions &opts = EmdOptions()) {
+    const otc_emd_options o = opts.to_c();
+    std::size_t bytes = 0;
+    check(otc_emd_batch_workspace_size(n, m, k, &o, &bytes), "otc_emd_batch_workspace_size");
+    return bytes;
+}
+
+/// k independent exact problems of one shape n x m: weights a (k*n) and b (k*m) back to back,
+/// costs[l] the cost of problem l (any strides). Problems are shared by the threads.
+inline EmdBatchResult emd_batch(std::size_t n, std::size_t m, const std::vector<double> &a,
+                                const std::vector<double> &b,
+                                const std::vector<View<double>> &costs,
+                                const EmdOptions &opts = EmdOptions(),
+                                Workspace *work = nullptr) {
+    const std::size_t k = costs.size();
+    detail::expect_len(a.size(), k * n, "emd_batch: a");
+    detail::expect_len(b.size(), k * m, "emd_batch: b");
+    std::vector<otc_matrix_f64> c;
+    for (const auto &v : costs) c.push_back(detail::to_c(v));
+    const otc_emd_options o = opts.to_c();
+    void *w;
+    std::size_t bytes;
+    detail::use_workspace(work, work ? emd_batch_workspace_size(n, m, k, opts) : 0, w, bytes);
+    EmdBatchResult res;
+    res.results.resize(k);
+    res.f.resize(k * n);
+    res.g.resize(k * m);
+    res.plans.resize(k * (n + m > 0 ? n + m - 1 : 0));
+    res.status = check(otc_emd_batch(n, m, k, a.data(), b.data(), c.data(), res.results.data(),
+                                     res.f.data(), res.g.data(), res.plans.rows.data(),
+                                     res.plans.cols.data(), res.plans.mass.data(), &o, w, bytes),
+                       "otc_emd_batch");
+    return res;
+}
+
+/// Result of `wasserstein_1d`: W_p^p and the monotone plan.
+struct Wasserstein1dResult {
+    double cost = 0;
+    SparsePlan plan;
+};
+
+/// Bytes of workspace `wasserstein_1d` needs for n and m samples.
+inline std::size_t wasserstein_1d_workspace_size(std::size_t n, std::size_t m) {
+    std::size_t bytes = 0;
+    check(otc_wasserstein_1d_workspace_size(n, m, &bytes), "otc_wasserstein_1d_workspace_size");
+    return bytes;
+}
+
+/// Exact 1-D OT between samples x (weights a) and y (weights b) for |x - y|^p, p >= 1:
+/// W_p^p and the monotone plan. Samples in any order.
+inline Wasserstein1dResult wasserstein_1d(const std::vector<double> &x,
+                                          const std::vector<double> &a,
+                                          const std::vector<double> &y,
+                                          const std::vector<double> &b, double p = 1.0,
+                                          const EmdOptions &opts = EmdOptions(),
+                                          Workspace *work = nullptr) {
+    detail::expect_len(a.size(), x.size(), "wasserstein_1d: a");
+    detail::expect_len(b.size(), y.size(), "wasserstein_1d: b");
+    const std::size_t n = x.size(), m = y.size();
+    const otc_emd_options o = opts.to_c();
+    void *w;
+    std::size_t bytes;
+    detail::use_workspace(work, work ? wasserstein_1d_workspace_size(n, m) : 0, w, bytes);
+    Wasserstein1dResult res;
+    res.plan.resize(n + m > 0 ? n + m - 1 : 0);
+    std::size_t nnz = 0;
+    check(otc_wasserstein_1d(x.data(), a.data(), n, y.data(), b.data(), m, p, &res.cost,
+                             res.plan.rows.data(), res.plan.cols.data(), res.plan.mass.data(),
+                             &nnz, &o, w, bytes),
+          "otc_wasserstein_1d");
+    res.plan.resize(nnz);
+    return res;
+}
+
+/// Bytes of workspace `sliced_wasserstein` needs (n, m points in dimension d, k directions).
+inline std::size_t sliced_wasserstein_workspace_size(std::size_t n, std::size_t m,
+                                                     std::size_t d, std::size_t k,
+                                                     const EmdOptions &opts = EmdOptions()) {
+    const otc_emd_options o = opts.to_c();
+    std::size_t bytes = 0;
+    check(otc_sliced_wasserstein_workspace_size(n, m, d, k, &o, &bytes),
+          "otc_sliced_wasserstein_workspace_size");
+    return bytes;
+}
+
+/// Sliced Wasserstein SW_p^p between clouds x (n x d, weights a) and y (m x d, weights b):
+/// the mean over k directions (rows of `directions`, k x d; or, when directions.data is
+/// nullptr, k random unit directions from `seed`) of the 1-D W_p^p of the projections.
+inline double sliced_wasserstein(View<double> x, const std::vector<double> &a, View<double> y,
+                                 const std::vector<double> &b, double p, std::size_t k,
+                                 std::uint64_t seed,
+                                 View<double> directions = View<double>{nullptr, 0, 0, 0, 0},
+                                 const EmdOptions &opts = EmdOptions(),
+                                 Workspace *work = nullptr) {
+    detail::expect_len(a.size(), x.rows, "sliced_wasserstein: a");
+    detail::expect_len(b.size(), y.rows, "sliced_wasserstein: b");
+    const otc_emd_options o = opts.to_c();
+    void *w;
+    std::size_t bytes;
+    detail::use_workspace(
+        work, work ? sliced_wasserstein_workspace_size(x.rows, y.rows, x.cols, k, opts) : 0, w,
+        bytes);
+    double out = 0;
+    check(otc_sliced_wasserstein(detail::to_c(x), a.data(), detail::to_c(y), b.data(), p, k,
+                                 seed, detail::to_c(directions), &out, &o, w, bytes),
+          "otc_sliced_wasserstein");
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Entropic OT (otc_sinkhorn_*)
+// ---------------------------------------------------------------------------------------
+
+/// Options of the log-domain Sinkhorn solvers; starts from the library's defaults.
+struct SinkhornOptions {
+    double epsilon;            ///< regularisation, in cost units
+    double rho_a;              ///< KL marginal penalty on a (infinity: balanced)
+    double rho_b;              ///< KL marginal penalty on b (infinity: balanced)
+    double tolerance;          ///< marginal error at which to stop
+    double eps_scaling_start;  ///< first epsilon of the scaling schedule (0: automatic)
+    std::uint32_t num_threads;
+    std::uint32_t max_iter;
+    std::uint32_t check_every;
+    std::uint32_t eps_scaling_steps;
+    std::uint32_t eps_scaling_iters;
+    std::uint32_t symmetric;              ///< 1: symmetric (averaged) updates
+    std::uint32_t compute_transport_cost; ///< 1: fill info.transport_cost
+
+    SinkhornOptions() { from_c(defaults()); }
+    SinkhornOptions &with_epsilon(double e) { epsilon = e; return *this; }
+    SinkhornOptions &with_threads(std::uint32_t n) { num_threads = n; return *this; }
+    SinkhornOptions &with_max_iter(std::uint32_t n) { max_iter = n; return *this; }
+    SinkhornOptions &with_tolerance(double t) { tolerance = t; return *this; }
+    SinkhornOptions &with_rho(double a, double b) { rho_a = a; rho_b = b; return *this; }
+    /// The C struct.
+    otc_sinkhorn_options to_c() const {
+        otc_sinkhorn_options o = defaults();
+        o.epsilon = epsilon; o.rho_a = rho_a; o.rho_b = rho_b; o.tolerance = tolerance;
+        o.eps_scaling_start = eps_scaling_start; o.num_threads = num_threads;
+        o.max_iter = max_iter; o.check_every = check_every;
+        o.eps_scaling_steps = eps_scaling_steps; o.eps_scaling_iters = eps_scaling_iters;
+        o.symmetric = symmetric; o.compute_transport_cost = compute_transport_cost;
+        return o;
+    }
+
+private:
+    static otc_sinkhorn_options defaults() {
+        otc_sinkhorn_options o;
+        check(otc_sinkhorn_options_default(&o), "otc_sinkhorn_options_default");
+        return o;
+    }
+    void from_c(const otc_sinkhorn_options &o) {
+        epsilon = o.epsilon; rho_a = o.rho_a; rho_b = o.rho_b; tolerance = o.tolerance;
+        eps_scaling_start = o.eps_scaling_start; num_threads = o.num_threads;
+        max_iter = o.max_iter; check_every = o.check_every;
+        eps_scaling_steps = o.eps_scaling_steps; eps_scaling_iters = o.eps_scaling_iters;
+        symmetric = o.symmetric; compute_transport_cost = o.compute_transport_cost;
+    }
+};
+
+/// A zeroed otc_sinkhorn_info with its struct_size set.
+inline otc_sinkhorn_info sinkhorn_info() {
+    otc_sinkhorn_info i{};
+    i.struct_size = sizeof(otc_sinkhorn_info);
+    return i;
+}
+
+/// The result of `sinkhorn` / `sinkhorn_points`: potentials in cost units, the report, and the
+/// plan (n x m) / barycentric map (n x d) when asked for. `status`: OTC_OK or OTC_WARN_MAX_ITER.
+template <class T>
+struct SinkhornResult {
+    otc_status status = OTC_OK;
+    otc_sinkhorn_info info = sinkhorn_info();
+    std::vector<double> f;
+    std::vector<double> g;
+    Matrix<T> plan;
+    Matrix<T> map;
+};
+
+/// Bytes of workspace the Sinkhorn calls need (d = 0 for a dense cost).
+inline std::size_t sinkhorn_workspace_size(std::size_t n, std::size_t m, std::size_t d = 0,
+                                           const SinkhornOptions &opts = SinkhornOptions()) {
+    const otc_sinkhorn_options o = opts.to_c();
+    std::size_t bytes = 0;
+    check(otc_sinkhorn_workspace_size(n, m, d, &o, &bytes), "otc_sinkhorn_workspace_size");
+    return bytes;
+}
+
+/// Bytes of workspace the divergence calls need (d = 0 for dense costs).
+inline std::size_t sinkhorn_divergence_workspace_size(
+    std::size_t n, std::size_t m, std::size_t d = 0,
+    const SinkhornOptions &opts = SinkhornOptions()) {
+    const otc_sinkhorn_options o = opts.to_c();
+    std::size_t bytes = 0;
+    check(otc_sinkhorn_divergence_workspace_size(n, m, d, &o, &bytes),
+          "otc_sinkhorn_divergence_workspace_size");
+    return bytes;
+}
+
+namespace detail {
+inline otc_status sinkhorn_call(otc_matrix_f64 c, const double *a, const double *b,
+                                const otc_sinkhorn_options *o, const double *f0,
+                                const double *g0, double *f, double *g,
+                                const otc_matrix_mut_f64 *plan, otc_sinkhorn_info *info,
+                                void *w, std::size_t bytes) {
+    return otc_sinkhorn_f64(c, a, b, o, f0, g0, f, g, plan, info, w, bytes);
+}
+inline otc_status sinkhorn_call(otc_matrix_f32 c, const float *a, const float *b,
+                                const otc_sinkhorn_options *o, const double *f0,
+                                const double *g0, double *f, double *g,
+                                const otc_matrix_mut_f32 *plan, otc_sinkhorn_info *info,
+                                void *w, std::size_t bytes) {
+    return otc_sinkhorn_f32(c, a, b, o, f0, g0, f, g, plan, info, w, bytes);
+}
+inline otc_status sinkhorn_points_call(otc_matrix_f64 x, otc_matrix_f64 y, const double *a,
+                                       const double *b, const otc_sinkhorn_options *o,
+                                       const double *f0, const double *g0, double *f,
+                                       double *g, const otc_matrix_mut_f64 *plan,
+                                       const otc_matrix_mut_f64 *map, otc_sinkhorn_info *info,
+                                       void *w, std::size_t bytes) {
+    return otc_sinkhorn_points_f64(x, y, a, b, o, f0, g0, f, g, plan, map, info, w, bytes);
+}
+inline otc_status sinkhorn_points_call(otc_matrix_f32 x, otc_matrix_f32 y, const float *a,
+                                       const float *b, const otc_sinkhorn_options *o,
+                                       const double *f0, const double *g0, double *f,
+                                       double *g, const otc_matrix_mut_f32 *plan,
+                                       const otc_matrix_mut_f32 *map, otc_sinkhorn_info *info,
+                                       void *w, std::size_t bytes) {
+    return otc_sinkhorn_points_f32(x, y, a, b, o, f0, g0, f, g, plan, map, info, w, bytes);
+}
+inline otc_status divergence_call(otc_matrix_f64 xy, otc_matrix_f64 xx, otc_matrix_f64 yy,
+                                  const double *a, const double *b,
+                                  const otc_sinkhorn_options *o, double *v,
+                                  otc_sinkhorn_info *infos, void *w, std::size_t bytes) {
+    return otc_sinkhorn_divergence_f64(xy, xx, yy, a, b, o, v, infos, w, bytes);
+}
+inline otc_status divergence_call(otc_matrix_f32 xy, otc_matrix_f32 xx, otc_matrix_f32 yy,
+                                  const float *a, const float *b,
+                                  const otc_sinkhorn_options *o, double *v,
+                                  otc_sinkhorn_info *infos, void *w, std::size_t bytes) {
+    return otc_sinkhorn_divergence_f32(xy, xx, yy, a, b, o, v, infos, w, bytes);
+}
+inline otc_status divergence_points_call(otc_matrix_f64 x, otc_matrix_f64 y, const double *a,
+                                         const double *b, const otc_sinkhorn_options *o,
+                                         double *v, otc_sinkhorn_info *infos, void *w,
+                                         std::size_t bytes) {
+    return otc_sinkhorn_divergence_points_f64(x, y, a, b, o, v, infos, w, bytes);
+}
+inline otc_status divergence_points_call(otc_matrix_f32 x, otc_matrix_f32 y, const float *a,
+                                         const float *b, const otc_sinkhorn_options *o,
+                                         double *v, otc_sinkhorn_info *infos, void *w,
+                                         std::size_t bytes) {
+    return otc_sinkhorn_divergence_points_f32(x, y, a, b, o, v, infos, w, bytes);
+}
+}  // namespace detail
+
+/// Entropic OT on a dense n x m cost (any strides): potentials f (n), g (m) into the given
+/// pointers (each optional), the plan into `plan` (optional), the report into `*info`
+/// (optional); `init_f`/`init_g` warm-start (optional). Returns OTC_OK or OTC_WARN_MAX_ITER.
+template <class T>
+otc_status sinkhorn_into(View<T> cost, const T *a, const T *b, double *f, double *g,
+                         MutView<T> *plan = nullptr, otc_sinkhorn_info *info = nullptr,
+                         const SinkhornOptions &opts = SinkhornOptions(),
+                         Workspace *work = nullptr, const double *init_f = nullptr,
+                         const double *init_g = nullptr) {
+    const otc_sinkhorn_options o = opts.to_c();
+    void *w;
+    std::size_t bytes;
+    detail::use_workspace(work, work ? sinkhorn_workspace_size(cost.rows, cost.cols, 0, opts) : 0,
+                          w, bytes);
+    const auto p = plan ? detail::to_c(*plan) : decltype(detail::to_c(*plan)){};
+    return check(detail::sinkhorn_call(detail::to_c(cost), a, b, &o, init_f, init_g, f, g,
+                                       plan ? &p : nullptr, info, w, bytes),
+                 detail::name<T>("otc_sinkhorn_f64", "otc_sinkhorn_f32"));
+}
+
+/// Entropic OT on a dense cost: potentials, report and (when `want_plan`) the plan.
+template <class T>
+SinkhornResult<T> sinkhorn(View<T> cost, const std::vector<T> &a, const std::vector<T> &b,
+                           const SinkhornOptions &opts = SinkhornOptions(),
+                           bool want_plan = true, Workspace *work = nullptr) {
+    detail::expect_len(a.size(), cost.rows, "sinkhorn: a");
+    detail::expect_len(b.size(), cost.cols, "sinkhorn: b");
+    SinkhornResult<T> r;
+    r.f.resize(a.size());
+    r.g.resize(b.size());
+    MutView<T> pv{nullptr, 0, 0, 0, 0};
+    if (want_plan) {
+        r.plan = Matrix<T>(a.size(), b.size());
+        pv = r.plan.mut_view();
+    }
+    r.status = sinkhorn_into(cost, a.data(), b.data(), r.f.data(), r.g.data(),
+                             want_plan ? &pv : nullptr, &r.info, opts, work);
+    return r;
+}
+
+/// Entropic OT between clouds x (n x d) and y (m x d), squared Euclidean cost on the fly:
+/// potentials, report, and the plan / barycentric map when asked for.
+template <class T>
+SinkhornResult<T> sinkhorn_points(View<T> x, View<T> y, const std::vector<T> &a,
+                                  const std::vector<T> &b,
+                                  const SinkhornOptions &opts = SinkhornOptions(),
+                                  bool want_plan = false, bool want_map = false,
+                                  Workspace *work = nullptr) {
+    detail::expect_len(a.size(), x.rows, "sinkhorn_points: a");
+    detail::expect_len(b.size(), y.rows, "sinkhorn_points: b");
+    const otc_sinkhorn_options o = opts.to_c();
+    void *w;
+    std::size_t bytes;
+    detail::use_workspace(work, work ? sinkhorn_workspace_size(x.rows, y.rows, x.cols, opts) : 0,
+                          w, bytes);
+    SinkhornResult<T> r;
+    r.f.resize(x.rows);
+    r.g.resize(y.rows);
+    if (want_plan) r.plan = Matrix<T>(x.rows, y.rows);
+    if (want_map) r.map = Matrix<T>(x.rows, x.cols);
+    const auto p = detail::to_c(r.plan.mut_view());
+    const auto mp = detail::to_c(r.map.mut_view());
+    r.status = check(detail::sinkhorn_points_call(detail::to_c(x), detail::to_c(y), a.data(),
+                                                  b.data(), &o, nullptr, nullptr, r.f.data(),
+                                                  r.g.data(), want_plan ? &p : nullptr,
+                                                  want_map ? &mp : nullptr, &r.info, w, bytes),
+                     detail::name<T>("otc_sinkhorn_points_f64", "otc_sinkhorn_points_f32"));
+    return r;
+}
+
+/// The Sinkhorn divergence and the reports of its three solves (xy, xx, yy).
+struct DivergenceResult {
+    otc_status status = OTC_OK;
+    double value = 0;
+    std::array<otc_sinkhorn_info, 3> infos{{sinkhorn_info(), sinkhorn_info(), sinkhorn_info()}};
+};
+
+/// S(a,b) = OT(a,b) - OT(a,a)/2 - OT(b,b)/2 from the dense costs C(x,y), C(x,x), C(y,y).
+template <class T>
+DivergenceResult sinkhorn_divergence(View<T> cost_xy, View<T> cost_xx, View<T> cost_yy,
+                                     const std::vector<T> &a, const std::vector<T> &b,
+                                     const SinkhornOptions &opts = SinkhornOptions(),
+                                     Workspace *work = nullptr) {
+    detail::expect_len(a.size(), cost_xy.rows, "sinkhorn_divergence: a");
+    detail::expect_len(b.size(), cost_xy.cols, "sinkhorn_divergence: b");
+    const otc_sinkhorn_options o = opts.to_c();
+    void *w;
+    std::size_t bytes;
+    detail::use_workspace(
+        work, work ? sinkhorn_divergence_workspace_size(a.size(), b.size(), 0, opts) : 0, w,
+        bytes);
+    DivergenceResult r;
+    r.status = check(detail::divergence_call(detail::to_c(cost_xy), detail::to_c(cost_xx),
+                                             detail::to_c(cost_yy), a.data(), b.data(), &o,
+                                             &r.value, r.infos.data(), w, bytes),
+                     detail::name<T>("otc_sinkhorn_divergence_f64", "otc_sinkhorn_divergence_f32"));
+    return r;
+}
+
+/// The Sinkhorn divergence between clouds x (n x d) and y (m x d), squared Euclidean cost.
+template <class T>
+DivergenceResult sinkhorn_divergence_points(View<T> x, View<T> y, const std::vector<T> &a,
+                                            const std::vector<T> &b,
+                                            const SinkhornOptions &opts = SinkhornOptions(),
+                                            Workspace *work = nullptr) {
+    detail::expect_len(a.size(), x.rows, "sinkhorn_divergence_points: a");
+    detail::expect_len(b.size(), y.rows, "sinkhorn_divergence_points: b");
+    const otc_sinkhorn_options o = opts.to_c();
+    void *w;
+    std::size_t bytes;
+    detail::use_workspace(
+        work, work ? sinkhorn_divergence_workspace_size(x.rows, y.rows, x.cols, opts) : 0, w,
+        bytes);
+    DivergenceResult r;
+    r.status = check(detail::divergence_points_call(detail::to_c(x), detail::to_c(y), a.data(),
+                                                    b.data(), &o, &r.value, r.infos.data(), w,
+                                                    bytes),
+                     detail::name<T>("otc_sinkhorn_divergence_points_f64",
+                                     "otc_sinkhorn_divergence_points_f32"));
+    return r;
+}
+
+// ---------------------------------------------------------------------------------------
+// Gaussian OT (otc_bures_distance, otc_gaussian_*, otc_psd_sqrt)
+// ---------------------------------------------------------------------------------------
+
+/// The Gaussian operation whose workspace `gaussian_workspace_size` reports.
+enum class GaussianOp : std::int32_t {
+    Distance = OTC_GAUSSIAN_OP_DISTANCE,
+    Pairwise = OTC_GAUSSIAN_OP_PAIRWISE,
+    Map = OTC_GAUSSIAN_OP_MAP,
+    Geodesic = OTC_GAUSSIAN_OP_GEODESIC,
+    Barycenter = OTC_GAUSSIAN_OP_BARYCENTER,
+    Moments = OTC_GAUSSIAN_OP_MOMENTS,
+    PsdSqrt = OTC_GAUSSIAN_OP_PSD_SQRT,
+};
+
+/// Options of the Gaussian calls; starts from the library's defaults.
+struct GaussianOptions {
+    std::uint32_t num_threads;
+    std::uint32_t max_iter;  ///< barycenter fixed-point cap
+    double symmetry_tol;     ///< accepted relative asymmetry of a covariance
+    double psd_tol;          ///< accepted relative negative eigenvalue
+    double rank_tol;         ///< eigenvalues <= rank_tol * max count as 0 (0: d * eps)
+    double tol;              ///< barycenter stopping tolerance
+
+    GaussianOptions() {
+        const otc_gaussian_options o = defaults();
+        num_threads = o.num_threads; max_iter = o.max_iter; symmetry_tol = o.symmetry_tol;
+        psd_tol = o.psd_tol; rank_tol = o.rank_tol; tol = o.tol;
+    }
+    GaussianOptions &with_threads(std::uint32_t n) { num_threads = n; return *this; }
+    GaussianOptions &with_max_iter(std::uint32_t n) { max_iter = n; return *this; }
+    GaussianOptions &with_tol(double t) { tol = t; return *this; }
+    /// The C struct.
+    otc_gaussian_options to_c() const {
+        otc_gaussian_options o = defaults();
+        o.num_threads = num_threads; o.max_iter = max_iter; o.symmetry_tol = symmetry_tol;
+        o.psd_tol = psd_tol; o.rank_tol = rank_tol; o.tol = tol;
+        return o;
+    }
+
+private:
+    static otc_gaussian_options defaults() {
+        otc_gaussian_options o;
+        check(otc_gaussian_options_default(&o), "otc_gaussian_options_default");
+        return o;
+    }
+};
+
+/// Bytes of workspace Gaussian operation `op` needs in dimension d (n, m: batch sizes for
+/// Pairwise, number of points for Moments, ignored otherwise).
+inline std::size_t gaussian_workspace_size(GaussianOp op, std::size_t d, std::size_t n = 0,
+                                           std::size_t m = 0,
+                                           const GaussianOptions &opts = GaussianOptions()) {
+    const otc_gaussian_options o = opts.to_c();
+    std::size_t bytes = 0;
+    check(otc_gaussian_workspace_size(static_cast<std::int32_t>(op), d, n, m, &o, &bytes),
+          "otc_gaussian_workspace_size");
+    return bytes;
+}
+
+namespace detail {
+inline void gaussian_ws(Workspace *work, GaussianOp op, std::size_t d, std::size_t n,
+                        std::size_t m, const GaussianOptions &opts, void *&w,
+                        std::size_t &bytes) {
+    use_workspace(work, work ? gaussian_workspace_size(op, d, n, m, opts) : 0, w, bytes);
+}
+}  // namespace detail
+
+/// Squared Bures distance tr S1 + tr S2 - 2 tr (S1^1/2 S2 S1^1/2)^1/2 of two PSD d x d matrices.
+inline double bures_distance(View<double> sigma1, View<double> sigma2,
+                             const GaussianOptions &opts = GaussianOptions(),
+                             Workspace *work = nullptr) {
+    const otc_gaussian_options o = opts.to_c();
+    void *w;
+    std::size_t bytes;
+    detail::gaussian_ws(work, GaussianOp::Distance, sigma1.rows, 0, 0, opts, w, bytes);
+    double out = 0;
+    check(otc_bures_distance(detail::to_c(sigma1), detail::to_c(sigma2), &o, w, bytes, &out),
+          "otc_bures_distance");
+    return out;
+}
+
+/// Squared W2 distance between N(m1, S1) and N(m2, S2).
+inline double gaussian_w2(const std::vector<double> &m1, View<double> sigma1,
+                          const std::vector<double> &m2, View<double> sigma2,
+                          const GaussianOptions &opts = GaussianOptions(),
+                          Workspace *work = nullptr) {
+    const std::size_t d = sigma1.rows;
+    detail::expect_len(m1.size(), d, "gaussian_w2: m1");
+    detail::expect_len(m2.size(), d, "gaussian_w2: m2");
+    const otc_gaussian_options o = opts.to_c();
+    void *w;
+    std::size_t bytes;
+    detail::gaussian_ws(work, GaussianOp::Distance, d, 0, 0, opts, w, bytes);
+    double out = 0;
+    check(otc_gaussian_w2(d, m1.data(), detail::to_c(sigma1), m2.data(), detail::to_c(sigma2),
+                          &o, w, bytes, &out),
+          "otc_gaussian_w2");
+    return out;
+}
+
+/// Entropic OT cost (regularisation eps = 2 sigma^2 > 0) between two Gaussians, closed form.
+inline double gaussian_entropic_w2(const std::vector<double> &m1, View<double> sigma1,
+                                   const std::vector<double> &m2, View<double> sigma2,
+                                   double eps, const GaussianOptions &opts = GaussianOptions(),
+                                   Workspace *work = nullptr) {
+    const std::size_t d = sigma1.rows;
+    detail::expect_len(m1.size(), d, "gaussian_entropic_w2: m1");
+    detail::expect_len(m2.size(), d, "gaussian_entropic_w2: m2");
+    const otc_gaussian_options o = opts.to_c();
+    void *w;
+    std::size_t bytes;
+    detail::gaussian_ws(work, GaussianOp::Distance, d, 0, 0, opts, w, bytes);
+    double out = 0;
+    check(otc_gaussian_entropic_w2(d, m1.data(), detail::to_c(sigma1), m2.data(),
+                                   detail::to_c(sigma2), eps, &o, w, bytes, &out),
+          "otc_gaussian_entropic_w2");
+    return out;
+}
+
+/// All squared W2 distances (k1 x k2) between Gaussians (rows of means1, covs1) and
+/// (rows of means2, covs2).
+inline Matrix<double> gaussian_w2_pairwise(View<double> means1,
+                                           const std::vector<View<double>> &covs1,
+                                           View<double> means2,
+                                           const std::vector<View<double>> &covs2,
+                                           const GaussianOptions &opts = GaussianOptions(),
+                                           Workspace *work = nullptr) {
+    detail::expect_len(covs1.size(), means1.rows, "gaussian_w2_pairwise: covs1");
+    detail::expect_len(covs2.size(), means2.rows, "gaussian_w2_pairwise: covs2");
+    std::vector<otc_matrix_f64> c1, c2;
+    for (const auto &v : covs1) c1.push_back(detail::to_c(v));
+    for (const auto &v : covs2) c2.push_back(detail::to_c(v));
+    const otc_gaussian_options o = opts.to_c();
+    void *w;
+    std::size_t bytes;
+    detail::gaussian_ws(work, GaussianOp::Pairwise, means1.cols, means1.rows, means2.rows, opts,
+                        w, bytes);
+    Matrix<double> out(means1.rows, means2.rows);
+    check(otc_gaussian_w2_pairwise(detail::to_c(means1), c1.data(), detail::to_c(means2),
+                                   c2.data(), &o, w, bytes, detail::to_c(out.mut_view())),
+          "otc_gaussian_w2_pairwise");
+    return out;
+}
+
+/// An affine map x -> A x + b; `status` is OTC_OK or OTC_WARN_SINGULAR (pseudo-inverse map).
+struct AffineMap {
+    otc_status status = OTC_OK;
+    Matrix<double> a;  ///< d x d, symmetric PSD
+    std::vector<double> b;
+};
+
+/// The optimal map from N(m1, S1) to N(m2, S2) (empty means: zero vectors).
+inline AffineMap gaussian_map(const std::vector<double> &m1, View<double> sigma1,
+                              const std::vector<double> &m2, View<double> sigma2,
+                              const GaussianOptions &opts = GaussianOptions(),
+                              Workspace *work = nullptr) {
+    const std::size_t d = sigma1.rows;
+    if (!m1.empty()) detail::expect_len(m1.size(), d, "gaussian_map: m1");
+    if (!m2.empty()) detail::expect_len(m2.size(), d, "gaussian_map: m2");
+    const otc_gaussian_options o = opts.to_c();
+    void *w;
+    std::size_t bytes;
+    detail::gaussian_ws(work, GaussianOp::Map, d, 0, 0, opts, w, bytes);
+    AffineMap r;
+    r.a = Matrix<double>(d, d);
+    r.b.resize(d);
+    r.status = check(otc_gaussian_map(detail::opt(m1), detail::to_c(sigma1), detail::opt(m2),
+                                      detail::to_c(sigma2), &o, w, bytes,
+                                      detail::to_c(r.a.mut_view()), r.b.data()),
+                     "otc_gaussian_map");
+    return r;
+}
+
+/// Applies x -> A x + b to the rows of x (n x d); b empty means 0.
+inline Matrix<double> gaussian_map_apply(View<double> a, const std::vector<double> &b,
+                                         View<double> x,
+                                         const GaussianOptions &opts = GaussianOptions()) {
+    if (!b.empty()) detail::expect_len(b.size(), a.rows, "gaussian_map_apply: b");
+    const otc_gaussian_options o = opts.to_c();
+    Matrix<double> y(x.rows, x.cols);
+    check(otc_gaussian_map_apply(detail::to_c(a), detail::opt(b), detail::to_c(x), &o,
+                                 detail::to_c(y.mut_view())),
+          "otc_gaussian_map_apply");
+    return y;
+}
+
+/// A Gaussian N(mean, cov); `status` OTC_OK or a warning; `iterations` for barycenters.
+struct Gaussian {
+    otc_status status = OTC_OK;
+    std::vector<double> mean;
+    Matrix<double> cov;
+    std::uint32_t iterations = 0;
+};
+
+/// The W2 geodesic from N(m1, S1) to N(m2, S2) at time t in [0, 1].
+inline Gaussian gaussian_geodesic(const std::vector<double> &m1, View<double> sigma1,
+                                  const std::vector<double> &m2, View<double> sigma2, double t,
+                                  const GaussianOptions &opts = GaussianOptions(),
+                                  Workspace *work = nullptr) {
+    const std::size_t d = sigma1.rows;
+    detail::expect_len(m1.size(), d, "gaussian_geodesic: m1");
+    detail::expect_len(m2.size(), d, "gaussian_geodesic: m2");
+    const otc_gaussian_options o = opts.to_c();
+    void *w;
+    std::size_t bytes;
+    detail::gaussian_ws(work, GaussianOp::Geodesic, d, 0, 0, opts, w, bytes);
+    Gaussian r;
+    r.mean.resize(d);
+    r.cov = Matrix<double>(d, d);
+    r.status = check(otc_gaussian_geodesic(m1.data(), detail::to_c(sigma1), m2.data(),
+                                           detail::to_c(sigma2), t, &o, w, bytes, r.mean.data(),
+                                           detail::to_c(r.cov.mut_view())),
+                     "otc_gaussian_geodesic");
+    return r;
+}
+
+/// The W2 barycenter of k Gaussians (rows of means, k x d; covs) with weights (empty: uniform).
+inline Gaussian gaussian_barycenter(View<double> means, const std::vector<View<double>> &covs,
+                                    const std::vector<double> &weights = {},
+                                    const GaussianOptions &opts = GaussianOptions(),
+                                    Workspace *work = nullptr) {
+    detail::expect_len(covs.size(), means.rows, "gaussian_barycenter: covs");
+    if (!weights.empty()) detail::expect_len(weights.size(), means.rows, "gaussian_barycenter: weights");
+    std::vector<otc_matrix_f64> c;
+    for (const auto &v : covs) c.push_back(detail::to_c(v));
+    const std::size_t d = means.cols;
+    const otc_gaussian_options o = opts.to_c();
+    void *w;
+    std::size_t bytes;
+    detail::gaussian_ws(work, GaussianOp::Barycenter, d, means.rows, 0, opts, w, bytes);
+    Gaussian r;
+    r.mean.resize(d);
+    r.cov = Matrix<double>(d, d);
+    r.status = check(otc_gaussian_barycenter(detail::to_c(means), c.data(), detail::opt(weights),
+                                             &o, w, bytes, r.mean.data(),
+                                             detail::to_c(r.cov.mut_view()), &r.iterations),
+                     "otc_gaussian_barycenter");
+    return r;
+}
+
+/// Weighted mean and (maximum-likelihood) covariance of the rows of x (n x d); weights empty:
+/// uniform.
+inline Gaussian gaussian_moments(View<double> x, const std::vector<double> &weights = {},
+                                 const GaussianOptions &opts = GaussianOptions(),
+                                 Workspace *work = nullptr) {
+    if (!weights.empty()) detail::expect_len(weights.size(), x.rows, "gaussian_moments: weights");
+    const otc_gaussian_options o = opts.to_c();
+    void *w;
+    std::size_t bytes;
+    detail::gaussian_ws(work, GaussianOp::Moments, x.cols, x.rows, 0, opts, w, bytes);
+    Gaussian r;
+    r.mean.resize(x.cols);
+    r.cov = Matrix<double>(x.cols, x.cols);
+    r.status = check(otc_gaussian_moments(detail::to_c(x), detail::opt(weights), &o, w, bytes,
+                                          r.mean.data(), detail::to_c(r.cov.mut_view())),
+                     "otc_gaussian_moments");
+    return r;
+}
+
+/// A^1/2 and the pseudo-inverse square root of a PSD matrix; status OTC_WARN_SINGULAR when
+/// A is rank-deficient.
+struct PsdSqrt {
+    otc_status status = OTC_OK;
+    Matrix<double> sqrt;
+    Matrix<double> inv_sqrt;
+};
+
+/// Square root and pseudo-inverse square root of a symmetric PSD d x d matrix.
+inline PsdSqrt psd_sqrt(View<double> a, const GaussianOptions &opts = GaussianOptions(),
+                        Workspace *work = nullptr) {
+    const otc_gaussian_options o = opts.to_c();
+    void *w;
+    std::size_t bytes;
+    detail::gaussian_ws(work, GaussianOp::PsdSqrt, a.rows, 0, 0, opts, w, bytes);
+    PsdSqrt r;
+    r.sqrt = Matrix<double>(a.rows, a.rows);
+    r.inv_sqrt = Matrix<double>(a.rows, a.rows);
+    r.status = check(otc_psd_sqrt(detail::to_c(a), &o, w, bytes, detail::to_c(r.sqrt.mut_view()),
+                                  detail::to_c(r.inv_sqrt.mut_view())),
+                     "otc_psd_sqrt");
+    return r;
+}
+
+// ---------------------------------------------------------------------------------------
+// Semi-discrete OT (otc_laguerre_*, otc_semidiscrete_*, otc_lloyd_*)
+// ---------------------------------------------------------------------------------------
+
+/// Options of the Laguerre assignment and Lloyd; starts from the library's defaults.
+struct LaguerreOptions {
+    std::uint32_t num_threads;
+    LaguerreOptions() {
+        otc_laguerre_options o;
+        check(otc_laguerre_options_default(&o), "otc_laguerre_options_default");
+        num_threads = o.num_threads;
+    }
+    LaguerreOptions &with_threads(std::uint32_t n) { num_threads = n; return *this; }
+    /// The C struct.
+    otc_laguerre_options to_c() const {
+        otc_laguerre_options o;
+        check(otc_laguerre_options_default(&o), "otc_laguerre_options_default");
+        o.num_threads = num_threads;
+        return o;
+    }
+};
+
+/// Bytes of workspace the Laguerre assignment needs for n sites in dimension d.
+inline std::size_t laguerre_workspace_size(std::size_t n_sites, std::size_t dim,
+                                           const LaguerreOptions &opts = LaguerreOptions()) {
+    const otc_laguerre_options o = opts.to_c();
+    std::size_t bytes = 0;
+    check(otc_laguerre_workspace_size(n_sites, dim, &o, &bytes), "otc_laguerre_workspace_size");
+    return bytes;
+}
+
+/// Laguerre cells: cells[i] = argmin_j |x_i - y_j|^2 - g_j; masses[j] the weight of cell j.
+struct LaguerreResult {
+    std::vector<std::uint32_t> cells;
+    std::vector<double> masses;
+};
+
+namespace detail {
+inline otc_status laguerre_call(otc_matrix_f64 p, const double *pw, otc_matrix_f64 s,
+                                const double *g, const otc_laguerre_options *o,
+                                std::uint32_t *cells, double *masses, void *w, std::size_t b) {
+    return otc_laguerre_assign_f64(p, pw, s, g, o, cells, masses, w, b);
+}
+inline otc_status laguerre_call(otc_matrix_f32 p, const float *pw, otc_matrix_f32 s,
+                                const float *g, const otc_laguerre_options *o,
+                                std::uint32_t *cells, double *masses, void *w, std::size_t b) {
+    return otc_laguerre_assign_f32(p, pw, s, g, o, cells, masses, w, b);
+}
+}  // namespace detail
+
+/// The Laguerre (power) cell of every point (N x d) for sites (n x d) with weights g (n);
+/// point weights empty: 1/N each.
+template <class T>
+LaguerreResult laguerre_assign(View<T> points, View<T> sites, const std::vector<T> &g,
+                               const std::vector<T> &point_weights = {},
+                               const LaguerreOptions &opts = LaguerreOptions(),
+                               Workspace *work = nullptr) {
+    detail::expect_len(g.size(), sites.rows, "laguerre_assign: g");
+    if (!point_weights.empty())
+        detail::expect_len(point_weights.size(), points.rows, "laguerre_assign: point_weights");
+    const otc_laguerre_options o = opts.to_c();
+    void *w;
+    std::size_t bytes;
+    detail::use_workspace(work, work ? laguerre_workspace_size(sites.rows, sites.cols, opts) : 0,
+                          w, bytes);
+    LaguerreResult r;
+    r.cells.resize(points.rows);
+    r.masses.resize(sites.rows);
+    check(detail::laguerre_call(detail::to_c(points), detail::opt(point_weights),
+                                detail::to_c(sites), g.data(), &o, r.cells.data(),
+                                r.masses.data(), w, bytes),
+          detail::name<T>("otc_laguerre_assign_f64", "otc_laguerre_assign_f32"));
+    return r;
+}
+
+/// Solver of the semi-discrete problem.
+enum class SemidiscreteMethod : std::int32_t {
+    Newton = OTC_SEMIDISCRETE_NEWTON,
+    Gradient = OTC_SEMIDISCRETE_GRADIENT,
+};
+
+/// Options of `semidiscrete`; starts from the library's defaults.
+struct SemidiscreteOptions {
+    std::uint32_t num_threads;
+    SemidiscreteMethod method;
+    std::int32_t max_iter;
+    double tol;      ///< largest cell-mass error accepted
+    double step;     ///< gradient step (Gradient)
+    double epsilon;  ///< smoothing (see the Rust docs of `semidiscrete`)
+
+    SemidiscreteOptions() {
+        const otc_semidiscrete_options o = defaults();
+        num_threads = o.num_threads; method = static_cast<SemidiscreteMethod>(o.method);
+        max_iter = o.max_iter; tol = o.tol; step = o.step; epsilon = o.epsilon;
+    }
+    SemidiscreteOptions &with_method(SemidiscreteMethod m) { method = m; return *this; }
+    SemidiscreteOptions &with_threads(std::uint32_t n) { num_threads = n; return *this; }
+    SemidiscreteOptions &with_tol(double t) { tol = t; return *this; }
+    /// The C struct.
+    otc_semidiscrete_options to_c() const {
+        otc_semidiscrete_options o = defaults();
+        o.num_threads = num_threads; o.method = static_cast<std::int32_t>(method);
+        o.max_iter = max_iter; o.tol = tol; o.step = step; o.epsilon = epsilon;
+        return o;
+    }
+
+private:
+    static otc_semidiscrete_options defaults() {
+        otc_semidiscrete_options o;
+        check(otc_semidiscrete_options_default(&o), "otc_semidiscrete_options_default");
+        return o;
+    }
+};
+
+/// Bytes of workspace `semidiscrete` needs (N samples, n sites, dimension d).
+inline std::size_t semidiscrete_workspace_size(
+    std::size_t n_points, std::size_t n_sites, std::size_t dim,
+    const SemidiscreteOptions &opts = SemidiscreteOptions()) {
+    const otc_semidiscrete_options o = opts.to_c();
+    std::size_t bytes = 0;
+    check(otc_semidiscrete_workspace_size(n_points, n_sites, dim, &o, &bytes),
+          "otc_semidiscrete_workspace_size");
+    return bytes;
+}
+
+/// The dual weights g (zero mean), the cell masses and the report of `semidiscrete`;
+/// status OTC_OK or OTC_WARN_MAX_ITER (last iterate).
+struct SemidiscreteResult {
+    otc_status status = OTC_OK;
+    std::vector<double> g;
+    std::vector<double> masses;
+    otc_semidiscrete_info info{};
+};
+
+/// Semi-discrete OT (squared Euclidean) from samples (N x d, weights empty: 1/N) to sites
+/// (n x d) with weights b; `g0` (empty: zeros) the initial dual weights.
+inline SemidiscreteResult semidiscrete(View<double> points, View<double> sites,
+                                       const std::vector<double> &b,
+                                       const std::vector<double> &point_weights = {},
+                                       const std::vector<double> &g0 = {},
+                                       const SemidiscreteOptions &opts = SemidiscreteOptions(),
+                                       Workspace *work = nullptr) {
+    detail::expect_len(b.size(), sites.rows, "semidiscrete: b");
+    if (!point_weights.empty())
+        detail::expect_len(point_weights.size(), points.rows, "semidiscrete: point_weights");
+    const otc_semidiscrete_options o = opts.to_c();
+    void *w;
+    std::size_t bytes;
+    detail::use_workspace(
+        work, work ? semidiscrete_workspace_size(points.rows, sites.rows, sites.cols, opts) : 0,
+        w, bytes);
+    SemidiscreteResult r;
+    r.g = g0.empty() ? std::vector<double>(sites.rows, 0.0) : g0;
+    detail::expect_len(r.g.size(), sites.rows, "semidiscrete: g0");
+    r.masses.resize(sites.rows);
+    r.status = check(otc_semidiscrete_f64(detail::to_c(points), detail::opt(point_weights),
+                                          detail::to_c(sites), b.data(), &o, r.g.data(),
+                                          r.masses.data(), &r.info, w, bytes),
+                     "otc_semidiscrete_f64");
+    return r;
+}
+
+/// Options of `semidiscrete_sgd`; starts from the library's defaults.
+struct SgdOptions {
+    std::uint32_t num_threads;
+    std::int32_t iterations;
+    std::int32_t batch;
+    double step;
+    SgdOptions() {
+        const otc_sgd_options o = defaults();
+        num_threads = o.num_threads; iterations = o.iterations; batch = o.batch; step = o.step;
+    }
+    SgdOptions &with_iterations(std::int32_t n) { iterations = n; return *this; }
+    SgdOptions &with_threads(std::uint32_t n) { num_threads = n; return *this; }
+    /// The C struct.
+    otc_sgd_options to_c() const {
+        otc_sgd_options o = defaults();
+        o.num_threads = num_threads; o.iterations = iterations; o.batch = batch; o.step = step;
+        return o;
+    }
+
+private:
+    static otc_sgd_options defaults() {
+        otc_sgd_options o;
+        check(otc_sgd_options_default(&o), "otc_sgd_options_default");
+        return o;
+    }
+};
+
+/// Bytes of workspace `semidiscrete_sgd` needs for n sites in dimension d.
+inline std::size_t semidiscrete_sgd_workspace_size(std::size_t n_sites, std::size_t dim,
+                                                   const SgdOptions &opts = SgdOptions()) {
+    const otc_sgd_options o = opts.to_c();
+    std::size_t bytes = 0;
+    check(otc_semidiscrete_sgd_workspace_size(n_sites, dim, &o, &bytes),
+          "otc_semidiscrete_sgd_workspace_size");
+    return bytes;
+}
+
+/// A sampler: writes `count` samples (row-major count x d) into `out`. An exception thrown
+/// by it stops the solver and is rethrown by `semidiscrete_sgd`.
+using Sampler = std::function<void(std::size_t count, double *out)>;
+
+namespace detail {
+struct SamplerBox {
+    const Sampler *sampler;
+    std::exception_ptr error;
+};
+extern "C" inline std::int32_t sampler_trampoline(void *user, std::size_t count, double *out) {
+    auto *box = static_cast<SamplerBox *>(user);
+    try {
+        (*box->sampler)(count, out);
+        return 0;
+    } catch (...) {
+        box->error = std::current_exception();
+        return 1;
+    }
+}
+}  // namespace detail
+
+/// Averaged SGD for semi-discrete OT from the samples `sample` streams to sites (n x d) with
+/// weights b (sum 1); returns the averaged dual weights g (zero mean).
+inline std::vector<double> semidiscrete_sgd(const Sampler &sample, View<double> sites,
+                                            const std::vector<double> &b,
+                                            const SgdOptions &opts = SgdOptions(),
+                                            Workspace *work = nullptr) {
+    detail::expect_len(b.size(), sites.rows, "semidiscrete_sgd: b");
+    const otc_sgd_options o = opts.to_c();
+    void *w;
+    std::size_t bytes;
+    detail::use_workspace(
+        work, work ? semidiscrete_sgd_workspace_size(sites.rows, sites.cols, opts) : 0, w, bytes);
+    std::vector<double> g(sites.rows);
+    detail::SamplerBox box{&sample, nullptr};
+    const otc_status s = otc_semidiscrete_sgd_f64(&detail::sampler_trampoline, &box,
+                                                  detail::to_c(sites), b.data(), &o, g.data(),
+                                                  w, bytes);
+    if (box.error) std::rethrow_exception(box.error);
+    check(s, "otc_semidiscrete_sgd_f64");
+    return g;
+}
+
+/// Bytes of workspace `lloyd` needs (N samples, n sites, dimension d).
+inline std::size_t lloyd_workspace_size(std::size_t n_points, std::size_t n_sites,
+                                        std::size_t dim,
+                                        const LaguerreOptions &opts = LaguerreOptions()) {
+    const otc_laguerre_options o = opts.to_c();
+    std::size_t bytes = 0;
+    check(otc_lloyd_workspace_size(n_points, n_sites, dim, &o, &bytes), "otc_lloyd_workspace_size");
+    return bytes;
+}
+
+/// Result of `lloyd`: the final distortion; status OTC_OK or OTC_WARN_MAX_ITER.
+struct LloydResult {
+    otc_status status = OTC_OK;
+    double distortion = 0;
+};
+
+/// Lloyd iterations moving `sites` (n x d, in place) to the barycenters of their Voronoi cells
+/// among `points` (weights empty: uniform), at most max_iter times or until no site moves
+/// more than tol.
+inline LloydResult lloyd(View<double> points, MutView<double> sites, std::int32_t max_iter,
+                         double tol, const std::vector<double> &point_weights = {},
+                         const LaguerreOptions &opts = LaguerreOptions(),
+                         Workspace *work = nullptr) {
+    if (!point_weights.empty())
+        detail::expect_len(point_weights.size(), points.rows, "lloyd: point_weights");
+    const otc_laguerre_options o = opts.to_c();
+    void *w;
+    std::size_t bytes;
+    detail::use_workspace(
+        work, work ? lloyd_workspace_size(points.rows, sites.rows, sites.cols, opts) : 0, w,
+        bytes);
+    LloydResult r;
+    r.status = check(otc_lloyd_f64(detail::to_c(points), detail::opt(point_weights),
+                                   detail::to_c(sites), max_iter, tol, &o, &r.distortion, w,
+                                   bytes),
+                     "otc_lloyd_f64");
+    return r;
+}
+
+// ---------------------------------------------------------------------------------------
+// Entropic barycenters (otc_barycenter_*, otc_convolutional_barycenter_*)
+// ---------------------------------------------------------------------------------------
+
+/// Options of the barycenter solvers; starts from the library's defaults.
+struct BarycenterOptions {
+    std::uint32_t num_threads;
+    std::int32_t max_iter;
+    double epsilon;
+    double tol;
+    BarycenterOptions() {
+        const otc_barycenter_options o = defaults();
+        num_threads = o.num_threads; max_iter = o.max_iter; epsilon = o.epsilon; tol = o.tol;
+    }
+    BarycenterOptions &with_epsilon(double e) { epsilon = e; return *this; }
+    BarycenterOptions &with_threads(std::uint32_t n) { num_threads = n; return *this; }
+    BarycenterOptions &with_max_iter(std::int32_t n) { max_iter = n; return *this; }
+    /// The C struct.
+    otc_barycenter_options to_c() const {
+        otc_barycenter_options o = defaults();
+        o.num_threads = num_threads; o.max_iter = max_iter; o.epsilon = epsilon; o.tol = tol;
+        return o;
+    }
+
+private:
+    static otc_barycenter_options defaults() {
+        otc_barycenter_options o;
+        check(otc_barycenter_options_default(&o), "otc_barycenter_options_default");
+        return o;
+    }
+};
+
+/// A barycenter histogram and the iterations made; status OTC_OK or OTC_WARN_MAX_ITER.
+struct BarycenterResult {
+    otc_status status = OTC_OK;
+    std::vector<double> hist;
+    std::uint64_t iterations = 0;
+};
+
+/// Bytes of workspace `barycenter` needs for k histograms of n bins.
+inline std::size_t barycenter_workspace_size(std::size_t n, std::size_t k,
+                                             const BarycenterOptions &opts = BarycenterOptions()) {
+    const otc_barycenter_options o = opts.to_c();
+    std::size_t bytes = 0;
+    check(otc_barycenter_workspace_size(n, k, &o, &bytes), "otc_barycenter_workspace_size");
+    return bytes;
+}
+
+/// Fixed-support entropic barycenter of the k columns of `hists` (n x k) for the n x n cost;
+/// weights empty: uniform.
+inline BarycenterResult barycenter(View<double> hists, View<double> cost,
+                                   const std::vector<double> &weights = {},
+                                   const BarycenterOptions &opts = BarycenterOptions(),
+                                   Workspace *work = nullptr) {
+    if (!weights.empty()) detail::expect_len(weights.size(), hists.cols, "barycenter: weights");
+    const otc_barycenter_options o = opts.to_c();
+    void *w;
+    std::size_t bytes;
+    detail::use_workspace(work, work ? barycenter_workspace_size(hists.rows, hists.cols, opts) : 0,
+                          w, bytes);
+    BarycenterResult r;
+    r.hist.resize(hists.rows);
+    r.status = check(otc_barycenter_f64(detail::to_c(hists), detail::to_c(cost),
+                                        detail::opt(weights), &o, r.hist.data(), &r.iterations,
+                                        w, bytes),
+                     "otc_barycenter_f64");
+    return r;
+}
+
+/// Bytes of workspace `convolutional_barycenter` needs for k images of h x w pixels.
+inline std::size_t convolutional_barycenter_workspace_size(
+    std::size_t h, std::size_t w, std::size_t k,
+    const BarycenterOptions &opts = BarycenterOptions()) {
+    const otc_barycenter_options o = opts.to_c();
+    std::size_t bytes = 0;
+    check(otc_convolutional_barycenter_workspace_size(h, w, k, &o, &bytes),
+          "otc_convolutional_barycenter_workspace_size");
+    return bytes;
+}
+
+/// Convolutional entropic barycenter of the k images in the columns of `images` ((h*w) x k,
+/// pixel (r, c) at row r*w + c) on the unit square; weights empty: uniform.
+inline BarycenterResult convolutional_barycenter(View<double> images, std::size_t h,
+                                                 std::size_t w,
+                                                 const std::vector<double> &weights = {},
+                                                 const BarycenterOptions &opts = BarycenterOptions(),
+                                                 Workspace *work = nullptr) {
+    if (!weights.empty())
+        detail::expect_len(weights.size(), images.cols, "convolutional_barycenter: weights");
+    const otc_barycenter_options o = opts.to_c();
+    void *wp;
+    std::size_t bytes;
+    detail::use_workspace(
+        work, work ? convolutional_barycenter_workspace_size(h, w, images.cols, opts) : 0, wp,
+        bytes);
+    BarycenterResult r;
+    r.hist.resize(h * w);
+    r.status = check(otc_convolutional_barycenter_f64(detail::to_c(images), h, w,
+                                                      detail::opt(weights), &o, r.hist.data(),
+                                                      &r.iterations, wp, bytes),
+                     "otc_convolutional_barycenter_f64");
+    return r;
+}
+
+}  // namespace otcore
+
+#endif  // OTCORE_HPP

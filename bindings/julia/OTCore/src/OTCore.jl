@@ -1,0 +1,78 @@
+"""
+    OTCore
+
+Julia interface to otcore, computational optimal transport kernels behind a stable C ABI.
+Arrays cross as strided views without copies (Julia's column-major layout included).
+
+The shared library is `ENV["OTCORE_LIB"]` when set, else the first of
+`<repo>/target/release/libotcore.so`, `<repo>/target/debug/libotcore.so` that exists, else
+`libotcore.so.0` from the system's library path (e.g. after `scripts/install.sh /usr/local`).
+"""
+module OTCore
+
+include("LibOTCore.jl")
+using .LibOTCore
+
+export OTCoreError, cost_matrix, cost_matrix!, library_version
+
+"""
+    OTCoreError(status, func, message)
+
+An otcore failure: `status` is the `OTC_ERR_*` code, `func` the C function, `message` the
+library's explanation.
+"""
+struct OTCoreError <: Exception
+    status::Int32
+    func::String
+    message::String
+end
+
+Base.showerror(io::IO, e::OTCoreError) = print(io, "OTCoreError (status ", e.status, "): ", e.message)
+
+"""
+    check(status, func) -> status
+
+Throws [`OTCoreError`](@ref) with the library's message, e.g. "otc_cost_matrix_f64: x[(1, 0)]
+is NaN, not a finite number (input holds NaN or infinity)", for an error status (>= 100);
+returns warnings (1-99) and `OTC_OK`.
+"""
+function check(status::Integer, func::AbstractString)
+    if status >= 100
+        # The detail first (this thread's last call); it names the C function.
+        detail = unsafe_string(LibOTCore.otc_last_error_message())
+        text = unsafe_string(LibOTCore.otc_status_message(Int32(status)))
+        message = isempty(detail) ? func * ": " * text : detail * " (" * text * ")"
+        throw(OTCoreError(Int32(status), func, message))
+    end
+    return status
+end
+
+const REPO_TARGET = normpath(joinpath(@__DIR__, "..", "..", "..", "..", "target"))
+
+"""The path of the otcore shared library this session loads (see the module doc)."""
+function library_path()
+    haskey(ENV, "OTCORE_LIB") && return ENV["OTCORE_LIB"]
+    for profile in ("release", "debug")
+        p = joinpath(REPO_TARGET, profile, "libotcore.so")
+        isfile(p) && return p
+    end
+    return "libotcore.so." * string(LibOTCore.OTC_VERSION_MAJOR)
+end
+
+"""The loaded library's version as a `VersionNumber`."""
+library_version() = VersionNumber(unsafe_string(LibOTCore.otc_version_string()))
+
+function __init__()
+    LibOTCore.load!(library_path())
+    lib = Int(LibOTCore.otc_version_number())
+    if lib ÷ 10000 != LibOTCore.OTC_VERSION_MAJOR || lib < LibOTCore.OTC_VERSION_NUMBER
+        error("otcore library ", library_path(), " is version ", library_version(),
+              " but OTCore.jl was generated for ", LibOTCore.OTC_VERSION_MAJOR, ".",
+              LibOTCore.OTC_VERSION_MINOR, ".", LibOTCore.OTC_VERSION_PATCH)
+    end
+end
+
+# Capabilities, one file each (their C entry points are named on a `requires:` line).
+include("cost.jl")
+
+end # module OTCore

@@ -1,0 +1,29 @@
+# R interface to otcore. Matrices are column-major doubles and cross to the library as strided
+# views, without copies; otcore's failures become R errors carrying its message.
+
+as_double_matrix <- function(a, what) {
+  if (!is.matrix(a) || !is.numeric(a)) {
+    stop(sprintf("%s must be a numeric matrix (one point per row)", what), call. = FALSE)
+  }
+  if (!is.double(a)) storage.mode(a) <- "double"
+  a
+}
+
+
+otcore_version <- function() .Call(C_otc_r_version)
+
+otcore_capabilities <- function() .Call(C_otc_r_capabilities)
+
+
+cost_matrix <- function(x, y, metric = c("sqeuclidean", "euclidean", "minkowski", "cosine"),
+                        p = 2, threads = 0L) {
+  metric <- match.arg(metric)
+  x <- as_double_matrix(x, "x")
+  y <- as_double_matrix(y, "y")
+  if (!is.numeric(p) || length(p) != 1L) stop("p must be a number", call. = FALSE)
+  threads <- as.integer(threads)
+  if (length(threads) != 1L || is.na(threads) || threads < 0L) {
+    stop("threads must be a non-negative integer", call. = FALSE)
+  }
+  .Call(C_otc_r_cost_matrix, x, y, metric, as.double(p), threads)
+}

@@ -1,0 +1,3 @@
+library(testthat)
+library(otcore)
+test_check("otcore")

@@ -22,6 +22,8 @@ use std::any::TypeId;
 
 /// Rows of x per parallel chunk (fixed, so results do not depend on the thread count).
 pub(super) const ROWS: usize = 64;
+/// Columns of a tile: matmul then finish, while the tile (ROWS × COLS) is in cache.
+const COLS: usize = 512;
 
 /// What the matmul path computes.
 #[derive(Clone, Copy, PartialEq)]
@@ -108,26 +110,31 @@ impl<T: Real> pulp::WithSimd for Gemm<'_, T> {
     fn with_simd<S: Simd>(self, s: S) {
         let this = &self;
         let n = self.x.nrows();
+        let m = self.y.nrows();
         for_each_chunk(self.par, n.div_ceil(ROWS), move |c| {
             let (i0, i1) = (c * ROWS, n.min(c * ROWS + ROWS));
             let alpha = match this.form {
                 Form::Cosine => T::ONE,
                 _ => -(T::ONE + T::ONE),
             };
-            gemm(
-                this.out.rows(i0, i1),
-                this.x.subrows(i0, i1 - i0),
-                this.y.transpose(),
-                alpha,
-            );
-            s.vectorize(
-                #[inline(always)]
-                || {
-                    for i in i0..i1 {
-                        this.finish_row(s, i);
-                    }
-                },
-            )
+            // Column tiles small enough to stay in cache between matmul and the finish pass.
+            for j0 in (0..m).step_by(COLS) {
+                let j1 = m.min(j0 + COLS);
+                gemm(
+                    this.out.rows(i0, i1).subcols_mut(j0, j1 - j0),
+                    this.x.subrows(i0, i1 - i0),
+                    this.y.subrows(j0, j1 - j0).transpose(),
+                    alpha,
+                );
+                s.vectorize(
+                    #[inline(always)]
+                    || {
+                        for i in i0..i1 {
+                            this.finish_row(s, i, j0, j1);
+                        }
+                    },
+                )
+            }
         });
     }
 }
@@ -172,19 +179,18 @@ impl<T: Real> Gemm<'_, T> {
         }
     }
 
-    /// Turns row i of the output from matmul values into costs.
+    /// Turns `(i, j0..j1)` of the output from matmul values into costs.
     #[inline(always)]
-    fn finish_row<S: Simd>(&self, s: S, i: usize) {
-        let m = self.y.nrows();
+    fn finish_row<S: Simd>(&self, s: S, i: usize, j0: usize, j1: usize) {
         if let Some(row) = self.out.row_slice(i) {
-            let (head, tail) = T::as_mut_simd::<S>(row);
+            let (head, tail) = T::as_mut_simd::<S>(&mut row[j0..j1]);
             let nh = head.len() * T::lanes::<S>();
-            self.finish_vectors(s, i, head);
+            self.finish_vectors(s, i, j0, head);
             for (t, v) in tail.iter_mut().enumerate() {
-                *v = self.entry(s, i, nh + t, *v);
+                *v = self.entry(s, i, j0 + nh + t, *v);
             }
         } else {
-            for j in 0..m {
+            for j in j0..j1 {
                 self.out.set(i, j, self.entry(s, i, j, self.out.get(i, j)));
             }
         }
@@ -194,41 +200,41 @@ impl<T: Real> Gemm<'_, T> {
     /// above the bound are finished lane-parallel (same arithmetic as [`Self::entry`]); any
     /// other vector goes lane by lane through [`Self::entry`].
     #[inline(always)]
-    fn finish_vectors<S: Simd>(&self, s: S, i: usize, head: &mut [T::Vector<S>]) {
+    fn finish_vectors<S: Simd>(&self, s: S, i: usize, j0: usize, head: &mut [T::Vector<S>]) {
         let l = T::lanes::<S>();
         let bound = T::splat_s(s, self.bound());
         let two = T::splat_s(s, T::ONE + T::ONE);
         let zero = T::splat_s(s, T::ZERO);
         let one = T::splat_s(s, T::ONE);
-        let scalar = |v: &mut T::Vector<S>, j0: usize| {
+        let scalar = |v: &mut T::Vector<S>, jv: usize| {
             let vals = bytemuck::cast_slice_mut::<T::Vector<S>, T>(std::slice::from_mut(v));
             for (t, g) in vals.iter_mut().enumerate() {
-                *g = self.entry(s, i, j0 + t, *g);
+                *g = self.entry(s, i, jv + t, *g);
             }
         };
         match self.form {
             Form::Cosine => {
                 if self.rx[i] == T::ZERO {
                     for (q, v) in head.iter_mut().enumerate() {
-                        scalar(v, q * l);
+                        scalar(v, j0 + q * l);
                     }
                     return;
                 }
                 let rxi = T::splat_s(s, self.rx[i]);
-                let (ry, _) = T::as_simd::<S>(&self.ry[..head.len() * l]);
+                let (ry, _) = T::as_simd::<S>(&self.ry[j0..j0 + head.len() * l]);
                 for (q, (v, &ryv)) in head.iter_mut().zip(ry).enumerate() {
                     let c = T::sub_s(s, one, T::mul_s(s, T::mul_s(s, *v, rxi), ryv));
                     let c = T::min_s(s, T::max_s(s, c, zero), two);
                     if T::reduce_min_s(s, T::sub_s(s, c, bound)) > T::ZERO {
                         *v = c;
                     } else {
-                        scalar(v, q * l);
+                        scalar(v, j0 + q * l);
                     }
                 }
             }
             form => {
                 let nxi = T::splat_s(s, self.nx2[i]);
-                let (ny, _) = T::as_simd::<S>(&self.ny2[..head.len() * l]);
+                let (ny, _) = T::as_simd::<S>(&self.ny2[j0..j0 + head.len() * l]);
                 for (q, (v, &nyv)) in head.iter_mut().zip(ny).enumerate() {
                     let nxy = T::add_s(s, nxi, nyv);
                     let c = T::add_s(s, nxy, *v);
@@ -240,7 +246,7 @@ impl<T: Real> Gemm<'_, T> {
                             c
                         };
                     } else {
-                        scalar(v, q * l);
+                        scalar(v, j0 + q * l);
                     }
                 }
             }

@@ -212,6 +212,54 @@ typedef struct otc_matrix_mut_f32 {
 } otc_matrix_mut_f32;
 
 /**
+ * Options of `otc_emd`; fill with `otc_emd_options_default`.
+ */
+typedef struct otc_emd_options {
+    /**
+     * `sizeof(otc_emd_options)`, set by `otc_emd_options_default`.
+     */
+    size_t struct_size;
+    /**
+     * 0 = library default, 1 = calling thread only, k = k workers (one problem is solved on
+     * one thread; threads serve the batched entry points).
+     */
+    uint32_t num_threads;
+    /**
+     * Pivot cap (initial pivots included); default 2^40. When reached, the feasible plan
+     * found so far is returned with `OTC_WARN_MAX_ITER`.
+     */
+    uint64_t max_iter;
+    /**
+     * Largest accepted relative mass gap |Σa − Σb| / max(Σa, Σb) (default 1e-9); within it,
+     * b is rescaled to a's mass.
+     */
+    double mass_tolerance;
+} otc_emd_options;
+
+/**
+ * Scalar results of `otc_emd`.
+ */
+typedef struct otc_emd_result {
+    /**
+     * Transport cost Σ C_ij P_ij of the returned plan.
+     */
+    double cost;
+    /**
+     * Most negative reduced cost C_ij − f_i − g_j of the returned duals (0 when optimal up
+     * to rounding; negative after `OTC_WARN_MAX_ITER`).
+     */
+    double gap;
+    /**
+     * Pivots made.
+     */
+    uint64_t iterations;
+    /**
+     * Number of entries written to the sparse plan (≤ n + m − 1).
+     */
+    size_t nnz;
+} otc_emd_result;
+
+/**
  * Success.
  */
 #define OTC_OK 0
@@ -374,6 +422,58 @@ otc_status otc_cost_matrix_f32(struct otc_matrix_f32 x,
                                const struct otc_cost_options *opts,
                                void *work,
                                size_t work_bytes);
+
+/**
+ * Writes the default options into `*opts`.
+ *
+ * # Safety
+ * `opts` must be valid for writes of one `otc_emd_options`.
+ */
+otc_status otc_emd_options_default(struct otc_emd_options *opts);
+
+/**
+ * Bytes of workspace `otc_emd` needs for n rows and m columns (O(n + m); the cost matrix is
+ * never copied). `opts` may be NULL.
+ *
+ * # Safety
+ * `opts` is NULL or a valid options struct; `out_bytes` must be valid for writes.
+ */
+otc_status otc_emd_workspace_size(size_t n,
+                                  size_t m,
+                                  const struct otc_emd_options *opts,
+                                  size_t *out_bytes);
+
+/**
+ * Exact optimal transport between histograms `a` (n) and `b` (m) for the n × m `cost` (any
+ * strides), by the network simplex.
+ *
+ * Outputs, each optional (NULL, or `plan.data == NULL`, when not wanted): `result` (cost,
+ * gap, iterations, nnz); duals `f` (n) and `g` (m) centred so that a·f = b·g; the sparse plan
+ * `plan_rows`, `plan_cols`, `plan_mass` (each with room for n + m − 1 entries; the three go
+ * together; `result->nnz` entries are written, in no particular order); the dense plan `plan`
+ * (n × m view). Weights and costs must be finite and ≥ 0; masses must agree within
+ * `mass_tolerance` (`OTC_ERR_MASS_MISMATCH` otherwise, naming the heavier side).
+ * Returns `OTC_WARN_MAX_ITER` with a feasible plan when `max_iter` stops the solve.
+ *
+ * # Safety
+ * Every non-NULL pointer must be valid for its stated length; `work` is NULL or valid for
+ * `work_bytes` bytes; outputs must not overlap each other or the inputs.
+ */
+otc_status otc_emd(const double *a,
+                   size_t n,
+                   const double *b,
+                   size_t m,
+                   struct otc_matrix_f64 cost,
+                   struct otc_emd_result *result,
+                   double *f,
+                   double *g,
+                   size_t *plan_rows,
+                   size_t *plan_cols,
+                   double *plan_mass,
+                   struct otc_matrix_mut_f64 plan,
+                   const struct otc_emd_options *opts,
+                   void *work,
+                   size_t work_bytes);
 
 /**
  * A static, NUL-terminated description of `status` ("unknown status" for numbers otcore

@@ -56,6 +56,22 @@ fn structs() -> Vec<(String, usize)> {
         metric,
         p
     }));
+    {
+        #![allow(unused_imports)] // the macro's `use otcore::ffi::*` is not what names these
+        use otcore::ffi::exact::{otc_emd_options, otc_emd_result};
+        all.extend(layout!(otc_emd_options {
+            struct_size,
+            num_threads,
+            max_iter,
+            mass_tolerance
+        }));
+        all.extend(layout!(otc_emd_result {
+            cost,
+            gap,
+            iterations,
+            nnz
+        }));
+    }
     all
 }
 

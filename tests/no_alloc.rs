@@ -89,3 +89,47 @@ fn cost_matrix_in_place_allocates_nothing() {
         }
     }
 }
+
+#[test]
+fn emd_in_place_does_not_allocate() {
+    use otcore::exact::{emd_in_place, emd_scratch, EmdOutputs, EmdParams, SparsePlanMut};
+    let (n, m) = (40, 30);
+    let a = vec![1.0 / n as f64; n];
+    let b = vec![1.0 / m as f64; m];
+    let c = faer::Mat::from_fn(n, m, |i, j| {
+        ((i * 7 + j * 13) % 17) as f64 + 0.5 * (i as f64 - j as f64).abs()
+    });
+    let (mut f, mut g) = (vec![0.0; n], vec![0.0; m]);
+    let (mut r, mut cc, mut x) = (
+        vec![0usize; n + m - 1],
+        vec![0usize; n + m - 1],
+        vec![0.0; n + m - 1],
+    );
+    let mut dense = faer::Mat::<f64>::zeros(n, m);
+    let mut buf = stack_buffer(emd_scratch(n, m));
+    let mut info = None;
+    let count = allocations_in(|| {
+        let out = EmdOutputs {
+            f: Some(&mut f),
+            g: Some(&mut g),
+            sparse: Some(SparsePlanMut {
+                rows: &mut r,
+                cols: &mut cc,
+                mass: &mut x,
+            }),
+            dense: Some(dense.as_mut()),
+        };
+        info = Some(emd_in_place(
+            &a,
+            &b,
+            c.as_ref(),
+            out,
+            &EmdParams::default(),
+            otcore::Par::Seq,
+            otcore::MemStack::new(&mut buf),
+        ));
+    });
+    let info = info.unwrap().unwrap();
+    assert!(info.converged && info.nnz > 0 && info.cost > 0.0);
+    assert_eq!(count, 0);
+}

@@ -1,1 +1,12 @@
-//! Exact optimal transport: network simplex, 1-D, sliced (written with the exact-OT issue).
+//! Exact optimal transport: the network simplex for discrete measures ([`network_simplex`]),
+//! exact OT on the line ([`one_d`]) and sliced Wasserstein ([`sliced`]).
+
+pub mod network_simplex;
+pub mod one_d;
+pub mod sliced;
+
+pub use network_simplex::{
+    emd, emd_in_place, emd_scratch, EmdInfo, EmdOutputs, EmdParams, EmdSolution, SparsePlanMut,
+};
+pub use one_d::{wasserstein_1d, wasserstein_1d_in_place, wasserstein_1d_scratch, OneDInfo};
+pub use sliced::{sliced_scratch, sliced_wasserstein, sliced_wasserstein_in_place, Directions};

@@ -1,0 +1,91 @@
+/* Network simplex through the C ABI: a 3x3 assignment with a known optimum, duals, sparse and
+ * dense plans, column-major input, workspace, errors and the iteration-cap warning. */
+#include <stdlib.h>
+#include <string.h>
+#include "check.h"
+
+int main(void) {
+    /* Row-major cost; the optimal permutation is (0->1, 1->2, 2->0), cost (1+1+1)/3. */
+    double c[9] = {4, 1, 3,
+                   2, 5, 1,
+                   1, 3, 6};
+    double a[3] = {1.0 / 3, 1.0 / 3, 1.0 / 3};
+    double b[3] = {1.0 / 3, 1.0 / 3, 1.0 / 3};
+    otc_matrix_f64 cost = {c, 3, 3, 3, 1};
+    otc_matrix_mut_f64 none = {NULL, 0, 0, 0, 0};
+    otc_emd_options opts;
+    otc_emd_result res;
+    double f[3], g[3], mass[5], dense[9];
+    size_t rows[5], cols[5];
+    size_t k, bytes = 0;
+    int i, j;
+    void *work;
+
+    CHECK_STATUS(otc_emd_options_default(&opts), OTC_OK);
+    CHECK(opts.struct_size == sizeof(otc_emd_options));
+    CHECK(opts.max_iter > 1000000);
+    CHECK_STATUS(otc_emd(a, 3, b, 3, cost, &res, f, g, rows, cols, mass, none, &opts, NULL, 0), OTC_OK);
+    CHECK_CLOSE(res.cost, 1.0, 1e-15);
+    CHECK(res.nnz == 3);
+    CHECK(res.gap <= 0.0 && res.gap > -1e-12);
+    for (k = 0; k < res.nnz; k++) {
+        CHECK(cols[k] == (rows[k] + 1) % 3);
+        CHECK_CLOSE(mass[k], 1.0 / 3, 1e-15);
+    }
+    /* Duals: feasible, tight on the plan, centred, and their objective equals the cost. */
+    for (i = 0; i < 3; i++)
+        for (j = 0; j < 3; j++) CHECK(f[i] + g[j] <= c[i * 3 + j] + 1e-12);
+    CHECK_CLOSE((f[0] + f[1] + f[2]) / 3, (g[0] + g[1] + g[2]) / 3, 1e-12);
+    CHECK_CLOSE((f[0] + f[1] + f[2] + g[0] + g[1] + g[2]) / 3, 1.0, 1e-12);
+
+    /* Column-major cost (the transpose layout) and a dense plan, with a caller workspace. */
+    {
+        double cm[9];
+        otc_matrix_f64 costc = {cm, 3, 3, 1, 3};
+        otc_matrix_mut_f64 plan = {dense, 3, 3, 3, 1};
+        for (i = 0; i < 3; i++)
+            for (j = 0; j < 3; j++) cm[j * 3 + i] = c[i * 3 + j];
+        CHECK_STATUS(otc_emd_workspace_size(3, 3, &opts, &bytes), OTC_OK);
+        CHECK(bytes > 0);
+        work = malloc(bytes);
+        CHECK_STATUS(otc_emd(a, 3, b, 3, costc, &res, NULL, NULL, NULL, NULL, NULL, plan, &opts, work, bytes), OTC_OK);
+        CHECK_CLOSE(res.cost, 1.0, 1e-15);
+        CHECK_CLOSE(dense[0 * 3 + 1], 1.0 / 3, 1e-15);
+        CHECK_CLOSE(dense[1 * 3 + 2], 1.0 / 3, 1e-15);
+        CHECK_CLOSE(dense[2 * 3 + 0], 1.0 / 3, 1e-15);
+        CHECK(dense[0] == 0.0);
+        CHECK_STATUS(otc_emd(a, 3, b, 3, costc, &res, NULL, NULL, NULL, NULL, NULL, plan, &opts, work, 8), OTC_ERR_WORKSPACE_TOO_SMALL);
+        free(work);
+    }
+
+    /* Errors: mass mismatch names the heavier side; negative cost; partial sparse outputs. */
+    {
+        double heavy[3] = {0.5, 0.5, 0.5};
+        double bad[9];
+        memcpy(bad, c, sizeof bad);
+        bad[4] = -1.0;
+        res.cost = 42.0;
+        CHECK_STATUS(otc_emd(a, 3, heavy, 3, cost, &res, NULL, NULL, NULL, NULL, NULL, none, NULL, NULL, 0), OTC_ERR_MASS_MISMATCH);
+        CHECK(strstr(otc_last_error_message(), "b is heavier") != NULL);
+        CHECK(res.cost == 42.0);
+        cost.data = bad;
+        CHECK_STATUS(otc_emd(a, 3, b, 3, cost, &res, NULL, NULL, NULL, NULL, NULL, none, NULL, NULL, 0), OTC_ERR_INVALID_ARGUMENT);
+        cost.data = c;
+        CHECK_STATUS(otc_emd(a, 3, b, 3, cost, &res, NULL, NULL, rows, NULL, NULL, none, NULL, NULL, 0), OTC_ERR_NULL_POINTER);
+        opts.struct_size = 3;
+        CHECK_STATUS(otc_emd(a, 3, b, 3, cost, &res, NULL, NULL, NULL, NULL, NULL, none, &opts, NULL, 0), OTC_ERR_ABI_MISMATCH);
+        otc_emd_options_default(&opts);
+    }
+
+    /* The iteration cap: a warning, with a feasible plan. */
+    opts.max_iter = 1;
+    CHECK_STATUS(otc_emd(a, 3, b, 3, cost, &res, NULL, NULL, rows, cols, mass, none, &opts, NULL, 0), OTC_WARN_MAX_ITER);
+    CHECK(res.iterations == 1);
+    {
+        double total = 0;
+        for (k = 0; k < res.nnz; k++) total += mass[k];
+        CHECK_CLOSE(total, 1.0, 1e-15);
+        CHECK(res.cost >= 1.0 - 1e-15);
+    }
+    return report();
+}

@@ -1,0 +1,327 @@
+//! Network simplex: optimality certificates (primal feasible, dual feasible, equal objectives),
+//! brute force over permutations, layouts, zero weights, errors and the iteration cap.
+
+mod exact_support;
+use exact_support::*;
+use faer::Mat;
+use otcore::exact::{emd, emd_in_place, emd_scratch, EmdOutputs, EmdParams, SparsePlanMut};
+use otcore::{ErrorKind, MatRef, Par};
+
+fn random_problem(rng: &mut Rng, n: usize, m: usize) -> (Vec<f64>, Vec<f64>, Mat<f64>) {
+    let mut a: Vec<f64> = (0..n).map(|_| rng.uniform() + 0.01).collect();
+    let mut b: Vec<f64> = (0..m).map(|_| rng.uniform() + 0.01).collect();
+    let (sa, sb) = (a.iter().sum::<f64>(), b.iter().sum::<f64>());
+    a.iter_mut().for_each(|x| *x /= sa);
+    b.iter_mut().for_each(|x| *x /= sb);
+    let c = Mat::from_fn(n, m, |_, _| rng.uniform());
+    (a, b, c)
+}
+
+/// Checks the optimality certificate of a solution and returns the plan as a dense matrix.
+fn certify(a: &[f64], b: &[f64], c: MatRef<'_, f64>, s: &otcore::exact::EmdSolution) -> Mat<f64> {
+    let (n, m) = (a.len(), b.len());
+    assert!(s.converged);
+    assert!(s.plan.len() < n + m, "{} entries", s.plan.len());
+    let mut p = Mat::<f64>::zeros(n, m);
+    for &(i, j, x) in &s.plan {
+        assert!(x > 0.0);
+        p[(i, j)] += x;
+    }
+    let scale = a.iter().sum::<f64>().max(1e-300);
+    for i in 0..n {
+        let r: f64 = (0..m).map(|j| p[(i, j)]).sum();
+        assert!(
+            (r - a[i]).abs() <= 1e-12 * scale,
+            "row {i}: {r} vs {}",
+            a[i]
+        );
+    }
+    for j in 0..m {
+        let r: f64 = (0..n).map(|i| p[(i, j)]).sum();
+        assert!(
+            (r - b[j]).abs() <= 1e-12 * scale,
+            "col {j}: {r} vs {}",
+            b[j]
+        );
+    }
+    let cmax = (0..n)
+        .flat_map(|i| (0..m).map(move |j| (i, j)))
+        .map(|(i, j)| c[(i, j)])
+        .fold(0.0, f64::max);
+    let tol = 1e-9 * cmax.max(1e-300);
+    let mut primal = 0.0;
+    for i in 0..n {
+        for j in 0..m {
+            let rc = c[(i, j)] - s.f[i] - s.g[j];
+            assert!(rc >= -tol, "dual infeasible at ({i},{j}): {rc}");
+            if p[(i, j)] > 0.0 {
+                assert!(rc.abs() <= tol, "slackness at ({i},{j}): {rc}");
+            }
+            primal += p[(i, j)] * c[(i, j)];
+        }
+    }
+    let dual: f64 = a.iter().zip(&s.f).map(|(x, y)| x * y).sum::<f64>()
+        + b.iter().zip(&s.g).map(|(x, y)| x * y).sum::<f64>();
+    assert!((primal - s.cost).abs() <= 1e-12 * primal.abs().max(1e-300));
+    assert!(
+        (primal - dual).abs() <= 1e-9 * primal.abs().max(cmax * 1e-300),
+        "primal {primal} dual {dual}"
+    );
+    let af: f64 = a.iter().zip(&s.f).map(|(x, y)| x * y).sum();
+    let bg: f64 = b.iter().zip(&s.g).map(|(x, y)| x * y).sum();
+    assert!(
+        (af - bg).abs() <= 1e-9 * (af.abs() + bg.abs() + cmax),
+        "centring {af} {bg}"
+    );
+    p
+}
+
+#[test]
+fn random_problems_of_many_shapes_are_certified_optimal() {
+    let mut rng = Rng(42);
+    for &(n, m) in &[
+        (1, 1),
+        (1, 7),
+        (7, 1),
+        (2, 3),
+        (5, 5),
+        (13, 8),
+        (8, 30),
+        (40, 41),
+        (100, 60),
+    ] {
+        let (a, b, c) = random_problem(&mut rng, n, m);
+        let s = emd(&a, &b, c.as_ref(), &EmdParams::default()).unwrap();
+        certify(&a, &b, c.as_ref(), &s);
+    }
+}
+
+fn permutations(k: usize) -> Vec<Vec<usize>> {
+    if k == 0 {
+        return vec![vec![]];
+    }
+    let mut all = Vec::new();
+    for p in permutations(k - 1) {
+        for pos in 0..k {
+            let mut q = p.clone();
+            q.insert(pos, k - 1);
+            all.push(q);
+        }
+    }
+    all
+}
+
+#[test]
+fn uniform_square_problems_match_brute_force_and_give_permutations() {
+    let mut rng = Rng(7);
+    for k in 1..=6 {
+        for round in 0..5 {
+            let a = vec![1.0 / k as f64; k];
+            // Integer costs: many ties (degenerate pivots).
+            let c = Mat::from_fn(k, k, |_, _| {
+                if round % 2 == 0 {
+                    rng.int(0, 2) as f64
+                } else {
+                    rng.uniform()
+                }
+            });
+            let s = emd(&a, &a, c.as_ref(), &EmdParams::default()).unwrap();
+            let p = certify(&a, &a, c.as_ref(), &s);
+            let best = permutations(k)
+                .iter()
+                .map(|q| q.iter().enumerate().map(|(i, &j)| c[(i, j)]).sum::<f64>() / k as f64)
+                .fold(f64::INFINITY, f64::min);
+            assert!(
+                (s.cost - best).abs() <= 1e-12,
+                "k={k}: {} vs {best}",
+                s.cost
+            );
+            // A vertex of the Birkhoff polytope: every entry 0 or 1/k.
+            for i in 0..k {
+                for j in 0..k {
+                    let x = p[(i, j)] * k as f64;
+                    assert!(x.abs() < 1e-12 || (x - 1.0).abs() < 1e-12, "entry {x}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn zero_weights_are_removed_and_get_feasible_duals() {
+    let mut rng = Rng(3);
+    let (mut a, mut b, c) = random_problem(&mut rng, 9, 11);
+    for &i in &[0, 4, 8] {
+        a[i] = 0.0;
+    }
+    for &j in &[1, 2, 10] {
+        b[j] = 0.0;
+    }
+    let (sa, sb) = (a.iter().sum::<f64>(), b.iter().sum::<f64>());
+    a.iter_mut().for_each(|x| *x /= sa);
+    b.iter_mut().for_each(|x| *x /= sb);
+    let s = emd(&a, &b, c.as_ref(), &EmdParams::default()).unwrap();
+    certify(&a, &b, c.as_ref(), &s);
+    // Same cost as the problem without them.
+    let kr: Vec<usize> = (0..9).filter(|&i| a[i] > 0.0).collect();
+    let kc: Vec<usize> = (0..11).filter(|&j| b[j] > 0.0).collect();
+    let c2 = Mat::from_fn(kr.len(), kc.len(), |i, j| c[(kr[i], kc[j])]);
+    let a2: Vec<f64> = kr.iter().map(|&i| a[i]).collect();
+    let b2: Vec<f64> = kc.iter().map(|&j| b[j]).collect();
+    let s2 = emd(&a2, &b2, c2.as_ref(), &EmdParams::default()).unwrap();
+    assert!((s.cost - s2.cost).abs() <= 1e-14);
+}
+
+#[test]
+fn layouts_give_the_same_solution() {
+    let mut rng = Rng(11);
+    let (a, b, c) = random_problem(&mut rng, 17, 23);
+    let s = emd(&a, &b, c.as_ref(), &EmdParams::default()).unwrap();
+    // Row-major copy (faer's Mat is column-major).
+    let mut buf = vec![0.0; 17 * 23];
+    for i in 0..17 {
+        for j in 0..23 {
+            buf[i * 23 + j] = c[(i, j)];
+        }
+    }
+    let rm = MatRef::from_row_major_slice(&buf, 17, 23);
+    let s2 = emd(&a, &b, rm, &EmdParams::default()).unwrap();
+    certify(&a, &b, rm, &s2);
+    assert!((s.cost - s2.cost).abs() <= 1e-14 * s.cost);
+    // Padded row stride (a sub-block of a wider row-major buffer).
+    let mut wide = vec![-1.0; 17 * 30];
+    for i in 0..17 {
+        for j in 0..23 {
+            wide[i * 30 + j] = c[(i, j)];
+        }
+    }
+    let padded = MatRef::from_row_major_slice_with_stride(&wide, 17, 23, 30);
+    let s3 = emd(&a, &b, padded, &EmdParams::default()).unwrap();
+    assert!((s.cost - s3.cost).abs() <= 1e-14 * s.cost);
+}
+
+#[test]
+fn errors_name_the_problem_and_leave_outputs_untouched() {
+    let c = faer::Mat::from_fn(2, 2, |i, j| (i + j) as f64);
+    let p = EmdParams::default();
+    let e = emd(&[0.5, 0.5], &[0.5, 0.6], c.as_ref(), &p).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::MassMismatch);
+    assert!(e.message.contains("b is heavier"), "{}", e.message);
+    let e = emd(&[0.5, -0.5], &[0.5, -0.5], c.as_ref(), &p).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::InvalidArgument);
+    let e = emd(&[0.5, f64::NAN], &[0.5, 0.5], c.as_ref(), &p).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::NonFinite);
+    let mut bad = c.clone();
+    bad[(1, 0)] = -1.0;
+    let e = emd(&[0.5, 0.5], &[0.5, 0.5], bad.as_ref(), &p).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::InvalidArgument);
+    assert!(e.message.contains("cost[1, 0]"), "{}", e.message);
+    bad[(1, 0)] = f64::INFINITY;
+    let e = emd(&[0.5, 0.5], &[0.5, 0.5], bad.as_ref(), &p).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::NonFinite);
+    let e = emd(&[0.5, 0.5], &[1.0], c.as_ref(), &p).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::InvalidDimension);
+    // Outputs untouched on error.
+    let mut f = [7.0; 2];
+    let req = emd_scratch(2, 2);
+    let mut buf =
+        vec![std::mem::MaybeUninit::<u8>::uninit(); otcore::workspace::bytes_for(req).unwrap()];
+    let out = EmdOutputs {
+        f: Some(&mut f),
+        ..Default::default()
+    };
+    let r = emd_in_place(
+        &[0.5, 0.5],
+        &[0.5, 0.6],
+        c.as_ref(),
+        out,
+        &p,
+        Par::Seq,
+        otcore::MemStack::new(&mut buf),
+    );
+    assert!(r.is_err());
+    assert_eq!(f, [7.0; 2]);
+}
+
+#[test]
+fn masses_equal_up_to_rounding_are_rescaled() {
+    let mut rng = Rng(5);
+    let (a, mut b, c) = random_problem(&mut rng, 12, 9);
+    b.iter_mut().for_each(|x| *x *= 1.0 + 1e-12);
+    let s = emd(&a, &b, c.as_ref(), &EmdParams::default()).unwrap();
+    assert!(s.converged);
+    let total: f64 = s.plan.iter().map(|t| t.2).sum();
+    assert!((total - 1.0).abs() < 1e-12);
+}
+
+#[test]
+fn the_iteration_cap_returns_a_feasible_plan_with_its_gap() {
+    let mut rng = Rng(9);
+    let (a, b, c) = random_problem(&mut rng, 30, 30);
+    let exact = emd(&a, &b, c.as_ref(), &EmdParams::default()).unwrap();
+    assert!(exact.iterations > 5);
+    let capped = emd(
+        &a,
+        &b,
+        c.as_ref(),
+        &EmdParams {
+            max_iter: 5,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert!(!capped.converged);
+    assert_eq!(capped.iterations, 5);
+    assert!(capped.plan.len() <= 59);
+    assert!(capped.gap < 0.0);
+    assert!(capped.cost >= exact.cost - 1e-12);
+    let mut rows = [0.0; 30];
+    let mut cols = [0.0; 30];
+    for &(i, j, x) in &capped.plan {
+        rows[i] += x;
+        cols[j] += x;
+    }
+    for k in 0..30 {
+        assert!((rows[k] - a[k]).abs() < 1e-12 && (cols[k] - b[k]).abs() < 1e-12);
+    }
+}
+
+#[test]
+fn dense_and_sparse_outputs_agree() {
+    let mut rng = Rng(21);
+    let (a, b, c) = random_problem(&mut rng, 6, 4);
+    let req = emd_scratch(6, 4);
+    let mut buf =
+        vec![std::mem::MaybeUninit::<u8>::uninit(); otcore::workspace::bytes_for(req).unwrap()];
+    let mut dense = faer::Mat::<f64>::from_fn(6, 4, |_, _| 9.0);
+    let (mut r, mut cc, mut x) = ([0usize; 9], [0usize; 9], [0.0; 9]);
+    let out = EmdOutputs {
+        sparse: Some(SparsePlanMut {
+            rows: &mut r,
+            cols: &mut cc,
+            mass: &mut x,
+        }),
+        dense: Some(dense.as_mut()),
+        ..Default::default()
+    };
+    let info = emd_in_place(
+        &a,
+        &b,
+        c.as_ref(),
+        out,
+        &EmdParams::default(),
+        Par::Seq,
+        otcore::MemStack::new(&mut buf),
+    )
+    .unwrap();
+    let mut sum = 0.0;
+    for k in 0..info.nnz {
+        assert_eq!(dense[(r[k], cc[k])], x[k]);
+        sum += x[k];
+    }
+    let dsum: f64 = (0..6)
+        .flat_map(|i| (0..4).map(move |j| (i, j)))
+        .map(|(i, j)| dense[(i, j)])
+        .sum();
+    assert!((sum - dsum).abs() < 1e-15 && (sum - 1.0).abs() < 1e-12);
+}

@@ -260,6 +260,113 @@ typedef struct otc_emd_result {
 } otc_emd_result;
 
 /**
+ * Options of the Sinkhorn solvers. Fill with `otc_sinkhorn_options_default`, then change
+ * fields. ε and the penalties are in cost units.
+ */
+typedef struct otc_sinkhorn_options {
+    /**
+     * `sizeof(otc_sinkhorn_options)`.
+     */
+    size_t struct_size;
+    /**
+     * Entropic regularisation ε > 0 (absolute, in cost units). Default 0.01.
+     */
+    double epsilon;
+    /**
+     * KL penalty ρ_a > 0 on the row marginal; `INFINITY` (the default) = balanced.
+     */
+    double rho_a;
+    /**
+     * KL penalty ρ_b > 0 on the column marginal; `INFINITY` (the default) = balanced.
+     */
+    double rho_b;
+    /**
+     * Stop when the L1 marginal error is at most this (0 = run to max_iter). Default 1e-9.
+     */
+    double tolerance;
+    /**
+     * First ε of the ε-scaling schedule; <= 0 (the default) = the cost's largest value.
+     */
+    double eps_scaling_start;
+    /**
+     * Worker threads: 0 = default, 1 = calling thread only, k = k workers.
+     */
+    uint32_t num_threads;
+    /**
+     * Iteration cap at the target ε (default 1000); reaching it gives OTC_WARN_MAX_ITER.
+     */
+    uint32_t max_iter;
+    /**
+     * Check the marginal error every this many iterations (>= 1, default 10).
+     */
+    uint32_t check_every;
+    /**
+     * Number of intermediate ε values of the geometric ε-scaling schedule (0 = off, default).
+     */
+    uint32_t eps_scaling_steps;
+    /**
+     * Iterations at each intermediate ε (default 10).
+     */
+    uint32_t eps_scaling_iters;
+    /**
+     * 1 = symmetric (averaged) updates, 0 = alternating (default).
+     */
+    uint32_t symmetric;
+    /**
+     * 1 = compute `otc_sinkhorn_info.transport_cost` (one more pass over the cost; default),
+     * 0 = leave it NaN.
+     */
+    uint32_t compute_transport_cost;
+} otc_sinkhorn_options;
+
+/**
+ * What a Sinkhorn solve reports (an output: set `struct_size` before the call).
+ */
+typedef struct otc_sinkhorn_info {
+    /**
+     * `sizeof(otc_sinkhorn_info)`, set by the caller.
+     */
+    size_t struct_size;
+    /**
+     * ⟨P, C⟩ (NaN when `compute_transport_cost` is 0).
+     */
+    double transport_cost;
+    /**
+     * Dual objective Σ a φ_a(f) + Σ b φ_b(g) − ε(ΣP − Σa·Σb) (φ(x) = x on a balanced side,
+     * ρ(1 − e^{−x/ρ}) otherwise): the entropic OT value at convergence.
+     */
+    double dual;
+    /**
+     * L1 marginal error of the returned potentials (see the README).
+     */
+    double marginal_error;
+    /**
+     * Total mass of the plan.
+     */
+    double mass;
+    /**
+     * First ε of the ε-scaling schedule (the target ε without scaling).
+     */
+    double eps_start;
+    /**
+     * Iterations at the target ε.
+     */
+    uint32_t iterations;
+    /**
+     * Iterations at the intermediate ε values.
+     */
+    uint32_t scaling_iterations;
+    /**
+     * Number of intermediate ε values used.
+     */
+    uint32_t eps_steps;
+    /**
+     * 1 when the tolerance was met, 0 when the cap was reached.
+     */
+    uint32_t converged;
+} otc_sinkhorn_info;
+
+/**
  * Success.
  */
 #define OTC_OK 0
@@ -474,6 +581,203 @@ otc_status otc_emd(const double *a,
                    const struct otc_emd_options *opts,
                    void *work,
                    size_t work_bytes);
+
+/**
+ * Fills `*opts` with the defaults (ε = 0.01, balanced, 1000 iterations, tolerance 1e-9
+ * checked every 10, no ε-scaling, alternating updates, all threads).
+ *
+ * # Safety
+ * `opts` must be valid for writes of one `otc_sinkhorn_options`.
+ */
+otc_status otc_sinkhorn_options_default(struct otc_sinkhorn_options *opts);
+
+/**
+ * Bytes of workspace `otc_sinkhorn_*` (and `_points_*`) need for n sources, m targets and
+ * points of dimension d (0 for a dense cost), for either element type.
+ *
+ * # Safety
+ * `opts` is NULL or a valid options struct; `out_bytes` must be valid for writes.
+ */
+otc_status otc_sinkhorn_workspace_size(size_t n,
+                                       size_t m,
+                                       size_t d,
+                                       const struct otc_sinkhorn_options *opts,
+                                       size_t *out_bytes);
+
+/**
+ * Entropic OT by log-domain Sinkhorn on a dense n×m cost of doubles (any strides). `a` (n)
+ * and `b` (m) are non-negative weights (zeros allowed; equal masses when both sides are
+ * balanced). Optional, NULL when not wanted: `init_f` (n) / `init_g` (m) warm-start
+ * potentials; outputs `f` (n), `g` (m) potentials in cost units, `plan` (a view of an n×m
+ * output), `info`. Outputs are written only on success; OTC_WARN_MAX_ITER when the cap was
+ * reached (outputs valid).
+ *
+ * # Safety
+ * Every non-NULL pointer must be valid for its documented length; `work` is NULL or
+ * `work_bytes` writable bytes disjoint from the other arguments.
+ */
+otc_status otc_sinkhorn_f64(struct otc_matrix_f64 cost,
+                            const double *a,
+                            const double *b,
+                            const struct otc_sinkhorn_options *opts,
+                            const double *init_f,
+                            const double *init_g,
+                            double *f,
+                            double *g,
+                            const struct otc_matrix_mut_f64 *plan,
+                            struct otc_sinkhorn_info *info,
+                            void *work,
+                            size_t work_bytes);
+
+/**
+ * `otc_sinkhorn_f64` on a cost, weights and plan of floats (potentials stay double; the
+ * marginal sums are accumulated in double).
+ *
+ * # Safety
+ * As `otc_sinkhorn_f64`.
+ */
+otc_status otc_sinkhorn_f32(struct otc_matrix_f32 cost,
+                            const float *a,
+                            const float *b,
+                            const struct otc_sinkhorn_options *opts,
+                            const double *init_f,
+                            const double *init_g,
+                            double *f,
+                            double *g,
+                            const struct otc_matrix_mut_f32 *plan,
+                            struct otc_sinkhorn_info *info,
+                            void *work,
+                            size_t work_bytes);
+
+/**
+ * Entropic OT by log-domain Sinkhorn between point clouds `x` (n×d) and `y` (m×d) with the
+ * squared Euclidean cost computed on the fly (memory O((n+m)·d), never n×m). Arguments as
+ * `otc_sinkhorn_f64`, plus the optional output `map` (a view of an n×d output): the
+ * barycentric projection Σ_j P_ij y_j / Σ_j P_ij of every x_i.
+ *
+ * # Safety
+ * As `otc_sinkhorn_f64`.
+ */
+otc_status otc_sinkhorn_points_f64(struct otc_matrix_f64 x,
+                                   struct otc_matrix_f64 y,
+                                   const double *a,
+                                   const double *b,
+                                   const struct otc_sinkhorn_options *opts,
+                                   const double *init_f,
+                                   const double *init_g,
+                                   double *f,
+                                   double *g,
+                                   const struct otc_matrix_mut_f64 *plan,
+                                   const struct otc_matrix_mut_f64 *map,
+                                   struct otc_sinkhorn_info *info,
+                                   void *work,
+                                   size_t work_bytes);
+
+/**
+ * `otc_sinkhorn_points_f64` on points, weights, plan and map of floats.
+ *
+ * # Safety
+ * As `otc_sinkhorn_f64`.
+ */
+otc_status otc_sinkhorn_points_f32(struct otc_matrix_f32 x,
+                                   struct otc_matrix_f32 y,
+                                   const float *a,
+                                   const float *b,
+                                   const struct otc_sinkhorn_options *opts,
+                                   const double *init_f,
+                                   const double *init_g,
+                                   double *f,
+                                   double *g,
+                                   const struct otc_matrix_mut_f32 *plan,
+                                   const struct otc_matrix_mut_f32 *map,
+                                   struct otc_sinkhorn_info *info,
+                                   void *work,
+                                   size_t work_bytes);
+
+/**
+ * Bytes of workspace the divergence entry points need for n sources, m targets and
+ * dimension d (0 for dense costs), for either element type.
+ *
+ * # Safety
+ * `opts` is NULL or a valid options struct; `out_bytes` must be valid for writes.
+ */
+otc_status otc_sinkhorn_divergence_workspace_size(size_t n,
+                                                  size_t m,
+                                                  size_t d,
+                                                  const struct otc_sinkhorn_options *opts,
+                                                  size_t *out_bytes);
+
+/**
+ * Sinkhorn divergence S(a,b) = OT_ε(a,b) − ½OT_ε(a,a) − ½OT_ε(b,b) from the three dense
+ * costs C(x,y) (n×m), C(x,x) (n×n), C(y,y) (m×m) of doubles, each OT_ε the dual value of a
+ * solve with `opts` (see `otc_sinkhorn_info.dual`). Writes `*value`, and `infos[0..3]` (the
+ * three solves; set their struct_size) when not NULL. OTC_WARN_MAX_ITER when a solve reached
+ * the cap.
+ *
+ * # Safety
+ * Every non-NULL pointer must be valid for its documented length; `work` as in
+ * `otc_sinkhorn_f64`.
+ */
+otc_status otc_sinkhorn_divergence_f64(struct otc_matrix_f64 cost_xy,
+                                       struct otc_matrix_f64 cost_xx,
+                                       struct otc_matrix_f64 cost_yy,
+                                       const double *a,
+                                       const double *b,
+                                       const struct otc_sinkhorn_options *opts,
+                                       double *value,
+                                       struct otc_sinkhorn_info *infos,
+                                       void *work,
+                                       size_t work_bytes);
+
+/**
+ * `otc_sinkhorn_divergence_f64` on costs and weights of floats.
+ *
+ * # Safety
+ * As `otc_sinkhorn_divergence_f64`.
+ */
+otc_status otc_sinkhorn_divergence_f32(struct otc_matrix_f32 cost_xy,
+                                       struct otc_matrix_f32 cost_xx,
+                                       struct otc_matrix_f32 cost_yy,
+                                       const float *a,
+                                       const float *b,
+                                       const struct otc_sinkhorn_options *opts,
+                                       double *value,
+                                       struct otc_sinkhorn_info *infos,
+                                       void *work,
+                                       size_t work_bytes);
+
+/**
+ * Sinkhorn divergence between point clouds `x` (n×d) and `y` (m×d) of doubles with the
+ * squared Euclidean cost computed on the fly; otherwise as `otc_sinkhorn_divergence_f64`.
+ *
+ * # Safety
+ * As `otc_sinkhorn_divergence_f64`.
+ */
+otc_status otc_sinkhorn_divergence_points_f64(struct otc_matrix_f64 x,
+                                              struct otc_matrix_f64 y,
+                                              const double *a,
+                                              const double *b,
+                                              const struct otc_sinkhorn_options *opts,
+                                              double *value,
+                                              struct otc_sinkhorn_info *infos,
+                                              void *work,
+                                              size_t work_bytes);
+
+/**
+ * `otc_sinkhorn_divergence_points_f64` on points and weights of floats.
+ *
+ * # Safety
+ * As `otc_sinkhorn_divergence_f64`.
+ */
+otc_status otc_sinkhorn_divergence_points_f32(struct otc_matrix_f32 x,
+                                              struct otc_matrix_f32 y,
+                                              const float *a,
+                                              const float *b,
+                                              const struct otc_sinkhorn_options *opts,
+                                              double *value,
+                                              struct otc_sinkhorn_info *infos,
+                                              void *work,
+                                              size_t work_bytes);
 
 /**
  * A static, NUL-terminated description of `status` ("unknown status" for numbers otcore

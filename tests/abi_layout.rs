@@ -72,6 +72,36 @@ fn structs() -> Vec<(String, usize)> {
             nnz
         }));
     }
+    use otcore::ffi::sinkhorn::{otc_sinkhorn_info, otc_sinkhorn_options};
+    #[allow(unused_imports)] // the types live in otcore::ffi::sinkhorn
+    all.extend(layout!(otc_sinkhorn_options {
+        struct_size,
+        epsilon,
+        rho_a,
+        rho_b,
+        tolerance,
+        eps_scaling_start,
+        num_threads,
+        max_iter,
+        check_every,
+        eps_scaling_steps,
+        eps_scaling_iters,
+        symmetric,
+        compute_transport_cost
+    }));
+    #[allow(unused_imports)]
+    all.extend(layout!(otc_sinkhorn_info {
+        struct_size,
+        transport_cost,
+        dual,
+        marginal_error,
+        mass,
+        eps_start,
+        iterations,
+        scaling_iterations,
+        eps_steps,
+        converged
+    }));
     all
 }
 

@@ -1,1 +1,96 @@
-//! Entropic optimal transport: log-domain Sinkhorn (written with the Sinkhorn issue).
+//! Entropic optimal transport: log-domain Sinkhorn on the dual potentials (f, g).
+//!
+//! The plan is `P_ij = a_i b_j exp((f_i + g_j − C_ij)/ε)`. One iteration is a row pass
+//! `f_i = −κ_a ε log Σ_j b_j exp((g_j − C_ij)/ε)` then a column pass (the same with the roles
+//! swapped), each a stream of SIMD log-sum-exps over the cost with max-subtraction and no n×m
+//! temporary ([`lse`], [`cost_source`]). `κ = ρ/(ρ + ε)` is the damping of a KL marginal
+//! penalty ρ (Chizat et al.); ρ = ∞ makes that side a hard constraint (κ = 1).
+//!
+//! * [`solver`]: the iteration (balanced or unbalanced, alternating or symmetric updates,
+//!   ε-scaling from [`schedule`], warm start), at the three levels.
+//! * [`outputs`]: transport cost ⟨P, C⟩, dense plan, barycentric map, from the potentials.
+//! * [`divergence`]: the Sinkhorn divergence S(a, b) = OT_ε(a, b) − ½OT_ε(a, a) − ½OT_ε(b, b).
+//!
+//! Costs are dense strided matrices or point clouds with the squared Euclidean cost computed
+//! on the fly ([`Cost`]). Potentials are kept in f64 for both element types; weights, costs and
+//! the exponent arithmetic are in `T`. Results are bitwise identical for every thread count.
+
+pub mod cost_source;
+pub mod divergence;
+pub mod lse;
+pub mod outputs;
+pub mod schedule;
+pub mod solver;
+
+pub use cost_source::Cost;
+pub use divergence::{divergence, divergence_in_place, divergence_scratch, Divergence};
+pub use outputs::{
+    barycentric_map, barycentric_map_in_place, line_sums_scratch, plan_in_place, transport_cost,
+    transport_cost_in_place,
+};
+pub use schedule::Scaling;
+pub use solver::{sinkhorn, sinkhorn_in_place, sinkhorn_scratch, Solution};
+
+/// Parameters of a Sinkhorn solve.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Params {
+    /// Entropic regularisation ε > 0, in cost units (absolute, as POT's `reg`).
+    pub epsilon: f64,
+    /// KL penalty on the row marginal (> 0; `f64::INFINITY` = balanced on that side).
+    pub rho_a: f64,
+    /// KL penalty on the column marginal (> 0; `f64::INFINITY` = balanced on that side).
+    pub rho_b: f64,
+    /// Iteration cap at the target ε (an iteration is one row and one column update).
+    pub max_iter: usize,
+    /// Stop when the L1 marginal error is at most this (0 = run to `max_iter`).
+    pub tolerance: f64,
+    /// Check the marginal error every this many iterations (≥ 1; the check reuses the
+    /// iteration's row pass, so it costs O(n)).
+    pub check_every: usize,
+    /// ε-scaling (annealing) before the iterations at the target ε.
+    pub scaling: Scaling,
+    /// Symmetric (averaged, simultaneous) updates instead of alternating ones.
+    pub symmetric: bool,
+    /// Threads for the convenience level (0 = default, 1 = calling thread, k = k workers).
+    pub num_threads: usize,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            epsilon: 1e-2,
+            rho_a: f64::INFINITY,
+            rho_b: f64::INFINITY,
+            max_iter: 1000,
+            tolerance: 1e-9,
+            check_every: 10,
+            scaling: Scaling::default(),
+            symmetric: false,
+            num_threads: 0,
+        }
+    }
+}
+
+/// What a solve reports.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Info {
+    /// Iterations at the target ε.
+    pub iterations: usize,
+    /// Iterations spent on the intermediate ε values of the scaling schedule.
+    pub scaling_iterations: usize,
+    /// First ε of the schedule (the target ε when there was no scaling).
+    pub eps_start: f64,
+    /// Number of intermediate ε values used.
+    pub eps_steps: usize,
+    /// L1 marginal error of the returned potentials: Σ_i |r_i − a_i e^{−f_i/ρ_a}| (the
+    /// optimality condition; = |r_i − a_i| when balanced), plus the column term with
+    /// symmetric updates (alternating updates leave the columns exact).
+    pub marginal_error: f64,
+    /// Whether `marginal_error ≤ tolerance` was reached before the cap.
+    pub converged: bool,
+    /// Total mass of the plan Σ_ij P_ij.
+    pub mass: f64,
+    /// The dual objective Σ a φ_a(f) + Σ b φ_b(g) − ε(ΣP − Σa·Σb), with φ(x) = x on a
+    /// balanced side and ρ(1 − e^{−x/ρ}) otherwise: the entropic OT value at convergence.
+    pub dual: f64,
+}

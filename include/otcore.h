@@ -60,6 +60,41 @@
 #define OTC_METRIC_COSINE 3
 
 /**
+ * Workspace query selector: `otc_bures_distance` and `otc_gaussian_w2`.
+ */
+#define OTC_GAUSSIAN_OP_DISTANCE 0
+
+/**
+ * Workspace query selector: `otc_gaussian_w2_pairwise` (n = k₁, m = k₂).
+ */
+#define OTC_GAUSSIAN_OP_PAIRWISE 1
+
+/**
+ * Workspace query selector: `otc_gaussian_map`.
+ */
+#define OTC_GAUSSIAN_OP_MAP 2
+
+/**
+ * Workspace query selector: `otc_gaussian_geodesic`.
+ */
+#define OTC_GAUSSIAN_OP_GEODESIC 3
+
+/**
+ * Workspace query selector: `otc_gaussian_barycenter`.
+ */
+#define OTC_GAUSSIAN_OP_BARYCENTER 4
+
+/**
+ * Workspace query selector: `otc_gaussian_moments` (n = number of points).
+ */
+#define OTC_GAUSSIAN_OP_MOMENTS 5
+
+/**
+ * Workspace query selector: `otc_psd_sqrt`.
+ */
+#define OTC_GAUSSIAN_OP_PSD_SQRT 6
+
+/**
  * Major version: changes only with an incompatible ABI change.
  */
 #define OTC_VERSION_MAJOR 0
@@ -258,6 +293,40 @@ typedef struct otc_emd_result {
      */
     size_t nnz;
 } otc_emd_result;
+
+/**
+ * Options of the Gaussian functions. Fill with `otc_gaussian_options_default`.
+ */
+typedef struct otc_gaussian_options {
+    /**
+     * `sizeof(otc_gaussian_options)`.
+     */
+    size_t struct_size;
+    /**
+     * 0 = library default, 1 = calling thread only, k = k workers (default 0).
+     */
+    uint32_t num_threads;
+    /**
+     * Iteration cap of the barycenter (default 1000).
+     */
+    uint32_t max_iter;
+    /**
+     * Largest accepted |Σᵢⱼ − Σⱼᵢ| relative to the largest |entry| (default 1e-10).
+     */
+    double symmetry_tol;
+    /**
+     * Largest accepted negative eigenvalue relative to the largest |eigenvalue| (default 1e-9).
+     */
+    double psd_tol;
+    /**
+     * Eigenvalues ≤ rank_tol·λmax count as 0 when inverting (pseudo-inverse); 0 = d·ε (default).
+     */
+    double rank_tol;
+    /**
+     * Barycenter stopping rule ‖Σ_new − Σ‖_F ≤ tol·‖Σ_new‖_F (default 1e-10).
+     */
+    double tol;
+} otc_gaussian_options;
 
 /**
  * Options of the Sinkhorn solvers. Fill with `otc_sinkhorn_options_default`, then change
@@ -581,6 +650,204 @@ otc_status otc_emd(const double *a,
                    const struct otc_emd_options *opts,
                    void *work,
                    size_t work_bytes);
+
+/**
+ * Writes the default Gaussian options into `*out`.
+ *
+ * # Safety
+ * `out` must be valid for writes of one `otc_gaussian_options`.
+ */
+otc_status otc_gaussian_options_default(struct otc_gaussian_options *out);
+
+/**
+ * Bytes of workspace the Gaussian operation `op` (an `OTC_GAUSSIAN_OP_*`) needs in dimension
+ * `d`; `n`, `m` are the batch sizes k₁, k₂ for `OTC_GAUSSIAN_OP_PAIRWISE`, the number of points
+ * for `OTC_GAUSSIAN_OP_MOMENTS`, and ignored otherwise. Depends on `opts->num_threads`.
+ *
+ * # Safety
+ * `opts` NULL or a valid options struct; `out_bytes` valid for writes.
+ */
+otc_status otc_gaussian_workspace_size(int32_t op,
+                                       size_t d,
+                                       size_t n,
+                                       size_t m,
+                                       const struct otc_gaussian_options *opts,
+                                       size_t *out_bytes);
+
+/**
+ * Squared Bures distance B²(Σ₁, Σ₂) = tr Σ₁ + tr Σ₂ − 2 tr (Σ₁^½ Σ₂ Σ₁^½)^½ between two
+ * symmetric PSD d×d matrices, into `*out_bures_sq`. Singular inputs are fine; non-symmetric
+ * or indefinite ones (beyond the options' tolerances) are `OTC_ERR_NOT_PSD`.
+ * Workspace: `OTC_GAUSSIAN_OP_DISTANCE`.
+ *
+ * # Safety
+ * Views valid as described; `work` NULL or `work_bytes` writable bytes; `out_bures_sq` writable.
+ */
+otc_status otc_bures_distance(struct otc_matrix_f64 sigma1,
+                              struct otc_matrix_f64 sigma2,
+                              const struct otc_gaussian_options *opts,
+                              void *work,
+                              size_t work_bytes,
+                              double *out_bures_sq);
+
+/**
+ * Squared 2-Wasserstein distance between N(m1, Σ₁) and N(m2, Σ₂) in dimension d:
+ * ‖m1 − m2‖² + B²(Σ₁, Σ₂), into `*out_w2_sq`. Workspace: `OTC_GAUSSIAN_OP_DISTANCE`.
+ *
+ * # Safety
+ * `m1`, `m2` point to d doubles; views valid; `out_w2_sq` writable.
+ */
+otc_status otc_gaussian_w2(size_t d,
+                           const double *m1,
+                           struct otc_matrix_f64 sigma1,
+                           const double *m2,
+                           struct otc_matrix_f64 sigma2,
+                           const struct otc_gaussian_options *opts,
+                           void *work,
+                           size_t work_bytes,
+                           double *out_w2_sq);
+
+/**
+ * Entropic OT cost between N(m1, Σ₁) and N(m2, Σ₂) with regularisation `eps` = 2σ² > 0,
+ * min_π E‖x − y‖² + eps·KL(π‖α⊗β), in closed form (Janati et al. 2020), into `*out_cost`.
+ * Workspace: `OTC_GAUSSIAN_OP_DISTANCE`.
+ *
+ * # Safety
+ * `m1`, `m2` point to d doubles; views valid; `out_cost` writable.
+ */
+otc_status otc_gaussian_entropic_w2(size_t d,
+                                    const double *m1,
+                                    struct otc_matrix_f64 sigma1,
+                                    const double *m2,
+                                    struct otc_matrix_f64 sigma2,
+                                    double eps,
+                                    const struct otc_gaussian_options *opts,
+                                    void *work,
+                                    size_t work_bytes,
+                                    double *out_cost);
+
+/**
+ * All squared W₂ distances between k₁ Gaussians (means = rows of `means1`, k₁×d;
+ * covariances `covs1[0..k₁]`) and k₂ Gaussians (`means2`, `covs2`): `out` (k₁×k₂) gets
+ * W₂²(i, j). Parallel over fixed runs of pairs: identical results for every thread count.
+ * Workspace: `OTC_GAUSSIAN_OP_PAIRWISE` with n = k₁, m = k₂.
+ *
+ * # Safety
+ * `covs1`/`covs2` point to k₁/k₂ valid views; other views valid; `out` writable, disjoint.
+ */
+otc_status otc_gaussian_w2_pairwise(struct otc_matrix_f64 means1,
+                                    const struct otc_matrix_f64 *covs1,
+                                    struct otc_matrix_f64 means2,
+                                    const struct otc_matrix_f64 *covs2,
+                                    const struct otc_gaussian_options *opts,
+                                    void *work,
+                                    size_t work_bytes,
+                                    struct otc_matrix_mut_f64 out_w2_sq);
+
+/**
+ * The optimal map T(x) = A x + b from N(m1, Σ₁) to N(m2, Σ₂): A = Σ₁^−½ (Σ₁^½ Σ₂ Σ₁^½)^½ Σ₁^−½
+ * (d×d, symmetric PSD) into `a_out`, and b = m2 − A m1 into `b_out` (optional, NULL = not
+ * wanted; `m1`/`m2` NULL mean zero vectors). A rank-deficient Σ₁ gives the pseudo-inverse map
+ * (ker Σ₁ is sent to 0) and `OTC_WARN_SINGULAR`. Workspace: `OTC_GAUSSIAN_OP_MAP`.
+ *
+ * # Safety
+ * `m1`, `m2` NULL or d doubles; views valid; `b_out` NULL or d writable doubles.
+ */
+otc_status otc_gaussian_map(const double *m1,
+                            struct otc_matrix_f64 sigma1,
+                            const double *m2,
+                            struct otc_matrix_f64 sigma2,
+                            const struct otc_gaussian_options *opts,
+                            void *work,
+                            size_t work_bytes,
+                            struct otc_matrix_mut_f64 a_out,
+                            double *b_out);
+
+/**
+ * Applies x ↦ A x + b to the n points in the rows of `x` (n×d), writing the rows of `y`
+ * (n×d, disjoint from the inputs); `b` NULL means 0. One matrix product; no workspace.
+ *
+ * # Safety
+ * Views valid; `b` NULL or d doubles.
+ */
+otc_status otc_gaussian_map_apply(struct otc_matrix_f64 a,
+                                  const double *b,
+                                  struct otc_matrix_f64 x,
+                                  const struct otc_gaussian_options *opts,
+                                  struct otc_matrix_mut_f64 y);
+
+/**
+ * The W₂ geodesic (McCann interpolant) at time t ∈ [0, 1] from N(m1, Σ₁) to N(m2, Σ₂):
+ * mean (1−t) m1 + t m2 into `mean_out` (optional) and covariance K Σ₁ K, K = (1−t) I + t A,
+ * into `cov_out`. `OTC_WARN_SINGULAR` when Σ₁ is rank-deficient (pseudo-inverse map).
+ * Workspace: `OTC_GAUSSIAN_OP_GEODESIC`.
+ *
+ * # Safety
+ * `m1`, `m2` d doubles; views valid; `mean_out` NULL or d writable doubles.
+ */
+otc_status otc_gaussian_geodesic(const double *m1,
+                                 struct otc_matrix_f64 sigma1,
+                                 const double *m2,
+                                 struct otc_matrix_f64 sigma2,
+                                 double t,
+                                 const struct otc_gaussian_options *opts,
+                                 void *work,
+                                 size_t work_bytes,
+                                 double *mean_out,
+                                 struct otc_matrix_mut_f64 cov_out);
+
+/**
+ * The W₂ barycenter of k Gaussians (means = rows of `means`, k×d; covariances `covs[0..k]`)
+ * with `weights` (k non-negative values, normalised; NULL = uniform): the weighted mean into
+ * `mean_out` (optional) and the fixed point of Álvarez-Esteban et al. (2016),
+ * Σ ← Σ^−½ (Σₖ wₖ (Σ^½ Σₖ Σ^½)^½)² Σ^−½, into `cov_out`. Stops at `opts->tol` or after
+ * `opts->max_iter` iterations (`OTC_WARN_MAX_ITER`, last iterate returned); iterations made
+ * into `*iterations_out` (optional). Workspace: `OTC_GAUSSIAN_OP_BARYCENTER`.
+ *
+ * # Safety
+ * `covs` points to k valid views; `weights` NULL or k doubles; outputs writable, disjoint.
+ */
+otc_status otc_gaussian_barycenter(struct otc_matrix_f64 means,
+                                   const struct otc_matrix_f64 *covs,
+                                   const double *weights,
+                                   const struct otc_gaussian_options *opts,
+                                   void *work,
+                                   size_t work_bytes,
+                                   double *mean_out,
+                                   struct otc_matrix_mut_f64 cov_out,
+                                   uint32_t *iterations_out);
+
+/**
+ * Weighted mean (into `mean_out`, d) and covariance (into `cov_out`, d×d; normalised by
+ * Σw, the maximum-likelihood estimate) of the n points in the rows of `x` (n×d); `weights`
+ * NULL means uniform. Workspace: `OTC_GAUSSIAN_OP_MOMENTS` with n = number of points.
+ *
+ * # Safety
+ * Views valid; `weights` NULL or n doubles; `mean_out` d writable doubles.
+ */
+otc_status otc_gaussian_moments(struct otc_matrix_f64 x,
+                                const double *weights,
+                                const struct otc_gaussian_options *opts,
+                                void *work,
+                                size_t work_bytes,
+                                double *mean_out,
+                                struct otc_matrix_mut_f64 cov_out);
+
+/**
+ * Σ^½ (into `sqrt_out`) and the pseudo-inverse square root (Σ⁺)^½ (into `inv_sqrt_out`) of a
+ * symmetric PSD d×d matrix; an output whose `data` is NULL is not computed. Eigenvalues are
+ * clamped at 0; for the inverse, eigenvalues ≤ rank_tol·λmax (0 = d·ε) count as 0 and
+ * `OTC_WARN_SINGULAR` is returned. Workspace: `OTC_GAUSSIAN_OP_PSD_SQRT`.
+ *
+ * # Safety
+ * `a` valid; each output view with non-NULL data valid for writes and disjoint.
+ */
+otc_status otc_psd_sqrt(struct otc_matrix_f64 a,
+                        const struct otc_gaussian_options *opts,
+                        void *work,
+                        size_t work_bytes,
+                        struct otc_matrix_mut_f64 sqrt_out,
+                        struct otc_matrix_mut_f64 inv_sqrt_out);
 
 /**
  * Fills `*opts` with the defaults (ε = 0.01, balanced, 1000 iterations, tolerance 1e-9

@@ -102,6 +102,15 @@ fn structs() -> Vec<(String, usize)> {
         eps_steps,
         converged
     }));
+    all.extend(layout!(otc_gaussian_options {
+        struct_size,
+        num_threads,
+        max_iter,
+        symmetry_tol,
+        psd_tol,
+        rank_tol,
+        tol
+    }));
     all
 }
 

@@ -169,3 +169,98 @@ fn sinkhorn_in_place_allocates_nothing() {
         assert_eq!(count, 0);
     }
 }
+
+#[test]
+fn gaussian_kernels_allocate_nothing() {
+    use otcore::gaussian::*;
+    use otcore::{MemStack, Par};
+    let d = 12;
+    let s1 = faer::Mat::<f64>::from_fn(d, d, |i, j| {
+        if i == j {
+            2.0 + i as f64
+        } else {
+            0.3 / (1.0 + (i + j) as f64)
+        }
+    });
+    let s2 = faer::Mat::<f64>::from_fn(d, d, |i, j| {
+        if i == j {
+            1.0
+        } else {
+            0.1 / (1.0 + (i as f64 - j as f64).abs())
+        }
+    });
+    let (m1, m2) = (vec![0.5; d], vec![-0.5; d]);
+    let tol = PsdTolerances::default();
+    let mut a = faer::Mat::<f64>::zeros(d, d);
+    let mut c = faer::Mat::<f64>::zeros(d, d);
+    let mut mean = vec![0.0; d];
+    let covs = [s1.as_ref(), s2.as_ref()];
+    let means = faer::Mat::<f64>::from_fn(2, d, |i, j| (i + j) as f64);
+    let mut pw = faer::Mat::<f64>::zeros(2, 2);
+    let x = faer::Mat::<f64>::from_fn(30, d, |i, j| ((i * 7 + j * 3) % 11) as f64);
+    let mut y = faer::Mat::<f64>::zeros(30, d);
+    let req = otcore::StackReq::any_of(&[
+        bures_distance_scratch(d, Par::Seq),
+        map_scratch(d, Par::Seq),
+        geodesic_scratch(d, Par::Seq),
+        barycenter_scratch(d, Par::Seq),
+        w2_pairwise_scratch(2, 2, d, Par::Seq),
+        moments_scratch(30, d),
+        psd_sqrt_scratch(d, Par::Seq),
+    ]);
+    let mut buf = stack_buffer(req);
+    let mut all = |stack: &mut MemStack| {
+        gaussian_w2_in_place(&m1, s1.as_ref(), &m2, s2.as_ref(), &tol, Par::Seq, stack).unwrap();
+        map_in_place(s1.as_ref(), s2.as_ref(), a.as_mut(), &tol, Par::Seq, stack).unwrap();
+        map_apply_in_place(a.as_ref(), &m2, x.as_ref(), y.as_mut(), Par::Seq).unwrap();
+        geodesic_in_place(
+            &m1,
+            s1.as_ref(),
+            &m2,
+            s2.as_ref(),
+            0.5,
+            &mut mean,
+            c.as_mut(),
+            &tol,
+            Par::Seq,
+            stack,
+        )
+        .unwrap();
+        let p = BarycenterParams::default();
+        barycenter_in_place(
+            means.as_ref(),
+            &covs,
+            &[0.3, 0.7],
+            &mut mean,
+            c.as_mut(),
+            &p,
+            Par::Seq,
+            stack,
+        )
+        .unwrap();
+        w2_pairwise_in_place(
+            means.as_ref(),
+            &covs,
+            means.as_ref(),
+            &covs,
+            pw.as_mut(),
+            &tol,
+            Par::Seq,
+            stack,
+        )
+        .unwrap();
+        moments_in_place(x.as_ref(), None, &mut mean, c.as_mut(), Par::Seq, stack).unwrap();
+        psd_sqrt_in_place(
+            s1.as_ref(),
+            Some(a.as_mut()),
+            Some(c.as_mut()),
+            &tol,
+            Par::Seq,
+            stack,
+        )
+        .unwrap();
+    };
+    // A first run lets faer's matrix-multiply kernels set up their per-thread state.
+    all(MemStack::new(&mut buf));
+    assert_eq!(allocations_in(|| all(MemStack::new(&mut buf))), 0);
+}

@@ -14,6 +14,7 @@ pub mod boundary;
 pub mod cost;
 pub mod exact;
 pub mod gaussian;
+pub use gaussian::otc_gaussian_options;
 pub mod sinkhorn;
 pub mod status;
 pub mod version;

@@ -95,6 +95,16 @@
 #define OTC_GAUSSIAN_OP_PSD_SQRT 6
 
 /**
+ * `method` of `otc_semidiscrete_options`: damped Newton on the entropic semi-dual (default).
+ */
+#define OTC_SEMIDISCRETE_NEWTON 0
+
+/**
+ * `method` of `otc_semidiscrete_options`: gradient ascent on the hard semi-dual.
+ */
+#define OTC_SEMIDISCRETE_GRADIENT 1
+
+/**
  * Major version: changes only with an incompatible ABI change.
  */
 #define OTC_VERSION_MAJOR 0
@@ -120,27 +130,30 @@
 typedef int32_t otc_status;
 
 /**
- * Options of `otc_cost_matrix_f64` / `_f32`. Fill with `otc_cost_options_default`.
+ * Options of `otc_barycenter_f64` and `otc_convolutional_barycenter_f64`.
  */
-typedef struct otc_cost_options {
+typedef struct otc_barycenter_options {
     /**
-     * `sizeof(otc_cost_options)`, set by `otc_cost_options_default`.
+     * `sizeof(otc_barycenter_options)`, set by `otc_barycenter_options_default`.
      */
     size_t struct_size;
     /**
-     * 0 = library default, 1 = the calling thread only, k = k workers. Default 0.
+     * Threads (convolutional only): 0 = library default, 1 = the calling thread, k = k workers.
      */
     uint32_t num_threads;
     /**
-     * One of the `OTC_METRIC_*` values. Default `OTC_METRIC_SQEUCLIDEAN`.
+     * Iteration cap (default 1000).
      */
-    int32_t metric;
+    int32_t max_iter;
     /**
-     * Exponent of `OTC_METRIC_MINKOWSKI` (finite, ≥ 1); ignored by the other metrics.
-     * Default 2.
+     * Entropic regularisation ε in units of the cost (default 1e-2).
      */
-    double p;
-} otc_cost_options;
+    double epsilon;
+    /**
+     * Stop when `max_k Σ_i |u_k ⊙ K v_k − p| ≤ tol` (default 1e-9).
+     */
+    double tol;
+} otc_barycenter_options;
 
 /**
  * Read-only strided view of a matrix of `double`.
@@ -167,6 +180,29 @@ typedef struct otc_matrix_f64 {
      */
     ptrdiff_t col_stride;
 } otc_matrix_f64;
+
+/**
+ * Options of `otc_cost_matrix_f64` / `_f32`. Fill with `otc_cost_options_default`.
+ */
+typedef struct otc_cost_options {
+    /**
+     * `sizeof(otc_cost_options)`, set by `otc_cost_options_default`.
+     */
+    size_t struct_size;
+    /**
+     * 0 = library default, 1 = the calling thread only, k = k workers. Default 0.
+     */
+    uint32_t num_threads;
+    /**
+     * One of the `OTC_METRIC_*` values. Default `OTC_METRIC_SQEUCLIDEAN`.
+     */
+    int32_t metric;
+    /**
+     * Exponent of `OTC_METRIC_MINKOWSKI` (finite, ≥ 1); ignored by the other metrics.
+     * Default 2.
+     */
+    double p;
+} otc_cost_options;
 
 /**
  * Writable strided view of a matrix of `double` (an output: its elements must not overlap).
@@ -327,6 +363,119 @@ typedef struct otc_gaussian_options {
      */
     double tol;
 } otc_gaussian_options;
+
+/**
+ * Options of `otc_laguerre_assign_*`.
+ */
+typedef struct otc_laguerre_options {
+    /**
+     * `sizeof(otc_laguerre_options)`, set by `otc_laguerre_options_default`.
+     */
+    size_t struct_size;
+    /**
+     * Threads: 0 = library default, 1 = the calling thread only, k = exactly k workers.
+     */
+    uint32_t num_threads;
+} otc_laguerre_options;
+
+/**
+ * Options of `otc_semidiscrete_f64`.
+ */
+typedef struct otc_semidiscrete_options {
+    /**
+     * `sizeof(otc_semidiscrete_options)`, set by `otc_semidiscrete_options_default`.
+     */
+    size_t struct_size;
+    /**
+     * Threads: 0 = library default, 1 = the calling thread only, k = exactly k workers.
+     */
+    uint32_t num_threads;
+    /**
+     * `OTC_SEMIDISCRETE_NEWTON` (default) or `OTC_SEMIDISCRETE_GRADIENT`.
+     */
+    int32_t method;
+    /**
+     * Iteration cap (default 1000).
+     */
+    int32_t max_iter;
+    /**
+     * Stop when the largest cell-mass error is at most `tol` (default 1e-6; smoothed masses
+     * for Newton, hard masses for the gradient method).
+     */
+    double tol;
+    /**
+     * Gradient step; 0 (default) = chosen from the data.
+     */
+    double step;
+    /**
+     * Newton's entropic smoothing ε (squared distance); 0 (default) = 1e-4 · bbox diagonal².
+     */
+    double epsilon;
+} otc_semidiscrete_options;
+
+/**
+ * What `otc_semidiscrete_f64` reports.
+ */
+typedef struct otc_semidiscrete_info {
+    /**
+     * Iterations made.
+     */
+    uint64_t iterations;
+    /**
+     * Largest |hard cell mass − b_j| at the returned g.
+     */
+    double mass_error;
+    /**
+     * Largest |smoothed cell mass − b_j| (Newton; the hard error for the gradient method).
+     */
+    double smoothed_mass_error;
+    /**
+     * ε used (Newton) or 0.
+     */
+    double epsilon;
+    /**
+     * Step used (gradient) or 0.
+     */
+    double step;
+    /**
+     * 1 if the tolerance was met, else 0.
+     */
+    uint32_t converged;
+} otc_semidiscrete_info;
+
+/**
+ * Options of `otc_semidiscrete_sgd_f64`.
+ */
+typedef struct otc_sgd_options {
+    /**
+     * `sizeof(otc_sgd_options)`, set by `otc_sgd_options_default`.
+     */
+    size_t struct_size;
+    /**
+     * Threads: 0 = library default, 1 = the calling thread only, k = exactly k workers.
+     */
+    uint32_t num_threads;
+    /**
+     * Number of batches (default 10000).
+     */
+    int32_t iterations;
+    /**
+     * Samples per batch (default 64).
+     */
+    int32_t batch;
+    /**
+     * Initial step γ₀; 0 (default) = chosen from the first batch.
+     */
+    double step;
+} otc_sgd_options;
+
+/**
+ * A sampler of the continuous source: writes `count` independent samples (row-major,
+ * `count × dim` doubles) into `out_points`; returns 0 on success, anything else stops the
+ * solver (`OTC_ERR_INVALID_ARGUMENT`). With `num_threads != 1` it may run on an otcore
+ * worker thread, never concurrently with itself.
+ */
+typedef int32_t (*otc_sample_fn)(void *user, size_t count, double *out_points);
 
 /**
  * Options of the Sinkhorn solvers. Fill with `otc_sinkhorn_options_default`, then change
@@ -530,6 +679,76 @@ typedef struct otc_sinkhorn_info {
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+/**
+ * Fills `*opts` with the defaults.
+ *
+ * # Safety
+ * `opts` must be valid for writes of one `otc_barycenter_options`.
+ */
+otc_status otc_barycenter_options_default(struct otc_barycenter_options *opts);
+
+/**
+ * Bytes of workspace `otc_barycenter_f64` needs for k histograms of n bins.
+ *
+ * # Safety
+ * `opts` is NULL or valid; `out_bytes` must be valid for writes.
+ */
+otc_status otc_barycenter_workspace_size(size_t n,
+                                         size_t k,
+                                         const struct otc_barycenter_options *opts,
+                                         size_t *out_bytes);
+
+/**
+ * Fixed-support entropic Wasserstein barycenter (iterative Bregman projections, log domain):
+ * `hists` is n×k (column c = histogram c, each summing to 1), `cost` n×n (any strides),
+ * `weights` k (NULL = uniform; normalised inside). `out` (n) receives the barycenter,
+ * `iterations` (optional) the count. `OTC_WARN_MAX_ITER` when `tol` was not met.
+ * `O(k n²)` per iteration.
+ *
+ * # Safety
+ * Views and arrays must be valid for the sizes they state; `out` must not overlap inputs.
+ */
+otc_status otc_barycenter_f64(struct otc_matrix_f64 hists,
+                              struct otc_matrix_f64 cost,
+                              const double *weights,
+                              const struct otc_barycenter_options *opts,
+                              double *out,
+                              uint64_t *iterations,
+                              void *work,
+                              size_t work_bytes);
+
+/**
+ * Bytes of workspace `otc_convolutional_barycenter_f64` needs for k images of h×w pixels.
+ *
+ * # Safety
+ * `opts` is NULL or valid; `out_bytes` must be valid for writes.
+ */
+otc_status otc_convolutional_barycenter_workspace_size(size_t h,
+                                                       size_t w,
+                                                       size_t k,
+                                                       const struct otc_barycenter_options *opts,
+                                                       size_t *out_bytes);
+
+/**
+ * Convolutional entropic barycenter on an h×w grid of the unit square (Solomon et al. 2015,
+ * separable Gaussian kernel `exp(−d²/ε)` applied in the log domain, as POT's
+ * `convolutional_barycenter2d`): `images` is (h·w)×k, column c = image c with pixel (r, col)
+ * at row `r·w + col`, each summing to 1; `weights` k (NULL = uniform). `out` (h·w) receives
+ * the barycenter. `O(k hw(h + w))` per iteration, `O(k hw + h² + w²)` memory.
+ *
+ * # Safety
+ * Views and arrays must be valid for the sizes they state; `out` must not overlap inputs.
+ */
+otc_status otc_convolutional_barycenter_f64(struct otc_matrix_f64 images,
+                                            size_t h,
+                                            size_t w,
+                                            const double *weights,
+                                            const struct otc_barycenter_options *opts,
+                                            double *out,
+                                            uint64_t *iterations,
+                                            void *work,
+                                            size_t work_bytes);
 
 /**
  * The detail of the last failure (or warning) on the calling thread, as a NUL-terminated
@@ -848,6 +1067,183 @@ otc_status otc_psd_sqrt(struct otc_matrix_f64 a,
                         size_t work_bytes,
                         struct otc_matrix_mut_f64 sqrt_out,
                         struct otc_matrix_mut_f64 inv_sqrt_out);
+
+/**
+ * Fills `*opts` with the defaults (all threads).
+ *
+ * # Safety
+ * `opts` must be valid for writes of one `otc_laguerre_options`.
+ */
+otc_status otc_laguerre_options_default(struct otc_laguerre_options *opts);
+
+/**
+ * Bytes of workspace `otc_laguerre_assign_f64` / `_f32` need for `n_sites` sites in
+ * dimension `dim` (enough for both precisions), written to `*out_bytes`.
+ *
+ * # Safety
+ * `opts` is NULL or a valid options struct; `out_bytes` must be valid for writes.
+ */
+otc_status otc_laguerre_workspace_size(size_t n_sites,
+                                       size_t dim,
+                                       const struct otc_laguerre_options *opts,
+                                       size_t *out_bytes);
+
+/**
+ * Laguerre (power) cell of every point, double precision.
+ *
+ * `points` is N×d, `sites` n×d (any strides), `g` has n weights; `cells` (N values)
+ * receives `argmin_j |x_i − y_j|² − g_j` (ties: smallest j). `point_weights` (N) and
+ * `masses` (n, the summed weight of each cell's points, or N⁻¹ per point when
+ * `point_weights` is NULL) are optional. Bitwise identical for every thread count.
+ * `O(N n d)`. `work` is NULL or `work_bytes` from `otc_laguerre_workspace_size`.
+ *
+ * # Safety
+ * Views and arrays must be valid for the sizes they state; outputs must not overlap
+ * inputs or each other.
+ */
+otc_status otc_laguerre_assign_f64(struct otc_matrix_f64 points,
+                                   const double *point_weights,
+                                   struct otc_matrix_f64 sites,
+                                   const double *g,
+                                   const struct otc_laguerre_options *opts,
+                                   uint32_t *cells,
+                                   double *masses,
+                                   void *work,
+                                   size_t work_bytes);
+
+/**
+ * Laguerre (power) cell of every point, single precision (masses in double).
+ *
+ * `points` is N×d, `sites` n×d (any strides), `g` has n weights; `cells` (N values)
+ * receives `argmin_j |x_i − y_j|² − g_j` (ties: smallest j). `point_weights` (N) and
+ * `masses` (n, the summed weight of each cell's points, or N⁻¹ per point when
+ * `point_weights` is NULL) are optional. Bitwise identical for every thread count.
+ * `O(N n d)`. `work` is NULL or `work_bytes` from `otc_laguerre_workspace_size`.
+ *
+ * # Safety
+ * Views and arrays must be valid for the sizes they state; outputs must not overlap
+ * inputs or each other.
+ */
+otc_status otc_laguerre_assign_f32(struct otc_matrix_f32 points,
+                                   const float *point_weights,
+                                   struct otc_matrix_f32 sites,
+                                   const float *g,
+                                   const struct otc_laguerre_options *opts,
+                                   uint32_t *cells,
+                                   double *masses,
+                                   void *work,
+                                   size_t work_bytes);
+
+/**
+ * Fills `*opts` with the defaults.
+ *
+ * # Safety
+ * `opts` must be valid for writes of one `otc_semidiscrete_options`.
+ */
+otc_status otc_semidiscrete_options_default(struct otc_semidiscrete_options *opts);
+
+/**
+ * Bytes of workspace `otc_semidiscrete_f64` needs for N samples, n sites in dimension d.
+ *
+ * # Safety
+ * `opts` is NULL or valid; `out_bytes` must be valid for writes.
+ */
+otc_status otc_semidiscrete_workspace_size(size_t n_points,
+                                           size_t n_sites,
+                                           size_t dim,
+                                           const struct otc_semidiscrete_options *opts,
+                                           size_t *out_bytes);
+
+/**
+ * Semi-discrete OT, squared Euclidean cost: samples `points` (N×d) with weights
+ * `point_weights` (N, NULL = 1/N each) to sites `sites` (n×d) with weights `b` (n, same total
+ * mass). `g` (n) holds the initial dual weights on entry (zeros are fine) and the solution
+ * (zero mean) on return; `masses` (n, optional) receives the Laguerre cell masses; `info`
+ * (optional) the report. Returns `OTC_WARN_MAX_ITER` when the tolerance was not met (the
+ * outputs then hold the last iterate). See the Rust docs of `semidiscrete` for the methods.
+ *
+ * # Safety
+ * Views and arrays must be valid for the sizes they state; outputs must not overlap.
+ */
+otc_status otc_semidiscrete_f64(struct otc_matrix_f64 points,
+                                const double *point_weights,
+                                struct otc_matrix_f64 sites,
+                                const double *b,
+                                const struct otc_semidiscrete_options *opts,
+                                double *g,
+                                double *masses,
+                                struct otc_semidiscrete_info *info,
+                                void *work,
+                                size_t work_bytes);
+
+/**
+ * Fills `*opts` with the defaults.
+ *
+ * # Safety
+ * `opts` must be valid for writes of one `otc_sgd_options`.
+ */
+otc_status otc_sgd_options_default(struct otc_sgd_options *opts);
+
+/**
+ * Bytes of workspace `otc_semidiscrete_sgd_f64` needs for n sites in dimension `dim`.
+ *
+ * # Safety
+ * `opts` is NULL or valid; `out_bytes` must be valid for writes.
+ */
+otc_status otc_semidiscrete_sgd_workspace_size(size_t n_sites,
+                                               size_t dim,
+                                               const struct otc_sgd_options *opts,
+                                               size_t *out_bytes);
+
+/**
+ * Averaged stochastic gradient ascent (Genevay et al. 2016) for semi-discrete OT from the
+ * samples that `sample(user, batch, out)` streams (dimension `dim` = `sites.cols`), to
+ * `sites` (n×dim) with weights `b` (n, sum 1). `g` (n) receives the averaged dual weights
+ * (zero mean). `O(iterations · batch · n · dim)`.
+ *
+ * # Safety
+ * `sample` must be a valid function; views and arrays valid for the sizes they state.
+ */
+otc_status otc_semidiscrete_sgd_f64(otc_sample_fn sample,
+                                    void *user,
+                                    struct otc_matrix_f64 sites,
+                                    const double *b,
+                                    const struct otc_sgd_options *opts,
+                                    double *g,
+                                    void *work,
+                                    size_t work_bytes);
+
+/**
+ * Bytes of workspace `otc_lloyd_f64` needs for N samples and n sites in dimension `dim`.
+ *
+ * # Safety
+ * `opts` is NULL or valid; `out_bytes` must be valid for writes.
+ */
+otc_status otc_lloyd_workspace_size(size_t n_points,
+                                    size_t n_sites,
+                                    size_t dim,
+                                    const struct otc_laguerre_options *opts,
+                                    size_t *out_bytes);
+
+/**
+ * Lloyd iterations (optimal quantisation): at most `max_iter` times, move every site of
+ * `sites` (n×d, updated in place) to the barycenter of its Voronoi cell among the samples
+ * `points` (N×d) weighted by `point_weights` (NULL = uniform); stop when no site moves more
+ * than `tol`. `distortion` (optional) receives `Σ a_i min_j |x_i − y_j|²` (weights
+ * normalised). `OTC_WARN_MAX_ITER` when sites still moved more than `tol`.
+ *
+ * # Safety
+ * Views and arrays must be valid for the sizes they state; `sites` must not overlap inputs.
+ */
+otc_status otc_lloyd_f64(struct otc_matrix_f64 points,
+                         const double *point_weights,
+                         struct otc_matrix_mut_f64 sites,
+                         int32_t max_iter,
+                         double tol,
+                         const struct otc_laguerre_options *opts,
+                         double *distortion,
+                         void *work,
+                         size_t work_bytes);
 
 /**
  * Fills `*opts` with the defaults (ε = 0.01, balanced, 1000 iterations, tolerance 1e-9

@@ -14,9 +14,11 @@
 
 pub mod error;
 
+pub mod barycenter;
 pub mod cost;
 pub mod exact;
 pub mod gaussian;
+pub mod semidiscrete;
 pub mod sinkhorn;
 
 pub mod par;

@@ -4,6 +4,9 @@
 //! To add a struct: one `layout!` line in `structs()`.
 
 mod common;
+#[allow(unused_imports)]
+use otcore::ffi::{barycenter::*, semidiscrete::*};
+#[allow(unused_imports)] // used by `layout!` once structs are listed
 use std::mem::{offset_of, size_of};
 
 /// `(C expression, Rust value)` pairs for one struct: its size and every field's offset.
@@ -110,6 +113,46 @@ fn structs() -> Vec<(String, usize)> {
         psd_tol,
         rank_tol,
         tol
+    }));
+    #[allow(unused_imports)] // the structs come from `otcore::ffi::semidiscrete`
+    all.extend(layout!(otc_laguerre_options {
+        struct_size,
+        num_threads
+    }));
+    #[allow(unused_imports)] // the structs come from `otcore::ffi::semidiscrete`
+    all.extend(layout!(otc_semidiscrete_options {
+        struct_size,
+        num_threads,
+        method,
+        max_iter,
+        tol,
+        step,
+        epsilon
+    }));
+    #[allow(unused_imports)] // the structs come from `otcore::ffi::semidiscrete`
+    all.extend(layout!(otc_semidiscrete_info {
+        iterations,
+        mass_error,
+        smoothed_mass_error,
+        epsilon,
+        step,
+        converged
+    }));
+    #[allow(unused_imports)] // the structs come from `otcore::ffi::barycenter`
+    all.extend(layout!(otc_barycenter_options {
+        struct_size,
+        num_threads,
+        max_iter,
+        epsilon,
+        tol
+    }));
+    #[allow(unused_imports)] // the structs come from `otcore::ffi::semidiscrete`
+    all.extend(layout!(otc_sgd_options {
+        struct_size,
+        num_threads,
+        iterations,
+        batch,
+        step
     }));
     all
 }

@@ -62,6 +62,9 @@ fn every_exported_name_is_prefixed() {
             rest.split_whitespace().next()
         } else if let Some(rest) = line.strip_prefix("} ") {
             Some(rest.trim_end_matches(';')).filter(|r| !r.is_empty())
+        } else if let Some(rest) = line.strip_prefix("typedef ").filter(|r| r.contains("(*")) {
+            // A function-pointer typedef: `typedef int32_t (*name)(...)`.
+            rest.split("(*").nth(1).and_then(|r| r.split(')').next())
         } else if let Some(open) = line.find('(').filter(|_| !line.starts_with('#')) {
             line[..open].rsplit([' ', '*']).next()
         } else {

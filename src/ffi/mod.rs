@@ -10,11 +10,13 @@
 #![allow(non_camel_case_types)]
 
 pub mod args;
+pub mod barycenter;
 pub mod boundary;
 pub mod cost;
 pub mod exact;
 pub mod gaussian;
 pub use gaussian::otc_gaussian_options;
+pub mod semidiscrete;
 pub mod sinkhorn;
 pub mod status;
 pub mod version;

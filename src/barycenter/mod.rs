@@ -1,0 +1,13 @@
+//! Entropic Wasserstein barycenters by iterative Bregman projections in the log domain
+//! (Benamou et al. 2015): on a fixed common support with a cost matrix, and on regular 2-D
+//! grids with a separable Gaussian kernel (Solomon et al. 2015).
+
+pub mod convolutional;
+pub mod fixed;
+mod ibp;
+
+pub use convolutional::{
+    convolutional_barycenter, convolutional_barycenter_in_place, convolutional_barycenter_scratch,
+};
+pub use fixed::{barycenter, barycenter_in_place, barycenter_scratch};
+pub use ibp::{BarycenterInfo, BarycenterParams};

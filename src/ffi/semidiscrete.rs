@@ -1,0 +1,673 @@
+//! C entry points of [`crate::semidiscrete`]: Laguerre cells, semi-discrete OT solvers, Lloyd.
+
+use super::args::{
+    check_disjoint, matrix, matrix_mut, opt_out, opt_slice, opt_slice_mut, options, slice,
+    slice_mut, threads, with_workspace, write_defaults, write_workspace_size, AbiOptions,
+};
+use super::boundary::{ffi_boundary, Report};
+use super::status::{otc_status, OTC_WARN_MAX_ITER};
+use super::view::{otc_matrix_f32, otc_matrix_f64, otc_matrix_mut_f64, MatrixView};
+use crate::semidiscrete::{
+    laguerre_assign_in_place, laguerre_assign_scratch, lloyd_in_place, lloyd_scratch,
+    semidiscrete_in_place, semidiscrete_scratch, semidiscrete_sgd_in_place,
+    semidiscrete_sgd_scratch, LaguerreReal, SemiDiscreteMethod, SemiDiscreteParams, SgdParams,
+};
+use crate::Result;
+use std::ffi::c_void;
+
+/// Options of `otc_laguerre_assign_*`.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct otc_laguerre_options {
+    /// `sizeof(otc_laguerre_options)`, set by `otc_laguerre_options_default`.
+    pub struct_size: usize,
+    /// Threads: 0 = library default, 1 = the calling thread only, k = exactly k workers.
+    pub num_threads: u32,
+}
+
+impl AbiOptions for otc_laguerre_options {
+    const NAME: &'static str = "otc_laguerre_options";
+    fn defaults() -> Self {
+        otc_laguerre_options {
+            struct_size: size_of::<Self>(),
+            num_threads: 0,
+        }
+    }
+}
+
+/// Fills `*opts` with the defaults (all threads).
+///
+/// # Safety
+/// `opts` must be valid for writes of one `otc_laguerre_options`.
+#[no_mangle]
+pub unsafe extern "C" fn otc_laguerre_options_default(
+    opts: *mut otc_laguerre_options,
+) -> otc_status {
+    // SAFETY: forwarded contract.
+    ffi_boundary("otc_laguerre_options_default", || {
+        unsafe { write_defaults(opts) }.map(|_| Report::ok())
+    })
+}
+
+/// Bytes of workspace `otc_laguerre_assign_f64` / `_f32` need for `n_sites` sites in
+/// dimension `dim` (enough for both precisions), written to `*out_bytes`.
+///
+/// # Safety
+/// `opts` is NULL or a valid options struct; `out_bytes` must be valid for writes.
+#[no_mangle]
+pub unsafe extern "C" fn otc_laguerre_workspace_size(
+    n_sites: usize,
+    dim: usize,
+    opts: *const otc_laguerre_options,
+    out_bytes: *mut usize,
+) -> otc_status {
+    ffi_boundary("otc_laguerre_workspace_size", || {
+        // SAFETY: forwarded contract.
+        unsafe { options(opts) }?;
+        // SAFETY: forwarded contract.
+        unsafe { write_workspace_size(laguerre_assign_scratch::<f64>(n_sites, dim), out_bytes) }?;
+        Ok(Report::ok())
+    })
+}
+
+/// The shared body of `otc_laguerre_assign_f64` / `_f32`.
+///
+/// # Safety
+/// The contract of those functions.
+#[allow(clippy::too_many_arguments)]
+unsafe fn assign<M: MatrixView>(
+    points: M,
+    point_weights: *const M::T,
+    sites: M,
+    g: *const M::T,
+    opts: *const otc_laguerre_options,
+    cells: *mut u32,
+    masses: *mut f64,
+    work: *mut c_void,
+    work_bytes: usize,
+) -> Result<Report>
+where
+    M::T: LaguerreReal,
+{
+    // SAFETY (whole block): every pointer is checked by the `args` helpers before use; validity
+    // of what the checked pointers address is the caller's contract.
+    unsafe {
+        let o = options(opts)?;
+        let (x, rx) = matrix("points", &points)?;
+        let (y, ry) = matrix("sites", &sites)?;
+        let (gs, rg) = slice("g", g, y.nrows())?;
+        let w = opt_slice("point_weights", point_weights, x.nrows())?;
+        let (c, rc) = slice_mut("cells", cells, x.nrows())?;
+        let m = opt_slice_mut("masses", masses, y.nrows())?;
+        let mut outs = vec![("cells", rc)];
+        if let Some((_, r)) = &m {
+            outs.push(("masses", *r));
+        }
+        let mut ins = vec![("points", rx), ("sites", ry), ("g", rg)];
+        if let Some((_, r)) = &w {
+            ins.push(("point_weights", *r));
+        }
+        check_disjoint(&outs, &ins)?;
+        crate::semidiscrete::assign::check_problem(x, y, gs)?;
+        if let Some((ws, _)) = &w {
+            crate::error::check_weights("point_weights", ws)?;
+        }
+        let req = laguerre_assign_scratch::<M::T>(y.nrows(), y.ncols());
+        with_workspace(work, work_bytes, req, |stack| {
+            crate::par::with_threads(threads(o.num_threads), |par| {
+                laguerre_assign_in_place(
+                    x,
+                    w.map(|(s, _)| s),
+                    y,
+                    gs,
+                    c,
+                    m.map(|(s, _)| s),
+                    par,
+                    stack,
+                )
+            })?
+        })?;
+    }
+    Ok(Report::ok())
+}
+
+/// Laguerre (power) cell of every point, double precision.
+///
+/// `points` is N×d, `sites` n×d (any strides), `g` has n weights; `cells` (N values)
+/// receives `argmin_j |x_i − y_j|² − g_j` (ties: smallest j). `point_weights` (N) and
+/// `masses` (n, the summed weight of each cell's points, or N⁻¹ per point when
+/// `point_weights` is NULL) are optional. Bitwise identical for every thread count.
+/// `O(N n d)`. `work` is NULL or `work_bytes` from `otc_laguerre_workspace_size`.
+///
+/// # Safety
+/// Views and arrays must be valid for the sizes they state; outputs must not overlap
+/// inputs or each other.
+#[no_mangle]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn otc_laguerre_assign_f64(
+    points: otc_matrix_f64,
+    point_weights: *const f64,
+    sites: otc_matrix_f64,
+    g: *const f64,
+    opts: *const otc_laguerre_options,
+    cells: *mut u32,
+    masses: *mut f64,
+    work: *mut c_void,
+    work_bytes: usize,
+) -> otc_status {
+    ffi_boundary("otc_laguerre_assign_f64", || {
+        // SAFETY: forwarded contract.
+        unsafe {
+            assign(
+                points,
+                point_weights,
+                sites,
+                g,
+                opts,
+                cells,
+                masses,
+                work,
+                work_bytes,
+            )
+        }
+    })
+}
+
+/// Laguerre (power) cell of every point, single precision (masses in double).
+///
+/// `points` is N×d, `sites` n×d (any strides), `g` has n weights; `cells` (N values)
+/// receives `argmin_j |x_i − y_j|² − g_j` (ties: smallest j). `point_weights` (N) and
+/// `masses` (n, the summed weight of each cell's points, or N⁻¹ per point when
+/// `point_weights` is NULL) are optional. Bitwise identical for every thread count.
+/// `O(N n d)`. `work` is NULL or `work_bytes` from `otc_laguerre_workspace_size`.
+///
+/// # Safety
+/// Views and arrays must be valid for the sizes they state; outputs must not overlap
+/// inputs or each other.
+#[no_mangle]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn otc_laguerre_assign_f32(
+    points: otc_matrix_f32,
+    point_weights: *const f32,
+    sites: otc_matrix_f32,
+    g: *const f32,
+    opts: *const otc_laguerre_options,
+    cells: *mut u32,
+    masses: *mut f64,
+    work: *mut c_void,
+    work_bytes: usize,
+) -> otc_status {
+    ffi_boundary("otc_laguerre_assign_f32", || {
+        // SAFETY: forwarded contract.
+        unsafe {
+            assign(
+                points,
+                point_weights,
+                sites,
+                g,
+                opts,
+                cells,
+                masses,
+                work,
+                work_bytes,
+            )
+        }
+    })
+}
+
+/// `method` of `otc_semidiscrete_options`: damped Newton on the entropic semi-dual (default).
+pub const OTC_SEMIDISCRETE_NEWTON: i32 = 0;
+/// `method` of `otc_semidiscrete_options`: gradient ascent on the hard semi-dual.
+pub const OTC_SEMIDISCRETE_GRADIENT: i32 = 1;
+
+/// Options of `otc_semidiscrete_f64`.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct otc_semidiscrete_options {
+    /// `sizeof(otc_semidiscrete_options)`, set by `otc_semidiscrete_options_default`.
+    pub struct_size: usize,
+    /// Threads: 0 = library default, 1 = the calling thread only, k = exactly k workers.
+    pub num_threads: u32,
+    /// `OTC_SEMIDISCRETE_NEWTON` (default) or `OTC_SEMIDISCRETE_GRADIENT`.
+    pub method: i32,
+    /// Iteration cap (default 1000).
+    pub max_iter: i32,
+    /// Stop when the largest cell-mass error is at most `tol` (default 1e-6; smoothed masses
+    /// for Newton, hard masses for the gradient method).
+    pub tol: f64,
+    /// Gradient step; 0 (default) = chosen from the data.
+    pub step: f64,
+    /// Newton's entropic smoothing ε (squared distance); 0 (default) = 1e-4 · bbox diagonal².
+    pub epsilon: f64,
+}
+
+impl AbiOptions for otc_semidiscrete_options {
+    const NAME: &'static str = "otc_semidiscrete_options";
+    fn defaults() -> Self {
+        let p = SemiDiscreteParams::default();
+        otc_semidiscrete_options {
+            struct_size: size_of::<Self>(),
+            num_threads: 0,
+            method: OTC_SEMIDISCRETE_NEWTON,
+            max_iter: p.max_iter as i32,
+            tol: p.tol,
+            step: p.step,
+            epsilon: p.epsilon,
+        }
+    }
+}
+
+/// What `otc_semidiscrete_f64` reports.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct otc_semidiscrete_info {
+    /// Iterations made.
+    pub iterations: u64,
+    /// Largest |hard cell mass − b_j| at the returned g.
+    pub mass_error: f64,
+    /// Largest |smoothed cell mass − b_j| (Newton; the hard error for the gradient method).
+    pub smoothed_mass_error: f64,
+    /// ε used (Newton) or 0.
+    pub epsilon: f64,
+    /// Step used (gradient) or 0.
+    pub step: f64,
+    /// 1 if the tolerance was met, else 0.
+    pub converged: u32,
+}
+
+fn params_of(o: &otc_semidiscrete_options) -> Result<SemiDiscreteParams> {
+    let method = match o.method {
+        OTC_SEMIDISCRETE_NEWTON => SemiDiscreteMethod::Newton,
+        OTC_SEMIDISCRETE_GRADIENT => SemiDiscreteMethod::Gradient,
+        m => crate::bail!(
+            InvalidArgument,
+            "method = {m} is unknown: expected OTC_SEMIDISCRETE_NEWTON (0) or OTC_SEMIDISCRETE_GRADIENT (1)"
+        ),
+    };
+    if o.max_iter < 1 {
+        crate::bail!(InvalidArgument, "max_iter = {}: need >= 1", o.max_iter);
+    }
+    Ok(SemiDiscreteParams {
+        method,
+        max_iter: o.max_iter as usize,
+        tol: o.tol,
+        step: o.step,
+        epsilon: o.epsilon,
+    })
+}
+
+/// Fills `*opts` with the defaults.
+///
+/// # Safety
+/// `opts` must be valid for writes of one `otc_semidiscrete_options`.
+#[no_mangle]
+pub unsafe extern "C" fn otc_semidiscrete_options_default(
+    opts: *mut otc_semidiscrete_options,
+) -> otc_status {
+    // SAFETY: forwarded contract.
+    ffi_boundary("otc_semidiscrete_options_default", || {
+        unsafe { write_defaults(opts) }.map(|_| Report::ok())
+    })
+}
+
+/// Bytes of workspace `otc_semidiscrete_f64` needs for N samples, n sites in dimension d.
+///
+/// # Safety
+/// `opts` is NULL or valid; `out_bytes` must be valid for writes.
+#[no_mangle]
+pub unsafe extern "C" fn otc_semidiscrete_workspace_size(
+    n_points: usize,
+    n_sites: usize,
+    dim: usize,
+    opts: *const otc_semidiscrete_options,
+    out_bytes: *mut usize,
+) -> otc_status {
+    ffi_boundary("otc_semidiscrete_workspace_size", || {
+        // SAFETY: forwarded contract.
+        let p = params_of(&unsafe { options(opts) }?)?;
+        let req = semidiscrete_scratch::<f64>(n_points, n_sites, dim, &p);
+        // SAFETY: forwarded contract.
+        unsafe { write_workspace_size(req, out_bytes) }?;
+        Ok(Report::ok())
+    })
+}
+
+/// Semi-discrete OT, squared Euclidean cost: samples `points` (N×d) with weights
+/// `point_weights` (N, NULL = 1/N each) to sites `sites` (n×d) with weights `b` (n, same total
+/// mass). `g` (n) holds the initial dual weights on entry (zeros are fine) and the solution
+/// (zero mean) on return; `masses` (n, optional) receives the Laguerre cell masses; `info`
+/// (optional) the report. Returns `OTC_WARN_MAX_ITER` when the tolerance was not met (the
+/// outputs then hold the last iterate). See the Rust docs of `semidiscrete` for the methods.
+///
+/// # Safety
+/// Views and arrays must be valid for the sizes they state; outputs must not overlap.
+#[no_mangle]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn otc_semidiscrete_f64(
+    points: otc_matrix_f64,
+    point_weights: *const f64,
+    sites: otc_matrix_f64,
+    b: *const f64,
+    opts: *const otc_semidiscrete_options,
+    g: *mut f64,
+    masses: *mut f64,
+    info: *mut otc_semidiscrete_info,
+    work: *mut c_void,
+    work_bytes: usize,
+) -> otc_status {
+    ffi_boundary("otc_semidiscrete_f64", || {
+        // SAFETY (whole block): pointers are checked by the `args` helpers before use.
+        unsafe {
+            let o = options(opts)?;
+            let p = params_of(&o)?;
+            let (x, rx) = matrix("points", &points)?;
+            let (y, ry) = matrix("sites", &sites)?;
+            let (bs, rb) = slice("b", b, y.nrows())?;
+            let w = opt_slice("point_weights", point_weights, x.nrows())?;
+            let (gs, rg) = slice_mut("g", g, y.nrows())?;
+            let m = opt_slice_mut("masses", masses, y.nrows())?;
+            let info_out = opt_out("info", info)?;
+            let mut outs = vec![("g", rg)];
+            if let Some((_, r)) = &m {
+                outs.push(("masses", *r));
+            }
+            let mut ins = vec![("points", rx), ("sites", ry), ("b", rb)];
+            if let Some((_, r)) = &w {
+                ins.push(("point_weights", *r));
+            }
+            check_disjoint(&outs, &ins)?;
+            let mut g_work = gs.to_vec();
+            let mut m_work = vec![0.0; y.nrows()];
+            let req = semidiscrete_scratch::<f64>(x.nrows(), y.nrows(), y.ncols(), &p);
+            let res = with_workspace(work, work_bytes, req, |stack| {
+                crate::par::with_threads(threads(o.num_threads), |par| {
+                    semidiscrete_in_place(
+                        x,
+                        w.map(|(s, _)| s),
+                        y,
+                        bs,
+                        &mut g_work,
+                        &mut m_work,
+                        &p,
+                        par,
+                        stack,
+                    )
+                })?
+            })?;
+            gs.copy_from_slice(&g_work);
+            if let Some((ms, _)) = m {
+                ms.copy_from_slice(&m_work);
+            }
+            if let Some(i) = info_out {
+                *i = otc_semidiscrete_info {
+                    iterations: res.iterations as u64,
+                    mass_error: res.mass_error,
+                    smoothed_mass_error: res.smoothed_mass_error,
+                    epsilon: res.epsilon,
+                    step: res.step,
+                    converged: u32::from(res.converged),
+                };
+            }
+            Ok(if res.converged {
+                Report::ok()
+            } else {
+                Report::warn(
+                    OTC_WARN_MAX_ITER,
+                    format!(
+                        "{} iterations: mass error {:e} (smoothed {:e}) > tol {:e}",
+                        res.iterations, res.mass_error, res.smoothed_mass_error, p.tol
+                    ),
+                )
+            })
+        }
+    })
+}
+
+/// A sampler of the continuous source: writes `count` independent samples (row-major,
+/// `count × dim` doubles) into `out_points`; returns 0 on success, anything else stops the
+/// solver (`OTC_ERR_INVALID_ARGUMENT`). With `num_threads != 1` it may run on an otcore
+/// worker thread, never concurrently with itself.
+pub type otc_sample_fn =
+    Option<unsafe extern "C" fn(user: *mut c_void, count: usize, out_points: *mut f64) -> i32>;
+
+/// Options of `otc_semidiscrete_sgd_f64`.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct otc_sgd_options {
+    /// `sizeof(otc_sgd_options)`, set by `otc_sgd_options_default`.
+    pub struct_size: usize,
+    /// Threads: 0 = library default, 1 = the calling thread only, k = exactly k workers.
+    pub num_threads: u32,
+    /// Number of batches (default 10000).
+    pub iterations: i32,
+    /// Samples per batch (default 64).
+    pub batch: i32,
+    /// Initial step γ₀; 0 (default) = chosen from the first batch.
+    pub step: f64,
+}
+
+impl AbiOptions for otc_sgd_options {
+    const NAME: &'static str = "otc_sgd_options";
+    fn defaults() -> Self {
+        let p = SgdParams::default();
+        otc_sgd_options {
+            struct_size: size_of::<Self>(),
+            num_threads: 0,
+            iterations: p.iterations as i32,
+            batch: p.batch as i32,
+            step: p.step,
+        }
+    }
+}
+
+fn sgd_params_of(o: &otc_sgd_options) -> Result<SgdParams> {
+    if o.iterations < 1 || o.batch < 1 {
+        crate::bail!(
+            InvalidArgument,
+            "iterations = {}, batch = {}: both must be >= 1",
+            o.iterations,
+            o.batch
+        );
+    }
+    Ok(SgdParams {
+        iterations: o.iterations as usize,
+        batch: o.batch as usize,
+        step: o.step,
+    })
+}
+
+/// Fills `*opts` with the defaults.
+///
+/// # Safety
+/// `opts` must be valid for writes of one `otc_sgd_options`.
+#[no_mangle]
+pub unsafe extern "C" fn otc_sgd_options_default(opts: *mut otc_sgd_options) -> otc_status {
+    // SAFETY: forwarded contract.
+    ffi_boundary("otc_sgd_options_default", || {
+        unsafe { write_defaults(opts) }.map(|_| Report::ok())
+    })
+}
+
+/// Bytes of workspace `otc_semidiscrete_sgd_f64` needs for n sites in dimension `dim`.
+///
+/// # Safety
+/// `opts` is NULL or valid; `out_bytes` must be valid for writes.
+#[no_mangle]
+pub unsafe extern "C" fn otc_semidiscrete_sgd_workspace_size(
+    n_sites: usize,
+    dim: usize,
+    opts: *const otc_sgd_options,
+    out_bytes: *mut usize,
+) -> otc_status {
+    ffi_boundary("otc_semidiscrete_sgd_workspace_size", || {
+        // SAFETY: forwarded contract.
+        let p = sgd_params_of(&unsafe { options(opts) }?)?;
+        // SAFETY: forwarded contract.
+        unsafe {
+            write_workspace_size(semidiscrete_sgd_scratch(n_sites, dim, p.batch), out_bytes)
+        }?;
+        Ok(Report::ok())
+    })
+}
+
+/// The C sampler and its user pointer, movable to an otcore worker (called from one thread at
+/// a time).
+struct Sampler {
+    f: unsafe extern "C" fn(*mut c_void, usize, *mut f64) -> i32,
+    user: *mut c_void,
+}
+// SAFETY: the header tells the caller that the sampler may run on an otcore worker thread;
+// it is never called concurrently.
+unsafe impl Send for Sampler {}
+
+/// Averaged stochastic gradient ascent (Genevay et al. 2016) for semi-discrete OT from the
+/// samples that `sample(user, batch, out)` streams (dimension `dim` = `sites.cols`), to
+/// `sites` (n×dim) with weights `b` (n, sum 1). `g` (n) receives the averaged dual weights
+/// (zero mean). `O(iterations · batch · n · dim)`.
+///
+/// # Safety
+/// `sample` must be a valid function; views and arrays valid for the sizes they state.
+#[no_mangle]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn otc_semidiscrete_sgd_f64(
+    sample: otc_sample_fn,
+    user: *mut c_void,
+    sites: otc_matrix_f64,
+    b: *const f64,
+    opts: *const otc_sgd_options,
+    g: *mut f64,
+    work: *mut c_void,
+    work_bytes: usize,
+) -> otc_status {
+    ffi_boundary("otc_semidiscrete_sgd_f64", || {
+        let Some(f) = sample else {
+            crate::bail!(NullPointer, "sample is NULL");
+        };
+        // SAFETY (whole block): pointers are checked by the `args` helpers before use.
+        unsafe {
+            let o = options(opts)?;
+            let p = sgd_params_of(&o)?;
+            let (y, ry) = matrix("sites", &sites)?;
+            let (bs, rb) = slice("b", b, y.nrows())?;
+            let (gs, rg) = slice_mut("g", g, y.nrows())?;
+            check_disjoint(&[("g", rg)], &[("sites", ry), ("b", rb)])?;
+            crate::error::check_finite("sites", y.col_iter().flat_map(|c| c.iter().copied()))?;
+            let mut g_work = vec![0.0; y.nrows()];
+            let mut sampler = Sampler { f, user };
+            let mut call = move |out: &mut [f64]| -> Result<()> {
+                let s = &mut sampler;
+                let rows = out.len() / y.ncols();
+                // SAFETY: `out` holds rows × dim doubles, as the callback's contract says.
+                let code = (s.f)(s.user, rows, out.as_mut_ptr());
+                if code != 0 {
+                    crate::bail!(InvalidArgument, "the sampler returned {code}");
+                }
+                crate::error::check_finite("sample", out.iter().copied())
+            };
+            let req = semidiscrete_sgd_scratch(y.nrows(), y.ncols(), p.batch);
+            with_workspace(work, work_bytes, req, |stack| {
+                crate::par::with_threads(threads(o.num_threads), |par| {
+                    semidiscrete_sgd_in_place(&mut call, y, bs, &mut g_work, &p, par, stack)
+                })?
+            })?;
+            gs.copy_from_slice(&g_work);
+        }
+        Ok(Report::ok())
+    })
+}
+
+/// Bytes of workspace `otc_lloyd_f64` needs for N samples and n sites in dimension `dim`.
+///
+/// # Safety
+/// `opts` is NULL or valid; `out_bytes` must be valid for writes.
+#[no_mangle]
+pub unsafe extern "C" fn otc_lloyd_workspace_size(
+    n_points: usize,
+    n_sites: usize,
+    dim: usize,
+    opts: *const otc_laguerre_options,
+    out_bytes: *mut usize,
+) -> otc_status {
+    ffi_boundary("otc_lloyd_workspace_size", || {
+        // SAFETY: forwarded contract.
+        unsafe { options(opts) }?;
+        // SAFETY: forwarded contract.
+        unsafe { write_workspace_size(lloyd_scratch::<f64>(n_points, n_sites, dim), out_bytes) }?;
+        Ok(Report::ok())
+    })
+}
+
+/// Lloyd iterations (optimal quantisation): at most `max_iter` times, move every site of
+/// `sites` (n×d, updated in place) to the barycenter of its Voronoi cell among the samples
+/// `points` (N×d) weighted by `point_weights` (NULL = uniform); stop when no site moves more
+/// than `tol`. `distortion` (optional) receives `Σ a_i min_j |x_i − y_j|²` (weights
+/// normalised). `OTC_WARN_MAX_ITER` when sites still moved more than `tol`.
+///
+/// # Safety
+/// Views and arrays must be valid for the sizes they state; `sites` must not overlap inputs.
+#[no_mangle]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn otc_lloyd_f64(
+    points: otc_matrix_f64,
+    point_weights: *const f64,
+    sites: otc_matrix_mut_f64,
+    max_iter: i32,
+    tol: f64,
+    opts: *const otc_laguerre_options,
+    distortion: *mut f64,
+    work: *mut c_void,
+    work_bytes: usize,
+) -> otc_status {
+    ffi_boundary("otc_lloyd_f64", || {
+        // SAFETY (whole block): pointers are checked by the `args` helpers before use.
+        unsafe {
+            let o = options(opts)?;
+            if max_iter < 0 || tol.is_nan() || tol < 0.0 {
+                crate::bail!(
+                    InvalidArgument,
+                    "max_iter = {max_iter}, tol = {tol:e}: need >= 0"
+                );
+            }
+            let (x, rx) = matrix("points", &points)?;
+            let (mut y, ry) = matrix_mut("sites", &sites)?;
+            let w = opt_slice("point_weights", point_weights, x.nrows())?;
+            let dist = opt_out("distortion", distortion)?;
+            let mut ins = vec![("points", rx)];
+            if let Some((_, r)) = &w {
+                ins.push(("point_weights", *r));
+            }
+            check_disjoint(&[("sites", ry)], &ins)?;
+            let mut work_sites =
+                faer::Mat::from_fn(y.nrows(), y.ncols(), |i, k| *y.as_ref().get(i, k));
+            let req = lloyd_scratch::<f64>(x.nrows(), y.nrows(), y.ncols());
+            let info = with_workspace(work, work_bytes, req, |stack| {
+                crate::par::with_threads(threads(o.num_threads), |par| {
+                    lloyd_in_place(
+                        x,
+                        w.map(|(s, _)| s),
+                        work_sites.as_mut(),
+                        max_iter as usize,
+                        tol,
+                        par,
+                        stack,
+                    )
+                })?
+            })?;
+            y.copy_from(&work_sites);
+            if let Some(d) = dist {
+                *d = info.distortion;
+            }
+            Ok(if info.last_move <= tol {
+                Report::ok()
+            } else {
+                Report::warn(
+                    OTC_WARN_MAX_ITER,
+                    format!(
+                        "{} iterations: sites still move by {:e} > tol {tol:e}",
+                        info.iterations, info.last_move
+                    ),
+                )
+            })
+        }
+    })
+}

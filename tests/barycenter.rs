@@ -1,0 +1,139 @@
+//! Entropic barycenters: against POT fixtures (tests/fixtures/barycenter/make_fixtures.py),
+//! fixed-support vs convolutional on the same grid, identical inputs, mass.
+
+use faer::Mat;
+use otcore::barycenter::{barycenter, convolutional_barycenter, BarycenterParams};
+
+fn read_fixture(name: &str) -> Vec<Vec<f64>> {
+    let path = format!(
+        "{}/tests/fixtures/barycenter/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
+        .lines()
+        .map(|l| l.split_whitespace().map(|v| v.parse().unwrap()).collect())
+        .collect()
+}
+
+fn params(epsilon: f64) -> BarycenterParams {
+    BarycenterParams {
+        epsilon,
+        max_iter: 20_000,
+        tol: 1e-12,
+    }
+}
+
+fn l1(a: &[f64], b: &[f64]) -> f64 {
+    a.iter().zip(b).map(|(x, y)| (x - y).abs()).sum()
+}
+
+/// Squared distances between the points of the unit-square grid `(r/(h−1), c/(w−1))`.
+fn grid_cost(h: usize, w: usize) -> Mat<f64> {
+    let p = |i: usize| {
+        let (r, c) = (i / w, i % w);
+        (r as f64 / (h - 1) as f64, c as f64 / (w - 1) as f64)
+    };
+    Mat::from_fn(h * w, h * w, |i, j| {
+        let (a, b) = (p(i), p(j));
+        (a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)
+    })
+}
+
+#[test]
+fn fixed_support_matches_pot() {
+    let f = read_fixture("fixed.txt");
+    let (n, k, reg) = (f[0][0] as usize, f[0][1] as usize, f[0][2]);
+    let a = Mat::from_fn(n, k, |i, c| f[2][i * k + c]);
+    let cost = Mat::from_fn(n, n, |i, j| {
+        let d = (i as f64 - j as f64) / (n - 1) as f64;
+        d * d
+    });
+    let (bar, info) = barycenter(a.as_ref(), cost.as_ref(), Some(&f[1]), &params(reg)).unwrap();
+    assert!(info.converged, "{info:?}");
+    let err = l1(&bar, &f[3]);
+    assert!(err < 1e-8, "L1 distance to POT {err:e}");
+    assert!((bar.iter().sum::<f64>() - 1.0).abs() < 1e-10);
+}
+
+#[test]
+fn convolutional_matches_pot() {
+    let f = read_fixture("convolutional.txt");
+    let (h, w, k, reg) = (
+        f[0][0] as usize,
+        f[0][1] as usize,
+        f[0][2] as usize,
+        f[0][3],
+    );
+    let n = h * w;
+    // POT's images are k × h × w; ours are the columns of an (h·w) × k matrix.
+    let a = Mat::from_fn(n, k, |i, c| f[2][c * n + i]);
+    for threads in [1, 2] {
+        let (bar, info) =
+            convolutional_barycenter(a.as_ref(), h, w, Some(&f[1]), &params(reg), threads).unwrap();
+        assert!(info.converged, "{info:?}");
+        let err = l1(&bar, &f[3]);
+        assert!(err < 1e-8, "L1 distance to POT {err:e}");
+        assert!((bar.iter().sum::<f64>() - 1.0).abs() < 1e-10);
+    }
+}
+
+#[test]
+fn convolutional_equals_fixed_support_on_the_same_grid() {
+    let (h, w) = (7, 9);
+    let n = h * w;
+    let a = Mat::from_fn(n, 2, |i, c| {
+        let (r, col) = ((i / w) as f64, (i % w) as f64);
+        if c == 0 {
+            1.0 + r
+        } else {
+            1.0 + col * col
+        }
+    });
+    let sums: Vec<f64> = (0..2).map(|c| a.col(c).iter().sum()).collect();
+    let a = Mat::from_fn(n, 2, |i, c| a[(i, c)] / sums[c]);
+    let p = params(0.05);
+    let (conv, i1) = convolutional_barycenter(a.as_ref(), h, w, Some(&[1.0, 3.0]), &p, 1).unwrap();
+    let cost = grid_cost(h, w);
+    let (fixed, i2) = barycenter(a.as_ref(), cost.as_ref(), Some(&[1.0, 3.0]), &p).unwrap();
+    assert!(i1.converged && i2.converged);
+    assert!(l1(&conv, &fixed) < 1e-10, "{:e}", l1(&conv, &fixed));
+    // Bitwise identical for 1 and 3 threads.
+    let (conv3, _) = convolutional_barycenter(a.as_ref(), h, w, Some(&[1.0, 3.0]), &p, 3).unwrap();
+    assert_eq!(conv, conv3);
+}
+
+#[test]
+fn identical_histograms_give_their_own_blurred_barycenter() {
+    let n = 40;
+    let x: Vec<f64> = (0..n).map(|i| i as f64 / (n - 1) as f64).collect();
+    let h: Vec<f64> = x
+        .iter()
+        .map(|v| (-(v - 0.4f64).powi(2) / 0.01).exp() + 1e-4)
+        .collect();
+    let s: f64 = h.iter().sum();
+    let three = Mat::from_fn(n, 3, |i, _| h[i] / s);
+    let one = Mat::from_fn(n, 1, |i, _| h[i] / s);
+    let cost = Mat::from_fn(n, n, |i, j| (x[i] - x[j]).powi(2));
+    let p = params(1e-3);
+    let (b3, _) = barycenter(three.as_ref(), cost.as_ref(), Some(&[0.2, 0.3, 0.5]), &p).unwrap();
+    let (b1, _) = barycenter(one.as_ref(), cost.as_ref(), None, &p).unwrap();
+    assert!(l1(&b3, &b1) < 1e-10);
+    // The blur of a small ε is small: the barycenter is close to the histogram itself.
+    let hist: Vec<f64> = h.iter().map(|v| v / s).collect();
+    assert!(l1(&b1, &hist) < 0.05, "{:e}", l1(&b1, &hist));
+    assert!((b3.iter().sum::<f64>() - 1.0).abs() < 1e-10);
+}
+
+#[test]
+fn bad_inputs_are_rejected() {
+    let a = Mat::from_fn(4, 2, |_, _| 0.25);
+    let cost = Mat::from_fn(4, 4, |i, j| (i as f64 - j as f64).powi(2));
+    let e = barycenter(a.as_ref(), cost.as_ref(), None, &params(0.0)).unwrap_err();
+    assert_eq!(e.kind, otcore::ErrorKind::InvalidArgument);
+    let bad = Mat::from_fn(4, 2, |i, _| if i == 0 { 0.5 } else { 0.25 });
+    let e = barycenter(bad.as_ref(), cost.as_ref(), None, &params(0.1)).unwrap_err();
+    assert_eq!(e.kind, otcore::ErrorKind::MassMismatch);
+    let e = convolutional_barycenter(a.as_ref(), 3, 2, None, &params(0.1), 1).unwrap_err();
+    assert_eq!(e.kind, otcore::ErrorKind::InvalidDimension);
+}

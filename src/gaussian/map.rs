@@ -1,11 +1,11 @@
 //! The optimal (Monge) map between two Gaussians, T(x) = m₂ + A(x − m₁), and its application
 //! to a point cloud.
 
-use super::bures::{half_factor, half_factor_req};
 use super::sqrtm::{
     eigh_psd, eigh_req, gram, mat_req, pinv_pow, rank_floor, rank_of, scale_cols, singular_values,
     svd_req,
 };
+use super::bures::{half_factor, half_factor_req};
 use super::{GaussianInfo, PsdTolerances};
 use crate::workspace::{check_stack, take, vec_req, with_stack};
 use crate::{bail, MatMut, MatRef, MemStack, Par, Result, StackReq};

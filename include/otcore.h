@@ -764,6 +764,9 @@ const char *otc_last_error_message(void);
  *
  * @param opts  options to fill; not NULL.
  * @return OTC_OK, or OTC_ERR_NULL_POINTER.
+ *
+ * # Safety
+ * `opts` is NULL or points to a writable `otc_cost_options`.
  */
 otc_status otc_cost_options_default(struct otc_cost_options *opts);
 
@@ -776,6 +779,9 @@ otc_status otc_cost_options_default(struct otc_cost_options *opts);
  * @param out_bytes receives the size; not NULL.
  * @return OTC_OK, OTC_ERR_NULL_POINTER, OTC_ERR_ABI_MISMATCH, OTC_ERR_INVALID_ARGUMENT
  *         (unknown metric, bad p) or OTC_ERR_OVERFLOW.
+ *
+ * # Safety
+ * `opts` is NULL or points to an `otc_cost_options`; `out_bytes` is NULL or writable.
  */
 otc_status otc_cost_matrix_workspace_size(size_t n,
                                           size_t m,
@@ -798,6 +804,11 @@ otc_status otc_cost_matrix_workspace_size(size_t n,
  *         shape mismatch), OTC_ERR_NON_FINITE, OTC_ERR_INVALID_ARGUMENT (metric, p),
  *         OTC_ERR_INVALID_STRIDE, OTC_ERR_OVERFLOW, OTC_ERR_ALIASING, OTC_ERR_ABI_MISMATCH,
  *         OTC_ERR_WORKSPACE_TOO_SMALL.
+ *
+ * # Safety
+ * Every element the views address is readable (x, y) or writable (out) memory of the
+ * caller; `opts` is NULL or an `otc_cost_options`; `work` is NULL or `work_bytes` writable
+ * bytes not overlapping the other arguments.
  */
 otc_status otc_cost_matrix_f64(struct otc_matrix_f64 x,
                                struct otc_matrix_f64 y,
@@ -810,6 +821,9 @@ otc_status otc_cost_matrix_f64(struct otc_matrix_f64 x,
  * Cost matrix of f32 points: as `otc_cost_matrix_f64`, in single precision.
  *
  * @return as `otc_cost_matrix_f64`.
+ *
+ * # Safety
+ * As `otc_cost_matrix_f64`.
  */
 otc_status otc_cost_matrix_f32(struct otc_matrix_f32 x,
                                struct otc_matrix_f32 y,

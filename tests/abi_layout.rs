@@ -12,7 +12,6 @@ use std::mem::{offset_of, size_of};
 /// `(C expression, Rust value)` pairs for one struct: its size and every field's offset.
 macro_rules! layout {
     ($t:ident { $($f:ident),* $(,)? }) => {{
-        use otcore::ffi::*;
         let mut v = vec![(format!("sizeof({})", stringify!($t)), size_of::<$t>())];
         $( v.push((format!("offsetof({}, {})", stringify!($t), stringify!($f)), offset_of!($t, $f))); )*
         v

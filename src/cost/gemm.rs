@@ -21,9 +21,9 @@ use pulp::Simd;
 use std::any::TypeId;
 
 /// Rows of x per parallel chunk (fixed, so results do not depend on the thread count).
-pub(super) const ROWS: usize = 64;
+pub(super) const ROWS: usize = 256;
 /// Columns of a tile: matmul then finish, while the tile (ROWS × COLS) is in cache.
-const COLS: usize = 512;
+const COLS: usize = 1024;
 
 /// What the matmul path computes.
 #[derive(Clone, Copy, PartialEq)]

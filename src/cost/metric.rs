@@ -38,7 +38,7 @@ impl Metric {
     /// The metric that `Minkowski(p)` reduces to for p = 2 (Euclidean); others unchanged.
     pub(super) fn normalized(self) -> Metric {
         match self {
-            Metric::Minkowski(p) if p == 2.0 => Metric::Euclidean,
+            Metric::Minkowski(2.0) => Metric::Euclidean,
             m => m,
         }
     }

@@ -211,7 +211,7 @@ pub(super) fn with_op<T: Real, R>(metric: Metric, f: impl OpFn<T, Output = R>) -
     match metric {
         Metric::SqEuclidean => f.call(SqEuclid),
         Metric::Euclidean => f.call(Euclid),
-        Metric::Minkowski(p) if p == 1.0 => f.call(CityBlock),
+        Metric::Minkowski(1.0) => f.call(CityBlock),
         Metric::Minkowski(p) => f.call(Power {
             p: T::from_f64(p),
             inv_p: T::from_f64(1.0 / p),

@@ -86,6 +86,9 @@ fn metric_of(o: &otc_cost_options) -> Result<Metric> {
 ///
 /// @param opts  options to fill; not NULL.
 /// @return OTC_OK, or OTC_ERR_NULL_POINTER.
+///
+/// # Safety
+/// `opts` is NULL or points to a writable `otc_cost_options`.
 #[no_mangle]
 pub unsafe extern "C" fn otc_cost_options_default(opts: *mut otc_cost_options) -> otc_status {
     ffi_boundary("otc_cost_options_default", || {
@@ -109,6 +112,9 @@ fn workspace_bytes_req(n: usize, m: usize, d: usize, metric: Metric) -> faer::dy
 /// @param out_bytes receives the size; not NULL.
 /// @return OTC_OK, OTC_ERR_NULL_POINTER, OTC_ERR_ABI_MISMATCH, OTC_ERR_INVALID_ARGUMENT
 ///         (unknown metric, bad p) or OTC_ERR_OVERFLOW.
+///
+/// # Safety
+/// `opts` is NULL or points to an `otc_cost_options`; `out_bytes` is NULL or writable.
 #[no_mangle]
 pub unsafe extern "C" fn otc_cost_matrix_workspace_size(
     n: usize,
@@ -200,6 +206,11 @@ where
 ///         shape mismatch), OTC_ERR_NON_FINITE, OTC_ERR_INVALID_ARGUMENT (metric, p),
 ///         OTC_ERR_INVALID_STRIDE, OTC_ERR_OVERFLOW, OTC_ERR_ALIASING, OTC_ERR_ABI_MISMATCH,
 ///         OTC_ERR_WORKSPACE_TOO_SMALL.
+///
+/// # Safety
+/// Every element the views address is readable (x, y) or writable (out) memory of the
+/// caller; `opts` is NULL or an `otc_cost_options`; `work` is NULL or `work_bytes` writable
+/// bytes not overlapping the other arguments.
 #[no_mangle]
 pub unsafe extern "C" fn otc_cost_matrix_f64(
     x: otc_matrix_f64,
@@ -218,6 +229,9 @@ pub unsafe extern "C" fn otc_cost_matrix_f64(
 /// Cost matrix of f32 points: as `otc_cost_matrix_f64`, in single precision.
 ///
 /// @return as `otc_cost_matrix_f64`.
+///
+/// # Safety
+/// As `otc_cost_matrix_f64`.
 #[no_mangle]
 pub unsafe extern "C" fn otc_cost_matrix_f32(
     x: otc_matrix_f32,

@@ -885,6 +885,117 @@ otc_status otc_emd(const double *a,
                    size_t work_bytes);
 
 /**
+ * Bytes of workspace `otc_wasserstein_1d` needs for n and m samples (O(n + m)).
+ *
+ * # Safety
+ * `out_bytes` must be valid for writes.
+ */
+otc_status otc_wasserstein_1d_workspace_size(size_t n, size_t m, size_t *out_bytes);
+
+/**
+ * Exact OT on the line between samples `x` (n, weights `a`) and `y` (m, weights `b`) for the
+ * cost |x − y|^p, p ≥ 1 (samples in any order: sorted internally, inputs untouched). Writes
+ * W_p^p to `*cost` and, when `plan_rows`, `plan_cols`, `plan_mass` are given (room for
+ * n + m − 1 entries each), the monotone plan, its length to `*nnz` (may be NULL). `opts` may
+ * be NULL; only `mass_tolerance` is used.
+ *
+ * # Safety
+ * Every non-NULL pointer must be valid for its stated length; outputs must not overlap inputs.
+ */
+otc_status otc_wasserstein_1d(const double *x,
+                              const double *a,
+                              size_t n,
+                              const double *y,
+                              const double *b,
+                              size_t m,
+                              double p,
+                              double *cost,
+                              size_t *plan_rows,
+                              size_t *plan_cols,
+                              double *plan_mass,
+                              size_t *nnz,
+                              const struct otc_emd_options *opts,
+                              void *work,
+                              size_t work_bytes);
+
+/**
+ * Bytes of workspace `otc_sliced_wasserstein` needs: n, m points in dimension d, k
+ * directions, with the thread count of `opts` (NULL = defaults).
+ *
+ * # Safety
+ * `opts` is NULL or a valid options struct; `out_bytes` must be valid for writes.
+ */
+otc_status otc_sliced_wasserstein_workspace_size(size_t n,
+                                                 size_t m,
+                                                 size_t d,
+                                                 size_t k,
+                                                 const struct otc_emd_options *opts,
+                                                 size_t *out_bytes);
+
+/**
+ * Sliced Wasserstein SW_p^p between point clouds `x` (n × d, weights `a`) and `y` (m × d,
+ * weights `b`): the mean over directions of the exact 1-D W_p^p of the projections. With
+ * `directions.data == NULL`, `k` random unit directions from `seed`; otherwise the k rows of
+ * `directions` (k × d), used as given. Threads (`opts->num_threads`) split the directions; the
+ * result is identical for every thread count. Writes the value to `*out`.
+ *
+ * # Safety
+ * Every non-NULL pointer must be valid for its stated length; `out` must not overlap inputs.
+ */
+otc_status otc_sliced_wasserstein(struct otc_matrix_f64 x,
+                                  const double *a,
+                                  struct otc_matrix_f64 y,
+                                  const double *b,
+                                  double p,
+                                  size_t k,
+                                  uint64_t seed,
+                                  struct otc_matrix_f64 directions,
+                                  double *out,
+                                  const struct otc_emd_options *opts,
+                                  void *work,
+                                  size_t work_bytes);
+
+/**
+ * Bytes of workspace `otc_emd_batch` needs for k problems of n × m with the thread count of
+ * `opts` (one network-simplex workspace per worker).
+ *
+ * # Safety
+ * `opts` is NULL or a valid options struct; `out_bytes` must be valid for writes.
+ */
+otc_status otc_emd_batch_workspace_size(size_t n,
+                                        size_t m,
+                                        size_t k,
+                                        const struct otc_emd_options *opts,
+                                        size_t *out_bytes);
+
+/**
+ * Solves k independent problems of one shape: problem l has weights `a[l*n .. (l+1)*n]`,
+ * `b[l*m .. (l+1)*m]` and cost `costs[l]` (n × m, any strides). Each problem runs on one
+ * thread; `opts->num_threads` workers share the problems (results identical for every thread
+ * count). `results` (k) is required; `f` (k·n), `g` (k·m) and the sparse plans (k·(n+m−1)
+ * each, problem l from entry l·(n+m−1), `results[l].nnz` entries) are optional. Every problem
+ * is validated before anything is solved. `OTC_WARN_MAX_ITER` if any problem hit `max_iter`.
+ *
+ * # Safety
+ * Every non-NULL pointer must be valid for its stated length; outputs must not overlap inputs.
+ */
+otc_status otc_emd_batch(size_t n,
+                         size_t m,
+                         size_t k,
+                         const double *a,
+                         const double *b,
+                         const struct otc_matrix_f64 *costs,
+                         struct otc_emd_result *results,
+                         double *f,
+                         double *g,
+                         size_t *plan_rows,
+                         size_t *plan_cols,
+                         double *plan_mass,
+                         const struct otc_emd_options *opts,
+                         void *work,
+                         size_t work_bytes);
+
+/**
  * Writes the default Gaussian options into `*out`.
  *
  * # Safety

@@ -325,3 +325,41 @@ fn dense_and_sparse_outputs_agree() {
         .sum();
     assert!((sum - dsum).abs() < 1e-15 && (sum - 1.0).abs() < 1e-12);
 }
+
+#[test]
+fn batches_match_single_solves_for_every_thread_count() {
+    use otcore::exact::emd_batch;
+    let mut rng = Rng(31);
+    let (n, m, k) = (12, 9, 7);
+    let mut a = Vec::new();
+    let mut b = Vec::new();
+    let mut mats = Vec::new();
+    for _ in 0..k {
+        let (x, y, c) = random_problem(&mut rng, n, m);
+        a.extend(x);
+        b.extend(y);
+        mats.push(c);
+    }
+    let views: Vec<MatRef<'_, f64>> = mats.iter().map(|c| c.as_ref()).collect();
+    let p = EmdParams::default();
+    let (one, f1, g1) = emd_batch(n, m, &a, &b, &views, &p, 1).unwrap();
+    for threads in [2, 3] {
+        let (many, f2, g2) = emd_batch(n, m, &a, &b, &views, &p, threads).unwrap();
+        assert_eq!(one, many);
+        assert_eq!(f1, f2);
+        assert_eq!(g1, g2);
+    }
+    for l in 0..k {
+        let s = emd(&a[l * n..(l + 1) * n], &b[l * m..(l + 1) * m], views[l], &p).unwrap();
+        assert_eq!(s.cost, one[l].cost);
+        assert_eq!(s.f, f1[l * n..(l + 1) * n]);
+    }
+    // One bad problem: an error naming it, before anything is solved.
+    let mut bad = mats[4].clone();
+    bad[(0, 0)] = f64::NAN;
+    let mut views2 = views.clone();
+    views2[4] = bad.as_ref();
+    let e = emd_batch(n, m, &a, &b, &views2, &p, 2).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::NonFinite);
+    assert!(e.message.starts_with("problem 4:"), "{}", e.message);
+}

@@ -87,5 +87,48 @@ int main(void) {
         CHECK_CLOSE(total, 1.0, 1e-15);
         CHECK(res.cost >= 1.0 - 1e-15);
     }
+
+    /* 1-D: two Diracs against one point (W1 = mean distance), unsorted input, monotone plan. */
+    {
+        double x[2] = {2.0, 0.0}, wx[2] = {0.5, 0.5}, y[1] = {1.5}, wy[1] = {1.0}, w1 = 0;
+        size_t r[2], q[2], nz = 0;
+        double ms[2];
+        CHECK_STATUS(otc_wasserstein_1d(x, wx, 2, y, wy, 1, 1.0, &w1, r, q, ms, &nz, NULL, NULL, 0), OTC_OK);
+        CHECK_CLOSE(w1, 1.0, 1e-15);
+        CHECK(nz == 2 && r[0] == 1 && r[1] == 0 && q[0] == 0);
+        CHECK_STATUS(otc_wasserstein_1d(x, wx, 2, y, wy, 1, 0.5, &w1, NULL, NULL, NULL, NULL, NULL, NULL, 0), OTC_ERR_INVALID_ARGUMENT);
+    }
+
+    /* Sliced: a translation by t along the given axis directions costs t_d^2 each. */
+    {
+        double px[6] = {0, 0, 1, 0, 0, 1}, py[6] = {0.5, -1, 1.5, -1, 0.5, 0};
+        double w[3] = {1.0 / 3, 1.0 / 3, 1.0 / 3}, dirs[4] = {1, 0, 0, 1}, sw = 0, sw1 = 0, sw2 = 0;
+        otc_matrix_f64 X = {px, 3, 2, 2, 1}, Y = {py, 3, 2, 2, 1}, D = {dirs, 2, 2, 2, 1};
+        otc_matrix_f64 random = {NULL, 0, 0, 0, 0};
+        CHECK_STATUS(otc_sliced_wasserstein(X, w, Y, w, 2.0, 2, 0, D, &sw, NULL, NULL, 0), OTC_OK);
+        CHECK_CLOSE(sw, (0.25 + 1.0) / 2, 1e-15);
+        otc_emd_options_default(&opts);
+        opts.num_threads = 1;
+        CHECK_STATUS(otc_sliced_wasserstein(X, w, Y, w, 2.0, 50, 7, random, &sw1, &opts, NULL, 0), OTC_OK);
+        opts.num_threads = 2;
+        CHECK_STATUS(otc_sliced_wasserstein(X, w, Y, w, 2.0, 50, 7, random, &sw2, &opts, NULL, 0), OTC_OK);
+        CHECK(sw1 == sw2 && sw1 > 0.0);
+    }
+
+    /* Batch: the same problem twice and its transpose-equivalent, 2 threads. */
+    {
+        double ab[6], bb[6];
+        otc_matrix_f64 cs[2];
+        otc_emd_result rs[2];
+        for (i = 0; i < 6; i++) ab[i] = bb[i] = 1.0 / 3;
+        cs[0] = cost;
+        cs[1] = cost;
+        otc_emd_options_default(&opts);
+        opts.num_threads = 2;
+        CHECK_STATUS(otc_emd_batch_workspace_size(3, 3, 2, &opts, &bytes), OTC_OK);
+        CHECK_STATUS(otc_emd_batch(3, 3, 2, ab, bb, cs, rs, NULL, NULL, NULL, NULL, NULL, &opts, NULL, 0), OTC_OK);
+        CHECK_CLOSE(rs[0].cost, 1.0, 1e-15);
+        CHECK(rs[0].cost == rs[1].cost && rs[1].nnz == 3);
+    }
     return report();
 }

@@ -163,25 +163,8 @@ pub fn emd_in_place(
     }
     check_outputs(n, m, &out)?;
     check_stack(stack, emd_scratch(n, m))?;
-    let tol = params.mass_tolerance;
-    if !(tol.is_finite() && tol >= 0.0) {
-        bail!(
-            InvalidArgument,
-            "mass_tolerance is {tol:e}: it must be finite and >= 0"
-        );
-    }
-    crate::error::check_weights("a", a)?;
-    crate::error::check_weights("b", b)?;
-    let (sa, sb) = crate::error::check_mass_balance(a, b, tol)?;
-    let max_cost = scan_costs(cost)?;
-    // b is rescaled to a's mass (POT's convention).
-    let mass = Masses {
-        sum_a: sa,
-        sum_b: sb,
-        scale_a: 1.0,
-        scale_b: sa / sb,
-        max_cost,
-    };
+    let mass = validate(a, b, cost, params)?;
+    let max_cost = mass.max_cost;
     // Column-major input: solve the transposed problem so rows are read contiguously.
     if cost.row_stride() == 1 && cost.col_stride() != 1 && m > 1 && n > 1 {
         let t = EmdOutputs {
@@ -195,8 +178,8 @@ pub fn emd_in_place(
             dense: out.dense.map(|d| d.transpose_mut()),
         };
         let mt = Masses {
-            sum_a: sb,
-            sum_b: sa,
+            sum_a: mass.sum_b,
+            sum_b: mass.sum_a,
             scale_a: mass.scale_b,
             scale_b: mass.scale_a,
             max_cost,
@@ -206,8 +189,47 @@ pub fn emd_in_place(
     solve(a, b, cost, out, &mass, params, stack)
 }
 
+/// Checks the parameters, weights (finite, >= 0), mass balance and costs (finite, >= 0) of one
+/// problem whose dimensions agree; returns the totals and the largest cost. O(n·m).
+pub(crate) fn validate(
+    a: &[f64],
+    b: &[f64],
+    cost: MatRef<'_, f64>,
+    params: &EmdParams,
+) -> Result<Masses> {
+    let tol = params.mass_tolerance;
+    if !(tol.is_finite() && tol >= 0.0) {
+        bail!(
+            InvalidArgument,
+            "mass_tolerance is {tol:e}: it must be finite and >= 0"
+        );
+    }
+    if cost.nrows() != a.len() || cost.ncols() != b.len() {
+        bail!(
+            InvalidDimension,
+            "cost is {}x{} but a has length {} and b {}",
+            cost.nrows(),
+            cost.ncols(),
+            a.len(),
+            b.len()
+        );
+    }
+    crate::error::check_weights("a", a)?;
+    crate::error::check_weights("b", b)?;
+    let (sa, sb) = crate::error::check_mass_balance(a, b, tol)?;
+    let max_cost = scan_costs(cost)?;
+    // b is rescaled to a's mass (POT's convention).
+    Ok(Masses {
+        sum_a: sa,
+        sum_b: sb,
+        scale_a: 1.0,
+        scale_b: sa / sb,
+        max_cost,
+    })
+}
+
 /// Validated totals of the two sides, the factors applied to their weights, the largest cost.
-struct Masses {
+pub(crate) struct Masses {
     sum_a: f64,
     sum_b: f64,
     scale_a: f64,

@@ -1,0 +1,217 @@
+//! Many independent transport problems of one shape (n × m) solved over the thread pool, each
+//! problem by the single-threaded network simplex (parallel pricing inside one problem does
+//! not pay: POT measured it and removed it). Problems are handed out dynamically to the
+//! workers, each with its own workspace slot; every problem's result is computed the same way
+//! whatever the thread count, so results are identical for every thread count.
+//!
+//! Levels: [`emd_batch_scratch`], [`emd_batch_in_place`].
+
+use super::network_simplex::{emd_in_place, emd_scratch, validate, EmdInfo, EmdOutputs, EmdParams};
+use super::SparsePlanMut;
+use crate::workspace::{bytes_for, check_stack};
+use crate::{bail, par, Error, MatRef, MemStack, Par, Result, StackReq};
+use std::mem::MaybeUninit;
+use std::sync::Mutex;
+
+/// Number of workspace slots for `k` problems under `par`.
+fn slots(k: usize, par: Par) -> usize {
+    par::degree(par).min(k).max(1)
+}
+
+/// Workspace of [`emd_batch_in_place`]: one [`emd_scratch`] per worker (O((n + m)·threads)).
+pub fn emd_batch_scratch(n: usize, m: usize, k: usize, par: Par) -> Result<StackReq> {
+    let per = bytes_for(emd_scratch(n, m))?;
+    let total = per
+        .checked_mul(slots(k, par))
+        .ok_or_else(|| Error::new(crate::ErrorKind::Overflow, "workspace size overflows"))?;
+    Ok(StackReq::new_aligned::<u8>(total, 64))
+}
+
+/// The outputs of [`emd_batch_in_place`] for k problems (each optional but `info`).
+pub struct BatchOutputs<'a> {
+    /// One [`EmdInfo`] per problem (length k).
+    pub info: &'a mut [EmdInfo],
+    /// Row duals, problem after problem (k·n).
+    pub f: Option<&'a mut [f64]>,
+    /// Column duals (k·m).
+    pub g: Option<&'a mut [f64]>,
+    /// Sparse plans, problem l in entries `l·(n+m−1) .. (l+1)·(n+m−1)` (its first
+    /// `info[l].nnz` entries are used).
+    pub sparse: Option<SparsePlanMut<'a>>,
+}
+
+/// Solves problem l: `a[l·n..]`, `b[l·m..]`, `costs[l]`, for every l, on the workers of `par`.
+/// All problems are validated before any output is written. Allocation-free with `Par::Seq`.
+#[allow(clippy::too_many_arguments)]
+pub fn emd_batch_in_place(
+    n: usize,
+    m: usize,
+    a: &[f64],
+    b: &[f64],
+    costs: &[MatRef<'_, f64>],
+    out: BatchOutputs<'_>,
+    params: &EmdParams,
+    par: Par,
+    stack: &mut MemStack,
+) -> Result<()> {
+    let k = costs.len();
+    let cap = n + m - 1;
+    if n == 0 || m == 0 || k == 0 || a.len() != k * n || b.len() != k * m || out.info.len() != k {
+        bail!(
+            InvalidDimension,
+            "{k} problems of {n}x{m}: a has {} values (k*n expected), b {} (k*m), info {} (k)",
+            a.len(),
+            b.len(),
+            out.info.len()
+        );
+    }
+    if out.f.as_ref().is_some_and(|f| f.len() != k * n)
+        || out.g.as_ref().is_some_and(|g| g.len() != k * m)
+        || out
+            .sparse
+            .as_ref()
+            .is_some_and(|s| s.rows.len().min(s.cols.len()).min(s.mass.len()) < k * cap)
+    {
+        bail!(
+            InvalidDimension,
+            "f needs k*n values, g k*m, the plans k*(n+m-1)"
+        );
+    }
+    for (l, c) in costs.iter().enumerate() {
+        validate(&a[l * n..(l + 1) * n], &b[l * m..(l + 1) * m], *c, params)
+            .map_err(|e| Error::new(e.kind, format!("problem {l}: {}", e.message)))?;
+    }
+    let req = emd_batch_scratch(n, m, k, par)?;
+    check_stack(stack, req)?;
+    let per = bytes_for(emd_scratch(n, m))?;
+    let g_slots = slots(k, par);
+    let (buf, _) = stack.make_aligned_uninit::<u8>(per * g_slots, 64);
+
+    // Outputs split per problem.
+    let BatchOutputs { info, f, g, sparse } = out;
+    let solve_one = |l: usize,
+                     info: &mut EmdInfo,
+                     f: Option<&mut [f64]>,
+                     g: Option<&mut [f64]>,
+                     sp: Option<SparsePlanMut<'_>>,
+                     slot: &mut [MaybeUninit<u8>]|
+     -> Result<()> {
+        let o = EmdOutputs {
+            f,
+            g,
+            sparse: sp,
+            dense: None,
+        };
+        let s = MemStack::new(slot);
+        *info = emd_in_place(
+            &a[l * n..(l + 1) * n],
+            &b[l * m..(l + 1) * m],
+            costs[l],
+            o,
+            params,
+            Par::Seq,
+            s,
+        )
+        .map_err(|e| Error::new(e.kind, format!("problem {l}: {}", e.message)))?;
+        Ok(())
+    };
+    let mut f_parts = f.map(|f| f.chunks_mut(n));
+    let mut g_parts = g.map(|g| g.chunks_mut(m));
+    let mut sp_parts = sparse.map(|s| {
+        (
+            s.rows.chunks_mut(cap),
+            s.cols.chunks_mut(cap),
+            s.mass.chunks_mut(cap),
+        )
+    });
+    type Job<'s> = (
+        usize,
+        &'s mut EmdInfo,
+        Option<&'s mut [f64]>,
+        Option<&'s mut [f64]>,
+        Option<SparsePlanMut<'s>>,
+    );
+    // Problem l's outputs, in order (a lazy iterator: no allocation).
+    let jobs = info.iter_mut().enumerate().map(|(l, inf)| -> Job<'_> {
+        let fl = f_parts.as_mut().and_then(|p| p.next());
+        let gl = g_parts.as_mut().and_then(|p| p.next());
+        let sl = sp_parts.as_mut().and_then(|(r, c, x)| {
+            Some(SparsePlanMut {
+                rows: r.next()?,
+                cols: c.next()?,
+                mass: x.next()?,
+            })
+        });
+        (l, inf, fl, gl, sl)
+    });
+    match par {
+        Par::Seq => {
+            for (l, inf, fl, gl, sl) in jobs {
+                solve_one(l, inf, fl, gl, sl, &mut buf[..per])?;
+            }
+            Ok(())
+        }
+        Par::Rayon(_) => {
+            use rayon::prelude::*;
+            let jobs: Vec<Job<'_>> = jobs.collect();
+            let pool: Mutex<Vec<&mut [MaybeUninit<u8>]>> =
+                Mutex::new(buf.chunks_mut(per).collect());
+            let first_error: Mutex<Option<Error>> = Mutex::new(None);
+            jobs.into_par_iter()
+                .with_max_len(1)
+                .for_each(|(l, inf, fl, gl, sl)| {
+                    let slot = pool.lock().unwrap_or_else(|e| e.into_inner()).pop();
+                    let Some(slot) = slot else {
+                        return;
+                    };
+                    let r = solve_one(l, inf, fl, gl, sl, slot);
+                    pool.lock().unwrap_or_else(|e| e.into_inner()).push(slot);
+                    if let Err(e) = r {
+                        first_error
+                            .lock()
+                            .unwrap_or_else(|e| e.into_inner())
+                            .get_or_insert(e);
+                    }
+                });
+            match first_error.into_inner().unwrap_or_else(|e| e.into_inner()) {
+                Some(e) => Err(e),
+                None => Ok(()),
+            }
+        }
+    }
+}
+
+/// Solves k problems of one shape on `num_threads` threads (0 = default) and returns each
+/// problem's [`EmdInfo`] and duals `(f, g)` (allocates; calls [`emd_batch_in_place`]).
+pub fn emd_batch(
+    n: usize,
+    m: usize,
+    a: &[f64],
+    b: &[f64],
+    costs: &[MatRef<'_, f64>],
+    params: &EmdParams,
+    num_threads: usize,
+) -> Result<(Vec<EmdInfo>, Vec<f64>, Vec<f64>)> {
+    let k = costs.len();
+    let empty = EmdInfo {
+        cost: 0.0,
+        nnz: 0,
+        iterations: 0,
+        gap: 0.0,
+        converged: false,
+    };
+    let mut info = vec![empty; k];
+    let (mut f, mut g) = (vec![0.0; k * n], vec![0.0; k * m]);
+    par::with_threads(num_threads, |p| {
+        crate::workspace::with_stack(emd_batch_scratch(n, m, k, p)?, |stack| {
+            let out = BatchOutputs {
+                info: &mut info,
+                f: Some(&mut f),
+                g: Some(&mut g),
+                sparse: None,
+            };
+            emd_batch_in_place(n, m, a, b, costs, out, params, p, stack)
+        })?
+    })??;
+    Ok((info, f, g))
+}

@@ -671,3 +671,56 @@ fn entropic_closed_form_is_the_value_of_an_optimal_gaussian_plan() {
         ErrorKind::InvalidArgument
     );
 }
+
+#[test]
+fn results_are_bitwise_identical_for_every_thread_count() {
+    // faer's parallel factorisations differ across thread counts from d ≈ 400 on: the kernels
+    // must not let that through.
+    let mut rng = Rng(43);
+    let d = 420;
+    let (s1, s2) = (rng.spd(d, 0.05), rng.spd(d, 0.1));
+    let m = vec![0.0; d];
+    let x = Mat::from_fn(3000, 40, |_, _| rng.normal());
+    let a40 = rng.spd(40, 0.0);
+    let run = |threads: usize| {
+        otcore::par::with_threads(threads, |par| {
+            let st = bures_distance_scratch(d, par)
+                .or(map_scratch(d, par))
+                .or(moments_scratch(3000, 40));
+            otcore::workspace::with_stack(st, |stack| {
+                let w = gaussian_w2_in_place(&m, s1.as_ref(), &m, s2.as_ref(), &tol(), par, stack)
+                    .unwrap();
+                let mut a = Mat::<f64>::zeros(d, d);
+                map_in_place(s1.as_ref(), s2.as_ref(), a.as_mut(), &tol(), par, stack).unwrap();
+                let mut mean = vec![0.0; 40];
+                let mut c = Mat::<f64>::zeros(40, 40);
+                moments_in_place(x.as_ref(), None, &mut mean, c.as_mut(), par, stack).unwrap();
+                let mut y = Mat::<f64>::zeros(3000, 40);
+                map_apply_in_place(a40.as_ref(), &mean, x.as_ref(), y.as_mut(), par).unwrap();
+                (w, a, c, y)
+            })
+            .unwrap()
+        })
+        .unwrap()
+    };
+    let one = run(1);
+    for t in [2, 3] {
+        let many = run(t);
+        assert_eq!(one.0.to_bits(), many.0.to_bits(), "W2 with {t} threads");
+        assert_eq!(
+            max_abs_diff(one.1.as_ref(), many.1.as_ref()),
+            0.0,
+            "map with {t} threads"
+        );
+        assert_eq!(
+            max_abs_diff(one.2.as_ref(), many.2.as_ref()),
+            0.0,
+            "moments with {t} threads"
+        );
+        assert_eq!(
+            max_abs_diff(one.3.as_ref(), many.3.as_ref()),
+            0.0,
+            "map_apply with {t} threads"
+        );
+    }
+}

@@ -156,7 +156,7 @@ pub fn barycenter_in_place(
             if w == 0.0 {
                 continue;
             }
-            faer::linalg::matmul::matmul(t.rb_mut(), Accum::Replace, *c, v.rb(), 1.0, par);
+            faer::linalg::matmul::matmul(t.rb_mut(), Accum::Replace, *c, v.rb(), 1.0, Par::Seq);
             faer::linalg::matmul::matmul(
                 q.rb_mut(),
                 Accum::Replace,
@@ -187,7 +187,7 @@ pub fn barycenter_in_place(
                 }
             }
         }
-        faer::linalg::matmul::matmul(q.rb_mut(), Accum::Replace, u.rb(), s.rb(), 1.0, par);
+        faer::linalg::matmul::matmul(q.rb_mut(), Accum::Replace, u.rb(), s.rb(), 1.0, Par::Seq);
         gram(t.rb_mut(), q.rb(), par);
         let mut diff = 0.0f64;
         let mut norm = 0.0f64;

@@ -20,7 +20,7 @@ use std::fmt::Display;
 pub(crate) fn half_factor_req(d: usize, par: Par) -> StackReq {
     StackReq::any_of(&[
         StackReq::all_of(&[vec_req::<f64>(d), eigh_req(d, true, par)]),
-        cholesky_in_place_scratch::<f64>(d, par, Default::default()),
+        cholesky_in_place_scratch::<f64>(d, Par::Seq, Default::default()),
     ])
 }
 
@@ -46,7 +46,7 @@ pub(crate) fn half_factor(
         dynamic_regularization_delta: 0.0,
         dynamic_regularization_epsilon: 0.0,
     };
-    if cholesky_in_place(v.rb_mut(), reg, par, stack, Default::default()).is_ok() {
+    if cholesky_in_place(v.rb_mut(), reg, Par::Seq, stack, Default::default()).is_ok() {
         let mut fro = 0.0;
         for j in 0..d {
             for i in 0..j {
@@ -96,7 +96,14 @@ fn cross_sum(
     let (mut c, stack) = temp_mat_zeroed::<f64, _, _>(d, d, stack);
     let mut c = c.as_mat_mut();
     let (mut s, stack) = take(stack, d, 0.0f64);
-    faer::linalg::matmul::matmul(c.rb_mut(), Accum::Replace, v2.transpose(), v1, 1.0, par);
+    faer::linalg::matmul::matmul(
+        c.rb_mut(),
+        Accum::Replace,
+        v2.transpose(),
+        v1,
+        1.0,
+        Par::Seq,
+    );
     singular_values(c.rb(), &mut s, None, par, stack)?;
     Ok(s.iter().rev().map(|&x| g(x.max(0.0))).sum())
 }

@@ -76,7 +76,7 @@ pub fn geodesic_in_place(
         }
         k[(j, j)] += 1.0 - t;
     }
-    faer::linalg::matmul::matmul(g.rb_mut(), Accum::Replace, k.rb(), v.rb(), 1.0, par);
+    faer::linalg::matmul::matmul(g.rb_mut(), Accum::Replace, k.rb(), v.rb(), 1.0, Par::Seq);
     gram(cov_t, g.rb(), par);
     for ((o, &a), &b) in mean_t.iter_mut().zip(m1).zip(m2) {
         *o = (1.0 - t) * a + t * b;

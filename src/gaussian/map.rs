@@ -1,11 +1,11 @@
 //! The optimal (Monge) map between two Gaussians, T(x) = m₂ + A(x − m₁), and its application
 //! to a point cloud.
 
+use super::bures::{half_factor, half_factor_req};
 use super::sqrtm::{
     eigh_psd, eigh_req, gram, mat_req, pinv_pow, rank_floor, rank_of, scale_cols, singular_values,
     svd_req,
 };
-use super::bures::{half_factor, half_factor_req};
 use super::{GaussianInfo, PsdTolerances};
 use crate::workspace::{check_stack, take, vec_req, with_stack};
 use crate::{bail, MatMut, MatRef, MemStack, Par, Result, StackReq};
@@ -71,7 +71,7 @@ pub(crate) fn map_core(
     scale_cols(t.rb_mut(), &mu, |x| x.max(0.0).sqrt());
     // W = (U Λ⁺^½) (R S^½), A = W Wᵀ.
     scale_cols(u.rb_mut(), &lam, |x| pinv_pow(x, floor, -0.5));
-    faer::linalg::matmul::matmul(q.rb_mut(), Accum::Replace, u.rb(), t.rb(), 1.0, par);
+    faer::linalg::matmul::matmul(q.rb_mut(), Accum::Replace, u.rb(), t.rb(), 1.0, Par::Seq);
     gram(a, q.rb(), par);
     Ok(GaussianInfo {
         singular: rank < d,

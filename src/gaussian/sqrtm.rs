@@ -16,13 +16,19 @@ pub(crate) fn mat_req(d: usize) -> StackReq {
 }
 
 /// Workspace of [`eigh_psd`]: eigenvalues (d) and, when `vectors`, faer's EVD scratch.
+///
+/// Every faer factorisation and product of this module runs with `Par::Seq`: faer's parallel
+/// algorithms do not give bitwise-identical results for every thread count (they differ from
+/// d ≈ 400 on), and the C contract promises that they do. Parallelism is across problems
+/// (all pairs, point clouds) in fixed chunks instead; `par` arguments are kept for that.
 pub(crate) fn eigh_req(d: usize, vectors: bool, par: Par) -> StackReq {
     let v = if vectors {
         ComputeEigenvectors::Yes
     } else {
         ComputeEigenvectors::No
     };
-    evd::self_adjoint_evd_scratch::<f64>(d, v, par, Default::default())
+    let _ = par;
+    evd::self_adjoint_evd_scratch::<f64>(d, v, Par::Seq, Default::default())
 }
 
 /// Checks that `a` is a finite square d×d matrix, symmetric within `tol.symmetry`.
@@ -104,11 +110,12 @@ pub(crate) fn eigh_raw(
     par: Par,
     stack: &mut MemStack,
 ) -> Result<()> {
+    let _ = par;
     evd::self_adjoint_evd(
         a,
         ColMut::from_slice_mut(w).as_diagonal_mut(),
         u,
-        par,
+        Par::Seq,
         stack,
         Default::default(),
     )
@@ -124,7 +131,8 @@ pub(crate) fn eigh_raw(
 pub(crate) fn svd_req(d: usize, right: bool, par: Par) -> StackReq {
     use faer::linalg::svd::ComputeSvdVectors as C;
     let v = if right { C::Full } else { C::No };
-    faer::linalg::svd::svd_scratch::<f64>(d, d, C::No, v, par, Default::default())
+    let _ = par;
+    faer::linalg::svd::svd_scratch::<f64>(d, d, C::No, v, Par::Seq, Default::default())
 }
 
 /// Singular values of a square `c` into `s` (nonincreasing) and, when given, its right
@@ -136,12 +144,13 @@ pub(crate) fn singular_values(
     par: Par,
     stack: &mut MemStack,
 ) -> Result<()> {
+    let _ = par;
     faer::linalg::svd::svd(
         c,
         ColMut::from_slice_mut(s).as_diagonal_mut(),
         None,
         r,
-        par,
+        Par::Seq,
         stack,
         Default::default(),
     )
@@ -177,7 +186,15 @@ pub(crate) fn scale_cols(mut u: MatMut<'_, f64>, w: &[f64], f: impl Fn(f64) -> f
 
 /// `out = v·vᵀ`, made exactly symmetric (lower triangle mirrored). O(d³).
 pub(crate) fn gram(mut out: MatMut<'_, f64>, v: MatRef<'_, f64>, par: Par) {
-    faer::linalg::matmul::matmul(out.rb_mut(), Accum::Replace, v, v.transpose(), 1.0, par);
+    let _ = par;
+    faer::linalg::matmul::matmul(
+        out.rb_mut(),
+        Accum::Replace,
+        v,
+        v.transpose(),
+        1.0,
+        Par::Seq,
+    );
     symmetrize(out);
 }
 

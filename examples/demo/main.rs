@@ -5,6 +5,7 @@ mod cost;
 mod data;
 mod exact;
 mod gaussian;
+mod semidiscrete;
 mod sinkhorn;
 
 fn main() {
@@ -19,4 +20,5 @@ fn main() {
     exact::run(&data);
     sinkhorn::run(&data);
     gaussian::run(&data);
+    semidiscrete::run(&data);
 }

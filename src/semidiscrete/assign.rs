@@ -112,6 +112,21 @@ pub(crate) fn check_problem<T: LaguerreReal>(
     Ok(())
 }
 
+/// Checks optional per-point weights: length `big_n`, finite, non-negative.
+pub(crate) fn check_point_weights<T: Real>(w: Option<&[T]>, big_n: usize) -> Result<()> {
+    if let Some(w) = w {
+        if w.len() != big_n {
+            bail!(
+                InvalidDimension,
+                "point_weights has length {}, points {big_n} rows",
+                w.len()
+            );
+        }
+        crate::error::check_weights("point_weights", w)?;
+    }
+    Ok(())
+}
+
 /// Writes the translated, transposed, padded sites `yt[k·np + j] = y_jk − centre_k` and
 /// `c[j] = |y_j − centre|² − g_j` (padding: y = 0, c = +∞), and returns the centre.
 fn prepare_sites<T: Real>(sites: MatRef<'_, T>, g: &[T], yt: &mut [T], centre: &mut [T]) {
@@ -251,16 +266,7 @@ pub fn laguerre_assign_in_place<T: LaguerreReal>(
             cells.len()
         );
     }
-    if let Some(w) = point_weights {
-        if w.len() != big_n {
-            bail!(
-                InvalidDimension,
-                "point_weights has length {}, points {big_n} rows",
-                w.len()
-            );
-        }
-        crate::error::check_weights("point_weights", w)?;
-    }
+    check_point_weights(point_weights, big_n)?;
     if let Some(m) = &masses {
         if m.len() != n {
             bail!(InvalidDimension, "masses has length {}, sites {n}", m.len());

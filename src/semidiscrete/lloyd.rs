@@ -2,7 +2,9 @@
 //! Voronoi cells (Laguerre cells with g = 0) of a weighted sample set, which decreases the
 //! distortion `Σ_i a_i min_j |x_i − y_j|²` at every step.
 
-use super::assign::{check_problem, laguerre_assign_in_place, laguerre_assign_scratch};
+use super::assign::{
+    check_point_weights, check_problem, laguerre_assign_in_place, laguerre_assign_scratch,
+};
 use super::LaguerreReal;
 use crate::workspace::{check_stack, take, vec_req, with_stack};
 use crate::{bail, MatMut, MatRef, MemStack, Par, Result, StackReq};
@@ -44,16 +46,7 @@ pub fn lloyd_in_place<T: LaguerreReal>(
     stack: &mut MemStack,
 ) -> Result<LloydInfo> {
     let (big_n, n, d) = (points.nrows(), sites.nrows(), sites.ncols());
-    if let Some(w) = point_weights {
-        if w.len() != big_n {
-            bail!(
-                InvalidDimension,
-                "point_weights has length {}, points {big_n}",
-                w.len()
-            );
-        }
-        crate::error::check_weights("point_weights", w)?;
-    }
+    check_point_weights(point_weights, big_n)?;
     check_stack(stack, lloyd_scratch::<T>(big_n, n, d))?;
     let (mut cells, stack) = take(stack, big_n, 0u32);
     let (zeros, stack) = take(stack, n, T::ZERO);

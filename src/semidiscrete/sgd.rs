@@ -165,14 +165,7 @@ pub fn semidiscrete_sgd_from_samples(
     }
     let cumulative: Option<Vec<f64>> = match point_weights {
         Some(w) => {
-            if w.len() != big_n {
-                bail!(
-                    InvalidDimension,
-                    "point_weights has length {}, points {big_n}",
-                    w.len()
-                );
-            }
-            crate::error::check_weights("point_weights", w)?;
+            super::assign::check_point_weights(Some(w), big_n)?;
             let mut acc = 0.0;
             Some(
                 w.iter()

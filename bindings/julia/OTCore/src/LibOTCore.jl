@@ -334,6 +334,9 @@ otc_last_error_message() =
 #
 # @param opts  options to fill; not NULL.
 # @return OTC_OK, or OTC_ERR_NULL_POINTER.
+#
+# # Safety
+# `opts` is NULL or points to a writable `otc_cost_options`.
 const _otc_cost_options_default = Ref{Ptr{Cvoid}}(C_NULL)
 otc_cost_options_default(opts) =
     ccall(_otc_cost_options_default[], otc_status, (Ptr{otc_cost_options},), opts)
@@ -346,6 +349,9 @@ otc_cost_options_default(opts) =
 # @param out_bytes receives the size; not NULL.
 # @return OTC_OK, OTC_ERR_NULL_POINTER, OTC_ERR_ABI_MISMATCH, OTC_ERR_INVALID_ARGUMENT
 # (unknown metric, bad p) or OTC_ERR_OVERFLOW.
+#
+# # Safety
+# `opts` is NULL or points to an `otc_cost_options`; `out_bytes` is NULL or writable.
 const _otc_cost_matrix_workspace_size = Ref{Ptr{Cvoid}}(C_NULL)
 otc_cost_matrix_workspace_size(n, m, d, opts, out_bytes) =
     ccall(_otc_cost_matrix_workspace_size[], otc_status, (Csize_t, Csize_t, Csize_t, Ptr{otc_cost_options}, Ptr{Csize_t}), n, m, d, opts, out_bytes)
@@ -364,6 +370,11 @@ otc_cost_matrix_workspace_size(n, m, d, opts, out_bytes) =
 # shape mismatch), OTC_ERR_NON_FINITE, OTC_ERR_INVALID_ARGUMENT (metric, p),
 # OTC_ERR_INVALID_STRIDE, OTC_ERR_OVERFLOW, OTC_ERR_ALIASING, OTC_ERR_ABI_MISMATCH,
 # OTC_ERR_WORKSPACE_TOO_SMALL.
+#
+# # Safety
+# Every element the views address is readable (x, y) or writable (out) memory of the
+# caller; `opts` is NULL or an `otc_cost_options`; `work` is NULL or `work_bytes` writable
+# bytes not overlapping the other arguments.
 const _otc_cost_matrix_f64 = Ref{Ptr{Cvoid}}(C_NULL)
 otc_cost_matrix_f64(x, y, out, opts, work, work_bytes) =
     ccall(_otc_cost_matrix_f64[], otc_status, (otc_matrix_f64, otc_matrix_f64, otc_matrix_mut_f64, Ptr{otc_cost_options}, Ptr{Cvoid}, Csize_t), x, y, out, opts, work, work_bytes)
@@ -371,6 +382,9 @@ otc_cost_matrix_f64(x, y, out, opts, work, work_bytes) =
 # Cost matrix of f32 points: as `otc_cost_matrix_f64`, in single precision.
 #
 # @return as `otc_cost_matrix_f64`.
+#
+# # Safety
+# As `otc_cost_matrix_f64`.
 const _otc_cost_matrix_f32 = Ref{Ptr{Cvoid}}(C_NULL)
 otc_cost_matrix_f32(x, y, out, opts, work, work_bytes) =
     ccall(_otc_cost_matrix_f32[], otc_status, (otc_matrix_f32, otc_matrix_f32, otc_matrix_mut_f32, Ptr{otc_cost_options}, Ptr{Cvoid}, Csize_t), x, y, out, opts, work, work_bytes)
@@ -409,6 +423,69 @@ otc_emd_workspace_size(n, m, opts, out_bytes) =
 const _otc_emd = Ref{Ptr{Cvoid}}(C_NULL)
 otc_emd(a, n, b, m, cost, result, f, g, plan_rows, plan_cols, plan_mass, plan, opts, work, work_bytes) =
     ccall(_otc_emd[], otc_status, (Ptr{Cdouble}, Csize_t, Ptr{Cdouble}, Csize_t, otc_matrix_f64, Ptr{otc_emd_result}, Ptr{Cdouble}, Ptr{Cdouble}, Ptr{Csize_t}, Ptr{Csize_t}, Ptr{Cdouble}, otc_matrix_mut_f64, Ptr{otc_emd_options}, Ptr{Cvoid}, Csize_t), a, n, b, m, cost, result, f, g, plan_rows, plan_cols, plan_mass, plan, opts, work, work_bytes)
+
+# Bytes of workspace `otc_wasserstein_1d` needs for n and m samples (O(n + m)).
+#
+# # Safety
+# `out_bytes` must be valid for writes.
+const _otc_wasserstein_1d_workspace_size = Ref{Ptr{Cvoid}}(C_NULL)
+otc_wasserstein_1d_workspace_size(n, m, out_bytes) =
+    ccall(_otc_wasserstein_1d_workspace_size[], otc_status, (Csize_t, Csize_t, Ptr{Csize_t}), n, m, out_bytes)
+
+# Exact OT on the line between samples `x` (n, weights `a`) and `y` (m, weights `b`) for the
+# cost |x − y|^p, p ≥ 1 (samples in any order: sorted internally, inputs untouched). Writes
+# W_p^p to `*cost` and, when `plan_rows`, `plan_cols`, `plan_mass` are given (room for
+# n + m − 1 entries each), the monotone plan, its length to `*nnz` (may be NULL). `opts` may
+# be NULL; only `mass_tolerance` is used.
+#
+# # Safety
+# Every non-NULL pointer must be valid for its stated length; outputs must not overlap inputs.
+const _otc_wasserstein_1d = Ref{Ptr{Cvoid}}(C_NULL)
+otc_wasserstein_1d(x, a, n, y, b, m, p, cost, plan_rows, plan_cols, plan_mass, nnz, opts, work, work_bytes) =
+    ccall(_otc_wasserstein_1d[], otc_status, (Ptr{Cdouble}, Ptr{Cdouble}, Csize_t, Ptr{Cdouble}, Ptr{Cdouble}, Csize_t, Cdouble, Ptr{Cdouble}, Ptr{Csize_t}, Ptr{Csize_t}, Ptr{Cdouble}, Ptr{Csize_t}, Ptr{otc_emd_options}, Ptr{Cvoid}, Csize_t), x, a, n, y, b, m, p, cost, plan_rows, plan_cols, plan_mass, nnz, opts, work, work_bytes)
+
+# Bytes of workspace `otc_sliced_wasserstein` needs: n, m points in dimension d, k
+# directions, with the thread count of `opts` (NULL = defaults).
+#
+# # Safety
+# `opts` is NULL or a valid options struct; `out_bytes` must be valid for writes.
+const _otc_sliced_wasserstein_workspace_size = Ref{Ptr{Cvoid}}(C_NULL)
+otc_sliced_wasserstein_workspace_size(n, m, d, k, opts, out_bytes) =
+    ccall(_otc_sliced_wasserstein_workspace_size[], otc_status, (Csize_t, Csize_t, Csize_t, Csize_t, Ptr{otc_emd_options}, Ptr{Csize_t}), n, m, d, k, opts, out_bytes)
+
+# Sliced Wasserstein SW_p^p between point clouds `x` (n × d, weights `a`) and `y` (m × d,
+# weights `b`): the mean over directions of the exact 1-D W_p^p of the projections. With
+# `directions.data == NULL`, `k` random unit directions from `seed`; otherwise the k rows of
+# `directions` (k × d), used as given. Threads (`opts->num_threads`) split the directions; the
+# result is identical for every thread count. Writes the value to `*out`.
+#
+# # Safety
+# Every non-NULL pointer must be valid for its stated length; `out` must not overlap inputs.
+const _otc_sliced_wasserstein = Ref{Ptr{Cvoid}}(C_NULL)
+otc_sliced_wasserstein(x, a, y, b, p, k, seed, directions, out, opts, work, work_bytes) =
+    ccall(_otc_sliced_wasserstein[], otc_status, (otc_matrix_f64, Ptr{Cdouble}, otc_matrix_f64, Ptr{Cdouble}, Cdouble, Csize_t, UInt64, otc_matrix_f64, Ptr{Cdouble}, Ptr{otc_emd_options}, Ptr{Cvoid}, Csize_t), x, a, y, b, p, k, seed, directions, out, opts, work, work_bytes)
+
+# Bytes of workspace `otc_emd_batch` needs for k problems of n × m with the thread count of
+# `opts` (one network-simplex workspace per worker).
+#
+# # Safety
+# `opts` is NULL or a valid options struct; `out_bytes` must be valid for writes.
+const _otc_emd_batch_workspace_size = Ref{Ptr{Cvoid}}(C_NULL)
+otc_emd_batch_workspace_size(n, m, k, opts, out_bytes) =
+    ccall(_otc_emd_batch_workspace_size[], otc_status, (Csize_t, Csize_t, Csize_t, Ptr{otc_emd_options}, Ptr{Csize_t}), n, m, k, opts, out_bytes)
+
+# Solves k independent problems of one shape: problem l has weights `a[l*n .. (l+1)*n]`,
+# `b[l*m .. (l+1)*m]` and cost `costs[l]` (n × m, any strides). Each problem runs on one
+# thread; `opts->num_threads` workers share the problems (results identical for every thread
+# count). `results` (k) is required; `f` (k·n), `g` (k·m) and the sparse plans (k·(n+m−1)
+# each, problem l from entry l·(n+m−1), `results[l].nnz` entries) are optional. Every problem
+# is validated before anything is solved. `OTC_WARN_MAX_ITER` if any problem hit `max_iter`.
+#
+# # Safety
+# Every non-NULL pointer must be valid for its stated length; outputs must not overlap inputs.
+const _otc_emd_batch = Ref{Ptr{Cvoid}}(C_NULL)
+otc_emd_batch(n, m, k, a, b, costs, results, f, g, plan_rows, plan_cols, plan_mass, opts, work, work_bytes) =
+    ccall(_otc_emd_batch[], otc_status, (Csize_t, Csize_t, Csize_t, Ptr{Cdouble}, Ptr{Cdouble}, Ptr{otc_matrix_f64}, Ptr{otc_emd_result}, Ptr{Cdouble}, Ptr{Cdouble}, Ptr{Csize_t}, Ptr{Csize_t}, Ptr{Cdouble}, Ptr{otc_emd_options}, Ptr{Cvoid}, Csize_t), n, m, k, a, b, costs, results, f, g, plan_rows, plan_cols, plan_mass, opts, work, work_bytes)
 
 # Writes the default Gaussian options into `*out`.
 #
@@ -796,6 +873,12 @@ const FUNCTIONS = (
     :otc_emd_options_default => _otc_emd_options_default,
     :otc_emd_workspace_size => _otc_emd_workspace_size,
     :otc_emd => _otc_emd,
+    :otc_wasserstein_1d_workspace_size => _otc_wasserstein_1d_workspace_size,
+    :otc_wasserstein_1d => _otc_wasserstein_1d,
+    :otc_sliced_wasserstein_workspace_size => _otc_sliced_wasserstein_workspace_size,
+    :otc_sliced_wasserstein => _otc_sliced_wasserstein,
+    :otc_emd_batch_workspace_size => _otc_emd_batch_workspace_size,
+    :otc_emd_batch => _otc_emd_batch,
     :otc_gaussian_options_default => _otc_gaussian_options_default,
     :otc_gaussian_workspace_size => _otc_gaussian_workspace_size,
     :otc_bures_distance => _otc_bures_distance,

@@ -14,7 +14,7 @@ include("LibOTCore.jl")
 using .LibOTCore
 
 export OTCoreError, cost_matrix, cost_matrix!, library_version
-export emd
+export emd, emd_batch, wasserstein_1d, sliced_wasserstein
 export sinkhorn, sinkhorn_points, sinkhorn_divergence, sinkhorn_divergence_points
 export bures, gaussian_w2, gaussian_entropic_w2, gaussian_w2_pairwise, gaussian_map,
        gaussian_map_apply, gaussian_geodesic, gaussian_barycenter, gaussian_moments, psd_sqrt
@@ -109,6 +109,9 @@ zeroed(::Type{T}) where {T} = T((zero(t) for t in fieldtypes(T))...)
 # Dense vectors of the element type the C function reads (a copy only when the input is not one).
 dense(::Type{T}, v::AbstractVector) where {T} = v isa Vector{T} ? v : Vector{T}(v)
 dense(::Type{T}, ::Nothing) where {T} = nothing
+# A Float64 matrix: strided Float64 matrices as they are (no copy), others converted.
+fmat(A::StridedMatrix{Float64}) = A
+fmat(A::AbstractMatrix{<:Real}) = Matrix{Float64}(A)
 # A C pointer argument that is NULL for `nothing`.
 ptr(::Nothing) = C_NULL
 ptr(v::Array) = pointer(v)

@@ -7,9 +7,6 @@ gaussian_options(threads, kwargs) =
     Ref(options(LibOTCore.otc_gaussian_options, LibOTCore.otc_gaussian_options_default,
                 "otc_gaussian_options_default"; num_threads=threads, kwargs...))
 
-fmat(A::StridedMatrix{Float64}) = A
-fmat(A::AbstractMatrix{<:Real}) = Matrix{Float64}(A)
-
 function square(S, what)
     size(S, 1) == size(S, 2) || throw(DimensionMismatch("$what is $(size(S)), not square"))
     return size(S, 1)

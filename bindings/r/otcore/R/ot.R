@@ -219,3 +219,34 @@ convolutional_barycenter <- function(images, eps, weights = NULL, max_iter = NUL
   r$barycenter <- matrix(r$barycenter, h, w, byrow = TRUE)
   r
 }
+
+
+wasserstein_1d <- function(x, y, a = NULL, b = NULL, p = 1) {
+  x <- as_weights(x, length(x), "x")
+  y <- as_weights(y, length(y), "y")
+  a <- if (is.null(a)) rep(1 / length(x), length(x)) else as_weights(a, length(x), "a")
+  b <- if (is.null(b)) rep(1 / length(y), length(y)) else as_weights(b, length(y), "b")
+  .Call(C_otc_r_wasserstein_1d, x, a, y, b, as_number(p, "p"))
+}
+
+sliced_wasserstein <- function(x, y, a = NULL, b = NULL, p = 2, directions = NULL, k = 64L,
+                               seed = 0, threads = 0L) {
+  x <- as_double_matrix(x, "x")
+  y <- as_double_matrix(y, "y")
+  a <- if (is.null(a)) rep(1 / nrow(x), nrow(x)) else as_weights(a, nrow(x), "a")
+  b <- if (is.null(b)) rep(1 / nrow(y), nrow(y)) else as_weights(b, nrow(y), "b")
+  if (!is.null(directions)) directions <- as_double_matrix(directions, "directions")
+  .Call(C_otc_r_sliced_wasserstein, x, a, y, b, as_number(p, "p"), as_count(k, "k"),
+        as_number(seed, "seed"), directions, as_count(threads, "threads"))
+}
+
+emd_batch <- function(a, b, costs, threads = 0L) {
+  a <- as_double_matrix(a, "a")
+  b <- as_double_matrix(b, "b")
+  if (!is.list(costs) || length(costs) != ncol(a)) {
+    stop("costs must be a list with one matrix per column of a", call. = FALSE)
+  }
+  r <- .Call(C_otc_r_emd_batch, a, b, lapply(costs, as_double_matrix, "costs"), as_count(threads, "threads"))
+  warn_on(r$status, "emd_batch")
+  r
+}

@@ -28,6 +28,9 @@ static const R_CallMethodDef call_methods[] = {
     {"otc_r_semidiscrete_sgd", (DL_FUNC)&otc_r_semidiscrete_sgd, 7},
     {"otc_r_lloyd", (DL_FUNC)&otc_r_lloyd, 6},
     {"otc_r_barycenter", (DL_FUNC)&otc_r_barycenter, 8},
+    {"otc_r_wasserstein_1d", (DL_FUNC)&otc_r_wasserstein_1d, 5},
+    {"otc_r_sliced_wasserstein", (DL_FUNC)&otc_r_sliced_wasserstein, 9},
+    {"otc_r_emd_batch", (DL_FUNC)&otc_r_emd_batch, 4},
     {NULL, NULL, 0}};
 
 void R_init_otcore(DllInfo *dll) {

@@ -472,13 +472,15 @@ SEXP otc_r_semidiscrete_sgd(SEXP fn, SEXP env, SEXP sites, SEXP b, SEXP iteratio
 
 SEXP otc_r_lloyd(SEXP points, SEXP sites, SEXP weights, SEXP max_iter, SEXP tol,
                  SEXP threads) {
-    otc_matrix_f64 vp = rview(points, "points"), vs = rview(sites, "sites");
+    otc_matrix_f64 vp = rview(points, "points");
     const double *w = dvec(weights, (R_xlen_t)vp.rows, "weights", 1);
-    otc_laguerre_options o = laguerre_opts(threads);
+    otc_laguerre_options o;
     const char *names[] = {"sites", "distortion", "status"};
     SEXP out = PROTECT(named_list(3, names)), moved;
     double distortion = 0.0;
     otc_status st;
+    (void)rview(sites, "sites"); /* a double matrix: its copy is the output */
+    o = laguerre_opts(threads);
     moved = Rf_duplicate(sites);
     SET_VECTOR_ELT(out, 0, moved);
     st = otc_lloyd_f64(vp, w, wview(moved), Rf_asInteger(max_iter), Rf_asReal(tol), &o,
@@ -525,6 +527,74 @@ SEXP otc_r_barycenter(SEXP hists, SEXP cost, SEXP h, SEXP w, SEXP weights, SEXP 
     }
     SET_VECTOR_ELT(out, 1, Rf_ScalarReal((double)iters));
     SET_VECTOR_ELT(out, 2, Rf_ScalarInteger(st));
+    UNPROTECT(1);
+    return out;
+}
+
+/* ---- 1-D, sliced and batched exact OT ---------------------------------------------------- */
+
+SEXP otc_r_wasserstein_1d(SEXP x, SEXP a, SEXP y, SEXP b, SEXP p) {
+    R_xlen_t n = XLENGTH(x), m = XLENGTH(y);
+    const double *px = dvec(x, n, "x", 0), *py = dvec(y, m, "y", 0);
+    const double *pa = dvec(a, n, "a", 0), *pb = dvec(b, m, "b", 0);
+    double cost = 0.0;
+    check_status(otc_wasserstein_1d(px, pa, (size_t)n, py, pb, (size_t)m, Rf_asReal(p), &cost, NULL,
+                                    NULL, NULL, NULL, NULL, NULL, 0),
+                 "otc_wasserstein_1d");
+    return Rf_ScalarReal(cost);
+}
+
+SEXP otc_r_sliced_wasserstein(SEXP x, SEXP a, SEXP y, SEXP b, SEXP p, SEXP k, SEXP seed,
+                              SEXP directions, SEXP threads) {
+    otc_matrix_f64 vx = rview(x, "x"), vy = rview(y, "y"), dv;
+    const double *pa = dvec(a, (R_xlen_t)vx.rows, "a", 0);
+    const double *pb = dvec(b, (R_xlen_t)vy.rows, "b", 0);
+    otc_emd_options o;
+    double out = 0.0;
+    size_t nk;
+    check_status(otc_emd_options_default(&o), "otc_emd_options_default");
+    o.num_threads = (uint32_t)Rf_asInteger(threads);
+    if (Rf_isNull(directions)) {
+        nk = (size_t)Rf_asInteger(k);
+        memset(&dv, 0, sizeof dv);
+        dv.rows = nk;
+        dv.cols = vx.cols;
+        dv.row_stride = (ptrdiff_t)vx.cols;
+        dv.col_stride = 1;
+    } else {
+        dv = rview(directions, "directions");
+        nk = dv.rows;
+    }
+    check_status(otc_sliced_wasserstein(vx, pa, vy, pb, Rf_asReal(p), nk,
+                                        (uint64_t)Rf_asReal(seed), dv, &out, &o, NULL, 0),
+                 "otc_sliced_wasserstein");
+    return Rf_ScalarReal(out);
+}
+
+/* a: n×k (column l = problem l's weights), b: m×k, costs: a list of k n×m matrices. */
+SEXP otc_r_emd_batch(SEXP a, SEXP b, SEXP costs, SEXP threads) {
+    otc_matrix_f64 va = rview(a, "a"), vb = rview(b, "b");
+    R_xlen_t k = (R_xlen_t)va.cols;
+    otc_matrix_f64 *cv = cov_views(costs, k, "costs");
+    otc_emd_options o;
+    otc_emd_result *res = (otc_emd_result *)R_alloc((size_t)(k > 0 ? k : 1), sizeof *res);
+    const char *names[] = {"costs", "f", "g", "status"};
+    SEXP out = PROTECT(named_list(4, names)), c, f, g;
+    otc_status st;
+    if ((R_xlen_t)vb.cols != k) Rf_error("a and b must have one column per problem");
+    check_status(otc_emd_options_default(&o), "otc_emd_options_default");
+    o.num_threads = (uint32_t)Rf_asInteger(threads);
+    c = Rf_allocVector(REALSXP, k);
+    SET_VECTOR_ELT(out, 0, c);
+    f = Rf_allocMatrix(REALSXP, (int)va.rows, (int)k);
+    SET_VECTOR_ELT(out, 1, f);
+    g = Rf_allocMatrix(REALSXP, (int)vb.rows, (int)k);
+    SET_VECTOR_ELT(out, 2, g);
+    st = otc_emd_batch(va.rows, vb.rows, (size_t)k, va.data, vb.data, cv, res, REAL(f), REAL(g),
+                       NULL, NULL, NULL, &o, NULL, 0);
+    check_status(st, "otc_emd_batch");
+    for (R_xlen_t l = 0; l < k; l++) REAL(c)[l] = res[l].cost;
+    SET_VECTOR_ELT(out, 3, Rf_ScalarInteger(st));
     UNPROTECT(1);
     return out;
 }

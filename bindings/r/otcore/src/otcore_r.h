@@ -30,5 +30,8 @@ SEXP otc_r_semidiscrete(SEXP points, SEXP sites, SEXP b, SEXP weights, SEXP g0, 
 SEXP otc_r_semidiscrete_sgd(SEXP fn, SEXP env, SEXP sites, SEXP b, SEXP iterations, SEXP batch, SEXP step);
 SEXP otc_r_lloyd(SEXP points, SEXP sites, SEXP weights, SEXP max_iter, SEXP tol, SEXP threads);
 SEXP otc_r_barycenter(SEXP hists, SEXP cost, SEXP h, SEXP w, SEXP weights, SEXP eps, SEXP max_iter, SEXP threads);
+SEXP otc_r_wasserstein_1d(SEXP x, SEXP a, SEXP y, SEXP b, SEXP p);
+SEXP otc_r_sliced_wasserstein(SEXP x, SEXP a, SEXP y, SEXP b, SEXP p, SEXP k, SEXP seed, SEXP directions, SEXP threads);
+SEXP otc_r_emd_batch(SEXP a, SEXP b, SEXP costs, SEXP threads);
 
 #endif

@@ -38,3 +38,33 @@ test_that("errors_name_the_problem_and_leave_outputs_untouched", {
   expect_error(emd(c(0.5, 0.5), c(0.5, 0.5), matrix(c(1, NaN, 1, 1), 2)), "otc_emd")
   expect_error(emd(c(-0.5, 1.5), c(0.5, 0.5), diag(2)), "otc_emd")
 })
+
+test_that("one_d_closed_forms", {
+  x <- c(0.3, -1, 2, 0.5)
+  y <- c(1, 0, 4, -2)
+  for (p in 1:3) {
+    expect_equal(wasserstein_1d(x, y, p = p), mean(abs(sort(x) - sort(y))^p), tolerance = 1e-12)
+  }
+  C <- outer(x, y, function(u, v) (u - v)^2)
+  expect_equal(wasserstein_1d(x, y, p = 2), emd(rep(0.25, 4), rep(0.25, 4), C)$cost, tolerance = 1e-12)
+  expect_error(wasserstein_1d(x, y, p = 0.5), "otc_wasserstein_1d")
+})
+
+test_that("sliced_with_given_directions_matches_one_d_and_closed_forms", {
+  x <- matrix(sin(0.7 * (1:20)), 10, 2)
+  y <- matrix(cos(0.3 * (1:16)), 8, 2)
+  want <- (wasserstein_1d(x[, 1], y[, 1], p = 2) + wasserstein_1d(x[, 2], y[, 2], p = 2)) / 2
+  expect_equal(sliced_wasserstein(x, y, directions = diag(2)), want, tolerance = 1e-12)
+  expect_identical(sliced_wasserstein(x, y, k = 50L, seed = 3, threads = 1L),
+                   sliced_wasserstein(x, y, k = 50L, seed = 3, threads = 2L))
+})
+
+test_that("batch_matches_single_problems", {
+  costs <- lapply(1:5, function(l) outer(1:4, 1:3, function(i, j) abs(sin(l + 1.3 * i + 0.7 * j))))
+  a <- matrix(0.25, 4, 5)
+  b <- matrix(1 / 3, 3, 5)
+  r <- emd_batch(a, b, costs, threads = 2L)
+  expect_equal(r$costs, vapply(costs, function(C) emd(rep(0.25, 4), rep(1 / 3, 3), C)$cost, 0),
+               tolerance = 1e-12)
+  expect_identical(r$costs, emd_batch(a, b, costs, threads = 1L)$costs)
+})

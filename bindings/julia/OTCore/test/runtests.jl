@@ -95,7 +95,11 @@ naive(x, y, f) = [f(x[i, :], y[j, :]) for i in axes(x, 1), j in axes(y, 1)]
 
     @testset "errors_name_the_problem_and_leave_outputs_untouched" begin
         @test_throws OTCoreError emd([0.5, 0.5], [0.3, 0.3], ones(2, 2))
-        err = try emd([0.5, 0.5], [0.3, 0.3], ones(2, 2)) catch e e end
+        err = try
+            emd([0.5, 0.5], [0.3, 0.3], ones(2, 2))
+        catch e
+            e
+        end
         @test err.status == OTCore.LibOTCore.OTC_ERR_MASS_MISMATCH
         @test_throws DimensionMismatch emd([1.0], [0.5, 0.5], ones(2, 2))
         @test_throws ArgumentError emd([1.0], [1.0], ones(1, 1); no_such_option=1)
@@ -240,7 +244,11 @@ naive(x, y, f) = [f(x[i, :], y[j, :]) for i in axes(x, 1), j in axes(y, 1)]
     end
 
     @testset "non_symmetric_or_indefinite_input_is_an_error_with_a_message" begin
-        err = try bures([1.0 0.0; 0.0 -1.0], [1.0 0.0; 0.0 1.0]) catch e e end
+        err = try
+            bures([1.0 0.0; 0.0 -1.0], [1.0 0.0; 0.0 1.0])
+        catch e
+            e
+        end
         @test err isa OTCoreError && err.status == OTCore.LibOTCore.OTC_ERR_NOT_PSD
     end
 

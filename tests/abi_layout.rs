@@ -5,7 +5,7 @@
 
 mod common;
 #[allow(unused_imports)]
-use otcore::ffi::{barycenter::*, semidiscrete::*};
+use otcore::ffi::{barycenter::*, gaussian::otc_gaussian_options, semidiscrete::*};
 #[allow(unused_imports)] // used by `layout!` once structs are listed
 use std::mem::{offset_of, size_of};
 

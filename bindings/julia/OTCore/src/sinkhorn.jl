@@ -47,7 +47,7 @@ function sinkhorn(a::AbstractVector{<:Real}, b::AbstractVector{<:Real}, C::Strid
             end
         end
     end
-    return (; sinkhorn_report(info[], st)..., plan=P, f=f, g=g)
+    return merge(sinkhorn_report(info[], st), (plan=P, f=f, g=g))
 end
 
 """
@@ -87,7 +87,7 @@ function sinkhorn_points(x::StridedMatrix{T}, y::StridedMatrix{T}, a::AbstractVe
             end
         end
     end
-    return (; sinkhorn_report(info[], st)..., plan=P, map=M, f=f, g=g)
+    return merge(sinkhorn_report(info[], st), (plan=P, map=M, f=f, g=g))
 end
 
 """

@@ -158,21 +158,26 @@ impl<T: Real> Op<T> for Cos {
         T::mul_add_s(s, x, y, acc)
     }
     #[inline(always)]
-    fn finish<S: Simd>(
-        self,
-        _: S,
-        mut acc: T::Vector<S>,
-        nx2: T,
-        ny2: T::Vector<S>,
-    ) -> T::Vector<S> {
-        let dots = bytemuck::cast_slice_mut::<T::Vector<S>, T>(std::slice::from_mut(&mut acc));
+    fn finish<S: Simd>(self, s: S, acc: T::Vector<S>, nx2: T, ny2: T::Vector<S>) -> T::Vector<S> {
+        if nx2 > T::ZERO {
+            // The arithmetic of `cosine_from` lane-parallel, kept when every denominator is
+            // positive and finite (else some lane needs a convention or a rescue).
+            let den = T::sqrt_s(s, T::mul_s(s, T::splat_s(s, nx2), ny2));
+            if T::reduce_min_s(s, den) > T::ZERO && T::reduce_max_s(s, den) < T::INFINITY {
+                let c = T::sub_s(s, T::splat_s(s, T::ONE), T::div_s(s, acc, den));
+                let c = T::max_s(s, c, T::splat_s(s, T::ZERO));
+                return T::min_s(s, c, T::splat_s(s, T::ONE + T::ONE));
+            }
+        }
+        let mut out = acc;
+        let dots = bytemuck::cast_slice_mut::<T::Vector<S>, T>(std::slice::from_mut(&mut out));
         for (dot, &ny2) in dots
             .iter_mut()
             .zip(lanes::<S, T>(std::slice::from_ref(&ny2)))
         {
             *dot = cosine_from(*dot, nx2, ny2);
         }
-        acc
+        out
     }
 }
 

@@ -19,7 +19,9 @@ fn main() {
     for n in [100usize, 200, 400] {
         let p: Vec<[f64; 2]> = (0..n).map(|_| [u(), u()]).collect();
         let q: Vec<[f64; 2]> = (0..n).map(|_| [u(), u()]).collect();
-        let c = Mat::from_fn(n, n, |i, j| (p[i][0] - q[j][0]).powi(2) + (p[i][1] - q[j][1]).powi(2));
+        let c = Mat::from_fn(n, n, |i, j| {
+            (p[i][0] - q[j][0]).powi(2) + (p[i][1] - q[j][1]).powi(2)
+        });
         let w = vec![1.0 / n as f64; n];
         let t = Instant::now();
         let s = emd(&w, &w, c.as_ref(), &EmdParams::default()).unwrap();
@@ -28,15 +30,24 @@ fn main() {
         let mut vars = variables!();
         let x: Vec<_> = (0..n * n).map(|_| vars.add(variable().min(0.0))).collect();
         let obj: Expression = (0..n * n).map(|e| c[(e / n, e % n)] * x[e]).sum();
-        let mut model = vars.minimise(obj).using(good_lp::highs).set_option("threads", 1);
+        let mut model = vars
+            .minimise(obj)
+            .using(good_lp::highs)
+            .set_option("threads", 1);
         for i in 0..n {
-            model = model.with(constraint!((0..n).map(|j| x[i * n + j]).sum::<Expression>() == w[i]));
+            model = model.with(constraint!(
+                (0..n).map(|j| x[i * n + j]).sum::<Expression>() == w[i]
+            ));
         }
         for j in 0..n {
-            model = model.with(constraint!((0..n).map(|i| x[i * n + j]).sum::<Expression>() == w[j]));
+            model = model.with(constraint!(
+                (0..n).map(|i| x[i * n + j]).sum::<Expression>() == w[j]
+            ));
         }
         let sol = model.solve().unwrap();
-        let h: f64 = (0..n * n).map(|e| c[(e / n, e % n)] * sol.value(x[e])).sum();
+        let h: f64 = (0..n * n)
+            .map(|e| c[(e / n, e % n)] * sol.value(x[e]))
+            .sum();
         let t_h = t.elapsed().as_secs_f64();
         println!(
             "n = {n:4}: otcore {:8.2} ms, HiGHS {:9.1} ms (model build + solve), ratio HiGHS/otcore {:7.1}, cost rel diff {:.1e}",

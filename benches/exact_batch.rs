@@ -17,7 +17,9 @@ fn problems(k: usize, n: usize) -> (Vec<f64>, Vec<Mat<f64>>) {
         .map(|_| {
             let p: Vec<[f64; 2]> = (0..n).map(|_| [u(), u()]).collect();
             let q: Vec<[f64; 2]> = (0..n).map(|_| [u(), u()]).collect();
-            Mat::from_fn(n, n, |i, j| (p[i][0] - q[j][0]).powi(2) + (p[i][1] - q[j][1]).powi(2))
+            Mat::from_fn(n, n, |i, j| {
+                (p[i][0] - q[j][0]).powi(2) + (p[i][1] - q[j][1]).powi(2)
+            })
         })
         .collect();
     (vec![1.0 / n as f64; k * n], mats)

@@ -856,6 +856,9 @@ otc_status otc_emd_workspace_size(size_t n,
  * Exact optimal transport between histograms `a` (n) and `b` (m) for the n × m `cost` (any
  * strides), by the network simplex.
  *
+ * `warm_f` (n) and `warm_g` (m), both or neither, are dual potentials of a related problem to
+ * start from (NULL, NULL: cold start).
+ *
  * Outputs, each optional (NULL, or `plan.data == NULL`, when not wanted): `result` (cost,
  * gap, iterations, nnz); duals `f` (n) and `g` (m) centred so that a·f = b·g; the sparse plan
  * `plan_rows`, `plan_cols`, `plan_mass` (each with room for n + m − 1 entries; the three go
@@ -873,6 +876,8 @@ otc_status otc_emd(const double *a,
                    const double *b,
                    size_t m,
                    struct otc_matrix_f64 cost,
+                   const double *warm_f,
+                   const double *warm_g,
                    struct otc_emd_result *result,
                    double *f,
                    double *g,

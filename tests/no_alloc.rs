@@ -371,3 +371,93 @@ fn barycenters_in_place_do_not_allocate() {
     });
     assert_eq!(n, 0);
 }
+
+#[test]
+fn one_d_and_sliced_in_place_do_not_allocate() {
+    use otcore::exact::{
+        sliced_scratch, sliced_wasserstein_in_place, wasserstein_1d_in_place,
+        wasserstein_1d_scratch, Directions, SparsePlanMut,
+    };
+    let (n, m, d) = (30, 20, 3);
+    let x = faer::Mat::from_fn(n, d, |i, c| ((i * 7 + c * 3) % 11) as f64);
+    let y = faer::Mat::from_fn(m, d, |j, c| ((j * 5 + c) % 13) as f64 * 0.5);
+    let (a, b) = (vec![1.0 / n as f64; n], vec![1.0 / m as f64; m]);
+    let xs: Vec<f64> = (0..n).map(|i| x[(i, 0)]).collect();
+    let ys: Vec<f64> = (0..m).map(|j| y[(j, 1)]).collect();
+    let (mut r, mut c, mut w) = (
+        vec![0usize; n + m - 1],
+        vec![0usize; n + m - 1],
+        vec![0.0; n + m - 1],
+    );
+    let mut buf1 = stack_buffer(wasserstein_1d_scratch(n, m));
+    let mut buf2 = stack_buffer(sliced_scratch(n, m, d, 16, otcore::Par::Seq));
+    let (mut v1, mut v2) = (None, None);
+    let count = allocations_in(|| {
+        let plan = SparsePlanMut {
+            rows: &mut r,
+            cols: &mut c,
+            mass: &mut w,
+        };
+        v1 = Some(wasserstein_1d_in_place(
+            &xs,
+            &a,
+            &ys,
+            &b,
+            2.0,
+            1e-9,
+            Some(plan),
+            otcore::MemStack::new(&mut buf1),
+        ));
+        v2 = Some(sliced_wasserstein_in_place(
+            x.as_ref(),
+            &a,
+            y.as_ref(),
+            &b,
+            Directions::Random { k: 16, seed: 3 },
+            1.0,
+            1e-9,
+            otcore::Par::Seq,
+            otcore::MemStack::new(&mut buf2),
+        ));
+    });
+    assert!(v1.unwrap().unwrap().cost > 0.0);
+    assert!(v2.unwrap().unwrap() > 0.0);
+    assert_eq!(count, 0);
+}
+
+#[test]
+fn emd_batch_in_place_does_not_allocate_on_one_thread() {
+    use otcore::exact::{emd_batch_in_place, emd_batch_scratch, BatchOutputs, EmdInfo, EmdParams};
+    let (n, m, k) = (10, 8, 3);
+    let mats: Vec<faer::Mat<f64>> = (0..k)
+        .map(|l| faer::Mat::from_fn(n, m, |i, j| ((i * 3 + j * 5 + l) % 7) as f64))
+        .collect();
+    let views: Vec<otcore::MatRef<'_, f64>> = mats.iter().map(|c| c.as_ref()).collect();
+    let (a, b) = (vec![1.0 / n as f64; k * n], vec![1.0 / m as f64; k * m]);
+    let mut info = vec![EmdInfo::default(); k];
+    let mut f = vec![0.0; k * n];
+    let mut buf = stack_buffer(emd_batch_scratch(n, m, k, otcore::Par::Seq).unwrap());
+    let mut r = None;
+    let count = allocations_in(|| {
+        let out = BatchOutputs {
+            info: &mut info,
+            f: Some(&mut f),
+            g: None,
+            sparse: None,
+        };
+        r = Some(emd_batch_in_place(
+            n,
+            m,
+            &a,
+            &b,
+            &views,
+            out,
+            &EmdParams::default(),
+            otcore::Par::Seq,
+            otcore::MemStack::new(&mut buf),
+        ));
+    });
+    r.unwrap().unwrap();
+    assert!(info.iter().all(|i| i.converged && i.cost > 0.0));
+    assert_eq!(count, 0);
+}

@@ -30,9 +30,10 @@ def otcore_emd(lib, a, b, M):
     none = MatrixF64(None, 0, 0, 0, 0)
     null = ctypes.c_void_p(None)
     lib.otc_emd.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_void_p, ctypes.c_size_t,
-                            MatrixF64, ctypes.POINTER(EmdResult)] + [ctypes.c_void_p] * 5 + \
+                            MatrixF64, ctypes.c_void_p, ctypes.c_void_p,
+                            ctypes.POINTER(EmdResult)] + [ctypes.c_void_p] * 5 + \
                            [MatrixF64, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_size_t]
-    st = lib.otc_emd(a.ctypes.data, len(a), b.ctypes.data, len(b), view(M), ctypes.byref(res),
+    st = lib.otc_emd(a.ctypes.data, len(a), b.ctypes.data, len(b), view(M), null, null, ctypes.byref(res),
                      null, null, null, null, null, none, null, null, 0)
     check(lib, st)
     return res

@@ -193,14 +193,7 @@ pub fn emd_batch(
     num_threads: usize,
 ) -> Result<(Vec<EmdInfo>, Vec<f64>, Vec<f64>)> {
     let k = costs.len();
-    let empty = EmdInfo {
-        cost: 0.0,
-        nnz: 0,
-        iterations: 0,
-        gap: 0.0,
-        converged: false,
-    };
-    let mut info = vec![empty; k];
+    let mut info = vec![EmdInfo::default(); k];
     let (mut f, mut g) = (vec![0.0; k * n], vec![0.0; k * m]);
     par::with_threads(num_threads, |p| {
         crate::workspace::with_stack(emd_batch_scratch(n, m, k, p)?, |stack| {

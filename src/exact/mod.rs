@@ -9,6 +9,7 @@ pub mod sliced;
 pub use batch::{emd_batch, emd_batch_in_place, emd_batch_scratch, BatchOutputs};
 pub use network_simplex::{
     emd, emd_in_place, emd_scratch, EmdInfo, EmdOutputs, EmdParams, EmdSolution, SparsePlanMut,
+    WarmStart,
 };
 pub use one_d::{wasserstein_1d, wasserstein_1d_in_place, wasserstein_1d_scratch, OneDInfo};
 pub use sliced::{sliced_scratch, sliced_wasserstein, sliced_wasserstein_in_place, Directions};

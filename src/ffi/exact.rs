@@ -7,7 +7,7 @@ use super::view::{otc_matrix_f64, otc_matrix_mut_f64};
 use crate::exact::{
     emd_batch_in_place, emd_batch_scratch, emd_in_place, emd_scratch, sliced_scratch,
     sliced_wasserstein_in_place, wasserstein_1d_in_place, wasserstein_1d_scratch, BatchOutputs,
-    Directions, EmdInfo, EmdOutputs, EmdParams, SparsePlanMut,
+    Directions, EmdInfo, EmdOutputs, EmdParams, SparsePlanMut, WarmStart,
 };
 use crate::{bail, par};
 use std::ffi::c_void;
@@ -97,6 +97,9 @@ pub unsafe extern "C" fn otc_emd_workspace_size(
 /// Exact optimal transport between histograms `a` (n) and `b` (m) for the n × m `cost` (any
 /// strides), by the network simplex.
 ///
+/// `warm_f` (n) and `warm_g` (m), both or neither, are dual potentials of a related problem to
+/// start from (NULL, NULL: cold start).
+///
 /// Outputs, each optional (NULL, or `plan.data == NULL`, when not wanted): `result` (cost,
 /// gap, iterations, nnz); duals `f` (n) and `g` (m) centred so that a·f = b·g; the sparse plan
 /// `plan_rows`, `plan_cols`, `plan_mass` (each with room for n + m − 1 entries; the three go
@@ -115,6 +118,8 @@ pub unsafe extern "C" fn otc_emd(
     b: *const f64,
     m: usize,
     cost: otc_matrix_f64,
+    warm_f: *const f64,
+    warm_g: *const f64,
     result: *mut otc_emd_result,
     f: *mut f64,
     g: *mut f64,
@@ -133,6 +138,14 @@ pub unsafe extern "C" fn otc_emd(
         let (a, ra) = unsafe { args::slice("a", a, n) }?;
         let (b, rb) = unsafe { args::slice("b", b, m) }?;
         let (c, rc) = unsafe { args::matrix("cost", &cost) }?;
+        if warm_f.is_null() != warm_g.is_null() {
+            bail!(
+                NullPointer,
+                "warm_f and warm_g go together: give both or neither"
+            );
+        }
+        let wf = unsafe { args::opt_slice("warm_f", warm_f, n) }?;
+        let wg = unsafe { args::opt_slice("warm_g", warm_g, m) }?;
         let result = unsafe { args::opt_slice_mut("result", result, 1) }?;
         let cap = n.checked_add(m).map(|k| k - 1).unwrap_or(usize::MAX);
         let fo = unsafe { args::opt_slice_mut("f", f, n) }?;
@@ -157,10 +170,19 @@ pub unsafe extern "C" fn otc_emd(
                 outputs.push((name, r));
             }
         }
-        args::check_disjoint(&outputs, &[("a", ra), ("b", rb), ("cost", rc)])?;
+        let mut inputs = vec![("a", ra), ("b", rb), ("cost", rc)];
+        let warm_start = match (wf, wg) {
+            (Some((f, r1)), Some((g, r2))) => {
+                inputs.extend([("warm_f", r1), ("warm_g", r2)]);
+                Some(WarmStart { f, g })
+            }
+            _ => None,
+        };
+        args::check_disjoint(&outputs, &inputs)?;
         let params = EmdParams {
             max_iter: o.max_iter,
             mass_tolerance: o.mass_tolerance,
+            warm_start,
         };
         let out = EmdOutputs {
             f: fo.map(|x| x.0),
@@ -486,15 +508,9 @@ pub unsafe extern "C" fn otc_emd_batch(
         let params = EmdParams {
             max_iter: o.max_iter,
             mass_tolerance: o.mass_tolerance,
+            warm_start: None,
         };
-        let empty = EmdInfo {
-            cost: 0.0,
-            nnz: 0,
-            iterations: 0,
-            gap: 0.0,
-            converged: true,
-        };
-        let mut info = vec![empty; k];
+        let mut info = vec![EmdInfo::default(); k];
         let (fs, gs) = (fo.map(|x| x.0), go.map(|x| x.0));
         let work_addr = work as usize;
         par::with_threads(args::threads(o.num_threads), |p| {

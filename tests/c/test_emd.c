@@ -24,7 +24,7 @@ int main(void) {
     CHECK_STATUS(otc_emd_options_default(&opts), OTC_OK);
     CHECK(opts.struct_size == sizeof(otc_emd_options));
     CHECK(opts.max_iter > 1000000);
-    CHECK_STATUS(otc_emd(a, 3, b, 3, cost, &res, f, g, rows, cols, mass, none, &opts, NULL, 0), OTC_OK);
+    CHECK_STATUS(otc_emd(a, 3, b, 3, cost, NULL, NULL, &res, f, g, rows, cols, mass, none, &opts, NULL, 0), OTC_OK);
     CHECK_CLOSE(res.cost, 1.0, 1e-15);
     CHECK(res.nnz == 3);
     CHECK(res.gap <= 0.0 && res.gap > -1e-12);
@@ -38,6 +38,15 @@ int main(void) {
     CHECK_CLOSE((f[0] + f[1] + f[2]) / 3, (g[0] + g[1] + g[2]) / 3, 1e-12);
     CHECK_CLOSE((f[0] + f[1] + f[2] + g[0] + g[1] + g[2]) / 3, 1.0, 1e-12);
 
+    /* Warm start from the duals just found: same optimum, no more pivots than cold. */
+    {
+        otc_emd_result cold = res, warm;
+        CHECK_STATUS(otc_emd(a, 3, b, 3, cost, f, g, &warm, NULL, NULL, NULL, NULL, NULL, none, &opts, NULL, 0), OTC_OK);
+        CHECK_CLOSE(warm.cost, 1.0, 1e-15);
+        CHECK(warm.iterations <= cold.iterations);
+        CHECK_STATUS(otc_emd(a, 3, b, 3, cost, f, NULL, &warm, NULL, NULL, NULL, NULL, NULL, none, &opts, NULL, 0), OTC_ERR_NULL_POINTER);
+    }
+
     /* Column-major cost (the transpose layout) and a dense plan, with a caller workspace. */
     {
         double cm[9];
@@ -48,13 +57,13 @@ int main(void) {
         CHECK_STATUS(otc_emd_workspace_size(3, 3, &opts, &bytes), OTC_OK);
         CHECK(bytes > 0);
         work = malloc(bytes);
-        CHECK_STATUS(otc_emd(a, 3, b, 3, costc, &res, NULL, NULL, NULL, NULL, NULL, plan, &opts, work, bytes), OTC_OK);
+        CHECK_STATUS(otc_emd(a, 3, b, 3, costc, NULL, NULL, &res, NULL, NULL, NULL, NULL, NULL, plan, &opts, work, bytes), OTC_OK);
         CHECK_CLOSE(res.cost, 1.0, 1e-15);
         CHECK_CLOSE(dense[0 * 3 + 1], 1.0 / 3, 1e-15);
         CHECK_CLOSE(dense[1 * 3 + 2], 1.0 / 3, 1e-15);
         CHECK_CLOSE(dense[2 * 3 + 0], 1.0 / 3, 1e-15);
         CHECK(dense[0] == 0.0);
-        CHECK_STATUS(otc_emd(a, 3, b, 3, costc, &res, NULL, NULL, NULL, NULL, NULL, plan, &opts, work, 8), OTC_ERR_WORKSPACE_TOO_SMALL);
+        CHECK_STATUS(otc_emd(a, 3, b, 3, costc, NULL, NULL, &res, NULL, NULL, NULL, NULL, NULL, plan, &opts, work, 8), OTC_ERR_WORKSPACE_TOO_SMALL);
         free(work);
     }
 
@@ -65,21 +74,21 @@ int main(void) {
         memcpy(bad, c, sizeof bad);
         bad[4] = -1.0;
         res.cost = 42.0;
-        CHECK_STATUS(otc_emd(a, 3, heavy, 3, cost, &res, NULL, NULL, NULL, NULL, NULL, none, NULL, NULL, 0), OTC_ERR_MASS_MISMATCH);
+        CHECK_STATUS(otc_emd(a, 3, heavy, 3, cost, NULL, NULL, &res, NULL, NULL, NULL, NULL, NULL, none, NULL, NULL, 0), OTC_ERR_MASS_MISMATCH);
         CHECK(strstr(otc_last_error_message(), "b is heavier") != NULL);
         CHECK(res.cost == 42.0);
         cost.data = bad;
-        CHECK_STATUS(otc_emd(a, 3, b, 3, cost, &res, NULL, NULL, NULL, NULL, NULL, none, NULL, NULL, 0), OTC_ERR_INVALID_ARGUMENT);
+        CHECK_STATUS(otc_emd(a, 3, b, 3, cost, NULL, NULL, &res, NULL, NULL, NULL, NULL, NULL, none, NULL, NULL, 0), OTC_ERR_INVALID_ARGUMENT);
         cost.data = c;
-        CHECK_STATUS(otc_emd(a, 3, b, 3, cost, &res, NULL, NULL, rows, NULL, NULL, none, NULL, NULL, 0), OTC_ERR_NULL_POINTER);
+        CHECK_STATUS(otc_emd(a, 3, b, 3, cost, NULL, NULL, &res, NULL, NULL, rows, NULL, NULL, none, NULL, NULL, 0), OTC_ERR_NULL_POINTER);
         opts.struct_size = 3;
-        CHECK_STATUS(otc_emd(a, 3, b, 3, cost, &res, NULL, NULL, NULL, NULL, NULL, none, &opts, NULL, 0), OTC_ERR_ABI_MISMATCH);
+        CHECK_STATUS(otc_emd(a, 3, b, 3, cost, NULL, NULL, &res, NULL, NULL, NULL, NULL, NULL, none, &opts, NULL, 0), OTC_ERR_ABI_MISMATCH);
         otc_emd_options_default(&opts);
     }
 
     /* The iteration cap: a warning, with a feasible plan. */
     opts.max_iter = 1;
-    CHECK_STATUS(otc_emd(a, 3, b, 3, cost, &res, NULL, NULL, rows, cols, mass, none, &opts, NULL, 0), OTC_WARN_MAX_ITER);
+    CHECK_STATUS(otc_emd(a, 3, b, 3, cost, NULL, NULL, &res, NULL, NULL, rows, cols, mass, none, &opts, NULL, 0), OTC_WARN_MAX_ITER);
     CHECK(res.iterations == 1);
     {
         double total = 0;

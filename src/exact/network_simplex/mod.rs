@@ -31,21 +31,35 @@ use crate::{bail, MatMut, MatRef, MemStack, Par, Result, StackReq};
 use pricing::{BlockSearch, Costs};
 use tree::Tree;
 
+/// Dual potentials of a related problem (same shape) to start from: the initial pivots bring
+/// in, for every column j, the arc minimising `C_ij − f_i` and, for every row i, the arc
+/// minimising `C_ij − g_j` (arcs tight under these duals) instead of the cheapest arcs.
+#[derive(Clone, Copy, Debug)]
+pub struct WarmStart<'a> {
+    /// Row potentials (length n).
+    pub f: &'a [f64],
+    /// Column potentials (length m).
+    pub g: &'a [f64],
+}
+
 /// Parameters of the network simplex.
 #[derive(Clone, Copy, Debug)]
-pub struct EmdParams {
+pub struct EmdParams<'a> {
     /// Pivot cap (initial pivots included); when reached, the feasible plan found so far is
     /// returned with `converged = false`. Default 2⁴⁰ (never reached in practice).
     pub max_iter: u64,
     /// Largest accepted relative gap |Σa − Σb| / max(Σa, Σb). Default 1e-9.
     pub mass_tolerance: f64,
+    /// Start from these duals (None: LEMON's cold start).
+    pub warm_start: Option<WarmStart<'a>>,
 }
 
-impl Default for EmdParams {
+impl Default for EmdParams<'_> {
     fn default() -> Self {
         EmdParams {
             max_iter: 1 << 40,
             mass_tolerance: 1e-9,
+            warm_start: None,
         }
     }
 }
@@ -74,8 +88,8 @@ pub struct EmdOutputs<'a> {
     pub dense: Option<MatMut<'a, f64>>,
 }
 
-/// What [`emd_in_place`] reports.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// What [`emd_in_place`] reports (the default is all zeros, not converged).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct EmdInfo {
     /// Transport cost Σ C_ij P_ij of the returned plan.
     pub cost: f64,
@@ -184,7 +198,11 @@ pub fn emd_in_place(
             scale_b: mass.scale_a,
             max_cost,
         };
-        return solve(b, a, cost.transpose(), t, &mt, params, stack);
+        let pt = EmdParams {
+            warm_start: params.warm_start.map(|w| WarmStart { f: w.g, g: w.f }),
+            ..*params
+        };
+        return solve(b, a, cost.transpose(), t, &mt, &pt, stack);
     }
     solve(a, b, cost, out, &mass, params, stack)
 }
@@ -217,6 +235,20 @@ pub(crate) fn validate(
     crate::error::check_weights("a", a)?;
     crate::error::check_weights("b", b)?;
     let (sa, sb) = crate::error::check_mass_balance(a, b, tol)?;
+    if let Some(w) = params.warm_start {
+        if w.f.len() != a.len() || w.g.len() != b.len() {
+            bail!(
+                InvalidDimension,
+                "warm start duals have lengths {} and {}, expected {} and {}",
+                w.f.len(),
+                w.g.len(),
+                a.len(),
+                b.len()
+            );
+        }
+        crate::error::check_finite("warm start f", w.f.iter().copied())?;
+        crate::error::check_finite("warm start g", w.g.iter().copied())?;
+    }
     let max_cost = scan_costs(cost)?;
     // b is rescaled to a's mass (POT's convention).
     Ok(Masses {
@@ -366,24 +398,39 @@ fn solve(
     let (scale_a, scale_b) = (mass.scale_a, mass.scale_b);
     t.init(|i| a[rows[i]] * scale_a, |j| b[cols[j]] * scale_b, big_m);
 
-    // LEMON's initial pivots: the cheapest arc into each column, when it improves.
+    // LEMON's initial pivots: the cheapest arc into each column, when it improves (with a warm
+    // start: the arc tight under the given duals, into each column then out of each row).
+    let f0 = |i: usize| params.warm_start.map_or(0.0, |w| w.f[rows[i]]);
+    let g0 = |j: usize| params.warm_start.map_or(0.0, |w| w.g[cols[j]]);
     for i in 0..nr {
-        for j in 0..nc {
-            let c = costs.at(i, j);
-            if c < col_min[j] {
-                col_min[j] = c;
+        let fi = f0(i);
+        costs.for_row(i, |j, c| {
+            if c - fi < col_min[j] {
+                col_min[j] = c - fi;
                 col_arg[j] = i;
             }
-        }
+        });
     }
     let mut iterations = 0u64;
     let mut converged = true;
-    for j in 0..nc {
+    let mut candidates = (0..nc).map(|j| (col_arg[j], j)).chain(
+        (0..nr).filter(|_| params.warm_start.is_some()).map(|i| {
+            let mut best = (f64::INFINITY, 0);
+            for j in 0..nc {
+                let v = costs.at(i, j) - g0(j);
+                if v < best.0 {
+                    best = (v, j);
+                }
+            }
+            (i, best.1)
+        }),
+    );
+    for (i, j) in &mut candidates {
         if iterations >= params.max_iter {
             converged = false;
             break;
         }
-        let (i, c) = (col_arg[j], col_min[j]);
+        let c = costs.at(i, j);
         if c + t.pi[i] - t.pi[nr + j] >= 0.0 {
             continue;
         }
@@ -413,9 +460,8 @@ fn solve(
     }
     let mut gap = 0.0f64;
     for (k, &i) in rows.iter().enumerate() {
-        for (l, &j) in cols.iter().enumerate() {
-            gap = gap.min(costs.at(k, l) - fw[i] - gw[j]);
-        }
+        let fi = fw[i];
+        costs.for_row(k, |l, c| gap = gap.min(c - fi - gw[cols[l]]));
     }
     complete_duals(cost, a, b, rows, cols, &mut fw, &mut gw);
     let (sfa, sgb): (f64, f64) = (

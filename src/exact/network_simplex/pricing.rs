@@ -43,6 +43,15 @@ impl<'a> Costs<'a> {
         self.mat[(self.rows[i], self.cols[j])]
     }
 
+    /// Calls `f(j, C_ij)` for every column j of row i of the reduced problem, in order.
+    #[inline]
+    pub fn for_row(&self, i: usize, mut f: impl FnMut(usize, f64)) {
+        match self.row(i) {
+            Some(r) => r.iter().enumerate().for_each(|(j, &c)| f(j, c)),
+            None => (0..self.cols.len()).for_each(|j| f(j, self.at(i, j))),
+        }
+    }
+
     /// Row i of the reduced problem as a slice, when the layout allows.
     #[inline]
     fn row(&self, i: usize) -> Option<&'a [f64]> {

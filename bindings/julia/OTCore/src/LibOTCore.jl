@@ -409,6 +409,9 @@ otc_emd_workspace_size(n, m, opts, out_bytes) =
 # Exact optimal transport between histograms `a` (n) and `b` (m) for the n × m `cost` (any
 # strides), by the network simplex.
 #
+# `warm_f` (n) and `warm_g` (m), both or neither, are dual potentials of a related problem to
+# start from (NULL, NULL: cold start).
+#
 # Outputs, each optional (NULL, or `plan.data == NULL`, when not wanted): `result` (cost,
 # gap, iterations, nnz); duals `f` (n) and `g` (m) centred so that a·f = b·g; the sparse plan
 # `plan_rows`, `plan_cols`, `plan_mass` (each with room for n + m − 1 entries; the three go
@@ -421,8 +424,8 @@ otc_emd_workspace_size(n, m, opts, out_bytes) =
 # Every non-NULL pointer must be valid for its stated length; `work` is NULL or valid for
 # `work_bytes` bytes; outputs must not overlap each other or the inputs.
 const _otc_emd = Ref{Ptr{Cvoid}}(C_NULL)
-otc_emd(a, n, b, m, cost, result, f, g, plan_rows, plan_cols, plan_mass, plan, opts, work, work_bytes) =
-    ccall(_otc_emd[], otc_status, (Ptr{Cdouble}, Csize_t, Ptr{Cdouble}, Csize_t, otc_matrix_f64, Ptr{otc_emd_result}, Ptr{Cdouble}, Ptr{Cdouble}, Ptr{Csize_t}, Ptr{Csize_t}, Ptr{Cdouble}, otc_matrix_mut_f64, Ptr{otc_emd_options}, Ptr{Cvoid}, Csize_t), a, n, b, m, cost, result, f, g, plan_rows, plan_cols, plan_mass, plan, opts, work, work_bytes)
+otc_emd(a, n, b, m, cost, warm_f, warm_g, result, f, g, plan_rows, plan_cols, plan_mass, plan, opts, work, work_bytes) =
+    ccall(_otc_emd[], otc_status, (Ptr{Cdouble}, Csize_t, Ptr{Cdouble}, Csize_t, otc_matrix_f64, Ptr{Cdouble}, Ptr{Cdouble}, Ptr{otc_emd_result}, Ptr{Cdouble}, Ptr{Cdouble}, Ptr{Csize_t}, Ptr{Csize_t}, Ptr{Cdouble}, otc_matrix_mut_f64, Ptr{otc_emd_options}, Ptr{Cvoid}, Csize_t), a, n, b, m, cost, warm_f, warm_g, result, f, g, plan_rows, plan_cols, plan_mass, plan, opts, work, work_bytes)
 
 # Bytes of workspace `otc_wasserstein_1d` needs for n and m samples (O(n + m)).
 #

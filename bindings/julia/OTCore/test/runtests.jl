@@ -79,6 +79,17 @@ naive(x, y, f) = [f(x[i, :], y[j, :]) for i in axes(x, 1), j in axes(y, 1)]
         @test emd(u, u, transpose(C)).cost ≈ best rtol = 1e-12
     end
 
+    @testset "warm_start_from_duals_gives_the_same_optimum" begin
+        n = 6
+        C = [abs(sin(1.3i + 0.7j)) + 0.1 * (i - j)^2 for i in 1:n, j in 1:n]
+        u = fill(1 / n, n)
+        cold = emd(u, u, C)
+        C2 = C .+ 0.01 .* [cos(i * j) for i in 1:n, j in 1:n]
+        warm = emd(u, u, C2; warm_f=cold.f, warm_g=cold.g)
+        @test warm.cost ≈ emd(u, u, C2).cost rtol = 1e-12
+        @test_throws ArgumentError emd(u, u, C2; warm_f=cold.f)
+    end
+
     @testset "dense_and_sparse_outputs_agree" begin
         a = [0.2, 0.3, 0.5]; b = [0.6, 0.4]
         C = [1.0 2.0; 0.5 3.0; 2.0 0.1]

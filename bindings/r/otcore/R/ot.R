@@ -41,11 +41,13 @@ warn_on <- function(status, fn) {
 }
 
 
-emd <- function(a, b, C, max_iter = NULL, threads = 0L) {
+emd <- function(a, b, C, max_iter = NULL, warm_f = NULL, warm_g = NULL, threads = 0L) {
   C <- as_double_matrix(C, "C")
   a <- as_weights(a, nrow(C), "a")
   b <- as_weights(b, ncol(C), "b")
-  r <- .Call(C_otc_r_emd, a, b, C, as_count(threads, "threads"), opt_count(max_iter, "max_iter"))
+  if (is.null(warm_f) != is.null(warm_g)) stop("warm_f and warm_g go together", call. = FALSE)
+  r <- .Call(C_otc_r_emd, a, b, C, as_count(threads, "threads"), opt_count(max_iter, "max_iter"),
+             opt_weights(warm_f, nrow(C), "warm_f"), opt_weights(warm_g, ncol(C), "warm_g"))
   warn_on(r$status, "emd")
   r
 }

@@ -9,7 +9,7 @@ static const R_CallMethodDef call_methods[] = {
     {"otc_r_capabilities", (DL_FUNC)&otc_r_capabilities, 0},
     {"otc_r_check_status", (DL_FUNC)&otc_r_check_status, 1},
     {"otc_r_cost_matrix", (DL_FUNC)&otc_r_cost_matrix, 5},
-    {"otc_r_emd", (DL_FUNC)&otc_r_emd, 5},
+    {"otc_r_emd", (DL_FUNC)&otc_r_emd, 7},
     {"otc_r_sinkhorn", (DL_FUNC)&otc_r_sinkhorn, 8},
     {"otc_r_sinkhorn_points", (DL_FUNC)&otc_r_sinkhorn_points, 9},
     {"otc_r_sinkhorn_divergence", (DL_FUNC)&otc_r_sinkhorn_divergence, 7},

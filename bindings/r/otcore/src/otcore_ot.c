@@ -61,10 +61,12 @@ static double opt_real(SEXP v) { return Rf_isNull(v) ? NA_REAL : Rf_asReal(v); }
 
 /* ---- exact OT ---------------------------------------------------------------------------- */
 
-SEXP otc_r_emd(SEXP a, SEXP b, SEXP cost, SEXP threads, SEXP max_iter) {
+SEXP otc_r_emd(SEXP a, SEXP b, SEXP cost, SEXP threads, SEXP max_iter, SEXP warm_f,
+               SEXP warm_g) {
     otc_matrix_f64 c = rview(cost, "C");
     R_xlen_t n = (R_xlen_t)c.rows, m = (R_xlen_t)c.cols;
     const double *pa = dvec(a, n, "a", 0), *pb = dvec(b, m, "b", 0);
+    const double *wf = dvec(warm_f, n, "warm_f", 1), *wg = dvec(warm_g, m, "warm_g", 1);
     otc_emd_options opts;
     otc_emd_result res;
     otc_status st;
@@ -80,8 +82,8 @@ SEXP otc_r_emd(SEXP a, SEXP b, SEXP cost, SEXP threads, SEXP max_iter) {
     SET_VECTOR_ELT(out, 2, f);
     g = Rf_allocVector(REALSXP, m);
     SET_VECTOR_ELT(out, 3, g);
-    st = otc_emd(pa, (size_t)n, pb, (size_t)m, c, &res, REAL(f), REAL(g), NULL, NULL, NULL,
-                 wview(plan), &opts, NULL, 0);
+    st = otc_emd(pa, (size_t)n, pb, (size_t)m, c, wf, wg, &res, REAL(f), REAL(g), NULL, NULL,
+                 NULL, wview(plan), &opts, NULL, 0);
     check_status(st, "otc_emd");
     SET_VECTOR_ELT(out, 0, Rf_ScalarReal(res.cost));
     SET_VECTOR_ELT(out, 4, Rf_ScalarReal(res.gap));

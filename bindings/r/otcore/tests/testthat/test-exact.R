@@ -68,3 +68,14 @@ test_that("batch_matches_single_problems", {
                tolerance = 1e-12)
   expect_identical(r$costs, emd_batch(a, b, costs, threads = 1L)$costs)
 })
+
+test_that("warm_start_from_duals_gives_the_same_optimum", {
+  n <- 6L
+  C <- outer(1:n, 1:n, function(i, j) abs(sin(1.3 * i + 0.7 * j)) + 0.1 * (i - j)^2)
+  u <- rep(1 / n, n)
+  cold <- emd(u, u, C)
+  C2 <- C + 0.01 * outer(1:n, 1:n, function(i, j) cos(i * j))
+  warm <- emd(u, u, C2, warm_f = cold$f, warm_g = cold$g)
+  expect_equal(warm$cost, emd(u, u, C2)$cost, tolerance = 1e-12)
+  expect_error(emd(u, u, C2, warm_f = cold$f), "together")
+})

@@ -91,6 +91,8 @@ fn expected_julia(c: &str) -> String {
         ("float", "Cfloat"),
         ("int32_t", "Int32"),
         ("uint32_t", "UInt32"),
+        ("int64_t", "Int64"),
+        ("uint64_t", "UInt64"),
         ("size_t", "Csize_t"),
         ("intptr_t", "Cptrdiff_t"),
         ("ptrdiff_t", "Cptrdiff_t"),

@@ -167,6 +167,14 @@ fn parse_decl(decl: &str, doc: String) -> Item {
         return Item::Struct { name, fields, doc };
     }
     if let Some(rest) = decl.strip_prefix("typedef ") {
+        // A function-pointer typedef, `typedef RET (*NAME)(params)`: an opaque C function
+        // pointer on the Julia side (made with `@cfunction`).
+        if let Some(star) = rest.find("(*") {
+            let end = rest[star..].find(')').expect("function pointer name") + star;
+            let name = rest[star + 2..end].trim().to_string();
+            let c_type = "void*".to_string();
+            return Item::Alias { name, c_type, doc };
+        }
         let (c_type, name) = split_typed(rest);
         return Item::Alias { name, c_type, doc };
     }

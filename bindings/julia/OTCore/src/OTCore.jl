@@ -14,6 +14,12 @@ include("LibOTCore.jl")
 using .LibOTCore
 
 export OTCoreError, cost_matrix, cost_matrix!, library_version
+export emd, emd_batch, wasserstein_1d, sliced_wasserstein
+export sinkhorn, sinkhorn_points, sinkhorn_divergence, sinkhorn_divergence_points
+export bures, gaussian_w2, gaussian_entropic_w2, gaussian_w2_pairwise, gaussian_map,
+       gaussian_map_apply, gaussian_geodesic, gaussian_barycenter, gaussian_moments, psd_sqrt
+export laguerre_assign, semidiscrete, semidiscrete_sgd, lloyd!
+export barycenter, convolutional_barycenter
 
 """
     OTCoreError(status, func, message)
@@ -72,7 +78,55 @@ function __init__()
     end
 end
 
+"""
+    options(O, default!, name; fields...) -> O
+
+The options struct `O` from the library's defaults (`default!`, the C
+`otc_<family>_options_default`), then the given fields (named as in the C struct, e.g.
+`num_threads`, `max_iter`) overridden, converted to the field's type. Fields added to the
+struct later keep their default values; an unknown name is an `ArgumentError`.
+"""
+function options(::Type{O}, default!, name::AbstractString; fields...) where {O}
+    for k in keys(fields)
+        k in fieldnames(O) && k !== :struct_size ||
+            throw(ArgumentError("unknown option $k (one of $(join(fieldnames(O)[2:end], ", ")))"))
+    end
+    r = Ref{O}()
+    check(default!(r), name)
+    o = r[]
+    values = map(fieldnames(O)) do f
+        haskey(fields, f) ? convert(fieldtype(O, f), fields[f]) : getfield(o, f)
+    end
+    return O(values...)
+end
+
+"""An output report struct `T` whose first field `struct_size` is set and the rest zero."""
+report(::Type{T}) where {T} = T(sizeof(T), (zero(t) for t in fieldtypes(T)[2:end])...)
+
+"""An all-zero isbits struct `T` (reports without a `struct_size`)."""
+zeroed(::Type{T}) where {T} = T((zero(t) for t in fieldtypes(T))...)
+
+# Dense vectors of the element type the C function reads (a copy only when the input is not one).
+dense(::Type{T}, v::AbstractVector) where {T} = v isa Vector{T} ? v : Vector{T}(v)
+dense(::Type{T}, ::Nothing) where {T} = nothing
+# A Float64 matrix: strided Float64 matrices as they are (no copy), others converted.
+fmat(A::StridedMatrix{Float64}) = A
+fmat(A::AbstractMatrix{<:Real}) = Matrix{Float64}(A)
+# A C pointer argument that is NULL for `nothing`.
+ptr(::Nothing) = C_NULL
+ptr(v::Array) = pointer(v)
+
+function checklen(v, n, what)
+    v === nothing || length(v) == n ||
+        throw(DimensionMismatch("$what has length $(length(v)), expected $n"))
+end
+
 # Capabilities, one file each (their C entry points are named on a `requires:` line).
 include("cost.jl")
+include("exact.jl")
+include("sinkhorn.jl")
+include("gaussian.jl")
+include("semidiscrete.jl")
+include("barycenter.jl")
 
 end # module OTCore

@@ -58,4 +58,257 @@ naive(x, y, f) = [f(x[i, :], y[j, :]) for i in axes(x, 1), j in axes(y, 1)]
         @test_throws OTCoreError cost_matrix(ones(3, 2), ones(2, 3))
         @test_throws ArgumentError cost_matrix(ones(3, 2), ones(2, 2); metric=:manhattan)
     end
+
+    # Exact OT (names of tests/exact.rs).
+    perms(n) = n == 1 ? [[1]] : [vcat(p[1:k-1], n, p[k:end]) for p in perms(n - 1) for k in 1:n]
+
+    @testset "uniform_square_problems_match_brute_force_and_give_permutations" begin
+        n = 5
+        C = [abs(sin(1.3i + 0.7j)) + 0.1 * (i - j)^2 for i in 1:n, j in 1:n]
+        best = minimum(sum(C[i, p[i]] for i in 1:n) for p in perms(n)) / n
+        u = fill(1 / n, n)
+        r = emd(u, u, C)
+        @test r.cost ≈ best rtol = 1e-12
+        @test sum(C .* r.plan) ≈ best rtol = 1e-12
+        @test all(x -> x == 0 || x ≈ 1 / n, r.plan)
+        @test vec(sum(r.plan; dims=2)) ≈ u rtol = 1e-12
+        @test dot(u, r.f) + dot(u, r.g) ≈ best rtol = 1e-10
+        # Reduced costs of the duals are >= 0 (optimality certificate).
+        @test all(C .- r.f .- r.g' .>= -1e-12)
+        # The transpose passes as a strided view: the problem with the sides swapped.
+        @test emd(u, u, transpose(C)).cost ≈ best rtol = 1e-12
+    end
+
+    @testset "warm_start_from_duals_gives_the_same_optimum" begin
+        n = 6
+        C = [abs(sin(1.3i + 0.7j)) + 0.1 * (i - j)^2 for i in 1:n, j in 1:n]
+        u = fill(1 / n, n)
+        cold = emd(u, u, C)
+        C2 = C .+ 0.01 .* [cos(i * j) for i in 1:n, j in 1:n]
+        warm = emd(u, u, C2; warm_f=cold.f, warm_g=cold.g)
+        @test warm.cost ≈ emd(u, u, C2).cost rtol = 1e-12
+        @test_throws ArgumentError emd(u, u, C2; warm_f=cold.f)
+    end
+
+    @testset "dense_and_sparse_outputs_agree" begin
+        a = [0.2, 0.3, 0.5]; b = [0.6, 0.4]
+        C = [1.0 2.0; 0.5 3.0; 2.0 0.1]
+        d = emd(a, b, C)
+        s = emd(a, b, C; sparse=true)
+        P = zeros(3, 2)
+        for (i, j, x) in zip(s.plan.rows, s.plan.cols, s.plan.mass)
+            P[i, j] += x
+        end
+        @test P ≈ d.plan
+        @test s.nnz <= 3 + 2 - 1
+        @test d.cost ≈ sum(C .* d.plan)
+    end
+
+    @testset "errors_name_the_problem_and_leave_outputs_untouched" begin
+        @test_throws OTCoreError emd([0.5, 0.5], [0.3, 0.3], ones(2, 2))
+        err = try
+            emd([0.5, 0.5], [0.3, 0.3], ones(2, 2))
+        catch e
+            e
+        end
+        @test err.status == OTCore.LibOTCore.OTC_ERR_MASS_MISMATCH
+        @test_throws DimensionMismatch emd([1.0], [0.5, 0.5], ones(2, 2))
+        @test_throws ArgumentError emd([1.0], [1.0], ones(1, 1); no_such_option=1)
+    end
+
+    @testset "one_d_closed_forms" begin
+        # Uniform samples: the monotone plan pairs the sorted samples.
+        x = [0.3, -1.0, 2.0, 0.5]; y = [1.0, 0.0, 4.0, -2.0]
+        for p in (1, 2, 3)
+            @test wasserstein_1d(x, y; p=p).cost ≈ sum(abs.(sort(x) .- sort(y)) .^ p) / 4 rtol = 1e-12
+        end
+        r = wasserstein_1d(x, y; p=2, plan=true)
+        @test sum(r.plan.mass) ≈ 1
+        C = [abs(xi - yj)^2 for xi in x, yj in y]
+        @test r.cost ≈ emd(fill(0.25, 4), fill(0.25, 4), C).cost rtol = 1e-12
+    end
+
+    @testset "sliced_with_given_directions_matches_one_d_and_closed_forms" begin
+        x = reshape([sin(0.7k) for k in 1:20], 10, 2)
+        y = reshape([cos(0.3k) for k in 1:16], 8, 2)
+        D = [1.0 0.0; 0.0 1.0]
+        want = (wasserstein_1d(x[:, 1], y[:, 1]; p=2).cost + wasserstein_1d(x[:, 2], y[:, 2]; p=2).cost) / 2
+        @test sliced_wasserstein(x, y; directions=D, p=2) ≈ want rtol = 1e-12
+        @test sliced_wasserstein(x, y; k=50, seed=3, threads=1) == sliced_wasserstein(x, y; k=50, seed=3, threads=2)
+    end
+
+    @testset "batch_matches_single_problems" begin
+        Cs = [[abs(sin(l + 1.3i + 0.7j)) for i in 1:4, j in 1:3] for l in 1:5]
+        as = [fill(0.25, 4) for _ in 1:5]; bs = [fill(1 / 3, 3) for _ in 1:5]
+        r = emd_batch(as, bs, Cs; threads=2)
+        @test r.costs ≈ [emd(as[l], bs[l], Cs[l]).cost for l in 1:5] rtol = 1e-12
+        @test r.costs == emd_batch(as, bs, Cs; threads=1).costs
+    end
+
+    # Sinkhorn (names of tests/sinkhorn.rs).
+    @testset "converged_potentials_give_the_marginals_and_the_reported_values" begin
+        x = reshape([sin(0.9k) for k in 1:12], 6, 2)
+        y = reshape([cos(0.4k) for k in 1:10], 5, 2)
+        C = cost_matrix(x, y)
+        a = fill(1 / 6, 6); b = fill(1 / 5, 5)
+        r = sinkhorn(a, b, C; eps=0.05, tolerance=1e-12, max_iter=100000)
+        @test r.converged
+        @test vec(sum(r.plan; dims=2)) ≈ a rtol = 1e-8
+        @test vec(sum(r.plan; dims=1)) ≈ b rtol = 1e-8
+        @test r.cost ≈ sum(C .* r.plan) rtol = 1e-10
+        # The plan is exp((f_i + g_j - C_ij)/eps) a_i b_j.
+        @test r.plan ≈ exp.((r.f .+ r.g' .- C) ./ 0.05) .* a .* b' rtol = 1e-8
+    end
+
+    @testset "f32_agrees_with_f64_and_points_agree_with_dense" begin
+        x = reshape([sin(0.9k) for k in 1:12], 6, 2)
+        y = reshape([cos(0.4k) for k in 1:10], 5, 2)
+        a = fill(1 / 6, 6); b = fill(1 / 5, 5)
+        d = sinkhorn(a, b, cost_matrix(x, y); eps=0.1)
+        p = sinkhorn_points(x, y, a, b; eps=0.1, plan=true, map=true)
+        @test p.plan ≈ d.plan rtol = 1e-9
+        @test p.map ≈ (d.plan * y) ./ sum(d.plan; dims=2) rtol = 1e-9
+        s = sinkhorn(Float32.(a), Float32.(b), Float32.(cost_matrix(x, y)); eps=0.1)
+        @test s.plan ≈ d.plan rtol = 1e-4
+        s = sinkhorn_points(Float32.(x), Float32.(y), a, b; eps=0.1)
+        @test s.cost ≈ d.cost rtol = 1e-4
+    end
+
+    @testset "divergence_is_zero_for_identical_inputs_and_positive_otherwise" begin
+        x = reshape([sin(0.9k) for k in 1:12], 6, 2)
+        y = x .+ 0.5
+        a = fill(1 / 6, 6)
+        same = sinkhorn_divergence(a, a, cost_matrix(x, x), cost_matrix(x, x), cost_matrix(x, x); eps=0.1)
+        @test abs(same.value) < 1e-10
+        moved = sinkhorn_divergence_points(x, y, a, a; eps=0.1)
+        @test moved.value > 0
+        dense_value = sinkhorn_divergence(a, a, cost_matrix(x, y), cost_matrix(x, x), cost_matrix(y, y); eps=0.1).value
+        @test moved.value ≈ dense_value rtol = 1e-8
+        @test sinkhorn_divergence_points(Float32.(x), Float32.(y), a, a; eps=0.1).value ≈ moved.value rtol = 1e-3
+        @test sinkhorn_divergence(a, a, Float32.(cost_matrix(x, y)), Float32.(cost_matrix(x, x)),
+                                  Float32.(cost_matrix(y, y)); eps=0.1).value ≈ moved.value rtol = 1e-3
+    end
+
+    @testset "bad_inputs_are_refused" begin
+        @test_throws OTCoreError sinkhorn([0.5, 0.5], [0.5, 0.5], ones(2, 2); eps=-1.0)
+        @test_throws DimensionMismatch sinkhorn([1.0], [0.5, 0.5], ones(2, 2); eps=0.1)
+    end
+
+    # Gaussians (names of tests/gaussian.rs).
+    diagm_(v) = [i == j ? v[i] : 0.0 for i in eachindex(v), j in eachindex(v)]
+
+    @testset "commuting_covariances_match_the_closed_form" begin
+        s1 = [1.0, 4.0, 0.25]; s2 = [9.0, 1.0, 0.0]
+        want = sum((sqrt.(s1) .- sqrt.(s2)) .^ 2)
+        @test bures(diagm_(s1), diagm_(s2)) ≈ want rtol = 1e-12 atol = 1e-14
+        m1 = [1.0, 2.0, 3.0]; m2 = [0.0, 2.0, 5.0]
+        @test gaussian_w2(m1, diagm_(s1), m2, diagm_(s2)) ≈ sum(abs2, m1 - m2) + want rtol = 1e-12
+        W = gaussian_w2_pairwise(permutedims(hcat(m1, m2)), [diagm_(s1), diagm_(s2)],
+                                 permutedims(hcat(m2)), [diagm_(s2)])
+        @test W[1, 1] ≈ sum(abs2, m1 - m2) + want rtol = 1e-12
+        @test abs(W[2, 1]) < 1e-12
+    end
+
+    @testset "the_map_pushes_sigma1_to_sigma2_and_is_symmetric_psd" begin
+        S1 = [2.0 0.5; 0.5 1.0]; S2 = [1.0 -0.3; -0.3 3.0]
+        m1 = [1.0, -1.0]; m2 = [0.5, 2.0]
+        T = gaussian_map(m1, S1, m2, S2)
+        @test T.A * S1 * T.A ≈ S2 rtol = 1e-10
+        @test T.A ≈ T.A' rtol = 1e-12
+        @test T.A * m1 + T.b ≈ m2 rtol = 1e-12
+        x = [1.0 2.0; 3.0 4.0; -1.0 0.0]
+        @test gaussian_map_apply(T.A, T.b, x) ≈ x * T.A' .+ T.b' rtol = 1e-12
+        g = gaussian_geodesic(m1, S1, m2, S2, 1.0)
+        @test g.mean ≈ m2 && g.cov ≈ S2
+        @test gaussian_geodesic(m1, S1, m2, S2, 0.5).mean ≈ (m1 + m2) / 2
+    end
+
+    @testset "psd_sqrt_squares_back_and_pseudo_inverts_singular_matrices" begin
+        S = [4.0 1.0; 1.0 3.0]
+        r = psd_sqrt(S)
+        @test r.sqrt * r.sqrt ≈ S rtol = 1e-12
+        @test r.inv_sqrt * S * r.inv_sqrt ≈ [1.0 0.0; 0.0 1.0] atol = 1e-12
+        @test psd_sqrt(diagm_([4.0, 0.0])).status == OTCore.LibOTCore.OTC_WARN_SINGULAR
+    end
+
+    @testset "barycenter_of_commuting_covariances_is_the_closed_form" begin
+        s = [[1.0, 4.0], [9.0, 1.0]]
+        w = [0.25, 0.75]
+        r = gaussian_barycenter([0.0 0.0; 4.0 8.0], diagm_.(s); weights=w)
+        @test r.mean ≈ [3.0, 6.0]
+        @test r.cov ≈ diagm_((w[1] .* sqrt.(s[1]) .+ w[2] .* sqrt.(s[2])) .^ 2) rtol = 1e-9
+    end
+
+    @testset "moments_match_a_direct_computation" begin
+        x = [1.0 2.0; 3.0 5.0; -1.0 0.5; 0.0 0.0]
+        w = [0.1, 0.2, 0.3, 0.4]
+        r = gaussian_moments(x; weights=w)
+        mu = vec(sum(w .* x; dims=1))
+        @test r.mean ≈ mu
+        @test r.cov ≈ (x .- mu')' * (w .* (x .- mu')) rtol = 1e-12
+    end
+
+    @testset "entropic_closed_form_is_the_value_of_an_optimal_gaussian_plan" begin
+        # One dimension, equal variances s: the closed form tends to W2 as eps -> 0.
+        v = gaussian_entropic_w2([0.0], ones(1, 1), [1.0], ones(1, 1); eps=1e-8)
+        @test v ≈ 1.0 rtol = 1e-5
+    end
+
+    @testset "non_symmetric_or_indefinite_input_is_an_error_with_a_message" begin
+        err = try
+            bures([1.0 0.0; 0.0 -1.0], [1.0 0.0; 0.0 1.0])
+        catch e
+            e
+        end
+        @test err isa OTCoreError && err.status == OTCore.LibOTCore.OTC_ERR_NOT_PSD
+    end
+
+    # Semi-discrete (names of the semidiscrete module's tests).
+    @testset "laguerre_assign_matches_brute_force" begin
+        pts = reshape([sin(1.7k) for k in 1:40], 20, 2)
+        sites = reshape([cos(0.9k) for k in 1:8], 4, 2)
+        g = [0.1, -0.2, 0.0, 0.3]
+        r = laguerre_assign(pts, sites, g)
+        want = [argmin([sum(abs2, pts[i, :] - sites[j, :]) - g[j] for j in 1:4]) for i in 1:20]
+        @test r.cells == want
+        @test r.masses ≈ [count(==(j), want) / 20 for j in 1:4]
+        @test laguerre_assign(Float32.(pts), Float32.(sites), g).cells == want
+        @test laguerre_assign(pts, sites, g; threads=1) == laguerre_assign(pts, sites, g; threads=2)
+    end
+
+    @testset "semidiscrete_masses_reach_the_targets" begin
+        pts = reshape([mod(0.618034k, 1.0) for k in 1:400], 400, 1)
+        sites = reshape([0.2, 0.5, 0.9], 3, 1)
+        b = [0.5, 0.3, 0.2]
+        r = semidiscrete(pts, sites, b; method=:gradient, max_iter=10000)
+        @test r.masses ≈ b atol = 0.01
+        @test abs(sum(r.g)) < 1e-9
+        @test laguerre_assign(pts, sites, r.g).masses ≈ r.masses atol = 1e-12
+    end
+
+    @testset "lloyd_and_sgd_on_the_unit_interval" begin
+        pts = reshape(collect(range(0, 1; length=1001)), 1001, 1)
+        sites = reshape([0.1, 0.2], 2, 1)
+        r = lloyd!(sites, pts; max_iter=500)
+        @test sort(vec(sites)) ≈ [0.25, 0.75] atol = 1e-3   # the optimal 2-point quantiser
+        @test r.distortion ≈ 1 / 48 rtol = 1e-2
+        k = Ref(0)
+        g = semidiscrete_sgd(X -> (for i in eachindex(X); X[i] = mod(0.618034 * (k[] += 1), 1.0); end),
+                             reshape([0.25, 0.75], 2, 1), [0.5, 0.5]; iterations=2000, batch=16)
+        @test abs(g[1] - g[2]) < 0.05                          # symmetric sites: equal weights
+    end
+
+    # Barycenters (names of tests/barycenter.rs).
+    @testset "identical_histograms_give_their_own_blurred_barycenter" begin
+        x = collect(range(0, 1; length=8))
+        C = (x .- x') .^ 2
+        h = exp.(-(x .- 0.4) .^ 2 ./ 0.02); h ./= sum(h)
+        r = barycenter(hcat(h, h), C; eps=1e-3)
+        @test sum(r.barycenter) ≈ 1 rtol = 1e-6
+        @test r.barycenter ≈ h atol = 0.05
+        img = reshape(h * h', 8, 8)
+        c = convolutional_barycenter([img, img]; eps=1e-2)
+        @test size(c.barycenter) == (8, 8)
+        @test sum(c.barycenter) ≈ 1 rtol = 1e-6
+    end
 end

@@ -10,7 +10,7 @@
 /* Raises an R error for an error status: otcore's detail (which names the C function) and
  * the status text, "otc_f: x[(1, 0)] is NaN ... (input holds NaN or infinity)"; "<fn>: <status
  * text>" when there is no detail. */
-static void check(otc_status status, const char *fn) {
+void check_status(otc_status status, const char *fn) {
     if (status >= 100) {
         const char *detail = otc_last_error_message(); /* first: this thread's last call */
         if (detail[0] != '\0') Rf_error("%s (%s)", detail, otc_status_message(status));
@@ -33,10 +33,16 @@ SEXP otc_r_version(void) {
 /* The capabilities this build was compiled with (its otcore.h declared them). */
 SEXP otc_r_capabilities(void) {
     int n = 0;
-    SEXP out = PROTECT(Rf_allocVector(STRSXP, 1));
+    SEXP out = PROTECT(Rf_allocVector(STRSXP, 6));
 #ifdef OTC_METRIC_SQEUCLIDEAN
     SET_STRING_ELT(out, n++, Rf_mkChar("cost"));
 #endif
+    /* otcore_ot.c needs these families' entry points to compile. */
+    SET_STRING_ELT(out, n++, Rf_mkChar("exact"));
+    SET_STRING_ELT(out, n++, Rf_mkChar("sinkhorn"));
+    SET_STRING_ELT(out, n++, Rf_mkChar("gaussian"));
+    SET_STRING_ELT(out, n++, Rf_mkChar("semidiscrete"));
+    SET_STRING_ELT(out, n++, Rf_mkChar("barycenter"));
     out = Rf_lengthgets(out, n);
     UNPROTECT(1);
     return out;
@@ -44,7 +50,7 @@ SEXP otc_r_capabilities(void) {
 
 /* Raises the R error otcore's status would raise (used to test the error path). */
 SEXP otc_r_check_status(SEXP status) {
-    check((otc_status)Rf_asInteger(status), "otc_r_check_status");
+    check_status((otc_status)Rf_asInteger(status), "otc_r_check_status");
     return R_NilValue;
 }
 
@@ -78,7 +84,7 @@ SEXP otc_r_cost_matrix(SEXP x, SEXP y, SEXP metric, SEXP p, SEXP threads) {
     if (!Rf_isReal(x) || !Rf_isMatrix(x) || !Rf_isReal(y) || !Rf_isMatrix(y)) {
         Rf_error("x and y must be double matrices");
     }
-    check(otc_cost_options_default(&opts), "otc_cost_options_default");
+    check_status(otc_cost_options_default(&opts), "otc_cost_options_default");
     opts.metric = metric_code(CHAR(STRING_ELT(metric, 0)));
     opts.p = Rf_asReal(p);
     opts.num_threads = (uint32_t)Rf_asInteger(threads);
@@ -90,7 +96,7 @@ SEXP otc_r_cost_matrix(SEXP x, SEXP y, SEXP metric, SEXP p, SEXP threads) {
     outv.col_stride = (intptr_t)Rf_nrows(x);
     st = otc_cost_matrix_f64(view(x), view(y), outv, &opts, NULL, 0);
     UNPROTECT(1);
-    check(st, "otc_cost_matrix_f64");
+    check_status(st, "otc_cost_matrix_f64");
     return out;
 #else
     (void)x; (void)y; (void)metric; (void)p; (void)threads;

@@ -2,10 +2,36 @@
 #ifndef OTCORE_R_H
 #define OTCORE_R_H
 #include <Rinternals.h>
+#include "otcore.h"
+
+/* Raises an R error for an error status (>= 100) with otcore's message; returns otherwise. */
+void check_status(otc_status status, const char *fn);
 
 SEXP otc_r_version(void);
 SEXP otc_r_capabilities(void);
 SEXP otc_r_check_status(SEXP status);
 SEXP otc_r_cost_matrix(SEXP x, SEXP y, SEXP metric, SEXP p, SEXP threads);
+SEXP otc_r_emd(SEXP a, SEXP b, SEXP cost, SEXP threads, SEXP max_iter, SEXP warm_f, SEXP warm_g);
+SEXP otc_r_sinkhorn(SEXP a, SEXP b, SEXP cost, SEXP eps, SEXP threads, SEXP tol, SEXP max_iter, SEXP rho);
+SEXP otc_r_sinkhorn_points(SEXP x, SEXP y, SEXP a, SEXP b, SEXP eps, SEXP threads, SEXP tol, SEXP max_iter, SEXP rho);
+SEXP otc_r_sinkhorn_divergence(SEXP a, SEXP b, SEXP cxy, SEXP cxx, SEXP cyy, SEXP eps, SEXP threads);
+SEXP otc_r_sinkhorn_divergence_points(SEXP x, SEXP y, SEXP a, SEXP b, SEXP eps, SEXP threads);
+SEXP otc_r_bures(SEXP s1, SEXP s2, SEXP threads);
+SEXP otc_r_gaussian_w2(SEXP m1, SEXP s1, SEXP m2, SEXP s2, SEXP eps, SEXP threads);
+SEXP otc_r_gaussian_w2_pairwise(SEXP means1, SEXP covs1, SEXP means2, SEXP covs2, SEXP threads);
+SEXP otc_r_gaussian_map(SEXP m1, SEXP s1, SEXP m2, SEXP s2, SEXP threads);
+SEXP otc_r_gaussian_map_apply(SEXP a, SEXP b, SEXP x, SEXP threads);
+SEXP otc_r_gaussian_geodesic(SEXP m1, SEXP s1, SEXP m2, SEXP s2, SEXP t, SEXP threads);
+SEXP otc_r_gaussian_barycenter(SEXP means, SEXP covs, SEXP weights, SEXP threads);
+SEXP otc_r_gaussian_moments(SEXP x, SEXP weights, SEXP threads);
+SEXP otc_r_psd_sqrt(SEXP s, SEXP threads);
+SEXP otc_r_laguerre_assign(SEXP points, SEXP sites, SEXP g, SEXP weights, SEXP threads);
+SEXP otc_r_semidiscrete(SEXP points, SEXP sites, SEXP b, SEXP weights, SEXP g0, SEXP method, SEXP max_iter, SEXP tol, SEXP threads);
+SEXP otc_r_semidiscrete_sgd(SEXP fn, SEXP env, SEXP sites, SEXP b, SEXP iterations, SEXP batch, SEXP step);
+SEXP otc_r_lloyd(SEXP points, SEXP sites, SEXP weights, SEXP max_iter, SEXP tol, SEXP threads);
+SEXP otc_r_barycenter(SEXP hists, SEXP cost, SEXP h, SEXP w, SEXP weights, SEXP eps, SEXP max_iter, SEXP threads);
+SEXP otc_r_wasserstein_1d(SEXP x, SEXP a, SEXP y, SEXP b, SEXP p);
+SEXP otc_r_sliced_wasserstein(SEXP x, SEXP a, SEXP y, SEXP b, SEXP p, SEXP k, SEXP seed, SEXP directions, SEXP threads);
+SEXP otc_r_emd_batch(SEXP a, SEXP b, SEXP costs, SEXP threads);
 
 #endif

@@ -1,0 +1,254 @@
+# R functions over otcore's exact OT, Sinkhorn, Gaussian, semi-discrete and barycenter entry
+# points. Arguments are checked and coerced here (R errors naming the argument); otcore's own
+# checks (finite values, non-negative weights, equal masses, PSD covariances, ...) come back
+# as R errors carrying its message. Warnings (iteration caps, singular inputs) are R warnings.
+
+as_weights <- function(v, n, what) {
+  if (!is.numeric(v) || !is.null(dim(v)) && length(dim(v)) > 1L) {
+    stop(sprintf("%s must be a numeric vector", what), call. = FALSE)
+  }
+  if (length(v) != n) stop(sprintf("%s must have length %d, not %d", what, n, length(v)), call. = FALSE)
+  as.double(v)
+}
+
+opt_weights <- function(v, n, what) if (is.null(v)) NULL else as_weights(v, n, what)
+
+as_count <- function(v, what) {
+  v <- as.integer(v)
+  if (length(v) != 1L || is.na(v) || v < 0L) stop(sprintf("%s must be a non-negative integer", what), call. = FALSE)
+  v
+}
+
+opt_count <- function(v, what) if (is.null(v)) NULL else as_count(v, what)
+
+as_number <- function(v, what) {
+  if (!is.numeric(v) || length(v) != 1L || is.na(v)) stop(sprintf("%s must be a number", what), call. = FALSE)
+  as.double(v)
+}
+
+opt_number <- function(v, what) if (is.null(v)) NULL else as_number(v, what)
+
+square_matrix <- function(s, what) {
+  s <- as_double_matrix(s, what)
+  if (nrow(s) != ncol(s)) stop(sprintf("%s must be a square matrix", what), call. = FALSE)
+  s
+}
+
+# Status codes of otcore's warnings (otcore.h).
+warn_on <- function(status, fn) {
+  if (status == 1L) warning(fn, ": iteration cap reached before the tolerance (last iterate returned)", call. = FALSE)
+  if (status == 2L) warning(fn, ": singular input, pseudo-inverse used", call. = FALSE)
+}
+
+
+emd <- function(a, b, C, max_iter = NULL, warm_f = NULL, warm_g = NULL, threads = 0L) {
+  C <- as_double_matrix(C, "C")
+  a <- as_weights(a, nrow(C), "a")
+  b <- as_weights(b, ncol(C), "b")
+  if (is.null(warm_f) != is.null(warm_g)) stop("warm_f and warm_g go together", call. = FALSE)
+  r <- .Call(C_otc_r_emd, a, b, C, as_count(threads, "threads"), opt_count(max_iter, "max_iter"),
+             opt_weights(warm_f, nrow(C), "warm_f"), opt_weights(warm_g, ncol(C), "warm_g"))
+  warn_on(r$status, "emd")
+  r
+}
+
+
+sinkhorn <- function(a, b, C, eps, tol = NULL, max_iter = NULL, rho = NULL, threads = 0L) {
+  C <- as_double_matrix(C, "C")
+  a <- as_weights(a, nrow(C), "a")
+  b <- as_weights(b, ncol(C), "b")
+  r <- .Call(C_otc_r_sinkhorn, a, b, C, as_number(eps, "eps"), as_count(threads, "threads"),
+             opt_number(tol, "tol"), opt_count(max_iter, "max_iter"), opt_number(rho, "rho"))
+  warn_on(r$status, "sinkhorn")
+  r
+}
+
+sinkhorn_points <- function(x, y, a, b, eps, tol = NULL, max_iter = NULL, rho = NULL, threads = 0L) {
+  x <- as_double_matrix(x, "x")
+  y <- as_double_matrix(y, "y")
+  a <- as_weights(a, nrow(x), "a")
+  b <- as_weights(b, nrow(y), "b")
+  r <- .Call(C_otc_r_sinkhorn_points, x, y, a, b, as_number(eps, "eps"), as_count(threads, "threads"),
+             opt_number(tol, "tol"), opt_count(max_iter, "max_iter"), opt_number(rho, "rho"))
+  warn_on(r$status, "sinkhorn_points")
+  r
+}
+
+sinkhorn_divergence <- function(a, b, Cxy, Cxx, Cyy, eps, threads = 0L) {
+  Cxy <- as_double_matrix(Cxy, "Cxy")
+  a <- as_weights(a, nrow(Cxy), "a")
+  b <- as_weights(b, ncol(Cxy), "b")
+  .Call(C_otc_r_sinkhorn_divergence, a, b, Cxy, as_double_matrix(Cxx, "Cxx"),
+        as_double_matrix(Cyy, "Cyy"), as_number(eps, "eps"), as_count(threads, "threads"))
+}
+
+sinkhorn_divergence_points <- function(x, y, a, b, eps, threads = 0L) {
+  x <- as_double_matrix(x, "x")
+  y <- as_double_matrix(y, "y")
+  .Call(C_otc_r_sinkhorn_divergence_points, x, y, as_weights(a, nrow(x), "a"),
+        as_weights(b, nrow(y), "b"), as_number(eps, "eps"), as_count(threads, "threads"))
+}
+
+
+bures <- function(S1, S2, threads = 0L) {
+  .Call(C_otc_r_bures, square_matrix(S1, "S1"), square_matrix(S2, "S2"), as_count(threads, "threads"))
+}
+
+gaussian_w2 <- function(m1, S1, m2, S2, eps = NULL, threads = 0L) {
+  S1 <- square_matrix(S1, "S1")
+  .Call(C_otc_r_gaussian_w2, as_weights(m1, nrow(S1), "m1"), S1, as_weights(m2, nrow(S1), "m2"),
+        square_matrix(S2, "S2"), opt_number(eps, "eps"), as_count(threads, "threads"))
+}
+
+gaussian_w2_pairwise <- function(means1, covs1, means2, covs2, threads = 0L) {
+  means1 <- as_double_matrix(means1, "means1")
+  means2 <- as_double_matrix(means2, "means2")
+  if (!is.list(covs1) || !is.list(covs2)) stop("covs1 and covs2 must be lists of matrices", call. = FALSE)
+  .Call(C_otc_r_gaussian_w2_pairwise, means1, lapply(covs1, square_matrix, "covs1"), means2,
+        lapply(covs2, square_matrix, "covs2"), as_count(threads, "threads"))
+}
+
+gaussian_map <- function(m1, S1, m2, S2, threads = 0L) {
+  S1 <- square_matrix(S1, "S1")
+  r <- .Call(C_otc_r_gaussian_map, as_weights(m1, nrow(S1), "m1"), S1,
+             as_weights(m2, nrow(S1), "m2"), square_matrix(S2, "S2"), as_count(threads, "threads"))
+  warn_on(r$status, "gaussian_map")
+  r
+}
+
+gaussian_map_apply <- function(A, b, x, threads = 0L) {
+  A <- as_double_matrix(A, "A")
+  .Call(C_otc_r_gaussian_map_apply, A, opt_weights(b, nrow(A), "b"), as_double_matrix(x, "x"),
+        as_count(threads, "threads"))
+}
+
+gaussian_geodesic <- function(m1, S1, m2, S2, t, threads = 0L) {
+  S1 <- square_matrix(S1, "S1")
+  r <- .Call(C_otc_r_gaussian_geodesic, as_weights(m1, nrow(S1), "m1"), S1,
+             as_weights(m2, nrow(S1), "m2"), square_matrix(S2, "S2"), as_number(t, "t"),
+             as_count(threads, "threads"))
+  warn_on(r$status, "gaussian_geodesic")
+  r
+}
+
+gaussian_barycenter <- function(means, covs, weights = NULL, threads = 0L) {
+  means <- as_double_matrix(means, "means")
+  if (!is.list(covs)) stop("covs must be a list of matrices", call. = FALSE)
+  r <- .Call(C_otc_r_gaussian_barycenter, means, lapply(covs, square_matrix, "covs"),
+             opt_weights(weights, nrow(means), "weights"), as_count(threads, "threads"))
+  warn_on(r$status, "gaussian_barycenter")
+  r
+}
+
+gaussian_moments <- function(x, weights = NULL, threads = 0L) {
+  x <- as_double_matrix(x, "x")
+  .Call(C_otc_r_gaussian_moments, x, opt_weights(weights, nrow(x), "weights"), as_count(threads, "threads"))
+}
+
+psd_sqrt <- function(S, threads = 0L) {
+  r <- .Call(C_otc_r_psd_sqrt, square_matrix(S, "S"), as_count(threads, "threads"))
+  warn_on(r$status, "psd_sqrt")
+  r
+}
+
+
+laguerre_assign <- function(points, sites, g, weights = NULL, threads = 0L) {
+  points <- as_double_matrix(points, "points")
+  sites <- as_double_matrix(sites, "sites")
+  .Call(C_otc_r_laguerre_assign, points, sites, as_weights(g, nrow(sites), "g"),
+        opt_weights(weights, nrow(points), "weights"), as_count(threads, "threads"))
+}
+
+semidiscrete <- function(points, sites, b, weights = NULL, g0 = NULL, method = c("newton", "gradient"),
+                         max_iter = NULL, tol = NULL, threads = 0L) {
+  method <- match.arg(method)
+  points <- as_double_matrix(points, "points")
+  sites <- as_double_matrix(sites, "sites")
+  r <- .Call(C_otc_r_semidiscrete, points, sites, as_weights(b, nrow(sites), "b"),
+             opt_weights(weights, nrow(points), "weights"), opt_weights(g0, nrow(sites), "g0"),
+             method, opt_count(max_iter, "max_iter"), opt_number(tol, "tol"), as_count(threads, "threads"))
+  warn_on(r$status, "semidiscrete")
+  r
+}
+
+semidiscrete_sgd <- function(sampler, sites, b, iterations = NULL, batch = NULL, step = NULL) {
+  if (!is.function(sampler)) stop("sampler must be a function(count) returning a count x d matrix", call. = FALSE)
+  sites <- as_double_matrix(sites, "sites")
+  d <- ncol(sites)
+  wrapped <- function(count) {
+    x <- sampler(count)
+    if (is.matrix(x) && is.numeric(x)) storage.mode(x) <- "double"
+    x
+  }
+  .Call(C_otc_r_semidiscrete_sgd, wrapped, environment(), sites, as_weights(b, nrow(sites), "b"),
+        opt_count(iterations, "iterations"), opt_count(batch, "batch"), opt_number(step, "step"))
+}
+
+lloyd <- function(points, sites, weights = NULL, max_iter = 100L, tol = 1e-10, threads = 0L) {
+  points <- as_double_matrix(points, "points")
+  sites <- as_double_matrix(sites, "sites")
+  r <- .Call(C_otc_r_lloyd, points, sites, opt_weights(weights, nrow(points), "weights"),
+             as_count(max_iter, "max_iter"), as_number(tol, "tol"), as_count(threads, "threads"))
+  warn_on(r$status, "lloyd")
+  r
+}
+
+
+barycenter <- function(hists, C, eps, weights = NULL, max_iter = NULL, threads = 0L) {
+  hists <- as_double_matrix(hists, "hists")
+  r <- .Call(C_otc_r_barycenter, hists, as_double_matrix(C, "C"), NULL, NULL,
+             opt_weights(weights, ncol(hists), "weights"), as_number(eps, "eps"),
+             opt_count(max_iter, "max_iter"), as_count(threads, "threads"))
+  warn_on(r$status, "barycenter")
+  r
+}
+
+convolutional_barycenter <- function(images, eps, weights = NULL, max_iter = NULL, threads = 0L) {
+  if (!is.list(images) || length(images) == 0L) stop("images must be a non-empty list of matrices", call. = FALSE)
+  images <- lapply(images, as_double_matrix, "images")
+  h <- nrow(images[[1]])
+  w <- ncol(images[[1]])
+  if (!all(vapply(images, function(i) all(dim(i) == c(h, w)), TRUE))) {
+    stop("images must all have the same dimensions", call. = FALSE)
+  }
+  # otcore reads pixel (r, c) at row r*w + c: the row-major order of each image.
+  stack <- vapply(images, function(i) as.vector(t(i)), numeric(h * w))
+  dim(stack) <- c(h * w, length(images))
+  r <- .Call(C_otc_r_barycenter, stack, NULL, as.integer(h), as.integer(w),
+             opt_weights(weights, length(images), "weights"), as_number(eps, "eps"),
+             opt_count(max_iter, "max_iter"), as_count(threads, "threads"))
+  warn_on(r$status, "convolutional_barycenter")
+  r$barycenter <- matrix(r$barycenter, h, w, byrow = TRUE)
+  r
+}
+
+
+wasserstein_1d <- function(x, y, a = NULL, b = NULL, p = 1) {
+  x <- as_weights(x, length(x), "x")
+  y <- as_weights(y, length(y), "y")
+  a <- if (is.null(a)) rep(1 / length(x), length(x)) else as_weights(a, length(x), "a")
+  b <- if (is.null(b)) rep(1 / length(y), length(y)) else as_weights(b, length(y), "b")
+  .Call(C_otc_r_wasserstein_1d, x, a, y, b, as_number(p, "p"))
+}
+
+sliced_wasserstein <- function(x, y, a = NULL, b = NULL, p = 2, directions = NULL, k = 64L,
+                               seed = 0, threads = 0L) {
+  x <- as_double_matrix(x, "x")
+  y <- as_double_matrix(y, "y")
+  a <- if (is.null(a)) rep(1 / nrow(x), nrow(x)) else as_weights(a, nrow(x), "a")
+  b <- if (is.null(b)) rep(1 / nrow(y), nrow(y)) else as_weights(b, nrow(y), "b")
+  if (!is.null(directions)) directions <- as_double_matrix(directions, "directions")
+  .Call(C_otc_r_sliced_wasserstein, x, a, y, b, as_number(p, "p"), as_count(k, "k"),
+        as_number(seed, "seed"), directions, as_count(threads, "threads"))
+}
+
+emd_batch <- function(a, b, costs, threads = 0L) {
+  a <- as_double_matrix(a, "a")
+  b <- as_double_matrix(b, "b")
+  if (!is.list(costs) || length(costs) != ncol(a)) {
+    stop("costs must be a list with one matrix per column of a", call. = FALSE)
+  }
+  r <- .Call(C_otc_r_emd_batch, a, b, lapply(costs, as_double_matrix, "costs"), as_count(threads, "threads"))
+  warn_on(r$status, "emd_batch")
+  r
+}

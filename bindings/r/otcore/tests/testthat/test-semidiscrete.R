@@ -1,0 +1,40 @@
+test_that("laguerre_assign_matches_brute_force", {
+  pts <- matrix(sin(1.7 * (1:40)), 20, 2)
+  sites <- matrix(cos(0.9 * (1:8)), 4, 2)
+  g <- c(0.1, -0.2, 0, 0.3)
+  r <- laguerre_assign(pts, sites, g)
+  want <- apply(pts, 1, function(p) which.min(colSums((t(sites) - p)^2) - g))
+  expect_identical(r$cells, as.integer(want))
+  expect_equal(r$masses, tabulate(want, 4) / 20)
+  expect_identical(laguerre_assign(pts, sites, g, threads = 1L), laguerre_assign(pts, sites, g, threads = 2L))
+  w <- (1:20) / sum(1:20)
+  expect_equal(laguerre_assign(pts, sites, g, weights = w)$masses,
+               vapply(1:4, function(j) sum(w[want == j]), 0))
+})
+
+test_that("semidiscrete_masses_reach_the_targets", {
+  pts <- matrix((0.618034 * (1:400)) %% 1, 400, 1)
+  sites <- matrix(c(0.2, 0.5, 0.9), 3, 1)
+  b <- c(0.5, 0.3, 0.2)
+  r <- semidiscrete(pts, sites, b, method = "gradient", max_iter = 10000L)
+  expect_equal(r$masses, b, tolerance = 0.02)
+  expect_lt(abs(sum(r$g)), 1e-9)
+  expect_equal(laguerre_assign(pts, sites, r$g)$masses, r$masses, tolerance = 1e-12)
+})
+
+test_that("lloyd_and_sgd_on_the_unit_interval", {
+  pts <- matrix(seq(0, 1, length.out = 1001), 1001, 1)
+  r <- lloyd(pts, matrix(c(0.1, 0.2), 2, 1), max_iter = 500L)
+  expect_equal(sort(as.vector(r$sites)), c(0.25, 0.75), tolerance = 1e-3)  # optimal 2-point quantiser
+  expect_equal(r$distortion, 1 / 48, tolerance = 1e-2)
+  k <- 0
+  sampler <- function(count) {
+    v <- (0.618034 * (k + seq_len(count))) %% 1
+    k <<- k + count
+    matrix(v, count, 1)
+  }
+  g <- semidiscrete_sgd(sampler, matrix(c(0.25, 0.75), 2, 1), c(0.5, 0.5), iterations = 2000L, batch = 16L)
+  expect_lt(abs(g[1] - g[2]), 0.05)  # symmetric sites and source: equal weights
+  expect_error(semidiscrete_sgd(function(count) stop("no"), matrix(c(0.25, 0.75), 2, 1), c(0.5, 0.5)),
+               "otc_semidiscrete_sgd_f64")
+})

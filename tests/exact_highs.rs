@@ -7,48 +7,7 @@
 mod exact_support;
 use exact_support::*;
 use faer::Mat;
-use good_lp::{constraint, variable, variables, Expression, Solution, SolverModel};
 use otcore::exact::{emd, EmdParams};
-
-/// The transport LP solved by HiGHS on costs scaled to max 1 (tight tolerances); returns
-/// the optimal cost in the original units.
-fn highs_cost(a: &[f64], b: &[f64], c: &Mat<f64>) -> f64 {
-    let (n, m) = (a.len(), b.len());
-    let cmax = (0..n)
-        .flat_map(|i| (0..m).map(move |j| (i, j)))
-        .map(|(i, j)| c[(i, j)])
-        .fold(0.0, f64::max);
-    let s = if cmax > 0.0 { cmax } else { 1.0 };
-    let mut vars = variables!();
-    let x: Vec<_> = (0..n * m).map(|_| vars.add(variable().min(0.0))).collect();
-    let mut obj = Expression::from(0.0);
-    for i in 0..n {
-        for j in 0..m {
-            obj += (c[(i, j)] / s) * x[i * m + j];
-        }
-    }
-    let mut model = vars
-        .minimise(obj)
-        .using(good_lp::highs)
-        .set_option("primal_feasibility_tolerance", 1e-10)
-        .set_option("dual_feasibility_tolerance", 1e-10);
-    for i in 0..n {
-        let row: Expression = (0..m).map(|j| x[i * m + j]).sum();
-        model = model.with(constraint!(row == a[i]));
-    }
-    for j in 0..m {
-        let col: Expression = (0..n).map(|i| x[i * m + j]).sum();
-        model = model.with(constraint!(col == b[j]));
-    }
-    let sol = model.solve().expect("HiGHS solves the transport LP");
-    let mut cost = 0.0;
-    for i in 0..n {
-        for j in 0..m {
-            cost += c[(i, j)] * sol.value(x[i * m + j]);
-        }
-    }
-    cost
-}
 
 fn sq_dist(p: &[[f64; 2]], q: &[[f64; 2]]) -> Mat<f64> {
     Mat::from_fn(p.len(), q.len(), |i, j| {

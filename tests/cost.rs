@@ -3,15 +3,17 @@
 
 use faer::{Mat, MatMut, MatRef};
 use otcore::cost::{
-    cost_matrix, cost_matrix_in_place, cost_matrix_scratch, matmul_min_dim, Metric,
+    cost_matrix, cost_matrix_in_place, cost_matrix_in_place_stores, cost_matrix_scratch,
+    matmul_min_dim, Metric,
 };
 use otcore::{ErrorKind, Par, Real};
 
-const METRICS: [Metric; 6] = [
+const METRICS: [Metric; 7] = [
     Metric::SqEuclidean,
     Metric::Euclidean,
     Metric::Minkowski(1.0),
     Metric::Minkowski(2.0),
+    Metric::Minkowski(3.0),
     Metric::Minkowski(3.5),
     Metric::Cosine,
 ];
@@ -352,6 +354,121 @@ fn thread_counts_give_bitwise_identical_output() {
             }
         }
     }
+}
+
+/// Where element (i, j) of an output lies in its buffer.
+type Index = Box<dyn Fn(usize, usize) -> usize>;
+
+/// An n×m row-major view with row stride `st` (faer 0.24.4's
+/// `from_row_major_slice_with_stride_mut` builds a column-major view instead).
+fn row_major<T>(s: &mut [T], n: usize, m: usize, st: usize) -> MatMut<'_, T> {
+    MatMut::from_column_major_slice_with_stride_mut(s, m, n, st).transpose_mut()
+}
+
+/// The non-temporal store path writes the same bits as normal stores, on row-major outputs at
+/// every alignment (element offsets 0..4 in the buffer, row strides m and m + 1), column-major
+/// (filled as a transposed row-major) and strided outputs (normal stores), on 1 and 2 threads,
+/// touching nothing around the output; duplicated points stay exactly 0.
+fn streaming_stores<T: Real>() {
+    let guard = T::from_f64(-7.0);
+    for (n, m, d) in [(19, 37, 2), (5, 67, 3), (33, 9, 7), (1, 1, 1)] {
+        let mut x = points(n, d, 21, 0.2);
+        let y = points(m, d, 22, 0.0);
+        for k in 0..d {
+            x[(n - 1, k)] = y[(m / 2, k)];
+        }
+        let xt = Mat::from_fn(n, d, |i, k| T::from_f64(x[(i, k)]));
+        let yt = Mat::from_fn(m, d, |j, k| T::from_f64(y[(j, k)]));
+        for metric in METRICS {
+            let mut buf = stack_for::<T>(n, m, d, metric);
+            let want = cost_matrix(xt.as_ref(), yt.as_ref(), metric, 1).unwrap();
+            assert_eq!(
+                want[(n - 1, m / 2)],
+                T::ZERO,
+                "{metric:?}: duplicated point"
+            );
+            // (offset, layout, stride) of outputs inside a guarded buffer: row-major with row
+            // stride `st`, column-major with column stride `st` (written as its transpose,
+            // row-major), row-major with reversed columns (column stride -1: not streamed).
+            let mut shapes = vec![];
+            for off in 0..4 {
+                shapes.push((off, "row-major", m));
+                shapes.push((off, "row-major", m + 1));
+                shapes.push((off, "col-major", n + off));
+            }
+            shapes.push((1, "reversed", m + 2));
+            for (off, layout, st) in shapes {
+                let len = off + n * st.max(m) + m * st.max(n) + 2;
+                for stream in [false, true] {
+                    for threads in [1, 2] {
+                        let mut storage = vec![guard; len];
+                        let (idx, out): (Index, MatMut<'_, T>) = match layout {
+                            "row-major" => (
+                                Box::new(move |i, j| off + i * st + j),
+                                row_major(&mut storage[off..], n, m, st),
+                            ),
+                            "col-major" => (
+                                Box::new(move |i, j| off + j * st + i),
+                                MatMut::from_column_major_slice_with_stride_mut(
+                                    &mut storage[off..],
+                                    n,
+                                    m,
+                                    st,
+                                ),
+                            ),
+                            _ => (
+                                Box::new(move |i, j| off + i * st + (m - 1 - j)),
+                                row_major(&mut storage[off..], n, m, st).reverse_cols_mut(),
+                            ),
+                        };
+                        otcore::par::with_threads(threads, |par| {
+                            cost_matrix_in_place_stores(
+                                xt.as_ref(),
+                                yt.as_ref(),
+                                out,
+                                metric,
+                                par,
+                                otcore::MemStack::new(&mut buf),
+                                stream,
+                            )
+                        })
+                        .unwrap()
+                        .unwrap();
+                        let what = format!(
+                            "{metric:?} {} {n}x{m}x{d} {layout} offset {off} stride {st} \
+                             stream {stream} threads {threads}",
+                            T::NAME
+                        );
+                        let mut inside = vec![false; len];
+                        for i in 0..n {
+                            for j in 0..m {
+                                let at = idx(i, j);
+                                inside[at] = true;
+                                assert_eq!(
+                                    storage[at].to_f64().to_bits(),
+                                    want[(i, j)].to_f64().to_bits(),
+                                    "{what}: C[{i}, {j}]"
+                                );
+                            }
+                        }
+                        for (at, v) in storage.iter().enumerate() {
+                            assert!(inside[at] || *v == guard, "{what}: wrote [{at}]");
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn streaming_stores_write_the_same_bits_f64() {
+    streaming_stores::<f64>();
+}
+
+#[test]
+fn streaming_stores_write_the_same_bits_f32() {
+    streaming_stores::<f32>();
 }
 
 #[test]

@@ -93,5 +93,6 @@ impl<T: Real, O: Op<T>> Direct<'_, T, O> {
                 }
             }
         }
+        self.out.fence();
     }
 }

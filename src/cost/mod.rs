@@ -44,6 +44,21 @@ pub const fn matmul_min_dim() -> usize {
     GEMM_MIN_D
 }
 
+/// Output size from which the direct kernel writes contiguous rows with non-temporal stores
+/// (no read-for-ownership of the written lines). Off (`None`): on the shared 2-core
+/// development machine they won ~5% on one thread and lost on two, within the noise; A/B them
+/// with `cargo bench --bench cost_matrix -- ratios` on a quiet machine before lowering this
+/// (`Some(16 << 20)`, beyond the last-level cache, is the natural value).
+const STREAM_MIN_BYTES: Option<usize> = None;
+
+/// Whether [`cost_matrix_in_place`] writes an n×m output of `T` with non-temporal stores
+/// (when its rows are contiguous and the route is direct). For benchmarks.
+#[doc(hidden)]
+pub fn stream_by_size<T>(n: usize, m: usize) -> bool {
+    let bytes = n.saturating_mul(m).saturating_mul(std::mem::size_of::<T>());
+    STREAM_MIN_BYTES.is_some_and(|min| bytes >= min)
+}
+
 /// Route of a (normalized) metric at dimension d.
 #[derive(Clone, Copy)]
 enum Route {
@@ -135,6 +150,24 @@ pub fn cost_matrix_in_place<T: Real>(
     par: Par,
     stack: &mut MemStack,
 ) -> Result<()> {
+    let stream = stream_by_size::<T>(x.nrows(), y.nrows());
+    cost_matrix_in_place_stores(x, y, out, metric, par, stack, stream)
+}
+
+/// [`cost_matrix_in_place`] with the kind of stores chosen by the caller instead of by the
+/// output size: `stream = true` writes the contiguous output rows of the direct route with
+/// non-temporal stores (x86_64 only; elsewhere, and for strided rows, normal stores). The
+/// values are the same either way. For tests and benchmarks (A/B of the two store kinds).
+#[doc(hidden)]
+pub fn cost_matrix_in_place_stores<T: Real>(
+    x: MatRef<'_, T>,
+    y: MatRef<'_, T>,
+    out: MatMut<'_, T>,
+    metric: Metric,
+    par: Par,
+    stack: &mut MemStack,
+    stream: bool,
+) -> Result<()> {
     let (n, m, d) = (x.nrows(), y.nrows(), x.ncols());
     if n == 0 || m == 0 || d == 0 {
         bail!(
@@ -168,9 +201,9 @@ pub fn cost_matrix_in_place<T: Real>(
     let metric = metric.normalized();
     if out.col_stride() != 1 && out.row_stride() == 1 {
         // Column-major output: fill its transpose, cost(y, x), row by row.
-        run(y, x, out.transpose_mut(), metric, par, stack);
+        run(y, x, out.transpose_mut(), metric, par, stack, stream);
     } else {
-        run(x, y, out, metric, par, stack);
+        run(x, y, out, metric, par, stack, stream);
     }
     Ok(())
 }
@@ -246,7 +279,8 @@ impl<T: Real> OpFn<T> for DirectRun<'_, T> {
     }
 }
 
-/// The checked kernel: `out` (n×m) from x (n×d), y (m×d), a normalized metric.
+/// The checked kernel: `out` (n×m) from x (n×d), y (m×d), a normalized metric. The direct
+/// route writes contiguous output rows with non-temporal stores when `stream` is true.
 fn run<T: Real>(
     x: MatRef<'_, T>,
     y: MatRef<'_, T>,
@@ -254,6 +288,7 @@ fn run<T: Real>(
     metric: Metric,
     par: Par,
     stack: &mut MemStack,
+    stream: bool,
 ) {
     let (n, m, d) = (x.nrows(), y.nrows(), x.ncols());
     let o = Out::new(&mut out);
@@ -302,7 +337,7 @@ fn run<T: Real>(
                     n,
                     m,
                     d,
-                    out: o,
+                    out: o.streaming(stream),
                     par,
                 },
             );

@@ -66,11 +66,14 @@ pub(super) struct Euclid;
 /// `Σ |x_k − y_k|`.
 #[derive(Clone, Copy)]
 pub(super) struct CityBlock;
-/// `(Σ |x_k − y_k|^p)^(1/p)`.
+/// `(Σ |x_k − y_k|^p)^(1/p)`. With `k = p` a small integer (`k ≥ 2`), the powers are
+/// lane-parallel products (at most `k − 1` roundings against `powf`'s one, no scalar call
+/// per term); else (`k = 0`) `powf` lane by lane.
 #[derive(Clone, Copy)]
 pub(super) struct Power<T> {
     p: T,
     inv_p: T,
+    k: u32,
 }
 /// `1 − <x,y>/(|x||y|)`.
 #[derive(Clone, Copy)]
@@ -137,8 +140,15 @@ impl<T: Real> Op<T> for Power<T> {
         x: T::Vector<S>,
         y: T::Vector<S>,
     ) -> T::Vector<S> {
-        let t = map_lanes::<S, T>(T::abs_s(s, T::sub_s(s, x, y)), |v| v.powf(self.p));
-        T::add_s(s, acc, t)
+        let t = T::abs_s(s, T::sub_s(s, x, y));
+        if self.k == 0 {
+            return T::add_s(s, acc, map_lanes::<S, T>(t, |v| v.powf(self.p)));
+        }
+        let mut r = t;
+        for _ in 1..self.k {
+            r = T::mul_s(s, r, t);
+        }
+        T::add_s(s, acc, r)
     }
     #[inline(always)]
     fn finish<S: Simd>(self, _: S, acc: T::Vector<S>, _: T, _: T::Vector<S>) -> T::Vector<S> {
@@ -211,7 +221,13 @@ pub(super) fn pair<S: Simd, T: Real, O: Op<T>>(
     lanes::<S, T>(std::slice::from_ref(&v))[0]
 }
 
-/// Calls `f` with the [`Op`] of `metric` (a normalized, validated metric).
+/// Integer Minkowski exponents up to this one are powers by products; others `powf`.
+const MAX_INT_POWER: u32 = 8;
+
+/// Calls `f` with the [`Op`] of `metric` (a normalized, validated metric). Minkowski exponents
+/// that are integers from 3 to [`MAX_INT_POWER`] are vectorised by products; any other
+/// `p > 1` calls `powf` lane by lane (pulp has no vector power, the crate no vector
+/// logarithm for `exp(p·ln t)`).
 pub(super) fn with_op<T: Real, R>(metric: Metric, f: impl OpFn<T, Output = R>) -> R {
     match metric {
         Metric::SqEuclidean => f.call(SqEuclid),
@@ -220,6 +236,11 @@ pub(super) fn with_op<T: Real, R>(metric: Metric, f: impl OpFn<T, Output = R>) -
         Metric::Minkowski(p) => f.call(Power {
             p: T::from_f64(p),
             inv_p: T::from_f64(1.0 / p),
+            k: if p.fract() == 0.0 && p <= MAX_INT_POWER as f64 {
+                p as u32
+            } else {
+                0
+            },
         }),
         Metric::Cosine => f.call(Cos),
     }

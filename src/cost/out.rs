@@ -1,4 +1,12 @@
 //! The output view shared by the parallel chunks: each chunk writes only its own rows.
+//!
+//! Large outputs with contiguous rows can be written with non-temporal (streaming) stores on
+//! x86_64: they skip the read-for-ownership of every cache line a normal store pays, and do not
+//! evict the inputs from the caches. They use SSE2 only (`movntdq`, `movnti`), part of the
+//! x86_64 baseline, plus 32-byte `vmovntdq` when the CPU has AVX (detected once per call);
+//! any alignment of the row is handled (single-element head and tail, 16- then 32-byte
+//! aligned body). A writer that streamed calls
+//! [`Out::fence`] before its chunk ends. The values written are the same either way.
 
 use super::ops::lanes;
 use crate::{MatMut, Real};
@@ -13,6 +21,10 @@ pub(super) struct Out<T> {
     cols: usize,
     rs: isize,
     cs: isize,
+    /// Write contiguous runs with non-temporal stores (only ever true on x86_64).
+    stream: bool,
+    /// The CPU has AVX (32-byte non-temporal stores); checked when `stream` is set.
+    avx: bool,
 }
 
 // SAFETY: an `Out` is only built from a `MatMut` borrowed for the whole kernel call (see
@@ -31,6 +43,34 @@ impl<T: Real> Out<T> {
             cols: out.ncols(),
             rs: out.row_stride(),
             cs: out.col_stride(),
+            stream: false,
+            avx: false,
+        }
+    }
+
+    /// The same view, writing its contiguous runs (unit column stride) with non-temporal
+    /// stores when `stream` is true and the target is x86_64; unchanged otherwise.
+    pub fn streaming(self, stream: bool) -> Self {
+        let stream = stream && cfg!(target_arch = "x86_64") && self.cs == 1;
+        #[cfg(target_arch = "x86_64")]
+        let avx = stream && std::arch::is_x86_feature_detected!("avx");
+        #[cfg(not(target_arch = "x86_64"))]
+        let avx = false;
+        Out {
+            stream,
+            avx,
+            ..self
+        }
+    }
+
+    /// Orders this thread's non-temporal stores before its later stores (and so before the
+    /// chunk's completion is published to the other threads). A no-op when not streaming.
+    #[inline(always)]
+    pub fn fence(&self) {
+        #[cfg(target_arch = "x86_64")]
+        if self.stream {
+            // SAFETY: `sfence` is SSE, part of the x86_64 baseline; it only orders stores.
+            unsafe { std::arch::x86_64::_mm_sfence() }
         }
     }
 
@@ -91,6 +131,13 @@ impl<T: Real> Out<T> {
             self.ptr
                 .offset(i as isize * self.rs + j0 as isize * self.cs)
         };
+        #[cfg(target_arch = "x86_64")]
+        if self.stream {
+            // SAFETY: `stream` implies unit column stride: the run is `cnt` contiguous elements
+            // of row i, inside the view (asserted), owned by the calling chunk.
+            unsafe { stream_copy(base, &vals_s[..cnt], self.avx) };
+            return;
+        }
         if self.cs == 1 {
             // SAFETY: unit column stride: the run is `cnt` contiguous elements of row i.
             let dst = unsafe { std::slice::from_raw_parts_mut(base, cnt) };
@@ -106,4 +153,75 @@ impl<T: Real> Out<T> {
             }
         }
     }
+}
+
+/// Copies `src` to `dst..dst + src.len()` with non-temporal stores: single elements until
+/// `dst` is 16-byte aligned, then (with `avx`) one 16-byte store up to 32-byte alignment and
+/// 32-byte stores, then 16-byte stores, then single elements for the tail. Every store is
+/// non-temporal, so the write-combining buffers still assemble whole cache lines.
+///
+/// # Safety
+/// `dst` must be valid for writing `src.len()` elements, aligned for `T`, and `T` must be
+/// 4 or 8 bytes wide (f32 or f64). `avx` must be true only when the CPU has AVX.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+unsafe fn stream_copy<T: Real>(dst: *mut T, src: &[T], avx: bool) {
+    use std::arch::x86_64::{
+        __m128i, __m256i, _mm256_loadu_si256, _mm256_stream_si256, _mm_loadu_si128,
+        _mm_stream_si128, _mm_stream_si32, _mm_stream_si64,
+    };
+    let size = std::mem::size_of::<T>();
+    debug_assert!(size == 4 || size == 8);
+    let (n, q) = (src.len(), src.as_ptr());
+    let one = |k: usize| {
+        // SAFETY: k < n: dst + k is a valid, T-aligned element (the caller's contract), read
+        // from the matching element of src; SSE2 is x86_64 baseline.
+        unsafe {
+            if size == 8 {
+                _mm_stream_si64(
+                    dst.add(k) as *mut i64,
+                    (q.add(k) as *const i64).read_unaligned(),
+                );
+            } else {
+                _mm_stream_si32(
+                    dst.add(k) as *mut i32,
+                    (q.add(k) as *const i32).read_unaligned(),
+                );
+            }
+        }
+    };
+    // SAFETY (both closures): dst + k has the alignment of the store (established by the
+    // caller of the closure) and the bytes stored are elements k.. of the run, inside it
+    // (checked by the caller); src has them too (unaligned loads).
+    let x16 = |k: usize| unsafe {
+        _mm_stream_si128(
+            dst.add(k) as *mut __m128i,
+            _mm_loadu_si128(q.add(k) as *const __m128i),
+        )
+    };
+    let x32 = |k: usize| unsafe {
+        _mm256_stream_si256(
+            dst.add(k) as *mut __m256i,
+            _mm256_loadu_si256(q.add(k) as *const __m256i),
+        )
+    };
+    let (per16, per32) = (16 / size, 32 / size);
+    let head = ((16 - (dst as usize) % 16) % 16 / size).min(n);
+    (0..head).for_each(one);
+    let mut k = head;
+    if avx {
+        if (dst.wrapping_add(k) as usize) % 32 != 0 && k + per16 <= n {
+            x16(k);
+            k += per16;
+        }
+        while k + per32 <= n {
+            x32(k);
+            k += per32;
+        }
+    }
+    while k + per16 <= n {
+        x16(k);
+        k += per16;
+    }
+    (k..n).for_each(one);
 }

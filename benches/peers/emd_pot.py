@@ -6,6 +6,10 @@ Cases: uniform random 2-D points with squared Euclidean cost, n = m in {500, 100
 two 64x64 images with random positive weights, cost = squared distance between pixel centres.
 
     OTCORE_NUM_THREADS=1 python benches/peers/emd_pot.py [--sizes 500,1000] [--repeat 3] [--no-images]
+
+Before/after comparisons of otcore itself: `--baseline path/to/old/libotcore.so` also times that
+library on the same inputs in the same run and prints the ratio old / new (> 1: the new one is
+faster); `--no-pot` skips POT (then only the two otcore libraries are timed).
 """
 import argparse
 import ctypes
@@ -48,13 +52,23 @@ def best_of(f, repeat):
     return best, out
 
 
-def run_case(lib, name, a, b, M, repeat):
-    t_pot, G = best_of(lambda: ot.emd(a, b, M, numItermax=10**9), repeat)
-    c_pot = float(np.sum(G * M))
+def run_case(lib, base, name, a, b, M, repeat, pot=True):
+    line = f"{name:>22}"
+    c_ref = None
+    if pot:
+        t_pot, G = best_of(lambda: ot.emd(a, b, M, numItermax=10**9), repeat)
+        c_ref = float(np.sum(G * M))
     t_otc, res = best_of(lambda: otcore_emd(lib, a, b, M), repeat)
-    rel = abs(res.cost - c_pot) / max(abs(c_pot), 1e-300)
-    print(f"{name:>22}  POT {t_pot*1e3:9.1f} ms   otcore {t_otc*1e3:9.1f} ms   "
-          f"ratio POT/otcore {t_pot/t_otc:5.2f}   pivots {res.iterations:>8}   cost rel diff {rel:.1e}",
+    if base is not None:
+        t_base, res_base = best_of(lambda: otcore_emd(base, a, b, M), repeat)
+        c_ref = res_base.cost if c_ref is None else c_ref
+        line += (f"  baseline {t_base*1e3:9.1f} ms ({res_base.iterations:>8} pivots)"
+                 f"   ratio baseline/otcore {t_base/t_otc:5.2f}")
+    if pot:
+        line += f"  POT {t_pot*1e3:9.1f} ms   ratio POT/otcore {t_pot/t_otc:5.2f}"
+    c_ref = res.cost if c_ref is None else c_ref
+    rel = abs(res.cost - c_ref) / max(abs(c_ref), 1e-300)
+    print(f"{line}   otcore {t_otc*1e3:9.1f} ms   pivots {res.iterations:>8}   cost rel diff {rel:.1e}",
           flush=True)
     assert rel < 1e-9, "costs disagree"
 
@@ -64,15 +78,26 @@ def main():
     p.add_argument("--sizes", default="500,1000,2000,4000")
     p.add_argument("--repeat", type=int, default=3)
     p.add_argument("--no-images", action="store_true")
+    p.add_argument("--baseline", help="another libotcore.so to time on the same inputs")
+    p.add_argument("--no-pot", action="store_true")
     args = p.parse_args()
     lib = load()
+    base = None
+    if args.baseline is not None:
+        own = os.environ.get("OTCORE_LIB")
+        os.environ["OTCORE_LIB"] = args.baseline
+        base = load()
+        if own is None:
+            del os.environ["OTCORE_LIB"]
+        else:
+            os.environ["OTCORE_LIB"] = own
     rng = np.random.default_rng(0)
     print(f"otcore {lib.otc_version_string().decode()} vs POT {ot.__version__}, one thread, best of {args.repeat}")
     for n in [int(s) for s in args.sizes.split(",")]:
         x, y = rng.random((n, 2)), rng.random((n, 2))
         M = ot.dist(x, y)  # squared Euclidean
         a = np.full(n, 1.0 / n)
-        run_case(lib, f"uniform 2-D n={n}", a, a.copy(), M, args.repeat)
+        run_case(lib, base, f"uniform 2-D n={n}", a, a.copy(), M, args.repeat, not args.no_pot)
     if not args.no_images:
         g = np.stack(np.meshgrid(np.arange(64.0), np.arange(64.0), indexing="ij"), -1).reshape(-1, 2)
         M = ot.dist(g, g)
@@ -80,7 +105,7 @@ def main():
         b = rng.random(64 * 64) + 0.1
         a /= a.sum()
         b /= b.sum()
-        run_case(lib, "64x64 images", a, b, M, 1)
+        run_case(lib, base, "64x64 images", a, b, M, 1, not args.no_pot)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 //! √(n·m) arcs, and the most negative reduced cost of the first block holding one enters.
 //! Costs are read in place from the caller's view: no copy.
 
+use crate::real::Real;
 use crate::MatRef;
 use faer::ContiguousFwd;
 
@@ -59,46 +60,111 @@ impl<'a> Costs<'a> {
     }
 }
 
-/// Minimum over `k` of `c[k] − pt[k]`, with its index (the first one on ties). Four
-/// independent accumulators for the value, then one rescan for the index only when the value
-/// beats `bound` (rare once the search is under way).
+/// Minimum over `k` of `c[k] − pt[k]` when it is below `bound`, with its index (the first one
+/// on ties); `None` when no entry is below `bound`. SIMD: the row is cut into chunks of
+/// [`CHUNK`] entries whose minima are taken in vector lanes (four independent accumulators);
+/// only the chunk holding the winner is rescanned for the index. The differences are the same
+/// IEEE subtractions as in [`row_min_scalar`], so both return the same arc.
 #[inline]
-fn row_min(c: &[f64], pt: &[f64], bound: f64) -> Option<(f64, usize)> {
-    let len = c.len();
-    let pt = &pt[..len];
-    let mut acc = [f64::INFINITY; 4];
-    let chunks = len / 4;
-    for q in 0..chunks {
+fn row_min(arch: pulp::Arch, c: &[f64], pt: &[f64], bound: f64) -> Option<(f64, usize)> {
+    arch.dispatch(RowMin { c, pt, bound })
+}
+
+/// Chunk length of [`row_min`]: short enough that the rescan for the index is cheap, long
+/// enough that the per-chunk reduction is amortised.
+const CHUNK: usize = 128;
+
+struct RowMin<'a> {
+    c: &'a [f64],
+    pt: &'a [f64],
+    bound: f64,
+}
+
+impl pulp::WithSimd for RowMin<'_> {
+    type Output = Option<(f64, usize)>;
+
+    #[inline(always)]
+    fn with_simd<S: pulp::Simd>(self, simd: S) -> Self::Output {
+        let RowMin { c, pt, bound } = self;
+        let pt = &pt[..c.len()];
+        let mut best = bound;
+        let mut at = usize::MAX;
+        for (q, (cc, pp)) in c.chunks(CHUNK).zip(pt.chunks(CHUNK)).enumerate() {
+            let v = chunk_min(simd, cc, pp);
+            if v < best {
+                best = v;
+                at = q;
+            }
+        }
+        if at == usize::MAX {
+            return None;
+        }
+        let lo = at * CHUNK;
+        let hi = c.len().min(lo + CHUNK);
+        let k = (lo..hi).find(|&k| c[k] - pt[k] == best)?;
+        Some((best, k))
+    }
+}
+
+/// Minimum of `c[k] − pt[k]` over a chunk (equal lengths), in lanes.
+#[inline(always)]
+fn chunk_min<S: pulp::Simd>(simd: S, c: &[f64], pt: &[f64]) -> f64 {
+    let (cv, ct) = f64::as_simd::<S>(c);
+    let (pv, ptt) = f64::as_simd::<S>(pt);
+    let mut acc = [f64::splat_s(simd, f64::INFINITY); 4];
+    let (c4, c1) = pulp::as_arrays::<4, _>(cv);
+    let (p4, p1) = pulp::as_arrays::<4, _>(pv);
+    for (x, y) in c4.iter().zip(p4) {
         for l in 0..4 {
-            let v = c[4 * q + l] - pt[4 * q + l];
-            acc[l] = if v < acc[l] { v } else { acc[l] };
+            acc[l] = f64::min_s(simd, acc[l], f64::sub_s(simd, x[l], y[l]));
         }
     }
-    let mut best = acc[0].min(acc[1]).min(acc[2].min(acc[3]));
-    for k in 4 * chunks..len {
-        let v = c[k] - pt[k];
+    for (&x, &y) in c1.iter().zip(p1) {
+        acc[0] = f64::min_s(simd, acc[0], f64::sub_s(simd, x, y));
+    }
+    let lanes = f64::min_s(
+        simd,
+        f64::min_s(simd, acc[0], acc[1]),
+        f64::min_s(simd, acc[2], acc[3]),
+    );
+    let mut best = f64::reduce_min_s(simd, lanes);
+    for (&x, &y) in ct.iter().zip(ptt) {
+        let v = x - y;
         if v < best {
             best = v;
         }
     }
-    if best >= bound {
-        return None;
+    best
+}
+
+/// Scalar reference of [`row_min`] (the tests compare both).
+#[cfg(test)]
+fn row_min_scalar(c: &[f64], pt: &[f64], bound: f64) -> Option<(f64, usize)> {
+    let mut best = (f64::INFINITY, 0);
+    for (k, (&x, &y)) in c.iter().zip(pt).enumerate() {
+        if x - y < best.0 {
+            best = (x - y, k);
+        }
     }
-    let k = (0..len).find(|&k| c[k] - pt[k] == best)?;
-    Some((best, k))
+    (best.0 < bound).then_some(best)
 }
 
 /// The Block Search state: where the next search starts, and the block size.
 pub(super) struct BlockSearch {
     next_arc: usize,
     block: usize,
+    arch: pulp::Arch,
 }
 
 impl BlockSearch {
     /// Block size `max(√(n·m), 10)` as in LEMON.
     pub fn new(n: usize, m: usize) -> Self {
         let block = ((n as f64 * m as f64).sqrt() as usize).max(10);
-        BlockSearch { next_arc: 0, block }
+        BlockSearch {
+            next_arc: 0,
+            block,
+            arch: pulp::Arch::new(),
+        }
     }
 
     /// The entering arc `(i, j, cost)`, or `None` when no reduced cost is below the
@@ -123,7 +189,7 @@ impl BlockSearch {
             let ps = pi[i];
             match costs.row(i) {
                 Some(row) => {
-                    if let Some((v, k)) = row_min(&row[j0..j1], &pt[j0..j1], best - ps) {
+                    if let Some((v, k)) = row_min(self.arch, &row[j0..j1], &pt[j0..j1], best - ps) {
                         best = v + ps;
                         best_arc = (i, j0 + k);
                     }
@@ -168,11 +234,43 @@ mod tests {
 
     #[test]
     fn row_min_finds_the_first_minimum_and_respects_the_bound() {
+        let arch = pulp::Arch::new();
         let c = [5.0, 3.0, 4.0, 1.0, 7.0, 1.0, 9.0];
         let pt = [0.0; 7];
-        assert_eq!(row_min(&c, &pt, 0.0), None);
-        assert_eq!(row_min(&c, &pt, 2.0), Some((1.0, 3)));
+        assert_eq!(row_min(arch, &c, &pt, 0.0), None);
+        assert_eq!(row_min(arch, &c, &pt, 2.0), Some((1.0, 3)));
         let pt = [0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 10.0];
-        assert_eq!(row_min(&c, &pt, 0.0), Some((-1.0, 6)));
+        assert_eq!(row_min(arch, &c, &pt, 0.0), Some((-1.0, 6)));
+    }
+
+    #[test]
+    fn simd_row_min_equals_the_scalar_reference() {
+        let arch = pulp::Arch::new();
+        let mut s = 0x2545F4914F6CDD1Du64;
+        let mut u = move || {
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            s >> 11
+        };
+        for len in [1usize, 3, 4, 7, 16, 17, 127, 128, 129, 300, 1000] {
+            for _ in 0..20 {
+                // Small integers: many ties, so the first-index rule is exercised.
+                let c: Vec<f64> = (0..len).map(|_| (u() % 8) as f64).collect();
+                let pt: Vec<f64> = (0..len).map(|_| (u() % 8) as f64).collect();
+                for bound in [-8.0, -3.0, 0.0, 2.0, f64::INFINITY] {
+                    let want = row_min_scalar(&c, &pt, bound);
+                    assert_eq!(
+                        row_min(arch, &c, &pt, bound),
+                        want,
+                        "len {len} bound {bound}"
+                    );
+                    assert_eq!(
+                        row_min(arch, &c[1..], &pt[1..], bound),
+                        row_min_scalar(&c[1..], &pt[1..], bound)
+                    );
+                }
+            }
+        }
     }
 }

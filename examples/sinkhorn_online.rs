@@ -1,0 +1,126 @@
+//! Online (point-cloud) Sinkhorn at scale: time per iteration and peak memory for
+//! n = m = 20 000 and 100 000 points in [0,1]², squared Euclidean cost computed on the fly,
+//! ε = 0.01, f64, on 1 and 2 threads (issue 4).
+//!
+//!     cargo run --release --example sinkhorn_online              # 20k and 100k, 1 and 2 threads
+//!     cargo run --release --example sinkhorn_online -- 20000     # chosen sizes only
+//!
+//! Every (size, threads) case runs in a fresh child process, so that its peak resident set
+//! (VmHWM from /proc/self/status, Linux) is its own. Time per iteration = 2/3 of a solve capped
+//! at one iteration (three equal passes over the on-the-fly cost; the set-up is O(n)).
+//! The machine may be shared: compare the two thread counts of the same run.
+
+use faer::Mat;
+use otcore::sinkhorn::{self, Cost, Params};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+fn cloud(n: usize, seed: u64) -> Mat<f64> {
+    let mut s = seed;
+    Mat::from_fn(n, 2, |_, _| {
+        s = s
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (s >> 11) as f64 / (1u64 << 53) as f64
+    })
+}
+
+/// Peak resident set size in KiB (VmHWM), Linux only.
+fn peak_rss_kib() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = s.lines().find(|l| l.starts_with("VmHWM"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// One case in this process: prints "n threads ms_per_iteration workspace_bytes peak_kib".
+fn child(n: usize, threads: usize) {
+    let (x, y) = (cloud(n, 3), cloud(n, 4));
+    let a = vec![1.0 / n as f64; n];
+    let cost = Cost::SqEuclidean {
+        x: x.as_ref(),
+        y: y.as_ref(),
+    };
+    let req = sinkhorn::sinkhorn_scratch::<f64>(n, n, 2);
+    let bytes = otcore::workspace::bytes_for(req).unwrap();
+    let mut buf = vec![std::mem::MaybeUninit::<u8>::uninit(); bytes];
+    let (mut f, mut g) = (vec![0.0; n], vec![0.0; n]);
+    let time =
+        |iters: usize, buf: &mut [std::mem::MaybeUninit<u8>], f: &mut [f64], g: &mut [f64]| {
+            let p = Params {
+                epsilon: 0.01,
+                max_iter: iters,
+                tolerance: 0.0,
+                ..Params::default()
+            };
+            f.fill(0.0);
+            g.fill(0.0);
+            otcore::par::with_threads(threads, |par| {
+                let stack = otcore::MemStack::new(buf);
+                let t = Instant::now();
+                sinkhorn::sinkhorn_in_place(cost, &a, &a, f, g, &p, par, stack).unwrap();
+                t.elapsed()
+            })
+            .unwrap()
+        };
+    // A solve capped at 1 iteration makes 3 passes over the cost (row, column, and the row
+    // pass of the final marginal check), all of the same size here (n = m, both passes stream
+    // the points): one iteration (a row and a column pass) is 2/3 of it. The set-up is O(n).
+    let one = time(1, &mut buf, &mut f, &mut g);
+    let it: Duration = one * 2 / 3;
+    println!(
+        "{n} {threads} {:.3} {bytes} {}",
+        it.as_secs_f64() * 1e3,
+        peak_rss_kib().unwrap_or(0)
+    );
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--child") {
+        child(args[1].parse().unwrap(), args[2].parse().unwrap());
+        return;
+    }
+    let sizes: Vec<usize> = if args.is_empty() {
+        vec![20_000, 100_000]
+    } else {
+        args.iter().map(|a| a.parse().expect("sizes")).collect()
+    };
+    let exe = std::env::current_exe().unwrap();
+    println!(
+        "online Sinkhorn, f64, d = 2, eps = 0.01, squared Euclidean on the fly \
+         (machine may be shared; each case in its own process)"
+    );
+    for n in sizes {
+        let mut per_thread = vec![];
+        for threads in [1usize, 2] {
+            let out = Command::new(&exe)
+                .args(["--child", &n.to_string(), &threads.to_string()])
+                .output()
+                .expect("run the child");
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let line = String::from_utf8_lossy(&out.stdout);
+            let v: Vec<f64> = line
+                .split_whitespace()
+                .map(|t| t.parse().unwrap())
+                .collect();
+            let (ms, ws, peak) = (v[2], v[3], v[4]);
+            println!(
+                "n = m = {n:>6}, {threads} thread(s): {ms:9.1} ms per iteration \
+                 ({:.2} ns per cost entry and pass), workspace {:.2} MiB, \
+                 process peak RSS {:.1} MiB",
+                ms * 1e6 / (2.0 * n as f64 * n as f64),
+                ws / 1048576.0,
+                peak / 1024.0
+            );
+            per_thread.push(ms);
+        }
+        println!(
+            "n = m = {n:>6}: 2 threads / 1 thread speed-up {:.2}",
+            per_thread[0] / per_thread[1]
+        );
+    }
+}

@@ -312,7 +312,8 @@ fn main() {
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(3))
         .configure_from_args();
-    let sections: [(&str, fn(&mut Criterion)); 3] = [
+    type Section = (&'static str, fn(&mut Criterion));
+    let sections: [Section; 3] = [
         ("exp", exp),
         ("dense_f64", dense::<f64>),
         ("dense_f32", dense::<f32>),

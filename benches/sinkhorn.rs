@@ -281,6 +281,24 @@ fn dense<T: Real>(c: &mut Criterion) {
         ms(cpu_rd),
         ms(cpu_it1) / ms(cpu_ex.max(cpu_rd))
     );
+    // Where the time goes: one row pass (log-sum-exp along the rows of the row-major cost)
+    // and one column pass (across the rows, in 256-column chunks), thread CPU time.
+    let src = otcore::sinkhorn::cost_source::Source::dense(cost.as_ref());
+    let u: Vec<T> = (0..N).map(|j| T::from_f64((j % 7) as f64 * 0.1)).collect();
+    let nie = T::from_f64(-100.0);
+    let mut out = vec![0.0f64; N];
+    let row = best_of(REPS, || {
+        cpu_time(|| src.rows_lse(&u, nie, &mut out, otcore::Par::Seq))
+    });
+    let col = best_of(REPS, || {
+        cpu_time(|| src.cols_lse(&u, nie, &mut out, otcore::Par::Seq))
+    });
+    println!(
+        "  one row pass {:.2} ms, one column pass {:.2} ms (thread CPU; n·m exps alone: {:.2} ms)",
+        ms(row),
+        ms(col),
+        ms(cpu_ex) / 2.0
+    );
 
     let mut group = c.benchmark_group(format!("sinkhorn_dense_{}_{N}", T::NAME));
     group.sampling_mode(SamplingMode::Flat).sample_size(10);

@@ -312,6 +312,110 @@ fn divergence_is_zero_for_identical_inputs_and_positive_otherwise() {
     assert!(far.value > diff.value);
 }
 
+/// Primal entropic unbalanced OT between two Diracs of masses ma, mb at cost c (KL penalty ρ
+/// on both marginals): the plan is the scalar π minimising
+/// πc + ε KL(π | ma·mb) + ρ KL(π | ma) + ρ KL(π | mb), KL(p | q) = p log(p/q) − p + q.
+fn dirac_ot(ma: f64, mb: f64, c: f64, eps: f64, rho: f64) -> f64 {
+    let kl = |p: f64, q: f64| p * (p / q).ln() - p + q;
+    let log_pi = (eps * (ma * mb).ln() + rho * ma.ln() + rho * mb.ln() - c) / (eps + 2.0 * rho);
+    let pi = log_pi.exp();
+    pi * c + eps * kl(pi, ma * mb) + rho * kl(pi, ma) + rho * kl(pi, mb)
+}
+
+#[test]
+fn unbalanced_divergence_has_the_mass_term_and_matches_the_closed_form() {
+    // Two Diracs: S = OT(a, b) − ½OT(a, a) − ½OT(b, b) + (ε/2)(ma − mb)², each OT in closed
+    // form from the primal problem (strong duality: the solver reports the dual).
+    let (eps, rho) = (0.1, 0.5);
+    let p = Params {
+        epsilon: eps,
+        rho_a: rho,
+        rho_b: rho,
+        tolerance: 1e-14,
+        max_iter: 100_000,
+        num_threads: 1,
+        ..Params::default()
+    };
+    for (ma, mb, dist) in [
+        (1.0, 1.0, 0.4),
+        (0.7, 2.5, 0.3),
+        (1.5, 0.4, 0.0),
+        (2.0, 1.0, 1.2),
+    ] {
+        let x = Mat::from_fn(1, 2, |_, t| if t == 0 { 0.25 } else { -0.5 });
+        let y = Mat::from_fn(1, 2, |_, t| x[(0, t)] + if t == 0 { dist } else { 0.0 });
+        let c = dist * dist;
+        let want = dirac_ot(ma, mb, c, eps, rho)
+            - 0.5 * dirac_ot(ma, ma, 0.0, eps, rho)
+            - 0.5 * dirac_ot(mb, mb, 0.0, eps, rho)
+            + 0.5 * eps * (ma - mb) * (ma - mb);
+        let got = sinkhorn::divergence(x.as_ref(), y.as_ref(), &[ma], &[mb], &p).unwrap();
+        assert!(
+            (got.value - want).abs() <= 1e-10 * want.abs().max(1e-3),
+            "masses {ma}, {mb}, cost {c}: {} vs closed form {want}",
+            got.value
+        );
+        // Each solve's dual is the primal closed form too.
+        assert!((got.infos[0].dual - dirac_ot(ma, mb, c, eps, rho)).abs() < 1e-10);
+        assert!(got.value >= 0.0, "{}", got.value);
+        if ma != mb || dist != 0.0 {
+            assert!(got.value > 1e-6, "{}", got.value);
+        }
+    }
+    // Clouds of different masses: GeomLoss's dual form of the same divergence,
+    // (ρ + ε/2)(⟨a, e^{−f_aa/ρ} − e^{−f_ab/ρ}⟩ + ⟨b, e^{−g_bb/ρ} − e^{−g_ab/ρ}⟩) from the potentials
+    // of the three solves, where the mass term cancels the ε·m(a)·m(b) terms of the duals.
+    let (x, y) = (points(12, 2, 55), points(9, 2, 56));
+    let a: Vec<f64> = weights(12, 57).iter().map(|w| 1.6 * w).collect();
+    let b: Vec<f64> = weights(9, 58).iter().map(|w| 0.7 * w).collect();
+    let got = sinkhorn::divergence(x.as_ref(), y.as_ref(), &a, &b, &p).unwrap();
+    let solve = |x: &Mat<f64>, y: &Mat<f64>, a: &[f64], b: &[f64]| {
+        let cost = Cost::SqEuclidean {
+            x: x.as_ref(),
+            y: y.as_ref(),
+        };
+        sinkhorn::sinkhorn(cost, a, b, None, &p).unwrap()
+    };
+    let (ab, aa, bb) = (
+        solve(&x, &y, &a, &b),
+        solve(&x, &x, &a, &a),
+        solve(&y, &y, &b, &b),
+    );
+    let damp = |w: &[f64], f_self: &[f64], f_cross: &[f64]| -> f64 {
+        w.iter()
+            .zip(f_self.iter().zip(f_cross))
+            .map(|(w, (s, c))| w * ((-s / rho).exp() - (-c / rho).exp()))
+            .sum()
+    };
+    // OT(a, a) is symmetric: its f and g agree; average them as the solve alternates.
+    let f_aa: Vec<f64> = aa.f.iter().zip(&aa.g).map(|(f, g)| 0.5 * (f + g)).collect();
+    let g_bb: Vec<f64> = bb.f.iter().zip(&bb.g).map(|(f, g)| 0.5 * (f + g)).collect();
+    let geomloss = (rho + 0.5 * eps) * (damp(&a, &f_aa, &ab.f) + damp(&b, &g_bb, &ab.g));
+    assert!(
+        (got.value - geomloss).abs() <= 1e-9 * geomloss.abs(),
+        "{} vs GeomLoss's form {geomloss}",
+        got.value
+    );
+    assert!(got.value > 0.0);
+
+    // Clouds: 0 for identical inputs, positive for different masses or supports.
+    let (x, y) = (points(30, 2, 51), points(25, 2, 52));
+    let (a, b) = (weights(30, 53), weights(25, 54));
+    let b2: Vec<f64> = b.iter().map(|w| 1.7 * w).collect();
+    let a2: Vec<f64> = a.iter().map(|w| 0.6 * w).collect();
+    let p = Params {
+        epsilon: 0.05,
+        tolerance: 1e-12,
+        ..p
+    };
+    let same = sinkhorn::divergence(x.as_ref(), x.as_ref(), &a, &a, &p).unwrap();
+    assert!(same.value.abs() < 1e-12, "{}", same.value);
+    let mass_only = sinkhorn::divergence(x.as_ref(), x.as_ref(), &a, &a2, &p).unwrap();
+    assert!(mass_only.value > 1e-4, "{}", mass_only.value);
+    let both = sinkhorn::divergence(x.as_ref(), y.as_ref(), &a, &b2, &p).unwrap();
+    assert!(both.value > 1e-4, "{}", both.value);
+}
+
 #[test]
 fn f32_agrees_with_f64_and_points_agree_with_dense() {
     let (n, m) = (300, 260);
@@ -616,4 +720,73 @@ fn plans_match_pot_sinkhorn_log_and_sinkhorn_unbalanced() {
         seen += 1;
     }
     assert_eq!(seen, 4, "fixtures missing: run make_fixtures.py");
+}
+
+#[test]
+fn a_row_partitioned_solve_reproduces_the_full_solve() {
+    use otcore::Par;
+    use sinkhorn::blocks::{self, LsePair};
+    let (n, m, iters) = (41, 33, 25);
+    let (x, y) = (points(n, 2, 61), points(m, 2, 62));
+    let (a, b) = (weights(n, 63), weights(m, 64));
+    let c = sqdist(&x, &y);
+    for (rho_a, rho_b) in [(f64::INFINITY, f64::INFINITY), (0.7, 1.3)] {
+        let p = Params {
+            epsilon: 0.02,
+            rho_a,
+            rho_b,
+            ..fixed_iters(0.02, iters)
+        };
+        let full = sinkhorn::sinkhorn(Cost::Dense(c.as_ref()), &a, &b, None, &p).unwrap();
+        for dense in [true, false] {
+            // Two blocks of rows, as two ranks would hold them.
+            let cuts = [0, 17, n];
+            let (mut f, mut g) = (vec![0.0; n], vec![0.0; m]);
+            for _ in 0..iters {
+                let mut acc = vec![LsePair::EMPTY; m];
+                let mut part = vec![LsePair::EMPTY; m];
+                for k in 0..2 {
+                    let (r0, r1) = (cuts[k], cuts[k + 1]);
+                    let cost = if dense {
+                        Cost::Dense(c.as_ref().subrows(r0, r1 - r0))
+                    } else {
+                        Cost::SqEuclidean {
+                            x: x.as_ref().subrows(r0, r1 - r0),
+                            y: y.as_ref(),
+                        }
+                    };
+                    let (ab, fb) = (&a[r0..r1], &mut f[r0..r1]);
+                    blocks::row_update_block(cost, ab, &b, &g, fb, &p, Par::Seq).unwrap();
+                    blocks::column_partials_block(cost, ab, &b, fb, &mut part, &p, Par::Seq)
+                        .unwrap();
+                    blocks::combine_pairs(&mut acc, &part);
+                }
+                blocks::column_update(&acc, &p, &mut g);
+            }
+            let scale = full
+                .f
+                .iter()
+                .chain(&full.g)
+                .fold(0.0f64, |s, v| s.max(v.abs()));
+            let (df, dg) = (max_diff(&f, &full.f), max_diff(&g, &full.g));
+            assert!(
+                df <= 1e-12 * scale.max(1.0) && dg <= 1e-12 * scale.max(1.0),
+                "rho ({rho_a}, {rho_b}), dense {dense}: f off by {df:e}, g by {dg:e}"
+            );
+        }
+    }
+    // Pairs merge as log-sum-exps, in either order, with empty sides.
+    let (p1, p2) = (
+        LsePair { max: 2.0, sum: 1.5 },
+        LsePair {
+            max: -1.0,
+            sum: 3.0,
+        },
+    );
+    let want = (1.5f64 * 2.0f64.exp() + 3.0 * (-1.0f64).exp()).ln();
+    assert!((p1.merge(p2).value() - want).abs() < 1e-15);
+    assert!((p2.merge(p1).value() - want).abs() < 1e-15);
+    assert_eq!(LsePair::EMPTY.merge(p1), p1);
+    assert_eq!(p2.merge(LsePair::EMPTY), p2);
+    assert_eq!(LsePair::EMPTY.value(), f64::NEG_INFINITY);
 }

@@ -1,6 +1,11 @@
-//! The Sinkhorn divergence S(a, b) = OT_ε(a, b) − ½OT_ε(a, a) − ½OT_ε(b, b) (Genevay et al.,
-//! Feydy et al.): the debiased entropic cost, 0 when a = b, positive otherwise (balanced).
-//! Each OT_ε is the dual objective ([`Info::dual`]) of a solve with the same parameters.
+//! The Sinkhorn divergence S(a, b) = OT_ε(a, b) − ½OT_ε(a, a) − ½OT_ε(b, b) + (ε/2)(m(a) − m(b))²
+//! (Genevay et al., Feydy et al.; the mass term is that of Séjourné et al. 2019, "Sinkhorn
+//! divergences for unbalanced optimal transport", and vanishes when the masses m(·) agree, so
+//! the balanced case is the classic formula): the debiased entropic cost, 0 when a = b and
+//! positive otherwise (for unbalanced problems with the same ρ on both sides). Each OT_ε is the
+//! dual objective ([`Info::dual`]) of a solve with the same parameters. With the optimality
+//! conditions the value equals GeomLoss's form (ρ + ε/2)·(⟨a, e^{−f_aa/ρ} − e^{−f_ab/ρ}⟩ +
+//! ⟨b, e^{−g_bb/ρ} − e^{−g_ab/ρ}⟩): the ε·m(a)m(b) terms of the three duals cancel with it.
 
 use super::solver::{sinkhorn_in_place, sinkhorn_scratch};
 use super::{Cost, Info, Params};
@@ -27,7 +32,8 @@ pub fn divergence_scratch<T: Real>(n: usize, m: usize, d: usize) -> StackReq {
 }
 
 /// S(a, b) from the three costs C(x, y) (n×m), C(x, x) (n×n), C(y, y) (m×m): three cold-start
-/// solves, allocation-free. Workspace [`divergence_scratch`].
+/// solves, allocation-free, plus the mass term (ε/2)(Σa − Σb)² (sums in f64). Workspace
+/// [`divergence_scratch`].
 pub fn divergence_in_place<T: Real>(
     costs: [Cost<'_, T>; 3],
     a: &[T],
@@ -59,8 +65,15 @@ pub fn divergence_in_place<T: Real>(
         g[..m].fill(0.0);
         out.infos[s] = sinkhorn_in_place(cost, p, q, &mut f[..n], &mut g[..m], params, par, stack)?;
     }
-    out.value = out.infos[0].dual - 0.5 * (out.infos[1].dual + out.infos[2].dual);
+    let gap = mass(a) - mass(b);
+    out.value = out.infos[0].dual - 0.5 * (out.infos[1].dual + out.infos[2].dual)
+        + 0.5 * params.epsilon * gap * gap;
     Ok(out)
+}
+
+/// Σ w in f64.
+fn mass<T: Real>(w: &[T]) -> f64 {
+    w.iter().map(|x| x.to_f64()).sum()
 }
 
 /// S(a, b) between point clouds x (n×d) and y (m×d) with the squared Euclidean cost, with

@@ -9,12 +9,16 @@
 //! * [`solver`]: the iteration (balanced or unbalanced, alternating or symmetric updates,
 //!   ε-scaling from [`schedule`], warm start), at the three levels.
 //! * [`outputs`]: transport cost ⟨P, C⟩, dense plan, barycentric map, from the potentials.
-//! * [`divergence`]: the Sinkhorn divergence S(a, b) = OT_ε(a, b) − ½OT_ε(a, a) − ½OT_ε(b, b).
+//! * [`divergence`]: the Sinkhorn divergence S(a, b) = OT_ε(a, b) − ½OT_ε(a, a) − ½OT_ε(b, b)
+//!   + (ε/2)(m(a) − m(b))².
+//! * [`blocks`]: the pieces of a row-partitioned (MPI) solve: row soft-mins on a block of
+//!   rows, partial column log-sum-exps as (max, sum) pairs, their combination.
 //!
 //! Costs are dense strided matrices or point clouds with the squared Euclidean cost computed
 //! on the fly ([`Cost`]). Potentials are kept in f64 for both element types; weights, costs and
 //! the exponent arithmetic are in `T`. Results are bitwise identical for every thread count.
 
+pub mod blocks;
 pub mod cost_source;
 pub mod divergence;
 pub mod lse;

@@ -32,7 +32,7 @@ pub fn sinkhorn_scratch<T: Real>(n: usize, m: usize, d: usize) -> StackReq {
 }
 
 /// κ = ρ/(ρ + ε) (1 for a balanced side).
-fn kappa(rho: f64, eps: f64) -> f64 {
+pub(crate) fn kappa(rho: f64, eps: f64) -> f64 {
     if rho.is_infinite() {
         1.0
     } else {

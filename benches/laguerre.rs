@@ -1,8 +1,21 @@
-//! `laguerre_assign`: 10^6 points, 10^3 sites in 2-D, 1 and 2 threads (throughput in points/s).
+//! `laguerre_assign`: 10^6 points, 10^3 sites in 2-D, f64 and f32, 1 and 2 threads.
+//!
+//! Criterion reports each case's time and throughput (points/s). After the criterion groups,
+//! `ratio` times 1 and 2 threads interleaved (best of 7 runs each, so that a busy neighbour
+//! hurts both alike) and prints points/s, the 2-thread speed-up and the process CPU time of a
+//! 2-thread run over a 1-thread run (1.0 = the second thread does no extra work; on a shared
+//! machine the wall-clock speed-up is bounded by the idle cores, the CPU-time ratio is not),
+//! and the 1-thread throughput per CPU-second (what the kernel does when it has the core).
+//! Only the ratio lines: `cargo bench --bench laguerre -- ratio`.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use otcore::semidiscrete::{laguerre_assign_in_place, laguerre_assign_scratch};
+use otcore::semidiscrete::{laguerre_assign_in_place, laguerre_assign_scratch, LaguerreReal};
+use otcore::MatRef;
 use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+const POINTS: usize = 1_000_000;
+const SITES: usize = 1_000;
 
 fn lcg(state: &mut u64) -> f64 {
     *state = state
@@ -11,43 +24,108 @@ fn lcg(state: &mut u64) -> f64 {
     (*state >> 11) as f64 / (1u64 << 53) as f64
 }
 
-fn bench(c: &mut Criterion) {
-    let (big_n, n) = (1_000_000, 1_000);
-    let mut s = 1u64;
-    let x = faer::Mat::from_fn(big_n, 2, |_, _| lcg(&mut s));
-    let y = faer::Mat::from_fn(n, 2, |_, _| lcg(&mut s));
-    let g: Vec<f64> = (0..n).map(|_| 0.01 * lcg(&mut s)).collect();
-    let mut cells = vec![0u32; big_n];
-    let req = laguerre_assign_scratch::<f64>(n, 2);
-    let mut buf =
-        vec![std::mem::MaybeUninit::<u8>::uninit(); otcore::workspace::bytes_for(req).unwrap()];
+/// Uniform points and sites in the unit square, small random weights.
+struct Problem<T> {
+    x: faer::Mat<T>,
+    y: faer::Mat<T>,
+    g: Vec<T>,
+    cells: Vec<u32>,
+    buf: Vec<std::mem::MaybeUninit<u8>>,
+}
+
+impl<T: LaguerreReal> Problem<T> {
+    fn new() -> Self {
+        let mut s = 1u64;
+        let x = faer::Mat::from_fn(POINTS, 2, |_, _| T::from_f64(lcg(&mut s)));
+        let y = faer::Mat::from_fn(SITES, 2, |_, _| T::from_f64(lcg(&mut s)));
+        let g = (0..SITES)
+            .map(|_| T::from_f64(0.01 * lcg(&mut s)))
+            .collect();
+        let req = laguerre_assign_scratch::<T>(SITES, 2);
+        let buf = vec![std::mem::MaybeUninit::uninit(); otcore::workspace::bytes_for(req).unwrap()];
+        Problem {
+            x,
+            y,
+            g,
+            cells: vec![0; POINTS],
+            buf,
+        }
+    }
+
+    fn run(&mut self, threads: usize) {
+        let (x, y): (MatRef<'_, T>, MatRef<'_, T>) = (self.x.as_ref(), self.y.as_ref());
+        let (g, cells, buf) = (&self.g, &mut self.cells, &mut self.buf);
+        otcore::par::with_threads(threads, |par| {
+            let stack = otcore::MemStack::new(buf);
+            laguerre_assign_in_place(x, None, y, g, cells, None, par, stack).unwrap();
+        })
+        .unwrap();
+        black_box(&self.cells);
+    }
+}
+
+fn bench_type<T: LaguerreReal>(c: &mut Criterion) {
+    let mut p = Problem::<T>::new();
     let mut group = c.benchmark_group("laguerre_assign_1e6x1e3_2d");
     group.sample_size(10);
-    group.throughput(Throughput::Elements(big_n as u64));
+    group.throughput(Throughput::Elements(POINTS as u64));
     for threads in [1usize, 2] {
-        group.bench_function(format!("f64_{threads}_threads"), |bch| {
-            bch.iter(|| {
-                otcore::par::with_threads(threads, |par| {
-                    let stack = otcore::MemStack::new(&mut buf);
-                    laguerre_assign_in_place(
-                        x.as_ref(),
-                        None,
-                        y.as_ref(),
-                        &g,
-                        &mut cells,
-                        None,
-                        par,
-                        stack,
-                    )
-                    .unwrap();
-                })
-                .unwrap();
-                black_box(&cells);
-            })
+        group.bench_function(format!("{}_{threads}_threads", T::NAME), |bch| {
+            bch.iter(|| p.run(threads))
         });
     }
     group.finish();
 }
 
-criterion_group!(benches, bench);
+fn bench(c: &mut Criterion) {
+    bench_type::<f64>(c);
+    bench_type::<f32>(c);
+}
+
+/// User + system CPU time of this process so far.
+fn cpu_time() -> Duration {
+    // SAFETY: `getrusage` writes one `rusage` into the zeroed struct we own.
+    let ru = unsafe {
+        let mut ru: libc::rusage = std::mem::zeroed();
+        libc::getrusage(libc::RUSAGE_SELF, &mut ru);
+        ru
+    };
+    let tv = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
+    tv(ru.ru_utime) + tv(ru.ru_stime)
+}
+
+fn ratio_type<T: LaguerreReal>() {
+    let mut p = Problem::<T>::new();
+    p.run(1);
+    p.run(2);
+    let mut wall = [Duration::MAX; 2];
+    let mut cpu = [Duration::MAX; 2];
+    for _ in 0..7 {
+        for (k, threads) in [1usize, 2].into_iter().enumerate() {
+            let (w0, c0) = (Instant::now(), cpu_time());
+            p.run(threads);
+            wall[k] = wall[k].min(w0.elapsed());
+            cpu[k] = cpu[k].min(cpu_time() - c0);
+        }
+    }
+    let rate = |d: Duration| POINTS as f64 / d.as_secs_f64();
+    println!(
+        "laguerre_assign {POINTS} points x {SITES} sites, 2-D, {}: 1 thread {:.3e} points/s, \
+         2 threads {:.3e} points/s, 2T/1T speed-up = {:.2} (best of 7, interleaved); \
+         CPU time 2T/1T = {:.2}; 1 thread {:.3e} points per CPU-second",
+        T::NAME,
+        rate(wall[0]),
+        rate(wall[1]),
+        wall[0].as_secs_f64() / wall[1].as_secs_f64(),
+        cpu[1].as_secs_f64() / cpu[0].as_secs_f64(),
+        rate(cpu[0]),
+    );
+}
+
+fn ratio(_: &mut Criterion) {
+    ratio_type::<f64>();
+    ratio_type::<f32>();
+}
+
+criterion_group!(benches, bench, ratio);
 criterion_main!(benches);

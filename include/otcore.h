@@ -444,7 +444,7 @@ typedef struct otc_semidiscrete_info {
 } otc_semidiscrete_info;
 
 /**
- * Options of `otc_semidiscrete_sgd_f64`.
+ * Options of the averaged SGD entry points (`otc_semidiscrete_sgd_*`).
  */
 typedef struct otc_sgd_options {
     /**
@@ -476,6 +476,12 @@ typedef struct otc_sgd_options {
  * worker thread, never concurrently with itself.
  */
 typedef int32_t (*otc_sample_fn)(void *user, size_t count, double *out_points);
+
+/**
+ * The single-precision sampler of `otc_semidiscrete_sgd_f32`: as `otc_sample_fn`, writing
+ * `count × dim` floats.
+ */
+typedef int32_t (*otc_sample_f32_fn)(void *user, size_t count, float *out_points);
 
 /**
  * Options of the Sinkhorn solvers. Fill with `otc_sinkhorn_options_default`, then change
@@ -1285,12 +1291,13 @@ otc_status otc_semidiscrete_workspace_size(size_t n_points,
                                            size_t *out_bytes);
 
 /**
- * Semi-discrete OT, squared Euclidean cost: samples `points` (N×d) with weights
- * `point_weights` (N, NULL = 1/N each) to sites `sites` (n×d) with weights `b` (n, same total
- * mass). `g` (n) holds the initial dual weights on entry (zeros are fine) and the solution
- * (zero mean) on return; `masses` (n, optional) receives the Laguerre cell masses; `info`
- * (optional) the report. Returns `OTC_WARN_MAX_ITER` when the tolerance was not met (the
- * outputs then hold the last iterate). See the Rust docs of `semidiscrete` for the methods.
+ * Semi-discrete OT, squared Euclidean cost, double precision: samples `points` (N×d) with
+ * weights `point_weights` (N, NULL = 1/N each) to sites `sites` (n×d) with weights `b` (n,
+ * same total mass). `g` (n) holds the initial dual weights on entry (zeros are fine) and the
+ * solution (zero mean) on return; `masses` (n, optional) receives the Laguerre cell masses;
+ * `info` (optional) the report. Returns `OTC_WARN_MAX_ITER` when the tolerance was not met
+ * (the outputs then hold the last iterate). See the Rust docs of `semidiscrete` for the
+ * methods. Bitwise identical for every thread count.
  *
  * # Safety
  * Views and arrays must be valid for the sizes they state; outputs must not overlap.
@@ -1307,6 +1314,25 @@ otc_status otc_semidiscrete_f64(struct otc_matrix_f64 points,
                                 size_t work_bytes);
 
 /**
+ * Semi-discrete OT, squared Euclidean cost, single precision (cell masses, the report and
+ * all sums in double): as `otc_semidiscrete_f64`. The workspace size of
+ * `otc_semidiscrete_workspace_size` covers both precisions.
+ *
+ * # Safety
+ * Views and arrays must be valid for the sizes they state; outputs must not overlap.
+ */
+otc_status otc_semidiscrete_f32(struct otc_matrix_f32 points,
+                                const float *point_weights,
+                                struct otc_matrix_f32 sites,
+                                const float *b,
+                                const struct otc_semidiscrete_options *opts,
+                                float *g,
+                                double *masses,
+                                struct otc_semidiscrete_info *info,
+                                void *work,
+                                size_t work_bytes);
+
+/**
  * Fills `*opts` with the defaults.
  *
  * # Safety
@@ -1315,7 +1341,8 @@ otc_status otc_semidiscrete_f64(struct otc_matrix_f64 points,
 otc_status otc_sgd_options_default(struct otc_sgd_options *opts);
 
 /**
- * Bytes of workspace `otc_semidiscrete_sgd_f64` needs for n sites in dimension `dim`.
+ * Bytes of workspace `otc_semidiscrete_sgd_f64` / `_f32` need for n sites in dimension `dim`
+ * (enough for both precisions).
  *
  * # Safety
  * `opts` is NULL or valid; `out_bytes` must be valid for writes.
@@ -1344,7 +1371,76 @@ otc_status otc_semidiscrete_sgd_f64(otc_sample_fn sample,
                                     size_t work_bytes);
 
 /**
- * Bytes of workspace `otc_lloyd_f64` needs for N samples and n sites in dimension `dim`.
+ * Averaged SGD in single precision (the iterates are averaged in double): as
+ * `otc_semidiscrete_sgd_f64`, with a sampler writing floats.
+ *
+ * # Safety
+ * `sample` must be a valid function; views and arrays valid for the sizes they state.
+ */
+otc_status otc_semidiscrete_sgd_f32(otc_sample_f32_fn sample,
+                                    void *user,
+                                    struct otc_matrix_f32 sites,
+                                    const float *b,
+                                    const struct otc_sgd_options *opts,
+                                    float *g,
+                                    void *work,
+                                    size_t work_bytes);
+
+/**
+ * Bytes of workspace `otc_semidiscrete_sgd_samples_f64` / `_f32` need for N samples and n
+ * sites in dimension `dim` (enough for both precisions).
+ *
+ * # Safety
+ * `opts` is NULL or valid; `out_bytes` must be valid for writes.
+ */
+otc_status otc_semidiscrete_sgd_samples_workspace_size(size_t n_points,
+                                                       size_t n_sites,
+                                                       size_t dim,
+                                                       const struct otc_sgd_options *opts,
+                                                       size_t *out_bytes);
+
+/**
+ * Averaged SGD (Genevay et al. 2016) for semi-discrete OT from a sample array, double
+ * precision: each batch draws rows of `points` (N×d, any strides) with probabilities
+ * `point_weights` (N, NULL = uniform; >= 0 with a positive sum) from a SplitMix64 stream
+ * seeded by `seed`, to `sites` (n×d) with weights `b` (n, sum 1). `g` (n) receives the averaged
+ * dual weights (zero mean). The same seed gives the same g for every thread count.
+ * `O(iterations · batch · (n · d + log N))`; `work` is NULL or `work_bytes` from
+ * `otc_semidiscrete_sgd_samples_workspace_size`.
+ *
+ * # Safety
+ * Views and arrays must be valid for the sizes they state; `g` must not overlap inputs.
+ */
+otc_status otc_semidiscrete_sgd_samples_f64(struct otc_matrix_f64 points,
+                                            const double *point_weights,
+                                            struct otc_matrix_f64 sites,
+                                            const double *b,
+                                            uint64_t seed,
+                                            const struct otc_sgd_options *opts,
+                                            double *g,
+                                            void *work,
+                                            size_t work_bytes);
+
+/**
+ * Averaged SGD from a sample array, single precision (iterates averaged in double): as
+ * `otc_semidiscrete_sgd_samples_f64`.
+ *
+ * # Safety
+ * Views and arrays must be valid for the sizes they state; `g` must not overlap inputs.
+ */
+otc_status otc_semidiscrete_sgd_samples_f32(struct otc_matrix_f32 points,
+                                            const float *point_weights,
+                                            struct otc_matrix_f32 sites,
+                                            const float *b,
+                                            uint64_t seed,
+                                            const struct otc_sgd_options *opts,
+                                            float *g,
+                                            void *work,
+                                            size_t work_bytes);
+
+/**
+ * Bytes of workspace `otc_lloyd_f64` / `_f32` need for N samples and n sites in dimension
+ * `dim` (enough for both precisions).
  *
  * # Safety
  * `opts` is NULL or valid; `out_bytes` must be valid for writes.
@@ -1356,10 +1452,10 @@ otc_status otc_lloyd_workspace_size(size_t n_points,
                                     size_t *out_bytes);
 
 /**
- * Lloyd iterations (optimal quantisation): at most `max_iter` times, move every site of
- * `sites` (n×d, updated in place) to the barycenter of its Voronoi cell among the samples
- * `points` (N×d) weighted by `point_weights` (NULL = uniform); stop when no site moves more
- * than `tol`. `distortion` (optional) receives `Σ a_i min_j |x_i − y_j|²` (weights
+ * Lloyd iterations (optimal quantisation), double precision: at most `max_iter` times, move
+ * every site of `sites` (n×d, updated in place) to the barycenter of its Voronoi cell among
+ * the samples `points` (N×d) weighted by `point_weights` (NULL = uniform); stop when no site
+ * moves more than `tol`. `distortion` (optional) receives `Σ a_i min_j |x_i − y_j|²` (weights
  * normalised). `OTC_WARN_MAX_ITER` when sites still moved more than `tol`.
  *
  * # Safety
@@ -1368,6 +1464,23 @@ otc_status otc_lloyd_workspace_size(size_t n_points,
 otc_status otc_lloyd_f64(struct otc_matrix_f64 points,
                          const double *point_weights,
                          struct otc_matrix_mut_f64 sites,
+                         int32_t max_iter,
+                         double tol,
+                         const struct otc_laguerre_options *opts,
+                         double *distortion,
+                         void *work,
+                         size_t work_bytes);
+
+/**
+ * Lloyd iterations in single precision (sums and the distortion in double): as
+ * `otc_lloyd_f64`.
+ *
+ * # Safety
+ * Views and arrays must be valid for the sizes they state; `sites` must not overlap inputs.
+ */
+otc_status otc_lloyd_f32(struct otc_matrix_f32 points,
+                         const float *point_weights,
+                         struct otc_matrix_mut_f32 sites,
                          int32_t max_iter,
                          double tol,
                          const struct otc_laguerre_options *opts,

@@ -461,3 +461,40 @@ fn emd_batch_in_place_does_not_allocate_on_one_thread() {
     assert!(info.iter().all(|i| i.converged && i.cost > 0.0));
     assert_eq!(count, 0);
 }
+
+#[test]
+fn semidiscrete_sgd_from_samples_in_place_does_not_allocate() {
+    use otcore::semidiscrete::{
+        semidiscrete_sgd_from_samples_in_place, semidiscrete_sgd_from_samples_scratch, SgdParams,
+    };
+    let x = faer::Mat::from_fn(900, 2, |i, k| {
+        ((if k == 0 { i % 30 } else { i / 30 }) as f32 + 0.5) / 30.0
+    });
+    let w: Vec<f32> = (0..900).map(|i| 1.0 + (i % 3) as f32).collect();
+    let y = faer::mat![[0.2f32, 0.3], [0.7, 0.4], [0.5, 0.8]];
+    let b = [0.3f32, 0.3, 0.4];
+    let params = SgdParams {
+        iterations: 200,
+        batch: 16,
+        step: 0.0,
+    };
+    let mut g = vec![0.0f32; 3];
+    let mut buf = stack_buffer(semidiscrete_sgd_from_samples_scratch::<f32>(900, 3, 2, 16));
+    let stack = otcore::MemStack::new(&mut buf);
+    let n = allocations_in(|| {
+        semidiscrete_sgd_from_samples_in_place(
+            x.as_ref(),
+            Some(&w),
+            y.as_ref(),
+            &b,
+            &mut g,
+            &params,
+            1,
+            otcore::Par::Seq,
+            stack,
+        )
+        .unwrap();
+    });
+    assert_eq!(n, 0);
+    assert!(g.iter().sum::<f32>().abs() < 1e-5, "zero mean: {g:?}");
+}

@@ -14,7 +14,8 @@
 // * Families: cost matrices, exact OT (emd, emd_batch, wasserstein_1d, sliced_wasserstein),
 //   Sinkhorn (sinkhorn, sinkhorn_points, sinkhorn_divergence[_points]), Gaussian OT
 //   (bures_distance, gaussian_*, psd_sqrt), semi-discrete OT (laguerre_assign, semidiscrete,
-//   semidiscrete_sgd, lloyd) and entropic barycenters. The cost section is compiled only when
+//   semidiscrete_sgd, semidiscrete_sgd_samples, lloyd; double and float) and entropic
+//   barycenters. The cost section is compiled only when
 //   otcore.h defines its OTC_METRIC_* constants; the solver families need the otcore.h of the
 //   same release (they declare no guard constant of their own).
 #ifndef OTCORE_HPP
@@ -1296,23 +1297,41 @@ inline std::size_t semidiscrete_workspace_size(
     return bytes;
 }
 
-/// The dual weights g (zero mean), the cell masses and the report of `semidiscrete`;
-/// status OTC_OK or OTC_WARN_MAX_ITER (last iterate).
-struct SemidiscreteResult {
+/// The dual weights g (zero mean, in the precision of the inputs), the cell masses and the
+/// report of `semidiscrete`; status OTC_OK or OTC_WARN_MAX_ITER (last iterate).
+template <class T>
+struct SemidiscreteResultOf {
     otc_status status = OTC_OK;
-    std::vector<double> g;
+    std::vector<T> g;
     std::vector<double> masses;
     otc_semidiscrete_info info{};
 };
+using SemidiscreteResult = SemidiscreteResultOf<double>;
+
+namespace detail {
+inline otc_status semidiscrete_call(otc_matrix_f64 p, const double *pw, otc_matrix_f64 s,
+                                    const double *b, const otc_semidiscrete_options *o,
+                                    double *g, double *m, otc_semidiscrete_info *i, void *w,
+                                    std::size_t bytes) {
+    return otc_semidiscrete_f64(p, pw, s, b, o, g, m, i, w, bytes);
+}
+inline otc_status semidiscrete_call(otc_matrix_f32 p, const float *pw, otc_matrix_f32 s,
+                                    const float *b, const otc_semidiscrete_options *o, float *g,
+                                    double *m, otc_semidiscrete_info *i, void *w,
+                                    std::size_t bytes) {
+    return otc_semidiscrete_f32(p, pw, s, b, o, g, m, i, w, bytes);
+}
+}  // namespace detail
 
 /// Semi-discrete OT (squared Euclidean) from samples (N x d, weights empty: 1/N) to sites
-/// (n x d) with weights b; `g0` (empty: zeros) the initial dual weights.
-inline SemidiscreteResult semidiscrete(View<double> points, View<double> sites,
-                                       const std::vector<double> &b,
-                                       const std::vector<double> &point_weights = {},
-                                       const std::vector<double> &g0 = {},
-                                       const SemidiscreteOptions &opts = SemidiscreteOptions(),
-                                       Workspace *work = nullptr) {
+/// (n x d) with weights b; `g0` (empty: zeros) the initial dual weights. T = double or float
+/// (otc_semidiscrete_f64 / _f32).
+template <class T>
+SemidiscreteResultOf<T> semidiscrete(View<T> points, View<T> sites, const std::vector<T> &b,
+                                     const std::vector<T> &point_weights = {},
+                                     const std::vector<T> &g0 = {},
+                                     const SemidiscreteOptions &opts = SemidiscreteOptions(),
+                                     Workspace *work = nullptr) {
     detail::expect_len(b.size(), sites.rows, "semidiscrete: b");
     if (!point_weights.empty())
         detail::expect_len(point_weights.size(), points.rows, "semidiscrete: point_weights");
@@ -1322,14 +1341,14 @@ inline SemidiscreteResult semidiscrete(View<double> points, View<double> sites,
     detail::use_workspace(
         work, work ? semidiscrete_workspace_size(points.rows, sites.rows, sites.cols, opts) : 0,
         w, bytes);
-    SemidiscreteResult r;
-    r.g = g0.empty() ? std::vector<double>(sites.rows, 0.0) : g0;
+    SemidiscreteResultOf<T> r;
+    r.g = g0.empty() ? std::vector<T>(sites.rows, T(0)) : g0;
     detail::expect_len(r.g.size(), sites.rows, "semidiscrete: g0");
     r.masses.resize(sites.rows);
-    r.status = check(otc_semidiscrete_f64(detail::to_c(points), detail::opt(point_weights),
-                                          detail::to_c(sites), b.data(), &o, r.g.data(),
-                                          r.masses.data(), &r.info, w, bytes),
-                     "otc_semidiscrete_f64");
+    r.status = check(detail::semidiscrete_call(detail::to_c(points), detail::opt(point_weights),
+                                               detail::to_c(sites), b.data(), &o, r.g.data(),
+                                               r.masses.data(), &r.info, w, bytes),
+                     detail::name<T>("otc_semidiscrete_f64", "otc_semidiscrete_f32"));
     return r;
 }
 
@@ -1371,16 +1390,21 @@ inline std::size_t semidiscrete_sgd_workspace_size(std::size_t n_sites, std::siz
 }
 
 /// A sampler: writes `count` samples (row-major count x d) into `out`. An exception thrown
-/// by it stops the solver and is rethrown by `semidiscrete_sgd`.
-using Sampler = std::function<void(std::size_t count, double *out)>;
+/// by it stops the solver and is rethrown by `semidiscrete_sgd`. `SamplerOf<float>` feeds the
+/// single-precision solver.
+template <class T>
+using SamplerOf = std::function<void(std::size_t count, T *out)>;
+using Sampler = SamplerOf<double>;
 
 namespace detail {
+template <class T>
 struct SamplerBox {
-    const Sampler *sampler;
+    const SamplerOf<T> *sampler;
     std::exception_ptr error;
 };
-extern "C" inline std::int32_t sampler_trampoline(void *user, std::size_t count, double *out) {
-    auto *box = static_cast<SamplerBox *>(user);
+template <class T>
+std::int32_t run_sampler(void *user, std::size_t count, T *out) {
+    auto *box = static_cast<SamplerBox<T> *>(user);
     try {
         (*box->sampler)(count, out);
         return 0;
@@ -1389,27 +1413,96 @@ extern "C" inline std::int32_t sampler_trampoline(void *user, std::size_t count,
         return 1;
     }
 }
+extern "C" inline std::int32_t sampler_trampoline(void *user, std::size_t count, double *out) {
+    return run_sampler<double>(user, count, out);
+}
+extern "C" inline std::int32_t sampler_trampoline_f32(void *user, std::size_t count, float *out) {
+    return run_sampler<float>(user, count, out);
+}
+inline otc_status sgd_call(SamplerBox<double> *box, otc_matrix_f64 s, const double *b,
+                           const otc_sgd_options *o, double *g, void *w, std::size_t bytes) {
+    return otc_semidiscrete_sgd_f64(&sampler_trampoline, box, s, b, o, g, w, bytes);
+}
+inline otc_status sgd_call(SamplerBox<float> *box, otc_matrix_f32 s, const float *b,
+                           const otc_sgd_options *o, float *g, void *w, std::size_t bytes) {
+    return otc_semidiscrete_sgd_f32(&sampler_trampoline_f32, box, s, b, o, g, w, bytes);
+}
+template <class T>
+struct same { using type = T; };
 }  // namespace detail
 
 /// Averaged SGD for semi-discrete OT from the samples `sample` streams to sites (n x d) with
-/// weights b (sum 1); returns the averaged dual weights g (zero mean).
-inline std::vector<double> semidiscrete_sgd(const Sampler &sample, View<double> sites,
-                                            const std::vector<double> &b,
-                                            const SgdOptions &opts = SgdOptions(),
-                                            Workspace *work = nullptr) {
+/// weights b (sum 1); returns the averaged dual weights g (zero mean). T = double or float
+/// (otc_semidiscrete_sgd_f64 / _f32).
+template <class T>
+std::vector<T> semidiscrete_sgd(const typename detail::same<SamplerOf<T>>::type &sample,
+                                View<T> sites, const std::vector<T> &b,
+                                const SgdOptions &opts = SgdOptions(), Workspace *work = nullptr) {
     detail::expect_len(b.size(), sites.rows, "semidiscrete_sgd: b");
     const otc_sgd_options o = opts.to_c();
     void *w;
     std::size_t bytes;
     detail::use_workspace(
         work, work ? semidiscrete_sgd_workspace_size(sites.rows, sites.cols, opts) : 0, w, bytes);
-    std::vector<double> g(sites.rows);
-    detail::SamplerBox box{&sample, nullptr};
-    const otc_status s = otc_semidiscrete_sgd_f64(&detail::sampler_trampoline, &box,
-                                                  detail::to_c(sites), b.data(), &o, g.data(),
-                                                  w, bytes);
+    std::vector<T> g(sites.rows);
+    detail::SamplerBox<T> box{&sample, nullptr};
+    const otc_status s = detail::sgd_call(&box, detail::to_c(sites), b.data(), &o, g.data(), w,
+                                          bytes);
     if (box.error) std::rethrow_exception(box.error);
-    check(s, "otc_semidiscrete_sgd_f64");
+    check(s, detail::name<T>("otc_semidiscrete_sgd_f64", "otc_semidiscrete_sgd_f32"));
+    return g;
+}
+
+/// Bytes of workspace `semidiscrete_sgd_samples` needs (N samples, n sites, dimension d).
+inline std::size_t semidiscrete_sgd_samples_workspace_size(std::size_t n_points,
+                                                           std::size_t n_sites, std::size_t dim,
+                                                           const SgdOptions &opts = SgdOptions()) {
+    const otc_sgd_options o = opts.to_c();
+    std::size_t bytes = 0;
+    check(otc_semidiscrete_sgd_samples_workspace_size(n_points, n_sites, dim, &o, &bytes),
+          "otc_semidiscrete_sgd_samples_workspace_size");
+    return bytes;
+}
+
+namespace detail {
+inline otc_status sgd_samples_call(otc_matrix_f64 p, const double *pw, otc_matrix_f64 s,
+                                   const double *b, std::uint64_t seed, const otc_sgd_options *o,
+                                   double *g, void *w, std::size_t bytes) {
+    return otc_semidiscrete_sgd_samples_f64(p, pw, s, b, seed, o, g, w, bytes);
+}
+inline otc_status sgd_samples_call(otc_matrix_f32 p, const float *pw, otc_matrix_f32 s,
+                                   const float *b, std::uint64_t seed, const otc_sgd_options *o,
+                                   float *g, void *w, std::size_t bytes) {
+    return otc_semidiscrete_sgd_samples_f32(p, pw, s, b, seed, o, g, w, bytes);
+}
+}  // namespace detail
+
+/// Averaged SGD drawing its batches from the rows of `points` (N x d) with probabilities
+/// `point_weights` (empty: uniform) from a stream seeded by `seed`, to sites (n x d) with
+/// weights b (sum 1); returns g (zero mean). The same seed gives the same g for every thread
+/// count. T = double or float (otc_semidiscrete_sgd_samples_f64 / _f32).
+template <class T>
+std::vector<T> semidiscrete_sgd_samples(View<T> points, View<T> sites, const std::vector<T> &b,
+                                        std::uint64_t seed,
+                                        const std::vector<T> &point_weights = {},
+                                        const SgdOptions &opts = SgdOptions(),
+                                        Workspace *work = nullptr) {
+    detail::expect_len(b.size(), sites.rows, "semidiscrete_sgd_samples: b");
+    if (!point_weights.empty())
+        detail::expect_len(point_weights.size(), points.rows,
+                           "semidiscrete_sgd_samples: point_weights");
+    const otc_sgd_options o = opts.to_c();
+    void *w;
+    std::size_t bytes;
+    detail::use_workspace(work,
+                          work ? semidiscrete_sgd_samples_workspace_size(points.rows, sites.rows,
+                                                                         sites.cols, opts)
+                               : 0,
+                          w, bytes);
+    std::vector<T> g(sites.rows);
+    check(detail::sgd_samples_call(detail::to_c(points), detail::opt(point_weights),
+                                   detail::to_c(sites), b.data(), seed, &o, g.data(), w, bytes),
+          detail::name<T>("otc_semidiscrete_sgd_samples_f64", "otc_semidiscrete_sgd_samples_f32"));
     return g;
 }
 
@@ -1429,13 +1522,26 @@ struct LloydResult {
     double distortion = 0;
 };
 
+namespace detail {
+inline otc_status lloyd_call(otc_matrix_f64 p, const double *pw, otc_matrix_mut_f64 s,
+                             std::int32_t max_iter, double tol, const otc_laguerre_options *o,
+                             double *dist, void *w, std::size_t bytes) {
+    return otc_lloyd_f64(p, pw, s, max_iter, tol, o, dist, w, bytes);
+}
+inline otc_status lloyd_call(otc_matrix_f32 p, const float *pw, otc_matrix_mut_f32 s,
+                             std::int32_t max_iter, double tol, const otc_laguerre_options *o,
+                             double *dist, void *w, std::size_t bytes) {
+    return otc_lloyd_f32(p, pw, s, max_iter, tol, o, dist, w, bytes);
+}
+}  // namespace detail
+
 /// Lloyd iterations moving `sites` (n x d, in place) to the barycenters of their Voronoi cells
 /// among `points` (weights empty: uniform), at most max_iter times or until no site moves
-/// more than tol.
-inline LloydResult lloyd(View<double> points, MutView<double> sites, std::int32_t max_iter,
-                         double tol, const std::vector<double> &point_weights = {},
-                         const LaguerreOptions &opts = LaguerreOptions(),
-                         Workspace *work = nullptr) {
+/// more than tol. T = double or float (otc_lloyd_f64 / _f32).
+template <class T>
+LloydResult lloyd(View<T> points, MutView<T> sites, std::int32_t max_iter, double tol,
+                  const std::vector<T> &point_weights = {},
+                  const LaguerreOptions &opts = LaguerreOptions(), Workspace *work = nullptr) {
     if (!point_weights.empty())
         detail::expect_len(point_weights.size(), points.rows, "lloyd: point_weights");
     const otc_laguerre_options o = opts.to_c();
@@ -1445,10 +1551,10 @@ inline LloydResult lloyd(View<double> points, MutView<double> sites, std::int32_
         work, work ? lloyd_workspace_size(points.rows, sites.rows, sites.cols, opts) : 0, w,
         bytes);
     LloydResult r;
-    r.status = check(otc_lloyd_f64(detail::to_c(points), detail::opt(point_weights),
-                                   detail::to_c(sites), max_iter, tol, &o, &r.distortion, w,
-                                   bytes),
-                     "otc_lloyd_f64");
+    r.status = check(detail::lloyd_call(detail::to_c(points), detail::opt(point_weights),
+                                        detail::to_c(sites), max_iter, tol, &o, &r.distortion,
+                                        w, bytes),
+                     detail::name<T>("otc_lloyd_f64", "otc_lloyd_f32"));
     return r;
 }
 

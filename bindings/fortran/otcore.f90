@@ -192,6 +192,9 @@ module otcore
     public :: otc_semidiscrete_options_default, otc_semidiscrete_workspace_size
     public :: otc_semidiscrete_f64, otc_sgd_options_default, otc_semidiscrete_sgd_workspace_size
     public :: otc_semidiscrete_sgd_f64, otc_lloyd_workspace_size, otc_lloyd_f64
+    public :: otc_semidiscrete_f32, otc_semidiscrete_sgd_f32, otc_lloyd_f32
+    public :: otc_semidiscrete_sgd_samples_workspace_size, otc_semidiscrete_sgd_samples_f64
+    public :: otc_semidiscrete_sgd_samples_f32
     public :: otc_sinkhorn_options_default, otc_sinkhorn_workspace_size, otc_sinkhorn_f64
     public :: otc_sinkhorn_f32, otc_sinkhorn_points_f64, otc_sinkhorn_points_f32
     public :: otc_sinkhorn_divergence_workspace_size, otc_sinkhorn_divergence_f64
@@ -201,7 +204,7 @@ module otcore
     public :: otcore_emd, otcore_emd_batch, otcore_wasserstein_1d, otcore_sliced_wasserstein
     public :: otcore_sinkhorn, otcore_sinkhorn_divergence, otcore_bures_distance
     public :: otcore_gaussian_w2, otcore_gaussian_map, otcore_psd_sqrt, otcore_laguerre_assign
-    public :: otcore_semidiscrete, otcore_lloyd, otcore_barycenter
+    public :: otcore_semidiscrete, otcore_lloyd, otcore_barycenter, otcore_semidiscrete_sgd_samples
     public :: otcore_gaussian_entropic_w2, otcore_gaussian_geodesic, otcore_gaussian_moments
     public :: otcore_convolutional_barycenter
 
@@ -676,6 +679,22 @@ module otcore
             integer(c_size_t), value :: work_bytes
             integer(c_int32_t) :: st
         end function
+        function otc_semidiscrete_f32(points, point_weights, sites, b, opts, g, masses, info, &
+                work, work_bytes) &
+                bind(c, name="otc_semidiscrete_f32") result(st)
+            import :: c_int32_t, c_ptr, c_size_t, otc_matrix_f32, otc_semidiscrete_options
+            type(otc_matrix_f32), value :: points
+            type(c_ptr), value :: point_weights
+            type(otc_matrix_f32), value :: sites
+            type(c_ptr), value :: b
+            type(otc_semidiscrete_options), intent(in) :: opts
+            type(c_ptr), value :: g
+            type(c_ptr), value :: masses
+            type(c_ptr), value :: info
+            type(c_ptr), value :: work
+            integer(c_size_t), value :: work_bytes
+            integer(c_int32_t) :: st
+        end function
         function otc_sgd_options_default(opts) &
                 bind(c, name="otc_sgd_options_default") result(st)
             import :: c_int32_t, otc_sgd_options
@@ -704,6 +723,60 @@ module otcore
             integer(c_size_t), value :: work_bytes
             integer(c_int32_t) :: st
         end function
+        function otc_semidiscrete_sgd_f32(sample, user, sites, b, opts, g, work, work_bytes) &
+                bind(c, name="otc_semidiscrete_sgd_f32") result(st)
+            import :: c_funptr, c_int32_t, c_ptr, c_size_t, otc_matrix_f32, otc_sgd_options
+            type(c_funptr), value :: sample
+            type(c_ptr), value :: user
+            type(otc_matrix_f32), value :: sites
+            type(c_ptr), value :: b
+            type(otc_sgd_options), intent(in) :: opts
+            type(c_ptr), value :: g
+            type(c_ptr), value :: work
+            integer(c_size_t), value :: work_bytes
+            integer(c_int32_t) :: st
+        end function
+        function otc_semidiscrete_sgd_samples_workspace_size(n_points, n_sites, dim, opts, &
+                out_bytes) &
+                bind(c, name="otc_semidiscrete_sgd_samples_workspace_size") result(st)
+            import :: c_int32_t, c_size_t, otc_sgd_options
+            integer(c_size_t), value :: n_points
+            integer(c_size_t), value :: n_sites
+            integer(c_size_t), value :: dim
+            type(otc_sgd_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: out_bytes
+            integer(c_int32_t) :: st
+        end function
+        function otc_semidiscrete_sgd_samples_f64(points, point_weights, sites, b, seed, opts, g, &
+                work, work_bytes) &
+                bind(c, name="otc_semidiscrete_sgd_samples_f64") result(st)
+            import :: c_int32_t, c_int64_t, c_ptr, c_size_t, otc_matrix_f64, otc_sgd_options
+            type(otc_matrix_f64), value :: points
+            type(c_ptr), value :: point_weights
+            type(otc_matrix_f64), value :: sites
+            type(c_ptr), value :: b
+            integer(c_int64_t), value :: seed
+            type(otc_sgd_options), intent(in) :: opts
+            type(c_ptr), value :: g
+            type(c_ptr), value :: work
+            integer(c_size_t), value :: work_bytes
+            integer(c_int32_t) :: st
+        end function
+        function otc_semidiscrete_sgd_samples_f32(points, point_weights, sites, b, seed, opts, g, &
+                work, work_bytes) &
+                bind(c, name="otc_semidiscrete_sgd_samples_f32") result(st)
+            import :: c_int32_t, c_int64_t, c_ptr, c_size_t, otc_matrix_f32, otc_sgd_options
+            type(otc_matrix_f32), value :: points
+            type(c_ptr), value :: point_weights
+            type(otc_matrix_f32), value :: sites
+            type(c_ptr), value :: b
+            integer(c_int64_t), value :: seed
+            type(otc_sgd_options), intent(in) :: opts
+            type(c_ptr), value :: g
+            type(c_ptr), value :: work
+            integer(c_size_t), value :: work_bytes
+            integer(c_int32_t) :: st
+        end function
         function otc_lloyd_workspace_size(n_points, n_sites, dim, opts, out_bytes) &
                 bind(c, name="otc_lloyd_workspace_size") result(st)
             import :: c_int32_t, c_size_t, otc_laguerre_options
@@ -722,6 +795,22 @@ module otcore
             type(otc_matrix_f64), value :: points
             type(c_ptr), value :: point_weights
             type(otc_matrix_mut_f64), value :: sites
+            integer(c_int32_t), value :: max_iter
+            real(c_double), value :: tol
+            type(otc_laguerre_options), intent(in) :: opts
+            type(c_ptr), value :: distortion
+            type(c_ptr), value :: work
+            integer(c_size_t), value :: work_bytes
+            integer(c_int32_t) :: st
+        end function
+        function otc_lloyd_f32(points, point_weights, sites, max_iter, tol, opts, distortion, &
+                work, work_bytes) &
+                bind(c, name="otc_lloyd_f32") result(st)
+            import :: c_double, c_int32_t, c_ptr, c_size_t, otc_laguerre_options, &
+                otc_matrix_f32, otc_matrix_mut_f32
+            type(otc_matrix_f32), value :: points
+            type(c_ptr), value :: point_weights
+            type(otc_matrix_mut_f32), value :: sites
             integer(c_int32_t), value :: max_iter
             real(c_double), value :: tol
             type(otc_laguerre_options), intent(in) :: opts
@@ -1227,6 +1316,23 @@ contains
         status = otc_laguerre_options_default(opts)
         status = otc_lloyd_f64(view_f64(points), c_null_ptr, mut_view_f64(sites), max_iter, tol, &
                                opts, c_loc(distortion), c_null_ptr, 0_c_size_t)
+    end subroutine
+
+    ! Averaged SGD drawing batches of `batch` rows of points(N, d) uniformly (seeded stream),
+    ! `iterations` batches, to sites(n, d) with weights b (sum 1): dual weights g (zero mean).
+    subroutine otcore_semidiscrete_sgd_samples(points, sites, b, seed, iterations, batch, g, status)
+        real(c_double), intent(in), target, contiguous :: points(:, :), sites(:, :), b(:)
+        integer(c_int64_t), intent(in) :: seed
+        integer(c_int32_t), intent(in) :: iterations, batch
+        real(c_double), intent(inout), target, contiguous :: g(:)
+        integer(c_int32_t), intent(out) :: status
+        type(otc_sgd_options) :: opts
+        status = otc_sgd_options_default(opts)
+        opts%iterations = iterations
+        opts%batch = batch
+        status = otc_semidiscrete_sgd_samples_f64(view_f64(points), c_null_ptr, view_f64(sites), &
+                                                  c_loc(b), seed, opts, c_loc(g), c_null_ptr, &
+                                                  0_c_size_t)
     end subroutine
 
     ! Fixed-support entropic barycenter (uniform weights) of the columns of hists(n, k) for

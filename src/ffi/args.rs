@@ -346,6 +346,27 @@ pub unsafe fn with_workspace<R>(
     f(stack)
 }
 
+/// Runs `f` with `num_threads` threads (the options' C value) on the caller's workspace `work`
+/// or an allocated one: [`with_workspace`] around [`crate::par::with_threads`], the tail of
+/// most compute entry points.
+///
+/// # Safety
+/// As [`with_workspace`].
+pub unsafe fn run_threaded<R: Send>(
+    num_threads: u32,
+    work: *mut c_void,
+    work_bytes: usize,
+    req: StackReq,
+    f: impl FnOnce(crate::Par, &mut MemStack) -> Result<R> + Send,
+) -> Result<R> {
+    // SAFETY: forwarded contract.
+    unsafe {
+        with_workspace(work, work_bytes, req, |stack| {
+            crate::par::with_threads(threads(num_threads), |par| f(par, stack))?
+        })
+    }
+}
+
 /// `usize` from a C `uint32_t` thread count.
 pub fn threads(num_threads: u32) -> usize {
     num_threads as usize

@@ -6,8 +6,8 @@
 //! d, or the rows of an `otc_matrix_f64` for batches.
 
 use super::args::{
-    check_disjoint, matrix, matrix_mut, opt_out, opt_slice, opt_slice_mut, options, out, slice,
-    threads, with_workspace, write_defaults, write_workspace_size, AbiOptions, Region,
+    check_disjoint, matrix, matrix_mut, opt_out, opt_slice, opt_slice_mut, options, out,
+    run_threaded, slice, threads, write_defaults, write_workspace_size, AbiOptions, Region,
 };
 use super::boundary::{ffi_boundary, Report};
 use super::status::{otc_status, OTC_WARN_MAX_ITER, OTC_WARN_SINGULAR};
@@ -180,26 +180,6 @@ pub unsafe extern "C" fn otc_gaussian_workspace_size(
     })
 }
 
-/// Runs `f` with the options' thread count on the caller's (or an allocated) workspace.
-///
-/// # Safety
-/// As [`with_workspace`].
-unsafe fn run<R: Send>(
-    o: &otc_gaussian_options,
-    work: *mut c_void,
-    work_bytes: usize,
-    req: StackReq,
-    f: impl FnOnce(Par, &mut crate::MemStack) -> Result<R> + Send,
-) -> Result<R> {
-    let n = threads(o.num_threads);
-    // SAFETY: forwarded contract.
-    unsafe {
-        with_workspace(work, work_bytes, req, |stack| {
-            crate::par::with_threads(n, |par| f(par, stack))?
-        })
-    }
-}
-
 /// A required d×d covariance view.
 ///
 /// # Safety
@@ -291,7 +271,7 @@ pub unsafe extern "C" fn otc_bures_distance(
             let (s2, _) = cov("sigma2", &sigma2)?;
             let dst = out("out_bures_sq", out_bures_sq)?;
             let req = g::bures_distance_scratch(s1.nrows(), o.par());
-            *dst = run(&o, work, work_bytes, req, |par, st| {
+            *dst = run_threaded(o.num_threads, work, work_bytes, req, |par, st| {
                 g::bures_distance_in_place(s1, s2, &tol, par, st)
             })?;
         }
@@ -328,7 +308,7 @@ pub unsafe extern "C" fn otc_gaussian_w2(
             let (s2, _) = cov("sigma2", &sigma2)?;
             let dst = out("out_w2_sq", out_w2_sq)?;
             let req = g::bures_distance_scratch(d, o.par());
-            *dst = run(&o, work, work_bytes, req, |par, st| {
+            *dst = run_threaded(o.num_threads, work, work_bytes, req, |par, st| {
                 g::gaussian_w2_in_place(m1, s1, m2, s2, &tol, par, st)
             })?;
         }
@@ -367,7 +347,7 @@ pub unsafe extern "C" fn otc_gaussian_entropic_w2(
             let (s2, _) = cov("sigma2", &sigma2)?;
             let dst = out("out_cost", out_cost)?;
             let req = g::entropic_w2_scratch(d, o.par());
-            *dst = run(&o, work, work_bytes, req, |par, st| {
+            *dst = run_threaded(o.num_threads, work, work_bytes, req, |par, st| {
                 g::entropic_w2_in_place(m1, s1, m2, s2, eps, &tol, par, st)
             })?;
         }
@@ -410,7 +390,7 @@ pub unsafe extern "C" fn otc_gaussian_w2_pairwise(
             let (dst, rd) = matrix_mut("out_w2_sq", &out_w2_sq)?;
             check_disjoint(&[("out_w2_sq", rd)], &regions)?;
             let req = g::w2_pairwise_scratch(c1.len(), c2.len(), d, o.par());
-            run(&o, work, work_bytes, req, |par, st| {
+            run_threaded(o.num_threads, work, work_bytes, req, |par, st| {
                 g::w2_pairwise_in_place(m1, &c1, m2, &c2, dst, &tol, par, st)
             })?;
         }
@@ -463,7 +443,7 @@ pub unsafe extern "C" fn otc_gaussian_map(
             }
             let req = g::map_scratch(d, o.par());
             let mut a = a;
-            let info = run(&o, work, work_bytes, req, |par, st| {
+            let info = run_threaded(o.num_threads, work, work_bytes, req, |par, st| {
                 g::map_in_place(s1, s2, a.as_mut(), &tol, par, st)
             })?;
             if let Some((b, _)) = b {
@@ -575,7 +555,7 @@ pub unsafe extern "C" fn otc_gaussian_geodesic(
                 Some((mo, _)) => mo,
                 None => &mut tmp,
             };
-            let info = run(&o, work, work_bytes, req, |par, st| {
+            let info = run_threaded(o.num_threads, work, work_bytes, req, |par, st| {
                 g::geodesic_in_place(m1, s1, m2, s2, t, mean, c, &tol, par, st)
             })?;
             Ok(singular_report(info, "sigma1"))
@@ -641,7 +621,7 @@ pub unsafe extern "C" fn otc_gaussian_barycenter(
                 Some((mo, _)) => mo,
                 None => &mut tmp,
             };
-            let info = run(&o, work, work_bytes, req, |par, st| {
+            let info = run_threaded(o.num_threads, work, work_bytes, req, |par, st| {
                 g::barycenter_in_place(m, &cs, w, mean, c, &params, par, st)
             })?;
             if let Some(it) = it {
@@ -690,9 +670,13 @@ pub unsafe extern "C" fn otc_gaussian_moments(
             ins.extend(w.iter().map(|v| ("weights", v.1)));
             check_disjoint(&[("mean_out", rmo), ("cov_out", rc)], &ins)?;
             let w = w.map(|v| v.0);
-            run(&o, work, work_bytes, g::moments_scratch(n, d), |par, st| {
-                g::moments_in_place(x, w, mo, c, par, st)
-            })?;
+            run_threaded(
+                o.num_threads,
+                work,
+                work_bytes,
+                g::moments_scratch(n, d),
+                |par, st| g::moments_in_place(x, w, mo, c, par, st),
+            )?;
         }
         Ok(Report::ok())
     })
@@ -743,7 +727,7 @@ pub unsafe extern "C" fn otc_psd_sqrt(
             check_disjoint(&outs, &[("a", ra)])?;
             let req = g::psd_sqrt_scratch(d, o.par());
             let want_inverse = i.is_some();
-            let info = run(&o, work, work_bytes, req, |par, st| {
+            let info = run_threaded(o.num_threads, work, work_bytes, req, |par, st| {
                 g::psd_sqrt_in_place(a, s.map(|x| x.0), i.map(|x| x.0), &tol, par, st)
             })?;
             if want_inverse {

@@ -1,19 +1,66 @@
 //! C entry points of [`crate::semidiscrete`]: Laguerre cells, semi-discrete OT solvers, Lloyd.
 
 use super::args::{
-    check_disjoint, matrix, matrix_mut, opt_out, opt_slice, opt_slice_mut, options, slice,
-    slice_mut, threads, with_workspace, write_defaults, write_workspace_size, AbiOptions,
+    check_disjoint, matrix, matrix_mut, opt_out, opt_slice, opt_slice_mut, options, run_threaded,
+    slice, slice_mut, write_defaults, write_workspace_size, AbiOptions, Region,
 };
 use super::boundary::{ffi_boundary, Report};
 use super::status::{otc_status, OTC_WARN_MAX_ITER};
-use super::view::{otc_matrix_f32, otc_matrix_f64, otc_matrix_mut_f64, MatrixView};
+use super::view::{
+    otc_matrix_f32, otc_matrix_f64, otc_matrix_mut_f32, otc_matrix_mut_f64, MatrixView,
+};
 use crate::semidiscrete::{
     laguerre_assign_in_place, laguerre_assign_scratch, lloyd_in_place, lloyd_scratch,
-    semidiscrete_in_place, semidiscrete_scratch, semidiscrete_sgd_in_place,
-    semidiscrete_sgd_scratch, LaguerreReal, SemiDiscreteMethod, SemiDiscreteParams, SgdParams,
+    semidiscrete_in_place, semidiscrete_scratch, semidiscrete_sgd_from_samples_in_place,
+    semidiscrete_sgd_from_samples_scratch, semidiscrete_sgd_in_place, semidiscrete_sgd_scratch,
+    LaguerreReal, SemiDiscreteInfo, SemiDiscreteMethod, SemiDiscreteParams, SgdParams,
 };
-use crate::Result;
+use crate::{MatRef, Result};
 use std::ffi::c_void;
+
+/// The sample set of a semi-discrete entry point: points (N×d) and their optional weights (N),
+/// checked, with the regions they cover.
+struct Samples<'a, T> {
+    x: MatRef<'a, T>,
+    w: Option<&'a [T]>,
+    regions: [(&'static str, Option<Region>); 2],
+}
+
+/// Reads `points` and `point_weights` (NULL = uniform; finite, >= 0 when given).
+///
+/// # Safety
+/// As [`matrix`] and [`opt_slice`].
+unsafe fn samples<'a, M: MatrixView>(
+    points: &M,
+    point_weights: *const M::T,
+) -> Result<Samples<'a, M::T>> {
+    // SAFETY: forwarded contract.
+    let (x, rx) = unsafe { matrix("points", points) }?;
+    // SAFETY: forwarded contract.
+    let w = unsafe { opt_slice("point_weights", point_weights, x.nrows()) }?;
+    if let Some((ws, _)) = &w {
+        crate::error::check_weights("point_weights", ws)?;
+    }
+    Ok(Samples {
+        x,
+        regions: [
+            ("points", Some(rx)),
+            ("point_weights", w.as_ref().map(|(_, r)| *r)),
+        ],
+        w: w.map(|(s, _)| s),
+    })
+}
+
+/// [`check_disjoint`] over the arguments that are present (optional ones may be NULL).
+fn disjoint(
+    outputs: &[(&'static str, Option<Region>)],
+    inputs: &[(&'static str, Option<Region>)],
+) -> Result<()> {
+    let present = |v: &[(&'static str, Option<Region>)]| -> Vec<(&'static str, Region)> {
+        v.iter().filter_map(|&(n, r)| r.map(|r| (n, r))).collect()
+    };
+    check_disjoint(&present(outputs), &present(inputs))
+}
 
 /// Options of `otc_laguerre_assign_*`.
 #[repr(C)]
@@ -93,39 +140,19 @@ where
     // of what the checked pointers address is the caller's contract.
     unsafe {
         let o = options(opts)?;
-        let (x, rx) = matrix("points", &points)?;
+        let p = samples(&points, point_weights)?;
         let (y, ry) = matrix("sites", &sites)?;
         let (gs, rg) = slice("g", g, y.nrows())?;
-        let w = opt_slice("point_weights", point_weights, x.nrows())?;
-        let (c, rc) = slice_mut("cells", cells, x.nrows())?;
+        let (c, rc) = slice_mut("cells", cells, p.x.nrows())?;
         let m = opt_slice_mut("masses", masses, y.nrows())?;
-        let mut outs = vec![("cells", rc)];
-        if let Some((_, r)) = &m {
-            outs.push(("masses", *r));
-        }
-        let mut ins = vec![("points", rx), ("sites", ry), ("g", rg)];
-        if let Some((_, r)) = &w {
-            ins.push(("point_weights", *r));
-        }
-        check_disjoint(&outs, &ins)?;
-        crate::semidiscrete::assign::check_problem(x, y, gs)?;
-        if let Some((ws, _)) = &w {
-            crate::error::check_weights("point_weights", ws)?;
-        }
+        disjoint(
+            &[("cells", Some(rc)), ("masses", m.as_ref().map(|(_, r)| *r))],
+            &[&p.regions[..], &[("sites", Some(ry)), ("g", Some(rg))]].concat(),
+        )?;
+        crate::semidiscrete::assign::check_problem(p.x, y, gs)?;
         let req = laguerre_assign_scratch::<M::T>(y.nrows(), y.ncols());
-        with_workspace(work, work_bytes, req, |stack| {
-            crate::par::with_threads(threads(o.num_threads), |par| {
-                laguerre_assign_in_place(
-                    x,
-                    w.map(|(s, _)| s),
-                    y,
-                    gs,
-                    c,
-                    m.map(|(s, _)| s),
-                    par,
-                    stack,
-                )
-            })?
+        run_threaded(o.num_threads, work, work_bytes, req, |par, stack| {
+            laguerre_assign_in_place(p.x, p.w, y, gs, c, m.map(|(s, _)| s), par, stack)
         })?;
     }
     Ok(Report::ok())
@@ -332,12 +359,96 @@ pub unsafe extern "C" fn otc_semidiscrete_workspace_size(
     })
 }
 
-/// Semi-discrete OT, squared Euclidean cost: samples `points` (N×d) with weights
-/// `point_weights` (N, NULL = 1/N each) to sites `sites` (n×d) with weights `b` (n, same total
-/// mass). `g` (n) holds the initial dual weights on entry (zeros are fine) and the solution
-/// (zero mean) on return; `masses` (n, optional) receives the Laguerre cell masses; `info`
-/// (optional) the report. Returns `OTC_WARN_MAX_ITER` when the tolerance was not met (the
-/// outputs then hold the last iterate). See the Rust docs of `semidiscrete` for the methods.
+/// The shared body of `otc_semidiscrete_f64` / `_f32`: `g` and `masses` are written only when
+/// the solver returns (converged, or with `OTC_WARN_MAX_ITER`).
+///
+/// # Safety
+/// The contract of those functions.
+#[allow(clippy::too_many_arguments)]
+unsafe fn solve<M: MatrixView>(
+    points: M,
+    point_weights: *const M::T,
+    sites: M,
+    b: *const M::T,
+    opts: *const otc_semidiscrete_options,
+    g: *mut M::T,
+    masses: *mut f64,
+    info: *mut otc_semidiscrete_info,
+    work: *mut c_void,
+    work_bytes: usize,
+) -> Result<Report>
+where
+    M::T: LaguerreReal,
+{
+    // SAFETY (whole block): pointers are checked by the `args` helpers before use.
+    unsafe {
+        let o = options(opts)?;
+        let params = params_of(&o)?;
+        let p = samples(&points, point_weights)?;
+        let (y, ry) = matrix("sites", &sites)?;
+        let (bs, rb) = slice("b", b, y.nrows())?;
+        let (gs, rg) = slice_mut("g", g, y.nrows())?;
+        let m = opt_slice_mut("masses", masses, y.nrows())?;
+        let info_out = opt_out("info", info)?;
+        disjoint(
+            &[("g", Some(rg)), ("masses", m.as_ref().map(|(_, r)| *r))],
+            &[&p.regions[..], &[("sites", Some(ry)), ("b", Some(rb))]].concat(),
+        )?;
+        let mut g_work = gs.to_vec();
+        let mut m_work = vec![0.0; y.nrows()];
+        let req = semidiscrete_scratch::<M::T>(p.x.nrows(), y.nrows(), y.ncols(), &params);
+        let res = run_threaded(o.num_threads, work, work_bytes, req, |par, stack| {
+            semidiscrete_in_place(
+                p.x,
+                p.w,
+                y,
+                bs,
+                &mut g_work,
+                &mut m_work,
+                &params,
+                par,
+                stack,
+            )
+        })?;
+        gs.copy_from_slice(&g_work);
+        if let Some((ms, _)) = m {
+            ms.copy_from_slice(&m_work);
+        }
+        if let Some(i) = info_out {
+            *i = info_of(&res);
+        }
+        Ok(if res.converged {
+            Report::ok()
+        } else {
+            Report::warn(
+                OTC_WARN_MAX_ITER,
+                format!(
+                    "{} iterations: mass error {:e} (smoothed {:e}) > tol {:e}",
+                    res.iterations, res.mass_error, res.smoothed_mass_error, params.tol
+                ),
+            )
+        })
+    }
+}
+
+fn info_of(res: &SemiDiscreteInfo) -> otc_semidiscrete_info {
+    otc_semidiscrete_info {
+        iterations: res.iterations as u64,
+        mass_error: res.mass_error,
+        smoothed_mass_error: res.smoothed_mass_error,
+        epsilon: res.epsilon,
+        step: res.step,
+        converged: u32::from(res.converged),
+    }
+}
+
+/// Semi-discrete OT, squared Euclidean cost, double precision: samples `points` (N×d) with
+/// weights `point_weights` (N, NULL = 1/N each) to sites `sites` (n×d) with weights `b` (n,
+/// same total mass). `g` (n) holds the initial dual weights on entry (zeros are fine) and the
+/// solution (zero mean) on return; `masses` (n, optional) receives the Laguerre cell masses;
+/// `info` (optional) the report. Returns `OTC_WARN_MAX_ITER` when the tolerance was not met
+/// (the outputs then hold the last iterate). See the Rust docs of `semidiscrete` for the
+/// methods. Bitwise identical for every thread count.
 ///
 /// # Safety
 /// Views and arrays must be valid for the sizes they state; outputs must not overlap.
@@ -356,69 +467,59 @@ pub unsafe extern "C" fn otc_semidiscrete_f64(
     work_bytes: usize,
 ) -> otc_status {
     ffi_boundary("otc_semidiscrete_f64", || {
-        // SAFETY (whole block): pointers are checked by the `args` helpers before use.
+        // SAFETY: forwarded contract.
         unsafe {
-            let o = options(opts)?;
-            let p = params_of(&o)?;
-            let (x, rx) = matrix("points", &points)?;
-            let (y, ry) = matrix("sites", &sites)?;
-            let (bs, rb) = slice("b", b, y.nrows())?;
-            let w = opt_slice("point_weights", point_weights, x.nrows())?;
-            let (gs, rg) = slice_mut("g", g, y.nrows())?;
-            let m = opt_slice_mut("masses", masses, y.nrows())?;
-            let info_out = opt_out("info", info)?;
-            let mut outs = vec![("g", rg)];
-            if let Some((_, r)) = &m {
-                outs.push(("masses", *r));
-            }
-            let mut ins = vec![("points", rx), ("sites", ry), ("b", rb)];
-            if let Some((_, r)) = &w {
-                ins.push(("point_weights", *r));
-            }
-            check_disjoint(&outs, &ins)?;
-            let mut g_work = gs.to_vec();
-            let mut m_work = vec![0.0; y.nrows()];
-            let req = semidiscrete_scratch::<f64>(x.nrows(), y.nrows(), y.ncols(), &p);
-            let res = with_workspace(work, work_bytes, req, |stack| {
-                crate::par::with_threads(threads(o.num_threads), |par| {
-                    semidiscrete_in_place(
-                        x,
-                        w.map(|(s, _)| s),
-                        y,
-                        bs,
-                        &mut g_work,
-                        &mut m_work,
-                        &p,
-                        par,
-                        stack,
-                    )
-                })?
-            })?;
-            gs.copy_from_slice(&g_work);
-            if let Some((ms, _)) = m {
-                ms.copy_from_slice(&m_work);
-            }
-            if let Some(i) = info_out {
-                *i = otc_semidiscrete_info {
-                    iterations: res.iterations as u64,
-                    mass_error: res.mass_error,
-                    smoothed_mass_error: res.smoothed_mass_error,
-                    epsilon: res.epsilon,
-                    step: res.step,
-                    converged: u32::from(res.converged),
-                };
-            }
-            Ok(if res.converged {
-                Report::ok()
-            } else {
-                Report::warn(
-                    OTC_WARN_MAX_ITER,
-                    format!(
-                        "{} iterations: mass error {:e} (smoothed {:e}) > tol {:e}",
-                        res.iterations, res.mass_error, res.smoothed_mass_error, p.tol
-                    ),
-                )
-            })
+            solve(
+                points,
+                point_weights,
+                sites,
+                b,
+                opts,
+                g,
+                masses,
+                info,
+                work,
+                work_bytes,
+            )
+        }
+    })
+}
+
+/// Semi-discrete OT, squared Euclidean cost, single precision (cell masses, the report and
+/// all sums in double): as `otc_semidiscrete_f64`. The workspace size of
+/// `otc_semidiscrete_workspace_size` covers both precisions.
+///
+/// # Safety
+/// Views and arrays must be valid for the sizes they state; outputs must not overlap.
+#[no_mangle]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn otc_semidiscrete_f32(
+    points: otc_matrix_f32,
+    point_weights: *const f32,
+    sites: otc_matrix_f32,
+    b: *const f32,
+    opts: *const otc_semidiscrete_options,
+    g: *mut f32,
+    masses: *mut f64,
+    info: *mut otc_semidiscrete_info,
+    work: *mut c_void,
+    work_bytes: usize,
+) -> otc_status {
+    ffi_boundary("otc_semidiscrete_f32", || {
+        // SAFETY: forwarded contract.
+        unsafe {
+            solve(
+                points,
+                point_weights,
+                sites,
+                b,
+                opts,
+                g,
+                masses,
+                info,
+                work,
+                work_bytes,
+            )
         }
     })
 }
@@ -430,7 +531,12 @@ pub unsafe extern "C" fn otc_semidiscrete_f64(
 pub type otc_sample_fn =
     Option<unsafe extern "C" fn(user: *mut c_void, count: usize, out_points: *mut f64) -> i32>;
 
-/// Options of `otc_semidiscrete_sgd_f64`.
+/// The single-precision sampler of `otc_semidiscrete_sgd_f32`: as `otc_sample_fn`, writing
+/// `count × dim` floats.
+pub type otc_sample_f32_fn =
+    Option<unsafe extern "C" fn(user: *mut c_void, count: usize, out_points: *mut f32) -> i32>;
+
+/// Options of the averaged SGD entry points (`otc_semidiscrete_sgd_*`).
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
 pub struct otc_sgd_options {
@@ -488,7 +594,8 @@ pub unsafe extern "C" fn otc_sgd_options_default(opts: *mut otc_sgd_options) -> 
     })
 }
 
-/// Bytes of workspace `otc_semidiscrete_sgd_f64` needs for n sites in dimension `dim`.
+/// Bytes of workspace `otc_semidiscrete_sgd_f64` / `_f32` need for n sites in dimension `dim`
+/// (enough for both precisions).
 ///
 /// # Safety
 /// `opts` is NULL or valid; `out_bytes` must be valid for writes.
@@ -502,23 +609,100 @@ pub unsafe extern "C" fn otc_semidiscrete_sgd_workspace_size(
     ffi_boundary("otc_semidiscrete_sgd_workspace_size", || {
         // SAFETY: forwarded contract.
         let p = sgd_params_of(&unsafe { options(opts) }?)?;
+        let req = semidiscrete_sgd_scratch::<f64>(n_sites, dim, p.batch);
         // SAFETY: forwarded contract.
-        unsafe {
-            write_workspace_size(semidiscrete_sgd_scratch(n_sites, dim, p.batch), out_bytes)
-        }?;
+        unsafe { write_workspace_size(req, out_bytes) }?;
         Ok(Report::ok())
     })
 }
 
 /// The C sampler and its user pointer, movable to an otcore worker (called from one thread at
 /// a time).
-struct Sampler {
-    f: unsafe extern "C" fn(*mut c_void, usize, *mut f64) -> i32,
+struct CSampler<T> {
+    f: unsafe extern "C" fn(*mut c_void, usize, *mut T) -> i32,
     user: *mut c_void,
 }
 // SAFETY: the header tells the caller that the sampler may run on an otcore worker thread;
 // it is never called concurrently.
-unsafe impl Send for Sampler {}
+unsafe impl<T> Send for CSampler<T> {}
+
+/// Reads the sites, weights and g of an SGD entry point, checks that g overlaps neither, and
+/// runs `solve` (given the sites and b) on a copy of g that is written back on success.
+///
+/// # Safety
+/// The contract of the `otc_semidiscrete_sgd_*` functions.
+unsafe fn sgd_common<M: MatrixView>(
+    sites: M,
+    b: *const M::T,
+    g: *mut M::T,
+    inputs: &[(&'static str, Option<Region>)],
+    solve: impl FnOnce(MatRef<'_, M::T>, &[M::T], &mut [M::T]) -> Result<()>,
+) -> Result<Report>
+where
+    M::T: LaguerreReal,
+{
+    // SAFETY (whole block): pointers are checked by the `args` helpers before use.
+    unsafe {
+        let (y, ry) = matrix("sites", &sites)?;
+        let (bs, rb) = slice("b", b, y.nrows())?;
+        let (gs, rg) = slice_mut("g", g, y.nrows())?;
+        disjoint(
+            &[("g", Some(rg))],
+            &[inputs, &[("sites", Some(ry)), ("b", Some(rb))]].concat(),
+        )?;
+        let mut g_work = vec![<M::T as crate::Real>::ZERO; y.nrows()];
+        solve(y, bs, &mut g_work)?;
+        gs.copy_from_slice(&g_work);
+    }
+    Ok(Report::ok())
+}
+
+/// The shared body of `otc_semidiscrete_sgd_f64` / `_f32`.
+///
+/// # Safety
+/// The contract of those functions.
+#[allow(clippy::too_many_arguments)]
+unsafe fn sgd_callback<M: MatrixView>(
+    sample: Option<unsafe extern "C" fn(*mut c_void, usize, *mut M::T) -> i32>,
+    user: *mut c_void,
+    sites: M,
+    b: *const M::T,
+    opts: *const otc_sgd_options,
+    g: *mut M::T,
+    work: *mut c_void,
+    work_bytes: usize,
+) -> Result<Report>
+where
+    M::T: LaguerreReal,
+{
+    let Some(f) = sample else {
+        crate::bail!(NullPointer, "sample is NULL");
+    };
+    // SAFETY: forwarded contract.
+    let o = unsafe { options(opts) }?;
+    let params = sgd_params_of(&o)?;
+    // SAFETY: forwarded contract.
+    unsafe {
+        sgd_common(sites, b, g, &[], |y, bs, gw| {
+            let mut sampler = CSampler { f, user };
+            let dim = y.ncols();
+            let mut call = move |out: &mut [M::T]| -> Result<()> {
+                let s = &mut sampler;
+                // SAFETY: `out` holds count × dim values, as the callback's contract says.
+                let code = (s.f)(s.user, out.len() / dim, out.as_mut_ptr());
+                if code != 0 {
+                    crate::bail!(InvalidArgument, "the sampler returned {code}");
+                }
+                Ok(())
+            };
+            let req = semidiscrete_sgd_scratch::<M::T>(y.nrows(), dim, params.batch);
+            run_threaded(o.num_threads, work, work_bytes, req, |par, stack| {
+                semidiscrete_sgd_in_place(&mut call, y, bs, gw, &params, par, stack)
+            })
+            .map(|_| ())
+        })
+    }
+}
 
 /// Averaged stochastic gradient ascent (Genevay et al. 2016) for semi-discrete OT from the
 /// samples that `sample(user, batch, out)` streams (dimension `dim` = `sites.cols`), to
@@ -540,43 +724,177 @@ pub unsafe extern "C" fn otc_semidiscrete_sgd_f64(
     work_bytes: usize,
 ) -> otc_status {
     ffi_boundary("otc_semidiscrete_sgd_f64", || {
-        let Some(f) = sample else {
-            crate::bail!(NullPointer, "sample is NULL");
-        };
-        // SAFETY (whole block): pointers are checked by the `args` helpers before use.
-        unsafe {
-            let o = options(opts)?;
-            let p = sgd_params_of(&o)?;
-            let (y, ry) = matrix("sites", &sites)?;
-            let (bs, rb) = slice("b", b, y.nrows())?;
-            let (gs, rg) = slice_mut("g", g, y.nrows())?;
-            check_disjoint(&[("g", rg)], &[("sites", ry), ("b", rb)])?;
-            crate::error::check_finite("sites", y.col_iter().flat_map(|c| c.iter().copied()))?;
-            let mut g_work = vec![0.0; y.nrows()];
-            let mut sampler = Sampler { f, user };
-            let mut call = move |out: &mut [f64]| -> Result<()> {
-                let s = &mut sampler;
-                let rows = out.len() / y.ncols();
-                // SAFETY: `out` holds rows × dim doubles, as the callback's contract says.
-                let code = (s.f)(s.user, rows, out.as_mut_ptr());
-                if code != 0 {
-                    crate::bail!(InvalidArgument, "the sampler returned {code}");
-                }
-                crate::error::check_finite("sample", out.iter().copied())
-            };
-            let req = semidiscrete_sgd_scratch(y.nrows(), y.ncols(), p.batch);
-            with_workspace(work, work_bytes, req, |stack| {
-                crate::par::with_threads(threads(o.num_threads), |par| {
-                    semidiscrete_sgd_in_place(&mut call, y, bs, &mut g_work, &p, par, stack)
-                })?
-            })?;
-            gs.copy_from_slice(&g_work);
-        }
+        // SAFETY: forwarded contract.
+        unsafe { sgd_callback(sample, user, sites, b, opts, g, work, work_bytes) }
+    })
+}
+
+/// Averaged SGD in single precision (the iterates are averaged in double): as
+/// `otc_semidiscrete_sgd_f64`, with a sampler writing floats.
+///
+/// # Safety
+/// `sample` must be a valid function; views and arrays valid for the sizes they state.
+#[no_mangle]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn otc_semidiscrete_sgd_f32(
+    sample: otc_sample_f32_fn,
+    user: *mut c_void,
+    sites: otc_matrix_f32,
+    b: *const f32,
+    opts: *const otc_sgd_options,
+    g: *mut f32,
+    work: *mut c_void,
+    work_bytes: usize,
+) -> otc_status {
+    ffi_boundary("otc_semidiscrete_sgd_f32", || {
+        // SAFETY: forwarded contract.
+        unsafe { sgd_callback(sample, user, sites, b, opts, g, work, work_bytes) }
+    })
+}
+
+/// Bytes of workspace `otc_semidiscrete_sgd_samples_f64` / `_f32` need for N samples and n
+/// sites in dimension `dim` (enough for both precisions).
+///
+/// # Safety
+/// `opts` is NULL or valid; `out_bytes` must be valid for writes.
+#[no_mangle]
+pub unsafe extern "C" fn otc_semidiscrete_sgd_samples_workspace_size(
+    n_points: usize,
+    n_sites: usize,
+    dim: usize,
+    opts: *const otc_sgd_options,
+    out_bytes: *mut usize,
+) -> otc_status {
+    ffi_boundary("otc_semidiscrete_sgd_samples_workspace_size", || {
+        // SAFETY: forwarded contract.
+        let p = sgd_params_of(&unsafe { options(opts) }?)?;
+        let req = semidiscrete_sgd_from_samples_scratch::<f64>(n_points, n_sites, dim, p.batch);
+        // SAFETY: forwarded contract.
+        unsafe { write_workspace_size(req, out_bytes) }?;
         Ok(Report::ok())
     })
 }
 
-/// Bytes of workspace `otc_lloyd_f64` needs for N samples and n sites in dimension `dim`.
+/// The shared body of `otc_semidiscrete_sgd_samples_f64` / `_f32`.
+///
+/// # Safety
+/// The contract of those functions.
+#[allow(clippy::too_many_arguments)]
+unsafe fn sgd_samples<M: MatrixView>(
+    points: M,
+    point_weights: *const M::T,
+    sites: M,
+    b: *const M::T,
+    seed: u64,
+    opts: *const otc_sgd_options,
+    g: *mut M::T,
+    work: *mut c_void,
+    work_bytes: usize,
+) -> Result<Report>
+where
+    M::T: LaguerreReal,
+{
+    // SAFETY (whole block): pointers are checked by the `args` helpers before use.
+    unsafe {
+        let o = options(opts)?;
+        let params = sgd_params_of(&o)?;
+        let p = samples(&points, point_weights)?;
+        sgd_common(sites, b, g, &p.regions, |y, bs, gw| {
+            let req = semidiscrete_sgd_from_samples_scratch::<M::T>(
+                p.x.nrows(),
+                y.nrows(),
+                y.ncols(),
+                params.batch,
+            );
+            run_threaded(o.num_threads, work, work_bytes, req, |par, stack| {
+                semidiscrete_sgd_from_samples_in_place(
+                    p.x, p.w, y, bs, gw, &params, seed, par, stack,
+                )
+            })
+            .map(|_| ())
+        })
+    }
+}
+
+/// Averaged SGD (Genevay et al. 2016) for semi-discrete OT from a sample array, double
+/// precision: each batch draws rows of `points` (N×d, any strides) with probabilities
+/// `point_weights` (N, NULL = uniform; >= 0 with a positive sum) from a SplitMix64 stream
+/// seeded by `seed`, to `sites` (n×d) with weights `b` (n, sum 1). `g` (n) receives the averaged
+/// dual weights (zero mean). The same seed gives the same g for every thread count.
+/// `O(iterations · batch · (n · d + log N))`; `work` is NULL or `work_bytes` from
+/// `otc_semidiscrete_sgd_samples_workspace_size`.
+///
+/// # Safety
+/// Views and arrays must be valid for the sizes they state; `g` must not overlap inputs.
+#[no_mangle]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn otc_semidiscrete_sgd_samples_f64(
+    points: otc_matrix_f64,
+    point_weights: *const f64,
+    sites: otc_matrix_f64,
+    b: *const f64,
+    seed: u64,
+    opts: *const otc_sgd_options,
+    g: *mut f64,
+    work: *mut c_void,
+    work_bytes: usize,
+) -> otc_status {
+    ffi_boundary("otc_semidiscrete_sgd_samples_f64", || {
+        // SAFETY: forwarded contract.
+        unsafe {
+            sgd_samples(
+                points,
+                point_weights,
+                sites,
+                b,
+                seed,
+                opts,
+                g,
+                work,
+                work_bytes,
+            )
+        }
+    })
+}
+
+/// Averaged SGD from a sample array, single precision (iterates averaged in double): as
+/// `otc_semidiscrete_sgd_samples_f64`.
+///
+/// # Safety
+/// Views and arrays must be valid for the sizes they state; `g` must not overlap inputs.
+#[no_mangle]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn otc_semidiscrete_sgd_samples_f32(
+    points: otc_matrix_f32,
+    point_weights: *const f32,
+    sites: otc_matrix_f32,
+    b: *const f32,
+    seed: u64,
+    opts: *const otc_sgd_options,
+    g: *mut f32,
+    work: *mut c_void,
+    work_bytes: usize,
+) -> otc_status {
+    ffi_boundary("otc_semidiscrete_sgd_samples_f32", || {
+        // SAFETY: forwarded contract.
+        unsafe {
+            sgd_samples(
+                points,
+                point_weights,
+                sites,
+                b,
+                seed,
+                opts,
+                g,
+                work,
+                work_bytes,
+            )
+        }
+    })
+}
+
+/// Bytes of workspace `otc_lloyd_f64` / `_f32` need for N samples and n sites in dimension
+/// `dim` (enough for both precisions).
 ///
 /// # Safety
 /// `opts` is NULL or valid; `out_bytes` must be valid for writes.
@@ -597,10 +915,78 @@ pub unsafe extern "C" fn otc_lloyd_workspace_size(
     })
 }
 
-/// Lloyd iterations (optimal quantisation): at most `max_iter` times, move every site of
-/// `sites` (n×d, updated in place) to the barycenter of its Voronoi cell among the samples
-/// `points` (N×d) weighted by `point_weights` (NULL = uniform); stop when no site moves more
-/// than `tol`. `distortion` (optional) receives `Σ a_i min_j |x_i − y_j|²` (weights
+/// The shared body of `otc_lloyd_f64` / `_f32`: the sites are moved in a copy, written back
+/// when the iterations end.
+///
+/// # Safety
+/// The contract of those functions.
+#[allow(clippy::too_many_arguments)]
+unsafe fn lloyd<M: MatrixView, W: MatrixView<T = M::T>>(
+    points: M,
+    point_weights: *const M::T,
+    sites: W,
+    max_iter: i32,
+    tol: f64,
+    opts: *const otc_laguerre_options,
+    distortion: *mut f64,
+    work: *mut c_void,
+    work_bytes: usize,
+) -> Result<Report>
+where
+    M::T: LaguerreReal,
+{
+    // SAFETY (whole block): pointers are checked by the `args` helpers before use.
+    unsafe {
+        let o = options(opts)?;
+        if max_iter < 0 || tol.is_nan() || tol < 0.0 {
+            crate::bail!(
+                InvalidArgument,
+                "max_iter = {max_iter}, tol = {tol:e}: need >= 0"
+            );
+        }
+        let p = samples(&points, point_weights)?;
+        let (mut y, ry) = matrix_mut("sites", &sites)?;
+        let dist = opt_out("distortion", distortion)?;
+        disjoint(&[("sites", Some(ry))], &p.regions)?;
+        let mut work_sites = faer::Mat::from_fn(y.nrows(), y.ncols(), |i, k| *y.as_ref().get(i, k));
+        let req = lloyd_scratch::<M::T>(p.x.nrows(), y.nrows(), y.ncols());
+        let info = run_threaded(o.num_threads, work, work_bytes, req, |par, stack| {
+            lloyd_in_place(
+                p.x,
+                p.w,
+                work_sites.as_mut(),
+                max_iter as usize,
+                tol,
+                par,
+                stack,
+            )
+        })?;
+        for k in 0..y.ncols() {
+            for i in 0..y.nrows() {
+                *y.as_mut().get_mut(i, k) = *work_sites.as_ref().get(i, k);
+            }
+        }
+        if let Some(d) = dist {
+            *d = info.distortion;
+        }
+        Ok(if info.last_move <= tol {
+            Report::ok()
+        } else {
+            Report::warn(
+                OTC_WARN_MAX_ITER,
+                format!(
+                    "{} iterations: sites still move by {:e} > tol {tol:e}",
+                    info.iterations, info.last_move
+                ),
+            )
+        })
+    }
+}
+
+/// Lloyd iterations (optimal quantisation), double precision: at most `max_iter` times, move
+/// every site of `sites` (n×d, updated in place) to the barycenter of its Voronoi cell among
+/// the samples `points` (N×d) weighted by `point_weights` (NULL = uniform); stop when no site
+/// moves more than `tol`. `distortion` (optional) receives `Σ a_i min_j |x_i − y_j|²` (weights
 /// normalised). `OTC_WARN_MAX_ITER` when sites still moved more than `tol`.
 ///
 /// # Safety
@@ -619,55 +1005,55 @@ pub unsafe extern "C" fn otc_lloyd_f64(
     work_bytes: usize,
 ) -> otc_status {
     ffi_boundary("otc_lloyd_f64", || {
-        // SAFETY (whole block): pointers are checked by the `args` helpers before use.
+        // SAFETY: forwarded contract.
         unsafe {
-            let o = options(opts)?;
-            if max_iter < 0 || tol.is_nan() || tol < 0.0 {
-                crate::bail!(
-                    InvalidArgument,
-                    "max_iter = {max_iter}, tol = {tol:e}: need >= 0"
-                );
-            }
-            let (x, rx) = matrix("points", &points)?;
-            let (mut y, ry) = matrix_mut("sites", &sites)?;
-            let w = opt_slice("point_weights", point_weights, x.nrows())?;
-            let dist = opt_out("distortion", distortion)?;
-            let mut ins = vec![("points", rx)];
-            if let Some((_, r)) = &w {
-                ins.push(("point_weights", *r));
-            }
-            check_disjoint(&[("sites", ry)], &ins)?;
-            let mut work_sites =
-                faer::Mat::from_fn(y.nrows(), y.ncols(), |i, k| *y.as_ref().get(i, k));
-            let req = lloyd_scratch::<f64>(x.nrows(), y.nrows(), y.ncols());
-            let info = with_workspace(work, work_bytes, req, |stack| {
-                crate::par::with_threads(threads(o.num_threads), |par| {
-                    lloyd_in_place(
-                        x,
-                        w.map(|(s, _)| s),
-                        work_sites.as_mut(),
-                        max_iter as usize,
-                        tol,
-                        par,
-                        stack,
-                    )
-                })?
-            })?;
-            y.copy_from(&work_sites);
-            if let Some(d) = dist {
-                *d = info.distortion;
-            }
-            Ok(if info.last_move <= tol {
-                Report::ok()
-            } else {
-                Report::warn(
-                    OTC_WARN_MAX_ITER,
-                    format!(
-                        "{} iterations: sites still move by {:e} > tol {tol:e}",
-                        info.iterations, info.last_move
-                    ),
-                )
-            })
+            lloyd(
+                points,
+                point_weights,
+                sites,
+                max_iter,
+                tol,
+                opts,
+                distortion,
+                work,
+                work_bytes,
+            )
+        }
+    })
+}
+
+/// Lloyd iterations in single precision (sums and the distortion in double): as
+/// `otc_lloyd_f64`.
+///
+/// # Safety
+/// Views and arrays must be valid for the sizes they state; `sites` must not overlap inputs.
+#[no_mangle]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn otc_lloyd_f32(
+    points: otc_matrix_f32,
+    point_weights: *const f32,
+    sites: otc_matrix_mut_f32,
+    max_iter: i32,
+    tol: f64,
+    opts: *const otc_laguerre_options,
+    distortion: *mut f64,
+    work: *mut c_void,
+    work_bytes: usize,
+) -> otc_status {
+    ffi_boundary("otc_lloyd_f32", || {
+        // SAFETY: forwarded contract.
+        unsafe {
+            lloyd(
+                points,
+                point_weights,
+                sites,
+                max_iter,
+                tol,
+                opts,
+                distortion,
+                work,
+                work_bytes,
+            )
         }
     })
 }

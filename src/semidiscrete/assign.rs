@@ -2,8 +2,9 @@
 //!
 //! The kernel expands the score as `|y_j|² − g_j − 2 x·y_j` (the `|x|²` term does not change
 //! the argmin) after translating points and sites by the sites' centroid, which keeps the
-//! cancellation small. It is vectorised over sites (pulp, four independent accumulators,
-//! the running argmin kept as a lane-wise (score, index) pair) and threaded over fixed blocks of
+//! cancellation small. It is vectorised over sites (pulp, four independent accumulators per
+//! block of sites, reduced to their minimum before they meet the running lane-wise (score,
+//! block) pair; the winning block is rescored at the end) and threaded over fixed blocks of
 //! points, so the cells are bitwise identical for every thread count. Ties go to the smallest
 //! index. Cost: `O(N n d)` for N points and n sites in dimension d.
 
@@ -17,6 +18,8 @@ use pulp::Simd;
 const POINT_BLOCK: usize = 2048;
 /// Sites are padded to a multiple of this (4 accumulators × up to 16 lanes).
 const SITE_PAD: usize = 64;
+/// Dimensions whose point coordinates and site columns are hoisted out of the site loop.
+const MAX_HOISTED: usize = 64;
 
 /// The scalars the Laguerre kernel runs on (f32 and f64): [`Real`] plus the lane-wise
 /// compare-and-select the running argmin needs.
@@ -175,67 +178,103 @@ impl<T: LaguerreReal> pulp::WithSimd for AssignBlock<'_, T> {
 }
 
 impl<T: LaguerreReal> AssignBlock<'_, T> {
-    /// `D > 0`: the dimension known at compile time; `D = 0`: read it at run time.
+    /// The scores of the 4 vectors of sites of block `b` for point `i`, whose splatted
+    /// coordinates `−2(x_ik − centre_k)` are `xs[k]` for k < 64 (recomputed beyond).
     #[inline(always)]
-    fn run<S: Simd, const D: usize>(self, s: S) {
+    #[allow(clippy::too_many_arguments)]
+    fn block<S: Simd>(
+        &self,
+        s: S,
+        d: usize,
+        c_v: &[T::Vector<S>],
+        ys: &[&[T::Vector<S>]; MAX_HOISTED],
+        xs: &[T::Vector<S>; MAX_HOISTED],
+        i: usize,
+        b: usize,
+    ) -> [T::Vector<S>; 4] {
+        let mut acc = [c_v[4 * b], c_v[4 * b + 1], c_v[4 * b + 2], c_v[4 * b + 3]];
+        for k in 0..d {
+            let (xk, yk) = if k < MAX_HOISTED {
+                (xs[k], ys[k])
+            } else {
+                let two = T::ONE + T::ONE;
+                let np = self.np;
+                (
+                    T::splat_s(s, -two * (*self.points.get(i, k) - self.centre[k])),
+                    T::as_simd::<S>(&self.yt[k * np..(k + 1) * np]).0,
+                )
+            };
+            for u in 0..4 {
+                acc[u] = T::mul_add_s(s, xk, yk[4 * b + u], acc[u]);
+            }
+        }
+        acc
+    }
+
+    /// `D > 0`: the dimension known at compile time; `D = 0`: read it at run time.
+    ///
+    /// Per block of `4 · lanes` sites the four score vectors are reduced to their lane-wise
+    /// minimum, and only that minimum meets the running best (one compare, one select, one min
+    /// and one add per block instead of two compares, two selects and an add per vector); the
+    /// best block of each lane is kept. At the end the winning block of every lane that holds
+    /// the overall minimum is scored again by the same vector code (the same bits) to find the
+    /// site: the smallest index among exact ties.
+    #[inline(always)]
+    fn run<S: Simd, const D: usize>(mut self, s: S) {
         let d = if D > 0 { D } else { self.centre.len() };
         let np = self.np;
         let lanes = T::lanes::<S>();
         let step = 4 * lanes;
+        let n_blocks = np / step;
         let (c_v, _) = T::as_simd::<S>(&self.yt[d * np..(d + 1) * np]);
-        let mut iota = [T::ZERO; SITE_PAD];
-        for (i, v) in iota.iter_mut().enumerate() {
-            *v = T::from_f64(i as f64);
+        let empty: &[T::Vector<S>] = &[];
+        let mut ys = [empty; MAX_HOISTED];
+        for (k, yk) in ys.iter_mut().enumerate().take(d) {
+            *yk = T::as_simd::<S>(&self.yt[k * np..(k + 1) * np]).0;
         }
-        let (iota_v, _) = T::as_simd::<S>(&iota[..step]);
-        let inc = T::splat_s(s, T::from_f64(step as f64));
+        let one = T::splat_s(s, T::ONE);
+        let two = T::ONE + T::ONE;
         let mut best_buf = [T::ZERO; SITE_PAD];
-        let mut idx_buf = [T::ZERO; SITE_PAD];
-        for (r, cell) in self.cells.iter_mut().enumerate() {
+        let mut blk_buf = [T::ZERO; SITE_PAD];
+        let mut score_buf = [T::ZERO; SITE_PAD];
+        let mut xs = [T::splat_s(s, T::ZERO); MAX_HOISTED];
+        let cells = std::mem::take(&mut self.cells);
+        for (r, cell) in cells.iter_mut().enumerate() {
             let i = self.row0 + r;
-            let two = T::ONE + T::ONE;
-            let mut nxv = [T::splat_s(s, T::ZERO); 64];
-            if d <= 64 {
-                for k in 0..d {
-                    nxv[k] = T::splat_s(s, -two * (*self.points.get(i, k) - self.centre[k]));
+            for (k, xk) in xs.iter_mut().enumerate().take(d) {
+                *xk = T::splat_s(s, -two * (*self.points.get(i, k) - self.centre[k]));
+            }
+            let mut best = T::splat_s(s, T::INFINITY);
+            let mut best_blk = T::splat_s(s, T::ZERO);
+            let mut blk = T::splat_s(s, T::ZERO);
+            for b in 0..n_blocks {
+                let acc = self.block(s, d, c_v, &ys, &xs, i, b);
+                let m = T::min_s(s, T::min_s(s, acc[0], acc[1]), T::min_s(s, acc[2], acc[3]));
+                best_blk = T::select_lt_s(s, m, best, blk, best_blk);
+                best = T::min_s(s, m, best);
+                blk = T::add_s(s, blk, one);
+            }
+            T::as_mut_simd::<S>(&mut best_buf[..lanes]).0[0] = best;
+            T::as_mut_simd::<S>(&mut blk_buf[..lanes]).0[0] = best_blk;
+            let bs = best_buf[..lanes]
+                .iter()
+                .fold(T::INFINITY, |m, &v| if v < m { v } else { m });
+            // Scores that overflowed to +∞ everywhere: any cell is a minimiser; take 0.
+            let mut winner = if bs < T::INFINITY { usize::MAX } else { 0 };
+            for l in 0..lanes {
+                if !(best_buf[l] == bs && bs < T::INFINITY) {
+                    continue;
+                }
+                let b = blk_buf[l].to_f64() as usize;
+                let acc = self.block(s, d, c_v, &ys, &xs, i, b);
+                T::as_mut_simd::<S>(&mut score_buf[..step])
+                    .0
+                    .copy_from_slice(&acc);
+                if let Some(u) = (0..4).find(|&u| score_buf[u * lanes + l] == bs) {
+                    winner = winner.min(b * step + u * lanes + l);
                 }
             }
-            let mut best = [T::splat_s(s, T::INFINITY); 4];
-            let mut bidx = [T::splat_s(s, T::ZERO); 4];
-            let mut cur = [iota_v[0], iota_v[1], iota_v[2], iota_v[3]];
-            for b in 0..np / step {
-                let mut acc = [c_v[4 * b], c_v[4 * b + 1], c_v[4 * b + 2], c_v[4 * b + 3]];
-                for k in 0..d {
-                    let xk = if d <= 64 {
-                        nxv[k]
-                    } else {
-                        T::splat_s(s, -two * (*self.points.get(i, k) - self.centre[k]))
-                    };
-                    let (yk, _) = T::as_simd::<S>(&self.yt[k * np..(k + 1) * np]);
-                    for u in 0..4 {
-                        acc[u] = T::mul_add_s(s, xk, yk[4 * b + u], acc[u]);
-                    }
-                }
-                for u in 0..4 {
-                    bidx[u] = T::select_lt_s(s, acc[u], best[u], cur[u], bidx[u]);
-                    best[u] = T::select_lt_s(s, acc[u], best[u], acc[u], best[u]);
-                    cur[u] = T::add_s(s, cur[u], inc);
-                }
-            }
-            {
-                let (bv, _) = T::as_mut_simd::<S>(&mut best_buf[..step]);
-                bv.copy_from_slice(&best);
-                let (iv, _) = T::as_mut_simd::<S>(&mut idx_buf[..step]);
-                iv.copy_from_slice(&bidx);
-            }
-            let (mut bs, mut bi) = (T::INFINITY, T::INFINITY);
-            for (&sv, &iv) in best_buf[..step].iter().zip(&idx_buf[..step]) {
-                if sv < bs || (sv == bs && iv < bi) {
-                    bs = sv;
-                    bi = iv;
-                }
-            }
-            *cell = bi.to_f64() as u32;
+            *cell = winner as u32;
         }
     }
 }
@@ -449,6 +488,9 @@ mod tests {
         }
         // More sites than one padded block, a dimension beyond the fast paths.
         check_against_brute_force::<f64>(500, 200, 7, 1e-12);
+        // A dimension beyond the hoisted coordinates (k >= 64 read in the site loop).
+        check_against_brute_force::<f64>(300, 70, 70, 1e-11);
+        check_against_brute_force::<f32>(300, 70, 70, 1e-3);
     }
 
     #[test]
@@ -488,6 +530,41 @@ mod tests {
             }
         }
         assert!((masses[0] - 601.0 / 1001.0).abs() < 1e-12, "{masses:?}");
+    }
+
+    #[test]
+    fn exact_ties_go_to_the_smallest_index() {
+        // Site 40 duplicates site 3 (same g), site 77 duplicates site 70: the later copies get
+        // no point, whichever lane or block they fall in, in f64 and f32.
+        let mut rng = Rng::new(12);
+        let mut y = uniform_points::<f64>(&mut rng, 80, 2);
+        let mut g: Vec<f64> = (0..80).map(|_| 0.01 * rng.uniform()).collect();
+        for (dup, orig) in [(40, 3), (77, 70)] {
+            for k in 0..2 {
+                y[(dup, k)] = y[(orig, k)];
+            }
+            g[dup] = g[orig];
+        }
+        // Points at the sites themselves: the exact minimum is attained at both copies.
+        let x = faer::Mat::from_fn(160, 2, |i, k| {
+            if i < 80 {
+                y[(i, k)]
+            } else {
+                ((i * 37 + k * 11) % 97) as f64 / 97.0
+            }
+        });
+        let (cells, masses) = laguerre_assign(x.as_ref(), None, y.as_ref(), &g, 1).unwrap();
+        assert_eq!(masses[40], 0.0);
+        assert_eq!(masses[77], 0.0);
+        assert_eq!(
+            cells[40],
+            laguerre_assign_reference(x.as_ref(), y.as_ref(), &g)[40]
+        );
+        let xf = faer::Mat::from_fn(160, 2, |i, k| x[(i, k)] as f32);
+        let yf = faer::Mat::from_fn(80, 2, |i, k| y[(i, k)] as f32);
+        let gf: Vec<f32> = g.iter().map(|&v| v as f32).collect();
+        let (_, mf) = laguerre_assign(xf.as_ref(), None, yf.as_ref(), &gf, 1).unwrap();
+        assert_eq!((mf[40], mf[77]), (0.0, 0.0));
     }
 
     #[test]

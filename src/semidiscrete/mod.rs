@@ -18,8 +18,9 @@ pub use solve::{
 };
 pub mod sgd;
 pub use sgd::{
-    semidiscrete_sgd, semidiscrete_sgd_from_samples, semidiscrete_sgd_in_place,
-    semidiscrete_sgd_scratch, SgdInfo, SgdParams,
+    semidiscrete_sgd, semidiscrete_sgd_from_samples, semidiscrete_sgd_from_samples_in_place,
+    semidiscrete_sgd_from_samples_scratch, semidiscrete_sgd_in_place, semidiscrete_sgd_scratch,
+    Sampler, SgdInfo, SgdParams,
 };
 pub mod lloyd;
 pub use lloyd::{lloyd, lloyd_in_place, lloyd_scratch, LloydInfo};

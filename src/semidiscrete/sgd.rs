@@ -7,9 +7,10 @@
 //! `γ_k = γ_0 / √k`. The returned weights are the running average `ḡ_k` of the iterates, which
 //! is what converges at rate `O(1/√k)`.
 
-use super::assign::{laguerre_assign_in_place, laguerre_assign_scratch};
+use super::assign::{check_point_weights, laguerre_assign_in_place, laguerre_assign_scratch};
+use super::LaguerreReal;
 use crate::workspace::{check_stack, take, vec_req, with_stack};
-use crate::{bail, MatRef, MemStack, Par, Result, StackReq};
+use crate::{bail, MatRef, MemStack, Par, Real, Result, StackReq};
 
 /// Parameters of [`semidiscrete_sgd`].
 #[derive(Clone, Copy, Debug)]
@@ -42,27 +43,33 @@ pub struct SgdInfo {
     pub step: f64,
 }
 
-/// Workspace of [`semidiscrete_sgd_in_place`]: the batch (`batch · dim` f64), its cells, the
-/// current iterate and the Laguerre kernel's workspace.
-pub fn semidiscrete_sgd_scratch(n_sites: usize, dim: usize, batch: usize) -> StackReq {
+/// Workspace of [`semidiscrete_sgd_in_place`] in precision `T`: the batch (`batch · dim`
+/// values), its cells, the iterate and its average (`2n` f64), g in `T` (n) and the Laguerre
+/// kernel's workspace.
+pub fn semidiscrete_sgd_scratch<T: Real>(n_sites: usize, dim: usize, batch: usize) -> StackReq {
     StackReq::all_of(&[
-        vec_req::<f64>(batch.saturating_mul(dim)),
+        vec_req::<T>(batch.saturating_mul(dim)),
         vec_req::<u32>(batch),
         vec_req::<f64>(n_sites.saturating_mul(2)),
-        laguerre_assign_scratch::<f64>(n_sites, dim),
+        vec_req::<T>(n_sites),
+        laguerre_assign_scratch::<T>(n_sites, dim),
     ])
 }
 
-/// Level 2: averaged SGD. `sample(out)` fills `out` (batch × d, row-major) with independent
-/// samples of the source (an error it returns stops the solver). `sites` (n×d), `b` (n, sums
-/// to 1); `g` (n) receives the averaged dual weights, shifted to zero mean. Per iteration
+/// A source of samples for [`semidiscrete_sgd_in_place`]: fills its argument (batch × d,
+/// row-major) with independent samples; an error it returns stops the solver.
+pub type Sampler<'s, T> = dyn FnMut(&mut [T]) -> Result<()> + Send + 's;
+
+/// Level 2: averaged SGD in precision `T` (f32 or f64; the iterates are kept in f64).
+/// `sample` streams batches of the source; `sites` (n×d), `b` (n, sums to 1); `g` (n) receives
+/// the averaged dual weights, shifted to zero mean (written only on success). Per iteration
 /// `O(B n d)`; allocation-free on [`semidiscrete_sgd_scratch`].
 #[allow(clippy::neg_cmp_op_on_partial_ord)] // `!(x >= 0.0)` also rejects NaN
-pub fn semidiscrete_sgd_in_place(
-    sample: &mut (dyn FnMut(&mut [f64]) -> Result<()> + Send),
-    sites: MatRef<'_, f64>,
-    b: &[f64],
-    g: &mut [f64],
+pub fn semidiscrete_sgd_in_place<T: LaguerreReal>(
+    sample: &mut Sampler<'_, T>,
+    sites: MatRef<'_, T>,
+    b: &[T],
+    g: &mut [T],
     params: &SgdParams,
     par: Par,
     stack: &mut MemStack,
@@ -85,27 +92,35 @@ pub fn semidiscrete_sgd_in_place(
             params.step
         );
     }
+    for k in 0..d {
+        crate::error::check_finite("sites", sites.col(k).iter().copied())?;
+    }
     crate::error::check_weights("b", b)?;
-    crate::error::check_mass_balance(&[1.0], b, 1e-6)?;
+    crate::error::check_mass_balance(&[T::ONE], b, 1e-6)?;
     let batch = params.batch;
-    check_stack(stack, semidiscrete_sgd_scratch(n, d, batch))?;
-    let (mut xs, stack) = take(stack, batch * d, 0.0f64);
+    check_stack(stack, semidiscrete_sgd_scratch::<T>(n, d, batch))?;
+    let (mut xs, stack) = take(stack, batch * d, T::ZERO);
     let (mut cells, stack) = take(stack, batch, 0u32);
     let (mut buf, stack) = take(stack, 2 * n, 0.0f64);
+    let (mut gt, stack) = take(stack, n, T::ZERO);
     let (cur, avg) = buf.split_at_mut(n);
     let mut step = params.step;
     for k in 1..=params.iterations {
         sample(&mut xs)?;
+        crate::error::check_finite("sample", xs.iter().copied())?;
         let x = MatRef::from_row_major_slice(&xs, batch, d);
         if k == 1 && step == 0.0 {
             let (vol, _) = super::solve::sample_scales(x, None);
             let h2 = (vol / n as f64).powf(2.0 / d as f64);
             step = n as f64 * h2 / (2.0 * d as f64);
         }
-        laguerre_assign_in_place(x, None, sites, cur, &mut cells, None, par, stack)?;
+        for (t, &c) in gt.iter_mut().zip(cur.iter()) {
+            *t = T::from_f64(c);
+        }
+        laguerre_assign_in_place(x, None, sites, &gt, &mut cells, None, par, stack)?;
         let gamma = step / (k as f64).sqrt();
-        for (j, c) in cur.iter_mut().enumerate() {
-            *c += gamma * b[j];
+        for (c, bj) in cur.iter_mut().zip(b) {
+            *c += gamma * bj.to_f64();
         }
         let unit = gamma / batch as f64;
         for &c in cells.iter() {
@@ -118,7 +133,7 @@ pub fn semidiscrete_sgd_in_place(
     }
     let mean = avg.iter().sum::<f64>() / n as f64;
     for (o, &a) in g.iter_mut().zip(avg.iter()) {
-        *o = a - mean;
+        *o = T::from_f64(a - mean);
     }
     Ok(SgdInfo {
         iterations: params.iterations,
@@ -127,15 +142,15 @@ pub fn semidiscrete_sgd_in_place(
 }
 
 /// Level 3 of [`semidiscrete_sgd_in_place`] with `num_threads` threads.
-pub fn semidiscrete_sgd(
-    sample: &mut (dyn FnMut(&mut [f64]) -> Result<()> + Send),
-    sites: MatRef<'_, f64>,
-    b: &[f64],
+pub fn semidiscrete_sgd<T: LaguerreReal>(
+    sample: &mut Sampler<'_, T>,
+    sites: MatRef<'_, T>,
+    b: &[T],
     params: &SgdParams,
     num_threads: usize,
-) -> Result<(Vec<f64>, SgdInfo)> {
-    let mut g = vec![0.0; sites.nrows()];
-    let req = semidiscrete_sgd_scratch(sites.nrows(), sites.ncols(), params.batch);
+) -> Result<(Vec<T>, SgdInfo)> {
+    let mut g = vec![T::ZERO; sites.nrows()];
+    let req = semidiscrete_sgd_scratch::<T>(sites.nrows(), sites.ncols(), params.batch);
     let info = with_stack(req, |stack| {
         crate::par::with_threads(num_threads, |par| {
             semidiscrete_sgd_in_place(sample, sites, b, &mut g, params, par, stack)
@@ -144,65 +159,127 @@ pub fn semidiscrete_sgd(
     Ok((g, info))
 }
 
-/// Level 3 from a weighted sample array: each batch draws rows of `points` (N×d) with
-/// probabilities `point_weights` (or uniformly), from a SplitMix64 stream seeded by `seed`.
-pub fn semidiscrete_sgd_from_samples(
-    points: MatRef<'_, f64>,
-    point_weights: Option<&[f64]>,
-    sites: MatRef<'_, f64>,
-    b: &[f64],
+/// Workspace of [`semidiscrete_sgd_from_samples_in_place`]: the cumulative point weights
+/// (N f64) and [`semidiscrete_sgd_scratch`].
+pub fn semidiscrete_sgd_from_samples_scratch<T: Real>(
+    n_points: usize,
+    n_sites: usize,
+    dim: usize,
+    batch: usize,
+) -> StackReq {
+    StackReq::all_of(&[
+        vec_req::<f64>(n_points),
+        semidiscrete_sgd_scratch::<T>(n_sites, dim, batch),
+    ])
+}
+
+/// Level 2 from a weighted sample array: each batch draws rows of `points` (N×d, any strides)
+/// with probabilities `point_weights` (N, finite, >= 0, positive sum; `None` = uniform), by
+/// inverse transform on the cumulative weights (f64) from a SplitMix64 stream seeded by
+/// `seed`; then as [`semidiscrete_sgd_in_place`]. The same seed gives the same g for every
+/// `par`. Allocation-free on [`semidiscrete_sgd_from_samples_scratch`]; per iteration
+/// `O(B (n d + log N))`.
+#[allow(clippy::too_many_arguments)]
+#[allow(clippy::neg_cmp_op_on_partial_ord)] // `!(total > 0.0)` also rejects NaN
+pub fn semidiscrete_sgd_from_samples_in_place<T: LaguerreReal>(
+    points: MatRef<'_, T>,
+    point_weights: Option<&[T]>,
+    sites: MatRef<'_, T>,
+    b: &[T],
+    g: &mut [T],
     params: &SgdParams,
     seed: u64,
-    num_threads: usize,
-) -> Result<(Vec<f64>, SgdInfo)> {
+    par: Par,
+    stack: &mut MemStack,
+) -> Result<SgdInfo> {
     let (big_n, d) = (points.nrows(), points.ncols());
     if big_n == 0 || d != sites.ncols() {
         bail!(
             InvalidDimension,
-            "points {big_n}x{d}, sites with {} coordinates",
+            "points {big_n}x{d}, sites with {} coordinates: need N >= 1 and the same dimension",
             sites.ncols()
         );
     }
-    let cumulative: Option<Vec<f64>> = match point_weights {
-        Some(w) => {
-            super::assign::check_point_weights(Some(w), big_n)?;
-            let mut acc = 0.0;
-            Some(
-                w.iter()
-                    .map(|v| {
-                        acc += v;
-                        acc
-                    })
-                    .collect(),
-            )
-        }
-        None => None,
-    };
+    for k in 0..d {
+        crate::error::check_finite("points", points.col(k).iter().copied())?;
+    }
+    check_point_weights(point_weights, big_n)?;
+    check_stack(
+        stack,
+        semidiscrete_sgd_from_samples_scratch::<T>(big_n, sites.nrows(), d, params.batch),
+    )?;
+    let (mut cumulative, stack) = take(stack, big_n, 0.0f64);
+    let mut acc = 0.0;
+    for (c, i) in cumulative.iter_mut().zip(0..big_n) {
+        acc += point_weights.map_or(1.0, |w| w[i].to_f64());
+        *c = acc;
+    }
+    let total = acc;
+    if !(total > 0.0) {
+        bail!(
+            InvalidArgument,
+            "point_weights sum to {total:e}: need a positive mass"
+        );
+    }
+    let cumulative = &*cumulative;
     let mut state = seed;
-    let mut next = move || {
-        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        ((z ^ (z >> 31)) >> 11) as f64 / (1u64 << 53) as f64
-    };
-    let mut sample = |out: &mut [f64]| -> Result<()> {
+    let mut sample = |out: &mut [T]| -> Result<()> {
         for row in out.chunks_exact_mut(d) {
-            let u = next();
-            let i = match &cumulative {
-                Some(c) => {
-                    let total = c[big_n - 1];
-                    c.partition_point(|&v| v <= u * total).min(big_n - 1)
-                }
-                None => ((u * big_n as f64) as usize).min(big_n - 1),
-            };
+            let u = splitmix64(&mut state);
+            let i = cumulative
+                .partition_point(|&v| v <= u * total)
+                .min(big_n - 1);
             for (k, o) in row.iter_mut().enumerate() {
                 *o = *points.get(i, k);
             }
         }
         Ok(())
     };
-    semidiscrete_sgd(&mut sample, sites, b, params, num_threads)
+    semidiscrete_sgd_in_place(&mut sample, sites, b, g, params, par, stack)
+}
+
+/// The next uniform in [0, 1) of a SplitMix64 stream.
+fn splitmix64(state: &mut u64) -> f64 {
+    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    let mut z = *state;
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    ((z ^ (z >> 31)) >> 11) as f64 / (1u64 << 53) as f64
+}
+
+/// Level 3 of [`semidiscrete_sgd_from_samples_in_place`] with `num_threads` threads.
+pub fn semidiscrete_sgd_from_samples<T: LaguerreReal>(
+    points: MatRef<'_, T>,
+    point_weights: Option<&[T]>,
+    sites: MatRef<'_, T>,
+    b: &[T],
+    params: &SgdParams,
+    seed: u64,
+    num_threads: usize,
+) -> Result<(Vec<T>, SgdInfo)> {
+    let mut g = vec![T::ZERO; sites.nrows()];
+    let req = semidiscrete_sgd_from_samples_scratch::<T>(
+        points.nrows(),
+        sites.nrows(),
+        sites.ncols(),
+        params.batch,
+    );
+    let info = with_stack(req, |stack| {
+        crate::par::with_threads(num_threads, |par| {
+            semidiscrete_sgd_from_samples_in_place(
+                points,
+                point_weights,
+                sites,
+                b,
+                &mut g,
+                params,
+                seed,
+                par,
+                stack,
+            )
+        })
+    })???;
+    Ok((g, info))
 }
 
 #[cfg(test)]
@@ -265,5 +342,52 @@ mod tests {
             .zip(&full.g)
             .fold(0.0f64, |m, (a, b)| m.max((a - b).abs()));
         assert!(gap2 < 0.02 * range, "g gap {gap2:e} of range {range:e}");
+    }
+
+    #[test]
+    fn from_samples_f32_agrees_with_f64_and_threads_do_not_matter() {
+        let mut rng = Rng::new(8);
+        let x = uniform_points::<f64>(&mut rng, 5000, 2);
+        let w: Vec<f64> = (0..5000).map(|_| 0.5 + rng.uniform()).collect();
+        let y = uniform_points::<f64>(&mut rng, 6, 2);
+        let b = vec![1.0 / 6.0; 6];
+        let params = SgdParams {
+            iterations: 3000,
+            batch: 16,
+            step: 0.0,
+        };
+        let run = |t| {
+            semidiscrete_sgd_from_samples(x.as_ref(), Some(&w), y.as_ref(), &b, &params, 3, t)
+                .unwrap()
+        };
+        let (g1, i1) = run(1);
+        let (g2, i2) = run(2);
+        assert_eq!(g1, g2, "same seed, same g for 1 and 2 threads");
+        assert_eq!(i1, i2);
+        let xf = Mat::from_fn(5000, 2, |i, k| x[(i, k)] as f32);
+        let yf = Mat::from_fn(6, 2, |i, k| y[(i, k)] as f32);
+        let wf: Vec<f32> = w.iter().map(|&v| v as f32).collect();
+        let bf = vec![1.0f32 / 6.0; 6];
+        let (gf, _) =
+            semidiscrete_sgd_from_samples(xf.as_ref(), Some(&wf), yf.as_ref(), &bf, &params, 3, 1)
+                .unwrap();
+        let range = g1.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+        for (a, b) in gf.iter().zip(&g1) {
+            assert!(
+                (f64::from(*a) - b).abs() < 1e-3 * range.max(1e-3),
+                "{gf:?} vs {g1:?}"
+            );
+        }
+        // Zero total weight and a NaN point are refused.
+        let zeros = vec![0.0; 5000];
+        let err =
+            semidiscrete_sgd_from_samples(x.as_ref(), Some(&zeros), y.as_ref(), &b, &params, 3, 1)
+                .unwrap_err();
+        assert_eq!(err.kind, crate::ErrorKind::InvalidArgument);
+        let mut xn = x.clone();
+        xn[(17, 1)] = f64::NAN;
+        let err = semidiscrete_sgd_from_samples(xn.as_ref(), None, y.as_ref(), &b, &params, 3, 1)
+            .unwrap_err();
+        assert_eq!(err.kind, crate::ErrorKind::NonFinite);
     }
 }

@@ -94,24 +94,33 @@ pub struct SemiDiscreteInfo {
 }
 
 /// Workspace of [`semidiscrete_in_place`] for N samples, n sites in dimension d: the Laguerre
-/// kernel's, N cell indices, `6n` f64 and, for Newton, the `n×n` Hessian.
+/// kernel's, N cell indices, `6n` f64 and, for Newton, the `n×n` Hessian and the partial sums
+/// of the K = [`soft_chunks`]`(N, n)` point chunks (`K(n² + 2n + 1)` f64, `Kn` u32).
 pub fn semidiscrete_scratch<T: Real>(
     n_points: usize,
     n_sites: usize,
     dim: usize,
     params: &SemiDiscreteParams,
 ) -> StackReq {
-    let hess = match params.method {
-        SemiDiscreteMethod::Newton => n_sites.saturating_mul(n_sites),
-        SemiDiscreteMethod::Gradient => 0,
+    let (hess, parts, sig) = match params.method {
+        SemiDiscreteMethod::Newton => {
+            let k = soft_chunks(n_points, n_sites);
+            (
+                n_sites.saturating_mul(n_sites),
+                soft_part_len(n_sites, true).saturating_mul(k),
+                n_sites.saturating_mul(k),
+            )
+        }
+        SemiDiscreteMethod::Gradient => (0, 0, 0),
     };
     StackReq::all_of(&[
         laguerre_assign_scratch::<T>(n_sites, dim),
         vec_req::<u32>(n_points),
         vec_req::<T>(n_sites),
-        vec_req::<f64>(n_sites.saturating_mul(7)),
-        vec_req::<u32>(n_sites),
+        vec_req::<f64>(n_sites.saturating_mul(6)),
+        vec_req::<u32>(sig),
         vec_req::<f64>(hess),
+        vec_req::<f64>(parts),
     ])
 }
 
@@ -161,30 +170,54 @@ fn sq_dist<T: Real>(x: MatRef<'_, T>, i: usize, y: MatRef<'_, T>, j: usize) -> f
     s
 }
 
-/// One pass of the entropic semi-dual at `g`: returns `F_ε(g)`, writes the smoothed masses
-/// into `m` and, when `hess` is given, the Hessian `(1/ε) Σ a_i (diag p_i − p_i p_iᵀ)`
-/// (row-major n×n, the negative of F_ε's). `s` (n) and `sig` (n) are temporaries.
+/// Fewest points per chunk of the threaded soft pass.
+const SOFT_MIN_CHUNK: usize = 1024;
+/// Most chunks of the soft pass.
+const SOFT_MAX_CHUNKS: usize = 16;
+/// Most partial-Hessian values (over all chunks) the soft pass keeps: bounds the chunk count
+/// for many sites (n = 1000: 2 chunks).
+const SOFT_HESS_BUDGET: usize = 1 << 21;
+
+/// Number of point chunks of the soft pass for N samples and n sites: a function of N and n
+/// only (never of the thread count), so the chunked sums are the same for every `par`.
+pub(crate) fn soft_chunks(big_n: usize, n: usize) -> usize {
+    let by_memory = (SOFT_HESS_BUDGET / n.saturating_mul(n).max(1)).max(1);
+    big_n
+        .div_ceil(SOFT_MIN_CHUNK)
+        .min(by_memory)
+        .clamp(1, SOFT_MAX_CHUNKS)
+}
+
+/// f64 values of one chunk's partial results: masses (n), the probability row (n), the
+/// log-sum-exp sum (1) and, with the Hessian, its n×n partial sum.
+fn soft_part_len(n: usize, with_hess: bool) -> usize {
+    let h = if with_hess { n.saturating_mul(n) } else { 0 };
+    n.saturating_mul(2).saturating_add(1).saturating_add(h)
+}
+
+/// The points `rows` of the soft pass: writes into `part` (see [`soft_part_len`]) their
+/// masses `Σ a_i p_i`, the sum `Σ a_i LSE_i` and, when `with_hess`, their Hessian
+/// contributions. `sig` (n) is a temporary.
 #[allow(clippy::too_many_arguments)]
-fn soft_pass<T: Real>(
+fn soft_chunk<T: Real>(
     x: MatRef<'_, T>,
     a: Option<&[T]>,
     y: MatRef<'_, T>,
-    b: &[f64],
     g: &[f64],
     eps: f64,
-    m: &mut [f64],
-    mut hess: Option<&mut [f64]>,
-    s: &mut [f64],
+    rows: std::ops::Range<usize>,
+    part: &mut [f64],
     sig: &mut [u32],
-) -> f64 {
-    let (big_n, n) = (x.nrows(), y.nrows());
-    m.fill(0.0);
-    if let Some(h) = hess.as_deref_mut() {
-        h.fill(0.0);
-    }
-    let uniform = 1.0 / big_n as f64;
+    with_hess: bool,
+) {
+    let n = y.nrows();
+    part.fill(0.0);
+    let (m, rest) = part.split_at_mut(n);
+    let (s, rest) = rest.split_at_mut(n);
+    let (lse, h) = rest.split_at_mut(1);
+    let uniform = 1.0 / x.nrows() as f64;
     let mut lse_sum = 0.0;
-    for i in 0..big_n {
+    for i in rows {
         let ai = a.map_or(uniform, |a| a[i].to_f64());
         let mut mx = f64::NEG_INFINITY;
         for j in 0..n {
@@ -210,7 +243,7 @@ fn soft_pass<T: Real>(
                 k += 1;
             }
         }
-        if let Some(h) = hess.as_deref_mut() {
+        if with_hess {
             let c = ai / eps;
             for u in 0..k {
                 let ju = sig[u] as usize;
@@ -220,6 +253,71 @@ fn soft_pass<T: Real>(
                     let jv = jv as usize;
                     h[ju * n + jv] -= c * pu * s[jv];
                 }
+            }
+        }
+    }
+    lse[0] = lse_sum;
+}
+
+/// One pass of the entropic semi-dual at `g`: returns `F_ε(g)`, writes the smoothed masses
+/// into `m` and, when `hess` is given, the Hessian `(1/ε) Σ a_i (diag p_i − p_i p_iᵀ)`
+/// (row-major n×n, the negative of F_ε's). The points are split into
+/// [`soft_chunks`]`(N, n)` fixed chunks, run in parallel under `par`, each into its own slice
+/// of `parts` (chunk count × [`soft_part_len`]) with `sig` (chunk count × n) as temporaries;
+/// the partial sums are then added in chunk order, so the result is bitwise the same for
+/// every thread count.
+#[allow(clippy::too_many_arguments)]
+fn soft_pass<T: Real>(
+    x: MatRef<'_, T>,
+    a: Option<&[T]>,
+    y: MatRef<'_, T>,
+    b: &[f64],
+    g: &[f64],
+    eps: f64,
+    m: &mut [f64],
+    mut hess: Option<&mut [f64]>,
+    parts: &mut [f64],
+    sig: &mut [u32],
+    par: Par,
+) -> f64 {
+    let (big_n, n) = (x.nrows(), y.nrows());
+    let chunks = soft_chunks(big_n, n);
+    let with_hess = hess.is_some();
+    let len = soft_part_len(n, with_hess);
+    let parts = &mut parts[..chunks * len];
+    let sig = &mut sig[..chunks * n];
+    let rows = |c: usize| c * big_n / chunks..(c + 1) * big_n / chunks;
+    let work = |(c, (part, sig)): (usize, (&mut [f64], &mut [u32]))| {
+        soft_chunk(x, a, y, g, eps, rows(c), part, sig, with_hess)
+    };
+    match par {
+        Par::Seq => parts
+            .chunks_mut(len)
+            .zip(sig.chunks_mut(n))
+            .enumerate()
+            .for_each(work),
+        Par::Rayon(_) => {
+            use rayon::prelude::*;
+            parts
+                .par_chunks_mut(len)
+                .zip(sig.par_chunks_mut(n))
+                .enumerate()
+                .for_each(work)
+        }
+    }
+    m.fill(0.0);
+    if let Some(h) = hess.as_deref_mut() {
+        h.fill(0.0);
+    }
+    let mut lse_sum = 0.0;
+    for part in parts.chunks(len) {
+        for (mj, pj) in m.iter_mut().zip(&part[..n]) {
+            *mj += pj;
+        }
+        lse_sum += part[2 * n];
+        if let Some(h) = hess.as_deref_mut() {
+            for (hv, pv) in h.iter_mut().zip(&part[2 * n + 1..]) {
+                *hv += pv;
             }
         }
     }
@@ -285,7 +383,8 @@ fn newton_solve(h: &mut [f64], r: &mut [f64]) -> bool {
 /// `b` (n, same total mass within 1e-6). `g` (n) holds the initial dual weights on entry and
 /// the solution on return; `masses` (n) receives the hard Laguerre cell masses at that g.
 /// Allocation-free on [`semidiscrete_scratch`]. Per iteration: gradient `O(N n d)`
-/// (threaded); Newton `O(N n d)` plus `O(n³)` for the Newton system.
+/// (threaded); Newton `O(N n d)` (threaded over fixed point chunks) plus `O(n³)` for the
+/// Newton system. Bitwise identical results for every `par`.
 #[allow(clippy::too_many_arguments)]
 pub fn semidiscrete_in_place<T: LaguerreReal>(
     points: MatRef<'_, T>,
@@ -341,20 +440,17 @@ pub fn semidiscrete_in_place<T: LaguerreReal>(
     check_stack(stack, semidiscrete_scratch::<T>(big_n, n, d, params))?;
     let (mut cells, stack) = take(stack, big_n, 0u32);
     let (mut gt, stack) = take(stack, n, T::ZERO);
-    let (mut buf, stack) = take(stack, 7 * n, 0.0f64);
-    let (mut sig, stack) = take(stack, n, 0u32);
-    let hess_len = if params.method == SemiDiscreteMethod::Newton {
-        n * n
-    } else {
-        0
-    };
-    let (mut hess, stack) = take(stack, hess_len, 0.0f64);
+    let (mut buf, stack) = take(stack, 6 * n, 0.0f64);
+    let newton = params.method == SemiDiscreteMethod::Newton;
+    let chunks = if newton { soft_chunks(big_n, n) } else { 0 };
+    let (mut sig, stack) = take(stack, chunks * n, 0u32);
+    let (mut hess, stack) = take(stack, if newton { n * n } else { 0 }, 0.0f64);
+    let (mut parts, stack) = take(stack, chunks * soft_part_len(n, true), 0.0f64);
     let (gw, rest) = buf.split_at_mut(n);
     let (bw, rest) = rest.split_at_mut(n);
     let (m, rest) = rest.split_at_mut(n);
     let (r, rest) = rest.split_at_mut(n);
-    let (gtrial, rest) = rest.split_at_mut(n);
-    let (mtrial, s) = rest.split_at_mut(n);
+    let (gtrial, mtrial) = rest.split_at_mut(n);
     for j in 0..n {
         gw[j] = g[j].to_f64();
         bw[j] = b[j].to_f64();
@@ -431,8 +527,9 @@ pub fn semidiscrete_in_place<T: LaguerreReal>(
                     eps,
                     m,
                     Some(&mut hess),
-                    s,
+                    &mut parts,
                     &mut sig,
+                    par,
                 );
                 loop {
                     let err = max_error(m, bw);
@@ -482,8 +579,9 @@ pub fn semidiscrete_in_place<T: LaguerreReal>(
                             eps,
                             mtrial,
                             None,
-                            s,
+                            &mut parts,
                             &mut sig,
+                            par,
                         );
                         if ft >= f + 1e-4 * tau * slope || tau < 1e-10 {
                             break;
@@ -500,8 +598,9 @@ pub fn semidiscrete_in_place<T: LaguerreReal>(
                         eps,
                         m,
                         Some(&mut hess),
-                        s,
+                        &mut parts,
                         &mut sig,
+                        par,
                     );
                 }
                 eps = (eps * 0.1).max(target);
@@ -669,6 +768,36 @@ mod tests {
         assert!(sol.info.mass_error < 0.05 / 30.0, "{:?}", sol.info);
         let total: f64 = sol.masses.iter().sum();
         assert!((total - 1.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn newton_is_bitwise_identical_for_every_thread_count() {
+        let (x, a, y, b) = grid_problem();
+        assert!(soft_chunks(x.nrows(), y.nrows()) > 2, "several chunks");
+        let params = SemiDiscreteParams {
+            tol: 1e-9,
+            ..Default::default()
+        };
+        let runs: Vec<_> = [1, 2, 3]
+            .iter()
+            .map(|&t| semidiscrete(x.as_ref(), Some(&a), y.as_ref(), &b, &params, t).unwrap())
+            .collect();
+        assert!(runs[0].info.converged, "{:?}", runs[0].info);
+        for r in &runs[1..] {
+            let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(&r.g), bits(&runs[0].g));
+            assert_eq!(bits(&r.masses), bits(&runs[0].masses));
+            assert_eq!(r.info, runs[0].info);
+        }
+    }
+
+    #[test]
+    fn soft_chunks_depend_on_the_sizes_only() {
+        assert_eq!(soft_chunks(1, 5), 1);
+        assert_eq!(soft_chunks(10_000, 30), 10);
+        assert_eq!(soft_chunks(1_000_000, 30), SOFT_MAX_CHUNKS);
+        assert_eq!(soft_chunks(1_000_000, 1000), 2);
+        assert_eq!(soft_chunks(1_000_000, 5000), 1);
     }
 
     #[test]

@@ -150,6 +150,120 @@ static void test_sgd_and_lloyd(void) {
     CHECK_STATUS(otc_lloyd_f64(X, NULL, S, 1, 0.0, NULL, NULL, NULL, 0), OTC_WARN_MAX_ITER);
 }
 
+static int32_t uniform_sampler_f32(void *user, size_t count, float *out) {
+    size_t i;
+    for (i = 0; i < count; i++) out[i] = (float)lcg((unsigned long *)user);
+    return 0;
+}
+
+/* Single precision agrees with double, the sample-array SGD reaches the closed form and does
+   not depend on the thread count, and refused inputs leave every output as it was. */
+static void test_f32_and_sgd_samples(void) {
+    enum { N = 2000 };
+    static double x[N];
+    static float xf[N];
+    double y[3] = {0.2, 0.5, 0.7}, b[3] = {0.3, 0.3, 0.4}, g[3] = {0, 0, 0}, g2[3], e[3];
+    double masses[3], masses_f[3];
+    float yf[3] = {0.2f, 0.5f, 0.7f}, bf[3] = {0.3f, 0.3f, 0.4f}, gf[3] = {0, 0, 0};
+    int i, j;
+    for (i = 0; i < N; i++) { x[i] = (i + 0.5) / N; xf[i] = (float)x[i]; }
+    otc_matrix_f64 X = {x, N, 1, 1, 1}, Y = {y, 3, 1, 1, 1};
+    otc_matrix_f32 Xf = {xf, N, 1, 1, 1}, Yf = {yf, 3, 1, 1, 1};
+    expected_g(y, b, e);
+
+    /* Newton in f32 and f64. */
+    otc_semidiscrete_options sopts;
+    otc_semidiscrete_info info;
+    CHECK_STATUS(otc_semidiscrete_options_default(&sopts), OTC_OK);
+    sopts.tol = 1e-6;
+    CHECK_STATUS(otc_semidiscrete_f64(X, NULL, Y, b, &sopts, g, masses, NULL, NULL, 0), OTC_OK);
+    size_t bytes = 0;
+    CHECK_STATUS(otc_semidiscrete_workspace_size(N, 3, 1, &sopts, &bytes), OTC_OK);
+    void *work = malloc(bytes);
+    CHECK_STATUS(otc_semidiscrete_f32(Xf, NULL, Yf, bf, &sopts, gf, masses_f, &info, work, bytes), OTC_OK);
+    free(work);
+    CHECK(info.converged == 1);
+    for (j = 0; j < 3; j++) {
+        CHECK_CLOSE(gf[j], g[j], 1e-4);
+        CHECK_CLOSE(gf[j], e[j], 2e-3);
+        CHECK_CLOSE(masses_f[j], masses[j], 2.0 / N);
+    }
+    /* Refused: a negative point weight; g and masses keep their values. */
+    {
+        static float wf[N];
+        float keep[3] = {7.0f, 8.0f, 9.0f};
+        double mkeep[3] = {-1.0, -2.0, -3.0};
+        for (i = 0; i < N; i++) wf[i] = 1.0f / N;
+        wf[5] = -1.0f;
+        CHECK_STATUS(otc_semidiscrete_f32(Xf, wf, Yf, bf, NULL, keep, mkeep, NULL, NULL, 0), OTC_ERR_INVALID_ARGUMENT);
+        CHECK(keep[0] == 7.0f && keep[1] == 8.0f && keep[2] == 9.0f);
+        CHECK(mkeep[0] == -1.0 && mkeep[1] == -2.0 && mkeep[2] == -3.0);
+    }
+
+    /* SGD from the sample array: the closed form, and the same g for 1 and 2 threads. */
+    otc_sgd_options opts;
+    CHECK_STATUS(otc_sgd_options_default(&opts), OTC_OK);
+    opts.iterations = 20000;
+    opts.num_threads = 1;
+    CHECK_STATUS(otc_semidiscrete_sgd_samples_workspace_size(N, 3, 1, &opts, &bytes), OTC_OK);
+    work = malloc(bytes);
+    CHECK_STATUS(otc_semidiscrete_sgd_samples_f64(X, NULL, Y, b, 5, &opts, g, work, bytes), OTC_OK);
+    for (j = 0; j < 3; j++) CHECK_CLOSE(g[j], e[j], 5e-3);
+    opts.num_threads = 2;
+    CHECK_STATUS(otc_semidiscrete_sgd_samples_f64(X, NULL, Y, b, 5, &opts, g2, NULL, 0), OTC_OK);
+    for (j = 0; j < 3; j++) CHECK(g2[j] == g[j]);
+    CHECK_STATUS(otc_semidiscrete_sgd_samples_f64(X, NULL, Y, b, 5, &opts, g2, work, bytes / 2),
+                 OTC_ERR_WORKSPACE_TOO_SMALL);
+    free(work);
+    CHECK_STATUS(otc_semidiscrete_sgd_samples_f32(Xf, NULL, Yf, bf, 5, &opts, gf, NULL, 0), OTC_OK);
+    for (j = 0; j < 3; j++) CHECK_CLOSE(gf[j], g[j], 2e-3);
+    /* Refused: NaN sample, g overlapping b, wrong struct_size; g untouched each time. */
+    g2[0] = 1.0; g2[1] = 2.0; g2[2] = 3.0;
+    x[7] = NAN;
+    CHECK_STATUS(otc_semidiscrete_sgd_samples_f64(X, NULL, Y, b, 5, &opts, g2, NULL, 0), OTC_ERR_NON_FINITE);
+    x[7] = (7 + 0.5) / N;
+    CHECK_STATUS(otc_semidiscrete_sgd_samples_f64(X, NULL, Y, b, 5, &opts, b, NULL, 0), OTC_ERR_ALIASING);
+    opts.struct_size = 3;
+    CHECK_STATUS(otc_semidiscrete_sgd_samples_f64(X, NULL, Y, b, 5, &opts, g2, NULL, 0), OTC_ERR_ABI_MISMATCH);
+    CHECK(g2[0] == 1.0 && g2[1] == 2.0 && g2[2] == 3.0);
+
+    /* SGD from a float sampler. */
+    {
+        unsigned long state = 99;
+        CHECK_STATUS(otc_sgd_options_default(&opts), OTC_OK);
+        opts.iterations = 20000;
+        CHECK_STATUS(otc_semidiscrete_sgd_f32(uniform_sampler_f32, &state, Yf, bf, &opts, gf, NULL, 0), OTC_OK);
+        for (j = 0; j < 3; j++) CHECK_CLOSE(gf[j], e[j], 5e-3);
+        CHECK_STATUS(otc_semidiscrete_sgd_f32(NULL, NULL, Yf, bf, &opts, gf, NULL, 0), OTC_ERR_NULL_POINTER);
+    }
+
+    /* Lloyd in f32 against f64 (the optimal 4-point quantiser of U[0, 1]). */
+    {
+        double sites[4] = {0.05, 0.1, 0.2, 0.3}, d64 = 0.0, d32 = 0.0;
+        float sites_f[4] = {0.05f, 0.1f, 0.2f, 0.3f}, keep[4];
+        otc_matrix_mut_f64 S = {sites, 4, 1, 1, 1};
+        otc_matrix_mut_f32 Sf = {sites_f, 4, 1, 1, 1};
+        /* tol = 0: iterate until the cells stop changing. The 2000 samples have many fixed
+           points within a few grid steps (1/2000) of (2j+1)/8; rounding may pick a neighbour,
+           so f32 and f64 agree to 4 grid steps and in distortion to 1e-6. */
+        otc_status st32;
+        CHECK_STATUS(otc_lloyd_f64(X, NULL, S, 100000, 0.0, NULL, &d64, NULL, 0), OTC_OK);
+        st32 = otc_lloyd_f32(Xf, NULL, Sf, 100000, 0.0, NULL, &d32, NULL, 0);
+        CHECK(st32 == OTC_OK || st32 == OTC_WARN_MAX_ITER);
+        for (j = 0; j < 4; j++) {
+            CHECK_CLOSE(sites_f[j], sites[j], 4.0 / N);
+            CHECK_CLOSE(sites_f[j], (2 * j + 1) / 8.0, 4e-3);
+        }
+        CHECK_CLOSE(d32, d64, 1e-6);
+        for (j = 0; j < 4; j++) keep[j] = sites_f[j];
+        CHECK_STATUS(otc_lloyd_f32(Xf, NULL, Sf, -1, 0.0, NULL, NULL, NULL, 0), OTC_ERR_INVALID_ARGUMENT);
+        xf[3] = NAN;
+        CHECK_STATUS(otc_lloyd_f32(Xf, NULL, Sf, 10, 0.0, NULL, NULL, NULL, 0), OTC_ERR_NON_FINITE);
+        xf[3] = (float)x[3];
+        for (j = 0; j < 4; j++) CHECK(keep[j] == sites_f[j]);
+    }
+}
+
 /* Barycenters: convolutional and fixed-support agree on a 5x6 grid of the unit square. */
 static void test_barycenters(void) {
     enum { H = 5, W = 6, NP = H * W };
@@ -194,5 +308,6 @@ int main(void) {
     test_laguerre();
     test_solvers();
     test_sgd_and_lloyd();
+    test_f32_and_sgd_samples();
     return report();
 }

@@ -1,7 +1,7 @@
 // The C++ semi-discrete API: Laguerre cells against brute force (f64, f32), semi-discrete OT
 // reaching its target masses, SGD on a symmetric problem, Lloyd on two clusters, and the
 // entropic barycenters (mass, symmetry under swapping inputs and weights, mirrored images).
-// requires: otc_laguerre_assign_f64, otc_laguerre_assign_f32, otc_semidiscrete_f64, otc_semidiscrete_sgd_f64, otc_lloyd_f64, otc_barycenter_f64, otc_convolutional_barycenter_f64
+// requires: otc_laguerre_assign_f64, otc_laguerre_assign_f32, otc_semidiscrete_f64, otc_semidiscrete_sgd_f64, otc_lloyd_f64, otc_semidiscrete_f32, otc_semidiscrete_sgd_f32, otc_semidiscrete_sgd_samples_f64, otc_semidiscrete_sgd_samples_f32, otc_lloyd_f32, otc_barycenter_f64, otc_convolutional_barycenter_f64
 #include <vector>
 
 #include "check.hpp"
@@ -86,6 +86,58 @@ int main() {
     CHECK_CLOSE(sites[3], 2.9 / 3, 1e-12);
     CHECK_CLOSE(Lr.distortion, 4 * (2 * std::pow(0.1 / 3, 2) + std::pow(0.2 / 3, 2)) / 6 / 1, 1e-12);
     CHECK(otcore::lloyd_workspace_size(6, 2, 2) > 0);
+
+    // Single precision: semi-discrete OT and Lloyd agree with double.
+    {
+        std::vector<float> bf(b.begin(), b.end());
+        const auto Xf = otcore::View<float>::row_major(xf, d), Yf = otcore::View<float>::row_major(yf, d);
+        const auto Sf = otcore::semidiscrete(Xf, Yf, bf);
+        CHECK(Sf.status == OTC_OK);
+        for (std::size_t j = 0; j < n; ++j) {
+            CHECK_CLOSE(Sf.g[j], S.g[j], 1e-4);
+            CHECK(std::fabs(Sf.masses[j] - b[j]) <= 2.0 / N);
+        }
+        std::vector<float> ptsf(pts.begin(), pts.end()), sitesf = {0.2f, 0.3f, 0.7f, 0.8f};
+        const auto Lrf = otcore::lloyd(otcore::View<float>::row_major(ptsf, 2),
+                                       otcore::MutView<float>::row_major(sitesf.data(), 2, 2), 100, 1e-6);
+        CHECK(Lrf.status == OTC_OK);
+        for (std::size_t k = 0; k < 4; ++k) CHECK_CLOSE(sitesf[k], sites[k], 1e-6);
+        CHECK_CLOSE(Lrf.distortion, Lr.distortion, 1e-7);
+    }
+
+    // SGD from a sample array (a 40 x 40 grid of [0,1]^2), mirrored sites with equal masses: g ~ 0;
+    // the same seed gives the same g on 1 and 2 threads; float agrees with double.
+    {
+        std::vector<double> grid;
+        for (int i = 0; i < 40; ++i)
+            for (int k = 0; k < 40; ++k) { grid.push_back((k + 0.5) / 40); grid.push_back((i + 0.5) / 40); }
+        const auto G = otcore::View<double>::row_major(grid, 2), Y2 = otcore::View<double>::row_major(y2, 2);
+        otcore::Workspace sw;
+        const auto ga = otcore::semidiscrete_sgd_samples(G, Y2, {0.5, 0.5}, 7, {}, otcore::SgdOptions().with_threads(1), &sw);
+        const auto gb = otcore::semidiscrete_sgd_samples(G, Y2, {0.5, 0.5}, 7, {}, otcore::SgdOptions().with_threads(2));
+        CHECK(ga == gb);
+        CHECK(std::fabs(ga[0]) <= 0.02 && std::fabs(ga[0] + ga[1]) <= 1e-12);
+        CHECK(otcore::semidiscrete_sgd_samples_workspace_size(grid.size() / 2, 2, 2) > 0);
+        std::vector<float> gridf(grid.begin(), grid.end()), y2f(y2.begin(), y2.end());
+        const auto gf2 = otcore::semidiscrete_sgd_samples(otcore::View<float>::row_major(gridf, 2),
+                                                          otcore::View<float>::row_major(y2f, 2), {0.5f, 0.5f}, 7);
+        CHECK(std::fabs(gf2[0]) <= 0.02);
+        unsigned fseed = 5;
+        const otcore::SamplerOf<float> fsample = [&](std::size_t count, float *out) {
+            for (std::size_t k = 0; k < 2 * count; ++k) out[k] = float(lcg(fseed));
+        };
+        const auto g3 = otcore::semidiscrete_sgd<float>(fsample, otcore::View<float>::row_major(y2f, 2), {0.5f, 0.5f},
+                                                        otcore::SgdOptions().with_threads(1));
+        CHECK(std::fabs(g3[0]) <= 0.02 && std::fabs(g3[0] + g3[1]) <= 1e-6);
+        bool refused = false;
+        grid[3] = std::nan("");
+        try {
+            otcore::semidiscrete_sgd_samples(G, Y2, {0.5, 0.5}, 7);
+        } catch (const otcore::Error &e) {
+            refused = e.status() == OTC_ERR_NON_FINITE;
+        }
+        CHECK(refused);
+    }
 
     // Fixed-support barycenter on 8 bins of [0, 1]: a histogram, symmetric in (inputs, weights).
     const std::size_t nb = 8;

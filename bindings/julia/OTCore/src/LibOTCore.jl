@@ -170,7 +170,7 @@ struct otc_semidiscrete_info
     converged::UInt32
 end
 
-# Options of `otc_semidiscrete_sgd_f64`.
+# Options of the averaged SGD entry points (`otc_semidiscrete_sgd_*`).
 struct otc_sgd_options
     struct_size::Csize_t
     num_threads::UInt32
@@ -184,6 +184,10 @@ end
 # solver (`OTC_ERR_INVALID_ARGUMENT`). With `num_threads != 1` it may run on an otcore
 # worker thread, never concurrently with itself.
 const otc_sample_fn = Ptr{Cvoid}
+
+# The single-precision sampler of `otc_semidiscrete_sgd_f32`: as `otc_sample_fn`, writing
+# `count × dim` floats.
+const otc_sample_f32_fn = Ptr{Cvoid}
 
 # Options of the Sinkhorn solvers. Fill with `otc_sinkhorn_options_default`, then change
 # fields. ε and the penalties are in cost units.
@@ -677,18 +681,29 @@ const _otc_semidiscrete_workspace_size = Ref{Ptr{Cvoid}}(C_NULL)
 otc_semidiscrete_workspace_size(n_points, n_sites, dim, opts, out_bytes) =
     ccall(_otc_semidiscrete_workspace_size[], otc_status, (Csize_t, Csize_t, Csize_t, Ptr{otc_semidiscrete_options}, Ptr{Csize_t}), n_points, n_sites, dim, opts, out_bytes)
 
-# Semi-discrete OT, squared Euclidean cost: samples `points` (N×d) with weights
-# `point_weights` (N, NULL = 1/N each) to sites `sites` (n×d) with weights `b` (n, same total
-# mass). `g` (n) holds the initial dual weights on entry (zeros are fine) and the solution
-# (zero mean) on return; `masses` (n, optional) receives the Laguerre cell masses; `info`
-# (optional) the report. Returns `OTC_WARN_MAX_ITER` when the tolerance was not met (the
-# outputs then hold the last iterate). See the Rust docs of `semidiscrete` for the methods.
+# Semi-discrete OT, squared Euclidean cost, double precision: samples `points` (N×d) with
+# weights `point_weights` (N, NULL = 1/N each) to sites `sites` (n×d) with weights `b` (n,
+# same total mass). `g` (n) holds the initial dual weights on entry (zeros are fine) and the
+# solution (zero mean) on return; `masses` (n, optional) receives the Laguerre cell masses;
+# `info` (optional) the report. Returns `OTC_WARN_MAX_ITER` when the tolerance was not met
+# (the outputs then hold the last iterate). See the Rust docs of `semidiscrete` for the
+# methods. Bitwise identical for every thread count.
 #
 # # Safety
 # Views and arrays must be valid for the sizes they state; outputs must not overlap.
 const _otc_semidiscrete_f64 = Ref{Ptr{Cvoid}}(C_NULL)
 otc_semidiscrete_f64(points, point_weights, sites, b, opts, g, masses, info, work, work_bytes) =
     ccall(_otc_semidiscrete_f64[], otc_status, (otc_matrix_f64, Ptr{Cdouble}, otc_matrix_f64, Ptr{Cdouble}, Ptr{otc_semidiscrete_options}, Ptr{Cdouble}, Ptr{Cdouble}, Ptr{otc_semidiscrete_info}, Ptr{Cvoid}, Csize_t), points, point_weights, sites, b, opts, g, masses, info, work, work_bytes)
+
+# Semi-discrete OT, squared Euclidean cost, single precision (cell masses, the report and
+# all sums in double): as `otc_semidiscrete_f64`. The workspace size of
+# `otc_semidiscrete_workspace_size` covers both precisions.
+#
+# # Safety
+# Views and arrays must be valid for the sizes they state; outputs must not overlap.
+const _otc_semidiscrete_f32 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_semidiscrete_f32(points, point_weights, sites, b, opts, g, masses, info, work, work_bytes) =
+    ccall(_otc_semidiscrete_f32[], otc_status, (otc_matrix_f32, Ptr{Cfloat}, otc_matrix_f32, Ptr{Cfloat}, Ptr{otc_semidiscrete_options}, Ptr{Cfloat}, Ptr{Cdouble}, Ptr{otc_semidiscrete_info}, Ptr{Cvoid}, Csize_t), points, point_weights, sites, b, opts, g, masses, info, work, work_bytes)
 
 # Fills `*opts` with the defaults.
 #
@@ -698,7 +713,8 @@ const _otc_sgd_options_default = Ref{Ptr{Cvoid}}(C_NULL)
 otc_sgd_options_default(opts) =
     ccall(_otc_sgd_options_default[], otc_status, (Ptr{otc_sgd_options},), opts)
 
-# Bytes of workspace `otc_semidiscrete_sgd_f64` needs for n sites in dimension `dim`.
+# Bytes of workspace `otc_semidiscrete_sgd_f64` / `_f32` need for n sites in dimension `dim`
+# (enough for both precisions).
 #
 # # Safety
 # `opts` is NULL or valid; `out_bytes` must be valid for writes.
@@ -717,7 +733,49 @@ const _otc_semidiscrete_sgd_f64 = Ref{Ptr{Cvoid}}(C_NULL)
 otc_semidiscrete_sgd_f64(sample, user, sites, b, opts, g, work, work_bytes) =
     ccall(_otc_semidiscrete_sgd_f64[], otc_status, (otc_sample_fn, Ptr{Cvoid}, otc_matrix_f64, Ptr{Cdouble}, Ptr{otc_sgd_options}, Ptr{Cdouble}, Ptr{Cvoid}, Csize_t), sample, user, sites, b, opts, g, work, work_bytes)
 
-# Bytes of workspace `otc_lloyd_f64` needs for N samples and n sites in dimension `dim`.
+# Averaged SGD in single precision (the iterates are averaged in double): as
+# `otc_semidiscrete_sgd_f64`, with a sampler writing floats.
+#
+# # Safety
+# `sample` must be a valid function; views and arrays valid for the sizes they state.
+const _otc_semidiscrete_sgd_f32 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_semidiscrete_sgd_f32(sample, user, sites, b, opts, g, work, work_bytes) =
+    ccall(_otc_semidiscrete_sgd_f32[], otc_status, (otc_sample_f32_fn, Ptr{Cvoid}, otc_matrix_f32, Ptr{Cfloat}, Ptr{otc_sgd_options}, Ptr{Cfloat}, Ptr{Cvoid}, Csize_t), sample, user, sites, b, opts, g, work, work_bytes)
+
+# Bytes of workspace `otc_semidiscrete_sgd_samples_f64` / `_f32` need for N samples and n
+# sites in dimension `dim` (enough for both precisions).
+#
+# # Safety
+# `opts` is NULL or valid; `out_bytes` must be valid for writes.
+const _otc_semidiscrete_sgd_samples_workspace_size = Ref{Ptr{Cvoid}}(C_NULL)
+otc_semidiscrete_sgd_samples_workspace_size(n_points, n_sites, dim, opts, out_bytes) =
+    ccall(_otc_semidiscrete_sgd_samples_workspace_size[], otc_status, (Csize_t, Csize_t, Csize_t, Ptr{otc_sgd_options}, Ptr{Csize_t}), n_points, n_sites, dim, opts, out_bytes)
+
+# Averaged SGD (Genevay et al. 2016) for semi-discrete OT from a sample array, double
+# precision: each batch draws rows of `points` (N×d, any strides) with probabilities
+# `point_weights` (N, NULL = uniform; >= 0 with a positive sum) from a SplitMix64 stream
+# seeded by `seed`, to `sites` (n×d) with weights `b` (n, sum 1). `g` (n) receives the averaged
+# dual weights (zero mean). The same seed gives the same g for every thread count.
+# `O(iterations · batch · (n · d + log N))`; `work` is NULL or `work_bytes` from
+# `otc_semidiscrete_sgd_samples_workspace_size`.
+#
+# # Safety
+# Views and arrays must be valid for the sizes they state; `g` must not overlap inputs.
+const _otc_semidiscrete_sgd_samples_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_semidiscrete_sgd_samples_f64(points, point_weights, sites, b, seed, opts, g, work, work_bytes) =
+    ccall(_otc_semidiscrete_sgd_samples_f64[], otc_status, (otc_matrix_f64, Ptr{Cdouble}, otc_matrix_f64, Ptr{Cdouble}, UInt64, Ptr{otc_sgd_options}, Ptr{Cdouble}, Ptr{Cvoid}, Csize_t), points, point_weights, sites, b, seed, opts, g, work, work_bytes)
+
+# Averaged SGD from a sample array, single precision (iterates averaged in double): as
+# `otc_semidiscrete_sgd_samples_f64`.
+#
+# # Safety
+# Views and arrays must be valid for the sizes they state; `g` must not overlap inputs.
+const _otc_semidiscrete_sgd_samples_f32 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_semidiscrete_sgd_samples_f32(points, point_weights, sites, b, seed, opts, g, work, work_bytes) =
+    ccall(_otc_semidiscrete_sgd_samples_f32[], otc_status, (otc_matrix_f32, Ptr{Cfloat}, otc_matrix_f32, Ptr{Cfloat}, UInt64, Ptr{otc_sgd_options}, Ptr{Cfloat}, Ptr{Cvoid}, Csize_t), points, point_weights, sites, b, seed, opts, g, work, work_bytes)
+
+# Bytes of workspace `otc_lloyd_f64` / `_f32` need for N samples and n sites in dimension
+# `dim` (enough for both precisions).
 #
 # # Safety
 # `opts` is NULL or valid; `out_bytes` must be valid for writes.
@@ -725,10 +783,10 @@ const _otc_lloyd_workspace_size = Ref{Ptr{Cvoid}}(C_NULL)
 otc_lloyd_workspace_size(n_points, n_sites, dim, opts, out_bytes) =
     ccall(_otc_lloyd_workspace_size[], otc_status, (Csize_t, Csize_t, Csize_t, Ptr{otc_laguerre_options}, Ptr{Csize_t}), n_points, n_sites, dim, opts, out_bytes)
 
-# Lloyd iterations (optimal quantisation): at most `max_iter` times, move every site of
-# `sites` (n×d, updated in place) to the barycenter of its Voronoi cell among the samples
-# `points` (N×d) weighted by `point_weights` (NULL = uniform); stop when no site moves more
-# than `tol`. `distortion` (optional) receives `Σ a_i min_j |x_i − y_j|²` (weights
+# Lloyd iterations (optimal quantisation), double precision: at most `max_iter` times, move
+# every site of `sites` (n×d, updated in place) to the barycenter of its Voronoi cell among
+# the samples `points` (N×d) weighted by `point_weights` (NULL = uniform); stop when no site
+# moves more than `tol`. `distortion` (optional) receives `Σ a_i min_j |x_i − y_j|²` (weights
 # normalised). `OTC_WARN_MAX_ITER` when sites still moved more than `tol`.
 #
 # # Safety
@@ -736,6 +794,15 @@ otc_lloyd_workspace_size(n_points, n_sites, dim, opts, out_bytes) =
 const _otc_lloyd_f64 = Ref{Ptr{Cvoid}}(C_NULL)
 otc_lloyd_f64(points, point_weights, sites, max_iter, tol, opts, distortion, work, work_bytes) =
     ccall(_otc_lloyd_f64[], otc_status, (otc_matrix_f64, Ptr{Cdouble}, otc_matrix_mut_f64, Int32, Cdouble, Ptr{otc_laguerre_options}, Ptr{Cdouble}, Ptr{Cvoid}, Csize_t), points, point_weights, sites, max_iter, tol, opts, distortion, work, work_bytes)
+
+# Lloyd iterations in single precision (sums and the distortion in double): as
+# `otc_lloyd_f64`.
+#
+# # Safety
+# Views and arrays must be valid for the sizes they state; `sites` must not overlap inputs.
+const _otc_lloyd_f32 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_lloyd_f32(points, point_weights, sites, max_iter, tol, opts, distortion, work, work_bytes) =
+    ccall(_otc_lloyd_f32[], otc_status, (otc_matrix_f32, Ptr{Cfloat}, otc_matrix_mut_f32, Int32, Cdouble, Ptr{otc_laguerre_options}, Ptr{Cdouble}, Ptr{Cvoid}, Csize_t), points, point_weights, sites, max_iter, tol, opts, distortion, work, work_bytes)
 
 # Fills `*opts` with the defaults (ε = 0.01, balanced, 1000 iterations, tolerance 1e-9
 # checked every 10, no ε-scaling, alternating updates, all threads).
@@ -901,11 +968,17 @@ const FUNCTIONS = (
     :otc_semidiscrete_options_default => _otc_semidiscrete_options_default,
     :otc_semidiscrete_workspace_size => _otc_semidiscrete_workspace_size,
     :otc_semidiscrete_f64 => _otc_semidiscrete_f64,
+    :otc_semidiscrete_f32 => _otc_semidiscrete_f32,
     :otc_sgd_options_default => _otc_sgd_options_default,
     :otc_semidiscrete_sgd_workspace_size => _otc_semidiscrete_sgd_workspace_size,
     :otc_semidiscrete_sgd_f64 => _otc_semidiscrete_sgd_f64,
+    :otc_semidiscrete_sgd_f32 => _otc_semidiscrete_sgd_f32,
+    :otc_semidiscrete_sgd_samples_workspace_size => _otc_semidiscrete_sgd_samples_workspace_size,
+    :otc_semidiscrete_sgd_samples_f64 => _otc_semidiscrete_sgd_samples_f64,
+    :otc_semidiscrete_sgd_samples_f32 => _otc_semidiscrete_sgd_samples_f32,
     :otc_lloyd_workspace_size => _otc_lloyd_workspace_size,
     :otc_lloyd_f64 => _otc_lloyd_f64,
+    :otc_lloyd_f32 => _otc_lloyd_f32,
     :otc_sinkhorn_options_default => _otc_sinkhorn_options_default,
     :otc_sinkhorn_workspace_size => _otc_sinkhorn_workspace_size,
     :otc_sinkhorn_f64 => _otc_sinkhorn_f64,

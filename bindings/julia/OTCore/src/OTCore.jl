@@ -18,7 +18,7 @@ export emd, emd_batch, wasserstein_1d, sliced_wasserstein
 export sinkhorn, sinkhorn_points, sinkhorn_divergence, sinkhorn_divergence_points
 export bures, gaussian_w2, gaussian_entropic_w2, gaussian_w2_pairwise, gaussian_map,
        gaussian_map_apply, gaussian_geodesic, gaussian_barycenter, gaussian_moments, psd_sqrt
-export laguerre_assign, semidiscrete, semidiscrete_sgd, lloyd!
+export laguerre_assign, semidiscrete, semidiscrete_sgd, semidiscrete_sgd_samples, lloyd!
 export barycenter, convolutional_barycenter
 
 """

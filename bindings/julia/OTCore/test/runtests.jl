@@ -298,6 +298,19 @@ naive(x, y, f) = [f(x[i, :], y[j, :]) for i in axes(x, 1), j in axes(y, 1)]
         @test abs(g[1] - g[2]) < 0.05                          # symmetric sites: equal weights
     end
 
+    @testset "from_samples_f32_agrees_with_f64_and_threads_do_not_matter" begin
+        pts = reshape([mod(0.618034k, 1.0) for k in 1:1000], 1000, 1)
+        sites = reshape([0.25, 0.75], 2, 1)
+        g1 = semidiscrete_sgd_samples(pts, sites, [0.3, 0.7]; seed=4, threads=1, iterations=5000)
+        @test g1 == semidiscrete_sgd_samples(pts, sites, [0.3, 0.7]; seed=4, threads=2, iterations=5000)
+        gf = semidiscrete_sgd_samples(Float32.(pts), Float32.(sites), Float32[0.3, 0.7]; seed=4, iterations=5000)
+        @test eltype(gf) == Float32 && gf ≈ g1 atol = 1e-3
+        rf = semidiscrete(Float32.(pts), Float32.(sites), Float32[0.3, 0.7])
+        @test rf.g ≈ semidiscrete(pts, sites, [0.3, 0.7]).g atol = 1e-4
+        s32 = Float32[0.1 0.2]'
+        @test lloyd!(Matrix(s32), Float32.(pts); max_iter=500).distortion ≈ 1 / 48 rtol = 1e-2
+    end
+
     # Barycenters (names of tests/barycenter.rs).
     @testset "identical_histograms_give_their_own_blurred_barycenter" begin
         x = collect(range(0, 1; length=8))

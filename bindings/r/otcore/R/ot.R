@@ -184,6 +184,18 @@ semidiscrete_sgd <- function(sampler, sites, b, iterations = NULL, batch = NULL,
         opt_count(iterations, "iterations"), opt_count(batch, "batch"), opt_number(step, "step"))
 }
 
+semidiscrete_sgd_samples <- function(points, sites, b, seed = 0, weights = NULL, iterations = NULL,
+                                     batch = NULL, step = NULL, threads = 0L) {
+  points <- as_double_matrix(points, "points")
+  sites <- as_double_matrix(sites, "sites")
+  if (!is.numeric(seed) || length(seed) != 1L || is.na(seed) || seed < 0 || seed != floor(seed) ||
+      seed >= 2^53)
+    stop("seed must be one whole number in [0, 2^53)", call. = FALSE)
+  .Call(C_otc_r_semidiscrete_sgd_samples, points, sites, as_weights(b, nrow(sites), "b"),
+        opt_weights(weights, nrow(points), "weights"), as.double(seed), opt_count(iterations, "iterations"),
+        opt_count(batch, "batch"), opt_number(step, "step"), as_count(threads, "threads"))
+}
+
 lloyd <- function(points, sites, weights = NULL, max_iter = 100L, tol = 1e-10, threads = 0L) {
   points <- as_double_matrix(points, "points")
   sites <- as_double_matrix(sites, "sites")

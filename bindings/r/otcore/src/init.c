@@ -26,6 +26,7 @@ static const R_CallMethodDef call_methods[] = {
     {"otc_r_laguerre_assign", (DL_FUNC)&otc_r_laguerre_assign, 5},
     {"otc_r_semidiscrete", (DL_FUNC)&otc_r_semidiscrete, 9},
     {"otc_r_semidiscrete_sgd", (DL_FUNC)&otc_r_semidiscrete_sgd, 7},
+    {"otc_r_semidiscrete_sgd_samples", (DL_FUNC)&otc_r_semidiscrete_sgd_samples, 9},
     {"otc_r_lloyd", (DL_FUNC)&otc_r_lloyd, 6},
     {"otc_r_barycenter", (DL_FUNC)&otc_r_barycenter, 8},
     {"otc_r_wasserstein_1d", (DL_FUNC)&otc_r_wasserstein_1d, 5},

@@ -472,6 +472,27 @@ SEXP otc_r_semidiscrete_sgd(SEXP fn, SEXP env, SEXP sites, SEXP b, SEXP iteratio
     return g;
 }
 
+SEXP otc_r_semidiscrete_sgd_samples(SEXP points, SEXP sites, SEXP b, SEXP weights, SEXP seed,
+                                    SEXP iterations, SEXP batch, SEXP step, SEXP threads) {
+    otc_matrix_f64 vp = rview(points, "points"), vs = rview(sites, "sites");
+    const double *pb = dvec(b, (R_xlen_t)vs.rows, "b", 0);
+    const double *w = dvec(weights, (R_xlen_t)vp.rows, "weights", 1);
+    otc_sgd_options o;
+    SEXP g;
+    otc_status st;
+    check_status(otc_sgd_options_default(&o), "otc_sgd_options_default");
+    o.num_threads = (uint32_t)Rf_asInteger(threads);
+    if (opt_int(iterations) != NA_INTEGER) o.iterations = Rf_asInteger(iterations);
+    if (opt_int(batch) != NA_INTEGER) o.batch = Rf_asInteger(batch);
+    if (!ISNA(opt_real(step))) o.step = Rf_asReal(step);
+    g = PROTECT(Rf_allocVector(REALSXP, (R_xlen_t)vs.rows));
+    st = otc_semidiscrete_sgd_samples_f64(vp, w, vs, pb, (uint64_t)Rf_asReal(seed), &o, REAL(g),
+                                          NULL, 0);
+    UNPROTECT(1);
+    check_status(st, "otc_semidiscrete_sgd_samples_f64");
+    return g;
+}
+
 SEXP otc_r_lloyd(SEXP points, SEXP sites, SEXP weights, SEXP max_iter, SEXP tol,
                  SEXP threads) {
     otc_matrix_f64 vp = rview(points, "points");

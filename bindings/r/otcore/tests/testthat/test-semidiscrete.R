@@ -38,3 +38,17 @@ test_that("lloyd_and_sgd_on_the_unit_interval", {
   expect_error(semidiscrete_sgd(function(count) stop("no"), matrix(c(0.25, 0.75), 2, 1), c(0.5, 0.5)),
                "otc_semidiscrete_sgd_f64")
 })
+
+test_that("from_samples_f32_agrees_with_f64_and_threads_do_not_matter", {
+  # (R has no single precision: the thread-count and seed parts of the Rust test.)
+  pts <- matrix((0.618034 * (1:1000)) %% 1, 1000, 1)
+  sites <- matrix(c(0.25, 0.75), 2, 1)
+  g1 <- semidiscrete_sgd_samples(pts, sites, c(0.3, 0.7), seed = 4, threads = 1L, iterations = 5000L)
+  expect_identical(g1, semidiscrete_sgd_samples(pts, sites, c(0.3, 0.7), seed = 4, threads = 2L, iterations = 5000L))
+  # The boundary between the two cells sits at the 0.3 quantile: g1 - g2 = (0.3-0.25)^2 - (0.3-0.75)^2.
+  expect_equal(g1[1] - g1[2], 0.05^2 - 0.45^2, tolerance = 0.05)
+  expect_error(semidiscrete_sgd_samples(pts, sites, c(0.3, 0.7), seed = -1), "seed")
+  bad <- pts
+  bad[3] <- NaN
+  expect_error(semidiscrete_sgd_samples(bad, sites, c(0.3, 0.7)), "otc_semidiscrete_sgd_samples_f64")
+})

@@ -214,7 +214,6 @@ fn f32_agrees_with_f64() {
     // Fixed support on a 1-D grid.
     let f = read_fixture("fixed.txt");
     let (n, k, reg) = (f[0][0] as usize, f[0][1] as usize, f[0][2]);
-    let a = Mat::from_fn(n, k, |i, c| f[2][i * k + c]);
     let a32 = Mat::from_fn(n, k, |i, c| f[2][i * k + c] as f32);
     let cost = Mat::from_fn(n, n, |i, j| {
         ((i as f64 - j as f64) / (n - 1) as f64).powi(2)

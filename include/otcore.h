@@ -130,7 +130,7 @@
 typedef int32_t otc_status;
 
 /**
- * Options of `otc_barycenter_f64` and `otc_convolutional_barycenter_f64`.
+ * Options of `otc_barycenter_f64/_f32` and `otc_convolutional_barycenter_f64/_f32`.
  */
 typedef struct otc_barycenter_options {
     /**
@@ -182,6 +182,32 @@ typedef struct otc_matrix_f64 {
 } otc_matrix_f64;
 
 /**
+ * Read-only strided view of a matrix of `float`.
+ */
+typedef struct otc_matrix_f32 {
+    /**
+     * Address of element (0, 0).
+     */
+    const float *data;
+    /**
+     * Number of rows.
+     */
+    size_t rows;
+    /**
+     * Number of columns.
+     */
+    size_t cols;
+    /**
+     * Distance in elements between (i, j) and (i+1, j).
+     */
+    ptrdiff_t row_stride;
+    /**
+     * Distance in elements between (i, j) and (i, j+1).
+     */
+    ptrdiff_t col_stride;
+} otc_matrix_f32;
+
+/**
  * Options of `otc_cost_matrix_f64` / `_f32`. Fill with `otc_cost_options_default`.
  */
 typedef struct otc_cost_options {
@@ -229,32 +255,6 @@ typedef struct otc_matrix_mut_f64 {
      */
     ptrdiff_t col_stride;
 } otc_matrix_mut_f64;
-
-/**
- * Read-only strided view of a matrix of `float`.
- */
-typedef struct otc_matrix_f32 {
-    /**
-     * Address of element (0, 0).
-     */
-    const float *data;
-    /**
-     * Number of rows.
-     */
-    size_t rows;
-    /**
-     * Number of columns.
-     */
-    size_t cols;
-    /**
-     * Distance in elements between (i, j) and (i+1, j).
-     */
-    ptrdiff_t row_stride;
-    /**
-     * Distance in elements between (i, j) and (i, j+1).
-     */
-    ptrdiff_t col_stride;
-} otc_matrix_f32;
 
 /**
  * Writable strided view of a matrix of `float` (an output: its elements must not overlap).
@@ -695,7 +695,8 @@ extern "C" {
 otc_status otc_barycenter_options_default(struct otc_barycenter_options *opts);
 
 /**
- * Bytes of workspace `otc_barycenter_f64` needs for k histograms of n bins.
+ * Bytes of workspace `otc_barycenter_f64` (and, with room to spare, `otc_barycenter_f32`)
+ * needs for k histograms of n bins.
  *
  * # Safety
  * `opts` is NULL or valid; `out_bytes` must be valid for writes.
@@ -725,7 +726,24 @@ otc_status otc_barycenter_f64(struct otc_matrix_f64 hists,
                               size_t work_bytes);
 
 /**
- * Bytes of workspace `otc_convolutional_barycenter_f64` needs for k images of h×w pixels.
+ * `otc_barycenter_f64` in float: histograms, cost, weights and output are floats; the
+ * log-sum-exps run in float, the weight sums and the marginal error in double.
+ *
+ * # Safety
+ * As `otc_barycenter_f64`.
+ */
+otc_status otc_barycenter_f32(struct otc_matrix_f32 hists,
+                              struct otc_matrix_f32 cost,
+                              const float *weights,
+                              const struct otc_barycenter_options *opts,
+                              float *out,
+                              uint64_t *iterations,
+                              void *work,
+                              size_t work_bytes);
+
+/**
+ * Bytes of workspace `otc_convolutional_barycenter_f64` (and, with room to spare,
+ * `otc_convolutional_barycenter_f32`) needs for k images of h×w pixels.
  *
  * # Safety
  * `opts` is NULL or valid; `out_bytes` must be valid for writes.
@@ -741,7 +759,9 @@ otc_status otc_convolutional_barycenter_workspace_size(size_t h,
  * separable Gaussian kernel `exp(−d²/ε)` applied in the log domain, as POT's
  * `convolutional_barycenter2d`): `images` is (h·w)×k, column c = image c with pixel (r, col)
  * at row `r·w + col`, each summing to 1; `weights` k (NULL = uniform). `out` (h·w) receives
- * the barycenter. `O(k hw(h + w))` per iteration, `O(k hw + h² + w²)` memory.
+ * the barycenter. Per iteration `2k` stabilised log-convolutions, each two matmuls
+ * (`O(hw(h + w))`) and `O(hw)` exps; `O(k hw + h² + w²)` memory. Same result, bit for bit,
+ * for every `num_threads`.
  *
  * # Safety
  * Views and arrays must be valid for the sizes they state; `out` must not overlap inputs.
@@ -752,6 +772,23 @@ otc_status otc_convolutional_barycenter_f64(struct otc_matrix_f64 images,
                                             const double *weights,
                                             const struct otc_barycenter_options *opts,
                                             double *out,
+                                            uint64_t *iterations,
+                                            void *work,
+                                            size_t work_bytes);
+
+/**
+ * `otc_convolutional_barycenter_f64` in float: images, weights and output are floats; the
+ * log-convolutions run in float, the weight sums and the marginal error in double.
+ *
+ * # Safety
+ * As `otc_convolutional_barycenter_f64`.
+ */
+otc_status otc_convolutional_barycenter_f32(struct otc_matrix_f32 images,
+                                            size_t h,
+                                            size_t w,
+                                            const float *weights,
+                                            const struct otc_barycenter_options *opts,
+                                            float *out,
                                             uint64_t *iterations,
                                             void *work,
                                             size_t work_bytes);

@@ -137,3 +137,115 @@ fn bad_inputs_are_rejected() {
     let e = convolutional_barycenter(a.as_ref(), 3, 2, None, &params(0.1), 1).unwrap_err();
     assert_eq!(e.kind, otcore::ErrorKind::InvalidDimension);
 }
+
+/// Two Gaussian bumps on an h×w grid plus `floor`, each summing to 1, as the columns of an
+/// (h·w)×2 matrix; with `floor` 0 the values below 1e-2 of the peak are exactly 0.
+fn two_images(h: usize, w: usize, floor: f64) -> Mat<f64> {
+    let a = Mat::from_fn(h * w, 2, |i, c| {
+        let (r, col) = ((i / w) as f64 / h as f64, (i % w) as f64 / w as f64);
+        let (cr, cc) = if c == 0 { (0.2, 0.3) } else { (0.8, 0.6) };
+        let v = (-((r - cr).powi(2) + (col - cc).powi(2)) / 0.02).exp();
+        if floor == 0.0 && v < 1e-2 {
+            0.0
+        } else {
+            v + floor
+        }
+    });
+    let sums: Vec<f64> = (0..2).map(|c| a.col(c).iter().sum()).collect();
+    Mat::from_fn(h * w, 2, |i, c| a[(i, c)] / sums[c])
+}
+
+#[test]
+fn convolutional_over_several_row_blocks_equals_fixed_support_and_is_thread_invariant() {
+    // h = 130 spans three row blocks. With ε = 1e-4 the kernel underflows beyond ~35 pixels
+    // and the images have empty regions, so the stabilised sums of far entries fall below
+    // the floor and take the exact log-sum-exp fallback (checked by making it panic).
+    // Same iterations (tol 0) in both solvers: same iterates.
+    let (h, w) = (130, 5);
+    let cost = grid_cost(h, w);
+    for (eps, floor) in [(2e-2, 1e-3), (1e-4, 0.0)] {
+        let a = two_images(h, w, floor);
+        let p = BarycenterParams {
+            epsilon: eps,
+            max_iter: 15,
+            tol: 0.0,
+        };
+        let wts = Some(&[0.3, 0.7][..]);
+        let (fixed, _) = barycenter(a.as_ref(), cost.as_ref(), wts, &p).unwrap();
+        let (conv, _) = convolutional_barycenter(a.as_ref(), h, w, wts, &p, 1).unwrap();
+        let err = l1(&conv, &fixed);
+        assert!(err < 1e-10, "eps {eps}: L1 {err:e}");
+        for threads in [2, 3] {
+            let (c, _) = convolutional_barycenter(a.as_ref(), h, w, wts, &p, threads).unwrap();
+            assert_eq!(c, conv, "eps {eps}, {threads} threads");
+        }
+    }
+}
+
+#[test]
+fn f32_agrees_with_f64() {
+    let (h, w) = (70, 40);
+    let a = two_images(h, w, 1e-3);
+    let a32 = Mat::from_fn(h * w, 2, |i, c| a[(i, c)] as f32);
+    let p = BarycenterParams {
+        epsilon: 1e-2,
+        max_iter: 3000,
+        tol: 1e-6,
+    };
+    let wts = [1.0, 2.0];
+    let (b64, i64) = convolutional_barycenter(a.as_ref(), h, w, Some(&wts), &p, 1).unwrap();
+    let (b32, i32) =
+        convolutional_barycenter(a32.as_ref(), h, w, Some(&[1.0f32, 2.0]), &p, 1).unwrap();
+    assert!(i64.converged && i32.converged, "{i64:?} {i32:?}");
+    let d: f64 = b64
+        .iter()
+        .zip(&b32)
+        .map(|(x, y)| (x - *y as f64).abs())
+        .sum();
+    assert!(d < 1e-4, "convolutional f32 vs f64: L1 {d:e}");
+    let s32: f64 = b32.iter().map(|&v| v as f64).sum();
+    assert!((s32 - 1.0).abs() < 1e-4, "f32 mass {s32}");
+    for threads in [2, 3] {
+        let (c, _) =
+            convolutional_barycenter(a32.as_ref(), h, w, Some(&[1.0f32, 2.0]), &p, threads)
+                .unwrap();
+        assert_eq!(c, b32, "f32, {threads} threads");
+    }
+    // Fixed support on a 1-D grid.
+    let f = read_fixture("fixed.txt");
+    let (n, k, reg) = (f[0][0] as usize, f[0][1] as usize, f[0][2]);
+    let a32 = Mat::from_fn(n, k, |i, c| f[2][i * k + c] as f32);
+    let cost = Mat::from_fn(n, n, |i, j| {
+        ((i as f64 - j as f64) / (n - 1) as f64).powi(2)
+    });
+    let cost32 = Mat::from_fn(n, n, |i, j| cost[(i, j)] as f32);
+    let w32: Vec<f32> = f[1].iter().map(|&v| v as f32).collect();
+    let p = BarycenterParams {
+        epsilon: reg,
+        max_iter: 20_000,
+        tol: 1e-6,
+    };
+    let (b32, info) = barycenter(a32.as_ref(), cost32.as_ref(), Some(&w32), &p).unwrap();
+    assert!(info.converged, "{info:?}");
+    let d: f64 = b32
+        .iter()
+        .zip(&f[3])
+        .map(|(x, y)| (*x as f64 - y).abs())
+        .sum();
+    assert!(d < 1e-4, "fixed f32 vs POT: L1 {d:e}");
+}
+
+#[test]
+fn f32_bad_inputs_are_rejected() {
+    let a = Mat::from_fn(6, 2, |_, _| 1.0f32 / 6.0);
+    let mut nan = a.clone();
+    nan[(2, 1)] = f32::NAN;
+    let p = params(0.1);
+    let e = convolutional_barycenter(nan.as_ref(), 2, 3, None, &p, 1).unwrap_err();
+    assert_eq!(e.kind, otcore::ErrorKind::NonFinite);
+    let e = convolutional_barycenter(a.as_ref(), 2, 3, Some(&[1.0f32, -1.0]), &p, 1).unwrap_err();
+    assert_eq!(e.kind, otcore::ErrorKind::InvalidArgument);
+    let cost = Mat::from_fn(6, 5, |_, _| 1.0f32);
+    let e = barycenter(a.as_ref(), cost.as_ref(), None, &p).unwrap_err();
+    assert_eq!(e.kind, otcore::ErrorKind::InvalidDimension);
+}

@@ -289,6 +289,13 @@ fn semidiscrete_in_place_does_not_allocate() {
 
 #[test]
 fn barycenters_in_place_do_not_allocate() {
+    barycenters_in_place_without_allocation::<f64>();
+    barycenters_in_place_without_allocation::<f32>();
+}
+
+/// Both barycenters in `T`, on caller buffers with one thread. The convolutional one runs
+/// once before counting: faer's matmul sets up thread-local state on its first call.
+fn barycenters_in_place_without_allocation<T: otcore::Real>() {
     use otcore::barycenter::{
         barycenter_in_place, barycenter_scratch, convolutional_barycenter_in_place,
         convolutional_barycenter_scratch, BarycenterParams,
@@ -296,31 +303,35 @@ fn barycenters_in_place_do_not_allocate() {
     let (h, w) = (6, 7);
     let a = faer::Mat::from_fn(h * w, 2, |i, c| (1 + (i + c) % 5) as f64);
     let sums: Vec<f64> = (0..2).map(|c| a.col(c).iter().sum()).collect();
-    let a = faer::Mat::from_fn(h * w, 2, |i, c| a[(i, c)] / sums[c]);
-    let cost = faer::Mat::from_fn(h * w, h * w, |i, j| ((i as f64) - (j as f64)).powi(2) / 1e3);
+    let a = faer::Mat::from_fn(h * w, 2, |i, c| T::from_f64(a[(i, c)] / sums[c]));
+    let cost = faer::Mat::from_fn(h * w, h * w, |i, j| {
+        T::from_f64(((i as f64) - (j as f64)).powi(2) / 1e3)
+    });
     let params = BarycenterParams {
         epsilon: 0.1,
         max_iter: 20,
         tol: 0.0,
     };
-    let mut out = vec![0.0; h * w];
-    let mut buf = stack_buffer(convolutional_barycenter_scratch(h, w, 2));
+    let mut out = vec![T::ZERO; h * w];
+    let mut buf = stack_buffer(convolutional_barycenter_scratch::<T>(h, w, 2));
     let stack = otcore::MemStack::new(&mut buf);
-    let n = allocations_in(|| {
+    let mut run = |out: &mut [T]| {
         convolutional_barycenter_in_place(
             a.as_ref(),
             h,
             w,
             None,
-            &mut out,
+            out,
             &params,
             otcore::Par::Seq,
-            stack,
+            &mut *stack,
         )
         .unwrap();
-    });
+    };
+    run(&mut out); // warm-up (faer's thread-local matmul state)
+    let n = allocations_in(|| run(&mut out));
     assert_eq!(n, 0);
-    let mut buf = stack_buffer(barycenter_scratch(h * w, 2));
+    let mut buf = stack_buffer(barycenter_scratch::<T>(h * w, 2));
     let stack = otcore::MemStack::new(&mut buf);
     let n = allocations_in(|| {
         barycenter_in_place(a.as_ref(), cost.as_ref(), None, &mut out, &params, stack).unwrap();

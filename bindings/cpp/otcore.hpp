@@ -1590,12 +1590,41 @@ private:
     }
 };
 
-/// A barycenter histogram and the iterations made; status OTC_OK or OTC_WARN_MAX_ITER.
-struct BarycenterResult {
+/// A barycenter histogram (double or float) and the iterations made; status OTC_OK or
+/// OTC_WARN_MAX_ITER.
+template <typename T>
+struct BarycenterResultT {
     otc_status status = OTC_OK;
-    std::vector<double> hist;
+    std::vector<T> hist;
     std::uint64_t iterations = 0;
 };
+/// The double-precision barycenter result.
+using BarycenterResult = BarycenterResultT<double>;
+
+namespace detail {
+inline otc_status barycenter_call(otc_matrix_f64 a, otc_matrix_f64 c, const double *wt,
+                                  const otc_barycenter_options *o, double *out,
+                                  std::uint64_t *it, void *w, std::size_t bytes) {
+    return otc_barycenter_f64(a, c, wt, o, out, it, w, bytes);
+}
+inline otc_status barycenter_call(otc_matrix_f32 a, otc_matrix_f32 c, const float *wt,
+                                  const otc_barycenter_options *o, float *out,
+                                  std::uint64_t *it, void *w, std::size_t bytes) {
+    return otc_barycenter_f32(a, c, wt, o, out, it, w, bytes);
+}
+inline otc_status conv_barycenter_call(otc_matrix_f64 a, std::size_t h, std::size_t wd,
+                                       const double *wt, const otc_barycenter_options *o,
+                                       double *out, std::uint64_t *it, void *w,
+                                       std::size_t bytes) {
+    return otc_convolutional_barycenter_f64(a, h, wd, wt, o, out, it, w, bytes);
+}
+inline otc_status conv_barycenter_call(otc_matrix_f32 a, std::size_t h, std::size_t wd,
+                                       const float *wt, const otc_barycenter_options *o,
+                                       float *out, std::uint64_t *it, void *w,
+                                       std::size_t bytes) {
+    return otc_convolutional_barycenter_f32(a, h, wd, wt, o, out, it, w, bytes);
+}
+}  // namespace detail
 
 /// Bytes of workspace `barycenter` needs for k histograms of n bins.
 inline std::size_t barycenter_workspace_size(std::size_t n, std::size_t k,
@@ -1607,9 +1636,10 @@ inline std::size_t barycenter_workspace_size(std::size_t n, std::size_t k,
 }
 
 /// Fixed-support entropic barycenter of the k columns of `hists` (n x k) for the n x n cost;
-/// weights empty: uniform.
-inline BarycenterResult barycenter(View<double> hists, View<double> cost,
-                                   const std::vector<double> &weights = {},
+/// weights empty: uniform. T = double or float (otc_barycenter_f64 / _f32).
+template <typename T>
+inline BarycenterResultT<T> barycenter(View<T> hists, View<T> cost,
+                                   const std::vector<T> &weights = {},
                                    const BarycenterOptions &opts = BarycenterOptions(),
                                    Workspace *work = nullptr) {
     if (!weights.empty()) detail::expect_len(weights.size(), hists.cols, "barycenter: weights");
@@ -1618,12 +1648,12 @@ inline BarycenterResult barycenter(View<double> hists, View<double> cost,
     std::size_t bytes;
     detail::use_workspace(work, work ? barycenter_workspace_size(hists.rows, hists.cols, opts) : 0,
                           w, bytes);
-    BarycenterResult r;
+    BarycenterResultT<T> r;
     r.hist.resize(hists.rows);
-    r.status = check(otc_barycenter_f64(detail::to_c(hists), detail::to_c(cost),
-                                        detail::opt(weights), &o, r.hist.data(), &r.iterations,
-                                        w, bytes),
-                     "otc_barycenter_f64");
+    r.status = check(detail::barycenter_call(detail::to_c(hists), detail::to_c(cost),
+                                             detail::opt(weights), &o, r.hist.data(),
+                                             &r.iterations, w, bytes),
+                     detail::name<T>("otc_barycenter_f64", "otc_barycenter_f32"));
     return r;
 }
 
@@ -1639,10 +1669,12 @@ inline std::size_t convolutional_barycenter_workspace_size(
 }
 
 /// Convolutional entropic barycenter of the k images in the columns of `images` ((h*w) x k,
-/// pixel (r, c) at row r*w + c) on the unit square; weights empty: uniform.
-inline BarycenterResult convolutional_barycenter(View<double> images, std::size_t h,
+/// pixel (r, c) at row r*w + c) on the unit square; weights empty: uniform. T = double or
+/// float (otc_convolutional_barycenter_f64 / _f32).
+template <typename T>
+inline BarycenterResultT<T> convolutional_barycenter(View<T> images, std::size_t h,
                                                  std::size_t w,
-                                                 const std::vector<double> &weights = {},
+                                                 const std::vector<T> &weights = {},
                                                  const BarycenterOptions &opts = BarycenterOptions(),
                                                  Workspace *work = nullptr) {
     if (!weights.empty())
@@ -1653,12 +1685,13 @@ inline BarycenterResult convolutional_barycenter(View<double> images, std::size_
     detail::use_workspace(
         work, work ? convolutional_barycenter_workspace_size(h, w, images.cols, opts) : 0, wp,
         bytes);
-    BarycenterResult r;
+    BarycenterResultT<T> r;
     r.hist.resize(h * w);
-    r.status = check(otc_convolutional_barycenter_f64(detail::to_c(images), h, w,
-                                                      detail::opt(weights), &o, r.hist.data(),
-                                                      &r.iterations, wp, bytes),
-                     "otc_convolutional_barycenter_f64");
+    r.status = check(detail::conv_barycenter_call(detail::to_c(images), h, w,
+                                                  detail::opt(weights), &o, r.hist.data(),
+                                                  &r.iterations, wp, bytes),
+                     detail::name<T>("otc_convolutional_barycenter_f64",
+                                     "otc_convolutional_barycenter_f32"));
     return r;
 }
 

@@ -180,6 +180,7 @@ module otcore
     public :: otc_cost_matrix_f64, otc_cost_matrix_f32
     public :: otc_barycenter_options_default, otc_barycenter_workspace_size, otc_barycenter_f64
     public :: otc_convolutional_barycenter_workspace_size, otc_convolutional_barycenter_f64
+    public :: otc_barycenter_f32, otc_convolutional_barycenter_f32
     public :: otc_emd_options_default, otc_emd_workspace_size, otc_emd
     public :: otc_wasserstein_1d_workspace_size, otc_wasserstein_1d
     public :: otc_sliced_wasserstein_workspace_size, otc_sliced_wasserstein
@@ -308,6 +309,34 @@ module otcore
                 bind(c, name="otc_convolutional_barycenter_f64") result(st)
             import :: c_int32_t, c_ptr, c_size_t, otc_barycenter_options, otc_matrix_f64
             type(otc_matrix_f64), value :: images
+            integer(c_size_t), value :: h
+            integer(c_size_t), value :: w
+            type(c_ptr), value :: weights
+            type(otc_barycenter_options), intent(in) :: opts
+            type(c_ptr), value :: out
+            type(c_ptr), value :: iterations
+            type(c_ptr), value :: work
+            integer(c_size_t), value :: work_bytes
+            integer(c_int32_t) :: st
+        end function
+        function otc_barycenter_f32(hists, cost, weights, opts, out, iterations, work, work_bytes) &
+                bind(c, name="otc_barycenter_f32") result(st)
+            import :: c_int32_t, c_ptr, c_size_t, otc_barycenter_options, otc_matrix_f32
+            type(otc_matrix_f32), value :: hists
+            type(otc_matrix_f32), value :: cost
+            type(c_ptr), value :: weights
+            type(otc_barycenter_options), intent(in) :: opts
+            type(c_ptr), value :: out
+            type(c_ptr), value :: iterations
+            type(c_ptr), value :: work
+            integer(c_size_t), value :: work_bytes
+            integer(c_int32_t) :: st
+        end function
+        function otc_convolutional_barycenter_f32(images, h, w, weights, opts, out, &
+                iterations, work, work_bytes) &
+                bind(c, name="otc_convolutional_barycenter_f32") result(st)
+            import :: c_int32_t, c_ptr, c_size_t, otc_barycenter_options, otc_matrix_f32
+            type(otc_matrix_f32), value :: images
             integer(c_size_t), value :: h
             integer(c_size_t), value :: w
             type(c_ptr), value :: weights

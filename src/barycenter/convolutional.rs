@@ -1,108 +1,48 @@
 //! Convolutional entropic barycenter on a regular 2-D grid (Solomon et al. 2015), in the log
 //! domain: the Gibbs kernel of the squared distance on the grid `t_r = r/(h−1)`,
 //! `s_c = c/(w−1)` (the unit square, as POT's `convolutional_barycenter2d`) is separable,
-//! `K = K_h ⊗ K_w` with `K_h[r, r'] = exp(−(t_r − t_r')²/ε)`, so `log(K exp(L))` is a log-sum-exp
-//! along the rows of L followed by one along its columns: `O(hw(h + w))` per application and
-//! `O(hw + h² + w²)` memory instead of the `(hw)²` of a dense kernel. Each 1-D log-sum-exp is
-//! vectorised (pulp, max pass then `exp` pass) and the rows are split across threads in fixed
-//! blocks (bitwise identical for every thread count).
+//! `K = K_h ⊗ K_w` with `K_h[r, r'] = exp(−(t_r − t_r')²/ε)`, so `log(K exp(L))` is a 1-D
+//! log-convolution along the rows of L followed by one along its columns: `O(hw(h + w))` per
+//! application and `O(hw + h² + w²)` memory instead of the `(hw)²` of a dense kernel.
+//!
+//! Each 1-D log-convolution is *stabilised*, not a log-sum-exp per entry: along a row,
+//! `log Σ_i K[c, i] e^{L_i} = m + log Σ_i K[c, i] e^{L_i − m}` with `m = max_i L_i`, so the
+//! `O(hw(h + w))` part is a plain matmul of `E = e^{L − m} ≤ 1` with the precomputed kernel
+//! (faer), and only `O(hw)` exps and logs remain. The sum is accurate (relative error a few
+//! ulps, as the exact log-sum-exp) unless underflow ate it: each term lost to underflow is
+//! below the smallest normal number `ν`, so whenever the sum is at least `τ = n·ν/ε_mach` the
+//! losses are below one rounding; an entry whose sum falls below `τ` (a dynamic range within
+//! the line beyond the exponent range) is recomputed by the exact log-sum-exp. The columns
+//! use per-column maxima the same way. Rows are split into fixed blocks across threads, each
+//! block one sequential matmul: bitwise identical results for every thread count.
 
 use super::ibp::{check_inputs, ibp, BarycenterInfo, BarycenterParams};
+use crate::cost::gemm::gemm;
 use crate::workspace::{check_stack, take, vec_req, with_stack};
-use crate::{bail, MatRef, MemStack, Par, Real, Result, StackReq};
+use crate::{bail, MatMut, MatRef, MemStack, Par, Real, Result, StackReq};
 use pulp::Simd;
 
-/// Rows per parallel block.
-const ROW_BLOCK: usize = 8;
+/// Rows per parallel block (fixed: results do not depend on the thread count).
+const ROW_BLOCK: usize = 64;
 
-/// `out[r·m + j] = log Σ_i exp(logk[j·m + i] + src[r·m + i])` for the rows of `src` (length m).
-struct RowsLse<'a, T: Real> {
-    logk: &'a [T],
-    src: &'a [T],
-    out: &'a mut [T],
+/// `log K` and `K` (m×m, symmetric) of one axis of m grid points on [0, 1].
+#[derive(Clone, Copy)]
+struct Axis<'a, T> {
     m: usize,
+    logk: &'a [T],
+    k: &'a [T],
 }
 
-impl<T: Real> pulp::WithSimd for RowsLse<'_, T> {
-    type Output = ();
-    #[inline(always)]
-    fn with_simd<S: Simd>(self, s: S) {
-        let m = self.m;
-        for (srow, orow) in self.src.chunks_exact(m).zip(self.out.chunks_exact_mut(m)) {
-            let (sv, st) = T::as_simd::<S>(srow);
-            for (j, o) in orow.iter_mut().enumerate() {
-                let krow = &self.logk[j * m..(j + 1) * m];
-                let (kv, kt) = T::as_simd::<S>(krow);
-                let mut m0 = T::splat_s(s, T::NEG_INFINITY);
-                let mut m1 = m0;
-                let pairs = kv.len() / 2;
-                for p in 0..pairs {
-                    m0 = T::max_s(s, m0, T::add_s(s, kv[2 * p], sv[2 * p]));
-                    m1 = T::max_s(s, m1, T::add_s(s, kv[2 * p + 1], sv[2 * p + 1]));
-                }
-                if kv.len() % 2 == 1 {
-                    let l = kv.len() - 1;
-                    m0 = T::max_s(s, m0, T::add_s(s, kv[l], sv[l]));
-                }
-                let mut mx = T::reduce_max_s(s, T::max_s(s, m0, m1));
-                for (&a, &b) in kt.iter().zip(st) {
-                    mx = mx.max(a + b);
-                }
-                if mx == T::NEG_INFINITY {
-                    *o = mx;
-                    continue;
-                }
-                let shift = T::splat_s(s, -mx);
-                let mut z0 = T::splat_s(s, T::ZERO);
-                let mut z1 = z0;
-                for p in 0..pairs {
-                    let a = T::add_s(s, T::add_s(s, kv[2 * p], sv[2 * p]), shift);
-                    let b = T::add_s(s, T::add_s(s, kv[2 * p + 1], sv[2 * p + 1]), shift);
-                    z0 = T::add_s(s, z0, T::exp_s(s, a));
-                    z1 = T::add_s(s, z1, T::exp_s(s, b));
-                }
-                if kv.len() % 2 == 1 {
-                    let l = kv.len() - 1;
-                    let a = T::add_s(s, T::add_s(s, kv[l], sv[l]), shift);
-                    z0 = T::add_s(s, z0, T::exp_s(s, a));
-                }
-                let mut z = T::reduce_sum_s(s, T::add_s(s, z0, z1));
-                for (&a, &b) in kt.iter().zip(st) {
-                    z += (a + b - mx).exp();
-                }
-                *o = mx + z.ln();
-            }
-        }
+impl<T: Real> Axis<'_, T> {
+    /// The kernel as an m×m matrix view.
+    fn mat(&self) -> MatRef<'_, T> {
+        MatRef::from_row_major_slice(self.k, self.m, self.m)
     }
 }
 
-/// Row-wise log-sum-exp of `src` (rows of length m) against `logk` (m×m) into `out`, threaded
-/// over fixed blocks of rows.
-fn rows_lse<T: Real>(logk: &[T], src: &[T], out: &mut [T], m: usize, par: Par) {
-    let block =
-        |src: &[T], out: &mut [T]| pulp::Arch::new().dispatch(RowsLse { logk, src, out, m });
-    match par {
-        Par::Seq => block(src, out),
-        Par::Rayon(_) => {
-            use rayon::prelude::*;
-            out.par_chunks_mut(ROW_BLOCK * m)
-                .zip(src.par_chunks(ROW_BLOCK * m))
-                .for_each(|(o, s)| block(s, o));
-        }
-    }
-}
-
-/// `dst (cols×rows) = srcᵀ` for `src` rows×cols, both row-major.
-fn transpose<T: Copy>(src: &[T], dst: &mut [T], rows: usize, cols: usize) {
-    for r in 0..rows {
-        for c in 0..cols {
-            dst[c * rows + r] = src[r * cols + c];
-        }
-    }
-}
-
-/// `logk[a·m + b] = −(t_a − t_b)²/ε` on `t = linspace(0, 1, m)`.
-fn log_kernel<T: Real>(m: usize, eps: f64, logk: &mut [T]) {
+/// `logk[a·m + b] = −(t_a − t_b)²/ε` on `t = linspace(0, 1, m)`, and `k = exp(logk)` with
+/// values below the smallest normal number set to 0 (no subnormal operands in the matmul).
+fn fill_axis<T: Real>(m: usize, eps: f64, logk: &mut [T], k: &mut [T]) {
     let t = |a: usize| {
         if m > 1 {
             a as f64 / (m - 1) as f64
@@ -113,53 +53,313 @@ fn log_kernel<T: Real>(m: usize, eps: f64, logk: &mut [T]) {
     for a in 0..m {
         for b in 0..m {
             let d = t(a) - t(b);
-            logk[a * m + b] = T::from_f64(-d * d / eps);
+            let l = T::from_f64(-d * d / eps);
+            let e = l.exp();
+            logk[a * m + b] = l;
+            k[a * m + b] = if e < T::MIN_POSITIVE { T::ZERO } else { e };
         }
     }
 }
 
-/// `dst = log(K exp(src))` for an h×w image (row-major), with `tmp` (h·w) as temporary.
-#[allow(clippy::too_many_arguments)]
-fn log_convolve<T: Real>(
-    logk_h: &[T],
-    logk_w: &[T],
-    h: usize,
-    w: usize,
-    src: &[T],
-    dst: &mut [T],
-    tmp: &mut [T],
-    par: Par,
-) {
-    rows_lse(logk_w, src, dst, w, par); // along each row
-    transpose(dst, tmp, h, w); // w×h
-    rows_lse(logk_h, tmp, dst, h, par); // along each column
-    tmp.copy_from_slice(dst);
-    transpose(tmp, dst, w, h);
+/// Exact `log Σ_{i<m} exp(f(i))` (max-shifted; −∞ when every term is −∞): the fallback of
+/// the stabilised matmul, O(m) exps.
+fn lse<T: Real>(m: usize, f: impl Fn(usize) -> T) -> T {
+    let mx = (0..m).map(&f).fold(T::NEG_INFINITY, T::max);
+    if mx == T::NEG_INFINITY {
+        return mx;
+    }
+    let z: T = (0..m).map(|i| (f(i) - mx).exp()).sum();
+    mx + z.ln()
 }
 
-/// Workspace of [`convolutional_barycenter_in_place`] for k images of h×w pixels:
-/// `(3k + 4)·hw + h² + w²` f64.
-pub fn convolutional_barycenter_scratch(h: usize, w: usize, k: usize) -> StackReq {
+/// The accuracy floor `τ = m·ν/ε_mach` of a stabilised sum of m terms (module docs).
+fn floor_of<T: Real>(m: usize) -> T {
+    T::from_f64(m as f64 * T::MIN_POSITIVE.to_f64() / T::EPSILON.to_f64())
+}
+
+/// Shift of a line whose maximum is `m`: `m`, or 0 for an all-(−∞) line (so `exp` gives 0,
+/// not NaN).
+fn shift_of<T: Real>(m: T) -> T {
+    if m == T::NEG_INFINITY {
+        T::ZERO
+    } else {
+        m
+    }
+}
+
+/// Row pass, SIMD part: for each row of `src` (length w), its maximum into `rmax` and
+/// `e = exp(src − shift)` into the same row of `e`.
+struct RowExp<'a, T: Real> {
+    src: &'a [T],
+    e: &'a mut [T],
+    rmax: &'a mut [T],
+    w: usize,
+}
+
+impl<T: Real> pulp::WithSimd for RowExp<'_, T> {
+    type Output = ();
+    #[inline(always)]
+    fn with_simd<S: Simd>(self, s: S) {
+        let w = self.w;
+        let rows = self.src.chunks_exact(w).zip(self.e.chunks_exact_mut(w));
+        for ((srow, erow), m) in rows.zip(self.rmax.iter_mut()) {
+            let (sv, st) = T::as_simd::<S>(srow);
+            let mut m0 = T::splat_s(s, T::NEG_INFINITY);
+            let mut m1 = m0;
+            let mut pairs = sv.chunks_exact(2);
+            for p in &mut pairs {
+                m0 = T::max_s(s, m0, p[0]);
+                m1 = T::max_s(s, m1, p[1]);
+            }
+            for &v in pairs.remainder() {
+                m0 = T::max_s(s, m0, v);
+            }
+            let mut mx = T::reduce_max_s(s, T::max_s(s, m0, m1));
+            for &v in st {
+                mx = mx.max(v);
+            }
+            *m = mx;
+            let shift = T::splat_s(s, -shift_of(mx));
+            exp_shifted(s, srow, erow, |_| shift);
+        }
+    }
+}
+
+/// `dst[j] = exp(src[j] + neg_shift(j))` over the SIMD vectors of `src` (vector index j; the
+/// tail uses index `len`, for slices whose shift is constant there or padded by the caller).
+#[inline(always)]
+fn exp_shifted<T: Real, S: Simd>(
+    s: S,
+    src: &[T],
+    dst: &mut [T],
+    neg_shift: impl Fn(usize) -> T::Vector<S>,
+) {
+    let (sv, st) = T::as_simd::<S>(src);
+    let nv = sv.len();
+    let (dv, dt) = T::as_mut_simd::<S>(dst);
+    for (j, (d, &v)) in dv.iter_mut().zip(sv).enumerate() {
+        *d = T::exp_s(s, T::add_s(s, v, neg_shift(j)));
+    }
+    if !st.is_empty() {
+        let v = T::partial_load_s(s, st);
+        T::partial_store_s(s, dt, T::exp_s(s, T::add_s(s, v, neg_shift(nv))));
+    }
+}
+
+/// Column pass, SIMD part: `e[r, c] = exp(mid[r, c] − shift[c])` for the rows of `mid`
+/// (length w), with `neg_shift = −shift` (length w).
+struct ColExp<'a, T: Real> {
+    mid: &'a [T],
+    e: &'a mut [T],
+    neg_shift: &'a [T],
+    w: usize,
+}
+
+impl<T: Real> pulp::WithSimd for ColExp<'_, T> {
+    type Output = ();
+    #[inline(always)]
+    fn with_simd<S: Simd>(self, s: S) {
+        let w = self.w;
+        let (nv, nt) = T::as_simd::<S>(self.neg_shift);
+        let tail = T::partial_load_s(s, nt);
+        for (mrow, erow) in self.mid.chunks_exact(w).zip(self.e.chunks_exact_mut(w)) {
+            exp_shifted(s, mrow, erow, |j| if j < nv.len() { nv[j] } else { tail });
+        }
+    }
+}
+
+/// `cmax[c] = max_r mid[r, c]` for `mid` with rows of length w.
+struct ColMax<'a, T: Real> {
+    mid: &'a [T],
+    cmax: &'a mut [T],
+    w: usize,
+}
+
+impl<T: Real> pulp::WithSimd for ColMax<'_, T> {
+    type Output = ();
+    #[inline(always)]
+    fn with_simd<S: Simd>(self, s: S) {
+        self.cmax.fill(T::NEG_INFINITY);
+        let (cv, ct) = T::as_mut_simd::<S>(self.cmax);
+        for row in self.mid.chunks_exact(self.w) {
+            let (rv, rt) = T::as_simd::<S>(row);
+            for (c, &v) in cv.iter_mut().zip(rv) {
+                *c = T::max_s(s, *c, v);
+            }
+            for (c, &v) in ct.iter_mut().zip(rt) {
+                *c = c.max(v);
+            }
+        }
+    }
+}
+
+/// Runs `f(block, a_block, b_block)` over fixed blocks of `ROW_BLOCK` rows of `a` and `b`
+/// (rows of w values), in parallel under `Par::Rayon`.
+fn row_blocks2<A: Send, B: Send>(
+    par: Par,
+    a: &mut [A],
+    b: &mut [B],
+    w: usize,
+    f: impl Fn(usize, &mut [A], &mut [B]) + Sync + Send,
+) {
+    blocks(par, a, ROW_BLOCK * w, b, ROW_BLOCK * w, f)
+}
+
+/// [`row_blocks2`] for one buffer.
+fn row_blocks<A: Send>(par: Par, a: &mut [A], w: usize, f: impl Fn(usize, &mut [A]) + Sync + Send) {
+    let chunk = ROW_BLOCK * w;
+    // One zero-sized unit per block (a Vec of `()` does not allocate).
+    let mut unit = vec![(); a.len().div_ceil(chunk)];
+    blocks(par, a, chunk, &mut unit, 1, |i, x, _| f(i, x))
+}
+
+/// `f(i, a_i, b_i)` over the chunks `a_i` (`ca` values) and `b_i` (`cb`), in parallel under
+/// `Par::Rayon`.
+fn blocks<A: Send, B: Send>(
+    par: Par,
+    a: &mut [A],
+    ca: usize,
+    b: &mut [B],
+    cb: usize,
+    f: impl Fn(usize, &mut [A], &mut [B]) + Sync + Send,
+) {
+    match par {
+        Par::Seq => a
+            .chunks_mut(ca)
+            .zip(b.chunks_mut(cb))
+            .enumerate()
+            .for_each(|(i, (x, y))| f(i, x, y)),
+        Par::Rayon(_) => {
+            use rayon::prelude::*;
+            a.par_chunks_mut(ca)
+                .zip(b.par_chunks_mut(cb))
+                .enumerate()
+                .for_each(|(i, (x, y))| f(i, x, y))
+        }
+    }
+}
+
+/// Temporaries of one log-convolution of an h×w image: `e`, `mid` (h·w each), the column
+/// maxima `cmax` and their negated shifts `neg_shift` (w each).
+struct ConvBufs<'a, T> {
+    e: &'a mut [T],
+    mid: &'a mut [T],
+    cmax: &'a mut [T],
+    neg_shift: &'a mut [T],
+}
+
+/// `dst = log(K exp(src))` for an h×w image (row-major), `K = K_h ⊗ K_w` (module docs).
+fn log_convolve<T: Real>(
+    rows: Axis<'_, T>,
+    cols: Axis<'_, T>,
+    src: &[T],
+    dst: &mut [T],
+    bufs: &mut ConvBufs<'_, T>,
+    par: Par,
+) {
+    let (h, w) = (cols.m, rows.m);
+    let (tau_w, tau_h) = (floor_of::<T>(w), floor_of::<T>(h));
+    let ConvBufs {
+        e,
+        mid,
+        cmax,
+        neg_shift,
+    } = bufs;
+    // Along each row: mid = m + log(e · K_w), e = exp(src − m), m the row's maximum.
+    row_blocks2(par, e, mid, w, |blk, e, mid| {
+        let r0 = blk * ROW_BLOCK;
+        let nr = e.len() / w;
+        let src = &src[r0 * w..(r0 + nr) * w];
+        let mut m = [T::ZERO; ROW_BLOCK];
+        let m = &mut m[..nr];
+        pulp::Arch::new().dispatch(RowExp { src, e, rmax: m, w });
+        gemm(
+            MatMut::from_row_major_slice_mut(mid, nr, w),
+            MatRef::from_row_major_slice(e, nr, w),
+            rows.mat(),
+            T::ONE,
+        );
+        for (r, &mr) in m.iter().enumerate() {
+            let srow = &src[r * w..(r + 1) * w];
+            for (c, y) in mid[r * w..(r + 1) * w].iter_mut().enumerate() {
+                *y = if mr == T::NEG_INFINITY {
+                    mr
+                } else if *y >= tau_w {
+                    mr + y.ln()
+                } else {
+                    lse(w, |i| srow[i] + rows.logk[c * w + i])
+                };
+            }
+        }
+    });
+    // Along each column: dst = cmax + log(K_h · e), e = exp(mid − cmax).
+    pulp::Arch::new().dispatch(ColMax { mid, cmax, w });
+    for (ns, &c) in neg_shift.iter_mut().zip(cmax.iter()) {
+        *ns = -shift_of(c);
+    }
+    let (neg_shift, cmax) = (&**neg_shift, &**cmax);
+    let mid = &**mid;
+    row_blocks(par, e, w, |blk, e| {
+        let r0 = blk * ROW_BLOCK;
+        let mid = &mid[r0 * w..r0 * w + e.len()];
+        pulp::Arch::new().dispatch(ColExp {
+            mid,
+            e,
+            neg_shift,
+            w,
+        });
+    });
+    let e = &**e;
+    row_blocks(par, dst, w, |blk, d| {
+        let r0 = blk * ROW_BLOCK;
+        let nr = d.len() / w;
+        gemm(
+            MatMut::from_row_major_slice_mut(d, nr, w),
+            cols.mat().subrows(r0, nr),
+            MatRef::from_row_major_slice(e, h, w),
+            T::ONE,
+        );
+        for (rr, drow) in d.chunks_exact_mut(w).enumerate() {
+            let r = r0 + rr;
+            for (c, z) in drow.iter_mut().enumerate() {
+                *z = if cmax[c] == T::NEG_INFINITY {
+                    T::NEG_INFINITY
+                } else if *z >= tau_h {
+                    cmax[c] + z.ln()
+                } else {
+                    lse(h, |i| mid[i * w + c] + cols.logk[r * h + i])
+                };
+            }
+        }
+    });
+}
+
+/// Workspace of [`convolutional_barycenter_in_place`] for k images of h×w pixels in `T`:
+/// `(3k + 4)·hw + 2w + 2(h² + w²)` values of `T`.
+pub fn convolutional_barycenter_scratch<T: Real>(h: usize, w: usize, k: usize) -> StackReq {
     let n = h.saturating_mul(w);
-    vec_req::<f64>(
+    let sq = h.saturating_mul(h).saturating_add(w.saturating_mul(w));
+    vec_req::<T>(
         n.saturating_mul(k.saturating_mul(3).saturating_add(4))
-            .saturating_add(h.saturating_mul(h))
-            .saturating_add(w.saturating_mul(w)),
+            .saturating_add(w.saturating_mul(2))
+            .saturating_add(sq.saturating_mul(2)),
     )
 }
 
 /// Level 2: the entropic barycenter (written to `out`, h·w values, row-major) of the k images
 /// given as the columns of `images` (h·w × k, pixel `r·w + c` in row r, each summing to 1),
 /// with weights `weights` (normalised; `None` = uniform), for the squared distance on the
-/// unit-square grid and regularisation `params.epsilon`. Per iteration `4k` separable log
-/// convolutions, `O(k hw(h + w))`; allocation-free with `Par::Seq`.
+/// unit-square grid and regularisation `params.epsilon`, in `T` = f32 or f64 (weight sums and
+/// the error in f64). Per iteration `2k` separable log-convolutions, each two matmuls
+/// (`O(hw(h + w))`) and `O(hw)` exps and logs; allocation-free with `Par::Seq` (after faer's
+/// one-time per-thread matmul setup).
 #[allow(clippy::too_many_arguments)]
-pub fn convolutional_barycenter_in_place(
-    images: MatRef<'_, f64>,
+pub fn convolutional_barycenter_in_place<T: Real>(
+    images: MatRef<'_, T>,
     h: usize,
     w: usize,
-    weights: Option<&[f64]>,
-    out: &mut [f64],
+    weights: Option<&[T]>,
+    out: &mut [T],
     params: &BarycenterParams,
     par: Par,
     stack: &mut MemStack,
@@ -173,29 +373,46 @@ pub fn convolutional_barycenter_in_place(
             out.len()
         );
     }
-    check_stack(stack, convolutional_barycenter_scratch(h, w, k))?;
-    let (mut buf, _) = take(stack, n * (3 * k + 4) + h * h + w * w, 0.0f64);
+    check_stack(stack, convolutional_barycenter_scratch::<T>(h, w, k))?;
+    let len = n * (3 * k + 4) + 2 * w + 2 * (h * h + w * w);
+    let (mut buf, _) = take(stack, len, T::ZERO);
     let (log_a, rest) = buf.split_at_mut(k * n);
     let (log_u, rest) = rest.split_at_mut(k * n);
     let (log_kv, rest) = rest.split_at_mut(k * n);
     let (log_p, rest) = rest.split_at_mut(n);
     let (tmp, rest) = rest.split_at_mut(n);
-    let (scratch, rest) = rest.split_at_mut(n);
-    let (dst, rest) = rest.split_at_mut(n);
-    let (logk_h, logk_w) = rest.split_at_mut(h * h);
-    log_kernel(h, params.epsilon, logk_h);
-    log_kernel(w, params.epsilon, logk_w);
+    let (e, rest) = rest.split_at_mut(n);
+    let (mid, rest) = rest.split_at_mut(n);
+    let (cmax, rest) = rest.split_at_mut(w);
+    let (neg_shift, rest) = rest.split_at_mut(w);
+    let (logk_h, rest) = rest.split_at_mut(h * h);
+    let (k_h, rest) = rest.split_at_mut(h * h);
+    let (logk_w, k_w) = rest.split_at_mut(w * w);
+    fill_axis(h, params.epsilon, logk_h, k_h);
+    fill_axis(w, params.epsilon, logk_w, k_w);
     for c in 0..k {
         for i in 0..n {
             log_a[c * n + i] = images.get(i, c).ln();
         }
     }
-    let lambda = |c: usize| weights.map_or(1.0, |wt| wt[c]) / wsum;
-    let (logk_h, logk_w) = (&*logk_h, &*logk_w);
-    let mut apply = |s: &[f64], d: &mut [f64]| {
-        log_convolve(logk_h, logk_w, h, w, s, dst, scratch, par);
-        d.copy_from_slice(dst);
+    let lambda = |c: usize| weights.map_or(1.0, |wt| wt[c].to_f64()) / wsum;
+    let cols = Axis {
+        m: h,
+        logk: logk_h,
+        k: k_h,
     };
+    let rows = Axis {
+        m: w,
+        logk: logk_w,
+        k: k_w,
+    };
+    let mut bufs = ConvBufs {
+        e,
+        mid,
+        cmax,
+        neg_shift,
+    };
+    let mut apply = |s: &[T], d: &mut [T]| log_convolve(rows, cols, s, d, &mut bufs, par);
     // K is symmetric: the same operator serves for Kᵀ.
     let info = ibp_symmetric(
         n, k, &lambda, &mut apply, log_a, log_u, log_kv, log_p, tmp, params,
@@ -208,16 +425,16 @@ pub fn convolutional_barycenter_in_place(
 
 /// [`ibp`] with `Kᵀ = K`.
 #[allow(clippy::too_many_arguments)]
-fn ibp_symmetric(
+fn ibp_symmetric<T: Real>(
     n: usize,
     k: usize,
     lambda: &dyn Fn(usize) -> f64,
-    apply: &mut dyn FnMut(&[f64], &mut [f64]),
-    log_a: &[f64],
-    log_u: &mut [f64],
-    log_kv: &mut [f64],
-    log_p: &mut [f64],
-    tmp: &mut [f64],
+    apply: &mut dyn FnMut(&[T], &mut [T]),
+    log_a: &[T],
+    log_u: &mut [T],
+    log_kv: &mut [T],
+    log_p: &mut [T],
+    tmp: &mut [T],
     params: &BarycenterParams,
 ) -> BarycenterInfo {
     let cell = std::cell::RefCell::new(apply);
@@ -237,16 +454,16 @@ fn ibp_symmetric(
 }
 
 /// Level 3 of [`convolutional_barycenter_in_place`] with `num_threads` threads.
-pub fn convolutional_barycenter(
-    images: MatRef<'_, f64>,
+pub fn convolutional_barycenter<T: Real>(
+    images: MatRef<'_, T>,
     h: usize,
     w: usize,
-    weights: Option<&[f64]>,
+    weights: Option<&[T]>,
     params: &BarycenterParams,
     num_threads: usize,
-) -> Result<(Vec<f64>, BarycenterInfo)> {
-    let mut out = vec![0.0; images.nrows()];
-    let req = convolutional_barycenter_scratch(h, w, images.ncols());
+) -> Result<(Vec<T>, BarycenterInfo)> {
+    let mut out = vec![T::ZERO; images.nrows()];
+    let req = convolutional_barycenter_scratch::<T>(h, w, images.ncols());
     let info = with_stack(req, |stack| {
         crate::par::with_threads(num_threads, |par| {
             convolutional_barycenter_in_place(images, h, w, weights, &mut out, params, par, stack)

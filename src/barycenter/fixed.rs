@@ -3,16 +3,17 @@
 
 use super::ibp::{check_inputs, ibp, BarycenterInfo, BarycenterParams};
 use crate::workspace::{check_stack, take, vec_req, with_stack};
-use crate::{bail, MatRef, MemStack, Result, StackReq};
+use crate::{bail, MatRef, MemStack, Real, Result, StackReq};
 
-/// Workspace of [`barycenter_in_place`]: `3kn + 2n` f64. Cost per iteration `O(k n²)`.
-pub fn barycenter_scratch(n: usize, k: usize) -> StackReq {
-    vec_req::<f64>(n.saturating_mul(k.saturating_mul(3).saturating_add(2)))
+/// Workspace of [`barycenter_in_place`] with scalar `T`: `3kn + 2n` values of `T`. Cost per
+/// iteration `O(k n²)`.
+pub fn barycenter_scratch<T: Real>(n: usize, k: usize) -> StackReq {
+    vec_req::<T>(n.saturating_mul(k.saturating_mul(3).saturating_add(2)))
 }
 
 /// `dst_i = log Σ_j exp(−C_ij/ε + src_j)` (or with `C_ji` when `transpose`), stabilised by
 /// the maximum of each sum.
-fn log_apply(cost: MatRef<'_, f64>, eps: f64, transpose: bool, src: &[f64], dst: &mut [f64]) {
+fn log_apply<T: Real>(cost: MatRef<'_, T>, eps: T, transpose: bool, src: &[T], dst: &mut [T]) {
     let c = |i: usize, j: usize| {
         if transpose {
             *cost.get(j, i)
@@ -21,15 +22,15 @@ fn log_apply(cost: MatRef<'_, f64>, eps: f64, transpose: bool, src: &[f64], dst:
         }
     };
     for (i, d) in dst.iter_mut().enumerate() {
-        let mut m = f64::NEG_INFINITY;
+        let mut m = T::NEG_INFINITY;
         for (j, &s) in src.iter().enumerate() {
             m = m.max(s - c(i, j) / eps);
         }
-        if m == f64::NEG_INFINITY {
+        if m == T::NEG_INFINITY {
             *d = m;
             continue;
         }
-        let mut z = 0.0;
+        let mut z = T::ZERO;
         for (j, &s) in src.iter().enumerate() {
             z += (s - c(i, j) / eps - m).exp();
         }
@@ -39,13 +40,13 @@ fn log_apply(cost: MatRef<'_, f64>, eps: f64, transpose: bool, src: &[f64], dst:
 
 /// Level 2: the entropic barycenter `p` (n) of the columns of `hists` (n×k, each summing to 1)
 /// with weights `weights` (k, normalised inside; `None` = uniform) for the cost `cost` (n×n,
-/// any strides) and regularisation `params.epsilon`. Allocation-free on
-/// [`barycenter_scratch`].
-pub fn barycenter_in_place(
-    hists: MatRef<'_, f64>,
-    cost: MatRef<'_, f64>,
-    weights: Option<&[f64]>,
-    out: &mut [f64],
+/// any strides) and regularisation `params.epsilon`, in `T` = f32 or f64 (log-sum-exps in
+/// `T`, weight sums and the error in f64). Allocation-free on [`barycenter_scratch`].
+pub fn barycenter_in_place<T: Real>(
+    hists: MatRef<'_, T>,
+    cost: MatRef<'_, T>,
+    weights: Option<&[T]>,
+    out: &mut [T],
     params: &BarycenterParams,
     stack: &mut MemStack,
 ) -> Result<BarycenterInfo> {
@@ -63,8 +64,8 @@ pub fn barycenter_in_place(
     for j in 0..n {
         crate::error::check_finite("cost", cost.col(j).iter().copied())?;
     }
-    check_stack(stack, barycenter_scratch(n, k))?;
-    let (mut buf, _) = take(stack, n * (3 * k + 2), 0.0f64);
+    check_stack(stack, barycenter_scratch::<T>(n, k))?;
+    let (mut buf, _) = take(stack, n * (3 * k + 2), T::ZERO);
     let (log_a, rest) = buf.split_at_mut(k * n);
     let (log_u, rest) = rest.split_at_mut(k * n);
     let (log_kv, rest) = rest.split_at_mut(k * n);
@@ -74,8 +75,8 @@ pub fn barycenter_in_place(
             log_a[c * n + i] = hists.get(i, c).ln();
         }
     }
-    let eps = params.epsilon;
-    let lambda = |c: usize| weights.map_or(1.0, |w| w[c]) / wsum;
+    let eps = T::from_f64(params.epsilon);
+    let lambda = |c: usize| weights.map_or(1.0, |w| w[c].to_f64()) / wsum;
     let info = ibp(
         n,
         k,
@@ -96,14 +97,15 @@ pub fn barycenter_in_place(
 }
 
 /// Level 3 of [`barycenter_in_place`].
-pub fn barycenter(
-    hists: MatRef<'_, f64>,
-    cost: MatRef<'_, f64>,
-    weights: Option<&[f64]>,
+pub fn barycenter<T: Real>(
+    hists: MatRef<'_, T>,
+    cost: MatRef<'_, T>,
+    weights: Option<&[T]>,
     params: &BarycenterParams,
-) -> Result<(Vec<f64>, BarycenterInfo)> {
-    let mut out = vec![0.0; hists.nrows()];
-    let info = with_stack(barycenter_scratch(hists.nrows(), hists.ncols()), |stack| {
+) -> Result<(Vec<T>, BarycenterInfo)> {
+    let mut out = vec![T::ZERO; hists.nrows()];
+    let req = barycenter_scratch::<T>(hists.nrows(), hists.ncols());
+    let info = with_stack(req, |stack| {
         barycenter_in_place(hists, cost, weights, &mut out, params, stack)
     })??;
     Ok((out, info))

@@ -6,7 +6,8 @@
 //! `log p = Σ λ_k (log u_k + log Kv_k)`, and `log u_k = log p − log Kv_k`. The error is
 //! `max_k Σ_i |u_k ⊙ K v_k − p|` (the spread of the first marginals around p).
 
-use crate::{bail, Result};
+use crate::{bail, Real, Result};
+use pulp::Simd;
 
 /// Parameters of the barycenter solvers.
 #[derive(Clone, Copy, Debug)]
@@ -41,10 +42,10 @@ pub struct BarycenterInfo {
 }
 
 /// Checks histograms (n×k, columns), weights and parameters; returns the normalised weights'
-/// sum (the caller divides by it).
-pub(crate) fn check_inputs(
-    hists: faer::MatRef<'_, f64>,
-    weights: Option<&[f64]>,
+/// sum (the caller divides by it). Sums in f64 for every `T`.
+pub(crate) fn check_inputs<T: Real>(
+    hists: faer::MatRef<'_, T>,
+    weights: Option<&[T]>,
     params: &BarycenterParams,
 ) -> Result<f64> {
     let (n, k) = (hists.nrows(), hists.ncols());
@@ -63,7 +64,7 @@ pub(crate) fn check_inputs(
     for c in 0..k {
         let mut s = 0.0;
         for i in 0..n {
-            let v = *hists.get(i, c);
+            let v = hists.get(i, c).to_f64();
             if !v.is_finite() {
                 bail!(NonFinite, "histogram {c} entry {i} is {v}");
             }
@@ -89,7 +90,7 @@ pub(crate) fn check_inputs(
                 );
             }
             crate::error::check_weights("weights", w)?;
-            let s: f64 = w.iter().sum();
+            let s: f64 = w.iter().map(|v| v.to_f64()).sum();
             if s.is_nan() || s <= 0.0 {
                 bail!(InvalidArgument, "weights sum to {s:e}: need > 0");
             }
@@ -102,21 +103,22 @@ pub(crate) fn check_inputs(
 /// Runs IBP. `k_log(src, dst)` writes `log(K exp(src))`, `kt_log` the same for `Kᵀ`;
 /// `log_a` holds `log a_k` (k blocks of n); `log_u`, `log_kv` (k·n) and `log_p` (n) are the
 /// iterates, `tmp` (n) a temporary. `lambda(c)` is the normalised weight of histogram c.
+/// The weighted sum of `log p` and the error are accumulated in f64 for every `T`.
 #[allow(clippy::too_many_arguments)]
-pub(crate) fn ibp(
+pub(crate) fn ibp<T: Real>(
     n: usize,
     k: usize,
     lambda: &dyn Fn(usize) -> f64,
-    k_log: &mut dyn FnMut(&[f64], &mut [f64]),
-    kt_log: &mut dyn FnMut(&[f64], &mut [f64]),
-    log_a: &[f64],
-    log_u: &mut [f64],
-    log_kv: &mut [f64],
-    log_p: &mut [f64],
-    tmp: &mut [f64],
+    k_log: &mut dyn FnMut(&[T], &mut [T]),
+    kt_log: &mut dyn FnMut(&[T], &mut [T]),
+    log_a: &[T],
+    log_u: &mut [T],
+    log_kv: &mut [T],
+    log_p: &mut [T],
+    tmp: &mut [T],
     params: &BarycenterParams,
 ) -> BarycenterInfo {
-    log_u.fill(0.0);
+    log_u.fill(T::ZERO);
     let mut info = BarycenterInfo {
         iterations: 0,
         error: f64::INFINITY,
@@ -128,28 +130,34 @@ pub(crate) fn ibp(
             kt_log(&log_u[r.clone()], tmp);
             for (t, &la) in tmp.iter_mut().zip(&log_a[r.clone()]) {
                 // log v = log a − log Kᵀu (an empty bin stays empty).
-                *t = if la == f64::NEG_INFINITY { la } else { la - *t };
+                *t = if la == T::NEG_INFINITY { la } else { la - *t };
             }
             k_log(tmp, &mut log_kv[r]);
         }
-        log_p.fill(0.0);
-        for c in 0..k {
-            let l = lambda(c);
-            if l == 0.0 {
-                continue;
+        for (i, lp) in log_p.iter_mut().enumerate() {
+            let mut acc = 0.0f64;
+            for c in 0..k {
+                let l = lambda(c);
+                if l != 0.0 {
+                    acc += l * (log_u[c * n + i] + log_kv[c * n + i]).to_f64();
+                }
             }
-            for i in 0..n {
-                log_p[i] += l * (log_u[c * n + i] + log_kv[c * n + i]);
-            }
+            *lp = T::from_f64(acc);
         }
+        // p = exp(log p) once (SIMD) into tmp, then per histogram the error and the update.
+        pulp::Arch::new().dispatch(ExpInto {
+            src: log_p,
+            dst: tmp,
+        });
         let mut err: f64 = 0.0;
         for c in 0..k {
-            let mut e = 0.0;
-            for i in 0..n {
-                let m = (log_u[c * n + i] + log_kv[c * n + i]).exp();
-                e += (m - log_p[i].exp()).abs();
-                log_u[c * n + i] = log_p[i] - log_kv[c * n + i];
-            }
+            let r = c * n..(c + 1) * n;
+            let e = pulp::Arch::new().dispatch(ErrUpdate {
+                log_u: &mut log_u[r.clone()],
+                log_kv: &log_kv[r],
+                log_p,
+                p: tmp,
+            });
             err = err.max(e);
         }
         info.iterations += 1;
@@ -160,4 +168,68 @@ pub(crate) fn ibp(
         }
     }
     info
+}
+
+/// `dst = exp(src)` (SIMD).
+struct ExpInto<'a, T> {
+    src: &'a [T],
+    dst: &'a mut [T],
+}
+
+impl<T: Real> pulp::WithSimd for ExpInto<'_, T> {
+    type Output = ();
+    #[inline(always)]
+    fn with_simd<S: Simd>(self, s: S) {
+        let (sv, st) = T::as_simd::<S>(self.src);
+        let (dv, dt) = T::as_mut_simd::<S>(self.dst);
+        for (d, &v) in dv.iter_mut().zip(sv) {
+            *d = T::exp_s(s, v);
+        }
+        for (d, &v) in dt.iter_mut().zip(st) {
+            *d = v.exp();
+        }
+    }
+}
+
+/// Values per block of the error sum: summed in `T` lanes, the blocks in f64.
+const ERR_BLOCK: usize = 256;
+
+/// `Σ_i |exp(log_u_i + log_kv_i) − p_i|` (returned, f64) and `log_u = log_p − log_kv`.
+struct ErrUpdate<'a, T> {
+    log_u: &'a mut [T],
+    log_kv: &'a [T],
+    log_p: &'a [T],
+    p: &'a [T],
+}
+
+impl<T: Real> pulp::WithSimd for ErrUpdate<'_, T> {
+    type Output = f64;
+    #[inline(always)]
+    fn with_simd<S: Simd>(self, s: S) -> f64 {
+        let mut total = 0.0f64;
+        let blocks = self
+            .log_u
+            .chunks_mut(ERR_BLOCK)
+            .zip(self.log_kv.chunks(ERR_BLOCK))
+            .zip(self.log_p.chunks(ERR_BLOCK).zip(self.p.chunks(ERR_BLOCK)));
+        for ((lu, lkv), (lp, p)) in blocks {
+            let (luv, lut) = T::as_mut_simd::<S>(lu);
+            let (kv, kt) = T::as_simd::<S>(lkv);
+            let (pv, pt) = T::as_simd::<S>(lp);
+            let (ev, et) = T::as_simd::<S>(p);
+            let mut acc = T::splat_s(s, T::ZERO);
+            for (((u, &k), &l), &e) in luv.iter_mut().zip(kv).zip(pv).zip(ev) {
+                let m = T::exp_s(s, T::add_s(s, *u, k));
+                acc = T::add_s(s, acc, T::abs_s(s, T::sub_s(s, m, e)));
+                *u = T::sub_s(s, l, k);
+            }
+            let mut e = T::reduce_sum_s(s, acc).to_f64();
+            for (((u, &k), &l), &pe) in lut.iter_mut().zip(kt).zip(pt).zip(et) {
+                e += ((*u + k).exp().to_f64() - pe.to_f64()).abs();
+                *u = l - k;
+            }
+            total += e;
+        }
+        total
+    }
 }

@@ -54,7 +54,7 @@ pub(super) struct Gemm<'a, T> {
 }
 
 /// `dst ← alpha·lhs·rhs` with faer's sequential matmul, for `T` = f32 or f64.
-fn gemm<T: Real>(dst: MatMut<'_, T>, lhs: MatRef<'_, T>, rhs: MatRef<'_, T>, alpha: T) {
+pub(crate) fn gemm<T: Real>(dst: MatMut<'_, T>, lhs: MatRef<'_, T>, rhs: MatRef<'_, T>, alpha: T) {
     macro_rules! as_type {
         ($u:ty) => {{
             // SAFETY: `T` is `$u` (same TypeId, both 'static), so these are the same views

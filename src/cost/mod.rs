@@ -18,7 +18,7 @@
 //! `cost(y, x)` (every metric is symmetric), so the writes stay contiguous.
 
 mod direct;
-mod gemm;
+pub(crate) mod gemm;
 mod metric;
 mod ops;
 mod out;

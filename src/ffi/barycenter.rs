@@ -1,4 +1,5 @@
-//! C entry points of [`crate::barycenter`].
+//! C entry points of [`crate::barycenter`]: fixed-support and convolutional barycenters in
+//! double (`_f64`) and float (`_f32`), one generic body each.
 
 use super::args::{
     check_disjoint, matrix, opt_out, opt_slice, options, slice_mut, threads, with_workspace,
@@ -6,15 +7,15 @@ use super::args::{
 };
 use super::boundary::{ffi_boundary, Report};
 use super::status::{otc_status, OTC_WARN_MAX_ITER};
-use super::view::otc_matrix_f64;
+use super::view::{otc_matrix_f32, otc_matrix_f64, MatrixView};
 use crate::barycenter::{
     barycenter_in_place, barycenter_scratch, convolutional_barycenter_in_place,
     convolutional_barycenter_scratch, BarycenterInfo, BarycenterParams,
 };
-use crate::Result;
+use crate::{Real, Result};
 use std::ffi::c_void;
 
-/// Options of `otc_barycenter_f64` and `otc_convolutional_barycenter_f64`.
+/// Options of `otc_barycenter_f64/_f32` and `otc_convolutional_barycenter_f64/_f32`.
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
 pub struct otc_barycenter_options {
@@ -87,7 +88,8 @@ pub unsafe extern "C" fn otc_barycenter_options_default(
     })
 }
 
-/// Bytes of workspace `otc_barycenter_f64` needs for k histograms of n bins.
+/// Bytes of workspace `otc_barycenter_f64` (and, with room to spare, `otc_barycenter_f32`)
+/// needs for k histograms of n bins.
 ///
 /// # Safety
 /// `opts` is NULL or valid; `out_bytes` must be valid for writes.
@@ -102,9 +104,48 @@ pub unsafe extern "C" fn otc_barycenter_workspace_size(
         // SAFETY: forwarded contract.
         unsafe { options(opts) }?;
         // SAFETY: forwarded contract.
-        unsafe { write_workspace_size(barycenter_scratch(n, k), out_bytes) }?;
+        unsafe { write_workspace_size(barycenter_scratch::<f64>(n, k), out_bytes) }?;
         Ok(Report::ok())
     })
+}
+
+/// Body of `otc_barycenter_f64/_f32`.
+///
+/// # Safety
+/// As `otc_barycenter_f64`.
+#[allow(clippy::too_many_arguments)]
+unsafe fn fixed_c<V: MatrixView>(
+    hists: V,
+    cost: V,
+    weights: *const V::T,
+    opts: *const otc_barycenter_options,
+    out: *mut V::T,
+    iterations: *mut u64,
+    work: *mut c_void,
+    work_bytes: usize,
+) -> Result<Report> {
+    // SAFETY (whole block): pointers are checked by the `args` helpers before use.
+    unsafe {
+        let o = options(opts)?;
+        let p = params_of(&o)?;
+        let (a, ra) = matrix("hists", &hists)?;
+        let (c, rc) = matrix("cost", &cost)?;
+        let w = opt_slice("weights", weights, a.ncols())?;
+        let (os, ro) = slice_mut("out", out, a.nrows())?;
+        let mut ins = vec![("hists", ra), ("cost", rc)];
+        if let Some((_, r)) = &w {
+            ins.push(("weights", *r));
+        }
+        check_disjoint(&[("out", ro)], &ins)?;
+        let mut res = vec![V::T::ZERO; a.nrows()];
+        let req = barycenter_scratch::<V::T>(a.nrows(), a.ncols());
+        let info = with_workspace(work, work_bytes, req, |stack| {
+            barycenter_in_place(a, c, w.map(|(s, _)| s), &mut res, &p, stack)
+        })?;
+        let rep = report(&info, p.tol, iterations)?;
+        os.copy_from_slice(&res);
+        Ok(rep)
+    }
 }
 
 /// Fixed-support entropic Wasserstein barycenter (iterative Bregman projections, log domain):
@@ -128,32 +169,44 @@ pub unsafe extern "C" fn otc_barycenter_f64(
     work_bytes: usize,
 ) -> otc_status {
     ffi_boundary("otc_barycenter_f64", || {
-        // SAFETY (whole block): pointers are checked by the `args` helpers before use.
+        // SAFETY: forwarded contract.
         unsafe {
-            let o = options(opts)?;
-            let p = params_of(&o)?;
-            let (a, ra) = matrix("hists", &hists)?;
-            let (c, rc) = matrix("cost", &cost)?;
-            let w = opt_slice("weights", weights, a.ncols())?;
-            let (os, ro) = slice_mut("out", out, a.nrows())?;
-            let mut ins = vec![("hists", ra), ("cost", rc)];
-            if let Some((_, r)) = &w {
-                ins.push(("weights", *r));
-            }
-            check_disjoint(&[("out", ro)], &ins)?;
-            let mut res = vec![0.0; a.nrows()];
-            let req = barycenter_scratch(a.nrows(), a.ncols());
-            let info = with_workspace(work, work_bytes, req, |stack| {
-                barycenter_in_place(a, c, w.map(|(s, _)| s), &mut res, &p, stack)
-            })?;
-            let rep = report(&info, p.tol, iterations)?;
-            os.copy_from_slice(&res);
-            Ok(rep)
+            fixed_c(
+                hists, cost, weights, opts, out, iterations, work, work_bytes,
+            )
         }
     })
 }
 
-/// Bytes of workspace `otc_convolutional_barycenter_f64` needs for k images of h×w pixels.
+/// `otc_barycenter_f64` in float: histograms, cost, weights and output are floats; the
+/// log-sum-exps run in float, the weight sums and the marginal error in double.
+///
+/// # Safety
+/// As `otc_barycenter_f64`.
+#[no_mangle]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn otc_barycenter_f32(
+    hists: otc_matrix_f32,
+    cost: otc_matrix_f32,
+    weights: *const f32,
+    opts: *const otc_barycenter_options,
+    out: *mut f32,
+    iterations: *mut u64,
+    work: *mut c_void,
+    work_bytes: usize,
+) -> otc_status {
+    ffi_boundary("otc_barycenter_f32", || {
+        // SAFETY: forwarded contract.
+        unsafe {
+            fixed_c(
+                hists, cost, weights, opts, out, iterations, work, work_bytes,
+            )
+        }
+    })
+}
+
+/// Bytes of workspace `otc_convolutional_barycenter_f64` (and, with room to spare,
+/// `otc_convolutional_barycenter_f32`) needs for k images of h×w pixels.
 ///
 /// # Safety
 /// `opts` is NULL or valid; `out_bytes` must be valid for writes.
@@ -168,17 +221,70 @@ pub unsafe extern "C" fn otc_convolutional_barycenter_workspace_size(
     ffi_boundary("otc_convolutional_barycenter_workspace_size", || {
         // SAFETY: forwarded contract.
         unsafe { options(opts) }?;
+        let req = convolutional_barycenter_scratch::<f64>(h, w, k);
         // SAFETY: forwarded contract.
-        unsafe { write_workspace_size(convolutional_barycenter_scratch(h, w, k), out_bytes) }?;
+        unsafe { write_workspace_size(req, out_bytes) }?;
         Ok(Report::ok())
     })
+}
+
+/// Body of `otc_convolutional_barycenter_f64/_f32`.
+///
+/// # Safety
+/// As `otc_convolutional_barycenter_f64`.
+#[allow(clippy::too_many_arguments)]
+unsafe fn conv_c<V: MatrixView>(
+    images: V,
+    h: usize,
+    w: usize,
+    weights: *const V::T,
+    opts: *const otc_barycenter_options,
+    out: *mut V::T,
+    iterations: *mut u64,
+    work: *mut c_void,
+    work_bytes: usize,
+) -> Result<Report> {
+    // SAFETY (whole block): pointers are checked by the `args` helpers before use.
+    unsafe {
+        let o = options(opts)?;
+        let p = params_of(&o)?;
+        let (a, ra) = matrix("images", &images)?;
+        let wt = opt_slice("weights", weights, a.ncols())?;
+        let (os, ro) = slice_mut("out", out, a.nrows())?;
+        let mut ins = vec![("images", ra)];
+        if let Some((_, r)) = &wt {
+            ins.push(("weights", *r));
+        }
+        check_disjoint(&[("out", ro)], &ins)?;
+        let mut res = vec![V::T::ZERO; a.nrows()];
+        let req = convolutional_barycenter_scratch::<V::T>(h, w, a.ncols());
+        let info = with_workspace(work, work_bytes, req, |stack| {
+            crate::par::with_threads(threads(o.num_threads), |par| {
+                convolutional_barycenter_in_place(
+                    a,
+                    h,
+                    w,
+                    wt.map(|(s, _)| s),
+                    &mut res,
+                    &p,
+                    par,
+                    stack,
+                )
+            })?
+        })?;
+        let rep = report(&info, p.tol, iterations)?;
+        os.copy_from_slice(&res);
+        Ok(rep)
+    }
 }
 
 /// Convolutional entropic barycenter on an h×w grid of the unit square (Solomon et al. 2015,
 /// separable Gaussian kernel `exp(−d²/ε)` applied in the log domain, as POT's
 /// `convolutional_barycenter2d`): `images` is (h·w)×k, column c = image c with pixel (r, col)
 /// at row `r·w + col`, each summing to 1; `weights` k (NULL = uniform). `out` (h·w) receives
-/// the barycenter. `O(k hw(h + w))` per iteration, `O(k hw + h² + w²)` memory.
+/// the barycenter. Per iteration `2k` stabilised log-convolutions, each two matmuls
+/// (`O(hw(h + w))`) and `O(hw)` exps; `O(k hw + h² + w²)` memory. Same result, bit for bit,
+/// for every `num_threads`.
 ///
 /// # Safety
 /// Views and arrays must be valid for the sizes they state; `out` must not overlap inputs.
@@ -196,37 +302,39 @@ pub unsafe extern "C" fn otc_convolutional_barycenter_f64(
     work_bytes: usize,
 ) -> otc_status {
     ffi_boundary("otc_convolutional_barycenter_f64", || {
-        // SAFETY (whole block): pointers are checked by the `args` helpers before use.
+        // SAFETY: forwarded contract.
         unsafe {
-            let o = options(opts)?;
-            let p = params_of(&o)?;
-            let (a, ra) = matrix("images", &images)?;
-            let wt = opt_slice("weights", weights, a.ncols())?;
-            let (os, ro) = slice_mut("out", out, a.nrows())?;
-            let mut ins = vec![("images", ra)];
-            if let Some((_, r)) = &wt {
-                ins.push(("weights", *r));
-            }
-            check_disjoint(&[("out", ro)], &ins)?;
-            let mut res = vec![0.0; a.nrows()];
-            let req = convolutional_barycenter_scratch(h, w, a.ncols());
-            let info = with_workspace(work, work_bytes, req, |stack| {
-                crate::par::with_threads(threads(o.num_threads), |par| {
-                    convolutional_barycenter_in_place(
-                        a,
-                        h,
-                        w,
-                        wt.map(|(s, _)| s),
-                        &mut res,
-                        &p,
-                        par,
-                        stack,
-                    )
-                })?
-            })?;
-            let rep = report(&info, p.tol, iterations)?;
-            os.copy_from_slice(&res);
-            Ok(rep)
+            conv_c(
+                images, h, w, weights, opts, out, iterations, work, work_bytes,
+            )
+        }
+    })
+}
+
+/// `otc_convolutional_barycenter_f64` in float: images, weights and output are floats; the
+/// log-convolutions run in float, the weight sums and the marginal error in double.
+///
+/// # Safety
+/// As `otc_convolutional_barycenter_f64`.
+#[no_mangle]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn otc_convolutional_barycenter_f32(
+    images: otc_matrix_f32,
+    h: usize,
+    w: usize,
+    weights: *const f32,
+    opts: *const otc_barycenter_options,
+    out: *mut f32,
+    iterations: *mut u64,
+    work: *mut c_void,
+    work_bytes: usize,
+) -> otc_status {
+    ffi_boundary("otc_convolutional_barycenter_f32", || {
+        // SAFETY: forwarded contract.
+        unsafe {
+            conv_c(
+                images, h, w, weights, opts, out, iterations, work, work_bytes,
+            )
         }
     })
 }

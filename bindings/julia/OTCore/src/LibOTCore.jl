@@ -63,7 +63,7 @@ const OTC_VERSION_NUMBER = 100
 # Result of every otcore call: `OTC_OK`, a warning (1–99) or an error (≥ 100).
 const otc_status = Int32
 
-# Options of `otc_barycenter_f64` and `otc_convolutional_barycenter_f64`.
+# Options of `otc_barycenter_f64/_f32` and `otc_convolutional_barycenter_f64/_f32`.
 struct otc_barycenter_options
     struct_size::Csize_t
     num_threads::UInt32
@@ -81,6 +81,15 @@ struct otc_matrix_f64
     col_stride::Cptrdiff_t
 end
 
+# Read-only strided view of a matrix of `float`.
+struct otc_matrix_f32
+    data::Ptr{Cfloat}
+    rows::Csize_t
+    cols::Csize_t
+    row_stride::Cptrdiff_t
+    col_stride::Cptrdiff_t
+end
+
 # Options of `otc_cost_matrix_f64` / `_f32`. Fill with `otc_cost_options_default`.
 struct otc_cost_options
     struct_size::Csize_t
@@ -92,15 +101,6 @@ end
 # Writable strided view of a matrix of `double` (an output: its elements must not overlap).
 struct otc_matrix_mut_f64
     data::Ptr{Cdouble}
-    rows::Csize_t
-    cols::Csize_t
-    row_stride::Cptrdiff_t
-    col_stride::Cptrdiff_t
-end
-
-# Read-only strided view of a matrix of `float`.
-struct otc_matrix_f32
-    data::Ptr{Cfloat}
     rows::Csize_t
     cols::Csize_t
     row_stride::Cptrdiff_t
@@ -285,7 +285,8 @@ const _otc_barycenter_options_default = Ref{Ptr{Cvoid}}(C_NULL)
 otc_barycenter_options_default(opts) =
     ccall(_otc_barycenter_options_default[], otc_status, (Ptr{otc_barycenter_options},), opts)
 
-# Bytes of workspace `otc_barycenter_f64` needs for k histograms of n bins.
+# Bytes of workspace `otc_barycenter_f64` (and, with room to spare, `otc_barycenter_f32`)
+# needs for k histograms of n bins.
 #
 # # Safety
 # `opts` is NULL or valid; `out_bytes` must be valid for writes.
@@ -305,7 +306,17 @@ const _otc_barycenter_f64 = Ref{Ptr{Cvoid}}(C_NULL)
 otc_barycenter_f64(hists, cost, weights, opts, out, iterations, work, work_bytes) =
     ccall(_otc_barycenter_f64[], otc_status, (otc_matrix_f64, otc_matrix_f64, Ptr{Cdouble}, Ptr{otc_barycenter_options}, Ptr{Cdouble}, Ptr{UInt64}, Ptr{Cvoid}, Csize_t), hists, cost, weights, opts, out, iterations, work, work_bytes)
 
-# Bytes of workspace `otc_convolutional_barycenter_f64` needs for k images of h×w pixels.
+# `otc_barycenter_f64` in float: histograms, cost, weights and output are floats; the
+# log-sum-exps run in float, the weight sums and the marginal error in double.
+#
+# # Safety
+# As `otc_barycenter_f64`.
+const _otc_barycenter_f32 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_barycenter_f32(hists, cost, weights, opts, out, iterations, work, work_bytes) =
+    ccall(_otc_barycenter_f32[], otc_status, (otc_matrix_f32, otc_matrix_f32, Ptr{Cfloat}, Ptr{otc_barycenter_options}, Ptr{Cfloat}, Ptr{UInt64}, Ptr{Cvoid}, Csize_t), hists, cost, weights, opts, out, iterations, work, work_bytes)
+
+# Bytes of workspace `otc_convolutional_barycenter_f64` (and, with room to spare,
+# `otc_convolutional_barycenter_f32`) needs for k images of h×w pixels.
 #
 # # Safety
 # `opts` is NULL or valid; `out_bytes` must be valid for writes.
@@ -317,13 +328,24 @@ otc_convolutional_barycenter_workspace_size(h, w, k, opts, out_bytes) =
 # separable Gaussian kernel `exp(−d²/ε)` applied in the log domain, as POT's
 # `convolutional_barycenter2d`): `images` is (h·w)×k, column c = image c with pixel (r, col)
 # at row `r·w + col`, each summing to 1; `weights` k (NULL = uniform). `out` (h·w) receives
-# the barycenter. `O(k hw(h + w))` per iteration, `O(k hw + h² + w²)` memory.
+# the barycenter. Per iteration `2k` stabilised log-convolutions, each two matmuls
+# (`O(hw(h + w))`) and `O(hw)` exps; `O(k hw + h² + w²)` memory. Same result, bit for bit,
+# for every `num_threads`.
 #
 # # Safety
 # Views and arrays must be valid for the sizes they state; `out` must not overlap inputs.
 const _otc_convolutional_barycenter_f64 = Ref{Ptr{Cvoid}}(C_NULL)
 otc_convolutional_barycenter_f64(images, h, w, weights, opts, out, iterations, work, work_bytes) =
     ccall(_otc_convolutional_barycenter_f64[], otc_status, (otc_matrix_f64, Csize_t, Csize_t, Ptr{Cdouble}, Ptr{otc_barycenter_options}, Ptr{Cdouble}, Ptr{UInt64}, Ptr{Cvoid}, Csize_t), images, h, w, weights, opts, out, iterations, work, work_bytes)
+
+# `otc_convolutional_barycenter_f64` in float: images, weights and output are floats; the
+# log-convolutions run in float, the weight sums and the marginal error in double.
+#
+# # Safety
+# As `otc_convolutional_barycenter_f64`.
+const _otc_convolutional_barycenter_f32 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_convolutional_barycenter_f32(images, h, w, weights, opts, out, iterations, work, work_bytes) =
+    ccall(_otc_convolutional_barycenter_f32[], otc_status, (otc_matrix_f32, Csize_t, Csize_t, Ptr{Cfloat}, Ptr{otc_barycenter_options}, Ptr{Cfloat}, Ptr{UInt64}, Ptr{Cvoid}, Csize_t), images, h, w, weights, opts, out, iterations, work, work_bytes)
 
 # The detail of the last failure (or warning) on the calling thread, as a NUL-terminated
 # string; "" when the last otcore call on this thread succeeded without warning.
@@ -933,8 +955,10 @@ const FUNCTIONS = (
     :otc_barycenter_options_default => _otc_barycenter_options_default,
     :otc_barycenter_workspace_size => _otc_barycenter_workspace_size,
     :otc_barycenter_f64 => _otc_barycenter_f64,
+    :otc_barycenter_f32 => _otc_barycenter_f32,
     :otc_convolutional_barycenter_workspace_size => _otc_convolutional_barycenter_workspace_size,
     :otc_convolutional_barycenter_f64 => _otc_convolutional_barycenter_f64,
+    :otc_convolutional_barycenter_f32 => _otc_convolutional_barycenter_f32,
     :otc_last_error_message => _otc_last_error_message,
     :otc_cost_options_default => _otc_cost_options_default,
     :otc_cost_matrix_workspace_size => _otc_cost_matrix_workspace_size,

@@ -743,8 +743,8 @@ fn a_row_partitioned_solve_reproduces_the_full_solve() {
             let cuts = [0, 17, n];
             let (mut f, mut g) = (vec![0.0; n], vec![0.0; m]);
             for _ in 0..iters {
-                let mut acc = vec![LsePair::EMPTY; m];
-                let mut part = vec![LsePair::EMPTY; m];
+                let mut acc = vec![LsePair::default(); m];
+                let mut part = vec![LsePair::default(); m];
                 for k in 0..2 {
                     let (r0, r1) = (cuts[k], cuts[k + 1]);
                     let cost = if dense {
@@ -786,7 +786,7 @@ fn a_row_partitioned_solve_reproduces_the_full_solve() {
     let want = (1.5f64 * 2.0f64.exp() + 3.0 * (-1.0f64).exp()).ln();
     assert!((p1.merge(p2).value() - want).abs() < 1e-15);
     assert!((p2.merge(p1).value() - want).abs() < 1e-15);
-    assert_eq!(LsePair::EMPTY.merge(p1), p1);
-    assert_eq!(p2.merge(LsePair::EMPTY), p2);
-    assert_eq!(LsePair::EMPTY.value(), f64::NEG_INFINITY);
+    assert_eq!(LsePair::default().merge(p1), p1);
+    assert_eq!(p2.merge(LsePair::default()), p2);
+    assert_eq!(LsePair::default().value(), f64::NEG_INFINITY);
 }

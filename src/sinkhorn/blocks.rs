@@ -29,12 +29,17 @@ pub struct LsePair {
     pub sum: f64,
 }
 
+/// Nothing added yet (an associated constant would leak into the C header through cbindgen).
+impl Default for LsePair {
+    fn default() -> Self {
+        LsePair {
+            max: f64::NEG_INFINITY,
+            sum: 0.0,
+        }
+    }
+}
+
 impl LsePair {
-    /// Nothing added yet.
-    pub const EMPTY: LsePair = LsePair {
-        max: f64::NEG_INFINITY,
-        sum: 0.0,
-    };
     /// `max + ln(sum)`.
     pub fn value(self) -> f64 {
         if self.sum == 0.0 {
@@ -140,7 +145,7 @@ pub fn column_partials_block<T: Real>(
             p.src.cols_lse(p.v, T::from_f64(-1.0 / eps), &mut lc, par);
             for (o, &l) in out.iter_mut().zip(lc.iter()) {
                 *o = if l == f64::NEG_INFINITY {
-                    LsePair::EMPTY
+                    LsePair::default()
                 } else {
                     LsePair { max: l, sum: 1.0 }
                 };

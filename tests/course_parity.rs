@@ -144,8 +144,11 @@ fn linprog_uniform_square_gives_a_permutation() {
     assert_equals_highs(&a, &a, &c, cost);
 }
 
+/// Points x, y, weights a, b and cost C of a transport problem.
+type Problem = (Mat<f64>, Mat<f64>, Vec<f64>, Vec<f64>, Mat<f64>);
+
 /// The square-to-annulus problem of 2-sinkhorn (300 vs 200 points, uniform weights).
-fn square_annulus() -> (Mat<f64>, Mat<f64>, Vec<f64>, Vec<f64>, Mat<f64>) {
+fn square_annulus() -> Problem {
     let mut rng = Rng(0x5eed_0003);
     let (x, y) = (square(&mut rng, 300), annulus(&mut rng, 200));
     let c = sq_cost(&x, &y);

@@ -206,6 +206,16 @@ unsafe fn stream_copy<T: Real>(dst: *mut T, src: &[T], avx: bool) {
         )
     };
     let (per16, per32) = (16 / size, 32 / size);
+    // The common case, a whole run starting on a 32-byte boundary (aligned rows of a multiple
+    // of 32 bytes): 32-byte stores only, no head or tail.
+    if avx && (dst as usize) % 32 == 0 && n % per32 == 0 {
+        let mut k = 0;
+        while k < n {
+            x32(k);
+            k += per32;
+        }
+        return;
+    }
     let head = ((16 - (dst as usize) % 16) % 16 / size).min(n);
     (0..head).for_each(one);
     let mut k = head;

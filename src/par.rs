@@ -80,6 +80,28 @@ pub fn for_each_chunk(par: Par, n_chunks: usize, body: impl Fn(usize) + Sync + S
     }
 }
 
+/// Runs `body(chunk, out_chunk)` over the chunks of `size` of `out`, in parallel under
+/// `Par::Rayon`, in order under `Par::Seq`. Chunk boundaries depend on `size` only.
+pub fn par_chunks<O: Send>(
+    par: Par,
+    out: &mut [O],
+    size: usize,
+    body: impl Fn(usize, &mut [O]) + Sync + Send,
+) {
+    match par {
+        Par::Seq => out
+            .chunks_mut(size)
+            .enumerate()
+            .for_each(|(c, o)| body(c, o)),
+        Par::Rayon(_) => {
+            use rayon::prelude::*;
+            out.par_chunks_mut(size)
+                .enumerate()
+                .for_each(|(c, o)| body(c, o))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -350,23 +350,27 @@ fn semidiscrete_cell_masses_converge_to_the_weights() {
             .for_each(|(&j, &w)| m[j as usize] += w);
         m
     };
+    let solve = |params: &SemiDiscreteParams| {
+        semidiscrete(
+            pixels.as_ref(),
+            Some(&density),
+            sites.as_ref(),
+            &b,
+            params,
+            1,
+        )
+        .unwrap()
+    };
+    let max_error = |m: &[f64; 30]| (0..30).map(|j| (m[j] - b[j]).abs()).fold(0.0, f64::max);
     let newton = SemiDiscreteParams {
         tol: 1e-6,
         max_iter: 60,
         ..SemiDiscreteParams::default()
     };
-    let s = semidiscrete(
-        pixels.as_ref(),
-        Some(&density),
-        sites.as_ref(),
-        &b,
-        &newton,
-        1,
-    )
-    .unwrap();
+    let s = solve(&newton);
     assert!(s.info.converged, "{:?}", s.info);
     let m = brute_force_masses(&s.g);
-    let err = (0..30).map(|j| (m[j] - b[j]).abs()).fold(0.0, f64::max);
+    let err = max_error(&m);
     // Newton converges on the smoothed masses; the hard masses are sums of pixel weights, and
     // differ from the smoothed ones by the few pixels on the cell facets.
     assert!(s.info.smoothed_mass_error <= 1e-6, "{:?}", s.info);
@@ -385,17 +389,8 @@ fn semidiscrete_cell_masses_converge_to_the_weights() {
             tol: 1e-12,
             ..SemiDiscreteParams::default()
         };
-        let s = semidiscrete(
-            pixels.as_ref(),
-            Some(&density),
-            sites.as_ref(),
-            &b,
-            &grad,
-            1,
-        )
-        .unwrap();
-        let m = brute_force_masses(&s.g);
-        errors.push((0..30).map(|j| (m[j] - b[j]).abs()).fold(0.0, f64::max));
+        let s = solve(&grad);
+        errors.push(max_error(&brute_force_masses(&s.g)));
     }
     assert!(errors[0] > errors[1] && errors[1] > errors[2], "{errors:?}");
     assert!(errors[2] <= 0.35 * errors[0], "{errors:?}");

@@ -207,10 +207,7 @@ fn row_blocks2<A: Send, B: Send>(
 
 /// [`row_blocks2`] for one buffer.
 fn row_blocks<A: Send>(par: Par, a: &mut [A], w: usize, f: impl Fn(usize, &mut [A]) + Sync + Send) {
-    let chunk = ROW_BLOCK * w;
-    // One zero-sized unit per block (a Vec of `()` does not allocate).
-    let mut unit = vec![(); a.len().div_ceil(chunk)];
-    blocks(par, a, chunk, &mut unit, 1, |i, x, _| f(i, x))
+    crate::par::par_chunks(par, a, ROW_BLOCK * w, f)
 }
 
 /// `f(i, a_i, b_i)` over the chunks `a_i` (`ca` values) and `b_i` (`cb`), in parallel under

@@ -6,6 +6,7 @@
 //! position, positions in parallel chunks of [`lse::ACROSS_WIDTH`]).
 
 use super::lse::{self, Running, ACROSS_ROWS, ACROSS_WIDTH, SEGMENT};
+use crate::par::par_chunks;
 use crate::workspace::{take, vec_req};
 use crate::{MatRef, MemStack, Par, Real, StackReq};
 use pulp::Simd;
@@ -149,28 +150,6 @@ impl<T: Real> Lines<T> for PointLines<'_, T> {
             }
         }
         &buf[..len]
-    }
-}
-
-/// Runs `body(chunk, out_chunk)` over the chunks of `size` of `out`, in parallel under
-/// `Par::Rayon`, in order under `Par::Seq`.
-pub(crate) fn par_chunks<O: Send>(
-    par: Par,
-    out: &mut [O],
-    size: usize,
-    body: impl Fn(usize, &mut [O]) + Sync + Send,
-) {
-    match par {
-        Par::Seq => out
-            .chunks_mut(size)
-            .enumerate()
-            .for_each(|(c, o)| body(c, o)),
-        Par::Rayon(_) => {
-            use rayon::prelude::*;
-            out.par_chunks_mut(size)
-                .enumerate()
-                .for_each(|(c, o)| body(c, o))
-        }
     }
 }
 

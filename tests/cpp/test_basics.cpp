@@ -5,17 +5,8 @@
 #include <vector>
 
 #include "otcore.hpp"
+#include "check.hpp"
 
-static int passed = 0, failed = 0;
-#define CHECK(cond)                                                                  \
-    do {                                                                             \
-        if (cond) {                                                                  \
-            ++passed;                                                                \
-        } else {                                                                     \
-            ++failed;                                                                \
-            std::cout << "FAILED " << __FILE__ << ":" << __LINE__ << ": " #cond "\n"; \
-        }                                                                            \
-    } while (0)
 
 int main() {
     // Version: the library serves this header.
@@ -69,6 +60,5 @@ int main() {
     otcore::Workspace moved = std::move(w);
     CHECK(moved.data() == first && w.data() == nullptr);
 
-    std::cout << passed << " passed, " << failed << " failed\n";
-    return failed == 0 ? 0 : 1;
+    return summary();
 }

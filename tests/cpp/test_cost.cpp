@@ -5,17 +5,8 @@
 #include <vector>
 
 #include "otcore.hpp"
+#include "check.hpp"
 
-static int passed = 0, failed = 0;
-#define CHECK(cond)                                                                  \
-    do {                                                                             \
-        if (cond) {                                                                  \
-            ++passed;                                                                \
-        } else {                                                                     \
-            ++failed;                                                                \
-            std::cout << "FAILED " << __FILE__ << ":" << __LINE__ << ": " #cond "\n"; \
-        }                                                                            \
-    } while (0)
 
 #ifdef OTC_METRIC_SQEUCLIDEAN
 static double naive(const std::vector<double> &x, std::size_t i, const std::vector<double> &y,
@@ -103,8 +94,7 @@ int main() {
         CHECK(e.status() == OTC_ERR_INVALID_DIMENSION);
     }
 
-    std::cout << passed << " passed, " << failed << " failed\n";
-    return failed == 0 ? 0 : 1;
+    return summary();
 }
 #else
 int main() { return 1; }

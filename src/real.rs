@@ -332,12 +332,29 @@ impl Real for f64 {
 
     #[inline(always)]
     fn exp_s<S: Simd>(s: S, x: S::f64s) -> S::f64s {
-        // Cody–Waite reduction x = n ln2 + r, |r| ≤ ln2/2, degree-13 Taylor polynomial
-        // (truncation < 4e-18 relative), then scale by 2^n through the exponent bits.
+        // Cody–Waite reduction x = n ln2 + r, |r| ≤ ln2/2, then a degree-11 polynomial: the
+        // Chebyshev (near-minimax) fit of e^r on that interval (scripts/exp_coefficients.py),
+        // relative error 1.7e-17 with
+        // the coefficients rounded to f64 (two terms fewer than Taylor's degree 13 for the
+        // same accuracy: 16% faster), then scale by 2^n through the exponent bits.
         const LOG2E: f64 = std::f64::consts::LOG2_E;
         const LN2_HI: f64 = f64::from_bits(0x3fe6_2e42_fee0_0000); // ln 2 rounded to 32 bits
         const LN2_LO: f64 = f64::from_bits(0x3dea_39ef_3579_3c76); // ln 2 − LN2_HI
         const SHIFTER: f64 = 6_755_399_441_055_744.0; // 1.5 · 2^52: rounds to an integer
+        const P: [f64; 12] = [
+            1.0,
+            1.0,
+            0.500_000_000_000_001_9,
+            0.166_666_666_666_666_8,
+            0.041_666_666_666_488_1,
+            0.008_333_333_333_319_601,
+            0.001_388_888_895_231_477_5,
+            0.000_198_412_698_900_471_13,
+            2.480_148_548_232_849_4e-5,
+            2.755_724_091_857_897e-6,
+            2.763_263_963_904_103e-7,
+            2.511_003_760_596_377_7e-8,
+        ];
         let xc = s.min_f64s(
             s.max_f64s(x, s.splat_f64s(EXP_F64_LO)),
             s.splat_f64s(EXP_F64_HI),
@@ -346,22 +363,8 @@ impl Real for f64 {
         let n = s.sub_f64s(t, s.splat_f64s(SHIFTER));
         let r = s.mul_add_e_f64s(n, s.splat_f64s(-LN2_HI), xc);
         let r = s.mul_add_e_f64s(n, s.splat_f64s(-LN2_LO), r);
-        let mut p = s.splat_f64s(1.0 / 6_227_020_800.0); // 1/13!
-        for c in [
-            1.0 / 479_001_600.0,
-            1.0 / 39_916_800.0,
-            1.0 / 3_628_800.0,
-            1.0 / 362_880.0,
-            1.0 / 40_320.0,
-            1.0 / 5_040.0,
-            1.0 / 720.0,
-            1.0 / 120.0,
-            1.0 / 24.0,
-            1.0 / 6.0,
-            0.5,
-            1.0,
-            1.0,
-        ] {
+        let mut p = s.splat_f64s(P[11]);
+        for &c in P[..11].iter().rev() {
             p = s.mul_add_e_f64s(p, r, s.splat_f64s(c));
         }
         // 2^n through the exponent bits: n is an integer in [−1022, 1024], bits(t) −
@@ -492,11 +495,21 @@ impl Real for f32 {
 
     #[inline(always)]
     fn exp_s<S: Simd>(s: S, x: S::f32s) -> S::f32s {
-        // As for f64, with a degree-8 Taylor polynomial (truncation < 2e-10 relative).
+        // As for f64, with the degree-6 Chebyshev fit (relative error 2.0e-8 with the
+        // coefficients rounded to f32; Taylor needs degree 8).
         const LOG2E: f32 = std::f32::consts::LOG2_E;
         const LN2_HI: f32 = f32::from_bits(0x3f31_7200); // ln 2 rounded to 16 bits
         const LN2_LO: f32 = f32::from_bits(0x35bf_be8e); // ln 2 − LN2_HI
         const SHIFTER: f32 = 12_582_912.0; // 1.5 · 2^23
+        const P: [f32; 7] = [
+            1.0,
+            1.0,
+            0.5,
+            0.166_664_15,
+            0.041_666_35,
+            0.008_375_126,
+            0.001_394_110_8,
+        ];
         let xc = s.min_f32s(
             s.max_f32s(x, s.splat_f32s(EXP_F32_LO)),
             s.splat_f32s(EXP_F32_HI),
@@ -505,17 +518,8 @@ impl Real for f32 {
         let n = s.sub_f32s(t, s.splat_f32s(SHIFTER));
         let r = s.mul_add_e_f32s(n, s.splat_f32s(-LN2_HI), xc);
         let r = s.mul_add_e_f32s(n, s.splat_f32s(-LN2_LO), r);
-        let mut p = s.splat_f32s(1.0 / 40_320.0);
-        for c in [
-            1.0 / 5_040.0,
-            1.0 / 720.0,
-            1.0 / 120.0,
-            1.0 / 24.0,
-            1.0 / 6.0,
-            0.5,
-            1.0,
-            1.0,
-        ] {
+        let mut p = s.splat_f32s(P[6]);
+        for &c in P[..6].iter().rev() {
             p = s.mul_add_e_f32s(p, r, s.splat_f32s(c));
         }
         // bits(t) = bits(1.5·2^23) + n: its low 9 bits hold n mod 2^9 (the constant's are 0),

@@ -334,9 +334,9 @@ impl Real for f64 {
     fn exp_s<S: Simd>(s: S, x: S::f64s) -> S::f64s {
         // Cody–Waite reduction x = n ln2 + r, |r| ≤ ln2/2, then a degree-11 polynomial: the
         // Chebyshev (near-minimax) fit of e^r on that interval (scripts/exp_coefficients.py),
-        // relative error 1.7e-17 with
-        // the coefficients rounded to f64 (two terms fewer than Taylor's degree 13 for the
-        // same accuracy: 16% faster), then scale by 2^n through the exponent bits.
+        // relative error 1.7e-17 with the coefficients rounded to f64 (two terms fewer than
+        // Taylor's degree 13 for the same accuracy: 16% faster), then scale by 2^n through
+        // the exponent bits.
         const LOG2E: f64 = std::f64::consts::LOG2_E;
         const LN2_HI: f64 = f64::from_bits(0x3fe6_2e42_fee0_0000); // ln 2 rounded to 32 bits
         const LN2_LO: f64 = f64::from_bits(0x3dea_39ef_3579_3c76); // ln 2 − LN2_HI

@@ -554,6 +554,17 @@ mod c_entry_points {
         vec![0u8; bytes]
     }
 
+    /// Runs one C call, asserting that it returns `OTC_OK` and makes no allocation.
+    fn ok_without_allocation(what: &str, call: impl FnOnce() -> otc_status) {
+        let mut status = -1;
+        let count = allocations_in(|| status = call());
+        assert_eq!(
+            (status, count),
+            (OTC_OK, 0),
+            "{what}: (status, allocations)"
+        );
+    }
+
     /// `(work, work_bytes)` of a workspace.
     fn raw(work: &mut [u8]) -> (*mut c_void, usize) {
         (work.as_mut_ptr().cast(), work.len())
@@ -617,10 +628,9 @@ mod c_entry_points {
             let (mut g, mut masses) = ([T::ZERO; 3], [0.0f64; 3]);
             let mut info = std::mem::MaybeUninit::<otc_semidiscrete_info>::uninit();
             let (wp, wb) = raw(&mut work);
-            let mut status = -1;
-            let count = allocations_in(|| {
+            ok_without_allocation(&format!("{method:?}"), || {
                 // SAFETY: views and arrays valid for the sizes they state, outputs disjoint.
-                status = unsafe {
+                unsafe {
                     solve(
                         T::view(&x),
                         null(),
@@ -633,10 +643,8 @@ mod c_entry_points {
                         wp,
                         wb,
                     )
-                };
+                }
             });
-            assert_eq!(status, OTC_OK, "{method:?}");
-            assert_eq!(count, 0, "{method:?}");
             // SAFETY: written on success.
             let info = unsafe { info.assume_init() };
             let params = otcore::semidiscrete::SemiDiscreteParams {
@@ -676,10 +684,10 @@ mod c_entry_points {
             row_stride: y.row_stride(),
             col_stride: y.col_stride(),
         };
-        let (mut distortion, mut status) = (0.0, -1);
-        let count = allocations_in(|| {
+        let mut distortion = 0.0;
+        ok_without_allocation("lloyd", || {
             // SAFETY: views valid for their sizes; `sites` is disjoint from the inputs.
-            status = unsafe {
+            unsafe {
                 otc_lloyd_f64(
                     f64::view(&x),
                     null(),
@@ -691,9 +699,8 @@ mod c_entry_points {
                     wp,
                     wb,
                 )
-            };
+            }
         });
-        assert_eq!((status, count), (OTC_OK, 0));
         let (expected, info) =
             otcore::semidiscrete::lloyd(x.as_ref(), None, sites::<f64>().as_ref(), 100, 1e-12, 1)
                 .unwrap();
@@ -705,9 +712,9 @@ mod c_entry_points {
         // SAFETY: valid options and output.
         let mut work = workspace(|out| unsafe { otc_laguerre_workspace_size(3, 2, &o, out) });
         let (wp, wb) = raw(&mut work);
-        let count = allocations_in(|| {
+        ok_without_allocation("laguerre_assign", || {
             // SAFETY: views and arrays valid for their sizes; `cells` is disjoint.
-            status = unsafe {
+            unsafe {
                 otc_laguerre_assign_f64(
                     f64::view(&x),
                     null(),
@@ -719,9 +726,8 @@ mod c_entry_points {
                     wp,
                     wb,
                 )
-            };
+            }
         });
-        assert_eq!((status, count), (OTC_OK, 0));
         let d2 = |i: usize, j: usize| (0..2).map(|k| (x[(i, k)] - y[(j, k)]).powi(2)).sum::<f64>();
         let mut sums = [[0.0; 3]; 3];
         for (i, &c) in cells.iter().enumerate() {
@@ -754,14 +760,21 @@ mod c_entry_points {
         usize,
     ) -> otc_status;
 
-    fn sgd_options(iterations: i32, batch: i32) -> otc_sgd_options {
-        otc_sgd_options {
+    /// The SGD tests' settings, as C options (one thread) and as Rust parameters.
+    fn sgd_settings() -> (otc_sgd_options, otcore::semidiscrete::SgdParams) {
+        let p = otcore::semidiscrete::SgdParams {
+            iterations: 200,
+            batch: 16,
+            step: 0.0,
+        };
+        let o = otc_sgd_options {
             struct_size: size_of::<otc_sgd_options>(),
             num_threads: 1,
-            iterations,
-            batch,
-            step: 0.0,
-        }
+            iterations: p.iterations as i32,
+            batch: p.batch as i32,
+            step: p.step,
+        };
+        (o, p)
     }
 
     #[test]
@@ -777,16 +790,16 @@ mod c_entry_points {
         let w: Vec<T> = (0..900)
             .map(|i| T::from_f64(1.0 + (i % 3) as f64))
             .collect();
-        let o = sgd_options(200, 16);
+        let (o, params) = sgd_settings();
         // SAFETY: valid options and output.
         let mut work = workspace(|out| unsafe {
             otc_semidiscrete_sgd_samples_workspace_size(900, 3, 2, &o, out)
         });
         let (wp, wb) = raw(&mut work);
-        let (mut g, mut status) = ([T::ZERO; 3], -1);
-        let count = allocations_in(|| {
+        let mut g = [T::ZERO; 3];
+        ok_without_allocation("sgd from samples", || {
             // SAFETY: views and arrays valid for their sizes; `g` is disjoint from the inputs.
-            status = unsafe {
+            unsafe {
                 solve(
                     T::view(&x),
                     w.as_ptr(),
@@ -798,14 +811,8 @@ mod c_entry_points {
                     wp,
                     wb,
                 )
-            };
+            }
         });
-        assert_eq!((status, count), (OTC_OK, 0));
-        let params = otcore::semidiscrete::SgdParams {
-            iterations: 200,
-            batch: 16,
-            step: 0.0,
-        };
         let (expected, _) = otcore::semidiscrete::semidiscrete_sgd_from_samples(
             x.as_ref(),
             Some(&w),
@@ -849,16 +856,16 @@ mod c_entry_points {
     #[test]
     fn semidiscrete_sgd_with_a_sampler_allocates_nothing() {
         let (y, b) = (sites::<f64>(), weights::<f64>());
-        let o = sgd_options(200, 16);
+        let (o, params) = sgd_settings();
         // SAFETY: valid options and output.
         let mut work =
             workspace(|out| unsafe { otc_semidiscrete_sgd_workspace_size(3, 2, &o, out) });
         let (wp, wb) = raw(&mut work);
-        let (mut g, mut status, mut state) = ([0.0; 3], -1, 11u64);
+        let (mut g, mut state) = ([0.0; 3], 11u64);
         let user: *mut c_void = (&mut state as *mut u64).cast();
-        let count = allocations_in(|| {
+        ok_without_allocation("sgd with a sampler", || {
             // SAFETY: the sampler matches its contract; arrays valid for their sizes.
-            status = unsafe {
+            unsafe {
                 otc_semidiscrete_sgd_f64(
                     Some(square_sampler),
                     user,
@@ -869,14 +876,8 @@ mod c_entry_points {
                     wp,
                     wb,
                 )
-            };
+            }
         });
-        assert_eq!((status, count), (OTC_OK, 0));
-        let params = otcore::semidiscrete::SgdParams {
-            iterations: 200,
-            batch: 16,
-            step: 0.0,
-        };
         let mut state = 11u64;
         let mut sample = |out: &mut [f64]| -> otcore::Result<()> {
             out.iter_mut().for_each(|v| *v = uniform(&mut state));
@@ -943,14 +944,14 @@ mod c_entry_points {
             epsilon: params.epsilon,
             tol: params.tol,
         };
-        let (mut out, mut iterations, mut status) = (vec![T::ZERO; h * w], 0u64, -1);
+        let (mut out, mut iterations) = (vec![T::ZERO; h * w], 0u64);
 
         // SAFETY: valid options and output.
         let mut work = workspace(|out| unsafe { otc_barycenter_workspace_size(h * w, 2, &o, out) });
         let (wp, wb) = raw(&mut work);
-        let count = allocations_in(|| {
+        ok_without_allocation("barycenter", || {
             // SAFETY: views and arrays valid for their sizes; `out` is disjoint.
-            status = unsafe {
+            unsafe {
                 fixed(
                     T::view(&a),
                     T::view(&cost),
@@ -961,9 +962,8 @@ mod c_entry_points {
                     wp,
                     wb,
                 )
-            };
+            }
         });
-        assert_eq!((status, count), (OTC_OK, 0));
         let (expected, info) =
             barycenter(a.as_ref(), cost.as_ref(), Some(&lambda), &params).unwrap();
         assert_eq!(out, expected);
@@ -976,7 +976,7 @@ mod c_entry_points {
         let (wp, wb) = raw(&mut work);
         let mut run = || {
             // SAFETY: views and arrays valid for their sizes; `out` is disjoint.
-            status = unsafe {
+            unsafe {
                 conv(
                     T::view(&a),
                     h,
@@ -988,11 +988,10 @@ mod c_entry_points {
                     wp,
                     wb,
                 )
-            };
+            }
         };
         run(); // warm-up (faer's thread-local matmul state)
-        let count = allocations_in(run);
-        assert_eq!((status, count), (OTC_OK, 0));
+        ok_without_allocation("convolutional barycenter", run);
         let (expected, info) =
             convolutional_barycenter(a.as_ref(), h, w, Some(&lambda), &params, 1).unwrap();
         assert_eq!(out, expected);

@@ -517,7 +517,7 @@ mod c_entry_points {
     use super::allocations_in;
     use otcore::ffi::barycenter::*;
     use otcore::ffi::semidiscrete::*;
-    use otcore::ffi::status::{otc_status, OTC_OK};
+    use otcore::ffi::status::{otc_status, OTC_ERR_INVALID_ARGUMENT, OTC_OK};
     use otcore::ffi::view::*;
     use std::ffi::c_void;
     use std::ptr::{null, null_mut};
@@ -839,20 +839,32 @@ mod c_entry_points {
         (*state >> 11) as f64 / (1u64 << 53) as f64
     }
 
-    /// A C sampler of the uniform law on the unit square; `user` is a `u64` LCG state.
+    /// The `user` state of [`square_sampler`]: an LCG state and the batches it may still give.
+    struct Stream {
+        state: u64,
+        batches_left: usize,
+    }
+
+    /// A C sampler of the uniform law on the unit square, `user` a [`Stream`]; returns 1 (a
+    /// failure) once its batches are spent.
     unsafe extern "C" fn square_sampler(user: *mut c_void, count: usize, out: *mut f64) -> i32 {
-        // SAFETY: the test passes a `u64` as `user`; `out` holds `count × 2` values.
-        let (state, out) = unsafe {
+        // SAFETY: the test passes a `Stream` as `user`; `out` holds `count × 2` values.
+        let (stream, out) = unsafe {
             (
-                &mut *user.cast::<u64>(),
+                &mut *user.cast::<Stream>(),
                 std::slice::from_raw_parts_mut(out, count * 2),
             )
         };
-        out.iter_mut().for_each(|v| *v = uniform(state));
+        if stream.batches_left == 0 {
+            return 1;
+        }
+        stream.batches_left -= 1;
+        out.iter_mut().for_each(|v| *v = uniform(&mut stream.state));
         0
     }
 
-    /// Samples streamed by a C callback: g equals the Rust level 3's on the same stream.
+    /// Samples streamed by a C callback: g equals the Rust level 3's on the same stream; when
+    /// the sampler fails half-way, g is untouched (the solver iterates in the workspace).
     #[test]
     fn semidiscrete_sgd_with_a_sampler_allocates_nothing() {
         let (y, b) = (sites::<f64>(), weights::<f64>());
@@ -861,9 +873,13 @@ mod c_entry_points {
         let mut work =
             workspace(|out| unsafe { otc_semidiscrete_sgd_workspace_size(3, 2, &o, out) });
         let (wp, wb) = raw(&mut work);
-        let (mut g, mut state) = ([0.0; 3], 11u64);
-        let user: *mut c_void = (&mut state as *mut u64).cast();
-        ok_without_allocation("sgd with a sampler", || {
+        let mut g = [0.0; 3];
+        let call = |g: &mut [f64; 3], batches: usize| {
+            let mut stream = Stream {
+                state: 11,
+                batches_left: batches,
+            };
+            let user: *mut c_void = (&mut stream as *mut Stream).cast();
             // SAFETY: the sampler matches its contract; arrays valid for their sizes.
             unsafe {
                 otc_semidiscrete_sgd_f64(
@@ -877,7 +893,11 @@ mod c_entry_points {
                     wb,
                 )
             }
-        });
+        };
+        let mut failed = [7.0; 3];
+        assert_eq!(call(&mut failed, 100), OTC_ERR_INVALID_ARGUMENT);
+        assert_eq!(failed, [7.0; 3], "g written by a failed solve");
+        ok_without_allocation("sgd with a sampler", || call(&mut g, usize::MAX));
         let mut state = 11u64;
         let mut sample = |out: &mut [f64]| -> otcore::Result<()> {
             out.iter_mut().for_each(|v| *v = uniform(&mut state));

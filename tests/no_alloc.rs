@@ -509,3 +509,56 @@ fn semidiscrete_sgd_from_samples_in_place_does_not_allocate() {
     assert_eq!(n, 0);
     assert!(g.iter().sum::<f32>().abs() < 1e-5, "zero mean: {g:?}");
 }
+
+#[test]
+fn sinkhorn_block_pieces_in_place_allocate_nothing() {
+    use otcore::sinkhorn::blocks::{
+        block_step_in_place, block_step_scratch, column_partials_block_in_place,
+        column_partials_block_scratch, column_update_checked, combine_pairs,
+        row_update_block_in_place, row_update_block_scratch, LsePair,
+    };
+    use otcore::sinkhorn::{Cost, Params};
+    let (rows, m) = (23, 30);
+    let c = faer::Mat::from_fn(rows, m, |i, j| ((i * 7 + j * 3) % 11) as f64 / 11.0);
+    let ct = faer::Mat::from_fn(m, rows, |j, i| c[(i, j)]);
+    let x = faer::Mat::from_fn(rows, 2, |i, t| ((i * 5 + t) % 13) as f64 / 13.0);
+    let y = faer::Mat::from_fn(m, 2, |j, t| ((j * 3 + t) % 7) as f64 / 7.0);
+    let p = Params {
+        epsilon: 0.05,
+        rho_a: 0.5,
+        ..Params::default()
+    };
+    for cost in [
+        Cost::Dense(c.as_ref()),
+        Cost::Dense(ct.transpose()),
+        Cost::SqEuclidean {
+            x: x.as_ref(),
+            y: y.as_ref(),
+        },
+    ] {
+        let d = cost.point_dim();
+        let req = otcore::StackReq::any_of(&[
+            row_update_block_scratch::<f64>(rows, m, d),
+            column_partials_block_scratch::<f64>(rows, m, d),
+            block_step_scratch::<f64>(rows, m, d),
+        ]);
+        let mut buf = stack_buffer(req);
+        let (ar, br) = (vec![1.0 / rows as f64; rows], vec![1.0 / m as f64; m]);
+        let (mut f, mut g) = (vec![0.0; rows], vec![0.0; m]);
+        let (mut pairs, mut acc) = (vec![LsePair::default(); m], vec![LsePair::default(); m]);
+        let seq = otcore::Par::Seq;
+        let count = allocations_in(|| {
+            let stack = otcore::MemStack::new(&mut buf);
+            row_update_block_in_place(cost, &ar, &br, &g, &mut f, &p, seq, stack).unwrap();
+            column_partials_block_in_place(cost, &ar, &br, &f, &mut pairs, &p, seq, stack).unwrap();
+            combine_pairs(&mut acc, &pairs);
+            column_update_checked(&acc, &p, &mut g).unwrap();
+            let err =
+                block_step_in_place(cost, &ar, &br, &g, &mut f, Some(&mut pairs), &p, seq, stack)
+                    .unwrap();
+            assert!(err.is_finite() && err > 0.0);
+        });
+        assert_eq!(count, 0);
+        assert!(g.iter().all(|v| v.is_finite()));
+    }
+}

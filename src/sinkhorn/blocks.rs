@@ -3,25 +3,32 @@
 //! source points), its part of a and f, and all of b and g.
 //!
 //! One alternating iteration is then:
-//! 1. [`row_update_block`]: f on the block's rows, from g (row soft-mins are row-local).
-//! 2. [`column_partials_block`]: the block's column log-sum-exps as [`LsePair`]s.
+//! 1. [`row_update_block_in_place`]: f on the block's rows, from g (row soft-mins are
+//!    row-local).
+//! 2. [`column_partials_block_in_place`]: the block's column log-sum-exps as [`LsePair`]s.
 //! 3. [`combine_pairs`] across the blocks (an MPI reduction with a user operation, or an
 //!    all-gather then a fold in rank order, which keeps the result independent of timing).
 //! 4. [`column_update`]: g from the combined pairs, on every process.
 //!
+//! [`block_step_in_place`] does 1 and 2 on one preparation of the block (what the C ABI
+//! offers) and also returns the block's part of the L1 marginal error of the potentials it
+//! was given, the stopping test of [`super::sinkhorn`].
+//!
 //! With the blocks combined in row order this reproduces [`super::sinkhorn`] (alternating
-//! updates, no ε-scaling) to rounding: only the grouping of the column sums differs. Each
-//! call allocates O(rows + m) (d·(rows + m) more for point clouds); results do not depend on
-//! the thread count.
+//! updates, no ε-scaling) to rounding: only the grouping of the column sums differs. Every
+//! function has the three levels of the crate (`*_scratch`, allocation-free `*_in_place`,
+//! allocating convenience); results do not depend on the thread count.
 
-use super::cost_source::{source_scratch, with_source};
-use super::solver::{check_params, kappa, scaled};
-use super::{Cost, Params};
-use crate::workspace::{take, vec_req, with_stack};
-use crate::{bail, Par, Real, Result, StackReq};
+use super::cost_source::{source_scratch, with_source, Cost, Prepared};
+use super::solver::{check_cost, check_params, kappa, scaled, side_error};
+use super::Params;
+use crate::error::{check_finite, check_weights};
+use crate::workspace::{check_stack, take, vec_req, with_stack};
+use crate::{bail, MemStack, Par, Real, Result, StackReq};
 
 /// A partial log-sum-exp over some rows: the value is `max + ln(sum)` (−∞ when empty).
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[repr(C)]
 pub struct LsePair {
     /// Largest exponent (or a partial log-sum-exp value); −∞ when nothing was added.
     pub max: f64,
@@ -48,7 +55,8 @@ impl LsePair {
             self.max + self.sum.ln()
         }
     }
-    /// The pair of the union of two disjoint sets of rows.
+    /// The pair of the union of two disjoint sets of rows. Commutative bit for bit (the
+    /// larger `max` leads, ties add the sums), not associative: fold in a fixed order.
     pub fn merge(self, other: LsePair) -> LsePair {
         let (hi, lo) = if other.max > self.max {
             (other, self)
@@ -63,32 +71,144 @@ impl LsePair {
             sum: hi.sum + lo.sum * (lo.max - hi.max).exp(),
         }
     }
+    /// Whether this is a pair the functions of this module can produce: `sum` finite and
+    /// ≥ 0, `max` not NaN nor +∞, and `max` finite when `sum` > 0.
+    pub fn is_valid(self) -> bool {
+        self.sum.is_finite()
+            && self.sum >= 0.0
+            && !self.max.is_nan()
+            && self.max != f64::INFINITY
+            && (self.sum == 0.0 || self.max.is_finite())
+    }
 }
 
-/// Workspace of the block functions for `rows` rows, m columns, point dimension d (0 dense).
-fn block_scratch<T: Real>(rows: usize, m: usize, d: usize) -> StackReq {
-    StackReq::all_of(&[source_scratch::<T>(rows, m, d), vec_req::<f64>(rows.max(m))])
+/// Workspace of [`row_update_block_in_place`] for a block of `rows` rows, m columns and point
+/// dimension d (0 dense): O((rows + m)(1 + d)) values.
+pub fn row_update_block_scratch<T: Real>(rows: usize, m: usize, d: usize) -> StackReq {
+    StackReq::all_of(&[source_scratch::<T>(rows, m, d), vec_req::<f64>(rows)])
 }
 
-/// Checks a block's dimensions.
-fn check_block<T: Real>(cost: &Cost<'_, T>, a: &[T], b: &[T], f: usize, p: &Params) -> Result<()> {
+/// Workspace of [`column_partials_block_in_place`]: O((rows + m)(1 + d)) values.
+pub fn column_partials_block_scratch<T: Real>(rows: usize, m: usize, d: usize) -> StackReq {
+    StackReq::all_of(&[source_scratch::<T>(rows, m, d), vec_req::<f64>(m)])
+}
+
+/// Workspace of [`block_step_in_place`]: O((rows + m)(1 + d)) values.
+pub fn block_step_scratch<T: Real>(rows: usize, m: usize, d: usize) -> StackReq {
+    StackReq::all_of(&[
+        source_scratch::<T>(rows, m, d),
+        vec_req::<f64>(rows),
+        vec_req::<f64>(m),
+    ])
+}
+
+/// Checks a block: parameters, the cost (sizes ≥ 1, finite), the weights (finite, ≥ 0) and
+/// that `a_block` and f (`f_len` values) have one value per row and `b` one per column.
+fn check_block<T: Real>(
+    cost: &Cost<'_, T>,
+    a_block: &[T],
+    b: &[T],
+    f_len: usize,
+    p: &Params,
+) -> Result<()> {
     check_params(p)?;
+    check_cost(cost)?;
     let (rows, m) = cost.dims();
-    if a.len() != rows || f != rows || b.len() != m {
+    if a_block.len() != rows || f_len != rows || b.len() != m {
         bail!(
             InvalidDimension,
             "a block of {rows}x{m} costs needs {rows} values of a and f and {m} of b: got {}, \
-             {f} and {}",
-            a.len(),
+             {f_len} and {}",
+            a_block.len(),
             b.len()
+        );
+    }
+    check_weights("a_block", a_block)?;
+    check_weights("b", b)?;
+    Ok(())
+}
+
+/// Checks g (m finite values).
+fn check_g(g: &[f64], m: usize) -> Result<()> {
+    if g.len() != m {
+        bail!(InvalidDimension, "g has {} values for {m} columns", g.len());
+    }
+    check_finite("g", g.iter().copied())
+}
+
+/// Checks an array of `m` pairs to be written.
+fn check_pairs_len(pairs: &[LsePair], m: usize) -> Result<()> {
+    if pairs.len() != m {
+        bail!(
+            InvalidDimension,
+            "pairs has {} entries for {m} columns",
+            pairs.len()
         );
     }
     Ok(())
 }
 
+/// `lr_i = log Σ_j b_j exp((g_j − C_ij)/ε)` on the block's rows.
+fn row_lse<T: Real>(p: &mut Prepared<'_, T>, g: &[f64], eps: f64, lr: &mut [f64], par: Par) {
+    scaled(g, p.lb, eps, p.u);
+    p.src.rows_lse(p.u, T::from_f64(-1.0 / eps), lr, par);
+}
+
+/// `pairs_j = (log Σ_{i in block} a_i exp((f_i − C_ij)/ε), 1)` (empty when −∞).
+fn col_pairs<T: Real>(
+    p: &mut Prepared<'_, T>,
+    f: &[f64],
+    eps: f64,
+    lc: &mut [f64],
+    pairs: &mut [LsePair],
+    par: Par,
+) {
+    scaled(f, p.la, eps, p.v);
+    p.src.cols_lse(p.v, T::from_f64(-1.0 / eps), lc, par);
+    for (o, &l) in pairs.iter_mut().zip(lc.iter()) {
+        *o = if l == f64::NEG_INFINITY {
+            LsePair::default()
+        } else {
+            LsePair { max: l, sum: 1.0 }
+        };
+    }
+}
+
 /// Row update on a block: `f_i = −κ_a ε log Σ_j b_j exp((g_j − C_ij)/ε)` for the block's rows
 /// (`cost` is the block's rows × all m columns, `a_block` its row weights; g has m values).
-/// O(rows·m). Alternating updates; `params.epsilon`, `rho_a` are used.
+/// O(rows·m), no allocation; workspace [`row_update_block_scratch`]. Uses `params.epsilon`
+/// and `rho_a`; every input is checked before `f_block` is written.
+#[allow(clippy::too_many_arguments)]
+pub fn row_update_block_in_place<T: Real>(
+    cost: Cost<'_, T>,
+    a_block: &[T],
+    b: &[T],
+    g: &[f64],
+    f_block: &mut [f64],
+    params: &Params,
+    par: Par,
+    stack: &mut MemStack,
+) -> Result<()> {
+    check_block(&cost, a_block, b, f_block.len(), params)?;
+    let (rows, m) = cost.dims();
+    check_g(g, m)?;
+    check_stack(
+        stack,
+        row_update_block_scratch::<T>(rows, m, cost.point_dim()),
+    )?;
+    let eps = params.epsilon;
+    let ka = kappa(params.rho_a, eps);
+    with_source(cost, a_block, b, stack, |mut p, stack| {
+        let (mut lr, _) = take(stack, rows, 0.0f64);
+        row_lse(&mut p, g, eps, &mut lr, par);
+        for (f, &l) in f_block.iter_mut().zip(lr.iter()) {
+            *f = -ka * eps * l;
+        }
+    });
+    Ok(())
+}
+
+/// [`row_update_block_in_place`] on a workspace it allocates.
 pub fn row_update_block<T: Real>(
     cost: Cost<'_, T>,
     a_block: &[T],
@@ -98,27 +218,43 @@ pub fn row_update_block<T: Real>(
     params: &Params,
     par: Par,
 ) -> Result<()> {
-    check_block(&cost, a_block, b, f_block.len(), params)?;
-    if g.len() != b.len() {
-        bail!(InvalidDimension, "g has {} values, b {}", g.len(), b.len());
-    }
     let (rows, m) = cost.dims();
-    let eps = params.epsilon;
-    let ka = kappa(params.rho_a, eps);
-    with_stack(block_scratch::<T>(rows, m, cost.point_dim()), |stack| {
-        with_source(cost, a_block, b, stack, |p, stack| {
-            let (mut lr, _) = take(stack, rows, 0.0f64);
-            scaled(g, p.lb, eps, p.u);
-            p.src.rows_lse(p.u, T::from_f64(-1.0 / eps), &mut lr, par);
-            for (f, &l) in f_block.iter_mut().zip(lr.iter()) {
-                *f = -ka * eps * l;
-            }
-        })
-    })
+    let req = row_update_block_scratch::<T>(rows, m, cost.point_dim());
+    with_stack(req, |stack| {
+        row_update_block_in_place(cost, a_block, b, g, f_block, params, par, stack)
+    })?
 }
 
 /// The block's column log-sum-exps `log Σ_{i in block} a_i exp((f_i − C_ij)/ε)`, one pair per
-/// column (m). O(rows·m).
+/// column (m) into `out`. O(rows·m), no allocation; workspace
+/// [`column_partials_block_scratch`]. Inputs are checked before `out` is written.
+#[allow(clippy::too_many_arguments)]
+pub fn column_partials_block_in_place<T: Real>(
+    cost: Cost<'_, T>,
+    a_block: &[T],
+    b: &[T],
+    f_block: &[f64],
+    out: &mut [LsePair],
+    params: &Params,
+    par: Par,
+    stack: &mut MemStack,
+) -> Result<()> {
+    check_block(&cost, a_block, b, f_block.len(), params)?;
+    check_finite("f_block", f_block.iter().copied())?;
+    let (rows, m) = cost.dims();
+    check_pairs_len(out, m)?;
+    check_stack(
+        stack,
+        column_partials_block_scratch::<T>(rows, m, cost.point_dim()),
+    )?;
+    with_source(cost, a_block, b, stack, |mut p, stack| {
+        let (mut lc, _) = take(stack, m, 0.0f64);
+        col_pairs(&mut p, f_block, params.epsilon, &mut lc, out, par);
+    });
+    Ok(())
+}
+
+/// [`column_partials_block_in_place`] on a workspace it allocates.
 pub fn column_partials_block<T: Real>(
     cost: Cost<'_, T>,
     a_block: &[T],
@@ -128,33 +264,80 @@ pub fn column_partials_block<T: Real>(
     params: &Params,
     par: Par,
 ) -> Result<()> {
-    check_block(&cost, a_block, b, f_block.len(), params)?;
     let (rows, m) = cost.dims();
-    if out.len() != m {
-        bail!(
-            InvalidDimension,
-            "out has {} pairs for {m} columns",
-            out.len()
-        );
-    }
-    let eps = params.epsilon;
-    with_stack(block_scratch::<T>(rows, m, cost.point_dim()), |stack| {
-        with_source(cost, a_block, b, stack, |p, stack| {
-            let (mut lc, _) = take(stack, m, 0.0f64);
-            scaled(f_block, p.la, eps, p.v);
-            p.src.cols_lse(p.v, T::from_f64(-1.0 / eps), &mut lc, par);
-            for (o, &l) in out.iter_mut().zip(lc.iter()) {
-                *o = if l == f64::NEG_INFINITY {
-                    LsePair::default()
-                } else {
-                    LsePair { max: l, sum: 1.0 }
-                };
-            }
-        })
-    })
+    let req = column_partials_block_scratch::<T>(rows, m, cost.point_dim());
+    with_stack(req, |stack| {
+        column_partials_block_in_place(cost, a_block, b, f_block, out, params, par, stack)
+    })?
 }
 
-/// `acc[j] = acc[j] ∪ other[j]` for every column (what an MPI reduction applies).
+/// One block's share of an alternating iteration, on one preparation of the block: the row
+/// update of `f_block` from g (as [`row_update_block_in_place`]), then, when `pairs` is given,
+/// the block's column pairs from the new f (as [`column_partials_block_in_place`]).
+///
+/// Returns the block's part of the L1 marginal error of the potentials *on entry* (f_block as
+/// given, g): `Σ_{i in block} |a_i e^{f_i/ε + lse_i} − a_i e^{−f_i/ρ_a}|`, what
+/// [`super::sinkhorn`] compares with its tolerance (the blocks' parts add up to it). A caller
+/// that stops on it and keeps a copy of f from before the step returns exactly the potentials
+/// the whole solve returns. O(rows·m) (twice with `pairs`), no allocation; workspace
+/// [`block_step_scratch`]. Every input is checked before anything is written.
+#[allow(clippy::too_many_arguments)]
+pub fn block_step_in_place<T: Real>(
+    cost: Cost<'_, T>,
+    a_block: &[T],
+    b: &[T],
+    g: &[f64],
+    f_block: &mut [f64],
+    pairs: Option<&mut [LsePair]>,
+    params: &Params,
+    par: Par,
+    stack: &mut MemStack,
+) -> Result<f64> {
+    check_block(&cost, a_block, b, f_block.len(), params)?;
+    let (rows, m) = cost.dims();
+    check_g(g, m)?;
+    check_finite("f_block", f_block.iter().copied())?;
+    if let Some(out) = &pairs {
+        check_pairs_len(out, m)?;
+    }
+    check_stack(stack, block_step_scratch::<T>(rows, m, cost.point_dim()))?;
+    let eps = params.epsilon;
+    let ka = kappa(params.rho_a, eps);
+    Ok(with_source(cost, a_block, b, stack, |mut p, stack| {
+        let (mut lr, stack) = take(stack, rows, 0.0f64);
+        let (mut lc, _) = take(stack, m, 0.0f64);
+        row_lse(&mut p, g, eps, &mut lr, par);
+        let (err, _) = side_error(a_block, f_block, &lr, eps, params.rho_a);
+        for (f, &l) in f_block.iter_mut().zip(lr.iter()) {
+            *f = -ka * eps * l;
+        }
+        if let Some(out) = pairs {
+            col_pairs(&mut p, f_block, eps, &mut lc, out, par);
+        }
+        err
+    }))
+}
+
+/// [`block_step_in_place`] on a workspace it allocates.
+#[allow(clippy::too_many_arguments)]
+pub fn block_step<T: Real>(
+    cost: Cost<'_, T>,
+    a_block: &[T],
+    b: &[T],
+    g: &[f64],
+    f_block: &mut [f64],
+    pairs: Option<&mut [LsePair]>,
+    params: &Params,
+    par: Par,
+) -> Result<f64> {
+    let (rows, m) = cost.dims();
+    let req = block_step_scratch::<T>(rows, m, cost.point_dim());
+    with_stack(req, |stack| {
+        block_step_in_place(cost, a_block, b, g, f_block, pairs, params, par, stack)
+    })?
+}
+
+/// `acc[j] = acc[j] ∪ other[j]` for every column (what an MPI reduction applies). O(m).
 pub fn combine_pairs(acc: &mut [LsePair], other: &[LsePair]) {
     assert_eq!(acc.len(), other.len(), "pair arrays of different lengths");
     for (a, &o) in acc.iter_mut().zip(other) {
@@ -162,7 +345,7 @@ pub fn combine_pairs(acc: &mut [LsePair], other: &[LsePair]) {
     }
 }
 
-/// Column update from the combined pairs: `g_j = −κ_b ε (max_j + ln sum_j)`.
+/// Column update from the combined pairs: `g_j = −κ_b ε (max_j + ln sum_j)`. O(m).
 pub fn column_update(pairs: &[LsePair], params: &Params, g: &mut [f64]) {
     assert_eq!(pairs.len(), g.len(), "one pair per value of g");
     let eps = params.epsilon;
@@ -170,4 +353,39 @@ pub fn column_update(pairs: &[LsePair], params: &Params, g: &mut [f64]) {
     for (g, p) in g.iter_mut().zip(pairs) {
         *g = -kb * eps * p.value();
     }
+}
+
+/// [`column_update`] with checked arguments, for callers across the C ABI: the parameters,
+/// one pair per value of g, every pair valid ([`LsePair::is_valid`]) and non-empty (an empty
+/// pair means no row carried mass to that column: some block's pairs were not combined).
+/// Writes g only when everything is valid.
+pub fn column_update_checked(pairs: &[LsePair], params: &Params, g: &mut [f64]) -> Result<()> {
+    check_params(params)?;
+    if pairs.len() != g.len() {
+        bail!(
+            InvalidDimension,
+            "{} pairs for {} values of g",
+            pairs.len(),
+            g.len()
+        );
+    }
+    for (j, p) in pairs.iter().enumerate() {
+        if !p.is_valid() {
+            bail!(
+                NonFinite,
+                "pairs[{j}] = ({:?}, {:?}) is not a log-sum-exp pair",
+                p.max,
+                p.sum
+            );
+        }
+        if p.sum == 0.0 {
+            bail!(
+                InvalidArgument,
+                "pairs[{j}] is empty: no row carried mass to column {j} (were the pairs of \
+                 every block combined?)"
+            );
+        }
+    }
+    column_update(pairs, params, g);
+    Ok(())
 }

@@ -91,7 +91,11 @@ fn mpi_row_partitioned_sinkhorn_matches_the_whole_solve() {
             "{out}"
         );
         // The iteration count does not depend on the number of ranks.
-        let iters = |s: &str| s.lines().find(|l| l.starts_with("iterations")).map(String::from);
+        let iters = |s: &str| {
+            s.lines()
+                .find(|l| l.starts_with("iterations"))
+                .map(String::from)
+        };
         assert_eq!(
             iters(&single).map(|l| l.split(',').next().unwrap().to_string()),
             iters(&out).map(|l| l.split(',').next().unwrap().to_string())

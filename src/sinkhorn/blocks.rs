@@ -128,6 +128,16 @@ fn check_block<T: Real>(
     Ok(())
 }
 
+/// Runs an in-place block function on a workspace of `scratch(rows, m, d)` it allocates.
+fn allocating<T: Real, R>(
+    cost: &Cost<'_, T>,
+    scratch: fn(usize, usize, usize) -> StackReq,
+    body: impl FnOnce(&mut MemStack) -> Result<R>,
+) -> Result<R> {
+    let (rows, m) = cost.dims();
+    with_stack(scratch(rows, m, cost.point_dim()), body)?
+}
+
 /// Checks g (m finite values).
 fn check_g(g: &[f64], m: usize) -> Result<()> {
     if g.len() != m {
@@ -218,11 +228,9 @@ pub fn row_update_block<T: Real>(
     params: &Params,
     par: Par,
 ) -> Result<()> {
-    let (rows, m) = cost.dims();
-    let req = row_update_block_scratch::<T>(rows, m, cost.point_dim());
-    with_stack(req, |stack| {
+    allocating(&cost, row_update_block_scratch::<T>, |stack| {
         row_update_block_in_place(cost, a_block, b, g, f_block, params, par, stack)
-    })?
+    })
 }
 
 /// The block's column log-sum-exps `log Σ_{i in block} a_i exp((f_i − C_ij)/ε)`, one pair per
@@ -264,11 +272,9 @@ pub fn column_partials_block<T: Real>(
     params: &Params,
     par: Par,
 ) -> Result<()> {
-    let (rows, m) = cost.dims();
-    let req = column_partials_block_scratch::<T>(rows, m, cost.point_dim());
-    with_stack(req, |stack| {
+    allocating(&cost, column_partials_block_scratch::<T>, |stack| {
         column_partials_block_in_place(cost, a_block, b, f_block, out, params, par, stack)
-    })?
+    })
 }
 
 /// One block's share of an alternating iteration, on one preparation of the block: the row
@@ -330,11 +336,9 @@ pub fn block_step<T: Real>(
     params: &Params,
     par: Par,
 ) -> Result<f64> {
-    let (rows, m) = cost.dims();
-    let req = block_step_scratch::<T>(rows, m, cost.point_dim());
-    with_stack(req, |stack| {
+    allocating(&cost, block_step_scratch::<T>, |stack| {
         block_step_in_place(cost, a_block, b, g, f_block, pairs, params, par, stack)
-    })?
+    })
 }
 
 /// `acc[j] = acc[j] ∪ other[j]` for every column (what an MPI reduction applies). O(m).
@@ -388,4 +392,136 @@ pub fn column_update_checked(pairs: &[LsePair], params: &Params, g: &mut [f64]) 
     }
     column_update(pairs, params, g);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sinkhorn::{sinkhorn, Scaling};
+    use faer::Mat;
+
+    /// Three blocks of block steps, stopping on the summed block errors as the whole solve
+    /// does, give its potentials and iteration count; the errors add up to its marginal error.
+    #[test]
+    fn block_steps_reproduce_the_whole_solve_and_its_stopping_test() {
+        let (n, m) = (17, 11);
+        let x = Mat::from_fn(n, 2, |i, t| ((i * 7 + t * 3) % 13) as f64 / 13.0);
+        let y = Mat::from_fn(m, 2, |j, t| ((j * 5 + t) % 7) as f64 / 7.0 + 0.1);
+        let a: Vec<f64> = (0..n).map(|i| 1.0 + (i % 3) as f64).collect();
+        let b: Vec<f64> = (0..m).map(|j| 1.0 + (j % 2) as f64).collect();
+        let (sa, sb): (f64, f64) = (a.iter().sum(), b.iter().sum());
+        let a: Vec<f64> = a.iter().map(|v| v / sa).collect();
+        let b: Vec<f64> = b.iter().map(|v| v / sb).collect();
+        for rho in [f64::INFINITY, 0.8] {
+            let p = Params {
+                epsilon: 0.04,
+                rho_a: rho,
+                rho_b: rho,
+                tolerance: 1e-10,
+                check_every: 1,
+                max_iter: 10_000,
+                scaling: Scaling::default(),
+                num_threads: 1,
+                ..Params::default()
+            };
+            let cost = Cost::SqEuclidean {
+                x: x.as_ref(),
+                y: y.as_ref(),
+            };
+            let whole = sinkhorn(cost, &a, &b, None, &p).unwrap();
+            assert!(whole.info.converged);
+            let cuts = [0, 5, 12, n];
+            let (mut f, mut g) = (vec![0.0; n], vec![0.0; m]);
+            let mut it = 0;
+            loop {
+                let f_prev = f.clone();
+                let mut acc = vec![LsePair::default(); m];
+                let mut part = vec![LsePair::default(); m];
+                let mut err = 0.0;
+                for k in 0..3 {
+                    let (r0, r1) = (cuts[k], cuts[k + 1]);
+                    let blk = Cost::SqEuclidean {
+                        x: x.as_ref().subrows(r0, r1 - r0),
+                        y: y.as_ref(),
+                    };
+                    let fb = &mut f[r0..r1];
+                    err += block_step(blk, &a[r0..r1], &b, &g, fb, Some(&mut part), &p, Par::Seq)
+                        .unwrap();
+                    combine_pairs(&mut acc, &part);
+                }
+                if it >= 1 && err <= p.tolerance {
+                    f = f_prev;
+                    break;
+                }
+                column_update_checked(&acc, &p, &mut g).unwrap();
+                it += 1;
+            }
+            assert_eq!(it, whole.info.iterations);
+            let df = f.iter().zip(&whole.f).map(|(u, v)| (u - v).abs());
+            let dg = g.iter().zip(&whole.g).map(|(u, v)| (u - v).abs());
+            assert!(df.chain(dg).all(|d| d <= 1e-12), "rho {rho}");
+            // The block errors of the returned potentials add up to the reported error.
+            let mut err = 0.0;
+            for k in 0..3 {
+                let (r0, r1) = (cuts[k], cuts[k + 1]);
+                let blk = Cost::SqEuclidean {
+                    x: x.as_ref().subrows(r0, r1 - r0),
+                    y: y.as_ref(),
+                };
+                let mut fb = whole.f[r0..r1].to_vec();
+                err +=
+                    block_step(blk, &a[r0..r1], &b, &whole.g, &mut fb, None, &p, Par::Seq).unwrap();
+            }
+            let want = whole.info.marginal_error;
+            assert!((err - want).abs() <= 1e-9 * want, "{err:e} vs {want:e}");
+        }
+    }
+
+    /// The in-place levels check their inputs before writing, and the workspace size.
+    #[test]
+    fn bad_blocks_are_refused_before_anything_is_written() {
+        let c = Mat::from_fn(3, 4, |i, j| (i + j) as f64 * 0.1);
+        let (a, b, g) = (vec![0.3; 3], vec![0.25; 4], vec![0.0; 4]);
+        let p = Params::default();
+        let mut f = vec![9.0; 3];
+        let mut pairs = vec![LsePair { max: 1.0, sum: 2.0 }; 4];
+        let mut bad_g = g.clone();
+        bad_g[2] = f64::NAN;
+        let cost = Cost::Dense(c.as_ref());
+        let e = block_step(cost, &a, &b, &bad_g, &mut f, Some(&mut pairs), &p, Par::Seq);
+        assert_eq!(e.unwrap_err().kind, crate::ErrorKind::NonFinite);
+        let e = block_step(
+            cost,
+            &a,
+            &b[..3],
+            &g,
+            &mut f,
+            Some(&mut pairs),
+            &p,
+            Par::Seq,
+        );
+        assert_eq!(e.unwrap_err().kind, crate::ErrorKind::InvalidDimension);
+        let mut short = vec![LsePair::default(); 3];
+        let e = column_partials_block(cost, &a, &b, &f, &mut short, &p, Par::Seq);
+        assert_eq!(e.unwrap_err().kind, crate::ErrorKind::InvalidDimension);
+        assert!(f.iter().all(|&v| v == 9.0));
+        assert!(pairs.iter().all(|q| *q == LsePair { max: 1.0, sum: 2.0 }));
+        let mut buf = vec![std::mem::MaybeUninit::<u8>::uninit(); 64];
+        let stack = MemStack::new(&mut buf);
+        let e = row_update_block_in_place(cost, &a, &b, &g, &mut f, &p, Par::Seq, stack);
+        assert_eq!(e.unwrap_err().kind, crate::ErrorKind::WorkspaceTooSmall);
+        assert!(f.iter().all(|&v| v == 9.0));
+        let mut gg = vec![1.0; 4];
+        let mut merged = vec![
+            LsePair {
+                max: -1.0,
+                sum: 1.0
+            };
+            4
+        ];
+        merged[1] = LsePair::default();
+        let e = column_update_checked(&merged, &p, &mut gg);
+        assert_eq!(e.unwrap_err().kind, crate::ErrorKind::InvalidArgument);
+        assert!(gg.iter().all(|&v| v == 1.0));
+    }
 }

@@ -1764,7 +1764,9 @@ otc_status otc_sinkhorn_block_workspace_size(size_t rows,
  * block's part of the L1 marginal error of the potentials on entry, the stopping test of
  * `otc_sinkhorn_f64` (the parts of all blocks add up to it; a caller that stops on it keeps
  * the f of before the step). Uses `opts` epsilon, rho_a (row update and error) and
- * num_threads (1 for one thread per MPI rank). Outputs are written only on success.
+ * num_threads (1 for one thread per MPI rank); `symmetric` and `eps_scaling_steps` must be 0
+ * (alternating updates at epsilon: anneal by changing epsilon between steps), the other
+ * fields are checked and unused. Outputs are written only on success.
  *
  * # Safety
  * Every non-NULL pointer must be valid for its documented length; `work` is NULL or

@@ -102,6 +102,27 @@ pub fn block_step_scratch<T: Real>(rows: usize, m: usize, d: usize) -> StackReq 
     ])
 }
 
+/// Checks the parameters: valid ([`check_params`]), and alternating updates without ε-scaling
+/// (the pieces run at `epsilon`; a caller anneals by changing it between steps).
+fn check_block_params(p: &Params) -> Result<()> {
+    check_params(p)?;
+    if p.symmetric {
+        bail!(
+            InvalidArgument,
+            "symmetric updates: the block pieces do alternating updates (set symmetric to 0)"
+        );
+    }
+    if p.scaling.steps > 0 {
+        bail!(
+            InvalidArgument,
+            "eps_scaling_steps = {}: the block pieces run at epsilon (anneal by changing epsilon \
+             between steps; set eps_scaling_steps to 0)",
+            p.scaling.steps
+        );
+    }
+    Ok(())
+}
+
 /// Checks a block: parameters, the cost (sizes ≥ 1, finite), the weights (finite, ≥ 0) and
 /// that `a_block` and f (`f_len` values) have one value per row and `b` one per column.
 fn check_block<T: Real>(
@@ -111,7 +132,7 @@ fn check_block<T: Real>(
     f_len: usize,
     p: &Params,
 ) -> Result<()> {
-    check_params(p)?;
+    check_block_params(p)?;
     check_cost(cost)?;
     let (rows, m) = cost.dims();
     if a_block.len() != rows || f_len != rows || b.len() != m {
@@ -187,7 +208,8 @@ fn col_pairs<T: Real>(
 /// Row update on a block: `f_i = −κ_a ε log Σ_j b_j exp((g_j − C_ij)/ε)` for the block's rows
 /// (`cost` is the block's rows × all m columns, `a_block` its row weights; g has m values).
 /// O(rows·m), no allocation; workspace [`row_update_block_scratch`]. Uses `params.epsilon`
-/// and `rho_a`; every input is checked before `f_block` is written.
+/// and `rho_a` (symmetric updates and ε-scaling are refused: the block pieces do alternating
+/// updates at `epsilon`); every input is checked before `f_block` is written.
 #[allow(clippy::too_many_arguments)]
 pub fn row_update_block_in_place<T: Real>(
     cost: Cost<'_, T>,
@@ -359,12 +381,13 @@ pub fn column_update(pairs: &[LsePair], params: &Params, g: &mut [f64]) {
     }
 }
 
-/// [`column_update`] with checked arguments, for callers across the C ABI: the parameters,
+/// [`column_update`] with checked arguments, for callers across the C ABI: the parameters (as
+/// for the block steps),
 /// one pair per value of g, every pair valid ([`LsePair::is_valid`]) and non-empty (an empty
 /// pair means no row carried mass to that column: some block's pairs were not combined).
 /// Writes g only when everything is valid.
 pub fn column_update_checked(pairs: &[LsePair], params: &Params, g: &mut [f64]) -> Result<()> {
-    check_params(params)?;
+    check_block_params(params)?;
     if pairs.len() != g.len() {
         bail!(
             InvalidDimension,

@@ -281,6 +281,16 @@ static void errors(void) {
                  OTC_ERR_INVALID_ARGUMENT);
     UNTOUCHED();
     bad = o;
+    bad.symmetric = 1; /* the pieces do alternating updates */
+    CHECK_STATUS(otc_sinkhorn_block_step_f64(cv, a, b, g, &bad, f, pairs, &e, NULL, 0),
+                 OTC_ERR_INVALID_ARGUMENT);
+    UNTOUCHED();
+    bad = o;
+    bad.eps_scaling_steps = 3; /* and run at epsilon */
+    CHECK_STATUS(otc_sinkhorn_block_step_f64(cv, a, b, g, &bad, f, pairs, &e, NULL, 0),
+                 OTC_ERR_INVALID_ARGUMENT);
+    UNTOUCHED();
+    bad = o;
     bad.struct_size = 8;
     CHECK_STATUS(otc_sinkhorn_block_step_f64(cv, a, b, g, &bad, f, pairs, &e, NULL, 0),
                  OTC_ERR_ABI_MISMATCH);
@@ -323,6 +333,15 @@ static void errors(void) {
         CHECK_STATUS(otc_sinkhorn_block_column_update(p, M, &o, gg), OTC_ERR_NON_FINITE);
         CHECK(memcmp(gg, gs, sizeof gg) == 0);
         CHECK_STATUS(otc_sinkhorn_block_column_update(p, 0, &o, gg), OTC_ERR_INVALID_DIMENSION);
+        {
+            otc_sinkhorn_options sym = o;
+            sym.symmetric = 1;
+            p[4].max = -2.0;
+            p[4].sum = 4.0;
+            CHECK_STATUS(otc_sinkhorn_block_column_update(p, M, &sym, gg), OTC_ERR_INVALID_ARGUMENT);
+            p[4].max = NAN;
+            p[4].sum = 1.0;
+        }
         CHECK_STATUS(otc_sinkhorn_block_column_update(NULL, M, &o, gg), OTC_ERR_NULL_POINTER);
         CHECK(memcmp(gg, gs, sizeof gg) == 0);
         p[4].max = -2.0;

@@ -179,13 +179,15 @@ fn check_pairs_len(pairs: &[LsePair], m: usize) -> Result<()> {
     Ok(())
 }
 
-/// `lr_i = log Σ_j b_j exp((g_j − C_ij)/ε)` on the block's rows.
+/// `lr_i = log Σ_j b_j exp((g_j − C_ij)/ε)` on the block's rows. On entry `lr` holds hints
+/// for the passes (the previous values, or −∞ for none): they change the work, not the values.
 fn row_lse<T: Real>(p: &mut Prepared<'_, T>, g: &[f64], eps: f64, lr: &mut [f64], par: Par) {
     scaled(g, p.lb, eps, p.u);
     p.src.rows_lse(p.u, T::from_f64(-1.0 / eps), lr, par);
 }
 
-/// `pairs_j = (log Σ_{i in block} a_i exp((f_i − C_ij)/ε), 1)` (empty when −∞).
+/// `pairs_j = (log Σ_{i in block} a_i exp((f_i − C_ij)/ε), 1)` (empty when −∞); `lc` holds
+/// hints on entry, as in [`row_lse`].
 fn col_pairs<T: Real>(
     p: &mut Prepared<'_, T>,
     f: &[f64],
@@ -231,7 +233,7 @@ pub fn row_update_block_in_place<T: Real>(
     let eps = params.epsilon;
     let ka = kappa(params.rho_a, eps);
     with_source(cost, a_block, b, stack, |mut p, stack| {
-        let (mut lr, _) = take(stack, rows, 0.0f64);
+        let (mut lr, _) = take(stack, rows, f64::NEG_INFINITY);
         row_lse(&mut p, g, eps, &mut lr, par);
         for (f, &l) in f_block.iter_mut().zip(lr.iter()) {
             *f = -ka * eps * l;
@@ -278,7 +280,7 @@ pub fn column_partials_block_in_place<T: Real>(
         column_partials_block_scratch::<T>(rows, m, cost.point_dim()),
     )?;
     with_source(cost, a_block, b, stack, |mut p, stack| {
-        let (mut lc, _) = take(stack, m, 0.0f64);
+        let (mut lc, _) = take(stack, m, f64::NEG_INFINITY);
         col_pairs(&mut p, f_block, params.epsilon, &mut lc, out, par);
     });
     Ok(())
@@ -332,8 +334,12 @@ pub fn block_step_in_place<T: Real>(
     let eps = params.epsilon;
     let ka = kappa(params.rho_a, eps);
     Ok(with_source(cost, a_block, b, stack, |mut p, stack| {
-        let (mut lr, stack) = take(stack, rows, 0.0f64);
-        let (mut lc, _) = take(stack, m, 0.0f64);
+        // f_block on entry is the previous row update −κ_a ε lr: its lr is the hint.
+        let (mut lr, stack) = take(stack, rows, f64::NEG_INFINITY);
+        for (l, &f) in lr.iter_mut().zip(f_block.iter()) {
+            *l = -f / (ka * eps);
+        }
+        let (mut lc, _) = take(stack, m, f64::NEG_INFINITY);
         row_lse(&mut p, g, eps, &mut lr, par);
         let (err, _) = side_error(a_block, f_block, &lr, eps, params.rho_a);
         for (f, &l) in f_block.iter_mut().zip(lr.iter()) {

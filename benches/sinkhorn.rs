@@ -17,6 +17,8 @@
 //! Online mode (point clouds, peak memory) runs in its own process to read its peak RSS:
 //! `cargo run --release --example sinkhorn_online`.
 
+mod common;
+use common::cloud;
 use criterion::{Criterion, SamplingMode};
 use faer::Mat;
 use otcore::sinkhorn::{self, Cost, Params};
@@ -24,16 +26,6 @@ use otcore::Real;
 use pulp::Simd;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
-
-fn cloud(n: usize, seed: u64) -> Mat<f64> {
-    let mut s = seed;
-    Mat::from_fn(n, 2, |_, _| {
-        s = s
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (s >> 11) as f64 / (1u64 << 53) as f64
-    })
-}
 
 fn sqdist<T: Real>(x: &Mat<f64>, y: &Mat<f64>) -> Mat<T> {
     Mat::from_fn(x.nrows(), y.nrows(), |i, j| {

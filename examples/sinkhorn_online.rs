@@ -12,20 +12,12 @@
 //! shared machine, the one-thread CPU time is the undisturbed time.
 //! The machine may be shared: compare the two thread counts of the same run.
 
-use faer::Mat;
+#[path = "../benches/common/mod.rs"]
+mod common;
+use common::cloud;
 use otcore::sinkhorn::{self, Cost, Params};
 use std::process::Command;
 use std::time::{Duration, Instant};
-
-fn cloud(n: usize, seed: u64) -> Mat<f64> {
-    let mut s = seed;
-    Mat::from_fn(n, 2, |_, _| {
-        s = s
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (s >> 11) as f64 / (1u64 << 53) as f64
-    })
-}
 
 /// Peak resident set size in KiB (VmHWM), Linux only.
 fn peak_rss_kib() -> Option<u64> {

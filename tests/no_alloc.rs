@@ -562,3 +562,630 @@ fn sinkhorn_block_pieces_in_place_allocate_nothing() {
         assert!(g.iter().all(|v| v.is_finite()));
     }
 }
+
+/// The C entry points themselves allocate nothing either when the caller passes a workspace
+/// of exactly the size the matching `*_workspace_size` reports and `num_threads = 1`: the
+/// outputs are staged in that workspace, the argument checks format nothing on success.
+mod c_entry_points {
+    use super::allocations_in;
+    use otcore::ffi::barycenter::*;
+    use otcore::ffi::semidiscrete::*;
+    use otcore::ffi::status::{otc_status, OTC_ERR_INVALID_ARGUMENT, OTC_OK};
+    use otcore::ffi::view::*;
+    use std::ffi::c_void;
+    use std::ptr::{null, null_mut};
+
+    /// A precision of the C ABI: its read-only view of a faer matrix.
+    trait CReal: otcore::Real + otcore::semidiscrete::LaguerreReal {
+        type View: Copy;
+        fn view(m: &faer::Mat<Self>) -> Self::View;
+    }
+
+    macro_rules! c_real {
+        ($t:ty, $v:ident) => {
+            impl CReal for $t {
+                type View = $v;
+                fn view(m: &faer::Mat<$t>) -> $v {
+                    $v {
+                        data: m.as_ptr(),
+                        rows: m.nrows(),
+                        cols: m.ncols(),
+                        row_stride: m.row_stride(),
+                        col_stride: m.col_stride(),
+                    }
+                }
+            }
+        };
+    }
+    c_real!(f64, otc_matrix_f64);
+    c_real!(f32, otc_matrix_f32);
+
+    /// A workspace of exactly the bytes `query` reports (allocated before counting starts).
+    fn workspace(query: impl FnOnce(*mut usize) -> otc_status) -> Vec<u8> {
+        let mut bytes = 0;
+        assert_eq!(query(&mut bytes), OTC_OK);
+        vec![0u8; bytes]
+    }
+
+    /// Runs one C call, asserting that it returns `OTC_OK` and makes no allocation.
+    fn ok_without_allocation(what: &str, call: impl FnOnce() -> otc_status) {
+        let mut status = -1;
+        let count = allocations_in(|| status = call());
+        assert_eq!(
+            (status, count),
+            (OTC_OK, 0),
+            "{what}: (status, allocations)"
+        );
+    }
+
+    /// `(work, work_bytes)` of a workspace.
+    fn raw(work: &mut [u8]) -> (*mut c_void, usize) {
+        (work.as_mut_ptr().cast(), work.len())
+    }
+
+    /// The 30×30 grid of cell centres of the unit square, one sample per row.
+    fn grid<T: CReal>() -> faer::Mat<T> {
+        faer::Mat::from_fn(900, 2, |i, k| {
+            T::from_f64(((if k == 0 { i % 30 } else { i / 30 }) as f64 + 0.5) / 30.0)
+        })
+    }
+
+    fn sites<T: CReal>() -> faer::Mat<T> {
+        faer::Mat::from_fn(3, 2, |j, k| {
+            T::from_f64([[0.2, 0.3], [0.7, 0.4], [0.5, 0.8]][j][k])
+        })
+    }
+
+    fn weights<T: CReal>() -> [T; 3] {
+        [0.3, 0.3, 0.4].map(T::from_f64)
+    }
+
+    type SolveFn<T> = unsafe extern "C" fn(
+        <T as CReal>::View,
+        *const T,
+        <T as CReal>::View,
+        *const T,
+        *const otc_semidiscrete_options,
+        *mut T,
+        *mut f64,
+        *mut otc_semidiscrete_info,
+        *mut c_void,
+        usize,
+    ) -> otc_status;
+
+    #[test]
+    fn semidiscrete_allocates_nothing() {
+        semidiscrete::<f64>(otc_semidiscrete_f64);
+        semidiscrete::<f32>(otc_semidiscrete_f32);
+    }
+
+    /// Both methods through the C entry point; g, the masses and the report equal the Rust
+    /// level 3's, and the masses meet b within the tolerance.
+    fn semidiscrete<T: CReal>(solve: SolveFn<T>) {
+        use otcore::semidiscrete::{semidiscrete as level3, SemiDiscreteMethod};
+        let (x, y, b) = (grid::<T>(), sites::<T>(), weights::<T>());
+        for (method, code) in [
+            (SemiDiscreteMethod::Newton, OTC_SEMIDISCRETE_NEWTON),
+            (SemiDiscreteMethod::Gradient, OTC_SEMIDISCRETE_GRADIENT),
+        ] {
+            let mut o = std::mem::MaybeUninit::uninit();
+            // SAFETY: `o` is writable; the defaults initialise it.
+            let mut o = unsafe {
+                assert_eq!(otc_semidiscrete_options_default(o.as_mut_ptr()), OTC_OK);
+                o.assume_init()
+            };
+            (o.num_threads, o.method, o.tol, o.max_iter) = (1, code, 1e-2, 50);
+            // SAFETY: valid options and output.
+            let mut work =
+                workspace(|out| unsafe { otc_semidiscrete_workspace_size(900, 3, 2, &o, out) });
+            let (mut g, mut masses) = ([T::ZERO; 3], [0.0f64; 3]);
+            let mut info = std::mem::MaybeUninit::<otc_semidiscrete_info>::uninit();
+            let (wp, wb) = raw(&mut work);
+            ok_without_allocation(&format!("{method:?}"), || {
+                // SAFETY: views and arrays valid for the sizes they state, outputs disjoint.
+                unsafe {
+                    solve(
+                        T::view(&x),
+                        null(),
+                        T::view(&y),
+                        b.as_ptr(),
+                        &o,
+                        g.as_mut_ptr(),
+                        masses.as_mut_ptr(),
+                        info.as_mut_ptr(),
+                        wp,
+                        wb,
+                    )
+                }
+            });
+            // SAFETY: written on success.
+            let info = unsafe { info.assume_init() };
+            let params = otcore::semidiscrete::SemiDiscreteParams {
+                method,
+                tol: 1e-2,
+                max_iter: 50,
+                ..Default::default()
+            };
+            let r = level3(x.as_ref(), None, y.as_ref(), &b, &params, 1).unwrap();
+            assert_eq!(&g[..], &r.g[..], "{method:?}");
+            assert_eq!(&masses[..], &r.masses[..], "{method:?}");
+            assert_eq!(info.iterations, r.info.iterations as u64);
+            assert_eq!(info.converged, 1);
+            for (m, bj) in masses.iter().zip(b) {
+                assert!((m - bj.to_f64()).abs() <= 1e-2, "{method:?}: {masses:?}");
+            }
+        }
+    }
+
+    /// Lloyd, then the Laguerre cells of the result, through the C entry points: the sites
+    /// equal the Rust level 3's and each is the centroid of its Voronoi cell (brute force).
+    #[test]
+    fn lloyd_and_laguerre_assign_allocate_nothing() {
+        let x = grid::<f64>();
+        let mut y = sites::<f64>();
+        let o = otc_laguerre_options {
+            struct_size: size_of::<otc_laguerre_options>(),
+            num_threads: 1,
+        };
+        // SAFETY: valid options and output.
+        let mut work = workspace(|out| unsafe { otc_lloyd_workspace_size(900, 3, 2, &o, out) });
+        let (wp, wb) = raw(&mut work);
+        let ys = otc_matrix_mut_f64 {
+            data: y.as_ptr_mut(),
+            rows: 3,
+            cols: 2,
+            row_stride: y.row_stride(),
+            col_stride: y.col_stride(),
+        };
+        let mut distortion = 0.0;
+        ok_without_allocation("lloyd", || {
+            // SAFETY: views valid for their sizes; `sites` is disjoint from the inputs.
+            unsafe {
+                otc_lloyd_f64(
+                    f64::view(&x),
+                    null(),
+                    ys,
+                    100,
+                    1e-12,
+                    &o,
+                    &mut distortion,
+                    wp,
+                    wb,
+                )
+            }
+        });
+        let (expected, info) =
+            otcore::semidiscrete::lloyd(x.as_ref(), None, sites::<f64>().as_ref(), 100, 1e-12, 1)
+                .unwrap();
+        assert_eq!(y, expected);
+        assert_eq!(distortion, info.distortion);
+
+        let g = [0.0; 3];
+        let mut cells = vec![0u32; 900];
+        // SAFETY: valid options and output.
+        let mut work = workspace(|out| unsafe { otc_laguerre_workspace_size(3, 2, &o, out) });
+        let (wp, wb) = raw(&mut work);
+        ok_without_allocation("laguerre_assign", || {
+            // SAFETY: views and arrays valid for their sizes; `cells` is disjoint.
+            unsafe {
+                otc_laguerre_assign_f64(
+                    f64::view(&x),
+                    null(),
+                    f64::view(&y),
+                    g.as_ptr(),
+                    &o,
+                    cells.as_mut_ptr(),
+                    null_mut(),
+                    wp,
+                    wb,
+                )
+            }
+        });
+        let d2 = |i: usize, j: usize| (0..2).map(|k| (x[(i, k)] - y[(j, k)]).powi(2)).sum::<f64>();
+        let mut sums = [[0.0; 3]; 3];
+        for (i, &c) in cells.iter().enumerate() {
+            let nearest = (0..3).fold(0, |b, j| if d2(i, j) < d2(i, b) { j } else { b });
+            assert_eq!(c as usize, nearest, "point {i}");
+            sums[nearest][0] += x[(i, 0)];
+            sums[nearest][1] += x[(i, 1)];
+            sums[nearest][2] += 1.0;
+        }
+        for (j, s) in sums.iter().enumerate() {
+            assert!(s[2] > 0.0, "cell {j} is empty");
+            for k in 0..2 {
+                assert!(
+                    (s[k] / s[2] - y[(j, k)]).abs() < 1e-12,
+                    "site {j} is not its centroid"
+                );
+            }
+        }
+    }
+
+    type SgdSamplesFn<T> = unsafe extern "C" fn(
+        <T as CReal>::View,
+        *const T,
+        <T as CReal>::View,
+        *const T,
+        u64,
+        *const otc_sgd_options,
+        *mut T,
+        *mut c_void,
+        usize,
+    ) -> otc_status;
+
+    /// The SGD tests' settings, as C options (one thread) and as Rust parameters.
+    fn sgd_settings() -> (otc_sgd_options, otcore::semidiscrete::SgdParams) {
+        let p = otcore::semidiscrete::SgdParams {
+            iterations: 200,
+            batch: 16,
+            step: 0.0,
+        };
+        let o = otc_sgd_options {
+            struct_size: size_of::<otc_sgd_options>(),
+            num_threads: 1,
+            iterations: p.iterations as i32,
+            batch: p.batch as i32,
+            step: p.step,
+        };
+        (o, p)
+    }
+
+    #[test]
+    fn semidiscrete_sgd_from_samples_allocates_nothing() {
+        sgd_from_samples::<f64>(otc_semidiscrete_sgd_samples_f64);
+        sgd_from_samples::<f32>(otc_semidiscrete_sgd_samples_f32);
+    }
+
+    /// Weighted samples through the C entry point: g equals the Rust level 3's for the same
+    /// seed and has zero mean.
+    fn sgd_from_samples<T: CReal>(solve: SgdSamplesFn<T>) {
+        let (x, y, b) = (grid::<T>(), sites::<T>(), weights::<T>());
+        let w: Vec<T> = (0..900)
+            .map(|i| T::from_f64(1.0 + (i % 3) as f64))
+            .collect();
+        let (o, params) = sgd_settings();
+        // SAFETY: valid options and output.
+        let mut work = workspace(|out| unsafe {
+            otc_semidiscrete_sgd_samples_workspace_size(900, 3, 2, &o, out)
+        });
+        let (wp, wb) = raw(&mut work);
+        let mut g = [T::ZERO; 3];
+        ok_without_allocation("sgd from samples", || {
+            // SAFETY: views and arrays valid for their sizes; `g` is disjoint from the inputs.
+            unsafe {
+                solve(
+                    T::view(&x),
+                    w.as_ptr(),
+                    T::view(&y),
+                    b.as_ptr(),
+                    7,
+                    &o,
+                    g.as_mut_ptr(),
+                    wp,
+                    wb,
+                )
+            }
+        });
+        let (expected, _) = otcore::semidiscrete::semidiscrete_sgd_from_samples(
+            x.as_ref(),
+            Some(&w),
+            y.as_ref(),
+            &b,
+            &params,
+            7,
+            1,
+        )
+        .unwrap();
+        assert_eq!(&g[..], &expected[..]);
+        assert!(
+            g.iter().map(|v| v.to_f64()).sum::<f64>().abs() < 1e-5,
+            "{g:?}"
+        );
+        assert!(g.iter().any(|&v| v != T::ZERO), "{g:?}");
+    }
+
+    /// The next uniform value of [0, 1) from an LCG state.
+    fn uniform(state: &mut u64) -> f64 {
+        *state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (*state >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    /// The `user` state of [`square_sampler`]: an LCG state and the batches it may still give.
+    struct Stream {
+        state: u64,
+        batches_left: usize,
+    }
+
+    /// A C sampler of the uniform law on the unit square, `user` a [`Stream`]; returns 1 (a
+    /// failure) once its batches are spent.
+    unsafe extern "C" fn square_sampler(user: *mut c_void, count: usize, out: *mut f64) -> i32 {
+        // SAFETY: the test passes a `Stream` as `user`; `out` holds `count × 2` values.
+        let (stream, out) = unsafe {
+            (
+                &mut *user.cast::<Stream>(),
+                std::slice::from_raw_parts_mut(out, count * 2),
+            )
+        };
+        if stream.batches_left == 0 {
+            return 1;
+        }
+        stream.batches_left -= 1;
+        out.iter_mut().for_each(|v| *v = uniform(&mut stream.state));
+        0
+    }
+
+    /// Samples streamed by a C callback: g equals the Rust level 3's on the same stream; when
+    /// the sampler fails half-way, g is untouched (the solver iterates in the workspace).
+    #[test]
+    fn semidiscrete_sgd_with_a_sampler_allocates_nothing() {
+        let (y, b) = (sites::<f64>(), weights::<f64>());
+        let (o, params) = sgd_settings();
+        // SAFETY: valid options and output.
+        let mut work =
+            workspace(|out| unsafe { otc_semidiscrete_sgd_workspace_size(3, 2, &o, out) });
+        let (wp, wb) = raw(&mut work);
+        let mut g = [0.0; 3];
+        let call = |g: &mut [f64; 3], batches: usize| {
+            let mut stream = Stream {
+                state: 11,
+                batches_left: batches,
+            };
+            let user: *mut c_void = (&mut stream as *mut Stream).cast();
+            // SAFETY: the sampler matches its contract; arrays valid for their sizes.
+            unsafe {
+                otc_semidiscrete_sgd_f64(
+                    Some(square_sampler),
+                    user,
+                    f64::view(&y),
+                    b.as_ptr(),
+                    &o,
+                    g.as_mut_ptr(),
+                    wp,
+                    wb,
+                )
+            }
+        };
+        let mut failed = [7.0; 3];
+        assert_eq!(call(&mut failed, 100), OTC_ERR_INVALID_ARGUMENT);
+        assert_eq!(failed, [7.0; 3], "g written by a failed solve");
+        ok_without_allocation("sgd with a sampler", || call(&mut g, usize::MAX));
+        let mut state = 11u64;
+        let mut sample = |out: &mut [f64]| -> otcore::Result<()> {
+            out.iter_mut().for_each(|v| *v = uniform(&mut state));
+            Ok(())
+        };
+        let (expected, _) =
+            otcore::semidiscrete::semidiscrete_sgd(&mut sample, y.as_ref(), &b, &params, 1)
+                .unwrap();
+        assert_eq!(g, &expected[..]);
+        assert!(g.iter().sum::<f64>().abs() < 1e-12, "{g:?}");
+    }
+
+    #[test]
+    fn barycenters_allocate_nothing() {
+        barycenters::<f64>(otc_barycenter_f64, otc_convolutional_barycenter_f64);
+        barycenters::<f32>(otc_barycenter_f32, otc_convolutional_barycenter_f32);
+    }
+
+    type FixedFn<T> = unsafe extern "C" fn(
+        <T as CReal>::View,
+        <T as CReal>::View,
+        *const T,
+        *const otc_barycenter_options,
+        *mut T,
+        *mut u64,
+        *mut c_void,
+        usize,
+    ) -> otc_status;
+
+    type ConvFn<T> = unsafe extern "C" fn(
+        <T as CReal>::View,
+        usize,
+        usize,
+        *const T,
+        *const otc_barycenter_options,
+        *mut T,
+        *mut u64,
+        *mut c_void,
+        usize,
+    ) -> otc_status;
+
+    /// Both barycenters of two 6×7 images through the C entry points: the barycenters and
+    /// iteration counts equal the Rust level 3's. The convolutional one is called once before
+    /// counting: faer's matmul sets up thread-local state on its first call in a thread.
+    fn barycenters<T: CReal>(fixed: FixedFn<T>, conv: ConvFn<T>) {
+        use otcore::barycenter::{barycenter, convolutional_barycenter, BarycenterParams};
+        let (h, w) = (6, 7);
+        let a = faer::Mat::from_fn(h * w, 2, |i, c| (1 + (i + c) % 5) as f64);
+        let sums: Vec<f64> = (0..2).map(|c| a.col(c).iter().sum()).collect();
+        let a = faer::Mat::from_fn(h * w, 2, |i, c| T::from_f64(a[(i, c)] / sums[c]));
+        let cost = faer::Mat::from_fn(h * w, h * w, |i, j| {
+            T::from_f64(((i as f64) - (j as f64)).powi(2) / 1e3)
+        });
+        let lambda = [T::from_f64(0.3), T::from_f64(0.7)];
+        let params = BarycenterParams {
+            epsilon: 0.1,
+            max_iter: 1000,
+            tol: 1e-4,
+        };
+        let o = otc_barycenter_options {
+            struct_size: size_of::<otc_barycenter_options>(),
+            num_threads: 1,
+            max_iter: 1000,
+            epsilon: params.epsilon,
+            tol: params.tol,
+        };
+        let (mut out, mut iterations) = (vec![T::ZERO; h * w], 0u64);
+
+        // SAFETY: valid options and output.
+        let mut work = workspace(|out| unsafe { otc_barycenter_workspace_size(h * w, 2, &o, out) });
+        let (wp, wb) = raw(&mut work);
+        ok_without_allocation("barycenter", || {
+            // SAFETY: views and arrays valid for their sizes; `out` is disjoint.
+            unsafe {
+                fixed(
+                    T::view(&a),
+                    T::view(&cost),
+                    lambda.as_ptr(),
+                    &o,
+                    out.as_mut_ptr(),
+                    &mut iterations,
+                    wp,
+                    wb,
+                )
+            }
+        });
+        let (expected, info) =
+            barycenter(a.as_ref(), cost.as_ref(), Some(&lambda), &params).unwrap();
+        assert_eq!(out, expected);
+        assert_eq!(iterations, info.iterations as u64);
+
+        // SAFETY: valid options and output.
+        let mut work = workspace(|out| unsafe {
+            otc_convolutional_barycenter_workspace_size(h, w, 2, &o, out)
+        });
+        let (wp, wb) = raw(&mut work);
+        let mut run = || {
+            // SAFETY: views and arrays valid for their sizes; `out` is disjoint.
+            unsafe {
+                conv(
+                    T::view(&a),
+                    h,
+                    w,
+                    lambda.as_ptr(),
+                    &o,
+                    out.as_mut_ptr(),
+                    &mut iterations,
+                    wp,
+                    wb,
+                )
+            }
+        };
+        run(); // warm-up (faer's thread-local matmul state)
+        ok_without_allocation("convolutional barycenter", run);
+        let (expected, info) =
+            convolutional_barycenter(a.as_ref(), h, w, Some(&lambda), &params, 1).unwrap();
+        assert_eq!(out, expected);
+        assert_eq!(iterations, info.iterations as u64);
+    }
+}
+
+/// The C entry points of the row-partitioned Sinkhorn allocate nothing on success with a
+/// caller workspace of the reported size and `num_threads = 1`.
+#[test]
+fn sinkhorn_block_c_entry_points_allocate_nothing() {
+    use otcore::ffi::sinkhorn::{otc_sinkhorn_options, otc_sinkhorn_options_default};
+    use otcore::ffi::sinkhorn_blocks::*;
+    use otcore::ffi::status::OTC_OK;
+    use otcore::ffi::view::*;
+    let (rows, m, d) = (13usize, 9usize, 2usize);
+    let c: Vec<f64> = (0..rows * m).map(|k| (k % 7) as f64 * 0.1).collect();
+    let cf: Vec<f32> = c.iter().map(|&v| v as f32).collect();
+    let x: Vec<f64> = (0..rows * d).map(|k| (k % 5) as f64 * 0.2).collect();
+    let y: Vec<f64> = (0..m * d).map(|k| (k % 3) as f64 * 0.3).collect();
+    let (a, b) = (vec![0.1f64; rows], vec![0.1f64; m]);
+    let (af, bf) = (vec![0.1f32; rows], vec![0.1f32; m]);
+    let mut opts = std::mem::MaybeUninit::<otc_sinkhorn_options>::uninit();
+    // SAFETY: a valid pointer to write the defaults into.
+    assert_eq!(
+        unsafe { otc_sinkhorn_options_default(opts.as_mut_ptr()) },
+        OTC_OK
+    );
+    // SAFETY: initialised by the call above.
+    let mut opts = unsafe { opts.assume_init() };
+    opts.num_threads = 1;
+    let mut bytes = 0usize;
+    // SAFETY: valid options and output pointer.
+    assert_eq!(
+        unsafe { otc_sinkhorn_block_workspace_size(rows, m, d, &opts, &mut bytes) },
+        OTC_OK
+    );
+    let mut work = vec![0u8; bytes];
+    let (mut f, mut g) = (vec![0.0f64; rows], vec![0.0f64; m]);
+    let empty = otc_lse_pair {
+        max: f64::NEG_INFINITY,
+        sum: 0.0,
+    };
+    let (mut pairs, mut acc) = (vec![empty; m], vec![empty; m]);
+    let mut err = 0.0f64;
+    let cv = otc_matrix_f64 {
+        data: c.as_ptr(),
+        rows,
+        cols: m,
+        row_stride: m as isize,
+        col_stride: 1,
+    };
+    let cvf = otc_matrix_f32 {
+        data: cf.as_ptr(),
+        rows,
+        cols: m,
+        row_stride: m as isize,
+        col_stride: 1,
+    };
+    let xv = otc_matrix_f64 {
+        data: x.as_ptr(),
+        rows,
+        cols: d,
+        row_stride: d as isize,
+        col_stride: 1,
+    };
+    let yv = otc_matrix_f64 {
+        data: y.as_ptr(),
+        rows: m,
+        cols: d,
+        row_stride: d as isize,
+        col_stride: 1,
+    };
+    let wp = work.as_mut_ptr().cast();
+    // SAFETY (all calls): every pointer is valid for its documented length; outputs disjoint.
+    let mut all = || unsafe {
+        [
+            otc_sinkhorn_block_step_f64(
+                cv,
+                a.as_ptr(),
+                b.as_ptr(),
+                g.as_ptr(),
+                &opts,
+                f.as_mut_ptr(),
+                pairs.as_mut_ptr(),
+                &mut err,
+                wp,
+                bytes,
+            ),
+            otc_lse_pair_merge(acc.as_mut_ptr(), pairs.as_ptr(), m),
+            otc_sinkhorn_block_step_f32(
+                cvf,
+                af.as_ptr(),
+                bf.as_ptr(),
+                g.as_ptr(),
+                &opts,
+                f.as_mut_ptr(),
+                pairs.as_mut_ptr(),
+                &mut err,
+                wp,
+                bytes,
+            ),
+            otc_sinkhorn_block_step_points_f64(
+                xv,
+                yv,
+                a.as_ptr(),
+                b.as_ptr(),
+                g.as_ptr(),
+                &opts,
+                f.as_mut_ptr(),
+                pairs.as_mut_ptr(),
+                &mut err,
+                wp,
+                bytes,
+            ),
+            otc_sinkhorn_block_column_update(pairs.as_ptr(), m, &opts, g.as_mut_ptr()),
+        ]
+    };
+    assert_eq!(all(), [OTC_OK; 5]); // warm-up (thread pool cache)
+    let mut statuses = [0; 5];
+    assert_eq!(allocations_in(|| statuses = all()), 0);
+    assert_eq!(statuses, [OTC_OK; 5]);
+    assert!(err.is_finite() && g.iter().all(|v| v.is_finite()));
+}

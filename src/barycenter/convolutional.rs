@@ -168,6 +168,65 @@ impl<T: Real> pulp::WithSimd for ColExp<'_, T> {
     }
 }
 
+/// `y[j] = ln(y[j]) + add(j)` over the SIMD vectors of `y` (vector index j; the tail uses
+/// index `len`, as in [`exp_shifted`]).
+#[inline(always)]
+fn ln_added<T: Real, S: Simd>(s: S, y: &mut [T], add: impl Fn(usize) -> T::Vector<S>) {
+    let (yv, yt) = T::as_mut_simd::<S>(y);
+    let nv = yv.len();
+    for (j, v) in yv.iter_mut().enumerate() {
+        *v = T::add_s(s, T::ln_s(s, *v), add(j));
+    }
+    if !yt.is_empty() {
+        // Padding lanes load as 0 (ln = −∞) and are not stored.
+        let v = T::partial_load_s(s, yt);
+        T::partial_store_s(s, yt, T::add_s(s, T::ln_s(s, v), add(nv)));
+    }
+}
+
+/// Row pass, after the matmul: `y = rmax[r] + ln(y)` on each row r of `y` (length w); rows
+/// whose maximum is −∞ become −∞.
+struct LnRows<'a, T> {
+    y: &'a mut [T],
+    rmax: &'a [T],
+    w: usize,
+}
+
+impl<T: Real> pulp::WithSimd for LnRows<'_, T> {
+    type Output = ();
+    #[inline(always)]
+    fn with_simd<S: Simd>(self, s: S) {
+        for (row, &m) in self.y.chunks_exact_mut(self.w).zip(self.rmax) {
+            if m == T::NEG_INFINITY {
+                row.fill(m);
+            } else {
+                let mv = T::splat_s(s, m);
+                ln_added(s, row, |_| mv);
+            }
+        }
+    }
+}
+
+/// Column pass, after the matmul: `y[r, c] = cmax[c] + ln(y[r, c])` on rows of length w
+/// (an all-(−∞) column has sums 0 and stays −∞: ln 0 = −∞).
+struct LnCols<'a, T> {
+    y: &'a mut [T],
+    cmax: &'a [T],
+    w: usize,
+}
+
+impl<T: Real> pulp::WithSimd for LnCols<'_, T> {
+    type Output = ();
+    #[inline(always)]
+    fn with_simd<S: Simd>(self, s: S) {
+        let (cv, ct) = T::as_simd::<S>(self.cmax);
+        let tail = T::partial_load_s(s, ct);
+        for row in self.y.chunks_exact_mut(self.w) {
+            ln_added(s, row, |j| if j < cv.len() { cv[j] } else { tail });
+        }
+    }
+}
+
 /// `cmax[c] = max_r mid[r, c]` for `mid` with rows of length w.
 struct ColMax<'a, T: Real> {
     mid: &'a [T],
@@ -255,7 +314,7 @@ fn log_convolve<T: Real>(
     par: Par,
 ) {
     let (h, w) = (cols.m, rows.m);
-    let (tau_w, tau_h) = (floor_of::<T>(w), floor_of::<T>(h));
+    let (ln_tau_w, ln_tau_h) = (floor_of::<T>(w).ln(), floor_of::<T>(h).ln());
     let ConvBufs {
         e,
         mid,
@@ -276,16 +335,14 @@ fn log_convolve<T: Real>(
             rows.mat(),
             T::ONE,
         );
+        pulp::Arch::new().dispatch(LnRows { y: mid, rmax: m, w });
         for (r, &mr) in m.iter().enumerate() {
             let srow = &src[r * w..(r + 1) * w];
+            let floor = mr + ln_tau_w;
             for (c, y) in mid[r * w..(r + 1) * w].iter_mut().enumerate() {
-                *y = if mr == T::NEG_INFINITY {
-                    mr
-                } else if *y >= tau_w {
-                    mr + y.ln()
-                } else {
-                    lse(w, |i| srow[i] + rows.logk[c * w + i])
-                };
+                if *y < floor {
+                    *y = lse(w, |i| srow[i] + rows.logk[c * w + i]);
+                }
             }
         }
     });
@@ -316,16 +373,13 @@ fn log_convolve<T: Real>(
             MatRef::from_row_major_slice(e, h, w),
             T::ONE,
         );
+        pulp::Arch::new().dispatch(LnCols { y: d, cmax, w });
         for (rr, drow) in d.chunks_exact_mut(w).enumerate() {
             let r = r0 + rr;
             for (c, z) in drow.iter_mut().enumerate() {
-                *z = if cmax[c] == T::NEG_INFINITY {
-                    T::NEG_INFINITY
-                } else if *z >= tau_h {
-                    cmax[c] + z.ln()
-                } else {
-                    lse(h, |i| mid[i * w + c] + cols.logk[r * h + i])
-                };
+                if *z < cmax[c] + ln_tau_h {
+                    *z = lse(h, |i| mid[i * w + c] + cols.logk[r * h + i]);
+                }
             }
         }
     });

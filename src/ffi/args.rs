@@ -34,7 +34,7 @@ pub fn check_disjoint(outputs: &[(&str, Region)], inputs: &[(&str, Region)]) -> 
     Ok(())
 }
 
-fn check_ptr<T>(what: &str, ptr: *const T) -> Result<()> {
+fn check_ptr<T>(what: impl std::fmt::Display, ptr: *const T) -> Result<()> {
     if ptr.is_null() {
         bail!(NullPointer, "{what} is NULL");
     }
@@ -168,7 +168,8 @@ fn view_region<M: MatrixView>(what: &str, m: &M) -> Result<Region> {
             "{what} is {rows}x{cols}: both sizes must be >= 1"
         );
     }
-    check_ptr(&format!("{what}.data"), ptr)?;
+    // `format_args!`: the name is formatted only in the error message (no allocation).
+    check_ptr(format_args!("{what}.data"), ptr)?;
     let overflow = || {
         Error::new(
             ErrorKind::Overflow,

@@ -2,7 +2,7 @@
 //! double (`_f64`) and float (`_f32`), one generic body each.
 
 use super::args::{
-    check_disjoint, matrix, opt_out, opt_slice, options, slice_mut, threads, with_workspace,
+    check_disjoint, matrix, opt_out, opt_slice, options, run_threaded, slice_mut, with_workspace,
     write_defaults, write_workspace_size, AbiOptions,
 };
 use super::boundary::{ffi_boundary, Report};
@@ -12,7 +12,8 @@ use crate::barycenter::{
     barycenter_in_place, barycenter_scratch, convolutional_barycenter_in_place,
     convolutional_barycenter_scratch, BarycenterInfo, BarycenterParams,
 };
-use crate::{Real, Result};
+use crate::workspace::{take, vec_req};
+use crate::{Real, Result, StackReq};
 use std::ffi::c_void;
 
 /// Options of `otc_barycenter_f64/_f32` and `otc_convolutional_barycenter_f64/_f32`.
@@ -56,12 +57,12 @@ fn params_of(o: &otc_barycenter_options) -> Result<BarycenterParams> {
     })
 }
 
-fn report(info: &BarycenterInfo, tol: f64, iterations: *mut u64) -> Result<Report> {
-    // SAFETY: forwarded contract of the entry points (checked by `opt_out`).
-    if let Some(it) = unsafe { opt_out("iterations", iterations) }? {
+/// Writes the iteration count (when wanted) and turns `info` into the entry point's report.
+fn report(info: &BarycenterInfo, tol: f64, iterations: Option<&mut u64>) -> Report {
+    if let Some(it) = iterations {
         *it = info.iterations as u64;
     }
-    Ok(if info.converged {
+    if info.converged {
         Report::ok()
     } else {
         Report::warn(
@@ -71,7 +72,7 @@ fn report(info: &BarycenterInfo, tol: f64, iterations: *mut u64) -> Result<Repor
                 info.iterations, info.error
             ),
         )
-    })
+    }
 }
 
 /// Fills `*opts` with the defaults.
@@ -104,9 +105,28 @@ pub unsafe extern "C" fn otc_barycenter_workspace_size(
         // SAFETY: forwarded contract.
         unsafe { options(opts) }?;
         // SAFETY: forwarded contract.
-        unsafe { write_workspace_size(barycenter_scratch::<f64>(n, k), out_bytes) }?;
+        unsafe { write_workspace_size(fixed_req::<f64>(n, k), out_bytes) }?;
         Ok(Report::ok())
     })
+}
+
+/// `n` values of `T` for the result, staged in the workspace so that `out` is written only on
+/// success, followed by `kernel`'s workspace.
+fn staged_req<T: Real>(n: usize, kernel: StackReq) -> StackReq {
+    StackReq::all_of(&[vec_req::<T>(n), kernel])
+}
+
+/// Workspace of `otc_barycenter_f64/_f32` in precision `T`.
+fn fixed_req<T: Real>(n: usize, k: usize) -> StackReq {
+    staged_req::<T>(n, barycenter_scratch::<T>(n, k))
+}
+
+/// Workspace of `otc_convolutional_barycenter_f64/_f32` in precision `T`.
+fn conv_req<T: Real>(h: usize, w: usize, k: usize) -> StackReq {
+    staged_req::<T>(
+        h.saturating_mul(w),
+        convolutional_barycenter_scratch::<T>(h, w, k),
+    )
 }
 
 /// Body of `otc_barycenter_f64/_f32`.
@@ -132,19 +152,19 @@ unsafe fn fixed_c<V: MatrixView>(
         let (c, rc) = matrix("cost", &cost)?;
         let w = opt_slice("weights", weights, a.ncols())?;
         let (os, ro) = slice_mut("out", out, a.nrows())?;
-        let mut ins = vec![("hists", ra), ("cost", rc)];
-        if let Some((_, r)) = &w {
-            ins.push(("weights", *r));
+        check_disjoint(&[("out", ro)], &[("hists", ra), ("cost", rc)])?;
+        if let Some((_, r)) = w {
+            check_disjoint(&[("out", ro)], &[("weights", r)])?;
         }
-        check_disjoint(&[("out", ro)], &ins)?;
-        let mut res = vec![V::T::ZERO; a.nrows()];
-        let req = barycenter_scratch::<V::T>(a.nrows(), a.ncols());
+        let it = opt_out("iterations", iterations)?;
+        let req = fixed_req::<V::T>(a.nrows(), a.ncols());
         let info = with_workspace(work, work_bytes, req, |stack| {
-            barycenter_in_place(a, c, w.map(|(s, _)| s), &mut res, &p, stack)
+            let (mut res, stack) = take(stack, os.len(), V::T::ZERO);
+            let info = barycenter_in_place(a, c, w.map(|(s, _)| s), &mut res, &p, stack)?;
+            os.copy_from_slice(&res);
+            Ok(info)
         })?;
-        let rep = report(&info, p.tol, iterations)?;
-        os.copy_from_slice(&res);
-        Ok(rep)
+        Ok(report(&info, p.tol, it))
     }
 }
 
@@ -221,7 +241,7 @@ pub unsafe extern "C" fn otc_convolutional_barycenter_workspace_size(
     ffi_boundary("otc_convolutional_barycenter_workspace_size", || {
         // SAFETY: forwarded contract.
         unsafe { options(opts) }?;
-        let req = convolutional_barycenter_scratch::<f64>(h, w, k);
+        let req = conv_req::<f64>(h, w, k);
         // SAFETY: forwarded contract.
         unsafe { write_workspace_size(req, out_bytes) }?;
         Ok(Report::ok())
@@ -251,30 +271,28 @@ unsafe fn conv_c<V: MatrixView>(
         let (a, ra) = matrix("images", &images)?;
         let wt = opt_slice("weights", weights, a.ncols())?;
         let (os, ro) = slice_mut("out", out, a.nrows())?;
-        let mut ins = vec![("images", ra)];
-        if let Some((_, r)) = &wt {
-            ins.push(("weights", *r));
+        check_disjoint(&[("out", ro)], &[("images", ra)])?;
+        if let Some((_, r)) = wt {
+            check_disjoint(&[("out", ro)], &[("weights", r)])?;
         }
-        check_disjoint(&[("out", ro)], &ins)?;
-        let mut res = vec![V::T::ZERO; a.nrows()];
-        let req = convolutional_barycenter_scratch::<V::T>(h, w, a.ncols());
-        let info = with_workspace(work, work_bytes, req, |stack| {
-            crate::par::with_threads(threads(o.num_threads), |par| {
-                convolutional_barycenter_in_place(
-                    a,
-                    h,
-                    w,
-                    wt.map(|(s, _)| s),
-                    &mut res,
-                    &p,
-                    par,
-                    stack,
-                )
-            })?
+        let it = opt_out("iterations", iterations)?;
+        let req = conv_req::<V::T>(h, w, a.ncols());
+        let info = run_threaded(o.num_threads, work, work_bytes, req, |par, stack| {
+            let (mut res, stack) = take(stack, os.len(), V::T::ZERO);
+            let info = convolutional_barycenter_in_place(
+                a,
+                h,
+                w,
+                wt.map(|(s, _)| s),
+                &mut res,
+                &p,
+                par,
+                stack,
+            )?;
+            os.copy_from_slice(&res);
+            Ok(info)
         })?;
-        let rep = report(&info, p.tol, iterations)?;
-        os.copy_from_slice(&res);
-        Ok(rep)
+        Ok(report(&info, p.tol, it))
     }
 }
 

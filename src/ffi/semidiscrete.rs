@@ -15,7 +15,8 @@ use crate::semidiscrete::{
     semidiscrete_sgd_from_samples_scratch, semidiscrete_sgd_in_place, semidiscrete_sgd_scratch,
     LaguerreReal, SemiDiscreteInfo, SemiDiscreteMethod, SemiDiscreteParams, SgdParams,
 };
-use crate::{MatRef, Result};
+use crate::workspace::{take, vec_req};
+use crate::{MatMut, MatRef, Real, Result, StackReq};
 use std::ffi::c_void;
 
 /// The sample set of a semi-discrete entry point: points (N×d) and their optional weights (N),
@@ -23,7 +24,7 @@ use std::ffi::c_void;
 struct Samples<'a, T> {
     x: MatRef<'a, T>,
     w: Option<&'a [T]>,
-    regions: [(&'static str, Option<Region>); 2],
+    regions: [Arg; 2],
 }
 
 /// Reads `points` and `point_weights` (NULL = uniform; finite, >= 0 when given).
@@ -51,15 +52,25 @@ unsafe fn samples<'a, M: MatrixView>(
     })
 }
 
-/// [`check_disjoint`] over the arguments that are present (optional ones may be NULL).
-fn disjoint(
-    outputs: &[(&'static str, Option<Region>)],
-    inputs: &[(&'static str, Option<Region>)],
-) -> Result<()> {
-    let present = |v: &[(&'static str, Option<Region>)]| -> Vec<(&'static str, Region)> {
-        v.iter().filter_map(|&(n, r)| r.map(|r| (n, r))).collect()
-    };
-    check_disjoint(&present(outputs), &present(inputs))
+/// An argument's name and region; `None` for an optional argument passed as NULL.
+type Arg = (&'static str, Option<Region>);
+
+/// [`check_disjoint`] over the arguments that are present (optional ones may be NULL), with
+/// the inputs given as several lists; allocation-free.
+fn disjoint(outputs: &[Arg], inputs: &[&[Arg]]) -> Result<()> {
+    for (k, &(name, r)) in outputs.iter().enumerate() {
+        let others = outputs[k + 1..]
+            .iter()
+            .chain(inputs.iter().copied().flatten());
+        if let Some(r) = r {
+            for &(other, q) in others {
+                if let Some(q) = q {
+                    check_disjoint(&[(name, r)], &[(other, q)])?;
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Options of `otc_laguerre_assign_*`.
@@ -147,7 +158,7 @@ where
         let m = opt_slice_mut("masses", masses, y.nrows())?;
         disjoint(
             &[("cells", Some(rc)), ("masses", m.as_ref().map(|(_, r)| *r))],
-            &[&p.regions[..], &[("sites", Some(ry)), ("g", Some(rg))]].concat(),
+            &[&p.regions, &[("sites", Some(ry)), ("g", Some(rg))]],
         )?;
         crate::semidiscrete::assign::check_problem(p.x, y, gs)?;
         let req = laguerre_assign_scratch::<M::T>(y.nrows(), y.ncols());
@@ -352,15 +363,31 @@ pub unsafe extern "C" fn otc_semidiscrete_workspace_size(
     ffi_boundary("otc_semidiscrete_workspace_size", || {
         // SAFETY: forwarded contract.
         let p = params_of(&unsafe { options(opts) }?)?;
-        let req = semidiscrete_scratch::<f64>(n_points, n_sites, dim, &p);
+        let req = solve_req::<f64>(n_points, n_sites, dim, &p);
         // SAFETY: forwarded contract.
         unsafe { write_workspace_size(req, out_bytes) }?;
         Ok(Report::ok())
     })
 }
 
-/// The shared body of `otc_semidiscrete_f64` / `_f32`: `g` and `masses` are written only when
-/// the solver returns (converged, or with `OTC_WARN_MAX_ITER`).
+/// Workspace of `otc_semidiscrete_f64` / `_f32` in precision `T`: g (n values of `T`) and the
+/// masses (n f64) staged, then the solver's own workspace.
+fn solve_req<T: Real>(
+    n_points: usize,
+    n_sites: usize,
+    dim: usize,
+    params: &SemiDiscreteParams,
+) -> StackReq {
+    StackReq::all_of(&[
+        vec_req::<T>(n_sites),
+        vec_req::<f64>(n_sites),
+        semidiscrete_scratch::<T>(n_points, n_sites, dim, params),
+    ])
+}
+
+/// The shared body of `otc_semidiscrete_f64` / `_f32`: the solver iterates on copies of `g`
+/// and `masses` in the workspace, written to the outputs only when it returns (converged, or
+/// with `OTC_WARN_MAX_ITER`).
 ///
 /// # Safety
 /// The contract of those functions.
@@ -392,13 +419,14 @@ where
         let info_out = opt_out("info", info)?;
         disjoint(
             &[("g", Some(rg)), ("masses", m.as_ref().map(|(_, r)| *r))],
-            &[&p.regions[..], &[("sites", Some(ry)), ("b", Some(rb))]].concat(),
+            &[&p.regions, &[("sites", Some(ry)), ("b", Some(rb))]],
         )?;
-        let mut g_work = gs.to_vec();
-        let mut m_work = vec![0.0; y.nrows()];
-        let req = semidiscrete_scratch::<M::T>(p.x.nrows(), y.nrows(), y.ncols(), &params);
+        let req = solve_req::<M::T>(p.x.nrows(), y.nrows(), y.ncols(), &params);
         let res = run_threaded(o.num_threads, work, work_bytes, req, |par, stack| {
-            semidiscrete_in_place(
+            let (mut g_work, stack) = take(stack, gs.len(), M::T::ZERO);
+            g_work.copy_from_slice(gs);
+            let (mut m_work, stack) = take(stack, gs.len(), 0.0f64);
+            let res = semidiscrete_in_place(
                 p.x,
                 p.w,
                 y,
@@ -408,12 +436,13 @@ where
                 &params,
                 par,
                 stack,
-            )
+            )?;
+            gs.copy_from_slice(&g_work);
+            if let Some((ms, _)) = m {
+                ms.copy_from_slice(&m_work);
+            }
+            Ok(res)
         })?;
-        gs.copy_from_slice(&g_work);
-        if let Some((ms, _)) = m {
-            ms.copy_from_slice(&m_work);
-        }
         if let Some(i) = info_out {
             *i = info_of(&res);
         }
@@ -627,7 +656,8 @@ struct CSampler<T> {
 unsafe impl<T> Send for CSampler<T> {}
 
 /// Reads the sites, weights and g of an SGD entry point, checks that g overlaps neither, and
-/// runs `solve` (given the sites and b) on a copy of g that is written back on success.
+/// runs `solve` (given the sites and b) on g directly: the SGD solvers iterate in their
+/// workspace and write g only on success.
 ///
 /// # Safety
 /// The contract of the `otc_semidiscrete_sgd_*` functions.
@@ -635,7 +665,7 @@ unsafe fn sgd_common<M: MatrixView>(
     sites: M,
     b: *const M::T,
     g: *mut M::T,
-    inputs: &[(&'static str, Option<Region>)],
+    inputs: &[Arg],
     solve: impl FnOnce(MatRef<'_, M::T>, &[M::T], &mut [M::T]) -> Result<()>,
 ) -> Result<Report>
 where
@@ -648,11 +678,9 @@ where
         let (gs, rg) = slice_mut("g", g, y.nrows())?;
         disjoint(
             &[("g", Some(rg))],
-            &[inputs, &[("sites", Some(ry)), ("b", Some(rb))]].concat(),
+            &[inputs, &[("sites", Some(ry)), ("b", Some(rb))]],
         )?;
-        let mut g_work = vec![<M::T as crate::Real>::ZERO; y.nrows()];
-        solve(y, bs, &mut g_work)?;
-        gs.copy_from_slice(&g_work);
+        solve(y, bs, gs)?;
     }
     Ok(Report::ok())
 }
@@ -910,13 +938,22 @@ pub unsafe extern "C" fn otc_lloyd_workspace_size(
         // SAFETY: forwarded contract.
         unsafe { options(opts) }?;
         // SAFETY: forwarded contract.
-        unsafe { write_workspace_size(lloyd_scratch::<f64>(n_points, n_sites, dim), out_bytes) }?;
+        unsafe { write_workspace_size(lloyd_req::<f64>(n_points, n_sites, dim), out_bytes) }?;
         Ok(Report::ok())
     })
 }
 
-/// The shared body of `otc_lloyd_f64` / `_f32`: the sites are moved in a copy, written back
-/// when the iterations end.
+/// Workspace of `otc_lloyd_f64` / `_f32` in precision `T`: the sites staged (n·d values of
+/// `T`), then Lloyd's own workspace.
+fn lloyd_req<T: LaguerreReal>(n_points: usize, n_sites: usize, dim: usize) -> StackReq {
+    StackReq::all_of(&[
+        vec_req::<T>(n_sites.saturating_mul(dim)),
+        lloyd_scratch::<T>(n_points, n_sites, dim),
+    ])
+}
+
+/// The shared body of `otc_lloyd_f64` / `_f32`: the sites are moved in a copy in the
+/// workspace, written back when the iterations end.
 ///
 /// # Safety
 /// The contract of those functions.
@@ -947,25 +984,25 @@ where
         let p = samples(&points, point_weights)?;
         let (mut y, ry) = matrix_mut("sites", &sites)?;
         let dist = opt_out("distortion", distortion)?;
-        disjoint(&[("sites", Some(ry))], &p.regions)?;
-        let mut work_sites = faer::Mat::from_fn(y.nrows(), y.ncols(), |i, k| *y.as_ref().get(i, k));
-        let req = lloyd_scratch::<M::T>(p.x.nrows(), y.nrows(), y.ncols());
+        disjoint(&[("sites", Some(ry))], &[&p.regions])?;
+        let (n, d) = (y.nrows(), y.ncols());
+        let req = lloyd_req::<M::T>(p.x.nrows(), n, d);
         let info = run_threaded(o.num_threads, work, work_bytes, req, |par, stack| {
-            lloyd_in_place(
-                p.x,
-                p.w,
-                work_sites.as_mut(),
-                max_iter as usize,
-                tol,
-                par,
-                stack,
-            )
-        })?;
-        for k in 0..y.ncols() {
-            for i in 0..y.nrows() {
-                *y.as_mut().get_mut(i, k) = *work_sites.as_ref().get(i, k);
+            let (mut buf, stack) = take(stack, n * d, M::T::ZERO);
+            let mut ws = MatMut::from_column_major_slice_mut(&mut buf, n, d);
+            for k in 0..d {
+                for i in 0..n {
+                    *ws.as_mut().get_mut(i, k) = *y.as_ref().get(i, k);
+                }
             }
-        }
+            let info = lloyd_in_place(p.x, p.w, ws.as_mut(), max_iter as usize, tol, par, stack)?;
+            for k in 0..d {
+                for i in 0..n {
+                    *y.as_mut().get_mut(i, k) = *ws.as_ref().get(i, k);
+                }
+            }
+            Ok(info)
+        })?;
         if let Some(d) = dist {
             *d = info.distortion;
         }

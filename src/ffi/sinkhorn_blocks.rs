@@ -107,12 +107,22 @@ unsafe fn step_c<T: Real>(
     let (f_block, rf) = unsafe { slice_mut("f_block", f_block, rows) }?;
     let pairs = unsafe { opt_slice_mut("pairs", pairs as *mut LsePair, m) }?;
     let block_error = unsafe { opt_slice_mut("block_error", block_error, 1) }?;
-    let mut outs = vec![("f_block", rf)];
-    outs.extend(pairs.as_ref().map(|x| ("pairs", x.1)));
-    outs.extend(block_error.as_ref().map(|x| ("block_error", x.1)));
-    let mut ins = vec![("a_block", ra), ("b", rb), ("g", rg)];
-    ins.extend_from_slice(cost_regions);
-    check_disjoint(&outs, &ins)?;
+    // Fixed arrays, not vectors: a successful call allocates nothing.
+    let mut outs = [("f_block", rf); 3];
+    let mut n_outs = 1;
+    for r in [
+        pairs.as_ref().map(|x| ("pairs", x.1)),
+        block_error.as_ref().map(|x| ("block_error", x.1)),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        outs[n_outs] = r;
+        n_outs += 1;
+    }
+    let mut ins = [("a_block", ra), ("b", rb), ("g", rg), ("g", rg), ("g", rg)];
+    ins[3..3 + cost_regions.len()].copy_from_slice(cost_regions);
+    check_disjoint(&outs[..n_outs], &ins[..3 + cost_regions.len()])?;
     let req = blocks::block_step_scratch::<T>(rows, m, cost.point_dim());
     // SAFETY: forwarded contract.
     unsafe {

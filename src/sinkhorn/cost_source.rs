@@ -153,7 +153,9 @@ impl<T: Real> Lines<T> for PointLines<'_, T> {
     }
 }
 
-/// out[l] = log Σ_k exp(u_k + C[l][k]·nie) for every line l.
+/// out[l] = log Σ_k exp(u_k + C[l][k]·nie) for every line l. On entry `out[l]` is a hint
+/// (the line's previous value): when finite, the line is summed in one pass with it as the
+/// shift, and redone with its maximum only if [`lse::accepts`] rejects the sum.
 pub fn lse_along<T: Real, L: Lines<T>>(lines: &L, u: &[T], nie: T, out: &mut [f64], par: Par) {
     struct Op<'a, T, L> {
         lines: &'a L,
@@ -162,22 +164,48 @@ pub fn lse_along<T: Real, L: Lines<T>>(lines: &L, u: &[T], nie: T, out: &mut [f6
         l0: usize,
         out: &'a mut [f64],
     }
+    impl<T: Real, L: Lines<T>> Op<'_, T, L> {
+        /// The log-sum-exp of one line as a [`Running`] state: in one pass with the fixed
+        /// shift `shift` (the state's `max`), or with the running maximum when `None`. (A
+        /// method, not a closure: closures lose pulp's target features.)
+        #[inline(always)]
+        fn line<S: Simd>(&self, s: S, line: usize, buf: &mut [T], shift: Option<T>) -> Running<T> {
+            let len = self.lines.line_len();
+            let mut r = Running::new();
+            if let Some(sh) = shift {
+                r.max = sh;
+            }
+            let mut k0 = 0;
+            while k0 < len {
+                let w = SEGMENT.min(len - k0);
+                let c = self.lines.segment(s, line, k0, w, buf);
+                let u = &self.u[k0..k0 + w];
+                match shift {
+                    Some(sh) => lse::along_shifted(s, &mut r.sum, u, c, self.nie, sh),
+                    None => lse::along(s, &mut r, u, c, self.nie),
+                }
+                k0 += w;
+            }
+            r
+        }
+    }
     impl<T: Real, L: Lines<T>> pulp::WithSimd for Op<'_, T, L> {
         type Output = ();
         #[inline(always)]
         fn with_simd<S: Simd>(self, s: S) {
             let len = self.lines.line_len();
             let mut buf = [T::ZERO; SEGMENT];
-            for (k, o) in self.out.iter_mut().enumerate() {
+            for k in 0..self.out.len() {
+                let line = self.l0 + k;
+                let hint = T::from_f64(self.out[k]);
                 let mut r = Running::new();
-                let mut k0 = 0;
-                while k0 < len {
-                    let w = SEGMENT.min(len - k0);
-                    let c = self.lines.segment(s, self.l0 + k, k0, w, &mut buf);
-                    lse::along(s, &mut r, &self.u[k0..k0 + w], c, self.nie);
-                    k0 += w;
+                if hint.is_finite() {
+                    r = self.line(s, line, &mut buf, Some(hint));
                 }
-                *o = r.value();
+                if !hint.is_finite() || !lse::accepts(r.sum, len) {
+                    r = self.line(s, line, &mut buf, None);
+                }
+                self.out[k] = r.value();
             }
         }
     }
@@ -193,7 +221,9 @@ pub fn lse_along<T: Real, L: Lines<T>>(lines: &L, u: &[T], nie: T, out: &mut [f6
     });
 }
 
-/// out[k] = log Σ_l exp(v_l + C[l][k]·nie) for every position k.
+/// out[k] = log Σ_l exp(v_l + C[l][k]·nie) for every position k. On entry `out` holds hints
+/// as in [`lse_along`]: a chunk of columns whose hints are all finite is summed in one pass
+/// with them as shifts, and redone with its maxima if [`lse::accepts`] rejects any sum.
 pub fn lse_across<T: Real, L: Lines<T>>(lines: &L, v: &[T], nie: T, out: &mut [f64], par: Par) {
     struct Op<'a, T, L> {
         lines: &'a L,
@@ -202,14 +232,13 @@ pub fn lse_across<T: Real, L: Lines<T>>(lines: &L, v: &[T], nie: T, out: &mut [f
         k0: usize,
         out: &'a mut [f64],
     }
-    impl<T: Real, L: Lines<T>> pulp::WithSimd for Op<'_, T, L> {
-        type Output = ();
+    impl<T: Real, L: Lines<T>> Op<'_, T, L> {
+        /// Adds every tile of the chunk's columns to `sum`: with the fixed shifts `max` when
+        /// `shifted`, else raising the running maxima `max` as it goes.
         #[inline(always)]
-        fn with_simd<S: Simd>(self, s: S) {
+        fn tiles<S: Simd>(&self, s: S, max: &mut [T], sum: &mut [T], shifted: bool) {
             let w = self.out.len();
             let n = self.lines.n_lines();
-            let mut max = [-T::MAX; ACROSS_WIDTH];
-            let mut sum = [T::ZERO; ACROSS_WIDTH];
             let mut buf = [T::ZERO; ACROSS_ROWS * ACROSS_WIDTH];
             let mut l0 = 0;
             while l0 < n {
@@ -222,17 +251,38 @@ pub fn lse_across<T: Real, L: Lines<T>>(lines: &L, v: &[T], nie: T, out: &mut [f
                 {
                     *row = self.lines.segment(s, l, self.k0, w, b);
                 }
-                lse::across(
-                    s,
-                    &mut max[..w],
-                    &mut sum[..w],
-                    &rows[..r],
-                    &self.v[l0..l0 + r],
-                    self.nie,
-                );
+                let v = &self.v[l0..l0 + r];
+                if shifted {
+                    lse::across_shifted(s, max, sum, &rows[..r], v, self.nie);
+                } else {
+                    lse::across(s, max, sum, &rows[..r], v, self.nie);
+                }
                 l0 += r;
             }
-            for ((o, &m), &sm) in self.out.iter_mut().zip(&max).zip(&sum) {
+        }
+    }
+    impl<T: Real, L: Lines<T>> pulp::WithSimd for Op<'_, T, L> {
+        type Output = ();
+        #[inline(always)]
+        fn with_simd<S: Simd>(self, s: S) {
+            let w = self.out.len();
+            let n = self.lines.n_lines();
+            let mut max = [-T::MAX; ACROSS_WIDTH];
+            let mut sum = [T::ZERO; ACROSS_WIDTH];
+            let (max, sum) = (&mut max[..w], &mut sum[..w]);
+            for (m, &o) in max.iter_mut().zip(self.out.iter()) {
+                *m = T::from_f64(o);
+            }
+            let hinted = max.iter().all(|m| m.is_finite());
+            if hinted {
+                self.tiles(s, max, sum, true);
+            }
+            if !hinted || !sum.iter().all(|&sm| lse::accepts(sm, n)) {
+                max.fill(-T::MAX);
+                sum.fill(T::ZERO);
+                self.tiles(s, max, sum, false);
+            }
+            for ((o, &m), &sm) in self.out.iter_mut().zip(&*max).zip(&*sum) {
                 *o = Running { max: m, sum: sm }.value();
             }
         }
@@ -376,6 +426,85 @@ fn transpose_points<T: Real>(x: MatRef<'_, T>, out: &mut [T]) {
     for t in 0..x.ncols() {
         for i in 0..n {
             out[t * n + i] = x[(i, t)];
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sinkhorn::lse::reference;
+
+    /// Row and column log-sum-exps of a dense cost, for the given hints in `out`, in f64 and
+    /// f32, against the scalar reference: any hint (exact, far above or below, non-finite)
+    /// gives the same values to rounding.
+    #[test]
+    fn hints_change_the_passes_not_their_values() {
+        let (n, m) = (37, 300);
+        let c = faer::Mat::<f64>::from_fn(n, m, |i, j| ((i * 7 + j * 13) % 101) as f64 / 50.0);
+        let u: Vec<f64> = (0..m).map(|j| (j % 17) as f64 * 0.3 - 2.0).collect();
+        let mut v: Vec<f64> = (0..n).map(|i| (i % 5) as f64 * 0.7).collect();
+        v[3] = f64::NEG_INFINITY;
+        let eps = 0.004;
+        let rows_want: Vec<f64> = (0..n)
+            .map(|i| reference::lse(&u, &(0..m).map(|j| c[(i, j)]).collect::<Vec<_>>(), eps))
+            .collect();
+        let cols_want: Vec<f64> = (0..m)
+            .map(|j| reference::lse(&v, &(0..n).map(|i| c[(i, j)]).collect::<Vec<_>>(), eps))
+            .collect();
+        let c32 = faer::Mat::<f32>::from_fn(n, m, |i, j| c[(i, j)] as f32);
+        let (u32_, v32): (Vec<f32>, Vec<f32>) = (
+            u.iter().map(|&x| x as f32).collect(),
+            v.iter().map(|&x| x as f32).collect(),
+        );
+        for hint in [0.0, 1.0, 900.0, -900.0, 1e30, f64::NAN, f64::NEG_INFINITY] {
+            for (rows_first, want) in [(true, &rows_want), (false, &cols_want)] {
+                let len = want.len();
+                let mut out = vec![hint; len];
+                let src = Source::dense(c.as_ref());
+                let nie = -1.0 / eps;
+                if rows_first {
+                    src.rows_lse(&u, nie, &mut out, Par::Seq);
+                } else {
+                    src.cols_lse(&v, nie, &mut out, Par::Seq);
+                }
+                // Exact hints: the previous values, as in the solver.
+                let mut again = out.clone();
+                if rows_first {
+                    src.rows_lse(&u, nie, &mut again, Par::Seq);
+                } else {
+                    src.cols_lse(&v, nie, &mut again, Par::Seq);
+                }
+                let mut out32 = vec![hint; len];
+                let src32 = Source::dense(c32.as_ref());
+                if rows_first {
+                    src32.rows_lse(&u32_, nie as f32, &mut out32, Par::Seq);
+                } else {
+                    src32.cols_lse(&v32, nie as f32, &mut out32, Par::Seq);
+                }
+                for k in 0..len {
+                    let tol = 1e-12 * want[k].abs().max(1.0);
+                    assert!(
+                        (out[k] - want[k]).abs() <= tol,
+                        "hint {hint}: {} vs {}",
+                        out[k],
+                        want[k]
+                    );
+                    assert!(
+                        (again[k] - want[k]).abs() <= tol,
+                        "{} vs {}",
+                        again[k],
+                        want[k]
+                    );
+                    let tol32 = 2e-5 * want[k].abs().max(1.0);
+                    assert!(
+                        (out32[k] - want[k]).abs() <= tol32,
+                        "f32 hint {hint}: {} vs {}",
+                        out32[k],
+                        want[k]
+                    );
+                }
+            }
         }
     }
 }

@@ -133,6 +133,13 @@ pub fn along<T: Real, S: Simd>(s: S, r: &mut Running<T>, u: &[T], c: &[T], nie: 
     r.sum += seg_sumexp(s, u, c, nie, r.max);
 }
 
+/// Adds the segment `x_k = u_k + c_k·nie` to a sum of exponentials with the fixed shift
+/// `shift`: the one-pass form of [`along`] (see [`accepts`]).
+#[inline(always)]
+pub fn along_shifted<T: Real, S: Simd>(s: S, sum: &mut T, u: &[T], c: &[T], nie: T, shift: T) {
+    *sum += seg_sumexp(s, u, c, nie, shift);
+}
+
 /// Adds a tile to the running column log-sum-exps: for every line `i` of `rows` (cost values
 /// `rows[i][k]`, all of length `w = max.len()`) and column `k`, the exponent
 /// `v[i] + rows[i][k]·nie`. Lines with `v[i] = −∞` (zero weight) are skipped.
@@ -182,12 +189,29 @@ pub fn across<T: Real, S: Simd>(
         }
     }
     // Pass 2: the shifted sums (the tile is now in cache).
+    across_shifted(s, max, sum, rows, v, nie);
+}
+
+/// Adds a tile to column sums with fixed shifts: `sum[k] += Σ_i exp(v[i] + rows[i][k]·nie −
+/// shift[k])` (lines with `v[i] = −∞` skipped). The one-pass form of [`across`] when the
+/// shifts are known in advance (see [`accepts`]).
+#[inline(always)]
+pub fn across_shifted<T: Real, S: Simd>(
+    s: S,
+    shift: &[T],
+    sum: &mut [T],
+    rows: &[&[T]],
+    v: &[T],
+    nie: T,
+) {
+    let w = shift.len();
+    let vn = T::splat_s(s, nie);
     for (&row, &vi) in rows.iter().zip(v) {
         if vi == T::NEG_INFINITY {
             continue;
         }
         let vv = T::splat_s(s, vi);
-        let (mv, mt) = T::as_simd::<S>(max);
+        let (mv, mt) = T::as_simd::<S>(shift);
         let (sv, st) = T::as_mut_simd::<S>(sum);
         let (cv, ct) = T::as_simd::<S>(&row[..w]);
         for ((sm, &m), &c) in sv.iter_mut().zip(mv).zip(cv) {
@@ -198,6 +222,16 @@ pub fn across<T: Real, S: Simd>(
             *sm += (c * nie + vi - m).exp();
         }
     }
+}
+
+/// Whether a sum of `len` exponentials taken with a fixed shift (not the maximum) is as
+/// accurate as the max-shifted one: at least `len·ν/ε_mach` (ν the smallest normal number:
+/// the terms flushed to 0 then weigh less than one rounding) and at most `MAX/(2·len)` (no
+/// term or partial sum overflowed). Outside, the caller redoes the line with the maximum.
+#[inline(always)]
+pub fn accepts<T: Real>(sum: T, len: usize) -> bool {
+    let len = T::from_f64(len.max(1) as f64);
+    sum >= len * (T::MIN_POSITIVE / T::EPSILON) && sum <= T::MAX / (len + len)
 }
 
 /// Plain scalar references of the kernels, for tests: log Σ_k exp(x_k) with x_k in f64.

@@ -123,14 +123,17 @@ fn check_block_params(p: &Params) -> Result<()> {
     Ok(())
 }
 
-/// Checks a block: parameters, the cost (sizes ≥ 1, finite), the weights (finite, ≥ 0) and
-/// that `a_block` and f (`f_len` values) have one value per row and `b` one per column.
+/// Checks a block: parameters, the cost (sizes ≥ 1, finite), the weights (finite, ≥ 0), that
+/// `a_block` and f (`f_len` values) have one value per row and `b` one per column, and that
+/// `stack` holds `scratch(rows, m, d)`.
 fn check_block<T: Real>(
     cost: &Cost<'_, T>,
     a_block: &[T],
     b: &[T],
     f_len: usize,
     p: &Params,
+    stack: &MemStack,
+    scratch: fn(usize, usize, usize) -> StackReq,
 ) -> Result<()> {
     check_block_params(p)?;
     check_cost(cost)?;
@@ -146,7 +149,7 @@ fn check_block<T: Real>(
     }
     check_weights("a_block", a_block)?;
     check_weights("b", b)?;
-    Ok(())
+    check_stack(stack, scratch(rows, m, cost.point_dim()))
 }
 
 /// Runs an in-place block function on a workspace of `scratch(rows, m, d)` it allocates.
@@ -223,13 +226,10 @@ pub fn row_update_block_in_place<T: Real>(
     par: Par,
     stack: &mut MemStack,
 ) -> Result<()> {
-    check_block(&cost, a_block, b, f_block.len(), params)?;
+    let scratch = row_update_block_scratch::<T>;
+    check_block(&cost, a_block, b, f_block.len(), params, stack, scratch)?;
     let (rows, m) = cost.dims();
     check_g(g, m)?;
-    check_stack(
-        stack,
-        row_update_block_scratch::<T>(rows, m, cost.point_dim()),
-    )?;
     let eps = params.epsilon;
     let ka = kappa(params.rho_a, eps);
     with_source(cost, a_block, b, stack, |mut p, stack| {
@@ -271,14 +271,11 @@ pub fn column_partials_block_in_place<T: Real>(
     par: Par,
     stack: &mut MemStack,
 ) -> Result<()> {
-    check_block(&cost, a_block, b, f_block.len(), params)?;
+    let scratch = column_partials_block_scratch::<T>;
+    check_block(&cost, a_block, b, f_block.len(), params, stack, scratch)?;
     check_finite("f_block", f_block.iter().copied())?;
-    let (rows, m) = cost.dims();
+    let m = cost.dims().1;
     check_pairs_len(out, m)?;
-    check_stack(
-        stack,
-        column_partials_block_scratch::<T>(rows, m, cost.point_dim()),
-    )?;
     with_source(cost, a_block, b, stack, |mut p, stack| {
         let (mut lc, _) = take(stack, m, f64::NEG_INFINITY);
         col_pairs(&mut p, f_block, params.epsilon, &mut lc, out, par);
@@ -323,14 +320,14 @@ pub fn block_step_in_place<T: Real>(
     par: Par,
     stack: &mut MemStack,
 ) -> Result<f64> {
-    check_block(&cost, a_block, b, f_block.len(), params)?;
+    let scratch = block_step_scratch::<T>;
+    check_block(&cost, a_block, b, f_block.len(), params, stack, scratch)?;
     let (rows, m) = cost.dims();
     check_g(g, m)?;
     check_finite("f_block", f_block.iter().copied())?;
     if let Some(out) = &pairs {
         check_pairs_len(out, m)?;
     }
-    check_stack(stack, block_step_scratch::<T>(rows, m, cost.point_dim()))?;
     let eps = params.epsilon;
     let ka = kappa(params.rho_a, eps);
     Ok(with_source(cost, a_block, b, stack, |mut p, stack| {

@@ -591,6 +591,23 @@ typedef struct otc_sinkhorn_info {
 } otc_sinkhorn_info;
 
 /**
+ * A partial log-sum-exp over some rows of one column: the value is `max + log(sum)`;
+ * `{-INFINITY, 0}` is the empty pair. Produced by `otc_sinkhorn_block_step_*`, combined by
+ * `otc_lse_pair_merge`, consumed by `otc_sinkhorn_block_column_update`. Two doubles: send
+ * them as 2 `MPI_DOUBLE`s (or a contiguous type of 2).
+ */
+typedef struct otc_lse_pair {
+    /**
+     * Largest exponent (a partial log-sum-exp); -INFINITY when empty.
+     */
+    double max;
+    /**
+     * Sum of exp(x - max) over the rows (>= 0; 0 when empty).
+     */
+    double sum;
+} otc_lse_pair;
+
+/**
  * Success.
  */
 #define OTC_OK 0
@@ -1721,6 +1738,133 @@ otc_status otc_sinkhorn_divergence_points_f32(struct otc_matrix_f32 x,
                                               struct otc_sinkhorn_info *infos,
                                               void *work,
                                               size_t work_bytes);
+
+/**
+ * Bytes of workspace `otc_sinkhorn_block_step_*` needs for a block of `rows` rows, m columns
+ * and points of dimension d (0 for a dense cost), for either element type.
+ *
+ * # Safety
+ * `opts` is NULL or a valid options struct; `out_bytes` must be valid for writes.
+ */
+otc_status otc_sinkhorn_block_workspace_size(size_t rows,
+                                             size_t m,
+                                             size_t d,
+                                             const struct otc_sinkhorn_options *opts,
+                                             size_t *out_bytes);
+
+/**
+ * One block's share of an alternating Sinkhorn iteration, on a dense block of `rows` rows of
+ * the n×m cost (doubles, any strides): the row update
+ * `f_i = -kappa_a eps log sum_j b_j exp((g_j - C_ij)/eps)` of the block's potentials
+ * `f_block` (rows; in/out: on entry the current values, finite, e.g. zeros at the first
+ * step), then, when `pairs` (m) is not NULL, the block's column log-sum-exps
+ * `log sum_{i in block} a_i exp((f_i - C_ij)/eps)` from the new f as pairs to combine over
+ * the blocks with `otc_lse_pair_merge`. `a_block` (rows) are the block's weights, `b` and
+ * `g` (m) all the column weights and potentials. `block_error` (optional) receives the
+ * block's part of the L1 marginal error of the potentials on entry, the stopping test of
+ * `otc_sinkhorn_f64` (the parts of all blocks add up to it; a caller that stops on it keeps
+ * the f of before the step). Uses `opts` epsilon, rho_a (row update and error) and
+ * num_threads (1 for one thread per MPI rank); `symmetric` and `eps_scaling_steps` must be 0
+ * (alternating updates at epsilon: anneal by changing epsilon between steps), the other
+ * fields are checked and unused. Outputs are written only on success.
+ *
+ * # Safety
+ * Every non-NULL pointer must be valid for its documented length; `work` is NULL or
+ * `work_bytes` writable bytes disjoint from the other arguments.
+ */
+otc_status otc_sinkhorn_block_step_f64(struct otc_matrix_f64 cost_block,
+                                       const double *a_block,
+                                       const double *b,
+                                       const double *g,
+                                       const struct otc_sinkhorn_options *opts,
+                                       double *f_block,
+                                       struct otc_lse_pair *pairs,
+                                       double *block_error,
+                                       void *work,
+                                       size_t work_bytes);
+
+/**
+ * `otc_sinkhorn_block_step_f64` on a cost block and weights of floats (potentials, pairs and
+ * error stay double).
+ *
+ * # Safety
+ * As `otc_sinkhorn_block_step_f64`.
+ */
+otc_status otc_sinkhorn_block_step_f32(struct otc_matrix_f32 cost_block,
+                                       const float *a_block,
+                                       const float *b,
+                                       const double *g,
+                                       const struct otc_sinkhorn_options *opts,
+                                       double *f_block,
+                                       struct otc_lse_pair *pairs,
+                                       double *block_error,
+                                       void *work,
+                                       size_t work_bytes);
+
+/**
+ * `otc_sinkhorn_block_step_f64` for point clouds: the block's source points `x_block`
+ * (rows×d) against all target points `y` (m×d), squared Euclidean cost computed on the fly
+ * (memory O((rows + m)·d)).
+ *
+ * # Safety
+ * As `otc_sinkhorn_block_step_f64`.
+ */
+otc_status otc_sinkhorn_block_step_points_f64(struct otc_matrix_f64 x_block,
+                                              struct otc_matrix_f64 y,
+                                              const double *a_block,
+                                              const double *b,
+                                              const double *g,
+                                              const struct otc_sinkhorn_options *opts,
+                                              double *f_block,
+                                              struct otc_lse_pair *pairs,
+                                              double *block_error,
+                                              void *work,
+                                              size_t work_bytes);
+
+/**
+ * `otc_sinkhorn_block_step_points_f64` on points and weights of floats.
+ *
+ * # Safety
+ * As `otc_sinkhorn_block_step_f64`.
+ */
+otc_status otc_sinkhorn_block_step_points_f32(struct otc_matrix_f32 x_block,
+                                              struct otc_matrix_f32 y,
+                                              const float *a_block,
+                                              const float *b,
+                                              const double *g,
+                                              const struct otc_sinkhorn_options *opts,
+                                              double *f_block,
+                                              struct otc_lse_pair *pairs,
+                                              double *block_error,
+                                              void *work,
+                                              size_t work_bytes);
+
+/**
+ * The column update from the pairs of all blocks combined: `g_j = -kappa_b eps (max_j +
+ * log sum_j)` for the m columns (uses `opts` epsilon and rho_b). Every pair must be valid
+ * and non-empty (an empty pair means that the pairs of some block were not combined).
+ * `g` (m) is written only on success. O(m).
+ *
+ * # Safety
+ * `pairs` and `g` must be valid for m elements; `opts` is NULL or a valid options struct.
+ */
+otc_status otc_sinkhorn_block_column_update(const struct otc_lse_pair *pairs,
+                                            size_t m,
+                                            const struct otc_sinkhorn_options *opts,
+                                            double *g);
+
+/**
+ * `acc[j] = acc[j] merged with other[j]` for j < len: the pair of the union of the rows of
+ * both (what an MPI user operation or a rank-ordered fold applies). Commutative bit for bit,
+ * not associative: combine in a fixed order for results independent of timing. Every pair
+ * is checked before `acc` is written. O(len).
+ *
+ * # Safety
+ * `acc` and `other` must be valid for `len` pairs and must not overlap.
+ */
+otc_status otc_lse_pair_merge(struct otc_lse_pair *acc,
+                              const struct otc_lse_pair *other,
+                              size_t len);
 
 /**
  * A static, NUL-terminated description of `status` ("unknown status" for numbers otcore

@@ -17,7 +17,8 @@ macro_rules! layout {
 
 fn structs() -> Vec<(String, usize)> {
     use otcore::ffi::{
-        barycenter::*, cost::*, exact::*, gaussian::*, semidiscrete::*, sinkhorn::*, view::*,
+        barycenter::*, cost::*, exact::*, gaussian::*, semidiscrete::*, sinkhorn::*,
+        sinkhorn_blocks::*, view::*,
     };
     let mut all: Vec<(String, usize)> = Vec::new();
     all.extend(layout!(otc_matrix_f64 {
@@ -138,6 +139,7 @@ fn structs() -> Vec<(String, usize)> {
         iterations,
         nnz
     }));
+    all.extend(layout!(otc_lse_pair { max, sum }));
     all
 }
 

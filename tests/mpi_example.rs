@@ -1,7 +1,9 @@
-//! The MPI example `bindings/c/mpi/batch_cost.c`: built with mpicc against the shared
-//! library, run with `mpirun -np 2` (as root: --allow-run-as-root; --oversubscribe for small
-//! machines) and as a single process; both must report the same per-problem answers, and
-//! rank 0 also checks the gathered answers bitwise against solving every problem itself.
+//! The MPI examples of `bindings/c/mpi/`, built with mpicc against the shared library, run
+//! with `mpirun -np 2` (as root: --allow-run-as-root; --oversubscribe for small machines) and
+//! as a single process. `batch_cost.c`: both runs must report the same per-problem answers,
+//! and rank 0 also checks the gathered answers bitwise against solving every problem itself.
+//! `sinkhorn_rows.c`: a row-partitioned Sinkhorn; rank 0 checks f, g, the iteration count and
+//! the transport cost against `otc_sinkhorn_f64` on the whole problem.
 
 mod common;
 mod support;
@@ -43,4 +45,60 @@ fn mpi_batch_matches_the_single_process_answer() {
     );
     assert_eq!(answers(&single).len(), 7, "{single}");
     assert_eq!(answers(&single), answers(&parallel));
+}
+
+/// Builds `bindings/c/mpi/<name>.c`, or `None` when MPI or the entry points are missing.
+fn build_example(name: &str) -> Option<std::path::PathBuf> {
+    let src = common::root().join(format!("bindings/c/mpi/{name}.c"));
+    if !common::tool("mpicc") || !common::tool("mpirun") || !support::buildable(&src) {
+        return None;
+    }
+    Some(common::build(
+        "mpicc",
+        &["-std=c99", "-Wall", "-Wextra", "-Werror", "-O1"],
+        std::slice::from_ref(&src),
+        common::Link::Shared,
+        name,
+    ))
+}
+
+/// Output of `mpirun -np <ranks> exe`.
+fn mpirun(ranks: &str, exe: &std::path::Path) -> String {
+    support::ok(
+        Command::new("mpirun")
+            .args(["-np", ranks, "--oversubscribe", "--allow-run-as-root"])
+            .arg(exe)
+            .env("OMPI_ALLOW_RUN_AS_ROOT", "1")
+            .env("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1")
+            .env("OMPI_MCA_plm_rsh_agent", ""),
+    )
+}
+
+#[test]
+fn mpi_row_partitioned_sinkhorn_matches_the_whole_solve() {
+    let Some(exe) = build_example("sinkhorn_rows") else {
+        return;
+    };
+    let single = common::run(&[], &exe);
+    assert!(
+        single.contains("1 ranks: sinkhorn_rows example ok"),
+        "{single}"
+    );
+    for ranks in ["2", "3"] {
+        let out = mpirun(ranks, &exe);
+        assert!(
+            out.contains(&format!("{ranks} ranks: sinkhorn_rows example ok")),
+            "{out}"
+        );
+        // The iteration count does not depend on the number of ranks.
+        let iters = |s: &str| {
+            s.lines()
+                .find(|l| l.starts_with("iterations"))
+                .map(String::from)
+        };
+        assert_eq!(
+            iters(&single).map(|l| l.split(',').next().unwrap().to_string()),
+            iters(&out).map(|l| l.split(',').next().unwrap().to_string())
+        );
+    }
 }

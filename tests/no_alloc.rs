@@ -510,6 +510,59 @@ fn semidiscrete_sgd_from_samples_in_place_does_not_allocate() {
     assert!(g.iter().sum::<f32>().abs() < 1e-5, "zero mean: {g:?}");
 }
 
+#[test]
+fn sinkhorn_block_pieces_in_place_allocate_nothing() {
+    use otcore::sinkhorn::blocks::{
+        block_step_in_place, block_step_scratch, column_partials_block_in_place,
+        column_partials_block_scratch, column_update_checked, combine_pairs,
+        row_update_block_in_place, row_update_block_scratch, LsePair,
+    };
+    use otcore::sinkhorn::{Cost, Params};
+    let (rows, m) = (23, 30);
+    let c = faer::Mat::from_fn(rows, m, |i, j| ((i * 7 + j * 3) % 11) as f64 / 11.0);
+    let ct = faer::Mat::from_fn(m, rows, |j, i| c[(i, j)]);
+    let x = faer::Mat::from_fn(rows, 2, |i, t| ((i * 5 + t) % 13) as f64 / 13.0);
+    let y = faer::Mat::from_fn(m, 2, |j, t| ((j * 3 + t) % 7) as f64 / 7.0);
+    let p = Params {
+        epsilon: 0.05,
+        rho_a: 0.5,
+        ..Params::default()
+    };
+    for cost in [
+        Cost::Dense(c.as_ref()),
+        Cost::Dense(ct.transpose()),
+        Cost::SqEuclidean {
+            x: x.as_ref(),
+            y: y.as_ref(),
+        },
+    ] {
+        let d = cost.point_dim();
+        let req = otcore::StackReq::any_of(&[
+            row_update_block_scratch::<f64>(rows, m, d),
+            column_partials_block_scratch::<f64>(rows, m, d),
+            block_step_scratch::<f64>(rows, m, d),
+        ]);
+        let mut buf = stack_buffer(req);
+        let (ar, br) = (vec![1.0 / rows as f64; rows], vec![1.0 / m as f64; m]);
+        let (mut f, mut g) = (vec![0.0; rows], vec![0.0; m]);
+        let (mut pairs, mut acc) = (vec![LsePair::default(); m], vec![LsePair::default(); m]);
+        let seq = otcore::Par::Seq;
+        let count = allocations_in(|| {
+            let stack = otcore::MemStack::new(&mut buf);
+            row_update_block_in_place(cost, &ar, &br, &g, &mut f, &p, seq, stack).unwrap();
+            column_partials_block_in_place(cost, &ar, &br, &f, &mut pairs, &p, seq, stack).unwrap();
+            combine_pairs(&mut acc, &pairs);
+            column_update_checked(&acc, &p, &mut g).unwrap();
+            let err =
+                block_step_in_place(cost, &ar, &br, &g, &mut f, Some(&mut pairs), &p, seq, stack)
+                    .unwrap();
+            assert!(err.is_finite() && err > 0.0);
+        });
+        assert_eq!(count, 0);
+        assert!(g.iter().all(|v| v.is_finite()));
+    }
+}
+
 /// The C entry points themselves allocate nothing either when the caller passes a workspace
 /// of exactly the size the matching `*_workspace_size` reports and `num_threads = 1`: the
 /// outputs are staged in that workspace, the argument checks format nothing on success.
@@ -1017,4 +1070,122 @@ mod c_entry_points {
         assert_eq!(out, expected);
         assert_eq!(iterations, info.iterations as u64);
     }
+}
+
+/// The C entry points of the row-partitioned Sinkhorn allocate nothing on success with a
+/// caller workspace of the reported size and `num_threads = 1`.
+#[test]
+fn sinkhorn_block_c_entry_points_allocate_nothing() {
+    use otcore::ffi::sinkhorn::{otc_sinkhorn_options, otc_sinkhorn_options_default};
+    use otcore::ffi::sinkhorn_blocks::*;
+    use otcore::ffi::status::OTC_OK;
+    use otcore::ffi::view::*;
+    let (rows, m, d) = (13usize, 9usize, 2usize);
+    let c: Vec<f64> = (0..rows * m).map(|k| (k % 7) as f64 * 0.1).collect();
+    let cf: Vec<f32> = c.iter().map(|&v| v as f32).collect();
+    let x: Vec<f64> = (0..rows * d).map(|k| (k % 5) as f64 * 0.2).collect();
+    let y: Vec<f64> = (0..m * d).map(|k| (k % 3) as f64 * 0.3).collect();
+    let (a, b) = (vec![0.1f64; rows], vec![0.1f64; m]);
+    let (af, bf) = (vec![0.1f32; rows], vec![0.1f32; m]);
+    let mut opts = std::mem::MaybeUninit::<otc_sinkhorn_options>::uninit();
+    // SAFETY: a valid pointer to write the defaults into.
+    assert_eq!(
+        unsafe { otc_sinkhorn_options_default(opts.as_mut_ptr()) },
+        OTC_OK
+    );
+    // SAFETY: initialised by the call above.
+    let mut opts = unsafe { opts.assume_init() };
+    opts.num_threads = 1;
+    let mut bytes = 0usize;
+    // SAFETY: valid options and output pointer.
+    assert_eq!(
+        unsafe { otc_sinkhorn_block_workspace_size(rows, m, d, &opts, &mut bytes) },
+        OTC_OK
+    );
+    let mut work = vec![0u8; bytes];
+    let (mut f, mut g) = (vec![0.0f64; rows], vec![0.0f64; m]);
+    let empty = otc_lse_pair {
+        max: f64::NEG_INFINITY,
+        sum: 0.0,
+    };
+    let (mut pairs, mut acc) = (vec![empty; m], vec![empty; m]);
+    let mut err = 0.0f64;
+    let cv = otc_matrix_f64 {
+        data: c.as_ptr(),
+        rows,
+        cols: m,
+        row_stride: m as isize,
+        col_stride: 1,
+    };
+    let cvf = otc_matrix_f32 {
+        data: cf.as_ptr(),
+        rows,
+        cols: m,
+        row_stride: m as isize,
+        col_stride: 1,
+    };
+    let xv = otc_matrix_f64 {
+        data: x.as_ptr(),
+        rows,
+        cols: d,
+        row_stride: d as isize,
+        col_stride: 1,
+    };
+    let yv = otc_matrix_f64 {
+        data: y.as_ptr(),
+        rows: m,
+        cols: d,
+        row_stride: d as isize,
+        col_stride: 1,
+    };
+    let wp = work.as_mut_ptr().cast();
+    // SAFETY (all calls): every pointer is valid for its documented length; outputs disjoint.
+    let mut all = || unsafe {
+        [
+            otc_sinkhorn_block_step_f64(
+                cv,
+                a.as_ptr(),
+                b.as_ptr(),
+                g.as_ptr(),
+                &opts,
+                f.as_mut_ptr(),
+                pairs.as_mut_ptr(),
+                &mut err,
+                wp,
+                bytes,
+            ),
+            otc_lse_pair_merge(acc.as_mut_ptr(), pairs.as_ptr(), m),
+            otc_sinkhorn_block_step_f32(
+                cvf,
+                af.as_ptr(),
+                bf.as_ptr(),
+                g.as_ptr(),
+                &opts,
+                f.as_mut_ptr(),
+                pairs.as_mut_ptr(),
+                &mut err,
+                wp,
+                bytes,
+            ),
+            otc_sinkhorn_block_step_points_f64(
+                xv,
+                yv,
+                a.as_ptr(),
+                b.as_ptr(),
+                g.as_ptr(),
+                &opts,
+                f.as_mut_ptr(),
+                pairs.as_mut_ptr(),
+                &mut err,
+                wp,
+                bytes,
+            ),
+            otc_sinkhorn_block_column_update(pairs.as_ptr(), m, &opts, g.as_mut_ptr()),
+        ]
+    };
+    assert_eq!(all(), [OTC_OK; 5]); // warm-up (thread pool cache)
+    let mut statuses = [0; 5];
+    assert_eq!(allocations_in(|| statuses = all()), 0);
+    assert_eq!(statuses, [OTC_OK; 5]);
+    assert!(err.is_finite() && g.iter().all(|v| v.is_finite()));
 }

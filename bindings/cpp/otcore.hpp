@@ -12,7 +12,8 @@
 // * Workspaces: otcore::Workspace owns a reusable, 64-byte-aligned buffer; pass it to the
 //   *_into calls to run without allocating once it is large enough.
 // * Families: cost matrices, exact OT (emd, emd_batch, wasserstein_1d, sliced_wasserstein),
-//   Sinkhorn (sinkhorn, sinkhorn_points, sinkhorn_divergence[_points]), Gaussian OT
+//   Sinkhorn (sinkhorn, sinkhorn_points, sinkhorn_divergence[_points], the row-partitioned
+//   pieces sinkhorn_block_step[_points], lse_pair_merge, sinkhorn_block_column_update), Gaussian OT
 //   (bures_distance, gaussian_*, psd_sqrt), semi-discrete OT (laguerre_assign, semidiscrete,
 //   semidiscrete_sgd, semidiscrete_sgd_samples, lloyd; double and float) and entropic
 //   barycenters. The cost section is compiled only when
@@ -886,6 +887,113 @@ DivergenceResult sinkhorn_divergence_points(View<T> x, View<T> y, const std::vec
                      detail::name<T>("otc_sinkhorn_divergence_points_f64",
                                      "otc_sinkhorn_divergence_points_f32"));
     return r;
+}
+
+// ---------------------------------------------------------------------------------------
+// Row-partitioned Sinkhorn (otc_sinkhorn_block_*, otc_lse_pair_merge): for callers that split
+// the rows of one problem over processes (MPI ranks). Per iteration each process calls
+// sinkhorn_block_step[_points] on its rows, the pairs of all blocks are merged in a fixed
+// order (lse_pair_merge), and every process computes g with sinkhorn_block_column_update.
+// ---------------------------------------------------------------------------------------
+
+/// A partial log-sum-exp {max, sum} of one column over some rows ({-inf, 0} is empty).
+using LsePair = otc_lse_pair;
+
+/// Bytes of workspace a block step needs for `rows` rows, m columns, dimension d (0 dense).
+inline std::size_t sinkhorn_block_workspace_size(std::size_t rows, std::size_t m,
+                                                 std::size_t d = 0,
+                                                 const SinkhornOptions &opts = SinkhornOptions()) {
+    const otc_sinkhorn_options o = opts.to_c();
+    std::size_t bytes = 0;
+    check(otc_sinkhorn_block_workspace_size(rows, m, d, &o, &bytes),
+          "otc_sinkhorn_block_workspace_size");
+    return bytes;
+}
+
+namespace detail {
+inline otc_status block_step_call(otc_matrix_f64 c, const double *a, const double *b,
+                                  const double *g, const otc_sinkhorn_options *o, double *f,
+                                  otc_lse_pair *pairs, double *err, void *w, std::size_t bytes) {
+    return otc_sinkhorn_block_step_f64(c, a, b, g, o, f, pairs, err, w, bytes);
+}
+inline otc_status block_step_call(otc_matrix_f32 c, const float *a, const float *b,
+                                  const double *g, const otc_sinkhorn_options *o, double *f,
+                                  otc_lse_pair *pairs, double *err, void *w, std::size_t bytes) {
+    return otc_sinkhorn_block_step_f32(c, a, b, g, o, f, pairs, err, w, bytes);
+}
+inline otc_status block_step_points_call(otc_matrix_f64 x, otc_matrix_f64 y, const double *a,
+                                         const double *b, const double *g,
+                                         const otc_sinkhorn_options *o, double *f,
+                                         otc_lse_pair *pairs, double *err, void *w,
+                                         std::size_t bytes) {
+    return otc_sinkhorn_block_step_points_f64(x, y, a, b, g, o, f, pairs, err, w, bytes);
+}
+inline otc_status block_step_points_call(otc_matrix_f32 x, otc_matrix_f32 y, const float *a,
+                                         const float *b, const double *g,
+                                         const otc_sinkhorn_options *o, double *f,
+                                         otc_lse_pair *pairs, double *err, void *w,
+                                         std::size_t bytes) {
+    return otc_sinkhorn_block_step_points_f32(x, y, a, b, g, o, f, pairs, err, w, bytes);
+}
+}  // namespace detail
+
+/// One block's share of an alternating iteration on a dense block (rows x m, any strides):
+/// updates `f_block` (rows; on entry the current potentials) from g (m), writes the block's
+/// column pairs into `pairs` (m; nullptr: row update only), and returns the block's part of the
+/// marginal error of the potentials on entry. Uses epsilon, rho_a, num_threads of `opts`.
+template <class T>
+double sinkhorn_block_step(View<T> cost_block, const T *a_block, const T *b, const double *g,
+                           double *f_block, LsePair *pairs,
+                           const SinkhornOptions &opts = SinkhornOptions(),
+                           Workspace *work = nullptr) {
+    const otc_sinkhorn_options o = opts.to_c();
+    void *w;
+    std::size_t bytes;
+    detail::use_workspace(
+        work, work ? sinkhorn_block_workspace_size(cost_block.rows, cost_block.cols, 0, opts) : 0,
+        w, bytes);
+    double err = 0;
+    check(detail::block_step_call(detail::to_c(cost_block), a_block, b, g, &o, f_block, pairs,
+                                  &err, w, bytes),
+          detail::name<T>("otc_sinkhorn_block_step_f64", "otc_sinkhorn_block_step_f32"));
+    return err;
+}
+
+/// sinkhorn_block_step for the block's source points x_block (rows x d) against all targets
+/// y (m x d), squared Euclidean cost on the fly.
+template <class T>
+double sinkhorn_block_step_points(View<T> x_block, View<T> y, const T *a_block, const T *b,
+                                  const double *g, double *f_block, LsePair *pairs,
+                                  const SinkhornOptions &opts = SinkhornOptions(),
+                                  Workspace *work = nullptr) {
+    const otc_sinkhorn_options o = opts.to_c();
+    void *w;
+    std::size_t bytes;
+    detail::use_workspace(
+        work, work ? sinkhorn_block_workspace_size(x_block.rows, y.rows, x_block.cols, opts) : 0,
+        w, bytes);
+    double err = 0;
+    check(detail::block_step_points_call(detail::to_c(x_block), detail::to_c(y), a_block, b, g,
+                                         &o, f_block, pairs, &err, w, bytes),
+          detail::name<T>("otc_sinkhorn_block_step_points_f64",
+                          "otc_sinkhorn_block_step_points_f32"));
+    return err;
+}
+
+/// acc[j] = acc[j] merged with other[j] (commutative bit for bit; fold in a fixed order).
+inline void lse_pair_merge(std::vector<LsePair> &acc, const std::vector<LsePair> &other) {
+    detail::expect_len(other.size(), acc.size(), "lse_pair_merge: other");
+    check(otc_lse_pair_merge(acc.data(), other.data(), acc.size()), "otc_lse_pair_merge");
+}
+
+/// g_j = -kappa_b eps log(pair_j) from the pairs of all blocks combined (g resized to m).
+inline void sinkhorn_block_column_update(const std::vector<LsePair> &pairs,
+                                         std::vector<double> &g,
+                                         const SinkhornOptions &opts = SinkhornOptions()) {
+    const otc_sinkhorn_options o = opts.to_c();
+    g.resize(pairs.size());
+    check(otc_sinkhorn_block_column_update(pairs.data(), pairs.size(), &o, g.data()),
+          "otc_sinkhorn_block_column_update");
 }
 
 // ---------------------------------------------------------------------------------------

@@ -162,6 +162,10 @@ module otcore
         integer(c_int32_t) :: symmetric
         integer(c_int32_t) :: compute_transport_cost
     end type
+    type, bind(c), public :: otc_lse_pair
+        real(c_double) :: max
+        real(c_double) :: sum
+    end type
     type, bind(c), public :: otc_sinkhorn_info
         integer(c_size_t) :: struct_size
         real(c_double) :: transport_cost
@@ -201,6 +205,10 @@ module otcore
     public :: otc_sinkhorn_divergence_workspace_size, otc_sinkhorn_divergence_f64
     public :: otc_sinkhorn_divergence_f32, otc_sinkhorn_divergence_points_f64
     public :: otc_sinkhorn_divergence_points_f32
+    public :: otc_sinkhorn_block_workspace_size, otc_sinkhorn_block_step_f64
+    public :: otc_sinkhorn_block_step_f32, otc_sinkhorn_block_step_points_f64
+    public :: otc_sinkhorn_block_step_points_f32, otc_sinkhorn_block_column_update
+    public :: otc_lse_pair_merge
     public :: otcore_version, otcore_last_error, otcore_status_text, otcore_cost_matrix
     public :: otcore_emd, otcore_emd_batch, otcore_wasserstein_1d, otcore_sliced_wasserstein
     public :: otcore_sinkhorn, otcore_sinkhorn_divergence, otcore_bures_distance
@@ -208,6 +216,7 @@ module otcore
     public :: otcore_semidiscrete, otcore_lloyd, otcore_barycenter, otcore_semidiscrete_sgd_samples
     public :: otcore_gaussian_entropic_w2, otcore_gaussian_geodesic, otcore_gaussian_moments
     public :: otcore_convolutional_barycenter
+    public :: otcore_sinkhorn_block_step, otcore_lse_pair_merge, otcore_sinkhorn_block_column_update
 
     interface
         function otc_last_error_message() bind(c, name="otc_last_error_message") result(s)
@@ -1012,6 +1021,98 @@ module otcore
             integer(c_size_t), value :: work_bytes
             integer(c_int32_t) :: st
         end function
+        function otc_sinkhorn_block_workspace_size(rows, m, d, opts, out_bytes) &
+                bind(c, name="otc_sinkhorn_block_workspace_size") result(st)
+            import :: c_int32_t, c_size_t, otc_sinkhorn_options
+            integer(c_size_t), value :: rows
+            integer(c_size_t), value :: m
+            integer(c_size_t), value :: d
+            type(otc_sinkhorn_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: out_bytes
+            integer(c_int32_t) :: st
+        end function
+        function otc_sinkhorn_block_step_f64(cost_block, a_block, b, g, opts, f_block, pairs, block_error, &
+                work, work_bytes) &
+                bind(c, name="otc_sinkhorn_block_step_f64") result(st)
+            import :: c_int32_t, c_ptr, c_size_t, otc_matrix_f64, otc_sinkhorn_options
+            type(otc_matrix_f64), value :: cost_block
+            type(c_ptr), value :: a_block
+            type(c_ptr), value :: b
+            type(c_ptr), value :: g
+            type(otc_sinkhorn_options), intent(in) :: opts
+            type(c_ptr), value :: f_block
+            type(c_ptr), value :: pairs
+            type(c_ptr), value :: block_error
+            type(c_ptr), value :: work
+            integer(c_size_t), value :: work_bytes
+            integer(c_int32_t) :: st
+        end function
+        function otc_sinkhorn_block_step_f32(cost_block, a_block, b, g, opts, f_block, pairs, block_error, &
+                work, work_bytes) &
+                bind(c, name="otc_sinkhorn_block_step_f32") result(st)
+            import :: c_int32_t, c_ptr, c_size_t, otc_matrix_f32, otc_sinkhorn_options
+            type(otc_matrix_f32), value :: cost_block
+            type(c_ptr), value :: a_block
+            type(c_ptr), value :: b
+            type(c_ptr), value :: g
+            type(otc_sinkhorn_options), intent(in) :: opts
+            type(c_ptr), value :: f_block
+            type(c_ptr), value :: pairs
+            type(c_ptr), value :: block_error
+            type(c_ptr), value :: work
+            integer(c_size_t), value :: work_bytes
+            integer(c_int32_t) :: st
+        end function
+        function otc_sinkhorn_block_step_points_f64(x_block, y, a_block, b, g, opts, f_block, pairs, block_error, work, &
+                work_bytes) &
+                bind(c, name="otc_sinkhorn_block_step_points_f64") result(st)
+            import :: c_int32_t, c_ptr, c_size_t, otc_matrix_f64, otc_sinkhorn_options
+            type(otc_matrix_f64), value :: x_block
+            type(otc_matrix_f64), value :: y
+            type(c_ptr), value :: a_block
+            type(c_ptr), value :: b
+            type(c_ptr), value :: g
+            type(otc_sinkhorn_options), intent(in) :: opts
+            type(c_ptr), value :: f_block
+            type(c_ptr), value :: pairs
+            type(c_ptr), value :: block_error
+            type(c_ptr), value :: work
+            integer(c_size_t), value :: work_bytes
+            integer(c_int32_t) :: st
+        end function
+        function otc_sinkhorn_block_step_points_f32(x_block, y, a_block, b, g, opts, f_block, pairs, block_error, work, &
+                work_bytes) &
+                bind(c, name="otc_sinkhorn_block_step_points_f32") result(st)
+            import :: c_int32_t, c_ptr, c_size_t, otc_matrix_f32, otc_sinkhorn_options
+            type(otc_matrix_f32), value :: x_block
+            type(otc_matrix_f32), value :: y
+            type(c_ptr), value :: a_block
+            type(c_ptr), value :: b
+            type(c_ptr), value :: g
+            type(otc_sinkhorn_options), intent(in) :: opts
+            type(c_ptr), value :: f_block
+            type(c_ptr), value :: pairs
+            type(c_ptr), value :: block_error
+            type(c_ptr), value :: work
+            integer(c_size_t), value :: work_bytes
+            integer(c_int32_t) :: st
+        end function
+        function otc_sinkhorn_block_column_update(pairs, m, opts, g) &
+                bind(c, name="otc_sinkhorn_block_column_update") result(st)
+            import :: c_int32_t, c_ptr, c_size_t, otc_sinkhorn_options
+            type(c_ptr), value :: pairs
+            integer(c_size_t), value :: m
+            type(otc_sinkhorn_options), intent(in) :: opts
+            type(c_ptr), value :: g
+            integer(c_int32_t) :: st
+        end function
+        function otc_lse_pair_merge(acc, other, len) bind(c, name="otc_lse_pair_merge") result(st)
+            import :: c_int32_t, c_ptr, c_size_t
+            type(c_ptr), value :: acc
+            type(c_ptr), value :: other
+            integer(c_size_t), value :: len
+            integer(c_int32_t) :: st
+        end function
     end interface
 
     ! Cost matrix of column-major clouds (points are rows), double or single precision.
@@ -1257,6 +1358,72 @@ contains
         status = otc_sinkhorn_divergence_points_f64(view_f64(x), view_f64(y), c_loc(a), c_loc(b), &
                                                     opts, c_loc(value), c_null_ptr, c_null_ptr, &
                                                     0_c_size_t)
+    end subroutine
+
+    ! ---- Row-partitioned Sinkhorn (one block of rows per process, e.g. per MPI rank) ----
+
+    ! One block's share of an alternating iteration for its source points x_block(rows, d)
+    ! against all targets y(m, d): updates f_block (rows; on entry the current potentials)
+    ! from g (m), writes the block's column pairs (m) to merge over the blocks, and the block's
+    ! part of the marginal error of the potentials on entry into block_error (optional).
+    subroutine otcore_sinkhorn_block_step(x_block, y, a_block, b, g, epsilon, f_block, pairs, &
+                                          status, block_error, rho_a, num_threads)
+        real(c_double), intent(in), target, contiguous :: x_block(:, :), y(:, :), a_block(:)
+        real(c_double), intent(in), target, contiguous :: b(:), g(:)
+        real(c_double), intent(in) :: epsilon
+        real(c_double), intent(inout), target, contiguous :: f_block(:)
+        type(otc_lse_pair), intent(inout), target, contiguous :: pairs(:)
+        integer(c_int32_t), intent(out) :: status
+        real(c_double), intent(out), target, optional :: block_error
+        real(c_double), intent(in), optional :: rho_a
+        integer(c_int32_t), intent(in), optional :: num_threads
+        type(otc_sinkhorn_options) :: opts
+        real(c_double), target :: err
+        status = otc_sinkhorn_options_default(opts)
+        opts%epsilon = epsilon
+        if (present(rho_a)) opts%rho_a = rho_a
+        if (present(num_threads)) opts%num_threads = num_threads
+        if (size(pairs) /= size(y, 1)) then
+            status = OTC_ERR_INVALID_DIMENSION
+            return
+        end if
+        err = 0
+        status = otc_sinkhorn_block_step_points_f64(view_f64(x_block), view_f64(y), &
+                                                    c_loc(a_block), c_loc(b), c_loc(g), opts, &
+                                                    c_loc(f_block), c_loc(pairs), c_loc(err), &
+                                                    c_null_ptr, 0_c_size_t)
+        if (present(block_error) .and. status < 100) block_error = err
+    end subroutine
+
+    ! acc(j) = acc(j) merged with other(j): combine the blocks' pairs in a fixed order.
+    subroutine otcore_lse_pair_merge(acc, other, status)
+        type(otc_lse_pair), intent(inout), target, contiguous :: acc(:)
+        type(otc_lse_pair), intent(in), target, contiguous :: other(:)
+        integer(c_int32_t), intent(out) :: status
+        if (size(acc) /= size(other)) then
+            status = OTC_ERR_INVALID_DIMENSION
+            return
+        end if
+        status = otc_lse_pair_merge(c_loc(acc), c_loc(other), size(acc, kind=c_size_t))
+    end subroutine
+
+    ! g (m) from the pairs (m) of all blocks combined: g_j = -kappa_b epsilon log(pair_j).
+    subroutine otcore_sinkhorn_block_column_update(pairs, epsilon, g, status, rho_b)
+        type(otc_lse_pair), intent(in), target, contiguous :: pairs(:)
+        real(c_double), intent(in) :: epsilon
+        real(c_double), intent(inout), target, contiguous :: g(:)
+        integer(c_int32_t), intent(out) :: status
+        real(c_double), intent(in), optional :: rho_b
+        type(otc_sinkhorn_options) :: opts
+        status = otc_sinkhorn_options_default(opts)
+        opts%epsilon = epsilon
+        if (present(rho_b)) opts%rho_b = rho_b
+        if (size(pairs) /= size(g)) then
+            status = OTC_ERR_INVALID_DIMENSION
+            return
+        end if
+        status = otc_sinkhorn_block_column_update(c_loc(pairs), size(g, kind=c_size_t), opts, &
+                                                  c_loc(g))
     end subroutine
 
     ! ---- Gaussian OT ----

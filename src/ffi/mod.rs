@@ -17,6 +17,7 @@ pub mod exact;
 pub mod gaussian;
 pub mod semidiscrete;
 pub mod sinkhorn;
+pub mod sinkhorn_blocks;
 pub mod status;
 pub mod version;
 pub mod view;

@@ -74,7 +74,7 @@ impl AbiOptions for otc_sinkhorn_options {
 }
 
 impl otc_sinkhorn_options {
-    fn params(&self) -> Result<Params> {
+    pub(super) fn params(&self) -> Result<Params> {
         for (name, v) in [
             ("symmetric", self.symmetric),
             ("compute_transport_cost", self.compute_transport_cost),

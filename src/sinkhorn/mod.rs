@@ -12,7 +12,8 @@
 //! * [`divergence`]: the Sinkhorn divergence S(a, b) = OT_ε(a, b) − ½OT_ε(a, a) − ½OT_ε(b, b)
 //!   + (ε/2)(m(a) − m(b))².
 //! * [`blocks`]: the pieces of a row-partitioned (MPI) solve: row soft-mins on a block of
-//!   rows, partial column log-sum-exps as (max, sum) pairs, their combination.
+//!   rows, partial column log-sum-exps as (max, sum) pairs, their combination, each at the
+//!   three levels (the C ABI's `otc_sinkhorn_block_*` and `otc_lse_pair_merge`).
 //!
 //! Costs are dense strided matrices or point clouds with the squared Euclidean cost computed
 //! on the fly ([`Cost`]). Potentials are kept in f64 for both element types; weights, costs and

@@ -182,7 +182,13 @@ pub(crate) fn scaled<T: Real>(pot: &[f64], logw: &[f64], eps: f64, out: &mut [T]
 
 /// (Σ_i |r_i − t_i|, Σ_i r_i) with r_i = w_i e^{pot_i/ε + lse_i} the plan's marginal and
 /// t_i = w_i e^{−pot_i/ρ} its fixed-point target.
-fn side_error<T: Real>(w: &[T], pot: &[f64], lse: &[f64], eps: f64, rho: f64) -> (f64, f64) {
+pub(crate) fn side_error<T: Real>(
+    w: &[T],
+    pot: &[f64],
+    lse: &[f64],
+    eps: f64,
+    rho: f64,
+) -> (f64, f64) {
     let (mut err, mut mass) = (0.0, 0.0);
     for ((&wi, &p), &l) in w.iter().zip(pot).zip(lse) {
         let wi = wi.to_f64();

@@ -7,9 +7,7 @@
  * between two uniform point clouds under the squared Euclidean cost, and the number of
  * entries of the optimal plan; another otcore call changes only that function and
  * RESULTS_PER_PROBLEM.
- * A row-partitioned Sinkhorn (each rank owning rows, columns reduced with MPI_Allreduce) would
- * need partial log-sum-exp pieces from otcore's Sinkhorn API, which exposes only whole solves
- * (otc_sinkhorn_f64 and friends): not shown. */
+ * One problem split over the ranks (a row-partitioned Sinkhorn) is sinkhorn_rows.c. */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>

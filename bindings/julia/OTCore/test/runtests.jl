@@ -189,6 +189,36 @@ naive(x, y, f) = [f(x[i, :], y[j, :]) for i in axes(x, 1), j in axes(y, 1)]
                                   Float32.(cost_matrix(y, y)); eps=0.1).value ≈ moved.value rtol = 1e-3
     end
 
+    @testset "a_row_partitioned_solve_reproduces_the_full_solve" begin
+        x = reshape([sin(0.9k) for k in 1:18], 9, 2)
+        y = reshape([cos(0.4k) for k in 1:12], 6, 2)
+        a = fill(1 / 9, 9); b = fill(1 / 6, 6)
+        iters = 20
+        whole = sinkhorn(a, b, cost_matrix(x, y); eps=0.05, tolerance=0.0, max_iter=iters,
+                         plan=false)
+        for points in (false, true)
+            f = zeros(9); g = zeros(6)
+            acc = lse_pairs(6); part = lse_pairs(6)
+            for it in 1:iters
+                for (k, r) in enumerate((1:4, 5:9))
+                    fb = f[r]
+                    out = k == 1 ? acc : part
+                    if points
+                        sinkhorn_block_step_points!(fb, out, x[r, :], y, a[r], b, g; eps=0.05)
+                    else
+                        sinkhorn_block_step!(fb, out, cost_matrix(x[r, :], y), a[r], b, g; eps=0.05)
+                    end
+                    f[r] = fb
+                end
+                lse_pair_merge!(acc, part)
+                sinkhorn_block_column_update!(g, acc; eps=0.05)
+            end
+            @test maximum(abs.(f .- whole.f)) < 1e-12
+            @test maximum(abs.(g .- whole.g)) < 1e-12
+        end
+        @test_throws OTCoreError sinkhorn_block_column_update!(zeros(6), lse_pairs(6); eps=0.05)
+    end
+
     @testset "bad_inputs_are_refused" begin
         @test_throws OTCoreError sinkhorn([0.5, 0.5], [0.5, 0.5], ones(2, 2); eps=-1.0)
         @test_throws DimensionMismatch sinkhorn([1.0], [0.5, 0.5], ones(2, 2); eps=0.1)

@@ -90,6 +90,60 @@ sinkhorn_divergence_points <- function(x, y, a, b, eps, threads = 0L) {
 }
 
 
+# Row-partitioned Sinkhorn pieces: pairs are 2 x m matrices (rows "max", "sum").
+lse_pairs <- function(m) {
+  m <- as_count(m, "m")
+  matrix(c(-Inf, 0), 2L, m, dimnames = list(c("max", "sum"), NULL))
+}
+
+as_pairs <- function(p, what) {
+  if (!is.matrix(p) || !is.numeric(p) || nrow(p) != 2L) {
+    stop(sprintf("%s must be a 2 x m numeric matrix of pairs (see lse_pairs)", what), call. = FALSE)
+  }
+  if (!is.double(p)) storage.mode(p) <- "double"
+  p
+}
+
+name_pairs <- function(p) {
+  if (!is.null(p)) dimnames(p) <- list(c("max", "sum"), NULL)
+  p
+}
+
+sinkhorn_block_step <- function(f_block, C_block, a_block, b, g, eps, rho = NULL, pairs = TRUE,
+                                threads = 0L) {
+  C_block <- as_double_matrix(C_block, "C_block")
+  r <- .Call(C_otc_r_sinkhorn_block_step, as_weights(f_block, nrow(C_block), "f_block"), C_block,
+             as_weights(a_block, nrow(C_block), "a_block"), as_weights(b, ncol(C_block), "b"),
+             as_weights(g, ncol(C_block), "g"), as_number(eps, "eps"), opt_number(rho, "rho"),
+             isTRUE(pairs), as_count(threads, "threads"))
+  r$pairs <- name_pairs(r$pairs)
+  r
+}
+
+sinkhorn_block_step_points <- function(f_block, x_block, y, a_block, b, g, eps, rho = NULL,
+                                       pairs = TRUE, threads = 0L) {
+  x_block <- as_double_matrix(x_block, "x_block")
+  y <- as_double_matrix(y, "y")
+  r <- .Call(C_otc_r_sinkhorn_block_step_points, as_weights(f_block, nrow(x_block), "f_block"),
+             x_block, y, as_weights(a_block, nrow(x_block), "a_block"),
+             as_weights(b, nrow(y), "b"), as_weights(g, nrow(y), "g"), as_number(eps, "eps"),
+             opt_number(rho, "rho"), isTRUE(pairs), as_count(threads, "threads"))
+  r$pairs <- name_pairs(r$pairs)
+  r
+}
+
+lse_pair_merge <- function(acc, other) {
+  acc <- as_pairs(acc, "acc")
+  other <- as_pairs(other, "other")
+  if (ncol(other) != ncol(acc)) stop("acc and other must have the same number of pairs", call. = FALSE)
+  name_pairs(.Call(C_otc_r_lse_pair_merge, acc, other))
+}
+
+sinkhorn_block_column_update <- function(pairs, eps, rho = NULL) {
+  .Call(C_otc_r_sinkhorn_block_column_update, as_pairs(pairs, "pairs"), as_number(eps, "eps"),
+        opt_number(rho, "rho"))
+}
+
 bures <- function(S1, S2, threads = 0L) {
   .Call(C_otc_r_bures, square_matrix(S1, "S1"), square_matrix(S2, "S2"), as_count(threads, "threads"))
 }

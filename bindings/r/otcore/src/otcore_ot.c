@@ -197,6 +197,99 @@ SEXP otc_r_sinkhorn_divergence_points(SEXP x, SEXP y, SEXP a, SEXP b, SEXP eps, 
     return Rf_ScalarReal(value);
 }
 
+/* ---- Row-partitioned Sinkhorn pieces ------------------------------------------------------ */
+/* Pairs cross as 2 x m double matrices (rows "max", "sum"): column-major, that is the layout
+ * of an array of otc_lse_pair. */
+
+static otc_lse_pair *pair_matrix(SEXP p, R_xlen_t m, const char *what) {
+    if (!Rf_isReal(p) || !Rf_isMatrix(p) || Rf_nrows(p) != 2 || (R_xlen_t)Rf_ncols(p) != m) {
+        Rf_error("%s must be a 2 x %lld double matrix of pairs", what, (long long)m);
+    }
+    return (otc_lse_pair *)REAL(p);
+}
+
+static SEXP new_pairs(R_xlen_t m) { return Rf_allocMatrix(REALSXP, 2, (int)m); }
+
+/* Shared tail of the two step calls: f (a copy of f_block, updated), pairs (or NULL),
+ * block_error. */
+static SEXP block_step_result(SEXP f_block, R_xlen_t rows, R_xlen_t m, SEXP want_pairs,
+                              SEXP *f, SEXP *pairs) {
+    const char *names[] = {"f", "pairs", "block_error"};
+    SEXP out = PROTECT(named_list(3, names));
+    dvec(f_block, rows, "f_block", 0);
+    *f = Rf_allocVector(REALSXP, rows);
+    SET_VECTOR_ELT(out, 0, *f);
+    memcpy(REAL(*f), REAL(f_block), (size_t)rows * sizeof(double));
+    *pairs = R_NilValue;
+    if (Rf_asLogical(want_pairs) == TRUE) {
+        *pairs = new_pairs(m);
+        SET_VECTOR_ELT(out, 1, *pairs);
+    }
+    UNPROTECT(1);
+    return out;
+}
+
+SEXP otc_r_sinkhorn_block_step(SEXP f_block, SEXP cost, SEXP a_block, SEXP b, SEXP g, SEXP eps,
+                               SEXP rho, SEXP want_pairs, SEXP threads) {
+    otc_matrix_f64 c = rview(cost, "C_block");
+    R_xlen_t rows = (R_xlen_t)c.rows, m = (R_xlen_t)c.cols;
+    const double *pa = dvec(a_block, rows, "a_block", 0), *pb = dvec(b, m, "b", 0);
+    const double *pg = dvec(g, m, "g", 0);
+    otc_sinkhorn_options o = sinkhorn_opts(eps, threads, R_NilValue, R_NilValue, rho);
+    double err = 0.0;
+    otc_status st;
+    SEXP f, pairs, out = PROTECT(block_step_result(f_block, rows, m, want_pairs, &f, &pairs));
+    st = otc_sinkhorn_block_step_f64(c, pa, pb, pg, &o, REAL(f),
+                                     Rf_isNull(pairs) ? NULL : (otc_lse_pair *)REAL(pairs), &err,
+                                     NULL, 0);
+    check_status(st, "otc_sinkhorn_block_step_f64");
+    SET_VECTOR_ELT(out, 2, Rf_ScalarReal(err));
+    UNPROTECT(1);
+    return out;
+}
+
+SEXP otc_r_sinkhorn_block_step_points(SEXP f_block, SEXP x, SEXP y, SEXP a_block, SEXP b,
+                                      SEXP g, SEXP eps, SEXP rho, SEXP want_pairs,
+                                      SEXP threads) {
+    otc_matrix_f64 vx = rview(x, "x_block"), vy = rview(y, "y");
+    R_xlen_t rows = (R_xlen_t)vx.rows, m = (R_xlen_t)vy.rows;
+    const double *pa = dvec(a_block, rows, "a_block", 0), *pb = dvec(b, m, "b", 0);
+    const double *pg = dvec(g, m, "g", 0);
+    otc_sinkhorn_options o = sinkhorn_opts(eps, threads, R_NilValue, R_NilValue, rho);
+    double err = 0.0;
+    otc_status st;
+    SEXP f, pairs, out = PROTECT(block_step_result(f_block, rows, m, want_pairs, &f, &pairs));
+    st = otc_sinkhorn_block_step_points_f64(vx, vy, pa, pb, pg, &o, REAL(f),
+                                            Rf_isNull(pairs) ? NULL : (otc_lse_pair *)REAL(pairs),
+                                            &err, NULL, 0);
+    check_status(st, "otc_sinkhorn_block_step_points_f64");
+    SET_VECTOR_ELT(out, 2, Rf_ScalarReal(err));
+    UNPROTECT(1);
+    return out;
+}
+
+SEXP otc_r_lse_pair_merge(SEXP acc, SEXP other) {
+    R_xlen_t m = Rf_isMatrix(acc) ? (R_xlen_t)Rf_ncols(acc) : 0;
+    const otc_lse_pair *pa = pair_matrix(acc, m, "acc"), *po = pair_matrix(other, m, "other");
+    SEXP out = PROTECT(new_pairs(m));
+    memcpy(REAL(out), pa, (size_t)m * sizeof(otc_lse_pair));
+    check_status(otc_lse_pair_merge((otc_lse_pair *)REAL(out), po, (size_t)m),
+                 "otc_lse_pair_merge");
+    UNPROTECT(1);
+    return out;
+}
+
+SEXP otc_r_sinkhorn_block_column_update(SEXP pairs, SEXP eps, SEXP rho) {
+    R_xlen_t m = Rf_isMatrix(pairs) ? (R_xlen_t)Rf_ncols(pairs) : 0;
+    const otc_lse_pair *pp = pair_matrix(pairs, m, "pairs");
+    otc_sinkhorn_options o = sinkhorn_opts(eps, Rf_ScalarInteger(0), R_NilValue, R_NilValue, rho);
+    SEXP g = PROTECT(Rf_allocVector(REALSXP, m));
+    check_status(otc_sinkhorn_block_column_update(pp, (size_t)m, &o, REAL(g)),
+                 "otc_sinkhorn_block_column_update");
+    UNPROTECT(1);
+    return g;
+}
+
 /* ---- Gaussians --------------------------------------------------------------------------- */
 
 static otc_gaussian_options gaussian_opts(SEXP threads) {

@@ -164,6 +164,17 @@ fn best_of<F: FnMut() -> Duration>(reps: usize, f: F) -> Duration {
     std::iter::repeat_with(f).take(reps).min().unwrap()
 }
 
+/// The fastest of `REPS` runs of each measurement, run in interleaved rounds.
+fn best_interleaved<const K: usize>(mut fs: [&mut dyn FnMut() -> Duration; K]) -> [Duration; K] {
+    let mut best = [Duration::MAX; K];
+    for _ in 0..REPS {
+        for (b, f) in best.iter_mut().zip(fs.iter_mut()) {
+            *b = (*b).min(f());
+        }
+    }
+    best
+}
+
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
 }
@@ -219,15 +230,9 @@ fn dense<T: Real>(c: &mut Criterion) {
     let cost_ref = Cost::Dense(cost.as_ref());
     let flat: Vec<T> = (0..N * N).map(|i| T::from_f64((i % 977) as f64)).collect();
 
-    let it1 = best_of(REPS, || per_iteration(cost_ref, &a, &a, 1));
-    let it2 = best_of(REPS, || per_iteration(cost_ref, &a, &a, 2));
-    let ex = best_of(REPS, || exps_time::<T>(2 * N * N));
-    let rd = best_of(REPS, || 2 * read_time(&flat));
-    let rd2 = best_of(REPS, || 2 * read_time_threads(&flat, 2));
-    let limit = ex.max(rd);
-    let limit2 = (ex / 2).max(rd2);
-    // The same one-thread figures in thread CPU time (Par::Seq runs on this thread).
-    let cpu_it1 = best_of(REPS, || {
+    // Every figure is the best of REPS rounds, the rounds interleaved so that a slow spell
+    // of the machine (a shared VM: its speed drifts by tens of percent) weighs on all alike.
+    let mut cpu_iteration = || {
         let long = cpu_time(|| {
             solve_time(cost_ref, &a, &a, 12, 1);
         });
@@ -235,17 +240,27 @@ fn dense<T: Real>(c: &mut Criterion) {
             solve_time(cost_ref, &a, &a, 2, 1);
         });
         long.saturating_sub(short) / 10
-    });
-    let cpu_ex = best_of(REPS, || {
-        cpu_time(|| {
-            exps_time::<T>(2 * N * N);
-        })
-    });
-    let cpu_rd = best_of(REPS, || {
-        2 * cpu_time(|| {
-            read_time(&flat);
-        })
-    });
+    };
+    let [it1, it2, ex, rd, rd2, cpu_it1, cpu_ex, cpu_rd] = best_interleaved([
+        &mut || per_iteration(cost_ref, &a, &a, 1),
+        &mut || per_iteration(cost_ref, &a, &a, 2),
+        &mut || exps_time::<T>(2 * N * N),
+        &mut || 2 * read_time(&flat),
+        &mut || 2 * read_time_threads(&flat, 2),
+        &mut cpu_iteration,
+        &mut || {
+            cpu_time(|| {
+                exps_time::<T>(2 * N * N);
+            })
+        },
+        &mut || {
+            2 * cpu_time(|| {
+                read_time(&flat);
+            })
+        },
+    ]);
+    let limit = ex.max(rd);
+    let limit2 = (ex / 2).max(rd2);
     println!(
         "dense {} n=m={N} eps=0.01 (best of {REPS}): iteration 1 thread {:.2} ms, \
          2 threads {:.2} ms\n  limit 1 thread {:.2} ms = max(2nm exps {:.2} ms, cost read twice \

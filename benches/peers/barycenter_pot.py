@@ -1,7 +1,8 @@
 """Convolutional Wasserstein barycenter of 4 images 256x256: otcore vs POT, time per iteration.
 
 Both run a fixed number of iterations (tolerance 0, no early stop) on the same images and
-regularisation; the ratio of the per-iteration times is printed. POT is timed with its
+regularisation; the ratio of the per-iteration times is printed (best of 3 interleaved rounds;
+POT's log-domain method, at about 10 s per iteration, once). POT is timed with its
 log-domain method (`method="sinkhorn_log"`, the same stabilised algorithm as otcore's) and
 with its plain kernel method (`method="sinkhorn"`, which is not stable for small eps).
 otcore runs with 1 and 2 threads.
@@ -69,12 +70,19 @@ def main():
     lib.otc_convolutional_barycenter_f64.argtypes = None
     lib.otc_convolutional_barycenter_f32.argtypes = None
     print(f"convolutional barycenter, 4 images {n}x{n}, reg {reg}")
-    t1, b1 = otcore_time(lib, A, reg, 3, 1)
-    t2, _ = otcore_time(lib, A, reg, 3, 2)
-    s1, _ = otcore_time(lib, A, reg, 3, 1, np.float32)
-    s2, _ = otcore_time(lib, A, reg, 3, 2, np.float32)
+    # Best of 3 interleaved rounds: the machine's speed drifts (a shared VM).
+    best = {}
+    for _ in range(3):
+        for key, run in [
+            ("t1", lambda: otcore_time(lib, A, reg, 5, 1)[0]),
+            ("t2", lambda: otcore_time(lib, A, reg, 5, 2)[0]),
+            ("s1", lambda: otcore_time(lib, A, reg, 5, 1, np.float32)[0]),
+            ("s2", lambda: otcore_time(lib, A, reg, 5, 2, np.float32)[0]),
+            ("pk", lambda: pot_time(A, reg, 10, "sinkhorn")[0]),
+        ]:
+            best[key] = min(best.get(key, float("inf")), run())
+    t1, t2, s1, s2, pk = (best[k] for k in ("t1", "t2", "s1", "s2", "pk"))
     pl, bl = pot_time(A, reg, 1, "sinkhorn_log")
-    pk, _ = pot_time(A, reg, 10, "sinkhorn")
     print(f"otcore (log domain) 1 thread : {t1 * 1e3:9.1f} ms/iteration")
     print(f"otcore (log domain) 2 threads: {t2 * 1e3:9.1f} ms/iteration  (x{t1 / t2:.2f} vs 1 thread)")
     print(f"otcore f32 1 thread           : {s1 * 1e3:9.1f} ms/iteration")

@@ -134,15 +134,24 @@ pub(crate) fn ibp<T: Real>(
             }
             k_log(tmp, &mut log_kv[r]);
         }
-        for (i, lp) in log_p.iter_mut().enumerate() {
-            let mut acc = 0.0f64;
+        // log p = Σ_c λ_c (log u_c + log Kv_c), summed in f64 in the order of c, over blocks
+        // of pixels (the weights read once per block, the inner loop vectorisable).
+        for (b, lp) in log_p.chunks_mut(LOGP_BLOCK).enumerate() {
+            let i0 = b * LOGP_BLOCK;
+            let mut acc = [0.0f64; LOGP_BLOCK];
+            let acc = &mut acc[..lp.len()];
             for c in 0..k {
                 let l = lambda(c);
                 if l != 0.0 {
-                    acc += l * (log_u[c * n + i] + log_kv[c * n + i]).to_f64();
+                    let r = c * n + i0..c * n + i0 + lp.len();
+                    for ((a, &u), &kv) in acc.iter_mut().zip(&log_u[r.clone()]).zip(&log_kv[r]) {
+                        *a += l * (u + kv).to_f64();
+                    }
                 }
             }
-            *lp = T::from_f64(acc);
+            for (o, &a) in lp.iter_mut().zip(acc.iter()) {
+                *o = T::from_f64(a);
+            }
         }
         // p = exp(log p) once (SIMD) into tmp, then per histogram the error and the update.
         pulp::Arch::new().dispatch(ExpInto {
@@ -190,6 +199,9 @@ impl<T: Real> pulp::WithSimd for ExpInto<'_, T> {
         }
     }
 }
+
+/// Pixels per block of the weighted log-mean of [`ibp`].
+const LOGP_BLOCK: usize = 256;
 
 /// Values per block of the error sum: summed in `T` lanes, the blocks in f64.
 const ERR_BLOCK: usize = 256;

@@ -336,7 +336,14 @@ pub fn block_step_in_place<T: Real>(
         for (l, &f) in lr.iter_mut().zip(f_block.iter()) {
             *l = -f / (ka * eps);
         }
+        // The block's column sums are parts of the whole ones, −g/(κ_b ε) from the last
+        // column update: shifted by those, each part is at most about 1 (accepted unless the
+        // block holds a negligible share of a column).
+        let kb = kappa(params.rho_b, eps);
         let (mut lc, _) = take(stack, m, f64::NEG_INFINITY);
+        for (l, &gj) in lc.iter_mut().zip(g) {
+            *l = -gj / (kb * eps);
+        }
         row_lse(&mut p, g, eps, &mut lr, par);
         let (err, _) = side_error(a_block, f_block, &lr, eps, params.rho_a);
         for (f, &l) in f_block.iter_mut().zip(lr.iter()) {

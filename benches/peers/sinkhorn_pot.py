@@ -60,18 +60,24 @@ def main():
     ot.bregman.sinkhorn_log(a, a, C, eps, numItermax=k_log, stopThr=0.0, warn=False)
     pot_log = (time.perf_counter() - t) / k_log
     k = int(os.environ.get("K", 20))
-    t = time.perf_counter()
-    ot.sinkhorn(a, a, C, eps, numItermax=k, stopThr=0.0, warn=False)
-    pot_kernel = (time.perf_counter() - t) / k
+
+    def pot_kernel_time():
+        t = time.perf_counter()
+        ot.sinkhorn(a, a, C, eps, numItermax=k, stopThr=0.0, warn=False)
+        return (time.perf_counter() - t) / k
 
     # otcore per iteration = (K + 10 iterations − K iterations)/10: excludes the entry checks.
-    res = {}
-    for dtype in (np.float64, np.float32):
-        Cd, ad = C.astype(dtype), a.astype(dtype)
-        for threads in (1, 2):
-            t_long, f, g = otcore_time(lib, Cd, ad, ad, eps, k_log + 10, threads)
-            t_short, _, _ = otcore_time(lib, Cd, ad, ad, eps, k_log, threads)
-            res[(dtype.__name__, threads)] = (t_long - t_short) / 10
+    # Best of 3 interleaved rounds (with POT's kernel sinkhorn): the machine's speed drifts.
+    res, pot_kernel = {}, float("inf")
+    for _ in range(3):
+        pot_kernel = min(pot_kernel, pot_kernel_time())
+        for dtype in (np.float64, np.float32):
+            Cd, ad = C.astype(dtype), a.astype(dtype)
+            for threads in (1, 2):
+                t_long, f, g = otcore_time(lib, Cd, ad, ad, eps, k_log + 10, threads)
+                t_short, _, _ = otcore_time(lib, Cd, ad, ad, eps, k_log, threads)
+                key = (dtype.__name__, threads)
+                res[key] = min(res.get(key, float("inf")), (t_long - t_short) / 10)
 
     # Same iterates: potentials after k_log iterations, otcore against POT's log domain.
     _, f, g = otcore_time(lib, C, a, a, eps, k_log, 1)
@@ -80,7 +86,7 @@ def main():
     gap = np.max(np.abs(np.exp((f[:, None] + g[None, :] - C) / eps) * a[:, None] * a[None, :]
                         - np.exp(log["log_u"][:, None] + log["log_v"][None, :] - C / eps)))
 
-    print(f"n = m = {n}, eps = {eps}, squared Euclidean on [0,1]^2 (one run; machine may be shared)")
+    print(f"n = m = {n}, eps = {eps}, squared Euclidean on [0,1]^2 (best of 3 rounds; sinkhorn_log once)")
     print(f"POT sinkhorn_log : {pot_log * 1e3:9.2f} ms/iteration")
     print(f"POT sinkhorn     : {pot_kernel * 1e3:9.2f} ms/iteration (kernel, not log-domain)")
     for (dt, th), v in res.items():

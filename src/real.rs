@@ -259,6 +259,42 @@ macro_rules! simd_methods {
     };
 }
 
+/// The shared part of `ln_s` (fdlibm): `k·ln 2 + ln m` for m in [√½, √2) and k an integer
+/// (as `T` lanes), with `f = m − 1`, `s = f/(2 + f)`, `z = s²`, `w = z²` and
+/// `R = z·Σ lg[2i]·wⁱ + w·Σ lg[2i+1]·wⁱ`; `ln2` is ln 2 split into a high part exact in
+/// products by k and the rest.
+#[inline(always)]
+fn ln_reduced<T: Real, S: Simd>(
+    s: S,
+    m: T::Vector<S>,
+    k: T::Vector<S>,
+    lg: &[T],
+    ln2: (T, T),
+) -> T::Vector<S> {
+    let f = T::sub_s(s, m, T::splat_s(s, T::ONE));
+    let sv = T::div_s(s, f, T::add_s(s, f, T::splat_s(s, T::from_f64(2.0))));
+    let z = T::mul_s(s, sv, sv);
+    let w = T::mul_s(s, z, z);
+    // Horner in w over the even and the odd coefficients, highest first.
+    let mut evens = lg.iter().step_by(2).rev();
+    let mut t2 = T::splat_s(s, *evens.next().unwrap());
+    for &cf in evens {
+        t2 = T::mul_add_s(s, w, t2, T::splat_s(s, cf));
+    }
+    let mut odds = lg.iter().skip(1).step_by(2).rev();
+    let mut t1 = T::splat_s(s, *odds.next().unwrap());
+    for &cf in odds {
+        t1 = T::mul_add_s(s, w, t1, T::splat_s(s, cf));
+    }
+    let r = T::mul_add_s(s, z, t2, T::mul_s(s, w, t1));
+    let hfsq = T::mul_s(s, T::splat_s(s, T::from_f64(0.5)), T::mul_s(s, f, f));
+    // k·ln2_hi − ((hfsq − (s(hfsq + R) + k·ln2_lo)) − f)
+    let klo = T::mul_s(s, k, T::splat_s(s, ln2.1));
+    let inner = T::mul_add_s(s, sv, T::add_s(s, hfsq, r), klo);
+    let rest = T::sub_s(s, f, T::sub_s(s, hfsq, inner));
+    T::mul_add_s(s, k, T::splat_s(s, ln2.0), rest)
+}
+
 /// `v >> K` on every u64 lane. pulp has no 64-bit shift; on a fixed-size vector this
 /// lane loop compiles to one vector shift (`vpsrlq` on AVX2).
 #[inline(always)]
@@ -403,41 +439,33 @@ impl Real for f64 {
         const LN2_HI: f64 = f64::from_bits(0x3fe6_2e42_fee0_0000);
         const LN2_LO: f64 = f64::from_bits(0x3dea_39ef_3579_3c76);
         const TWO52: f64 = 4_503_599_627_370_496.0;
-        let c = |v: f64| s.splat_f64s(v);
         // Subnormals: scale by 2^54 (exact), and take 54 off the exponent.
-        let tiny = s.less_than_f64s(x, c(f64::MIN_POSITIVE));
-        let xs = s.select_f64s(tiny, s.mul_f64s(x, c(18_014_398_509_481_984.0)), x);
+        let tiny = s.less_than_f64s(x, s.splat_f64s(f64::MIN_POSITIVE));
+        let xs = s.select_f64s(
+            tiny,
+            s.mul_f64s(x, s.splat_f64s(18_014_398_509_481_984.0)),
+            x,
+        );
         let bits = s.transmute_u64s_f64s(xs);
         // Biased exponent as a double: bits >> 52 in the mantissa of 2^52, minus 2^52.
         let e_bits = s.or_u64s(
             shr_lanes_u64::<S, 52>(bits),
-            s.transmute_u64s_f64s(c(TWO52)),
+            s.transmute_u64s_f64s(s.splat_f64s(TWO52)),
         );
-        let e = s.sub_f64s(s.transmute_f64s_u64s(e_bits), c(TWO52));
-        let e = s.sub_f64s(e, s.select_f64s(tiny, c(1023.0 + 54.0), c(1023.0)));
+        let e = s.sub_f64s(s.transmute_f64s_u64s(e_bits), s.splat_f64s(TWO52));
+        let e = s.sub_f64s(
+            e,
+            s.select_f64s(tiny, s.splat_f64s(1023.0 + 54.0), s.splat_f64s(1023.0)),
+        );
         // Mantissa in [1, 2), then halved (exponent + 1) above √2.
         let m = s.transmute_f64s_u64s(s.or_u64s(
             s.and_u64s(bits, s.splat_u64s(0x000f_ffff_ffff_ffff)),
             s.splat_u64s(0x3ff0_0000_0000_0000),
         ));
-        let big = s.greater_than_f64s(m, c(std::f64::consts::SQRT_2));
-        let m = s.select_f64s(big, s.mul_f64s(m, c(0.5)), m);
-        let k = s.select_f64s(big, s.add_f64s(e, c(1.0)), e);
-        let f = s.sub_f64s(m, c(1.0));
-        let sv = s.div_f64s(f, s.add_f64s(f, c(2.0)));
-        let z = s.mul_f64s(sv, sv);
-        let w = s.mul_f64s(z, z);
-        let t1 = s.mul_add_e_f64s(w, c(LG[5]), c(LG[3]));
-        let t1 = s.mul_add_e_f64s(w, t1, c(LG[1]));
-        let t1 = s.mul_f64s(w, t1);
-        let t2 = s.mul_add_e_f64s(w, c(LG[6]), c(LG[4]));
-        let t2 = s.mul_add_e_f64s(w, t2, c(LG[2]));
-        let t2 = s.mul_add_e_f64s(w, t2, c(LG[0]));
-        let r = s.mul_add_e_f64s(z, t2, t1);
-        let hfsq = s.mul_f64s(c(0.5), s.mul_f64s(f, f));
-        // k·ln2_hi − ((hfsq − (s(hfsq + R) + k·ln2_lo)) − f)
-        let inner = s.mul_add_e_f64s(sv, s.add_f64s(hfsq, r), s.mul_f64s(k, c(LN2_LO)));
-        let y = s.mul_add_e_f64s(k, c(LN2_HI), s.sub_f64s(f, s.sub_f64s(hfsq, inner)));
+        let big = s.greater_than_f64s(m, s.splat_f64s(std::f64::consts::SQRT_2));
+        let m = s.select_f64s(big, s.mul_f64s(m, s.splat_f64s(0.5)), m);
+        let k = s.select_f64s(big, s.add_f64s(e, s.splat_f64s(1.0)), e);
+        let y = ln_reduced::<f64, S>(s, m, k, &LG, (LN2_HI, LN2_LO));
         special_ln!(
             s,
             x,
@@ -540,33 +568,26 @@ impl Real for f32 {
         const LN2_HI: f32 = f32::from_bits(0x3f31_7180);
         const LN2_LO: f32 = f32::from_bits(0x3717_f7d1);
         const TWO23: f32 = 8_388_608.0;
-        let c = |v: f32| s.splat_f32s(v);
-        let tiny = s.less_than_f32s(x, c(f32::MIN_POSITIVE));
-        let xs = s.select_f32s(tiny, s.mul_f32s(x, c(33_554_432.0)), x); // 2^25
+        let tiny = s.less_than_f32s(x, s.splat_f32s(f32::MIN_POSITIVE));
+        let xs = s.select_f32s(tiny, s.mul_f32s(x, s.splat_f32s(33_554_432.0)), x); // 2^25
         let bits = s.transmute_u32s_f32s(xs);
         let eb = s.wrapping_dyn_shr_u32s(bits, s.splat_u32s(23));
         let e = s.sub_f32s(
-            s.transmute_f32s_u32s(s.or_u32s(eb, s.transmute_u32s_f32s(c(TWO23)))),
-            c(TWO23),
+            s.transmute_f32s_u32s(s.or_u32s(eb, s.transmute_u32s_f32s(s.splat_f32s(TWO23)))),
+            s.splat_f32s(TWO23),
         );
-        let e = s.sub_f32s(e, s.select_f32s(tiny, c(127.0 + 25.0), c(127.0)));
+        let e = s.sub_f32s(
+            e,
+            s.select_f32s(tiny, s.splat_f32s(127.0 + 25.0), s.splat_f32s(127.0)),
+        );
         let m = s.transmute_f32s_u32s(s.or_u32s(
             s.and_u32s(bits, s.splat_u32s(0x007f_ffff)),
             s.splat_u32s(0x3f80_0000),
         ));
-        let big = s.greater_than_f32s(m, c(std::f32::consts::SQRT_2));
-        let m = s.select_f32s(big, s.mul_f32s(m, c(0.5)), m);
-        let k = s.select_f32s(big, s.add_f32s(e, c(1.0)), e);
-        let f = s.sub_f32s(m, c(1.0));
-        let sv = s.div_f32s(f, s.add_f32s(f, c(2.0)));
-        let z = s.mul_f32s(sv, sv);
-        let w = s.mul_f32s(z, z);
-        let t1 = s.mul_f32s(w, s.mul_add_e_f32s(w, c(LG[3]), c(LG[1])));
-        let t2 = s.mul_add_e_f32s(w, c(LG[2]), c(LG[0]));
-        let r = s.mul_add_e_f32s(z, t2, t1);
-        let hfsq = s.mul_f32s(c(0.5), s.mul_f32s(f, f));
-        let inner = s.mul_add_e_f32s(sv, s.add_f32s(hfsq, r), s.mul_f32s(k, c(LN2_LO)));
-        let y = s.mul_add_e_f32s(k, c(LN2_HI), s.sub_f32s(f, s.sub_f32s(hfsq, inner)));
+        let big = s.greater_than_f32s(m, s.splat_f32s(std::f32::consts::SQRT_2));
+        let m = s.select_f32s(big, s.mul_f32s(m, s.splat_f32s(0.5)), m);
+        let k = s.select_f32s(big, s.add_f32s(e, s.splat_f32s(1.0)), e);
+        let y = ln_reduced::<f32, S>(s, m, k, &LG, (LN2_HI, LN2_LO));
         special_ln!(
             s,
             x,

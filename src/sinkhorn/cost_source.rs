@@ -280,17 +280,17 @@ pub fn lse_across<T: Real, L: Lines<T>>(lines: &L, v: &[T], nie: T, out: &mut [f
                 let v = &self.v[l0..l0 + r];
                 // The same lines of the next tile are requested one tile ahead (the chunk
                 // reads short runs of many lines: the hardware prefetchers do not follow).
-                let ahead = (l0 + ACROSS_ROWS..n).take(r);
+                let ahead = l0 + ACROSS_ROWS;
                 if shifted {
-                    for (i, l) in (0..r).zip(ahead.chain(std::iter::repeat(n))) {
-                        if l < n {
-                            self.lines.prefetch(l, self.k0, w);
+                    for i in 0..r {
+                        if ahead + i < n {
+                            self.lines.prefetch(ahead + i, self.k0, w);
                         }
                         let (row, vi) = (&rows[i..i + 1], &v[i..i + 1]);
                         lse::across_shifted(s, max, sum, row, vi, self.nie);
                     }
                 } else {
-                    for l in ahead {
+                    for l in (ahead..n).take(r) {
                         self.lines.prefetch(l, self.k0, w);
                     }
                     lse::across(s, max, sum, &rows[..r], v, self.nie);

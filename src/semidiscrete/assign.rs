@@ -21,35 +21,19 @@ const SITE_PAD: usize = 64;
 /// Dimensions whose point coordinates and site columns are hoisted out of the site loop.
 const MAX_HOISTED: usize = 64;
 
-/// The scalars the Laguerre kernel runs on (f32 and f64): [`Real`] plus the lane-wise
-/// compare-and-select the running argmin needs.
+/// The scalars the Laguerre kernel runs on (f32 and f64): [`Real`] and the largest site
+/// count whose indices its lanes carry exactly.
 pub trait LaguerreReal: Real {
-    /// Lane-wise `if a < b { x } else { y }`.
-    fn select_lt_s<S: Simd>(
-        s: S,
-        a: Self::Vector<S>,
-        b: Self::Vector<S>,
-        x: Self::Vector<S>,
-        y: Self::Vector<S>,
-    ) -> Self::Vector<S>;
     /// Largest n such that every integer in `0..n` is exact in this type (site indices are
     /// carried in lanes of this type).
     const EXACT_INTS: usize;
 }
 
 impl LaguerreReal for f64 {
-    #[inline(always)]
-    fn select_lt_s<S: Simd>(s: S, a: S::f64s, b: S::f64s, x: S::f64s, y: S::f64s) -> S::f64s {
-        s.select_f64s(s.less_than_f64s(a, b), x, y)
-    }
     const EXACT_INTS: usize = 1 << 53;
 }
 
 impl LaguerreReal for f32 {
-    #[inline(always)]
-    fn select_lt_s<S: Simd>(s: S, a: S::f32s, b: S::f32s, x: S::f32s, y: S::f32s) -> S::f32s {
-        s.select_f32s(s.less_than_f32s(a, b), x, y)
-    }
     const EXACT_INTS: usize = 1 << 24;
 }
 

@@ -6,15 +6,18 @@
 //! application and `O(hw + h² + w²)` memory instead of the `(hw)²` of a dense kernel.
 //!
 //! Each 1-D log-convolution is *stabilised*, not a log-sum-exp per entry: along a row,
-//! `log Σ_i K[c, i] e^{L_i} = m + log Σ_i K[c, i] e^{L_i − m}` with `m = max_i L_i`, so the
-//! `O(hw(h + w))` part is a plain matmul of `E = e^{L − m} ≤ 1` with the precomputed kernel
-//! (faer), and only `O(hw)` exps and logs remain. The sum is accurate (relative error a few
-//! ulps, as the exact log-sum-exp) unless underflow ate it: each term lost to underflow is
-//! below the smallest normal number `ν`, so whenever the sum is at least `τ = n·ν/ε_mach` the
-//! losses are below one rounding; an entry whose sum falls below `τ` (a dynamic range within
-//! the line beyond the exponent range) is recomputed by the exact log-sum-exp. The columns
-//! use per-column maxima the same way. Rows are split into fixed blocks across threads, each
-//! block one sequential matmul: bitwise identical results for every thread count.
+//! `log Σ_i K[c, i] e^{L_i} = m + log Σ_i K[c, i] e^{L_i − m}` with a shift m at or just above
+//! `max_i L_i` (a multiple of ln 2), so the `O(hw(h + w))` part is a plain matmul of
+//! `E = e^{L − m} ≤ 1` with the precomputed kernel (faer). The sum is accurate (relative
+//! error a few ulps, as the exact log-sum-exp) unless underflow ate it: each term lost to
+//! underflow is below the smallest normal number `ν`, so whenever the sum is at least
+//! `τ = n·ν/ε_mach` the losses are below one rounding; an entry whose sum falls below `τ` (a
+//! dynamic range within the line beyond the exponent range) is recomputed by the exact
+//! log-sum-exp. The columns are shifted the same way, per column. Between the two passes
+//! the values stay linear, scaled by powers of 2 (see [`log_convolve`]), so a convolution
+//! costs `hw` exps and `hw` logs besides its two matmuls. Rows are split into fixed blocks
+//! across threads, each block one sequential matmul: bitwise identical results for every
+//! thread count.
 
 use super::ibp::{check_inputs, ibp, BarycenterInfo, BarycenterParams};
 use crate::cost::gemm::gemm;
@@ -77,22 +80,13 @@ fn floor_of<T: Real>(m: usize) -> T {
     T::from_f64(m as f64 * T::MIN_POSITIVE.to_f64() / T::EPSILON.to_f64())
 }
 
-/// Shift of a line whose maximum is `m`: `m`, or 0 for an all-(−∞) line (so `exp` gives 0,
-/// not NaN).
-fn shift_of<T: Real>(m: T) -> T {
-    if m == T::NEG_INFINITY {
-        T::ZERO
-    } else {
-        m
-    }
-}
-
-/// Row pass, SIMD part: for each row of `src` (length w), its maximum into `rmax` and
-/// `e = exp(src − shift)` into the same row of `e`.
+/// Row pass, SIMD part: for each row of `src` (length w), the power `p` of its shift
+/// `p·ln 2` (p = ⌈max/ln 2⌉, or 0 for an all-(−∞) row) into `pows`, and
+/// `e = exp(src − p·ln 2)` (at most 1, the largest at least ½) into the same row of `e`.
 struct RowExp<'a, T: Real> {
     src: &'a [T],
     e: &'a mut [T],
-    rmax: &'a mut [T],
+    pows: &'a mut [T],
     w: usize,
 }
 
@@ -102,26 +96,58 @@ impl<T: Real> pulp::WithSimd for RowExp<'_, T> {
     fn with_simd<S: Simd>(self, s: S) {
         let w = self.w;
         let rows = self.src.chunks_exact(w).zip(self.e.chunks_exact_mut(w));
-        for ((srow, erow), m) in rows.zip(self.rmax.iter_mut()) {
-            let (sv, st) = T::as_simd::<S>(srow);
-            let mut m0 = T::splat_s(s, T::NEG_INFINITY);
-            let mut m1 = m0;
-            let mut pairs = sv.chunks_exact(2);
-            for p in &mut pairs {
-                m0 = T::max_s(s, m0, p[0]);
-                m1 = T::max_s(s, m1, p[1]);
-            }
-            for &v in pairs.remainder() {
-                m0 = T::max_s(s, m0, v);
-            }
-            let mut mx = T::reduce_max_s(s, T::max_s(s, m0, m1));
-            for &v in st {
-                mx = mx.max(v);
-            }
-            *m = mx;
-            let shift = T::splat_s(s, -shift_of(mx));
+        for ((srow, erow), p) in rows.zip(self.pows.iter_mut()) {
+            *p = pow_of(max_of(s, srow));
+            let shift = T::splat_s(s, -ln2_times(*p));
             exp_shifted(s, srow, erow, |_| shift);
         }
+    }
+}
+
+/// `⌈m/ln 2⌉` for a finite `m` (as `T`); 0 for −∞.
+fn pow_of<T: Real>(m: T) -> T {
+    if m == T::NEG_INFINITY {
+        T::ZERO
+    } else {
+        T::from_f64((m.to_f64() / std::f64::consts::LN_2).ceil())
+    }
+}
+
+/// `p·ln 2` for an integer-valued `p`, or −∞ for −∞.
+fn ln2_times<T: Real>(p: T) -> T {
+    T::from_f64(p.to_f64() * std::f64::consts::LN_2)
+}
+
+/// Largest value of `x` (−∞ when empty).
+#[inline(always)]
+fn max_of<T: Real, S: Simd>(s: S, x: &[T]) -> T {
+    let (xv, xt) = T::as_simd::<S>(x);
+    let mut m0 = T::splat_s(s, T::NEG_INFINITY);
+    let mut m1 = m0;
+    let mut pairs = xv.chunks_exact(2);
+    for p in &mut pairs {
+        m0 = T::max_s(s, m0, p[0]);
+        m1 = T::max_s(s, m1, p[1]);
+    }
+    for &v in pairs.remainder() {
+        m0 = T::max_s(s, m0, v);
+    }
+    xt.iter()
+        .fold(T::reduce_max_s(s, T::max_s(s, m0, m1)), |m, &v| m.max(v))
+}
+
+/// Smallest value of `x` (+∞ when empty).
+struct MinOf<'a, T>(&'a [T]);
+
+impl<T: Real> pulp::WithSimd for MinOf<'_, T> {
+    type Output = T;
+    #[inline(always)]
+    fn with_simd<S: Simd>(self, s: S) -> T {
+        let (xv, xt) = T::as_simd::<S>(self.0);
+        let m = xv
+            .iter()
+            .fold(T::splat_s(s, T::INFINITY), |m, &v| T::min_s(s, m, v));
+        xt.iter().fold(T::reduce_min_s(s, m), |m, &v| m.min(v))
     }
 }
 
@@ -146,25 +172,85 @@ fn exp_shifted<T: Real, S: Simd>(
     }
 }
 
-/// Column pass, SIMD part: `e[r, c] = exp(mid[r, c] − shift[c])` for the rows of `mid`
-/// (length w), with `neg_shift = −shift` (length w).
-struct ColExp<'a, T: Real> {
+/// `cmax[c] = max_r (pows[r] + λ[r, c])` over the rows of `mid` (length w, mixed encoding
+/// of [`log_convolve`]), with `λ = e` for a linear sum `v = μ·2^e` (μ in [½, 1)) and
+/// `λ = v/ln 2` for a log value `v < 0`: an upper bound, in powers of 2, of each column's
+/// largest entry, less than 1 above it.
+struct ColMax<'a, T: Real> {
     mid: &'a [T],
-    e: &'a mut [T],
-    neg_shift: &'a [T],
+    pows: &'a [T],
+    cmax: &'a mut [T],
     w: usize,
 }
 
-impl<T: Real> pulp::WithSimd for ColExp<'_, T> {
+impl<T: Real> pulp::WithSimd for ColMax<'_, T> {
     type Output = ();
     #[inline(always)]
     fn with_simd<S: Simd>(self, s: S) {
-        let w = self.w;
-        let (nv, nt) = T::as_simd::<S>(self.neg_shift);
-        let tail = T::partial_load_s(s, nt);
-        for (mrow, erow) in self.mid.chunks_exact(w).zip(self.e.chunks_exact_mut(w)) {
-            exp_shifted(s, mrow, erow, |j| if j < nv.len() { nv[j] } else { tail });
+        self.cmax.fill(T::NEG_INFINITY);
+        let (cv, ct) = T::as_mut_simd::<S>(self.cmax);
+        for (row, &p) in self.mid.chunks_exact(self.w).zip(self.pows) {
+            let pv = T::splat_s(s, p);
+            let (rv, rt) = T::as_simd::<S>(row);
+            for (c, &v) in cv.iter_mut().zip(rv) {
+                *c = T::max_s(s, *c, T::add_s(s, pv, pow_bound::<T, S>(s, v)));
+            }
+            if !ct.is_empty() {
+                // Padding lanes give finite values and are not stored.
+                let lam = pow_bound::<T, S>(s, T::partial_load_s(s, rt));
+                let c = T::max_s(s, T::partial_load_s(s, ct), T::add_s(s, pv, lam));
+                T::partial_store_s(s, ct, c);
+            }
         }
+    }
+}
+
+/// `λ` of [`ColMax`] for one vector of the mixed encoding.
+#[inline(always)]
+fn pow_bound<T: Real, S: Simd>(s: S, v: T::Vector<S>) -> T::Vector<S> {
+    let (_, e) = T::frexp_s(s, v);
+    let log_in_pows = T::mul_s(s, v, T::splat_s(s, T::from_f64(std::f64::consts::LOG2_E)));
+    T::select_lt_s(s, v, T::splat_s(s, T::ZERO), log_in_pows, e)
+}
+
+/// Column pass, SIMD part: `e[r, c] = v·2^(pows[r] − q[c])` for the rows of `mid` (length
+/// w, mixed encoding) and the column powers `q` (`neg_q = −q`, length w): exact scalings,
+/// no exp. Lanes holding a log value (`v < 0`) are left for [`log_convolve`] to fix: returns
+/// whether the block has any.
+struct ColScale<'a, T: Real> {
+    mid: &'a [T],
+    pows: &'a [T],
+    e: &'a mut [T],
+    neg_q: &'a [T],
+    w: usize,
+}
+
+impl<T: Real> pulp::WithSimd for ColScale<'_, T> {
+    type Output = bool;
+    #[inline(always)]
+    fn with_simd<S: Simd>(self, s: S) -> bool {
+        let w = self.w;
+        let (qv, qt) = T::as_simd::<S>(self.neg_q);
+        let qtail = T::partial_load_s(s, qt);
+        let mut low = T::splat_s(s, T::INFINITY);
+        let rows = self.mid.chunks_exact(w).zip(self.e.chunks_exact_mut(w));
+        for ((mrow, erow), &p) in rows.zip(self.pows) {
+            let pv = T::splat_s(s, p);
+            let (sv, st) = T::as_simd::<S>(mrow);
+            let (dv, dt) = T::as_mut_simd::<S>(erow);
+            for ((d, &v), &nq) in dv.iter_mut().zip(sv).zip(qv) {
+                *d = T::ldexp_s(s, v, T::add_s(s, pv, nq));
+                low = T::min_s(s, low, v);
+            }
+            if !st.is_empty() {
+                let v = T::partial_load_s(s, st);
+                let d = T::ldexp_s(s, v, T::add_s(s, pv, qtail));
+                T::partial_store_s(s, dt, d);
+                // Padding lanes load as 0: not below 0.
+                low = T::min_s(s, low, v);
+            }
+        }
+        T::reduce_min_s(s, low) < T::ZERO
     }
 }
 
@@ -181,29 +267,6 @@ fn ln_added<T: Real, S: Simd>(s: S, y: &mut [T], add: impl Fn(usize) -> T::Vecto
         // Padding lanes load as 0 (ln = −∞) and are not stored.
         let v = T::partial_load_s(s, yt);
         T::partial_store_s(s, yt, T::add_s(s, T::ln_s(s, v), add(nv)));
-    }
-}
-
-/// Row pass, after the matmul: `y = rmax[r] + ln(y)` on each row r of `y` (length w); rows
-/// whose maximum is −∞ become −∞.
-struct LnRows<'a, T> {
-    y: &'a mut [T],
-    rmax: &'a [T],
-    w: usize,
-}
-
-impl<T: Real> pulp::WithSimd for LnRows<'_, T> {
-    type Output = ();
-    #[inline(always)]
-    fn with_simd<S: Simd>(self, s: S) {
-        for (row, &m) in self.y.chunks_exact_mut(self.w).zip(self.rmax) {
-            if m == T::NEG_INFINITY {
-                row.fill(m);
-            } else {
-                let mv = T::splat_s(s, m);
-                ln_added(s, row, |_| mv);
-            }
-        }
     }
 }
 
@@ -227,84 +290,60 @@ impl<T: Real> pulp::WithSimd for LnCols<'_, T> {
     }
 }
 
-/// `cmax[c] = max_r mid[r, c]` for `mid` with rows of length w.
-struct ColMax<'a, T: Real> {
-    mid: &'a [T],
-    cmax: &'a mut [T],
+/// Runs `f(block, a_block, b_block, c_block)` over fixed blocks of `ROW_BLOCK` rows of `a`
+/// and `b` (rows of w values) and of `c` (a value a row), in parallel under `Par::Rayon`.
+fn row_blocks3<A: Send, B: Send, C: Send>(
+    par: Par,
+    a: &mut [A],
+    b: &mut [B],
+    c: &mut [C],
     w: usize,
-}
-
-impl<T: Real> pulp::WithSimd for ColMax<'_, T> {
-    type Output = ();
-    #[inline(always)]
-    fn with_simd<S: Simd>(self, s: S) {
-        self.cmax.fill(T::NEG_INFINITY);
-        let (cv, ct) = T::as_mut_simd::<S>(self.cmax);
-        for row in self.mid.chunks_exact(self.w) {
-            let (rv, rt) = T::as_simd::<S>(row);
-            for (c, &v) in cv.iter_mut().zip(rv) {
-                *c = T::max_s(s, *c, v);
-            }
-            for (c, &v) in ct.iter_mut().zip(rt) {
-                *c = c.max(v);
-            }
+    f: impl Fn(usize, &mut [A], &mut [B], &mut [C]) + Sync + Send,
+) {
+    let (ca, cc) = (ROW_BLOCK * w, ROW_BLOCK);
+    match par {
+        Par::Seq => a
+            .chunks_mut(ca)
+            .zip(b.chunks_mut(ca))
+            .zip(c.chunks_mut(cc))
+            .enumerate()
+            .for_each(|(i, ((x, y), z))| f(i, x, y, z)),
+        Par::Rayon(_) => {
+            use rayon::prelude::*;
+            a.par_chunks_mut(ca)
+                .zip(b.par_chunks_mut(ca))
+                .zip(c.par_chunks_mut(cc))
+                .enumerate()
+                .for_each(|(i, ((x, y), z))| f(i, x, y, z))
         }
     }
 }
 
-/// Runs `f(block, a_block, b_block)` over fixed blocks of `ROW_BLOCK` rows of `a` and `b`
-/// (rows of w values), in parallel under `Par::Rayon`.
-fn row_blocks2<A: Send, B: Send>(
-    par: Par,
-    a: &mut [A],
-    b: &mut [B],
-    w: usize,
-    f: impl Fn(usize, &mut [A], &mut [B]) + Sync + Send,
-) {
-    blocks(par, a, ROW_BLOCK * w, b, ROW_BLOCK * w, f)
-}
-
-/// [`row_blocks2`] for one buffer.
+/// [`row_blocks3`] for one buffer.
 fn row_blocks<A: Send>(par: Par, a: &mut [A], w: usize, f: impl Fn(usize, &mut [A]) + Sync + Send) {
     crate::par::par_chunks(par, a, ROW_BLOCK * w, f)
 }
 
-/// `f(i, a_i, b_i)` over the chunks `a_i` (`ca` values) and `b_i` (`cb`), in parallel under
-/// `Par::Rayon`.
-fn blocks<A: Send, B: Send>(
-    par: Par,
-    a: &mut [A],
-    ca: usize,
-    b: &mut [B],
-    cb: usize,
-    f: impl Fn(usize, &mut [A], &mut [B]) + Sync + Send,
-) {
-    match par {
-        Par::Seq => a
-            .chunks_mut(ca)
-            .zip(b.chunks_mut(cb))
-            .enumerate()
-            .for_each(|(i, (x, y))| f(i, x, y)),
-        Par::Rayon(_) => {
-            use rayon::prelude::*;
-            a.par_chunks_mut(ca)
-                .zip(b.par_chunks_mut(cb))
-                .enumerate()
-                .for_each(|(i, (x, y))| f(i, x, y))
-        }
-    }
-}
-
-/// Temporaries of one log-convolution of an h×w image: `e`, `mid` (h·w each), the column
-/// maxima `cmax` and their negated shifts `neg_shift` (w each).
+/// Temporaries of one log-convolution of an h×w image: `e`, `mid` (h·w each), the row
+/// powers `pows` (h), the column logs `cmax` and powers `neg_q` (negated; w each).
 struct ConvBufs<'a, T> {
     e: &'a mut [T],
     mid: &'a mut [T],
+    pows: &'a mut [T],
     cmax: &'a mut [T],
-    neg_shift: &'a mut [T],
+    neg_q: &'a mut [T],
 }
 
 /// `dst = log(K exp(src))` for an h×w image (row-major), `K = K_h ⊗ K_w` (module docs).
+///
+/// Both passes shift by powers of 2: row r by `p_r·ln 2`, column c by `q_c·ln 2`. Between
+/// them the intermediate `mid` stays linear: the row pass leaves each sum
+/// `v = Σ_i K_w[c, i] e^{src[r, i] − p_r ln 2}` as it is, and only where a sum fell below the
+/// floor replaces it by its exact log-sum-exp minus `p_r ln 2` (negative, since the floor is
+/// below 1: the sign tells the two apart). The column pass then needs no log or exp: its
+/// input `e^{log mid[r, c] − q_c ln 2} = v·2^{p_r − q_c}` is an exact scaling of the bits,
+/// and `q_c` comes from the binary exponents ([`ColMax`]). Only the rare log values take
+/// an exp.
 fn log_convolve<T: Real>(
     rows: Axis<'_, T>,
     cols: Axis<'_, T>,
@@ -314,56 +353,80 @@ fn log_convolve<T: Real>(
     par: Par,
 ) {
     let (h, w) = (cols.m, rows.m);
-    let (ln_tau_w, ln_tau_h) = (floor_of::<T>(w).ln(), floor_of::<T>(h).ln());
+    let (tau_w, tau_h) = (floor_of::<T>(w), floor_of::<T>(h));
+    let ln_tau_h = tau_h.ln();
     let ConvBufs {
         e,
         mid,
+        pows,
         cmax,
-        neg_shift,
+        neg_q,
     } = bufs;
-    // Along each row: mid = m + log(e · K_w), e = exp(src − m), m the row's maximum.
-    row_blocks2(par, e, mid, w, |blk, e, mid| {
+    // Along each row: mid = e · K_w, e = exp(src − p ln 2).
+    row_blocks3(par, e, mid, pows, w, |blk, e, mid, p| {
         let r0 = blk * ROW_BLOCK;
-        let nr = e.len() / w;
+        let nr = p.len();
         let src = &src[r0 * w..(r0 + nr) * w];
-        let mut m = [T::ZERO; ROW_BLOCK];
-        let m = &mut m[..nr];
-        pulp::Arch::new().dispatch(RowExp { src, e, rmax: m, w });
+        pulp::Arch::new().dispatch(RowExp { src, e, pows: p, w });
         gemm(
             MatMut::from_row_major_slice_mut(mid, nr, w),
             MatRef::from_row_major_slice(e, nr, w),
             rows.mat(),
             T::ONE,
         );
-        pulp::Arch::new().dispatch(LnRows { y: mid, rmax: m, w });
-        for (r, &mr) in m.iter().enumerate() {
+        if pulp::Arch::new().dispatch(MinOf(mid)) >= tau_w {
+            return;
+        }
+        for (r, &pr) in p.iter().enumerate() {
             let srow = &src[r * w..(r + 1) * w];
-            let floor = mr + ln_tau_w;
             for (c, y) in mid[r * w..(r + 1) * w].iter_mut().enumerate() {
-                if *y < floor {
-                    *y = lse(w, |i| srow[i] + rows.logk[c * w + i]);
+                if *y < tau_w {
+                    // −∞ for an all-(−∞) row (its power is 0).
+                    *y = lse(w, |i| srow[i] + rows.logk[c * w + i]) - ln2_times(pr);
                 }
             }
         }
     });
-    // Along each column: dst = cmax + log(K_h · e), e = exp(mid − cmax).
-    pulp::Arch::new().dispatch(ColMax { mid, cmax, w });
-    for (ns, &c) in neg_shift.iter_mut().zip(cmax.iter()) {
-        *ns = -shift_of(c);
+    // Along each column: dst = q ln 2 + log(K_h · e), e = exp(log mid − q ln 2).
+    let (mid, pows) = (&**mid, &**pows);
+    pulp::Arch::new().dispatch(ColMax { mid, pows, cmax, w });
+    for (nq, c) in neg_q.iter_mut().zip(cmax.iter_mut()) {
+        let q = T::from_f64(c.to_f64().ceil());
+        *nq = if q == T::NEG_INFINITY { T::ZERO } else { -q };
+        *c = if q == T::NEG_INFINITY {
+            q
+        } else {
+            ln2_times(q)
+        };
     }
-    let (neg_shift, cmax) = (&**neg_shift, &**cmax);
-    let mid = &**mid;
+    let (neg_q, cmax) = (&**neg_q, &**cmax);
     row_blocks(par, e, w, |blk, e| {
         let r0 = blk * ROW_BLOCK;
-        let mid = &mid[r0 * w..r0 * w + e.len()];
-        pulp::Arch::new().dispatch(ColExp {
+        let nr = e.len() / w;
+        let (mid, pows) = (&mid[r0 * w..(r0 + nr) * w], &pows[r0..r0 + nr]);
+        let has_logs = pulp::Arch::new().dispatch(ColScale {
             mid,
+            pows,
             e,
-            neg_shift,
+            neg_q,
             w,
         });
+        if has_logs {
+            for ((erow, mrow), &pr) in e.chunks_exact_mut(w).zip(mid.chunks_exact(w)).zip(pows) {
+                for ((x, &v), &nq) in erow.iter_mut().zip(mrow).zip(neg_q) {
+                    if v < T::ZERO {
+                        *x = (v + ln2_times(pr + nq)).exp();
+                    }
+                }
+            }
+        }
     });
     let e = &**e;
+    // The log of `mid[i, c]` for the exact fallback.
+    let mid_log = |i: usize, c: usize| {
+        let v = mid[i * w + c];
+        ln2_times(pows[i]) + if v < T::ZERO { v } else { v.ln() }
+    };
     row_blocks(par, dst, w, |blk, d| {
         let r0 = blk * ROW_BLOCK;
         let nr = d.len() / w;
@@ -373,12 +436,18 @@ fn log_convolve<T: Real>(
             MatRef::from_row_major_slice(e, h, w),
             T::ONE,
         );
+        // Sums below the floor (in log terms, below cmax + ln τ) are redone exactly; the
+        // scan runs only when some sum of the block is near it.
+        let low = pulp::Arch::new().dispatch(MinOf(d)) < tau_h * T::from_f64(4.0);
         pulp::Arch::new().dispatch(LnCols { y: d, cmax, w });
+        if !low {
+            return;
+        }
         for (rr, drow) in d.chunks_exact_mut(w).enumerate() {
             let r = r0 + rr;
             for (c, z) in drow.iter_mut().enumerate() {
                 if *z < cmax[c] + ln_tau_h {
-                    *z = lse(h, |i| mid[i * w + c] + cols.logk[r * h + i]);
+                    *z = lse(h, |i| mid_log(i, c) + cols.logk[r * h + i]);
                 }
             }
         }
@@ -386,12 +455,13 @@ fn log_convolve<T: Real>(
 }
 
 /// Workspace of [`convolutional_barycenter_in_place`] for k images of h×w pixels in `T`:
-/// `(3k + 4)·hw + 2w + 2(h² + w²)` values of `T`.
+/// `(3k + 4)·hw + h + 2w + 2(h² + w²)` values of `T`.
 pub fn convolutional_barycenter_scratch<T: Real>(h: usize, w: usize, k: usize) -> StackReq {
     let n = h.saturating_mul(w);
     let sq = h.saturating_mul(h).saturating_add(w.saturating_mul(w));
     vec_req::<T>(
         n.saturating_mul(k.saturating_mul(3).saturating_add(4))
+            .saturating_add(h)
             .saturating_add(w.saturating_mul(2))
             .saturating_add(sq.saturating_mul(2)),
     )
@@ -425,7 +495,7 @@ pub fn convolutional_barycenter_in_place<T: Real>(
         );
     }
     check_stack(stack, convolutional_barycenter_scratch::<T>(h, w, k))?;
-    let len = n * (3 * k + 4) + 2 * w + 2 * (h * h + w * w);
+    let len = n * (3 * k + 4) + h + 2 * w + 2 * (h * h + w * w);
     let (mut buf, _) = take(stack, len, T::ZERO);
     let (log_a, rest) = buf.split_at_mut(k * n);
     let (log_u, rest) = rest.split_at_mut(k * n);
@@ -434,8 +504,9 @@ pub fn convolutional_barycenter_in_place<T: Real>(
     let (tmp, rest) = rest.split_at_mut(n);
     let (e, rest) = rest.split_at_mut(n);
     let (mid, rest) = rest.split_at_mut(n);
+    let (pows, rest) = rest.split_at_mut(h);
     let (cmax, rest) = rest.split_at_mut(w);
-    let (neg_shift, rest) = rest.split_at_mut(w);
+    let (neg_q, rest) = rest.split_at_mut(w);
     let (logk_h, rest) = rest.split_at_mut(h * h);
     let (k_h, rest) = rest.split_at_mut(h * h);
     let (logk_w, k_w) = rest.split_at_mut(w * w);
@@ -460,8 +531,9 @@ pub fn convolutional_barycenter_in_place<T: Real>(
     let mut bufs = ConvBufs {
         e,
         mid,
+        pows,
         cmax,
-        neg_shift,
+        neg_q,
     };
     let mut apply = |s: &[T], d: &mut [T]| log_convolve(rows, cols, s, d, &mut bufs, par);
     // K is symmetric: the same operator serves for Kᵀ.

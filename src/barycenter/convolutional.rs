@@ -19,7 +19,7 @@
 //! across threads, each block one sequential matmul: bitwise identical results for every
 //! thread count.
 
-use super::ibp::{check_inputs, ibp, BarycenterInfo, BarycenterParams};
+use super::ibp::{check_inputs, ibp, BarycenterInfo, BarycenterParams, ExpInto};
 use crate::cost::gemm::gemm;
 use crate::workspace::{check_stack, take, vec_req, with_stack};
 use crate::{bail, MatMut, MatRef, MemStack, Par, Real, Result, StackReq};
@@ -43,23 +43,27 @@ impl<T: Real> Axis<'_, T> {
     }
 }
 
-/// `logk[a·m + b] = −(t_a − t_b)²/ε` on `t = linspace(0, 1, m)`, and `k = exp(logk)` with
-/// values below the smallest normal number set to 0 (no subnormal operands in the matmul).
+/// `logk[a·m + b] = −((a − b)/(m − 1))²/ε` (the squared distance on `t = linspace(0, 1, m)`),
+/// and `k = exp(logk)` with values below the smallest normal number set to 0 (no subnormal
+/// operands in the matmul). Toeplitz: m exps, the other rows copied from the first.
 fn fill_axis<T: Real>(m: usize, eps: f64, logk: &mut [T], k: &mut [T]) {
-    let t = |a: usize| {
-        if m > 1 {
-            a as f64 / (m - 1) as f64
+    let (first, rest) = logk.split_at_mut(m);
+    let (kfirst, krest) = k.split_at_mut(m);
+    for (d, (l, e)) in first.iter_mut().zip(kfirst.iter_mut()).enumerate() {
+        let t = if m > 1 {
+            d as f64 / (m - 1) as f64
         } else {
             0.0
-        }
-    };
-    for a in 0..m {
-        for b in 0..m {
-            let d = t(a) - t(b);
-            let l = T::from_f64(-d * d / eps);
-            let e = l.exp();
-            logk[a * m + b] = l;
-            k[a * m + b] = if e < T::MIN_POSITIVE { T::ZERO } else { e };
+        };
+        *l = T::from_f64(-t * t / eps);
+        let v = l.exp();
+        *e = if v < T::MIN_POSITIVE { T::ZERO } else { v };
+    }
+    let rows = rest.chunks_exact_mut(m).zip(krest.chunks_exact_mut(m));
+    for (a, (lrow, krow)) in rows.enumerate().map(|(i, r)| (i + 1, r)) {
+        for (b, (l, e)) in lrow.iter_mut().zip(krow.iter_mut()).enumerate() {
+            *l = first[a.abs_diff(b)];
+            *e = kfirst[a.abs_diff(b)];
         }
     }
 }
@@ -512,10 +516,15 @@ pub fn convolutional_barycenter_in_place<T: Real>(
     let (logk_w, k_w) = rest.split_at_mut(w * w);
     fill_axis(h, params.epsilon, logk_h, k_h);
     fill_axis(w, params.epsilon, logk_w, k_w);
-    for c in 0..k {
-        for i in 0..n {
-            log_a[c * n + i] = images.get(i, c).ln();
-        }
+    for (c, la) in log_a.chunks_exact_mut(n).enumerate() {
+        tmp.iter_mut()
+            .zip(images.col(c).iter())
+            .for_each(|(t, &a)| *t = a);
+        pulp::Arch::new().dispatch(ExpInto {
+            src: tmp,
+            dst: la,
+            ln: true,
+        });
     }
     let lambda = |c: usize| weights.map_or(1.0, |wt| wt[c].to_f64()) / wsum;
     let cols = Axis {
@@ -540,9 +549,11 @@ pub fn convolutional_barycenter_in_place<T: Real>(
     let info = ibp_symmetric(
         n, k, &lambda, &mut apply, log_a, log_u, log_kv, log_p, tmp, params,
     );
-    for (o, &l) in out.iter_mut().zip(log_p.iter()) {
-        *o = l.exp();
-    }
+    pulp::Arch::new().dispatch(ExpInto {
+        src: log_p,
+        dst: out,
+        ln: false,
+    });
     Ok(info)
 }
 

@@ -157,6 +157,7 @@ pub(crate) fn ibp<T: Real>(
         pulp::Arch::new().dispatch(ExpInto {
             src: log_p,
             dst: tmp,
+            ln: false,
         });
         let mut err: f64 = 0.0;
         for c in 0..k {
@@ -179,10 +180,11 @@ pub(crate) fn ibp<T: Real>(
     info
 }
 
-/// `dst = exp(src)` (SIMD).
-struct ExpInto<'a, T> {
-    src: &'a [T],
-    dst: &'a mut [T],
+/// `dst = exp(src)`, or `dst = ln(src)` with `ln` (SIMD; the tail scalar).
+pub(crate) struct ExpInto<'a, T> {
+    pub src: &'a [T],
+    pub dst: &'a mut [T],
+    pub ln: bool,
 }
 
 impl<T: Real> pulp::WithSimd for ExpInto<'_, T> {
@@ -192,10 +194,14 @@ impl<T: Real> pulp::WithSimd for ExpInto<'_, T> {
         let (sv, st) = T::as_simd::<S>(self.src);
         let (dv, dt) = T::as_mut_simd::<S>(self.dst);
         for (d, &v) in dv.iter_mut().zip(sv) {
-            *d = T::exp_s(s, v);
+            *d = if self.ln {
+                T::ln_s(s, v)
+            } else {
+                T::exp_s(s, v)
+            };
         }
         for (d, &v) in dt.iter_mut().zip(st) {
-            *d = v.exp();
+            *d = if self.ln { v.ln() } else { v.exp() };
         }
     }
 }

@@ -18,17 +18,10 @@ use otcore::par::with_threads;
 use otcore::{MemStack, Real};
 use std::hint::black_box;
 
-const N: usize = 4000;
+mod common;
+use common::cloud;
 
-fn cloud<T: Real>(n: usize, d: usize, seed: u64) -> Mat<T> {
-    let mut s = seed;
-    Mat::from_fn(n, d, |_, _| {
-        s = s
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        T::from_f64((s >> 11) as f64 / (1u64 << 53) as f64)
-    })
-}
+const N: usize = 4000;
 
 fn bench_type<T: Real + faer::traits::ComplexField>(c: &mut Criterion) {
     let mut g = c.benchmark_group(format!("cost_{}", T::NAME));

@@ -14,15 +14,11 @@ use otcore::MatRef;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+mod common;
+use common::cloud;
+
 const POINTS: usize = 1_000_000;
 const SITES: usize = 1_000;
-
-fn lcg(state: &mut u64) -> f64 {
-    *state = state
-        .wrapping_mul(6364136223846793005)
-        .wrapping_add(1442695040888963407);
-    (*state >> 11) as f64 / (1u64 << 53) as f64
-}
 
 /// Uniform points and sites in the unit square, small random weights.
 struct Problem<T> {
@@ -35,11 +31,11 @@ struct Problem<T> {
 
 impl<T: LaguerreReal> Problem<T> {
     fn new() -> Self {
-        let mut s = 1u64;
-        let x = faer::Mat::from_fn(POINTS, 2, |_, _| T::from_f64(lcg(&mut s)));
-        let y = faer::Mat::from_fn(SITES, 2, |_, _| T::from_f64(lcg(&mut s)));
-        let g = (0..SITES)
-            .map(|_| T::from_f64(0.01 * lcg(&mut s)))
+        let (x, y) = (cloud::<T>(POINTS, 2, 1), cloud::<T>(SITES, 2, 2));
+        let g = cloud::<T>(SITES, 1, 3)
+            .col(0)
+            .iter()
+            .map(|&v| v * T::from_f64(0.01))
             .collect();
         let req = laguerre_assign_scratch::<T>(SITES, 2);
         let buf = vec![std::mem::MaybeUninit::uninit(); otcore::workspace::bytes_for(req).unwrap()];

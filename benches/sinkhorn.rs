@@ -224,7 +224,7 @@ fn exp(c: &mut Criterion) {
 
 /// Dense n = m = 4000: iteration on 1 and 2 threads against the machine limit.
 fn dense<T: Real>(c: &mut Criterion) {
-    let (x, y) = (cloud(N, 1), cloud(N, 2));
+    let (x, y) = (cloud::<f64>(N, 2, 1), cloud::<f64>(N, 2, 2));
     let cost = sqdist::<T>(&x, &y);
     let a = vec![T::from_f64(1.0 / N as f64); N];
     let cost_ref = Cost::Dense(cost.as_ref());

@@ -38,7 +38,7 @@ fn process_cpu() -> Duration {
 
 /// One case in this process: prints "n threads ms_per_iteration workspace_bytes peak_kib".
 fn child(n: usize, threads: usize) {
-    let (x, y) = (cloud(n, 3), cloud(n, 4));
+    let (x, y) = (cloud::<f64>(n, 2, 3), cloud::<f64>(n, 2, 4));
     let a = vec![1.0 / n as f64; n];
     let cost = Cost::SqEuclidean {
         x: x.as_ref(),

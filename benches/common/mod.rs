@@ -3,15 +3,16 @@
 //! it with `#[path = "../benches/common/mod.rs"] mod common;`.
 
 use faer::Mat;
+use otcore::Real;
 
-/// `n` points uniform in [0,1]² (n × 2), reproducible from `seed` (a 64-bit LCG, 53-bit
-/// mantissas).
-pub fn cloud(n: usize, seed: u64) -> Mat<f64> {
+/// `n` points uniform in [0, 1]^d (n × d), reproducible from `seed` (a 64-bit LCG, 53-bit
+/// mantissas, filled in faer's order).
+pub fn cloud<T: Real>(n: usize, d: usize, seed: u64) -> Mat<T> {
     let mut s = seed;
-    Mat::from_fn(n, 2, |_, _| {
+    Mat::from_fn(n, d, |_, _| {
         s = s
             .wrapping_mul(6364136223846793005)
             .wrapping_add(1442695040888963407);
-        (s >> 11) as f64 / (1u64 << 53) as f64
+        T::from_f64((s >> 11) as f64 / (1u64 << 53) as f64)
     })
 }

@@ -5,7 +5,8 @@
 //! hurts both alike) and prints points/s, the 2-thread speed-up and the process CPU time of a
 //! 2-thread run over a 1-thread run (1.0 = the second thread does no extra work; on a shared
 //! machine the wall-clock speed-up is bounded by the idle cores, the CPU-time ratio is not),
-//! and the 1-thread throughput per CPU-second (what the kernel does when it has the core).
+//! and the 1-thread throughput per CPU-second (what the kernel does when it has the core);
+//! then the machine's ceiling: the same speed-up for a loop of pure arithmetic.
 //! Only the ratio lines: `cargo bench --bench laguerre -- ratio`.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
@@ -118,9 +119,43 @@ fn ratio_type<T: LaguerreReal>() {
     );
 }
 
+/// The machine's own 2-thread ceiling for pure arithmetic: the wall-clock speed-up of two
+/// threads over one, each running the same chains of dependent FMAs (no memory traffic, no
+/// shared data), best of 7 interleaved runs. Below 2 means the second core was not fully
+/// ours (a shared VM or host).
+fn compute_ceiling() -> f64 {
+    fn spin() -> f64 {
+        let mut acc = [1.0f64; 8];
+        for _ in 0..40_000_000 {
+            for a in acc.iter_mut() {
+                *a = black_box(*a).mul_add(0.999_999_9, 1e-7);
+            }
+        }
+        acc.iter().sum()
+    }
+    let mut wall = [Duration::MAX; 2];
+    for _ in 0..7 {
+        for (k, threads) in [1usize, 2].into_iter().enumerate() {
+            let t = Instant::now();
+            std::thread::scope(|sc| {
+                for _ in 0..threads {
+                    sc.spawn(|| black_box(spin()));
+                }
+            });
+            wall[k] = wall[k].min(t.elapsed());
+        }
+    }
+    2.0 * wall[0].as_secs_f64() / wall[1].as_secs_f64()
+}
+
 fn ratio(_: &mut Criterion) {
     ratio_type::<f64>();
     ratio_type::<f32>();
+    println!(
+        "machine ceiling: two threads of pure FMA chains do {:.2}x the work of one in the same \
+         time (best of 7, interleaved)",
+        compute_ceiling()
+    );
 }
 
 criterion_group!(benches, bench, ratio);

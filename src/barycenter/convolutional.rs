@@ -19,7 +19,7 @@
 //! across threads, each block one sequential matmul: bitwise identical results for every
 //! thread count.
 
-use super::ibp::{check_inputs, ibp, BarycenterInfo, BarycenterParams, ExpInto};
+use super::ibp::{check_inputs, ibp, BarycenterInfo, BarycenterParams, Elementwise, MapInto};
 use crate::cost::gemm::gemm;
 use crate::workspace::{check_stack, take, vec_req, with_stack};
 use crate::{bail, MatMut, MatRef, MemStack, Par, Real, Result, StackReq};
@@ -520,10 +520,10 @@ pub fn convolutional_barycenter_in_place<T: Real>(
         tmp.iter_mut()
             .zip(images.col(c).iter())
             .for_each(|(t, &a)| *t = a);
-        pulp::Arch::new().dispatch(ExpInto {
+        pulp::Arch::new().dispatch(MapInto {
             src: tmp,
             dst: la,
-            ln: true,
+            f: Elementwise::Ln,
         });
     }
     let lambda = |c: usize| weights.map_or(1.0, |wt| wt[c].to_f64()) / wsum;
@@ -549,10 +549,10 @@ pub fn convolutional_barycenter_in_place<T: Real>(
     let info = ibp_symmetric(
         n, k, &lambda, &mut apply, log_a, log_u, log_kv, log_p, tmp, params,
     );
-    pulp::Arch::new().dispatch(ExpInto {
+    pulp::Arch::new().dispatch(MapInto {
         src: log_p,
         dst: out,
-        ln: false,
+        f: Elementwise::Exp,
     });
     Ok(info)
 }

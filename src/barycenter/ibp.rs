@@ -154,10 +154,10 @@ pub(crate) fn ibp<T: Real>(
             }
         }
         // p = exp(log p) once (SIMD) into tmp, then per histogram the error and the update.
-        pulp::Arch::new().dispatch(ExpInto {
+        pulp::Arch::new().dispatch(MapInto {
             src: log_p,
             dst: tmp,
-            ln: false,
+            f: Elementwise::Exp,
         });
         let mut err: f64 = 0.0;
         for c in 0..k {
@@ -180,28 +180,32 @@ pub(crate) fn ibp<T: Real>(
     info
 }
 
-/// `dst = exp(src)`, or `dst = ln(src)` with `ln` (SIMD; the tail scalar).
-pub(crate) struct ExpInto<'a, T> {
-    pub src: &'a [T],
-    pub dst: &'a mut [T],
-    pub ln: bool,
+/// The function [`MapInto`] applies.
+#[derive(Clone, Copy, PartialEq)]
+pub(crate) enum Elementwise {
+    Exp,
+    Ln,
 }
 
-impl<T: Real> pulp::WithSimd for ExpInto<'_, T> {
+/// `dst = f(src)` elementwise (SIMD; the tail scalar).
+pub(crate) struct MapInto<'a, T> {
+    pub src: &'a [T],
+    pub dst: &'a mut [T],
+    pub f: Elementwise,
+}
+
+impl<T: Real> pulp::WithSimd for MapInto<'_, T> {
     type Output = ();
     #[inline(always)]
     fn with_simd<S: Simd>(self, s: S) {
         let (sv, st) = T::as_simd::<S>(self.src);
         let (dv, dt) = T::as_mut_simd::<S>(self.dst);
+        let ln = self.f == Elementwise::Ln;
         for (d, &v) in dv.iter_mut().zip(sv) {
-            *d = if self.ln {
-                T::ln_s(s, v)
-            } else {
-                T::exp_s(s, v)
-            };
+            *d = if ln { T::ln_s(s, v) } else { T::exp_s(s, v) };
         }
         for (d, &v) in dt.iter_mut().zip(st) {
-            *d = if self.ln { v.ln() } else { v.exp() };
+            *d = if ln { v.ln() } else { v.exp() };
         }
     }
 }

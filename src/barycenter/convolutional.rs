@@ -547,7 +547,7 @@ pub fn convolutional_barycenter_in_place<T: Real>(
     let mut apply = |s: &[T], d: &mut [T]| log_convolve(rows, cols, s, d, &mut bufs, par);
     // K is symmetric: the same operator serves for Kᵀ.
     let info = ibp_symmetric(
-        n, k, &lambda, &mut apply, log_a, log_u, log_kv, log_p, tmp, params,
+        n, k, &lambda, &mut apply, log_a, log_u, log_kv, log_p, tmp, params, par,
     );
     pulp::Arch::new().dispatch(MapInto {
         src: log_p,
@@ -562,7 +562,7 @@ pub fn convolutional_barycenter_in_place<T: Real>(
 fn ibp_symmetric<T: Real>(
     n: usize,
     k: usize,
-    lambda: &dyn Fn(usize) -> f64,
+    lambda: &(dyn Fn(usize) -> f64 + Sync),
     apply: &mut dyn FnMut(&[T], &mut [T]),
     log_a: &[T],
     log_u: &mut [T],
@@ -570,6 +570,7 @@ fn ibp_symmetric<T: Real>(
     log_p: &mut [T],
     tmp: &mut [T],
     params: &BarycenterParams,
+    par: Par,
 ) -> BarycenterInfo {
     let cell = std::cell::RefCell::new(apply);
     ibp(
@@ -584,6 +585,7 @@ fn ibp_symmetric<T: Real>(
         log_p,
         tmp,
         params,
+        par,
     )
 }
 

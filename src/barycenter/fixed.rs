@@ -3,7 +3,7 @@
 
 use super::ibp::{check_inputs, ibp, BarycenterInfo, BarycenterParams};
 use crate::workspace::{check_stack, take, vec_req, with_stack};
-use crate::{bail, MatRef, MemStack, Real, Result, StackReq};
+use crate::{bail, MatRef, MemStack, Par, Real, Result, StackReq};
 
 /// Workspace of [`barycenter_in_place`] with scalar `T`: `3kn + 2n` values of `T`. Cost per
 /// iteration `O(k n²)`.
@@ -89,6 +89,7 @@ pub fn barycenter_in_place<T: Real>(
         log_p,
         tmp,
         params,
+        Par::Seq,
     );
     for (o, &l) in out.iter_mut().zip(log_p.iter()) {
         *o = l.exp();

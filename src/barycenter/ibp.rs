@@ -6,7 +6,8 @@
 //! `log p = Σ λ_k (log u_k + log Kv_k)`, and `log u_k = log p − log Kv_k`. The error is
 //! `max_k Σ_i |u_k ⊙ K v_k − p|` (the spread of the first marginals around p).
 
-use crate::{bail, Real, Result};
+use crate::par::par_chunks;
+use crate::{bail, Par, Real, Result};
 use pulp::Simd;
 
 /// Parameters of the barycenter solvers.
@@ -103,12 +104,14 @@ pub(crate) fn check_inputs<T: Real>(
 /// Runs IBP. `k_log(src, dst)` writes `log(K exp(src))`, `kt_log` the same for `Kᵀ`;
 /// `log_a` holds `log a_k` (k blocks of n); `log_u`, `log_kv` (k·n) and `log_p` (n) are the
 /// iterates, `tmp` (n) a temporary. `lambda(c)` is the normalised weight of histogram c.
-/// The weighted sum of `log p` and the error are accumulated in f64 for every `T`.
+/// The weighted sum of `log p` and the error are accumulated in f64 for every `T`. The
+/// pixel-wise updates run on `par` over fixed chunks (the same results for every thread
+/// count); the error sum is sequential.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn ibp<T: Real>(
     n: usize,
     k: usize,
-    lambda: &dyn Fn(usize) -> f64,
+    lambda: &(dyn Fn(usize) -> f64 + Sync),
     k_log: &mut dyn FnMut(&[T], &mut [T]),
     kt_log: &mut dyn FnMut(&[T], &mut [T]),
     log_a: &[T],
@@ -117,6 +120,7 @@ pub(crate) fn ibp<T: Real>(
     log_p: &mut [T],
     tmp: &mut [T],
     params: &BarycenterParams,
+    par: Par,
 ) -> BarycenterInfo {
     log_u.fill(T::ZERO);
     let mut info = BarycenterInfo {
@@ -128,36 +132,47 @@ pub(crate) fn ibp<T: Real>(
         for c in 0..k {
             let r = c * n..(c + 1) * n;
             kt_log(&log_u[r.clone()], tmp);
-            for (t, &la) in tmp.iter_mut().zip(&log_a[r.clone()]) {
-                // log v = log a − log Kᵀu (an empty bin stays empty).
-                *t = if la == T::NEG_INFINITY { la } else { la - *t };
-            }
+            let log_a = &log_a[r.clone()];
+            par_chunks(par, tmp, PAR_CHUNK, |i, t| {
+                let la = &log_a[i * PAR_CHUNK..i * PAR_CHUNK + t.len()];
+                for (t, &la) in t.iter_mut().zip(la) {
+                    // log v = log a − log Kᵀu (an empty bin stays empty).
+                    *t = if la == T::NEG_INFINITY { la } else { la - *t };
+                }
+            });
             k_log(tmp, &mut log_kv[r]);
         }
         // log p = Σ_c λ_c (log u_c + log Kv_c), summed in f64 in the order of c, over blocks
         // of pixels (the weights read once per block, the inner loop vectorisable).
-        for (b, lp) in log_p.chunks_mut(LOGP_BLOCK).enumerate() {
-            let i0 = b * LOGP_BLOCK;
-            let mut acc = [0.0f64; LOGP_BLOCK];
-            let acc = &mut acc[..lp.len()];
-            for c in 0..k {
-                let l = lambda(c);
-                if l != 0.0 {
-                    let r = c * n + i0..c * n + i0 + lp.len();
-                    for ((a, &u), &kv) in acc.iter_mut().zip(&log_u[r.clone()]).zip(&log_kv[r]) {
-                        *a += l * (u + kv).to_f64();
+        let (log_u_r, log_kv_r) = (&*log_u, &*log_kv);
+        par_chunks(par, log_p, PAR_CHUNK, |i, lp| {
+            for (b, lp) in lp.chunks_mut(LOGP_BLOCK).enumerate() {
+                let i0 = i * PAR_CHUNK + b * LOGP_BLOCK;
+                let mut acc = [0.0f64; LOGP_BLOCK];
+                let acc = &mut acc[..lp.len()];
+                for c in 0..k {
+                    let l = lambda(c);
+                    if l != 0.0 {
+                        let r = c * n + i0..c * n + i0 + lp.len();
+                        let terms = log_u_r[r.clone()].iter().zip(&log_kv_r[r]);
+                        for (a, (&u, &kv)) in acc.iter_mut().zip(terms) {
+                            *a += l * (u + kv).to_f64();
+                        }
                     }
                 }
+                for (o, &a) in lp.iter_mut().zip(acc.iter()) {
+                    *o = T::from_f64(a);
+                }
             }
-            for (o, &a) in lp.iter_mut().zip(acc.iter()) {
-                *o = T::from_f64(a);
-            }
-        }
+        });
         // p = exp(log p) once (SIMD) into tmp, then per histogram the error and the update.
-        pulp::Arch::new().dispatch(MapInto {
-            src: log_p,
-            dst: tmp,
-            f: Elementwise::Exp,
+        let log_p_r = &*log_p;
+        par_chunks(par, tmp, PAR_CHUNK, |i, t| {
+            pulp::Arch::new().dispatch(MapInto {
+                src: &log_p_r[i * PAR_CHUNK..i * PAR_CHUNK + t.len()],
+                dst: t,
+                f: Elementwise::Exp,
+            })
         });
         let mut err: f64 = 0.0;
         for c in 0..k {
@@ -209,6 +224,9 @@ impl<T: Real> pulp::WithSimd for MapInto<'_, T> {
         }
     }
 }
+
+/// Pixels per parallel chunk of [`ibp`]'s pixel-wise updates (a multiple of [`LOGP_BLOCK`]).
+const PAR_CHUNK: usize = 16 * LOGP_BLOCK;
 
 /// Pixels per block of the weighted log-mean of [`ibp`].
 const LOGP_BLOCK: usize = 256;

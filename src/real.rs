@@ -124,7 +124,7 @@ pub trait Real:
     fn frexp_s<S: Simd>(s: S, a: Self::Vector<S>) -> (Self::Vector<S>, Self::Vector<S>);
     /// Lane-wise `a·2^k` for positive normal finite `a` and integer-valued `k`, with the
     /// result at most the largest finite value: exact, or 0 when below the smallest normal
-    /// number (flushed). Bit operations, no multiply.
+    /// number (flushed). Integer and bit operations on the representation, no rounding.
     fn ldexp_s<S: Simd>(s: S, a: Self::Vector<S>, k: Self::Vector<S>) -> Self::Vector<S>;
     /// Lane-wise `if a < b { x } else { y }`.
     fn select_lt_s<S: Simd>(
@@ -292,8 +292,8 @@ fn ln_reduced<T: Real, S: Simd, const N: usize>(
     let z = T::mul_s(s, sv, sv);
     let w = T::mul_s(s, z, z);
     // Horner in w over the even and the odd coefficients, highest first. The loops have
-    // constant bounds, so they unroll (an iterator over a slice did not: a runtime loop
-    // of address arithmetic around each FMA, 2.5× the time of an exp).
+    // constant bounds, so they unroll (an iterator over a slice stayed a runtime loop with
+    // address arithmetic around each FMA).
     let (ne, no) = (N.div_ceil(2), N / 2);
     let mut t2 = T::splat_s(s, lg[2 * (ne - 1)]);
     for i in (0..ne - 1).rev() {

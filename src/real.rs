@@ -275,19 +275,38 @@ macro_rules! simd_methods {
     };
 }
 
-/// The shared part of `ln_s` (fdlibm): `k·ln 2 + ln m` for m in [√½, √2) and k an integer
-/// (as `T` lanes), with `f = m − 1`, `s = f/(2 + f)`, `z = s²`, `w = z²` and
-/// `R = z·Σ lg[2i]·wⁱ + w·Σ lg[2i+1]·wⁱ`; `ln2` is ln 2 split into a high part exact in
-/// products by k and the rest.
+/// The shared part of `ln_s` (fdlibm), before the special values: `x = 2^k·m` with m in
+/// [√½, √2) (subnormal x first scaled by `sub.0 = 2^sub.1`), then `k·ln 2 + ln m` with
+/// `f = m − 1`, `s = f/(2 + f)`, `z = s²`, `w = z²` and `R = z·Σ lg[2i]·wⁱ + w·Σ lg[2i+1]·wⁱ`;
+/// `ln2` is ln 2 split into a high part exact in products by k and the rest.
 #[inline(always)]
-fn ln_reduced<T: Real, S: Simd, const N: usize>(
+fn ln_finite<T: Real, S: Simd, const N: usize>(
     s: S,
-    m: T::Vector<S>,
-    k: T::Vector<S>,
+    x: T::Vector<S>,
+    sub: (T, T),
     lg: &[T; N],
     ln2: (T, T),
 ) -> T::Vector<S> {
-    let f = T::sub_s(s, m, T::splat_s(s, T::ONE));
+    // Constants splatted directly (closures lose pulp's target features).
+    let one = T::splat_s(s, T::ONE);
+    let min = T::splat_s(s, T::MIN_POSITIVE);
+    // Subnormals: scale by 2^sub (exact), and take sub off the exponent.
+    let xs = T::select_lt_s(s, x, min, T::mul_s(s, x, T::splat_s(s, sub.0)), x);
+    // Mantissa in [1, 2) (exact doubling of frexp's), then halved (exponent + 1) above √2.
+    let (half, e) = T::frexp_s(s, xs);
+    let m = T::add_s(s, half, half);
+    let off = T::select_lt_s(s, x, min, T::splat_s(s, T::ONE + sub.1), one);
+    let e = T::sub_s(s, e, off);
+    let sqrt2 = T::splat_s(s, T::from_f64(std::f64::consts::SQRT_2));
+    let k = T::select_lt_s(s, sqrt2, m, T::add_s(s, e, one), e);
+    let m = T::select_lt_s(
+        s,
+        sqrt2,
+        m,
+        T::mul_s(s, m, T::splat_s(s, T::from_f64(0.5))),
+        m,
+    );
+    let f = T::sub_s(s, m, one);
     let sv = T::div_s(s, f, T::add_s(s, f, T::splat_s(s, T::from_f64(2.0))));
     let z = T::mul_s(s, sv, sv);
     let w = T::mul_s(s, z, z);
@@ -496,24 +515,8 @@ impl Real for f64 {
         ];
         const LN2_HI: f64 = f64::from_bits(0x3fe6_2e42_fee0_0000);
         const LN2_LO: f64 = f64::from_bits(0x3dea_39ef_3579_3c76);
-        // Subnormals: scale by 2^54 (exact), and take 54 off the exponent.
-        let tiny = s.less_than_f64s(x, s.splat_f64s(f64::MIN_POSITIVE));
-        let xs = s.select_f64s(
-            tiny,
-            s.mul_f64s(x, s.splat_f64s(18_014_398_509_481_984.0)),
-            x,
-        );
-        // Mantissa in [1, 2) (exact doubling of frexp's), then halved (exponent + 1) above √2.
-        let (half, e) = Self::frexp_s(s, xs);
-        let m = s.add_f64s(half, half);
-        let e = s.sub_f64s(
-            e,
-            s.select_f64s(tiny, s.splat_f64s(1.0 + 54.0), s.splat_f64s(1.0)),
-        );
-        let big = s.greater_than_f64s(m, s.splat_f64s(std::f64::consts::SQRT_2));
-        let m = s.select_f64s(big, s.mul_f64s(m, s.splat_f64s(0.5)), m);
-        let k = s.select_f64s(big, s.add_f64s(e, s.splat_f64s(1.0)), e);
-        let y = ln_reduced::<f64, S, 7>(s, m, k, &LG, (LN2_HI, LN2_LO));
+        let sub = (18_014_398_509_481_984.0, 54.0); // 2^54
+        let y = ln_finite::<f64, S, 7>(s, x, sub, &LG, (LN2_HI, LN2_LO));
         special_ln!(
             s,
             x,
@@ -650,18 +653,8 @@ impl Real for f32 {
         const LG: [f32; 4] = [0.666_666_6, 0.400_009_72, 0.284_987_87, 0.242_790_79];
         const LN2_HI: f32 = f32::from_bits(0x3f31_7180);
         const LN2_LO: f32 = f32::from_bits(0x3717_f7d1);
-        let tiny = s.less_than_f32s(x, s.splat_f32s(f32::MIN_POSITIVE));
-        let xs = s.select_f32s(tiny, s.mul_f32s(x, s.splat_f32s(33_554_432.0)), x); // 2^25
-        let (half, e) = Self::frexp_s(s, xs);
-        let m = s.add_f32s(half, half);
-        let e = s.sub_f32s(
-            e,
-            s.select_f32s(tiny, s.splat_f32s(1.0 + 25.0), s.splat_f32s(1.0)),
-        );
-        let big = s.greater_than_f32s(m, s.splat_f32s(std::f32::consts::SQRT_2));
-        let m = s.select_f32s(big, s.mul_f32s(m, s.splat_f32s(0.5)), m);
-        let k = s.select_f32s(big, s.add_f32s(e, s.splat_f32s(1.0)), e);
-        let y = ln_reduced::<f32, S, 4>(s, m, k, &LG, (LN2_HI, LN2_LO));
+        let sub = (33_554_432.0, 25.0); // 2^25
+        let y = ln_finite::<f32, S, 4>(s, x, sub, &LG, (LN2_HI, LN2_LO));
         special_ln!(
             s,
             x,

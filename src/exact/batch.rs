@@ -144,35 +144,49 @@ pub fn emd_batch_in_place(
         });
         (l, inf, fl, gl, sl)
     });
+    for_each_job(jobs, par, buf, per, |(l, inf, fl, gl, sl), slot| {
+        solve_one(l, inf, fl, gl, sl, slot)
+    })
+}
+
+/// Runs `solve(job, slot)` for every job, in order under `Par::Seq` (with the first `per`
+/// bytes of `buf`), else handed out dynamically to the workers, each holding one of the
+/// `buf.len() / per` slots of `per` bytes while it solves. Returns the first error met (all
+/// jobs are attempted). Allocation-free under `Par::Seq`.
+pub(crate) fn for_each_job<J: Send>(
+    jobs: impl Iterator<Item = J>,
+    par: Par,
+    buf: &mut [MaybeUninit<u8>],
+    per: usize,
+    solve: impl Fn(J, &mut [MaybeUninit<u8>]) -> Result<()> + Sync,
+) -> Result<()> {
     match par {
         Par::Seq => {
-            for (l, inf, fl, gl, sl) in jobs {
-                solve_one(l, inf, fl, gl, sl, &mut buf[..per])?;
+            for job in jobs {
+                solve(job, &mut buf[..per])?;
             }
             Ok(())
         }
         Par::Rayon(_) => {
             use rayon::prelude::*;
-            let jobs: Vec<Job<'_>> = jobs.collect();
+            let jobs: Vec<J> = jobs.collect();
             let pool: Mutex<Vec<&mut [MaybeUninit<u8>]>> =
-                Mutex::new(buf.chunks_mut(per).collect());
+                Mutex::new(buf.chunks_mut(per.max(1)).collect());
             let first_error: Mutex<Option<Error>> = Mutex::new(None);
-            jobs.into_par_iter()
-                .with_max_len(1)
-                .for_each(|(l, inf, fl, gl, sl)| {
-                    let slot = pool.lock().unwrap_or_else(|e| e.into_inner()).pop();
-                    let Some(slot) = slot else {
-                        return;
-                    };
-                    let r = solve_one(l, inf, fl, gl, sl, slot);
-                    pool.lock().unwrap_or_else(|e| e.into_inner()).push(slot);
-                    if let Err(e) = r {
-                        first_error
-                            .lock()
-                            .unwrap_or_else(|e| e.into_inner())
-                            .get_or_insert(e);
-                    }
-                });
+            jobs.into_par_iter().with_max_len(1).for_each(|job| {
+                let slot = pool.lock().unwrap_or_else(|e| e.into_inner()).pop();
+                let Some(slot) = slot else {
+                    return;
+                };
+                let r = solve(job, slot);
+                pool.lock().unwrap_or_else(|e| e.into_inner()).push(slot);
+                if let Err(e) = r {
+                    first_error
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .get_or_insert(e);
+                }
+            });
             match first_error.into_inner().unwrap_or_else(|e| e.into_inner()) {
                 Some(e) => Err(e),
                 None => Ok(()),

@@ -1,11 +1,17 @@
 //! Exact optimal transport: the network simplex for discrete measures ([`network_simplex`]),
-//! exact OT on the line ([`one_d`]) and sliced Wasserstein ([`sliced`]).
+//! exact OT on the line ([`one_d`]), sliced Wasserstein ([`sliced`]) and the assignment
+//! problem ([`assignment`]).
 
+pub mod assignment;
 pub mod batch;
 pub mod network_simplex;
 pub mod one_d;
 pub mod sliced;
 
+pub use assignment::{
+    assignment, assignment_from_points, assignment_in_place, assignment_scratch, AssignmentInfo,
+    AssignmentOutputs, AssignmentSolution,
+};
 pub use batch::{emd_batch, emd_batch_in_place, emd_batch_scratch, BatchOutputs};
 pub use network_simplex::{
     emd, emd_in_place, emd_scratch, EmdInfo, EmdOutputs, EmdParams, EmdSolution, SparsePlanMut,

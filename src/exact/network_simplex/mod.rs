@@ -28,6 +28,7 @@ mod tree;
 
 use crate::workspace::{check_stack, take, vec_req, with_stack};
 use crate::{bail, MatMut, MatRef, MemStack, Par, Result, StackReq};
+pub(crate) use pricing::row_min;
 use pricing::{BlockSearch, Costs};
 use tree::Tree;
 

@@ -66,7 +66,7 @@ impl<'a> Costs<'a> {
 /// only the chunk holding the winner is rescanned for the index. The differences are the same
 /// IEEE subtractions as in [`row_min_scalar`], so both return the same arc.
 #[inline]
-fn row_min(arch: pulp::Arch, c: &[f64], pt: &[f64], bound: f64) -> Option<(f64, usize)> {
+pub(crate) fn row_min(arch: pulp::Arch, c: &[f64], pt: &[f64], bound: f64) -> Option<(f64, usize)> {
     arch.dispatch(RowMin { c, pt, bound })
 }
 

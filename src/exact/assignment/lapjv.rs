@@ -1,0 +1,236 @@
+//! Jonker–Volgenant (LAPJV) on a dense n × n cost read row by row: column reduction,
+//! reduction transfer, two passes of augmenting row reduction, then one shortest augmenting
+//! path (Dijkstra on reduced costs) per row still free.
+//!
+//! Duals: `v` is explicit, `u_i = C_{i,x_i} − v_{x_i}` is implicit (as in the paper). Each
+//! phase keeps `C_ij − u_i − v_j ≥ 0` (up to rounding) for the assigned rows.
+//!
+//! The Dijkstra step differs from the paper's column lists: scanned columns get `v_j = −∞`
+//! and `d_j = +∞` for the duration of the search (their true values are kept in the ready
+//! list), so relaxing a row and finding the next nearest column is one contiguous pass over
+//! all columns in vector lanes ([`relax`]), with no index gathers. Ties between the nearest
+//! columns go to the first index (the paper prefers a free column among them: same result
+//! cost, sometimes a longer search).
+
+use super::scan::{relax, two_smallest};
+use crate::MatRef;
+use faer::ContiguousFwd;
+
+/// Marks an unassigned row or column.
+pub(super) const NONE: usize = usize::MAX;
+
+/// Row access to the cost: contiguous rows are borrowed, strided rows copied into a buffer.
+pub(super) struct Rows<'a> {
+    mat: MatRef<'a, f64>,
+    fast: Option<MatRef<'a, f64, usize, usize, isize, ContiguousFwd>>,
+}
+
+impl<'a> Rows<'a> {
+    /// Wraps an n × n view.
+    pub fn new(mat: MatRef<'a, f64>) -> Self {
+        Rows {
+            mat,
+            fast: mat.try_as_row_major(),
+        }
+    }
+
+    /// Row i, borrowed when contiguous, else copied into `buf` (length n).
+    #[inline]
+    pub fn row<'b>(&'b self, i: usize, buf: &'b mut [f64]) -> &'b [f64] {
+        match self.fast {
+            Some(f) => f.row(i).as_slice(),
+            None => {
+                for (j, b) in buf.iter_mut().enumerate() {
+                    *b = self.mat[(i, j)];
+                }
+                buf
+            }
+        }
+    }
+
+    /// Entry (i, j).
+    #[inline]
+    pub fn at(&self, i: usize, j: usize) -> f64 {
+        self.mat[(i, j)]
+    }
+}
+
+/// The solver's arrays, each of length n (taken from the workspace).
+pub(super) struct Work<'w> {
+    /// Column of each row (`NONE` while free).
+    pub x: &'w mut [usize],
+    /// Row of each column (`NONE` while free).
+    pub y: &'w mut [usize],
+    /// Column duals.
+    pub v: &'w mut [f64],
+    /// Dijkstra distances.
+    pub d: &'w mut [f64],
+    /// Dijkstra predecessor row of each column.
+    pub pred: &'w mut [u64],
+    /// Scanned columns of the current search, in order.
+    pub ready: &'w mut [usize],
+    /// Their distances when scanned.
+    pub ready_d: &'w mut [f64],
+    /// Their duals before the search.
+    pub ready_v: &'w mut [f64],
+    /// Free rows.
+    pub free: &'w mut [usize],
+    /// A copy of a strided row.
+    pub buf: &'w mut [f64],
+}
+
+/// Counts of the work done by [`solve`].
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Stats {
+    /// Shortest augmenting paths (rows left free by the reductions).
+    pub augmentations: u64,
+    /// Rows scanned by those searches (each an O(n) pass).
+    pub scanned_rows: u64,
+}
+
+/// Solves the assignment problem for the n × n cost `c` (n ≥ 1): afterwards `x` and `y` are
+/// inverse permutations (row i ↔ column x_i) and `v` the column duals. O(n²) per phase besides
+/// the searches; each search O(n · rows scanned).
+pub(super) fn solve(c: &Rows<'_>, w: Work<'_>) -> Stats {
+    let Work {
+        x,
+        y,
+        v,
+        d,
+        pred,
+        ready,
+        ready_d,
+        ready_v,
+        free,
+        buf,
+    } = w;
+    let n = x.len();
+    x.fill(NONE);
+    y.fill(NONE);
+    if n == 1 {
+        x[0] = 0;
+        y[0] = 0;
+        v[0] = c.at(0, 0);
+        return Stats::default();
+    }
+
+    // Column reduction: v_j = min_i C_ij (first row on ties), each column to its row.
+    v.fill(f64::INFINITY);
+    let arg = &mut *ready;
+    for i in 0..n {
+        let r = c.row(i, buf);
+        for j in 0..n {
+            if r[j] < v[j] {
+                v[j] = r[j];
+                arg[j] = i;
+            }
+        }
+    }
+    // pred doubles as "this row won several columns" until the searches.
+    pred.fill(0);
+    for j in (0..n).rev() {
+        let i = arg[j];
+        if x[i] == NONE {
+            x[i] = j;
+            y[j] = i;
+        } else {
+            pred[i] = 1;
+        }
+    }
+
+    // Reduction transfer: a row holding one column takes its second smallest reduced cost.
+    let mut nfree = 0;
+    for i in 0..n {
+        if x[i] == NONE {
+            free[nfree] = i;
+            nfree += 1;
+        } else if pred[i] == 0 {
+            let j1 = x[i];
+            let (u1, k1, u2, _) = two_smallest(c.row(i, buf), v);
+            v[j1] -= if k1 == j1 { u2 } else { u1 };
+        }
+    }
+
+    // Augmenting row reduction, two passes over the free rows.
+    for _ in 0..2 {
+        let prev = nfree;
+        nfree = 0;
+        let mut k = 0;
+        let mut count = 0usize;
+        while k < prev {
+            let i = free[k];
+            k += 1;
+            count += 1;
+            let (u1, mut j1, u2, j2) = two_smallest(c.row(i, buf), v);
+            let mut i0 = y[j1];
+            let v1 = v[j1] - (u2 - u1);
+            let lowers = v1 < v[j1];
+            // The paper's loop can go on for long on near-ties: after about n reductions per
+            // row the displaced rows are left to the searches.
+            if count < k.saturating_mul(n) {
+                if lowers {
+                    v[j1] = v1;
+                } else if i0 != NONE {
+                    j1 = j2;
+                    i0 = y[j2];
+                }
+                if i0 != NONE {
+                    if lowers {
+                        k -= 1;
+                        free[k] = i0;
+                    } else {
+                        free[nfree] = i0;
+                        nfree += 1;
+                    }
+                }
+            } else if i0 != NONE {
+                free[nfree] = i0;
+                nfree += 1;
+            }
+            if i0 != NONE {
+                x[i0] = NONE;
+            }
+            x[i] = j1;
+            y[j1] = i;
+        }
+    }
+
+    // One shortest augmenting path per free row.
+    let arch = pulp::Arch::new();
+    let mut stats = Stats::default();
+    for &f in free[..nfree].iter() {
+        d.fill(f64::INFINITY);
+        let (mut mu, mut jmin) = relax(arch, c.row(f, buf), v, d, pred, f, 0.0);
+        let mut scanned = 0;
+        while y[jmin] != NONE {
+            let i = y[jmin];
+            let vj = v[jmin];
+            ready[scanned] = jmin;
+            ready_d[scanned] = mu;
+            ready_v[scanned] = vj;
+            scanned += 1;
+            v[jmin] = f64::NEG_INFINITY;
+            d[jmin] = f64::INFINITY;
+            let r = c.row(i, buf);
+            let u1 = (r[jmin] - vj) - mu;
+            (mu, jmin) = relax(arch, r, v, d, pred, i, u1);
+        }
+        for k in 0..scanned {
+            v[ready[k]] = ready_v[k] + (ready_d[k] - mu);
+        }
+        let mut j = jmin;
+        loop {
+            let i = pred[j] as usize;
+            y[j] = i;
+            let next = x[i];
+            x[i] = j;
+            if i == f {
+                break;
+            }
+            j = next;
+        }
+        stats.augmentations += 1;
+        stats.scanned_rows += scanned as u64 + 1;
+    }
+    stats
+}

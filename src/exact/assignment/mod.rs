@@ -1,0 +1,255 @@
+//! The linear assignment problem: for a dense n × n cost C, the permutation σ minimising
+//! `Σ_i C_{i,σ(i)}`, with dual potentials (u, v) such that `C_ij − u_i − v_j ≥ 0` for every arc
+//! and `= 0` on the assignment (the optimality certificate). This is exact OT between two
+//! uniform measures of n points (times n), e.g. the minibatch couplings of OT flow matching.
+//!
+//! Algorithm: Jonker–Volgenant (LAPJV, 1987) in f64 — column reduction, reduction transfer,
+//! augmenting row reduction, then shortest augmenting paths whose Dijkstra step is one
+//! contiguous SIMD pass per scanned row (see [`lapjv`]). Memory O(n) besides the caller's
+//! cost, which is read in place through any strided view: rows are read contiguously for a
+//! row-major view, a column-major view is solved as its transpose (so both are fast), other
+//! layouts copy one row at a time. Costs may be negative; they must be finite.
+//!
+//! Levels: [`assignment_scratch`], [`assignment_in_place`], [`assignment`]; from two point
+//! clouds: [`assignment_from_points`]; many problems over the threads: [`batch`].
+
+pub mod batch;
+mod lapjv;
+mod scan;
+
+pub use batch::{
+    assignment_batch, assignment_batch_in_place, assignment_batch_scratch, AssignmentBatchOutputs,
+};
+
+use crate::cost::{cost_matrix, Metric};
+use crate::exact::network_simplex::row_min;
+use crate::workspace::{check_stack, take, vec_req, with_stack};
+use crate::{bail, MatRef, MemStack, Par, Result, StackReq};
+use lapjv::{Rows, Work, NONE};
+
+/// The optional outputs of [`assignment_in_place`] (each `None` when not wanted).
+#[derive(Default)]
+pub struct AssignmentOutputs<'a> {
+    /// The assignment σ: row i goes to column `perm[i]` (length n, a permutation of 0..n).
+    pub perm: Option<&'a mut [usize]>,
+    /// Row duals u (length n).
+    pub u: Option<&'a mut [f64]>,
+    /// Column duals v (length n).
+    pub v: Option<&'a mut [f64]>,
+}
+
+/// What [`assignment_in_place`] reports.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct AssignmentInfo {
+    /// Total cost `Σ_i C_{i,σ(i)}` (summed in row order of the solved orientation).
+    pub cost: f64,
+    /// Most negative reduced cost `min_ij (C_ij − v_j) − u_i` over all n² arcs (0, or a few
+    /// ulps below, when optimal): the certificate.
+    pub gap: f64,
+    /// Shortest augmenting paths run (rows left free by the reductions).
+    pub augmentations: u64,
+    /// Rows scanned by those searches (each an O(n) pass).
+    pub scanned_rows: u64,
+}
+
+/// The allocated result of [`assignment`].
+#[derive(Clone, Debug)]
+pub struct AssignmentSolution {
+    /// Row i goes to column `perm[i]`.
+    pub perm: Vec<usize>,
+    /// Row duals.
+    pub u: Vec<f64>,
+    /// Column duals.
+    pub v: Vec<f64>,
+    /// Cost, certificate and work counts.
+    pub info: AssignmentInfo,
+}
+
+/// Workspace of [`assignment_in_place`] for an n × n cost: 10 arrays of n (80·n bytes).
+pub fn assignment_scratch(n: usize) -> StackReq {
+    StackReq::all_of(&[
+        vec_req::<usize>(n), // x
+        vec_req::<usize>(n), // y
+        vec_req::<f64>(n),   // v
+        vec_req::<f64>(n),   // d
+        vec_req::<u64>(n),   // pred
+        vec_req::<usize>(n), // ready
+        vec_req::<f64>(n),   // ready_d
+        vec_req::<f64>(n),   // ready_v
+        vec_req::<usize>(n), // free
+        vec_req::<f64>(n),   // row buffer
+    ])
+}
+
+/// Checks one cost: square, n ≥ 1, every entry finite, and small enough that no dual or path
+/// length can overflow: `(n + 1)·(max |C| + 2·(max C − min C))` must be finite. O(n²).
+pub(crate) fn validate(cost: MatRef<'_, f64>) -> Result<()> {
+    let (n, m) = (cost.nrows(), cost.ncols());
+    if n == 0 || n != m {
+        bail!(
+            InvalidDimension,
+            "cost is {n}x{m}: the assignment problem needs a square cost with n >= 1"
+        );
+    }
+    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+    let rows = Rows::new(cost);
+    for i in 0..n {
+        for j in 0..n {
+            let c = rows.at(i, j);
+            if !c.is_finite() {
+                bail!(NonFinite, "cost[{i}, {j}] is {c:?}, not a finite number");
+            }
+            lo = lo.min(c);
+            hi = hi.max(c);
+        }
+    }
+    let bound = (n as f64 + 1.0) * (lo.abs().max(hi.abs()) + 2.0 * (hi - lo));
+    if !bound.is_finite() {
+        bail!(
+            InvalidArgument,
+            "costs span [{lo:e}, {hi:e}]: too large for n = {n} (duals would overflow)"
+        );
+    }
+    Ok(())
+}
+
+fn check_outputs(n: usize, out: &AssignmentOutputs<'_>) -> Result<()> {
+    for (name, len) in [
+        ("perm", out.perm.as_ref().map(|p| p.len())),
+        ("u", out.u.as_ref().map(|p| p.len())),
+        ("v", out.v.as_ref().map(|p| p.len())),
+    ] {
+        if let Some(len) = len.filter(|&l| l != n) {
+            bail!(
+                InvalidDimension,
+                "{name} has length {len}, expected n = {n}"
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Solves the assignment problem for the n × n `cost` (any strides), writing the wanted
+/// `out`puts. Never allocates; single-threaded (`par` is accepted for uniformity: parallelism
+/// goes across problems, see [`batch`]). Time O(n²) for the reductions plus O(n) per row scanned
+/// by the searches (O(n³) worst case); workspace [`assignment_scratch`].
+///
+/// Errors, with the outputs untouched: a cost not square or empty, or outputs of the wrong
+/// length (`InvalidDimension`), a NaN or infinite cost (`NonFinite`), costs so large that the
+/// duals could overflow (`InvalidArgument`), a workspace too small (`WorkspaceTooSmall`).
+pub fn assignment_in_place(
+    cost: MatRef<'_, f64>,
+    out: AssignmentOutputs<'_>,
+    _par: Par,
+    stack: &mut MemStack,
+) -> Result<AssignmentInfo> {
+    let n = cost.nrows();
+    validate(cost)?;
+    check_outputs(n, &out)?;
+    check_stack(stack, assignment_scratch(n))?;
+    // A column-major view is solved as its transpose: rows of Cᵀ are contiguous.
+    let transposed = n > 1 && cost.row_stride() == 1 && cost.col_stride() != 1;
+    let c = if transposed { cost.transpose() } else { cost };
+
+    let (mut x, stack) = take(stack, n, 0usize);
+    let (mut y, stack) = take(stack, n, 0usize);
+    let (mut v, stack) = take(stack, n, 0.0f64);
+    let (mut d, stack) = take(stack, n, 0.0f64);
+    let (mut pred, stack) = take(stack, n, 0u64);
+    let (mut ready, stack) = take(stack, n, 0usize);
+    let (mut ready_d, stack) = take(stack, n, 0.0f64);
+    let (mut ready_v, stack) = take(stack, n, 0.0f64);
+    let (mut free, stack) = take(stack, n, 0usize);
+    let (mut buf, _) = take(stack, n, 0.0f64);
+    let rows = Rows::new(c);
+    let stats = lapjv::solve(
+        &rows,
+        Work {
+            x: &mut x,
+            y: &mut y,
+            v: &mut v,
+            d: &mut d,
+            pred: &mut pred,
+            ready: &mut ready,
+            ready_d: &mut ready_d,
+            ready_v: &mut ready_v,
+            free: &mut free,
+            buf: &mut buf,
+        },
+    );
+    debug_assert!(x.iter().all(|&j| j != NONE));
+
+    // Row duals u_i = C_{i,x_i} − v_{x_i} (into d), the cost, and the certificate.
+    let arch = pulp::Arch::new();
+    let mut total = 0.0f64;
+    let mut gap = f64::INFINITY;
+    for i in 0..n {
+        let r = rows.row(i, &mut buf);
+        let ci = r[x[i]];
+        total += ci;
+        d[i] = ci - v[x[i]];
+        let least = row_min(arch, r, &v, f64::INFINITY).map_or(f64::INFINITY, |(m, _)| m);
+        gap = gap.min(least - d[i]);
+    }
+    let (perm, u_out, v_out): (&[usize], &[f64], &[f64]) = if transposed {
+        (&y, &v, &d)
+    } else {
+        (&x, &d, &v)
+    };
+    let AssignmentOutputs { perm: p, u, v } = out;
+    if let Some(p) = p {
+        p.copy_from_slice(perm);
+    }
+    if let Some(u) = u {
+        u.copy_from_slice(u_out);
+    }
+    if let Some(v) = v {
+        v.copy_from_slice(v_out);
+    }
+    Ok(AssignmentInfo {
+        cost: total,
+        gap,
+        augmentations: stats.augmentations,
+        scanned_rows: stats.scanned_rows,
+    })
+}
+
+/// Solves the assignment problem for the n × n `cost` (any strides) and returns the
+/// permutation, the duals and the [`AssignmentInfo`] (allocates once, then calls
+/// [`assignment_in_place`]; same errors).
+pub fn assignment(cost: MatRef<'_, f64>) -> Result<AssignmentSolution> {
+    let n = cost.nrows();
+    let mut perm = vec![0usize; n];
+    let (mut u, mut v) = (vec![0.0; n], vec![0.0; n]);
+    let info = with_stack(assignment_scratch(n), |stack| {
+        let out = AssignmentOutputs {
+            perm: Some(&mut perm),
+            u: Some(&mut u),
+            v: Some(&mut v),
+        };
+        assignment_in_place(cost, out, Par::Seq, stack)
+    })??;
+    Ok(AssignmentSolution { perm, u, v, info })
+}
+
+/// Assignment between the rows of x (n×d) and y (n×d) for the cost `metric(x_i, y_j)`
+/// (squared Euclidean for OT flow matching): computes the n × n cost with
+/// [`crate::cost::cost_matrix`] on `num_threads` threads (0 = default), then solves it with
+/// [`assignment`]. O(n²·d + solve) time, O(n²) memory. Errors: those of both.
+pub fn assignment_from_points(
+    x: MatRef<'_, f64>,
+    y: MatRef<'_, f64>,
+    metric: Metric,
+    num_threads: usize,
+) -> Result<AssignmentSolution> {
+    if x.nrows() != y.nrows() {
+        bail!(
+            InvalidDimension,
+            "x has {} points and y {}: the assignment needs as many on both sides",
+            x.nrows(),
+            y.nrows()
+        );
+    }
+    let c = cost_matrix(x, y, metric, num_threads)?;
+    assignment(c.as_ref())
+}

@@ -1,0 +1,220 @@
+//! The SIMD kernels of the assignment solver: the fused Dijkstra step (relax every column from
+//! one row, then find the nearest column) and the two smallest reduced costs of a row.
+//!
+//! Scanned columns carry `v_j = −∞` and `d_j = +∞` during a search, so the relaxation
+//! `h = (C_ij − v_j) − u` gives +∞ for them and neither lowers their distance nor lets them win
+//! the minimum: the loop runs over all columns without masks or index lists, contiguous in the
+//! row, in vector lanes.
+
+use pulp::Simd;
+
+/// Chunk length of the minimum search: the minimum is taken in lanes over each chunk, and only
+/// the chunk holding the winner is rescanned for its index.
+const CHUNK: usize = 128;
+
+/// Relaxes every column from row `i`: `h_j = (c_j − v_j) − u`, and where `h_j < d_j` sets
+/// `d_j = h_j`, `pred_j = i`. Returns the smallest `d_j` after the update and its first index.
+/// `c`, `v`, `d`, `pred` have one length ≥ 1. O(len) in vector lanes.
+#[inline]
+pub(super) fn relax(
+    arch: pulp::Arch,
+    c: &[f64],
+    v: &[f64],
+    d: &mut [f64],
+    pred: &mut [u64],
+    i: usize,
+    u: f64,
+) -> (f64, usize) {
+    arch.dispatch(Relax {
+        c,
+        v,
+        d,
+        pred,
+        i: i as u64,
+        u,
+    })
+}
+
+struct Relax<'a> {
+    c: &'a [f64],
+    v: &'a [f64],
+    d: &'a mut [f64],
+    pred: &'a mut [u64],
+    i: u64,
+    u: f64,
+}
+
+impl pulp::WithSimd for Relax<'_> {
+    type Output = (f64, usize);
+
+    #[inline(always)]
+    fn with_simd<S: Simd>(self, simd: S) -> Self::Output {
+        let Relax {
+            c,
+            v,
+            d,
+            pred,
+            i,
+            u,
+        } = self;
+        let len = c.len();
+        let (v, d, pred) = (&v[..len], &mut d[..len], &mut pred[..len]);
+        let mut best = f64::INFINITY;
+        let mut at = 0usize;
+        for (q, (((cc, vv), dd), pp)) in c
+            .chunks(CHUNK)
+            .zip(v.chunks(CHUNK))
+            .zip(d.chunks_mut(CHUNK))
+            .zip(pred.chunks_mut(CHUNK))
+            .enumerate()
+        {
+            let m = relax_chunk(simd, cc, vv, dd, pp, i, u);
+            if m < best {
+                best = m;
+                at = q;
+            }
+        }
+        let lo = at * CHUNK;
+        let k = d[lo..len.min(lo + CHUNK)]
+            .iter()
+            .position(|&x| x == best)
+            .unwrap_or(0);
+        (best, lo + k)
+    }
+}
+
+/// [`relax`] over one chunk; returns the chunk's smallest distance after the update.
+#[inline(always)]
+fn relax_chunk<S: Simd>(
+    simd: S,
+    c: &[f64],
+    v: &[f64],
+    d: &mut [f64],
+    pred: &mut [u64],
+    i: u64,
+    u: f64,
+) -> f64 {
+    let (cv, ct) = S::as_simd_f64s(c);
+    let (vv, vt) = S::as_simd_f64s(v);
+    let (dv, dt) = S::as_mut_simd_f64s(d);
+    let (pv, pt) = S::as_mut_simd_u64s(pred);
+    let us = simd.splat_f64s(u);
+    let is = simd.splat_u64s(i);
+    let mut acc = [simd.splat_f64s(f64::INFINITY); 2];
+    for (k, (((&x, &y), dk), pk)) in cv.iter().zip(vv).zip(dv.iter_mut()).zip(pv).enumerate() {
+        let h = simd.sub_f64s(simd.sub_f64s(x, y), us);
+        let lower = simd.less_than_f64s(h, *dk);
+        let nd = simd.select_f64s(lower, h, *dk);
+        *dk = nd;
+        *pk = simd.select_u64s(lower, is, *pk);
+        acc[k & 1] = simd.min_f64s(acc[k & 1], nd);
+    }
+    let mut best = simd.reduce_min_f64s(simd.min_f64s(acc[0], acc[1]));
+    for (((&x, &y), dk), pk) in ct.iter().zip(vt).zip(dt.iter_mut()).zip(pt) {
+        let h = (x - y) - u;
+        if h < *dk {
+            *dk = h;
+            *pk = i;
+        }
+        best = best.min(*dk);
+    }
+    best
+}
+
+/// Scalar reference of [`relax`] (the tests compare both).
+#[cfg(test)]
+fn relax_scalar(
+    c: &[f64],
+    v: &[f64],
+    d: &mut [f64],
+    pred: &mut [u64],
+    i: usize,
+    u: f64,
+) -> (f64, usize) {
+    let mut best = (f64::INFINITY, 0);
+    for j in 0..c.len() {
+        let h = (c[j] - v[j]) - u;
+        if h < d[j] {
+            d[j] = h;
+            pred[j] = i as u64;
+        }
+        if d[j] < best.0 {
+            best = (d[j], j);
+        }
+    }
+    best
+}
+
+/// The smallest and second smallest of `c_j − v_j` over a row of length ≥ 2, with their
+/// indices `(u1, j1, u2, j2)`: `j1` is the first index of the minimum, `u2` the minimum over the
+/// other indices (so `u1 == u2` on ties). O(len), scalar (called O(n) times in all).
+pub(super) fn two_smallest(c: &[f64], v: &[f64]) -> (f64, usize, f64, usize) {
+    let (mut u1, mut j1) = (c[0] - v[0], 0usize);
+    let (mut u2, mut j2) = (f64::INFINITY, usize::MAX);
+    for (j, (&x, &y)) in c.iter().zip(v).enumerate().skip(1) {
+        let h = x - y;
+        if h < u2 {
+            if h >= u1 {
+                u2 = h;
+                j2 = j;
+            } else {
+                (u2, j2) = (u1, j1);
+                (u1, j1) = (h, j);
+            }
+        }
+    }
+    (u1, j1, u2, j2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn simd_relax_equals_the_scalar_reference() {
+        let arch = pulp::Arch::new();
+        let mut s = 0x2545F4914F6CDD1Du64;
+        let mut r = move || {
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            s >> 11
+        };
+        for len in [1usize, 3, 4, 7, 16, 17, 127, 128, 129, 300, 1000] {
+            for _ in 0..10 {
+                // Small integers (ties) and a few scanned columns (v = −∞, d = +∞).
+                let c: Vec<f64> = (0..len).map(|_| (r() % 8) as f64).collect();
+                let mut v: Vec<f64> = (0..len).map(|_| (r() % 4) as f64).collect();
+                let mut d: Vec<f64> = (0..len).map(|_| (r() % 9) as f64).collect();
+                for j in 0..len {
+                    if r() % 5 == 0 && j + 1 < len {
+                        v[j] = f64::NEG_INFINITY;
+                        d[j] = f64::INFINITY;
+                    }
+                }
+                let mut pred: Vec<u64> = (0..len as u64).collect();
+                let (mut d2, mut pred2) = (d.clone(), pred.clone());
+                let u = (r() % 3) as f64 - 1.0;
+                let got = relax(arch, &c, &v, &mut d, &mut pred, 77, u);
+                let want = relax_scalar(&c, &v, &mut d2, &mut pred2, 77, u);
+                assert_eq!(got, want, "len {len}");
+                assert_eq!(d, d2);
+                assert_eq!(pred, pred2);
+            }
+        }
+    }
+
+    #[test]
+    fn two_smallest_takes_the_first_minimum_and_keeps_ties() {
+        let v = [0.0; 5];
+        assert_eq!(
+            two_smallest(&[5.0, 3.0, 4.0, 3.0, 9.0], &v),
+            (3.0, 1, 3.0, 3)
+        );
+        assert_eq!(
+            two_smallest(&[1.0, 3.0, 4.0, 2.0, 9.0], &v),
+            (1.0, 0, 2.0, 3)
+        );
+        assert_eq!(two_smallest(&[7.0, 6.0], &[0.0, 2.0]), (4.0, 1, 7.0, 0));
+    }
+}

@@ -3,6 +3,21 @@
  * @brief otcore: computational optimal transport kernels (C ABI).
  *
  * Contract, for every function of this header:
+ *  - Shape (ABI 1). Every operation added from ABI 1 on has three functions:
+ *      otc_<op>_options_default(otc_<op>_options *opts);
+ *      otc_<op>_workspace_size_<f64|f32>(const otc_<op>_problem_<T> *problem,
+ *                                        const otc_<op>_options *opts, size_t *bytes);
+ *      otc_<op>_<f64|f32>(const otc_<op>_problem_<T> *problem, otc_<op>_outputs_<T> *out,
+ *                         const otc_<op>_options *opts, otc_workspace work);
+ *    Problem, outputs and options structs start with struct_size (set it to the sizeof of
+ *    the header you compile against: a smaller one from an older header is accepted, its
+ *    missing fields take their defaults, or zero and NULL). The outputs struct holds an
+ *    ::otc_report (status, path taken, iterations, error, seconds), the scalar results and
+ *    the optional outputs: an output is not wanted when its data pointer is NULL. The
+ *    outputs struct is itself an output (checked for overlap, written only on success).
+ *    The workspace is passed by value; {NULL, 0} lets the library allocate. Sizes are
+ *    size_t, iteration counts uint64_t, flags uint32_t, enumerations int32_t. Functions of
+ *    ABI 0.1 keep their positional form until they move to this shape.
  *  - Status. Every computing function returns an ::otc_status: OTC_OK (0); a warning
  *    (1-99: the outputs are valid, e.g. OTC_WARN_MAX_ITER); or an error (>= 100: the
  *    outputs are left untouched). otc_status_message() describes a code;

@@ -3,6 +3,20 @@
  * @brief otcore: computational optimal transport kernels (C ABI).
  *
  * Contract, for every function of this header:
+ *  - Shape (ABI 1). Every operation OP added from ABI 1 on has three functions, where T is
+ *    f64 or f32: otc_OP_options_default(otc_OP_options *opts);
+ *    otc_OP_workspace_size_T(const otc_OP_problem_T *problem, const otc_OP_options *opts,
+ *    size_t *bytes); and otc_OP_T(const otc_OP_problem_T *problem, otc_OP_outputs_T *out,
+ *    const otc_OP_options *opts, otc_workspace work).
+ *    Problem, outputs and options structs start with struct_size (set it to the sizeof of
+ *    the header you compile against: a smaller one from an older header is accepted, its
+ *    missing fields take their defaults, or zero and NULL). The outputs struct holds an
+ *    otc_report (status, path taken, iterations, error, seconds), the scalar results and
+ *    the optional outputs: an output is not wanted when its data pointer is NULL. The
+ *    outputs struct is itself an output (checked for overlap, written only on success).
+ *    The workspace is passed by value; {NULL, 0} lets the library allocate. Sizes are
+ *    size_t, iteration counts uint64_t, flags uint32_t, enumerations int32_t. Functions of
+ *    ABI 0.1 keep their positional form until they move to this shape.
  *  - Status. Every computing function returns an ::otc_status: OTC_OK (0); a warning
  *    (1-99: the outputs are valid, e.g. OTC_WARN_MAX_ITER); or an error (>= 100: the
  *    outputs are left untouched). otc_status_message() describes a code;
@@ -13,10 +27,10 @@
  *  - NULL. Required pointers are checked (OTC_ERR_NULL_POINTER). Optional outputs are NULL
  *    when not wanted. An options pointer of NULL means the defaults. A workspace of NULL
  *    means "allocate for me" (the only case where a computing call allocates).
- *  - Matrices cross as strided views (element (i,j) at data[i*row_stride + j*col_stride],
+ *  - Matrices cross as strided views (element (i,j) at `data[i*row_stride + j*col_stride]`,
  *    strides in elements): row-major C and column-major Fortran, Julia and R arrays pass
  *    without a copy. Outputs must not overlap each other or the inputs (OTC_ERR_ALIASING).
- *  - Options structs start with struct_size: fill them with otc_*_options_default(); a
+ *  - Options structs start with struct_size: fill them with `otc_*_options_default()`; a
  *    struct_size that does not match the library is OTC_ERR_ABI_MISMATCH.
  *  - Threads. num_threads = 0: the library default (OTCORE_NUM_THREADS, else all cores);
  *    1: the calling thread only (for MPI ranks and OpenMP regions); k: exactly k workers.
@@ -860,6 +874,7 @@ otc_status otc_cost_matrix_workspace_size(size_t n,
  * @param opts  options, or NULL for the defaults.
  * @param work  workspace of at least `otc_cost_matrix_workspace_size` bytes (any alignment),
  *              or NULL to let the library allocate.
+ * @param work_bytes  size of `work` in bytes (ignored when `work` is NULL).
  * @return OTC_OK; OTC_ERR_NULL_POINTER, OTC_ERR_INVALID_DIMENSION (zero sizes, d or out
  *         shape mismatch), OTC_ERR_NON_FINITE, OTC_ERR_INVALID_ARGUMENT (metric, p),
  *         OTC_ERR_INVALID_STRIDE, OTC_ERR_OVERFLOW, OTC_ERR_ALIASING, OTC_ERR_ABI_MISMATCH,

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Runs every test of otcore on a Debian machine as root, installing what the tests need:
 # cmake and libclang (to build HiGHS for the exact-OT cross-check), C/C++/Fortran compilers,
-# valgrind, pkg-config, OpenMPI, and R with testthat (for the R binding).
+# valgrind, pkg-config, OpenMPI, R with testthat (for the R binding), and Doxygen (the API
+# reference of the header is rendered without warnings).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
 for pkg in cmake libclang-dev clang g++ gfortran valgrind pkg-config make \
-           openmpi-bin libopenmpi-dev r-base-dev r-cran-testthat; do
+           openmpi-bin libopenmpi-dev r-base-dev r-cran-testthat doxygen; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

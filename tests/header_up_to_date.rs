@@ -2,7 +2,10 @@
 //! regenerates it in memory and fails, with a diff and the refresh command, when it is stale.
 //! Refresh: `OTCORE_BLESS=1 cargo test --test header_up_to_date`.
 
+mod common;
+
 use std::path::Path;
+use std::process::Command;
 
 fn generate() -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -81,4 +84,24 @@ fn every_exported_name_is_prefixed() {
         header.contains("otc_last_error_message"),
         "the parser saw the functions"
     );
+}
+
+/// The header's doc comments render into the HTML API reference with Doxygen without a single
+/// warning (`scripts/api_docs.sh`, configured by `docs/Doxyfile` to fail on warnings).
+#[test]
+fn api_reference_renders_without_warnings() {
+    if !common::tool("doxygen") {
+        return;
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = Command::new("bash")
+        .arg(root.join("scripts/api_docs.sh"))
+        .output()
+        .expect("run scripts/api_docs.sh");
+    assert!(
+        out.status.success(),
+        "Doxygen warned on include/otcore.h:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(root.join("target/api/html/index.html").exists());
 }

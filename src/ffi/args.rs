@@ -34,7 +34,7 @@ pub fn check_disjoint(outputs: &[(&str, Region)], inputs: &[(&str, Region)]) -> 
     Ok(())
 }
 
-fn check_ptr<T>(what: impl std::fmt::Display, ptr: *const T) -> Result<()> {
+pub(crate) fn check_ptr<T>(what: impl std::fmt::Display, ptr: *const T) -> Result<()> {
     if ptr.is_null() {
         bail!(NullPointer, "{what} is NULL");
     }
@@ -49,7 +49,7 @@ fn check_ptr<T>(what: impl std::fmt::Display, ptr: *const T) -> Result<()> {
 }
 
 /// The region of `len` contiguous elements of `T` at `ptr`, checked against overflow.
-fn contiguous_region<T>(what: &str, ptr: *const T, len: usize) -> Result<Region> {
+pub(crate) fn contiguous_region<T>(what: &str, ptr: *const T, len: usize) -> Result<Region> {
     let bytes = len
         .checked_mul(size_of::<T>())
         .filter(|&b| b <= isize::MAX as usize)

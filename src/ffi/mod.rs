@@ -16,6 +16,7 @@ pub mod cost;
 pub mod exact;
 pub mod gaussian;
 pub mod semidiscrete;
+pub mod shape;
 pub mod sinkhorn;
 pub mod sinkhorn_blocks;
 pub mod status;

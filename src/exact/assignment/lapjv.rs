@@ -65,14 +65,16 @@ pub(super) struct Work<'w> {
     pub v: &'w mut [f64],
     /// Dijkstra distances.
     pub d: &'w mut [f64],
-    /// Dijkstra predecessor row of each column.
-    pub pred: &'w mut [u64],
+    /// "This row won several columns" flags of the column reduction.
+    pub several: &'w mut [u8],
     /// Scanned columns of the current search, in order.
     pub ready: &'w mut [usize],
     /// Their distances when scanned.
     pub ready_d: &'w mut [f64],
     /// Their duals before the search.
     pub ready_v: &'w mut [f64],
+    /// The dual `u` with which the row assigned to each was relaxed.
+    pub ready_u: &'w mut [f64],
     /// Free rows.
     pub free: &'w mut [usize],
     /// A copy of a strided row.
@@ -97,10 +99,11 @@ pub(super) fn solve(c: &Rows<'_>, w: Work<'_>) -> Stats {
         y,
         v,
         d,
-        pred,
+        several,
         ready,
         ready_d,
         ready_v,
+        ready_u,
         free,
         buf,
     } = w;
@@ -126,15 +129,14 @@ pub(super) fn solve(c: &Rows<'_>, w: Work<'_>) -> Stats {
             }
         }
     }
-    // pred doubles as "this row won several columns" until the searches.
-    pred.fill(0);
+    several.fill(0);
     for j in (0..n).rev() {
         let i = arg[j];
         if x[i] == NONE {
             x[i] = j;
             y[j] = i;
         } else {
-            pred[i] = 1;
+            several[i] = 1;
         }
     }
 
@@ -144,7 +146,7 @@ pub(super) fn solve(c: &Rows<'_>, w: Work<'_>) -> Stats {
         if x[i] == NONE {
             free[nfree] = i;
             nfree += 1;
-        } else if pred[i] == 0 {
+        } else if several[i] == 0 {
             let j1 = x[i];
             let (u1, k1, u2, _) = two_smallest(c.row(i, buf), v);
             v[j1] -= if k1 == j1 { u2 } else { u1 };
@@ -152,6 +154,10 @@ pub(super) fn solve(c: &Rows<'_>, w: Work<'_>) -> Stats {
     }
 
     // Augmenting row reduction, two passes over the free rows.
+    // The paper's loop can go on for very long on near-ties (many rows bidding for a few
+    // columns by tiny decrements, as on 2-D point clouds): after n reductions in all, the
+    // rows still displaced are left to the searches.
+    let mut steps = 0usize;
     for _ in 0..2 {
         let prev = nfree;
         nfree = 0;
@@ -165,9 +171,8 @@ pub(super) fn solve(c: &Rows<'_>, w: Work<'_>) -> Stats {
             let mut i0 = y[j1];
             let v1 = v[j1] - (u2 - u1);
             let lowers = v1 < v[j1];
-            // The paper's loop can go on for long on near-ties: after about n reductions per
-            // row the displaced rows are left to the searches.
-            if count < k.saturating_mul(n) {
+            steps += 1;
+            if count < k.saturating_mul(n) && steps <= n {
                 if lowers {
                     v[j1] = v1;
                 } else if i0 != NONE {
@@ -200,34 +205,42 @@ pub(super) fn solve(c: &Rows<'_>, w: Work<'_>) -> Stats {
     let mut stats = Stats::default();
     for &f in free[..nfree].iter() {
         d.fill(f64::INFINITY);
-        let (mut mu, mut jmin) = relax(arch, c.row(f, buf), v, d, pred, f, 0.0);
+        let (mut mu, mut jmin) = relax(arch, c.row(f, buf), v, d, 0.0);
         let mut scanned = 0;
         while y[jmin] != NONE {
             let i = y[jmin];
             let vj = v[jmin];
+            let r = c.row(i, buf);
+            let u1 = (r[jmin] - vj) - mu;
             ready[scanned] = jmin;
             ready_d[scanned] = mu;
             ready_v[scanned] = vj;
+            ready_u[scanned] = u1;
             scanned += 1;
             v[jmin] = f64::NEG_INFINITY;
             d[jmin] = f64::INFINITY;
-            let r = c.row(i, buf);
-            let u1 = (r[jmin] - vj) - mu;
-            (mu, jmin) = relax(arch, r, v, d, pred, i, u1);
+            (mu, jmin) = relax(arch, r, v, d, u1);
         }
         for k in 0..scanned {
             v[ready[k]] = ready_v[k] + (ready_d[k] - mu);
         }
-        let mut j = jmin;
+        // Back along the path: the predecessor of a column is the first row, among f and the
+        // rows scanned before the column, whose relaxation gave its final distance (the same
+        // operations as in `relax`, so the same bits); later rows never lowered it.
+        let (mut j, mut dist, mut vj, mut before) = (jmin, mu, v[jmin], scanned);
         loop {
-            let i = pred[j] as usize;
-            y[j] = i;
-            let next = x[i];
-            x[i] = j;
-            if i == f {
-                break;
+            let mut from = None;
+            if c.at(f, j) - vj - 0.0 != dist {
+                from = (0..before).find(|&t| (c.at(y[ready[t]], j) - vj) - ready_u[t] == dist);
+                debug_assert!(from.is_some(), "no predecessor for column {j}");
             }
-            j = next;
+            let i = from.map_or(f, |t| y[ready[t]]);
+            y[j] = i;
+            x[i] = j;
+            let Some(t) = from else {
+                break;
+            };
+            (j, dist, vj, before) = (ready[t], ready_d[t], ready_v[t], t);
         }
         stats.augmentations += 1;
         stats.scanned_rows += scanned as u64 + 1;

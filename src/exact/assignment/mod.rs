@@ -65,17 +65,19 @@ pub struct AssignmentSolution {
     pub info: AssignmentInfo,
 }
 
-/// Workspace of [`assignment_in_place`] for an n × n cost: 10 arrays of n (80·n bytes).
+/// Workspace of [`assignment_in_place`] for an n × n cost: 10 arrays of n 8-byte values and
+/// one of n bytes (about 81·n bytes).
 pub fn assignment_scratch(n: usize) -> StackReq {
     StackReq::all_of(&[
         vec_req::<usize>(n), // x
         vec_req::<usize>(n), // y
         vec_req::<f64>(n),   // v
         vec_req::<f64>(n),   // d
-        vec_req::<u64>(n),   // pred
+        vec_req::<u8>(n),    // several
         vec_req::<usize>(n), // ready
         vec_req::<f64>(n),   // ready_d
         vec_req::<f64>(n),   // ready_v
+        vec_req::<f64>(n),   // ready_u
         vec_req::<usize>(n), // free
         vec_req::<f64>(n),   // row buffer
     ])
@@ -155,10 +157,11 @@ pub fn assignment_in_place(
     let (mut y, stack) = take(stack, n, 0usize);
     let (mut v, stack) = take(stack, n, 0.0f64);
     let (mut d, stack) = take(stack, n, 0.0f64);
-    let (mut pred, stack) = take(stack, n, 0u64);
+    let (mut several, stack) = take(stack, n, 0u8);
     let (mut ready, stack) = take(stack, n, 0usize);
     let (mut ready_d, stack) = take(stack, n, 0.0f64);
     let (mut ready_v, stack) = take(stack, n, 0.0f64);
+    let (mut ready_u, stack) = take(stack, n, 0.0f64);
     let (mut free, stack) = take(stack, n, 0usize);
     let (mut buf, _) = take(stack, n, 0.0f64);
     let rows = Rows::new(c);
@@ -169,10 +172,11 @@ pub fn assignment_in_place(
             y: &mut y,
             v: &mut v,
             d: &mut d,
-            pred: &mut pred,
+            several: &mut several,
             ready: &mut ready,
             ready_d: &mut ready_d,
             ready_v: &mut ready_v,
+            ready_u: &mut ready_u,
             free: &mut free,
             buf: &mut buf,
         },

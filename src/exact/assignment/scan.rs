@@ -12,35 +12,19 @@ use pulp::Simd;
 /// the chunk holding the winner is rescanned for its index.
 const CHUNK: usize = 128;
 
-/// Relaxes every column from row `i`: `h_j = (c_j − v_j) − u`, and where `h_j < d_j` sets
-/// `d_j = h_j`, `pred_j = i`. Returns the smallest `d_j` after the update and its first index.
-/// `c`, `v`, `d`, `pred` have one length ≥ 1. O(len) in vector lanes.
+/// Relaxes every column from one row: `h_j = (c_j − v_j) − u`, `d_j = min(d_j, h_j)`.
+/// Returns the smallest `d_j` after the update and its first index. `c`, `v`, `d` have one
+/// length ≥ 1. O(len) in vector lanes; the predecessors are not stored (the path is rebuilt
+/// afterwards from the scanned rows, see `lapjv`), so the loop makes one plain store per lane.
 #[inline]
-pub(super) fn relax(
-    arch: pulp::Arch,
-    c: &[f64],
-    v: &[f64],
-    d: &mut [f64],
-    pred: &mut [u64],
-    i: usize,
-    u: f64,
-) -> (f64, usize) {
-    arch.dispatch(Relax {
-        c,
-        v,
-        d,
-        pred,
-        i: i as u64,
-        u,
-    })
+pub(super) fn relax(arch: pulp::Arch, c: &[f64], v: &[f64], d: &mut [f64], u: f64) -> (f64, usize) {
+    arch.dispatch(Relax { c, v, d, u })
 }
 
 struct Relax<'a> {
     c: &'a [f64],
     v: &'a [f64],
     d: &'a mut [f64],
-    pred: &'a mut [u64],
-    i: u64,
     u: f64,
 }
 
@@ -49,26 +33,18 @@ impl pulp::WithSimd for Relax<'_> {
 
     #[inline(always)]
     fn with_simd<S: Simd>(self, simd: S) -> Self::Output {
-        let Relax {
-            c,
-            v,
-            d,
-            pred,
-            i,
-            u,
-        } = self;
+        let Relax { c, v, d, u } = self;
         let len = c.len();
-        let (v, d, pred) = (&v[..len], &mut d[..len], &mut pred[..len]);
+        let (v, d) = (&v[..len], &mut d[..len]);
         let mut best = f64::INFINITY;
         let mut at = 0usize;
-        for (q, (((cc, vv), dd), pp)) in c
+        for (q, ((cc, vv), dd)) in c
             .chunks(CHUNK)
             .zip(v.chunks(CHUNK))
             .zip(d.chunks_mut(CHUNK))
-            .zip(pred.chunks_mut(CHUNK))
             .enumerate()
         {
-            let m = relax_chunk(simd, cc, vv, dd, pp, i, u);
+            let m = relax_chunk(simd, cc, vv, dd, u);
             if m < best {
                 best = m;
                 at = q;
@@ -85,36 +61,33 @@ impl pulp::WithSimd for Relax<'_> {
 
 /// [`relax`] over one chunk; returns the chunk's smallest distance after the update.
 #[inline(always)]
-fn relax_chunk<S: Simd>(
-    simd: S,
-    c: &[f64],
-    v: &[f64],
-    d: &mut [f64],
-    pred: &mut [u64],
-    i: u64,
-    u: f64,
-) -> f64 {
+fn relax_chunk<S: Simd>(simd: S, c: &[f64], v: &[f64], d: &mut [f64], u: f64) -> f64 {
     let (cv, ct) = S::as_simd_f64s(c);
     let (vv, vt) = S::as_simd_f64s(v);
     let (dv, dt) = S::as_mut_simd_f64s(d);
-    let (pv, pt) = S::as_mut_simd_u64s(pred);
     let us = simd.splat_f64s(u);
-    let is = simd.splat_u64s(i);
-    let mut acc = [simd.splat_f64s(f64::INFINITY); 2];
-    for (k, (((&x, &y), dk), pk)) in cv.iter().zip(vv).zip(dv.iter_mut()).zip(pv).enumerate() {
+    let (mut acc0, mut acc1) = (
+        simd.splat_f64s(f64::INFINITY),
+        simd.splat_f64s(f64::INFINITY),
+    );
+    let mut lanes = cv.iter().zip(vv).zip(dv.iter_mut());
+    // min(h, d) is h where h < d, else d: the scalar rule below, lane by lane.
+    let step = |(&x, &y): (&S::f64s, &S::f64s), dk: &mut S::f64s| {
         let h = simd.sub_f64s(simd.sub_f64s(x, y), us);
-        let lower = simd.less_than_f64s(h, *dk);
-        let nd = simd.select_f64s(lower, h, *dk);
-        *dk = nd;
-        *pk = simd.select_u64s(lower, is, *pk);
-        acc[k & 1] = simd.min_f64s(acc[k & 1], nd);
+        *dk = simd.min_f64s(h, *dk);
+        *dk
+    };
+    while let Some((a, da)) = lanes.next() {
+        acc0 = simd.min_f64s(acc0, step(a, da));
+        if let Some((b, db)) = lanes.next() {
+            acc1 = simd.min_f64s(acc1, step(b, db));
+        }
     }
-    let mut best = simd.reduce_min_f64s(simd.min_f64s(acc[0], acc[1]));
-    for (((&x, &y), dk), pk) in ct.iter().zip(vt).zip(dt.iter_mut()).zip(pt) {
+    let mut best = simd.reduce_min_f64s(simd.min_f64s(acc0, acc1));
+    for ((&x, &y), dk) in ct.iter().zip(vt).zip(dt.iter_mut()) {
         let h = (x - y) - u;
         if h < *dk {
             *dk = h;
-            *pk = i;
         }
         best = best.min(*dk);
     }
@@ -123,20 +96,12 @@ fn relax_chunk<S: Simd>(
 
 /// Scalar reference of [`relax`] (the tests compare both).
 #[cfg(test)]
-fn relax_scalar(
-    c: &[f64],
-    v: &[f64],
-    d: &mut [f64],
-    pred: &mut [u64],
-    i: usize,
-    u: f64,
-) -> (f64, usize) {
+fn relax_scalar(c: &[f64], v: &[f64], d: &mut [f64], u: f64) -> (f64, usize) {
     let mut best = (f64::INFINITY, 0);
     for j in 0..c.len() {
         let h = (c[j] - v[j]) - u;
         if h < d[j] {
             d[j] = h;
-            pred[j] = i as u64;
         }
         if d[j] < best.0 {
             best = (d[j], j);
@@ -192,14 +157,12 @@ mod tests {
                         d[j] = f64::INFINITY;
                     }
                 }
-                let mut pred: Vec<u64> = (0..len as u64).collect();
-                let (mut d2, mut pred2) = (d.clone(), pred.clone());
+                let mut d2 = d.clone();
                 let u = (r() % 3) as f64 - 1.0;
-                let got = relax(arch, &c, &v, &mut d, &mut pred, 77, u);
-                let want = relax_scalar(&c, &v, &mut d2, &mut pred2, 77, u);
+                let got = relax(arch, &c, &v, &mut d, u);
+                let want = relax_scalar(&c, &v, &mut d2, u);
                 assert_eq!(got, want, "len {len}");
                 assert_eq!(d, d2);
-                assert_eq!(pred, pred2);
             }
         }
     }

@@ -97,13 +97,17 @@ pub fn assignment_batch_in_place(
     })
 }
 
+/// What [`assignment_batch`] returns: each problem's info (k), the permutations (k·n) and the
+/// duals u and v (k·n each), problem after problem.
+pub type AssignmentBatchResult = (Vec<AssignmentInfo>, Vec<usize>, Vec<f64>, Vec<f64>);
+
 /// Solves every n × n cost of `costs` on `num_threads` threads (0 = default) and returns each
 /// problem's [`AssignmentInfo`], the permutations (k·n) and the duals u, v (k·n each)
 /// (allocates; calls [`assignment_batch_in_place`]).
 pub fn assignment_batch(
     costs: &[MatRef<'_, f64>],
     num_threads: usize,
-) -> Result<(Vec<AssignmentInfo>, Vec<usize>, Vec<f64>, Vec<f64>)> {
+) -> Result<AssignmentBatchResult> {
     let k = costs.len();
     let n = costs.first().map_or(0, |c| c.nrows());
     let kn = k.saturating_mul(n);

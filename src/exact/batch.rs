@@ -8,7 +8,7 @@
 
 use super::network_simplex::{emd_in_place, emd_scratch, validate, EmdInfo, EmdOutputs, EmdParams};
 use super::SparsePlanMut;
-use crate::workspace::{bytes_for, check_stack};
+use crate::workspace::{bytes_for, check_stack, try_vec_with_capacity};
 use crate::{bail, par, Error, MatRef, MemStack, Par, Result, StackReq};
 use std::mem::MaybeUninit;
 use std::sync::Mutex;
@@ -153,11 +153,15 @@ pub fn emd_batch_in_place(
         }
         Par::Rayon(_) => {
             use rayon::prelude::*;
-            let jobs: Vec<Job<'_>> = jobs.collect();
-            let pool: Mutex<Vec<&mut [MaybeUninit<u8>]>> =
-                Mutex::new(buf.chunks_mut(per).collect());
+            let mut job_list: Vec<Job<'_>> = try_vec_with_capacity("the batch's jobs", k)?;
+            job_list.extend(jobs);
+            let mut slot_list =
+                try_vec_with_capacity("the batch's workspace slots", slots(k, par))?;
+            slot_list.extend(buf.chunks_mut(per));
+            let pool: Mutex<Vec<&mut [MaybeUninit<u8>]>> = Mutex::new(slot_list);
             let first_error: Mutex<Option<Error>> = Mutex::new(None);
-            jobs.into_par_iter()
+            job_list
+                .into_par_iter()
                 .with_max_len(1)
                 .for_each(|(l, inf, fl, gl, sl)| {
                     let slot = pool.lock().unwrap_or_else(|e| e.into_inner()).pop();

@@ -418,7 +418,11 @@ where
         let m = opt_slice_mut("masses", masses, y.nrows())?;
         let info_out = opt_out("info", info)?;
         disjoint(
-            &[("g", Some(rg)), ("masses", m.as_ref().map(|(_, r)| *r))],
+            &[
+                ("g", Some(rg)),
+                ("masses", m.as_ref().map(|(_, r)| *r)),
+                ("info", info_out.as_ref().map(|(_, r)| *r)),
+            ],
             &[&p.regions, &[("sites", Some(ry)), ("b", Some(rb))]],
         )?;
         let req = solve_req::<M::T>(p.x.nrows(), y.nrows(), y.ncols(), &params);
@@ -443,7 +447,7 @@ where
             }
             Ok(res)
         })?;
-        if let Some(i) = info_out {
+        if let Some((i, _)) = info_out {
             *i = info_of(&res);
         }
         Ok(if res.converged {
@@ -984,7 +988,13 @@ where
         let p = samples(&points, point_weights)?;
         let (mut y, ry) = matrix_mut("sites", &sites)?;
         let dist = opt_out("distortion", distortion)?;
-        disjoint(&[("sites", Some(ry))], &[&p.regions])?;
+        disjoint(
+            &[
+                ("sites", Some(ry)),
+                ("distortion", dist.as_ref().map(|(_, r)| *r)),
+            ],
+            &[&p.regions],
+        )?;
         let (n, d) = (y.nrows(), y.ncols());
         let req = lloyd_req::<M::T>(p.x.nrows(), n, d);
         let info = run_threaded(o.num_threads, work, work_bytes, req, |par, stack| {
@@ -1003,7 +1013,7 @@ where
             }
             Ok(info)
         })?;
-        if let Some(d) = dist {
+        if let Some((d, _)) = dist {
             *d = info.distortion;
         }
         Ok(if info.last_move <= tol {

@@ -249,11 +249,11 @@ unsafe fn solve_args<'a, T: Real, PM: MatrixView<T = T>>(
     let f = unsafe { opt_slice_mut("f", f, n) }?;
     let g = unsafe { opt_slice_mut("g", g, m) }?;
     let plan = match unsafe { opt_out("plan", plan as *mut PM) }? {
-        Some(v) => Some(unsafe { matrix_mut("plan", &*v) }?),
+        Some((v, _)) => Some(unsafe { matrix_mut("plan", &*v) }?),
         None => None,
     };
     let map = match unsafe { opt_out("map", map as *mut PM) }? {
-        Some(v) => Some(unsafe { matrix_mut("map", &*v) }?),
+        Some((v, _)) => Some(unsafe { matrix_mut("map", &*v) }?),
         None => None,
     };
     let info = unsafe { opt_slice_mut("info", info, 1) }?;

@@ -1,14 +1,14 @@
 //! Thread control: the `num_threads` option of every entry point.
 //!
 //! * 0 — the library default: `OTCORE_NUM_THREADS` if set to a positive integer, else the
-//!   number of available cores (at most [`MAX_THREADS`]);
+//!   number of available cores (at most `MAX_THREADS`);
 //! * 1 — run in the calling thread only (no pool is touched: safe inside MPI ranks and
 //!   OpenMP regions);
-//! * k — exactly k workers, 2 ≤ k ≤ [`MAX_THREADS`] (= 256); a larger k (a `-1` passed as
+//! * k — exactly k workers, 2 ≤ k ≤ `MAX_THREADS` (= 256); a larger k (a `-1` passed as
 //!   `uint32_t`, say) or a larger `OTCORE_NUM_THREADS` is refused with `ErrorKind::Threads`
 //!   before any thread is started.
 //!
-//! Pools are built on first use of a thread count and cached; at most [`MAX_POOLS`] (= 4) are
+//! Pools are built on first use of a thread count and cached; at most `MAX_POOLS` (= 4) are
 //! kept, the least recently used one being dropped (its threads end once its running calls
 //! return). After `fork()` the child's first threaded call sees the new process id, leaks the
 //! parent's pools (their threads do not exist in the child: they are neither joined nor
@@ -23,10 +23,10 @@ use std::sync::atomic::{AtomicPtr, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// The largest `num_threads` accepted.
-pub const MAX_THREADS: usize = 256;
+pub(crate) const MAX_THREADS: usize = 256;
 
 /// The largest number of pools kept alive at once.
-pub const MAX_POOLS: usize = 4;
+pub(crate) const MAX_POOLS: usize = 4;
 
 fn too_many(k: usize, source: &str) -> Error {
     Error::new(
@@ -61,7 +61,7 @@ pub fn resolve_threads(num_threads: usize) -> Result<usize> {
     default.map_err(|k| too_many(k, "OTCORE_NUM_THREADS"))
 }
 
-/// The pools of one process: `(k, pool, last use)`, at most [`MAX_POOLS`].
+/// The pools of one process: `(k, pool, last use)`, at most `MAX_POOLS`.
 struct PoolCache {
     pid: u32,
     pools: Mutex<Vec<(usize, Arc<ThreadPool>, u64)>>,
@@ -132,7 +132,7 @@ fn pool(k: usize) -> Result<Arc<ThreadPool>> {
 
 /// Runs `f` with `num_threads` (0 = default, 1 = calling thread, k = k workers), handing it
 /// the matching [`Par`]: `Par::Seq` for one thread, `Par::Rayon(k)` inside a cached pool of
-/// k workers otherwise. `ErrorKind::Threads` above [`MAX_THREADS`] or when the threads cannot
+/// k workers otherwise. `ErrorKind::Threads` above `MAX_THREADS` or when the threads cannot
 /// start. A panic in `f` propagates to the caller.
 pub fn with_threads<R: Send>(num_threads: usize, f: impl FnOnce(Par) -> R + Send) -> Result<R> {
     let k = resolve_threads(num_threads)?;

@@ -63,10 +63,12 @@ static void *thread_body(void *arg) {
 }
 
 static void at_exit(void) {
+    int code;
     calls(1);
     calls(2);
+    code = report();
     fflush(stdout);
-    _exit(report());
+    _exit(code);
 }
 
 int main(void) {

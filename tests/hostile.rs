@@ -792,3 +792,183 @@ fn a_callbacks_failed_call_leaves_no_message_after_success() {
         b""
     );
 }
+
+fn sinkhorn_opts(eps: f64) -> otc_sinkhorn_options {
+    let mut o = std::mem::MaybeUninit::uninit();
+    // SAFETY: a valid pointer to one options struct.
+    assert_eq!(
+        unsafe { otc_sinkhorn_options_default(o.as_mut_ptr()) },
+        OTC_OK
+    );
+    // SAFETY: filled above.
+    let mut o = unsafe { o.assume_init() };
+    o.epsilon = eps;
+    o.num_threads = 1;
+    o
+}
+
+/// Runs otc_emd on (a, b, cost) with every output given; returns the status and the outputs.
+fn emd_call(a: &[f64], b: &[f64], cost: &[f64]) -> (otc_status, otc_emd_result, Vec<f64>) {
+    let (n, m) = (a.len(), b.len());
+    let mut res = otc_emd_result {
+        cost: -7.0,
+        ..Default::default()
+    };
+    let mut fg = vec![-7.0; n + m];
+    let o = emd_opts(1);
+    let (f, g) = fg.split_at_mut(n);
+    // SAFETY: every array has its stated length.
+    let s = unsafe {
+        otc_emd(
+            a.as_ptr(),
+            n,
+            b.as_ptr(),
+            m,
+            view(cost, n, m),
+            null(),
+            null(),
+            &mut res,
+            f.as_mut_ptr(),
+            g.as_mut_ptr(),
+            null_mut(),
+            null_mut(),
+            null_mut(),
+            no_plan(),
+            &o,
+            null_mut(),
+            0,
+        )
+    };
+    (s, res, fg)
+}
+
+/// Finite inputs whose sums or potentials overflow: refused, outputs untouched, never OK with
+/// NaN or an infinity.
+#[test]
+fn exact_ot_refuses_finite_inputs_that_overflow() {
+    let (s, res, fg) = emd_call(
+        &[1e308; 3],
+        &[1e308; 3],
+        &[0.0, 1.0, 2.0, 1.0, 0.0, 1.0, 2.0, 1.0, 0.0],
+    );
+    expect(
+        s,
+        OTC_ERR_INVALID_ARGUMENT,
+        "the weights overflow when summed",
+    );
+    assert_eq!((res.cost, fg), (-7.0, vec![-7.0; 6]));
+    let (s, res, fg) = emd_call(&[0.5; 2], &[0.5; 2], &[1e308; 4]);
+    expect(s, OTC_ERR_INVALID_ARGUMENT, "rescale the costs");
+    assert_eq!((res.cost, fg), (-7.0, vec![-7.0; 4]));
+    // The largest costs that pass give finite results: a 2×2 problem at 1e306.
+    let (s, res, fg) = emd_call(&[0.5; 2], &[0.5; 2], &[1e306, 0.0, 0.0, 1e306]);
+    assert_eq!(s, OTC_OK, "{}", last_error_message());
+    assert_eq!(res.cost, 0.0);
+    assert!(fg.iter().all(|x| x.is_finite()), "{fg:?}");
+}
+
+/// Sinkhorn on finite inputs at the edge of the range (ε = 1e-300; costs 1e308; both): never
+/// OK with a non-finite potential or info field; a refusal leaves the outputs untouched.
+#[test]
+fn sinkhorn_at_the_edge_of_the_range_is_never_ok_with_non_finite_outputs() {
+    let (a, b) = ([0.5; 2], [0.5; 2]);
+    let cases = [
+        ([0.0, 1.0, 1.0, 0.0], 1e-300),
+        ([0.0, 1e308, 1e308, 0.0], 0.01),
+        ([1e308; 4], 1e-300),
+        ([1e308, 0.0, 0.0, 1e308], 1e300),
+        ([1e308, -1e308, -1e308, 1e308], 1.0),
+        ([-1e308, 1e308, 1e308, -1e308], 1e-300),
+    ];
+    for (cost, eps) in cases {
+        let (mut f, mut g) = ([-7.0; 2], [-7.0; 2]);
+        let mut info: otc_sinkhorn_info = unsafe { std::mem::zeroed() };
+        info.struct_size = std::mem::size_of::<otc_sinkhorn_info>();
+        info.dual = -7.0;
+        let o = sinkhorn_opts(eps);
+        // SAFETY: valid arrays and view.
+        let s = unsafe {
+            otc_sinkhorn_f64(
+                view(&cost, 2, 2),
+                a.as_ptr(),
+                b.as_ptr(),
+                &o,
+                null(),
+                null(),
+                f.as_mut_ptr(),
+                g.as_mut_ptr(),
+                null(),
+                &mut info,
+                null_mut(),
+                0,
+            )
+        };
+        let msg = last_error_message();
+        let case =
+            format!("costs {cost:?}, ε = {eps:e}: status {s}, {msg}, f {f:?}, g {g:?}, {info:?}");
+        if s == OTC_OK || s == OTC_WARN_MAX_ITER {
+            let scalars = [
+                info.transport_cost,
+                info.dual,
+                info.marginal_error,
+                info.mass,
+            ];
+            assert!(
+                f.iter().chain(&g).chain(&scalars).all(|x| x.is_finite()),
+                "{case}"
+            );
+            if cost[0] == 0.0 {
+                // Zero-cost diagonal: the plan is diagonal, ⟨P, C⟩ = 0, mass 1.
+                assert_eq!((info.transport_cost, info.mass), (0.0, 1.0), "{case}");
+            }
+        } else {
+            assert!(
+                s == OTC_ERR_NUMERICAL && msg.contains("overflowed"),
+                "{case}"
+            );
+            assert_eq!((f, g, info.dual), ([-7.0; 2], [-7.0; 2], -7.0), "{case}");
+        }
+    }
+}
+
+/// A block step with b all zero: every row's log-sum-exp is −∞ and f would be +∞; refused,
+/// f_block untouched. The same block with b positive is finite.
+#[test]
+fn block_step_with_b_all_zero_is_refused() {
+    let cost = [0.0, 1.0, 1.0, 0.0];
+    let a = [0.5; 2];
+    let g = [0.0; 2];
+    let o = sinkhorn_opts(0.1);
+    for (b, want) in [([0.0; 2], OTC_ERR_INVALID_ARGUMENT), ([0.5; 2], OTC_OK)] {
+        let mut f = [0.0; 2];
+        let mut err = -7.0;
+        // SAFETY: valid arrays and view.
+        let s = unsafe {
+            otc_sinkhorn_block_step_f64(
+                view(&cost, 2, 2),
+                a.as_ptr(),
+                b.as_ptr(),
+                g.as_ptr(),
+                &o,
+                f.as_mut_ptr(),
+                null_mut(),
+                &mut err,
+                null_mut(),
+                0,
+            )
+        };
+        if want == OTC_OK {
+            expect(s, OTC_OK, "");
+            // f_i = −ε log Σ_j b_j exp(−C_ij/ε) with g = 0.
+            let fi = -0.1 * (0.5 + 0.5 * (-10.0f64).exp()).ln();
+            assert!(
+                (f[0] - fi).abs() < 1e-15 && (f[1] - fi).abs() < 1e-15,
+                "{f:?} vs {fi}"
+            );
+            assert!(err.is_finite());
+        } else {
+            expect(s, want, "b is all zero");
+            assert_eq!((f, err), ([0.0; 2], -7.0));
+        }
+    }
+}

@@ -972,3 +972,52 @@ fn block_step_with_b_all_zero_is_refused() {
         }
     }
 }
+
+/// SGD whose first batch holds a sample at −1e300 (finite): the automatic step is unusable;
+/// refused, g untouched. With the step given, the outlier falls in one cell and g is finite.
+#[test]
+fn sgd_with_a_far_sample_is_never_ok_with_non_finite_g() {
+    unsafe extern "C" fn far_sampler(_: *mut c_void, count: usize, out: *mut f64) -> i32 {
+        for i in 0..count {
+            let x = if i == 0 { -1e300 } else { (i % 3) as f64 / 3.0 };
+            // SAFETY: the solver hands `count` rows of 1 value.
+            unsafe { *out.add(i) = x };
+        }
+        0
+    }
+    let sites = [0.0, 1.0];
+    let b = [0.5, 0.5];
+    let mut o = std::mem::MaybeUninit::uninit();
+    // SAFETY: valid pointer.
+    assert_eq!(unsafe { otc_sgd_options_default(o.as_mut_ptr()) }, OTC_OK);
+    // SAFETY: filled above.
+    let mut o = unsafe { o.assume_init() };
+    o.iterations = 50;
+    o.batch = 8;
+    o.num_threads = 1;
+    for step in [0.0, 0.1] {
+        o.step = step;
+        let mut g = [-7.0; 2];
+        // SAFETY: valid views and arrays.
+        let s = unsafe {
+            otc_semidiscrete_sgd_f64(
+                Some(far_sampler),
+                null_mut(),
+                view(&sites, 2, 1),
+                b.as_ptr(),
+                &o,
+                g.as_mut_ptr(),
+                null_mut(),
+                0,
+            )
+        };
+        if step == 0.0 {
+            expect(s, OTC_ERR_NUMERICAL, "automatic step");
+            assert_eq!(g, [-7.0; 2]);
+        } else {
+            expect(s, OTC_OK, "");
+            assert!(g.iter().all(|x| x.is_finite()), "{g:?}");
+            assert!((g[0] + g[1]).abs() < 1e-12, "zero mean: {g:?}");
+        }
+    }
+}

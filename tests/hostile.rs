@@ -277,7 +277,7 @@ fn broadcast_views_are_bounded_by_the_address_space() {
     expect(
         s,
         OTC_ERR_OVERFLOW,
-        "more elements than fit in the address space",
+        "element count overflows the address space",
     );
     assert_eq!(res.cost, -7.0);
 

@@ -46,6 +46,27 @@ pub fn check_disjoint(outputs: &[(&str, Region)], inputs: &[(&str, Region)]) -> 
     Ok(())
 }
 
+/// An argument's name and region; `None` for an optional argument passed as NULL.
+pub type Arg = (&'static str, Option<Region>);
+
+/// [`check_disjoint`] over the arguments that are present (optional ones may be NULL), with
+/// the inputs given as several lists; allocation-free.
+pub fn disjoint(outputs: &[Arg], inputs: &[&[Arg]]) -> Result<()> {
+    for (k, &(name, r)) in outputs.iter().enumerate() {
+        let others = outputs[k + 1..]
+            .iter()
+            .chain(inputs.iter().copied().flatten());
+        if let Some(r) = r {
+            for &(other, q) in others {
+                if let Some(q) = q {
+                    check_disjoint(&[(name, r)], &[(other, q)])?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 fn check_ptr<T>(what: impl std::fmt::Display, ptr: *const T) -> Result<()> {
     if ptr.is_null() {
         bail!(NullPointer, "{what} is NULL");
@@ -192,7 +213,7 @@ fn view_region<M: MatrixView>(what: impl Display + Copy, m: &M) -> Result<Region
     {
         bail!(
             Overflow,
-            "{what} is {rows}x{cols}: more elements than fit in the address space"
+            "{what} is {rows}x{cols}: its element count overflows the address space"
         );
     }
     let overflow = || {

@@ -2,7 +2,7 @@
 //! double (`_f64`) and float (`_f32`), one generic body each.
 
 use super::args::{
-    check_disjoint, matrix, opt_out, opt_slice, options, run_threaded, slice_mut, with_workspace,
+    disjoint, matrix, opt_out, opt_slice, options, run_threaded, slice_mut, with_workspace,
     write_defaults, write_workspace_size, AbiOptions,
 };
 use super::boundary::{ffi_boundary, Report};
@@ -162,11 +162,14 @@ unsafe fn fixed_c<V: MatrixView>(
         let w = opt_slice("weights", weights, a.ncols())?;
         let (os, ro) = slice_mut("out", out, a.nrows())?;
         let it = opt_out("iterations", iterations)?;
-        let mut outs = vec![("out", ro)];
-        outs.extend(it.as_ref().map(|x| ("iterations", x.1)));
-        let mut ins = vec![("hists", ra), ("cost", rc)];
-        ins.extend(w.as_ref().map(|x| ("weights", x.1)));
-        check_disjoint(&outs, &ins)?;
+        disjoint(
+            &[("out", Some(ro)), ("iterations", it.as_ref().map(|x| x.1))],
+            &[&[
+                ("hists", Some(ra)),
+                ("cost", Some(rc)),
+                ("weights", w.map(|x| x.1)),
+            ]],
+        )?;
         let req = fixed_req::<V::T>(a.nrows(), a.ncols());
         let info = with_workspace(work, work_bytes, req, |stack| {
             let (mut res, stack) = take(stack, os.len(), V::T::ZERO);
@@ -289,11 +292,10 @@ unsafe fn conv_c<V: MatrixView>(
         let wt = opt_slice("weights", weights, a.ncols())?;
         let (os, ro) = slice_mut("out", out, a.nrows())?;
         let it = opt_out("iterations", iterations)?;
-        let mut outs = vec![("out", ro)];
-        outs.extend(it.as_ref().map(|x| ("iterations", x.1)));
-        let mut ins = vec![("images", ra)];
-        ins.extend(wt.as_ref().map(|x| ("weights", x.1)));
-        check_disjoint(&outs, &ins)?;
+        disjoint(
+            &[("out", Some(ro)), ("iterations", it.as_ref().map(|x| x.1))],
+            &[&[("images", Some(ra)), ("weights", wt.map(|x| x.1))]],
+        )?;
         let req = conv_req::<V::T>(h, w, a.ncols());
         let info = run_threaded(o.num_threads, work, work_bytes, req, |par, stack| {
             let (mut res, stack) = take(stack, os.len(), V::T::ZERO);

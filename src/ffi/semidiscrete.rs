@@ -1,8 +1,8 @@
 //! C entry points of [`crate::semidiscrete`]: Laguerre cells, semi-discrete OT solvers, Lloyd.
 
 use super::args::{
-    check_disjoint, matrix, matrix_mut, opt_out, opt_slice, opt_slice_mut, options, run_threaded,
-    slice, slice_mut, write_defaults, write_workspace_size, AbiOptions, Region,
+    disjoint, matrix, matrix_mut, opt_out, opt_slice, opt_slice_mut, options, run_threaded, slice,
+    slice_mut, write_defaults, write_workspace_size, AbiOptions, Arg,
 };
 use super::boundary::{ffi_boundary, Report};
 use super::status::{otc_status, OTC_WARN_MAX_ITER};
@@ -50,27 +50,6 @@ unsafe fn samples<'a, M: MatrixView>(
         ],
         w: w.map(|(s, _)| s),
     })
-}
-
-/// An argument's name and region; `None` for an optional argument passed as NULL.
-type Arg = (&'static str, Option<Region>);
-
-/// [`check_disjoint`] over the arguments that are present (optional ones may be NULL), with
-/// the inputs given as several lists; allocation-free.
-fn disjoint(outputs: &[Arg], inputs: &[&[Arg]]) -> Result<()> {
-    for (k, &(name, r)) in outputs.iter().enumerate() {
-        let others = outputs[k + 1..]
-            .iter()
-            .chain(inputs.iter().copied().flatten());
-        if let Some(r) = r {
-            for &(other, q) in others {
-                if let Some(q) = q {
-                    check_disjoint(&[(name, r)], &[(other, q)])?;
-                }
-            }
-        }
-    }
-    Ok(())
 }
 
 /// Options of `otc_laguerre_assign_*`.

@@ -49,6 +49,48 @@ fn no_plan() -> otc_matrix_mut_f64 {
     }
 }
 
+/// `otc_emd` without warm start or plan outputs.
+///
+/// # Safety
+/// As `otc_emd`.
+#[allow(clippy::too_many_arguments)]
+unsafe fn emd_raw(
+    a: *const f64,
+    n: usize,
+    b: *const f64,
+    m: usize,
+    cost: otc_matrix_f64,
+    result: *mut otc_emd_result,
+    f: *mut f64,
+    g: *mut f64,
+    opts: *const otc_emd_options,
+    work: *mut c_void,
+    work_bytes: usize,
+) -> otc_status {
+    // SAFETY: forwarded contract.
+    unsafe {
+        otc_emd(
+            a,
+            n,
+            b,
+            m,
+            cost,
+            null(),
+            null(),
+            result,
+            f,
+            g,
+            null_mut(),
+            null_mut(),
+            null_mut(),
+            no_plan(),
+            opts,
+            work,
+            work_bytes,
+        )
+    }
+}
+
 fn emd_opts(threads: u32) -> otc_emd_options {
     let mut o = std::mem::MaybeUninit::uninit();
     // SAFETY: a valid pointer to one options struct.
@@ -102,21 +144,15 @@ fn emd_sizes_are_checked_before_allocating() {
     let o = emd_opts(1);
     // SAFETY: every pointer is valid for the sizes the view states; n is the lie.
     let s = unsafe {
-        otc_emd(
+        emd_raw(
             a.as_ptr(),
             1 << 36,
             b.as_ptr(),
             4,
             view(&c, 3, 4),
-            null(),
-            null(),
             &mut res,
             null_mut(),
             null_mut(),
-            null_mut(),
-            null_mut(),
-            null_mut(),
-            no_plan(),
             &o,
             null_mut(),
             0,
@@ -254,21 +290,15 @@ fn broadcast_views_are_bounded_by_the_address_space() {
     let n = 1usize << 40;
     // SAFETY: the view addresses one value; a and b are the lie, never reached.
     let s = unsafe {
-        otc_emd(
+        emd_raw(
             a.as_ptr(),
             n,
             b.as_ptr(),
             n,
             broadcast(&one, n, n),
-            null(),
-            null(),
             &mut res,
             null_mut(),
             null_mut(),
-            null_mut(),
-            null_mut(),
-            null_mut(),
-            no_plan(),
             &o,
             null_mut(),
             0,
@@ -498,21 +528,15 @@ fn caller_workspaces_with_impossible_sizes_are_errors() {
     ] {
         // SAFETY: the inputs are valid; the workspace is the lie and must not be touched.
         let s = unsafe {
-            otc_emd(
+            emd_raw(
                 a.as_ptr(),
                 2,
                 a.as_ptr(),
                 2,
                 view(&c, 2, 2),
-                null(),
-                null(),
                 &mut res,
                 null_mut(),
                 null_mut(),
-                null_mut(),
-                null_mut(),
-                null_mut(),
-                no_plan(),
                 &o,
                 work,
                 bytes,
@@ -732,21 +756,15 @@ fn a_callbacks_failed_call_leaves_no_message_after_success() {
     unsafe extern "C" fn sampler(_: *mut c_void, count: usize, out: *mut f64) -> i32 {
         // SAFETY: NULL weights are refused before anything is read.
         let s = unsafe {
-            otc_emd(
+            emd_raw(
                 null(),
                 1,
                 null(),
                 1,
                 broadcast(&0.0, 1, 1),
-                null(),
-                null(),
                 null_mut(),
                 null_mut(),
                 null_mut(),
-                null_mut(),
-                null_mut(),
-                null_mut(),
-                no_plan(),
                 null(),
                 null_mut(),
                 0,
@@ -819,21 +837,15 @@ fn emd_call(a: &[f64], b: &[f64], cost: &[f64]) -> (otc_status, otc_emd_result, 
     let (f, g) = fg.split_at_mut(n);
     // SAFETY: every array has its stated length.
     let s = unsafe {
-        otc_emd(
+        emd_raw(
             a.as_ptr(),
             n,
             b.as_ptr(),
             m,
             view(cost, n, m),
-            null(),
-            null(),
             &mut res,
             f.as_mut_ptr(),
             g.as_mut_ptr(),
-            null_mut(),
-            null_mut(),
-            null_mut(),
-            no_plan(),
             &o,
             null_mut(),
             0,

@@ -32,9 +32,18 @@
  *    without a copy. Outputs must not overlap each other or the inputs (OTC_ERR_ALIASING).
  *  - Options structs start with struct_size: fill them with `otc_*_options_default()`; a
  *    struct_size that does not match the library is OTC_ERR_ABI_MISMATCH.
- *  - Threads. num_threads = 0: the library default (OTCORE_NUM_THREADS, else all cores);
- *    1: the calling thread only (for MPI ranks and OpenMP regions); k: exactly k workers.
- *    Pools are created once and reused. Results do not depend on the thread count.
+ *  - Threads. num_threads = 0: the library default (OTCORE_NUM_THREADS, else all cores, at
+ *    most 256); 1: the calling thread only (for MPI ranks and OpenMP regions); k: exactly k
+ *    workers, k <= 256 (above, or OTCORE_NUM_THREADS above, is OTC_ERR_THREADS before any
+ *    thread starts). At most 4 pools are kept (least recently used dropped). After fork() the
+ *    child's first threaded call builds its own pools (the parent's are abandoned, not joined).
+ *    Results do not depend on the thread count.
+ *  - Memory. Every allocation is fallible: a failure is OTC_ERR_OUT_OF_MEMORY, whose message
+ *    names the bytes asked, never an abort. Sizes, and the work they imply, are checked before
+ *    anything is allocated; a view may not state more elements than a dense matrix could hold
+ *    in the address space (zero strides included).
+ *  - Teardown. Calls from atexit handlers, C++ static destructors and thread-key destructors
+ *    work; otc_last_error_message() then may return a fixed text instead of the detail.
  *  - Thread safety. All functions are reentrant and may be called concurrently from any
  *    number of threads, provided concurrent calls do not share an output buffer or workspace.
  *  - Panics. No Rust panic unwinds into C: an internal failure is OTC_ERR_PANIC.
@@ -709,6 +718,11 @@ typedef struct otc_lse_pair {
 #define OTC_ERR_THREADS 113
 
 /**
+ * An allocation failed; `otc_last_error_message` names the bytes asked. Nothing was written.
+ */
+#define OTC_ERR_OUT_OF_MEMORY 114
+
+/**
  * A panic inside otcore (a bug: please report it with the message).
  */
 #define OTC_ERR_PANIC 199
@@ -829,7 +843,9 @@ otc_status otc_convolutional_barycenter_f32(struct otc_matrix_f32 images,
  * string; "" when the last otcore call on this thread succeeded without warning.
  *
  * Never NULL. The string belongs to otcore and stays valid until the next otcore call on the
- * same thread; copy it to keep it.
+ * same thread; copy it to keep it. During thread or process teardown (from `atexit`
+ * handlers, C++ static destructors, thread-key destructors), when the thread's storage is
+ * gone, a fixed text saying so is returned instead: use `otc_status_message` there.
  */
 const char *otc_last_error_message(void);
 

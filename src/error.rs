@@ -35,6 +35,8 @@ pub enum ErrorKind {
     Threads,
     /// A panic inside the library (a bug): caught at the C boundary.
     Panic,
+    /// An allocation failed (the message names the bytes asked).
+    OutOfMemory,
 }
 
 /// An error with its kind and a message for humans ("b sums to 0.97, a to 1.0: ...").
@@ -108,6 +110,12 @@ pub fn check_weights<T: crate::Real>(what: &str, xs: &[T]) -> Result<()> {
 pub fn check_mass_balance<T: crate::Real>(a: &[T], b: &[T], rel_tol: f64) -> Result<(f64, f64)> {
     let sa: f64 = a.iter().map(|x| x.to_f64()).sum();
     let sb: f64 = b.iter().map(|x| x.to_f64()).sum();
+    if sa.is_infinite() || sb.is_infinite() {
+        bail!(
+            InvalidArgument,
+            "a sums to {sa:e} and b to {sb:e}: the weights overflow when summed; rescale them"
+        );
+    }
     if sa.is_nan() || sb.is_nan() || sa <= 0.0 || sb <= 0.0 {
         bail!(
             InvalidArgument,

@@ -1,57 +1,141 @@
 //! Thread control: the `num_threads` option of every entry point.
 //!
 //! * 0 — the library default: `OTCORE_NUM_THREADS` if set to a positive integer, else the
-//!   number of available cores;
+//!   number of available cores (at most `MAX_THREADS`);
 //! * 1 — run in the calling thread only (no pool is touched: safe inside MPI ranks and
 //!   OpenMP regions);
-//! * k — exactly k workers.
+//! * k — exactly k workers, 2 ≤ k ≤ `MAX_THREADS` (= 256); a larger k (a `-1` passed as
+//!   `uint32_t`, say) or a larger `OTCORE_NUM_THREADS` is refused with `ErrorKind::Threads`
+//!   before any thread is started.
 //!
-//! Pools are built once per distinct k and cached for the life of the process. Kernels receive
-//! a [`Par`] and split their work into chunks whose boundaries do not depend on the thread
-//! count, so results are bitwise identical for every k.
+//! Pools are built on first use of a thread count and cached; at most `MAX_POOLS` (= 4) are
+//! kept, the least recently used one being dropped (its threads end once its running calls
+//! return). After `fork()` the child's first threaded call sees the new process id, leaks the
+//! parent's pools (their threads do not exist in the child: they are neither joined nor
+//! dropped) and builds its own. Kernels receive a [`Par`] and split their work into chunks
+//! whose boundaries do not depend on the thread count, so results are bitwise identical for
+//! every k.
 
 use crate::{Error, ErrorKind, Par, Result};
 use rayon::ThreadPool;
 use std::num::NonZeroUsize;
+use std::sync::atomic::{AtomicPtr, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
-/// Resolves a `num_threads` option to a concrete thread count (≥ 1).
-pub fn resolve_threads(num_threads: usize) -> usize {
-    if num_threads != 0 {
-        return num_threads;
+/// The largest `num_threads` accepted.
+pub(crate) const MAX_THREADS: usize = 256;
+
+/// The largest number of pools kept alive at once.
+pub(crate) const MAX_POOLS: usize = 4;
+
+fn too_many(k: usize, source: &str) -> Error {
+    Error::new(
+        ErrorKind::Threads,
+        format!("{source} = {k} threads is above the cap of {MAX_THREADS}"),
+    )
+}
+
+/// Resolves a `num_threads` option to a concrete thread count in `1..=MAX_THREADS`;
+/// `ErrorKind::Threads` above the cap.
+pub fn resolve_threads(num_threads: usize) -> Result<usize> {
+    if num_threads > MAX_THREADS {
+        return Err(too_many(num_threads, "num_threads"));
     }
-    static DEFAULT: OnceLock<usize> = OnceLock::new();
-    *DEFAULT.get_or_init(|| {
-        std::env::var("OTCORE_NUM_THREADS")
+    if num_threads != 0 {
+        return Ok(num_threads);
+    }
+    static DEFAULT: OnceLock<std::result::Result<usize, usize>> = OnceLock::new();
+    let default = DEFAULT.get_or_init(|| {
+        match std::env::var("OTCORE_NUM_THREADS")
             .ok()
             .and_then(|v| v.trim().parse::<usize>().ok())
             .filter(|&k| k > 0)
-            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, NonZeroUsize::get))
-    })
+        {
+            Some(k) if k > MAX_THREADS => Err(k),
+            Some(k) => Ok(k),
+            None => Ok(std::thread::available_parallelism()
+                .map_or(1, NonZeroUsize::get)
+                .min(MAX_THREADS)),
+        }
+    });
+    default.map_err(|k| too_many(k, "OTCORE_NUM_THREADS"))
 }
 
-/// The cached pool with exactly `k` workers (k ≥ 2).
-fn pool(k: usize) -> Result<Arc<ThreadPool>> {
-    static POOLS: Mutex<Vec<(usize, Arc<ThreadPool>)>> = Mutex::new(Vec::new());
-    let mut pools = POOLS.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some((_, p)) = pools.iter().find(|(n, _)| *n == k) {
-        return Ok(p.clone());
+/// The pools of one process: `(k, pool, last use)`, at most `MAX_POOLS`.
+struct PoolCache {
+    pid: u32,
+    pools: Mutex<Vec<(usize, Arc<ThreadPool>, u64)>>,
+    clock: std::sync::atomic::AtomicU64,
+}
+
+/// The cache of the current process. A child of `fork()` finds its parent's cache (whose
+/// mutex may even be held by a thread that does not exist in the child), leaks it and
+/// installs a fresh one.
+fn cache() -> &'static PoolCache {
+    static CACHE: AtomicPtr<PoolCache> = AtomicPtr::new(std::ptr::null_mut());
+    let pid = std::process::id();
+    loop {
+        let current = CACHE.load(Ordering::Acquire);
+        // SAFETY: a non-null pointer in CACHE comes from `Box::leak` below and is never freed.
+        if let Some(c) = unsafe { current.as_ref() } {
+            if c.pid == pid {
+                return c;
+            }
+        }
+        let fresh: &'static mut PoolCache = Box::leak(Box::new(PoolCache {
+            pid,
+            pools: Mutex::new(Vec::new()),
+            clock: 0.into(),
+        }));
+        let fresh_ptr: *mut PoolCache = fresh;
+        match CACHE.compare_exchange(current, fresh_ptr, Ordering::AcqRel, Ordering::Acquire) {
+            // The parent's cache, if any, stays leaked on purpose.
+            Ok(_) => return fresh,
+            Err(_) => {
+                // SAFETY: `fresh_ptr` came from `Box::leak` above and was never published.
+                drop(unsafe { Box::from_raw(fresh_ptr) });
+            }
+        }
     }
-    let p = rayon::ThreadPoolBuilder::new()
+}
+
+/// The cached pool with exactly `k` workers (2 ≤ k ≤ MAX_THREADS).
+fn pool(k: usize) -> Result<Arc<ThreadPool>> {
+    let cache = cache();
+    let lock = || cache.pools.lock().unwrap_or_else(|e| e.into_inner());
+    let tick = cache.clock.fetch_add(1, Ordering::Relaxed);
+    if let Some(entry) = lock().iter_mut().find(|e| e.0 == k) {
+        entry.2 = tick;
+        return Ok(entry.1.clone());
+    }
+    // Built outside the lock: starting threads takes a while.
+    let built = rayon::ThreadPoolBuilder::new()
         .num_threads(k)
         .thread_name(|i| format!("otcore-{i}"))
         .build()
         .map_err(|e| Error::new(ErrorKind::Threads, format!("cannot start {k} threads: {e}")))?;
-    let p = Arc::new(p);
-    pools.push((k, p.clone()));
-    Ok(p)
+    let built = Arc::new(built);
+    let mut pools = lock();
+    if let Some(entry) = pools.iter_mut().find(|e| e.0 == k) {
+        entry.2 = tick;
+        return Ok(entry.1.clone());
+    }
+    if pools.len() >= MAX_POOLS {
+        let oldest = (0..pools.len())
+            .min_by_key(|&i| pools[i].2)
+            .expect("non-empty");
+        pools.swap_remove(oldest);
+    }
+    pools.push((k, built.clone(), tick));
+    Ok(built)
 }
 
 /// Runs `f` with `num_threads` (0 = default, 1 = calling thread, k = k workers), handing it
 /// the matching [`Par`]: `Par::Seq` for one thread, `Par::Rayon(k)` inside a cached pool of
-/// k workers otherwise. A panic in `f` propagates to the caller.
+/// k workers otherwise. `ErrorKind::Threads` above `MAX_THREADS` or when the threads cannot
+/// start. A panic in `f` propagates to the caller.
 pub fn with_threads<R: Send>(num_threads: usize, f: impl FnOnce(Par) -> R + Send) -> Result<R> {
-    let k = resolve_threads(num_threads);
+    let k = resolve_threads(num_threads)?;
     if k == 1 {
         return Ok(f(Par::Seq));
     }
@@ -108,8 +192,8 @@ mod tests {
 
     #[test]
     fn thread_counts_resolve_and_pools_are_cached() {
-        assert_eq!(resolve_threads(3), 3);
-        assert!(resolve_threads(0) >= 1);
+        assert_eq!(resolve_threads(3).unwrap(), 3);
+        assert!(resolve_threads(0).unwrap() >= 1);
         let seen = with_threads(1, |par| (degree(par), rayon::current_thread_index())).unwrap();
         assert_eq!(
             seen,
@@ -121,5 +205,19 @@ mod tests {
         let a = pool(3).unwrap();
         let b = pool(3).unwrap();
         assert!(Arc::ptr_eq(&a, &b), "the pool for 3 threads is built once");
+    }
+
+    #[test]
+    fn thread_counts_above_the_cap_are_refused_and_pools_are_bounded() {
+        let e = with_threads(MAX_THREADS + 1, |_| ()).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::Threads);
+        assert!(e.message.contains("257"), "{}", e.message);
+        let e = with_threads(u32::MAX as usize, |_| ()).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::Threads);
+        for k in 2..2 + 2 * MAX_POOLS {
+            assert_eq!(with_threads(k, degree).unwrap(), k);
+        }
+        let pools = cache().pools.lock().unwrap();
+        assert!(pools.len() <= MAX_POOLS, "{} pools cached", pools.len());
     }
 }

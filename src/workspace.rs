@@ -55,9 +55,28 @@ pub fn take<T: bytemuck::Pod>(
     stack.make_aligned_with(n, SIMD_ALIGN, |_| init)
 }
 
-/// Runs `f` with a freshly allocated stack of `req`: the convenience level's single allocation.
+/// The error of a failed allocation of `bytes` bytes for `what`.
+pub fn out_of_memory(what: &str, bytes: usize) -> Error {
+    Error::new(
+        ErrorKind::OutOfMemory,
+        format!("cannot allocate {bytes} bytes for {what}"),
+    )
+}
+
+/// An empty vector with room for exactly `n` values of `T`, allocated fallibly:
+/// `ErrorKind::OutOfMemory` naming the bytes (and `what`) when the allocator refuses.
+pub fn try_vec_with_capacity<T>(what: &str, n: usize) -> Result<Vec<T>> {
+    let mut v = Vec::new();
+    v.try_reserve_exact(n)
+        .map_err(|_| out_of_memory(what, n.saturating_mul(std::mem::size_of::<T>())))?;
+    Ok(v)
+}
+
+/// Runs `f` with a freshly allocated stack of `req`: the convenience level's single
+/// allocation, made fallibly (`ErrorKind::OutOfMemory` naming the bytes, never an abort).
 pub fn with_stack<R>(req: StackReq, f: impl FnOnce(&mut MemStack) -> R) -> Result<R> {
     let bytes = bytes_for(req)?;
-    let mut buf = vec![std::mem::MaybeUninit::<u8>::uninit(); bytes];
+    let mut buf = try_vec_with_capacity::<std::mem::MaybeUninit<u8>>("the workspace", bytes)?;
+    buf.resize(bytes, std::mem::MaybeUninit::uninit());
     Ok(f(MemStack::new(&mut buf)))
 }

@@ -40,6 +40,7 @@ module otcore
     integer(c_int32_t), parameter, public :: OTC_ERR_NOT_PSD = 111
     integer(c_int32_t), parameter, public :: OTC_ERR_OVERFLOW = 112
     integer(c_int32_t), parameter, public :: OTC_ERR_THREADS = 113
+    integer(c_int32_t), parameter, public :: OTC_ERR_OUT_OF_MEMORY = 114
     integer(c_int32_t), parameter, public :: OTC_ERR_PANIC = 199
 
     ! Ground metrics of cost matrices.

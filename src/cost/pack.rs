@@ -13,7 +13,7 @@ pub(super) fn block<T>() -> usize {
 
 /// `m` rounded up to whole blocks.
 pub(super) fn padded<T>(m: usize) -> usize {
-    m.div_ceil(block::<T>()) * block::<T>()
+    m.div_ceil(block::<T>()).saturating_mul(block::<T>())
 }
 
 /// Copies `x` (n×d, any strides) into `dst` row-major: point i at `dst[i*d..(i+1)*d]`.

@@ -8,7 +8,7 @@
 
 use super::network_simplex::{emd_in_place, emd_scratch, validate, EmdInfo, EmdOutputs, EmdParams};
 use super::SparsePlanMut;
-use crate::workspace::{bytes_for, check_stack};
+use crate::workspace::{bytes_for, check_stack, try_vec_with_capacity};
 use crate::{bail, par, Error, MatRef, MemStack, Par, Result, StackReq};
 use std::mem::MaybeUninit;
 use std::sync::Mutex;
@@ -154,7 +154,7 @@ pub fn emd_batch_in_place(
 /// `buf.len() / per` slots of `per` bytes while it solves. Returns the first error met (all
 /// jobs are attempted). Allocation-free under `Par::Seq`.
 pub(crate) fn for_each_job<J: Send>(
-    jobs: impl Iterator<Item = J>,
+    jobs: impl ExactSizeIterator<Item = J>,
     par: Par,
     buf: &mut [MaybeUninit<u8>],
     per: usize,
@@ -169,11 +169,15 @@ pub(crate) fn for_each_job<J: Send>(
         }
         Par::Rayon(_) => {
             use rayon::prelude::*;
-            let jobs: Vec<J> = jobs.collect();
-            let pool: Mutex<Vec<&mut [MaybeUninit<u8>]>> =
-                Mutex::new(buf.chunks_mut(per.max(1)).collect());
+            let mut job_list: Vec<J> = try_vec_with_capacity("the batch's jobs", jobs.len())?;
+            job_list.extend(jobs);
+            let per = per.max(1);
+            let mut slot_list =
+                try_vec_with_capacity("the batch's workspace slots", buf.len() / per)?;
+            slot_list.extend(buf.chunks_mut(per));
+            let pool: Mutex<Vec<&mut [MaybeUninit<u8>]>> = Mutex::new(slot_list);
             let first_error: Mutex<Option<Error>> = Mutex::new(None);
-            jobs.into_par_iter().with_max_len(1).for_each(|job| {
+            job_list.into_par_iter().with_max_len(1).for_each(|job| {
                 let slot = pool.lock().unwrap_or_else(|e| e.into_inner()).pop();
                 let Some(slot) = slot else {
                     return;

@@ -6,6 +6,7 @@ use super::view::MatrixView;
 use crate::workspace::{bytes_for, check_stack, with_stack};
 use crate::{bail, Error, ErrorKind, MatMut, MatRef, MemStack, Result, StackReq};
 use std::ffi::c_void;
+use std::fmt::Display;
 use std::mem::{align_of, size_of, MaybeUninit};
 
 /// The byte range `[lo, hi)` an argument covers, for overlap checks.
@@ -21,6 +22,17 @@ impl Region {
     }
 }
 
+/// The name of element `.1` of the array argument `.0` ("costs[3]"), formatted only into
+/// an error message.
+#[derive(Clone, Copy, Debug)]
+pub struct Indexed(pub &'static str, pub usize);
+
+impl Display for Indexed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}[{}]", self.0, self.1)
+    }
+}
+
 /// Checks that no output overlaps another output or any input. `outputs` and `inputs` name
 /// each region for the message.
 pub fn check_disjoint(outputs: &[(&str, Region)], inputs: &[(&str, Region)]) -> Result<()> {
@@ -28,6 +40,27 @@ pub fn check_disjoint(outputs: &[(&str, Region)], inputs: &[(&str, Region)]) -> 
         for &(other, q) in outputs[k + 1..].iter().chain(inputs) {
             if r.overlaps(q) {
                 bail!(Aliasing, "output {name} overlaps {other}");
+            }
+        }
+    }
+    Ok(())
+}
+
+/// An argument's name and region; `None` for an optional argument passed as NULL.
+pub type Arg = (&'static str, Option<Region>);
+
+/// [`check_disjoint`] over the arguments that are present (optional ones may be NULL), with
+/// the inputs given as several lists; allocation-free.
+pub fn disjoint(outputs: &[Arg], inputs: &[&[Arg]]) -> Result<()> {
+    for (k, &(name, r)) in outputs.iter().enumerate() {
+        let others = outputs[k + 1..]
+            .iter()
+            .chain(inputs.iter().copied().flatten());
+        if let Some(r) = r {
+            for &(other, q) in others {
+                if let Some(q) = q {
+                    check_disjoint(&[(name, r)], &[(other, q)])?;
+                }
             }
         }
     }
@@ -135,32 +168,33 @@ pub unsafe fn opt_slice<'a, T>(
     unsafe { slice(what, ptr, len) }.map(Some)
 }
 
-/// An optional scalar output: `None` when `ptr` is NULL.
+/// An optional scalar or struct output: `None` when `ptr` is NULL; with its region for
+/// [`check_disjoint`].
 ///
 /// # Safety
 /// When not NULL, `ptr` must be valid for writes during `'a`.
-pub unsafe fn opt_out<'a, T>(what: &str, ptr: *mut T) -> Result<Option<&'a mut T>> {
+pub unsafe fn opt_out<'a, T>(what: &str, ptr: *mut T) -> Result<Option<(&'a mut T, Region)>> {
     if ptr.is_null() {
         return Ok(None);
     }
-    check_ptr(what, ptr)?;
-    // SAFETY: non-null and aligned; validity is the caller's contract.
-    Ok(Some(unsafe { &mut *ptr }))
+    // SAFETY: forwarded contract.
+    unsafe { out(what, ptr) }.map(Some)
 }
 
-/// A required scalar output.
+/// A required scalar or struct output, with its region for [`check_disjoint`].
 ///
 /// # Safety
 /// `ptr` must be valid for writes during `'a`.
-pub unsafe fn out<'a, T>(what: &str, ptr: *mut T) -> Result<&'a mut T> {
+pub unsafe fn out<'a, T>(what: &str, ptr: *mut T) -> Result<(&'a mut T, Region)> {
     check_ptr(what, ptr)?;
+    let region = contiguous_region(what, ptr, 1)?;
     // SAFETY: non-null and aligned; validity is the caller's contract.
-    Ok(unsafe { &mut *ptr })
+    Ok((unsafe { &mut *ptr }, region))
 }
 
 /// Checks the geometry of a view: non-NULL aligned data, non-zero sizes, and an extent that
 /// fits the address space. Returns its byte region.
-fn view_region<M: MatrixView>(what: &str, m: &M) -> Result<Region> {
+fn view_region<M: MatrixView>(what: impl Display + Copy, m: &M) -> Result<Region> {
     let (ptr, rows, cols, rs, cs) = m.parts();
     if rows == 0 || cols == 0 {
         bail!(
@@ -170,6 +204,18 @@ fn view_region<M: MatrixView>(what: &str, m: &M) -> Result<Region> {
     }
     // `format_args!`: the name is formatted only in the error message (no allocation).
     check_ptr(format_args!("{what}.data"), ptr)?;
+    // The implied work: a view with zero strides ("broadcast") may state any size, but never
+    // more elements than a dense matrix could hold in the address space.
+    if rows
+        .checked_mul(cols)
+        .and_then(|e| e.checked_mul(size_of::<M::T>()))
+        .is_none_or(|b| b > isize::MAX as usize)
+    {
+        bail!(
+            Overflow,
+            "{what} is {rows}x{cols}: its element count overflows the address space"
+        );
+    }
     let overflow = || {
         Error::new(
             ErrorKind::Overflow,
@@ -212,7 +258,10 @@ fn view_region<M: MatrixView>(what: &str, m: &M) -> Result<Region> {
 ///
 /// # Safety
 /// If the checks pass, every element the view addresses must be initialised and valid for `'a`.
-pub unsafe fn matrix<'a, M: MatrixView>(what: &str, m: &M) -> Result<(MatRef<'a, M::T>, Region)> {
+pub unsafe fn matrix<'a, M: MatrixView>(
+    what: impl Display + Copy,
+    m: &M,
+) -> Result<(MatRef<'a, M::T>, Region)> {
     let region = view_region(what, m)?;
     let (ptr, rows, cols, rs, cs) = m.parts();
     // SAFETY: geometry checked by `view_region`; validity is the caller's contract.
@@ -228,7 +277,7 @@ pub unsafe fn matrix<'a, M: MatrixView>(what: &str, m: &M) -> Result<(MatRef<'a,
 /// # Safety
 /// As [`matrix`], and the memory must not be accessed through any other pointer during `'a`.
 pub unsafe fn matrix_mut<'a, M: MatrixView>(
-    what: &str,
+    what: impl Display + Copy,
     m: &M,
 ) -> Result<(MatMut<'a, M::T>, Region)> {
     let region = view_region(what, m)?;
@@ -297,7 +346,7 @@ pub unsafe fn options<O: AbiOptions>(ptr: *const O) -> Result<O> {
 /// `out` must be valid for writes of one `O`.
 pub unsafe fn write_defaults<O: AbiOptions>(out: *mut O) -> Result<()> {
     // SAFETY: forwarded contract.
-    *unsafe { self::out(O::NAME, out) }? = O::defaults();
+    *unsafe { self::out(O::NAME, out) }?.0 = O::defaults();
     Ok(())
 }
 
@@ -318,7 +367,7 @@ pub fn enum_arg<E: TryFrom<i32>>(what: &str, value: i32, accepted: &str) -> Resu
 /// `out_bytes` must be valid for writes.
 pub unsafe fn write_workspace_size(req: StackReq, out_bytes: *mut usize) -> Result<()> {
     // SAFETY: forwarded contract.
-    let out = unsafe { out("out_bytes", out_bytes) }?;
+    let (out, _) = unsafe { out("out_bytes", out_bytes) }?;
     *out = bytes_for(req)?;
     Ok(())
 }

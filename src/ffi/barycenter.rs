@@ -2,7 +2,7 @@
 //! double (`_f64`) and float (`_f32`), one generic body each.
 
 use super::args::{
-    check_disjoint, matrix, opt_out, opt_slice, options, run_threaded, slice_mut, with_workspace,
+    disjoint, matrix, opt_out, opt_slice, options, run_threaded, slice_mut, with_workspace,
     write_defaults, write_workspace_size, AbiOptions,
 };
 use super::boundary::{ffi_boundary, Report};
@@ -150,13 +150,26 @@ unsafe fn fixed_c<V: MatrixView>(
         let p = params_of(&o)?;
         let (a, ra) = matrix("hists", &hists)?;
         let (c, rc) = matrix("cost", &cost)?;
+        if c.nrows() != a.nrows() || c.ncols() != a.nrows() {
+            crate::bail!(
+                InvalidDimension,
+                "cost is {}x{}, expected {n}x{n} for hists of {n} rows",
+                c.nrows(),
+                c.ncols(),
+                n = a.nrows()
+            );
+        }
         let w = opt_slice("weights", weights, a.ncols())?;
         let (os, ro) = slice_mut("out", out, a.nrows())?;
-        check_disjoint(&[("out", ro)], &[("hists", ra), ("cost", rc)])?;
-        if let Some((_, r)) = w {
-            check_disjoint(&[("out", ro)], &[("weights", r)])?;
-        }
         let it = opt_out("iterations", iterations)?;
+        disjoint(
+            &[("out", Some(ro)), ("iterations", it.as_ref().map(|x| x.1))],
+            &[&[
+                ("hists", Some(ra)),
+                ("cost", Some(rc)),
+                ("weights", w.map(|x| x.1)),
+            ]],
+        )?;
         let req = fixed_req::<V::T>(a.nrows(), a.ncols());
         let info = with_workspace(work, work_bytes, req, |stack| {
             let (mut res, stack) = take(stack, os.len(), V::T::ZERO);
@@ -164,7 +177,7 @@ unsafe fn fixed_c<V: MatrixView>(
             os.copy_from_slice(&res);
             Ok(info)
         })?;
-        Ok(report(&info, p.tol, it))
+        Ok(report(&info, p.tol, it.map(|x| x.0)))
     }
 }
 
@@ -269,13 +282,20 @@ unsafe fn conv_c<V: MatrixView>(
         let o = options(opts)?;
         let p = params_of(&o)?;
         let (a, ra) = matrix("images", &images)?;
+        if h.checked_mul(w) != Some(a.nrows()) {
+            crate::bail!(
+                InvalidDimension,
+                "images has {} rows, expected h*w = {h}*{w}",
+                a.nrows()
+            );
+        }
         let wt = opt_slice("weights", weights, a.ncols())?;
         let (os, ro) = slice_mut("out", out, a.nrows())?;
-        check_disjoint(&[("out", ro)], &[("images", ra)])?;
-        if let Some((_, r)) = wt {
-            check_disjoint(&[("out", ro)], &[("weights", r)])?;
-        }
         let it = opt_out("iterations", iterations)?;
+        disjoint(
+            &[("out", Some(ro)), ("iterations", it.as_ref().map(|x| x.1))],
+            &[&[("images", Some(ra)), ("weights", wt.map(|x| x.1))]],
+        )?;
         let req = conv_req::<V::T>(h, w, a.ncols());
         let info = run_threaded(o.num_threads, work, work_bytes, req, |par, stack| {
             let (mut res, stack) = take(stack, os.len(), V::T::ZERO);
@@ -292,7 +312,7 @@ unsafe fn conv_c<V: MatrixView>(
             os.copy_from_slice(&res);
             Ok(info)
         })?;
-        Ok(report(&info, p.tol, it))
+        Ok(report(&info, p.tol, it.map(|x| x.0)))
     }
 }
 

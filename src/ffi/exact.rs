@@ -9,6 +9,7 @@ use crate::exact::{
     sliced_wasserstein_in_place, wasserstein_1d_in_place, wasserstein_1d_scratch, BatchOutputs,
     Directions, EmdInfo, EmdOutputs, EmdParams, SparsePlanMut, WarmStart,
 };
+use crate::workspace::try_vec_with_capacity;
 use crate::{bail, par};
 use std::ffi::c_void;
 
@@ -135,9 +136,17 @@ pub unsafe extern "C" fn otc_emd(
         // SAFETY (whole block): each pointer is checked by the `args` helpers before use; their
         // validity for the stated lengths is the caller's contract.
         let o = unsafe { args::options(opts) }?;
+        let (c, rc) = unsafe { args::matrix("cost", &cost) }?;
+        if c.nrows() != n || c.ncols() != m {
+            bail!(
+                InvalidDimension,
+                "cost is {}x{}, expected n x m = {n}x{m}",
+                c.nrows(),
+                c.ncols()
+            );
+        }
         let (a, ra) = unsafe { args::slice("a", a, n) }?;
         let (b, rb) = unsafe { args::slice("b", b, m) }?;
-        let (c, rc) = unsafe { args::matrix("cost", &cost) }?;
         if warm_f.is_null() != warm_g.is_null() {
             bail!(
                 NullPointer,
@@ -475,10 +484,11 @@ pub unsafe extern "C" fn otc_emd_batch(
         let (a, ra) = unsafe { args::slice("a", a, kn) }?;
         let (b, rb) = unsafe { args::slice("b", b, km) }?;
         let (views, rv) = unsafe { args::slice("costs", costs, k) }?;
-        let mut inputs = vec![("a", ra), ("b", rb), ("costs", rv)];
-        let mut mats = Vec::with_capacity(k);
+        let mut inputs = try_vec_with_capacity("the argument regions", k.saturating_add(3))?;
+        inputs.extend([("a", ra), ("b", rb), ("costs", rv)]);
+        let mut mats = try_vec_with_capacity("the cost views", k)?;
         for (l, v) in views.iter().enumerate() {
-            let (c, rc) = unsafe { args::matrix(&format!("costs[{l}]"), v) }?;
+            let (c, rc) = unsafe { args::matrix(args::Indexed("costs", l), v) }?;
             if c.nrows() != n || c.ncols() != m {
                 bail!(
                     InvalidDimension,
@@ -510,7 +520,8 @@ pub unsafe extern "C" fn otc_emd_batch(
             mass_tolerance: o.mass_tolerance,
             warm_start: None,
         };
-        let mut info = vec![EmdInfo::default(); k];
+        let mut info = try_vec_with_capacity("the problems' results", k)?;
+        info.resize(k, EmdInfo::default());
         let (fs, gs) = (fo.map(|x| x.0), go.map(|x| x.0));
         let work_addr = work as usize;
         par::with_threads(args::threads(o.num_threads), |p| {

@@ -7,12 +7,14 @@
 
 use super::args::{
     check_disjoint, matrix, matrix_mut, opt_out, opt_slice, opt_slice_mut, options, out,
-    run_threaded, slice, threads, write_defaults, write_workspace_size, AbiOptions, Region,
+    run_threaded, slice, threads, write_defaults, write_workspace_size, AbiOptions, Indexed,
+    Region,
 };
 use super::boundary::{ffi_boundary, Report};
 use super::status::{otc_status, OTC_WARN_MAX_ITER, OTC_WARN_SINGULAR};
 use super::view::{otc_matrix_f64, otc_matrix_mut_f64};
 use crate::gaussian::{self as g, BarycenterParams, GaussianInfo, PsdTolerances};
+use crate::workspace::try_vec_with_capacity;
 use crate::{bail, MatRef, Par, Result, StackReq};
 use std::ffi::c_void;
 use std::num::NonZeroUsize;
@@ -75,11 +77,13 @@ impl otc_gaussian_options {
             rank: self.rank_tol,
         })
     }
-    fn par(&self) -> Par {
-        match crate::par::resolve_threads(threads(self.num_threads)) {
-            1 => Par::Seq,
-            k => Par::Rayon(NonZeroUsize::new(k).expect("k >= 2")),
-        }
+    fn par(&self) -> Result<Par> {
+        Ok(
+            match crate::par::resolve_threads(threads(self.num_threads))? {
+                1 => Par::Seq,
+                k => Par::Rayon(NonZeroUsize::new(k).expect("k >= 2")),
+            },
+        )
     }
 }
 
@@ -175,7 +179,7 @@ pub unsafe extern "C" fn otc_gaussian_workspace_size(
             bail!(InvalidDimension, "d = 0");
         }
         // SAFETY: forwarded contract.
-        unsafe { write_workspace_size(op_req(op, d, n, m, o.par()), out_bytes) }?;
+        unsafe { write_workspace_size(op_req(op, d, n, m, o.par()?), out_bytes) }?;
         Ok(Report::ok())
     })
 }
@@ -184,7 +188,10 @@ pub unsafe extern "C" fn otc_gaussian_workspace_size(
 ///
 /// # Safety
 /// As [`matrix`].
-unsafe fn cov<'a>(what: &str, m: &otc_matrix_f64) -> Result<(MatRef<'a, f64>, Region)> {
+unsafe fn cov<'a>(
+    what: impl std::fmt::Display + Copy,
+    m: &otc_matrix_f64,
+) -> Result<(MatRef<'a, f64>, Region)> {
     // SAFETY: forwarded contract.
     let (v, r) = unsafe { matrix(what, m) }?;
     if v.nrows() != v.ncols() {
@@ -213,11 +220,12 @@ unsafe fn covs<'a>(
 ) -> Result<CovBatch<'a>> {
     // SAFETY: forwarded contract.
     let (views, r) = unsafe { slice(what, ptr, k) }?;
-    let mut mats = Vec::with_capacity(k);
-    let mut regions = vec![(what, r)];
+    let mut mats = try_vec_with_capacity(what, k)?;
+    let mut regions = try_vec_with_capacity(what, k.saturating_add(1))?;
+    regions.push((what, r));
     for (i, v) in views.iter().enumerate() {
         // SAFETY: forwarded contract.
-        let (m, r) = unsafe { cov(&format!("{what}[{i}]"), v) }?;
+        let (m, r) = unsafe { cov(Indexed(what, i), v) }?;
         if m.nrows() != d {
             bail!(
                 InvalidDimension,
@@ -267,10 +275,11 @@ pub unsafe extern "C" fn otc_bures_distance(
         unsafe {
             let o = options(opts)?;
             let tol = o.psd()?;
-            let (s1, _) = cov("sigma1", &sigma1)?;
-            let (s2, _) = cov("sigma2", &sigma2)?;
-            let dst = out("out_bures_sq", out_bures_sq)?;
-            let req = g::bures_distance_scratch(s1.nrows(), o.par());
+            let (s1, r1) = cov("sigma1", &sigma1)?;
+            let (s2, r2) = cov("sigma2", &sigma2)?;
+            let (dst, rd) = out("out_bures_sq", out_bures_sq)?;
+            check_disjoint(&[("out_bures_sq", rd)], &[("sigma1", r1), ("sigma2", r2)])?;
+            let req = g::bures_distance_scratch(s1.nrows(), o.par()?);
             *dst = run_threaded(o.num_threads, work, work_bytes, req, |par, st| {
                 g::bures_distance_in_place(s1, s2, &tol, par, st)
             })?;
@@ -302,12 +311,16 @@ pub unsafe extern "C" fn otc_gaussian_w2(
         unsafe {
             let o = options(opts)?;
             let tol = o.psd()?;
-            let (m1, _) = slice("m1", m1, d)?;
-            let (m2, _) = slice("m2", m2, d)?;
-            let (s1, _) = cov("sigma1", &sigma1)?;
-            let (s2, _) = cov("sigma2", &sigma2)?;
-            let dst = out("out_w2_sq", out_w2_sq)?;
-            let req = g::bures_distance_scratch(d, o.par());
+            let (m1, rm1) = slice("m1", m1, d)?;
+            let (m2, rm2) = slice("m2", m2, d)?;
+            let (s1, r1) = cov("sigma1", &sigma1)?;
+            let (s2, r2) = cov("sigma2", &sigma2)?;
+            let (dst, rd) = out("out_w2_sq", out_w2_sq)?;
+            check_disjoint(
+                &[("out_w2_sq", rd)],
+                &[("m1", rm1), ("m2", rm2), ("sigma1", r1), ("sigma2", r2)],
+            )?;
+            let req = g::bures_distance_scratch(d, o.par()?);
             *dst = run_threaded(o.num_threads, work, work_bytes, req, |par, st| {
                 g::gaussian_w2_in_place(m1, s1, m2, s2, &tol, par, st)
             })?;
@@ -341,12 +354,16 @@ pub unsafe extern "C" fn otc_gaussian_entropic_w2(
         unsafe {
             let o = options(opts)?;
             let tol = o.psd()?;
-            let (m1, _) = slice("m1", m1, d)?;
-            let (m2, _) = slice("m2", m2, d)?;
-            let (s1, _) = cov("sigma1", &sigma1)?;
-            let (s2, _) = cov("sigma2", &sigma2)?;
-            let dst = out("out_cost", out_cost)?;
-            let req = g::entropic_w2_scratch(d, o.par());
+            let (m1, rm1) = slice("m1", m1, d)?;
+            let (m2, rm2) = slice("m2", m2, d)?;
+            let (s1, r1) = cov("sigma1", &sigma1)?;
+            let (s2, r2) = cov("sigma2", &sigma2)?;
+            let (dst, rd) = out("out_cost", out_cost)?;
+            check_disjoint(
+                &[("out_cost", rd)],
+                &[("m1", rm1), ("m2", rm2), ("sigma1", r1), ("sigma2", r2)],
+            )?;
+            let req = g::entropic_w2_scratch(d, o.par()?);
             *dst = run_threaded(o.num_threads, work, work_bytes, req, |par, st| {
                 g::entropic_w2_in_place(m1, s1, m2, s2, eps, &tol, par, st)
             })?;
@@ -389,7 +406,7 @@ pub unsafe extern "C" fn otc_gaussian_w2_pairwise(
             regions.push(("means2", r2));
             let (dst, rd) = matrix_mut("out_w2_sq", &out_w2_sq)?;
             check_disjoint(&[("out_w2_sq", rd)], &regions)?;
-            let req = g::w2_pairwise_scratch(c1.len(), c2.len(), d, o.par());
+            let req = g::w2_pairwise_scratch(c1.len(), c2.len(), d, o.par()?);
             run_threaded(o.num_threads, work, work_bytes, req, |par, st| {
                 g::w2_pairwise_in_place(m1, &c1, m2, &c2, dst, &tol, par, st)
             })?;
@@ -441,7 +458,7 @@ pub unsafe extern "C" fn otc_gaussian_map(
                     crate::error::check_finite(name, m.iter().copied())?;
                 }
             }
-            let req = g::map_scratch(d, o.par());
+            let req = g::map_scratch(d, o.par()?);
             let mut a = a;
             let info = run_threaded(o.num_threads, work, work_bytes, req, |par, st| {
                 g::map_in_place(s1, s2, a.as_mut(), &tol, par, st)
@@ -548,9 +565,11 @@ pub unsafe extern "C" fn otc_gaussian_geodesic(
                 &outs,
                 &[("sigma1", rs1), ("sigma2", rs2), ("m1", rm1), ("m2", rm2)],
             )?;
-            let req = g::geodesic_scratch(d, o.par());
+            let req = g::geodesic_scratch(d, o.par()?);
             // Without mean_out the (cheap) mean goes to a temporary.
-            let mut tmp = vec![0.0; if mo.is_some() { 0 } else { d }];
+            let tmp_len = if mo.is_some() { 0 } else { d };
+            let mut tmp = try_vec_with_capacity("the mean", tmp_len)?;
+            tmp.resize(tmp_len, 0.0);
             let mean: &mut [f64] = match mo {
                 Some((mo, _)) => mo,
                 None => &mut tmp,
@@ -601,12 +620,15 @@ pub unsafe extern "C" fn otc_gaussian_barycenter(
             let it = opt_out("iterations_out", iterations_out)?;
             let mut outs = vec![("cov_out", rc)];
             outs.extend(mo.iter().map(|x| ("mean_out", x.1)));
+            outs.extend(it.iter().map(|x| ("iterations_out", x.1)));
             check_disjoint(&outs, &ins)?;
-            let uniform;
+            let uniform: Vec<f64>;
             let w: &[f64] = match w {
                 Some((w, _)) => w,
                 None => {
-                    uniform = vec![1.0; k];
+                    let mut ones = try_vec_with_capacity("uniform weights", k)?;
+                    ones.resize(k, 1.0);
+                    uniform = ones;
                     &uniform
                 }
             };
@@ -615,8 +637,10 @@ pub unsafe extern "C" fn otc_gaussian_barycenter(
                 tol: o.tol,
                 max_iter: o.max_iter as usize,
             };
-            let req = g::barycenter_scratch(d, o.par());
-            let mut tmp = vec![0.0; if mo.is_some() { 0 } else { d }];
+            let req = g::barycenter_scratch(d, o.par()?);
+            let tmp_len = if mo.is_some() { 0 } else { d };
+            let mut tmp = try_vec_with_capacity("the mean", tmp_len)?;
+            tmp.resize(tmp_len, 0.0);
             let mean: &mut [f64] = match mo {
                 Some((mo, _)) => mo,
                 None => &mut tmp,
@@ -624,7 +648,7 @@ pub unsafe extern "C" fn otc_gaussian_barycenter(
             let info = run_threaded(o.num_threads, work, work_bytes, req, |par, st| {
                 g::barycenter_in_place(m, &cs, w, mean, c, &params, par, st)
             })?;
-            if let Some(it) = it {
+            if let Some((it, _)) = it {
                 *it = info.iterations as u32;
             }
             if !info.converged {
@@ -725,7 +749,7 @@ pub unsafe extern "C" fn otc_psd_sqrt(
             outs.extend(s.iter().map(|x| ("sqrt_out", x.1)));
             outs.extend(i.iter().map(|x| ("inv_sqrt_out", x.1)));
             check_disjoint(&outs, &[("a", ra)])?;
-            let req = g::psd_sqrt_scratch(d, o.par());
+            let req = g::psd_sqrt_scratch(d, o.par()?);
             let want_inverse = i.is_some();
             let info = run_threaded(o.num_threads, work, work_bytes, req, |par, st| {
                 g::psd_sqrt_in_place(a, s.map(|x| x.0), i.map(|x| x.0), &tol, par, st)

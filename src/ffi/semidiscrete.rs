@@ -1,8 +1,8 @@
 //! C entry points of [`crate::semidiscrete`]: Laguerre cells, semi-discrete OT solvers, Lloyd.
 
 use super::args::{
-    check_disjoint, matrix, matrix_mut, opt_out, opt_slice, opt_slice_mut, options, run_threaded,
-    slice, slice_mut, write_defaults, write_workspace_size, AbiOptions, Region,
+    disjoint, matrix, matrix_mut, opt_out, opt_slice, opt_slice_mut, options, run_threaded, slice,
+    slice_mut, write_defaults, write_workspace_size, AbiOptions, Arg,
 };
 use super::boundary::{ffi_boundary, Report};
 use super::status::{otc_status, OTC_WARN_MAX_ITER};
@@ -50,27 +50,6 @@ unsafe fn samples<'a, M: MatrixView>(
         ],
         w: w.map(|(s, _)| s),
     })
-}
-
-/// An argument's name and region; `None` for an optional argument passed as NULL.
-type Arg = (&'static str, Option<Region>);
-
-/// [`check_disjoint`] over the arguments that are present (optional ones may be NULL), with
-/// the inputs given as several lists; allocation-free.
-fn disjoint(outputs: &[Arg], inputs: &[&[Arg]]) -> Result<()> {
-    for (k, &(name, r)) in outputs.iter().enumerate() {
-        let others = outputs[k + 1..]
-            .iter()
-            .chain(inputs.iter().copied().flatten());
-        if let Some(r) = r {
-            for &(other, q) in others {
-                if let Some(q) = q {
-                    check_disjoint(&[(name, r)], &[(other, q)])?;
-                }
-            }
-        }
-    }
-    Ok(())
 }
 
 /// Options of `otc_laguerre_assign_*`.
@@ -418,7 +397,11 @@ where
         let m = opt_slice_mut("masses", masses, y.nrows())?;
         let info_out = opt_out("info", info)?;
         disjoint(
-            &[("g", Some(rg)), ("masses", m.as_ref().map(|(_, r)| *r))],
+            &[
+                ("g", Some(rg)),
+                ("masses", m.as_ref().map(|(_, r)| *r)),
+                ("info", info_out.as_ref().map(|(_, r)| *r)),
+            ],
             &[&p.regions, &[("sites", Some(ry)), ("b", Some(rb))]],
         )?;
         let req = solve_req::<M::T>(p.x.nrows(), y.nrows(), y.ncols(), &params);
@@ -443,7 +426,7 @@ where
             }
             Ok(res)
         })?;
-        if let Some(i) = info_out {
+        if let Some((i, _)) = info_out {
             *i = info_of(&res);
         }
         Ok(if res.converged {
@@ -984,7 +967,13 @@ where
         let p = samples(&points, point_weights)?;
         let (mut y, ry) = matrix_mut("sites", &sites)?;
         let dist = opt_out("distortion", distortion)?;
-        disjoint(&[("sites", Some(ry))], &[&p.regions])?;
+        disjoint(
+            &[
+                ("sites", Some(ry)),
+                ("distortion", dist.as_ref().map(|(_, r)| *r)),
+            ],
+            &[&p.regions],
+        )?;
         let (n, d) = (y.nrows(), y.ncols());
         let req = lloyd_req::<M::T>(p.x.nrows(), n, d);
         let info = run_threaded(o.num_threads, work, work_bytes, req, |par, stack| {
@@ -1003,7 +992,7 @@ where
             }
             Ok(info)
         })?;
-        if let Some(d) = dist {
+        if let Some((d, _)) = dist {
             *d = info.distortion;
         }
         Ok(if info.last_move <= tol {

@@ -179,7 +179,7 @@ pub unsafe fn options<O: AbiStruct>(opts: *const O) -> Result<O> {
 /// `opts` must be valid for writes of one `O`.
 pub unsafe fn write_defaults<O: AbiStruct>(opts: *mut O) -> Result<()> {
     // SAFETY: forwarded contract.
-    *unsafe { args::out("opts", opts) }? = O::base();
+    *unsafe { args::out("opts", opts) }?.0 = O::base();
     Ok(())
 }
 

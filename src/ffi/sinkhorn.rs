@@ -128,6 +128,26 @@ pub struct otc_sinkhorn_info {
     pub converged: u32,
 }
 
+/// Refuses results that overflowed from finite inputs (costs near the largest double, or a
+/// tiny ε): the potentials, the info values and, when computed (not NaN), ⟨P, C⟩ must be
+/// finite before any output is written.
+fn check_overflow(f: &[f64], g: &[f64], i: &Info, transport_cost: f64) -> Result<()> {
+    let tc = if transport_cost.is_nan() {
+        0.0
+    } else {
+        transport_cost
+    };
+    let values = [i.dual, i.marginal_error, i.mass, tc];
+    if !f.iter().chain(g).chain(&values).all(|x| x.is_finite()) {
+        bail!(
+            Numerical,
+            "the potentials or the transport cost overflowed (epsilon = {:e}): rescale the costs or raise epsilon",
+            i.eps_start.min(f64::MAX)
+        );
+    }
+    Ok(())
+}
+
 fn info_of(i: &Info, transport_cost: f64) -> otc_sinkhorn_info {
     otc_sinkhorn_info {
         struct_size: std::mem::size_of::<otc_sinkhorn_info>(),
@@ -249,11 +269,11 @@ unsafe fn solve_args<'a, T: Real, PM: MatrixView<T = T>>(
     let f = unsafe { opt_slice_mut("f", f, n) }?;
     let g = unsafe { opt_slice_mut("g", g, m) }?;
     let plan = match unsafe { opt_out("plan", plan as *mut PM) }? {
-        Some(v) => Some(unsafe { matrix_mut("plan", &*v) }?),
+        Some((v, _)) => Some(unsafe { matrix_mut("plan", &*v) }?),
         None => None,
     };
     let map = match unsafe { opt_out("map", map as *mut PM) }? {
-        Some(v) => Some(unsafe { matrix_mut("map", &*v) }?),
+        Some((v, _)) => Some(unsafe { matrix_mut("map", &*v) }?),
         None => None,
     };
     let info = unsafe { opt_slice_mut("info", info, 1) }?;
@@ -366,12 +386,14 @@ unsafe fn solve<T: Real>(
                     gw.copy_from_slice(x);
                 }
                 let i = sinkhorn::sinkhorn_in_place(cost, a, b, &mut fw, &mut gw, &p, par, stack)?;
+                check_overflow(&fw, &gw, &i, f64::NAN)?;
                 let eps = p.epsilon;
                 let tc = if info.is_some() && opts.compute_transport_cost == 1 {
                     sinkhorn::transport_cost_in_place(cost, a, b, &fw, &gw, eps, par, stack)?
                 } else {
                     f64::NAN
                 };
+                check_overflow(&[], &[], &i, tc)?;
                 if let Some(map) = map {
                     sinkhorn::barycentric_map_in_place(cost, a, b, &fw, &gw, eps, map, par, stack)?;
                 }

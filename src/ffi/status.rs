@@ -43,6 +43,8 @@ pub const OTC_ERR_NOT_PSD: otc_status = 111;
 pub const OTC_ERR_OVERFLOW: otc_status = 112;
 /// The worker threads could not be started.
 pub const OTC_ERR_THREADS: otc_status = 113;
+/// An allocation failed; `otc_last_error_message` names the bytes asked. Nothing was written.
+pub const OTC_ERR_OUT_OF_MEMORY: otc_status = 114;
 /// A panic inside otcore (a bug: please report it with the message).
 pub const OTC_ERR_PANIC: otc_status = 199;
 
@@ -64,6 +66,7 @@ pub(crate) fn status_of(kind: ErrorKind) -> otc_status {
         ErrorKind::Overflow => OTC_ERR_OVERFLOW,
         ErrorKind::Threads => OTC_ERR_THREADS,
         ErrorKind::Panic => OTC_ERR_PANIC,
+        ErrorKind::OutOfMemory => OTC_ERR_OUT_OF_MEMORY,
     }
 }
 
@@ -89,6 +92,7 @@ pub extern "C" fn otc_status_message(status: otc_status) -> *const c_char {
         OTC_ERR_NOT_PSD => c"matrix is not symmetric positive semi-definite",
         OTC_ERR_OVERFLOW => c"size computation overflows",
         OTC_ERR_THREADS => c"cannot start worker threads",
+        OTC_ERR_OUT_OF_MEMORY => c"out of memory",
         OTC_ERR_PANIC => c"internal error (panic caught at the C boundary)",
         _ => c"unknown status",
     };

@@ -18,6 +18,9 @@ use std::fmt::Display;
 
 /// Workspace of [`half_factor`].
 pub(crate) fn half_factor_req(d: usize, par: Par) -> StackReq {
+    if d > super::sqrtm::MAX_DIM {
+        return StackReq::OVERFLOW;
+    }
     StackReq::any_of(&[
         StackReq::all_of(&[vec_req::<f64>(d), eigh_req(d, true, par)]),
         cholesky_in_place_scratch::<f64>(d, Par::Seq, Default::default()),
@@ -230,8 +233,9 @@ fn pair_task_req(d: usize) -> StackReq {
 
 /// Workspace of [`w2_pairwise_in_place`] for k₁ × k₂ pairs of d-dimensional Gaussians.
 pub fn w2_pairwise_scratch(k1: usize, k2: usize, d: usize, par: Par) -> StackReq {
-    let f1 = k1.saturating_mul(d * d + 1);
-    let f2 = k2.saturating_mul(d * d + 1);
+    let per = d.saturating_mul(d).saturating_add(1);
+    let f1 = k1.saturating_mul(per);
+    let f2 = k2.saturating_mul(per);
     let pairs = k1.saturating_mul(k2);
     let task = pair_task_req(d);
     StackReq::all_of(&[

@@ -3,14 +3,14 @@
 use super::sqrtm::symmetrize;
 use crate::workspace::{check_stack, with_stack};
 use crate::{bail, MatMut, MatRef, MemStack, Par, Result, StackReq};
-use faer::linalg::{temp_mat_scratch, temp_mat_zeroed};
+use faer::linalg::temp_mat_zeroed;
 use faer::mat::AsMatMut;
 use faer::reborrow::{Reborrow, ReborrowMut};
 use faer::{Accum, Mat};
 
 /// Workspace of [`moments_in_place`] for n points in dimension d (one n×d temporary).
 pub fn moments_scratch(n: usize, d: usize) -> StackReq {
-    temp_mat_scratch::<f64>(n, d)
+    super::sqrtm::temp_req(n, d)
 }
 
 /// Weighted mean m = Σᵢ wᵢ xᵢ / Σw and covariance Σ = Σᵢ wᵢ (xᵢ − m)(xᵢ − m)ᵀ / Σw (the

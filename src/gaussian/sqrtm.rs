@@ -10,9 +10,28 @@ use faer::mat::AsMatMut;
 use faer::reborrow::{Reborrow, ReborrowMut};
 use faer::{Accum, ColMut, Mat};
 
+/// The largest dimension whose workspace is computed: faer's scratch formulas are unchecked
+/// arithmetic in d, and a d×d matrix beyond 2^26 (2^55 bytes) cannot exist anyway. Larger d
+/// give an overflowing requirement.
+pub(crate) const MAX_DIM: usize = 1 << 26;
+
+/// Workspace of a rows×cols temporary matrix (faer pads its columns); an overflowing
+/// requirement when it cannot fit the address space.
+pub(crate) fn temp_req(rows: usize, cols: usize) -> StackReq {
+    let fits = rows
+        .checked_add(64)
+        .and_then(|r| r.checked_mul(cols))
+        .is_some_and(|e| e <= isize::MAX as usize / 8);
+    if fits {
+        temp_mat_scratch::<f64>(rows, cols)
+    } else {
+        StackReq::OVERFLOW
+    }
+}
+
 /// Workspace of a d×d temporary matrix.
 pub(crate) fn mat_req(d: usize) -> StackReq {
-    temp_mat_scratch::<f64>(d, d)
+    temp_req(d, d)
 }
 
 /// Workspace of [`eigh_psd`]: eigenvalues (d) and, when `vectors`, faer's EVD scratch.
@@ -28,6 +47,9 @@ pub(crate) fn eigh_req(d: usize, vectors: bool, par: Par) -> StackReq {
         ComputeEigenvectors::No
     };
     let _ = par;
+    if d > MAX_DIM {
+        return StackReq::OVERFLOW;
+    }
     evd::self_adjoint_evd_scratch::<f64>(d, v, Par::Seq, Default::default())
 }
 
@@ -132,6 +154,9 @@ pub(crate) fn svd_req(d: usize, right: bool, par: Par) -> StackReq {
     use faer::linalg::svd::ComputeSvdVectors as C;
     let v = if right { C::Full } else { C::No };
     let _ = par;
+    if d > MAX_DIM {
+        return StackReq::OVERFLOW;
+    }
     faer::linalg::svd::svd_scratch::<f64>(d, d, C::No, v, Par::Seq, Default::default())
 }
 

@@ -45,7 +45,7 @@ pub struct LaguerreInfo {
 }
 
 fn padded(n: usize) -> usize {
-    n.div_ceil(SITE_PAD) * SITE_PAD
+    n.div_ceil(SITE_PAD).saturating_mul(SITE_PAD)
 }
 
 /// Workspace of [`laguerre_assign_in_place`] for `n_sites` sites in dimension `dim`:

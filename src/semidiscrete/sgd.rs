@@ -113,6 +113,12 @@ pub fn semidiscrete_sgd_in_place<T: LaguerreReal>(
             let (vol, _) = super::solve::sample_scales(x, None);
             let h2 = (vol / n as f64).powf(2.0 / d as f64);
             step = n as f64 * h2 / (2.0 * d as f64);
+            if !(step.is_finite() && step > 0.0) {
+                bail!(
+                    Numerical,
+                    "the first batch spans a volume of {vol:e}: the automatic step {step:e} is unusable; rescale the samples or set the step"
+                );
+            }
         }
         for (t, &c) in gt.iter_mut().zip(cur.iter()) {
             *t = T::from_f64(c);
@@ -132,6 +138,17 @@ pub fn semidiscrete_sgd_in_place<T: LaguerreReal>(
         }
     }
     let mean = avg.iter().sum::<f64>() / n as f64;
+    if let Some((j, &a)) = avg
+        .iter()
+        .enumerate()
+        .find(|&(_, &a)| !T::from_f64(a - mean).is_finite())
+    {
+        bail!(
+            Numerical,
+            "the dual weight g[{j}] = {:e} overflowed (step {step:e}): rescale the samples or lower the step",
+            a - mean
+        );
+    }
     for (o, &a) in g.iter_mut().zip(avg.iter()) {
         *o = T::from_f64(a - mean);
     }

@@ -149,6 +149,12 @@ fn check_block<T: Real>(
     }
     check_weights("a_block", a_block)?;
     check_weights("b", b)?;
+    if b.iter().all(|&x| x == T::ZERO) {
+        bail!(
+            InvalidArgument,
+            "b is all zero: the columns carry no mass (the row update would be infinite)"
+        );
+    }
     check_stack(stack, scratch(rows, m, cost.point_dim()))
 }
 

@@ -108,7 +108,7 @@ pub fn line_sums_scratch<T: Real>(n: usize, m: usize, d: usize) -> StackReq {
     let lines = n.max(m);
     StackReq::all_of(&[
         source_scratch::<T>(n, m, d),
-        vec_req::<f64>(lines.saturating_mul(2 + d)),
+        vec_req::<f64>(lines.saturating_mul(d.saturating_add(2))),
     ])
 }
 

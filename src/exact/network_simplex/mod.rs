@@ -251,6 +251,15 @@ pub(crate) fn validate(
         crate::error::check_finite("warm start g", w.g.iter().copied())?;
     }
     let max_cost = scan_costs(cost)?;
+    // The artificial arcs cost max_cost·(nodes + 1) and potentials are sums of up to two of
+    // them; the transport cost is at most max_cost·Σa. Both must stay finite, with room.
+    let nodes = (a.len() + b.len()) as f64;
+    if !(max_cost * (nodes + 2.0) * 4.0).is_finite() || !(max_cost * sa * 4.0).is_finite() {
+        bail!(
+            InvalidArgument,
+            "costs up to {max_cost:e} with n + m = {nodes} and a summing to {sa:e}: the potentials or the cost would overflow; rescale the costs"
+        );
+    }
     // b is rescaled to a's mass (POT's convention).
     Ok(Masses {
         sum_a: sa,

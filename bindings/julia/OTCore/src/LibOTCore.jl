@@ -283,6 +283,9 @@ const OTC_ERR_OVERFLOW = 112
 # The worker threads could not be started.
 const OTC_ERR_THREADS = 113
 
+# An allocation failed; `otc_last_error_message` names the bytes asked. Nothing was written.
+const OTC_ERR_OUT_OF_MEMORY = 114
+
 # A panic inside otcore (a bug: please report it with the message).
 const OTC_ERR_PANIC = 199
 
@@ -360,7 +363,9 @@ otc_convolutional_barycenter_f32(images, h, w, weights, opts, out, iterations, w
 # string; "" when the last otcore call on this thread succeeded without warning.
 #
 # Never NULL. The string belongs to otcore and stays valid until the next otcore call on the
-# same thread; copy it to keep it.
+# same thread; copy it to keep it. During thread or process teardown (from `atexit`
+# handlers, C++ static destructors, thread-key destructors), when the thread's storage is
+# gone, a fixed text saying so is returned instead: use `otc_status_message` there.
 const _otc_last_error_message = Ref{Ptr{Cvoid}}(C_NULL)
 otc_last_error_message() =
     ccall(_otc_last_error_message[], Cstring, ())

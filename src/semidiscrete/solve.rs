@@ -428,6 +428,7 @@ fn newton_solve(h: &mut [f64], r: &mut [f64]) -> bool {
 /// `point_weights` (N, or `1/N` each when `None`) to the sites `sites` (n×d) with weights
 /// `b` (n, same total mass within 1e-6). `g` (n) holds the initial dual weights on entry and
 /// the solution on return; `masses` (n) receives the hard Laguerre cell masses at that g.
+/// Coincident sites that both have positive weight are refused (`InvalidArgument`).
 /// Allocation-free on [`semidiscrete_scratch`]. Per iteration: gradient `O(N n d)`
 /// (threaded); Newton `O(N n d)` (threaded over fixed point chunks) plus `O(n³)` for the
 /// Newton system. Bitwise identical results for every `par`.

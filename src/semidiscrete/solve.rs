@@ -907,29 +907,14 @@ mod tests {
                 e.message
             );
             assert_eq!((g, masses), ([7.0; 4], [9.0; 4]));
-            let e = semidiscrete(
-                x.as_ref(),
-                None,
-                twins.as_ref(),
-                &[0.35, 0.3, 0.35],
-                &params,
-                1,
-            )
-            .unwrap_err();
+            let solve = |b: &[f64]| semidiscrete(x.as_ref(), None, twins.as_ref(), b, &params, 1);
+            let e = solve(&[0.35, 0.3, 0.35]).unwrap_err();
             assert!(
                 e.message.contains("sites 0 and 2 coincide"),
                 "{}",
                 e.message
             );
-            let sol = semidiscrete(
-                x.as_ref(),
-                None,
-                twins.as_ref(),
-                &[0.7, 0.3, 0.0],
-                &params,
-                1,
-            )
-            .unwrap();
+            let sol = solve(&[0.7, 0.3, 0.0]).unwrap();
             assert!(
                 sol.info.converged && sol.info.mass_error <= 1e-3,
                 "{:?}",

@@ -545,9 +545,9 @@ typedef struct otc_sinkhorn_options {
      */
     uint32_t compute_transport_cost;
     /**
-     * Balanced problems: largest accepted relative mass gap |Σa − Σb| / max(Σa, Σb) (finite,
-     * >= 0; default 1e-6), beyond it OTC_ERR_MASS_MISMATCH; within it b is rescaled to a's
-     * mass (the plan's column sums are (Σa/Σb)·b).
+     * Balanced problems: largest accepted relative mass gap |Σa − Σb| / max(Σa, Σb), finite
+     * and not negative (default 1e-6); beyond it OTC_ERR_MASS_MISMATCH, within it b is
+     * rescaled to a's mass (the plan's column sums are (Σa/Σb)·b).
      */
     double mass_tolerance;
 } otc_sinkhorn_options;

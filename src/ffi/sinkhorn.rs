@@ -50,9 +50,9 @@ pub struct otc_sinkhorn_options {
     /// 1 = compute `otc_sinkhorn_info.transport_cost` (one more pass over the cost; default),
     /// 0 = leave it NaN.
     pub compute_transport_cost: u32,
-    /// Balanced problems: largest accepted relative mass gap |Σa − Σb| / max(Σa, Σb) (finite,
-    /// >= 0; default 1e-6), beyond it OTC_ERR_MASS_MISMATCH; within it b is rescaled to a's
-    /// mass (the plan's column sums are (Σa/Σb)·b).
+    /// Balanced problems: largest accepted relative mass gap |Σa − Σb| / max(Σa, Σb), finite
+    /// and not negative (default 1e-6); beyond it OTC_ERR_MASS_MISMATCH, within it b is
+    /// rescaled to a's mass (the plan's column sums are (Σa/Σb)·b).
     pub mass_tolerance: f64,
 }
 

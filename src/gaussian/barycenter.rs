@@ -213,12 +213,13 @@ pub fn barycenter_in_place(
             (diff / norm).sqrt()
         };
         let q = step / prev_step;
-        let error_estimate = if it == 1 || !(q < 1.0) {
+        let shrinking = q < 1.0;
+        let error_estimate = if it == 1 || !shrinking {
             step
         } else {
             step * q / (1.0 - q)
         };
-        stalls += usize::from(it > 1 && !(q < 1.0));
+        stalls += usize::from(it > 1 && !shrinking);
         prev_step = step;
         info = GaussianInfo {
             singular: rank < d,

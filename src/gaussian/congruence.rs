@@ -99,7 +99,8 @@ pub(crate) fn cross_from_eigenvalues(
     let (mut w, stack) = take(stack, d, 0.0f64);
     congruence(v1, lower1, v2, lower2, m.rb_mut(), stack);
     eigh_raw(m.rb(), &mut w, None, par, stack)?;
-    if !(w[0] >= MIN_EIG_RATIO * w[d - 1]) || !(w[d - 1] > 0.0) {
+    let accurate = w[0] >= MIN_EIG_RATIO * w[d - 1] && w[d - 1] > 0.0;
+    if !accurate {
         return Ok(None);
     }
     Ok(Some(w.iter().map(|&x| x.sqrt()).sum()))

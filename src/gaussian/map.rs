@@ -135,7 +135,8 @@ fn map_cholesky(
     } else {
         d as f64 * f64::EPSILON
     };
-    if !(numin >= MIN_EIG_RATIO * numax) || !(numin > rank_ratio * fro(s1) * fro(s2)) {
+    let usable = numin >= MIN_EIG_RATIO * numax && numin > rank_ratio * fro(s1) * fro(s2);
+    if !usable {
         return Ok(None);
     }
     scale_cols(l2.rb_mut(), &nu, |x| x.sqrt().sqrt());

@@ -55,7 +55,8 @@ pub(crate) fn bures_near(
     let mut t = t.as_mat_mut();
     let (mut lam, stack) = take(stack, d, 0.0f64);
     eigh_raw(s1, &mut lam, Some(q.rb_mut()), par, stack)?;
-    if !(lam[0] > 0.0) {
+    let definite = lam[0] > 0.0;
+    if !definite {
         return Ok(None);
     }
     for j in 0..d {

@@ -163,7 +163,7 @@ fn check_distinct_sites<T: Real>(sites: MatRef<'_, T>, b: &[T], order: &mut [u32
         (0..d)
             .map(|t| {
                 let (u, v) = (sites.get(j as usize, t), sites.get(k as usize, t));
-                u.partial_cmp(&v).unwrap_or(std::cmp::Ordering::Equal)
+                u.partial_cmp(v).unwrap_or(std::cmp::Ordering::Equal)
             })
             .find(|o| o.is_ne())
             .unwrap_or(std::cmp::Ordering::Equal)

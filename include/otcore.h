@@ -382,7 +382,9 @@ typedef struct otc_gaussian_options {
      */
     double rank_tol;
     /**
-     * Barycenter stopping rule ‖Σ_new − Σ‖_F ≤ tol·‖Σ_new‖_F (default 1e-10).
+     * Barycenter: stop when the estimated relative error of the covariance is at most this
+     * (default 1e-13); the estimate is sₖ·q/(1 − q) from the last relative step sₖ and the
+     * rate q = sₖ/sₖ₋₁ of the linearly converging iteration.
      */
     double tol;
 } otc_gaussian_options;
@@ -540,7 +542,8 @@ typedef struct otc_sinkhorn_options {
      */
     uint32_t num_threads;
     /**
-     * Iteration cap at the target ε (default 1000); reaching it gives OTC_WARN_MAX_ITER.
+     * Iteration cap of the whole solve, ε-scaling iterations included (they are run first,
+     * the target ε gets what they leave); default 1000. Reaching it gives OTC_WARN_MAX_ITER.
      */
     uint32_t max_iter;
     /**
@@ -564,6 +567,12 @@ typedef struct otc_sinkhorn_options {
      * 0 = leave it NaN.
      */
     uint32_t compute_transport_cost;
+    /**
+     * Balanced problems: largest accepted relative mass gap |Σa − Σb| / max(Σa, Σb), finite
+     * and not negative (default 1e-6); beyond it OTC_ERR_MASS_MISMATCH, within it b is
+     * rescaled to a's mass (the plan's column sums are (Σa/Σb)·b).
+     */
+    double mass_tolerance;
 } otc_sinkhorn_options;
 
 /**
@@ -1381,8 +1390,10 @@ otc_status otc_semidiscrete_workspace_size(size_t n_points,
  * same total mass). `g` (n) holds the initial dual weights on entry (zeros are fine) and the
  * solution (zero mean) on return; `masses` (n, optional) receives the Laguerre cell masses;
  * `info` (optional) the report. Returns `OTC_WARN_MAX_ITER` when the tolerance was not met
- * (the outputs then hold the last iterate). See the Rust docs of `semidiscrete` for the
- * methods. Bitwise identical for every thread count.
+ * (the outputs then hold the last iterate). Two sites at the same position that both have
+ * positive weight are `OTC_ERR_INVALID_ARGUMENT` (a Laguerre cell cannot be shared: merge
+ * them). See the Rust docs of `semidiscrete` for the methods. Bitwise identical for every
+ * thread count.
  *
  * # Safety
  * Views and arrays must be valid for the sizes they state; outputs must not overlap.
@@ -1597,8 +1608,8 @@ otc_status otc_sinkhorn_workspace_size(size_t n,
 
 /**
  * Entropic OT by log-domain Sinkhorn on a dense n×m cost of doubles (any strides). `a` (n)
- * and `b` (m) are non-negative weights (zeros allowed; equal masses when both sides are
- * balanced). Optional, NULL when not wanted: `init_f` (n) / `init_g` (m) warm-start
+ * and `b` (m) are non-negative weights (zeros allowed; when both sides are balanced, equal
+ * masses within `mass_tolerance`, b rescaled to a's mass). Optional, NULL when not wanted: `init_f` (n) / `init_g` (m) warm-start
  * potentials; outputs `f` (n), `g` (m) potentials in cost units, `plan` (a view of an n×m
  * output), `info`. Outputs are written only on success; OTC_WARN_MAX_ITER when the cap was
  * reached (outputs valid).

@@ -77,7 +77,8 @@ fn structs() -> Vec<(String, usize)> {
         eps_scaling_steps,
         eps_scaling_iters,
         symmetric,
-        compute_transport_cost
+        compute_transport_cost,
+        mass_tolerance
     }));
     #[allow(unused_imports)]
     all.extend(layout!(otc_sinkhorn_info {

@@ -488,7 +488,13 @@ struct Case {
 }
 
 fn cases() -> Vec<Case> {
-    let text = include_str!("fixtures/gaussian/cases.csv");
+    let out = parse_cases(include_str!("fixtures/gaussian/cases.csv"));
+    assert_eq!(out.len(), 22);
+    out
+}
+
+/// The cases of a fixture file: "case,<name>" lines, then "key,values..." lines.
+fn parse_cases(text: &str) -> Vec<Case> {
     let mut out: Vec<Case> = Vec::new();
     for line in text.lines() {
         let mut parts = line.split(',');
@@ -506,7 +512,6 @@ fn cases() -> Vec<Case> {
             out.last_mut().unwrap().fields.insert(key.into(), v);
         }
     }
-    assert_eq!(out.len(), 22);
     out
 }
 
@@ -722,5 +727,104 @@ fn results_are_bitwise_identical_for_every_thread_count() {
             0.0,
             "map_apply with {t} threads"
         );
+    }
+}
+
+/// ‖a − b‖_F / ‖b‖_F.
+fn rel_fro(a: MatRef<'_, f64>, b: MatRef<'_, f64>) -> f64 {
+    (a - b).norm_l2() / b.norm_l2()
+}
+
+/// Issue 18.5: the default tolerance gives barycenter covariances within 1e-12 (relative,
+/// Frobenius) of the 60-digit fixed point (fixtures/gaussian/make_barycenter.py), and the
+/// reported error estimate bounds the achieved error up to rounding.
+#[test]
+fn barycenter_default_tolerance_reaches_1e_12_of_mpmath() {
+    let cases = parse_cases(include_str!("fixtures/gaussian/barycenter.csv"));
+    assert_eq!(cases.len(), 3);
+    for c in cases {
+        let k = c.scalar("k") as usize;
+        let covs: Vec<Mat<f64>> = (0..k).map(|i| c.mat(&format!("cov{i}"))).collect();
+        let views: Vec<MatRef<'_, f64>> = covs.iter().map(|m| m.as_ref()).collect();
+        let means = Mat::<f64>::zeros(k, c.d);
+        let want = c.mat("bary");
+        let r = barycenter(
+            means.as_ref(),
+            &views,
+            c.vec("weights"),
+            &Default::default(),
+        )
+        .unwrap();
+        let err = rel_fro(r.cov.as_ref(), want.as_ref());
+        let loose = BarycenterParams {
+            tol: 1e-10,
+            ..Default::default()
+        };
+        let r10 = barycenter(means.as_ref(), &views, c.vec("weights"), &loose).unwrap();
+        let err10 = rel_fro(r10.cov.as_ref(), want.as_ref());
+        eprintln!(
+            "{}: default {} iterations, error {err:.2e} (estimate {:.2e}); tol 1e-10: {} iterations, error {err10:.2e}",
+            c.name, r.info.iterations, r.info.error_estimate, r10.info.iterations
+        );
+        assert!(
+            r.info.converged && r.info.error_estimate <= 1e-13,
+            "{}: {:?}",
+            c.name,
+            r.info
+        );
+        assert!(err <= 1e-12, "{}: error {err:e}", c.name);
+        // The estimate is the error up to rounding (~1e-15 here).
+        for (e, info) in [(err, r.info), (err10, r10.info)] {
+            assert!(
+                e <= 2.0 * info.error_estimate + 1e-14 && info.error_estimate <= 2.0 * e + 1e-14,
+                "{}: error {e:e}, {:?}",
+                c.name,
+                info
+            );
+        }
+        assert!(err10 <= 1e-10, "{}: tol 1e-10 error {err10:e}", c.name);
+    }
+}
+
+/// Issue 18.1: B² between nearly equal covariances (Σ₂ = Σ₁ + h·S, d = 12) in both argument
+/// orders against 60-digit mpmath (fixtures/gaussian/make_near.py): 1e-12 relative for the
+/// well-conditioned Σ₁ at every h (the trace form alone loses (tr Σ₁ + tr Σ₂)/B² ≈ 1/h²
+/// of it); with κ(Σ₁) = 1e6 and h = 1e-4 the covariances are not close relative to λmin and
+/// the trace form's accuracy, ε·(tr Σ₁ + tr Σ₂)/B², is what is promised.
+#[test]
+fn nearly_equal_covariances_match_mpmath_to_1e_12() {
+    let cases = parse_cases(include_str!("fixtures/gaussian/near.csv"));
+    assert_eq!(cases.len(), 5);
+    for c in cases {
+        let (s1, s2) = (c.mat("sigma1"), c.mat("sigma2"));
+        let exact = c.scalar("bures_sq");
+        let traces: f64 = (0..c.d).map(|i| s1[(i, i)] + s2[(i, i)]).sum();
+        let allowed = if c.name.contains("cond1e2") {
+            1e-12
+        } else {
+            64.0 * f64::EPSILON * traces / exact
+        };
+        let zero = vec![0.0; c.d];
+        for (x, y) in [(&s1, &s2), (&s2, &s1)] {
+            let b = bures_distance(x.as_ref(), y.as_ref(), &tol()).unwrap();
+            let w = gaussian_w2(&zero, x.as_ref(), &zero, y.as_ref(), &tol()).unwrap();
+            let rel = (b - exact).abs() / exact;
+            eprintln!(
+                "{}: B² {b:e} vs {exact:e}: relative error {rel:.2e} (trace/B² = {:.1e})",
+                c.name,
+                traces / exact
+            );
+            assert!(rel <= allowed, "{}: relative error {rel:e}", c.name);
+            assert_eq!(w, b);
+            let means = Mat::<f64>::zeros(1, c.d);
+            let (vx, vy) = ([x.as_ref()], [y.as_ref()]);
+            let pw = w2_pairwise(means.as_ref(), &vx, means.as_ref(), &vy, &tol(), 1).unwrap();
+            let rel = (pw[(0, 0)] - exact).abs() / exact;
+            assert!(
+                rel <= allowed,
+                "{}: pairwise relative error {rel:e}",
+                c.name
+            );
+        }
     }
 }

@@ -790,3 +790,116 @@ fn a_row_partitioned_solve_reproduces_the_full_solve() {
     assert_eq!(p2.merge(LsePair::default()), p2);
     assert_eq!(LsePair::default().value(), f64::NEG_INFINITY);
 }
+
+/// Issue 18.3: balanced masses that differ by rounding. b scaled by 1 + 4e-7 (inside the default
+/// mass tolerance 1e-6) is rescaled to a's mass, so a tolerance far below the gap is reached and
+/// the plan is POT's for the unscaled b (fixture sinkhorn_log_eps0.1.json, make_fixtures.py).
+#[test]
+fn masses_equal_up_to_rounding_converge_below_the_gap_to_pots_plan() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sinkhorn");
+    let text = std::fs::read_to_string(dir.join("sinkhorn_log_eps0.1.json")).unwrap();
+    let (a, b) = (json_numbers(&text, "a"), json_numbers(&text, "b"));
+    let (n, m) = (a.len(), b.len());
+    let (xs, ys) = (json_numbers(&text, "x"), json_numbers(&text, "y"));
+    let x = Mat::from_fn(n, 2, |i, t| xs[2 * i + t]);
+    let y = Mat::from_fn(m, 2, |j, t| ys[2 * j + t]);
+    let want = json_numbers(&text, "plan");
+    let top = want.iter().cloned().fold(0.0, f64::max);
+    let c = sqdist(&x, &y);
+    let heavy: Vec<f64> = b.iter().map(|v| v * (1.0 + 4e-7)).collect();
+    for symmetric in [false, true] {
+        let p = Params {
+            epsilon: 0.1,
+            tolerance: 1e-13,
+            check_every: 1,
+            max_iter: 20_000,
+            symmetric,
+            num_threads: 1,
+            ..Params::default()
+        };
+        let s = sinkhorn::sinkhorn(Cost::Dense(c.as_ref()), &a, &heavy, None, &p).unwrap();
+        assert!(
+            s.info.converged && s.info.marginal_error <= 1e-13,
+            "{:?}",
+            s.info
+        );
+        let pl = plan(&c, &a, &heavy, &s.f, &s.g, 0.1);
+        for i in 0..n {
+            for j in 0..m {
+                let d = (pl[(i, j)] - want[i * m + j]).abs();
+                assert!(d < 1e-9 * top, "P[{i},{j}] off by {d}");
+            }
+        }
+        // The same dual value as the solve on the unscaled b.
+        let exact = sinkhorn::sinkhorn(Cost::Dense(c.as_ref()), &a, &b, None, &p).unwrap();
+        assert!(
+            (s.info.dual - exact.info.dual).abs() <= 1e-12 * exact.info.dual.abs(),
+            "{} vs {}",
+            s.info.dual,
+            exact.info.dual
+        );
+    }
+    // A gap of 2e-6 is refused by default (naming the heavier side), accepted when allowed.
+    let heavier: Vec<f64> = b.iter().map(|v| v * (1.0 + 2e-6)).collect();
+    let p = Params {
+        epsilon: 0.1,
+        num_threads: 1,
+        ..Params::default()
+    };
+    let e = sinkhorn::sinkhorn(Cost::Dense(c.as_ref()), &a, &heavier, None, &p).unwrap_err();
+    assert_eq!(e.kind, otcore::ErrorKind::MassMismatch);
+    assert!(e.message.contains("b is heavier"), "{}", e.message);
+    let loose = Params {
+        mass_tolerance: 1e-5,
+        tolerance: 1e-12,
+        ..p
+    };
+    let s = sinkhorn::sinkhorn(Cost::Dense(c.as_ref()), &a, &heavier, None, &loose).unwrap();
+    assert!(s.info.converged, "{:?}", s.info);
+    for bad in [-1e-6, f64::NAN, f64::INFINITY] {
+        let q = Params {
+            mass_tolerance: bad,
+            ..p
+        };
+        let e = sinkhorn::sinkhorn(Cost::Dense(c.as_ref()), &a, &b, None, &q).unwrap_err();
+        assert_eq!(e.kind, otcore::ErrorKind::InvalidArgument);
+        assert!(e.message.contains("mass_tolerance"), "{}", e.message);
+    }
+}
+
+/// Issue 18.6: `max_iter` caps the whole solve, ε-scaling iterations included: a schedule of
+/// 6 × 10 scaling iterations under a cap of 35 stops inside the schedule (the 4th value gets 5)
+/// with no iteration at the target ε; a cap of 75 leaves 15 for the target ε.
+#[test]
+fn max_iter_caps_scaling_and_target_iterations_together() {
+    let (n, m) = (30, 25);
+    let c = sqdist(&points(n, 2, 71), &points(m, 2, 72));
+    let (a, b) = (weights(n, 73), weights(m, 74));
+    for (cap, scaling, steps, target) in [(35, 35, 4, 0), (75, 60, 6, 15), (0, 0, 0, 0)] {
+        let p = Params {
+            epsilon: 1e-3,
+            tolerance: 0.0,
+            max_iter: cap,
+            scaling: Scaling {
+                steps: 6,
+                start: 1.0,
+                iters_per_step: 10,
+            },
+            num_threads: 1,
+            ..Params::default()
+        };
+        let s = sinkhorn::sinkhorn(Cost::Dense(c.as_ref()), &a, &b, None, &p).unwrap();
+        assert_eq!(
+            (
+                s.info.scaling_iterations,
+                s.info.eps_steps,
+                s.info.iterations
+            ),
+            (scaling, steps, target),
+            "cap {cap}: {:?}",
+            s.info
+        );
+        assert!(!s.info.converged);
+        assert!(s.info.marginal_error.is_finite() && s.info.marginal_error > 0.0);
+    }
+}

@@ -27,7 +27,7 @@ class Options(ctypes.Structure):
                 ("num_threads", ctypes.c_uint32), ("max_iter", ctypes.c_uint32),
                 ("check_every", ctypes.c_uint32), ("eps_scaling_steps", ctypes.c_uint32),
                 ("eps_scaling_iters", ctypes.c_uint32), ("symmetric", ctypes.c_uint32),
-                ("compute_transport_cost", ctypes.c_uint32)]
+                ("compute_transport_cost", ctypes.c_uint32), ("mass_tolerance", ctypes.c_double)]
 
 
 def otcore_time(lib, C, a, b, eps, iters, threads):

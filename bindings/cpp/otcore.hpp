@@ -638,6 +638,7 @@ struct SinkhornOptions {
     std::uint32_t eps_scaling_iters;
     std::uint32_t symmetric;              ///< 1: symmetric (averaged) updates
     std::uint32_t compute_transport_cost; ///< 1: fill info.transport_cost
+    double mass_tolerance;     ///< balanced: largest relative mass gap (b rescaled within it)
 
     SinkhornOptions() { from_c(defaults()); }
     SinkhornOptions &with_epsilon(double e) { epsilon = e; return *this; }
@@ -653,6 +654,7 @@ struct SinkhornOptions {
         o.max_iter = max_iter; o.check_every = check_every;
         o.eps_scaling_steps = eps_scaling_steps; o.eps_scaling_iters = eps_scaling_iters;
         o.symmetric = symmetric; o.compute_transport_cost = compute_transport_cost;
+        o.mass_tolerance = mass_tolerance;
         return o;
     }
 
@@ -668,6 +670,7 @@ private:
         max_iter = o.max_iter; check_every = o.check_every;
         eps_scaling_steps = o.eps_scaling_steps; eps_scaling_iters = o.eps_scaling_iters;
         symmetric = o.symmetric; compute_transport_cost = o.compute_transport_cost;
+        mass_tolerance = o.mass_tolerance;
     }
 };
 

@@ -162,6 +162,7 @@ module otcore
         integer(c_int32_t) :: eps_scaling_iters
         integer(c_int32_t) :: symmetric
         integer(c_int32_t) :: compute_transport_cost
+        real(c_double) :: mass_tolerance
     end type
     type, bind(c), public :: otc_lse_pair
         real(c_double) :: max

@@ -35,7 +35,9 @@ pub struct otc_gaussian_options {
     pub psd_tol: f64,
     /// Eigenvalues ≤ rank_tol·λmax count as 0 when inverting (pseudo-inverse); 0 = d·ε (default).
     pub rank_tol: f64,
-    /// Barycenter stopping rule ‖Σ_new − Σ‖_F ≤ tol·‖Σ_new‖_F (default 1e-10).
+    /// Barycenter: stop when the estimated relative error of the covariance is at most this
+    /// (default 1e-13); the estimate is sₖ·q/(1 − q) from the last relative step sₖ and the
+    /// rate q = sₖ/sₖ₋₁ of the linearly converging iteration.
     pub tol: f64,
 }
 
@@ -655,8 +657,8 @@ pub unsafe extern "C" fn otc_gaussian_barycenter(
                 return Ok(Report::warn(
                     OTC_WARN_MAX_ITER,
                     format!(
-                        "the barycenter iteration did not reach tol = {:e} in {} iterations",
-                        o.tol, info.iterations
+                        "the barycenter iteration did not reach tol = {:e} in {} iterations (estimated relative error {:.1e})",
+                        o.tol, info.iterations, info.error_estimate
                     ),
                 ));
             }

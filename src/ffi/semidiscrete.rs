@@ -459,8 +459,10 @@ fn info_of(res: &SemiDiscreteInfo) -> otc_semidiscrete_info {
 /// same total mass). `g` (n) holds the initial dual weights on entry (zeros are fine) and the
 /// solution (zero mean) on return; `masses` (n, optional) receives the Laguerre cell masses;
 /// `info` (optional) the report. Returns `OTC_WARN_MAX_ITER` when the tolerance was not met
-/// (the outputs then hold the last iterate). See the Rust docs of `semidiscrete` for the
-/// methods. Bitwise identical for every thread count.
+/// (the outputs then hold the last iterate). Two sites at the same position that both have
+/// positive weight are `OTC_ERR_INVALID_ARGUMENT` (a Laguerre cell cannot be shared: merge
+/// them). See the Rust docs of `semidiscrete` for the methods. Bitwise identical for every
+/// thread count.
 ///
 /// # Safety
 /// Views and arrays must be valid for the sizes they state; outputs must not overlap.

@@ -36,7 +36,8 @@ pub struct otc_sinkhorn_options {
     pub eps_scaling_start: f64,
     /// Worker threads: 0 = default, 1 = calling thread only, k = k workers.
     pub num_threads: u32,
-    /// Iteration cap at the target ε (default 1000); reaching it gives OTC_WARN_MAX_ITER.
+    /// Iteration cap of the whole solve, ε-scaling iterations included (they are run first,
+    /// the target ε gets what they leave); default 1000. Reaching it gives OTC_WARN_MAX_ITER.
     pub max_iter: u32,
     /// Check the marginal error every this many iterations (>= 1, default 10).
     pub check_every: u32,
@@ -49,6 +50,10 @@ pub struct otc_sinkhorn_options {
     /// 1 = compute `otc_sinkhorn_info.transport_cost` (one more pass over the cost; default),
     /// 0 = leave it NaN.
     pub compute_transport_cost: u32,
+    /// Balanced problems: largest accepted relative mass gap |Σa − Σb| / max(Σa, Σb), finite
+    /// and not negative (default 1e-6); beyond it OTC_ERR_MASS_MISMATCH, within it b is
+    /// rescaled to a's mass (the plan's column sums are (Σa/Σb)·b).
+    pub mass_tolerance: f64,
 }
 
 impl AbiOptions for otc_sinkhorn_options {
@@ -69,6 +74,7 @@ impl AbiOptions for otc_sinkhorn_options {
             eps_scaling_iters: p.scaling.iters_per_step as u32,
             symmetric: 0,
             compute_transport_cost: 1,
+            mass_tolerance: p.mass_tolerance,
         }
     }
 }
@@ -97,6 +103,7 @@ impl otc_sinkhorn_options {
             },
             symmetric: self.symmetric == 1,
             num_threads: threads(self.num_threads),
+            mass_tolerance: self.mass_tolerance,
         })
     }
 }
@@ -500,8 +507,8 @@ unsafe fn points_c<V: MatrixView, PM: MatrixView<T = V::T>>(
 }
 
 /// Entropic OT by log-domain Sinkhorn on a dense n×m cost of doubles (any strides). `a` (n)
-/// and `b` (m) are non-negative weights (zeros allowed; equal masses when both sides are
-/// balanced). Optional, NULL when not wanted: `init_f` (n) / `init_g` (m) warm-start
+/// and `b` (m) are non-negative weights (zeros allowed; when both sides are balanced, equal
+/// masses within `mass_tolerance`, b rescaled to a's mass). Optional, NULL when not wanted: `init_f` (n) / `init_g` (m) warm-start
 /// potentials; outputs `f` (n), `g` (m) potentials in cost units, `plan` (a view of an n×m
 /// output), `info`. Outputs are written only on success; OTC_WARN_MAX_ITER when the cap was
 /// reached (outputs valid).

@@ -15,7 +15,11 @@ use faer::{Accum, Mat};
 pub struct BarycenterParams {
     /// Covariance input checks and rank floor.
     pub psd: PsdTolerances,
-    /// Stop when ‖Σ_new − Σ‖_F ≤ `tol`·‖Σ_new‖_F (default 1e-10).
+    /// Stop when the estimated relative error of Σ is at most `tol` (default 1e-13). The
+    /// iteration converges linearly: with steps sₖ = ‖Σₖ − Σₖ₋₁‖_F / ‖Σₖ‖_F and rate
+    /// q = sₖ/sₖ₋₁ < 1, the error left is about sₖ·q/(1 − q) (sₖ itself after the first
+    /// iteration, or when the steps no longer shrink). The iteration also stops, unconverged,
+    /// at the third step that does not shrink (rounding level above `tol`).
     pub tol: f64,
     /// Iteration cap (default 1000); reaching it is reported, the last iterate returned.
     pub max_iter: usize,
@@ -25,7 +29,7 @@ impl Default for BarycenterParams {
     fn default() -> Self {
         BarycenterParams {
             psd: PsdTolerances::default(),
-            tol: 1e-10,
+            tol: 1e-13,
             max_iter: 1000,
         }
     }
@@ -49,7 +53,9 @@ pub fn barycenter_scratch(d: usize, par: Par) -> StackReq {
 /// It is evaluated in the eigenbasis of Σ = U Λ Uᵀ (D = Λ^½): with M'ₖ = D Uᵀ Σₖ U D and
 /// S = Σₖ wₖ M'ₖ^½, the update is Y·Yᵀ with Y = U D⁺ S P (P the projector on range Σ), so every
 /// iterate is symmetric PSD. Means are rows of `means` (k×d), covariances any strides.
-/// Stops when ‖Σ_new − Σ‖_F ≤ tol·‖Σ_new‖_F or at `max_iter` (`info.converged` false).
+/// Stops when the estimated relative error ‖Σ − Σ*‖_F/‖Σ‖_F (see [`BarycenterParams::tol`],
+/// reported as `info.error_estimate`) is at most `tol`, or unconverged at `max_iter` or when
+/// the steps stall at rounding level.
 /// O(iterations·k·d³); allocation-free.
 #[allow(clippy::too_many_arguments)]
 pub fn barycenter_in_place(
@@ -140,6 +146,8 @@ pub fn barycenter_in_place(
         }
     }
     let mut info = GaussianInfo::default();
+    let mut prev_step = f64::INFINITY;
+    let mut stalls = 0;
     for it in 1..=params.max_iter {
         eigh_raw(sig.rb(), &mut lam, Some(u.rb_mut()), par, stack)?;
         for x in lam.iter_mut() {
@@ -199,13 +207,28 @@ pub fn barycenter_in_place(
             }
         }
         sig.copy_from(t.rb());
+        let step = if diff == 0.0 {
+            0.0
+        } else {
+            (diff / norm).sqrt()
+        };
+        let q = step / prev_step;
+        let shrinking = q < 1.0;
+        let error_estimate = if it == 1 || !shrinking {
+            step
+        } else {
+            step * q / (1.0 - q)
+        };
+        stalls += usize::from(it > 1 && !shrinking);
+        prev_step = step;
         info = GaussianInfo {
             singular: rank < d,
             rank,
             iterations: it,
-            converged: diff.sqrt() <= params.tol * norm.sqrt(),
+            converged: error_estimate <= params.tol,
+            error_estimate,
         };
-        if info.converged {
+        if info.converged || stalls == 3 {
             break;
         }
     }

@@ -1,6 +1,8 @@
 //! Bures distance between covariances and the 2-Wasserstein distance between Gaussians,
 //! for one pair and for all pairs between two batches.
 
+use super::congruence::{cross_eig_req, cross_from_eigenvalues};
+use super::near::{bures_near, bures_near_req};
 use super::sqrtm::{
     check_symmetric, eigh_psd, eigh_req, mat_req, scale_cols, singular_values, svd_req,
 };
@@ -28,7 +30,8 @@ pub(crate) fn half_factor_req(d: usize, par: Par) -> StackReq {
 }
 
 /// Checks Σ (d×d, symmetric PSD), writes a square factor V with Σ = V·Vᵀ into `v` and returns
-/// ‖V‖_F² = tr(V Vᵀ) (tr Σ up to rounding, and exactly the trace the cross term sees).
+/// ‖V‖_F² = tr(V Vᵀ) (tr Σ up to rounding, and exactly the trace the cross term sees) and
+/// whether V is the lower-triangular Cholesky factor.
 ///
 /// V is the Cholesky factor L when Σ is numerically positive definite (n³/3 flops); otherwise
 /// (singular, semi-definite, or indefinite within `tol`) V = U·diag(√λ) from the clamped
@@ -42,7 +45,7 @@ pub(crate) fn half_factor(
     tol: &PsdTolerances,
     par: Par,
     stack: &mut MemStack,
-) -> Result<f64> {
+) -> Result<(f64, bool)> {
     check_symmetric(what, s, d, tol)?;
     v.copy_from(s);
     let reg = LltRegularization {
@@ -59,12 +62,12 @@ pub(crate) fn half_factor(
                 fro += v[(i, j)] * v[(i, j)];
             }
         }
-        return Ok(fro);
+        return Ok((fro, true));
     }
     let (mut w, stack) = take(stack, d, 0.0f64);
     eigh_psd(what, s, &mut w, Some(v.rb_mut()), tol, par, stack)?;
     scale_cols(v, &w, f64::sqrt);
-    Ok(w.iter().sum())
+    Ok((w.iter().sum(), false))
 }
 
 /// Workspace of [`trace_sqrt_cross`].
@@ -116,17 +119,35 @@ fn bures_sq(tr1: f64, tr2: f64, cross: f64) -> f64 {
     (tr1 + tr2 - 2.0 * cross).max(0.0)
 }
 
+/// When (tr Σ₁ + tr Σ₂)/B² from the trace form exceeds this, the covariances are close and
+/// [`bures_near`] (no cancellation) is tried.
+const NEAR_RATIO: f64 = 16.0;
+
 /// Workspace of [`bures_distance_in_place`] for d×d covariances.
 pub fn bures_distance_scratch(d: usize, par: Par) -> StackReq {
-    StackReq::all_of(&[
-        mat_req(d).array(2),
-        StackReq::any_of(&[half_factor_req(d, par), cross_req(d, par)]),
+    StackReq::any_of(&[
+        StackReq::all_of(&[
+            mat_req(d).array(2),
+            StackReq::any_of(&[
+                half_factor_req(d, par),
+                cross_req(d, par),
+                cross_eig_req(d, par),
+            ]),
+        ]),
+        bures_near_req(d, par),
     ])
 }
 
 /// Squared Bures distance B²(Σ₁, Σ₂) = tr Σ₁ + tr Σ₂ − 2 tr (Σ₁^½ Σ₂ Σ₁^½)^½ between two
 /// symmetric PSD d×d matrices (any strides). Both are checked (symmetry, PSD within `tol`);
-/// singular inputs are fine. Three EVDs and two matmuls: O(d³); allocation-free.
+/// singular inputs are fine. O(d³), allocation-free.
+///
+/// Route: Cholesky factors Σ = LLᵀ (eigendecompositions for singular inputs) and the
+/// eigenvalues alone of M = (L₂ᵀL₁)ᵀ(L₂ᵀL₁), similar to Σ₁^½ Σ₂ Σ₁^½ (about 3.3d³ flops), or
+/// the singular values of L₂ᵀL₁ when M has eigenvalues near 0 (where squaring loses
+/// accuracy). When the trace form cancels (B² < (tr Σ₁ + tr Σ₂)/16, close covariances), B² is
+/// recomputed as the sum of squares ‖Σ₁^½(A − I)‖²_F from Σ₂ − Σ₁ (see `near.rs`), whose
+/// error is relative to B² rather than to the traces.
 pub fn bures_distance_in_place(
     s1: MatRef<'_, f64>,
     s2: MatRef<'_, f64>,
@@ -134,8 +155,30 @@ pub fn bures_distance_in_place(
     par: Par,
     stack: &mut MemStack,
 ) -> Result<f64> {
-    let (tr1, tr2, cross) = bures_terms(s1, s2, |x| x, tol, par, stack)?;
-    Ok(bures_sq(tr1, tr2, cross))
+    let d = s1.nrows();
+    if d == 0 {
+        bail!(InvalidDimension, "sigma1 is 0x0");
+    }
+    check_stack(stack, bures_distance_scratch(d, par))?;
+    let (traces, b2) = {
+        let (mut v1, stack) = temp_mat_zeroed::<f64, _, _>(d, d, stack);
+        let mut v1 = v1.as_mat_mut();
+        let (mut v2, stack) = temp_mat_zeroed::<f64, _, _>(d, d, stack);
+        let mut v2 = v2.as_mat_mut();
+        let (tr1, lower1) = half_factor(&"sigma1", s1, d, v1.rb_mut(), tol, par, stack)?;
+        let (tr2, lower2) = half_factor(&"sigma2", s2, d, v2.rb_mut(), tol, par, stack)?;
+        let cross = match cross_from_eigenvalues(v1.rb(), lower1, v2.rb(), lower2, par, stack)? {
+            Some(c) => c,
+            None => trace_sqrt_cross(v1.rb(), v2.rb(), par, stack)?,
+        };
+        (tr1 + tr2, bures_sq(tr1, tr2, cross))
+    };
+    if traces > NEAR_RATIO * b2 {
+        if let Some(b) = bures_near(s1, s2, par, stack)? {
+            return Ok(b);
+        }
+    }
+    Ok(b2)
 }
 
 /// (tr Σ₁, tr Σ₂, Σᵢ g(sᵢ)) with sᵢ the singular values of V₂ᵀV₁ (see [`cross_sum`]); checks
@@ -157,8 +200,8 @@ pub(crate) fn bures_terms(
     let mut v1 = v1.as_mat_mut();
     let (mut v2, stack) = temp_mat_zeroed::<f64, _, _>(d, d, stack);
     let mut v2 = v2.as_mat_mut();
-    let tr1 = half_factor(&"sigma1", s1, d, v1.rb_mut(), tol, par, stack)?;
-    let tr2 = half_factor(&"sigma2", s2, d, v2.rb_mut(), tol, par, stack)?;
+    let (tr1, _) = half_factor(&"sigma1", s1, d, v1.rb_mut(), tol, par, stack)?;
+    let (tr2, _) = half_factor(&"sigma2", s2, d, v2.rb_mut(), tol, par, stack)?;
     let cross = cross_sum(v1.rb(), v2.rb(), g, par, stack)?;
     Ok((tr1, tr2, cross))
 }
@@ -228,7 +271,11 @@ pub fn gaussian_w2(
 
 /// Per-task workspace of the pairwise kernel.
 fn pair_task_req(d: usize) -> StackReq {
-    StackReq::any_of(&[half_factor_req(d, Par::Seq), cross_req(d, Par::Seq)])
+    StackReq::any_of(&[
+        half_factor_req(d, Par::Seq),
+        cross_req(d, Par::Seq),
+        bures_near_req(d, Par::Seq),
+    ])
 }
 
 /// Workspace of [`w2_pairwise_in_place`] for k₁ × k₂ pairs of d-dimensional Gaussians.
@@ -248,7 +295,8 @@ pub fn w2_pairwise_scratch(k1: usize, k2: usize, d: usize, par: Par) -> StackReq
 
 /// All squared W₂ distances between a batch of k₁ Gaussians (means as rows of `m1`, k₁×d;
 /// covariances `s1[i]`, d×d, any strides) and a batch of k₂ (`m2`, `s2`): `out[(i, j)]` =
-/// W₂²(N(m1ᵢ, s1ᵢ), N(m2ⱼ, s2ⱼ)). Each Σ₁ᵢ is factored once and each Σ₂ⱼ checked once; the
+/// W₂²(N(m1ᵢ, s1ᵢ), N(m2ⱼ, s2ⱼ)). Each Σ₁ᵢ is factored once and each Σ₂ⱼ checked once;
+/// close pairs are recomputed without cancellation as in [`bures_distance_in_place`]. The
 /// pairs are split into fixed runs computed in parallel under `par`, each with one thread,
 /// so the results are identical for every thread count. O((k₁ + k₂ + k₁k₂)·d³).
 #[allow(clippy::too_many_arguments)]
@@ -320,7 +368,8 @@ pub fn w2_pairwise_in_place(
                     tol,
                     Par::Seq,
                     st,
-                )?;
+                )?
+                .0;
                 Ok(())
             },
         )
@@ -346,7 +395,13 @@ pub fn w2_pairwise_in_place(
             let v2 = MatRef::from_column_major_slice(&b[..d * d], d, d);
             let cross = trace_sqrt_cross(v1, v2, Par::Seq, st)?;
             let gap = mean_gap_sq((0..d).map(|c| m1[(i, c)]), (0..d).map(|c| m2[(j, c)]));
-            p[0] = gap + bures_sq(a[d * d], b[d * d], cross);
+            let mut b2 = bures_sq(a[d * d], b[d * d], cross);
+            if a[d * d] + b[d * d] > NEAR_RATIO * b2 {
+                if let Some(near) = bures_near(s1[i], s2[j], Par::Seq, st)? {
+                    b2 = near;
+                }
+            }
+            p[0] = gap + b2;
             Ok(())
         },
     )?;

@@ -2,9 +2,10 @@
 //! to a point cloud.
 
 use super::bures::{half_factor, half_factor_req};
+use super::congruence::{congruence, congruence_req, MIN_EIG_RATIO};
 use super::sqrtm::{
-    eigh_psd, eigh_req, gram, mat_req, pinv_pow, rank_floor, rank_of, scale_cols, singular_values,
-    svd_req,
+    eigh_psd, eigh_raw, eigh_req, gram, mat_req, pinv_pow, rank_floor, rank_of, scale_cols,
+    singular_values, svd_req,
 };
 use super::{GaussianInfo, PsdTolerances};
 use crate::workspace::{check_stack, take, vec_req, with_stack};
@@ -78,12 +79,88 @@ pub(crate) fn map_core(
         rank,
         iterations: 0,
         converged: true,
+        error_estimate: 0.0,
     })
+}
+
+/// Workspace of [`map_cholesky`].
+fn map_cholesky_req(d: usize, par: Par) -> StackReq {
+    StackReq::all_of(&[
+        mat_req(d).array(3),
+        vec_req::<f64>(d),
+        StackReq::any_of(&[
+            half_factor_req(d, par),
+            congruence_req(d),
+            eigh_req(d, true, par),
+        ]),
+    ])
+}
+
+/// A from Cholesky factors Σ₁ = L₁L₁ᵀ, Σ₂ = L₂L₂ᵀ and ONE eigendecomposition:
+/// M = L₁ᵀΣ₂L₁ = R diag(ν) Rᵀ (formed as CᵀC, C = L₂ᵀL₁), A = L₁⁻ᵀ M^½ L₁⁻¹ = W Wᵀ with
+/// W = L₁⁻ᵀ R diag(ν^¼) (one triangular solve). `None` (nothing written) when a Cholesky
+/// factorisation fails (singular or indefinite input: the eigenvalue route checks and
+/// pseudo-inverts), when ν has eigenvalues below [`MIN_EIG_RATIO`]·νmax (squaring C would
+/// cost accuracy there), or when Σ₁ could be rank-deficient at `tol.rank`: the bound
+/// λmin(Σ₁)/λmax(Σ₁) ≥ νmin/(‖Σ₁‖_F‖Σ₂‖_F) must clear the rank floor. About 4d³/3 flops
+/// of factorisations and products plus one EVD with vectors.
+fn map_cholesky(
+    s1: MatRef<'_, f64>,
+    s2: MatRef<'_, f64>,
+    a: MatMut<'_, f64>,
+    tol: &PsdTolerances,
+    par: Par,
+    stack: &mut MemStack,
+) -> Result<Option<GaussianInfo>> {
+    let d = s1.nrows();
+    let (mut l1, stack) = temp_mat_zeroed::<f64, _, _>(d, d, stack);
+    let mut l1 = l1.as_mat_mut();
+    let (mut l2, stack) = temp_mat_zeroed::<f64, _, _>(d, d, stack);
+    let mut l2 = l2.as_mat_mut();
+    let (mut m, stack) = temp_mat_zeroed::<f64, _, _>(d, d, stack);
+    let mut m = m.as_mat_mut();
+    let (mut nu, stack) = take(stack, d, 0.0f64);
+    let (_, chol1) = half_factor(&"sigma1", s1, d, l1.rb_mut(), tol, par, stack)?;
+    let (_, chol2) = half_factor(&"sigma2", s2, d, l2.rb_mut(), tol, par, stack)?;
+    if !(chol1 && chol2) {
+        return Ok(None);
+    }
+    congruence(l1.rb(), true, l2.rb(), true, m.rb_mut(), stack);
+    // R into l2 (free once M is formed).
+    eigh_raw(m.rb(), &mut nu, Some(l2.rb_mut()), par, stack)?;
+    let (numin, numax) = (nu[0], nu[d - 1]);
+    let fro = |s: MatRef<'_, f64>| s.norm_l2();
+    let rank_ratio = if tol.rank > 0.0 {
+        tol.rank
+    } else {
+        d as f64 * f64::EPSILON
+    };
+    let usable = numin >= MIN_EIG_RATIO * numax && numin > rank_ratio * fro(s1) * fro(s2);
+    if !usable {
+        return Ok(None);
+    }
+    scale_cols(l2.rb_mut(), &nu, |x| x.sqrt().sqrt());
+    faer::linalg::triangular_solve::solve_upper_triangular_in_place(
+        l1.rb().transpose(),
+        l2.rb_mut(),
+        Par::Seq,
+    );
+    gram(a, l2.rb(), par);
+    Ok(Some(GaussianInfo {
+        singular: false,
+        rank: d,
+        iterations: 0,
+        converged: true,
+        error_estimate: 0.0,
+    }))
 }
 
 /// Workspace of [`map_in_place`].
 pub fn map_scratch(d: usize, par: Par) -> StackReq {
-    StackReq::all_of(&[mat_req(d), map_core_req(d, par)])
+    StackReq::any_of(&[
+        map_cholesky_req(d, par),
+        StackReq::all_of(&[mat_req(d), map_core_req(d, par)]),
+    ])
 }
 
 /// The linear part A (d×d, symmetric PSD, any strides) of the optimal map from N(m₁, Σ₁) to
@@ -93,6 +170,10 @@ pub fn map_scratch(d: usize, par: Par) -> StackReq {
 /// square root: A then maps range(Σ₁) optimally onto what Σ₂ gives it and sends ker(Σ₁) to 0
 /// (those directions carry no mass under N(m₁, Σ₁)); `info.singular` is set. A Σ₁ A = Σ₂
 /// holds only when range(Σ₂) ⊆ what range(Σ₁) can reach. O(d³), allocation-free.
+///
+/// Route: Cholesky factors and one eigendecomposition (see `map_cholesky`) when both
+/// covariances are positive definite and M = L₁ᵀΣ₂L₁ is not nearly singular; otherwise the
+/// eigendecomposition of Σ₁ and the SVD of L₂ᵀ·Σ₁^½ (`map_core`), which pseudo-inverts.
 pub fn map_in_place(
     s1: MatRef<'_, f64>,
     s2: MatRef<'_, f64>,
@@ -114,6 +195,10 @@ pub fn map_in_place(
         );
     }
     check_stack(stack, map_scratch(d, par))?;
+    let mut a = a;
+    if let Some(info) = map_cholesky(s1, s2, a.rb_mut(), tol, par, stack)? {
+        return Ok(info);
+    }
     let (mut v, stack) = temp_mat_zeroed::<f64, _, _>(d, d, stack);
     map_core(s1, s2, a, v.as_mat_mut(), tol, par, stack)
 }

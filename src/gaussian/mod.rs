@@ -24,10 +24,12 @@
 
 mod barycenter;
 mod bures;
+mod congruence;
 mod entropic;
 mod geodesic;
 mod map;
 mod moments;
+mod near;
 mod sqrtm;
 
 pub use bures::{
@@ -59,7 +61,7 @@ impl Default for PsdTolerances {
 }
 
 /// What a Gaussian kernel reports besides its outputs.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct GaussianInfo {
     /// A matrix that had to be inverted (Σ₁, or the barycenter iterate) was rank-deficient at
     /// the `rank` tolerance: its pseudo-inverse square root was used.
@@ -71,6 +73,9 @@ pub struct GaussianInfo {
     pub iterations: usize,
     /// The iteration met its tolerance (true for the direct kernels).
     pub converged: bool,
+    /// Barycenter: the estimated relative error ‖Σ − Σ*‖_F / ‖Σ‖_F of the returned covariance
+    /// (see [`BarycenterParams::tol`]); 0 for the direct kernels.
+    pub error_estimate: f64,
 }
 
 /// Runs `n_tasks` independent tasks over `nslots` workspace slots of `slot_bytes` each, in

@@ -304,6 +304,7 @@ pub fn psd_sqrt_in_place(
         rank,
         iterations: 0,
         converged: true,
+        error_estimate: 0.0,
     })
 }
 

@@ -94,7 +94,7 @@ pub struct SemiDiscreteInfo {
 }
 
 /// Workspace of [`semidiscrete_in_place`] for N samples, n sites in dimension d: the Laguerre
-/// kernel's, N cell indices, `6n` f64 and, for Newton, the `n×n` Hessian and the partial sums
+/// kernel's, N cell indices, n site indices (the coincidence check), `6n` f64 and, for Newton, the `n×n` Hessian and the partial sums
 /// of the K = [`soft_chunks`]`(N, n)` point chunks (`K(n² + 2n + 1)` f64, `Kn` u32).
 pub fn semidiscrete_scratch<T: Real>(
     n_points: usize,
@@ -116,6 +116,7 @@ pub fn semidiscrete_scratch<T: Real>(
     StackReq::all_of(&[
         laguerre_assign_scratch::<T>(n_sites, dim),
         vec_req::<u32>(n_points),
+        vec_req::<u32>(n_sites),
         vec_req::<T>(n_sites),
         vec_req::<f64>(n_sites.saturating_mul(6)),
         vec_req::<u32>(sig),
@@ -149,6 +150,51 @@ pub(crate) fn sample_scales<T: Real>(x: MatRef<'_, T>, a: Option<&[T]>) -> (f64,
         diag2 += (hi - lo) * (hi - lo);
     }
     (vol, diag2)
+}
+
+/// Refuses two sites at the same position that both carry mass: the Laguerre cells of
+/// coincident sites are one cell that goes whole to the site with the larger weight g (ties to
+/// the smaller index), so their masses cannot both be met, while the smoothed masses of the
+/// Newton method split that cell and look solved. Sorts the site indices `order` (n)
+/// lexicographically by coordinates: O(n log n · d), no allocation.
+fn check_distinct_sites<T: Real>(sites: MatRef<'_, T>, b: &[T], order: &mut [u32]) -> Result<()> {
+    let d = sites.ncols();
+    let row_cmp = |j: u32, k: u32| {
+        (0..d)
+            .map(|t| {
+                let (u, v) = (sites.get(j as usize, t), sites.get(k as usize, t));
+                u.partial_cmp(v).unwrap_or(std::cmp::Ordering::Equal)
+            })
+            .find(|o| o.is_ne())
+            .unwrap_or(std::cmp::Ordering::Equal)
+    };
+    for (j, o) in order.iter_mut().enumerate() {
+        *o = j as u32;
+    }
+    order.sort_unstable_by(|&j, &k| row_cmp(j, k).then(j.cmp(&k)));
+    // Within a group of equal positions the indices increase: the first site with positive
+    // weight is the lowest such index.
+    let heavy = |j: u32| b[j as usize].to_f64() > 0.0;
+    let mut first_heavy = None;
+    for i in 0..order.len() {
+        let j = order[i];
+        if i > 0 && row_cmp(order[i - 1], j).is_ne() {
+            first_heavy = None;
+        }
+        if !heavy(j) {
+            continue;
+        }
+        match first_heavy {
+            None => first_heavy = Some(j),
+            Some(lo) => bail!(
+                InvalidArgument,
+                "sites {lo} and {j} coincide and both have positive weight (b[{lo}] = {:e}, b[{j}] = {:e}): the Laguerre cell of a point goes whole to one site, so coincident sites cannot share its mass; merge them into one site with the sum of their weights",
+                b[lo as usize].to_f64(),
+                b[j as usize].to_f64()
+            ),
+        }
+    }
+    Ok(())
 }
 
 /// `max_j |m_j − b_j|`.
@@ -382,6 +428,7 @@ fn newton_solve(h: &mut [f64], r: &mut [f64]) -> bool {
 /// `point_weights` (N, or `1/N` each when `None`) to the sites `sites` (n×d) with weights
 /// `b` (n, same total mass within 1e-6). `g` (n) holds the initial dual weights on entry and
 /// the solution on return; `masses` (n) receives the hard Laguerre cell masses at that g.
+/// Coincident sites that both have positive weight are refused (`InvalidArgument`).
 /// Allocation-free on [`semidiscrete_scratch`]. Per iteration: gradient `O(N n d)`
 /// (threaded); Newton `O(N n d)` (threaded over fixed point chunks) plus `O(n³)` for the
 /// Newton system. Bitwise identical results for every `par`.
@@ -439,6 +486,8 @@ pub fn semidiscrete_in_place<T: LaguerreReal>(
     }
     check_stack(stack, semidiscrete_scratch::<T>(big_n, n, d, params))?;
     let (mut cells, stack) = take(stack, big_n, 0u32);
+    let (mut order, stack) = take(stack, n, 0u32);
+    check_distinct_sites(sites, b, &mut order)?;
     let (mut gt, stack) = take(stack, n, T::ZERO);
     let (mut buf, stack) = take(stack, 6 * n, 0.0f64);
     let newton = params.method == SemiDiscreteMethod::Newton;
@@ -812,5 +861,71 @@ mod tests {
         let sol = semidiscrete(x.as_ref(), Some(&a), y.as_ref(), &b, &params, 2).unwrap();
         assert!(sol.info.converged, "{:?}", sol.info);
         assert!(sol.info.mass_error <= 0.1 / 30.0);
+    }
+
+    /// Issue 18.4: coincident sites. Four sites at one point with weight 1/4 each (the smoothed
+    /// masses split the cell evenly while the hard cell goes whole to one site) are refused,
+    /// naming the sites, with g and the masses untouched. A coincident site of weight 0 is
+    /// fine: the square splits at u = 0.3 as for two sites (closed form g0 − g1 = −0.2).
+    #[test]
+    fn coincident_sites_with_mass_are_refused_and_zero_weight_twins_are_solved() {
+        let side = 100;
+        let x = Mat::from_fn(side * side, 2, |i, k| {
+            ((if k == 0 { i % side } else { i / side }) as f64 + 0.5) / side as f64
+        });
+        let same = faer::mat![[0.5, 0.5], [0.5, 0.5], [0.5, 0.5], [0.5, 0.5]];
+        let twins = faer::mat![[0.75, 0.5], [0.25, 0.5], [0.75, 0.5]];
+        for method in [SemiDiscreteMethod::Newton, SemiDiscreteMethod::Gradient] {
+            let params = SemiDiscreteParams {
+                method,
+                tol: 1e-3,
+                max_iter: 5000,
+                ..Default::default()
+            };
+            let mut g = [7.0; 4];
+            let mut masses = [9.0; 4];
+            let req = semidiscrete_scratch::<f64>(x.nrows(), 4, 2, &params);
+            let e = with_stack(req, |st| {
+                semidiscrete_in_place(
+                    x.as_ref(),
+                    None,
+                    same.as_ref(),
+                    &[0.25; 4],
+                    &mut g,
+                    &mut masses,
+                    &params,
+                    Par::Seq,
+                    st,
+                )
+            })
+            .unwrap()
+            .unwrap_err();
+            assert_eq!(e.kind, crate::ErrorKind::InvalidArgument);
+            assert!(
+                e.message.contains("sites 0 and 1 coincide"),
+                "{}",
+                e.message
+            );
+            assert_eq!((g, masses), ([7.0; 4], [9.0; 4]));
+            let solve = |b: &[f64]| semidiscrete(x.as_ref(), None, twins.as_ref(), b, &params, 1);
+            let e = solve(&[0.35, 0.3, 0.35]).unwrap_err();
+            assert!(
+                e.message.contains("sites 0 and 2 coincide"),
+                "{}",
+                e.message
+            );
+            let sol = solve(&[0.7, 0.3, 0.0]).unwrap();
+            assert!(
+                sol.info.converged && sol.info.mass_error <= 1e-3,
+                "{:?}",
+                sol.info
+            );
+            assert!(
+                (sol.g[1] - sol.g[0] + 0.2).abs() < 1e-2,
+                "{method:?} {:?}",
+                sol.g
+            );
+            assert!(sol.masses[2] == 0.0 && (sol.masses[0] - 0.7).abs() <= 1e-3);
+        }
     }
 }

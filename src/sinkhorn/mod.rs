@@ -45,7 +45,8 @@ pub struct Params {
     pub rho_a: f64,
     /// KL penalty on the column marginal (> 0; `f64::INFINITY` = balanced on that side).
     pub rho_b: f64,
-    /// Iteration cap at the target ε (an iteration is one row and one column update).
+    /// Iteration cap of the whole solve (an iteration is one row and one column update): the
+    /// ε-scaling iterations count against it, the target ε gets what they leave.
     pub max_iter: usize,
     /// Stop when the L1 marginal error is at most this (0 = run to `max_iter`).
     pub tolerance: f64,
@@ -58,6 +59,9 @@ pub struct Params {
     pub symmetric: bool,
     /// Threads for the convenience level (0 = default, 1 = calling thread, k = k workers).
     pub num_threads: usize,
+    /// Balanced problems (ρ_a = ρ_b = ∞): largest accepted relative mass gap
+    /// |Σa − Σb| / max(Σa, Σb) (default 1e-6); within it b is rescaled to a's mass.
+    pub mass_tolerance: f64,
 }
 
 impl Default for Params {
@@ -72,6 +76,7 @@ impl Default for Params {
             scaling: Scaling::default(),
             symmetric: false,
             num_threads: 0,
+            mass_tolerance: 1e-6,
         }
     }
 }

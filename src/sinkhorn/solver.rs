@@ -7,9 +7,6 @@ use crate::error::{check_finite, check_mass_balance, check_weights};
 use crate::workspace::{check_stack, take, vec_req, with_stack};
 use crate::{bail, MemStack, Par, Real, Result, StackReq};
 
-/// Relative mass gap tolerated between a and b when both sides are balanced.
-pub(crate) const MASS_TOLERANCE: f64 = 1e-6;
-
 /// Potentials and report of a solve.
 #[derive(Clone, Debug)]
 pub struct Solution {
@@ -62,6 +59,13 @@ pub(crate) fn check_params(p: &Params) -> Result<()> {
             InvalidArgument,
             "tolerance = {:e}: must be >= 0",
             p.tolerance
+        );
+    }
+    if !(p.mass_tolerance >= 0.0 && p.mass_tolerance.is_finite()) {
+        bail!(
+            InvalidArgument,
+            "mass_tolerance = {:e}: must be finite and >= 0",
+            p.mass_tolerance
         );
     }
     if p.check_every == 0 {
@@ -130,14 +134,16 @@ pub(crate) fn check_cost<T: Real>(cost: &Cost<'_, T>) -> Result<f64> {
     }
 }
 
-/// Checks the weights and, when both sides are balanced, that their masses agree.
+/// Checks the weights and, when both sides are balanced, that their masses agree within
+/// `p.mass_tolerance`; returns ln(Σa/Σb), the log of the factor that rescales b to a's mass
+/// (0 when a side is unbalanced).
 pub(crate) fn check_marginals<T: Real>(
     a: &[T],
     b: &[T],
     n: usize,
     m: usize,
     p: &Params,
-) -> Result<()> {
+) -> Result<f64> {
     if a.len() != n || b.len() != m {
         bail!(
             InvalidDimension,
@@ -149,7 +155,8 @@ pub(crate) fn check_marginals<T: Real>(
     check_weights("a", a)?;
     check_weights("b", b)?;
     if p.rho_a.is_infinite() && p.rho_b.is_infinite() {
-        check_mass_balance(a, b, MASS_TOLERANCE)?;
+        let (sa, sb) = check_mass_balance(a, b, p.mass_tolerance)?;
+        Ok((sa / sb).ln())
     } else {
         let sa: f64 = a.iter().map(|x| x.to_f64()).sum();
         let sb: f64 = b.iter().map(|x| x.to_f64()).sum();
@@ -159,8 +166,8 @@ pub(crate) fn check_marginals<T: Real>(
                 "a sums to {sa:e} and b to {sb:e}: both must carry positive mass"
             );
         }
+        Ok(0.0)
     }
-    Ok(())
 }
 
 /// The iteration's buffers.
@@ -181,13 +188,15 @@ pub(crate) fn scaled<T: Real>(pot: &[f64], logw: &[f64], eps: f64, out: &mut [T]
 }
 
 /// (Σ_i |r_i − t_i|, Σ_i r_i) with r_i = w_i e^{pot_i/ε + lse_i} the plan's marginal and
-/// t_i = w_i e^{−pot_i/ρ} its fixed-point target.
+/// t_i = s·w_i e^{−pot_i/ρ} its fixed-point target, s = `target_scale` (1, or the factor
+/// rescaling b to a's mass).
 pub(crate) fn side_error<T: Real>(
     w: &[T],
     pot: &[f64],
     lse: &[f64],
     eps: f64,
     rho: f64,
+    target_scale: f64,
 ) -> (f64, f64) {
     let (mut err, mut mass) = (0.0, 0.0);
     for ((&wi, &p), &l) in w.iter().zip(pot).zip(lse) {
@@ -196,21 +205,22 @@ pub(crate) fn side_error<T: Real>(
             continue;
         }
         let r = wi * (p / eps + l).exp();
-        let t = if rho.is_infinite() {
-            wi
-        } else {
-            wi * (-p / rho).exp()
-        };
+        let t = target_scale
+            * if rho.is_infinite() {
+                wi
+            } else {
+                wi * (-p / rho).exp()
+            };
         err += (r - t).abs();
         mass += r;
     }
     (err, mass)
 }
 
-/// pot = −κε·lse, or its average with the old value for symmetric updates.
-fn update(pot: &mut [f64], lse: &[f64], eps: f64, kappa: f64, symmetric: bool) {
+/// pot = −κε·lse + `shift`, or its average with the old value for symmetric updates.
+fn update(pot: &mut [f64], lse: &[f64], eps: f64, kappa: f64, symmetric: bool, shift: f64) {
     for (p, &l) in pot.iter_mut().zip(lse) {
-        let new = -kappa * eps * l;
+        let new = -kappa * eps * l + shift;
         *p = if symmetric { 0.5 * (*p + new) } else { new };
     }
 }
@@ -246,6 +256,10 @@ impl<T: Real> Source<'_, T> {
 /// (zeros for a cold start, or a warm start), on success the result. Costs O(n·m) per
 /// iteration, no allocation; workspace [`sinkhorn_scratch`]. Inputs are all checked before
 /// `f` and `g` are touched. Reaching `max_iter` is not an error: `Info::converged` is false.
+///
+/// Balanced problems whose masses differ within `params.mass_tolerance` are solved with b
+/// rescaled to a's mass: the plan `a_i b_j e^{(f_i + g_j − C_ij)/ε}` of the returned
+/// potentials has column sums (Σa/Σb)·b.
 #[allow(clippy::too_many_arguments)]
 pub fn sinkhorn_in_place<T: Real>(
     cost: Cost<'_, T>,
@@ -261,7 +275,7 @@ pub fn sinkhorn_in_place<T: Real>(
     let scale = check_cost(&cost)?;
     let (n, m) = cost.dims();
     let d = cost.point_dim();
-    check_marginals(a, b, n, m, params)?;
+    let log_b_scale = check_marginals(a, b, n, m, params)?;
     if f.len() != n || g.len() != m {
         bail!(
             InvalidDimension,
@@ -285,10 +299,12 @@ pub fn sinkhorn_in_place<T: Real>(
             lr: &mut lr,
             lc: &mut lc,
         };
-        iterate(&p.src, a, b, f, g, scale, params, par, &mut w)
+        iterate(&p.src, a, b, f, g, scale, log_b_scale, params, par, &mut w)
     }))
 }
-/// The iteration proper (inputs checked).
+/// The iteration proper (inputs checked). Solves for b·e^{`log_b_scale`}: the column update
+/// adds ε·`log_b_scale` to g (a balanced column side has κ_b = 1), which scales the plan's
+/// columns by that factor.
 #[allow(clippy::too_many_arguments)]
 fn iterate<T: Real>(
     src: &Source<'_, T>,
@@ -297,6 +313,7 @@ fn iterate<T: Real>(
     f: &mut [f64],
     g: &mut [f64],
     scale: f64,
+    log_b_scale: f64,
     p: &Params,
     par: Par,
     w: &mut Work<'_, T>,
@@ -307,44 +324,54 @@ fn iterate<T: Real>(
         eps_start: eps,
         ..Info::default()
     };
-    // ε-scaling: a few iterations at each intermediate ε, no checks.
+    // ε-scaling: a few iterations at each intermediate ε, no checks; they count against
+    // `max_iter`.
     let start = if p.scaling.start > 0.0 {
         p.scaling.start
     } else {
         scale
     };
     for (k, e) in schedule::intermediate(start, eps, p.scaling.steps).enumerate() {
+        if info.scaling_iterations >= p.max_iter {
+            break;
+        }
         if k == 0 {
             info.eps_start = e;
         }
         info.eps_steps += 1;
         let (ka, kb) = (kappa(p.rho_a, e), kappa(p.rho_b, e));
-        for _ in 0..p.scaling.iters_per_step {
+        let iters = p
+            .scaling
+            .iters_per_step
+            .min(p.max_iter - info.scaling_iterations);
+        for _ in 0..iters {
             src.row_pass(g, e, w, par);
             if sym {
                 src.col_pass(f, e, w, par);
-                update(g, w.lc, e, kb, true);
+                update(g, w.lc, e, kb, true, e * log_b_scale);
             }
-            update(f, w.lr, e, ka, sym);
+            update(f, w.lr, e, ka, sym, 0.0);
             if !sym {
                 src.col_pass(f, e, w, par);
-                update(g, w.lc, e, kb, false);
+                update(g, w.lc, e, kb, false, e * log_b_scale);
             }
             info.scaling_iterations += 1;
         }
     }
     let (ka, kb) = (kappa(p.rho_a, eps), kappa(p.rho_b, eps));
+    let b_scale = log_b_scale.exp();
+    let cap = p.max_iter - info.scaling_iterations;
     let mut it = 0;
     loop {
-        let check = (it >= 1 || p.max_iter == 0) && (it % p.check_every == 0 || it == p.max_iter);
+        let check = (it >= 1 || cap == 0) && (it % p.check_every == 0 || it == cap);
         src.row_pass(g, eps, w, par);
         if sym {
             src.col_pass(f, eps, w, par);
         }
         if check {
-            let (er, mass) = side_error(a, f, w.lr, eps, p.rho_a);
+            let (er, mass) = side_error(a, f, w.lr, eps, p.rho_a, 1.0);
             let ec = if sym {
-                side_error(b, g, w.lc, eps, p.rho_b).0
+                side_error(b, g, w.lc, eps, p.rho_b, b_scale).0
             } else {
                 0.0
             };
@@ -355,22 +382,24 @@ fn iterate<T: Real>(
                 break;
             }
         }
-        if it == p.max_iter {
+        if it == cap {
             break;
         }
-        update(f, w.lr, eps, ka, sym);
+        update(f, w.lr, eps, ka, sym, 0.0);
         if sym {
-            update(g, w.lc, eps, kb, true);
+            update(g, w.lc, eps, kb, true, eps * log_b_scale);
         } else {
             src.col_pass(f, eps, w, par);
-            update(g, w.lc, eps, kb, false);
+            update(g, w.lc, eps, kb, false, eps * log_b_scale);
         }
         it += 1;
     }
     info.iterations = it;
+    // The dual of the rescaled problem: b' = s·b with potentials g' = g − ε ln s.
     let sa: f64 = a.iter().map(|x| x.to_f64()).sum();
-    let sb: f64 = b.iter().map(|x| x.to_f64()).sum();
-    info.dual = dual_term(a, f, p.rho_a) + dual_term(b, g, p.rho_b) - eps * (info.mass - sa * sb);
+    let sb: f64 = b_scale * b.iter().map(|x| x.to_f64()).sum::<f64>();
+    let col = b_scale * dual_term(b, g, p.rho_b) - eps * log_b_scale * sb;
+    info.dual = dual_term(a, f, p.rho_a) + col - eps * (info.mass - sa * sb);
     info
 }
 

@@ -1,6 +1,7 @@
 /* Laguerre cells through the C ABI: brute force, f32, masses, workspace, errors. */
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include "check.h"
 
 static double lcg(unsigned long *s) {
@@ -104,6 +105,12 @@ static void test_solvers(void) {
     b[2] = 0.5; /* masses no longer balance */
     CHECK_STATUS(otc_semidiscrete_f64(X, NULL, Y, b, NULL, g, NULL, NULL, NULL, 0), OTC_ERR_MASS_MISMATCH);
     b[2] = 0.4;
+    /* Sites 1 and 2 at the same position, both with mass: refused, g untouched. */
+    y[2] = y[1];
+    g[0] = -7.0;
+    CHECK_STATUS(otc_semidiscrete_f64(X, NULL, Y, b, NULL, g, NULL, NULL, NULL, 0), OTC_ERR_INVALID_ARGUMENT);
+    CHECK(strstr(otc_last_error_message(), "sites 1 and 2 coincide") != NULL && g[0] == -7.0);
+    y[2] = 0.7;
     free(work);
 }
 

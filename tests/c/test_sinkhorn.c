@@ -163,6 +163,28 @@ int main(void) {
         CHECK(f2[0] == -7.0);
     }
 
+    /* Masses equal up to rounding: b heavier by 2e-6 (relative) is refused by default (outputs
+     * untouched), solved with b rescaled to a's mass when mass_tolerance allows it. */
+    {
+        otc_sinkhorn_options u = o;
+        double bh[M];
+        CHECK(o.mass_tolerance == 1e-6);
+        for (j = 0; j < M; j++) bh[j] = b[j] * (1.0 + 2e-6);
+        f2[0] = -7.0;
+        CHECK_STATUS(otc_sinkhorn_f64(cost, a, bh, &u, NULL, NULL, f2, g2, NULL, NULL, NULL, 0),
+                     OTC_ERR_MASS_MISMATCH);
+        CHECK(f2[0] == -7.0);
+        u.mass_tolerance = 1e-5;
+        CHECK_STATUS(otc_sinkhorn_f64(cost, a, bh, &u, NULL, NULL, f2, g2, NULL, &info2, NULL, 0),
+                     OTC_OK);
+        CHECK(info2.converged == 1 && info2.marginal_error <= 1e-12);
+        u.mass_tolerance = -1.0;
+        f2[0] = -7.0;
+        CHECK_STATUS(otc_sinkhorn_f64(cost, a, bh, &u, NULL, NULL, f2, g2, NULL, NULL, NULL, 0),
+                     OTC_ERR_INVALID_ARGUMENT);
+        CHECK(f2[0] == -7.0);
+    }
+
     /* Unbalanced 1x1: P = exp((eps log(ab) + ra log a + rb log b - c)/(eps + ra + rb)). */
     {
         double c1 = 0.4, a1 = 0.8, b1 = 1.7, ra = 0.5, rb = 2.0;

@@ -205,6 +205,7 @@ struct otc_sinkhorn_options
     eps_scaling_iters::UInt32
     symmetric::UInt32
     compute_transport_cost::UInt32
+    mass_tolerance::Cdouble
 end
 
 # What a Sinkhorn solve reports (an output: set `struct_size` before the call).
@@ -722,8 +723,10 @@ otc_semidiscrete_workspace_size(n_points, n_sites, dim, opts, out_bytes) =
 # same total mass). `g` (n) holds the initial dual weights on entry (zeros are fine) and the
 # solution (zero mean) on return; `masses` (n, optional) receives the Laguerre cell masses;
 # `info` (optional) the report. Returns `OTC_WARN_MAX_ITER` when the tolerance was not met
-# (the outputs then hold the last iterate). See the Rust docs of `semidiscrete` for the
-# methods. Bitwise identical for every thread count.
+# (the outputs then hold the last iterate). Two sites at the same position that both have
+# positive weight are `OTC_ERR_INVALID_ARGUMENT` (a Laguerre cell cannot be shared: merge
+# them). See the Rust docs of `semidiscrete` for the methods. Bitwise identical for every
+# thread count.
 #
 # # Safety
 # Views and arrays must be valid for the sizes they state; outputs must not overlap.
@@ -859,8 +862,8 @@ otc_sinkhorn_workspace_size(n, m, d, opts, out_bytes) =
     ccall(_otc_sinkhorn_workspace_size[], otc_status, (Csize_t, Csize_t, Csize_t, Ptr{otc_sinkhorn_options}, Ptr{Csize_t}), n, m, d, opts, out_bytes)
 
 # Entropic OT by log-domain Sinkhorn on a dense n×m cost of doubles (any strides). `a` (n)
-# and `b` (m) are non-negative weights (zeros allowed; equal masses when both sides are
-# balanced). Optional, NULL when not wanted: `init_f` (n) / `init_g` (m) warm-start
+# and `b` (m) are non-negative weights (zeros allowed; when both sides are balanced, equal
+# masses within `mass_tolerance`, b rescaled to a's mass). Optional, NULL when not wanted: `init_f` (n) / `init_g` (m) warm-start
 # potentials; outputs `f` (n), `g` (m) potentials in cost units, `plan` (a view of an n×m
 # output), `info`. Outputs are written only on success; OTC_WARN_MAX_ITER when the cap was
 # reached (outputs valid).

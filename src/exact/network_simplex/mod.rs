@@ -23,8 +23,8 @@
 //!
 //! Levels: [`emd_scratch`], [`emd_in_place`], [`emd`].
 
-mod pricing;
-mod tree;
+pub(crate) mod pricing;
+pub(crate) mod tree;
 
 use crate::workspace::{check_stack, take, vec_req, with_stack};
 use crate::{bail, MatMut, MatRef, MemStack, Par, Result, StackReq};

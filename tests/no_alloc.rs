@@ -1192,7 +1192,9 @@ fn sinkhorn_block_c_entry_points_allocate_nothing() {
 
 #[test]
 fn emd_grid_in_place_does_not_allocate() {
-    use otcore::exact::{emd_grid_in_place, emd_grid_scratch, GridOutputs, GridParams, SparsePlanMut};
+    use otcore::exact::{
+        emd_grid_in_place, emd_grid_scratch, GridOutputs, GridParams, SparsePlanMut,
+    };
     // 24×20 pixels: three levels, with zero-mass pixels in both histograms.
     let (shape, spacing) = ([24usize, 20], [1.0, 0.5]);
     let n = 24 * 20;
@@ -1201,7 +1203,11 @@ fn emd_grid_in_place_does_not_allocate() {
     let sb: f64 = b.iter().sum::<f64>() / a.iter().sum::<f64>();
     let b: Vec<f64> = b.iter().map(|x| x / sb).collect();
     let (mut f, mut g) = (vec![0.0; n], vec![0.0; n]);
-    let (mut r, mut c, mut x) = (vec![0usize; 2 * n - 1], vec![0usize; 2 * n - 1], vec![0.0; 2 * n - 1]);
+    let (mut r, mut c, mut x) = (
+        vec![0usize; 2 * n - 1],
+        vec![0usize; 2 * n - 1],
+        vec![0.0; 2 * n - 1],
+    );
     let params = GridParams::default();
     let mut buf = stack_buffer(emd_grid_scratch(&shape, &params).unwrap());
     let mut info = None;

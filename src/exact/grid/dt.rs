@@ -54,8 +54,8 @@ fn line(w: f64, len: usize, l: &mut Lines<'_>) {
     let (f, v, z) = (&*l.f, &mut *l.v, &mut *l.z);
     let key = |q: usize| f[q] + w * (q as f64 * q as f64);
     let mut k = usize::MAX;
-    for q in 0..len {
-        if !f[q].is_finite() {
+    for (q, fq) in f[..len].iter().enumerate() {
+        if !fq.is_finite() {
             continue;
         }
         if k == usize::MAX {

@@ -35,7 +35,7 @@ mod geometry;
 
 use super::network_simplex::pricing::EPS;
 use super::network_simplex::tree::Tree;
-use super::network_simplex::SparsePlanMut;
+use super::network_simplex::{pivot, SparsePlanMut};
 use crate::workspace::{check_stack, take, vec_req, with_stack};
 use crate::{bail, MemStack, Par, Result, StackReq};
 use dt::{transform, Lines};
@@ -240,6 +240,7 @@ pub fn emd_grid_scratch(shape: &[usize], params: &GridParams) -> Result<StackReq
 /// `out`puts. Allocation-free; single-threaded (`par` is accepted for uniformity). Time:
 /// typically O(n) arcs, rounds of O(n) distance transforms, and the pivots of a sparse network
 /// simplex per level.
+#[allow(clippy::too_many_arguments)]
 pub fn emd_grid_in_place(
     shape: &[usize],
     spacing: &[f64],
@@ -698,8 +699,8 @@ impl Work<'_> {
         }
         // Columns: min_i C_ij + pi_i.
         self.val.fill(f64::INFINITY);
-        for i in 0..nr {
-            self.val[self.rowpix[i] as usize] = pi[i];
+        for (&p, &pi_i) in self.rowpix[..nr].iter().zip(pi) {
+            self.val[p as usize] = pi_i;
         }
         transform(lev, self.val, self.arg, &mut self.lines);
         for j in 0..nc {
@@ -822,36 +823,23 @@ impl Work<'_> {
             *v.0 = -v.1;
         }
         transform(lev, self.val, self.arg, &mut self.lines);
-        for q in 0..n {
+        for (q, gq) in g.iter_mut().enumerate() {
             let p = self.arg[q] as usize;
             let c = lev.cost(p, q);
             if self.pix_col[q] == NONE {
-                g[q] = c - f[p];
+                *gq = c - f[p];
             }
-            most_negative = most_negative.min(c - f[p] - g[q]);
+            most_negative = most_negative.min(c - f[p] - *gq);
         }
         for v in self.val.iter_mut().zip(g.iter()) {
             *v.0 = -v.1;
         }
         transform(lev, self.val, self.arg, &mut self.lines);
-        for p in 0..n {
+        for (p, fp) in f.iter().enumerate() {
             let q = self.arg[p] as usize;
-            most_negative = most_negative.min(lev.cost(p, q) - f[p] - g[q]);
+            most_negative = most_negative.min(lev.cost(p, q) - fp - g[q]);
         }
         most_negative
-    }
-}
-
-fn pivot(t: &mut Tree<'_>, i: usize, j: usize, c: f64) -> Result<()> {
-    match t.find_cycle(i, j, c) {
-        Some(p) => {
-            t.pivot(&p);
-            Ok(())
-        }
-        None => bail!(
-            Numerical,
-            "unbounded pivot cycle at arc ({i}, {j}): internal error"
-        ),
     }
 }
 

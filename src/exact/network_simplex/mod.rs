@@ -541,7 +541,8 @@ fn solve(
     })
 }
 
-fn pivot(t: &mut Tree<'_>, i: usize, j: usize, c: f64) -> Result<()> {
+/// Pivots arc row i → column j (of cost c) into the tree.
+pub(crate) fn pivot(t: &mut Tree<'_>, i: usize, j: usize, c: f64) -> Result<()> {
     match t.find_cycle(i, j, c) {
         Some(p) => {
             t.pivot(&p);

@@ -1,9 +1,10 @@
 //! Exact optimal transport: the network simplex for discrete measures ([`network_simplex`]),
-//! exact OT on the line ([`one_d`]), sliced Wasserstein ([`sliced`]) and the assignment
-//! problem ([`assignment`]).
+//! its sparse multiscale form for histograms on grids ([`grid`]), exact OT on the line
+//! ([`one_d`]), sliced Wasserstein ([`sliced`]) and the assignment problem ([`assignment`]).
 
 pub mod assignment;
 pub mod batch;
+pub mod grid;
 pub mod network_simplex;
 pub mod one_d;
 pub mod sliced;
@@ -13,6 +14,9 @@ pub use assignment::{
     AssignmentOutputs, AssignmentSolution,
 };
 pub use batch::{emd_batch, emd_batch_in_place, emd_batch_scratch, BatchOutputs};
+pub use grid::{
+    emd_grid, emd_grid_in_place, emd_grid_scratch, GridInfo, GridOutputs, GridParams, GridSolution,
+};
 pub use network_simplex::{
     emd, emd_in_place, emd_scratch, EmdInfo, EmdOutputs, EmdParams, EmdSolution, SparsePlanMut,
     WarmStart,

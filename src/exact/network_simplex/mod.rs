@@ -23,8 +23,8 @@
 //!
 //! Levels: [`emd_scratch`], [`emd_in_place`], [`emd`].
 
-mod pricing;
-mod tree;
+pub(crate) mod pricing;
+pub(crate) mod tree;
 
 use crate::workspace::{check_stack, take, vec_req, with_stack};
 use crate::{bail, MatMut, MatRef, MemStack, Par, Result, StackReq};
@@ -551,7 +551,8 @@ fn solve(
     })
 }
 
-fn pivot(t: &mut Tree<'_>, i: usize, j: usize, c: f64) -> Result<()> {
+/// Pivots arc row i → column j (of cost c) into the tree.
+pub(crate) fn pivot(t: &mut Tree<'_>, i: usize, j: usize, c: f64) -> Result<()> {
     match t.find_cycle(i, j, c) {
         Some(p) => {
             t.pivot(&p);

@@ -10,7 +10,7 @@ use faer::ContiguousFwd;
 /// Relative threshold under which a negative reduced cost counts as zero: a reduced cost
 /// `c + pi_s − pi_t` below `−EPS·(|c| + |pi_s| + |pi_t|)` is a real improvement, above it is
 /// rounding (tree arcs have reduced cost 0 up to a few ulps of the potentials).
-pub(super) const EPS: f64 = 1e-14;
+pub(crate) const EPS: f64 = 1e-14;
 
 /// The cost of the reduced problem: rows `rows[i]` and columns `cols[j]` of the caller's
 /// matrix (zero-mass rows and columns removed).

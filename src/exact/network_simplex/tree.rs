@@ -9,10 +9,10 @@
 //! node, on the arc joining it to its parent (O(n+m) memory, no n×m flow array).
 
 /// Marks "no node".
-pub(super) const NONE: usize = usize::MAX;
+pub(crate) const NONE: usize = usize::MAX;
 
 /// The tree arrays, each of length `n + m + 1`, borrowed from the workspace.
-pub(super) struct Tree<'w> {
+pub(crate) struct Tree<'w> {
     pub n: usize,
     pub m: usize,
     pub parent: &'w mut [usize],
@@ -33,7 +33,7 @@ pub(super) struct Tree<'w> {
 }
 
 /// The pivot in progress: entering arc (row `i` → column `j`) and what the cycle search found.
-pub(super) struct Pivot {
+pub(crate) struct Pivot {
     pub i: usize,
     pub j: usize,
     pub cost: f64,

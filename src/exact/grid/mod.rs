@@ -1,0 +1,880 @@
+//! Exact optimal transport between two histograms on the same regular grid (1-D, 2-D or 3-D,
+//! a spacing per axis) for the squared Euclidean ground cost, by a sparse multiscale network
+//! simplex (after Schmitzer, "A sparse multiscale algorithm for dense optimal transport",
+//! JMIV 2016, and GridOT's in-place neighbourhood updates).
+//!
+//! **Method.** The histograms are aggregated 2×2(×2) into a hierarchy of grids down to at most
+//! [`COARSEST_PIXELS`] pixels. The coarsest level is solved on all its arcs; every finer level
+//! starts from the arcs between the children of the previous level's basis arcs, and then
+//! alternates (1) network-simplex pivots over that sparse arc set (LEMON's spanning tree and
+//! strongly feasible pivots, [`crate::exact::network_simplex`]'s tree, Block Search over the
+//! stored arcs) with (2) a check of the reduced costs of **all** n·m arcs: for squared
+//! Euclidean costs, row i's smallest `C_ij − g_j` is a distance transform of `−g` on the grid
+//! (lower envelopes of parabolas, axis by axis, O(n) for all rows at once), and symmetrically
+//! for the columns. Every row and column whose best arc has a negative reduced cost brings
+//! that arc in, with the grid neighbours of the current basis arcs; the basis is kept (it is
+//! feasible for any arc set containing it). The loop ends when no arc of the full problem has
+//! a negative reduced cost: the duals then certify the plan optimal for the dense problem.
+//! When the arc set would outgrow its capacity (`arcs_per_node · (n + m)`), it is rebuilt
+//! from the basis and the new arcs.
+//!
+//! **Exactness.** f64 throughout; a reduced cost counts as negative below the network
+//! simplex's relative rounding threshold. The reported `certificate` is the most negative
+//! reduced cost `C_ij − f_i − g_j` over all n·m arcs of the returned duals (by distance
+//! transform, without storing arcs). Zero-mass pixels are removed, and get afterwards the
+//! largest duals keeping every reduced cost ≥ 0, as in [`crate::exact::emd`].
+//!
+//! **Layout.** Pixels in row-major order (last axis fastest): pixel `(x_0, .., x_{d−1})` of a
+//! grid of `shape` is `a[(x_0·shape[1] + x_1)·shape[2] + x_2]` in 3-D. The cost between pixels
+//! x and y is `Σ_k (spacing[k]·(x_k − y_k))²`.
+//!
+//! Levels: [`emd_grid_scratch`], [`emd_grid_in_place`], [`emd_grid`].
+
+mod dt;
+mod geometry;
+
+use super::network_simplex::pricing::EPS;
+use super::network_simplex::tree::Tree;
+use super::network_simplex::{pivot, SparsePlanMut};
+use crate::workspace::{check_stack, take, vec_req, with_stack};
+use crate::{bail, MemStack, Par, Result, StackReq};
+use dt::{transform, Lines};
+use geometry::{Level, NONE};
+
+/// The hierarchy stops coarsening at this many pixels (the coarsest level is solved on all
+/// of its arcs, at most this number squared).
+pub const COARSEST_PIXELS: usize = 64;
+
+/// Most levels a grid can have (sizes up to 2³² pixels halve at most 33 times).
+const MAX_LEVELS: usize = 40;
+
+/// Parameters of the grid solver.
+#[derive(Clone, Copy, Debug)]
+pub struct GridParams {
+    /// Largest accepted relative gap |Σa − Σb| / max(Σa, Σb) (b is then rescaled to a's
+    /// mass). Default 1e-9.
+    pub mass_tolerance: f64,
+    /// Capacity of the sparse arc set per node (row or column), raised to at least
+    /// 4·(axes) + 3 and to [`COARSEST_PIXELS`]² arcs. Larger: fewer rebuilds, more memory
+    /// (16 bytes an arc). Default 16.
+    pub arcs_per_node: usize,
+}
+
+impl Default for GridParams {
+    fn default() -> Self {
+        GridParams {
+            mass_tolerance: 1e-9,
+            arcs_per_node: 16,
+        }
+    }
+}
+
+/// The optional outputs of [`emd_grid_in_place`] (each `None` when not wanted).
+#[derive(Default)]
+pub struct GridOutputs<'a> {
+    /// Dual potential of the source pixels (length n = number of pixels), centred so that
+    /// a·f = b·g.
+    pub f: Option<&'a mut [f64]>,
+    /// Dual potential of the target pixels (length n).
+    pub g: Option<&'a mut [f64]>,
+    /// The plan as at most 2n − 1 triplets (source pixel, target pixel, mass).
+    pub sparse: Option<SparsePlanMut<'a>>,
+}
+
+/// What [`emd_grid_in_place`] reports.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct GridInfo {
+    /// Transport cost Σ C_ij P_ij of the returned plan.
+    pub cost: f64,
+    /// Number of plan entries (≤ 2n − 1).
+    pub nnz: usize,
+    /// Pivots made, all levels together.
+    pub iterations: u64,
+    /// Checks of all n·m reduced costs (by distance transform), all levels together.
+    pub rounds: u64,
+    /// Levels of the hierarchy (1 when the grid has at most [`COARSEST_PIXELS`] pixels).
+    pub levels: usize,
+    /// Largest sparse arc set held.
+    pub max_arcs: usize,
+    /// Most negative reduced cost `C_ij − f_i − g_j` over all n·m arcs of the returned duals
+    /// (0 when optimal up to rounding).
+    pub certificate: f64,
+}
+
+/// The allocated result of [`emd_grid`].
+#[derive(Clone, Debug)]
+pub struct GridSolution {
+    /// Transport cost.
+    pub cost: f64,
+    /// Plan entries `(source pixel, target pixel, mass)`, at most 2n − 1, in no order.
+    pub plan: Vec<(usize, usize, f64)>,
+    /// Source duals (length n), centred so that a·f = b·g.
+    pub f: Vec<f64>,
+    /// Target duals (length n).
+    pub g: Vec<f64>,
+    /// The statistics of the solve.
+    pub info: GridInfo,
+}
+
+/// The sizes the solver derives from the grid: its levels, and the buffer capacities.
+struct Plan {
+    levels: [Level; MAX_LEVELS],
+    count: usize,
+    /// Pixels over all levels.
+    total: usize,
+    /// Capacity of the arc set, and of the list of new arcs of one round.
+    arcs: usize,
+    cand: usize,
+    longest_axis: usize,
+}
+
+fn plan(shape: &[usize], spacing: &[f64], arcs_per_node: usize) -> Result<Plan> {
+    if shape.is_empty() || shape.len() > 3 {
+        bail!(
+            InvalidDimension,
+            "the grid has {} axes: 1, 2 or 3 are supported",
+            shape.len()
+        );
+    }
+    if spacing.len() != shape.len() {
+        bail!(
+            InvalidDimension,
+            "spacing has length {} but the grid has {} axes",
+            spacing.len(),
+            shape.len()
+        );
+    }
+    let mut len = 1usize;
+    for (k, &s) in shape.iter().enumerate() {
+        if s == 0 {
+            bail!(InvalidDimension, "shape[{k}] is 0: every size must be >= 1");
+        }
+        len = len.saturating_mul(s);
+    }
+    if len >= (u32::MAX / 2) as usize {
+        bail!(
+            InvalidDimension,
+            "the grid has {len} pixels: at most {} are supported",
+            u32::MAX / 2 - 1
+        );
+    }
+    for (k, &h) in spacing.iter().enumerate() {
+        if !h.is_finite() {
+            bail!(NonFinite, "spacing[{k}] is {h:?}, not a finite number");
+        }
+        if h <= 0.0 {
+            bail!(InvalidArgument, "spacing[{k}] is {h:e}: it must be > 0");
+        }
+    }
+    let mut levels = [Level::finest(shape, spacing); MAX_LEVELS];
+    let mut count = 1;
+    let mut total = levels[0].len;
+    while levels[count - 1].len > COARSEST_PIXELS {
+        levels[count] = levels[count - 1].coarser();
+        total += levels[count].len;
+        count += 1;
+    }
+    let axes = levels[0].axes().max(1);
+    let nodes = 2 * len;
+    let cand = (4 * axes + 2) * nodes;
+    let arcs = arcs_per_node
+        .max(4 * axes + 3)
+        .saturating_mul(nodes)
+        .max(COARSEST_PIXELS * COARSEST_PIXELS);
+    Ok(Plan {
+        levels,
+        count,
+        total,
+        arcs,
+        cand,
+        longest_axis: levels[0].dims.into_iter().max().unwrap_or(1),
+    })
+}
+
+/// Workspace of [`emd_grid_in_place`] for a grid of `shape` (1 to 3 sizes ≥ 1): O(n ·
+/// arcs_per_node) for n pixels, 16 bytes an arc (about 35 MB at 256×256 with the defaults).
+/// Fails on a shape the solver rejects.
+pub fn emd_grid_scratch(shape: &[usize], params: &GridParams) -> Result<StackReq> {
+    let spacing = [1.0; 3];
+    let p = plan(shape, &spacing[..shape.len().min(3)], params.arcs_per_node)?;
+    let n = p.levels[0].len;
+    let nodes = 2 * n + 1;
+    let line = p.longest_axis;
+    Ok(StackReq::all_of(&[
+        vec_req::<f64>(p.total), // source masses, all levels
+        vec_req::<f64>(p.total), // target masses, all levels
+        vec_req::<u32>(n),       // kept rows' pixels
+        vec_req::<u32>(n),       // kept columns' pixels
+        vec_req::<u32>(n),       // row of each pixel
+        vec_req::<u32>(n),       // column of each pixel
+        vec_req::<usize>(nodes), // parent
+        vec_req::<usize>(nodes), // pred
+        vec_req::<u8>(nodes),    // up
+        vec_req::<f64>(nodes),   // flow
+        vec_req::<usize>(nodes), // thread
+        vec_req::<usize>(nodes), // rev_thread
+        vec_req::<usize>(nodes), // succ_num
+        vec_req::<usize>(nodes), // last_succ
+        vec_req::<f64>(nodes),   // pi
+        vec_req::<usize>(nodes), // dirty
+        vec_req::<u64>(p.arcs),  // arc keys
+        vec_req::<f64>(p.arcs),  // arc costs
+        vec_req::<u64>(p.cand),  // new arcs of a round
+        vec_req::<u64>(nodes),   // basis arcs of the previous level
+        vec_req::<f64>(n),       // row duals of the previous level / the result
+        vec_req::<f64>(n),       // column duals of the previous level / the result
+        vec_req::<f64>(n),       // best value per column (initial pivots) / transform
+        vec_req::<u32>(n),       // its row / transform argmin
+        vec_req::<f64>(line),    // transform lines
+        vec_req::<u32>(line),
+        vec_req::<f64>(line),
+        vec_req::<u32>(line),
+        vec_req::<usize>(line),
+        vec_req::<f64>(line + 1),
+    ]))
+}
+
+/// Solves the transport problem between the histograms `a` and `b` (each of the grid's n
+/// pixels, row-major, finite, ≥ 0, equal mass within `params.mass_tolerance`) on the grid of
+/// `shape` and `spacing` with the squared Euclidean cost, exactly, writing the wanted
+/// `out`puts. Allocation-free; single-threaded (`par` is accepted for uniformity). Time:
+/// typically O(n) arcs, rounds of O(n) distance transforms, and the pivots of a sparse network
+/// simplex per level.
+#[allow(clippy::too_many_arguments)]
+pub fn emd_grid_in_place(
+    shape: &[usize],
+    spacing: &[f64],
+    a: &[f64],
+    b: &[f64],
+    out: GridOutputs<'_>,
+    params: &GridParams,
+    _par: Par,
+    stack: &mut MemStack,
+) -> Result<GridInfo> {
+    let p = plan(shape, spacing, params.arcs_per_node)?;
+    let n = p.levels[0].len;
+    if a.len() != n || b.len() != n {
+        bail!(
+            InvalidDimension,
+            "a has length {} and b {} but the grid has {n} pixels",
+            a.len(),
+            b.len()
+        );
+    }
+    let tol = params.mass_tolerance;
+    if !(tol.is_finite() && tol >= 0.0) {
+        bail!(
+            InvalidArgument,
+            "mass_tolerance is {tol:e}: it must be finite and >= 0"
+        );
+    }
+    check_outputs(n, &out)?;
+    check_stack(stack, emd_grid_scratch(shape, params)?)?;
+    crate::error::check_weights("a", a)?;
+    crate::error::check_weights("b", b)?;
+    let (sa, sb) = crate::error::check_mass_balance(a, b, tol)?;
+
+    let nodes = 2 * n + 1;
+    let line = p.longest_axis;
+    let (mut ah, stack) = take(stack, p.total, 0.0f64);
+    let (mut bh, stack) = take(stack, p.total, 0.0f64);
+    let (mut rowpix, stack) = take(stack, n, 0u32);
+    let (mut colpix, stack) = take(stack, n, 0u32);
+    let (mut pix_row, stack) = take(stack, n, NONE);
+    let (mut pix_col, stack) = take(stack, n, NONE);
+    let (mut parent, stack) = take(stack, nodes, 0usize);
+    let (mut pred, stack) = take(stack, nodes, 0usize);
+    let (mut up, stack) = take(stack, nodes, 0u8);
+    let (mut flow, stack) = take(stack, nodes, 0.0f64);
+    let (mut thread, stack) = take(stack, nodes, 0usize);
+    let (mut rev_thread, stack) = take(stack, nodes, 0usize);
+    let (mut succ_num, stack) = take(stack, nodes, 0usize);
+    let (mut last_succ, stack) = take(stack, nodes, 0usize);
+    let (mut pi, stack) = take(stack, nodes, 0.0f64);
+    let (mut dirty, stack) = take(stack, nodes, 0usize);
+    let (mut keys, stack) = take(stack, p.arcs, 0u64);
+    let (mut costs, stack) = take(stack, p.arcs, 0.0f64);
+    let (mut cand, stack) = take(stack, p.cand, 0u64);
+    let (mut support, stack) = take(stack, nodes, 0u64);
+    let (mut fw, stack) = take(stack, n, 0.0f64);
+    let (mut gw, stack) = take(stack, n, 0.0f64);
+    let (mut val, stack) = take(stack, n, 0.0f64);
+    let (mut arg, stack) = take(stack, n, 0u32);
+    let (mut l_f, stack) = take(stack, line, 0.0f64);
+    let (mut l_arg, stack) = take(stack, line, 0u32);
+    let (mut l_out, stack) = take(stack, line, 0.0f64);
+    let (mut l_out_arg, stack) = take(stack, line, 0u32);
+    let (mut l_v, stack) = take(stack, line, 0usize);
+    let (mut l_z, _) = take(stack, line + 1, 0.0f64);
+
+    // Masses of every level, finest first; b rescaled to a's mass.
+    let scale_b = sa / sb;
+    ah[..n].copy_from_slice(a);
+    for (x, &y) in bh[..n].iter_mut().zip(b) {
+        *x = y * scale_b;
+    }
+    let mut off = 0;
+    for l in 1..p.count {
+        let (fine, coarse) = (p.levels[l - 1], p.levels[l]);
+        let next = off + fine.len;
+        for q in 0..fine.len {
+            let c = next + fine.parent(&coarse, q);
+            ah[c] += ah[off + q];
+            bh[c] += bh[off + q];
+        }
+        off = next;
+    }
+
+    let mut w = Work {
+        rowpix: &mut rowpix,
+        colpix: &mut colpix,
+        pix_row: &mut pix_row,
+        pix_col: &mut pix_col,
+        keys: &mut keys,
+        costs: &mut costs,
+        cand: &mut cand,
+        val: &mut val,
+        arg: &mut arg,
+        lines: Lines {
+            f: &mut l_f,
+            arg: &mut l_arg,
+            out: &mut l_out,
+            out_arg: &mut l_out_arg,
+            v: &mut l_v,
+            z: &mut l_z,
+        },
+        nr: 0,
+        nc: 0,
+        na: 0,
+    };
+    let mut info = GridInfo {
+        levels: p.count,
+        ..GridInfo::default()
+    };
+    let mut n_support = 0;
+    let mut off = p.total;
+    for l in (0..p.count).rev() {
+        let lev = p.levels[l];
+        off -= lev.len;
+        let (al, bl) = (&ah[off..off + lev.len], &bh[off..off + lev.len]);
+        w.nr = keep_positive(al, w.rowpix, w.pix_row);
+        w.nc = keep_positive(bl, w.colpix, w.pix_col);
+        let (nr, nc) = (w.nr, w.nc);
+        let mut t = Tree {
+            n: nr,
+            m: nc,
+            parent: &mut parent,
+            pred: &mut pred,
+            up: &mut up,
+            flow: &mut flow,
+            thread: &mut thread,
+            rev_thread: &mut rev_thread,
+            succ_num: &mut succ_num,
+            last_succ: &mut last_succ,
+            pi: &mut pi,
+            dirty: &mut dirty,
+        };
+        let big_m = lev.max_cost().max(1.0) * ((nr + nc) as f64 + 2.0);
+        t.init(
+            |i| al[w.rowpix[i] as usize],
+            |j| bl[w.colpix[j] as usize],
+            big_m,
+        );
+        if l + 1 < p.count {
+            w.refine(&lev, &p.levels[l + 1], &support[..n_support]);
+        } else {
+            w.all_arcs(&lev);
+        }
+        info.iterations += w.initial_pivots(&lev, &mut t)?;
+        loop {
+            info.max_arcs = info.max_arcs.max(w.na);
+            info.iterations += w.pivots(&mut t)?;
+            t.refresh_potentials(|i, j| w.arc_cost(&lev, i, j), big_m);
+            info.rounds += 1;
+            let found = w.violations(&lev, t.pi);
+            if found == 0 {
+                break;
+            }
+            w.merge(&lev, &t, found);
+        }
+        // Keep the basis (as pixel pairs) for the next level.
+        n_support = 0;
+        for u in 0..nr + nc {
+            let e = t.pred[u];
+            if e < nr * nc {
+                let (i, j) = (e / nc, e % nc);
+                support[n_support] = key(w.rowpix[i] as usize, w.colpix[j] as usize);
+                n_support += 1;
+            }
+        }
+    }
+
+    // The finest level: plan, duals of the zero-mass pixels, certificate, centring.
+    let lev = p.levels[0];
+    let (nr, nc) = (w.nr, w.nc);
+    for i in 0..nr {
+        fw[w.rowpix[i] as usize] = -pi[i];
+    }
+    for j in 0..nc {
+        gw[w.colpix[j] as usize] = pi[nr + j];
+    }
+    let mut out = out;
+    let mut nnz = 0;
+    let mut total = 0.0;
+    for u in 0..nr + nc {
+        let e = pred[u];
+        if e < nr * nc && flow[u] > 0.0 {
+            let (pp, q) = (w.rowpix[e / nc] as usize, w.colpix[e % nc] as usize);
+            total += flow[u] * lev.cost(pp, q);
+            if let Some(s) = out.sparse.as_mut() {
+                s.rows[nnz] = pp;
+                s.cols[nnz] = q;
+                s.mass[nnz] = flow[u];
+            }
+            nnz += 1;
+        }
+    }
+    info.cost = total;
+    info.nnz = nnz;
+    info.certificate = w.complete_duals(&lev, &mut fw, &mut gw);
+    let sfa: f64 = a.iter().zip(fw.iter()).map(|(x, y)| x * y).sum();
+    let sgb: f64 = b.iter().zip(gw.iter()).map(|(x, y)| x * y).sum();
+    let shift = (sgb - sfa) / (sa + sb);
+    if let Some(f) = out.f {
+        for (o, &x) in f.iter_mut().zip(fw.iter()) {
+            *o = x + shift;
+        }
+    }
+    if let Some(g) = out.g {
+        for (o, &x) in g.iter_mut().zip(gw.iter()) {
+            *o = x - shift;
+        }
+    }
+    Ok(info)
+}
+
+fn check_outputs(n: usize, out: &GridOutputs<'_>) -> Result<()> {
+    if let Some(f) = &out.f {
+        if f.len() != n {
+            bail!(
+                InvalidDimension,
+                "f has length {} but the grid has {n} pixels",
+                f.len()
+            );
+        }
+    }
+    if let Some(g) = &out.g {
+        if g.len() != n {
+            bail!(
+                InvalidDimension,
+                "g has length {} but the grid has {n} pixels",
+                g.len()
+            );
+        }
+    }
+    if let Some(s) = &out.sparse {
+        let need = 2 * n - 1;
+        let have = s.rows.len().min(s.cols.len()).min(s.mass.len());
+        if have < need {
+            bail!(
+                InvalidDimension,
+                "the sparse plan has room for {have} entries: 2n - 1 = {need} needed"
+            );
+        }
+    }
+    Ok(())
+}
+
+/// An arc's key: row (or source pixel) in the high half, column in the low half, so keys
+/// sort row by row.
+#[inline]
+fn key(i: usize, j: usize) -> u64 {
+    ((i as u64) << 32) | j as u64
+}
+
+#[inline]
+fn unkey(k: u64) -> (usize, usize) {
+    ((k >> 32) as usize, (k & 0xFFFF_FFFF) as usize)
+}
+
+/// Lists the pixels of positive mass in `idx` and numbers them in `map` (`NONE` for the
+/// others); returns how many.
+fn keep_positive(w: &[f64], idx: &mut [u32], map: &mut [u32]) -> usize {
+    let mut k = 0;
+    for (p, &x) in w.iter().enumerate() {
+        if x > 0.0 {
+            idx[k] = p as u32;
+            map[p] = k as u32;
+            k += 1;
+        } else {
+            map[p] = NONE;
+        }
+    }
+    k
+}
+
+/// Whether the reduced cost `rc` of an arc of cost c between potentials ps, pt is a real
+/// improvement (below the network simplex's rounding threshold).
+#[inline]
+fn negative(rc: f64, c: f64, ps: f64, pt: f64) -> bool {
+    rc < 0.0 && rc < -EPS * (c.abs() + ps.abs() + pt.abs())
+}
+
+/// The buffers of one level's solve: kept rows and columns, the sparse arc set (sorted keys
+/// and their costs), the new arcs of a round, the transform's buffers.
+struct Work<'w> {
+    rowpix: &'w mut [u32],
+    colpix: &'w mut [u32],
+    pix_row: &'w mut [u32],
+    pix_col: &'w mut [u32],
+    keys: &'w mut [u64],
+    costs: &'w mut [f64],
+    cand: &'w mut [u64],
+    val: &'w mut [f64],
+    arg: &'w mut [u32],
+    lines: Lines<'w>,
+    nr: usize,
+    nc: usize,
+    na: usize,
+}
+
+impl Work<'_> {
+    /// Cost of the arc from kept row i to kept column j.
+    #[inline]
+    fn arc_cost(&self, lev: &Level, i: usize, j: usize) -> f64 {
+        lev.cost(self.rowpix[i] as usize, self.colpix[j] as usize)
+    }
+
+    /// Fills the costs of arcs `from..na`.
+    fn fill_costs(&mut self, lev: &Level, from: usize) {
+        for k in from..self.na {
+            let (i, j) = unkey(self.keys[k]);
+            self.costs[k] = self.arc_cost(lev, i, j);
+        }
+    }
+
+    /// The arc set of the coarsest level: every arc.
+    fn all_arcs(&mut self, lev: &Level) {
+        self.na = 0;
+        for i in 0..self.nr {
+            for j in 0..self.nc {
+                self.keys[self.na] = key(i, j);
+                self.na += 1;
+            }
+        }
+        self.fill_costs(lev, 0);
+    }
+
+    /// The first arc set of a finer level: the arcs between the kept children of the ends of
+    /// each basis arc of the coarser level (as many as fit).
+    fn refine(&mut self, lev: &Level, coarse: &Level, support: &[u64]) {
+        let cap = self.keys.len();
+        let mut na = 0;
+        for &s in support {
+            let (pc, qc) = unkey(s);
+            lev.children(coarse, pc, |p| {
+                let i = self.pix_row[p];
+                if i == NONE {
+                    return;
+                }
+                lev.children(coarse, qc, |q| {
+                    let j = self.pix_col[q];
+                    if j != NONE && na < cap {
+                        self.keys[na] = key(i as usize, j as usize);
+                        na += 1;
+                    }
+                });
+            });
+        }
+        // The pairs are distinct: children sets of distinct coarse pixels are disjoint.
+        self.keys[..na].sort_unstable();
+        self.na = na;
+        self.fill_costs(lev, 0);
+    }
+
+    /// LEMON's initial pivots over the arc set: into each column its cheapest stored arc.
+    /// (Starting from the coarser level's duals instead, as [`crate::exact::emd`]'s warm
+    /// start does, made no measurable difference here.) Returns the pivots made.
+    fn initial_pivots(&mut self, lev: &Level, t: &mut Tree<'_>) -> Result<u64> {
+        // Column minima in val / arg (free until the first check).
+        self.val[..self.nc].fill(f64::INFINITY);
+        for k in 0..self.na {
+            let (i, j) = unkey(self.keys[k]);
+            if self.costs[k] < self.val[j] {
+                self.val[j] = self.costs[k];
+                self.arg[j] = i as u32;
+            }
+        }
+        let mut pivots = 0;
+        for j in 0..self.nc {
+            if self.val[j].is_finite() {
+                let i = self.arg[j] as usize;
+                pivots += self.try_pivot(lev, t, i, j)?;
+            }
+        }
+        Ok(pivots)
+    }
+
+    /// Pivots arc i → j in when its reduced cost is negative; returns 1 if it did.
+    fn try_pivot(&self, lev: &Level, t: &mut Tree<'_>, i: usize, j: usize) -> Result<u64> {
+        let c = self.arc_cost(lev, i, j);
+        if c + t.pi[i] - t.pi[self.nr + j] >= 0.0 {
+            return Ok(0);
+        }
+        pivot(t, i, j, c)?;
+        Ok(1)
+    }
+
+    /// Block Search pivots over the sparse arc set until no stored arc has a negative reduced
+    /// cost; returns the pivots made.
+    fn pivots(&mut self, t: &mut Tree<'_>) -> Result<u64> {
+        let (na, nr) = (self.na, self.nr);
+        if na == 0 {
+            return Ok(0);
+        }
+        let block = ((na as f64).sqrt() as usize).max(10);
+        let mut next = 0usize;
+        let mut pivots = 0;
+        loop {
+            let mut best = 0.0f64;
+            let mut best_k = usize::MAX;
+            let mut k = next;
+            let mut scanned = 0;
+            let mut left = block;
+            let mut found = None;
+            while scanned < na {
+                let (i, j) = unkey(self.keys[k]);
+                let (ps, pt) = (t.pi[i], t.pi[nr + j]);
+                let c = self.costs[k];
+                let rc = c + ps - pt;
+                if rc < best && negative(rc, c, ps, pt) {
+                    best = rc;
+                    best_k = k;
+                }
+                k += 1;
+                if k == na {
+                    k = 0;
+                }
+                scanned += 1;
+                left -= 1;
+                if left == 0 || scanned == na {
+                    if best_k != usize::MAX {
+                        found = Some(best_k);
+                        break;
+                    }
+                    left = block;
+                }
+            }
+            let Some(kb) = found else {
+                return Ok(pivots);
+            };
+            next = k;
+            let (i, j) = unkey(self.keys[kb]);
+            pivot(t, i, j, self.costs[kb])?;
+            pivots += 1;
+        }
+    }
+
+    /// Checks the reduced costs of all arcs of the level with the potentials `pi` (by two
+    /// distance transforms) and lists in `cand` the best arc of every row and column whose
+    /// best arc has a negative reduced cost; returns how many were listed.
+    fn violations(&mut self, lev: &Level, pi: &[f64]) -> usize {
+        let (nr, nc) = (self.nr, self.nc);
+        let mut found = 0;
+        // Rows: min_j C_ij − g_j, with g_j = pi[nr + j].
+        self.val.fill(f64::INFINITY);
+        for j in 0..nc {
+            self.val[self.colpix[j] as usize] = -pi[nr + j];
+        }
+        transform(lev, self.val, self.arg, &mut self.lines);
+        for i in 0..nr {
+            let p = self.rowpix[i] as usize;
+            let q = self.arg[p] as usize;
+            let j = self.pix_col[q] as usize;
+            let c = lev.cost(p, q);
+            if negative(c + pi[i] - pi[nr + j], c, pi[i], pi[nr + j]) {
+                self.cand[found] = key(i, j);
+                found += 1;
+            }
+        }
+        // Columns: min_i C_ij + pi_i.
+        self.val.fill(f64::INFINITY);
+        for (&p, &pi_i) in self.rowpix[..nr].iter().zip(pi) {
+            self.val[p as usize] = pi_i;
+        }
+        transform(lev, self.val, self.arg, &mut self.lines);
+        for j in 0..nc {
+            let q = self.colpix[j] as usize;
+            let p = self.arg[q] as usize;
+            let i = self.pix_row[p] as usize;
+            let c = lev.cost(p, q);
+            if negative(c + pi[i] - pi[nr + j], c, pi[i], pi[nr + j]) {
+                self.cand[found] = key(i, j);
+                found += 1;
+            }
+        }
+        found
+    }
+
+    /// Adds to the arc set the `found` violating arcs listed in `cand` and the arcs from each
+    /// basis arc's row to the grid neighbours of its column and from the neighbours of its row
+    /// to its column; rebuilds the set from the basis and these arcs when they do not fit.
+    fn merge(&mut self, lev: &Level, t: &Tree<'_>, found: usize) {
+        let (nr, nc) = (self.nr, self.nc);
+        let cap = self.cand.len();
+        let mut k = found;
+        for u in 0..nr + nc {
+            let e = t.pred[u];
+            if e >= nr * nc {
+                continue;
+            }
+            let (i, j) = (e / nc, e % nc);
+            let (p, q) = (self.rowpix[i] as usize, self.colpix[j] as usize);
+            lev.neighbours(q, |q2| {
+                let j2 = self.pix_col[q2];
+                if j2 != NONE && k < cap {
+                    self.cand[k] = key(i, j2 as usize);
+                    k += 1;
+                }
+            });
+            lev.neighbours(p, |p2| {
+                let i2 = self.pix_row[p2];
+                if i2 != NONE && k < cap {
+                    self.cand[k] = key(i2 as usize, j);
+                    k += 1;
+                }
+            });
+        }
+        let cand = &mut self.cand[..k];
+        cand.sort_unstable();
+        // Unique and not yet stored.
+        let mut m = 0;
+        for r in 0..k {
+            let x = cand[r];
+            if (m > 0 && cand[m - 1] == x) || self.keys[..self.na].binary_search(&x).is_ok() {
+                continue;
+            }
+            cand[m] = x;
+            m += 1;
+        }
+        let na = self.na;
+        if na + m <= self.keys.len() {
+            // Merge from the back: both lists are sorted and disjoint.
+            let (mut x, mut y, mut at) = (na, m, na + m);
+            while y > 0 {
+                at -= 1;
+                if x > 0 && self.keys[x - 1] > self.cand[y - 1] {
+                    self.keys[at] = self.keys[x - 1];
+                    self.costs[at] = self.costs[x - 1];
+                    x -= 1;
+                } else {
+                    let (i, j) = unkey(self.cand[y - 1]);
+                    self.keys[at] = self.cand[y - 1];
+                    self.costs[at] = self.arc_cost(lev, i, j);
+                    y -= 1;
+                }
+            }
+            self.na = na + m;
+        } else {
+            // Rebuild: the basis arcs and the new arcs.
+            self.keys[..m].copy_from_slice(&self.cand[..m]);
+            let mut na = m;
+            for u in 0..nr + nc {
+                let e = t.pred[u];
+                if e < nr * nc {
+                    self.keys[na] = key(e / nc, e % nc);
+                    na += 1;
+                }
+            }
+            self.keys[..na].sort_unstable();
+            let mut d = 0;
+            for r in 0..na {
+                if d == 0 || self.keys[d - 1] != self.keys[r] {
+                    self.keys[d] = self.keys[r];
+                    d += 1;
+                }
+            }
+            self.na = d;
+            self.fill_costs(lev, 0);
+        }
+    }
+
+    /// At the finest level with the kept pixels' duals in `f`, `g`: gives the zero-mass pixels
+    /// the largest duals keeping every reduced cost ≥ 0 (rows against the kept columns, then
+    /// columns against all rows), and returns the most negative reduced cost over all arcs.
+    fn complete_duals(&mut self, lev: &Level, f: &mut [f64], g: &mut [f64]) -> f64 {
+        let n = lev.len;
+        if self.nr < n {
+            self.val.fill(f64::INFINITY);
+            for j in 0..self.nc {
+                let q = self.colpix[j] as usize;
+                self.val[q] = -g[q];
+            }
+            transform(lev, self.val, self.arg, &mut self.lines);
+            for p in (0..n).filter(|&p| self.pix_row[p] == NONE) {
+                let q = self.arg[p] as usize;
+                f[p] = lev.cost(p, q) - g[q];
+            }
+        }
+        let mut most_negative = 0.0f64;
+        // Columns against all rows (completing the zero-mass ones), then rows against all
+        // columns: each pixel's best arc.
+        for v in self.val.iter_mut().zip(f.iter()) {
+            *v.0 = -v.1;
+        }
+        transform(lev, self.val, self.arg, &mut self.lines);
+        for (q, gq) in g.iter_mut().enumerate() {
+            let p = self.arg[q] as usize;
+            let c = lev.cost(p, q);
+            if self.pix_col[q] == NONE {
+                *gq = c - f[p];
+            }
+            most_negative = most_negative.min(c - f[p] - *gq);
+        }
+        for v in self.val.iter_mut().zip(g.iter()) {
+            *v.0 = -v.1;
+        }
+        transform(lev, self.val, self.arg, &mut self.lines);
+        for (p, fp) in f.iter().enumerate() {
+            let q = self.arg[p] as usize;
+            most_negative = most_negative.min(lev.cost(p, q) - fp - g[q]);
+        }
+        most_negative
+    }
+}
+
+/// Solves the grid transport problem and returns the plan, duals and statistics (allocates
+/// the workspace and outputs once, then calls [`emd_grid_in_place`]).
+pub fn emd_grid(
+    shape: &[usize],
+    spacing: &[f64],
+    a: &[f64],
+    b: &[f64],
+    params: &GridParams,
+) -> Result<GridSolution> {
+    let req = emd_grid_scratch(shape, params)?;
+    let n = a.len();
+    let cap = (2 * n).saturating_sub(1);
+    let (mut f, mut g) = (vec![0.0; n], vec![0.0; n]);
+    let (mut ri, mut ci, mut mass) = (vec![0usize; cap], vec![0usize; cap], vec![0.0; cap]);
+    let info = with_stack(req, |stack| {
+        let out = GridOutputs {
+            f: Some(&mut f),
+            g: Some(&mut g),
+            sparse: Some(SparsePlanMut {
+                rows: &mut ri,
+                cols: &mut ci,
+                mass: &mut mass,
+            }),
+        };
+        emd_grid_in_place(shape, spacing, a, b, out, params, Par::Seq, stack)
+    })??;
+    let plan = (0..info.nnz).map(|k| (ri[k], ci[k], mass[k])).collect();
+    Ok(GridSolution {
+        cost: info.cost,
+        plan,
+        f,
+        g,
+        info,
+    })
+}

@@ -48,7 +48,7 @@ fn solve_time<T: Real>(
         tolerance: 0.0,
         ..Params::default()
     };
-    let req = sinkhorn::sinkhorn_scratch::<T>(n, m, cost.point_dim());
+    let req = sinkhorn::sinkhorn_scratch::<T>(n, m, cost.point_dim(), &p);
     let mut buf =
         vec![std::mem::MaybeUninit::<u8>::uninit(); otcore::workspace::bytes_for(req).unwrap()];
     let (mut f, mut g) = (vec![0.0; n], vec![0.0; m]);

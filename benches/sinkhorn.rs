@@ -5,6 +5,7 @@
 //!     cargo bench --bench sinkhorn                 # everything (a few minutes)
 //!     cargo bench --bench sinkhorn -- exp          # ns per exp, f64 and f32
 //!     cargo bench --bench sinkhorn -- dense_f64    # one dense section and its ratios
+//!     cargo bench --bench sinkhorn -- kernel_f64   # stored kernel: iteration, time to 1e-6
 //!
 //! * Per iteration = (solve with K + 10 iterations − solve with K iterations)/10, so the
 //!   entry checks (one read of the cost) and the final marginal check are not counted.
@@ -21,7 +22,7 @@ mod common;
 use common::cloud;
 use criterion::{Criterion, SamplingMode};
 use faer::Mat;
-use otcore::sinkhorn::{self, Cost, Params};
+use otcore::sinkhorn::{self, Cost, Params, Path, Scaling};
 use otcore::Real;
 use pulp::Simd;
 use std::hint::black_box;
@@ -33,7 +34,8 @@ fn sqdist<T: Real>(x: &Mat<f64>, y: &Mat<f64>) -> Mat<T> {
     })
 }
 
-/// Time of one solve of `iters` iterations (tolerance 0) on a preallocated workspace.
+/// Time of one solve of `iters` iterations (tolerance 0) on a preallocated workspace, on the
+/// log-domain path.
 fn solve_time<T: Real>(
     cost: Cost<'_, T>,
     a: &[T],
@@ -41,22 +43,35 @@ fn solve_time<T: Real>(
     iters: usize,
     threads: usize,
 ) -> Duration {
-    let (n, m) = cost.dims();
     let p = Params {
         epsilon: 0.01,
         max_iter: iters,
         tolerance: 0.0,
+        path: Path::LogDomain,
         ..Params::default()
     };
-    let req = sinkhorn::sinkhorn_scratch::<T>(n, m, cost.point_dim());
+    solve_with(cost, a, b, &p, threads).0
+}
+
+/// Time and report of one solve with `p` on `threads` threads, on a preallocated workspace.
+fn solve_with<T: Real>(
+    cost: Cost<'_, T>,
+    a: &[T],
+    b: &[T],
+    p: &Params,
+    threads: usize,
+) -> (Duration, sinkhorn::Info) {
+    let (n, m) = cost.dims();
+    let p = *p;
+    let req = sinkhorn::sinkhorn_scratch::<T>(n, m, cost.point_dim(), &p);
     let mut buf =
         vec![std::mem::MaybeUninit::<u8>::uninit(); otcore::workspace::bytes_for(req).unwrap()];
     let (mut f, mut g) = (vec![0.0; n], vec![0.0; m]);
     otcore::par::with_threads(threads, |par| {
         let stack = otcore::MemStack::new(&mut buf);
         let t = Instant::now();
-        sinkhorn::sinkhorn_in_place(cost, a, b, &mut f, &mut g, &p, par, stack).unwrap();
-        t.elapsed()
+        let info = sinkhorn::sinkhorn_in_place(cost, a, b, &mut f, &mut g, &p, par, stack).unwrap();
+        (t.elapsed(), info)
     })
     .unwrap()
 }
@@ -327,6 +342,87 @@ fn dense<T: Real>(c: &mut Criterion) {
     group.finish();
 }
 
+/// Per-iteration time of the stored-kernel path by differencing solves of K + 10 and K
+/// iterations (the kernel is built once in both).
+fn kernel_iteration<T: Real>(cost: Cost<'_, T>, a: &[T], threads: usize) -> Duration {
+    let p = |iters| Params {
+        epsilon: 0.01,
+        max_iter: iters,
+        tolerance: 0.0,
+        path: Path::Kernel,
+        ..Params::default()
+    };
+    let long = solve_with(cost, a, a, &p(12), threads).0;
+    let short = solve_with(cost, a, a, &p(2), threads).0;
+    long.saturating_sub(short) / 10
+}
+
+/// Dense n = m = 4000, ε = 0.01: the stored-kernel iteration against the log-domain one and
+/// against one read of the kernel (its memory-bandwidth limit), 1 and 2 threads; then the
+/// time to an L1 marginal error of 1e-6 at ε = 1e-3 with plain, over-relaxed (adaptive ω) and
+/// ε-scaled iterations. Compare with POT through `benches/peers/sinkhorn_pot.py`.
+fn kernel<T: Real>(_c: &mut Criterion) {
+    let (x, y) = (cloud::<f64>(N, 2, 1), cloud::<f64>(N, 2, 2));
+    let cost = sqdist::<T>(&x, &y);
+    let a = vec![T::from_f64(1.0 / N as f64); N];
+    let cost_ref = Cost::Dense(cost.as_ref());
+    let flat: Vec<T> = (0..N * N).map(|i| T::from_f64((i % 977) as f64)).collect();
+    let [k1, k2, l1, rd, rd2] = best_interleaved([
+        &mut || kernel_iteration(cost_ref, &a, 1),
+        &mut || kernel_iteration(cost_ref, &a, 2),
+        &mut || per_iteration(cost_ref, &a, &a, 1),
+        &mut || read_time(&flat),
+        &mut || read_time_threads(&flat, 2),
+    ]);
+    println!(
+        "kernel {} n=m={N} eps=0.01 (best of {REPS}): iteration 1 thread {:.2} ms, 2 threads \
+         {:.2} ms (speed-up {:.2}, target >= 1.7); log-domain 1 thread {:.2} ms ({:.1}x slower)\n  \
+         one read of the kernel: {:.2} ms (1 thread), {:.2} ms (2 threads): RATIO iteration / \
+         read = {:.2}, {:.2}",
+        T::NAME,
+        ms(k1),
+        ms(k2),
+        ms(k1) / ms(k2),
+        ms(l1),
+        ms(l1) / ms(k1),
+        ms(rd),
+        ms(rd2),
+        ms(k1) / ms(rd),
+        ms(k2) / ms(rd2),
+    );
+    for (name, omega, steps) in [
+        ("plain", 1.0, 0),
+        ("adaptive omega", 0.0, 0),
+        ("eps-scaling", 1.0, 8),
+        ("eps-scaling + adaptive omega", 0.0, 8),
+    ] {
+        let p = Params {
+            epsilon: 1e-3,
+            tolerance: 1e-6,
+            max_iter: 100_000,
+            over_relaxation: omega,
+            scaling: Scaling {
+                steps,
+                start: 1.0,
+                iters_per_step: 10,
+            },
+            ..Params::default()
+        };
+        let (t, info) = solve_with(cost_ref, &a, &a, &p, 1);
+        println!(
+            "  to L1 error 1e-6 at eps=1e-3, {name}: {:.0} ms, {} + {} iterations, {} kernel \
+             builds, {} log-domain iterations, final omega {:.3}, converged {}",
+            ms(t),
+            info.scaling_iterations,
+            info.iterations,
+            info.kernel_builds,
+            info.log_iterations,
+            info.omega,
+            info.converged
+        );
+    }
+}
+
 fn main() {
     // The first free argument (as criterion's filter) selects sections by substring.
     let filter = std::env::args()
@@ -338,10 +434,12 @@ fn main() {
         .measurement_time(Duration::from_secs(3))
         .configure_from_args();
     type Section = (&'static str, fn(&mut Criterion));
-    let sections: [Section; 3] = [
+    let sections: [Section; 5] = [
         ("exp", exp),
         ("dense_f64", dense::<f64>),
         ("dense_f32", dense::<f32>),
+        ("kernel_f64", kernel::<f64>),
+        ("kernel_f32", kernel::<f32>),
     ];
     for (name, run) in sections {
         if name.contains(filter.as_str()) || filter.contains(name) {

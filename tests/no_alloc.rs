@@ -207,7 +207,7 @@ fn sinkhorn_in_place_allocates_nothing() {
         },
     ] {
         let (n, m) = cost.dims();
-        let mut buf = stack_buffer(sinkhorn_scratch::<f64>(n, m, cost.point_dim()));
+        let mut buf = stack_buffer(sinkhorn_scratch::<f64>(n, m, cost.point_dim(), &p));
         let (mut f, mut g) = (vec![0.0; n], vec![0.0; m]);
         let (ar, br) = (vec![1.0 / n as f64; n], vec![1.0 / m as f64; m]);
         let count = allocations_in(|| {

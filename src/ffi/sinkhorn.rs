@@ -104,6 +104,7 @@ impl otc_sinkhorn_options {
             symmetric: self.symmetric == 1,
             num_threads: threads(self.num_threads),
             mass_tolerance: self.mass_tolerance,
+            ..Params::default()
         })
     }
 }
@@ -201,12 +202,12 @@ pub unsafe extern "C" fn otc_sinkhorn_options_default(
 }
 
 /// Workspace of one solve with its outputs (both element types: the f64 need covers f32).
-fn solve_req(n: usize, m: usize, d: usize) -> StackReq {
+fn solve_req(n: usize, m: usize, d: usize, p: &Params) -> StackReq {
     StackReq::all_of(&[
         vec_req::<f64>(n),
         vec_req::<f64>(m),
         StackReq::any_of(&[
-            sinkhorn::sinkhorn_scratch::<f64>(n, m, d),
+            sinkhorn::sinkhorn_scratch::<f64>(n, m, d, p),
             sinkhorn::line_sums_scratch::<f64>(n, m, d),
         ]),
     ])
@@ -227,9 +228,9 @@ pub unsafe extern "C" fn otc_sinkhorn_workspace_size(
 ) -> otc_status {
     ffi_boundary("otc_sinkhorn_workspace_size", || {
         // SAFETY: forwarded contract.
-        unsafe { options(opts) }?;
+        let p = unsafe { options(opts) }?.params()?;
         // SAFETY: forwarded contract.
-        unsafe { write_workspace_size(solve_req(n, m, d), out_bytes) }?;
+        unsafe { write_workspace_size(solve_req(n, m, d, &p), out_bytes) }?;
         Ok(Report::ok())
     })
 }
@@ -366,7 +367,7 @@ unsafe fn solve<T: Real>(
             );
         }
     }
-    let req = solve_req(n, m, args.cost.point_dim());
+    let req = solve_req(n, m, args.cost.point_dim(), &p);
     let SolveArgs {
         cost,
         a,
@@ -651,8 +652,8 @@ pub unsafe extern "C" fn otc_sinkhorn_divergence_workspace_size(
 ) -> otc_status {
     ffi_boundary("otc_sinkhorn_divergence_workspace_size", || {
         // SAFETY: forwarded contract.
-        unsafe { options(opts) }?;
-        let req = sinkhorn::divergence_scratch::<f64>(n, m, d);
+        let p = unsafe { options(opts) }?.params()?;
+        let req = sinkhorn::divergence_scratch::<f64>(n, m, d, &p);
         // SAFETY: forwarded contract.
         unsafe { write_workspace_size(req, out_bytes) }?;
         Ok(Report::ok())
@@ -698,7 +699,7 @@ unsafe fn divergence_c<T: Real>(
     let mut ins = vec![("a", ra), ("b", rb)];
     ins.extend(regions);
     check_disjoint(&outs, &ins)?;
-    let req = sinkhorn::divergence_scratch::<f64>(n, m, costs[0].point_dim());
+    let req = sinkhorn::divergence_scratch::<f64>(n, m, costs[0].point_dim(), &p);
     // SAFETY: forwarded contract.
     unsafe {
         with_workspace(work, work_bytes, req, |stack| {

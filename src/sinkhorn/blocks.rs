@@ -351,7 +351,7 @@ pub fn block_step_in_place<T: Real>(
             *l = -gj / (kb * eps);
         }
         row_lse(&mut p, g, eps, &mut lr, par);
-        let (err, _) = side_error(a_block, f_block, &lr, eps, params.rho_a, 1.0);
+        let (err, _) = side_error(a_block, f_block, &lr, eps, params.rho_a);
         for (f, &l) in f_block.iter_mut().zip(lr.iter()) {
             *f = -ka * eps * l;
         }

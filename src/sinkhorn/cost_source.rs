@@ -366,6 +366,29 @@ impl<'a, T: Real> Source<'a, T> {
         )
     }
 
+    /// Costs C_ij of row i at columns `k0..k0 + len`: borrowed, or written into `buf`
+    /// (`buf.len() ≥ len`; gathered with strides for column-major storage).
+    #[inline(always)]
+    pub fn row_segment<'s, S: Simd>(
+        &'s self,
+        s: S,
+        i: usize,
+        k0: usize,
+        len: usize,
+        buf: &'s mut [T],
+    ) -> &'s [T] {
+        match self {
+            Source::Rows(l) => l.segment(s, i, k0, len, buf),
+            Source::Points(xy, _) => xy.segment(s, i, k0, len, buf),
+            Source::Cols(l) => {
+                for (k, o) in buf[..len].iter_mut().enumerate() {
+                    *o = l.c[(k0 + k, i)];
+                }
+                &buf[..len]
+            }
+        }
+    }
+
     /// out_i = log Σ_j exp(u_j − C_ij/ε) (`nie = −1/ε`), i < n.
     pub fn rows_lse(&self, u: &[T], nie: T, out: &mut [f64], par: Par) {
         match self {

@@ -21,13 +21,14 @@ pub struct Divergence {
     pub infos: [Info; 3],
 }
 
-/// Workspace of [`divergence_in_place`] (n sources, m targets, point dimension d or 0).
-pub fn divergence_scratch<T: Real>(n: usize, m: usize, d: usize) -> StackReq {
+/// Workspace of [`divergence_in_place`] (n sources, m targets, point dimension d or 0, the
+/// solves' parameters).
+pub fn divergence_scratch<T: Real>(n: usize, m: usize, d: usize, params: &Params) -> StackReq {
     let k = n.max(m);
     StackReq::all_of(&[
         vec_req::<f64>(k),
         vec_req::<f64>(k),
-        sinkhorn_scratch::<T>(k, k, d),
+        sinkhorn_scratch::<T>(k, k, d, params),
     ])
 }
 
@@ -53,7 +54,7 @@ pub fn divergence_in_place<T: Real>(
         );
     }
     let d = costs[0].point_dim();
-    check_stack(stack, divergence_scratch::<T>(n, m, d))?;
+    check_stack(stack, divergence_scratch::<T>(n, m, d, params))?;
     let k = n.max(m);
     let (mut f, stack) = take(stack, k, 0.0f64);
     let (mut g, stack) = take(stack, k, 0.0f64);
@@ -90,7 +91,7 @@ pub fn divergence<T: Real>(
         Cost::SqEuclidean { x, y: x },
         Cost::SqEuclidean { x: y, y },
     ];
-    let req = divergence_scratch::<T>(x.nrows(), y.nrows(), x.ncols());
+    let req = divergence_scratch::<T>(x.nrows(), y.nrows(), x.ncols(), params);
     crate::par::with_threads(params.num_threads, |par| {
         with_stack(req, |st| divergence_in_place(costs, a, b, params, par, st))
     })??

@@ -22,6 +22,7 @@
 pub mod blocks;
 pub mod cost_source;
 pub mod divergence;
+pub mod kernel;
 pub mod lse;
 pub mod outputs;
 pub mod schedule;
@@ -62,6 +63,32 @@ pub struct Params {
     /// Balanced problems (ρ_a = ρ_b = ∞): largest accepted relative mass gap
     /// |Σa − Σb| / max(Σa, Σb) (default 1e-6); within it b is rescaled to a's mass.
     pub mass_tolerance: f64,
+    /// Which iteration runs: the stored stabilised kernel or exp-per-entry log-domain passes.
+    pub path: Path,
+    /// Largest workspace, in bytes, the [`Path::Auto`] choice gives the stored kernel (n·m
+    /// values of `T` plus O(n·m/256) f64 partial sums); beyond it the log-domain path runs.
+    pub kernel_memory_cap: usize,
+    /// Over-relaxation ω of the potential updates, `f ← (1 − ω)·f + ω·f_Sinkhorn`: 1 = plain
+    /// Sinkhorn, a value in (0, 2) a fixed ω, 0 = adaptive (ω from the observed contraction
+    /// rate, back to 1 whenever the marginal error grows). Same fixed point for every ω.
+    pub over_relaxation: f64,
+}
+
+/// Which Sinkhorn iteration a solve runs ([`Params::path`]) or ran ([`Info::path`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Path {
+    /// For a dense cost, the stored kernel when it fits [`Params::kernel_memory_cap`] (and the
+    /// workspace) and the updates are alternating; the log-domain passes otherwise, and
+    /// always for point clouds (which keep their O((n + m)·d) memory).
+    #[default]
+    Auto,
+    /// Log-domain passes: 2·n·m exponentials an iteration, O((n + m)·d) memory.
+    LogDomain,
+    /// The stabilised kernel K̃_ij = exp((α_i + β_j − C_ij)/ε) stored once (n·m values of `T`)
+    /// and scalings near 1 (absorbed into α, β when they leave a safe range): one read of K̃
+    /// an iteration, no exponentials. Falls back to log-domain iterations while K̃ would
+    /// underflow.
+    Kernel,
 }
 
 impl Default for Params {
@@ -77,6 +104,9 @@ impl Default for Params {
             symmetric: false,
             num_threads: 0,
             mass_tolerance: 1e-6,
+            path: Path::Auto,
+            kernel_memory_cap: 1 << 30,
+            over_relaxation: 1.0,
         }
     }
 }
@@ -103,4 +133,14 @@ pub struct Info {
     /// The dual objective Σ a φ_a(f) + Σ b φ_b(g) − ε(ΣP − Σa·Σb), with φ(x) = x on a
     /// balanced side and ρ(1 − e^{−x/ρ}) otherwise: the entropic OT value at convergence.
     pub dual: f64,
+    /// The path that ran: [`Path::Kernel`] when the stored kernel was used (possibly with
+    /// log-domain iterations where it would underflow), else [`Path::LogDomain`].
+    pub path: Path,
+    /// Times the stored kernel was built (one n·m pass of exponentials each: at the start,
+    /// at every ε of the schedule, and at every absorption).
+    pub kernel_builds: usize,
+    /// Iterations (schedule and target ε) run as log-domain passes.
+    pub log_iterations: usize,
+    /// The over-relaxation ω in force at the end (1 = plain Sinkhorn).
+    pub omega: f64,
 }

@@ -2,10 +2,13 @@
 //! (allocation-free; what the C ABI calls), [`sinkhorn`] (allocates once).
 
 use super::cost_source::{source_scratch, with_source, Cost, Source};
-use super::{schedule, Info, Params};
+use super::kernel::{kernel_bytes, kernel_scratch, tau, with_kernel, KernelState, Side};
+use super::{schedule, Info, Params, Path};
 use crate::error::{check_finite, check_mass_balance, check_weights};
 use crate::workspace::{check_stack, take, vec_req, with_stack};
 use crate::{bail, MemStack, Par, Real, Result, StackReq};
+
+/// Relative mass gap tolerated between a and b when both sides are balanced.
 
 /// Potentials and report of a solve.
 #[derive(Clone, Debug)]
@@ -19,9 +22,22 @@ pub struct Solution {
 }
 
 /// Workspace of [`sinkhorn_in_place`] for n sources, m targets and points of dimension d
-/// (0 for a dense cost): O((n + m)(1 + d)) values.
-pub fn sinkhorn_scratch<T: Real>(n: usize, m: usize, d: usize) -> StackReq {
+/// (0 for a dense cost): O((n + m)(1 + d)) values for the log-domain passes, plus the stored
+/// kernel (n·m values of `T` and ⌈n/256⌉·(m + 260) f64) when the parameters choose it
+/// (`params.path`, `params.kernel_memory_cap`, `params.symmetric`).
+pub fn sinkhorn_scratch<T: Real>(n: usize, m: usize, d: usize, params: &Params) -> StackReq {
+    let base = log_scratch::<T>(n, m, d);
+    if kernel_wanted::<T>(n, m, d, params) {
+        StackReq::all_of(&[base, kernel_scratch::<T>(n, m)])
+    } else {
+        base
+    }
+}
+
+/// The log-domain part of [`sinkhorn_scratch`].
+fn log_scratch<T: Real>(n: usize, m: usize, d: usize) -> StackReq {
     StackReq::all_of(&[
+        vec_req::<T>(m),
         source_scratch::<T>(n, m, d),
         vec_req::<f64>(n),
         vec_req::<f64>(m),
@@ -66,6 +82,19 @@ pub(crate) fn check_params(p: &Params) -> Result<()> {
             InvalidArgument,
             "mass_tolerance = {:e}: must be finite and >= 0",
             p.mass_tolerance
+        );
+    }
+    if !(p.over_relaxation == 0.0 || (p.over_relaxation > 0.0 && p.over_relaxation < 2.0)) {
+        bail!(
+            InvalidArgument,
+            "over_relaxation = {:e}: must be in (0, 2), or 0 for adaptive",
+            p.over_relaxation
+        );
+    }
+    if p.path == Path::Kernel && p.symmetric {
+        bail!(
+            InvalidArgument,
+            "the stored-kernel path runs alternating updates only: symmetric must be false"
         );
     }
     if p.check_every == 0 {
@@ -156,7 +185,7 @@ pub(crate) fn check_marginals<T: Real>(
     check_weights("b", b)?;
     if p.rho_a.is_infinite() && p.rho_b.is_infinite() {
         let (sa, sb) = check_mass_balance(a, b, p.mass_tolerance)?;
-        Ok((sa / sb).ln())
+        return Ok((sa / sb).ln());
     } else {
         let sa: f64 = a.iter().map(|x| x.to_f64()).sum();
         let sb: f64 = b.iter().map(|x| x.to_f64()).sum();
@@ -166,8 +195,8 @@ pub(crate) fn check_marginals<T: Real>(
                 "a sums to {sa:e} and b to {sb:e}: both must carry positive mass"
             );
         }
-        Ok(0.0)
     }
+    Ok(0.0)
 }
 
 /// The iteration's buffers.
@@ -188,15 +217,13 @@ pub(crate) fn scaled<T: Real>(pot: &[f64], logw: &[f64], eps: f64, out: &mut [T]
 }
 
 /// (Σ_i |r_i − t_i|, Σ_i r_i) with r_i = w_i e^{pot_i/ε + lse_i} the plan's marginal and
-/// t_i = s·w_i e^{−pot_i/ρ} its fixed-point target, s = `target_scale` (1, or the factor
-/// rescaling b to a's mass).
+/// t_i = w_i e^{−pot_i/ρ} its fixed-point target.
 pub(crate) fn side_error<T: Real>(
     w: &[T],
     pot: &[f64],
     lse: &[f64],
     eps: f64,
     rho: f64,
-    target_scale: f64,
 ) -> (f64, f64) {
     let (mut err, mut mass) = (0.0, 0.0);
     for ((&wi, &p), &l) in w.iter().zip(pot).zip(lse) {
@@ -205,24 +232,34 @@ pub(crate) fn side_error<T: Real>(
             continue;
         }
         let r = wi * (p / eps + l).exp();
-        let t = target_scale
-            * if rho.is_infinite() {
-                wi
-            } else {
-                wi * (-p / rho).exp()
-            };
+        let t = if rho.is_infinite() {
+            wi
+        } else {
+            wi * (-p / rho).exp()
+        };
         err += (r - t).abs();
         mass += r;
     }
     (err, mass)
 }
 
-/// pot = −κε·lse + `shift`, or its average with the old value for symmetric updates.
-fn update(pot: &mut [f64], lse: &[f64], eps: f64, kappa: f64, symmetric: bool, shift: f64) {
+/// pot = (1 − ω)·pot + ω·(−κε·lse), or the average of old and new for symmetric updates;
+/// returns max |change|.
+fn update(pot: &mut [f64], lse: &[f64], eps: f64, kappa: f64, symmetric: bool, omega: f64) -> f64 {
+    let mut change = 0.0f64;
     for (p, &l) in pot.iter_mut().zip(lse) {
-        let new = -kappa * eps * l + shift;
-        *p = if symmetric { 0.5 * (*p + new) } else { new };
+        let new = -kappa * eps * l;
+        let next = if symmetric {
+            0.5 * (*p + new)
+        } else if omega == 1.0 {
+            new
+        } else {
+            (1.0 - omega) * *p + omega * new
+        };
+        change = change.max((next - *p).abs());
+        *p = next;
     }
+    change
 }
 
 /// Σ_i w_i φ(pot_i): φ(x) = x when balanced, ρ(1 − e^{−x/ρ}) otherwise.
@@ -252,14 +289,27 @@ impl<T: Real> Source<'_, T> {
     }
 }
 
+/// Whether [`sinkhorn_in_place`] stores the kernel for an n×m problem with these parameters
+/// (given a workspace of [`sinkhorn_scratch`]).
+pub(crate) fn kernel_wanted<T: Real>(n: usize, m: usize, d: usize, p: &Params) -> bool {
+    match p.path {
+        Path::LogDomain => false,
+        Path::Kernel => true,
+        // Point clouds (d > 0) keep their O((n + m)·d) memory unless the kernel is asked for.
+        Path::Auto => {
+            d == 0
+                && !p.symmetric
+                && kernel_bytes::<T>(n, m).is_some_and(|b| b <= p.kernel_memory_cap)
+        }
+    }
+}
+
 /// Solves entropic OT in place: on entry `f` (n) and `g` (m) hold the starting potentials
 /// (zeros for a cold start, or a warm start), on success the result. Costs O(n·m) per
-/// iteration, no allocation; workspace [`sinkhorn_scratch`]. Inputs are all checked before
-/// `f` and `g` are touched. Reaching `max_iter` is not an error: `Info::converged` is false.
-///
-/// Balanced problems whose masses differ within `params.mass_tolerance` are solved with b
-/// rescaled to a's mass: the plan `a_i b_j e^{(f_i + g_j − C_ij)/ε}` of the returned
-/// potentials has column sums (Σa/Σb)·b.
+/// iteration, no allocation; workspace [`sinkhorn_scratch`] (a workspace holding only the
+/// log-domain part, [`sinkhorn_scratch`] with [`Path::LogDomain`], runs the log-domain path
+/// under [`Path::Auto`]). Inputs are all checked before `f` and `g` are touched. Reaching
+/// `max_iter` is not an error: `Info::converged` is false.
 #[allow(clippy::too_many_arguments)]
 pub fn sinkhorn_in_place<T: Real>(
     cost: Cost<'_, T>,
@@ -286,12 +336,38 @@ pub fn sinkhorn_in_place<T: Real>(
     }
     check_finite("f (warm start)", f.iter().copied())?;
     check_finite("g (warm start)", g.iter().copied())?;
-    check_stack(stack, sinkhorn_scratch::<T>(n, m, d))?;
+    let base = log_scratch::<T>(n, m, d);
+    let with_kernel_req = StackReq::all_of(&[base, kernel_scratch::<T>(n, m)]);
+    let use_kernel = match params.path {
+        Path::Kernel => {
+            check_stack(stack, with_kernel_req)?;
+            true
+        }
+        _ => {
+            check_stack(stack, base)?;
+            kernel_wanted::<T>(n, m, d, params) && stack.can_hold(with_kernel_req)
+        }
+    };
 
-    Ok(with_source(cost, a, b, stack, |p, stack| {
+    // Balanced masses equal within the tolerance: solve for b' = s·b, s = Σa/Σb, whose
+    // potentials are g' = g − ε ln s (the plan a_i b_j e^{(f_i + g_j − C_ij)/ε} of the
+    // returned g then has column sums s·b).
+    let (mut b_scaled, stack) = take(stack, m, T::ZERO);
+    let b: &[T] = if log_b_scale != 0.0 {
+        let s = log_b_scale.exp();
+        for (o, &x) in b_scaled.iter_mut().zip(b) {
+            *o = T::from_f64(x.to_f64() * s);
+        }
+        &b_scaled
+    } else {
+        b
+    };
+    let g_shift = params.epsilon * log_b_scale;
+    g.iter_mut().for_each(|x| *x -= g_shift);
+    let mut info = with_source(cost, a, b, stack, |p, stack| {
         let (mut lr, stack) = take(stack, n, 0.0f64);
-        let (mut lc, _) = take(stack, m, 0.0f64);
-        let mut w = Work {
+        let (mut lc, stack) = take(stack, m, 0.0f64);
+        let w = Work {
             la: p.la,
             lb: p.lb,
             u: p.u,
@@ -299,110 +375,352 @@ pub fn sinkhorn_in_place<T: Real>(
             lr: &mut lr,
             lc: &mut lc,
         };
-        iterate(&p.src, a, b, f, g, scale, log_b_scale, params, par, &mut w)
-    }))
+        let mut it = Iteration {
+            src: &p.src,
+            a,
+            b,
+            f: &mut *f,
+            g: &mut *g,
+            p: params,
+            par,
+            w,
+            ks: None,
+            kernel_mode: false,
+            built_eps: f64::NAN,
+            col_error: 0.0,
+            relax: Relax::new(params.over_relaxation),
+            info: Info::default(),
+        };
+        if use_kernel {
+            with_kernel(n, m, stack, |ks, _| {
+                let mut it = Iteration { ks: Some(ks), ..it };
+                it.run(scale);
+                it.info
+            })
+        } else {
+            it.run(scale);
+            it.info
+        }
+    });
+    let sa: f64 = a.iter().map(|x| x.to_f64()).sum();
+    let sb: f64 = b.iter().map(|x| x.to_f64()).sum();
+    info.dual = dual_term(a, f, params.rho_a) + dual_term(b, g, params.rho_b)
+        - params.epsilon * (info.mass - sa * sb);
+    g.iter_mut().for_each(|x| *x += g_shift);
+    Ok(info)
 }
-/// The iteration proper (inputs checked). Solves for b·e^{`log_b_scale`}: the column update
-/// adds ε·`log_b_scale` to g (a balanced column side has κ_b = 1), which scales the plan's
-/// columns by that factor.
-#[allow(clippy::too_many_arguments)]
-fn iterate<T: Real>(
-    src: &Source<'_, T>,
-    a: &[T],
-    b: &[T],
-    f: &mut [f64],
-    g: &mut [f64],
-    scale: f64,
-    log_b_scale: f64,
-    p: &Params,
-    par: Par,
-    w: &mut Work<'_, T>,
-) -> Info {
-    let eps = p.epsilon;
-    let sym = p.symmetric;
-    let mut info = Info {
-        eps_start: eps,
-        ..Info::default()
-    };
-    // ε-scaling: a few iterations at each intermediate ε, no checks; they count against
-    // `max_iter`.
-    let start = if p.scaling.start > 0.0 {
-        p.scaling.start
-    } else {
-        scale
-    };
-    for (k, e) in schedule::intermediate(start, eps, p.scaling.steps).enumerate() {
-        if info.scaling_iterations >= p.max_iter {
-            break;
-        }
-        if k == 0 {
-            info.eps_start = e;
-        }
-        info.eps_steps += 1;
-        let (ka, kb) = (kappa(p.rho_a, e), kappa(p.rho_b, e));
-        let iters = p
-            .scaling
-            .iters_per_step
-            .min(p.max_iter - info.scaling_iterations);
-        for _ in 0..iters {
-            src.row_pass(g, e, w, par);
-            if sym {
-                src.col_pass(f, e, w, par);
-                update(g, w.lc, e, kb, true, e * log_b_scale);
-            }
-            update(f, w.lr, e, ka, sym, 0.0);
-            if !sym {
-                src.col_pass(f, e, w, par);
-                update(g, w.lc, e, kb, false, e * log_b_scale);
-            }
-            info.scaling_iterations += 1;
+
+/// Largest over-relaxation the adaptive rule uses.
+const OMEGA_MAX: f64 = 1.9;
+/// Growth of the marginal error (over its value when ω > 1 took effect) that sets ω back to 1.
+const OMEGA_GROWTH: f64 = 10.0;
+/// Times the adaptive rule may switch ω on.
+const OMEGA_TRIES: usize = 3;
+
+/// The over-relaxation ω and its safeguard.
+struct Relax {
+    omega: f64,
+    adaptive: bool,
+    /// Error and iteration of the previous check.
+    prev: Option<(f64, usize)>,
+    /// The previous contraction-rate estimate.
+    rate: Option<f64>,
+    /// The error when ω > 1 took effect (NaN before the first check).
+    err_on: f64,
+    /// Times ω was switched on by the adaptive rule.
+    tries: usize,
+    /// Set once the safeguard has used up the tries: ω stays 1.
+    off: bool,
+}
+
+impl Relax {
+    fn new(omega: f64) -> Self {
+        Relax {
+            omega: if omega == 0.0 { 1.0 } else { omega },
+            adaptive: omega == 0.0,
+            prev: None,
+            rate: None,
+            err_on: f64::NAN,
+            tries: 0,
+            off: false,
         }
     }
-    let (ka, kb) = (kappa(p.rho_a, eps), kappa(p.rho_b, eps));
-    let b_scale = log_b_scale.exp();
-    let cap = p.max_iter - info.scaling_iterations;
-    let mut it = 0;
-    loop {
-        let check = (it >= 1 || cap == 0) && (it % p.check_every == 0 || it == cap);
-        src.row_pass(g, eps, w, par);
-        if sym {
-            src.col_pass(f, eps, w, par);
+    /// Takes the marginal error `err` of a check at iteration `it`. Safeguard: under ω > 1,
+    /// an error above 10× its value when ω took effect sets ω = 1 (for good with a fixed ω;
+    /// the adaptive rule may try again, 3 times in all). Adaptive: from plain iterations, the
+    /// contraction rate θ = (err/err_prev)^(1/iterations); once two successive estimates of
+    /// 1 − θ agree within 5% (the asymptotic regime), ω = 2/(1 + √(1 − θ)) (the optimal
+    /// over-relaxation of an iteration of rate θ, Thibault et al. 2017, Lehmann et al.
+    /// 2022), at most 1.9.
+    fn observe(&mut self, err: f64, it: usize) {
+        if self.omega != 1.0 {
+            if self.err_on.is_nan() {
+                self.err_on = err;
+            } else if !(err <= OMEGA_GROWTH * self.err_on) {
+                self.omega = 1.0;
+                self.rate = None;
+                self.off = !self.adaptive || self.tries >= OMEGA_TRIES;
+            }
+        } else if let Some((pe, pit)) = self.prev {
+            if self.adaptive && !self.off && err < pe && it > pit {
+                let rate = (err / pe).powf(1.0 / (it - pit) as f64);
+                if let Some(r0) = self.rate {
+                    if ((1.0 - rate) - (1.0 - r0)).abs() <= 0.05 * (1.0 - rate) {
+                        self.omega = (2.0 / (1.0 + (1.0 - rate).sqrt())).min(OMEGA_MAX);
+                        self.err_on = err;
+                        self.tries += 1;
+                    }
+                }
+                self.rate = Some(rate);
+            }
         }
-        if check {
-            let (er, mass) = side_error(a, f, w.lr, eps, p.rho_a, 1.0);
+        self.prev = Some((err, it));
+    }
+}
+
+/// What an iteration step asks of the loop.
+enum Step {
+    /// Done at this ε (converged, or the cap reached).
+    Stop,
+    /// The iteration counted; go on.
+    Next,
+    /// The stored kernel failed on this iteration: redo it as log-domain passes.
+    Retry,
+}
+
+/// The iteration's state: the log-domain passes and, when stored, the kernel.
+struct Iteration<'r, 'w, 'k, T> {
+    src: &'r Source<'r, T>,
+    a: &'r [T],
+    b: &'r [T],
+    f: &'r mut [f64],
+    g: &'r mut [f64],
+    p: &'r Params,
+    par: Par,
+    w: Work<'w, T>,
+    ks: Option<KernelState<'k, T>>,
+    /// Whether the next iteration reads the stored kernel.
+    kernel_mode: bool,
+    /// The ε the stored kernel was built for (NaN: not built).
+    built_eps: f64,
+    /// Column marginal error of the current state (0 after a plain alternating update).
+    col_error: f64,
+    relax: Relax,
+    info: Info,
+}
+
+impl<T: Real> Iteration<'_, '_, '_, T> {
+    /// The schedule, then the target ε; the potentials absorb the scalings at the end.
+    fn run(&mut self, scale: f64) {
+        let p = self.p;
+        let eps = p.epsilon;
+        self.info.eps_start = eps;
+        self.kernel_mode = self.ks.is_some();
+        let start = if p.scaling.start > 0.0 {
+            p.scaling.start
+        } else {
+            scale
+        };
+        // ε-scaling: a few iterations at each intermediate ε, no checks; they count against
+        // `max_iter`, the target ε gets what they leave.
+        for (k, e) in schedule::intermediate(start, eps, p.scaling.steps).enumerate() {
+            if self.info.scaling_iterations >= p.max_iter {
+                break;
+            }
+            if k == 0 {
+                self.info.eps_start = e;
+            }
+            self.info.eps_steps += 1;
+            let iters = p
+                .scaling
+                .iters_per_step
+                .min(p.max_iter - self.info.scaling_iterations);
+            self.info.scaling_iterations += self.stage(e, iters, false);
+        }
+        self.info.iterations = self.stage(eps, p.max_iter - self.info.scaling_iterations, true);
+        if let Some(ks) = &mut self.ks {
+            if !self.built_eps.is_nan() {
+                ks.absorb(self.f, self.g, self.built_eps);
+            }
+        }
+        self.info.path = if self.info.kernel_builds > 0 {
+            Path::Kernel
+        } else {
+            Path::LogDomain
+        };
+        self.info.omega = self.relax.omega;
+    }
+
+    /// Stores the kernel for ε = `e` (absorbing the scalings of the previous one).
+    fn build(&mut self, e: f64) {
+        if let Some(ks) = &mut self.ks {
+            if !self.built_eps.is_nan() {
+                ks.absorb(self.f, self.g, self.built_eps);
+            }
+            ks.build(self.src, self.f, self.g, e, self.w.u, self.par);
+            self.built_eps = e;
+            self.info.kernel_builds += 1;
+        }
+    }
+
+    /// Up to `iters` iterations at ε = `e` (checked against the tolerance when `check`);
+    /// returns the iterations run.
+    fn stage(&mut self, e: f64, iters: usize, check: bool) -> usize {
+        if self.kernel_mode && self.built_eps != e {
+            self.build(e);
+        }
+        let every = self.p.check_every;
+        let mut it = 0;
+        loop {
+            if !check && it == iters {
+                break;
+            }
+            let check_now = check && (it >= 1 || iters == 0) && (it % every == 0 || it == iters);
+            let last = check && it == iters;
+            let step = if self.kernel_mode {
+                self.kernel_step(e, it, check_now, last, check)
+            } else {
+                self.log_step(e, it, check_now, last, check)
+            };
+            match step {
+                Step::Stop => break,
+                Step::Next => it += 1,
+                Step::Retry => {}
+            }
+        }
+        it
+    }
+
+    /// Records a check's error; whether it meets the tolerance.
+    fn checked(&mut self, err: f64, mass: f64, it: usize) -> bool {
+        self.info.marginal_error = err;
+        self.info.mass = mass;
+        if err <= self.p.tolerance {
+            self.info.converged = true;
+            return true;
+        }
+        self.relax.observe(err, it);
+        false
+    }
+
+    /// One iteration of log-domain passes (2·n·m exponentials).
+    fn log_step(&mut self, e: f64, it: usize, check_now: bool, last: bool, target: bool) -> Step {
+        let p = self.p;
+        let sym = p.symmetric;
+        let omega = if target && !sym {
+            self.relax.omega
+        } else {
+            1.0
+        };
+        let (ka, kb) = (kappa(p.rho_a, e), kappa(p.rho_b, e));
+        let w = &mut self.w;
+        self.src.row_pass(self.g, e, w, self.par);
+        if sym {
+            self.src.col_pass(self.f, e, w, self.par);
+        }
+        if check_now {
+            let (er, mass) = side_error(self.a, self.f, w.lr, e, p.rho_a);
             let ec = if sym {
-                side_error(b, g, w.lc, eps, p.rho_b, b_scale).0
+                side_error(self.b, self.g, w.lc, e, p.rho_b).0
+            } else {
+                self.col_error
+            };
+            if self.checked(er + ec, mass, it) {
+                return Step::Stop;
+            }
+        }
+        if last {
+            return Step::Stop;
+        }
+        let w = &mut self.w;
+        let df = update(self.f, w.lr, e, ka, sym, omega);
+        let dg = if sym {
+            update(self.g, w.lc, e, kb, true, 1.0)
+        } else {
+            self.src.col_pass(self.f, e, w, self.par);
+            let dg = update(self.g, w.lc, e, kb, false, omega);
+            self.col_error = if omega != 1.0 {
+                side_error(self.b, self.g, w.lc, e, p.rho_b).0
             } else {
                 0.0
             };
-            info.marginal_error = er + ec;
-            info.mass = mass;
-            if info.marginal_error <= p.tolerance {
-                info.converged = true;
-                break;
-            }
+            dg
+        };
+        self.info.log_iterations += 1;
+        // Back to the stored kernel once the potentials move by less than τ·ε.
+        if self.ks.is_some() && df.max(dg) <= tau::<T>() * e {
+            self.kernel_mode = true;
+            self.build(e);
         }
-        if it == cap {
-            break;
-        }
-        update(f, w.lr, eps, ka, sym, 0.0);
-        if sym {
-            update(g, w.lc, eps, kb, true, eps * log_b_scale);
-        } else {
-            src.col_pass(f, eps, w, par);
-            update(g, w.lc, eps, kb, false, eps * log_b_scale);
-        }
-        it += 1;
+        Step::Next
     }
-    info.iterations = it;
-    // The dual of the rescaled problem: b' = s·b with potentials g' = g − ε ln s.
-    let sa: f64 = a.iter().map(|x| x.to_f64()).sum();
-    let sb: f64 = b_scale * b.iter().map(|x| x.to_f64()).sum::<f64>();
-    let col = b_scale * dual_term(b, g, p.rho_b) - eps * log_b_scale * sb;
-    info.dual = dual_term(a, f, p.rho_a) + col - eps * (info.mass - sa * sb);
-    info
-}
 
+    /// One fused iteration on the stored kernel (no exponentials but O(n + m)).
+    fn kernel_step(
+        &mut self,
+        e: f64,
+        it: usize,
+        check_now: bool,
+        last: bool,
+        target: bool,
+    ) -> Step {
+        let p = self.p;
+        let omega = if target { self.relax.omega } else { 1.0 };
+        let Some(ks) = self.ks.as_mut() else {
+            return Step::Retry;
+        };
+        ks.column_weights(self.b, self.w.u);
+        let rows = Side {
+            w: self.a,
+            pot: self.f,
+            eps: e,
+            rho: p.rho_a,
+            omega,
+        };
+        let st = ks.sweep(self.w.u, &rows, self.par);
+        if st.failed {
+            return self.fall_back(e);
+        }
+        if check_now && self.checked(st.row_error + self.col_error, st.mass, it) {
+            return Step::Stop;
+        }
+        if last {
+            return Step::Stop;
+        }
+        let Some(ks) = self.ks.as_mut() else {
+            return Step::Retry;
+        };
+        let cols = Side {
+            w: self.b,
+            pot: self.g,
+            eps: e,
+            rho: p.rho_b,
+            omega,
+        };
+        let (ce, max_lv, failed) = ks.column_update(&cols, self.w.u);
+        if failed {
+            return self.fall_back(e);
+        }
+        ks.commit_rows();
+        ks.commit_cols();
+        self.col_error = ce;
+        if st.max_lu.max(max_lv) > tau::<T>() {
+            self.build(e);
+        }
+        Step::Next
+    }
+
+    /// The stored kernel underflowed: absorb the scalings and run log-domain iterations
+    /// until the potentials settle.
+    fn fall_back(&mut self, e: f64) -> Step {
+        if let Some(ks) = &mut self.ks {
+            ks.absorb(self.f, self.g, e);
+        }
+        self.built_eps = f64::NAN;
+        self.kernel_mode = false;
+        Step::Retry
+    }
+}
 /// Solves entropic OT from a cold start (or from `init = (f, g)`), with `params.num_threads`
 /// threads: allocates the potentials and one workspace, then calls [`sinkhorn_in_place`].
 pub fn sinkhorn<T: Real>(
@@ -417,7 +735,7 @@ pub fn sinkhorn<T: Real>(
         Some((f, g)) => (f.to_vec(), g.to_vec()),
         None => (vec![0.0; n], vec![0.0; m]),
     };
-    let req = sinkhorn_scratch::<T>(n, m, cost.point_dim());
+    let req = sinkhorn_scratch::<T>(n, m, cost.point_dim(), params);
     let info = crate::par::with_threads(params.num_threads, |par| {
         with_stack(req, |stack| {
             sinkhorn_in_place(cost, a, b, &mut f, &mut g, params, par, stack)

@@ -1236,3 +1236,65 @@ fn emd_grid_in_place_does_not_allocate() {
     assert!(info.levels == 3 && info.nnz > 0 && info.cost > 0.0 && info.certificate > -1e-9);
     assert_eq!(count, 0);
 }
+
+#[test]
+fn partial_and_tv_emd_in_place_do_not_allocate() {
+    use otcore::exact::{
+        emd_partial_in_place, emd_partial_scratch, emd_tv_in_place, emd_tv_scratch, EmdOutputs,
+        PartialParams, SparsePlanMut,
+    };
+    let (n, m) = (40, 30);
+    let a = vec![1.0 / n as f64; n];
+    let b = vec![2.0 / m as f64; m];
+    let c = faer::Mat::from_fn(n, m, |i, j| {
+        ((i * 7 + j * 13) % 17) as f64 + 0.5 * (i as f64 - j as f64).abs()
+    });
+    let (mut f, mut g) = (vec![0.0; n], vec![0.0; m]);
+    let (mut r, mut cc, mut x) = (
+        vec![0usize; n + m - 1],
+        vec![0usize; n + m - 1],
+        vec![0.0; n + m - 1],
+    );
+    let mut buf = stack_buffer(emd_partial_scratch(n, m).or(emd_tv_scratch(n, m)));
+    let mut infos = (None, None);
+    let count = allocations_in(|| {
+        let out = EmdOutputs {
+            f: Some(&mut f),
+            g: Some(&mut g),
+            sparse: Some(SparsePlanMut {
+                rows: &mut r,
+                cols: &mut cc,
+                mass: &mut x,
+            }),
+            dense: None,
+        };
+        let p = PartialParams::default();
+        let stack = otcore::MemStack::new(&mut buf);
+        infos.0 = Some(emd_partial_in_place(
+            &a,
+            &b,
+            c.as_ref(),
+            0.5,
+            out,
+            &p,
+            otcore::Par::Seq,
+            stack,
+        ));
+        let stack = otcore::MemStack::new(&mut buf);
+        infos.1 = Some(emd_tv_in_place(
+            &a,
+            &b,
+            c.as_ref(),
+            4.0,
+            EmdOutputs::default(),
+            &p,
+            otcore::Par::Seq,
+            stack,
+        ));
+    });
+    let partial = infos.0.unwrap().unwrap();
+    let tv = infos.1.unwrap().unwrap();
+    assert!(partial.converged && (partial.mass - 0.5).abs() < 1e-12 && partial.cost > 0.0);
+    assert!(tv.converged && tv.mass > 0.0);
+    assert_eq!(count, 0);
+}

@@ -23,13 +23,14 @@
 //!
 //! Levels: [`emd_scratch`], [`emd_in_place`], [`emd`].
 
+pub mod partial;
 pub(crate) mod pricing;
 pub(crate) mod tree;
 
 use crate::workspace::{check_stack, take, vec_req, with_stack};
 use crate::{bail, MatMut, MatRef, MemStack, Par, Result, StackReq};
 pub(crate) use pricing::row_min;
-use pricing::{BlockSearch, Costs};
+use pricing::{BlockSearch, Costs, Dummies};
 use tree::Tree;
 
 /// Dual potentials of a related problem (same shape) to start from: the initial pivots bring
@@ -162,25 +163,25 @@ pub fn emd_in_place(
     stack: &mut MemStack,
 ) -> Result<EmdInfo> {
     let (n, m) = (a.len(), b.len());
-    if n == 0 || m == 0 {
-        bail!(
-            InvalidDimension,
-            "a has length {n} and b {m}: both must be >= 1"
-        );
-    }
-    if cost.nrows() != n || cost.ncols() != m {
-        bail!(
-            InvalidDimension,
-            "cost is {}x{} but a has length {n} and b {m}",
-            cost.nrows(),
-            cost.ncols()
-        );
-    }
-    check_outputs(n, m, &out)?;
+    check_shapes(n, m, cost, &out)?;
     check_stack(stack, emd_scratch(n, m))?;
     let mass = validate(a, b, cost, params)?;
-    let max_cost = mass.max_cost;
-    // Column-major input: solve the transposed problem so rows are read contiguously.
+    let (info, _) = solve_oriented(a, b, cost, out, &mass, params, stack)?;
+    Ok(info)
+}
+
+/// Solves the checked problem, transposed when the cost is column-major so that rows are read
+/// contiguously.
+fn solve_oriented(
+    a: &[f64],
+    b: &[f64],
+    cost: MatRef<'_, f64>,
+    out: EmdOutputs<'_>,
+    mass: &Masses,
+    params: &EmdParams,
+    stack: &mut MemStack,
+) -> Result<(EmdInfo, DummyInfo)> {
+    let (n, m) = (a.len(), b.len());
     if cost.row_stride() == 1 && cost.col_stride() != 1 && m > 1 && n > 1 {
         let t = EmdOutputs {
             f: out.g,
@@ -197,7 +198,16 @@ pub fn emd_in_place(
             sum_b: mass.sum_a,
             scale_a: mass.scale_b,
             scale_b: mass.scale_a,
-            max_cost,
+            max_cost: mass.max_cost,
+            dummy: mass.dummy.map(|d| DummyNodes {
+                row_mass: d.col_mass,
+                col_mass: d.row_mass,
+                costs: Dummies {
+                    to_col: d.costs.from_row,
+                    from_row: d.costs.to_col,
+                    corner: d.costs.corner,
+                },
+            }),
         };
         let pt = EmdParams {
             warm_start: params.warm_start.map(|w| WarmStart { f: w.g, g: w.f }),
@@ -205,7 +215,7 @@ pub fn emd_in_place(
         };
         return solve(b, a, cost.transpose(), t, &mt, &pt, stack);
     }
-    solve(a, b, cost, out, &mass, params, stack)
+    solve(a, b, cost, out, mass, params, stack)
 }
 
 /// Checks the parameters, weights (finite, >= 0), mass balance and costs (finite, >= 0) of one
@@ -267,16 +277,57 @@ pub(crate) fn validate(
         scale_a: 1.0,
         scale_b: sa / sb,
         max_cost,
+        dummy: None,
     })
 }
 
-/// Validated totals of the two sides, the factors applied to their weights, the largest cost.
+/// Validated totals of the two sides, the factors applied to their weights, the largest cost,
+/// and the dummy nodes of an augmented problem (None: balanced OT).
 pub(crate) struct Masses {
     sum_a: f64,
     sum_b: f64,
     scale_a: f64,
     scale_b: f64,
     max_cost: f64,
+    dummy: Option<DummyNodes>,
+}
+
+/// The dummy row (mass `row_mass`) and column (mass `col_mass`) of an augmented problem and
+/// their costs. Both nodes are kept even with zero mass, so that their duals are defined.
+#[derive(Clone, Copy)]
+struct DummyNodes {
+    row_mass: f64,
+    col_mass: f64,
+    costs: Dummies,
+}
+
+/// What an augmented solve adds to [`EmdInfo`] (zeros for balanced OT).
+#[derive(Clone, Copy, Default)]
+struct DummyInfo {
+    /// Mass on real arcs, Σ P_ij.
+    mass: f64,
+    /// Minus the sum of the dummy row's and column's duals: the price of one more unit of
+    /// transported mass in partial OT.
+    mass_price: f64,
+}
+
+/// Checks the sizes of a problem: n, m ≥ 1, the cost n × m, the wanted outputs.
+fn check_shapes(n: usize, m: usize, cost: MatRef<'_, f64>, out: &EmdOutputs<'_>) -> Result<()> {
+    if n == 0 || m == 0 {
+        bail!(
+            InvalidDimension,
+            "a has length {n} and b {m}: both must be >= 1"
+        );
+    }
+    if cost.nrows() != n || cost.ncols() != m {
+        bail!(
+            InvalidDimension,
+            "cost is {}x{} but a has length {n} and b {m}",
+            cost.nrows(),
+            cost.ncols()
+        );
+    }
+    check_outputs(n, m, out)
 }
 
 fn check_outputs(n: usize, m: usize, out: &EmdOutputs<'_>) -> Result<()> {
@@ -314,7 +365,7 @@ fn check_outputs(n: usize, m: usize, out: &EmdOutputs<'_>) -> Result<()> {
 }
 
 /// Scans the whole cost matrix: every entry finite and ≥ 0; returns the largest.
-fn scan_costs(cost: MatRef<'_, f64>) -> Result<f64> {
+pub(crate) fn scan_costs(cost: MatRef<'_, f64>) -> Result<f64> {
     let mut max = 0.0f64;
     let mut bad = None;
     let mut visit = |i: usize, j: usize, c: f64| {
@@ -360,16 +411,21 @@ fn solve(
     mass: &Masses,
     params: &EmdParams,
     stack: &mut MemStack,
-) -> Result<EmdInfo> {
+) -> Result<(EmdInfo, DummyInfo)> {
     let (n, m) = (a.len(), b.len());
-    let (sa, sb, max_cost) = (mass.sum_a, mass.sum_b, mass.max_cost);
+    let (sa, sb) = (mass.sum_a, mass.sum_b);
+    let dummy = mass.dummy;
+    debug_assert!(dummy.is_none() || params.warm_start.is_none());
 
     let (mut rows, stack) = take(stack, n, 0usize);
     let (mut cols, stack) = take(stack, m, 0usize);
     let nr = keep_positive(a, &mut rows);
     let nc = keep_positive(b, &mut cols);
     let (rows, cols) = (&rows[..nr], &cols[..nc]);
-    let nodes = nr + nc + 1;
+    let costs = Costs::new(cost, rows, cols, dummy.map(|d| d.costs));
+    // Rows and columns of the solved problem: the kept ones, then the dummies (if any).
+    let (na, ma) = (costs.nrows(), costs.ncols());
+    let nodes = na + ma + 1;
     let (mut parent, stack) = take(stack, nodes, 0usize);
     let (mut pred, stack) = take(stack, nodes, 0usize);
     let (mut up, stack) = take(stack, nodes, 0u8);
@@ -380,15 +436,14 @@ fn solve(
     let (mut last_succ, stack) = take(stack, nodes, 0usize);
     let (mut pi, stack) = take(stack, nodes, 0.0f64);
     let (mut dirty, stack) = take(stack, nodes, 0usize);
-    let (mut col_arg, stack) = take(stack, nc, 0usize);
-    let (mut col_min, stack) = take(stack, nc, f64::INFINITY);
+    let (mut col_arg, stack) = take(stack, ma, 0usize);
+    let (mut col_min, stack) = take(stack, ma, f64::INFINITY);
     let (mut fw, stack) = take(stack, n, 0.0f64);
     let (mut gw, _) = take(stack, m, 0.0f64);
 
-    let costs = Costs::new(cost, rows, cols);
     let mut t = Tree {
-        n: nr,
-        m: nc,
+        n: na,
+        m: ma,
         parent: &mut parent,
         pred: &mut pred,
         up: &mut up,
@@ -400,19 +455,30 @@ fn solve(
         pi: &mut pi,
         dirty: &mut dirty,
     };
+    let max_cost = dummy.map_or(mass.max_cost, |d| {
+        mass.max_cost
+            .max(d.costs.to_col)
+            .max(d.costs.from_row)
+            .max(d.costs.corner)
+    });
     let big_m = if max_cost > 0.0 {
         max_cost * (nodes as f64 + 1.0)
     } else {
         1.0
     };
     let (scale_a, scale_b) = (mass.scale_a, mass.scale_b);
-    t.init(|i| a[rows[i]] * scale_a, |j| b[cols[j]] * scale_b, big_m);
+    let (dummy_row, dummy_col) = dummy.map_or((0.0, 0.0), |d| (d.row_mass, d.col_mass));
+    t.init(
+        |i| rows.get(i).map_or(dummy_row, |&r| a[r] * scale_a),
+        |j| cols.get(j).map_or(dummy_col, |&c| b[c] * scale_b),
+        big_m,
+    );
 
     // LEMON's initial pivots: the cheapest arc into each column, when it improves (with a warm
     // start: the arc tight under the given duals, into each column then out of each row).
     let f0 = |i: usize| params.warm_start.map_or(0.0, |w| w.f[rows[i]]);
     let g0 = |j: usize| params.warm_start.map_or(0.0, |w| w.g[cols[j]]);
-    for i in 0..nr {
+    for i in 0..na {
         let fi = f0(i);
         costs.for_row(i, |j, c| {
             if c - fi < col_min[j] {
@@ -423,7 +489,7 @@ fn solve(
     }
     let mut iterations = 0u64;
     let mut converged = true;
-    let mut candidates = (0..nc).map(|j| (col_arg[j], j)).chain(
+    let mut candidates = (0..ma).map(|j| (col_arg[j], j)).chain(
         (0..nr).filter(|_| params.warm_start.is_some()).map(|i| {
             let mut best = (f64::INFINITY, 0);
             for j in 0..nc {
@@ -441,7 +507,7 @@ fn solve(
             break;
         }
         let c = costs.at(i, j);
-        if c + t.pi[i] - t.pi[nr + j] >= 0.0 {
+        if c + t.pi[i] - t.pi[na + j] >= 0.0 {
             continue;
         }
         pivot(&mut t, i, j, c)?;
@@ -449,7 +515,7 @@ fn solve(
     }
     // Block Search pivots.
     if converged {
-        let mut search = BlockSearch::new(nr, nc);
+        let mut search = BlockSearch::new(na, ma);
         while let Some((i, j, c)) = search.find(&costs, t.pi) {
             if iterations >= params.max_iter {
                 converged = false;
@@ -461,26 +527,42 @@ fn solve(
     }
     t.refresh_potentials(|i, j| costs.at(i, j), big_m);
 
-    // Duals of the kept rows and columns, then of the removed ones.
+    // The most negative reduced cost over all arcs, then the duals of the kept rows and
+    // columns, then of the removed ones.
+    let mut gap = 0.0f64;
+    for k in 0..na {
+        let pk = t.pi[k];
+        costs.for_row(k, |l, c| gap = gap.min(c + pk - t.pi[na + l]));
+    }
     for (k, &i) in rows.iter().enumerate() {
         fw[i] = -t.pi[k];
     }
     for (k, &j) in cols.iter().enumerate() {
-        gw[j] = t.pi[nr + k];
+        gw[j] = t.pi[na + k];
     }
-    let mut gap = 0.0f64;
-    for (k, &i) in rows.iter().enumerate() {
-        let fi = fw[i];
-        costs.for_row(k, |l, c| gap = gap.min(c - fi - gw[cols[l]]));
+    let mut extra = DummyInfo::default();
+    match dummy {
+        None => {
+            complete_duals(cost, a, b, rows, cols, None, &mut fw, &mut gw);
+            let (sfa, sgb): (f64, f64) = (
+                a.iter().zip(fw.iter()).map(|(x, y)| x * y).sum(),
+                b.iter().zip(gw.iter()).map(|(x, y)| x * y).sum(),
+            );
+            let shift = (sgb - sfa) / (sa + sb);
+            fw.iter_mut().for_each(|x| *x += shift);
+            gw.iter_mut().for_each(|x| *x -= shift);
+        }
+        Some(d) => {
+            // The dummies' duals F_d (row) and G_d (column) fold into the real ones:
+            // f_i = F_i + G_d, g_j = G_j + F_d, and λ = −(F_d + G_d) prices the mass.
+            let (fd, gd) = (-t.pi[nr], t.pi[na + nc]);
+            let duals = (fd, gd, d.costs);
+            complete_duals(cost, a, b, rows, cols, Some(duals), &mut fw, &mut gw);
+            fw.iter_mut().for_each(|x| *x += gd);
+            gw.iter_mut().for_each(|x| *x += fd);
+            extra.mass_price = -(fd + gd);
+        }
     }
-    complete_duals(cost, a, b, rows, cols, &mut fw, &mut gw);
-    let (sfa, sgb): (f64, f64) = (
-        a.iter().zip(fw.iter()).map(|(x, y)| x * y).sum(),
-        b.iter().zip(gw.iter()).map(|(x, y)| x * y).sum(),
-    );
-    let shift = (sgb - sfa) / (sa + sb);
-    fw.iter_mut().for_each(|x| *x += shift);
-    gw.iter_mut().for_each(|x| *x -= shift);
 
     // The plan: real tree arcs with flow, then (only after an early stop) the mass still on
     // artificial arcs routed north-west-corner style so that the plan is feasible.
@@ -490,8 +572,14 @@ fn solve(
     }
     let mut nnz = 0usize;
     let mut total = 0.0f64;
+    let mut moved = 0.0f64;
     let mut emit = |i: usize, j: usize, x: f64, out: &mut EmdOutputs<'_>| {
+        if i >= nr || j >= nc {
+            return; // a dummy's arc: mass not transported
+        }
+        let (i, j) = (rows[i], cols[j]);
         total += x * cost[(i, j)];
+        moved += x;
         if let Some(s) = out.sparse.as_mut() {
             s.rows[nnz] = i;
             s.cols[nnz] = j;
@@ -502,23 +590,23 @@ fn solve(
         }
         nnz += 1;
     };
-    let real = nr * nc;
-    for u in 0..nr + nc {
+    let real = na * ma;
+    for u in 0..na + ma {
         let e = t.pred[u];
         if e < real && t.flow[u] > 0.0 {
-            emit(rows[e / nc], cols[e % nc], t.flow[u], &mut out);
+            emit(e / ma, e % ma, t.flow[u], &mut out);
         }
     }
     if !converged {
         let is_art = |u: usize| t.pred[u] >= real && t.flow[u] > 0.0;
-        let (mut i, mut j) = (0usize, nr);
+        let (mut i, mut j) = (0usize, na);
         let (mut ri, mut cj) = (0.0f64, 0.0f64);
         loop {
-            while ri <= 0.0 && i < nr {
+            while ri <= 0.0 && i < na {
                 ri = if is_art(i) { t.flow[i] } else { 0.0 };
                 i += 1;
             }
-            while cj <= 0.0 && j < nr + nc {
+            while cj <= 0.0 && j < na + ma {
                 cj = if is_art(j) { t.flow[j] } else { 0.0 };
                 j += 1;
             }
@@ -526,7 +614,7 @@ fn solve(
                 break;
             }
             let x = ri.min(cj);
-            emit(rows[i - 1], cols[j - 1 - nr], x, &mut out);
+            emit(i - 1, j - 1 - na, x, &mut out);
             ri -= x;
             cj -= x;
             if ri <= cj {
@@ -536,19 +624,21 @@ fn solve(
             }
         }
     }
+    extra.mass = moved;
     if let Some(f) = out.f {
         f.copy_from_slice(&fw);
     }
     if let Some(g) = out.g {
         g.copy_from_slice(&gw);
     }
-    Ok(EmdInfo {
+    let info = EmdInfo {
         cost: total,
         nnz,
         iterations,
         gap,
         converged,
-    })
+    };
+    Ok((info, extra))
 }
 
 /// Pivots arc row i → column j (of cost c) into the tree.
@@ -577,29 +667,35 @@ fn keep_positive(w: &[f64], idx: &mut [usize]) -> usize {
     k
 }
 
-/// Duals of zero-mass rows, then columns: the largest values keeping `C_ij − f_i − g_j ≥ 0`.
+/// Duals of zero-mass rows, then columns: the largest values keeping `C_ij − f_i − g_j ≥ 0`
+/// (and, with dummies `(F_d, G_d, costs)`, the reduced costs of the arcs to and from them).
+#[allow(clippy::too_many_arguments)]
 fn complete_duals(
     cost: MatRef<'_, f64>,
     a: &[f64],
     b: &[f64],
     rows: &[usize],
     cols: &[usize],
+    dummy: Option<(f64, f64, Dummies)>,
     f: &mut [f64],
     g: &mut [f64],
 ) {
+    let (to_col, from_row) = dummy.map_or((f64::INFINITY, f64::INFINITY), |(fd, gd, d)| {
+        (d.to_col - gd, d.from_row - fd)
+    });
     if rows.len() < a.len() {
         for i in (0..a.len()).filter(|&i| a[i] <= 0.0) {
             f[i] = cols
                 .iter()
                 .map(|&j| cost[(i, j)] - g[j])
-                .fold(f64::INFINITY, f64::min);
+                .fold(to_col, f64::min);
         }
     }
     if cols.len() < b.len() {
         for j in (0..b.len()).filter(|&j| b[j] <= 0.0) {
             g[j] = (0..a.len())
                 .map(|i| cost[(i, j)] - f[i])
-                .fold(f64::INFINITY, f64::min);
+                .fold(from_row, f64::min);
         }
     }
 }

@@ -12,19 +12,38 @@ use faer::ContiguousFwd;
 /// rounding (tree arcs have reduced cost 0 up to a few ulps of the potentials).
 pub(crate) const EPS: f64 = 1e-14;
 
+/// The costs of the two dummy nodes of an augmented problem (partial and TV-unbalanced OT,
+/// see [`super::partial`]): a dummy row after the kept rows and a dummy column after the kept
+/// columns. Every real row reaches the dummy column at cost `to_col`, the dummy row reaches
+/// every real column at cost `from_row`, and the dummy row reaches the dummy column at
+/// `corner`. Nothing is stored per node: the caller's matrix is never copied.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Dummies {
+    pub to_col: f64,
+    pub from_row: f64,
+    pub corner: f64,
+}
+
 /// The cost of the reduced problem: rows `rows[i]` and columns `cols[j]` of the caller's
-/// matrix (zero-mass rows and columns removed).
+/// matrix (zero-mass rows and columns removed), followed by the dummy row and column when
+/// `dummy` is set.
 pub(super) struct Costs<'a> {
     pub mat: MatRef<'a, f64>,
     pub rows: &'a [usize],
     pub cols: &'a [usize],
+    pub dummy: Option<Dummies>,
     /// The matrix rows are contiguous and no column was removed: rows are plain slices.
     pub fast: Option<MatRef<'a, f64, usize, usize, isize, ContiguousFwd>>,
 }
 
 impl<'a> Costs<'a> {
-    /// Wraps the caller's matrix and the kept rows / columns.
-    pub fn new(mat: MatRef<'a, f64>, rows: &'a [usize], cols: &'a [usize]) -> Self {
+    /// Wraps the caller's matrix, the kept rows / columns and the dummy nodes (if any).
+    pub fn new(
+        mat: MatRef<'a, f64>,
+        rows: &'a [usize],
+        cols: &'a [usize],
+        dummy: Option<Dummies>,
+    ) -> Self {
         let fast = if cols.len() == mat.ncols() {
             mat.try_as_row_major()
         } else {
@@ -34,29 +53,54 @@ impl<'a> Costs<'a> {
             mat,
             rows,
             cols,
+            dummy,
             fast,
         }
+    }
+
+    /// Rows of the reduced problem (the dummy row included).
+    #[inline]
+    pub fn nrows(&self) -> usize {
+        self.rows.len() + usize::from(self.dummy.is_some())
+    }
+
+    /// Columns of the reduced problem (the dummy column included).
+    #[inline]
+    pub fn ncols(&self) -> usize {
+        self.cols.len() + usize::from(self.dummy.is_some())
     }
 
     /// Cost of arc i → j of the reduced problem.
     #[inline]
     pub fn at(&self, i: usize, j: usize) -> f64 {
-        self.mat[(self.rows[i], self.cols[j])]
+        let (real_row, real_col) = (i < self.rows.len(), j < self.cols.len());
+        match (real_row, real_col, self.dummy) {
+            (true, true, _) => self.mat[(self.rows[i], self.cols[j])],
+            (true, false, Some(d)) => d.to_col,
+            (false, true, Some(d)) => d.from_row,
+            (_, _, Some(d)) => d.corner,
+            _ => unreachable!("arc ({i}, {j}) outside the reduced problem"),
+        }
     }
 
     /// Calls `f(j, C_ij)` for every column j of row i of the reduced problem, in order.
     #[inline]
     pub fn for_row(&self, i: usize, mut f: impl FnMut(usize, f64)) {
+        let nc = self.cols.len();
         match self.row(i) {
             Some(r) => r.iter().enumerate().for_each(|(j, &c)| f(j, c)),
-            None => (0..self.cols.len()).for_each(|j| f(j, self.at(i, j))),
+            None => (0..nc).for_each(|j| f(j, self.at(i, j))),
+        }
+        if self.dummy.is_some() {
+            f(nc, self.at(i, nc));
         }
     }
 
-    /// Row i of the reduced problem as a slice, when the layout allows.
+    /// The real columns of row i of the reduced problem as a slice, when the layout allows.
     #[inline]
     fn row(&self, i: usize) -> Option<&'a [f64]> {
-        self.fast.map(|f| f.row(self.rows[i]).as_slice())
+        let r = *self.rows.get(i)?;
+        self.fast.map(|f| f.row(r).as_slice())
     }
 }
 
@@ -170,7 +214,7 @@ impl BlockSearch {
     /// The entering arc `(i, j, cost)`, or `None` when no reduced cost is below the
     /// rounding threshold (optimal). `pi` holds the rows' then the columns' potentials.
     pub fn find(&mut self, costs: &Costs<'_>, pi: &[f64]) -> Option<(usize, usize, f64)> {
-        let (n, m) = (costs.rows.len(), costs.cols.len());
+        let (n, m) = (costs.nrows(), costs.ncols());
         let total = n * m;
         let pt = &pi[n..n + m];
         let mut best = 0.0f64;
@@ -189,9 +233,22 @@ impl BlockSearch {
             let ps = pi[i];
             match costs.row(i) {
                 Some(row) => {
-                    if let Some((v, k)) = row_min(self.arch, &row[j0..j1], &pt[j0..j1], best - ps) {
-                        best = v + ps;
-                        best_arc = (i, j0 + k);
+                    // The real columns in lanes, then the dummy column (if in the block).
+                    let jr = j1.min(row.len());
+                    if j0 < jr {
+                        if let Some((v, k)) =
+                            row_min(self.arch, &row[j0..jr], &pt[j0..jr], best - ps)
+                        {
+                            best = v + ps;
+                            best_arc = (i, j0 + k);
+                        }
+                    }
+                    for (j, &ptj) in pt.iter().enumerate().take(j1).skip(jr.max(j0)) {
+                        let v = costs.at(i, j) + ps - ptj;
+                        if v < best {
+                            best = v;
+                            best_arc = (i, j);
+                        }
                     }
                 }
                 None => {

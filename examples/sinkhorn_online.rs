@@ -44,7 +44,7 @@ fn child(n: usize, threads: usize) {
         x: x.as_ref(),
         y: y.as_ref(),
     };
-    let req = sinkhorn::sinkhorn_scratch::<f64>(n, n, 2);
+    let req = sinkhorn::sinkhorn_scratch::<f64>(n, n, 2, &Params::default());
     let bytes = otcore::workspace::bytes_for(req).unwrap();
     let mut buf = vec![std::mem::MaybeUninit::<u8>::uninit(); bytes];
     let (mut f, mut g) = (vec![0.0; n], vec![0.0; n]);

@@ -456,6 +456,7 @@ impl<T: Real> KernelState<'_, T> {
     /// The column update from the sweep's column sums: new log v (the current one once
     /// [`KernelState::commit_cols`] is called), `w_j = b_j·v_j` in `w`, and (column error of
     /// the new state, max |log v_new|, failed).
+    #[allow(clippy::needless_range_loop)] // j indexes four arrays and `cols`
     pub(crate) fn column_update(&mut self, cols: &Side<'_, T>, w: &mut [T]) -> (f64, f64, bool) {
         let (mut err, mut max, mut failed) = (0.0, 0.0f64, false);
         for j in 0..self.m {

@@ -8,8 +8,6 @@ use crate::error::{check_finite, check_mass_balance, check_weights};
 use crate::workspace::{check_stack, take, vec_req, with_stack};
 use crate::{bail, MemStack, Par, Real, Result, StackReq};
 
-/// Relative mass gap tolerated between a and b when both sides are balanced.
-
 /// Potentials and report of a solve.
 #[derive(Clone, Debug)]
 pub struct Solution {
@@ -456,7 +454,7 @@ impl Relax {
         if self.omega != 1.0 {
             if self.err_on.is_nan() {
                 self.err_on = err;
-            } else if !(err <= OMEGA_GROWTH * self.err_on) {
+            } else if err.is_nan() || err > OMEGA_GROWTH * self.err_on {
                 self.omega = 1.0;
                 self.rate = None;
                 self.off = !self.adaptive || self.tries >= OMEGA_TRIES;

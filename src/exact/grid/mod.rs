@@ -4,7 +4,7 @@
 //! JMIV 2016, and GridOT's in-place neighbourhood updates).
 //!
 //! **Method.** The histograms are aggregated 2×2(×2) into a hierarchy of grids down to at most
-//! [`COARSEST_PIXELS`] pixels. The coarsest level is solved on all its arcs; every finer level
+//! 64 pixels (`COARSEST_PIXELS`). The coarsest level is solved on all its arcs; every finer level
 //! starts from the arcs between the children of the previous level's basis arcs, and then
 //! alternates (1) network-simplex pivots over that sparse arc set (LEMON's spanning tree and
 //! strongly feasible pivots, [`crate::exact::network_simplex`]'s tree, Block Search over the
@@ -43,7 +43,7 @@ use geometry::{Level, NONE};
 
 /// The hierarchy stops coarsening at this many pixels (the coarsest level is solved on all
 /// of its arcs, at most this number squared).
-pub const COARSEST_PIXELS: usize = 64;
+const COARSEST_PIXELS: usize = 64;
 
 /// Most levels a grid can have (sizes up to 2³² pixels halve at most 33 times).
 const MAX_LEVELS: usize = 40;
@@ -55,7 +55,7 @@ pub struct GridParams {
     /// mass). Default 1e-9.
     pub mass_tolerance: f64,
     /// Capacity of the sparse arc set per node (row or column), raised to at least
-    /// 4·(axes) + 3 and to [`COARSEST_PIXELS`]² arcs. Larger: fewer rebuilds, more memory
+    /// 4·(axes) + 3 and to 64² arcs. Larger: fewer rebuilds, more memory
     /// (16 bytes an arc). Default 16.
     pub arcs_per_node: usize,
 }
@@ -92,7 +92,7 @@ pub struct GridInfo {
     pub iterations: u64,
     /// Checks of all n·m reduced costs (by distance transform), all levels together.
     pub rounds: u64,
-    /// Levels of the hierarchy (1 when the grid has at most [`COARSEST_PIXELS`] pixels).
+    /// Levels of the hierarchy (1 when the grid has at most 64 pixels).
     pub levels: usize,
     /// Largest sparse arc set held.
     pub max_arcs: usize,

@@ -1298,3 +1298,70 @@ fn partial_and_tv_emd_in_place_do_not_allocate() {
     assert!(tv.converged && tv.mass > 0.0);
     assert_eq!(count, 0);
 }
+
+#[test]
+fn sinkhorn_gradients_in_place_do_not_allocate() {
+    use otcore::sinkhorn::{
+        divergence_gradient_in_place, divergence_gradient_scratch, ot_gradient_in_place,
+        ot_gradient_scratch, Gradients, Params,
+    };
+    let (n, m, d) = (12, 9, 2);
+    let x = faer::Mat::from_fn(n, d, |i, t| ((i * 7 + t * 3) % 11) as f64 / 11.0);
+    let y = faer::Mat::from_fn(m, d, |j, t| ((j * 5 + t) % 7) as f64 / 7.0 + 0.2);
+    let a = vec![1.0 / n as f64; n];
+    let b = vec![1.0 / m as f64; m];
+    let p = Params {
+        epsilon: 0.1,
+        num_threads: 1,
+        ..Params::default()
+    };
+    let (f, g) = (vec![0.01; n], vec![-0.02; m]);
+    let (mut gx, mut gy) = (faer::Mat::<f64>::zeros(n, d), faer::Mat::<f64>::zeros(m, d));
+    let (mut ga, mut gb) = (vec![0.0; n], vec![0.0; m]);
+    let req =
+        ot_gradient_scratch::<f64>(n, m, d).or(divergence_gradient_scratch::<f64>(n, m, d, &p));
+    let mut buf = stack_buffer(req);
+    let mut results = (None, None);
+    let count = allocations_in(|| {
+        let out = Gradients {
+            x: Some(gx.as_mut()),
+            y: Some(gy.as_mut()),
+            a: Some(&mut ga),
+            b: Some(&mut gb),
+        };
+        let stack = otcore::MemStack::new(&mut buf);
+        let r = ot_gradient_in_place(
+            x.as_ref(),
+            y.as_ref(),
+            &a,
+            &b,
+            &f,
+            &g,
+            &p,
+            out,
+            otcore::Par::Seq,
+            stack,
+        );
+        results.0 = Some(r);
+        let out = Gradients {
+            x: Some(gx.as_mut()),
+            ..Gradients::default()
+        };
+        let stack = otcore::MemStack::new(&mut buf);
+        let r = divergence_gradient_in_place(
+            x.as_ref(),
+            y.as_ref(),
+            &a,
+            &b,
+            &p,
+            out,
+            otcore::Par::Seq,
+            stack,
+        );
+        results.1 = Some(r);
+    });
+    results.0.unwrap().unwrap();
+    assert!(results.1.unwrap().unwrap().value > 0.0);
+    assert!(gx.col_iter().any(|c| c.iter().any(|&v| v != 0.0)));
+    assert_eq!(count, 0);
+}

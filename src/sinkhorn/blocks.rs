@@ -20,7 +20,7 @@
 //! allocating convenience); results do not depend on the thread count.
 
 use super::cost_source::{source_scratch, with_source, Cost, Prepared};
-use super::solver::{check_cost, check_params, kappa, scaled, side_error};
+use super::solver::{check_cost, check_params, kappa, scaled, side_error, Marginal};
 use super::Params;
 use crate::error::{check_finite, check_weights};
 use crate::workspace::{check_stack, take, vec_req, with_stack};
@@ -106,6 +106,12 @@ pub fn block_step_scratch<T: Real>(rows: usize, m: usize, d: usize) -> StackReq 
 /// (the pieces run at `epsilon`; a caller anneals by changing it between steps).
 fn check_block_params(p: &Params) -> Result<()> {
     check_params(p)?;
+    if p.penalty != super::Penalty::Kl {
+        bail!(
+            InvalidArgument,
+            "a TV marginal penalty: the block pieces support KL penalties only"
+        );
+    }
     if p.symmetric {
         bail!(
             InvalidArgument,
@@ -351,7 +357,13 @@ pub fn block_step_in_place<T: Real>(
             *l = -gj / (kb * eps);
         }
         row_lse(&mut p, g, eps, &mut lr, par);
-        let (err, _) = side_error(a_block, f_block, &lr, eps, params.rho_a);
+        let (err, _) = side_error(
+            a_block,
+            f_block,
+            &lr,
+            eps,
+            Marginal::new(params.rho_a, params.penalty),
+        );
         for (f, &l) in f_block.iter_mut().zip(lr.iter()) {
             *f = -ka * eps * l;
         }

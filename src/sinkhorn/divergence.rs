@@ -43,6 +43,20 @@ pub fn divergence_in_place<T: Real>(
     par: Par,
     stack: &mut MemStack,
 ) -> Result<Divergence> {
+    divergence_with(costs, a, b, params, par, stack, |_, _, _| {})
+}
+
+/// [`divergence_in_place`], handing each solve's potentials to `each(s, f, g)` (s = 0 for
+/// (a, b), 1 for (a, a), 2 for (b, b)).
+pub(crate) fn divergence_with<T: Real>(
+    costs: [Cost<'_, T>; 3],
+    a: &[T],
+    b: &[T],
+    params: &Params,
+    par: Par,
+    stack: &mut MemStack,
+    mut each: impl FnMut(usize, &[f64], &[f64]),
+) -> Result<Divergence> {
     let (n, m) = costs[0].dims();
     if costs[1].dims() != (n, n) || costs[2].dims() != (m, m) {
         bail!(
@@ -65,6 +79,7 @@ pub fn divergence_in_place<T: Real>(
         f[..n].fill(0.0);
         g[..m].fill(0.0);
         out.infos[s] = sinkhorn_in_place(cost, p, q, &mut f[..n], &mut g[..m], params, par, stack)?;
+        each(s, &f[..n], &g[..m]);
     }
     let gap = mass(a) - mass(b);
     out.value = out.infos[0].dual - 0.5 * (out.infos[1].dual + out.infos[2].dual)

@@ -4,11 +4,15 @@
 //! `f_i = −κ_a ε log Σ_j b_j exp((g_j − C_ij)/ε)` then a column pass (the same with the roles
 //! swapped), each a stream of SIMD log-sum-exps over the cost with max-subtraction and no n×m
 //! temporary ([`lse`], [`cost_source`]). `κ = ρ/(ρ + ε)` is the damping of a KL marginal
-//! penalty ρ (Chizat et al.); ρ = ∞ makes that side a hard constraint (κ = 1).
+//! penalty ρ (Chizat et al.); ρ = ∞ makes that side a hard constraint (κ = 1). A total-variation
+//! penalty ρ‖P·1 − a‖₁ ([`Penalty::Tv`]) clamps the balanced update to [−ρ, ρ] instead
+//! (Séjourné et al., "Unbalanced optimal transport, from theory to numerics", 2023).
 //!
 //! * [`solver`]: the iteration (balanced or unbalanced, alternating or symmetric updates,
 //!   ε-scaling from [`schedule`], warm start), at the three levels.
 //! * [`outputs`]: transport cost ⟨P, C⟩, dense plan, barycentric map, from the potentials.
+//! * [`gradient`]: gradients of OT_ε and of the divergence in the points and the weights,
+//!   from the potentials (envelope theorem), streamed without forming P.
 //! * [`divergence`]: the Sinkhorn divergence S(a, b) = OT_ε(a, b) − ½OT_ε(a, a) − ½OT_ε(b, b)
 //!   + (ε/2)(m(a) − m(b))².
 //! * [`blocks`]: the pieces of a row-partitioned (MPI) solve: row soft-mins on a block of
@@ -22,6 +26,7 @@
 pub mod blocks;
 pub mod cost_source;
 pub mod divergence;
+pub mod gradient;
 pub mod kernel;
 pub mod lse;
 pub mod outputs;
@@ -30,6 +35,10 @@ pub mod solver;
 
 pub use cost_source::Cost;
 pub use divergence::{divergence, divergence_in_place, divergence_scratch, Divergence};
+pub use gradient::{
+    divergence_gradient, divergence_gradient_in_place, divergence_gradient_scratch, ot_gradient,
+    ot_gradient_in_place, ot_gradient_scratch, GradientSolution, Gradients,
+};
 pub use outputs::{
     barycentric_map, barycentric_map_in_place, line_sums_scratch, plan_in_place, transport_cost,
     transport_cost_in_place,
@@ -72,6 +81,8 @@ pub struct Params {
     /// Sinkhorn, a value in (0, 2) a fixed ω, 0 = adaptive (ω from the observed contraction
     /// rate, back to 1 whenever the marginal error grows). Same fixed point for every ω.
     pub over_relaxation: f64,
+    /// How a finite `rho_a` / `rho_b` penalises the marginals (KL by default).
+    pub penalty: Penalty,
 }
 
 /// Which Sinkhorn iteration a solve runs ([`Params::path`]) or ran ([`Info::path`]).
@@ -91,6 +102,17 @@ pub enum Path {
     Kernel,
 }
 
+/// The divergence a finite ρ puts on a marginal's deviation from its weights.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Penalty {
+    /// ρ·KL(P·1 | a): the update is the balanced one damped by κ = ρ/(ρ + ε).
+    #[default]
+    Kl,
+    /// ρ·‖P·1 − a‖₁ (total variation): the update is the balanced one clamped to [−ρ, ρ];
+    /// the potentials then satisfy |f| ≤ ρ and the dual term is Σ a·f.
+    Tv,
+}
+
 impl Default for Params {
     fn default() -> Self {
         Params {
@@ -107,6 +129,7 @@ impl Default for Params {
             path: Path::Auto,
             kernel_memory_cap: 1 << 30,
             over_relaxation: 1.0,
+            penalty: Penalty::Kl,
         }
     }
 }
@@ -123,7 +146,8 @@ pub struct Info {
     /// Number of intermediate ε values used.
     pub eps_steps: usize,
     /// L1 marginal error of the returned potentials: Σ_i |r_i − a_i e^{−f_i/ρ_a}| (the
-    /// optimality condition; = |r_i − a_i| when balanced), plus the column term with
+    /// optimality condition; = |r_i − a_i| when balanced; for TV, |r_i − a_i| counted only
+    /// where the clamp of f_i to ±ρ_a does not allow it), plus the column term with
     /// symmetric updates (alternating updates leave the columns exact).
     pub marginal_error: f64,
     /// Whether `marginal_error ≤ tolerance` was reached before the cap.

@@ -143,7 +143,7 @@ fn check_call<T: Real>(
     check_stack(stack, line_sums_scratch::<T>(n, m, cost.point_dim()))
 }
 
-fn check_potentials<T: Real>(
+pub(super) fn check_potentials<T: Real>(
     n: usize,
     m: usize,
     a: &[T],
@@ -175,7 +175,7 @@ fn check_potentials<T: Real>(
 /// Runs [`line_sums`] over the natural lines of `cost` and hands `(sums, values_per_line)` to
 /// `finish`. Inputs must be checked.
 #[allow(clippy::too_many_arguments)]
-fn with_line_sums<T: Real, R>(
+pub(super) fn with_line_sums<T: Real, R>(
     cost: Cost<'_, T>,
     a: &[T],
     b: &[T],

@@ -3,7 +3,7 @@
 
 use super::cost_source::{source_scratch, with_source, Cost, Source};
 use super::kernel::{kernel_bytes, kernel_scratch, tau, with_kernel, KernelState, Side};
-use super::{schedule, Info, Params, Path};
+use super::{schedule, Info, Params, Path, Penalty};
 use crate::error::{check_finite, check_mass_balance, check_weights};
 use crate::workspace::{check_stack, take, vec_req, with_stack};
 use crate::{bail, MemStack, Par, Real, Result, StackReq};
@@ -51,6 +51,64 @@ pub(crate) fn kappa(rho: f64, eps: f64) -> f64 {
     }
 }
 
+/// One side's marginal term: a hard constraint (ρ = ∞), or a KL or TV penalty of weight ρ.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Marginal {
+    rho: f64,
+    penalty: Penalty,
+}
+
+impl Marginal {
+    /// The side penalised by `rho` (infinity: balanced) with `penalty`.
+    pub(crate) fn new(rho: f64, penalty: Penalty) -> Self {
+        Marginal { rho, penalty }
+    }
+
+    /// The potential's update from the balanced one `−ε·lse`: damped by κ (KL), clamped to
+    /// [−ρ, ρ] (TV), unchanged (balanced).
+    #[inline]
+    fn update(self, lse: f64, eps: f64) -> f64 {
+        match self.penalty {
+            Penalty::Kl => -kappa(self.rho, eps) * eps * lse,
+            Penalty::Tv => (-eps * lse).clamp(-self.rho, self.rho),
+        }
+    }
+
+    /// How far the plan's marginal `r` is from what the optimality condition allows at
+    /// potential `p` for weight `w`: `|r − w e^{−p/ρ}|` (KL), `|r − w|` projected on the side
+    /// the clamp leaves free (TV: `r ≤ w` allowed at `p = ρ`, `r ≥ w` at `p = −ρ`).
+    #[inline]
+    fn error(self, w: f64, r: f64, p: f64) -> f64 {
+        if self.rho.is_infinite() {
+            return (r - w).abs();
+        }
+        match self.penalty {
+            Penalty::Kl => (r - w * (-p / self.rho).exp()).abs(),
+            Penalty::Tv if p >= self.rho => (r - w).max(0.0),
+            Penalty::Tv if p <= -self.rho => (w - r).max(0.0),
+            Penalty::Tv => (r - w).abs(),
+        }
+    }
+
+    /// The dual term φ(p): p when balanced or TV (|p| ≤ ρ there), ρ(1 − e^{−p/ρ}) for KL.
+    #[inline]
+    pub(crate) fn phi(self, p: f64) -> f64 {
+        if self.rho.is_infinite() || self.penalty == Penalty::Tv {
+            p
+        } else {
+            self.rho * -(-p / self.rho).exp_m1()
+        }
+    }
+}
+
+/// The row and column sides of a solve.
+pub(crate) fn sides(p: &Params) -> (Marginal, Marginal) {
+    (
+        Marginal::new(p.rho_a, p.penalty),
+        Marginal::new(p.rho_b, p.penalty),
+    )
+}
+
 /// Checks the parameters.
 pub(crate) fn check_params(p: &Params) -> Result<()> {
     if !(p.epsilon.is_finite() && p.epsilon > 0.0) {
@@ -87,6 +145,12 @@ pub(crate) fn check_params(p: &Params) -> Result<()> {
             InvalidArgument,
             "over_relaxation = {:e}: must be in (0, 2), or 0 for adaptive",
             p.over_relaxation
+        );
+    }
+    if p.path == Path::Kernel && p.penalty == Penalty::Tv {
+        bail!(
+            InvalidArgument,
+            "the stored-kernel path supports KL marginal penalties only: a TV penalty runs on the log-domain path"
         );
     }
     if p.path == Path::Kernel && p.symmetric {
@@ -214,14 +278,14 @@ pub(crate) fn scaled<T: Real>(pot: &[f64], logw: &[f64], eps: f64, out: &mut [T]
     }
 }
 
-/// (Σ_i |r_i − t_i|, Σ_i r_i) with r_i = w_i e^{pot_i/ε + lse_i} the plan's marginal and
-/// t_i = w_i e^{−pot_i/ρ} its fixed-point target.
+/// (Σ_i e_i, Σ_i r_i) with r_i = w_i e^{pot_i/ε + lse_i} the plan's marginal and e_i its
+/// distance to the fixed-point condition ([`Marginal::error`]).
 pub(crate) fn side_error<T: Real>(
     w: &[T],
     pot: &[f64],
     lse: &[f64],
     eps: f64,
-    rho: f64,
+    side: Marginal,
 ) -> (f64, f64) {
     let (mut err, mut mass) = (0.0, 0.0);
     for ((&wi, &p), &l) in w.iter().zip(pot).zip(lse) {
@@ -230,12 +294,7 @@ pub(crate) fn side_error<T: Real>(
             continue;
         }
         let r = wi * (p / eps + l).exp();
-        let t = if rho.is_infinite() {
-            wi
-        } else {
-            wi * (-p / rho).exp()
-        };
-        err += (r - t).abs();
+        err += side.error(wi, r, p);
         mass += r;
     }
     (err, mass)
@@ -243,10 +302,17 @@ pub(crate) fn side_error<T: Real>(
 
 /// pot = (1 − ω)·pot + ω·(−κε·lse), or the average of old and new for symmetric updates;
 /// returns max |change|.
-fn update(pot: &mut [f64], lse: &[f64], eps: f64, kappa: f64, symmetric: bool, omega: f64) -> f64 {
+fn update(
+    pot: &mut [f64],
+    lse: &[f64],
+    eps: f64,
+    side: Marginal,
+    symmetric: bool,
+    omega: f64,
+) -> f64 {
     let mut change = 0.0f64;
     for (p, &l) in pot.iter_mut().zip(lse) {
-        let new = -kappa * eps * l;
+        let new = side.update(l, eps);
         let next = if symmetric {
             0.5 * (*p + new)
         } else if omega == 1.0 {
@@ -260,19 +326,12 @@ fn update(pot: &mut [f64], lse: &[f64], eps: f64, kappa: f64, symmetric: bool, o
     change
 }
 
-/// Σ_i w_i φ(pot_i): φ(x) = x when balanced, ρ(1 − e^{−x/ρ}) otherwise.
-fn dual_term<T: Real>(w: &[T], pot: &[f64], rho: f64) -> f64 {
+/// Σ_i w_i φ(pot_i) ([`Marginal::phi`]).
+fn dual_term<T: Real>(w: &[T], pot: &[f64], side: Marginal) -> f64 {
     w.iter()
         .zip(pot)
         .filter(|(w, _)| w.to_f64() != 0.0)
-        .map(|(&w, &p)| {
-            let phi = if rho.is_infinite() {
-                p
-            } else {
-                rho * -(-p / rho).exp_m1()
-            };
-            w.to_f64() * phi
-        })
+        .map(|(&w, &p)| w.to_f64() * side.phi(p))
         .sum()
 }
 
@@ -297,6 +356,7 @@ pub(crate) fn kernel_wanted<T: Real>(n: usize, m: usize, d: usize, p: &Params) -
         Path::Auto => {
             d == 0
                 && !p.symmetric
+                && p.penalty == Penalty::Kl
                 && kernel_bytes::<T>(n, m).is_some_and(|b| b <= p.kernel_memory_cap)
         }
     }
@@ -402,8 +462,9 @@ pub fn sinkhorn_in_place<T: Real>(
     });
     let sa: f64 = a.iter().map(|x| x.to_f64()).sum();
     let sb: f64 = b.iter().map(|x| x.to_f64()).sum();
-    info.dual = dual_term(a, f, params.rho_a) + dual_term(b, g, params.rho_b)
-        - params.epsilon * (info.mass - sa * sb);
+    let (side_a, side_b) = sides(params);
+    info.dual =
+        dual_term(a, f, side_a) + dual_term(b, g, side_b) - params.epsilon * (info.mass - sa * sb);
     g.iter_mut().for_each(|x| *x += g_shift);
     Ok(info)
 }
@@ -610,16 +671,16 @@ impl<T: Real> Iteration<'_, '_, '_, T> {
         } else {
             1.0
         };
-        let (ka, kb) = (kappa(p.rho_a, e), kappa(p.rho_b, e));
+        let (side_a, side_b) = sides(p);
         let w = &mut self.w;
         self.src.row_pass(self.g, e, w, self.par);
         if sym {
             self.src.col_pass(self.f, e, w, self.par);
         }
         if check_now {
-            let (er, mass) = side_error(self.a, self.f, w.lr, e, p.rho_a);
+            let (er, mass) = side_error(self.a, self.f, w.lr, e, side_a);
             let ec = if sym {
-                side_error(self.b, self.g, w.lc, e, p.rho_b).0
+                side_error(self.b, self.g, w.lc, e, side_b).0
             } else {
                 self.col_error
             };
@@ -631,14 +692,14 @@ impl<T: Real> Iteration<'_, '_, '_, T> {
             return Step::Stop;
         }
         let w = &mut self.w;
-        let df = update(self.f, w.lr, e, ka, sym, omega);
+        let df = update(self.f, w.lr, e, side_a, sym, omega);
         let dg = if sym {
-            update(self.g, w.lc, e, kb, true, 1.0)
+            update(self.g, w.lc, e, side_b, true, 1.0)
         } else {
             self.src.col_pass(self.f, e, w, self.par);
-            let dg = update(self.g, w.lc, e, kb, false, omega);
+            let dg = update(self.g, w.lc, e, side_b, false, omega);
             self.col_error = if omega != 1.0 {
-                side_error(self.b, self.g, w.lc, e, p.rho_b).0
+                side_error(self.b, self.g, w.lc, e, side_b).0
             } else {
                 0.0
             };

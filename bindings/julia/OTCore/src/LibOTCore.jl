@@ -407,6 +407,7 @@ otc_cost_matrix_workspace_size(n, m, d, opts, out_bytes) =
 # @param opts  options, or NULL for the defaults.
 # @param work  workspace of at least `otc_cost_matrix_workspace_size` bytes (any alignment),
 # or NULL to let the library allocate.
+# @param work_bytes  size of `work` in bytes (ignored when `work` is NULL).
 # @return OTC_OK; OTC_ERR_NULL_POINTER, OTC_ERR_INVALID_DIMENSION (zero sizes, d or out
 # shape mismatch), OTC_ERR_NON_FINITE, OTC_ERR_INVALID_ARGUMENT (metric, p),
 # OTC_ERR_INVALID_STRIDE, OTC_ERR_OVERFLOW, OTC_ERR_ALIASING, OTC_ERR_ABI_MISMATCH,

@@ -9,7 +9,7 @@ path stores the stabilised kernel when it fits (n = 4000: 128 MB in f64), so its
 compared with POT's kernel `ot.sinkhorn` (the target: <= 0.6x in f64, <= 0.35x in f32).
 
 Then the time to an L1 marginal error of 1e-6 at eps = 1e-3 (N_TOL=..., default N; TOL_ONLY=1
-runs this part alone): otcore (1 thread, with and without eps-scaling) against POT's stable
+runs this part alone, NO_TOL=1 skips it): otcore (1 thread, with and without eps-scaling) against POT's stable
 sinkhorn_log and sinkhorn_stabilized run with stopThr=1e-6 (POT measures the L2 norm of the
 column error, weaker than L1: its L1 error at the stop is printed too).
 
@@ -117,7 +117,10 @@ def main():
         ot.sinkhorn(a, a, C, eps, numItermax=k, stopThr=0.0, warn=False)
         return (time.perf_counter() - t) / k
 
-    # otcore per iteration = (K + 10 iterations − K iterations)/10: excludes the entry checks.
+    # otcore per iteration = (K + K_DIFF iterations − K iterations)/K_DIFF: excludes the entry
+    # checks and the kernel's construction (K_DIFF = 50 by default: at 2 ms an iteration, 10
+    # iterations are within the noise of building the kernel).
+    k_diff = int(os.environ.get("K_DIFF", 50))
     # Best of 3 interleaved rounds (with POT's kernel sinkhorn): the machine's speed drifts.
     res, pot_kernel = {}, float("inf")
     for _ in range(3):
@@ -125,10 +128,10 @@ def main():
         for dtype in (np.float64, np.float32):
             Cd, ad = C.astype(dtype), a.astype(dtype)
             for threads in (1, 2):
-                t_long, f, g = otcore_time(lib, Cd, ad, ad, eps, k_log + 10, threads)
+                t_long, f, g = otcore_time(lib, Cd, ad, ad, eps, k_log + k_diff, threads)
                 t_short, _, _ = otcore_time(lib, Cd, ad, ad, eps, k_log, threads)
                 key = (dtype.__name__, threads)
-                res[key] = min(res.get(key, float("inf")), (t_long - t_short) / 10)
+                res[key] = min(res.get(key, float("inf")), (t_long - t_short) / k_diff)
 
     # Same iterates: potentials after k_log iterations, otcore against POT's log domain.
     _, f, g = otcore_time(lib, C, a, a, eps, k_log, 1)
@@ -147,7 +150,8 @@ def main():
     print(f"2 threads / 1 thread speed-up: f64 {res[('float64', 1)] / res[('float64', 2)]:.2f}, "
           f"f32 {res[('float32', 1)] / res[('float32', 2)]:.2f}")
     print(f"max |P_otcore - P_POT| after {k_log} iterations: {gap:.2e}")
-    to_tolerance(lib)
+    if not os.environ.get("NO_TOL"):
+        to_tolerance(lib)
 
 
 if __name__ == "__main__":

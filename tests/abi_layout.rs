@@ -49,7 +49,7 @@ fn structs() -> Vec<(String, usize)> {
         row_stride,
         col_stride
     }));
-    all.extend(layout!(otc_cost_options {
+    all.extend(layout!(otc_cost_matrix_options {
         struct_size,
         num_threads,
         metric,
@@ -120,6 +120,71 @@ fn structs() -> Vec<(String, usize)> {
         max_iter,
         epsilon,
         tol
+    }));
+    all.extend(layout!(otc_convolutional_barycenter_options {
+        struct_size,
+        num_threads,
+        max_iter,
+        epsilon,
+        tol
+    }));
+    all.extend(layout!(otc_cost_matrix_problem_f64 { struct_size, x, y }));
+    all.extend(layout!(otc_cost_matrix_problem_f32 { struct_size, x, y }));
+    all.extend(layout!(otc_cost_matrix_outputs_f64 {
+        struct_size,
+        report,
+        cost
+    }));
+    all.extend(layout!(otc_cost_matrix_outputs_f32 {
+        struct_size,
+        report,
+        cost
+    }));
+    all.extend(layout!(otc_barycenter_problem_f64 {
+        struct_size,
+        hists,
+        cost,
+        weights
+    }));
+    all.extend(layout!(otc_barycenter_problem_f32 {
+        struct_size,
+        hists,
+        cost,
+        weights
+    }));
+    all.extend(layout!(otc_barycenter_outputs_f64 {
+        struct_size,
+        report,
+        barycenter
+    }));
+    all.extend(layout!(otc_barycenter_outputs_f32 {
+        struct_size,
+        report,
+        barycenter
+    }));
+    all.extend(layout!(otc_convolutional_barycenter_problem_f64 {
+        struct_size,
+        images,
+        height,
+        width,
+        weights
+    }));
+    all.extend(layout!(otc_convolutional_barycenter_problem_f32 {
+        struct_size,
+        images,
+        height,
+        width,
+        weights
+    }));
+    all.extend(layout!(otc_convolutional_barycenter_outputs_f64 {
+        struct_size,
+        report,
+        barycenter
+    }));
+    all.extend(layout!(otc_convolutional_barycenter_outputs_f32 {
+        struct_size,
+        report,
+        barycenter
     }));
     all.extend(layout!(otc_sgd_options {
         struct_size,

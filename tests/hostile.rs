@@ -5,9 +5,7 @@
 //! that need a process of their own (address-space limit, teardown, fork) are C programs:
 //! tests/c/test_hostile_*.c.
 
-use otcore::ffi::barycenter::*;
 use otcore::ffi::boundary::{last_error_message, otc_last_error_message};
-use otcore::ffi::cost::*;
 use otcore::ffi::exact::*;
 use otcore::ffi::gaussian::*;
 use otcore::ffi::semidiscrete::*;
@@ -164,34 +162,6 @@ fn emd_sizes_are_checked_before_allocating() {
         "cost is 3x4, expected n x m = 68719476736x4",
     );
     assert_eq!(res.cost, -7.0);
-}
-
-/// Convolutional barycenter with h = w = 2^20 and a 12-row view: refused before allocating the
-/// O(h·w) workspace.
-#[test]
-fn convolutional_barycenter_grid_must_match_the_images() {
-    let images = [1.0 / 12.0; 24];
-    let mut out = [-1.0; 12];
-    // SAFETY: the view and `out` are valid for 12 rows; h·w is the lie.
-    let s = unsafe {
-        otc_convolutional_barycenter_f64(
-            view(&images, 12, 2),
-            1 << 20,
-            1 << 20,
-            null(),
-            null(),
-            out.as_mut_ptr(),
-            null_mut(),
-            null_mut(),
-            0,
-        )
-    };
-    expect(
-        s,
-        OTC_ERR_INVALID_DIMENSION,
-        "images has 12 rows, expected h*w",
-    );
-    assert_eq!(out, [-1.0; 12]);
 }
 
 /// Sliced Wasserstein with 2^40 random directions: its O(k) workspace cannot be allocated;
@@ -361,23 +331,6 @@ fn workspace_queries_never_wrap_or_panic() {
     type Query = Box<dyn Fn(usize, usize, usize) -> otc_status>;
     // SAFETY (all closures): `b` is valid for writes; options are NULL (defaults).
     let queries: Vec<(&str, usize, Query)> = vec![
-        (
-            "barycenter",
-            2,
-            Box::new(move |x, y, _| unsafe { otc_barycenter_workspace_size(x, y, null(), b) }),
-        ),
-        (
-            "convolutional",
-            3,
-            Box::new(move |x, y, z| unsafe {
-                otc_convolutional_barycenter_workspace_size(x, y, z, null(), b)
-            }),
-        ),
-        (
-            "cost",
-            3,
-            Box::new(move |x, y, z| unsafe { otc_cost_matrix_workspace_size(x, y, z, null(), b) }),
-        ),
         (
             "emd",
             2,
@@ -647,27 +600,6 @@ fn scalar_outputs_aliasing_inputs_are_refused() {
     };
     expect(st, OTC_ERR_ALIASING, "output out_cost overlaps m1");
     assert_eq!(m, m_before);
-
-    // Fixed-support barycenter: `iterations` (8 bytes) over the cost's last entry.
-    let hists = [0.5, 0.5, 0.5, 0.5];
-    let mut cost = [0.0, 1.0, 1.0, 0.0];
-    let cost_before = cost;
-    let mut out = [-1.0; 2];
-    // SAFETY: valid views and arrays; `iterations` points into the cost.
-    let st = unsafe {
-        otc_barycenter_f64(
-            view(&hists, 2, 2),
-            view(&cost, 2, 2),
-            null(),
-            null(),
-            out.as_mut_ptr(),
-            cost.as_mut_ptr().add(3) as *mut u64,
-            null_mut(),
-            0,
-        )
-    };
-    expect(st, OTC_ERR_ALIASING, "output iterations overlaps cost");
-    assert_eq!((cost, out), (cost_before, [-1.0; 2]));
 
     // Semi-discrete: the info struct written over b (2 doubles, smaller than the struct).
     let points = [0.1, 0.2, 0.7, 0.9];

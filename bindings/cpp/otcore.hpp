@@ -238,7 +238,7 @@ inline otc_matrix_mut_f32 to_c(MutView<float> v) {
 }  // namespace detail
 
 // ---------------------------------------------------------------------------------------
-// Cost matrices (otc_cost_*)
+// Cost matrices (otc_cost_matrix_*)
 // ---------------------------------------------------------------------------------------
 #ifdef OTC_METRIC_SQEUCLIDEAN
 
@@ -250,72 +250,87 @@ enum class Metric : std::int32_t {
     Cosine = OTC_METRIC_COSINE,            ///< 1 - <x, y> / (|x| |y|)
 };
 
-/// Options of the cost-matrix calls; starts from the library's defaults.
+/// Options of the cost-matrix calls: the C struct, filled with the library's defaults.
 struct CostOptions {
-    Metric metric;
-    double p;                  ///< Minkowski exponent
-    std::uint32_t num_threads; ///< 0: library default, 1: calling thread only, k: k workers
+    otc_cost_matrix_options c;  ///< the C options (every field reachable)
 
-    CostOptions() {
-        otc_cost_options o;
-        check(otc_cost_options_default(&o), "otc_cost_options_default");
-        metric = static_cast<Metric>(o.metric);
-        p = o.p;
-        num_threads = o.num_threads;
-    }
+    CostOptions() { check(otc_cost_matrix_options_default(&c), "otc_cost_matrix_options_default"); }
     /// Sets the metric (chainable).
-    CostOptions &with_metric(Metric m) { metric = m; return *this; }
+    CostOptions &with_metric(Metric m) { c.metric = static_cast<std::int32_t>(m); return *this; }
     /// Sets the Minkowski exponent (chainable).
-    CostOptions &with_p(double value) { p = value; return *this; }
-    /// Sets the thread count (chainable).
-    CostOptions &with_threads(std::uint32_t n) { num_threads = n; return *this; }
-
-    /// The C struct.
-    otc_cost_options to_c() const {
-        otc_cost_options o;
-        check(otc_cost_options_default(&o), "otc_cost_options_default");
-        o.metric = static_cast<std::int32_t>(metric);
-        o.p = p;
-        o.num_threads = num_threads;
-        return o;
-    }
+    CostOptions &with_p(double value) { c.p = value; return *this; }
+    /// Sets the thread count: 0 library default, 1 calling thread only, k workers (chainable).
+    CostOptions &with_threads(std::uint32_t n) { c.num_threads = n; return *this; }
 };
 
-/// Bytes of workspace the cost-matrix call needs for n x d and m x d clouds.
-inline std::size_t cost_matrix_workspace_size(std::size_t n, std::size_t m, std::size_t d,
-                                              const CostOptions &opts = CostOptions()) {
-    const otc_cost_options o = opts.to_c();
-    std::size_t bytes = 0;
-    check(otc_cost_matrix_workspace_size(n, m, d, &o, &bytes), "otc_cost_matrix_workspace_size");
-    return bytes;
-}
-
 namespace detail {
-inline otc_status cost_call(otc_matrix_f64 x, otc_matrix_f64 y, otc_matrix_mut_f64 out,
-                            const otc_cost_options *o, void *w, std::size_t b) {
-    return otc_cost_matrix_f64(x, y, out, o, w, b);
-}
-inline otc_status cost_call(otc_matrix_f32 x, otc_matrix_f32 y, otc_matrix_mut_f32 out,
-                            const otc_cost_options *o, void *w, std::size_t b) {
-    return otc_cost_matrix_f32(x, y, out, o, w, b);
+/// The C problem and outputs structs and entry points of the cost matrix in precision T.
+template <class T>
+struct CostAbi;
+template <>
+struct CostAbi<double> {
+    using Problem = otc_cost_matrix_problem_f64;
+    using Outputs = otc_cost_matrix_outputs_f64;
+    static otc_status size(const Problem *p, const otc_cost_matrix_options *o, std::size_t *b) {
+        return otc_cost_matrix_workspace_size_f64(p, o, b);
+    }
+    static otc_status run(const Problem *p, Outputs *out, const otc_cost_matrix_options *o,
+                          otc_workspace w) {
+        return otc_cost_matrix_f64(p, out, o, w);
+    }
+    static constexpr const char *name = "otc_cost_matrix_f64";
+};
+template <>
+struct CostAbi<float> {
+    using Problem = otc_cost_matrix_problem_f32;
+    using Outputs = otc_cost_matrix_outputs_f32;
+    static otc_status size(const Problem *p, const otc_cost_matrix_options *o, std::size_t *b) {
+        return otc_cost_matrix_workspace_size_f32(p, o, b);
+    }
+    static otc_status run(const Problem *p, Outputs *out, const otc_cost_matrix_options *o,
+                          otc_workspace w) {
+        return otc_cost_matrix_f32(p, out, o, w);
+    }
+    static constexpr const char *name = "otc_cost_matrix_f32";
+};
+/// The C problem of the clouds x and y.
+template <class T>
+typename CostAbi<T>::Problem cost_problem(View<T> x, View<T> y) {
+    typename CostAbi<T>::Problem p{};
+    p.struct_size = sizeof p;
+    p.x = to_c(x);
+    p.y = to_c(y);
+    return p;
 }
 }  // namespace detail
+
+/// Bytes of workspace the cost-matrix call needs for the clouds x (n x d) and y (m x d) in
+/// precision T (their sizes only).
+template <class T>
+std::size_t cost_matrix_workspace_size(View<T> x, View<T> y, const CostOptions &opts = CostOptions()) {
+    const auto p = detail::cost_problem(x, y);
+    std::size_t bytes = 0;
+    check(detail::CostAbi<T>::size(&p, &opts.c, &bytes),
+          sizeof(T) == sizeof(float) ? "otc_cost_matrix_workspace_size_f32"
+                                     : "otc_cost_matrix_workspace_size_f64");
+    return bytes;
+}
 
 /// Writes the n x m cost matrix between the rows of x (n x d) and y (m x d) into `out`
 /// (any strides). With a workspace, grows it if needed and runs without allocating.
 template <class T>
 void cost_matrix_into(View<T> x, View<T> y, MutView<T> out,
                       const CostOptions &opts = CostOptions(), Workspace *work = nullptr) {
-    const otc_cost_options o = opts.to_c();
-    void *w = nullptr;
-    std::size_t b = 0;
+    const auto p = detail::cost_problem(x, y);
+    typename detail::CostAbi<T>::Outputs o{};
+    o.struct_size = sizeof o;
+    o.cost = detail::to_c(out);
+    otc_workspace w{nullptr, 0};
     if (work != nullptr) {
-        work->reserve(cost_matrix_workspace_size(x.rows, y.rows, x.cols, opts));
-        w = work->data();
-        b = work->bytes();
+        work->reserve(cost_matrix_workspace_size(x, y, opts));
+        w = otc_workspace{work->data(), work->bytes()};
     }
-    check(detail::cost_call(detail::to_c(x), detail::to_c(y), detail::to_c(out), &o, w, b),
-          sizeof(T) == sizeof(float) ? "otc_cost_matrix_f32" : "otc_cost_matrix_f64");
+    check(detail::CostAbi<T>::run(&p, &o, &opts.c, w), detail::CostAbi<T>::name);
 }
 
 /// The n x m cost matrix between the rows of x (n x d) and y (m x d), row-major.
@@ -1673,76 +1688,126 @@ LloydResult lloyd(View<T> points, MutView<T> sites, std::int32_t max_iter, doubl
 // Entropic barycenters (otc_barycenter_*, otc_convolutional_barycenter_*)
 // ---------------------------------------------------------------------------------------
 
-/// Options of the barycenter solvers; starts from the library's defaults.
-struct BarycenterOptions {
-    std::uint32_t num_threads;
-    std::int32_t max_iter;
-    double epsilon;
-    double tol;
-    BarycenterOptions() {
-        const otc_barycenter_options o = defaults();
-        num_threads = o.num_threads; max_iter = o.max_iter; epsilon = o.epsilon; tol = o.tol;
-    }
-    BarycenterOptions &with_epsilon(double e) { epsilon = e; return *this; }
-    BarycenterOptions &with_threads(std::uint32_t n) { num_threads = n; return *this; }
-    BarycenterOptions &with_max_iter(std::int32_t n) { max_iter = n; return *this; }
-    /// The C struct.
-    otc_barycenter_options to_c() const {
-        otc_barycenter_options o = defaults();
-        o.num_threads = num_threads; o.max_iter = max_iter; o.epsilon = epsilon; o.tol = tol;
-        return o;
-    }
+namespace detail {
+inline otc_status options_default(otc_barycenter_options *o) {
+    return otc_barycenter_options_default(o);
+}
+inline otc_status options_default(otc_convolutional_barycenter_options *o) {
+    return otc_convolutional_barycenter_options_default(o);
+}
+}  // namespace detail
 
-private:
-    static otc_barycenter_options defaults() {
-        otc_barycenter_options o;
-        check(otc_barycenter_options_default(&o), "otc_barycenter_options_default");
-        return o;
-    }
+/// Options of an entropic barycenter solver: the C struct `C` (otc_barycenter_options or
+/// otc_convolutional_barycenter_options), filled with the library's defaults.
+template <class C>
+struct BarycenterOptionsT {
+    C c;  ///< the C options (every field reachable)
+
+    BarycenterOptionsT() { check(detail::options_default(&c), "otc_*barycenter_options_default"); }
+    /// Entropic regularisation epsilon (chainable).
+    BarycenterOptionsT &with_epsilon(double e) { c.epsilon = e; return *this; }
+    /// Stopping tolerance on the marginal error (chainable).
+    BarycenterOptionsT &with_tol(double t) { c.tol = t; return *this; }
+    /// Iteration cap (chainable).
+    BarycenterOptionsT &with_max_iter(std::uint64_t n) { c.max_iter = n; return *this; }
+    /// Threads: 0 library default, 1 calling thread only, k workers (chainable).
+    BarycenterOptionsT &with_threads(std::uint32_t n) { c.num_threads = n; return *this; }
 };
+/// Options of `barycenter` (fixed support).
+using BarycenterOptions = BarycenterOptionsT<otc_barycenter_options>;
+/// Options of `convolutional_barycenter`.
+using ConvolutionalBarycenterOptions = BarycenterOptionsT<otc_convolutional_barycenter_options>;
 
-/// A barycenter histogram (double or float) and the iterations made; status OTC_OK or
-/// OTC_WARN_MAX_ITER.
+/// A barycenter histogram (double or float) and the call's report (`report.status` OTC_OK,
+/// OTC_WARN_MAX_ITER or OTC_WARN_CANCELLED; `report.iterations`; `report.error` the marginal
+/// error max_k sum_i |u_k K v_k - p|).
 template <typename T>
 struct BarycenterResultT {
-    otc_status status = OTC_OK;
     std::vector<T> hist;
-    std::uint64_t iterations = 0;
+    otc_report report{};
 };
 /// The double-precision barycenter result.
 using BarycenterResult = BarycenterResultT<double>;
 
 namespace detail {
-inline otc_status barycenter_call(otc_matrix_f64 a, otc_matrix_f64 c, const double *wt,
-                                  const otc_barycenter_options *o, double *out,
-                                  std::uint64_t *it, void *w, std::size_t bytes) {
-    return otc_barycenter_f64(a, c, wt, o, out, it, w, bytes);
-}
-inline otc_status barycenter_call(otc_matrix_f32 a, otc_matrix_f32 c, const float *wt,
-                                  const otc_barycenter_options *o, float *out,
-                                  std::uint64_t *it, void *w, std::size_t bytes) {
-    return otc_barycenter_f32(a, c, wt, o, out, it, w, bytes);
-}
-inline otc_status conv_barycenter_call(otc_matrix_f64 a, std::size_t h, std::size_t wd,
-                                       const double *wt, const otc_barycenter_options *o,
-                                       double *out, std::uint64_t *it, void *w,
-                                       std::size_t bytes) {
-    return otc_convolutional_barycenter_f64(a, h, wd, wt, o, out, it, w, bytes);
-}
-inline otc_status conv_barycenter_call(otc_matrix_f32 a, std::size_t h, std::size_t wd,
-                                       const float *wt, const otc_barycenter_options *o,
-                                       float *out, std::uint64_t *it, void *w,
-                                       std::size_t bytes) {
-    return otc_convolutional_barycenter_f32(a, h, wd, wt, o, out, it, w, bytes);
+/// The C structs and entry points of both barycenters in precision T.
+template <class T>
+struct BaryAbi;
+template <>
+struct BaryAbi<double> {
+    using Fixed = otc_barycenter_problem_f64;
+    using FixedOut = otc_barycenter_outputs_f64;
+    using Conv = otc_convolutional_barycenter_problem_f64;
+    using ConvOut = otc_convolutional_barycenter_outputs_f64;
+    static otc_status size(const Fixed *p, const otc_barycenter_options *o, std::size_t *b) {
+        return otc_barycenter_workspace_size_f64(p, o, b);
+    }
+    static otc_status size(const Conv *p, const otc_convolutional_barycenter_options *o,
+                           std::size_t *b) {
+        return otc_convolutional_barycenter_workspace_size_f64(p, o, b);
+    }
+    static otc_status run(const Fixed *p, FixedOut *out, const otc_barycenter_options *o,
+                          otc_workspace w) {
+        return otc_barycenter_f64(p, out, o, w);
+    }
+    static otc_status run(const Conv *p, ConvOut *out,
+                          const otc_convolutional_barycenter_options *o, otc_workspace w) {
+        return otc_convolutional_barycenter_f64(p, out, o, w);
+    }
+};
+template <>
+struct BaryAbi<float> {
+    using Fixed = otc_barycenter_problem_f32;
+    using FixedOut = otc_barycenter_outputs_f32;
+    using Conv = otc_convolutional_barycenter_problem_f32;
+    using ConvOut = otc_convolutional_barycenter_outputs_f32;
+    static otc_status size(const Fixed *p, const otc_barycenter_options *o, std::size_t *b) {
+        return otc_barycenter_workspace_size_f32(p, o, b);
+    }
+    static otc_status size(const Conv *p, const otc_convolutional_barycenter_options *o,
+                           std::size_t *b) {
+        return otc_convolutional_barycenter_workspace_size_f32(p, o, b);
+    }
+    static otc_status run(const Fixed *p, FixedOut *out, const otc_barycenter_options *o,
+                          otc_workspace w) {
+        return otc_barycenter_f32(p, out, o, w);
+    }
+    static otc_status run(const Conv *p, ConvOut *out,
+                          const otc_convolutional_barycenter_options *o, otc_workspace w) {
+        return otc_convolutional_barycenter_f32(p, out, o, w);
+    }
+};
+
+/// Runs one barycenter call on problem `p` (options `o`) into `r` (sized by the caller),
+/// growing `work` when given; throws on an error naming `fn` (the f64 or f32 entry point).
+template <class T, class Out, class P, class O>
+void run_barycenter(const P &p, const O &o, Workspace *work, BarycenterResultT<T> &r,
+                    const char *fn) {
+    otc_workspace w{nullptr, 0};
+    if (work != nullptr) {
+        std::size_t bytes = 0;
+        check(BaryAbi<T>::size(&p, &o, &bytes), fn);
+        work->reserve(bytes);
+        w = otc_workspace{work->data(), work->bytes()};
+    }
+    Out out{};
+    out.struct_size = sizeof out;
+    out.barycenter = r.hist.data();
+    check(BaryAbi<T>::run(&p, &out, &o, w), fn);
+    r.report = out.report;
 }
 }  // namespace detail
 
-/// Bytes of workspace `barycenter` needs for k histograms of n bins.
-inline std::size_t barycenter_workspace_size(std::size_t n, std::size_t k,
-                                             const BarycenterOptions &opts = BarycenterOptions()) {
-    const otc_barycenter_options o = opts.to_c();
+/// Bytes of workspace `barycenter` needs for k histograms of n bins (hists n x k; no data
+/// is read).
+template <typename T>
+std::size_t barycenter_workspace_size(View<T> hists, const BarycenterOptions &opts = BarycenterOptions()) {
+    typename detail::BaryAbi<T>::Fixed p{};
+    p.struct_size = sizeof p;
+    p.hists = detail::to_c(hists);
     std::size_t bytes = 0;
-    check(otc_barycenter_workspace_size(n, k, &o, &bytes), "otc_barycenter_workspace_size");
+    check(detail::BaryAbi<T>::size(&p, &opts.c, &bytes),
+          detail::name<T>("otc_barycenter_workspace_size_f64", "otc_barycenter_workspace_size_f32"));
     return bytes;
 }
 
@@ -1750,32 +1815,36 @@ inline std::size_t barycenter_workspace_size(std::size_t n, std::size_t k,
 /// weights empty: uniform. T = double or float (otc_barycenter_f64 / _f32).
 template <typename T>
 inline BarycenterResultT<T> barycenter(View<T> hists, View<T> cost,
-                                   const std::vector<T> &weights = {},
-                                   const BarycenterOptions &opts = BarycenterOptions(),
-                                   Workspace *work = nullptr) {
+                                       const std::vector<T> &weights = {},
+                                       const BarycenterOptions &opts = BarycenterOptions(),
+                                       Workspace *work = nullptr) {
     if (!weights.empty()) detail::expect_len(weights.size(), hists.cols, "barycenter: weights");
-    const otc_barycenter_options o = opts.to_c();
-    void *w;
-    std::size_t bytes;
-    detail::use_workspace(work, work ? barycenter_workspace_size(hists.rows, hists.cols, opts) : 0,
-                          w, bytes);
+    typename detail::BaryAbi<T>::Fixed p{};
+    p.struct_size = sizeof p;
+    p.hists = detail::to_c(hists);
+    p.cost = detail::to_c(cost);
+    p.weights = detail::opt(weights);
     BarycenterResultT<T> r;
     r.hist.resize(hists.rows);
-    r.status = check(detail::barycenter_call(detail::to_c(hists), detail::to_c(cost),
-                                             detail::opt(weights), &o, r.hist.data(),
-                                             &r.iterations, w, bytes),
-                     detail::name<T>("otc_barycenter_f64", "otc_barycenter_f32"));
+    detail::run_barycenter<T, typename detail::BaryAbi<T>::FixedOut>(
+        p, opts.c, work, r, detail::name<T>("otc_barycenter_f64", "otc_barycenter_f32"));
     return r;
 }
 
 /// Bytes of workspace `convolutional_barycenter` needs for k images of h x w pixels.
-inline std::size_t convolutional_barycenter_workspace_size(
+template <typename T>
+std::size_t convolutional_barycenter_workspace_size(
     std::size_t h, std::size_t w, std::size_t k,
-    const BarycenterOptions &opts = BarycenterOptions()) {
-    const otc_barycenter_options o = opts.to_c();
+    const ConvolutionalBarycenterOptions &opts = ConvolutionalBarycenterOptions()) {
+    typename detail::BaryAbi<T>::Conv p{};
+    p.struct_size = sizeof p;
+    p.images.cols = k;
+    p.height = h;
+    p.width = w;
     std::size_t bytes = 0;
-    check(otc_convolutional_barycenter_workspace_size(h, w, k, &o, &bytes),
-          "otc_convolutional_barycenter_workspace_size");
+    check(detail::BaryAbi<T>::size(&p, &opts.c, &bytes),
+          detail::name<T>("otc_convolutional_barycenter_workspace_size_f64",
+                          "otc_convolutional_barycenter_workspace_size_f32"));
     return bytes;
 }
 
@@ -1783,26 +1852,23 @@ inline std::size_t convolutional_barycenter_workspace_size(
 /// pixel (r, c) at row r*w + c) on the unit square; weights empty: uniform. T = double or
 /// float (otc_convolutional_barycenter_f64 / _f32).
 template <typename T>
-inline BarycenterResultT<T> convolutional_barycenter(View<T> images, std::size_t h,
-                                                 std::size_t w,
-                                                 const std::vector<T> &weights = {},
-                                                 const BarycenterOptions &opts = BarycenterOptions(),
-                                                 Workspace *work = nullptr) {
+inline BarycenterResultT<T> convolutional_barycenter(
+    View<T> images, std::size_t h, std::size_t w, const std::vector<T> &weights = {},
+    const ConvolutionalBarycenterOptions &opts = ConvolutionalBarycenterOptions(),
+    Workspace *work = nullptr) {
     if (!weights.empty())
         detail::expect_len(weights.size(), images.cols, "convolutional_barycenter: weights");
-    const otc_barycenter_options o = opts.to_c();
-    void *wp;
-    std::size_t bytes;
-    detail::use_workspace(
-        work, work ? convolutional_barycenter_workspace_size(h, w, images.cols, opts) : 0, wp,
-        bytes);
+    typename detail::BaryAbi<T>::Conv p{};
+    p.struct_size = sizeof p;
+    p.images = detail::to_c(images);
+    p.height = h;
+    p.width = w;
+    p.weights = detail::opt(weights);
     BarycenterResultT<T> r;
-    r.hist.resize(h * w);
-    r.status = check(detail::conv_barycenter_call(detail::to_c(images), h, w,
-                                                  detail::opt(weights), &o, r.hist.data(),
-                                                  &r.iterations, wp, bytes),
-                     detail::name<T>("otc_convolutional_barycenter_f64",
-                                     "otc_convolutional_barycenter_f32"));
+    r.hist.resize(images.rows);
+    detail::run_barycenter<T, typename detail::BaryAbi<T>::ConvOut>(
+        p, opts.c, work, r,
+        detail::name<T>("otc_convolutional_barycenter_f64", "otc_convolutional_barycenter_f32"));
     return r;
 }
 

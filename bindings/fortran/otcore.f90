@@ -82,23 +82,107 @@ module otcore
         integer(c_intptr_t) :: row_stride, col_stride
     end type
 
-    ! Options of the cost-matrix calls (num_threads is a C uint32_t: same bits).
-    type, bind(c), public :: otc_cost_options
+    ! The ABI 1 shape: the caller's workspace ({c_null_ptr, 0}: otcore allocates) and the
+    ! report every outputs struct starts with (after struct_size).
+    type, bind(c), public :: otc_workspace
+        type(c_ptr) :: data
+        integer(c_size_t) :: bytes
+    end type
+    type, bind(c), public :: otc_report
+        integer(c_int32_t) :: status
+        integer(c_int32_t) :: path
+        integer(c_int64_t) :: iterations
+        real(c_double) :: error
+        real(c_double) :: seconds
+    end type
+
+    ! Cost matrices: options (num_threads is a C uint32_t: same bits), problem, outputs.
+    type, bind(c), public :: otc_cost_matrix_options
         integer(c_size_t) :: struct_size
         integer(c_int32_t) :: num_threads
         integer(c_int32_t) :: metric
         real(c_double) :: p
     end type
+    type, bind(c), public :: otc_cost_matrix_problem_f64
+        integer(c_size_t) :: struct_size
+        type(otc_matrix_f64) :: x, y
+    end type
+    type, bind(c), public :: otc_cost_matrix_problem_f32
+        integer(c_size_t) :: struct_size
+        type(otc_matrix_f32) :: x, y
+    end type
+    type, bind(c), public :: otc_cost_matrix_outputs_f64
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        type(otc_matrix_mut_f64) :: cost
+    end type
+    type, bind(c), public :: otc_cost_matrix_outputs_f32
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        type(otc_matrix_mut_f32) :: cost
+    end type
 
-    ! Options and reports of the solver families (uint32_t/uint64_t fields as c_int32_t/
-    ! c_int64_t: same bits).
+    ! Entropic barycenters: options (uint32_t/uint64_t as c_int32_t/c_int64_t), problems,
+    ! outputs (pointers as type(c_ptr): pass c_loc(x) or c_null_ptr).
     type, bind(c), public :: otc_barycenter_options
         integer(c_size_t) :: struct_size
         integer(c_int32_t) :: num_threads
-        integer(c_int32_t) :: max_iter
+        integer(c_int64_t) :: max_iter
         real(c_double) :: epsilon
         real(c_double) :: tol
     end type
+    type, bind(c), public :: otc_convolutional_barycenter_options
+        integer(c_size_t) :: struct_size
+        integer(c_int32_t) :: num_threads
+        integer(c_int64_t) :: max_iter
+        real(c_double) :: epsilon
+        real(c_double) :: tol
+    end type
+    type, bind(c), public :: otc_barycenter_problem_f64
+        integer(c_size_t) :: struct_size
+        type(otc_matrix_f64) :: hists, cost
+        type(c_ptr) :: weights
+    end type
+    type, bind(c), public :: otc_barycenter_problem_f32
+        integer(c_size_t) :: struct_size
+        type(otc_matrix_f32) :: hists, cost
+        type(c_ptr) :: weights
+    end type
+    type, bind(c), public :: otc_barycenter_outputs_f64
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        type(c_ptr) :: barycenter
+    end type
+    type, bind(c), public :: otc_barycenter_outputs_f32
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        type(c_ptr) :: barycenter
+    end type
+    type, bind(c), public :: otc_convolutional_barycenter_problem_f64
+        integer(c_size_t) :: struct_size
+        type(otc_matrix_f64) :: images
+        integer(c_size_t) :: height, width
+        type(c_ptr) :: weights
+    end type
+    type, bind(c), public :: otc_convolutional_barycenter_problem_f32
+        integer(c_size_t) :: struct_size
+        type(otc_matrix_f32) :: images
+        integer(c_size_t) :: height, width
+        type(c_ptr) :: weights
+    end type
+    type, bind(c), public :: otc_convolutional_barycenter_outputs_f64
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        type(c_ptr) :: barycenter
+    end type
+    type, bind(c), public :: otc_convolutional_barycenter_outputs_f32
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        type(c_ptr) :: barycenter
+    end type
+
+    ! Options and reports of the solver families (uint32_t/uint64_t fields as c_int32_t/
+    ! c_int64_t: same bits).
     type, bind(c), public :: otc_emd_options
         integer(c_size_t) :: struct_size
         integer(c_int32_t) :: num_threads
@@ -182,11 +266,14 @@ module otcore
     end type
 
     public :: otc_last_error_message, otc_status_message, otc_version_string, otc_version_number
-    public :: otc_cost_options_default, otc_cost_matrix_workspace_size
-    public :: otc_cost_matrix_f64, otc_cost_matrix_f32
-    public :: otc_barycenter_options_default, otc_barycenter_workspace_size, otc_barycenter_f64
-    public :: otc_convolutional_barycenter_workspace_size, otc_convolutional_barycenter_f64
-    public :: otc_barycenter_f32, otc_convolutional_barycenter_f32
+    public :: otc_cost_matrix_options_default, otc_cost_matrix_workspace_size_f64
+    public :: otc_cost_matrix_workspace_size_f32, otc_cost_matrix_f64, otc_cost_matrix_f32
+    public :: otc_barycenter_options_default, otc_barycenter_workspace_size_f64
+    public :: otc_barycenter_workspace_size_f32, otc_barycenter_f64, otc_barycenter_f32
+    public :: otc_convolutional_barycenter_options_default
+    public :: otc_convolutional_barycenter_workspace_size_f64
+    public :: otc_convolutional_barycenter_workspace_size_f32
+    public :: otc_convolutional_barycenter_f64, otc_convolutional_barycenter_f32
     public :: otc_emd_options_default, otc_emd_workspace_size, otc_emd
     public :: otc_wasserstein_1d_workspace_size, otc_wasserstein_1d
     public :: otc_sliced_wasserstein_workspace_size, otc_sliced_wasserstein
@@ -239,39 +326,46 @@ module otcore
             integer(c_int32_t) :: v
         end function
 
-        function otc_cost_options_default(opts) bind(c, name="otc_cost_options_default") result(st)
-            import :: c_int32_t, otc_cost_options
-            type(otc_cost_options), intent(out) :: opts
+        function otc_cost_matrix_options_default(opts) &
+                bind(c, name="otc_cost_matrix_options_default") result(st)
+            import :: c_int32_t, otc_cost_matrix_options
+            type(otc_cost_matrix_options), intent(out) :: opts
             integer(c_int32_t) :: st
         end function
-        function otc_cost_matrix_workspace_size(n, m, d, opts, out_bytes) &
-                bind(c, name="otc_cost_matrix_workspace_size") result(st)
-            import :: c_int32_t, c_size_t, otc_cost_options
-            integer(c_size_t), value :: n, m, d
-            type(otc_cost_options), intent(in) :: opts
-            integer(c_size_t), intent(out) :: out_bytes
+        function otc_cost_matrix_workspace_size_f64(problem, opts, bytes) &
+                bind(c, name="otc_cost_matrix_workspace_size_f64") result(st)
+            import :: c_int32_t, c_size_t, otc_cost_matrix_problem_f64, otc_cost_matrix_options
+            type(otc_cost_matrix_problem_f64), intent(in) :: problem
+            type(otc_cost_matrix_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
             integer(c_int32_t) :: st
         end function
-        function otc_cost_matrix_f64(x, y, out, opts, work, work_bytes) &
+        function otc_cost_matrix_workspace_size_f32(problem, opts, bytes) &
+                bind(c, name="otc_cost_matrix_workspace_size_f32") result(st)
+            import :: c_int32_t, c_size_t, otc_cost_matrix_problem_f32, otc_cost_matrix_options
+            type(otc_cost_matrix_problem_f32), intent(in) :: problem
+            type(otc_cost_matrix_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
+            integer(c_int32_t) :: st
+        end function
+        function otc_cost_matrix_f64(problem, out, opts, work) &
                 bind(c, name="otc_cost_matrix_f64") result(st)
-            import :: c_int32_t, c_size_t, c_ptr, otc_matrix_f64, otc_matrix_mut_f64, &
-                otc_cost_options
-            type(otc_matrix_f64), value :: x, y
-            type(otc_matrix_mut_f64), value :: out
-            type(otc_cost_options), intent(in) :: opts
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
+            import :: c_int32_t, otc_cost_matrix_problem_f64, otc_cost_matrix_outputs_f64, &
+                otc_cost_matrix_options, otc_workspace
+            type(otc_cost_matrix_problem_f64), intent(in) :: problem
+            type(otc_cost_matrix_outputs_f64), intent(inout) :: out
+            type(otc_cost_matrix_options), intent(in) :: opts
+            type(otc_workspace), value :: work
             integer(c_int32_t) :: st
         end function
-        function otc_cost_matrix_f32(x, y, out, opts, work, work_bytes) &
+        function otc_cost_matrix_f32(problem, out, opts, work) &
                 bind(c, name="otc_cost_matrix_f32") result(st)
-            import :: c_int32_t, c_size_t, c_ptr, otc_matrix_f32, otc_matrix_mut_f32, &
-                otc_cost_options
-            type(otc_matrix_f32), value :: x, y
-            type(otc_matrix_mut_f32), value :: out
-            type(otc_cost_options), intent(in) :: opts
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
+            import :: c_int32_t, otc_cost_matrix_problem_f32, otc_cost_matrix_outputs_f32, &
+                otc_cost_matrix_options, otc_workspace
+            type(otc_cost_matrix_problem_f32), intent(in) :: problem
+            type(otc_cost_matrix_outputs_f32), intent(inout) :: out
+            type(otc_cost_matrix_options), intent(in) :: opts
+            type(otc_workspace), value :: work
             integer(c_int32_t) :: st
         end function
 
@@ -283,79 +377,86 @@ module otcore
             type(otc_barycenter_options), intent(out) :: opts
             integer(c_int32_t) :: st
         end function
-        function otc_barycenter_workspace_size(n, k, opts, out_bytes) &
-                bind(c, name="otc_barycenter_workspace_size") result(st)
-            import :: c_int32_t, c_size_t, otc_barycenter_options
-            integer(c_size_t), value :: n
-            integer(c_size_t), value :: k
+        function otc_barycenter_workspace_size_f64(problem, opts, bytes) &
+                bind(c, name="otc_barycenter_workspace_size_f64") result(st)
+            import :: c_int32_t, c_size_t, otc_barycenter_problem_f64, &
+                otc_barycenter_options
+            type(otc_barycenter_problem_f64), intent(in) :: problem
             type(otc_barycenter_options), intent(in) :: opts
-            integer(c_size_t), intent(out) :: out_bytes
+            integer(c_size_t), intent(out) :: bytes
             integer(c_int32_t) :: st
         end function
-        function otc_barycenter_f64(hists, cost, weights, opts, out, iterations, work, work_bytes) &
+        function otc_barycenter_f64(problem, out, opts, work) &
                 bind(c, name="otc_barycenter_f64") result(st)
-            import :: c_int32_t, c_ptr, c_size_t, otc_barycenter_options, otc_matrix_f64
-            type(otc_matrix_f64), value :: hists
-            type(otc_matrix_f64), value :: cost
-            type(c_ptr), value :: weights
+            import :: c_int32_t, otc_barycenter_problem_f64, &
+                otc_barycenter_outputs_f64, otc_barycenter_options, otc_workspace
+            type(otc_barycenter_problem_f64), intent(in) :: problem
+            type(otc_barycenter_outputs_f64), intent(inout) :: out
             type(otc_barycenter_options), intent(in) :: opts
-            type(c_ptr), value :: out
-            type(c_ptr), value :: iterations
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
+            type(otc_workspace), value :: work
             integer(c_int32_t) :: st
         end function
-        function otc_convolutional_barycenter_workspace_size(h, w, k, opts, out_bytes) &
-                bind(c, name="otc_convolutional_barycenter_workspace_size") result(st)
-            import :: c_int32_t, c_size_t, otc_barycenter_options
-            integer(c_size_t), value :: h
-            integer(c_size_t), value :: w
-            integer(c_size_t), value :: k
+        function otc_barycenter_workspace_size_f32(problem, opts, bytes) &
+                bind(c, name="otc_barycenter_workspace_size_f32") result(st)
+            import :: c_int32_t, c_size_t, otc_barycenter_problem_f32, &
+                otc_barycenter_options
+            type(otc_barycenter_problem_f32), intent(in) :: problem
             type(otc_barycenter_options), intent(in) :: opts
-            integer(c_size_t), intent(out) :: out_bytes
+            integer(c_size_t), intent(out) :: bytes
             integer(c_int32_t) :: st
         end function
-        function otc_convolutional_barycenter_f64(images, h, w, weights, opts, out, &
-                iterations, work, work_bytes) &
-                bind(c, name="otc_convolutional_barycenter_f64") result(st)
-            import :: c_int32_t, c_ptr, c_size_t, otc_barycenter_options, otc_matrix_f64
-            type(otc_matrix_f64), value :: images
-            integer(c_size_t), value :: h
-            integer(c_size_t), value :: w
-            type(c_ptr), value :: weights
-            type(otc_barycenter_options), intent(in) :: opts
-            type(c_ptr), value :: out
-            type(c_ptr), value :: iterations
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
-            integer(c_int32_t) :: st
-        end function
-        function otc_barycenter_f32(hists, cost, weights, opts, out, iterations, work, work_bytes) &
+        function otc_barycenter_f32(problem, out, opts, work) &
                 bind(c, name="otc_barycenter_f32") result(st)
-            import :: c_int32_t, c_ptr, c_size_t, otc_barycenter_options, otc_matrix_f32
-            type(otc_matrix_f32), value :: hists
-            type(otc_matrix_f32), value :: cost
-            type(c_ptr), value :: weights
+            import :: c_int32_t, otc_barycenter_problem_f32, &
+                otc_barycenter_outputs_f32, otc_barycenter_options, otc_workspace
+            type(otc_barycenter_problem_f32), intent(in) :: problem
+            type(otc_barycenter_outputs_f32), intent(inout) :: out
             type(otc_barycenter_options), intent(in) :: opts
-            type(c_ptr), value :: out
-            type(c_ptr), value :: iterations
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
+            type(otc_workspace), value :: work
             integer(c_int32_t) :: st
         end function
-        function otc_convolutional_barycenter_f32(images, h, w, weights, opts, out, &
-                iterations, work, work_bytes) &
+        function otc_convolutional_barycenter_options_default(opts) &
+                bind(c, name="otc_convolutional_barycenter_options_default") result(st)
+            import :: c_int32_t, otc_convolutional_barycenter_options
+            type(otc_convolutional_barycenter_options), intent(out) :: opts
+            integer(c_int32_t) :: st
+        end function
+        function otc_convolutional_barycenter_workspace_size_f64(problem, opts, bytes) &
+                bind(c, name="otc_convolutional_barycenter_workspace_size_f64") result(st)
+            import :: c_int32_t, c_size_t, otc_convolutional_barycenter_problem_f64, &
+                otc_convolutional_barycenter_options
+            type(otc_convolutional_barycenter_problem_f64), intent(in) :: problem
+            type(otc_convolutional_barycenter_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
+            integer(c_int32_t) :: st
+        end function
+        function otc_convolutional_barycenter_f64(problem, out, opts, work) &
+                bind(c, name="otc_convolutional_barycenter_f64") result(st)
+            import :: c_int32_t, otc_convolutional_barycenter_problem_f64, &
+                otc_convolutional_barycenter_outputs_f64, otc_convolutional_barycenter_options, otc_workspace
+            type(otc_convolutional_barycenter_problem_f64), intent(in) :: problem
+            type(otc_convolutional_barycenter_outputs_f64), intent(inout) :: out
+            type(otc_convolutional_barycenter_options), intent(in) :: opts
+            type(otc_workspace), value :: work
+            integer(c_int32_t) :: st
+        end function
+        function otc_convolutional_barycenter_workspace_size_f32(problem, opts, bytes) &
+                bind(c, name="otc_convolutional_barycenter_workspace_size_f32") result(st)
+            import :: c_int32_t, c_size_t, otc_convolutional_barycenter_problem_f32, &
+                otc_convolutional_barycenter_options
+            type(otc_convolutional_barycenter_problem_f32), intent(in) :: problem
+            type(otc_convolutional_barycenter_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
+            integer(c_int32_t) :: st
+        end function
+        function otc_convolutional_barycenter_f32(problem, out, opts, work) &
                 bind(c, name="otc_convolutional_barycenter_f32") result(st)
-            import :: c_int32_t, c_ptr, c_size_t, otc_barycenter_options, otc_matrix_f32
-            type(otc_matrix_f32), value :: images
-            integer(c_size_t), value :: h
-            integer(c_size_t), value :: w
-            type(c_ptr), value :: weights
-            type(otc_barycenter_options), intent(in) :: opts
-            type(c_ptr), value :: out
-            type(c_ptr), value :: iterations
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
+            import :: c_int32_t, otc_convolutional_barycenter_problem_f32, &
+                otc_convolutional_barycenter_outputs_f32, otc_convolutional_barycenter_options, otc_workspace
+            type(otc_convolutional_barycenter_problem_f32), intent(in) :: problem
+            type(otc_convolutional_barycenter_outputs_f32), intent(inout) :: out
+            type(otc_convolutional_barycenter_options), intent(in) :: opts
+            type(otc_workspace), value :: work
             integer(c_int32_t) :: st
         end function
         function otc_emd_options_default(opts) &
@@ -1165,11 +1266,11 @@ contains
     end function
 
     subroutine cost_options(opts, metric, p, num_threads)
-        type(otc_cost_options), intent(out) :: opts
+        type(otc_cost_matrix_options), intent(out) :: opts
         integer(c_int32_t), intent(in), optional :: metric, num_threads
         real(c_double), intent(in), optional :: p
         integer(c_int32_t) :: st
-        st = otc_cost_options_default(opts)
+        st = otc_cost_matrix_options_default(opts)
         if (present(metric)) opts%metric = metric
         if (present(p)) opts%p = p
         if (present(num_threads)) opts%num_threads = num_threads
@@ -1183,16 +1284,13 @@ contains
         integer(c_int32_t), intent(out) :: status
         integer(c_int32_t), intent(in), optional :: metric, num_threads
         real(c_double), intent(in), optional :: p
-        type(otc_cost_options) :: opts
+        type(otc_cost_matrix_options) :: opts
+        type(otc_cost_matrix_problem_f64) :: problem
+        type(otc_cost_matrix_outputs_f64) :: out
         call cost_options(opts, metric, p, num_threads)
-        status = otc_cost_matrix_f64( &
-            otc_matrix_f64(c_loc(x), size(x, 1, c_size_t), size(x, 2, c_size_t), 1_c_intptr_t, &
-                           int(size(x, 1), c_intptr_t)), &
-            otc_matrix_f64(c_loc(y), size(y, 1, c_size_t), size(y, 2, c_size_t), 1_c_intptr_t, &
-                           int(size(y, 1), c_intptr_t)), &
-            otc_matrix_mut_f64(c_loc(c), size(c, 1, c_size_t), size(c, 2, c_size_t), &
-                               1_c_intptr_t, int(size(c, 1), c_intptr_t)), &
-            opts, c_null_ptr, 0_c_size_t)
+        problem = otc_cost_matrix_problem_f64(c_sizeof(problem), view_f64(x), view_f64(y))
+        out = otc_cost_matrix_outputs_f64(c_sizeof(out), no_report(), mut_view_f64(c))
+        status = otc_cost_matrix_f64(problem, out, opts, otc_workspace(c_null_ptr, 0_c_size_t))
     end subroutine
 
     subroutine cost_matrix_f32(x, y, c, status, metric, p, num_threads)
@@ -1201,17 +1299,26 @@ contains
         integer(c_int32_t), intent(out) :: status
         integer(c_int32_t), intent(in), optional :: metric, num_threads
         real(c_double), intent(in), optional :: p
-        type(otc_cost_options) :: opts
+        type(otc_cost_matrix_options) :: opts
+        type(otc_cost_matrix_problem_f32) :: problem
+        type(otc_cost_matrix_outputs_f32) :: out
         call cost_options(opts, metric, p, num_threads)
-        status = otc_cost_matrix_f32( &
+        problem = otc_cost_matrix_problem_f32(c_sizeof(problem), &
             otc_matrix_f32(c_loc(x), size(x, 1, c_size_t), size(x, 2, c_size_t), 1_c_intptr_t, &
                            int(size(x, 1), c_intptr_t)), &
             otc_matrix_f32(c_loc(y), size(y, 1, c_size_t), size(y, 2, c_size_t), 1_c_intptr_t, &
-                           int(size(y, 1), c_intptr_t)), &
+                           int(size(y, 1), c_intptr_t)))
+        out = otc_cost_matrix_outputs_f32(c_sizeof(out), no_report(), &
             otc_matrix_mut_f32(c_loc(c), size(c, 1, c_size_t), size(c, 2, c_size_t), &
-                               1_c_intptr_t, int(size(c, 1), c_intptr_t)), &
-            opts, c_null_ptr, 0_c_size_t)
+                               1_c_intptr_t, int(size(c, 1), c_intptr_t)))
+        status = otc_cost_matrix_f32(problem, out, opts, otc_workspace(c_null_ptr, 0_c_size_t))
     end subroutine
+
+    ! An all-zero report (the initial value of an outputs struct's report).
+    function no_report() result(r)
+        type(otc_report) :: r
+        r = otc_report(0_c_int32_t, 0_c_int32_t, 0_c_int64_t, 0.0_c_double, 0.0_c_double)
+    end function
 
     ! ---- Views of contiguous column-major arrays (no copy) ----
 
@@ -1534,17 +1641,31 @@ contains
     end subroutine
 
     ! Fixed-support entropic barycenter (uniform weights) of the columns of hists(n, k) for
-    ! cost(n, n), into bary(n).
-    subroutine otcore_barycenter(hists, cost, epsilon, bary, status)
+    ! cost(n, n), into bary(n); optionally the report (iterations, error = the marginal error)
+    ! and max_iter, tol, num_threads (the defaults otherwise).
+    subroutine otcore_barycenter(hists, cost, epsilon, bary, status, report, max_iter, tol, &
+                                 num_threads)
         real(c_double), intent(in), target, contiguous :: hists(:, :), cost(:, :)
         real(c_double), intent(in) :: epsilon
         real(c_double), intent(inout), target, contiguous :: bary(:)
         integer(c_int32_t), intent(out) :: status
+        type(otc_report), intent(out), optional :: report
+        integer(c_int64_t), intent(in), optional :: max_iter
+        real(c_double), intent(in), optional :: tol
+        integer(c_int32_t), intent(in), optional :: num_threads
         type(otc_barycenter_options) :: opts
+        type(otc_barycenter_problem_f64) :: problem
+        type(otc_barycenter_outputs_f64) :: out
         status = otc_barycenter_options_default(opts)
         opts%epsilon = epsilon
-        status = otc_barycenter_f64(view_f64(hists), view_f64(cost), c_null_ptr, opts, &
-                                    c_loc(bary), c_null_ptr, c_null_ptr, 0_c_size_t)
+        if (present(max_iter)) opts%max_iter = max_iter
+        if (present(tol)) opts%tol = tol
+        if (present(num_threads)) opts%num_threads = num_threads
+        problem = otc_barycenter_problem_f64(c_sizeof(problem), view_f64(hists), view_f64(cost), &
+                                             c_null_ptr)
+        out = otc_barycenter_outputs_f64(c_sizeof(out), no_report(), c_loc(bary))
+        status = otc_barycenter_f64(problem, out, opts, otc_workspace(c_null_ptr, 0_c_size_t))
+        if (present(report)) report = out%report
     end subroutine
 
     ! Entropic OT cost (regularisation eps > 0) between N(m1, s1) and N(m2, s2), closed form.
@@ -1585,17 +1706,32 @@ contains
 
     ! Convolutional entropic barycenter (uniform weights) of the k images in images(h*w, k)
     ! (pixel (r, c), 0-based, at row r*w + c + 1) into bary(h*w).
-    subroutine otcore_convolutional_barycenter(images, h, w, epsilon, bary, status)
+    ! Optionally the report, max_iter, tol, num_threads, as otcore_barycenter.
+    subroutine otcore_convolutional_barycenter(images, h, w, epsilon, bary, status, report, &
+                                               max_iter, tol, num_threads)
         real(c_double), intent(in), target, contiguous :: images(:, :)
         integer(c_size_t), intent(in) :: h, w
         real(c_double), intent(in) :: epsilon
         real(c_double), intent(inout), target, contiguous :: bary(:)
         integer(c_int32_t), intent(out) :: status
-        type(otc_barycenter_options) :: opts
-        status = otc_barycenter_options_default(opts)
+        type(otc_report), intent(out), optional :: report
+        integer(c_int64_t), intent(in), optional :: max_iter
+        real(c_double), intent(in), optional :: tol
+        integer(c_int32_t), intent(in), optional :: num_threads
+        type(otc_convolutional_barycenter_options) :: opts
+        type(otc_convolutional_barycenter_problem_f64) :: problem
+        type(otc_convolutional_barycenter_outputs_f64) :: out
+        status = otc_convolutional_barycenter_options_default(opts)
         opts%epsilon = epsilon
-        status = otc_convolutional_barycenter_f64(view_f64(images), h, w, c_null_ptr, opts, &
-                                                  c_loc(bary), c_null_ptr, c_null_ptr, 0_c_size_t)
+        if (present(max_iter)) opts%max_iter = max_iter
+        if (present(tol)) opts%tol = tol
+        if (present(num_threads)) opts%num_threads = num_threads
+        problem = otc_convolutional_barycenter_problem_f64(c_sizeof(problem), view_f64(images), &
+                                                           h, w, c_null_ptr)
+        out = otc_convolutional_barycenter_outputs_f64(c_sizeof(out), no_report(), c_loc(bary))
+        status = otc_convolutional_barycenter_f64(problem, out, opts, &
+                                                  otc_workspace(c_null_ptr, 0_c_size_t))
+        if (present(report)) report = out%report
     end subroutine
 
 end module otcore

@@ -40,6 +40,9 @@ pub struct BarycenterInfo {
     pub error: f64,
     /// Whether `error ≤ tol` was reached before the cap.
     pub converged: bool,
+    /// Whether an observer ([`crate::progress::observe`]) stopped the solve; the result is
+    /// then the current iterate.
+    pub cancelled: bool,
 }
 
 /// Checks histograms (n×k, columns), weights and parameters; returns the normalised weights'
@@ -127,6 +130,7 @@ pub(crate) fn ibp<T: Real>(
         iterations: 0,
         error: f64::INFINITY,
         converged: false,
+        cancelled: false,
     };
     while info.iterations < params.max_iter {
         for c in 0..k {

@@ -13,7 +13,7 @@ module OTCore
 include("LibOTCore.jl")
 using .LibOTCore
 
-export OTCoreError, cost_matrix, cost_matrix!, library_version
+export OTCoreError, cost_matrix, cost_matrix!, cost_matrix_workspace_size, library_version
 export emd, emd_batch, wasserstein_1d, sliced_wasserstein
 export sinkhorn, sinkhorn_points, sinkhorn_divergence, sinkhorn_divergence_points
 export lse_pairs, sinkhorn_block_step!, sinkhorn_block_step_points!, lse_pair_merge!,

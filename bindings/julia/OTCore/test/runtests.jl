@@ -354,4 +354,23 @@ naive(x, y, f) = [f(x[i, :], y[j, :]) for i in axes(x, 1), j in axes(y, 1)]
         @test size(c.barycenter) == (8, 8)
         @test sum(c.barycenter) ≈ 1 rtol = 1e-6
     end
+    @testset "every_option_is_a_keyword_and_the_report_comes_back" begin
+        x = collect(range(0, 1; length=8))
+        C = (x .- x') .^ 2
+        h1 = exp.(-(x .- 0.2) .^ 2 ./ 0.02); h1 ./= sum(h1)
+        h2 = exp.(-(x .- 0.8) .^ 2 ./ 0.02); h2 ./= sum(h2)
+        r = barycenter(hcat(h1, h2), C; eps=0.05, tol=1e-10)
+        @test r.iterations > 3 && r.error <= 1e-10 && r.status == 0
+        capped = barycenter(hcat(h1, h2), C; eps=0.05, max_iter=3, tol=0.0)
+        @test capped.status == LibOTCore.OTC_WARN_MAX_ITER && capped.iterations == 3
+        @test_throws ArgumentError barycenter(hcat(h1, h2), C; eps=0.05, tolerance=1.0)
+        err = try
+            convolutional_barycenter([h1 * h2', h1 * h2']; eps=0.05, threads=257)
+        catch e
+            e
+        end
+        @test err isa OTCoreError && occursin("257", sprint(showerror, err))
+        @test cost_matrix(reshape(x, 8, 1), reshape(x, 8, 1); metric=:euclidean, threads=1) ≈ abs.(x .- x')
+        @test cost_matrix_workspace_size(reshape(x, 8, 1), reshape(x, 8, 1)) > 0
+    end
 end

@@ -260,16 +260,27 @@ lloyd <- function(points, sites, weights = NULL, max_iter = 100L, tol = 1e-10, t
 }
 
 
-barycenter <- function(hists, C, eps, weights = NULL, max_iter = NULL, threads = 0L) {
+# The options list of both barycenters: the C fields (num_threads, max_iter, epsilon, tol),
+# from the arguments, overridden by `options` (by C field name).
+barycenter_options <- function(eps, max_iter, tol, threads, options) {
+  o <- list(num_threads = as_count(threads, "threads"), epsilon = as_number(eps, "eps"))
+  if (!is.null(max_iter)) o$max_iter <- as_count(max_iter, "max_iter")
+  if (!is.null(tol)) o$tol <- as_number(tol, "tol")
+  with_options(o, options)
+}
+
+barycenter <- function(hists, C, eps, weights = NULL, max_iter = NULL, threads = 0L, tol = NULL,
+                       options = list()) {
   hists <- as_double_matrix(hists, "hists")
   r <- .Call(C_otc_r_barycenter, hists, as_double_matrix(C, "C"), NULL, NULL,
-             opt_weights(weights, ncol(hists), "weights"), as_number(eps, "eps"),
-             opt_count(max_iter, "max_iter"), as_count(threads, "threads"))
+             opt_weights(weights, ncol(hists), "weights"),
+             barycenter_options(eps, max_iter, tol, threads, options))
   warn_on(r$status, "barycenter")
   r
 }
 
-convolutional_barycenter <- function(images, eps, weights = NULL, max_iter = NULL, threads = 0L) {
+convolutional_barycenter <- function(images, eps, weights = NULL, max_iter = NULL, threads = 0L,
+                                     tol = NULL, options = list()) {
   if (!is.list(images) || length(images) == 0L) stop("images must be a non-empty list of matrices", call. = FALSE)
   images <- lapply(images, as_double_matrix, "images")
   h <- nrow(images[[1]])
@@ -281,8 +292,8 @@ convolutional_barycenter <- function(images, eps, weights = NULL, max_iter = NUL
   stack <- vapply(images, function(i) as.vector(t(i)), numeric(h * w))
   dim(stack) <- c(h * w, length(images))
   r <- .Call(C_otc_r_barycenter, stack, NULL, as.integer(h), as.integer(w),
-             opt_weights(weights, length(images), "weights"), as_number(eps, "eps"),
-             opt_count(max_iter, "max_iter"), as_count(threads, "threads"))
+             opt_weights(weights, length(images), "weights"),
+             barycenter_options(eps, max_iter, tol, threads, options))
   warn_on(r$status, "convolutional_barycenter")
   r$barycenter <- matrix(r$barycenter, h, w, byrow = TRUE)
   r

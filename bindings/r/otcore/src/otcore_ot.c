@@ -610,39 +610,68 @@ SEXP otc_r_lloyd(SEXP points, SEXP sites, SEXP weights, SEXP max_iter, SEXP tol,
 
 /* ---- barycenters ------------------------------------------------------------------------- */
 
-static otc_barycenter_options barycenter_opts(SEXP eps, SEXP max_iter, SEXP threads) {
-    otc_barycenter_options o;
-    check_status(otc_barycenter_options_default(&o), "otc_barycenter_options_default");
-    o.epsilon = Rf_asReal(eps);
-    o.num_threads = (uint32_t)Rf_asInteger(threads);
-    if (opt_int(max_iter) != NA_INTEGER) o.max_iter = Rf_asInteger(max_iter);
-    return o;
-}
+static const char *const barycenter_fields[] = {"num_threads", "max_iter", "epsilon", "tol"};
+
+/* Sets the fields named in the R list `options` (names checked by the caller) of either
+ * barycenter options struct. */
+#define SET_BARYCENTER_OPTIONS(o, options)                                                     \
+    do {                                                                                       \
+        SEXP v_;                                                                               \
+        if (!Rf_isNull(v_ = option_value(options, "num_threads")))                             \
+            (o).num_threads = (uint32_t)Rf_asReal(v_);                                         \
+        if (!Rf_isNull(v_ = option_value(options, "max_iter"))) (o).max_iter = (uint64_t)Rf_asReal(v_); \
+        if (!Rf_isNull(v_ = option_value(options, "epsilon"))) (o).epsilon = Rf_asReal(v_);   \
+        if (!Rf_isNull(v_ = option_value(options, "tol"))) (o).tol = Rf_asReal(v_);           \
+    } while (0)
 
 /* images: (h·w)×k with pixel (r, c) at row r·w + c (h, w NULL: a fixed-support problem whose
- * cost is `cost`). */
-SEXP otc_r_barycenter(SEXP hists, SEXP cost, SEXP h, SEXP w, SEXP weights, SEXP eps,
-                      SEXP max_iter, SEXP threads) {
+ * cost is `cost`). `options`: a named list of fields of otc_barycenter_options (or
+ * otc_convolutional_barycenter_options). Returns the barycenter and the report. */
+SEXP otc_r_barycenter(SEXP hists, SEXP cost, SEXP h, SEXP w, SEXP weights, SEXP options) {
     otc_matrix_f64 vh = rview(hists, "hists");
     const double *pw = dvec(weights, (R_xlen_t)vh.cols, "weights", 1);
-    otc_barycenter_options o = barycenter_opts(eps, max_iter, threads);
-    const char *names[] = {"barycenter", "iterations", "status"};
-    SEXP out = PROTECT(named_list(3, names)), bar;
-    uint64_t iters = 0;
+    const char *names[] = {"barycenter", "iterations", "error", "status"};
+    otc_workspace no_work = {NULL, 0};
+    SEXP out, bar;
+    otc_report report;
     otc_status st;
+    int fixed = Rf_isNull(h);
+    check_option_names(options,
+                       fixed ? "otc_barycenter_options" : "otc_convolutional_barycenter_options",
+                       barycenter_fields, 4);
+    out = PROTECT(named_list(4, names));
     bar = Rf_allocVector(REALSXP, (R_xlen_t)vh.rows);
     SET_VECTOR_ELT(out, 0, bar);
-    if (Rf_isNull(h)) {
-        st = otc_barycenter_f64(vh, rview(cost, "C"), pw, &o, REAL(bar), &iters, NULL, 0);
+    if (fixed) {
+        otc_barycenter_options o;
+        otc_barycenter_problem_f64 p = {sizeof p, vh, rview(cost, "C"), pw};
+        otc_barycenter_outputs_f64 r;
+        memset(&r, 0, sizeof r);
+        r.struct_size = sizeof r;
+        r.barycenter = REAL(bar);
+        check_status(otc_barycenter_options_default(&o), "otc_barycenter_options_default");
+        SET_BARYCENTER_OPTIONS(o, options);
+        st = otc_barycenter_f64(&p, &r, &o, no_work);
         check_status(st, "otc_barycenter_f64");
+        report = r.report;
     } else {
-        st = otc_convolutional_barycenter_f64(vh, (size_t)Rf_asInteger(h),
-                                              (size_t)Rf_asInteger(w), pw, &o, REAL(bar), &iters,
-                                              NULL, 0);
+        otc_convolutional_barycenter_options o;
+        otc_convolutional_barycenter_problem_f64 p = {sizeof p, vh, (size_t)Rf_asInteger(h),
+                                                      (size_t)Rf_asInteger(w), pw};
+        otc_convolutional_barycenter_outputs_f64 r;
+        memset(&r, 0, sizeof r);
+        r.struct_size = sizeof r;
+        r.barycenter = REAL(bar);
+        check_status(otc_convolutional_barycenter_options_default(&o),
+                     "otc_convolutional_barycenter_options_default");
+        SET_BARYCENTER_OPTIONS(o, options);
+        st = otc_convolutional_barycenter_f64(&p, &r, &o, no_work);
         check_status(st, "otc_convolutional_barycenter_f64");
+        report = r.report;
     }
-    SET_VECTOR_ELT(out, 1, Rf_ScalarReal((double)iters));
-    SET_VECTOR_ELT(out, 2, Rf_ScalarInteger(st));
+    SET_VECTOR_ELT(out, 1, Rf_ScalarReal((double)report.iterations));
+    SET_VECTOR_ELT(out, 2, Rf_ScalarReal(report.error));
+    SET_VECTOR_ELT(out, 3, Rf_ScalarInteger(st));
     UNPROTECT(1);
     return out;
 }

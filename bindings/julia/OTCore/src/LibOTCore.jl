@@ -63,11 +63,21 @@ const OTC_VERSION_NUMBER = 100
 # Result of every otcore call: `OTC_OK`, a warning (1–99) or an error (≥ 100).
 const otc_status = Int32
 
-# Options of `otc_barycenter_f64/_f32` and `otc_convolutional_barycenter_f64/_f32`.
+# Options of `otc_barycenter_f64/_f32`; fill with `otc_barycenter_options_default`.
 struct otc_barycenter_options
     struct_size::Csize_t
     num_threads::UInt32
-    max_iter::Int32
+    max_iter::UInt64
+    epsilon::Cdouble
+    tol::Cdouble
+end
+
+# Options of `otc_convolutional_barycenter_f64/_f32`; fill with
+# `otc_convolutional_barycenter_options_default`.
+struct otc_convolutional_barycenter_options
+    struct_size::Csize_t
+    num_threads::UInt32
+    max_iter::UInt64
     epsilon::Cdouble
     tol::Cdouble
 end
@@ -81,6 +91,14 @@ struct otc_matrix_f64
     col_stride::Cptrdiff_t
 end
 
+# A fixed-support barycenter problem in f64: k histograms on a common support of n points.
+struct otc_barycenter_problem_f64
+    struct_size::Csize_t
+    hists::otc_matrix_f64
+    cost::otc_matrix_f64
+    weights::Ptr{Cdouble}
+end
+
 # Read-only strided view of a matrix of `float`.
 struct otc_matrix_f32
     data::Ptr{Cfloat}
@@ -90,12 +108,103 @@ struct otc_matrix_f32
     col_stride::Cptrdiff_t
 end
 
-# Options of `otc_cost_matrix_f64` / `_f32`. Fill with `otc_cost_options_default`.
-struct otc_cost_options
+# A fixed-support barycenter problem in f32, as `otc_barycenter_problem_f64`.
+struct otc_barycenter_problem_f32
+    struct_size::Csize_t
+    hists::otc_matrix_f32
+    cost::otc_matrix_f32
+    weights::Ptr{Cfloat}
+end
+
+# What every ABI 1 call reports, the first field after `struct_size` of every outputs struct.
+# Written with the other outputs, when the call returns `OTC_OK` or a warning.
+struct otc_report
+    status::otc_status
+    path::Int32
+    iterations::UInt64
+    error::Cdouble
+    seconds::Cdouble
+end
+
+# Results of `otc_barycenter_f64`. `report.iterations`: Bregman-projection rounds;
+# `report.error`: the final marginal error `max_k Σ_i |u_k ⊙ K v_k − p|`.
+struct otc_barycenter_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    barycenter::Ptr{Cdouble}
+end
+
+# Caller-provided scratch memory of a call, any alignment. `{NULL, 0}`: the library
+# allocates what the call needs (and reports `OTC_ERR_OUT_OF_MEMORY` if it cannot).
+# Its size comes from the operation's `*_workspace_size_*` query; it must not overlap any
+# argument, and its contents are undefined after the call.
+struct otc_workspace
+    data::Ptr{Cvoid}
+    bytes::Csize_t
+end
+
+# Results of `otc_barycenter_f32`, as `otc_barycenter_outputs_f64`.
+struct otc_barycenter_outputs_f32
+    struct_size::Csize_t
+    report::otc_report
+    barycenter::Ptr{Cfloat}
+end
+
+# A convolutional barycenter problem in f64: k images on an h × w grid of the unit square.
+struct otc_convolutional_barycenter_problem_f64
+    struct_size::Csize_t
+    images::otc_matrix_f64
+    height::Csize_t
+    width::Csize_t
+    weights::Ptr{Cdouble}
+end
+
+# A convolutional barycenter problem in f32, as `otc_convolutional_barycenter_problem_f64`.
+struct otc_convolutional_barycenter_problem_f32
+    struct_size::Csize_t
+    images::otc_matrix_f32
+    height::Csize_t
+    width::Csize_t
+    weights::Ptr{Cfloat}
+end
+
+# Results of `otc_convolutional_barycenter_f64`. `report.iterations`: Bregman-projection
+# rounds; `report.error`: the final marginal error `max_k Σ_i |u_k ⊙ K v_k − p|`.
+struct otc_convolutional_barycenter_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    barycenter::Ptr{Cdouble}
+end
+
+# Results of `otc_convolutional_barycenter_f32`, as
+# `otc_convolutional_barycenter_outputs_f64`.
+struct otc_convolutional_barycenter_outputs_f32
+    struct_size::Csize_t
+    report::otc_report
+    barycenter::Ptr{Cfloat}
+end
+
+# Options of `otc_cost_matrix_f64` / `_f32`; fill with `otc_cost_matrix_options_default`.
+struct otc_cost_matrix_options
     struct_size::Csize_t
     num_threads::UInt32
     metric::Int32
     p::Cdouble
+end
+
+# The two point clouds of `otc_cost_matrix_f64`: one point a row, any strides (row-major C
+# passes `(d, 1)`, column-major Fortran/Julia/R `(1, n)`), finite coordinates.
+struct otc_cost_matrix_problem_f64
+    struct_size::Csize_t
+    x::otc_matrix_f64
+    y::otc_matrix_f64
+end
+
+# The two point clouds of `otc_cost_matrix_f32`, as `otc_cost_matrix_problem_f64`.
+struct otc_cost_matrix_problem_f32
+    struct_size::Csize_t
+    x::otc_matrix_f32
+    y::otc_matrix_f32
 end
 
 # Writable strided view of a matrix of `double` (an output: its elements must not overlap).
@@ -107,6 +216,13 @@ struct otc_matrix_mut_f64
     col_stride::Cptrdiff_t
 end
 
+# Results of `otc_cost_matrix_f64`. `report.iterations` and `report.error` are 0.
+struct otc_cost_matrix_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    cost::otc_matrix_mut_f64
+end
+
 # Writable strided view of a matrix of `float` (an output: its elements must not overlap).
 struct otc_matrix_mut_f32
     data::Ptr{Cfloat}
@@ -114,6 +230,13 @@ struct otc_matrix_mut_f32
     cols::Csize_t
     row_stride::Cptrdiff_t
     col_stride::Cptrdiff_t
+end
+
+# Results of `otc_cost_matrix_f32`, as `otc_cost_matrix_outputs_f64`.
+struct otc_cost_matrix_outputs_f32
+    struct_size::Csize_t
+    report::otc_report
+    cost::otc_matrix_mut_f32
 end
 
 # Options of `otc_emd`; fill with `otc_emd_options_default`.
@@ -290,75 +413,147 @@ const OTC_ERR_OUT_OF_MEMORY = 114
 # A panic inside otcore (a bug: please report it with the message).
 const OTC_ERR_PANIC = 199
 
-# Fills `*opts` with the defaults.
+# Writes the default options (0 threads, max_iter 1000, ε = 1e-2, tol = 1e-9) into `*opts`.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
 #
 # # Safety
-# `opts` must be valid for writes of one `otc_barycenter_options`.
+# `opts` is NULL or valid for writes of one `otc_barycenter_options`.
 const _otc_barycenter_options_default = Ref{Ptr{Cvoid}}(C_NULL)
 otc_barycenter_options_default(opts) =
     ccall(_otc_barycenter_options_default[], otc_status, (Ptr{otc_barycenter_options},), opts)
 
-# Bytes of workspace `otc_barycenter_f64` (and, with room to spare, `otc_barycenter_f32`)
-# needs for k histograms of n bins.
+# Writes the default options (0 threads, max_iter 1000, ε = 1e-2, tol = 1e-9) into `*opts`.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
 #
 # # Safety
-# `opts` is NULL or valid; `out_bytes` must be valid for writes.
-const _otc_barycenter_workspace_size = Ref{Ptr{Cvoid}}(C_NULL)
-otc_barycenter_workspace_size(n, k, opts, out_bytes) =
-    ccall(_otc_barycenter_workspace_size[], otc_status, (Csize_t, Csize_t, Ptr{otc_barycenter_options}, Ptr{Csize_t}), n, k, opts, out_bytes)
+# `opts` is NULL or valid for writes of one `otc_convolutional_barycenter_options`.
+const _otc_convolutional_barycenter_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_convolutional_barycenter_options_default(opts) =
+    ccall(_otc_convolutional_barycenter_options_default[], otc_status, (Ptr{otc_convolutional_barycenter_options},), opts)
 
-# Fixed-support entropic Wasserstein barycenter (iterative Bregman projections, log domain):
-# `hists` is n×k (column c = histogram c, each summing to 1), `cost` n×n (any strides),
-# `weights` k (NULL = uniform; normalised inside). `out` (n) receives the barycenter,
-# `iterations` (optional) the count. `OTC_WARN_MAX_ITER` when `tol` was not met.
-# `O(k n²)` per iteration.
+# Bytes of workspace `otc_barycenter_f64` needs for `problem` (n and k, the sizes of
+# `hists`; no data is read) and `opts`: `(3k + 3)·n` doubles plus alignment.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_ARGUMENT` (max_iter 0), `OTC_ERR_OVERFLOW`.
 #
 # # Safety
-# Views and arrays must be valid for the sizes they state; `out` must not overlap inputs.
+# `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# `bytes` is NULL or valid for writes.
+const _otc_barycenter_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_barycenter_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_barycenter_workspace_size_f64[], otc_status, (Ptr{otc_barycenter_problem_f64}, Ptr{otc_barycenter_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# Bytes of workspace `otc_barycenter_f32` needs: `(3k + 3)·n` floats plus alignment.
+#
+# Statuses: as `otc_barycenter_workspace_size_f64`.
+#
+# # Safety
+# As `otc_barycenter_workspace_size_f64`.
+const _otc_barycenter_workspace_size_f32 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_barycenter_workspace_size_f32(problem, opts, bytes) =
+    ccall(_otc_barycenter_workspace_size_f32[], otc_status, (Ptr{otc_barycenter_problem_f32}, Ptr{otc_barycenter_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# Fixed-support entropic Wasserstein barycenter by iterative Bregman projections in the log
+# domain (Benamou et al. 2015): the histogram p minimising `Σ_c λ_c OT_ε(p, a_c)` for the
+# k histograms `problem->hists` (n × k), weights λ (`problem->weights` normalised, NULL =
+# uniform) and cost `problem->cost` (n × n), entropic regularisation `opts->epsilon`
+# (kernel `exp(−C/ε)`). Writes `out->barycenter` (n) and the report (iterations; error = the
+# marginal error `max_k Σ_i |u_k ⊙ K v_k − p|`, units of mass). Time O(k n²) per iteration,
+# its log-sum-exp rows shared by `opts->num_threads` threads (the same bits for every
+# count); workspace `(3k + 3)·n` values (`otc_barycenter_workspace_size_f64`, or
+# `{NULL, 0}`: allocated).
+#
+# Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (tol not met within max_iter; outputs valid);
+# `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION` (zero sizes,
+# cost not n × n), `OTC_ERR_INVALID_ARGUMENT` (ε, tol, max_iter, negative masses or
+# weights), `OTC_ERR_MASS_MISMATCH` (a histogram not summing to 1), `OTC_ERR_NON_FINITE`,
+# `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_OVERFLOW`, `OTC_ERR_ALIASING` (an output overlaps an
+# input or the other output), `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`,
+# `OTC_ERR_THREADS`. On an error nothing is written.
+#
+# # Safety
+# `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size`
+# bytes); every non-NULL pointer and view in them is valid for its stated size;
+# `work.data` is NULL or valid for `work.bytes` bytes and overlaps no argument.
 const _otc_barycenter_f64 = Ref{Ptr{Cvoid}}(C_NULL)
-otc_barycenter_f64(hists, cost, weights, opts, out, iterations, work, work_bytes) =
-    ccall(_otc_barycenter_f64[], otc_status, (otc_matrix_f64, otc_matrix_f64, Ptr{Cdouble}, Ptr{otc_barycenter_options}, Ptr{Cdouble}, Ptr{UInt64}, Ptr{Cvoid}, Csize_t), hists, cost, weights, opts, out, iterations, work, work_bytes)
+otc_barycenter_f64(problem, out, opts, work) =
+    ccall(_otc_barycenter_f64[], otc_status, (Ptr{otc_barycenter_problem_f64}, Ptr{otc_barycenter_outputs_f64}, Ptr{otc_barycenter_options}, otc_workspace), problem, out, opts, work)
 
 # `otc_barycenter_f64` in float: histograms, cost, weights and output are floats; the
 # log-sum-exps run in float, the weight sums and the marginal error in double.
 #
+# Statuses: as `otc_barycenter_f64`.
+#
 # # Safety
 # As `otc_barycenter_f64`.
 const _otc_barycenter_f32 = Ref{Ptr{Cvoid}}(C_NULL)
-otc_barycenter_f32(hists, cost, weights, opts, out, iterations, work, work_bytes) =
-    ccall(_otc_barycenter_f32[], otc_status, (otc_matrix_f32, otc_matrix_f32, Ptr{Cfloat}, Ptr{otc_barycenter_options}, Ptr{Cfloat}, Ptr{UInt64}, Ptr{Cvoid}, Csize_t), hists, cost, weights, opts, out, iterations, work, work_bytes)
+otc_barycenter_f32(problem, out, opts, work) =
+    ccall(_otc_barycenter_f32[], otc_status, (Ptr{otc_barycenter_problem_f32}, Ptr{otc_barycenter_outputs_f32}, Ptr{otc_barycenter_options}, otc_workspace), problem, out, opts, work)
 
-# Bytes of workspace `otc_convolutional_barycenter_f64` (and, with room to spare,
-# `otc_convolutional_barycenter_f32`) needs for k images of h×w pixels.
+# Bytes of workspace `otc_convolutional_barycenter_f64` needs for `problem` (h, w and k,
+# the columns of `images`; no data is read) and `opts`: `(3k + 5)·hw + h + 2w + 2(h² + w²)`
+# doubles plus alignment.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_ARGUMENT` (max_iter 0), `OTC_ERR_OVERFLOW`.
 #
 # # Safety
-# `opts` is NULL or valid; `out_bytes` must be valid for writes.
-const _otc_convolutional_barycenter_workspace_size = Ref{Ptr{Cvoid}}(C_NULL)
-otc_convolutional_barycenter_workspace_size(h, w, k, opts, out_bytes) =
-    ccall(_otc_convolutional_barycenter_workspace_size[], otc_status, (Csize_t, Csize_t, Csize_t, Ptr{otc_barycenter_options}, Ptr{Csize_t}), h, w, k, opts, out_bytes)
+# `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# `bytes` is NULL or valid for writes.
+const _otc_convolutional_barycenter_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_convolutional_barycenter_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_convolutional_barycenter_workspace_size_f64[], otc_status, (Ptr{otc_convolutional_barycenter_problem_f64}, Ptr{otc_convolutional_barycenter_options}, Ptr{Csize_t}), problem, opts, bytes)
 
-# Convolutional entropic barycenter on an h×w grid of the unit square (Solomon et al. 2015,
-# separable Gaussian kernel `exp(−d²/ε)` applied in the log domain, as POT's
-# `convolutional_barycenter2d`): `images` is (h·w)×k, column c = image c with pixel (r, col)
-# at row `r·w + col`, each summing to 1; `weights` k (NULL = uniform). `out` (h·w) receives
-# the barycenter. Per iteration `2k` stabilised log-convolutions, each two matmuls
-# (`O(hw(h + w))`) and `O(hw)` exps; `O(k hw + h² + w²)` memory. Same result, bit for bit,
-# for every `num_threads`.
+# Bytes of workspace `otc_convolutional_barycenter_f32` needs: as the f64 query, in floats.
+#
+# Statuses: as `otc_convolutional_barycenter_workspace_size_f64`.
 #
 # # Safety
-# Views and arrays must be valid for the sizes they state; `out` must not overlap inputs.
+# As `otc_convolutional_barycenter_workspace_size_f64`.
+const _otc_convolutional_barycenter_workspace_size_f32 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_convolutional_barycenter_workspace_size_f32(problem, opts, bytes) =
+    ccall(_otc_convolutional_barycenter_workspace_size_f32[], otc_status, (Ptr{otc_convolutional_barycenter_problem_f32}, Ptr{otc_convolutional_barycenter_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# Convolutional entropic barycenter on an h × w grid of the unit square (Solomon et al.
+# 2015; separable Gaussian kernel `exp(−d²/ε)` applied in the log domain, as POT's
+# `convolutional_barycenter2d`): the image p minimising `Σ_c λ_c OT_ε(p, a_c)` for the k
+# images `problem->images` ((h·w) × k, pixel (r, col) at row `r·w + col`) and weights λ
+# (`problem->weights` normalised, NULL = uniform). Writes `out->barycenter` (h·w, the same
+# layout) and the report (iterations; error = the marginal error
+# `max_k Σ_i |u_k ⊙ K v_k − p|`, units of mass). Per iteration `2k` stabilised
+# log-convolutions, each two matmuls (`O(hw(h + w))`) and `O(hw)` exps; workspace
+# `O(k·hw + h² + w²)` (`otc_convolutional_barycenter_workspace_size_f64`, or `{NULL, 0}`:
+# allocated). The same bits for every `num_threads`.
+#
+# Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (tol not met within max_iter; outputs valid);
+# `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION` (zero sizes,
+# height·width not the rows of images: checked before anything is sized from them),
+# `OTC_ERR_INVALID_ARGUMENT` (ε, tol, max_iter, negative masses or weights),
+# `OTC_ERR_MASS_MISMATCH`, `OTC_ERR_NON_FINITE`, `OTC_ERR_INVALID_STRIDE`,
+# `OTC_ERR_OVERFLOW`, `OTC_ERR_ALIASING`, `OTC_ERR_WORKSPACE_TOO_SMALL`,
+# `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error nothing is written.
+#
+# # Safety
+# `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size`
+# bytes); every non-NULL pointer and view in them is valid for its stated size;
+# `work.data` is NULL or valid for `work.bytes` bytes and overlaps no argument.
 const _otc_convolutional_barycenter_f64 = Ref{Ptr{Cvoid}}(C_NULL)
-otc_convolutional_barycenter_f64(images, h, w, weights, opts, out, iterations, work, work_bytes) =
-    ccall(_otc_convolutional_barycenter_f64[], otc_status, (otc_matrix_f64, Csize_t, Csize_t, Ptr{Cdouble}, Ptr{otc_barycenter_options}, Ptr{Cdouble}, Ptr{UInt64}, Ptr{Cvoid}, Csize_t), images, h, w, weights, opts, out, iterations, work, work_bytes)
+otc_convolutional_barycenter_f64(problem, out, opts, work) =
+    ccall(_otc_convolutional_barycenter_f64[], otc_status, (Ptr{otc_convolutional_barycenter_problem_f64}, Ptr{otc_convolutional_barycenter_outputs_f64}, Ptr{otc_convolutional_barycenter_options}, otc_workspace), problem, out, opts, work)
 
 # `otc_convolutional_barycenter_f64` in float: images, weights and output are floats; the
 # log-convolutions run in float, the weight sums and the marginal error in double.
 #
+# Statuses: as `otc_convolutional_barycenter_f64`.
+#
 # # Safety
 # As `otc_convolutional_barycenter_f64`.
 const _otc_convolutional_barycenter_f32 = Ref{Ptr{Cvoid}}(C_NULL)
-otc_convolutional_barycenter_f32(images, h, w, weights, opts, out, iterations, work, work_bytes) =
-    ccall(_otc_convolutional_barycenter_f32[], otc_status, (otc_matrix_f32, Csize_t, Csize_t, Ptr{Cfloat}, Ptr{otc_barycenter_options}, Ptr{Cfloat}, Ptr{UInt64}, Ptr{Cvoid}, Csize_t), images, h, w, weights, opts, out, iterations, work, work_bytes)
+otc_convolutional_barycenter_f32(problem, out, opts, work) =
+    ccall(_otc_convolutional_barycenter_f32[], otc_status, (Ptr{otc_convolutional_barycenter_problem_f32}, Ptr{otc_convolutional_barycenter_outputs_f32}, Ptr{otc_convolutional_barycenter_options}, otc_workspace), problem, out, opts, work)
 
 # The detail of the last failure (or warning) on the calling thread, as a NUL-terminated
 # string; "" when the last otcore call on this thread succeeded without warning.
@@ -371,65 +566,72 @@ const _otc_last_error_message = Ref{Ptr{Cvoid}}(C_NULL)
 otc_last_error_message() =
     ccall(_otc_last_error_message[], Cstring, ())
 
-# Writes the default cost options (0 threads, squared Euclidean, p = 2) into `*opts`.
+# Writes the default options (0 threads, squared Euclidean, p = 2) into `*opts`.
 #
-# @param opts  options to fill; not NULL.
-# @return OTC_OK, or OTC_ERR_NULL_POINTER.
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
 #
 # # Safety
-# `opts` is NULL or points to a writable `otc_cost_options`.
-const _otc_cost_options_default = Ref{Ptr{Cvoid}}(C_NULL)
-otc_cost_options_default(opts) =
-    ccall(_otc_cost_options_default[], otc_status, (Ptr{otc_cost_options},), opts)
+# `opts` is NULL or valid for writes of one `otc_cost_matrix_options`.
+const _otc_cost_matrix_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_cost_matrix_options_default(opts) =
+    ccall(_otc_cost_matrix_options_default[], otc_status, (Ptr{otc_cost_matrix_options},), opts)
 
-# Workspace in bytes that `otc_cost_matrix_f64` and `otc_cost_matrix_f32` need for x n×d,
-# y m×d and the options (O((n + m)·d) bytes; 0 sizes are allowed here and give a small size).
+# Bytes of workspace `otc_cost_matrix_f64` needs for `problem` (the sizes n, m, d of its
+# views; their data is not read) and `opts` (NULL: defaults): O((n + m)·d).
 #
-# @param n, m, d   points of x, points of y, coordinates per point.
-# @param opts      options, or NULL for the defaults.
-# @param out_bytes receives the size; not NULL.
-# @return OTC_OK, OTC_ERR_NULL_POINTER, OTC_ERR_ABI_MISMATCH, OTC_ERR_INVALID_ARGUMENT
-# (unknown metric, bad p) or OTC_ERR_OVERFLOW.
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_ARGUMENT` (unknown metric, bad p), `OTC_ERR_OVERFLOW`.
 #
 # # Safety
-# `opts` is NULL or points to an `otc_cost_options`; `out_bytes` is NULL or writable.
-const _otc_cost_matrix_workspace_size = Ref{Ptr{Cvoid}}(C_NULL)
-otc_cost_matrix_workspace_size(n, m, d, opts, out_bytes) =
-    ccall(_otc_cost_matrix_workspace_size[], otc_status, (Csize_t, Csize_t, Csize_t, Ptr{otc_cost_options}, Ptr{Csize_t}), n, m, d, opts, out_bytes)
+# `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# `bytes` is NULL or valid for writes.
+const _otc_cost_matrix_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_cost_matrix_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_cost_matrix_workspace_size_f64[], otc_status, (Ptr{otc_cost_matrix_problem_f64}, Ptr{otc_cost_matrix_options}, Ptr{Csize_t}), problem, opts, bytes)
 
-# Cost matrix of f64 points: `out[i, j] = metric(x_i, y_j)` for the rows of x (n×d) and
-# y (m×d). Any strides; out (n×m) must not overlap x or y. O(n·m·d) time; bitwise the same
-# result for every thread count. Squared Euclidean, Euclidean and cosine at d ≥ 16 use a
-# matrix product; duplicated points still get exactly 0.
+# Bytes of workspace `otc_cost_matrix_f32` needs: as `otc_cost_matrix_workspace_size_f64`.
 #
-# @param x, y  input points (rows), finite.
-# @param out   n×m output, written only on success.
-# @param opts  options, or NULL for the defaults.
-# @param work  workspace of at least `otc_cost_matrix_workspace_size` bytes (any alignment),
-# or NULL to let the library allocate.
-# @param work_bytes  size of `work` in bytes (ignored when `work` is NULL).
-# @return OTC_OK; OTC_ERR_NULL_POINTER, OTC_ERR_INVALID_DIMENSION (zero sizes, d or out
-# shape mismatch), OTC_ERR_NON_FINITE, OTC_ERR_INVALID_ARGUMENT (metric, p),
-# OTC_ERR_INVALID_STRIDE, OTC_ERR_OVERFLOW, OTC_ERR_ALIASING, OTC_ERR_ABI_MISMATCH,
-# OTC_ERR_WORKSPACE_TOO_SMALL.
+# Statuses: as `otc_cost_matrix_workspace_size_f64`.
 #
 # # Safety
-# Every element the views address is readable (x, y) or writable (out) memory of the
-# caller; `opts` is NULL or an `otc_cost_options`; `work` is NULL or `work_bytes` writable
-# bytes not overlapping the other arguments.
+# As `otc_cost_matrix_workspace_size_f64`.
+const _otc_cost_matrix_workspace_size_f32 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_cost_matrix_workspace_size_f32(problem, opts, bytes) =
+    ccall(_otc_cost_matrix_workspace_size_f32[], otc_status, (Ptr{otc_cost_matrix_problem_f32}, Ptr{otc_cost_matrix_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# Cost matrix of f64 points: `out->cost[i, j] = metric(x_i, y_j)` for the rows of
+# `problem->x` (n × d) and `problem->y` (m × d), the metric and its exponent from `opts`
+# (NULL: squared Euclidean). O(n·m·d) time, O((n + m)·d) workspace
+# (`otc_cost_matrix_workspace_size_f64`, or `{NULL, 0}`: allocated); the same bits for every
+# thread count. Squared Euclidean, Euclidean and cosine at d ≥ 16 use a matrix product;
+# duplicated points still get exactly 0.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION` (a zero size, d or the shape of `out->cost` mismatched),
+# `OTC_ERR_NON_FINITE` (a NaN or infinite coordinate; the message names it),
+# `OTC_ERR_INVALID_ARGUMENT` (metric, p), `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_OVERFLOW`,
+# `OTC_ERR_ALIASING` (an output overlaps an input or the other output),
+# `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
+# nothing is written.
+#
+# # Safety
+# `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size`
+# bytes); every element their views address is readable (x, y) or writable (cost) memory
+# of the caller; `work.data` is NULL or valid for `work.bytes` bytes and overlaps no
+# argument.
 const _otc_cost_matrix_f64 = Ref{Ptr{Cvoid}}(C_NULL)
-otc_cost_matrix_f64(x, y, out, opts, work, work_bytes) =
-    ccall(_otc_cost_matrix_f64[], otc_status, (otc_matrix_f64, otc_matrix_f64, otc_matrix_mut_f64, Ptr{otc_cost_options}, Ptr{Cvoid}, Csize_t), x, y, out, opts, work, work_bytes)
+otc_cost_matrix_f64(problem, out, opts, work) =
+    ccall(_otc_cost_matrix_f64[], otc_status, (Ptr{otc_cost_matrix_problem_f64}, Ptr{otc_cost_matrix_outputs_f64}, Ptr{otc_cost_matrix_options}, otc_workspace), problem, out, opts, work)
 
 # Cost matrix of f32 points: as `otc_cost_matrix_f64`, in single precision.
 #
-# @return as `otc_cost_matrix_f64`.
+# Statuses: as `otc_cost_matrix_f64`.
 #
 # # Safety
 # As `otc_cost_matrix_f64`.
 const _otc_cost_matrix_f32 = Ref{Ptr{Cvoid}}(C_NULL)
-otc_cost_matrix_f32(x, y, out, opts, work, work_bytes) =
-    ccall(_otc_cost_matrix_f32[], otc_status, (otc_matrix_f32, otc_matrix_f32, otc_matrix_mut_f32, Ptr{otc_cost_options}, Ptr{Cvoid}, Csize_t), x, y, out, opts, work, work_bytes)
+otc_cost_matrix_f32(problem, out, opts, work) =
+    ccall(_otc_cost_matrix_f32[], otc_status, (Ptr{otc_cost_matrix_problem_f32}, Ptr{otc_cost_matrix_outputs_f32}, Ptr{otc_cost_matrix_options}, otc_workspace), problem, out, opts, work)
 
 # Writes the default options into `*opts`.
 #
@@ -1051,15 +1253,19 @@ otc_version_number() =
 # Every C function of the header, with its function-pointer slot.
 const FUNCTIONS = (
     :otc_barycenter_options_default => _otc_barycenter_options_default,
-    :otc_barycenter_workspace_size => _otc_barycenter_workspace_size,
+    :otc_convolutional_barycenter_options_default => _otc_convolutional_barycenter_options_default,
+    :otc_barycenter_workspace_size_f64 => _otc_barycenter_workspace_size_f64,
+    :otc_barycenter_workspace_size_f32 => _otc_barycenter_workspace_size_f32,
     :otc_barycenter_f64 => _otc_barycenter_f64,
     :otc_barycenter_f32 => _otc_barycenter_f32,
-    :otc_convolutional_barycenter_workspace_size => _otc_convolutional_barycenter_workspace_size,
+    :otc_convolutional_barycenter_workspace_size_f64 => _otc_convolutional_barycenter_workspace_size_f64,
+    :otc_convolutional_barycenter_workspace_size_f32 => _otc_convolutional_barycenter_workspace_size_f32,
     :otc_convolutional_barycenter_f64 => _otc_convolutional_barycenter_f64,
     :otc_convolutional_barycenter_f32 => _otc_convolutional_barycenter_f32,
     :otc_last_error_message => _otc_last_error_message,
-    :otc_cost_options_default => _otc_cost_options_default,
-    :otc_cost_matrix_workspace_size => _otc_cost_matrix_workspace_size,
+    :otc_cost_matrix_options_default => _otc_cost_matrix_options_default,
+    :otc_cost_matrix_workspace_size_f64 => _otc_cost_matrix_workspace_size_f64,
+    :otc_cost_matrix_workspace_size_f32 => _otc_cost_matrix_workspace_size_f32,
     :otc_cost_matrix_f64 => _otc_cost_matrix_f64,
     :otc_cost_matrix_f32 => _otc_cost_matrix_f32,
     :otc_emd_options_default => _otc_emd_options_default,

@@ -12,6 +12,12 @@ SEXP option_value(SEXP options, const char *field);
  * struct `type`, each a single number. */
 void check_option_names(SEXP options, const char *type, const char *const *fields, int n);
 
+/* The otc_callback every iterative R wrapper passes (callback_data NULL): returns nonzero,
+ * stopping the solve with OTC_WARN_CANCELLED, when the user pressed Ctrl-C; check_status then
+ * raises "<fn>: interrupted by the user". Runs on R's thread (otcore calls callbacks on the
+ * calling thread). */
+int32_t otcr_interrupt_callback(void *data, uint64_t iteration, double error);
+
 SEXP otc_r_version(void);
 SEXP otc_r_capabilities(void);
 SEXP otc_r_check_status(SEXP status);

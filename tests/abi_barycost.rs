@@ -869,3 +869,167 @@ mod bary {
         }
     }
 }
+
+mod callbacks {
+    use super::*;
+    use otcore::ffi::shape::otc_callback;
+    use std::ffi::c_void;
+    use std::thread::ThreadId;
+
+    /// What the test callback records: the calls (iteration, error) and the threads they ran
+    /// on; it stops the solve at call number `stop_at` (0: never).
+    struct Seen {
+        calls: Vec<(u64, f64)>,
+        threads: Vec<ThreadId>,
+        stop_at: usize,
+    }
+
+    /// [`record`] as the options' callback field.
+    const RECORD: otc_callback = Some(record);
+
+    unsafe extern "C" fn record(data: *mut c_void, iteration: u64, error: f64) -> i32 {
+        // SAFETY: `data` is the `Seen` the test passes, alive during the call.
+        let seen = unsafe { &mut *(data as *mut Seen) };
+        seen.calls.push((iteration, error));
+        seen.threads.push(std::thread::current().id());
+        i32::from(seen.stop_at != 0 && seen.calls.len() >= seen.stop_at)
+    }
+
+    fn images() -> (Vec<f64>, Vec<f64>, usize, usize) {
+        let (h, w) = (6, 8);
+        let n = h * w;
+        let raw = lcg(2 * n, 3);
+        let s: [f64; 2] = [0, 1].map(|c| (0..n).map(|i| 0.05 + raw[i * 2 + c]).sum());
+        let imgs: Vec<f64> = (0..2 * n).map(|t| (0.05 + raw[t]) / s[t % 2]).collect();
+        let pos = |i: usize| ((i / w) as f64 / (h - 1) as f64, (i % w) as f64 / (w - 1) as f64);
+        let cost = (0..n * n)
+            .map(|t| {
+                let (a, b) = (pos(t / n), pos(t % n));
+                (a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)
+            })
+            .collect();
+        (imgs, cost, h, w)
+    }
+
+    #[test]
+    fn a_callback_stopping_at_its_first_call_cancels_with_valid_outputs_on_the_calling_thread() {
+        let (imgs, cost, h, w) = images();
+        let n = h * w;
+        let me = std::thread::current().id();
+        for every in [1u64, 4] {
+            let mut seen = Seen { calls: vec![], threads: vec![], stop_at: 1 };
+            let data = &mut seen as *mut Seen as *mut c_void;
+            let mut b = vec![-1.0; n];
+            let pr = otc_barycenter_problem_f64 {
+                struct_size: size_of::<otc_barycenter_problem_f64>(),
+                hists: view(&imgs, n, 2),
+                cost: view(&cost, n, n),
+                weights: null(),
+            };
+            let mut o = std::mem::MaybeUninit::uninit();
+            // SAFETY: a writable struct.
+            assert_eq!(unsafe { otc_barycenter_options_default(o.as_mut_ptr()) }, OTC_OK);
+            // SAFETY: initialised above.
+            let mut o: otc_barycenter_options = unsafe { o.assume_init() };
+            assert_eq!((o.callback_every, o.callback.is_none(), o.callback_data), (0, true, null_mut()));
+            (o.epsilon, o.tol, o.num_threads) = (0.05, 0.0, 2);
+            (o.callback_every, o.callback, o.callback_data) = (every, RECORD, data);
+            let mut out = otc_barycenter_outputs_f64 {
+                struct_size: size_of::<otc_barycenter_outputs_f64>(),
+                report: Default::default(),
+                barycenter: b.as_mut_ptr(),
+            };
+            // SAFETY: valid structs; the callback's data outlives the call.
+            let st = unsafe { otc_barycenter_f64(&pr, &mut out, &o, NO_WORK) };
+            expect(st, OTC_WARN_CANCELLED, "otc_barycenter_f64", "callback", "fixed, cancelled");
+            assert_eq!(out.report.status, OTC_WARN_CANCELLED);
+            assert_eq!(out.report.iterations, every, "stopped at the first call");
+            assert_eq!(seen.calls.len(), 1);
+            assert_eq!(seen.calls[0], (every, out.report.error));
+            assert!(seen.threads.iter().all(|&t| t == me), "the callback ran off the calling thread");
+            assert!(b.iter().all(|v| v.is_finite() && *v >= 0.0));
+            assert!((b.iter().sum::<f64>() - 1.0).abs() < 0.1, "{b:?}");
+            // The same iterate as a solve capped at that many iterations.
+            let mut capped = vec![0.0; n];
+            let mut oc = o;
+            (oc.max_iter, oc.callback) = (every, None);
+            let mut out2 = otc_barycenter_outputs_f64 { barycenter: capped.as_mut_ptr(), ..out };
+            // SAFETY: as above.
+            let st = unsafe { otc_barycenter_f64(&pr, &mut out2, &oc, NO_WORK) };
+            assert_eq!(st, OTC_WARN_MAX_ITER);
+            assert_eq!(capped, b);
+
+            // The convolutional barycenter, its own options struct.
+            let mut seen = Seen { calls: vec![], threads: vec![], stop_at: 2 };
+            let data = &mut seen as *mut Seen as *mut c_void;
+            let pc = otc_convolutional_barycenter_problem_f64 {
+                struct_size: size_of::<otc_convolutional_barycenter_problem_f64>(),
+                images: view(&imgs, n, 2),
+                height: h,
+                width: w,
+                weights: null(),
+            };
+            let mut o = std::mem::MaybeUninit::uninit();
+            // SAFETY: a writable struct.
+            let st = unsafe { otc_convolutional_barycenter_options_default(o.as_mut_ptr()) };
+            assert_eq!(st, OTC_OK);
+            // SAFETY: initialised above.
+            let mut o: otc_convolutional_barycenter_options = unsafe { o.assume_init() };
+            (o.epsilon, o.tol, o.num_threads) = (0.05, 0.0, 2);
+            (o.callback_every, o.callback, o.callback_data) = (every, RECORD, data);
+            let mut out = otc_convolutional_barycenter_outputs_f64 {
+                struct_size: size_of::<otc_convolutional_barycenter_outputs_f64>(),
+                report: Default::default(),
+                barycenter: b.as_mut_ptr(),
+            };
+            // SAFETY: valid structs; the callback's data outlives the call.
+            let st = unsafe { otc_convolutional_barycenter_f64(&pc, &mut out, &o, NO_WORK) };
+            expect(st, OTC_WARN_CANCELLED, "otc_convolutional_barycenter_f64", "callback", "conv");
+            assert_eq!(out.report.iterations, 2 * every, "stopped at the second call");
+            assert_eq!(seen.calls.iter().map(|c| c.0).collect::<Vec<_>>(), [every, 2 * every]);
+            assert!(seen.calls.iter().all(|c| c.1 > 0.0 && c.1.is_finite()), "{:?}", seen.calls);
+            assert_eq!(seen.calls[1].1, out.report.error);
+            assert!(seen.threads.iter().all(|&t| t == me), "the callback ran off the calling thread");
+            assert!(b.iter().all(|v| v.is_finite() && *v >= 0.0));
+        }
+    }
+
+    #[test]
+    fn a_callback_that_never_stops_sees_every_check_and_changes_nothing() {
+        let (imgs, cost, h, w) = images();
+        let n = h * w;
+        let mut seen = Seen { calls: vec![], threads: vec![], stop_at: 0 };
+        let pr = otc_barycenter_problem_f64 {
+            struct_size: size_of::<otc_barycenter_problem_f64>(),
+            hists: view(&imgs, n, 2),
+            cost: view(&cost, n, n),
+            weights: null(),
+        };
+        let mut o = otc_barycenter_options {
+            struct_size: size_of::<otc_barycenter_options>(),
+            num_threads: 1,
+            max_iter: 50,
+            epsilon: 0.05,
+            tol: 0.0,
+            callback_every: 5,
+            callback: RECORD,
+            callback_data: &mut seen as *mut Seen as *mut c_void,
+        };
+        let (mut b1, mut b2) = (vec![0.0; n], vec![0.0; n]);
+        let mut out = otc_barycenter_outputs_f64 {
+            struct_size: size_of::<otc_barycenter_outputs_f64>(),
+            report: Default::default(),
+            barycenter: b1.as_mut_ptr(),
+        };
+        // SAFETY: valid structs; the callback's data outlives the call.
+        assert_eq!(unsafe { otc_barycenter_f64(&pr, &mut out, &o, NO_WORK) }, OTC_WARN_MAX_ITER);
+        assert_eq!(seen.calls.iter().map(|c| c.0).collect::<Vec<_>>(), [5, 10, 15, 20, 25, 30, 35, 40, 45, 50]);
+        o.callback = None;
+        out.barycenter = b2.as_mut_ptr();
+        // SAFETY: as above.
+        assert_eq!(unsafe { otc_barycenter_f64(&pr, &mut out, &o, NO_WORK) }, OTC_WARN_MAX_ITER);
+        assert_eq!(b1, b2);
+        let want = format!("otc_barycenter_f64: 50 iterations: marginal error {:e} > tol 0e0", out.report.error);
+        assert_eq!(last_error_message(), want);
+    }
+}

@@ -109,7 +109,8 @@ pub(crate) fn check_inputs<T: Real>(
 /// iterates, `tmp` (n) a temporary. `lambda(c)` is the normalised weight of histogram c.
 /// The weighted sum of `log p` and the error are accumulated in f64 for every `T`. The
 /// pixel-wise updates run on `par` over fixed chunks (the same results for every thread
-/// count); the error sum is sequential.
+/// count); the error sum is sequential. Each iteration reports `(iterations, error)` to
+/// [`crate::progress::check`] (unless converged) and stops when an observer asks.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn ibp<T: Real>(
     n: usize,
@@ -193,6 +194,10 @@ pub(crate) fn ibp<T: Real>(
         info.error = err;
         if err <= params.tol {
             info.converged = true;
+            break;
+        }
+        if crate::progress::check(info.iterations as u64, err) == crate::progress::Flow::Stop {
+            info.cancelled = true;
             break;
         }
     }

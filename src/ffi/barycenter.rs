@@ -7,8 +7,10 @@
 
 use super::args::{disjoint, matrix, opt_slice, slice_mut, write_workspace_size, Region};
 use super::boundary::{ffi_boundary, Report};
-use super::shape::{self, otc_report, otc_workspace, AbiOutputs, AbiStruct, Outputs};
-use super::status::{otc_status, OTC_WARN_MAX_ITER};
+use super::shape::{
+    self, otc_callback, otc_report, otc_workspace, AbiOutputs, AbiStruct, Callback, Outputs,
+};
+use super::status::{otc_status, OTC_WARN_CANCELLED, OTC_WARN_MAX_ITER};
 use super::view::{otc_matrix_f32, otc_matrix_f64, MatrixView};
 use crate::barycenter::{
     barycenter_in_place, barycenter_scratch, convolutional_barycenter_in_place,
@@ -16,6 +18,7 @@ use crate::barycenter::{
 };
 use crate::workspace::{take, vec_req};
 use crate::{bail, Real, Result, StackReq};
+use std::ffi::c_void;
 use std::mem::size_of;
 
 /// Options of `otc_barycenter_f64/_f32`; fill with `otc_barycenter_options_default`.
@@ -35,6 +38,14 @@ pub struct otc_barycenter_options {
     /// Stop when the marginal error `max_k Σ_i |u_k ⊙ K v_k − p|` (units of mass) is at
     /// most `tol` ≥ 0 (default 1e-9).
     pub tol: f64,
+    /// Call `callback` at most once every `callback_every` iterations (0, the default: never).
+    pub callback_every: u64,
+    /// Progress callback `(callback_data, iterations, marginal error) -> 0 to go on, nonzero
+    /// to stop` (`OTC_WARN_CANCELLED`, the current iterate as the result); called on the
+    /// calling thread whatever `num_threads`. NULL (the default): none.
+    pub callback: otc_callback,
+    /// Passed to `callback` as is (default NULL).
+    pub callback_data: *mut c_void,
 }
 
 /// Options of `otc_convolutional_barycenter_f64/_f32`; fill with
@@ -56,16 +67,26 @@ pub struct otc_convolutional_barycenter_options {
     /// Stop when the marginal error `max_k Σ_i |u_k ⊙ K v_k − p|` (units of mass) is at
     /// most `tol` ≥ 0 (default 1e-9).
     pub tol: f64,
+    /// Call `callback` at most once every `callback_every` iterations (0, the default: never).
+    pub callback_every: u64,
+    /// Progress callback `(callback_data, iterations, marginal error) -> 0 to go on, nonzero
+    /// to stop` (`OTC_WARN_CANCELLED`, the current iterate as the result); called on the
+    /// calling thread whatever `num_threads`. NULL (the default): none.
+    pub callback: otc_callback,
+    /// Passed to `callback` as is (default NULL).
+    pub callback_data: *mut c_void,
 }
 
-/// The fields both barycenter options structs share, read as the core's parameters.
+/// The fields both barycenter options structs share: the thread count, the core's
+/// parameters (max_iter, epsilon, tol) and the callback.
 trait IbpOptions: AbiStruct {
-    fn fields(&self) -> (u32, u64, f64, f64);
+    fn fields(&self) -> (u32, u64, f64, f64, Callback);
 }
 
 macro_rules! ibp_options {
     ($t:ident) => {
-        // SAFETY: #[repr(C)], starts with `struct_size: usize`, integers and floats only.
+        // SAFETY: #[repr(C)], starts with `struct_size: usize`, integers, floats, a raw
+        // pointer and an optional function pointer only.
         unsafe impl AbiStruct for $t {
             const NAME: &'static str = stringify!($t);
             const MIN_SIZE: usize = size_of::<$t>();
@@ -77,12 +98,16 @@ macro_rules! ibp_options {
                     max_iter: p.max_iter as u64,
                     epsilon: p.epsilon,
                     tol: p.tol,
+                    callback_every: 0,
+                    callback: None,
+                    callback_data: std::ptr::null_mut(),
                 }
             }
         }
         impl IbpOptions for $t {
-            fn fields(&self) -> (u32, u64, f64, f64) {
-                (self.num_threads, self.max_iter, self.epsilon, self.tol)
+            fn fields(&self) -> (u32, u64, f64, f64, Callback) {
+                let callback = Callback::new(self.callback_every, self.callback, self.callback_data);
+                (self.num_threads, self.max_iter, self.epsilon, self.tol, callback)
             }
         }
     };
@@ -90,15 +115,17 @@ macro_rules! ibp_options {
 ibp_options!(otc_barycenter_options);
 ibp_options!(otc_convolutional_barycenter_options);
 
-/// The caller's options (NULL: defaults), checked: the thread count and the core's
-/// parameters.
+/// The caller's options (NULL: defaults), checked: the thread count, the core's parameters
+/// and the callback.
 ///
 /// # Safety
 /// `opts` is NULL or a valid struct of at least its `struct_size` bytes.
-unsafe fn read_options<O: IbpOptions>(opts: *const O) -> Result<(u32, BarycenterParams)> {
+unsafe fn read_options<O: IbpOptions>(
+    opts: *const O,
+) -> Result<(u32, BarycenterParams, Callback)> {
     // SAFETY: forwarded contract.
     let o = unsafe { shape::options(opts) }?;
-    let (threads, max_iter, epsilon, tol) = o.fields();
+    let (threads, max_iter, epsilon, tol, callback) = o.fields();
     if max_iter < 1 {
         bail!(InvalidArgument, "opts->max_iter is 0: need >= 1");
     }
@@ -109,6 +136,7 @@ unsafe fn read_options<O: IbpOptions>(opts: *const O) -> Result<(u32, Barycenter
             max_iter: usize::try_from(max_iter).unwrap_or(usize::MAX),
             tol,
         },
+        callback,
     ))
 }
 
@@ -286,14 +314,23 @@ fn conv_req<T: Real>(h: usize, w: usize, k: usize) -> StackReq {
     )
 }
 
-/// Fills the report from the solver's info and says which status the call returns:
-/// `OTC_OK`, `OTC_WARN_MAX_ITER` (tol not met within max_iter).
+/// Fills the report from the solver's info, writes the outputs struct back and says which
+/// status the call returns: `OTC_OK`, `OTC_WARN_CANCELLED` (the callback stopped the solve),
+/// `OTC_WARN_MAX_ITER` (tol not met within max_iter).
 fn finish<O: AbiOutputs>(mut o_out: Outputs<O>, info: &BarycenterInfo, tol: f64) -> Report {
     let report = o_out.value.report_mut();
     report.iterations = info.iterations as u64;
     report.error = info.error;
     let r = if info.converged {
         Report::ok()
+    } else if info.cancelled {
+        Report::warn(
+            OTC_WARN_CANCELLED,
+            format!(
+                "stopped by the callback after {} iterations: marginal error {:e}",
+                info.iterations, info.error
+            ),
+        )
     } else {
         Report::warn(
             OTC_WARN_MAX_ITER,
@@ -378,7 +415,7 @@ unsafe fn fixed_body<V: MatrixView, O: AbiOutputs>(
 ) -> Result<Report> {
     // SAFETY (whole block): pointers are checked by the `args` and `shape` helpers before use.
     unsafe {
-        let (threads, p) = read_options(opts)?;
+        let (threads, p, callback) = read_options(opts)?;
         let (a, ra) = matrix("problem->hists", &hists)?;
         let (c, rc) = matrix("problem->cost", &cost)?;
         let n = a.nrows();
@@ -402,7 +439,7 @@ unsafe fn fixed_body<V: MatrixView, O: AbiOutputs>(
             ]],
         )?;
         let req = fixed_req::<V::T>(n, a.ncols());
-        let info = shape::run(threads, work, req, |par, stack| {
+        let (info, _) = shape::run(threads, work, req, callback, |par, stack| {
             let (mut res, stack) = take(stack, n, V::T::ZERO);
             let info = barycenter_in_place(a, c, w.map(|x| x.0), &mut res, &p, par, stack)?;
             os.copy_from_slice(&res);
@@ -422,7 +459,11 @@ unsafe fn fixed_body<V: MatrixView, O: AbiOutputs>(
 /// count); workspace `(3k + 3)·n` values (`otc_barycenter_workspace_size_f64`, or
 /// `{NULL, 0}`: allocated).
 ///
+/// Progress: `opts->callback` (when set) receives `(iterations, marginal error)` every
+/// `opts->callback_every` iterations, on the calling thread.
+///
 /// Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (tol not met within max_iter; outputs valid);
+/// `OTC_WARN_CANCELLED` (the callback stopped the solve; outputs valid: the current iterate);
 /// `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION` (zero sizes,
 /// cost not n × n), `OTC_ERR_INVALID_ARGUMENT` (ε, tol, max_iter, negative masses or
 /// weights), `OTC_ERR_MASS_MISMATCH` (a histogram not summing to 1), `OTC_ERR_NON_FINITE`,
@@ -548,7 +589,7 @@ unsafe fn conv_body<V: MatrixView, O: AbiOutputs>(
 ) -> Result<Report> {
     // SAFETY (whole block): pointers are checked by the `args` and `shape` helpers before use.
     unsafe {
-        let (threads, p) = read_options(opts)?;
+        let (threads, p, callback) = read_options(opts)?;
         let (a, ra) = matrix("problem->images", &images)?;
         // The grid must match the images before anything is sized from it: the kernels take
         // h² + w² values and an iteration O(hw(h + w)) work.
@@ -570,7 +611,7 @@ unsafe fn conv_body<V: MatrixView, O: AbiOutputs>(
             ]],
         )?;
         let req = conv_req::<V::T>(h, w, a.ncols());
-        let info = shape::run(threads, work, req, |par, stack| {
+        let (info, _) = shape::run(threads, work, req, callback, |par, stack| {
             let (mut res, stack) = take(stack, os.len(), V::T::ZERO);
             let weights = wt.map(|x| x.0);
             let info =
@@ -593,7 +634,11 @@ unsafe fn conv_body<V: MatrixView, O: AbiOutputs>(
 /// `O(k·hw + h² + w²)` (`otc_convolutional_barycenter_workspace_size_f64`, or `{NULL, 0}`:
 /// allocated). The same bits for every `num_threads`.
 ///
+/// Progress: `opts->callback` (when set) receives `(iterations, marginal error)` every
+/// `opts->callback_every` iterations, on the calling thread.
+///
 /// Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (tol not met within max_iter; outputs valid);
+/// `OTC_WARN_CANCELLED` (the callback stopped the solve; outputs valid: the current iterate);
 /// `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION` (zero sizes,
 /// height·width not the rows of images: checked before anything is sized from them),
 /// `OTC_ERR_INVALID_ARGUMENT` (ε, tol, max_iter, negative masses or weights),

@@ -4,7 +4,7 @@
 
 use super::args::{check_disjoint, enum_arg, matrix, matrix_mut, write_workspace_size, Region};
 use super::boundary::{ffi_boundary, Report};
-use super::shape::{self, otc_report, otc_workspace, AbiOutputs, AbiStruct, Outputs};
+use super::shape::{self, otc_report, otc_workspace, AbiOutputs, AbiStruct, Callback, Outputs};
 use super::status::{otc_status, OTC_OK};
 use super::view::{
     otc_matrix_f32, otc_matrix_f64, otc_matrix_mut_f32, otc_matrix_mut_f64, MatrixView,
@@ -271,7 +271,7 @@ where
     let req = cost_matrix_scratch::<X::T>(n, m, d, metric);
     // SAFETY: `work` is NULL or valid for its bytes (header contract).
     unsafe {
-        shape::run(o.num_threads, work, req, |par, stack| {
+        shape::run(o.num_threads, work, req, Callback::NONE, |par, stack| {
             cost_matrix_in_place(xr, yr, cm, metric, par, stack)
         })
     }?;

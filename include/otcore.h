@@ -153,6 +153,14 @@
 typedef int32_t otc_status;
 
 /**
+ * A progress callback of an iterative solver: called with `data`, the iterations done and
+ * the solver's error measure (as its outputs' `report.error` documents); returns 0 to go on,
+ * any other value to stop the solve (`OTC_WARN_CANCELLED`, valid outputs). It runs on the
+ * thread that called the solver, whatever `num_threads`, and may call otcore itself.
+ */
+typedef int32_t (*otc_callback)(void *data, uint64_t iteration, double error);
+
+/**
  * Options of `otc_barycenter_f64/_f32`; fill with `otc_barycenter_options_default`.
  */
 typedef struct otc_barycenter_options {
@@ -179,6 +187,20 @@ typedef struct otc_barycenter_options {
      * most `tol` ≥ 0 (default 1e-9).
      */
     double tol;
+    /**
+     * Call `callback` at most once every `callback_every` iterations (0, the default: never).
+     */
+    uint64_t callback_every;
+    /**
+     * Progress callback `(callback_data, iterations, marginal error) -> 0 to go on, nonzero
+     * to stop` (`OTC_WARN_CANCELLED`, the current iterate as the result); called on the
+     * calling thread whatever `num_threads`. NULL (the default): none.
+     */
+    otc_callback callback;
+    /**
+     * Passed to `callback` as is (default NULL).
+     */
+    void *callback_data;
 } otc_barycenter_options;
 
 /**
@@ -210,6 +232,20 @@ typedef struct otc_convolutional_barycenter_options {
      * most `tol` ≥ 0 (default 1e-9).
      */
     double tol;
+    /**
+     * Call `callback` at most once every `callback_every` iterations (0, the default: never).
+     */
+    uint64_t callback_every;
+    /**
+     * Progress callback `(callback_data, iterations, marginal error) -> 0 to go on, nonzero
+     * to stop` (`OTC_WARN_CANCELLED`, the current iterate as the result); called on the
+     * calling thread whatever `num_threads`. NULL (the default): none.
+     */
+    otc_callback callback;
+    /**
+     * Passed to `callback` as is (default NULL).
+     */
+    void *callback_data;
 } otc_convolutional_barycenter_options;
 
 /**
@@ -1134,7 +1170,11 @@ otc_status otc_barycenter_workspace_size_f32(const struct otc_barycenter_problem
  * count); workspace `(3k + 3)·n` values (`otc_barycenter_workspace_size_f64`, or
  * `{NULL, 0}`: allocated).
  *
+ * Progress: `opts->callback` (when set) receives `(iterations, marginal error)` every
+ * `opts->callback_every` iterations, on the calling thread.
+ *
  * Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (tol not met within max_iter; outputs valid);
+ * `OTC_WARN_CANCELLED` (the callback stopped the solve; outputs valid: the current iterate);
  * `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION` (zero sizes,
  * cost not n × n), `OTC_ERR_INVALID_ARGUMENT` (ε, tol, max_iter, negative masses or
  * weights), `OTC_ERR_MASS_MISMATCH` (a histogram not summing to 1), `OTC_ERR_NON_FINITE`,
@@ -1206,7 +1246,11 @@ otc_status otc_convolutional_barycenter_workspace_size_f32(const struct otc_conv
  * `O(k·hw + h² + w²)` (`otc_convolutional_barycenter_workspace_size_f64`, or `{NULL, 0}`:
  * allocated). The same bits for every `num_threads`.
  *
+ * Progress: `opts->callback` (when set) receives `(iterations, marginal error)` every
+ * `opts->callback_every` iterations, on the calling thread.
+ *
  * Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (tol not met within max_iter; outputs valid);
+ * `OTC_WARN_CANCELLED` (the callback stopped the solve; outputs valid: the current iterate);
  * `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION` (zero sizes,
  * height·width not the rows of images: checked before anything is sized from them),
  * `OTC_ERR_INVALID_ARGUMENT` (ε, tol, max_iter, negative masses or weights),

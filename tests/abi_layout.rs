@@ -119,14 +119,20 @@ fn structs() -> Vec<(String, usize)> {
         num_threads,
         max_iter,
         epsilon,
-        tol
+        tol,
+        callback_every,
+        callback,
+        callback_data
     }));
     all.extend(layout!(otc_convolutional_barycenter_options {
         struct_size,
         num_threads,
         max_iter,
         epsilon,
-        tol
+        tol,
+        callback_every,
+        callback,
+        callback_data
     }));
     all.extend(layout!(otc_cost_matrix_problem_f64 { struct_size, x, y }));
     all.extend(layout!(otc_cost_matrix_problem_f32 { struct_size, x, y }));

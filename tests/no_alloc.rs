@@ -996,13 +996,13 @@ mod c_entry_points {
                 // SAFETY: initialised above.
                 let mut o: otc_barycenter_options = unsafe { o.assume_init() };
                 (o.num_threads, o.epsilon, o.tol) = (1, params.epsilon, params.tol);
-                let oc = otc_convolutional_barycenter_options {
-                    struct_size: size_of::<otc_convolutional_barycenter_options>(),
-                    num_threads: 1,
-                    max_iter: 1000,
-                    epsilon: params.epsilon,
-                    tol: params.tol,
-                };
+                let mut oc = std::mem::MaybeUninit::uninit();
+                // SAFETY: a writable struct.
+                let st = unsafe { otc_convolutional_barycenter_options_default(oc.as_mut_ptr()) };
+                assert_eq!(st, OTC_OK);
+                // SAFETY: initialised above.
+                let mut oc: otc_convolutional_barycenter_options = unsafe { oc.assume_init() };
+                (oc.num_threads, oc.epsilon, oc.tol) = (1, params.epsilon, params.tol);
                 let mut out = vec![<$t>::ZERO; h * w];
                 let pf = $fp {
                     struct_size: size_of::<$fp>(),

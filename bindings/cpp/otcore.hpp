@@ -1712,6 +1712,15 @@ struct BarycenterOptionsT {
     BarycenterOptionsT &with_max_iter(std::uint64_t n) { c.max_iter = n; return *this; }
     /// Threads: 0 library default, 1 calling thread only, k workers (chainable).
     BarycenterOptionsT &with_threads(std::uint32_t n) { c.num_threads = n; return *this; }
+    /// Progress callback `f(data, iterations, marginal error)`, at most once every `every`
+    /// iterations, on the calling thread; nonzero stops the solve (report.status
+    /// OTC_WARN_CANCELLED, the current iterate returned) (chainable).
+    BarycenterOptionsT &with_callback(std::uint64_t every, otc_callback f, void *data) {
+        c.callback_every = every;
+        c.callback = f;
+        c.callback_data = data;
+        return *this;
+    }
 };
 /// Options of `barycenter` (fixed support).
 using BarycenterOptions = BarycenterOptionsT<otc_barycenter_options>;

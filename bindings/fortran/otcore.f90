@@ -26,6 +26,7 @@ module otcore
     integer(c_int32_t), parameter, public :: OTC_OK = 0
     integer(c_int32_t), parameter, public :: OTC_WARN_MAX_ITER = 1
     integer(c_int32_t), parameter, public :: OTC_WARN_SINGULAR = 2
+    integer(c_int32_t), parameter, public :: OTC_WARN_CANCELLED = 3
     integer(c_int32_t), parameter, public :: OTC_ERR_NULL_POINTER = 100
     integer(c_int32_t), parameter, public :: OTC_ERR_INVALID_DIMENSION = 101
     integer(c_int32_t), parameter, public :: OTC_ERR_INVALID_ARGUMENT = 102
@@ -130,6 +131,9 @@ module otcore
         integer(c_int64_t) :: max_iter
         real(c_double) :: epsilon
         real(c_double) :: tol
+        integer(c_int64_t) :: callback_every
+        type(c_funptr) :: callback
+        type(c_ptr) :: callback_data
     end type
     type, bind(c), public :: otc_convolutional_barycenter_options
         integer(c_size_t) :: struct_size
@@ -137,6 +141,9 @@ module otcore
         integer(c_int64_t) :: max_iter
         real(c_double) :: epsilon
         real(c_double) :: tol
+        integer(c_int64_t) :: callback_every
+        type(c_funptr) :: callback
+        type(c_ptr) :: callback_data
     end type
     type, bind(c), public :: otc_barycenter_problem_f64
         integer(c_size_t) :: struct_size

@@ -37,6 +37,19 @@ int main() {
                                            otcore::View<double>::row_major(cost, nb), {}, 
                                            otcore::BarycenterOptions(bo).with_max_iter(2).with_tol(0));
     CHECK(capped.report.status == OTC_WARN_MAX_ITER && capped.report.iterations == 2);
+    // A callback that stops at its second call: cancelled, 2 x 3 iterations, a valid histogram.
+    int calls = 0;
+    const otc_callback stop_second = [](void *data, std::uint64_t, double) -> std::int32_t {
+        return ++*static_cast<int *>(data) >= 2 ? 1 : 0;
+    };
+    const auto stopped = otcore::barycenter(otcore::View<double>::row_major(hists, 2),
+                                            otcore::View<double>::row_major(cost, nb), {},
+                                            otcore::BarycenterOptions(bo).with_tol(0).with_threads(2)
+                                                .with_callback(3, stop_second, &calls));
+    CHECK(stopped.report.status == OTC_WARN_CANCELLED && stopped.report.iterations == 6 && calls == 2);
+    double smass = 0;
+    for (double v : stopped.hist) smass += v;
+    CHECK(std::fabs(smass - 1.0) < 0.1);
     double mass = 0;
     for (std::size_t i = 0; i < nb; ++i) {
         CHECK(std::fabs(double(B32.hist[i]) - B64.hist[i]) < 1e-4);

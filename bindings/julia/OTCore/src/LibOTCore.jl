@@ -63,6 +63,12 @@ const OTC_VERSION_NUMBER = 100
 # Result of every otcore call: `OTC_OK`, a warning (1–99) or an error (≥ 100).
 const otc_status = Int32
 
+# A progress callback of an iterative solver: called with `data`, the iterations done and
+# the solver's error measure (as its outputs' `report.error` documents); returns 0 to go on,
+# any other value to stop the solve (`OTC_WARN_CANCELLED`, valid outputs). It runs on the
+# thread that called the solver, whatever `num_threads`, and may call otcore itself.
+const otc_callback = Ptr{Cvoid}
+
 # Options of `otc_barycenter_f64/_f32`; fill with `otc_barycenter_options_default`.
 struct otc_barycenter_options
     struct_size::Csize_t
@@ -70,6 +76,9 @@ struct otc_barycenter_options
     max_iter::UInt64
     epsilon::Cdouble
     tol::Cdouble
+    callback_every::UInt64
+    callback::otc_callback
+    callback_data::Ptr{Cvoid}
 end
 
 # Options of `otc_convolutional_barycenter_f64/_f32`; fill with
@@ -80,6 +89,9 @@ struct otc_convolutional_barycenter_options
     max_iter::UInt64
     epsilon::Cdouble
     tol::Cdouble
+    callback_every::UInt64
+    callback::otc_callback
+    callback_data::Ptr{Cvoid}
 end
 
 # Read-only strided view of a matrix of `double`.
@@ -470,7 +482,11 @@ otc_barycenter_workspace_size_f32(problem, opts, bytes) =
 # count); workspace `(3k + 3)·n` values (`otc_barycenter_workspace_size_f64`, or
 # `{NULL, 0}`: allocated).
 #
+# Progress: `opts->callback` (when set) receives `(iterations, marginal error)` every
+# `opts->callback_every` iterations, on the calling thread.
+#
 # Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (tol not met within max_iter; outputs valid);
+# `OTC_WARN_CANCELLED` (the callback stopped the solve; outputs valid: the current iterate);
 # `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION` (zero sizes,
 # cost not n × n), `OTC_ERR_INVALID_ARGUMENT` (ε, tol, max_iter, negative masses or
 # weights), `OTC_ERR_MASS_MISMATCH` (a histogram not summing to 1), `OTC_ERR_NON_FINITE`,
@@ -532,7 +548,11 @@ otc_convolutional_barycenter_workspace_size_f32(problem, opts, bytes) =
 # `O(k·hw + h² + w²)` (`otc_convolutional_barycenter_workspace_size_f64`, or `{NULL, 0}`:
 # allocated). The same bits for every `num_threads`.
 #
+# Progress: `opts->callback` (when set) receives `(iterations, marginal error)` every
+# `opts->callback_every` iterations, on the calling thread.
+#
 # Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (tol not met within max_iter; outputs valid);
+# `OTC_WARN_CANCELLED` (the callback stopped the solve; outputs valid: the current iterate);
 # `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION` (zero sizes,
 # height·width not the rows of images: checked before anything is sized from them),
 # `OTC_ERR_INVALID_ARGUMENT` (ε, tol, max_iter, negative masses or weights),

@@ -12,7 +12,8 @@ the k histograms in the columns of `hists` (n×k, each summing to 1) for the n×
 with `weights` (k, normalised; `nothing` = uniform). `Float32` histograms and cost run in
 single precision (`otc_barycenter_f32`), anything else in double. Further keywords set fields
 of `otc_barycenter_options` by name (`max_iter`, `tol`, ...). `error` is the final marginal
-error `max_k Σ_i |u_k ⊙ K v_k − p|`; `status` `OTC_OK` or `OTC_WARN_MAX_ITER`.
+error `max_k Σ_i |u_k ⊙ K v_k − p|`; `status` `OTC_OK` or `OTC_WARN_MAX_ITER`. Ctrl-C stops
+the solve with an `InterruptException`.
 """
 function barycenter(hists::AbstractMatrix{<:Real}, C::AbstractMatrix{<:Real}; eps::Real,
                     weights=nothing, threads::Integer=0, kwargs...)
@@ -20,8 +21,11 @@ function barycenter(hists::AbstractMatrix{<:Real}, C::AbstractMatrix{<:Real}; ep
     single = eltype(hists) == Float32 && eltype(C) == Float32
     T = single ? Float32 : Float64
     hists = Matrix{T}(hists); C = Matrix{T}(C); w = dense(T, weights)
+    # Ctrl-C stops the solve (InterruptException) a few times a second (~2e7 operations).
+    every = max(1, 20_000_000 ÷ max(1, 2 * size(hists, 2) * size(hists, 1)^2))
     opts = Ref(options(LibOTCore.otc_barycenter_options, LibOTCore.otc_barycenter_options_default,
-                       "otc_barycenter_options_default"; epsilon=eps, num_threads=threads, kwargs...))
+                       "otc_barycenter_options_default"; epsilon=eps, num_threads=threads,
+                       callback=INTERRUPT_CALLBACK[], callback_every=every, kwargs...))
     out = Vector{T}(undef, size(hists, 1))
     P, O, f, name = single ?
         (LibOTCore.otc_barycenter_problem_f32, LibOTCore.otc_barycenter_outputs_f32,
@@ -62,10 +66,12 @@ function convolutional_barycenter(images::AbstractVector{<:AbstractMatrix}; eps:
         stack[:, j] = vec(permutedims(I))
     end
     wt = dense(T, weights)
+    every = max(1, 200_000_000 ÷ max(1, k * h * w * (h + w)))
     opts = Ref(options(LibOTCore.otc_convolutional_barycenter_options,
                        LibOTCore.otc_convolutional_barycenter_options_default,
                        "otc_convolutional_barycenter_options_default";
-                       epsilon=eps, num_threads=threads, kwargs...))
+                       epsilon=eps, num_threads=threads, callback=INTERRUPT_CALLBACK[],
+                       callback_every=every, kwargs...))
     out = Vector{T}(undef, h * w)
     P, O, f, name = single ?
         (LibOTCore.otc_convolutional_barycenter_problem_f32,

@@ -624,9 +624,17 @@ static const char *const barycenter_fields[] = {"num_threads", "max_iter", "epsi
         if (!Rf_isNull(v_ = option_value(options, "tol"))) (o).tol = Rf_asReal(v_);           \
     } while (0)
 
+/* Iterations between two Ctrl-C checks for a solver doing about `work` operations an
+ * iteration: a few checks a second (about 2e7 operations between checks), at least 1. */
+static uint64_t interrupt_every(double work) {
+    double every = 2e7 / (work > 1.0 ? work : 1.0);
+    return every < 1.0 ? 1 : (uint64_t)every;
+}
+
 /* images: (h·w)×k with pixel (r, c) at row r·w + c (h, w NULL: a fixed-support problem whose
  * cost is `cost`). `options`: a named list of fields of otc_barycenter_options (or
- * otc_convolutional_barycenter_options). Returns the barycenter and the report. */
+ * otc_convolutional_barycenter_options). Ctrl-C stops the solve (otcr_interrupt_callback).
+ * Returns the barycenter and the report. */
 SEXP otc_r_barycenter(SEXP hists, SEXP cost, SEXP h, SEXP w, SEXP weights, SEXP options) {
     otc_matrix_f64 vh = rview(hists, "hists");
     const double *pw = dvec(weights, (R_xlen_t)vh.cols, "weights", 1);
@@ -651,6 +659,8 @@ SEXP otc_r_barycenter(SEXP hists, SEXP cost, SEXP h, SEXP w, SEXP weights, SEXP 
         r.barycenter = REAL(bar);
         check_status(otc_barycenter_options_default(&o), "otc_barycenter_options_default");
         SET_BARYCENTER_OPTIONS(o, options);
+        o.callback = otcr_interrupt_callback;
+        o.callback_every = interrupt_every(2.0 * (double)vh.cols * (double)vh.rows * (double)vh.rows);
         st = otc_barycenter_f64(&p, &r, &o, no_work);
         check_status(st, "otc_barycenter_f64");
         report = r.report;
@@ -665,6 +675,9 @@ SEXP otc_r_barycenter(SEXP hists, SEXP cost, SEXP h, SEXP w, SEXP weights, SEXP 
         check_status(otc_convolutional_barycenter_options_default(&o),
                      "otc_convolutional_barycenter_options_default");
         SET_BARYCENTER_OPTIONS(o, options);
+        o.callback = otcr_interrupt_callback;
+        o.callback_every = interrupt_every(0.1 * (double)vh.cols * (double)vh.rows *
+                                           (double)(p.height + p.width));
         st = otc_convolutional_barycenter_f64(&p, &r, &o, no_work);
         check_status(st, "otc_convolutional_barycenter_f64");
         report = r.report;

@@ -25,7 +25,9 @@ int main() {
                                         otcore::View<double>::row_major(cost, nb), {1.0, 3.0}, bo);
     const auto B32 = otcore::barycenter(otcore::View<float>::row_major(hists32, 2),
                                         otcore::View<float>::row_major(cost32, nb), {1.0f, 3.0f}, bo);
-    CHECK(B32.report.iterations > 0 && B32.report.status == OTC_OK && B32.report.error <= 1e-9);
+    // f32 stops at the cap (500) or the tolerance; the marginal error is small either way.
+    CHECK(B32.report.iterations > 0 && B32.report.error >= 0 && B32.report.error < 1e-4);
+    CHECK(B32.report.status == (B32.report.iterations == 500 ? OTC_WARN_MAX_ITER : OTC_OK));
     // A caller workspace, reused: the same bits as the library's own.
     otcore::Workspace work;
     const auto W64 = otcore::barycenter(otcore::View<double>::row_major(hists, 2),

@@ -284,19 +284,40 @@ mod cost {
         let mut out = outputs(ov);
         // SAFETY: NULLs are checked first.
         let st = unsafe { otc_cost_matrix_f64(null(), &mut out, &good, NO_WORK) };
-        expect(st, OTC_ERR_NULL_POINTER, "otc_cost_matrix_f64", "problem is NULL", "NULL problem");
+        expect(
+            st,
+            OTC_ERR_NULL_POINTER,
+            "otc_cost_matrix_f64",
+            "problem is NULL",
+            "NULL problem",
+        );
         // SAFETY: as above.
         let st = unsafe { otc_cost_matrix_f64(&pr, null_mut(), &good, NO_WORK) };
-        expect(st, OTC_ERR_NULL_POINTER, "otc_cost_matrix_f64", "out is NULL", "NULL out");
+        expect(
+            st,
+            OTC_ERR_NULL_POINTER,
+            "otc_cost_matrix_f64",
+            "out is NULL",
+            "NULL out",
+        );
         out.struct_size = 8;
         // SAFETY: the size is refused before anything else is read.
         let st = unsafe { otc_cost_matrix_f64(&pr, &mut out, &good, NO_WORK) };
-        expect(st, OTC_ERR_ABI_MISMATCH, "otc_cost_matrix_f64", "out->struct_size is 8", "out size");
+        expect(
+            st,
+            OTC_ERR_ABI_MISMATCH,
+            "otc_cost_matrix_f64",
+            "out->struct_size is 8",
+            "out size",
+        );
         assert!(c.iter().all(|&v| v == sentinel));
         // NULL options: the defaults (squared Euclidean).
         let mut out = outputs(ov);
         // SAFETY: valid structs.
-        assert_eq!(unsafe { otc_cost_matrix_f64(&pr, &mut out, null(), NO_WORK) }, OTC_OK);
+        assert_eq!(
+            unsafe { otc_cost_matrix_f64(&pr, &mut out, null(), NO_WORK) },
+            OTC_OK
+        );
         assert_eq!(c[1], (0..d).map(|k| (x[k] - y[d + k]).powi(2)).sum::<f64>());
     }
 
@@ -309,14 +330,40 @@ mod cost {
         let base = buf.as_mut_ptr();
         // SAFETY (all `add`s): inside `buf`.
         let (xp, yp, cp) = unsafe { (base, base.add(n * d), base.add(n * d + m * d)) };
-        let xv = otc_matrix_f64 { data: xp, ..view(&[], n, d) };
-        let yv = otc_matrix_f64 { data: yp, ..view(&[], m, d) };
-        let cv = otc_matrix_mut_f64 { data: cp, rows: n, cols: m, row_stride: m as isize, col_stride: 1 };
+        let xv = otc_matrix_f64 {
+            data: xp,
+            ..view(&[], n, d)
+        };
+        let yv = otc_matrix_f64 {
+            data: yp,
+            ..view(&[], m, d)
+        };
+        let cv = otc_matrix_mut_f64 {
+            data: cp,
+            rows: n,
+            cols: m,
+            row_stride: m as isize,
+            col_stride: 1,
+        };
         let mut pr = problem(xv, yv);
         let before = buf.clone();
         let cases: [(&str, otc_matrix_mut_f64, &str); 2] = [
-            ("cost over x", otc_matrix_mut_f64 { data: unsafe { xp.add(n * d - 1) }, ..cv }, "output out->cost overlaps problem->x"),
-            ("cost over y", otc_matrix_mut_f64 { data: unsafe { yp.add(2) }, ..cv }, "output out->cost overlaps problem->y"),
+            (
+                "cost over x",
+                otc_matrix_mut_f64 {
+                    data: unsafe { xp.add(n * d - 1) },
+                    ..cv
+                },
+                "output out->cost overlaps problem->x",
+            ),
+            (
+                "cost over y",
+                otc_matrix_mut_f64 {
+                    data: unsafe { yp.add(2) },
+                    ..cv
+                },
+                "output out->cost overlaps problem->y",
+            ),
         ];
         for (what, c, needle) in cases {
             let mut out = outputs(c);
@@ -329,18 +376,41 @@ mod cost {
         // cost matrix and over x.
         let mut pbuf = [pr; 4];
         let pp = pbuf.as_mut_ptr();
-        let mut out = outputs(otc_matrix_mut_f64 { data: pp as *mut f64, rows: 1, cols: 1, row_stride: 1, col_stride: 1 });
+        let mut out = outputs(otc_matrix_mut_f64 {
+            data: pp as *mut f64,
+            rows: 1,
+            cols: 1,
+            row_stride: 1,
+            col_stride: 1,
+        });
         pr.x.rows = 1;
         pr.y.rows = 1;
         pbuf[0] = pr;
         // SAFETY: the cost view covers the first 8 bytes of the problem struct.
         let st = unsafe { otc_cost_matrix_f64(pp, &mut out, null(), NO_WORK) };
-        expect(st, OTC_ERR_ALIASING, "otc_cost_matrix_f64", "output out->cost overlaps problem", "cost over problem");
-        assert_eq!(pbuf[0].struct_size, size_of::<otc_cost_matrix_problem_f64>());
+        expect(
+            st,
+            OTC_ERR_ALIASING,
+            "otc_cost_matrix_f64",
+            "output out->cost overlaps problem",
+            "cost over problem",
+        );
+        assert_eq!(
+            pbuf[0].struct_size,
+            size_of::<otc_cost_matrix_problem_f64>()
+        );
         let pr = problem(xv, yv);
         for (what, at, needle) in [
-            ("outputs struct over the cost", cp, "output out overlaps out->cost"),
-            ("outputs struct over x", xp, "output out overlaps problem->x"),
+            (
+                "outputs struct over the cost",
+                cp,
+                "output out overlaps out->cost",
+            ),
+            (
+                "outputs struct over x",
+                xp,
+                "output out overlaps problem->x",
+            ),
         ] {
             let op = at as *mut otc_cost_matrix_outputs_f64;
             // SAFETY: `buf` has room for an outputs struct at both places (aligned to 8).
@@ -361,18 +431,42 @@ mod cost {
         let mut bytes = 0usize;
         // SAFETY (all calls): NULLs are checked; the views' data is never read by a query.
         let st = unsafe { otc_cost_matrix_workspace_size_f64(&pr, null(), null_mut()) };
-        expect(st, OTC_ERR_NULL_POINTER, "otc_cost_matrix_workspace_size_f64", "bytes is NULL", "NULL bytes");
+        expect(
+            st,
+            OTC_ERR_NULL_POINTER,
+            "otc_cost_matrix_workspace_size_f64",
+            "bytes is NULL",
+            "NULL bytes",
+        );
         let st = unsafe { otc_cost_matrix_workspace_size_f64(null(), null(), &mut bytes) };
-        expect(st, OTC_ERR_NULL_POINTER, "otc_cost_matrix_workspace_size_f64", "problem is NULL", "NULL problem");
+        expect(
+            st,
+            OTC_ERR_NULL_POINTER,
+            "otc_cost_matrix_workspace_size_f64",
+            "problem is NULL",
+            "NULL problem",
+        );
         let bad = opts(9, 2.0, 0);
         let st = unsafe { otc_cost_matrix_workspace_size_f64(&pr, &bad, &mut bytes) };
-        expect(st, OTC_ERR_INVALID_ARGUMENT, "otc_cost_matrix_workspace_size_f64", "opts->metric = 9", "metric");
+        expect(
+            st,
+            OTC_ERR_INVALID_ARGUMENT,
+            "otc_cost_matrix_workspace_size_f64",
+            "opts->metric = 9",
+            "metric",
+        );
         for (rows, cols) in [(usize::MAX, 3), (usize::MAX / 4, usize::MAX / 4)] {
             pr.x.rows = rows;
             pr.x.cols = cols;
             bytes = 7;
             let st = unsafe { otc_cost_matrix_workspace_size_f64(&pr, null(), &mut bytes) };
-            expect(st, OTC_ERR_OVERFLOW, "otc_cost_matrix_workspace_size_f64", "overflows", "huge sizes");
+            expect(
+                st,
+                OTC_ERR_OVERFLOW,
+                "otc_cost_matrix_workspace_size_f64",
+                "overflows",
+                "huge sizes",
+            );
             assert_eq!(bytes, 7);
         }
         // A huge d is valid: the matrix-product route, taken for large d, needs 2(n + m)
@@ -382,7 +476,10 @@ mod cost {
         assert_eq!(st, OTC_OK, "{}", last_error_message());
         assert!(bytes < 4096, "{bytes}");
         // SAFETY: NULL is checked.
-        assert_eq!(unsafe { otc_cost_matrix_options_default(null_mut()) }, OTC_ERR_NULL_POINTER);
+        assert_eq!(
+            unsafe { otc_cost_matrix_options_default(null_mut()) },
+            OTC_ERR_NULL_POINTER
+        );
     }
 }
 
@@ -402,7 +499,12 @@ mod bary {
                 images[i * 2 + c] = (0.1 + raw[i * 2 + c]) / s;
             }
         }
-        let pos = |i: usize| ((i / w) as f64 / (h - 1) as f64, (i % w) as f64 / (w - 1) as f64);
+        let pos = |i: usize| {
+            (
+                (i / w) as f64 / (h - 1) as f64,
+                (i % w) as f64 / (w - 1) as f64,
+            )
+        };
         let cost: Vec<f64> = (0..n * n)
             .map(|t| {
                 let (a, b) = (pos(t / n), pos(t % n));
@@ -415,11 +517,17 @@ mod bary {
     fn fixed_opts(threads: u32) -> otc_barycenter_options {
         let mut o = std::mem::MaybeUninit::uninit();
         // SAFETY: a writable struct.
-        assert_eq!(unsafe { otc_barycenter_options_default(o.as_mut_ptr()) }, OTC_OK);
+        assert_eq!(
+            unsafe { otc_barycenter_options_default(o.as_mut_ptr()) },
+            OTC_OK
+        );
         // SAFETY: initialised above.
         let mut o: otc_barycenter_options = unsafe { o.assume_init() };
         let d = BarycenterParams::default();
-        assert_eq!((o.max_iter, o.epsilon, o.tol), (d.max_iter as u64, d.epsilon, d.tol));
+        assert_eq!(
+            (o.max_iter, o.epsilon, o.tol),
+            (d.max_iter as u64, d.epsilon, d.tol)
+        );
         o.epsilon = 0.05;
         o.tol = 1e-7;
         o.num_threads = threads;
@@ -433,7 +541,10 @@ mod bary {
         assert_eq!(st, OTC_OK);
         // SAFETY: initialised above.
         let mut o: otc_convolutional_barycenter_options = unsafe { o.assume_init() };
-        assert_eq!(o.struct_size, size_of::<otc_convolutional_barycenter_options>());
+        assert_eq!(
+            o.struct_size,
+            size_of::<otc_convolutional_barycenter_options>()
+        );
         o.epsilon = 0.05;
         o.tol = 1e-7;
         o.num_threads = threads;
@@ -448,7 +559,11 @@ mod bary {
         }
     }
 
-    fn fixed_problem(images: &[f64], cost: &[f64], weights: *const f64) -> otc_barycenter_problem_f64 {
+    fn fixed_problem(
+        images: &[f64],
+        cost: &[f64],
+        weights: *const f64,
+    ) -> otc_barycenter_problem_f64 {
         let n = images.len() / 2;
         otc_barycenter_problem_f64 {
             struct_size: size_of::<otc_barycenter_problem_f64>(),
@@ -458,7 +573,12 @@ mod bary {
         }
     }
 
-    fn conv_problem(images: &[f64], h: usize, w: usize, weights: *const f64) -> otc_convolutional_barycenter_problem_f64 {
+    fn conv_problem(
+        images: &[f64],
+        h: usize,
+        w: usize,
+        weights: *const f64,
+    ) -> otc_convolutional_barycenter_problem_f64 {
         otc_convolutional_barycenter_problem_f64 {
             struct_size: size_of::<otc_convolutional_barycenter_problem_f64>(),
             images: view(images, images.len() / 2, 2),
@@ -491,7 +611,8 @@ mod bary {
         let lambda = [0.3, 0.7];
         let a = Mat::from_fn(n, 2, |i, c| images[i * 2 + c]);
         let cm = Mat::from_fn(n, n, |i, j| cost[i * n + j]);
-        let (want_f, info_f) = barycenter(a.as_ref(), cm.as_ref(), Some(&lambda), &params()).unwrap();
+        let (want_f, info_f) =
+            barycenter(a.as_ref(), cm.as_ref(), Some(&lambda), &params()).unwrap();
         let (want_c, info_c) =
             convolutional_barycenter(a.as_ref(), h, w, Some(&lambda), &params(), 1).unwrap();
         assert!(info_f.converged && info_c.converged);
@@ -500,11 +621,17 @@ mod bary {
             let o = fixed_opts(threads);
             let mut bytes = 0;
             // SAFETY: valid structs and out-param.
-            assert_eq!(unsafe { otc_barycenter_workspace_size_f64(&pr, &o, &mut bytes) }, OTC_OK);
+            assert_eq!(
+                unsafe { otc_barycenter_workspace_size_f64(&pr, &o, &mut bytes) },
+                OTC_OK
+            );
             let mut work = vec![0u8; bytes];
             let mut b = vec![-1.0; n];
             let mut out = fixed_out(&mut b);
-            let wk = otc_workspace { data: work.as_mut_ptr().cast(), bytes };
+            let wk = otc_workspace {
+                data: work.as_mut_ptr().cast(),
+                bytes,
+            };
             // SAFETY: valid structs, arrays and workspace.
             let st = unsafe { otc_barycenter_f64(&pr, &mut out, &o, wk) };
             assert_eq!(st, OTC_OK, "{}", last_error_message());
@@ -517,11 +644,15 @@ mod bary {
             let pr = conv_problem(&images, h, w, lambda.as_ptr());
             let o = conv_opts(threads);
             // SAFETY: valid structs and out-param.
-            let st = unsafe { otc_convolutional_barycenter_workspace_size_f64(&pr, &o, &mut bytes) };
+            let st =
+                unsafe { otc_convolutional_barycenter_workspace_size_f64(&pr, &o, &mut bytes) };
             assert_eq!(st, OTC_OK);
             let mut work = vec![0u8; bytes];
             let mut out = conv_out(&mut b);
-            let wk = otc_workspace { data: work.as_mut_ptr().cast(), bytes };
+            let wk = otc_workspace {
+                data: work.as_mut_ptr().cast(),
+                bytes,
+            };
             // SAFETY: valid structs, arrays and workspace.
             let st = unsafe { otc_convolutional_barycenter_f64(&pr, &mut out, &o, wk) };
             assert_eq!(st, OTC_OK, "{}", last_error_message());
@@ -557,7 +688,10 @@ mod bary {
         };
         let mut bytes = 0;
         // SAFETY: valid structs.
-        assert_eq!(unsafe { otc_barycenter_workspace_size_f32(&pr, &fixed_opts(1), &mut bytes) }, OTC_OK);
+        assert_eq!(
+            unsafe { otc_barycenter_workspace_size_f32(&pr, &fixed_opts(1), &mut bytes) },
+            OTC_OK
+        );
         assert!(bytes >= n * 4 * 9);
         // SAFETY: valid structs and arrays.
         let st = unsafe { otc_barycenter_f32(&pr, &mut out, &fixed_opts(1), NO_WORK) };
@@ -576,7 +710,9 @@ mod bary {
             barycenter: b.as_mut_ptr(),
         };
         // SAFETY: valid structs.
-        let st = unsafe { otc_convolutional_barycenter_workspace_size_f32(&pr, &conv_opts(1), &mut bytes) };
+        let st = unsafe {
+            otc_convolutional_barycenter_workspace_size_f32(&pr, &conv_opts(1), &mut bytes)
+        };
         assert_eq!(st, OTC_OK);
         // SAFETY: valid structs and arrays.
         let st = unsafe { otc_convolutional_barycenter_f32(&pr, &mut out, &conv_opts(2), NO_WORK) };
@@ -593,9 +729,25 @@ mod bary {
         let mut b = vec![-1.0; h * w];
         let mut out = fixed_out(&mut b);
         // SAFETY: valid structs and arrays.
-        let st = unsafe { otc_barycenter_f64(&fixed_problem(&images, &cost, null()), &mut out, &o, NO_WORK) };
-        expect(st, OTC_WARN_MAX_ITER, "otc_barycenter_f64", "3 iterations: marginal error", "cap");
-        assert_eq!((out.report.status, out.report.iterations), (OTC_WARN_MAX_ITER, 3));
+        let st = unsafe {
+            otc_barycenter_f64(
+                &fixed_problem(&images, &cost, null()),
+                &mut out,
+                &o,
+                NO_WORK,
+            )
+        };
+        expect(
+            st,
+            OTC_WARN_MAX_ITER,
+            "otc_barycenter_f64",
+            "3 iterations: marginal error",
+            "cap",
+        );
+        assert_eq!(
+            (out.report.status, out.report.iterations),
+            (OTC_WARN_MAX_ITER, 3)
+        );
         assert!(out.report.error > 0.0 && out.report.error.is_finite());
         assert!((b.iter().sum::<f64>() - 1.0).abs() < 0.05, "{b:?}");
         let mut o = conv_opts(1);
@@ -603,10 +755,33 @@ mod bary {
         o.tol = 0.0;
         let mut out = conv_out(&mut b);
         // SAFETY: valid structs and arrays.
-        let st = unsafe { otc_convolutional_barycenter_f64(&conv_problem(&images, h, w, null()), &mut out, &o, NO_WORK) };
-        expect(st, OTC_WARN_MAX_ITER, "otc_convolutional_barycenter_f64", "2 iterations", "conv cap");
+        let st = unsafe {
+            otc_convolutional_barycenter_f64(
+                &conv_problem(&images, h, w, null()),
+                &mut out,
+                &o,
+                NO_WORK,
+            )
+        };
+        expect(
+            st,
+            OTC_WARN_MAX_ITER,
+            "otc_convolutional_barycenter_f64",
+            "2 iterations",
+            "conv cap",
+        );
         assert_eq!(out.report.iterations, 2);
     }
+
+    /// A bad fixed-support input: what it is, the problem, options, workspace, and the status
+    /// and message expected.
+    type FixedCase<'a> = (
+        &'a str,
+        otc_barycenter_problem_f64,
+        otc_barycenter_options,
+        otc_workspace,
+        (otc_status, &'a str),
+    );
 
     /// Runs the fixed-support call on (problem, outputs struct, options, workspace) and
     /// checks status, message and untouched outputs.
@@ -650,7 +825,10 @@ mod bary {
         let go = fixed_opts(1);
         let bad_w = [1.0, f64::NAN];
         let mut tiny = [0u8; 16];
-        let small = otc_workspace { data: tiny.as_mut_ptr().cast(), bytes: 16 };
+        let small = otc_workspace {
+            data: tiny.as_mut_ptr().cast(),
+            bytes: 16,
+        };
         let with = |f: &dyn Fn(&mut otc_barycenter_problem_f64)| {
             let mut p = good;
             f(&mut p);
@@ -662,7 +840,7 @@ mod bary {
             o
         };
         #[rustfmt::skip]
-        let cases: Vec<(&str, otc_barycenter_problem_f64, otc_barycenter_options, otc_workspace, (otc_status, &str))> = vec![
+        let cases: Vec<FixedCase> = vec![
             ("NULL hists", with(&|p| p.hists.data = null()), go, NO_WORK, (OTC_ERR_NULL_POINTER, "problem->hists.data is NULL")),
             ("NULL cost", with(&|p| p.cost.data = null()), go, NO_WORK, (OTC_ERR_NULL_POINTER, "problem->cost.data is NULL")),
             ("zero k", with(&|p| p.hists.cols = 0), go, NO_WORK, (OTC_ERR_INVALID_DIMENSION, "problem->hists is 20x0")),
@@ -686,17 +864,49 @@ mod bary {
         for (what, pr, o, wk, want) in cases {
             let mut out = fixed_out(&mut b);
             fixed_refused(what, &pr, &mut out, &o, wk, want);
-            assert_eq!((out.report, out.barycenter), (Default::default(), bp), "{what}");
+            assert_eq!(
+                (out.report, out.barycenter),
+                (Default::default(), bp),
+                "{what}"
+            );
             assert!(b.iter().all(|&v| v == -1.0), "{what}: barycenter written");
         }
         let mut out = fixed_out(&mut b);
-        fixed_refused("NULL problem", null(), &mut out, &go, NO_WORK, (OTC_ERR_NULL_POINTER, "problem is NULL"));
-        fixed_refused("NULL out", &good, null_mut(), &go, NO_WORK, (OTC_ERR_NULL_POINTER, "out is NULL"));
+        fixed_refused(
+            "NULL problem",
+            null(),
+            &mut out,
+            &go,
+            NO_WORK,
+            (OTC_ERR_NULL_POINTER, "problem is NULL"),
+        );
+        fixed_refused(
+            "NULL out",
+            &good,
+            null_mut(),
+            &go,
+            NO_WORK,
+            (OTC_ERR_NULL_POINTER, "out is NULL"),
+        );
         out.barycenter = null_mut();
-        fixed_refused("NULL barycenter", &good, &mut out, &go, NO_WORK, (OTC_ERR_NULL_POINTER, "out->barycenter is NULL"));
+        fixed_refused(
+            "NULL barycenter",
+            &good,
+            &mut out,
+            &go,
+            NO_WORK,
+            (OTC_ERR_NULL_POINTER, "out->barycenter is NULL"),
+        );
         let mut out = fixed_out(&mut b);
         out.struct_size = size_of::<otc_barycenter_outputs_f64>() + 8;
-        fixed_refused("out struct_size too large", &good, &mut out, &go, NO_WORK, (OTC_ERR_ABI_MISMATCH, "out->struct_size"));
+        fixed_refused(
+            "out struct_size too large",
+            &good,
+            &mut out,
+            &go,
+            NO_WORK,
+            (OTC_ERR_ABI_MISMATCH, "out->struct_size"),
+        );
         assert!(b.iter().all(|&v| v == -1.0));
         // Aliasing: the barycenter over each input.
         let mut inputs = images.clone();
@@ -711,11 +921,29 @@ mod bary {
         // SAFETY: inside `inputs`.
         let into_cost = unsafe { ip.add(2 * n + 3) };
         for (what, target, needle) in [
-            ("barycenter over hists", ip, "output out->barycenter overlaps problem->hists"),
-            ("barycenter over cost", into_cost, "output out->barycenter overlaps problem->cost"),
+            (
+                "barycenter over hists",
+                ip,
+                "output out->barycenter overlaps problem->hists",
+            ),
+            (
+                "barycenter over cost",
+                into_cost,
+                "output out->barycenter overlaps problem->cost",
+            ),
         ] {
-            let mut out = otc_barycenter_outputs_f64 { barycenter: target, ..fixed_out(&mut b) };
-            fixed_refused(what, &pr, &mut out, &go, NO_WORK, (OTC_ERR_ALIASING, needle));
+            let mut out = otc_barycenter_outputs_f64 {
+                barycenter: target,
+                ..fixed_out(&mut b)
+            };
+            fixed_refused(
+                what,
+                &pr,
+                &mut out,
+                &go,
+                NO_WORK,
+                (OTC_ERR_ALIASING, needle),
+            );
             assert_eq!(inputs, before, "{what}");
         }
         // A 2-bin problem whose barycenter (2 values) is the weights array.
@@ -727,19 +955,41 @@ mod bary {
             weights: lam.as_ptr(),
             ..good
         };
-        let mut out = otc_barycenter_outputs_f64 { barycenter: lam.as_mut_ptr(), ..fixed_out(&mut b) };
+        let mut out = otc_barycenter_outputs_f64 {
+            barycenter: lam.as_mut_ptr(),
+            ..fixed_out(&mut b)
+        };
         let needle = "output out->barycenter overlaps problem->weights";
-        fixed_refused("barycenter over weights", &p2, &mut out, &go, NO_WORK, (OTC_ERR_ALIASING, needle));
+        fixed_refused(
+            "barycenter over weights",
+            &p2,
+            &mut out,
+            &go,
+            NO_WORK,
+            (OTC_ERR_ALIASING, needle),
+        );
         assert_eq!(lam, [0.5, 0.5]);
         // The outputs struct over the barycenter array, and over the problem struct.
         let mut buf = vec![-1.0; n + 16];
         let op = buf.as_mut_ptr() as *mut otc_barycenter_outputs_f64;
         let inner = buf.as_mut_ptr().wrapping_add(2);
         // SAFETY: `buf` has room for the struct, aligned to 8.
-        unsafe { op.write(otc_barycenter_outputs_f64 { barycenter: inner, ..fixed_out(&mut b) }) };
+        unsafe {
+            op.write(otc_barycenter_outputs_f64 {
+                barycenter: inner,
+                ..fixed_out(&mut b)
+            })
+        };
         let snapshot = buf.clone();
         let needle = "output out overlaps out->barycenter";
-        fixed_refused("outputs struct over the barycenter", &good, op, &go, NO_WORK, (OTC_ERR_ALIASING, needle));
+        fixed_refused(
+            "outputs struct over the barycenter",
+            &good,
+            op,
+            &go,
+            NO_WORK,
+            (OTC_ERR_ALIASING, needle),
+        );
         assert_eq!(buf, snapshot);
         let mut pair = [0u64; 64];
         let pq = pair.as_mut_ptr() as *mut otc_barycenter_problem_f64;
@@ -754,7 +1004,14 @@ mod bary {
         }
         let snapshot = pair;
         let needle = "output out overlaps problem";
-        fixed_refused("outputs struct over the problem", pq, oq, &go, NO_WORK, (OTC_ERR_ALIASING, needle));
+        fixed_refused(
+            "outputs struct over the problem",
+            pq,
+            oq,
+            &go,
+            NO_WORK,
+            (OTC_ERR_ALIASING, needle),
+        );
         assert_eq!(pair, snapshot);
         assert!(b.iter().all(|&v| v == -1.0));
     }
@@ -790,7 +1047,7 @@ mod bary {
             ("h = 0", with(&|p| p.height = 0), go, (OTC_ERR_INVALID_DIMENSION, "expected height*width = 0*5")),
             ("NULL images", with(&|p| p.images.data = null()), go, (OTC_ERR_NULL_POINTER, "problem->images.data is NULL")),
             ("NaN pixel", with(&|p| p.images.data = nan.as_ptr()), go, (OTC_ERR_NON_FINITE, "histogram 1 entry 2 is NaN")),
-            ("misaligned weights", with(&|p| p.weights = 3 as *const f64), go, (OTC_ERR_INVALID_STRIDE, "problem->weights is not aligned")),
+            ("misaligned weights", with(&|p| p.weights = (images.as_ptr() as usize + 4) as *const f64), go, (OTC_ERR_INVALID_STRIDE, "problem->weights is not aligned")),
             ("problem struct_size 0", with(&|p| p.struct_size = 0), go, (OTC_ERR_ABI_MISMATCH, "problem->struct_size is 0")),
             ("opts struct_size too large", good, opt(&|o| o.struct_size = 4096), (OTC_ERR_ABI_MISMATCH, "opts->struct_size is 4096")),
             ("tol negative", good, opt(&|o| o.tol = -1.0), (OTC_ERR_INVALID_ARGUMENT, "tol = -1")),
@@ -799,37 +1056,95 @@ mod bary {
         for (what, pr, o, want) in cases {
             let mut out = conv_out(&mut b);
             conv_refused(what, &pr, &mut out, &o, NO_WORK, want);
-            assert_eq!((out.report, out.barycenter), (Default::default(), bp), "{what}");
+            assert_eq!(
+                (out.report, out.barycenter),
+                (Default::default(), bp),
+                "{what}"
+            );
             assert!(b.iter().all(|&v| v == -1.0), "{what}: barycenter written");
         }
         // A broadcast view of 2^40 pixels that matches the grid: the sizes are consistent, the
         // workspace cannot be had; refused with the bytes named, never an abort. (Its 2^40
         // barycenter values are placed at a low address no argument lies near, never written.)
         let big = with(&|p| {
-            p.images = otc_matrix_f64 { data: &one, rows: 1 << 40, cols: 1, row_stride: 0, col_stride: 0 };
+            p.images = otc_matrix_f64 {
+                data: &one,
+                rows: 1 << 40,
+                cols: 1,
+                row_stride: 0,
+                col_stride: 0,
+            };
             p.height = 1 << 20;
             p.width = 1 << 20;
         });
-        let mut out = otc_convolutional_barycenter_outputs_f64 { barycenter: 64 as *mut f64, ..conv_out(&mut b) };
-        conv_refused("2^40-pixel grid", &big, &mut out, &go, NO_WORK, (OTC_ERR_OUT_OF_MEMORY, "cannot allocate"));
+        let mut out = otc_convolutional_barycenter_outputs_f64 {
+            barycenter: 64 as *mut f64,
+            ..conv_out(&mut b)
+        };
+        conv_refused(
+            "2^40-pixel grid",
+            &big,
+            &mut out,
+            &go,
+            NO_WORK,
+            (OTC_ERR_OUT_OF_MEMORY, "cannot allocate"),
+        );
         assert_eq!(out.report, Default::default());
         let mut out = conv_out(&mut b);
-        conv_refused("NULL problem", null(), &mut out, &go, NO_WORK, (OTC_ERR_NULL_POINTER, "problem is NULL"));
-        conv_refused("NULL out", &good, null_mut(), &go, NO_WORK, (OTC_ERR_NULL_POINTER, "out is NULL"));
+        conv_refused(
+            "NULL problem",
+            null(),
+            &mut out,
+            &go,
+            NO_WORK,
+            (OTC_ERR_NULL_POINTER, "problem is NULL"),
+        );
+        conv_refused(
+            "NULL out",
+            &good,
+            null_mut(),
+            &go,
+            NO_WORK,
+            (OTC_ERR_NULL_POINTER, "out is NULL"),
+        );
         out.struct_size = 0;
-        conv_refused("out struct_size 0", &good, &mut out, &go, NO_WORK, (OTC_ERR_ABI_MISMATCH, "out->struct_size is 0"));
+        conv_refused(
+            "out struct_size 0",
+            &good,
+            &mut out,
+            &go,
+            NO_WORK,
+            (OTC_ERR_ABI_MISMATCH, "out->struct_size is 0"),
+        );
         // The barycenter over the images; the outputs struct over the images.
         let mut imgs = images.clone();
         let before = imgs.clone();
         let pr = conv_problem(&imgs, h, w, null());
         let mut out = conv_out(&mut imgs[4..]);
-        conv_refused("barycenter over images", &pr, &mut out, &go, NO_WORK, (OTC_ERR_ALIASING, "output out->barycenter overlaps problem->images"));
+        conv_refused(
+            "barycenter over images",
+            &pr,
+            &mut out,
+            &go,
+            NO_WORK,
+            (
+                OTC_ERR_ALIASING,
+                "output out->barycenter overlaps problem->images",
+            ),
+        );
         let op = imgs.as_mut_ptr() as *mut otc_convolutional_barycenter_outputs_f64;
         let pr = conv_problem(&imgs, h, w, null());
         // SAFETY: `imgs` has room for the struct, aligned to 8.
         unsafe { op.write(conv_out(&mut b)) };
         let snapshot = imgs.clone();
-        conv_refused("outputs struct over images", &pr, op, &go, NO_WORK, (OTC_ERR_ALIASING, "output out overlaps problem->images"));
+        conv_refused(
+            "outputs struct over images",
+            &pr,
+            op,
+            &go,
+            NO_WORK,
+            (OTC_ERR_ALIASING, "output out overlaps problem->images"),
+        );
         assert_eq!(imgs, snapshot);
         let _ = before;
         assert!(b.iter().all(|&v| v == -1.0));
@@ -840,13 +1155,25 @@ mod bary {
         let (images, cost, h, w) = data();
         let mut bytes = 5usize;
         let mut pr = conv_problem(&images, h, w, null());
-        for (hh, ww, k) in [(usize::MAX, 2, 2), (2, usize::MAX, 2), (1 << 32, 1 << 32, 2), (4, 4, usize::MAX)] {
+        for (hh, ww, k) in [
+            (usize::MAX, 2, 2),
+            (2, usize::MAX, 2),
+            (1 << 32, 1 << 32, 2),
+            (4, 4, usize::MAX),
+        ] {
             pr.height = hh;
             pr.width = ww;
             pr.images.cols = k;
             // SAFETY: valid structs; the query reads no data.
-            let st = unsafe { otc_convolutional_barycenter_workspace_size_f64(&pr, null(), &mut bytes) };
-            expect(st, OTC_ERR_OVERFLOW, "otc_convolutional_barycenter_workspace_size_f64", "overflows", "huge grid");
+            let st =
+                unsafe { otc_convolutional_barycenter_workspace_size_f64(&pr, null(), &mut bytes) };
+            expect(
+                st,
+                OTC_ERR_OVERFLOW,
+                "otc_convolutional_barycenter_workspace_size_f64",
+                "overflows",
+                "huge grid",
+            );
             assert_eq!(bytes, 5);
         }
         let mut pf = fixed_problem(&images, &cost, null());
@@ -855,17 +1182,41 @@ mod bary {
             pf.hists.cols = k;
             // SAFETY: as above.
             let st = unsafe { otc_barycenter_workspace_size_f64(&pf, null(), &mut bytes) };
-            expect(st, OTC_ERR_OVERFLOW, "otc_barycenter_workspace_size_f64", "overflows", "huge n, k");
+            expect(
+                st,
+                OTC_ERR_OVERFLOW,
+                "otc_barycenter_workspace_size_f64",
+                "overflows",
+                "huge n, k",
+            );
             assert_eq!(bytes, 5);
         }
         // SAFETY: NULLs are checked.
         unsafe {
             let st = otc_barycenter_workspace_size_f64(&pf, null(), null_mut());
-            expect(st, OTC_ERR_NULL_POINTER, "otc_barycenter_workspace_size_f64", "bytes is NULL", "NULL bytes");
+            expect(
+                st,
+                OTC_ERR_NULL_POINTER,
+                "otc_barycenter_workspace_size_f64",
+                "bytes is NULL",
+                "NULL bytes",
+            );
             let st = otc_convolutional_barycenter_workspace_size_f32(null(), null(), &mut bytes);
-            expect(st, OTC_ERR_NULL_POINTER, "otc_convolutional_barycenter_workspace_size_f32", "problem is NULL", "NULL problem");
-            assert_eq!(otc_barycenter_options_default(null_mut()), OTC_ERR_NULL_POINTER);
-            assert_eq!(otc_convolutional_barycenter_options_default(null_mut()), OTC_ERR_NULL_POINTER);
+            expect(
+                st,
+                OTC_ERR_NULL_POINTER,
+                "otc_convolutional_barycenter_workspace_size_f32",
+                "problem is NULL",
+                "NULL problem",
+            );
+            assert_eq!(
+                otc_barycenter_options_default(null_mut()),
+                OTC_ERR_NULL_POINTER
+            );
+            assert_eq!(
+                otc_convolutional_barycenter_options_default(null_mut()),
+                OTC_ERR_NULL_POINTER
+            );
         }
     }
 }
@@ -901,7 +1252,12 @@ mod callbacks {
         let raw = lcg(2 * n, 3);
         let s: [f64; 2] = [0, 1].map(|c| (0..n).map(|i| 0.05 + raw[i * 2 + c]).sum());
         let imgs: Vec<f64> = (0..2 * n).map(|t| (0.05 + raw[t]) / s[t % 2]).collect();
-        let pos = |i: usize| ((i / w) as f64 / (h - 1) as f64, (i % w) as f64 / (w - 1) as f64);
+        let pos = |i: usize| {
+            (
+                (i / w) as f64 / (h - 1) as f64,
+                (i % w) as f64 / (w - 1) as f64,
+            )
+        };
         let cost = (0..n * n)
             .map(|t| {
                 let (a, b) = (pos(t / n), pos(t % n));
@@ -917,7 +1273,11 @@ mod callbacks {
         let n = h * w;
         let me = std::thread::current().id();
         for every in [1u64, 4] {
-            let mut seen = Seen { calls: vec![], threads: vec![], stop_at: 1 };
+            let mut seen = Seen {
+                calls: vec![],
+                threads: vec![],
+                stop_at: 1,
+            };
             let data = &mut seen as *mut Seen as *mut c_void;
             let mut b = vec![-1.0; n];
             let pr = otc_barycenter_problem_f64 {
@@ -928,10 +1288,16 @@ mod callbacks {
             };
             let mut o = std::mem::MaybeUninit::uninit();
             // SAFETY: a writable struct.
-            assert_eq!(unsafe { otc_barycenter_options_default(o.as_mut_ptr()) }, OTC_OK);
+            assert_eq!(
+                unsafe { otc_barycenter_options_default(o.as_mut_ptr()) },
+                OTC_OK
+            );
             // SAFETY: initialised above.
             let mut o: otc_barycenter_options = unsafe { o.assume_init() };
-            assert_eq!((o.callback_every, o.callback.is_none(), o.callback_data), (0, true, null_mut()));
+            assert_eq!(
+                (o.callback_every, o.callback.is_none(), o.callback_data),
+                (0, true, null_mut())
+            );
             (o.epsilon, o.tol, o.num_threads) = (0.05, 0.0, 2);
             (o.callback_every, o.callback, o.callback_data) = (every, RECORD, data);
             let mut out = otc_barycenter_outputs_f64 {
@@ -941,26 +1307,42 @@ mod callbacks {
             };
             // SAFETY: valid structs; the callback's data outlives the call.
             let st = unsafe { otc_barycenter_f64(&pr, &mut out, &o, NO_WORK) };
-            expect(st, OTC_WARN_CANCELLED, "otc_barycenter_f64", "callback", "fixed, cancelled");
+            expect(
+                st,
+                OTC_WARN_CANCELLED,
+                "otc_barycenter_f64",
+                "callback",
+                "fixed, cancelled",
+            );
             assert_eq!(out.report.status, OTC_WARN_CANCELLED);
             assert_eq!(out.report.iterations, every, "stopped at the first call");
             assert_eq!(seen.calls.len(), 1);
             assert_eq!(seen.calls[0], (every, out.report.error));
-            assert!(seen.threads.iter().all(|&t| t == me), "the callback ran off the calling thread");
+            assert!(
+                seen.threads.iter().all(|&t| t == me),
+                "the callback ran off the calling thread"
+            );
             assert!(b.iter().all(|v| v.is_finite() && *v >= 0.0));
             assert!((b.iter().sum::<f64>() - 1.0).abs() < 0.1, "{b:?}");
             // The same iterate as a solve capped at that many iterations.
             let mut capped = vec![0.0; n];
             let mut oc = o;
             (oc.max_iter, oc.callback) = (every, None);
-            let mut out2 = otc_barycenter_outputs_f64 { barycenter: capped.as_mut_ptr(), ..out };
+            let mut out2 = otc_barycenter_outputs_f64 {
+                barycenter: capped.as_mut_ptr(),
+                ..out
+            };
             // SAFETY: as above.
             let st = unsafe { otc_barycenter_f64(&pr, &mut out2, &oc, NO_WORK) };
             assert_eq!(st, OTC_WARN_MAX_ITER);
             assert_eq!(capped, b);
 
             // The convolutional barycenter, its own options struct.
-            let mut seen = Seen { calls: vec![], threads: vec![], stop_at: 2 };
+            let mut seen = Seen {
+                calls: vec![],
+                threads: vec![],
+                stop_at: 2,
+            };
             let data = &mut seen as *mut Seen as *mut c_void;
             let pc = otc_convolutional_barycenter_problem_f64 {
                 struct_size: size_of::<otc_convolutional_barycenter_problem_f64>(),
@@ -984,12 +1366,32 @@ mod callbacks {
             };
             // SAFETY: valid structs; the callback's data outlives the call.
             let st = unsafe { otc_convolutional_barycenter_f64(&pc, &mut out, &o, NO_WORK) };
-            expect(st, OTC_WARN_CANCELLED, "otc_convolutional_barycenter_f64", "callback", "conv");
-            assert_eq!(out.report.iterations, 2 * every, "stopped at the second call");
-            assert_eq!(seen.calls.iter().map(|c| c.0).collect::<Vec<_>>(), [every, 2 * every]);
-            assert!(seen.calls.iter().all(|c| c.1 > 0.0 && c.1.is_finite()), "{:?}", seen.calls);
+            expect(
+                st,
+                OTC_WARN_CANCELLED,
+                "otc_convolutional_barycenter_f64",
+                "callback",
+                "conv",
+            );
+            assert_eq!(
+                out.report.iterations,
+                2 * every,
+                "stopped at the second call"
+            );
+            assert_eq!(
+                seen.calls.iter().map(|c| c.0).collect::<Vec<_>>(),
+                [every, 2 * every]
+            );
+            assert!(
+                seen.calls.iter().all(|c| c.1 > 0.0 && c.1.is_finite()),
+                "{:?}",
+                seen.calls
+            );
             assert_eq!(seen.calls[1].1, out.report.error);
-            assert!(seen.threads.iter().all(|&t| t == me), "the callback ran off the calling thread");
+            assert!(
+                seen.threads.iter().all(|&t| t == me),
+                "the callback ran off the calling thread"
+            );
             assert!(b.iter().all(|v| v.is_finite() && *v >= 0.0));
         }
     }
@@ -998,7 +1400,11 @@ mod callbacks {
     fn a_callback_that_never_stops_sees_every_check_and_changes_nothing() {
         let (imgs, cost, h, w) = images();
         let n = h * w;
-        let mut seen = Seen { calls: vec![], threads: vec![], stop_at: 0 };
+        let mut seen = Seen {
+            calls: vec![],
+            threads: vec![],
+            stop_at: 0,
+        };
         let pr = otc_barycenter_problem_f64 {
             struct_size: size_of::<otc_barycenter_problem_f64>(),
             hists: view(&imgs, n, 2),
@@ -1022,14 +1428,26 @@ mod callbacks {
             barycenter: b1.as_mut_ptr(),
         };
         // SAFETY: valid structs; the callback's data outlives the call.
-        assert_eq!(unsafe { otc_barycenter_f64(&pr, &mut out, &o, NO_WORK) }, OTC_WARN_MAX_ITER);
-        assert_eq!(seen.calls.iter().map(|c| c.0).collect::<Vec<_>>(), [5, 10, 15, 20, 25, 30, 35, 40, 45, 50]);
+        assert_eq!(
+            unsafe { otc_barycenter_f64(&pr, &mut out, &o, NO_WORK) },
+            OTC_WARN_MAX_ITER
+        );
+        assert_eq!(
+            seen.calls.iter().map(|c| c.0).collect::<Vec<_>>(),
+            [5, 10, 15, 20, 25, 30, 35, 40, 45, 50]
+        );
         o.callback = None;
         out.barycenter = b2.as_mut_ptr();
         // SAFETY: as above.
-        assert_eq!(unsafe { otc_barycenter_f64(&pr, &mut out, &o, NO_WORK) }, OTC_WARN_MAX_ITER);
+        assert_eq!(
+            unsafe { otc_barycenter_f64(&pr, &mut out, &o, NO_WORK) },
+            OTC_WARN_MAX_ITER
+        );
         assert_eq!(b1, b2);
-        let want = format!("otc_barycenter_f64: 50 iterations: marginal error {:e} > tol 0e0", out.report.error);
+        let want = format!(
+            "otc_barycenter_f64: 50 iterations: marginal error {:e} > tol 0e0",
+            out.report.error
+        );
         assert_eq!(last_error_message(), want);
     }
 }

@@ -334,8 +334,16 @@ fn barycenters_in_place_without_allocation<T: otcore::Real>() {
     let mut buf = stack_buffer(barycenter_scratch::<T>(h * w, 2));
     let stack = otcore::MemStack::new(&mut buf);
     let n = allocations_in(|| {
-        barycenter_in_place(a.as_ref(), cost.as_ref(), None, &mut out, &params, otcore::Par::Seq, stack)
-            .unwrap();
+        barycenter_in_place(
+            a.as_ref(),
+            cost.as_ref(),
+            None,
+            &mut out,
+            &params,
+            otcore::Par::Seq,
+            stack,
+        )
+        .unwrap();
     });
     assert_eq!(n, 0);
 }
@@ -992,7 +1000,10 @@ mod c_entry_points {
                 };
                 let mut o = std::mem::MaybeUninit::uninit();
                 // SAFETY: a writable struct.
-                assert_eq!(unsafe { otc_barycenter_options_default(o.as_mut_ptr()) }, OTC_OK);
+                assert_eq!(
+                    unsafe { otc_barycenter_options_default(o.as_mut_ptr()) },
+                    OTC_OK
+                );
                 // SAFETY: initialised above.
                 let mut o: otc_barycenter_options = unsafe { o.assume_init() };
                 (o.num_threads, o.epsilon, o.tol) = (1, params.epsilon, params.tol);
@@ -1018,7 +1029,10 @@ mod c_entry_points {
                 // SAFETY: valid structs and out-param.
                 let mut work = workspace(|b| unsafe { $fixed_ws(&pf, &o, b) });
                 let (wp, wb) = raw(&mut work);
-                let wk = otc_workspace { data: wp, bytes: wb };
+                let wk = otc_workspace {
+                    data: wp,
+                    bytes: wb,
+                };
                 ok_without_allocation("barycenter", || {
                     // SAFETY: valid structs, arrays and workspace, all disjoint.
                     unsafe { $fixed(&pf, &mut of, &o, wk) }
@@ -1044,7 +1058,10 @@ mod c_entry_points {
                 // SAFETY: valid structs and out-param.
                 let mut work = workspace(|b| unsafe { $conv_ws(&pc, &oc, b) });
                 let (wp, wb) = raw(&mut work);
-                let wk = otc_workspace { data: wp, bytes: wb };
+                let wk = otc_workspace {
+                    data: wp,
+                    bytes: wb,
+                };
                 // SAFETY: valid structs, arrays and workspace, all disjoint.
                 let mut run = || unsafe { $conv(&pc, &mut ocv, &oc, wk) };
                 run(); // warm-up (faer's thread-local matmul state)
@@ -1057,16 +1074,28 @@ mod c_entry_points {
         };
     }
     barycenters_case!(
-        barycenters_f64_allocate_nothing, f64, otc_barycenter_f64,
-        otc_barycenter_workspace_size_f64, otc_barycenter_problem_f64, otc_barycenter_outputs_f64,
-        otc_convolutional_barycenter_f64, otc_convolutional_barycenter_workspace_size_f64,
-        otc_convolutional_barycenter_problem_f64, otc_convolutional_barycenter_outputs_f64
+        barycenters_f64_allocate_nothing,
+        f64,
+        otc_barycenter_f64,
+        otc_barycenter_workspace_size_f64,
+        otc_barycenter_problem_f64,
+        otc_barycenter_outputs_f64,
+        otc_convolutional_barycenter_f64,
+        otc_convolutional_barycenter_workspace_size_f64,
+        otc_convolutional_barycenter_problem_f64,
+        otc_convolutional_barycenter_outputs_f64
     );
     barycenters_case!(
-        barycenters_f32_allocate_nothing, f32, otc_barycenter_f32,
-        otc_barycenter_workspace_size_f32, otc_barycenter_problem_f32, otc_barycenter_outputs_f32,
-        otc_convolutional_barycenter_f32, otc_convolutional_barycenter_workspace_size_f32,
-        otc_convolutional_barycenter_problem_f32, otc_convolutional_barycenter_outputs_f32
+        barycenters_f32_allocate_nothing,
+        f32,
+        otc_barycenter_f32,
+        otc_barycenter_workspace_size_f32,
+        otc_barycenter_problem_f32,
+        otc_barycenter_outputs_f32,
+        otc_convolutional_barycenter_f32,
+        otc_convolutional_barycenter_workspace_size_f32,
+        otc_convolutional_barycenter_problem_f32,
+        otc_convolutional_barycenter_outputs_f32
     );
 
     #[test]
@@ -1080,7 +1109,10 @@ mod c_entry_points {
         let mut c = faer::Mat::<f64>::zeros(n, m);
         let mut o = std::mem::MaybeUninit::uninit();
         // SAFETY: a writable struct.
-        assert_eq!(unsafe { otc_cost_matrix_options_default(o.as_mut_ptr()) }, OTC_OK);
+        assert_eq!(
+            unsafe { otc_cost_matrix_options_default(o.as_mut_ptr()) },
+            OTC_OK
+        );
         // SAFETY: initialised above.
         let mut o: otc_cost_matrix_options = unsafe { o.assume_init() };
         o.num_threads = 1;
@@ -1103,13 +1135,17 @@ mod c_entry_points {
         // SAFETY: valid structs and out-param.
         let mut work = workspace(|b| unsafe { otc_cost_matrix_workspace_size_f64(&p, &o, b) });
         let (wp, wb) = raw(&mut work);
-        let wk = otc_workspace { data: wp, bytes: wb };
+        let wk = otc_workspace {
+            data: wp,
+            bytes: wb,
+        };
         // SAFETY: valid structs, views and workspace, all disjoint.
         let mut run = || unsafe { otc_cost_matrix_f64(&p, &mut out, &o, wk) };
         run(); // warm-up (faer's thread-local matmul state)
         ok_without_allocation("cost matrix", run);
-        let want = otcore::cost::cost_matrix(x.as_ref(), y.as_ref(), otcore::cost::Metric::SqEuclidean, 1)
-            .unwrap();
+        let want =
+            otcore::cost::cost_matrix(x.as_ref(), y.as_ref(), otcore::cost::Metric::SqEuclidean, 1)
+                .unwrap();
         assert_eq!(c, want);
     }
 }

@@ -106,8 +106,15 @@ macro_rules! ibp_options {
         }
         impl IbpOptions for $t {
             fn fields(&self) -> (u32, u64, f64, f64, Callback) {
-                let callback = Callback::new(self.callback_every, self.callback, self.callback_data);
-                (self.num_threads, self.max_iter, self.epsilon, self.tol, callback)
+                let callback =
+                    Callback::new(self.callback_every, self.callback, self.callback_data);
+                (
+                    self.num_threads,
+                    self.max_iter,
+                    self.epsilon,
+                    self.tol,
+                    callback,
+                )
             }
         }
     };
@@ -120,9 +127,7 @@ ibp_options!(otc_convolutional_barycenter_options);
 ///
 /// # Safety
 /// `opts` is NULL or a valid struct of at least its `struct_size` bytes.
-unsafe fn read_options<O: IbpOptions>(
-    opts: *const O,
-) -> Result<(u32, BarycenterParams, Callback)> {
+unsafe fn read_options<O: IbpOptions>(opts: *const O) -> Result<(u32, BarycenterParams, Callback)> {
     // SAFETY: forwarded contract.
     let o = unsafe { shape::options(opts) }?;
     let (threads, max_iter, epsilon, tol, callback) = o.fields();

@@ -488,7 +488,7 @@ mod bary {
 
     /// Two 4×5 images (columns of a 20×2 matrix), each summing to 1, and the squared
     /// distances between the 20 pixels on the unit square.
-    fn data() -> (Vec<f64>, Vec<f64>, usize, usize) {
+    pub(super) fn data() -> (Vec<f64>, Vec<f64>, usize, usize) {
         let (h, w) = (4, 5);
         let n = h * w;
         let raw = lcg(2 * n, 7);
@@ -514,7 +514,7 @@ mod bary {
         (images, cost, h, w)
     }
 
-    fn fixed_opts(threads: u32) -> otc_barycenter_options {
+    pub(super) fn fixed_opts(threads: u32) -> otc_barycenter_options {
         let mut o = std::mem::MaybeUninit::uninit();
         // SAFETY: a writable struct.
         assert_eq!(
@@ -534,7 +534,7 @@ mod bary {
         o
     }
 
-    fn conv_opts(threads: u32) -> otc_convolutional_barycenter_options {
+    pub(super) fn conv_opts(threads: u32) -> otc_convolutional_barycenter_options {
         let mut o = std::mem::MaybeUninit::uninit();
         // SAFETY: a writable struct.
         let st = unsafe { otc_convolutional_barycenter_options_default(o.as_mut_ptr()) };
@@ -559,7 +559,7 @@ mod bary {
         }
     }
 
-    fn fixed_problem(
+    pub(super) fn fixed_problem(
         images: &[f64],
         cost: &[f64],
         weights: *const f64,
@@ -573,7 +573,7 @@ mod bary {
         }
     }
 
-    fn conv_problem(
+    pub(super) fn conv_problem(
         images: &[f64],
         h: usize,
         w: usize,
@@ -588,7 +588,7 @@ mod bary {
         }
     }
 
-    fn fixed_out(b: &mut [f64]) -> otc_barycenter_outputs_f64 {
+    pub(super) fn fixed_out(b: &mut [f64]) -> otc_barycenter_outputs_f64 {
         otc_barycenter_outputs_f64 {
             struct_size: size_of::<otc_barycenter_outputs_f64>(),
             report: Default::default(),
@@ -596,7 +596,7 @@ mod bary {
         }
     }
 
-    fn conv_out(b: &mut [f64]) -> otc_convolutional_barycenter_outputs_f64 {
+    pub(super) fn conv_out(b: &mut [f64]) -> otc_convolutional_barycenter_outputs_f64 {
         otc_convolutional_barycenter_outputs_f64 {
             struct_size: size_of::<otc_convolutional_barycenter_outputs_f64>(),
             report: Default::default(),
@@ -1222,6 +1222,9 @@ mod bary {
 }
 
 mod callbacks {
+    use super::bary::{
+        conv_opts, conv_out, conv_problem, data, fixed_opts, fixed_out, fixed_problem,
+    };
     use super::*;
     use otcore::ffi::shape::otc_callback;
     use std::ffi::c_void;
@@ -1246,30 +1249,9 @@ mod callbacks {
         i32::from(seen.stop_at != 0 && seen.calls.len() >= seen.stop_at)
     }
 
-    fn images() -> (Vec<f64>, Vec<f64>, usize, usize) {
-        let (h, w) = (6, 8);
-        let n = h * w;
-        let raw = lcg(2 * n, 3);
-        let s: [f64; 2] = [0, 1].map(|c| (0..n).map(|i| 0.05 + raw[i * 2 + c]).sum());
-        let imgs: Vec<f64> = (0..2 * n).map(|t| (0.05 + raw[t]) / s[t % 2]).collect();
-        let pos = |i: usize| {
-            (
-                (i / w) as f64 / (h - 1) as f64,
-                (i % w) as f64 / (w - 1) as f64,
-            )
-        };
-        let cost = (0..n * n)
-            .map(|t| {
-                let (a, b) = (pos(t / n), pos(t % n));
-                (a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)
-            })
-            .collect();
-        (imgs, cost, h, w)
-    }
-
     #[test]
     fn a_callback_stopping_at_its_first_call_cancels_with_valid_outputs_on_the_calling_thread() {
-        let (imgs, cost, h, w) = images();
+        let (imgs, cost, h, w) = data();
         let n = h * w;
         let me = std::thread::current().id();
         for every in [1u64, 4] {
@@ -1280,31 +1262,15 @@ mod callbacks {
             };
             let data = &mut seen as *mut Seen as *mut c_void;
             let mut b = vec![-1.0; n];
-            let pr = otc_barycenter_problem_f64 {
-                struct_size: size_of::<otc_barycenter_problem_f64>(),
-                hists: view(&imgs, n, 2),
-                cost: view(&cost, n, n),
-                weights: null(),
-            };
-            let mut o = std::mem::MaybeUninit::uninit();
-            // SAFETY: a writable struct.
-            assert_eq!(
-                unsafe { otc_barycenter_options_default(o.as_mut_ptr()) },
-                OTC_OK
-            );
-            // SAFETY: initialised above.
-            let mut o: otc_barycenter_options = unsafe { o.assume_init() };
+            let pr = fixed_problem(&imgs, &cost, null());
+            let mut o = fixed_opts(2);
             assert_eq!(
                 (o.callback_every, o.callback.is_none(), o.callback_data),
                 (0, true, null_mut())
             );
-            (o.epsilon, o.tol, o.num_threads) = (0.05, 0.0, 2);
+            o.tol = 0.0;
             (o.callback_every, o.callback, o.callback_data) = (every, RECORD, data);
-            let mut out = otc_barycenter_outputs_f64 {
-                struct_size: size_of::<otc_barycenter_outputs_f64>(),
-                report: Default::default(),
-                barycenter: b.as_mut_ptr(),
-            };
+            let mut out = fixed_out(&mut b);
             // SAFETY: valid structs; the callback's data outlives the call.
             let st = unsafe { otc_barycenter_f64(&pr, &mut out, &o, NO_WORK) };
             expect(
@@ -1344,26 +1310,11 @@ mod callbacks {
                 stop_at: 2,
             };
             let data = &mut seen as *mut Seen as *mut c_void;
-            let pc = otc_convolutional_barycenter_problem_f64 {
-                struct_size: size_of::<otc_convolutional_barycenter_problem_f64>(),
-                images: view(&imgs, n, 2),
-                height: h,
-                width: w,
-                weights: null(),
-            };
-            let mut o = std::mem::MaybeUninit::uninit();
-            // SAFETY: a writable struct.
-            let st = unsafe { otc_convolutional_barycenter_options_default(o.as_mut_ptr()) };
-            assert_eq!(st, OTC_OK);
-            // SAFETY: initialised above.
-            let mut o: otc_convolutional_barycenter_options = unsafe { o.assume_init() };
-            (o.epsilon, o.tol, o.num_threads) = (0.05, 0.0, 2);
+            let pc = conv_problem(&imgs, h, w, null());
+            let mut o = conv_opts(2);
+            o.tol = 0.0;
             (o.callback_every, o.callback, o.callback_data) = (every, RECORD, data);
-            let mut out = otc_convolutional_barycenter_outputs_f64 {
-                struct_size: size_of::<otc_convolutional_barycenter_outputs_f64>(),
-                report: Default::default(),
-                barycenter: b.as_mut_ptr(),
-            };
+            let mut out = conv_out(&mut b);
             // SAFETY: valid structs; the callback's data outlives the call.
             let st = unsafe { otc_convolutional_barycenter_f64(&pc, &mut out, &o, NO_WORK) };
             expect(
@@ -1398,35 +1349,21 @@ mod callbacks {
 
     #[test]
     fn a_callback_that_never_stops_sees_every_check_and_changes_nothing() {
-        let (imgs, cost, h, w) = images();
+        let (imgs, cost, h, w) = data();
         let n = h * w;
         let mut seen = Seen {
             calls: vec![],
             threads: vec![],
             stop_at: 0,
         };
-        let pr = otc_barycenter_problem_f64 {
-            struct_size: size_of::<otc_barycenter_problem_f64>(),
-            hists: view(&imgs, n, 2),
-            cost: view(&cost, n, n),
-            weights: null(),
-        };
-        let mut o = otc_barycenter_options {
-            struct_size: size_of::<otc_barycenter_options>(),
-            num_threads: 1,
-            max_iter: 50,
-            epsilon: 0.05,
-            tol: 0.0,
-            callback_every: 5,
-            callback: RECORD,
-            callback_data: &mut seen as *mut Seen as *mut c_void,
-        };
+        let pr = fixed_problem(&imgs, &cost, null());
+        let mut o = fixed_opts(1);
+        (o.max_iter, o.tol) = (50, 0.0);
+        o.callback_every = 5;
+        o.callback = RECORD;
+        o.callback_data = &mut seen as *mut Seen as *mut c_void;
         let (mut b1, mut b2) = (vec![0.0; n], vec![0.0; n]);
-        let mut out = otc_barycenter_outputs_f64 {
-            struct_size: size_of::<otc_barycenter_outputs_f64>(),
-            report: Default::default(),
-            barycenter: b1.as_mut_ptr(),
-        };
+        let mut out = fixed_out(&mut b1);
         // SAFETY: valid structs; the callback's data outlives the call.
         assert_eq!(
             unsafe { otc_barycenter_f64(&pr, &mut out, &o, NO_WORK) },

@@ -40,23 +40,15 @@ function cost_matrix!(C::StridedMatrix{T}, x::StridedMatrix{T}, y::StridedMatrix
                       metric::Symbol=:sqeuclidean, p::Real=2, threads::Integer=0,
                       fields...) where {T<:Union{Float32,Float64}}
     opts = Ref(cost_options(metric, p, threads; fields...))
-    no_work = LibOTCore.otc_workspace(C_NULL, 0)
-    GC.@preserve C x y opts begin
-        if T === Float64
-            problem = Ref(LibOTCore.otc_cost_matrix_problem_f64(
-                sizeof(LibOTCore.otc_cost_matrix_problem_f64), view_of(x), view_of(y)))
-            out = Ref(LibOTCore.otc_cost_matrix_outputs_f64(
-                sizeof(LibOTCore.otc_cost_matrix_outputs_f64), zeroed(LibOTCore.otc_report),
-                mut_view_of(C)))
-            check(LibOTCore.otc_cost_matrix_f64(problem, out, opts, no_work), "otc_cost_matrix_f64")
-        else
-            problem = Ref(LibOTCore.otc_cost_matrix_problem_f32(
-                sizeof(LibOTCore.otc_cost_matrix_problem_f32), view_of(x), view_of(y)))
-            out = Ref(LibOTCore.otc_cost_matrix_outputs_f32(
-                sizeof(LibOTCore.otc_cost_matrix_outputs_f32), zeroed(LibOTCore.otc_report),
-                mut_view_of(C)))
-            check(LibOTCore.otc_cost_matrix_f32(problem, out, opts, no_work), "otc_cost_matrix_f32")
-        end
+    P, O, f, name = T === Float64 ?
+        (LibOTCore.otc_cost_matrix_problem_f64, LibOTCore.otc_cost_matrix_outputs_f64,
+         LibOTCore.otc_cost_matrix_f64, "otc_cost_matrix_f64") :
+        (LibOTCore.otc_cost_matrix_problem_f32, LibOTCore.otc_cost_matrix_outputs_f32,
+         LibOTCore.otc_cost_matrix_f32, "otc_cost_matrix_f32")
+    GC.@preserve C x y begin
+        problem = Ref(P(sizeof(P), view_of(x), view_of(y)))
+        out = Ref(O(sizeof(O), zeroed(LibOTCore.otc_report), mut_view_of(C)))
+        check(f(problem, out, opts, LibOTCore.otc_workspace(C_NULL, 0)), name)
     end
     return C
 end

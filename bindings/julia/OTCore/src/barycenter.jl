@@ -32,12 +32,11 @@ function barycenter(hists::AbstractMatrix{<:Real}, C::AbstractMatrix{<:Real}; ep
          LibOTCore.otc_barycenter_f32, "otc_barycenter_f32") :
         (LibOTCore.otc_barycenter_problem_f64, LibOTCore.otc_barycenter_outputs_f64,
          LibOTCore.otc_barycenter_f64, "otc_barycenter_f64")
-    GC.@preserve hists C w out begin
+    st, r = GC.@preserve hists C w out begin
         problem = Ref(P(sizeof(P), view_of(hists), view_of(C), ptr(w)))
         res = Ref(O(sizeof(O), zeroed(LibOTCore.otc_report), pointer(out)))
-        st = check(f(problem, res, opts, LibOTCore.otc_workspace(C_NULL, 0)), name)
+        (check(f(problem, res, opts, LibOTCore.otc_workspace(C_NULL, 0)), name), res[].report)
     end
-    r = res[].report
     return (barycenter=out, iterations=Int(r.iterations), error=r.error, status=Int32(st))
 end
 
@@ -80,12 +79,11 @@ function convolutional_barycenter(images::AbstractVector{<:AbstractMatrix}; eps:
         (LibOTCore.otc_convolutional_barycenter_problem_f64,
          LibOTCore.otc_convolutional_barycenter_outputs_f64,
          LibOTCore.otc_convolutional_barycenter_f64, "otc_convolutional_barycenter_f64")
-    GC.@preserve stack wt out begin
+    st, r = GC.@preserve stack wt out begin
         problem = Ref(P(sizeof(P), view_of(stack), h, w, ptr(wt)))
         res = Ref(O(sizeof(O), zeroed(LibOTCore.otc_report), pointer(out)))
-        st = check(f(problem, res, opts, LibOTCore.otc_workspace(C_NULL, 0)), name)
+        (check(f(problem, res, opts, LibOTCore.otc_workspace(C_NULL, 0)), name), res[].report)
     end
-    r = res[].report
     return (barycenter=permutedims(reshape(out, w, h)), iterations=Int(r.iterations),
             error=r.error, status=Int32(st))
 end

@@ -421,8 +421,9 @@ unsafe fn step<P: StepProblem>(
     )?;
     let req = step_req::<<P::View as MatrixView>::T>(rows, m, cost.point_dim());
     let want_pairs = pairs_out.is_some();
-    let err = unsafe {
-        shape::run(o.num_threads, work, req, |par, stack| {
+    // A single step, not an iterative solver: no callback.
+    let (err, _) = unsafe {
+        shape::run(o.num_threads, work, req, shape::Callback::NONE, |par, stack| {
             // The step runs on copies: the caller's arrays are written only once it succeeded.
             let (mut f, stack) = stack.make_with(rows, |i| f_in[i]);
             let (mut pairs, stack) = stack.make_with(m, |_| LsePair::default());
@@ -442,6 +443,7 @@ unsafe fn step<P: StepProblem>(
     }?;
     *P::targets(&mut o_out.value).2 = err;
     let report = o_out.value.report_mut();
+    report.path = 0;
     report.iterations = 1;
     report.error = err;
     o_out.commit(OTC_OK);
@@ -654,6 +656,8 @@ pub unsafe extern "C" fn otc_sinkhorn_block_column_update_f64(
                 blocks::column_update_checked(pairs, &params, g)
             })
         }?;
+        let report = o_out.value.report_mut();
+        (report.path, report.iterations, report.error) = (0, 0, 0.0);
         o_out.commit(OTC_OK);
         Ok(Report::ok())
     })

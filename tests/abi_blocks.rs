@@ -107,7 +107,9 @@ fn sentinel_pair() -> otc_lse_pair {
 impl Data {
     fn new() -> Data {
         let x: Vec<f64> = (0..ROWS * D).map(|k| ((k * 7) % 5) as f64 * 0.2).collect();
-        let y: Vec<f64> = (0..M * D).map(|k| ((k * 3) % 4) as f64 * 0.25 + 0.1).collect();
+        let y: Vec<f64> = (0..M * D)
+            .map(|k| ((k * 3) % 4) as f64 * 0.25 + 0.1)
+            .collect();
         let cost = (0..ROWS * M)
             .map(|k| {
                 let (i, j) = (k / M, k % M);
@@ -237,7 +239,11 @@ fn c_entry_points_give_the_values_of_the_rust_api() {
         for (u, v) in d.pairs.iter().zip(&pairs_rust) {
             assert!((u.max + u.sum.ln() - v.value()).abs() <= tol);
         }
-        assert_eq!(d.f_in, Data::new().f_in, "the potentials on entry are inputs");
+        assert_eq!(
+            d.f_in,
+            Data::new().f_in,
+            "the potentials on entry are inputs"
+        );
     }
     // Float points: the Rust API on the same float data.
     let (xs, ys): (Vec<f32>, Vec<f32>) = (
@@ -527,12 +533,20 @@ fn bad_step_arguments_are_refused_with_outputs_untouched() {
     let mut p = d.points_problem();
     p.y.cols = 1;
     let mut out = d.outputs();
-    expect(step(&p, &mut out, &o), OTC_ERR_INVALID_DIMENSION, "dimension");
+    expect(
+        step(&p, &mut out, &o),
+        OTC_ERR_INVALID_DIMENSION,
+        "dimension",
+    );
     d.assert_untouched(&out);
     p = d.points_problem();
     p.y = no_view();
     let mut out = d.outputs();
-    expect(step(&p, &mut out, &o), OTC_ERR_INVALID_DIMENSION, "problem->y");
+    expect(
+        step(&p, &mut out, &o),
+        OTC_ERR_INVALID_DIMENSION,
+        "problem->y",
+    );
     d.assert_untouched(&out);
 
     // NULL structs.
@@ -547,17 +561,29 @@ fn bad_step_arguments_are_refused_with_outputs_untouched() {
     type OptEdit = fn(&mut otc_sinkhorn_block_step_options);
     let opt_cases: [(OptEdit, otc_status, &str); 8] = [
         (|o| o.epsilon = 0.0, OTC_ERR_INVALID_ARGUMENT, "epsilon"),
-        (|o| o.epsilon = f64::NAN, OTC_ERR_INVALID_ARGUMENT, "epsilon"),
+        (
+            |o| o.epsilon = f64::NAN,
+            OTC_ERR_INVALID_ARGUMENT,
+            "epsilon",
+        ),
         (|o| o.rho_a = -1.0, OTC_ERR_INVALID_ARGUMENT, "rho_a"),
         (|o| o.rho_b = f64::NAN, OTC_ERR_INVALID_ARGUMENT, "rho_b"),
-        (|o| o.struct_size = 0, OTC_ERR_ABI_MISMATCH, "struct_size is 0"),
+        (
+            |o| o.struct_size = 0,
+            OTC_ERR_ABI_MISMATCH,
+            "struct_size is 0",
+        ),
         (
             |o| o.struct_size = size_of::<otc_sinkhorn_block_step_options>() + 8,
             OTC_ERR_ABI_MISMATCH,
             "struct_size",
         ),
         (|o| o.num_threads = 257, OTC_ERR_THREADS, "above the cap"),
-        (|o| o.num_threads = u32::MAX, OTC_ERR_THREADS, "above the cap"),
+        (
+            |o| o.num_threads = u32::MAX,
+            OTC_ERR_THREADS,
+            "above the cap",
+        ),
     ];
     for (edit, want, says) in opt_cases {
         let mut d = Data::new();
@@ -580,7 +606,11 @@ fn bad_step_arguments_are_refused_with_outputs_untouched() {
         let mut p = d.problem();
         p.struct_size = size;
         let mut out = d.outputs();
-        expect(step(&p, &mut out, &o), OTC_ERR_ABI_MISMATCH, "problem->struct_size");
+        expect(
+            step(&p, &mut out, &o),
+            OTC_ERR_ABI_MISMATCH,
+            "problem->struct_size",
+        );
         d.assert_untouched(&out);
     }
     for size in [0, size_of::<otc_sinkhorn_block_step_outputs_f64>() + 8] {
@@ -588,7 +618,11 @@ fn bad_step_arguments_are_refused_with_outputs_untouched() {
         let p = d.problem();
         let mut out = d.outputs();
         out.struct_size = size;
-        expect(step(&p, &mut out, &o), OTC_ERR_ABI_MISMATCH, "out->struct_size");
+        expect(
+            step(&p, &mut out, &o),
+            OTC_ERR_ABI_MISMATCH,
+            "out->struct_size",
+        );
         assert!(d.f.iter().all(|&v| v == SENTINEL));
     }
 }
@@ -693,7 +727,11 @@ fn a_step_never_returns_ok_with_non_finite_outputs() {
     let mut p = d.problem();
     p.cost_block = view(&d.cost, ROWS, M);
     let mut out = d.outputs();
-    expect(step(&p, &mut out, &step_opts(1e-300)), OTC_ERR_NUMERICAL, "overflowed");
+    expect(
+        step(&p, &mut out, &step_opts(1e-300)),
+        OTC_ERR_NUMERICAL,
+        "overflowed",
+    );
     d.assert_untouched(&out);
 }
 
@@ -785,11 +823,7 @@ fn bad_column_update_arguments_are_refused_with_g_untouched() {
             OTC_ERR_NON_FINITE,
             "not a log-sum-exp pair",
         ),
-        (
-            |p, _| p[0].sum = -1.0,
-            OTC_ERR_NON_FINITE,
-            "pairs[0]",
-        ),
+        (|p, _| p[0].sum = -1.0, OTC_ERR_NON_FINITE, "pairs[0]"),
         (
             |p, o| {
                 p[3].max = 1e300;
@@ -801,7 +835,11 @@ fn bad_column_update_arguments_are_refused_with_g_untouched() {
         (|_, o| o.epsilon = -1.0, OTC_ERR_INVALID_ARGUMENT, "epsilon"),
         (|_, o| o.rho_b = 0.0, OTC_ERR_INVALID_ARGUMENT, "rho_b"),
         (|_, o| o.num_threads = 257, OTC_ERR_THREADS, "above the cap"),
-        (|_, o| o.struct_size = 0, OTC_ERR_ABI_MISMATCH, "opts->struct_size"),
+        (
+            |_, o| o.struct_size = 0,
+            OTC_ERR_ABI_MISMATCH,
+            "opts->struct_size",
+        ),
         (
             |_, o| o.struct_size = 1 << 20,
             OTC_ERR_ABI_MISMATCH,
@@ -921,7 +959,11 @@ fn bad_merges_are_refused_with_acc_untouched() {
             "",
         );
         expect(
-            otc_lse_pair_merge(acc.as_mut_ptr(), acc.as_ptr().cast::<f64>().add(1).cast(), 1),
+            otc_lse_pair_merge(
+                acc.as_mut_ptr(),
+                acc.as_ptr().cast::<f64>().add(1).cast(),
+                1,
+            ),
             OTC_ERR_ALIASING,
             "acc",
         );

@@ -287,7 +287,10 @@ step_problem!(
 /// Which form of the cost a step problem gives: `true` for points. Exactly one of
 /// `cost_block.data` and `x_block.data` is not NULL.
 fn points_given<V: MatrixView>(p: &StepFields<V>) -> Result<bool> {
-    match (p.cost_block.parts().0.is_null(), p.x_block.parts().0.is_null()) {
+    match (
+        p.cost_block.parts().0.is_null(),
+        p.x_block.parts().0.is_null(),
+    ) {
         (false, true) => Ok(false),
         (true, false) => Ok(true),
         (true, true) => bail!(
@@ -356,8 +359,7 @@ unsafe fn step_workspace_size<P: StepProblem>(
 /// double, or a tiny ε): the potentials, the pairs and the error must be finite (pairs may
 /// be empty).
 fn check_step_overflow(f: &[f64], pairs: &[LsePair], err: f64, eps: f64) -> Result<()> {
-    if !(err.is_finite() && f.iter().all(|v| v.is_finite()) && pairs.iter().all(|p| p.is_valid()))
-    {
+    if !(err.is_finite() && f.iter().all(|v| v.is_finite()) && pairs.iter().all(|p| p.is_valid())) {
         bail!(
             Numerical,
             "the potentials or the marginal error overflowed (epsilon = {eps:e}): rescale the \
@@ -393,7 +395,10 @@ unsafe fn step<P: StepProblem>(
             (Cost::SqEuclidean { x, y }, regions)
         } else {
             let (c, rc) = unsafe { args::matrix("problem->cost_block", &fields.cost_block) }?;
-            (Cost::Dense(c), [("problem->cost_block", Some(rc)), ("", None)])
+            (
+                Cost::Dense(c),
+                [("problem->cost_block", Some(rc)), ("", None)],
+            )
         };
     let (rows, m) = cost.dims();
     let (a_block, ra) = unsafe { args::slice("problem->a_block", fields.a_block, rows) }?;
@@ -402,8 +407,7 @@ unsafe fn step<P: StepProblem>(
     let (f_in, rf) = unsafe { args::slice("problem->f_block", fields.f_block, rows) }?;
     let (f_ptr, pairs_ptr, _) = P::targets(&mut o_out.value);
     let f_out = unsafe { args::opt_slice_mut("out->f_block", f_ptr, rows) }?;
-    let pairs_out =
-        unsafe { args::opt_slice_mut("out->pairs", pairs_ptr as *mut LsePair, m) }?;
+    let pairs_out = unsafe { args::opt_slice_mut("out->pairs", pairs_ptr as *mut LsePair, m) }?;
     let inputs: [Arg; 5] = [
         ("problem", Some(rp)),
         ("problem->a_block", Some(ra)),
@@ -423,23 +427,33 @@ unsafe fn step<P: StepProblem>(
     let want_pairs = pairs_out.is_some();
     // A single step, not an iterative solver: no callback.
     let (err, _) = unsafe {
-        shape::run(o.num_threads, work, req, shape::Callback::NONE, |par, stack| {
-            // The step runs on copies: the caller's arrays are written only once it succeeded.
-            let (mut f, stack) = stack.make_with(rows, |i| f_in[i]);
-            let (mut pairs, stack) = stack.make_with(m, |_| LsePair::default());
-            let pairs_arg = if want_pairs { Some(&mut pairs[..]) } else { None };
-            let err = blocks::block_step_in_place(
-                cost, a_block, b, g, &mut f, pairs_arg, &params, par, stack,
-            )?;
-            check_step_overflow(&f, &pairs, err, params.epsilon)?;
-            if let Some((out, _)) = f_out {
-                out.copy_from_slice(&f);
-            }
-            if let Some((out, _)) = pairs_out {
-                out.copy_from_slice(&pairs);
-            }
-            Ok(err)
-        })
+        shape::run(
+            o.num_threads,
+            work,
+            req,
+            shape::Callback::NONE,
+            |par, stack| {
+                // The step runs on copies: the caller's arrays are written only once it succeeded.
+                let (mut f, stack) = stack.make_with(rows, |i| f_in[i]);
+                let (mut pairs, stack) = stack.make_with(m, |_| LsePair::default());
+                let pairs_arg = if want_pairs {
+                    Some(&mut pairs[..])
+                } else {
+                    None
+                };
+                let err = blocks::block_step_in_place(
+                    cost, a_block, b, g, &mut f, pairs_arg, &params, par, stack,
+                )?;
+                check_step_overflow(&f, &pairs, err, params.epsilon)?;
+                if let Some((out, _)) = f_out {
+                    out.copy_from_slice(&f);
+                }
+                if let Some((out, _)) = pairs_out {
+                    out.copy_from_slice(&pairs);
+                }
+                Ok(err)
+            },
+        )
     }?;
     *P::targets(&mut o_out.value).2 = err;
     let report = o_out.value.report_mut();
@@ -599,13 +613,16 @@ pub unsafe extern "C" fn otc_sinkhorn_block_column_update_workspace_size_f64(
     opts: *const otc_sinkhorn_block_column_update_options,
     bytes: *mut usize,
 ) -> otc_status {
-    ffi_boundary("otc_sinkhorn_block_column_update_workspace_size_f64", || {
-        // SAFETY (whole block): forwarded contract, checked by the helpers.
-        unsafe { shape::problem(problem) }?;
-        unsafe { shape::options(opts) }?;
-        unsafe { args::write_workspace_size(StackReq::EMPTY, bytes) }?;
-        Ok(Report::ok())
-    })
+    ffi_boundary(
+        "otc_sinkhorn_block_column_update_workspace_size_f64",
+        || {
+            // SAFETY (whole block): forwarded contract, checked by the helpers.
+            unsafe { shape::problem(problem) }?;
+            unsafe { shape::options(opts) }?;
+            unsafe { args::write_workspace_size(StackReq::EMPTY, bytes) }?;
+            Ok(Report::ok())
+        },
+    )
 }
 
 /// The column update of a row-partitioned Sinkhorn iteration: from the pairs of all blocks

@@ -2,7 +2,7 @@
 # processes (MPI ranks): a block step per block (op sinkhorn_block_step), the blocks' pairs
 # merged in a fixed order, and the column update on every process (op
 # sinkhorn_block_column_update).
-# requires: otc_sinkhorn_block_step_options_default, otc_sinkhorn_block_step_f64, otc_sinkhorn_block_step_f32, otc_sinkhorn_block_column_update_options_default, otc_sinkhorn_block_column_update_f64, otc_lse_pair_merge
+# requires: otc_sinkhorn_block_step_options_default, otc_sinkhorn_block_step_workspace_size_f64, otc_sinkhorn_block_step_workspace_size_f32, otc_sinkhorn_block_step_f64, otc_sinkhorn_block_step_f32, otc_sinkhorn_block_column_update_options_default, otc_sinkhorn_block_column_update_workspace_size_f64, otc_sinkhorn_block_column_update_f64, otc_lse_pair_merge
 
 """
     lse_pairs(m) -> Vector{LibOTCore.otc_lse_pair}
@@ -127,4 +127,39 @@ function sinkhorn_block_column_update!(g::Vector{Float64}, pairs::Vector{LibOTCo
               "otc_sinkhorn_block_column_update_f64")
     end
     return g
+end
+
+"""
+    sinkhorn_block_workspace_sizes(rows, m, d=0; T=Float64) -> (step = bytes, column_update = bytes)
+
+The bytes of workspace a block step of `rows` rows and `m` columns needs (points of dimension
+`d`, or a dense block when `d == 0`; element type `T`) and the column update needs (0). The
+functions above let otcore allocate them; this reports their size.
+"""
+function sinkhorn_block_workspace_sizes(rows::Integer, m::Integer, d::Integer=0;
+                                        T::Type{<:Union{Float32,Float64}}=Float64)
+    # The query reads which cost form is given (a non-NULL data pointer, never dereferenced)
+    # and the views' sizes only.
+    marker = Ptr{T}(UInt(64))
+    V = T === Float64 ? LibOTCore.otc_matrix_f64 : LibOTCore.otc_matrix_f32
+    cost, x, y = d == 0 ?
+        (V(marker, rows, m, 0, 0), no_view(T), no_view(T)) :
+        (no_view(T), V(marker, rows, d, 0, 0), V(C_NULL, m, d, 0, 0))
+    P = T === Float64 ? LibOTCore.otc_sinkhorn_block_step_problem_f64 :
+        LibOTCore.otc_sinkhorn_block_step_problem_f32
+    problem = Ref(P(sizeof(P), cost, x, y, C_NULL, C_NULL, C_NULL, C_NULL))
+    step = Ref{Csize_t}(0)
+    if T === Float64
+        check(LibOTCore.otc_sinkhorn_block_step_workspace_size_f64(problem, C_NULL, step),
+              "otc_sinkhorn_block_step_workspace_size_f64")
+    else
+        check(LibOTCore.otc_sinkhorn_block_step_workspace_size_f32(problem, C_NULL, step),
+              "otc_sinkhorn_block_step_workspace_size_f32")
+    end
+    PC = LibOTCore.otc_sinkhorn_block_column_update_problem_f64
+    column = Ref{Csize_t}(0)
+    check(LibOTCore.otc_sinkhorn_block_column_update_workspace_size_f64(
+              Ref(PC(sizeof(PC), C_NULL, m)), C_NULL, column),
+          "otc_sinkhorn_block_column_update_workspace_size_f64")
+    return (step = Int(step[]), column_update = Int(column[]))
 end

@@ -229,6 +229,8 @@ naive(x, y, f) = [f(x[i, :], y[j, :]) for i in axes(x, 1), j in axes(y, 1)]
                 for r in (1:4, 5:9)]
         @test isapprox(sum(errs), err_ref; rtol=1e-10)
         @test_throws OTCoreError sinkhorn_block_column_update!(zeros(6), lse_pairs(6); eps=0.05)
+        sizes = sinkhorn_block_workspace_sizes(4, 6, 2; T=Float32)
+        @test sizes.step > 0 && sizes.column_update == 0
         @test_throws ArgumentError sinkhorn_block_step!(zeros(4), nothing, C[1:4, :], a[1:4], b,
                                                         zeros(6); eps=0.05, rho=1.0)
     end

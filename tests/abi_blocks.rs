@@ -393,7 +393,7 @@ fn bad_step_arguments_are_refused_with_outputs_untouched() {
     neg_a[0] = -1.0;
     let mut nan_cost = d0.cost.clone();
     nan_cost[3] = f64::NAN;
-    let zero_b = vec![0.0; M];
+    let zero_b = [0.0; M];
     type Edit = Box<dyn Fn(&mut otc_sinkhorn_block_step_problem_f64)>;
     let cases: Vec<(&str, otc_status, &str, Edit)> = vec![
         (
@@ -470,51 +470,39 @@ fn bad_step_arguments_are_refused_with_outputs_untouched() {
             Box::new(|p| p.cost_block.row_stride = isize::MAX),
         ),
     ];
+    // Arrays with one bad value, by pointer (the vectors outlive the cases).
+    let (nan_g, inf_f, neg_a) = (nan_g.as_ptr(), inf_f.as_ptr(), neg_a.as_ptr());
+    let (nan_cost, zero_b) = (nan_cost.as_ptr(), zero_b.as_ptr());
     let owned: Vec<(&str, otc_status, &str, Edit)> = vec![
         (
             "NaN g",
             OTC_ERR_NON_FINITE,
             "g",
-            Box::new({
-                let v = nan_g.as_ptr() as usize;
-                move |p| p.g = v as *const f64
-            }),
+            Box::new(move |p| p.g = nan_g),
         ),
         (
             "infinite f",
             OTC_ERR_NON_FINITE,
             "f_block",
-            Box::new({
-                let v = inf_f.as_ptr() as usize;
-                move |p| p.f_block = v as *const f64
-            }),
+            Box::new(move |p| p.f_block = inf_f),
         ),
         (
             "negative a",
             OTC_ERR_INVALID_ARGUMENT,
             "a_block",
-            Box::new({
-                let v = neg_a.as_ptr() as usize;
-                move |p| p.a_block = v as *const f64
-            }),
+            Box::new(move |p| p.a_block = neg_a),
         ),
         (
             "NaN cost",
             OTC_ERR_NON_FINITE,
             "cost",
-            Box::new({
-                let v = nan_cost.as_ptr() as usize;
-                move |p| p.cost_block.data = v as *const f64
-            }),
+            Box::new(move |p| p.cost_block.data = nan_cost),
         ),
         (
             "b all zero",
             OTC_ERR_INVALID_ARGUMENT,
             "b is all zero",
-            Box::new({
-                let v = zero_b.as_ptr() as usize;
-                move |p| p.b = v as *const f64
-            }),
+            Box::new(move |p| p.b = zero_b),
         ),
     ];
     let o = step_opts(0.1);

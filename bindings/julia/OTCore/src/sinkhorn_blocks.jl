@@ -31,7 +31,7 @@ function block_step!(f_block::Vector{Float64}, pairs, ::Type{T}, cost, x, y, a_b
          "otc_sinkhorn_block_step_f64") :
         (LibOTCore.otc_sinkhorn_block_step_problem_f32, LibOTCore.otc_sinkhorn_block_step_outputs_f32,
          "otc_sinkhorn_block_step_f32")
-    GC.@preserve a_block b g f_in f_block pairs begin
+    return GC.@preserve a_block b g f_in f_block pairs begin
         problem = Ref(P(sizeof(P), cost, x, y, pointer(a_block), pointer(b), pointer(g),
                         pointer(f_in)))
         out = Ref(O(sizeof(O), zeroed(LibOTCore.otc_report), 0.0, pointer(f_block), ptr(pairs)))
@@ -39,8 +39,8 @@ function block_step!(f_block::Vector{Float64}, pairs, ::Type{T}, cost, x, y, a_b
             LibOTCore.otc_sinkhorn_block_step_f64(problem, out, opts, NO_WORKSPACE) :
             LibOTCore.otc_sinkhorn_block_step_f32(problem, out, opts, NO_WORKSPACE)
         check(status, name)
+        out[].marginal_error
     end
-    return out[].marginal_error
 end
 
 """

@@ -693,7 +693,8 @@ typedef struct otc_sinkhorn_block_step_problem_f64 {
      */
     const double *g;
     /**
-     * rows potentials f of the block's rows on entry (finite; zeros at the first step).
+     * rows potentials f of the block's rows on entry (finite; zeros at the first step). An
+     * input: it must not overlap `out->f_block` (keep two arrays and swap them).
      */
     const double *f_block;
 } otc_sinkhorn_block_step_problem_f64;
@@ -732,7 +733,8 @@ typedef struct otc_sinkhorn_block_step_problem_f32 {
      */
     const double *g;
     /**
-     * rows potentials f of the block's rows on entry (finite; zeros at the first step).
+     * rows potentials f of the block's rows on entry (finite; zeros at the first step). An
+     * input: it must not overlap `out->f_block` (keep two arrays and swap them).
      */
     const double *f_block;
 } otc_sinkhorn_block_step_problem_f32;

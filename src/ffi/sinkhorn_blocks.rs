@@ -134,7 +134,8 @@ pub struct otc_sinkhorn_block_step_problem_f64 {
     pub b: *const f64,
     /// m column potentials g (finite; zeros at the first step), from the last column update.
     pub g: *const f64,
-    /// rows potentials f of the block's rows on entry (finite; zeros at the first step).
+    /// rows potentials f of the block's rows on entry (finite; zeros at the first step). An
+    /// input: it must not overlap `out->f_block` (keep two arrays and swap them).
     pub f_block: *const f64,
 }
 crate::abi_struct!(problem otc_sinkhorn_block_step_problem_f64);
@@ -158,7 +159,8 @@ pub struct otc_sinkhorn_block_step_problem_f32 {
     pub b: *const f32,
     /// m column potentials g (finite; zeros at the first step), from the last column update.
     pub g: *const f64,
-    /// rows potentials f of the block's rows on entry (finite; zeros at the first step).
+    /// rows potentials f of the block's rows on entry (finite; zeros at the first step). An
+    /// input: it must not overlap `out->f_block` (keep two arrays and swap them).
     pub f_block: *const f64,
 }
 crate::abi_struct!(problem otc_sinkhorn_block_step_problem_f32);

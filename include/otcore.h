@@ -989,9 +989,155 @@ typedef struct otc_sinkhorn_info {
 } otc_sinkhorn_info;
 
 /**
+ * Options of `otc_sinkhorn_block_step_f64` / `_f32`; fill with
+ * `otc_sinkhorn_block_step_options_default`. Give every block (and the column update) the
+ * same epsilon and penalties.
+ */
+typedef struct otc_sinkhorn_block_step_options {
+    /**
+     * `sizeof(otc_sinkhorn_block_step_options)`.
+     */
+    size_t struct_size;
+    /**
+     * Worker threads sharing the block's rows and columns: 0 = `OTCORE_NUM_THREADS` or all
+     * cores, 1 = the calling thread only (one rank per core), k = k workers (k <= 256).
+     * Results are identical for every value.
+     */
+    uint32_t num_threads;
+    /**
+     * Entropic regularisation ε > 0 (absolute, in cost units). Default 0.01. The step runs
+     * at this ε (anneal by changing it between steps).
+     */
+    double epsilon;
+    /**
+     * KL penalty ρ_a > 0 on the row marginal; `INFINITY` (the default) = balanced. Used by
+     * the row update (κ_a = ρ_a / (ρ_a + ε)) and the marginal error.
+     */
+    double rho_a;
+    /**
+     * KL penalty ρ_b > 0 on the column marginal; `INFINITY` (the default) = balanced. The
+     * step reads it only to start its column sums near the last column update's values (the
+     * same ρ_b as the column update's, for speed; the results do not depend on it).
+     */
+    double rho_b;
+} otc_sinkhorn_block_step_options;
+
+/**
+ * One block of rows of an n×m entropic OT problem, doubles. The block holds `rows` of the n
+ * rows; the cost is given in exactly one of two forms, the other's `data` NULL:
+ * * `cost_block`: the block's rows of the dense cost, rows×m, any strides;
+ * * `x_block` (rows×d) and `y` (m×d): the block's source points and all target points,
+ *   squared Euclidean cost `|x_i − y_j|²` computed on the fly (memory O((rows + m)·d)).
+ */
+typedef struct otc_sinkhorn_block_step_problem_f64 {
+    /**
+     * `sizeof(otc_sinkhorn_block_step_problem_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * rows×m costs of the block's rows (data NULL when the points are given).
+     */
+    struct otc_matrix_f64 cost_block;
+    /**
+     * rows×d source points of the block (data NULL when `cost_block` is given).
+     */
+    struct otc_matrix_f64 x_block;
+    /**
+     * m×d target points, all of them (data NULL when `cost_block` is given).
+     */
+    struct otc_matrix_f64 y;
+    /**
+     * rows weights of the block's rows (finite, >= 0).
+     */
+    const double *a_block;
+    /**
+     * m weights of all columns (finite, >= 0, not all zero).
+     */
+    const double *b;
+    /**
+     * m column potentials g (finite; zeros at the first step), from the last column update.
+     */
+    const double *g;
+    /**
+     * rows potentials f of the block's rows on entry (finite; zeros at the first step). An
+     * input: it must not overlap `out->f_block` (keep two arrays and swap them).
+     */
+    const double *f_block;
+} otc_sinkhorn_block_step_problem_f64;
+
+/**
+ * `otc_sinkhorn_block_step_problem_f64` with costs, points and weights of floats (the
+ * potentials stay doubles).
+ */
+typedef struct otc_sinkhorn_block_step_problem_f32 {
+    /**
+     * `sizeof(otc_sinkhorn_block_step_problem_f32)`.
+     */
+    size_t struct_size;
+    /**
+     * rows×m costs of the block's rows (data NULL when the points are given).
+     */
+    struct otc_matrix_f32 cost_block;
+    /**
+     * rows×d source points of the block (data NULL when `cost_block` is given).
+     */
+    struct otc_matrix_f32 x_block;
+    /**
+     * m×d target points, all of them (data NULL when `cost_block` is given).
+     */
+    struct otc_matrix_f32 y;
+    /**
+     * rows weights of the block's rows (finite, >= 0).
+     */
+    const float *a_block;
+    /**
+     * m weights of all columns (finite, >= 0, not all zero).
+     */
+    const float *b;
+    /**
+     * m column potentials g (finite; zeros at the first step), from the last column update.
+     */
+    const double *g;
+    /**
+     * rows potentials f of the block's rows on entry (finite; zeros at the first step). An
+     * input: it must not overlap `out->f_block` (keep two arrays and swap them).
+     */
+    const double *f_block;
+} otc_sinkhorn_block_step_problem_f32;
+
+/**
+ * What every ABI 1 call reports, the first field after `struct_size` of every outputs struct.
+ * Written with the other outputs, when the call returns `OTC_OK` or a warning.
+ */
+typedef struct otc_report {
+    /**
+     * The status the call returned (`OTC_OK` or a warning).
+     */
+    otc_status status;
+    /**
+     * Which method ran, where an operation has several (its `OTC_<OP>_PATH_*` values; 0
+     * where it has one).
+     */
+    int32_t path;
+    /**
+     * Iterations (or pivots, or rounds: as the operation documents) performed.
+     */
+    uint64_t iterations;
+    /**
+     * The operation's final error measure, as it documents (marginal error, duality gap,
+     * most negative reduced cost, ...); 0 where it computes none.
+     */
+    double error;
+    /**
+     * Wall-clock time of the call in seconds, checks included.
+     */
+    double seconds;
+} otc_report;
+
+/**
  * A partial log-sum-exp over some rows of one column: the value is `max + log(sum)`;
  * `{-INFINITY, 0}` is the empty pair. Produced by `otc_sinkhorn_block_step_*`, combined by
- * `otc_lse_pair_merge`, consumed by `otc_sinkhorn_block_column_update`. Two doubles: send
+ * `otc_lse_pair_merge`, consumed by `otc_sinkhorn_block_column_update_f64`. Two doubles: send
  * them as 2 `MPI_DOUBLE`s (or a contiguous type of 2).
  */
 typedef struct otc_lse_pair {
@@ -1004,6 +1150,144 @@ typedef struct otc_lse_pair {
      */
     double sum;
 } otc_lse_pair;
+
+/**
+ * Results of `otc_sinkhorn_block_step_f64`. `report.iterations` is 1 (one block's share of
+ * one iteration), `report.error` = `marginal_error`. Optional outputs (NULL: not wanted).
+ */
+typedef struct otc_sinkhorn_block_step_outputs_f64 {
+    /**
+     * `sizeof(otc_sinkhorn_block_step_outputs_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Status, iterations (1), error (= `marginal_error`), seconds.
+     */
+    struct otc_report report;
+    /**
+     * The block's part of the L1 marginal error of the potentials on entry (`f_block` and g
+     * of the problem): `Σ_{i in block} |a_i e^{f_i/ε} Σ_j b_j e^{(g_j − C_ij)/ε} −
+     * a_i e^{−f_i/ρ_a}|`, the stopping test of the whole Sinkhorn solve (the parts of all
+     * blocks add up to it).
+     */
+    double marginal_error;
+    /**
+     * rows: the block's new potentials `f_i = −κ_a ε log Σ_j b_j exp((g_j − C_ij)/ε)`.
+     */
+    double *f_block;
+    /**
+     * m: the block's column log-sum-exps `log Σ_{i in block} a_i exp((f_i − C_ij)/ε)` from
+     * the new f, to merge over the blocks with `otc_lse_pair_merge`.
+     */
+    struct otc_lse_pair *pairs;
+} otc_sinkhorn_block_step_outputs_f64;
+
+/**
+ * Caller-provided scratch memory of a call, any alignment. `{NULL, 0}`: the library
+ * allocates what the call needs (and reports `OTC_ERR_OUT_OF_MEMORY` if it cannot).
+ * Its size comes from the operation's `*_workspace_size_*` query; it must not overlap any
+ * argument, and its contents are undefined after the call.
+ */
+typedef struct otc_workspace {
+    /**
+     * First byte of the workspace, or NULL.
+     */
+    void *data;
+    /**
+     * Size of the workspace in bytes (0 when `data` is NULL).
+     */
+    size_t bytes;
+} otc_workspace;
+
+/**
+ * Results of `otc_sinkhorn_block_step_f32`: as `otc_sinkhorn_block_step_outputs_f64`
+ * (potentials, pairs and error are doubles on both paths).
+ */
+typedef struct otc_sinkhorn_block_step_outputs_f32 {
+    /**
+     * `sizeof(otc_sinkhorn_block_step_outputs_f32)`.
+     */
+    size_t struct_size;
+    /**
+     * Status, iterations (1), error (= `marginal_error`), seconds.
+     */
+    struct otc_report report;
+    /**
+     * The block's part of the L1 marginal error of the potentials on entry.
+     */
+    double marginal_error;
+    /**
+     * rows: the block's new potentials (NULL: not wanted).
+     */
+    double *f_block;
+    /**
+     * m: the block's column pairs from the new f (NULL: not wanted).
+     */
+    struct otc_lse_pair *pairs;
+} otc_sinkhorn_block_step_outputs_f32;
+
+/**
+ * Options of `otc_sinkhorn_block_column_update_f64`; fill with
+ * `otc_sinkhorn_block_column_update_options_default`.
+ */
+typedef struct otc_sinkhorn_block_column_update_options {
+    /**
+     * `sizeof(otc_sinkhorn_block_column_update_options)`.
+     */
+    size_t struct_size;
+    /**
+     * Checked like every thread count (<= 256, else `OTC_ERR_THREADS`); the O(m) update
+     * always runs on the calling thread.
+     */
+    uint32_t num_threads;
+    /**
+     * Entropic regularisation ε > 0, the block steps' (default 0.01).
+     */
+    double epsilon;
+    /**
+     * KL penalty ρ_b > 0 on the column marginal; `INFINITY` (the default) = balanced
+     * (κ_b = ρ_b / (ρ_b + ε)).
+     */
+    double rho_b;
+} otc_sinkhorn_block_column_update_options;
+
+/**
+ * The pairs of all blocks combined, for the column update (f64 only: pairs and potentials
+ * are doubles on both element types).
+ */
+typedef struct otc_sinkhorn_block_column_update_problem_f64 {
+    /**
+     * `sizeof(otc_sinkhorn_block_column_update_problem_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * m pairs, the merge of every block's pairs (each valid and non-empty).
+     */
+    const struct otc_lse_pair *pairs;
+    /**
+     * Number of columns m (>= 1).
+     */
+    size_t m;
+} otc_sinkhorn_block_column_update_problem_f64;
+
+/**
+ * Results of `otc_sinkhorn_block_column_update_f64`. `report.iterations` is 0 (the step
+ * counts the iteration), `report.error` 0 (none computed).
+ */
+typedef struct otc_sinkhorn_block_column_update_outputs_f64 {
+    /**
+     * `sizeof(otc_sinkhorn_block_column_update_outputs_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Status, iterations (0), error (0), seconds.
+     */
+    struct otc_report report;
+    /**
+     * m: the new column potentials `g_j = −κ_b ε (max_j + log sum_j)` (required).
+     */
+    double *g;
+} otc_sinkhorn_block_column_update_outputs_f64;
 
 /**
  * Success.
@@ -2220,124 +2504,153 @@ otc_status otc_sinkhorn_divergence_points_f32(struct otc_matrix_f32 x,
                                               size_t work_bytes);
 
 /**
- * Bytes of workspace `otc_sinkhorn_block_step_*` needs for a block of `rows` rows, m columns
- * and points of dimension d (0 for a dense cost), for either element type.
+ * Writes the default options (`num_threads` 0, ε 0.01, ρ_a = ρ_b = `INFINITY`) into `opts`.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
  *
  * # Safety
- * `opts` is NULL or a valid options struct; `out_bytes` must be valid for writes.
+ * `opts` must be NULL or valid for writes of one `otc_sinkhorn_block_step_options`.
  */
-otc_status otc_sinkhorn_block_workspace_size(size_t rows,
-                                             size_t m,
-                                             size_t d,
-                                             const struct otc_sinkhorn_options *opts,
-                                             size_t *out_bytes);
+otc_status otc_sinkhorn_block_step_options_default(struct otc_sinkhorn_block_step_options *opts);
 
 /**
- * One block's share of an alternating Sinkhorn iteration, on a dense block of `rows` rows of
- * the n×m cost (doubles, any strides): the row update
- * `f_i = -kappa_a eps log sum_j b_j exp((g_j - C_ij)/eps)` of the block's potentials
- * `f_block` (rows; in/out: on entry the current values, finite, e.g. zeros at the first
- * step), then, when `pairs` (m) is not NULL, the block's column log-sum-exps
- * `log sum_{i in block} a_i exp((f_i - C_ij)/eps)` from the new f as pairs to combine over
- * the blocks with `otc_lse_pair_merge`. `a_block` (rows) are the block's weights, `b` and
- * `g` (m) all the column weights and potentials. `block_error` (optional) receives the
- * block's part of the L1 marginal error of the potentials on entry, the stopping test of
- * `otc_sinkhorn_f64` (the parts of all blocks add up to it; a caller that stops on it keeps
- * the f of before the step). Uses `opts` epsilon, rho_a (row update and error) and
- * num_threads (1 for one thread per MPI rank); `symmetric` and `eps_scaling_steps` must be 0
- * (alternating updates at epsilon: anneal by changing epsilon between steps), the other
- * fields are checked and unused. Outputs are written only on success.
+ * Bytes of workspace `otc_sinkhorn_block_step_f64` needs for `problem` with `opts` (NULL:
+ * defaults): O((rows + m)(1 + d)) doubles, from the sizes of the problem's views alone
+ * (rows, m and d; d = 0 for a dense block); nothing else is read.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` (problem, bytes, or neither cost form given),
+ * `OTC_ERR_INVALID_ARGUMENT` (both forms given), `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_OVERFLOW`.
  *
  * # Safety
- * Every non-NULL pointer must be valid for its documented length; `work` is NULL or
- * `work_bytes` writable bytes disjoint from the other arguments.
+ * `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+ * `bytes` is NULL or valid for writes.
  */
-otc_status otc_sinkhorn_block_step_f64(struct otc_matrix_f64 cost_block,
-                                       const double *a_block,
-                                       const double *b,
-                                       const double *g,
-                                       const struct otc_sinkhorn_options *opts,
-                                       double *f_block,
-                                       struct otc_lse_pair *pairs,
-                                       double *block_error,
-                                       void *work,
-                                       size_t work_bytes);
+otc_status otc_sinkhorn_block_step_workspace_size_f64(const struct otc_sinkhorn_block_step_problem_f64 *problem,
+                                                      const struct otc_sinkhorn_block_step_options *opts,
+                                                      size_t *bytes);
 
 /**
- * `otc_sinkhorn_block_step_f64` on a cost block and weights of floats (potentials, pairs and
- * error stay double).
+ * `otc_sinkhorn_block_step_workspace_size_f64` for the float problem.
+ *
+ * # Safety
+ * As `otc_sinkhorn_block_step_workspace_size_f64`.
+ */
+otc_status otc_sinkhorn_block_step_workspace_size_f32(const struct otc_sinkhorn_block_step_problem_f32 *problem,
+                                                      const struct otc_sinkhorn_block_step_options *opts,
+                                                      size_t *bytes);
+
+/**
+ * One block's share of an alternating Sinkhorn iteration (not an iterative solver: one step,
+ * no callback). Potentials convention: the plan is `P_ij = a_i b_j exp((f_i + g_j − C_ij)/ε)`
+ * (f and g in cost units, not centred). From the block's potentials on entry
+ * (`problem->f_block`) and g, the step
+ * 1. measures the block's part of the L1 marginal error of (f_block, g) into
+ *    `out->marginal_error` (the whole solve's stopping test: the parts of all blocks add up
+ *    to it; a caller that stops on it keeps the f of before the step);
+ * 2. updates the rows: `f_i = −κ_a ε log Σ_j b_j exp((g_j − C_ij)/ε)` into `out->f_block`;
+ * 3. computes the block's column log-sum-exps from the new f into `out->pairs`, to combine
+ *    over the blocks with `otc_lse_pair_merge` and pass to
+ *    `otc_sinkhorn_block_column_update_f64`.
+ *
+ * With the blocks combined in row order, iterating this reproduces the whole alternating
+ * Sinkhorn solve (no ε-scaling) to rounding. KL marginal penalties only. The cost is the
+ * problem's `cost_block` or its points (`x_block`, `y`), exactly one. Time O(rows·m) (·d
+ * for points), twice when `pairs` is wanted; workspace from
+ * `otc_sinkhorn_block_step_workspace_size_f64` (or `{NULL, 0}`: allocated). Results are
+ * identical for every thread count. `report.iterations` is 1.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` (problem, out, a required array, or neither cost
+ * form), `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION` (a view with a zero size, points
+ * of different dimensions), `OTC_ERR_INVALID_ARGUMENT` (both cost forms, ε <= 0 or not
+ * finite, ρ <= 0 or NaN, a negative weight, b all zero), `OTC_ERR_NON_FINITE` (a NaN or
+ * infinite cost, point, weight or potential), `OTC_ERR_NUMERICAL` (finite inputs whose
+ * potentials overflow), `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING` (an output overlaps an
+ * input or another output), `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`,
+ * `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error nothing is written.
+ *
+ * # Safety
+ * `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size`
+ * bytes); every non-NULL pointer in them is valid for its stated length; `work.data` is NULL
+ * or valid for `work.bytes` bytes and overlaps no argument.
+ */
+otc_status otc_sinkhorn_block_step_f64(const struct otc_sinkhorn_block_step_problem_f64 *problem,
+                                       struct otc_sinkhorn_block_step_outputs_f64 *out,
+                                       const struct otc_sinkhorn_block_step_options *opts,
+                                       struct otc_workspace work);
+
+/**
+ * `otc_sinkhorn_block_step_f64` on costs, points and weights of floats (the cost lines are
+ * evaluated in float, the sums in double; potentials, pairs and error are doubles).
  *
  * # Safety
  * As `otc_sinkhorn_block_step_f64`.
  */
-otc_status otc_sinkhorn_block_step_f32(struct otc_matrix_f32 cost_block,
-                                       const float *a_block,
-                                       const float *b,
-                                       const double *g,
-                                       const struct otc_sinkhorn_options *opts,
-                                       double *f_block,
-                                       struct otc_lse_pair *pairs,
-                                       double *block_error,
-                                       void *work,
-                                       size_t work_bytes);
+otc_status otc_sinkhorn_block_step_f32(const struct otc_sinkhorn_block_step_problem_f32 *problem,
+                                       struct otc_sinkhorn_block_step_outputs_f32 *out,
+                                       const struct otc_sinkhorn_block_step_options *opts,
+                                       struct otc_workspace work);
 
 /**
- * `otc_sinkhorn_block_step_f64` for point clouds: the block's source points `x_block`
- * (rows×d) against all target points `y` (m×d), squared Euclidean cost computed on the fly
- * (memory O((rows + m)·d)).
+ * Writes the default options (`num_threads` 0, ε 0.01, ρ_b = `INFINITY`) into `opts`.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
  *
  * # Safety
- * As `otc_sinkhorn_block_step_f64`.
+ * `opts` must be NULL or valid for writes of one `otc_sinkhorn_block_column_update_options`.
  */
-otc_status otc_sinkhorn_block_step_points_f64(struct otc_matrix_f64 x_block,
-                                              struct otc_matrix_f64 y,
-                                              const double *a_block,
-                                              const double *b,
-                                              const double *g,
-                                              const struct otc_sinkhorn_options *opts,
-                                              double *f_block,
-                                              struct otc_lse_pair *pairs,
-                                              double *block_error,
-                                              void *work,
-                                              size_t work_bytes);
+otc_status otc_sinkhorn_block_column_update_options_default(struct otc_sinkhorn_block_column_update_options *opts);
 
 /**
- * `otc_sinkhorn_block_step_points_f64` on points and weights of floats.
+ * Bytes of workspace `otc_sinkhorn_block_column_update_f64` needs: 0 (it needs none; the
+ * query exists for the shape).
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` (problem, bytes), `OTC_ERR_ABI_MISMATCH`.
  *
  * # Safety
- * As `otc_sinkhorn_block_step_f64`.
+ * `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+ * `bytes` is NULL or valid for writes.
  */
-otc_status otc_sinkhorn_block_step_points_f32(struct otc_matrix_f32 x_block,
-                                              struct otc_matrix_f32 y,
-                                              const float *a_block,
-                                              const float *b,
-                                              const double *g,
-                                              const struct otc_sinkhorn_options *opts,
-                                              double *f_block,
-                                              struct otc_lse_pair *pairs,
-                                              double *block_error,
-                                              void *work,
-                                              size_t work_bytes);
+otc_status otc_sinkhorn_block_column_update_workspace_size_f64(const struct otc_sinkhorn_block_column_update_problem_f64 *problem,
+                                                               const struct otc_sinkhorn_block_column_update_options *opts,
+                                                               size_t *bytes);
 
 /**
- * The column update from the pairs of all blocks combined: `g_j = -kappa_b eps (max_j +
- * log sum_j)` for the m columns (uses `opts` epsilon and rho_b). Every pair must be valid
- * and non-empty (an empty pair means that the pairs of some block were not combined).
- * `g` (m) is written only on success. O(m).
+ * The column update of a row-partitioned Sinkhorn iteration: from the pairs of all blocks
+ * combined (`otc_lse_pair_merge`), `g_j = −κ_b ε (max_j + log sum_j)` for the m columns
+ * into `out->g` (κ_b = ρ_b / (ρ_b + ε), 1 when balanced; the potentials' convention as in
+ * `otc_sinkhorn_block_step_f64`). Every pair must be valid and non-empty (an empty pair
+ * means that some block's pairs were not combined). One step, no callback; O(m) on the
+ * calling thread; no workspace (`work` may be `{NULL, 0}`).
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` (problem, out, pairs, g),
+ * `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION` (m = 0), `OTC_ERR_INVALID_ARGUMENT`
+ * (ε <= 0 or not finite, ρ_b <= 0 or NaN, an empty pair), `OTC_ERR_NON_FINITE` (a pair that
+ * is not a log-sum-exp pair), `OTC_ERR_NUMERICAL` (a g that overflows), `OTC_ERR_ALIASING`,
+ * `OTC_ERR_OVERFLOW`, `OTC_ERR_THREADS`. On an error nothing is written.
  *
  * # Safety
- * `pairs` and `g` must be valid for m elements; `opts` is NULL or a valid options struct.
+ * `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size`
+ * bytes); `problem->pairs` and `out->g` are valid for m elements; `work.data` is NULL or
+ * valid for `work.bytes` bytes.
  */
-otc_status otc_sinkhorn_block_column_update(const struct otc_lse_pair *pairs,
-                                            size_t m,
-                                            const struct otc_sinkhorn_options *opts,
-                                            double *g);
+otc_status otc_sinkhorn_block_column_update_f64(const struct otc_sinkhorn_block_column_update_problem_f64 *problem,
+                                                struct otc_sinkhorn_block_column_update_outputs_f64 *out,
+                                                const struct otc_sinkhorn_block_column_update_options *opts,
+                                                struct otc_workspace work);
 
 /**
  * `acc[j] = acc[j] merged with other[j]` for j < len: the pair of the union of the rows of
  * both (what an MPI user operation or a rank-ordered fold applies). Commutative bit for bit,
  * not associative: combine in a fixed order for results independent of timing. Every pair
  * is checked before `acc` is written. O(len).
+ *
+ * The one deliberate exception to the ABI 1 shape: an in-place reduction `(acc, other,
+ * len)`, the body of an `MPI_User_function` (whose signature MPI fixes), with no problem,
+ * outputs or options struct.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_INVALID_DIMENSION` (len = 0),
+ * `OTC_ERR_NON_FINITE` (a pair that is not a log-sum-exp pair), `OTC_ERR_ALIASING`,
+ * `OTC_ERR_OVERFLOW`. On an error nothing is written.
  *
  * # Safety
  * `acc` and `other` must be valid for `len` pairs and must not overlap.

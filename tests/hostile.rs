@@ -10,7 +10,6 @@ use otcore::ffi::exact::*;
 use otcore::ffi::gaussian::*;
 use otcore::ffi::semidiscrete::*;
 use otcore::ffi::sinkhorn::*;
-use otcore::ffi::sinkhorn_blocks::*;
 use otcore::ffi::status::*;
 use otcore::ffi::view::{otc_matrix_f64, otc_matrix_mut_f64};
 use std::ffi::{c_void, CStr};
@@ -392,13 +391,6 @@ fn workspace_queries_never_wrap_or_panic() {
             3,
             Box::new(move |x, y, z| unsafe {
                 otc_sinkhorn_divergence_workspace_size(x, y, z, null(), b)
-            }),
-        ),
-        (
-            "block",
-            3,
-            Box::new(move |x, y, z| unsafe {
-                otc_sinkhorn_block_workspace_size(x, y, z, null(), b)
             }),
         ),
     ];
@@ -871,48 +863,6 @@ fn sinkhorn_at_the_edge_of_the_range_is_never_ok_with_non_finite_outputs() {
                 "{case}"
             );
             assert_eq!((f, g, info.dual), ([-7.0; 2], [-7.0; 2], -7.0), "{case}");
-        }
-    }
-}
-
-/// A block step with b all zero: every row's log-sum-exp is −∞ and f would be +∞; refused,
-/// f_block untouched. The same block with b positive is finite.
-#[test]
-fn block_step_with_b_all_zero_is_refused() {
-    let cost = [0.0, 1.0, 1.0, 0.0];
-    let a = [0.5; 2];
-    let g = [0.0; 2];
-    let o = sinkhorn_opts(0.1);
-    for (b, want) in [([0.0; 2], OTC_ERR_INVALID_ARGUMENT), ([0.5; 2], OTC_OK)] {
-        let mut f = [0.0; 2];
-        let mut err = -7.0;
-        // SAFETY: valid arrays and view.
-        let s = unsafe {
-            otc_sinkhorn_block_step_f64(
-                view(&cost, 2, 2),
-                a.as_ptr(),
-                b.as_ptr(),
-                g.as_ptr(),
-                &o,
-                f.as_mut_ptr(),
-                null_mut(),
-                &mut err,
-                null_mut(),
-                0,
-            )
-        };
-        if want == OTC_OK {
-            expect(s, OTC_OK, "");
-            // f_i = −ε log Σ_j b_j exp(−C_ij/ε) with g = 0.
-            let fi = -0.1 * (0.5 + 0.5 * (-10.0f64).exp()).ln();
-            assert!(
-                (f[0] - fi).abs() < 1e-15 && (f[1] - fi).abs() < 1e-15,
-                "{f:?} vs {fi}"
-            );
-            assert!(err.is_finite());
-        } else {
-            expect(s, want, "b is all zero");
-            assert_eq!((f, err), ([0.0; 2], -7.0));
         }
     }
 }

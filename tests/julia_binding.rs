@@ -207,7 +207,9 @@ fn generated_structs_mirror_the_header() {
             .filter(|f| !f.is_empty())
             .map(|f| {
                 let last = f.rsplit([' ', '*']).next().unwrap().to_string();
-                (f[..f.len() - last.len()].replace(' ', ""), last)
+                // A struct field `struct otc_x name` (cbindgen's style "both") is of type otc_x.
+                let ty = f[..f.len() - last.len()].replace("struct ", "");
+                (ty.replace(' ', ""), last)
             })
             .collect();
         let jstart = julia

@@ -1154,7 +1154,7 @@ mod c_entry_points {
 /// caller workspace of the reported size and `num_threads = 1`.
 #[test]
 fn sinkhorn_block_c_entry_points_allocate_nothing() {
-    use otcore::ffi::sinkhorn::{otc_sinkhorn_options, otc_sinkhorn_options_default};
+    use otcore::ffi::shape::{otc_report, otc_workspace};
     use otcore::ffi::sinkhorn_blocks::*;
     use otcore::ffi::status::OTC_OK;
     use otcore::ffi::view::*;
@@ -1165,107 +1165,157 @@ fn sinkhorn_block_c_entry_points_allocate_nothing() {
     let y: Vec<f64> = (0..m * d).map(|k| (k % 3) as f64 * 0.3).collect();
     let (a, b) = (vec![0.1f64; rows], vec![0.1f64; m]);
     let (af, bf) = (vec![0.1f32; rows], vec![0.1f32; m]);
-    let mut opts = std::mem::MaybeUninit::<otc_sinkhorn_options>::uninit();
-    // SAFETY: a valid pointer to write the defaults into.
-    assert_eq!(
-        unsafe { otc_sinkhorn_options_default(opts.as_mut_ptr()) },
-        OTC_OK
-    );
-    // SAFETY: initialised by the call above.
-    let mut opts = unsafe { opts.assume_init() };
+    let mut opts = std::mem::MaybeUninit::<otc_sinkhorn_block_step_options>::uninit();
+    let mut copts = std::mem::MaybeUninit::<otc_sinkhorn_block_column_update_options>::uninit();
+    // SAFETY: valid pointers to write the defaults into.
+    unsafe {
+        assert_eq!(
+            otc_sinkhorn_block_step_options_default(opts.as_mut_ptr()),
+            OTC_OK
+        );
+        assert_eq!(
+            otc_sinkhorn_block_column_update_options_default(copts.as_mut_ptr()),
+            OTC_OK
+        );
+    }
+    // SAFETY: initialised by the calls above.
+    let (mut opts, copts) = unsafe { (opts.assume_init(), copts.assume_init()) };
     opts.num_threads = 1;
-    let mut bytes = 0usize;
-    // SAFETY: valid options and output pointer.
-    assert_eq!(
-        unsafe { otc_sinkhorn_block_workspace_size(rows, m, d, &opts, &mut bytes) },
-        OTC_OK
-    );
+    let no_view = otc_matrix_f64 {
+        data: std::ptr::null(),
+        rows: 0,
+        cols: 0,
+        row_stride: 0,
+        col_stride: 0,
+    };
+    let (f_in, mut f, mut g) = (vec![0.0f64; rows], vec![0.0f64; rows], vec![0.0f64; m]);
+    let dense = otc_sinkhorn_block_step_problem_f64 {
+        struct_size: std::mem::size_of::<otc_sinkhorn_block_step_problem_f64>(),
+        cost_block: otc_matrix_f64 {
+            data: c.as_ptr(),
+            rows,
+            cols: m,
+            row_stride: m as isize,
+            col_stride: 1,
+        },
+        x_block: no_view,
+        y: no_view,
+        a_block: a.as_ptr(),
+        b: b.as_ptr(),
+        g: g.as_ptr(),
+        f_block: f_in.as_ptr(),
+    };
+    let points = otc_sinkhorn_block_step_problem_f64 {
+        cost_block: no_view,
+        x_block: otc_matrix_f64 {
+            data: x.as_ptr(),
+            rows,
+            cols: d,
+            row_stride: d as isize,
+            col_stride: 1,
+        },
+        y: otc_matrix_f64 {
+            data: y.as_ptr(),
+            rows: m,
+            cols: d,
+            row_stride: d as isize,
+            col_stride: 1,
+        },
+        ..dense
+    };
+    let dense32 = otc_sinkhorn_block_step_problem_f32 {
+        struct_size: std::mem::size_of::<otc_sinkhorn_block_step_problem_f32>(),
+        cost_block: otc_matrix_f32 {
+            data: cf.as_ptr(),
+            rows,
+            cols: m,
+            row_stride: m as isize,
+            col_stride: 1,
+        },
+        x_block: otc_matrix_f32 {
+            data: std::ptr::null(),
+            rows: 0,
+            cols: 0,
+            row_stride: 0,
+            col_stride: 0,
+        },
+        y: otc_matrix_f32 {
+            data: std::ptr::null(),
+            rows: 0,
+            cols: 0,
+            row_stride: 0,
+            col_stride: 0,
+        },
+        a_block: af.as_ptr(),
+        b: bf.as_ptr(),
+        g: g.as_ptr(),
+        f_block: f_in.as_ptr(),
+    };
+    let (mut bytes, mut bytes32) = (0usize, 0usize);
+    // SAFETY: valid structs and output pointers.
+    unsafe {
+        assert_eq!(
+            otc_sinkhorn_block_step_workspace_size_f64(&points, &opts, &mut bytes),
+            OTC_OK
+        );
+        assert_eq!(
+            otc_sinkhorn_block_step_workspace_size_f32(&dense32, &opts, &mut bytes32),
+            OTC_OK
+        );
+    }
+    let bytes = bytes.max(bytes32);
     let mut work = vec![0u8; bytes];
-    let (mut f, mut g) = (vec![0.0f64; rows], vec![0.0f64; m]);
     let empty = otc_lse_pair {
         max: f64::NEG_INFINITY,
         sum: 0.0,
     };
     let (mut pairs, mut acc) = (vec![empty; m], vec![empty; m]);
-    let mut err = 0.0f64;
-    let cv = otc_matrix_f64 {
-        data: c.as_ptr(),
-        rows,
-        cols: m,
-        row_stride: m as isize,
-        col_stride: 1,
+    let mut out = otc_sinkhorn_block_step_outputs_f64 {
+        struct_size: std::mem::size_of::<otc_sinkhorn_block_step_outputs_f64>(),
+        report: otc_report::default(),
+        marginal_error: 0.0,
+        f_block: f.as_mut_ptr(),
+        pairs: pairs.as_mut_ptr(),
     };
-    let cvf = otc_matrix_f32 {
-        data: cf.as_ptr(),
-        rows,
-        cols: m,
-        row_stride: m as isize,
-        col_stride: 1,
+    let mut out32 = otc_sinkhorn_block_step_outputs_f32 {
+        struct_size: std::mem::size_of::<otc_sinkhorn_block_step_outputs_f32>(),
+        report: otc_report::default(),
+        marginal_error: 0.0,
+        f_block: f.as_mut_ptr(),
+        pairs: pairs.as_mut_ptr(),
     };
-    let xv = otc_matrix_f64 {
-        data: x.as_ptr(),
-        rows,
-        cols: d,
-        row_stride: d as isize,
-        col_stride: 1,
+    let column = otc_sinkhorn_block_column_update_problem_f64 {
+        struct_size: std::mem::size_of::<otc_sinkhorn_block_column_update_problem_f64>(),
+        pairs: acc.as_ptr(),
+        m,
     };
-    let yv = otc_matrix_f64 {
-        data: y.as_ptr(),
-        rows: m,
-        cols: d,
-        row_stride: d as isize,
-        col_stride: 1,
+    let mut column_out = otc_sinkhorn_block_column_update_outputs_f64 {
+        struct_size: std::mem::size_of::<otc_sinkhorn_block_column_update_outputs_f64>(),
+        report: otc_report::default(),
+        g: g.as_mut_ptr(),
     };
-    let wp = work.as_mut_ptr().cast();
-    // SAFETY (all calls): every pointer is valid for its documented length; outputs disjoint.
+    let w = otc_workspace {
+        data: work.as_mut_ptr().cast(),
+        bytes,
+    };
+    let (pairs_ptr, acc_ptr) = (pairs.as_ptr(), acc.as_mut_ptr());
+    // SAFETY (all calls): every pointer is valid for its documented length; outputs disjoint
+    // from inputs (g is written only by the column update, after the steps read it).
     let mut all = || unsafe {
         [
-            otc_sinkhorn_block_step_f64(
-                cv,
-                a.as_ptr(),
-                b.as_ptr(),
-                g.as_ptr(),
-                &opts,
-                f.as_mut_ptr(),
-                pairs.as_mut_ptr(),
-                &mut err,
-                wp,
-                bytes,
-            ),
-            otc_lse_pair_merge(acc.as_mut_ptr(), pairs.as_ptr(), m),
-            otc_sinkhorn_block_step_f32(
-                cvf,
-                af.as_ptr(),
-                bf.as_ptr(),
-                g.as_ptr(),
-                &opts,
-                f.as_mut_ptr(),
-                pairs.as_mut_ptr(),
-                &mut err,
-                wp,
-                bytes,
-            ),
-            otc_sinkhorn_block_step_points_f64(
-                xv,
-                yv,
-                a.as_ptr(),
-                b.as_ptr(),
-                g.as_ptr(),
-                &opts,
-                f.as_mut_ptr(),
-                pairs.as_mut_ptr(),
-                &mut err,
-                wp,
-                bytes,
-            ),
-            otc_sinkhorn_block_column_update(pairs.as_ptr(), m, &opts, g.as_mut_ptr()),
+            otc_sinkhorn_block_step_f64(&dense, &mut out, &opts, w),
+            otc_sinkhorn_block_step_f32(&dense32, &mut out32, &opts, w),
+            otc_sinkhorn_block_step_f64(&points, &mut out, &opts, w),
+            otc_lse_pair_merge(acc_ptr, pairs_ptr, m),
+            otc_sinkhorn_block_column_update_f64(&column, &mut column_out, &copts, w),
         ]
     };
-    assert_eq!(all(), [OTC_OK; 5]); // warm-up (thread pool cache)
+    assert_eq!(all(), [OTC_OK; 5]); // warm-up
     let mut statuses = [0; 5];
     assert_eq!(allocations_in(|| statuses = all()), 0);
     assert_eq!(statuses, [OTC_OK; 5]);
-    assert!(err.is_finite() && g.iter().all(|v| v.is_finite()));
+    assert!(out.marginal_error.is_finite() && g.iter().all(|v| v.is_finite()));
+    assert!(f.iter().all(|v| v.is_finite()));
 }
 
 #[test]

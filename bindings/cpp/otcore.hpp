@@ -13,7 +13,8 @@
 //   *_into calls to run without allocating once it is large enough.
 // * Families: cost matrices, exact OT (emd, emd_batch, wasserstein_1d, sliced_wasserstein),
 //   Sinkhorn (sinkhorn, sinkhorn_points, sinkhorn_divergence[_points], the row-partitioned
-//   pieces sinkhorn_block_step[_points], lse_pair_merge, sinkhorn_block_column_update), Gaussian OT
+//   pieces sinkhorn_block_step[_points], lse_pair_merge, sinkhorn_block_column_update with
+//   SinkhornBlockOptions), Gaussian OT
 //   (bures_distance, gaussian_*, psd_sqrt), semi-discrete OT (laguerre_assign, semidiscrete,
 //   semidiscrete_sgd, semidiscrete_sgd_samples, lloyd; double and float) and entropic
 //   barycenters. The cost section is compiled only when
@@ -908,94 +909,167 @@ DivergenceResult sinkhorn_divergence_points(View<T> x, View<T> y, const std::vec
 }
 
 // ---------------------------------------------------------------------------------------
-// Row-partitioned Sinkhorn (otc_sinkhorn_block_*, otc_lse_pair_merge): for callers that split
-// the rows of one problem over processes (MPI ranks). Per iteration each process calls
-// sinkhorn_block_step[_points] on its rows, the pairs of all blocks are merged in a fixed
-// order (lse_pair_merge), and every process computes g with sinkhorn_block_column_update.
+// Row-partitioned Sinkhorn (ops sinkhorn_block_step and sinkhorn_block_column_update, and
+// otc_lse_pair_merge): for callers that split the rows of one problem over processes (MPI
+// ranks). Per iteration each process calls sinkhorn_block_step[_points] on its rows, the pairs
+// of all blocks are merged in a fixed order (lse_pair_merge), and every process computes g
+// with sinkhorn_block_column_update.
 // ---------------------------------------------------------------------------------------
 
 /// A partial log-sum-exp {max, sum} of one column over some rows ({-inf, 0} is empty).
 using LsePair = otc_lse_pair;
 
-/// Bytes of workspace a block step needs for `rows` rows, m columns, dimension d (0 dense).
-inline std::size_t sinkhorn_block_workspace_size(std::size_t rows, std::size_t m,
-                                                 std::size_t d = 0,
-                                                 const SinkhornOptions &opts = SinkhornOptions()) {
-    const otc_sinkhorn_options o = opts.to_c();
-    std::size_t bytes = 0;
-    check(otc_sinkhorn_block_workspace_size(rows, m, d, &o, &bytes),
-          "otc_sinkhorn_block_workspace_size");
-    return bytes;
-}
+/// Options of the block pieces: the C options of both ops (otc_sinkhorn_block_step_options and
+/// otc_sinkhorn_block_column_update_options, from their defaults), held together so that the
+/// step and the column update agree on epsilon and the penalties.
+class SinkhornBlockOptions {
+public:
+    SinkhornBlockOptions() {
+        check(otc_sinkhorn_block_step_options_default(&step_),
+              "otc_sinkhorn_block_step_options_default");
+        check(otc_sinkhorn_block_column_update_options_default(&column_),
+              "otc_sinkhorn_block_column_update_options_default");
+    }
+    /// Entropic regularisation (both ops).
+    SinkhornBlockOptions &with_epsilon(double e) {
+        step_.epsilon = column_.epsilon = e;
+        return *this;
+    }
+    /// KL penalties of the row and column marginals (INFINITY: balanced).
+    SinkhornBlockOptions &with_rho(double rho_a, double rho_b) {
+        step_.rho_a = rho_a;
+        step_.rho_b = column_.rho_b = rho_b;
+        return *this;
+    }
+    /// Threads of the step (0 default, 1 the calling thread).
+    SinkhornBlockOptions &with_threads(std::uint32_t n) {
+        step_.num_threads = n;
+        return *this;
+    }
+    /// The step's C options (every field).
+    otc_sinkhorn_block_step_options &step() { return step_; }
+    const otc_sinkhorn_block_step_options &step() const { return step_; }
+    /// The column update's C options (every field).
+    otc_sinkhorn_block_column_update_options &column() { return column_; }
+    const otc_sinkhorn_block_column_update_options &column() const { return column_; }
+
+private:
+    otc_sinkhorn_block_step_options step_;
+    otc_sinkhorn_block_column_update_options column_;
+};
+
+/// What a block step reports: the block's part of the L1 marginal error of the potentials on
+/// entry (the parts of all blocks add up to the whole solve's), and the call's report.
+struct BlockStepResult {
+    double marginal_error = 0;
+    otc_report report{};
+};
 
 namespace detail {
-inline otc_status block_step_call(otc_matrix_f64 c, const double *a, const double *b,
-                                  const double *g, const otc_sinkhorn_options *o, double *f,
-                                  otc_lse_pair *pairs, double *err, void *w, std::size_t bytes) {
-    return otc_sinkhorn_block_step_f64(c, a, b, g, o, f, pairs, err, w, bytes);
+template <class T>
+struct BlockStep;
+template <>
+struct BlockStep<double> {
+    using Problem = otc_sinkhorn_block_step_problem_f64;
+    using Outputs = otc_sinkhorn_block_step_outputs_f64;
+    using CView = otc_matrix_f64;
+    static otc_status size(const Problem *p, const otc_sinkhorn_block_step_options *o,
+                           std::size_t *bytes) {
+        return otc_sinkhorn_block_step_workspace_size_f64(p, o, bytes);
+    }
+    static otc_status run(const Problem *p, Outputs *out, const otc_sinkhorn_block_step_options *o,
+                          otc_workspace w) {
+        return otc_sinkhorn_block_step_f64(p, out, o, w);
+    }
+};
+template <>
+struct BlockStep<float> {
+    using Problem = otc_sinkhorn_block_step_problem_f32;
+    using Outputs = otc_sinkhorn_block_step_outputs_f32;
+    using CView = otc_matrix_f32;
+    static otc_status size(const Problem *p, const otc_sinkhorn_block_step_options *o,
+                           std::size_t *bytes) {
+        return otc_sinkhorn_block_step_workspace_size_f32(p, o, bytes);
+    }
+    static otc_status run(const Problem *p, Outputs *out, const otc_sinkhorn_block_step_options *o,
+                          otc_workspace w) {
+        return otc_sinkhorn_block_step_f32(p, out, o, w);
+    }
+};
+
+/// The step's problem struct: one cost form given, the other's views empty.
+template <class T>
+typename BlockStep<T>::Problem block_problem(typename BlockStep<T>::CView cost,
+                                             typename BlockStep<T>::CView x,
+                                             typename BlockStep<T>::CView y, const T *a_block,
+                                             const T *b, const double *g, const double *f_in) {
+    return {sizeof(typename BlockStep<T>::Problem), cost, x, y, a_block, b, g, f_in};
 }
-inline otc_status block_step_call(otc_matrix_f32 c, const float *a, const float *b,
-                                  const double *g, const otc_sinkhorn_options *o, double *f,
-                                  otc_lse_pair *pairs, double *err, void *w, std::size_t bytes) {
-    return otc_sinkhorn_block_step_f32(c, a, b, g, o, f, pairs, err, w, bytes);
-}
-inline otc_status block_step_points_call(otc_matrix_f64 x, otc_matrix_f64 y, const double *a,
-                                         const double *b, const double *g,
-                                         const otc_sinkhorn_options *o, double *f,
-                                         otc_lse_pair *pairs, double *err, void *w,
-                                         std::size_t bytes) {
-    return otc_sinkhorn_block_step_points_f64(x, y, a, b, g, o, f, pairs, err, w, bytes);
-}
-inline otc_status block_step_points_call(otc_matrix_f32 x, otc_matrix_f32 y, const float *a,
-                                         const float *b, const double *g,
-                                         const otc_sinkhorn_options *o, double *f,
-                                         otc_lse_pair *pairs, double *err, void *w,
-                                         std::size_t bytes) {
-    return otc_sinkhorn_block_step_points_f32(x, y, a, b, g, o, f, pairs, err, w, bytes);
+
+template <class T>
+BlockStepResult block_step(const typename BlockStep<T>::Problem &p, double *f_out,
+                           LsePair *pairs, const SinkhornBlockOptions &opts, Workspace *work) {
+    std::size_t need = 0;
+    if (work != nullptr)
+        check(BlockStep<T>::size(&p, &opts.step(), &need),
+              name<T>("otc_sinkhorn_block_step_workspace_size_f64",
+                      "otc_sinkhorn_block_step_workspace_size_f32"));
+    void *w;
+    std::size_t bytes;
+    use_workspace(work, need, w, bytes);
+    typename BlockStep<T>::Outputs out{};
+    out.struct_size = sizeof out;
+    out.f_block = f_out;
+    out.pairs = pairs;
+    check(BlockStep<T>::run(&p, &out, &opts.step(), otc_workspace{w, bytes}),
+          name<T>("otc_sinkhorn_block_step_f64", "otc_sinkhorn_block_step_f32"));
+    return {out.marginal_error, out.report};
 }
 }  // namespace detail
 
 /// One block's share of an alternating iteration on a dense block (rows x m, any strides):
-/// updates `f_block` (rows; on entry the current potentials) from g (m), writes the block's
-/// column pairs into `pairs` (m; nullptr: row update only), and returns the block's part of the
-/// marginal error of the potentials on entry. Uses epsilon, rho_a, num_threads of `opts`.
+/// from the block's potentials on entry `f_in` (rows) and g (m), writes the new potentials
+/// into `f_out` (rows; a distinct array; nullptr: not wanted) and the block's column pairs
+/// from them into `pairs` (m; nullptr: not wanted), and returns the block's part of the
+/// marginal error of (f_in, g). Potentials: P_ij = a_i b_j exp((f_i + g_j - C_ij)/eps).
 template <class T>
-double sinkhorn_block_step(View<T> cost_block, const T *a_block, const T *b, const double *g,
-                           double *f_block, LsePair *pairs,
-                           const SinkhornOptions &opts = SinkhornOptions(),
-                           Workspace *work = nullptr) {
-    const otc_sinkhorn_options o = opts.to_c();
-    void *w;
-    std::size_t bytes;
-    detail::use_workspace(
-        work, work ? sinkhorn_block_workspace_size(cost_block.rows, cost_block.cols, 0, opts) : 0,
-        w, bytes);
-    double err = 0;
-    check(detail::block_step_call(detail::to_c(cost_block), a_block, b, g, &o, f_block, pairs,
-                                  &err, w, bytes),
-          detail::name<T>("otc_sinkhorn_block_step_f64", "otc_sinkhorn_block_step_f32"));
-    return err;
+BlockStepResult sinkhorn_block_step(View<T> cost_block, const T *a_block, const T *b,
+                                    const double *g, const double *f_in, double *f_out,
+                                    LsePair *pairs,
+                                    const SinkhornBlockOptions &opts = SinkhornBlockOptions(),
+                                    Workspace *work = nullptr) {
+    using CView = typename detail::BlockStep<T>::CView;
+    return detail::block_step<T>(detail::block_problem<T>(detail::to_c(cost_block), CView{},
+                                                          CView{}, a_block, b, g, f_in),
+                                 f_out, pairs, opts, work);
 }
 
 /// sinkhorn_block_step for the block's source points x_block (rows x d) against all targets
 /// y (m x d), squared Euclidean cost on the fly.
 template <class T>
-double sinkhorn_block_step_points(View<T> x_block, View<T> y, const T *a_block, const T *b,
-                                  const double *g, double *f_block, LsePair *pairs,
-                                  const SinkhornOptions &opts = SinkhornOptions(),
-                                  Workspace *work = nullptr) {
-    const otc_sinkhorn_options o = opts.to_c();
-    void *w;
-    std::size_t bytes;
-    detail::use_workspace(
-        work, work ? sinkhorn_block_workspace_size(x_block.rows, y.rows, x_block.cols, opts) : 0,
-        w, bytes);
-    double err = 0;
-    check(detail::block_step_points_call(detail::to_c(x_block), detail::to_c(y), a_block, b, g,
-                                         &o, f_block, pairs, &err, w, bytes),
-          detail::name<T>("otc_sinkhorn_block_step_points_f64",
-                          "otc_sinkhorn_block_step_points_f32"));
-    return err;
+BlockStepResult sinkhorn_block_step_points(View<T> x_block, View<T> y, const T *a_block,
+                                           const T *b, const double *g, const double *f_in,
+                                           double *f_out, LsePair *pairs,
+                                           const SinkhornBlockOptions &opts = SinkhornBlockOptions(),
+                                           Workspace *work = nullptr) {
+    using CView = typename detail::BlockStep<T>::CView;
+    return detail::block_step<T>(detail::block_problem<T>(CView{}, detail::to_c(x_block),
+                                                          detail::to_c(y), a_block, b, g, f_in),
+                                 f_out, pairs, opts, work);
+}
+
+/// Bytes of workspace a dense block step of rows x m needs.
+template <class T>
+std::size_t sinkhorn_block_step_workspace_size(View<T> cost_block,
+                                               const SinkhornBlockOptions &opts = SinkhornBlockOptions()) {
+    using CView = typename detail::BlockStep<T>::CView;
+    const auto p = detail::block_problem<T>(detail::to_c(cost_block), CView{}, CView{}, nullptr,
+                                            nullptr, nullptr, nullptr);
+    std::size_t bytes = 0;
+    check(detail::BlockStep<T>::size(&p, &opts.step(), &bytes),
+          detail::name<T>("otc_sinkhorn_block_step_workspace_size_f64",
+                          "otc_sinkhorn_block_step_workspace_size_f32"));
+    return bytes;
 }
 
 /// acc[j] = acc[j] merged with other[j] (commutative bit for bit; fold in a fixed order).
@@ -1005,13 +1079,27 @@ inline void lse_pair_merge(std::vector<LsePair> &acc, const std::vector<LsePair>
 }
 
 /// g_j = -kappa_b eps log(pair_j) from the pairs of all blocks combined (g resized to m).
-inline void sinkhorn_block_column_update(const std::vector<LsePair> &pairs,
-                                         std::vector<double> &g,
-                                         const SinkhornOptions &opts = SinkhornOptions()) {
-    const otc_sinkhorn_options o = opts.to_c();
+inline otc_report sinkhorn_block_column_update(const std::vector<LsePair> &pairs,
+                                               std::vector<double> &g,
+                                               const SinkhornBlockOptions &opts = SinkhornBlockOptions()) {
+    const otc_sinkhorn_block_column_update_problem_f64 p{sizeof p, pairs.data(), pairs.size()};
     g.resize(pairs.size());
-    check(otc_sinkhorn_block_column_update(pairs.data(), pairs.size(), &o, g.data()),
-          "otc_sinkhorn_block_column_update");
+    otc_sinkhorn_block_column_update_outputs_f64 out{};
+    out.struct_size = sizeof out;
+    out.g = g.data();
+    check(otc_sinkhorn_block_column_update_f64(&p, &out, &opts.column(), otc_workspace{nullptr, 0}),
+          "otc_sinkhorn_block_column_update_f64");
+    return out.report;
+}
+
+/// Bytes of workspace the column update needs (0: it needs none).
+inline std::size_t sinkhorn_block_column_update_workspace_size(
+    const std::vector<LsePair> &pairs, const SinkhornBlockOptions &opts = SinkhornBlockOptions()) {
+    const otc_sinkhorn_block_column_update_problem_f64 p{sizeof p, pairs.data(), pairs.size()};
+    std::size_t bytes = 0;
+    check(otc_sinkhorn_block_column_update_workspace_size_f64(&p, &opts.column(), &bytes),
+          "otc_sinkhorn_block_column_update_workspace_size_f64");
+    return bytes;
 }
 
 // ---------------------------------------------------------------------------------------

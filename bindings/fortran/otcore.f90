@@ -259,6 +259,64 @@ module otcore
         real(c_double) :: max
         real(c_double) :: sum
     end type
+    ! Row-partitioned Sinkhorn (ops sinkhorn_block_step, sinkhorn_block_column_update).
+    type, bind(c), public :: otc_sinkhorn_block_step_options
+        integer(c_size_t) :: struct_size
+        integer(c_int32_t) :: num_threads
+        real(c_double) :: epsilon
+        real(c_double) :: rho_a
+        real(c_double) :: rho_b
+    end type
+    type, bind(c), public :: otc_sinkhorn_block_step_problem_f64
+        integer(c_size_t) :: struct_size
+        type(otc_matrix_f64) :: cost_block
+        type(otc_matrix_f64) :: x_block
+        type(otc_matrix_f64) :: y
+        type(c_ptr) :: a_block
+        type(c_ptr) :: b
+        type(c_ptr) :: g
+        type(c_ptr) :: f_block
+    end type
+    type, bind(c), public :: otc_sinkhorn_block_step_problem_f32
+        integer(c_size_t) :: struct_size
+        type(otc_matrix_f32) :: cost_block
+        type(otc_matrix_f32) :: x_block
+        type(otc_matrix_f32) :: y
+        type(c_ptr) :: a_block
+        type(c_ptr) :: b
+        type(c_ptr) :: g
+        type(c_ptr) :: f_block
+    end type
+    type, bind(c), public :: otc_sinkhorn_block_step_outputs_f64
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        real(c_double) :: marginal_error
+        type(c_ptr) :: f_block
+        type(c_ptr) :: pairs
+    end type
+    type, bind(c), public :: otc_sinkhorn_block_step_outputs_f32
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        real(c_double) :: marginal_error
+        type(c_ptr) :: f_block
+        type(c_ptr) :: pairs
+    end type
+    type, bind(c), public :: otc_sinkhorn_block_column_update_options
+        integer(c_size_t) :: struct_size
+        integer(c_int32_t) :: num_threads
+        real(c_double) :: epsilon
+        real(c_double) :: rho_b
+    end type
+    type, bind(c), public :: otc_sinkhorn_block_column_update_problem_f64
+        integer(c_size_t) :: struct_size
+        type(c_ptr) :: pairs
+        integer(c_size_t) :: m
+    end type
+    type, bind(c), public :: otc_sinkhorn_block_column_update_outputs_f64
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        type(c_ptr) :: g
+    end type
     type, bind(c), public :: otc_sinkhorn_info
         integer(c_size_t) :: struct_size
         real(c_double) :: transport_cost
@@ -301,10 +359,11 @@ module otcore
     public :: otc_sinkhorn_divergence_workspace_size, otc_sinkhorn_divergence_f64
     public :: otc_sinkhorn_divergence_f32, otc_sinkhorn_divergence_points_f64
     public :: otc_sinkhorn_divergence_points_f32
-    public :: otc_sinkhorn_block_workspace_size, otc_sinkhorn_block_step_f64
-    public :: otc_sinkhorn_block_step_f32, otc_sinkhorn_block_step_points_f64
-    public :: otc_sinkhorn_block_step_points_f32, otc_sinkhorn_block_column_update
-    public :: otc_lse_pair_merge
+    public :: otc_sinkhorn_block_step_options_default, otc_sinkhorn_block_step_workspace_size_f64
+    public :: otc_sinkhorn_block_step_workspace_size_f32, otc_sinkhorn_block_step_f64
+    public :: otc_sinkhorn_block_step_f32, otc_sinkhorn_block_column_update_options_default
+    public :: otc_sinkhorn_block_column_update_workspace_size_f64
+    public :: otc_sinkhorn_block_column_update_f64, otc_lse_pair_merge
     public :: otcore_version, otcore_last_error, otcore_status_text, otcore_cost_matrix
     public :: otcore_emd, otcore_emd_batch, otcore_wasserstein_1d, otcore_sliced_wasserstein
     public :: otcore_sinkhorn, otcore_sinkhorn_divergence, otcore_bures_distance
@@ -1131,89 +1190,76 @@ module otcore
             integer(c_size_t), value :: work_bytes
             integer(c_int32_t) :: st
         end function
-        function otc_sinkhorn_block_workspace_size(rows, m, d, opts, out_bytes) &
-                bind(c, name="otc_sinkhorn_block_workspace_size") result(st)
-            import :: c_int32_t, c_size_t, otc_sinkhorn_options
-            integer(c_size_t), value :: rows
-            integer(c_size_t), value :: m
-            integer(c_size_t), value :: d
-            type(otc_sinkhorn_options), intent(in) :: opts
-            integer(c_size_t), intent(out) :: out_bytes
+        function otc_sinkhorn_block_step_options_default(opts) &
+                bind(c, name="otc_sinkhorn_block_step_options_default") result(st)
+            import :: c_int32_t, otc_sinkhorn_block_step_options
+            type(otc_sinkhorn_block_step_options), intent(out) :: opts
             integer(c_int32_t) :: st
         end function
-        function otc_sinkhorn_block_step_f64(cost_block, a_block, b, g, opts, f_block, pairs, block_error, &
-                work, work_bytes) &
+        function otc_sinkhorn_block_step_workspace_size_f64(problem, opts, bytes) &
+                bind(c, name="otc_sinkhorn_block_step_workspace_size_f64") result(st)
+            import :: c_int32_t, c_size_t, otc_sinkhorn_block_step_problem_f64, &
+                      otc_sinkhorn_block_step_options
+            type(otc_sinkhorn_block_step_problem_f64), intent(in) :: problem
+            type(otc_sinkhorn_block_step_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
+            integer(c_int32_t) :: st
+        end function
+        function otc_sinkhorn_block_step_workspace_size_f32(problem, opts, bytes) &
+                bind(c, name="otc_sinkhorn_block_step_workspace_size_f32") result(st)
+            import :: c_int32_t, c_size_t, otc_sinkhorn_block_step_problem_f32, &
+                      otc_sinkhorn_block_step_options
+            type(otc_sinkhorn_block_step_problem_f32), intent(in) :: problem
+            type(otc_sinkhorn_block_step_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
+            integer(c_int32_t) :: st
+        end function
+        function otc_sinkhorn_block_step_f64(problem, out, opts, work) &
                 bind(c, name="otc_sinkhorn_block_step_f64") result(st)
-            import :: c_int32_t, c_ptr, c_size_t, otc_matrix_f64, otc_sinkhorn_options
-            type(otc_matrix_f64), value :: cost_block
-            type(c_ptr), value :: a_block
-            type(c_ptr), value :: b
-            type(c_ptr), value :: g
-            type(otc_sinkhorn_options), intent(in) :: opts
-            type(c_ptr), value :: f_block
-            type(c_ptr), value :: pairs
-            type(c_ptr), value :: block_error
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
+            import :: c_int32_t, otc_sinkhorn_block_step_problem_f64, &
+                      otc_sinkhorn_block_step_outputs_f64, otc_sinkhorn_block_step_options, &
+                      otc_workspace
+            type(otc_sinkhorn_block_step_problem_f64), intent(in) :: problem
+            type(otc_sinkhorn_block_step_outputs_f64), intent(inout) :: out
+            type(otc_sinkhorn_block_step_options), intent(in) :: opts
+            type(otc_workspace), value :: work
             integer(c_int32_t) :: st
         end function
-        function otc_sinkhorn_block_step_f32(cost_block, a_block, b, g, opts, f_block, pairs, block_error, &
-                work, work_bytes) &
+        function otc_sinkhorn_block_step_f32(problem, out, opts, work) &
                 bind(c, name="otc_sinkhorn_block_step_f32") result(st)
-            import :: c_int32_t, c_ptr, c_size_t, otc_matrix_f32, otc_sinkhorn_options
-            type(otc_matrix_f32), value :: cost_block
-            type(c_ptr), value :: a_block
-            type(c_ptr), value :: b
-            type(c_ptr), value :: g
-            type(otc_sinkhorn_options), intent(in) :: opts
-            type(c_ptr), value :: f_block
-            type(c_ptr), value :: pairs
-            type(c_ptr), value :: block_error
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
+            import :: c_int32_t, otc_sinkhorn_block_step_problem_f32, &
+                      otc_sinkhorn_block_step_outputs_f32, otc_sinkhorn_block_step_options, &
+                      otc_workspace
+            type(otc_sinkhorn_block_step_problem_f32), intent(in) :: problem
+            type(otc_sinkhorn_block_step_outputs_f32), intent(inout) :: out
+            type(otc_sinkhorn_block_step_options), intent(in) :: opts
+            type(otc_workspace), value :: work
             integer(c_int32_t) :: st
         end function
-        function otc_sinkhorn_block_step_points_f64(x_block, y, a_block, b, g, opts, f_block, pairs, block_error, work, &
-                work_bytes) &
-                bind(c, name="otc_sinkhorn_block_step_points_f64") result(st)
-            import :: c_int32_t, c_ptr, c_size_t, otc_matrix_f64, otc_sinkhorn_options
-            type(otc_matrix_f64), value :: x_block
-            type(otc_matrix_f64), value :: y
-            type(c_ptr), value :: a_block
-            type(c_ptr), value :: b
-            type(c_ptr), value :: g
-            type(otc_sinkhorn_options), intent(in) :: opts
-            type(c_ptr), value :: f_block
-            type(c_ptr), value :: pairs
-            type(c_ptr), value :: block_error
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
+        function otc_sinkhorn_block_column_update_options_default(opts) &
+                bind(c, name="otc_sinkhorn_block_column_update_options_default") result(st)
+            import :: c_int32_t, otc_sinkhorn_block_column_update_options
+            type(otc_sinkhorn_block_column_update_options), intent(out) :: opts
             integer(c_int32_t) :: st
         end function
-        function otc_sinkhorn_block_step_points_f32(x_block, y, a_block, b, g, opts, f_block, pairs, block_error, work, &
-                work_bytes) &
-                bind(c, name="otc_sinkhorn_block_step_points_f32") result(st)
-            import :: c_int32_t, c_ptr, c_size_t, otc_matrix_f32, otc_sinkhorn_options
-            type(otc_matrix_f32), value :: x_block
-            type(otc_matrix_f32), value :: y
-            type(c_ptr), value :: a_block
-            type(c_ptr), value :: b
-            type(c_ptr), value :: g
-            type(otc_sinkhorn_options), intent(in) :: opts
-            type(c_ptr), value :: f_block
-            type(c_ptr), value :: pairs
-            type(c_ptr), value :: block_error
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
+        function otc_sinkhorn_block_column_update_workspace_size_f64(problem, opts, bytes) &
+                bind(c, name="otc_sinkhorn_block_column_update_workspace_size_f64") result(st)
+            import :: c_int32_t, c_size_t, otc_sinkhorn_block_column_update_problem_f64, &
+                      otc_sinkhorn_block_column_update_options
+            type(otc_sinkhorn_block_column_update_problem_f64), intent(in) :: problem
+            type(otc_sinkhorn_block_column_update_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
             integer(c_int32_t) :: st
         end function
-        function otc_sinkhorn_block_column_update(pairs, m, opts, g) &
-                bind(c, name="otc_sinkhorn_block_column_update") result(st)
-            import :: c_int32_t, c_ptr, c_size_t, otc_sinkhorn_options
-            type(c_ptr), value :: pairs
-            integer(c_size_t), value :: m
-            type(otc_sinkhorn_options), intent(in) :: opts
-            type(c_ptr), value :: g
+        function otc_sinkhorn_block_column_update_f64(problem, out, opts, work) &
+                bind(c, name="otc_sinkhorn_block_column_update_f64") result(st)
+            import :: c_int32_t, otc_sinkhorn_block_column_update_problem_f64, &
+                      otc_sinkhorn_block_column_update_outputs_f64, &
+                      otc_sinkhorn_block_column_update_options, otc_workspace
+            type(otc_sinkhorn_block_column_update_problem_f64), intent(in) :: problem
+            type(otc_sinkhorn_block_column_update_outputs_f64), intent(inout) :: out
+            type(otc_sinkhorn_block_column_update_options), intent(in) :: opts
+            type(otc_workspace), value :: work
             integer(c_int32_t) :: st
         end function
         function otc_lse_pair_merge(acc, other, len) bind(c, name="otc_lse_pair_merge") result(st)
@@ -1223,6 +1269,11 @@ module otcore
             integer(c_size_t), value :: len
             integer(c_int32_t) :: st
         end function
+    end interface
+
+    ! One block's share of a row-partitioned Sinkhorn iteration: points or dense cost rows.
+    interface otcore_sinkhorn_block_step
+        module procedure block_step_points_f64, block_step_dense_f64
     end interface
 
     ! Cost matrix of column-major clouds (points are rows), double or single precision.
@@ -1478,37 +1529,87 @@ contains
 
     ! ---- Row-partitioned Sinkhorn (one block of rows per process, e.g. per MPI rank) ----
 
-    ! One block's share of an alternating iteration for its source points x_block(rows, d)
-    ! against all targets y(m, d): updates f_block (rows; on entry the current potentials)
-    ! from g (m), writes the block's column pairs (m) to merge over the blocks, and the block's
-    ! part of the marginal error of the potentials on entry into block_error (optional).
-    subroutine otcore_sinkhorn_block_step(x_block, y, a_block, b, g, epsilon, f_block, pairs, &
-                                          status, block_error, rho_a, num_threads)
+    ! One block's share of an alternating iteration, on the block's source points
+    ! x_block(rows, d) against all targets y(m, d) (squared Euclidean cost) or, with the
+    ! generic's other form, on the block's rows of the cost cost_block(rows, m): updates
+    ! f_block (rows; on entry the current potentials) from g (m), writes the block's column
+    ! pairs (m) to merge over the blocks, and the block's part of the marginal error of the
+    ! potentials on entry into marginal_error (optional). Options: epsilon, and optionally
+    ! rho_a, rho_b (KL penalties; default balanced) and num_threads (0 default, 1 this thread).
+    subroutine block_step_points_f64(x_block, y, a_block, b, g, epsilon, f_block, pairs, status, &
+                                     marginal_error, rho_a, rho_b, num_threads)
         real(c_double), intent(in), target, contiguous :: x_block(:, :), y(:, :), a_block(:)
         real(c_double), intent(in), target, contiguous :: b(:), g(:)
         real(c_double), intent(in) :: epsilon
         real(c_double), intent(inout), target, contiguous :: f_block(:)
         type(otc_lse_pair), intent(inout), target, contiguous :: pairs(:)
         integer(c_int32_t), intent(out) :: status
-        real(c_double), intent(out), target, optional :: block_error
-        real(c_double), intent(in), optional :: rho_a
+        real(c_double), intent(out), optional :: marginal_error
+        real(c_double), intent(in), optional :: rho_a, rho_b
         integer(c_int32_t), intent(in), optional :: num_threads
-        type(otc_sinkhorn_options) :: opts
-        real(c_double), target :: err
-        status = otc_sinkhorn_options_default(opts)
+        type(otc_sinkhorn_block_step_problem_f64) :: problem
+        problem = otc_sinkhorn_block_step_problem_f64(0, otc_matrix_f64(c_null_ptr, 0, 0, 0, 0), &
+                                                      view_f64(x_block), view_f64(y), &
+                                                      c_null_ptr, c_null_ptr, c_null_ptr, c_null_ptr)
+        call block_step_f64(problem, a_block, b, g, epsilon, f_block, pairs, status, &
+                            marginal_error, rho_a, rho_b, num_threads)
+    end subroutine
+
+    subroutine block_step_dense_f64(cost_block, a_block, b, g, epsilon, f_block, pairs, status, &
+                                    marginal_error, rho_a, rho_b, num_threads)
+        real(c_double), intent(in), target, contiguous :: cost_block(:, :), a_block(:)
+        real(c_double), intent(in), target, contiguous :: b(:), g(:)
+        real(c_double), intent(in) :: epsilon
+        real(c_double), intent(inout), target, contiguous :: f_block(:)
+        type(otc_lse_pair), intent(inout), target, contiguous :: pairs(:)
+        integer(c_int32_t), intent(out) :: status
+        real(c_double), intent(out), optional :: marginal_error
+        real(c_double), intent(in), optional :: rho_a, rho_b
+        integer(c_int32_t), intent(in), optional :: num_threads
+        type(otc_sinkhorn_block_step_problem_f64) :: problem
+        problem = otc_sinkhorn_block_step_problem_f64(0, view_f64(cost_block), &
+                                                      otc_matrix_f64(c_null_ptr, 0, 0, 0, 0), &
+                                                      otc_matrix_f64(c_null_ptr, 0, 0, 0, 0), &
+                                                      c_null_ptr, c_null_ptr, c_null_ptr, c_null_ptr)
+        call block_step_f64(problem, a_block, b, g, epsilon, f_block, pairs, status, &
+                            marginal_error, rho_a, rho_b, num_threads)
+    end subroutine
+
+    ! The shared tail of the two forms: the problem's arrays, options and outputs; f_block is
+    ! updated in place (the step reads a copy of it: the C call needs distinct arrays).
+    subroutine block_step_f64(problem, a_block, b, g, epsilon, f_block, pairs, status, &
+                              marginal_error, rho_a, rho_b, num_threads)
+        type(otc_sinkhorn_block_step_problem_f64), intent(inout) :: problem
+        real(c_double), intent(in), target, contiguous :: a_block(:), b(:), g(:)
+        real(c_double), intent(in) :: epsilon
+        real(c_double), intent(inout), target, contiguous :: f_block(:)
+        type(otc_lse_pair), intent(inout), target, contiguous :: pairs(:)
+        integer(c_int32_t), intent(out) :: status
+        real(c_double), intent(out), optional :: marginal_error
+        real(c_double), intent(in), optional :: rho_a, rho_b
+        integer(c_int32_t), intent(in), optional :: num_threads
+        type(otc_sinkhorn_block_step_options) :: opts
+        type(otc_sinkhorn_block_step_outputs_f64) :: out
+        real(c_double), target :: f_in(size(f_block))
+        status = otc_sinkhorn_block_step_options_default(opts)
         opts%epsilon = epsilon
         if (present(rho_a)) opts%rho_a = rho_a
+        if (present(rho_b)) opts%rho_b = rho_b
         if (present(num_threads)) opts%num_threads = num_threads
-        if (size(pairs) /= size(y, 1)) then
+        if (size(pairs) /= size(b) .or. size(g) /= size(b) .or. size(a_block) /= size(f_block)) then
             status = OTC_ERR_INVALID_DIMENSION
             return
         end if
-        err = 0
-        status = otc_sinkhorn_block_step_points_f64(view_f64(x_block), view_f64(y), &
-                                                    c_loc(a_block), c_loc(b), c_loc(g), opts, &
-                                                    c_loc(f_block), c_loc(pairs), c_loc(err), &
-                                                    c_null_ptr, 0_c_size_t)
-        if (present(block_error) .and. status < 100) block_error = err
+        f_in = f_block
+        problem%struct_size = c_sizeof(problem)
+        problem%a_block = c_loc(a_block)
+        problem%b = c_loc(b)
+        problem%g = c_loc(g)
+        problem%f_block = c_loc(f_in)
+        out = otc_sinkhorn_block_step_outputs_f64(c_sizeof(out), otc_report(0, 0, 0, 0d0, 0d0), &
+                                                  0d0, c_loc(f_block), c_loc(pairs))
+        status = otc_sinkhorn_block_step_f64(problem, out, opts, otc_workspace(c_null_ptr, 0))
+        if (present(marginal_error) .and. status < 100) marginal_error = out%marginal_error
     end subroutine
 
     ! acc(j) = acc(j) merged with other(j): combine the blocks' pairs in a fixed order.
@@ -1530,16 +1631,21 @@ contains
         real(c_double), intent(inout), target, contiguous :: g(:)
         integer(c_int32_t), intent(out) :: status
         real(c_double), intent(in), optional :: rho_b
-        type(otc_sinkhorn_options) :: opts
-        status = otc_sinkhorn_options_default(opts)
+        type(otc_sinkhorn_block_column_update_options) :: opts
+        type(otc_sinkhorn_block_column_update_problem_f64) :: problem
+        type(otc_sinkhorn_block_column_update_outputs_f64) :: out
+        status = otc_sinkhorn_block_column_update_options_default(opts)
         opts%epsilon = epsilon
         if (present(rho_b)) opts%rho_b = rho_b
         if (size(pairs) /= size(g)) then
             status = OTC_ERR_INVALID_DIMENSION
             return
         end if
-        status = otc_sinkhorn_block_column_update(c_loc(pairs), size(g, kind=c_size_t), opts, &
-                                                  c_loc(g))
+        problem = otc_sinkhorn_block_column_update_problem_f64(c_sizeof(problem), c_loc(pairs), &
+                                                               size(g, kind=c_size_t))
+        out = otc_sinkhorn_block_column_update_outputs_f64(c_sizeof(out), &
+                                                           otc_report(0, 0, 0, 0d0, 0d0), c_loc(g))
+        status = otc_sinkhorn_block_column_update_f64(problem, out, opts, otc_workspace(c_null_ptr, 0))
     end subroutine
 
     ! ---- Gaussian OT ----

@@ -357,13 +357,117 @@ struct otc_sinkhorn_info
     converged::UInt32
 end
 
+# Options of `otc_sinkhorn_block_step_f64` / `_f32`; fill with
+# `otc_sinkhorn_block_step_options_default`. Give every block (and the column update) the
+# same epsilon and penalties.
+struct otc_sinkhorn_block_step_options
+    struct_size::Csize_t
+    num_threads::UInt32
+    epsilon::Cdouble
+    rho_a::Cdouble
+    rho_b::Cdouble
+end
+
+# One block of rows of an n×m entropic OT problem, doubles. The block holds `rows` of the n
+# rows; the cost is given in exactly one of two forms, the other's `data` NULL:
+# * `cost_block`: the block's rows of the dense cost, rows×m, any strides;
+# * `x_block` (rows×d) and `y` (m×d): the block's source points and all target points,
+# squared Euclidean cost `|x_i − y_j|²` computed on the fly (memory O((rows + m)·d)).
+struct otc_sinkhorn_block_step_problem_f64
+    struct_size::Csize_t
+    cost_block::otc_matrix_f64
+    x_block::otc_matrix_f64
+    y::otc_matrix_f64
+    a_block::Ptr{Cdouble}
+    b::Ptr{Cdouble}
+    g::Ptr{Cdouble}
+    f_block::Ptr{Cdouble}
+end
+
+# `otc_sinkhorn_block_step_problem_f64` with costs, points and weights of floats (the
+# potentials stay doubles).
+struct otc_sinkhorn_block_step_problem_f32
+    struct_size::Csize_t
+    cost_block::otc_matrix_f32
+    x_block::otc_matrix_f32
+    y::otc_matrix_f32
+    a_block::Ptr{Cfloat}
+    b::Ptr{Cfloat}
+    g::Ptr{Cdouble}
+    f_block::Ptr{Cdouble}
+end
+
+# What every ABI 1 call reports, the first field after `struct_size` of every outputs struct.
+# Written with the other outputs, when the call returns `OTC_OK` or a warning.
+struct otc_report
+    status::otc_status
+    path::Int32
+    iterations::UInt64
+    error::Cdouble
+    seconds::Cdouble
+end
+
 # A partial log-sum-exp over some rows of one column: the value is `max + log(sum)`;
 # `{-INFINITY, 0}` is the empty pair. Produced by `otc_sinkhorn_block_step_*`, combined by
-# `otc_lse_pair_merge`, consumed by `otc_sinkhorn_block_column_update`. Two doubles: send
+# `otc_lse_pair_merge`, consumed by `otc_sinkhorn_block_column_update_f64`. Two doubles: send
 # them as 2 `MPI_DOUBLE`s (or a contiguous type of 2).
 struct otc_lse_pair
     max::Cdouble
     sum::Cdouble
+end
+
+# Results of `otc_sinkhorn_block_step_f64`. `report.iterations` is 1 (one block's share of
+# one iteration), `report.error` = `marginal_error`. Optional outputs (NULL: not wanted).
+struct otc_sinkhorn_block_step_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    marginal_error::Cdouble
+    f_block::Ptr{Cdouble}
+    pairs::Ptr{otc_lse_pair}
+end
+
+# Caller-provided scratch memory of a call, any alignment. `{NULL, 0}`: the library
+# allocates what the call needs (and reports `OTC_ERR_OUT_OF_MEMORY` if it cannot).
+# Its size comes from the operation's `*_workspace_size_*` query; it must not overlap any
+# argument, and its contents are undefined after the call.
+struct otc_workspace
+    data::Ptr{Cvoid}
+    bytes::Csize_t
+end
+
+# Results of `otc_sinkhorn_block_step_f32`: as `otc_sinkhorn_block_step_outputs_f64`
+# (potentials, pairs and error are doubles on both paths).
+struct otc_sinkhorn_block_step_outputs_f32
+    struct_size::Csize_t
+    report::otc_report
+    marginal_error::Cdouble
+    f_block::Ptr{Cdouble}
+    pairs::Ptr{otc_lse_pair}
+end
+
+# Options of `otc_sinkhorn_block_column_update_f64`; fill with
+# `otc_sinkhorn_block_column_update_options_default`.
+struct otc_sinkhorn_block_column_update_options
+    struct_size::Csize_t
+    num_threads::UInt32
+    epsilon::Cdouble
+    rho_b::Cdouble
+end
+
+# The pairs of all blocks combined, for the column update (f64 only: pairs and potentials
+# are doubles on both element types).
+struct otc_sinkhorn_block_column_update_problem_f64
+    struct_size::Csize_t
+    pairs::Ptr{otc_lse_pair}
+    m::Csize_t
+end
+
+# Results of `otc_sinkhorn_block_column_update_f64`. `report.iterations` is 0 (the step
+# counts the iteration), `report.error` 0 (none computed).
+struct otc_sinkhorn_block_column_update_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    g::Ptr{Cdouble}
 end
 
 # Success.
@@ -1177,79 +1281,138 @@ const _otc_sinkhorn_divergence_points_f32 = Ref{Ptr{Cvoid}}(C_NULL)
 otc_sinkhorn_divergence_points_f32(x, y, a, b, opts, value, infos, work, work_bytes) =
     ccall(_otc_sinkhorn_divergence_points_f32[], otc_status, (otc_matrix_f32, otc_matrix_f32, Ptr{Cfloat}, Ptr{Cfloat}, Ptr{otc_sinkhorn_options}, Ptr{Cdouble}, Ptr{otc_sinkhorn_info}, Ptr{Cvoid}, Csize_t), x, y, a, b, opts, value, infos, work, work_bytes)
 
-# Bytes of workspace `otc_sinkhorn_block_step_*` needs for a block of `rows` rows, m columns
-# and points of dimension d (0 for a dense cost), for either element type.
+# Writes the default options (`num_threads` 0, ε 0.01, ρ_a = ρ_b = `INFINITY`) into `opts`.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
 #
 # # Safety
-# `opts` is NULL or a valid options struct; `out_bytes` must be valid for writes.
-const _otc_sinkhorn_block_workspace_size = Ref{Ptr{Cvoid}}(C_NULL)
-otc_sinkhorn_block_workspace_size(rows, m, d, opts, out_bytes) =
-    ccall(_otc_sinkhorn_block_workspace_size[], otc_status, (Csize_t, Csize_t, Csize_t, Ptr{otc_sinkhorn_options}, Ptr{Csize_t}), rows, m, d, opts, out_bytes)
+# `opts` must be NULL or valid for writes of one `otc_sinkhorn_block_step_options`.
+const _otc_sinkhorn_block_step_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_sinkhorn_block_step_options_default(opts) =
+    ccall(_otc_sinkhorn_block_step_options_default[], otc_status, (Ptr{otc_sinkhorn_block_step_options},), opts)
 
-# One block's share of an alternating Sinkhorn iteration, on a dense block of `rows` rows of
-# the n×m cost (doubles, any strides): the row update
-# `f_i = -kappa_a eps log sum_j b_j exp((g_j - C_ij)/eps)` of the block's potentials
-# `f_block` (rows; in/out: on entry the current values, finite, e.g. zeros at the first
-# step), then, when `pairs` (m) is not NULL, the block's column log-sum-exps
-# `log sum_{i in block} a_i exp((f_i - C_ij)/eps)` from the new f as pairs to combine over
-# the blocks with `otc_lse_pair_merge`. `a_block` (rows) are the block's weights, `b` and
-# `g` (m) all the column weights and potentials. `block_error` (optional) receives the
-# block's part of the L1 marginal error of the potentials on entry, the stopping test of
-# `otc_sinkhorn_f64` (the parts of all blocks add up to it; a caller that stops on it keeps
-# the f of before the step). Uses `opts` epsilon, rho_a (row update and error) and
-# num_threads (1 for one thread per MPI rank); `symmetric` and `eps_scaling_steps` must be 0
-# (alternating updates at epsilon: anneal by changing epsilon between steps), the other
-# fields are checked and unused. Outputs are written only on success.
+# Bytes of workspace `otc_sinkhorn_block_step_f64` needs for `problem` with `opts` (NULL:
+# defaults): O((rows + m)(1 + d)) doubles, from the sizes of the problem's views alone
+# (rows, m and d; d = 0 for a dense block); nothing else is read.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` (problem, bytes, or neither cost form given),
+# `OTC_ERR_INVALID_ARGUMENT` (both forms given), `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_OVERFLOW`.
 #
 # # Safety
-# Every non-NULL pointer must be valid for its documented length; `work` is NULL or
-# `work_bytes` writable bytes disjoint from the other arguments.
+# `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# `bytes` is NULL or valid for writes.
+const _otc_sinkhorn_block_step_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_sinkhorn_block_step_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_sinkhorn_block_step_workspace_size_f64[], otc_status, (Ptr{otc_sinkhorn_block_step_problem_f64}, Ptr{otc_sinkhorn_block_step_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# `otc_sinkhorn_block_step_workspace_size_f64` for the float problem.
+#
+# # Safety
+# As `otc_sinkhorn_block_step_workspace_size_f64`.
+const _otc_sinkhorn_block_step_workspace_size_f32 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_sinkhorn_block_step_workspace_size_f32(problem, opts, bytes) =
+    ccall(_otc_sinkhorn_block_step_workspace_size_f32[], otc_status, (Ptr{otc_sinkhorn_block_step_problem_f32}, Ptr{otc_sinkhorn_block_step_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# One block's share of an alternating Sinkhorn iteration (not an iterative solver: one step,
+# no callback). Potentials convention: the plan is `P_ij = a_i b_j exp((f_i + g_j − C_ij)/ε)`
+# (f and g in cost units, not centred). From the block's potentials on entry
+# (`problem->f_block`) and g, the step
+# 1. measures the block's part of the L1 marginal error of (f_block, g) into
+# `out->marginal_error` (the whole solve's stopping test: the parts of all blocks add up
+# to it; a caller that stops on it keeps the f of before the step);
+# 2. updates the rows: `f_i = −κ_a ε log Σ_j b_j exp((g_j − C_ij)/ε)` into `out->f_block`;
+# 3. computes the block's column log-sum-exps from the new f into `out->pairs`, to combine
+# over the blocks with `otc_lse_pair_merge` and pass to
+# `otc_sinkhorn_block_column_update_f64`.
+#
+# With the blocks combined in row order, iterating this reproduces the whole alternating
+# Sinkhorn solve (no ε-scaling) to rounding. KL marginal penalties only. The cost is the
+# problem's `cost_block` or its points (`x_block`, `y`), exactly one. Time O(rows·m) (·d
+# for points), twice when `pairs` is wanted; workspace from
+# `otc_sinkhorn_block_step_workspace_size_f64` (or `{NULL, 0}`: allocated). Results are
+# identical for every thread count. `report.iterations` is 1.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` (problem, out, a required array, or neither cost
+# form), `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION` (a view with a zero size, points
+# of different dimensions), `OTC_ERR_INVALID_ARGUMENT` (both cost forms, ε <= 0 or not
+# finite, ρ <= 0 or NaN, a negative weight, b all zero), `OTC_ERR_NON_FINITE` (a NaN or
+# infinite cost, point, weight or potential), `OTC_ERR_NUMERICAL` (finite inputs whose
+# potentials overflow), `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING` (an output overlaps an
+# input or another output), `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`,
+# `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error nothing is written.
+#
+# # Safety
+# `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size`
+# bytes); every non-NULL pointer in them is valid for its stated length; `work.data` is NULL
+# or valid for `work.bytes` bytes and overlaps no argument.
 const _otc_sinkhorn_block_step_f64 = Ref{Ptr{Cvoid}}(C_NULL)
-otc_sinkhorn_block_step_f64(cost_block, a_block, b, g, opts, f_block, pairs, block_error, work, work_bytes) =
-    ccall(_otc_sinkhorn_block_step_f64[], otc_status, (otc_matrix_f64, Ptr{Cdouble}, Ptr{Cdouble}, Ptr{Cdouble}, Ptr{otc_sinkhorn_options}, Ptr{Cdouble}, Ptr{otc_lse_pair}, Ptr{Cdouble}, Ptr{Cvoid}, Csize_t), cost_block, a_block, b, g, opts, f_block, pairs, block_error, work, work_bytes)
+otc_sinkhorn_block_step_f64(problem, out, opts, work) =
+    ccall(_otc_sinkhorn_block_step_f64[], otc_status, (Ptr{otc_sinkhorn_block_step_problem_f64}, Ptr{otc_sinkhorn_block_step_outputs_f64}, Ptr{otc_sinkhorn_block_step_options}, otc_workspace), problem, out, opts, work)
 
-# `otc_sinkhorn_block_step_f64` on a cost block and weights of floats (potentials, pairs and
-# error stay double).
+# `otc_sinkhorn_block_step_f64` on costs, points and weights of floats (the cost lines are
+# evaluated in float, the sums in double; potentials, pairs and error are doubles).
 #
 # # Safety
 # As `otc_sinkhorn_block_step_f64`.
 const _otc_sinkhorn_block_step_f32 = Ref{Ptr{Cvoid}}(C_NULL)
-otc_sinkhorn_block_step_f32(cost_block, a_block, b, g, opts, f_block, pairs, block_error, work, work_bytes) =
-    ccall(_otc_sinkhorn_block_step_f32[], otc_status, (otc_matrix_f32, Ptr{Cfloat}, Ptr{Cfloat}, Ptr{Cdouble}, Ptr{otc_sinkhorn_options}, Ptr{Cdouble}, Ptr{otc_lse_pair}, Ptr{Cdouble}, Ptr{Cvoid}, Csize_t), cost_block, a_block, b, g, opts, f_block, pairs, block_error, work, work_bytes)
+otc_sinkhorn_block_step_f32(problem, out, opts, work) =
+    ccall(_otc_sinkhorn_block_step_f32[], otc_status, (Ptr{otc_sinkhorn_block_step_problem_f32}, Ptr{otc_sinkhorn_block_step_outputs_f32}, Ptr{otc_sinkhorn_block_step_options}, otc_workspace), problem, out, opts, work)
 
-# `otc_sinkhorn_block_step_f64` for point clouds: the block's source points `x_block`
-# (rows×d) against all target points `y` (m×d), squared Euclidean cost computed on the fly
-# (memory O((rows + m)·d)).
+# Writes the default options (`num_threads` 0, ε 0.01, ρ_b = `INFINITY`) into `opts`.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
 #
 # # Safety
-# As `otc_sinkhorn_block_step_f64`.
-const _otc_sinkhorn_block_step_points_f64 = Ref{Ptr{Cvoid}}(C_NULL)
-otc_sinkhorn_block_step_points_f64(x_block, y, a_block, b, g, opts, f_block, pairs, block_error, work, work_bytes) =
-    ccall(_otc_sinkhorn_block_step_points_f64[], otc_status, (otc_matrix_f64, otc_matrix_f64, Ptr{Cdouble}, Ptr{Cdouble}, Ptr{Cdouble}, Ptr{otc_sinkhorn_options}, Ptr{Cdouble}, Ptr{otc_lse_pair}, Ptr{Cdouble}, Ptr{Cvoid}, Csize_t), x_block, y, a_block, b, g, opts, f_block, pairs, block_error, work, work_bytes)
+# `opts` must be NULL or valid for writes of one `otc_sinkhorn_block_column_update_options`.
+const _otc_sinkhorn_block_column_update_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_sinkhorn_block_column_update_options_default(opts) =
+    ccall(_otc_sinkhorn_block_column_update_options_default[], otc_status, (Ptr{otc_sinkhorn_block_column_update_options},), opts)
 
-# `otc_sinkhorn_block_step_points_f64` on points and weights of floats.
+# Bytes of workspace `otc_sinkhorn_block_column_update_f64` needs: 0 (it needs none; the
+# query exists for the shape).
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` (problem, bytes), `OTC_ERR_ABI_MISMATCH`.
 #
 # # Safety
-# As `otc_sinkhorn_block_step_f64`.
-const _otc_sinkhorn_block_step_points_f32 = Ref{Ptr{Cvoid}}(C_NULL)
-otc_sinkhorn_block_step_points_f32(x_block, y, a_block, b, g, opts, f_block, pairs, block_error, work, work_bytes) =
-    ccall(_otc_sinkhorn_block_step_points_f32[], otc_status, (otc_matrix_f32, otc_matrix_f32, Ptr{Cfloat}, Ptr{Cfloat}, Ptr{Cdouble}, Ptr{otc_sinkhorn_options}, Ptr{Cdouble}, Ptr{otc_lse_pair}, Ptr{Cdouble}, Ptr{Cvoid}, Csize_t), x_block, y, a_block, b, g, opts, f_block, pairs, block_error, work, work_bytes)
+# `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# `bytes` is NULL or valid for writes.
+const _otc_sinkhorn_block_column_update_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_sinkhorn_block_column_update_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_sinkhorn_block_column_update_workspace_size_f64[], otc_status, (Ptr{otc_sinkhorn_block_column_update_problem_f64}, Ptr{otc_sinkhorn_block_column_update_options}, Ptr{Csize_t}), problem, opts, bytes)
 
-# The column update from the pairs of all blocks combined: `g_j = -kappa_b eps (max_j +
-# log sum_j)` for the m columns (uses `opts` epsilon and rho_b). Every pair must be valid
-# and non-empty (an empty pair means that the pairs of some block were not combined).
-# `g` (m) is written only on success. O(m).
+# The column update of a row-partitioned Sinkhorn iteration: from the pairs of all blocks
+# combined (`otc_lse_pair_merge`), `g_j = −κ_b ε (max_j + log sum_j)` for the m columns
+# into `out->g` (κ_b = ρ_b / (ρ_b + ε), 1 when balanced; the potentials' convention as in
+# `otc_sinkhorn_block_step_f64`). Every pair must be valid and non-empty (an empty pair
+# means that some block's pairs were not combined). One step, no callback; O(m) on the
+# calling thread; no workspace (`work` may be `{NULL, 0}`).
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` (problem, out, pairs, g),
+# `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION` (m = 0), `OTC_ERR_INVALID_ARGUMENT`
+# (ε <= 0 or not finite, ρ_b <= 0 or NaN, an empty pair), `OTC_ERR_NON_FINITE` (a pair that
+# is not a log-sum-exp pair), `OTC_ERR_NUMERICAL` (a g that overflows), `OTC_ERR_ALIASING`,
+# `OTC_ERR_OVERFLOW`, `OTC_ERR_THREADS`. On an error nothing is written.
 #
 # # Safety
-# `pairs` and `g` must be valid for m elements; `opts` is NULL or a valid options struct.
-const _otc_sinkhorn_block_column_update = Ref{Ptr{Cvoid}}(C_NULL)
-otc_sinkhorn_block_column_update(pairs, m, opts, g) =
-    ccall(_otc_sinkhorn_block_column_update[], otc_status, (Ptr{otc_lse_pair}, Csize_t, Ptr{otc_sinkhorn_options}, Ptr{Cdouble}), pairs, m, opts, g)
+# `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size`
+# bytes); `problem->pairs` and `out->g` are valid for m elements; `work.data` is NULL or
+# valid for `work.bytes` bytes.
+const _otc_sinkhorn_block_column_update_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_sinkhorn_block_column_update_f64(problem, out, opts, work) =
+    ccall(_otc_sinkhorn_block_column_update_f64[], otc_status, (Ptr{otc_sinkhorn_block_column_update_problem_f64}, Ptr{otc_sinkhorn_block_column_update_outputs_f64}, Ptr{otc_sinkhorn_block_column_update_options}, otc_workspace), problem, out, opts, work)
 
 # `acc[j] = acc[j] merged with other[j]` for j < len: the pair of the union of the rows of
 # both (what an MPI user operation or a rank-ordered fold applies). Commutative bit for bit,
 # not associative: combine in a fixed order for results independent of timing. Every pair
 # is checked before `acc` is written. O(len).
+#
+# The one deliberate exception to the ABI 1 shape: an in-place reduction `(acc, other,
+# len)`, the body of an `MPI_User_function` (whose signature MPI fixes), with no problem,
+# outputs or options struct.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_INVALID_DIMENSION` (len = 0),
+# `OTC_ERR_NON_FINITE` (a pair that is not a log-sum-exp pair), `OTC_ERR_ALIASING`,
+# `OTC_ERR_OVERFLOW`. On an error nothing is written.
 #
 # # Safety
 # `acc` and `other` must be valid for `len` pairs and must not overlap.
@@ -1342,12 +1505,14 @@ const FUNCTIONS = (
     :otc_sinkhorn_divergence_f32 => _otc_sinkhorn_divergence_f32,
     :otc_sinkhorn_divergence_points_f64 => _otc_sinkhorn_divergence_points_f64,
     :otc_sinkhorn_divergence_points_f32 => _otc_sinkhorn_divergence_points_f32,
-    :otc_sinkhorn_block_workspace_size => _otc_sinkhorn_block_workspace_size,
+    :otc_sinkhorn_block_step_options_default => _otc_sinkhorn_block_step_options_default,
+    :otc_sinkhorn_block_step_workspace_size_f64 => _otc_sinkhorn_block_step_workspace_size_f64,
+    :otc_sinkhorn_block_step_workspace_size_f32 => _otc_sinkhorn_block_step_workspace_size_f32,
     :otc_sinkhorn_block_step_f64 => _otc_sinkhorn_block_step_f64,
     :otc_sinkhorn_block_step_f32 => _otc_sinkhorn_block_step_f32,
-    :otc_sinkhorn_block_step_points_f64 => _otc_sinkhorn_block_step_points_f64,
-    :otc_sinkhorn_block_step_points_f32 => _otc_sinkhorn_block_step_points_f32,
-    :otc_sinkhorn_block_column_update => _otc_sinkhorn_block_column_update,
+    :otc_sinkhorn_block_column_update_options_default => _otc_sinkhorn_block_column_update_options_default,
+    :otc_sinkhorn_block_column_update_workspace_size_f64 => _otc_sinkhorn_block_column_update_workspace_size_f64,
+    :otc_sinkhorn_block_column_update_f64 => _otc_sinkhorn_block_column_update_f64,
     :otc_lse_pair_merge => _otc_lse_pair_merge,
     :otc_status_message => _otc_status_message,
     :otc_version_string => _otc_version_string,

@@ -27,10 +27,10 @@ SEXP otc_r_sinkhorn(SEXP a, SEXP b, SEXP cost, SEXP eps, SEXP threads, SEXP tol,
 SEXP otc_r_sinkhorn_points(SEXP x, SEXP y, SEXP a, SEXP b, SEXP eps, SEXP threads, SEXP tol, SEXP max_iter, SEXP rho);
 SEXP otc_r_sinkhorn_divergence(SEXP a, SEXP b, SEXP cxy, SEXP cxx, SEXP cyy, SEXP eps, SEXP threads);
 SEXP otc_r_sinkhorn_divergence_points(SEXP x, SEXP y, SEXP a, SEXP b, SEXP eps, SEXP threads);
-SEXP otc_r_sinkhorn_block_step(SEXP f_block, SEXP cost, SEXP a_block, SEXP b, SEXP g, SEXP eps, SEXP rho, SEXP want_pairs, SEXP threads);
-SEXP otc_r_sinkhorn_block_step_points(SEXP f_block, SEXP x, SEXP y, SEXP a_block, SEXP b, SEXP g, SEXP eps, SEXP rho, SEXP want_pairs, SEXP threads);
+SEXP otc_r_sinkhorn_block_step(SEXP f_block, SEXP cost, SEXP x, SEXP y, SEXP a_block, SEXP b, SEXP g, SEXP want_pairs, SEXP options);
 SEXP otc_r_lse_pair_merge(SEXP acc, SEXP other);
-SEXP otc_r_sinkhorn_block_column_update(SEXP pairs, SEXP eps, SEXP rho);
+SEXP otc_r_sinkhorn_block_column_update(SEXP pairs, SEXP options);
+SEXP otc_r_sinkhorn_block_workspace_sizes(SEXP rows, SEXP m, SEXP d);
 SEXP otc_r_bures(SEXP s1, SEXP s2, SEXP threads);
 SEXP otc_r_gaussian_w2(SEXP m1, SEXP s1, SEXP m2, SEXP s2, SEXP eps, SEXP threads);
 SEXP otc_r_gaussian_w2_pairwise(SEXP means1, SEXP covs1, SEXP means2, SEXP covs2, SEXP threads);

@@ -354,7 +354,7 @@ where
             &[&s.regions, &rs, &[("problem", Some(rp))]],
         )?;
         let req = laguerre_assign_scratch::<M::T>(y.nrows(), y.ncols());
-        let info = shape::run(o.num_threads, work, req, Callback::NONE, |par, stack| {
+        let (info, _) = shape::run(o.num_threads, work, req, Callback::NONE, |par, stack| {
             laguerre_assign_in_place(s.x, s.w, y, g, cells, masses.map(|m| m.0), par, stack)
         })?;
         o_out.value.set_empty_cells(info.empty_cells);
@@ -763,7 +763,7 @@ where
         let n = y.nrows();
         let req = semidiscrete_req::<M::T>(s.x.nrows(), n, y.ncols(), &params);
         let callback = Callback::new(o.callback_every, o.callback, o.callback_data);
-        let info = shape::run(o.num_threads, work, req, callback, |par, stack| {
+        let (info, _) = shape::run(o.num_threads, work, req, callback, |par, stack| {
             let (mut g_work, stack) = take(stack, n, M::T::ZERO);
             if let Some((g0, _)) = g0 {
                 g_work.copy_from_slice(g0);
@@ -1228,7 +1228,7 @@ where
         let req = sgd_req(&src, y, params.batch);
         let callback = Callback::new(o.callback_every, o.callback, o.callback_data);
         let seed = o.seed;
-        let info: SgdInfo = shape::run(o.num_threads, work, req, callback, |par, stack| {
+        let (info, _): (SgdInfo, _) = shape::run(o.num_threads, work, req, callback, |par, stack| {
             match src {
                 Source::Sampler(mut sampler) => {
                     let dim = y.ncols();
@@ -1593,7 +1593,7 @@ where
         )?;
         let req = lloyd_req::<M::T>(s.x.nrows(), n, d);
         let callback = Callback::new(o.callback_every, o.callback, o.callback_data);
-        let info = shape::run(o.num_threads, work, req, callback, |par, stack| {
+        let (info, _) = shape::run(o.num_threads, work, req, callback, |par, stack| {
             let (mut buf, stack) = take(stack, n * d, M::T::ZERO);
             let mut ws = MatMut::from_column_major_slice_mut(&mut buf, n, d);
             for k in 0..d {

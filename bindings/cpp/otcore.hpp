@@ -1304,22 +1304,70 @@ inline otc_workspace workspace_of(Workspace *work, std::size_t need) {
     return w;
 }
 // The C calls of both precisions, overloaded on the problem struct.
-#define OTCORE_SD_CALLS(op, T)                                                                  \
-    inline otc_status sd_size(const otc_##op##_problem_##T *p, const otc_##op##_options *o,     \
-                              std::size_t *b) { return otc_##op##_workspace_size_##T(p, o, b); } \
-    inline otc_status sd_call(const otc_##op##_problem_##T *p, otc_##op##_outputs_##T *out,     \
-                              const otc_##op##_options *o, otc_workspace w) {                   \
-        return otc_##op##_##T(p, out, o, w);                                                     \
-    }
-OTCORE_SD_CALLS(laguerre_assign, f64)
-OTCORE_SD_CALLS(laguerre_assign, f32)
-OTCORE_SD_CALLS(semidiscrete, f64)
-OTCORE_SD_CALLS(semidiscrete, f32)
-OTCORE_SD_CALLS(semidiscrete_sgd, f64)
-OTCORE_SD_CALLS(semidiscrete_sgd, f32)
-OTCORE_SD_CALLS(lloyd, f64)
-OTCORE_SD_CALLS(lloyd, f32)
-#undef OTCORE_SD_CALLS
+inline otc_status sd_size(const otc_laguerre_assign_problem_f64 *p, const otc_laguerre_assign_options *o,
+                          std::size_t *b) {
+    return otc_laguerre_assign_workspace_size_f64(p, o, b);
+}
+inline otc_status sd_call(const otc_laguerre_assign_problem_f64 *p, otc_laguerre_assign_outputs_f64 *out,
+                          const otc_laguerre_assign_options *o, otc_workspace w) {
+    return otc_laguerre_assign_f64(p, out, o, w);
+}
+inline otc_status sd_size(const otc_laguerre_assign_problem_f32 *p, const otc_laguerre_assign_options *o,
+                          std::size_t *b) {
+    return otc_laguerre_assign_workspace_size_f32(p, o, b);
+}
+inline otc_status sd_call(const otc_laguerre_assign_problem_f32 *p, otc_laguerre_assign_outputs_f32 *out,
+                          const otc_laguerre_assign_options *o, otc_workspace w) {
+    return otc_laguerre_assign_f32(p, out, o, w);
+}
+inline otc_status sd_size(const otc_semidiscrete_problem_f64 *p, const otc_semidiscrete_options *o,
+                          std::size_t *b) {
+    return otc_semidiscrete_workspace_size_f64(p, o, b);
+}
+inline otc_status sd_call(const otc_semidiscrete_problem_f64 *p, otc_semidiscrete_outputs_f64 *out,
+                          const otc_semidiscrete_options *o, otc_workspace w) {
+    return otc_semidiscrete_f64(p, out, o, w);
+}
+inline otc_status sd_size(const otc_semidiscrete_problem_f32 *p, const otc_semidiscrete_options *o,
+                          std::size_t *b) {
+    return otc_semidiscrete_workspace_size_f32(p, o, b);
+}
+inline otc_status sd_call(const otc_semidiscrete_problem_f32 *p, otc_semidiscrete_outputs_f32 *out,
+                          const otc_semidiscrete_options *o, otc_workspace w) {
+    return otc_semidiscrete_f32(p, out, o, w);
+}
+inline otc_status sd_size(const otc_semidiscrete_sgd_problem_f64 *p, const otc_semidiscrete_sgd_options *o,
+                          std::size_t *b) {
+    return otc_semidiscrete_sgd_workspace_size_f64(p, o, b);
+}
+inline otc_status sd_call(const otc_semidiscrete_sgd_problem_f64 *p, otc_semidiscrete_sgd_outputs_f64 *out,
+                          const otc_semidiscrete_sgd_options *o, otc_workspace w) {
+    return otc_semidiscrete_sgd_f64(p, out, o, w);
+}
+inline otc_status sd_size(const otc_semidiscrete_sgd_problem_f32 *p, const otc_semidiscrete_sgd_options *o,
+                          std::size_t *b) {
+    return otc_semidiscrete_sgd_workspace_size_f32(p, o, b);
+}
+inline otc_status sd_call(const otc_semidiscrete_sgd_problem_f32 *p, otc_semidiscrete_sgd_outputs_f32 *out,
+                          const otc_semidiscrete_sgd_options *o, otc_workspace w) {
+    return otc_semidiscrete_sgd_f32(p, out, o, w);
+}
+inline otc_status sd_size(const otc_lloyd_problem_f64 *p, const otc_lloyd_options *o,
+                          std::size_t *b) {
+    return otc_lloyd_workspace_size_f64(p, o, b);
+}
+inline otc_status sd_call(const otc_lloyd_problem_f64 *p, otc_lloyd_outputs_f64 *out,
+                          const otc_lloyd_options *o, otc_workspace w) {
+    return otc_lloyd_f64(p, out, o, w);
+}
+inline otc_status sd_size(const otc_lloyd_problem_f32 *p, const otc_lloyd_options *o,
+                          std::size_t *b) {
+    return otc_lloyd_workspace_size_f32(p, o, b);
+}
+inline otc_status sd_call(const otc_lloyd_problem_f32 *p, otc_lloyd_outputs_f32 *out,
+                          const otc_lloyd_options *o, otc_workspace w) {
+    return otc_lloyd_f32(p, out, o, w);
+}
 /// The C structs of the family in precision T.
 template <class T>
 struct Sd;

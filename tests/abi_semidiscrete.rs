@@ -63,7 +63,12 @@ fn expect(status: otc_status, want: otc_status, message_has: &str) {
 /// The 20×20 grid of cell centres of the unit square, row-major (400 × 2).
 fn grid() -> Vec<f64> {
     (0..400)
-        .flat_map(|i| [((i % 20) as f64 + 0.5) / 20.0, ((i / 20) as f64 + 0.5) / 20.0])
+        .flat_map(|i| {
+            [
+                ((i % 20) as f64 + 0.5) / 20.0,
+                ((i / 20) as f64 + 0.5) / 20.0,
+            ]
+        })
         .collect()
 }
 
@@ -259,11 +264,7 @@ fn semidiscrete_refuses_bad_arguments_and_writes_nothing() {
             OTC_ERR_ABI_MISMATCH,
             "opts->struct_size is 8",
         ),
-        (
-            Box::new(|_, o| o.num_threads = 257),
-            OTC_ERR_THREADS,
-            "257",
-        ),
+        (Box::new(|_, o| o.num_threads = 257), OTC_ERR_THREADS, "257"),
         (
             Box::new(|_, o| o.method = 5),
             OTC_ERR_INVALID_ARGUMENT,
@@ -343,10 +344,26 @@ fn semidiscrete_outputs_that_alias_are_refused() {
     let mut b = B;
     let p = sd_problem(&x, &SITES, &b);
     let cases: [(*mut f64, *mut f64, &str); 4] = [
-        (b.as_mut_ptr(), m.as_mut_ptr(), "output out->g overlaps problem->b"),
-        (g.as_mut_ptr(), g.as_mut_ptr(), "output out->g overlaps out->masses"),
-        (g.as_mut_ptr(), x.as_ptr() as *mut f64, "output out->masses overlaps problem->points"),
-        (g.as_mut_ptr(), &p as *const _ as *mut f64, "output out->masses overlaps problem"),
+        (
+            b.as_mut_ptr(),
+            m.as_mut_ptr(),
+            "output out->g overlaps problem->b",
+        ),
+        (
+            g.as_mut_ptr(),
+            g.as_mut_ptr(),
+            "output out->g overlaps out->masses",
+        ),
+        (
+            g.as_mut_ptr(),
+            x.as_ptr() as *mut f64,
+            "output out->masses overlaps problem->points",
+        ),
+        (
+            g.as_mut_ptr(),
+            &p as *const _ as *mut f64,
+            "output out->masses overlaps problem",
+        ),
     ];
     for (gp, mp, msg) in cases {
         let mut out = sd_outputs(&mut [0.0; 3], mp);
@@ -408,7 +425,10 @@ fn callbacks_stop_every_iterative_op_on_the_calling_thread() {
     assert_eq!(s.calls.len(), 1);
     assert_eq!(s.calls[0].0, 2);
     assert!(s.calls[0].2, "callback off the calling thread");
-    assert_eq!((out.report.status, out.report.iterations), (OTC_WARN_CANCELLED, 2));
+    assert_eq!(
+        (out.report.status, out.report.iterations),
+        (OTC_WARN_CANCELLED, 2)
+    );
     assert_eq!(out.report.error, s.calls[0].1);
     assert!(g.iter().sum::<f64>().abs() < 1e-12 && g.iter().all(|v| v.is_finite()));
     assert!((m.iter().sum::<f64>() - 1.0).abs() < 1e-12, "{m:?}");
@@ -738,7 +758,11 @@ fn a_samplers_failed_call_leaves_no_message_after_success() {
     assert_eq!(last_error_message(), "");
 }
 
-fn laguerre_problem(points: otc_matrix_f64, sites: &[f64], g: &[f64]) -> otc_laguerre_assign_problem_f64 {
+fn laguerre_problem(
+    points: otc_matrix_f64,
+    sites: &[f64],
+    g: &[f64],
+) -> otc_laguerre_assign_problem_f64 {
     otc_laguerre_assign_problem_f64 {
         struct_size: size_of::<otc_laguerre_assign_problem_f64>(),
         points,
@@ -786,7 +810,11 @@ fn laguerre_assign_wiring_and_bad_arguments() {
     // Bad inputs: cells NULL, cells over g, masses over the outputs struct, a huge view,
     // threads, struct sizes.
     let mut small = [7u32; 4];
-    let p = laguerre_problem(view(&[0.1, 0.2, 0.3, 0.4, 0.9, 0.9, 0.5, 0.5], 4, 2), &sites, &g);
+    let p = laguerre_problem(
+        view(&[0.1, 0.2, 0.3, 0.4, 0.9, 0.9, 0.5, 0.5], 4, 2),
+        &sites,
+        &g,
+    );
     let mut cases: Vec<(otc_laguerre_assign_outputs_f64, otc_status, &str)> = Vec::new();
     let mut o = laguerre_outputs(&mut small, null_mut());
     o.cells = null_mut();
@@ -796,7 +824,11 @@ fn laguerre_assign_wiring_and_bad_arguments() {
     cases.push((o, OTC_ERR_ALIASING, "output out->cells overlaps problem->g"));
     let mut o = laguerre_outputs(&mut small, null_mut());
     o.masses = sites.as_ptr() as *mut f64;
-    cases.push((o, OTC_ERR_ALIASING, "output out->masses overlaps problem->sites"));
+    cases.push((
+        o,
+        OTC_ERR_ALIASING,
+        "output out->masses overlaps problem->sites",
+    ));
     let mut o = laguerre_outputs(&mut small, null_mut());
     o.struct_size = 3;
     cases.push((o, OTC_ERR_ABI_MISMATCH, "out->struct_size is 3"));
@@ -865,7 +897,11 @@ fn laguerre_assign_wiring_and_bad_arguments() {
         bytes,
     };
     // SAFETY: valid structs and workspace.
-    expect(unsafe { otc_laguerre_assign_f32(&p32, &mut out, null(), w) }, OTC_OK, "");
+    expect(
+        unsafe { otc_laguerre_assign_f32(&p32, &mut out, null(), w) },
+        OTC_OK,
+        "",
+    );
     let xm = faer::Mat::from_fn(400, 2, |i, k| x[2 * i + k]);
     let ym = faer::Mat::from_fn(3, 2, |j, k| y[2 * j + k]);
     let (want, want_masses) =
@@ -960,6 +996,9 @@ fn lloyd_wiring_and_bad_arguments() {
         assert_eq!([y32[j], y32[3 + j]], [want[(j, 0)], want[(j, 1)]]);
     }
     assert_eq!(out32.distortion, info.distortion);
-    assert_eq!((out32.report.iterations, out32.report.error), (info.iterations as u64, 0.0));
+    assert_eq!(
+        (out32.report.iterations, out32.report.error),
+        (info.iterations as u64, 0.0)
+    );
     assert!(info.iterations > 1 && info.last_move == 0.0, "{info:?}");
 }

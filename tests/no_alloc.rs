@@ -571,9 +571,9 @@ mod c_entry_points {
     use otcore::ffi::barycenter::*;
     use otcore::ffi::semidiscrete::*;
     use otcore::ffi::shape::otc_workspace;
-    use otcore::Real;
     use otcore::ffi::status::{otc_status, OTC_ERR_INVALID_ARGUMENT, OTC_OK};
     use otcore::ffi::view::*;
+    use otcore::Real;
     use std::ffi::c_void;
     use std::ptr::{null, null_mut};
 
@@ -829,7 +829,10 @@ mod c_entry_points {
     }
 
     /// The SGD tests' settings, as C options (one thread, seed 7) and as Rust parameters.
-    fn sgd_settings() -> (otc_semidiscrete_sgd_options, otcore::semidiscrete::SgdParams) {
+    fn sgd_settings() -> (
+        otc_semidiscrete_sgd_options,
+        otcore::semidiscrete::SgdParams,
+    ) {
         let p = otcore::semidiscrete::SgdParams {
             iterations: 200,
             batch: 16,

@@ -9,7 +9,9 @@
 
 use super::args::{self, disjoint, Arg};
 use super::boundary::{ffi_boundary, Report};
-use super::shape::{self, otc_callback, otc_report, otc_workspace, AbiOutputs, AbiStruct, Callback};
+use super::shape::{
+    self, otc_callback, otc_report, otc_workspace, AbiOutputs, AbiStruct, Callback,
+};
 use super::status::{otc_status, OTC_OK, OTC_WARN_CANCELLED, OTC_WARN_MAX_ITER};
 use super::view::{
     otc_matrix_f32, otc_matrix_f64, otc_matrix_mut_f32, otc_matrix_mut_f64, MatrixView,
@@ -79,6 +81,9 @@ unsafe fn samples<'a, M: MatrixView>(
     })
 }
 
+/// The sites (n×d), their weights (`b` or `g`, n values) and the regions of both.
+type SitesAnd<'a, T> = (MatRef<'a, T>, &'a [T], [Arg; 2]);
+
 /// The sites and their weights (`b` or `g`, n values) of a problem, with their regions.
 ///
 /// # Safety
@@ -87,7 +92,7 @@ unsafe fn sites_and<'a, M: MatrixView>(
     sites: &M,
     weights_name: &'static str,
     weights: *const M::T,
-) -> Result<(MatRef<'a, M::T>, &'a [M::T], [Arg; 2])> {
+) -> Result<SitesAnd<'a, M::T>> {
     // SAFETY: forwarded contract.
     let (y, ry) = unsafe { args::matrix("problem->sites", sites) }?;
     // SAFETY: forwarded contract.
@@ -109,7 +114,10 @@ fn iterative_status(converged: bool, cancelled: bool, what: impl FnOnce() -> Str
     if converged {
         Report::ok()
     } else if cancelled {
-        Report::warn(OTC_WARN_CANCELLED, format!("the callback stopped the solve: {}", what()))
+        Report::warn(
+            OTC_WARN_CANCELLED,
+            format!("the callback stopped the solve: {}", what()),
+        )
     } else {
         Report::warn(OTC_WARN_MAX_ITER, what())
     }
@@ -1073,7 +1081,9 @@ unsafe fn source<'a, M: MatrixView>(p: &SgdProblem<M>) -> Result<Source<'a, M::T
             }))
         }
         // SAFETY: forwarded contract.
-        (None, true) => Ok(Source::Array(unsafe { samples(&p.points, p.point_weights) }?)),
+        (None, true) => Ok(Source::Array(unsafe {
+            samples(&p.points, p.point_weights)
+        }?)),
         (Some(_), true) => bail!(
             InvalidArgument,
             "problem->sample and problem->points are both given: give exactly one source"
@@ -1228,27 +1238,28 @@ where
         let req = sgd_req(&src, y, params.batch);
         let callback = Callback::new(o.callback_every, o.callback, o.callback_data);
         let seed = o.seed;
-        let (info, _): (SgdInfo, _) = shape::run(o.num_threads, work, req, callback, |par, stack| {
-            match src {
-                Source::Sampler(mut sampler) => {
-                    let dim = y.ncols();
-                    let mut call = move |out: &mut [M::T]| -> Result<()> {
-                        let s = &mut sampler;
-                        // SAFETY: `out` holds count × dim values, as the sampler's contract
-                        // says.
-                        let code = (s.f)(s.user, out.len() / dim, out.as_mut_ptr());
-                        if code != 0 {
-                            bail!(InvalidArgument, "the sampler returned {code}");
-                        }
-                        Ok(())
-                    };
-                    semidiscrete_sgd_in_place(&mut call, y, b, g, &params, par, stack)
+        let (info, _): (SgdInfo, _) =
+            shape::run(o.num_threads, work, req, callback, |par, stack| {
+                match src {
+                    Source::Sampler(mut sampler) => {
+                        let dim = y.ncols();
+                        let mut call = move |out: &mut [M::T]| -> Result<()> {
+                            let s = &mut sampler;
+                            // SAFETY: `out` holds count × dim values, as the sampler's contract
+                            // says.
+                            let code = (s.f)(s.user, out.len() / dim, out.as_mut_ptr());
+                            if code != 0 {
+                                bail!(InvalidArgument, "the sampler returned {code}");
+                            }
+                            Ok(())
+                        };
+                        semidiscrete_sgd_in_place(&mut call, y, b, g, &params, par, stack)
+                    }
+                    Source::Array(s) => semidiscrete_sgd_from_samples_in_place(
+                        s.x, s.w, y, b, g, &params, seed, par, stack,
+                    ),
                 }
-                Source::Array(s) => semidiscrete_sgd_from_samples_in_place(
-                    s.x, s.w, y, b, g, &params, seed, par, stack,
-                ),
-            }
-        })?;
+            })?;
         let report = iterative_status(!info.cancelled, info.cancelled, || {
             format!(
                 "after {} of {} iterations; last batch's mass error {:e}",
@@ -1617,7 +1628,11 @@ where
         });
         let r = o_out.value.report_mut();
         r.iterations = info.iterations as u64;
-        r.error = if info.iterations > 0 { info.last_move } else { 0.0 };
+        r.error = if info.iterations > 0 {
+            info.last_move
+        } else {
+            0.0
+        };
         o_out.value.set_distortion(info.distortion);
         o_out.commit(report.status);
         Ok(report)
@@ -1653,7 +1668,9 @@ pub unsafe extern "C" fn otc_lloyd_f64(
     work: otc_workspace,
 ) -> otc_status {
     // SAFETY: forwarded contract.
-    ffi_boundary("otc_lloyd_f64", || unsafe { lloyd(problem, out, opts, work) })
+    ffi_boundary("otc_lloyd_f64", || unsafe {
+        lloyd(problem, out, opts, work)
+    })
 }
 
 /// Lloyd iterations in single precision (sums and the distortion in double): as
@@ -1669,5 +1686,7 @@ pub unsafe extern "C" fn otc_lloyd_f32(
     work: otc_workspace,
 ) -> otc_status {
     // SAFETY: forwarded contract.
-    ffi_boundary("otc_lloyd_f32", || unsafe { lloyd(problem, out, opts, work) })
+    ffi_boundary("otc_lloyd_f32", || unsafe {
+        lloyd(problem, out, opts, work)
+    })
 }

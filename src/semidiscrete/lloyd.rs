@@ -171,14 +171,7 @@ pub fn lloyd<T: LaguerreReal>(
     let req = lloyd_scratch::<T>(points.nrows(), sites.nrows(), sites.ncols());
     let info = with_stack(req, |stack| {
         crate::par::with_threads(num_threads, |par| {
-            lloyd_in_place(
-                points,
-                point_weights,
-                out.as_mut(),
-                params,
-                par,
-                stack,
-            )
+            lloyd_in_place(points, point_weights, out.as_mut(), params, par, stack)
         })
     })???;
     Ok((out, info))
@@ -202,7 +195,8 @@ mod tests {
                 tol: 1e-12,
             },
             2,
-        ).unwrap();
+        )
+        .unwrap();
         for j in 0..4 {
             assert!(
                 (y[(j, 0)] - (2 * j + 1) as f64 / 8.0).abs() < 1e-3,
@@ -231,7 +225,8 @@ mod tests {
                     tol: 0.0,
                 },
                 1,
-            ).unwrap();
+            )
+            .unwrap();
             assert!(
                 info.distortion <= last + 1e-15,
                 "{} > {last}",

@@ -109,6 +109,27 @@ fn count(v: u64) -> usize {
     usize::try_from(v).unwrap_or(usize::MAX)
 }
 
+/// The body of every workspace query of the family: reads the problem and the options and
+/// writes the bytes of the workspace `req` states for them.
+///
+/// # Safety
+/// `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+/// `bytes` valid for writes.
+unsafe fn size_query<P: AbiStruct, O: AbiStruct>(
+    problem: *const P,
+    opts: *const O,
+    bytes: *mut usize,
+    req: impl FnOnce(&P, &O) -> Result<StackReq>,
+) -> Result<Report> {
+    // SAFETY (whole block): forwarded contract, checked by the helpers.
+    unsafe {
+        let (p, _) = shape::problem(problem)?;
+        let o = shape::options(opts)?;
+        args::write_workspace_size(req(&p, &o)?, bytes)?;
+    }
+    Ok(Report::ok())
+}
+
 /// The status of an iterative solve that stopped converged, cancelled or at its cap.
 fn iterative_status(converged: bool, cancelled: bool, what: impl FnOnce() -> String) -> Report {
     if converged {
@@ -281,14 +302,13 @@ unsafe fn laguerre_size<M: MatrixView, P: Fields<Of = LaguerreProblem<M>>>(
 where
     M::T: LaguerreReal,
 {
-    // SAFETY (whole block): forwarded contract, checked by the helpers.
+    // SAFETY: forwarded contract; the views' geometry is checked by `args::matrix`.
     unsafe {
-        let p = shape::problem(problem)?.0.fields();
-        shape::options(opts)?;
-        let (y, _) = args::matrix("problem->sites", &p.sites)?;
-        args::write_workspace_size(laguerre_assign_scratch::<M::T>(y.nrows(), y.ncols()), bytes)?;
+        size_query(problem, opts, bytes, |p, _| {
+            let (y, _) = args::matrix("problem->sites", &p.fields().sites)?;
+            Ok(laguerre_assign_scratch::<M::T>(y.nrows(), y.ncols()))
+        })
     }
-    Ok(Report::ok())
 }
 
 /// Bytes of workspace `otc_laguerre_assign_f64` needs for `problem` (its sites' n×d):
@@ -671,16 +691,20 @@ unsafe fn semidiscrete_size<M: MatrixView, P: Fields<Of = SemiDiscreteProblem<M>
     opts: *const otc_semidiscrete_options,
     bytes: *mut usize,
 ) -> Result<Report> {
-    // SAFETY (whole block): forwarded contract, checked by the helpers.
+    // SAFETY: forwarded contract; the views' geometry is checked by `args::matrix`.
     unsafe {
-        let p = shape::problem(problem)?.0.fields();
-        let params = semidiscrete_params(&shape::options(opts)?)?;
-        let (x, _) = args::matrix("problem->points", &p.points)?;
-        let (y, _) = args::matrix("problem->sites", &p.sites)?;
-        let req = semidiscrete_req::<M::T>(x.nrows(), y.nrows(), y.ncols(), &params);
-        args::write_workspace_size(req, bytes)?;
+        size_query(problem, opts, bytes, |p, o| {
+            let (p, params) = (p.fields(), semidiscrete_params(o)?);
+            let (x, _) = args::matrix("problem->points", &p.points)?;
+            let (y, _) = args::matrix("problem->sites", &p.sites)?;
+            Ok(semidiscrete_req::<M::T>(
+                x.nrows(),
+                y.nrows(),
+                y.ncols(),
+                &params,
+            ))
+        })
     }
-    Ok(Report::ok())
 }
 
 /// Bytes of workspace `otc_semidiscrete_f64` needs for `problem` (N points, n sites in
@@ -1148,15 +1172,15 @@ unsafe fn sgd_size<M: MatrixView, P: Fields<Of = SgdProblem<M>>>(
     opts: *const otc_semidiscrete_sgd_options,
     bytes: *mut usize,
 ) -> Result<Report> {
-    // SAFETY (whole block): forwarded contract, checked by the helpers.
+    // SAFETY: forwarded contract; the views' geometry is checked by `args::matrix`.
     unsafe {
-        let p = shape::problem(problem)?.0.fields();
-        let params = sgd_params(&shape::options(opts)?)?;
-        let src = source(&p)?;
-        let (y, _) = args::matrix("problem->sites", &p.sites)?;
-        args::write_workspace_size(sgd_req(&src, y, params.batch), bytes)?;
+        size_query(problem, opts, bytes, |p, o| {
+            let (p, params) = (p.fields(), sgd_params(o)?);
+            let src = source(&p)?;
+            let (y, _) = args::matrix("problem->sites", &p.sites)?;
+            Ok(sgd_req(&src, y, params.batch))
+        })
     }
-    Ok(Report::ok())
 }
 
 /// Bytes of workspace `otc_semidiscrete_sgd_f64` needs for `problem` (n sites in dimension d;
@@ -1506,15 +1530,15 @@ unsafe fn lloyd_size<M: MatrixView, P: Fields<Of = LloydProblem<M>>>(
 where
     M::T: LaguerreReal,
 {
-    // SAFETY (whole block): forwarded contract, checked by the helpers.
+    // SAFETY: forwarded contract; the views' geometry is checked by `args::matrix`.
     unsafe {
-        let p = shape::problem(problem)?.0.fields();
-        shape::options(opts)?;
-        let (x, _) = args::matrix("problem->points", &p.points)?;
-        let (y, _) = args::matrix("problem->sites", &p.sites)?;
-        args::write_workspace_size(lloyd_req::<M::T>(x.nrows(), y.nrows(), y.ncols()), bytes)?;
+        size_query(problem, opts, bytes, |p, _| {
+            let p = p.fields();
+            let (x, _) = args::matrix("problem->points", &p.points)?;
+            let (y, _) = args::matrix("problem->sites", &p.sites)?;
+            Ok(lloyd_req::<M::T>(x.nrows(), y.nrows(), y.ncols()))
+        })
     }
-    Ok(Report::ok())
 }
 
 /// Bytes of workspace `otc_lloyd_f64` needs for `problem` (N points, n sites in dimension d):

@@ -118,12 +118,14 @@
 #define OTC_GAUSSIAN_OP_PSD_SQRT 6
 
 /**
- * `method` of `otc_semidiscrete_options`: damped Newton on the entropic semi-dual (default).
+ * `method` of `otc_semidiscrete_options` and `report.path` of its outputs: damped Newton on
+ * the entropic semi-dual with ε continuation (default).
  */
 #define OTC_SEMIDISCRETE_NEWTON 0
 
 /**
- * `method` of `otc_semidiscrete_options`: gradient ascent on the hard semi-dual.
+ * `method` of `otc_semidiscrete_options` and `report.path` of its outputs: gradient ascent
+ * on the hard semi-dual.
  */
 #define OTC_SEMIDISCRETE_GRADIENT 1
 
@@ -756,29 +758,193 @@ typedef struct otc_gaussian_options {
 } otc_gaussian_options;
 
 /**
- * Options of `otc_laguerre_assign_*`.
+ * Options of `otc_laguerre_assign_f64` / `_f32`; fill with
+ * `otc_laguerre_assign_options_default`.
  */
-typedef struct otc_laguerre_options {
+typedef struct otc_laguerre_assign_options {
     /**
-     * `sizeof(otc_laguerre_options)`, set by `otc_laguerre_options_default`.
+     * `sizeof(otc_laguerre_assign_options)`.
      */
     size_t struct_size;
     /**
-     * Threads: 0 = library default, 1 = the calling thread only, k = exactly k workers.
+     * Threads over the points: 0 = `OTCORE_NUM_THREADS` or all cores, 1 = the calling thread
+     * only, k = k workers (at most 256). Results are identical for every value.
      */
     uint32_t num_threads;
-} otc_laguerre_options;
+} otc_laguerre_assign_options;
 
 /**
- * Options of `otc_semidiscrete_f64`.
+ * The Laguerre cells of points `x_i` (N×d) for sites `y_j` (n×d) with weights `g_j`, double
+ * precision.
+ */
+typedef struct otc_laguerre_assign_problem_f64 {
+    /**
+     * `sizeof(otc_laguerre_assign_problem_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * N×d points (any strides), finite.
+     */
+    struct otc_matrix_f64 points;
+    /**
+     * N point weights (finite, >= 0), or NULL: 1/N each. Used by the cell masses only.
+     */
+    const double *point_weights;
+    /**
+     * n×d sites (any strides), finite.
+     */
+    struct otc_matrix_f64 sites;
+    /**
+     * n site weights g (squared-distance units), finite.
+     */
+    const double *g;
+} otc_laguerre_assign_problem_f64;
+
+/**
+ * As `otc_laguerre_assign_problem_f64`, single precision.
+ */
+typedef struct otc_laguerre_assign_problem_f32 {
+    /**
+     * `sizeof(otc_laguerre_assign_problem_f32)`.
+     */
+    size_t struct_size;
+    /**
+     * N×d points (any strides), finite.
+     */
+    struct otc_matrix_f32 points;
+    /**
+     * N point weights (finite, >= 0), or NULL: 1/N each. Used by the cell masses only.
+     */
+    const float *point_weights;
+    /**
+     * n×d sites (any strides), finite.
+     */
+    struct otc_matrix_f32 sites;
+    /**
+     * n site weights g (squared-distance units), finite.
+     */
+    const float *g;
+} otc_laguerre_assign_problem_f32;
+
+/**
+ * What every ABI 1 call reports, the first field after `struct_size` of every outputs struct.
+ * Written with the other outputs, when the call returns `OTC_OK` or a warning.
+ */
+typedef struct otc_report {
+    /**
+     * The status the call returned (`OTC_OK` or a warning).
+     */
+    otc_status status;
+    /**
+     * Which method ran, where an operation has several (its `OTC_<OP>_PATH_*` values; 0
+     * where it has one).
+     */
+    int32_t path;
+    /**
+     * Iterations (or pivots, or rounds: as the operation documents) performed.
+     */
+    uint64_t iterations;
+    /**
+     * The operation's final error measure, as it documents (marginal error, duality gap,
+     * most negative reduced cost, ...); 0 where it computes none.
+     */
+    double error;
+    /**
+     * Wall-clock time of the call in seconds, checks included.
+     */
+    double seconds;
+} otc_report;
+
+/**
+ * Results of `otc_laguerre_assign_f64`; `report.iterations`, `report.error` and
+ * `report.path` are 0 (one pass, no error measure).
+ */
+typedef struct otc_laguerre_assign_outputs_f64 {
+    /**
+     * `sizeof(otc_laguerre_assign_outputs_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Status, seconds.
+     */
+    struct otc_report report;
+    /**
+     * Number of cells that received no point.
+     */
+    size_t empty_cells;
+    /**
+     * Required, N values: `cells[i] = argmin_j |x_i − y_j|² − g_j` (ties: smallest j).
+     */
+    uint32_t *cells;
+    /**
+     * n cell masses (each cell's summed point weight), or NULL: not wanted.
+     */
+    double *masses;
+} otc_laguerre_assign_outputs_f64;
+
+/**
+ * Caller-provided scratch memory of a call, any alignment. `{NULL, 0}`: the library
+ * allocates what the call needs (and reports `OTC_ERR_OUT_OF_MEMORY` if it cannot).
+ * Its size comes from the operation's `*_workspace_size_*` query; it must not overlap any
+ * argument, and its contents are undefined after the call.
+ */
+typedef struct otc_workspace {
+    /**
+     * First byte of the workspace, or NULL.
+     */
+    void *data;
+    /**
+     * Size of the workspace in bytes (0 when `data` is NULL).
+     */
+    size_t bytes;
+} otc_workspace;
+
+/**
+ * Results of `otc_laguerre_assign_f32`: as `otc_laguerre_assign_outputs_f64` (masses in
+ * double).
+ */
+typedef struct otc_laguerre_assign_outputs_f32 {
+    /**
+     * `sizeof(otc_laguerre_assign_outputs_f32)`.
+     */
+    size_t struct_size;
+    /**
+     * Status, seconds.
+     */
+    struct otc_report report;
+    /**
+     * Number of cells that received no point.
+     */
+    size_t empty_cells;
+    /**
+     * Required, N values: `cells[i] = argmin_j |x_i − y_j|² − g_j` (ties: smallest j).
+     */
+    uint32_t *cells;
+    /**
+     * n cell masses (each cell's summed point weight), or NULL: not wanted.
+     */
+    double *masses;
+} otc_laguerre_assign_outputs_f32;
+
+/**
+ * A progress callback of an iterative solver: called with `data`, the iterations done and
+ * the solver's error measure (as its outputs' `report.error` documents); returns 0 to go on,
+ * any other value to stop the solve (`OTC_WARN_CANCELLED`, valid outputs). It runs on the
+ * thread that called the solver, whatever `num_threads`, and may call otcore itself.
+ */
+typedef int32_t (*otc_callback)(void *data, uint64_t iteration, double error);
+
+/**
+ * Options of `otc_semidiscrete_f64` / `_f32`; fill with `otc_semidiscrete_options_default`.
  */
 typedef struct otc_semidiscrete_options {
     /**
-     * `sizeof(otc_semidiscrete_options)`, set by `otc_semidiscrete_options_default`.
+     * `sizeof(otc_semidiscrete_options)`.
      */
     size_t struct_size;
     /**
-     * Threads: 0 = library default, 1 = the calling thread only, k = exactly k workers.
+     * Threads over the points: 0 = `OTCORE_NUM_THREADS` or all cores, 1 = the calling thread
+     * only, k = k workers (at most 256). Results are identical for every value.
      */
     uint32_t num_threads;
     /**
@@ -786,93 +952,483 @@ typedef struct otc_semidiscrete_options {
      */
     int32_t method;
     /**
-     * Iteration cap (default 1000).
+     * Iteration cap (gradient steps, or Newton steps over all ε stages; default 1000, >= 1).
      */
-    int32_t max_iter;
+    uint64_t max_iter;
     /**
-     * Stop when the largest cell-mass error is at most `tol` (default 1e-6; smoothed masses
-     * for Newton, hard masses for the gradient method).
+     * Stop when the largest cell-mass error `max_j |m_j − b_j|` is at most `tol` (units of
+     * mass; smoothed masses at the target ε for Newton, hard masses for the gradient
+     * method; default 1e-6, > 0).
      */
     double tol;
     /**
-     * Gradient step; 0 (default) = chosen from the data.
+     * Gradient step (squared distance per unit mass); 0 (default) = from the data.
      */
     double step;
     /**
-     * Newton's entropic smoothing ε (squared distance); 0 (default) = 1e-4 · bbox diagonal².
+     * Newton's entropic smoothing ε (squared distance); 0 (default) = 1e-4 × the squared
+     * diagonal of the points' bounding box.
      */
     double epsilon;
+    /**
+     * Call `callback` every `callback_every` iterations (0, the default: never).
+     */
+    uint64_t callback_every;
+    /**
+     * Progress callback, on the calling thread, with the iteration and the current mass
+     * error (the `tol` measure); nonzero stops the solve (`OTC_WARN_CANCELLED`, the outputs
+     * hold the current iterate). NULL: none.
+     */
+    otc_callback callback;
+    /**
+     * Passed to `callback` as its first argument.
+     */
+    void *callback_data;
 } otc_semidiscrete_options;
 
 /**
- * What `otc_semidiscrete_f64` reports.
+ * Semi-discrete optimal transport, squared Euclidean cost, double precision: the weighted
+ * samples `x_i` (a discretised continuous source, e.g. a density on a grid) to the sites
+ * `y_j` with weights `b_j` (the same total mass as the samples, within 1e-6 relative).
  */
-typedef struct otc_semidiscrete_info {
+typedef struct otc_semidiscrete_problem_f64 {
     /**
-     * Iterations made.
-     */
-    uint64_t iterations;
-    /**
-     * Largest |hard cell mass − b_j| at the returned g.
-     */
-    double mass_error;
-    /**
-     * Largest |smoothed cell mass − b_j| (Newton; the hard error for the gradient method).
-     */
-    double smoothed_mass_error;
-    /**
-     * ε used (Newton) or 0.
-     */
-    double epsilon;
-    /**
-     * Step used (gradient) or 0.
-     */
-    double step;
-    /**
-     * 1 if the tolerance was met, else 0.
-     */
-    uint32_t converged;
-} otc_semidiscrete_info;
-
-/**
- * Options of the averaged SGD entry points (`otc_semidiscrete_sgd_*`).
- */
-typedef struct otc_sgd_options {
-    /**
-     * `sizeof(otc_sgd_options)`, set by `otc_sgd_options_default`.
+     * `sizeof(otc_semidiscrete_problem_f64)`.
      */
     size_t struct_size;
     /**
-     * Threads: 0 = library default, 1 = the calling thread only, k = exactly k workers.
+     * N×d samples (any strides), finite.
+     */
+    struct otc_matrix_f64 points;
+    /**
+     * N sample weights (finite, >= 0), or NULL: 1/N each (total mass 1).
+     */
+    const double *point_weights;
+    /**
+     * n×d sites (any strides), finite; two sites at one position may not both have mass.
+     */
+    struct otc_matrix_f64 sites;
+    /**
+     * n site masses (finite, >= 0).
+     */
+    const double *b;
+    /**
+     * n initial dual weights (squared-distance units), or NULL: zeros.
+     */
+    const double *initial_g;
+} otc_semidiscrete_problem_f64;
+
+/**
+ * As `otc_semidiscrete_problem_f64`, single precision.
+ */
+typedef struct otc_semidiscrete_problem_f32 {
+    /**
+     * `sizeof(otc_semidiscrete_problem_f32)`.
+     */
+    size_t struct_size;
+    /**
+     * N×d samples (any strides), finite.
+     */
+    struct otc_matrix_f32 points;
+    /**
+     * N sample weights (finite, >= 0), or NULL: 1/N each (total mass 1).
+     */
+    const float *point_weights;
+    /**
+     * n×d sites (any strides), finite; two sites at one position may not both have mass.
+     */
+    struct otc_matrix_f32 sites;
+    /**
+     * n site masses (finite, >= 0).
+     */
+    const float *b;
+    /**
+     * n initial dual weights (squared-distance units), or NULL: zeros.
+     */
+    const float *initial_g;
+} otc_semidiscrete_problem_f32;
+
+/**
+ * Results of `otc_semidiscrete_f64`. `report.path`: the method that ran
+ * (`OTC_SEMIDISCRETE_*`); `report.iterations`: Newton or gradient steps; `report.error`: the
+ * stopping measure `max_j |m_j − b_j|` (smoothed masses at ε for Newton, hard masses for the
+ * gradient method).
+ */
+typedef struct otc_semidiscrete_outputs_f64 {
+    /**
+     * `sizeof(otc_semidiscrete_outputs_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Status, method, iterations, error (the stopping measure), seconds.
+     */
+    struct otc_report report;
+    /**
+     * `max_j |m_j − b_j|` for the hard Laguerre cell masses at the returned g.
+     */
+    double mass_error;
+    /**
+     * The ε Newton used (squared distance), or 0.
+     */
+    double epsilon;
+    /**
+     * The gradient step used, or 0.
+     */
+    double step;
+    /**
+     * Required, n values: the dual weights g, shifted to zero mean.
+     */
+    double *g;
+    /**
+     * n Laguerre cell masses at g, or NULL: not wanted.
+     */
+    double *masses;
+} otc_semidiscrete_outputs_f64;
+
+/**
+ * Results of `otc_semidiscrete_f32`: as `otc_semidiscrete_outputs_f64` (g in single
+ * precision, the masses and errors in double).
+ */
+typedef struct otc_semidiscrete_outputs_f32 {
+    /**
+     * `sizeof(otc_semidiscrete_outputs_f32)`.
+     */
+    size_t struct_size;
+    /**
+     * Status, method, iterations, error (the stopping measure), seconds.
+     */
+    struct otc_report report;
+    /**
+     * `max_j |m_j − b_j|` for the hard Laguerre cell masses at the returned g.
+     */
+    double mass_error;
+    /**
+     * The ε Newton used (squared distance), or 0.
+     */
+    double epsilon;
+    /**
+     * The gradient step used, or 0.
+     */
+    double step;
+    /**
+     * Required, n values: the dual weights g, shifted to zero mean.
+     */
+    float *g;
+    /**
+     * n Laguerre cell masses at g, or NULL: not wanted.
+     */
+    double *masses;
+} otc_semidiscrete_outputs_f32;
+
+/**
+ * Options of `otc_semidiscrete_sgd_f64` / `_f32`; fill with
+ * `otc_semidiscrete_sgd_options_default`.
+ */
+typedef struct otc_semidiscrete_sgd_options {
+    /**
+     * `sizeof(otc_semidiscrete_sgd_options)`.
+     */
+    size_t struct_size;
+    /**
+     * Threads over each batch: 0 = `OTCORE_NUM_THREADS` or all cores, 1 = the calling thread
+     * only, k = k workers (at most 256). Results are identical for every value.
      */
     uint32_t num_threads;
     /**
-     * Number of batches (default 10000).
+     * Number of iterations (batches; default 10000, >= 1).
      */
-    int32_t iterations;
+    uint64_t iterations;
     /**
-     * Samples per batch (default 64).
+     * Samples per batch (default 64, >= 1).
      */
-    int32_t batch;
+    size_t batch;
     /**
-     * Initial step γ₀; 0 (default) = chosen from the first batch.
+     * Initial step γ₀ (squared distance per unit mass; the k-th step is γ₀/√k); 0 (default)
+     * = from the first batch.
      */
     double step;
-} otc_sgd_options;
+    /**
+     * Seed of the SplitMix64 stream that draws from a sample array (default 0; unused with a
+     * sampler). The same seed gives the same g for every thread count.
+     */
+    uint64_t seed;
+    /**
+     * Call `callback` every `callback_every` iterations (0, the default: never).
+     */
+    uint64_t callback_every;
+    /**
+     * Progress callback, on the calling thread, with the iteration and the last batch's mass
+     * error (`report.error`); nonzero stops the solve (`OTC_WARN_CANCELLED`, g is the average
+     * of the iterates so far). NULL: none.
+     */
+    otc_callback callback;
+    /**
+     * Passed to `callback` as its first argument.
+     */
+    void *callback_data;
+} otc_semidiscrete_sgd_options;
 
 /**
- * A sampler of the continuous source: writes `count` independent samples (row-major,
- * `count × dim` doubles) into `out_points`; returns 0 on success, anything else stops the
- * solver (`OTC_ERR_INVALID_ARGUMENT`). With `num_threads != 1` it may run on an otcore
- * worker thread, never concurrently with itself.
+ * A sampler of the continuous source for `otc_semidiscrete_sgd_f64`: writes `count`
+ * independent samples (row-major, `count × dim` doubles, dim = `sites.cols`) into
+ * `out_points` and returns 0; any other value stops the solver with
+ * `OTC_ERR_INVALID_ARGUMENT` ("the sampler returned <value>"). With `num_threads != 1` it may
+ * run on an otcore worker thread, never concurrently with itself.
  */
 typedef int32_t (*otc_sample_fn)(void *user, size_t count, double *out_points);
+
+/**
+ * Semi-discrete OT by averaged SGD, double precision: a continuous source to the sites `y_j`
+ * (n×d) with masses `b_j` (sum 1). The source is given in exactly one of two forms (the other
+ * NULL): a sampler `sample` streaming independent samples, or a sample array `points` (N×d)
+ * drawn from with probabilities `point_weights`.
+ */
+typedef struct otc_semidiscrete_sgd_problem_f64 {
+    /**
+     * `sizeof(otc_semidiscrete_sgd_problem_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * n×d sites (any strides), finite.
+     */
+    struct otc_matrix_f64 sites;
+    /**
+     * n site masses (finite, >= 0, sum 1 within 1e-6).
+     */
+    const double *b;
+    /**
+     * The sampler, or NULL when `points` is given.
+     */
+    otc_sample_fn sample;
+    /**
+     * Passed to `sample` as its first argument.
+     */
+    void *sample_data;
+    /**
+     * N×d sample array (any strides, finite), or `data` NULL when `sample` is given.
+     */
+    struct otc_matrix_f64 points;
+    /**
+     * N sampling weights (finite, >= 0, positive sum), or NULL: uniform. Only with `points`.
+     */
+    const double *point_weights;
+} otc_semidiscrete_sgd_problem_f64;
 
 /**
  * The single-precision sampler of `otc_semidiscrete_sgd_f32`: as `otc_sample_fn`, writing
  * `count × dim` floats.
  */
 typedef int32_t (*otc_sample_f32_fn)(void *user, size_t count, float *out_points);
+
+/**
+ * As `otc_semidiscrete_sgd_problem_f64`, single precision.
+ */
+typedef struct otc_semidiscrete_sgd_problem_f32 {
+    /**
+     * `sizeof(otc_semidiscrete_sgd_problem_f32)`.
+     */
+    size_t struct_size;
+    /**
+     * n×d sites (any strides), finite.
+     */
+    struct otc_matrix_f32 sites;
+    /**
+     * n site masses (finite, >= 0, sum 1 within 1e-6).
+     */
+    const float *b;
+    /**
+     * The sampler, or NULL when `points` is given.
+     */
+    otc_sample_f32_fn sample;
+    /**
+     * Passed to `sample` as its first argument.
+     */
+    void *sample_data;
+    /**
+     * N×d sample array (any strides, finite), or `data` NULL when `sample` is given.
+     */
+    struct otc_matrix_f32 points;
+    /**
+     * N sampling weights (finite, >= 0, positive sum), or NULL: uniform. Only with `points`.
+     */
+    const float *point_weights;
+} otc_semidiscrete_sgd_problem_f32;
+
+/**
+ * Results of `otc_semidiscrete_sgd_f64`. `report.iterations`: batches drawn;
+ * `report.error`: the last batch's mass error `max_j |h_j − b_j|` (h: the batch's cell
+ * fractions; a noisy estimate, of order `1/√batch` at the solution); `report.path` 0.
+ */
+typedef struct otc_semidiscrete_sgd_outputs_f64 {
+    /**
+     * `sizeof(otc_semidiscrete_sgd_outputs_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Status, iterations, error (the last batch's mass error), seconds.
+     */
+    struct otc_report report;
+    /**
+     * The initial step γ₀ used.
+     */
+    double step;
+    /**
+     * Required, n values: the averaged dual weights g, zero mean.
+     */
+    double *g;
+} otc_semidiscrete_sgd_outputs_f64;
+
+/**
+ * Results of `otc_semidiscrete_sgd_f32`: as `otc_semidiscrete_sgd_outputs_f64` (g in single
+ * precision).
+ */
+typedef struct otc_semidiscrete_sgd_outputs_f32 {
+    /**
+     * `sizeof(otc_semidiscrete_sgd_outputs_f32)`.
+     */
+    size_t struct_size;
+    /**
+     * Status, iterations, error (the last batch's mass error), seconds.
+     */
+    struct otc_report report;
+    /**
+     * The initial step γ₀ used.
+     */
+    double step;
+    /**
+     * Required, n values: the averaged dual weights g, zero mean.
+     */
+    float *g;
+} otc_semidiscrete_sgd_outputs_f32;
+
+/**
+ * Options of `otc_lloyd_f64` / `_f32`; fill with `otc_lloyd_options_default`.
+ */
+typedef struct otc_lloyd_options {
+    /**
+     * `sizeof(otc_lloyd_options)`.
+     */
+    size_t struct_size;
+    /**
+     * Threads over the points: 0 = `OTCORE_NUM_THREADS` or all cores, 1 = the calling thread
+     * only, k = k workers (at most 256). Results are identical for every value.
+     */
+    uint32_t num_threads;
+    /**
+     * Iteration cap (default 1000; 0: only the distortion of the given sites).
+     */
+    uint64_t max_iter;
+    /**
+     * Stop when no site moves more than `tol` (distance units, >= 0). The default 0 stops at
+     * the fixed point, which a finite sample set reaches in finitely many iterations.
+     */
+    double tol;
+    /**
+     * Call `callback` every `callback_every` iterations (0, the default: never).
+     */
+    uint64_t callback_every;
+    /**
+     * Progress callback, on the calling thread, with the iteration and its largest site
+     * displacement (`report.error`); nonzero stops (`OTC_WARN_CANCELLED`, the outputs hold
+     * the current sites). NULL: none.
+     */
+    otc_callback callback;
+    /**
+     * Passed to `callback` as its first argument.
+     */
+    void *callback_data;
+} otc_lloyd_options;
+
+/**
+ * Optimal quantisation of a weighted sample set by n sites, double precision.
+ */
+typedef struct otc_lloyd_problem_f64 {
+    /**
+     * `sizeof(otc_lloyd_problem_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * N×d samples (any strides), finite.
+     */
+    struct otc_matrix_f64 points;
+    /**
+     * N sample weights (finite, >= 0, positive sum), or NULL: uniform.
+     */
+    const double *point_weights;
+    /**
+     * n×d initial sites (any strides), finite.
+     */
+    struct otc_matrix_f64 sites;
+} otc_lloyd_problem_f64;
+
+/**
+ * As `otc_lloyd_problem_f64`, single precision.
+ */
+typedef struct otc_lloyd_problem_f32 {
+    /**
+     * `sizeof(otc_lloyd_problem_f32)`.
+     */
+    size_t struct_size;
+    /**
+     * N×d samples (any strides), finite.
+     */
+    struct otc_matrix_f32 points;
+    /**
+     * N sample weights (finite, >= 0, positive sum), or NULL: uniform.
+     */
+    const float *point_weights;
+    /**
+     * n×d initial sites (any strides), finite.
+     */
+    struct otc_matrix_f32 sites;
+} otc_lloyd_problem_f32;
+
+/**
+ * Results of `otc_lloyd_f64`. `report.iterations`: Lloyd steps; `report.error`: the largest
+ * site displacement of the last step (distance units; 0 when no step ran); `report.path` 0.
+ */
+typedef struct otc_lloyd_outputs_f64 {
+    /**
+     * `sizeof(otc_lloyd_outputs_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Status, iterations, error (the last displacement), seconds.
+     */
+    struct otc_report report;
+    /**
+     * The distortion `Σ_i a_i min_j |x_i − y_j|²` at the returned sites (weights normalised
+     * to sum 1; squared-distance units).
+     */
+    double distortion;
+    /**
+     * Required, n×d (any distinct strides): the moved sites.
+     */
+    struct otc_matrix_mut_f64 sites;
+} otc_lloyd_outputs_f64;
+
+/**
+ * Results of `otc_lloyd_f32`: as `otc_lloyd_outputs_f64` (the distortion in double).
+ */
+typedef struct otc_lloyd_outputs_f32 {
+    /**
+     * `sizeof(otc_lloyd_outputs_f32)`.
+     */
+    size_t struct_size;
+    /**
+     * Status, iterations, error (the last displacement), seconds.
+     */
+    struct otc_report report;
+    /**
+     * The distortion `Σ_i a_i min_j |x_i − y_j|²` at the returned sites (weights normalised
+     * to sum 1; squared-distance units).
+     */
+    double distortion;
+    /**
+     * Required, n×d (any distinct strides): the moved sites.
+     */
+    struct otc_matrix_mut_f32 sites;
+} otc_lloyd_outputs_f32;
 
 /**
  * Options of the Sinkhorn solvers. Fill with `otc_sinkhorn_options_default`, then change
@@ -2021,290 +2577,313 @@ otc_status otc_psd_sqrt(struct otc_matrix_f64 a,
                         struct otc_matrix_mut_f64 inv_sqrt_out);
 
 /**
- * Fills `*opts` with the defaults (all threads).
+ * Writes the default options (`num_threads = 0`) into `opts`.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
  *
  * # Safety
- * `opts` must be valid for writes of one `otc_laguerre_options`.
+ * `opts` must be NULL or valid for writes of one `otc_laguerre_assign_options`.
  */
-otc_status otc_laguerre_options_default(struct otc_laguerre_options *opts);
+otc_status otc_laguerre_assign_options_default(struct otc_laguerre_assign_options *opts);
 
 /**
- * Bytes of workspace `otc_laguerre_assign_f64` / `_f32` need for `n_sites` sites in
- * dimension `dim` (enough for both precisions), written to `*out_bytes`.
+ * Bytes of workspace `otc_laguerre_assign_f64` needs for `problem` (its sites' n×d):
+ * about `(n + 8)·(d + 1)` doubles. Depends on the sites' size only.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+ * `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_OVERFLOW`.
  *
  * # Safety
- * `opts` is NULL or a valid options struct; `out_bytes` must be valid for writes.
+ * `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+ * `bytes` valid for writes.
  */
-otc_status otc_laguerre_workspace_size(size_t n_sites,
-                                       size_t dim,
-                                       const struct otc_laguerre_options *opts,
-                                       size_t *out_bytes);
+otc_status otc_laguerre_assign_workspace_size_f64(const struct otc_laguerre_assign_problem_f64 *problem,
+                                                  const struct otc_laguerre_assign_options *opts,
+                                                  size_t *bytes);
 
 /**
- * Laguerre (power) cell of every point, double precision.
- *
- * `points` is N×d, `sites` n×d (any strides), `g` has n weights; `cells` (N values)
- * receives `argmin_j |x_i − y_j|² − g_j` (ties: smallest j). `point_weights` (N) and
- * `masses` (n, the summed weight of each cell's points, or N⁻¹ per point when
- * `point_weights` is NULL) are optional. Bitwise identical for every thread count.
- * `O(N n d)`. `work` is NULL or `work_bytes` from `otc_laguerre_workspace_size`.
+ * As `otc_laguerre_assign_workspace_size_f64`, for `otc_laguerre_assign_f32`.
  *
  * # Safety
- * Views and arrays must be valid for the sizes they state; outputs must not overlap
- * inputs or each other.
+ * As `otc_laguerre_assign_workspace_size_f64`.
  */
-otc_status otc_laguerre_assign_f64(struct otc_matrix_f64 points,
-                                   const double *point_weights,
-                                   struct otc_matrix_f64 sites,
-                                   const double *g,
-                                   const struct otc_laguerre_options *opts,
-                                   uint32_t *cells,
-                                   double *masses,
-                                   void *work,
-                                   size_t work_bytes);
+otc_status otc_laguerre_assign_workspace_size_f32(const struct otc_laguerre_assign_problem_f32 *problem,
+                                                  const struct otc_laguerre_assign_options *opts,
+                                                  size_t *bytes);
 
 /**
- * Laguerre (power) cell of every point, single precision (masses in double).
+ * The Laguerre (power) cell of every point, double precision: `out->cells[i] = argmin_j
+ * |x_i − y_j|² − g_j` (ties: the smallest j) and, when wanted, the cell masses `out->masses`
+ * (the summed point weights, or 1/N per point without weights). SIMD over the sites,
+ * threaded over the points, bitwise identical for every thread count. Time `O(N n d)`;
+ * workspace from `otc_laguerre_assign_workspace_size_f64` (or `{NULL, 0}`: allocated).
  *
- * `points` is N×d, `sites` n×d (any strides), `g` has n weights; `cells` (N values)
- * receives `argmin_j |x_i − y_j|² − g_j` (ties: smallest j). `point_weights` (N) and
- * `masses` (n, the summed weight of each cell's points, or N⁻¹ per point when
- * `point_weights` is NULL) are optional. Bitwise identical for every thread count.
- * `O(N n d)`. `work` is NULL or `work_bytes` from `otc_laguerre_workspace_size`.
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+ * `OTC_ERR_INVALID_DIMENSION` (a size 0, points and sites of different dimensions),
+ * `OTC_ERR_NON_FINITE`, `OTC_ERR_INVALID_ARGUMENT` (a negative point weight),
+ * `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING` (an output overlaps an input or another
+ * output), `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`,
+ * `OTC_ERR_THREADS`. On an error nothing is written.
  *
  * # Safety
- * Views and arrays must be valid for the sizes they state; outputs must not overlap
- * inputs or each other.
+ * `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+ * every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+ * for `work.bytes` bytes and overlaps no argument.
  */
-otc_status otc_laguerre_assign_f32(struct otc_matrix_f32 points,
-                                   const float *point_weights,
-                                   struct otc_matrix_f32 sites,
-                                   const float *g,
-                                   const struct otc_laguerre_options *opts,
-                                   uint32_t *cells,
-                                   double *masses,
-                                   void *work,
-                                   size_t work_bytes);
+otc_status otc_laguerre_assign_f64(const struct otc_laguerre_assign_problem_f64 *problem,
+                                   struct otc_laguerre_assign_outputs_f64 *out,
+                                   const struct otc_laguerre_assign_options *opts,
+                                   struct otc_workspace work);
 
 /**
- * Fills `*opts` with the defaults.
+ * The Laguerre cell of every point, single precision (masses summed in double): as
+ * `otc_laguerre_assign_f64`.
  *
  * # Safety
- * `opts` must be valid for writes of one `otc_semidiscrete_options`.
+ * As `otc_laguerre_assign_f64`.
+ */
+otc_status otc_laguerre_assign_f32(const struct otc_laguerre_assign_problem_f32 *problem,
+                                   struct otc_laguerre_assign_outputs_f32 *out,
+                                   const struct otc_laguerre_assign_options *opts,
+                                   struct otc_workspace work);
+
+/**
+ * Writes the default options into `opts`: Newton, `max_iter` 1000, `tol` 1e-6, step and ε
+ * from the data, no callback, all threads.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+ *
+ * # Safety
+ * `opts` must be NULL or valid for writes of one `otc_semidiscrete_options`.
  */
 otc_status otc_semidiscrete_options_default(struct otc_semidiscrete_options *opts);
 
 /**
- * Bytes of workspace `otc_semidiscrete_f64` needs for N samples, n sites in dimension d.
+ * Bytes of workspace `otc_semidiscrete_f64` needs for `problem` (N points, n sites in
+ * dimension d) with `opts` (NULL: defaults): `O(N + n d)` for the gradient method, plus
+ * `O(n² + K n²)` doubles for Newton's Hessian and its K point chunks' partial sums.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+ * `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_INVALID_ARGUMENT` (an
+ * unknown method), `OTC_ERR_OVERFLOW`.
  *
  * # Safety
- * `opts` is NULL or valid; `out_bytes` must be valid for writes.
+ * `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+ * `bytes` valid for writes.
  */
-otc_status otc_semidiscrete_workspace_size(size_t n_points,
-                                           size_t n_sites,
-                                           size_t dim,
-                                           const struct otc_semidiscrete_options *opts,
-                                           size_t *out_bytes);
+otc_status otc_semidiscrete_workspace_size_f64(const struct otc_semidiscrete_problem_f64 *problem,
+                                               const struct otc_semidiscrete_options *opts,
+                                               size_t *bytes);
 
 /**
- * Semi-discrete OT, squared Euclidean cost, double precision: samples `points` (N×d) with
- * weights `point_weights` (N, NULL = 1/N each) to sites `sites` (n×d) with weights `b` (n,
- * same total mass). `g` (n) holds the initial dual weights on entry (zeros are fine) and the
- * solution (zero mean) on return; `masses` (n, optional) receives the Laguerre cell masses;
- * `info` (optional) the report. Returns `OTC_WARN_MAX_ITER` when the tolerance was not met
- * (the outputs then hold the last iterate). Two sites at the same position that both have
- * positive weight are `OTC_ERR_INVALID_ARGUMENT` (a Laguerre cell cannot be shared: merge
- * them). See the Rust docs of `semidiscrete` for the methods. Bitwise identical for every
- * thread count.
+ * As `otc_semidiscrete_workspace_size_f64`, for `otc_semidiscrete_f32`.
  *
  * # Safety
- * Views and arrays must be valid for the sizes they state; outputs must not overlap.
+ * As `otc_semidiscrete_workspace_size_f64`.
  */
-otc_status otc_semidiscrete_f64(struct otc_matrix_f64 points,
-                                const double *point_weights,
-                                struct otc_matrix_f64 sites,
-                                const double *b,
+otc_status otc_semidiscrete_workspace_size_f32(const struct otc_semidiscrete_problem_f32 *problem,
+                                               const struct otc_semidiscrete_options *opts,
+                                               size_t *bytes);
+
+/**
+ * Semi-discrete optimal transport for the squared Euclidean cost, double precision: finds
+ * the dual weights g of the Laguerre cells `{x : |x − y_j|² − g_j ≤ |x − y_k|² − g_k ∀k}`
+ * such that each cell holds the mass `b_j` of its site, by damped Newton on the entropic
+ * semi-dual with ε continuation (default) or gradient ascent on the hard semi-dual
+ * (`opts->method`). Per iteration `O(N n d)` (SIMD, threaded over fixed point chunks) plus
+ * `O(n³)` for Newton's system; bitwise identical for every thread count. Workspace from
+ * `otc_semidiscrete_workspace_size_f64` (or `{NULL, 0}`: allocated). The callback
+ * (`opts->callback`) sees the stopping measure at each convergence check.
+ *
+ * Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (tolerance not met) and `OTC_WARN_CANCELLED` (the
+ * callback stopped the solve), both with the last iterate in the outputs;
+ * `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
+ * `OTC_ERR_NON_FINITE`, `OTC_ERR_INVALID_ARGUMENT` (negative weights, coincident sites that
+ * both have mass, an unknown method, tol <= 0, step or ε < 0, max_iter 0),
+ * `OTC_ERR_MASS_MISMATCH` (b and the point weights differ in total mass),
+ * `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`,
+ * `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
+ * nothing is written.
+ *
+ * # Safety
+ * `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+ * every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+ * for `work.bytes` bytes and overlaps no argument.
+ */
+otc_status otc_semidiscrete_f64(const struct otc_semidiscrete_problem_f64 *problem,
+                                struct otc_semidiscrete_outputs_f64 *out,
                                 const struct otc_semidiscrete_options *opts,
-                                double *g,
-                                double *masses,
-                                struct otc_semidiscrete_info *info,
-                                void *work,
-                                size_t work_bytes);
+                                struct otc_workspace work);
 
 /**
- * Semi-discrete OT, squared Euclidean cost, single precision (cell masses, the report and
- * all sums in double): as `otc_semidiscrete_f64`. The workspace size of
- * `otc_semidiscrete_workspace_size` covers both precisions.
+ * Semi-discrete OT in single precision (masses, errors and all sums in double): as
+ * `otc_semidiscrete_f64`.
  *
  * # Safety
- * Views and arrays must be valid for the sizes they state; outputs must not overlap.
+ * As `otc_semidiscrete_f64`.
  */
-otc_status otc_semidiscrete_f32(struct otc_matrix_f32 points,
-                                const float *point_weights,
-                                struct otc_matrix_f32 sites,
-                                const float *b,
+otc_status otc_semidiscrete_f32(const struct otc_semidiscrete_problem_f32 *problem,
+                                struct otc_semidiscrete_outputs_f32 *out,
                                 const struct otc_semidiscrete_options *opts,
-                                float *g,
-                                double *masses,
-                                struct otc_semidiscrete_info *info,
-                                void *work,
-                                size_t work_bytes);
+                                struct otc_workspace work);
 
 /**
- * Fills `*opts` with the defaults.
+ * Writes the default options into `opts`: 10000 iterations of batches of 64, step from the
+ * first batch, seed 0, no callback, all threads.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
  *
  * # Safety
- * `opts` must be valid for writes of one `otc_sgd_options`.
+ * `opts` must be NULL or valid for writes of one `otc_semidiscrete_sgd_options`.
  */
-otc_status otc_sgd_options_default(struct otc_sgd_options *opts);
+otc_status otc_semidiscrete_sgd_options_default(struct otc_semidiscrete_sgd_options *opts);
 
 /**
- * Bytes of workspace `otc_semidiscrete_sgd_f64` / `_f32` need for n sites in dimension `dim`
- * (enough for both precisions).
+ * Bytes of workspace `otc_semidiscrete_sgd_f64` needs for `problem` (n sites in dimension d;
+ * N samples when given as an array) with `opts` (NULL: defaults): `batch·d` values, `3n`
+ * doubles and the Laguerre kernel's `O(n d)`, plus N doubles for a sample array.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` (also: neither source given),
+ * `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_INVALID_STRIDE`,
+ * `OTC_ERR_INVALID_ARGUMENT` (both sources given, iterations or batch 0),
+ * `OTC_ERR_OVERFLOW`.
  *
  * # Safety
- * `opts` is NULL or valid; `out_bytes` must be valid for writes.
+ * `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+ * `bytes` valid for writes.
  */
-otc_status otc_semidiscrete_sgd_workspace_size(size_t n_sites,
-                                               size_t dim,
-                                               const struct otc_sgd_options *opts,
-                                               size_t *out_bytes);
+otc_status otc_semidiscrete_sgd_workspace_size_f64(const struct otc_semidiscrete_sgd_problem_f64 *problem,
+                                                   const struct otc_semidiscrete_sgd_options *opts,
+                                                   size_t *bytes);
 
 /**
- * Averaged stochastic gradient ascent (Genevay et al. 2016) for semi-discrete OT from the
- * samples that `sample(user, batch, out)` streams (dimension `dim` = `sites.cols`), to
- * `sites` (n×dim) with weights `b` (n, sum 1). `g` (n) receives the averaged dual weights
- * (zero mean). `O(iterations · batch · n · dim)`.
+ * As `otc_semidiscrete_sgd_workspace_size_f64`, for `otc_semidiscrete_sgd_f32`.
  *
  * # Safety
- * `sample` must be a valid function; views and arrays valid for the sizes they state.
+ * As `otc_semidiscrete_sgd_workspace_size_f64`.
  */
-otc_status otc_semidiscrete_sgd_f64(otc_sample_fn sample,
-                                    void *user,
-                                    struct otc_matrix_f64 sites,
-                                    const double *b,
-                                    const struct otc_sgd_options *opts,
-                                    double *g,
-                                    void *work,
-                                    size_t work_bytes);
+otc_status otc_semidiscrete_sgd_workspace_size_f32(const struct otc_semidiscrete_sgd_problem_f32 *problem,
+                                                   const struct otc_semidiscrete_sgd_options *opts,
+                                                   size_t *bytes);
 
 /**
- * Averaged SGD in single precision (the iterates are averaged in double): as
- * `otc_semidiscrete_sgd_f64`, with a sampler writing floats.
+ * Averaged stochastic gradient ascent on the semi-dual (Genevay et al. 2016), double
+ * precision: each iteration draws a batch (from the sampler, or rows of the sample array by
+ * `point_weights` from a SplitMix64 stream seeded by `opts->seed`), assigns it to its
+ * Laguerre cells (SIMD, threaded) and steps `g ← g + γ₀/√k (b − h)`; `out->g` receives the
+ * average of the iterates, zero mean. Per iteration `O(batch · n · d)` (plus `O(batch ·
+ * log N)` to draw from an array). Deterministic for an array source: the same seed gives the
+ * same g for every thread count. Workspace from `otc_semidiscrete_sgd_workspace_size_f64`
+ * (or `{NULL, 0}`: allocated). The callback sees each batch's mass error.
+ *
+ * Statuses: `OTC_OK`; `OTC_WARN_CANCELLED` (the callback stopped it; g averages the
+ * iterates so far); `OTC_ERR_NULL_POINTER` (also: neither source given),
+ * `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_NON_FINITE` (also a
+ * non-finite sample from the sampler), `OTC_ERR_INVALID_ARGUMENT` (both sources given, a
+ * sampler's nonzero return: "the sampler returned <value>", negative weights, iterations or
+ * batch 0, step < 0), `OTC_ERR_MASS_MISMATCH` (b does not sum to 1), `OTC_ERR_NUMERICAL`
+ * (an unusable automatic step, g overflowing), `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`,
+ * `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`,
+ * `OTC_ERR_THREADS`. On an error nothing is written.
  *
  * # Safety
- * `sample` must be a valid function; views and arrays valid for the sizes they state.
+ * `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+ * every non-NULL pointer in them is valid for its stated length; a sampler is a valid
+ * function writing `count × d` values; `work.data` is NULL or valid for `work.bytes` bytes and
+ * overlaps no argument.
  */
-otc_status otc_semidiscrete_sgd_f32(otc_sample_f32_fn sample,
-                                    void *user,
-                                    struct otc_matrix_f32 sites,
-                                    const float *b,
-                                    const struct otc_sgd_options *opts,
-                                    float *g,
-                                    void *work,
-                                    size_t work_bytes);
+otc_status otc_semidiscrete_sgd_f64(const struct otc_semidiscrete_sgd_problem_f64 *problem,
+                                    struct otc_semidiscrete_sgd_outputs_f64 *out,
+                                    const struct otc_semidiscrete_sgd_options *opts,
+                                    struct otc_workspace work);
 
 /**
- * Bytes of workspace `otc_semidiscrete_sgd_samples_f64` / `_f32` need for N samples and n
- * sites in dimension `dim` (enough for both precisions).
+ * Averaged SGD in single precision (the iterates averaged in double), with a sampler writing
+ * floats: as `otc_semidiscrete_sgd_f64`.
  *
  * # Safety
- * `opts` is NULL or valid; `out_bytes` must be valid for writes.
+ * As `otc_semidiscrete_sgd_f64`.
  */
-otc_status otc_semidiscrete_sgd_samples_workspace_size(size_t n_points,
-                                                       size_t n_sites,
-                                                       size_t dim,
-                                                       const struct otc_sgd_options *opts,
-                                                       size_t *out_bytes);
+otc_status otc_semidiscrete_sgd_f32(const struct otc_semidiscrete_sgd_problem_f32 *problem,
+                                    struct otc_semidiscrete_sgd_outputs_f32 *out,
+                                    const struct otc_semidiscrete_sgd_options *opts,
+                                    struct otc_workspace work);
 
 /**
- * Averaged SGD (Genevay et al. 2016) for semi-discrete OT from a sample array, double
- * precision: each batch draws rows of `points` (N×d, any strides) with probabilities
- * `point_weights` (N, NULL = uniform; >= 0 with a positive sum) from a SplitMix64 stream
- * seeded by `seed`, to `sites` (n×d) with weights `b` (n, sum 1). `g` (n) receives the averaged
- * dual weights (zero mean). The same seed gives the same g for every thread count.
- * `O(iterations · batch · (n · d + log N))`; `work` is NULL or `work_bytes` from
- * `otc_semidiscrete_sgd_samples_workspace_size`.
+ * Writes the default options into `opts`: `max_iter` 1000, `tol` 0 (to the fixed point), no
+ * callback, all threads.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
  *
  * # Safety
- * Views and arrays must be valid for the sizes they state; `g` must not overlap inputs.
+ * `opts` must be NULL or valid for writes of one `otc_lloyd_options`.
  */
-otc_status otc_semidiscrete_sgd_samples_f64(struct otc_matrix_f64 points,
-                                            const double *point_weights,
-                                            struct otc_matrix_f64 sites,
-                                            const double *b,
-                                            uint64_t seed,
-                                            const struct otc_sgd_options *opts,
-                                            double *g,
-                                            void *work,
-                                            size_t work_bytes);
+otc_status otc_lloyd_options_default(struct otc_lloyd_options *opts);
 
 /**
- * Averaged SGD from a sample array, single precision (iterates averaged in double): as
- * `otc_semidiscrete_sgd_samples_f64`.
+ * Bytes of workspace `otc_lloyd_f64` needs for `problem` (N points, n sites in dimension d):
+ * N cell indices, `O(n d)` values and the Laguerre kernel's workspace.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+ * `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_OVERFLOW`.
  *
  * # Safety
- * Views and arrays must be valid for the sizes they state; `g` must not overlap inputs.
+ * `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+ * `bytes` valid for writes.
  */
-otc_status otc_semidiscrete_sgd_samples_f32(struct otc_matrix_f32 points,
-                                            const float *point_weights,
-                                            struct otc_matrix_f32 sites,
-                                            const float *b,
-                                            uint64_t seed,
-                                            const struct otc_sgd_options *opts,
-                                            float *g,
-                                            void *work,
-                                            size_t work_bytes);
+otc_status otc_lloyd_workspace_size_f64(const struct otc_lloyd_problem_f64 *problem,
+                                        const struct otc_lloyd_options *opts,
+                                        size_t *bytes);
 
 /**
- * Bytes of workspace `otc_lloyd_f64` / `_f32` need for N samples and n sites in dimension
- * `dim` (enough for both precisions).
+ * As `otc_lloyd_workspace_size_f64`, for `otc_lloyd_f32`.
  *
  * # Safety
- * `opts` is NULL or valid; `out_bytes` must be valid for writes.
+ * As `otc_lloyd_workspace_size_f64`.
  */
-otc_status otc_lloyd_workspace_size(size_t n_points,
-                                    size_t n_sites,
-                                    size_t dim,
-                                    const struct otc_laguerre_options *opts,
-                                    size_t *out_bytes);
+otc_status otc_lloyd_workspace_size_f32(const struct otc_lloyd_problem_f32 *problem,
+                                        const struct otc_lloyd_options *opts,
+                                        size_t *bytes);
 
 /**
- * Lloyd iterations (optimal quantisation), double precision: at most `max_iter` times, move
- * every site of `sites` (n×d, updated in place) to the barycenter of its Voronoi cell among
- * the samples `points` (N×d) weighted by `point_weights` (NULL = uniform); stop when no site
- * moves more than `tol`. `distortion` (optional) receives `Σ a_i min_j |x_i − y_j|²` (weights
- * normalised). `OTC_WARN_MAX_ITER` when sites still moved more than `tol`.
+ * Lloyd iterations (optimal quantisation), double precision: starting from `problem->sites`,
+ * at most `opts->max_iter` times, move every site to the barycenter of its Voronoi cell among
+ * the weighted samples (sites of empty cells stay put); stop when no site moves more than
+ * `opts->tol`. `out->sites` receives the sites, `out->distortion` the distortion
+ * `Σ_i a_i min_j |x_i − y_j|²` (weights normalised), which no iteration increases. Per
+ * iteration `O(N n d)` (SIMD, threaded); bitwise identical for every thread count. Workspace
+ * from `otc_lloyd_workspace_size_f64` (or `{NULL, 0}`: allocated).
+ *
+ * Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (sites still moved more than tol) and
+ * `OTC_WARN_CANCELLED` (the callback stopped it), both with the current sites in the outputs;
+ * `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION` (also
+ * `out->sites` not of the size of `problem->sites`), `OTC_ERR_NON_FINITE`,
+ * `OTC_ERR_INVALID_ARGUMENT` (negative weights or a zero total, tol < 0 or NaN),
+ * `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`,
+ * `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
+ * nothing is written.
  *
  * # Safety
- * Views and arrays must be valid for the sizes they state; `sites` must not overlap inputs.
+ * `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+ * every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+ * for `work.bytes` bytes and overlaps no argument.
  */
-otc_status otc_lloyd_f64(struct otc_matrix_f64 points,
-                         const double *point_weights,
-                         struct otc_matrix_mut_f64 sites,
-                         int32_t max_iter,
-                         double tol,
-                         const struct otc_laguerre_options *opts,
-                         double *distortion,
-                         void *work,
-                         size_t work_bytes);
+otc_status otc_lloyd_f64(const struct otc_lloyd_problem_f64 *problem,
+                         struct otc_lloyd_outputs_f64 *out,
+                         const struct otc_lloyd_options *opts,
+                         struct otc_workspace work);
 
 /**
  * Lloyd iterations in single precision (sums and the distortion in double): as
  * `otc_lloyd_f64`.
  *
  * # Safety
- * Views and arrays must be valid for the sizes they state; `sites` must not overlap inputs.
+ * As `otc_lloyd_f64`.
  */
-otc_status otc_lloyd_f32(struct otc_matrix_f32 points,
-                         const float *point_weights,
-                         struct otc_matrix_mut_f32 sites,
-                         int32_t max_iter,
-                         double tol,
-                         const struct otc_laguerre_options *opts,
-                         double *distortion,
-                         void *work,
-                         size_t work_bytes);
+otc_status otc_lloyd_f32(const struct otc_lloyd_problem_f32 *problem,
+                         struct otc_lloyd_outputs_f32 *out,
+                         const struct otc_lloyd_options *opts,
+                         struct otc_workspace work);
 
 /**
  * Fills `*opts` with the defaults (ε = 0.01, balanced, 1000 iterations, tolerance 1e-9

@@ -93,9 +93,37 @@ fn structs() -> Vec<(String, usize)> {
         eps_steps,
         converged
     }));
-    all.extend(layout!(otc_laguerre_options {
+    all.extend(layout!(otc_laguerre_assign_options {
         struct_size,
         num_threads
+    }));
+    all.extend(layout!(otc_laguerre_assign_problem_f64 {
+        struct_size,
+        points,
+        point_weights,
+        sites,
+        g
+    }));
+    all.extend(layout!(otc_laguerre_assign_problem_f32 {
+        struct_size,
+        points,
+        point_weights,
+        sites,
+        g
+    }));
+    all.extend(layout!(otc_laguerre_assign_outputs_f64 {
+        struct_size,
+        report,
+        empty_cells,
+        cells,
+        masses
+    }));
+    all.extend(layout!(otc_laguerre_assign_outputs_f32 {
+        struct_size,
+        report,
+        empty_cells,
+        cells,
+        masses
     }));
     all.extend(layout!(otc_semidiscrete_options {
         struct_size,
@@ -104,15 +132,118 @@ fn structs() -> Vec<(String, usize)> {
         max_iter,
         tol,
         step,
-        epsilon
+        epsilon,
+        callback_every,
+        callback,
+        callback_data
     }));
-    all.extend(layout!(otc_semidiscrete_info {
-        iterations,
+    all.extend(layout!(otc_semidiscrete_problem_f64 {
+        struct_size,
+        points,
+        point_weights,
+        sites,
+        b,
+        initial_g
+    }));
+    all.extend(layout!(otc_semidiscrete_problem_f32 {
+        struct_size,
+        points,
+        point_weights,
+        sites,
+        b,
+        initial_g
+    }));
+    all.extend(layout!(otc_semidiscrete_outputs_f64 {
+        struct_size,
+        report,
         mass_error,
-        smoothed_mass_error,
         epsilon,
         step,
-        converged
+        g,
+        masses
+    }));
+    all.extend(layout!(otc_semidiscrete_outputs_f32 {
+        struct_size,
+        report,
+        mass_error,
+        epsilon,
+        step,
+        g,
+        masses
+    }));
+    all.extend(layout!(otc_semidiscrete_sgd_options {
+        struct_size,
+        num_threads,
+        iterations,
+        batch,
+        step,
+        seed,
+        callback_every,
+        callback,
+        callback_data
+    }));
+    all.extend(layout!(otc_semidiscrete_sgd_problem_f64 {
+        struct_size,
+        sites,
+        b,
+        sample,
+        sample_data,
+        points,
+        point_weights
+    }));
+    all.extend(layout!(otc_semidiscrete_sgd_problem_f32 {
+        struct_size,
+        sites,
+        b,
+        sample,
+        sample_data,
+        points,
+        point_weights
+    }));
+    all.extend(layout!(otc_semidiscrete_sgd_outputs_f64 {
+        struct_size,
+        report,
+        step,
+        g
+    }));
+    all.extend(layout!(otc_semidiscrete_sgd_outputs_f32 {
+        struct_size,
+        report,
+        step,
+        g
+    }));
+    all.extend(layout!(otc_lloyd_options {
+        struct_size,
+        num_threads,
+        max_iter,
+        tol,
+        callback_every,
+        callback,
+        callback_data
+    }));
+    all.extend(layout!(otc_lloyd_problem_f64 {
+        struct_size,
+        points,
+        point_weights,
+        sites
+    }));
+    all.extend(layout!(otc_lloyd_problem_f32 {
+        struct_size,
+        points,
+        point_weights,
+        sites
+    }));
+    all.extend(layout!(otc_lloyd_outputs_f64 {
+        struct_size,
+        report,
+        distortion,
+        sites
+    }));
+    all.extend(layout!(otc_lloyd_outputs_f32 {
+        struct_size,
+        report,
+        distortion,
+        sites
     }));
     all.extend(layout!(otc_barycenter_options {
         struct_size,
@@ -191,13 +322,6 @@ fn structs() -> Vec<(String, usize)> {
         struct_size,
         report,
         barycenter
-    }));
-    all.extend(layout!(otc_sgd_options {
-        struct_size,
-        num_threads,
-        iterations,
-        batch,
-        step
     }));
     all.extend(layout!(otc_emd_options {
         struct_size,

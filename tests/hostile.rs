@@ -8,7 +8,6 @@
 use otcore::ffi::boundary::{last_error_message, otc_last_error_message};
 use otcore::ffi::exact::*;
 use otcore::ffi::gaussian::*;
-use otcore::ffi::semidiscrete::*;
 use otcore::ffi::sinkhorn::*;
 use otcore::ffi::status::*;
 use otcore::ffi::view::{otc_matrix_f64, otc_matrix_mut_f64};
@@ -199,52 +198,6 @@ fn sliced_with_2_pow_40_directions_is_out_of_memory() {
     assert_eq!(out, -1.0);
 }
 
-unsafe extern "C" fn refusing_sampler(_: *mut c_void, _: usize, _: *mut f64) -> i32 {
-    7
-}
-
-/// SGD with batch = INT_MAX: the workspace query states the O(batch·dim) bytes; without a
-/// caller workspace the call is out of memory here (or, on a machine that can hold it, stops
-/// at the sampler's refusal); it never aborts and never writes g.
-#[test]
-fn sgd_with_int_max_batch_never_aborts() {
-    let sites = [0.0, 0.0, 1.0, 1.0];
-    let b = [0.5, 0.5];
-    let mut g = [-3.0; 2];
-    let mut o = std::mem::MaybeUninit::uninit();
-    // SAFETY: valid pointer.
-    assert_eq!(unsafe { otc_sgd_options_default(o.as_mut_ptr()) }, OTC_OK);
-    // SAFETY: filled above.
-    let mut o = unsafe { o.assume_init() };
-    o.batch = i32::MAX;
-    o.num_threads = 1;
-    let mut bytes = 0;
-    // SAFETY: valid pointers.
-    let s = unsafe { otc_semidiscrete_sgd_workspace_size(2, 2, &o, &mut bytes) };
-    assert_eq!(s, OTC_OK);
-    assert!(bytes >= (i32::MAX as usize) * 2 * 8, "{bytes} bytes");
-    // SAFETY: valid views and arrays.
-    let s = unsafe {
-        otc_semidiscrete_sgd_f64(
-            Some(refusing_sampler),
-            null_mut(),
-            view(&sites, 2, 2),
-            b.as_ptr(),
-            &o,
-            g.as_mut_ptr(),
-            null_mut(),
-            0,
-        )
-    };
-    let msg = last_error_message();
-    assert!(
-        (s == OTC_ERR_OUT_OF_MEMORY && msg.contains("cannot allocate"))
-            || (s == OTC_ERR_INVALID_ARGUMENT && msg.contains("the sampler returned 7")),
-        "status {s}: {msg}"
-    );
-    assert_eq!(g, [-3.0; 2]);
-}
-
 /// A broadcast view stating more elements than a dense matrix could hold is refused (the
 /// work it implies is unbounded); one of 2^20 rows is fine and computes the right answer.
 #[test]
@@ -279,45 +232,6 @@ fn broadcast_views_are_bounded_by_the_address_space() {
         "element count overflows the address space",
     );
     assert_eq!(res.cost, -7.0);
-
-    // 2^20 identical points (one broadcast row) against two sites: all go to the nearer site.
-    let p = [0.25, 0.0];
-    let points = otc_matrix_f64 {
-        data: p.as_ptr(),
-        rows: 1 << 20,
-        cols: 2,
-        row_stride: 0,
-        col_stride: 1,
-    };
-    let sites = [0.0, 0.0, 1.0, 0.0];
-    let g = [0.0; 2];
-    let mut cells = vec![9u32; 1 << 20];
-    let mut masses = [-1.0; 2];
-    let mut lo = std::mem::MaybeUninit::uninit();
-    // SAFETY: valid pointer.
-    assert_eq!(
-        unsafe { otc_laguerre_options_default(lo.as_mut_ptr()) },
-        OTC_OK
-    );
-    // SAFETY: filled above.
-    let lo = unsafe { lo.assume_init() };
-    // SAFETY: `cells` holds 2^20 entries, the other arrays their stated sizes.
-    let s = unsafe {
-        otc_laguerre_assign_f64(
-            points,
-            null(),
-            view(&sites, 2, 2),
-            g.as_ptr(),
-            &lo,
-            cells.as_mut_ptr(),
-            masses.as_mut_ptr(),
-            null_mut(),
-            0,
-        )
-    };
-    expect(s, OTC_OK, "");
-    assert!(cells.iter().all(|&c| c == 0));
-    assert_eq!(masses, [1.0, 0.0]);
 }
 
 /// Every workspace query with a size of SIZE_MAX in each position: never OK with a
@@ -351,35 +265,6 @@ fn workspace_queries_never_wrap_or_panic() {
             "batch",
             3,
             Box::new(move |x, y, z| unsafe { otc_emd_batch_workspace_size(x, y, z, null(), b) }),
-        ),
-        (
-            "laguerre",
-            2,
-            Box::new(move |x, y, _| unsafe { otc_laguerre_workspace_size(x, y, null(), b) }),
-        ),
-        (
-            "semidiscrete",
-            3,
-            Box::new(move |x, y, z| unsafe { otc_semidiscrete_workspace_size(x, y, z, null(), b) }),
-        ),
-        (
-            "sgd",
-            2,
-            Box::new(move |x, y, _| unsafe {
-                otc_semidiscrete_sgd_workspace_size(x, y, null(), b)
-            }),
-        ),
-        (
-            "sgd samples",
-            3,
-            Box::new(move |x, y, z| unsafe {
-                otc_semidiscrete_sgd_samples_workspace_size(x, y, z, null(), b)
-            }),
-        ),
-        (
-            "lloyd",
-            3,
-            Box::new(move |x, y, z| unsafe { otc_lloyd_workspace_size(x, y, z, null(), b) }),
         ),
         (
             "sinkhorn",
@@ -428,9 +313,6 @@ fn workspace_queries_never_wrap_or_panic() {
             assert_eq!(bytes, 12345, "{name}{args:?} wrote its output on error");
         }
     }
-    // SAFETY: valid output.
-    let s = unsafe { otc_laguerre_workspace_size(usize::MAX, 2, null(), &mut bytes) };
-    expect(s, OTC_ERR_OVERFLOW, "overflows");
 }
 
 /// Gaussian calls in dimension 2^24 (broadcast covariances): the O(d²) workspace is out of
@@ -593,56 +475,6 @@ fn scalar_outputs_aliasing_inputs_are_refused() {
     expect(st, OTC_ERR_ALIASING, "output out_cost overlaps m1");
     assert_eq!(m, m_before);
 
-    // Semi-discrete: the info struct written over b (2 doubles, smaller than the struct).
-    let points = [0.1, 0.2, 0.7, 0.9];
-    let sites = [0.0, 0.0, 1.0, 1.0];
-    let mut b = [0.5, 0.5];
-    let mut g = [-2.0; 2];
-    // SAFETY: valid views and arrays; `info` points at b.
-    let st = unsafe {
-        otc_semidiscrete_f64(
-            view(&points, 2, 2),
-            null(),
-            view(&sites, 2, 2),
-            b.as_ptr(),
-            null(),
-            g.as_mut_ptr(),
-            null_mut(),
-            b.as_mut_ptr() as *mut otc_semidiscrete_info,
-            null_mut(),
-            0,
-        )
-    };
-    expect(st, OTC_ERR_ALIASING, "info");
-    assert_eq!((b, g), ([0.5, 0.5], [-2.0; 2]));
-
-    // Lloyd: the distortion written over a point.
-    let mut pts = [0.1, 0.2, 0.7, 0.9];
-    let mut lsites = [0.0, 0.0, 1.0, 1.0];
-    let lsites_before = lsites;
-    let sv = otc_matrix_mut_f64 {
-        data: lsites.as_mut_ptr(),
-        rows: 2,
-        cols: 2,
-        row_stride: 2,
-        col_stride: 1,
-    };
-    // SAFETY: valid views; `distortion` points at pts[2].
-    let st = unsafe {
-        otc_lloyd_f64(
-            view(&pts, 2, 2),
-            null(),
-            sv,
-            3,
-            0.0,
-            null(),
-            pts.as_mut_ptr().add(2),
-            null_mut(),
-            0,
-        )
-    };
-    expect(st, OTC_ERR_ALIASING, "output distortion overlaps");
-    assert_eq!((pts, lsites), ([0.1, 0.2, 0.7, 0.9], lsites_before));
 
     // Gaussian barycenter: iterations_out (4 bytes) inside the means.
     let mut means = [0.0, 0.0, 1.0, 1.0];
@@ -671,68 +503,6 @@ fn scalar_outputs_aliasing_inputs_are_refused() {
     };
     expect(st, OTC_ERR_ALIASING, "output iterations_out overlaps means");
     assert_eq!((means, cov_out), ([0.0, 0.0, 1.0, 1.0], [0.0; 4]));
-}
-
-/// The sampler of an SGD call makes a failing otcore call of its own, then supplies its
-/// samples: the outer call succeeds and leaves no stale message behind.
-#[test]
-fn a_callbacks_failed_call_leaves_no_message_after_success() {
-    unsafe extern "C" fn sampler(_: *mut c_void, count: usize, out: *mut f64) -> i32 {
-        // SAFETY: NULL weights are refused before anything is read.
-        let s = unsafe {
-            emd_raw(
-                null(),
-                1,
-                null(),
-                1,
-                broadcast(&0.0, 1, 1),
-                null_mut(),
-                null_mut(),
-                null_mut(),
-                null(),
-                null_mut(),
-                0,
-            )
-        };
-        assert_eq!(s, OTC_ERR_NULL_POINTER);
-        assert!(!last_error_message().is_empty());
-        for i in 0..count {
-            // SAFETY: the solver hands `count` rows of 1 value.
-            unsafe { *out.add(i) = (i % 2) as f64 };
-        }
-        0
-    }
-    let sites = [0.0, 1.0];
-    let b = [0.5, 0.5];
-    let mut g = [0.0; 2];
-    let mut o = std::mem::MaybeUninit::uninit();
-    // SAFETY: valid pointer.
-    assert_eq!(unsafe { otc_sgd_options_default(o.as_mut_ptr()) }, OTC_OK);
-    // SAFETY: filled above.
-    let mut o = unsafe { o.assume_init() };
-    o.iterations = 20;
-    o.batch = 4;
-    o.num_threads = 1;
-    // SAFETY: valid views and arrays.
-    let s = unsafe {
-        otc_semidiscrete_sgd_f64(
-            Some(sampler),
-            null_mut(),
-            view(&sites, 2, 1),
-            b.as_ptr(),
-            &o,
-            g.as_mut_ptr(),
-            null_mut(),
-            0,
-        )
-    };
-    assert_eq!(s, OTC_OK, "{}", last_error_message());
-    assert_eq!(last_error_message(), "");
-    // SAFETY: never NULL.
-    assert_eq!(
-        unsafe { CStr::from_ptr(otc_last_error_message()) }.to_bytes(),
-        b""
-    );
 }
 
 fn sinkhorn_opts(eps: f64) -> otc_sinkhorn_options {
@@ -863,55 +633,6 @@ fn sinkhorn_at_the_edge_of_the_range_is_never_ok_with_non_finite_outputs() {
                 "{case}"
             );
             assert_eq!((f, g, info.dual), ([-7.0; 2], [-7.0; 2], -7.0), "{case}");
-        }
-    }
-}
-
-/// SGD whose first batch holds a sample at −1e300 (finite): the automatic step is unusable;
-/// refused, g untouched. With the step given, the outlier falls in one cell and g is finite.
-#[test]
-fn sgd_with_a_far_sample_is_never_ok_with_non_finite_g() {
-    unsafe extern "C" fn far_sampler(_: *mut c_void, count: usize, out: *mut f64) -> i32 {
-        for i in 0..count {
-            let x = if i == 0 { -1e300 } else { (i % 3) as f64 / 3.0 };
-            // SAFETY: the solver hands `count` rows of 1 value.
-            unsafe { *out.add(i) = x };
-        }
-        0
-    }
-    let sites = [0.0, 1.0];
-    let b = [0.5, 0.5];
-    let mut o = std::mem::MaybeUninit::uninit();
-    // SAFETY: valid pointer.
-    assert_eq!(unsafe { otc_sgd_options_default(o.as_mut_ptr()) }, OTC_OK);
-    // SAFETY: filled above.
-    let mut o = unsafe { o.assume_init() };
-    o.iterations = 50;
-    o.batch = 8;
-    o.num_threads = 1;
-    for step in [0.0, 0.1] {
-        o.step = step;
-        let mut g = [-7.0; 2];
-        // SAFETY: valid views and arrays.
-        let s = unsafe {
-            otc_semidiscrete_sgd_f64(
-                Some(far_sampler),
-                null_mut(),
-                view(&sites, 2, 1),
-                b.as_ptr(),
-                &o,
-                g.as_mut_ptr(),
-                null_mut(),
-                0,
-            )
-        };
-        if step == 0.0 {
-            expect(s, OTC_ERR_NUMERICAL, "automatic step");
-            assert_eq!(g, [-7.0; 2]);
-        } else {
-            expect(s, OTC_OK, "");
-            assert!(g.iter().all(|x| x.is_finite()), "{g:?}");
-            assert!((g[0] + g[1]).abs() < 1e-12, "zero mean: {g:?}");
         }
     }
 }

@@ -579,8 +579,10 @@ mod c_entry_points {
     use super::allocations_in;
     use otcore::ffi::barycenter::*;
     use otcore::ffi::semidiscrete::*;
+    use otcore::ffi::shape::otc_workspace;
     use otcore::ffi::status::{otc_status, OTC_ERR_INVALID_ARGUMENT, OTC_OK};
     use otcore::ffi::view::*;
+    use otcore::Real;
     use std::ffi::c_void;
     use std::ptr::{null, null_mut};
 
@@ -649,147 +651,172 @@ mod c_entry_points {
         [0.3, 0.3, 0.4].map(T::from_f64)
     }
 
-    type SolveFn<T> = unsafe extern "C" fn(
-        <T as CReal>::View,
-        *const T,
-        <T as CReal>::View,
-        *const T,
-        *const otc_semidiscrete_options,
-        *mut T,
-        *mut f64,
-        *mut otc_semidiscrete_info,
-        *mut c_void,
-        usize,
-    ) -> otc_status;
-
-    #[test]
-    fn semidiscrete_allocates_nothing() {
-        semidiscrete::<f64>(otc_semidiscrete_f64);
-        semidiscrete::<f32>(otc_semidiscrete_f32);
+    /// A caller workspace of exactly the reported bytes, as an `otc_workspace`.
+    fn ws(work: &mut [u8]) -> otc_workspace {
+        let (data, bytes) = raw(work);
+        otc_workspace { data, bytes }
     }
 
-    /// Both methods through the C entry point; g, the masses and the report equal the Rust
-    /// level 3's, and the masses meet b within the tolerance.
-    fn semidiscrete<T: CReal>(solve: SolveFn<T>) {
-        use otcore::semidiscrete::{semidiscrete as level3, SemiDiscreteMethod};
-        let (x, y, b) = (grid::<T>(), sites::<T>(), weights::<T>());
-        for (method, code) in [
-            (SemiDiscreteMethod::Newton, OTC_SEMIDISCRETE_NEWTON),
-            (SemiDiscreteMethod::Gradient, OTC_SEMIDISCRETE_GRADIENT),
-        ] {
-            let mut o = std::mem::MaybeUninit::uninit();
-            // SAFETY: `o` is writable; the defaults initialise it.
-            let mut o = unsafe {
-                assert_eq!(otc_semidiscrete_options_default(o.as_mut_ptr()), OTC_OK);
-                o.assume_init()
-            };
-            (o.num_threads, o.method, o.tol, o.max_iter) = (1, code, 1e-2, 50);
-            // SAFETY: valid options and output.
-            let mut work =
-                workspace(|out| unsafe { otc_semidiscrete_workspace_size(900, 3, 2, &o, out) });
-            let (mut g, mut masses) = ([T::ZERO; 3], [0.0f64; 3]);
-            let mut info = std::mem::MaybeUninit::<otc_semidiscrete_info>::uninit();
-            let (wp, wb) = raw(&mut work);
-            ok_without_allocation(&format!("{method:?}"), || {
-                // SAFETY: views and arrays valid for the sizes they state, outputs disjoint.
-                unsafe {
-                    solve(
-                        T::view(&x),
-                        null(),
-                        T::view(&y),
-                        b.as_ptr(),
-                        &o,
-                        g.as_mut_ptr(),
-                        masses.as_mut_ptr(),
-                        info.as_mut_ptr(),
-                        wp,
-                        wb,
-                    )
+    /// The semi-discrete entry point of precision `$t`, both methods: g, the masses and the
+    /// report equal the Rust level 3's, and the masses meet b within the tolerance.
+    macro_rules! semidiscrete_case {
+        ($name:ident, $t:ty, $problem:ident, $outputs:ident, $size:ident, $solve:ident) => {
+            #[test]
+            fn $name() {
+                use otcore::semidiscrete::{semidiscrete as level3, SemiDiscreteMethod};
+                let (x, y, b) = (grid::<$t>(), sites::<$t>(), weights::<$t>());
+                for (method, code) in [
+                    (SemiDiscreteMethod::Newton, OTC_SEMIDISCRETE_NEWTON),
+                    (SemiDiscreteMethod::Gradient, OTC_SEMIDISCRETE_GRADIENT),
+                ] {
+                    let mut o = std::mem::MaybeUninit::uninit();
+                    // SAFETY: `o` is writable; the defaults initialise it.
+                    let mut o = unsafe {
+                        assert_eq!(otc_semidiscrete_options_default(o.as_mut_ptr()), OTC_OK);
+                        o.assume_init()
+                    };
+                    (o.num_threads, o.method, o.tol, o.max_iter) = (1, code, 1e-2, 50);
+                    let p = $problem {
+                        struct_size: size_of::<$problem>(),
+                        points: <$t>::view(&x),
+                        point_weights: null(),
+                        sites: <$t>::view(&y),
+                        b: b.as_ptr(),
+                        initial_g: null(),
+                    };
+                    // SAFETY: valid structs and output.
+                    let mut work = workspace(|out| unsafe { $size(&p, &o, out) });
+                    let (mut g, mut masses) = ([<$t>::ZERO; 3], [0.0f64; 3]);
+                    let mut out = $outputs {
+                        struct_size: size_of::<$outputs>(),
+                        report: Default::default(),
+                        mass_error: 0.0,
+                        epsilon: 0.0,
+                        step: 0.0,
+                        g: g.as_mut_ptr(),
+                        masses: masses.as_mut_ptr(),
+                    };
+                    let w = ws(&mut work);
+                    ok_without_allocation(&format!("{method:?}"), || {
+                        // SAFETY: valid structs, arrays of their sizes, outputs disjoint.
+                        unsafe { $solve(&p, &mut out, &o, w) }
+                    });
+                    let params = otcore::semidiscrete::SemiDiscreteParams {
+                        method,
+                        tol: 1e-2,
+                        max_iter: 50,
+                        ..Default::default()
+                    };
+                    let r = level3(x.as_ref(), None, y.as_ref(), &b, &params, 1).unwrap();
+                    assert_eq!(&g[..], &r.g[..], "{method:?}");
+                    assert_eq!(&masses[..], &r.masses[..], "{method:?}");
+                    assert_eq!(out.report.iterations, r.info.iterations as u64);
+                    assert_eq!(
+                        (out.report.status, out.report.error, out.mass_error),
+                        (OTC_OK, r.info.smoothed_mass_error, r.info.mass_error)
+                    );
+                    for (m, bj) in masses.iter().zip(b) {
+                        assert!((m - bj.to_f64()).abs() <= 1e-2, "{method:?}: {masses:?}");
+                    }
                 }
-            });
-            // SAFETY: written on success.
-            let info = unsafe { info.assume_init() };
-            let params = otcore::semidiscrete::SemiDiscreteParams {
-                method,
-                tol: 1e-2,
-                max_iter: 50,
-                ..Default::default()
-            };
-            let r = level3(x.as_ref(), None, y.as_ref(), &b, &params, 1).unwrap();
-            assert_eq!(&g[..], &r.g[..], "{method:?}");
-            assert_eq!(&masses[..], &r.masses[..], "{method:?}");
-            assert_eq!(info.iterations, r.info.iterations as u64);
-            assert_eq!(info.converged, 1);
-            for (m, bj) in masses.iter().zip(b) {
-                assert!((m - bj.to_f64()).abs() <= 1e-2, "{method:?}: {masses:?}");
             }
-        }
+        };
     }
+    semidiscrete_case!(
+        semidiscrete_f64_allocates_nothing,
+        f64,
+        otc_semidiscrete_problem_f64,
+        otc_semidiscrete_outputs_f64,
+        otc_semidiscrete_workspace_size_f64,
+        otc_semidiscrete_f64
+    );
+    semidiscrete_case!(
+        semidiscrete_f32_allocates_nothing,
+        f32,
+        otc_semidiscrete_problem_f32,
+        otc_semidiscrete_outputs_f32,
+        otc_semidiscrete_workspace_size_f32,
+        otc_semidiscrete_f32
+    );
 
     /// Lloyd, then the Laguerre cells of the result, through the C entry points: the sites
     /// equal the Rust level 3's and each is the centroid of its Voronoi cell (brute force).
     #[test]
     fn lloyd_and_laguerre_assign_allocate_nothing() {
         let x = grid::<f64>();
-        let mut y = sites::<f64>();
-        let o = otc_laguerre_options {
-            struct_size: size_of::<otc_laguerre_options>(),
-            num_threads: 1,
+        let y0 = sites::<f64>();
+        let mut y = faer::Mat::<f64>::zeros(3, 2);
+        let mut o = std::mem::MaybeUninit::uninit();
+        // SAFETY: `o` is writable; the defaults initialise it.
+        let mut o = unsafe {
+            assert_eq!(otc_lloyd_options_default(o.as_mut_ptr()), OTC_OK);
+            o.assume_init()
         };
-        // SAFETY: valid options and output.
-        let mut work = workspace(|out| unsafe { otc_lloyd_workspace_size(900, 3, 2, &o, out) });
-        let (wp, wb) = raw(&mut work);
-        let ys = otc_matrix_mut_f64 {
-            data: y.as_ptr_mut(),
-            rows: 3,
-            cols: 2,
-            row_stride: y.row_stride(),
-            col_stride: y.col_stride(),
+        (o.num_threads, o.max_iter, o.tol) = (1, 100, 1e-12);
+        let p = otc_lloyd_problem_f64 {
+            struct_size: size_of::<otc_lloyd_problem_f64>(),
+            points: f64::view(&x),
+            point_weights: null(),
+            sites: f64::view(&y0),
         };
-        let mut distortion = 0.0;
+        // SAFETY: valid structs and output.
+        let mut work = workspace(|out| unsafe { otc_lloyd_workspace_size_f64(&p, &o, out) });
+        let mut out = otc_lloyd_outputs_f64 {
+            struct_size: size_of::<otc_lloyd_outputs_f64>(),
+            report: Default::default(),
+            distortion: 0.0,
+            sites: otc_matrix_mut_f64 {
+                data: y.as_ptr_mut(),
+                rows: 3,
+                cols: 2,
+                row_stride: y.row_stride(),
+                col_stride: y.col_stride(),
+            },
+        };
+        let w = ws(&mut work);
         ok_without_allocation("lloyd", || {
-            // SAFETY: views valid for their sizes; `sites` is disjoint from the inputs.
-            unsafe {
-                otc_lloyd_f64(
-                    f64::view(&x),
-                    null(),
-                    ys,
-                    100,
-                    1e-12,
-                    &o,
-                    &mut distortion,
-                    wp,
-                    wb,
-                )
-            }
+            // SAFETY: valid structs; `out->sites` is disjoint from the inputs.
+            unsafe { otc_lloyd_f64(&p, &mut out, &o, w) }
         });
+        let params = otcore::semidiscrete::LloydParams {
+            max_iter: 100,
+            tol: 1e-12,
+        };
         let (expected, info) =
-            otcore::semidiscrete::lloyd(x.as_ref(), None, sites::<f64>().as_ref(), 100, 1e-12, 1)
-                .unwrap();
+            otcore::semidiscrete::lloyd(x.as_ref(), None, y0.as_ref(), &params, 1).unwrap();
         assert_eq!(y, expected);
-        assert_eq!(distortion, info.distortion);
+        assert_eq!(out.distortion, info.distortion);
+        assert_eq!(out.report.iterations, info.iterations as u64);
 
         let g = [0.0; 3];
         let mut cells = vec![0u32; 900];
-        // SAFETY: valid options and output.
-        let mut work = workspace(|out| unsafe { otc_laguerre_workspace_size(3, 2, &o, out) });
-        let (wp, wb) = raw(&mut work);
+        let lo = otc_laguerre_assign_options {
+            struct_size: size_of::<otc_laguerre_assign_options>(),
+            num_threads: 1,
+        };
+        let p = otc_laguerre_assign_problem_f64 {
+            struct_size: size_of::<otc_laguerre_assign_problem_f64>(),
+            points: f64::view(&x),
+            point_weights: null(),
+            sites: f64::view(&y),
+            g: g.as_ptr(),
+        };
+        let mut out = otc_laguerre_assign_outputs_f64 {
+            struct_size: size_of::<otc_laguerre_assign_outputs_f64>(),
+            report: Default::default(),
+            empty_cells: 9,
+            cells: cells.as_mut_ptr(),
+            masses: null_mut(),
+        };
+        // SAFETY: valid structs and output.
+        let mut work =
+            workspace(|out| unsafe { otc_laguerre_assign_workspace_size_f64(&p, &lo, out) });
+        let w = ws(&mut work);
         ok_without_allocation("laguerre_assign", || {
-            // SAFETY: views and arrays valid for their sizes; `cells` is disjoint.
-            unsafe {
-                otc_laguerre_assign_f64(
-                    f64::view(&x),
-                    null(),
-                    f64::view(&y),
-                    g.as_ptr(),
-                    &o,
-                    cells.as_mut_ptr(),
-                    null_mut(),
-                    wp,
-                    wb,
-                )
-            }
+            // SAFETY: valid structs; `cells` is disjoint from the inputs.
+            unsafe { otc_laguerre_assign_f64(&p, &mut out, &lo, w) }
         });
+        assert_eq!(out.empty_cells, 0);
         let d2 = |i: usize, j: usize| (0..2).map(|k| (x[(i, k)] - y[(j, k)]).powi(2)).sum::<f64>();
         let mut sums = [[0.0; 3]; 3];
         for (i, &c) in cells.iter().enumerate() {
@@ -810,88 +837,96 @@ mod c_entry_points {
         }
     }
 
-    type SgdSamplesFn<T> = unsafe extern "C" fn(
-        <T as CReal>::View,
-        *const T,
-        <T as CReal>::View,
-        *const T,
-        u64,
-        *const otc_sgd_options,
-        *mut T,
-        *mut c_void,
-        usize,
-    ) -> otc_status;
-
-    /// The SGD tests' settings, as C options (one thread) and as Rust parameters.
-    fn sgd_settings() -> (otc_sgd_options, otcore::semidiscrete::SgdParams) {
+    /// The SGD tests' settings, as C options (one thread, seed 7) and as Rust parameters.
+    fn sgd_settings() -> (
+        otc_semidiscrete_sgd_options,
+        otcore::semidiscrete::SgdParams,
+    ) {
         let p = otcore::semidiscrete::SgdParams {
             iterations: 200,
             batch: 16,
             step: 0.0,
         };
-        let o = otc_sgd_options {
-            struct_size: size_of::<otc_sgd_options>(),
-            num_threads: 1,
-            iterations: p.iterations as i32,
-            batch: p.batch as i32,
-            step: p.step,
+        let mut o = std::mem::MaybeUninit::uninit();
+        // SAFETY: `o` is writable; the defaults initialise it.
+        let mut o = unsafe {
+            assert_eq!(otc_semidiscrete_sgd_options_default(o.as_mut_ptr()), OTC_OK);
+            o.assume_init()
         };
+        (o.num_threads, o.iterations, o.batch, o.seed) = (1, 200, 16, 7);
         (o, p)
     }
 
-    #[test]
-    fn semidiscrete_sgd_from_samples_allocates_nothing() {
-        sgd_from_samples::<f64>(otc_semidiscrete_sgd_samples_f64);
-        sgd_from_samples::<f32>(otc_semidiscrete_sgd_samples_f32);
-    }
-
-    /// Weighted samples through the C entry point: g equals the Rust level 3's for the same
-    /// seed and has zero mean.
-    fn sgd_from_samples<T: CReal>(solve: SgdSamplesFn<T>) {
-        let (x, y, b) = (grid::<T>(), sites::<T>(), weights::<T>());
-        let w: Vec<T> = (0..900)
-            .map(|i| T::from_f64(1.0 + (i % 3) as f64))
-            .collect();
-        let (o, params) = sgd_settings();
-        // SAFETY: valid options and output.
-        let mut work = workspace(|out| unsafe {
-            otc_semidiscrete_sgd_samples_workspace_size(900, 3, 2, &o, out)
-        });
-        let (wp, wb) = raw(&mut work);
-        let mut g = [T::ZERO; 3];
-        ok_without_allocation("sgd from samples", || {
-            // SAFETY: views and arrays valid for their sizes; `g` is disjoint from the inputs.
-            unsafe {
-                solve(
-                    T::view(&x),
-                    w.as_ptr(),
-                    T::view(&y),
-                    b.as_ptr(),
+    /// Weighted samples through the C entry point of precision `$t`: g equals the Rust
+    /// level 3's for the same seed and has zero mean.
+    macro_rules! sgd_array_case {
+        ($name:ident, $t:ty, $problem:ident, $outputs:ident, $size:ident, $solve:ident) => {
+            #[test]
+            fn $name() {
+                let (x, y, b) = (grid::<$t>(), sites::<$t>(), weights::<$t>());
+                let w: Vec<$t> = (0..900)
+                    .map(|i| <$t>::from_f64(1.0 + (i % 3) as f64))
+                    .collect();
+                let (o, params) = sgd_settings();
+                let p = $problem {
+                    struct_size: size_of::<$problem>(),
+                    sites: <$t>::view(&y),
+                    b: b.as_ptr(),
+                    sample: None,
+                    sample_data: null_mut(),
+                    points: <$t>::view(&x),
+                    point_weights: w.as_ptr(),
+                };
+                // SAFETY: valid structs and output.
+                let mut work = workspace(|out| unsafe { $size(&p, &o, out) });
+                let mut g = [<$t>::ZERO; 3];
+                let mut out = $outputs {
+                    struct_size: size_of::<$outputs>(),
+                    report: Default::default(),
+                    step: 0.0,
+                    g: g.as_mut_ptr(),
+                };
+                let wk = ws(&mut work);
+                ok_without_allocation("sgd from samples", || {
+                    // SAFETY: valid structs; `g` is disjoint from the inputs.
+                    unsafe { $solve(&p, &mut out, &o, wk) }
+                });
+                let (expected, info) = otcore::semidiscrete::semidiscrete_sgd_from_samples(
+                    x.as_ref(),
+                    Some(&w),
+                    y.as_ref(),
+                    &b,
+                    &params,
                     7,
-                    &o,
-                    g.as_mut_ptr(),
-                    wp,
-                    wb,
+                    1,
                 )
+                .unwrap();
+                assert_eq!(&g[..], &expected[..]);
+                assert_eq!((out.step, out.report.iterations), (info.step, 200));
+                assert!(
+                    g.iter().map(|v| v.to_f64()).sum::<f64>().abs() < 1e-5,
+                    "{g:?}"
+                );
+                assert!(g.iter().any(|&v| v != <$t>::ZERO), "{g:?}");
             }
-        });
-        let (expected, _) = otcore::semidiscrete::semidiscrete_sgd_from_samples(
-            x.as_ref(),
-            Some(&w),
-            y.as_ref(),
-            &b,
-            &params,
-            7,
-            1,
-        )
-        .unwrap();
-        assert_eq!(&g[..], &expected[..]);
-        assert!(
-            g.iter().map(|v| v.to_f64()).sum::<f64>().abs() < 1e-5,
-            "{g:?}"
-        );
-        assert!(g.iter().any(|&v| v != T::ZERO), "{g:?}");
+        };
     }
+    sgd_array_case!(
+        semidiscrete_sgd_f64_from_samples_allocates_nothing,
+        f64,
+        otc_semidiscrete_sgd_problem_f64,
+        otc_semidiscrete_sgd_outputs_f64,
+        otc_semidiscrete_sgd_workspace_size_f64,
+        otc_semidiscrete_sgd_f64
+    );
+    sgd_array_case!(
+        semidiscrete_sgd_f32_from_samples_allocates_nothing,
+        f32,
+        otc_semidiscrete_sgd_problem_f32,
+        otc_semidiscrete_sgd_outputs_f32,
+        otc_semidiscrete_sgd_workspace_size_f32,
+        otc_semidiscrete_sgd_f32
+    );
 
     /// The next uniform value of [0, 1) from an LCG state.
     fn uniform(state: &mut u64) -> f64 {
@@ -931,30 +966,40 @@ mod c_entry_points {
     fn semidiscrete_sgd_with_a_sampler_allocates_nothing() {
         let (y, b) = (sites::<f64>(), weights::<f64>());
         let (o, params) = sgd_settings();
-        // SAFETY: valid options and output.
+        let mut p = otc_semidiscrete_sgd_problem_f64 {
+            struct_size: size_of::<otc_semidiscrete_sgd_problem_f64>(),
+            sites: f64::view(&y),
+            b: b.as_ptr(),
+            sample: Some(square_sampler),
+            sample_data: null_mut(),
+            points: otc_matrix_f64 {
+                data: null(),
+                rows: 0,
+                cols: 0,
+                row_stride: 0,
+                col_stride: 0,
+            },
+            point_weights: null(),
+        };
+        // SAFETY: valid structs and output.
         let mut work =
-            workspace(|out| unsafe { otc_semidiscrete_sgd_workspace_size(3, 2, &o, out) });
-        let (wp, wb) = raw(&mut work);
+            workspace(|out| unsafe { otc_semidiscrete_sgd_workspace_size_f64(&p, &o, out) });
+        let wk = ws(&mut work);
         let mut g = [0.0; 3];
-        let call = |g: &mut [f64; 3], batches: usize| {
+        let mut call = |g: &mut [f64; 3], batches: usize| {
             let mut stream = Stream {
                 state: 11,
                 batches_left: batches,
             };
-            let user: *mut c_void = (&mut stream as *mut Stream).cast();
-            // SAFETY: the sampler matches its contract; arrays valid for their sizes.
-            unsafe {
-                otc_semidiscrete_sgd_f64(
-                    Some(square_sampler),
-                    user,
-                    f64::view(&y),
-                    b.as_ptr(),
-                    &o,
-                    g.as_mut_ptr(),
-                    wp,
-                    wb,
-                )
-            }
+            p.sample_data = (&mut stream as *mut Stream).cast();
+            let mut out = otc_semidiscrete_sgd_outputs_f64 {
+                struct_size: size_of::<otc_semidiscrete_sgd_outputs_f64>(),
+                report: Default::default(),
+                step: 0.0,
+                g: g.as_mut_ptr(),
+            };
+            // SAFETY: the sampler matches its contract; structs valid.
+            unsafe { otc_semidiscrete_sgd_f64(&p, &mut out, &o, wk) }
         };
         let mut failed = [7.0; 3];
         assert_eq!(call(&mut failed, 100), OTC_ERR_INVALID_ARGUMENT);

@@ -16,7 +16,7 @@
 //   pieces sinkhorn_block_step[_points], lse_pair_merge, sinkhorn_block_column_update with
 //   SinkhornBlockOptions), Gaussian OT
 //   (bures_distance, gaussian_*, psd_sqrt), semi-discrete OT (laguerre_assign, semidiscrete,
-//   semidiscrete_sgd, semidiscrete_sgd_samples, lloyd; double and float) and entropic
+//   semidiscrete_sgd (sampler or sample array), lloyd; double and float) and entropic
 //   barycenters. The cost section is compiled only when
 //   otcore.h defines its OTC_METRIC_* constants; the solver families need the otcore.h of the
 //   same release (they declare no guard constant of their own).
@@ -1387,77 +1387,161 @@ inline PsdSqrt psd_sqrt(View<double> a, const GaussianOptions &opts = GaussianOp
 }
 
 // ---------------------------------------------------------------------------------------
-// Semi-discrete OT (otc_laguerre_*, otc_semidiscrete_*, otc_lloyd_*)
+// Semi-discrete OT (otc_laguerre_assign_*, otc_semidiscrete_*, otc_semidiscrete_sgd_*,
+// otc_lloyd_*), ABI 1 shape: each options class holds its C options struct (`c`, every field
+// reachable), filled with the library's defaults.
 // ---------------------------------------------------------------------------------------
 
-/// Options of the Laguerre assignment and Lloyd; starts from the library's defaults.
-struct LaguerreOptions {
-    std::uint32_t num_threads;
-    LaguerreOptions() {
-        otc_laguerre_options o;
-        check(otc_laguerre_options_default(&o), "otc_laguerre_options_default");
-        num_threads = o.num_threads;
-    }
-    LaguerreOptions &with_threads(std::uint32_t n) { num_threads = n; return *this; }
-    /// The C struct.
-    otc_laguerre_options to_c() const {
-        otc_laguerre_options o;
-        check(otc_laguerre_options_default(&o), "otc_laguerre_options_default");
-        o.num_threads = num_threads;
-        return o;
-    }
-};
-
-/// Bytes of workspace the Laguerre assignment needs for n sites in dimension d.
-inline std::size_t laguerre_workspace_size(std::size_t n_sites, std::size_t dim,
-                                           const LaguerreOptions &opts = LaguerreOptions()) {
-    const otc_laguerre_options o = opts.to_c();
-    std::size_t bytes = 0;
-    check(otc_laguerre_workspace_size(n_sites, dim, &o, &bytes), "otc_laguerre_workspace_size");
-    return bytes;
+namespace detail {
+/// Fills a C options struct with its defaults through `fill`.
+template <class O>
+O defaults_of(otc_status (*fill)(O *), const char *what) {
+    O o;
+    check(fill(&o), what);
+    return o;
 }
+/// The otc_workspace of an optional Workspace grown to `need` bytes.
+inline otc_workspace workspace_of(Workspace *work, std::size_t need) {
+    otc_workspace w{nullptr, 0};
+    use_workspace(work, need, w.data, w.bytes);
+    return w;
+}
+// The C calls of both precisions, overloaded on the problem struct.
+inline otc_status sd_size(const otc_laguerre_assign_problem_f64 *p, const otc_laguerre_assign_options *o,
+                          std::size_t *b) {
+    return otc_laguerre_assign_workspace_size_f64(p, o, b);
+}
+inline otc_status sd_call(const otc_laguerre_assign_problem_f64 *p, otc_laguerre_assign_outputs_f64 *out,
+                          const otc_laguerre_assign_options *o, otc_workspace w) {
+    return otc_laguerre_assign_f64(p, out, o, w);
+}
+inline otc_status sd_size(const otc_laguerre_assign_problem_f32 *p, const otc_laguerre_assign_options *o,
+                          std::size_t *b) {
+    return otc_laguerre_assign_workspace_size_f32(p, o, b);
+}
+inline otc_status sd_call(const otc_laguerre_assign_problem_f32 *p, otc_laguerre_assign_outputs_f32 *out,
+                          const otc_laguerre_assign_options *o, otc_workspace w) {
+    return otc_laguerre_assign_f32(p, out, o, w);
+}
+inline otc_status sd_size(const otc_semidiscrete_problem_f64 *p, const otc_semidiscrete_options *o,
+                          std::size_t *b) {
+    return otc_semidiscrete_workspace_size_f64(p, o, b);
+}
+inline otc_status sd_call(const otc_semidiscrete_problem_f64 *p, otc_semidiscrete_outputs_f64 *out,
+                          const otc_semidiscrete_options *o, otc_workspace w) {
+    return otc_semidiscrete_f64(p, out, o, w);
+}
+inline otc_status sd_size(const otc_semidiscrete_problem_f32 *p, const otc_semidiscrete_options *o,
+                          std::size_t *b) {
+    return otc_semidiscrete_workspace_size_f32(p, o, b);
+}
+inline otc_status sd_call(const otc_semidiscrete_problem_f32 *p, otc_semidiscrete_outputs_f32 *out,
+                          const otc_semidiscrete_options *o, otc_workspace w) {
+    return otc_semidiscrete_f32(p, out, o, w);
+}
+inline otc_status sd_size(const otc_semidiscrete_sgd_problem_f64 *p, const otc_semidiscrete_sgd_options *o,
+                          std::size_t *b) {
+    return otc_semidiscrete_sgd_workspace_size_f64(p, o, b);
+}
+inline otc_status sd_call(const otc_semidiscrete_sgd_problem_f64 *p, otc_semidiscrete_sgd_outputs_f64 *out,
+                          const otc_semidiscrete_sgd_options *o, otc_workspace w) {
+    return otc_semidiscrete_sgd_f64(p, out, o, w);
+}
+inline otc_status sd_size(const otc_semidiscrete_sgd_problem_f32 *p, const otc_semidiscrete_sgd_options *o,
+                          std::size_t *b) {
+    return otc_semidiscrete_sgd_workspace_size_f32(p, o, b);
+}
+inline otc_status sd_call(const otc_semidiscrete_sgd_problem_f32 *p, otc_semidiscrete_sgd_outputs_f32 *out,
+                          const otc_semidiscrete_sgd_options *o, otc_workspace w) {
+    return otc_semidiscrete_sgd_f32(p, out, o, w);
+}
+inline otc_status sd_size(const otc_lloyd_problem_f64 *p, const otc_lloyd_options *o,
+                          std::size_t *b) {
+    return otc_lloyd_workspace_size_f64(p, o, b);
+}
+inline otc_status sd_call(const otc_lloyd_problem_f64 *p, otc_lloyd_outputs_f64 *out,
+                          const otc_lloyd_options *o, otc_workspace w) {
+    return otc_lloyd_f64(p, out, o, w);
+}
+inline otc_status sd_size(const otc_lloyd_problem_f32 *p, const otc_lloyd_options *o,
+                          std::size_t *b) {
+    return otc_lloyd_workspace_size_f32(p, o, b);
+}
+inline otc_status sd_call(const otc_lloyd_problem_f32 *p, otc_lloyd_outputs_f32 *out,
+                          const otc_lloyd_options *o, otc_workspace w) {
+    return otc_lloyd_f32(p, out, o, w);
+}
+/// The C structs of the family in precision T.
+template <class T>
+struct Sd;
+template <>
+struct Sd<double> {
+    using LaguerreProblem = otc_laguerre_assign_problem_f64;
+    using LaguerreOutputs = otc_laguerre_assign_outputs_f64;
+    using Problem = otc_semidiscrete_problem_f64;
+    using Outputs = otc_semidiscrete_outputs_f64;
+    using SgdProblem = otc_semidiscrete_sgd_problem_f64;
+    using SgdOutputs = otc_semidiscrete_sgd_outputs_f64;
+    using LloydProblem = otc_lloyd_problem_f64;
+    using LloydOutputs = otc_lloyd_outputs_f64;
+};
+template <>
+struct Sd<float> {
+    using LaguerreProblem = otc_laguerre_assign_problem_f32;
+    using LaguerreOutputs = otc_laguerre_assign_outputs_f32;
+    using Problem = otc_semidiscrete_problem_f32;
+    using Outputs = otc_semidiscrete_outputs_f32;
+    using SgdProblem = otc_semidiscrete_sgd_problem_f32;
+    using SgdOutputs = otc_semidiscrete_sgd_outputs_f32;
+    using LloydProblem = otc_lloyd_problem_f32;
+    using LloydOutputs = otc_lloyd_outputs_f32;
+};
+/// Queries the workspace of `problem` and runs the call on `work` (nullptr: the library
+/// allocates); the status, checked (errors throw).
+template <class P, class O, class Opts>
+otc_status sd_run(const P &problem, O &out, const Opts &opts, Workspace *work, const char *what) {
+    std::size_t need = 0;
+    if (work != nullptr) check(sd_size(&problem, &opts, &need), what);
+    return check(sd_call(&problem, &out, &opts, workspace_of(work, need)), what);
+}
+}  // namespace detail
+
+/// Options of `laguerre_assign` (otc_laguerre_assign_options in `c`).
+struct LaguerreAssignOptions {
+    otc_laguerre_assign_options c = detail::defaults_of(
+        &otc_laguerre_assign_options_default, "otc_laguerre_assign_options_default");
+    LaguerreAssignOptions &with_threads(std::uint32_t n) { c.num_threads = n; return *this; }
+};
 
 /// Laguerre cells: cells[i] = argmin_j |x_i - y_j|^2 - g_j; masses[j] the weight of cell j.
 struct LaguerreResult {
+    otc_report report{};
+    std::size_t empty_cells = 0;
     std::vector<std::uint32_t> cells;
     std::vector<double> masses;
 };
 
-namespace detail {
-inline otc_status laguerre_call(otc_matrix_f64 p, const double *pw, otc_matrix_f64 s,
-                                const double *g, const otc_laguerre_options *o,
-                                std::uint32_t *cells, double *masses, void *w, std::size_t b) {
-    return otc_laguerre_assign_f64(p, pw, s, g, o, cells, masses, w, b);
-}
-inline otc_status laguerre_call(otc_matrix_f32 p, const float *pw, otc_matrix_f32 s,
-                                const float *g, const otc_laguerre_options *o,
-                                std::uint32_t *cells, double *masses, void *w, std::size_t b) {
-    return otc_laguerre_assign_f32(p, pw, s, g, o, cells, masses, w, b);
-}
-}  // namespace detail
-
 /// The Laguerre (power) cell of every point (N x d) for sites (n x d) with weights g (n);
-/// point weights empty: 1/N each.
+/// point weights empty: 1/N each. T = double or float (otc_laguerre_assign_f64 / _f32).
 template <class T>
 LaguerreResult laguerre_assign(View<T> points, View<T> sites, const std::vector<T> &g,
                                const std::vector<T> &point_weights = {},
-                               const LaguerreOptions &opts = LaguerreOptions(),
+                               const LaguerreAssignOptions &opts = LaguerreAssignOptions(),
                                Workspace *work = nullptr) {
     detail::expect_len(g.size(), sites.rows, "laguerre_assign: g");
     if (!point_weights.empty())
         detail::expect_len(point_weights.size(), points.rows, "laguerre_assign: point_weights");
-    const otc_laguerre_options o = opts.to_c();
-    void *w;
-    std::size_t bytes;
-    detail::use_workspace(work, work ? laguerre_workspace_size(sites.rows, sites.cols, opts) : 0,
-                          w, bytes);
+    typename detail::Sd<T>::LaguerreProblem p{sizeof p, detail::to_c(points),
+                                              detail::opt(point_weights), detail::to_c(sites),
+                                              g.data()};
     LaguerreResult r;
     r.cells.resize(points.rows);
     r.masses.resize(sites.rows);
-    check(detail::laguerre_call(detail::to_c(points), detail::opt(point_weights),
-                                detail::to_c(sites), g.data(), &o, r.cells.data(),
-                                r.masses.data(), w, bytes),
-          detail::name<T>("otc_laguerre_assign_f64", "otc_laguerre_assign_f32"));
+    typename detail::Sd<T>::LaguerreOutputs out{sizeof out, {}, 0, r.cells.data(), r.masses.data()};
+    detail::sd_run(p, out, opts.c, work,
+                   detail::name<T>("otc_laguerre_assign_f64", "otc_laguerre_assign_f32"));
+    r.report = out.report;
+    r.empty_cells = out.empty_cells;
     return r;
 }
 
@@ -1467,75 +1551,40 @@ enum class SemidiscreteMethod : std::int32_t {
     Gradient = OTC_SEMIDISCRETE_GRADIENT,
 };
 
-/// Options of `semidiscrete`; starts from the library's defaults.
+/// Options of `semidiscrete` (otc_semidiscrete_options in `c`: method, max_iter, tol, step,
+/// epsilon, threads, callback).
 struct SemidiscreteOptions {
-    std::uint32_t num_threads;
-    SemidiscreteMethod method;
-    std::int32_t max_iter;
-    double tol;      ///< largest cell-mass error accepted
-    double step;     ///< gradient step (Gradient)
-    double epsilon;  ///< smoothing (see the Rust docs of `semidiscrete`)
-
-    SemidiscreteOptions() {
-        const otc_semidiscrete_options o = defaults();
-        num_threads = o.num_threads; method = static_cast<SemidiscreteMethod>(o.method);
-        max_iter = o.max_iter; tol = o.tol; step = o.step; epsilon = o.epsilon;
+    otc_semidiscrete_options c = detail::defaults_of(&otc_semidiscrete_options_default,
+                                                     "otc_semidiscrete_options_default");
+    SemidiscreteOptions &with_method(SemidiscreteMethod m) {
+        c.method = static_cast<std::int32_t>(m);
+        return *this;
     }
-    SemidiscreteOptions &with_method(SemidiscreteMethod m) { method = m; return *this; }
-    SemidiscreteOptions &with_threads(std::uint32_t n) { num_threads = n; return *this; }
-    SemidiscreteOptions &with_tol(double t) { tol = t; return *this; }
-    /// The C struct.
-    otc_semidiscrete_options to_c() const {
-        otc_semidiscrete_options o = defaults();
-        o.num_threads = num_threads; o.method = static_cast<std::int32_t>(method);
-        o.max_iter = max_iter; o.tol = tol; o.step = step; o.epsilon = epsilon;
-        return o;
-    }
-
-private:
-    static otc_semidiscrete_options defaults() {
-        otc_semidiscrete_options o;
-        check(otc_semidiscrete_options_default(&o), "otc_semidiscrete_options_default");
-        return o;
+    SemidiscreteOptions &with_threads(std::uint32_t n) { c.num_threads = n; return *this; }
+    SemidiscreteOptions &with_tol(double t) { c.tol = t; return *this; }
+    SemidiscreteOptions &with_max_iter(std::uint64_t n) { c.max_iter = n; return *this; }
+    /// `f(data, iteration, error)` every `every` iterations on the calling thread; nonzero
+    /// stops the solve (status OTC_WARN_CANCELLED).
+    SemidiscreteOptions &with_callback(std::uint64_t every, otc_callback f, void *data) {
+        c.callback_every = every; c.callback = f; c.callback_data = data;
+        return *this;
     }
 };
 
-/// Bytes of workspace `semidiscrete` needs (N samples, n sites, dimension d).
-inline std::size_t semidiscrete_workspace_size(
-    std::size_t n_points, std::size_t n_sites, std::size_t dim,
-    const SemidiscreteOptions &opts = SemidiscreteOptions()) {
-    const otc_semidiscrete_options o = opts.to_c();
-    std::size_t bytes = 0;
-    check(otc_semidiscrete_workspace_size(n_points, n_sites, dim, &o, &bytes),
-          "otc_semidiscrete_workspace_size");
-    return bytes;
-}
-
 /// The dual weights g (zero mean, in the precision of the inputs), the cell masses and the
-/// report of `semidiscrete`; status OTC_OK or OTC_WARN_MAX_ITER (last iterate).
+/// report of `semidiscrete` (status OTC_OK, OTC_WARN_MAX_ITER or OTC_WARN_CANCELLED: the
+/// last iterate; report.error the stopping mass error).
 template <class T>
 struct SemidiscreteResultOf {
     otc_status status = OTC_OK;
+    otc_report report{};
+    double mass_error = 0;  ///< hard cell masses' max_j |m_j - b_j|
+    double epsilon = 0;     ///< Newton's smoothing
+    double step = 0;        ///< the gradient step
     std::vector<T> g;
     std::vector<double> masses;
-    otc_semidiscrete_info info{};
 };
 using SemidiscreteResult = SemidiscreteResultOf<double>;
-
-namespace detail {
-inline otc_status semidiscrete_call(otc_matrix_f64 p, const double *pw, otc_matrix_f64 s,
-                                    const double *b, const otc_semidiscrete_options *o,
-                                    double *g, double *m, otc_semidiscrete_info *i, void *w,
-                                    std::size_t bytes) {
-    return otc_semidiscrete_f64(p, pw, s, b, o, g, m, i, w, bytes);
-}
-inline otc_status semidiscrete_call(otc_matrix_f32 p, const float *pw, otc_matrix_f32 s,
-                                    const float *b, const otc_semidiscrete_options *o, float *g,
-                                    double *m, otc_semidiscrete_info *i, void *w,
-                                    std::size_t bytes) {
-    return otc_semidiscrete_f32(p, pw, s, b, o, g, m, i, w, bytes);
-}
-}  // namespace detail
 
 /// Semi-discrete OT (squared Euclidean) from samples (N x d, weights empty: 1/N) to sites
 /// (n x d) with weights b; `g0` (empty: zeros) the initial dual weights. T = double or float
@@ -1549,59 +1598,48 @@ SemidiscreteResultOf<T> semidiscrete(View<T> points, View<T> sites, const std::v
     detail::expect_len(b.size(), sites.rows, "semidiscrete: b");
     if (!point_weights.empty())
         detail::expect_len(point_weights.size(), points.rows, "semidiscrete: point_weights");
-    const otc_semidiscrete_options o = opts.to_c();
-    void *w;
-    std::size_t bytes;
-    detail::use_workspace(
-        work, work ? semidiscrete_workspace_size(points.rows, sites.rows, sites.cols, opts) : 0,
-        w, bytes);
+    if (!g0.empty()) detail::expect_len(g0.size(), sites.rows, "semidiscrete: g0");
+    typename detail::Sd<T>::Problem p{sizeof p, detail::to_c(points), detail::opt(point_weights),
+                                      detail::to_c(sites), b.data(), detail::opt(g0)};
     SemidiscreteResultOf<T> r;
-    r.g = g0.empty() ? std::vector<T>(sites.rows, T(0)) : g0;
-    detail::expect_len(r.g.size(), sites.rows, "semidiscrete: g0");
+    r.g.resize(sites.rows);
     r.masses.resize(sites.rows);
-    r.status = check(detail::semidiscrete_call(detail::to_c(points), detail::opt(point_weights),
-                                               detail::to_c(sites), b.data(), &o, r.g.data(),
-                                               r.masses.data(), &r.info, w, bytes),
-                     detail::name<T>("otc_semidiscrete_f64", "otc_semidiscrete_f32"));
+    typename detail::Sd<T>::Outputs out{sizeof out, {}, 0, 0, 0, r.g.data(), r.masses.data()};
+    r.status = detail::sd_run(p, out, opts.c, work,
+                              detail::name<T>("otc_semidiscrete_f64", "otc_semidiscrete_f32"));
+    r.report = out.report;
+    r.mass_error = out.mass_error;
+    r.epsilon = out.epsilon;
+    r.step = out.step;
     return r;
 }
 
-/// Options of `semidiscrete_sgd`; starts from the library's defaults.
+/// Options of `semidiscrete_sgd` and `semidiscrete_sgd_samples`
+/// (otc_semidiscrete_sgd_options in `c`: iterations, batch, step, seed, threads, callback).
 struct SgdOptions {
-    std::uint32_t num_threads;
-    std::int32_t iterations;
-    std::int32_t batch;
-    double step;
-    SgdOptions() {
-        const otc_sgd_options o = defaults();
-        num_threads = o.num_threads; iterations = o.iterations; batch = o.batch; step = o.step;
-    }
-    SgdOptions &with_iterations(std::int32_t n) { iterations = n; return *this; }
-    SgdOptions &with_threads(std::uint32_t n) { num_threads = n; return *this; }
-    /// The C struct.
-    otc_sgd_options to_c() const {
-        otc_sgd_options o = defaults();
-        o.num_threads = num_threads; o.iterations = iterations; o.batch = batch; o.step = step;
-        return o;
-    }
-
-private:
-    static otc_sgd_options defaults() {
-        otc_sgd_options o;
-        check(otc_sgd_options_default(&o), "otc_sgd_options_default");
-        return o;
+    otc_semidiscrete_sgd_options c = detail::defaults_of(
+        &otc_semidiscrete_sgd_options_default, "otc_semidiscrete_sgd_options_default");
+    SgdOptions &with_iterations(std::uint64_t n) { c.iterations = n; return *this; }
+    SgdOptions &with_batch(std::size_t n) { c.batch = n; return *this; }
+    SgdOptions &with_seed(std::uint64_t s) { c.seed = s; return *this; }
+    SgdOptions &with_threads(std::uint32_t n) { c.num_threads = n; return *this; }
+    /// `f(data, iteration, error)` every `every` iterations on the calling thread; nonzero
+    /// stops (status OTC_WARN_CANCELLED).
+    SgdOptions &with_callback(std::uint64_t every, otc_callback f, void *data) {
+        c.callback_every = every; c.callback = f; c.callback_data = data;
+        return *this;
     }
 };
 
-/// Bytes of workspace `semidiscrete_sgd` needs for n sites in dimension d.
-inline std::size_t semidiscrete_sgd_workspace_size(std::size_t n_sites, std::size_t dim,
-                                                   const SgdOptions &opts = SgdOptions()) {
-    const otc_sgd_options o = opts.to_c();
-    std::size_t bytes = 0;
-    check(otc_semidiscrete_sgd_workspace_size(n_sites, dim, &o, &bytes),
-          "otc_semidiscrete_sgd_workspace_size");
-    return bytes;
-}
+/// The averaged dual weights g (zero mean) and the report of an SGD solve (report.error: the
+/// last batch's mass error); `step` the initial step used.
+template <class T>
+struct SgdResultOf {
+    otc_status status = OTC_OK;
+    otc_report report{};
+    double step = 0;
+    std::vector<T> g;
+};
 
 /// A sampler: writes `count` samples (row-major count x d) into `out`. An exception thrown
 /// by it stops the solver and is rethrown by `semidiscrete_sgd`. `SamplerOf<float>` feeds the
@@ -1633,71 +1671,49 @@ extern "C" inline std::int32_t sampler_trampoline(void *user, std::size_t count,
 extern "C" inline std::int32_t sampler_trampoline_f32(void *user, std::size_t count, float *out) {
     return run_sampler<float>(user, count, out);
 }
-inline otc_status sgd_call(SamplerBox<double> *box, otc_matrix_f64 s, const double *b,
-                           const otc_sgd_options *o, double *g, void *w, std::size_t bytes) {
-    return otc_semidiscrete_sgd_f64(&sampler_trampoline, box, s, b, o, g, w, bytes);
-}
-inline otc_status sgd_call(SamplerBox<float> *box, otc_matrix_f32 s, const float *b,
-                           const otc_sgd_options *o, float *g, void *w, std::size_t bytes) {
-    return otc_semidiscrete_sgd_f32(&sampler_trampoline_f32, box, s, b, o, g, w, bytes);
-}
+inline otc_sample_fn trampoline(double *) { return &sampler_trampoline; }
+inline otc_sample_f32_fn trampoline(float *) { return &sampler_trampoline_f32; }
 template <class T>
 struct same { using type = T; };
+/// Runs an SGD problem (sampler or sample array) into a result.
+template <class T>
+SgdResultOf<T> sgd_run(typename Sd<T>::SgdProblem &p, const SgdOptions &opts, Workspace *work,
+                       std::size_t n, const std::exception_ptr *error = nullptr) {
+    SgdResultOf<T> r;
+    r.g.resize(n);
+    typename Sd<T>::SgdOutputs out{sizeof out, {}, 0, r.g.data()};
+    const char *what = name<T>("otc_semidiscrete_sgd_f64", "otc_semidiscrete_sgd_f32");
+    std::size_t need = 0;
+    if (work != nullptr) check(sd_size(&p, &opts.c, &need), what);
+    const otc_status s = sd_call(&p, &out, &opts.c, workspace_of(work, need));
+    if (error != nullptr && *error) std::rethrow_exception(*error);
+    r.status = check(s, what);
+    r.report = out.report;
+    r.step = out.step;
+    return r;
+}
 }  // namespace detail
 
 /// Averaged SGD for semi-discrete OT from the samples `sample` streams to sites (n x d) with
-/// weights b (sum 1); returns the averaged dual weights g (zero mean). T = double or float
-/// (otc_semidiscrete_sgd_f64 / _f32).
+/// weights b (sum 1). T = double or float (otc_semidiscrete_sgd_f64 / _f32, sampler form).
 template <class T>
-std::vector<T> semidiscrete_sgd(const typename detail::same<SamplerOf<T>>::type &sample,
+SgdResultOf<T> semidiscrete_sgd(const typename detail::same<SamplerOf<T>>::type &sample,
                                 View<T> sites, const std::vector<T> &b,
                                 const SgdOptions &opts = SgdOptions(), Workspace *work = nullptr) {
     detail::expect_len(b.size(), sites.rows, "semidiscrete_sgd: b");
-    const otc_sgd_options o = opts.to_c();
-    void *w;
-    std::size_t bytes;
-    detail::use_workspace(
-        work, work ? semidiscrete_sgd_workspace_size(sites.rows, sites.cols, opts) : 0, w, bytes);
-    std::vector<T> g(sites.rows);
     detail::SamplerBox<T> box{&sample, nullptr};
-    const otc_status s = detail::sgd_call(&box, detail::to_c(sites), b.data(), &o, g.data(), w,
-                                          bytes);
-    if (box.error) std::rethrow_exception(box.error);
-    check(s, detail::name<T>("otc_semidiscrete_sgd_f64", "otc_semidiscrete_sgd_f32"));
-    return g;
+    typename detail::Sd<T>::SgdProblem p{sizeof p, detail::to_c(sites), b.data(),
+                                         detail::trampoline(static_cast<T *>(nullptr)), &box,
+                                         {nullptr, 0, 0, 0, 0}, nullptr};
+    return detail::sgd_run<T>(p, opts, work, sites.rows, &box.error);
 }
-
-/// Bytes of workspace `semidiscrete_sgd_samples` needs (N samples, n sites, dimension d).
-inline std::size_t semidiscrete_sgd_samples_workspace_size(std::size_t n_points,
-                                                           std::size_t n_sites, std::size_t dim,
-                                                           const SgdOptions &opts = SgdOptions()) {
-    const otc_sgd_options o = opts.to_c();
-    std::size_t bytes = 0;
-    check(otc_semidiscrete_sgd_samples_workspace_size(n_points, n_sites, dim, &o, &bytes),
-          "otc_semidiscrete_sgd_samples_workspace_size");
-    return bytes;
-}
-
-namespace detail {
-inline otc_status sgd_samples_call(otc_matrix_f64 p, const double *pw, otc_matrix_f64 s,
-                                   const double *b, std::uint64_t seed, const otc_sgd_options *o,
-                                   double *g, void *w, std::size_t bytes) {
-    return otc_semidiscrete_sgd_samples_f64(p, pw, s, b, seed, o, g, w, bytes);
-}
-inline otc_status sgd_samples_call(otc_matrix_f32 p, const float *pw, otc_matrix_f32 s,
-                                   const float *b, std::uint64_t seed, const otc_sgd_options *o,
-                                   float *g, void *w, std::size_t bytes) {
-    return otc_semidiscrete_sgd_samples_f32(p, pw, s, b, seed, o, g, w, bytes);
-}
-}  // namespace detail
 
 /// Averaged SGD drawing its batches from the rows of `points` (N x d) with probabilities
-/// `point_weights` (empty: uniform) from a stream seeded by `seed`, to sites (n x d) with
-/// weights b (sum 1); returns g (zero mean). The same seed gives the same g for every thread
-/// count. T = double or float (otc_semidiscrete_sgd_samples_f64 / _f32).
+/// `point_weights` (empty: uniform) from the stream seeded by `opts.c.seed`, to sites (n x d)
+/// with weights b (sum 1). The same seed gives the same g for every thread count. T = double
+/// or float (otc_semidiscrete_sgd_f64 / _f32, sample-array form).
 template <class T>
-std::vector<T> semidiscrete_sgd_samples(View<T> points, View<T> sites, const std::vector<T> &b,
-                                        std::uint64_t seed,
+SgdResultOf<T> semidiscrete_sgd_samples(View<T> points, View<T> sites, const std::vector<T> &b,
                                         const std::vector<T> &point_weights = {},
                                         const SgdOptions &opts = SgdOptions(),
                                         Workspace *work = nullptr) {
@@ -1705,70 +1721,51 @@ std::vector<T> semidiscrete_sgd_samples(View<T> points, View<T> sites, const std
     if (!point_weights.empty())
         detail::expect_len(point_weights.size(), points.rows,
                            "semidiscrete_sgd_samples: point_weights");
-    const otc_sgd_options o = opts.to_c();
-    void *w;
-    std::size_t bytes;
-    detail::use_workspace(work,
-                          work ? semidiscrete_sgd_samples_workspace_size(points.rows, sites.rows,
-                                                                         sites.cols, opts)
-                               : 0,
-                          w, bytes);
-    std::vector<T> g(sites.rows);
-    check(detail::sgd_samples_call(detail::to_c(points), detail::opt(point_weights),
-                                   detail::to_c(sites), b.data(), seed, &o, g.data(), w, bytes),
-          detail::name<T>("otc_semidiscrete_sgd_samples_f64", "otc_semidiscrete_sgd_samples_f32"));
-    return g;
+    typename detail::Sd<T>::SgdProblem p{sizeof p, detail::to_c(sites), b.data(), nullptr,
+                                         nullptr, detail::to_c(points),
+                                         detail::opt(point_weights)};
+    return detail::sgd_run<T>(p, opts, work, sites.rows);
 }
 
-/// Bytes of workspace `lloyd` needs (N samples, n sites, dimension d).
-inline std::size_t lloyd_workspace_size(std::size_t n_points, std::size_t n_sites,
-                                        std::size_t dim,
-                                        const LaguerreOptions &opts = LaguerreOptions()) {
-    const otc_laguerre_options o = opts.to_c();
-    std::size_t bytes = 0;
-    check(otc_lloyd_workspace_size(n_points, n_sites, dim, &o, &bytes), "otc_lloyd_workspace_size");
-    return bytes;
-}
+/// Options of `lloyd` (otc_lloyd_options in `c`: max_iter, tol, threads, callback).
+struct LloydOptions {
+    otc_lloyd_options c =
+        detail::defaults_of(&otc_lloyd_options_default, "otc_lloyd_options_default");
+    LloydOptions &with_max_iter(std::uint64_t n) { c.max_iter = n; return *this; }
+    LloydOptions &with_tol(double t) { c.tol = t; return *this; }
+    LloydOptions &with_threads(std::uint32_t n) { c.num_threads = n; return *this; }
+    /// `f(data, iteration, error)` every `every` iterations on the calling thread; nonzero
+    /// stops (status OTC_WARN_CANCELLED).
+    LloydOptions &with_callback(std::uint64_t every, otc_callback f, void *data) {
+        c.callback_every = every; c.callback = f; c.callback_data = data;
+        return *this;
+    }
+};
 
-/// Result of `lloyd`: the final distortion; status OTC_OK or OTC_WARN_MAX_ITER.
+/// Result of `lloyd`: the distortion and the report (status OTC_OK, OTC_WARN_MAX_ITER or
+/// OTC_WARN_CANCELLED; report.error the last step's largest site displacement).
 struct LloydResult {
     otc_status status = OTC_OK;
+    otc_report report{};
     double distortion = 0;
 };
 
-namespace detail {
-inline otc_status lloyd_call(otc_matrix_f64 p, const double *pw, otc_matrix_mut_f64 s,
-                             std::int32_t max_iter, double tol, const otc_laguerre_options *o,
-                             double *dist, void *w, std::size_t bytes) {
-    return otc_lloyd_f64(p, pw, s, max_iter, tol, o, dist, w, bytes);
-}
-inline otc_status lloyd_call(otc_matrix_f32 p, const float *pw, otc_matrix_mut_f32 s,
-                             std::int32_t max_iter, double tol, const otc_laguerre_options *o,
-                             double *dist, void *w, std::size_t bytes) {
-    return otc_lloyd_f32(p, pw, s, max_iter, tol, o, dist, w, bytes);
-}
-}  // namespace detail
-
-/// Lloyd iterations moving `sites` (n x d, in place) to the barycenters of their Voronoi cells
-/// among `points` (weights empty: uniform), at most max_iter times or until no site moves
-/// more than tol. T = double or float (otc_lloyd_f64 / _f32).
+/// Lloyd iterations from the initial `sites` (n x d) to the barycenters of their Voronoi cells
+/// among `points` (weights empty: uniform), written to `out` (n x d, any distinct strides).
+/// T = double or float (otc_lloyd_f64 / _f32).
 template <class T>
-LloydResult lloyd(View<T> points, MutView<T> sites, std::int32_t max_iter, double tol,
+LloydResult lloyd(View<T> points, View<T> sites, MutView<T> out,
                   const std::vector<T> &point_weights = {},
-                  const LaguerreOptions &opts = LaguerreOptions(), Workspace *work = nullptr) {
+                  const LloydOptions &opts = LloydOptions(), Workspace *work = nullptr) {
     if (!point_weights.empty())
         detail::expect_len(point_weights.size(), points.rows, "lloyd: point_weights");
-    const otc_laguerre_options o = opts.to_c();
-    void *w;
-    std::size_t bytes;
-    detail::use_workspace(
-        work, work ? lloyd_workspace_size(points.rows, sites.rows, sites.cols, opts) : 0, w,
-        bytes);
+    typename detail::Sd<T>::LloydProblem p{sizeof p, detail::to_c(points),
+                                           detail::opt(point_weights), detail::to_c(sites)};
+    typename detail::Sd<T>::LloydOutputs o{sizeof o, {}, 0, detail::to_c(out)};
     LloydResult r;
-    r.status = check(detail::lloyd_call(detail::to_c(points), detail::opt(point_weights),
-                                        detail::to_c(sites), max_iter, tol, &o, &r.distortion,
-                                        w, bytes),
-                     detail::name<T>("otc_lloyd_f64", "otc_lloyd_f32"));
+    r.status = detail::sd_run(p, o, opts.c, work, detail::name<T>("otc_lloyd_f64", "otc_lloyd_f32"));
+    r.report = o.report;
+    r.distortion = o.distortion;
     return r;
 }
 

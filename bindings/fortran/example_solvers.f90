@@ -1,7 +1,7 @@
 ! otcore from Fortran: exact OT, Sinkhorn, Gaussian (Bures) and semi-discrete OT on column-major
 ! arrays, each checked against an independent answer (brute force, marginals, closed form).
 !   gfortran -std=f2008 otcore.f90 example_solvers.f90 -lotcore -o example_solvers
-! requires: otc_emd, otc_emd_batch, otc_wasserstein_1d, otc_sliced_wasserstein, otc_sinkhorn_f64, otc_sinkhorn_divergence_points_f64, otc_bures_distance, otc_gaussian_w2, otc_gaussian_map, otc_psd_sqrt, otc_gaussian_entropic_w2, otc_gaussian_geodesic, otc_gaussian_moments, otc_laguerre_assign_f64, otc_semidiscrete_f64, otc_lloyd_f64, otc_semidiscrete_sgd_samples_f64, otc_barycenter_f64, otc_convolutional_barycenter_f64
+! requires: otc_emd, otc_emd_batch, otc_wasserstein_1d, otc_sliced_wasserstein, otc_sinkhorn_f64, otc_sinkhorn_divergence_points_f64, otc_bures_distance, otc_gaussian_w2, otc_gaussian_map, otc_psd_sqrt, otc_gaussian_entropic_w2, otc_gaussian_geodesic, otc_gaussian_moments, otc_laguerre_assign_f64, otc_semidiscrete_f64, otc_lloyd_f64, otc_semidiscrete_sgd_f64, otc_barycenter_f64, otc_convolutional_barycenter_f64
 program example_solvers
     use, intrinsic :: iso_c_binding
     use otcore
@@ -11,7 +11,7 @@ program example_solvers
     real(c_double) :: cb(n, n, 2), ab(n, 2), bb(n, 2), costs(2)
     real(c_double) :: x(6, 2), y(6, 2), w6(6), sw, w1, value
     real(c_double) :: s1(2, 2), s2(2, 2), m1(2), m2(2), amat(2, 2), bvec(2), sq(2, 2), b2, w2
-    real(c_double) :: pts(200, 2), sites(3, 2), gd(3), gs(3), gs2(3), masses(3), bs(3), distortion
+    real(c_double) :: pts(200, 2), sites(3, 2), gd(3), gs(3), gs2(3), masses(3), bs(3), distortion, sd_err
     real(c_double) :: hists(5, 2), cost5(5, 5), bary(5), imgs(16, 2), cbary(16)
     real(c_double) :: mean(2), cov(2, 2), ent, pts4(4, 2)
     integer(c_int32_t) :: status, cells(200)
@@ -127,20 +127,21 @@ program example_solvers
     call expect(status == OTC_OK .and. k == 0 .and. abs(sum(masses) - 1) <= 1d-12, "laguerre cells")
     bs = 1.0d0 / 3
     gd = 0
-    call otcore_semidiscrete(pts, sites, bs, gd, masses, status)
-    call expect(status == OTC_OK .and. maxval(abs(masses - bs)) <= 1d-2, "semidiscrete masses")
+    call otcore_semidiscrete(pts, sites, bs, gd, masses, status, sd_err)
+    call expect(status == OTC_OK .and. maxval(abs(masses - bs)) <= 1d-2 .and. sd_err <= 1d-6, &
+                "semidiscrete masses")
     ! SGD from the same sample array reaches the full-batch weights (within the width of the
     ! optimal set of 200 samples), and the same seed gives the same weights again.
     gs = 0
-    call otcore_semidiscrete_sgd_samples(pts, sites, bs, 3_c_int64_t, 20000_c_int32_t, 64_c_int32_t, &
+    call otcore_semidiscrete_sgd_samples(pts, sites, bs, 3_c_int64_t, 20000_c_int64_t, 64_c_size_t, &
                                          gs, status)
     call expect(status == OTC_OK .and. maxval(abs(gs - gd)) <= 2d-2 .and. abs(sum(gs)) <= 1d-12, &
                 "semidiscrete sgd from samples")
     gs2 = 0
-    call otcore_semidiscrete_sgd_samples(pts, sites, bs, 3_c_int64_t, 20000_c_int32_t, 64_c_int32_t, &
+    call otcore_semidiscrete_sgd_samples(pts, sites, bs, 3_c_int64_t, 20000_c_int64_t, 64_c_size_t, &
                                          gs2, status)
     call expect(maxval(abs(gs2 - gs)) <= 0.0d0, "sgd from samples: same seed, same weights")
-    call otcore_lloyd(pts, sites, 50_c_int32_t, 1d-10, distortion, status)
+    call otcore_lloyd(pts, sites, 50_c_int64_t, 1d-10, distortion, status)
     call expect(status /= OTC_ERR_INVALID_ARGUMENT .and. status < 100 .and. distortion > 0, "lloyd")
 
     ! Fixed-support barycenter of two histograms: a histogram (sums to 1).

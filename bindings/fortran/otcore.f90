@@ -211,33 +211,169 @@ module otcore
         real(c_double) :: rank_tol
         real(c_double) :: tol
     end type
-    type, bind(c), public :: otc_laguerre_options
+    ! ABI 1 shape: a caller workspace passed by value ({c_null_ptr, 0}: the library
+    ! allocates) and the report every outputs struct starts with.
+    type, bind(c), public :: otc_workspace
+        type(c_ptr) :: data
+        integer(c_size_t) :: bytes
+    end type
+    type, bind(c), public :: otc_report
+        integer(c_int32_t) :: status
+        integer(c_int32_t) :: path
+        integer(c_int64_t) :: iterations
+        real(c_double) :: error
+        real(c_double) :: seconds
+    end type
+    ! Semi-discrete family (ABI 1 shape): options, problem and outputs of laguerre_assign,
+    ! semidiscrete, semidiscrete_sgd and lloyd (fields as in otcore.h; set struct_size to
+    ! c_sizeof of the variable for problems and outputs, options come filled by
+    ! otc_<op>_options_default; uint32_t/uint64_t fields as c_int32_t/c_int64_t: same bits;
+    ! callbacks and samplers as c_funptr).
+    type, bind(c), public :: otc_laguerre_assign_options
         integer(c_size_t) :: struct_size
         integer(c_int32_t) :: num_threads
+    end type
+    type, bind(c), public :: otc_laguerre_assign_problem_f64
+        integer(c_size_t) :: struct_size
+        type(otc_matrix_f64) :: points
+        type(c_ptr) :: point_weights
+        type(otc_matrix_f64) :: sites
+        type(c_ptr) :: g
+    end type
+    type, bind(c), public :: otc_laguerre_assign_problem_f32
+        integer(c_size_t) :: struct_size
+        type(otc_matrix_f32) :: points
+        type(c_ptr) :: point_weights
+        type(otc_matrix_f32) :: sites
+        type(c_ptr) :: g
+    end type
+    type, bind(c), public :: otc_laguerre_assign_outputs_f64
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        integer(c_size_t) :: empty_cells
+        type(c_ptr) :: cells, masses
+    end type
+    type, bind(c), public :: otc_laguerre_assign_outputs_f32
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        integer(c_size_t) :: empty_cells
+        type(c_ptr) :: cells, masses
     end type
     type, bind(c), public :: otc_semidiscrete_options
         integer(c_size_t) :: struct_size
         integer(c_int32_t) :: num_threads
         integer(c_int32_t) :: method
-        integer(c_int32_t) :: max_iter
+        integer(c_int64_t) :: max_iter
         real(c_double) :: tol
         real(c_double) :: step
         real(c_double) :: epsilon
+        integer(c_int64_t) :: callback_every
+        type(c_funptr) :: callback
+        type(c_ptr) :: callback_data
     end type
-    type, bind(c), public :: otc_semidiscrete_info
-        integer(c_int64_t) :: iterations
+    type, bind(c), public :: otc_semidiscrete_problem_f64
+        integer(c_size_t) :: struct_size
+        type(otc_matrix_f64) :: points
+        type(c_ptr) :: point_weights
+        type(otc_matrix_f64) :: sites
+        type(c_ptr) :: b, initial_g
+    end type
+    type, bind(c), public :: otc_semidiscrete_problem_f32
+        integer(c_size_t) :: struct_size
+        type(otc_matrix_f32) :: points
+        type(c_ptr) :: point_weights
+        type(otc_matrix_f32) :: sites
+        type(c_ptr) :: b, initial_g
+    end type
+    type, bind(c), public :: otc_semidiscrete_outputs_f64
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
         real(c_double) :: mass_error
-        real(c_double) :: smoothed_mass_error
         real(c_double) :: epsilon
         real(c_double) :: step
-        integer(c_int32_t) :: converged
+        type(c_ptr) :: g, masses
     end type
-    type, bind(c), public :: otc_sgd_options
+    type, bind(c), public :: otc_semidiscrete_outputs_f32
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        real(c_double) :: mass_error
+        real(c_double) :: epsilon
+        real(c_double) :: step
+        type(c_ptr) :: g, masses
+    end type
+    type, bind(c), public :: otc_semidiscrete_sgd_options
         integer(c_size_t) :: struct_size
         integer(c_int32_t) :: num_threads
-        integer(c_int32_t) :: iterations
-        integer(c_int32_t) :: batch
+        integer(c_int64_t) :: iterations
+        integer(c_size_t) :: batch
         real(c_double) :: step
+        integer(c_int64_t) :: seed
+        integer(c_int64_t) :: callback_every
+        type(c_funptr) :: callback
+        type(c_ptr) :: callback_data
+    end type
+    type, bind(c), public :: otc_semidiscrete_sgd_problem_f64
+        integer(c_size_t) :: struct_size
+        type(otc_matrix_f64) :: sites
+        type(c_ptr) :: b
+        type(c_funptr) :: sample
+        type(c_ptr) :: sample_data
+        type(otc_matrix_f64) :: points
+        type(c_ptr) :: point_weights
+    end type
+    type, bind(c), public :: otc_semidiscrete_sgd_problem_f32
+        integer(c_size_t) :: struct_size
+        type(otc_matrix_f32) :: sites
+        type(c_ptr) :: b
+        type(c_funptr) :: sample
+        type(c_ptr) :: sample_data
+        type(otc_matrix_f32) :: points
+        type(c_ptr) :: point_weights
+    end type
+    type, bind(c), public :: otc_semidiscrete_sgd_outputs_f64
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        real(c_double) :: step
+        type(c_ptr) :: g
+    end type
+    type, bind(c), public :: otc_semidiscrete_sgd_outputs_f32
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        real(c_double) :: step
+        type(c_ptr) :: g
+    end type
+    type, bind(c), public :: otc_lloyd_options
+        integer(c_size_t) :: struct_size
+        integer(c_int32_t) :: num_threads
+        integer(c_int64_t) :: max_iter
+        real(c_double) :: tol
+        integer(c_int64_t) :: callback_every
+        type(c_funptr) :: callback
+        type(c_ptr) :: callback_data
+    end type
+    type, bind(c), public :: otc_lloyd_problem_f64
+        integer(c_size_t) :: struct_size
+        type(otc_matrix_f64) :: points
+        type(c_ptr) :: point_weights
+        type(otc_matrix_f64) :: sites
+    end type
+    type, bind(c), public :: otc_lloyd_problem_f32
+        integer(c_size_t) :: struct_size
+        type(otc_matrix_f32) :: points
+        type(c_ptr) :: point_weights
+        type(otc_matrix_f32) :: sites
+    end type
+    type, bind(c), public :: otc_lloyd_outputs_f64
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        real(c_double) :: distortion
+        type(otc_matrix_mut_f64) :: sites
+    end type
+    type, bind(c), public :: otc_lloyd_outputs_f32
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        real(c_double) :: distortion
+        type(otc_matrix_mut_f32) :: sites
     end type
     type, bind(c), public :: otc_sinkhorn_options
         integer(c_size_t) :: struct_size
@@ -346,14 +482,16 @@ module otcore
     public :: otc_gaussian_workspace_size, otc_bures_distance, otc_gaussian_w2
     public :: otc_gaussian_entropic_w2, otc_gaussian_w2_pairwise, otc_gaussian_map
     public :: otc_gaussian_map_apply, otc_gaussian_geodesic, otc_gaussian_barycenter
-    public :: otc_gaussian_moments, otc_psd_sqrt, otc_laguerre_options_default
-    public :: otc_laguerre_workspace_size, otc_laguerre_assign_f64, otc_laguerre_assign_f32
-    public :: otc_semidiscrete_options_default, otc_semidiscrete_workspace_size
-    public :: otc_semidiscrete_f64, otc_sgd_options_default, otc_semidiscrete_sgd_workspace_size
-    public :: otc_semidiscrete_sgd_f64, otc_lloyd_workspace_size, otc_lloyd_f64
-    public :: otc_semidiscrete_f32, otc_semidiscrete_sgd_f32, otc_lloyd_f32
-    public :: otc_semidiscrete_sgd_samples_workspace_size, otc_semidiscrete_sgd_samples_f64
-    public :: otc_semidiscrete_sgd_samples_f32
+    public :: otc_gaussian_moments, otc_psd_sqrt
+    public :: otc_laguerre_assign_options_default, otc_laguerre_assign_workspace_size_f64
+    public :: otc_laguerre_assign_workspace_size_f32, otc_laguerre_assign_f64
+    public :: otc_laguerre_assign_f32, otc_semidiscrete_options_default
+    public :: otc_semidiscrete_workspace_size_f64, otc_semidiscrete_workspace_size_f32
+    public :: otc_semidiscrete_f64, otc_semidiscrete_f32, otc_semidiscrete_sgd_options_default
+    public :: otc_semidiscrete_sgd_workspace_size_f64, otc_semidiscrete_sgd_workspace_size_f32
+    public :: otc_semidiscrete_sgd_f64, otc_semidiscrete_sgd_f32, otc_lloyd_options_default
+    public :: otc_lloyd_workspace_size_f64, otc_lloyd_workspace_size_f32, otc_lloyd_f64
+    public :: otc_lloyd_f32
     public :: otc_sinkhorn_options_default, otc_sinkhorn_workspace_size, otc_sinkhorn_f64
     public :: otc_sinkhorn_f32, otc_sinkhorn_points_f64, otc_sinkhorn_points_f32
     public :: otc_sinkhorn_divergence_workspace_size, otc_sinkhorn_divergence_f64
@@ -809,49 +947,46 @@ module otcore
             type(otc_matrix_mut_f64), value :: inv_sqrt_out
             integer(c_int32_t) :: st
         end function
-        function otc_laguerre_options_default(opts) &
-                bind(c, name="otc_laguerre_options_default") result(st)
-            import :: c_int32_t, otc_laguerre_options
-            type(otc_laguerre_options), intent(out) :: opts
+        function otc_laguerre_assign_options_default(opts) &
+                bind(c, name="otc_laguerre_assign_options_default") result(st)
+            import :: c_int32_t, otc_laguerre_assign_options
+            type(otc_laguerre_assign_options), intent(out) :: opts
             integer(c_int32_t) :: st
         end function
-        function otc_laguerre_workspace_size(n_sites, dim, opts, out_bytes) &
-                bind(c, name="otc_laguerre_workspace_size") result(st)
-            import :: c_int32_t, c_size_t, otc_laguerre_options
-            integer(c_size_t), value :: n_sites
-            integer(c_size_t), value :: dim
-            type(otc_laguerre_options), intent(in) :: opts
-            integer(c_size_t), intent(out) :: out_bytes
+        function otc_laguerre_assign_workspace_size_f64(problem, opts, bytes) &
+                bind(c, name="otc_laguerre_assign_workspace_size_f64") result(st)
+            import :: c_int32_t, c_size_t, otc_laguerre_assign_problem_f64, otc_laguerre_assign_options
+            type(otc_laguerre_assign_problem_f64), intent(in) :: problem
+            type(otc_laguerre_assign_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
             integer(c_int32_t) :: st
         end function
-        function otc_laguerre_assign_f64(points, point_weights, sites, g, opts, cells, masses, &
-                work, work_bytes) &
+        function otc_laguerre_assign_f64(problem, out, opts, work) &
                 bind(c, name="otc_laguerre_assign_f64") result(st)
-            import :: c_int32_t, c_ptr, c_size_t, otc_laguerre_options, otc_matrix_f64
-            type(otc_matrix_f64), value :: points
-            type(c_ptr), value :: point_weights
-            type(otc_matrix_f64), value :: sites
-            type(c_ptr), value :: g
-            type(otc_laguerre_options), intent(in) :: opts
-            type(c_ptr), value :: cells
-            type(c_ptr), value :: masses
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
+            import :: c_int32_t, otc_laguerre_assign_problem_f64, otc_workspace
+            import :: otc_laguerre_assign_outputs_f64, otc_laguerre_assign_options
+            type(otc_laguerre_assign_problem_f64), intent(in) :: problem
+            type(otc_laguerre_assign_outputs_f64), intent(inout) :: out
+            type(otc_laguerre_assign_options), intent(in) :: opts
+            type(otc_workspace), value :: work
             integer(c_int32_t) :: st
         end function
-        function otc_laguerre_assign_f32(points, point_weights, sites, g, opts, cells, masses, &
-                work, work_bytes) &
+        function otc_laguerre_assign_workspace_size_f32(problem, opts, bytes) &
+                bind(c, name="otc_laguerre_assign_workspace_size_f32") result(st)
+            import :: c_int32_t, c_size_t, otc_laguerre_assign_problem_f32, otc_laguerre_assign_options
+            type(otc_laguerre_assign_problem_f32), intent(in) :: problem
+            type(otc_laguerre_assign_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
+            integer(c_int32_t) :: st
+        end function
+        function otc_laguerre_assign_f32(problem, out, opts, work) &
                 bind(c, name="otc_laguerre_assign_f32") result(st)
-            import :: c_int32_t, c_ptr, c_size_t, otc_laguerre_options, otc_matrix_f32
-            type(otc_matrix_f32), value :: points
-            type(c_ptr), value :: point_weights
-            type(otc_matrix_f32), value :: sites
-            type(c_ptr), value :: g
-            type(otc_laguerre_options), intent(in) :: opts
-            type(c_ptr), value :: cells
-            type(c_ptr), value :: masses
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
+            import :: c_int32_t, otc_laguerre_assign_problem_f32, otc_workspace
+            import :: otc_laguerre_assign_outputs_f32, otc_laguerre_assign_options
+            type(otc_laguerre_assign_problem_f32), intent(in) :: problem
+            type(otc_laguerre_assign_outputs_f32), intent(inout) :: out
+            type(otc_laguerre_assign_options), intent(in) :: opts
+            type(otc_workspace), value :: work
             integer(c_int32_t) :: st
         end function
         function otc_semidiscrete_options_default(opts) &
@@ -860,170 +995,124 @@ module otcore
             type(otc_semidiscrete_options), intent(out) :: opts
             integer(c_int32_t) :: st
         end function
-        function otc_semidiscrete_workspace_size(n_points, n_sites, dim, opts, out_bytes) &
-                bind(c, name="otc_semidiscrete_workspace_size") result(st)
-            import :: c_int32_t, c_size_t, otc_semidiscrete_options
-            integer(c_size_t), value :: n_points
-            integer(c_size_t), value :: n_sites
-            integer(c_size_t), value :: dim
+        function otc_semidiscrete_workspace_size_f64(problem, opts, bytes) &
+                bind(c, name="otc_semidiscrete_workspace_size_f64") result(st)
+            import :: c_int32_t, c_size_t, otc_semidiscrete_problem_f64, otc_semidiscrete_options
+            type(otc_semidiscrete_problem_f64), intent(in) :: problem
             type(otc_semidiscrete_options), intent(in) :: opts
-            integer(c_size_t), intent(out) :: out_bytes
+            integer(c_size_t), intent(out) :: bytes
             integer(c_int32_t) :: st
         end function
-        function otc_semidiscrete_f64(points, point_weights, sites, b, opts, g, masses, info, &
-                work, work_bytes) &
+        function otc_semidiscrete_f64(problem, out, opts, work) &
                 bind(c, name="otc_semidiscrete_f64") result(st)
-            import :: c_int32_t, c_ptr, c_size_t, otc_matrix_f64, otc_semidiscrete_options
-            type(otc_matrix_f64), value :: points
-            type(c_ptr), value :: point_weights
-            type(otc_matrix_f64), value :: sites
-            type(c_ptr), value :: b
+            import :: c_int32_t, otc_semidiscrete_problem_f64, otc_workspace
+            import :: otc_semidiscrete_outputs_f64, otc_semidiscrete_options
+            type(otc_semidiscrete_problem_f64), intent(in) :: problem
+            type(otc_semidiscrete_outputs_f64), intent(inout) :: out
             type(otc_semidiscrete_options), intent(in) :: opts
-            type(c_ptr), value :: g
-            type(c_ptr), value :: masses
-            type(c_ptr), value :: info
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
+            type(otc_workspace), value :: work
             integer(c_int32_t) :: st
         end function
-        function otc_semidiscrete_f32(points, point_weights, sites, b, opts, g, masses, info, &
-                work, work_bytes) &
+        function otc_semidiscrete_workspace_size_f32(problem, opts, bytes) &
+                bind(c, name="otc_semidiscrete_workspace_size_f32") result(st)
+            import :: c_int32_t, c_size_t, otc_semidiscrete_problem_f32, otc_semidiscrete_options
+            type(otc_semidiscrete_problem_f32), intent(in) :: problem
+            type(otc_semidiscrete_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
+            integer(c_int32_t) :: st
+        end function
+        function otc_semidiscrete_f32(problem, out, opts, work) &
                 bind(c, name="otc_semidiscrete_f32") result(st)
-            import :: c_int32_t, c_ptr, c_size_t, otc_matrix_f32, otc_semidiscrete_options
-            type(otc_matrix_f32), value :: points
-            type(c_ptr), value :: point_weights
-            type(otc_matrix_f32), value :: sites
-            type(c_ptr), value :: b
+            import :: c_int32_t, otc_semidiscrete_problem_f32, otc_workspace
+            import :: otc_semidiscrete_outputs_f32, otc_semidiscrete_options
+            type(otc_semidiscrete_problem_f32), intent(in) :: problem
+            type(otc_semidiscrete_outputs_f32), intent(inout) :: out
             type(otc_semidiscrete_options), intent(in) :: opts
-            type(c_ptr), value :: g
-            type(c_ptr), value :: masses
-            type(c_ptr), value :: info
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
+            type(otc_workspace), value :: work
             integer(c_int32_t) :: st
         end function
-        function otc_sgd_options_default(opts) &
-                bind(c, name="otc_sgd_options_default") result(st)
-            import :: c_int32_t, otc_sgd_options
-            type(otc_sgd_options), intent(out) :: opts
+        function otc_semidiscrete_sgd_options_default(opts) &
+                bind(c, name="otc_semidiscrete_sgd_options_default") result(st)
+            import :: c_int32_t, otc_semidiscrete_sgd_options
+            type(otc_semidiscrete_sgd_options), intent(out) :: opts
             integer(c_int32_t) :: st
         end function
-        function otc_semidiscrete_sgd_workspace_size(n_sites, dim, opts, out_bytes) &
-                bind(c, name="otc_semidiscrete_sgd_workspace_size") result(st)
-            import :: c_int32_t, c_size_t, otc_sgd_options
-            integer(c_size_t), value :: n_sites
-            integer(c_size_t), value :: dim
-            type(otc_sgd_options), intent(in) :: opts
-            integer(c_size_t), intent(out) :: out_bytes
+        function otc_semidiscrete_sgd_workspace_size_f64(problem, opts, bytes) &
+                bind(c, name="otc_semidiscrete_sgd_workspace_size_f64") result(st)
+            import :: c_int32_t, c_size_t, otc_semidiscrete_sgd_problem_f64, otc_semidiscrete_sgd_options
+            type(otc_semidiscrete_sgd_problem_f64), intent(in) :: problem
+            type(otc_semidiscrete_sgd_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
             integer(c_int32_t) :: st
         end function
-        function otc_semidiscrete_sgd_f64(sample, user, sites, b, opts, g, work, work_bytes) &
+        function otc_semidiscrete_sgd_f64(problem, out, opts, work) &
                 bind(c, name="otc_semidiscrete_sgd_f64") result(st)
-            import :: c_funptr, c_int32_t, c_ptr, c_size_t, otc_matrix_f64, otc_sgd_options
-            type(c_funptr), value :: sample
-            type(c_ptr), value :: user
-            type(otc_matrix_f64), value :: sites
-            type(c_ptr), value :: b
-            type(otc_sgd_options), intent(in) :: opts
-            type(c_ptr), value :: g
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
+            import :: c_int32_t, otc_semidiscrete_sgd_problem_f64, otc_workspace
+            import :: otc_semidiscrete_sgd_outputs_f64, otc_semidiscrete_sgd_options
+            type(otc_semidiscrete_sgd_problem_f64), intent(in) :: problem
+            type(otc_semidiscrete_sgd_outputs_f64), intent(inout) :: out
+            type(otc_semidiscrete_sgd_options), intent(in) :: opts
+            type(otc_workspace), value :: work
             integer(c_int32_t) :: st
         end function
-        function otc_semidiscrete_sgd_f32(sample, user, sites, b, opts, g, work, work_bytes) &
+        function otc_semidiscrete_sgd_workspace_size_f32(problem, opts, bytes) &
+                bind(c, name="otc_semidiscrete_sgd_workspace_size_f32") result(st)
+            import :: c_int32_t, c_size_t, otc_semidiscrete_sgd_problem_f32, otc_semidiscrete_sgd_options
+            type(otc_semidiscrete_sgd_problem_f32), intent(in) :: problem
+            type(otc_semidiscrete_sgd_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
+            integer(c_int32_t) :: st
+        end function
+        function otc_semidiscrete_sgd_f32(problem, out, opts, work) &
                 bind(c, name="otc_semidiscrete_sgd_f32") result(st)
-            import :: c_funptr, c_int32_t, c_ptr, c_size_t, otc_matrix_f32, otc_sgd_options
-            type(c_funptr), value :: sample
-            type(c_ptr), value :: user
-            type(otc_matrix_f32), value :: sites
-            type(c_ptr), value :: b
-            type(otc_sgd_options), intent(in) :: opts
-            type(c_ptr), value :: g
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
+            import :: c_int32_t, otc_semidiscrete_sgd_problem_f32, otc_workspace
+            import :: otc_semidiscrete_sgd_outputs_f32, otc_semidiscrete_sgd_options
+            type(otc_semidiscrete_sgd_problem_f32), intent(in) :: problem
+            type(otc_semidiscrete_sgd_outputs_f32), intent(inout) :: out
+            type(otc_semidiscrete_sgd_options), intent(in) :: opts
+            type(otc_workspace), value :: work
             integer(c_int32_t) :: st
         end function
-        function otc_semidiscrete_sgd_samples_workspace_size(n_points, n_sites, dim, opts, &
-                out_bytes) &
-                bind(c, name="otc_semidiscrete_sgd_samples_workspace_size") result(st)
-            import :: c_int32_t, c_size_t, otc_sgd_options
-            integer(c_size_t), value :: n_points
-            integer(c_size_t), value :: n_sites
-            integer(c_size_t), value :: dim
-            type(otc_sgd_options), intent(in) :: opts
-            integer(c_size_t), intent(out) :: out_bytes
+        function otc_lloyd_options_default(opts) &
+                bind(c, name="otc_lloyd_options_default") result(st)
+            import :: c_int32_t, otc_lloyd_options
+            type(otc_lloyd_options), intent(out) :: opts
             integer(c_int32_t) :: st
         end function
-        function otc_semidiscrete_sgd_samples_f64(points, point_weights, sites, b, seed, opts, g, &
-                work, work_bytes) &
-                bind(c, name="otc_semidiscrete_sgd_samples_f64") result(st)
-            import :: c_int32_t, c_int64_t, c_ptr, c_size_t, otc_matrix_f64, otc_sgd_options
-            type(otc_matrix_f64), value :: points
-            type(c_ptr), value :: point_weights
-            type(otc_matrix_f64), value :: sites
-            type(c_ptr), value :: b
-            integer(c_int64_t), value :: seed
-            type(otc_sgd_options), intent(in) :: opts
-            type(c_ptr), value :: g
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
+        function otc_lloyd_workspace_size_f64(problem, opts, bytes) &
+                bind(c, name="otc_lloyd_workspace_size_f64") result(st)
+            import :: c_int32_t, c_size_t, otc_lloyd_problem_f64, otc_lloyd_options
+            type(otc_lloyd_problem_f64), intent(in) :: problem
+            type(otc_lloyd_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
             integer(c_int32_t) :: st
         end function
-        function otc_semidiscrete_sgd_samples_f32(points, point_weights, sites, b, seed, opts, g, &
-                work, work_bytes) &
-                bind(c, name="otc_semidiscrete_sgd_samples_f32") result(st)
-            import :: c_int32_t, c_int64_t, c_ptr, c_size_t, otc_matrix_f32, otc_sgd_options
-            type(otc_matrix_f32), value :: points
-            type(c_ptr), value :: point_weights
-            type(otc_matrix_f32), value :: sites
-            type(c_ptr), value :: b
-            integer(c_int64_t), value :: seed
-            type(otc_sgd_options), intent(in) :: opts
-            type(c_ptr), value :: g
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
-            integer(c_int32_t) :: st
-        end function
-        function otc_lloyd_workspace_size(n_points, n_sites, dim, opts, out_bytes) &
-                bind(c, name="otc_lloyd_workspace_size") result(st)
-            import :: c_int32_t, c_size_t, otc_laguerre_options
-            integer(c_size_t), value :: n_points
-            integer(c_size_t), value :: n_sites
-            integer(c_size_t), value :: dim
-            type(otc_laguerre_options), intent(in) :: opts
-            integer(c_size_t), intent(out) :: out_bytes
-            integer(c_int32_t) :: st
-        end function
-        function otc_lloyd_f64(points, point_weights, sites, max_iter, tol, opts, distortion, &
-                work, work_bytes) &
+        function otc_lloyd_f64(problem, out, opts, work) &
                 bind(c, name="otc_lloyd_f64") result(st)
-            import :: c_double, c_int32_t, c_ptr, c_size_t, otc_laguerre_options, &
-                otc_matrix_f64, otc_matrix_mut_f64
-            type(otc_matrix_f64), value :: points
-            type(c_ptr), value :: point_weights
-            type(otc_matrix_mut_f64), value :: sites
-            integer(c_int32_t), value :: max_iter
-            real(c_double), value :: tol
-            type(otc_laguerre_options), intent(in) :: opts
-            type(c_ptr), value :: distortion
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
+            import :: c_int32_t, otc_lloyd_problem_f64, otc_workspace
+            import :: otc_lloyd_outputs_f64, otc_lloyd_options
+            type(otc_lloyd_problem_f64), intent(in) :: problem
+            type(otc_lloyd_outputs_f64), intent(inout) :: out
+            type(otc_lloyd_options), intent(in) :: opts
+            type(otc_workspace), value :: work
             integer(c_int32_t) :: st
         end function
-        function otc_lloyd_f32(points, point_weights, sites, max_iter, tol, opts, distortion, &
-                work, work_bytes) &
+        function otc_lloyd_workspace_size_f32(problem, opts, bytes) &
+                bind(c, name="otc_lloyd_workspace_size_f32") result(st)
+            import :: c_int32_t, c_size_t, otc_lloyd_problem_f32, otc_lloyd_options
+            type(otc_lloyd_problem_f32), intent(in) :: problem
+            type(otc_lloyd_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
+            integer(c_int32_t) :: st
+        end function
+        function otc_lloyd_f32(problem, out, opts, work) &
                 bind(c, name="otc_lloyd_f32") result(st)
-            import :: c_double, c_int32_t, c_ptr, c_size_t, otc_laguerre_options, &
-                otc_matrix_f32, otc_matrix_mut_f32
-            type(otc_matrix_f32), value :: points
-            type(c_ptr), value :: point_weights
-            type(otc_matrix_mut_f32), value :: sites
-            integer(c_int32_t), value :: max_iter
-            real(c_double), value :: tol
-            type(otc_laguerre_options), intent(in) :: opts
-            type(c_ptr), value :: distortion
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
+            import :: c_int32_t, otc_lloyd_problem_f32, otc_workspace
+            import :: otc_lloyd_outputs_f32, otc_lloyd_options
+            type(otc_lloyd_problem_f32), intent(in) :: problem
+            type(otc_lloyd_outputs_f32), intent(inout) :: out
+            type(otc_lloyd_options), intent(in) :: opts
+            type(otc_workspace), value :: work
             integer(c_int32_t) :: st
         end function
         function otc_sinkhorn_options_default(opts) &
@@ -1703,54 +1792,84 @@ contains
         integer(c_int32_t), intent(inout), target, contiguous :: cells(:)
         real(c_double), intent(inout), target, contiguous :: masses(:)
         integer(c_int32_t), intent(out) :: status
-        type(otc_laguerre_options) :: opts
-        status = otc_laguerre_options_default(opts)
-        status = otc_laguerre_assign_f64(view_f64(points), c_null_ptr, view_f64(sites), c_loc(g), &
-                                         opts, c_loc(cells), c_loc(masses), c_null_ptr, 0_c_size_t)
+        type(otc_laguerre_assign_options) :: opts
+        type(otc_laguerre_assign_problem_f64), target :: p
+        type(otc_laguerre_assign_outputs_f64), target :: out
+        status = otc_laguerre_assign_options_default(opts)
+        p = otc_laguerre_assign_problem_f64(c_sizeof(p), view_f64(points), c_null_ptr, &
+                                            view_f64(sites), c_loc(g))
+        out = otc_laguerre_assign_outputs_f64(c_sizeof(out), otc_report(0, 0, 0, 0d0, 0d0), 0, &
+                                          c_loc(cells), c_loc(masses))
+        status = otc_laguerre_assign_f64(p, out, opts, otc_workspace(c_null_ptr, 0))
     end subroutine
 
     ! Semi-discrete OT from uniform samples points(N, d) to sites(n, d) with weights b: dual
-    ! weights g (initial guess in, solution out) and cell masses.
-    subroutine otcore_semidiscrete(points, sites, b, g, masses, status)
+    ! weights g (initial guess in, solution out) and cell masses; the report's error (the
+    ! stopping mass error) in `err` when present.
+    subroutine otcore_semidiscrete(points, sites, b, g, masses, status, err)
         real(c_double), intent(in), target, contiguous :: points(:, :), sites(:, :), b(:)
         real(c_double), intent(inout), target, contiguous :: g(:), masses(:)
         integer(c_int32_t), intent(out) :: status
+        real(c_double), intent(out), optional :: err
+        real(c_double), target :: g0(size(g))
         type(otc_semidiscrete_options) :: opts
+        type(otc_semidiscrete_problem_f64), target :: p
+        type(otc_semidiscrete_outputs_f64), target :: out
+        g0 = g
         status = otc_semidiscrete_options_default(opts)
-        status = otc_semidiscrete_f64(view_f64(points), c_null_ptr, view_f64(sites), c_loc(b), &
-                                      opts, c_loc(g), c_loc(masses), c_null_ptr, c_null_ptr, &
-                                      0_c_size_t)
+        p = otc_semidiscrete_problem_f64(c_sizeof(p), view_f64(points), c_null_ptr, &
+                                         view_f64(sites), c_loc(b), c_loc(g0))
+        out = otc_semidiscrete_outputs_f64(c_sizeof(out), otc_report(0, 0, 0, 0d0, 0d0), 0d0, 0d0, &
+                                       0d0, c_loc(g), c_loc(masses))
+        status = otc_semidiscrete_f64(p, out, opts, otc_workspace(c_null_ptr, 0))
+        if (present(err)) err = out%report%error
     end subroutine
 
-    ! Lloyd iterations moving sites(n, d) in place toward their Voronoi cells' barycenters.
+    ! Lloyd iterations moving sites(n, d) toward their Voronoi cells' barycenters (in place:
+    ! the initial sites are copied into the problem).
     subroutine otcore_lloyd(points, sites, max_iter, tol, distortion, status)
         real(c_double), intent(in), target, contiguous :: points(:, :)
         real(c_double), intent(inout), target, contiguous :: sites(:, :)
-        integer(c_int32_t), intent(in) :: max_iter
+        integer(c_int64_t), intent(in) :: max_iter
         real(c_double), intent(in) :: tol
-        real(c_double), intent(out), target :: distortion
+        real(c_double), intent(out) :: distortion
         integer(c_int32_t), intent(out) :: status
-        type(otc_laguerre_options) :: opts
-        status = otc_laguerre_options_default(opts)
-        status = otc_lloyd_f64(view_f64(points), c_null_ptr, mut_view_f64(sites), max_iter, tol, &
-                               opts, c_loc(distortion), c_null_ptr, 0_c_size_t)
+        real(c_double), target :: initial(size(sites, 1), size(sites, 2))
+        type(otc_lloyd_options) :: opts
+        type(otc_lloyd_problem_f64), target :: p
+        type(otc_lloyd_outputs_f64), target :: out
+        initial = sites
+        status = otc_lloyd_options_default(opts)
+        opts%max_iter = max_iter
+        opts%tol = tol
+        p = otc_lloyd_problem_f64(c_sizeof(p), view_f64(points), c_null_ptr, view_f64(initial))
+        out = otc_lloyd_outputs_f64(c_sizeof(out), otc_report(0, 0, 0, 0d0, 0d0), 0d0, &
+                                    mut_view_f64(sites))
+        status = otc_lloyd_f64(p, out, opts, otc_workspace(c_null_ptr, 0))
+        distortion = out%distortion
     end subroutine
 
     ! Averaged SGD drawing batches of `batch` rows of points(N, d) uniformly (seeded stream),
     ! `iterations` batches, to sites(n, d) with weights b (sum 1): dual weights g (zero mean).
     subroutine otcore_semidiscrete_sgd_samples(points, sites, b, seed, iterations, batch, g, status)
         real(c_double), intent(in), target, contiguous :: points(:, :), sites(:, :), b(:)
-        integer(c_int64_t), intent(in) :: seed
-        integer(c_int32_t), intent(in) :: iterations, batch
+        integer(c_int64_t), intent(in) :: seed, iterations
+        integer(c_size_t), intent(in) :: batch
         real(c_double), intent(inout), target, contiguous :: g(:)
         integer(c_int32_t), intent(out) :: status
-        type(otc_sgd_options) :: opts
-        status = otc_sgd_options_default(opts)
+        type(otc_semidiscrete_sgd_options) :: opts
+        type(otc_semidiscrete_sgd_problem_f64), target :: p
+        type(otc_semidiscrete_sgd_outputs_f64), target :: out
+        status = otc_semidiscrete_sgd_options_default(opts)
         opts%iterations = iterations
         opts%batch = batch
-        status = otc_semidiscrete_sgd_samples_f64(view_f64(points), c_null_ptr, view_f64(sites), &
-                                                  c_loc(b), seed, opts, c_loc(g), c_null_ptr, &
-                                                  0_c_size_t)
+        opts%seed = seed
+        p = otc_semidiscrete_sgd_problem_f64(c_sizeof(p), view_f64(sites), c_loc(b), &
+                                             c_null_funptr, c_null_ptr, view_f64(points), &
+                                             c_null_ptr)
+        out = otc_semidiscrete_sgd_outputs_f64(c_sizeof(out), otc_report(0, 0, 0, 0d0, 0d0), 0d0, &
+                                           c_loc(g))
+        status = otc_semidiscrete_sgd_f64(p, out, opts, otc_workspace(c_null_ptr, 0))
     end subroutine
 
     ! Fixed-support entropic barycenter (uniform weights) of the columns of hists(n, k) for

@@ -6,6 +6,7 @@ use super::assign::{
     check_point_weights, check_problem, laguerre_assign_in_place, laguerre_assign_scratch,
 };
 use super::LaguerreReal;
+use crate::progress::{self, Flow};
 use crate::workspace::{check_stack, take, vec_req, with_stack};
 use crate::{bail, MatMut, MatRef, MemStack, Par, Result, StackReq};
 
@@ -16,8 +17,31 @@ pub struct LloydInfo {
     pub iterations: usize,
     /// Distortion `Σ a_i min_j |x_i − y_j|²` at the returned sites (weights normalised to 1).
     pub distortion: f64,
-    /// Largest site displacement of the last iteration.
+    /// Largest site displacement of the last iteration (distance units; infinite before the
+    /// first).
     pub last_move: f64,
+    /// Whether a [`crate::progress`] observer stopped the iterations.
+    pub cancelled: bool,
+}
+
+/// Parameters of [`lloyd`].
+#[derive(Clone, Copy, Debug)]
+pub struct LloydParams {
+    /// Iteration cap (0: only the distortion of the given sites).
+    pub max_iter: usize,
+    /// Stop when no site moves more than `tol` (distance units). The default 0 stops at the
+    /// fixed point, which a finite sample set reaches in finitely many iterations (the cells
+    /// stop changing and the sites stop moving, exactly).
+    pub tol: f64,
+}
+
+impl Default for LloydParams {
+    fn default() -> Self {
+        LloydParams {
+            max_iter: 1000,
+            tol: 0.0,
+        }
+    }
 }
 
 /// Workspace of [`lloyd_in_place`]: N cells, the zero weights, `n(d+1)` f64 sums and the
@@ -31,20 +55,25 @@ pub fn lloyd_scratch<T: LaguerreReal>(n_points: usize, n_sites: usize, dim: usiz
     ])
 }
 
-/// Level 2: at most `max_iter` Lloyd iterations on `sites` (n×d, updated in place) for the
-/// samples `points` (N×d) with weights `point_weights` (or uniform); stops when no site moves
-/// more than `tol` (distance units). Sites of empty cells stay put. `O(N n d)` per iteration.
+/// Level 2: at most `params.max_iter` Lloyd iterations on `sites` (n×d, updated in place) for
+/// the samples `points` (N×d) with weights `point_weights` (or uniform); stops when no site
+/// moves more than `params.tol` (distance units). Sites of empty cells stay put. `O(N n d)` per iteration.
+/// Reports each iteration's largest displacement to [`crate::progress::check`]; a stop
+/// returns the current sites with `cancelled` set.
 #[allow(clippy::too_many_arguments)]
 #[allow(clippy::neg_cmp_op_on_partial_ord)] // `!(x >= 0.0)` also rejects NaN
 pub fn lloyd_in_place<T: LaguerreReal>(
     points: MatRef<'_, T>,
     point_weights: Option<&[T]>,
     mut sites: MatMut<'_, T>,
-    max_iter: usize,
-    tol: f64,
+    params: &LloydParams,
     par: Par,
     stack: &mut MemStack,
 ) -> Result<LloydInfo> {
+    let LloydParams { max_iter, tol } = *params;
+    if tol.is_nan() || tol < 0.0 {
+        bail!(InvalidArgument, "tol = {tol:e}: need >= 0");
+    }
     let (big_n, n, d) = (points.nrows(), sites.nrows(), sites.ncols());
     check_point_weights(point_weights, big_n)?;
     check_stack(stack, lloyd_scratch::<T>(big_n, n, d))?;
@@ -64,6 +93,7 @@ pub fn lloyd_in_place<T: LaguerreReal>(
         iterations: 0,
         distortion: 0.0,
         last_move: f64::INFINITY,
+        cancelled: false,
     };
     let distortion = |sites: MatRef<'_, T>, cells: &[u32]| -> f64 {
         let mut e = 0.0;
@@ -91,6 +121,13 @@ pub fn lloyd_in_place<T: LaguerreReal>(
         info.distortion = distortion(sites.as_ref(), &cells);
         if info.iterations == max_iter || info.last_move <= tol {
             break;
+        }
+        // The error measure, the last displacement, exists from the first iteration on.
+        if info.iterations > 0 {
+            if let Flow::Stop = progress::check(info.iterations as u64, info.last_move) {
+                info.cancelled = true;
+                break;
+            }
         }
         sums.fill(0.0);
         for (i, &c) in cells.iter().enumerate() {
@@ -127,23 +164,14 @@ pub fn lloyd<T: LaguerreReal>(
     points: MatRef<'_, T>,
     point_weights: Option<&[T]>,
     sites: MatRef<'_, T>,
-    max_iter: usize,
-    tol: f64,
+    params: &LloydParams,
     num_threads: usize,
 ) -> Result<(faer::Mat<T>, LloydInfo)> {
     let mut out = faer::Mat::from_fn(sites.nrows(), sites.ncols(), |i, k| *sites.get(i, k));
     let req = lloyd_scratch::<T>(points.nrows(), sites.nrows(), sites.ncols());
     let info = with_stack(req, |stack| {
         crate::par::with_threads(num_threads, |par| {
-            lloyd_in_place(
-                points,
-                point_weights,
-                out.as_mut(),
-                max_iter,
-                tol,
-                par,
-                stack,
-            )
+            lloyd_in_place(points, point_weights, out.as_mut(), params, par, stack)
         })
     })???;
     Ok((out, info))
@@ -158,7 +186,17 @@ mod tests {
         // Optimal 4-point quantiser of U[0, 1]: sites (2j + 1)/8, distortion 1/(12·4²).
         let x = faer::Mat::from_fn(4000, 1, |i, _| (i as f64 + 0.5) / 4000.0);
         let y0 = faer::mat![[0.05], [0.1], [0.2], [0.3]];
-        let (y, info) = lloyd(x.as_ref(), None, y0.as_ref(), 10_000, 1e-12, 2).unwrap();
+        let (y, info) = lloyd(
+            x.as_ref(),
+            None,
+            y0.as_ref(),
+            &LloydParams {
+                max_iter: 10_000,
+                tol: 1e-12,
+            },
+            2,
+        )
+        .unwrap();
         for j in 0..4 {
             assert!(
                 (y[(j, 0)] - (2 * j + 1) as f64 / 8.0).abs() < 1e-3,
@@ -178,7 +216,17 @@ mod tests {
         let mut last = f64::INFINITY;
         let mut y = y0;
         for _ in 0..5 {
-            let (y1, info) = lloyd(x.as_ref(), Some(&a), y.as_ref(), 1, 0.0, 1).unwrap();
+            let (y1, info) = lloyd(
+                x.as_ref(),
+                Some(&a),
+                y.as_ref(),
+                &LloydParams {
+                    max_iter: 1,
+                    tol: 0.0,
+                },
+                1,
+            )
+            .unwrap();
             assert!(
                 info.distortion <= last + 1e-15,
                 "{} > {last}",

@@ -23,4 +23,4 @@ pub use sgd::{
     Sampler, SgdInfo, SgdParams,
 };
 pub mod lloyd;
-pub use lloyd::{lloyd, lloyd_in_place, lloyd_scratch, LloydInfo};
+pub use lloyd::{lloyd, lloyd_in_place, lloyd_scratch, LloydInfo, LloydParams};

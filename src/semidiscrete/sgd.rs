@@ -9,6 +9,7 @@
 
 use super::assign::{check_point_weights, laguerre_assign_in_place, laguerre_assign_scratch};
 use super::LaguerreReal;
+use crate::progress::{self, Flow};
 use crate::workspace::{check_stack, take, vec_req, with_stack};
 use crate::{bail, MatRef, MemStack, Par, Real, Result, StackReq};
 
@@ -41,16 +42,22 @@ pub struct SgdInfo {
     pub iterations: usize,
     /// The initial step γ₀ used.
     pub step: f64,
+    /// `max_j |h_j − b_j|` for the last batch's cell fractions h: the sup norm of the last
+    /// stochastic supergradient (units of mass; noisy, of order `1/√batch` at the solution).
+    pub batch_mass_error: f64,
+    /// Whether a [`crate::progress`] observer stopped the iterations (g is then the average
+    /// of the iterates so far).
+    pub cancelled: bool,
 }
 
 /// Workspace of [`semidiscrete_sgd_in_place`] in precision `T`: the batch (`batch · dim`
-/// values), its cells, the iterate and its average (`2n` f64), g in `T` (n) and the Laguerre
-/// kernel's workspace.
+/// values), its cells, the iterate, its average and the batch's cell fractions (`3n` f64),
+/// g in `T` (n) and the Laguerre kernel's workspace.
 pub fn semidiscrete_sgd_scratch<T: Real>(n_sites: usize, dim: usize, batch: usize) -> StackReq {
     StackReq::all_of(&[
         vec_req::<T>(batch.saturating_mul(dim)),
         vec_req::<u32>(batch),
-        vec_req::<f64>(n_sites.saturating_mul(2)),
+        vec_req::<f64>(n_sites.saturating_mul(3)),
         vec_req::<T>(n_sites),
         laguerre_assign_scratch::<T>(n_sites, dim),
     ])
@@ -63,7 +70,9 @@ pub type Sampler<'s, T> = dyn FnMut(&mut [T]) -> Result<()> + Send + 's;
 /// Level 2: averaged SGD in precision `T` (f32 or f64; the iterates are kept in f64).
 /// `sample` streams batches of the source; `sites` (n×d), `b` (n, sums to 1); `g` (n) receives
 /// the averaged dual weights, shifted to zero mean (written only on success). Per iteration
-/// `O(B n d)`; allocation-free on [`semidiscrete_sgd_scratch`].
+/// `O(B n d)`; allocation-free on [`semidiscrete_sgd_scratch`]. Reports each batch's mass
+/// error ([`SgdInfo::batch_mass_error`]) to [`crate::progress::check`]; a stop returns the
+/// average so far with `cancelled` set.
 #[allow(clippy::neg_cmp_op_on_partial_ord)] // `!(x >= 0.0)` also rejects NaN
 pub fn semidiscrete_sgd_in_place<T: LaguerreReal>(
     sample: &mut Sampler<'_, T>,
@@ -101,10 +110,12 @@ pub fn semidiscrete_sgd_in_place<T: LaguerreReal>(
     check_stack(stack, semidiscrete_sgd_scratch::<T>(n, d, batch))?;
     let (mut xs, stack) = take(stack, batch * d, T::ZERO);
     let (mut cells, stack) = take(stack, batch, 0u32);
-    let (mut buf, stack) = take(stack, 2 * n, 0.0f64);
+    let (mut buf, stack) = take(stack, 3 * n, 0.0f64);
     let (mut gt, stack) = take(stack, n, T::ZERO);
-    let (cur, avg) = buf.split_at_mut(n);
+    let (cur, rest) = buf.split_at_mut(n);
+    let (avg, fraction) = rest.split_at_mut(n);
     let mut step = params.step;
+    let (mut batch_mass_error, mut cancelled, mut done) = (f64::INFINITY, false, 0);
     for k in 1..=params.iterations {
         sample(&mut xs)?;
         crate::error::check_finite("sample", xs.iter().copied())?;
@@ -128,13 +139,24 @@ pub fn semidiscrete_sgd_in_place<T: LaguerreReal>(
         for (c, bj) in cur.iter_mut().zip(b) {
             *c += gamma * bj.to_f64();
         }
-        let unit = gamma / batch as f64;
+        fraction.fill(0.0);
+        let unit = 1.0 / batch as f64;
         for &c in cells.iter() {
-            cur[c as usize] -= unit;
+            fraction[c as usize] += unit;
+        }
+        batch_mass_error = 0.0;
+        for ((c, &h), bj) in cur.iter_mut().zip(fraction.iter()).zip(b) {
+            *c -= gamma * h;
+            batch_mass_error = f64::max(batch_mass_error, (h - bj.to_f64()).abs());
         }
         let w = 1.0 / k as f64;
         for (a, &c) in avg.iter_mut().zip(cur.iter()) {
             *a += w * (c - *a);
+        }
+        done = k;
+        if let Flow::Stop = progress::check(k as u64, batch_mass_error) {
+            cancelled = true;
+            break;
         }
     }
     let mean = avg.iter().sum::<f64>() / n as f64;
@@ -153,8 +175,10 @@ pub fn semidiscrete_sgd_in_place<T: LaguerreReal>(
         *o = T::from_f64(a - mean);
     }
     Ok(SgdInfo {
-        iterations: params.iterations,
+        iterations: done,
         step,
+        batch_mass_error,
+        cancelled,
     })
 }
 

@@ -30,6 +30,7 @@ use super::assign::{
     cell_masses, check_problem, laguerre_assign_in_place, laguerre_assign_scratch,
 };
 use super::LaguerreReal;
+use crate::progress::{self, Flow};
 use crate::workspace::{check_stack, take, vec_req, with_stack};
 use crate::{bail, MatRef, MemStack, Par, Real, Result, StackReq};
 
@@ -91,6 +92,8 @@ pub struct SemiDiscreteInfo {
     pub step: f64,
     /// Whether the tolerance was met before the iteration cap.
     pub converged: bool,
+    /// Whether a [`crate::progress`] observer stopped the solve (g is then the last iterate).
+    pub cancelled: bool,
 }
 
 /// Workspace of [`semidiscrete_in_place`] for N samples, n sites in dimension d: the Laguerre
@@ -431,7 +434,9 @@ fn newton_solve(h: &mut [f64], r: &mut [f64]) -> bool {
 /// Coincident sites that both have positive weight are refused (`InvalidArgument`).
 /// Allocation-free on [`semidiscrete_scratch`]. Per iteration: gradient `O(N n d)`
 /// (threaded); Newton `O(N n d)` (threaded over fixed point chunks) plus `O(n³)` for the
-/// Newton system. Bitwise identical results for every `par`.
+/// Newton system. Bitwise identical results for every `par`. Reports the stopping measure
+/// (the mass error, smoothed for Newton) at each convergence check to
+/// [`crate::progress::check`]; a stop returns the current iterate with `cancelled` set.
 #[allow(clippy::too_many_arguments)]
 pub fn semidiscrete_in_place<T: LaguerreReal>(
     points: MatRef<'_, T>,
@@ -520,6 +525,7 @@ pub fn semidiscrete_in_place<T: LaguerreReal>(
         epsilon: 0.0,
         step: 0.0,
         converged: false,
+        cancelled: false,
     };
     match params.method {
         SemiDiscreteMethod::Gradient => {
@@ -540,6 +546,10 @@ pub fn semidiscrete_in_place<T: LaguerreReal>(
                 info.smoothed_mass_error = err;
                 if err <= params.tol {
                     info.converged = true;
+                    break;
+                }
+                if let Flow::Stop = progress::check(info.iterations as u64, err) {
+                    info.cancelled = true;
                     break;
                 }
                 if info.iterations == params.max_iter {
@@ -595,6 +605,10 @@ pub fn semidiscrete_in_place<T: LaguerreReal>(
                             break 'stages;
                         }
                         break;
+                    }
+                    if let Flow::Stop = progress::check(info.iterations as u64, err) {
+                        info.cancelled = true;
+                        break 'stages;
                     }
                     if info.iterations == params.max_iter {
                         break 'stages;

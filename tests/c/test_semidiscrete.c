@@ -1,12 +1,22 @@
-/* Laguerre cells through the C ABI: brute force, f32, masses, workspace, errors. */
+/* The semi-discrete family through the C ABI (ABI 1 shape): Laguerre cells against brute
+   force, the solvers against the 1-D closed form, f32 against f64, SGD from a sampler and
+   from a sample array, Lloyd, callbacks, and refused inputs that leave the outputs as they
+   were. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "check.h"
 
+static const otc_workspace NO_WORK = {NULL, 0};
+
 static double lcg(unsigned long *s) {
     *s = *s * 6364136223846793005UL + 1442695040888963407UL;
     return (double)((*s >> 11) & ((1UL << 53) - 1)) / 9007199254740992.0;
+}
+
+static otc_workspace workspace_of(size_t bytes) {
+    otc_workspace w = {malloc(bytes), bytes};
+    return w;
 }
 
 static void test_laguerre(void) {
@@ -20,17 +30,21 @@ static void test_laguerre(void) {
     for (i = 0; i < n * d; i++) { y[i] = lcg(&s); yf[i] = (float)y[i]; }
     for (j = 0; j < n; j++) { g[j] = 0.05 * lcg(&s); gf[j] = (float)g[j]; }
     for (i = 0; i < N; i++) w[i] = 1.0 + (double)(i % 3);
-    otc_matrix_f64 X = {x, N, d, d, 1}, Y = {y, n, d, d, 1};
-    otc_matrix_f32 Xf = {xf, N, d, d, 1}, Yf = {yf, n, d, d, 1};
-    otc_laguerre_options opts;
-    CHECK_STATUS(otc_laguerre_options_default(&opts), OTC_OK);
+    otc_laguerre_assign_options opts;
+    CHECK_STATUS(otc_laguerre_assign_options_default(&opts), OTC_OK);
     opts.num_threads = 2;
+    otc_laguerre_assign_problem_f64 p = {sizeof p, {x, N, d, d, 1}, w, {y, n, d, d, 1}, g};
+    otc_laguerre_assign_problem_f32 pf = {sizeof pf, {xf, N, d, d, 1}, NULL, {yf, n, d, d, 1}, gf};
+    otc_laguerre_assign_outputs_f64 out = {sizeof out, {0}, 0, cells, masses};
+    otc_laguerre_assign_outputs_f32 outf = {sizeof outf, {0}, 0, cells_f, NULL};
     size_t bytes = 0;
-    CHECK_STATUS(otc_laguerre_workspace_size(n, d, &opts, &bytes), OTC_OK);
-    void *work = malloc(bytes);
-    CHECK_STATUS(otc_laguerre_assign_f64(X, w, Y, g, &opts, cells, masses, work, bytes), OTC_OK);
-    CHECK_STATUS(otc_laguerre_assign_f32(Xf, NULL, Yf, gf, NULL, cells_f, NULL, NULL, 0), OTC_OK);
+    CHECK_STATUS(otc_laguerre_assign_workspace_size_f64(&p, &opts, &bytes), OTC_OK);
+    otc_workspace work = workspace_of(bytes);
+    CHECK_STATUS(otc_laguerre_assign_f64(&p, &out, &opts, work), OTC_OK);
+    CHECK_STATUS(otc_laguerre_assign_f32(&pf, &outf, NULL, NO_WORK), OTC_OK);
+    CHECK(out.report.status == OTC_OK && out.report.iterations == 0);
     int agree = 0, agree_f = 0;
+    size_t empty = 0;
     double total = 0.0, wsum = 0.0;
     for (i = 0; i < N; i++) {
         int best = 0;
@@ -44,19 +58,30 @@ static void test_laguerre(void) {
         agree_f += (int)cells_f[i] == best;
         wsum += w[i];
     }
-    for (j = 0; j < n; j++) total += masses[j];
+    for (j = 0; j < n; j++) { total += masses[j]; empty += masses[j] == 0.0; }
     CHECK(agree == N);
     CHECK(agree_f >= N - 2);
     CHECK_CLOSE(total, wsum, 1e-9);
-    /* A workspace one byte short, a NaN weight, an output aliasing an input. */
-    CHECK_STATUS(otc_laguerre_assign_f64(X, w, Y, g, &opts, cells, masses, work, bytes / 2),
-                 OTC_ERR_WORKSPACE_TOO_SMALL);
+    CHECK(out.empty_cells == empty);
+    /* A workspace short by half, a NaN weight, an output aliasing an input, the outputs
+       struct over an output, NULL g: refused, the outputs untouched. */
+    otc_workspace half = {work.data, bytes / 2};
+    out.empty_cells = 77;
+    CHECK_STATUS(otc_laguerre_assign_f64(&p, &out, &opts, half), OTC_ERR_WORKSPACE_TOO_SMALL);
     g[3] = NAN;
-    CHECK_STATUS(otc_laguerre_assign_f64(X, NULL, Y, g, NULL, cells, NULL, NULL, 0), OTC_ERR_NON_FINITE);
+    CHECK_STATUS(otc_laguerre_assign_f64(&p, &out, NULL, NO_WORK), OTC_ERR_NON_FINITE);
     g[3] = 0.0;
-    CHECK_STATUS(otc_laguerre_assign_f64(X, NULL, Y, g, NULL, cells, (double *)y, NULL, 0), OTC_ERR_ALIASING);
-    CHECK_STATUS(otc_laguerre_assign_f64(X, NULL, Y, NULL, NULL, cells, NULL, NULL, 0), OTC_ERR_NULL_POINTER);
-    free(work);
+    out.masses = y;
+    CHECK_STATUS(otc_laguerre_assign_f64(&p, &out, NULL, NO_WORK), OTC_ERR_ALIASING);
+    CHECK(strstr(otc_last_error_message(), "out->masses overlaps problem->sites") != NULL);
+    out.masses = (double *)&out;
+    CHECK_STATUS(otc_laguerre_assign_f64(&p, &out, NULL, NO_WORK), OTC_ERR_ALIASING);
+    out.masses = masses;
+    p.g = NULL;
+    CHECK_STATUS(otc_laguerre_assign_f64(&p, &out, NULL, NO_WORK), OTC_ERR_NULL_POINTER);
+    CHECK(strstr(otc_last_error_message(), "problem->g is NULL") != NULL);
+    CHECK(out.empty_cells == 77);
+    free(work.data);
 }
 
 /* Uniform density on [0, 1] (grid midpoints), 3 sites: cells are intervals ending at the
@@ -73,45 +98,83 @@ static void expected_g(const double *y, const double *b, double *e) {
     for (j = 0; j < 3; j++) e[j] -= mean;
 }
 
+/* A callback that records its calls and stops at the first. */
+typedef struct { int calls; uint64_t iteration; double error; } seen_t;
+static int32_t stop_at_first(void *data, uint64_t iteration, double error) {
+    seen_t *s = (seen_t *)data;
+    s->calls++;
+    s->iteration = iteration;
+    s->error = error;
+    return 1;
+}
+
 static void test_solvers(void) {
     enum { N = 2000 };
     static double x[N];
     double y[3] = {0.2, 0.5, 0.7}, b[3] = {0.3, 0.3, 0.4}, g[3] = {0, 0, 0}, masses[3], e[3];
     int i, j;
     for (i = 0; i < N; i++) x[i] = (i + 0.5) / N;
-    otc_matrix_f64 X = {x, N, 1, 1, 1}, Y = {y, 3, 1, 1, 1};
+    otc_semidiscrete_problem_f64 p = {sizeof p, {x, N, 1, 1, 1}, NULL, {y, 3, 1, 1, 1}, b, NULL};
+    otc_semidiscrete_outputs_f64 out = {sizeof out, {0}, 0, 0, 0, g, masses};
     otc_semidiscrete_options opts;
-    otc_semidiscrete_info info;
     CHECK_STATUS(otc_semidiscrete_options_default(&opts), OTC_OK);
     opts.tol = 1e-9;
     size_t bytes = 0;
-    CHECK_STATUS(otc_semidiscrete_workspace_size(N, 3, 1, &opts, &bytes), OTC_OK);
-    void *work = malloc(bytes);
-    CHECK_STATUS(otc_semidiscrete_f64(X, NULL, Y, b, &opts, g, masses, &info, work, bytes), OTC_OK);
+    CHECK_STATUS(otc_semidiscrete_workspace_size_f64(&p, &opts, &bytes), OTC_OK);
+    otc_workspace work = workspace_of(bytes);
+    CHECK_STATUS(otc_semidiscrete_f64(&p, &out, &opts, work), OTC_OK);
     expected_g(y, b, e);
     for (j = 0; j < 3; j++) {
         CHECK_CLOSE(g[j], e[j], 2e-3);
         CHECK_CLOSE(masses[j], b[j], 2.0 / N);
     }
-    CHECK(info.converged == 1);
+    CHECK(out.report.status == OTC_OK && out.report.path == OTC_SEMIDISCRETE_NEWTON);
+    CHECK(out.report.error <= 1e-9 && out.report.iterations > 0 && out.epsilon > 0.0);
     /* Gradient ascent, capped at 2 iterations: a warning, outputs still written. */
     opts.method = OTC_SEMIDISCRETE_GRADIENT;
     opts.max_iter = 2;
-    g[0] = g[1] = g[2] = 0.0;
-    CHECK_STATUS(otc_semidiscrete_f64(X, NULL, Y, b, &opts, g, NULL, &info, NULL, 0), OTC_WARN_MAX_ITER);
-    CHECK(info.iterations == 2 && info.converged == 0);
+    out.masses = NULL;
+    CHECK_STATUS(otc_semidiscrete_f64(&p, &out, &opts, NO_WORK), OTC_WARN_MAX_ITER);
+    CHECK(out.report.iterations == 2 && out.report.status == OTC_WARN_MAX_ITER);
+    CHECK(out.report.path == OTC_SEMIDISCRETE_GRADIENT && out.step > 0.0);
+    /* A callback stopping at its first call (every 3 steps), with 2 threads. */
+    {
+        seen_t seen = {0, 0, 0.0};
+        opts.max_iter = 1000;
+        opts.tol = 1e-12;
+        opts.num_threads = 2;
+        opts.callback_every = 3;
+        opts.callback = stop_at_first;
+        opts.callback_data = &seen;
+        CHECK_STATUS(otc_semidiscrete_f64(&p, &out, &opts, NO_WORK), OTC_WARN_CANCELLED);
+        CHECK(seen.calls == 1 && seen.iteration == 3 && out.report.iterations == 3);
+        CHECK(out.report.error == seen.error);
+        CHECK(fabs(g[0] + g[1] + g[2]) < 1e-12);
+        opts.callback = NULL;
+    }
     opts.method = 7;
-    CHECK_STATUS(otc_semidiscrete_f64(X, NULL, Y, b, &opts, g, NULL, NULL, NULL, 0), OTC_ERR_INVALID_ARGUMENT);
+    CHECK_STATUS(otc_semidiscrete_f64(&p, &out, &opts, NO_WORK), OTC_ERR_INVALID_ARGUMENT);
+    CHECK(strstr(otc_last_error_message(), "opts->method = 7") != NULL);
     b[2] = 0.5; /* masses no longer balance */
-    CHECK_STATUS(otc_semidiscrete_f64(X, NULL, Y, b, NULL, g, NULL, NULL, NULL, 0), OTC_ERR_MASS_MISMATCH);
+    CHECK_STATUS(otc_semidiscrete_f64(&p, &out, NULL, NO_WORK), OTC_ERR_MASS_MISMATCH);
     b[2] = 0.4;
     /* Sites 1 and 2 at the same position, both with mass: refused, g untouched. */
     y[2] = y[1];
     g[0] = -7.0;
-    CHECK_STATUS(otc_semidiscrete_f64(X, NULL, Y, b, NULL, g, NULL, NULL, NULL, 0), OTC_ERR_INVALID_ARGUMENT);
+    CHECK_STATUS(otc_semidiscrete_f64(&p, &out, NULL, NO_WORK), OTC_ERR_INVALID_ARGUMENT);
     CHECK(strstr(otc_last_error_message(), "sites 1 and 2 coincide") != NULL && g[0] == -7.0);
     y[2] = 0.7;
-    free(work);
+    /* The outputs struct over b (the 0.1 `info` over a 3-double array). */
+    {
+        double buf[sizeof(otc_semidiscrete_outputs_f64) / sizeof(double) + 1];
+        otc_semidiscrete_outputs_f64 *o2 = (otc_semidiscrete_outputs_f64 *)buf;
+        *o2 = out;
+        p.b = buf;
+        CHECK_STATUS(otc_semidiscrete_f64(&p, o2, NULL, NO_WORK), OTC_ERR_ALIASING);
+        CHECK(strstr(otc_last_error_message(), "output out overlaps problem->b") != NULL);
+        p.b = b;
+    }
+    free(work.data);
 }
 
 static int32_t uniform_sampler(void *user, size_t count, double *out) {
@@ -129,32 +192,46 @@ static void test_sgd_and_lloyd(void) {
     double y[3] = {0.2, 0.5, 0.7}, b[3] = {0.3, 0.3, 0.4}, g[3], e[3];
     unsigned long state = 99;
     int j;
-    otc_matrix_f64 Y = {y, 3, 1, 1, 1};
-    otc_sgd_options opts;
-    CHECK_STATUS(otc_sgd_options_default(&opts), OTC_OK);
+    otc_semidiscrete_sgd_problem_f64 p = {sizeof p, {y, 3, 1, 1, 1}, b, uniform_sampler, &state,
+                                          {NULL, 0, 0, 0, 0}, NULL};
+    otc_semidiscrete_sgd_outputs_f64 out = {sizeof out, {0}, 0, g};
+    otc_semidiscrete_sgd_options opts;
+    CHECK_STATUS(otc_semidiscrete_sgd_options_default(&opts), OTC_OK);
     opts.iterations = 20000;
     opts.num_threads = 1;
-    CHECK_STATUS(otc_semidiscrete_sgd_f64(uniform_sampler, &state, Y, b, &opts, g, NULL, 0), OTC_OK);
+    CHECK_STATUS(otc_semidiscrete_sgd_f64(&p, &out, &opts, NO_WORK), OTC_OK);
     expected_g(y, b, e);
     for (j = 0; j < 3; j++) CHECK_CLOSE(g[j], e[j], 5e-3);
-    CHECK_STATUS(otc_semidiscrete_sgd_f64(failing_sampler, NULL, Y, b, &opts, g, NULL, 0), OTC_ERR_INVALID_ARGUMENT);
-    CHECK_STATUS(otc_semidiscrete_sgd_f64(NULL, NULL, Y, b, &opts, g, NULL, 0), OTC_ERR_NULL_POINTER);
+    CHECK(out.report.iterations == 20000 && out.step > 0.0);
+    CHECK(out.report.error > 0.0 && out.report.error < 0.5);
+    p.sample = failing_sampler;
+    CHECK_STATUS(otc_semidiscrete_sgd_f64(&p, &out, &opts, NO_WORK), OTC_ERR_INVALID_ARGUMENT);
+    CHECK(strstr(otc_last_error_message(), "the sampler returned -3") != NULL);
+    p.sample = NULL;
+    CHECK_STATUS(otc_semidiscrete_sgd_f64(&p, &out, &opts, NO_WORK), OTC_ERR_NULL_POINTER);
 
     /* Lloyd: the optimal 4-point quantiser of U[0, 1] is (2j + 1)/8, distortion 1/192. */
     enum { N = 4000 };
     static double x[N];
-    double sites[4] = {0.05, 0.1, 0.2, 0.3}, distortion = 0.0;
+    double sites0[4] = {0.05, 0.1, 0.2, 0.3}, sites[4];
     int i;
     for (i = 0; i < N; i++) x[i] = (i + 0.5) / N;
-    otc_matrix_f64 X = {x, N, 1, 1, 1};
-    otc_matrix_mut_f64 S = {sites, 4, 1, 1, 1};
+    otc_lloyd_problem_f64 lp = {sizeof lp, {x, N, 1, 1, 1}, NULL, {sites0, 4, 1, 1, 1}};
+    otc_lloyd_outputs_f64 lout = {sizeof lout, {0}, 0.0, {sites, 4, 1, 1, 1}};
+    otc_lloyd_options lo;
+    CHECK_STATUS(otc_lloyd_options_default(&lo), OTC_OK);
+    lo.max_iter = 10000;
+    lo.tol = 1e-12;
     size_t bytes = 0;
-    CHECK_STATUS(otc_lloyd_workspace_size(N, 4, 1, NULL, &bytes), OTC_OK);
-    CHECK_STATUS(otc_lloyd_f64(X, NULL, S, 10000, 1e-12, NULL, &distortion, NULL, 0), OTC_OK);
+    CHECK_STATUS(otc_lloyd_workspace_size_f64(&lp, &lo, &bytes), OTC_OK);
+    CHECK_STATUS(otc_lloyd_f64(&lp, &lout, &lo, NO_WORK), OTC_OK);
     for (j = 0; j < 4; j++) CHECK_CLOSE(sites[j], (2 * j + 1) / 8.0, 1e-3);
-    CHECK_CLOSE(distortion, 1.0 / 192.0, 1e-5);
-    sites[0] = 0.0;
-    CHECK_STATUS(otc_lloyd_f64(X, NULL, S, 1, 0.0, NULL, NULL, NULL, 0), OTC_WARN_MAX_ITER);
+    CHECK_CLOSE(lout.distortion, 1.0 / 192.0, 1e-5);
+    CHECK(lout.report.error <= 1e-12 && lout.report.iterations > 1);
+    lo.max_iter = 1;
+    lo.tol = 0.0;
+    CHECK_STATUS(otc_lloyd_f64(&lp, &lout, &lo, NO_WORK), OTC_WARN_MAX_ITER);
+    CHECK(lout.report.iterations == 1 && lout.report.error > 0.0);
 }
 
 static int32_t uniform_sampler_f32(void *user, size_t count, float *out) {
@@ -180,16 +257,19 @@ static void test_f32_and_sgd_samples(void) {
 
     /* Newton in f32 and f64. */
     otc_semidiscrete_options sopts;
-    otc_semidiscrete_info info;
     CHECK_STATUS(otc_semidiscrete_options_default(&sopts), OTC_OK);
     sopts.tol = 1e-6;
-    CHECK_STATUS(otc_semidiscrete_f64(X, NULL, Y, b, &sopts, g, masses, NULL, NULL, 0), OTC_OK);
+    otc_semidiscrete_problem_f64 p = {sizeof p, X, NULL, Y, b, NULL};
+    otc_semidiscrete_outputs_f64 out = {sizeof out, {0}, 0, 0, 0, g, masses};
+    CHECK_STATUS(otc_semidiscrete_f64(&p, &out, &sopts, NO_WORK), OTC_OK);
+    otc_semidiscrete_problem_f32 pf = {sizeof pf, Xf, NULL, Yf, bf, NULL};
+    otc_semidiscrete_outputs_f32 outf = {sizeof outf, {0}, 0, 0, 0, gf, masses_f};
     size_t bytes = 0;
-    CHECK_STATUS(otc_semidiscrete_workspace_size(N, 3, 1, &sopts, &bytes), OTC_OK);
-    void *work = malloc(bytes);
-    CHECK_STATUS(otc_semidiscrete_f32(Xf, NULL, Yf, bf, &sopts, gf, masses_f, &info, work, bytes), OTC_OK);
-    free(work);
-    CHECK(info.converged == 1);
+    CHECK_STATUS(otc_semidiscrete_workspace_size_f32(&pf, &sopts, &bytes), OTC_OK);
+    otc_workspace work = workspace_of(bytes);
+    CHECK_STATUS(otc_semidiscrete_f32(&pf, &outf, &sopts, work), OTC_OK);
+    free(work.data);
+    CHECK(outf.report.status == OTC_OK);
     for (j = 0; j < 3; j++) {
         CHECK_CLOSE(gf[j], g[j], 1e-4);
         CHECK_CLOSE(gf[j], e[j], 2e-3);
@@ -202,72 +282,108 @@ static void test_f32_and_sgd_samples(void) {
         double mkeep[3] = {-1.0, -2.0, -3.0};
         for (i = 0; i < N; i++) wf[i] = 1.0f / N;
         wf[5] = -1.0f;
-        CHECK_STATUS(otc_semidiscrete_f32(Xf, wf, Yf, bf, NULL, keep, mkeep, NULL, NULL, 0), OTC_ERR_INVALID_ARGUMENT);
+        pf.point_weights = wf;
+        outf.g = keep;
+        outf.masses = mkeep;
+        CHECK_STATUS(otc_semidiscrete_f32(&pf, &outf, NULL, NO_WORK), OTC_ERR_INVALID_ARGUMENT);
         CHECK(keep[0] == 7.0f && keep[1] == 8.0f && keep[2] == 9.0f);
         CHECK(mkeep[0] == -1.0 && mkeep[1] == -2.0 && mkeep[2] == -3.0);
     }
 
     /* SGD from the sample array: the closed form, and the same g for 1 and 2 threads. */
-    otc_sgd_options opts;
-    CHECK_STATUS(otc_sgd_options_default(&opts), OTC_OK);
+    otc_semidiscrete_sgd_options opts;
+    CHECK_STATUS(otc_semidiscrete_sgd_options_default(&opts), OTC_OK);
     opts.iterations = 20000;
     opts.num_threads = 1;
-    CHECK_STATUS(otc_semidiscrete_sgd_samples_workspace_size(N, 3, 1, &opts, &bytes), OTC_OK);
-    work = malloc(bytes);
-    CHECK_STATUS(otc_semidiscrete_sgd_samples_f64(X, NULL, Y, b, 5, &opts, g, work, bytes), OTC_OK);
+    opts.seed = 5;
+    otc_semidiscrete_sgd_problem_f64 sp = {sizeof sp, Y, b, NULL, NULL, X, NULL};
+    otc_semidiscrete_sgd_outputs_f64 sout = {sizeof sout, {0}, 0, g};
+    CHECK_STATUS(otc_semidiscrete_sgd_workspace_size_f64(&sp, &opts, &bytes), OTC_OK);
+    work = workspace_of(bytes);
+    CHECK_STATUS(otc_semidiscrete_sgd_f64(&sp, &sout, &opts, work), OTC_OK);
     for (j = 0; j < 3; j++) CHECK_CLOSE(g[j], e[j], 5e-3);
     opts.num_threads = 2;
-    CHECK_STATUS(otc_semidiscrete_sgd_samples_f64(X, NULL, Y, b, 5, &opts, g2, NULL, 0), OTC_OK);
+    sout.g = g2;
+    CHECK_STATUS(otc_semidiscrete_sgd_f64(&sp, &sout, &opts, NO_WORK), OTC_OK);
     for (j = 0; j < 3; j++) CHECK(g2[j] == g[j]);
-    CHECK_STATUS(otc_semidiscrete_sgd_samples_f64(X, NULL, Y, b, 5, &opts, g2, work, bytes / 2),
-                 OTC_ERR_WORKSPACE_TOO_SMALL);
-    free(work);
-    CHECK_STATUS(otc_semidiscrete_sgd_samples_f32(Xf, NULL, Yf, bf, 5, &opts, gf, NULL, 0), OTC_OK);
+    {
+        otc_workspace half = {work.data, bytes / 2};
+        CHECK_STATUS(otc_semidiscrete_sgd_f64(&sp, &sout, &opts, half), OTC_ERR_WORKSPACE_TOO_SMALL);
+    }
+    free(work.data);
+    otc_semidiscrete_sgd_problem_f32 spf = {sizeof spf, Yf, bf, NULL, NULL, Xf, NULL};
+    otc_semidiscrete_sgd_outputs_f32 soutf = {sizeof soutf, {0}, 0, gf};
+    CHECK_STATUS(otc_semidiscrete_sgd_f32(&spf, &soutf, &opts, NO_WORK), OTC_OK);
     for (j = 0; j < 3; j++) CHECK_CLOSE(gf[j], g[j], 2e-3);
-    /* Refused: NaN sample, g overlapping b, wrong struct_size; g untouched each time. */
+    /* Refused: NaN sample, g overlapping b, wrong struct_size, both sources; g untouched. */
     g2[0] = 1.0; g2[1] = 2.0; g2[2] = 3.0;
     x[7] = NAN;
-    CHECK_STATUS(otc_semidiscrete_sgd_samples_f64(X, NULL, Y, b, 5, &opts, g2, NULL, 0), OTC_ERR_NON_FINITE);
+    CHECK_STATUS(otc_semidiscrete_sgd_f64(&sp, &sout, &opts, NO_WORK), OTC_ERR_NON_FINITE);
     x[7] = (7 + 0.5) / N;
-    CHECK_STATUS(otc_semidiscrete_sgd_samples_f64(X, NULL, Y, b, 5, &opts, b, NULL, 0), OTC_ERR_ALIASING);
+    sout.g = b;
+    CHECK_STATUS(otc_semidiscrete_sgd_f64(&sp, &sout, &opts, NO_WORK), OTC_ERR_ALIASING);
+    sout.g = g2;
     opts.struct_size = 3;
-    CHECK_STATUS(otc_semidiscrete_sgd_samples_f64(X, NULL, Y, b, 5, &opts, g2, NULL, 0), OTC_ERR_ABI_MISMATCH);
+    CHECK_STATUS(otc_semidiscrete_sgd_f64(&sp, &sout, &opts, NO_WORK), OTC_ERR_ABI_MISMATCH);
+    opts.struct_size = sizeof opts;
+    sp.sample = uniform_sampler;
+    CHECK_STATUS(otc_semidiscrete_sgd_f64(&sp, &sout, &opts, NO_WORK), OTC_ERR_INVALID_ARGUMENT);
     CHECK(g2[0] == 1.0 && g2[1] == 2.0 && g2[2] == 3.0);
 
     /* SGD from a float sampler. */
     {
         unsigned long state = 99;
-        CHECK_STATUS(otc_sgd_options_default(&opts), OTC_OK);
+        otc_semidiscrete_sgd_problem_f32 fp = {sizeof fp, Yf, bf, uniform_sampler_f32, &state,
+                                               {NULL, 0, 0, 0, 0}, NULL};
+        CHECK_STATUS(otc_semidiscrete_sgd_options_default(&opts), OTC_OK);
         opts.iterations = 20000;
-        CHECK_STATUS(otc_semidiscrete_sgd_f32(uniform_sampler_f32, &state, Yf, bf, &opts, gf, NULL, 0), OTC_OK);
+        CHECK_STATUS(otc_semidiscrete_sgd_f32(&fp, &soutf, &opts, NO_WORK), OTC_OK);
         for (j = 0; j < 3; j++) CHECK_CLOSE(gf[j], e[j], 5e-3);
-        CHECK_STATUS(otc_semidiscrete_sgd_f32(NULL, NULL, Yf, bf, &opts, gf, NULL, 0), OTC_ERR_NULL_POINTER);
+        fp.sample = NULL;
+        CHECK_STATUS(otc_semidiscrete_sgd_f32(&fp, &soutf, &opts, NO_WORK), OTC_ERR_NULL_POINTER);
     }
 
     /* Lloyd in f32 against f64 (the optimal 4-point quantiser of U[0, 1]). */
     {
-        double sites[4] = {0.05, 0.1, 0.2, 0.3}, d64 = 0.0, d32 = 0.0;
-        float sites_f[4] = {0.05f, 0.1f, 0.2f, 0.3f}, keep[4];
-        otc_matrix_mut_f64 S = {sites, 4, 1, 1, 1};
-        otc_matrix_mut_f32 Sf = {sites_f, 4, 1, 1, 1};
-        /* tol = 0: iterate until the cells stop changing. The 2000 samples have many fixed
-           points within a few grid steps (1/2000) of (2j+1)/8; rounding may pick a neighbour,
-           so f32 and f64 agree to 4 grid steps and in distortion to 1e-6. */
+        double sites0[4] = {0.05, 0.1, 0.2, 0.3}, sites[4];
+        float sites0_f[4] = {0.05f, 0.1f, 0.2f, 0.3f}, sites_f[4], keep[4];
+        otc_lloyd_problem_f64 lp = {sizeof lp, X, NULL, {sites0, 4, 1, 1, 1}};
+        otc_lloyd_outputs_f64 lout = {sizeof lout, {0}, 0.0, {sites, 4, 1, 1, 1}};
+        otc_lloyd_problem_f32 lpf = {sizeof lpf, Xf, NULL, {sites0_f, 4, 1, 1, 1}};
+        otc_lloyd_outputs_f32 loutf = {sizeof loutf, {0}, 0.0, {sites_f, 4, 1, 1, 1}};
+        otc_lloyd_options lo;
+        CHECK_STATUS(otc_lloyd_options_default(&lo), OTC_OK);
+        lo.max_iter = 100000;
+        /* tol = 0 (the default): iterate until the cells stop changing. The 2000 samples have
+           many fixed points within a few grid steps (1/2000) of (2j+1)/8; rounding may pick a
+           neighbour, so f32 and f64 agree to 4 grid steps and in distortion to 1e-6. */
         otc_status st32;
-        CHECK_STATUS(otc_lloyd_f64(X, NULL, S, 100000, 0.0, NULL, &d64, NULL, 0), OTC_OK);
-        st32 = otc_lloyd_f32(Xf, NULL, Sf, 100000, 0.0, NULL, &d32, NULL, 0);
+        CHECK_STATUS(otc_lloyd_f64(&lp, &lout, &lo, NO_WORK), OTC_OK);
+        st32 = otc_lloyd_f32(&lpf, &loutf, &lo, NO_WORK);
         CHECK(st32 == OTC_OK || st32 == OTC_WARN_MAX_ITER);
         for (j = 0; j < 4; j++) {
             CHECK_CLOSE(sites_f[j], sites[j], 4.0 / N);
             CHECK_CLOSE(sites_f[j], (2 * j + 1) / 8.0, 4e-3);
         }
-        CHECK_CLOSE(d32, d64, 1e-6);
+        CHECK_CLOSE(loutf.distortion, lout.distortion, 1e-6);
         for (j = 0; j < 4; j++) keep[j] = sites_f[j];
-        CHECK_STATUS(otc_lloyd_f32(Xf, NULL, Sf, -1, 0.0, NULL, NULL, NULL, 0), OTC_ERR_INVALID_ARGUMENT);
+        lo.tol = -1.0;
+        CHECK_STATUS(otc_lloyd_f32(&lpf, &loutf, &lo, NO_WORK), OTC_ERR_INVALID_ARGUMENT);
         xf[3] = NAN;
-        CHECK_STATUS(otc_lloyd_f32(Xf, NULL, Sf, 10, 0.0, NULL, NULL, NULL, 0), OTC_ERR_NON_FINITE);
+        CHECK_STATUS(otc_lloyd_f32(&lpf, &loutf, NULL, NO_WORK), OTC_ERR_NON_FINITE);
         xf[3] = (float)x[3];
         for (j = 0; j < 4; j++) CHECK(keep[j] == sites_f[j]);
+        /* A callback stopping Lloyd at its first step, with 2 threads. */
+        {
+            seen_t seen = {0, 0, 0.0};
+            lo.tol = 0.0;
+            lo.num_threads = 2;
+            lo.callback_every = 1;
+            lo.callback = stop_at_first;
+            lo.callback_data = &seen;
+            CHECK_STATUS(otc_lloyd_f64(&lp, &lout, &lo, NO_WORK), OTC_WARN_CANCELLED);
+            CHECK(seen.calls == 1 && lout.report.iterations == 1 && lout.report.error == seen.error);
+        }
     }
 }
 

@@ -1,7 +1,8 @@
 // The C++ semi-discrete API: Laguerre cells against brute force (f64, f32), semi-discrete OT
-// reaching its target masses, SGD on a symmetric problem, Lloyd on two clusters, and the
+// reaching its target masses, a callback stopping it, SGD on a symmetric problem (sampler and
+// sample array), Lloyd on two clusters, and the
 // entropic barycenters (mass, symmetry under swapping inputs and weights, mirrored images).
-// requires: otc_laguerre_assign_f64, otc_laguerre_assign_f32, otc_semidiscrete_f64, otc_semidiscrete_sgd_f64, otc_lloyd_f64, otc_semidiscrete_f32, otc_semidiscrete_sgd_f32, otc_semidiscrete_sgd_samples_f64, otc_semidiscrete_sgd_samples_f32, otc_lloyd_f32, otc_barycenter_f64, otc_convolutional_barycenter_f64
+// requires: otc_laguerre_assign_f64, otc_laguerre_assign_f32, otc_semidiscrete_f64, otc_semidiscrete_sgd_f64, otc_lloyd_f64, otc_semidiscrete_f32, otc_semidiscrete_sgd_f32, otc_lloyd_f32, otc_barycenter_f64, otc_convolutional_barycenter_f64
 #include <vector>
 
 #include "check.hpp"
@@ -10,6 +11,11 @@
 static double lcg(unsigned &s) {
     s = s * 1664525u + 1013904223u;
     return (s >> 8) / double(1u << 24);
+}
+
+extern "C" int32_t stop_at_first(void *data, uint64_t, double) {
+    ++*static_cast<int *>(data);
+    return 1;
 }
 
 int main() {
@@ -21,7 +27,8 @@ int main() {
     for (auto &v : g) v = 0.1 * lcg(seed);
     const auto X = otcore::View<double>::row_major(x, d), Y = otcore::View<double>::row_major(y, d);
     otcore::Workspace work;
-    const auto L = otcore::laguerre_assign(X, Y, g, {}, otcore::LaguerreOptions(), &work);
+    const auto L = otcore::laguerre_assign(X, Y, g, {}, otcore::LaguerreAssignOptions(), &work);
+    CHECK(work.bytes() > 0 && L.report.status == OTC_OK);
     std::vector<double> masses(n, 0.0);
     bool same = true;
     for (std::size_t i = 0; i < N; ++i) {
@@ -36,26 +43,50 @@ int main() {
         masses[best] += 1.0 / N;
     }
     CHECK(same);
-    for (std::size_t j = 0; j < n; ++j) CHECK_CLOSE(L.masses[j], masses[j], 1e-14);
+    std::size_t empty = 0;
+    for (std::size_t j = 0; j < n; ++j) {
+        CHECK_CLOSE(L.masses[j], masses[j], 1e-14);
+        empty += masses[j] == 0.0;
+    }
+    CHECK(L.empty_cells == empty);
     std::vector<float> xf(x.begin(), x.end()), yf(y.begin(), y.end()), gf(g.begin(), g.end());
     const auto Lf = otcore::laguerre_assign(otcore::View<float>::row_major(xf, d),
                                             otcore::View<float>::row_major(yf, d), gf);
     std::size_t agree = 0;
     for (std::size_t i = 0; i < N; ++i) agree += Lf.cells[i] == L.cells[i];
     CHECK(agree >= N - 2);  // float rounding may flip points on a cell boundary
-    CHECK(otcore::laguerre_workspace_size(n, d) > 0);
 
     // Semi-discrete OT to uniform target masses: the cells reach them.
     const std::vector<double> b(n, 1.0 / n);
-    const auto S = otcore::semidiscrete(X, Y, b, {}, {}, otcore::SemidiscreteOptions());
-    CHECK(S.status == OTC_OK);
+    otcore::Workspace sdw;
+    const auto S = otcore::semidiscrete(X, Y, b, {}, {}, otcore::SemidiscreteOptions(), &sdw);
+    CHECK(S.status == OTC_OK && S.report.path == OTC_SEMIDISCRETE_NEWTON);
+    CHECK(S.report.error <= otcore::SemidiscreteOptions().c.tol && S.epsilon > 0);
     double gmean = 0;
     for (std::size_t j = 0; j < n; ++j) {
-        CHECK(std::fabs(S.masses[j] - b[j]) <= otcore::SemidiscreteOptions().tol + 1e-12);
+        CHECK(std::fabs(S.masses[j] - b[j]) <= otcore::SemidiscreteOptions().c.tol + 1e-12);
         gmean += S.g[j] / n;
     }
     CHECK(std::fabs(gmean) <= 1e-12);
-    CHECK(otcore::semidiscrete_workspace_size(N, n, d) > 0);
+    // A callback stopping the gradient method at its first call (every 2 steps), 2 threads.
+    int calls = 0;
+    const auto Sc = otcore::semidiscrete(
+        X, Y, b, {}, {},
+        otcore::SemidiscreteOptions()
+            .with_method(otcore::SemidiscreteMethod::Gradient)
+            .with_tol(1e-12)
+            .with_threads(2)
+            .with_callback(2, &stop_at_first, &calls));
+    CHECK(Sc.status == OTC_WARN_CANCELLED && calls == 1 && Sc.report.iterations == 2);
+    bool refused = false;
+    try {
+        auto o = otcore::SemidiscreteOptions();
+        o.c.method = 9;
+        otcore::semidiscrete(X, Y, b, {}, {}, o);
+    } catch (const otcore::Error &e) {
+        refused = e.status() == OTC_ERR_INVALID_ARGUMENT;
+    }
+    CHECK(refused);
 
     // SGD: uniform samples on [0,1]^2, two sites mirrored about x = 1/2, equal masses: g ~ 0.
     std::vector<double> y2 = {0.25, 0.5, 0.75, 0.5};
@@ -63,10 +94,11 @@ int main() {
     const otcore::Sampler sample = [&](std::size_t count, double *out) {
         for (std::size_t k = 0; k < 2 * count; ++k) out[k] = lcg(sseed);
     };
+    otcore::Workspace sgw;
     const auto g2 = otcore::semidiscrete_sgd(sample, otcore::View<double>::row_major(y2, 2), {0.5, 0.5},
-                                             otcore::SgdOptions().with_threads(1));
-    CHECK(std::fabs(g2[0]) <= 0.02 && std::fabs(g2[0] + g2[1]) <= 1e-12);
-    CHECK(otcore::semidiscrete_sgd_workspace_size(2, 2) > 0);
+                                             otcore::SgdOptions().with_threads(1), &sgw);
+    CHECK(std::fabs(g2.g[0]) <= 0.02 && std::fabs(g2.g[0] + g2.g[1]) <= 1e-12);
+    CHECK(g2.report.iterations == otcore::SgdOptions().c.iterations && g2.step > 0);
     const otcore::Sampler failing = [](std::size_t, double *) { throw std::runtime_error("no"); };
     bool rethrown = false;
     try {
@@ -78,14 +110,17 @@ int main() {
 
     // Lloyd: two tight clusters around (0,0) and (1,1); sites converge to the cluster means.
     std::vector<double> pts = {0, 0, 0.1, 0, 0, 0.1, 1, 1, 0.9, 1, 1, 0.9};
-    std::vector<double> sites = {0.2, 0.3, 0.7, 0.8};
+    const std::vector<double> sites0 = {0.2, 0.3, 0.7, 0.8};
+    std::vector<double> sites(4);
+    otcore::Workspace lw;
     const auto Lr = otcore::lloyd(otcore::View<double>::row_major(pts, 2),
-                                  otcore::MutView<double>::row_major(sites.data(), 2, 2), 100, 1e-12);
-    CHECK(Lr.status == OTC_OK);
+                                  otcore::View<double>::row_major(sites0, 2),
+                                  otcore::MutView<double>::row_major(sites.data(), 2, 2), {},
+                                  otcore::LloydOptions().with_max_iter(100), &lw);
+    CHECK(Lr.status == OTC_OK && Lr.report.error == 0.0);
     CHECK_CLOSE(sites[0], 0.1 / 3, 1e-12);
     CHECK_CLOSE(sites[3], 2.9 / 3, 1e-12);
     CHECK_CLOSE(Lr.distortion, 4 * (2 * std::pow(0.1 / 3, 2) + std::pow(0.2 / 3, 2)) / 6 / 1, 1e-12);
-    CHECK(otcore::lloyd_workspace_size(6, 2, 2) > 0);
 
     // Single precision: semi-discrete OT and Lloyd agree with double.
     {
@@ -97,9 +132,11 @@ int main() {
             CHECK_CLOSE(Sf.g[j], S.g[j], 1e-4);
             CHECK(std::fabs(Sf.masses[j] - b[j]) <= 2.0 / N);
         }
-        std::vector<float> ptsf(pts.begin(), pts.end()), sitesf = {0.2f, 0.3f, 0.7f, 0.8f};
+        std::vector<float> ptsf(pts.begin(), pts.end()), sites0f = {0.2f, 0.3f, 0.7f, 0.8f}, sitesf(4);
         const auto Lrf = otcore::lloyd(otcore::View<float>::row_major(ptsf, 2),
-                                       otcore::MutView<float>::row_major(sitesf.data(), 2, 2), 100, 1e-6);
+                                       otcore::View<float>::row_major(sites0f, 2),
+                                       otcore::MutView<float>::row_major(sitesf.data(), 2, 2), {},
+                                       otcore::LloydOptions().with_tol(1e-6));
         CHECK(Lrf.status == OTC_OK);
         for (std::size_t k = 0; k < 4; ++k) CHECK_CLOSE(sitesf[k], sites[k], 1e-6);
         CHECK_CLOSE(Lrf.distortion, Lr.distortion, 1e-7);
@@ -113,30 +150,30 @@ int main() {
             for (int k = 0; k < 40; ++k) { grid.push_back((k + 0.5) / 40); grid.push_back((i + 0.5) / 40); }
         const auto G = otcore::View<double>::row_major(grid, 2), Y2 = otcore::View<double>::row_major(y2, 2);
         otcore::Workspace sw;
-        const auto ga = otcore::semidiscrete_sgd_samples(G, Y2, {0.5, 0.5}, 7, {}, otcore::SgdOptions().with_threads(1), &sw);
-        const auto gb = otcore::semidiscrete_sgd_samples(G, Y2, {0.5, 0.5}, 7, {}, otcore::SgdOptions().with_threads(2));
-        CHECK(ga == gb);
-        CHECK(std::fabs(ga[0]) <= 0.02 && std::fabs(ga[0] + ga[1]) <= 1e-12);
-        CHECK(otcore::semidiscrete_sgd_samples_workspace_size(grid.size() / 2, 2, 2) > 0);
+        const auto ga = otcore::semidiscrete_sgd_samples(G, Y2, {0.5, 0.5}, {}, otcore::SgdOptions().with_seed(7).with_threads(1), &sw);
+        const auto gb = otcore::semidiscrete_sgd_samples(G, Y2, {0.5, 0.5}, {}, otcore::SgdOptions().with_seed(7).with_threads(2));
+        CHECK(ga.g == gb.g);
+        CHECK(std::fabs(ga.g[0]) <= 0.02 && std::fabs(ga.g[0] + ga.g[1]) <= 1e-12);
         std::vector<float> gridf(grid.begin(), grid.end()), y2f(y2.begin(), y2.end());
         const auto gf2 = otcore::semidiscrete_sgd_samples(otcore::View<float>::row_major(gridf, 2),
-                                                          otcore::View<float>::row_major(y2f, 2), {0.5f, 0.5f}, 7);
-        CHECK(std::fabs(gf2[0]) <= 0.02);
+                                                          otcore::View<float>::row_major(y2f, 2), {0.5f, 0.5f}, {},
+                                                          otcore::SgdOptions().with_seed(7));
+        CHECK(std::fabs(gf2.g[0]) <= 0.02);
         unsigned fseed = 5;
         const otcore::SamplerOf<float> fsample = [&](std::size_t count, float *out) {
             for (std::size_t k = 0; k < 2 * count; ++k) out[k] = float(lcg(fseed));
         };
         const auto g3 = otcore::semidiscrete_sgd<float>(fsample, otcore::View<float>::row_major(y2f, 2), {0.5f, 0.5f},
                                                         otcore::SgdOptions().with_threads(1));
-        CHECK(std::fabs(g3[0]) <= 0.02 && std::fabs(g3[0] + g3[1]) <= 1e-6);
-        bool refused = false;
+        CHECK(std::fabs(g3.g[0]) <= 0.02 && std::fabs(g3.g[0] + g3.g[1]) <= 1e-6);
+        bool nonfinite = false;
         grid[3] = std::nan("");
         try {
-            otcore::semidiscrete_sgd_samples(G, Y2, {0.5, 0.5}, 7);
+            otcore::semidiscrete_sgd_samples(G, Y2, {0.5, 0.5});
         } catch (const otcore::Error &e) {
-            refused = e.status() == OTC_ERR_NON_FINITE;
+            nonfinite = e.status() == OTC_ERR_NON_FINITE;
         }
-        CHECK(refused);
+        CHECK(nonfinite);
     }
 
     // Fixed-support barycenter on 8 bins of [0, 1]: a histogram, symmetric in (inputs, weights).

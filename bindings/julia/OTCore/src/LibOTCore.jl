@@ -42,10 +42,12 @@ const OTC_GAUSSIAN_OP_MOMENTS = 5
 # Workspace query selector: `otc_psd_sqrt`.
 const OTC_GAUSSIAN_OP_PSD_SQRT = 6
 
-# `method` of `otc_semidiscrete_options`: damped Newton on the entropic semi-dual (default).
+# `method` of `otc_semidiscrete_options` and `report.path` of its outputs: damped Newton on
+# the entropic semi-dual with ε continuation (default).
 const OTC_SEMIDISCRETE_NEWTON = 0
 
-# `method` of `otc_semidiscrete_options`: gradient ascent on the hard semi-dual.
+# `method` of `otc_semidiscrete_options` and `report.path` of its outputs: gradient ascent
+# on the hard semi-dual.
 const OTC_SEMIDISCRETE_GRADIENT = 1
 
 # Major version: changes only with an incompatible ABI change.
@@ -278,51 +280,251 @@ struct otc_gaussian_options
     tol::Cdouble
 end
 
-# Options of `otc_laguerre_assign_*`.
-struct otc_laguerre_options
+# Options of `otc_laguerre_assign_f64` / `_f32`; fill with
+# `otc_laguerre_assign_options_default`.
+struct otc_laguerre_assign_options
     struct_size::Csize_t
     num_threads::UInt32
 end
 
-# Options of `otc_semidiscrete_f64`.
+# The Laguerre cells of points `x_i` (N×d) for sites `y_j` (n×d) with weights `g_j`, double
+# precision.
+struct otc_laguerre_assign_problem_f64
+    struct_size::Csize_t
+    points::otc_matrix_f64
+    point_weights::Ptr{Cdouble}
+    sites::otc_matrix_f64
+    g::Ptr{Cdouble}
+end
+
+# As `otc_laguerre_assign_problem_f64`, single precision.
+struct otc_laguerre_assign_problem_f32
+    struct_size::Csize_t
+    points::otc_matrix_f32
+    point_weights::Ptr{Cfloat}
+    sites::otc_matrix_f32
+    g::Ptr{Cfloat}
+end
+
+# What every ABI 1 call reports, the first field after `struct_size` of every outputs struct.
+# Written with the other outputs, when the call returns `OTC_OK` or a warning.
+struct otc_report
+    status::otc_status
+    path::Int32
+    iterations::UInt64
+    error::Cdouble
+    seconds::Cdouble
+end
+
+# Results of `otc_laguerre_assign_f64`; `report.iterations`, `report.error` and
+# `report.path` are 0 (one pass, no error measure).
+struct otc_laguerre_assign_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    empty_cells::Csize_t
+    cells::Ptr{UInt32}
+    masses::Ptr{Cdouble}
+end
+
+# Caller-provided scratch memory of a call, any alignment. `{NULL, 0}`: the library
+# allocates what the call needs (and reports `OTC_ERR_OUT_OF_MEMORY` if it cannot).
+# Its size comes from the operation's `*_workspace_size_*` query; it must not overlap any
+# argument, and its contents are undefined after the call.
+struct otc_workspace
+    data::Ptr{Cvoid}
+    bytes::Csize_t
+end
+
+# Results of `otc_laguerre_assign_f32`: as `otc_laguerre_assign_outputs_f64` (masses in
+# double).
+struct otc_laguerre_assign_outputs_f32
+    struct_size::Csize_t
+    report::otc_report
+    empty_cells::Csize_t
+    cells::Ptr{UInt32}
+    masses::Ptr{Cdouble}
+end
+
+# A progress callback of an iterative solver: called with `data`, the iterations done and
+# the solver's error measure (as its outputs' `report.error` documents); returns 0 to go on,
+# any other value to stop the solve (`OTC_WARN_CANCELLED`, valid outputs). It runs on the
+# thread that called the solver, whatever `num_threads`, and may call otcore itself.
+const otc_callback = Ptr{Cvoid}
+
+# Options of `otc_semidiscrete_f64` / `_f32`; fill with `otc_semidiscrete_options_default`.
 struct otc_semidiscrete_options
     struct_size::Csize_t
     num_threads::UInt32
     method::Int32
-    max_iter::Int32
+    max_iter::UInt64
     tol::Cdouble
     step::Cdouble
     epsilon::Cdouble
+    callback_every::UInt64
+    callback::otc_callback
+    callback_data::Ptr{Cvoid}
 end
 
-# What `otc_semidiscrete_f64` reports.
-struct otc_semidiscrete_info
-    iterations::UInt64
+# Semi-discrete optimal transport, squared Euclidean cost, double precision: the weighted
+# samples `x_i` (a discretised continuous source, e.g. a density on a grid) to the sites
+# `y_j` with weights `b_j` (the same total mass as the samples, within 1e-6 relative).
+struct otc_semidiscrete_problem_f64
+    struct_size::Csize_t
+    points::otc_matrix_f64
+    point_weights::Ptr{Cdouble}
+    sites::otc_matrix_f64
+    b::Ptr{Cdouble}
+    initial_g::Ptr{Cdouble}
+end
+
+# As `otc_semidiscrete_problem_f64`, single precision.
+struct otc_semidiscrete_problem_f32
+    struct_size::Csize_t
+    points::otc_matrix_f32
+    point_weights::Ptr{Cfloat}
+    sites::otc_matrix_f32
+    b::Ptr{Cfloat}
+    initial_g::Ptr{Cfloat}
+end
+
+# Results of `otc_semidiscrete_f64`. `report.path`: the method that ran
+# (`OTC_SEMIDISCRETE_*`); `report.iterations`: Newton or gradient steps; `report.error`: the
+# stopping measure `max_j |m_j − b_j|` (smoothed masses at ε for Newton, hard masses for the
+# gradient method).
+struct otc_semidiscrete_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
     mass_error::Cdouble
-    smoothed_mass_error::Cdouble
     epsilon::Cdouble
     step::Cdouble
-    converged::UInt32
+    g::Ptr{Cdouble}
+    masses::Ptr{Cdouble}
 end
 
-# Options of the averaged SGD entry points (`otc_semidiscrete_sgd_*`).
-struct otc_sgd_options
+# Results of `otc_semidiscrete_f32`: as `otc_semidiscrete_outputs_f64` (g in single
+# precision, the masses and errors in double).
+struct otc_semidiscrete_outputs_f32
+    struct_size::Csize_t
+    report::otc_report
+    mass_error::Cdouble
+    epsilon::Cdouble
+    step::Cdouble
+    g::Ptr{Cfloat}
+    masses::Ptr{Cdouble}
+end
+
+# Options of `otc_semidiscrete_sgd_f64` / `_f32`; fill with
+# `otc_semidiscrete_sgd_options_default`.
+struct otc_semidiscrete_sgd_options
     struct_size::Csize_t
     num_threads::UInt32
-    iterations::Int32
-    batch::Int32
+    iterations::UInt64
+    batch::Csize_t
     step::Cdouble
+    seed::UInt64
+    callback_every::UInt64
+    callback::otc_callback
+    callback_data::Ptr{Cvoid}
 end
 
-# A sampler of the continuous source: writes `count` independent samples (row-major,
-# `count × dim` doubles) into `out_points`; returns 0 on success, anything else stops the
-# solver (`OTC_ERR_INVALID_ARGUMENT`). With `num_threads != 1` it may run on an otcore
-# worker thread, never concurrently with itself.
+# A sampler of the continuous source for `otc_semidiscrete_sgd_f64`: writes `count`
+# independent samples (row-major, `count × dim` doubles, dim = `sites.cols`) into
+# `out_points` and returns 0; any other value stops the solver with
+# `OTC_ERR_INVALID_ARGUMENT` ("the sampler returned <value>"). With `num_threads != 1` it may
+# run on an otcore worker thread, never concurrently with itself.
 const otc_sample_fn = Ptr{Cvoid}
+
+# Semi-discrete OT by averaged SGD, double precision: a continuous source to the sites `y_j`
+# (n×d) with masses `b_j` (sum 1). The source is given in exactly one of two forms (the other
+# NULL): a sampler `sample` streaming independent samples, or a sample array `points` (N×d)
+# drawn from with probabilities `point_weights`.
+struct otc_semidiscrete_sgd_problem_f64
+    struct_size::Csize_t
+    sites::otc_matrix_f64
+    b::Ptr{Cdouble}
+    sample::otc_sample_fn
+    sample_data::Ptr{Cvoid}
+    points::otc_matrix_f64
+    point_weights::Ptr{Cdouble}
+end
 
 # The single-precision sampler of `otc_semidiscrete_sgd_f32`: as `otc_sample_fn`, writing
 # `count × dim` floats.
 const otc_sample_f32_fn = Ptr{Cvoid}
+
+# As `otc_semidiscrete_sgd_problem_f64`, single precision.
+struct otc_semidiscrete_sgd_problem_f32
+    struct_size::Csize_t
+    sites::otc_matrix_f32
+    b::Ptr{Cfloat}
+    sample::otc_sample_f32_fn
+    sample_data::Ptr{Cvoid}
+    points::otc_matrix_f32
+    point_weights::Ptr{Cfloat}
+end
+
+# Results of `otc_semidiscrete_sgd_f64`. `report.iterations`: batches drawn;
+# `report.error`: the last batch's mass error `max_j |h_j − b_j|` (h: the batch's cell
+# fractions; a noisy estimate, of order `1/√batch` at the solution); `report.path` 0.
+struct otc_semidiscrete_sgd_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    step::Cdouble
+    g::Ptr{Cdouble}
+end
+
+# Results of `otc_semidiscrete_sgd_f32`: as `otc_semidiscrete_sgd_outputs_f64` (g in single
+# precision).
+struct otc_semidiscrete_sgd_outputs_f32
+    struct_size::Csize_t
+    report::otc_report
+    step::Cdouble
+    g::Ptr{Cfloat}
+end
+
+# Options of `otc_lloyd_f64` / `_f32`; fill with `otc_lloyd_options_default`.
+struct otc_lloyd_options
+    struct_size::Csize_t
+    num_threads::UInt32
+    max_iter::UInt64
+    tol::Cdouble
+    callback_every::UInt64
+    callback::otc_callback
+    callback_data::Ptr{Cvoid}
+end
+
+# Optimal quantisation of a weighted sample set by n sites, double precision.
+struct otc_lloyd_problem_f64
+    struct_size::Csize_t
+    points::otc_matrix_f64
+    point_weights::Ptr{Cdouble}
+    sites::otc_matrix_f64
+end
+
+# As `otc_lloyd_problem_f64`, single precision.
+struct otc_lloyd_problem_f32
+    struct_size::Csize_t
+    points::otc_matrix_f32
+    point_weights::Ptr{Cfloat}
+    sites::otc_matrix_f32
+end
+
+# Results of `otc_lloyd_f64`. `report.iterations`: Lloyd steps; `report.error`: the largest
+# site displacement of the last step (distance units; 0 when no step ran); `report.path` 0.
+struct otc_lloyd_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    distortion::Cdouble
+    sites::otc_matrix_mut_f64
+end
+
+# Results of `otc_lloyd_f32`: as `otc_lloyd_outputs_f64` (the distortion in double).
+struct otc_lloyd_outputs_f32
+    struct_size::Csize_t
+    report::otc_report
+    distortion::Cdouble
+    sites::otc_matrix_mut_f32
+end
 
 # Options of the Sinkhorn solvers. Fill with `otc_sinkhorn_options_default`, then change
 # fields. ε and the penalties are in cost units.
@@ -986,193 +1188,274 @@ const _otc_psd_sqrt = Ref{Ptr{Cvoid}}(C_NULL)
 otc_psd_sqrt(a, opts, work, work_bytes, sqrt_out, inv_sqrt_out) =
     ccall(_otc_psd_sqrt[], otc_status, (otc_matrix_f64, Ptr{otc_gaussian_options}, Ptr{Cvoid}, Csize_t, otc_matrix_mut_f64, otc_matrix_mut_f64), a, opts, work, work_bytes, sqrt_out, inv_sqrt_out)
 
-# Fills `*opts` with the defaults (all threads).
+# Writes the default options (`num_threads = 0`) into `opts`.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
 #
 # # Safety
-# `opts` must be valid for writes of one `otc_laguerre_options`.
-const _otc_laguerre_options_default = Ref{Ptr{Cvoid}}(C_NULL)
-otc_laguerre_options_default(opts) =
-    ccall(_otc_laguerre_options_default[], otc_status, (Ptr{otc_laguerre_options},), opts)
+# `opts` must be NULL or valid for writes of one `otc_laguerre_assign_options`.
+const _otc_laguerre_assign_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_laguerre_assign_options_default(opts) =
+    ccall(_otc_laguerre_assign_options_default[], otc_status, (Ptr{otc_laguerre_assign_options},), opts)
 
-# Bytes of workspace `otc_laguerre_assign_f64` / `_f32` need for `n_sites` sites in
-# dimension `dim` (enough for both precisions), written to `*out_bytes`.
+# Bytes of workspace `otc_laguerre_assign_f64` needs for `problem` (its sites' n×d):
+# about `(n + 8)·(d + 1)` doubles. Depends on the sites' size only.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_OVERFLOW`.
 #
 # # Safety
-# `opts` is NULL or a valid options struct; `out_bytes` must be valid for writes.
-const _otc_laguerre_workspace_size = Ref{Ptr{Cvoid}}(C_NULL)
-otc_laguerre_workspace_size(n_sites, dim, opts, out_bytes) =
-    ccall(_otc_laguerre_workspace_size[], otc_status, (Csize_t, Csize_t, Ptr{otc_laguerre_options}, Ptr{Csize_t}), n_sites, dim, opts, out_bytes)
+# `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# `bytes` valid for writes.
+const _otc_laguerre_assign_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_laguerre_assign_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_laguerre_assign_workspace_size_f64[], otc_status, (Ptr{otc_laguerre_assign_problem_f64}, Ptr{otc_laguerre_assign_options}, Ptr{Csize_t}), problem, opts, bytes)
 
-# Laguerre (power) cell of every point, double precision.
-#
-# `points` is N×d, `sites` n×d (any strides), `g` has n weights; `cells` (N values)
-# receives `argmin_j |x_i − y_j|² − g_j` (ties: smallest j). `point_weights` (N) and
-# `masses` (n, the summed weight of each cell's points, or N⁻¹ per point when
-# `point_weights` is NULL) are optional. Bitwise identical for every thread count.
-# `O(N n d)`. `work` is NULL or `work_bytes` from `otc_laguerre_workspace_size`.
+# As `otc_laguerre_assign_workspace_size_f64`, for `otc_laguerre_assign_f32`.
 #
 # # Safety
-# Views and arrays must be valid for the sizes they state; outputs must not overlap
-# inputs or each other.
+# As `otc_laguerre_assign_workspace_size_f64`.
+const _otc_laguerre_assign_workspace_size_f32 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_laguerre_assign_workspace_size_f32(problem, opts, bytes) =
+    ccall(_otc_laguerre_assign_workspace_size_f32[], otc_status, (Ptr{otc_laguerre_assign_problem_f32}, Ptr{otc_laguerre_assign_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# The Laguerre (power) cell of every point, double precision: `out->cells[i] = argmin_j
+# |x_i − y_j|² − g_j` (ties: the smallest j) and, when wanted, the cell masses `out->masses`
+# (the summed point weights, or 1/N per point without weights). SIMD over the sites,
+# threaded over the points, bitwise identical for every thread count. Time `O(N n d)`;
+# workspace from `otc_laguerre_assign_workspace_size_f64` (or `{NULL, 0}`: allocated).
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION` (a size 0, points and sites of different dimensions),
+# `OTC_ERR_NON_FINITE`, `OTC_ERR_INVALID_ARGUMENT` (a negative point weight),
+# `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING` (an output overlaps an input or another
+# output), `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`,
+# `OTC_ERR_THREADS`. On an error nothing is written.
+#
+# # Safety
+# `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+# for `work.bytes` bytes and overlaps no argument.
 const _otc_laguerre_assign_f64 = Ref{Ptr{Cvoid}}(C_NULL)
-otc_laguerre_assign_f64(points, point_weights, sites, g, opts, cells, masses, work, work_bytes) =
-    ccall(_otc_laguerre_assign_f64[], otc_status, (otc_matrix_f64, Ptr{Cdouble}, otc_matrix_f64, Ptr{Cdouble}, Ptr{otc_laguerre_options}, Ptr{UInt32}, Ptr{Cdouble}, Ptr{Cvoid}, Csize_t), points, point_weights, sites, g, opts, cells, masses, work, work_bytes)
+otc_laguerre_assign_f64(problem, out, opts, work) =
+    ccall(_otc_laguerre_assign_f64[], otc_status, (Ptr{otc_laguerre_assign_problem_f64}, Ptr{otc_laguerre_assign_outputs_f64}, Ptr{otc_laguerre_assign_options}, otc_workspace), problem, out, opts, work)
 
-# Laguerre (power) cell of every point, single precision (masses in double).
-#
-# `points` is N×d, `sites` n×d (any strides), `g` has n weights; `cells` (N values)
-# receives `argmin_j |x_i − y_j|² − g_j` (ties: smallest j). `point_weights` (N) and
-# `masses` (n, the summed weight of each cell's points, or N⁻¹ per point when
-# `point_weights` is NULL) are optional. Bitwise identical for every thread count.
-# `O(N n d)`. `work` is NULL or `work_bytes` from `otc_laguerre_workspace_size`.
+# The Laguerre cell of every point, single precision (masses summed in double): as
+# `otc_laguerre_assign_f64`.
 #
 # # Safety
-# Views and arrays must be valid for the sizes they state; outputs must not overlap
-# inputs or each other.
+# As `otc_laguerre_assign_f64`.
 const _otc_laguerre_assign_f32 = Ref{Ptr{Cvoid}}(C_NULL)
-otc_laguerre_assign_f32(points, point_weights, sites, g, opts, cells, masses, work, work_bytes) =
-    ccall(_otc_laguerre_assign_f32[], otc_status, (otc_matrix_f32, Ptr{Cfloat}, otc_matrix_f32, Ptr{Cfloat}, Ptr{otc_laguerre_options}, Ptr{UInt32}, Ptr{Cdouble}, Ptr{Cvoid}, Csize_t), points, point_weights, sites, g, opts, cells, masses, work, work_bytes)
+otc_laguerre_assign_f32(problem, out, opts, work) =
+    ccall(_otc_laguerre_assign_f32[], otc_status, (Ptr{otc_laguerre_assign_problem_f32}, Ptr{otc_laguerre_assign_outputs_f32}, Ptr{otc_laguerre_assign_options}, otc_workspace), problem, out, opts, work)
 
-# Fills `*opts` with the defaults.
+# Writes the default options into `opts`: Newton, `max_iter` 1000, `tol` 1e-6, step and ε
+# from the data, no callback, all threads.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
 #
 # # Safety
-# `opts` must be valid for writes of one `otc_semidiscrete_options`.
+# `opts` must be NULL or valid for writes of one `otc_semidiscrete_options`.
 const _otc_semidiscrete_options_default = Ref{Ptr{Cvoid}}(C_NULL)
 otc_semidiscrete_options_default(opts) =
     ccall(_otc_semidiscrete_options_default[], otc_status, (Ptr{otc_semidiscrete_options},), opts)
 
-# Bytes of workspace `otc_semidiscrete_f64` needs for N samples, n sites in dimension d.
+# Bytes of workspace `otc_semidiscrete_f64` needs for `problem` (N points, n sites in
+# dimension d) with `opts` (NULL: defaults): `O(N + n d)` for the gradient method, plus
+# `O(n² + K n²)` doubles for Newton's Hessian and its K point chunks' partial sums.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_INVALID_ARGUMENT` (an
+# unknown method), `OTC_ERR_OVERFLOW`.
 #
 # # Safety
-# `opts` is NULL or valid; `out_bytes` must be valid for writes.
-const _otc_semidiscrete_workspace_size = Ref{Ptr{Cvoid}}(C_NULL)
-otc_semidiscrete_workspace_size(n_points, n_sites, dim, opts, out_bytes) =
-    ccall(_otc_semidiscrete_workspace_size[], otc_status, (Csize_t, Csize_t, Csize_t, Ptr{otc_semidiscrete_options}, Ptr{Csize_t}), n_points, n_sites, dim, opts, out_bytes)
+# `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# `bytes` valid for writes.
+const _otc_semidiscrete_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_semidiscrete_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_semidiscrete_workspace_size_f64[], otc_status, (Ptr{otc_semidiscrete_problem_f64}, Ptr{otc_semidiscrete_options}, Ptr{Csize_t}), problem, opts, bytes)
 
-# Semi-discrete OT, squared Euclidean cost, double precision: samples `points` (N×d) with
-# weights `point_weights` (N, NULL = 1/N each) to sites `sites` (n×d) with weights `b` (n,
-# same total mass). `g` (n) holds the initial dual weights on entry (zeros are fine) and the
-# solution (zero mean) on return; `masses` (n, optional) receives the Laguerre cell masses;
-# `info` (optional) the report. Returns `OTC_WARN_MAX_ITER` when the tolerance was not met
-# (the outputs then hold the last iterate). Two sites at the same position that both have
-# positive weight are `OTC_ERR_INVALID_ARGUMENT` (a Laguerre cell cannot be shared: merge
-# them). See the Rust docs of `semidiscrete` for the methods. Bitwise identical for every
-# thread count.
+# As `otc_semidiscrete_workspace_size_f64`, for `otc_semidiscrete_f32`.
 #
 # # Safety
-# Views and arrays must be valid for the sizes they state; outputs must not overlap.
+# As `otc_semidiscrete_workspace_size_f64`.
+const _otc_semidiscrete_workspace_size_f32 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_semidiscrete_workspace_size_f32(problem, opts, bytes) =
+    ccall(_otc_semidiscrete_workspace_size_f32[], otc_status, (Ptr{otc_semidiscrete_problem_f32}, Ptr{otc_semidiscrete_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# Semi-discrete optimal transport for the squared Euclidean cost, double precision: finds
+# the dual weights g of the Laguerre cells `{x : |x − y_j|² − g_j ≤ |x − y_k|² − g_k ∀k}`
+# such that each cell holds the mass `b_j` of its site, by damped Newton on the entropic
+# semi-dual with ε continuation (default) or gradient ascent on the hard semi-dual
+# (`opts->method`). Per iteration `O(N n d)` (SIMD, threaded over fixed point chunks) plus
+# `O(n³)` for Newton's system; bitwise identical for every thread count. Workspace from
+# `otc_semidiscrete_workspace_size_f64` (or `{NULL, 0}`: allocated). The callback
+# (`opts->callback`) sees the stopping measure at each convergence check.
+#
+# Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (tolerance not met) and `OTC_WARN_CANCELLED` (the
+# callback stopped the solve), both with the last iterate in the outputs;
+# `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
+# `OTC_ERR_NON_FINITE`, `OTC_ERR_INVALID_ARGUMENT` (negative weights, coincident sites that
+# both have mass, an unknown method, tol <= 0, step or ε < 0, max_iter 0),
+# `OTC_ERR_MASS_MISMATCH` (b and the point weights differ in total mass),
+# `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`,
+# `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
+# nothing is written.
+#
+# # Safety
+# `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+# for `work.bytes` bytes and overlaps no argument.
 const _otc_semidiscrete_f64 = Ref{Ptr{Cvoid}}(C_NULL)
-otc_semidiscrete_f64(points, point_weights, sites, b, opts, g, masses, info, work, work_bytes) =
-    ccall(_otc_semidiscrete_f64[], otc_status, (otc_matrix_f64, Ptr{Cdouble}, otc_matrix_f64, Ptr{Cdouble}, Ptr{otc_semidiscrete_options}, Ptr{Cdouble}, Ptr{Cdouble}, Ptr{otc_semidiscrete_info}, Ptr{Cvoid}, Csize_t), points, point_weights, sites, b, opts, g, masses, info, work, work_bytes)
+otc_semidiscrete_f64(problem, out, opts, work) =
+    ccall(_otc_semidiscrete_f64[], otc_status, (Ptr{otc_semidiscrete_problem_f64}, Ptr{otc_semidiscrete_outputs_f64}, Ptr{otc_semidiscrete_options}, otc_workspace), problem, out, opts, work)
 
-# Semi-discrete OT, squared Euclidean cost, single precision (cell masses, the report and
-# all sums in double): as `otc_semidiscrete_f64`. The workspace size of
-# `otc_semidiscrete_workspace_size` covers both precisions.
+# Semi-discrete OT in single precision (masses, errors and all sums in double): as
+# `otc_semidiscrete_f64`.
 #
 # # Safety
-# Views and arrays must be valid for the sizes they state; outputs must not overlap.
+# As `otc_semidiscrete_f64`.
 const _otc_semidiscrete_f32 = Ref{Ptr{Cvoid}}(C_NULL)
-otc_semidiscrete_f32(points, point_weights, sites, b, opts, g, masses, info, work, work_bytes) =
-    ccall(_otc_semidiscrete_f32[], otc_status, (otc_matrix_f32, Ptr{Cfloat}, otc_matrix_f32, Ptr{Cfloat}, Ptr{otc_semidiscrete_options}, Ptr{Cfloat}, Ptr{Cdouble}, Ptr{otc_semidiscrete_info}, Ptr{Cvoid}, Csize_t), points, point_weights, sites, b, opts, g, masses, info, work, work_bytes)
+otc_semidiscrete_f32(problem, out, opts, work) =
+    ccall(_otc_semidiscrete_f32[], otc_status, (Ptr{otc_semidiscrete_problem_f32}, Ptr{otc_semidiscrete_outputs_f32}, Ptr{otc_semidiscrete_options}, otc_workspace), problem, out, opts, work)
 
-# Fills `*opts` with the defaults.
+# Writes the default options into `opts`: 10000 iterations of batches of 64, step from the
+# first batch, seed 0, no callback, all threads.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
 #
 # # Safety
-# `opts` must be valid for writes of one `otc_sgd_options`.
-const _otc_sgd_options_default = Ref{Ptr{Cvoid}}(C_NULL)
-otc_sgd_options_default(opts) =
-    ccall(_otc_sgd_options_default[], otc_status, (Ptr{otc_sgd_options},), opts)
+# `opts` must be NULL or valid for writes of one `otc_semidiscrete_sgd_options`.
+const _otc_semidiscrete_sgd_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_semidiscrete_sgd_options_default(opts) =
+    ccall(_otc_semidiscrete_sgd_options_default[], otc_status, (Ptr{otc_semidiscrete_sgd_options},), opts)
 
-# Bytes of workspace `otc_semidiscrete_sgd_f64` / `_f32` need for n sites in dimension `dim`
-# (enough for both precisions).
+# Bytes of workspace `otc_semidiscrete_sgd_f64` needs for `problem` (n sites in dimension d;
+# N samples when given as an array) with `opts` (NULL: defaults): `batch·d` values, `3n`
+# doubles and the Laguerre kernel's `O(n d)`, plus N doubles for a sample array.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` (also: neither source given),
+# `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_INVALID_STRIDE`,
+# `OTC_ERR_INVALID_ARGUMENT` (both sources given, iterations or batch 0),
+# `OTC_ERR_OVERFLOW`.
 #
 # # Safety
-# `opts` is NULL or valid; `out_bytes` must be valid for writes.
-const _otc_semidiscrete_sgd_workspace_size = Ref{Ptr{Cvoid}}(C_NULL)
-otc_semidiscrete_sgd_workspace_size(n_sites, dim, opts, out_bytes) =
-    ccall(_otc_semidiscrete_sgd_workspace_size[], otc_status, (Csize_t, Csize_t, Ptr{otc_sgd_options}, Ptr{Csize_t}), n_sites, dim, opts, out_bytes)
+# `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# `bytes` valid for writes.
+const _otc_semidiscrete_sgd_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_semidiscrete_sgd_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_semidiscrete_sgd_workspace_size_f64[], otc_status, (Ptr{otc_semidiscrete_sgd_problem_f64}, Ptr{otc_semidiscrete_sgd_options}, Ptr{Csize_t}), problem, opts, bytes)
 
-# Averaged stochastic gradient ascent (Genevay et al. 2016) for semi-discrete OT from the
-# samples that `sample(user, batch, out)` streams (dimension `dim` = `sites.cols`), to
-# `sites` (n×dim) with weights `b` (n, sum 1). `g` (n) receives the averaged dual weights
-# (zero mean). `O(iterations · batch · n · dim)`.
+# As `otc_semidiscrete_sgd_workspace_size_f64`, for `otc_semidiscrete_sgd_f32`.
 #
 # # Safety
-# `sample` must be a valid function; views and arrays valid for the sizes they state.
+# As `otc_semidiscrete_sgd_workspace_size_f64`.
+const _otc_semidiscrete_sgd_workspace_size_f32 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_semidiscrete_sgd_workspace_size_f32(problem, opts, bytes) =
+    ccall(_otc_semidiscrete_sgd_workspace_size_f32[], otc_status, (Ptr{otc_semidiscrete_sgd_problem_f32}, Ptr{otc_semidiscrete_sgd_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# Averaged stochastic gradient ascent on the semi-dual (Genevay et al. 2016), double
+# precision: each iteration draws a batch (from the sampler, or rows of the sample array by
+# `point_weights` from a SplitMix64 stream seeded by `opts->seed`), assigns it to its
+# Laguerre cells (SIMD, threaded) and steps `g ← g + γ₀/√k (b − h)`; `out->g` receives the
+# average of the iterates, zero mean. Per iteration `O(batch · n · d)` (plus `O(batch ·
+# log N)` to draw from an array). Deterministic for an array source: the same seed gives the
+# same g for every thread count. Workspace from `otc_semidiscrete_sgd_workspace_size_f64`
+# (or `{NULL, 0}`: allocated). The callback sees each batch's mass error.
+#
+# Statuses: `OTC_OK`; `OTC_WARN_CANCELLED` (the callback stopped it; g averages the
+# iterates so far); `OTC_ERR_NULL_POINTER` (also: neither source given),
+# `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_NON_FINITE` (also a
+# non-finite sample from the sampler), `OTC_ERR_INVALID_ARGUMENT` (both sources given, a
+# sampler's nonzero return: "the sampler returned <value>", negative weights, iterations or
+# batch 0, step < 0), `OTC_ERR_MASS_MISMATCH` (b does not sum to 1), `OTC_ERR_NUMERICAL`
+# (an unusable automatic step, g overflowing), `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`,
+# `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`,
+# `OTC_ERR_THREADS`. On an error nothing is written.
+#
+# # Safety
+# `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# every non-NULL pointer in them is valid for its stated length; a sampler is a valid
+# function writing `count × d` values; `work.data` is NULL or valid for `work.bytes` bytes and
+# overlaps no argument.
 const _otc_semidiscrete_sgd_f64 = Ref{Ptr{Cvoid}}(C_NULL)
-otc_semidiscrete_sgd_f64(sample, user, sites, b, opts, g, work, work_bytes) =
-    ccall(_otc_semidiscrete_sgd_f64[], otc_status, (otc_sample_fn, Ptr{Cvoid}, otc_matrix_f64, Ptr{Cdouble}, Ptr{otc_sgd_options}, Ptr{Cdouble}, Ptr{Cvoid}, Csize_t), sample, user, sites, b, opts, g, work, work_bytes)
+otc_semidiscrete_sgd_f64(problem, out, opts, work) =
+    ccall(_otc_semidiscrete_sgd_f64[], otc_status, (Ptr{otc_semidiscrete_sgd_problem_f64}, Ptr{otc_semidiscrete_sgd_outputs_f64}, Ptr{otc_semidiscrete_sgd_options}, otc_workspace), problem, out, opts, work)
 
-# Averaged SGD in single precision (the iterates are averaged in double): as
-# `otc_semidiscrete_sgd_f64`, with a sampler writing floats.
+# Averaged SGD in single precision (the iterates averaged in double), with a sampler writing
+# floats: as `otc_semidiscrete_sgd_f64`.
 #
 # # Safety
-# `sample` must be a valid function; views and arrays valid for the sizes they state.
+# As `otc_semidiscrete_sgd_f64`.
 const _otc_semidiscrete_sgd_f32 = Ref{Ptr{Cvoid}}(C_NULL)
-otc_semidiscrete_sgd_f32(sample, user, sites, b, opts, g, work, work_bytes) =
-    ccall(_otc_semidiscrete_sgd_f32[], otc_status, (otc_sample_f32_fn, Ptr{Cvoid}, otc_matrix_f32, Ptr{Cfloat}, Ptr{otc_sgd_options}, Ptr{Cfloat}, Ptr{Cvoid}, Csize_t), sample, user, sites, b, opts, g, work, work_bytes)
+otc_semidiscrete_sgd_f32(problem, out, opts, work) =
+    ccall(_otc_semidiscrete_sgd_f32[], otc_status, (Ptr{otc_semidiscrete_sgd_problem_f32}, Ptr{otc_semidiscrete_sgd_outputs_f32}, Ptr{otc_semidiscrete_sgd_options}, otc_workspace), problem, out, opts, work)
 
-# Bytes of workspace `otc_semidiscrete_sgd_samples_f64` / `_f32` need for N samples and n
-# sites in dimension `dim` (enough for both precisions).
+# Writes the default options into `opts`: `max_iter` 1000, `tol` 0 (to the fixed point), no
+# callback, all threads.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
 #
 # # Safety
-# `opts` is NULL or valid; `out_bytes` must be valid for writes.
-const _otc_semidiscrete_sgd_samples_workspace_size = Ref{Ptr{Cvoid}}(C_NULL)
-otc_semidiscrete_sgd_samples_workspace_size(n_points, n_sites, dim, opts, out_bytes) =
-    ccall(_otc_semidiscrete_sgd_samples_workspace_size[], otc_status, (Csize_t, Csize_t, Csize_t, Ptr{otc_sgd_options}, Ptr{Csize_t}), n_points, n_sites, dim, opts, out_bytes)
+# `opts` must be NULL or valid for writes of one `otc_lloyd_options`.
+const _otc_lloyd_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_lloyd_options_default(opts) =
+    ccall(_otc_lloyd_options_default[], otc_status, (Ptr{otc_lloyd_options},), opts)
 
-# Averaged SGD (Genevay et al. 2016) for semi-discrete OT from a sample array, double
-# precision: each batch draws rows of `points` (N×d, any strides) with probabilities
-# `point_weights` (N, NULL = uniform; >= 0 with a positive sum) from a SplitMix64 stream
-# seeded by `seed`, to `sites` (n×d) with weights `b` (n, sum 1). `g` (n) receives the averaged
-# dual weights (zero mean). The same seed gives the same g for every thread count.
-# `O(iterations · batch · (n · d + log N))`; `work` is NULL or `work_bytes` from
-# `otc_semidiscrete_sgd_samples_workspace_size`.
+# Bytes of workspace `otc_lloyd_f64` needs for `problem` (N points, n sites in dimension d):
+# N cell indices, `O(n d)` values and the Laguerre kernel's workspace.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_OVERFLOW`.
 #
 # # Safety
-# Views and arrays must be valid for the sizes they state; `g` must not overlap inputs.
-const _otc_semidiscrete_sgd_samples_f64 = Ref{Ptr{Cvoid}}(C_NULL)
-otc_semidiscrete_sgd_samples_f64(points, point_weights, sites, b, seed, opts, g, work, work_bytes) =
-    ccall(_otc_semidiscrete_sgd_samples_f64[], otc_status, (otc_matrix_f64, Ptr{Cdouble}, otc_matrix_f64, Ptr{Cdouble}, UInt64, Ptr{otc_sgd_options}, Ptr{Cdouble}, Ptr{Cvoid}, Csize_t), points, point_weights, sites, b, seed, opts, g, work, work_bytes)
+# `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# `bytes` valid for writes.
+const _otc_lloyd_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_lloyd_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_lloyd_workspace_size_f64[], otc_status, (Ptr{otc_lloyd_problem_f64}, Ptr{otc_lloyd_options}, Ptr{Csize_t}), problem, opts, bytes)
 
-# Averaged SGD from a sample array, single precision (iterates averaged in double): as
-# `otc_semidiscrete_sgd_samples_f64`.
+# As `otc_lloyd_workspace_size_f64`, for `otc_lloyd_f32`.
 #
 # # Safety
-# Views and arrays must be valid for the sizes they state; `g` must not overlap inputs.
-const _otc_semidiscrete_sgd_samples_f32 = Ref{Ptr{Cvoid}}(C_NULL)
-otc_semidiscrete_sgd_samples_f32(points, point_weights, sites, b, seed, opts, g, work, work_bytes) =
-    ccall(_otc_semidiscrete_sgd_samples_f32[], otc_status, (otc_matrix_f32, Ptr{Cfloat}, otc_matrix_f32, Ptr{Cfloat}, UInt64, Ptr{otc_sgd_options}, Ptr{Cfloat}, Ptr{Cvoid}, Csize_t), points, point_weights, sites, b, seed, opts, g, work, work_bytes)
+# As `otc_lloyd_workspace_size_f64`.
+const _otc_lloyd_workspace_size_f32 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_lloyd_workspace_size_f32(problem, opts, bytes) =
+    ccall(_otc_lloyd_workspace_size_f32[], otc_status, (Ptr{otc_lloyd_problem_f32}, Ptr{otc_lloyd_options}, Ptr{Csize_t}), problem, opts, bytes)
 
-# Bytes of workspace `otc_lloyd_f64` / `_f32` need for N samples and n sites in dimension
-# `dim` (enough for both precisions).
+# Lloyd iterations (optimal quantisation), double precision: starting from `problem->sites`,
+# at most `opts->max_iter` times, move every site to the barycenter of its Voronoi cell among
+# the weighted samples (sites of empty cells stay put); stop when no site moves more than
+# `opts->tol`. `out->sites` receives the sites, `out->distortion` the distortion
+# `Σ_i a_i min_j |x_i − y_j|²` (weights normalised), which no iteration increases. Per
+# iteration `O(N n d)` (SIMD, threaded); bitwise identical for every thread count. Workspace
+# from `otc_lloyd_workspace_size_f64` (or `{NULL, 0}`: allocated).
+#
+# Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (sites still moved more than tol) and
+# `OTC_WARN_CANCELLED` (the callback stopped it), both with the current sites in the outputs;
+# `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION` (also
+# `out->sites` not of the size of `problem->sites`), `OTC_ERR_NON_FINITE`,
+# `OTC_ERR_INVALID_ARGUMENT` (negative weights or a zero total, tol < 0 or NaN),
+# `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`,
+# `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
+# nothing is written.
 #
 # # Safety
-# `opts` is NULL or valid; `out_bytes` must be valid for writes.
-const _otc_lloyd_workspace_size = Ref{Ptr{Cvoid}}(C_NULL)
-otc_lloyd_workspace_size(n_points, n_sites, dim, opts, out_bytes) =
-    ccall(_otc_lloyd_workspace_size[], otc_status, (Csize_t, Csize_t, Csize_t, Ptr{otc_laguerre_options}, Ptr{Csize_t}), n_points, n_sites, dim, opts, out_bytes)
-
-# Lloyd iterations (optimal quantisation), double precision: at most `max_iter` times, move
-# every site of `sites` (n×d, updated in place) to the barycenter of its Voronoi cell among
-# the samples `points` (N×d) weighted by `point_weights` (NULL = uniform); stop when no site
-# moves more than `tol`. `distortion` (optional) receives `Σ a_i min_j |x_i − y_j|²` (weights
-# normalised). `OTC_WARN_MAX_ITER` when sites still moved more than `tol`.
-#
-# # Safety
-# Views and arrays must be valid for the sizes they state; `sites` must not overlap inputs.
+# `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+# for `work.bytes` bytes and overlaps no argument.
 const _otc_lloyd_f64 = Ref{Ptr{Cvoid}}(C_NULL)
-otc_lloyd_f64(points, point_weights, sites, max_iter, tol, opts, distortion, work, work_bytes) =
-    ccall(_otc_lloyd_f64[], otc_status, (otc_matrix_f64, Ptr{Cdouble}, otc_matrix_mut_f64, Int32, Cdouble, Ptr{otc_laguerre_options}, Ptr{Cdouble}, Ptr{Cvoid}, Csize_t), points, point_weights, sites, max_iter, tol, opts, distortion, work, work_bytes)
+otc_lloyd_f64(problem, out, opts, work) =
+    ccall(_otc_lloyd_f64[], otc_status, (Ptr{otc_lloyd_problem_f64}, Ptr{otc_lloyd_outputs_f64}, Ptr{otc_lloyd_options}, otc_workspace), problem, out, opts, work)
 
 # Lloyd iterations in single precision (sums and the distortion in double): as
 # `otc_lloyd_f64`.
 #
 # # Safety
-# Views and arrays must be valid for the sizes they state; `sites` must not overlap inputs.
+# As `otc_lloyd_f64`.
 const _otc_lloyd_f32 = Ref{Ptr{Cvoid}}(C_NULL)
-otc_lloyd_f32(points, point_weights, sites, max_iter, tol, opts, distortion, work, work_bytes) =
-    ccall(_otc_lloyd_f32[], otc_status, (otc_matrix_f32, Ptr{Cfloat}, otc_matrix_mut_f32, Int32, Cdouble, Ptr{otc_laguerre_options}, Ptr{Cdouble}, Ptr{Cvoid}, Csize_t), points, point_weights, sites, max_iter, tol, opts, distortion, work, work_bytes)
+otc_lloyd_f32(problem, out, opts, work) =
+    ccall(_otc_lloyd_f32[], otc_status, (Ptr{otc_lloyd_problem_f32}, Ptr{otc_lloyd_outputs_f32}, Ptr{otc_lloyd_options}, otc_workspace), problem, out, opts, work)
 
 # Fills `*opts` with the defaults (ε = 0.01, balanced, 1000 iterations, tolerance 1e-9
 # checked every 10, no ε-scaling, alternating updates, all threads).
@@ -1476,22 +1759,24 @@ const FUNCTIONS = (
     :otc_gaussian_barycenter => _otc_gaussian_barycenter,
     :otc_gaussian_moments => _otc_gaussian_moments,
     :otc_psd_sqrt => _otc_psd_sqrt,
-    :otc_laguerre_options_default => _otc_laguerre_options_default,
-    :otc_laguerre_workspace_size => _otc_laguerre_workspace_size,
+    :otc_laguerre_assign_options_default => _otc_laguerre_assign_options_default,
+    :otc_laguerre_assign_workspace_size_f64 => _otc_laguerre_assign_workspace_size_f64,
+    :otc_laguerre_assign_workspace_size_f32 => _otc_laguerre_assign_workspace_size_f32,
     :otc_laguerre_assign_f64 => _otc_laguerre_assign_f64,
     :otc_laguerre_assign_f32 => _otc_laguerre_assign_f32,
     :otc_semidiscrete_options_default => _otc_semidiscrete_options_default,
-    :otc_semidiscrete_workspace_size => _otc_semidiscrete_workspace_size,
+    :otc_semidiscrete_workspace_size_f64 => _otc_semidiscrete_workspace_size_f64,
+    :otc_semidiscrete_workspace_size_f32 => _otc_semidiscrete_workspace_size_f32,
     :otc_semidiscrete_f64 => _otc_semidiscrete_f64,
     :otc_semidiscrete_f32 => _otc_semidiscrete_f32,
-    :otc_sgd_options_default => _otc_sgd_options_default,
-    :otc_semidiscrete_sgd_workspace_size => _otc_semidiscrete_sgd_workspace_size,
+    :otc_semidiscrete_sgd_options_default => _otc_semidiscrete_sgd_options_default,
+    :otc_semidiscrete_sgd_workspace_size_f64 => _otc_semidiscrete_sgd_workspace_size_f64,
+    :otc_semidiscrete_sgd_workspace_size_f32 => _otc_semidiscrete_sgd_workspace_size_f32,
     :otc_semidiscrete_sgd_f64 => _otc_semidiscrete_sgd_f64,
     :otc_semidiscrete_sgd_f32 => _otc_semidiscrete_sgd_f32,
-    :otc_semidiscrete_sgd_samples_workspace_size => _otc_semidiscrete_sgd_samples_workspace_size,
-    :otc_semidiscrete_sgd_samples_f64 => _otc_semidiscrete_sgd_samples_f64,
-    :otc_semidiscrete_sgd_samples_f32 => _otc_semidiscrete_sgd_samples_f32,
-    :otc_lloyd_workspace_size => _otc_lloyd_workspace_size,
+    :otc_lloyd_options_default => _otc_lloyd_options_default,
+    :otc_lloyd_workspace_size_f64 => _otc_lloyd_workspace_size_f64,
+    :otc_lloyd_workspace_size_f32 => _otc_lloyd_workspace_size_f32,
     :otc_lloyd_f64 => _otc_lloyd_f64,
     :otc_lloyd_f32 => _otc_lloyd_f32,
     :otc_sinkhorn_options_default => _otc_sinkhorn_options_default,

@@ -319,7 +319,9 @@ naive(x, y, f) = [f(x[i, :], y[j, :]) for i in axes(x, 1), j in axes(y, 1)]
         @test r.cells == want
         @test r.masses ≈ [count(==(j), want) / 20 for j in 1:4]
         @test laguerre_assign(Float32.(pts), Float32.(sites), g).cells == want
-        @test laguerre_assign(pts, sites, g; threads=1) == laguerre_assign(pts, sites, g; threads=2)
+        r1, r2 = laguerre_assign(pts, sites, g; threads=1), laguerre_assign(pts, sites, g; num_threads=2)
+        @test (r1.cells, r1.masses) == (r2.cells, r2.masses)
+        @test r.empty_cells == count(iszero, r.masses) && r.report.status == 0
     end
 
     @testset "semidiscrete_masses_reach_the_targets" begin
@@ -330,6 +332,13 @@ naive(x, y, f) = [f(x[i, :], y[j, :]) for i in axes(x, 1), j in axes(y, 1)]
         @test r.masses ≈ b atol = 0.01
         @test abs(sum(r.g)) < 1e-9
         @test laguerre_assign(pts, sites, r.g).masses ≈ r.masses atol = 1e-12
+        @test r.error ≈ maximum(abs.(r.masses - b)) && r.step > 0
+        # Options by their C names: two gradient steps, the cap reached (a warning).
+        c = semidiscrete(pts, sites, b; method=:gradient, max_iter=2, tol=1e-12)
+        @test c.iterations == 2 && c.status == OTCore.LibOTCore.OTC_WARN_MAX_ITER
+        @test_throws ArgumentError semidiscrete(pts, sites, b; tolerance=1.0)
+        n = semidiscrete(pts, sites, b)
+        @test n.epsilon > 0 && n.error <= 1e-6 && n.report.path == OTCore.LibOTCore.OTC_SEMIDISCRETE_NEWTON
     end
 
     @testset "lloyd_and_sgd_on_the_unit_interval" begin
@@ -338,18 +347,20 @@ naive(x, y, f) = [f(x[i, :], y[j, :]) for i in axes(x, 1), j in axes(y, 1)]
         r = lloyd!(sites, pts; max_iter=500)
         @test sort(vec(sites)) ≈ [0.25, 0.75] atol = 1e-3   # the optimal 2-point quantiser
         @test r.distortion ≈ 1 / 48 rtol = 1e-2
+        @test r.iterations > 1 && r.error <= 1e-10
         k = Ref(0)
         g = semidiscrete_sgd(X -> (for i in eachindex(X); X[i] = mod(0.618034 * (k[] += 1), 1.0); end),
                              reshape([0.25, 0.75], 2, 1), [0.5, 0.5]; iterations=2000, batch=16)
-        @test abs(g[1] - g[2]) < 0.05                          # symmetric sites: equal weights
+        @test abs(g.g[1] - g.g[2]) < 0.05                      # symmetric sites: equal weights
+        @test g.iterations == 2000 && g.step > 0 && 0 <= g.error <= 1
     end
 
     @testset "from_samples_f32_agrees_with_f64_and_threads_do_not_matter" begin
         pts = reshape([mod(0.618034k, 1.0) for k in 1:1000], 1000, 1)
         sites = reshape([0.25, 0.75], 2, 1)
-        g1 = semidiscrete_sgd_samples(pts, sites, [0.3, 0.7]; seed=4, threads=1, iterations=5000)
-        @test g1 == semidiscrete_sgd_samples(pts, sites, [0.3, 0.7]; seed=4, threads=2, iterations=5000)
-        gf = semidiscrete_sgd_samples(Float32.(pts), Float32.(sites), Float32[0.3, 0.7]; seed=4, iterations=5000)
+        g1 = semidiscrete_sgd_samples(pts, sites, [0.3, 0.7]; seed=4, threads=1, iterations=5000).g
+        @test g1 == semidiscrete_sgd_samples(pts, sites, [0.3, 0.7]; seed=4, threads=2, iterations=5000).g
+        gf = semidiscrete_sgd_samples(Float32.(pts), Float32.(sites), Float32[0.3, 0.7]; seed=4, iterations=5000).g
         @test eltype(gf) == Float32 && gf ≈ g1 atol = 1e-3
         rf = semidiscrete(Float32.(pts), Float32.(sites), Float32[0.3, 0.7])
         @test rf.g ≈ semidiscrete(pts, sites, [0.3, 0.7]).g atol = 1e-4

@@ -218,55 +218,88 @@ psd_sqrt <- function(S, threads = 0L) {
 }
 
 
-laguerre_assign <- function(points, sites, g, weights = NULL, threads = 0L) {
+# The C options struct of an otcore call by field name: the named arguments in `given` that
+# are not NULL, overridden by `options`, a named list whose names must be fields of `struct`
+# (`fields`) and whose values single numbers.
+c_options <- function(given, options, fields, struct) {
+  if (!is.list(options) || (length(options) > 0L && is.null(names(options))))
+    stop("options must be a named list", call. = FALSE)
+  bad <- setdiff(names(options), fields)
+  if (length(bad) > 0L)
+    stop(sprintf("options: %s is not a field of %s (fields: %s)", bad[1L], struct,
+                 paste(fields, collapse = ", ")), call. = FALSE)
+  for (f in names(options)) as_number(options[[f]], paste0("options$", f))
+  opts <- given[!vapply(given, is.null, NA)]
+  opts[names(options)] <- lapply(options, as.double)
+  opts
+}
+
+laguerre_assign <- function(points, sites, g, weights = NULL, threads = 0L, options = list()) {
   points <- as_double_matrix(points, "points")
   sites <- as_double_matrix(sites, "sites")
+  opts <- c_options(list(num_threads = as_count(threads, "threads")), options, "num_threads",
+                    "otc_laguerre_assign_options")
   .Call(C_otc_r_laguerre_assign, points, sites, as_weights(g, nrow(sites), "g"),
-        opt_weights(weights, nrow(points), "weights"), as_count(threads, "threads"))
+        opt_weights(weights, nrow(points), "weights"), opts)
 }
 
 semidiscrete <- function(points, sites, b, weights = NULL, g0 = NULL, method = c("newton", "gradient"),
-                         max_iter = NULL, tol = NULL, threads = 0L) {
+                         max_iter = NULL, tol = NULL, threads = 0L, options = list()) {
   method <- match.arg(method)
   points <- as_double_matrix(points, "points")
   sites <- as_double_matrix(sites, "sites")
+  opts <- c_options(list(num_threads = as_count(threads, "threads"),
+                         method = if (method == "gradient") 1L else 0L,
+                         max_iter = opt_count(max_iter, "max_iter"), tol = opt_number(tol, "tol")),
+                    options, c("num_threads", "method", "max_iter", "tol", "step", "epsilon",
+                               "callback_every"), "otc_semidiscrete_options")
   r <- .Call(C_otc_r_semidiscrete, points, sites, as_weights(b, nrow(sites), "b"),
-             opt_weights(weights, nrow(points), "weights"), opt_weights(g0, nrow(sites), "g0"),
-             method, opt_count(max_iter, "max_iter"), opt_number(tol, "tol"), as_count(threads, "threads"))
+             opt_weights(weights, nrow(points), "weights"), opt_weights(g0, nrow(sites), "g0"), opts)
   warn_on(r$status, "semidiscrete")
   r
 }
 
-semidiscrete_sgd <- function(sampler, sites, b, iterations = NULL, batch = NULL, step = NULL) {
+sgd_fields <- c("num_threads", "iterations", "batch", "step", "seed", "callback_every")
+
+semidiscrete_sgd <- function(sampler, sites, b, iterations = NULL, batch = NULL, step = NULL,
+                             options = list()) {
   if (!is.function(sampler)) stop("sampler must be a function(count) returning a count x d matrix", call. = FALSE)
   sites <- as_double_matrix(sites, "sites")
-  d <- ncol(sites)
   wrapped <- function(count) {
     x <- sampler(count)
     if (is.matrix(x) && is.numeric(x)) storage.mode(x) <- "double"
     x
   }
-  .Call(C_otc_r_semidiscrete_sgd, wrapped, environment(), sites, as_weights(b, nrow(sites), "b"),
-        opt_count(iterations, "iterations"), opt_count(batch, "batch"), opt_number(step, "step"))
+  opts <- c_options(list(iterations = opt_count(iterations, "iterations"), batch = opt_count(batch, "batch"),
+                         step = opt_number(step, "step")), options, sgd_fields,
+                    "otc_semidiscrete_sgd_options")
+  .Call(C_otc_r_semidiscrete_sgd, wrapped, environment(), NULL, sites, as_weights(b, nrow(sites), "b"),
+        NULL, opts)
 }
 
 semidiscrete_sgd_samples <- function(points, sites, b, seed = 0, weights = NULL, iterations = NULL,
-                                     batch = NULL, step = NULL, threads = 0L) {
+                                     batch = NULL, step = NULL, threads = 0L, options = list()) {
   points <- as_double_matrix(points, "points")
   sites <- as_double_matrix(sites, "sites")
   if (!is.numeric(seed) || length(seed) != 1L || is.na(seed) || seed < 0 || seed != floor(seed) ||
       seed >= 2^53)
     stop("seed must be one whole number in [0, 2^53)", call. = FALSE)
-  .Call(C_otc_r_semidiscrete_sgd_samples, points, sites, as_weights(b, nrow(sites), "b"),
-        opt_weights(weights, nrow(points), "weights"), as.double(seed), opt_count(iterations, "iterations"),
-        opt_count(batch, "batch"), opt_number(step, "step"), as_count(threads, "threads"))
+  opts <- c_options(list(num_threads = as_count(threads, "threads"), seed = as.double(seed),
+                         iterations = opt_count(iterations, "iterations"), batch = opt_count(batch, "batch"),
+                         step = opt_number(step, "step")), options, sgd_fields,
+                    "otc_semidiscrete_sgd_options")
+  .Call(C_otc_r_semidiscrete_sgd, NULL, NULL, points, sites, as_weights(b, nrow(sites), "b"),
+        opt_weights(weights, nrow(points), "weights"), opts)
 }
 
-lloyd <- function(points, sites, weights = NULL, max_iter = 100L, tol = 1e-10, threads = 0L) {
+lloyd <- function(points, sites, weights = NULL, max_iter = 100L, tol = 1e-10, threads = 0L,
+                  options = list()) {
   points <- as_double_matrix(points, "points")
   sites <- as_double_matrix(sites, "sites")
-  r <- .Call(C_otc_r_lloyd, points, sites, opt_weights(weights, nrow(points), "weights"),
-             as_count(max_iter, "max_iter"), as_number(tol, "tol"), as_count(threads, "threads"))
+  opts <- c_options(list(num_threads = as_count(threads, "threads"), max_iter = as_count(max_iter, "max_iter"),
+                         tol = as_number(tol, "tol")), options,
+                    c("num_threads", "max_iter", "tol", "callback_every"), "otc_lloyd_options")
+  r <- .Call(C_otc_r_lloyd, points, sites, opt_weights(weights, nrow(points), "weights"), opts)
   warn_on(r$status, "lloyd")
   r
 }

@@ -532,63 +532,89 @@ SEXP otc_r_psd_sqrt(SEXP s, SEXP threads) {
     return out;
 }
 
-/* ---- semi-discrete ----------------------------------------------------------------------- */
+/* ---- semi-discrete (ABI 1 shape) ---------------------------------------------------------- */
 
-static otc_laguerre_options laguerre_opts(SEXP threads) {
-    otc_laguerre_options o;
-    check_status(otc_laguerre_options_default(&o), "otc_laguerre_options_default");
-    o.num_threads = (uint32_t)Rf_asInteger(threads);
-    return o;
+/* The element `name` of the named list `opts` (R/ot.R has checked the names), or NULL. */
+static SEXP opt_elt(SEXP opts, const char *name) {
+    SEXP names = Rf_getAttrib(opts, R_NamesSymbol);
+    for (R_xlen_t k = 0; k < XLENGTH(opts); k++) {
+        if (strcmp(CHAR(STRING_ELT(names, k)), name) == 0) return VECTOR_ELT(opts, k);
+    }
+    return R_NilValue;
+}
+#define SET_REAL(o, opts, f) do { SEXP v_ = opt_elt(opts, #f); if (!Rf_isNull(v_)) (o).f = Rf_asReal(v_); } while (0)
+#define SET_COUNT(o, opts, f, T) do { SEXP v_ = opt_elt(opts, #f); if (!Rf_isNull(v_)) (o).f = (T)Rf_asReal(v_); } while (0)
+
+static const otc_workspace NO_WORK = {NULL, 0};
+
+/* The report into three list elements from `at`: iterations, error, status. */
+static void set_report(SEXP out, int at, otc_report r) {
+    SET_VECTOR_ELT(out, at, Rf_ScalarReal((double)r.iterations));
+    SET_VECTOR_ELT(out, at + 1, Rf_ScalarReal(r.error));
+    SET_VECTOR_ELT(out, at + 2, Rf_ScalarInteger(r.status));
 }
 
-SEXP otc_r_laguerre_assign(SEXP points, SEXP sites, SEXP g, SEXP weights, SEXP threads) {
+SEXP otc_r_laguerre_assign(SEXP points, SEXP sites, SEXP g, SEXP weights, SEXP opts) {
     otc_matrix_f64 vp = rview(points, "points"), vs = rview(sites, "sites");
-    const double *pg = dvec(g, (R_xlen_t)vs.rows, "g", 0);
-    const double *w = dvec(weights, (R_xlen_t)vp.rows, "weights", 1);
-    otc_laguerre_options o = laguerre_opts(threads);
-    const char *names[] = {"cells", "masses"};
-    SEXP out = PROTECT(named_list(2, names)), cells, masses;
+    otc_laguerre_assign_problem_f64 p = {sizeof p, vp, dvec(weights, (R_xlen_t)vp.rows, "weights", 1),
+                                         vs, dvec(g, (R_xlen_t)vs.rows, "g", 0)};
+    otc_laguerre_assign_options o;
+    otc_laguerre_assign_outputs_f64 r;
+    const char *names[] = {"cells", "masses", "empty_cells"};
+    SEXP out = PROTECT(named_list(3, names)), cells, masses;
     uint32_t *c = (uint32_t *)R_alloc(vp.rows > 0 ? vp.rows : 1, sizeof *c);
+    check_status(otc_laguerre_assign_options_default(&o), "otc_laguerre_assign_options_default");
+    SET_COUNT(o, opts, num_threads, uint32_t);
     cells = Rf_allocVector(INTSXP, (R_xlen_t)vp.rows);
     SET_VECTOR_ELT(out, 0, cells);
     masses = Rf_allocVector(REALSXP, (R_xlen_t)vs.rows);
     SET_VECTOR_ELT(out, 1, masses);
-    check_status(otc_laguerre_assign_f64(vp, w, vs, pg, &o, c, REAL(masses), NULL, 0),
-                 "otc_laguerre_assign_f64");
+    memset(&r, 0, sizeof r);
+    r.struct_size = sizeof r;
+    r.cells = c;
+    r.masses = REAL(masses);
+    check_status(otc_laguerre_assign_f64(&p, &r, &o, NO_WORK), "otc_laguerre_assign_f64");
     for (size_t i = 0; i < vp.rows; i++) INTEGER(cells)[i] = (int)c[i] + 1;
+    SET_VECTOR_ELT(out, 2, Rf_ScalarReal((double)r.empty_cells));
     UNPROTECT(1);
     return out;
 }
 
-SEXP otc_r_semidiscrete(SEXP points, SEXP sites, SEXP b, SEXP weights, SEXP g0, SEXP method,
-                        SEXP max_iter, SEXP tol, SEXP threads) {
+SEXP otc_r_semidiscrete(SEXP points, SEXP sites, SEXP b, SEXP weights, SEXP g0, SEXP opts) {
     otc_matrix_f64 vp = rview(points, "points"), vs = rview(sites, "sites");
-    const double *pb = dvec(b, (R_xlen_t)vs.rows, "b", 0);
-    const double *w = dvec(weights, (R_xlen_t)vp.rows, "weights", 1);
-    const double *start = dvec(g0, (R_xlen_t)vs.rows, "g0", 1);
+    otc_semidiscrete_problem_f64 p = {sizeof p, vp, dvec(weights, (R_xlen_t)vp.rows, "weights", 1),
+                                      vs, dvec(b, (R_xlen_t)vs.rows, "b", 0),
+                                      dvec(g0, (R_xlen_t)vs.rows, "g0", 1)};
     otc_semidiscrete_options o;
-    otc_semidiscrete_info info;
-    const char *names[] = {"g", "masses", "iterations", "mass_error", "converged", "status"};
-    SEXP out = PROTECT(named_list(6, names)), g, masses;
+    otc_semidiscrete_outputs_f64 r;
+    const char *names[] = {"g", "masses", "mass_error", "epsilon", "step", "iterations", "error",
+                           "status"};
+    SEXP out = PROTECT(named_list(8, names)), g, masses;
     otc_status st;
     check_status(otc_semidiscrete_options_default(&o), "otc_semidiscrete_options_default");
-    o.num_threads = (uint32_t)Rf_asInteger(threads);
-    o.method = strcmp(CHAR(STRING_ELT(method, 0)), "gradient") == 0 ? OTC_SEMIDISCRETE_GRADIENT
-                                                                    : OTC_SEMIDISCRETE_NEWTON;
-    if (opt_int(max_iter) != NA_INTEGER) o.max_iter = Rf_asInteger(max_iter);
-    if (!ISNA(opt_real(tol))) o.tol = Rf_asReal(tol);
+    o.callback = otcr_interrupt_callback;
+    o.callback_every = 1;
+    SET_COUNT(o, opts, num_threads, uint32_t);
+    SET_COUNT(o, opts, method, int32_t);
+    SET_COUNT(o, opts, max_iter, uint64_t);
+    SET_REAL(o, opts, tol);
+    SET_REAL(o, opts, step);
+    SET_REAL(o, opts, epsilon);
+    SET_COUNT(o, opts, callback_every, uint64_t);
     g = Rf_allocVector(REALSXP, (R_xlen_t)vs.rows);
     SET_VECTOR_ELT(out, 0, g);
-    for (size_t j = 0; j < vs.rows; j++) REAL(g)[j] = start ? start[j] : 0.0;
     masses = Rf_allocVector(REALSXP, (R_xlen_t)vs.rows);
     SET_VECTOR_ELT(out, 1, masses);
-    memset(&info, 0, sizeof info);
-    st = otc_semidiscrete_f64(vp, w, vs, pb, &o, REAL(g), REAL(masses), &info, NULL, 0);
+    memset(&r, 0, sizeof r);
+    r.struct_size = sizeof r;
+    r.g = REAL(g);
+    r.masses = REAL(masses);
+    st = otc_semidiscrete_f64(&p, &r, &o, NO_WORK);
     check_status(st, "otc_semidiscrete_f64");
-    SET_VECTOR_ELT(out, 2, Rf_ScalarReal((double)info.iterations));
-    SET_VECTOR_ELT(out, 3, Rf_ScalarReal(info.mass_error));
-    SET_VECTOR_ELT(out, 4, Rf_ScalarLogical(info.converged != 0));
-    SET_VECTOR_ELT(out, 5, Rf_ScalarInteger(st));
+    SET_VECTOR_ELT(out, 2, Rf_ScalarReal(r.mass_error));
+    SET_VECTOR_ELT(out, 3, Rf_ScalarReal(r.epsilon));
+    SET_VECTOR_ELT(out, 4, Rf_ScalarReal(r.step));
+    set_report(out, 5, r.report);
     UNPROTECT(1);
     return out;
 }
@@ -618,68 +644,79 @@ static int32_t call_sampler(void *user, size_t count, double *out) {
     return 0;
 }
 
-SEXP otc_r_semidiscrete_sgd(SEXP fn, SEXP env, SEXP sites, SEXP b, SEXP iterations,
-                            SEXP batch, SEXP step) {
+/* Averaged SGD from an R sampler `fn` (points NULL) or from the rows of `points`. */
+SEXP otc_r_semidiscrete_sgd(SEXP fn, SEXP env, SEXP points, SEXP sites, SEXP b, SEXP weights,
+                            SEXP opts) {
     otc_matrix_f64 vs = rview(sites, "sites");
-    const double *pb = dvec(b, (R_xlen_t)vs.rows, "b", 0);
-    otc_sgd_options o;
+    otc_semidiscrete_sgd_problem_f64 p;
+    otc_semidiscrete_sgd_options o;
+    otc_semidiscrete_sgd_outputs_f64 r;
     struct sampler s;
-    SEXP g;
+    const char *names[] = {"g", "step", "iterations", "error", "status"};
+    SEXP out = PROTECT(named_list(5, names)), g;
     otc_status st;
-    check_status(otc_sgd_options_default(&o), "otc_sgd_options_default");
-    o.num_threads = 1; /* the sampler is R code: the calling thread only */
-    if (opt_int(iterations) != NA_INTEGER) o.iterations = Rf_asInteger(iterations);
-    if (opt_int(batch) != NA_INTEGER) o.batch = Rf_asInteger(batch);
-    if (!ISNA(opt_real(step))) o.step = Rf_asReal(step);
-    s.fn = fn;
-    s.env = env;
-    s.dim = vs.cols;
-    g = PROTECT(Rf_allocVector(REALSXP, (R_xlen_t)vs.rows));
-    st = otc_semidiscrete_sgd_f64(call_sampler, &s, vs, pb, &o, REAL(g), NULL, 0);
-    UNPROTECT(1);
+    memset(&p, 0, sizeof p);
+    p.struct_size = sizeof p;
+    p.sites = vs;
+    p.b = dvec(b, (R_xlen_t)vs.rows, "b", 0);
+    check_status(otc_semidiscrete_sgd_options_default(&o), "otc_semidiscrete_sgd_options_default");
+    o.callback = otcr_interrupt_callback;
+    o.callback_every = 100;
+    if (Rf_isNull(points)) {
+        s.fn = fn;
+        s.env = env;
+        s.dim = vs.cols;
+        p.sample = call_sampler;
+        p.sample_data = &s;
+    } else {
+        p.points = rview(points, "points");
+        p.point_weights = dvec(weights, (R_xlen_t)p.points.rows, "weights", 1);
+    }
+    SET_COUNT(o, opts, num_threads, uint32_t);
+    SET_COUNT(o, opts, iterations, uint64_t);
+    SET_COUNT(o, opts, batch, size_t);
+    SET_REAL(o, opts, step);
+    SET_COUNT(o, opts, seed, uint64_t);
+    SET_COUNT(o, opts, callback_every, uint64_t);
+    if (p.sample != NULL) o.num_threads = 1; /* the sampler is R code: the calling thread only */
+    g = Rf_allocVector(REALSXP, (R_xlen_t)vs.rows);
+    SET_VECTOR_ELT(out, 0, g);
+    memset(&r, 0, sizeof r);
+    r.struct_size = sizeof r;
+    r.g = REAL(g);
+    st = otc_semidiscrete_sgd_f64(&p, &r, &o, NO_WORK);
     check_status(st, "otc_semidiscrete_sgd_f64");
-    return g;
-}
-
-SEXP otc_r_semidiscrete_sgd_samples(SEXP points, SEXP sites, SEXP b, SEXP weights, SEXP seed,
-                                    SEXP iterations, SEXP batch, SEXP step, SEXP threads) {
-    otc_matrix_f64 vp = rview(points, "points"), vs = rview(sites, "sites");
-    const double *pb = dvec(b, (R_xlen_t)vs.rows, "b", 0);
-    const double *w = dvec(weights, (R_xlen_t)vp.rows, "weights", 1);
-    otc_sgd_options o;
-    SEXP g;
-    otc_status st;
-    check_status(otc_sgd_options_default(&o), "otc_sgd_options_default");
-    o.num_threads = (uint32_t)Rf_asInteger(threads);
-    if (opt_int(iterations) != NA_INTEGER) o.iterations = Rf_asInteger(iterations);
-    if (opt_int(batch) != NA_INTEGER) o.batch = Rf_asInteger(batch);
-    if (!ISNA(opt_real(step))) o.step = Rf_asReal(step);
-    g = PROTECT(Rf_allocVector(REALSXP, (R_xlen_t)vs.rows));
-    st = otc_semidiscrete_sgd_samples_f64(vp, w, vs, pb, (uint64_t)Rf_asReal(seed), &o, REAL(g),
-                                          NULL, 0);
+    SET_VECTOR_ELT(out, 1, Rf_ScalarReal(r.step));
+    set_report(out, 2, r.report);
     UNPROTECT(1);
-    check_status(st, "otc_semidiscrete_sgd_samples_f64");
-    return g;
+    return out;
 }
 
-SEXP otc_r_lloyd(SEXP points, SEXP sites, SEXP weights, SEXP max_iter, SEXP tol,
-                 SEXP threads) {
+SEXP otc_r_lloyd(SEXP points, SEXP sites, SEXP weights, SEXP opts) {
     otc_matrix_f64 vp = rview(points, "points");
-    const double *w = dvec(weights, (R_xlen_t)vp.rows, "weights", 1);
-    otc_laguerre_options o;
-    const char *names[] = {"sites", "distortion", "status"};
-    SEXP out = PROTECT(named_list(3, names)), moved;
-    double distortion = 0.0;
+    otc_lloyd_problem_f64 p = {sizeof p, vp, dvec(weights, (R_xlen_t)vp.rows, "weights", 1),
+                               rview(sites, "sites")};
+    otc_lloyd_options o;
+    otc_lloyd_outputs_f64 r;
+    const char *names[] = {"sites", "distortion", "iterations", "error", "status"};
+    SEXP out = PROTECT(named_list(5, names)), moved;
     otc_status st;
-    (void)rview(sites, "sites"); /* a double matrix: its copy is the output */
-    o = laguerre_opts(threads);
-    moved = Rf_duplicate(sites);
+    check_status(otc_lloyd_options_default(&o), "otc_lloyd_options_default");
+    o.callback = otcr_interrupt_callback;
+    o.callback_every = 1;
+    SET_COUNT(o, opts, num_threads, uint32_t);
+    SET_COUNT(o, opts, max_iter, uint64_t);
+    SET_REAL(o, opts, tol);
+    SET_COUNT(o, opts, callback_every, uint64_t);
+    moved = Rf_allocMatrix(REALSXP, Rf_nrows(sites), Rf_ncols(sites));
     SET_VECTOR_ELT(out, 0, moved);
-    st = otc_lloyd_f64(vp, w, wview(moved), Rf_asInteger(max_iter), Rf_asReal(tol), &o,
-                       &distortion, NULL, 0);
+    memset(&r, 0, sizeof r);
+    r.struct_size = sizeof r;
+    r.sites = wview(moved);
+    st = otc_lloyd_f64(&p, &r, &o, NO_WORK);
     check_status(st, "otc_lloyd_f64");
-    SET_VECTOR_ELT(out, 1, Rf_ScalarReal(distortion));
-    SET_VECTOR_ELT(out, 2, Rf_ScalarInteger(st));
+    SET_VECTOR_ELT(out, 1, Rf_ScalarReal(r.distortion));
+    set_report(out, 2, r.report);
     UNPROTECT(1);
     return out;
 }

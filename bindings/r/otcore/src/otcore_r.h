@@ -40,11 +40,10 @@ SEXP otc_r_gaussian_geodesic(SEXP m1, SEXP s1, SEXP m2, SEXP s2, SEXP t, SEXP th
 SEXP otc_r_gaussian_barycenter(SEXP means, SEXP covs, SEXP weights, SEXP threads);
 SEXP otc_r_gaussian_moments(SEXP x, SEXP weights, SEXP threads);
 SEXP otc_r_psd_sqrt(SEXP s, SEXP threads);
-SEXP otc_r_laguerre_assign(SEXP points, SEXP sites, SEXP g, SEXP weights, SEXP threads);
-SEXP otc_r_semidiscrete(SEXP points, SEXP sites, SEXP b, SEXP weights, SEXP g0, SEXP method, SEXP max_iter, SEXP tol, SEXP threads);
-SEXP otc_r_semidiscrete_sgd(SEXP fn, SEXP env, SEXP sites, SEXP b, SEXP iterations, SEXP batch, SEXP step);
-SEXP otc_r_semidiscrete_sgd_samples(SEXP points, SEXP sites, SEXP b, SEXP weights, SEXP seed, SEXP iterations, SEXP batch, SEXP step, SEXP threads);
-SEXP otc_r_lloyd(SEXP points, SEXP sites, SEXP weights, SEXP max_iter, SEXP tol, SEXP threads);
+SEXP otc_r_laguerre_assign(SEXP points, SEXP sites, SEXP g, SEXP weights, SEXP opts);
+SEXP otc_r_semidiscrete(SEXP points, SEXP sites, SEXP b, SEXP weights, SEXP g0, SEXP opts);
+SEXP otc_r_semidiscrete_sgd(SEXP fn, SEXP env, SEXP points, SEXP sites, SEXP b, SEXP weights, SEXP opts);
+SEXP otc_r_lloyd(SEXP points, SEXP sites, SEXP weights, SEXP opts);
 SEXP otc_r_barycenter(SEXP hists, SEXP cost, SEXP h, SEXP w, SEXP weights, SEXP options);
 SEXP otc_r_wasserstein_1d(SEXP x, SEXP a, SEXP y, SEXP b, SEXP p);
 SEXP otc_r_sliced_wasserstein(SEXP x, SEXP a, SEXP y, SEXP b, SEXP p, SEXP k, SEXP seed, SEXP directions, SEXP threads);

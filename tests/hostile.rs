@@ -475,7 +475,6 @@ fn scalar_outputs_aliasing_inputs_are_refused() {
     expect(st, OTC_ERR_ALIASING, "output out_cost overlaps m1");
     assert_eq!(m, m_before);
 
-
     // Gaussian barycenter: iterations_out (4 bytes) inside the means.
     let mut means = [0.0, 0.0, 1.0, 1.0];
     let covs = [view(&s1, 2, 2), view(&s1, 2, 2)];

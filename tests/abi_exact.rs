@@ -14,6 +14,9 @@ use otcore::ffi::view::{otc_matrix_f64, otc_matrix_mut_f64};
 use std::mem::size_of;
 use std::ptr::{null, null_mut};
 
+type Problem = otc_emd_problem_f64;
+type Outputs = otc_emd_outputs_f64;
+
 const ALLOC: otc_workspace = otc_workspace {
     data: null_mut(),
     bytes: 0,
@@ -63,7 +66,9 @@ fn expect(status: otc_status, want: otc_status, message_has: &str) {
 
 /// A deterministic value in [0, 1) from a counter.
 fn rnd(k: usize) -> f64 {
-    ((k as f64 * 0.618_033_988_749_895 + 0.1).sin() * 43_758.545_3).fract().abs()
+    ((k as f64 * 0.618_033_988_749_895 + 0.1).sin() * 43_758.545_3)
+        .fract()
+        .abs()
 }
 
 /// A problem: positive weights a (n), b (m) of equal mass and a row-major cost (n × m).
@@ -113,12 +118,17 @@ fn emd_outputs() -> otc_emd_outputs_f64 {
     }
 }
 
-fn emd_opts() -> otc_emd_options {
+/// The options struct `O` as `default` (an `otc_<op>_options_default`) fills it.
+fn defaults<O>(default: unsafe extern "C" fn(*mut O) -> otc_status) -> O {
     let mut o = std::mem::MaybeUninit::uninit();
     // SAFETY: a valid pointer to one options struct.
-    assert_eq!(unsafe { otc_emd_options_default(o.as_mut_ptr()) }, OTC_OK);
+    assert_eq!(unsafe { default(o.as_mut_ptr()) }, OTC_OK);
     // SAFETY: filled above.
     unsafe { o.assume_init() }
+}
+
+fn emd_opts() -> otc_emd_options {
+    defaults(otc_emd_options_default)
 }
 
 fn run_emd(p: &otc_emd_problem_f64, out: &mut otc_emd_outputs_f64, o: &otc_emd_options) -> i32 {
@@ -160,19 +170,18 @@ fn batch_outputs() -> otc_emd_batch_outputs_f64 {
 }
 
 fn batch_opts(threads: u32) -> otc_emd_batch_options {
-    let mut o = std::mem::MaybeUninit::uninit();
-    // SAFETY: a valid pointer to one options struct.
-    assert_eq!(
-        unsafe { otc_emd_batch_options_default(o.as_mut_ptr()) },
-        OTC_OK
-    );
-    // SAFETY: filled above.
-    let mut o = unsafe { o.assume_init() };
+    let mut o = defaults(otc_emd_batch_options_default);
     o.num_threads = threads;
     o
 }
 
-fn one_d_problem(x: &[f64], a: &[f64], y: &[f64], b: &[f64], p: f64) -> otc_wasserstein_1d_problem_f64 {
+fn one_d_problem(
+    x: &[f64],
+    a: &[f64],
+    y: &[f64],
+    b: &[f64],
+    p: f64,
+) -> otc_wasserstein_1d_problem_f64 {
     otc_wasserstein_1d_problem_f64 {
         struct_size: size_of::<otc_wasserstein_1d_problem_f64>(),
         x: x.as_ptr(),
@@ -224,14 +233,7 @@ fn sliced_outputs() -> otc_sliced_wasserstein_outputs_f64 {
 }
 
 fn sliced_opts(threads: u32, k: usize, seed: u64) -> otc_sliced_wasserstein_options {
-    let mut o = std::mem::MaybeUninit::uninit();
-    // SAFETY: a valid pointer to one options struct.
-    assert_eq!(
-        unsafe { otc_sliced_wasserstein_options_default(o.as_mut_ptr()) },
-        OTC_OK
-    );
-    // SAFETY: filled above.
-    let mut o = unsafe { o.assume_init() };
+    let mut o = defaults(otc_sliced_wasserstein_options_default);
     o.num_threads = threads;
     o.num_directions = k;
     o.seed = seed;
@@ -252,7 +254,11 @@ fn emd_values_equal_the_rust_api() {
     )
     .unwrap();
     let (mut f, mut g) = (vec![0.0; n], vec![0.0; m]);
-    let (mut rows, mut cols, mut mass) = (vec![0usize; n + m - 1], vec![0usize; n + m - 1], vec![0.0; n + m - 1]);
+    let (mut rows, mut cols, mut mass) = (
+        vec![0usize; n + m - 1],
+        vec![0usize; n + m - 1],
+        vec![0.0; n + m - 1],
+    );
     let mut dense = vec![-1.0; n * m];
     let mut out = emd_outputs();
     out.f = f.as_mut_ptr();
@@ -282,7 +288,7 @@ fn emd_values_equal_the_rust_api() {
     p.warm_g = want.g.as_ptr();
     let mut warm = emd_outputs();
     expect(run_emd(&p, &mut warm, &emd_opts()), OTC_OK, "");
-    assert!((warm.cost - want.cost).abs() <= 1e-15);
+    assert!((warm.cost - want.cost).abs() <= 1e-12);
     assert!(warm.report.iterations <= want.iterations);
 
     // The pivot cap: a warning, with the feasible plan of the Rust API's capped solve.
@@ -315,10 +321,12 @@ fn emd_batch_values_equal_single_solves_for_every_thread_count() {
     let views: Vec<_> = data.iter().map(|d| view(&d.2, n, m)).collect();
     let mut first = None;
     for threads in [1, 2, 3] {
-        let (mut costs, mut gaps, mut its, mut nnz) = (vec![0.0; k], vec![0.0; k], vec![0u64; k], vec![0usize; k]);
+        let (mut costs, mut gaps, mut its, mut nnz) =
+            (vec![0.0; k], vec![0.0; k], vec![0u64; k], vec![0usize; k]);
         let (mut f, mut g) = (vec![0.0; k * n], vec![0.0; k * m]);
         let room = k * (n + m - 1);
-        let (mut rows, mut cols, mut mass) = (vec![0usize; room], vec![0usize; room], vec![0.0; room]);
+        let (mut rows, mut cols, mut mass) =
+            (vec![0usize; room], vec![0usize; room], vec![0.0; room]);
         let mut out = batch_outputs();
         out.problem_costs = costs.as_mut_ptr();
         out.problem_gaps = gaps.as_mut_ptr();
@@ -330,12 +338,28 @@ fn emd_batch_values_equal_single_solves_for_every_thread_count() {
         out.plan_cols = cols.as_mut_ptr();
         out.plan_mass = mass.as_mut_ptr();
         // SAFETY: every array holds its stated length.
-        let s = unsafe { otc_emd_batch_f64(&batch_problem(&a, &b, &views), &mut out, &batch_opts(threads), ALLOC) };
+        let s = unsafe {
+            otc_emd_batch_f64(
+                &batch_problem(&a, &b, &views),
+                &mut out,
+                &batch_opts(threads),
+                ALLOC,
+            )
+        };
         expect(s, OTC_OK, "");
         let mut total = 0.0;
         for (l, d) in data.iter().enumerate() {
-            let one = exact::emd(&d.0, &d.1, faer::MatRef::from_row_major_slice(&d.2, n, m), &EmdParams::default()).unwrap();
-            assert_eq!((costs[l], gaps[l], its[l], nnz[l]), (one.cost, one.gap, one.iterations, one.plan.len()));
+            let one = exact::emd(
+                &d.0,
+                &d.1,
+                faer::MatRef::from_row_major_slice(&d.2, n, m),
+                &EmdParams::default(),
+            )
+            .unwrap();
+            assert_eq!(
+                (costs[l], gaps[l], its[l], nnz[l]),
+                (one.cost, one.gap, one.iterations, one.plan.len())
+            );
             assert_eq!(&f[l * n..(l + 1) * n], &one.f[..]);
             assert_eq!(&g[l * m..(l + 1) * m], &one.g[..]);
             let at = l * (n + m - 1);
@@ -369,7 +393,9 @@ fn wasserstein_1d_and_sliced_values_equal_the_rust_api() {
         out.plan_cols = cols.as_mut_ptr();
         out.plan_mass = mass.as_mut_ptr();
         // SAFETY: valid arrays of their stated lengths.
-        let s = unsafe { otc_wasserstein_1d_f64(&one_d_problem(&x, &a, &y, &b, p), &mut out, null(), ALLOC) };
+        let s = unsafe {
+            otc_wasserstein_1d_f64(&one_d_problem(&x, &a, &y, &b, p), &mut out, null(), ALLOC)
+        };
         expect(s, OTC_OK, "");
         assert_eq!((out.wp_p, out.nnz), (want, plan.len()));
         for (k, &(i, j, w)) in plan.iter().enumerate() {
@@ -381,8 +407,20 @@ fn wasserstein_1d_and_sliced_values_equal_the_rust_api() {
     let xs: Vec<f64> = (0..n * d).map(|k| rnd(200 + k)).collect();
     let ys: Vec<f64> = (0..m * d).map(|k| rnd(300 + k) + 0.5).collect();
     let dirs: Vec<f64> = (0..4 * d).map(|k| rnd(400 + k) - 0.5).collect();
-    let (xm, ym) = (faer::MatRef::from_row_major_slice(&xs, n, d), faer::MatRef::from_row_major_slice(&ys, m, d));
-    let random = exact::sliced_wasserstein(xm, &a, ym, &b, Directions::Random { k: 20, seed: 5 }, 2.0, 1).unwrap();
+    let (xm, ym) = (
+        faer::MatRef::from_row_major_slice(&xs, n, d),
+        faer::MatRef::from_row_major_slice(&ys, m, d),
+    );
+    let random = exact::sliced_wasserstein(
+        xm,
+        &a,
+        ym,
+        &b,
+        Directions::Random { k: 20, seed: 5 },
+        2.0,
+        1,
+    )
+    .unwrap();
     let given = exact::sliced_wasserstein(
         xm,
         &a,
@@ -398,7 +436,9 @@ fn wasserstein_1d_and_sliced_values_equal_the_rust_api() {
             let mut out = sliced_outputs();
             let pb = sliced_problem(view(&xs, n, d), &a, view(&ys, m, d), &b, dv);
             // SAFETY: valid views and arrays.
-            let s = unsafe { otc_sliced_wasserstein_f64(&pb, &mut out, &sliced_opts(threads, 20, 5), ALLOC) };
+            let s = unsafe {
+                otc_sliced_wasserstein_f64(&pb, &mut out, &sliced_opts(threads, 20, 5), ALLOC)
+            };
             expect(s, OTC_OK, "");
             assert_eq!(out.swp_p, want, "threads = {threads}");
             assert_eq!(out.report.iterations, k as u64);
@@ -411,29 +451,47 @@ fn options_defaults_are_the_rust_defaults() {
     let d = EmdParams::default();
     let o = emd_opts();
     assert_eq!(o.struct_size, size_of::<otc_emd_options>());
-    assert_eq!((o.num_threads, o.max_iter, o.mass_tolerance), (0, d.max_iter, d.mass_tolerance));
+    assert_eq!(
+        (o.num_threads, o.max_iter, o.mass_tolerance),
+        (0, d.max_iter, d.mass_tolerance)
+    );
     let o = batch_opts(0);
-    assert_eq!((o.num_threads, o.max_iter, o.mass_tolerance), (0, d.max_iter, d.mass_tolerance));
-    let o = sliced_opts(0, 50, 0);
-    assert_eq!(o.mass_tolerance, d.mass_tolerance);
-    let mut s = std::mem::MaybeUninit::uninit();
-    // SAFETY: a valid pointer.
-    assert_eq!(unsafe { otc_sliced_wasserstein_options_default(s.as_mut_ptr()) }, OTC_OK);
-    // SAFETY: filled above.
-    let s = unsafe { s.assume_init() };
-    assert_eq!((s.num_directions, s.seed, s.num_threads), (50, 0, 0));
-    let mut w = std::mem::MaybeUninit::uninit();
-    // SAFETY: a valid pointer.
-    assert_eq!(unsafe { otc_wasserstein_1d_options_default(w.as_mut_ptr()) }, OTC_OK);
-    // SAFETY: filled above.
-    let w = unsafe { w.assume_init() };
-    assert_eq!((w.struct_size, w.num_threads, w.mass_tolerance), (size_of::<otc_wasserstein_1d_options>(), 0, d.mass_tolerance));
+    assert_eq!(
+        (o.num_threads, o.max_iter, o.mass_tolerance),
+        (0, d.max_iter, d.mass_tolerance)
+    );
+    let s = defaults(otc_sliced_wasserstein_options_default);
+    assert_eq!(
+        (s.num_directions, s.seed, s.num_threads, s.mass_tolerance),
+        (50, 0, 0, d.mass_tolerance)
+    );
+    let w = defaults(otc_wasserstein_1d_options_default);
+    assert_eq!(
+        (w.struct_size, w.num_threads, w.mass_tolerance),
+        (size_of::<otc_wasserstein_1d_options>(), 0, d.mass_tolerance)
+    );
     // SAFETY: NULL is refused.
     unsafe {
-        expect(otc_emd_options_default(null_mut()), OTC_ERR_NULL_POINTER, "opts is NULL");
-        expect(otc_emd_batch_options_default(null_mut()), OTC_ERR_NULL_POINTER, "opts is NULL");
-        expect(otc_wasserstein_1d_options_default(null_mut()), OTC_ERR_NULL_POINTER, "opts is NULL");
-        expect(otc_sliced_wasserstein_options_default(null_mut()), OTC_ERR_NULL_POINTER, "opts is NULL");
+        expect(
+            otc_emd_options_default(null_mut()),
+            OTC_ERR_NULL_POINTER,
+            "opts is NULL",
+        );
+        expect(
+            otc_emd_batch_options_default(null_mut()),
+            OTC_ERR_NULL_POINTER,
+            "opts is NULL",
+        );
+        expect(
+            otc_wasserstein_1d_options_default(null_mut()),
+            OTC_ERR_NULL_POINTER,
+            "opts is NULL",
+        );
+        expect(
+            otc_sliced_wasserstein_options_default(null_mut()),
+            OTC_ERR_NULL_POINTER,
+            "opts is NULL",
+        );
     }
 }
 
@@ -444,12 +502,24 @@ fn null_pointers_are_refused_by_name_with_outputs_untouched() {
     let (a, b, c) = problem_data(3, 2, 1);
     let o = emd_opts();
     let mut f = [SENTINEL; 3];
-    let cases: Vec<(&str, Box<dyn Fn(&mut otc_emd_problem_f64, &mut otc_emd_outputs_f64)>)> = vec![
-        ("problem->a is NULL", Box::new(|p, _| p.a = null())),
-        ("problem->b is NULL", Box::new(|p, _| p.b = null())),
-        ("problem->cost.data is NULL", Box::new(|p, _| p.cost.data = null())),
-        ("warm_f and problem->warm_g go together", Box::new(|p, _| p.warm_f = p.a)),
-        ("out->plan_rows, out->plan_cols and out->plan_mass go together", Box::new(|_, o| o.plan_rows = 8 as *mut usize)),
+    let cases: Vec<(
+        &str,
+        Box<dyn Fn(&mut otc_emd_problem_f64, &mut otc_emd_outputs_f64)>,
+    )> = vec![
+        ("problem->a is NULL", Box::new(|p: &mut Problem, _: &mut Outputs| p.a = null())),
+        ("problem->b is NULL", Box::new(|p: &mut Problem, _: &mut Outputs| p.b = null())),
+        (
+            "problem->cost.data is NULL",
+            Box::new(|p: &mut Problem, _: &mut Outputs| p.cost.data = null()),
+        ),
+        (
+            "warm_f and problem->warm_g go together",
+            Box::new(|p: &mut Problem, _: &mut Outputs| p.warm_f = p.a),
+        ),
+        (
+            "out->plan_rows, out->plan_cols and out->plan_mass go together",
+            Box::new(|_: &mut Problem, o: &mut Outputs| o.plan_rows = 8 as *mut usize),
+        ),
     ];
     for (message, spoil) in cases {
         let mut p = emd_problem(&a, &b, &c);
@@ -457,30 +527,61 @@ fn null_pointers_are_refused_by_name_with_outputs_untouched() {
         out.f = f.as_mut_ptr();
         spoil(&mut p, &mut out);
         expect(run_emd(&p, &mut out, &o), OTC_ERR_NULL_POINTER, message);
-        assert_eq!((out.cost, out.report.status, f), (SENTINEL, 0, [SENTINEL; 3]));
+        assert_eq!(
+            (out.cost, out.report.status, f),
+            (SENTINEL, 0, [SENTINEL; 3])
+        );
     }
     let mut out = emd_outputs();
     // SAFETY: NULL structs are refused before anything is read.
     unsafe {
-        expect(otc_emd_f64(null(), &mut out, &o, ALLOC), OTC_ERR_NULL_POINTER, "problem is NULL");
-        expect(otc_emd_f64(&emd_problem(&a, &b, &c), null_mut(), &o, ALLOC), OTC_ERR_NULL_POINTER, "out is NULL");
+        expect(
+            otc_emd_f64(null(), &mut out, &o, ALLOC),
+            OTC_ERR_NULL_POINTER,
+            "problem is NULL",
+        );
+        expect(
+            otc_emd_f64(&emd_problem(&a, &b, &c), null_mut(), &o, ALLOC),
+            OTC_ERR_NULL_POINTER,
+            "out is NULL",
+        );
         let mut bytes = 5usize;
-        expect(otc_emd_workspace_size_f64(null(), &o, &mut bytes), OTC_ERR_NULL_POINTER, "problem is NULL");
-        expect(otc_emd_workspace_size_f64(&emd_problem(&a, &b, &c), &o, null_mut()), OTC_ERR_NULL_POINTER, "is NULL");
+        expect(
+            otc_emd_workspace_size_f64(null(), &o, &mut bytes),
+            OTC_ERR_NULL_POINTER,
+            "problem is NULL",
+        );
+        expect(
+            otc_emd_workspace_size_f64(&emd_problem(&a, &b, &c), &o, null_mut()),
+            OTC_ERR_NULL_POINTER,
+            "is NULL",
+        );
         assert_eq!(bytes, 5);
         let mut bo = batch_outputs();
         let views = [view(&c, 3, 2)];
         let mut bp = batch_problem(&a, &b, &views);
         bp.costs = null();
-        expect(otc_emd_batch_f64(&bp, &mut bo, null(), ALLOC), OTC_ERR_NULL_POINTER, "problem->costs is NULL");
+        expect(
+            otc_emd_batch_f64(&bp, &mut bo, null(), ALLOC),
+            OTC_ERR_NULL_POINTER,
+            "problem->costs is NULL",
+        );
         let mut oo = one_d_outputs();
         let mut op = one_d_problem(&a, &a, &b, &b, 1.0);
         op.y = null();
-        expect(otc_wasserstein_1d_f64(&op, &mut oo, null(), ALLOC), OTC_ERR_NULL_POINTER, "problem->y is NULL");
+        expect(
+            otc_wasserstein_1d_f64(&op, &mut oo, null(), ALLOC),
+            OTC_ERR_NULL_POINTER,
+            "problem->y is NULL",
+        );
         let mut so = sliced_outputs();
         let mut sp = sliced_problem(view(&a, 3, 1), &a, view(&b, 2, 1), &b, no_view());
         sp.b = null();
-        expect(otc_sliced_wasserstein_f64(&sp, &mut so, null(), ALLOC), OTC_ERR_NULL_POINTER, "problem->b is NULL");
+        expect(
+            otc_sliced_wasserstein_f64(&sp, &mut so, null(), ALLOC),
+            OTC_ERR_NULL_POINTER,
+            "problem->b is NULL",
+        );
         assert_eq!((bo.cost, oo.wp_p, so.swp_p), (SENTINEL, SENTINEL, SENTINEL));
     }
     assert_eq!(out.cost, SENTINEL);
@@ -495,9 +596,17 @@ fn zero_and_huge_sizes_are_refused_before_allocating() {
     let mut out = emd_outputs();
     let mut p = emd_problem(&a, &b, &c);
     p.n = 1 << 36;
-    expect(run_emd(&p, &mut out, &o), OTC_ERR_INVALID_DIMENSION, "problem->cost is 3x4, expected n x m = 68719476736x4");
+    expect(
+        run_emd(&p, &mut out, &o),
+        OTC_ERR_INVALID_DIMENSION,
+        "problem->cost is 3x4, expected n x m = 68719476736x4",
+    );
     p.n = 0;
-    expect(run_emd(&p, &mut out, &o), OTC_ERR_INVALID_DIMENSION, "problem->n = 0");
+    expect(
+        run_emd(&p, &mut out, &o),
+        OTC_ERR_INVALID_DIMENSION,
+        "problem->n = 0",
+    );
     let one = 1.0;
     let huge = 1usize << 40;
     let mut p = emd_problem(&a, &b, &c);
@@ -509,7 +618,11 @@ fn zero_and_huge_sizes_are_refused_before_allocating() {
         row_stride: 0,
         col_stride: 0,
     };
-    expect(run_emd(&p, &mut out, &o), OTC_ERR_OVERFLOW, "element count overflows the address space");
+    expect(
+        run_emd(&p, &mut out, &o),
+        OTC_ERR_OVERFLOW,
+        "element count overflows the address space",
+    );
     assert_eq!(out.cost, SENTINEL);
 
     let views = [view(&c, 3, 4)];
@@ -560,7 +673,12 @@ fn workspace_queries_never_wrap_or_panic() {
         };
         // SAFETY: valid structs; only n and m are read.
         let s = unsafe { otc_emd_workspace_size_f64(&p, null(), &mut bytes) };
-        assert_eq!(s, OTC_ERR_OVERFLOW, "emd ({n}, {m}): {}", last_error_message());
+        assert_eq!(
+            s,
+            OTC_ERR_OVERFLOW,
+            "emd ({n}, {m}): {}",
+            last_error_message()
+        );
         let p = otc_wasserstein_1d_problem_f64 {
             n,
             m,
@@ -568,7 +686,12 @@ fn workspace_queries_never_wrap_or_panic() {
         };
         // SAFETY: as above.
         let s = unsafe { otc_wasserstein_1d_workspace_size_f64(&p, null(), &mut bytes) };
-        assert_eq!(s, OTC_ERR_OVERFLOW, "1-D ({n}, {m}): {}", last_error_message());
+        assert_eq!(
+            s,
+            OTC_ERR_OVERFLOW,
+            "1-D ({n}, {m}): {}",
+            last_error_message()
+        );
         let p = otc_emd_batch_problem_f64 {
             count: 2,
             n,
@@ -577,16 +700,39 @@ fn workspace_queries_never_wrap_or_panic() {
         };
         // SAFETY: as above.
         let s = unsafe { otc_emd_batch_workspace_size_f64(&p, &batch_opts(1), &mut bytes) };
-        assert_eq!(s, OTC_ERR_OVERFLOW, "batch ({n}, {m}): {}", last_error_message());
+        assert_eq!(
+            s,
+            OTC_ERR_OVERFLOW,
+            "batch ({n}, {m}): {}",
+            last_error_message()
+        );
         let mut x = no_view();
         (x.rows, x.cols) = (n, m);
         let p = sliced_problem(x, &[], x, &[], no_view());
         // SAFETY: as above; the views' data is not read.
-        let s = unsafe { otc_sliced_wasserstein_workspace_size_f64(&p, &sliced_opts(1, 4, 0), &mut bytes) };
-        assert_eq!(s, OTC_ERR_OVERFLOW, "sliced ({n}, {m}): {}", last_error_message());
+        let s = unsafe {
+            otc_sliced_wasserstein_workspace_size_f64(&p, &sliced_opts(1, 4, 0), &mut bytes)
+        };
+        assert_eq!(
+            s,
+            OTC_ERR_OVERFLOW,
+            "sliced ({n}, {m}): {}",
+            last_error_message()
+        );
         // SAFETY: as above.
-        let s = unsafe { otc_sliced_wasserstein_workspace_size_f64(&sliced_problem(view(&[0.0], 1, 1), &[], view(&[0.0], 1, 1), &[], no_view()), &sliced_opts(1, n, 0), &mut bytes) };
-        assert_eq!(s, OTC_ERR_OVERFLOW, "sliced k = {n}: {}", last_error_message());
+        let s = unsafe {
+            otc_sliced_wasserstein_workspace_size_f64(
+                &sliced_problem(view(&[0.0], 1, 1), &[], view(&[0.0], 1, 1), &[], no_view()),
+                &sliced_opts(1, n, 0),
+                &mut bytes,
+            )
+        };
+        assert_eq!(
+            s,
+            OTC_ERR_OVERFLOW,
+            "sliced k = {n}: {}",
+            last_error_message()
+        );
         assert_eq!(bytes, 12345);
     }
     // A batch's workspace does not grow with the count (one slot per worker, 80 bytes a problem).
@@ -610,10 +756,18 @@ fn outputs_with_bad_strides_or_misaligned_pointers_are_refused() {
     let mut out = emd_outputs();
     out.plan = mut_view(&mut dense, 3, 3);
     out.plan.row_stride = 1; // rows and columns overlap
-    expect(run_emd(&emd_problem(&a, &b, &c), &mut out, &emd_opts()), OTC_ERR_INVALID_STRIDE, "output out->plan (3x3, strides 1, 1) addresses some elements twice");
+    expect(
+        run_emd(&emd_problem(&a, &b, &c), &mut out, &emd_opts()),
+        OTC_ERR_INVALID_STRIDE,
+        "output out->plan (3x3, strides 1, 1) addresses some elements twice",
+    );
     let mut out = emd_outputs();
     out.f = (dense.as_mut_ptr() as usize + 1) as *mut f64;
-    expect(run_emd(&emd_problem(&a, &b, &c), &mut out, &emd_opts()), OTC_ERR_INVALID_STRIDE, "out->f is not aligned");
+    expect(
+        run_emd(&emd_problem(&a, &b, &c), &mut out, &emd_opts()),
+        OTC_ERR_INVALID_STRIDE,
+        "out->f is not aligned",
+    );
     assert_eq!((dense, out.cost), ([SENTINEL; 9], SENTINEL));
 }
 
@@ -624,13 +778,37 @@ fn aliased_outputs_are_refused_and_nothing_is_written() {
     let o = emd_opts();
     // Outputs inside one buffer `buf` (f at 0..3, g at 3..6, dense plan at 6..15, plan
     // masses at 15..20); each case points one output at an input or at another output.
-    let cases: Vec<(&str, Box<dyn Fn(&mut otc_emd_problem_f64, &mut otc_emd_outputs_f64, *mut f64)>)> = vec![
-        ("output out->f overlaps problem->a", Box::new(|p, o, _| o.f = p.a as *mut f64)),
-        ("output out->g overlaps problem->cost", Box::new(|p, o, _| o.g = p.cost.data as *mut f64)),
-        ("output out->plan overlaps problem->b", Box::new(|p, o, _| o.plan.data = p.b as *mut f64)),
-        ("output out->g overlaps out->plan_mass", Box::new(|_, o, buf| unsafe { o.plan_mass = buf.add(3) })),
-        ("output out->f overlaps out->plan", Box::new(|_, o, buf| unsafe { o.plan.data = buf.add(2) })),
-        ("overlaps problem->warm_f", Box::new(|p, o, _| { p.warm_f = o.g; p.warm_g = o.g; })),
+    let cases: Vec<(
+        &str,
+        Box<dyn Fn(&mut otc_emd_problem_f64, &mut otc_emd_outputs_f64, *mut f64)>,
+    )> = vec![
+        (
+            "output out->f overlaps problem->a",
+            Box::new(|p: &mut Problem, o: &mut Outputs, _: *mut f64| o.f = p.a as *mut f64),
+        ),
+        (
+            "output out->g overlaps problem->cost",
+            Box::new(|p: &mut Problem, o: &mut Outputs, _: *mut f64| o.g = p.cost.data as *mut f64),
+        ),
+        (
+            "output out->plan overlaps problem->b",
+            Box::new(|p: &mut Problem, o: &mut Outputs, _: *mut f64| o.plan.data = p.b as *mut f64),
+        ),
+        (
+            "output out->g overlaps out->plan_mass",
+            Box::new(|_: &mut Problem, o: &mut Outputs, buf: *mut f64| o.plan_mass = buf.wrapping_add(3)),
+        ),
+        (
+            "output out->f overlaps out->plan",
+            Box::new(|_: &mut Problem, o: &mut Outputs, buf: *mut f64| o.plan.data = buf.wrapping_add(2)),
+        ),
+        (
+            "overlaps problem->warm_f",
+            Box::new(|p: &mut Problem, o: &mut Outputs, _: *mut f64| {
+                p.warm_f = o.g;
+                p.warm_g = o.g;
+            }),
+        ),
     ];
     for (message, alias) in cases {
         let mut buf = [SENTINEL; 20];
@@ -651,7 +829,10 @@ fn aliased_outputs_are_refused_and_nothing_is_written() {
         alias(&mut p, &mut out, base);
         let before = (a.clone(), b.clone(), c.clone());
         expect(run_emd(&p, &mut out, &o), OTC_ERR_ALIASING, message);
-        assert_eq!((buf, rows, cols, out.cost), ([SENTINEL; 20], [7; 5], [7; 5], SENTINEL));
+        assert_eq!(
+            (buf, rows, cols, out.cost),
+            ([SENTINEL; 20], [7; 5], [7; 5], SENTINEL)
+        );
         assert_eq!((a.clone(), b.clone(), c.clone()), before);
     }
     // The outputs struct itself overlapping an input (the weights a) or the problem struct.
@@ -660,7 +841,11 @@ fn aliased_outputs_are_refused_and_nothing_is_written() {
     p.a = &out.cost;
     p.n = 1;
     p.cost.rows = 1;
-    expect(run_emd(&p, &mut out, &o), OTC_ERR_ALIASING, "output out overlaps problem->a");
+    expect(
+        run_emd(&p, &mut out, &o),
+        OTC_ERR_ALIASING,
+        "output out overlaps problem->a",
+    );
     assert_eq!(out.cost, SENTINEL);
     let mut both = [0u8; size_of::<otc_emd_outputs_f64>() + 8];
     let ptr = both.as_mut_ptr() as *mut otc_emd_problem_f64;
@@ -678,19 +863,30 @@ fn aliased_outputs_are_refused_and_nothing_is_written() {
 
     // Batch: a per-problem output over a cost matrix; the sum over the outputs struct.
     let views = [view(&c, 3, 3), view(&c, 3, 3)];
-    let (a2, b2) = ([a.clone(), a.clone()].concat(), [b.clone(), b.clone()].concat());
+    let (a2, b2) = (
+        [a.clone(), a.clone()].concat(),
+        [b.clone(), b.clone()].concat(),
+    );
     let mut bo = batch_outputs();
     bo.problem_costs = c.as_ptr() as *mut f64;
     // SAFETY: valid arrays; the aliasing is refused before any write.
     let s = unsafe { otc_emd_batch_f64(&batch_problem(&a2, &b2, &views), &mut bo, null(), ALLOC) };
-    expect(s, OTC_ERR_ALIASING, "output out->problem_costs overlaps a cost matrix");
+    expect(
+        s,
+        OTC_ERR_ALIASING,
+        "output out->problem_costs overlaps a cost matrix",
+    );
     let mut bo = batch_outputs();
     let mut its = [0u64; 2];
     bo.problem_iterations = its.as_mut_ptr();
     bo.plan_nnz = its.as_mut_ptr() as *mut usize;
     // SAFETY: as above.
     let s = unsafe { otc_emd_batch_f64(&batch_problem(&a2, &b2, &views), &mut bo, null(), ALLOC) };
-    expect(s, OTC_ERR_ALIASING, "output out->problem_iterations overlaps out->plan_nnz");
+    expect(
+        s,
+        OTC_ERR_ALIASING,
+        "output out->problem_iterations overlaps out->plan_nnz",
+    );
     assert_eq!((bo.cost, its), (SENTINEL, [0; 2]));
 
     // 1-D: the plan over the samples; sliced: the outputs struct over the directions.
@@ -702,8 +898,14 @@ fn aliased_outputs_are_refused_and_nothing_is_written() {
     oo.plan_cols = rows.as_mut_ptr();
     oo.plan_mass = x.as_ptr() as *mut f64;
     // SAFETY: valid arrays; refused before any write.
-    let s = unsafe { otc_wasserstein_1d_f64(&one_d_problem(&x, &w, &x, &w, 1.0), &mut oo, null(), ALLOC) };
-    expect(s, OTC_ERR_ALIASING, "output out->plan_rows overlaps out->plan_cols");
+    let s = unsafe {
+        otc_wasserstein_1d_f64(&one_d_problem(&x, &w, &x, &w, 1.0), &mut oo, null(), ALLOC)
+    };
+    expect(
+        s,
+        OTC_ERR_ALIASING,
+        "output out->plan_rows overlaps out->plan_cols",
+    );
     oo.plan_cols = null_mut();
     oo.plan_rows = null_mut();
     oo.plan_mass = null_mut();
@@ -725,7 +927,11 @@ fn aliased_outputs_are_refused_and_nothing_is_written() {
     let sp = sliced_problem(view(&x, 3, 1), &w, view(&x, 3, 1), &w, dirs);
     // SAFETY: as above.
     let s = unsafe { otc_sliced_wasserstein_f64(&sp, &mut so, null(), ALLOC) };
-    expect(s, OTC_ERR_ALIASING, "output out overlaps problem->directions");
+    expect(
+        s,
+        OTC_ERR_ALIASING,
+        "output out overlaps problem->directions",
+    );
     assert_eq!((rows, oo.wp_p, so.swp_p), ([0; 5], SENTINEL, SENTINEL));
 }
 
@@ -738,15 +944,27 @@ fn wrong_struct_sizes_are_refused_and_this_releases_accepted() {
         let mut p = emd_problem(&a, &b, &c);
         p.struct_size = bad;
         let mut out = emd_outputs();
-        expect(run_emd(&p, &mut out, &emd_opts()), OTC_ERR_ABI_MISMATCH, &format!("problem->struct_size is {bad}"));
+        expect(
+            run_emd(&p, &mut out, &emd_opts()),
+            OTC_ERR_ABI_MISMATCH,
+            &format!("problem->struct_size is {bad}"),
+        );
         let mut out = emd_outputs();
         out.struct_size = bad.max(1) + size_of::<otc_emd_outputs_f64>();
-        expect(run_emd(&emd_problem(&a, &b, &c), &mut out, &emd_opts()), OTC_ERR_ABI_MISMATCH, "otc_emd_outputs_f64");
+        expect(
+            run_emd(&emd_problem(&a, &b, &c), &mut out, &emd_opts()),
+            OTC_ERR_ABI_MISMATCH,
+            "otc_emd_outputs_f64",
+        );
         assert_eq!(out.cost, SENTINEL);
         let mut o = emd_opts();
         o.struct_size = bad;
         let mut out = emd_outputs();
-        expect(run_emd(&emd_problem(&a, &b, &c), &mut out, &o), OTC_ERR_ABI_MISMATCH, "otc_emd_options");
+        expect(
+            run_emd(&emd_problem(&a, &b, &c), &mut out, &o),
+            OTC_ERR_ABI_MISMATCH,
+            "otc_emd_options",
+        );
         let mut so = sliced_outputs();
         let mut sopt = sliced_opts(1, 4, 0);
         sopt.struct_size = bad;
@@ -771,7 +989,11 @@ fn wrong_struct_sizes_are_refused_and_this_releases_accepted() {
     }
     // Only this release's sizes exist so far: MIN_SIZE is the full size, and it works.
     let mut out = emd_outputs();
-    expect(run_emd(&emd_problem(&a, &b, &c), &mut out, &emd_opts()), OTC_OK, "");
+    expect(
+        run_emd(&emd_problem(&a, &b, &c), &mut out, &emd_opts()),
+        OTC_OK,
+        "",
+    );
     assert_eq!(out.report.status, OTC_OK);
 }
 
@@ -785,33 +1007,48 @@ fn thread_counts_above_the_cap_are_refused_quickly() {
         let mut o = emd_opts();
         o.num_threads = threads;
         let mut out = emd_outputs();
-        expect(run_emd(&emd_problem(&a, &b, &c), &mut out, &o), OTC_ERR_THREADS, "above the cap of 256");
+        expect(
+            run_emd(&emd_problem(&a, &b, &c), &mut out, &o),
+            OTC_ERR_THREADS,
+            "above the cap of 256",
+        );
         let views = [view(&c, 2, 2)];
         let mut bo = batch_outputs();
         // SAFETY: valid structs.
-        let s = unsafe { otc_emd_batch_f64(&batch_problem(&a, &b, &views), &mut bo, &batch_opts(threads), ALLOC) };
+        let s = unsafe {
+            otc_emd_batch_f64(
+                &batch_problem(&a, &b, &views),
+                &mut bo,
+                &batch_opts(threads),
+                ALLOC,
+            )
+        };
         expect(s, OTC_ERR_THREADS, "above the cap of 256");
-        let mut w = std::mem::MaybeUninit::uninit();
-        // SAFETY: a valid pointer.
-        assert_eq!(unsafe { otc_wasserstein_1d_options_default(w.as_mut_ptr()) }, OTC_OK);
-        // SAFETY: filled above.
-        let mut w = unsafe { w.assume_init() };
+        let mut w = defaults(otc_wasserstein_1d_options_default);
         w.num_threads = threads;
         let mut oo = one_d_outputs();
         // SAFETY: valid structs.
-        let s = unsafe { otc_wasserstein_1d_f64(&one_d_problem(&a, &a, &b, &b, 1.0), &mut oo, &w, ALLOC) };
+        let s = unsafe {
+            otc_wasserstein_1d_f64(&one_d_problem(&a, &a, &b, &b, 1.0), &mut oo, &w, ALLOC)
+        };
         expect(s, OTC_ERR_THREADS, "above the cap of 256");
         let mut so = sliced_outputs();
         let sp = sliced_problem(view(&a, 2, 1), &a, view(&b, 2, 1), &b, no_view());
         // SAFETY: valid structs.
-        let s = unsafe { otc_sliced_wasserstein_f64(&sp, &mut so, &sliced_opts(threads, 4, 1), ALLOC) };
+        let s =
+            unsafe { otc_sliced_wasserstein_f64(&sp, &mut so, &sliced_opts(threads, 4, 1), ALLOC) };
         expect(s, OTC_ERR_THREADS, "above the cap of 256");
         let mut bytes = 3usize;
         // SAFETY: valid structs.
-        let s = unsafe { otc_sliced_wasserstein_workspace_size_f64(&sp, &sliced_opts(threads, 4, 1), &mut bytes) };
+        let s = unsafe {
+            otc_sliced_wasserstein_workspace_size_f64(&sp, &sliced_opts(threads, 4, 1), &mut bytes)
+        };
         expect(s, OTC_ERR_THREADS, "above the cap of 256");
         assert!(t.elapsed().as_secs_f64() < 1.0);
-        assert_eq!((out.cost, bo.cost, oo.wp_p, so.swp_p, bytes), (SENTINEL, SENTINEL, SENTINEL, SENTINEL, 3));
+        assert_eq!(
+            (out.cost, bo.cost, oo.wp_p, so.swp_p, bytes),
+            (SENTINEL, SENTINEL, SENTINEL, SENTINEL, 3)
+        );
     }
 }
 
@@ -821,20 +1058,34 @@ fn non_finite_inputs_are_refused_by_name() {
     let mut bad_c = c.clone();
     bad_c[3] = f64::NAN;
     let mut out = emd_outputs();
-    expect(run_emd(&emd_problem(&a, &b, &bad_c), &mut out, &emd_opts()), OTC_ERR_NON_FINITE, "cost[1, 1] is NaN");
+    expect(
+        run_emd(&emd_problem(&a, &b, &bad_c), &mut out, &emd_opts()),
+        OTC_ERR_NON_FINITE,
+        "cost[1, 1] is NaN",
+    );
     let mut bad_a = a.clone();
     bad_a[2] = f64::INFINITY;
-    expect(run_emd(&emd_problem(&bad_a, &b, &c), &mut out, &emd_opts()), OTC_ERR_NON_FINITE, "a[2] is inf");
+    expect(
+        run_emd(&emd_problem(&bad_a, &b, &c), &mut out, &emd_opts()),
+        OTC_ERR_NON_FINITE,
+        "a[2] is inf",
+    );
     let warm = [0.0, f64::NAN, 0.0];
     let mut p = emd_problem(&a, &b, &c);
     p.warm_f = warm.as_ptr();
     p.warm_g = b.as_ptr();
-    expect(run_emd(&p, &mut out, &emd_opts()), OTC_ERR_NON_FINITE, "warm start f[1] is NaN");
+    expect(
+        run_emd(&p, &mut out, &emd_opts()),
+        OTC_ERR_NON_FINITE,
+        "warm start f[1] is NaN",
+    );
     assert_eq!(out.cost, SENTINEL);
     let x = [0.0, f64::NAN, 1.0];
     let mut oo = one_d_outputs();
     // SAFETY: valid arrays.
-    let s = unsafe { otc_wasserstein_1d_f64(&one_d_problem(&x, &a, &b, &b, 1.0), &mut oo, null(), ALLOC) };
+    let s = unsafe {
+        otc_wasserstein_1d_f64(&one_d_problem(&x, &a, &b, &b, 1.0), &mut oo, null(), ALLOC)
+    };
     expect(s, OTC_ERR_NON_FINITE, "x[1] is NaN");
     let dirs = [1.0, f64::NEG_INFINITY];
     let mut so = sliced_outputs();
@@ -858,8 +1109,16 @@ fn exact_ot_refuses_finite_inputs_that_overflow() {
         let s = run_emd(&emd_problem(a, b, c), &mut out, &emd_opts());
         (s, out.cost, fg)
     };
-    let (s, cost, fg) = call(&[1e308; 3], &[1e308; 3], &[0.0, 1.0, 2.0, 1.0, 0.0, 1.0, 2.0, 1.0, 0.0]);
-    expect(s, OTC_ERR_INVALID_ARGUMENT, "the weights overflow when summed");
+    let (s, cost, fg) = call(
+        &[1e308; 3],
+        &[1e308; 3],
+        &[0.0, 1.0, 2.0, 1.0, 0.0, 1.0, 2.0, 1.0, 0.0],
+    );
+    expect(
+        s,
+        OTC_ERR_INVALID_ARGUMENT,
+        "the weights overflow when summed",
+    );
     assert_eq!((cost, fg), (SENTINEL, vec![SENTINEL; 6]));
     let (s, cost, fg) = call(&[0.5; 2], &[0.5; 2], &[1e308; 4]);
     expect(s, OTC_ERR_INVALID_ARGUMENT, "rescale the costs");
@@ -879,7 +1138,10 @@ fn caller_workspaces_too_small_or_impossible_are_errors() {
     let p = emd_problem(&a, &a, &c);
     let mut need = 0usize;
     // SAFETY: valid structs.
-    assert_eq!(unsafe { otc_emd_workspace_size_f64(&p, null(), &mut need) }, OTC_OK);
+    assert_eq!(
+        unsafe { otc_emd_workspace_size_f64(&p, null(), &mut need) },
+        OTC_OK
+    );
     let mut buf = vec![0u8; need];
     for (data, bytes, want) in [
         (buf.as_mut_ptr(), need - 1, OTC_ERR_WORKSPACE_TOO_SMALL),
@@ -905,6 +1167,91 @@ fn caller_workspaces_too_small_or_impossible_are_errors() {
         bytes: need,
     };
     // SAFETY: a workspace of the size asked for.
-    expect(unsafe { otc_emd_f64(&p, &mut out, null(), work) }, OTC_OK, "");
+    expect(
+        unsafe { otc_emd_f64(&p, &mut out, null(), work) },
+        OTC_OK,
+        "",
+    );
     assert_eq!(out.cost, 0.0);
+}
+
+/// What the test callback saw: (pivots, error, on the calling thread), and when to stop.
+struct Seen {
+    caller: std::thread::ThreadId,
+    calls: Vec<(u64, f64, bool)>,
+    stop: bool,
+}
+
+unsafe extern "C" fn watch(data: *mut std::ffi::c_void, iteration: u64, error: f64) -> i32 {
+    // SAFETY: `data` is the test's `Seen`, alive for the call.
+    let seen = unsafe { &mut *(data as *mut Seen) };
+    let here = std::thread::current().id() == seen.caller;
+    seen.calls.push((iteration, error, here));
+    i32::from(seen.stop)
+}
+
+/// emd's callback: every k pivots on the calling thread (also with num_threads = 2); one that
+/// stops at its first call gives OTC_WARN_CANCELLED after k pivots with a feasible plan; one
+/// that never stops changes nothing.
+#[test]
+fn emd_callback_observes_every_k_pivots_and_can_stop_with_a_feasible_plan() {
+    let (n, m) = (40, 30);
+    let (a, b, c) = problem_data(n, m, 9);
+    let p = emd_problem(&a, &b, &c);
+    let mut plain = emd_outputs();
+    expect(run_emd(&p, &mut plain, &emd_opts()), OTC_OK, "");
+    assert!(plain.report.iterations > 50, "{}", plain.report.iterations);
+    for (stop, threads) in [(true, 2), (false, 2), (true, 1)] {
+        let mut seen = Seen {
+            caller: std::thread::current().id(),
+            calls: Vec::new(),
+            stop,
+        };
+        let mut o = emd_opts();
+        o.num_threads = threads;
+        o.callback_every = 5;
+        o.callback = Some(watch);
+        o.callback_data = &mut seen as *mut Seen as *mut std::ffi::c_void;
+        let mut dense = vec![0.0; n * m];
+        let mut out = emd_outputs();
+        out.plan = mut_view(&mut dense, n, m);
+        let s = run_emd(&p, &mut out, &o);
+        assert!(seen
+            .calls
+            .iter()
+            .all(|&(_, e, here)| here && e >= 0.0 && e.is_finite()));
+        if stop {
+            expect(
+                s,
+                OTC_WARN_CANCELLED,
+                "the callback stopped the solve after",
+            );
+            assert_eq!(out.report.status, OTC_WARN_CANCELLED);
+            assert_eq!(seen.calls.len(), 1);
+            // The initial pivots come first; the first Block Search pivot at or past 5 calls.
+            assert!(out.report.iterations >= 5 && out.report.iterations < plain.report.iterations);
+            assert_eq!(seen.calls[0].0, out.report.iterations);
+            // A feasible plan: both marginals, its cost as reported, no better than optimal.
+            for (i, &ai) in a.iter().enumerate() {
+                let row: f64 = dense[i * m..(i + 1) * m].iter().sum();
+                assert!((row - ai).abs() <= 1e-14, "row {i}: {row} vs {ai}");
+            }
+            for (j, &bj) in b.iter().enumerate() {
+                let col: f64 = (0..n).map(|i| dense[i * m + j]).sum();
+                assert!((col - bj).abs() <= 1e-14, "column {j}: {col} vs {bj}");
+            }
+            let cost: f64 = dense.iter().zip(&c).map(|(x, y)| x * y).sum();
+            assert!((cost - out.cost).abs() <= 1e-12 && out.cost >= plain.cost - 1e-15);
+            assert!(dense.iter().all(|&x| x >= 0.0));
+        } else {
+            expect(s, OTC_OK, "");
+            assert_eq!(
+                (out.cost, out.report.iterations),
+                (plain.cost, plain.report.iterations)
+            );
+            let pivots: Vec<u64> = seen.calls.iter().map(|x| x.0).collect();
+            assert!(pivots.windows(2).all(|w| w[1] >= w[0] + 5), "{pivots:?}");
+            assert!(pivots.len() as u64 >= (plain.report.iterations - n as u64 - m as u64) / 5 - 1);
+        }
+    }
 }

@@ -132,7 +132,10 @@ fn structs() -> Vec<(String, usize)> {
         struct_size,
         num_threads,
         max_iter,
-        mass_tolerance
+        mass_tolerance,
+        callback_every,
+        callback,
+        callback_data
     }));
     all.extend(layout!(otc_emd_problem_f64 {
         struct_size,

@@ -100,6 +100,10 @@ fn expected_julia(c: &str) -> String {
     if let Some((_, j)) = table.iter().find(|(k, _)| *k == c) {
         return j.to_string();
     }
+    // cbindgen's style "both" names struct fields `struct otc_...`.
+    if let Some(named) = c.strip_prefix("struct") {
+        return expected_julia(named);
+    }
     if let Some(inner) = c.strip_suffix('*') {
         return format!(
             "Ptr{{{}}}",

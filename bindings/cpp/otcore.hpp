@@ -386,6 +386,15 @@ struct EmdOptions {
     EmdOptions &with_max_iter(std::uint64_t n) { c.max_iter = n; return *this; }
     /// Relative tolerance on sum(a) == sum(b).
     EmdOptions &with_mass_tolerance(double t) { c.mass_tolerance = t; return *this; }
+    /// `f(data, pivots, |reduced cost of the entering arc|)` at most once per `every` pivots,
+    /// on the calling thread; nonzero stops the solve (status OTC_WARN_CANCELLED, a feasible
+    /// plan).
+    EmdOptions &with_callback(otc_callback f, void *data, std::uint64_t every) {
+        c.callback = f;
+        c.callback_data = data;
+        c.callback_every = every;
+        return *this;
+    }
 };
 
 /// A sparse transport plan: mass[k] moves from row rows[k] to column cols[k].
@@ -415,8 +424,9 @@ inline otc_workspace workspace(Workspace *work, std::size_t need) {
 }  // namespace detail
 
 /// The result of `emd`: optimal cost, gap (most negative reduced cost of the duals), duals,
-/// sparse plan (and the dense plan when asked for); `status` is OTC_OK or OTC_WARN_MAX_ITER;
-/// `report.iterations` counts pivots.
+/// sparse plan (and the dense plan when asked for); `status` is OTC_OK, OTC_WARN_MAX_ITER or
+/// OTC_WARN_CANCELLED (the plan is then feasible, maybe not optimal); `report.iterations`
+/// counts pivots.
 struct EmdResult {
     otc_status status = OTC_OK;
     otc_report report{};

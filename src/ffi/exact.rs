@@ -3,10 +3,10 @@
 //! (`otc_wasserstein_1d_f64`) and sliced Wasserstein (`otc_sliced_wasserstein_f64`). The Rust
 //! core of these solvers is double precision only, hence `_f64` alone.
 
-use super::args::{self, Arg, Region};
+use super::args::{self, Arg};
 use super::boundary::{ffi_boundary, Report};
-use super::shape::{self, otc_report, otc_workspace, AbiStruct};
-use super::status::{otc_status, OTC_OK, OTC_WARN_MAX_ITER};
+use super::shape::{self, otc_callback, otc_report, otc_workspace, AbiStruct, Callback};
+use super::status::{otc_status, OTC_OK, OTC_WARN_CANCELLED, OTC_WARN_MAX_ITER};
 use super::view::{otc_matrix_f64, otc_matrix_mut_f64, MatrixView};
 use crate::exact::{
     emd_batch_in_place, emd_batch_scratch, emd_in_place, emd_scratch, sliced_scratch,
@@ -14,6 +14,7 @@ use crate::exact::{
     Directions, EmdInfo, EmdOutputs, EmdParams, SparsePlanMut, WarmStart,
 };
 use crate::{bail, par, Error, ErrorKind, MatRef, MemStack, Par, Result, StackReq};
+use std::ffi::c_void;
 use std::mem::size_of;
 use std::num::NonZeroUsize;
 
@@ -110,9 +111,20 @@ pub struct otc_emd_options {
     /// Largest accepted relative mass gap |Σa − Σb| / max(Σa, Σb) (default 1e-9); within it,
     /// b is rescaled to a's mass.
     pub mass_tolerance: f64,
+    /// Call `callback` at most once per this many pivots (default 0: never).
+    pub callback_every: u64,
+    /// Progress callback (default NULL), called on the calling thread after a Block Search
+    /// pivot with the pivots made and the magnitude of the entering arc's reduced cost (the
+    /// most negative of its pricing block: it tends to 0 as the solve ends); nonzero stops the
+    /// solve: `OTC_WARN_CANCELLED` with a feasible plan, its cost, and duals as after
+    /// `max_iter`.
+    pub callback: otc_callback,
+    /// Passed to `callback` as is.
+    pub callback_data: *mut c_void,
 }
 
-// SAFETY: #[repr(C)], starts with `struct_size: usize`, integers and floats only.
+// SAFETY: #[repr(C)], starts with `struct_size: usize`, integers, floats, a raw pointer and
+// an optional function pointer (NULL is None) only.
 unsafe impl AbiStruct for otc_emd_options {
     const NAME: &'static str = "otc_emd_options";
     const MIN_SIZE: usize = size_of::<otc_emd_options>();
@@ -123,6 +135,9 @@ unsafe impl AbiStruct for otc_emd_options {
             num_threads: 0,
             max_iter: p.max_iter,
             mass_tolerance: p.mass_tolerance,
+            callback_every: 0,
+            callback: None,
+            callback_data: std::ptr::null_mut(),
         }
     }
 }
@@ -248,7 +263,8 @@ pub unsafe extern "C" fn otc_emd_workspace_size_f64(
 /// Masses must agree within `opts->mass_tolerance`; b is then rescaled to a's mass.
 ///
 /// Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (the plan is feasible, `out->gap` says how far
-/// from optimal); `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
+/// from optimal); `OTC_WARN_CANCELLED` (the callback stopped the solve: the same feasible
+/// outputs as after `max_iter`); `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
 /// `OTC_ERR_NON_FINITE`, `OTC_ERR_INVALID_ARGUMENT` (negative weights or costs, costs so large
 /// that the potentials would overflow, a bad `mass_tolerance`), `OTC_ERR_MASS_MISMATCH`
 /// (naming the heavier side), `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`,
@@ -334,12 +350,21 @@ pub unsafe extern "C" fn otc_emd_f64(
             sparse,
             dense: dense.map(|x| x.0),
         };
-        let info = unsafe {
-            shape::run(1, work, emd_scratch(n, m), |par, stack| {
+        let callback = Callback::new(o.callback_every, o.callback, o.callback_data);
+        let (info, _) = unsafe {
+            shape::run(1, work, emd_scratch(n, m), callback, |par, stack| {
                 emd_in_place(a, b, c, outputs, &params, par, stack)
             })
         }?;
-        let (status, report) = max_iter_report(usize::from(!info.converged), 1, o.max_iter);
+        let (status, report) = if info.cancelled {
+            let detail = format!(
+                "the callback stopped the solve after {} pivots: the plan is feasible, maybe not optimal (see out->gap)",
+                info.iterations
+            );
+            (OTC_WARN_CANCELLED, Report::warn(OTC_WARN_CANCELLED, detail))
+        } else {
+            max_iter_report(usize::from(!info.converged), 1, o.max_iter)
+        };
         let v = &mut o_out.value;
         v.cost = info.cost;
         v.gap = info.gap;
@@ -629,19 +654,19 @@ pub unsafe extern "C" fn otc_emd_batch_f64(
                 write_at(&mut pit, l, i.iterations);
                 write_at(&mut pnnz, l, i.nnz);
             }
-            Ok(info.iter().fold(
-                (0.0, 0.0f64, 0u64, 0usize),
-                |(c, g, it, capped), i| {
+            Ok(info
+                .iter()
+                .fold((0.0, 0.0f64, 0u64, 0usize), |(c, g, it, capped), i| {
                     (
                         c + i.cost,
                         g.min(i.gap),
                         it + i.iterations,
                         capped + usize::from(!i.converged),
                     )
-                },
-            ))
+                }))
         };
-        let (total, gap, pivots, capped) = unsafe { shape::run(o.num_threads, work, req, solve) }?;
+        let ((total, gap, pivots, capped), _) =
+            unsafe { shape::run(o.num_threads, work, req, Callback::NONE, solve) }?;
         let (status, report) = max_iter_report(capped, k, o.max_iter);
         let v = &mut o_out.value;
         v.cost = total;
@@ -823,10 +848,15 @@ pub unsafe extern "C" fn otc_wasserstein_1d_f64(
                 ("problem->b", Some(rb)),
             ]],
         )?;
-        let info = unsafe {
-            shape::run(1, work, wasserstein_1d_scratch(n, m), |_, stack| {
-                wasserstein_1d_in_place(x, a, y, b, p.p, o.mass_tolerance, plan, stack)
-            })
+        let (exponent, tolerance) = (p.p, o.mass_tolerance);
+        let (info, _) = unsafe {
+            shape::run(
+                1,
+                work,
+                wasserstein_1d_scratch(n, m),
+                Callback::NONE,
+                |_, stack| wasserstein_1d_in_place(x, a, y, b, exponent, tolerance, plan, stack),
+            )
         }?;
         o_out.value.wp_p = info.cost;
         o_out.value.nnz = info.nnz;
@@ -1030,9 +1060,10 @@ pub unsafe extern "C" fn otc_sliced_wasserstein_f64(
                 ("problem->directions", rd),
             ]],
         )?;
-        let value = unsafe {
-            shape::run(o.num_threads, work, req, |par, stack| {
-                sliced_wasserstein_in_place(xm, a, ym, b, dirs, p.p, o.mass_tolerance, par, stack)
+        let (exponent, tolerance) = (p.p, o.mass_tolerance);
+        let (value, _) = unsafe {
+            shape::run(o.num_threads, work, req, Callback::NONE, |par, stack| {
+                sliced_wasserstein_in_place(xm, a, ym, b, dirs, exponent, tolerance, par, stack)
             })
         }?;
         o_out.value.swp_p = value;

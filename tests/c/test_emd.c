@@ -5,6 +5,12 @@
 #include <string.h>
 #include "check.h"
 
+/* Stops the solve at its first call; counts the calls. */
+static int32_t stop_at_once(void *data, uint64_t iteration, double error) {
+    (*(int *)data)++;
+    return iteration > 0 && error >= 0.0;
+}
+
 int main(void) {
     /* Row-major cost; the optimal permutation is (0->1, 1->2, 2->0), cost (1+1+1)/3. */
     double c[9] = {4, 1, 3,
@@ -145,6 +151,45 @@ int main(void) {
         for (k = 0; k < out.nnz; k++) total += mass[k];
         CHECK_CLOSE(total, 1.0, 1e-15);
         CHECK(out.cost >= 1.0 - 1e-15);
+    }
+
+    /* A callback stopping the solve at its first call (every pivot, 2 threads asked): the
+     * outputs of a feasible plan with OTC_WARN_CANCELLED. */
+    {
+        double big[64 * 48], wa[64], wb[48], total = 0;
+        int calls = 0;
+        otc_emd_problem_f64 pbig = pb;
+        otc_emd_outputs_f64 ob;
+        for (i = 0; i < 64; i++) wa[i] = 1.0 / 64;
+        for (j = 0; j < 48; j++) wb[j] = 1.0 / 48;
+        for (i = 0; i < 64 * 48; i++) big[i] = (double)((i * 37) % 101);
+        pbig.a = wa;
+        pbig.n = 64;
+        pbig.b = wb;
+        pbig.m = 48;
+        pbig.cost.data = big;
+        pbig.cost.rows = 64;
+        pbig.cost.cols = 48;
+        pbig.cost.row_stride = 48;
+        memset(&ob, 0, sizeof ob);
+        ob.struct_size = sizeof ob;
+        ob.plan_rows = malloc(111 * sizeof(size_t));
+        ob.plan_cols = malloc(111 * sizeof(size_t));
+        ob.plan_mass = malloc(111 * sizeof(double));
+        otc_emd_options_default(&opts);
+        opts.num_threads = 2;
+        opts.callback_every = 1;
+        opts.callback = stop_at_once;
+        opts.callback_data = &calls;
+        CHECK_STATUS(otc_emd_f64(&pbig, &ob, &opts, alloc), OTC_WARN_CANCELLED);
+        CHECK(calls == 1 && ob.report.status == OTC_WARN_CANCELLED);
+        CHECK(ob.report.iterations > 0 && ob.report.iterations <= 48 + 1);
+        for (k = 0; k < ob.nnz; k++) total += ob.plan_mass[k];
+        CHECK_CLOSE(total, 1.0, 1e-13);
+        free(ob.plan_rows);
+        free(ob.plan_cols);
+        free(ob.plan_mass);
+        otc_emd_options_default(&opts);
     }
 
     /* 1-D: two Diracs against one point (W1 = mean distance), unsorted input, monotone plan. */

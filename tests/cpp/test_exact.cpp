@@ -2,6 +2,7 @@
 // over permutations, strong duality, marginals and the sorted 1-D closed form.
 // requires: otc_emd_f64, otc_emd_batch_f64, otc_wasserstein_1d_f64, otc_sliced_wasserstein_f64
 #include <algorithm>
+#include <cstdint>
 #include <numeric>
 #include <vector>
 
@@ -66,6 +67,26 @@ int main() {
                                                otcore::EmdOptions(), false, nullptr, r.f, r.g);
     CHECK_CLOSE(warm.cost, best, 1e-12);
     CHECK(warm.report.iterations <= r.report.iterations);
+
+    // A callback stopping at its first call: OTC_WARN_CANCELLED with a feasible plan.
+    {
+        const std::size_t nb = 40, mb = 30;
+        std::vector<double> cb(nb * mb), ua(nb, 1.0 / nb), ub(mb, 1.0 / mb);
+        for (auto &v : cb) v = lcg(seed);
+        int calls = 0;
+        auto stop = [](void *data, std::uint64_t, double) -> std::int32_t {
+            ++*static_cast<int *>(data);
+            return 1;
+        };
+        const otcore::EmdResult rc =
+            otcore::emd(ua, ub, cb, otcore::EmdOptions().with_threads(2).with_callback(stop, &calls, 1), true);
+        CHECK(rc.status == OTC_WARN_CANCELLED && calls == 1);
+        CHECK(rc.report.iterations > 0 && rc.report.iterations <= mb + 1);
+        double total = 0;
+        for (double v : rc.plan.mass) total += v;
+        CHECK_CLOSE(total, 1.0, 1e-13);
+        CHECK(rc.cost >= otcore::emd(ua, ub, cb).cost - 1e-15);
+    }
 
     // Errors: mass mismatch and a wrong length.
     std::vector<double> heavy(n, 0.5);

@@ -41,7 +41,8 @@ the dual potentials, centred so that a·f = b·g; `cost` = Σ C .* plan = a·f +
 the most negative reduced cost of the duals). `warm_f`, `warm_g` (both or neither) are dual
 potentials of a related problem (e.g. the previous step of a sequence) to start the simplex
 from. Keyword options are the fields of the C `otc_emd_options` (`max_iter`: pivot cap;
-`mass_tolerance`: relative). Weights and costs must be finite and ≥ 0 with equal masses.
+`mass_tolerance`: relative; `callback_every`, `callback`, `callback_data`: by default Ctrl-C
+interrupts the solve every 1000 pivots). Weights and costs must be finite and ≥ 0 with equal masses.
 `status` is `OTC_OK`, or `OTC_WARN_MAX_ITER` when `max_iter` pivots stopped the solve (the
 plan is then feasible, not optimal). Bad input throws [`OTCoreError`](@ref).
 """
@@ -53,8 +54,11 @@ function emd(a::AbstractVector{<:Real}, b::AbstractVector{<:Real}, C::StridedMat
         throw(ArgumentError("warm_f and warm_g go together"))
     a = dense(Float64, a); b = dense(Float64, b)
     wf = dense(Float64, warm_f); wg = dense(Float64, warm_g)
+    # Ctrl-C stops the solve (an InterruptException) unless the caller sets its own callback.
+    fields = merge((num_threads=threads, callback_every=1000, callback=INTERRUPT_CALLBACK[]),
+                   values(kwargs))
     opts = Ref(options(LibOTCore.otc_emd_options, LibOTCore.otc_emd_options_default,
-                       "otc_emd_options_default"; num_threads=threads, kwargs...))
+                       "otc_emd_options_default"; fields...))
     f = Vector{Float64}(undef, n)
     g = Vector{Float64}(undef, m)
     k = n + m - 1

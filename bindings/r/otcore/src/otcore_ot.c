@@ -105,7 +105,8 @@ static void set_options(void *opts, SEXP options, const opt_field *fields, int n
 SEXP otc_r_emd(SEXP a, SEXP b, SEXP cost, SEXP warm_f, SEXP warm_g, SEXP options) {
     static const opt_field fields[] = {OPT(otc_emd_options, num_threads, OPT_U32),
                                        OPT(otc_emd_options, max_iter, OPT_U64),
-                                       OPT(otc_emd_options, mass_tolerance, OPT_DOUBLE)};
+                                       OPT(otc_emd_options, mass_tolerance, OPT_DOUBLE),
+                                       OPT(otc_emd_options, callback_every, OPT_U64)};
     otc_emd_problem_f64 pb;
     otc_emd_outputs_f64 res;
     otc_emd_options opts;
@@ -123,7 +124,9 @@ SEXP otc_r_emd(SEXP a, SEXP b, SEXP cost, SEXP warm_f, SEXP warm_g, SEXP options
     pb.warm_f = dvec(warm_f, (R_xlen_t)pb.n, "warm_f", 1);
     pb.warm_g = dvec(warm_g, (R_xlen_t)pb.m, "warm_g", 1);
     check_status(otc_emd_options_default(&opts), "otc_emd_options_default");
-    set_options(&opts, options, fields, 3, "emd");
+    opts.callback = otcr_interrupt_callback; /* Ctrl-C stops the solve */
+    opts.callback_every = 1000;
+    set_options(&opts, options, fields, 4, "emd");
     out = PROTECT(named_list(7, names));
     plan = Rf_allocMatrix(REALSXP, (int)pb.n, (int)pb.m);
     SET_VECTOR_ELT(out, 1, plan);

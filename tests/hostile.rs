@@ -98,6 +98,10 @@ fn convolutional_barycenter_grid_must_match_the_images() {
     assert_eq!(out, [-1.0; 12]);
 }
 
+unsafe extern "C" fn refusing_sampler(_: *mut c_void, _: usize, _: *mut f64) -> i32 {
+    7
+}
+
 /// SGD with batch = INT_MAX: the workspace query states the O(batch·dim) bytes; without a
 /// caller workspace the call is out of memory here (or, on a machine that can hold it, stops
 /// at the sampler's refusal); it never aborts and never writes g.

@@ -1553,13 +1553,22 @@ mod exact_c_entry_points {
             plan_cols: cols.as_mut_ptr(),
             plan_mass: mass.as_mut_ptr(),
         };
+        let mut wo = MaybeUninit::uninit();
+        // SAFETY: a valid pointer.
+        assert_eq!(
+            unsafe { otc_wasserstein_1d_options_default(wo.as_mut_ptr()) },
+            OTC_OK
+        );
+        // SAFETY: filled above.
+        let mut wo = unsafe { wo.assume_init() };
+        wo.num_threads = 1;
         // SAFETY: valid structs.
         let mut buf =
-            workspace(|bytes| unsafe { otc_wasserstein_1d_workspace_size_f64(&op, null(), bytes) });
+            workspace(|bytes| unsafe { otc_wasserstein_1d_workspace_size_f64(&op, &wo, bytes) });
         let w = work(&mut buf);
         // SAFETY: as above.
         ok_without_allocation("otc_wasserstein_1d_f64", || unsafe {
-            otc_wasserstein_1d_f64(&op, &mut oo, null(), w)
+            otc_wasserstein_1d_f64(&op, &mut oo, &wo, w)
         });
         assert!(oo.wp_p > 0.0);
         let sp = otc_sliced_wasserstein_problem_f64 {

@@ -54,7 +54,10 @@ test_that("one_d_closed_forms", {
   C <- outer(x, y, function(u, v) (u - v)^2)
   expect_equal(wasserstein_1d(x, y, p = 2), emd(rep(0.25, 4), rep(0.25, 4), C)$cost, tolerance = 1e-12)
   expect_error(wasserstein_1d(x, y, p = 0.5), "otc_wasserstein_1d_f64")
-  expect_error(wasserstein_1d(x, c(y, 1), options = list(mass_tolerance = 0)), "heavier")
+  expect_error(wasserstein_1d(x, y, b = rep(0.26, 4)), "b is heavier")
+  # Within options$mass_tolerance, b is rescaled to a's mass.
+  expect_equal(wasserstein_1d(x, y, b = rep(0.26, 4), options = list(mass_tolerance = 0.1)),
+               wasserstein_1d(x, y), tolerance = 1e-12)
 })
 
 test_that("sliced_with_given_directions_matches_one_d_and_closed_forms", {

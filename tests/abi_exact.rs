@@ -501,10 +501,8 @@ fn null_pointers_are_refused_by_name_with_outputs_untouched() {
     let (a, b, c) = problem_data(3, 2, 1);
     let o = emd_opts();
     let mut f = [SENTINEL; 3];
-    let cases: Vec<(
-        &str,
-        Box<dyn Fn(&mut otc_emd_problem_f64, &mut otc_emd_outputs_f64)>,
-    )> = vec![
+    type Spoil = Box<dyn Fn(&mut Problem, &mut Outputs)>;
+    let cases: Vec<(&str, Spoil)> = vec![
         (
             "problem->a is NULL",
             Box::new(|p: &mut Problem, _: &mut Outputs| p.a = null()),
@@ -523,7 +521,7 @@ fn null_pointers_are_refused_by_name_with_outputs_untouched() {
         ),
         (
             "out->plan_rows, out->plan_cols and out->plan_mass go together",
-            Box::new(|_: &mut Problem, o: &mut Outputs| o.plan_rows = 8 as *mut usize),
+            Box::new(|_: &mut Problem, o: &mut Outputs| o.plan_rows = std::ptr::dangling_mut()),
         ),
     ];
     for (message, spoil) in cases {
@@ -784,10 +782,8 @@ fn aliased_outputs_are_refused_and_nothing_is_written() {
     let o = emd_opts();
     // Outputs inside one buffer `buf` (f at 0..3, g at 3..6, dense plan at 6..15, plan
     // masses at 15..20); each case points one output at an input or at another output.
-    let cases: Vec<(
-        &str,
-        Box<dyn Fn(&mut otc_emd_problem_f64, &mut otc_emd_outputs_f64, *mut f64)>,
-    )> = vec![
+    type Alias = Box<dyn Fn(&mut Problem, &mut Outputs, *mut f64)>;
+    let cases: Vec<(&str, Alias)> = vec![
         (
             "output out->f overlaps problem->a",
             Box::new(|p: &mut Problem, o: &mut Outputs, _: *mut f64| o.f = p.a as *mut f64),

@@ -1385,6 +1385,15 @@ mod exact_c_entry_points {
         vec![0u8; bytes]
     }
 
+    /// The options struct `O` as `default` (an `otc_<op>_options_default`) fills it.
+    fn defaults<O>(default: unsafe extern "C" fn(*mut O) -> otc_status) -> O {
+        let mut o = MaybeUninit::uninit();
+        // SAFETY: a valid pointer to one options struct.
+        assert_eq!(unsafe { default(o.as_mut_ptr()) }, OTC_OK);
+        // SAFETY: filled above.
+        unsafe { o.assume_init() }
+    }
+
     fn work(buf: &mut [u8]) -> otc_workspace {
         otc_workspace {
             data: buf.as_mut_ptr().cast(),
@@ -1437,11 +1446,7 @@ mod exact_c_entry_points {
             warm_f: null(),
             warm_g: null(),
         };
-        let mut o = MaybeUninit::uninit();
-        // SAFETY: a valid pointer.
-        assert_eq!(unsafe { otc_emd_options_default(o.as_mut_ptr()) }, OTC_OK);
-        // SAFETY: filled above.
-        let mut o = unsafe { o.assume_init() };
+        let mut o = defaults(otc_emd_options_default);
         o.num_threads = 1;
         // SAFETY: valid structs.
         let mut buf = workspace(|bytes| unsafe { otc_emd_workspace_size_f64(&p, &o, bytes) });
@@ -1488,14 +1493,7 @@ mod exact_c_entry_points {
             b: bk.as_ptr(),
             costs: views.as_ptr(),
         };
-        let mut bo = MaybeUninit::uninit();
-        // SAFETY: a valid pointer.
-        assert_eq!(
-            unsafe { otc_emd_batch_options_default(bo.as_mut_ptr()) },
-            OTC_OK
-        );
-        // SAFETY: filled above.
-        let mut bo = unsafe { bo.assume_init() };
+        let mut bo = defaults(otc_emd_batch_options_default);
         bo.num_threads = 1;
         let (mut costs, mut gaps, mut its, mut nnz) =
             (vec![0.0; k], vec![0.0; k], vec![0u64; k], vec![0usize; k]);
@@ -1553,14 +1551,7 @@ mod exact_c_entry_points {
             plan_cols: cols.as_mut_ptr(),
             plan_mass: mass.as_mut_ptr(),
         };
-        let mut wo = MaybeUninit::uninit();
-        // SAFETY: a valid pointer.
-        assert_eq!(
-            unsafe { otc_wasserstein_1d_options_default(wo.as_mut_ptr()) },
-            OTC_OK
-        );
-        // SAFETY: filled above.
-        let mut wo = unsafe { wo.assume_init() };
+        let mut wo = defaults(otc_wasserstein_1d_options_default);
         wo.num_threads = 1;
         // SAFETY: valid structs.
         let mut buf =
@@ -1586,14 +1577,7 @@ mod exact_c_entry_points {
                 col_stride: 0,
             },
         };
-        let mut so = MaybeUninit::uninit();
-        // SAFETY: a valid pointer.
-        assert_eq!(
-            unsafe { otc_sliced_wasserstein_options_default(so.as_mut_ptr()) },
-            OTC_OK
-        );
-        // SAFETY: filled above.
-        let mut so = unsafe { so.assume_init() };
+        let mut so = defaults(otc_sliced_wasserstein_options_default);
         so.num_threads = 1;
         let mut sout = otc_sliced_wasserstein_outputs_f64 {
             struct_size: size_of::<otc_sliced_wasserstein_outputs_f64>(),

@@ -678,17 +678,16 @@ typedef struct otc_cost_matrix_outputs_f32 {
  */
 typedef struct otc_emd_options {
     /**
-     * `sizeof(otc_emd_options)`, set by `otc_emd_options_default`.
+     * `sizeof(otc_emd_options)`.
      */
     size_t struct_size;
     /**
-     * 0 = library default, 1 = calling thread only, k = k workers (one problem is solved on
-     * one thread; threads serve the batched entry points).
+     * Checked (0, or 1 to 256) but unused: one problem is solved on the calling thread.
      */
     uint32_t num_threads;
     /**
-     * Pivot cap (initial pivots included); default 2^40. When reached, the feasible plan
-     * found so far is returned with `OTC_WARN_MAX_ITER`.
+     * Pivot cap, initial pivots included (default 2^40, never reached in practice). When
+     * reached, the feasible plan found so far is returned with `OTC_WARN_MAX_ITER`.
      */
     uint64_t max_iter;
     /**
@@ -696,30 +695,471 @@ typedef struct otc_emd_options {
      * b is rescaled to a's mass.
      */
     double mass_tolerance;
+    /**
+     * Call `callback` at most once per this many pivots (default 0: never).
+     */
+    uint64_t callback_every;
+    /**
+     * Progress callback (default NULL), called on the calling thread after a Block Search
+     * pivot with the pivots made and the magnitude of the entering arc's reduced cost (the
+     * most negative of its pricing block: it tends to 0 as the solve ends); nonzero stops the
+     * solve: `OTC_WARN_CANCELLED` with a feasible plan, its cost, and duals as after
+     * `max_iter`.
+     */
+    otc_callback callback;
+    /**
+     * Passed to `callback` as is.
+     */
+    void *callback_data;
 } otc_emd_options;
 
 /**
- * Scalar results of `otc_emd`.
+ * The transport problem `min Σ C_ij P_ij` s.t. `P·1 = a`, `Pᵀ·1 = b`, `P ≥ 0` of
+ * `otc_emd_f64`.
  */
-typedef struct otc_emd_result {
+typedef struct otc_emd_problem_f64 {
+    /**
+     * `sizeof(otc_emd_problem_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Row weights (n values, finite, ≥ 0).
+     */
+    const double *a;
+    /**
+     * Number of rows n ≥ 1.
+     */
+    size_t n;
+    /**
+     * Column weights (m values, finite, ≥ 0; Σb = Σa within `mass_tolerance`).
+     */
+    const double *b;
+    /**
+     * Number of columns m ≥ 1.
+     */
+    size_t m;
+    /**
+     * The n × m cost (finite, ≥ 0; any strides, row-major and column-major both read
+     * contiguously; never copied).
+     */
+    struct otc_matrix_f64 cost;
+    /**
+     * Optional warm start (NULL: cold start): row potentials (n) of a related problem, given
+     * together with `warm_g`.
+     */
+    const double *warm_f;
+    /**
+     * Optional warm start: column potentials (m), given together with `warm_f`.
+     */
+    const double *warm_g;
+} otc_emd_problem_f64;
+
+/**
+ * What every ABI 1 call reports, the first field after `struct_size` of every outputs struct.
+ * Written with the other outputs, when the call returns `OTC_OK` or a warning.
+ */
+typedef struct otc_report {
+    /**
+     * The status the call returned (`OTC_OK` or a warning).
+     */
+    otc_status status;
+    /**
+     * Which method ran, where an operation has several (its `OTC_<OP>_PATH_*` values; 0
+     * where it has one).
+     */
+    int32_t path;
+    /**
+     * Iterations (or pivots, or rounds: as the operation documents) performed.
+     */
+    uint64_t iterations;
+    /**
+     * The operation's final error measure, as it documents (marginal error, duality gap,
+     * most negative reduced cost, ...); 0 where it computes none.
+     */
+    double error;
+    /**
+     * Wall-clock time of the call in seconds, checks included.
+     */
+    double seconds;
+} otc_report;
+
+/**
+ * Results of `otc_emd_f64`. `report.iterations`: pivots made; `report.error`: `−gap` (the
+ * magnitude of the most negative reduced cost; 0 when optimal). Optional outputs: not wanted
+ * when their pointer (or `plan.data`) is NULL.
+ */
+typedef struct otc_emd_outputs_f64 {
+    /**
+     * `sizeof(otc_emd_outputs_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Status, pivots, error (= −gap), seconds.
+     */
+    struct otc_report report;
     /**
      * Transport cost Σ C_ij P_ij of the returned plan.
      */
     double cost;
     /**
-     * Most negative reduced cost C_ij − f_i − g_j of the returned duals (0 when optimal up
-     * to rounding; negative after `OTC_WARN_MAX_ITER`).
+     * Most negative reduced cost `C_ij − f_i − g_j` of the returned duals over all arcs: 0
+     * (or a few ulps below) when optimal; negative after `OTC_WARN_MAX_ITER`.
      */
     double gap;
     /**
-     * Pivots made.
-     */
-    uint64_t iterations;
-    /**
-     * Number of entries written to the sparse plan (≤ n + m − 1).
+     * Entries of the sparse plan written (≤ n + m − 1).
      */
     size_t nnz;
-} otc_emd_result;
+    /**
+     * Row duals (n), centred so that a·f = b·g.
+     */
+    double *f;
+    /**
+     * Column duals (m).
+     */
+    double *g;
+    /**
+     * Sparse plan row indices (room for n + m − 1; with `plan_cols` and `plan_mass`, all
+     * three or none): entry k is `plan_mass[k]` at `(plan_rows[k], plan_cols[k])`, `nnz`
+     * entries in no particular order.
+     */
+    size_t *plan_rows;
+    /**
+     * Sparse plan column indices (room for n + m − 1).
+     */
+    size_t *plan_cols;
+    /**
+     * Sparse plan masses (room for n + m − 1; each > 0).
+     */
+    double *plan_mass;
+    /**
+     * Dense plan, an n × m view (any strides with distinct elements).
+     */
+    struct otc_matrix_mut_f64 plan;
+} otc_emd_outputs_f64;
+
+/**
+ * Caller-provided scratch memory of a call, any alignment. `{NULL, 0}`: the library
+ * allocates what the call needs (and reports `OTC_ERR_OUT_OF_MEMORY` if it cannot).
+ * Its size comes from the operation's `*_workspace_size_*` query; it must not overlap any
+ * argument, and its contents are undefined after the call.
+ */
+typedef struct otc_workspace {
+    /**
+     * First byte of the workspace, or NULL.
+     */
+    void *data;
+    /**
+     * Size of the workspace in bytes (0 when `data` is NULL).
+     */
+    size_t bytes;
+} otc_workspace;
+
+/**
+ * Options of `otc_emd_batch_f64`; fill with `otc_emd_batch_options_default`.
+ */
+typedef struct otc_emd_batch_options {
+    /**
+     * `sizeof(otc_emd_batch_options)`.
+     */
+    size_t struct_size;
+    /**
+     * Worker threads sharing the problems (one problem runs on one thread): 0 =
+     * `OTCORE_NUM_THREADS` or all cores, 1 = the calling thread only, k = k workers (≤ 256).
+     * Results are identical for every value.
+     */
+    uint32_t num_threads;
+    /**
+     * Pivot cap of each problem, initial pivots included (default 2^40).
+     */
+    uint64_t max_iter;
+    /**
+     * Largest accepted relative mass gap of each problem (default 1e-9).
+     */
+    double mass_tolerance;
+} otc_emd_batch_options;
+
+/**
+ * `count` independent transport problems of one shape n × m: problem l has weights
+ * `a[l*n .. (l+1)*n]`, `b[l*m .. (l+1)*m]` and cost `costs[l]`.
+ */
+typedef struct otc_emd_batch_problem_f64 {
+    /**
+     * `sizeof(otc_emd_batch_problem_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Number of problems k ≥ 1.
+     */
+    size_t count;
+    /**
+     * Rows n ≥ 1 of every problem.
+     */
+    size_t n;
+    /**
+     * Columns m ≥ 1 of every problem.
+     */
+    size_t m;
+    /**
+     * Row weights, problem after problem (k·n values).
+     */
+    const double *a;
+    /**
+     * Column weights, problem after problem (k·m values).
+     */
+    const double *b;
+    /**
+     * Array of k cost views, each n × m (any strides).
+     */
+    const struct otc_matrix_f64 *costs;
+} otc_emd_batch_problem_f64;
+
+/**
+ * Results of `otc_emd_batch_f64`. `report.iterations`: pivots over all problems;
+ * `report.error`: `−gap`. Optional outputs (NULL: not wanted) hold problem after problem.
+ */
+typedef struct otc_emd_batch_outputs_f64 {
+    /**
+     * `sizeof(otc_emd_batch_outputs_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Status, pivots (all problems), error (= −gap), seconds.
+     */
+    struct otc_report report;
+    /**
+     * Transport costs summed over the k problems (in problem order).
+     */
+    double cost;
+    /**
+     * Most negative reduced cost over all arcs of all problems (0 when all are optimal).
+     */
+    double gap;
+    /**
+     * Number of problems stopped by `max_iter` (their plans are feasible).
+     */
+    size_t capped;
+    /**
+     * k: each problem's transport cost.
+     */
+    double *problem_costs;
+    /**
+     * k: each problem's most negative reduced cost.
+     */
+    double *problem_gaps;
+    /**
+     * k: each problem's pivots.
+     */
+    uint64_t *problem_iterations;
+    /**
+     * k: each problem's number of sparse plan entries.
+     */
+    size_t *plan_nnz;
+    /**
+     * k·n row duals (each problem's centred so that a·f = b·g).
+     */
+    double *f;
+    /**
+     * k·m column duals.
+     */
+    double *g;
+    /**
+     * k·(n+m−1) sparse plan row indices (with `plan_cols`, `plan_mass`: all three or
+     * none): problem l's entries start at l·(n+m−1), `plan_nnz[l]` of them are written.
+     */
+    size_t *plan_rows;
+    /**
+     * k·(n+m−1) sparse plan column indices.
+     */
+    size_t *plan_cols;
+    /**
+     * k·(n+m−1) sparse plan masses.
+     */
+    double *plan_mass;
+} otc_emd_batch_outputs_f64;
+
+/**
+ * Options of `otc_wasserstein_1d_f64`; fill with `otc_wasserstein_1d_options_default`.
+ */
+typedef struct otc_wasserstein_1d_options {
+    /**
+     * `sizeof(otc_wasserstein_1d_options)`.
+     */
+    size_t struct_size;
+    /**
+     * Checked (0, or 1 to 256) but unused: the merge runs on the calling thread.
+     */
+    uint32_t num_threads;
+    /**
+     * Largest accepted relative mass gap |Σa − Σb| / max(Σa, Σb) (default 1e-9); within it,
+     * b is rescaled to a's mass.
+     */
+    double mass_tolerance;
+} otc_wasserstein_1d_options;
+
+/**
+ * Exact OT on the line between samples `x` (weights `a`) and `y` (weights `b`) for the cost
+ * |x − y|^p.
+ */
+typedef struct otc_wasserstein_1d_problem_f64 {
+    /**
+     * `sizeof(otc_wasserstein_1d_problem_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Samples of the first measure (n finite values, any order; never reordered).
+     */
+    const double *x;
+    /**
+     * Their weights (n values, finite, ≥ 0).
+     */
+    const double *a;
+    /**
+     * Number of samples n ≥ 1.
+     */
+    size_t n;
+    /**
+     * Samples of the second measure (m finite values, any order).
+     */
+    const double *y;
+    /**
+     * Their weights (m values; Σb = Σa within `mass_tolerance`).
+     */
+    const double *b;
+    /**
+     * Number of samples m ≥ 1.
+     */
+    size_t m;
+    /**
+     * Exponent of the cost |x − y|^p, finite and ≥ 1.
+     */
+    double p;
+} otc_wasserstein_1d_problem_f64;
+
+/**
+ * Results of `otc_wasserstein_1d_f64`. `report.iterations` and `report.error`: 0 (a direct
+ * method). The plan arrays are optional (all three NULL: not wanted).
+ */
+typedef struct otc_wasserstein_1d_outputs_f64 {
+    /**
+     * `sizeof(otc_wasserstein_1d_outputs_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Status, seconds.
+     */
+    struct otc_report report;
+    /**
+     * The optimal transport cost Σ P_ij |x_i − y_j|^p: W_p^p when the weights sum to 1 (the
+     * p-th power of the Wasserstein distance, not the distance).
+     */
+    double wp_p;
+    /**
+     * Entries of the monotone plan written (≤ n + m − 1).
+     */
+    size_t nnz;
+    /**
+     * Plan row indices (room for n + m − 1; with `plan_cols` and `plan_mass`, all three or
+     * none): entry k is `plan_mass[k]` at `(plan_rows[k], plan_cols[k])`, `nnz` entries
+     * along the monotone (sorted) order.
+     */
+    size_t *plan_rows;
+    /**
+     * Plan column indices (room for n + m − 1).
+     */
+    size_t *plan_cols;
+    /**
+     * Plan masses (room for n + m − 1; each > 0).
+     */
+    double *plan_mass;
+} otc_wasserstein_1d_outputs_f64;
+
+/**
+ * Options of `otc_sliced_wasserstein_f64`; fill with
+ * `otc_sliced_wasserstein_options_default`.
+ */
+typedef struct otc_sliced_wasserstein_options {
+    /**
+     * `sizeof(otc_sliced_wasserstein_options)`.
+     */
+    size_t struct_size;
+    /**
+     * Worker threads splitting the directions: 0 = `OTCORE_NUM_THREADS` or all cores, 1 =
+     * the calling thread only, k = k workers (≤ 256). The result is identical for every
+     * value.
+     */
+    uint32_t num_threads;
+    /**
+     * Largest accepted relative mass gap |Σa − Σb| / max(Σa, Σb) (default 1e-9).
+     */
+    double mass_tolerance;
+    /**
+     * Number of random directions k ≥ 1 (default 50) when `problem->directions.data` is
+     * NULL; ignored when directions are given.
+     */
+    size_t num_directions;
+    /**
+     * Seed of the random directions (default 0): direction l depends on the seed and l only.
+     */
+    uint64_t seed;
+} otc_sliced_wasserstein_options;
+
+/**
+ * Sliced Wasserstein between the weighted point clouds `x` (weights `a`) and `y` (weights
+ * `b`) in R^d for the cost |x − y|^p along each direction.
+ */
+typedef struct otc_sliced_wasserstein_problem_f64 {
+    /**
+     * `sizeof(otc_sliced_wasserstein_problem_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * n × d points, one per row (finite; any strides).
+     */
+    struct otc_matrix_f64 x;
+    /**
+     * Their weights (n values, finite, ≥ 0).
+     */
+    const double *a;
+    /**
+     * m × d points, one per row (finite; any strides).
+     */
+    struct otc_matrix_f64 y;
+    /**
+     * Their weights (m values; Σb = Σa within `mass_tolerance`).
+     */
+    const double *b;
+    /**
+     * Exponent of the cost, finite and ≥ 1.
+     */
+    double p;
+    /**
+     * Optional k × d directions (one per row, finite, used as given: pass unit vectors for
+     * the usual definition); `data == NULL`: `opts->num_directions` random unit directions.
+     */
+    struct otc_matrix_f64 directions;
+} otc_sliced_wasserstein_problem_f64;
+
+/**
+ * Results of `otc_sliced_wasserstein_f64`. `report.iterations`: directions projected;
+ * `report.error`: 0.
+ */
+typedef struct otc_sliced_wasserstein_outputs_f64 {
+    /**
+     * `sizeof(otc_sliced_wasserstein_outputs_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Status, directions, seconds.
+     */
+    struct otc_report report;
+    /**
+     * SW_p^p: the mean over the directions θ of the exact 1-D transport cost between the
+     * projections ⟨x_i, θ⟩ and ⟨y_j, θ⟩ (the p-th power of the sliced distance when the
+     * weights sum to 1; with random directions, a Monte Carlo estimate of it).
+     */
+    double swp_p;
+} otc_sliced_wasserstein_outputs_f64;
 
 /**
  * Options of the Gaussian functions. Fill with `otc_gaussian_options_default`.
@@ -2211,172 +2651,204 @@ otc_status otc_cost_matrix_f32(const struct otc_cost_matrix_problem_f32 *problem
                                struct otc_workspace work);
 
 /**
- * Writes the default options into `*opts`.
+ * Writes the default options of `otc_emd_f64` into `opts`.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
  *
  * # Safety
- * `opts` must be valid for writes of one `otc_emd_options`.
+ * `opts` must be NULL or valid for writes of one `otc_emd_options`.
  */
 otc_status otc_emd_options_default(struct otc_emd_options *opts);
 
 /**
- * Bytes of workspace `otc_emd` needs for n rows and m columns (O(n + m); the cost matrix is
- * never copied). `opts` may be NULL.
+ * Bytes of workspace `otc_emd_f64` needs for `problem` (only its n and m are read) with
+ * `opts` (NULL: defaults): O(n + m), about 100·(n + m) bytes; the cost is never copied.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+ * `OTC_ERR_INVALID_DIMENSION` (n or m is 0), `OTC_ERR_OVERFLOW`.
  *
  * # Safety
- * `opts` is NULL or a valid options struct; `out_bytes` must be valid for writes.
+ * `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+ * `bytes` valid for writes.
  */
-otc_status otc_emd_workspace_size(size_t n,
-                                  size_t m,
-                                  const struct otc_emd_options *opts,
-                                  size_t *out_bytes);
+otc_status otc_emd_workspace_size_f64(const struct otc_emd_problem_f64 *problem,
+                                      const struct otc_emd_options *opts,
+                                      size_t *bytes);
 
 /**
- * Exact optimal transport between histograms `a` (n) and `b` (m) for the n × m `cost` (any
- * strides), by the network simplex.
+ * Exact optimal transport between histograms `a` (n) and `b` (m) for the n × m cost, by the
+ * network simplex (LEMON's Block Search pricing, strongly feasible trees), in double
+ * precision, on the calling thread. Optimality is certified by the duals: `out->gap` is the
+ * most negative reduced cost over all n·m arcs. Time O(pivots · (√(n·m) + tree path));
+ * workspace O(n + m) from `otc_emd_workspace_size_f64` (or `{NULL, 0}`: allocated).
  *
- * `warm_f` (n) and `warm_g` (m), both or neither, are dual potentials of a related problem to
- * start from (NULL, NULL: cold start).
+ * Zero-weight rows and columns are allowed (removed, then given the largest feasible duals).
+ * Masses must agree within `opts->mass_tolerance`; b is then rescaled to a's mass.
  *
- * Outputs, each optional (NULL, or `plan.data == NULL`, when not wanted): `result` (cost,
- * gap, iterations, nnz); duals `f` (n) and `g` (m) centred so that a·f = b·g; the sparse plan
- * `plan_rows`, `plan_cols`, `plan_mass` (each with room for n + m − 1 entries; the three go
- * together; `result->nnz` entries are written, in no particular order); the dense plan `plan`
- * (n × m view). Weights and costs must be finite and ≥ 0; masses must agree within
- * `mass_tolerance` (`OTC_ERR_MASS_MISMATCH` otherwise, naming the heavier side).
- * Returns `OTC_WARN_MAX_ITER` with a feasible plan when `max_iter` stops the solve.
+ * Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (the plan is feasible, `out->gap` says how far
+ * from optimal); `OTC_WARN_CANCELLED` (the callback stopped the solve: the same feasible
+ * outputs as after `max_iter`); `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
+ * `OTC_ERR_NON_FINITE`, `OTC_ERR_INVALID_ARGUMENT` (negative weights or costs, costs so large
+ * that the potentials would overflow, a bad `mass_tolerance`), `OTC_ERR_MASS_MISMATCH`
+ * (naming the heavier side), `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`,
+ * `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
+ * nothing is written.
  *
  * # Safety
- * Every non-NULL pointer must be valid for its stated length; `work` is NULL or valid for
- * `work_bytes` bytes; outputs must not overlap each other or the inputs.
+ * `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+ * every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+ * for `work.bytes` bytes and overlaps no argument.
  */
-otc_status otc_emd(const double *a,
-                   size_t n,
-                   const double *b,
-                   size_t m,
-                   struct otc_matrix_f64 cost,
-                   const double *warm_f,
-                   const double *warm_g,
-                   struct otc_emd_result *result,
-                   double *f,
-                   double *g,
-                   size_t *plan_rows,
-                   size_t *plan_cols,
-                   double *plan_mass,
-                   struct otc_matrix_mut_f64 plan,
-                   const struct otc_emd_options *opts,
-                   void *work,
-                   size_t work_bytes);
+otc_status otc_emd_f64(const struct otc_emd_problem_f64 *problem,
+                       struct otc_emd_outputs_f64 *out,
+                       const struct otc_emd_options *opts,
+                       struct otc_workspace work);
 
 /**
- * Bytes of workspace `otc_wasserstein_1d` needs for n and m samples (O(n + m)).
+ * Writes the default options of `otc_emd_batch_f64` into `opts`.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
  *
  * # Safety
- * `out_bytes` must be valid for writes.
+ * `opts` must be NULL or valid for writes of one `otc_emd_batch_options`.
  */
-otc_status otc_wasserstein_1d_workspace_size(size_t n, size_t m, size_t *out_bytes);
+otc_status otc_emd_batch_options_default(struct otc_emd_batch_options *opts);
 
 /**
- * Exact OT on the line between samples `x` (n, weights `a`) and `y` (m, weights `b`) for the
- * cost |x − y|^p, p ≥ 1 (samples in any order: sorted internally, inputs untouched). Writes
- * W_p^p to `*cost` and, when `plan_rows`, `plan_cols`, `plan_mass` are given (room for
- * n + m − 1 entries each), the monotone plan, its length to `*nnz` (may be NULL). `opts` may
- * be NULL; only `mass_tolerance` is used.
+ * Bytes of workspace `otc_emd_batch_f64` needs for `problem` (its count, n and m) with
+ * `opts` (NULL: defaults): about 100·(n + m) bytes per worker (`min(threads, count)`
+ * workers) plus 80 bytes per problem.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+ * `OTC_ERR_INVALID_DIMENSION` (count, n or m is 0), `OTC_ERR_OVERFLOW`, `OTC_ERR_THREADS`.
  *
  * # Safety
- * Every non-NULL pointer must be valid for its stated length; outputs must not overlap inputs.
+ * `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+ * `bytes` valid for writes.
  */
-otc_status otc_wasserstein_1d(const double *x,
-                              const double *a,
-                              size_t n,
-                              const double *y,
-                              const double *b,
-                              size_t m,
-                              double p,
-                              double *cost,
-                              size_t *plan_rows,
-                              size_t *plan_cols,
-                              double *plan_mass,
-                              size_t *nnz,
-                              const struct otc_emd_options *opts,
-                              void *work,
-                              size_t work_bytes);
+otc_status otc_emd_batch_workspace_size_f64(const struct otc_emd_batch_problem_f64 *problem,
+                                            const struct otc_emd_batch_options *opts,
+                                            size_t *bytes);
 
 /**
- * Bytes of workspace `otc_sliced_wasserstein` needs: n, m points in dimension d, k
- * directions, with the thread count of `opts` (NULL = defaults).
+ * Solves the k transport problems of `problem` exactly, each by the network simplex of
+ * `otc_emd_f64` on one thread; `opts->num_threads` workers share the problems (results
+ * identical for every thread count). Every problem is validated before anything is solved.
+ * Time: k times that of `otc_emd_f64`, over the workers; workspace from
+ * `otc_emd_batch_workspace_size_f64` (or `{NULL, 0}`: allocated).
+ *
+ * Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (`out->capped` problems reached `max_iter`; their
+ * plans are feasible); the errors of `otc_emd_f64`, the message naming the problem; nothing
+ * is written on an error.
  *
  * # Safety
- * `opts` is NULL or a valid options struct; `out_bytes` must be valid for writes.
+ * `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+ * every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+ * for `work.bytes` bytes and overlaps no argument.
  */
-otc_status otc_sliced_wasserstein_workspace_size(size_t n,
-                                                 size_t m,
-                                                 size_t d,
-                                                 size_t k,
-                                                 const struct otc_emd_options *opts,
-                                                 size_t *out_bytes);
+otc_status otc_emd_batch_f64(const struct otc_emd_batch_problem_f64 *problem,
+                             struct otc_emd_batch_outputs_f64 *out,
+                             const struct otc_emd_batch_options *opts,
+                             struct otc_workspace work);
 
 /**
- * Sliced Wasserstein SW_p^p between point clouds `x` (n × d, weights `a`) and `y` (m × d,
- * weights `b`): the mean over directions of the exact 1-D W_p^p of the projections. With
- * `directions.data == NULL`, `k` random unit directions from `seed`; otherwise the k rows of
- * `directions` (k × d), used as given. Threads (`opts->num_threads`) split the directions; the
- * result is identical for every thread count. Writes the value to `*out`.
+ * Writes the default options of `otc_wasserstein_1d_f64` into `opts`.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
  *
  * # Safety
- * Every non-NULL pointer must be valid for its stated length; `out` must not overlap inputs.
+ * `opts` must be NULL or valid for writes of one `otc_wasserstein_1d_options`.
  */
-otc_status otc_sliced_wasserstein(struct otc_matrix_f64 x,
-                                  const double *a,
-                                  struct otc_matrix_f64 y,
-                                  const double *b,
-                                  double p,
-                                  size_t k,
-                                  uint64_t seed,
-                                  struct otc_matrix_f64 directions,
-                                  double *out,
-                                  const struct otc_emd_options *opts,
-                                  void *work,
-                                  size_t work_bytes);
+otc_status otc_wasserstein_1d_options_default(struct otc_wasserstein_1d_options *opts);
 
 /**
- * Bytes of workspace `otc_emd_batch` needs for k problems of n × m with the thread count of
- * `opts` (one network-simplex workspace per worker).
+ * Bytes of workspace `otc_wasserstein_1d_f64` needs for `problem` (its n and m) with `opts`
+ * (NULL: defaults): two index arrays, O(n + m).
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+ * `OTC_ERR_INVALID_DIMENSION` (n or m is 0), `OTC_ERR_OVERFLOW`.
  *
  * # Safety
- * `opts` is NULL or a valid options struct; `out_bytes` must be valid for writes.
+ * `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+ * `bytes` valid for writes.
  */
-otc_status otc_emd_batch_workspace_size(size_t n,
-                                        size_t m,
-                                        size_t k,
-                                        const struct otc_emd_options *opts,
-                                        size_t *out_bytes);
+otc_status otc_wasserstein_1d_workspace_size_f64(const struct otc_wasserstein_1d_problem_f64 *problem,
+                                                 const struct otc_wasserstein_1d_options *opts,
+                                                 size_t *bytes);
 
 /**
- * Solves k independent problems of one shape: problem l has weights `a[l*n .. (l+1)*n]`,
- * `b[l*m .. (l+1)*m]` and cost `costs[l]` (n × m, any strides). Each problem runs on one
- * thread; `opts->num_threads` workers share the problems (results identical for every thread
- * count). `results` (k) is required; `f` (k·n), `g` (k·m) and the sparse plans (k·(n+m−1)
- * each, problem l from entry l·(n+m−1), `results[l].nnz` entries) are optional. Every problem
- * is validated before anything is solved. `OTC_WARN_MAX_ITER` if any problem hit `max_iter`.
+ * Exact optimal transport on the line for the cost |x − y|^p, p ≥ 1: the monotone
+ * (north-west corner on sorted samples) plan is optimal. Writes `out->wp_p` and, when wanted,
+ * the plan. Samples are sorted through index arrays in the workspace (the inputs are never
+ * reordered). Time O((n + m) log(n + m)), O(n + m) for sorted samples; workspace from
+ * `otc_wasserstein_1d_workspace_size_f64` (or `{NULL, 0}`: allocated).
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+ * `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_NON_FINITE`, `OTC_ERR_INVALID_ARGUMENT` (p < 1,
+ * negative weights), `OTC_ERR_MASS_MISMATCH`, `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`,
+ * `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
+ * nothing is written.
  *
  * # Safety
- * Every non-NULL pointer must be valid for its stated length; outputs must not overlap inputs.
+ * `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+ * every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+ * for `work.bytes` bytes and overlaps no argument.
  */
-otc_status otc_emd_batch(size_t n,
-                         size_t m,
-                         size_t k,
-                         const double *a,
-                         const double *b,
-                         const struct otc_matrix_f64 *costs,
-                         struct otc_emd_result *results,
-                         double *f,
-                         double *g,
-                         size_t *plan_rows,
-                         size_t *plan_cols,
-                         double *plan_mass,
-                         const struct otc_emd_options *opts,
-                         void *work,
-                         size_t work_bytes);
+otc_status otc_wasserstein_1d_f64(const struct otc_wasserstein_1d_problem_f64 *problem,
+                                  struct otc_wasserstein_1d_outputs_f64 *out,
+                                  const struct otc_wasserstein_1d_options *opts,
+                                  struct otc_workspace work);
+
+/**
+ * Writes the default options of `otc_sliced_wasserstein_f64` into `opts`.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+ *
+ * # Safety
+ * `opts` must be NULL or valid for writes of one `otc_sliced_wasserstein_options`.
+ */
+otc_status otc_sliced_wasserstein_options_default(struct otc_sliced_wasserstein_options *opts);
+
+/**
+ * Bytes of workspace `otc_sliced_wasserstein_f64` needs for `problem` (the sizes of its
+ * views) with `opts` (NULL: defaults): per worker (`min(threads, k)` of them) the
+ * projections, sort indices and a direction, 16·(n + m) + 8·d bytes, plus 8 bytes per
+ * direction.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+ * `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_OVERFLOW`, `OTC_ERR_THREADS`.
+ *
+ * # Safety
+ * `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+ * `bytes` valid for writes.
+ */
+otc_status otc_sliced_wasserstein_workspace_size_f64(const struct otc_sliced_wasserstein_problem_f64 *problem,
+                                                     const struct otc_sliced_wasserstein_options *opts,
+                                                     size_t *bytes);
+
+/**
+ * Sliced Wasserstein SW_p^p between two weighted point clouds: the mean over k directions of
+ * the exact 1-D transport cost of the projections (see `otc_wasserstein_1d_f64`). Threads
+ * (`opts->num_threads`) split the directions; the result is identical for every thread
+ * count. Time O(k (n + m)(d + log(n + m))); workspace from
+ * `otc_sliced_wasserstein_workspace_size_f64` (or `{NULL, 0}`: allocated).
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+ * `OTC_ERR_INVALID_DIMENSION` (no direction, dimensions that disagree),
+ * `OTC_ERR_NON_FINITE`, `OTC_ERR_INVALID_ARGUMENT` (p < 1, negative weights),
+ * `OTC_ERR_MASS_MISMATCH`, `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`,
+ * `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
+ * nothing is written.
+ *
+ * # Safety
+ * `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+ * every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+ * for `work.bytes` bytes and overlaps no argument.
+ */
+otc_status otc_sliced_wasserstein_f64(const struct otc_sliced_wasserstein_problem_f64 *problem,
+                                      struct otc_sliced_wasserstein_outputs_f64 *out,
+                                      const struct otc_sliced_wasserstein_options *opts,
+                                      struct otc_workspace work);
 
 /**
  * Writes the default Gaussian options into `*out`.

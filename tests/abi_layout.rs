@@ -327,13 +327,109 @@ fn structs() -> Vec<(String, usize)> {
         struct_size,
         num_threads,
         max_iter,
-        mass_tolerance
+        mass_tolerance,
+        callback_every,
+        callback,
+        callback_data
     }));
-    all.extend(layout!(otc_emd_result {
+    all.extend(layout!(otc_emd_problem_f64 {
+        struct_size,
+        a,
+        n,
+        b,
+        m,
+        cost,
+        warm_f,
+        warm_g
+    }));
+    all.extend(layout!(otc_emd_outputs_f64 {
+        struct_size,
+        report,
         cost,
         gap,
-        iterations,
-        nnz
+        nnz,
+        f,
+        g,
+        plan_rows,
+        plan_cols,
+        plan_mass,
+        plan
+    }));
+    all.extend(layout!(otc_emd_batch_options {
+        struct_size,
+        num_threads,
+        max_iter,
+        mass_tolerance
+    }));
+    all.extend(layout!(otc_emd_batch_problem_f64 {
+        struct_size,
+        count,
+        n,
+        m,
+        a,
+        b,
+        costs
+    }));
+    all.extend(layout!(otc_emd_batch_outputs_f64 {
+        struct_size,
+        report,
+        cost,
+        gap,
+        capped,
+        problem_costs,
+        problem_gaps,
+        problem_iterations,
+        plan_nnz,
+        f,
+        g,
+        plan_rows,
+        plan_cols,
+        plan_mass
+    }));
+    all.extend(layout!(otc_wasserstein_1d_options {
+        struct_size,
+        num_threads,
+        mass_tolerance
+    }));
+    all.extend(layout!(otc_wasserstein_1d_problem_f64 {
+        struct_size,
+        x,
+        a,
+        n,
+        y,
+        b,
+        m,
+        p
+    }));
+    all.extend(layout!(otc_wasserstein_1d_outputs_f64 {
+        struct_size,
+        report,
+        wp_p,
+        nnz,
+        plan_rows,
+        plan_cols,
+        plan_mass
+    }));
+    all.extend(layout!(otc_sliced_wasserstein_options {
+        struct_size,
+        num_threads,
+        mass_tolerance,
+        num_directions,
+        seed
+    }));
+    all.extend(layout!(otc_sliced_wasserstein_problem_f64 {
+        struct_size,
+        x,
+        a,
+        y,
+        b,
+        p,
+        directions
+    }));
+    all.extend(layout!(otc_sliced_wasserstein_outputs_f64 {
+        struct_size,
+        report,
+        swp_p
     }));
     all.extend(layout!(otc_lse_pair { max, sum }));
     all.extend(layout!(otc_sinkhorn_block_step_options {

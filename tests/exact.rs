@@ -411,3 +411,52 @@ fn warm_start_from_duals_gives_the_same_optimum_in_fewer_pivots() {
         ErrorKind::InvalidDimension
     );
 }
+
+/// A progress observer sees each Block Search pivot (pivots so far, magnitude of the entering
+/// reduced cost) and stopping it returns the feasible plan of that moment, marked cancelled.
+#[test]
+fn an_observer_sees_the_pivots_and_can_stop_the_solve() {
+    use otcore::progress::{observe, Flow};
+    let mut rng = Rng(11);
+    let (a, b, c) = random_problem(&mut rng, 30, 25);
+    let full = emd(&a, &b, c.as_ref(), &EmdParams::default()).unwrap();
+    let mut seen = Vec::new();
+    let watched = observe(
+        &mut |it, err| {
+            seen.push((it, err));
+            Flow::Continue
+        },
+        || emd(&a, &b, c.as_ref(), &EmdParams::default()).unwrap(),
+    );
+    assert_eq!(
+        (watched.cost, watched.iterations),
+        (full.cost, full.iterations)
+    );
+    assert!(!watched.cancelled && watched.converged);
+    assert_eq!(seen.last().map(|s| s.0), Some(full.iterations));
+    assert!(seen.windows(2).all(|w| w[1].0 == w[0].0 + 1));
+    assert!(seen.iter().all(|&(_, e)| e > 0.0 && e.is_finite()));
+
+    let stop_at = seen[seen.len() / 2].0;
+    let stopped = observe(
+        &mut |it, _| {
+            if it >= stop_at {
+                Flow::Stop
+            } else {
+                Flow::Continue
+            }
+        },
+        || emd(&a, &b, c.as_ref(), &EmdParams::default()).unwrap(),
+    );
+    assert!(stopped.cancelled && !stopped.converged);
+    assert_eq!(stopped.iterations, stop_at);
+    assert!(stopped.cost >= full.cost - 1e-15);
+    let (mut rows, mut cols) = (vec![0.0; 30], vec![0.0; 25]);
+    for &(i, j, x) in &stopped.plan {
+        assert!(x > 0.0);
+        rows[i] += x;
+        cols[j] += x;
+    }
+    assert!(rows.iter().zip(&a).all(|(r, w)| (r - w).abs() <= 1e-14));
+    assert!(cols.iter().zip(&b).all(|(r, w)| (r - w).abs() <= 1e-14));
+}

@@ -1538,3 +1538,234 @@ fn sinkhorn_gradients_in_place_do_not_allocate() {
     assert!(gx.col_iter().any(|c| c.iter().any(|&v| v != 0.0)));
     assert_eq!(count, 0);
 }
+
+/// The exact-OT C entry points (`otc_emd_f64` with and without a callback, `otc_emd_batch_f64`,
+/// `otc_wasserstein_1d_f64`, `otc_sliced_wasserstein_f64`) allocate nothing with a caller
+/// workspace of the queried size, every output wanted and `num_threads = 1`.
+mod exact_c_entry_points {
+    use super::allocations_in;
+    use otcore::ffi::exact::*;
+    use otcore::ffi::shape::otc_workspace;
+    use otcore::ffi::status::{otc_status, OTC_OK};
+    use otcore::ffi::view::{otc_matrix_f64, otc_matrix_mut_f64};
+    use std::mem::{size_of, MaybeUninit};
+    use std::ptr::null;
+
+    /// A workspace of exactly the bytes `query` reports (allocated before counting starts).
+    fn workspace(query: impl FnOnce(*mut usize) -> otc_status) -> Vec<u8> {
+        let mut bytes = 0;
+        assert_eq!(query(&mut bytes), OTC_OK);
+        vec![0u8; bytes]
+    }
+
+    /// The options struct `O` as `default` (an `otc_<op>_options_default`) fills it.
+    fn defaults<O>(default: unsafe extern "C" fn(*mut O) -> otc_status) -> O {
+        let mut o = MaybeUninit::uninit();
+        // SAFETY: a valid pointer to one options struct.
+        assert_eq!(unsafe { default(o.as_mut_ptr()) }, OTC_OK);
+        // SAFETY: filled above.
+        unsafe { o.assume_init() }
+    }
+
+    fn work(buf: &mut [u8]) -> otc_workspace {
+        otc_workspace {
+            data: buf.as_mut_ptr().cast(),
+            bytes: buf.len(),
+        }
+    }
+
+    /// Runs one C call, asserting that it returns `OTC_OK` and makes no allocation.
+    fn ok_without_allocation(what: &str, call: impl FnOnce() -> otc_status) {
+        let mut status = -1;
+        let count = allocations_in(|| status = call());
+        assert_eq!(
+            (status, count),
+            (OTC_OK, 0),
+            "{what}: (status, allocations)"
+        );
+    }
+
+    fn view(data: &[f64], rows: usize, cols: usize) -> otc_matrix_f64 {
+        otc_matrix_f64 {
+            data: data.as_ptr(),
+            rows,
+            cols,
+            row_stride: cols as isize,
+            col_stride: 1,
+        }
+    }
+
+    unsafe extern "C" fn go_on(_: *mut std::ffi::c_void, _: u64, _: f64) -> i32 {
+        0
+    }
+
+    #[test]
+    fn exact_ot_allocates_nothing() {
+        let (n, m) = (12, 9);
+        let a = vec![1.0 / n as f64; n];
+        let b = vec![1.0 / m as f64; m];
+        let c: Vec<f64> = (0..n * m).map(|k| ((k * 37) % 17) as f64 * 0.1).collect();
+        let room = n + m - 1;
+        let (mut f, mut g, mut dense) = (vec![0.0; n], vec![0.0; m], vec![0.0; n * m]);
+        let (mut rows, mut cols, mut mass) =
+            (vec![0usize; room], vec![0usize; room], vec![0.0; room]);
+        let p = otc_emd_problem_f64 {
+            struct_size: size_of::<otc_emd_problem_f64>(),
+            a: a.as_ptr(),
+            n,
+            b: b.as_ptr(),
+            m,
+            cost: view(&c, n, m),
+            warm_f: null(),
+            warm_g: null(),
+        };
+        let mut o = defaults(otc_emd_options_default);
+        o.num_threads = 1;
+        // SAFETY: valid structs.
+        let mut buf = workspace(|bytes| unsafe { otc_emd_workspace_size_f64(&p, &o, bytes) });
+        for callback in [None, Some(go_on as unsafe extern "C" fn(_, _, _) -> _)] {
+            o.callback = callback;
+            o.callback_every = 1;
+            let mut out = otc_emd_outputs_f64 {
+                struct_size: size_of::<otc_emd_outputs_f64>(),
+                report: Default::default(),
+                cost: 0.0,
+                gap: 0.0,
+                nnz: 0,
+                f: f.as_mut_ptr(),
+                g: g.as_mut_ptr(),
+                plan_rows: rows.as_mut_ptr(),
+                plan_cols: cols.as_mut_ptr(),
+                plan_mass: mass.as_mut_ptr(),
+                plan: otc_matrix_mut_f64 {
+                    data: dense.as_mut_ptr(),
+                    rows: n,
+                    cols: m,
+                    row_stride: m as isize,
+                    col_stride: 1,
+                },
+            };
+            let w = work(&mut buf);
+            // SAFETY: every array holds its stated length; the workspace its queried size.
+            ok_without_allocation("otc_emd_f64", || unsafe {
+                otc_emd_f64(&p, &mut out, &o, w)
+            });
+            assert!(out.cost > 0.0 && out.nnz > 0);
+        }
+
+        // A batch of three problems.
+        let k = 3;
+        let (ak, bk) = (a.repeat(k), b.repeat(k));
+        let views = vec![view(&c, n, m); k];
+        let bp = otc_emd_batch_problem_f64 {
+            struct_size: size_of::<otc_emd_batch_problem_f64>(),
+            count: k,
+            n,
+            m,
+            a: ak.as_ptr(),
+            b: bk.as_ptr(),
+            costs: views.as_ptr(),
+        };
+        let mut bo = defaults(otc_emd_batch_options_default);
+        bo.num_threads = 1;
+        let (mut costs, mut gaps, mut its, mut nnz) =
+            (vec![0.0; k], vec![0.0; k], vec![0u64; k], vec![0usize; k]);
+        let (mut fk, mut gk) = (vec![0.0; k * n], vec![0.0; k * m]);
+        let (mut rk, mut ck, mut mk) = (
+            vec![0usize; k * room],
+            vec![0usize; k * room],
+            vec![0.0; k * room],
+        );
+        let mut out = otc_emd_batch_outputs_f64 {
+            struct_size: size_of::<otc_emd_batch_outputs_f64>(),
+            report: Default::default(),
+            cost: 0.0,
+            gap: 0.0,
+            capped: 0,
+            problem_costs: costs.as_mut_ptr(),
+            problem_gaps: gaps.as_mut_ptr(),
+            problem_iterations: its.as_mut_ptr(),
+            plan_nnz: nnz.as_mut_ptr(),
+            f: fk.as_mut_ptr(),
+            g: gk.as_mut_ptr(),
+            plan_rows: rk.as_mut_ptr(),
+            plan_cols: ck.as_mut_ptr(),
+            plan_mass: mk.as_mut_ptr(),
+        };
+        // SAFETY: valid structs.
+        let mut buf =
+            workspace(|bytes| unsafe { otc_emd_batch_workspace_size_f64(&bp, &bo, bytes) });
+        let w = work(&mut buf);
+        // SAFETY: as above.
+        ok_without_allocation("otc_emd_batch_f64", || unsafe {
+            otc_emd_batch_f64(&bp, &mut out, &bo, w)
+        });
+        assert!(costs.iter().all(|&x| x > 0.0) && out.cost > 0.0);
+
+        // 1-D with its plan, sliced with random directions.
+        let x: Vec<f64> = (0..n).map(|i| ((i * 7) % 5) as f64).collect();
+        let y: Vec<f64> = (0..m).map(|j| ((j * 3) % 4) as f64 + 0.5).collect();
+        let op = otc_wasserstein_1d_problem_f64 {
+            struct_size: size_of::<otc_wasserstein_1d_problem_f64>(),
+            x: x.as_ptr(),
+            a: a.as_ptr(),
+            n,
+            y: y.as_ptr(),
+            b: b.as_ptr(),
+            m,
+            p: 1.5,
+        };
+        let mut oo = otc_wasserstein_1d_outputs_f64 {
+            struct_size: size_of::<otc_wasserstein_1d_outputs_f64>(),
+            report: Default::default(),
+            wp_p: 0.0,
+            nnz: 0,
+            plan_rows: rows.as_mut_ptr(),
+            plan_cols: cols.as_mut_ptr(),
+            plan_mass: mass.as_mut_ptr(),
+        };
+        let mut wo = defaults(otc_wasserstein_1d_options_default);
+        wo.num_threads = 1;
+        // SAFETY: valid structs.
+        let mut buf =
+            workspace(|bytes| unsafe { otc_wasserstein_1d_workspace_size_f64(&op, &wo, bytes) });
+        let w = work(&mut buf);
+        // SAFETY: as above.
+        ok_without_allocation("otc_wasserstein_1d_f64", || unsafe {
+            otc_wasserstein_1d_f64(&op, &mut oo, &wo, w)
+        });
+        assert!(oo.wp_p > 0.0);
+        let sp = otc_sliced_wasserstein_problem_f64 {
+            struct_size: size_of::<otc_sliced_wasserstein_problem_f64>(),
+            x: view(&c, n, m),
+            a: a.as_ptr(),
+            y: view(&c[..m * m], m, m),
+            b: b.as_ptr(),
+            p: 2.0,
+            directions: otc_matrix_f64 {
+                data: null(),
+                rows: 0,
+                cols: 0,
+                row_stride: 0,
+                col_stride: 0,
+            },
+        };
+        let mut so = defaults(otc_sliced_wasserstein_options_default);
+        so.num_threads = 1;
+        let mut sout = otc_sliced_wasserstein_outputs_f64 {
+            struct_size: size_of::<otc_sliced_wasserstein_outputs_f64>(),
+            report: Default::default(),
+            swp_p: 0.0,
+        };
+        // SAFETY: valid structs.
+        let mut buf = workspace(|bytes| unsafe {
+            otc_sliced_wasserstein_workspace_size_f64(&sp, &so, bytes)
+        });
+        let w = work(&mut buf);
+        // SAFETY: as above.
+        ok_without_allocation("otc_sliced_wasserstein_f64", || unsafe {
+            otc_sliced_wasserstein_f64(&sp, &mut sout, &so, w)
+        });
+        assert!(sout.swp_p > 0.0);
+    }
+}

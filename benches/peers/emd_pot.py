@@ -1,4 +1,4 @@
-"""Exact OT: otcore's network simplex (otc_emd) against POT's ot.emd, one thread, same inputs,
+"""Exact OT: otcore's network simplex (otc_emd_f64) against POT's ot.emd, one thread, same inputs,
 in one process. Prints the time of each and the ratio POT / otcore (> 1: otcore is faster),
 and checks that both costs agree.
 
@@ -24,23 +24,47 @@ import ot  # noqa: E402
 from otcore_ctypes import MatrixF64, check, load, view  # noqa: E402
 
 
-class EmdResult(ctypes.Structure):
-    _fields_ = [("cost", ctypes.c_double), ("gap", ctypes.c_double),
-                ("iterations", ctypes.c_uint64), ("nnz", ctypes.c_size_t)]
+class Report(ctypes.Structure):
+    _fields_ = [("status", ctypes.c_int32), ("path", ctypes.c_int32),
+                ("iterations", ctypes.c_uint64), ("error", ctypes.c_double),
+                ("seconds", ctypes.c_double)]
+
+
+class EmdProblem(ctypes.Structure):
+    _fields_ = [("struct_size", ctypes.c_size_t), ("a", ctypes.c_void_p), ("n", ctypes.c_size_t),
+                ("b", ctypes.c_void_p), ("m", ctypes.c_size_t), ("cost", MatrixF64),
+                ("warm_f", ctypes.c_void_p), ("warm_g", ctypes.c_void_p)]
+
+
+class EmdOutputs(ctypes.Structure):
+    _fields_ = [("struct_size", ctypes.c_size_t), ("report", Report), ("cost", ctypes.c_double),
+                ("gap", ctypes.c_double), ("nnz", ctypes.c_size_t)] + \
+               [(name, ctypes.c_void_p) for name in ("f", "g", "plan_rows", "plan_cols", "plan_mass")] + \
+               [("plan", MatrixF64)]
+
+
+class Workspace(ctypes.Structure):
+    _fields_ = [("data", ctypes.c_void_p), ("bytes", ctypes.c_size_t)]
+
+
+class EmdResult:
+    """The cost and pivots of one otc_emd_f64 call."""
+
+    def __init__(self, out):
+        self.cost = out.cost
+        self.iterations = out.report.iterations
 
 
 def otcore_emd(lib, a, b, M):
-    res = EmdResult()
-    none = MatrixF64(None, 0, 0, 0, 0)
-    null = ctypes.c_void_p(None)
-    lib.otc_emd.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_void_p, ctypes.c_size_t,
-                            MatrixF64, ctypes.c_void_p, ctypes.c_void_p,
-                            ctypes.POINTER(EmdResult)] + [ctypes.c_void_p] * 5 + \
-                           [MatrixF64, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_size_t]
-    st = lib.otc_emd(a.ctypes.data, len(a), b.ctypes.data, len(b), view(M), null, null, ctypes.byref(res),
-                     null, null, null, null, null, none, null, null, 0)
+    problem = EmdProblem(ctypes.sizeof(EmdProblem), a.ctypes.data, len(a), b.ctypes.data, len(b),
+                         view(M), None, None)
+    out = EmdOutputs()
+    out.struct_size = ctypes.sizeof(EmdOutputs)
+    lib.otc_emd_f64.argtypes = [ctypes.POINTER(EmdProblem), ctypes.POINTER(EmdOutputs),
+                                ctypes.c_void_p, Workspace]
+    st = lib.otc_emd_f64(ctypes.byref(problem), ctypes.byref(out), None, Workspace(None, 0))
     check(lib, st)
-    return res
+    return EmdResult(out)
 
 
 def best_of(f, repeat):

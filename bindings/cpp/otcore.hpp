@@ -389,33 +389,27 @@ const char *name(const char *f64, const char *f32) { return sizeof(T) == sizeof(
 }  // namespace detail
 
 // ---------------------------------------------------------------------------------------
-// Exact OT (otc_emd, otc_emd_batch, otc_wasserstein_1d, otc_sliced_wasserstein)
+// Exact OT (otc_emd_f64, otc_emd_batch_f64, otc_wasserstein_1d_f64, otc_sliced_wasserstein_f64)
 // ---------------------------------------------------------------------------------------
 
-/// Options of the exact solvers; starts from the library's defaults.
+/// Options of `emd` (otc_emd_options): the C struct, from the library's defaults.
 struct EmdOptions {
-    std::uint32_t num_threads;  ///< 0: library default, 1: calling thread only
-    std::uint64_t max_iter;     ///< network-simplex pivot cap
-    double mass_tolerance;      ///< relative tolerance on sum(a) == sum(b)
-
-    EmdOptions() {
-        otc_emd_options o;
-        check(otc_emd_options_default(&o), "otc_emd_options_default");
-        num_threads = o.num_threads;
-        max_iter = o.max_iter;
-        mass_tolerance = o.mass_tolerance;
-    }
-    EmdOptions &with_threads(std::uint32_t n) { num_threads = n; return *this; }
-    EmdOptions &with_max_iter(std::uint64_t n) { max_iter = n; return *this; }
-    EmdOptions &with_mass_tolerance(double t) { mass_tolerance = t; return *this; }
-    /// The C struct.
-    otc_emd_options to_c() const {
-        otc_emd_options o;
-        check(otc_emd_options_default(&o), "otc_emd_options_default");
-        o.num_threads = num_threads;
-        o.max_iter = max_iter;
-        o.mass_tolerance = mass_tolerance;
-        return o;
+    otc_emd_options c;
+    EmdOptions() { check(otc_emd_options_default(&c), "otc_emd_options_default"); }
+    /// Checked but unused: one problem runs on the calling thread.
+    EmdOptions &with_threads(std::uint32_t n) { c.num_threads = n; return *this; }
+    /// Pivot cap (initial pivots included).
+    EmdOptions &with_max_iter(std::uint64_t n) { c.max_iter = n; return *this; }
+    /// Relative tolerance on sum(a) == sum(b).
+    EmdOptions &with_mass_tolerance(double t) { c.mass_tolerance = t; return *this; }
+    /// `f(data, pivots, |reduced cost of the entering arc|)` at most once per `every` pivots,
+    /// on the calling thread; nonzero stops the solve (status OTC_WARN_CANCELLED, a feasible
+    /// plan).
+    EmdOptions &with_callback(otc_callback f, void *data, std::uint64_t every) {
+        c.callback = f;
+        c.callback_data = data;
+        c.callback_every = every;
+        return *this;
     }
 };
 
@@ -428,13 +422,32 @@ struct SparsePlan {
     void resize(std::size_t len) { rows.resize(len); cols.resize(len); mass.resize(len); }
 };
 
-/// The result of `emd`: optimal cost, duality gap, pivots, duals, sparse plan (and the dense
-/// plan when asked for); `status` is OTC_OK or OTC_WARN_MAX_ITER.
+namespace detail {
+/// A C struct of the ABI 1 shape, zeroed, with its struct_size set.
+template <class S>
+S abi_struct() {
+    S s{};
+    s.struct_size = sizeof(S);
+    return s;
+}
+/// The C workspace of a call: `work` grown to `need` bytes, or {NULL, 0} (otcore allocates).
+inline otc_workspace workspace(Workspace *work, std::size_t need) {
+    void *ptr;
+    std::size_t bytes;
+    use_workspace(work, need, ptr, bytes);
+    return otc_workspace{ptr, bytes};
+}
+}  // namespace detail
+
+/// The result of `emd`: optimal cost, gap (most negative reduced cost of the duals), duals,
+/// sparse plan (and the dense plan when asked for); `status` is OTC_OK, OTC_WARN_MAX_ITER or
+/// OTC_WARN_CANCELLED (the plan is then feasible, maybe not optimal); `report.iterations`
+/// counts pivots.
 struct EmdResult {
     otc_status status = OTC_OK;
+    otc_report report{};
     double cost = 0;
     double gap = 0;
-    std::uint64_t iterations = 0;
     std::vector<double> f;  ///< row duals (n), centred so that a.f = b.g
     std::vector<double> g;  ///< column duals (m)
     SparsePlan plan;        ///< nnz entries
@@ -444,39 +457,27 @@ struct EmdResult {
 /// Bytes of workspace `emd` needs for an n x m problem.
 inline std::size_t emd_workspace_size(std::size_t n, std::size_t m,
                                       const EmdOptions &opts = EmdOptions()) {
-    const otc_emd_options o = opts.to_c();
+    auto p = detail::abi_struct<otc_emd_problem_f64>();
+    p.n = n;
+    p.m = m;
     std::size_t bytes = 0;
-    check(otc_emd_workspace_size(n, m, &o, &bytes), "otc_emd_workspace_size");
+    check(otc_emd_workspace_size_f64(&p, &opts.c, &bytes), "otc_emd_workspace_size_f64");
     return bytes;
 }
 
-/// Exact OT between a (n) and b (m) for the n x m cost (any strides), by the network simplex.
-/// Every output pointer is optional (nullptr); the sparse plan needs room for n + m - 1
-/// entries; `plan` (dense, n x m) is optional; `warm_f` (n) and `warm_g` (m), both or neither,
-/// are dual potentials of a related problem to start from. Returns the C result and sets
-/// `*status`.
-inline otc_emd_result emd_into(const double *a, std::size_t n, const double *b, std::size_t m,
-                               View<double> cost, double *f, double *g, std::size_t *plan_rows,
-                               std::size_t *plan_cols, double *plan_mass, MutView<double> *plan,
-                               const EmdOptions &opts = EmdOptions(), Workspace *work = nullptr,
-                               otc_status *status = nullptr, const double *warm_f = nullptr,
-                               const double *warm_g = nullptr) {
-    const otc_emd_options o = opts.to_c();
-    void *w;
-    std::size_t bytes;
-    detail::use_workspace(work, work ? emd_workspace_size(n, m, opts) : 0, w, bytes);
-    otc_matrix_mut_f64 dense{nullptr, 0, 0, 0, 0};
-    if (plan != nullptr) dense = detail::to_c(*plan);
-    otc_emd_result r{};
-    const otc_status s = check(otc_emd(a, n, b, m, detail::to_c(cost), warm_f, warm_g, &r, f, g, plan_rows,
-                                       plan_cols, plan_mass, dense, &o, w, bytes),
-                               "otc_emd");
-    if (status != nullptr) *status = s;
-    return r;
+/// The C call on the caller's structs (every output optional: NULL pointers are not wanted),
+/// with `work` grown to the size the problem needs (nullptr: otcore allocates). Returns
+/// OTC_OK or a warning; throws on errors.
+inline otc_status emd_into(const otc_emd_problem_f64 &problem, otc_emd_outputs_f64 &out,
+                           const EmdOptions &opts = EmdOptions(), Workspace *work = nullptr) {
+    const otc_workspace w =
+        detail::workspace(work, work ? emd_workspace_size(problem.n, problem.m, opts) : 0);
+    return check(otc_emd_f64(&problem, &out, &opts.c, w), "otc_emd_f64");
 }
 
-/// Exact OT: cost, duals and sparse plan (and the dense plan when `dense_plan`); `warm_f`,
-/// `warm_g` (both or neither; empty: cold start) are duals of a related problem to start from.
+/// Exact OT between a (n) and b (m) for the n x m cost (any strides), by the network simplex:
+/// cost, duals and sparse plan (and the dense plan when `dense_plan`); `warm_f`, `warm_g` (both
+/// or neither; empty: cold start) are duals of a related problem to start from.
 inline EmdResult emd(const std::vector<double> &a, const std::vector<double> &b,
                      View<double> cost, const EmdOptions &opts = EmdOptions(),
                      bool dense_plan = false, Workspace *work = nullptr,
@@ -487,24 +488,33 @@ inline EmdResult emd(const std::vector<double> &a, const std::vector<double> &b,
     if (!warm_f.empty()) detail::expect_len(warm_f.size(), a.size(), "emd: warm_f");
     if (!warm_g.empty()) detail::expect_len(warm_g.size(), b.size(), "emd: warm_g");
     const std::size_t n = a.size(), m = b.size();
+    auto p = detail::abi_struct<otc_emd_problem_f64>();
+    p.a = a.data();
+    p.n = n;
+    p.b = b.data();
+    p.m = m;
+    p.cost = detail::to_c(cost);
+    p.warm_f = detail::opt(warm_f);
+    p.warm_g = detail::opt(warm_g);
     EmdResult res;
     res.f.resize(n);
     res.g.resize(m);
     res.plan.resize(n + m > 0 ? n + m - 1 : 0);
-    MutView<double> pv{nullptr, 0, 0, 0, 0};
+    auto out = detail::abi_struct<otc_emd_outputs_f64>();
+    out.f = res.f.data();
+    out.g = res.g.data();
+    out.plan_rows = res.plan.rows.data();
+    out.plan_cols = res.plan.cols.data();
+    out.plan_mass = res.plan.mass.data();
     if (dense_plan) {
         res.dense = Matrix<double>(n, m);
-        pv = res.dense.mut_view();
+        out.plan = detail::to_c(res.dense.mut_view());
     }
-    const otc_emd_result r =
-        emd_into(a.data(), n, b.data(), m, cost, res.f.data(), res.g.data(),
-                 res.plan.rows.data(), res.plan.cols.data(), res.plan.mass.data(),
-                 dense_plan ? &pv : nullptr, opts, work, &res.status, detail::opt(warm_f),
-                 detail::opt(warm_g));
-    res.cost = r.cost;
-    res.gap = r.gap;
-    res.iterations = r.iterations;
-    res.plan.resize(r.nnz);
+    res.status = emd_into(p, out, opts, work);
+    res.report = out.report;
+    res.cost = out.cost;
+    res.gap = out.gap;
+    res.plan.resize(out.nnz);
     return res;
 }
 
@@ -515,11 +525,33 @@ inline EmdResult emd(const std::vector<double> &a, const std::vector<double> &b,
     return emd(a, b, View<double>::row_major(cost, b.size()), opts, dense_plan);
 }
 
-/// The results of `emd_batch`: one otc_emd_result per problem, duals (k*n, k*m) and sparse
-/// plans (problem l from entry l*(n+m-1), results[l].nnz entries).
+/// Options of `emd_batch` (otc_emd_batch_options): the C struct, from the library's defaults.
+struct EmdBatchOptions {
+    otc_emd_batch_options c;
+    EmdBatchOptions() {
+        check(otc_emd_batch_options_default(&c), "otc_emd_batch_options_default");
+    }
+    /// Workers sharing the problems (0: library default, 1: calling thread only).
+    EmdBatchOptions &with_threads(std::uint32_t n) { c.num_threads = n; return *this; }
+    /// Pivot cap of each problem.
+    EmdBatchOptions &with_max_iter(std::uint64_t n) { c.max_iter = n; return *this; }
+    /// Relative tolerance on sum(a) == sum(b) of each problem.
+    EmdBatchOptions &with_mass_tolerance(double t) { c.mass_tolerance = t; return *this; }
+};
+
+/// The results of `emd_batch`: totals (cost summed, most negative gap, problems capped by
+/// max_iter), per-problem costs, gaps, pivots and plan sizes, duals (k*n, k*m) and sparse
+/// plans (problem l from entry l*(n+m-1), plan_nnz[l] entries).
 struct EmdBatchResult {
     otc_status status = OTC_OK;
-    std::vector<otc_emd_result> results;
+    otc_report report{};
+    double cost = 0;
+    double gap = 0;
+    std::size_t capped = 0;
+    std::vector<double> problem_costs;
+    std::vector<double> problem_gaps;
+    std::vector<std::uint64_t> problem_iterations;
+    std::vector<std::size_t> plan_nnz;
     std::vector<double> f;
     std::vector<double> g;
     SparsePlan plans;
@@ -527,10 +559,14 @@ struct EmdBatchResult {
 
 /// Bytes of workspace `emd_batch` needs for k problems of n x m.
 inline std::size_t emd_batch_workspace_size(std::size_t n, std::size_t m, std::size_t k,
-                                            const EmdOptions &opts = EmdOptions()) {
-    const otc_emd_options o = opts.to_c();
+                                            const EmdBatchOptions &opts = EmdBatchOptions()) {
+    auto p = detail::abi_struct<otc_emd_batch_problem_f64>();
+    p.count = k;
+    p.n = n;
+    p.m = m;
     std::size_t bytes = 0;
-    check(otc_emd_batch_workspace_size(n, m, k, &o, &bytes), "otc_emd_batch_workspace_size");
+    check(otc_emd_batch_workspace_size_f64(&p, &opts.c, &bytes),
+          "otc_emd_batch_workspace_size_f64");
     return bytes;
 }
 
@@ -539,39 +575,77 @@ inline std::size_t emd_batch_workspace_size(std::size_t n, std::size_t m, std::s
 inline EmdBatchResult emd_batch(std::size_t n, std::size_t m, const std::vector<double> &a,
                                 const std::vector<double> &b,
                                 const std::vector<View<double>> &costs,
-                                const EmdOptions &opts = EmdOptions(),
+                                const EmdBatchOptions &opts = EmdBatchOptions(),
                                 Workspace *work = nullptr) {
     const std::size_t k = costs.size();
     detail::expect_len(a.size(), k * n, "emd_batch: a");
     detail::expect_len(b.size(), k * m, "emd_batch: b");
     std::vector<otc_matrix_f64> c;
     for (const auto &v : costs) c.push_back(detail::to_c(v));
-    const otc_emd_options o = opts.to_c();
-    void *w;
-    std::size_t bytes;
-    detail::use_workspace(work, work ? emd_batch_workspace_size(n, m, k, opts) : 0, w, bytes);
+    auto p = detail::abi_struct<otc_emd_batch_problem_f64>();
+    p.count = k;
+    p.n = n;
+    p.m = m;
+    p.a = a.data();
+    p.b = b.data();
+    p.costs = c.data();
     EmdBatchResult res;
-    res.results.resize(k);
+    res.problem_costs.resize(k);
+    res.problem_gaps.resize(k);
+    res.problem_iterations.resize(k);
+    res.plan_nnz.resize(k);
     res.f.resize(k * n);
     res.g.resize(k * m);
     res.plans.resize(k * (n + m > 0 ? n + m - 1 : 0));
-    res.status = check(otc_emd_batch(n, m, k, a.data(), b.data(), c.data(), res.results.data(),
-                                     res.f.data(), res.g.data(), res.plans.rows.data(),
-                                     res.plans.cols.data(), res.plans.mass.data(), &o, w, bytes),
-                       "otc_emd_batch");
+    auto out = detail::abi_struct<otc_emd_batch_outputs_f64>();
+    out.problem_costs = res.problem_costs.data();
+    out.problem_gaps = res.problem_gaps.data();
+    out.problem_iterations = res.problem_iterations.data();
+    out.plan_nnz = res.plan_nnz.data();
+    out.f = res.f.data();
+    out.g = res.g.data();
+    out.plan_rows = res.plans.rows.data();
+    out.plan_cols = res.plans.cols.data();
+    out.plan_mass = res.plans.mass.data();
+    const otc_workspace w =
+        detail::workspace(work, work ? emd_batch_workspace_size(n, m, k, opts) : 0);
+    res.status = check(otc_emd_batch_f64(&p, &out, &opts.c, w), "otc_emd_batch_f64");
+    res.report = out.report;
+    res.cost = out.cost;
+    res.gap = out.gap;
+    res.capped = out.capped;
     return res;
 }
 
-/// Result of `wasserstein_1d`: W_p^p and the monotone plan.
+/// Options of `wasserstein_1d` (otc_wasserstein_1d_options): the C struct, from the defaults.
+struct Wasserstein1dOptions {
+    otc_wasserstein_1d_options c;
+    Wasserstein1dOptions() {
+        check(otc_wasserstein_1d_options_default(&c), "otc_wasserstein_1d_options_default");
+    }
+    /// Checked but unused: the merge runs on the calling thread.
+    Wasserstein1dOptions &with_threads(std::uint32_t n) { c.num_threads = n; return *this; }
+    /// Relative tolerance on sum(a) == sum(b).
+    Wasserstein1dOptions &with_mass_tolerance(double t) { c.mass_tolerance = t; return *this; }
+};
+
+/// Result of `wasserstein_1d`: wp_p = sum P_ij |x_i - y_j|^p (W_p^p for unit masses) and the
+/// monotone plan.
 struct Wasserstein1dResult {
-    double cost = 0;
+    otc_report report{};
+    double wp_p = 0;
     SparsePlan plan;
 };
 
 /// Bytes of workspace `wasserstein_1d` needs for n and m samples.
-inline std::size_t wasserstein_1d_workspace_size(std::size_t n, std::size_t m) {
+inline std::size_t wasserstein_1d_workspace_size(
+    std::size_t n, std::size_t m, const Wasserstein1dOptions &opts = Wasserstein1dOptions()) {
+    auto p = detail::abi_struct<otc_wasserstein_1d_problem_f64>();
+    p.n = n;
+    p.m = m;
     std::size_t bytes = 0;
-    check(otc_wasserstein_1d_workspace_size(n, m, &bytes), "otc_wasserstein_1d_workspace_size");
+    check(otc_wasserstein_1d_workspace_size_f64(&p, &opts.c, &bytes),
+          "otc_wasserstein_1d_workspace_size_f64");
     return bytes;
 }
 
@@ -581,59 +655,95 @@ inline Wasserstein1dResult wasserstein_1d(const std::vector<double> &x,
                                           const std::vector<double> &a,
                                           const std::vector<double> &y,
                                           const std::vector<double> &b, double p = 1.0,
-                                          const EmdOptions &opts = EmdOptions(),
+                                          const Wasserstein1dOptions &opts = Wasserstein1dOptions(),
                                           Workspace *work = nullptr) {
     detail::expect_len(a.size(), x.size(), "wasserstein_1d: a");
     detail::expect_len(b.size(), y.size(), "wasserstein_1d: b");
     const std::size_t n = x.size(), m = y.size();
-    const otc_emd_options o = opts.to_c();
-    void *w;
-    std::size_t bytes;
-    detail::use_workspace(work, work ? wasserstein_1d_workspace_size(n, m) : 0, w, bytes);
+    auto pb = detail::abi_struct<otc_wasserstein_1d_problem_f64>();
+    pb.x = x.data();
+    pb.a = a.data();
+    pb.n = n;
+    pb.y = y.data();
+    pb.b = b.data();
+    pb.m = m;
+    pb.p = p;
     Wasserstein1dResult res;
     res.plan.resize(n + m > 0 ? n + m - 1 : 0);
-    std::size_t nnz = 0;
-    check(otc_wasserstein_1d(x.data(), a.data(), n, y.data(), b.data(), m, p, &res.cost,
-                             res.plan.rows.data(), res.plan.cols.data(), res.plan.mass.data(),
-                             &nnz, &o, w, bytes),
-          "otc_wasserstein_1d");
-    res.plan.resize(nnz);
+    auto out = detail::abi_struct<otc_wasserstein_1d_outputs_f64>();
+    out.plan_rows = res.plan.rows.data();
+    out.plan_cols = res.plan.cols.data();
+    out.plan_mass = res.plan.mass.data();
+    const otc_workspace w =
+        detail::workspace(work, work ? wasserstein_1d_workspace_size(n, m, opts) : 0);
+    check(otc_wasserstein_1d_f64(&pb, &out, &opts.c, w), "otc_wasserstein_1d_f64");
+    res.report = out.report;
+    res.wp_p = out.wp_p;
+    res.plan.resize(out.nnz);
     return res;
 }
 
-/// Bytes of workspace `sliced_wasserstein` needs (n, m points in dimension d, k directions).
-inline std::size_t sliced_wasserstein_workspace_size(std::size_t n, std::size_t m,
-                                                     std::size_t d, std::size_t k,
-                                                     const EmdOptions &opts = EmdOptions()) {
-    const otc_emd_options o = opts.to_c();
+/// Options of `sliced_wasserstein` (otc_sliced_wasserstein_options): the C struct, from the
+/// library's defaults (50 random directions, seed 0).
+struct SlicedWassersteinOptions {
+    otc_sliced_wasserstein_options c;
+    SlicedWassersteinOptions() {
+        check(otc_sliced_wasserstein_options_default(&c),
+              "otc_sliced_wasserstein_options_default");
+    }
+    /// Workers splitting the directions (0: library default, 1: calling thread only).
+    SlicedWassersteinOptions &with_threads(std::uint32_t n) { c.num_threads = n; return *this; }
+    /// Relative tolerance on sum(a) == sum(b).
+    SlicedWassersteinOptions &with_mass_tolerance(double t) { c.mass_tolerance = t; return *this; }
+    /// Number of random directions (when none are given).
+    SlicedWassersteinOptions &with_num_directions(std::size_t k) { c.num_directions = k; return *this; }
+    /// Seed of the random directions.
+    SlicedWassersteinOptions &with_seed(std::uint64_t s) { c.seed = s; return *this; }
+};
+
+namespace detail {
+inline otc_sliced_wasserstein_problem_f64 sliced_problem(View<double> x, const double *a,
+                                                         View<double> y, const double *b,
+                                                         double p, View<double> directions) {
+    auto pb = abi_struct<otc_sliced_wasserstein_problem_f64>();
+    pb.x = to_c(x);
+    pb.a = a;
+    pb.y = to_c(y);
+    pb.b = b;
+    pb.p = p;
+    pb.directions = to_c(directions);
+    return pb;
+}
+}  // namespace detail
+
+/// Bytes of workspace `sliced_wasserstein` needs for clouds x (n x d) and y (m x d) and the
+/// given directions (k x d; data nullptr: opts' random directions).
+inline std::size_t sliced_wasserstein_workspace_size(
+    View<double> x, View<double> y, View<double> directions = View<double>{nullptr, 0, 0, 0, 0},
+    const SlicedWassersteinOptions &opts = SlicedWassersteinOptions()) {
+    const auto pb = detail::sliced_problem(x, nullptr, y, nullptr, 1.0, directions);
     std::size_t bytes = 0;
-    check(otc_sliced_wasserstein_workspace_size(n, m, d, k, &o, &bytes),
-          "otc_sliced_wasserstein_workspace_size");
+    check(otc_sliced_wasserstein_workspace_size_f64(&pb, &opts.c, &bytes),
+          "otc_sliced_wasserstein_workspace_size_f64");
     return bytes;
 }
 
 /// Sliced Wasserstein SW_p^p between clouds x (n x d, weights a) and y (m x d, weights b):
-/// the mean over k directions (rows of `directions`, k x d; or, when directions.data is
-/// nullptr, k random unit directions from `seed`) of the 1-D W_p^p of the projections.
+/// the mean over the directions (rows of `directions`, k x d; or, when directions.data is
+/// nullptr, opts' random unit directions) of the exact 1-D transport cost of the projections.
 inline double sliced_wasserstein(View<double> x, const std::vector<double> &a, View<double> y,
-                                 const std::vector<double> &b, double p, std::size_t k,
-                                 std::uint64_t seed,
+                                 const std::vector<double> &b, double p,
                                  View<double> directions = View<double>{nullptr, 0, 0, 0, 0},
-                                 const EmdOptions &opts = EmdOptions(),
+                                 const SlicedWassersteinOptions &opts = SlicedWassersteinOptions(),
                                  Workspace *work = nullptr) {
     detail::expect_len(a.size(), x.rows, "sliced_wasserstein: a");
     detail::expect_len(b.size(), y.rows, "sliced_wasserstein: b");
-    const otc_emd_options o = opts.to_c();
-    void *w;
-    std::size_t bytes;
-    detail::use_workspace(
-        work, work ? sliced_wasserstein_workspace_size(x.rows, y.rows, x.cols, k, opts) : 0, w,
-        bytes);
-    double out = 0;
-    check(otc_sliced_wasserstein(detail::to_c(x), a.data(), detail::to_c(y), b.data(), p, k,
-                                 seed, detail::to_c(directions), &out, &o, w, bytes),
-          "otc_sliced_wasserstein");
-    return out;
+    const auto pb = detail::sliced_problem(x, a.data(), y, b.data(), p, directions);
+    auto out = detail::abi_struct<otc_sliced_wasserstein_outputs_f64>();
+    const otc_workspace w = detail::workspace(
+        work, work ? sliced_wasserstein_workspace_size(x, y, directions, opts) : 0);
+    check(otc_sliced_wasserstein_f64(&pb, &out, &opts.c, w), "otc_sliced_wasserstein_f64");
+    return out.swp_p;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 ! otcore from Fortran: exact OT, Sinkhorn, Gaussian (Bures) and semi-discrete OT on column-major
 ! arrays, each checked against an independent answer (brute force, marginals, closed form).
 !   gfortran -std=f2008 otcore.f90 example_solvers.f90 -lotcore -o example_solvers
-! requires: otc_emd, otc_emd_batch, otc_wasserstein_1d, otc_sliced_wasserstein, otc_sinkhorn_f64, otc_sinkhorn_divergence_points_f64, otc_bures_distance, otc_gaussian_w2, otc_gaussian_map, otc_psd_sqrt, otc_gaussian_entropic_w2, otc_gaussian_geodesic, otc_gaussian_moments, otc_laguerre_assign_f64, otc_semidiscrete_f64, otc_lloyd_f64, otc_semidiscrete_sgd_f64, otc_barycenter_f64, otc_convolutional_barycenter_f64
+! requires: otc_emd_f64, otc_emd_batch_f64, otc_wasserstein_1d_f64, otc_sliced_wasserstein_f64, otc_sinkhorn_f64, otc_sinkhorn_divergence_points_f64, otc_bures_distance, otc_gaussian_w2, otc_gaussian_map, otc_psd_sqrt, otc_gaussian_entropic_w2, otc_gaussian_geodesic, otc_gaussian_moments, otc_laguerre_assign_f64, otc_semidiscrete_f64, otc_lloyd_f64, otc_semidiscrete_sgd_samples_f64, otc_barycenter_f64, otc_convolutional_barycenter_f64
 program example_solvers
     use, intrinsic :: iso_c_binding
     use otcore

@@ -188,19 +188,93 @@ module otcore
         type(c_ptr) :: barycenter
     end type
 
-    ! Options and reports of the solver families (uint32_t/uint64_t fields as c_int32_t/
-    ! c_int64_t: same bits).
+    ! Exact OT (ABI 1 shape): options, problems and outputs of emd, emd_batch,
+    ! wasserstein_1d and sliced_wasserstein.
     type, bind(c), public :: otc_emd_options
         integer(c_size_t) :: struct_size
         integer(c_int32_t) :: num_threads
         integer(c_int64_t) :: max_iter
         real(c_double) :: mass_tolerance
+        integer(c_int64_t) :: callback_every
+        type(c_funptr) :: callback
+        type(c_ptr) :: callback_data
     end type
-    type, bind(c), public :: otc_emd_result
-        real(c_double) :: cost
-        real(c_double) :: gap
-        integer(c_int64_t) :: iterations
+    type, bind(c), public :: otc_emd_problem_f64
+        integer(c_size_t) :: struct_size
+        type(c_ptr) :: a
+        integer(c_size_t) :: n
+        type(c_ptr) :: b
+        integer(c_size_t) :: m
+        type(otc_matrix_f64) :: cost
+        type(c_ptr) :: warm_f, warm_g
+    end type
+    type, bind(c), public :: otc_emd_outputs_f64
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        real(c_double) :: cost, gap
         integer(c_size_t) :: nnz
+        type(c_ptr) :: f, g, plan_rows, plan_cols, plan_mass
+        type(otc_matrix_mut_f64) :: plan
+    end type
+    type, bind(c), public :: otc_emd_batch_options
+        integer(c_size_t) :: struct_size
+        integer(c_int32_t) :: num_threads
+        integer(c_int64_t) :: max_iter
+        real(c_double) :: mass_tolerance
+    end type
+    type, bind(c), public :: otc_emd_batch_problem_f64
+        integer(c_size_t) :: struct_size
+        integer(c_size_t) :: count, n, m
+        type(c_ptr) :: a, b, costs
+    end type
+    type, bind(c), public :: otc_emd_batch_outputs_f64
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        real(c_double) :: cost, gap
+        integer(c_size_t) :: capped
+        type(c_ptr) :: problem_costs, problem_gaps, problem_iterations, plan_nnz, f, g
+        type(c_ptr) :: plan_rows, plan_cols, plan_mass
+    end type
+    type, bind(c), public :: otc_wasserstein_1d_options
+        integer(c_size_t) :: struct_size
+        integer(c_int32_t) :: num_threads
+        real(c_double) :: mass_tolerance
+    end type
+    type, bind(c), public :: otc_wasserstein_1d_problem_f64
+        integer(c_size_t) :: struct_size
+        type(c_ptr) :: x, a
+        integer(c_size_t) :: n
+        type(c_ptr) :: y, b
+        integer(c_size_t) :: m
+        real(c_double) :: p
+    end type
+    type, bind(c), public :: otc_wasserstein_1d_outputs_f64
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        real(c_double) :: wp_p
+        integer(c_size_t) :: nnz
+        type(c_ptr) :: plan_rows, plan_cols, plan_mass
+    end type
+    type, bind(c), public :: otc_sliced_wasserstein_options
+        integer(c_size_t) :: struct_size
+        integer(c_int32_t) :: num_threads
+        real(c_double) :: mass_tolerance
+        integer(c_size_t) :: num_directions
+        integer(c_int64_t) :: seed
+    end type
+    type, bind(c), public :: otc_sliced_wasserstein_problem_f64
+        integer(c_size_t) :: struct_size
+        type(otc_matrix_f64) :: x
+        type(c_ptr) :: a
+        type(otc_matrix_f64) :: y
+        type(c_ptr) :: b
+        real(c_double) :: p
+        type(otc_matrix_f64) :: directions
+    end type
+    type, bind(c), public :: otc_sliced_wasserstein_outputs_f64
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        real(c_double) :: swp_p
     end type
     type, bind(c), public :: otc_gaussian_options
         integer(c_size_t) :: struct_size
@@ -475,10 +549,12 @@ module otcore
     public :: otc_convolutional_barycenter_workspace_size_f64
     public :: otc_convolutional_barycenter_workspace_size_f32
     public :: otc_convolutional_barycenter_f64, otc_convolutional_barycenter_f32
-    public :: otc_emd_options_default, otc_emd_workspace_size, otc_emd
-    public :: otc_wasserstein_1d_workspace_size, otc_wasserstein_1d
-    public :: otc_sliced_wasserstein_workspace_size, otc_sliced_wasserstein
-    public :: otc_emd_batch_workspace_size, otc_emd_batch, otc_gaussian_options_default
+    public :: otc_emd_options_default, otc_emd_workspace_size_f64, otc_emd_f64
+    public :: otc_emd_batch_options_default, otc_emd_batch_workspace_size_f64, otc_emd_batch_f64
+    public :: otc_wasserstein_1d_options_default, otc_wasserstein_1d_workspace_size_f64
+    public :: otc_wasserstein_1d_f64, otc_sliced_wasserstein_options_default
+    public :: otc_sliced_wasserstein_workspace_size_f64, otc_sliced_wasserstein_f64
+    public :: otc_gaussian_options_default
     public :: otc_gaussian_workspace_size, otc_bures_distance, otc_gaussian_w2
     public :: otc_gaussian_entropic_w2, otc_gaussian_w2_pairwise, otc_gaussian_map
     public :: otc_gaussian_map_apply, otc_gaussian_geodesic, otc_gaussian_barycenter
@@ -669,126 +745,94 @@ module otcore
             type(otc_emd_options), intent(out) :: opts
             integer(c_int32_t) :: st
         end function
-        function otc_emd_workspace_size(n, m, opts, out_bytes) &
-                bind(c, name="otc_emd_workspace_size") result(st)
-            import :: c_int32_t, c_size_t, otc_emd_options
-            integer(c_size_t), value :: n
-            integer(c_size_t), value :: m
+        function otc_emd_workspace_size_f64(problem, opts, bytes) &
+                bind(c, name="otc_emd_workspace_size_f64") result(st)
+            import :: c_int32_t, c_size_t, otc_emd_problem_f64, otc_emd_options
+            type(otc_emd_problem_f64), intent(in) :: problem
             type(otc_emd_options), intent(in) :: opts
-            integer(c_size_t), intent(out) :: out_bytes
+            integer(c_size_t), intent(out) :: bytes
             integer(c_int32_t) :: st
         end function
-        function otc_emd(a, n, b, m, cost, warm_f, warm_g, result, f, g, plan_rows, plan_cols, &
-                plan_mass, plan, opts, work, work_bytes) &
-                bind(c, name="otc_emd") result(st)
-            import :: c_int32_t, c_ptr, c_size_t, otc_emd_options, otc_matrix_f64, otc_matrix_mut_f64
-            type(c_ptr), value :: a
-            integer(c_size_t), value :: n
-            type(c_ptr), value :: b
-            integer(c_size_t), value :: m
-            type(otc_matrix_f64), value :: cost
-            type(c_ptr), value :: warm_f
-            type(c_ptr), value :: warm_g
-            type(c_ptr), value :: result
-            type(c_ptr), value :: f
-            type(c_ptr), value :: g
-            type(c_ptr), value :: plan_rows
-            type(c_ptr), value :: plan_cols
-            type(c_ptr), value :: plan_mass
-            type(otc_matrix_mut_f64), value :: plan
+        function otc_emd_f64(problem, out, opts, work) &
+                bind(c, name="otc_emd_f64") result(st)
+            import :: c_int32_t, otc_emd_problem_f64, otc_emd_outputs_f64, &
+                otc_emd_options, otc_workspace
+            type(otc_emd_problem_f64), intent(in) :: problem
+            type(otc_emd_outputs_f64), intent(inout) :: out
             type(otc_emd_options), intent(in) :: opts
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
+            type(otc_workspace), value :: work
             integer(c_int32_t) :: st
         end function
-        function otc_wasserstein_1d_workspace_size(n, m, out_bytes) &
-                bind(c, name="otc_wasserstein_1d_workspace_size") result(st)
-            import :: c_int32_t, c_size_t
-            integer(c_size_t), value :: n
-            integer(c_size_t), value :: m
-            integer(c_size_t), intent(out) :: out_bytes
+        function otc_emd_batch_options_default(opts) &
+                bind(c, name="otc_emd_batch_options_default") result(st)
+            import :: c_int32_t, otc_emd_batch_options
+            type(otc_emd_batch_options), intent(out) :: opts
             integer(c_int32_t) :: st
         end function
-        function otc_wasserstein_1d(x, a, n, y, b, m, p, cost, plan_rows, plan_cols, &
-                plan_mass, nnz, opts, work, work_bytes) &
-                bind(c, name="otc_wasserstein_1d") result(st)
-            import :: c_double, c_int32_t, c_ptr, c_size_t, otc_emd_options
-            type(c_ptr), value :: x
-            type(c_ptr), value :: a
-            integer(c_size_t), value :: n
-            type(c_ptr), value :: y
-            type(c_ptr), value :: b
-            integer(c_size_t), value :: m
-            real(c_double), value :: p
-            type(c_ptr), value :: cost
-            type(c_ptr), value :: plan_rows
-            type(c_ptr), value :: plan_cols
-            type(c_ptr), value :: plan_mass
-            type(c_ptr), value :: nnz
-            type(otc_emd_options), intent(in) :: opts
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
+        function otc_emd_batch_workspace_size_f64(problem, opts, bytes) &
+                bind(c, name="otc_emd_batch_workspace_size_f64") result(st)
+            import :: c_int32_t, c_size_t, otc_emd_batch_problem_f64, otc_emd_batch_options
+            type(otc_emd_batch_problem_f64), intent(in) :: problem
+            type(otc_emd_batch_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
             integer(c_int32_t) :: st
         end function
-        function otc_sliced_wasserstein_workspace_size(n, m, d, k, opts, out_bytes) &
-                bind(c, name="otc_sliced_wasserstein_workspace_size") result(st)
-            import :: c_int32_t, c_size_t, otc_emd_options
-            integer(c_size_t), value :: n
-            integer(c_size_t), value :: m
-            integer(c_size_t), value :: d
-            integer(c_size_t), value :: k
-            type(otc_emd_options), intent(in) :: opts
-            integer(c_size_t), intent(out) :: out_bytes
+        function otc_emd_batch_f64(problem, out, opts, work) &
+                bind(c, name="otc_emd_batch_f64") result(st)
+            import :: c_int32_t, otc_emd_batch_problem_f64, otc_emd_batch_outputs_f64, &
+                otc_emd_batch_options, otc_workspace
+            type(otc_emd_batch_problem_f64), intent(in) :: problem
+            type(otc_emd_batch_outputs_f64), intent(inout) :: out
+            type(otc_emd_batch_options), intent(in) :: opts
+            type(otc_workspace), value :: work
             integer(c_int32_t) :: st
         end function
-        function otc_sliced_wasserstein(x, a, y, b, p, k, seed, directions, out, opts, work, &
-                work_bytes) &
-                bind(c, name="otc_sliced_wasserstein") result(st)
-            import :: c_double, c_int32_t, c_int64_t, c_ptr, c_size_t, otc_emd_options, &
-                otc_matrix_f64
-            type(otc_matrix_f64), value :: x
-            type(c_ptr), value :: a
-            type(otc_matrix_f64), value :: y
-            type(c_ptr), value :: b
-            real(c_double), value :: p
-            integer(c_size_t), value :: k
-            integer(c_int64_t), value :: seed
-            type(otc_matrix_f64), value :: directions
-            type(c_ptr), value :: out
-            type(otc_emd_options), intent(in) :: opts
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
+        function otc_wasserstein_1d_options_default(opts) &
+                bind(c, name="otc_wasserstein_1d_options_default") result(st)
+            import :: c_int32_t, otc_wasserstein_1d_options
+            type(otc_wasserstein_1d_options), intent(out) :: opts
             integer(c_int32_t) :: st
         end function
-        function otc_emd_batch_workspace_size(n, m, k, opts, out_bytes) &
-                bind(c, name="otc_emd_batch_workspace_size") result(st)
-            import :: c_int32_t, c_size_t, otc_emd_options
-            integer(c_size_t), value :: n
-            integer(c_size_t), value :: m
-            integer(c_size_t), value :: k
-            type(otc_emd_options), intent(in) :: opts
-            integer(c_size_t), intent(out) :: out_bytes
+        function otc_wasserstein_1d_workspace_size_f64(problem, opts, bytes) &
+                bind(c, name="otc_wasserstein_1d_workspace_size_f64") result(st)
+            import :: c_int32_t, c_size_t, otc_wasserstein_1d_problem_f64, otc_wasserstein_1d_options
+            type(otc_wasserstein_1d_problem_f64), intent(in) :: problem
+            type(otc_wasserstein_1d_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
             integer(c_int32_t) :: st
         end function
-        function otc_emd_batch(n, m, k, a, b, costs, results, f, g, plan_rows, plan_cols, &
-                plan_mass, opts, work, work_bytes) &
-                bind(c, name="otc_emd_batch") result(st)
-            import :: c_int32_t, c_ptr, c_size_t, otc_emd_options
-            integer(c_size_t), value :: n
-            integer(c_size_t), value :: m
-            integer(c_size_t), value :: k
-            type(c_ptr), value :: a
-            type(c_ptr), value :: b
-            type(c_ptr), value :: costs
-            type(c_ptr), value :: results
-            type(c_ptr), value :: f
-            type(c_ptr), value :: g
-            type(c_ptr), value :: plan_rows
-            type(c_ptr), value :: plan_cols
-            type(c_ptr), value :: plan_mass
-            type(otc_emd_options), intent(in) :: opts
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
+        function otc_wasserstein_1d_f64(problem, out, opts, work) &
+                bind(c, name="otc_wasserstein_1d_f64") result(st)
+            import :: c_int32_t, otc_wasserstein_1d_problem_f64, otc_wasserstein_1d_outputs_f64, &
+                otc_wasserstein_1d_options, otc_workspace
+            type(otc_wasserstein_1d_problem_f64), intent(in) :: problem
+            type(otc_wasserstein_1d_outputs_f64), intent(inout) :: out
+            type(otc_wasserstein_1d_options), intent(in) :: opts
+            type(otc_workspace), value :: work
+            integer(c_int32_t) :: st
+        end function
+        function otc_sliced_wasserstein_options_default(opts) &
+                bind(c, name="otc_sliced_wasserstein_options_default") result(st)
+            import :: c_int32_t, otc_sliced_wasserstein_options
+            type(otc_sliced_wasserstein_options), intent(out) :: opts
+            integer(c_int32_t) :: st
+        end function
+        function otc_sliced_wasserstein_workspace_size_f64(problem, opts, bytes) &
+                bind(c, name="otc_sliced_wasserstein_workspace_size_f64") result(st)
+            import :: c_int32_t, c_size_t, otc_sliced_wasserstein_problem_f64, otc_sliced_wasserstein_options
+            type(otc_sliced_wasserstein_problem_f64), intent(in) :: problem
+            type(otc_sliced_wasserstein_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
+            integer(c_int32_t) :: st
+        end function
+        function otc_sliced_wasserstein_f64(problem, out, opts, work) &
+                bind(c, name="otc_sliced_wasserstein_f64") result(st)
+            import :: c_int32_t, otc_sliced_wasserstein_problem_f64, otc_sliced_wasserstein_outputs_f64, &
+                otc_sliced_wasserstein_options, otc_workspace
+            type(otc_sliced_wasserstein_problem_f64), intent(in) :: problem
+            type(otc_sliced_wasserstein_outputs_f64), intent(inout) :: out
+            type(otc_sliced_wasserstein_options), intent(in) :: opts
+            type(otc_workspace), value :: work
             integer(c_int32_t) :: st
         end function
         function otc_gaussian_options_default(out) &
@@ -1486,86 +1530,141 @@ contains
     ! ---- Exact OT ----
 
     ! Exact OT between histograms a (n) and b (m) for cost(n, m) by the network simplex: the
-    ! optimal cost into `cost_out`; optional duals f (n), g (m) and dense plan (n, m).
+    ! optimal cost into `cost_out`; optional duals f (n), g (m), dense plan (n, m), pivots
+    ! `iterations` and `gap` (most negative reduced cost of the duals), and the options
+    ! num_threads, max_iter, mass_tolerance.
     ! status: OTC_OK, OTC_WARN_MAX_ITER, or an OTC_ERR_* code (outputs untouched).
-    subroutine otcore_emd(a, b, cost, cost_out, status, f, g, plan, num_threads)
+    subroutine otcore_emd(a, b, cost, cost_out, status, f, g, plan, num_threads, max_iter, &
+                          mass_tolerance, iterations, gap)
         real(c_double), intent(in), target, contiguous :: a(:), b(:), cost(:, :)
         real(c_double), intent(out) :: cost_out
         integer(c_int32_t), intent(out) :: status
         real(c_double), intent(inout), target, optional, contiguous :: f(:), g(:), plan(:, :)
         integer(c_int32_t), intent(in), optional :: num_threads
+        integer(c_int64_t), intent(in), optional :: max_iter
+        real(c_double), intent(in), optional :: mass_tolerance
+        integer(c_int64_t), intent(out), optional :: iterations
+        real(c_double), intent(out), optional :: gap
         type(otc_emd_options) :: opts
-        type(otc_emd_result), target :: res
-        type(c_ptr) :: pf, pg
-        type(otc_matrix_mut_f64) :: pv
+        type(otc_emd_problem_f64) :: problem
+        type(otc_emd_outputs_f64), target :: out
         status = otc_emd_options_default(opts)
         if (present(num_threads)) opts%num_threads = num_threads
-        pf = c_null_ptr
-        pg = c_null_ptr
-        pv = otc_matrix_mut_f64(c_null_ptr, 0_c_size_t, 0_c_size_t, 0_c_intptr_t, 0_c_intptr_t)
-        if (present(f)) pf = c_loc(f)
-        if (present(g)) pg = c_loc(g)
-        if (present(plan)) pv = mut_view_f64(plan)
-        status = otc_emd(c_loc(a), size(a, kind=c_size_t), c_loc(b), size(b, kind=c_size_t), &
-                         view_f64(cost), c_null_ptr, c_null_ptr, c_loc(res), pf, pg, &
-                         c_null_ptr, c_null_ptr, c_null_ptr, pv, opts, c_null_ptr, 0_c_size_t)
-        if (status < 100) cost_out = res%cost
+        if (present(max_iter)) opts%max_iter = max_iter
+        if (present(mass_tolerance)) opts%mass_tolerance = mass_tolerance
+        problem = otc_emd_problem_f64(c_sizeof(problem), c_loc(a), size(a, kind=c_size_t), &
+                                      c_loc(b), size(b, kind=c_size_t), view_f64(cost), &
+                                      c_null_ptr, c_null_ptr)
+        out = otc_emd_outputs_f64(c_sizeof(out), empty_report(), 0.0_c_double, 0.0_c_double, &
+                                  0_c_size_t, c_null_ptr, c_null_ptr, c_null_ptr, c_null_ptr, &
+                                  c_null_ptr, otc_matrix_mut_f64(c_null_ptr, 0_c_size_t, &
+                                  0_c_size_t, 0_c_intptr_t, 0_c_intptr_t))
+        if (present(f)) out%f = c_loc(f)
+        if (present(g)) out%g = c_loc(g)
+        if (present(plan)) out%plan = mut_view_f64(plan)
+        status = otc_emd_f64(problem, out, opts, no_workspace())
+        if (status >= 100) return
+        cost_out = out%cost
+        if (present(iterations)) iterations = out%report%iterations
+        if (present(gap)) gap = out%gap
     end subroutine
 
     ! k exact problems of one shape: a(n, k), b(m, k), cost(n, m, k); costs(k) receives each
     ! optimal cost. Problems are shared by num_threads workers (same results for any count).
-    subroutine otcore_emd_batch(a, b, cost, costs, status, num_threads)
+    subroutine otcore_emd_batch(a, b, cost, costs, status, num_threads, max_iter, mass_tolerance)
         real(c_double), intent(in), target, contiguous :: a(:, :), b(:, :), cost(:, :, :)
-        real(c_double), intent(out) :: costs(:)
+        real(c_double), intent(out), target :: costs(:)
         integer(c_int32_t), intent(out) :: status
         integer(c_int32_t), intent(in), optional :: num_threads
-        type(otc_emd_options) :: opts
+        integer(c_int64_t), intent(in), optional :: max_iter
+        real(c_double), intent(in), optional :: mass_tolerance
+        type(otc_emd_batch_options) :: opts
+        type(otc_emd_batch_problem_f64) :: problem
+        type(otc_emd_batch_outputs_f64) :: out
         type(otc_matrix_f64), target :: views(size(cost, 3))
-        type(otc_emd_result), target :: res(size(cost, 3))
+        real(c_double), target :: found(size(cost, 3))
         integer :: l
-        status = otc_emd_options_default(opts)
+        status = otc_emd_batch_options_default(opts)
         if (present(num_threads)) opts%num_threads = num_threads
+        if (present(max_iter)) opts%max_iter = max_iter
+        if (present(mass_tolerance)) opts%mass_tolerance = mass_tolerance
         do l = 1, size(cost, 3)
             views(l) = view_f64(cost(:, :, l))
         end do
-        status = otc_emd_batch(size(cost, 1, c_size_t), size(cost, 2, c_size_t), &
-                               size(cost, 3, c_size_t), c_loc(a), c_loc(b), c_loc(views), &
-                               c_loc(res), c_null_ptr, c_null_ptr, c_null_ptr, c_null_ptr, &
-                               c_null_ptr, opts, c_null_ptr, 0_c_size_t)
-        if (status < 100) costs = res%cost
+        problem = otc_emd_batch_problem_f64(c_sizeof(problem), size(cost, 3, c_size_t), &
+                                            size(cost, 1, c_size_t), size(cost, 2, c_size_t), &
+                                            c_loc(a), c_loc(b), c_loc(views))
+        out = otc_emd_batch_outputs_f64(c_sizeof(out), empty_report(), 0.0_c_double, &
+                                        0.0_c_double, 0_c_size_t, c_loc(found), c_null_ptr, &
+                                        c_null_ptr, c_null_ptr, c_null_ptr, c_null_ptr, &
+                                        c_null_ptr, c_null_ptr, c_null_ptr)
+        status = otc_emd_batch_f64(problem, out, opts, no_workspace())
+        if (status < 100) costs = found
     end subroutine
 
-    ! Exact 1-D OT between samples x (weights a) and y (weights b) for |x - y|^p: W_p^p.
-    subroutine otcore_wasserstein_1d(x, a, y, b, p, cost_out, status)
+    ! Exact 1-D OT between samples x (weights a) and y (weights b) for |x - y|^p: wp_p =
+    ! sum P_ij |x_i - y_j|^p (W_p^p for unit masses).
+    subroutine otcore_wasserstein_1d(x, a, y, b, p, wp_p, status, mass_tolerance)
         real(c_double), intent(in), target, contiguous :: x(:), a(:), y(:), b(:)
         real(c_double), intent(in) :: p
-        real(c_double), intent(out), target :: cost_out
+        real(c_double), intent(out) :: wp_p
         integer(c_int32_t), intent(out) :: status
-        type(otc_emd_options) :: opts
-        status = otc_emd_options_default(opts)
-        status = otc_wasserstein_1d(c_loc(x), c_loc(a), size(x, kind=c_size_t), c_loc(y), &
-                                    c_loc(b), size(y, kind=c_size_t), p, c_loc(cost_out), &
-                                    c_null_ptr, c_null_ptr, c_null_ptr, c_null_ptr, opts, &
-                                    c_null_ptr, 0_c_size_t)
+        real(c_double), intent(in), optional :: mass_tolerance
+        type(otc_wasserstein_1d_options) :: opts
+        type(otc_wasserstein_1d_problem_f64) :: problem
+        type(otc_wasserstein_1d_outputs_f64) :: out
+        status = otc_wasserstein_1d_options_default(opts)
+        if (present(mass_tolerance)) opts%mass_tolerance = mass_tolerance
+        problem = otc_wasserstein_1d_problem_f64(c_sizeof(problem), c_loc(x), c_loc(a), &
+                                                 size(x, kind=c_size_t), c_loc(y), c_loc(b), &
+                                                 size(y, kind=c_size_t), p)
+        out = otc_wasserstein_1d_outputs_f64(c_sizeof(out), empty_report(), 0.0_c_double, &
+                                             0_c_size_t, c_null_ptr, c_null_ptr, c_null_ptr)
+        status = otc_wasserstein_1d_f64(problem, out, opts, no_workspace())
+        if (status < 100) wp_p = out%wp_p
     end subroutine
 
     ! Sliced Wasserstein SW_p^p between clouds x(n, d) and y(m, d) (points are rows) over k
-    ! random directions drawn from seed.
-    subroutine otcore_sliced_wasserstein(x, a, y, b, p, k, seed, sw, status, num_threads)
+    ! random directions drawn from seed, or over the rows of directions(k, d) when given.
+    subroutine otcore_sliced_wasserstein(x, a, y, b, p, k, seed, sw, status, num_threads, &
+                                         mass_tolerance, directions)
         real(c_double), intent(in), target, contiguous :: x(:, :), a(:), y(:, :), b(:)
         real(c_double), intent(in) :: p
         integer(c_size_t), intent(in) :: k
         integer(c_int64_t), intent(in) :: seed
-        real(c_double), intent(out), target :: sw
+        real(c_double), intent(out) :: sw
         integer(c_int32_t), intent(out) :: status
         integer(c_int32_t), intent(in), optional :: num_threads
-        type(otc_emd_options) :: opts
-        status = otc_emd_options_default(opts)
+        real(c_double), intent(in), optional :: mass_tolerance
+        real(c_double), intent(in), target, optional, contiguous :: directions(:, :)
+        type(otc_sliced_wasserstein_options) :: opts
+        type(otc_sliced_wasserstein_problem_f64) :: problem
+        type(otc_sliced_wasserstein_outputs_f64) :: out
+        status = otc_sliced_wasserstein_options_default(opts)
         if (present(num_threads)) opts%num_threads = num_threads
-        status = otc_sliced_wasserstein(view_f64(x), c_loc(a), view_f64(y), c_loc(b), p, k, seed, &
-            otc_matrix_f64(c_null_ptr, 0_c_size_t, 0_c_size_t, 0_c_intptr_t, 0_c_intptr_t), &
-            c_loc(sw), opts, c_null_ptr, 0_c_size_t)
+        if (present(mass_tolerance)) opts%mass_tolerance = mass_tolerance
+        opts%num_directions = k
+        opts%seed = seed
+        problem = otc_sliced_wasserstein_problem_f64(c_sizeof(problem), view_f64(x), c_loc(a), &
+            view_f64(y), c_loc(b), p, &
+            otc_matrix_f64(c_null_ptr, 0_c_size_t, 0_c_size_t, 0_c_intptr_t, 0_c_intptr_t))
+        if (present(directions)) problem%directions = view_f64(directions)
+        out = otc_sliced_wasserstein_outputs_f64(c_sizeof(out), empty_report(), 0.0_c_double)
+        status = otc_sliced_wasserstein_f64(problem, out, opts, no_workspace())
+        if (status < 100) sw = out%swp_p
     end subroutine
+
+    ! A zero report (the value of an outputs struct before a call).
+    pure function empty_report() result(r)
+        type(otc_report) :: r
+        r = otc_report(0_c_int32_t, 0_c_int32_t, 0_c_int64_t, 0.0_c_double, 0.0_c_double)
+    end function
+
+    ! No caller workspace: otcore allocates what a call needs.
+    pure function no_workspace() result(w)
+        type(otc_workspace) :: w
+        w = otc_workspace(c_null_ptr, 0_c_size_t)
+    end function
 
     ! ---- Entropic OT ----
 

@@ -4,6 +4,10 @@
 //! workers, each with its own workspace slot; every problem's result is computed the same way
 //! whatever the thread count, so results are identical for every thread count.
 //!
+//! The problems' pivots are not reported as one solve's progress: the C entry point passes no
+//! callback, and a Rust caller observing a batch on one thread ([`crate::progress`]) sees each
+//! problem's pivots in turn, counted from 0.
+//!
 //! Levels: [`emd_batch_scratch`], [`emd_batch_in_place`].
 
 use super::network_simplex::{emd_in_place, emd_scratch, validate, EmdInfo, EmdOutputs, EmdParams};

@@ -1,41 +1,408 @@
-//! C entry points of [`crate::exact`]: the network simplex (`otc_emd*`).
+//! C entry points of [`crate::exact`] in the ABI 1 shape: the network simplex (`otc_emd_f64`),
+//! a batch of network simplex problems (`otc_emd_batch_f64`), exact OT on the line
+//! (`otc_wasserstein_1d_f64`) and sliced Wasserstein (`otc_sliced_wasserstein_f64`). The Rust
+//! core of these solvers is double precision only, hence `_f64` alone.
 
-use super::args::{self, AbiOptions};
+use super::args::{self, Arg};
 use super::boundary::{ffi_boundary, Report};
-use super::status::{otc_status, OTC_WARN_MAX_ITER};
-use super::view::{otc_matrix_f64, otc_matrix_mut_f64};
+use super::shape::{self, otc_callback, otc_report, otc_workspace, AbiStruct, Callback};
+use super::status::{otc_status, OTC_OK, OTC_WARN_CANCELLED, OTC_WARN_MAX_ITER};
+use super::view::{otc_matrix_f64, otc_matrix_mut_f64, MatrixView};
 use crate::exact::{
     emd_batch_in_place, emd_batch_scratch, emd_in_place, emd_scratch, sliced_scratch,
     sliced_wasserstein_in_place, wasserstein_1d_in_place, wasserstein_1d_scratch, BatchOutputs,
     Directions, EmdInfo, EmdOutputs, EmdParams, SparsePlanMut, WarmStart,
 };
-use crate::workspace::try_vec_with_capacity;
-use crate::{bail, par};
+use crate::{bail, par, Error, ErrorKind, MatRef, MemStack, Par, Result, StackReq};
 use std::ffi::c_void;
+use std::mem::size_of;
+use std::num::NonZeroUsize;
 
-/// Options of `otc_emd`; fill with `otc_emd_options_default`.
+/// The [`Par`] that `shape::run` hands a call with `num_threads` (resolved without starting a
+/// pool): for workspace sizes that depend on the thread count.
+fn resolved_par(num_threads: u32) -> Result<Par> {
+    let k = par::resolve_threads(args::threads(num_threads))?;
+    Ok(NonZeroUsize::new(k)
+        .filter(|k| k.get() > 1)
+        .map_or(Par::Seq, Par::Rayon))
+}
+
+/// `n + m − 1` (the room of a sparse plan), `OTC_ERR_OVERFLOW` when it does not fit.
+fn plan_room(n: usize, m: usize) -> Result<usize> {
+    n.checked_add(m)
+        .map(|s| s.saturating_sub(1))
+        .ok_or_else(|| Error::new(ErrorKind::Overflow, format!("n + m = {n} + {m} overflows")))
+}
+
+/// The optional sparse plan of an outputs struct (`out->plan_rows`, `out->plan_cols`,
+/// `out->plan_mass`, all three or none, `room` entries each) and the regions of its arrays.
+///
+/// # Safety
+/// Non-NULL pointers must be valid for `room` elements during `'a`.
+unsafe fn sparse_plan<'a>(
+    rows: *mut usize,
+    cols: *mut usize,
+    mass: *mut f64,
+    room: usize,
+) -> Result<(Option<SparsePlanMut<'a>>, [Arg; 3])> {
+    let given = [!rows.is_null(), !cols.is_null(), !mass.is_null()];
+    if given.iter().any(|&g| g) && !given.iter().all(|&g| g) {
+        bail!(
+            NullPointer,
+            "out->plan_rows, out->plan_cols and out->plan_mass go together: give all three or none"
+        );
+    }
+    // SAFETY (whole block): forwarded contract.
+    let r = unsafe { args::opt_slice_mut("out->plan_rows", rows, room) }?;
+    let c = unsafe { args::opt_slice_mut("out->plan_cols", cols, room) }?;
+    let x = unsafe { args::opt_slice_mut("out->plan_mass", mass, room) }?;
+    let regions = [
+        ("out->plan_rows", r.as_ref().map(|s| s.1)),
+        ("out->plan_cols", c.as_ref().map(|s| s.1)),
+        ("out->plan_mass", x.as_ref().map(|s| s.1)),
+    ];
+    let plan = match (r, c, x) {
+        (Some(r), Some(c), Some(x)) => Some(SparsePlanMut {
+            rows: r.0,
+            cols: c.0,
+            mass: x.0,
+        }),
+        _ => None,
+    };
+    Ok((plan, regions))
+}
+
+/// The status and detail of a solve of which `capped` problems (of `count`) stopped at
+/// `max_iter` with a feasible plan.
+fn max_iter_report(capped: usize, count: usize, max_iter: u64) -> (otc_status, Report) {
+    if capped == 0 {
+        (OTC_OK, Report::ok())
+    } else {
+        let detail = if count == 1 {
+            format!("max_iter = {max_iter} pivots reached: the plan is feasible, maybe not optimal (see out->gap)")
+        } else {
+            format!("{capped} of {count} problems reached max_iter = {max_iter} pivots: their plans are feasible, maybe not optimal")
+        };
+        (OTC_WARN_MAX_ITER, Report::warn(OTC_WARN_MAX_ITER, detail))
+    }
+}
+
+/// Writes `value` at `l` of an optional output array.
+fn write_at<T>(dst: &mut Option<&mut [T]>, l: usize, value: T) {
+    if let Some(d) = dst {
+        d[l] = value;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// emd: one problem.
+
+/// Options of `otc_emd_f64`; fill with `otc_emd_options_default`.
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
 pub struct otc_emd_options {
-    /// `sizeof(otc_emd_options)`, set by `otc_emd_options_default`.
+    /// `sizeof(otc_emd_options)`.
     pub struct_size: usize,
-    /// 0 = library default, 1 = calling thread only, k = k workers (one problem is solved on
-    /// one thread; threads serve the batched entry points).
+    /// Checked (0, or 1 to 256) but unused: one problem is solved on the calling thread.
     pub num_threads: u32,
-    /// Pivot cap (initial pivots included); default 2^40. When reached, the feasible plan
-    /// found so far is returned with `OTC_WARN_MAX_ITER`.
+    /// Pivot cap, initial pivots included (default 2^40, never reached in practice). When
+    /// reached, the feasible plan found so far is returned with `OTC_WARN_MAX_ITER`.
     pub max_iter: u64,
     /// Largest accepted relative mass gap |Σa − Σb| / max(Σa, Σb) (default 1e-9); within it,
     /// b is rescaled to a's mass.
     pub mass_tolerance: f64,
+    /// Call `callback` at most once per this many pivots (default 0: never).
+    pub callback_every: u64,
+    /// Progress callback (default NULL), called on the calling thread after a Block Search
+    /// pivot with the pivots made and the magnitude of the entering arc's reduced cost (the
+    /// most negative of its pricing block: it tends to 0 as the solve ends); nonzero stops the
+    /// solve: `OTC_WARN_CANCELLED` with a feasible plan, its cost, and duals as after
+    /// `max_iter`.
+    pub callback: otc_callback,
+    /// Passed to `callback` as is.
+    pub callback_data: *mut c_void,
 }
 
-impl AbiOptions for otc_emd_options {
+// SAFETY: #[repr(C)], starts with `struct_size: usize`, integers, floats, a raw pointer and
+// an optional function pointer (NULL is None) only.
+unsafe impl AbiStruct for otc_emd_options {
     const NAME: &'static str = "otc_emd_options";
-    fn defaults() -> Self {
+    const MIN_SIZE: usize = size_of::<otc_emd_options>();
+    fn base() -> Self {
         let p = EmdParams::default();
         otc_emd_options {
-            struct_size: std::mem::size_of::<Self>(),
+            struct_size: size_of::<Self>(),
+            num_threads: 0,
+            max_iter: p.max_iter,
+            mass_tolerance: p.mass_tolerance,
+            callback_every: 0,
+            callback: None,
+            callback_data: std::ptr::null_mut(),
+        }
+    }
+}
+
+/// The transport problem `min Σ C_ij P_ij` s.t. `P·1 = a`, `Pᵀ·1 = b`, `P ≥ 0` of
+/// `otc_emd_f64`.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct otc_emd_problem_f64 {
+    /// `sizeof(otc_emd_problem_f64)`.
+    pub struct_size: usize,
+    /// Row weights (n values, finite, ≥ 0).
+    pub a: *const f64,
+    /// Number of rows n ≥ 1.
+    pub n: usize,
+    /// Column weights (m values, finite, ≥ 0; Σb = Σa within `mass_tolerance`).
+    pub b: *const f64,
+    /// Number of columns m ≥ 1.
+    pub m: usize,
+    /// The n × m cost (finite, ≥ 0; any strides, row-major and column-major both read
+    /// contiguously; never copied).
+    pub cost: otc_matrix_f64,
+    /// Optional warm start (NULL: cold start): row potentials (n) of a related problem, given
+    /// together with `warm_g`.
+    pub warm_f: *const f64,
+    /// Optional warm start: column potentials (m), given together with `warm_f`.
+    pub warm_g: *const f64,
+}
+crate::abi_struct!(problem otc_emd_problem_f64);
+
+/// Results of `otc_emd_f64`. `report.iterations`: pivots made; `report.error`: `−gap` (the
+/// magnitude of the most negative reduced cost; 0 when optimal). Optional outputs: not wanted
+/// when their pointer (or `plan.data`) is NULL.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct otc_emd_outputs_f64 {
+    /// `sizeof(otc_emd_outputs_f64)`.
+    pub struct_size: usize,
+    /// Status, pivots, error (= −gap), seconds.
+    pub report: otc_report,
+    /// Transport cost Σ C_ij P_ij of the returned plan.
+    pub cost: f64,
+    /// Most negative reduced cost `C_ij − f_i − g_j` of the returned duals over all arcs: 0
+    /// (or a few ulps below) when optimal; negative after `OTC_WARN_MAX_ITER`.
+    pub gap: f64,
+    /// Entries of the sparse plan written (≤ n + m − 1).
+    pub nnz: usize,
+    /// Row duals (n), centred so that a·f = b·g.
+    pub f: *mut f64,
+    /// Column duals (m).
+    pub g: *mut f64,
+    /// Sparse plan row indices (room for n + m − 1; with `plan_cols` and `plan_mass`, all
+    /// three or none): entry k is `plan_mass[k]` at `(plan_rows[k], plan_cols[k])`, `nnz`
+    /// entries in no particular order.
+    pub plan_rows: *mut usize,
+    /// Sparse plan column indices (room for n + m − 1).
+    pub plan_cols: *mut usize,
+    /// Sparse plan masses (room for n + m − 1; each > 0).
+    pub plan_mass: *mut f64,
+    /// Dense plan, an n × m view (any strides with distinct elements).
+    pub plan: otc_matrix_mut_f64,
+}
+crate::abi_struct!(outputs otc_emd_outputs_f64);
+
+/// Writes the default options of `otc_emd_f64` into `opts`.
+///
+/// Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+///
+/// # Safety
+/// `opts` must be NULL or valid for writes of one `otc_emd_options`.
+#[no_mangle]
+pub unsafe extern "C" fn otc_emd_options_default(opts: *mut otc_emd_options) -> otc_status {
+    ffi_boundary("otc_emd_options_default", || {
+        // SAFETY: forwarded contract.
+        unsafe { shape::write_defaults(opts) }?;
+        Ok(Report::ok())
+    })
+}
+
+/// n ≥ 1 and m ≥ 1.
+fn check_sizes(n: usize, m: usize) -> Result<()> {
+    if n == 0 || m == 0 {
+        bail!(
+            InvalidDimension,
+            "problem->n = {n} and problem->m = {m}: both must be >= 1"
+        );
+    }
+    Ok(())
+}
+
+/// Bytes of workspace `otc_emd_f64` needs for `problem` (only its n and m are read) with
+/// `opts` (NULL: defaults): O(n + m), about 100·(n + m) bytes; the cost is never copied.
+///
+/// Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+/// `OTC_ERR_INVALID_DIMENSION` (n or m is 0), `OTC_ERR_OVERFLOW`.
+///
+/// # Safety
+/// `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+/// `bytes` valid for writes.
+#[no_mangle]
+pub unsafe extern "C" fn otc_emd_workspace_size_f64(
+    problem: *const otc_emd_problem_f64,
+    opts: *const otc_emd_options,
+    bytes: *mut usize,
+) -> otc_status {
+    ffi_boundary("otc_emd_workspace_size_f64", || {
+        // SAFETY (whole block): forwarded contract, checked by the helpers.
+        let (p, _) = unsafe { shape::problem(problem) }?;
+        unsafe { shape::options(opts) }?;
+        check_sizes(p.n, p.m)?;
+        unsafe { args::write_workspace_size(emd_scratch(p.n, p.m), bytes) }?;
+        Ok(Report::ok())
+    })
+}
+
+/// Exact optimal transport between histograms `a` (n) and `b` (m) for the n × m cost, by the
+/// network simplex (LEMON's Block Search pricing, strongly feasible trees), in double
+/// precision, on the calling thread. Optimality is certified by the duals: `out->gap` is the
+/// most negative reduced cost over all n·m arcs. Time O(pivots · (√(n·m) + tree path));
+/// workspace O(n + m) from `otc_emd_workspace_size_f64` (or `{NULL, 0}`: allocated).
+///
+/// Zero-weight rows and columns are allowed (removed, then given the largest feasible duals).
+/// Masses must agree within `opts->mass_tolerance`; b is then rescaled to a's mass.
+///
+/// Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (the plan is feasible, `out->gap` says how far
+/// from optimal); `OTC_WARN_CANCELLED` (the callback stopped the solve: the same feasible
+/// outputs as after `max_iter`); `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
+/// `OTC_ERR_NON_FINITE`, `OTC_ERR_INVALID_ARGUMENT` (negative weights or costs, costs so large
+/// that the potentials would overflow, a bad `mass_tolerance`), `OTC_ERR_MASS_MISMATCH`
+/// (naming the heavier side), `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`,
+/// `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
+/// nothing is written.
+///
+/// # Safety
+/// `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+/// every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+/// for `work.bytes` bytes and overlaps no argument.
+#[no_mangle]
+pub unsafe extern "C" fn otc_emd_f64(
+    problem: *const otc_emd_problem_f64,
+    out: *mut otc_emd_outputs_f64,
+    opts: *const otc_emd_options,
+    work: otc_workspace,
+) -> otc_status {
+    ffi_boundary("otc_emd_f64", || {
+        // SAFETY (whole block): each pointer is checked by the `args` and `shape` helpers
+        // before use; validity for the stated lengths is the caller's contract.
+        let (p, rp) = unsafe { shape::problem(problem) }?;
+        let mut o_out = unsafe { shape::outputs(out) }?;
+        let o = unsafe { shape::options(opts) }?;
+        par::resolve_threads(args::threads(o.num_threads))?;
+        let (n, m) = (p.n, p.m);
+        check_sizes(n, m)?;
+        let (c, rc) = unsafe { args::matrix("problem->cost", &p.cost) }?;
+        if c.nrows() != n || c.ncols() != m {
+            bail!(
+                InvalidDimension,
+                "problem->cost is {}x{}, expected n x m = {n}x{m}",
+                c.nrows(),
+                c.ncols()
+            );
+        }
+        let (a, ra) = unsafe { args::slice("problem->a", p.a, n) }?;
+        let (b, rb) = unsafe { args::slice("problem->b", p.b, m) }?;
+        if p.warm_f.is_null() != p.warm_g.is_null() {
+            bail!(
+                NullPointer,
+                "problem->warm_f and problem->warm_g go together: give both or neither"
+            );
+        }
+        let wf = unsafe { args::opt_slice("problem->warm_f", p.warm_f, n) }?;
+        let wg = unsafe { args::opt_slice("problem->warm_g", p.warm_g, m) }?;
+        let ov = o_out.value;
+        let fo = unsafe { args::opt_slice_mut("out->f", ov.f, n) }?;
+        let go = unsafe { args::opt_slice_mut("out->g", ov.g, m) }?;
+        let dense = if ov.plan.data.is_null() {
+            None
+        } else {
+            Some(unsafe { args::matrix_mut("out->plan", &ov.plan) }?)
+        };
+        let (sparse, [pr, pc, pm]) =
+            unsafe { sparse_plan(ov.plan_rows, ov.plan_cols, ov.plan_mass, plan_room(n, m)?) }?;
+        args::disjoint(
+            &[
+                ("out", Some(o_out.region())),
+                ("out->f", fo.as_ref().map(|x| x.1)),
+                ("out->g", go.as_ref().map(|x| x.1)),
+                ("out->plan", dense.as_ref().map(|x| x.1)),
+                pr,
+                pc,
+                pm,
+            ],
+            &[&[
+                ("problem", Some(rp)),
+                ("problem->a", Some(ra)),
+                ("problem->b", Some(rb)),
+                ("problem->cost", Some(rc)),
+                ("problem->warm_f", wf.map(|x| x.1)),
+                ("problem->warm_g", wg.map(|x| x.1)),
+            ]],
+        )?;
+        let params = EmdParams {
+            max_iter: o.max_iter,
+            mass_tolerance: o.mass_tolerance,
+            warm_start: wf.zip(wg).map(|(f, g)| WarmStart { f: f.0, g: g.0 }),
+        };
+        let outputs = EmdOutputs {
+            f: fo.map(|x| x.0),
+            g: go.map(|x| x.0),
+            sparse,
+            dense: dense.map(|x| x.0),
+        };
+        let callback = Callback::new(o.callback_every, o.callback, o.callback_data);
+        let (info, _) = unsafe {
+            shape::run(1, work, emd_scratch(n, m), callback, |par, stack| {
+                emd_in_place(a, b, c, outputs, &params, par, stack)
+            })
+        }?;
+        let (status, report) = if info.cancelled {
+            let detail = format!(
+                "the callback stopped the solve after {} pivots: the plan is feasible, maybe not optimal (see out->gap)",
+                info.iterations
+            );
+            (OTC_WARN_CANCELLED, Report::warn(OTC_WARN_CANCELLED, detail))
+        } else {
+            max_iter_report(usize::from(!info.converged), 1, o.max_iter)
+        };
+        let v = &mut o_out.value;
+        v.cost = info.cost;
+        v.gap = info.gap;
+        v.nnz = info.nnz;
+        v.report.iterations = info.iterations;
+        v.report.error = -info.gap;
+        o_out.commit(status);
+        Ok(report)
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// emd_batch: k problems of one shape over the threads.
+
+/// Options of `otc_emd_batch_f64`; fill with `otc_emd_batch_options_default`.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct otc_emd_batch_options {
+    /// `sizeof(otc_emd_batch_options)`.
+    pub struct_size: usize,
+    /// Worker threads sharing the problems (one problem runs on one thread): 0 =
+    /// `OTCORE_NUM_THREADS` or all cores, 1 = the calling thread only, k = k workers (≤ 256).
+    /// Results are identical for every value.
+    pub num_threads: u32,
+    /// Pivot cap of each problem, initial pivots included (default 2^40).
+    pub max_iter: u64,
+    /// Largest accepted relative mass gap of each problem (default 1e-9).
+    pub mass_tolerance: f64,
+}
+
+// SAFETY: #[repr(C)], starts with `struct_size: usize`, integers and floats only.
+unsafe impl AbiStruct for otc_emd_batch_options {
+    const NAME: &'static str = "otc_emd_batch_options";
+    const MIN_SIZE: usize = size_of::<otc_emd_batch_options>();
+    fn base() -> Self {
+        let p = EmdParams::default();
+        otc_emd_batch_options {
+            struct_size: size_of::<Self>(),
             num_threads: 0,
             max_iter: p.max_iter,
             mass_tolerance: p.mass_tolerance,
@@ -43,560 +410,665 @@ impl AbiOptions for otc_emd_options {
     }
 }
 
-/// Scalar results of `otc_emd`.
+/// `count` independent transport problems of one shape n × m: problem l has weights
+/// `a[l*n .. (l+1)*n]`, `b[l*m .. (l+1)*m]` and cost `costs[l]`.
 #[repr(C)]
-#[derive(Clone, Copy, Debug, Default)]
-pub struct otc_emd_result {
-    /// Transport cost Σ C_ij P_ij of the returned plan.
+#[derive(Clone, Copy, Debug)]
+pub struct otc_emd_batch_problem_f64 {
+    /// `sizeof(otc_emd_batch_problem_f64)`.
+    pub struct_size: usize,
+    /// Number of problems k ≥ 1.
+    pub count: usize,
+    /// Rows n ≥ 1 of every problem.
+    pub n: usize,
+    /// Columns m ≥ 1 of every problem.
+    pub m: usize,
+    /// Row weights, problem after problem (k·n values).
+    pub a: *const f64,
+    /// Column weights, problem after problem (k·m values).
+    pub b: *const f64,
+    /// Array of k cost views, each n × m (any strides).
+    pub costs: *const otc_matrix_f64,
+}
+crate::abi_struct!(problem otc_emd_batch_problem_f64);
+
+/// Results of `otc_emd_batch_f64`. `report.iterations`: pivots over all problems;
+/// `report.error`: `−gap`. Optional outputs (NULL: not wanted) hold problem after problem.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct otc_emd_batch_outputs_f64 {
+    /// `sizeof(otc_emd_batch_outputs_f64)`.
+    pub struct_size: usize,
+    /// Status, pivots (all problems), error (= −gap), seconds.
+    pub report: otc_report,
+    /// Transport costs summed over the k problems (in problem order).
     pub cost: f64,
-    /// Most negative reduced cost C_ij − f_i − g_j of the returned duals (0 when optimal up
-    /// to rounding; negative after `OTC_WARN_MAX_ITER`).
+    /// Most negative reduced cost over all arcs of all problems (0 when all are optimal).
     pub gap: f64,
-    /// Pivots made.
-    pub iterations: u64,
-    /// Number of entries written to the sparse plan (≤ n + m − 1).
-    pub nnz: usize,
+    /// Number of problems stopped by `max_iter` (their plans are feasible).
+    pub capped: usize,
+    /// k: each problem's transport cost.
+    pub problem_costs: *mut f64,
+    /// k: each problem's most negative reduced cost.
+    pub problem_gaps: *mut f64,
+    /// k: each problem's pivots.
+    pub problem_iterations: *mut u64,
+    /// k: each problem's number of sparse plan entries.
+    pub plan_nnz: *mut usize,
+    /// k·n row duals (each problem's centred so that a·f = b·g).
+    pub f: *mut f64,
+    /// k·m column duals.
+    pub g: *mut f64,
+    /// k·(n+m−1) sparse plan row indices (with `plan_cols`, `plan_mass`: all three or
+    /// none): problem l's entries start at l·(n+m−1), `plan_nnz[l]` of them are written.
+    pub plan_rows: *mut usize,
+    /// k·(n+m−1) sparse plan column indices.
+    pub plan_cols: *mut usize,
+    /// k·(n+m−1) sparse plan masses.
+    pub plan_mass: *mut f64,
 }
+crate::abi_struct!(outputs otc_emd_batch_outputs_f64);
 
-/// Writes the default options into `*opts`.
+/// Writes the default options of `otc_emd_batch_f64` into `opts`.
+///
+/// Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
 ///
 /// # Safety
-/// `opts` must be valid for writes of one `otc_emd_options`.
+/// `opts` must be NULL or valid for writes of one `otc_emd_batch_options`.
 #[no_mangle]
-pub unsafe extern "C" fn otc_emd_options_default(opts: *mut otc_emd_options) -> otc_status {
-    ffi_boundary("otc_emd_options_default", || {
+pub unsafe extern "C" fn otc_emd_batch_options_default(
+    opts: *mut otc_emd_batch_options,
+) -> otc_status {
+    ffi_boundary("otc_emd_batch_options_default", || {
         // SAFETY: forwarded contract.
-        unsafe { args::write_defaults(opts) }?;
+        unsafe { shape::write_defaults(opts) }?;
         Ok(Report::ok())
     })
 }
 
-/// Bytes of workspace `otc_emd` needs for n rows and m columns (O(n + m); the cost matrix is
-/// never copied). `opts` may be NULL.
+/// Workspace of one batch call: the k faer views and infos, and one network simplex
+/// workspace per worker.
+fn batch_scratch(p: &otc_emd_batch_problem_f64, par: Par) -> Result<StackReq> {
+    if p.count == 0 || p.n == 0 || p.m == 0 {
+        bail!(
+            InvalidDimension,
+            "problem->count = {}, n = {}, m = {}: all must be >= 1",
+            p.count,
+            p.n,
+            p.m
+        );
+    }
+    Ok(StackReq::all_of(&[
+        StackReq::new::<MatRef<'static, f64>>(p.count),
+        StackReq::new::<EmdInfo>(p.count),
+        emd_batch_scratch(p.n, p.m, p.count, par)?,
+    ]))
+}
+
+/// Bytes of workspace `otc_emd_batch_f64` needs for `problem` (its count, n and m) with
+/// `opts` (NULL: defaults): about 100·(n + m) bytes per worker (`min(threads, count)`
+/// workers) plus 80 bytes per problem.
+///
+/// Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+/// `OTC_ERR_INVALID_DIMENSION` (count, n or m is 0), `OTC_ERR_OVERFLOW`, `OTC_ERR_THREADS`.
 ///
 /// # Safety
-/// `opts` is NULL or a valid options struct; `out_bytes` must be valid for writes.
+/// `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+/// `bytes` valid for writes.
 #[no_mangle]
-pub unsafe extern "C" fn otc_emd_workspace_size(
-    n: usize,
-    m: usize,
-    opts: *const otc_emd_options,
-    out_bytes: *mut usize,
+pub unsafe extern "C" fn otc_emd_batch_workspace_size_f64(
+    problem: *const otc_emd_batch_problem_f64,
+    opts: *const otc_emd_batch_options,
+    bytes: *mut usize,
 ) -> otc_status {
-    ffi_boundary("otc_emd_workspace_size", || {
-        // SAFETY: forwarded contract.
-        unsafe { args::options(opts) }?;
-        if n == 0 || m == 0 {
-            bail!(InvalidDimension, "n = {n} and m = {m}: both must be >= 1");
-        }
-        // SAFETY: forwarded contract.
-        unsafe { args::write_workspace_size(emd_scratch(n, m), out_bytes) }?;
+    ffi_boundary("otc_emd_batch_workspace_size_f64", || {
+        // SAFETY (whole block): forwarded contract, checked by the helpers.
+        let (p, _) = unsafe { shape::problem(problem) }?;
+        let o = unsafe { shape::options(opts) }?;
+        let req = batch_scratch(&p, resolved_par(o.num_threads)?)?;
+        unsafe { args::write_workspace_size(req, bytes) }?;
         Ok(Report::ok())
     })
 }
 
-/// Exact optimal transport between histograms `a` (n) and `b` (m) for the n × m `cost` (any
-/// strides), by the network simplex.
+/// Solves the k transport problems of `problem` exactly, each by the network simplex of
+/// `otc_emd_f64` on one thread; `opts->num_threads` workers share the problems (results
+/// identical for every thread count). Every problem is validated before anything is solved.
+/// Time: k times that of `otc_emd_f64`, over the workers; workspace from
+/// `otc_emd_batch_workspace_size_f64` (or `{NULL, 0}`: allocated).
 ///
-/// `warm_f` (n) and `warm_g` (m), both or neither, are dual potentials of a related problem to
-/// start from (NULL, NULL: cold start).
-///
-/// Outputs, each optional (NULL, or `plan.data == NULL`, when not wanted): `result` (cost,
-/// gap, iterations, nnz); duals `f` (n) and `g` (m) centred so that a·f = b·g; the sparse plan
-/// `plan_rows`, `plan_cols`, `plan_mass` (each with room for n + m − 1 entries; the three go
-/// together; `result->nnz` entries are written, in no particular order); the dense plan `plan`
-/// (n × m view). Weights and costs must be finite and ≥ 0; masses must agree within
-/// `mass_tolerance` (`OTC_ERR_MASS_MISMATCH` otherwise, naming the heavier side).
-/// Returns `OTC_WARN_MAX_ITER` with a feasible plan when `max_iter` stops the solve.
+/// Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (`out->capped` problems reached `max_iter`; their
+/// plans are feasible); the errors of `otc_emd_f64`, the message naming the problem; nothing
+/// is written on an error.
 ///
 /// # Safety
-/// Every non-NULL pointer must be valid for its stated length; `work` is NULL or valid for
-/// `work_bytes` bytes; outputs must not overlap each other or the inputs.
+/// `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+/// every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+/// for `work.bytes` bytes and overlaps no argument.
 #[no_mangle]
-pub unsafe extern "C" fn otc_emd(
-    a: *const f64,
-    n: usize,
-    b: *const f64,
-    m: usize,
-    cost: otc_matrix_f64,
-    warm_f: *const f64,
-    warm_g: *const f64,
-    result: *mut otc_emd_result,
-    f: *mut f64,
-    g: *mut f64,
-    plan_rows: *mut usize,
-    plan_cols: *mut usize,
-    plan_mass: *mut f64,
-    plan: otc_matrix_mut_f64,
-    opts: *const otc_emd_options,
-    work: *mut c_void,
-    work_bytes: usize,
+pub unsafe extern "C" fn otc_emd_batch_f64(
+    problem: *const otc_emd_batch_problem_f64,
+    out: *mut otc_emd_batch_outputs_f64,
+    opts: *const otc_emd_batch_options,
+    work: otc_workspace,
 ) -> otc_status {
-    ffi_boundary("otc_emd", || {
-        // SAFETY (whole block): each pointer is checked by the `args` helpers before use; their
-        // validity for the stated lengths is the caller's contract.
-        let o = unsafe { args::options(opts) }?;
-        let (c, rc) = unsafe { args::matrix("cost", &cost) }?;
-        if c.nrows() != n || c.ncols() != m {
-            bail!(
-                InvalidDimension,
-                "cost is {}x{}, expected n x m = {n}x{m}",
-                c.nrows(),
-                c.ncols()
-            );
-        }
-        let (a, ra) = unsafe { args::slice("a", a, n) }?;
-        let (b, rb) = unsafe { args::slice("b", b, m) }?;
-        if warm_f.is_null() != warm_g.is_null() {
-            bail!(
-                NullPointer,
-                "warm_f and warm_g go together: give both or neither"
-            );
-        }
-        let wf = unsafe { args::opt_slice("warm_f", warm_f, n) }?;
-        let wg = unsafe { args::opt_slice("warm_g", warm_g, m) }?;
-        let result = unsafe { args::opt_slice_mut("result", result, 1) }?;
-        let cap = n.checked_add(m).map(|k| k - 1).unwrap_or(usize::MAX);
-        let fo = unsafe { args::opt_slice_mut("f", f, n) }?;
-        let go = unsafe { args::opt_slice_mut("g", g, m) }?;
-        let dense = if plan.data.is_null() {
-            None
-        } else {
-            Some(unsafe { args::matrix_mut("plan", &plan) }?)
+    ffi_boundary("otc_emd_batch_f64", || {
+        // SAFETY (whole block): each pointer is checked by the `args` and `shape` helpers
+        // before use; validity for the stated lengths is the caller's contract.
+        let (p, rp) = unsafe { shape::problem(problem) }?;
+        let mut o_out = unsafe { shape::outputs(out) }?;
+        let o = unsafe { shape::options(opts) }?;
+        let req = batch_scratch(&p, resolved_par(o.num_threads)?)?;
+        let (k, n, m) = (p.count, p.n, p.m);
+        let overflow = |what: &str| {
+            Error::new(
+                ErrorKind::Overflow,
+                format!("problem->count * {what} overflows"),
+            )
         };
-        let mut outputs = Vec::new();
-        let sparse =
-            unsafe { sparse_plan_args(plan_rows, plan_cols, plan_mass, cap, &mut outputs) }?;
-        if let Some(r) = &result {
-            outputs.push(("result", r.1));
-        }
-        for (name, r) in [
-            ("f", fo.as_ref().map(|x| x.1)),
-            ("g", go.as_ref().map(|x| x.1)),
-            ("plan", dense.as_ref().map(|x| x.1)),
-        ] {
-            if let Some(r) = r {
-                outputs.push((name, r));
-            }
-        }
-        let mut inputs = vec![("a", ra), ("b", rb), ("cost", rc)];
-        let warm_start = match (wf, wg) {
-            (Some((f, r1)), Some((g, r2))) => {
-                inputs.extend([("warm_f", r1), ("warm_g", r2)]);
-                Some(WarmStart { f, g })
-            }
-            _ => None,
-        };
-        args::check_disjoint(&outputs, &inputs)?;
-        let params = EmdParams {
-            max_iter: o.max_iter,
-            mass_tolerance: o.mass_tolerance,
-            warm_start,
-        };
-        let out = EmdOutputs {
-            f: fo.map(|x| x.0),
-            g: go.map(|x| x.0),
-            sparse,
-            dense: dense.map(|x| x.0),
-        };
-        let info = unsafe {
-            args::with_workspace(work, work_bytes, emd_scratch(n, m), |stack| {
-                par::with_threads(1, |p| emd_in_place(a, b, c, out, &params, p, stack))?
-            })
-        }?;
-        if let Some((r, _)) = result {
-            r[0] = otc_emd_result {
-                cost: info.cost,
-                gap: info.gap,
-                iterations: info.iterations,
-                nnz: info.nnz,
-            };
-        }
-        if info.converged {
-            Ok(Report::ok())
-        } else {
-            Ok(Report::warn(
-                OTC_WARN_MAX_ITER,
-                format!(
-                    "max_iter = {} pivots reached: the plan is feasible, optimality gap {:e}",
-                    params.max_iter, info.gap
-                ),
-            ))
-        }
-    })
-}
-
-/// Bytes of workspace `otc_wasserstein_1d` needs for n and m samples (O(n + m)).
-///
-/// # Safety
-/// `out_bytes` must be valid for writes.
-#[no_mangle]
-pub unsafe extern "C" fn otc_wasserstein_1d_workspace_size(
-    n: usize,
-    m: usize,
-    out_bytes: *mut usize,
-) -> otc_status {
-    ffi_boundary("otc_wasserstein_1d_workspace_size", || {
-        if n == 0 || m == 0 {
-            bail!(InvalidDimension, "n = {n} and m = {m}: both must be >= 1");
-        }
-        // SAFETY: forwarded contract.
-        unsafe { args::write_workspace_size(wasserstein_1d_scratch(n, m), out_bytes) }?;
-        Ok(Report::ok())
-    })
-}
-
-/// Exact OT on the line between samples `x` (n, weights `a`) and `y` (m, weights `b`) for the
-/// cost |x − y|^p, p ≥ 1 (samples in any order: sorted internally, inputs untouched). Writes
-/// W_p^p to `*cost` and, when `plan_rows`, `plan_cols`, `plan_mass` are given (room for
-/// n + m − 1 entries each), the monotone plan, its length to `*nnz` (may be NULL). `opts` may
-/// be NULL; only `mass_tolerance` is used.
-///
-/// # Safety
-/// Every non-NULL pointer must be valid for its stated length; outputs must not overlap inputs.
-#[no_mangle]
-pub unsafe extern "C" fn otc_wasserstein_1d(
-    x: *const f64,
-    a: *const f64,
-    n: usize,
-    y: *const f64,
-    b: *const f64,
-    m: usize,
-    p: f64,
-    cost: *mut f64,
-    plan_rows: *mut usize,
-    plan_cols: *mut usize,
-    plan_mass: *mut f64,
-    nnz: *mut usize,
-    opts: *const otc_emd_options,
-    work: *mut c_void,
-    work_bytes: usize,
-) -> otc_status {
-    ffi_boundary("otc_wasserstein_1d", || {
-        // SAFETY (whole block): each pointer is checked by the `args` helpers before use; their
-        // validity for the stated lengths is the caller's contract.
-        let o = unsafe { args::options(opts) }?;
-        let (x, rx) = unsafe { args::slice("x", x, n) }?;
-        let (a, ra) = unsafe { args::slice("a", a, n) }?;
-        let (y, ry) = unsafe { args::slice("y", y, m) }?;
-        let (b, rb) = unsafe { args::slice("b", b, m) }?;
-        let (cost, rcost) = unsafe { args::slice_mut("cost", cost, 1) }?;
-        let nnz = unsafe { args::opt_slice_mut("nnz", nnz, 1) }?;
-        let cap = n.checked_add(m).map(|k| k - 1).unwrap_or(usize::MAX);
-        let mut outputs = vec![("cost", rcost)];
-        let plan = unsafe { sparse_plan_args(plan_rows, plan_cols, plan_mass, cap, &mut outputs) }?;
-        for (name, r) in [("nnz", nnz.as_ref().map(|s| s.1))] {
-            if let Some(r) = r {
-                outputs.push((name, r));
-            }
-        }
-        args::check_disjoint(&outputs, &[("x", rx), ("a", ra), ("y", ry), ("b", rb)])?;
-        let info = unsafe {
-            args::with_workspace(work, work_bytes, wasserstein_1d_scratch(n, m), |stack| {
-                wasserstein_1d_in_place(x, a, y, b, p, o.mass_tolerance, plan, stack)
-            })
-        }?;
-        cost[0] = info.cost;
-        if let Some((k, _)) = nnz {
-            k[0] = info.nnz;
-        }
-        Ok(Report::ok())
-    })
-}
-
-/// Bytes of workspace `otc_sliced_wasserstein` needs: n, m points in dimension d, k
-/// directions, with the thread count of `opts` (NULL = defaults).
-///
-/// # Safety
-/// `opts` is NULL or a valid options struct; `out_bytes` must be valid for writes.
-#[no_mangle]
-pub unsafe extern "C" fn otc_sliced_wasserstein_workspace_size(
-    n: usize,
-    m: usize,
-    d: usize,
-    k: usize,
-    opts: *const otc_emd_options,
-    out_bytes: *mut usize,
-) -> otc_status {
-    ffi_boundary("otc_sliced_wasserstein_workspace_size", || {
-        // SAFETY: forwarded contract.
-        let o = unsafe { args::options(opts) }?;
-        if n == 0 || m == 0 || d == 0 || k == 0 {
-            bail!(
-                InvalidDimension,
-                "n = {n}, m = {m}, d = {d}, k = {k}: all must be >= 1"
-            );
-        }
-        let req = par::with_threads(args::threads(o.num_threads), |p| {
-            sliced_scratch(n, m, d, k, p)
-        })?;
-        // SAFETY: forwarded contract.
-        unsafe { args::write_workspace_size(req, out_bytes) }?;
-        Ok(Report::ok())
-    })
-}
-
-/// Sliced Wasserstein SW_p^p between point clouds `x` (n × d, weights `a`) and `y` (m × d,
-/// weights `b`): the mean over directions of the exact 1-D W_p^p of the projections. With
-/// `directions.data == NULL`, `k` random unit directions from `seed`; otherwise the k rows of
-/// `directions` (k × d), used as given. Threads (`opts->num_threads`) split the directions; the
-/// result is identical for every thread count. Writes the value to `*out`.
-///
-/// # Safety
-/// Every non-NULL pointer must be valid for its stated length; `out` must not overlap inputs.
-#[no_mangle]
-pub unsafe extern "C" fn otc_sliced_wasserstein(
-    x: otc_matrix_f64,
-    a: *const f64,
-    y: otc_matrix_f64,
-    b: *const f64,
-    p: f64,
-    k: usize,
-    seed: u64,
-    directions: otc_matrix_f64,
-    out: *mut f64,
-    opts: *const otc_emd_options,
-    work: *mut c_void,
-    work_bytes: usize,
-) -> otc_status {
-    ffi_boundary("otc_sliced_wasserstein", || {
-        // SAFETY (whole block): each pointer is checked by the `args` helpers before use; their
-        // validity for the stated lengths is the caller's contract.
-        let o = unsafe { args::options(opts) }?;
-        let (xm, rx) = unsafe { args::matrix("x", &x) }?;
-        let (ym, ry) = unsafe { args::matrix("y", &y) }?;
-        let (a, ra) = unsafe { args::slice("a", a, xm.nrows()) }?;
-        let (b, rb) = unsafe { args::slice("b", b, ym.nrows()) }?;
-        let (out, rout) = unsafe { args::slice_mut("out", out, 1) }?;
-        let mut inputs = vec![("x", rx), ("y", ry), ("a", ra), ("b", rb)];
-        let dirs = if directions.data.is_null() {
-            Directions::Random { k, seed }
-        } else {
-            let (t, rt) = unsafe { args::matrix("directions", &directions) }?;
-            if t.nrows() != k {
-                bail!(
-                    InvalidDimension,
-                    "directions has {} rows but k = {k}",
-                    t.nrows()
-                );
-            }
-            inputs.push(("directions", rt));
-            Directions::Given(t)
-        };
-        args::check_disjoint(&[("out", rout)], &inputs)?;
-        let (n, m, d) = (xm.nrows(), ym.nrows(), xm.ncols());
-        // The workspace address crosses into the pool as an integer (raw pointers are not Send).
-        let work_addr = work as usize;
-        let value = par::with_threads(args::threads(o.num_threads), |threads| {
-            let req = sliced_scratch(n, m, d, k.max(1), threads);
-            let work = work_addr as *mut c_void;
-            unsafe {
-                args::with_workspace(work, work_bytes, req, |stack| {
-                    sliced_wasserstein_in_place(
-                        xm,
-                        a,
-                        ym,
-                        b,
-                        dirs,
-                        p,
-                        o.mass_tolerance,
-                        threads,
-                        stack,
-                    )
-                })
-            }
-        })??;
-        out[0] = value;
-        Ok(Report::ok())
-    })
-}
-
-/// Bytes of workspace `otc_emd_batch` needs for k problems of n × m with the thread count of
-/// `opts` (one network-simplex workspace per worker).
-///
-/// # Safety
-/// `opts` is NULL or a valid options struct; `out_bytes` must be valid for writes.
-#[no_mangle]
-pub unsafe extern "C" fn otc_emd_batch_workspace_size(
-    n: usize,
-    m: usize,
-    k: usize,
-    opts: *const otc_emd_options,
-    out_bytes: *mut usize,
-) -> otc_status {
-    ffi_boundary("otc_emd_batch_workspace_size", || {
-        // SAFETY: forwarded contract.
-        let o = unsafe { args::options(opts) }?;
-        if n == 0 || m == 0 || k == 0 {
-            bail!(
-                InvalidDimension,
-                "n = {n}, m = {m}, k = {k}: all must be >= 1"
-            );
-        }
-        let req = par::with_threads(args::threads(o.num_threads), |p| {
-            emd_batch_scratch(n, m, k, p)
-        })??;
-        // SAFETY: forwarded contract.
-        unsafe { args::write_workspace_size(req, out_bytes) }?;
-        Ok(Report::ok())
-    })
-}
-
-/// Solves k independent problems of one shape: problem l has weights `a[l*n .. (l+1)*n]`,
-/// `b[l*m .. (l+1)*m]` and cost `costs[l]` (n × m, any strides). Each problem runs on one
-/// thread; `opts->num_threads` workers share the problems (results identical for every thread
-/// count). `results` (k) is required; `f` (k·n), `g` (k·m) and the sparse plans (k·(n+m−1)
-/// each, problem l from entry l·(n+m−1), `results[l].nnz` entries) are optional. Every problem
-/// is validated before anything is solved. `OTC_WARN_MAX_ITER` if any problem hit `max_iter`.
-///
-/// # Safety
-/// Every non-NULL pointer must be valid for its stated length; outputs must not overlap inputs.
-#[no_mangle]
-pub unsafe extern "C" fn otc_emd_batch(
-    n: usize,
-    m: usize,
-    k: usize,
-    a: *const f64,
-    b: *const f64,
-    costs: *const otc_matrix_f64,
-    results: *mut otc_emd_result,
-    f: *mut f64,
-    g: *mut f64,
-    plan_rows: *mut usize,
-    plan_cols: *mut usize,
-    plan_mass: *mut f64,
-    opts: *const otc_emd_options,
-    work: *mut c_void,
-    work_bytes: usize,
-) -> otc_status {
-    ffi_boundary("otc_emd_batch", || {
-        // SAFETY (whole block): each pointer is checked by the `args` helpers before use; their
-        // validity for the stated lengths is the caller's contract.
-        let o = unsafe { args::options(opts) }?;
-        let overflow = || crate::Error::new(crate::ErrorKind::Overflow, "k * n overflows");
-        let kn = k.checked_mul(n).ok_or_else(overflow)?;
-        let km = k.checked_mul(m).ok_or_else(overflow)?;
-        let cap = n
-            .checked_add(m)
-            .map(|s| s.saturating_sub(1))
-            .ok_or_else(overflow)?;
-        let kc = k.checked_mul(cap).ok_or_else(overflow)?;
-        let (a, ra) = unsafe { args::slice("a", a, kn) }?;
-        let (b, rb) = unsafe { args::slice("b", b, km) }?;
-        let (views, rv) = unsafe { args::slice("costs", costs, k) }?;
-        let mut inputs = try_vec_with_capacity("the argument regions", k.saturating_add(3))?;
-        inputs.extend([("a", ra), ("b", rb), ("costs", rv)]);
-        let mut mats = try_vec_with_capacity("the cost views", k)?;
-        for (l, v) in views.iter().enumerate() {
-            let (c, rc) = unsafe { args::matrix(args::Indexed("costs", l), v) }?;
+        let kn = k.checked_mul(n).ok_or_else(|| overflow("n"))?;
+        let km = k.checked_mul(m).ok_or_else(|| overflow("m"))?;
+        let kc = k
+            .checked_mul(plan_room(n, m)?)
+            .ok_or_else(|| overflow("(n + m - 1)"))?;
+        let (a, ra) = unsafe { args::slice("problem->a", p.a, kn) }?;
+        let (b, rb) = unsafe { args::slice("problem->b", p.b, km) }?;
+        let (views, rv) = unsafe { args::slice("problem->costs", p.costs, k) }?;
+        let ov = o_out.value;
+        let pcost = unsafe { args::opt_slice_mut("out->problem_costs", ov.problem_costs, k) }?;
+        let pgap = unsafe { args::opt_slice_mut("out->problem_gaps", ov.problem_gaps, k) }?;
+        let pit =
+            unsafe { args::opt_slice_mut("out->problem_iterations", ov.problem_iterations, k) }?;
+        let pnnz = unsafe { args::opt_slice_mut("out->plan_nnz", ov.plan_nnz, k) }?;
+        let fo = unsafe { args::opt_slice_mut("out->f", ov.f, kn) }?;
+        let go = unsafe { args::opt_slice_mut("out->g", ov.g, km) }?;
+        let (sparse, [pr, pc, pm]) =
+            unsafe { sparse_plan(ov.plan_rows, ov.plan_cols, ov.plan_mass, kc) }?;
+        let outs = [
+            ("out", Some(o_out.region())),
+            ("out->problem_costs", pcost.as_ref().map(|x| x.1)),
+            ("out->problem_gaps", pgap.as_ref().map(|x| x.1)),
+            ("out->problem_iterations", pit.as_ref().map(|x| x.1)),
+            ("out->plan_nnz", pnnz.as_ref().map(|x| x.1)),
+            ("out->f", fo.as_ref().map(|x| x.1)),
+            ("out->g", go.as_ref().map(|x| x.1)),
+            pr,
+            pc,
+            pm,
+        ];
+        let inputs: [Arg; 4] = [
+            ("problem", Some(rp)),
+            ("problem->a", Some(ra)),
+            ("problem->b", Some(rb)),
+            ("problem->costs", Some(rv)),
+        ];
+        args::disjoint(&outs, &[&inputs])?;
+        for (l, view) in views.iter().enumerate() {
+            let (c, rc) = unsafe { args::matrix(args::Indexed("problem->costs", l), view) }?;
             if c.nrows() != n || c.ncols() != m {
                 bail!(
                     InvalidDimension,
-                    "costs[{l}] is {}x{}, expected {n}x{m}",
+                    "problem->costs[{l}] is {}x{}, expected n x m = {n}x{m}",
                     c.nrows(),
                     c.ncols()
                 );
             }
-            mats.push(c);
-            inputs.push(("a cost matrix", rc));
+            args::disjoint(&outs, &[&[("a cost matrix", Some(rc))]])?;
         }
-        let (res, rres) = unsafe { args::slice_mut("results", results, k) }?;
-        let fo = unsafe { args::opt_slice_mut("f", f, kn) }?;
-        let go = unsafe { args::opt_slice_mut("g", g, km) }?;
-        let mut outputs = vec![("results", rres)];
-        let sparse =
-            unsafe { sparse_plan_args(plan_rows, plan_cols, plan_mass, kc, &mut outputs) }?;
-        for (name, r) in [
-            ("f", fo.as_ref().map(|x| x.1)),
-            ("g", go.as_ref().map(|x| x.1)),
-        ] {
-            if let Some(r) = r {
-                outputs.push((name, r));
-            }
-        }
-        args::check_disjoint(&outputs, &inputs)?;
         let params = EmdParams {
             max_iter: o.max_iter,
             mass_tolerance: o.mass_tolerance,
             warm_start: None,
         };
-        let mut info = try_vec_with_capacity("the problems' results", k)?;
-        info.resize(k, EmdInfo::default());
         let (fs, gs) = (fo.map(|x| x.0), go.map(|x| x.0));
-        let work_addr = work as usize;
-        par::with_threads(args::threads(o.num_threads), |p| {
-            let req = emd_batch_scratch(n, m, k, p)?;
-            let work = work_addr as *mut c_void;
-            unsafe {
-                args::with_workspace(work, work_bytes, req, |stack| {
-                    let out = BatchOutputs {
-                        info: &mut info,
-                        f: fs,
-                        g: gs,
-                        sparse,
-                    };
-                    emd_batch_in_place(n, m, a, b, &mats, out, &params, p, stack)
-                })
-            }
-        })??;
-        let mut capped = 0;
-        for (r, i) in res.iter_mut().zip(&info) {
-            *r = otc_emd_result {
-                cost: i.cost,
-                gap: i.gap,
-                iterations: i.iterations,
-                nnz: i.nnz,
+        let per_problem = (
+            pcost.map(|x| x.0),
+            pgap.map(|x| x.0),
+            pit.map(|x| x.0),
+            pnnz.map(|x| x.0),
+        );
+        // The views cross into the pool as an address (raw pointers are not Send).
+        let views_addr = views.as_ptr() as usize;
+        let solve = |par: Par, stack: &mut MemStack| {
+            // SAFETY: the caller's array of k views, checked above, alive for the call.
+            let views =
+                unsafe { std::slice::from_raw_parts(views_addr as *const otc_matrix_f64, k) };
+            let (mats, stack) = stack.make_with(k, |l| {
+                let (ptr, rows, cols, rs, cs) = views[l].parts();
+                // SAFETY: the geometry of every view was checked by `args::matrix` above;
+                // its elements' validity is the caller's contract.
+                unsafe { MatRef::from_raw_parts(ptr, rows, cols, rs, cs) }
+            });
+            let (mut info, stack) = stack.make_with(k, |_| EmdInfo::default());
+            let out = BatchOutputs {
+                info: &mut info,
+                f: fs,
+                g: gs,
+                sparse,
             };
-            capped += usize::from(!i.converged);
-        }
-        if capped == 0 {
-            Ok(Report::ok())
-        } else {
-            Ok(Report::warn(
-                OTC_WARN_MAX_ITER,
-                format!(
-                    "{capped} of {k} problems reached max_iter = {}: their plans are feasible",
-                    params.max_iter
-                ),
-            ))
-        }
+            emd_batch_in_place(n, m, a, b, &mats, out, &params, par, stack)?;
+            let (mut pcost, mut pgap, mut pit, mut pnnz) = per_problem;
+            for (l, i) in info.iter().enumerate() {
+                write_at(&mut pcost, l, i.cost);
+                write_at(&mut pgap, l, i.gap);
+                write_at(&mut pit, l, i.iterations);
+                write_at(&mut pnnz, l, i.nnz);
+            }
+            Ok(info
+                .iter()
+                .fold((0.0, 0.0f64, 0u64, 0usize), |(c, g, it, capped), i| {
+                    (
+                        c + i.cost,
+                        g.min(i.gap),
+                        it + i.iterations,
+                        capped + usize::from(!i.converged),
+                    )
+                }))
+        };
+        let ((total, gap, pivots, capped), _) =
+            unsafe { shape::run(o.num_threads, work, req, Callback::NONE, solve) }?;
+        let (status, report) = max_iter_report(capped, k, o.max_iter);
+        let v = &mut o_out.value;
+        v.cost = total;
+        v.gap = gap;
+        v.capped = capped;
+        v.report.iterations = pivots;
+        v.report.error = -gap;
+        o_out.commit(status);
+        Ok(report)
     })
 }
 
-/// The optional sparse plan arguments (three arrays of `cap` entries, all or none): the plan
-/// and the regions of its arrays, pushed onto `outputs` for the overlap check.
+// ---------------------------------------------------------------------------------------------
+// wasserstein_1d: exact OT on the line.
+
+/// Options of `otc_wasserstein_1d_f64`; fill with `otc_wasserstein_1d_options_default`.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct otc_wasserstein_1d_options {
+    /// `sizeof(otc_wasserstein_1d_options)`.
+    pub struct_size: usize,
+    /// Checked (0, or 1 to 256) but unused: the merge runs on the calling thread.
+    pub num_threads: u32,
+    /// Largest accepted relative mass gap |Σa − Σb| / max(Σa, Σb) (default 1e-9); within it,
+    /// b is rescaled to a's mass.
+    pub mass_tolerance: f64,
+}
+
+// SAFETY: #[repr(C)], starts with `struct_size: usize`, integers and floats only.
+unsafe impl AbiStruct for otc_wasserstein_1d_options {
+    const NAME: &'static str = "otc_wasserstein_1d_options";
+    const MIN_SIZE: usize = size_of::<otc_wasserstein_1d_options>();
+    fn base() -> Self {
+        otc_wasserstein_1d_options {
+            struct_size: size_of::<Self>(),
+            num_threads: 0,
+            mass_tolerance: EmdParams::default().mass_tolerance,
+        }
+    }
+}
+
+/// Exact OT on the line between samples `x` (weights `a`) and `y` (weights `b`) for the cost
+/// |x − y|^p.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct otc_wasserstein_1d_problem_f64 {
+    /// `sizeof(otc_wasserstein_1d_problem_f64)`.
+    pub struct_size: usize,
+    /// Samples of the first measure (n finite values, any order; never reordered).
+    pub x: *const f64,
+    /// Their weights (n values, finite, ≥ 0).
+    pub a: *const f64,
+    /// Number of samples n ≥ 1.
+    pub n: usize,
+    /// Samples of the second measure (m finite values, any order).
+    pub y: *const f64,
+    /// Their weights (m values; Σb = Σa within `mass_tolerance`).
+    pub b: *const f64,
+    /// Number of samples m ≥ 1.
+    pub m: usize,
+    /// Exponent of the cost |x − y|^p, finite and ≥ 1.
+    pub p: f64,
+}
+crate::abi_struct!(problem otc_wasserstein_1d_problem_f64);
+
+/// Results of `otc_wasserstein_1d_f64`. `report.iterations` and `report.error`: 0 (a direct
+/// method). The plan arrays are optional (all three NULL: not wanted).
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct otc_wasserstein_1d_outputs_f64 {
+    /// `sizeof(otc_wasserstein_1d_outputs_f64)`.
+    pub struct_size: usize,
+    /// Status, seconds.
+    pub report: otc_report,
+    /// The optimal transport cost Σ P_ij |x_i − y_j|^p: W_p^p when the weights sum to 1 (the
+    /// p-th power of the Wasserstein distance, not the distance).
+    pub wp_p: f64,
+    /// Entries of the monotone plan written (≤ n + m − 1).
+    pub nnz: usize,
+    /// Plan row indices (room for n + m − 1; with `plan_cols` and `plan_mass`, all three or
+    /// none): entry k is `plan_mass[k]` at `(plan_rows[k], plan_cols[k])`, `nnz` entries
+    /// along the monotone (sorted) order.
+    pub plan_rows: *mut usize,
+    /// Plan column indices (room for n + m − 1).
+    pub plan_cols: *mut usize,
+    /// Plan masses (room for n + m − 1; each > 0).
+    pub plan_mass: *mut f64,
+}
+crate::abi_struct!(outputs otc_wasserstein_1d_outputs_f64);
+
+/// Writes the default options of `otc_wasserstein_1d_f64` into `opts`.
+///
+/// Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
 ///
 /// # Safety
-/// Non-NULL pointers must be valid for `cap` elements during `'a`.
-unsafe fn sparse_plan_args<'a>(
-    rows: *mut usize,
-    cols: *mut usize,
-    mass: *mut f64,
-    cap: usize,
-    outputs: &mut Vec<(&'static str, args::Region)>,
-) -> crate::Result<Option<SparsePlanMut<'a>>> {
-    let given = [!rows.is_null(), !cols.is_null(), !mass.is_null()];
-    if given.iter().any(|&g| g) && !given.iter().all(|&g| g) {
+/// `opts` must be NULL or valid for writes of one `otc_wasserstein_1d_options`.
+#[no_mangle]
+pub unsafe extern "C" fn otc_wasserstein_1d_options_default(
+    opts: *mut otc_wasserstein_1d_options,
+) -> otc_status {
+    ffi_boundary("otc_wasserstein_1d_options_default", || {
+        // SAFETY: forwarded contract.
+        unsafe { shape::write_defaults(opts) }?;
+        Ok(Report::ok())
+    })
+}
+
+/// Bytes of workspace `otc_wasserstein_1d_f64` needs for `problem` (its n and m) with `opts`
+/// (NULL: defaults): two index arrays, O(n + m).
+///
+/// Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+/// `OTC_ERR_INVALID_DIMENSION` (n or m is 0), `OTC_ERR_OVERFLOW`.
+///
+/// # Safety
+/// `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+/// `bytes` valid for writes.
+#[no_mangle]
+pub unsafe extern "C" fn otc_wasserstein_1d_workspace_size_f64(
+    problem: *const otc_wasserstein_1d_problem_f64,
+    opts: *const otc_wasserstein_1d_options,
+    bytes: *mut usize,
+) -> otc_status {
+    ffi_boundary("otc_wasserstein_1d_workspace_size_f64", || {
+        // SAFETY (whole block): forwarded contract, checked by the helpers.
+        let (p, _) = unsafe { shape::problem(problem) }?;
+        unsafe { shape::options(opts) }?;
+        check_sizes(p.n, p.m)?;
+        unsafe { args::write_workspace_size(wasserstein_1d_scratch(p.n, p.m), bytes) }?;
+        Ok(Report::ok())
+    })
+}
+
+/// Exact optimal transport on the line for the cost |x − y|^p, p ≥ 1: the monotone
+/// (north-west corner on sorted samples) plan is optimal. Writes `out->wp_p` and, when wanted,
+/// the plan. Samples are sorted through index arrays in the workspace (the inputs are never
+/// reordered). Time O((n + m) log(n + m)), O(n + m) for sorted samples; workspace from
+/// `otc_wasserstein_1d_workspace_size_f64` (or `{NULL, 0}`: allocated).
+///
+/// Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+/// `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_NON_FINITE`, `OTC_ERR_INVALID_ARGUMENT` (p < 1,
+/// negative weights), `OTC_ERR_MASS_MISMATCH`, `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`,
+/// `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
+/// nothing is written.
+///
+/// # Safety
+/// `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+/// every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+/// for `work.bytes` bytes and overlaps no argument.
+#[no_mangle]
+pub unsafe extern "C" fn otc_wasserstein_1d_f64(
+    problem: *const otc_wasserstein_1d_problem_f64,
+    out: *mut otc_wasserstein_1d_outputs_f64,
+    opts: *const otc_wasserstein_1d_options,
+    work: otc_workspace,
+) -> otc_status {
+    ffi_boundary("otc_wasserstein_1d_f64", || {
+        // SAFETY (whole block): each pointer is checked by the `args` and `shape` helpers
+        // before use; validity for the stated lengths is the caller's contract.
+        let (p, rp) = unsafe { shape::problem(problem) }?;
+        let mut o_out = unsafe { shape::outputs(out) }?;
+        let o = unsafe { shape::options(opts) }?;
+        par::resolve_threads(args::threads(o.num_threads))?;
+        let (n, m) = (p.n, p.m);
+        check_sizes(n, m)?;
+        let (x, rx) = unsafe { args::slice("problem->x", p.x, n) }?;
+        let (a, ra) = unsafe { args::slice("problem->a", p.a, n) }?;
+        let (y, ry) = unsafe { args::slice("problem->y", p.y, m) }?;
+        let (b, rb) = unsafe { args::slice("problem->b", p.b, m) }?;
+        let ov = o_out.value;
+        let (plan, [pr, pc, pm]) =
+            unsafe { sparse_plan(ov.plan_rows, ov.plan_cols, ov.plan_mass, plan_room(n, m)?) }?;
+        args::disjoint(
+            &[("out", Some(o_out.region())), pr, pc, pm],
+            &[&[
+                ("problem", Some(rp)),
+                ("problem->x", Some(rx)),
+                ("problem->a", Some(ra)),
+                ("problem->y", Some(ry)),
+                ("problem->b", Some(rb)),
+            ]],
+        )?;
+        let (exponent, tolerance) = (p.p, o.mass_tolerance);
+        let (info, _) = unsafe {
+            shape::run(
+                1,
+                work,
+                wasserstein_1d_scratch(n, m),
+                Callback::NONE,
+                |_, stack| wasserstein_1d_in_place(x, a, y, b, exponent, tolerance, plan, stack),
+            )
+        }?;
+        o_out.value.wp_p = info.cost;
+        o_out.value.nnz = info.nnz;
+        o_out.commit(OTC_OK);
+        Ok(Report::ok())
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// sliced_wasserstein: the mean of 1-D problems over directions.
+
+/// Options of `otc_sliced_wasserstein_f64`; fill with
+/// `otc_sliced_wasserstein_options_default`.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct otc_sliced_wasserstein_options {
+    /// `sizeof(otc_sliced_wasserstein_options)`.
+    pub struct_size: usize,
+    /// Worker threads splitting the directions: 0 = `OTCORE_NUM_THREADS` or all cores, 1 =
+    /// the calling thread only, k = k workers (≤ 256). The result is identical for every
+    /// value.
+    pub num_threads: u32,
+    /// Largest accepted relative mass gap |Σa − Σb| / max(Σa, Σb) (default 1e-9).
+    pub mass_tolerance: f64,
+    /// Number of random directions k ≥ 1 (default 50) when `problem->directions.data` is
+    /// NULL; ignored when directions are given.
+    pub num_directions: usize,
+    /// Seed of the random directions (default 0): direction l depends on the seed and l only.
+    pub seed: u64,
+}
+
+// SAFETY: #[repr(C)], starts with `struct_size: usize`, integers and floats only.
+unsafe impl AbiStruct for otc_sliced_wasserstein_options {
+    const NAME: &'static str = "otc_sliced_wasserstein_options";
+    const MIN_SIZE: usize = size_of::<otc_sliced_wasserstein_options>();
+    fn base() -> Self {
+        otc_sliced_wasserstein_options {
+            struct_size: size_of::<Self>(),
+            num_threads: 0,
+            mass_tolerance: EmdParams::default().mass_tolerance,
+            num_directions: 50,
+            seed: 0,
+        }
+    }
+}
+
+/// Sliced Wasserstein between the weighted point clouds `x` (weights `a`) and `y` (weights
+/// `b`) in R^d for the cost |x − y|^p along each direction.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct otc_sliced_wasserstein_problem_f64 {
+    /// `sizeof(otc_sliced_wasserstein_problem_f64)`.
+    pub struct_size: usize,
+    /// n × d points, one per row (finite; any strides).
+    pub x: otc_matrix_f64,
+    /// Their weights (n values, finite, ≥ 0).
+    pub a: *const f64,
+    /// m × d points, one per row (finite; any strides).
+    pub y: otc_matrix_f64,
+    /// Their weights (m values; Σb = Σa within `mass_tolerance`).
+    pub b: *const f64,
+    /// Exponent of the cost, finite and ≥ 1.
+    pub p: f64,
+    /// Optional k × d directions (one per row, finite, used as given: pass unit vectors for
+    /// the usual definition); `data == NULL`: `opts->num_directions` random unit directions.
+    pub directions: otc_matrix_f64,
+}
+crate::abi_struct!(problem otc_sliced_wasserstein_problem_f64);
+
+/// Results of `otc_sliced_wasserstein_f64`. `report.iterations`: directions projected;
+/// `report.error`: 0.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct otc_sliced_wasserstein_outputs_f64 {
+    /// `sizeof(otc_sliced_wasserstein_outputs_f64)`.
+    pub struct_size: usize,
+    /// Status, directions, seconds.
+    pub report: otc_report,
+    /// SW_p^p: the mean over the directions θ of the exact 1-D transport cost between the
+    /// projections ⟨x_i, θ⟩ and ⟨y_j, θ⟩ (the p-th power of the sliced distance when the
+    /// weights sum to 1; with random directions, a Monte Carlo estimate of it).
+    pub swp_p: f64,
+}
+crate::abi_struct!(outputs otc_sliced_wasserstein_outputs_f64);
+
+/// Writes the default options of `otc_sliced_wasserstein_f64` into `opts`.
+///
+/// Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+///
+/// # Safety
+/// `opts` must be NULL or valid for writes of one `otc_sliced_wasserstein_options`.
+#[no_mangle]
+pub unsafe extern "C" fn otc_sliced_wasserstein_options_default(
+    opts: *mut otc_sliced_wasserstein_options,
+) -> otc_status {
+    ffi_boundary("otc_sliced_wasserstein_options_default", || {
+        // SAFETY: forwarded contract.
+        unsafe { shape::write_defaults(opts) }?;
+        Ok(Report::ok())
+    })
+}
+
+/// The number of directions of a sliced problem and its workspace under `par`, from the
+/// views' sizes alone (their data is not read).
+fn sliced_req(
+    p: &otc_sliced_wasserstein_problem_f64,
+    o: &otc_sliced_wasserstein_options,
+    par: Par,
+) -> Result<(usize, StackReq)> {
+    let k = if p.directions.data.is_null() {
+        o.num_directions
+    } else {
+        p.directions.rows
+    };
+    let (n, m, d) = (p.x.rows, p.y.rows, p.x.cols);
+    if n == 0 || m == 0 || d == 0 || k == 0 {
         bail!(
-            NullPointer,
-            "plan_rows, plan_cols and plan_mass go together: give all three or none"
+            InvalidDimension,
+            "x is {n}x{d}, y has {m} rows, {k} directions: all must be >= 1"
         );
     }
-    // SAFETY: forwarded contract.
-    let r = unsafe { args::opt_slice_mut("plan_rows", rows, cap) }?;
-    // SAFETY: forwarded contract.
-    let c = unsafe { args::opt_slice_mut("plan_cols", cols, cap) }?;
-    // SAFETY: forwarded contract.
-    let x = unsafe { args::opt_slice_mut("plan_mass", mass, cap) }?;
-    Ok(match (r, c, x) {
-        (Some(r), Some(c), Some(x)) => {
-            outputs.extend([("plan_rows", r.1), ("plan_cols", c.1), ("plan_mass", x.1)]);
-            Some(SparsePlanMut {
-                rows: r.0,
-                cols: c.0,
-                mass: x.0,
+    Ok((k, sliced_scratch(n, m, d, k, par)))
+}
+
+/// Bytes of workspace `otc_sliced_wasserstein_f64` needs for `problem` (the sizes of its
+/// views) with `opts` (NULL: defaults): per worker (`min(threads, k)` of them) the
+/// projections, sort indices and a direction, 16·(n + m) + 8·d bytes, plus 8 bytes per
+/// direction.
+///
+/// Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+/// `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_OVERFLOW`, `OTC_ERR_THREADS`.
+///
+/// # Safety
+/// `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+/// `bytes` valid for writes.
+#[no_mangle]
+pub unsafe extern "C" fn otc_sliced_wasserstein_workspace_size_f64(
+    problem: *const otc_sliced_wasserstein_problem_f64,
+    opts: *const otc_sliced_wasserstein_options,
+    bytes: *mut usize,
+) -> otc_status {
+    ffi_boundary("otc_sliced_wasserstein_workspace_size_f64", || {
+        // SAFETY (whole block): forwarded contract, checked by the helpers.
+        let (p, _) = unsafe { shape::problem(problem) }?;
+        let o = unsafe { shape::options(opts) }?;
+        let (_, req) = sliced_req(&p, &o, resolved_par(o.num_threads)?)?;
+        unsafe { args::write_workspace_size(req, bytes) }?;
+        Ok(Report::ok())
+    })
+}
+
+/// Sliced Wasserstein SW_p^p between two weighted point clouds: the mean over k directions of
+/// the exact 1-D transport cost of the projections (see `otc_wasserstein_1d_f64`). Threads
+/// (`opts->num_threads`) split the directions; the result is identical for every thread
+/// count. Time O(k (n + m)(d + log(n + m))); workspace from
+/// `otc_sliced_wasserstein_workspace_size_f64` (or `{NULL, 0}`: allocated).
+///
+/// Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+/// `OTC_ERR_INVALID_DIMENSION` (no direction, dimensions that disagree),
+/// `OTC_ERR_NON_FINITE`, `OTC_ERR_INVALID_ARGUMENT` (p < 1, negative weights),
+/// `OTC_ERR_MASS_MISMATCH`, `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`,
+/// `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
+/// nothing is written.
+///
+/// # Safety
+/// `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+/// every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+/// for `work.bytes` bytes and overlaps no argument.
+#[no_mangle]
+pub unsafe extern "C" fn otc_sliced_wasserstein_f64(
+    problem: *const otc_sliced_wasserstein_problem_f64,
+    out: *mut otc_sliced_wasserstein_outputs_f64,
+    opts: *const otc_sliced_wasserstein_options,
+    work: otc_workspace,
+) -> otc_status {
+    ffi_boundary("otc_sliced_wasserstein_f64", || {
+        // SAFETY (whole block): each pointer is checked by the `args` and `shape` helpers
+        // before use; validity for the stated lengths is the caller's contract.
+        let (p, rp) = unsafe { shape::problem(problem) }?;
+        let mut o_out = unsafe { shape::outputs(out) }?;
+        let o = unsafe { shape::options(opts) }?;
+        let (k, req) = sliced_req(&p, &o, resolved_par(o.num_threads)?)?;
+        let (xm, rx) = unsafe { args::matrix("problem->x", &p.x) }?;
+        let (ym, ry) = unsafe { args::matrix("problem->y", &p.y) }?;
+        let (a, ra) = unsafe { args::slice("problem->a", p.a, xm.nrows()) }?;
+        let (b, rb) = unsafe { args::slice("problem->b", p.b, ym.nrows()) }?;
+        let (dirs, rd) = if p.directions.data.is_null() {
+            (Directions::Random { k, seed: o.seed }, None)
+        } else {
+            let (t, rt) = unsafe { args::matrix("problem->directions", &p.directions) }?;
+            (Directions::Given(t), Some(rt))
+        };
+        args::disjoint(
+            &[("out", Some(o_out.region()))],
+            &[&[
+                ("problem", Some(rp)),
+                ("problem->x", Some(rx)),
+                ("problem->y", Some(ry)),
+                ("problem->a", Some(ra)),
+                ("problem->b", Some(rb)),
+                ("problem->directions", rd),
+            ]],
+        )?;
+        let (exponent, tolerance) = (p.p, o.mass_tolerance);
+        let (value, _) = unsafe {
+            shape::run(o.num_threads, work, req, Callback::NONE, |par, stack| {
+                sliced_wasserstein_in_place(xm, a, ym, b, dirs, exponent, tolerance, par, stack)
             })
-        }
-        _ => None,
+        }?;
+        o_out.value.swp_p = value;
+        o_out.value.report.iterations = k as u64;
+        o_out.commit(OTC_OK);
+        Ok(Report::ok())
     })
 }

@@ -5,6 +5,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <signal.h>
 #include <stdint.h>
+#include <string.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -14,18 +15,34 @@
 /* Sliced W2^2 between two 64-point clouds on the line, on `threads` workers. */
 static otc_status sliced(uint32_t threads, double *out) {
     static double x[64], y[64], w[64];
-    otc_emd_options opts;
+    otc_sliced_wasserstein_options opts;
+    otc_sliced_wasserstein_problem_f64 pb;
+    otc_sliced_wasserstein_outputs_f64 res;
+    otc_workspace alloc = {NULL, 0};
     otc_matrix_f64 xv = {x, 64, 1, 1, 1}, yv = {y, 64, 1, 1, 1};
-    otc_matrix_f64 no_dirs = {NULL, 0, 0, 0, 0};
+    otc_status st;
     int i;
     for (i = 0; i < 64; i++) {
         x[i] = (double)i;
         y[i] = (double)i + 0.5;
         w[i] = 1.0 / 64.0;
     }
-    otc_emd_options_default(&opts);
+    otc_sliced_wasserstein_options_default(&opts);
     opts.num_threads = threads;
-    return otc_sliced_wasserstein(xv, w, yv, w, 2.0, 64, 11, no_dirs, out, &opts, NULL, 0);
+    opts.num_directions = 64;
+    opts.seed = 11;
+    memset(&pb, 0, sizeof pb);
+    pb.struct_size = sizeof pb;
+    pb.x = xv;
+    pb.a = w;
+    pb.y = yv;
+    pb.b = w;
+    pb.p = 2.0;
+    memset(&res, 0, sizeof res);
+    res.struct_size = sizeof res;
+    st = otc_sliced_wasserstein_f64(&pb, &res, &opts, alloc);
+    if (st < 100) *out = res.swp_p;
+    return st;
 }
 
 int main(void) {

@@ -38,15 +38,24 @@ static void calls_under_limit(double *a, double *b, double *f) {
     /* Exact OT: n = m = 4 Mi, constant (broadcast) cost; the O(n + m) workspace is ~0.5 GB. */
     {
         otc_emd_options opts;
-        otc_emd_result res;
+        otc_emd_problem_f64 pb;
+        otc_emd_outputs_f64 res;
+        otc_workspace alloc = {NULL, 0};
         otc_matrix_f64 cost = {&one, N, N, 0, 0};
-        otc_matrix_mut_f64 no_plan = {NULL, 0, 0, 0, 0};
+        memset(&pb, 0, sizeof pb);
+        pb.struct_size = sizeof pb;
+        pb.a = a;
+        pb.n = N;
+        pb.b = b;
+        pb.m = N;
+        pb.cost = cost;
+        memset(&res, 0, sizeof res);
+        res.struct_size = sizeof res;
+        res.f = f;
         CHECK_STATUS(otc_emd_options_default(&opts), OTC_OK);
         opts.num_threads = 1;
         res.cost = untouched;
-        CHECK_STATUS(otc_emd(a, N, b, N, cost, NULL, NULL, &res, f, NULL, NULL, NULL, NULL,
-                             no_plan, &opts, NULL, 0),
-                     OTC_ERR_OUT_OF_MEMORY);
+        CHECK_STATUS(otc_emd_f64(&pb, &res, &opts, alloc), OTC_ERR_OUT_OF_MEMORY);
         CHECK(oom_message_names_bytes());
         CHECK(res.cost == untouched && f[0] == untouched);
     }
@@ -75,30 +84,50 @@ static void calls_under_limit(double *a, double *b, double *f) {
     }
     /* Sliced Wasserstein with 2^40 random directions: an O(k) workspace. */
     {
-        otc_emd_options opts;
-        double sw = untouched;
+        otc_sliced_wasserstein_options opts;
+        otc_sliced_wasserstein_problem_f64 pb;
+        otc_sliced_wasserstein_outputs_f64 res;
+        otc_workspace alloc = {NULL, 0};
         otc_matrix_f64 x = {a, 8, 1, 1, 1};
-        otc_matrix_f64 no_dirs = {NULL, 0, 0, 0, 0};
-        CHECK_STATUS(otc_emd_options_default(&opts), OTC_OK);
+        memset(&pb, 0, sizeof pb);
+        pb.struct_size = sizeof pb;
+        pb.x = x;
+        pb.a = a;
+        pb.y = x;
+        pb.b = b;
+        pb.p = 2.0;
+        memset(&res, 0, sizeof res);
+        res.struct_size = sizeof res;
+        res.swp_p = untouched;
+        CHECK_STATUS(otc_sliced_wasserstein_options_default(&opts), OTC_OK);
         opts.num_threads = 1;
-        CHECK_STATUS(otc_sliced_wasserstein(x, a, x, b, 2.0, (size_t)1 << 40, 7, no_dirs, &sw,
-                                            &opts, NULL, 0),
-                     OTC_ERR_OUT_OF_MEMORY);
+        opts.num_directions = (size_t)1 << 40;
+        opts.seed = 7;
+        CHECK_STATUS(otc_sliced_wasserstein_f64(&pb, &res, &opts, alloc), OTC_ERR_OUT_OF_MEMORY);
         CHECK(oom_message_names_bytes());
-        CHECK(sw == untouched);
+        CHECK(res.swp_p == untouched);
     }
     /* A small call still works under the limit. */
     {
         double ca[2] = {0.5, 0.5}, cb[2] = {0.5, 0.5}, c[4] = {0.0, 1.0, 1.0, 0.0};
-        otc_emd_result res;
+        otc_emd_problem_f64 pb;
+        otc_emd_outputs_f64 res;
+        otc_workspace alloc = {NULL, 0};
         otc_matrix_f64 cost = {c, 2, 2, 2, 1};
-        otc_matrix_mut_f64 no_plan = {NULL, 0, 0, 0, 0};
         otc_emd_options opts;
+        memset(&pb, 0, sizeof pb);
+        pb.struct_size = sizeof pb;
+        pb.a = ca;
+        pb.n = 2;
+        pb.b = cb;
+        pb.m = 2;
+        pb.cost = cost;
+        memset(&res, 0, sizeof res);
+        res.struct_size = sizeof res;
+        res.cost = -1.0;
         CHECK_STATUS(otc_emd_options_default(&opts), OTC_OK);
         opts.num_threads = 1;
-        CHECK_STATUS(otc_emd(ca, 2, cb, 2, cost, NULL, NULL, &res, NULL, NULL, NULL, NULL, NULL,
-                             no_plan, &opts, NULL, 0),
-                     OTC_OK);
+        CHECK_STATUS(otc_emd_f64(&pb, &res, &opts, alloc), OTC_OK);
         CHECK(res.cost == 0.0);
     }
 }

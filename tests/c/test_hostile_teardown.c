@@ -6,6 +6,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <pthread.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 #include "check.h"
 
@@ -14,33 +15,51 @@
 static void calls(uint32_t threads) {
     static const double a[2] = {0.25, 0.75}, b[2] = {0.75, 0.25};
     static const double c[4] = {0.0, 1.0, 1.0, 0.0};
-    otc_emd_options opts;
-    otc_emd_result res;
+    otc_emd_problem_f64 pb;
+    otc_emd_outputs_f64 res;
+    otc_sliced_wasserstein_options sopts;
+    otc_sliced_wasserstein_problem_f64 sp;
+    otc_sliced_wasserstein_outputs_f64 sliced;
+    otc_workspace alloc = {NULL, 0};
     otc_matrix_f64 cost = {c, 2, 2, 2, 1};
-    otc_matrix_mut_f64 no_plan = {NULL, 0, 0, 0, 0};
-    const char *msg;
-    double sliced = -1.0;
     otc_matrix_f64 x = {a, 2, 1, 1, 1};
-    otc_matrix_f64 no_dirs = {NULL, 0, 0, 0, 0};
+    const char *msg;
 
-    CHECK_STATUS(otc_emd_options_default(&opts), OTC_OK);
-    opts.num_threads = threads;
+    memset(&pb, 0, sizeof pb);
+    pb.struct_size = sizeof pb;
+    pb.a = a;
+    pb.n = 2;
+    pb.b = b;
+    pb.m = 2;
+    pb.cost = cost;
+    memset(&res, 0, sizeof res);
+    res.struct_size = sizeof res;
     res.cost = -1.0;
-    CHECK_STATUS(otc_emd(a, 2, b, 2, cost, NULL, NULL, &res, NULL, NULL, NULL, NULL, NULL,
-                         no_plan, &opts, NULL, 0),
-                 OTC_OK);
+    CHECK_STATUS(otc_emd_f64(&pb, &res, NULL, alloc), OTC_OK);
     CHECK_CLOSE(res.cost, 0.5, 1e-15);
     msg = otc_last_error_message();
     CHECK(msg != NULL);
     /* Threaded (directions split over the workers when threads > 1). */
-    CHECK_STATUS(otc_sliced_wasserstein(x, a, x, a, 2.0, 16, 3, no_dirs, &sliced, &opts, NULL, 0),
-                 OTC_OK);
-    CHECK(sliced == 0.0);
+    CHECK_STATUS(otc_sliced_wasserstein_options_default(&sopts), OTC_OK);
+    sopts.num_threads = threads;
+    sopts.num_directions = 16;
+    sopts.seed = 3;
+    memset(&sp, 0, sizeof sp);
+    sp.struct_size = sizeof sp;
+    sp.x = x;
+    sp.a = a;
+    sp.y = x;
+    sp.b = a;
+    sp.p = 2.0;
+    memset(&sliced, 0, sizeof sliced);
+    sliced.struct_size = sizeof sliced;
+    sliced.swp_p = -1.0;
+    CHECK_STATUS(otc_sliced_wasserstein_f64(&sp, &sliced, &sopts, alloc), OTC_OK);
+    CHECK(sliced.swp_p == 0.0);
     /* A bad call: a NULL weight vector. */
     res.cost = -1.0;
-    CHECK_STATUS(otc_emd(NULL, 2, b, 2, cost, NULL, NULL, &res, NULL, NULL, NULL, NULL, NULL,
-                         no_plan, &opts, NULL, 0),
-                 OTC_ERR_NULL_POINTER);
+    pb.a = NULL;
+    CHECK_STATUS(otc_emd_f64(&pb, &res, NULL, alloc), OTC_ERR_NULL_POINTER);
     CHECK(res.cost == -1.0);
     msg = otc_last_error_message();
     CHECK(msg != NULL && msg[0] != '\0');

@@ -1,7 +1,8 @@
 // The C++ exact-OT API (emd, emd_batch, wasserstein_1d, sliced_wasserstein) against brute force
 // over permutations, strong duality, marginals and the sorted 1-D closed form.
-// requires: otc_emd, otc_emd_batch, otc_wasserstein_1d, otc_sliced_wasserstein
+// requires: otc_emd_f64, otc_emd_batch_f64, otc_wasserstein_1d_f64, otc_sliced_wasserstein_f64
 #include <algorithm>
+#include <cstdint>
 #include <numeric>
 #include <vector>
 
@@ -30,7 +31,8 @@ int main() {
     } while (std::next_permutation(perm.begin(), perm.end()));
 
     const otcore::EmdResult r = otcore::emd(a, b, c, otcore::EmdOptions(), true);
-    CHECK(r.status == OTC_OK);
+    CHECK(r.status == OTC_OK && r.report.status == OTC_OK && r.report.iterations > 0);
+    CHECK(r.gap <= 0 && r.gap > -1e-12 && r.report.error == -r.gap);
     CHECK_CLOSE(r.cost, best, 1e-12);
     double dual = 0, sparse = 0;
     for (std::size_t i = 0; i < n; ++i) dual += a[i] * r.f[i] + b[i] * r.g[i];
@@ -64,7 +66,27 @@ int main() {
     const otcore::EmdResult warm = otcore::emd(a, b, otcore::View<double>::row_major(c, n),
                                                otcore::EmdOptions(), false, nullptr, r.f, r.g);
     CHECK_CLOSE(warm.cost, best, 1e-12);
-    CHECK(warm.iterations <= r.iterations);
+    CHECK(warm.report.iterations <= r.report.iterations);
+
+    // A callback stopping at its first call: OTC_WARN_CANCELLED with a feasible plan.
+    {
+        const std::size_t nb = 40, mb = 30;
+        std::vector<double> cb(nb * mb), ua(nb, 1.0 / nb), ub(mb, 1.0 / mb);
+        for (auto &v : cb) v = lcg(seed);
+        int calls = 0;
+        auto stop = [](void *data, std::uint64_t, double) -> std::int32_t {
+            ++*static_cast<int *>(data);
+            return 1;
+        };
+        const otcore::EmdResult rc =
+            otcore::emd(ua, ub, cb, otcore::EmdOptions().with_threads(2).with_callback(stop, &calls, 1), true);
+        CHECK(rc.status == OTC_WARN_CANCELLED && calls == 1);
+        CHECK(rc.report.iterations > 0 && rc.report.iterations <= mb + 1);
+        double total = 0;
+        for (double v : rc.plan.mass) total += v;
+        CHECK_CLOSE(total, 1.0, 1e-13);
+        CHECK(rc.cost >= otcore::emd(ua, ub, cb).cost - 1e-15);
+    }
 
     // Errors: mass mismatch and a wrong length.
     std::vector<double> heavy(n, 0.5);
@@ -86,13 +108,19 @@ int main() {
         for (std::size_t j = 0; j < m; ++j) bb[l * m + j] /= sb;
     }
     otcore::Workspace bw;
-    const otcore::EmdBatchResult br = otcore::emd_batch(n, m, ab, bb, views, otcore::EmdOptions(), &bw);
-    CHECK(br.status == OTC_OK && br.results.size() == k);
+    const otcore::EmdBatchResult br = otcore::emd_batch(n, m, ab, bb, views, otcore::EmdBatchOptions(), &bw);
+    CHECK(br.status == OTC_OK && br.problem_costs.size() == k && br.capped == 0);
+    double total = 0;
     for (std::size_t l = 0; l < k; ++l) {
         const std::vector<double> al(ab.begin() + l * n, ab.begin() + (l + 1) * n);
         const std::vector<double> bl(bb.begin() + l * m, bb.begin() + (l + 1) * m);
-        CHECK_CLOSE(br.results[l].cost, otcore::emd(al, bl, views[l]).cost, 1e-13);
+        const otcore::EmdResult single = otcore::emd(al, bl, views[l]);
+        CHECK(br.problem_costs[l] == single.cost);
+        CHECK(br.problem_iterations[l] == single.report.iterations);
+        CHECK(br.plan_nnz[l] == single.plan.mass.size());
+        total += br.problem_costs[l];
     }
+    CHECK(br.cost == total);
     CHECK(otcore::emd_batch_workspace_size(n, m, k) > 0);
 
     // 1-D: uniform samples, equal counts: W_p^p = mean |x_(i) - y_(i)|^p over sorted samples.
@@ -106,8 +134,8 @@ int main() {
         double want = 0;
         for (std::size_t i = 0; i < 6; ++i) want += std::pow(std::fabs(xs[i] - ys[i]), p) / 6;
         otcore::Workspace w1;
-        const otcore::Wasserstein1dResult r1 = otcore::wasserstein_1d(x, w, y, w, p, otcore::EmdOptions(), &w1);
-        CHECK_CLOSE(r1.cost, want, 1e-13);
+        const otcore::Wasserstein1dResult r1 = otcore::wasserstein_1d(x, w, y, w, p, otcore::Wasserstein1dOptions(), &w1);
+        CHECK_CLOSE(r1.wp_p, want, 1e-13);
         double mass = 0;
         for (double v : r1.plan.mass) mass += v;
         CHECK_CLOSE(mass, 1.0, 1e-14);
@@ -121,17 +149,18 @@ int main() {
         py[2 * i] = y[i]; py[2 * i + 1] = lcg(seed);
     }
     const auto X = otcore::View<double>::row_major(px, 2), Y = otcore::View<double>::row_major(py, 2);
-    const double sw = otcore::sliced_wasserstein(X, w, Y, w, 2.0, 1, 0,
+    const double sw = otcore::sliced_wasserstein(X, w, Y, w, 2.0,
                                                  otcore::View<double>::row_major(dir, 2));
-    CHECK_CLOSE(sw, otcore::wasserstein_1d(x, w, y, w, 2.0).cost, 1e-13);
+    CHECK_CLOSE(sw, otcore::wasserstein_1d(x, w, y, w, 2.0).wp_p, 1e-13);
     // Random directions: thread-count independent, and bounded by W_2^2 of the clouds.
     otcore::Workspace sww;
-    const double s1 = otcore::sliced_wasserstein(X, w, Y, w, 2.0, 50, 42, {nullptr, 0, 0, 0, 0},
-                                                 otcore::EmdOptions().with_threads(1), &sww);
-    const double s2 = otcore::sliced_wasserstein(X, w, Y, w, 2.0, 50, 42, {nullptr, 0, 0, 0, 0},
-                                                 otcore::EmdOptions().with_threads(2));
+    const auto sopts = otcore::SlicedWassersteinOptions().with_num_directions(50).with_seed(42);
+    const double s1 = otcore::sliced_wasserstein(X, w, Y, w, 2.0, {nullptr, 0, 0, 0, 0},
+                                                 otcore::SlicedWassersteinOptions(sopts).with_threads(1), &sww);
+    const double s2 = otcore::sliced_wasserstein(X, w, Y, w, 2.0, {nullptr, 0, 0, 0, 0},
+                                                 otcore::SlicedWassersteinOptions(sopts).with_threads(2));
     CHECK(s1 == s2);
-    CHECK(otcore::sliced_wasserstein_workspace_size(6, 6, 2, 50) > 0);
+    CHECK(otcore::sliced_wasserstein_workspace_size(X, Y) > 0);
     const otcore::Matrix<double> C2 = otcore::cost_matrix(X, Y);
     CHECK(s1 <= otcore::emd(w, w, C2.view()).cost + 1e-12);
     return summary();

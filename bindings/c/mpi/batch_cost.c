@@ -3,7 +3,7 @@
  * against solving the whole batch itself.
  *   mpicc -std=c99 batch_cost.c $(pkg-config --cflags --libs otcore) -lm -o batch_cost
  *   mpirun -np 4 ./batch_cost
- * The problem solved per batch item is `solve`: the exact OT cost (network simplex, otc_emd)
+ * The problem solved per batch item is `solve`: the exact OT cost (network simplex, otc_emd_f64)
  * between two uniform point clouds under the squared Euclidean cost, and the number of
  * entries of the optimal plan; another otcore call changes only that function and
  * RESULTS_PER_PROBLEM.
@@ -36,7 +36,9 @@ static int solve(int k, double *out) {
     double *x, *y, *c, *a, *b;
     otc_cost_matrix_options copts;
     otc_emd_options eopts;
-    otc_emd_result res;
+    otc_emd_problem_f64 pb;
+    otc_emd_outputs_f64 res;
+    otc_workspace alloc = {NULL, 0};
     otc_status st;
     make_problem(k, &n, &m, &x, &y);
     c = malloc(n * m * sizeof(double));
@@ -54,14 +56,20 @@ static int solve(int k, double *out) {
         otc_cost_matrix_outputs_f64 co;
         otc_workspace no_work = {NULL, 0};
         otc_matrix_f64 cost = {c, n, m, (intptr_t)m, 1};
-        otc_matrix_mut_f64 no_plan = {NULL, 0, 0, 0, 0};
         memset(&co, 0, sizeof co);
         co.struct_size = sizeof co;
         co.cost = (otc_matrix_mut_f64){c, n, m, (intptr_t)m, 1};
+        memset(&pb, 0, sizeof pb);
+        pb.struct_size = sizeof pb;
+        pb.a = a;
+        pb.n = n;
+        pb.b = b;
+        pb.m = m;
+        pb.cost = cost;
+        memset(&res, 0, sizeof res);
+        res.struct_size = sizeof res;
         st = otc_cost_matrix_f64(&cp, &co, &copts, no_work);
-        if (st == OTC_OK)
-            st = otc_emd(a, n, b, m, cost, NULL, NULL, &res, NULL, NULL, NULL, NULL, NULL, no_plan, &eopts,
-                         NULL, 0);
+        if (st == OTC_OK) st = otc_emd_f64(&pb, &res, &eopts, alloc);
     }
     if (st != OTC_OK) {
         fprintf(stderr, "problem %d: %s: %s\n", k, otc_status_message(st), otc_last_error_message());

@@ -27,6 +27,7 @@ pub mod partial;
 pub(crate) mod pricing;
 pub(crate) mod tree;
 
+use crate::progress::{self, Flow};
 use crate::workspace::{check_stack, take, vec_req, with_stack};
 use crate::{bail, MatMut, MatRef, MemStack, Par, Result, StackReq};
 pub(crate) use pricing::row_min;
@@ -102,8 +103,11 @@ pub struct EmdInfo {
     /// Most negative reduced cost `C_ij − f_i − g_j` of the returned duals (0 when optimal up
     /// to rounding).
     pub gap: f64,
-    /// False when `max_iter` stopped the solve (the plan is feasible but maybe not optimal).
+    /// False when `max_iter` or a [`progress`](crate::progress) observer stopped the solve
+    /// (the plan is feasible but maybe not optimal).
     pub converged: bool,
+    /// True when a [`progress`](crate::progress) observer stopped the solve.
+    pub cancelled: bool,
 }
 
 /// The allocated result of [`emd`].
@@ -121,8 +125,10 @@ pub struct EmdSolution {
     pub iterations: u64,
     /// Most negative reduced cost of the duals.
     pub gap: f64,
-    /// False when `max_iter` stopped the solve.
+    /// False when `max_iter` or a [`progress`](crate::progress) observer stopped the solve.
     pub converged: bool,
+    /// True when a [`progress`](crate::progress) observer stopped the solve.
+    pub cancelled: bool,
 }
 
 /// Workspace of [`emd_in_place`] for n rows and m columns: O(n + m), symmetric in n and m.
@@ -513,7 +519,9 @@ fn solve(
         pivot(&mut t, i, j, c)?;
         iterations += 1;
     }
-    // Block Search pivots.
+    // Block Search pivots. Each is reported to the thread's progress observer (if any) with
+    // the magnitude of the entering arc's reduced cost (the most negative of its block).
+    let mut cancelled = false;
     if converged {
         let mut search = BlockSearch::new(na, ma);
         while let Some((i, j, c)) = search.find(&costs, t.pi) {
@@ -521,8 +529,13 @@ fn solve(
                 converged = false;
                 break;
             }
+            let reduced = c + t.pi[i] - t.pi[na + j];
             pivot(&mut t, i, j, c)?;
             iterations += 1;
+            if progress::check(iterations, -reduced) == Flow::Stop {
+                (converged, cancelled) = (false, true);
+                break;
+            }
         }
     }
     t.refresh_potentials(|i, j| costs.at(i, j), big_m);
@@ -564,8 +577,9 @@ fn solve(
         }
     }
 
-    // The plan: real tree arcs with flow, then (only after an early stop) the mass still on
-    // artificial arcs routed north-west-corner style so that the plan is feasible.
+    // The plan: real tree arcs with flow, then (only after an early stop: max_iter or a
+    // cancellation) the mass still on artificial arcs routed north-west-corner style so that
+    // the plan is feasible.
     let mut out = out;
     if let Some(d) = out.dense.as_mut() {
         d.fill(0.0);
@@ -637,6 +651,7 @@ fn solve(
         iterations,
         gap,
         converged,
+        cancelled,
     };
     Ok((info, extra))
 }
@@ -729,5 +744,6 @@ pub fn emd(a: &[f64], b: &[f64], cost: MatRef<'_, f64>, params: &EmdParams) -> R
         iterations: info.iterations,
         gap: info.gap,
         converged: info.converged,
+        cancelled: info.cancelled,
     })
 }

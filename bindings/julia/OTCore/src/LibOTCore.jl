@@ -259,14 +259,159 @@ struct otc_emd_options
     num_threads::UInt32
     max_iter::UInt64
     mass_tolerance::Cdouble
+    callback_every::UInt64
+    callback::otc_callback
+    callback_data::Ptr{Cvoid}
 end
 
-# Scalar results of `otc_emd`.
-struct otc_emd_result
+# The transport problem `min Σ C_ij P_ij` s.t. `P·1 = a`, `Pᵀ·1 = b`, `P ≥ 0` of
+# `otc_emd_f64`.
+struct otc_emd_problem_f64
+    struct_size::Csize_t
+    a::Ptr{Cdouble}
+    n::Csize_t
+    b::Ptr{Cdouble}
+    m::Csize_t
+    cost::otc_matrix_f64
+    warm_f::Ptr{Cdouble}
+    warm_g::Ptr{Cdouble}
+end
+
+# What every ABI 1 call reports, the first field after `struct_size` of every outputs struct.
+# Written with the other outputs, when the call returns `OTC_OK` or a warning.
+struct otc_report
+    status::otc_status
+    path::Int32
+    iterations::UInt64
+    error::Cdouble
+    seconds::Cdouble
+end
+
+# Results of `otc_emd_f64`. `report.iterations`: pivots made; `report.error`: `−gap` (the
+# magnitude of the most negative reduced cost; 0 when optimal). Optional outputs: not wanted
+# when their pointer (or `plan.data`) is NULL.
+struct otc_emd_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
     cost::Cdouble
     gap::Cdouble
-    iterations::UInt64
     nnz::Csize_t
+    f::Ptr{Cdouble}
+    g::Ptr{Cdouble}
+    plan_rows::Ptr{Csize_t}
+    plan_cols::Ptr{Csize_t}
+    plan_mass::Ptr{Cdouble}
+    plan::otc_matrix_mut_f64
+end
+
+# Caller-provided scratch memory of a call, any alignment. `{NULL, 0}`: the library
+# allocates what the call needs (and reports `OTC_ERR_OUT_OF_MEMORY` if it cannot).
+# Its size comes from the operation's `*_workspace_size_*` query; it must not overlap any
+# argument, and its contents are undefined after the call.
+struct otc_workspace
+    data::Ptr{Cvoid}
+    bytes::Csize_t
+end
+
+# Options of `otc_emd_batch_f64`; fill with `otc_emd_batch_options_default`.
+struct otc_emd_batch_options
+    struct_size::Csize_t
+    num_threads::UInt32
+    max_iter::UInt64
+    mass_tolerance::Cdouble
+end
+
+# `count` independent transport problems of one shape n × m: problem l has weights
+# `a[l*n .. (l+1)*n]`, `b[l*m .. (l+1)*m]` and cost `costs[l]`.
+struct otc_emd_batch_problem_f64
+    struct_size::Csize_t
+    count::Csize_t
+    n::Csize_t
+    m::Csize_t
+    a::Ptr{Cdouble}
+    b::Ptr{Cdouble}
+    costs::Ptr{otc_matrix_f64}
+end
+
+# Results of `otc_emd_batch_f64`. `report.iterations`: pivots over all problems;
+# `report.error`: `−gap`. Optional outputs (NULL: not wanted) hold problem after problem.
+struct otc_emd_batch_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    cost::Cdouble
+    gap::Cdouble
+    capped::Csize_t
+    problem_costs::Ptr{Cdouble}
+    problem_gaps::Ptr{Cdouble}
+    problem_iterations::Ptr{UInt64}
+    plan_nnz::Ptr{Csize_t}
+    f::Ptr{Cdouble}
+    g::Ptr{Cdouble}
+    plan_rows::Ptr{Csize_t}
+    plan_cols::Ptr{Csize_t}
+    plan_mass::Ptr{Cdouble}
+end
+
+# Options of `otc_wasserstein_1d_f64`; fill with `otc_wasserstein_1d_options_default`.
+struct otc_wasserstein_1d_options
+    struct_size::Csize_t
+    num_threads::UInt32
+    mass_tolerance::Cdouble
+end
+
+# Exact OT on the line between samples `x` (weights `a`) and `y` (weights `b`) for the cost
+# |x − y|^p.
+struct otc_wasserstein_1d_problem_f64
+    struct_size::Csize_t
+    x::Ptr{Cdouble}
+    a::Ptr{Cdouble}
+    n::Csize_t
+    y::Ptr{Cdouble}
+    b::Ptr{Cdouble}
+    m::Csize_t
+    p::Cdouble
+end
+
+# Results of `otc_wasserstein_1d_f64`. `report.iterations` and `report.error`: 0 (a direct
+# method). The plan arrays are optional (all three NULL: not wanted).
+struct otc_wasserstein_1d_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    wp_p::Cdouble
+    nnz::Csize_t
+    plan_rows::Ptr{Csize_t}
+    plan_cols::Ptr{Csize_t}
+    plan_mass::Ptr{Cdouble}
+end
+
+# Options of `otc_sliced_wasserstein_f64`; fill with
+# `otc_sliced_wasserstein_options_default`.
+struct otc_sliced_wasserstein_options
+    struct_size::Csize_t
+    num_threads::UInt32
+    mass_tolerance::Cdouble
+    num_directions::Csize_t
+    seed::UInt64
+end
+
+# Sliced Wasserstein between the weighted point clouds `x` (weights `a`) and `y` (weights
+# `b`) in R^d for the cost |x − y|^p along each direction.
+struct otc_sliced_wasserstein_problem_f64
+    struct_size::Csize_t
+    x::otc_matrix_f64
+    a::Ptr{Cdouble}
+    y::otc_matrix_f64
+    b::Ptr{Cdouble}
+    p::Cdouble
+    directions::otc_matrix_f64
+end
+
+# Results of `otc_sliced_wasserstein_f64`. `report.iterations`: directions projected;
+# `report.error`: 0.
+struct otc_sliced_wasserstein_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    swp_p::Cdouble
 end
 
 # Options of the Gaussian functions. Fill with `otc_gaussian_options_default`.
@@ -963,106 +1108,185 @@ const _otc_cost_matrix_f32 = Ref{Ptr{Cvoid}}(C_NULL)
 otc_cost_matrix_f32(problem, out, opts, work) =
     ccall(_otc_cost_matrix_f32[], otc_status, (Ptr{otc_cost_matrix_problem_f32}, Ptr{otc_cost_matrix_outputs_f32}, Ptr{otc_cost_matrix_options}, otc_workspace), problem, out, opts, work)
 
-# Writes the default options into `*opts`.
+# Writes the default options of `otc_emd_f64` into `opts`.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
 #
 # # Safety
-# `opts` must be valid for writes of one `otc_emd_options`.
+# `opts` must be NULL or valid for writes of one `otc_emd_options`.
 const _otc_emd_options_default = Ref{Ptr{Cvoid}}(C_NULL)
 otc_emd_options_default(opts) =
     ccall(_otc_emd_options_default[], otc_status, (Ptr{otc_emd_options},), opts)
 
-# Bytes of workspace `otc_emd` needs for n rows and m columns (O(n + m); the cost matrix is
-# never copied). `opts` may be NULL.
+# Bytes of workspace `otc_emd_f64` needs for `problem` (only its n and m are read) with
+# `opts` (NULL: defaults): O(n + m), about 100·(n + m) bytes; the cost is never copied.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION` (n or m is 0), `OTC_ERR_OVERFLOW`.
 #
 # # Safety
-# `opts` is NULL or a valid options struct; `out_bytes` must be valid for writes.
-const _otc_emd_workspace_size = Ref{Ptr{Cvoid}}(C_NULL)
-otc_emd_workspace_size(n, m, opts, out_bytes) =
-    ccall(_otc_emd_workspace_size[], otc_status, (Csize_t, Csize_t, Ptr{otc_emd_options}, Ptr{Csize_t}), n, m, opts, out_bytes)
+# `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# `bytes` valid for writes.
+const _otc_emd_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_emd_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_emd_workspace_size_f64[], otc_status, (Ptr{otc_emd_problem_f64}, Ptr{otc_emd_options}, Ptr{Csize_t}), problem, opts, bytes)
 
-# Exact optimal transport between histograms `a` (n) and `b` (m) for the n × m `cost` (any
-# strides), by the network simplex.
+# Exact optimal transport between histograms `a` (n) and `b` (m) for the n × m cost, by the
+# network simplex (LEMON's Block Search pricing, strongly feasible trees), in double
+# precision, on the calling thread. Optimality is certified by the duals: `out->gap` is the
+# most negative reduced cost over all n·m arcs. Time O(pivots · (√(n·m) + tree path));
+# workspace O(n + m) from `otc_emd_workspace_size_f64` (or `{NULL, 0}`: allocated).
 #
-# `warm_f` (n) and `warm_g` (m), both or neither, are dual potentials of a related problem to
-# start from (NULL, NULL: cold start).
+# Zero-weight rows and columns are allowed (removed, then given the largest feasible duals).
+# Masses must agree within `opts->mass_tolerance`; b is then rescaled to a's mass.
 #
-# Outputs, each optional (NULL, or `plan.data == NULL`, when not wanted): `result` (cost,
-# gap, iterations, nnz); duals `f` (n) and `g` (m) centred so that a·f = b·g; the sparse plan
-# `plan_rows`, `plan_cols`, `plan_mass` (each with room for n + m − 1 entries; the three go
-# together; `result->nnz` entries are written, in no particular order); the dense plan `plan`
-# (n × m view). Weights and costs must be finite and ≥ 0; masses must agree within
-# `mass_tolerance` (`OTC_ERR_MASS_MISMATCH` otherwise, naming the heavier side).
-# Returns `OTC_WARN_MAX_ITER` with a feasible plan when `max_iter` stops the solve.
+# Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (the plan is feasible, `out->gap` says how far
+# from optimal); `OTC_WARN_CANCELLED` (the callback stopped the solve: the same feasible
+# outputs as after `max_iter`); `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
+# `OTC_ERR_NON_FINITE`, `OTC_ERR_INVALID_ARGUMENT` (negative weights or costs, costs so large
+# that the potentials would overflow, a bad `mass_tolerance`), `OTC_ERR_MASS_MISMATCH`
+# (naming the heavier side), `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`,
+# `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
+# nothing is written.
 #
 # # Safety
-# Every non-NULL pointer must be valid for its stated length; `work` is NULL or valid for
-# `work_bytes` bytes; outputs must not overlap each other or the inputs.
-const _otc_emd = Ref{Ptr{Cvoid}}(C_NULL)
-otc_emd(a, n, b, m, cost, warm_f, warm_g, result, f, g, plan_rows, plan_cols, plan_mass, plan, opts, work, work_bytes) =
-    ccall(_otc_emd[], otc_status, (Ptr{Cdouble}, Csize_t, Ptr{Cdouble}, Csize_t, otc_matrix_f64, Ptr{Cdouble}, Ptr{Cdouble}, Ptr{otc_emd_result}, Ptr{Cdouble}, Ptr{Cdouble}, Ptr{Csize_t}, Ptr{Csize_t}, Ptr{Cdouble}, otc_matrix_mut_f64, Ptr{otc_emd_options}, Ptr{Cvoid}, Csize_t), a, n, b, m, cost, warm_f, warm_g, result, f, g, plan_rows, plan_cols, plan_mass, plan, opts, work, work_bytes)
+# `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+# for `work.bytes` bytes and overlaps no argument.
+const _otc_emd_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_emd_f64(problem, out, opts, work) =
+    ccall(_otc_emd_f64[], otc_status, (Ptr{otc_emd_problem_f64}, Ptr{otc_emd_outputs_f64}, Ptr{otc_emd_options}, otc_workspace), problem, out, opts, work)
 
-# Bytes of workspace `otc_wasserstein_1d` needs for n and m samples (O(n + m)).
+# Writes the default options of `otc_emd_batch_f64` into `opts`.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
 #
 # # Safety
-# `out_bytes` must be valid for writes.
-const _otc_wasserstein_1d_workspace_size = Ref{Ptr{Cvoid}}(C_NULL)
-otc_wasserstein_1d_workspace_size(n, m, out_bytes) =
-    ccall(_otc_wasserstein_1d_workspace_size[], otc_status, (Csize_t, Csize_t, Ptr{Csize_t}), n, m, out_bytes)
+# `opts` must be NULL or valid for writes of one `otc_emd_batch_options`.
+const _otc_emd_batch_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_emd_batch_options_default(opts) =
+    ccall(_otc_emd_batch_options_default[], otc_status, (Ptr{otc_emd_batch_options},), opts)
 
-# Exact OT on the line between samples `x` (n, weights `a`) and `y` (m, weights `b`) for the
-# cost |x − y|^p, p ≥ 1 (samples in any order: sorted internally, inputs untouched). Writes
-# W_p^p to `*cost` and, when `plan_rows`, `plan_cols`, `plan_mass` are given (room for
-# n + m − 1 entries each), the monotone plan, its length to `*nnz` (may be NULL). `opts` may
-# be NULL; only `mass_tolerance` is used.
+# Bytes of workspace `otc_emd_batch_f64` needs for `problem` (its count, n and m) with
+# `opts` (NULL: defaults): about 100·(n + m) bytes per worker (`min(threads, count)`
+# workers) plus 80 bytes per problem.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION` (count, n or m is 0), `OTC_ERR_OVERFLOW`, `OTC_ERR_THREADS`.
 #
 # # Safety
-# Every non-NULL pointer must be valid for its stated length; outputs must not overlap inputs.
-const _otc_wasserstein_1d = Ref{Ptr{Cvoid}}(C_NULL)
-otc_wasserstein_1d(x, a, n, y, b, m, p, cost, plan_rows, plan_cols, plan_mass, nnz, opts, work, work_bytes) =
-    ccall(_otc_wasserstein_1d[], otc_status, (Ptr{Cdouble}, Ptr{Cdouble}, Csize_t, Ptr{Cdouble}, Ptr{Cdouble}, Csize_t, Cdouble, Ptr{Cdouble}, Ptr{Csize_t}, Ptr{Csize_t}, Ptr{Cdouble}, Ptr{Csize_t}, Ptr{otc_emd_options}, Ptr{Cvoid}, Csize_t), x, a, n, y, b, m, p, cost, plan_rows, plan_cols, plan_mass, nnz, opts, work, work_bytes)
+# `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# `bytes` valid for writes.
+const _otc_emd_batch_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_emd_batch_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_emd_batch_workspace_size_f64[], otc_status, (Ptr{otc_emd_batch_problem_f64}, Ptr{otc_emd_batch_options}, Ptr{Csize_t}), problem, opts, bytes)
 
-# Bytes of workspace `otc_sliced_wasserstein` needs: n, m points in dimension d, k
-# directions, with the thread count of `opts` (NULL = defaults).
+# Solves the k transport problems of `problem` exactly, each by the network simplex of
+# `otc_emd_f64` on one thread; `opts->num_threads` workers share the problems (results
+# identical for every thread count). Every problem is validated before anything is solved.
+# Time: k times that of `otc_emd_f64`, over the workers; workspace from
+# `otc_emd_batch_workspace_size_f64` (or `{NULL, 0}`: allocated).
+#
+# Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (`out->capped` problems reached `max_iter`; their
+# plans are feasible); the errors of `otc_emd_f64`, the message naming the problem; nothing
+# is written on an error.
 #
 # # Safety
-# `opts` is NULL or a valid options struct; `out_bytes` must be valid for writes.
-const _otc_sliced_wasserstein_workspace_size = Ref{Ptr{Cvoid}}(C_NULL)
-otc_sliced_wasserstein_workspace_size(n, m, d, k, opts, out_bytes) =
-    ccall(_otc_sliced_wasserstein_workspace_size[], otc_status, (Csize_t, Csize_t, Csize_t, Csize_t, Ptr{otc_emd_options}, Ptr{Csize_t}), n, m, d, k, opts, out_bytes)
+# `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+# for `work.bytes` bytes and overlaps no argument.
+const _otc_emd_batch_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_emd_batch_f64(problem, out, opts, work) =
+    ccall(_otc_emd_batch_f64[], otc_status, (Ptr{otc_emd_batch_problem_f64}, Ptr{otc_emd_batch_outputs_f64}, Ptr{otc_emd_batch_options}, otc_workspace), problem, out, opts, work)
 
-# Sliced Wasserstein SW_p^p between point clouds `x` (n × d, weights `a`) and `y` (m × d,
-# weights `b`): the mean over directions of the exact 1-D W_p^p of the projections. With
-# `directions.data == NULL`, `k` random unit directions from `seed`; otherwise the k rows of
-# `directions` (k × d), used as given. Threads (`opts->num_threads`) split the directions; the
-# result is identical for every thread count. Writes the value to `*out`.
+# Writes the default options of `otc_wasserstein_1d_f64` into `opts`.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
 #
 # # Safety
-# Every non-NULL pointer must be valid for its stated length; `out` must not overlap inputs.
-const _otc_sliced_wasserstein = Ref{Ptr{Cvoid}}(C_NULL)
-otc_sliced_wasserstein(x, a, y, b, p, k, seed, directions, out, opts, work, work_bytes) =
-    ccall(_otc_sliced_wasserstein[], otc_status, (otc_matrix_f64, Ptr{Cdouble}, otc_matrix_f64, Ptr{Cdouble}, Cdouble, Csize_t, UInt64, otc_matrix_f64, Ptr{Cdouble}, Ptr{otc_emd_options}, Ptr{Cvoid}, Csize_t), x, a, y, b, p, k, seed, directions, out, opts, work, work_bytes)
+# `opts` must be NULL or valid for writes of one `otc_wasserstein_1d_options`.
+const _otc_wasserstein_1d_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_wasserstein_1d_options_default(opts) =
+    ccall(_otc_wasserstein_1d_options_default[], otc_status, (Ptr{otc_wasserstein_1d_options},), opts)
 
-# Bytes of workspace `otc_emd_batch` needs for k problems of n × m with the thread count of
-# `opts` (one network-simplex workspace per worker).
+# Bytes of workspace `otc_wasserstein_1d_f64` needs for `problem` (its n and m) with `opts`
+# (NULL: defaults): two index arrays, O(n + m).
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION` (n or m is 0), `OTC_ERR_OVERFLOW`.
 #
 # # Safety
-# `opts` is NULL or a valid options struct; `out_bytes` must be valid for writes.
-const _otc_emd_batch_workspace_size = Ref{Ptr{Cvoid}}(C_NULL)
-otc_emd_batch_workspace_size(n, m, k, opts, out_bytes) =
-    ccall(_otc_emd_batch_workspace_size[], otc_status, (Csize_t, Csize_t, Csize_t, Ptr{otc_emd_options}, Ptr{Csize_t}), n, m, k, opts, out_bytes)
+# `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# `bytes` valid for writes.
+const _otc_wasserstein_1d_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_wasserstein_1d_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_wasserstein_1d_workspace_size_f64[], otc_status, (Ptr{otc_wasserstein_1d_problem_f64}, Ptr{otc_wasserstein_1d_options}, Ptr{Csize_t}), problem, opts, bytes)
 
-# Solves k independent problems of one shape: problem l has weights `a[l*n .. (l+1)*n]`,
-# `b[l*m .. (l+1)*m]` and cost `costs[l]` (n × m, any strides). Each problem runs on one
-# thread; `opts->num_threads` workers share the problems (results identical for every thread
-# count). `results` (k) is required; `f` (k·n), `g` (k·m) and the sparse plans (k·(n+m−1)
-# each, problem l from entry l·(n+m−1), `results[l].nnz` entries) are optional. Every problem
-# is validated before anything is solved. `OTC_WARN_MAX_ITER` if any problem hit `max_iter`.
+# Exact optimal transport on the line for the cost |x − y|^p, p ≥ 1: the monotone
+# (north-west corner on sorted samples) plan is optimal. Writes `out->wp_p` and, when wanted,
+# the plan. Samples are sorted through index arrays in the workspace (the inputs are never
+# reordered). Time O((n + m) log(n + m)), O(n + m) for sorted samples; workspace from
+# `otc_wasserstein_1d_workspace_size_f64` (or `{NULL, 0}`: allocated).
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_NON_FINITE`, `OTC_ERR_INVALID_ARGUMENT` (p < 1,
+# negative weights), `OTC_ERR_MASS_MISMATCH`, `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`,
+# `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
+# nothing is written.
 #
 # # Safety
-# Every non-NULL pointer must be valid for its stated length; outputs must not overlap inputs.
-const _otc_emd_batch = Ref{Ptr{Cvoid}}(C_NULL)
-otc_emd_batch(n, m, k, a, b, costs, results, f, g, plan_rows, plan_cols, plan_mass, opts, work, work_bytes) =
-    ccall(_otc_emd_batch[], otc_status, (Csize_t, Csize_t, Csize_t, Ptr{Cdouble}, Ptr{Cdouble}, Ptr{otc_matrix_f64}, Ptr{otc_emd_result}, Ptr{Cdouble}, Ptr{Cdouble}, Ptr{Csize_t}, Ptr{Csize_t}, Ptr{Cdouble}, Ptr{otc_emd_options}, Ptr{Cvoid}, Csize_t), n, m, k, a, b, costs, results, f, g, plan_rows, plan_cols, plan_mass, opts, work, work_bytes)
+# `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+# for `work.bytes` bytes and overlaps no argument.
+const _otc_wasserstein_1d_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_wasserstein_1d_f64(problem, out, opts, work) =
+    ccall(_otc_wasserstein_1d_f64[], otc_status, (Ptr{otc_wasserstein_1d_problem_f64}, Ptr{otc_wasserstein_1d_outputs_f64}, Ptr{otc_wasserstein_1d_options}, otc_workspace), problem, out, opts, work)
+
+# Writes the default options of `otc_sliced_wasserstein_f64` into `opts`.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+#
+# # Safety
+# `opts` must be NULL or valid for writes of one `otc_sliced_wasserstein_options`.
+const _otc_sliced_wasserstein_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_sliced_wasserstein_options_default(opts) =
+    ccall(_otc_sliced_wasserstein_options_default[], otc_status, (Ptr{otc_sliced_wasserstein_options},), opts)
+
+# Bytes of workspace `otc_sliced_wasserstein_f64` needs for `problem` (the sizes of its
+# views) with `opts` (NULL: defaults): per worker (`min(threads, k)` of them) the
+# projections, sort indices and a direction, 16·(n + m) + 8·d bytes, plus 8 bytes per
+# direction.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_OVERFLOW`, `OTC_ERR_THREADS`.
+#
+# # Safety
+# `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# `bytes` valid for writes.
+const _otc_sliced_wasserstein_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_sliced_wasserstein_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_sliced_wasserstein_workspace_size_f64[], otc_status, (Ptr{otc_sliced_wasserstein_problem_f64}, Ptr{otc_sliced_wasserstein_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# Sliced Wasserstein SW_p^p between two weighted point clouds: the mean over k directions of
+# the exact 1-D transport cost of the projections (see `otc_wasserstein_1d_f64`). Threads
+# (`opts->num_threads`) split the directions; the result is identical for every thread
+# count. Time O(k (n + m)(d + log(n + m))); workspace from
+# `otc_sliced_wasserstein_workspace_size_f64` (or `{NULL, 0}`: allocated).
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION` (no direction, dimensions that disagree),
+# `OTC_ERR_NON_FINITE`, `OTC_ERR_INVALID_ARGUMENT` (p < 1, negative weights),
+# `OTC_ERR_MASS_MISMATCH`, `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`,
+# `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
+# nothing is written.
+#
+# # Safety
+# `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+# for `work.bytes` bytes and overlaps no argument.
+const _otc_sliced_wasserstein_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_sliced_wasserstein_f64(problem, out, opts, work) =
+    ccall(_otc_sliced_wasserstein_f64[], otc_status, (Ptr{otc_sliced_wasserstein_problem_f64}, Ptr{otc_sliced_wasserstein_outputs_f64}, Ptr{otc_sliced_wasserstein_options}, otc_workspace), problem, out, opts, work)
 
 # Writes the default Gaussian options into `*out`.
 #
@@ -1739,14 +1963,17 @@ const FUNCTIONS = (
     :otc_cost_matrix_f64 => _otc_cost_matrix_f64,
     :otc_cost_matrix_f32 => _otc_cost_matrix_f32,
     :otc_emd_options_default => _otc_emd_options_default,
-    :otc_emd_workspace_size => _otc_emd_workspace_size,
-    :otc_emd => _otc_emd,
-    :otc_wasserstein_1d_workspace_size => _otc_wasserstein_1d_workspace_size,
-    :otc_wasserstein_1d => _otc_wasserstein_1d,
-    :otc_sliced_wasserstein_workspace_size => _otc_sliced_wasserstein_workspace_size,
-    :otc_sliced_wasserstein => _otc_sliced_wasserstein,
-    :otc_emd_batch_workspace_size => _otc_emd_batch_workspace_size,
-    :otc_emd_batch => _otc_emd_batch,
+    :otc_emd_workspace_size_f64 => _otc_emd_workspace_size_f64,
+    :otc_emd_f64 => _otc_emd_f64,
+    :otc_emd_batch_options_default => _otc_emd_batch_options_default,
+    :otc_emd_batch_workspace_size_f64 => _otc_emd_batch_workspace_size_f64,
+    :otc_emd_batch_f64 => _otc_emd_batch_f64,
+    :otc_wasserstein_1d_options_default => _otc_wasserstein_1d_options_default,
+    :otc_wasserstein_1d_workspace_size_f64 => _otc_wasserstein_1d_workspace_size_f64,
+    :otc_wasserstein_1d_f64 => _otc_wasserstein_1d_f64,
+    :otc_sliced_wasserstein_options_default => _otc_sliced_wasserstein_options_default,
+    :otc_sliced_wasserstein_workspace_size_f64 => _otc_sliced_wasserstein_workspace_size_f64,
+    :otc_sliced_wasserstein_f64 => _otc_sliced_wasserstein_f64,
     :otc_gaussian_options_default => _otc_gaussian_options_default,
     :otc_gaussian_workspace_size => _otc_gaussian_workspace_size,
     :otc_bures_distance => _otc_bures_distance,

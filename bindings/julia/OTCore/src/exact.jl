@@ -1,5 +1,32 @@
-# Exact optimal transport (network simplex).
-# requires: otc_emd_options_default, otc_emd
+# Exact optimal transport: the network simplex (one problem or a batch), 1-D and sliced
+# Wasserstein, through the ABI 1 calls otc_<op>_f64(problem, out, opts, work).
+# requires: otc_emd_options_default, otc_emd_f64
+
+"""A value of the C type `T` with every field zero (NULL pointers, zero views and reports)."""
+zero_field(::Type{T}) where {T<:Number} = zero(T)
+zero_field(::Type{Ptr{T}}) where {T} = Ptr{T}(C_NULL)
+zero_field(::Type{T}) where {T} = T((zero_field(t) for t in fieldtypes(T))...)
+
+"""
+    abi(T; fields...) -> T
+
+A problem or outputs struct `T` of the ABI 1 shape: `struct_size = sizeof(T)`, the given
+fields, every other field zero (NULL pointers: outputs not wanted).
+"""
+function abi(::Type{T}; fields...) where {T}
+    values = map(fieldnames(T)) do f
+        f === :struct_size ? Csize_t(sizeof(T)) :
+        haskey(fields, f) ? convert(fieldtype(T, f), fields[f]) : zero_field(fieldtype(T, f))
+    end
+    return T(values...)
+end
+
+"""The workspace argument that lets otcore allocate what a call needs."""
+no_workspace() = LibOTCore.otc_workspace(C_NULL, 0)
+
+"""A sparse plan `(rows, cols, mass)` (1-based) from the first `nnz` entries written."""
+sparse_plan(rows, cols, mass, nnz) =
+    (rows=Int.(rows[1:nnz]) .+ 1, cols=Int.(cols[1:nnz]) .+ 1, mass=mass[1:nnz])
 
 """
     emd(a, b, C; sparse=false, warm_f=nothing, warm_g=nothing, threads=0, max_iter=…,
@@ -10,12 +37,14 @@ Exact optimal transport between the histograms `a` (n) and `b` (m) for the n×m 
 (any strided `Float64` matrix: views and transposes pass without copies), by the network
 simplex. `plan` is the dense n×m optimal plan, or with `sparse=true` the tuple
 `(rows, cols, mass)` of its at most n + m − 1 non-zero entries (1-based indices). `f`, `g` are
-the dual potentials, centred so that a·f = b·g; `cost` = Σ C .* plan = a·f + b·g (up to `gap`).
-`warm_f`, `warm_g` (both or neither) are dual potentials of a related problem (e.g. the
-previous step of a sequence) to start the simplex from. Weights and costs must be finite
-and ≥ 0 with equal masses (within `mass_tolerance`,
-relative). `status` is `OTC_OK`, or `OTC_WARN_MAX_ITER` when `max_iter` pivots stopped the
-solve (the plan is then feasible, not optimal). Bad input throws [`OTCoreError`](@ref).
+the dual potentials, centred so that a·f = b·g; `cost` = Σ C .* plan = a·f + b·g (up to `gap`,
+the most negative reduced cost of the duals). `warm_f`, `warm_g` (both or neither) are dual
+potentials of a related problem (e.g. the previous step of a sequence) to start the simplex
+from. Keyword options are the fields of the C `otc_emd_options` (`max_iter`: pivot cap;
+`mass_tolerance`: relative; `callback_every`, `callback`, `callback_data`: by default Ctrl-C
+interrupts the solve every 1000 pivots). Weights and costs must be finite and ≥ 0 with equal masses.
+`status` is `OTC_OK`, or `OTC_WARN_MAX_ITER` when `max_iter` pivots stopped the solve (the
+plan is then feasible, not optimal). Bad input throws [`OTCoreError`](@ref).
 """
 function emd(a::AbstractVector{<:Real}, b::AbstractVector{<:Real}, C::StridedMatrix{Float64};
              sparse::Bool=false, warm_f=nothing, warm_g=nothing, threads::Integer=0, kwargs...)
@@ -25,9 +54,11 @@ function emd(a::AbstractVector{<:Real}, b::AbstractVector{<:Real}, C::StridedMat
         throw(ArgumentError("warm_f and warm_g go together"))
     a = dense(Float64, a); b = dense(Float64, b)
     wf = dense(Float64, warm_f); wg = dense(Float64, warm_g)
+    # Ctrl-C stops the solve (an InterruptException) unless the caller sets its own callback.
+    fields = merge((num_threads=threads, callback_every=1000, callback=INTERRUPT_CALLBACK[]),
+                   values(kwargs))
     opts = Ref(options(LibOTCore.otc_emd_options, LibOTCore.otc_emd_options_default,
-                       "otc_emd_options_default"; num_threads=threads, kwargs...))
-    res = Ref(zeroed(LibOTCore.otc_emd_result))
+                       "otc_emd_options_default"; fields...))
     f = Vector{Float64}(undef, n)
     g = Vector{Float64}(undef, m)
     k = n + m - 1
@@ -35,36 +66,37 @@ function emd(a::AbstractVector{<:Real}, b::AbstractVector{<:Real}, C::StridedMat
     cols = sparse ? Vector{Csize_t}(undef, k) : nothing
     mass = sparse ? Vector{Float64}(undef, k) : nothing
     P = sparse ? nothing : zeros(n, m)
-    st = GC.@preserve a b C wf wg f g rows cols mass P opts res begin
-        pv = P === nothing ? LibOTCore.otc_matrix_mut_f64(C_NULL, n, m, 1, n) : mut_view_of(P)
-        LibOTCore.otc_emd(a, n, b, m, view_of(C), ptr(wf), ptr(wg), res, f, g, ptr(rows),
-                          ptr(cols), ptr(mass), pv, opts, C_NULL, 0)
+    out = Ref{LibOTCore.otc_emd_outputs_f64}()
+    st = GC.@preserve a b C wf wg f g rows cols mass P opts begin
+        problem = Ref(abi(LibOTCore.otc_emd_problem_f64; a=pointer(a), n=n, b=pointer(b), m=m,
+                          cost=view_of(C), warm_f=ptr(wf), warm_g=ptr(wg)))
+        out[] = abi(LibOTCore.otc_emd_outputs_f64; f=pointer(f), g=pointer(g),
+                    plan_rows=ptr(rows), plan_cols=ptr(cols), plan_mass=ptr(mass),
+                    plan=P === nothing ? zero_field(LibOTCore.otc_matrix_mut_f64) : mut_view_of(P))
+        LibOTCore.otc_emd_f64(problem, out, opts, no_workspace())
     end
-    check(st, "otc_emd")
-    r = res[]
-    plan = if sparse
-        nnz = Int(r.nnz)
-        (rows=Int.(rows[1:nnz]) .+ 1, cols=Int.(cols[1:nnz]) .+ 1, mass=mass[1:nnz])
-    else
-        P
-    end
-    return (cost=r.cost, plan=plan, f=f, g=g, gap=r.gap, iterations=Int(r.iterations),
+    check(st, "otc_emd_f64")
+    r = out[]
+    plan = sparse ? sparse_plan(rows, cols, mass, Int(r.nnz)) : P
+    return (cost=r.cost, plan=plan, f=f, g=g, gap=r.gap, iterations=Int(r.report.iterations),
             nnz=Int(r.nnz), status=Int32(st))
 end
 
 emd(a::AbstractVector{<:Real}, b::AbstractVector{<:Real}, C::AbstractMatrix{<:Real}; kwargs...) =
     emd(a, b, Matrix{Float64}(C); kwargs...)
 
-# requires: otc_emd_batch, otc_wasserstein_1d, otc_sliced_wasserstein
+# requires: otc_emd_batch_f64, otc_wasserstein_1d_f64, otc_sliced_wasserstein_f64
 
 """
-    emd_batch(as, bs, Cs; threads=0, options...) -> (; costs, f, g, gaps, status)
+    emd_batch(as, bs, Cs; threads=0, options...) -> (; costs, f, g, gaps, iterations, cost, status)
 
 Solves k independent exact OT problems of one shape n×m: weights `as[l]` (n), `bs[l]` (m) and
 cost `Cs[l]` (a strided `Float64` n×m matrix, no copy). Each problem runs on one thread;
 `threads` workers share them (results identical for every thread count). `costs` has the k
-optimal costs, `f` (n×k) and `g` (m×k) the duals (column l = problem l). Every problem is
-validated before anything is solved.
+optimal costs (`cost` their sum), `gaps` and `iterations` each problem's most negative reduced
+cost and pivots, `f` (n×k) and `g` (m×k) the duals (column l = problem l). Keyword options
+are the fields of the C `otc_emd_batch_options` (`max_iter`, `mass_tolerance`). Every problem
+is validated before anything is solved.
 """
 function emd_batch(as::AbstractVector{<:AbstractVector}, bs::AbstractVector{<:AbstractVector},
                    Cs::AbstractVector{<:StridedMatrix{Float64}}; threads::Integer=0, kwargs...)
@@ -80,26 +112,38 @@ function emd_batch(as::AbstractVector{<:AbstractVector}, bs::AbstractVector{<:Ab
         a[(l-1)*n+1:l*n] = as[l]
         b[(l-1)*m+1:l*m] = bs[l]
     end
-    opts = Ref(options(LibOTCore.otc_emd_options, LibOTCore.otc_emd_options_default,
-                       "otc_emd_options_default"; num_threads=threads, kwargs...))
-    results = [zeroed(LibOTCore.otc_emd_result) for _ in 1:k]
+    opts = Ref(options(LibOTCore.otc_emd_batch_options, LibOTCore.otc_emd_batch_options_default,
+                       "otc_emd_batch_options_default"; num_threads=threads, kwargs...))
+    costs = Vector{Float64}(undef, k)
+    gaps = Vector{Float64}(undef, k)
+    iterations = Vector{UInt64}(undef, k)
     f = Matrix{Float64}(undef, n, k)
     g = Matrix{Float64}(undef, m, k)
-    st = GC.@preserve Cs a b opts results f g begin
+    out = Ref{LibOTCore.otc_emd_batch_outputs_f64}()
+    st = GC.@preserve Cs a b opts costs gaps iterations f g begin
         views = [view_of(C) for C in Cs]
-        check(LibOTCore.otc_emd_batch(n, m, k, a, b, views, results, f, g, C_NULL, C_NULL, C_NULL,
-                                      opts, C_NULL, 0), "otc_emd_batch")
+        GC.@preserve views begin
+            problem = Ref(abi(LibOTCore.otc_emd_batch_problem_f64; count=k, n=n, m=m,
+                              a=pointer(a), b=pointer(b), costs=pointer(views)))
+            out[] = abi(LibOTCore.otc_emd_batch_outputs_f64; problem_costs=pointer(costs),
+                        problem_gaps=pointer(gaps), problem_iterations=pointer(iterations),
+                        f=pointer(f), g=pointer(g))
+            check(LibOTCore.otc_emd_batch_f64(problem, out, opts, no_workspace()),
+                  "otc_emd_batch_f64")
+        end
     end
-    return (costs=[r.cost for r in results], f=f, g=g, gaps=[r.gap for r in results],
+    return (costs=costs, f=f, g=g, gaps=gaps, iterations=Int.(iterations), cost=out[].cost,
             status=Int32(st))
 end
 
 """
-    wasserstein_1d(x, y; a=nothing, b=nothing, p=1, plan=false) -> (; cost, plan)
+    wasserstein_1d(x, y; a=nothing, b=nothing, p=1, plan=false, options...) -> (; wp_p, plan)
 
 Exact OT on the line between the samples `x` (n, weights `a`, `nothing` = 1/n each) and `y`
-(m, weights `b`) for the cost |x − y|^p, p ≥ 1: `cost` is W_p^p. With `plan=true`, the
-monotone plan as `(rows, cols, mass)` (1-based). Samples in any order; O((n+m) log(n+m)).
+(m, weights `b`) for the cost |x − y|^p, p ≥ 1: `wp_p` = Σ P_ij |x_i − y_j|^p, W_p^p for unit
+masses. With `plan=true`, the monotone plan as `(rows, cols, mass)` (1-based). Keyword options
+are the fields of the C `otc_wasserstein_1d_options` (`mass_tolerance`). Samples in any
+order; O((n+m) log(n+m)).
 """
 function wasserstein_1d(x::AbstractVector{<:Real}, y::AbstractVector{<:Real}; a=nothing,
                         b=nothing, p::Real=1, plan::Bool=false, kwargs...)
@@ -108,53 +152,54 @@ function wasserstein_1d(x::AbstractVector{<:Real}, y::AbstractVector{<:Real}; a=
     x = dense(Float64, x); y = dense(Float64, y)
     a = a === nothing ? fill(1 / n, n) : dense(Float64, a)
     b = b === nothing ? fill(1 / m, m) : dense(Float64, b)
-    opts = Ref(options(LibOTCore.otc_emd_options, LibOTCore.otc_emd_options_default,
-                       "otc_emd_options_default"; kwargs...))
-    cost = Ref(0.0)
-    nnz = Ref(Csize_t(0))
+    opts = Ref(options(LibOTCore.otc_wasserstein_1d_options,
+                       LibOTCore.otc_wasserstein_1d_options_default,
+                       "otc_wasserstein_1d_options_default"; kwargs...))
     kmax = n + m - 1
     rows = plan ? Vector{Csize_t}(undef, kmax) : nothing
     cols = plan ? Vector{Csize_t}(undef, kmax) : nothing
     mass = plan ? Vector{Float64}(undef, kmax) : nothing
-    GC.@preserve x y a b opts cost nnz rows cols mass begin
-        check(LibOTCore.otc_wasserstein_1d(x, a, n, y, b, m, Float64(p), cost, ptr(rows), ptr(cols),
-                                           ptr(mass), nnz, opts, C_NULL, 0), "otc_wasserstein_1d")
+    out = Ref{LibOTCore.otc_wasserstein_1d_outputs_f64}()
+    GC.@preserve x y a b opts rows cols mass begin
+        problem = Ref(abi(LibOTCore.otc_wasserstein_1d_problem_f64; x=pointer(x), a=pointer(a),
+                          n=n, y=pointer(y), b=pointer(b), m=m, p=Float64(p)))
+        out[] = abi(LibOTCore.otc_wasserstein_1d_outputs_f64; plan_rows=ptr(rows),
+                    plan_cols=ptr(cols), plan_mass=ptr(mass))
+        check(LibOTCore.otc_wasserstein_1d_f64(problem, out, opts, no_workspace()),
+              "otc_wasserstein_1d_f64")
     end
-    P = if plan
-        t = Int(nnz[])
-        (rows=Int.(rows[1:t]) .+ 1, cols=Int.(cols[1:t]) .+ 1, mass=mass[1:t])
-    else
-        nothing
-    end
-    return (cost=cost[], plan=P)
+    r = out[]
+    return (wp_p=r.wp_p, plan=plan ? sparse_plan(rows, cols, mass, Int(r.nnz)) : nothing)
 end
 
 """
-    sliced_wasserstein(x, y; a=nothing, b=nothing, p=2, directions=nothing, k=64, seed=0,
-                       threads=0) -> Float64
+    sliced_wasserstein(x, y; a=nothing, b=nothing, p=2, directions=nothing, threads=0,
+                       num_directions=50, seed=0, options...) -> Float64
 
 Sliced Wasserstein SW_p^p between the point clouds `x` (n×d) and `y` (m×d): the mean over
-directions of the exact 1-D W_p^p of the projections. `directions` (k×d) are used as given;
-`nothing` draws `k` random unit directions from `seed`. Identical for every thread count.
+directions of the exact 1-D transport cost of the projections. `directions` (k×d) are used as
+given; `nothing` draws `num_directions` random unit directions from `seed`. Keyword options are
+the fields of the C `otc_sliced_wasserstein_options`. Identical for every thread count.
 """
 function sliced_wasserstein(x::AbstractMatrix{<:Real}, y::AbstractMatrix{<:Real}; a=nothing,
-                            b=nothing, p::Real=2, directions=nothing, k::Integer=64,
-                            seed::Integer=0, threads::Integer=0, kwargs...)
+                            b=nothing, p::Real=2, directions=nothing, threads::Integer=0,
+                            kwargs...)
     n, m = size(x, 1), size(y, 1)
     checklen(a, n, "a"); checklen(b, m, "b")
     x = fmat(x); y = fmat(y)
     a = a === nothing ? fill(1 / n, n) : dense(Float64, a)
     b = b === nothing ? fill(1 / m, m) : dense(Float64, b)
     D = directions === nothing ? nothing : fmat(directions)
-    nk = D === nothing ? k : size(D, 1)
-    opts = Ref(options(LibOTCore.otc_emd_options, LibOTCore.otc_emd_options_default,
-                       "otc_emd_options_default"; num_threads=threads, kwargs...))
-    out = Ref(0.0)
-    GC.@preserve x y a b D opts out begin
-        dv = D === nothing ? LibOTCore.otc_matrix_f64(C_NULL, nk, size(x, 2), size(x, 2), 1) : view_of(D)
-        check(LibOTCore.otc_sliced_wasserstein(view_of(x), a, view_of(y), b, Float64(p), nk,
-                                               UInt64(seed), dv, out, opts, C_NULL, 0),
-              "otc_sliced_wasserstein")
+    opts = Ref(options(LibOTCore.otc_sliced_wasserstein_options,
+                       LibOTCore.otc_sliced_wasserstein_options_default,
+                       "otc_sliced_wasserstein_options_default"; num_threads=threads, kwargs...))
+    out = Ref(abi(LibOTCore.otc_sliced_wasserstein_outputs_f64))
+    GC.@preserve x y a b D opts begin
+        dv = D === nothing ? zero_field(LibOTCore.otc_matrix_f64) : view_of(D)
+        problem = Ref(abi(LibOTCore.otc_sliced_wasserstein_problem_f64; x=view_of(x),
+                          a=pointer(a), y=view_of(y), b=pointer(b), p=Float64(p), directions=dv))
+        check(LibOTCore.otc_sliced_wasserstein_f64(problem, out, opts, no_workspace()),
+              "otc_sliced_wasserstein_f64")
     end
-    return out[]
+    return out[].swp_p
 end

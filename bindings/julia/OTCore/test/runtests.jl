@@ -120,21 +120,22 @@ naive(x, y, f) = [f(x[i, :], y[j, :]) for i in axes(x, 1), j in axes(y, 1)]
         # Uniform samples: the monotone plan pairs the sorted samples.
         x = [0.3, -1.0, 2.0, 0.5]; y = [1.0, 0.0, 4.0, -2.0]
         for p in (1, 2, 3)
-            @test wasserstein_1d(x, y; p=p).cost ≈ sum(abs.(sort(x) .- sort(y)) .^ p) / 4 rtol = 1e-12
+            @test wasserstein_1d(x, y; p=p).wp_p ≈ sum(abs.(sort(x) .- sort(y)) .^ p) / 4 rtol = 1e-12
         end
         r = wasserstein_1d(x, y; p=2, plan=true)
         @test sum(r.plan.mass) ≈ 1
         C = [abs(xi - yj)^2 for xi in x, yj in y]
-        @test r.cost ≈ emd(fill(0.25, 4), fill(0.25, 4), C).cost rtol = 1e-12
+        @test r.wp_p ≈ emd(fill(0.25, 4), fill(0.25, 4), C).cost rtol = 1e-12
     end
 
     @testset "sliced_with_given_directions_matches_one_d_and_closed_forms" begin
         x = reshape([sin(0.7k) for k in 1:20], 10, 2)
         y = reshape([cos(0.3k) for k in 1:16], 8, 2)
         D = [1.0 0.0; 0.0 1.0]
-        want = (wasserstein_1d(x[:, 1], y[:, 1]; p=2).cost + wasserstein_1d(x[:, 2], y[:, 2]; p=2).cost) / 2
+        want = (wasserstein_1d(x[:, 1], y[:, 1]; p=2).wp_p + wasserstein_1d(x[:, 2], y[:, 2]; p=2).wp_p) / 2
         @test sliced_wasserstein(x, y; directions=D, p=2) ≈ want rtol = 1e-12
-        @test sliced_wasserstein(x, y; k=50, seed=3, threads=1) == sliced_wasserstein(x, y; k=50, seed=3, threads=2)
+        @test sliced_wasserstein(x, y; num_directions=50, seed=3, threads=1) ==
+              sliced_wasserstein(x, y; num_directions=50, seed=3, threads=2)
     end
 
     @testset "batch_matches_single_problems" begin
@@ -143,6 +144,8 @@ naive(x, y, f) = [f(x[i, :], y[j, :]) for i in axes(x, 1), j in axes(y, 1)]
         r = emd_batch(as, bs, Cs; threads=2)
         @test r.costs ≈ [emd(as[l], bs[l], Cs[l]).cost for l in 1:5] rtol = 1e-12
         @test r.costs == emd_batch(as, bs, Cs; threads=1).costs
+        @test r.cost ≈ sum(r.costs) rtol = 1e-15
+        @test all(r.iterations .> 0) && all(-1e-12 .< r.gaps .<= 0)
     end
 
     # Sinkhorn (names of tests/sinkhorn.rs).

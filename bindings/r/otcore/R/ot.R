@@ -41,13 +41,20 @@ warn_on <- function(status, fn) {
 }
 
 
-emd <- function(a, b, C, max_iter = NULL, warm_f = NULL, warm_g = NULL, threads = 0L) {
+as_options <- function(options) {
+  if (!is.list(options) || length(options) > 0L && is.null(names(options))) {
+    stop("options must be a named list of the C options struct's fields", call. = FALSE)
+  }
+  options
+}
+
+emd <- function(a, b, C, warm_f = NULL, warm_g = NULL, options = list()) {
   C <- as_double_matrix(C, "C")
   a <- as_weights(a, nrow(C), "a")
   b <- as_weights(b, ncol(C), "b")
   if (is.null(warm_f) != is.null(warm_g)) stop("warm_f and warm_g go together", call. = FALSE)
-  r <- .Call(C_otc_r_emd, a, b, C, as_count(threads, "threads"), opt_count(max_iter, "max_iter"),
-             opt_weights(warm_f, nrow(C), "warm_f"), opt_weights(warm_g, ncol(C), "warm_g"))
+  r <- .Call(C_otc_r_emd, a, b, C, opt_weights(warm_f, nrow(C), "warm_f"),
+             opt_weights(warm_g, ncol(C), "warm_g"), as_options(options))
   warn_on(r$status, "emd")
   r
 }
@@ -345,32 +352,32 @@ convolutional_barycenter <- function(images, eps, weights = NULL, max_iter = NUL
 }
 
 
-wasserstein_1d <- function(x, y, a = NULL, b = NULL, p = 1) {
+wasserstein_1d <- function(x, y, a = NULL, b = NULL, p = 1, options = list()) {
   x <- as_weights(x, length(x), "x")
   y <- as_weights(y, length(y), "y")
   a <- if (is.null(a)) rep(1 / length(x), length(x)) else as_weights(a, length(x), "a")
   b <- if (is.null(b)) rep(1 / length(y), length(y)) else as_weights(b, length(y), "b")
-  .Call(C_otc_r_wasserstein_1d, x, a, y, b, as_number(p, "p"))
+  .Call(C_otc_r_wasserstein_1d, x, a, y, b, as_number(p, "p"), as_options(options))
 }
 
-sliced_wasserstein <- function(x, y, a = NULL, b = NULL, p = 2, directions = NULL, k = 64L,
-                               seed = 0, threads = 0L) {
+sliced_wasserstein <- function(x, y, a = NULL, b = NULL, p = 2, directions = NULL,
+                               options = list()) {
   x <- as_double_matrix(x, "x")
   y <- as_double_matrix(y, "y")
   a <- if (is.null(a)) rep(1 / nrow(x), nrow(x)) else as_weights(a, nrow(x), "a")
   b <- if (is.null(b)) rep(1 / nrow(y), nrow(y)) else as_weights(b, nrow(y), "b")
   if (!is.null(directions)) directions <- as_double_matrix(directions, "directions")
-  .Call(C_otc_r_sliced_wasserstein, x, a, y, b, as_number(p, "p"), as_count(k, "k"),
-        as_number(seed, "seed"), directions, as_count(threads, "threads"))
+  .Call(C_otc_r_sliced_wasserstein, x, a, y, b, as_number(p, "p"), directions,
+        as_options(options))
 }
 
-emd_batch <- function(a, b, costs, threads = 0L) {
+emd_batch <- function(a, b, costs, options = list()) {
   a <- as_double_matrix(a, "a")
   b <- as_double_matrix(b, "b")
   if (!is.list(costs) || length(costs) != ncol(a)) {
     stop("costs must be a list with one matrix per column of a", call. = FALSE)
   }
-  r <- .Call(C_otc_r_emd_batch, a, b, lapply(costs, as_double_matrix, "costs"), as_count(threads, "threads"))
+  r <- .Call(C_otc_r_emd_batch, a, b, lapply(costs, as_double_matrix, "costs"), as_options(options))
   warn_on(r$status, "emd_batch")
   r
 }

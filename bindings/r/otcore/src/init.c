@@ -9,7 +9,7 @@ static const R_CallMethodDef call_methods[] = {
     {"otc_r_capabilities", (DL_FUNC)&otc_r_capabilities, 0},
     {"otc_r_check_status", (DL_FUNC)&otc_r_check_status, 1},
     {"otc_r_cost_matrix", (DL_FUNC)&otc_r_cost_matrix, 3},
-    {"otc_r_emd", (DL_FUNC)&otc_r_emd, 7},
+    {"otc_r_emd", (DL_FUNC)&otc_r_emd, 6},
     {"otc_r_sinkhorn", (DL_FUNC)&otc_r_sinkhorn, 8},
     {"otc_r_sinkhorn_points", (DL_FUNC)&otc_r_sinkhorn_points, 9},
     {"otc_r_sinkhorn_divergence", (DL_FUNC)&otc_r_sinkhorn_divergence, 7},
@@ -32,8 +32,8 @@ static const R_CallMethodDef call_methods[] = {
     {"otc_r_semidiscrete_sgd", (DL_FUNC)&otc_r_semidiscrete_sgd, 7},
     {"otc_r_lloyd", (DL_FUNC)&otc_r_lloyd, 4},
     {"otc_r_barycenter", (DL_FUNC)&otc_r_barycenter, 6},
-    {"otc_r_wasserstein_1d", (DL_FUNC)&otc_r_wasserstein_1d, 5},
-    {"otc_r_sliced_wasserstein", (DL_FUNC)&otc_r_sliced_wasserstein, 9},
+    {"otc_r_wasserstein_1d", (DL_FUNC)&otc_r_wasserstein_1d, 6},
+    {"otc_r_sliced_wasserstein", (DL_FUNC)&otc_r_sliced_wasserstein, 7},
     {"otc_r_emd_batch", (DL_FUNC)&otc_r_emd_batch, 4},
     {NULL, NULL, 0}};
 

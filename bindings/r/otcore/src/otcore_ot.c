@@ -4,6 +4,8 @@
  * before the otcore call, and an error status becomes an R error after the call returns (no
  * R error ever unwinds through otcore). Warnings come back as the "status" element. */
 #include <math.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 #include <R.h>
 #include <Rinternals.h>
@@ -61,33 +63,87 @@ static double opt_real(SEXP v) { return Rf_isNull(v) ? NA_REAL : Rf_asReal(v); }
 
 /* ---- exact OT ---------------------------------------------------------------------------- */
 
-SEXP otc_r_emd(SEXP a, SEXP b, SEXP cost, SEXP threads, SEXP max_iter, SEXP warm_f,
-               SEXP warm_g) {
-    otc_matrix_f64 c = rview(cost, "C");
-    R_xlen_t n = (R_xlen_t)c.rows, m = (R_xlen_t)c.cols;
-    const double *pa = dvec(a, n, "a", 0), *pb = dvec(b, m, "b", 0);
-    const double *wf = dvec(warm_f, n, "warm_f", 1), *wg = dvec(warm_g, m, "warm_g", 1);
+/* One field of an options struct reachable from R by its C name. */
+typedef enum { OPT_U32, OPT_U64, OPT_SIZE, OPT_DOUBLE } opt_kind;
+typedef struct {
+    const char *name;
+    opt_kind kind;
+    size_t offset;
+} opt_field;
+
+/* Sets the fields of the options struct `opts` named in the R list `options` (each name must
+ * be one of `fields`; values are numbers, R's doubles holding integers up to 2^53). */
+static void set_options(void *opts, SEXP options, const opt_field *fields, int nf,
+                        const char *fn) {
+    SEXP names = Rf_getAttrib(options, R_NamesSymbol);
+    R_xlen_t len = Rf_isNull(options) ? 0 : XLENGTH(options);
+    for (R_xlen_t i = 0; i < len; i++) {
+        const char *name = Rf_isNull(names) ? "" : CHAR(STRING_ELT(names, i));
+        SEXP v = VECTOR_ELT(options, i);
+        int k = 0;
+        double x;
+        while (k < nf && strcmp(fields[k].name, name) != 0) k++;
+        if (k == nf) Rf_error("%s: options has no field \"%s\"", fn, name);
+        if (!Rf_isNumeric(v) || XLENGTH(v) != 1) Rf_error("%s: options$%s must be a number", fn, name);
+        x = Rf_asReal(v);
+        if (fields[k].kind != OPT_DOUBLE && !(x >= 0 && x == floor(x) && x <= 9007199254740992.0))
+            Rf_error("%s: options$%s must be a non-negative integer", fn, name);
+        switch (fields[k].kind) {
+        case OPT_U32:
+            if (x > 4294967295.0) Rf_error("%s: options$%s is above 2^32 - 1", fn, name);
+            *(uint32_t *)((char *)opts + fields[k].offset) = (uint32_t)x;
+            break;
+        case OPT_U64: *(uint64_t *)((char *)opts + fields[k].offset) = (uint64_t)x; break;
+        case OPT_SIZE: *(size_t *)((char *)opts + fields[k].offset) = (size_t)x; break;
+        case OPT_DOUBLE: *(double *)((char *)opts + fields[k].offset) = x; break;
+        }
+    }
+}
+
+#define OPT(type, field, kind) {#field, kind, offsetof(type, field)}
+
+SEXP otc_r_emd(SEXP a, SEXP b, SEXP cost, SEXP warm_f, SEXP warm_g, SEXP options) {
+    static const opt_field fields[] = {OPT(otc_emd_options, num_threads, OPT_U32),
+                                       OPT(otc_emd_options, max_iter, OPT_U64),
+                                       OPT(otc_emd_options, mass_tolerance, OPT_DOUBLE),
+                                       OPT(otc_emd_options, callback_every, OPT_U64)};
+    otc_emd_problem_f64 pb;
+    otc_emd_outputs_f64 res;
     otc_emd_options opts;
-    otc_emd_result res;
+    otc_workspace alloc = {NULL, 0};
     otc_status st;
     const char *names[] = {"cost", "plan", "f", "g", "gap", "iterations", "status"};
     SEXP out, plan, f, g;
+    memset(&pb, 0, sizeof pb);
+    pb.struct_size = sizeof pb;
+    pb.cost = rview(cost, "C");
+    pb.n = pb.cost.rows;
+    pb.m = pb.cost.cols;
+    pb.a = dvec(a, (R_xlen_t)pb.n, "a", 0);
+    pb.b = dvec(b, (R_xlen_t)pb.m, "b", 0);
+    pb.warm_f = dvec(warm_f, (R_xlen_t)pb.n, "warm_f", 1);
+    pb.warm_g = dvec(warm_g, (R_xlen_t)pb.m, "warm_g", 1);
     check_status(otc_emd_options_default(&opts), "otc_emd_options_default");
-    opts.num_threads = (uint32_t)Rf_asInteger(threads);
-    if (opt_int(max_iter) != NA_INTEGER) opts.max_iter = (uint64_t)Rf_asInteger(max_iter);
+    opts.callback = otcr_interrupt_callback; /* Ctrl-C stops the solve */
+    opts.callback_every = 1000;
+    set_options(&opts, options, fields, 4, "emd");
     out = PROTECT(named_list(7, names));
-    plan = Rf_allocMatrix(REALSXP, (int)n, (int)m);
+    plan = Rf_allocMatrix(REALSXP, (int)pb.n, (int)pb.m);
     SET_VECTOR_ELT(out, 1, plan);
-    f = Rf_allocVector(REALSXP, n);
+    f = Rf_allocVector(REALSXP, (R_xlen_t)pb.n);
     SET_VECTOR_ELT(out, 2, f);
-    g = Rf_allocVector(REALSXP, m);
+    g = Rf_allocVector(REALSXP, (R_xlen_t)pb.m);
     SET_VECTOR_ELT(out, 3, g);
-    st = otc_emd(pa, (size_t)n, pb, (size_t)m, c, wf, wg, &res, REAL(f), REAL(g), NULL, NULL,
-                 NULL, wview(plan), &opts, NULL, 0);
-    check_status(st, "otc_emd");
+    memset(&res, 0, sizeof res);
+    res.struct_size = sizeof res;
+    res.f = REAL(f);
+    res.g = REAL(g);
+    res.plan = wview(plan);
+    st = otc_emd_f64(&pb, &res, &opts, alloc);
+    check_status(st, "otc_emd_f64");
     SET_VECTOR_ELT(out, 0, Rf_ScalarReal(res.cost));
     SET_VECTOR_ELT(out, 4, Rf_ScalarReal(res.gap));
-    SET_VECTOR_ELT(out, 5, Rf_ScalarReal((double)res.iterations));
+    SET_VECTOR_ELT(out, 5, Rf_ScalarReal((double)res.report.iterations));
     SET_VECTOR_ELT(out, 6, Rf_ScalarInteger(st));
     UNPROTECT(1);
     return out;
@@ -804,68 +860,107 @@ SEXP otc_r_barycenter(SEXP hists, SEXP cost, SEXP h, SEXP w, SEXP weights, SEXP 
 
 /* ---- 1-D, sliced and batched exact OT ---------------------------------------------------- */
 
-SEXP otc_r_wasserstein_1d(SEXP x, SEXP a, SEXP y, SEXP b, SEXP p) {
-    R_xlen_t n = XLENGTH(x), m = XLENGTH(y);
-    const double *px = dvec(x, n, "x", 0), *py = dvec(y, m, "y", 0);
-    const double *pa = dvec(a, n, "a", 0), *pb = dvec(b, m, "b", 0);
-    double cost = 0.0;
-    check_status(otc_wasserstein_1d(px, pa, (size_t)n, py, pb, (size_t)m, Rf_asReal(p), &cost, NULL,
-                                    NULL, NULL, NULL, NULL, NULL, 0),
-                 "otc_wasserstein_1d");
-    return Rf_ScalarReal(cost);
+SEXP otc_r_wasserstein_1d(SEXP x, SEXP a, SEXP y, SEXP b, SEXP p, SEXP options) {
+    static const opt_field fields[] = {
+        OPT(otc_wasserstein_1d_options, num_threads, OPT_U32),
+        OPT(otc_wasserstein_1d_options, mass_tolerance, OPT_DOUBLE)};
+    otc_wasserstein_1d_problem_f64 pb;
+    otc_wasserstein_1d_outputs_f64 res;
+    otc_wasserstein_1d_options opts;
+    otc_workspace alloc = {NULL, 0};
+    memset(&pb, 0, sizeof pb);
+    pb.struct_size = sizeof pb;
+    pb.n = (size_t)XLENGTH(x);
+    pb.m = (size_t)XLENGTH(y);
+    pb.x = dvec(x, (R_xlen_t)pb.n, "x", 0);
+    pb.y = dvec(y, (R_xlen_t)pb.m, "y", 0);
+    pb.a = dvec(a, (R_xlen_t)pb.n, "a", 0);
+    pb.b = dvec(b, (R_xlen_t)pb.m, "b", 0);
+    pb.p = Rf_asReal(p);
+    check_status(otc_wasserstein_1d_options_default(&opts), "otc_wasserstein_1d_options_default");
+    set_options(&opts, options, fields, 2, "wasserstein_1d");
+    memset(&res, 0, sizeof res);
+    res.struct_size = sizeof res;
+    check_status(otc_wasserstein_1d_f64(&pb, &res, &opts, alloc), "otc_wasserstein_1d_f64");
+    return Rf_ScalarReal(res.wp_p);
 }
 
-SEXP otc_r_sliced_wasserstein(SEXP x, SEXP a, SEXP y, SEXP b, SEXP p, SEXP k, SEXP seed,
-                              SEXP directions, SEXP threads) {
-    otc_matrix_f64 vx = rview(x, "x"), vy = rview(y, "y"), dv;
-    const double *pa = dvec(a, (R_xlen_t)vx.rows, "a", 0);
-    const double *pb = dvec(b, (R_xlen_t)vy.rows, "b", 0);
-    otc_emd_options o;
-    double out = 0.0;
-    size_t nk;
-    check_status(otc_emd_options_default(&o), "otc_emd_options_default");
-    o.num_threads = (uint32_t)Rf_asInteger(threads);
-    if (Rf_isNull(directions)) {
-        nk = (size_t)Rf_asInteger(k);
-        memset(&dv, 0, sizeof dv);
-        dv.rows = nk;
-        dv.cols = vx.cols;
-        dv.row_stride = (ptrdiff_t)vx.cols;
-        dv.col_stride = 1;
-    } else {
-        dv = rview(directions, "directions");
-        nk = dv.rows;
-    }
-    check_status(otc_sliced_wasserstein(vx, pa, vy, pb, Rf_asReal(p), nk,
-                                        (uint64_t)Rf_asReal(seed), dv, &out, &o, NULL, 0),
-                 "otc_sliced_wasserstein");
-    return Rf_ScalarReal(out);
+SEXP otc_r_sliced_wasserstein(SEXP x, SEXP a, SEXP y, SEXP b, SEXP p, SEXP directions,
+                              SEXP options) {
+    static const opt_field fields[] = {
+        OPT(otc_sliced_wasserstein_options, num_threads, OPT_U32),
+        OPT(otc_sliced_wasserstein_options, mass_tolerance, OPT_DOUBLE),
+        OPT(otc_sliced_wasserstein_options, num_directions, OPT_SIZE),
+        OPT(otc_sliced_wasserstein_options, seed, OPT_U64)};
+    otc_sliced_wasserstein_problem_f64 pb;
+    otc_sliced_wasserstein_outputs_f64 res;
+    otc_sliced_wasserstein_options opts;
+    otc_workspace alloc = {NULL, 0};
+    memset(&pb, 0, sizeof pb);
+    pb.struct_size = sizeof pb;
+    pb.x = rview(x, "x");
+    pb.y = rview(y, "y");
+    pb.a = dvec(a, (R_xlen_t)pb.x.rows, "a", 0);
+    pb.b = dvec(b, (R_xlen_t)pb.y.rows, "b", 0);
+    pb.p = Rf_asReal(p);
+    if (!Rf_isNull(directions)) pb.directions = rview(directions, "directions");
+    check_status(otc_sliced_wasserstein_options_default(&opts),
+                 "otc_sliced_wasserstein_options_default");
+    set_options(&opts, options, fields, 4, "sliced_wasserstein");
+    memset(&res, 0, sizeof res);
+    res.struct_size = sizeof res;
+    check_status(otc_sliced_wasserstein_f64(&pb, &res, &opts, alloc), "otc_sliced_wasserstein_f64");
+    return Rf_ScalarReal(res.swp_p);
 }
 
 /* a: n×k (column l = problem l's weights), b: m×k, costs: a list of k n×m matrices. */
-SEXP otc_r_emd_batch(SEXP a, SEXP b, SEXP costs, SEXP threads) {
+SEXP otc_r_emd_batch(SEXP a, SEXP b, SEXP costs, SEXP options) {
+    static const opt_field fields[] = {OPT(otc_emd_batch_options, num_threads, OPT_U32),
+                                       OPT(otc_emd_batch_options, max_iter, OPT_U64),
+                                       OPT(otc_emd_batch_options, mass_tolerance, OPT_DOUBLE)};
     otc_matrix_f64 va = rview(a, "a"), vb = rview(b, "b");
     R_xlen_t k = (R_xlen_t)va.cols;
-    otc_matrix_f64 *cv = cov_views(costs, k, "costs");
-    otc_emd_options o;
-    otc_emd_result *res = (otc_emd_result *)R_alloc((size_t)(k > 0 ? k : 1), sizeof *res);
-    const char *names[] = {"costs", "f", "g", "status"};
-    SEXP out = PROTECT(named_list(4, names)), c, f, g;
+    otc_emd_batch_problem_f64 pb;
+    otc_emd_batch_outputs_f64 res;
+    otc_emd_batch_options opts;
+    otc_workspace alloc = {NULL, 0};
+    const char *names[] = {"costs", "gaps", "iterations", "f", "g", "cost", "status"};
+    SEXP out = PROTECT(named_list(7, names)), c, gaps, its, f, g;
+    uint64_t *iters = (uint64_t *)R_alloc((size_t)(k > 0 ? k : 1), sizeof *iters);
     otc_status st;
     if ((R_xlen_t)vb.cols != k) Rf_error("a and b must have one column per problem");
-    check_status(otc_emd_options_default(&o), "otc_emd_options_default");
-    o.num_threads = (uint32_t)Rf_asInteger(threads);
+    memset(&pb, 0, sizeof pb);
+    pb.struct_size = sizeof pb;
+    pb.count = (size_t)k;
+    pb.n = va.rows;
+    pb.m = vb.rows;
+    pb.a = va.data;
+    pb.b = vb.data;
+    pb.costs = cov_views(costs, k, "costs");
+    check_status(otc_emd_batch_options_default(&opts), "otc_emd_batch_options_default");
+    set_options(&opts, options, fields, 3, "emd_batch");
     c = Rf_allocVector(REALSXP, k);
     SET_VECTOR_ELT(out, 0, c);
+    gaps = Rf_allocVector(REALSXP, k);
+    SET_VECTOR_ELT(out, 1, gaps);
+    its = Rf_allocVector(REALSXP, k);
+    SET_VECTOR_ELT(out, 2, its);
     f = Rf_allocMatrix(REALSXP, (int)va.rows, (int)k);
-    SET_VECTOR_ELT(out, 1, f);
+    SET_VECTOR_ELT(out, 3, f);
     g = Rf_allocMatrix(REALSXP, (int)vb.rows, (int)k);
-    SET_VECTOR_ELT(out, 2, g);
-    st = otc_emd_batch(va.rows, vb.rows, (size_t)k, va.data, vb.data, cv, res, REAL(f), REAL(g),
-                       NULL, NULL, NULL, &o, NULL, 0);
-    check_status(st, "otc_emd_batch");
-    for (R_xlen_t l = 0; l < k; l++) REAL(c)[l] = res[l].cost;
-    SET_VECTOR_ELT(out, 3, Rf_ScalarInteger(st));
+    SET_VECTOR_ELT(out, 4, g);
+    memset(&res, 0, sizeof res);
+    res.struct_size = sizeof res;
+    res.problem_costs = REAL(c);
+    res.problem_gaps = REAL(gaps);
+    res.problem_iterations = iters;
+    res.f = REAL(f);
+    res.g = REAL(g);
+    st = otc_emd_batch_f64(&pb, &res, &opts, alloc);
+    check_status(st, "otc_emd_batch_f64");
+    for (R_xlen_t l = 0; l < k; l++) REAL(its)[l] = (double)iters[l];
+    SET_VECTOR_ELT(out, 5, Rf_ScalarReal(res.cost));
+    SET_VECTOR_ELT(out, 6, Rf_ScalarInteger(st));
     UNPROTECT(1);
     return out;
 }

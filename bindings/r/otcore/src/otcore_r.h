@@ -22,7 +22,7 @@ SEXP otc_r_version(void);
 SEXP otc_r_capabilities(void);
 SEXP otc_r_check_status(SEXP status);
 SEXP otc_r_cost_matrix(SEXP x, SEXP y, SEXP options);
-SEXP otc_r_emd(SEXP a, SEXP b, SEXP cost, SEXP threads, SEXP max_iter, SEXP warm_f, SEXP warm_g);
+SEXP otc_r_emd(SEXP a, SEXP b, SEXP cost, SEXP warm_f, SEXP warm_g, SEXP options);
 SEXP otc_r_sinkhorn(SEXP a, SEXP b, SEXP cost, SEXP eps, SEXP threads, SEXP tol, SEXP max_iter, SEXP rho);
 SEXP otc_r_sinkhorn_points(SEXP x, SEXP y, SEXP a, SEXP b, SEXP eps, SEXP threads, SEXP tol, SEXP max_iter, SEXP rho);
 SEXP otc_r_sinkhorn_divergence(SEXP a, SEXP b, SEXP cxy, SEXP cxx, SEXP cyy, SEXP eps, SEXP threads);
@@ -45,8 +45,8 @@ SEXP otc_r_semidiscrete(SEXP points, SEXP sites, SEXP b, SEXP weights, SEXP g0, 
 SEXP otc_r_semidiscrete_sgd(SEXP fn, SEXP env, SEXP points, SEXP sites, SEXP b, SEXP weights, SEXP opts);
 SEXP otc_r_lloyd(SEXP points, SEXP sites, SEXP weights, SEXP opts);
 SEXP otc_r_barycenter(SEXP hists, SEXP cost, SEXP h, SEXP w, SEXP weights, SEXP options);
-SEXP otc_r_wasserstein_1d(SEXP x, SEXP a, SEXP y, SEXP b, SEXP p);
-SEXP otc_r_sliced_wasserstein(SEXP x, SEXP a, SEXP y, SEXP b, SEXP p, SEXP k, SEXP seed, SEXP directions, SEXP threads);
-SEXP otc_r_emd_batch(SEXP a, SEXP b, SEXP costs, SEXP threads);
+SEXP otc_r_wasserstein_1d(SEXP x, SEXP a, SEXP y, SEXP b, SEXP p, SEXP options);
+SEXP otc_r_sliced_wasserstein(SEXP x, SEXP a, SEXP y, SEXP b, SEXP p, SEXP directions, SEXP options);
+SEXP otc_r_emd_batch(SEXP a, SEXP b, SEXP costs, SEXP options);
 
 #endif

@@ -14,7 +14,7 @@ program example_sinkhorn_blocks
     real(c_double) :: x(n, d), y(m, d), a(n), b(m), c(n, m), f(n), g(m), fw(n), gw(m)
     real(c_double) :: x1(cut, d), x2(n - cut, d), f_prev(n), e1, e2
     type(otc_lse_pair) :: acc(m), part(m)
-    type(otc_sinkhorn_info) :: info
+    type(otc_report) :: info
     integer(c_int32_t) :: status
     integer :: i, j, it, bad
 
@@ -39,8 +39,8 @@ program example_sinkhorn_blocks
     x1 = x(1:cut, :)
     x2 = x(cut + 1:n, :)
 
-    call otcore_sinkhorn(a, b, c, eps, fw, gw, status, info=info, tolerance=0d0, &
-                         max_iter=int(iters, c_int32_t), num_threads=1_c_int32_t)
+    call otcore_sinkhorn(a, b, c, eps, fw, gw, status, report=info, tolerance=0d0, &
+                         max_iter=int(iters, c_int64_t), num_threads=1_c_int32_t)
     call expect(status == OTC_WARN_MAX_ITER, "whole solve ran its iterations")
 
     f = 0
@@ -65,7 +65,7 @@ program example_sinkhorn_blocks
     call expect(status == OTC_OK, "block steps, merges and column updates succeed")
     call expect(maxval(abs(f - fw)) < 1d-12, "blocks reproduce f of the whole solve")
     call expect(maxval(abs(g - gw)) < 1d-12, "blocks reproduce g of the whole solve")
-    call expect(abs(e1 + e2 - info%marginal_error) <= 1d-10 * info%marginal_error, &
+    call expect(abs(e1 + e2 - info%error) <= 1d-10 * info%error, &
                 "block errors add up to the marginal error")
 
     ! An empty pair (a block not merged) is refused and g is left as it was.

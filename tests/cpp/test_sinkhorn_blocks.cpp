@@ -30,7 +30,7 @@ int main() {
     const auto opts = otcore::SinkhornOptions().with_epsilon(0.04).with_tolerance(0).with_max_iter(
         static_cast<std::uint32_t>(iters)).with_threads(1);
     const auto whole = otcore::sinkhorn(C.view(), a, b, opts, false);
-    CHECK(whole.status == OTC_WARN_MAX_ITER && whole.info.iterations == iters);
+    CHECK(whole.status == OTC_WARN_MAX_ITER && whole.report.iterations == iters);
 
     // Dense doubles, rows [0, cut) and [cut, n), with a reused workspace.
     otcore::Workspace work;
@@ -57,7 +57,7 @@ int main() {
     for (std::size_t i = 0; i < n; ++i) df = std::max(df, std::fabs(f[i] - whole.f[i]));
     for (std::size_t j = 0; j < m; ++j) dg = std::max(dg, std::fabs(g[j] - whole.g[j]));
     CHECK(df <= 1e-12 && dg <= 1e-12);
-    CHECK_CLOSE(err, whole.info.marginal_error, 1e-10);
+    CHECK_CLOSE(err, whole.report.error, 1e-10);
     CHECK(work.bytes() >= otcore::sinkhorn_block_workspace_size(cut, m, 0, opts));
 
     // Float points, the same split: agrees with the float whole solve.

@@ -6,7 +6,7 @@ test_that("a_row_partitioned_solve_reproduces_the_full_solve", {
   b <- rep(1 / 6, 6)
   C <- cost_matrix(x, y)
   iters <- 20L
-  whole <- suppressWarnings(sinkhorn(a, b, C, eps = 0.05, tol = 0, max_iter = iters))
+  whole <- suppressWarnings(sinkhorn(a, b, C, eps = 0.05, options = list(tolerance = 0, max_iter = iters)))
   blocks <- list(1:4, 5:9)
   for (points in c(FALSE, TRUE)) {
     f <- rep(0, 9)

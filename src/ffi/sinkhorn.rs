@@ -12,14 +12,15 @@
 use super::args::{self, check_disjoint, Region};
 use super::boundary::{ffi_boundary, Report};
 use super::cost::OTC_METRIC_SQEUCLIDEAN;
-use super::shape::{self, otc_workspace, AbiOutputs, AbiStruct};
-use super::status::{otc_status, OTC_WARN_MAX_ITER};
+use super::shape::{self, otc_callback, otc_workspace, AbiOutputs, AbiStruct, Callback};
+use super::status::{otc_status, OTC_WARN_CANCELLED, OTC_WARN_MAX_ITER};
 use super::view::{
     otc_matrix_f32, otc_matrix_f64, otc_matrix_mut_f32, otc_matrix_mut_f64, MatrixView,
 };
 use crate::sinkhorn::{self, Cost, Gradients, Info, Params, Path, Penalty, Scaling};
 use crate::workspace::{take, vec_req};
 use crate::{bail, Error, ErrorKind, MatMut, MatRef, MemStack, Par, Real, Result, StackReq};
+use std::ffi::c_void;
 use std::mem::size_of;
 
 /// `report.path` / `opts->path`: the stored kernel when it fits `kernel_memory_cap` (dense
@@ -84,6 +85,15 @@ pub struct otc_sinkhorn_options {
     pub eps_scaling_iters: u64,
     /// First ε of the schedule; <= 0 (the default) = the cost's largest value.
     pub eps_scaling_start: f64,
+    /// Call `callback` at most once every this many iterations, at the marginal-error checks
+    /// (0 = never, the default).
+    pub callback_every: u64,
+    /// Progress callback `(callback_data, iterations so far, L1 marginal error)`, on the
+    /// calling thread; nonzero stops the solve (`OTC_WARN_CANCELLED`, outputs valid). NULL =
+    /// none.
+    pub callback: otc_callback,
+    /// Passed to `callback` as its first argument.
+    pub callback_data: *mut c_void,
 }
 
 /// Options of `otc_sinkhorn_divergence_f64` / `_f32` (the three solves all use them); fill
@@ -126,13 +136,24 @@ pub struct otc_sinkhorn_divergence_options {
     pub eps_scaling_iters: u64,
     /// First ε of the schedule; <= 0 (the default) = the cost's largest value.
     pub eps_scaling_start: f64,
+    /// Call `callback` at most once every this many iterations, at the marginal-error checks
+    /// (0 = never, the default).
+    pub callback_every: u64,
+    /// Progress callback `(callback_data, iterations so far, L1 marginal error)`, on the
+    /// calling thread; nonzero stops the solve (`OTC_WARN_CANCELLED`, outputs valid). NULL =
+    /// none.
+    pub callback: otc_callback,
+    /// Passed to `callback` as its first argument.
+    pub callback_data: *mut c_void,
 }
 
 /// The AbiStruct implementation and the conversion to [`Params`] of the two options structs
 /// (their fields are the same).
 macro_rules! sinkhorn_options {
     ($t:ident) => {
-        // SAFETY: #[repr(C)], starts with `struct_size: usize`, integers and floats only.
+        // SAFETY: #[repr(C)], starts with `struct_size: usize`; integers, floats, a raw pointer
+        // and an optional function pointer only (every bit pattern of which is valid... NULL
+        // included: `Option<fn>`).
         unsafe impl AbiStruct for $t {
             const NAME: &'static str = stringify!($t);
             const MIN_SIZE: usize = size_of::<$t>();
@@ -156,6 +177,9 @@ macro_rules! sinkhorn_options {
                     eps_scaling_steps: p.scaling.steps as u64,
                     eps_scaling_iters: p.scaling.iters_per_step as u64,
                     eps_scaling_start: p.scaling.start,
+                    callback_every: 0,
+                    callback: None,
+                    callback_data: std::ptr::null_mut(),
                 }
             }
         }
@@ -182,6 +206,11 @@ macro_rules! sinkhorn_options {
                     eps_scaling_iters: self.eps_scaling_iters,
                     eps_scaling_start: self.eps_scaling_start,
                 })
+            }
+
+            /// The callback triple.
+            fn callback(&self) -> Callback {
+                Callback::new(self.callback_every, self.callback, self.callback_data)
             }
         }
     };
@@ -714,7 +743,7 @@ fn check_form<V: MatrixView>(
         );
     }
     let costs = dense.iter().filter(|(_, v)| given(v)).count();
-    let points = [x, y].iter().filter(|v| given(*v)).count();
+    let points = [x, y].into_iter().filter(|v| given(*v)).count();
     match (costs, points) {
         (c, 0) if c == dense.len() => {
             for (name, v) in dense {
@@ -887,7 +916,6 @@ struct Inputs<'a, T> {
     b: (&'a [T], Region),
     /// Dense costs (1 or 3) or the points, as read views with their names and regions.
     views: [Option<(&'static str, MatRef<'a, T>, Region)>; 3],
-    d: usize,
 }
 
 impl<'a, T: Real> Inputs<'a, T> {
@@ -901,7 +929,6 @@ impl<'a, T: Real> Inputs<'a, T> {
         b: *const T,
         m: usize,
         views: &[(&'static str, V)],
-        d: usize,
     ) -> Result<Self> {
         // SAFETY (all calls): forwarded contract.
         let a = unsafe { args::slice("problem->a", a, n) }?;
@@ -911,12 +938,7 @@ impl<'a, T: Real> Inputs<'a, T> {
             let (mv, r) = unsafe { args::matrix(*name, v) }?;
             *slot = Some((*name, mv, r));
         }
-        Ok(Inputs {
-            a,
-            b,
-            views: read,
-            d,
-        })
+        Ok(Inputs { a, b, views: read })
     }
 
     /// The input regions: weights and views, then `extra` (warm starts), fixed-size.
@@ -992,14 +1014,14 @@ fn solve_req<T: Real>(n: usize, m: usize, d: usize, p: &Params) -> StackReq {
 unsafe fn sinkhorn_setup<P: SinkhornProblem>(
     problem: *const P,
     opts: *const otc_sinkhorn_options,
-) -> Result<(SinkhornFields<P::V>, Region, usize, Params, u32)> {
+) -> Result<(SinkhornFields<P::V>, Region, usize, Params, (u32, Callback))> {
     // SAFETY (both): forwarded contract.
     let (p, rp) = unsafe { shape::problem(problem) }?;
     let o = unsafe { shape::options(opts) }?;
     let params = o.params()?;
     let p = p.fields();
     let d = check_form(&[("problem->cost", p.cost)], &p.x, &p.y, p.metric, p.n, p.m)?;
-    Ok((p, rp, d, params, o.num_threads))
+    Ok((p, rp, d, params, (o.num_threads, o.callback())))
 }
 
 /// Body of `otc_sinkhorn_workspace_size_f64/_f32`.
@@ -1070,9 +1092,19 @@ fn check_overflow(f: &[f64], g: &[f64], values: &[f64], eps: f64) -> Result<()> 
     Ok(())
 }
 
-/// The status of a finished solve: `OTC_WARN_MAX_ITER` when the cap was reached.
+/// The status of a finished solve: `OTC_WARN_CANCELLED` when the callback stopped it,
+/// `OTC_WARN_MAX_ITER` when the cap was reached.
 fn solve_report(info: &Info) -> Report {
-    if info.converged || info.marginal_error <= 0.0 {
+    if info.cancelled {
+        Report::warn(
+            OTC_WARN_CANCELLED,
+            format!(
+                "stopped by the callback after {} iterations: marginal error {:e}",
+                info.iterations + info.scaling_iterations,
+                info.marginal_error
+            ),
+        )
+    } else if info.converged || info.marginal_error <= 0.0 {
         Report::ok()
     } else {
         Report::warn(
@@ -1111,7 +1143,7 @@ where
 {
     // SAFETY (whole body): every pointer is checked by the `args` and `shape` helpers before
     // use; validity for the stated sizes is the caller's contract.
-    let (p, rp, d, params, num_threads) = unsafe { sinkhorn_setup(problem, opts) }?;
+    let (p, rp, d, params, (num_threads, callback)) = unsafe { sinkhorn_setup(problem, opts) }?;
     let mut o_out = unsafe { shape::outputs(out) }?;
     let (n, m) = (p.n, p.m);
     let views: &[(&'static str, P::V)] = if d == 0 {
@@ -1119,7 +1151,7 @@ where
     } else {
         &[("problem->x", p.x), ("problem->y", p.y)]
     };
-    let inputs = unsafe { Inputs::read(p.a, n, p.b, m, views, d) }?;
+    let inputs = unsafe { Inputs::read(p.a, n, p.b, m, views) }?;
     let init_f = unsafe { args::opt_slice("problem->init_f", p.init_f, n) }?;
     let init_g = unsafe { args::opt_slice("problem->init_g", p.init_g, m) }?;
     let ov = &o_out.value;
@@ -1191,7 +1223,7 @@ where
         }
         Ok((info, tc))
     };
-    let (info, tc) = unsafe { shape::run(num_threads, work, req, solve) }?;
+    let ((info, tc), _) = unsafe { shape::run(num_threads, work, req, callback, solve) }?;
     o_out.value.set_values(info.dual, tc, info.mass);
     let report = o_out.value.report_mut();
     report.path = path_code(info.path);
@@ -1215,6 +1247,8 @@ where
 /// every thread count.
 ///
 /// Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (the cap was reached; outputs valid);
+/// `OTC_WARN_CANCELLED` (the callback stopped the solve; outputs valid, from the potentials
+/// reached);
 /// `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
 /// `OTC_ERR_INVALID_ARGUMENT` (ε, ρ, tolerances, flags, enumerations; not exactly one form;
 /// the map or a gradient asked of a dense cost), `OTC_ERR_NON_FINITE`,
@@ -1305,14 +1339,20 @@ fn dense_costs<V: MatrixView>(p: &DivergenceFields<V>) -> [(&'static str, V); 3]
 unsafe fn divergence_setup<P: DivergenceProblem>(
     problem: *const P,
     opts: *const otc_sinkhorn_divergence_options,
-) -> Result<(DivergenceFields<P::V>, Region, usize, Params, u32)> {
+) -> Result<(
+    DivergenceFields<P::V>,
+    Region,
+    usize,
+    Params,
+    (u32, Callback),
+)> {
     // SAFETY (both): forwarded contract.
     let (p, rp) = unsafe { shape::problem(problem) }?;
     let o = unsafe { shape::options(opts) }?;
     let params = o.params()?;
     let p = p.fields();
     let d = check_form(&dense_costs(&p), &p.x, &p.y, p.metric, p.n, p.m)?;
-    Ok((p, rp, d, params, o.num_threads))
+    Ok((p, rp, d, params, (o.num_threads, o.callback())))
 }
 
 /// Body of `otc_sinkhorn_divergence_workspace_size_f64/_f32`.
@@ -1383,13 +1423,13 @@ where
 {
     // SAFETY (whole body): every pointer is checked by the `args` and `shape` helpers before
     // use; validity for the stated sizes is the caller's contract.
-    let (p, rp, d, params, num_threads) = unsafe { divergence_setup(problem, opts) }?;
+    let (p, rp, d, params, (num_threads, callback)) = unsafe { divergence_setup(problem, opts) }?;
     let mut o_out = unsafe { shape::outputs(out) }?;
     let (n, m) = (p.n, p.m);
     let dense = dense_costs(&p);
     let points = [("problem->x", p.x), ("problem->y", p.y)];
     let views: &[(&'static str, P::V)] = if d == 0 { &dense } else { &points };
-    let inputs = unsafe { Inputs::read(p.a, n, p.b, m, views, d) }?;
+    let inputs = unsafe { Inputs::read(p.a, n, p.b, m, views) }?;
     let grads = unsafe { gradient_outs(&o_out.value.gradients(), n, m, d) }?;
     let mut outs = OutRegions::new(o_out.region());
     grads.push_regions(&mut outs);
@@ -1418,7 +1458,7 @@ where
         check_overflow(&[], &[], &v, params.epsilon)?;
         Ok(div)
     };
-    let div = unsafe { shape::run(num_threads, work, req, solve) }?;
+    let (div, _) = unsafe { shape::run(num_threads, work, req, callback, solve) }?;
     let duals = div.infos.map(|i| i.dual);
     o_out.value.set_values(div.value, duals);
     let report = o_out.value.report_mut();
@@ -1436,7 +1476,12 @@ where
     let worst = div
         .infos
         .iter()
-        .find(|i| !i.converged && i.marginal_error > 0.0)
+        .find(|i| i.cancelled)
+        .or_else(|| {
+            div.infos
+                .iter()
+                .find(|i| !i.converged && i.marginal_error > 0.0)
+        })
         .unwrap_or(&div.infos[0]);
     let status = solve_report(worst);
     o_out.commit(status.status);
@@ -1453,7 +1498,9 @@ where
 /// `otc_sinkhorn_divergence_workspace_size_f64` (or `{NULL, 0}`: allocated). Results are
 /// identical for every thread count.
 ///
-/// Statuses: as `otc_sinkhorn_f64` (`OTC_WARN_MAX_ITER` when a solve reached the cap). On an
+/// Statuses: as `otc_sinkhorn_f64` (`OTC_WARN_MAX_ITER` when a solve reached the cap,
+/// `OTC_WARN_CANCELLED` when the callback stopped one: each of the three solves calls it,
+/// with its own iteration count). On an
 /// error nothing is written, but for `OTC_ERR_NUMERICAL` (a value overflowed), found after
 /// the gradients asked for were computed into their outputs.
 ///

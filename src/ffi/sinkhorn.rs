@@ -1202,8 +1202,9 @@ where
         }
         let eps = params.epsilon;
         let info = sinkhorn::sinkhorn_in_place(cost, a, b, &mut fw, &mut gw, &params, par, stack)?;
+        check_overflow(&fw, &gw, &[info.dual, info.mass], eps)?;
         let tc = sinkhorn::transport_cost_in_place(cost, a, b, &fw, &gw, eps, par, stack)?;
-        check_overflow(&fw, &gw, &[info.dual, info.mass, tc], eps)?;
+        check_overflow(&[], &[], &[tc], eps)?;
         if let Some(map) = map {
             sinkhorn::barycentric_map_in_place(cost, a, b, &fw, &gw, eps, map, par, stack)?;
         }

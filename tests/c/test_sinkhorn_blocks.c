@@ -78,23 +78,58 @@ static otc_status step(enum kind k, size_t r0, size_t rows, const double *g,
     }
 }
 
-/* The whole solve of the same kind. */
+/* The whole solve of the same kind (otc_sinkhorn_f64 / _f32, dense or points); its report
+ * into *info. */
 static otc_status whole(enum kind k, const otc_sinkhorn_options *o, double *f, double *g,
-                        otc_sinkhorn_info *info) {
+                        otc_report *info) {
     otc_matrix_f64 cv = {c, N, M, M, 1}, xv = {x, N, D, D, 1}, yv = {y, M, D, D, 1};
     otc_matrix_f32 cvs = {cs, N, M, M, 1}, xvs = {xs, N, D, D, 1}, yvs = {ys, M, D, D, 1};
-    switch (k) {
-    case DENSE_ROW:
-    case DENSE_COL:
-        return otc_sinkhorn_f64(cv, a, b, o, NULL, NULL, f, g, NULL, info, NULL, 0);
-    case POINTS:
-        return otc_sinkhorn_points_f64(xv, yv, a, b, o, NULL, NULL, f, g, NULL, NULL, info, NULL, 0);
-    case DENSE_F32:
-        return otc_sinkhorn_f32(cvs, as, bs, o, NULL, NULL, f, g, NULL, info, NULL, 0);
-    default:
-        return otc_sinkhorn_points_f32(xvs, yvs, as, bs, o, NULL, NULL, f, g, NULL, NULL, info,
-                                       NULL, 0);
+    otc_workspace no_work = {NULL, 0};
+    otc_status st;
+    if (k == DENSE_ROW || k == DENSE_COL || k == POINTS) {
+        otc_sinkhorn_problem_f64 p;
+        otc_sinkhorn_outputs_f64 r;
+        memset(&p, 0, sizeof p);
+        memset(&r, 0, sizeof r);
+        p.struct_size = sizeof p;
+        p.a = a;
+        p.n = N;
+        p.b = b;
+        p.m = M;
+        if (k == POINTS) {
+            p.x = xv;
+            p.y = yv;
+        } else {
+            p.cost = cv;
+        }
+        r.struct_size = sizeof r;
+        r.f = f;
+        r.g = g;
+        st = otc_sinkhorn_f64(&p, &r, o, no_work);
+        *info = r.report;
+    } else {
+        otc_sinkhorn_problem_f32 p;
+        otc_sinkhorn_outputs_f32 r;
+        memset(&p, 0, sizeof p);
+        memset(&r, 0, sizeof r);
+        p.struct_size = sizeof p;
+        p.a = as;
+        p.n = N;
+        p.b = bs;
+        p.m = M;
+        if (k == DENSE_F32) {
+            p.cost = cvs;
+        } else {
+            p.x = xvs;
+            p.y = yvs;
+        }
+        r.struct_size = sizeof r;
+        r.f = f;
+        r.g = g;
+        st = otc_sinkhorn_f32(&p, &r, o, no_work);
+        *info = r.report;
     }
+    return st;
 }
 
 /* Runs the row-partitioned iteration on `blocks` blocks: at most o->max_iter iterations,
@@ -139,14 +174,13 @@ static double max_abs_diff(const double *u, const double *v, int len) {
 
 static void agreement(void) {
     otc_sinkhorn_options o;
-    otc_sinkhorn_info info;
+    otc_report info;
     double fw[N], gw[M], fb[N], gb[M];
     int k, blocks, unbalanced, stop;
     CHECK_STATUS(otc_sinkhorn_options_default(&o), OTC_OK);
     o.epsilon = 0.03;
     o.num_threads = 1;
     o.check_every = 1;
-    info.struct_size = sizeof info;
     for (k = 0; k < KINDS; k++)
         for (unbalanced = 0; unbalanced < 2; unbalanced++)
             for (stop = 0; stop < 2; stop++) {
@@ -168,7 +202,7 @@ static void agreement(void) {
                     if (off > slack || df > tol || dg > tol)
                         printf("kind %d unbalanced %d stop %d blocks %d: %d vs %u iterations, "
                                "f off by %.3e, g by %.3e\n",
-                               k, unbalanced, stop, blocks, it, info.iterations, df, dg);
+                               k, unbalanced, stop, blocks, it, (unsigned)info.iterations, df, dg);
                 }
             }
 }

@@ -26,6 +26,7 @@ module otcore
     integer(c_int32_t), parameter, public :: OTC_OK = 0
     integer(c_int32_t), parameter, public :: OTC_WARN_MAX_ITER = 1
     integer(c_int32_t), parameter, public :: OTC_WARN_SINGULAR = 2
+    integer(c_int32_t), parameter, public :: OTC_WARN_CANCELLED = 3
     integer(c_int32_t), parameter, public :: OTC_ERR_NULL_POINTER = 100
     integer(c_int32_t), parameter, public :: OTC_ERR_INVALID_DIMENSION = 101
     integer(c_int32_t), parameter, public :: OTC_ERR_INVALID_ARGUMENT = 102
@@ -323,18 +324,6 @@ module otcore
     type, bind(c), public :: otc_lse_pair
         real(c_double) :: max
         real(c_double) :: sum
-    end type
-    type, bind(c), public :: otc_sinkhorn_info
-        integer(c_size_t) :: struct_size
-        real(c_double) :: transport_cost
-        real(c_double) :: dual
-        real(c_double) :: marginal_error
-        real(c_double) :: mass
-        real(c_double) :: eps_start
-        integer(c_int32_t) :: iterations
-        integer(c_int32_t) :: scaling_iterations
-        integer(c_int32_t) :: eps_steps
-        integer(c_int32_t) :: converged
     end type
 
     public :: otc_last_error_message, otc_status_message, otc_version_string, otc_version_number

@@ -32,7 +32,7 @@ test_that("a_row_partitioned_solve_reproduces_the_full_solve", {
     sinkhorn_block_step(whole$f[r], C[r, , drop = FALSE], a[r], b, whole$g, eps = 0.05,
                         pairs = FALSE)$block_error
   }, 0)
-  expect_equal(sum(errs), whole$marginal_error, tolerance = 1e-10)
+  expect_equal(sum(errs), whole$error, tolerance = 1e-10)
 })
 
 test_that("pairs_merge_as_log_sum_exps_and_bad_pairs_are_refused", {

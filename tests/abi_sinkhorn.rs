@@ -58,6 +58,9 @@ const NO_OUT: otc_matrix_mut_f64 = otc_matrix_mut_f64 {
     col_stride: 0,
 };
 
+/// A change to the options.
+type SetOption = fn(&mut otc_sinkhorn_options);
+
 /// Points, weights and the squared Euclidean cost of a small problem.
 struct Data {
     x: Vec<f64>,
@@ -381,7 +384,7 @@ fn every_option_reaches_the_solver() {
     let mut out = outs.outputs(false);
     let s = run(&dense_problem(&d), &mut out, &o);
     refused(s, OTC_ERR_INVALID_ARGUMENT, "symmetric", &outs, &out);
-    let bad: [(&str, fn(&mut otc_sinkhorn_options)); 5] = [
+    let bad: [(&str, SetOption); 5] = [
         ("opts->path", |o| o.path = 3),
         ("opts->penalty", |o| o.penalty = -1),
         ("epsilon", |o| o.epsilon = 0.0),

@@ -720,6 +720,17 @@ sinkhorn_types!(
     otc_matrix_mut_f32
 );
 
+/// A problem read and checked: its fields, its region, d (0 for dense costs), the solver
+/// parameters, the thread count and the callback.
+struct Setup<F> {
+    fields: F,
+    region: Region,
+    d: usize,
+    params: Params,
+    threads: u32,
+    callback: Callback,
+}
+
 /// Whether a view is given (its data pointer not NULL).
 fn given<V: MatrixView>(v: &V) -> bool {
     !v.parts().0.is_null()
@@ -1014,14 +1025,21 @@ fn solve_req<T: Real>(n: usize, m: usize, d: usize, p: &Params) -> StackReq {
 unsafe fn sinkhorn_setup<P: SinkhornProblem>(
     problem: *const P,
     opts: *const otc_sinkhorn_options,
-) -> Result<(SinkhornFields<P::V>, Region, usize, Params, (u32, Callback))> {
+) -> Result<Setup<SinkhornFields<P::V>>> {
     // SAFETY (both): forwarded contract.
     let (p, rp) = unsafe { shape::problem(problem) }?;
     let o = unsafe { shape::options(opts) }?;
     let params = o.params()?;
     let p = p.fields();
     let d = check_form(&[("problem->cost", p.cost)], &p.x, &p.y, p.metric, p.n, p.m)?;
-    Ok((p, rp, d, params, (o.num_threads, o.callback())))
+    Ok(Setup {
+        fields: p,
+        region: rp,
+        d,
+        params,
+        threads: o.num_threads,
+        callback: o.callback(),
+    })
 }
 
 /// Body of `otc_sinkhorn_workspace_size_f64/_f32`.
@@ -1034,7 +1052,12 @@ unsafe fn sinkhorn_workspace_c<P: SinkhornProblem>(
     bytes: *mut usize,
 ) -> Result<Report> {
     // SAFETY (both): forwarded contract.
-    let (p, _, d, params, _) = unsafe { sinkhorn_setup(problem, opts) }?;
+    let Setup {
+        fields: p,
+        d,
+        params,
+        ..
+    } = unsafe { sinkhorn_setup(problem, opts) }?;
     let req = solve_req::<<P::V as MatrixView>::T>(p.n, p.m, d, &params);
     unsafe { args::write_workspace_size(req, bytes) }?;
     Ok(Report::ok())
@@ -1143,7 +1166,14 @@ where
 {
     // SAFETY (whole body): every pointer is checked by the `args` and `shape` helpers before
     // use; validity for the stated sizes is the caller's contract.
-    let (p, rp, d, params, (num_threads, callback)) = unsafe { sinkhorn_setup(problem, opts) }?;
+    let Setup {
+        fields: p,
+        region: rp,
+        d,
+        params,
+        threads: num_threads,
+        callback,
+    } = unsafe { sinkhorn_setup(problem, opts) }?;
     let mut o_out = unsafe { shape::outputs(out) }?;
     let (n, m) = (p.n, p.m);
     let views: &[(&'static str, P::V)] = if d == 0 {
@@ -1340,20 +1370,21 @@ fn dense_costs<V: MatrixView>(p: &DivergenceFields<V>) -> [(&'static str, V); 3]
 unsafe fn divergence_setup<P: DivergenceProblem>(
     problem: *const P,
     opts: *const otc_sinkhorn_divergence_options,
-) -> Result<(
-    DivergenceFields<P::V>,
-    Region,
-    usize,
-    Params,
-    (u32, Callback),
-)> {
+) -> Result<Setup<DivergenceFields<P::V>>> {
     // SAFETY (both): forwarded contract.
     let (p, rp) = unsafe { shape::problem(problem) }?;
     let o = unsafe { shape::options(opts) }?;
     let params = o.params()?;
     let p = p.fields();
     let d = check_form(&dense_costs(&p), &p.x, &p.y, p.metric, p.n, p.m)?;
-    Ok((p, rp, d, params, (o.num_threads, o.callback())))
+    Ok(Setup {
+        fields: p,
+        region: rp,
+        d,
+        params,
+        threads: o.num_threads,
+        callback: o.callback(),
+    })
 }
 
 /// Body of `otc_sinkhorn_divergence_workspace_size_f64/_f32`.
@@ -1366,7 +1397,12 @@ unsafe fn divergence_workspace_c<P: DivergenceProblem>(
     bytes: *mut usize,
 ) -> Result<Report> {
     // SAFETY (both): forwarded contract.
-    let (p, _, d, params, _) = unsafe { divergence_setup(problem, opts) }?;
+    let Setup {
+        fields: p,
+        d,
+        params,
+        ..
+    } = unsafe { divergence_setup(problem, opts) }?;
     let req = divergence_req::<<P::V as MatrixView>::T>(p.n, p.m, d, &params);
     unsafe { args::write_workspace_size(req, bytes) }?;
     Ok(Report::ok())
@@ -1424,7 +1460,14 @@ where
 {
     // SAFETY (whole body): every pointer is checked by the `args` and `shape` helpers before
     // use; validity for the stated sizes is the caller's contract.
-    let (p, rp, d, params, (num_threads, callback)) = unsafe { divergence_setup(problem, opts) }?;
+    let Setup {
+        fields: p,
+        region: rp,
+        d,
+        params,
+        threads: num_threads,
+        callback,
+    } = unsafe { divergence_setup(problem, opts) }?;
     let mut o_out = unsafe { shape::outputs(out) }?;
     let (n, m) = (p.n, p.m);
     let dense = dense_costs(&p);

@@ -100,6 +100,10 @@ fn expected_julia(c: &str) -> String {
     if let Some((_, j)) = table.iter().find(|(k, _)| *k == c) {
         return j.to_string();
     }
+    // cbindgen spells struct-typed fields `struct otc_x name`.
+    if let Some(inner) = c.strip_prefix("struct") {
+        return expected_julia(inner);
+    }
     if let Some(inner) = c.strip_suffix('*') {
         return format!(
             "Ptr{{{}}}",
@@ -208,7 +212,9 @@ fn generated_structs_mirror_the_header() {
             .filter(|f| !f.is_empty())
             .map(|f| {
                 let last = f.rsplit([' ', '*']).next().unwrap().to_string();
-                (f[..f.len() - last.len()].replace(' ', ""), last)
+                // A struct field `struct otc_x name` (cbindgen's style "both") is of type otc_x.
+                let ty = f[..f.len() - last.len()].replace("struct ", "");
+                (ty.replace(' ', ""), last)
             })
             .collect();
         let jstart = julia

@@ -218,15 +218,6 @@ macro_rules! sinkhorn_options {
 sinkhorn_options!(otc_sinkhorn_options);
 sinkhorn_options!(otc_sinkhorn_divergence_options);
 
-// The row-block family (`otc_sinkhorn_block_*`) reads `otc_sinkhorn_options` with the
-// ABI 0.1 helpers until it has an options struct of its own.
-impl args::AbiOptions for otc_sinkhorn_options {
-    const NAME: &'static str = "otc_sinkhorn_options";
-    fn defaults() -> Self {
-        Self::base()
-    }
-}
-
 /// The fields both options structs share, as read from the caller.
 struct RawParams {
     num_threads: u32,

@@ -904,14 +904,6 @@ typedef int32_t (*otc_sample_fn)(void *user, size_t count, double *out_points);
 typedef int32_t (*otc_sample_f32_fn)(void *user, size_t count, float *out_points);
 
 /**
- * A progress callback of an iterative solver: called with `data`, the iterations done and
- * the solver's error measure (as its outputs' `report.error` documents); returns 0 to go on,
- * any other value to stop the solve (`OTC_WARN_CANCELLED`, valid outputs). It runs on the
- * thread that called the solver, whatever `num_threads`, and may call otcore itself.
- */
-typedef int32_t (*otc_callback)(void *data, uint64_t iteration, double error);
-
-/**
  * Options of `otc_sinkhorn_f64` / `_f32`; fill with `otc_sinkhorn_options_default`, then
  * change fields. ε, ρ and the tolerances are in cost units.
  */
@@ -1115,35 +1107,6 @@ typedef struct otc_sinkhorn_problem_f32 {
 } otc_sinkhorn_problem_f32;
 
 /**
- * What every ABI 1 call reports, the first field after `struct_size` of every outputs struct.
- * Written with the other outputs, when the call returns `OTC_OK` or a warning.
- */
-typedef struct otc_report {
-    /**
-     * The status the call returned (`OTC_OK` or a warning).
-     */
-    otc_status status;
-    /**
-     * Which method ran, where an operation has several (its `OTC_<OP>_PATH_*` values; 0
-     * where it has one).
-     */
-    int32_t path;
-    /**
-     * Iterations (or pivots, or rounds: as the operation documents) performed.
-     */
-    uint64_t iterations;
-    /**
-     * The operation's final error measure, as it documents (marginal error, duality gap,
-     * most negative reduced cost, ...); 0 where it computes none.
-     */
-    double error;
-    /**
-     * Wall-clock time of the call in seconds, checks included.
-     */
-    double seconds;
-} otc_report;
-
-/**
  * Results of `otc_sinkhorn_f64`. `report.path`: `OTC_SINKHORN_PATH_KERNEL` or
  * `OTC_SINKHORN_PATH_LOG_DOMAIN`, the path that ran; `report.iterations`: all iterations,
  * ε-scaling included; `report.error`: the final L1 marginal error Σ_i |r_i − a_i e^{−f_i/ρ_a}|
@@ -1212,23 +1175,6 @@ typedef struct otc_sinkhorn_outputs_f64 {
      */
     double *grad_b;
 } otc_sinkhorn_outputs_f64;
-
-/**
- * Caller-provided scratch memory of a call, any alignment. `{NULL, 0}`: the library
- * allocates what the call needs (and reports `OTC_ERR_OUT_OF_MEMORY` if it cannot).
- * Its size comes from the operation's `*_workspace_size_*` query; it must not overlap any
- * argument, and its contents are undefined after the call.
- */
-typedef struct otc_workspace {
-    /**
-     * First byte of the workspace, or NULL.
-     */
-    void *data;
-    /**
-     * Size of the workspace in bytes (0 when `data` is NULL).
-     */
-    size_t bytes;
-} otc_workspace;
 
 /**
  * Results of `otc_sinkhorn_f32`: as `otc_sinkhorn_outputs_f64`, with the plan, map and
@@ -1697,35 +1643,6 @@ typedef struct otc_sinkhorn_block_step_problem_f32 {
 } otc_sinkhorn_block_step_problem_f32;
 
 /**
- * What every ABI 1 call reports, the first field after `struct_size` of every outputs struct.
- * Written with the other outputs, when the call returns `OTC_OK` or a warning.
- */
-typedef struct otc_report {
-    /**
-     * The status the call returned (`OTC_OK` or a warning).
-     */
-    otc_status status;
-    /**
-     * Which method ran, where an operation has several (its `OTC_<OP>_PATH_*` values; 0
-     * where it has one).
-     */
-    int32_t path;
-    /**
-     * Iterations (or pivots, or rounds: as the operation documents) performed.
-     */
-    uint64_t iterations;
-    /**
-     * The operation's final error measure, as it documents (marginal error, duality gap,
-     * most negative reduced cost, ...); 0 where it computes none.
-     */
-    double error;
-    /**
-     * Wall-clock time of the call in seconds, checks included.
-     */
-    double seconds;
-} otc_report;
-
-/**
  * A partial log-sum-exp over some rows of one column: the value is `max + log(sum)`;
  * `{-INFINITY, 0}` is the empty pair. Produced by `otc_sinkhorn_block_step_*`, combined by
  * `otc_lse_pair_merge`, consumed by `otc_sinkhorn_block_column_update_f64`. Two doubles: send
@@ -1772,23 +1689,6 @@ typedef struct otc_sinkhorn_block_step_outputs_f64 {
      */
     struct otc_lse_pair *pairs;
 } otc_sinkhorn_block_step_outputs_f64;
-
-/**
- * Caller-provided scratch memory of a call, any alignment. `{NULL, 0}`: the library
- * allocates what the call needs (and reports `OTC_ERR_OUT_OF_MEMORY` if it cannot).
- * Its size comes from the operation's `*_workspace_size_*` query; it must not overlap any
- * argument, and its contents are undefined after the call.
- */
-typedef struct otc_workspace {
-    /**
-     * First byte of the workspace, or NULL.
-     */
-    void *data;
-    /**
-     * Size of the workspace in bytes (0 when `data` is NULL).
-     */
-    size_t bytes;
-} otc_workspace;
 
 /**
  * Results of `otc_sinkhorn_block_step_f32`: as `otc_sinkhorn_block_step_outputs_f64`

@@ -130,6 +130,35 @@
 #define OTC_SEMIDISCRETE_GRADIENT 1
 
 /**
+ * `report.path` / `opts->path`: the stored kernel when it fits `kernel_memory_cap` (dense
+ * cost, alternating updates, KL or no penalty), the log-domain passes otherwise (an option
+ * value only; a report names the path that ran).
+ */
+#define OTC_SINKHORN_PATH_AUTO 0
+
+/**
+ * Log-domain passes: 2·n·m exponentials an iteration, O((n + m)·d) memory.
+ */
+#define OTC_SINKHORN_PATH_LOG_DOMAIN 1
+
+/**
+ * The stabilised kernel `exp((α_i + β_j − C_ij)/ε)` stored once (n·m values): one read of it
+ * an iteration, no exponentials (log-domain iterations where it would underflow).
+ */
+#define OTC_SINKHORN_PATH_KERNEL 2
+
+/**
+ * `opts->penalty`: a finite ρ penalises a marginal's deviation by ρ·KL(P·1 | a).
+ */
+#define OTC_SINKHORN_PENALTY_KL 0
+
+/**
+ * `opts->penalty`: a finite ρ penalises a marginal's deviation by ρ·‖P·1 − a‖₁ (total
+ * variation; log-domain path only).
+ */
+#define OTC_SINKHORN_PENALTY_TV 1
+
+/**
  * Major version: changes only with an incompatible ABI change.
  */
 #define OTC_VERSION_MAJOR 0
@@ -1880,109 +1909,617 @@ typedef struct otc_sinkhorn_options {
      */
     size_t struct_size;
     /**
+     * Worker threads: 0 = `OTCORE_NUM_THREADS` or all cores, 1 = the calling thread only,
+     * k = k workers (at most 256). Results are identical for every value.
+     */
+    uint32_t num_threads;
+    /**
+     * 1 = symmetric (averaged, simultaneous) updates, 0 = alternating (default).
+     */
+    uint32_t symmetric;
+    /**
      * Entropic regularisation ε > 0 (absolute, in cost units). Default 0.01.
      */
     double epsilon;
     /**
-     * KL penalty ρ_a > 0 on the row marginal; `INFINITY` (the default) = balanced.
-     */
-    double rho_a;
-    /**
-     * KL penalty ρ_b > 0 on the column marginal; `INFINITY` (the default) = balanced.
-     */
-    double rho_b;
-    /**
-     * Stop when the L1 marginal error is at most this (0 = run to max_iter). Default 1e-9.
+     * Stop when the L1 marginal error is at most this (0 = run to `max_iter`). Default 1e-9.
      */
     double tolerance;
     /**
-     * First ε of the ε-scaling schedule; <= 0 (the default) = the cost's largest value.
+     * Iteration cap of the whole solve, ε-scaling iterations included (they run first, the
+     * target ε gets what they leave); default 1000. Reaching it gives `OTC_WARN_MAX_ITER`.
      */
-    double eps_scaling_start;
-    /**
-     * Worker threads: 0 = default, 1 = calling thread only, k = k workers.
-     */
-    uint32_t num_threads;
-    /**
-     * Iteration cap of the whole solve, ε-scaling iterations included (they are run first,
-     * the target ε gets what they leave); default 1000. Reaching it gives OTC_WARN_MAX_ITER.
-     */
-    uint32_t max_iter;
+    uint64_t max_iter;
     /**
      * Check the marginal error every this many iterations (>= 1, default 10).
      */
-    uint32_t check_every;
+    uint64_t check_every;
     /**
-     * Number of intermediate ε values of the geometric ε-scaling schedule (0 = off, default).
+     * `OTC_SINKHORN_PATH_AUTO` (default), `_LOG_DOMAIN` or `_KERNEL`.
      */
-    uint32_t eps_scaling_steps;
+    int32_t path;
+    /**
+     * How a finite `rho_a` / `rho_b` penalises the marginals: `OTC_SINKHORN_PENALTY_KL`
+     * (default) or `OTC_SINKHORN_PENALTY_TV`.
+     */
+    int32_t penalty;
+    /**
+     * Penalty ρ_a > 0 on the row marginal; `INFINITY` (the default) = balanced.
+     */
+    double rho_a;
+    /**
+     * Penalty ρ_b > 0 on the column marginal; `INFINITY` (the default) = balanced.
+     */
+    double rho_b;
+    /**
+     * Balanced problems: largest accepted relative mass gap |Σa − Σb| / max(Σa, Σb), finite
+     * and >= 0 (default 1e-6); beyond it `OTC_ERR_MASS_MISMATCH`, within it b is rescaled to
+     * a's mass (the plan's column sums are (Σa/Σb)·b).
+     */
+    double mass_tolerance;
+    /**
+     * Over-relaxation ω of the updates `f ← (1 − ω)·f + ω·f_Sinkhorn`: 1 = off (default), a
+     * value in (0, 2) a fixed ω, 0 = adaptive (from the observed contraction rate).
+     */
+    double over_relaxation;
+    /**
+     * Largest workspace in bytes `OTC_SINKHORN_PATH_AUTO` gives the stored kernel (default
+     * 2^30); beyond it the log-domain path runs.
+     */
+    size_t kernel_memory_cap;
+    /**
+     * Intermediate ε values of the geometric ε-scaling schedule (0 = off, the default).
+     */
+    uint64_t eps_scaling_steps;
     /**
      * Iterations at each intermediate ε (default 10).
      */
-    uint32_t eps_scaling_iters;
+    uint64_t eps_scaling_iters;
     /**
-     * 1 = symmetric (averaged) updates, 0 = alternating (default).
+     * First ε of the schedule; <= 0 (the default) = the cost's largest value.
      */
-    uint32_t symmetric;
+    double eps_scaling_start;
     /**
-     * 1 = compute `otc_sinkhorn_info.transport_cost` (one more pass over the cost; default),
-     * 0 = leave it NaN.
+     * Call `callback` at most once every this many iterations, at the marginal-error checks
+     * (0 = never, the default).
      */
-    uint32_t compute_transport_cost;
+    uint64_t callback_every;
     /**
-     * Balanced problems: largest accepted relative mass gap |Σa − Σb| / max(Σa, Σb), finite
-     * and not negative (default 1e-6); beyond it OTC_ERR_MASS_MISMATCH, within it b is
-     * rescaled to a's mass (the plan's column sums are (Σa/Σb)·b).
+     * Progress callback `(callback_data, iterations so far, L1 marginal error)`, on the
+     * calling thread; nonzero stops the solve (`OTC_WARN_CANCELLED`, outputs valid). NULL =
+     * none.
      */
-    double mass_tolerance;
+    otc_callback callback;
+    /**
+     * Passed to `callback` as its first argument.
+     */
+    void *callback_data;
 } otc_sinkhorn_options;
 
 /**
- * What a Sinkhorn solve reports (an output: set `struct_size` before the call).
+ * An entropic OT problem of doubles: weights `a` (n) and `b` (m), and the cost as EXACTLY ONE
+ * of: `cost`, a dense n×m matrix (any strides; `x.data` and `y.data` NULL), or the point
+ * clouds `x` (n×d) and `y` (m×d) with `metric`, the cost computed on the fly in O((n + m)·d)
+ * memory (`cost.data` NULL). Optional warm start: `init_f` (n) and `init_g` (m), NULL = cold
+ * start (zeros).
  */
-typedef struct otc_sinkhorn_info {
+typedef struct otc_sinkhorn_problem_f64 {
     /**
-     * `sizeof(otc_sinkhorn_info)`, set by the caller.
+     * `sizeof(otc_sinkhorn_problem_f64)`.
      */
     size_t struct_size;
     /**
-     * ⟨P, C⟩ (NaN when `compute_transport_cost` is 0).
+     * Source weights (n), finite and >= 0, zeros allowed.
+     */
+    const double *a;
+    /**
+     * Number of sources n >= 1.
+     */
+    size_t n;
+    /**
+     * Target weights (m), finite and >= 0, zeros allowed.
+     */
+    const double *b;
+    /**
+     * Number of targets m >= 1.
+     */
+    size_t m;
+    /**
+     * Dense n×m cost (finite), or `data` NULL when the points are given.
+     */
+    struct otc_matrix_f64 cost;
+    /**
+     * Source points, one per row (n×d, d >= 1), or `data` NULL when the cost is given.
+     */
+    struct otc_matrix_f64 x;
+    /**
+     * Target points, one per row (m×d), or `data` NULL when the cost is given.
+     */
+    struct otc_matrix_f64 y;
+    /**
+     * Cost of the points: `OTC_METRIC_SQEUCLIDEAN` (0, |x_i − y_j|²) is the one computed on
+     * the fly; for another metric build the cost with `otc_cost_matrix_f64` and pass `cost`.
+     */
+    int32_t metric;
+    /**
+     * Warm-start row potentials (n, cost units), or NULL.
+     */
+    const double *init_f;
+    /**
+     * Warm-start column potentials (m, cost units), or NULL.
+     */
+    const double *init_g;
+} otc_sinkhorn_problem_f64;
+
+/**
+ * `otc_sinkhorn_problem_f64` with weights, cost and points of floats (the warm-start
+ * potentials stay double).
+ */
+typedef struct otc_sinkhorn_problem_f32 {
+    /**
+     * `sizeof(otc_sinkhorn_problem_f32)`.
+     */
+    size_t struct_size;
+    /**
+     * Source weights (n), finite and >= 0.
+     */
+    const float *a;
+    /**
+     * Number of sources n >= 1.
+     */
+    size_t n;
+    /**
+     * Target weights (m), finite and >= 0.
+     */
+    const float *b;
+    /**
+     * Number of targets m >= 1.
+     */
+    size_t m;
+    /**
+     * Dense n×m cost, or `data` NULL when the points are given.
+     */
+    struct otc_matrix_f32 cost;
+    /**
+     * Source points (n×d), or `data` NULL when the cost is given.
+     */
+    struct otc_matrix_f32 x;
+    /**
+     * Target points (m×d), or `data` NULL when the cost is given.
+     */
+    struct otc_matrix_f32 y;
+    /**
+     * `OTC_METRIC_SQEUCLIDEAN` (0): see `otc_sinkhorn_problem_f64`.
+     */
+    int32_t metric;
+    /**
+     * Warm-start row potentials (n, cost units), or NULL.
+     */
+    const double *init_f;
+    /**
+     * Warm-start column potentials (m, cost units), or NULL.
+     */
+    const double *init_g;
+} otc_sinkhorn_problem_f32;
+
+/**
+ * Results of `otc_sinkhorn_f64`. `report.path`: `OTC_SINKHORN_PATH_KERNEL` or
+ * `OTC_SINKHORN_PATH_LOG_DOMAIN`, the path that ran; `report.iterations`: all iterations,
+ * ε-scaling included; `report.error`: the final L1 marginal error Σ_i |r_i − a_i e^{−f_i/ρ_a}|
+ * (= Σ_i |r_i − a_i| when balanced) plus the column term with symmetric updates, r = P·1.
+ *
+ * Potentials: `P_ij = a_i b_j exp((f_i + g_j − C_ij)/ε)`, in cost units. When both sides are
+ * balanced (f + c, g − c) gives the same plan for every constant c: the potentials are not
+ * centred, they are returned as the last (row then column) update leaves them, so compare
+ * them up to that constant (e.g. after subtracting Σ a_i f_i / Σ a from f and adding it to
+ * g). Optional outputs: not wanted when the pointer (or a view's `data`) is NULL.
+ */
+typedef struct otc_sinkhorn_outputs_f64 {
+    /**
+     * `sizeof(otc_sinkhorn_outputs_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Status, path, iterations, marginal error, seconds.
+     */
+    struct otc_report report;
+    /**
+     * OT_ε(a, b) = ⟨C, P⟩ + ε·KL(P | a⊗b) with KL(P|Q) = Σ P log(P/Q) − P + Q: the entropic
+     * cost WITH its entropy term, computed as the dual objective Σ a φ_a(f) + Σ b φ_b(g) −
+     * ε(ΣP − Σa·Σb) (φ(x) = x on a balanced side, ρ(1 − e^{−x/ρ}) for KL, x for TV).
+     */
+    double entropic_ot;
+    /**
+     * ⟨C, P⟩ = Σ_ij C_ij P_ij: the transport cost of the plan, WITHOUT the entropy term.
      */
     double transport_cost;
     /**
-     * Dual objective Σ a φ_a(f) + Σ b φ_b(g) − ε(ΣP − Σa·Σb) (φ(x) = x on a balanced side,
-     * ρ(1 − e^{−x/ρ}) otherwise): the entropic OT value at convergence.
+     * Total mass of the plan Σ_ij P_ij.
      */
-    double dual;
+    double mass;
     /**
-     * L1 marginal error of the returned potentials (see the README).
+     * Row potentials f (n), or NULL.
      */
-    double marginal_error;
+    double *f;
+    /**
+     * Column potentials g (m), or NULL.
+     */
+    double *g;
+    /**
+     * The plan P (n×m, any strides with distinct elements), or `data` NULL.
+     */
+    struct otc_matrix_mut_f64 plan;
+    /**
+     * Points only: the barycentric projection Σ_j P_ij y_j / Σ_j P_ij of every x_i (n×d), or
+     * `data` NULL.
+     */
+    struct otc_matrix_mut_f64 map;
+    /**
+     * Points only: ∂OT_ε/∂x (n×d), or `data` NULL.
+     */
+    struct otc_matrix_mut_f64 grad_x;
+    /**
+     * Points only: ∂OT_ε/∂y (m×d), or `data` NULL.
+     */
+    struct otc_matrix_mut_f64 grad_y;
+    /**
+     * Points only: ∂OT_ε/∂a (n), or NULL.
+     */
+    double *grad_a;
+    /**
+     * Points only: ∂OT_ε/∂b (m), or NULL.
+     */
+    double *grad_b;
+} otc_sinkhorn_outputs_f64;
+
+/**
+ * Results of `otc_sinkhorn_f32`: as `otc_sinkhorn_outputs_f64`, with the plan, map and
+ * position gradients in floats (potentials, values and weight gradients stay double).
+ */
+typedef struct otc_sinkhorn_outputs_f32 {
+    /**
+     * `sizeof(otc_sinkhorn_outputs_f32)`.
+     */
+    size_t struct_size;
+    /**
+     * Status, path, iterations, marginal error, seconds.
+     */
+    struct otc_report report;
+    /**
+     * OT_ε(a, b) with its entropy term (see `otc_sinkhorn_outputs_f64`).
+     */
+    double entropic_ot;
+    /**
+     * ⟨C, P⟩, without the entropy term.
+     */
+    double transport_cost;
     /**
      * Total mass of the plan.
      */
     double mass;
     /**
-     * First ε of the ε-scaling schedule (the target ε without scaling).
+     * Row potentials f (n), or NULL.
      */
-    double eps_start;
+    double *f;
     /**
-     * Iterations at the target ε.
+     * Column potentials g (m), or NULL.
      */
-    uint32_t iterations;
+    double *g;
     /**
-     * Iterations at the intermediate ε values.
+     * The plan (n×m), or `data` NULL.
      */
-    uint32_t scaling_iterations;
+    struct otc_matrix_mut_f32 plan;
     /**
-     * Number of intermediate ε values used.
+     * Points only: the barycentric map (n×d), or `data` NULL.
      */
-    uint32_t eps_steps;
+    struct otc_matrix_mut_f32 map;
     /**
-     * 1 when the tolerance was met, 0 when the cap was reached.
+     * Points only: ∂OT_ε/∂x (n×d), or `data` NULL.
      */
-    uint32_t converged;
-} otc_sinkhorn_info;
+    struct otc_matrix_mut_f32 grad_x;
+    /**
+     * Points only: ∂OT_ε/∂y (m×d), or `data` NULL.
+     */
+    struct otc_matrix_mut_f32 grad_y;
+    /**
+     * Points only: ∂OT_ε/∂a (n), or NULL.
+     */
+    double *grad_a;
+    /**
+     * Points only: ∂OT_ε/∂b (m), or NULL.
+     */
+    double *grad_b;
+} otc_sinkhorn_outputs_f32;
+
+/**
+ * Options of `otc_sinkhorn_divergence_f64` / `_f32` (the three solves all use them); fill
+ * with `otc_sinkhorn_divergence_options_default`. Fields as in `otc_sinkhorn_options`.
+ */
+typedef struct otc_sinkhorn_divergence_options {
+    /**
+     * `sizeof(otc_sinkhorn_divergence_options)`.
+     */
+    size_t struct_size;
+    /**
+     * Worker threads: 0 = `OTCORE_NUM_THREADS` or all cores, 1 = the calling thread only,
+     * k = k workers (at most 256). Results are identical for every value.
+     */
+    uint32_t num_threads;
+    /**
+     * 1 = symmetric (averaged, simultaneous) updates, 0 = alternating (default).
+     */
+    uint32_t symmetric;
+    /**
+     * Entropic regularisation ε > 0 (absolute, in cost units). Default 0.01.
+     */
+    double epsilon;
+    /**
+     * Stop each solve when its L1 marginal error is at most this. Default 1e-9.
+     */
+    double tolerance;
+    /**
+     * Iteration cap of each solve, ε-scaling included; default 1000.
+     */
+    uint64_t max_iter;
+    /**
+     * Check the marginal error every this many iterations (>= 1, default 10).
+     */
+    uint64_t check_every;
+    /**
+     * `OTC_SINKHORN_PATH_AUTO` (default), `_LOG_DOMAIN` or `_KERNEL`.
+     */
+    int32_t path;
+    /**
+     * `OTC_SINKHORN_PENALTY_KL` (default) or `OTC_SINKHORN_PENALTY_TV`.
+     */
+    int32_t penalty;
+    /**
+     * Penalty ρ_a > 0 on the first measure's marginals; `INFINITY` (default) = balanced.
+     */
+    double rho_a;
+    /**
+     * Penalty ρ_b > 0 on the second measure's marginals; `INFINITY` (default) = balanced.
+     */
+    double rho_b;
+    /**
+     * Balanced problems: largest accepted relative mass gap (default 1e-6).
+     */
+    double mass_tolerance;
+    /**
+     * Over-relaxation ω: 1 = off (default), (0, 2) fixed, 0 = adaptive.
+     */
+    double over_relaxation;
+    /**
+     * Largest workspace in bytes `OTC_SINKHORN_PATH_AUTO` gives the stored kernel (2^30).
+     */
+    size_t kernel_memory_cap;
+    /**
+     * Intermediate ε values of the ε-scaling schedule (0 = off, the default).
+     */
+    uint64_t eps_scaling_steps;
+    /**
+     * Iterations at each intermediate ε (default 10).
+     */
+    uint64_t eps_scaling_iters;
+    /**
+     * First ε of the schedule; <= 0 (the default) = the cost's largest value.
+     */
+    double eps_scaling_start;
+    /**
+     * Call `callback` at most once every this many iterations, at the marginal-error checks
+     * (0 = never, the default).
+     */
+    uint64_t callback_every;
+    /**
+     * Progress callback `(callback_data, iterations so far, L1 marginal error)`, on the
+     * calling thread; nonzero stops the solve (`OTC_WARN_CANCELLED`, outputs valid). NULL =
+     * none.
+     */
+    otc_callback callback;
+    /**
+     * Passed to `callback` as its first argument.
+     */
+    void *callback_data;
+} otc_sinkhorn_divergence_options;
+
+/**
+ * A Sinkhorn divergence problem of doubles: weights `a` (n), `b` (m) and the costs as
+ * EXACTLY ONE of: three dense matrices `cost_xy` (n×m), `cost_xx` (n×n), `cost_yy` (m×m)
+ * (the points' `data` NULL), or the point clouds `x` (n×d), `y` (m×d) with `metric`, costs
+ * computed on the fly (the costs' `data` NULL).
+ */
+typedef struct otc_sinkhorn_divergence_problem_f64 {
+    /**
+     * `sizeof(otc_sinkhorn_divergence_problem_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * First measure's weights (n), finite and >= 0.
+     */
+    const double *a;
+    /**
+     * n >= 1.
+     */
+    size_t n;
+    /**
+     * Second measure's weights (m), finite and >= 0.
+     */
+    const double *b;
+    /**
+     * m >= 1.
+     */
+    size_t m;
+    /**
+     * C(x, y), n×m, or `data` NULL when the points are given.
+     */
+    struct otc_matrix_f64 cost_xy;
+    /**
+     * C(x, x), n×n, or `data` NULL.
+     */
+    struct otc_matrix_f64 cost_xx;
+    /**
+     * C(y, y), m×m, or `data` NULL.
+     */
+    struct otc_matrix_f64 cost_yy;
+    /**
+     * First measure's points (n×d), or `data` NULL when the costs are given.
+     */
+    struct otc_matrix_f64 x;
+    /**
+     * Second measure's points (m×d), or `data` NULL.
+     */
+    struct otc_matrix_f64 y;
+    /**
+     * `OTC_METRIC_SQEUCLIDEAN` (0): see `otc_sinkhorn_problem_f64`.
+     */
+    int32_t metric;
+} otc_sinkhorn_divergence_problem_f64;
+
+/**
+ * `otc_sinkhorn_divergence_problem_f64` with weights, costs and points of floats.
+ */
+typedef struct otc_sinkhorn_divergence_problem_f32 {
+    /**
+     * `sizeof(otc_sinkhorn_divergence_problem_f32)`.
+     */
+    size_t struct_size;
+    /**
+     * First measure's weights (n).
+     */
+    const float *a;
+    /**
+     * n >= 1.
+     */
+    size_t n;
+    /**
+     * Second measure's weights (m).
+     */
+    const float *b;
+    /**
+     * m >= 1.
+     */
+    size_t m;
+    /**
+     * C(x, y), n×m, or `data` NULL.
+     */
+    struct otc_matrix_f32 cost_xy;
+    /**
+     * C(x, x), n×n, or `data` NULL.
+     */
+    struct otc_matrix_f32 cost_xx;
+    /**
+     * C(y, y), m×m, or `data` NULL.
+     */
+    struct otc_matrix_f32 cost_yy;
+    /**
+     * First measure's points (n×d), or `data` NULL.
+     */
+    struct otc_matrix_f32 x;
+    /**
+     * Second measure's points (m×d), or `data` NULL.
+     */
+    struct otc_matrix_f32 y;
+    /**
+     * `OTC_METRIC_SQEUCLIDEAN` (0).
+     */
+    int32_t metric;
+} otc_sinkhorn_divergence_problem_f32;
+
+/**
+ * Results of `otc_sinkhorn_divergence_f64`. `report.path`: the path the solve of
+ * OT_ε(a, b) ran; `report.iterations`: the iterations of the three solves together;
+ * `report.error`: the largest of their final L1 marginal errors. Optional outputs (the
+ * gradients, points only): not wanted when the pointer (or a view's `data`) is NULL.
+ */
+typedef struct otc_sinkhorn_divergence_outputs_f64 {
+    /**
+     * `sizeof(otc_sinkhorn_divergence_outputs_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Status, path, iterations, error, seconds.
+     */
+    struct otc_report report;
+    /**
+     * S(a, b) = OT_ε(a, b) − ½OT_ε(a, a) − ½OT_ε(b, b) + (ε/2)(Σa − Σb)²: the debiased
+     * entropic cost (0 when a = b), each OT_ε with its entropy term.
+     */
+    double divergence;
+    /**
+     * OT_ε(a, b) (as `otc_sinkhorn_outputs_f64.entropic_ot`).
+     */
+    double entropic_ot_xy;
+    /**
+     * OT_ε(a, a).
+     */
+    double entropic_ot_xx;
+    /**
+     * OT_ε(b, b).
+     */
+    double entropic_ot_yy;
+    /**
+     * Points only: ∂S/∂x (n×d), or `data` NULL.
+     */
+    struct otc_matrix_mut_f64 grad_x;
+    /**
+     * Points only: ∂S/∂y (m×d), or `data` NULL.
+     */
+    struct otc_matrix_mut_f64 grad_y;
+    /**
+     * Points only: ∂S/∂a (n), or NULL.
+     */
+    double *grad_a;
+    /**
+     * Points only: ∂S/∂b (m), or NULL.
+     */
+    double *grad_b;
+} otc_sinkhorn_divergence_outputs_f64;
+
+/**
+ * Results of `otc_sinkhorn_divergence_f32`: as the f64 struct, position gradients in floats.
+ */
+typedef struct otc_sinkhorn_divergence_outputs_f32 {
+    /**
+     * `sizeof(otc_sinkhorn_divergence_outputs_f32)`.
+     */
+    size_t struct_size;
+    /**
+     * Status, path, iterations, error, seconds.
+     */
+    struct otc_report report;
+    /**
+     * S(a, b) (see `otc_sinkhorn_divergence_outputs_f64`).
+     */
+    double divergence;
+    /**
+     * OT_ε(a, b).
+     */
+    double entropic_ot_xy;
+    /**
+     * OT_ε(a, a).
+     */
+    double entropic_ot_xx;
+    /**
+     * OT_ε(b, b).
+     */
+    double entropic_ot_yy;
+    /**
+     * Points only: ∂S/∂x (n×d), or `data` NULL.
+     */
+    struct otc_matrix_mut_f32 grad_x;
+    /**
+     * Points only: ∂S/∂y (m×d), or `data` NULL.
+     */
+    struct otc_matrix_mut_f32 grad_y;
+    /**
+     * Points only: ∂S/∂a (n), or NULL.
+     */
+    double *grad_a;
+    /**
+     * Points only: ∂S/∂b (m), or NULL.
+     */
+    double *grad_b;
+} otc_sinkhorn_divergence_outputs_f32;
 
 /**
  * Options of `otc_sinkhorn_block_step_f64` / `_f32`; fill with
@@ -2102,35 +2639,6 @@ typedef struct otc_sinkhorn_block_step_problem_f32 {
 } otc_sinkhorn_block_step_problem_f32;
 
 /**
- * What every ABI 1 call reports, the first field after `struct_size` of every outputs struct.
- * Written with the other outputs, when the call returns `OTC_OK` or a warning.
- */
-typedef struct otc_report {
-    /**
-     * The status the call returned (`OTC_OK` or a warning).
-     */
-    otc_status status;
-    /**
-     * Which method ran, where an operation has several (its `OTC_<OP>_PATH_*` values; 0
-     * where it has one).
-     */
-    int32_t path;
-    /**
-     * Iterations (or pivots, or rounds: as the operation documents) performed.
-     */
-    uint64_t iterations;
-    /**
-     * The operation's final error measure, as it documents (marginal error, duality gap,
-     * most negative reduced cost, ...); 0 where it computes none.
-     */
-    double error;
-    /**
-     * Wall-clock time of the call in seconds, checks included.
-     */
-    double seconds;
-} otc_report;
-
-/**
  * A partial log-sum-exp over some rows of one column: the value is `max + log(sum)`;
  * `{-INFINITY, 0}` is the empty pair. Produced by `otc_sinkhorn_block_step_*`, combined by
  * `otc_lse_pair_merge`, consumed by `otc_sinkhorn_block_column_update_f64`. Two doubles: send
@@ -2177,23 +2685,6 @@ typedef struct otc_sinkhorn_block_step_outputs_f64 {
      */
     struct otc_lse_pair *pairs;
 } otc_sinkhorn_block_step_outputs_f64;
-
-/**
- * Caller-provided scratch memory of a call, any alignment. `{NULL, 0}`: the library
- * allocates what the call needs (and reports `OTC_ERR_OUT_OF_MEMORY` if it cannot).
- * Its size comes from the operation's `*_workspace_size_*` query; it must not overlap any
- * argument, and its contents are undefined after the call.
- */
-typedef struct otc_workspace {
-    /**
-     * First byte of the workspace, or NULL.
-     */
-    void *data;
-    /**
-     * Size of the workspace in bytes (0 when `data` is NULL).
-     */
-    size_t bytes;
-} otc_workspace;
 
 /**
  * Results of `otc_sinkhorn_block_step_f32`: as `otc_sinkhorn_block_step_outputs_f64`
@@ -3358,201 +3849,163 @@ otc_status otc_lloyd_f32(const struct otc_lloyd_problem_f32 *problem,
                          struct otc_workspace work);
 
 /**
- * Fills `*opts` with the defaults (ε = 0.01, balanced, 1000 iterations, tolerance 1e-9
- * checked every 10, no ε-scaling, alternating updates, all threads).
+ * Fills `*opts` with the defaults: ε = 0.01, balanced (ρ = ∞, KL), tolerance 1e-9 checked
+ * every 10 iterations, at most 1000 iterations, no ε-scaling, alternating updates without
+ * over-relaxation, `OTC_SINKHORN_PATH_AUTO` with a 1 GiB kernel cap, mass tolerance 1e-6,
+ * all threads.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
  *
  * # Safety
- * `opts` must be valid for writes of one `otc_sinkhorn_options`.
+ * `opts` must be NULL or valid for writes of one `otc_sinkhorn_options`.
  */
 otc_status otc_sinkhorn_options_default(struct otc_sinkhorn_options *opts);
 
 /**
- * Bytes of workspace `otc_sinkhorn_*` (and `_points_*`) need for n sources, m targets and
- * points of dimension d (0 for a dense cost), for either element type.
+ * Bytes of workspace `otc_sinkhorn_f64` needs for `problem` with `opts` (NULL: defaults):
+ * O((n + m)·(1 + d)) doubles, plus the stored kernel (n·m doubles and O(n·m/256)) when
+ * `opts->path` and `kernel_memory_cap` choose it for a dense cost. Depends on n, m, d and the
+ * options only.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+ * `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_INVALID_ARGUMENT` (not exactly one form, a metric
+ * other than squared Euclidean, a bad flag or enumeration), `OTC_ERR_OVERFLOW`.
  *
  * # Safety
- * `opts` is NULL or a valid options struct; `out_bytes` must be valid for writes.
+ * `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+ * `bytes` valid for writes.
  */
-otc_status otc_sinkhorn_workspace_size(size_t n,
-                                       size_t m,
-                                       size_t d,
-                                       const struct otc_sinkhorn_options *opts,
-                                       size_t *out_bytes);
+otc_status otc_sinkhorn_workspace_size_f64(const struct otc_sinkhorn_problem_f64 *problem,
+                                           const struct otc_sinkhorn_options *opts,
+                                           size_t *bytes);
 
 /**
- * Entropic OT by log-domain Sinkhorn on a dense n×m cost of doubles (any strides). `a` (n)
- * and `b` (m) are non-negative weights (zeros allowed; when both sides are balanced, equal
- * masses within `mass_tolerance`, b rescaled to a's mass). Optional, NULL when not wanted: `init_f` (n) / `init_g` (m) warm-start
- * potentials; outputs `f` (n), `g` (m) potentials in cost units, `plan` (a view of an n×m
- * output), `info`. Outputs are written only on success; OTC_WARN_MAX_ITER when the cap was
- * reached (outputs valid).
+ * `otc_sinkhorn_workspace_size_f64` for `otc_sinkhorn_f32` (a stored kernel of floats).
  *
  * # Safety
- * Every non-NULL pointer must be valid for its documented length; `work` is NULL or
- * `work_bytes` writable bytes disjoint from the other arguments.
+ * As `otc_sinkhorn_workspace_size_f64`.
  */
-otc_status otc_sinkhorn_f64(struct otc_matrix_f64 cost,
-                            const double *a,
-                            const double *b,
+otc_status otc_sinkhorn_workspace_size_f32(const struct otc_sinkhorn_problem_f32 *problem,
+                                           const struct otc_sinkhorn_options *opts,
+                                           size_t *bytes);
+
+/**
+ * Entropic OT by Sinkhorn's iteration on the dual potentials, in double precision:
+ * minimises ⟨C, P⟩ + ε·KL(P | a⊗b) (+ ρ_a·D(P·1 | a) + ρ_b·D(Pᵀ·1 | b) for finite
+ * penalties, D = KL or TV) over plans P ≥ 0, with `P_ij = a_i b_j exp((f_i + g_j − C_ij)/ε)`
+ * at the optimum. The cost is the dense `problem->cost` or the points `x`, `y` (squared
+ * Euclidean, computed on the fly), exactly one. Writes `out->entropic_ot` (OT_ε, with the
+ * entropy term), `out->transport_cost` (⟨C, P⟩, without it), `out->mass`, the report, and
+ * the optional outputs asked for (f, g, plan, and for points the barycentric map and the
+ * gradients of OT_ε). Time O(n·m) per iteration (log-domain passes: 2·n·m exponentials, or
+ * one read of a stored kernel), plus O(n·m·d) per gradient side; workspace from
+ * `otc_sinkhorn_workspace_size_f64` (or `{NULL, 0}`: allocated). Results are identical for
+ * every thread count.
+ *
+ * Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (the cap was reached; outputs valid);
+ * `OTC_WARN_CANCELLED` (the callback stopped the solve; outputs valid, from the potentials
+ * reached);
+ * `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
+ * `OTC_ERR_INVALID_ARGUMENT` (ε, ρ, tolerances, flags, enumerations; not exactly one form;
+ * the map or a gradient asked of a dense cost), `OTC_ERR_NON_FINITE`,
+ * `OTC_ERR_MASS_MISMATCH` (balanced with masses further apart than `mass_tolerance`),
+ * `OTC_ERR_NUMERICAL` (the potentials or values overflowed), `OTC_ERR_INVALID_STRIDE`,
+ * `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`,
+ * `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error nothing is written.
+ *
+ * # Safety
+ * `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size`
+ * bytes); every non-NULL pointer in them is valid for its stated size; `work.data` is NULL or
+ * valid for `work.bytes` bytes and overlaps no argument.
+ */
+otc_status otc_sinkhorn_f64(const struct otc_sinkhorn_problem_f64 *problem,
+                            struct otc_sinkhorn_outputs_f64 *out,
                             const struct otc_sinkhorn_options *opts,
-                            const double *init_f,
-                            const double *init_g,
-                            double *f,
-                            double *g,
-                            const struct otc_matrix_mut_f64 *plan,
-                            struct otc_sinkhorn_info *info,
-                            void *work,
-                            size_t work_bytes);
+                            struct otc_workspace work);
 
 /**
- * `otc_sinkhorn_f64` on a cost, weights and plan of floats (potentials stay double; the
- * marginal sums are accumulated in double).
+ * `otc_sinkhorn_f64` on weights, cost, points, plan, map and position gradients of floats
+ * (potentials, values and weight gradients stay double; marginal sums are accumulated in
+ * double).
  *
  * # Safety
  * As `otc_sinkhorn_f64`.
  */
-otc_status otc_sinkhorn_f32(struct otc_matrix_f32 cost,
-                            const float *a,
-                            const float *b,
+otc_status otc_sinkhorn_f32(const struct otc_sinkhorn_problem_f32 *problem,
+                            struct otc_sinkhorn_outputs_f32 *out,
                             const struct otc_sinkhorn_options *opts,
-                            const double *init_f,
-                            const double *init_g,
-                            double *f,
-                            double *g,
-                            const struct otc_matrix_mut_f32 *plan,
-                            struct otc_sinkhorn_info *info,
-                            void *work,
-                            size_t work_bytes);
+                            struct otc_workspace work);
 
 /**
- * Entropic OT by log-domain Sinkhorn between point clouds `x` (n×d) and `y` (m×d) with the
- * squared Euclidean cost computed on the fly (memory O((n+m)·d), never n×m). Arguments as
- * `otc_sinkhorn_f64`, plus the optional output `map` (a view of an n×d output): the
- * barycentric projection Σ_j P_ij y_j / Σ_j P_ij of every x_i.
+ * Fills `*opts` with the defaults (those of `otc_sinkhorn_options_default`).
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+ *
+ * # Safety
+ * `opts` must be NULL or valid for writes of one `otc_sinkhorn_divergence_options`.
+ */
+otc_status otc_sinkhorn_divergence_options_default(struct otc_sinkhorn_divergence_options *opts);
+
+/**
+ * Bytes of workspace `otc_sinkhorn_divergence_f64` needs for `problem` with `opts` (NULL:
+ * defaults): that of one solve of size max(n, m) (see `otc_sinkhorn_workspace_size_f64`),
+ * plus O((n + m)·d) for the points' gradients. Depends on n, m, d and the options only.
+ *
+ * Statuses: as `otc_sinkhorn_workspace_size_f64`.
+ *
+ * # Safety
+ * `problem` and `opts` are NULL or valid structs; `bytes` valid for writes.
+ */
+otc_status otc_sinkhorn_divergence_workspace_size_f64(const struct otc_sinkhorn_divergence_problem_f64 *problem,
+                                                      const struct otc_sinkhorn_divergence_options *opts,
+                                                      size_t *bytes);
+
+/**
+ * `otc_sinkhorn_divergence_workspace_size_f64` for `otc_sinkhorn_divergence_f32`.
+ *
+ * # Safety
+ * As `otc_sinkhorn_divergence_workspace_size_f64`.
+ */
+otc_status otc_sinkhorn_divergence_workspace_size_f32(const struct otc_sinkhorn_divergence_problem_f32 *problem,
+                                                      const struct otc_sinkhorn_divergence_options *opts,
+                                                      size_t *bytes);
+
+/**
+ * The Sinkhorn divergence S(a, b) = OT_ε(a, b) − ½OT_ε(a, a) − ½OT_ε(b, b) +
+ * (ε/2)(Σa − Σb)² (each OT_ε the entropic cost with its entropy term, from a cold-start
+ * solve with `opts`), in double precision, from the three dense costs of `problem` or its
+ * point clouds (squared Euclidean, computed on the fly), exactly one form. Writes
+ * `out->divergence`, the three OT_ε values, the report and, for points, the gradients of S
+ * asked for. Time: three solves (O(n·m), O(n²), O(m²) per iteration), plus six streamed
+ * passes O((n + m)²·d) when gradients are wanted; workspace from
+ * `otc_sinkhorn_divergence_workspace_size_f64` (or `{NULL, 0}`: allocated). Results are
+ * identical for every thread count.
+ *
+ * Statuses: as `otc_sinkhorn_f64` (`OTC_WARN_MAX_ITER` when a solve reached the cap,
+ * `OTC_WARN_CANCELLED` when the callback stopped one: each of the three solves calls it,
+ * with its own iteration count). On an
+ * error nothing is written, but for `OTC_ERR_NUMERICAL` (a value overflowed), found after
+ * the gradients asked for were computed into their outputs.
  *
  * # Safety
  * As `otc_sinkhorn_f64`.
  */
-otc_status otc_sinkhorn_points_f64(struct otc_matrix_f64 x,
-                                   struct otc_matrix_f64 y,
-                                   const double *a,
-                                   const double *b,
-                                   const struct otc_sinkhorn_options *opts,
-                                   const double *init_f,
-                                   const double *init_g,
-                                   double *f,
-                                   double *g,
-                                   const struct otc_matrix_mut_f64 *plan,
-                                   const struct otc_matrix_mut_f64 *map,
-                                   struct otc_sinkhorn_info *info,
-                                   void *work,
-                                   size_t work_bytes);
+otc_status otc_sinkhorn_divergence_f64(const struct otc_sinkhorn_divergence_problem_f64 *problem,
+                                       struct otc_sinkhorn_divergence_outputs_f64 *out,
+                                       const struct otc_sinkhorn_divergence_options *opts,
+                                       struct otc_workspace work);
 
 /**
- * `otc_sinkhorn_points_f64` on points, weights, plan and map of floats.
+ * `otc_sinkhorn_divergence_f64` on weights, costs, points and position gradients of floats
+ * (values and weight gradients stay double).
  *
  * # Safety
  * As `otc_sinkhorn_f64`.
  */
-otc_status otc_sinkhorn_points_f32(struct otc_matrix_f32 x,
-                                   struct otc_matrix_f32 y,
-                                   const float *a,
-                                   const float *b,
-                                   const struct otc_sinkhorn_options *opts,
-                                   const double *init_f,
-                                   const double *init_g,
-                                   double *f,
-                                   double *g,
-                                   const struct otc_matrix_mut_f32 *plan,
-                                   const struct otc_matrix_mut_f32 *map,
-                                   struct otc_sinkhorn_info *info,
-                                   void *work,
-                                   size_t work_bytes);
-
-/**
- * Bytes of workspace the divergence entry points need for n sources, m targets and
- * dimension d (0 for dense costs), for either element type.
- *
- * # Safety
- * `opts` is NULL or a valid options struct; `out_bytes` must be valid for writes.
- */
-otc_status otc_sinkhorn_divergence_workspace_size(size_t n,
-                                                  size_t m,
-                                                  size_t d,
-                                                  const struct otc_sinkhorn_options *opts,
-                                                  size_t *out_bytes);
-
-/**
- * Sinkhorn divergence S(a,b) = OT_ε(a,b) − ½OT_ε(a,a) − ½OT_ε(b,b) from the three dense
- * costs C(x,y) (n×m), C(x,x) (n×n), C(y,y) (m×m) of doubles, each OT_ε the dual value of a
- * solve with `opts` (see `otc_sinkhorn_info.dual`). Writes `*value`, and `infos[0..3]` (the
- * three solves; set their struct_size) when not NULL. OTC_WARN_MAX_ITER when a solve reached
- * the cap.
- *
- * # Safety
- * Every non-NULL pointer must be valid for its documented length; `work` as in
- * `otc_sinkhorn_f64`.
- */
-otc_status otc_sinkhorn_divergence_f64(struct otc_matrix_f64 cost_xy,
-                                       struct otc_matrix_f64 cost_xx,
-                                       struct otc_matrix_f64 cost_yy,
-                                       const double *a,
-                                       const double *b,
-                                       const struct otc_sinkhorn_options *opts,
-                                       double *value,
-                                       struct otc_sinkhorn_info *infos,
-                                       void *work,
-                                       size_t work_bytes);
-
-/**
- * `otc_sinkhorn_divergence_f64` on costs and weights of floats.
- *
- * # Safety
- * As `otc_sinkhorn_divergence_f64`.
- */
-otc_status otc_sinkhorn_divergence_f32(struct otc_matrix_f32 cost_xy,
-                                       struct otc_matrix_f32 cost_xx,
-                                       struct otc_matrix_f32 cost_yy,
-                                       const float *a,
-                                       const float *b,
-                                       const struct otc_sinkhorn_options *opts,
-                                       double *value,
-                                       struct otc_sinkhorn_info *infos,
-                                       void *work,
-                                       size_t work_bytes);
-
-/**
- * Sinkhorn divergence between point clouds `x` (n×d) and `y` (m×d) of doubles with the
- * squared Euclidean cost computed on the fly; otherwise as `otc_sinkhorn_divergence_f64`.
- *
- * # Safety
- * As `otc_sinkhorn_divergence_f64`.
- */
-otc_status otc_sinkhorn_divergence_points_f64(struct otc_matrix_f64 x,
-                                              struct otc_matrix_f64 y,
-                                              const double *a,
-                                              const double *b,
-                                              const struct otc_sinkhorn_options *opts,
-                                              double *value,
-                                              struct otc_sinkhorn_info *infos,
-                                              void *work,
-                                              size_t work_bytes);
-
-/**
- * `otc_sinkhorn_divergence_points_f64` on points and weights of floats.
- *
- * # Safety
- * As `otc_sinkhorn_divergence_f64`.
- */
-otc_status otc_sinkhorn_divergence_points_f32(struct otc_matrix_f32 x,
-                                              struct otc_matrix_f32 y,
-                                              const float *a,
-                                              const float *b,
-                                              const struct otc_sinkhorn_options *opts,
-                                              double *value,
-                                              struct otc_sinkhorn_info *infos,
-                                              void *work,
-                                              size_t work_bytes);
+otc_status otc_sinkhorn_divergence_f32(const struct otc_sinkhorn_divergence_problem_f32 *problem,
+                                       struct otc_sinkhorn_divergence_outputs_f32 *out,
+                                       const struct otc_sinkhorn_divergence_options *opts,
+                                       struct otc_workspace work);
 
 /**
  * Writes the default options (`num_threads` 0, ε 0.01, ρ_a = ρ_b = `INFINITY`) into `opts`.

@@ -66,32 +66,153 @@ fn structs() -> Vec<(String, usize)> {
     }));
     all.extend(layout!(otc_sinkhorn_options {
         struct_size,
-        epsilon,
-        rho_a,
-        rho_b,
-        tolerance,
-        eps_scaling_start,
         num_threads,
+        symmetric,
+        epsilon,
+        tolerance,
         max_iter,
         check_every,
+        path,
+        penalty,
+        rho_a,
+        rho_b,
+        mass_tolerance,
+        over_relaxation,
+        kernel_memory_cap,
         eps_scaling_steps,
         eps_scaling_iters,
-        symmetric,
-        compute_transport_cost,
-        mass_tolerance
+        eps_scaling_start,
+        callback_every,
+        callback,
+        callback_data
     }));
-    #[allow(unused_imports)]
-    all.extend(layout!(otc_sinkhorn_info {
+    all.extend(layout!(otc_sinkhorn_divergence_options {
         struct_size,
+        num_threads,
+        symmetric,
+        epsilon,
+        tolerance,
+        max_iter,
+        check_every,
+        path,
+        penalty,
+        rho_a,
+        rho_b,
+        mass_tolerance,
+        over_relaxation,
+        kernel_memory_cap,
+        eps_scaling_steps,
+        eps_scaling_iters,
+        eps_scaling_start,
+        callback_every,
+        callback,
+        callback_data
+    }));
+    all.extend(layout!(otc_sinkhorn_problem_f64 {
+        struct_size,
+        a,
+        n,
+        b,
+        m,
+        cost,
+        x,
+        y,
+        metric,
+        init_f,
+        init_g
+    }));
+    all.extend(layout!(otc_sinkhorn_outputs_f64 {
+        struct_size,
+        report,
+        entropic_ot,
         transport_cost,
-        dual,
-        marginal_error,
         mass,
-        eps_start,
-        iterations,
-        scaling_iterations,
-        eps_steps,
-        converged
+        f,
+        g,
+        plan,
+        map,
+        grad_x,
+        grad_y,
+        grad_a,
+        grad_b
+    }));
+    all.extend(layout!(otc_sinkhorn_divergence_problem_f64 {
+        struct_size,
+        a,
+        n,
+        b,
+        m,
+        cost_xy,
+        cost_xx,
+        cost_yy,
+        x,
+        y,
+        metric
+    }));
+    all.extend(layout!(otc_sinkhorn_divergence_outputs_f64 {
+        struct_size,
+        report,
+        divergence,
+        entropic_ot_xy,
+        entropic_ot_xx,
+        entropic_ot_yy,
+        grad_x,
+        grad_y,
+        grad_a,
+        grad_b
+    }));
+    all.extend(layout!(otc_sinkhorn_problem_f32 {
+        struct_size,
+        a,
+        n,
+        b,
+        m,
+        cost,
+        x,
+        y,
+        metric,
+        init_f,
+        init_g
+    }));
+    all.extend(layout!(otc_sinkhorn_outputs_f32 {
+        struct_size,
+        report,
+        entropic_ot,
+        transport_cost,
+        mass,
+        f,
+        g,
+        plan,
+        map,
+        grad_x,
+        grad_y,
+        grad_a,
+        grad_b
+    }));
+    all.extend(layout!(otc_sinkhorn_divergence_problem_f32 {
+        struct_size,
+        a,
+        n,
+        b,
+        m,
+        cost_xy,
+        cost_xx,
+        cost_yy,
+        x,
+        y,
+        metric
+    }));
+    all.extend(layout!(otc_sinkhorn_divergence_outputs_f32 {
+        struct_size,
+        report,
+        divergence,
+        entropic_ot_xy,
+        entropic_ot_xx,
+        entropic_ot_yy,
+        grad_x,
+        grad_y,
+        grad_a,
+        grad_b
     }));
     all.extend(layout!(otc_laguerre_assign_options {
         struct_size,

@@ -9,6 +9,7 @@
 //! every operation has all three, and its structs begin as the contract says. This test reads
 //! `include/otcore.h` and fails on any departure.
 
+mod common;
 mod support;
 
 use std::collections::{BTreeMap, BTreeSet};

@@ -203,7 +203,12 @@ fn generated_structs_mirror_the_header() {
         let name = body[15..open].trim();
         let fields: Vec<(String, String)> = body[open + 1..close]
             .split(';')
-            .map(|f| f.split_whitespace().collect::<Vec<_>>().join(" "))
+            .map(|f| {
+                f.split_whitespace()
+                    .filter(|w| *w != "struct")
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
             .filter(|f| !f.is_empty())
             .map(|f| {
                 let last = f.rsplit([' ', '*']).next().unwrap().to_string();

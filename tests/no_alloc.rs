@@ -1769,3 +1769,253 @@ mod exact_c_entry_points {
         assert!(sout.swp_p > 0.0);
     }
 }
+
+/// The ABI 1 Sinkhorn entry points (`otc_sinkhorn_f64/_f32`, `otc_sinkhorn_divergence_f64`)
+/// allocate nothing on success with a caller workspace of the queried size and
+/// `num_threads = 1`: dense and point clouds, every optional output wanted.
+#[test]
+fn sinkhorn_c_entry_points_allocate_nothing() {
+    use otcore::ffi::shape::{otc_report, otc_workspace};
+    use otcore::ffi::sinkhorn::*;
+    use otcore::ffi::status::OTC_OK;
+    use otcore::ffi::view::*;
+    use std::mem::size_of;
+    let (n, m, d) = (11usize, 7usize, 2usize);
+    let x: Vec<f64> = (0..n * d).map(|k| (0.7 * k as f64).sin()).collect();
+    let y: Vec<f64> = (0..m * d).map(|k| (0.3 * k as f64).cos()).collect();
+    let c: Vec<f64> = (0..n * m)
+        .map(|k| {
+            (0..d)
+                .map(|t| (x[(k / m) * d + t] - y[(k % m) * d + t]).powi(2))
+                .sum()
+        })
+        .collect();
+    let cf: Vec<f32> = c.iter().map(|&v| v as f32).collect();
+    let (a, b) = (vec![1.0 / n as f64; n], vec![1.0 / m as f64; m]);
+    let (af, bf) = (vec![1.0 / n as f32; n], vec![1.0 / m as f32; m]);
+    let v = |p: &[f64], r: usize, k: usize| otc_matrix_f64 {
+        data: p.as_ptr(),
+        rows: r,
+        cols: k,
+        row_stride: k as isize,
+        col_stride: 1,
+    };
+    let mv = |p: &mut [f64], r: usize, k: usize| otc_matrix_mut_f64 {
+        data: p.as_mut_ptr(),
+        rows: r,
+        cols: k,
+        row_stride: k as isize,
+        col_stride: 1,
+    };
+    let none = v(&[], 0, 0);
+    let none = otc_matrix_f64 {
+        data: std::ptr::null(),
+        ..none
+    };
+    let mut opts = std::mem::MaybeUninit::<otc_sinkhorn_options>::uninit();
+    // SAFETY: a valid pointer to write the defaults into.
+    assert_eq!(
+        unsafe { otc_sinkhorn_options_default(opts.as_mut_ptr()) },
+        OTC_OK
+    );
+    // SAFETY: initialised by the call above.
+    let mut opts = unsafe { opts.assume_init() };
+    opts.num_threads = 1;
+    opts.epsilon = 0.1;
+    opts.max_iter = 100_000;
+    let dense = otc_sinkhorn_problem_f64 {
+        struct_size: size_of::<otc_sinkhorn_problem_f64>(),
+        a: a.as_ptr(),
+        n,
+        b: b.as_ptr(),
+        m,
+        cost: v(&c, n, m),
+        x: none,
+        y: none,
+        metric: 0,
+        init_f: std::ptr::null(),
+        init_g: std::ptr::null(),
+    };
+    let points = otc_sinkhorn_problem_f64 {
+        cost: none,
+        x: v(&x, n, d),
+        y: v(&y, m, d),
+        ..dense
+    };
+    let (mut f, mut g, mut plan) = (vec![0.0; n], vec![0.0; m], vec![0.0; n * m]);
+    let (mut map, mut gx, mut gy) = (vec![0.0; n * d], vec![0.0; n * d], vec![0.0; m * d]);
+    let (mut ga, mut gb) = (vec![0.0; n], vec![0.0; m]);
+    for (p, with_points) in [(dense, false), (points, true)] {
+        let mut bytes = 0usize;
+        // SAFETY: valid structs and output.
+        assert_eq!(
+            unsafe { otc_sinkhorn_workspace_size_f64(&p, &opts, &mut bytes) },
+            OTC_OK
+        );
+        let mut work = vec![0u8; bytes];
+        let no_out = otc_matrix_mut_f64 {
+            data: std::ptr::null_mut(),
+            rows: 0,
+            cols: 0,
+            row_stride: 0,
+            col_stride: 0,
+        };
+        let mut out = otc_sinkhorn_outputs_f64 {
+            struct_size: size_of::<otc_sinkhorn_outputs_f64>(),
+            report: otc_report::default(),
+            entropic_ot: 0.0,
+            transport_cost: 0.0,
+            mass: 0.0,
+            f: f.as_mut_ptr(),
+            g: g.as_mut_ptr(),
+            plan: mv(&mut plan, n, m),
+            map: no_out,
+            grad_x: no_out,
+            grad_y: no_out,
+            grad_a: std::ptr::null_mut(),
+            grad_b: std::ptr::null_mut(),
+        };
+        if with_points {
+            out.map = mv(&mut map, n, d);
+            out.grad_x = mv(&mut gx, n, d);
+            out.grad_y = mv(&mut gy, m, d);
+            out.grad_a = ga.as_mut_ptr();
+            out.grad_b = gb.as_mut_ptr();
+        }
+        let w = otc_workspace {
+            data: work.as_mut_ptr() as *mut std::ffi::c_void,
+            bytes,
+        };
+        let mut status = -1;
+        // SAFETY: valid structs, arrays and workspace.
+        let count = allocations_in(|| status = unsafe { otc_sinkhorn_f64(&p, &mut out, &opts, w) });
+        assert_eq!(status, OTC_OK);
+        assert_eq!(count, 0, "otc_sinkhorn_f64 (points: {with_points})");
+        assert!(out.report.error <= 1e-9 && out.transport_cost > 0.0);
+    }
+    // f32, dense.
+    let pf = otc_sinkhorn_problem_f32 {
+        struct_size: size_of::<otc_sinkhorn_problem_f32>(),
+        a: af.as_ptr(),
+        n,
+        b: bf.as_ptr(),
+        m,
+        cost: otc_matrix_f32 {
+            data: cf.as_ptr(),
+            rows: n,
+            cols: m,
+            row_stride: m as isize,
+            col_stride: 1,
+        },
+        x: otc_matrix_f32 {
+            data: std::ptr::null(),
+            rows: 0,
+            cols: 0,
+            row_stride: 0,
+            col_stride: 0,
+        },
+        y: otc_matrix_f32 {
+            data: std::ptr::null(),
+            rows: 0,
+            cols: 0,
+            row_stride: 0,
+            col_stride: 0,
+        },
+        metric: 0,
+        init_f: std::ptr::null(),
+        init_g: std::ptr::null(),
+    };
+    let no32 = otc_matrix_mut_f32 {
+        data: std::ptr::null_mut(),
+        rows: 0,
+        cols: 0,
+        row_stride: 0,
+        col_stride: 0,
+    };
+    let mut of = otc_sinkhorn_outputs_f32 {
+        struct_size: size_of::<otc_sinkhorn_outputs_f32>(),
+        report: otc_report::default(),
+        entropic_ot: 0.0,
+        transport_cost: 0.0,
+        mass: 0.0,
+        f: f.as_mut_ptr(),
+        g: g.as_mut_ptr(),
+        plan: no32,
+        map: no32,
+        grad_x: no32,
+        grad_y: no32,
+        grad_a: std::ptr::null_mut(),
+        grad_b: std::ptr::null_mut(),
+    };
+    opts.tolerance = 1e-5;
+    let mut bytes = 0usize;
+    // SAFETY: valid structs and output.
+    assert_eq!(
+        unsafe { otc_sinkhorn_workspace_size_f32(&pf, &opts, &mut bytes) },
+        OTC_OK
+    );
+    let mut work = vec![0u8; bytes];
+    let w = otc_workspace {
+        data: work.as_mut_ptr() as *mut std::ffi::c_void,
+        bytes,
+    };
+    let mut status = -1;
+    // SAFETY: valid structs, arrays and workspace.
+    let count = allocations_in(|| status = unsafe { otc_sinkhorn_f32(&pf, &mut of, &opts, w) });
+    assert_eq!((status, count), (OTC_OK, 0), "otc_sinkhorn_f32");
+    // The divergence on points, with its gradients.
+    let mut dopts = std::mem::MaybeUninit::<otc_sinkhorn_divergence_options>::uninit();
+    // SAFETY: a valid pointer to write the defaults into.
+    assert_eq!(
+        unsafe { otc_sinkhorn_divergence_options_default(dopts.as_mut_ptr()) },
+        OTC_OK
+    );
+    // SAFETY: initialised by the call above.
+    let mut dopts = unsafe { dopts.assume_init() };
+    dopts.num_threads = 1;
+    dopts.epsilon = 0.1;
+    dopts.max_iter = 100_000;
+    let dp = otc_sinkhorn_divergence_problem_f64 {
+        struct_size: size_of::<otc_sinkhorn_divergence_problem_f64>(),
+        a: a.as_ptr(),
+        n,
+        b: b.as_ptr(),
+        m,
+        cost_xy: none,
+        cost_xx: none,
+        cost_yy: none,
+        x: v(&x, n, d),
+        y: v(&y, m, d),
+        metric: 0,
+    };
+    let mut dout = otc_sinkhorn_divergence_outputs_f64 {
+        struct_size: size_of::<otc_sinkhorn_divergence_outputs_f64>(),
+        report: otc_report::default(),
+        divergence: 0.0,
+        entropic_ot_xy: 0.0,
+        entropic_ot_xx: 0.0,
+        entropic_ot_yy: 0.0,
+        grad_x: mv(&mut gx, n, d),
+        grad_y: mv(&mut gy, m, d),
+        grad_a: ga.as_mut_ptr(),
+        grad_b: gb.as_mut_ptr(),
+    };
+    let mut bytes = 0usize;
+    // SAFETY: valid structs and output.
+    assert_eq!(
+        unsafe { otc_sinkhorn_divergence_workspace_size_f64(&dp, &dopts, &mut bytes) },
+        OTC_OK
+    );
+    let mut work = vec![0u8; bytes];
+    let w = otc_workspace {
+        data: work.as_mut_ptr() as *mut std::ffi::c_void,
+        bytes,
+    };
+    let mut status = -1;
+    // SAFETY: valid structs, arrays and workspace.
+    let count = allocations_in(|| {
+        status = unsafe { otc_sinkhorn_divergence_f64(&dp, &mut dout, &dopts, w) }
+    });
+    assert_eq!((status, count), (OTC_OK, 0), "otc_sinkhorn_divergence_f64");
+    assert!(dout.divergence > 0.0);
+}

@@ -23,18 +23,58 @@ import time
 import numpy as np
 import ot
 
-from otcore_ctypes import check, load, view
+from otcore_ctypes import MatrixF64, check, load, view
 
 
 class Options(ctypes.Structure):
     """otc_sinkhorn_options."""
-    _fields_ = [("struct_size", ctypes.c_size_t), ("epsilon", ctypes.c_double),
-                ("rho_a", ctypes.c_double), ("rho_b", ctypes.c_double),
-                ("tolerance", ctypes.c_double), ("eps_scaling_start", ctypes.c_double),
-                ("num_threads", ctypes.c_uint32), ("max_iter", ctypes.c_uint32),
-                ("check_every", ctypes.c_uint32), ("eps_scaling_steps", ctypes.c_uint32),
-                ("eps_scaling_iters", ctypes.c_uint32), ("symmetric", ctypes.c_uint32),
-                ("compute_transport_cost", ctypes.c_uint32), ("mass_tolerance", ctypes.c_double)]
+    _fields_ = [("struct_size", ctypes.c_size_t), ("num_threads", ctypes.c_uint32),
+                ("symmetric", ctypes.c_uint32), ("epsilon", ctypes.c_double),
+                ("tolerance", ctypes.c_double), ("max_iter", ctypes.c_uint64),
+                ("check_every", ctypes.c_uint64), ("path", ctypes.c_int32),
+                ("penalty", ctypes.c_int32), ("rho_a", ctypes.c_double),
+                ("rho_b", ctypes.c_double), ("mass_tolerance", ctypes.c_double),
+                ("over_relaxation", ctypes.c_double), ("kernel_memory_cap", ctypes.c_size_t),
+                ("eps_scaling_steps", ctypes.c_uint64), ("eps_scaling_iters", ctypes.c_uint64),
+                ("eps_scaling_start", ctypes.c_double), ("callback_every", ctypes.c_uint64),
+                ("callback", ctypes.c_void_p), ("callback_data", ctypes.c_void_p)]
+
+
+class Problem(ctypes.Structure):
+    """otc_sinkhorn_problem_f64 / _f32 (same layout)."""
+    _fields_ = [("struct_size", ctypes.c_size_t), ("a", ctypes.c_void_p), ("n", ctypes.c_size_t),
+                ("b", ctypes.c_void_p), ("m", ctypes.c_size_t), ("cost", MatrixF64),
+                ("x", MatrixF64), ("y", MatrixF64), ("metric", ctypes.c_int32),
+                ("init_f", ctypes.c_void_p), ("init_g", ctypes.c_void_p)]
+
+
+class Report(ctypes.Structure):
+    """otc_report."""
+    _fields_ = [("status", ctypes.c_int32), ("path", ctypes.c_int32),
+                ("iterations", ctypes.c_uint64), ("error", ctypes.c_double),
+                ("seconds", ctypes.c_double)]
+
+
+class Outputs(ctypes.Structure):
+    """otc_sinkhorn_outputs_f64 / _f32 (same layout)."""
+    _fields_ = [("struct_size", ctypes.c_size_t), ("report", Report),
+                ("entropic_ot", ctypes.c_double), ("transport_cost", ctypes.c_double),
+                ("mass", ctypes.c_double), ("f", ctypes.c_void_p), ("g", ctypes.c_void_p),
+                ("plan", MatrixF64), ("map", MatrixF64), ("grad_x", MatrixF64),
+                ("grad_y", MatrixF64), ("grad_a", ctypes.c_void_p), ("grad_b", ctypes.c_void_p)]
+
+
+class Workspace(ctypes.Structure):
+    """otc_workspace ({NULL, 0}: the library allocates)."""
+    _fields_ = [("data", ctypes.c_void_p), ("bytes", ctypes.c_size_t)]
+
+
+def solve(lib, fn, C, a, b, o, f, g):
+    """Runs otc_sinkhorn_f64 / _f32 on the dense cost C with options o into f, g."""
+    p = Problem(ctypes.sizeof(Problem), a.ctypes.data, C.shape[0], b.ctypes.data, C.shape[1],
+                view(C), MatrixF64(), MatrixF64(), 0, None, None)
+    out = Outputs(struct_size=ctypes.sizeof(Outputs), f=f.ctypes.data, g=g.ctypes.data)
+    check(lib, fn(ctypes.byref(p), ctypes.byref(out), ctypes.byref(o), Workspace(None, 0)))
 
 
 def otcore_time(lib, C, a, b, eps, iters, threads):
@@ -42,13 +82,10 @@ def otcore_time(lib, C, a, b, eps, iters, threads):
     o = Options()
     check(lib, lib.otc_sinkhorn_options_default(ctypes.byref(o)))
     o.epsilon, o.tolerance, o.max_iter, o.num_threads = eps, 0.0, iters, threads
-    o.compute_transport_cost = 0
     f = np.zeros(C.shape[0])
     g = np.zeros(C.shape[1])
     t = time.perf_counter()
-    check(lib, fn(view(C), a.ctypes.data_as(ctypes.c_void_p), b.ctypes.data_as(ctypes.c_void_p),
-                  ctypes.byref(o), None, None, f.ctypes.data_as(ctypes.c_void_p),
-                  g.ctypes.data_as(ctypes.c_void_p), None, None, None, ctypes.c_size_t(0)))
+    solve(lib, fn, C, a, b, o, f, g)
     return time.perf_counter() - t, f, g
 
 
@@ -79,14 +116,10 @@ def to_tolerance(lib):
         o = Options()
         check(lib, lib.otc_sinkhorn_options_default(ctypes.byref(o)))
         o.epsilon, o.tolerance, o.max_iter, o.num_threads = eps, tol, 100000, 1
-        o.eps_scaling_steps, o.eps_scaling_start, o.compute_transport_cost = steps, 1.0, 0
+        o.eps_scaling_steps, o.eps_scaling_start = steps, 1.0
         f, g = np.zeros(n), np.zeros(n)
         t = time.perf_counter()
-        check(lib, lib.otc_sinkhorn_f64(view(C), a.ctypes.data_as(ctypes.c_void_p),
-                                        a.ctypes.data_as(ctypes.c_void_p), ctypes.byref(o),
-                                        None, None, f.ctypes.data_as(ctypes.c_void_p),
-                                        g.ctypes.data_as(ctypes.c_void_p), None, None, None,
-                                        ctypes.c_size_t(0)))
+        solve(lib, lib.otc_sinkhorn_f64, C, a, a, o, f, g)
         dt = time.perf_counter() - t
         P = np.exp((f[:, None] + g[None, :] - C) / eps) * a[:, None] * a[None, :]
         print(f"  {name:24s}: {dt:8.2f} s, L1 error {l1_error(P, a, a):.2e}, "

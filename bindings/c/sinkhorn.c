@@ -14,9 +14,9 @@ int main(void) {
     otc_matrix_f64 X = {x, N, D, D, 1}, Y = {y, M, D, D, 1}, C = {c, N, M, M, 1};
     otc_matrix_mut_f64 Cout = {c, N, M, M, 1}, P = {plan, N, M, M, 1};
     otc_sinkhorn_options opts;
-    otc_sinkhorn_info info;
-    size_t bytes = 0;
-    void *work;
+    otc_sinkhorn_problem_f64 problem = {0};
+    otc_sinkhorn_outputs_f64 out = {0};
+    otc_workspace work = {NULL, 0};
     otc_status st;
     int i, j;
 
@@ -35,11 +35,20 @@ int main(void) {
     opts.epsilon = 0.05;
     opts.tolerance = 1e-12;
     opts.max_iter = 100000;
-    info.struct_size = sizeof info;
-    if (otc_sinkhorn_workspace_size(N, M, 0, &opts, &bytes) != OTC_OK) return 1;
-    work = malloc(bytes);
-    st = otc_sinkhorn_f64(C, a, b, &opts, NULL, NULL, f, g, &P, &info, work, bytes);
-    free(work);
+    problem.struct_size = sizeof problem; /* the dense cost; x.data and y.data stay NULL */
+    problem.a = a;
+    problem.n = N;
+    problem.b = b;
+    problem.m = M;
+    problem.cost = C;
+    out.struct_size = sizeof out; /* optional outputs not set stay NULL: not wanted */
+    out.f = f;
+    out.g = g;
+    out.plan = P;
+    if (otc_sinkhorn_workspace_size_f64(&problem, &opts, &work.bytes) != OTC_OK) return 1;
+    work.data = malloc(work.bytes);
+    st = otc_sinkhorn_f64(&problem, &out, &opts, work);
+    free(work.data);
     if (st != OTC_OK) {
         printf("otc_sinkhorn_f64: %s\n", otc_last_error_message());
         return 1;
@@ -58,9 +67,9 @@ int main(void) {
         for (i = 0; i < N; i++) col += plan[i * M + j];
         err = fmax(err, fabs(col - b[j]));
     }
-    printf("sinkhorn: %u iterations, transport cost %.9f, dual %.9f, max error %.2e\n",
-           info.iterations, info.transport_cost, info.dual, err);
-    if (err > 1e-10 || !info.converged) return 1;
+    printf("sinkhorn: %lu iterations, transport cost %.9f, OT_eps %.9f, max error %.2e\n",
+           (unsigned long)out.report.iterations, out.transport_cost, out.entropic_ot, err);
+    if (err > 1e-10 || out.report.status != OTC_OK) return 1;
     printf("sinkhorn example ok\n");
     return 0;
 }

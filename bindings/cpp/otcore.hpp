@@ -12,9 +12,9 @@
 // * Workspaces: otcore::Workspace owns a reusable, 64-byte-aligned buffer; pass it to the
 //   *_into calls to run without allocating once it is large enough.
 // * Families: cost matrices, exact OT (emd, emd_batch, wasserstein_1d, sliced_wasserstein),
-//   Sinkhorn (sinkhorn, sinkhorn_points, sinkhorn_divergence[_points], the row-partitioned
-//   pieces sinkhorn_block_step[_points], lse_pair_merge, sinkhorn_block_column_update with
-//   SinkhornBlockOptions), Gaussian OT
+//   Sinkhorn (sinkhorn, sinkhorn_points, sinkhorn_into, sinkhorn_divergence[_points], the
+//   row-partitioned pieces sinkhorn_block_step[_points], lse_pair_merge,
+//   sinkhorn_block_column_update with SinkhornBlockOptions), Gaussian OT
 //   (bures_distance, gaussian_*, psd_sqrt), semi-discrete OT (laguerre_assign, semidiscrete,
 //   semidiscrete_sgd (sampler or sample array), lloyd; double and float) and entropic
 //   barycenters. The cost section is compiled only when
@@ -747,275 +747,368 @@ inline double sliced_wasserstein(View<double> x, const std::vector<double> &a, V
 }
 
 // ---------------------------------------------------------------------------------------
-// Entropic OT (otc_sinkhorn_*)
+// Entropic OT (otc_sinkhorn_*, otc_sinkhorn_divergence_*; ABI 1 shape). Potentials:
+// P_ij = a_i b_j exp((f_i + g_j - C_ij) / epsilon), in cost units, not centred ((f + c, g - c)
+// gives the same plan when balanced).
 // ---------------------------------------------------------------------------------------
 
-/// Options of the log-domain Sinkhorn solvers; starts from the library's defaults.
-struct SinkhornOptions {
-    double epsilon;            ///< regularisation, in cost units
-    double rho_a;              ///< KL marginal penalty on a (infinity: balanced)
-    double rho_b;              ///< KL marginal penalty on b (infinity: balanced)
-    double tolerance;          ///< marginal error at which to stop
-    double eps_scaling_start;  ///< first epsilon of the scaling schedule (0: automatic)
-    std::uint32_t num_threads;
-    std::uint32_t max_iter;
-    std::uint32_t check_every;
-    std::uint32_t eps_scaling_steps;
-    std::uint32_t eps_scaling_iters;
-    std::uint32_t symmetric;              ///< 1: symmetric (averaged) updates
-    std::uint32_t compute_transport_cost; ///< 1: fill info.transport_cost
-    double mass_tolerance;     ///< balanced: largest relative mass gap (b rescaled within it)
-
-    SinkhornOptions() { from_c(defaults()); }
-    SinkhornOptions &with_epsilon(double e) { epsilon = e; return *this; }
-    SinkhornOptions &with_threads(std::uint32_t n) { num_threads = n; return *this; }
-    SinkhornOptions &with_max_iter(std::uint32_t n) { max_iter = n; return *this; }
-    SinkhornOptions &with_tolerance(double t) { tolerance = t; return *this; }
-    SinkhornOptions &with_rho(double a, double b) { rho_a = a; rho_b = b; return *this; }
-    /// The C struct.
-    otc_sinkhorn_options to_c() const {
-        otc_sinkhorn_options o = defaults();
-        o.epsilon = epsilon; o.rho_a = rho_a; o.rho_b = rho_b; o.tolerance = tolerance;
-        o.eps_scaling_start = eps_scaling_start; o.num_threads = num_threads;
-        o.max_iter = max_iter; o.check_every = check_every;
-        o.eps_scaling_steps = eps_scaling_steps; o.eps_scaling_iters = eps_scaling_iters;
-        o.symmetric = symmetric; o.compute_transport_cost = compute_transport_cost;
-        o.mass_tolerance = mass_tolerance;
-        return o;
+namespace detail {
+/// The chainable setters shared by the two Sinkhorn options structs (`C`, held in `c`).
+template <class C, class Self>
+struct SinkhornSetters {
+    C c;  ///< the C struct, from the library's defaults; every field can be set directly
+    Self &self() { return static_cast<Self &>(*this); }
+    /// Regularisation epsilon > 0, in cost units.
+    Self &with_epsilon(double e) { c.epsilon = e; return self(); }
+    /// 0: library default, 1: calling thread only, k: k workers.
+    Self &with_threads(std::uint32_t n) { c.num_threads = n; return self(); }
+    /// Iteration cap (epsilon-scaling included).
+    Self &with_max_iter(std::uint64_t n) { c.max_iter = n; return self(); }
+    /// L1 marginal error at which to stop, checked every `every` iterations.
+    Self &with_tolerance(double t, std::uint64_t every = 10) {
+        c.tolerance = t;
+        c.check_every = every;
+        return self();
     }
-
-private:
-    static otc_sinkhorn_options defaults() {
-        otc_sinkhorn_options o;
-        check(otc_sinkhorn_options_default(&o), "otc_sinkhorn_options_default");
-        return o;
+    /// Marginal penalties (INFINITY: balanced side) and their kind (OTC_SINKHORN_PENALTY_*).
+    Self &with_rho(double a, double b, std::int32_t penalty = OTC_SINKHORN_PENALTY_KL) {
+        c.rho_a = a;
+        c.rho_b = b;
+        c.penalty = penalty;
+        return self();
     }
-    void from_c(const otc_sinkhorn_options &o) {
-        epsilon = o.epsilon; rho_a = o.rho_a; rho_b = o.rho_b; tolerance = o.tolerance;
-        eps_scaling_start = o.eps_scaling_start; num_threads = o.num_threads;
-        max_iter = o.max_iter; check_every = o.check_every;
-        eps_scaling_steps = o.eps_scaling_steps; eps_scaling_iters = o.eps_scaling_iters;
-        symmetric = o.symmetric; compute_transport_cost = o.compute_transport_cost;
-        mass_tolerance = o.mass_tolerance;
+    /// OTC_SINKHORN_PATH_AUTO / _LOG_DOMAIN / _KERNEL.
+    Self &with_path(std::int32_t path) { c.path = path; return self(); }
+    /// Largest workspace (bytes) OTC_SINKHORN_PATH_AUTO gives the stored kernel.
+    Self &with_kernel_memory_cap(std::size_t bytes) { c.kernel_memory_cap = bytes; return self(); }
+    /// Over-relaxation omega: 1 off, 0 adaptive, (0, 2) fixed.
+    Self &with_over_relaxation(double omega) { c.over_relaxation = omega; return self(); }
+    /// Symmetric (averaged) updates instead of alternating ones.
+    Self &with_symmetric(bool on) { c.symmetric = on ? 1u : 0u; return self(); }
+    /// Balanced: largest relative mass gap accepted (b rescaled within it).
+    Self &with_mass_tolerance(double t) { c.mass_tolerance = t; return self(); }
+    /// Epsilon-scaling: `steps` intermediate values from `start` (<= 0: the cost's scale),
+    /// `iters` iterations each.
+    Self &with_eps_scaling(std::uint64_t steps, std::uint64_t iters = 10, double start = 0) {
+        c.eps_scaling_steps = steps;
+        c.eps_scaling_iters = iters;
+        c.eps_scaling_start = start;
+        return self();
+    }
+    /// Progress callback, called on the calling thread at most once per `every` iterations;
+    /// returning nonzero stops the solve (status OTC_WARN_CANCELLED, valid outputs).
+    Self &with_callback(std::uint64_t every, otc_callback f, void *data = nullptr) {
+        c.callback_every = every;
+        c.callback = f;
+        c.callback_data = data;
+        return self();
     }
 };
 
-/// A zeroed otc_sinkhorn_info with its struct_size set.
-inline otc_sinkhorn_info sinkhorn_info() {
-    otc_sinkhorn_info i{};
-    i.struct_size = sizeof(otc_sinkhorn_info);
-    return i;
+template <class T>
+struct SinkhornTypes;
+template <>
+struct SinkhornTypes<double> {
+    using Problem = otc_sinkhorn_problem_f64;
+    using Outputs = otc_sinkhorn_outputs_f64;
+    using DivergenceProblem = otc_sinkhorn_divergence_problem_f64;
+    using DivergenceOutputs = otc_sinkhorn_divergence_outputs_f64;
+};
+template <>
+struct SinkhornTypes<float> {
+    using Problem = otc_sinkhorn_problem_f32;
+    using Outputs = otc_sinkhorn_outputs_f32;
+    using DivergenceProblem = otc_sinkhorn_divergence_problem_f32;
+    using DivergenceOutputs = otc_sinkhorn_divergence_outputs_f32;
+};
+}  // namespace detail
+
+/// Options of `sinkhorn` / `sinkhorn_points` / `sinkhorn_into`: the C struct `c`,
+/// from the library's defaults, with chainable setters.
+struct SinkhornOptions : detail::SinkhornSetters<otc_sinkhorn_options, SinkhornOptions> {
+    SinkhornOptions() { check(otc_sinkhorn_options_default(&c), "otc_sinkhorn_options_default"); }
+};
+
+/// Options of `sinkhorn_divergence[_points]` (all three solves): the C struct `c`.
+struct SinkhornDivergenceOptions
+    : detail::SinkhornSetters<otc_sinkhorn_divergence_options, SinkhornDivergenceOptions> {
+    SinkhornDivergenceOptions() {
+        check(otc_sinkhorn_divergence_options_default(&c),
+              "otc_sinkhorn_divergence_options_default");
+    }
+};
+
+namespace detail {
+inline otc_status sinkhorn_call(const otc_sinkhorn_problem_f64 *p, otc_sinkhorn_outputs_f64 *o,
+                                const otc_sinkhorn_options *opts, otc_workspace w) {
+    return otc_sinkhorn_f64(p, o, opts, w);
+}
+inline otc_status sinkhorn_call(const otc_sinkhorn_problem_f32 *p, otc_sinkhorn_outputs_f32 *o,
+                                const otc_sinkhorn_options *opts, otc_workspace w) {
+    return otc_sinkhorn_f32(p, o, opts, w);
+}
+inline otc_status sinkhorn_size_call(const otc_sinkhorn_problem_f64 *p,
+                                     const otc_sinkhorn_options *opts, std::size_t *bytes) {
+    return otc_sinkhorn_workspace_size_f64(p, opts, bytes);
+}
+inline otc_status sinkhorn_size_call(const otc_sinkhorn_problem_f32 *p,
+                                     const otc_sinkhorn_options *opts, std::size_t *bytes) {
+    return otc_sinkhorn_workspace_size_f32(p, opts, bytes);
+}
+inline otc_status divergence_call(const otc_sinkhorn_divergence_problem_f64 *p,
+                                  otc_sinkhorn_divergence_outputs_f64 *o,
+                                  const otc_sinkhorn_divergence_options *opts, otc_workspace w) {
+    return otc_sinkhorn_divergence_f64(p, o, opts, w);
+}
+inline otc_status divergence_call(const otc_sinkhorn_divergence_problem_f32 *p,
+                                  otc_sinkhorn_divergence_outputs_f32 *o,
+                                  const otc_sinkhorn_divergence_options *opts, otc_workspace w) {
+    return otc_sinkhorn_divergence_f32(p, o, opts, w);
+}
+inline otc_status divergence_size_call(const otc_sinkhorn_divergence_problem_f64 *p,
+                                       const otc_sinkhorn_divergence_options *opts,
+                                       std::size_t *bytes) {
+    return otc_sinkhorn_divergence_workspace_size_f64(p, opts, bytes);
+}
+inline otc_status divergence_size_call(const otc_sinkhorn_divergence_problem_f32 *p,
+                                       const otc_sinkhorn_divergence_options *opts,
+                                       std::size_t *bytes) {
+    return otc_sinkhorn_divergence_workspace_size_f32(p, opts, bytes);
+}
+/// A view of `m` when wanted (sized rows x cols), else the "not wanted" view (data NULL).
+template <class T>
+auto out_view(bool want, Matrix<T> &m, std::size_t rows, std::size_t cols)
+    -> decltype(to_c(m.mut_view())) {
+    if (!want) return {};
+    m = Matrix<T>(rows, cols);
+    return to_c(m.mut_view());
+}
+}  // namespace detail
+
+/// Bytes of workspace `otc_sinkhorn_f64/_f32` needs for `problem` with `opts`.
+template <class P>
+std::size_t sinkhorn_workspace_size(const P &problem, const SinkhornOptions &opts = SinkhornOptions()) {
+    std::size_t bytes = 0;
+    check(detail::sinkhorn_size_call(&problem, &opts.c, &bytes), "otc_sinkhorn_workspace_size");
+    return bytes;
 }
 
-/// The result of `sinkhorn` / `sinkhorn_points`: potentials in cost units, the report, and the
-/// plan (n x m) / barycentric map (n x d) when asked for. `status`: OTC_OK or OTC_WARN_MAX_ITER.
+/// The low-level call: `problem` and `out` filled by the caller (struct_size set, NULL =
+/// not wanted); with a workspace, grows it if needed and runs without allocating. Returns
+/// OTC_OK, OTC_WARN_MAX_ITER or OTC_WARN_CANCELLED; throws on errors.
+template <class P, class O>
+otc_status sinkhorn_into(const P &problem, O &out, const SinkhornOptions &opts = SinkhornOptions(),
+                         Workspace *work = nullptr) {
+    void *w;
+    std::size_t bytes;
+    detail::use_workspace(work, work ? sinkhorn_workspace_size(problem, opts) : 0, w, bytes);
+    return check(detail::sinkhorn_call(&problem, &out, &opts.c, otc_workspace{w, bytes}),
+                 "otc_sinkhorn");
+}
+
+/// The result of `sinkhorn` / `sinkhorn_points`: `report` (status, path that ran, iterations,
+/// final L1 marginal error, seconds), OT_eps with its entropy term (`entropic_ot`), the
+/// transport cost <C, P> without it, the plan's mass, the potentials (cost units), and the
+/// plan (n x m), barycentric map (n x d) and gradients of OT_eps when asked for.
 template <class T>
 struct SinkhornResult {
     otc_status status = OTC_OK;
-    otc_sinkhorn_info info = sinkhorn_info();
+    otc_report report{};
+    double entropic_ot = 0;
+    double transport_cost = 0;
+    double mass = 0;
     std::vector<double> f;
     std::vector<double> g;
     Matrix<T> plan;
     Matrix<T> map;
+    Matrix<T> grad_x;
+    Matrix<T> grad_y;
+    std::vector<double> grad_a;
+    std::vector<double> grad_b;
 };
 
-/// Bytes of workspace the Sinkhorn calls need (d = 0 for a dense cost).
-inline std::size_t sinkhorn_workspace_size(std::size_t n, std::size_t m, std::size_t d = 0,
-                                           const SinkhornOptions &opts = SinkhornOptions()) {
-    const otc_sinkhorn_options o = opts.to_c();
-    std::size_t bytes = 0;
-    check(otc_sinkhorn_workspace_size(n, m, d, &o, &bytes), "otc_sinkhorn_workspace_size");
-    return bytes;
-}
-
-/// Bytes of workspace the divergence calls need (d = 0 for dense costs).
-inline std::size_t sinkhorn_divergence_workspace_size(
-    std::size_t n, std::size_t m, std::size_t d = 0,
-    const SinkhornOptions &opts = SinkhornOptions()) {
-    const otc_sinkhorn_options o = opts.to_c();
-    std::size_t bytes = 0;
-    check(otc_sinkhorn_divergence_workspace_size(n, m, d, &o, &bytes),
-          "otc_sinkhorn_divergence_workspace_size");
-    return bytes;
-}
-
 namespace detail {
-inline otc_status sinkhorn_call(otc_matrix_f64 c, const double *a, const double *b,
-                                const otc_sinkhorn_options *o, const double *f0,
-                                const double *g0, double *f, double *g,
-                                const otc_matrix_mut_f64 *plan, otc_sinkhorn_info *info,
-                                void *w, std::size_t bytes) {
-    return otc_sinkhorn_f64(c, a, b, o, f0, g0, f, g, plan, info, w, bytes);
+/// Runs a filled problem, with potentials (and warm starts) from `r`'s sizes.
+template <class T>
+SinkhornResult<T> run_sinkhorn(typename SinkhornTypes<T>::Problem &p,
+                               typename SinkhornTypes<T>::Outputs &out, SinkhornResult<T> &r,
+                               const SinkhornOptions &opts, Workspace *work) {
+    out.struct_size = sizeof out;
+    out.f = r.f.data();
+    out.g = r.g.data();
+    r.status = sinkhorn_into(p, out, opts, work);
+    r.report = out.report;
+    r.entropic_ot = out.entropic_ot;
+    r.transport_cost = out.transport_cost;
+    r.mass = out.mass;
+    return std::move(r);
 }
-inline otc_status sinkhorn_call(otc_matrix_f32 c, const float *a, const float *b,
-                                const otc_sinkhorn_options *o, const double *f0,
-                                const double *g0, double *f, double *g,
-                                const otc_matrix_mut_f32 *plan, otc_sinkhorn_info *info,
-                                void *w, std::size_t bytes) {
-    return otc_sinkhorn_f32(c, a, b, o, f0, g0, f, g, plan, info, w, bytes);
-}
-inline otc_status sinkhorn_points_call(otc_matrix_f64 x, otc_matrix_f64 y, const double *a,
-                                       const double *b, const otc_sinkhorn_options *o,
-                                       const double *f0, const double *g0, double *f,
-                                       double *g, const otc_matrix_mut_f64 *plan,
-                                       const otc_matrix_mut_f64 *map, otc_sinkhorn_info *info,
-                                       void *w, std::size_t bytes) {
-    return otc_sinkhorn_points_f64(x, y, a, b, o, f0, g0, f, g, plan, map, info, w, bytes);
-}
-inline otc_status sinkhorn_points_call(otc_matrix_f32 x, otc_matrix_f32 y, const float *a,
-                                       const float *b, const otc_sinkhorn_options *o,
-                                       const double *f0, const double *g0, double *f,
-                                       double *g, const otc_matrix_mut_f32 *plan,
-                                       const otc_matrix_mut_f32 *map, otc_sinkhorn_info *info,
-                                       void *w, std::size_t bytes) {
-    return otc_sinkhorn_points_f32(x, y, a, b, o, f0, g0, f, g, plan, map, info, w, bytes);
-}
-inline otc_status divergence_call(otc_matrix_f64 xy, otc_matrix_f64 xx, otc_matrix_f64 yy,
-                                  const double *a, const double *b,
-                                  const otc_sinkhorn_options *o, double *v,
-                                  otc_sinkhorn_info *infos, void *w, std::size_t bytes) {
-    return otc_sinkhorn_divergence_f64(xy, xx, yy, a, b, o, v, infos, w, bytes);
-}
-inline otc_status divergence_call(otc_matrix_f32 xy, otc_matrix_f32 xx, otc_matrix_f32 yy,
-                                  const float *a, const float *b,
-                                  const otc_sinkhorn_options *o, double *v,
-                                  otc_sinkhorn_info *infos, void *w, std::size_t bytes) {
-    return otc_sinkhorn_divergence_f32(xy, xx, yy, a, b, o, v, infos, w, bytes);
-}
-inline otc_status divergence_points_call(otc_matrix_f64 x, otc_matrix_f64 y, const double *a,
-                                         const double *b, const otc_sinkhorn_options *o,
-                                         double *v, otc_sinkhorn_info *infos, void *w,
-                                         std::size_t bytes) {
-    return otc_sinkhorn_divergence_points_f64(x, y, a, b, o, v, infos, w, bytes);
-}
-inline otc_status divergence_points_call(otc_matrix_f32 x, otc_matrix_f32 y, const float *a,
-                                         const float *b, const otc_sinkhorn_options *o,
-                                         double *v, otc_sinkhorn_info *infos, void *w,
-                                         std::size_t bytes) {
-    return otc_sinkhorn_divergence_points_f32(x, y, a, b, o, v, infos, w, bytes);
+template <class T>
+typename SinkhornTypes<T>::Problem sinkhorn_problem(const std::vector<T> &a,
+                                                    const std::vector<T> &b,
+                                                    const double *init_f, const double *init_g) {
+    typename SinkhornTypes<T>::Problem p{};
+    p.struct_size = sizeof p;
+    p.a = a.data();
+    p.n = a.size();
+    p.b = b.data();
+    p.m = b.size();
+    p.metric = OTC_METRIC_SQEUCLIDEAN;
+    p.init_f = init_f;
+    p.init_g = init_g;
+    return p;
 }
 }  // namespace detail
 
-/// Entropic OT on a dense n x m cost (any strides): potentials f (n), g (m) into the given
-/// pointers (each optional), the plan into `plan` (optional), the report into `*info`
-/// (optional); `init_f`/`init_g` warm-start (optional). Returns OTC_OK or OTC_WARN_MAX_ITER.
-template <class T>
-otc_status sinkhorn_into(View<T> cost, const T *a, const T *b, double *f, double *g,
-                         MutView<T> *plan = nullptr, otc_sinkhorn_info *info = nullptr,
-                         const SinkhornOptions &opts = SinkhornOptions(),
-                         Workspace *work = nullptr, const double *init_f = nullptr,
-                         const double *init_g = nullptr) {
-    const otc_sinkhorn_options o = opts.to_c();
-    void *w;
-    std::size_t bytes;
-    detail::use_workspace(work, work ? sinkhorn_workspace_size(cost.rows, cost.cols, 0, opts) : 0,
-                          w, bytes);
-    const auto p = plan ? detail::to_c(*plan) : decltype(detail::to_c(*plan)){};
-    return check(detail::sinkhorn_call(detail::to_c(cost), a, b, &o, init_f, init_g, f, g,
-                                       plan ? &p : nullptr, info, w, bytes),
-                 detail::name<T>("otc_sinkhorn_f64", "otc_sinkhorn_f32"));
-}
-
-/// Entropic OT on a dense cost: potentials, report and (when `want_plan`) the plan.
+/// Entropic OT on a dense n x m cost (any strides): potentials, report, values and (when
+/// `want_plan`) the plan; `init_f` (n) / `init_g` (m) warm-start when given.
 template <class T>
 SinkhornResult<T> sinkhorn(View<T> cost, const std::vector<T> &a, const std::vector<T> &b,
                            const SinkhornOptions &opts = SinkhornOptions(),
-                           bool want_plan = true, Workspace *work = nullptr) {
+                           bool want_plan = true, Workspace *work = nullptr,
+                           const double *init_f = nullptr, const double *init_g = nullptr) {
     detail::expect_len(a.size(), cost.rows, "sinkhorn: a");
     detail::expect_len(b.size(), cost.cols, "sinkhorn: b");
+    auto p = detail::sinkhorn_problem(a, b, init_f, init_g);
+    p.cost = detail::to_c(cost);
     SinkhornResult<T> r;
     r.f.resize(a.size());
     r.g.resize(b.size());
-    MutView<T> pv{nullptr, 0, 0, 0, 0};
-    if (want_plan) {
-        r.plan = Matrix<T>(a.size(), b.size());
-        pv = r.plan.mut_view();
-    }
-    r.status = sinkhorn_into(cost, a.data(), b.data(), r.f.data(), r.g.data(),
-                             want_plan ? &pv : nullptr, &r.info, opts, work);
-    return r;
+    typename detail::SinkhornTypes<T>::Outputs out{};
+    out.plan = detail::out_view(want_plan, r.plan, a.size(), b.size());
+    return detail::run_sinkhorn(p, out, r, opts, work);
 }
 
-/// Entropic OT between clouds x (n x d) and y (m x d), squared Euclidean cost on the fly:
-/// potentials, report, and the plan / barycentric map when asked for.
+/// Entropic OT between clouds x (n x d) and y (m x d), squared Euclidean cost computed on the
+/// fly (O((n + m) d) memory): potentials, report, values, and the plan, the barycentric map
+/// and the gradients of OT_eps in x, y, a, b when asked for.
 template <class T>
 SinkhornResult<T> sinkhorn_points(View<T> x, View<T> y, const std::vector<T> &a,
                                   const std::vector<T> &b,
                                   const SinkhornOptions &opts = SinkhornOptions(),
                                   bool want_plan = false, bool want_map = false,
-                                  Workspace *work = nullptr) {
+                                  bool want_gradients = false, Workspace *work = nullptr,
+                                  const double *init_f = nullptr,
+                                  const double *init_g = nullptr) {
     detail::expect_len(a.size(), x.rows, "sinkhorn_points: a");
     detail::expect_len(b.size(), y.rows, "sinkhorn_points: b");
-    const otc_sinkhorn_options o = opts.to_c();
-    void *w;
-    std::size_t bytes;
-    detail::use_workspace(work, work ? sinkhorn_workspace_size(x.rows, y.rows, x.cols, opts) : 0,
-                          w, bytes);
+    auto p = detail::sinkhorn_problem(a, b, init_f, init_g);
+    p.x = detail::to_c(x);
+    p.y = detail::to_c(y);
     SinkhornResult<T> r;
     r.f.resize(x.rows);
     r.g.resize(y.rows);
-    if (want_plan) r.plan = Matrix<T>(x.rows, y.rows);
-    if (want_map) r.map = Matrix<T>(x.rows, x.cols);
-    const auto p = detail::to_c(r.plan.mut_view());
-    const auto mp = detail::to_c(r.map.mut_view());
-    r.status = check(detail::sinkhorn_points_call(detail::to_c(x), detail::to_c(y), a.data(),
-                                                  b.data(), &o, nullptr, nullptr, r.f.data(),
-                                                  r.g.data(), want_plan ? &p : nullptr,
-                                                  want_map ? &mp : nullptr, &r.info, w, bytes),
-                     detail::name<T>("otc_sinkhorn_points_f64", "otc_sinkhorn_points_f32"));
-    return r;
+    typename detail::SinkhornTypes<T>::Outputs out{};
+    out.plan = detail::out_view(want_plan, r.plan, x.rows, y.rows);
+    out.map = detail::out_view(want_map, r.map, x.rows, x.cols);
+    out.grad_x = detail::out_view(want_gradients, r.grad_x, x.rows, x.cols);
+    out.grad_y = detail::out_view(want_gradients, r.grad_y, y.rows, y.cols);
+    if (want_gradients) {
+        r.grad_a.resize(x.rows);
+        r.grad_b.resize(y.rows);
+        out.grad_a = r.grad_a.data();
+        out.grad_b = r.grad_b.data();
+    }
+    return detail::run_sinkhorn(p, out, r, opts, work);
 }
 
-/// The Sinkhorn divergence and the reports of its three solves (xy, xx, yy).
+/// The Sinkhorn divergence S = OT_eps(a,b) - OT_eps(a,a)/2 - OT_eps(b,b)/2
+/// + eps (sum a - sum b)^2 / 2, its three OT_eps (with their entropy terms), the report
+/// (iterations of the three solves, largest marginal error), and for points the gradients of
+/// S in x, y, a, b when asked for.
+template <class T>
 struct DivergenceResult {
     otc_status status = OTC_OK;
-    double value = 0;
-    std::array<otc_sinkhorn_info, 3> infos{{sinkhorn_info(), sinkhorn_info(), sinkhorn_info()}};
+    otc_report report{};
+    double divergence = 0;
+    double entropic_ot_xy = 0;
+    double entropic_ot_xx = 0;
+    double entropic_ot_yy = 0;
+    Matrix<T> grad_x;
+    Matrix<T> grad_y;
+    std::vector<double> grad_a;
+    std::vector<double> grad_b;
 };
 
-/// S(a,b) = OT(a,b) - OT(a,a)/2 - OT(b,b)/2 from the dense costs C(x,y), C(x,x), C(y,y).
-template <class T>
-DivergenceResult sinkhorn_divergence(View<T> cost_xy, View<T> cost_xx, View<T> cost_yy,
-                                     const std::vector<T> &a, const std::vector<T> &b,
-                                     const SinkhornOptions &opts = SinkhornOptions(),
-                                     Workspace *work = nullptr) {
-    detail::expect_len(a.size(), cost_xy.rows, "sinkhorn_divergence: a");
-    detail::expect_len(b.size(), cost_xy.cols, "sinkhorn_divergence: b");
-    const otc_sinkhorn_options o = opts.to_c();
-    void *w;
-    std::size_t bytes;
-    detail::use_workspace(
-        work, work ? sinkhorn_divergence_workspace_size(a.size(), b.size(), 0, opts) : 0, w,
-        bytes);
-    DivergenceResult r;
-    r.status = check(detail::divergence_call(detail::to_c(cost_xy), detail::to_c(cost_xx),
-                                             detail::to_c(cost_yy), a.data(), b.data(), &o,
-                                             &r.value, r.infos.data(), w, bytes),
-                     detail::name<T>("otc_sinkhorn_divergence_f64", "otc_sinkhorn_divergence_f32"));
-    return r;
+/// Bytes of workspace `otc_sinkhorn_divergence_f64/_f32` needs for `problem` with `opts`.
+template <class P>
+std::size_t sinkhorn_divergence_workspace_size(
+    const P &problem, const SinkhornDivergenceOptions &opts = SinkhornDivergenceOptions()) {
+    std::size_t bytes = 0;
+    check(detail::divergence_size_call(&problem, &opts.c, &bytes),
+          "otc_sinkhorn_divergence_workspace_size");
+    return bytes;
 }
 
-/// The Sinkhorn divergence between clouds x (n x d) and y (m x d), squared Euclidean cost.
+namespace detail {
 template <class T>
-DivergenceResult sinkhorn_divergence_points(View<T> x, View<T> y, const std::vector<T> &a,
-                                            const std::vector<T> &b,
-                                            const SinkhornOptions &opts = SinkhornOptions(),
-                                            Workspace *work = nullptr) {
-    detail::expect_len(a.size(), x.rows, "sinkhorn_divergence_points: a");
-    detail::expect_len(b.size(), y.rows, "sinkhorn_divergence_points: b");
-    const otc_sinkhorn_options o = opts.to_c();
+DivergenceResult<T> run_divergence(typename SinkhornTypes<T>::DivergenceProblem &p,
+                                    typename SinkhornTypes<T>::DivergenceOutputs &out,
+                                    DivergenceResult<T> &r,
+                                    const SinkhornDivergenceOptions &opts, Workspace *work) {
+    out.struct_size = sizeof out;
     void *w;
     std::size_t bytes;
-    detail::use_workspace(
-        work, work ? sinkhorn_divergence_workspace_size(x.rows, y.rows, x.cols, opts) : 0, w,
-        bytes);
-    DivergenceResult r;
-    r.status = check(detail::divergence_points_call(detail::to_c(x), detail::to_c(y), a.data(),
-                                                    b.data(), &o, &r.value, r.infos.data(), w,
-                                                    bytes),
-                     detail::name<T>("otc_sinkhorn_divergence_points_f64",
-                                     "otc_sinkhorn_divergence_points_f32"));
-    return r;
+    use_workspace(work, work ? sinkhorn_divergence_workspace_size(p, opts) : 0, w, bytes);
+    r.status = check(divergence_call(&p, &out, &opts.c, otc_workspace{w, bytes}),
+                     name<T>("otc_sinkhorn_divergence_f64", "otc_sinkhorn_divergence_f32"));
+    r.report = out.report;
+    r.divergence = out.divergence;
+    r.entropic_ot_xy = out.entropic_ot_xy;
+    r.entropic_ot_xx = out.entropic_ot_xx;
+    r.entropic_ot_yy = out.entropic_ot_yy;
+    return std::move(r);
+}
+template <class T>
+typename SinkhornTypes<T>::DivergenceProblem divergence_problem(const std::vector<T> &a,
+                                                                const std::vector<T> &b) {
+    typename SinkhornTypes<T>::DivergenceProblem p{};
+    p.struct_size = sizeof p;
+    p.a = a.data();
+    p.n = a.size();
+    p.b = b.data();
+    p.m = b.size();
+    p.metric = OTC_METRIC_SQEUCLIDEAN;
+    return p;
+}
+}  // namespace detail
+
+/// S(a, b) from the dense costs C(x,y) (n x m), C(x,x) (n x n), C(y,y) (m x m).
+template <class T>
+DivergenceResult<T> sinkhorn_divergence(
+    View<T> cost_xy, View<T> cost_xx, View<T> cost_yy, const std::vector<T> &a,
+    const std::vector<T> &b, const SinkhornDivergenceOptions &opts = SinkhornDivergenceOptions(),
+    Workspace *work = nullptr) {
+    auto p = detail::divergence_problem(a, b);
+    p.cost_xy = detail::to_c(cost_xy);
+    p.cost_xx = detail::to_c(cost_xx);
+    p.cost_yy = detail::to_c(cost_yy);
+    typename detail::SinkhornTypes<T>::DivergenceOutputs out{};
+    DivergenceResult<T> r;
+    return detail::run_divergence(p, out, r, opts, work);
+}
+
+/// S(a, b) between clouds x (n x d) and y (m x d), squared Euclidean cost on the fly; the
+/// gradients of S in x, y, a, b when `want_gradients`.
+template <class T>
+DivergenceResult<T> sinkhorn_divergence_points(
+    View<T> x, View<T> y, const std::vector<T> &a, const std::vector<T> &b,
+    const SinkhornDivergenceOptions &opts = SinkhornDivergenceOptions(),
+    bool want_gradients = false, Workspace *work = nullptr) {
+    auto p = detail::divergence_problem(a, b);
+    p.x = detail::to_c(x);
+    p.y = detail::to_c(y);
+    typename detail::SinkhornTypes<T>::DivergenceOutputs out{};
+    DivergenceResult<T> r;
+    out.grad_x = detail::out_view(want_gradients, r.grad_x, x.rows, x.cols);
+    out.grad_y = detail::out_view(want_gradients, r.grad_y, y.rows, y.cols);
+    if (want_gradients) {
+        r.grad_a.resize(x.rows);
+        r.grad_b.resize(y.rows);
+        out.grad_a = r.grad_a.data();
+        out.grad_b = r.grad_b.data();
+    }
+    return detail::run_divergence(p, out, r, opts, work);
 }
 
 // ---------------------------------------------------------------------------------------

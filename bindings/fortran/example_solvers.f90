@@ -1,7 +1,7 @@
 ! otcore from Fortran: exact OT, Sinkhorn, Gaussian (Bures) and semi-discrete OT on column-major
 ! arrays, each checked against an independent answer (brute force, marginals, closed form).
 !   gfortran -std=f2008 otcore.f90 example_solvers.f90 -lotcore -o example_solvers
-! requires: otc_emd_f64, otc_emd_batch_f64, otc_wasserstein_1d_f64, otc_sliced_wasserstein_f64, otc_sinkhorn_f64, otc_sinkhorn_divergence_points_f64, otc_bures_distance, otc_gaussian_w2, otc_gaussian_map, otc_psd_sqrt, otc_gaussian_entropic_w2, otc_gaussian_geodesic, otc_gaussian_moments, otc_laguerre_assign_f64, otc_semidiscrete_f64, otc_lloyd_f64, otc_semidiscrete_sgd_samples_f64, otc_barycenter_f64, otc_convolutional_barycenter_f64
+! requires: otc_emd_f64, otc_emd_batch_f64, otc_wasserstein_1d_f64, otc_sliced_wasserstein_f64, otc_sinkhorn_f64, otc_sinkhorn_divergence_f64, otc_bures_distance, otc_gaussian_w2, otc_gaussian_map, otc_psd_sqrt, otc_gaussian_entropic_w2, otc_gaussian_geodesic, otc_gaussian_moments, otc_laguerre_assign_f64, otc_semidiscrete_f64, otc_lloyd_f64, otc_semidiscrete_sgd_samples_f64, otc_barycenter_f64, otc_convolutional_barycenter_f64
 program example_solvers
     use, intrinsic :: iso_c_binding
     use otcore
@@ -14,6 +14,11 @@ program example_solvers
     real(c_double) :: pts(200, 2), sites(3, 2), gd(3), gs(3), gs2(3), masses(3), bs(3), distortion, sd_err
     real(c_double) :: hists(5, 2), cost5(5, 5), bary(5), imgs(16, 2), cbary(16)
     real(c_double) :: mean(2), cov(2, 2), ent, pts4(4, 2)
+    real(c_double) :: f2(n), g2(n), tc, c6(6, 6), f6(6), g6(6), f6p(6), g6p(6), ga6(6), wp(6)
+    real(c_double) :: vp, vm
+    type(otc_report) :: rep
+    type(otc_sinkhorn_options) :: sopts
+    type(otc_sinkhorn_divergence_options) :: dopts
     integer(c_int32_t) :: status, cells(200)
     integer :: p(n), i, j, k, l, bad
     type(otc_report) :: report
@@ -76,13 +81,44 @@ program example_solvers
     call expect(status == OTC_OK .and. sw > 0 .and. sw <= w1 + 1d-13, "sliced <= 1-D on a line")
 
     ! Sinkhorn: marginals at convergence.
-    call otcore_sinkhorn(a, b, c, 0.05d0, f, g, status, plan=plan, tolerance=1d-12, &
-                         max_iter=100000_c_int32_t)
-    call expect(status == OTC_OK, "sinkhorn converged")
+    call otcore_sinkhorn(a, b, c, 0.05d0, f, g, status, plan=plan, report=rep, &
+                         transport_cost=tc, tolerance=1d-12, max_iter=100000_c_int64_t)
+    call expect(status == OTC_OK .and. rep%error <= 1d-12, "sinkhorn converged")
     call expect(maxval(abs(sum(plan, 2) - a)) <= 1d-10 .and. maxval(abs(sum(plan, 1) - b)) <= 1d-10, &
                 "sinkhorn marginals")
+    call expect(abs(tc - sum(plan * c)) <= 1d-13, "sinkhorn transport cost = <C, P>")
+    ! Every option through the options struct: the log-domain path runs when asked.
+    status = otc_sinkhorn_options_default(sopts)
+    sopts%path = OTC_SINKHORN_PATH_LOG_DOMAIN
+    call otcore_sinkhorn(a, b, c, 0.05d0, f2, g2, status, report=rep, tolerance=1d-12, &
+                         max_iter=100000_c_int64_t, opts=sopts)
+    call expect(status == OTC_OK .and. rep%path == OTC_SINKHORN_PATH_LOG_DOMAIN .and. &
+                maxval(abs(f2 - f)) <= 1d-9, "sinkhorn log-domain path")
+    ! Points: the squared Euclidean cost on the fly equals the dense one.
+    do j = 1, 6
+        do i = 1, 6
+            c6(i, j) = (x(i, 1) - y(j, 1))**2
+        end do
+    end do
+    call otcore_sinkhorn(w6, w6, c6, 0.1d0, f6, g6, status, tolerance=1d-12)
+    call otcore_sinkhorn_points(x, y, w6, w6, 0.1d0, f6p, g6p, status, tolerance=1d-12)
+    call expect(status == OTC_OK .and. maxval(abs(f6p - f6)) <= 1d-9, "sinkhorn points = dense")
     call otcore_sinkhorn_divergence(x, x, w6, w6, 0.1d0, value, status)
     call expect(status == OTC_OK .and. abs(value) <= 1d-10, "divergence of a cloud with itself")
+    ! The gradient in the weights of S(a, b) against a central difference along a
+    ! mass-preserving direction (+h on a_1, -h on a_2).
+    status = otc_sinkhorn_divergence_options_default(dopts)
+    dopts%tolerance = 1d-12
+    dopts%max_iter = 100000_c_int64_t
+    call otcore_sinkhorn_divergence(x, y, w6, w6, 0.1d0, value, status, grad_a=ga6, opts=dopts)
+    wp = w6
+    wp(1) = wp(1) + 1d-6
+    wp(2) = wp(2) - 1d-6
+    call otcore_sinkhorn_divergence(x, y, wp, w6, 0.1d0, vp, status, opts=dopts)
+    wp(1) = wp(1) - 2d-6
+    wp(2) = wp(2) + 2d-6
+    call otcore_sinkhorn_divergence(x, y, wp, w6, 0.1d0, vm, status, opts=dopts)
+    call expect(abs((vp - vm) / 2d-6 - (ga6(1) - ga6(2))) <= 1d-5, "divergence gradient in a")
 
     ! Gaussian: diagonal covariances, closed form sum (sqrt(s1) - sqrt(s2))^2.
     s1 = reshape([4.0d0, 0.0d0, 0.0d0, 1.0d0], [2, 2])

@@ -49,6 +49,12 @@ module otcore
     integer(c_int32_t), parameter, public :: OTC_METRIC_EUCLIDEAN = 1
     integer(c_int32_t), parameter, public :: OTC_METRIC_MINKOWSKI = 2
     integer(c_int32_t), parameter, public :: OTC_METRIC_COSINE = 3
+    ! Sinkhorn paths (opts%path, report%path) and marginal penalties (opts%penalty).
+    integer(c_int32_t), parameter, public :: OTC_SINKHORN_PATH_AUTO = 0
+    integer(c_int32_t), parameter, public :: OTC_SINKHORN_PATH_LOG_DOMAIN = 1
+    integer(c_int32_t), parameter, public :: OTC_SINKHORN_PATH_KERNEL = 2
+    integer(c_int32_t), parameter, public :: OTC_SINKHORN_PENALTY_KL = 0
+    integer(c_int32_t), parameter, public :: OTC_SINKHORN_PENALTY_TV = 1
 
     ! Gaussian operations (workspace queries) and semi-discrete methods.
     integer(c_int32_t), parameter, public :: OTC_GAUSSIAN_OP_DISTANCE = 0
@@ -449,21 +455,158 @@ module otcore
         real(c_double) :: distortion
         type(otc_matrix_mut_f32) :: sites
     end type
+    ! Sinkhorn (otc_sinkhorn_*, otc_sinkhorn_divergence_*): options come filled by
+    ! otc_<op>_options_default; set struct_size of problems and outputs to c_sizeof of the
+    ! variable (uint32_t/uint64_t fields as c_int32_t/c_int64_t: same bits).
     type, bind(c), public :: otc_sinkhorn_options
         integer(c_size_t) :: struct_size
+        integer(c_int32_t) :: num_threads
+        integer(c_int32_t) :: symmetric
         real(c_double) :: epsilon
+        real(c_double) :: tolerance
+        integer(c_int64_t) :: max_iter
+        integer(c_int64_t) :: check_every
+        integer(c_int32_t) :: path
+        integer(c_int32_t) :: penalty
         real(c_double) :: rho_a
         real(c_double) :: rho_b
-        real(c_double) :: tolerance
-        real(c_double) :: eps_scaling_start
-        integer(c_int32_t) :: num_threads
-        integer(c_int32_t) :: max_iter
-        integer(c_int32_t) :: check_every
-        integer(c_int32_t) :: eps_scaling_steps
-        integer(c_int32_t) :: eps_scaling_iters
-        integer(c_int32_t) :: symmetric
-        integer(c_int32_t) :: compute_transport_cost
         real(c_double) :: mass_tolerance
+        real(c_double) :: over_relaxation
+        integer(c_size_t) :: kernel_memory_cap
+        integer(c_int64_t) :: eps_scaling_steps
+        integer(c_int64_t) :: eps_scaling_iters
+        real(c_double) :: eps_scaling_start
+        integer(c_int64_t) :: callback_every
+        type(c_funptr) :: callback
+        type(c_ptr) :: callback_data
+    end type
+    type, bind(c), public :: otc_sinkhorn_divergence_options
+        integer(c_size_t) :: struct_size
+        integer(c_int32_t) :: num_threads
+        integer(c_int32_t) :: symmetric
+        real(c_double) :: epsilon
+        real(c_double) :: tolerance
+        integer(c_int64_t) :: max_iter
+        integer(c_int64_t) :: check_every
+        integer(c_int32_t) :: path
+        integer(c_int32_t) :: penalty
+        real(c_double) :: rho_a
+        real(c_double) :: rho_b
+        real(c_double) :: mass_tolerance
+        real(c_double) :: over_relaxation
+        integer(c_size_t) :: kernel_memory_cap
+        integer(c_int64_t) :: eps_scaling_steps
+        integer(c_int64_t) :: eps_scaling_iters
+        real(c_double) :: eps_scaling_start
+        integer(c_int64_t) :: callback_every
+        type(c_funptr) :: callback
+        type(c_ptr) :: callback_data
+    end type
+    type, bind(c), public :: otc_sinkhorn_problem_f64
+        integer(c_size_t) :: struct_size
+        type(c_ptr) :: a
+        integer(c_size_t) :: n
+        type(c_ptr) :: b
+        integer(c_size_t) :: m
+        type(otc_matrix_f64) :: cost
+        type(otc_matrix_f64) :: x
+        type(otc_matrix_f64) :: y
+        integer(c_int32_t) :: metric
+        type(c_ptr) :: init_f
+        type(c_ptr) :: init_g
+    end type
+    type, bind(c), public :: otc_sinkhorn_outputs_f64
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        real(c_double) :: entropic_ot
+        real(c_double) :: transport_cost
+        real(c_double) :: mass
+        type(c_ptr) :: f
+        type(c_ptr) :: g
+        type(otc_matrix_mut_f64) :: plan
+        type(otc_matrix_mut_f64) :: map
+        type(otc_matrix_mut_f64) :: grad_x
+        type(otc_matrix_mut_f64) :: grad_y
+        type(c_ptr) :: grad_a
+        type(c_ptr) :: grad_b
+    end type
+    type, bind(c), public :: otc_sinkhorn_divergence_problem_f64
+        integer(c_size_t) :: struct_size
+        type(c_ptr) :: a
+        integer(c_size_t) :: n
+        type(c_ptr) :: b
+        integer(c_size_t) :: m
+        type(otc_matrix_f64) :: cost_xy
+        type(otc_matrix_f64) :: cost_xx
+        type(otc_matrix_f64) :: cost_yy
+        type(otc_matrix_f64) :: x
+        type(otc_matrix_f64) :: y
+        integer(c_int32_t) :: metric
+    end type
+    type, bind(c), public :: otc_sinkhorn_divergence_outputs_f64
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        real(c_double) :: divergence
+        real(c_double) :: entropic_ot_xy
+        real(c_double) :: entropic_ot_xx
+        real(c_double) :: entropic_ot_yy
+        type(otc_matrix_mut_f64) :: grad_x
+        type(otc_matrix_mut_f64) :: grad_y
+        type(c_ptr) :: grad_a
+        type(c_ptr) :: grad_b
+    end type
+    type, bind(c), public :: otc_sinkhorn_problem_f32
+        integer(c_size_t) :: struct_size
+        type(c_ptr) :: a
+        integer(c_size_t) :: n
+        type(c_ptr) :: b
+        integer(c_size_t) :: m
+        type(otc_matrix_f32) :: cost
+        type(otc_matrix_f32) :: x
+        type(otc_matrix_f32) :: y
+        integer(c_int32_t) :: metric
+        type(c_ptr) :: init_f
+        type(c_ptr) :: init_g
+    end type
+    type, bind(c), public :: otc_sinkhorn_outputs_f32
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        real(c_double) :: entropic_ot
+        real(c_double) :: transport_cost
+        real(c_double) :: mass
+        type(c_ptr) :: f
+        type(c_ptr) :: g
+        type(otc_matrix_mut_f32) :: plan
+        type(otc_matrix_mut_f32) :: map
+        type(otc_matrix_mut_f32) :: grad_x
+        type(otc_matrix_mut_f32) :: grad_y
+        type(c_ptr) :: grad_a
+        type(c_ptr) :: grad_b
+    end type
+    type, bind(c), public :: otc_sinkhorn_divergence_problem_f32
+        integer(c_size_t) :: struct_size
+        type(c_ptr) :: a
+        integer(c_size_t) :: n
+        type(c_ptr) :: b
+        integer(c_size_t) :: m
+        type(otc_matrix_f32) :: cost_xy
+        type(otc_matrix_f32) :: cost_xx
+        type(otc_matrix_f32) :: cost_yy
+        type(otc_matrix_f32) :: x
+        type(otc_matrix_f32) :: y
+        integer(c_int32_t) :: metric
+    end type
+    type, bind(c), public :: otc_sinkhorn_divergence_outputs_f32
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        real(c_double) :: divergence
+        real(c_double) :: entropic_ot_xy
+        real(c_double) :: entropic_ot_xx
+        real(c_double) :: entropic_ot_yy
+        type(otc_matrix_mut_f32) :: grad_x
+        type(otc_matrix_mut_f32) :: grad_y
+        type(c_ptr) :: grad_a
+        type(c_ptr) :: grad_b
     end type
     type, bind(c), public :: otc_lse_pair
         real(c_double) :: max
@@ -527,18 +670,6 @@ module otcore
         type(otc_report) :: report
         type(c_ptr) :: g
     end type
-    type, bind(c), public :: otc_sinkhorn_info
-        integer(c_size_t) :: struct_size
-        real(c_double) :: transport_cost
-        real(c_double) :: dual
-        real(c_double) :: marginal_error
-        real(c_double) :: mass
-        real(c_double) :: eps_start
-        integer(c_int32_t) :: iterations
-        integer(c_int32_t) :: scaling_iterations
-        integer(c_int32_t) :: eps_steps
-        integer(c_int32_t) :: converged
-    end type
 
     public :: otc_last_error_message, otc_status_message, otc_version_string, otc_version_number
     public :: otc_cost_matrix_options_default, otc_cost_matrix_workspace_size_f64
@@ -568,11 +699,12 @@ module otcore
     public :: otc_semidiscrete_sgd_f64, otc_semidiscrete_sgd_f32, otc_lloyd_options_default
     public :: otc_lloyd_workspace_size_f64, otc_lloyd_workspace_size_f32, otc_lloyd_f64
     public :: otc_lloyd_f32
-    public :: otc_sinkhorn_options_default, otc_sinkhorn_workspace_size, otc_sinkhorn_f64
-    public :: otc_sinkhorn_f32, otc_sinkhorn_points_f64, otc_sinkhorn_points_f32
-    public :: otc_sinkhorn_divergence_workspace_size, otc_sinkhorn_divergence_f64
-    public :: otc_sinkhorn_divergence_f32, otc_sinkhorn_divergence_points_f64
-    public :: otc_sinkhorn_divergence_points_f32
+    public :: otc_sinkhorn_options_default, otc_sinkhorn_workspace_size_f64
+    public :: otc_sinkhorn_workspace_size_f32, otc_sinkhorn_f64, otc_sinkhorn_f32
+    public :: otc_sinkhorn_divergence_options_default
+    public :: otc_sinkhorn_divergence_workspace_size_f64
+    public :: otc_sinkhorn_divergence_workspace_size_f32
+    public :: otc_sinkhorn_divergence_f64, otc_sinkhorn_divergence_f32
     public :: otc_sinkhorn_block_step_options_default, otc_sinkhorn_block_step_workspace_size_f64
     public :: otc_sinkhorn_block_step_workspace_size_f32, otc_sinkhorn_block_step_f64
     public :: otc_sinkhorn_block_step_f32, otc_sinkhorn_block_column_update_options_default
@@ -580,7 +712,8 @@ module otcore
     public :: otc_sinkhorn_block_column_update_f64, otc_lse_pair_merge
     public :: otcore_version, otcore_last_error, otcore_status_text, otcore_cost_matrix
     public :: otcore_emd, otcore_emd_batch, otcore_wasserstein_1d, otcore_sliced_wasserstein
-    public :: otcore_sinkhorn, otcore_sinkhorn_divergence, otcore_bures_distance
+    public :: otcore_sinkhorn, otcore_sinkhorn_points, otcore_sinkhorn_divergence
+    public :: otcore_bures_distance
     public :: otcore_gaussian_w2, otcore_gaussian_map, otcore_psd_sqrt, otcore_laguerre_assign
     public :: otcore_semidiscrete, otcore_lloyd, otcore_barycenter, otcore_semidiscrete_sgd_samples
     public :: otcore_gaussian_entropic_w2, otcore_gaussian_geodesic, otcore_gaussian_moments
@@ -1165,162 +1298,78 @@ module otcore
             type(otc_sinkhorn_options), intent(out) :: opts
             integer(c_int32_t) :: st
         end function
-        function otc_sinkhorn_workspace_size(n, m, d, opts, out_bytes) &
-                bind(c, name="otc_sinkhorn_workspace_size") result(st)
-            import :: c_int32_t, c_size_t, otc_sinkhorn_options
-            integer(c_size_t), value :: n
-            integer(c_size_t), value :: m
-            integer(c_size_t), value :: d
+        function otc_sinkhorn_workspace_size_f64(problem, opts, bytes) &
+                bind(c, name="otc_sinkhorn_workspace_size_f64") result(st)
+            import :: c_int32_t, c_size_t, otc_sinkhorn_problem_f64, otc_sinkhorn_options
+            type(otc_sinkhorn_problem_f64), intent(in) :: problem
             type(otc_sinkhorn_options), intent(in) :: opts
-            integer(c_size_t), intent(out) :: out_bytes
+            integer(c_size_t), intent(out) :: bytes
             integer(c_int32_t) :: st
         end function
-        function otc_sinkhorn_f64(cost, a, b, opts, init_f, init_g, f, g, plan, info, work, &
-                work_bytes) &
-                bind(c, name="otc_sinkhorn_f64") result(st)
-            import :: c_int32_t, c_ptr, c_size_t, otc_matrix_f64, otc_sinkhorn_options
-            type(otc_matrix_f64), value :: cost
-            type(c_ptr), value :: a
-            type(c_ptr), value :: b
+        function otc_sinkhorn_f64(problem, out, opts, work) bind(c, name="otc_sinkhorn_f64") result(st)
+            import :: c_int32_t, otc_sinkhorn_problem_f64, otc_sinkhorn_outputs_f64, &
+                      otc_sinkhorn_options, otc_workspace
+            type(otc_sinkhorn_problem_f64), intent(in) :: problem
+            type(otc_sinkhorn_outputs_f64), intent(inout) :: out
             type(otc_sinkhorn_options), intent(in) :: opts
-            type(c_ptr), value :: init_f
-            type(c_ptr), value :: init_g
-            type(c_ptr), value :: f
-            type(c_ptr), value :: g
-            type(c_ptr), value :: plan
-            type(c_ptr), value :: info
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
+            type(otc_workspace), value :: work
             integer(c_int32_t) :: st
         end function
-        function otc_sinkhorn_f32(cost, a, b, opts, init_f, init_g, f, g, plan, info, work, &
-                work_bytes) &
-                bind(c, name="otc_sinkhorn_f32") result(st)
-            import :: c_int32_t, c_ptr, c_size_t, otc_matrix_f32, otc_sinkhorn_options
-            type(otc_matrix_f32), value :: cost
-            type(c_ptr), value :: a
-            type(c_ptr), value :: b
+        function otc_sinkhorn_workspace_size_f32(problem, opts, bytes) &
+                bind(c, name="otc_sinkhorn_workspace_size_f32") result(st)
+            import :: c_int32_t, c_size_t, otc_sinkhorn_problem_f32, otc_sinkhorn_options
+            type(otc_sinkhorn_problem_f32), intent(in) :: problem
             type(otc_sinkhorn_options), intent(in) :: opts
-            type(c_ptr), value :: init_f
-            type(c_ptr), value :: init_g
-            type(c_ptr), value :: f
-            type(c_ptr), value :: g
-            type(c_ptr), value :: plan
-            type(c_ptr), value :: info
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
+            integer(c_size_t), intent(out) :: bytes
             integer(c_int32_t) :: st
         end function
-        function otc_sinkhorn_points_f64(x, y, a, b, opts, init_f, init_g, f, g, plan, map, &
-                info, work, work_bytes) &
-                bind(c, name="otc_sinkhorn_points_f64") result(st)
-            import :: c_int32_t, c_ptr, c_size_t, otc_matrix_f64, otc_sinkhorn_options
-            type(otc_matrix_f64), value :: x
-            type(otc_matrix_f64), value :: y
-            type(c_ptr), value :: a
-            type(c_ptr), value :: b
+        function otc_sinkhorn_f32(problem, out, opts, work) bind(c, name="otc_sinkhorn_f32") result(st)
+            import :: c_int32_t, otc_sinkhorn_problem_f32, otc_sinkhorn_outputs_f32, &
+                      otc_sinkhorn_options, otc_workspace
+            type(otc_sinkhorn_problem_f32), intent(in) :: problem
+            type(otc_sinkhorn_outputs_f32), intent(inout) :: out
             type(otc_sinkhorn_options), intent(in) :: opts
-            type(c_ptr), value :: init_f
-            type(c_ptr), value :: init_g
-            type(c_ptr), value :: f
-            type(c_ptr), value :: g
-            type(c_ptr), value :: plan
-            type(c_ptr), value :: map
-            type(c_ptr), value :: info
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
+            type(otc_workspace), value :: work
             integer(c_int32_t) :: st
         end function
-        function otc_sinkhorn_points_f32(x, y, a, b, opts, init_f, init_g, f, g, plan, map, &
-                info, work, work_bytes) &
-                bind(c, name="otc_sinkhorn_points_f32") result(st)
-            import :: c_int32_t, c_ptr, c_size_t, otc_matrix_f32, otc_sinkhorn_options
-            type(otc_matrix_f32), value :: x
-            type(otc_matrix_f32), value :: y
-            type(c_ptr), value :: a
-            type(c_ptr), value :: b
-            type(otc_sinkhorn_options), intent(in) :: opts
-            type(c_ptr), value :: init_f
-            type(c_ptr), value :: init_g
-            type(c_ptr), value :: f
-            type(c_ptr), value :: g
-            type(c_ptr), value :: plan
-            type(c_ptr), value :: map
-            type(c_ptr), value :: info
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
+        function otc_sinkhorn_divergence_options_default(opts) &
+                bind(c, name="otc_sinkhorn_divergence_options_default") result(st)
+            import :: c_int32_t, otc_sinkhorn_divergence_options
+            type(otc_sinkhorn_divergence_options), intent(out) :: opts
             integer(c_int32_t) :: st
         end function
-        function otc_sinkhorn_divergence_workspace_size(n, m, d, opts, out_bytes) &
-                bind(c, name="otc_sinkhorn_divergence_workspace_size") result(st)
-            import :: c_int32_t, c_size_t, otc_sinkhorn_options
-            integer(c_size_t), value :: n
-            integer(c_size_t), value :: m
-            integer(c_size_t), value :: d
-            type(otc_sinkhorn_options), intent(in) :: opts
-            integer(c_size_t), intent(out) :: out_bytes
+        function otc_sinkhorn_divergence_workspace_size_f64(problem, opts, bytes) &
+                bind(c, name="otc_sinkhorn_divergence_workspace_size_f64") result(st)
+            import :: c_int32_t, c_size_t, otc_sinkhorn_divergence_problem_f64, otc_sinkhorn_divergence_options
+            type(otc_sinkhorn_divergence_problem_f64), intent(in) :: problem
+            type(otc_sinkhorn_divergence_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
             integer(c_int32_t) :: st
         end function
-        function otc_sinkhorn_divergence_f64(cost_xy, cost_xx, cost_yy, a, b, opts, value, &
-                infos, work, work_bytes) &
-                bind(c, name="otc_sinkhorn_divergence_f64") result(st)
-            import :: c_int32_t, c_ptr, c_size_t, otc_matrix_f64, otc_sinkhorn_options
-            type(otc_matrix_f64), value :: cost_xy
-            type(otc_matrix_f64), value :: cost_xx
-            type(otc_matrix_f64), value :: cost_yy
-            type(c_ptr), value :: a
-            type(c_ptr), value :: b
-            type(otc_sinkhorn_options), intent(in) :: opts
-            type(c_ptr), value :: value
-            type(c_ptr), value :: infos
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
+        function otc_sinkhorn_divergence_f64(problem, out, opts, work) bind(c, name="otc_sinkhorn_divergence_f64") result(st)
+            import :: c_int32_t, otc_sinkhorn_divergence_problem_f64, otc_sinkhorn_divergence_outputs_f64, &
+                      otc_sinkhorn_divergence_options, otc_workspace
+            type(otc_sinkhorn_divergence_problem_f64), intent(in) :: problem
+            type(otc_sinkhorn_divergence_outputs_f64), intent(inout) :: out
+            type(otc_sinkhorn_divergence_options), intent(in) :: opts
+            type(otc_workspace), value :: work
             integer(c_int32_t) :: st
         end function
-        function otc_sinkhorn_divergence_f32(cost_xy, cost_xx, cost_yy, a, b, opts, value, &
-                infos, work, work_bytes) &
-                bind(c, name="otc_sinkhorn_divergence_f32") result(st)
-            import :: c_int32_t, c_ptr, c_size_t, otc_matrix_f32, otc_sinkhorn_options
-            type(otc_matrix_f32), value :: cost_xy
-            type(otc_matrix_f32), value :: cost_xx
-            type(otc_matrix_f32), value :: cost_yy
-            type(c_ptr), value :: a
-            type(c_ptr), value :: b
-            type(otc_sinkhorn_options), intent(in) :: opts
-            type(c_ptr), value :: value
-            type(c_ptr), value :: infos
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
+        function otc_sinkhorn_divergence_workspace_size_f32(problem, opts, bytes) &
+                bind(c, name="otc_sinkhorn_divergence_workspace_size_f32") result(st)
+            import :: c_int32_t, c_size_t, otc_sinkhorn_divergence_problem_f32, otc_sinkhorn_divergence_options
+            type(otc_sinkhorn_divergence_problem_f32), intent(in) :: problem
+            type(otc_sinkhorn_divergence_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
             integer(c_int32_t) :: st
         end function
-        function otc_sinkhorn_divergence_points_f64(x, y, a, b, opts, value, infos, work, &
-                work_bytes) &
-                bind(c, name="otc_sinkhorn_divergence_points_f64") result(st)
-            import :: c_int32_t, c_ptr, c_size_t, otc_matrix_f64, otc_sinkhorn_options
-            type(otc_matrix_f64), value :: x
-            type(otc_matrix_f64), value :: y
-            type(c_ptr), value :: a
-            type(c_ptr), value :: b
-            type(otc_sinkhorn_options), intent(in) :: opts
-            type(c_ptr), value :: value
-            type(c_ptr), value :: infos
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
-            integer(c_int32_t) :: st
-        end function
-        function otc_sinkhorn_divergence_points_f32(x, y, a, b, opts, value, infos, work, &
-                work_bytes) &
-                bind(c, name="otc_sinkhorn_divergence_points_f32") result(st)
-            import :: c_int32_t, c_ptr, c_size_t, otc_matrix_f32, otc_sinkhorn_options
-            type(otc_matrix_f32), value :: x
-            type(otc_matrix_f32), value :: y
-            type(c_ptr), value :: a
-            type(c_ptr), value :: b
-            type(otc_sinkhorn_options), intent(in) :: opts
-            type(c_ptr), value :: value
-            type(c_ptr), value :: infos
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
+        function otc_sinkhorn_divergence_f32(problem, out, opts, work) bind(c, name="otc_sinkhorn_divergence_f32") result(st)
+            import :: c_int32_t, otc_sinkhorn_divergence_problem_f32, otc_sinkhorn_divergence_outputs_f32, &
+                      otc_sinkhorn_divergence_options, otc_workspace
+            type(otc_sinkhorn_divergence_problem_f32), intent(in) :: problem
+            type(otc_sinkhorn_divergence_outputs_f32), intent(inout) :: out
+            type(otc_sinkhorn_divergence_options), intent(in) :: opts
+            type(otc_workspace), value :: work
             integer(c_int32_t) :: st
         end function
         function otc_sinkhorn_block_step_options_default(opts) &
@@ -1527,6 +1576,17 @@ contains
                                1_c_intptr_t, int(size(x, 1), c_intptr_t))
     end function
 
+    ! An absent view (data NULL): an optional input or output not given.
+    function no_view_f64() result(v)
+        type(otc_matrix_f64) :: v
+        v = otc_matrix_f64(c_null_ptr, 0_c_size_t, 0_c_size_t, 0_c_intptr_t, 0_c_intptr_t)
+    end function
+
+    function no_mut_view_f64() result(v)
+        type(otc_matrix_mut_f64) :: v
+        v = otc_matrix_mut_f64(c_null_ptr, 0_c_size_t, 0_c_size_t, 0_c_intptr_t, 0_c_intptr_t)
+    end function
+
     ! ---- Exact OT ----
 
     ! Exact OT between histograms a (n) and b (m) for cost(n, m) by the network simplex: the
@@ -1668,51 +1728,151 @@ contains
 
     ! ---- Entropic OT ----
 
-    ! Log-domain Sinkhorn on cost(n, m) with regularisation epsilon: potentials f (n), g (m);
-    ! optional plan (n, m) and report. status OTC_OK, OTC_WARN_MAX_ITER or an error.
-    subroutine otcore_sinkhorn(a, b, cost, epsilon, f, g, status, plan, info, tolerance, &
-                               max_iter, num_threads)
+    ! Entropic OT on cost(n, m) with regularisation epsilon (cost units): potentials f (n),
+    ! g (m), P_ij = a_i b_j exp((f_i + g_j - C_ij) / epsilon) (not centred: (f + c, g - c)
+    ! gives the same plan when balanced); optional plan (n, m), report (path, iterations,
+    ! final L1 marginal error), entropic_ot (OT_eps = <C,P> + eps KL(P | a b), with the
+    ! entropy term) and transport_cost (<C,P>, without it). opts (from
+    ! otc_sinkhorn_options_default) reaches every option; epsilon and the other optional
+    ! arguments override it. status OTC_OK, OTC_WARN_MAX_ITER or an error (outputs untouched).
+    subroutine otcore_sinkhorn(a, b, cost, epsilon, f, g, status, plan, report, entropic_ot, &
+                               transport_cost, tolerance, max_iter, num_threads, opts)
         real(c_double), intent(in), target, contiguous :: a(:), b(:), cost(:, :)
         real(c_double), intent(in) :: epsilon
         real(c_double), intent(inout), target, contiguous :: f(:), g(:)
         integer(c_int32_t), intent(out) :: status
         real(c_double), intent(inout), target, optional, contiguous :: plan(:, :)
-        type(otc_sinkhorn_info), intent(out), target, optional :: info
+        type(otc_report), intent(out), optional :: report
+        real(c_double), intent(out), optional :: entropic_ot, transport_cost
         real(c_double), intent(in), optional :: tolerance
-        integer(c_int32_t), intent(in), optional :: max_iter, num_threads
-        type(otc_sinkhorn_options) :: opts
-        type(otc_matrix_mut_f64), target :: pv
-        type(otc_sinkhorn_info), target :: rep
-        type(c_ptr) :: pp
-        status = otc_sinkhorn_options_default(opts)
-        opts%epsilon = epsilon
-        if (present(tolerance)) opts%tolerance = tolerance
-        if (present(max_iter)) opts%max_iter = max_iter
-        if (present(num_threads)) opts%num_threads = num_threads
-        pp = c_null_ptr
-        if (present(plan)) then
-            pv = mut_view_f64(plan)
-            pp = c_loc(pv)
-        end if
-        rep%struct_size = c_sizeof(rep)
-        status = otc_sinkhorn_f64(view_f64(cost), c_loc(a), c_loc(b), opts, c_null_ptr, &
-                                  c_null_ptr, c_loc(f), c_loc(g), pp, c_loc(rep), c_null_ptr, &
-                                  0_c_size_t)
-        if (present(info)) info = rep
+        integer(c_int64_t), intent(in), optional :: max_iter
+        integer(c_int32_t), intent(in), optional :: num_threads
+        type(otc_sinkhorn_options), intent(in), optional :: opts
+        type(otc_sinkhorn_options) :: o
+        type(otc_sinkhorn_problem_f64) :: p
+        type(otc_sinkhorn_outputs_f64) :: out
+        call sinkhorn_setup(a, b, epsilon, f, g, o, p, out, tolerance, max_iter, num_threads, &
+                            opts)
+        p%cost = view_f64(cost)
+        if (present(plan)) out%plan = mut_view_f64(plan)
+        status = otc_sinkhorn_f64(p, out, o, otc_workspace(c_null_ptr, 0_c_size_t))
+        if (status >= 100) return
+        if (present(report)) report = out%report
+        if (present(entropic_ot)) entropic_ot = out%entropic_ot
+        if (present(transport_cost)) transport_cost = out%transport_cost
     end subroutine
 
-    ! Sinkhorn divergence between clouds x(n, d) and y(m, d) (squared Euclidean cost).
-    subroutine otcore_sinkhorn_divergence(x, y, a, b, epsilon, value, status)
+    ! otcore_sinkhorn between the clouds x(n, d) and y(m, d), one point per row, with the
+    ! squared Euclidean cost computed on the fly (O((n + m) d) memory); optional barycentric
+    ! map(n, d) (sum_j P_ij y_j / sum_j P_ij) and gradients of OT_eps grad_x(n, d), grad_y(m, d),
+    ! grad_a(n), grad_b(m).
+    subroutine otcore_sinkhorn_points(x, y, a, b, epsilon, f, g, status, plan, map, grad_x, &
+                                      grad_y, grad_a, grad_b, report, entropic_ot, &
+                                      transport_cost, tolerance, max_iter, num_threads, opts)
         real(c_double), intent(in), target, contiguous :: x(:, :), y(:, :), a(:), b(:)
         real(c_double), intent(in) :: epsilon
-        real(c_double), intent(out), target :: value
+        real(c_double), intent(inout), target, contiguous :: f(:), g(:)
         integer(c_int32_t), intent(out) :: status
-        type(otc_sinkhorn_options) :: opts
-        status = otc_sinkhorn_options_default(opts)
-        opts%epsilon = epsilon
-        status = otc_sinkhorn_divergence_points_f64(view_f64(x), view_f64(y), c_loc(a), c_loc(b), &
-                                                    opts, c_loc(value), c_null_ptr, c_null_ptr, &
-                                                    0_c_size_t)
+        real(c_double), intent(inout), target, optional, contiguous :: plan(:, :), map(:, :)
+        real(c_double), intent(inout), target, optional, contiguous :: grad_x(:, :), grad_y(:, :)
+        real(c_double), intent(inout), target, optional, contiguous :: grad_a(:), grad_b(:)
+        type(otc_report), intent(out), optional :: report
+        real(c_double), intent(out), optional :: entropic_ot, transport_cost
+        real(c_double), intent(in), optional :: tolerance
+        integer(c_int64_t), intent(in), optional :: max_iter
+        integer(c_int32_t), intent(in), optional :: num_threads
+        type(otc_sinkhorn_options), intent(in), optional :: opts
+        type(otc_sinkhorn_options) :: o
+        type(otc_sinkhorn_problem_f64) :: p
+        type(otc_sinkhorn_outputs_f64) :: out
+        call sinkhorn_setup(a, b, epsilon, f, g, o, p, out, tolerance, max_iter, num_threads, &
+                            opts)
+        p%x = view_f64(x)
+        p%y = view_f64(y)
+        if (present(plan)) out%plan = mut_view_f64(plan)
+        if (present(map)) out%map = mut_view_f64(map)
+        if (present(grad_x)) out%grad_x = mut_view_f64(grad_x)
+        if (present(grad_y)) out%grad_y = mut_view_f64(grad_y)
+        if (present(grad_a)) out%grad_a = c_loc(grad_a)
+        if (present(grad_b)) out%grad_b = c_loc(grad_b)
+        status = otc_sinkhorn_f64(p, out, o, otc_workspace(c_null_ptr, 0_c_size_t))
+        if (status >= 100) return
+        if (present(report)) report = out%report
+        if (present(entropic_ot)) entropic_ot = out%entropic_ot
+        if (present(transport_cost)) transport_cost = out%transport_cost
+    end subroutine
+
+    ! The options, problem (weights only) and outputs (potentials only) of a Sinkhorn call.
+    subroutine sinkhorn_setup(a, b, epsilon, f, g, o, p, out, tolerance, max_iter, &
+                              num_threads, opts)
+        real(c_double), intent(in), target, contiguous :: a(:), b(:)
+        real(c_double), intent(in) :: epsilon
+        real(c_double), intent(inout), target, contiguous :: f(:), g(:)
+        type(otc_sinkhorn_options), intent(out) :: o
+        type(otc_sinkhorn_problem_f64), intent(out) :: p
+        type(otc_sinkhorn_outputs_f64), intent(out) :: out
+        real(c_double), intent(in), optional :: tolerance
+        integer(c_int64_t), intent(in), optional :: max_iter
+        integer(c_int32_t), intent(in), optional :: num_threads
+        type(otc_sinkhorn_options), intent(in), optional :: opts
+        integer(c_int32_t) :: st
+        if (present(opts)) then
+            o = opts
+        else
+            st = otc_sinkhorn_options_default(o)
+        end if
+        o%epsilon = epsilon
+        if (present(tolerance)) o%tolerance = tolerance
+        if (present(max_iter)) o%max_iter = max_iter
+        if (present(num_threads)) o%num_threads = num_threads
+        p = otc_sinkhorn_problem_f64(c_sizeof(p), c_loc(a), size(a, kind=c_size_t), c_loc(b), &
+                                     size(b, kind=c_size_t), no_view_f64(), no_view_f64(), &
+                                     no_view_f64(), OTC_METRIC_SQEUCLIDEAN, c_null_ptr, c_null_ptr)
+        out = otc_sinkhorn_outputs_f64(c_sizeof(out), otc_report(0, 0, 0_c_int64_t, 0d0, 0d0), &
+                                       0d0, 0d0, 0d0, c_loc(f), c_loc(g), no_mut_view_f64(), &
+                                       no_mut_view_f64(), no_mut_view_f64(), no_mut_view_f64(), &
+                                       c_null_ptr, c_null_ptr)
+    end subroutine
+
+    ! Sinkhorn divergence S = OT_eps(a, b) - OT_eps(a, a)/2 - OT_eps(b, b)/2
+    ! + eps (sum a - sum b)^2 / 2 between clouds x(n, d) and y(m, d) (squared Euclidean cost
+    ! on the fly); optional gradients of S grad_x(n, d), grad_y(m, d), grad_a(n), grad_b(m),
+    ! report, and opts (from otc_sinkhorn_divergence_options_default; epsilon overrides it).
+    subroutine otcore_sinkhorn_divergence(x, y, a, b, epsilon, value, status, grad_x, grad_y, &
+                                          grad_a, grad_b, report, opts)
+        real(c_double), intent(in), target, contiguous :: x(:, :), y(:, :), a(:), b(:)
+        real(c_double), intent(in) :: epsilon
+        real(c_double), intent(out) :: value
+        integer(c_int32_t), intent(out) :: status
+        real(c_double), intent(inout), target, optional, contiguous :: grad_x(:, :), grad_y(:, :)
+        real(c_double), intent(inout), target, optional, contiguous :: grad_a(:), grad_b(:)
+        type(otc_report), intent(out), optional :: report
+        type(otc_sinkhorn_divergence_options), intent(in), optional :: opts
+        type(otc_sinkhorn_divergence_options) :: o
+        type(otc_sinkhorn_divergence_problem_f64) :: p
+        type(otc_sinkhorn_divergence_outputs_f64) :: out
+        if (present(opts)) then
+            o = opts
+        else
+            status = otc_sinkhorn_divergence_options_default(o)
+        end if
+        o%epsilon = epsilon
+        p = otc_sinkhorn_divergence_problem_f64(c_sizeof(p), c_loc(a), size(a, kind=c_size_t), &
+                                                c_loc(b), size(b, kind=c_size_t), no_view_f64(), &
+                                                no_view_f64(), no_view_f64(), view_f64(x), &
+                                                view_f64(y), OTC_METRIC_SQEUCLIDEAN)
+        out = otc_sinkhorn_divergence_outputs_f64(c_sizeof(out), &
+                                                  otc_report(0, 0, 0_c_int64_t, 0d0, 0d0), 0d0, &
+                                                  0d0, 0d0, 0d0, no_mut_view_f64(), &
+                                                  no_mut_view_f64(), c_null_ptr, c_null_ptr)
+        if (present(grad_x)) out%grad_x = mut_view_f64(grad_x)
+        if (present(grad_y)) out%grad_y = mut_view_f64(grad_y)
+        if (present(grad_a)) out%grad_a = c_loc(grad_a)
+        if (present(grad_b)) out%grad_b = c_loc(grad_b)
+        status = otc_sinkhorn_divergence_f64(p, out, o, otc_workspace(c_null_ptr, 0_c_size_t))
+        if (status >= 100) return
+        value = out%divergence
+        if (present(report)) report = out%report
     end subroutine
 
     ! ---- Row-partitioned Sinkhorn (one block of rows per process, e.g. per MPI rank) ----

@@ -1,884 +1,1573 @@
-//! C entry points of [`crate::sinkhorn`]: entropic OT by log-domain Sinkhorn on a dense cost
-//! (`otc_sinkhorn_f64/_f32`) or on point clouds with the squared Euclidean cost computed on
-//! the fly (`otc_sinkhorn_points_f64/_f32`), and the Sinkhorn divergence
-//! (`otc_sinkhorn_divergence_f64/_f32`, `otc_sinkhorn_divergence_points_f64/_f32`).
+//! C entry points of [`crate::sinkhorn`], in the ABI 1 shape: entropic OT
+//! (`otc_sinkhorn_options_default`, `otc_sinkhorn_workspace_size_f64/_f32`,
+//! `otc_sinkhorn_f64/_f32`) and the Sinkhorn divergence
+//! (`otc_sinkhorn_divergence_options_default`, `otc_sinkhorn_divergence_workspace_size_f64/_f32`,
+//! `otc_sinkhorn_divergence_f64/_f32`). Each problem takes its cost either as dense matrices or
+//! as two point clouds whose squared Euclidean cost is computed on the fly, exactly one of the
+//! two.
+//!
+//! The potentials' convention: the plan is `P_ij = a_i b_j exp((f_i + g_j − C_ij)/ε)`, f and g
+//! in cost units.
 
-use super::args::{
-    check_disjoint, matrix, matrix_mut, opt_out, opt_slice, opt_slice_mut, options, slice,
-    slice_mut, threads, with_workspace, write_defaults, write_workspace_size, AbiOptions, Region,
-};
+use super::args::{self, check_disjoint, Region};
 use super::boundary::{ffi_boundary, Report};
-use super::status::{otc_status, OTC_WARN_MAX_ITER};
+use super::cost::OTC_METRIC_SQEUCLIDEAN;
+use super::shape::{self, otc_callback, otc_workspace, AbiOutputs, AbiStruct, Callback};
+use super::status::{otc_status, OTC_WARN_CANCELLED, OTC_WARN_MAX_ITER};
 use super::view::{
     otc_matrix_f32, otc_matrix_f64, otc_matrix_mut_f32, otc_matrix_mut_f64, MatrixView,
 };
-use crate::sinkhorn::{self, Cost, Info, Params, Scaling};
+use crate::sinkhorn::{self, Cost, Gradients, Info, Params, Path, Penalty, Scaling};
 use crate::workspace::{take, vec_req};
-use crate::{bail, MatMut, Real, Result, StackReq};
+use crate::{bail, Error, ErrorKind, MatMut, MatRef, MemStack, Par, Real, Result, StackReq};
 use std::ffi::c_void;
+use std::mem::size_of;
 
-/// Options of the Sinkhorn solvers. Fill with `otc_sinkhorn_options_default`, then change
-/// fields. ε and the penalties are in cost units.
+/// `report.path` / `opts->path`: the stored kernel when it fits `kernel_memory_cap` (dense
+/// cost, alternating updates, KL or no penalty), the log-domain passes otherwise (an option
+/// value only; a report names the path that ran).
+pub const OTC_SINKHORN_PATH_AUTO: i32 = 0;
+/// Log-domain passes: 2·n·m exponentials an iteration, O((n + m)·d) memory.
+pub const OTC_SINKHORN_PATH_LOG_DOMAIN: i32 = 1;
+/// The stabilised kernel `exp((α_i + β_j − C_ij)/ε)` stored once (n·m values): one read of it
+/// an iteration, no exponentials (log-domain iterations where it would underflow).
+pub const OTC_SINKHORN_PATH_KERNEL: i32 = 2;
+
+/// `opts->penalty`: a finite ρ penalises a marginal's deviation by ρ·KL(P·1 | a).
+pub const OTC_SINKHORN_PENALTY_KL: i32 = 0;
+/// `opts->penalty`: a finite ρ penalises a marginal's deviation by ρ·‖P·1 − a‖₁ (total
+/// variation; log-domain path only).
+pub const OTC_SINKHORN_PENALTY_TV: i32 = 1;
+
+/// Options of `otc_sinkhorn_f64` / `_f32`; fill with `otc_sinkhorn_options_default`, then
+/// change fields. ε, ρ and the tolerances are in cost units.
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
 pub struct otc_sinkhorn_options {
     /// `sizeof(otc_sinkhorn_options)`.
     pub struct_size: usize,
+    /// Worker threads: 0 = `OTCORE_NUM_THREADS` or all cores, 1 = the calling thread only,
+    /// k = k workers (at most 256). Results are identical for every value.
+    pub num_threads: u32,
+    /// 1 = symmetric (averaged, simultaneous) updates, 0 = alternating (default).
+    pub symmetric: u32,
     /// Entropic regularisation ε > 0 (absolute, in cost units). Default 0.01.
     pub epsilon: f64,
-    /// KL penalty ρ_a > 0 on the row marginal; `INFINITY` (the default) = balanced.
-    pub rho_a: f64,
-    /// KL penalty ρ_b > 0 on the column marginal; `INFINITY` (the default) = balanced.
-    pub rho_b: f64,
-    /// Stop when the L1 marginal error is at most this (0 = run to max_iter). Default 1e-9.
+    /// Stop when the L1 marginal error is at most this (0 = run to `max_iter`). Default 1e-9.
     pub tolerance: f64,
-    /// First ε of the ε-scaling schedule; <= 0 (the default) = the cost's largest value.
-    pub eps_scaling_start: f64,
-    /// Worker threads: 0 = default, 1 = calling thread only, k = k workers.
-    pub num_threads: u32,
-    /// Iteration cap of the whole solve, ε-scaling iterations included (they are run first,
-    /// the target ε gets what they leave); default 1000. Reaching it gives OTC_WARN_MAX_ITER.
-    pub max_iter: u32,
+    /// Iteration cap of the whole solve, ε-scaling iterations included (they run first, the
+    /// target ε gets what they leave); default 1000. Reaching it gives `OTC_WARN_MAX_ITER`.
+    pub max_iter: u64,
     /// Check the marginal error every this many iterations (>= 1, default 10).
-    pub check_every: u32,
-    /// Number of intermediate ε values of the geometric ε-scaling schedule (0 = off, default).
-    pub eps_scaling_steps: u32,
-    /// Iterations at each intermediate ε (default 10).
-    pub eps_scaling_iters: u32,
-    /// 1 = symmetric (averaged) updates, 0 = alternating (default).
-    pub symmetric: u32,
-    /// 1 = compute `otc_sinkhorn_info.transport_cost` (one more pass over the cost; default),
-    /// 0 = leave it NaN.
-    pub compute_transport_cost: u32,
+    pub check_every: u64,
+    /// `OTC_SINKHORN_PATH_AUTO` (default), `_LOG_DOMAIN` or `_KERNEL`.
+    pub path: i32,
+    /// How a finite `rho_a` / `rho_b` penalises the marginals: `OTC_SINKHORN_PENALTY_KL`
+    /// (default) or `OTC_SINKHORN_PENALTY_TV`.
+    pub penalty: i32,
+    /// Penalty ρ_a > 0 on the row marginal; `INFINITY` (the default) = balanced.
+    pub rho_a: f64,
+    /// Penalty ρ_b > 0 on the column marginal; `INFINITY` (the default) = balanced.
+    pub rho_b: f64,
     /// Balanced problems: largest accepted relative mass gap |Σa − Σb| / max(Σa, Σb), finite
-    /// and not negative (default 1e-6); beyond it OTC_ERR_MASS_MISMATCH, within it b is
-    /// rescaled to a's mass (the plan's column sums are (Σa/Σb)·b).
+    /// and >= 0 (default 1e-6); beyond it `OTC_ERR_MASS_MISMATCH`, within it b is rescaled to
+    /// a's mass (the plan's column sums are (Σa/Σb)·b).
     pub mass_tolerance: f64,
+    /// Over-relaxation ω of the updates `f ← (1 − ω)·f + ω·f_Sinkhorn`: 1 = off (default), a
+    /// value in (0, 2) a fixed ω, 0 = adaptive (from the observed contraction rate).
+    pub over_relaxation: f64,
+    /// Largest workspace in bytes `OTC_SINKHORN_PATH_AUTO` gives the stored kernel (default
+    /// 2^30); beyond it the log-domain path runs.
+    pub kernel_memory_cap: usize,
+    /// Intermediate ε values of the geometric ε-scaling schedule (0 = off, the default).
+    pub eps_scaling_steps: u64,
+    /// Iterations at each intermediate ε (default 10).
+    pub eps_scaling_iters: u64,
+    /// First ε of the schedule; <= 0 (the default) = the cost's largest value.
+    pub eps_scaling_start: f64,
+    /// Call `callback` at most once every this many iterations, at the marginal-error checks
+    /// (0 = never, the default).
+    pub callback_every: u64,
+    /// Progress callback `(callback_data, iterations so far, L1 marginal error)`, on the
+    /// calling thread; nonzero stops the solve (`OTC_WARN_CANCELLED`, outputs valid). NULL =
+    /// none.
+    pub callback: otc_callback,
+    /// Passed to `callback` as its first argument.
+    pub callback_data: *mut c_void,
 }
 
-impl AbiOptions for otc_sinkhorn_options {
-    const NAME: &'static str = "otc_sinkhorn_options";
-    fn defaults() -> Self {
-        let p = Params::default();
-        otc_sinkhorn_options {
-            struct_size: std::mem::size_of::<Self>(),
-            epsilon: p.epsilon,
-            rho_a: p.rho_a,
-            rho_b: p.rho_b,
-            tolerance: p.tolerance,
-            eps_scaling_start: p.scaling.start,
-            num_threads: 0,
-            max_iter: p.max_iter as u32,
-            check_every: p.check_every as u32,
-            eps_scaling_steps: p.scaling.steps as u32,
-            eps_scaling_iters: p.scaling.iters_per_step as u32,
-            symmetric: 0,
-            compute_transport_cost: 1,
-            mass_tolerance: p.mass_tolerance,
-        }
-    }
-}
-
-impl otc_sinkhorn_options {
-    pub(super) fn params(&self) -> Result<Params> {
-        for (name, v) in [
-            ("symmetric", self.symmetric),
-            ("compute_transport_cost", self.compute_transport_cost),
-        ] {
-            if v > 1 {
-                bail!(InvalidArgument, "{name} = {v}: a flag must be 0 or 1");
-            }
-        }
-        Ok(Params {
-            epsilon: self.epsilon,
-            rho_a: self.rho_a,
-            rho_b: self.rho_b,
-            max_iter: self.max_iter as usize,
-            tolerance: self.tolerance,
-            check_every: self.check_every as usize,
-            scaling: Scaling {
-                steps: self.eps_scaling_steps as usize,
-                start: self.eps_scaling_start,
-                iters_per_step: self.eps_scaling_iters as usize,
-            },
-            symmetric: self.symmetric == 1,
-            num_threads: threads(self.num_threads),
-            mass_tolerance: self.mass_tolerance,
-            ..Params::default()
-        })
-    }
-}
-
-/// What a Sinkhorn solve reports (an output: set `struct_size` before the call).
+/// Options of `otc_sinkhorn_divergence_f64` / `_f32` (the three solves all use them); fill
+/// with `otc_sinkhorn_divergence_options_default`. Fields as in `otc_sinkhorn_options`.
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
-pub struct otc_sinkhorn_info {
-    /// `sizeof(otc_sinkhorn_info)`, set by the caller.
+pub struct otc_sinkhorn_divergence_options {
+    /// `sizeof(otc_sinkhorn_divergence_options)`.
     pub struct_size: usize,
-    /// ⟨P, C⟩ (NaN when `compute_transport_cost` is 0).
-    pub transport_cost: f64,
-    /// Dual objective Σ a φ_a(f) + Σ b φ_b(g) − ε(ΣP − Σa·Σb) (φ(x) = x on a balanced side,
-    /// ρ(1 − e^{−x/ρ}) otherwise): the entropic OT value at convergence.
-    pub dual: f64,
-    /// L1 marginal error of the returned potentials (see the README).
-    pub marginal_error: f64,
-    /// Total mass of the plan.
-    pub mass: f64,
-    /// First ε of the ε-scaling schedule (the target ε without scaling).
-    pub eps_start: f64,
-    /// Iterations at the target ε.
-    pub iterations: u32,
-    /// Iterations at the intermediate ε values.
-    pub scaling_iterations: u32,
-    /// Number of intermediate ε values used.
-    pub eps_steps: u32,
-    /// 1 when the tolerance was met, 0 when the cap was reached.
-    pub converged: u32,
+    /// Worker threads: 0 = `OTCORE_NUM_THREADS` or all cores, 1 = the calling thread only,
+    /// k = k workers (at most 256). Results are identical for every value.
+    pub num_threads: u32,
+    /// 1 = symmetric (averaged, simultaneous) updates, 0 = alternating (default).
+    pub symmetric: u32,
+    /// Entropic regularisation ε > 0 (absolute, in cost units). Default 0.01.
+    pub epsilon: f64,
+    /// Stop each solve when its L1 marginal error is at most this. Default 1e-9.
+    pub tolerance: f64,
+    /// Iteration cap of each solve, ε-scaling included; default 1000.
+    pub max_iter: u64,
+    /// Check the marginal error every this many iterations (>= 1, default 10).
+    pub check_every: u64,
+    /// `OTC_SINKHORN_PATH_AUTO` (default), `_LOG_DOMAIN` or `_KERNEL`.
+    pub path: i32,
+    /// `OTC_SINKHORN_PENALTY_KL` (default) or `OTC_SINKHORN_PENALTY_TV`.
+    pub penalty: i32,
+    /// Penalty ρ_a > 0 on the first measure's marginals; `INFINITY` (default) = balanced.
+    pub rho_a: f64,
+    /// Penalty ρ_b > 0 on the second measure's marginals; `INFINITY` (default) = balanced.
+    pub rho_b: f64,
+    /// Balanced problems: largest accepted relative mass gap (default 1e-6).
+    pub mass_tolerance: f64,
+    /// Over-relaxation ω: 1 = off (default), (0, 2) fixed, 0 = adaptive.
+    pub over_relaxation: f64,
+    /// Largest workspace in bytes `OTC_SINKHORN_PATH_AUTO` gives the stored kernel (2^30).
+    pub kernel_memory_cap: usize,
+    /// Intermediate ε values of the ε-scaling schedule (0 = off, the default).
+    pub eps_scaling_steps: u64,
+    /// Iterations at each intermediate ε (default 10).
+    pub eps_scaling_iters: u64,
+    /// First ε of the schedule; <= 0 (the default) = the cost's largest value.
+    pub eps_scaling_start: f64,
+    /// Call `callback` at most once every this many iterations, at the marginal-error checks
+    /// (0 = never, the default).
+    pub callback_every: u64,
+    /// Progress callback `(callback_data, iterations so far, L1 marginal error)`, on the
+    /// calling thread; nonzero stops the solve (`OTC_WARN_CANCELLED`, outputs valid). NULL =
+    /// none.
+    pub callback: otc_callback,
+    /// Passed to `callback` as its first argument.
+    pub callback_data: *mut c_void,
 }
 
-/// Refuses results that overflowed from finite inputs (costs near the largest double, or a
-/// tiny ε): the potentials, the info values and, when computed (not NaN), ⟨P, C⟩ must be
-/// finite before any output is written.
-fn check_overflow(f: &[f64], g: &[f64], i: &Info, transport_cost: f64) -> Result<()> {
-    let tc = if transport_cost.is_nan() {
-        0.0
-    } else {
-        transport_cost
+/// The AbiStruct implementation and the conversion to [`Params`] of the two options structs
+/// (their fields are the same).
+macro_rules! sinkhorn_options {
+    ($t:ident) => {
+        // SAFETY: #[repr(C)], starts with `struct_size: usize`; integers, floats, a raw pointer
+        // and an optional function pointer only (every bit pattern of which is valid... NULL
+        // included: `Option<fn>`).
+        unsafe impl AbiStruct for $t {
+            const NAME: &'static str = stringify!($t);
+            const MIN_SIZE: usize = size_of::<$t>();
+            fn base() -> Self {
+                let p = Params::default();
+                $t {
+                    struct_size: size_of::<Self>(),
+                    num_threads: 0,
+                    symmetric: p.symmetric as u32,
+                    epsilon: p.epsilon,
+                    tolerance: p.tolerance,
+                    max_iter: p.max_iter as u64,
+                    check_every: p.check_every as u64,
+                    path: OTC_SINKHORN_PATH_AUTO,
+                    penalty: OTC_SINKHORN_PENALTY_KL,
+                    rho_a: p.rho_a,
+                    rho_b: p.rho_b,
+                    mass_tolerance: p.mass_tolerance,
+                    over_relaxation: p.over_relaxation,
+                    kernel_memory_cap: p.kernel_memory_cap,
+                    eps_scaling_steps: p.scaling.steps as u64,
+                    eps_scaling_iters: p.scaling.iters_per_step as u64,
+                    eps_scaling_start: p.scaling.start,
+                    callback_every: 0,
+                    callback: None,
+                    callback_data: std::ptr::null_mut(),
+                }
+            }
+        }
+
+        impl $t {
+            /// The solver parameters; flags and enumerations checked (the values are checked
+            /// by the solver).
+            pub(super) fn params(&self) -> Result<Params> {
+                params_of(RawParams {
+                    num_threads: self.num_threads,
+                    symmetric: self.symmetric,
+                    epsilon: self.epsilon,
+                    tolerance: self.tolerance,
+                    max_iter: self.max_iter,
+                    check_every: self.check_every,
+                    path: self.path,
+                    penalty: self.penalty,
+                    rho_a: self.rho_a,
+                    rho_b: self.rho_b,
+                    mass_tolerance: self.mass_tolerance,
+                    over_relaxation: self.over_relaxation,
+                    kernel_memory_cap: self.kernel_memory_cap,
+                    eps_scaling_steps: self.eps_scaling_steps,
+                    eps_scaling_iters: self.eps_scaling_iters,
+                    eps_scaling_start: self.eps_scaling_start,
+                })
+            }
+
+            /// The callback triple.
+            fn callback(&self) -> Callback {
+                Callback::new(self.callback_every, self.callback, self.callback_data)
+            }
+        }
     };
-    let values = [i.dual, i.marginal_error, i.mass, tc];
-    if !f.iter().chain(g).chain(&values).all(|x| x.is_finite()) {
+}
+sinkhorn_options!(otc_sinkhorn_options);
+sinkhorn_options!(otc_sinkhorn_divergence_options);
+
+/// The fields both options structs share, as read from the caller.
+struct RawParams {
+    num_threads: u32,
+    symmetric: u32,
+    epsilon: f64,
+    tolerance: f64,
+    max_iter: u64,
+    check_every: u64,
+    path: i32,
+    penalty: i32,
+    rho_a: f64,
+    rho_b: f64,
+    mass_tolerance: f64,
+    over_relaxation: f64,
+    kernel_memory_cap: usize,
+    eps_scaling_steps: u64,
+    eps_scaling_iters: u64,
+    eps_scaling_start: f64,
+}
+
+/// A count of the C ABI as `usize` (saturating on 32-bit targets, where no cap that large
+/// can be reached anyway).
+fn count(v: u64) -> usize {
+    usize::try_from(v).unwrap_or(usize::MAX)
+}
+
+fn params_of(o: RawParams) -> Result<Params> {
+    if o.symmetric > 1 {
         bail!(
-            Numerical,
-            "the potentials or the transport cost overflowed (epsilon = {:e}): rescale the costs or raise epsilon",
-            i.eps_start.min(f64::MAX)
+            InvalidArgument,
+            "opts->symmetric = {}: a flag must be 0 or 1",
+            o.symmetric
         );
     }
-    Ok(())
+    let path = match o.path {
+        OTC_SINKHORN_PATH_AUTO => Path::Auto,
+        OTC_SINKHORN_PATH_LOG_DOMAIN => Path::LogDomain,
+        OTC_SINKHORN_PATH_KERNEL => Path::Kernel,
+        v => bail!(
+            InvalidArgument,
+            "opts->path = {v} is unknown: expected OTC_SINKHORN_PATH_AUTO (0), OTC_SINKHORN_PATH_LOG_DOMAIN (1) or OTC_SINKHORN_PATH_KERNEL (2)"
+        ),
+    };
+    let penalty = match o.penalty {
+        OTC_SINKHORN_PENALTY_KL => Penalty::Kl,
+        OTC_SINKHORN_PENALTY_TV => Penalty::Tv,
+        v => bail!(
+            InvalidArgument,
+            "opts->penalty = {v} is unknown: expected OTC_SINKHORN_PENALTY_KL (0) or OTC_SINKHORN_PENALTY_TV (1)"
+        ),
+    };
+    Ok(Params {
+        epsilon: o.epsilon,
+        rho_a: o.rho_a,
+        rho_b: o.rho_b,
+        max_iter: count(o.max_iter),
+        tolerance: o.tolerance,
+        check_every: count(o.check_every),
+        scaling: Scaling {
+            steps: count(o.eps_scaling_steps),
+            start: o.eps_scaling_start,
+            iters_per_step: count(o.eps_scaling_iters),
+        },
+        symmetric: o.symmetric == 1,
+        num_threads: args::threads(o.num_threads),
+        mass_tolerance: o.mass_tolerance,
+        path,
+        kernel_memory_cap: o.kernel_memory_cap,
+        over_relaxation: o.over_relaxation,
+        penalty,
+    })
 }
 
-fn info_of(i: &Info, transport_cost: f64) -> otc_sinkhorn_info {
-    otc_sinkhorn_info {
-        struct_size: std::mem::size_of::<otc_sinkhorn_info>(),
-        transport_cost,
-        dual: i.dual,
-        marginal_error: i.marginal_error,
-        mass: i.mass,
-        eps_start: i.eps_start,
-        iterations: i.iterations as u32,
-        scaling_iterations: i.scaling_iterations as u32,
-        eps_steps: i.eps_steps as u32,
-        converged: i.converged as u32,
+/// An entropic OT problem of doubles: weights `a` (n) and `b` (m), and the cost as EXACTLY ONE
+/// of: `cost`, a dense n×m matrix (any strides; `x.data` and `y.data` NULL), or the point
+/// clouds `x` (n×d) and `y` (m×d) with `metric`, the cost computed on the fly in O((n + m)·d)
+/// memory (`cost.data` NULL). Optional warm start: `init_f` (n) and `init_g` (m), NULL = cold
+/// start (zeros).
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct otc_sinkhorn_problem_f64 {
+    /// `sizeof(otc_sinkhorn_problem_f64)`.
+    pub struct_size: usize,
+    /// Source weights (n), finite and >= 0, zeros allowed.
+    pub a: *const f64,
+    /// Number of sources n >= 1.
+    pub n: usize,
+    /// Target weights (m), finite and >= 0, zeros allowed.
+    pub b: *const f64,
+    /// Number of targets m >= 1.
+    pub m: usize,
+    /// Dense n×m cost (finite), or `data` NULL when the points are given.
+    pub cost: otc_matrix_f64,
+    /// Source points, one per row (n×d, d >= 1), or `data` NULL when the cost is given.
+    pub x: otc_matrix_f64,
+    /// Target points, one per row (m×d), or `data` NULL when the cost is given.
+    pub y: otc_matrix_f64,
+    /// Cost of the points: `OTC_METRIC_SQEUCLIDEAN` (0, |x_i − y_j|²) is the one computed on
+    /// the fly; for another metric build the cost with `otc_cost_matrix_f64` and pass `cost`.
+    pub metric: i32,
+    /// Warm-start row potentials (n, cost units), or NULL.
+    pub init_f: *const f64,
+    /// Warm-start column potentials (m, cost units), or NULL.
+    pub init_g: *const f64,
+}
+crate::abi_struct!(problem otc_sinkhorn_problem_f64);
+
+/// `otc_sinkhorn_problem_f64` with weights, cost and points of floats (the warm-start
+/// potentials stay double).
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct otc_sinkhorn_problem_f32 {
+    /// `sizeof(otc_sinkhorn_problem_f32)`.
+    pub struct_size: usize,
+    /// Source weights (n), finite and >= 0.
+    pub a: *const f32,
+    /// Number of sources n >= 1.
+    pub n: usize,
+    /// Target weights (m), finite and >= 0.
+    pub b: *const f32,
+    /// Number of targets m >= 1.
+    pub m: usize,
+    /// Dense n×m cost, or `data` NULL when the points are given.
+    pub cost: otc_matrix_f32,
+    /// Source points (n×d), or `data` NULL when the cost is given.
+    pub x: otc_matrix_f32,
+    /// Target points (m×d), or `data` NULL when the cost is given.
+    pub y: otc_matrix_f32,
+    /// `OTC_METRIC_SQEUCLIDEAN` (0): see `otc_sinkhorn_problem_f64`.
+    pub metric: i32,
+    /// Warm-start row potentials (n, cost units), or NULL.
+    pub init_f: *const f64,
+    /// Warm-start column potentials (m, cost units), or NULL.
+    pub init_g: *const f64,
+}
+crate::abi_struct!(problem otc_sinkhorn_problem_f32);
+
+/// Results of `otc_sinkhorn_f64`. `report.path`: `OTC_SINKHORN_PATH_KERNEL` or
+/// `OTC_SINKHORN_PATH_LOG_DOMAIN`, the path that ran; `report.iterations`: all iterations,
+/// ε-scaling included; `report.error`: the final L1 marginal error Σ_i |r_i − a_i e^{−f_i/ρ_a}|
+/// (= Σ_i |r_i − a_i| when balanced) plus the column term with symmetric updates, r = P·1.
+///
+/// Potentials: `P_ij = a_i b_j exp((f_i + g_j − C_ij)/ε)`, in cost units. When both sides are
+/// balanced (f + c, g − c) gives the same plan for every constant c: the potentials are not
+/// centred, they are returned as the last (row then column) update leaves them, so compare
+/// them up to that constant (e.g. after subtracting Σ a_i f_i / Σ a from f and adding it to
+/// g). Optional outputs: not wanted when the pointer (or a view's `data`) is NULL.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct otc_sinkhorn_outputs_f64 {
+    /// `sizeof(otc_sinkhorn_outputs_f64)`.
+    pub struct_size: usize,
+    /// Status, path, iterations, marginal error, seconds.
+    pub report: shape::otc_report,
+    /// OT_ε(a, b) = ⟨C, P⟩ + ε·KL(P | a⊗b) with KL(P|Q) = Σ P log(P/Q) − P + Q: the entropic
+    /// cost WITH its entropy term, computed as the dual objective Σ a φ_a(f) + Σ b φ_b(g) −
+    /// ε(ΣP − Σa·Σb) (φ(x) = x on a balanced side, ρ(1 − e^{−x/ρ}) for KL, x for TV).
+    pub entropic_ot: f64,
+    /// ⟨C, P⟩ = Σ_ij C_ij P_ij: the transport cost of the plan, WITHOUT the entropy term.
+    pub transport_cost: f64,
+    /// Total mass of the plan Σ_ij P_ij.
+    pub mass: f64,
+    /// Row potentials f (n), or NULL.
+    pub f: *mut f64,
+    /// Column potentials g (m), or NULL.
+    pub g: *mut f64,
+    /// The plan P (n×m, any strides with distinct elements), or `data` NULL.
+    pub plan: otc_matrix_mut_f64,
+    /// Points only: the barycentric projection Σ_j P_ij y_j / Σ_j P_ij of every x_i (n×d), or
+    /// `data` NULL.
+    pub map: otc_matrix_mut_f64,
+    /// Points only: ∂OT_ε/∂x (n×d), or `data` NULL.
+    pub grad_x: otc_matrix_mut_f64,
+    /// Points only: ∂OT_ε/∂y (m×d), or `data` NULL.
+    pub grad_y: otc_matrix_mut_f64,
+    /// Points only: ∂OT_ε/∂a (n), or NULL.
+    pub grad_a: *mut f64,
+    /// Points only: ∂OT_ε/∂b (m), or NULL.
+    pub grad_b: *mut f64,
+}
+crate::abi_struct!(outputs otc_sinkhorn_outputs_f64);
+
+/// Results of `otc_sinkhorn_f32`: as `otc_sinkhorn_outputs_f64`, with the plan, map and
+/// position gradients in floats (potentials, values and weight gradients stay double).
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct otc_sinkhorn_outputs_f32 {
+    /// `sizeof(otc_sinkhorn_outputs_f32)`.
+    pub struct_size: usize,
+    /// Status, path, iterations, marginal error, seconds.
+    pub report: shape::otc_report,
+    /// OT_ε(a, b) with its entropy term (see `otc_sinkhorn_outputs_f64`).
+    pub entropic_ot: f64,
+    /// ⟨C, P⟩, without the entropy term.
+    pub transport_cost: f64,
+    /// Total mass of the plan.
+    pub mass: f64,
+    /// Row potentials f (n), or NULL.
+    pub f: *mut f64,
+    /// Column potentials g (m), or NULL.
+    pub g: *mut f64,
+    /// The plan (n×m), or `data` NULL.
+    pub plan: otc_matrix_mut_f32,
+    /// Points only: the barycentric map (n×d), or `data` NULL.
+    pub map: otc_matrix_mut_f32,
+    /// Points only: ∂OT_ε/∂x (n×d), or `data` NULL.
+    pub grad_x: otc_matrix_mut_f32,
+    /// Points only: ∂OT_ε/∂y (m×d), or `data` NULL.
+    pub grad_y: otc_matrix_mut_f32,
+    /// Points only: ∂OT_ε/∂a (n), or NULL.
+    pub grad_a: *mut f64,
+    /// Points only: ∂OT_ε/∂b (m), or NULL.
+    pub grad_b: *mut f64,
+}
+crate::abi_struct!(outputs otc_sinkhorn_outputs_f32);
+
+/// A Sinkhorn divergence problem of doubles: weights `a` (n), `b` (m) and the costs as
+/// EXACTLY ONE of: three dense matrices `cost_xy` (n×m), `cost_xx` (n×n), `cost_yy` (m×m)
+/// (the points' `data` NULL), or the point clouds `x` (n×d), `y` (m×d) with `metric`, costs
+/// computed on the fly (the costs' `data` NULL).
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct otc_sinkhorn_divergence_problem_f64 {
+    /// `sizeof(otc_sinkhorn_divergence_problem_f64)`.
+    pub struct_size: usize,
+    /// First measure's weights (n), finite and >= 0.
+    pub a: *const f64,
+    /// n >= 1.
+    pub n: usize,
+    /// Second measure's weights (m), finite and >= 0.
+    pub b: *const f64,
+    /// m >= 1.
+    pub m: usize,
+    /// C(x, y), n×m, or `data` NULL when the points are given.
+    pub cost_xy: otc_matrix_f64,
+    /// C(x, x), n×n, or `data` NULL.
+    pub cost_xx: otc_matrix_f64,
+    /// C(y, y), m×m, or `data` NULL.
+    pub cost_yy: otc_matrix_f64,
+    /// First measure's points (n×d), or `data` NULL when the costs are given.
+    pub x: otc_matrix_f64,
+    /// Second measure's points (m×d), or `data` NULL.
+    pub y: otc_matrix_f64,
+    /// `OTC_METRIC_SQEUCLIDEAN` (0): see `otc_sinkhorn_problem_f64`.
+    pub metric: i32,
+}
+crate::abi_struct!(problem otc_sinkhorn_divergence_problem_f64);
+
+/// `otc_sinkhorn_divergence_problem_f64` with weights, costs and points of floats.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct otc_sinkhorn_divergence_problem_f32 {
+    /// `sizeof(otc_sinkhorn_divergence_problem_f32)`.
+    pub struct_size: usize,
+    /// First measure's weights (n).
+    pub a: *const f32,
+    /// n >= 1.
+    pub n: usize,
+    /// Second measure's weights (m).
+    pub b: *const f32,
+    /// m >= 1.
+    pub m: usize,
+    /// C(x, y), n×m, or `data` NULL.
+    pub cost_xy: otc_matrix_f32,
+    /// C(x, x), n×n, or `data` NULL.
+    pub cost_xx: otc_matrix_f32,
+    /// C(y, y), m×m, or `data` NULL.
+    pub cost_yy: otc_matrix_f32,
+    /// First measure's points (n×d), or `data` NULL.
+    pub x: otc_matrix_f32,
+    /// Second measure's points (m×d), or `data` NULL.
+    pub y: otc_matrix_f32,
+    /// `OTC_METRIC_SQEUCLIDEAN` (0).
+    pub metric: i32,
+}
+crate::abi_struct!(problem otc_sinkhorn_divergence_problem_f32);
+
+/// Results of `otc_sinkhorn_divergence_f64`. `report.path`: the path the solve of
+/// OT_ε(a, b) ran; `report.iterations`: the iterations of the three solves together;
+/// `report.error`: the largest of their final L1 marginal errors. Optional outputs (the
+/// gradients, points only): not wanted when the pointer (or a view's `data`) is NULL.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct otc_sinkhorn_divergence_outputs_f64 {
+    /// `sizeof(otc_sinkhorn_divergence_outputs_f64)`.
+    pub struct_size: usize,
+    /// Status, path, iterations, error, seconds.
+    pub report: shape::otc_report,
+    /// S(a, b) = OT_ε(a, b) − ½OT_ε(a, a) − ½OT_ε(b, b) + (ε/2)(Σa − Σb)²: the debiased
+    /// entropic cost (0 when a = b), each OT_ε with its entropy term.
+    pub divergence: f64,
+    /// OT_ε(a, b) (as `otc_sinkhorn_outputs_f64.entropic_ot`).
+    pub entropic_ot_xy: f64,
+    /// OT_ε(a, a).
+    pub entropic_ot_xx: f64,
+    /// OT_ε(b, b).
+    pub entropic_ot_yy: f64,
+    /// Points only: ∂S/∂x (n×d), or `data` NULL.
+    pub grad_x: otc_matrix_mut_f64,
+    /// Points only: ∂S/∂y (m×d), or `data` NULL.
+    pub grad_y: otc_matrix_mut_f64,
+    /// Points only: ∂S/∂a (n), or NULL.
+    pub grad_a: *mut f64,
+    /// Points only: ∂S/∂b (m), or NULL.
+    pub grad_b: *mut f64,
+}
+crate::abi_struct!(outputs otc_sinkhorn_divergence_outputs_f64);
+
+/// Results of `otc_sinkhorn_divergence_f32`: as the f64 struct, position gradients in floats.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct otc_sinkhorn_divergence_outputs_f32 {
+    /// `sizeof(otc_sinkhorn_divergence_outputs_f32)`.
+    pub struct_size: usize,
+    /// Status, path, iterations, error, seconds.
+    pub report: shape::otc_report,
+    /// S(a, b) (see `otc_sinkhorn_divergence_outputs_f64`).
+    pub divergence: f64,
+    /// OT_ε(a, b).
+    pub entropic_ot_xy: f64,
+    /// OT_ε(a, a).
+    pub entropic_ot_xx: f64,
+    /// OT_ε(b, b).
+    pub entropic_ot_yy: f64,
+    /// Points only: ∂S/∂x (n×d), or `data` NULL.
+    pub grad_x: otc_matrix_mut_f32,
+    /// Points only: ∂S/∂y (m×d), or `data` NULL.
+    pub grad_y: otc_matrix_mut_f32,
+    /// Points only: ∂S/∂a (n), or NULL.
+    pub grad_a: *mut f64,
+    /// Points only: ∂S/∂b (m), or NULL.
+    pub grad_b: *mut f64,
+}
+crate::abi_struct!(outputs otc_sinkhorn_divergence_outputs_f32);
+
+// ---------------------------------------------------------------------------------------
+// Reading problems and outputs, generic over the element type.
+// ---------------------------------------------------------------------------------------
+
+/// The fields of a Sinkhorn problem struct, for either element type.
+struct SinkhornFields<V: MatrixView> {
+    a: *const V::T,
+    n: usize,
+    b: *const V::T,
+    m: usize,
+    cost: V,
+    x: V,
+    y: V,
+    metric: i32,
+    init_f: *const f64,
+    init_g: *const f64,
+}
+
+/// The fields of a divergence problem struct.
+struct DivergenceFields<V: MatrixView> {
+    a: *const V::T,
+    n: usize,
+    b: *const V::T,
+    m: usize,
+    costs: [V; 3],
+    x: V,
+    y: V,
+    metric: i32,
+}
+
+/// The gradient outputs of either outputs struct.
+struct GradientFields<M> {
+    x: M,
+    y: M,
+    a: *mut f64,
+    b: *mut f64,
+}
+
+/// A Sinkhorn problem struct of one element type.
+trait SinkhornProblem: AbiStruct {
+    type V: MatrixView;
+    fn fields(&self) -> SinkhornFields<Self::V>;
+}
+
+/// A divergence problem struct of one element type.
+trait DivergenceProblem: AbiStruct {
+    type V: MatrixView;
+    fn fields(&self) -> DivergenceFields<Self::V>;
+}
+
+/// A Sinkhorn outputs struct of one element type.
+trait SinkhornOutputs: AbiOutputs {
+    type M: MatrixView;
+    fn potentials(&self) -> (*mut f64, *mut f64);
+    fn plan_map(&self) -> (Self::M, Self::M);
+    fn gradients(&self) -> GradientFields<Self::M>;
+    fn set_values(&mut self, entropic_ot: f64, transport_cost: f64, mass: f64);
+}
+
+/// A divergence outputs struct of one element type.
+trait DivergenceOutputs: AbiOutputs {
+    type M: MatrixView;
+    fn gradients(&self) -> GradientFields<Self::M>;
+    fn set_values(&mut self, divergence: f64, entropic_ot: [f64; 3]);
+}
+
+macro_rules! sinkhorn_types {
+    ($p:ident, $o:ident, $dp:ident, $do:ident, $v:ty, $m:ty) => {
+        impl SinkhornProblem for $p {
+            type V = $v;
+            fn fields(&self) -> SinkhornFields<$v> {
+                SinkhornFields {
+                    a: self.a,
+                    n: self.n,
+                    b: self.b,
+                    m: self.m,
+                    cost: self.cost,
+                    x: self.x,
+                    y: self.y,
+                    metric: self.metric,
+                    init_f: self.init_f,
+                    init_g: self.init_g,
+                }
+            }
+        }
+        impl DivergenceProblem for $dp {
+            type V = $v;
+            fn fields(&self) -> DivergenceFields<$v> {
+                DivergenceFields {
+                    a: self.a,
+                    n: self.n,
+                    b: self.b,
+                    m: self.m,
+                    costs: [self.cost_xy, self.cost_xx, self.cost_yy],
+                    x: self.x,
+                    y: self.y,
+                    metric: self.metric,
+                }
+            }
+        }
+        impl SinkhornOutputs for $o {
+            type M = $m;
+            fn potentials(&self) -> (*mut f64, *mut f64) {
+                (self.f, self.g)
+            }
+            fn plan_map(&self) -> ($m, $m) {
+                (self.plan, self.map)
+            }
+            fn gradients(&self) -> GradientFields<$m> {
+                GradientFields {
+                    x: self.grad_x,
+                    y: self.grad_y,
+                    a: self.grad_a,
+                    b: self.grad_b,
+                }
+            }
+            fn set_values(&mut self, entropic_ot: f64, transport_cost: f64, mass: f64) {
+                self.entropic_ot = entropic_ot;
+                self.transport_cost = transport_cost;
+                self.mass = mass;
+            }
+        }
+        impl DivergenceOutputs for $do {
+            type M = $m;
+            fn gradients(&self) -> GradientFields<$m> {
+                GradientFields {
+                    x: self.grad_x,
+                    y: self.grad_y,
+                    a: self.grad_a,
+                    b: self.grad_b,
+                }
+            }
+            fn set_values(&mut self, divergence: f64, ot: [f64; 3]) {
+                self.divergence = divergence;
+                self.entropic_ot_xy = ot[0];
+                self.entropic_ot_xx = ot[1];
+                self.entropic_ot_yy = ot[2];
+            }
+        }
+    };
+}
+sinkhorn_types!(
+    otc_sinkhorn_problem_f64,
+    otc_sinkhorn_outputs_f64,
+    otc_sinkhorn_divergence_problem_f64,
+    otc_sinkhorn_divergence_outputs_f64,
+    otc_matrix_f64,
+    otc_matrix_mut_f64
+);
+sinkhorn_types!(
+    otc_sinkhorn_problem_f32,
+    otc_sinkhorn_outputs_f32,
+    otc_sinkhorn_divergence_problem_f32,
+    otc_sinkhorn_divergence_outputs_f32,
+    otc_matrix_f32,
+    otc_matrix_mut_f32
+);
+
+/// A problem read and checked: its fields, its region, d (0 for dense costs), the solver
+/// parameters, the thread count and the callback.
+struct Setup<F> {
+    fields: F,
+    region: Region,
+    d: usize,
+    params: Params,
+    threads: u32,
+    callback: Callback,
+}
+
+/// Whether a view is given (its data pointer not NULL).
+fn given<V: MatrixView>(v: &V) -> bool {
+    !v.parts().0.is_null()
+}
+
+/// Checks the form of a problem: exactly one of the dense costs (`dense`, all of them) and the
+/// points (`x`, `y`, both), the metric, and the sizes n, m against the views. Returns d (0 for
+/// dense costs).
+fn check_form<V: MatrixView>(
+    dense: &[(&str, V)],
+    x: &V,
+    y: &V,
+    metric: i32,
+    n: usize,
+    m: usize,
+) -> Result<usize> {
+    if n == 0 || m == 0 {
+        bail!(
+            InvalidDimension,
+            "problem->n = {n} and problem->m = {m}: both must be >= 1"
+        );
+    }
+    let costs = dense.iter().filter(|(_, v)| given(v)).count();
+    let points = [x, y].into_iter().filter(|v| given(*v)).count();
+    match (costs, points) {
+        (c, 0) if c == dense.len() => {
+            for (name, v) in dense {
+                let (_, rows, cols, _, _) = v.parts();
+                let want = match *name {
+                    "problem->cost_xx" => (n, n),
+                    "problem->cost_yy" => (m, m),
+                    _ => (n, m),
+                };
+                if (rows, cols) != want {
+                    bail!(
+                        InvalidDimension,
+                        "{name} is {rows}x{cols}: expected {}x{} (n = {n}, m = {m})",
+                        want.0,
+                        want.1
+                    );
+                }
+            }
+            Ok(0)
+        }
+        (0, 2) => {
+            if metric != OTC_METRIC_SQEUCLIDEAN {
+                bail!(
+                    InvalidArgument,
+                    "problem->metric = {metric}: the cost computed on the fly is OTC_METRIC_SQEUCLIDEAN (0); for another metric compute the cost with otc_cost_matrix and pass it"
+                );
+            }
+            let (_, xr, d, _, _) = x.parts();
+            let (_, yr, dy, _, _) = y.parts();
+            if xr != n || yr != m || d == 0 || dy != d {
+                bail!(
+                    InvalidDimension,
+                    "problem->x is {xr}x{d} and problem->y is {yr}x{dy}: expected {n}xd and {m}xd with d >= 1"
+                );
+            }
+            Ok(d)
+        }
+        _ => {
+            let names = dense.iter().map(|(s, _)| *s).collect::<Vec<_>>().join(", ");
+            bail!(
+                InvalidArgument,
+                "the problem gives {costs} of the costs ({names}) and {points} of the point clouds (x, y): give exactly one form, all its views with data, the others' data NULL"
+            )
+        }
     }
 }
 
-fn report(info: &Info) -> Report {
-    if info.converged || info.marginal_error <= 0.0 {
-        Report::ok()
-    } else {
-        Report::warn(
-            OTC_WARN_MAX_ITER,
-            format!(
-                "{} iterations without reaching the tolerance: marginal error {:e}",
-                info.iterations, info.marginal_error
-            ),
-        )
+/// An error for a gradient asked of a dense cost.
+fn points_only(what: &str) -> Error {
+    Error::new(
+        ErrorKind::InvalidArgument,
+        format!("out->{what} needs the point clouds: a dense cost has no positions to differentiate (pass x and y)"),
+    )
+}
+
+/// The regions of the outputs and their count: fixed arrays, so a call on a caller's
+/// workspace allocates nothing.
+struct OutRegions {
+    list: [(&'static str, Region); 11],
+    len: usize,
+}
+
+impl OutRegions {
+    fn new(out: Region) -> Self {
+        OutRegions {
+            list: [("out", out); 11],
+            len: 1,
+        }
+    }
+    fn push(&mut self, name: &'static str, r: Option<Region>) {
+        if let Some(r) = r {
+            self.list[self.len] = (name, r);
+            self.len += 1;
+        }
+    }
+    fn get(&self) -> &[(&'static str, Region)] {
+        &self.list[..self.len]
     }
 }
 
-/// Fills `*opts` with the defaults (ε = 0.01, balanced, 1000 iterations, tolerance 1e-9
-/// checked every 10, no ε-scaling, alternating updates, all threads).
+/// An optional output view (`data` NULL: not wanted) of `rows`×`cols`.
 ///
 /// # Safety
-/// `opts` must be valid for writes of one `otc_sinkhorn_options`.
+/// A view with data must address memory valid for writes for the call, used by nothing else.
+unsafe fn opt_view<'a, M: MatrixView>(
+    what: &'static str,
+    v: &M,
+    rows: usize,
+    cols: usize,
+) -> Result<Option<(MatMut<'a, M::T>, Region)>> {
+    if !given(v) {
+        return Ok(None);
+    }
+    // SAFETY: forwarded contract.
+    let (mv, r) = unsafe { args::matrix_mut(what, v) }?;
+    if (mv.nrows(), mv.ncols()) != (rows, cols) {
+        bail!(
+            InvalidDimension,
+            "{what} is {}x{}: expected {rows}x{cols}",
+            mv.nrows(),
+            mv.ncols()
+        );
+    }
+    Ok(Some((mv, r)))
+}
+
+/// The checked gradient outputs (each `None` when not wanted).
+struct GradientOuts<'a, T> {
+    x: Option<(MatMut<'a, T>, Region)>,
+    y: Option<(MatMut<'a, T>, Region)>,
+    a: Option<(&'a mut [f64], Region)>,
+    b: Option<(&'a mut [f64], Region)>,
+}
+
+impl<'a, T> GradientOuts<'a, T> {
+    fn wanted(&self) -> bool {
+        self.x.is_some() || self.y.is_some() || self.a.is_some() || self.b.is_some()
+    }
+    fn push_regions(&self, outs: &mut OutRegions) {
+        outs.push("out->grad_x", self.x.as_ref().map(|v| v.1));
+        outs.push("out->grad_y", self.y.as_ref().map(|v| v.1));
+        outs.push("out->grad_a", self.a.as_ref().map(|v| v.1));
+        outs.push("out->grad_b", self.b.as_ref().map(|v| v.1));
+    }
+    fn into_gradients(self) -> Gradients<'a, T> {
+        Gradients {
+            x: self.x.map(|v| v.0),
+            y: self.y.map(|v| v.0),
+            a: self.a.map(|v| v.0),
+            b: self.b.map(|v| v.0),
+        }
+    }
+}
+
+/// Reads the gradient outputs for n, m points of dimension d (0: a dense cost, where asking
+/// for any gradient is an error).
+///
+/// # Safety
+/// Every non-NULL output must be valid for writes of its stated size.
+unsafe fn gradient_outs<'a, M: MatrixView>(
+    g: &GradientFields<M>,
+    n: usize,
+    m: usize,
+    d: usize,
+) -> Result<GradientOuts<'a, M::T>> {
+    if d == 0 {
+        for (what, wanted) in [
+            ("grad_x", given(&g.x)),
+            ("grad_y", given(&g.y)),
+            ("grad_a", !g.a.is_null()),
+            ("grad_b", !g.b.is_null()),
+        ] {
+            if wanted {
+                return Err(points_only(what));
+            }
+        }
+    }
+    // SAFETY (all calls): forwarded contract.
+    Ok(GradientOuts {
+        x: unsafe { opt_view("out->grad_x", &g.x, n, d) }?,
+        y: unsafe { opt_view("out->grad_y", &g.y, m, d) }?,
+        a: unsafe { args::opt_slice_mut("out->grad_a", g.a, n) }?,
+        b: unsafe { args::opt_slice_mut("out->grad_b", g.b, m) }?,
+    })
+}
+
+/// The checked inputs common to both operations: weights, and the cost views or points.
+struct Inputs<'a, T> {
+    a: (&'a [T], Region),
+    b: (&'a [T], Region),
+    /// Dense costs (1 or 3) or the points, as read views with their names and regions.
+    views: [Option<(&'static str, MatRef<'a, T>, Region)>; 3],
+}
+
+impl<'a, T: Real> Inputs<'a, T> {
+    /// Reads the weights and the `k` views of the form in use.
+    ///
+    /// # Safety
+    /// The problem's pointers must be valid for their stated sizes.
+    unsafe fn read<V: MatrixView<T = T>>(
+        a: *const T,
+        n: usize,
+        b: *const T,
+        m: usize,
+        views: &[(&'static str, V)],
+    ) -> Result<Self> {
+        // SAFETY (all calls): forwarded contract.
+        let a = unsafe { args::slice("problem->a", a, n) }?;
+        let b = unsafe { args::slice("problem->b", b, m) }?;
+        let mut read = [None, None, None];
+        for (slot, (name, v)) in read.iter_mut().zip(views) {
+            let (mv, r) = unsafe { args::matrix(*name, v) }?;
+            *slot = Some((*name, mv, r));
+        }
+        Ok(Inputs { a, b, views: read })
+    }
+
+    /// The input regions: weights and views, then `extra` (warm starts), fixed-size.
+    fn regions(&self, extra: [Option<(&'static str, Region)>; 3]) -> [(&'static str, Region); 8] {
+        let mut list = [("problem->a", self.a.1); 8];
+        list[1] = ("problem->b", self.b.1);
+        let rest = self
+            .views
+            .iter()
+            .map(|v| v.as_ref().map(|(s, _, r)| (*s, *r)))
+            .chain(extra);
+        for (slot, r) in list[2..].iter_mut().zip(rest) {
+            // A missing entry repeats a, which is already listed.
+            *slot = r.unwrap_or(("problem->a", self.a.1));
+        }
+        list
+    }
+
+    fn view(&self, k: usize) -> MatRef<'a, T> {
+        match &self.views[k] {
+            Some((_, v, _)) => *v,
+            None => unreachable!("the views of the form in use are all read"),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Entropic OT
+// ---------------------------------------------------------------------------------------
+
+/// Fills `*opts` with the defaults: ε = 0.01, balanced (ρ = ∞, KL), tolerance 1e-9 checked
+/// every 10 iterations, at most 1000 iterations, no ε-scaling, alternating updates without
+/// over-relaxation, `OTC_SINKHORN_PATH_AUTO` with a 1 GiB kernel cap, mass tolerance 1e-6,
+/// all threads.
+///
+/// Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+///
+/// # Safety
+/// `opts` must be NULL or valid for writes of one `otc_sinkhorn_options`.
 #[no_mangle]
 pub unsafe extern "C" fn otc_sinkhorn_options_default(
     opts: *mut otc_sinkhorn_options,
 ) -> otc_status {
     ffi_boundary("otc_sinkhorn_options_default", || {
         // SAFETY: forwarded contract.
-        unsafe { write_defaults(opts) }?;
+        unsafe { shape::write_defaults(opts) }?;
         Ok(Report::ok())
     })
 }
 
-/// Workspace of one solve with its outputs (both element types: the f64 need covers f32).
-fn solve_req(n: usize, m: usize, d: usize, p: &Params) -> StackReq {
+/// Workspace of one solve with its outputs: the potentials, then the solve or the passes
+/// after it (transport cost, plan, map, gradients).
+fn solve_req<T: Real>(n: usize, m: usize, d: usize, p: &Params) -> StackReq {
+    let mut after = [
+        sinkhorn::sinkhorn_scratch::<T>(n, m, d, p),
+        sinkhorn::line_sums_scratch::<T>(n, m, d),
+        StackReq::EMPTY,
+    ];
+    if d > 0 {
+        after[2] = sinkhorn::ot_gradient_scratch::<T>(n, m, d);
+    }
     StackReq::all_of(&[
         vec_req::<f64>(n),
         vec_req::<f64>(m),
-        StackReq::any_of(&[
-            sinkhorn::sinkhorn_scratch::<f64>(n, m, d, p),
-            sinkhorn::line_sums_scratch::<f64>(n, m, d),
-        ]),
+        StackReq::any_of(&after),
     ])
 }
 
-/// Bytes of workspace `otc_sinkhorn_*` (and `_points_*`) need for n sources, m targets and
-/// points of dimension d (0 for a dense cost), for either element type.
+/// Reads a Sinkhorn problem's form: (n, m, d, params).
 ///
 /// # Safety
-/// `opts` is NULL or a valid options struct; `out_bytes` must be valid for writes.
-#[no_mangle]
-pub unsafe extern "C" fn otc_sinkhorn_workspace_size(
-    n: usize,
-    m: usize,
-    d: usize,
+/// `problem` and `opts` are NULL or valid structs of at least their `struct_size` bytes.
+unsafe fn sinkhorn_setup<P: SinkhornProblem>(
+    problem: *const P,
     opts: *const otc_sinkhorn_options,
-    out_bytes: *mut usize,
-) -> otc_status {
-    ffi_boundary("otc_sinkhorn_workspace_size", || {
-        // SAFETY: forwarded contract.
-        let p = unsafe { options(opts) }?.params()?;
-        // SAFETY: forwarded contract.
-        unsafe { write_workspace_size(solve_req(n, m, d, &p), out_bytes) }?;
-        Ok(Report::ok())
+) -> Result<Setup<SinkhornFields<P::V>>> {
+    // SAFETY (both): forwarded contract.
+    let (p, rp) = unsafe { shape::problem(problem) }?;
+    let o = unsafe { shape::options(opts) }?;
+    let params = o.params()?;
+    let p = p.fields();
+    let d = check_form(&[("problem->cost", p.cost)], &p.x, &p.y, p.metric, p.n, p.m)?;
+    Ok(Setup {
+        fields: p,
+        region: rp,
+        d,
+        params,
+        threads: o.num_threads,
+        callback: o.callback(),
     })
 }
 
-/// The checked arguments shared by the solve entry points.
-struct SolveArgs<'a, T> {
-    cost: Cost<'a, T>,
-    cost_regions: [(&'static str, Region); 2],
-    a: &'a [T],
-    b: &'a [T],
-    init_f: Option<&'a [f64]>,
-    init_g: Option<&'a [f64]>,
-    f: Option<&'a mut [f64]>,
-    g: Option<&'a mut [f64]>,
-    plan: Option<MatMut<'a, T>>,
-    map: Option<MatMut<'a, T>>,
-    info: Option<&'a mut otc_sinkhorn_info>,
-}
-
-/// Reads the optional outputs and inputs around an already-checked cost, checks aliasing.
+/// Body of `otc_sinkhorn_workspace_size_f64/_f32`.
 ///
 /// # Safety
-/// Each non-NULL pointer must be valid for its documented length.
-#[allow(clippy::too_many_arguments)]
-unsafe fn solve_args<'a, T: Real, PM: MatrixView<T = T>>(
-    cost: Cost<'a, T>,
-    cost_regions: [(&'static str, Region); 2],
-    a: *const T,
-    b: *const T,
-    init_f: *const f64,
-    init_g: *const f64,
-    f: *mut f64,
-    g: *mut f64,
-    plan: *const PM,
-    map: *const PM,
-    info: *mut otc_sinkhorn_info,
-) -> Result<SolveArgs<'a, T>> {
-    let (n, m) = cost.dims();
-    // SAFETY (all calls below): forwarded contract; lengths are the documented ones.
-    let (a, ra) = unsafe { slice("a", a, n) }?;
-    let (b, rb) = unsafe { slice("b", b, m) }?;
-    let init_f = unsafe { opt_slice("init_f", init_f, n) }?;
-    let init_g = unsafe { opt_slice("init_g", init_g, m) }?;
-    let f = unsafe { opt_slice_mut("f", f, n) }?;
-    let g = unsafe { opt_slice_mut("g", g, m) }?;
-    let plan = match unsafe { opt_out("plan", plan as *mut PM) }? {
-        Some((v, _)) => Some(unsafe { matrix_mut("plan", &*v) }?),
-        None => None,
-    };
-    let map = match unsafe { opt_out("map", map as *mut PM) }? {
-        Some((v, _)) => Some(unsafe { matrix_mut("map", &*v) }?),
-        None => None,
-    };
-    let info = unsafe { opt_slice_mut("info", info, 1) }?;
-    if let Some((i, _)) = &info {
-        if i[0].struct_size != std::mem::size_of::<otc_sinkhorn_info>() {
-            bail!(
-                AbiMismatch,
-                "otc_sinkhorn_info.struct_size is {}, this library's is {}",
-                i[0].struct_size,
-                std::mem::size_of::<otc_sinkhorn_info>()
-            );
-        }
-    }
-    let mut outs = vec![];
-    for (name, r) in [
-        ("f", f.as_ref().map(|x| x.1)),
-        ("g", g.as_ref().map(|x| x.1)),
-        ("plan", plan.as_ref().map(|x| x.1)),
-        ("map", map.as_ref().map(|x| x.1)),
-        ("info", info.as_ref().map(|x| x.1)),
-    ] {
-        if let Some(r) = r {
-            outs.push((name, r));
-        }
-    }
-    let mut ins = vec![("a", ra), ("b", rb)];
-    ins.extend(cost_regions);
-    for (name, r) in [
-        ("init_f", init_f.as_ref().map(|x| x.1)),
-        ("init_g", init_g.as_ref().map(|x| x.1)),
-    ] {
-        if let Some(r) = r {
-            ins.push((name, r));
-        }
-    }
-    check_disjoint(&outs, &ins)?;
-    Ok(SolveArgs {
-        cost,
-        cost_regions,
-        a,
-        b,
-        init_f: init_f.map(|x| x.0),
-        init_g: init_g.map(|x| x.0),
-        f: f.map(|x| x.0),
-        g: g.map(|x| x.0),
-        plan: plan.map(|x| x.0),
-        map: map.map(|x| x.0),
-        info: info.map(|x| &mut x.0[0]),
-    })
-}
-
-/// Runs a solve on checked arguments: iterates in the workspace, then writes the outputs.
-///
-/// # Safety
-/// `work` is NULL or valid for `work_bytes` bytes and disjoint from every other argument.
-unsafe fn solve<T: Real>(
-    args: SolveArgs<'_, T>,
-    opts: &otc_sinkhorn_options,
-    work: *mut c_void,
-    work_bytes: usize,
+/// As `otc_sinkhorn_workspace_size_f64`.
+unsafe fn sinkhorn_workspace_c<P: SinkhornProblem>(
+    problem: *const P,
+    opts: *const otc_sinkhorn_options,
+    bytes: *mut usize,
 ) -> Result<Report> {
-    let _ = args.cost_regions;
-    let p = opts.params()?;
-    let (n, m) = args.cost.dims();
-    if let Some(map) = &args.map {
-        if map.nrows() != n || map.ncols() != args.cost.point_dim() {
-            bail!(
-                InvalidDimension,
-                "map is {}x{}: expected {n}x{}",
-                map.nrows(),
-                map.ncols(),
-                args.cost.point_dim()
-            );
-        }
-    }
-    if let Some(plan) = &args.plan {
-        if plan.nrows() != n || plan.ncols() != m {
-            bail!(
-                InvalidDimension,
-                "plan is {}x{}: expected {n}x{m}",
-                plan.nrows(),
-                plan.ncols()
-            );
-        }
-    }
-    let req = solve_req(n, m, args.cost.point_dim(), &p);
-    let SolveArgs {
-        cost,
-        a,
-        b,
-        init_f,
-        init_g,
-        f,
-        g,
-        plan,
-        map,
-        info,
+    // SAFETY (both): forwarded contract.
+    let Setup {
+        fields: p,
+        d,
+        params,
         ..
-    } = args;
-    // SAFETY: forwarded contract.
-    unsafe {
-        with_workspace(work, work_bytes, req, |stack| {
-            crate::par::with_threads(p.num_threads, |par| {
-                let (mut fw, stack) = take(stack, n, 0.0f64);
-                let (mut gw, stack) = take(stack, m, 0.0f64);
-                if let Some(x) = init_f {
-                    fw.copy_from_slice(x);
-                }
-                if let Some(x) = init_g {
-                    gw.copy_from_slice(x);
-                }
-                let i = sinkhorn::sinkhorn_in_place(cost, a, b, &mut fw, &mut gw, &p, par, stack)?;
-                check_overflow(&fw, &gw, &i, f64::NAN)?;
-                let eps = p.epsilon;
-                let tc = if info.is_some() && opts.compute_transport_cost == 1 {
-                    sinkhorn::transport_cost_in_place(cost, a, b, &fw, &gw, eps, par, stack)?
-                } else {
-                    f64::NAN
-                };
-                check_overflow(&[], &[], &i, tc)?;
-                if let Some(map) = map {
-                    sinkhorn::barycentric_map_in_place(cost, a, b, &fw, &gw, eps, map, par, stack)?;
-                }
-                if let Some(plan) = plan {
-                    sinkhorn::plan_in_place(cost, a, b, &fw, &gw, eps, plan, stack)?;
-                }
-                if let Some(f) = f {
-                    f.copy_from_slice(&fw);
-                }
-                if let Some(g) = g {
-                    g.copy_from_slice(&gw);
-                }
-                if let Some(out) = info {
-                    *out = info_of(&i, tc);
-                }
-                Ok(report(&i))
-            })?
-        })
+    } = unsafe { sinkhorn_setup(problem, opts) }?;
+    let req = solve_req::<<P::V as MatrixView>::T>(p.n, p.m, d, &params);
+    unsafe { args::write_workspace_size(req, bytes) }?;
+    Ok(Report::ok())
+}
+
+/// Bytes of workspace `otc_sinkhorn_f64` needs for `problem` with `opts` (NULL: defaults):
+/// O((n + m)·(1 + d)) doubles, plus the stored kernel (n·m doubles and O(n·m/256)) when
+/// `opts->path` and `kernel_memory_cap` choose it for a dense cost. Depends on n, m, d and the
+/// options only.
+///
+/// Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+/// `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_INVALID_ARGUMENT` (not exactly one form, a metric
+/// other than squared Euclidean, a bad flag or enumeration), `OTC_ERR_OVERFLOW`.
+///
+/// # Safety
+/// `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+/// `bytes` valid for writes.
+#[no_mangle]
+pub unsafe extern "C" fn otc_sinkhorn_workspace_size_f64(
+    problem: *const otc_sinkhorn_problem_f64,
+    opts: *const otc_sinkhorn_options,
+    bytes: *mut usize,
+) -> otc_status {
+    ffi_boundary("otc_sinkhorn_workspace_size_f64", || {
+        // SAFETY: forwarded contract.
+        unsafe { sinkhorn_workspace_c(problem, opts, bytes) }
+    })
+}
+
+/// `otc_sinkhorn_workspace_size_f64` for `otc_sinkhorn_f32` (a stored kernel of floats).
+///
+/// # Safety
+/// As `otc_sinkhorn_workspace_size_f64`.
+#[no_mangle]
+pub unsafe extern "C" fn otc_sinkhorn_workspace_size_f32(
+    problem: *const otc_sinkhorn_problem_f32,
+    opts: *const otc_sinkhorn_options,
+    bytes: *mut usize,
+) -> otc_status {
+    ffi_boundary("otc_sinkhorn_workspace_size_f32", || {
+        // SAFETY: forwarded contract.
+        unsafe { sinkhorn_workspace_c(problem, opts, bytes) }
+    })
+}
+
+/// Refuses results that overflowed from finite inputs (costs near the largest double, or a
+/// tiny ε): the potentials and values must be finite before any output is written.
+fn check_overflow(f: &[f64], g: &[f64], values: &[f64], eps: f64) -> Result<()> {
+    if !f.iter().chain(g).chain(values).all(|x| x.is_finite()) {
+        bail!(
+            Numerical,
+            "the potentials or the values overflowed (epsilon = {eps:e}): rescale the costs or raise epsilon"
+        );
+    }
+    Ok(())
+}
+
+/// The status of a finished solve: `OTC_WARN_CANCELLED` when the callback stopped it,
+/// `OTC_WARN_MAX_ITER` when the cap was reached.
+fn solve_report(info: &Info) -> Report {
+    if info.cancelled {
+        Report::warn(
+            OTC_WARN_CANCELLED,
+            format!(
+                "stopped by the callback after {} iterations: marginal error {:e}",
+                info.iterations + info.scaling_iterations,
+                info.marginal_error
+            ),
+        )
+    } else if info.converged || info.marginal_error <= 0.0 {
+        Report::ok()
+    } else {
+        Report::warn(
+            OTC_WARN_MAX_ITER,
+            format!(
+                "{} iterations without reaching the tolerance: marginal error {:e}",
+                info.iterations + info.scaling_iterations,
+                info.marginal_error
+            ),
+        )
     }
 }
 
-/// Body of the dense entry points.
+/// The C code of the path that ran.
+fn path_code(p: Path) -> i32 {
+    match p {
+        Path::Auto => OTC_SINKHORN_PATH_AUTO,
+        Path::LogDomain => OTC_SINKHORN_PATH_LOG_DOMAIN,
+        Path::Kernel => OTC_SINKHORN_PATH_KERNEL,
+    }
+}
+
+/// Body of `otc_sinkhorn_f64/_f32`.
 ///
 /// # Safety
 /// As `otc_sinkhorn_f64`.
-#[allow(clippy::too_many_arguments)]
-unsafe fn dense_c<V: MatrixView, PM: MatrixView<T = V::T>>(
-    cost: V,
-    a: *const V::T,
-    b: *const V::T,
+unsafe fn sinkhorn_c<P, O>(
+    problem: *const P,
+    out: *mut O,
     opts: *const otc_sinkhorn_options,
-    init_f: *const f64,
-    init_g: *const f64,
-    f: *mut f64,
-    g: *mut f64,
-    plan: *const PM,
-    info: *mut otc_sinkhorn_info,
-    work: *mut c_void,
-    work_bytes: usize,
-) -> Result<Report> {
-    // SAFETY (all calls below): forwarded contract.
-    let opts = unsafe { options(opts) }?;
-    let (c, rc) = unsafe { matrix("cost", &cost) }?;
-    let args = unsafe {
-        solve_args(
-            Cost::Dense(c),
-            [("cost", rc), ("cost", rc)],
-            a,
-            b,
-            init_f,
-            init_g,
-            f,
-            g,
-            plan,
-            std::ptr::null::<PM>(),
-            info,
-        )
-    }?;
-    unsafe { solve(args, &opts, work, work_bytes) }
+    work: otc_workspace,
+) -> Result<Report>
+where
+    P: SinkhornProblem,
+    O: SinkhornOutputs<M: MatrixView<T = <P::V as MatrixView>::T>>,
+{
+    // SAFETY (whole body): every pointer is checked by the `args` and `shape` helpers before
+    // use; validity for the stated sizes is the caller's contract.
+    let Setup {
+        fields: p,
+        region: rp,
+        d,
+        params,
+        threads: num_threads,
+        callback,
+    } = unsafe { sinkhorn_setup(problem, opts) }?;
+    let mut o_out = unsafe { shape::outputs(out) }?;
+    let (n, m) = (p.n, p.m);
+    let views: &[(&'static str, P::V)] = if d == 0 {
+        &[("problem->cost", p.cost)]
+    } else {
+        &[("problem->x", p.x), ("problem->y", p.y)]
+    };
+    let inputs = unsafe { Inputs::read(p.a, n, p.b, m, views) }?;
+    let init_f = unsafe { args::opt_slice("problem->init_f", p.init_f, n) }?;
+    let init_g = unsafe { args::opt_slice("problem->init_g", p.init_g, m) }?;
+    let ov = &o_out.value;
+    let (fp, gp) = ov.potentials();
+    let f = unsafe { args::opt_slice_mut("out->f", fp, n) }?;
+    let g = unsafe { args::opt_slice_mut("out->g", gp, m) }?;
+    let (plan_v, map_v) = ov.plan_map();
+    let plan = unsafe { opt_view("out->plan", &plan_v, n, m) }?;
+    if d == 0 && given(&map_v) {
+        return Err(points_only("map"));
+    }
+    let map = unsafe { opt_view("out->map", &map_v, n, d) }?;
+    let grads = unsafe { gradient_outs(&ov.gradients(), n, m, d) }?;
+    let mut outs = OutRegions::new(o_out.region());
+    outs.push("out->f", f.as_ref().map(|v| v.1));
+    outs.push("out->g", g.as_ref().map(|v| v.1));
+    outs.push("out->plan", plan.as_ref().map(|v| v.1));
+    outs.push("out->map", map.as_ref().map(|v| v.1));
+    grads.push_regions(&mut outs);
+    let ins = inputs.regions([
+        Some(("problem", rp)),
+        init_f.as_ref().map(|v| ("problem->init_f", v.1)),
+        init_g.as_ref().map(|v| ("problem->init_g", v.1)),
+    ]);
+    check_disjoint(outs.get(), &ins)?;
+
+    let req = solve_req::<<P::V as MatrixView>::T>(n, m, d, &params);
+    let cost = if d == 0 {
+        Cost::Dense(inputs.view(0))
+    } else {
+        Cost::SqEuclidean {
+            x: inputs.view(0),
+            y: inputs.view(1),
+        }
+    };
+    let (a, b) = (inputs.a.0, inputs.b.0);
+    let (init_f, init_g) = (init_f.map(|v| v.0), init_g.map(|v| v.0));
+    let (f, g) = (f.map(|v| v.0), g.map(|v| v.0));
+    let (plan, map) = (plan.map(|v| v.0), map.map(|v| v.0));
+    let solve = |par: Par, stack: &mut MemStack| {
+        let (mut fw, stack) = take(stack, n, 0.0f64);
+        let (mut gw, stack) = take(stack, m, 0.0f64);
+        if let Some(x) = init_f {
+            fw.copy_from_slice(x);
+        }
+        if let Some(x) = init_g {
+            gw.copy_from_slice(x);
+        }
+        let eps = params.epsilon;
+        let info = sinkhorn::sinkhorn_in_place(cost, a, b, &mut fw, &mut gw, &params, par, stack)?;
+        check_overflow(&fw, &gw, &[info.dual, info.mass], eps)?;
+        let tc = sinkhorn::transport_cost_in_place(cost, a, b, &fw, &gw, eps, par, stack)?;
+        check_overflow(&[], &[], &[tc], eps)?;
+        if let Some(map) = map {
+            sinkhorn::barycentric_map_in_place(cost, a, b, &fw, &gw, eps, map, par, stack)?;
+        }
+        if let Some(plan) = plan {
+            sinkhorn::plan_in_place(cost, a, b, &fw, &gw, eps, plan, stack)?;
+        }
+        if grads.wanted() {
+            let (x, y) = (inputs.view(0), inputs.view(1));
+            let gr = grads.into_gradients();
+            sinkhorn::ot_gradient_in_place(x, y, a, b, &fw, &gw, &params, gr, par, stack)?;
+        }
+        if let Some(f) = f {
+            f.copy_from_slice(&fw);
+        }
+        if let Some(g) = g {
+            g.copy_from_slice(&gw);
+        }
+        Ok((info, tc))
+    };
+    let ((info, tc), _) = unsafe { shape::run(num_threads, work, req, callback, solve) }?;
+    o_out.value.set_values(info.dual, tc, info.mass);
+    let report = o_out.value.report_mut();
+    report.path = path_code(info.path);
+    report.iterations = (info.iterations + info.scaling_iterations) as u64;
+    report.error = info.marginal_error;
+    let status = solve_report(&info);
+    o_out.commit(status.status);
+    Ok(status)
 }
 
-/// Body of the point-cloud entry points.
+/// Entropic OT by Sinkhorn's iteration on the dual potentials, in double precision:
+/// minimises ⟨C, P⟩ + ε·KL(P | a⊗b) (+ ρ_a·D(P·1 | a) + ρ_b·D(Pᵀ·1 | b) for finite
+/// penalties, D = KL or TV) over plans P ≥ 0, with `P_ij = a_i b_j exp((f_i + g_j − C_ij)/ε)`
+/// at the optimum. The cost is the dense `problem->cost` or the points `x`, `y` (squared
+/// Euclidean, computed on the fly), exactly one. Writes `out->entropic_ot` (OT_ε, with the
+/// entropy term), `out->transport_cost` (⟨C, P⟩, without it), `out->mass`, the report, and
+/// the optional outputs asked for (f, g, plan, and for points the barycentric map and the
+/// gradients of OT_ε). Time O(n·m) per iteration (log-domain passes: 2·n·m exponentials, or
+/// one read of a stored kernel), plus O(n·m·d) per gradient side; workspace from
+/// `otc_sinkhorn_workspace_size_f64` (or `{NULL, 0}`: allocated). Results are identical for
+/// every thread count.
+///
+/// Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (the cap was reached; outputs valid);
+/// `OTC_WARN_CANCELLED` (the callback stopped the solve; outputs valid, from the potentials
+/// reached);
+/// `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
+/// `OTC_ERR_INVALID_ARGUMENT` (ε, ρ, tolerances, flags, enumerations; not exactly one form;
+/// the map or a gradient asked of a dense cost), `OTC_ERR_NON_FINITE`,
+/// `OTC_ERR_MASS_MISMATCH` (balanced with masses further apart than `mass_tolerance`),
+/// `OTC_ERR_NUMERICAL` (the potentials or values overflowed), `OTC_ERR_INVALID_STRIDE`,
+/// `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`,
+/// `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error nothing is written.
 ///
 /// # Safety
-/// As `otc_sinkhorn_points_f64`.
-#[allow(clippy::too_many_arguments)]
-unsafe fn points_c<V: MatrixView, PM: MatrixView<T = V::T>>(
-    x: V,
-    y: V,
-    a: *const V::T,
-    b: *const V::T,
-    opts: *const otc_sinkhorn_options,
-    init_f: *const f64,
-    init_g: *const f64,
-    f: *mut f64,
-    g: *mut f64,
-    plan: *const PM,
-    map: *const PM,
-    info: *mut otc_sinkhorn_info,
-    work: *mut c_void,
-    work_bytes: usize,
-) -> Result<Report> {
-    // SAFETY (all calls below): forwarded contract.
-    let opts = unsafe { options(opts) }?;
-    let (xr, rx) = unsafe { matrix("x", &x) }?;
-    let (yr, ry) = unsafe { matrix("y", &y) }?;
-    let cost = Cost::SqEuclidean { x: xr, y: yr };
-    let args = unsafe {
-        solve_args(
-            cost,
-            [("x", rx), ("y", ry)],
-            a,
-            b,
-            init_f,
-            init_g,
-            f,
-            g,
-            plan,
-            map,
-            info,
-        )
-    }?;
-    unsafe { solve(args, &opts, work, work_bytes) }
-}
-
-/// Entropic OT by log-domain Sinkhorn on a dense n×m cost of doubles (any strides). `a` (n)
-/// and `b` (m) are non-negative weights (zeros allowed; when both sides are balanced, equal
-/// masses within `mass_tolerance`, b rescaled to a's mass). Optional, NULL when not wanted: `init_f` (n) / `init_g` (m) warm-start
-/// potentials; outputs `f` (n), `g` (m) potentials in cost units, `plan` (a view of an n×m
-/// output), `info`. Outputs are written only on success; OTC_WARN_MAX_ITER when the cap was
-/// reached (outputs valid).
-///
-/// # Safety
-/// Every non-NULL pointer must be valid for its documented length; `work` is NULL or
-/// `work_bytes` writable bytes disjoint from the other arguments.
+/// `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size`
+/// bytes); every non-NULL pointer in them is valid for its stated size; `work.data` is NULL or
+/// valid for `work.bytes` bytes and overlaps no argument.
 #[no_mangle]
 pub unsafe extern "C" fn otc_sinkhorn_f64(
-    cost: otc_matrix_f64,
-    a: *const f64,
-    b: *const f64,
+    problem: *const otc_sinkhorn_problem_f64,
+    out: *mut otc_sinkhorn_outputs_f64,
     opts: *const otc_sinkhorn_options,
-    init_f: *const f64,
-    init_g: *const f64,
-    f: *mut f64,
-    g: *mut f64,
-    plan: *const otc_matrix_mut_f64,
-    info: *mut otc_sinkhorn_info,
-    work: *mut c_void,
-    work_bytes: usize,
+    work: otc_workspace,
 ) -> otc_status {
     ffi_boundary("otc_sinkhorn_f64", || {
         // SAFETY: forwarded contract.
-        unsafe {
-            dense_c(
-                cost, a, b, opts, init_f, init_g, f, g, plan, info, work, work_bytes,
-            )
-        }
+        unsafe { sinkhorn_c(problem, out, opts, work) }
     })
 }
 
-/// `otc_sinkhorn_f64` on a cost, weights and plan of floats (potentials stay double; the
-/// marginal sums are accumulated in double).
+/// `otc_sinkhorn_f64` on weights, cost, points, plan, map and position gradients of floats
+/// (potentials, values and weight gradients stay double; marginal sums are accumulated in
+/// double).
 ///
 /// # Safety
 /// As `otc_sinkhorn_f64`.
 #[no_mangle]
 pub unsafe extern "C" fn otc_sinkhorn_f32(
-    cost: otc_matrix_f32,
-    a: *const f32,
-    b: *const f32,
+    problem: *const otc_sinkhorn_problem_f32,
+    out: *mut otc_sinkhorn_outputs_f32,
     opts: *const otc_sinkhorn_options,
-    init_f: *const f64,
-    init_g: *const f64,
-    f: *mut f64,
-    g: *mut f64,
-    plan: *const otc_matrix_mut_f32,
-    info: *mut otc_sinkhorn_info,
-    work: *mut c_void,
-    work_bytes: usize,
+    work: otc_workspace,
 ) -> otc_status {
     ffi_boundary("otc_sinkhorn_f32", || {
         // SAFETY: forwarded contract.
-        unsafe {
-            dense_c(
-                cost, a, b, opts, init_f, init_g, f, g, plan, info, work, work_bytes,
-            )
-        }
+        unsafe { sinkhorn_c(problem, out, opts, work) }
     })
 }
 
-/// Entropic OT by log-domain Sinkhorn between point clouds `x` (n×d) and `y` (m×d) with the
-/// squared Euclidean cost computed on the fly (memory O((n+m)·d), never n×m). Arguments as
-/// `otc_sinkhorn_f64`, plus the optional output `map` (a view of an n×d output): the
-/// barycentric projection Σ_j P_ij y_j / Σ_j P_ij of every x_i.
-///
-/// # Safety
-/// As `otc_sinkhorn_f64`.
-#[no_mangle]
-pub unsafe extern "C" fn otc_sinkhorn_points_f64(
-    x: otc_matrix_f64,
-    y: otc_matrix_f64,
-    a: *const f64,
-    b: *const f64,
-    opts: *const otc_sinkhorn_options,
-    init_f: *const f64,
-    init_g: *const f64,
-    f: *mut f64,
-    g: *mut f64,
-    plan: *const otc_matrix_mut_f64,
-    map: *const otc_matrix_mut_f64,
-    info: *mut otc_sinkhorn_info,
-    work: *mut c_void,
-    work_bytes: usize,
-) -> otc_status {
-    ffi_boundary("otc_sinkhorn_points_f64", || {
-        // SAFETY: forwarded contract.
-        unsafe {
-            points_c(
-                x, y, a, b, opts, init_f, init_g, f, g, plan, map, info, work, work_bytes,
-            )
-        }
-    })
-}
+// ---------------------------------------------------------------------------------------
+// Sinkhorn divergence
+// ---------------------------------------------------------------------------------------
 
-/// `otc_sinkhorn_points_f64` on points, weights, plan and map of floats.
+/// Fills `*opts` with the defaults (those of `otc_sinkhorn_options_default`).
+///
+/// Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
 ///
 /// # Safety
-/// As `otc_sinkhorn_f64`.
+/// `opts` must be NULL or valid for writes of one `otc_sinkhorn_divergence_options`.
 #[no_mangle]
-pub unsafe extern "C" fn otc_sinkhorn_points_f32(
-    x: otc_matrix_f32,
-    y: otc_matrix_f32,
-    a: *const f32,
-    b: *const f32,
-    opts: *const otc_sinkhorn_options,
-    init_f: *const f64,
-    init_g: *const f64,
-    f: *mut f64,
-    g: *mut f64,
-    plan: *const otc_matrix_mut_f32,
-    map: *const otc_matrix_mut_f32,
-    info: *mut otc_sinkhorn_info,
-    work: *mut c_void,
-    work_bytes: usize,
+pub unsafe extern "C" fn otc_sinkhorn_divergence_options_default(
+    opts: *mut otc_sinkhorn_divergence_options,
 ) -> otc_status {
-    ffi_boundary("otc_sinkhorn_points_f32", || {
+    ffi_boundary("otc_sinkhorn_divergence_options_default", || {
         // SAFETY: forwarded contract.
-        unsafe {
-            points_c(
-                x, y, a, b, opts, init_f, init_g, f, g, plan, map, info, work, work_bytes,
-            )
-        }
-    })
-}
-
-/// Bytes of workspace the divergence entry points need for n sources, m targets and
-/// dimension d (0 for dense costs), for either element type.
-///
-/// # Safety
-/// `opts` is NULL or a valid options struct; `out_bytes` must be valid for writes.
-#[no_mangle]
-pub unsafe extern "C" fn otc_sinkhorn_divergence_workspace_size(
-    n: usize,
-    m: usize,
-    d: usize,
-    opts: *const otc_sinkhorn_options,
-    out_bytes: *mut usize,
-) -> otc_status {
-    ffi_boundary("otc_sinkhorn_divergence_workspace_size", || {
-        // SAFETY: forwarded contract.
-        let p = unsafe { options(opts) }?.params()?;
-        let req = sinkhorn::divergence_scratch::<f64>(n, m, d, &p);
-        // SAFETY: forwarded contract.
-        unsafe { write_workspace_size(req, out_bytes) }?;
+        unsafe { shape::write_defaults(opts) }?;
         Ok(Report::ok())
     })
 }
 
-/// Runs a divergence on checked costs and writes `value` (and `infos`, 3 entries) at the end.
-///
-/// # Safety
-/// `value`, `infos` (3 structs or NULL) and `work` as documented, disjoint from the inputs.
-#[allow(clippy::too_many_arguments)]
-unsafe fn divergence_c<T: Real>(
-    costs: [Cost<'_, T>; 3],
-    regions: Vec<(&'static str, Region)>,
-    a: *const T,
-    b: *const T,
-    opts: &otc_sinkhorn_options,
-    value: *mut f64,
-    infos: *mut otc_sinkhorn_info,
-    work: *mut c_void,
-    work_bytes: usize,
-) -> Result<Report> {
-    let p = opts.params()?;
-    let (n, m) = costs[0].dims();
-    // SAFETY (all calls below): forwarded contract.
-    let (a, ra) = unsafe { slice("a", a, n) }?;
-    let (b, rb) = unsafe { slice("b", b, m) }?;
-    let (value, rv) = unsafe { slice_mut("value", value, 1) }?;
-    let infos = unsafe { opt_slice_mut("infos", infos, 3) }?;
-    let mut outs = vec![("value", rv)];
-    if let Some((i, r)) = &infos {
-        if i.iter()
-            .any(|i| i.struct_size != std::mem::size_of::<otc_sinkhorn_info>())
-        {
-            bail!(
-                AbiMismatch,
-                "otc_sinkhorn_info.struct_size differs from this library's {}",
-                std::mem::size_of::<otc_sinkhorn_info>()
-            );
-        }
-        outs.push(("infos", *r));
-    }
-    let mut ins = vec![("a", ra), ("b", rb)];
-    ins.extend(regions);
-    check_disjoint(&outs, &ins)?;
-    let req = sinkhorn::divergence_scratch::<f64>(n, m, costs[0].point_dim(), &p);
-    // SAFETY: forwarded contract.
-    unsafe {
-        with_workspace(work, work_bytes, req, |stack| {
-            crate::par::with_threads(p.num_threads, |par| {
-                let dv = sinkhorn::divergence_in_place(costs, a, b, &p, par, stack)?;
-                value[0] = dv.value;
-                if let Some((out, _)) = infos {
-                    for (o, i) in out.iter_mut().zip(&dv.infos) {
-                        *o = info_of(i, f64::NAN);
-                    }
-                }
-                let worst = dv
-                    .infos
-                    .iter()
-                    .find(|i| !i.converged && i.marginal_error > 0.0)
-                    .copied()
-                    .unwrap_or(dv.infos[0]);
-                Ok(report(&worst))
-            })?
-        })
+/// Workspace of one divergence (with its gradients for points).
+fn divergence_req<T: Real>(n: usize, m: usize, d: usize, p: &Params) -> StackReq {
+    if d > 0 {
+        sinkhorn::divergence_gradient_scratch::<T>(n, m, d, p)
+    } else {
+        sinkhorn::divergence_scratch::<T>(n, m, d, p)
     }
 }
 
-/// Body of the dense divergence entry points.
+/// The names of the three dense costs of a divergence problem, with their views.
+fn dense_costs<V: MatrixView>(p: &DivergenceFields<V>) -> [(&'static str, V); 3] {
+    [
+        ("problem->cost_xy", p.costs[0]),
+        ("problem->cost_xx", p.costs[1]),
+        ("problem->cost_yy", p.costs[2]),
+    ]
+}
+
+/// Reads a divergence problem's form: (fields, region, d, params, threads).
+///
+/// # Safety
+/// `problem` and `opts` are NULL or valid structs of at least their `struct_size` bytes.
+unsafe fn divergence_setup<P: DivergenceProblem>(
+    problem: *const P,
+    opts: *const otc_sinkhorn_divergence_options,
+) -> Result<Setup<DivergenceFields<P::V>>> {
+    // SAFETY (both): forwarded contract.
+    let (p, rp) = unsafe { shape::problem(problem) }?;
+    let o = unsafe { shape::options(opts) }?;
+    let params = o.params()?;
+    let p = p.fields();
+    let d = check_form(&dense_costs(&p), &p.x, &p.y, p.metric, p.n, p.m)?;
+    Ok(Setup {
+        fields: p,
+        region: rp,
+        d,
+        params,
+        threads: o.num_threads,
+        callback: o.callback(),
+    })
+}
+
+/// Body of `otc_sinkhorn_divergence_workspace_size_f64/_f32`.
+///
+/// # Safety
+/// As `otc_sinkhorn_divergence_workspace_size_f64`.
+unsafe fn divergence_workspace_c<P: DivergenceProblem>(
+    problem: *const P,
+    opts: *const otc_sinkhorn_divergence_options,
+    bytes: *mut usize,
+) -> Result<Report> {
+    // SAFETY (both): forwarded contract.
+    let Setup {
+        fields: p,
+        d,
+        params,
+        ..
+    } = unsafe { divergence_setup(problem, opts) }?;
+    let req = divergence_req::<<P::V as MatrixView>::T>(p.n, p.m, d, &params);
+    unsafe { args::write_workspace_size(req, bytes) }?;
+    Ok(Report::ok())
+}
+
+/// Bytes of workspace `otc_sinkhorn_divergence_f64` needs for `problem` with `opts` (NULL:
+/// defaults): that of one solve of size max(n, m) (see `otc_sinkhorn_workspace_size_f64`),
+/// plus O((n + m)·d) for the points' gradients. Depends on n, m, d and the options only.
+///
+/// Statuses: as `otc_sinkhorn_workspace_size_f64`.
+///
+/// # Safety
+/// `problem` and `opts` are NULL or valid structs; `bytes` valid for writes.
+#[no_mangle]
+pub unsafe extern "C" fn otc_sinkhorn_divergence_workspace_size_f64(
+    problem: *const otc_sinkhorn_divergence_problem_f64,
+    opts: *const otc_sinkhorn_divergence_options,
+    bytes: *mut usize,
+) -> otc_status {
+    ffi_boundary("otc_sinkhorn_divergence_workspace_size_f64", || {
+        // SAFETY: forwarded contract.
+        unsafe { divergence_workspace_c(problem, opts, bytes) }
+    })
+}
+
+/// `otc_sinkhorn_divergence_workspace_size_f64` for `otc_sinkhorn_divergence_f32`.
+///
+/// # Safety
+/// As `otc_sinkhorn_divergence_workspace_size_f64`.
+#[no_mangle]
+pub unsafe extern "C" fn otc_sinkhorn_divergence_workspace_size_f32(
+    problem: *const otc_sinkhorn_divergence_problem_f32,
+    opts: *const otc_sinkhorn_divergence_options,
+    bytes: *mut usize,
+) -> otc_status {
+    ffi_boundary("otc_sinkhorn_divergence_workspace_size_f32", || {
+        // SAFETY: forwarded contract.
+        unsafe { divergence_workspace_c(problem, opts, bytes) }
+    })
+}
+
+/// Body of `otc_sinkhorn_divergence_f64/_f32`.
 ///
 /// # Safety
 /// As `otc_sinkhorn_divergence_f64`.
-#[allow(clippy::too_many_arguments)]
-unsafe fn divergence_dense_c<V: MatrixView>(
-    cost_xy: V,
-    cost_xx: V,
-    cost_yy: V,
-    a: *const V::T,
-    b: *const V::T,
-    opts: *const otc_sinkhorn_options,
-    value: *mut f64,
-    infos: *mut otc_sinkhorn_info,
-    work: *mut c_void,
-    work_bytes: usize,
-) -> Result<Report> {
-    // SAFETY (all calls below): forwarded contract.
-    let opts = unsafe { options(opts) }?;
-    let (cxy, r1) = unsafe { matrix("cost_xy", &cost_xy) }?;
-    let (cxx, r2) = unsafe { matrix("cost_xx", &cost_xx) }?;
-    let (cyy, r3) = unsafe { matrix("cost_yy", &cost_yy) }?;
-    let costs = [Cost::Dense(cxy), Cost::Dense(cxx), Cost::Dense(cyy)];
-    let regions = vec![("cost_xy", r1), ("cost_xx", r2), ("cost_yy", r3)];
-    unsafe { divergence_c(costs, regions, a, b, &opts, value, infos, work, work_bytes) }
+unsafe fn divergence_c<P, O>(
+    problem: *const P,
+    out: *mut O,
+    opts: *const otc_sinkhorn_divergence_options,
+    work: otc_workspace,
+) -> Result<Report>
+where
+    P: DivergenceProblem,
+    O: DivergenceOutputs<M: MatrixView<T = <P::V as MatrixView>::T>>,
+{
+    // SAFETY (whole body): every pointer is checked by the `args` and `shape` helpers before
+    // use; validity for the stated sizes is the caller's contract.
+    let Setup {
+        fields: p,
+        region: rp,
+        d,
+        params,
+        threads: num_threads,
+        callback,
+    } = unsafe { divergence_setup(problem, opts) }?;
+    let mut o_out = unsafe { shape::outputs(out) }?;
+    let (n, m) = (p.n, p.m);
+    let dense = dense_costs(&p);
+    let points = [("problem->x", p.x), ("problem->y", p.y)];
+    let views: &[(&'static str, P::V)] = if d == 0 { &dense } else { &points };
+    let inputs = unsafe { Inputs::read(p.a, n, p.b, m, views) }?;
+    let grads = unsafe { gradient_outs(&o_out.value.gradients(), n, m, d) }?;
+    let mut outs = OutRegions::new(o_out.region());
+    grads.push_regions(&mut outs);
+    check_disjoint(
+        outs.get(),
+        &inputs.regions([Some(("problem", rp)), None, None]),
+    )?;
+
+    let req = divergence_req::<<P::V as MatrixView>::T>(n, m, d, &params);
+    let (a, b) = (inputs.a.0, inputs.b.0);
+    let solve = |par: Par, stack: &mut MemStack| {
+        let div = if d == 0 {
+            let costs = [0, 1, 2].map(|k| Cost::Dense(inputs.view(k)));
+            sinkhorn::divergence_in_place(costs, a, b, &params, par, stack)?
+        } else {
+            let (x, y) = (inputs.view(0), inputs.view(1));
+            let gr = grads.into_gradients();
+            sinkhorn::divergence_gradient_in_place(x, y, a, b, &params, gr, par, stack)?
+        };
+        let v = [
+            div.value,
+            div.infos[0].dual,
+            div.infos[1].dual,
+            div.infos[2].dual,
+        ];
+        check_overflow(&[], &[], &v, params.epsilon)?;
+        Ok(div)
+    };
+    let (div, _) = unsafe { shape::run(num_threads, work, req, callback, solve) }?;
+    let duals = div.infos.map(|i| i.dual);
+    o_out.value.set_values(div.value, duals);
+    let report = o_out.value.report_mut();
+    report.path = path_code(div.infos[0].path);
+    report.iterations = div
+        .infos
+        .iter()
+        .map(|i| (i.iterations + i.scaling_iterations) as u64)
+        .sum();
+    report.error = div
+        .infos
+        .iter()
+        .map(|i| i.marginal_error)
+        .fold(0.0, f64::max);
+    let worst = div
+        .infos
+        .iter()
+        .find(|i| i.cancelled)
+        .or_else(|| {
+            div.infos
+                .iter()
+                .find(|i| !i.converged && i.marginal_error > 0.0)
+        })
+        .unwrap_or(&div.infos[0]);
+    let status = solve_report(worst);
+    o_out.commit(status.status);
+    Ok(status)
 }
 
-/// Body of the point-cloud divergence entry points.
+/// The Sinkhorn divergence S(a, b) = OT_ε(a, b) − ½OT_ε(a, a) − ½OT_ε(b, b) +
+/// (ε/2)(Σa − Σb)² (each OT_ε the entropic cost with its entropy term, from a cold-start
+/// solve with `opts`), in double precision, from the three dense costs of `problem` or its
+/// point clouds (squared Euclidean, computed on the fly), exactly one form. Writes
+/// `out->divergence`, the three OT_ε values, the report and, for points, the gradients of S
+/// asked for. Time: three solves (O(n·m), O(n²), O(m²) per iteration), plus six streamed
+/// passes O((n + m)²·d) when gradients are wanted; workspace from
+/// `otc_sinkhorn_divergence_workspace_size_f64` (or `{NULL, 0}`: allocated). Results are
+/// identical for every thread count.
+///
+/// Statuses: as `otc_sinkhorn_f64` (`OTC_WARN_MAX_ITER` when a solve reached the cap,
+/// `OTC_WARN_CANCELLED` when the callback stopped one: each of the three solves calls it,
+/// with its own iteration count). On an
+/// error nothing is written, but for `OTC_ERR_NUMERICAL` (a value overflowed), found after
+/// the gradients asked for were computed into their outputs.
 ///
 /// # Safety
-/// As `otc_sinkhorn_divergence_points_f64`.
-#[allow(clippy::too_many_arguments)]
-unsafe fn divergence_points_c<V: MatrixView>(
-    x: V,
-    y: V,
-    a: *const V::T,
-    b: *const V::T,
-    opts: *const otc_sinkhorn_options,
-    value: *mut f64,
-    infos: *mut otc_sinkhorn_info,
-    work: *mut c_void,
-    work_bytes: usize,
-) -> Result<Report> {
-    // SAFETY (all calls below): forwarded contract.
-    let opts = unsafe { options(opts) }?;
-    let (xr, rx) = unsafe { matrix("x", &x) }?;
-    let (yr, ry) = unsafe { matrix("y", &y) }?;
-    let costs = [
-        Cost::SqEuclidean { x: xr, y: yr },
-        Cost::SqEuclidean { x: xr, y: xr },
-        Cost::SqEuclidean { x: yr, y: yr },
-    ];
-    let regions = vec![("x", rx), ("y", ry)];
-    unsafe { divergence_c(costs, regions, a, b, &opts, value, infos, work, work_bytes) }
-}
-
-/// Sinkhorn divergence S(a,b) = OT_ε(a,b) − ½OT_ε(a,a) − ½OT_ε(b,b) from the three dense
-/// costs C(x,y) (n×m), C(x,x) (n×n), C(y,y) (m×m) of doubles, each OT_ε the dual value of a
-/// solve with `opts` (see `otc_sinkhorn_info.dual`). Writes `*value`, and `infos[0..3]` (the
-/// three solves; set their struct_size) when not NULL. OTC_WARN_MAX_ITER when a solve reached
-/// the cap.
-///
-/// # Safety
-/// Every non-NULL pointer must be valid for its documented length; `work` as in
-/// `otc_sinkhorn_f64`.
+/// As `otc_sinkhorn_f64`.
 #[no_mangle]
 pub unsafe extern "C" fn otc_sinkhorn_divergence_f64(
-    cost_xy: otc_matrix_f64,
-    cost_xx: otc_matrix_f64,
-    cost_yy: otc_matrix_f64,
-    a: *const f64,
-    b: *const f64,
-    opts: *const otc_sinkhorn_options,
-    value: *mut f64,
-    infos: *mut otc_sinkhorn_info,
-    work: *mut c_void,
-    work_bytes: usize,
+    problem: *const otc_sinkhorn_divergence_problem_f64,
+    out: *mut otc_sinkhorn_divergence_outputs_f64,
+    opts: *const otc_sinkhorn_divergence_options,
+    work: otc_workspace,
 ) -> otc_status {
     ffi_boundary("otc_sinkhorn_divergence_f64", || {
         // SAFETY: forwarded contract.
-        unsafe {
-            divergence_dense_c(
-                cost_xy, cost_xx, cost_yy, a, b, opts, value, infos, work, work_bytes,
-            )
-        }
+        unsafe { divergence_c(problem, out, opts, work) }
     })
 }
 
-/// `otc_sinkhorn_divergence_f64` on costs and weights of floats.
+/// `otc_sinkhorn_divergence_f64` on weights, costs, points and position gradients of floats
+/// (values and weight gradients stay double).
 ///
 /// # Safety
-/// As `otc_sinkhorn_divergence_f64`.
+/// As `otc_sinkhorn_f64`.
 #[no_mangle]
 pub unsafe extern "C" fn otc_sinkhorn_divergence_f32(
-    cost_xy: otc_matrix_f32,
-    cost_xx: otc_matrix_f32,
-    cost_yy: otc_matrix_f32,
-    a: *const f32,
-    b: *const f32,
-    opts: *const otc_sinkhorn_options,
-    value: *mut f64,
-    infos: *mut otc_sinkhorn_info,
-    work: *mut c_void,
-    work_bytes: usize,
+    problem: *const otc_sinkhorn_divergence_problem_f32,
+    out: *mut otc_sinkhorn_divergence_outputs_f32,
+    opts: *const otc_sinkhorn_divergence_options,
+    work: otc_workspace,
 ) -> otc_status {
     ffi_boundary("otc_sinkhorn_divergence_f32", || {
         // SAFETY: forwarded contract.
-        unsafe {
-            divergence_dense_c(
-                cost_xy, cost_xx, cost_yy, a, b, opts, value, infos, work, work_bytes,
-            )
-        }
-    })
-}
-
-/// Sinkhorn divergence between point clouds `x` (n×d) and `y` (m×d) of doubles with the
-/// squared Euclidean cost computed on the fly; otherwise as `otc_sinkhorn_divergence_f64`.
-///
-/// # Safety
-/// As `otc_sinkhorn_divergence_f64`.
-#[no_mangle]
-pub unsafe extern "C" fn otc_sinkhorn_divergence_points_f64(
-    x: otc_matrix_f64,
-    y: otc_matrix_f64,
-    a: *const f64,
-    b: *const f64,
-    opts: *const otc_sinkhorn_options,
-    value: *mut f64,
-    infos: *mut otc_sinkhorn_info,
-    work: *mut c_void,
-    work_bytes: usize,
-) -> otc_status {
-    ffi_boundary("otc_sinkhorn_divergence_points_f64", || {
-        // SAFETY: forwarded contract.
-        unsafe { divergence_points_c(x, y, a, b, opts, value, infos, work, work_bytes) }
-    })
-}
-
-/// `otc_sinkhorn_divergence_points_f64` on points and weights of floats.
-///
-/// # Safety
-/// As `otc_sinkhorn_divergence_f64`.
-#[no_mangle]
-pub unsafe extern "C" fn otc_sinkhorn_divergence_points_f32(
-    x: otc_matrix_f32,
-    y: otc_matrix_f32,
-    a: *const f32,
-    b: *const f32,
-    opts: *const otc_sinkhorn_options,
-    value: *mut f64,
-    infos: *mut otc_sinkhorn_info,
-    work: *mut c_void,
-    work_bytes: usize,
-) -> otc_status {
-    ffi_boundary("otc_sinkhorn_divergence_points_f32", || {
-        // SAFETY: forwarded contract.
-        unsafe { divergence_points_c(x, y, a, b, opts, value, infos, work, work_bytes) }
+        unsafe { divergence_c(problem, out, opts, work) }
     })
 }

@@ -167,4 +167,7 @@ pub struct Info {
     pub log_iterations: usize,
     /// The over-relaxation ω in force at the end (1 = plain Sinkhorn).
     pub omega: f64,
+    /// Whether the [`progress`](crate::progress) observer stopped the solve at a check (the
+    /// potentials are those reached, as at the iteration cap).
+    pub cancelled: bool,
 }

@@ -5,6 +5,7 @@ use super::cost_source::{source_scratch, with_source, Cost, Source};
 use super::kernel::{kernel_bytes, kernel_scratch, tau, with_kernel, KernelState, Side};
 use super::{schedule, Info, Params, Path, Penalty};
 use crate::error::{check_finite, check_mass_balance, check_weights};
+use crate::progress::{self, Flow};
 use crate::workspace::{check_stack, take, vec_req, with_stack};
 use crate::{bail, MemStack, Par, Real, Result, StackReq};
 
@@ -650,12 +651,19 @@ impl<T: Real> Iteration<'_, '_, '_, T> {
         it
     }
 
-    /// Records a check's error; whether it meets the tolerance.
+    /// Records a check's error and reports it to the [`progress`] observer (with the
+    /// iterations so far, ε-scaling included); whether the solve stops here (the tolerance
+    /// met, or the observer asked to stop).
     fn checked(&mut self, err: f64, mass: f64, it: usize) -> bool {
         self.info.marginal_error = err;
         self.info.mass = mass;
         if err <= self.p.tolerance {
             self.info.converged = true;
+            return true;
+        }
+        let done = (self.info.scaling_iterations + it) as u64;
+        if progress::check(done, err) == Flow::Stop {
+            self.info.cancelled = true;
             return true;
         }
         self.relax.observe(err, it);

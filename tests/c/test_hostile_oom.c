@@ -62,12 +62,23 @@ static void calls_under_limit(double *a, double *b, double *f) {
     /* Log-domain Sinkhorn on the same broadcast cost. */
     {
         otc_sinkhorn_options opts;
+        otc_sinkhorn_problem_f64 problem;
+        otc_sinkhorn_outputs_f64 out;
+        otc_workspace no_work = {NULL, 0};
+        otc_matrix_f64 cost = {&one, N, N, 0, 0};
         CHECK_STATUS(otc_sinkhorn_options_default(&opts), OTC_OK);
         opts.num_threads = 1;
-        otc_matrix_f64 cost = {&one, N, N, 0, 0};
-        CHECK_STATUS(otc_sinkhorn_f64(cost, a, b, &opts, NULL, NULL, f, NULL, NULL, NULL, NULL,
-                                      0),
-                     OTC_ERR_OUT_OF_MEMORY);
+        memset(&problem, 0, sizeof problem);
+        memset(&out, 0, sizeof out);
+        problem.struct_size = sizeof problem;
+        problem.a = a;
+        problem.n = N;
+        problem.b = b;
+        problem.m = N;
+        problem.cost = cost;
+        out.struct_size = sizeof out;
+        out.f = f;
+        CHECK_STATUS(otc_sinkhorn_f64(&problem, &out, &opts, no_work), OTC_ERR_OUT_OF_MEMORY);
         CHECK(oom_message_names_bytes());
         CHECK(f[0] == untouched);
     }

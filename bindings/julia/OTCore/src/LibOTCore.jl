@@ -50,6 +50,25 @@ const OTC_SEMIDISCRETE_NEWTON = 0
 # on the hard semi-dual.
 const OTC_SEMIDISCRETE_GRADIENT = 1
 
+# `report.path` / `opts->path`: the stored kernel when it fits `kernel_memory_cap` (dense
+# cost, alternating updates, KL or no penalty), the log-domain passes otherwise (an option
+# value only; a report names the path that ran).
+const OTC_SINKHORN_PATH_AUTO = 0
+
+# Log-domain passes: 2·n·m exponentials an iteration, O((n + m)·d) memory.
+const OTC_SINKHORN_PATH_LOG_DOMAIN = 1
+
+# The stabilised kernel `exp((α_i + β_j − C_ij)/ε)` stored once (n·m values): one read of it
+# an iteration, no exponentials (log-domain iterations where it would underflow).
+const OTC_SINKHORN_PATH_KERNEL = 2
+
+# `opts->penalty`: a finite ρ penalises a marginal's deviation by ρ·KL(P·1 | a).
+const OTC_SINKHORN_PENALTY_KL = 0
+
+# `opts->penalty`: a finite ρ penalises a marginal's deviation by ρ·‖P·1 − a‖₁ (total
+# variation; log-domain path only).
+const OTC_SINKHORN_PENALTY_TV = 1
+
 # Major version: changes only with an incompatible ABI change.
 const OTC_VERSION_MAJOR = 0
 
@@ -675,33 +694,193 @@ end
 # fields. ε and the penalties are in cost units.
 struct otc_sinkhorn_options
     struct_size::Csize_t
+    num_threads::UInt32
+    symmetric::UInt32
     epsilon::Cdouble
+    tolerance::Cdouble
+    max_iter::UInt64
+    check_every::UInt64
+    path::Int32
+    penalty::Int32
     rho_a::Cdouble
     rho_b::Cdouble
-    tolerance::Cdouble
-    eps_scaling_start::Cdouble
-    num_threads::UInt32
-    max_iter::UInt32
-    check_every::UInt32
-    eps_scaling_steps::UInt32
-    eps_scaling_iters::UInt32
-    symmetric::UInt32
-    compute_transport_cost::UInt32
     mass_tolerance::Cdouble
+    over_relaxation::Cdouble
+    kernel_memory_cap::Csize_t
+    eps_scaling_steps::UInt64
+    eps_scaling_iters::UInt64
+    eps_scaling_start::Cdouble
+    callback_every::UInt64
+    callback::otc_callback
+    callback_data::Ptr{Cvoid}
 end
 
-# What a Sinkhorn solve reports (an output: set `struct_size` before the call).
-struct otc_sinkhorn_info
+# An entropic OT problem of doubles: weights `a` (n) and `b` (m), and the cost as EXACTLY ONE
+# of: `cost`, a dense n×m matrix (any strides; `x.data` and `y.data` NULL), or the point
+# clouds `x` (n×d) and `y` (m×d) with `metric`, the cost computed on the fly in O((n + m)·d)
+# memory (`cost.data` NULL). Optional warm start: `init_f` (n) and `init_g` (m), NULL = cold
+# start (zeros).
+struct otc_sinkhorn_problem_f64
     struct_size::Csize_t
+    a::Ptr{Cdouble}
+    n::Csize_t
+    b::Ptr{Cdouble}
+    m::Csize_t
+    cost::otc_matrix_f64
+    x::otc_matrix_f64
+    y::otc_matrix_f64
+    metric::Int32
+    init_f::Ptr{Cdouble}
+    init_g::Ptr{Cdouble}
+end
+
+# `otc_sinkhorn_problem_f64` with weights, cost and points of floats (the warm-start
+# potentials stay double).
+struct otc_sinkhorn_problem_f32
+    struct_size::Csize_t
+    a::Ptr{Cfloat}
+    n::Csize_t
+    b::Ptr{Cfloat}
+    m::Csize_t
+    cost::otc_matrix_f32
+    x::otc_matrix_f32
+    y::otc_matrix_f32
+    metric::Int32
+    init_f::Ptr{Cdouble}
+    init_g::Ptr{Cdouble}
+end
+
+# Results of `otc_sinkhorn_f64`. `report.path`: `OTC_SINKHORN_PATH_KERNEL` or
+# `OTC_SINKHORN_PATH_LOG_DOMAIN`, the path that ran; `report.iterations`: all iterations,
+# ε-scaling included; `report.error`: the final L1 marginal error Σ_i |r_i − a_i e^{−f_i/ρ_a}|
+# (= Σ_i |r_i − a_i| when balanced) plus the column term with symmetric updates, r = P·1.
+#
+# Potentials: `P_ij = a_i b_j exp((f_i + g_j − C_ij)/ε)`, in cost units. When both sides are
+# balanced (f + c, g − c) gives the same plan for every constant c: the potentials are not
+# centred, they are returned as the last (row then column) update leaves them, so compare
+# them up to that constant (e.g. after subtracting Σ a_i f_i / Σ a from f and adding it to
+# g). Optional outputs: not wanted when the pointer (or a view's `data`) is NULL.
+struct otc_sinkhorn_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    entropic_ot::Cdouble
     transport_cost::Cdouble
-    dual::Cdouble
-    marginal_error::Cdouble
     mass::Cdouble
-    eps_start::Cdouble
-    iterations::UInt32
-    scaling_iterations::UInt32
-    eps_steps::UInt32
-    converged::UInt32
+    f::Ptr{Cdouble}
+    g::Ptr{Cdouble}
+    plan::otc_matrix_mut_f64
+    map::otc_matrix_mut_f64
+    grad_x::otc_matrix_mut_f64
+    grad_y::otc_matrix_mut_f64
+    grad_a::Ptr{Cdouble}
+    grad_b::Ptr{Cdouble}
+end
+
+# Results of `otc_sinkhorn_f32`: as `otc_sinkhorn_outputs_f64`, with the plan, map and
+# position gradients in floats (potentials, values and weight gradients stay double).
+struct otc_sinkhorn_outputs_f32
+    struct_size::Csize_t
+    report::otc_report
+    entropic_ot::Cdouble
+    transport_cost::Cdouble
+    mass::Cdouble
+    f::Ptr{Cdouble}
+    g::Ptr{Cdouble}
+    plan::otc_matrix_mut_f32
+    map::otc_matrix_mut_f32
+    grad_x::otc_matrix_mut_f32
+    grad_y::otc_matrix_mut_f32
+    grad_a::Ptr{Cdouble}
+    grad_b::Ptr{Cdouble}
+end
+
+# Options of `otc_sinkhorn_divergence_f64` / `_f32` (the three solves all use them); fill
+# with `otc_sinkhorn_divergence_options_default`. Fields as in `otc_sinkhorn_options`.
+struct otc_sinkhorn_divergence_options
+    struct_size::Csize_t
+    num_threads::UInt32
+    symmetric::UInt32
+    epsilon::Cdouble
+    tolerance::Cdouble
+    max_iter::UInt64
+    check_every::UInt64
+    path::Int32
+    penalty::Int32
+    rho_a::Cdouble
+    rho_b::Cdouble
+    mass_tolerance::Cdouble
+    over_relaxation::Cdouble
+    kernel_memory_cap::Csize_t
+    eps_scaling_steps::UInt64
+    eps_scaling_iters::UInt64
+    eps_scaling_start::Cdouble
+    callback_every::UInt64
+    callback::otc_callback
+    callback_data::Ptr{Cvoid}
+end
+
+# A Sinkhorn divergence problem of doubles: weights `a` (n), `b` (m) and the costs as
+# EXACTLY ONE of: three dense matrices `cost_xy` (n×m), `cost_xx` (n×n), `cost_yy` (m×m)
+# (the points' `data` NULL), or the point clouds `x` (n×d), `y` (m×d) with `metric`, costs
+# computed on the fly (the costs' `data` NULL).
+struct otc_sinkhorn_divergence_problem_f64
+    struct_size::Csize_t
+    a::Ptr{Cdouble}
+    n::Csize_t
+    b::Ptr{Cdouble}
+    m::Csize_t
+    cost_xy::otc_matrix_f64
+    cost_xx::otc_matrix_f64
+    cost_yy::otc_matrix_f64
+    x::otc_matrix_f64
+    y::otc_matrix_f64
+    metric::Int32
+end
+
+# `otc_sinkhorn_divergence_problem_f64` with weights, costs and points of floats.
+struct otc_sinkhorn_divergence_problem_f32
+    struct_size::Csize_t
+    a::Ptr{Cfloat}
+    n::Csize_t
+    b::Ptr{Cfloat}
+    m::Csize_t
+    cost_xy::otc_matrix_f32
+    cost_xx::otc_matrix_f32
+    cost_yy::otc_matrix_f32
+    x::otc_matrix_f32
+    y::otc_matrix_f32
+    metric::Int32
+end
+
+# Results of `otc_sinkhorn_divergence_f64`. `report.path`: the path the solve of
+# OT_ε(a, b) ran; `report.iterations`: the iterations of the three solves together;
+# `report.error`: the largest of their final L1 marginal errors. Optional outputs (the
+# gradients, points only): not wanted when the pointer (or a view's `data`) is NULL.
+struct otc_sinkhorn_divergence_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    divergence::Cdouble
+    entropic_ot_xy::Cdouble
+    entropic_ot_xx::Cdouble
+    entropic_ot_yy::Cdouble
+    grad_x::otc_matrix_mut_f64
+    grad_y::otc_matrix_mut_f64
+    grad_a::Ptr{Cdouble}
+    grad_b::Ptr{Cdouble}
+end
+
+# Results of `otc_sinkhorn_divergence_f32`: as the f64 struct, position gradients in floats.
+struct otc_sinkhorn_divergence_outputs_f32
+    struct_size::Csize_t
+    report::otc_report
+    divergence::Cdouble
+    entropic_ot_xy::Cdouble
+    entropic_ot_xx::Cdouble
+    entropic_ot_yy::Cdouble
+    grad_x::otc_matrix_mut_f32
+    grad_y::otc_matrix_mut_f32
+    grad_a::Ptr{Cdouble}
+    grad_b::Ptr{Cdouble}
 end
 
 # Options of `otc_sinkhorn_block_step_f64` / `_f32`; fill with
@@ -744,16 +923,6 @@ struct otc_sinkhorn_block_step_problem_f32
     f_block::Ptr{Cdouble}
 end
 
-# What every ABI 1 call reports, the first field after `struct_size` of every outputs struct.
-# Written with the other outputs, when the call returns `OTC_OK` or a warning.
-struct otc_report
-    status::otc_status
-    path::Int32
-    iterations::UInt64
-    error::Cdouble
-    seconds::Cdouble
-end
-
 # A partial log-sum-exp over some rows of one column: the value is `max + log(sum)`;
 # `{-INFINITY, 0}` is the empty pair. Produced by `otc_sinkhorn_block_step_*`, combined by
 # `otc_lse_pair_merge`, consumed by `otc_sinkhorn_block_column_update_f64`. Two doubles: send
@@ -771,15 +940,6 @@ struct otc_sinkhorn_block_step_outputs_f64
     marginal_error::Cdouble
     f_block::Ptr{Cdouble}
     pairs::Ptr{otc_lse_pair}
-end
-
-# Caller-provided scratch memory of a call, any alignment. `{NULL, 0}`: the library
-# allocates what the call needs (and reports `OTC_ERR_OUT_OF_MEMORY` if it cannot).
-# Its size comes from the operation's `*_workspace_size_*` query; it must not overlap any
-# argument, and its contents are undefined after the call.
-struct otc_workspace
-    data::Ptr{Cvoid}
-    bytes::Csize_t
 end
 
 # Results of `otc_sinkhorn_block_step_f32`: as `otc_sinkhorn_block_step_outputs_f64`
@@ -1681,112 +1841,144 @@ const _otc_lloyd_f32 = Ref{Ptr{Cvoid}}(C_NULL)
 otc_lloyd_f32(problem, out, opts, work) =
     ccall(_otc_lloyd_f32[], otc_status, (Ptr{otc_lloyd_problem_f32}, Ptr{otc_lloyd_outputs_f32}, Ptr{otc_lloyd_options}, otc_workspace), problem, out, opts, work)
 
-# Fills `*opts` with the defaults (ε = 0.01, balanced, 1000 iterations, tolerance 1e-9
-# checked every 10, no ε-scaling, alternating updates, all threads).
+# Fills `*opts` with the defaults: ε = 0.01, balanced (ρ = ∞, KL), tolerance 1e-9 checked
+# every 10 iterations, at most 1000 iterations, no ε-scaling, alternating updates without
+# over-relaxation, `OTC_SINKHORN_PATH_AUTO` with a 1 GiB kernel cap, mass tolerance 1e-6,
+# all threads.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
 #
 # # Safety
-# `opts` must be valid for writes of one `otc_sinkhorn_options`.
+# `opts` must be NULL or valid for writes of one `otc_sinkhorn_options`.
 const _otc_sinkhorn_options_default = Ref{Ptr{Cvoid}}(C_NULL)
 otc_sinkhorn_options_default(opts) =
     ccall(_otc_sinkhorn_options_default[], otc_status, (Ptr{otc_sinkhorn_options},), opts)
 
-# Bytes of workspace `otc_sinkhorn_*` (and `_points_*`) need for n sources, m targets and
-# points of dimension d (0 for a dense cost), for either element type.
+# Bytes of workspace `otc_sinkhorn_f64` needs for `problem` with `opts` (NULL: defaults):
+# O((n + m)·(1 + d)) doubles, plus the stored kernel (n·m doubles and O(n·m/256)) when
+# `opts->path` and `kernel_memory_cap` choose it for a dense cost. Depends on n, m, d and the
+# options only.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_INVALID_ARGUMENT` (not exactly one form, a metric
+# other than squared Euclidean, a bad flag or enumeration), `OTC_ERR_OVERFLOW`.
 #
 # # Safety
-# `opts` is NULL or a valid options struct; `out_bytes` must be valid for writes.
-const _otc_sinkhorn_workspace_size = Ref{Ptr{Cvoid}}(C_NULL)
-otc_sinkhorn_workspace_size(n, m, d, opts, out_bytes) =
-    ccall(_otc_sinkhorn_workspace_size[], otc_status, (Csize_t, Csize_t, Csize_t, Ptr{otc_sinkhorn_options}, Ptr{Csize_t}), n, m, d, opts, out_bytes)
+# `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# `bytes` valid for writes.
+const _otc_sinkhorn_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_sinkhorn_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_sinkhorn_workspace_size_f64[], otc_status, (Ptr{otc_sinkhorn_problem_f64}, Ptr{otc_sinkhorn_options}, Ptr{Csize_t}), problem, opts, bytes)
 
-# Entropic OT by log-domain Sinkhorn on a dense n×m cost of doubles (any strides). `a` (n)
-# and `b` (m) are non-negative weights (zeros allowed; when both sides are balanced, equal
-# masses within `mass_tolerance`, b rescaled to a's mass). Optional, NULL when not wanted: `init_f` (n) / `init_g` (m) warm-start
-# potentials; outputs `f` (n), `g` (m) potentials in cost units, `plan` (a view of an n×m
-# output), `info`. Outputs are written only on success; OTC_WARN_MAX_ITER when the cap was
-# reached (outputs valid).
+# `otc_sinkhorn_workspace_size_f64` for `otc_sinkhorn_f32` (a stored kernel of floats).
 #
 # # Safety
-# Every non-NULL pointer must be valid for its documented length; `work` is NULL or
-# `work_bytes` writable bytes disjoint from the other arguments.
+# As `otc_sinkhorn_workspace_size_f64`.
+const _otc_sinkhorn_workspace_size_f32 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_sinkhorn_workspace_size_f32(problem, opts, bytes) =
+    ccall(_otc_sinkhorn_workspace_size_f32[], otc_status, (Ptr{otc_sinkhorn_problem_f32}, Ptr{otc_sinkhorn_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# Entropic OT by Sinkhorn's iteration on the dual potentials, in double precision:
+# minimises ⟨C, P⟩ + ε·KL(P | a⊗b) (+ ρ_a·D(P·1 | a) + ρ_b·D(Pᵀ·1 | b) for finite
+# penalties, D = KL or TV) over plans P ≥ 0, with `P_ij = a_i b_j exp((f_i + g_j − C_ij)/ε)`
+# at the optimum. The cost is the dense `problem->cost` or the points `x`, `y` (squared
+# Euclidean, computed on the fly), exactly one. Writes `out->entropic_ot` (OT_ε, with the
+# entropy term), `out->transport_cost` (⟨C, P⟩, without it), `out->mass`, the report, and
+# the optional outputs asked for (f, g, plan, and for points the barycentric map and the
+# gradients of OT_ε). Time O(n·m) per iteration (log-domain passes: 2·n·m exponentials, or
+# one read of a stored kernel), plus O(n·m·d) per gradient side; workspace from
+# `otc_sinkhorn_workspace_size_f64` (or `{NULL, 0}`: allocated). Results are identical for
+# every thread count.
+#
+# Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (the cap was reached; outputs valid);
+# `OTC_WARN_CANCELLED` (the callback stopped the solve; outputs valid, from the potentials
+# reached);
+# `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
+# `OTC_ERR_INVALID_ARGUMENT` (ε, ρ, tolerances, flags, enumerations; not exactly one form;
+# the map or a gradient asked of a dense cost), `OTC_ERR_NON_FINITE`,
+# `OTC_ERR_MASS_MISMATCH` (balanced with masses further apart than `mass_tolerance`),
+# `OTC_ERR_NUMERICAL` (the potentials or values overflowed), `OTC_ERR_INVALID_STRIDE`,
+# `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`,
+# `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error nothing is written.
+#
+# # Safety
+# `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size`
+# bytes); every non-NULL pointer in them is valid for its stated size; `work.data` is NULL or
+# valid for `work.bytes` bytes and overlaps no argument.
 const _otc_sinkhorn_f64 = Ref{Ptr{Cvoid}}(C_NULL)
-otc_sinkhorn_f64(cost, a, b, opts, init_f, init_g, f, g, plan, info, work, work_bytes) =
-    ccall(_otc_sinkhorn_f64[], otc_status, (otc_matrix_f64, Ptr{Cdouble}, Ptr{Cdouble}, Ptr{otc_sinkhorn_options}, Ptr{Cdouble}, Ptr{Cdouble}, Ptr{Cdouble}, Ptr{Cdouble}, Ptr{otc_matrix_mut_f64}, Ptr{otc_sinkhorn_info}, Ptr{Cvoid}, Csize_t), cost, a, b, opts, init_f, init_g, f, g, plan, info, work, work_bytes)
+otc_sinkhorn_f64(problem, out, opts, work) =
+    ccall(_otc_sinkhorn_f64[], otc_status, (Ptr{otc_sinkhorn_problem_f64}, Ptr{otc_sinkhorn_outputs_f64}, Ptr{otc_sinkhorn_options}, otc_workspace), problem, out, opts, work)
 
-# `otc_sinkhorn_f64` on a cost, weights and plan of floats (potentials stay double; the
-# marginal sums are accumulated in double).
+# `otc_sinkhorn_f64` on weights, cost, points, plan, map and position gradients of floats
+# (potentials, values and weight gradients stay double; marginal sums are accumulated in
+# double).
 #
 # # Safety
 # As `otc_sinkhorn_f64`.
 const _otc_sinkhorn_f32 = Ref{Ptr{Cvoid}}(C_NULL)
-otc_sinkhorn_f32(cost, a, b, opts, init_f, init_g, f, g, plan, info, work, work_bytes) =
-    ccall(_otc_sinkhorn_f32[], otc_status, (otc_matrix_f32, Ptr{Cfloat}, Ptr{Cfloat}, Ptr{otc_sinkhorn_options}, Ptr{Cdouble}, Ptr{Cdouble}, Ptr{Cdouble}, Ptr{Cdouble}, Ptr{otc_matrix_mut_f32}, Ptr{otc_sinkhorn_info}, Ptr{Cvoid}, Csize_t), cost, a, b, opts, init_f, init_g, f, g, plan, info, work, work_bytes)
+otc_sinkhorn_f32(problem, out, opts, work) =
+    ccall(_otc_sinkhorn_f32[], otc_status, (Ptr{otc_sinkhorn_problem_f32}, Ptr{otc_sinkhorn_outputs_f32}, Ptr{otc_sinkhorn_options}, otc_workspace), problem, out, opts, work)
 
-# Entropic OT by log-domain Sinkhorn between point clouds `x` (n×d) and `y` (m×d) with the
-# squared Euclidean cost computed on the fly (memory O((n+m)·d), never n×m). Arguments as
-# `otc_sinkhorn_f64`, plus the optional output `map` (a view of an n×d output): the
-# barycentric projection Σ_j P_ij y_j / Σ_j P_ij of every x_i.
+# Fills `*opts` with the defaults (those of `otc_sinkhorn_options_default`).
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+#
+# # Safety
+# `opts` must be NULL or valid for writes of one `otc_sinkhorn_divergence_options`.
+const _otc_sinkhorn_divergence_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_sinkhorn_divergence_options_default(opts) =
+    ccall(_otc_sinkhorn_divergence_options_default[], otc_status, (Ptr{otc_sinkhorn_divergence_options},), opts)
+
+# Bytes of workspace `otc_sinkhorn_divergence_f64` needs for `problem` with `opts` (NULL:
+# defaults): that of one solve of size max(n, m) (see `otc_sinkhorn_workspace_size_f64`),
+# plus O((n + m)·d) for the points' gradients. Depends on n, m, d and the options only.
+#
+# Statuses: as `otc_sinkhorn_workspace_size_f64`.
+#
+# # Safety
+# `problem` and `opts` are NULL or valid structs; `bytes` valid for writes.
+const _otc_sinkhorn_divergence_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_sinkhorn_divergence_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_sinkhorn_divergence_workspace_size_f64[], otc_status, (Ptr{otc_sinkhorn_divergence_problem_f64}, Ptr{otc_sinkhorn_divergence_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# `otc_sinkhorn_divergence_workspace_size_f64` for `otc_sinkhorn_divergence_f32`.
+#
+# # Safety
+# As `otc_sinkhorn_divergence_workspace_size_f64`.
+const _otc_sinkhorn_divergence_workspace_size_f32 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_sinkhorn_divergence_workspace_size_f32(problem, opts, bytes) =
+    ccall(_otc_sinkhorn_divergence_workspace_size_f32[], otc_status, (Ptr{otc_sinkhorn_divergence_problem_f32}, Ptr{otc_sinkhorn_divergence_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# The Sinkhorn divergence S(a, b) = OT_ε(a, b) − ½OT_ε(a, a) − ½OT_ε(b, b) +
+# (ε/2)(Σa − Σb)² (each OT_ε the entropic cost with its entropy term, from a cold-start
+# solve with `opts`), in double precision, from the three dense costs of `problem` or its
+# point clouds (squared Euclidean, computed on the fly), exactly one form. Writes
+# `out->divergence`, the three OT_ε values, the report and, for points, the gradients of S
+# asked for. Time: three solves (O(n·m), O(n²), O(m²) per iteration), plus six streamed
+# passes O((n + m)²·d) when gradients are wanted; workspace from
+# `otc_sinkhorn_divergence_workspace_size_f64` (or `{NULL, 0}`: allocated). Results are
+# identical for every thread count.
+#
+# Statuses: as `otc_sinkhorn_f64` (`OTC_WARN_MAX_ITER` when a solve reached the cap,
+# `OTC_WARN_CANCELLED` when the callback stopped one: each of the three solves calls it,
+# with its own iteration count). On an
+# error nothing is written, but for `OTC_ERR_NUMERICAL` (a value overflowed), found after
+# the gradients asked for were computed into their outputs.
 #
 # # Safety
 # As `otc_sinkhorn_f64`.
-const _otc_sinkhorn_points_f64 = Ref{Ptr{Cvoid}}(C_NULL)
-otc_sinkhorn_points_f64(x, y, a, b, opts, init_f, init_g, f, g, plan, map, info, work, work_bytes) =
-    ccall(_otc_sinkhorn_points_f64[], otc_status, (otc_matrix_f64, otc_matrix_f64, Ptr{Cdouble}, Ptr{Cdouble}, Ptr{otc_sinkhorn_options}, Ptr{Cdouble}, Ptr{Cdouble}, Ptr{Cdouble}, Ptr{Cdouble}, Ptr{otc_matrix_mut_f64}, Ptr{otc_matrix_mut_f64}, Ptr{otc_sinkhorn_info}, Ptr{Cvoid}, Csize_t), x, y, a, b, opts, init_f, init_g, f, g, plan, map, info, work, work_bytes)
-
-# `otc_sinkhorn_points_f64` on points, weights, plan and map of floats.
-#
-# # Safety
-# As `otc_sinkhorn_f64`.
-const _otc_sinkhorn_points_f32 = Ref{Ptr{Cvoid}}(C_NULL)
-otc_sinkhorn_points_f32(x, y, a, b, opts, init_f, init_g, f, g, plan, map, info, work, work_bytes) =
-    ccall(_otc_sinkhorn_points_f32[], otc_status, (otc_matrix_f32, otc_matrix_f32, Ptr{Cfloat}, Ptr{Cfloat}, Ptr{otc_sinkhorn_options}, Ptr{Cdouble}, Ptr{Cdouble}, Ptr{Cdouble}, Ptr{Cdouble}, Ptr{otc_matrix_mut_f32}, Ptr{otc_matrix_mut_f32}, Ptr{otc_sinkhorn_info}, Ptr{Cvoid}, Csize_t), x, y, a, b, opts, init_f, init_g, f, g, plan, map, info, work, work_bytes)
-
-# Bytes of workspace the divergence entry points need for n sources, m targets and
-# dimension d (0 for dense costs), for either element type.
-#
-# # Safety
-# `opts` is NULL or a valid options struct; `out_bytes` must be valid for writes.
-const _otc_sinkhorn_divergence_workspace_size = Ref{Ptr{Cvoid}}(C_NULL)
-otc_sinkhorn_divergence_workspace_size(n, m, d, opts, out_bytes) =
-    ccall(_otc_sinkhorn_divergence_workspace_size[], otc_status, (Csize_t, Csize_t, Csize_t, Ptr{otc_sinkhorn_options}, Ptr{Csize_t}), n, m, d, opts, out_bytes)
-
-# Sinkhorn divergence S(a,b) = OT_ε(a,b) − ½OT_ε(a,a) − ½OT_ε(b,b) from the three dense
-# costs C(x,y) (n×m), C(x,x) (n×n), C(y,y) (m×m) of doubles, each OT_ε the dual value of a
-# solve with `opts` (see `otc_sinkhorn_info.dual`). Writes `*value`, and `infos[0..3]` (the
-# three solves; set their struct_size) when not NULL. OTC_WARN_MAX_ITER when a solve reached
-# the cap.
-#
-# # Safety
-# Every non-NULL pointer must be valid for its documented length; `work` as in
-# `otc_sinkhorn_f64`.
 const _otc_sinkhorn_divergence_f64 = Ref{Ptr{Cvoid}}(C_NULL)
-otc_sinkhorn_divergence_f64(cost_xy, cost_xx, cost_yy, a, b, opts, value, infos, work, work_bytes) =
-    ccall(_otc_sinkhorn_divergence_f64[], otc_status, (otc_matrix_f64, otc_matrix_f64, otc_matrix_f64, Ptr{Cdouble}, Ptr{Cdouble}, Ptr{otc_sinkhorn_options}, Ptr{Cdouble}, Ptr{otc_sinkhorn_info}, Ptr{Cvoid}, Csize_t), cost_xy, cost_xx, cost_yy, a, b, opts, value, infos, work, work_bytes)
+otc_sinkhorn_divergence_f64(problem, out, opts, work) =
+    ccall(_otc_sinkhorn_divergence_f64[], otc_status, (Ptr{otc_sinkhorn_divergence_problem_f64}, Ptr{otc_sinkhorn_divergence_outputs_f64}, Ptr{otc_sinkhorn_divergence_options}, otc_workspace), problem, out, opts, work)
 
-# `otc_sinkhorn_divergence_f64` on costs and weights of floats.
+# `otc_sinkhorn_divergence_f64` on weights, costs, points and position gradients of floats
+# (values and weight gradients stay double).
 #
 # # Safety
-# As `otc_sinkhorn_divergence_f64`.
+# As `otc_sinkhorn_f64`.
 const _otc_sinkhorn_divergence_f32 = Ref{Ptr{Cvoid}}(C_NULL)
-otc_sinkhorn_divergence_f32(cost_xy, cost_xx, cost_yy, a, b, opts, value, infos, work, work_bytes) =
-    ccall(_otc_sinkhorn_divergence_f32[], otc_status, (otc_matrix_f32, otc_matrix_f32, otc_matrix_f32, Ptr{Cfloat}, Ptr{Cfloat}, Ptr{otc_sinkhorn_options}, Ptr{Cdouble}, Ptr{otc_sinkhorn_info}, Ptr{Cvoid}, Csize_t), cost_xy, cost_xx, cost_yy, a, b, opts, value, infos, work, work_bytes)
-
-# Sinkhorn divergence between point clouds `x` (n×d) and `y` (m×d) of doubles with the
-# squared Euclidean cost computed on the fly; otherwise as `otc_sinkhorn_divergence_f64`.
-#
-# # Safety
-# As `otc_sinkhorn_divergence_f64`.
-const _otc_sinkhorn_divergence_points_f64 = Ref{Ptr{Cvoid}}(C_NULL)
-otc_sinkhorn_divergence_points_f64(x, y, a, b, opts, value, infos, work, work_bytes) =
-    ccall(_otc_sinkhorn_divergence_points_f64[], otc_status, (otc_matrix_f64, otc_matrix_f64, Ptr{Cdouble}, Ptr{Cdouble}, Ptr{otc_sinkhorn_options}, Ptr{Cdouble}, Ptr{otc_sinkhorn_info}, Ptr{Cvoid}, Csize_t), x, y, a, b, opts, value, infos, work, work_bytes)
-
-# `otc_sinkhorn_divergence_points_f64` on points and weights of floats.
-#
-# # Safety
-# As `otc_sinkhorn_divergence_f64`.
-const _otc_sinkhorn_divergence_points_f32 = Ref{Ptr{Cvoid}}(C_NULL)
-otc_sinkhorn_divergence_points_f32(x, y, a, b, opts, value, infos, work, work_bytes) =
-    ccall(_otc_sinkhorn_divergence_points_f32[], otc_status, (otc_matrix_f32, otc_matrix_f32, Ptr{Cfloat}, Ptr{Cfloat}, Ptr{otc_sinkhorn_options}, Ptr{Cdouble}, Ptr{otc_sinkhorn_info}, Ptr{Cvoid}, Csize_t), x, y, a, b, opts, value, infos, work, work_bytes)
+otc_sinkhorn_divergence_f32(problem, out, opts, work) =
+    ccall(_otc_sinkhorn_divergence_f32[], otc_status, (Ptr{otc_sinkhorn_divergence_problem_f32}, Ptr{otc_sinkhorn_divergence_outputs_f32}, Ptr{otc_sinkhorn_divergence_options}, otc_workspace), problem, out, opts, work)
 
 # Writes the default options (`num_threads` 0, ε 0.01, ρ_a = ρ_b = `INFINITY`) into `opts`.
 #
@@ -2007,16 +2199,15 @@ const FUNCTIONS = (
     :otc_lloyd_f64 => _otc_lloyd_f64,
     :otc_lloyd_f32 => _otc_lloyd_f32,
     :otc_sinkhorn_options_default => _otc_sinkhorn_options_default,
-    :otc_sinkhorn_workspace_size => _otc_sinkhorn_workspace_size,
+    :otc_sinkhorn_workspace_size_f64 => _otc_sinkhorn_workspace_size_f64,
+    :otc_sinkhorn_workspace_size_f32 => _otc_sinkhorn_workspace_size_f32,
     :otc_sinkhorn_f64 => _otc_sinkhorn_f64,
     :otc_sinkhorn_f32 => _otc_sinkhorn_f32,
-    :otc_sinkhorn_points_f64 => _otc_sinkhorn_points_f64,
-    :otc_sinkhorn_points_f32 => _otc_sinkhorn_points_f32,
-    :otc_sinkhorn_divergence_workspace_size => _otc_sinkhorn_divergence_workspace_size,
+    :otc_sinkhorn_divergence_options_default => _otc_sinkhorn_divergence_options_default,
+    :otc_sinkhorn_divergence_workspace_size_f64 => _otc_sinkhorn_divergence_workspace_size_f64,
+    :otc_sinkhorn_divergence_workspace_size_f32 => _otc_sinkhorn_divergence_workspace_size_f32,
     :otc_sinkhorn_divergence_f64 => _otc_sinkhorn_divergence_f64,
     :otc_sinkhorn_divergence_f32 => _otc_sinkhorn_divergence_f32,
-    :otc_sinkhorn_divergence_points_f64 => _otc_sinkhorn_divergence_points_f64,
-    :otc_sinkhorn_divergence_points_f32 => _otc_sinkhorn_divergence_points_f32,
     :otc_sinkhorn_block_step_options_default => _otc_sinkhorn_block_step_options_default,
     :otc_sinkhorn_block_step_workspace_size_f64 => _otc_sinkhorn_block_step_workspace_size_f64,
     :otc_sinkhorn_block_step_workspace_size_f32 => _otc_sinkhorn_block_step_workspace_size_f32,

@@ -155,12 +155,24 @@ naive(x, y, f) = [f(x[i, :], y[j, :]) for i in axes(x, 1), j in axes(y, 1)]
         C = cost_matrix(x, y)
         a = fill(1 / 6, 6); b = fill(1 / 5, 5)
         r = sinkhorn(a, b, C; eps=0.05, tolerance=1e-12, max_iter=100000)
-        @test r.converged
+        @test r.status == LibOTCore.OTC_OK && r.error <= 1e-12
         @test vec(sum(r.plan; dims=2)) ≈ a rtol = 1e-8
         @test vec(sum(r.plan; dims=1)) ≈ b rtol = 1e-8
-        @test r.cost ≈ sum(C .* r.plan) rtol = 1e-10
+        @test r.transport_cost ≈ sum(C .* r.plan) rtol = 1e-10
+        # OTε = <C, P> + ε KL(P | a b').
+        Q = a .* b'
+        @test r.entropic_ot ≈ sum(C .* r.plan) + 0.05 * sum(r.plan .* log.(r.plan ./ Q) .- r.plan .+ Q) rtol = 1e-8
         # The plan is exp((f_i + g_j - C_ij)/eps) a_i b_j.
         @test r.plan ≈ exp.((r.f .+ r.g' .- C) ./ 0.05) .* a .* b' rtol = 1e-8
+        # Every option by its C name: the paths, over-relaxation, a one-sided penalty.
+        k = sinkhorn(a, b, C; eps=0.05, tolerance=1e-12, path=LibOTCore.OTC_SINKHORN_PATH_KERNEL)
+        l = sinkhorn(a, b, C; eps=0.05, tolerance=1e-12, path=LibOTCore.OTC_SINKHORN_PATH_LOG_DOMAIN,
+                     over_relaxation=0.0, max_iter=100000)
+        @test k.path == LibOTCore.OTC_SINKHORN_PATH_KERNEL && l.path == LibOTCore.OTC_SINKHORN_PATH_LOG_DOMAIN
+        @test l.f .- sum(l.f) / 6 ≈ k.f .- sum(k.f) / 6 rtol = 1e-8
+        u = sinkhorn(a, 2 .* b, C; eps=0.05, tolerance=1e-12, rho_a=0.5)
+        @test vec(sum(u.plan; dims=1)) ≈ 2 .* b rtol = 1e-8
+        @test_throws ArgumentError sinkhorn(a, b, C; eps=0.05, rho=1.0)
     end
 
     @testset "f32_agrees_with_f64_and_points_agree_with_dense" begin
@@ -168,13 +180,14 @@ naive(x, y, f) = [f(x[i, :], y[j, :]) for i in axes(x, 1), j in axes(y, 1)]
         y = reshape([cos(0.4k) for k in 1:10], 5, 2)
         a = fill(1 / 6, 6); b = fill(1 / 5, 5)
         d = sinkhorn(a, b, cost_matrix(x, y); eps=0.1)
-        p = sinkhorn_points(x, y, a, b; eps=0.1, plan=true, map=true)
+        p = sinkhorn_points(x, y, a, b; eps=0.1, plan=true, map=true, gradients=true)
         @test p.plan ≈ d.plan rtol = 1e-9
         @test p.map ≈ (d.plan * y) ./ sum(d.plan; dims=2) rtol = 1e-9
+        @test size(p.grad_x) == (6, 2) && length(p.grad_b) == 5
         s = sinkhorn(Float32.(a), Float32.(b), Float32.(cost_matrix(x, y)); eps=0.1)
         @test s.plan ≈ d.plan rtol = 1e-4
         s = sinkhorn_points(Float32.(x), Float32.(y), a, b; eps=0.1)
-        @test s.cost ≈ d.cost rtol = 1e-4
+        @test s.transport_cost ≈ d.transport_cost rtol = 1e-4
     end
 
     @testset "divergence_is_zero_for_identical_inputs_and_positive_otherwise" begin
@@ -182,14 +195,21 @@ naive(x, y, f) = [f(x[i, :], y[j, :]) for i in axes(x, 1), j in axes(y, 1)]
         y = x .+ 0.5
         a = fill(1 / 6, 6)
         same = sinkhorn_divergence(a, a, cost_matrix(x, x), cost_matrix(x, x), cost_matrix(x, x); eps=0.1)
-        @test abs(same.value) < 1e-10
-        moved = sinkhorn_divergence_points(x, y, a, a; eps=0.1)
-        @test moved.value > 0
-        dense_value = sinkhorn_divergence(a, a, cost_matrix(x, y), cost_matrix(x, x), cost_matrix(y, y); eps=0.1).value
-        @test moved.value ≈ dense_value rtol = 1e-8
-        @test sinkhorn_divergence_points(Float32.(x), Float32.(y), a, a; eps=0.1).value ≈ moved.value rtol = 1e-3
+        @test abs(same.divergence) < 1e-10
+        moved = sinkhorn_divergence_points(x, y, a, a; eps=0.1, tolerance=1e-12, gradients=true)
+        @test moved.divergence > 0
+        dense_value = sinkhorn_divergence(a, a, cost_matrix(x, y), cost_matrix(x, x), cost_matrix(y, y);
+                                          eps=0.1, tolerance=1e-12).divergence
+        @test moved.divergence ≈ dense_value rtol = 1e-8
+        h = 1e-6
+        xp = copy(x); xp[1, 1] += h
+        xm = copy(x); xm[1, 1] -= h
+        fd = (sinkhorn_divergence_points(xp, y, a, a; eps=0.1, tolerance=1e-12).divergence -
+              sinkhorn_divergence_points(xm, y, a, a; eps=0.1, tolerance=1e-12).divergence) / 2h
+        @test moved.grad_x[1, 1] ≈ fd atol = 1e-5
+        @test sinkhorn_divergence_points(Float32.(x), Float32.(y), a, a; eps=0.1).divergence ≈ moved.divergence rtol = 1e-3
         @test sinkhorn_divergence(a, a, Float32.(cost_matrix(x, y)), Float32.(cost_matrix(x, x)),
-                                  Float32.(cost_matrix(y, y)); eps=0.1).value ≈ moved.value rtol = 1e-3
+                                  Float32.(cost_matrix(y, y)); eps=0.1).divergence ≈ moved.divergence rtol = 1e-3
     end
 
     @testset "a_row_partitioned_solve_reproduces_the_full_solve" begin

@@ -60,41 +60,60 @@ emd <- function(a, b, C, warm_f = NULL, warm_g = NULL, options = list()) {
 }
 
 
-sinkhorn <- function(a, b, C, eps, tol = NULL, max_iter = NULL, rho = NULL, threads = 0L) {
+sinkhorn <- function(a, b, C, eps, options = list(), init_f = NULL, init_g = NULL, plan = TRUE) {
   C <- as_double_matrix(C, "C")
   a <- as_weights(a, nrow(C), "a")
   b <- as_weights(b, ncol(C), "b")
-  r <- .Call(C_otc_r_sinkhorn, a, b, C, as_number(eps, "eps"), as_count(threads, "threads"),
-             opt_number(tol, "tol"), opt_count(max_iter, "max_iter"), opt_number(rho, "rho"))
+  r <- .Call(C_otc_r_sinkhorn, a, b, C, NULL, NULL, as_number(eps, "eps"), as_options(options),
+             opt_weights(init_f, nrow(C), "init_f"), opt_weights(init_g, ncol(C), "init_g"),
+             c(isTRUE(plan), FALSE, FALSE))
   warn_on(r$status, "sinkhorn")
-  r
+  drop_null(r)
 }
 
-sinkhorn_points <- function(x, y, a, b, eps, tol = NULL, max_iter = NULL, rho = NULL, threads = 0L) {
+sinkhorn_points <- function(x, y, a, b, eps, options = list(), init_f = NULL, init_g = NULL,
+                            plan = FALSE, map = TRUE, gradients = FALSE) {
   x <- as_double_matrix(x, "x")
   y <- as_double_matrix(y, "y")
   a <- as_weights(a, nrow(x), "a")
   b <- as_weights(b, nrow(y), "b")
-  r <- .Call(C_otc_r_sinkhorn_points, x, y, a, b, as_number(eps, "eps"), as_count(threads, "threads"),
-             opt_number(tol, "tol"), opt_count(max_iter, "max_iter"), opt_number(rho, "rho"))
+  r <- .Call(C_otc_r_sinkhorn, a, b, NULL, x, y, as_number(eps, "eps"), as_options(options),
+             opt_weights(init_f, nrow(x), "init_f"), opt_weights(init_g, nrow(y), "init_g"),
+             c(isTRUE(plan), isTRUE(map), isTRUE(gradients)))
   warn_on(r$status, "sinkhorn_points")
-  r
+  drop_null(r)
 }
 
-sinkhorn_divergence <- function(a, b, Cxy, Cxx, Cyy, eps, threads = 0L) {
+sinkhorn_divergence <- function(a, b, Cxy, Cxx, Cyy, eps, options = list()) {
   Cxy <- as_double_matrix(Cxy, "Cxy")
   a <- as_weights(a, nrow(Cxy), "a")
   b <- as_weights(b, ncol(Cxy), "b")
-  .Call(C_otc_r_sinkhorn_divergence, a, b, Cxy, as_double_matrix(Cxx, "Cxx"),
-        as_double_matrix(Cyy, "Cyy"), as_number(eps, "eps"), as_count(threads, "threads"))
+  r <- .Call(C_otc_r_sinkhorn_divergence, a, b, Cxy, as_double_matrix(Cxx, "Cxx"),
+             as_double_matrix(Cyy, "Cyy"), NULL, NULL, as_number(eps, "eps"), as_options(options),
+             FALSE)
+  warn_on(r$status, "sinkhorn_divergence")
+  drop_null(r)
 }
 
-sinkhorn_divergence_points <- function(x, y, a, b, eps, threads = 0L) {
+sinkhorn_divergence_points <- function(x, y, a, b, eps, options = list(), gradients = FALSE) {
   x <- as_double_matrix(x, "x")
   y <- as_double_matrix(y, "y")
-  .Call(C_otc_r_sinkhorn_divergence_points, x, y, as_weights(a, nrow(x), "a"),
-        as_weights(b, nrow(y), "b"), as_number(eps, "eps"), as_count(threads, "threads"))
+  r <- .Call(C_otc_r_sinkhorn_divergence, as_weights(a, nrow(x), "a"), as_weights(b, nrow(y), "b"),
+             NULL, NULL, NULL, x, y, as_number(eps, "eps"), as_options(options), isTRUE(gradients))
+  warn_on(r$status, "sinkhorn_divergence_points")
+  drop_null(r)
 }
+
+# A named list of options (the C fields' names), checked in C.
+as_options <- function(options) {
+  if (!is.list(options) || (length(options) > 0 && is.null(names(options)))) {
+    stop("options must be a named list (names: the fields of otc_sinkhorn_options)", call. = FALSE)
+  }
+  options
+}
+
+# The list without its NULL elements (outputs not asked for).
+drop_null <- function(r) r[!vapply(r, is.null, TRUE)]
 
 
 # Row-partitioned Sinkhorn pieces: pairs are 2 x m matrices (rows "max", "sum").

@@ -151,106 +151,199 @@ SEXP otc_r_emd(SEXP a, SEXP b, SEXP cost, SEXP warm_f, SEXP warm_g, SEXP options
 
 /* ---- Sinkhorn ---------------------------------------------------------------------------- */
 
-/* Options from the defaults; NA/NULL arguments keep them. `extra` = (tol, max_iter, rho). */
-static otc_sinkhorn_options sinkhorn_opts(SEXP eps, SEXP threads, SEXP tol, SEXP max_iter,
-                                          SEXP rho) {
+/* One numeric option value: a finite number (integer-valued, 0 <= v <= max for the integer
+ * fields, max = 0 for a double field). */
+static double option_number(SEXP v, const char *name, double max) {
+    double x;
+    if (!Rf_isNumeric(v) || XLENGTH(v) != 1) Rf_error("options$%s must be one number", name);
+    x = Rf_asReal(v);
+    if (max > 0 && (!R_FINITE(x) || x < 0 || x > max || x != floor(x))) {
+        Rf_error("options$%s must be a whole number in [0, %.0f]", name, max);
+    }
+    if (max == 0 && ISNAN(x)) Rf_error("options$%s is NA", name);
+    return x;
+}
+
+/* Sets the fields of an otc_sinkhorn_options or otc_sinkhorn_divergence_options (same fields)
+ * named in the R list `opts`; an unknown name is an error. The callback is R's interrupt
+ * check (every 10 iterations unless options$callback_every says otherwise). */
+#define SET_SINKHORN_OPTIONS(o, opts)                                                        \
+    do {                                                                                     \
+        SEXP nm_ = Rf_getAttrib(opts, R_NamesSymbol);                                        \
+        R_xlen_t k_;                                                                         \
+        (o).callback = otcr_interrupt_callback;                                              \
+        (o).callback_data = NULL;                                                            \
+        (o).callback_every = 10;                                                             \
+        if (!Rf_isNewList(opts)) Rf_error("options must be a list");                         \
+        if (XLENGTH(opts) > 0 && Rf_isNull(nm_)) Rf_error("options must be a named list");   \
+        for (k_ = 0; k_ < XLENGTH(opts); k_++) {                                             \
+            const char *n_ = CHAR(STRING_ELT(nm_, k_));                                      \
+            SEXP v_ = VECTOR_ELT(opts, k_);                                                  \
+            if (!strcmp(n_, "num_threads")) (o).num_threads = (uint32_t)option_number(v_, n_, 4294967295.0); \
+            else if (!strcmp(n_, "symmetric")) (o).symmetric = (uint32_t)option_number(v_, n_, 4294967295.0); \
+            else if (!strcmp(n_, "epsilon")) (o).epsilon = option_number(v_, n_, 0);         \
+            else if (!strcmp(n_, "tolerance")) (o).tolerance = option_number(v_, n_, 0);     \
+            else if (!strcmp(n_, "max_iter")) (o).max_iter = (uint64_t)option_number(v_, n_, 9007199254740992.0); \
+            else if (!strcmp(n_, "check_every")) (o).check_every = (uint64_t)option_number(v_, n_, 9007199254740992.0); \
+            else if (!strcmp(n_, "path")) (o).path = (int32_t)option_number(v_, n_, 2147483647.0); \
+            else if (!strcmp(n_, "penalty")) (o).penalty = (int32_t)option_number(v_, n_, 2147483647.0); \
+            else if (!strcmp(n_, "rho_a")) (o).rho_a = option_number(v_, n_, 0);             \
+            else if (!strcmp(n_, "rho_b")) (o).rho_b = option_number(v_, n_, 0);             \
+            else if (!strcmp(n_, "mass_tolerance")) (o).mass_tolerance = option_number(v_, n_, 0); \
+            else if (!strcmp(n_, "over_relaxation")) (o).over_relaxation = option_number(v_, n_, 0); \
+            else if (!strcmp(n_, "kernel_memory_cap")) (o).kernel_memory_cap = (size_t)option_number(v_, n_, 9007199254740992.0); \
+            else if (!strcmp(n_, "eps_scaling_steps")) (o).eps_scaling_steps = (uint64_t)option_number(v_, n_, 9007199254740992.0); \
+            else if (!strcmp(n_, "eps_scaling_iters")) (o).eps_scaling_iters = (uint64_t)option_number(v_, n_, 9007199254740992.0); \
+            else if (!strcmp(n_, "eps_scaling_start")) (o).eps_scaling_start = option_number(v_, n_, 0); \
+            else if (!strcmp(n_, "callback_every")) (o).callback_every = (uint64_t)option_number(v_, n_, 9007199254740992.0); \
+            else Rf_error("options$%s is not a field of the Sinkhorn options", n_);          \
+        }                                                                                    \
+    } while (0)
+
+static const otc_matrix_f64 NO_VIEW = {NULL, 0, 0, 0, 0};
+
+/* The report of a call as list elements path, iterations, error, status at `at`..`at + 3`. */
+static void set_report(SEXP out, int at, const otc_report *r, otc_status st) {
+    SET_VECTOR_ELT(out, at, Rf_ScalarInteger(r->path));
+    SET_VECTOR_ELT(out, at + 1, Rf_ScalarReal((double)r->iterations));
+    SET_VECTOR_ELT(out, at + 2, Rf_ScalarReal(r->error));
+    SET_VECTOR_ELT(out, at + 3, Rf_ScalarInteger(st));
+}
+
+/* A fresh n x d matrix in `out` at `at` and its view, or no view when not wanted. */
+static otc_matrix_mut_f64 matrix_output(SEXP out, int at, int want, R_xlen_t rows,
+                                        R_xlen_t cols) {
+    SEXP m;
+    if (!want) return no_output();
+    m = Rf_allocMatrix(REALSXP, (int)rows, (int)cols);
+    SET_VECTOR_ELT(out, at, m);
+    return wview(m);
+}
+
+/* A fresh double vector in `out` at `at`, or NULL when not wanted. */
+static double *vector_output(SEXP out, int at, int want, R_xlen_t n) {
+    SEXP v;
+    if (!want) return NULL;
+    v = Rf_allocVector(REALSXP, n);
+    SET_VECTOR_ELT(out, at, v);
+    return REAL(v);
+}
+
+/* Entropic OT on the dense cost (x NULL) or the points x, y (cost NULL). Returns the list
+ * f, g, entropic_ot, transport_cost, mass, path, iterations, error, status, plan, map,
+ * grad_x, grad_y, grad_a, grad_b (the last ones NULL unless asked for). */
+SEXP otc_r_sinkhorn(SEXP a, SEXP b, SEXP cost, SEXP x, SEXP y, SEXP eps, SEXP options,
+                    SEXP init_f, SEXP init_g, SEXP want) {
+    otc_sinkhorn_problem_f64 p;
+    otc_sinkhorn_outputs_f64 r;
     otc_sinkhorn_options o;
+    otc_status st;
+    R_xlen_t n, m, d = 0;
+    const int *w = LOGICAL(want); /* plan, map, gradients */
+    const char *names[] = {"f", "g", "entropic_ot", "transport_cost", "mass", "path",
+                           "iterations", "error", "status", "plan", "map", "grad_x",
+                           "grad_y", "grad_a", "grad_b"};
+    SEXP out;
+    if (!Rf_isLogical(want) || XLENGTH(want) != 3) Rf_error("want must be 3 logicals");
+    memset(&p, 0, sizeof p);
+    memset(&r, 0, sizeof r);
+    p.struct_size = sizeof p;
+    r.struct_size = sizeof r;
+    p.cost = p.x = p.y = NO_VIEW;
+    if (Rf_isNull(x)) {
+        p.cost = rview(cost, "C");
+        n = (R_xlen_t)p.cost.rows;
+        m = (R_xlen_t)p.cost.cols;
+    } else {
+        p.x = rview(x, "x");
+        p.y = rview(y, "y");
+        n = (R_xlen_t)p.x.rows;
+        m = (R_xlen_t)p.y.rows;
+        d = (R_xlen_t)p.x.cols;
+    }
+    p.a = dvec(a, n, "a", 0);
+    p.n = (size_t)n;
+    p.b = dvec(b, m, "b", 0);
+    p.m = (size_t)m;
+    p.init_f = dvec(init_f, n, "init_f", 1);
+    p.init_g = dvec(init_g, m, "init_g", 1);
     check_status(otc_sinkhorn_options_default(&o), "otc_sinkhorn_options_default");
+    SET_SINKHORN_OPTIONS(o, options);
     o.epsilon = Rf_asReal(eps);
-    o.num_threads = (uint32_t)Rf_asInteger(threads);
-    if (!ISNA(opt_real(tol))) o.tolerance = Rf_asReal(tol);
-    if (opt_int(max_iter) != NA_INTEGER) o.max_iter = (uint32_t)Rf_asInteger(max_iter);
-    if (!ISNA(opt_real(rho))) o.rho_a = o.rho_b = Rf_asReal(rho);
-    return o;
-}
-
-static void set_info(SEXP out, int at, const otc_sinkhorn_info *i, otc_status st) {
-    SET_VECTOR_ELT(out, at, Rf_ScalarReal(i->transport_cost));
-    SET_VECTOR_ELT(out, at + 1, Rf_ScalarReal(i->dual));
-    SET_VECTOR_ELT(out, at + 2, Rf_ScalarReal(i->marginal_error));
-    SET_VECTOR_ELT(out, at + 3, Rf_ScalarInteger((int)i->iterations));
-    SET_VECTOR_ELT(out, at + 4, Rf_ScalarLogical(i->converged != 0));
-    SET_VECTOR_ELT(out, at + 5, Rf_ScalarInteger(st));
-}
-
-SEXP otc_r_sinkhorn(SEXP a, SEXP b, SEXP cost, SEXP eps, SEXP threads, SEXP tol,
-                    SEXP max_iter, SEXP rho) {
-    otc_matrix_f64 c = rview(cost, "C");
-    R_xlen_t n = (R_xlen_t)c.rows, m = (R_xlen_t)c.cols;
-    const double *pa = dvec(a, n, "a", 0), *pb = dvec(b, m, "b", 0);
-    otc_sinkhorn_options o = sinkhorn_opts(eps, threads, tol, max_iter, rho);
-    otc_sinkhorn_info info;
-    otc_matrix_mut_f64 pv;
-    otc_status st;
-    const char *names[] = {"plan", "f", "g", "cost", "dual", "marginal_error", "iterations",
-                           "converged", "status"};
-    SEXP out = PROTECT(named_list(9, names));
-    SEXP plan = Rf_allocMatrix(REALSXP, (int)n, (int)m), f, g;
-    SET_VECTOR_ELT(out, 0, plan);
-    f = Rf_allocVector(REALSXP, n);
-    SET_VECTOR_ELT(out, 1, f);
-    g = Rf_allocVector(REALSXP, m);
-    SET_VECTOR_ELT(out, 2, g);
-    memset(&info, 0, sizeof info);
-    info.struct_size = sizeof info;
-    pv = wview(plan);
-    st = otc_sinkhorn_f64(c, pa, pb, &o, NULL, NULL, REAL(f), REAL(g), &pv, &info, NULL, 0);
+    out = PROTECT(named_list(15, names));
+    r.f = vector_output(out, 0, 1, n);
+    r.g = vector_output(out, 1, 1, m);
+    r.plan = matrix_output(out, 9, w[0] == TRUE, n, m);
+    r.map = matrix_output(out, 10, w[1] == TRUE, n, d);
+    r.grad_x = matrix_output(out, 11, w[2] == TRUE, n, d);
+    r.grad_y = matrix_output(out, 12, w[2] == TRUE, m, d);
+    r.grad_a = vector_output(out, 13, w[2] == TRUE, n);
+    r.grad_b = vector_output(out, 14, w[2] == TRUE, m);
+    st = otc_sinkhorn_f64(&p, &r, &o, (otc_workspace){NULL, 0});
     check_status(st, "otc_sinkhorn_f64");
-    set_info(out, 3, &info, st);
+    SET_VECTOR_ELT(out, 2, Rf_ScalarReal(r.entropic_ot));
+    SET_VECTOR_ELT(out, 3, Rf_ScalarReal(r.transport_cost));
+    SET_VECTOR_ELT(out, 4, Rf_ScalarReal(r.mass));
+    set_report(out, 5, &r.report, st);
     UNPROTECT(1);
     return out;
 }
 
-SEXP otc_r_sinkhorn_points(SEXP x, SEXP y, SEXP a, SEXP b, SEXP eps, SEXP threads, SEXP tol,
-                           SEXP max_iter, SEXP rho) {
-    otc_matrix_f64 vx = rview(x, "x"), vy = rview(y, "y");
-    R_xlen_t n = (R_xlen_t)vx.rows, m = (R_xlen_t)vy.rows;
-    const double *pa = dvec(a, n, "a", 0), *pb = dvec(b, m, "b", 0);
-    otc_sinkhorn_options o = sinkhorn_opts(eps, threads, tol, max_iter, rho);
-    otc_sinkhorn_info info;
-    otc_matrix_mut_f64 mv;
+/* The Sinkhorn divergence from the dense costs (x NULL) or the points x, y (costs NULL).
+ * Returns the list divergence, entropic_ot_xy, entropic_ot_xx, entropic_ot_yy, path,
+ * iterations, error, status, grad_x, grad_y, grad_a, grad_b. */
+SEXP otc_r_sinkhorn_divergence(SEXP a, SEXP b, SEXP cxy, SEXP cxx, SEXP cyy, SEXP x, SEXP y,
+                               SEXP eps, SEXP options, SEXP gradients) {
+    otc_sinkhorn_divergence_problem_f64 p;
+    otc_sinkhorn_divergence_outputs_f64 r;
+    otc_sinkhorn_divergence_options o;
     otc_status st;
-    const char *names[] = {"map", "f", "g", "cost", "dual", "marginal_error", "iterations",
-                           "converged", "status"};
-    SEXP out = PROTECT(named_list(9, names));
-    SEXP map = Rf_allocMatrix(REALSXP, (int)n, (int)vx.cols), f, g;
-    SET_VECTOR_ELT(out, 0, map);
-    f = Rf_allocVector(REALSXP, n);
-    SET_VECTOR_ELT(out, 1, f);
-    g = Rf_allocVector(REALSXP, m);
-    SET_VECTOR_ELT(out, 2, g);
-    memset(&info, 0, sizeof info);
-    info.struct_size = sizeof info;
-    mv = wview(map);
-    st = otc_sinkhorn_points_f64(vx, vy, pa, pb, &o, NULL, NULL, REAL(f), REAL(g), NULL, &mv,
-                                 &info, NULL, 0);
-    check_status(st, "otc_sinkhorn_points_f64");
-    set_info(out, 3, &info, st);
+    R_xlen_t n, m, d = 0;
+    int grads = Rf_asLogical(gradients) == TRUE;
+    const char *names[] = {"divergence", "entropic_ot_xy", "entropic_ot_xx", "entropic_ot_yy",
+                           "path", "iterations", "error", "status", "grad_x", "grad_y",
+                           "grad_a", "grad_b"};
+    SEXP out;
+    memset(&p, 0, sizeof p);
+    memset(&r, 0, sizeof r);
+    p.struct_size = sizeof p;
+    r.struct_size = sizeof r;
+    p.cost_xy = p.cost_xx = p.cost_yy = p.x = p.y = NO_VIEW;
+    if (Rf_isNull(x)) {
+        p.cost_xy = rview(cxy, "Cxy");
+        p.cost_xx = rview(cxx, "Cxx");
+        p.cost_yy = rview(cyy, "Cyy");
+        n = (R_xlen_t)p.cost_xy.rows;
+        m = (R_xlen_t)p.cost_xy.cols;
+    } else {
+        p.x = rview(x, "x");
+        p.y = rview(y, "y");
+        n = (R_xlen_t)p.x.rows;
+        m = (R_xlen_t)p.y.rows;
+        d = (R_xlen_t)p.x.cols;
+    }
+    p.a = dvec(a, n, "a", 0);
+    p.n = (size_t)n;
+    p.b = dvec(b, m, "b", 0);
+    p.m = (size_t)m;
+    check_status(otc_sinkhorn_divergence_options_default(&o),
+                 "otc_sinkhorn_divergence_options_default");
+    SET_SINKHORN_OPTIONS(o, options);
+    o.epsilon = Rf_asReal(eps);
+    out = PROTECT(named_list(12, names));
+    r.grad_x = matrix_output(out, 8, grads, n, d);
+    r.grad_y = matrix_output(out, 9, grads, m, d);
+    r.grad_a = vector_output(out, 10, grads, n);
+    r.grad_b = vector_output(out, 11, grads, m);
+    st = otc_sinkhorn_divergence_f64(&p, &r, &o, (otc_workspace){NULL, 0});
+    check_status(st, "otc_sinkhorn_divergence_f64");
+    SET_VECTOR_ELT(out, 0, Rf_ScalarReal(r.divergence));
+    SET_VECTOR_ELT(out, 1, Rf_ScalarReal(r.entropic_ot_xy));
+    SET_VECTOR_ELT(out, 2, Rf_ScalarReal(r.entropic_ot_xx));
+    SET_VECTOR_ELT(out, 3, Rf_ScalarReal(r.entropic_ot_yy));
+    set_report(out, 4, &r.report, st);
     UNPROTECT(1);
     return out;
-}
-
-SEXP otc_r_sinkhorn_divergence(SEXP a, SEXP b, SEXP cxy, SEXP cxx, SEXP cyy, SEXP eps,
-                               SEXP threads) {
-    otc_matrix_f64 c = rview(cxy, "Cxy"), c1 = rview(cxx, "Cxx"), c2 = rview(cyy, "Cyy");
-    const double *pa = dvec(a, (R_xlen_t)c.rows, "a", 0);
-    const double *pb = dvec(b, (R_xlen_t)c.cols, "b", 0);
-    otc_sinkhorn_options o = sinkhorn_opts(eps, threads, R_NilValue, R_NilValue, R_NilValue);
-    double value = 0.0;
-    check_status(otc_sinkhorn_divergence_f64(c, c1, c2, pa, pb, &o, &value, NULL, NULL, 0),
-                 "otc_sinkhorn_divergence_f64");
-    return Rf_ScalarReal(value);
-}
-
-SEXP otc_r_sinkhorn_divergence_points(SEXP x, SEXP y, SEXP a, SEXP b, SEXP eps, SEXP threads) {
-    otc_matrix_f64 vx = rview(x, "x"), vy = rview(y, "y");
-    const double *pa = dvec(a, (R_xlen_t)vx.rows, "a", 0);
-    const double *pb = dvec(b, (R_xlen_t)vy.rows, "b", 0);
-    otc_sinkhorn_options o = sinkhorn_opts(eps, threads, R_NilValue, R_NilValue, R_NilValue);
-    double value = 0.0;
-    check_status(otc_sinkhorn_divergence_points_f64(vx, vy, pa, pb, &o, &value, NULL, NULL, 0),
-                 "otc_sinkhorn_divergence_points_f64");
-    return Rf_ScalarReal(value);
 }
 
 /* ---- Row-partitioned Sinkhorn pieces ------------------------------------------------------ */

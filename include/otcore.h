@@ -703,7 +703,7 @@ typedef struct otc_cost_matrix_outputs_f32 {
 } otc_cost_matrix_outputs_f32;
 
 /**
- * Options of `otc_emd`; fill with `otc_emd_options_default`.
+ * Options of `otc_emd_f64`; fill with `otc_emd_options_default`.
  */
 typedef struct otc_emd_options {
     /**
@@ -784,35 +784,6 @@ typedef struct otc_emd_problem_f64 {
 } otc_emd_problem_f64;
 
 /**
- * What every ABI 1 call reports, the first field after `struct_size` of every outputs struct.
- * Written with the other outputs, when the call returns `OTC_OK` or a warning.
- */
-typedef struct otc_report {
-    /**
-     * The status the call returned (`OTC_OK` or a warning).
-     */
-    otc_status status;
-    /**
-     * Which method ran, where an operation has several (its `OTC_<OP>_PATH_*` values; 0
-     * where it has one).
-     */
-    int32_t path;
-    /**
-     * Iterations (or pivots, or rounds: as the operation documents) performed.
-     */
-    uint64_t iterations;
-    /**
-     * The operation's final error measure, as it documents (marginal error, duality gap,
-     * most negative reduced cost, ...); 0 where it computes none.
-     */
-    double error;
-    /**
-     * Wall-clock time of the call in seconds, checks included.
-     */
-    double seconds;
-} otc_report;
-
-/**
  * Results of `otc_emd_f64`. `report.iterations`: pivots made; `report.error`: `−gap` (the
  * magnitude of the most negative reduced cost; 0 when optimal). Optional outputs: not wanted
  * when their pointer (or `plan.data`) is NULL.
@@ -866,23 +837,6 @@ typedef struct otc_emd_outputs_f64 {
      */
     struct otc_matrix_mut_f64 plan;
 } otc_emd_outputs_f64;
-
-/**
- * Caller-provided scratch memory of a call, any alignment. `{NULL, 0}`: the library
- * allocates what the call needs (and reports `OTC_ERR_OUT_OF_MEMORY` if it cannot).
- * Its size comes from the operation's `*_workspace_size_*` query; it must not overlap any
- * argument, and its contents are undefined after the call.
- */
-typedef struct otc_workspace {
-    /**
-     * First byte of the workspace, or NULL.
-     */
-    void *data;
-    /**
-     * Size of the workspace in bytes (0 when `data` is NULL).
-     */
-    size_t bytes;
-} otc_workspace;
 
 /**
  * Options of `otc_emd_batch_f64`; fill with `otc_emd_batch_options_default`.
@@ -1296,35 +1250,6 @@ typedef struct otc_laguerre_assign_problem_f32 {
 } otc_laguerre_assign_problem_f32;
 
 /**
- * What every ABI 1 call reports, the first field after `struct_size` of every outputs struct.
- * Written with the other outputs, when the call returns `OTC_OK` or a warning.
- */
-typedef struct otc_report {
-    /**
-     * The status the call returned (`OTC_OK` or a warning).
-     */
-    otc_status status;
-    /**
-     * Which method ran, where an operation has several (its `OTC_<OP>_PATH_*` values; 0
-     * where it has one).
-     */
-    int32_t path;
-    /**
-     * Iterations (or pivots, or rounds: as the operation documents) performed.
-     */
-    uint64_t iterations;
-    /**
-     * The operation's final error measure, as it documents (marginal error, duality gap,
-     * most negative reduced cost, ...); 0 where it computes none.
-     */
-    double error;
-    /**
-     * Wall-clock time of the call in seconds, checks included.
-     */
-    double seconds;
-} otc_report;
-
-/**
  * Results of `otc_laguerre_assign_f64`; `report.iterations`, `report.error` and
  * `report.path` are 0 (one pass, no error measure).
  */
@@ -1352,23 +1277,6 @@ typedef struct otc_laguerre_assign_outputs_f64 {
 } otc_laguerre_assign_outputs_f64;
 
 /**
- * Caller-provided scratch memory of a call, any alignment. `{NULL, 0}`: the library
- * allocates what the call needs (and reports `OTC_ERR_OUT_OF_MEMORY` if it cannot).
- * Its size comes from the operation's `*_workspace_size_*` query; it must not overlap any
- * argument, and its contents are undefined after the call.
- */
-typedef struct otc_workspace {
-    /**
-     * First byte of the workspace, or NULL.
-     */
-    void *data;
-    /**
-     * Size of the workspace in bytes (0 when `data` is NULL).
-     */
-    size_t bytes;
-} otc_workspace;
-
-/**
  * Results of `otc_laguerre_assign_f32`: as `otc_laguerre_assign_outputs_f64` (masses in
  * double).
  */
@@ -1394,14 +1302,6 @@ typedef struct otc_laguerre_assign_outputs_f32 {
      */
     double *masses;
 } otc_laguerre_assign_outputs_f32;
-
-/**
- * A progress callback of an iterative solver: called with `data`, the iterations done and
- * the solver's error measure (as its outputs' `report.error` documents); returns 0 to go on,
- * any other value to stop the solve (`OTC_WARN_CANCELLED`, valid outputs). It runs on the
- * thread that called the solver, whatever `num_threads`, and may call otcore itself.
- */
-typedef int32_t (*otc_callback)(void *data, uint64_t iteration, double error);
 
 /**
  * Options of `otc_semidiscrete_f64` / `_f32`; fill with `otc_semidiscrete_options_default`.
@@ -1900,8 +1800,8 @@ typedef struct otc_lloyd_outputs_f32 {
 } otc_lloyd_outputs_f32;
 
 /**
- * Options of the Sinkhorn solvers. Fill with `otc_sinkhorn_options_default`, then change
- * fields. ε and the penalties are in cost units.
+ * Options of `otc_sinkhorn_f64` / `_f32`; fill with `otc_sinkhorn_options_default`, then
+ * change fields. ε, ρ and the tolerances are in cost units.
  */
 typedef struct otc_sinkhorn_options {
     /**

@@ -272,7 +272,7 @@ struct otc_cost_matrix_outputs_f32
     cost::otc_matrix_mut_f32
 end
 
-# Options of `otc_emd`; fill with `otc_emd_options_default`.
+# Options of `otc_emd_f64`; fill with `otc_emd_options_default`.
 struct otc_emd_options
     struct_size::Csize_t
     num_threads::UInt32
@@ -296,16 +296,6 @@ struct otc_emd_problem_f64
     warm_g::Ptr{Cdouble}
 end
 
-# What every ABI 1 call reports, the first field after `struct_size` of every outputs struct.
-# Written with the other outputs, when the call returns `OTC_OK` or a warning.
-struct otc_report
-    status::otc_status
-    path::Int32
-    iterations::UInt64
-    error::Cdouble
-    seconds::Cdouble
-end
-
 # Results of `otc_emd_f64`. `report.iterations`: pivots made; `report.error`: `−gap` (the
 # magnitude of the most negative reduced cost; 0 when optimal). Optional outputs: not wanted
 # when their pointer (or `plan.data`) is NULL.
@@ -321,15 +311,6 @@ struct otc_emd_outputs_f64
     plan_cols::Ptr{Csize_t}
     plan_mass::Ptr{Cdouble}
     plan::otc_matrix_mut_f64
-end
-
-# Caller-provided scratch memory of a call, any alignment. `{NULL, 0}`: the library
-# allocates what the call needs (and reports `OTC_ERR_OUT_OF_MEMORY` if it cannot).
-# Its size comes from the operation's `*_workspace_size_*` query; it must not overlap any
-# argument, and its contents are undefined after the call.
-struct otc_workspace
-    data::Ptr{Cvoid}
-    bytes::Csize_t
 end
 
 # Options of `otc_emd_batch_f64`; fill with `otc_emd_batch_options_default`.
@@ -470,16 +451,6 @@ struct otc_laguerre_assign_problem_f32
     g::Ptr{Cfloat}
 end
 
-# What every ABI 1 call reports, the first field after `struct_size` of every outputs struct.
-# Written with the other outputs, when the call returns `OTC_OK` or a warning.
-struct otc_report
-    status::otc_status
-    path::Int32
-    iterations::UInt64
-    error::Cdouble
-    seconds::Cdouble
-end
-
 # Results of `otc_laguerre_assign_f64`; `report.iterations`, `report.error` and
 # `report.path` are 0 (one pass, no error measure).
 struct otc_laguerre_assign_outputs_f64
@@ -488,15 +459,6 @@ struct otc_laguerre_assign_outputs_f64
     empty_cells::Csize_t
     cells::Ptr{UInt32}
     masses::Ptr{Cdouble}
-end
-
-# Caller-provided scratch memory of a call, any alignment. `{NULL, 0}`: the library
-# allocates what the call needs (and reports `OTC_ERR_OUT_OF_MEMORY` if it cannot).
-# Its size comes from the operation's `*_workspace_size_*` query; it must not overlap any
-# argument, and its contents are undefined after the call.
-struct otc_workspace
-    data::Ptr{Cvoid}
-    bytes::Csize_t
 end
 
 # Results of `otc_laguerre_assign_f32`: as `otc_laguerre_assign_outputs_f64` (masses in
@@ -508,12 +470,6 @@ struct otc_laguerre_assign_outputs_f32
     cells::Ptr{UInt32}
     masses::Ptr{Cdouble}
 end
-
-# A progress callback of an iterative solver: called with `data`, the iterations done and
-# the solver's error measure (as its outputs' `report.error` documents); returns 0 to go on,
-# any other value to stop the solve (`OTC_WARN_CANCELLED`, valid outputs). It runs on the
-# thread that called the solver, whatever `num_threads`, and may call otcore itself.
-const otc_callback = Ptr{Cvoid}
 
 # Options of `otc_semidiscrete_f64` / `_f32`; fill with `otc_semidiscrete_options_default`.
 struct otc_semidiscrete_options
@@ -690,8 +646,8 @@ struct otc_lloyd_outputs_f32
     sites::otc_matrix_mut_f32
 end
 
-# Options of the Sinkhorn solvers. Fill with `otc_sinkhorn_options_default`, then change
-# fields. ε and the penalties are in cost units.
+# Options of `otc_sinkhorn_f64` / `_f32`; fill with `otc_sinkhorn_options_default`, then
+# change fields. ε, ρ and the tolerances are in cost units.
 struct otc_sinkhorn_options
     struct_size::Csize_t
     num_threads::UInt32

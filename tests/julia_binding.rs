@@ -201,6 +201,8 @@ fn generated_structs_mirror_the_header() {
             .split(';')
             .map(|f| f.split_whitespace().collect::<Vec<_>>().join(" "))
             .filter(|f| !f.is_empty())
+            // A field of struct type (`struct otc_report report`) names the typedef.
+            .map(|f| f.replace("struct otc_", "otc_"))
             .map(|f| {
                 let last = f.rsplit([' ', '*']).next().unwrap().to_string();
                 (f[..f.len() - last.len()].replace(' ', ""), last)

@@ -63,13 +63,10 @@ const OTC_VERSION_NUMBER = 100
 # Result of every otcore call: `OTC_OK`, a warning (1–99) or an error (≥ 100).
 const otc_status = Int32
 
-# Options of `otc_barycenter_f64/_f32` and `otc_convolutional_barycenter_f64/_f32`.
-struct otc_barycenter_options
+# Options of `otc_assignment_f64`; fill with `otc_assignment_options_default`.
+struct otc_assignment_options
     struct_size::Csize_t
     num_threads::UInt32
-    max_iter::Int32
-    epsilon::Cdouble
-    tol::Cdouble
 end
 
 # Read-only strided view of a matrix of `double`.
@@ -79,6 +76,57 @@ struct otc_matrix_f64
     cols::Csize_t
     row_stride::Cptrdiff_t
     col_stride::Cptrdiff_t
+end
+
+# A batch of `count` assignment problems of one size n: problem l is the n × n cost
+# `costs[l]` (element (i, j): the cost of giving column j to row i; any finite values, any
+# strides; row-major and column-major views are both read contiguously, never copied).
+struct otc_assignment_problem_f64
+    struct_size::Csize_t
+    count::Csize_t
+    costs::Ptr{otc_matrix_f64}
+end
+
+# What every ABI 1 call reports, the first field after `struct_size` of every outputs struct.
+# Written with the other outputs, when the call returns `OTC_OK` or a warning.
+struct otc_report
+    status::otc_status
+    path::Int32
+    iterations::UInt64
+    error::Cdouble
+    seconds::Cdouble
+end
+
+# Results of `otc_assignment_f64`. `report.iterations`: shortest augmenting paths run (over
+# all problems); `report.error`: `gap`; `report.path`: 0. The optional outputs (NULL: not
+# wanted) hold problem after problem.
+struct otc_assignment_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    cost::Cdouble
+    gap::Cdouble
+    perm::Ptr{Csize_t}
+    u::Ptr{Cdouble}
+    v::Ptr{Cdouble}
+    problem_costs::Ptr{Cdouble}
+end
+
+# Caller-provided scratch memory of a call, any alignment. `{NULL, 0}`: the library
+# allocates what the call needs (and reports `OTC_ERR_OUT_OF_MEMORY` if it cannot).
+# Its size comes from the operation's `*_workspace_size_*` query; it must not overlap any
+# argument, and its contents are undefined after the call.
+struct otc_workspace
+    data::Ptr{Cvoid}
+    bytes::Csize_t
+end
+
+# Options of `otc_barycenter_f64/_f32` and `otc_convolutional_barycenter_f64/_f32`.
+struct otc_barycenter_options
+    struct_size::Csize_t
+    num_threads::UInt32
+    max_iter::Int32
+    epsilon::Cdouble
+    tol::Cdouble
 end
 
 # Read-only strided view of a matrix of `float`.
@@ -114,6 +162,120 @@ struct otc_matrix_mut_f32
     cols::Csize_t
     row_stride::Cptrdiff_t
     col_stride::Cptrdiff_t
+end
+
+# Options of `otc_emd_grid_f64`; fill with `otc_emd_grid_options_default`.
+struct otc_emd_grid_options
+    struct_size::Csize_t
+    num_threads::UInt32
+    mass_tolerance::Cdouble
+    arcs_per_node::Csize_t
+end
+
+# Two histograms on one regular grid of `ndim` axes (1, 2 or 3) with `shape[k]` pixels and
+# spacing `spacing[k]` along axis k. The grid has
+# n = shape[0]·…·shape[ndim−1] pixels, stored row-major (last axis fastest: pixel
+# (x0, x1, x2) of a 3-D grid is entry (x0·shape[1] + x1)·shape[2] + x2). The cost between
+# pixels x and y is Σ_k (spacing[k]·(x_k − y_k))².
+struct otc_emd_grid_problem_f64
+    struct_size::Csize_t
+    ndim::Csize_t
+    shape::Ptr{Csize_t}
+    spacing::Ptr{Cdouble}
+    a::Ptr{Cdouble}
+    b::Ptr{Cdouble}
+end
+
+# Results of `otc_emd_grid_f64`. `report.iterations`: network-simplex pivots, all levels;
+# `report.error`: `gap`; `report.path`: 0. Optional outputs: NULL when not wanted.
+struct otc_emd_grid_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    cost::Cdouble
+    gap::Cdouble
+    plan_nnz::Csize_t
+    rounds::UInt64
+    levels::Csize_t
+    f::Ptr{Cdouble}
+    g::Ptr{Cdouble}
+    plan_rows::Ptr{Csize_t}
+    plan_cols::Ptr{Csize_t}
+    plan_mass::Ptr{Cdouble}
+end
+
+# Options of `otc_emd_partial_f64`; fill with `otc_emd_partial_options_default`.
+struct otc_emd_partial_options
+    struct_size::Csize_t
+    num_threads::UInt32
+    max_iter::UInt64
+    mass_tolerance::Cdouble
+end
+
+# Exact partial OT: move `mass` (0 ≤ mass ≤ min(Σa, Σb)) from `a` to `b` at least cost,
+# `min ⟨C, P⟩` over P ≥ 0 with P·1 ≤ a, Pᵀ·1 ≤ b, Σ P = mass.
+struct otc_emd_partial_problem_f64
+    struct_size::Csize_t
+    a::Ptr{Cdouble}
+    n::Csize_t
+    b::Ptr{Cdouble}
+    m::Csize_t
+    cost::otc_matrix_f64
+    mass::Cdouble
+end
+
+# Results of `otc_emd_partial_f64`. `report.iterations`: pivots; `report.error`: `gap`;
+# `report.path`: 0. Optional outputs: NULL (a view's `data` NULL) when not wanted.
+struct otc_emd_partial_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    cost::Cdouble
+    transported_mass::Cdouble
+    mass_price::Cdouble
+    gap::Cdouble
+    plan_nnz::Csize_t
+    f::Ptr{Cdouble}
+    g::Ptr{Cdouble}
+    plan_rows::Ptr{Csize_t}
+    plan_cols::Ptr{Csize_t}
+    plan_mass::Ptr{Cdouble}
+    plan::otc_matrix_mut_f64
+end
+
+# Options of `otc_emd_unbalanced_tv_f64`; fill with `otc_emd_unbalanced_tv_options_default`.
+struct otc_emd_unbalanced_tv_options
+    struct_size::Csize_t
+    num_threads::UInt32
+    max_iter::UInt64
+end
+
+# Exact TV-unbalanced OT: `min_{P ≥ 0} ⟨C, P⟩ + ρ(‖P·1 − a‖₁ + ‖Pᵀ·1 − b‖₁)`. Mass moves
+# from i to j only where C_ij < 2ρ; ρ > max C / 2 with Σa = Σb gives the balanced plan.
+struct otc_emd_unbalanced_tv_problem_f64
+    struct_size::Csize_t
+    a::Ptr{Cdouble}
+    n::Csize_t
+    b::Ptr{Cdouble}
+    m::Csize_t
+    cost::otc_matrix_f64
+    rho::Cdouble
+end
+
+# Results of `otc_emd_unbalanced_tv_f64`. `report.iterations`: pivots; `report.error`:
+# `gap`; `report.path`: 0. Optional outputs: NULL (a view's `data` NULL) when not wanted.
+struct otc_emd_unbalanced_tv_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    cost::Cdouble
+    objective::Cdouble
+    transported_mass::Cdouble
+    gap::Cdouble
+    plan_nnz::Csize_t
+    f::Ptr{Cdouble}
+    g::Ptr{Cdouble}
+    plan_rows::Ptr{Csize_t}
+    plan_cols::Ptr{Csize_t}
+    plan_mass::Ptr{Cdouble}
+    plan::otc_matrix_mut_f64
 end
 
 # Options of `otc_emd`; fill with `otc_emd_options_default`.
@@ -290,6 +452,56 @@ const OTC_ERR_OUT_OF_MEMORY = 114
 # A panic inside otcore (a bug: please report it with the message).
 const OTC_ERR_PANIC = 199
 
+# Writes the default options (`num_threads = 0`) into `opts`.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+#
+# # Safety
+# `opts` must be NULL or valid for writes of one `otc_assignment_options`.
+const _otc_assignment_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_assignment_options_default(opts) =
+    ccall(_otc_assignment_options_default[], otc_status, (Ptr{otc_assignment_options},), opts)
+
+# Bytes of workspace `otc_assignment_f64` needs for `problem` with `opts` (NULL: defaults):
+# about 81·n bytes per worker (`min(threads, count)` workers) plus 80 bytes per problem.
+# Depends on the count, n (the rows of `costs[0]`) and the thread count only; starts no
+# thread. O(1) time.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION` (count 0), `OTC_ERR_OVERFLOW`, `OTC_ERR_THREADS`.
+#
+# # Safety
+# `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes),
+# `problem->costs` valid for `count` views; `bytes` valid for writes.
+const _otc_assignment_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_assignment_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_assignment_workspace_size_f64[], otc_status, (Ptr{otc_assignment_problem_f64}, Ptr{otc_assignment_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# Solves the linear assignment problem `min_σ Σ_i C[i, σ(i)]` over permutations σ for each
+# of the k n × n costs of `problem`, exactly, by Jonker–Volgenant (LAPJV) in double
+# precision, with dual potentials (u, v) certifying optimality. One problem runs on one
+# thread; the problems of a batch are shared by `opts->num_threads` workers (results
+# identical for every thread count). Time O(n²) for the reductions plus O(n) per row scanned
+# by the shortest-path searches (O(n³) worst case) per problem; workspace from
+# `otc_assignment_workspace_size_f64` (or `{NULL, 0}`: allocated). Every problem is checked
+# before any output is written.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION` (count 0, a cost not square or of another size than
+# `costs[0]`), `OTC_ERR_NON_FINITE` (a NaN or infinite cost; the message names problem and
+# entry), `OTC_ERR_INVALID_ARGUMENT` (costs so large that the duals could overflow),
+# `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING` (an output overlaps an input or another
+# output), `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`,
+# `OTC_ERR_THREADS`. On an error nothing is written.
+#
+# # Safety
+# `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+# for `work.bytes` bytes and overlaps no argument.
+const _otc_assignment_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_assignment_f64(problem, out, opts, work) =
+    ccall(_otc_assignment_f64[], otc_status, (Ptr{otc_assignment_problem_f64}, Ptr{otc_assignment_outputs_f64}, Ptr{otc_assignment_options}, otc_workspace), problem, out, opts, work)
+
 # Fills `*opts` with the defaults.
 #
 # # Safety
@@ -430,6 +642,146 @@ otc_cost_matrix_f64(x, y, out, opts, work, work_bytes) =
 const _otc_cost_matrix_f32 = Ref{Ptr{Cvoid}}(C_NULL)
 otc_cost_matrix_f32(x, y, out, opts, work, work_bytes) =
     ccall(_otc_cost_matrix_f32[], otc_status, (otc_matrix_f32, otc_matrix_f32, otc_matrix_mut_f32, Ptr{otc_cost_options}, Ptr{Cvoid}, Csize_t), x, y, out, opts, work, work_bytes)
+
+# Writes the default options (`num_threads = 0`, `mass_tolerance = 1e-9`,
+# `arcs_per_node = 16`) into `opts`.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+#
+# # Safety
+# `opts` must be NULL or valid for writes of one `otc_emd_grid_options`.
+const _otc_emd_grid_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_emd_grid_options_default(opts) =
+    ccall(_otc_emd_grid_options_default[], otc_status, (Ptr{otc_emd_grid_options},), opts)
+
+# Bytes of workspace `otc_emd_grid_f64` needs for `problem` (its grid) with `opts` (NULL:
+# defaults): O(n · arcs_per_node), 16 bytes an arc (about 35 MB at 256 × 256 with the
+# defaults). Reads the grid only. O(levels) time.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION` (ndim, a zero size, too many pixels), `OTC_ERR_OVERFLOW`,
+# `OTC_ERR_THREADS`.
+#
+# # Safety
+# `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes),
+# `problem->shape` (and `spacing` unless NULL) valid for `ndim` elements; `bytes` valid for
+# writes.
+const _otc_emd_grid_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_emd_grid_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_emd_grid_workspace_size_f64[], otc_status, (Ptr{otc_emd_grid_problem_f64}, Ptr{otc_emd_grid_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# Exact optimal transport between the histograms `problem->a` and `problem->b` on the
+# grid of `problem` for the squared Euclidean cost, by a sparse multiscale network simplex
+# (Schmitzer 2016): a coarse-to-fine hierarchy, pivots on a sparse arc set, and checks of
+# all n² reduced costs by distance transforms that add violating arcs until none is left.
+# The n × n cost is never formed. Time: typically O(n) arcs and a few O(n) checks per level
+# plus the pivots; workspace from `otc_emd_grid_workspace_size_f64` (or `{NULL, 0}`:
+# allocated). Zero-mass pixels get the largest duals keeping every reduced cost ≥ 0.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION` (ndim, a zero size, too many pixels),
+# `OTC_ERR_INVALID_ARGUMENT` (a spacing ≤ 0, a negative weight or tolerance),
+# `OTC_ERR_NON_FINITE`, `OTC_ERR_MASS_MISMATCH` (naming the heavier side),
+# `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`,
+# `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error nothing is written.
+#
+# # Safety
+# `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+# for `work.bytes` bytes and overlaps no argument.
+const _otc_emd_grid_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_emd_grid_f64(problem, out, opts, work) =
+    ccall(_otc_emd_grid_f64[], otc_status, (Ptr{otc_emd_grid_problem_f64}, Ptr{otc_emd_grid_outputs_f64}, Ptr{otc_emd_grid_options}, otc_workspace), problem, out, opts, work)
+
+# Writes the default options (`num_threads = 0`, `max_iter = 2^40`,
+# `mass_tolerance = 1e-9`) into `opts`.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+#
+# # Safety
+# `opts` must be NULL or valid for writes of one `otc_emd_partial_options`.
+const _otc_emd_partial_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_emd_partial_options_default(opts) =
+    ccall(_otc_emd_partial_options_default[], otc_status, (Ptr{otc_emd_partial_options},), opts)
+
+# Bytes of workspace `otc_emd_partial_f64` needs for `problem` (its n and m) with `opts`
+# (NULL: defaults): O(n + m), the balanced simplex's on (n + 1) × (m + 1); the cost is never
+# copied. O(1) time.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION` (n or m = 0), `OTC_ERR_OVERFLOW`, `OTC_ERR_THREADS`.
+#
+# # Safety
+# `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# `bytes` valid for writes.
+const _otc_emd_partial_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_emd_partial_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_emd_partial_workspace_size_f64[], otc_status, (Ptr{otc_emd_partial_problem_f64}, Ptr{otc_emd_partial_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# Exact partial OT between `problem->a` (n) and `problem->b` (m) for the n × m cost: moves
+# `problem->mass` at least cost, by the network simplex on the problem with one dummy row
+# and column (as POT's `partial_wasserstein`). Time as the balanced network simplex on
+# (n + 1) × (m + 1); workspace from `otc_emd_partial_workspace_size_f64` (or `{NULL, 0}`).
+# Σa = 0 or Σb = 0 is allowed (then `mass` must be 0).
+#
+# Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (feasible plan, P·1 ≤ a, Pᵀ·1 ≤ b, maybe not
+# optimal); `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
+# `OTC_ERR_INVALID_ARGUMENT` (a negative weight or cost, a mass above min(Σa, Σb), a
+# negative tolerance), `OTC_ERR_NON_FINITE`, `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`,
+# `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`,
+# `OTC_ERR_THREADS`. On an error nothing is written.
+#
+# # Safety
+# `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+# for `work.bytes` bytes and overlaps no argument.
+const _otc_emd_partial_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_emd_partial_f64(problem, out, opts, work) =
+    ccall(_otc_emd_partial_f64[], otc_status, (Ptr{otc_emd_partial_problem_f64}, Ptr{otc_emd_partial_outputs_f64}, Ptr{otc_emd_partial_options}, otc_workspace), problem, out, opts, work)
+
+# Writes the default options (`num_threads = 0`, `max_iter = 2^40`) into `opts`.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+#
+# # Safety
+# `opts` must be NULL or valid for writes of one `otc_emd_unbalanced_tv_options`.
+const _otc_emd_unbalanced_tv_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_emd_unbalanced_tv_options_default(opts) =
+    ccall(_otc_emd_unbalanced_tv_options_default[], otc_status, (Ptr{otc_emd_unbalanced_tv_options},), opts)
+
+# Bytes of workspace `otc_emd_unbalanced_tv_f64` needs for `problem` (its n and m) with
+# `opts` (NULL: defaults): O(n + m), as `otc_emd_partial_workspace_size_f64`. O(1) time.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION` (n or m = 0), `OTC_ERR_OVERFLOW`, `OTC_ERR_THREADS`.
+#
+# # Safety
+# `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# `bytes` valid for writes.
+const _otc_emd_unbalanced_tv_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_emd_unbalanced_tv_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_emd_unbalanced_tv_workspace_size_f64[], otc_status, (Ptr{otc_emd_unbalanced_tv_problem_f64}, Ptr{otc_emd_unbalanced_tv_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# Exact TV-unbalanced OT between `problem->a` (n) and `problem->b` (m) for the n × m cost
+# with penalty `problem->rho`: the network simplex on the problem with a dummy row of mass
+# Σb and a dummy column of mass Σa (creating or destroying mass at ρ a unit). Time as the
+# balanced network simplex on (n + 1) × (m + 1); workspace from
+# `otc_emd_unbalanced_tv_workspace_size_f64` (or `{NULL, 0}`).
+#
+# Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (feasible plan, maybe not optimal);
+# `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
+# `OTC_ERR_INVALID_ARGUMENT` (a negative weight, cost or ρ), `OTC_ERR_NON_FINITE`,
+# `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`,
+# `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
+# nothing is written.
+#
+# # Safety
+# `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+# for `work.bytes` bytes and overlaps no argument.
+const _otc_emd_unbalanced_tv_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_emd_unbalanced_tv_f64(problem, out, opts, work) =
+    ccall(_otc_emd_unbalanced_tv_f64[], otc_status, (Ptr{otc_emd_unbalanced_tv_problem_f64}, Ptr{otc_emd_unbalanced_tv_outputs_f64}, Ptr{otc_emd_unbalanced_tv_options}, otc_workspace), problem, out, opts, work)
 
 # Writes the default options into `*opts`.
 #
@@ -1050,6 +1402,9 @@ otc_version_number() =
 
 # Every C function of the header, with its function-pointer slot.
 const FUNCTIONS = (
+    :otc_assignment_options_default => _otc_assignment_options_default,
+    :otc_assignment_workspace_size_f64 => _otc_assignment_workspace_size_f64,
+    :otc_assignment_f64 => _otc_assignment_f64,
     :otc_barycenter_options_default => _otc_barycenter_options_default,
     :otc_barycenter_workspace_size => _otc_barycenter_workspace_size,
     :otc_barycenter_f64 => _otc_barycenter_f64,
@@ -1062,6 +1417,15 @@ const FUNCTIONS = (
     :otc_cost_matrix_workspace_size => _otc_cost_matrix_workspace_size,
     :otc_cost_matrix_f64 => _otc_cost_matrix_f64,
     :otc_cost_matrix_f32 => _otc_cost_matrix_f32,
+    :otc_emd_grid_options_default => _otc_emd_grid_options_default,
+    :otc_emd_grid_workspace_size_f64 => _otc_emd_grid_workspace_size_f64,
+    :otc_emd_grid_f64 => _otc_emd_grid_f64,
+    :otc_emd_partial_options_default => _otc_emd_partial_options_default,
+    :otc_emd_partial_workspace_size_f64 => _otc_emd_partial_workspace_size_f64,
+    :otc_emd_partial_f64 => _otc_emd_partial_f64,
+    :otc_emd_unbalanced_tv_options_default => _otc_emd_unbalanced_tv_options_default,
+    :otc_emd_unbalanced_tv_workspace_size_f64 => _otc_emd_unbalanced_tv_workspace_size_f64,
+    :otc_emd_unbalanced_tv_f64 => _otc_emd_unbalanced_tv_f64,
     :otc_emd_options_default => _otc_emd_options_default,
     :otc_emd_workspace_size => _otc_emd_workspace_size,
     :otc_emd => _otc_emd,

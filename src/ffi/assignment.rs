@@ -112,6 +112,12 @@ unsafe fn views(p: &otc_assignment_problem_f64) -> Result<(&[otc_matrix_f64], us
     }
     // SAFETY: forwarded contract.
     let (views, region) = unsafe { args::slice("problem->costs", p.costs, p.count) }?;
+    if views[0].rows == 0 {
+        bail!(
+            InvalidDimension,
+            "problem->costs[0] has 0 rows: the problems need n >= 1"
+        );
+    }
     Ok((views, views[0].rows, region))
 }
 
@@ -130,7 +136,7 @@ fn scratch(n: usize, k: usize, par: Par) -> Result<StackReq> {
 /// thread. O(1) time.
 ///
 /// Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
-/// `OTC_ERR_INVALID_DIMENSION` (count 0), `OTC_ERR_OVERFLOW`, `OTC_ERR_THREADS`.
+/// `OTC_ERR_INVALID_DIMENSION` (count 0, n = 0), `OTC_ERR_OVERFLOW`, `OTC_ERR_THREADS`.
 ///
 /// # Safety
 /// `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes),

@@ -1050,7 +1050,7 @@ fn struct_sizes_are_the_release_sizes() {
     assert_eq!(size_of::<otc_assignment_options>(), 16);
     assert_eq!(size_of::<otc_assignment_problem_f64>(), 24);
     assert_eq!(size_of::<otc_assignment_outputs_f64>(), 88);
-    assert_eq!(size_of::<otc_emd_grid_options>(), 32);
+    assert_eq!(size_of::<otc_emd_grid_options>(), 56);
     assert_eq!(size_of::<otc_emd_grid_problem_f64>(), 48);
     assert_eq!(size_of::<otc_emd_grid_outputs_f64>(), 120);
     assert_eq!(size_of::<otc_emd_partial_options>(), 32);
@@ -1058,4 +1058,77 @@ fn struct_sizes_are_the_release_sizes() {
     assert_eq!(size_of::<otc_emd_partial_problem_f64>(), 88);
     assert_eq!(size_of::<otc_emd_partial_outputs_f64>(), 160);
     assert_eq!(size_of::<otc_emd_unbalanced_tv_outputs_f64>(), 160);
+}
+
+/// What the test callback saw: its calls, whether each ran on the calling thread.
+struct Seen {
+    calls: u64,
+    caller: std::thread::ThreadId,
+    on_caller: bool,
+    stop_at: u64,
+}
+
+unsafe extern "C" fn watch(data: *mut std::ffi::c_void, _iteration: u64, _error: f64) -> i32 {
+    // SAFETY: `data` is the test's `Seen`, alive during the call.
+    let seen = unsafe { &mut *(data as *mut Seen) };
+    seen.calls += 1;
+    seen.on_caller &= std::thread::current().id() == seen.caller;
+    i32::from(seen.calls >= seen.stop_at)
+}
+
+#[test]
+fn grid_callback_runs_on_the_calling_thread_and_stops_with_a_feasible_plan() {
+    let shape = [48usize, 48];
+    let n = 48 * 48;
+    let mut s = 17;
+    let (a, b) = (histogram(&mut s, n), histogram(&mut s, n));
+    let p = grid_problem(&shape, None, &a, &b);
+    let full = otcore::exact::emd_grid(&shape, &[1.0, 1.0], &a, &b, &Default::default()).unwrap();
+    assert!(full.info.rounds >= 3, "the full solve checks several times");
+    for (threads, stop_at) in [(1, u64::MAX), (2, u64::MAX), (2, 1), (1, 1)] {
+        let mut seen = Seen {
+            calls: 0,
+            caller: std::thread::current().id(),
+            on_caller: true,
+            stop_at,
+        };
+        let mut o = grid_options();
+        o.num_threads = threads;
+        o.callback_every = 1;
+        o.callback = Some(watch);
+        o.callback_data = (&mut seen as *mut Seen).cast();
+        let mut buf = GridBuffers::new(n);
+        let mut out = buf.outputs();
+        // SAFETY: valid structs and arrays; the callback's data outlives the call.
+        let st = unsafe { otc_emd_grid_f64(&p, &mut out, &o, NO_WORK) };
+        assert!(seen.on_caller && seen.calls >= 1, "{threads} threads");
+        if stop_at == u64::MAX {
+            // Observed to the end: the same solve, a callback per check of all arcs.
+            assert_eq!(st, OTC_OK);
+            assert_eq!(
+                (out.cost, out.report.iterations),
+                (full.cost, full.info.iterations)
+            );
+            assert_eq!(seen.calls, full.info.rounds);
+            continue;
+        }
+        assert_eq!(st, OTC_WARN_CANCELLED, "{}", last_error_message());
+        assert_eq!((seen.calls, out.report.status), (1, OTC_WARN_CANCELLED));
+        // No check of all arcs after the stop: the remaining levels only pivot to a
+        // feasible plan.
+        assert!(out.rounds < full.info.rounds, "{} rounds", out.rounds);
+        // A feasible plan: the marginals hold; its cost is at least the optimum and the
+        // reported gap is the certificate of the returned duals.
+        let (mut rows, mut cols) = (vec![0.0; n], vec![0.0; n]);
+        for k in 0..out.plan_nnz {
+            rows[buf.rows[k]] += buf.mass[k];
+            cols[buf.cols[k]] += buf.mass[k];
+        }
+        let scale = a.iter().sum::<f64>() / b.iter().sum::<f64>();
+        for i in 0..n {
+            assert!((rows[i] - a[i]).abs() < 1e-14 && (cols[i] - b[i] * scale).abs() < 1e-14);
+        }
+        assert!(out.cost >= full.cost - 1e-12);
+        assert!(out.gap <= 0.0);
+    }
 }

@@ -256,7 +256,8 @@ pub unsafe extern "C" fn otc_assignment_f64(
                     (c + i.cost, g.min(i.gap), a + i.augmentations)
                 }))
         };
-        let (total, gap, paths) = unsafe { shape::run(o.num_threads, work, req, solve) }?;
+        let ((total, gap, paths), _) =
+            unsafe { shape::run(o.num_threads, work, req, shape::Callback::NONE, solve) }?;
         o_out.value.cost = total;
         o_out.value.gap = gap;
         o_out.value.report.iterations = paths;

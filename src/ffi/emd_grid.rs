@@ -5,10 +5,11 @@
 
 use super::args;
 use super::boundary::{ffi_boundary, Report};
-use super::shape::{self, otc_workspace, AbiStruct};
-use super::status::{otc_status, OTC_OK};
+use super::shape::{self, otc_callback, otc_workspace, AbiStruct};
+use super::status::{otc_status, OTC_OK, OTC_WARN_CANCELLED};
 use crate::exact::{emd_grid_in_place, emd_grid_scratch, GridOutputs, GridParams};
 use crate::{bail, Error, ErrorKind, Result};
+use std::ffi::c_void;
 use std::mem::size_of;
 
 /// Options of `otc_emd_grid_f64`; fill with `otc_emd_grid_options_default`.
@@ -25,9 +26,21 @@ pub struct otc_emd_grid_options {
     /// Capacity of the sparse arc set per pixel (row or column; default 16, raised to at
     /// least 4·axes + 3): larger means fewer rebuilds and more memory (16 bytes an arc).
     pub arcs_per_node: usize,
+    /// Call `callback` at most once per this many pivots, at the checks of all arcs (one or
+    /// more per level); 0 (the default) = never.
+    pub callback_every: u64,
+    /// `callback(callback_data, pivots, violations)`, on the calling thread, at a check of all
+    /// arcs; `violations` is the number of rows and columns whose best arc has a negative
+    /// reduced cost (0 at the end of each level). Nonzero stops the solve: every remaining
+    /// level ends once its plan is feasible, and the call returns `OTC_WARN_CANCELLED` with a
+    /// feasible plan, its cost, duals and true certificate `gap`. NULL: none.
+    pub callback: otc_callback,
+    /// Passed to `callback` unchanged.
+    pub callback_data: *mut c_void,
 }
 
-// SAFETY: #[repr(C)], starts with `struct_size: usize`, integers and floats only.
+// SAFETY: #[repr(C)], starts with `struct_size: usize`; integers, floats, a raw pointer and
+// an optional function pointer (all bit patterns valid, zero = NULL).
 unsafe impl AbiStruct for otc_emd_grid_options {
     const NAME: &'static str = "otc_emd_grid_options";
     const MIN_SIZE: usize = size_of::<otc_emd_grid_options>();
@@ -38,6 +51,9 @@ unsafe impl AbiStruct for otc_emd_grid_options {
             num_threads: 0,
             mass_tolerance: p.mass_tolerance,
             arcs_per_node: p.arcs_per_node,
+            callback_every: 0,
+            callback: None,
+            callback_data: std::ptr::null_mut(),
         }
     }
 }
@@ -103,7 +119,7 @@ pub struct otc_emd_grid_outputs_f64 {
 crate::abi_struct!(outputs otc_emd_grid_outputs_f64);
 
 /// Writes the default options (`num_threads = 0`, `mass_tolerance = 1e-9`,
-/// `arcs_per_node = 16`) into `opts`.
+/// `arcs_per_node = 16`, no callback) into `opts`.
 ///
 /// Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
 ///
@@ -207,8 +223,9 @@ pub unsafe extern "C" fn otc_emd_grid_workspace_size_f64(
 /// plus the pivots; workspace from `otc_emd_grid_workspace_size_f64` (or `{NULL, 0}`:
 /// allocated). Zero-mass pixels get the largest duals keeping every reduced cost ≥ 0.
 ///
-/// Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
-/// `OTC_ERR_INVALID_DIMENSION` (ndim, a zero size, too many pixels),
+/// Statuses: `OTC_OK`; `OTC_WARN_CANCELLED` (the callback stopped the solve: a feasible
+/// plan, maybe not optimal, `gap` < 0 says how far); `OTC_ERR_NULL_POINTER`,
+/// `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION` (ndim, a zero size, too many pixels),
 /// `OTC_ERR_INVALID_ARGUMENT` (a spacing ≤ 0, a negative weight or tolerance),
 /// `OTC_ERR_NON_FINITE`, `OTC_ERR_MASS_MISMATCH` (naming the heavier side),
 /// `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`,
@@ -277,8 +294,9 @@ pub unsafe extern "C" fn otc_emd_grid_f64(
             g: g.map(|x| x.0),
             sparse: sparse.map(|s| s.0),
         };
-        let info = unsafe {
-            shape::run(o.num_threads, work, req, |par, stack| {
+        let callback = shape::Callback::new(o.callback_every, o.callback, o.callback_data);
+        let (info, _) = unsafe {
+            shape::run(o.num_threads, work, req, callback, |par, stack| {
                 emd_grid_in_place(axes, spacing, a, b, outputs, &params, par, stack)
             })
         }?;
@@ -290,6 +308,16 @@ pub unsafe extern "C" fn otc_emd_grid_f64(
         v.levels = info.levels;
         v.report.iterations = info.iterations;
         v.report.error = info.certificate;
+        if info.cancelled {
+            o_out.commit(OTC_WARN_CANCELLED);
+            return Ok(Report::warn(
+                OTC_WARN_CANCELLED,
+                format!(
+                    "stopped by the callback after {} pivots: feasible plan, gap {:e}",
+                    info.iterations, info.certificate
+                ),
+            ));
+        }
         o_out.commit(OTC_OK);
         Ok(Report::ok())
     })

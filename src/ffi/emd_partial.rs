@@ -360,10 +360,14 @@ unsafe fn solve_dense<O: DenseOutputs>(
         dense: dense.map(|x| x.0),
     };
     let req = emd_partial_scratch(d.n, d.m);
-    let info = unsafe {
-        shape::run(num_threads, work, req, |par, stack| {
-            solve(a, b, c, outputs, par, stack)
-        })
+    let (info, _) = unsafe {
+        shape::run(
+            num_threads,
+            work,
+            req,
+            shape::Callback::NONE,
+            |par, stack| solve(a, b, c, outputs, par, stack),
+        )
     }?;
     o_out.value.store(&info);
     let report = o_out.value.report_mut();

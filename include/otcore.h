@@ -429,6 +429,14 @@ typedef struct otc_matrix_mut_f32 {
 } otc_matrix_mut_f32;
 
 /**
+ * A progress callback of an iterative solver: called with `data`, the iterations done and
+ * the solver's error measure (as its outputs' `report.error` documents); returns 0 to go on,
+ * any other value to stop the solve (`OTC_WARN_CANCELLED`, valid outputs). It runs on the
+ * thread that called the solver, whatever `num_threads`, and may call otcore itself.
+ */
+typedef int32_t (*otc_callback)(void *data, uint64_t iteration, double error);
+
+/**
  * Options of `otc_emd_grid_f64`; fill with `otc_emd_grid_options_default`.
  */
 typedef struct otc_emd_grid_options {
@@ -450,6 +458,23 @@ typedef struct otc_emd_grid_options {
      * least 4·axes + 3): larger means fewer rebuilds and more memory (16 bytes an arc).
      */
     size_t arcs_per_node;
+    /**
+     * Call `callback` at most once per this many pivots, at the checks of all arcs (one or
+     * more per level); 0 (the default) = never.
+     */
+    uint64_t callback_every;
+    /**
+     * `callback(callback_data, pivots, violations)`, on the calling thread, at a check of all
+     * arcs; `violations` is the number of rows and columns whose best arc has a negative
+     * reduced cost (0 at the end of each level). Nonzero stops the solve: every remaining
+     * level ends once its plan is feasible, and the call returns `OTC_WARN_CANCELLED` with a
+     * feasible plan, its cost, duals and true certificate `gap`. NULL: none.
+     */
+    otc_callback callback;
+    /**
+     * Passed to `callback` unchanged.
+     */
+    void *callback_data;
 } otc_emd_grid_options;
 
 /**
@@ -1240,7 +1265,7 @@ otc_status otc_assignment_options_default(struct otc_assignment_options *opts);
  * thread. O(1) time.
  *
  * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
- * `OTC_ERR_INVALID_DIMENSION` (count 0), `OTC_ERR_OVERFLOW`, `OTC_ERR_THREADS`.
+ * `OTC_ERR_INVALID_DIMENSION` (count 0, n = 0), `OTC_ERR_OVERFLOW`, `OTC_ERR_THREADS`.
  *
  * # Safety
  * `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes),
@@ -1472,7 +1497,7 @@ otc_status otc_cost_matrix_f32(struct otc_matrix_f32 x,
 
 /**
  * Writes the default options (`num_threads = 0`, `mass_tolerance = 1e-9`,
- * `arcs_per_node = 16`) into `opts`.
+ * `arcs_per_node = 16`, no callback) into `opts`.
  *
  * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
  *
@@ -1508,8 +1533,9 @@ otc_status otc_emd_grid_workspace_size_f64(const struct otc_emd_grid_problem_f64
  * plus the pivots; workspace from `otc_emd_grid_workspace_size_f64` (or `{NULL, 0}`:
  * allocated). Zero-mass pixels get the largest duals keeping every reduced cost ≥ 0.
  *
- * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
- * `OTC_ERR_INVALID_DIMENSION` (ndim, a zero size, too many pixels),
+ * Statuses: `OTC_OK`; `OTC_WARN_CANCELLED` (the callback stopped the solve: a feasible
+ * plan, maybe not optimal, `gap` < 0 says how far); `OTC_ERR_NULL_POINTER`,
+ * `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION` (ndim, a zero size, too many pixels),
  * `OTC_ERR_INVALID_ARGUMENT` (a spacing ≤ 0, a negative weight or tolerance),
  * `OTC_ERR_NON_FINITE`, `OTC_ERR_MASS_MISMATCH` (naming the heavier side),
  * `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`,

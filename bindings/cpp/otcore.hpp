@@ -1911,10 +1911,20 @@ struct EmdGridOptions {
     EmdGridOptions &with_mass_tolerance(double t) { c.mass_tolerance = t; return *this; }
     /// Capacity of the sparse arc set per pixel.
     EmdGridOptions &with_arcs_per_node(std::size_t k) { c.arcs_per_node = k; return *this; }
+    /// `fn(data, pivots, violations)` at most once per `every` pivots, at the checks of all
+    /// arcs, on the calling thread; nonzero stops the solve (OTC_WARN_CANCELLED in
+    /// `report.status`, with a feasible plan).
+    EmdGridOptions &with_callback(std::uint64_t every, otc_callback fn, void *data) {
+        c.callback_every = every;
+        c.callback = fn;
+        c.callback_data = data;
+        return *this;
+    }
 };
 
 /// The result of `emd_grid`: cost, certificate `gap`, duals f, g (n pixels each, centred so
-/// that a.f = b.g) and the sparse plan (pixel indices, row-major).
+/// that a.f = b.g) and the sparse plan (pixel indices, row-major); `report.status` is OTC_OK
+/// or OTC_WARN_CANCELLED (a callback stopped the solve).
 struct EmdGridResult {
     otc_report report{};  ///< status, iterations (pivots), error (= gap), seconds
     double cost = 0;

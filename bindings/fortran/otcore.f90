@@ -219,6 +219,9 @@ module otcore
         integer(c_int32_t) :: num_threads
         real(c_double) :: mass_tolerance
         integer(c_size_t) :: arcs_per_node
+        integer(c_int64_t) :: callback_every
+        type(c_funptr) :: callback
+        type(c_ptr) :: callback_data
     end type
     type, bind(c), public :: otc_emd_grid_problem_f64
         integer(c_size_t) :: struct_size

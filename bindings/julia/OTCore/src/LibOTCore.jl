@@ -164,12 +164,21 @@ struct otc_matrix_mut_f32
     col_stride::Cptrdiff_t
 end
 
+# A progress callback of an iterative solver: called with `data`, the iterations done and
+# the solver's error measure (as its outputs' `report.error` documents); returns 0 to go on,
+# any other value to stop the solve (`OTC_WARN_CANCELLED`, valid outputs). It runs on the
+# thread that called the solver, whatever `num_threads`, and may call otcore itself.
+const otc_callback = Ptr{Cvoid}
+
 # Options of `otc_emd_grid_f64`; fill with `otc_emd_grid_options_default`.
 struct otc_emd_grid_options
     struct_size::Csize_t
     num_threads::UInt32
     mass_tolerance::Cdouble
     arcs_per_node::Csize_t
+    callback_every::UInt64
+    callback::otc_callback
+    callback_data::Ptr{Cvoid}
 end
 
 # Two histograms on one regular grid of `ndim` axes (1, 2 or 3) with `shape[k]` pixels and
@@ -472,7 +481,7 @@ otc_assignment_options_default(opts) =
 # thread. O(1) time.
 #
 # Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
-# `OTC_ERR_INVALID_DIMENSION` (count 0), `OTC_ERR_OVERFLOW`, `OTC_ERR_THREADS`.
+# `OTC_ERR_INVALID_DIMENSION` (count 0, n = 0), `OTC_ERR_OVERFLOW`, `OTC_ERR_THREADS`.
 #
 # # Safety
 # `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes),
@@ -648,7 +657,7 @@ otc_cost_matrix_f32(x, y, out, opts, work, work_bytes) =
     ccall(_otc_cost_matrix_f32[], otc_status, (otc_matrix_f32, otc_matrix_f32, otc_matrix_mut_f32, Ptr{otc_cost_options}, Ptr{Cvoid}, Csize_t), x, y, out, opts, work, work_bytes)
 
 # Writes the default options (`num_threads = 0`, `mass_tolerance = 1e-9`,
-# `arcs_per_node = 16`) into `opts`.
+# `arcs_per_node = 16`, no callback) into `opts`.
 #
 # Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
 #
@@ -682,8 +691,9 @@ otc_emd_grid_workspace_size_f64(problem, opts, bytes) =
 # plus the pivots; workspace from `otc_emd_grid_workspace_size_f64` (or `{NULL, 0}`:
 # allocated). Zero-mass pixels get the largest duals keeping every reduced cost ≥ 0.
 #
-# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
-# `OTC_ERR_INVALID_DIMENSION` (ndim, a zero size, too many pixels),
+# Statuses: `OTC_OK`; `OTC_WARN_CANCELLED` (the callback stopped the solve: a feasible
+# plan, maybe not optimal, `gap` < 0 says how far); `OTC_ERR_NULL_POINTER`,
+# `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION` (ndim, a zero size, too many pixels),
 # `OTC_ERR_INVALID_ARGUMENT` (a spacing ≤ 0, a negative weight or tolerance),
 # `OTC_ERR_NON_FINITE`, `OTC_ERR_MASS_MISMATCH` (naming the heavier side),
 # `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`,

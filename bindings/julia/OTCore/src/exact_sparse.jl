@@ -68,7 +68,8 @@ end
 assignment(C::AbstractMatrix{<:Real}; kwargs...) = assignment(Matrix{Float64}(C); kwargs...)
 
 """
-    emd_grid(a, b; spacing=nothing, num_threads=0, mass_tolerance=…, arcs_per_node=…)
+    emd_grid(a, b; spacing=nothing, num_threads=0, mass_tolerance=…, arcs_per_node=…,
+             callback_every=1, callback=…, callback_data=C_NULL)
         -> (; cost, gap, plan, f, g, iterations, rounds, levels, status)
 
 Exact optimal transport between the histograms `a` and `b`, arrays of one size with 1 to 3
@@ -77,7 +78,9 @@ dimension, default 1), for the squared Euclidean cost, by the sparse multiscale 
 (the n² cost is never formed). `plan` is `(rows, cols, mass)` with 1-based linear pixel
 indices (Julia's column-major order); `f`, `g` are the duals (arrays of the grid's size,
 centred so that a·f = b·g); `gap`, the most negative reduced cost over all n² arcs, certifies
-optimality (0 up to rounding). Bad input throws [`OTCoreError`](@ref).
+optimality (0 up to rounding). Bad input throws [`OTCoreError`](@ref); Ctrl-C stops the
+solve at its next check of all arcs ([`interrupt_callback`](@ref), the default `callback`) and
+rethrows the `InterruptException`.
 """
 function emd_grid(a::AbstractArray{<:Real}, b::AbstractArray{<:Real}; spacing=nothing, kwargs...)
     size(a) == size(b) || throw(DimensionMismatch("a is $(size(a)) and b $(size(b))"))
@@ -90,8 +93,10 @@ function emd_grid(a::AbstractArray{<:Real}, b::AbstractArray{<:Real}; spacing=no
     shape = Csize_t[reverse(size(a))...]
     sp = spacing === nothing ? nothing : Float64[reverse(Tuple(spacing))...]
     av = Vector{Float64}(vec(a)); bv = Vector{Float64}(vec(b))
+    # Ctrl-C stops the solve at the next check of all arcs (a few per level).
     opts = Ref(options(LibOTCore.otc_emd_grid_options, LibOTCore.otc_emd_grid_options_default,
-                       "otc_emd_grid_options_default"; kwargs...))
+                       "otc_emd_grid_options_default";
+                       merge((callback=INTERRUPT_CALLBACK[], callback_every=1), kwargs)...))
     f = Vector{Float64}(undef, n); g = Vector{Float64}(undef, n)
     cap = 2n - 1
     rows = Vector{Csize_t}(undef, cap); cols = Vector{Csize_t}(undef, cap)

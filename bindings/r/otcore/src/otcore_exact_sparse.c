@@ -162,11 +162,15 @@ SEXP otc_r_emd_grid(SEXP shape, SEXP a, SEXP b, SEXP spacing, SEXP options) {
                            "status"};
     const char *plan_names[] = {"rows", "cols", "mass"};
     SEXP out, f, g, mass, plan;
+    /* Ctrl-C: R's interrupt flag is polled at every check of all arcs (a few per level). */
     EXACT_OPTIONS(otc_emd_grid_options, o, options,
                   {"num_threads", 'u', offsetof(otc_emd_grid_options, num_threads)},
                   {"mass_tolerance", 'd', offsetof(otc_emd_grid_options, mass_tolerance)},
-                  {"arcs_per_node", 'z', offsetof(otc_emd_grid_options, arcs_per_node)});
+                  {"arcs_per_node", 'z', offsetof(otc_emd_grid_options, arcs_per_node)},
+                  {"callback_every", 'U', offsetof(otc_emd_grid_options, callback_every)});
     EXACT_STRUCT(otc_emd_grid_problem_f64, p);
+    o.callback = otcr_interrupt_callback;
+    if (o.callback_every == 0) o.callback_every = 1;
     EXACT_STRUCT(otc_emd_grid_outputs_f64, r);
     if (!Rf_isReal(shape) || ndim < 1 || ndim > 3) Rf_error("shape must have 1 to 3 sizes");
     for (size_t k = 0; k < ndim; k++) {
@@ -196,7 +200,7 @@ SEXP otc_r_emd_grid(SEXP shape, SEXP a, SEXP b, SEXP spacing, SEXP options) {
     r.plan_cols = cols;
     r.plan_mass = REAL(mass);
     st = otc_emd_grid_f64(&p, &r, &o, EXACT_NO_WORK);
-    if (st >= 100) {
+    if (st >= 100 || st == OTC_WARN_CANCELLED) {
         UNPROTECT(2);
         check_status(st, "otc_emd_grid_f64");
     }

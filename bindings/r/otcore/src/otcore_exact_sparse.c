@@ -49,11 +49,11 @@ static void exact_set_options(void *o, SEXP opts, const exact_field *fields, siz
     }
 }
 
-#define EXACT_OPTIONS(T, o, opts, ...)                                                         \
+#define EXACT_OPTIONS(T, DEFAULT, o, opts, ...)                                                \
     T o;                                                                                       \
     do {                                                                                       \
         static const exact_field fields_[] = {__VA_ARGS__};                                    \
-        check_status(T##_default(&o), #T "_default");                                          \
+        check_status(DEFAULT(&o), #DEFAULT);                                                   \
         exact_set_options(&o, opts, fields_, sizeof fields_ / sizeof fields_[0], #T);          \
     } while (0)
 
@@ -109,7 +109,7 @@ SEXP otc_r_assignment(SEXP costs, SEXP options) {
     otc_status st;
     const char *names[] = {"cost", "gap", "perm", "u", "v", "problem_costs", "iterations", "status"};
     SEXP out, u, v, pc;
-    EXACT_OPTIONS(otc_assignment_options, o, options,
+    EXACT_OPTIONS(otc_assignment_options, otc_assignment_options_default, o, options,
                   {"num_threads", 'u', offsetof(otc_assignment_options, num_threads)});
     EXACT_STRUCT(otc_assignment_problem_f64, p);
     EXACT_STRUCT(otc_assignment_outputs_f64, r);
@@ -163,7 +163,7 @@ SEXP otc_r_emd_grid(SEXP shape, SEXP a, SEXP b, SEXP spacing, SEXP options) {
     const char *plan_names[] = {"rows", "cols", "mass"};
     SEXP out, f, g, mass, plan;
     /* Ctrl-C: R's interrupt flag is polled at every check of all arcs (a few per level). */
-    EXACT_OPTIONS(otc_emd_grid_options, o, options,
+    EXACT_OPTIONS(otc_emd_grid_options, otc_emd_grid_options_default, o, options,
                   {"num_threads", 'u', offsetof(otc_emd_grid_options, num_threads)},
                   {"mass_tolerance", 'd', offsetof(otc_emd_grid_options, mass_tolerance)},
                   {"arcs_per_node", 'z', offsetof(otc_emd_grid_options, arcs_per_node)},
@@ -249,7 +249,7 @@ SEXP otc_r_emd_partial(SEXP a, SEXP b, SEXP cost, SEXP mass, SEXP options) {
     const char *names[] = {"plan", "f", "g", "cost", "transported_mass", "mass_price", "gap",
                            "iterations", "status"};
     SEXP out;
-    EXACT_OPTIONS(otc_emd_partial_options, o, options,
+    EXACT_OPTIONS(otc_emd_partial_options, otc_emd_partial_options_default, o, options,
                   {"num_threads", 'u', offsetof(otc_emd_partial_options, num_threads)},
                   {"max_iter", 'U', offsetof(otc_emd_partial_options, max_iter)},
                   {"mass_tolerance", 'd', offsetof(otc_emd_partial_options, mass_tolerance)});
@@ -278,7 +278,7 @@ SEXP otc_r_emd_unbalanced_tv(SEXP a, SEXP b, SEXP cost, SEXP rho, SEXP options) 
     const char *names[] = {"plan", "f", "g", "cost", "objective", "transported_mass", "gap",
                            "iterations", "status"};
     SEXP out;
-    EXACT_OPTIONS(otc_emd_unbalanced_tv_options, o, options,
+    EXACT_OPTIONS(otc_emd_unbalanced_tv_options, otc_emd_unbalanced_tv_options_default, o, options,
                   {"num_threads", 'u', offsetof(otc_emd_unbalanced_tv_options, num_threads)},
                   {"max_iter", 'U', offsetof(otc_emd_unbalanced_tv_options, max_iter)});
     EXACT_STRUCT(otc_emd_unbalanced_tv_problem_f64, p);

@@ -286,6 +286,23 @@ fn sizes(n: usize, m: usize) -> Result<()> {
     Ok(())
 }
 
+/// The body of both workspace queries: checks the thread count and n, m, writes the bytes.
+///
+/// # Safety
+/// `bytes` must be NULL or valid for writes.
+unsafe fn write_dense_workspace(
+    n: usize,
+    m: usize,
+    num_threads: u32,
+    bytes: *mut usize,
+) -> Result<Report> {
+    crate::par::resolve_threads(args::threads(num_threads))?;
+    sizes(n, m)?;
+    // SAFETY: forwarded contract.
+    unsafe { args::write_workspace_size(emd_partial_scratch(n, m), bytes) }?;
+    Ok(Report::ok())
+}
+
 /// The body of both solving entry points: reads and checks every argument, runs `solve` on
 /// the workspace, writes the outputs struct.
 ///
@@ -426,10 +443,7 @@ pub unsafe extern "C" fn otc_emd_partial_workspace_size_f64(
         // SAFETY (whole block): forwarded contract, checked by the helpers.
         let (p, _) = unsafe { shape::problem(problem) }?;
         let o = unsafe { shape::options(opts) }?;
-        crate::par::resolve_threads(args::threads(o.num_threads))?;
-        sizes(p.n, p.m)?;
-        unsafe { args::write_workspace_size(emd_partial_scratch(p.n, p.m), bytes) }?;
-        Ok(Report::ok())
+        unsafe { write_dense_workspace(p.n, p.m, o.num_threads, bytes) }
     })
 }
 
@@ -523,10 +537,7 @@ pub unsafe extern "C" fn otc_emd_unbalanced_tv_workspace_size_f64(
         // SAFETY (whole block): forwarded contract, checked by the helpers.
         let (p, _) = unsafe { shape::problem(problem) }?;
         let o = unsafe { shape::options(opts) }?;
-        crate::par::resolve_threads(args::threads(o.num_threads))?;
-        sizes(p.n, p.m)?;
-        unsafe { args::write_workspace_size(emd_partial_scratch(p.n, p.m), bytes) }?;
-        Ok(Report::ok())
+        unsafe { write_dense_workspace(p.n, p.m, o.num_threads, bytes) }
     })
 }
 

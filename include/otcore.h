@@ -153,10 +153,23 @@
 typedef int32_t otc_status;
 
 /**
+<<<<<<< HEAD
  * Options of `otc_assignment_f64`; fill with `otc_assignment_options_default`.
+=======
+ * A progress callback of an iterative solver: called with `data`, the iterations done and
+ * the solver's error measure (as its outputs' `report.error` documents); returns 0 to go on,
+ * any other value to stop the solve (`OTC_WARN_CANCELLED`, valid outputs). It runs on the
+ * thread that called the solver, whatever `num_threads`, and may call otcore itself.
+ */
+typedef int32_t (*otc_callback)(void *data, uint64_t iteration, double error);
+
+/**
+ * Options of `otc_barycenter_f64/_f32`; fill with `otc_barycenter_options_default`.
+>>>>>>> main
  */
 typedef struct otc_assignment_options {
     /**
+<<<<<<< HEAD
      * `sizeof(otc_assignment_options)`.
      */
     size_t struct_size;
@@ -167,6 +180,90 @@ typedef struct otc_assignment_options {
      */
     uint32_t num_threads;
 } otc_assignment_options;
+=======
+     * `sizeof(otc_barycenter_options)`.
+     */
+    size_t struct_size;
+    /**
+     * Worker threads sharing the rows of each log-sum-exp pass: 0 = `OTCORE_NUM_THREADS`
+     * or all cores, 1 = the calling thread only, k = k workers (≤ 256). Results are
+     * identical for every value. Default 0.
+     */
+    uint32_t num_threads;
+    /**
+     * Iteration cap (≥ 1; default 1000).
+     */
+    uint64_t max_iter;
+    /**
+     * Entropic regularisation ε > 0, in units of the cost (default 1e-2).
+     */
+    double epsilon;
+    /**
+     * Stop when the marginal error `max_k Σ_i |u_k ⊙ K v_k − p|` (units of mass) is at
+     * most `tol` ≥ 0 (default 1e-9).
+     */
+    double tol;
+    /**
+     * Call `callback` at most once every `callback_every` iterations (0, the default: never).
+     */
+    uint64_t callback_every;
+    /**
+     * Progress callback `(callback_data, iterations, marginal error) -> 0 to go on, nonzero
+     * to stop` (`OTC_WARN_CANCELLED`, the current iterate as the result); called on the
+     * calling thread whatever `num_threads`. NULL (the default): none.
+     */
+    otc_callback callback;
+    /**
+     * Passed to `callback` as is (default NULL).
+     */
+    void *callback_data;
+} otc_barycenter_options;
+>>>>>>> main
+
+/**
+ * Options of `otc_convolutional_barycenter_f64/_f32`; fill with
+ * `otc_convolutional_barycenter_options_default`.
+ */
+typedef struct otc_convolutional_barycenter_options {
+    /**
+     * `sizeof(otc_convolutional_barycenter_options)`.
+     */
+    size_t struct_size;
+    /**
+     * Worker threads sharing the rows of each log-convolution: 0 = `OTCORE_NUM_THREADS` or
+     * all cores, 1 = the calling thread only, k = k workers (≤ 256). Results are identical
+     * for every value. Default 0.
+     */
+    uint32_t num_threads;
+    /**
+     * Iteration cap (≥ 1; default 1000).
+     */
+    uint64_t max_iter;
+    /**
+     * Entropic regularisation ε > 0, in units of the squared distance on the unit square
+     * (default 1e-2).
+     */
+    double epsilon;
+    /**
+     * Stop when the marginal error `max_k Σ_i |u_k ⊙ K v_k − p|` (units of mass) is at
+     * most `tol` ≥ 0 (default 1e-9).
+     */
+    double tol;
+    /**
+     * Call `callback` at most once every `callback_every` iterations (0, the default: never).
+     */
+    uint64_t callback_every;
+    /**
+     * Progress callback `(callback_data, iterations, marginal error) -> 0 to go on, nonzero
+     * to stop` (`OTC_WARN_CANCELLED`, the current iterate as the result); called on the
+     * calling thread whatever `num_threads`. NULL (the default): none.
+     */
+    otc_callback callback;
+    /**
+     * Passed to `callback` as is (default NULL).
+     */
+    void *callback_data;
+} otc_convolutional_barycenter_options;
 
 /**
  * Read-only strided view of a matrix of `double`.
@@ -195,6 +292,7 @@ typedef struct otc_matrix_f64 {
 } otc_matrix_f64;
 
 /**
+<<<<<<< HEAD
  * A batch of `count` assignment problems of one size n: problem l is the n × n cost
  * `costs[l]` (element (i, j): the cost of giving column j to row i; any finite values, any
  * strides; row-major and column-major views are both read contiguously, never copied).
@@ -326,6 +424,28 @@ typedef struct otc_barycenter_options {
      */
     double tol;
 } otc_barycenter_options;
+=======
+ * A fixed-support barycenter problem in f64: k histograms on a common support of n points.
+ */
+typedef struct otc_barycenter_problem_f64 {
+    /**
+     * `sizeof(otc_barycenter_problem_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * n × k, column c = histogram c (non-negative, summing to 1 within 1e-6); any strides.
+     */
+    struct otc_matrix_f64 hists;
+    /**
+     * n × n cost between the support points (finite); any strides.
+     */
+    struct otc_matrix_f64 cost;
+    /**
+     * k non-negative weights, normalised inside; NULL = uniform.
+     */
+    const double *weights;
+} otc_barycenter_problem_f64;
+>>>>>>> main
 
 /**
  * Read-only strided view of a matrix of `float`.
@@ -354,15 +474,214 @@ typedef struct otc_matrix_f32 {
 } otc_matrix_f32;
 
 /**
- * Options of `otc_cost_matrix_f64` / `_f32`. Fill with `otc_cost_options_default`.
+ * A fixed-support barycenter problem in f32, as `otc_barycenter_problem_f64`.
  */
-typedef struct otc_cost_options {
+typedef struct otc_barycenter_problem_f32 {
     /**
-     * `sizeof(otc_cost_options)`, set by `otc_cost_options_default`.
+     * `sizeof(otc_barycenter_problem_f32)`.
      */
     size_t struct_size;
     /**
-     * 0 = library default, 1 = the calling thread only, k = k workers. Default 0.
+     * n × k, column c = histogram c (non-negative, summing to 1 within 1e-6); any strides.
+     */
+    struct otc_matrix_f32 hists;
+    /**
+     * n × n cost between the support points (finite); any strides.
+     */
+    struct otc_matrix_f32 cost;
+    /**
+     * k non-negative weights, normalised inside; NULL = uniform.
+     */
+    const float *weights;
+} otc_barycenter_problem_f32;
+
+/**
+ * What every ABI 1 call reports, the first field after `struct_size` of every outputs struct.
+ * Written with the other outputs, when the call returns `OTC_OK` or a warning.
+ */
+typedef struct otc_report {
+    /**
+     * The status the call returned (`OTC_OK` or a warning).
+     */
+    otc_status status;
+    /**
+     * Which method ran, where an operation has several (its `OTC_<OP>_PATH_*` values; 0
+     * where it has one).
+     */
+    int32_t path;
+    /**
+     * Iterations (or pivots, or rounds: as the operation documents) performed.
+     */
+    uint64_t iterations;
+    /**
+     * The operation's final error measure, as it documents (marginal error, duality gap,
+     * most negative reduced cost, ...); 0 where it computes none.
+     */
+    double error;
+    /**
+     * Wall-clock time of the call in seconds, checks included.
+     */
+    double seconds;
+} otc_report;
+
+/**
+ * Results of `otc_barycenter_f64`. `report.iterations`: Bregman-projection rounds;
+ * `report.error`: the final marginal error `max_k Σ_i |u_k ⊙ K v_k − p|`.
+ */
+typedef struct otc_barycenter_outputs_f64 {
+    /**
+     * `sizeof(otc_barycenter_outputs_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Status, iterations, error (the marginal error), seconds; path 0.
+     */
+    struct otc_report report;
+    /**
+     * Required, n values: the barycenter p.
+     */
+    double *barycenter;
+} otc_barycenter_outputs_f64;
+
+/**
+ * Caller-provided scratch memory of a call, any alignment. `{NULL, 0}`: the library
+ * allocates what the call needs (and reports `OTC_ERR_OUT_OF_MEMORY` if it cannot).
+ * Its size comes from the operation's `*_workspace_size_*` query; it must not overlap any
+ * argument, and its contents are undefined after the call.
+ */
+typedef struct otc_workspace {
+    /**
+     * First byte of the workspace, or NULL.
+     */
+    void *data;
+    /**
+     * Size of the workspace in bytes (0 when `data` is NULL).
+     */
+    size_t bytes;
+} otc_workspace;
+
+/**
+ * Results of `otc_barycenter_f32`, as `otc_barycenter_outputs_f64`.
+ */
+typedef struct otc_barycenter_outputs_f32 {
+    /**
+     * `sizeof(otc_barycenter_outputs_f32)`.
+     */
+    size_t struct_size;
+    /**
+     * Status, iterations, error (the marginal error), seconds; path 0.
+     */
+    struct otc_report report;
+    /**
+     * Required, n values: the barycenter p.
+     */
+    float *barycenter;
+} otc_barycenter_outputs_f32;
+
+/**
+ * A convolutional barycenter problem in f64: k images on an h × w grid of the unit square.
+ */
+typedef struct otc_convolutional_barycenter_problem_f64 {
+    /**
+     * `sizeof(otc_convolutional_barycenter_problem_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * (h·w) × k, column c = image c with pixel (r, col) at row `r·w + col` (non-negative,
+     * summing to 1 within 1e-6); any strides.
+     */
+    struct otc_matrix_f64 images;
+    /**
+     * Grid rows h ≥ 1.
+     */
+    size_t height;
+    /**
+     * Grid columns w ≥ 1 (h·w = the rows of `images`).
+     */
+    size_t width;
+    /**
+     * k non-negative weights, normalised inside; NULL = uniform.
+     */
+    const double *weights;
+} otc_convolutional_barycenter_problem_f64;
+
+/**
+ * A convolutional barycenter problem in f32, as `otc_convolutional_barycenter_problem_f64`.
+ */
+typedef struct otc_convolutional_barycenter_problem_f32 {
+    /**
+     * `sizeof(otc_convolutional_barycenter_problem_f32)`.
+     */
+    size_t struct_size;
+    /**
+     * (h·w) × k, column c = image c with pixel (r, col) at row `r·w + col` (non-negative,
+     * summing to 1 within 1e-6); any strides.
+     */
+    struct otc_matrix_f32 images;
+    /**
+     * Grid rows h ≥ 1.
+     */
+    size_t height;
+    /**
+     * Grid columns w ≥ 1 (h·w = the rows of `images`).
+     */
+    size_t width;
+    /**
+     * k non-negative weights, normalised inside; NULL = uniform.
+     */
+    const float *weights;
+} otc_convolutional_barycenter_problem_f32;
+
+/**
+ * Results of `otc_convolutional_barycenter_f64`. `report.iterations`: Bregman-projection
+ * rounds; `report.error`: the final marginal error `max_k Σ_i |u_k ⊙ K v_k − p|`.
+ */
+typedef struct otc_convolutional_barycenter_outputs_f64 {
+    /**
+     * `sizeof(otc_convolutional_barycenter_outputs_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Status, iterations, error (the marginal error), seconds; path 0.
+     */
+    struct otc_report report;
+    /**
+     * Required, h·w values: the barycenter image, pixel (r, col) at `r·w + col`.
+     */
+    double *barycenter;
+} otc_convolutional_barycenter_outputs_f64;
+
+/**
+ * Results of `otc_convolutional_barycenter_f32`, as
+ * `otc_convolutional_barycenter_outputs_f64`.
+ */
+typedef struct otc_convolutional_barycenter_outputs_f32 {
+    /**
+     * `sizeof(otc_convolutional_barycenter_outputs_f32)`.
+     */
+    size_t struct_size;
+    /**
+     * Status, iterations, error (the marginal error), seconds; path 0.
+     */
+    struct otc_report report;
+    /**
+     * Required, h·w values: the barycenter image, pixel (r, col) at `r·w + col`.
+     */
+    float *barycenter;
+} otc_convolutional_barycenter_outputs_f32;
+
+/**
+ * Options of `otc_cost_matrix_f64` / `_f32`; fill with `otc_cost_matrix_options_default`.
+ */
+typedef struct otc_cost_matrix_options {
+    /**
+     * `sizeof(otc_cost_matrix_options)`.
+     */
+    size_t struct_size;
+    /**
+     * Worker threads sharing the rows of the matrix: 0 = `OTCORE_NUM_THREADS` or all cores,
+     * 1 = the calling thread only, k = k workers (≤ 256). Results are identical for every
+     * value. Default 0.
      */
     uint32_t num_threads;
     /**
@@ -374,7 +693,44 @@ typedef struct otc_cost_options {
      * Default 2.
      */
     double p;
-} otc_cost_options;
+} otc_cost_matrix_options;
+
+/**
+ * The two point clouds of `otc_cost_matrix_f64`: one point a row, any strides (row-major C
+ * passes `(d, 1)`, column-major Fortran/Julia/R `(1, n)`), finite coordinates.
+ */
+typedef struct otc_cost_matrix_problem_f64 {
+    /**
+     * `sizeof(otc_cost_matrix_problem_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * The n points x_i, n × d.
+     */
+    struct otc_matrix_f64 x;
+    /**
+     * The m points y_j, m × d (the same d).
+     */
+    struct otc_matrix_f64 y;
+} otc_cost_matrix_problem_f64;
+
+/**
+ * The two point clouds of `otc_cost_matrix_f32`, as `otc_cost_matrix_problem_f64`.
+ */
+typedef struct otc_cost_matrix_problem_f32 {
+    /**
+     * `sizeof(otc_cost_matrix_problem_f32)`.
+     */
+    size_t struct_size;
+    /**
+     * The n points x_i, n × d.
+     */
+    struct otc_matrix_f32 x;
+    /**
+     * The m points y_j, m × d (the same d).
+     */
+    struct otc_matrix_f32 y;
+} otc_cost_matrix_problem_f32;
 
 /**
  * Writable strided view of a matrix of `double` (an output: its elements must not overlap).
@@ -403,6 +759,25 @@ typedef struct otc_matrix_mut_f64 {
 } otc_matrix_mut_f64;
 
 /**
+ * Results of `otc_cost_matrix_f64`. `report.iterations` and `report.error` are 0.
+ */
+typedef struct otc_cost_matrix_outputs_f64 {
+    /**
+     * `sizeof(otc_cost_matrix_outputs_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Status and seconds (iterations and error 0, path 0).
+     */
+    struct otc_report report;
+    /**
+     * Required: the n × m matrix `cost[i, j] = metric(x_i, y_j)`, any strides addressing
+     * each element once.
+     */
+    struct otc_matrix_mut_f64 cost;
+} otc_cost_matrix_outputs_f64;
+
+/**
  * Writable strided view of a matrix of `float` (an output: its elements must not overlap).
  */
 typedef struct otc_matrix_mut_f32 {
@@ -429,6 +804,7 @@ typedef struct otc_matrix_mut_f32 {
 } otc_matrix_mut_f32;
 
 /**
+<<<<<<< HEAD
  * A progress callback of an iterative solver: called with `data`, the iterations done and
  * the solver's error measure (as its outputs' `report.error` documents); returns 0 to go on,
  * any other value to stop the solve (`OTC_WARN_CANCELLED`, valid outputs). It runs on the
@@ -806,6 +1182,25 @@ typedef struct otc_emd_unbalanced_tv_outputs_f64 {
      */
     struct otc_matrix_mut_f64 plan;
 } otc_emd_unbalanced_tv_outputs_f64;
+=======
+ * Results of `otc_cost_matrix_f32`, as `otc_cost_matrix_outputs_f64`.
+ */
+typedef struct otc_cost_matrix_outputs_f32 {
+    /**
+     * `sizeof(otc_cost_matrix_outputs_f32)`.
+     */
+    size_t struct_size;
+    /**
+     * Status and seconds (iterations and error 0, path 0).
+     */
+    struct otc_report report;
+    /**
+     * Required: the n × m matrix `cost[i, j] = metric(x_i, y_j)`, any strides addressing
+     * each element once.
+     */
+    struct otc_matrix_mut_f32 cost;
+} otc_cost_matrix_outputs_f32;
+>>>>>>> main
 
 /**
  * Options of `otc_emd`; fill with `otc_emd_options_default`.
@@ -1125,9 +1520,155 @@ typedef struct otc_sinkhorn_info {
 } otc_sinkhorn_info;
 
 /**
+ * Options of `otc_sinkhorn_block_step_f64` / `_f32`; fill with
+ * `otc_sinkhorn_block_step_options_default`. Give every block (and the column update) the
+ * same epsilon and penalties.
+ */
+typedef struct otc_sinkhorn_block_step_options {
+    /**
+     * `sizeof(otc_sinkhorn_block_step_options)`.
+     */
+    size_t struct_size;
+    /**
+     * Worker threads sharing the block's rows and columns: 0 = `OTCORE_NUM_THREADS` or all
+     * cores, 1 = the calling thread only (one rank per core), k = k workers (k <= 256).
+     * Results are identical for every value.
+     */
+    uint32_t num_threads;
+    /**
+     * Entropic regularisation ε > 0 (absolute, in cost units). Default 0.01. The step runs
+     * at this ε (anneal by changing it between steps).
+     */
+    double epsilon;
+    /**
+     * KL penalty ρ_a > 0 on the row marginal; `INFINITY` (the default) = balanced. Used by
+     * the row update (κ_a = ρ_a / (ρ_a + ε)) and the marginal error.
+     */
+    double rho_a;
+    /**
+     * KL penalty ρ_b > 0 on the column marginal; `INFINITY` (the default) = balanced. The
+     * step reads it only to start its column sums near the last column update's values (the
+     * same ρ_b as the column update's, for speed; the results do not depend on it).
+     */
+    double rho_b;
+} otc_sinkhorn_block_step_options;
+
+/**
+ * One block of rows of an n×m entropic OT problem, doubles. The block holds `rows` of the n
+ * rows; the cost is given in exactly one of two forms, the other's `data` NULL:
+ * * `cost_block`: the block's rows of the dense cost, rows×m, any strides;
+ * * `x_block` (rows×d) and `y` (m×d): the block's source points and all target points,
+ *   squared Euclidean cost `|x_i − y_j|²` computed on the fly (memory O((rows + m)·d)).
+ */
+typedef struct otc_sinkhorn_block_step_problem_f64 {
+    /**
+     * `sizeof(otc_sinkhorn_block_step_problem_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * rows×m costs of the block's rows (data NULL when the points are given).
+     */
+    struct otc_matrix_f64 cost_block;
+    /**
+     * rows×d source points of the block (data NULL when `cost_block` is given).
+     */
+    struct otc_matrix_f64 x_block;
+    /**
+     * m×d target points, all of them (data NULL when `cost_block` is given).
+     */
+    struct otc_matrix_f64 y;
+    /**
+     * rows weights of the block's rows (finite, >= 0).
+     */
+    const double *a_block;
+    /**
+     * m weights of all columns (finite, >= 0, not all zero).
+     */
+    const double *b;
+    /**
+     * m column potentials g (finite; zeros at the first step), from the last column update.
+     */
+    const double *g;
+    /**
+     * rows potentials f of the block's rows on entry (finite; zeros at the first step). An
+     * input: it must not overlap `out->f_block` (keep two arrays and swap them).
+     */
+    const double *f_block;
+} otc_sinkhorn_block_step_problem_f64;
+
+/**
+ * `otc_sinkhorn_block_step_problem_f64` with costs, points and weights of floats (the
+ * potentials stay doubles).
+ */
+typedef struct otc_sinkhorn_block_step_problem_f32 {
+    /**
+     * `sizeof(otc_sinkhorn_block_step_problem_f32)`.
+     */
+    size_t struct_size;
+    /**
+     * rows×m costs of the block's rows (data NULL when the points are given).
+     */
+    struct otc_matrix_f32 cost_block;
+    /**
+     * rows×d source points of the block (data NULL when `cost_block` is given).
+     */
+    struct otc_matrix_f32 x_block;
+    /**
+     * m×d target points, all of them (data NULL when `cost_block` is given).
+     */
+    struct otc_matrix_f32 y;
+    /**
+     * rows weights of the block's rows (finite, >= 0).
+     */
+    const float *a_block;
+    /**
+     * m weights of all columns (finite, >= 0, not all zero).
+     */
+    const float *b;
+    /**
+     * m column potentials g (finite; zeros at the first step), from the last column update.
+     */
+    const double *g;
+    /**
+     * rows potentials f of the block's rows on entry (finite; zeros at the first step). An
+     * input: it must not overlap `out->f_block` (keep two arrays and swap them).
+     */
+    const double *f_block;
+} otc_sinkhorn_block_step_problem_f32;
+
+/**
+ * What every ABI 1 call reports, the first field after `struct_size` of every outputs struct.
+ * Written with the other outputs, when the call returns `OTC_OK` or a warning.
+ */
+typedef struct otc_report {
+    /**
+     * The status the call returned (`OTC_OK` or a warning).
+     */
+    otc_status status;
+    /**
+     * Which method ran, where an operation has several (its `OTC_<OP>_PATH_*` values; 0
+     * where it has one).
+     */
+    int32_t path;
+    /**
+     * Iterations (or pivots, or rounds: as the operation documents) performed.
+     */
+    uint64_t iterations;
+    /**
+     * The operation's final error measure, as it documents (marginal error, duality gap,
+     * most negative reduced cost, ...); 0 where it computes none.
+     */
+    double error;
+    /**
+     * Wall-clock time of the call in seconds, checks included.
+     */
+    double seconds;
+} otc_report;
+
+/**
  * A partial log-sum-exp over some rows of one column: the value is `max + log(sum)`;
  * `{-INFINITY, 0}` is the empty pair. Produced by `otc_sinkhorn_block_step_*`, combined by
- * `otc_lse_pair_merge`, consumed by `otc_sinkhorn_block_column_update`. Two doubles: send
+ * `otc_lse_pair_merge`, consumed by `otc_sinkhorn_block_column_update_f64`. Two doubles: send
  * them as 2 `MPI_DOUBLE`s (or a contiguous type of 2).
  */
 typedef struct otc_lse_pair {
@@ -1140,6 +1681,144 @@ typedef struct otc_lse_pair {
      */
     double sum;
 } otc_lse_pair;
+
+/**
+ * Results of `otc_sinkhorn_block_step_f64`. `report.iterations` is 1 (one block's share of
+ * one iteration), `report.error` = `marginal_error`. Optional outputs (NULL: not wanted).
+ */
+typedef struct otc_sinkhorn_block_step_outputs_f64 {
+    /**
+     * `sizeof(otc_sinkhorn_block_step_outputs_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Status, iterations (1), error (= `marginal_error`), seconds.
+     */
+    struct otc_report report;
+    /**
+     * The block's part of the L1 marginal error of the potentials on entry (`f_block` and g
+     * of the problem): `Σ_{i in block} |a_i e^{f_i/ε} Σ_j b_j e^{(g_j − C_ij)/ε} −
+     * a_i e^{−f_i/ρ_a}|`, the stopping test of the whole Sinkhorn solve (the parts of all
+     * blocks add up to it).
+     */
+    double marginal_error;
+    /**
+     * rows: the block's new potentials `f_i = −κ_a ε log Σ_j b_j exp((g_j − C_ij)/ε)`.
+     */
+    double *f_block;
+    /**
+     * m: the block's column log-sum-exps `log Σ_{i in block} a_i exp((f_i − C_ij)/ε)` from
+     * the new f, to merge over the blocks with `otc_lse_pair_merge`.
+     */
+    struct otc_lse_pair *pairs;
+} otc_sinkhorn_block_step_outputs_f64;
+
+/**
+ * Caller-provided scratch memory of a call, any alignment. `{NULL, 0}`: the library
+ * allocates what the call needs (and reports `OTC_ERR_OUT_OF_MEMORY` if it cannot).
+ * Its size comes from the operation's `*_workspace_size_*` query; it must not overlap any
+ * argument, and its contents are undefined after the call.
+ */
+typedef struct otc_workspace {
+    /**
+     * First byte of the workspace, or NULL.
+     */
+    void *data;
+    /**
+     * Size of the workspace in bytes (0 when `data` is NULL).
+     */
+    size_t bytes;
+} otc_workspace;
+
+/**
+ * Results of `otc_sinkhorn_block_step_f32`: as `otc_sinkhorn_block_step_outputs_f64`
+ * (potentials, pairs and error are doubles on both paths).
+ */
+typedef struct otc_sinkhorn_block_step_outputs_f32 {
+    /**
+     * `sizeof(otc_sinkhorn_block_step_outputs_f32)`.
+     */
+    size_t struct_size;
+    /**
+     * Status, iterations (1), error (= `marginal_error`), seconds.
+     */
+    struct otc_report report;
+    /**
+     * The block's part of the L1 marginal error of the potentials on entry.
+     */
+    double marginal_error;
+    /**
+     * rows: the block's new potentials (NULL: not wanted).
+     */
+    double *f_block;
+    /**
+     * m: the block's column pairs from the new f (NULL: not wanted).
+     */
+    struct otc_lse_pair *pairs;
+} otc_sinkhorn_block_step_outputs_f32;
+
+/**
+ * Options of `otc_sinkhorn_block_column_update_f64`; fill with
+ * `otc_sinkhorn_block_column_update_options_default`.
+ */
+typedef struct otc_sinkhorn_block_column_update_options {
+    /**
+     * `sizeof(otc_sinkhorn_block_column_update_options)`.
+     */
+    size_t struct_size;
+    /**
+     * Checked like every thread count (<= 256, else `OTC_ERR_THREADS`); the O(m) update
+     * always runs on the calling thread.
+     */
+    uint32_t num_threads;
+    /**
+     * Entropic regularisation ε > 0, the block steps' (default 0.01).
+     */
+    double epsilon;
+    /**
+     * KL penalty ρ_b > 0 on the column marginal; `INFINITY` (the default) = balanced
+     * (κ_b = ρ_b / (ρ_b + ε)).
+     */
+    double rho_b;
+} otc_sinkhorn_block_column_update_options;
+
+/**
+ * The pairs of all blocks combined, for the column update (f64 only: pairs and potentials
+ * are doubles on both element types).
+ */
+typedef struct otc_sinkhorn_block_column_update_problem_f64 {
+    /**
+     * `sizeof(otc_sinkhorn_block_column_update_problem_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * m pairs, the merge of every block's pairs (each valid and non-empty).
+     */
+    const struct otc_lse_pair *pairs;
+    /**
+     * Number of columns m (>= 1).
+     */
+    size_t m;
+} otc_sinkhorn_block_column_update_problem_f64;
+
+/**
+ * Results of `otc_sinkhorn_block_column_update_f64`. `report.iterations` is 0 (the step
+ * counts the iteration), `report.error` 0 (none computed).
+ */
+typedef struct otc_sinkhorn_block_column_update_outputs_f64 {
+    /**
+     * `sizeof(otc_sinkhorn_block_column_update_outputs_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Status, iterations (0), error (0), seconds.
+     */
+    struct otc_report report;
+    /**
+     * m: the new column potentials `g_j = −κ_b ε (max_j + log sum_j)` (required).
+     */
+    double *g;
+} otc_sinkhorn_block_column_update_outputs_f64;
 
 /**
  * Success.
@@ -1249,6 +1928,7 @@ extern "C" {
 #endif // __cplusplus
 
 /**
+<<<<<<< HEAD
  * Writes the default options (`num_threads = 0`) into `opts`.
  *
  * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
@@ -1305,110 +1985,176 @@ otc_status otc_assignment_f64(const struct otc_assignment_problem_f64 *problem,
 
 /**
  * Fills `*opts` with the defaults.
+=======
+ * Writes the default options (0 threads, max_iter 1000, ε = 1e-2, tol = 1e-9) into `*opts`.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+>>>>>>> main
  *
  * # Safety
- * `opts` must be valid for writes of one `otc_barycenter_options`.
+ * `opts` is NULL or valid for writes of one `otc_barycenter_options`.
  */
 otc_status otc_barycenter_options_default(struct otc_barycenter_options *opts);
 
 /**
- * Bytes of workspace `otc_barycenter_f64` (and, with room to spare, `otc_barycenter_f32`)
- * needs for k histograms of n bins.
+ * Writes the default options (0 threads, max_iter 1000, ε = 1e-2, tol = 1e-9) into `*opts`.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
  *
  * # Safety
- * `opts` is NULL or valid; `out_bytes` must be valid for writes.
+ * `opts` is NULL or valid for writes of one `otc_convolutional_barycenter_options`.
  */
-otc_status otc_barycenter_workspace_size(size_t n,
-                                         size_t k,
-                                         const struct otc_barycenter_options *opts,
-                                         size_t *out_bytes);
+otc_status otc_convolutional_barycenter_options_default(struct otc_convolutional_barycenter_options *opts);
 
 /**
- * Fixed-support entropic Wasserstein barycenter (iterative Bregman projections, log domain):
- * `hists` is n×k (column c = histogram c, each summing to 1), `cost` n×n (any strides),
- * `weights` k (NULL = uniform; normalised inside). `out` (n) receives the barycenter,
- * `iterations` (optional) the count. `OTC_WARN_MAX_ITER` when `tol` was not met.
- * `O(k n²)` per iteration.
+ * Bytes of workspace `otc_barycenter_f64` needs for `problem` (n and k, the sizes of
+ * `hists`; no data is read) and `opts`: `(3k + 3)·n` doubles plus alignment.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+ * `OTC_ERR_INVALID_ARGUMENT` (max_iter 0), `OTC_ERR_OVERFLOW`.
  *
  * # Safety
- * Views and arrays must be valid for the sizes they state; `out` must not overlap inputs.
+ * `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+ * `bytes` is NULL or valid for writes.
  */
-otc_status otc_barycenter_f64(struct otc_matrix_f64 hists,
-                              struct otc_matrix_f64 cost,
-                              const double *weights,
+otc_status otc_barycenter_workspace_size_f64(const struct otc_barycenter_problem_f64 *problem,
+                                             const struct otc_barycenter_options *opts,
+                                             size_t *bytes);
+
+/**
+ * Bytes of workspace `otc_barycenter_f32` needs: `(3k + 3)·n` floats plus alignment.
+ *
+ * Statuses: as `otc_barycenter_workspace_size_f64`.
+ *
+ * # Safety
+ * As `otc_barycenter_workspace_size_f64`.
+ */
+otc_status otc_barycenter_workspace_size_f32(const struct otc_barycenter_problem_f32 *problem,
+                                             const struct otc_barycenter_options *opts,
+                                             size_t *bytes);
+
+/**
+ * Fixed-support entropic Wasserstein barycenter by iterative Bregman projections in the log
+ * domain (Benamou et al. 2015): the histogram p minimising `Σ_c λ_c OT_ε(p, a_c)` for the
+ * k histograms `problem->hists` (n × k), weights λ (`problem->weights` normalised, NULL =
+ * uniform) and cost `problem->cost` (n × n), entropic regularisation `opts->epsilon`
+ * (kernel `exp(−C/ε)`). Writes `out->barycenter` (n) and the report (iterations; error = the
+ * marginal error `max_k Σ_i |u_k ⊙ K v_k − p|`, units of mass). Time O(k n²) per iteration,
+ * its log-sum-exp rows shared by `opts->num_threads` threads (the same bits for every
+ * count); workspace `(3k + 3)·n` values (`otc_barycenter_workspace_size_f64`, or
+ * `{NULL, 0}`: allocated).
+ *
+ * Progress: `opts->callback` (when set) receives `(iterations, marginal error)` every
+ * `opts->callback_every` iterations, on the calling thread.
+ *
+ * Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (tol not met within max_iter; outputs valid);
+ * `OTC_WARN_CANCELLED` (the callback stopped the solve; outputs valid: the current iterate);
+ * `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION` (zero sizes,
+ * cost not n × n), `OTC_ERR_INVALID_ARGUMENT` (ε, tol, max_iter, negative masses or
+ * weights), `OTC_ERR_MASS_MISMATCH` (a histogram not summing to 1), `OTC_ERR_NON_FINITE`,
+ * `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_OVERFLOW`, `OTC_ERR_ALIASING` (an output overlaps an
+ * input or the other output), `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`,
+ * `OTC_ERR_THREADS`. On an error nothing is written.
+ *
+ * # Safety
+ * `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size`
+ * bytes); every non-NULL pointer and view in them is valid for its stated size;
+ * `work.data` is NULL or valid for `work.bytes` bytes and overlaps no argument.
+ */
+otc_status otc_barycenter_f64(const struct otc_barycenter_problem_f64 *problem,
+                              struct otc_barycenter_outputs_f64 *out,
                               const struct otc_barycenter_options *opts,
-                              double *out,
-                              uint64_t *iterations,
-                              void *work,
-                              size_t work_bytes);
+                              struct otc_workspace work);
 
 /**
  * `otc_barycenter_f64` in float: histograms, cost, weights and output are floats; the
  * log-sum-exps run in float, the weight sums and the marginal error in double.
  *
+ * Statuses: as `otc_barycenter_f64`.
+ *
  * # Safety
  * As `otc_barycenter_f64`.
  */
-otc_status otc_barycenter_f32(struct otc_matrix_f32 hists,
-                              struct otc_matrix_f32 cost,
-                              const float *weights,
+otc_status otc_barycenter_f32(const struct otc_barycenter_problem_f32 *problem,
+                              struct otc_barycenter_outputs_f32 *out,
                               const struct otc_barycenter_options *opts,
-                              float *out,
-                              uint64_t *iterations,
-                              void *work,
-                              size_t work_bytes);
+                              struct otc_workspace work);
 
 /**
- * Bytes of workspace `otc_convolutional_barycenter_f64` (and, with room to spare,
- * `otc_convolutional_barycenter_f32`) needs for k images of h×w pixels.
+ * Bytes of workspace `otc_convolutional_barycenter_f64` needs for `problem` (h, w and k,
+ * the columns of `images`; no data is read) and `opts`: `(3k + 5)·hw + h + 2w + 2(h² + w²)`
+ * doubles plus alignment.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+ * `OTC_ERR_INVALID_ARGUMENT` (max_iter 0), `OTC_ERR_OVERFLOW`.
  *
  * # Safety
- * `opts` is NULL or valid; `out_bytes` must be valid for writes.
+ * `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+ * `bytes` is NULL or valid for writes.
  */
-otc_status otc_convolutional_barycenter_workspace_size(size_t h,
-                                                       size_t w,
-                                                       size_t k,
-                                                       const struct otc_barycenter_options *opts,
-                                                       size_t *out_bytes);
+otc_status otc_convolutional_barycenter_workspace_size_f64(const struct otc_convolutional_barycenter_problem_f64 *problem,
+                                                           const struct otc_convolutional_barycenter_options *opts,
+                                                           size_t *bytes);
 
 /**
- * Convolutional entropic barycenter on an h×w grid of the unit square (Solomon et al. 2015,
- * separable Gaussian kernel `exp(−d²/ε)` applied in the log domain, as POT's
- * `convolutional_barycenter2d`): `images` is (h·w)×k, column c = image c with pixel (r, col)
- * at row `r·w + col`, each summing to 1; `weights` k (NULL = uniform). `out` (h·w) receives
- * the barycenter. Per iteration `2k` stabilised log-convolutions, each two matmuls
- * (`O(hw(h + w))`) and `O(hw)` exps; `O(k hw + h² + w²)` memory. Same result, bit for bit,
- * for every `num_threads`.
+ * Bytes of workspace `otc_convolutional_barycenter_f32` needs: as the f64 query, in floats.
+ *
+ * Statuses: as `otc_convolutional_barycenter_workspace_size_f64`.
  *
  * # Safety
- * Views and arrays must be valid for the sizes they state; `out` must not overlap inputs.
+ * As `otc_convolutional_barycenter_workspace_size_f64`.
  */
-otc_status otc_convolutional_barycenter_f64(struct otc_matrix_f64 images,
-                                            size_t h,
-                                            size_t w,
-                                            const double *weights,
-                                            const struct otc_barycenter_options *opts,
-                                            double *out,
-                                            uint64_t *iterations,
-                                            void *work,
-                                            size_t work_bytes);
+otc_status otc_convolutional_barycenter_workspace_size_f32(const struct otc_convolutional_barycenter_problem_f32 *problem,
+                                                           const struct otc_convolutional_barycenter_options *opts,
+                                                           size_t *bytes);
+
+/**
+ * Convolutional entropic barycenter on an h × w grid of the unit square (Solomon et al.
+ * 2015; separable Gaussian kernel `exp(−d²/ε)` applied in the log domain, as POT's
+ * `convolutional_barycenter2d`): the image p minimising `Σ_c λ_c OT_ε(p, a_c)` for the k
+ * images `problem->images` ((h·w) × k, pixel (r, col) at row `r·w + col`) and weights λ
+ * (`problem->weights` normalised, NULL = uniform). Writes `out->barycenter` (h·w, the same
+ * layout) and the report (iterations; error = the marginal error
+ * `max_k Σ_i |u_k ⊙ K v_k − p|`, units of mass). Per iteration `2k` stabilised
+ * log-convolutions, each two matmuls (`O(hw(h + w))`) and `O(hw)` exps; workspace
+ * `O(k·hw + h² + w²)` (`otc_convolutional_barycenter_workspace_size_f64`, or `{NULL, 0}`:
+ * allocated). The same bits for every `num_threads`.
+ *
+ * Progress: `opts->callback` (when set) receives `(iterations, marginal error)` every
+ * `opts->callback_every` iterations, on the calling thread.
+ *
+ * Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (tol not met within max_iter; outputs valid);
+ * `OTC_WARN_CANCELLED` (the callback stopped the solve; outputs valid: the current iterate);
+ * `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION` (zero sizes,
+ * height·width not the rows of images: checked before anything is sized from them),
+ * `OTC_ERR_INVALID_ARGUMENT` (ε, tol, max_iter, negative masses or weights),
+ * `OTC_ERR_MASS_MISMATCH`, `OTC_ERR_NON_FINITE`, `OTC_ERR_INVALID_STRIDE`,
+ * `OTC_ERR_OVERFLOW`, `OTC_ERR_ALIASING`, `OTC_ERR_WORKSPACE_TOO_SMALL`,
+ * `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error nothing is written.
+ *
+ * # Safety
+ * `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size`
+ * bytes); every non-NULL pointer and view in them is valid for its stated size;
+ * `work.data` is NULL or valid for `work.bytes` bytes and overlaps no argument.
+ */
+otc_status otc_convolutional_barycenter_f64(const struct otc_convolutional_barycenter_problem_f64 *problem,
+                                            struct otc_convolutional_barycenter_outputs_f64 *out,
+                                            const struct otc_convolutional_barycenter_options *opts,
+                                            struct otc_workspace work);
 
 /**
  * `otc_convolutional_barycenter_f64` in float: images, weights and output are floats; the
  * log-convolutions run in float, the weight sums and the marginal error in double.
  *
+ * Statuses: as `otc_convolutional_barycenter_f64`.
+ *
  * # Safety
  * As `otc_convolutional_barycenter_f64`.
  */
-otc_status otc_convolutional_barycenter_f32(struct otc_matrix_f32 images,
-                                            size_t h,
-                                            size_t w,
-                                            const float *weights,
-                                            const struct otc_barycenter_options *opts,
-                                            float *out,
-                                            uint64_t *iterations,
-                                            void *work,
-                                            size_t work_bytes);
+otc_status otc_convolutional_barycenter_f32(const struct otc_convolutional_barycenter_problem_f32 *problem,
+                                            struct otc_convolutional_barycenter_outputs_f32 *out,
+                                            const struct otc_convolutional_barycenter_options *opts,
+                                            struct otc_workspace work);
 
 /**
  * The detail of the last failure (or warning) on the calling thread, as a NUL-terminated
@@ -1422,78 +2168,81 @@ otc_status otc_convolutional_barycenter_f32(struct otc_matrix_f32 images,
 const char *otc_last_error_message(void);
 
 /**
- * Writes the default cost options (0 threads, squared Euclidean, p = 2) into `*opts`.
+ * Writes the default options (0 threads, squared Euclidean, p = 2) into `*opts`.
  *
- * @param opts  options to fill; not NULL.
- * @return OTC_OK, or OTC_ERR_NULL_POINTER.
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
  *
  * # Safety
- * `opts` is NULL or points to a writable `otc_cost_options`.
+ * `opts` is NULL or valid for writes of one `otc_cost_matrix_options`.
  */
-otc_status otc_cost_options_default(struct otc_cost_options *opts);
+otc_status otc_cost_matrix_options_default(struct otc_cost_matrix_options *opts);
 
 /**
- * Workspace in bytes that `otc_cost_matrix_f64` and `otc_cost_matrix_f32` need for x n×d,
- * y m×d and the options (O((n + m)·d) bytes; 0 sizes are allowed here and give a small size).
+ * Bytes of workspace `otc_cost_matrix_f64` needs for `problem` (the sizes n, m, d of its
+ * views; their data is not read) and `opts` (NULL: defaults): O((n + m)·d).
  *
- * @param n, m, d   points of x, points of y, coordinates per point.
- * @param opts      options, or NULL for the defaults.
- * @param out_bytes receives the size; not NULL.
- * @return OTC_OK, OTC_ERR_NULL_POINTER, OTC_ERR_ABI_MISMATCH, OTC_ERR_INVALID_ARGUMENT
- *         (unknown metric, bad p) or OTC_ERR_OVERFLOW.
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+ * `OTC_ERR_INVALID_ARGUMENT` (unknown metric, bad p), `OTC_ERR_OVERFLOW`.
  *
  * # Safety
- * `opts` is NULL or points to an `otc_cost_options`; `out_bytes` is NULL or writable.
+ * `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+ * `bytes` is NULL or valid for writes.
  */
-otc_status otc_cost_matrix_workspace_size(size_t n,
-                                          size_t m,
-                                          size_t d,
-                                          const struct otc_cost_options *opts,
-                                          size_t *out_bytes);
+otc_status otc_cost_matrix_workspace_size_f64(const struct otc_cost_matrix_problem_f64 *problem,
+                                              const struct otc_cost_matrix_options *opts,
+                                              size_t *bytes);
 
 /**
- * Cost matrix of f64 points: `out[i, j] = metric(x_i, y_j)` for the rows of x (n×d) and
- * y (m×d). Any strides; out (n×m) must not overlap x or y. O(n·m·d) time; bitwise the same
- * result for every thread count. Squared Euclidean, Euclidean and cosine at d ≥ 16 use a
- * matrix product; duplicated points still get exactly 0.
+ * Bytes of workspace `otc_cost_matrix_f32` needs: as `otc_cost_matrix_workspace_size_f64`.
  *
- * @param x, y  input points (rows), finite.
- * @param out   n×m output, written only on success.
- * @param opts  options, or NULL for the defaults.
- * @param work  workspace of at least `otc_cost_matrix_workspace_size` bytes (any alignment),
- *              or NULL to let the library allocate.
- * @param work_bytes  size of `work` in bytes (ignored when `work` is NULL).
- * @return OTC_OK; OTC_ERR_NULL_POINTER, OTC_ERR_INVALID_DIMENSION (zero sizes, d or out
- *         shape mismatch), OTC_ERR_NON_FINITE, OTC_ERR_INVALID_ARGUMENT (metric, p),
- *         OTC_ERR_INVALID_STRIDE, OTC_ERR_OVERFLOW, OTC_ERR_ALIASING, OTC_ERR_ABI_MISMATCH,
- *         OTC_ERR_WORKSPACE_TOO_SMALL.
+ * Statuses: as `otc_cost_matrix_workspace_size_f64`.
  *
  * # Safety
- * Every element the views address is readable (x, y) or writable (out) memory of the
- * caller; `opts` is NULL or an `otc_cost_options`; `work` is NULL or `work_bytes` writable
- * bytes not overlapping the other arguments.
+ * As `otc_cost_matrix_workspace_size_f64`.
  */
-otc_status otc_cost_matrix_f64(struct otc_matrix_f64 x,
-                               struct otc_matrix_f64 y,
-                               struct otc_matrix_mut_f64 out,
-                               const struct otc_cost_options *opts,
-                               void *work,
-                               size_t work_bytes);
+otc_status otc_cost_matrix_workspace_size_f32(const struct otc_cost_matrix_problem_f32 *problem,
+                                              const struct otc_cost_matrix_options *opts,
+                                              size_t *bytes);
+
+/**
+ * Cost matrix of f64 points: `out->cost[i, j] = metric(x_i, y_j)` for the rows of
+ * `problem->x` (n × d) and `problem->y` (m × d), the metric and its exponent from `opts`
+ * (NULL: squared Euclidean). O(n·m·d) time, O((n + m)·d) workspace
+ * (`otc_cost_matrix_workspace_size_f64`, or `{NULL, 0}`: allocated); the same bits for every
+ * thread count. Squared Euclidean, Euclidean and cosine at d ≥ 16 use a matrix product;
+ * duplicated points still get exactly 0.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+ * `OTC_ERR_INVALID_DIMENSION` (a zero size, d or the shape of `out->cost` mismatched),
+ * `OTC_ERR_NON_FINITE` (a NaN or infinite coordinate; the message names it),
+ * `OTC_ERR_INVALID_ARGUMENT` (metric, p), `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_OVERFLOW`,
+ * `OTC_ERR_ALIASING` (an output overlaps an input or the other output),
+ * `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
+ * nothing is written.
+ *
+ * # Safety
+ * `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size`
+ * bytes); every element their views address is readable (x, y) or writable (cost) memory
+ * of the caller; `work.data` is NULL or valid for `work.bytes` bytes and overlaps no
+ * argument.
+ */
+otc_status otc_cost_matrix_f64(const struct otc_cost_matrix_problem_f64 *problem,
+                               struct otc_cost_matrix_outputs_f64 *out,
+                               const struct otc_cost_matrix_options *opts,
+                               struct otc_workspace work);
 
 /**
  * Cost matrix of f32 points: as `otc_cost_matrix_f64`, in single precision.
  *
- * @return as `otc_cost_matrix_f64`.
+ * Statuses: as `otc_cost_matrix_f64`.
  *
  * # Safety
  * As `otc_cost_matrix_f64`.
  */
-otc_status otc_cost_matrix_f32(struct otc_matrix_f32 x,
-                               struct otc_matrix_f32 y,
-                               struct otc_matrix_mut_f32 out,
-                               const struct otc_cost_options *opts,
-                               void *work,
-                               size_t work_bytes);
+otc_status otc_cost_matrix_f32(const struct otc_cost_matrix_problem_f32 *problem,
+                               struct otc_cost_matrix_outputs_f32 *out,
+                               const struct otc_cost_matrix_options *opts,
+                               struct otc_workspace work);
 
 /**
  * Writes the default options (`num_threads = 0`, `mass_tolerance = 1e-9`,
@@ -2501,124 +3250,153 @@ otc_status otc_sinkhorn_divergence_points_f32(struct otc_matrix_f32 x,
                                               size_t work_bytes);
 
 /**
- * Bytes of workspace `otc_sinkhorn_block_step_*` needs for a block of `rows` rows, m columns
- * and points of dimension d (0 for a dense cost), for either element type.
+ * Writes the default options (`num_threads` 0, ε 0.01, ρ_a = ρ_b = `INFINITY`) into `opts`.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
  *
  * # Safety
- * `opts` is NULL or a valid options struct; `out_bytes` must be valid for writes.
+ * `opts` must be NULL or valid for writes of one `otc_sinkhorn_block_step_options`.
  */
-otc_status otc_sinkhorn_block_workspace_size(size_t rows,
-                                             size_t m,
-                                             size_t d,
-                                             const struct otc_sinkhorn_options *opts,
-                                             size_t *out_bytes);
+otc_status otc_sinkhorn_block_step_options_default(struct otc_sinkhorn_block_step_options *opts);
 
 /**
- * One block's share of an alternating Sinkhorn iteration, on a dense block of `rows` rows of
- * the n×m cost (doubles, any strides): the row update
- * `f_i = -kappa_a eps log sum_j b_j exp((g_j - C_ij)/eps)` of the block's potentials
- * `f_block` (rows; in/out: on entry the current values, finite, e.g. zeros at the first
- * step), then, when `pairs` (m) is not NULL, the block's column log-sum-exps
- * `log sum_{i in block} a_i exp((f_i - C_ij)/eps)` from the new f as pairs to combine over
- * the blocks with `otc_lse_pair_merge`. `a_block` (rows) are the block's weights, `b` and
- * `g` (m) all the column weights and potentials. `block_error` (optional) receives the
- * block's part of the L1 marginal error of the potentials on entry, the stopping test of
- * `otc_sinkhorn_f64` (the parts of all blocks add up to it; a caller that stops on it keeps
- * the f of before the step). Uses `opts` epsilon, rho_a (row update and error) and
- * num_threads (1 for one thread per MPI rank); `symmetric` and `eps_scaling_steps` must be 0
- * (alternating updates at epsilon: anneal by changing epsilon between steps), the other
- * fields are checked and unused. Outputs are written only on success.
+ * Bytes of workspace `otc_sinkhorn_block_step_f64` needs for `problem` with `opts` (NULL:
+ * defaults): O((rows + m)(1 + d)) doubles, from the sizes of the problem's views alone
+ * (rows, m and d; d = 0 for a dense block); nothing else is read.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` (problem, bytes, or neither cost form given),
+ * `OTC_ERR_INVALID_ARGUMENT` (both forms given), `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_OVERFLOW`.
  *
  * # Safety
- * Every non-NULL pointer must be valid for its documented length; `work` is NULL or
- * `work_bytes` writable bytes disjoint from the other arguments.
+ * `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+ * `bytes` is NULL or valid for writes.
  */
-otc_status otc_sinkhorn_block_step_f64(struct otc_matrix_f64 cost_block,
-                                       const double *a_block,
-                                       const double *b,
-                                       const double *g,
-                                       const struct otc_sinkhorn_options *opts,
-                                       double *f_block,
-                                       struct otc_lse_pair *pairs,
-                                       double *block_error,
-                                       void *work,
-                                       size_t work_bytes);
+otc_status otc_sinkhorn_block_step_workspace_size_f64(const struct otc_sinkhorn_block_step_problem_f64 *problem,
+                                                      const struct otc_sinkhorn_block_step_options *opts,
+                                                      size_t *bytes);
 
 /**
- * `otc_sinkhorn_block_step_f64` on a cost block and weights of floats (potentials, pairs and
- * error stay double).
+ * `otc_sinkhorn_block_step_workspace_size_f64` for the float problem.
+ *
+ * # Safety
+ * As `otc_sinkhorn_block_step_workspace_size_f64`.
+ */
+otc_status otc_sinkhorn_block_step_workspace_size_f32(const struct otc_sinkhorn_block_step_problem_f32 *problem,
+                                                      const struct otc_sinkhorn_block_step_options *opts,
+                                                      size_t *bytes);
+
+/**
+ * One block's share of an alternating Sinkhorn iteration (not an iterative solver: one step,
+ * no callback). Potentials convention: the plan is `P_ij = a_i b_j exp((f_i + g_j − C_ij)/ε)`
+ * (f and g in cost units, not centred). From the block's potentials on entry
+ * (`problem->f_block`) and g, the step
+ * 1. measures the block's part of the L1 marginal error of (f_block, g) into
+ *    `out->marginal_error` (the whole solve's stopping test: the parts of all blocks add up
+ *    to it; a caller that stops on it keeps the f of before the step);
+ * 2. updates the rows: `f_i = −κ_a ε log Σ_j b_j exp((g_j − C_ij)/ε)` into `out->f_block`;
+ * 3. computes the block's column log-sum-exps from the new f into `out->pairs`, to combine
+ *    over the blocks with `otc_lse_pair_merge` and pass to
+ *    `otc_sinkhorn_block_column_update_f64`.
+ *
+ * With the blocks combined in row order, iterating this reproduces the whole alternating
+ * Sinkhorn solve (no ε-scaling) to rounding. KL marginal penalties only. The cost is the
+ * problem's `cost_block` or its points (`x_block`, `y`), exactly one. Time O(rows·m) (·d
+ * for points), twice when `pairs` is wanted; workspace from
+ * `otc_sinkhorn_block_step_workspace_size_f64` (or `{NULL, 0}`: allocated). Results are
+ * identical for every thread count. `report.iterations` is 1.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` (problem, out, a required array, or neither cost
+ * form), `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION` (a view with a zero size, points
+ * of different dimensions), `OTC_ERR_INVALID_ARGUMENT` (both cost forms, ε <= 0 or not
+ * finite, ρ <= 0 or NaN, a negative weight, b all zero), `OTC_ERR_NON_FINITE` (a NaN or
+ * infinite cost, point, weight or potential), `OTC_ERR_NUMERICAL` (finite inputs whose
+ * potentials overflow), `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING` (an output overlaps an
+ * input or another output), `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`,
+ * `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error nothing is written.
+ *
+ * # Safety
+ * `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size`
+ * bytes); every non-NULL pointer in them is valid for its stated length; `work.data` is NULL
+ * or valid for `work.bytes` bytes and overlaps no argument.
+ */
+otc_status otc_sinkhorn_block_step_f64(const struct otc_sinkhorn_block_step_problem_f64 *problem,
+                                       struct otc_sinkhorn_block_step_outputs_f64 *out,
+                                       const struct otc_sinkhorn_block_step_options *opts,
+                                       struct otc_workspace work);
+
+/**
+ * `otc_sinkhorn_block_step_f64` on costs, points and weights of floats (the cost lines are
+ * evaluated in float, the sums in double; potentials, pairs and error are doubles).
  *
  * # Safety
  * As `otc_sinkhorn_block_step_f64`.
  */
-otc_status otc_sinkhorn_block_step_f32(struct otc_matrix_f32 cost_block,
-                                       const float *a_block,
-                                       const float *b,
-                                       const double *g,
-                                       const struct otc_sinkhorn_options *opts,
-                                       double *f_block,
-                                       struct otc_lse_pair *pairs,
-                                       double *block_error,
-                                       void *work,
-                                       size_t work_bytes);
+otc_status otc_sinkhorn_block_step_f32(const struct otc_sinkhorn_block_step_problem_f32 *problem,
+                                       struct otc_sinkhorn_block_step_outputs_f32 *out,
+                                       const struct otc_sinkhorn_block_step_options *opts,
+                                       struct otc_workspace work);
 
 /**
- * `otc_sinkhorn_block_step_f64` for point clouds: the block's source points `x_block`
- * (rows×d) against all target points `y` (m×d), squared Euclidean cost computed on the fly
- * (memory O((rows + m)·d)).
+ * Writes the default options (`num_threads` 0, ε 0.01, ρ_b = `INFINITY`) into `opts`.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
  *
  * # Safety
- * As `otc_sinkhorn_block_step_f64`.
+ * `opts` must be NULL or valid for writes of one `otc_sinkhorn_block_column_update_options`.
  */
-otc_status otc_sinkhorn_block_step_points_f64(struct otc_matrix_f64 x_block,
-                                              struct otc_matrix_f64 y,
-                                              const double *a_block,
-                                              const double *b,
-                                              const double *g,
-                                              const struct otc_sinkhorn_options *opts,
-                                              double *f_block,
-                                              struct otc_lse_pair *pairs,
-                                              double *block_error,
-                                              void *work,
-                                              size_t work_bytes);
+otc_status otc_sinkhorn_block_column_update_options_default(struct otc_sinkhorn_block_column_update_options *opts);
 
 /**
- * `otc_sinkhorn_block_step_points_f64` on points and weights of floats.
+ * Bytes of workspace `otc_sinkhorn_block_column_update_f64` needs: 0 (it needs none; the
+ * query exists for the shape).
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` (problem, bytes), `OTC_ERR_ABI_MISMATCH`.
  *
  * # Safety
- * As `otc_sinkhorn_block_step_f64`.
+ * `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+ * `bytes` is NULL or valid for writes.
  */
-otc_status otc_sinkhorn_block_step_points_f32(struct otc_matrix_f32 x_block,
-                                              struct otc_matrix_f32 y,
-                                              const float *a_block,
-                                              const float *b,
-                                              const double *g,
-                                              const struct otc_sinkhorn_options *opts,
-                                              double *f_block,
-                                              struct otc_lse_pair *pairs,
-                                              double *block_error,
-                                              void *work,
-                                              size_t work_bytes);
+otc_status otc_sinkhorn_block_column_update_workspace_size_f64(const struct otc_sinkhorn_block_column_update_problem_f64 *problem,
+                                                               const struct otc_sinkhorn_block_column_update_options *opts,
+                                                               size_t *bytes);
 
 /**
- * The column update from the pairs of all blocks combined: `g_j = -kappa_b eps (max_j +
- * log sum_j)` for the m columns (uses `opts` epsilon and rho_b). Every pair must be valid
- * and non-empty (an empty pair means that the pairs of some block were not combined).
- * `g` (m) is written only on success. O(m).
+ * The column update of a row-partitioned Sinkhorn iteration: from the pairs of all blocks
+ * combined (`otc_lse_pair_merge`), `g_j = −κ_b ε (max_j + log sum_j)` for the m columns
+ * into `out->g` (κ_b = ρ_b / (ρ_b + ε), 1 when balanced; the potentials' convention as in
+ * `otc_sinkhorn_block_step_f64`). Every pair must be valid and non-empty (an empty pair
+ * means that some block's pairs were not combined). One step, no callback; O(m) on the
+ * calling thread; no workspace (`work` may be `{NULL, 0}`).
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` (problem, out, pairs, g),
+ * `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION` (m = 0), `OTC_ERR_INVALID_ARGUMENT`
+ * (ε <= 0 or not finite, ρ_b <= 0 or NaN, an empty pair), `OTC_ERR_NON_FINITE` (a pair that
+ * is not a log-sum-exp pair), `OTC_ERR_NUMERICAL` (a g that overflows), `OTC_ERR_ALIASING`,
+ * `OTC_ERR_OVERFLOW`, `OTC_ERR_THREADS`. On an error nothing is written.
  *
  * # Safety
- * `pairs` and `g` must be valid for m elements; `opts` is NULL or a valid options struct.
+ * `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size`
+ * bytes); `problem->pairs` and `out->g` are valid for m elements; `work.data` is NULL or
+ * valid for `work.bytes` bytes.
  */
-otc_status otc_sinkhorn_block_column_update(const struct otc_lse_pair *pairs,
-                                            size_t m,
-                                            const struct otc_sinkhorn_options *opts,
-                                            double *g);
+otc_status otc_sinkhorn_block_column_update_f64(const struct otc_sinkhorn_block_column_update_problem_f64 *problem,
+                                                struct otc_sinkhorn_block_column_update_outputs_f64 *out,
+                                                const struct otc_sinkhorn_block_column_update_options *opts,
+                                                struct otc_workspace work);
 
 /**
  * `acc[j] = acc[j] merged with other[j]` for j < len: the pair of the union of the rows of
  * both (what an MPI user operation or a rank-ordered fold applies). Commutative bit for bit,
  * not associative: combine in a fixed order for results independent of timing. Every pair
  * is checked before `acc` is written. O(len).
+ *
+ * The one deliberate exception to the ABI 1 shape: an in-place reduction `(acc, other,
+ * len)`, the body of an `MPI_User_function` (whose signature MPI fixes), with no problem,
+ * outputs or options struct.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_INVALID_DIMENSION` (len = 0),
+ * `OTC_ERR_NON_FINITE` (a pair that is not a log-sum-exp pair), `OTC_ERR_ALIASING`,
+ * `OTC_ERR_OVERFLOW`. On an error nothing is written.
  *
  * # Safety
  * `acc` and `other` must be valid for `len` pairs and must not overlap.

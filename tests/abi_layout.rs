@@ -49,7 +49,7 @@ fn structs() -> Vec<(String, usize)> {
         row_stride,
         col_stride
     }));
-    all.extend(layout!(otc_cost_options {
+    all.extend(layout!(otc_cost_matrix_options {
         struct_size,
         num_threads,
         metric,
@@ -119,7 +119,78 @@ fn structs() -> Vec<(String, usize)> {
         num_threads,
         max_iter,
         epsilon,
-        tol
+        tol,
+        callback_every,
+        callback,
+        callback_data
+    }));
+    all.extend(layout!(otc_convolutional_barycenter_options {
+        struct_size,
+        num_threads,
+        max_iter,
+        epsilon,
+        tol,
+        callback_every,
+        callback,
+        callback_data
+    }));
+    all.extend(layout!(otc_cost_matrix_problem_f64 { struct_size, x, y }));
+    all.extend(layout!(otc_cost_matrix_problem_f32 { struct_size, x, y }));
+    all.extend(layout!(otc_cost_matrix_outputs_f64 {
+        struct_size,
+        report,
+        cost
+    }));
+    all.extend(layout!(otc_cost_matrix_outputs_f32 {
+        struct_size,
+        report,
+        cost
+    }));
+    all.extend(layout!(otc_barycenter_problem_f64 {
+        struct_size,
+        hists,
+        cost,
+        weights
+    }));
+    all.extend(layout!(otc_barycenter_problem_f32 {
+        struct_size,
+        hists,
+        cost,
+        weights
+    }));
+    all.extend(layout!(otc_barycenter_outputs_f64 {
+        struct_size,
+        report,
+        barycenter
+    }));
+    all.extend(layout!(otc_barycenter_outputs_f32 {
+        struct_size,
+        report,
+        barycenter
+    }));
+    all.extend(layout!(otc_convolutional_barycenter_problem_f64 {
+        struct_size,
+        images,
+        height,
+        width,
+        weights
+    }));
+    all.extend(layout!(otc_convolutional_barycenter_problem_f32 {
+        struct_size,
+        images,
+        height,
+        width,
+        weights
+    }));
+    all.extend(layout!(otc_convolutional_barycenter_outputs_f64 {
+        struct_size,
+        report,
+        barycenter
+    }));
+    all.extend(layout!(otc_convolutional_barycenter_outputs_f32 {
+        struct_size,
+        report,
+        barycenter
     }));
     all.extend(layout!(otc_sgd_options {
         struct_size,
@@ -141,6 +212,7 @@ fn structs() -> Vec<(String, usize)> {
         nnz
     }));
     all.extend(layout!(otc_lse_pair { max, sum }));
+<<<<<<< HEAD
     all.extend(newexact_structs());
     all
 }
@@ -257,6 +329,64 @@ fn newexact_structs() -> Vec<(String, usize)> {
         plan_cols,
         plan_mass,
         plan
+=======
+    all.extend(layout!(otc_sinkhorn_block_step_options {
+        struct_size,
+        num_threads,
+        epsilon,
+        rho_a,
+        rho_b
+    }));
+    all.extend(layout!(otc_sinkhorn_block_step_problem_f64 {
+        struct_size,
+        cost_block,
+        x_block,
+        y,
+        a_block,
+        b,
+        g,
+        f_block
+    }));
+    all.extend(layout!(otc_sinkhorn_block_step_problem_f32 {
+        struct_size,
+        cost_block,
+        x_block,
+        y,
+        a_block,
+        b,
+        g,
+        f_block
+    }));
+    all.extend(layout!(otc_sinkhorn_block_step_outputs_f64 {
+        struct_size,
+        report,
+        marginal_error,
+        f_block,
+        pairs
+    }));
+    all.extend(layout!(otc_sinkhorn_block_step_outputs_f32 {
+        struct_size,
+        report,
+        marginal_error,
+        f_block,
+        pairs
+    }));
+    all.extend(layout!(otc_sinkhorn_block_column_update_options {
+        struct_size,
+        num_threads,
+        epsilon,
+        rho_b
+    }));
+    all.extend(layout!(otc_sinkhorn_block_column_update_problem_f64 {
+        struct_size,
+        pairs,
+        m
+    }));
+    all.extend(layout!(otc_sinkhorn_block_column_update_outputs_f64 {
+        struct_size,
+        report,
+        g
+>>>>>>> main
     }));
     all
 }

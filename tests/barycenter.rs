@@ -249,3 +249,48 @@ fn f32_bad_inputs_are_rejected() {
     let e = barycenter(a.as_ref(), cost.as_ref(), None, &p).unwrap_err();
     assert_eq!(e.kind, otcore::ErrorKind::InvalidDimension);
 }
+
+/// An observer that stops at iteration 4 (`progress::observe`): both solvers stop there with
+/// `cancelled`, the error they reported, and the iterate a cap of 4 iterations gives.
+#[test]
+fn an_observer_stops_both_solvers_at_the_current_iterate() {
+    use otcore::progress::{observe, Flow};
+    let (h, w) = (4, 5);
+    let n = h * w;
+    let a = Mat::from_fn(n, 2, |i, c| (1 + (i * 3 + c * 7) % 5) as f64);
+    let sums: Vec<f64> = (0..2).map(|c| a.col(c).iter().sum()).collect();
+    let a = Mat::from_fn(n, 2, |i, c| a[(i, c)] / sums[c]);
+    let cost = grid_cost(h, w);
+    let p = BarycenterParams {
+        epsilon: 0.05,
+        max_iter: 1000,
+        tol: 0.0,
+    };
+    let capped = BarycenterParams { max_iter: 4, ..p };
+    let mut seen = Vec::new();
+    let mut stop_at_4 = |it: u64, err: f64| {
+        seen.push((it, err));
+        if it == 4 {
+            Flow::Stop
+        } else {
+            Flow::Continue
+        }
+    };
+    let (bar, info) = observe(&mut stop_at_4, || {
+        barycenter(a.as_ref(), cost.as_ref(), None, &p).unwrap()
+    });
+    assert!(info.cancelled && !info.converged);
+    assert_eq!(info.iterations, 4);
+    assert_eq!(seen.iter().map(|s| s.0).collect::<Vec<_>>(), [1, 2, 3, 4]);
+    assert_eq!(seen[3].1, info.error);
+    let (want, want_info) = barycenter(a.as_ref(), cost.as_ref(), None, &capped).unwrap();
+    assert_eq!(bar, want);
+    assert!(!want_info.cancelled);
+    let mut stop_at_4 = |it: u64, _: f64| if it == 4 { Flow::Stop } else { Flow::Continue };
+    let (bar, info) = observe(&mut stop_at_4, || {
+        convolutional_barycenter(a.as_ref(), h, w, None, &p, 1).unwrap()
+    });
+    assert!(info.cancelled && info.iterations == 4);
+    let (want, _) = convolutional_barycenter(a.as_ref(), h, w, None, &capped, 1).unwrap();
+    assert_eq!(bar, want);
+}

@@ -5,14 +5,11 @@
 //! that need a process of their own (address-space limit, teardown, fork) are C programs:
 //! tests/c/test_hostile_*.c.
 
-use otcore::ffi::barycenter::*;
 use otcore::ffi::boundary::{last_error_message, otc_last_error_message};
-use otcore::ffi::cost::*;
 use otcore::ffi::exact::*;
 use otcore::ffi::gaussian::*;
 use otcore::ffi::semidiscrete::*;
 use otcore::ffi::sinkhorn::*;
-use otcore::ffi::sinkhorn_blocks::*;
 use otcore::ffi::status::*;
 use otcore::ffi::view::{otc_matrix_f64, otc_matrix_mut_f64};
 use std::ffi::{c_void, CStr};
@@ -164,34 +161,6 @@ fn emd_sizes_are_checked_before_allocating() {
         "cost is 3x4, expected n x m = 68719476736x4",
     );
     assert_eq!(res.cost, -7.0);
-}
-
-/// Convolutional barycenter with h = w = 2^20 and a 12-row view: refused before allocating the
-/// O(h·w) workspace.
-#[test]
-fn convolutional_barycenter_grid_must_match_the_images() {
-    let images = [1.0 / 12.0; 24];
-    let mut out = [-1.0; 12];
-    // SAFETY: the view and `out` are valid for 12 rows; h·w is the lie.
-    let s = unsafe {
-        otc_convolutional_barycenter_f64(
-            view(&images, 12, 2),
-            1 << 20,
-            1 << 20,
-            null(),
-            null(),
-            out.as_mut_ptr(),
-            null_mut(),
-            null_mut(),
-            0,
-        )
-    };
-    expect(
-        s,
-        OTC_ERR_INVALID_DIMENSION,
-        "images has 12 rows, expected h*w",
-    );
-    assert_eq!(out, [-1.0; 12]);
 }
 
 /// Sliced Wasserstein with 2^40 random directions: its O(k) workspace cannot be allocated;
@@ -362,23 +331,6 @@ fn workspace_queries_never_wrap_or_panic() {
     // SAFETY (all closures): `b` is valid for writes; options are NULL (defaults).
     let queries: Vec<(&str, usize, Query)> = vec![
         (
-            "barycenter",
-            2,
-            Box::new(move |x, y, _| unsafe { otc_barycenter_workspace_size(x, y, null(), b) }),
-        ),
-        (
-            "convolutional",
-            3,
-            Box::new(move |x, y, z| unsafe {
-                otc_convolutional_barycenter_workspace_size(x, y, z, null(), b)
-            }),
-        ),
-        (
-            "cost",
-            3,
-            Box::new(move |x, y, z| unsafe { otc_cost_matrix_workspace_size(x, y, z, null(), b) }),
-        ),
-        (
             "emd",
             2,
             Box::new(move |x, y, _| unsafe { otc_emd_workspace_size(x, y, null(), b) }),
@@ -439,13 +391,6 @@ fn workspace_queries_never_wrap_or_panic() {
             3,
             Box::new(move |x, y, z| unsafe {
                 otc_sinkhorn_divergence_workspace_size(x, y, z, null(), b)
-            }),
-        ),
-        (
-            "block",
-            3,
-            Box::new(move |x, y, z| unsafe {
-                otc_sinkhorn_block_workspace_size(x, y, z, null(), b)
             }),
         ),
     ];
@@ -647,27 +592,6 @@ fn scalar_outputs_aliasing_inputs_are_refused() {
     };
     expect(st, OTC_ERR_ALIASING, "output out_cost overlaps m1");
     assert_eq!(m, m_before);
-
-    // Fixed-support barycenter: `iterations` (8 bytes) over the cost's last entry.
-    let hists = [0.5, 0.5, 0.5, 0.5];
-    let mut cost = [0.0, 1.0, 1.0, 0.0];
-    let cost_before = cost;
-    let mut out = [-1.0; 2];
-    // SAFETY: valid views and arrays; `iterations` points into the cost.
-    let st = unsafe {
-        otc_barycenter_f64(
-            view(&hists, 2, 2),
-            view(&cost, 2, 2),
-            null(),
-            null(),
-            out.as_mut_ptr(),
-            cost.as_mut_ptr().add(3) as *mut u64,
-            null_mut(),
-            0,
-        )
-    };
-    expect(st, OTC_ERR_ALIASING, "output iterations overlaps cost");
-    assert_eq!((cost, out), (cost_before, [-1.0; 2]));
 
     // Semi-discrete: the info struct written over b (2 doubles, smaller than the struct).
     let points = [0.1, 0.2, 0.7, 0.9];
@@ -939,48 +863,6 @@ fn sinkhorn_at_the_edge_of_the_range_is_never_ok_with_non_finite_outputs() {
                 "{case}"
             );
             assert_eq!((f, g, info.dual), ([-7.0; 2], [-7.0; 2], -7.0), "{case}");
-        }
-    }
-}
-
-/// A block step with b all zero: every row's log-sum-exp is −∞ and f would be +∞; refused,
-/// f_block untouched. The same block with b positive is finite.
-#[test]
-fn block_step_with_b_all_zero_is_refused() {
-    let cost = [0.0, 1.0, 1.0, 0.0];
-    let a = [0.5; 2];
-    let g = [0.0; 2];
-    let o = sinkhorn_opts(0.1);
-    for (b, want) in [([0.0; 2], OTC_ERR_INVALID_ARGUMENT), ([0.5; 2], OTC_OK)] {
-        let mut f = [0.0; 2];
-        let mut err = -7.0;
-        // SAFETY: valid arrays and view.
-        let s = unsafe {
-            otc_sinkhorn_block_step_f64(
-                view(&cost, 2, 2),
-                a.as_ptr(),
-                b.as_ptr(),
-                g.as_ptr(),
-                &o,
-                f.as_mut_ptr(),
-                null_mut(),
-                &mut err,
-                null_mut(),
-                0,
-            )
-        };
-        if want == OTC_OK {
-            expect(s, OTC_OK, "");
-            // f_i = −ε log Σ_j b_j exp(−C_ij/ε) with g = 0.
-            let fi = -0.1 * (0.5 + 0.5 * (-10.0f64).exp()).ln();
-            assert!(
-                (f[0] - fi).abs() < 1e-15 && (f[1] - fi).abs() < 1e-15,
-                "{f:?} vs {fi}"
-            );
-            assert!(err.is_finite());
-        } else {
-            expect(s, want, "b is all zero");
-            assert_eq!((f, err), ([0.0; 2], -7.0));
         }
     }
 }

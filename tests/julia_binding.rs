@@ -100,6 +100,10 @@ fn expected_julia(c: &str) -> String {
     if let Some((_, j)) = table.iter().find(|(k, _)| *k == c) {
         return j.to_string();
     }
+    // cbindgen spells struct-typed fields `struct otc_x name`.
+    if let Some(inner) = c.strip_prefix("struct") {
+        return expected_julia(inner);
+    }
     if let Some(inner) = c.strip_suffix('*') {
         return format!(
             "Ptr{{{}}}",
@@ -201,11 +205,11 @@ fn generated_structs_mirror_the_header() {
             .split(';')
             .map(|f| f.split_whitespace().collect::<Vec<_>>().join(" "))
             .filter(|f| !f.is_empty())
-            // A field of struct type (`struct otc_report report`) names the typedef.
-            .map(|f| f.replace("struct otc_", "otc_"))
             .map(|f| {
                 let last = f.rsplit([' ', '*']).next().unwrap().to_string();
-                (f[..f.len() - last.len()].replace(' ', ""), last)
+                // A struct field `struct otc_x name` (cbindgen's style "both") is of type otc_x.
+                let ty = f[..f.len() - last.len()].replace("struct ", "");
+                (ty.replace(' ', ""), last)
             })
             .collect();
         let jstart = julia

@@ -334,7 +334,16 @@ fn barycenters_in_place_without_allocation<T: otcore::Real>() {
     let mut buf = stack_buffer(barycenter_scratch::<T>(h * w, 2));
     let stack = otcore::MemStack::new(&mut buf);
     let n = allocations_in(|| {
-        barycenter_in_place(a.as_ref(), cost.as_ref(), None, &mut out, &params, stack).unwrap();
+        barycenter_in_place(
+            a.as_ref(),
+            cost.as_ref(),
+            None,
+            &mut out,
+            &params,
+            otcore::Par::Seq,
+            stack,
+        )
+        .unwrap();
     });
     assert_eq!(n, 0);
 }
@@ -963,112 +972,181 @@ mod c_entry_points {
         assert!(g.iter().sum::<f64>().abs() < 1e-12, "{g:?}");
     }
 
-    #[test]
-    fn barycenters_allocate_nothing() {
-        barycenters::<f64>(otc_barycenter_f64, otc_convolutional_barycenter_f64);
-        barycenters::<f32>(otc_barycenter_f32, otc_convolutional_barycenter_f32);
+    /// Both barycenters of two 6×7 images through the C entry points of precision `$t` (with
+    /// its problem and outputs structs): the barycenters, iteration counts and errors equal
+    /// the Rust level 3's. The convolutional one is called once before counting: faer's matmul
+    /// sets up thread-local state on its first call in a thread.
+    macro_rules! barycenters_case {
+        ($name:ident, $t:ty, $fixed:ident, $fixed_ws:ident, $fp:ident, $fo:ident,
+         $conv:ident, $conv_ws:ident, $cp:ident, $co:ident) => {
+            #[test]
+            fn $name() {
+                use otcore::barycenter::{barycenter, convolutional_barycenter, BarycenterParams};
+                use otcore::ffi::shape::otc_workspace;
+                use otcore::Real;
+                use std::mem::size_of;
+                let (h, w) = (6, 7);
+                let a = faer::Mat::from_fn(h * w, 2, |i, c| (1 + (i + c) % 5) as f64);
+                let sums: Vec<f64> = (0..2).map(|c| a.col(c).iter().sum()).collect();
+                let a = faer::Mat::from_fn(h * w, 2, |i, c| <$t>::from_f64(a[(i, c)] / sums[c]));
+                let cost = faer::Mat::from_fn(h * w, h * w, |i, j| {
+                    <$t>::from_f64(((i as f64) - (j as f64)).powi(2) / 1e3)
+                });
+                let lambda = [<$t>::from_f64(0.3), <$t>::from_f64(0.7)];
+                let params = BarycenterParams {
+                    epsilon: 0.1,
+                    max_iter: 1000,
+                    tol: 1e-4,
+                };
+                let mut o = std::mem::MaybeUninit::uninit();
+                // SAFETY: a writable struct.
+                assert_eq!(
+                    unsafe { otc_barycenter_options_default(o.as_mut_ptr()) },
+                    OTC_OK
+                );
+                // SAFETY: initialised above.
+                let mut o: otc_barycenter_options = unsafe { o.assume_init() };
+                (o.num_threads, o.epsilon, o.tol) = (1, params.epsilon, params.tol);
+                let mut oc = std::mem::MaybeUninit::uninit();
+                // SAFETY: a writable struct.
+                let st = unsafe { otc_convolutional_barycenter_options_default(oc.as_mut_ptr()) };
+                assert_eq!(st, OTC_OK);
+                // SAFETY: initialised above.
+                let mut oc: otc_convolutional_barycenter_options = unsafe { oc.assume_init() };
+                (oc.num_threads, oc.epsilon, oc.tol) = (1, params.epsilon, params.tol);
+                let mut out = vec![<$t>::ZERO; h * w];
+                let pf = $fp {
+                    struct_size: size_of::<$fp>(),
+                    hists: <$t>::view(&a),
+                    cost: <$t>::view(&cost),
+                    weights: lambda.as_ptr(),
+                };
+                let mut of = $fo {
+                    struct_size: size_of::<$fo>(),
+                    report: Default::default(),
+                    barycenter: out.as_mut_ptr(),
+                };
+                // SAFETY: valid structs and out-param.
+                let mut work = workspace(|b| unsafe { $fixed_ws(&pf, &o, b) });
+                let (wp, wb) = raw(&mut work);
+                let wk = otc_workspace {
+                    data: wp,
+                    bytes: wb,
+                };
+                ok_without_allocation("barycenter", || {
+                    // SAFETY: valid structs, arrays and workspace, all disjoint.
+                    unsafe { $fixed(&pf, &mut of, &o, wk) }
+                });
+                let (expected, info) =
+                    barycenter(a.as_ref(), cost.as_ref(), Some(&lambda), &params).unwrap();
+                assert_eq!(out, expected);
+                assert_eq!(of.report.iterations, info.iterations as u64);
+                assert_eq!(of.report.error, info.error);
+
+                let pc = $cp {
+                    struct_size: size_of::<$cp>(),
+                    images: <$t>::view(&a),
+                    height: h,
+                    width: w,
+                    weights: lambda.as_ptr(),
+                };
+                let mut ocv = $co {
+                    struct_size: size_of::<$co>(),
+                    report: Default::default(),
+                    barycenter: out.as_mut_ptr(),
+                };
+                // SAFETY: valid structs and out-param.
+                let mut work = workspace(|b| unsafe { $conv_ws(&pc, &oc, b) });
+                let (wp, wb) = raw(&mut work);
+                let wk = otc_workspace {
+                    data: wp,
+                    bytes: wb,
+                };
+                // SAFETY: valid structs, arrays and workspace, all disjoint.
+                let mut run = || unsafe { $conv(&pc, &mut ocv, &oc, wk) };
+                run(); // warm-up (faer's thread-local matmul state)
+                ok_without_allocation("convolutional barycenter", run);
+                let (expected, info) =
+                    convolutional_barycenter(a.as_ref(), h, w, Some(&lambda), &params, 1).unwrap();
+                assert_eq!(out, expected);
+                assert_eq!(ocv.report.iterations, info.iterations as u64);
+            }
+        };
     }
+    barycenters_case!(
+        barycenters_f64_allocate_nothing,
+        f64,
+        otc_barycenter_f64,
+        otc_barycenter_workspace_size_f64,
+        otc_barycenter_problem_f64,
+        otc_barycenter_outputs_f64,
+        otc_convolutional_barycenter_f64,
+        otc_convolutional_barycenter_workspace_size_f64,
+        otc_convolutional_barycenter_problem_f64,
+        otc_convolutional_barycenter_outputs_f64
+    );
+    barycenters_case!(
+        barycenters_f32_allocate_nothing,
+        f32,
+        otc_barycenter_f32,
+        otc_barycenter_workspace_size_f32,
+        otc_barycenter_problem_f32,
+        otc_barycenter_outputs_f32,
+        otc_convolutional_barycenter_f32,
+        otc_convolutional_barycenter_workspace_size_f32,
+        otc_convolutional_barycenter_problem_f32,
+        otc_convolutional_barycenter_outputs_f32
+    );
 
-    type FixedFn<T> = unsafe extern "C" fn(
-        <T as CReal>::View,
-        <T as CReal>::View,
-        *const T,
-        *const otc_barycenter_options,
-        *mut T,
-        *mut u64,
-        *mut c_void,
-        usize,
-    ) -> otc_status;
-
-    type ConvFn<T> = unsafe extern "C" fn(
-        <T as CReal>::View,
-        usize,
-        usize,
-        *const T,
-        *const otc_barycenter_options,
-        *mut T,
-        *mut u64,
-        *mut c_void,
-        usize,
-    ) -> otc_status;
-
-    /// Both barycenters of two 6×7 images through the C entry points: the barycenters and
-    /// iteration counts equal the Rust level 3's. The convolutional one is called once before
-    /// counting: faer's matmul sets up thread-local state on its first call in a thread.
-    fn barycenters<T: CReal>(fixed: FixedFn<T>, conv: ConvFn<T>) {
-        use otcore::barycenter::{barycenter, convolutional_barycenter, BarycenterParams};
-        let (h, w) = (6, 7);
-        let a = faer::Mat::from_fn(h * w, 2, |i, c| (1 + (i + c) % 5) as f64);
-        let sums: Vec<f64> = (0..2).map(|c| a.col(c).iter().sum()).collect();
-        let a = faer::Mat::from_fn(h * w, 2, |i, c| T::from_f64(a[(i, c)] / sums[c]));
-        let cost = faer::Mat::from_fn(h * w, h * w, |i, j| {
-            T::from_f64(((i as f64) - (j as f64)).powi(2) / 1e3)
-        });
-        let lambda = [T::from_f64(0.3), T::from_f64(0.7)];
-        let params = BarycenterParams {
-            epsilon: 0.1,
-            max_iter: 1000,
-            tol: 1e-4,
+    #[test]
+    fn cost_matrix_allocates_nothing() {
+        use otcore::ffi::cost::*;
+        use otcore::ffi::shape::otc_workspace;
+        use std::mem::size_of;
+        let (n, m, d) = (40, 30, 20); // d >= 16: the matrix-product route
+        let x = faer::Mat::from_fn(n, d, |i, k| ((i * 7 + k * 3) % 11) as f64 / 11.0);
+        let y = faer::Mat::from_fn(m, d, |j, k| ((j * 5 + k) % 13) as f64 / 13.0);
+        let mut c = faer::Mat::<f64>::zeros(n, m);
+        let mut o = std::mem::MaybeUninit::uninit();
+        // SAFETY: a writable struct.
+        assert_eq!(
+            unsafe { otc_cost_matrix_options_default(o.as_mut_ptr()) },
+            OTC_OK
+        );
+        // SAFETY: initialised above.
+        let mut o: otc_cost_matrix_options = unsafe { o.assume_init() };
+        o.num_threads = 1;
+        let p = otc_cost_matrix_problem_f64 {
+            struct_size: size_of::<otc_cost_matrix_problem_f64>(),
+            x: f64::view(&x),
+            y: f64::view(&y),
         };
-        let o = otc_barycenter_options {
-            struct_size: size_of::<otc_barycenter_options>(),
-            num_threads: 1,
-            max_iter: 1000,
-            epsilon: params.epsilon,
-            tol: params.tol,
+        let mut out = otc_cost_matrix_outputs_f64 {
+            struct_size: size_of::<otc_cost_matrix_outputs_f64>(),
+            report: Default::default(),
+            cost: otc_matrix_mut_f64 {
+                data: c.as_ptr_mut(),
+                rows: n,
+                cols: m,
+                row_stride: c.row_stride(),
+                col_stride: c.col_stride(),
+            },
         };
-        let (mut out, mut iterations) = (vec![T::ZERO; h * w], 0u64);
-
-        // SAFETY: valid options and output.
-        let mut work = workspace(|out| unsafe { otc_barycenter_workspace_size(h * w, 2, &o, out) });
+        // SAFETY: valid structs and out-param.
+        let mut work = workspace(|b| unsafe { otc_cost_matrix_workspace_size_f64(&p, &o, b) });
         let (wp, wb) = raw(&mut work);
-        ok_without_allocation("barycenter", || {
-            // SAFETY: views and arrays valid for their sizes; `out` is disjoint.
-            unsafe {
-                fixed(
-                    T::view(&a),
-                    T::view(&cost),
-                    lambda.as_ptr(),
-                    &o,
-                    out.as_mut_ptr(),
-                    &mut iterations,
-                    wp,
-                    wb,
-                )
-            }
-        });
-        let (expected, info) =
-            barycenter(a.as_ref(), cost.as_ref(), Some(&lambda), &params).unwrap();
-        assert_eq!(out, expected);
-        assert_eq!(iterations, info.iterations as u64);
-
-        // SAFETY: valid options and output.
-        let mut work = workspace(|out| unsafe {
-            otc_convolutional_barycenter_workspace_size(h, w, 2, &o, out)
-        });
-        let (wp, wb) = raw(&mut work);
-        let mut run = || {
-            // SAFETY: views and arrays valid for their sizes; `out` is disjoint.
-            unsafe {
-                conv(
-                    T::view(&a),
-                    h,
-                    w,
-                    lambda.as_ptr(),
-                    &o,
-                    out.as_mut_ptr(),
-                    &mut iterations,
-                    wp,
-                    wb,
-                )
-            }
+        let wk = otc_workspace {
+            data: wp,
+            bytes: wb,
         };
+        // SAFETY: valid structs, views and workspace, all disjoint.
+        let mut run = || unsafe { otc_cost_matrix_f64(&p, &mut out, &o, wk) };
         run(); // warm-up (faer's thread-local matmul state)
-        ok_without_allocation("convolutional barycenter", run);
-        let (expected, info) =
-            convolutional_barycenter(a.as_ref(), h, w, Some(&lambda), &params, 1).unwrap();
-        assert_eq!(out, expected);
-        assert_eq!(iterations, info.iterations as u64);
+        ok_without_allocation("cost matrix", run);
+        let want =
+            otcore::cost::cost_matrix(x.as_ref(), y.as_ref(), otcore::cost::Metric::SqEuclidean, 1)
+                .unwrap();
+        assert_eq!(c, want);
     }
 }
 
@@ -1076,7 +1154,7 @@ mod c_entry_points {
 /// caller workspace of the reported size and `num_threads = 1`.
 #[test]
 fn sinkhorn_block_c_entry_points_allocate_nothing() {
-    use otcore::ffi::sinkhorn::{otc_sinkhorn_options, otc_sinkhorn_options_default};
+    use otcore::ffi::shape::{otc_report, otc_workspace};
     use otcore::ffi::sinkhorn_blocks::*;
     use otcore::ffi::status::OTC_OK;
     use otcore::ffi::view::*;
@@ -1087,107 +1165,157 @@ fn sinkhorn_block_c_entry_points_allocate_nothing() {
     let y: Vec<f64> = (0..m * d).map(|k| (k % 3) as f64 * 0.3).collect();
     let (a, b) = (vec![0.1f64; rows], vec![0.1f64; m]);
     let (af, bf) = (vec![0.1f32; rows], vec![0.1f32; m]);
-    let mut opts = std::mem::MaybeUninit::<otc_sinkhorn_options>::uninit();
-    // SAFETY: a valid pointer to write the defaults into.
-    assert_eq!(
-        unsafe { otc_sinkhorn_options_default(opts.as_mut_ptr()) },
-        OTC_OK
-    );
-    // SAFETY: initialised by the call above.
-    let mut opts = unsafe { opts.assume_init() };
+    let mut opts = std::mem::MaybeUninit::<otc_sinkhorn_block_step_options>::uninit();
+    let mut copts = std::mem::MaybeUninit::<otc_sinkhorn_block_column_update_options>::uninit();
+    // SAFETY: valid pointers to write the defaults into.
+    unsafe {
+        assert_eq!(
+            otc_sinkhorn_block_step_options_default(opts.as_mut_ptr()),
+            OTC_OK
+        );
+        assert_eq!(
+            otc_sinkhorn_block_column_update_options_default(copts.as_mut_ptr()),
+            OTC_OK
+        );
+    }
+    // SAFETY: initialised by the calls above.
+    let (mut opts, copts) = unsafe { (opts.assume_init(), copts.assume_init()) };
     opts.num_threads = 1;
-    let mut bytes = 0usize;
-    // SAFETY: valid options and output pointer.
-    assert_eq!(
-        unsafe { otc_sinkhorn_block_workspace_size(rows, m, d, &opts, &mut bytes) },
-        OTC_OK
-    );
+    let no_view = otc_matrix_f64 {
+        data: std::ptr::null(),
+        rows: 0,
+        cols: 0,
+        row_stride: 0,
+        col_stride: 0,
+    };
+    let (f_in, mut f, mut g) = (vec![0.0f64; rows], vec![0.0f64; rows], vec![0.0f64; m]);
+    let dense = otc_sinkhorn_block_step_problem_f64 {
+        struct_size: std::mem::size_of::<otc_sinkhorn_block_step_problem_f64>(),
+        cost_block: otc_matrix_f64 {
+            data: c.as_ptr(),
+            rows,
+            cols: m,
+            row_stride: m as isize,
+            col_stride: 1,
+        },
+        x_block: no_view,
+        y: no_view,
+        a_block: a.as_ptr(),
+        b: b.as_ptr(),
+        g: g.as_ptr(),
+        f_block: f_in.as_ptr(),
+    };
+    let points = otc_sinkhorn_block_step_problem_f64 {
+        cost_block: no_view,
+        x_block: otc_matrix_f64 {
+            data: x.as_ptr(),
+            rows,
+            cols: d,
+            row_stride: d as isize,
+            col_stride: 1,
+        },
+        y: otc_matrix_f64 {
+            data: y.as_ptr(),
+            rows: m,
+            cols: d,
+            row_stride: d as isize,
+            col_stride: 1,
+        },
+        ..dense
+    };
+    let dense32 = otc_sinkhorn_block_step_problem_f32 {
+        struct_size: std::mem::size_of::<otc_sinkhorn_block_step_problem_f32>(),
+        cost_block: otc_matrix_f32 {
+            data: cf.as_ptr(),
+            rows,
+            cols: m,
+            row_stride: m as isize,
+            col_stride: 1,
+        },
+        x_block: otc_matrix_f32 {
+            data: std::ptr::null(),
+            rows: 0,
+            cols: 0,
+            row_stride: 0,
+            col_stride: 0,
+        },
+        y: otc_matrix_f32 {
+            data: std::ptr::null(),
+            rows: 0,
+            cols: 0,
+            row_stride: 0,
+            col_stride: 0,
+        },
+        a_block: af.as_ptr(),
+        b: bf.as_ptr(),
+        g: g.as_ptr(),
+        f_block: f_in.as_ptr(),
+    };
+    let (mut bytes, mut bytes32) = (0usize, 0usize);
+    // SAFETY: valid structs and output pointers.
+    unsafe {
+        assert_eq!(
+            otc_sinkhorn_block_step_workspace_size_f64(&points, &opts, &mut bytes),
+            OTC_OK
+        );
+        assert_eq!(
+            otc_sinkhorn_block_step_workspace_size_f32(&dense32, &opts, &mut bytes32),
+            OTC_OK
+        );
+    }
+    let bytes = bytes.max(bytes32);
     let mut work = vec![0u8; bytes];
-    let (mut f, mut g) = (vec![0.0f64; rows], vec![0.0f64; m]);
     let empty = otc_lse_pair {
         max: f64::NEG_INFINITY,
         sum: 0.0,
     };
     let (mut pairs, mut acc) = (vec![empty; m], vec![empty; m]);
-    let mut err = 0.0f64;
-    let cv = otc_matrix_f64 {
-        data: c.as_ptr(),
-        rows,
-        cols: m,
-        row_stride: m as isize,
-        col_stride: 1,
+    let mut out = otc_sinkhorn_block_step_outputs_f64 {
+        struct_size: std::mem::size_of::<otc_sinkhorn_block_step_outputs_f64>(),
+        report: otc_report::default(),
+        marginal_error: 0.0,
+        f_block: f.as_mut_ptr(),
+        pairs: pairs.as_mut_ptr(),
     };
-    let cvf = otc_matrix_f32 {
-        data: cf.as_ptr(),
-        rows,
-        cols: m,
-        row_stride: m as isize,
-        col_stride: 1,
+    let mut out32 = otc_sinkhorn_block_step_outputs_f32 {
+        struct_size: std::mem::size_of::<otc_sinkhorn_block_step_outputs_f32>(),
+        report: otc_report::default(),
+        marginal_error: 0.0,
+        f_block: f.as_mut_ptr(),
+        pairs: pairs.as_mut_ptr(),
     };
-    let xv = otc_matrix_f64 {
-        data: x.as_ptr(),
-        rows,
-        cols: d,
-        row_stride: d as isize,
-        col_stride: 1,
+    let column = otc_sinkhorn_block_column_update_problem_f64 {
+        struct_size: std::mem::size_of::<otc_sinkhorn_block_column_update_problem_f64>(),
+        pairs: acc.as_ptr(),
+        m,
     };
-    let yv = otc_matrix_f64 {
-        data: y.as_ptr(),
-        rows: m,
-        cols: d,
-        row_stride: d as isize,
-        col_stride: 1,
+    let mut column_out = otc_sinkhorn_block_column_update_outputs_f64 {
+        struct_size: std::mem::size_of::<otc_sinkhorn_block_column_update_outputs_f64>(),
+        report: otc_report::default(),
+        g: g.as_mut_ptr(),
     };
-    let wp = work.as_mut_ptr().cast();
-    // SAFETY (all calls): every pointer is valid for its documented length; outputs disjoint.
+    let w = otc_workspace {
+        data: work.as_mut_ptr().cast(),
+        bytes,
+    };
+    let (pairs_ptr, acc_ptr) = (pairs.as_ptr(), acc.as_mut_ptr());
+    // SAFETY (all calls): every pointer is valid for its documented length; outputs disjoint
+    // from inputs (g is written only by the column update, after the steps read it).
     let mut all = || unsafe {
         [
-            otc_sinkhorn_block_step_f64(
-                cv,
-                a.as_ptr(),
-                b.as_ptr(),
-                g.as_ptr(),
-                &opts,
-                f.as_mut_ptr(),
-                pairs.as_mut_ptr(),
-                &mut err,
-                wp,
-                bytes,
-            ),
-            otc_lse_pair_merge(acc.as_mut_ptr(), pairs.as_ptr(), m),
-            otc_sinkhorn_block_step_f32(
-                cvf,
-                af.as_ptr(),
-                bf.as_ptr(),
-                g.as_ptr(),
-                &opts,
-                f.as_mut_ptr(),
-                pairs.as_mut_ptr(),
-                &mut err,
-                wp,
-                bytes,
-            ),
-            otc_sinkhorn_block_step_points_f64(
-                xv,
-                yv,
-                a.as_ptr(),
-                b.as_ptr(),
-                g.as_ptr(),
-                &opts,
-                f.as_mut_ptr(),
-                pairs.as_mut_ptr(),
-                &mut err,
-                wp,
-                bytes,
-            ),
-            otc_sinkhorn_block_column_update(pairs.as_ptr(), m, &opts, g.as_mut_ptr()),
+            otc_sinkhorn_block_step_f64(&dense, &mut out, &opts, w),
+            otc_sinkhorn_block_step_f32(&dense32, &mut out32, &opts, w),
+            otc_sinkhorn_block_step_f64(&points, &mut out, &opts, w),
+            otc_lse_pair_merge(acc_ptr, pairs_ptr, m),
+            otc_sinkhorn_block_column_update_f64(&column, &mut column_out, &copts, w),
         ]
     };
-    assert_eq!(all(), [OTC_OK; 5]); // warm-up (thread pool cache)
+    assert_eq!(all(), [OTC_OK; 5]); // warm-up
     let mut statuses = [0; 5];
     assert_eq!(allocations_in(|| statuses = all()), 0);
     assert_eq!(statuses, [OTC_OK; 5]);
-    assert!(err.is_finite() && g.iter().all(|v| v.is_finite()));
+    assert!(out.marginal_error.is_finite() && g.iter().all(|v| v.is_finite()));
+    assert!(f.iter().all(|v| v.is_finite()));
 }
 
 #[test]

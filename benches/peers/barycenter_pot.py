@@ -18,12 +18,35 @@ import numpy as np
 import ot
 
 sys.path.insert(0, __file__.rsplit("/", 1)[0])
-from otcore_ctypes import check, load, ptr, view  # noqa: E402
+from otcore_ctypes import MatrixF64, check, load, ptr, view  # noqa: E402
 
 
 class Options(ctypes.Structure):
+    """otc_convolutional_barycenter_options."""
     _fields_ = [("struct_size", ctypes.c_size_t), ("num_threads", ctypes.c_uint32),
-                ("max_iter", ctypes.c_int32), ("epsilon", ctypes.c_double), ("tol", ctypes.c_double)]
+                ("max_iter", ctypes.c_uint64), ("epsilon", ctypes.c_double), ("tol", ctypes.c_double),
+                ("callback_every", ctypes.c_uint64), ("callback", ctypes.c_void_p),
+                ("callback_data", ctypes.c_void_p)]
+
+
+class Problem(ctypes.Structure):
+    """otc_convolutional_barycenter_problem_f64 (and _f32: the same layout)."""
+    _fields_ = [("struct_size", ctypes.c_size_t), ("images", MatrixF64), ("height", ctypes.c_size_t),
+                ("width", ctypes.c_size_t), ("weights", ctypes.c_void_p)]
+
+
+class Report(ctypes.Structure):
+    _fields_ = [("status", ctypes.c_int32), ("path", ctypes.c_int32), ("iterations", ctypes.c_uint64),
+                ("error", ctypes.c_double), ("seconds", ctypes.c_double)]
+
+
+class Outputs(ctypes.Structure):
+    """otc_convolutional_barycenter_outputs_f64 (and _f32)."""
+    _fields_ = [("struct_size", ctypes.c_size_t), ("report", Report), ("barycenter", ctypes.c_void_p)]
+
+
+class Workspace(ctypes.Structure):
+    _fields_ = [("data", ctypes.c_void_p), ("bytes", ctypes.c_size_t)]
 
 
 def images(n):
@@ -40,18 +63,21 @@ def otcore_time(lib, A, reg, iters, threads, dtype=np.float64):
     cols = np.ascontiguousarray(A.reshape(k, h * w).T, dtype=dtype)  # (h*w) x k
     out = np.zeros(h * w, dtype=dtype)
     opts = Options()
-    check(lib, lib.otc_barycenter_options_default(ctypes.byref(opts)))
+    check(lib, lib.otc_convolutional_barycenter_options_default(ctypes.byref(opts)))
     opts.epsilon, opts.tol, opts.max_iter, opts.num_threads = reg, 0.0, iters, threads
-    nbytes = ctypes.c_size_t()
-    check(lib, lib.otc_convolutional_barycenter_workspace_size(
-        ctypes.c_size_t(h), ctypes.c_size_t(w), ctypes.c_size_t(k), ctypes.byref(opts), ctypes.byref(nbytes)))
-    work = np.zeros(nbytes.value, dtype=np.uint8)
-    t = time.perf_counter()
+    problem = Problem(ctypes.sizeof(Problem), view(cols), h, w, None)
+    res = Outputs(ctypes.sizeof(Outputs), Report(), ptr(out))
     f32 = dtype == np.float32
-    fn = lib.otc_convolutional_barycenter_f32 if f32 else lib.otc_convolutional_barycenter_f64
-    check(lib, fn(
-        view(cols), ctypes.c_size_t(h), ctypes.c_size_t(w), None, ctypes.byref(opts), ptr(out), None,
-        ptr(work), ctypes.c_size_t(nbytes.value)))
+    suffix = "f32" if f32 else "f64"
+    nbytes = ctypes.c_size_t()
+    size = getattr(lib, f"otc_convolutional_barycenter_workspace_size_{suffix}")
+    check(lib, size(ctypes.byref(problem), ctypes.byref(opts), ctypes.byref(nbytes)))
+    work = np.zeros(nbytes.value, dtype=np.uint8)
+    fn = getattr(lib, f"otc_convolutional_barycenter_{suffix}")
+    fn.argtypes = [ctypes.POINTER(Problem), ctypes.POINTER(Outputs), ctypes.POINTER(Options), Workspace]
+    t = time.perf_counter()
+    check(lib, fn(ctypes.byref(problem), ctypes.byref(res), ctypes.byref(opts),
+                  Workspace(ptr(work), nbytes.value)))
     return (time.perf_counter() - t) / iters, out.reshape(h, w)
 
 
@@ -67,8 +93,6 @@ def main():
     n, reg = 256, 0.004
     A = images(n)
     lib = load()
-    lib.otc_convolutional_barycenter_f64.argtypes = None
-    lib.otc_convolutional_barycenter_f32.argtypes = None
     print(f"convolutional barycenter, 4 images {n}x{n}, reg {reg}")
     # Best of 3 interleaved rounds: the machine's speed drifts (a shared VM).
     best = {}

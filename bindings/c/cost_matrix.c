@@ -1,10 +1,12 @@
 /* otcore from C: pairwise cost matrices between two point clouds.
  *   cc -std=c99 cost_matrix.c $(pkg-config --cflags --libs otcore) -lm -o cost_matrix
- * Shows row-major and column-major inputs (strided views, no copy), a caller workspace,
- * and how a failure reports its status and message. Exits non-zero if a value is wrong. */
+ * Shows the ABI 1 shape (problem, outputs, options, workspace), row-major and column-major
+ * inputs (strided views, no copy), a caller workspace, and how a failure reports its status
+ * and message. Exits non-zero if a value is wrong. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "otcore.h"
 
 enum { N = 4, M = 3, D = 3 };
@@ -54,24 +56,27 @@ int main(void) {
     int metrics[4] = {OTC_METRIC_SQEUCLIDEAN, OTC_METRIC_EUCLIDEAN, OTC_METRIC_MINKOWSKI,
                       OTC_METRIC_COSINE};
     const char *names[4] = {"sqeuclidean", "euclidean", "minkowski(p=3)", "cosine"};
-    otc_cost_options opts;
+    otc_cost_matrix_options opts;
     size_t bytes = 0;
-    void *work;
+    otc_workspace work = {NULL, 0}; /* {NULL, 0}: otcore allocates */
     int i, j, bad = 0;
     otc_status st;
 
-    otc_matrix_f64 xv = {x, N, D, D, 1};
-    otc_matrix_f64 yv = {y, M, D, D, 1};
-    otc_matrix_mut_f64 cv = {c, N, M, M, 1};
+    otc_cost_matrix_problem_f64 problem = {sizeof(otc_cost_matrix_problem_f64),
+                                           {x, N, D, D, 1}, {y, M, D, D, 1}};
+    otc_cost_matrix_outputs_f64 out;
+    memset(&out, 0, sizeof out);
+    out.struct_size = sizeof out;
+    out.cost = (otc_matrix_mut_f64){c, N, M, M, 1};
 
     for (i = 0; i < N; i++)
         for (j = 0; j < D; j++) xt[j * N + i] = x[i * D + j];
 
-    if (otc_cost_options_default(&opts) != OTC_OK) return 1;
+    if (otc_cost_matrix_options_default(&opts) != OTC_OK) return 1;
     for (i = 0; i < 4; i++) {
         opts.metric = metrics[i];
         opts.p = 3.0;
-        st = otc_cost_matrix_f64(xv, yv, cv, &opts, NULL, 0); /* NULL: otcore allocates */
+        st = otc_cost_matrix_f64(&problem, &out, &opts, work);
         if (st != OTC_OK) {
             printf("%s: %s: %s\n", names[i], otc_status_message(st), otc_last_error_message());
             return 1;
@@ -83,12 +88,16 @@ int main(void) {
     /* Column-major x (row_stride 1, col_stride N), single thread, caller-owned workspace. */
     {
         otc_matrix_f64 xcol = {xt, N, D, 1, N};
+        problem.x = xcol;
         opts.metric = OTC_METRIC_EUCLIDEAN;
         opts.num_threads = 1;
-        if (otc_cost_matrix_workspace_size(N, M, D, &opts, &bytes) != OTC_OK) return 1;
-        work = malloc(bytes > 0 ? bytes : 1);
-        st = otc_cost_matrix_f64(xcol, yv, cv, &opts, work, bytes);
-        free(work);
+        if (otc_cost_matrix_workspace_size_f64(&problem, &opts, &bytes) != OTC_OK) return 1;
+        work.data = malloc(bytes > 0 ? bytes : 1);
+        work.bytes = bytes;
+        st = otc_cost_matrix_f64(&problem, &out, &opts, work);
+        free(work.data);
+        work.data = NULL;
+        work.bytes = 0;
         if (st != OTC_OK) return 1;
         bad |= check(c, x, y, OTC_METRIC_EUCLIDEAN, 2.0, "column-major x");
         printf("column-major x with a %lu-byte workspace: ok\n", (unsigned long)bytes);
@@ -98,7 +107,8 @@ int main(void) {
     {
         double before = c[0];
         x[4] = NAN;
-        st = otc_cost_matrix_f64(xv, yv, cv, &opts, NULL, 0);
+        problem.x = (otc_matrix_f64){x, N, D, D, 1};
+        st = otc_cost_matrix_f64(&problem, &out, &opts, work);
         printf("with a NaN: %s (%s)\n", otc_status_message(st), otc_last_error_message());
         if (st != OTC_ERR_NON_FINITE || c[0] != before) bad = 1;
     }

@@ -24,7 +24,12 @@ int main(void) {
     for (i = 0; i < M * D; i++) y[i] = (double)((i * 23) % 13) / 13.0;
     for (i = 0; i < N; i++) a[i] = 1.0 / N;
     for (j = 0; j < M; j++) b[j] = 1.0 / M;
-    if (otc_cost_matrix_f64(X, Y, Cout, NULL, NULL, 0) != OTC_OK) return 1;
+    {
+        otc_cost_matrix_problem_f64 cp = {sizeof cp, X, Y};
+        otc_cost_matrix_outputs_f64 co = {sizeof co, {0}, Cout};
+        otc_workspace no_work = {NULL, 0};
+        if (otc_cost_matrix_f64(&cp, &co, NULL, no_work) != OTC_OK) return 1;
+    }
 
     otc_sinkhorn_options_default(&opts);
     opts.epsilon = 0.05;

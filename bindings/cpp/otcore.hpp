@@ -13,7 +13,8 @@
 //   *_into calls to run without allocating once it is large enough.
 // * Families: cost matrices, exact OT (emd, emd_batch, wasserstein_1d, sliced_wasserstein),
 //   Sinkhorn (sinkhorn, sinkhorn_points, sinkhorn_divergence[_points], the row-partitioned
-//   pieces sinkhorn_block_step[_points], lse_pair_merge, sinkhorn_block_column_update), Gaussian OT
+//   pieces sinkhorn_block_step[_points], lse_pair_merge, sinkhorn_block_column_update with
+//   SinkhornBlockOptions), Gaussian OT
 //   (bures_distance, gaussian_*, psd_sqrt), semi-discrete OT (laguerre_assign, semidiscrete,
 //   semidiscrete_sgd, semidiscrete_sgd_samples, lloyd; double and float) and entropic
 //   barycenters. The cost section is compiled only when
@@ -238,7 +239,7 @@ inline otc_matrix_mut_f32 to_c(MutView<float> v) {
 }  // namespace detail
 
 // ---------------------------------------------------------------------------------------
-// Cost matrices (otc_cost_*)
+// Cost matrices (otc_cost_matrix_*)
 // ---------------------------------------------------------------------------------------
 #ifdef OTC_METRIC_SQEUCLIDEAN
 
@@ -250,72 +251,87 @@ enum class Metric : std::int32_t {
     Cosine = OTC_METRIC_COSINE,            ///< 1 - <x, y> / (|x| |y|)
 };
 
-/// Options of the cost-matrix calls; starts from the library's defaults.
+/// Options of the cost-matrix calls: the C struct, filled with the library's defaults.
 struct CostOptions {
-    Metric metric;
-    double p;                  ///< Minkowski exponent
-    std::uint32_t num_threads; ///< 0: library default, 1: calling thread only, k: k workers
+    otc_cost_matrix_options c;  ///< the C options (every field reachable)
 
-    CostOptions() {
-        otc_cost_options o;
-        check(otc_cost_options_default(&o), "otc_cost_options_default");
-        metric = static_cast<Metric>(o.metric);
-        p = o.p;
-        num_threads = o.num_threads;
-    }
+    CostOptions() { check(otc_cost_matrix_options_default(&c), "otc_cost_matrix_options_default"); }
     /// Sets the metric (chainable).
-    CostOptions &with_metric(Metric m) { metric = m; return *this; }
+    CostOptions &with_metric(Metric m) { c.metric = static_cast<std::int32_t>(m); return *this; }
     /// Sets the Minkowski exponent (chainable).
-    CostOptions &with_p(double value) { p = value; return *this; }
-    /// Sets the thread count (chainable).
-    CostOptions &with_threads(std::uint32_t n) { num_threads = n; return *this; }
-
-    /// The C struct.
-    otc_cost_options to_c() const {
-        otc_cost_options o;
-        check(otc_cost_options_default(&o), "otc_cost_options_default");
-        o.metric = static_cast<std::int32_t>(metric);
-        o.p = p;
-        o.num_threads = num_threads;
-        return o;
-    }
+    CostOptions &with_p(double value) { c.p = value; return *this; }
+    /// Sets the thread count: 0 library default, 1 calling thread only, k workers (chainable).
+    CostOptions &with_threads(std::uint32_t n) { c.num_threads = n; return *this; }
 };
 
-/// Bytes of workspace the cost-matrix call needs for n x d and m x d clouds.
-inline std::size_t cost_matrix_workspace_size(std::size_t n, std::size_t m, std::size_t d,
-                                              const CostOptions &opts = CostOptions()) {
-    const otc_cost_options o = opts.to_c();
-    std::size_t bytes = 0;
-    check(otc_cost_matrix_workspace_size(n, m, d, &o, &bytes), "otc_cost_matrix_workspace_size");
-    return bytes;
-}
-
 namespace detail {
-inline otc_status cost_call(otc_matrix_f64 x, otc_matrix_f64 y, otc_matrix_mut_f64 out,
-                            const otc_cost_options *o, void *w, std::size_t b) {
-    return otc_cost_matrix_f64(x, y, out, o, w, b);
-}
-inline otc_status cost_call(otc_matrix_f32 x, otc_matrix_f32 y, otc_matrix_mut_f32 out,
-                            const otc_cost_options *o, void *w, std::size_t b) {
-    return otc_cost_matrix_f32(x, y, out, o, w, b);
+/// The C problem and outputs structs and entry points of the cost matrix in precision T.
+template <class T>
+struct CostAbi;
+template <>
+struct CostAbi<double> {
+    using Problem = otc_cost_matrix_problem_f64;
+    using Outputs = otc_cost_matrix_outputs_f64;
+    static otc_status size(const Problem *p, const otc_cost_matrix_options *o, std::size_t *b) {
+        return otc_cost_matrix_workspace_size_f64(p, o, b);
+    }
+    static otc_status run(const Problem *p, Outputs *out, const otc_cost_matrix_options *o,
+                          otc_workspace w) {
+        return otc_cost_matrix_f64(p, out, o, w);
+    }
+    static constexpr const char *name = "otc_cost_matrix_f64";
+};
+template <>
+struct CostAbi<float> {
+    using Problem = otc_cost_matrix_problem_f32;
+    using Outputs = otc_cost_matrix_outputs_f32;
+    static otc_status size(const Problem *p, const otc_cost_matrix_options *o, std::size_t *b) {
+        return otc_cost_matrix_workspace_size_f32(p, o, b);
+    }
+    static otc_status run(const Problem *p, Outputs *out, const otc_cost_matrix_options *o,
+                          otc_workspace w) {
+        return otc_cost_matrix_f32(p, out, o, w);
+    }
+    static constexpr const char *name = "otc_cost_matrix_f32";
+};
+/// The C problem of the clouds x and y.
+template <class T>
+typename CostAbi<T>::Problem cost_problem(View<T> x, View<T> y) {
+    typename CostAbi<T>::Problem p{};
+    p.struct_size = sizeof p;
+    p.x = to_c(x);
+    p.y = to_c(y);
+    return p;
 }
 }  // namespace detail
+
+/// Bytes of workspace the cost-matrix call needs for the clouds x (n x d) and y (m x d) in
+/// precision T (their sizes only).
+template <class T>
+std::size_t cost_matrix_workspace_size(View<T> x, View<T> y, const CostOptions &opts = CostOptions()) {
+    const auto p = detail::cost_problem(x, y);
+    std::size_t bytes = 0;
+    check(detail::CostAbi<T>::size(&p, &opts.c, &bytes),
+          sizeof(T) == sizeof(float) ? "otc_cost_matrix_workspace_size_f32"
+                                     : "otc_cost_matrix_workspace_size_f64");
+    return bytes;
+}
 
 /// Writes the n x m cost matrix between the rows of x (n x d) and y (m x d) into `out`
 /// (any strides). With a workspace, grows it if needed and runs without allocating.
 template <class T>
 void cost_matrix_into(View<T> x, View<T> y, MutView<T> out,
                       const CostOptions &opts = CostOptions(), Workspace *work = nullptr) {
-    const otc_cost_options o = opts.to_c();
-    void *w = nullptr;
-    std::size_t b = 0;
+    const auto p = detail::cost_problem(x, y);
+    typename detail::CostAbi<T>::Outputs o{};
+    o.struct_size = sizeof o;
+    o.cost = detail::to_c(out);
+    otc_workspace w{nullptr, 0};
     if (work != nullptr) {
-        work->reserve(cost_matrix_workspace_size(x.rows, y.rows, x.cols, opts));
-        w = work->data();
-        b = work->bytes();
+        work->reserve(cost_matrix_workspace_size(x, y, opts));
+        w = otc_workspace{work->data(), work->bytes()};
     }
-    check(detail::cost_call(detail::to_c(x), detail::to_c(y), detail::to_c(out), &o, w, b),
-          sizeof(T) == sizeof(float) ? "otc_cost_matrix_f32" : "otc_cost_matrix_f64");
+    check(detail::CostAbi<T>::run(&p, &o, &opts.c, w), detail::CostAbi<T>::name);
 }
 
 /// The n x m cost matrix between the rows of x (n x d) and y (m x d), row-major.
@@ -893,94 +909,167 @@ DivergenceResult sinkhorn_divergence_points(View<T> x, View<T> y, const std::vec
 }
 
 // ---------------------------------------------------------------------------------------
-// Row-partitioned Sinkhorn (otc_sinkhorn_block_*, otc_lse_pair_merge): for callers that split
-// the rows of one problem over processes (MPI ranks). Per iteration each process calls
-// sinkhorn_block_step[_points] on its rows, the pairs of all blocks are merged in a fixed
-// order (lse_pair_merge), and every process computes g with sinkhorn_block_column_update.
+// Row-partitioned Sinkhorn (ops sinkhorn_block_step and sinkhorn_block_column_update, and
+// otc_lse_pair_merge): for callers that split the rows of one problem over processes (MPI
+// ranks). Per iteration each process calls sinkhorn_block_step[_points] on its rows, the pairs
+// of all blocks are merged in a fixed order (lse_pair_merge), and every process computes g
+// with sinkhorn_block_column_update.
 // ---------------------------------------------------------------------------------------
 
 /// A partial log-sum-exp {max, sum} of one column over some rows ({-inf, 0} is empty).
 using LsePair = otc_lse_pair;
 
-/// Bytes of workspace a block step needs for `rows` rows, m columns, dimension d (0 dense).
-inline std::size_t sinkhorn_block_workspace_size(std::size_t rows, std::size_t m,
-                                                 std::size_t d = 0,
-                                                 const SinkhornOptions &opts = SinkhornOptions()) {
-    const otc_sinkhorn_options o = opts.to_c();
-    std::size_t bytes = 0;
-    check(otc_sinkhorn_block_workspace_size(rows, m, d, &o, &bytes),
-          "otc_sinkhorn_block_workspace_size");
-    return bytes;
-}
+/// Options of the block pieces: the C options of both ops (otc_sinkhorn_block_step_options and
+/// otc_sinkhorn_block_column_update_options, from their defaults), held together so that the
+/// step and the column update agree on epsilon and the penalties.
+class SinkhornBlockOptions {
+public:
+    SinkhornBlockOptions() {
+        check(otc_sinkhorn_block_step_options_default(&step_),
+              "otc_sinkhorn_block_step_options_default");
+        check(otc_sinkhorn_block_column_update_options_default(&column_),
+              "otc_sinkhorn_block_column_update_options_default");
+    }
+    /// Entropic regularisation (both ops).
+    SinkhornBlockOptions &with_epsilon(double e) {
+        step_.epsilon = column_.epsilon = e;
+        return *this;
+    }
+    /// KL penalties of the row and column marginals (INFINITY: balanced).
+    SinkhornBlockOptions &with_rho(double rho_a, double rho_b) {
+        step_.rho_a = rho_a;
+        step_.rho_b = column_.rho_b = rho_b;
+        return *this;
+    }
+    /// Threads of the step (0 default, 1 the calling thread).
+    SinkhornBlockOptions &with_threads(std::uint32_t n) {
+        step_.num_threads = n;
+        return *this;
+    }
+    /// The step's C options (every field).
+    otc_sinkhorn_block_step_options &step() { return step_; }
+    const otc_sinkhorn_block_step_options &step() const { return step_; }
+    /// The column update's C options (every field).
+    otc_sinkhorn_block_column_update_options &column() { return column_; }
+    const otc_sinkhorn_block_column_update_options &column() const { return column_; }
+
+private:
+    otc_sinkhorn_block_step_options step_;
+    otc_sinkhorn_block_column_update_options column_;
+};
+
+/// What a block step reports: the block's part of the L1 marginal error of the potentials on
+/// entry (the parts of all blocks add up to the whole solve's), and the call's report.
+struct BlockStepResult {
+    double marginal_error = 0;
+    otc_report report{};
+};
 
 namespace detail {
-inline otc_status block_step_call(otc_matrix_f64 c, const double *a, const double *b,
-                                  const double *g, const otc_sinkhorn_options *o, double *f,
-                                  otc_lse_pair *pairs, double *err, void *w, std::size_t bytes) {
-    return otc_sinkhorn_block_step_f64(c, a, b, g, o, f, pairs, err, w, bytes);
+template <class T>
+struct BlockStep;
+template <>
+struct BlockStep<double> {
+    using Problem = otc_sinkhorn_block_step_problem_f64;
+    using Outputs = otc_sinkhorn_block_step_outputs_f64;
+    using CView = otc_matrix_f64;
+    static otc_status size(const Problem *p, const otc_sinkhorn_block_step_options *o,
+                           std::size_t *bytes) {
+        return otc_sinkhorn_block_step_workspace_size_f64(p, o, bytes);
+    }
+    static otc_status run(const Problem *p, Outputs *out, const otc_sinkhorn_block_step_options *o,
+                          otc_workspace w) {
+        return otc_sinkhorn_block_step_f64(p, out, o, w);
+    }
+};
+template <>
+struct BlockStep<float> {
+    using Problem = otc_sinkhorn_block_step_problem_f32;
+    using Outputs = otc_sinkhorn_block_step_outputs_f32;
+    using CView = otc_matrix_f32;
+    static otc_status size(const Problem *p, const otc_sinkhorn_block_step_options *o,
+                           std::size_t *bytes) {
+        return otc_sinkhorn_block_step_workspace_size_f32(p, o, bytes);
+    }
+    static otc_status run(const Problem *p, Outputs *out, const otc_sinkhorn_block_step_options *o,
+                          otc_workspace w) {
+        return otc_sinkhorn_block_step_f32(p, out, o, w);
+    }
+};
+
+/// The step's problem struct: one cost form given, the other's views empty.
+template <class T>
+typename BlockStep<T>::Problem block_problem(typename BlockStep<T>::CView cost,
+                                             typename BlockStep<T>::CView x,
+                                             typename BlockStep<T>::CView y, const T *a_block,
+                                             const T *b, const double *g, const double *f_in) {
+    return {sizeof(typename BlockStep<T>::Problem), cost, x, y, a_block, b, g, f_in};
 }
-inline otc_status block_step_call(otc_matrix_f32 c, const float *a, const float *b,
-                                  const double *g, const otc_sinkhorn_options *o, double *f,
-                                  otc_lse_pair *pairs, double *err, void *w, std::size_t bytes) {
-    return otc_sinkhorn_block_step_f32(c, a, b, g, o, f, pairs, err, w, bytes);
-}
-inline otc_status block_step_points_call(otc_matrix_f64 x, otc_matrix_f64 y, const double *a,
-                                         const double *b, const double *g,
-                                         const otc_sinkhorn_options *o, double *f,
-                                         otc_lse_pair *pairs, double *err, void *w,
-                                         std::size_t bytes) {
-    return otc_sinkhorn_block_step_points_f64(x, y, a, b, g, o, f, pairs, err, w, bytes);
-}
-inline otc_status block_step_points_call(otc_matrix_f32 x, otc_matrix_f32 y, const float *a,
-                                         const float *b, const double *g,
-                                         const otc_sinkhorn_options *o, double *f,
-                                         otc_lse_pair *pairs, double *err, void *w,
-                                         std::size_t bytes) {
-    return otc_sinkhorn_block_step_points_f32(x, y, a, b, g, o, f, pairs, err, w, bytes);
+
+template <class T>
+BlockStepResult block_step(const typename BlockStep<T>::Problem &p, double *f_out,
+                           LsePair *pairs, const SinkhornBlockOptions &opts, Workspace *work) {
+    std::size_t need = 0;
+    if (work != nullptr)
+        check(BlockStep<T>::size(&p, &opts.step(), &need),
+              name<T>("otc_sinkhorn_block_step_workspace_size_f64",
+                      "otc_sinkhorn_block_step_workspace_size_f32"));
+    void *w;
+    std::size_t bytes;
+    use_workspace(work, need, w, bytes);
+    typename BlockStep<T>::Outputs out{};
+    out.struct_size = sizeof out;
+    out.f_block = f_out;
+    out.pairs = pairs;
+    check(BlockStep<T>::run(&p, &out, &opts.step(), otc_workspace{w, bytes}),
+          name<T>("otc_sinkhorn_block_step_f64", "otc_sinkhorn_block_step_f32"));
+    return {out.marginal_error, out.report};
 }
 }  // namespace detail
 
 /// One block's share of an alternating iteration on a dense block (rows x m, any strides):
-/// updates `f_block` (rows; on entry the current potentials) from g (m), writes the block's
-/// column pairs into `pairs` (m; nullptr: row update only), and returns the block's part of the
-/// marginal error of the potentials on entry. Uses epsilon, rho_a, num_threads of `opts`.
+/// from the block's potentials on entry `f_in` (rows) and g (m), writes the new potentials
+/// into `f_out` (rows; a distinct array; nullptr: not wanted) and the block's column pairs
+/// from them into `pairs` (m; nullptr: not wanted), and returns the block's part of the
+/// marginal error of (f_in, g). Potentials: P_ij = a_i b_j exp((f_i + g_j - C_ij)/eps).
 template <class T>
-double sinkhorn_block_step(View<T> cost_block, const T *a_block, const T *b, const double *g,
-                           double *f_block, LsePair *pairs,
-                           const SinkhornOptions &opts = SinkhornOptions(),
-                           Workspace *work = nullptr) {
-    const otc_sinkhorn_options o = opts.to_c();
-    void *w;
-    std::size_t bytes;
-    detail::use_workspace(
-        work, work ? sinkhorn_block_workspace_size(cost_block.rows, cost_block.cols, 0, opts) : 0,
-        w, bytes);
-    double err = 0;
-    check(detail::block_step_call(detail::to_c(cost_block), a_block, b, g, &o, f_block, pairs,
-                                  &err, w, bytes),
-          detail::name<T>("otc_sinkhorn_block_step_f64", "otc_sinkhorn_block_step_f32"));
-    return err;
+BlockStepResult sinkhorn_block_step(View<T> cost_block, const T *a_block, const T *b,
+                                    const double *g, const double *f_in, double *f_out,
+                                    LsePair *pairs,
+                                    const SinkhornBlockOptions &opts = SinkhornBlockOptions(),
+                                    Workspace *work = nullptr) {
+    using CView = typename detail::BlockStep<T>::CView;
+    return detail::block_step<T>(detail::block_problem<T>(detail::to_c(cost_block), CView{},
+                                                          CView{}, a_block, b, g, f_in),
+                                 f_out, pairs, opts, work);
 }
 
 /// sinkhorn_block_step for the block's source points x_block (rows x d) against all targets
 /// y (m x d), squared Euclidean cost on the fly.
 template <class T>
-double sinkhorn_block_step_points(View<T> x_block, View<T> y, const T *a_block, const T *b,
-                                  const double *g, double *f_block, LsePair *pairs,
-                                  const SinkhornOptions &opts = SinkhornOptions(),
-                                  Workspace *work = nullptr) {
-    const otc_sinkhorn_options o = opts.to_c();
-    void *w;
-    std::size_t bytes;
-    detail::use_workspace(
-        work, work ? sinkhorn_block_workspace_size(x_block.rows, y.rows, x_block.cols, opts) : 0,
-        w, bytes);
-    double err = 0;
-    check(detail::block_step_points_call(detail::to_c(x_block), detail::to_c(y), a_block, b, g,
-                                         &o, f_block, pairs, &err, w, bytes),
-          detail::name<T>("otc_sinkhorn_block_step_points_f64",
-                          "otc_sinkhorn_block_step_points_f32"));
-    return err;
+BlockStepResult sinkhorn_block_step_points(View<T> x_block, View<T> y, const T *a_block,
+                                           const T *b, const double *g, const double *f_in,
+                                           double *f_out, LsePair *pairs,
+                                           const SinkhornBlockOptions &opts = SinkhornBlockOptions(),
+                                           Workspace *work = nullptr) {
+    using CView = typename detail::BlockStep<T>::CView;
+    return detail::block_step<T>(detail::block_problem<T>(CView{}, detail::to_c(x_block),
+                                                          detail::to_c(y), a_block, b, g, f_in),
+                                 f_out, pairs, opts, work);
+}
+
+/// Bytes of workspace a dense block step of rows x m needs.
+template <class T>
+std::size_t sinkhorn_block_step_workspace_size(View<T> cost_block,
+                                               const SinkhornBlockOptions &opts = SinkhornBlockOptions()) {
+    using CView = typename detail::BlockStep<T>::CView;
+    const auto p = detail::block_problem<T>(detail::to_c(cost_block), CView{}, CView{}, nullptr,
+                                            nullptr, nullptr, nullptr);
+    std::size_t bytes = 0;
+    check(detail::BlockStep<T>::size(&p, &opts.step(), &bytes),
+          detail::name<T>("otc_sinkhorn_block_step_workspace_size_f64",
+                          "otc_sinkhorn_block_step_workspace_size_f32"));
+    return bytes;
 }
 
 /// acc[j] = acc[j] merged with other[j] (commutative bit for bit; fold in a fixed order).
@@ -990,13 +1079,27 @@ inline void lse_pair_merge(std::vector<LsePair> &acc, const std::vector<LsePair>
 }
 
 /// g_j = -kappa_b eps log(pair_j) from the pairs of all blocks combined (g resized to m).
-inline void sinkhorn_block_column_update(const std::vector<LsePair> &pairs,
-                                         std::vector<double> &g,
-                                         const SinkhornOptions &opts = SinkhornOptions()) {
-    const otc_sinkhorn_options o = opts.to_c();
+inline otc_report sinkhorn_block_column_update(const std::vector<LsePair> &pairs,
+                                               std::vector<double> &g,
+                                               const SinkhornBlockOptions &opts = SinkhornBlockOptions()) {
+    const otc_sinkhorn_block_column_update_problem_f64 p{sizeof p, pairs.data(), pairs.size()};
     g.resize(pairs.size());
-    check(otc_sinkhorn_block_column_update(pairs.data(), pairs.size(), &o, g.data()),
-          "otc_sinkhorn_block_column_update");
+    otc_sinkhorn_block_column_update_outputs_f64 out{};
+    out.struct_size = sizeof out;
+    out.g = g.data();
+    check(otc_sinkhorn_block_column_update_f64(&p, &out, &opts.column(), otc_workspace{nullptr, 0}),
+          "otc_sinkhorn_block_column_update_f64");
+    return out.report;
+}
+
+/// Bytes of workspace the column update needs (0: it needs none).
+inline std::size_t sinkhorn_block_column_update_workspace_size(
+    const std::vector<LsePair> &pairs, const SinkhornBlockOptions &opts = SinkhornBlockOptions()) {
+    const otc_sinkhorn_block_column_update_problem_f64 p{sizeof p, pairs.data(), pairs.size()};
+    std::size_t bytes = 0;
+    check(otc_sinkhorn_block_column_update_workspace_size_f64(&p, &opts.column(), &bytes),
+          "otc_sinkhorn_block_column_update_workspace_size_f64");
+    return bytes;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1673,76 +1776,135 @@ LloydResult lloyd(View<T> points, MutView<T> sites, std::int32_t max_iter, doubl
 // Entropic barycenters (otc_barycenter_*, otc_convolutional_barycenter_*)
 // ---------------------------------------------------------------------------------------
 
-/// Options of the barycenter solvers; starts from the library's defaults.
-struct BarycenterOptions {
-    std::uint32_t num_threads;
-    std::int32_t max_iter;
-    double epsilon;
-    double tol;
-    BarycenterOptions() {
-        const otc_barycenter_options o = defaults();
-        num_threads = o.num_threads; max_iter = o.max_iter; epsilon = o.epsilon; tol = o.tol;
-    }
-    BarycenterOptions &with_epsilon(double e) { epsilon = e; return *this; }
-    BarycenterOptions &with_threads(std::uint32_t n) { num_threads = n; return *this; }
-    BarycenterOptions &with_max_iter(std::int32_t n) { max_iter = n; return *this; }
-    /// The C struct.
-    otc_barycenter_options to_c() const {
-        otc_barycenter_options o = defaults();
-        o.num_threads = num_threads; o.max_iter = max_iter; o.epsilon = epsilon; o.tol = tol;
-        return o;
-    }
+namespace detail {
+inline otc_status options_default(otc_barycenter_options *o) {
+    return otc_barycenter_options_default(o);
+}
+inline otc_status options_default(otc_convolutional_barycenter_options *o) {
+    return otc_convolutional_barycenter_options_default(o);
+}
+}  // namespace detail
 
-private:
-    static otc_barycenter_options defaults() {
-        otc_barycenter_options o;
-        check(otc_barycenter_options_default(&o), "otc_barycenter_options_default");
-        return o;
+/// Options of an entropic barycenter solver: the C struct `C` (otc_barycenter_options or
+/// otc_convolutional_barycenter_options), filled with the library's defaults.
+template <class C>
+struct BarycenterOptionsT {
+    C c;  ///< the C options (every field reachable)
+
+    BarycenterOptionsT() { check(detail::options_default(&c), "otc_*barycenter_options_default"); }
+    /// Entropic regularisation epsilon (chainable).
+    BarycenterOptionsT &with_epsilon(double e) { c.epsilon = e; return *this; }
+    /// Stopping tolerance on the marginal error (chainable).
+    BarycenterOptionsT &with_tol(double t) { c.tol = t; return *this; }
+    /// Iteration cap (chainable).
+    BarycenterOptionsT &with_max_iter(std::uint64_t n) { c.max_iter = n; return *this; }
+    /// Threads: 0 library default, 1 calling thread only, k workers (chainable).
+    BarycenterOptionsT &with_threads(std::uint32_t n) { c.num_threads = n; return *this; }
+    /// Progress callback `f(data, iterations, marginal error)`, at most once every `every`
+    /// iterations, on the calling thread; nonzero stops the solve (report.status
+    /// OTC_WARN_CANCELLED, the current iterate returned) (chainable).
+    BarycenterOptionsT &with_callback(std::uint64_t every, otc_callback f, void *data) {
+        c.callback_every = every;
+        c.callback = f;
+        c.callback_data = data;
+        return *this;
     }
 };
+/// Options of `barycenter` (fixed support).
+using BarycenterOptions = BarycenterOptionsT<otc_barycenter_options>;
+/// Options of `convolutional_barycenter`.
+using ConvolutionalBarycenterOptions = BarycenterOptionsT<otc_convolutional_barycenter_options>;
 
-/// A barycenter histogram (double or float) and the iterations made; status OTC_OK or
-/// OTC_WARN_MAX_ITER.
+/// A barycenter histogram (double or float) and the call's report (`report.status` OTC_OK,
+/// OTC_WARN_MAX_ITER or OTC_WARN_CANCELLED; `report.iterations`; `report.error` the marginal
+/// error max_k sum_i |u_k K v_k - p|).
 template <typename T>
 struct BarycenterResultT {
-    otc_status status = OTC_OK;
     std::vector<T> hist;
-    std::uint64_t iterations = 0;
+    otc_report report{};
 };
 /// The double-precision barycenter result.
 using BarycenterResult = BarycenterResultT<double>;
 
 namespace detail {
-inline otc_status barycenter_call(otc_matrix_f64 a, otc_matrix_f64 c, const double *wt,
-                                  const otc_barycenter_options *o, double *out,
-                                  std::uint64_t *it, void *w, std::size_t bytes) {
-    return otc_barycenter_f64(a, c, wt, o, out, it, w, bytes);
-}
-inline otc_status barycenter_call(otc_matrix_f32 a, otc_matrix_f32 c, const float *wt,
-                                  const otc_barycenter_options *o, float *out,
-                                  std::uint64_t *it, void *w, std::size_t bytes) {
-    return otc_barycenter_f32(a, c, wt, o, out, it, w, bytes);
-}
-inline otc_status conv_barycenter_call(otc_matrix_f64 a, std::size_t h, std::size_t wd,
-                                       const double *wt, const otc_barycenter_options *o,
-                                       double *out, std::uint64_t *it, void *w,
-                                       std::size_t bytes) {
-    return otc_convolutional_barycenter_f64(a, h, wd, wt, o, out, it, w, bytes);
-}
-inline otc_status conv_barycenter_call(otc_matrix_f32 a, std::size_t h, std::size_t wd,
-                                       const float *wt, const otc_barycenter_options *o,
-                                       float *out, std::uint64_t *it, void *w,
-                                       std::size_t bytes) {
-    return otc_convolutional_barycenter_f32(a, h, wd, wt, o, out, it, w, bytes);
+/// The C structs and entry points of both barycenters in precision T.
+template <class T>
+struct BaryAbi;
+template <>
+struct BaryAbi<double> {
+    using Fixed = otc_barycenter_problem_f64;
+    using FixedOut = otc_barycenter_outputs_f64;
+    using Conv = otc_convolutional_barycenter_problem_f64;
+    using ConvOut = otc_convolutional_barycenter_outputs_f64;
+    static otc_status size(const Fixed *p, const otc_barycenter_options *o, std::size_t *b) {
+        return otc_barycenter_workspace_size_f64(p, o, b);
+    }
+    static otc_status size(const Conv *p, const otc_convolutional_barycenter_options *o,
+                           std::size_t *b) {
+        return otc_convolutional_barycenter_workspace_size_f64(p, o, b);
+    }
+    static otc_status run(const Fixed *p, FixedOut *out, const otc_barycenter_options *o,
+                          otc_workspace w) {
+        return otc_barycenter_f64(p, out, o, w);
+    }
+    static otc_status run(const Conv *p, ConvOut *out,
+                          const otc_convolutional_barycenter_options *o, otc_workspace w) {
+        return otc_convolutional_barycenter_f64(p, out, o, w);
+    }
+};
+template <>
+struct BaryAbi<float> {
+    using Fixed = otc_barycenter_problem_f32;
+    using FixedOut = otc_barycenter_outputs_f32;
+    using Conv = otc_convolutional_barycenter_problem_f32;
+    using ConvOut = otc_convolutional_barycenter_outputs_f32;
+    static otc_status size(const Fixed *p, const otc_barycenter_options *o, std::size_t *b) {
+        return otc_barycenter_workspace_size_f32(p, o, b);
+    }
+    static otc_status size(const Conv *p, const otc_convolutional_barycenter_options *o,
+                           std::size_t *b) {
+        return otc_convolutional_barycenter_workspace_size_f32(p, o, b);
+    }
+    static otc_status run(const Fixed *p, FixedOut *out, const otc_barycenter_options *o,
+                          otc_workspace w) {
+        return otc_barycenter_f32(p, out, o, w);
+    }
+    static otc_status run(const Conv *p, ConvOut *out,
+                          const otc_convolutional_barycenter_options *o, otc_workspace w) {
+        return otc_convolutional_barycenter_f32(p, out, o, w);
+    }
+};
+
+/// Runs one barycenter call on problem `p` (options `o`) into `r` (sized by the caller),
+/// growing `work` when given; throws on an error naming `fn` (the f64 or f32 entry point).
+template <class T, class Out, class P, class O>
+void run_barycenter(const P &p, const O &o, Workspace *work, BarycenterResultT<T> &r,
+                    const char *fn) {
+    otc_workspace w{nullptr, 0};
+    if (work != nullptr) {
+        std::size_t bytes = 0;
+        check(BaryAbi<T>::size(&p, &o, &bytes), fn);
+        work->reserve(bytes);
+        w = otc_workspace{work->data(), work->bytes()};
+    }
+    Out out{};
+    out.struct_size = sizeof out;
+    out.barycenter = r.hist.data();
+    check(BaryAbi<T>::run(&p, &out, &o, w), fn);
+    r.report = out.report;
 }
 }  // namespace detail
 
-/// Bytes of workspace `barycenter` needs for k histograms of n bins.
-inline std::size_t barycenter_workspace_size(std::size_t n, std::size_t k,
-                                             const BarycenterOptions &opts = BarycenterOptions()) {
-    const otc_barycenter_options o = opts.to_c();
+/// Bytes of workspace `barycenter` needs for k histograms of n bins (hists n x k; no data
+/// is read).
+template <typename T>
+std::size_t barycenter_workspace_size(View<T> hists, const BarycenterOptions &opts = BarycenterOptions()) {
+    typename detail::BaryAbi<T>::Fixed p{};
+    p.struct_size = sizeof p;
+    p.hists = detail::to_c(hists);
     std::size_t bytes = 0;
-    check(otc_barycenter_workspace_size(n, k, &o, &bytes), "otc_barycenter_workspace_size");
+    check(detail::BaryAbi<T>::size(&p, &opts.c, &bytes),
+          detail::name<T>("otc_barycenter_workspace_size_f64", "otc_barycenter_workspace_size_f32"));
     return bytes;
 }
 
@@ -1750,32 +1912,36 @@ inline std::size_t barycenter_workspace_size(std::size_t n, std::size_t k,
 /// weights empty: uniform. T = double or float (otc_barycenter_f64 / _f32).
 template <typename T>
 inline BarycenterResultT<T> barycenter(View<T> hists, View<T> cost,
-                                   const std::vector<T> &weights = {},
-                                   const BarycenterOptions &opts = BarycenterOptions(),
-                                   Workspace *work = nullptr) {
+                                       const std::vector<T> &weights = {},
+                                       const BarycenterOptions &opts = BarycenterOptions(),
+                                       Workspace *work = nullptr) {
     if (!weights.empty()) detail::expect_len(weights.size(), hists.cols, "barycenter: weights");
-    const otc_barycenter_options o = opts.to_c();
-    void *w;
-    std::size_t bytes;
-    detail::use_workspace(work, work ? barycenter_workspace_size(hists.rows, hists.cols, opts) : 0,
-                          w, bytes);
+    typename detail::BaryAbi<T>::Fixed p{};
+    p.struct_size = sizeof p;
+    p.hists = detail::to_c(hists);
+    p.cost = detail::to_c(cost);
+    p.weights = detail::opt(weights);
     BarycenterResultT<T> r;
     r.hist.resize(hists.rows);
-    r.status = check(detail::barycenter_call(detail::to_c(hists), detail::to_c(cost),
-                                             detail::opt(weights), &o, r.hist.data(),
-                                             &r.iterations, w, bytes),
-                     detail::name<T>("otc_barycenter_f64", "otc_barycenter_f32"));
+    detail::run_barycenter<T, typename detail::BaryAbi<T>::FixedOut>(
+        p, opts.c, work, r, detail::name<T>("otc_barycenter_f64", "otc_barycenter_f32"));
     return r;
 }
 
 /// Bytes of workspace `convolutional_barycenter` needs for k images of h x w pixels.
-inline std::size_t convolutional_barycenter_workspace_size(
+template <typename T>
+std::size_t convolutional_barycenter_workspace_size(
     std::size_t h, std::size_t w, std::size_t k,
-    const BarycenterOptions &opts = BarycenterOptions()) {
-    const otc_barycenter_options o = opts.to_c();
+    const ConvolutionalBarycenterOptions &opts = ConvolutionalBarycenterOptions()) {
+    typename detail::BaryAbi<T>::Conv p{};
+    p.struct_size = sizeof p;
+    p.images.cols = k;
+    p.height = h;
+    p.width = w;
     std::size_t bytes = 0;
-    check(otc_convolutional_barycenter_workspace_size(h, w, k, &o, &bytes),
-          "otc_convolutional_barycenter_workspace_size");
+    check(detail::BaryAbi<T>::size(&p, &opts.c, &bytes),
+          detail::name<T>("otc_convolutional_barycenter_workspace_size_f64",
+                          "otc_convolutional_barycenter_workspace_size_f32"));
     return bytes;
 }
 
@@ -1783,26 +1949,23 @@ inline std::size_t convolutional_barycenter_workspace_size(
 /// pixel (r, c) at row r*w + c) on the unit square; weights empty: uniform. T = double or
 /// float (otc_convolutional_barycenter_f64 / _f32).
 template <typename T>
-inline BarycenterResultT<T> convolutional_barycenter(View<T> images, std::size_t h,
-                                                 std::size_t w,
-                                                 const std::vector<T> &weights = {},
-                                                 const BarycenterOptions &opts = BarycenterOptions(),
-                                                 Workspace *work = nullptr) {
+inline BarycenterResultT<T> convolutional_barycenter(
+    View<T> images, std::size_t h, std::size_t w, const std::vector<T> &weights = {},
+    const ConvolutionalBarycenterOptions &opts = ConvolutionalBarycenterOptions(),
+    Workspace *work = nullptr) {
     if (!weights.empty())
         detail::expect_len(weights.size(), images.cols, "convolutional_barycenter: weights");
-    const otc_barycenter_options o = opts.to_c();
-    void *wp;
-    std::size_t bytes;
-    detail::use_workspace(
-        work, work ? convolutional_barycenter_workspace_size(h, w, images.cols, opts) : 0, wp,
-        bytes);
+    typename detail::BaryAbi<T>::Conv p{};
+    p.struct_size = sizeof p;
+    p.images = detail::to_c(images);
+    p.height = h;
+    p.width = w;
+    p.weights = detail::opt(weights);
     BarycenterResultT<T> r;
-    r.hist.resize(h * w);
-    r.status = check(detail::conv_barycenter_call(detail::to_c(images), h, w,
-                                                  detail::opt(weights), &o, r.hist.data(),
-                                                  &r.iterations, wp, bytes),
-                     detail::name<T>("otc_convolutional_barycenter_f64",
-                                     "otc_convolutional_barycenter_f32"));
+    r.hist.resize(images.rows);
+    detail::run_barycenter<T, typename detail::BaryAbi<T>::ConvOut>(
+        p, opts.c, work, r,
+        detail::name<T>("otc_convolutional_barycenter_f64", "otc_convolutional_barycenter_f32"));
     return r;
 }
 

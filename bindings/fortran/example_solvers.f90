@@ -16,6 +16,7 @@ program example_solvers
     real(c_double) :: mean(2), cov(2, 2), ent, pts4(4, 2)
     integer(c_int32_t) :: status, cells(200)
     integer :: p(n), i, j, k, l, bad
+    type(otc_report) :: report
 
     bad = 0
     a = 0.25d0
@@ -151,9 +152,17 @@ program example_solvers
             cost5(i, j) = ((i - j) / 4.0d0)**2
         end do
     end do
-    call otcore_barycenter(hists, cost5, 0.05d0, bary, status)
+    call otcore_barycenter(hists, cost5, 0.05d0, bary, status, report=report)
     call expect(status < 100 .and. abs(sum(bary) - 1) <= 1d-6 .and. abs(bary(1) - bary(5)) <= 1d-9, &
                 "barycenter symmetric")
+    call expect(report%status == status .and. report%iterations > 0 .and. report%error <= 1d-9, &
+                "barycenter report")
+    ! One iteration with tol 0: the cap is a warning, the report says 1 (one-hot histograms
+    ! reach the fixed point exactly at the second).
+    call otcore_barycenter(hists, cost5, 0.05d0, bary, status, report=report, &
+                           max_iter=1_c_int64_t, tol=0.0d0, num_threads=1_c_int32_t)
+    call expect(status == OTC_WARN_MAX_ITER .and. report%iterations == 1 .and. report%error > 0, &
+                "barycenter cap")
 
     ! Convolutional barycenter of a 4 x 4 image and its left-right mirror: mirror symmetric.
     imgs = 0
@@ -161,15 +170,16 @@ program example_solvers
     imgs(2 * 4 + 1, 1) = 0.5d0
     imgs(1 * 4 + 4, 2) = 0.5d0
     imgs(2 * 4 + 4, 2) = 0.5d0
-    call otcore_convolutional_barycenter(imgs, 4_c_size_t, 4_c_size_t, 0.05d0, cbary, status)
+    call otcore_convolutional_barycenter(imgs, 4_c_size_t, 4_c_size_t, 0.05d0, cbary, status, &
+                                         report=report, num_threads=2_c_int32_t)
     k = 0
     do i = 0, 3
         do j = 0, 3
             if (abs(cbary(i * 4 + j + 1) - cbary(i * 4 + (3 - j) + 1)) > 1d-9) k = k + 1
         end do
     end do
-    call expect(status < 100 .and. k == 0 .and. abs(sum(cbary) - 1) <= 1d-6, &
-                "convolutional barycenter symmetric")
+    call expect(status < 100 .and. k == 0 .and. abs(sum(cbary) - 1) <= 1d-6 .and. &
+                report%iterations > 0, "convolutional barycenter symmetric")
 
     if (bad /= 0) stop 1
     print '(a)', "example_solvers example ok"

@@ -83,23 +83,113 @@ module otcore
         integer(c_intptr_t) :: row_stride, col_stride
     end type
 
-    ! Options of the cost-matrix calls (num_threads is a C uint32_t: same bits).
-    type, bind(c), public :: otc_cost_options
+    ! The ABI 1 shape: the caller's workspace ({c_null_ptr, 0}: otcore allocates) and the
+    ! report every outputs struct starts with (after struct_size).
+    type, bind(c), public :: otc_workspace
+        type(c_ptr) :: data
+        integer(c_size_t) :: bytes
+    end type
+    type, bind(c), public :: otc_report
+        integer(c_int32_t) :: status
+        integer(c_int32_t) :: path
+        integer(c_int64_t) :: iterations
+        real(c_double) :: error
+        real(c_double) :: seconds
+    end type
+
+    ! Cost matrices: options (num_threads is a C uint32_t: same bits), problem, outputs.
+    type, bind(c), public :: otc_cost_matrix_options
         integer(c_size_t) :: struct_size
         integer(c_int32_t) :: num_threads
         integer(c_int32_t) :: metric
         real(c_double) :: p
     end type
+    type, bind(c), public :: otc_cost_matrix_problem_f64
+        integer(c_size_t) :: struct_size
+        type(otc_matrix_f64) :: x, y
+    end type
+    type, bind(c), public :: otc_cost_matrix_problem_f32
+        integer(c_size_t) :: struct_size
+        type(otc_matrix_f32) :: x, y
+    end type
+    type, bind(c), public :: otc_cost_matrix_outputs_f64
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        type(otc_matrix_mut_f64) :: cost
+    end type
+    type, bind(c), public :: otc_cost_matrix_outputs_f32
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        type(otc_matrix_mut_f32) :: cost
+    end type
 
-    ! Options and reports of the solver families (uint32_t/uint64_t fields as c_int32_t/
-    ! c_int64_t: same bits).
+    ! Entropic barycenters: options (uint32_t/uint64_t as c_int32_t/c_int64_t), problems,
+    ! outputs (pointers as type(c_ptr): pass c_loc(x) or c_null_ptr).
     type, bind(c), public :: otc_barycenter_options
         integer(c_size_t) :: struct_size
         integer(c_int32_t) :: num_threads
-        integer(c_int32_t) :: max_iter
+        integer(c_int64_t) :: max_iter
         real(c_double) :: epsilon
         real(c_double) :: tol
+        integer(c_int64_t) :: callback_every
+        type(c_funptr) :: callback
+        type(c_ptr) :: callback_data
     end type
+    type, bind(c), public :: otc_convolutional_barycenter_options
+        integer(c_size_t) :: struct_size
+        integer(c_int32_t) :: num_threads
+        integer(c_int64_t) :: max_iter
+        real(c_double) :: epsilon
+        real(c_double) :: tol
+        integer(c_int64_t) :: callback_every
+        type(c_funptr) :: callback
+        type(c_ptr) :: callback_data
+    end type
+    type, bind(c), public :: otc_barycenter_problem_f64
+        integer(c_size_t) :: struct_size
+        type(otc_matrix_f64) :: hists, cost
+        type(c_ptr) :: weights
+    end type
+    type, bind(c), public :: otc_barycenter_problem_f32
+        integer(c_size_t) :: struct_size
+        type(otc_matrix_f32) :: hists, cost
+        type(c_ptr) :: weights
+    end type
+    type, bind(c), public :: otc_barycenter_outputs_f64
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        type(c_ptr) :: barycenter
+    end type
+    type, bind(c), public :: otc_barycenter_outputs_f32
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        type(c_ptr) :: barycenter
+    end type
+    type, bind(c), public :: otc_convolutional_barycenter_problem_f64
+        integer(c_size_t) :: struct_size
+        type(otc_matrix_f64) :: images
+        integer(c_size_t) :: height, width
+        type(c_ptr) :: weights
+    end type
+    type, bind(c), public :: otc_convolutional_barycenter_problem_f32
+        integer(c_size_t) :: struct_size
+        type(otc_matrix_f32) :: images
+        integer(c_size_t) :: height, width
+        type(c_ptr) :: weights
+    end type
+    type, bind(c), public :: otc_convolutional_barycenter_outputs_f64
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        type(c_ptr) :: barycenter
+    end type
+    type, bind(c), public :: otc_convolutional_barycenter_outputs_f32
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        type(c_ptr) :: barycenter
+    end type
+
+    ! Options and reports of the solver families (uint32_t/uint64_t fields as c_int32_t/
+    ! c_int64_t: same bits).
     type, bind(c), public :: otc_emd_options
         integer(c_size_t) :: struct_size
         integer(c_int32_t) :: num_threads
@@ -169,6 +259,64 @@ module otcore
         real(c_double) :: max
         real(c_double) :: sum
     end type
+    ! Row-partitioned Sinkhorn (ops sinkhorn_block_step, sinkhorn_block_column_update).
+    type, bind(c), public :: otc_sinkhorn_block_step_options
+        integer(c_size_t) :: struct_size
+        integer(c_int32_t) :: num_threads
+        real(c_double) :: epsilon
+        real(c_double) :: rho_a
+        real(c_double) :: rho_b
+    end type
+    type, bind(c), public :: otc_sinkhorn_block_step_problem_f64
+        integer(c_size_t) :: struct_size
+        type(otc_matrix_f64) :: cost_block
+        type(otc_matrix_f64) :: x_block
+        type(otc_matrix_f64) :: y
+        type(c_ptr) :: a_block
+        type(c_ptr) :: b
+        type(c_ptr) :: g
+        type(c_ptr) :: f_block
+    end type
+    type, bind(c), public :: otc_sinkhorn_block_step_problem_f32
+        integer(c_size_t) :: struct_size
+        type(otc_matrix_f32) :: cost_block
+        type(otc_matrix_f32) :: x_block
+        type(otc_matrix_f32) :: y
+        type(c_ptr) :: a_block
+        type(c_ptr) :: b
+        type(c_ptr) :: g
+        type(c_ptr) :: f_block
+    end type
+    type, bind(c), public :: otc_sinkhorn_block_step_outputs_f64
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        real(c_double) :: marginal_error
+        type(c_ptr) :: f_block
+        type(c_ptr) :: pairs
+    end type
+    type, bind(c), public :: otc_sinkhorn_block_step_outputs_f32
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        real(c_double) :: marginal_error
+        type(c_ptr) :: f_block
+        type(c_ptr) :: pairs
+    end type
+    type, bind(c), public :: otc_sinkhorn_block_column_update_options
+        integer(c_size_t) :: struct_size
+        integer(c_int32_t) :: num_threads
+        real(c_double) :: epsilon
+        real(c_double) :: rho_b
+    end type
+    type, bind(c), public :: otc_sinkhorn_block_column_update_problem_f64
+        integer(c_size_t) :: struct_size
+        type(c_ptr) :: pairs
+        integer(c_size_t) :: m
+    end type
+    type, bind(c), public :: otc_sinkhorn_block_column_update_outputs_f64
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        type(c_ptr) :: g
+    end type
     type, bind(c), public :: otc_sinkhorn_info
         integer(c_size_t) :: struct_size
         real(c_double) :: transport_cost
@@ -182,21 +330,8 @@ module otcore
         integer(c_int32_t) :: converged
     end type
 
-    ! ABI 1 shape (exact OT: assignment, grids, partial, TV-unbalanced): a caller workspace
-    ! passed by value ({c_null_ptr, 0}: the library allocates) and the report every outputs
-    ! struct starts with.
-    type, bind(c), public :: otc_workspace
-        type(c_ptr) :: data
-        integer(c_size_t) :: bytes
-    end type
-    type, bind(c), public :: otc_report
-        integer(c_int32_t) :: status
-        integer(c_int32_t) :: path
-        integer(c_int64_t) :: iterations
-        real(c_double) :: error
-        real(c_double) :: seconds
-    end type
-    ! Options, problem and outputs of each operation (fields as in otcore.h; set struct_size
+    ! Exact OT (assignment, grids, partial, TV-unbalanced): options, problem and outputs of
+    ! each operation (fields as in otcore.h; set struct_size
     ! to c_sizeof of the variable for problems and outputs, options come filled by
     ! otc_<op>_options_default; uint32_t/uint64_t fields as c_int32_t/c_int64_t: same bits).
     type, bind(c), public :: otc_assignment_options
@@ -292,11 +427,14 @@ module otcore
     end type
 
     public :: otc_last_error_message, otc_status_message, otc_version_string, otc_version_number
-    public :: otc_cost_options_default, otc_cost_matrix_workspace_size
-    public :: otc_cost_matrix_f64, otc_cost_matrix_f32
-    public :: otc_barycenter_options_default, otc_barycenter_workspace_size, otc_barycenter_f64
-    public :: otc_convolutional_barycenter_workspace_size, otc_convolutional_barycenter_f64
-    public :: otc_barycenter_f32, otc_convolutional_barycenter_f32
+    public :: otc_cost_matrix_options_default, otc_cost_matrix_workspace_size_f64
+    public :: otc_cost_matrix_workspace_size_f32, otc_cost_matrix_f64, otc_cost_matrix_f32
+    public :: otc_barycenter_options_default, otc_barycenter_workspace_size_f64
+    public :: otc_barycenter_workspace_size_f32, otc_barycenter_f64, otc_barycenter_f32
+    public :: otc_convolutional_barycenter_options_default
+    public :: otc_convolutional_barycenter_workspace_size_f64
+    public :: otc_convolutional_barycenter_workspace_size_f32
+    public :: otc_convolutional_barycenter_f64, otc_convolutional_barycenter_f32
     public :: otc_emd_options_default, otc_emd_workspace_size, otc_emd
     public :: otc_wasserstein_1d_workspace_size, otc_wasserstein_1d
     public :: otc_sliced_wasserstein_workspace_size, otc_sliced_wasserstein
@@ -317,6 +455,7 @@ module otcore
     public :: otc_sinkhorn_divergence_workspace_size, otc_sinkhorn_divergence_f64
     public :: otc_sinkhorn_divergence_f32, otc_sinkhorn_divergence_points_f64
     public :: otc_sinkhorn_divergence_points_f32
+<<<<<<< HEAD
     public :: otc_sinkhorn_block_workspace_size, otc_sinkhorn_block_step_f64
     public :: otc_sinkhorn_block_step_f32, otc_sinkhorn_block_step_points_f64
     public :: otc_sinkhorn_block_step_points_f32, otc_sinkhorn_block_column_update
@@ -328,6 +467,13 @@ module otcore
     public :: otc_emd_partial_f64, otc_emd_unbalanced_tv_options_default
     public :: otc_emd_unbalanced_tv_workspace_size_f64, otc_emd_unbalanced_tv_f64
     public :: otcore_assignment, otcore_emd_grid, otcore_emd_partial, otcore_emd_unbalanced_tv
+=======
+    public :: otc_sinkhorn_block_step_options_default, otc_sinkhorn_block_step_workspace_size_f64
+    public :: otc_sinkhorn_block_step_workspace_size_f32, otc_sinkhorn_block_step_f64
+    public :: otc_sinkhorn_block_step_f32, otc_sinkhorn_block_column_update_options_default
+    public :: otc_sinkhorn_block_column_update_workspace_size_f64
+    public :: otc_sinkhorn_block_column_update_f64, otc_lse_pair_merge
+>>>>>>> main
     public :: otcore_version, otcore_last_error, otcore_status_text, otcore_cost_matrix
     public :: otcore_emd, otcore_emd_batch, otcore_wasserstein_1d, otcore_sliced_wasserstein
     public :: otcore_sinkhorn, otcore_sinkhorn_divergence, otcore_bures_distance
@@ -356,39 +502,46 @@ module otcore
             integer(c_int32_t) :: v
         end function
 
-        function otc_cost_options_default(opts) bind(c, name="otc_cost_options_default") result(st)
-            import :: c_int32_t, otc_cost_options
-            type(otc_cost_options), intent(out) :: opts
+        function otc_cost_matrix_options_default(opts) &
+                bind(c, name="otc_cost_matrix_options_default") result(st)
+            import :: c_int32_t, otc_cost_matrix_options
+            type(otc_cost_matrix_options), intent(out) :: opts
             integer(c_int32_t) :: st
         end function
-        function otc_cost_matrix_workspace_size(n, m, d, opts, out_bytes) &
-                bind(c, name="otc_cost_matrix_workspace_size") result(st)
-            import :: c_int32_t, c_size_t, otc_cost_options
-            integer(c_size_t), value :: n, m, d
-            type(otc_cost_options), intent(in) :: opts
-            integer(c_size_t), intent(out) :: out_bytes
+        function otc_cost_matrix_workspace_size_f64(problem, opts, bytes) &
+                bind(c, name="otc_cost_matrix_workspace_size_f64") result(st)
+            import :: c_int32_t, c_size_t, otc_cost_matrix_problem_f64, otc_cost_matrix_options
+            type(otc_cost_matrix_problem_f64), intent(in) :: problem
+            type(otc_cost_matrix_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
             integer(c_int32_t) :: st
         end function
-        function otc_cost_matrix_f64(x, y, out, opts, work, work_bytes) &
+        function otc_cost_matrix_workspace_size_f32(problem, opts, bytes) &
+                bind(c, name="otc_cost_matrix_workspace_size_f32") result(st)
+            import :: c_int32_t, c_size_t, otc_cost_matrix_problem_f32, otc_cost_matrix_options
+            type(otc_cost_matrix_problem_f32), intent(in) :: problem
+            type(otc_cost_matrix_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
+            integer(c_int32_t) :: st
+        end function
+        function otc_cost_matrix_f64(problem, out, opts, work) &
                 bind(c, name="otc_cost_matrix_f64") result(st)
-            import :: c_int32_t, c_size_t, c_ptr, otc_matrix_f64, otc_matrix_mut_f64, &
-                otc_cost_options
-            type(otc_matrix_f64), value :: x, y
-            type(otc_matrix_mut_f64), value :: out
-            type(otc_cost_options), intent(in) :: opts
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
+            import :: c_int32_t, otc_cost_matrix_problem_f64, otc_cost_matrix_outputs_f64, &
+                otc_cost_matrix_options, otc_workspace
+            type(otc_cost_matrix_problem_f64), intent(in) :: problem
+            type(otc_cost_matrix_outputs_f64), intent(inout) :: out
+            type(otc_cost_matrix_options), intent(in) :: opts
+            type(otc_workspace), value :: work
             integer(c_int32_t) :: st
         end function
-        function otc_cost_matrix_f32(x, y, out, opts, work, work_bytes) &
+        function otc_cost_matrix_f32(problem, out, opts, work) &
                 bind(c, name="otc_cost_matrix_f32") result(st)
-            import :: c_int32_t, c_size_t, c_ptr, otc_matrix_f32, otc_matrix_mut_f32, &
-                otc_cost_options
-            type(otc_matrix_f32), value :: x, y
-            type(otc_matrix_mut_f32), value :: out
-            type(otc_cost_options), intent(in) :: opts
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
+            import :: c_int32_t, otc_cost_matrix_problem_f32, otc_cost_matrix_outputs_f32, &
+                otc_cost_matrix_options, otc_workspace
+            type(otc_cost_matrix_problem_f32), intent(in) :: problem
+            type(otc_cost_matrix_outputs_f32), intent(inout) :: out
+            type(otc_cost_matrix_options), intent(in) :: opts
+            type(otc_workspace), value :: work
             integer(c_int32_t) :: st
         end function
 
@@ -400,79 +553,86 @@ module otcore
             type(otc_barycenter_options), intent(out) :: opts
             integer(c_int32_t) :: st
         end function
-        function otc_barycenter_workspace_size(n, k, opts, out_bytes) &
-                bind(c, name="otc_barycenter_workspace_size") result(st)
-            import :: c_int32_t, c_size_t, otc_barycenter_options
-            integer(c_size_t), value :: n
-            integer(c_size_t), value :: k
+        function otc_barycenter_workspace_size_f64(problem, opts, bytes) &
+                bind(c, name="otc_barycenter_workspace_size_f64") result(st)
+            import :: c_int32_t, c_size_t, otc_barycenter_problem_f64, &
+                otc_barycenter_options
+            type(otc_barycenter_problem_f64), intent(in) :: problem
             type(otc_barycenter_options), intent(in) :: opts
-            integer(c_size_t), intent(out) :: out_bytes
+            integer(c_size_t), intent(out) :: bytes
             integer(c_int32_t) :: st
         end function
-        function otc_barycenter_f64(hists, cost, weights, opts, out, iterations, work, work_bytes) &
+        function otc_barycenter_f64(problem, out, opts, work) &
                 bind(c, name="otc_barycenter_f64") result(st)
-            import :: c_int32_t, c_ptr, c_size_t, otc_barycenter_options, otc_matrix_f64
-            type(otc_matrix_f64), value :: hists
-            type(otc_matrix_f64), value :: cost
-            type(c_ptr), value :: weights
+            import :: c_int32_t, otc_barycenter_problem_f64, &
+                otc_barycenter_outputs_f64, otc_barycenter_options, otc_workspace
+            type(otc_barycenter_problem_f64), intent(in) :: problem
+            type(otc_barycenter_outputs_f64), intent(inout) :: out
             type(otc_barycenter_options), intent(in) :: opts
-            type(c_ptr), value :: out
-            type(c_ptr), value :: iterations
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
+            type(otc_workspace), value :: work
             integer(c_int32_t) :: st
         end function
-        function otc_convolutional_barycenter_workspace_size(h, w, k, opts, out_bytes) &
-                bind(c, name="otc_convolutional_barycenter_workspace_size") result(st)
-            import :: c_int32_t, c_size_t, otc_barycenter_options
-            integer(c_size_t), value :: h
-            integer(c_size_t), value :: w
-            integer(c_size_t), value :: k
+        function otc_barycenter_workspace_size_f32(problem, opts, bytes) &
+                bind(c, name="otc_barycenter_workspace_size_f32") result(st)
+            import :: c_int32_t, c_size_t, otc_barycenter_problem_f32, &
+                otc_barycenter_options
+            type(otc_barycenter_problem_f32), intent(in) :: problem
             type(otc_barycenter_options), intent(in) :: opts
-            integer(c_size_t), intent(out) :: out_bytes
+            integer(c_size_t), intent(out) :: bytes
             integer(c_int32_t) :: st
         end function
-        function otc_convolutional_barycenter_f64(images, h, w, weights, opts, out, &
-                iterations, work, work_bytes) &
-                bind(c, name="otc_convolutional_barycenter_f64") result(st)
-            import :: c_int32_t, c_ptr, c_size_t, otc_barycenter_options, otc_matrix_f64
-            type(otc_matrix_f64), value :: images
-            integer(c_size_t), value :: h
-            integer(c_size_t), value :: w
-            type(c_ptr), value :: weights
-            type(otc_barycenter_options), intent(in) :: opts
-            type(c_ptr), value :: out
-            type(c_ptr), value :: iterations
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
-            integer(c_int32_t) :: st
-        end function
-        function otc_barycenter_f32(hists, cost, weights, opts, out, iterations, work, work_bytes) &
+        function otc_barycenter_f32(problem, out, opts, work) &
                 bind(c, name="otc_barycenter_f32") result(st)
-            import :: c_int32_t, c_ptr, c_size_t, otc_barycenter_options, otc_matrix_f32
-            type(otc_matrix_f32), value :: hists
-            type(otc_matrix_f32), value :: cost
-            type(c_ptr), value :: weights
+            import :: c_int32_t, otc_barycenter_problem_f32, &
+                otc_barycenter_outputs_f32, otc_barycenter_options, otc_workspace
+            type(otc_barycenter_problem_f32), intent(in) :: problem
+            type(otc_barycenter_outputs_f32), intent(inout) :: out
             type(otc_barycenter_options), intent(in) :: opts
-            type(c_ptr), value :: out
-            type(c_ptr), value :: iterations
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
+            type(otc_workspace), value :: work
             integer(c_int32_t) :: st
         end function
-        function otc_convolutional_barycenter_f32(images, h, w, weights, opts, out, &
-                iterations, work, work_bytes) &
+        function otc_convolutional_barycenter_options_default(opts) &
+                bind(c, name="otc_convolutional_barycenter_options_default") result(st)
+            import :: c_int32_t, otc_convolutional_barycenter_options
+            type(otc_convolutional_barycenter_options), intent(out) :: opts
+            integer(c_int32_t) :: st
+        end function
+        function otc_convolutional_barycenter_workspace_size_f64(problem, opts, bytes) &
+                bind(c, name="otc_convolutional_barycenter_workspace_size_f64") result(st)
+            import :: c_int32_t, c_size_t, otc_convolutional_barycenter_problem_f64, &
+                otc_convolutional_barycenter_options
+            type(otc_convolutional_barycenter_problem_f64), intent(in) :: problem
+            type(otc_convolutional_barycenter_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
+            integer(c_int32_t) :: st
+        end function
+        function otc_convolutional_barycenter_f64(problem, out, opts, work) &
+                bind(c, name="otc_convolutional_barycenter_f64") result(st)
+            import :: c_int32_t, otc_convolutional_barycenter_problem_f64, &
+                otc_convolutional_barycenter_outputs_f64, otc_convolutional_barycenter_options, otc_workspace
+            type(otc_convolutional_barycenter_problem_f64), intent(in) :: problem
+            type(otc_convolutional_barycenter_outputs_f64), intent(inout) :: out
+            type(otc_convolutional_barycenter_options), intent(in) :: opts
+            type(otc_workspace), value :: work
+            integer(c_int32_t) :: st
+        end function
+        function otc_convolutional_barycenter_workspace_size_f32(problem, opts, bytes) &
+                bind(c, name="otc_convolutional_barycenter_workspace_size_f32") result(st)
+            import :: c_int32_t, c_size_t, otc_convolutional_barycenter_problem_f32, &
+                otc_convolutional_barycenter_options
+            type(otc_convolutional_barycenter_problem_f32), intent(in) :: problem
+            type(otc_convolutional_barycenter_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
+            integer(c_int32_t) :: st
+        end function
+        function otc_convolutional_barycenter_f32(problem, out, opts, work) &
                 bind(c, name="otc_convolutional_barycenter_f32") result(st)
-            import :: c_int32_t, c_ptr, c_size_t, otc_barycenter_options, otc_matrix_f32
-            type(otc_matrix_f32), value :: images
-            integer(c_size_t), value :: h
-            integer(c_size_t), value :: w
-            type(c_ptr), value :: weights
-            type(otc_barycenter_options), intent(in) :: opts
-            type(c_ptr), value :: out
-            type(c_ptr), value :: iterations
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
+            import :: c_int32_t, otc_convolutional_barycenter_problem_f32, &
+                otc_convolutional_barycenter_outputs_f32, otc_convolutional_barycenter_options, otc_workspace
+            type(otc_convolutional_barycenter_problem_f32), intent(in) :: problem
+            type(otc_convolutional_barycenter_outputs_f32), intent(inout) :: out
+            type(otc_convolutional_barycenter_options), intent(in) :: opts
+            type(otc_workspace), value :: work
             integer(c_int32_t) :: st
         end function
         function otc_emd_options_default(opts) &
@@ -1140,89 +1300,76 @@ module otcore
             integer(c_size_t), value :: work_bytes
             integer(c_int32_t) :: st
         end function
-        function otc_sinkhorn_block_workspace_size(rows, m, d, opts, out_bytes) &
-                bind(c, name="otc_sinkhorn_block_workspace_size") result(st)
-            import :: c_int32_t, c_size_t, otc_sinkhorn_options
-            integer(c_size_t), value :: rows
-            integer(c_size_t), value :: m
-            integer(c_size_t), value :: d
-            type(otc_sinkhorn_options), intent(in) :: opts
-            integer(c_size_t), intent(out) :: out_bytes
+        function otc_sinkhorn_block_step_options_default(opts) &
+                bind(c, name="otc_sinkhorn_block_step_options_default") result(st)
+            import :: c_int32_t, otc_sinkhorn_block_step_options
+            type(otc_sinkhorn_block_step_options), intent(out) :: opts
             integer(c_int32_t) :: st
         end function
-        function otc_sinkhorn_block_step_f64(cost_block, a_block, b, g, opts, f_block, pairs, block_error, &
-                work, work_bytes) &
+        function otc_sinkhorn_block_step_workspace_size_f64(problem, opts, bytes) &
+                bind(c, name="otc_sinkhorn_block_step_workspace_size_f64") result(st)
+            import :: c_int32_t, c_size_t, otc_sinkhorn_block_step_problem_f64, &
+                      otc_sinkhorn_block_step_options
+            type(otc_sinkhorn_block_step_problem_f64), intent(in) :: problem
+            type(otc_sinkhorn_block_step_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
+            integer(c_int32_t) :: st
+        end function
+        function otc_sinkhorn_block_step_workspace_size_f32(problem, opts, bytes) &
+                bind(c, name="otc_sinkhorn_block_step_workspace_size_f32") result(st)
+            import :: c_int32_t, c_size_t, otc_sinkhorn_block_step_problem_f32, &
+                      otc_sinkhorn_block_step_options
+            type(otc_sinkhorn_block_step_problem_f32), intent(in) :: problem
+            type(otc_sinkhorn_block_step_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
+            integer(c_int32_t) :: st
+        end function
+        function otc_sinkhorn_block_step_f64(problem, out, opts, work) &
                 bind(c, name="otc_sinkhorn_block_step_f64") result(st)
-            import :: c_int32_t, c_ptr, c_size_t, otc_matrix_f64, otc_sinkhorn_options
-            type(otc_matrix_f64), value :: cost_block
-            type(c_ptr), value :: a_block
-            type(c_ptr), value :: b
-            type(c_ptr), value :: g
-            type(otc_sinkhorn_options), intent(in) :: opts
-            type(c_ptr), value :: f_block
-            type(c_ptr), value :: pairs
-            type(c_ptr), value :: block_error
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
+            import :: c_int32_t, otc_sinkhorn_block_step_problem_f64, &
+                      otc_sinkhorn_block_step_outputs_f64, otc_sinkhorn_block_step_options, &
+                      otc_workspace
+            type(otc_sinkhorn_block_step_problem_f64), intent(in) :: problem
+            type(otc_sinkhorn_block_step_outputs_f64), intent(inout) :: out
+            type(otc_sinkhorn_block_step_options), intent(in) :: opts
+            type(otc_workspace), value :: work
             integer(c_int32_t) :: st
         end function
-        function otc_sinkhorn_block_step_f32(cost_block, a_block, b, g, opts, f_block, pairs, block_error, &
-                work, work_bytes) &
+        function otc_sinkhorn_block_step_f32(problem, out, opts, work) &
                 bind(c, name="otc_sinkhorn_block_step_f32") result(st)
-            import :: c_int32_t, c_ptr, c_size_t, otc_matrix_f32, otc_sinkhorn_options
-            type(otc_matrix_f32), value :: cost_block
-            type(c_ptr), value :: a_block
-            type(c_ptr), value :: b
-            type(c_ptr), value :: g
-            type(otc_sinkhorn_options), intent(in) :: opts
-            type(c_ptr), value :: f_block
-            type(c_ptr), value :: pairs
-            type(c_ptr), value :: block_error
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
+            import :: c_int32_t, otc_sinkhorn_block_step_problem_f32, &
+                      otc_sinkhorn_block_step_outputs_f32, otc_sinkhorn_block_step_options, &
+                      otc_workspace
+            type(otc_sinkhorn_block_step_problem_f32), intent(in) :: problem
+            type(otc_sinkhorn_block_step_outputs_f32), intent(inout) :: out
+            type(otc_sinkhorn_block_step_options), intent(in) :: opts
+            type(otc_workspace), value :: work
             integer(c_int32_t) :: st
         end function
-        function otc_sinkhorn_block_step_points_f64(x_block, y, a_block, b, g, opts, f_block, pairs, block_error, work, &
-                work_bytes) &
-                bind(c, name="otc_sinkhorn_block_step_points_f64") result(st)
-            import :: c_int32_t, c_ptr, c_size_t, otc_matrix_f64, otc_sinkhorn_options
-            type(otc_matrix_f64), value :: x_block
-            type(otc_matrix_f64), value :: y
-            type(c_ptr), value :: a_block
-            type(c_ptr), value :: b
-            type(c_ptr), value :: g
-            type(otc_sinkhorn_options), intent(in) :: opts
-            type(c_ptr), value :: f_block
-            type(c_ptr), value :: pairs
-            type(c_ptr), value :: block_error
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
+        function otc_sinkhorn_block_column_update_options_default(opts) &
+                bind(c, name="otc_sinkhorn_block_column_update_options_default") result(st)
+            import :: c_int32_t, otc_sinkhorn_block_column_update_options
+            type(otc_sinkhorn_block_column_update_options), intent(out) :: opts
             integer(c_int32_t) :: st
         end function
-        function otc_sinkhorn_block_step_points_f32(x_block, y, a_block, b, g, opts, f_block, pairs, block_error, work, &
-                work_bytes) &
-                bind(c, name="otc_sinkhorn_block_step_points_f32") result(st)
-            import :: c_int32_t, c_ptr, c_size_t, otc_matrix_f32, otc_sinkhorn_options
-            type(otc_matrix_f32), value :: x_block
-            type(otc_matrix_f32), value :: y
-            type(c_ptr), value :: a_block
-            type(c_ptr), value :: b
-            type(c_ptr), value :: g
-            type(otc_sinkhorn_options), intent(in) :: opts
-            type(c_ptr), value :: f_block
-            type(c_ptr), value :: pairs
-            type(c_ptr), value :: block_error
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
+        function otc_sinkhorn_block_column_update_workspace_size_f64(problem, opts, bytes) &
+                bind(c, name="otc_sinkhorn_block_column_update_workspace_size_f64") result(st)
+            import :: c_int32_t, c_size_t, otc_sinkhorn_block_column_update_problem_f64, &
+                      otc_sinkhorn_block_column_update_options
+            type(otc_sinkhorn_block_column_update_problem_f64), intent(in) :: problem
+            type(otc_sinkhorn_block_column_update_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
             integer(c_int32_t) :: st
         end function
-        function otc_sinkhorn_block_column_update(pairs, m, opts, g) &
-                bind(c, name="otc_sinkhorn_block_column_update") result(st)
-            import :: c_int32_t, c_ptr, c_size_t, otc_sinkhorn_options
-            type(c_ptr), value :: pairs
-            integer(c_size_t), value :: m
-            type(otc_sinkhorn_options), intent(in) :: opts
-            type(c_ptr), value :: g
+        function otc_sinkhorn_block_column_update_f64(problem, out, opts, work) &
+                bind(c, name="otc_sinkhorn_block_column_update_f64") result(st)
+            import :: c_int32_t, otc_sinkhorn_block_column_update_problem_f64, &
+                      otc_sinkhorn_block_column_update_outputs_f64, &
+                      otc_sinkhorn_block_column_update_options, otc_workspace
+            type(otc_sinkhorn_block_column_update_problem_f64), intent(in) :: problem
+            type(otc_sinkhorn_block_column_update_outputs_f64), intent(inout) :: out
+            type(otc_sinkhorn_block_column_update_options), intent(in) :: opts
+            type(otc_workspace), value :: work
             integer(c_int32_t) :: st
         end function
         function otc_lse_pair_merge(acc, other, len) bind(c, name="otc_lse_pair_merge") result(st)
@@ -1232,6 +1379,11 @@ module otcore
             integer(c_size_t), value :: len
             integer(c_int32_t) :: st
         end function
+    end interface
+
+    ! One block's share of a row-partitioned Sinkhorn iteration: points or dense cost rows.
+    interface otcore_sinkhorn_block_step
+        module procedure block_step_points_f64, block_step_dense_f64
     end interface
 
     ! Cost matrix of column-major clouds (points are rows), double or single precision.
@@ -1382,11 +1534,11 @@ contains
     end function
 
     subroutine cost_options(opts, metric, p, num_threads)
-        type(otc_cost_options), intent(out) :: opts
+        type(otc_cost_matrix_options), intent(out) :: opts
         integer(c_int32_t), intent(in), optional :: metric, num_threads
         real(c_double), intent(in), optional :: p
         integer(c_int32_t) :: st
-        st = otc_cost_options_default(opts)
+        st = otc_cost_matrix_options_default(opts)
         if (present(metric)) opts%metric = metric
         if (present(p)) opts%p = p
         if (present(num_threads)) opts%num_threads = num_threads
@@ -1400,16 +1552,13 @@ contains
         integer(c_int32_t), intent(out) :: status
         integer(c_int32_t), intent(in), optional :: metric, num_threads
         real(c_double), intent(in), optional :: p
-        type(otc_cost_options) :: opts
+        type(otc_cost_matrix_options) :: opts
+        type(otc_cost_matrix_problem_f64) :: problem
+        type(otc_cost_matrix_outputs_f64) :: out
         call cost_options(opts, metric, p, num_threads)
-        status = otc_cost_matrix_f64( &
-            otc_matrix_f64(c_loc(x), size(x, 1, c_size_t), size(x, 2, c_size_t), 1_c_intptr_t, &
-                           int(size(x, 1), c_intptr_t)), &
-            otc_matrix_f64(c_loc(y), size(y, 1, c_size_t), size(y, 2, c_size_t), 1_c_intptr_t, &
-                           int(size(y, 1), c_intptr_t)), &
-            otc_matrix_mut_f64(c_loc(c), size(c, 1, c_size_t), size(c, 2, c_size_t), &
-                               1_c_intptr_t, int(size(c, 1), c_intptr_t)), &
-            opts, c_null_ptr, 0_c_size_t)
+        problem = otc_cost_matrix_problem_f64(c_sizeof(problem), view_f64(x), view_f64(y))
+        out = otc_cost_matrix_outputs_f64(c_sizeof(out), no_report(), mut_view_f64(c))
+        status = otc_cost_matrix_f64(problem, out, opts, otc_workspace(c_null_ptr, 0_c_size_t))
     end subroutine
 
     subroutine cost_matrix_f32(x, y, c, status, metric, p, num_threads)
@@ -1418,17 +1567,26 @@ contains
         integer(c_int32_t), intent(out) :: status
         integer(c_int32_t), intent(in), optional :: metric, num_threads
         real(c_double), intent(in), optional :: p
-        type(otc_cost_options) :: opts
+        type(otc_cost_matrix_options) :: opts
+        type(otc_cost_matrix_problem_f32) :: problem
+        type(otc_cost_matrix_outputs_f32) :: out
         call cost_options(opts, metric, p, num_threads)
-        status = otc_cost_matrix_f32( &
+        problem = otc_cost_matrix_problem_f32(c_sizeof(problem), &
             otc_matrix_f32(c_loc(x), size(x, 1, c_size_t), size(x, 2, c_size_t), 1_c_intptr_t, &
                            int(size(x, 1), c_intptr_t)), &
             otc_matrix_f32(c_loc(y), size(y, 1, c_size_t), size(y, 2, c_size_t), 1_c_intptr_t, &
-                           int(size(y, 1), c_intptr_t)), &
+                           int(size(y, 1), c_intptr_t)))
+        out = otc_cost_matrix_outputs_f32(c_sizeof(out), no_report(), &
             otc_matrix_mut_f32(c_loc(c), size(c, 1, c_size_t), size(c, 2, c_size_t), &
-                               1_c_intptr_t, int(size(c, 1), c_intptr_t)), &
-            opts, c_null_ptr, 0_c_size_t)
+                               1_c_intptr_t, int(size(c, 1), c_intptr_t)))
+        status = otc_cost_matrix_f32(problem, out, opts, otc_workspace(c_null_ptr, 0_c_size_t))
     end subroutine
+
+    ! An all-zero report (the initial value of an outputs struct's report).
+    function no_report() result(r)
+        type(otc_report) :: r
+        r = otc_report(0_c_int32_t, 0_c_int32_t, 0_c_int64_t, 0.0_c_double, 0.0_c_double)
+    end function
 
     ! ---- Views of contiguous column-major arrays (no copy) ----
 
@@ -1581,37 +1739,87 @@ contains
 
     ! ---- Row-partitioned Sinkhorn (one block of rows per process, e.g. per MPI rank) ----
 
-    ! One block's share of an alternating iteration for its source points x_block(rows, d)
-    ! against all targets y(m, d): updates f_block (rows; on entry the current potentials)
-    ! from g (m), writes the block's column pairs (m) to merge over the blocks, and the block's
-    ! part of the marginal error of the potentials on entry into block_error (optional).
-    subroutine otcore_sinkhorn_block_step(x_block, y, a_block, b, g, epsilon, f_block, pairs, &
-                                          status, block_error, rho_a, num_threads)
+    ! One block's share of an alternating iteration, on the block's source points
+    ! x_block(rows, d) against all targets y(m, d) (squared Euclidean cost) or, with the
+    ! generic's other form, on the block's rows of the cost cost_block(rows, m): updates
+    ! f_block (rows; on entry the current potentials) from g (m), writes the block's column
+    ! pairs (m) to merge over the blocks, and the block's part of the marginal error of the
+    ! potentials on entry into marginal_error (optional). Options: epsilon, and optionally
+    ! rho_a, rho_b (KL penalties; default balanced) and num_threads (0 default, 1 this thread).
+    subroutine block_step_points_f64(x_block, y, a_block, b, g, epsilon, f_block, pairs, status, &
+                                     marginal_error, rho_a, rho_b, num_threads)
         real(c_double), intent(in), target, contiguous :: x_block(:, :), y(:, :), a_block(:)
         real(c_double), intent(in), target, contiguous :: b(:), g(:)
         real(c_double), intent(in) :: epsilon
         real(c_double), intent(inout), target, contiguous :: f_block(:)
         type(otc_lse_pair), intent(inout), target, contiguous :: pairs(:)
         integer(c_int32_t), intent(out) :: status
-        real(c_double), intent(out), target, optional :: block_error
-        real(c_double), intent(in), optional :: rho_a
+        real(c_double), intent(out), optional :: marginal_error
+        real(c_double), intent(in), optional :: rho_a, rho_b
         integer(c_int32_t), intent(in), optional :: num_threads
-        type(otc_sinkhorn_options) :: opts
-        real(c_double), target :: err
-        status = otc_sinkhorn_options_default(opts)
+        type(otc_sinkhorn_block_step_problem_f64) :: problem
+        problem = otc_sinkhorn_block_step_problem_f64(0, otc_matrix_f64(c_null_ptr, 0, 0, 0, 0), &
+                                                      view_f64(x_block), view_f64(y), &
+                                                      c_null_ptr, c_null_ptr, c_null_ptr, c_null_ptr)
+        call block_step_f64(problem, a_block, b, g, epsilon, f_block, pairs, status, &
+                            marginal_error, rho_a, rho_b, num_threads)
+    end subroutine
+
+    subroutine block_step_dense_f64(cost_block, a_block, b, g, epsilon, f_block, pairs, status, &
+                                    marginal_error, rho_a, rho_b, num_threads)
+        real(c_double), intent(in), target, contiguous :: cost_block(:, :), a_block(:)
+        real(c_double), intent(in), target, contiguous :: b(:), g(:)
+        real(c_double), intent(in) :: epsilon
+        real(c_double), intent(inout), target, contiguous :: f_block(:)
+        type(otc_lse_pair), intent(inout), target, contiguous :: pairs(:)
+        integer(c_int32_t), intent(out) :: status
+        real(c_double), intent(out), optional :: marginal_error
+        real(c_double), intent(in), optional :: rho_a, rho_b
+        integer(c_int32_t), intent(in), optional :: num_threads
+        type(otc_sinkhorn_block_step_problem_f64) :: problem
+        problem = otc_sinkhorn_block_step_problem_f64(0, view_f64(cost_block), &
+                                                      otc_matrix_f64(c_null_ptr, 0, 0, 0, 0), &
+                                                      otc_matrix_f64(c_null_ptr, 0, 0, 0, 0), &
+                                                      c_null_ptr, c_null_ptr, c_null_ptr, c_null_ptr)
+        call block_step_f64(problem, a_block, b, g, epsilon, f_block, pairs, status, &
+                            marginal_error, rho_a, rho_b, num_threads)
+    end subroutine
+
+    ! The shared tail of the two forms: the problem's arrays, options and outputs; f_block is
+    ! updated in place (the step reads a copy of it: the C call needs distinct arrays).
+    subroutine block_step_f64(problem, a_block, b, g, epsilon, f_block, pairs, status, &
+                              marginal_error, rho_a, rho_b, num_threads)
+        type(otc_sinkhorn_block_step_problem_f64), intent(inout) :: problem
+        real(c_double), intent(in), target, contiguous :: a_block(:), b(:), g(:)
+        real(c_double), intent(in) :: epsilon
+        real(c_double), intent(inout), target, contiguous :: f_block(:)
+        type(otc_lse_pair), intent(inout), target, contiguous :: pairs(:)
+        integer(c_int32_t), intent(out) :: status
+        real(c_double), intent(out), optional :: marginal_error
+        real(c_double), intent(in), optional :: rho_a, rho_b
+        integer(c_int32_t), intent(in), optional :: num_threads
+        type(otc_sinkhorn_block_step_options) :: opts
+        type(otc_sinkhorn_block_step_outputs_f64) :: out
+        real(c_double), target :: f_in(size(f_block))
+        status = otc_sinkhorn_block_step_options_default(opts)
         opts%epsilon = epsilon
         if (present(rho_a)) opts%rho_a = rho_a
+        if (present(rho_b)) opts%rho_b = rho_b
         if (present(num_threads)) opts%num_threads = num_threads
-        if (size(pairs) /= size(y, 1)) then
+        if (size(pairs) /= size(b) .or. size(g) /= size(b) .or. size(a_block) /= size(f_block)) then
             status = OTC_ERR_INVALID_DIMENSION
             return
         end if
-        err = 0
-        status = otc_sinkhorn_block_step_points_f64(view_f64(x_block), view_f64(y), &
-                                                    c_loc(a_block), c_loc(b), c_loc(g), opts, &
-                                                    c_loc(f_block), c_loc(pairs), c_loc(err), &
-                                                    c_null_ptr, 0_c_size_t)
-        if (present(block_error) .and. status < 100) block_error = err
+        f_in = f_block
+        problem%struct_size = c_sizeof(problem)
+        problem%a_block = c_loc(a_block)
+        problem%b = c_loc(b)
+        problem%g = c_loc(g)
+        problem%f_block = c_loc(f_in)
+        out = otc_sinkhorn_block_step_outputs_f64(c_sizeof(out), otc_report(0, 0, 0, 0d0, 0d0), &
+                                                  0d0, c_loc(f_block), c_loc(pairs))
+        status = otc_sinkhorn_block_step_f64(problem, out, opts, otc_workspace(c_null_ptr, 0))
+        if (present(marginal_error) .and. status < 100) marginal_error = out%marginal_error
     end subroutine
 
     ! acc(j) = acc(j) merged with other(j): combine the blocks' pairs in a fixed order.
@@ -1633,16 +1841,21 @@ contains
         real(c_double), intent(inout), target, contiguous :: g(:)
         integer(c_int32_t), intent(out) :: status
         real(c_double), intent(in), optional :: rho_b
-        type(otc_sinkhorn_options) :: opts
-        status = otc_sinkhorn_options_default(opts)
+        type(otc_sinkhorn_block_column_update_options) :: opts
+        type(otc_sinkhorn_block_column_update_problem_f64) :: problem
+        type(otc_sinkhorn_block_column_update_outputs_f64) :: out
+        status = otc_sinkhorn_block_column_update_options_default(opts)
         opts%epsilon = epsilon
         if (present(rho_b)) opts%rho_b = rho_b
         if (size(pairs) /= size(g)) then
             status = OTC_ERR_INVALID_DIMENSION
             return
         end if
-        status = otc_sinkhorn_block_column_update(c_loc(pairs), size(g, kind=c_size_t), opts, &
-                                                  c_loc(g))
+        problem = otc_sinkhorn_block_column_update_problem_f64(c_sizeof(problem), c_loc(pairs), &
+                                                               size(g, kind=c_size_t))
+        out = otc_sinkhorn_block_column_update_outputs_f64(c_sizeof(out), &
+                                                           otc_report(0, 0, 0, 0d0, 0d0), c_loc(g))
+        status = otc_sinkhorn_block_column_update_f64(problem, out, opts, otc_workspace(c_null_ptr, 0))
     end subroutine
 
     ! ---- Gaussian OT ----
@@ -1751,17 +1964,31 @@ contains
     end subroutine
 
     ! Fixed-support entropic barycenter (uniform weights) of the columns of hists(n, k) for
-    ! cost(n, n), into bary(n).
-    subroutine otcore_barycenter(hists, cost, epsilon, bary, status)
+    ! cost(n, n), into bary(n); optionally the report (iterations, error = the marginal error)
+    ! and max_iter, tol, num_threads (the defaults otherwise).
+    subroutine otcore_barycenter(hists, cost, epsilon, bary, status, report, max_iter, tol, &
+                                 num_threads)
         real(c_double), intent(in), target, contiguous :: hists(:, :), cost(:, :)
         real(c_double), intent(in) :: epsilon
         real(c_double), intent(inout), target, contiguous :: bary(:)
         integer(c_int32_t), intent(out) :: status
+        type(otc_report), intent(out), optional :: report
+        integer(c_int64_t), intent(in), optional :: max_iter
+        real(c_double), intent(in), optional :: tol
+        integer(c_int32_t), intent(in), optional :: num_threads
         type(otc_barycenter_options) :: opts
+        type(otc_barycenter_problem_f64) :: problem
+        type(otc_barycenter_outputs_f64) :: out
         status = otc_barycenter_options_default(opts)
         opts%epsilon = epsilon
-        status = otc_barycenter_f64(view_f64(hists), view_f64(cost), c_null_ptr, opts, &
-                                    c_loc(bary), c_null_ptr, c_null_ptr, 0_c_size_t)
+        if (present(max_iter)) opts%max_iter = max_iter
+        if (present(tol)) opts%tol = tol
+        if (present(num_threads)) opts%num_threads = num_threads
+        problem = otc_barycenter_problem_f64(c_sizeof(problem), view_f64(hists), view_f64(cost), &
+                                             c_null_ptr)
+        out = otc_barycenter_outputs_f64(c_sizeof(out), no_report(), c_loc(bary))
+        status = otc_barycenter_f64(problem, out, opts, otc_workspace(c_null_ptr, 0_c_size_t))
+        if (present(report)) report = out%report
     end subroutine
 
     ! Entropic OT cost (regularisation eps > 0) between N(m1, s1) and N(m2, s2), closed form.
@@ -1802,17 +2029,32 @@ contains
 
     ! Convolutional entropic barycenter (uniform weights) of the k images in images(h*w, k)
     ! (pixel (r, c), 0-based, at row r*w + c + 1) into bary(h*w).
-    subroutine otcore_convolutional_barycenter(images, h, w, epsilon, bary, status)
+    ! Optionally the report, max_iter, tol, num_threads, as otcore_barycenter.
+    subroutine otcore_convolutional_barycenter(images, h, w, epsilon, bary, status, report, &
+                                               max_iter, tol, num_threads)
         real(c_double), intent(in), target, contiguous :: images(:, :)
         integer(c_size_t), intent(in) :: h, w
         real(c_double), intent(in) :: epsilon
         real(c_double), intent(inout), target, contiguous :: bary(:)
         integer(c_int32_t), intent(out) :: status
-        type(otc_barycenter_options) :: opts
-        status = otc_barycenter_options_default(opts)
+        type(otc_report), intent(out), optional :: report
+        integer(c_int64_t), intent(in), optional :: max_iter
+        real(c_double), intent(in), optional :: tol
+        integer(c_int32_t), intent(in), optional :: num_threads
+        type(otc_convolutional_barycenter_options) :: opts
+        type(otc_convolutional_barycenter_problem_f64) :: problem
+        type(otc_convolutional_barycenter_outputs_f64) :: out
+        status = otc_convolutional_barycenter_options_default(opts)
         opts%epsilon = epsilon
-        status = otc_convolutional_barycenter_f64(view_f64(images), h, w, c_null_ptr, opts, &
-                                                  c_loc(bary), c_null_ptr, c_null_ptr, 0_c_size_t)
+        if (present(max_iter)) opts%max_iter = max_iter
+        if (present(tol)) opts%tol = tol
+        if (present(num_threads)) opts%num_threads = num_threads
+        problem = otc_convolutional_barycenter_problem_f64(c_sizeof(problem), view_f64(images), &
+                                                           h, w, c_null_ptr)
+        out = otc_convolutional_barycenter_outputs_f64(c_sizeof(out), no_report(), c_loc(bary))
+        status = otc_convolutional_barycenter_f64(problem, out, opts, &
+                                                  otc_workspace(c_null_ptr, 0_c_size_t))
+        if (present(report)) report = out%report
     end subroutine
 
     ! ---- Exact OT: assignment, grids, partial, TV-unbalanced (ABI 1 shape) ----

@@ -11,9 +11,34 @@ pub fn barycenter_scratch<T: Real>(n: usize, k: usize) -> StackReq {
     vec_req::<T>(n.saturating_mul(k.saturating_mul(3).saturating_add(2)))
 }
 
+/// Rows of `dst` per parallel chunk of [`log_apply`] (fixed: the same results for every
+/// thread count).
+const ROW_CHUNK: usize = 64;
+
 /// `dst_i = log Σ_j exp(−C_ij/ε + src_j)` (or with `C_ji` when `transpose`), stabilised by
-/// the maximum of each sum.
-fn log_apply<T: Real>(cost: MatRef<'_, T>, eps: T, transpose: bool, src: &[T], dst: &mut [T]) {
+/// the maximum of each sum; the rows are shared by the threads of `par`.
+fn log_apply<T: Real>(
+    cost: MatRef<'_, T>,
+    eps: T,
+    transpose: bool,
+    src: &[T],
+    dst: &mut [T],
+    par: Par,
+) {
+    crate::par::par_chunks(par, dst, ROW_CHUNK, |chunk, dst| {
+        log_apply_rows(cost, eps, transpose, src, dst, chunk * ROW_CHUNK)
+    })
+}
+
+/// [`log_apply`] for the rows `first..first + dst.len()`.
+fn log_apply_rows<T: Real>(
+    cost: MatRef<'_, T>,
+    eps: T,
+    transpose: bool,
+    src: &[T],
+    dst: &mut [T],
+    first: usize,
+) {
     let c = |i: usize, j: usize| {
         if transpose {
             *cost.get(j, i)
@@ -21,7 +46,7 @@ fn log_apply<T: Real>(cost: MatRef<'_, T>, eps: T, transpose: bool, src: &[T], d
             *cost.get(i, j)
         }
     };
-    for (i, d) in dst.iter_mut().enumerate() {
+    for (i, d) in dst.iter_mut().enumerate().map(|(r, d)| (first + r, d)) {
         let mut m = T::NEG_INFINITY;
         for (j, &s) in src.iter().enumerate() {
             m = m.max(s - c(i, j) / eps);
@@ -41,13 +66,16 @@ fn log_apply<T: Real>(cost: MatRef<'_, T>, eps: T, transpose: bool, src: &[T], d
 /// Level 2: the entropic barycenter `p` (n) of the columns of `hists` (n×k, each summing to 1)
 /// with weights `weights` (k, normalised inside; `None` = uniform) for the cost `cost` (n×n,
 /// any strides) and regularisation `params.epsilon`, in `T` = f32 or f64 (log-sum-exps in
-/// `T`, weight sums and the error in f64). Allocation-free on [`barycenter_scratch`].
+/// `T`, weight sums and the error in f64). The rows of each log-sum-exp pass are shared by the
+/// threads of `par` (the same results for every thread count). Allocation-free on
+/// [`barycenter_scratch`] with `Par::Seq`.
 pub fn barycenter_in_place<T: Real>(
     hists: MatRef<'_, T>,
     cost: MatRef<'_, T>,
     weights: Option<&[T]>,
     out: &mut [T],
     params: &BarycenterParams,
+    par: Par,
     stack: &mut MemStack,
 ) -> Result<BarycenterInfo> {
     let wsum = check_inputs(hists, weights, params)?;
@@ -81,15 +109,15 @@ pub fn barycenter_in_place<T: Real>(
         n,
         k,
         &lambda,
-        &mut |s, d| log_apply(cost, eps, false, s, d),
-        &mut |s, d| log_apply(cost, eps, true, s, d),
+        &mut |s, d| log_apply(cost, eps, false, s, d, par),
+        &mut |s, d| log_apply(cost, eps, true, s, d, par),
         log_a,
         log_u,
         log_kv,
         log_p,
         tmp,
         params,
-        Par::Seq,
+        par,
     );
     for (o, &l) in out.iter_mut().zip(log_p.iter()) {
         *o = l.exp();
@@ -107,7 +135,7 @@ pub fn barycenter<T: Real>(
     let mut out = vec![T::ZERO; hists.nrows()];
     let req = barycenter_scratch::<T>(hists.nrows(), hists.ncols());
     let info = with_stack(req, |stack| {
-        barycenter_in_place(hists, cost, weights, &mut out, params, stack)
+        barycenter_in_place(hists, cost, weights, &mut out, params, Par::Seq, stack)
     })??;
     Ok((out, info))
 }

@@ -40,6 +40,9 @@ pub struct BarycenterInfo {
     pub error: f64,
     /// Whether `error ≤ tol` was reached before the cap.
     pub converged: bool,
+    /// Whether an observer ([`crate::progress::observe`]) stopped the solve; the result is
+    /// then the current iterate.
+    pub cancelled: bool,
 }
 
 /// Checks histograms (n×k, columns), weights and parameters; returns the normalised weights'
@@ -106,7 +109,8 @@ pub(crate) fn check_inputs<T: Real>(
 /// iterates, `tmp` (n) a temporary. `lambda(c)` is the normalised weight of histogram c.
 /// The weighted sum of `log p` and the error are accumulated in f64 for every `T`. The
 /// pixel-wise updates run on `par` over fixed chunks (the same results for every thread
-/// count); the error sum is sequential.
+/// count); the error sum is sequential. Each iteration reports `(iterations, error)` to
+/// [`crate::progress::check`] (unless converged) and stops when an observer asks.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn ibp<T: Real>(
     n: usize,
@@ -127,6 +131,7 @@ pub(crate) fn ibp<T: Real>(
         iterations: 0,
         error: f64::INFINITY,
         converged: false,
+        cancelled: false,
     };
     while info.iterations < params.max_iter {
         for c in 0..k {
@@ -189,6 +194,10 @@ pub(crate) fn ibp<T: Real>(
         info.error = err;
         if err <= params.tol {
             info.converged = true;
+            break;
+        }
+        if crate::progress::check(info.iterations as u64, err) == crate::progress::Flow::Stop {
+            info.cancelled = true;
             break;
         }
     }

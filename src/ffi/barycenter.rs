@@ -1,122 +1,312 @@
-//! C entry points of [`crate::barycenter`]: fixed-support and convolutional barycenters in
-//! double (`_f64`) and float (`_f32`), one generic body each.
+//! C entry points of [`crate::barycenter`], in the ABI 1 shape: the fixed-support barycenter
+//! (`otc_barycenter_options_default`, `otc_barycenter_workspace_size_f64/_f32`,
+//! `otc_barycenter_f64/_f32`) and the convolutional one
+//! (`otc_convolutional_barycenter_options_default`,
+//! `otc_convolutional_barycenter_workspace_size_f64/_f32`,
+//! `otc_convolutional_barycenter_f64/_f32`), one generic body each.
 
-use super::args::{
-    disjoint, matrix, opt_out, opt_slice, options, run_threaded, slice_mut, with_workspace,
-    write_defaults, write_workspace_size, AbiOptions,
-};
+use super::args::{disjoint, matrix, opt_slice, slice_mut, write_workspace_size, Region};
 use super::boundary::{ffi_boundary, Report};
-use super::status::{otc_status, OTC_WARN_MAX_ITER};
+use super::shape::{
+    self, otc_callback, otc_report, otc_workspace, AbiOutputs, AbiStruct, Callback, Outputs,
+};
+use super::status::{otc_status, OTC_WARN_CANCELLED, OTC_WARN_MAX_ITER};
 use super::view::{otc_matrix_f32, otc_matrix_f64, MatrixView};
 use crate::barycenter::{
     barycenter_in_place, barycenter_scratch, convolutional_barycenter_in_place,
     convolutional_barycenter_scratch, BarycenterInfo, BarycenterParams,
 };
 use crate::workspace::{take, vec_req};
-use crate::{Real, Result, StackReq};
+use crate::{bail, Real, Result, StackReq};
 use std::ffi::c_void;
+use std::mem::size_of;
 
-/// Options of `otc_barycenter_f64/_f32` and `otc_convolutional_barycenter_f64/_f32`.
+/// Options of `otc_barycenter_f64/_f32`; fill with `otc_barycenter_options_default`.
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
 pub struct otc_barycenter_options {
-    /// `sizeof(otc_barycenter_options)`, set by `otc_barycenter_options_default`.
+    /// `sizeof(otc_barycenter_options)`.
     pub struct_size: usize,
-    /// Threads (convolutional only): 0 = library default, 1 = the calling thread, k = k workers.
+    /// Worker threads sharing the rows of each log-sum-exp pass: 0 = `OTCORE_NUM_THREADS`
+    /// or all cores, 1 = the calling thread only, k = k workers (≤ 256). Results are
+    /// identical for every value. Default 0.
     pub num_threads: u32,
-    /// Iteration cap (default 1000).
-    pub max_iter: i32,
-    /// Entropic regularisation ε in units of the cost (default 1e-2).
+    /// Iteration cap (≥ 1; default 1000).
+    pub max_iter: u64,
+    /// Entropic regularisation ε > 0, in units of the cost (default 1e-2).
     pub epsilon: f64,
-    /// Stop when `max_k Σ_i |u_k ⊙ K v_k − p| ≤ tol` (default 1e-9).
+    /// Stop when the marginal error `max_k Σ_i |u_k ⊙ K v_k − p|` (units of mass) is at
+    /// most `tol` ≥ 0 (default 1e-9).
     pub tol: f64,
+    /// Call `callback` at most once every `callback_every` iterations (0, the default: never).
+    pub callback_every: u64,
+    /// Progress callback `(callback_data, iterations, marginal error) -> 0 to go on, nonzero
+    /// to stop` (`OTC_WARN_CANCELLED`, the current iterate as the result); called on the
+    /// calling thread whatever `num_threads`. NULL (the default): none.
+    pub callback: otc_callback,
+    /// Passed to `callback` as is (default NULL).
+    pub callback_data: *mut c_void,
 }
 
-impl AbiOptions for otc_barycenter_options {
-    const NAME: &'static str = "otc_barycenter_options";
-    fn defaults() -> Self {
-        let p = BarycenterParams::default();
-        otc_barycenter_options {
-            struct_size: size_of::<Self>(),
-            num_threads: 0,
-            max_iter: p.max_iter as i32,
-            epsilon: p.epsilon,
-            tol: p.tol,
+/// Options of `otc_convolutional_barycenter_f64/_f32`; fill with
+/// `otc_convolutional_barycenter_options_default`.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct otc_convolutional_barycenter_options {
+    /// `sizeof(otc_convolutional_barycenter_options)`.
+    pub struct_size: usize,
+    /// Worker threads sharing the rows of each log-convolution: 0 = `OTCORE_NUM_THREADS` or
+    /// all cores, 1 = the calling thread only, k = k workers (≤ 256). Results are identical
+    /// for every value. Default 0.
+    pub num_threads: u32,
+    /// Iteration cap (≥ 1; default 1000).
+    pub max_iter: u64,
+    /// Entropic regularisation ε > 0, in units of the squared distance on the unit square
+    /// (default 1e-2).
+    pub epsilon: f64,
+    /// Stop when the marginal error `max_k Σ_i |u_k ⊙ K v_k − p|` (units of mass) is at
+    /// most `tol` ≥ 0 (default 1e-9).
+    pub tol: f64,
+    /// Call `callback` at most once every `callback_every` iterations (0, the default: never).
+    pub callback_every: u64,
+    /// Progress callback `(callback_data, iterations, marginal error) -> 0 to go on, nonzero
+    /// to stop` (`OTC_WARN_CANCELLED`, the current iterate as the result); called on the
+    /// calling thread whatever `num_threads`. NULL (the default): none.
+    pub callback: otc_callback,
+    /// Passed to `callback` as is (default NULL).
+    pub callback_data: *mut c_void,
+}
+
+/// The fields both barycenter options structs share: the thread count, the core's
+/// parameters (max_iter, epsilon, tol) and the callback.
+trait IbpOptions: AbiStruct {
+    fn fields(&self) -> (u32, u64, f64, f64, Callback);
+}
+
+macro_rules! ibp_options {
+    ($t:ident) => {
+        // SAFETY: #[repr(C)], starts with `struct_size: usize`, integers, floats, a raw
+        // pointer and an optional function pointer only.
+        unsafe impl AbiStruct for $t {
+            const NAME: &'static str = stringify!($t);
+            const MIN_SIZE: usize = size_of::<$t>();
+            fn base() -> Self {
+                let p = BarycenterParams::default();
+                $t {
+                    struct_size: size_of::<Self>(),
+                    num_threads: 0,
+                    max_iter: p.max_iter as u64,
+                    epsilon: p.epsilon,
+                    tol: p.tol,
+                    callback_every: 0,
+                    callback: None,
+                    callback_data: std::ptr::null_mut(),
+                }
+            }
         }
-    }
+        impl IbpOptions for $t {
+            fn fields(&self) -> (u32, u64, f64, f64, Callback) {
+                let callback =
+                    Callback::new(self.callback_every, self.callback, self.callback_data);
+                (
+                    self.num_threads,
+                    self.max_iter,
+                    self.epsilon,
+                    self.tol,
+                    callback,
+                )
+            }
+        }
+    };
 }
+ibp_options!(otc_barycenter_options);
+ibp_options!(otc_convolutional_barycenter_options);
 
-fn params_of(o: &otc_barycenter_options) -> Result<BarycenterParams> {
-    if o.max_iter < 1 {
-        crate::bail!(InvalidArgument, "max_iter = {}: need >= 1", o.max_iter);
-    }
-    Ok(BarycenterParams {
-        epsilon: o.epsilon,
-        max_iter: o.max_iter as usize,
-        tol: o.tol,
-    })
-}
-
-/// Writes the iteration count (when wanted) and turns `info` into the entry point's report.
-fn report(info: &BarycenterInfo, tol: f64, iterations: Option<&mut u64>) -> Report {
-    if let Some(it) = iterations {
-        *it = info.iterations as u64;
-    }
-    if info.converged {
-        Report::ok()
-    } else {
-        Report::warn(
-            OTC_WARN_MAX_ITER,
-            format!(
-                "{} iterations: marginal error {:e} > tol {tol:e}",
-                info.iterations, info.error
-            ),
-        )
-    }
-}
-
-/// Fills `*opts` with the defaults.
+/// The caller's options (NULL: defaults), checked: the thread count, the core's parameters
+/// and the callback.
 ///
 /// # Safety
-/// `opts` must be valid for writes of one `otc_barycenter_options`.
+/// `opts` is NULL or a valid struct of at least its `struct_size` bytes.
+unsafe fn read_options<O: IbpOptions>(opts: *const O) -> Result<(u32, BarycenterParams, Callback)> {
+    // SAFETY: forwarded contract.
+    let o = unsafe { shape::options(opts) }?;
+    let (threads, max_iter, epsilon, tol, callback) = o.fields();
+    if max_iter < 1 {
+        bail!(InvalidArgument, "opts->max_iter is 0: need >= 1");
+    }
+    Ok((
+        threads,
+        BarycenterParams {
+            epsilon,
+            max_iter: usize::try_from(max_iter).unwrap_or(usize::MAX),
+            tol,
+        },
+        callback,
+    ))
+}
+
+/// A fixed-support barycenter problem in f64: k histograms on a common support of n points.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct otc_barycenter_problem_f64 {
+    /// `sizeof(otc_barycenter_problem_f64)`.
+    pub struct_size: usize,
+    /// n × k, column c = histogram c (non-negative, summing to 1 within 1e-6); any strides.
+    pub hists: otc_matrix_f64,
+    /// n × n cost between the support points (finite); any strides.
+    pub cost: otc_matrix_f64,
+    /// k non-negative weights, normalised inside; NULL = uniform.
+    pub weights: *const f64,
+}
+crate::abi_struct!(problem otc_barycenter_problem_f64);
+
+/// A fixed-support barycenter problem in f32, as `otc_barycenter_problem_f64`.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct otc_barycenter_problem_f32 {
+    /// `sizeof(otc_barycenter_problem_f32)`.
+    pub struct_size: usize,
+    /// n × k, column c = histogram c (non-negative, summing to 1 within 1e-6); any strides.
+    pub hists: otc_matrix_f32,
+    /// n × n cost between the support points (finite); any strides.
+    pub cost: otc_matrix_f32,
+    /// k non-negative weights, normalised inside; NULL = uniform.
+    pub weights: *const f32,
+}
+crate::abi_struct!(problem otc_barycenter_problem_f32);
+
+/// Results of `otc_barycenter_f64`. `report.iterations`: Bregman-projection rounds;
+/// `report.error`: the final marginal error `max_k Σ_i |u_k ⊙ K v_k − p|`.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct otc_barycenter_outputs_f64 {
+    /// `sizeof(otc_barycenter_outputs_f64)`.
+    pub struct_size: usize,
+    /// Status, iterations, error (the marginal error), seconds; path 0.
+    pub report: otc_report,
+    /// Required, n values: the barycenter p.
+    pub barycenter: *mut f64,
+}
+crate::abi_struct!(outputs otc_barycenter_outputs_f64);
+
+/// Results of `otc_barycenter_f32`, as `otc_barycenter_outputs_f64`.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct otc_barycenter_outputs_f32 {
+    /// `sizeof(otc_barycenter_outputs_f32)`.
+    pub struct_size: usize,
+    /// Status, iterations, error (the marginal error), seconds; path 0.
+    pub report: otc_report,
+    /// Required, n values: the barycenter p.
+    pub barycenter: *mut f32,
+}
+crate::abi_struct!(outputs otc_barycenter_outputs_f32);
+
+/// A convolutional barycenter problem in f64: k images on an h × w grid of the unit square.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct otc_convolutional_barycenter_problem_f64 {
+    /// `sizeof(otc_convolutional_barycenter_problem_f64)`.
+    pub struct_size: usize,
+    /// (h·w) × k, column c = image c with pixel (r, col) at row `r·w + col` (non-negative,
+    /// summing to 1 within 1e-6); any strides.
+    pub images: otc_matrix_f64,
+    /// Grid rows h ≥ 1.
+    pub height: usize,
+    /// Grid columns w ≥ 1 (h·w = the rows of `images`).
+    pub width: usize,
+    /// k non-negative weights, normalised inside; NULL = uniform.
+    pub weights: *const f64,
+}
+crate::abi_struct!(problem otc_convolutional_barycenter_problem_f64);
+
+/// A convolutional barycenter problem in f32, as `otc_convolutional_barycenter_problem_f64`.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct otc_convolutional_barycenter_problem_f32 {
+    /// `sizeof(otc_convolutional_barycenter_problem_f32)`.
+    pub struct_size: usize,
+    /// (h·w) × k, column c = image c with pixel (r, col) at row `r·w + col` (non-negative,
+    /// summing to 1 within 1e-6); any strides.
+    pub images: otc_matrix_f32,
+    /// Grid rows h ≥ 1.
+    pub height: usize,
+    /// Grid columns w ≥ 1 (h·w = the rows of `images`).
+    pub width: usize,
+    /// k non-negative weights, normalised inside; NULL = uniform.
+    pub weights: *const f32,
+}
+crate::abi_struct!(problem otc_convolutional_barycenter_problem_f32);
+
+/// Results of `otc_convolutional_barycenter_f64`. `report.iterations`: Bregman-projection
+/// rounds; `report.error`: the final marginal error `max_k Σ_i |u_k ⊙ K v_k − p|`.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct otc_convolutional_barycenter_outputs_f64 {
+    /// `sizeof(otc_convolutional_barycenter_outputs_f64)`.
+    pub struct_size: usize,
+    /// Status, iterations, error (the marginal error), seconds; path 0.
+    pub report: otc_report,
+    /// Required, h·w values: the barycenter image, pixel (r, col) at `r·w + col`.
+    pub barycenter: *mut f64,
+}
+crate::abi_struct!(outputs otc_convolutional_barycenter_outputs_f64);
+
+/// Results of `otc_convolutional_barycenter_f32`, as
+/// `otc_convolutional_barycenter_outputs_f64`.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct otc_convolutional_barycenter_outputs_f32 {
+    /// `sizeof(otc_convolutional_barycenter_outputs_f32)`.
+    pub struct_size: usize,
+    /// Status, iterations, error (the marginal error), seconds; path 0.
+    pub report: otc_report,
+    /// Required, h·w values: the barycenter image, pixel (r, col) at `r·w + col`.
+    pub barycenter: *mut f32,
+}
+crate::abi_struct!(outputs otc_convolutional_barycenter_outputs_f32);
+
+/// Writes the default options (0 threads, max_iter 1000, ε = 1e-2, tol = 1e-9) into `*opts`.
+///
+/// Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+///
+/// # Safety
+/// `opts` is NULL or valid for writes of one `otc_barycenter_options`.
 #[no_mangle]
 pub unsafe extern "C" fn otc_barycenter_options_default(
     opts: *mut otc_barycenter_options,
 ) -> otc_status {
     ffi_boundary("otc_barycenter_options_default", || {
-        // SAFETY: forwarded contract.
-        unsafe { write_defaults(opts) }.map(|_| Report::ok())
-    })
-}
-
-/// Bytes of workspace `otc_barycenter_f64` (and, with room to spare, `otc_barycenter_f32`)
-/// needs for k histograms of n bins.
-///
-/// # Safety
-/// `opts` is NULL or valid; `out_bytes` must be valid for writes.
-#[no_mangle]
-pub unsafe extern "C" fn otc_barycenter_workspace_size(
-    n: usize,
-    k: usize,
-    opts: *const otc_barycenter_options,
-    out_bytes: *mut usize,
-) -> otc_status {
-    ffi_boundary("otc_barycenter_workspace_size", || {
-        // SAFETY: forwarded contract.
-        unsafe { options(opts) }?;
-        // SAFETY: forwarded contract.
-        unsafe { write_workspace_size(fixed_req::<f64>(n, k), out_bytes) }?;
+        // SAFETY: forwarded contract; NULL is checked.
+        unsafe { shape::write_defaults(opts) }?;
         Ok(Report::ok())
     })
 }
 
-/// `n` values of `T` for the result, staged in the workspace so that `out` is written only on
-/// success, followed by `kernel`'s workspace.
+/// Writes the default options (0 threads, max_iter 1000, ε = 1e-2, tol = 1e-9) into `*opts`.
+///
+/// Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+///
+/// # Safety
+/// `opts` is NULL or valid for writes of one `otc_convolutional_barycenter_options`.
+#[no_mangle]
+pub unsafe extern "C" fn otc_convolutional_barycenter_options_default(
+    opts: *mut otc_convolutional_barycenter_options,
+) -> otc_status {
+    ffi_boundary("otc_convolutional_barycenter_options_default", || {
+        // SAFETY: forwarded contract; NULL is checked.
+        unsafe { shape::write_defaults(opts) }?;
+        Ok(Report::ok())
+    })
+}
+
+/// `n` values of `T` for the result, staged in the workspace so that the caller's array is
+/// written only on success, followed by `kernel`'s workspace.
 fn staged_req<T: Real>(n: usize, kernel: StackReq) -> StackReq {
     StackReq::all_of(&[vec_req::<T>(n), kernel])
 }
 
-/// Workspace of `otc_barycenter_f64/_f32` in precision `T`.
+/// Workspace of `otc_barycenter_f64/_f32` in precision `T` for k histograms of n bins.
 fn fixed_req<T: Real>(n: usize, k: usize) -> StackReq {
     staged_req::<T>(n, barycenter_scratch::<T>(n, k))
 }
@@ -129,250 +319,379 @@ fn conv_req<T: Real>(h: usize, w: usize, k: usize) -> StackReq {
     )
 }
 
-/// Body of `otc_barycenter_f64/_f32`.
+/// Fills the report from the solver's info, writes the outputs struct back and says which
+/// status the call returns: `OTC_OK`, `OTC_WARN_CANCELLED` (the callback stopped the solve),
+/// `OTC_WARN_MAX_ITER` (tol not met within max_iter).
+fn finish<O: AbiOutputs>(mut o_out: Outputs<O>, info: &BarycenterInfo, tol: f64) -> Report {
+    let report = o_out.value.report_mut();
+    report.iterations = info.iterations as u64;
+    report.error = info.error;
+    let r = if info.converged {
+        Report::ok()
+    } else if info.cancelled {
+        Report::warn(
+            OTC_WARN_CANCELLED,
+            format!(
+                "stopped by the callback after {} iterations: marginal error {:e}",
+                info.iterations, info.error
+            ),
+        )
+    } else {
+        Report::warn(
+            OTC_WARN_MAX_ITER,
+            format!(
+                "{} iterations: marginal error {:e} > tol {tol:e}",
+                info.iterations, info.error
+            ),
+        )
+    };
+    o_out.commit(r.status);
+    r
+}
+
+/// The body of both fixed-support workspace queries.
+///
+/// # Safety
+/// As `otc_barycenter_workspace_size_f64`.
+unsafe fn fixed_workspace<V: MatrixView, P: AbiStruct>(
+    problem: *const P,
+    hists: impl Fn(&P) -> V,
+    opts: *const otc_barycenter_options,
+    bytes: *mut usize,
+) -> Result<Report> {
+    // SAFETY (whole block): forwarded contract, checked by the helpers.
+    let (p, _) = unsafe { shape::problem(problem) }?;
+    unsafe { read_options(opts) }?;
+    let (_, n, k, _, _) = hists(&p).parts();
+    unsafe { write_workspace_size(fixed_req::<V::T>(n, k), bytes) }?;
+    Ok(Report::ok())
+}
+
+/// Bytes of workspace `otc_barycenter_f64` needs for `problem` (n and k, the sizes of
+/// `hists`; no data is read) and `opts`: `(3k + 3)·n` doubles plus alignment.
+///
+/// Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+/// `OTC_ERR_INVALID_ARGUMENT` (max_iter 0), `OTC_ERR_OVERFLOW`.
+///
+/// # Safety
+/// `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+/// `bytes` is NULL or valid for writes.
+#[no_mangle]
+pub unsafe extern "C" fn otc_barycenter_workspace_size_f64(
+    problem: *const otc_barycenter_problem_f64,
+    opts: *const otc_barycenter_options,
+    bytes: *mut usize,
+) -> otc_status {
+    ffi_boundary("otc_barycenter_workspace_size_f64", || {
+        // SAFETY: forwarded contract.
+        unsafe { fixed_workspace(problem, |p| p.hists, opts, bytes) }
+    })
+}
+
+/// Bytes of workspace `otc_barycenter_f32` needs: `(3k + 3)·n` floats plus alignment.
+///
+/// Statuses: as `otc_barycenter_workspace_size_f64`.
+///
+/// # Safety
+/// As `otc_barycenter_workspace_size_f64`.
+#[no_mangle]
+pub unsafe extern "C" fn otc_barycenter_workspace_size_f32(
+    problem: *const otc_barycenter_problem_f32,
+    opts: *const otc_barycenter_options,
+    bytes: *mut usize,
+) -> otc_status {
+    ffi_boundary("otc_barycenter_workspace_size_f32", || {
+        // SAFETY: forwarded contract.
+        unsafe { fixed_workspace(problem, |p| p.hists, opts, bytes) }
+    })
+}
+
+/// Body of `otc_barycenter_f64/_f32`: the problem's fields and region, the caller's outputs
+/// struct and its barycenter pointer.
 ///
 /// # Safety
 /// As `otc_barycenter_f64`.
-#[allow(clippy::too_many_arguments)]
-unsafe fn fixed_c<V: MatrixView>(
-    hists: V,
-    cost: V,
-    weights: *const V::T,
+unsafe fn fixed_body<V: MatrixView, O: AbiOutputs>(
+    (hists, cost, weights, rp): (V, V, *const V::T, Region),
+    o_out: Outputs<O>,
+    bary: *mut V::T,
     opts: *const otc_barycenter_options,
-    out: *mut V::T,
-    iterations: *mut u64,
-    work: *mut c_void,
-    work_bytes: usize,
+    work: otc_workspace,
 ) -> Result<Report> {
-    // SAFETY (whole block): pointers are checked by the `args` helpers before use.
+    // SAFETY (whole block): pointers are checked by the `args` and `shape` helpers before use.
     unsafe {
-        let o = options(opts)?;
-        let p = params_of(&o)?;
-        let (a, ra) = matrix("hists", &hists)?;
-        let (c, rc) = matrix("cost", &cost)?;
-        if c.nrows() != a.nrows() || c.ncols() != a.nrows() {
-            crate::bail!(
+        let (threads, p, callback) = read_options(opts)?;
+        let (a, ra) = matrix("problem->hists", &hists)?;
+        let (c, rc) = matrix("problem->cost", &cost)?;
+        let n = a.nrows();
+        if c.nrows() != n || c.ncols() != n {
+            bail!(
                 InvalidDimension,
-                "cost is {}x{}, expected {n}x{n} for hists of {n} rows",
+                "problem->cost is {}x{}, expected {n}x{n} for problem->hists of {n} rows",
                 c.nrows(),
                 c.ncols(),
-                n = a.nrows()
             );
         }
-        let w = opt_slice("weights", weights, a.ncols())?;
-        let (os, ro) = slice_mut("out", out, a.nrows())?;
-        let it = opt_out("iterations", iterations)?;
+        let w = opt_slice("problem->weights", weights, a.ncols())?;
+        let (os, ro) = slice_mut("out->barycenter", bary, n)?;
         disjoint(
-            &[("out", Some(ro)), ("iterations", it.as_ref().map(|x| x.1))],
+            &[("out", Some(o_out.region())), ("out->barycenter", Some(ro))],
             &[&[
-                ("hists", Some(ra)),
-                ("cost", Some(rc)),
-                ("weights", w.map(|x| x.1)),
+                ("problem", Some(rp)),
+                ("problem->hists", Some(ra)),
+                ("problem->cost", Some(rc)),
+                ("problem->weights", w.as_ref().map(|x| x.1)),
             ]],
         )?;
-        let req = fixed_req::<V::T>(a.nrows(), a.ncols());
-        let info = with_workspace(work, work_bytes, req, |stack| {
-            let (mut res, stack) = take(stack, os.len(), V::T::ZERO);
-            let info = barycenter_in_place(a, c, w.map(|(s, _)| s), &mut res, &p, stack)?;
+        let req = fixed_req::<V::T>(n, a.ncols());
+        let (info, _) = shape::run(threads, work, req, callback, |par, stack| {
+            let (mut res, stack) = take(stack, n, V::T::ZERO);
+            let info = barycenter_in_place(a, c, w.map(|x| x.0), &mut res, &p, par, stack)?;
             os.copy_from_slice(&res);
             Ok(info)
         })?;
-        Ok(report(&info, p.tol, it.map(|x| x.0)))
+        Ok(finish(o_out, &info, p.tol))
     }
 }
 
-/// Fixed-support entropic Wasserstein barycenter (iterative Bregman projections, log domain):
-/// `hists` is n×k (column c = histogram c, each summing to 1), `cost` n×n (any strides),
-/// `weights` k (NULL = uniform; normalised inside). `out` (n) receives the barycenter,
-/// `iterations` (optional) the count. `OTC_WARN_MAX_ITER` when `tol` was not met.
-/// `O(k n²)` per iteration.
+/// Fixed-support entropic Wasserstein barycenter by iterative Bregman projections in the log
+/// domain (Benamou et al. 2015): the histogram p minimising `Σ_c λ_c OT_ε(p, a_c)` for the
+/// k histograms `problem->hists` (n × k), weights λ (`problem->weights` normalised, NULL =
+/// uniform) and cost `problem->cost` (n × n), entropic regularisation `opts->epsilon`
+/// (kernel `exp(−C/ε)`). Writes `out->barycenter` (n) and the report (iterations; error = the
+/// marginal error `max_k Σ_i |u_k ⊙ K v_k − p|`, units of mass). Time O(k n²) per iteration,
+/// its log-sum-exp rows shared by `opts->num_threads` threads (the same bits for every
+/// count); workspace `(3k + 3)·n` values (`otc_barycenter_workspace_size_f64`, or
+/// `{NULL, 0}`: allocated).
+///
+/// Progress: `opts->callback` (when set) receives `(iterations, marginal error)` every
+/// `opts->callback_every` iterations, on the calling thread.
+///
+/// Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (tol not met within max_iter; outputs valid);
+/// `OTC_WARN_CANCELLED` (the callback stopped the solve; outputs valid: the current iterate);
+/// `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION` (zero sizes,
+/// cost not n × n), `OTC_ERR_INVALID_ARGUMENT` (ε, tol, max_iter, negative masses or
+/// weights), `OTC_ERR_MASS_MISMATCH` (a histogram not summing to 1), `OTC_ERR_NON_FINITE`,
+/// `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_OVERFLOW`, `OTC_ERR_ALIASING` (an output overlaps an
+/// input or the other output), `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`,
+/// `OTC_ERR_THREADS`. On an error nothing is written.
 ///
 /// # Safety
-/// Views and arrays must be valid for the sizes they state; `out` must not overlap inputs.
+/// `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size`
+/// bytes); every non-NULL pointer and view in them is valid for its stated size;
+/// `work.data` is NULL or valid for `work.bytes` bytes and overlaps no argument.
 #[no_mangle]
-#[allow(clippy::too_many_arguments)]
 pub unsafe extern "C" fn otc_barycenter_f64(
-    hists: otc_matrix_f64,
-    cost: otc_matrix_f64,
-    weights: *const f64,
+    problem: *const otc_barycenter_problem_f64,
+    out: *mut otc_barycenter_outputs_f64,
     opts: *const otc_barycenter_options,
-    out: *mut f64,
-    iterations: *mut u64,
-    work: *mut c_void,
-    work_bytes: usize,
+    work: otc_workspace,
 ) -> otc_status {
     ffi_boundary("otc_barycenter_f64", || {
-        // SAFETY: forwarded contract.
-        unsafe {
-            fixed_c(
-                hists, cost, weights, opts, out, iterations, work, work_bytes,
-            )
-        }
+        // SAFETY (whole block): forwarded contract, checked by the helpers.
+        let (p, rp) = unsafe { shape::problem(problem) }?;
+        let o_out = unsafe { shape::outputs(out) }?;
+        let bary = o_out.value.barycenter;
+        let inputs = (p.hists, p.cost, p.weights, rp);
+        unsafe { fixed_body(inputs, o_out, bary, opts, work) }
     })
 }
 
 /// `otc_barycenter_f64` in float: histograms, cost, weights and output are floats; the
 /// log-sum-exps run in float, the weight sums and the marginal error in double.
 ///
+/// Statuses: as `otc_barycenter_f64`.
+///
 /// # Safety
 /// As `otc_barycenter_f64`.
 #[no_mangle]
-#[allow(clippy::too_many_arguments)]
 pub unsafe extern "C" fn otc_barycenter_f32(
-    hists: otc_matrix_f32,
-    cost: otc_matrix_f32,
-    weights: *const f32,
+    problem: *const otc_barycenter_problem_f32,
+    out: *mut otc_barycenter_outputs_f32,
     opts: *const otc_barycenter_options,
-    out: *mut f32,
-    iterations: *mut u64,
-    work: *mut c_void,
-    work_bytes: usize,
+    work: otc_workspace,
 ) -> otc_status {
     ffi_boundary("otc_barycenter_f32", || {
-        // SAFETY: forwarded contract.
-        unsafe {
-            fixed_c(
-                hists, cost, weights, opts, out, iterations, work, work_bytes,
-            )
-        }
+        // SAFETY (whole block): forwarded contract, checked by the helpers.
+        let (p, rp) = unsafe { shape::problem(problem) }?;
+        let o_out = unsafe { shape::outputs(out) }?;
+        let bary = o_out.value.barycenter;
+        let inputs = (p.hists, p.cost, p.weights, rp);
+        unsafe { fixed_body(inputs, o_out, bary, opts, work) }
     })
 }
 
-/// Bytes of workspace `otc_convolutional_barycenter_f64` (and, with room to spare,
-/// `otc_convolutional_barycenter_f32`) needs for k images of h×w pixels.
+/// The body of both convolutional workspace queries.
 ///
 /// # Safety
-/// `opts` is NULL or valid; `out_bytes` must be valid for writes.
+/// As `otc_convolutional_barycenter_workspace_size_f64`.
+unsafe fn conv_workspace<V: MatrixView, P: AbiStruct>(
+    problem: *const P,
+    grid: impl Fn(&P) -> (V, usize, usize),
+    opts: *const otc_convolutional_barycenter_options,
+    bytes: *mut usize,
+) -> Result<Report> {
+    // SAFETY (whole block): forwarded contract, checked by the helpers.
+    let (p, _) = unsafe { shape::problem(problem) }?;
+    unsafe { read_options(opts) }?;
+    let (images, h, w) = grid(&p);
+    let (_, _, k, _, _) = images.parts();
+    unsafe { write_workspace_size(conv_req::<V::T>(h, w, k), bytes) }?;
+    Ok(Report::ok())
+}
+
+/// Bytes of workspace `otc_convolutional_barycenter_f64` needs for `problem` (h, w and k,
+/// the columns of `images`; no data is read) and `opts`: `(3k + 5)·hw + h + 2w + 2(h² + w²)`
+/// doubles plus alignment.
+///
+/// Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+/// `OTC_ERR_INVALID_ARGUMENT` (max_iter 0), `OTC_ERR_OVERFLOW`.
+///
+/// # Safety
+/// `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+/// `bytes` is NULL or valid for writes.
 #[no_mangle]
-pub unsafe extern "C" fn otc_convolutional_barycenter_workspace_size(
-    h: usize,
-    w: usize,
-    k: usize,
-    opts: *const otc_barycenter_options,
-    out_bytes: *mut usize,
+pub unsafe extern "C" fn otc_convolutional_barycenter_workspace_size_f64(
+    problem: *const otc_convolutional_barycenter_problem_f64,
+    opts: *const otc_convolutional_barycenter_options,
+    bytes: *mut usize,
 ) -> otc_status {
-    ffi_boundary("otc_convolutional_barycenter_workspace_size", || {
+    ffi_boundary("otc_convolutional_barycenter_workspace_size_f64", || {
         // SAFETY: forwarded contract.
-        unsafe { options(opts) }?;
-        let req = conv_req::<f64>(h, w, k);
-        // SAFETY: forwarded contract.
-        unsafe { write_workspace_size(req, out_bytes) }?;
-        Ok(Report::ok())
+        unsafe { conv_workspace(problem, |p| (p.images, p.height, p.width), opts, bytes) }
     })
 }
 
-/// Body of `otc_convolutional_barycenter_f64/_f32`.
+/// Bytes of workspace `otc_convolutional_barycenter_f32` needs: as the f64 query, in floats.
+///
+/// Statuses: as `otc_convolutional_barycenter_workspace_size_f64`.
+///
+/// # Safety
+/// As `otc_convolutional_barycenter_workspace_size_f64`.
+#[no_mangle]
+pub unsafe extern "C" fn otc_convolutional_barycenter_workspace_size_f32(
+    problem: *const otc_convolutional_barycenter_problem_f32,
+    opts: *const otc_convolutional_barycenter_options,
+    bytes: *mut usize,
+) -> otc_status {
+    ffi_boundary("otc_convolutional_barycenter_workspace_size_f32", || {
+        // SAFETY: forwarded contract.
+        unsafe { conv_workspace(problem, |p| (p.images, p.height, p.width), opts, bytes) }
+    })
+}
+
+/// Body of `otc_convolutional_barycenter_f64/_f32`: the problem's fields and region, the
+/// caller's outputs struct and its barycenter pointer.
 ///
 /// # Safety
 /// As `otc_convolutional_barycenter_f64`.
-#[allow(clippy::too_many_arguments)]
-unsafe fn conv_c<V: MatrixView>(
-    images: V,
-    h: usize,
-    w: usize,
-    weights: *const V::T,
-    opts: *const otc_barycenter_options,
-    out: *mut V::T,
-    iterations: *mut u64,
-    work: *mut c_void,
-    work_bytes: usize,
+unsafe fn conv_body<V: MatrixView, O: AbiOutputs>(
+    (images, h, w, weights, rp): (V, usize, usize, *const V::T, Region),
+    o_out: Outputs<O>,
+    bary: *mut V::T,
+    opts: *const otc_convolutional_barycenter_options,
+    work: otc_workspace,
 ) -> Result<Report> {
-    // SAFETY (whole block): pointers are checked by the `args` helpers before use.
+    // SAFETY (whole block): pointers are checked by the `args` and `shape` helpers before use.
     unsafe {
-        let o = options(opts)?;
-        let p = params_of(&o)?;
-        let (a, ra) = matrix("images", &images)?;
+        let (threads, p, callback) = read_options(opts)?;
+        let (a, ra) = matrix("problem->images", &images)?;
+        // The grid must match the images before anything is sized from it: the kernels take
+        // h² + w² values and an iteration O(hw(h + w)) work.
         if h.checked_mul(w) != Some(a.nrows()) {
-            crate::bail!(
+            bail!(
                 InvalidDimension,
-                "images has {} rows, expected h*w = {h}*{w}",
+                "problem->images has {} rows, expected height*width = {h}*{w}",
                 a.nrows()
             );
         }
-        let wt = opt_slice("weights", weights, a.ncols())?;
-        let (os, ro) = slice_mut("out", out, a.nrows())?;
-        let it = opt_out("iterations", iterations)?;
+        let wt = opt_slice("problem->weights", weights, a.ncols())?;
+        let (os, ro) = slice_mut("out->barycenter", bary, a.nrows())?;
         disjoint(
-            &[("out", Some(ro)), ("iterations", it.as_ref().map(|x| x.1))],
-            &[&[("images", Some(ra)), ("weights", wt.map(|x| x.1))]],
+            &[("out", Some(o_out.region())), ("out->barycenter", Some(ro))],
+            &[&[
+                ("problem", Some(rp)),
+                ("problem->images", Some(ra)),
+                ("problem->weights", wt.as_ref().map(|x| x.1)),
+            ]],
         )?;
         let req = conv_req::<V::T>(h, w, a.ncols());
-        let info = run_threaded(o.num_threads, work, work_bytes, req, |par, stack| {
+        let (info, _) = shape::run(threads, work, req, callback, |par, stack| {
             let (mut res, stack) = take(stack, os.len(), V::T::ZERO);
-            let info = convolutional_barycenter_in_place(
-                a,
-                h,
-                w,
-                wt.map(|(s, _)| s),
-                &mut res,
-                &p,
-                par,
-                stack,
-            )?;
+            let weights = wt.map(|x| x.0);
+            let info =
+                convolutional_barycenter_in_place(a, h, w, weights, &mut res, &p, par, stack)?;
             os.copy_from_slice(&res);
             Ok(info)
         })?;
-        Ok(report(&info, p.tol, it.map(|x| x.0)))
+        Ok(finish(o_out, &info, p.tol))
     }
 }
 
-/// Convolutional entropic barycenter on an h×w grid of the unit square (Solomon et al. 2015,
-/// separable Gaussian kernel `exp(−d²/ε)` applied in the log domain, as POT's
-/// `convolutional_barycenter2d`): `images` is (h·w)×k, column c = image c with pixel (r, col)
-/// at row `r·w + col`, each summing to 1; `weights` k (NULL = uniform). `out` (h·w) receives
-/// the barycenter. Per iteration `2k` stabilised log-convolutions, each two matmuls
-/// (`O(hw(h + w))`) and `O(hw)` exps; `O(k hw + h² + w²)` memory. Same result, bit for bit,
-/// for every `num_threads`.
+/// Convolutional entropic barycenter on an h × w grid of the unit square (Solomon et al.
+/// 2015; separable Gaussian kernel `exp(−d²/ε)` applied in the log domain, as POT's
+/// `convolutional_barycenter2d`): the image p minimising `Σ_c λ_c OT_ε(p, a_c)` for the k
+/// images `problem->images` ((h·w) × k, pixel (r, col) at row `r·w + col`) and weights λ
+/// (`problem->weights` normalised, NULL = uniform). Writes `out->barycenter` (h·w, the same
+/// layout) and the report (iterations; error = the marginal error
+/// `max_k Σ_i |u_k ⊙ K v_k − p|`, units of mass). Per iteration `2k` stabilised
+/// log-convolutions, each two matmuls (`O(hw(h + w))`) and `O(hw)` exps; workspace
+/// `O(k·hw + h² + w²)` (`otc_convolutional_barycenter_workspace_size_f64`, or `{NULL, 0}`:
+/// allocated). The same bits for every `num_threads`.
+///
+/// Progress: `opts->callback` (when set) receives `(iterations, marginal error)` every
+/// `opts->callback_every` iterations, on the calling thread.
+///
+/// Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (tol not met within max_iter; outputs valid);
+/// `OTC_WARN_CANCELLED` (the callback stopped the solve; outputs valid: the current iterate);
+/// `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION` (zero sizes,
+/// height·width not the rows of images: checked before anything is sized from them),
+/// `OTC_ERR_INVALID_ARGUMENT` (ε, tol, max_iter, negative masses or weights),
+/// `OTC_ERR_MASS_MISMATCH`, `OTC_ERR_NON_FINITE`, `OTC_ERR_INVALID_STRIDE`,
+/// `OTC_ERR_OVERFLOW`, `OTC_ERR_ALIASING`, `OTC_ERR_WORKSPACE_TOO_SMALL`,
+/// `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error nothing is written.
 ///
 /// # Safety
-/// Views and arrays must be valid for the sizes they state; `out` must not overlap inputs.
+/// `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size`
+/// bytes); every non-NULL pointer and view in them is valid for its stated size;
+/// `work.data` is NULL or valid for `work.bytes` bytes and overlaps no argument.
 #[no_mangle]
-#[allow(clippy::too_many_arguments)]
 pub unsafe extern "C" fn otc_convolutional_barycenter_f64(
-    images: otc_matrix_f64,
-    h: usize,
-    w: usize,
-    weights: *const f64,
-    opts: *const otc_barycenter_options,
-    out: *mut f64,
-    iterations: *mut u64,
-    work: *mut c_void,
-    work_bytes: usize,
+    problem: *const otc_convolutional_barycenter_problem_f64,
+    out: *mut otc_convolutional_barycenter_outputs_f64,
+    opts: *const otc_convolutional_barycenter_options,
+    work: otc_workspace,
 ) -> otc_status {
     ffi_boundary("otc_convolutional_barycenter_f64", || {
-        // SAFETY: forwarded contract.
-        unsafe {
-            conv_c(
-                images, h, w, weights, opts, out, iterations, work, work_bytes,
-            )
-        }
+        // SAFETY (whole block): forwarded contract, checked by the helpers.
+        let (p, rp) = unsafe { shape::problem(problem) }?;
+        let o_out = unsafe { shape::outputs(out) }?;
+        let bary = o_out.value.barycenter;
+        let inputs = (p.images, p.height, p.width, p.weights, rp);
+        unsafe { conv_body(inputs, o_out, bary, opts, work) }
     })
 }
 
 /// `otc_convolutional_barycenter_f64` in float: images, weights and output are floats; the
 /// log-convolutions run in float, the weight sums and the marginal error in double.
 ///
+/// Statuses: as `otc_convolutional_barycenter_f64`.
+///
 /// # Safety
 /// As `otc_convolutional_barycenter_f64`.
 #[no_mangle]
-#[allow(clippy::too_many_arguments)]
 pub unsafe extern "C" fn otc_convolutional_barycenter_f32(
-    images: otc_matrix_f32,
-    h: usize,
-    w: usize,
-    weights: *const f32,
-    opts: *const otc_barycenter_options,
-    out: *mut f32,
-    iterations: *mut u64,
-    work: *mut c_void,
-    work_bytes: usize,
+    problem: *const otc_convolutional_barycenter_problem_f32,
+    out: *mut otc_convolutional_barycenter_outputs_f32,
+    opts: *const otc_convolutional_barycenter_options,
+    work: otc_workspace,
 ) -> otc_status {
     ffi_boundary("otc_convolutional_barycenter_f32", || {
-        // SAFETY: forwarded contract.
-        unsafe {
-            conv_c(
-                images, h, w, weights, opts, out, iterations, work, work_bytes,
-            )
-        }
+        // SAFETY (whole block): forwarded contract, checked by the helpers.
+        let (p, rp) = unsafe { shape::problem(problem) }?;
+        let o_out = unsafe { shape::outputs(out) }?;
+        let bary = o_out.value.barycenter;
+        let inputs = (p.images, p.height, p.width, p.weights, rp);
+        unsafe { conv_body(inputs, o_out, bary, opts, work) }
     })
 }

@@ -1,19 +1,17 @@
-//! C entry points of [`crate::cost`]: options, workspace query and the f64 / f32 cost
-//! matrices, one generic body for both element types.
+//! C entry points of [`crate::cost`], in the ABI 1 shape: `otc_cost_matrix_options_default`,
+//! `otc_cost_matrix_workspace_size_f64/_f32`, `otc_cost_matrix_f64/_f32` (one generic body
+//! for both element types).
 
-use super::args::{
-    check_disjoint, enum_arg, matrix, matrix_mut, options, threads, with_workspace, write_defaults,
-    write_workspace_size, AbiOptions,
-};
+use super::args::{check_disjoint, enum_arg, matrix, matrix_mut, write_workspace_size, Region};
 use super::boundary::{ffi_boundary, Report};
-use super::status::otc_status;
+use super::shape::{self, otc_report, otc_workspace, AbiOutputs, AbiStruct, Callback, Outputs};
+use super::status::{otc_status, OTC_OK};
 use super::view::{
     otc_matrix_f32, otc_matrix_f64, otc_matrix_mut_f32, otc_matrix_mut_f64, MatrixView,
 };
 use crate::cost::{cost_matrix_in_place, cost_matrix_scratch, Metric};
-use crate::par::with_threads;
 use crate::{bail, Result};
-use std::ffi::c_void;
+use std::mem::size_of;
 
 /// Metric `|x − y|²` (squared Euclidean), the default.
 pub const OTC_METRIC_SQEUCLIDEAN: i32 = 0;
@@ -25,13 +23,15 @@ pub const OTC_METRIC_MINKOWSKI: i32 = 2;
 /// 1 when exactly one is.
 pub const OTC_METRIC_COSINE: i32 = 3;
 
-/// Options of `otc_cost_matrix_f64` / `_f32`. Fill with `otc_cost_options_default`.
+/// Options of `otc_cost_matrix_f64` / `_f32`; fill with `otc_cost_matrix_options_default`.
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
-pub struct otc_cost_options {
-    /// `sizeof(otc_cost_options)`, set by `otc_cost_options_default`.
+pub struct otc_cost_matrix_options {
+    /// `sizeof(otc_cost_matrix_options)`.
     pub struct_size: usize,
-    /// 0 = library default, 1 = the calling thread only, k = k workers. Default 0.
+    /// Worker threads sharing the rows of the matrix: 0 = `OTCORE_NUM_THREADS` or all cores,
+    /// 1 = the calling thread only, k = k workers (≤ 256). Results are identical for every
+    /// value. Default 0.
     pub num_threads: u32,
     /// One of the `OTC_METRIC_*` values. Default `OTC_METRIC_SQEUCLIDEAN`.
     pub metric: i32,
@@ -40,17 +40,74 @@ pub struct otc_cost_options {
     pub p: f64,
 }
 
-impl AbiOptions for otc_cost_options {
-    const NAME: &'static str = "otc_cost_options";
-    fn defaults() -> Self {
-        otc_cost_options {
-            struct_size: std::mem::size_of::<Self>(),
+// SAFETY: #[repr(C)], starts with `struct_size: usize`, integers and a float only.
+unsafe impl AbiStruct for otc_cost_matrix_options {
+    const NAME: &'static str = "otc_cost_matrix_options";
+    const MIN_SIZE: usize = size_of::<otc_cost_matrix_options>();
+    fn base() -> Self {
+        otc_cost_matrix_options {
+            struct_size: size_of::<Self>(),
             num_threads: 0,
             metric: OTC_METRIC_SQEUCLIDEAN,
             p: 2.0,
         }
     }
 }
+
+/// The two point clouds of `otc_cost_matrix_f64`: one point a row, any strides (row-major C
+/// passes `(d, 1)`, column-major Fortran/Julia/R `(1, n)`), finite coordinates.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct otc_cost_matrix_problem_f64 {
+    /// `sizeof(otc_cost_matrix_problem_f64)`.
+    pub struct_size: usize,
+    /// The n points x_i, n × d.
+    pub x: otc_matrix_f64,
+    /// The m points y_j, m × d (the same d).
+    pub y: otc_matrix_f64,
+}
+crate::abi_struct!(problem otc_cost_matrix_problem_f64);
+
+/// The two point clouds of `otc_cost_matrix_f32`, as `otc_cost_matrix_problem_f64`.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct otc_cost_matrix_problem_f32 {
+    /// `sizeof(otc_cost_matrix_problem_f32)`.
+    pub struct_size: usize,
+    /// The n points x_i, n × d.
+    pub x: otc_matrix_f32,
+    /// The m points y_j, m × d (the same d).
+    pub y: otc_matrix_f32,
+}
+crate::abi_struct!(problem otc_cost_matrix_problem_f32);
+
+/// Results of `otc_cost_matrix_f64`. `report.iterations` and `report.error` are 0.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct otc_cost_matrix_outputs_f64 {
+    /// `sizeof(otc_cost_matrix_outputs_f64)`.
+    pub struct_size: usize,
+    /// Status and seconds (iterations and error 0, path 0).
+    pub report: otc_report,
+    /// Required: the n × m matrix `cost[i, j] = metric(x_i, y_j)`, any strides addressing
+    /// each element once.
+    pub cost: otc_matrix_mut_f64,
+}
+crate::abi_struct!(outputs otc_cost_matrix_outputs_f64);
+
+/// Results of `otc_cost_matrix_f32`, as `otc_cost_matrix_outputs_f64`.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct otc_cost_matrix_outputs_f32 {
+    /// `sizeof(otc_cost_matrix_outputs_f32)`.
+    pub struct_size: usize,
+    /// Status and seconds (iterations and error 0, path 0).
+    pub report: otc_report,
+    /// Required: the n × m matrix `cost[i, j] = metric(x_i, y_j)`, any strides addressing
+    /// each element once.
+    pub cost: otc_matrix_mut_f32,
+}
+crate::abi_struct!(outputs otc_cost_matrix_outputs_f32);
 
 /// The metric number of the C ABI.
 struct MetricCode(i32);
@@ -66,9 +123,9 @@ impl TryFrom<i32> for MetricCode {
 }
 
 /// The checked metric of the options.
-fn metric_of(o: &otc_cost_options) -> Result<Metric> {
+fn metric_of(o: &otc_cost_matrix_options) -> Result<Metric> {
     let code: MetricCode = enum_arg(
-        "otc_cost_options.metric",
+        "opts->metric",
         o.metric,
         "OTC_METRIC_SQEUCLIDEAN (0), OTC_METRIC_EUCLIDEAN (1), OTC_METRIC_MINKOWSKI (2) or OTC_METRIC_COSINE (3)",
     )?;
@@ -82,168 +139,200 @@ fn metric_of(o: &otc_cost_options) -> Result<Metric> {
     Ok(metric)
 }
 
-/// Writes the default cost options (0 threads, squared Euclidean, p = 2) into `*opts`.
+/// Writes the default options (0 threads, squared Euclidean, p = 2) into `*opts`.
 ///
-/// @param opts  options to fill; not NULL.
-/// @return OTC_OK, or OTC_ERR_NULL_POINTER.
-///
-/// # Safety
-/// `opts` is NULL or points to a writable `otc_cost_options`.
-#[no_mangle]
-pub unsafe extern "C" fn otc_cost_options_default(opts: *mut otc_cost_options) -> otc_status {
-    ffi_boundary("otc_cost_options_default", || {
-        // SAFETY: the caller passes a writable struct (header contract); NULL is checked.
-        unsafe { write_defaults(opts) }?;
-        Ok(Report::ok())
-    })
-}
-
-/// The workspace of both element types: the f64 requirement (whose block padding is 32
-/// points) covers the f32 one (64 points of half the size).
-fn workspace_bytes_req(n: usize, m: usize, d: usize, metric: Metric) -> faer::dyn_stack::StackReq {
-    cost_matrix_scratch::<f64>(n, m, d, metric)
-}
-
-/// Workspace in bytes that `otc_cost_matrix_f64` and `otc_cost_matrix_f32` need for x n×d,
-/// y m×d and the options (O((n + m)·d) bytes; 0 sizes are allowed here and give a small size).
-///
-/// @param n, m, d   points of x, points of y, coordinates per point.
-/// @param opts      options, or NULL for the defaults.
-/// @param out_bytes receives the size; not NULL.
-/// @return OTC_OK, OTC_ERR_NULL_POINTER, OTC_ERR_ABI_MISMATCH, OTC_ERR_INVALID_ARGUMENT
-///         (unknown metric, bad p) or OTC_ERR_OVERFLOW.
+/// Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
 ///
 /// # Safety
-/// `opts` is NULL or points to an `otc_cost_options`; `out_bytes` is NULL or writable.
+/// `opts` is NULL or valid for writes of one `otc_cost_matrix_options`.
 #[no_mangle]
-pub unsafe extern "C" fn otc_cost_matrix_workspace_size(
-    n: usize,
-    m: usize,
-    d: usize,
-    opts: *const otc_cost_options,
-    out_bytes: *mut usize,
+pub unsafe extern "C" fn otc_cost_matrix_options_default(
+    opts: *mut otc_cost_matrix_options,
 ) -> otc_status {
-    ffi_boundary("otc_cost_matrix_workspace_size", || {
-        // SAFETY: NULL means defaults; otherwise a readable struct (header contract).
-        let o = unsafe { options(opts) }?;
-        let metric = metric_of(&o)?;
-        // SAFETY: the caller passes a writable size_t (header contract); NULL is checked.
-        unsafe { write_workspace_size(workspace_bytes_req(n, m, d, metric), out_bytes) }?;
+    ffi_boundary("otc_cost_matrix_options_default", || {
+        // SAFETY: forwarded contract; NULL is checked.
+        unsafe { shape::write_defaults(opts) }?;
         Ok(Report::ok())
     })
 }
 
-/// The one body of both compute entry points.
+/// The body of both workspace queries: O((n + m)·d) bytes, from the sizes of the views only
+/// (their data is not read).
 ///
 /// # Safety
-/// The views must describe memory valid as the header states; `work` NULL or valid for
-/// `work_bytes` bytes.
-unsafe fn cost_body<X, O>(
-    x: X,
-    y: X,
-    out: O,
-    opts: *const otc_cost_options,
-    work: *mut c_void,
-    work_bytes: usize,
+/// As `otc_cost_matrix_workspace_size_f64`.
+unsafe fn workspace_body<X: MatrixView, P: AbiStruct>(
+    problem: *const P,
+    points: impl Fn(&P) -> (X, X),
+    opts: *const otc_cost_matrix_options,
+    bytes: *mut usize,
+) -> Result<Report> {
+    // SAFETY (whole block): forwarded contract, checked by the helpers.
+    let (p, _) = unsafe { shape::problem(problem) }?;
+    let o = unsafe { shape::options(opts) }?;
+    let metric = metric_of(&o)?;
+    let ((_, n, d, _, _), (_, m, _, _, _)) = {
+        let (x, y) = points(&p);
+        (x.parts(), y.parts())
+    };
+    unsafe { write_workspace_size(cost_matrix_scratch::<X::T>(n, m, d, metric), bytes) }?;
+    Ok(Report::ok())
+}
+
+/// Bytes of workspace `otc_cost_matrix_f64` needs for `problem` (the sizes n, m, d of its
+/// views; their data is not read) and `opts` (NULL: defaults): O((n + m)·d).
+///
+/// Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+/// `OTC_ERR_INVALID_ARGUMENT` (unknown metric, bad p), `OTC_ERR_OVERFLOW`.
+///
+/// # Safety
+/// `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+/// `bytes` is NULL or valid for writes.
+#[no_mangle]
+pub unsafe extern "C" fn otc_cost_matrix_workspace_size_f64(
+    problem: *const otc_cost_matrix_problem_f64,
+    opts: *const otc_cost_matrix_options,
+    bytes: *mut usize,
+) -> otc_status {
+    ffi_boundary("otc_cost_matrix_workspace_size_f64", || {
+        // SAFETY: forwarded contract.
+        unsafe { workspace_body(problem, |p| (p.x, p.y), opts, bytes) }
+    })
+}
+
+/// Bytes of workspace `otc_cost_matrix_f32` needs: as `otc_cost_matrix_workspace_size_f64`.
+///
+/// Statuses: as `otc_cost_matrix_workspace_size_f64`.
+///
+/// # Safety
+/// As `otc_cost_matrix_workspace_size_f64`.
+#[no_mangle]
+pub unsafe extern "C" fn otc_cost_matrix_workspace_size_f32(
+    problem: *const otc_cost_matrix_problem_f32,
+    opts: *const otc_cost_matrix_options,
+    bytes: *mut usize,
+) -> otc_status {
+    ffi_boundary("otc_cost_matrix_workspace_size_f32", || {
+        // SAFETY: forwarded contract.
+        unsafe { workspace_body(problem, |p| (p.x, p.y), opts, bytes) }
+    })
+}
+
+/// The one body of both compute entry points: `x`, `y` from the problem (its region `rp`),
+/// the caller's outputs struct `o_out` holding the view `cost`.
+///
+/// # Safety
+/// As `otc_cost_matrix_f64`.
+unsafe fn cost_body<X, M, O>(
+    (x, y, rp): (X, X, Region),
+    o_out: Outputs<O>,
+    cost: M,
+    opts: *const otc_cost_matrix_options,
+    work: otc_workspace,
 ) -> Result<Report>
 where
     X: MatrixView,
-    O: MatrixView<T = X::T>,
+    M: MatrixView<T = X::T>,
+    O: AbiOutputs,
 {
     // SAFETY: NULL means defaults; otherwise a readable struct (header contract).
-    let o = unsafe { options(opts) }?;
+    let o = unsafe { shape::options(opts) }?;
     let metric = metric_of(&o)?;
     // SAFETY: views checked by `matrix`; validity is the caller's contract.
-    let (xr, xreg) = unsafe { matrix("x", &x) }?;
+    let (xr, xreg) = unsafe { matrix("problem->x", &x) }?;
     // SAFETY: as above.
-    let (yr, yreg) = unsafe { matrix("y", &y) }?;
+    let (yr, yreg) = unsafe { matrix("problem->y", &y) }?;
     if xr.ncols() != yr.ncols() {
         bail!(
             InvalidDimension,
-            "x is {}x{} and y is {}x{}: they must have the same number of columns d",
+            "problem->x is {}x{} and problem->y is {}x{}: they must have the same number of columns d",
             xr.nrows(),
             xr.ncols(),
             yr.nrows(),
             yr.ncols()
         );
     }
-    let (_, rows, cols, _, _) = out.parts();
+    let (_, rows, cols, _, _) = cost.parts();
     if rows != xr.nrows() || cols != yr.nrows() {
         bail!(
             InvalidDimension,
-            "out is {rows}x{cols}, expected {}x{} (rows of x by rows of y)",
+            "out->cost is {rows}x{cols}, expected {}x{} (rows of x by rows of y)",
             xr.nrows(),
             yr.nrows()
         );
     }
     // SAFETY: view checked by `matrix_mut` (distinct elements); exclusivity checked next.
-    let (outm, oreg) = unsafe { matrix_mut("out", &out) }?;
-    check_disjoint(&[("out", oreg)], &[("x", xreg), ("y", yreg)])?;
+    let (cm, creg) = unsafe { matrix_mut("out->cost", &cost) }?;
+    check_disjoint(
+        &[("out", o_out.region()), ("out->cost", creg)],
+        &[("problem", rp), ("problem->x", xreg), ("problem->y", yreg)],
+    )?;
     let (n, m, d) = (xr.nrows(), yr.nrows(), xr.ncols());
     let req = cost_matrix_scratch::<X::T>(n, m, d, metric);
-    // SAFETY: `work` is NULL or valid for `work_bytes` (header contract).
+    // SAFETY: `work` is NULL or valid for its bytes (header contract).
     unsafe {
-        with_workspace(work, work_bytes, req, |stack| {
-            with_threads(threads(o.num_threads), |par| {
-                cost_matrix_in_place(xr, yr, outm, metric, par, stack)
-            })?
+        shape::run(o.num_threads, work, req, Callback::NONE, |par, stack| {
+            cost_matrix_in_place(xr, yr, cm, metric, par, stack)
         })
     }?;
+    o_out.commit(OTC_OK);
     Ok(Report::ok())
 }
 
-/// Cost matrix of f64 points: `out[i, j] = metric(x_i, y_j)` for the rows of x (n×d) and
-/// y (m×d). Any strides; out (n×m) must not overlap x or y. O(n·m·d) time; bitwise the same
-/// result for every thread count. Squared Euclidean, Euclidean and cosine at d ≥ 16 use a
-/// matrix product; duplicated points still get exactly 0.
+/// Cost matrix of f64 points: `out->cost[i, j] = metric(x_i, y_j)` for the rows of
+/// `problem->x` (n × d) and `problem->y` (m × d), the metric and its exponent from `opts`
+/// (NULL: squared Euclidean). O(n·m·d) time, O((n + m)·d) workspace
+/// (`otc_cost_matrix_workspace_size_f64`, or `{NULL, 0}`: allocated); the same bits for every
+/// thread count. Squared Euclidean, Euclidean and cosine at d ≥ 16 use a matrix product;
+/// duplicated points still get exactly 0.
 ///
-/// @param x, y  input points (rows), finite.
-/// @param out   n×m output, written only on success.
-/// @param opts  options, or NULL for the defaults.
-/// @param work  workspace of at least `otc_cost_matrix_workspace_size` bytes (any alignment),
-///              or NULL to let the library allocate.
-/// @param work_bytes  size of `work` in bytes (ignored when `work` is NULL).
-/// @return OTC_OK; OTC_ERR_NULL_POINTER, OTC_ERR_INVALID_DIMENSION (zero sizes, d or out
-///         shape mismatch), OTC_ERR_NON_FINITE, OTC_ERR_INVALID_ARGUMENT (metric, p),
-///         OTC_ERR_INVALID_STRIDE, OTC_ERR_OVERFLOW, OTC_ERR_ALIASING, OTC_ERR_ABI_MISMATCH,
-///         OTC_ERR_WORKSPACE_TOO_SMALL.
+/// Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+/// `OTC_ERR_INVALID_DIMENSION` (a zero size, d or the shape of `out->cost` mismatched),
+/// `OTC_ERR_NON_FINITE` (a NaN or infinite coordinate; the message names it),
+/// `OTC_ERR_INVALID_ARGUMENT` (metric, p), `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_OVERFLOW`,
+/// `OTC_ERR_ALIASING` (an output overlaps an input or the other output),
+/// `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
+/// nothing is written.
 ///
 /// # Safety
-/// Every element the views address is readable (x, y) or writable (out) memory of the
-/// caller; `opts` is NULL or an `otc_cost_options`; `work` is NULL or `work_bytes` writable
-/// bytes not overlapping the other arguments.
+/// `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size`
+/// bytes); every element their views address is readable (x, y) or writable (cost) memory
+/// of the caller; `work.data` is NULL or valid for `work.bytes` bytes and overlaps no
+/// argument.
 #[no_mangle]
 pub unsafe extern "C" fn otc_cost_matrix_f64(
-    x: otc_matrix_f64,
-    y: otc_matrix_f64,
-    out: otc_matrix_mut_f64,
-    opts: *const otc_cost_options,
-    work: *mut c_void,
-    work_bytes: usize,
+    problem: *const otc_cost_matrix_problem_f64,
+    out: *mut otc_cost_matrix_outputs_f64,
+    opts: *const otc_cost_matrix_options,
+    work: otc_workspace,
 ) -> otc_status {
-    // SAFETY: forwarded header contract.
-    ffi_boundary("otc_cost_matrix_f64", || unsafe {
-        cost_body(x, y, out, opts, work, work_bytes)
+    ffi_boundary("otc_cost_matrix_f64", || {
+        // SAFETY (whole block): forwarded contract, checked by the helpers.
+        let (p, rp) = unsafe { shape::problem(problem) }?;
+        let o_out = unsafe { shape::outputs(out) }?;
+        let cost = o_out.value.cost;
+        unsafe { cost_body((p.x, p.y, rp), o_out, cost, opts, work) }
     })
 }
 
 /// Cost matrix of f32 points: as `otc_cost_matrix_f64`, in single precision.
 ///
-/// @return as `otc_cost_matrix_f64`.
+/// Statuses: as `otc_cost_matrix_f64`.
 ///
 /// # Safety
 /// As `otc_cost_matrix_f64`.
 #[no_mangle]
 pub unsafe extern "C" fn otc_cost_matrix_f32(
-    x: otc_matrix_f32,
-    y: otc_matrix_f32,
-    out: otc_matrix_mut_f32,
-    opts: *const otc_cost_options,
-    work: *mut c_void,
-    work_bytes: usize,
+    problem: *const otc_cost_matrix_problem_f32,
+    out: *mut otc_cost_matrix_outputs_f32,
+    opts: *const otc_cost_matrix_options,
+    work: otc_workspace,
 ) -> otc_status {
-    // SAFETY: forwarded header contract.
-    ffi_boundary("otc_cost_matrix_f32", || unsafe {
-        cost_body(x, y, out, opts, work, work_bytes)
+    ffi_boundary("otc_cost_matrix_f32", || {
+        // SAFETY (whole block): forwarded contract, checked by the helpers.
+        let (p, rp) = unsafe { shape::problem(problem) }?;
+        let o_out = unsafe { shape::outputs(out) }?;
+        let cost = o_out.value.cost;
+        unsafe { cost_body((p.x, p.y, rp), o_out, cost, opts, work) }
     })
 }

@@ -409,11 +409,28 @@ pub fn column_update(pairs: &[LsePair], params: &Params, g: &mut [f64]) {
     }
 }
 
+/// Checks that every pair of `pairs` (named `what` in the message) is one the functions of
+/// this module can produce ([`LsePair::is_valid`]). O(len).
+pub fn check_pairs(what: &str, pairs: &[LsePair]) -> Result<()> {
+    for (j, p) in pairs.iter().enumerate() {
+        if !p.is_valid() {
+            bail!(
+                NonFinite,
+                "{what}[{j}] = ({:?}, {:?}) is not a log-sum-exp pair (max not NaN or +inf, \
+                 sum finite and >= 0)",
+                p.max,
+                p.sum
+            );
+        }
+    }
+    Ok(())
+}
+
 /// [`column_update`] with checked arguments, for callers across the C ABI: the parameters (as
-/// for the block steps),
-/// one pair per value of g, every pair valid ([`LsePair::is_valid`]) and non-empty (an empty
-/// pair means no row carried mass to that column: some block's pairs were not combined).
-/// Writes g only when everything is valid.
+/// for the block steps), one pair per value of g, every pair valid ([`LsePair::is_valid`])
+/// and non-empty (an empty pair means no row carried mass to that column: some block's pairs
+/// were not combined), and every new value of g finite (`Numerical` when one overflows, e.g.
+/// a huge ε). Writes g only when everything is valid.
 pub fn column_update_checked(pairs: &[LsePair], params: &Params, g: &mut [f64]) -> Result<()> {
     check_block_params(params)?;
     if pairs.len() != g.len() {
@@ -424,20 +441,23 @@ pub fn column_update_checked(pairs: &[LsePair], params: &Params, g: &mut [f64]) 
             g.len()
         );
     }
+    check_pairs("pairs", pairs)?;
+    let kb_eps = kappa(params.rho_b, params.epsilon) * params.epsilon;
     for (j, p) in pairs.iter().enumerate() {
-        if !p.is_valid() {
-            bail!(
-                NonFinite,
-                "pairs[{j}] = ({:?}, {:?}) is not a log-sum-exp pair",
-                p.max,
-                p.sum
-            );
-        }
         if p.sum == 0.0 {
             bail!(
                 InvalidArgument,
                 "pairs[{j}] is empty: no row carried mass to column {j} (were the pairs of \
                  every block combined?)"
+            );
+        }
+        if !(kb_eps * p.value()).is_finite() {
+            bail!(
+                Numerical,
+                "g[{j}] overflows (epsilon = {:e}, pairs[{j}] = ({:?}, {:?}))",
+                params.epsilon,
+                p.max,
+                p.sum
             );
         }
     }

@@ -26,12 +26,26 @@ static double naive(const double *x, const double *y, int metric, double p) {
     }
 }
 
+/* Computes x (n x D) against y into the view `cost` with `opts` and workspace `work`. */
+static otc_status run64(otc_matrix_f64 x, otc_matrix_f64 y, otc_matrix_mut_f64 cost,
+                        const otc_cost_matrix_options *opts, otc_workspace work) {
+    otc_cost_matrix_problem_f64 problem;
+    otc_cost_matrix_outputs_f64 out;
+    memset(&out, 0, sizeof out);
+    problem.struct_size = sizeof problem;
+    problem.x = x;
+    problem.y = y;
+    out.struct_size = sizeof out;
+    out.cost = cost;
+    return otc_cost_matrix_f64(&problem, &out, opts, work);
+}
+
 int main(void) {
     double x[N * D], y[M * D], ycol[D * M], c[N * M], ccol[M * N];
     float x32[N * D], y32[M * D], c32[N * M];
-    otc_cost_options opts;
+    otc_cost_matrix_options opts;
+    otc_workspace none = {NULL, 0};
     size_t bytes = 0;
-    void *work;
     int i, j, k, metric;
 
     for (i = 0; i < N * D; i++) x[i] = x32[i] = (float)(0.1 * (i % 5) - 0.3 * (i % 3) + 1.0);
@@ -41,24 +55,30 @@ int main(void) {
     /* One x row equal to a y row: its cost is exactly 0. */
     for (k = 0; k < D; k++) x[2 * D + k] = y[4 * D + k];
 
-    CHECK_STATUS(otc_cost_options_default(&opts), OTC_OK);
-    CHECK(opts.struct_size == sizeof(otc_cost_options));
+    CHECK_STATUS(otc_cost_matrix_options_default(&opts), OTC_OK);
+    CHECK(opts.struct_size == sizeof(otc_cost_matrix_options));
     CHECK(opts.metric == OTC_METRIC_SQEUCLIDEAN && opts.p == 2.0 && opts.num_threads == 0);
 
     for (metric = OTC_METRIC_SQEUCLIDEAN; metric <= OTC_METRIC_COSINE; metric++) {
-        otc_matrix_f64 xv = {x, N, D, D, 1};
-        otc_matrix_f64 yv = {ycol, M, D, 1, M}; /* column-major y */
-        otc_matrix_mut_f64 cv = {c, N, M, M, 1}; /* row-major out */
+        otc_cost_matrix_problem_f64 problem = {sizeof problem, {x, N, D, D, 1},
+                                               {ycol, M, D, 1, M}}; /* column-major y */
+        otc_cost_matrix_outputs_f64 out;
         otc_matrix_mut_f64 ctv = {ccol, N, M, 1, N}; /* column-major out */
+        otc_workspace work;
+        memset(&out, 0, sizeof out);
+        out.struct_size = sizeof out;
+        out.cost = (otc_matrix_mut_f64){c, N, M, M, 1}; /* row-major out */
         opts.metric = metric;
         opts.p = 3.0;
         opts.num_threads = 2;
-        CHECK_STATUS(otc_cost_matrix_workspace_size(N, M, D, &opts, &bytes), OTC_OK);
+        CHECK_STATUS(otc_cost_matrix_workspace_size_f64(&problem, &opts, &bytes), OTC_OK);
         CHECK(bytes > 0);
-        work = malloc(bytes);
-        CHECK_STATUS(otc_cost_matrix_f64(xv, yv, cv, &opts, work, bytes), OTC_OK);
-        CHECK_STATUS(otc_cost_matrix_f64(xv, yv, ctv, &opts, NULL, 0), OTC_OK);
-        free(work);
+        work.data = malloc(bytes);
+        work.bytes = bytes;
+        CHECK_STATUS(otc_cost_matrix_f64(&problem, &out, &opts, work), OTC_OK);
+        CHECK(out.report.status == OTC_OK && out.report.iterations == 0 && out.report.seconds >= 0.0);
+        CHECK_STATUS(run64(problem.x, problem.y, ctv, &opts, none), OTC_OK);
+        free(work.data);
         for (i = 0; i < N; i++)
             for (j = 0; j < M; j++) {
                 double want = naive(&x[i * D], &y[j * D], metric, 3.0);
@@ -70,10 +90,13 @@ int main(void) {
 
     /* f32 with NULL options (squared Euclidean, default threads). */
     {
-        otc_matrix_f32 xv = {x32, N, D, D, 1};
-        otc_matrix_f32 yv = {y32, M, D, D, 1};
-        otc_matrix_mut_f32 cv = {c32, N, M, M, 1};
-        CHECK_STATUS(otc_cost_matrix_f32(xv, yv, cv, NULL, NULL, 0), OTC_OK);
+        otc_cost_matrix_problem_f32 problem = {sizeof problem, {x32, N, D, D, 1}, {y32, M, D, D, 1}};
+        otc_cost_matrix_outputs_f32 out;
+        memset(&out, 0, sizeof out);
+        out.struct_size = sizeof out;
+        out.cost = (otc_matrix_mut_f32){c32, N, M, M, 1};
+        CHECK_STATUS(otc_cost_matrix_workspace_size_f32(&problem, NULL, &bytes), OTC_OK);
+        CHECK_STATUS(otc_cost_matrix_f32(&problem, &out, NULL, none), OTC_OK);
         for (i = 0; i < N; i++)
             for (j = 0; j < M; j++) {
                 double xs[D], ys[D];
@@ -92,25 +115,31 @@ int main(void) {
         otc_matrix_f64 ybad = {y, M, D - 1, D - 1, 1};
         otc_matrix_mut_f64 cv = {c, N, M, M, 1};
         otc_matrix_f64 xnull = {NULL, N, D, D, 1};
+        otc_cost_matrix_problem_f64 problem = {sizeof problem, {x, N, D, D, 1}, {y, M, D, D, 1}};
         for (i = 0; i < N * M; i++) c[i] = -5.0;
-        CHECK_STATUS(otc_cost_matrix_f64(xv, ybad, cv, NULL, NULL, 0), OTC_ERR_INVALID_DIMENSION);
+        CHECK_STATUS(run64(xv, ybad, cv, NULL, none), OTC_ERR_INVALID_DIMENSION);
         CHECK(strstr(otc_last_error_message(), "same number of columns") != NULL);
-        CHECK_STATUS(otc_cost_matrix_f64(xnull, yv, cv, NULL, NULL, 0), OTC_ERR_NULL_POINTER);
-        CHECK(strcmp(otc_last_error_message(), "otc_cost_matrix_f64: x.data is NULL") == 0);
-        otc_cost_options_default(&opts);
+        CHECK_STATUS(run64(xnull, yv, cv, NULL, none), OTC_ERR_NULL_POINTER);
+        CHECK(strcmp(otc_last_error_message(), "otc_cost_matrix_f64: problem->x.data is NULL") == 0);
+        otc_cost_matrix_options_default(&opts);
         opts.metric = 42;
-        CHECK_STATUS(otc_cost_matrix_workspace_size(N, M, D, &opts, &bytes), OTC_ERR_INVALID_ARGUMENT);
+        CHECK_STATUS(otc_cost_matrix_workspace_size_f64(&problem, &opts, &bytes), OTC_ERR_INVALID_ARGUMENT);
         CHECK(strstr(otc_last_error_message(), "metric = 42 is unknown") != NULL);
         opts.metric = OTC_METRIC_MINKOWSKI;
         opts.p = 0.25;
-        CHECK_STATUS(otc_cost_matrix_f64(xv, yv, cv, &opts, NULL, 0), OTC_ERR_INVALID_ARGUMENT);
-        otc_cost_options_default(&opts);
+        CHECK_STATUS(run64(xv, yv, cv, &opts, none), OTC_ERR_INVALID_ARGUMENT);
+        otc_cost_matrix_options_default(&opts);
         opts.struct_size = 8;
-        CHECK_STATUS(otc_cost_matrix_f64(xv, yv, cv, &opts, NULL, 0), OTC_ERR_ABI_MISMATCH);
+        CHECK_STATUS(run64(xv, yv, cv, &opts, none), OTC_ERR_ABI_MISMATCH);
+        CHECK(strstr(otc_last_error_message(), "opts->struct_size is 8") != NULL);
+        otc_cost_matrix_options_default(&opts);
+        opts.num_threads = 257;
+        CHECK_STATUS(run64(xv, yv, cv, &opts, none), OTC_ERR_THREADS);
         x[5] = NAN;
-        CHECK_STATUS(otc_cost_matrix_f64(xv, yv, cv, NULL, NULL, 0), OTC_ERR_NON_FINITE);
+        CHECK_STATUS(run64(xv, yv, cv, NULL, none), OTC_ERR_NON_FINITE);
         for (i = 0; i < N * M; i++) CHECK(c[i] == -5.0);
-        CHECK_STATUS(otc_cost_options_default(NULL), OTC_ERR_NULL_POINTER);
+        CHECK_STATUS(otc_cost_matrix_options_default(NULL), OTC_ERR_NULL_POINTER);
+        CHECK_STATUS(otc_cost_matrix_f64(NULL, NULL, NULL, none), OTC_ERR_NULL_POINTER);
     }
     return report();
 }

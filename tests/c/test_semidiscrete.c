@@ -291,23 +291,33 @@ static void test_barycenters(void) {
     }
     for (i = 0; i < NP; i++) { imgs[2 * i] /= s0; imgs[2 * i + 1] /= s1; }
     otc_matrix_f64 A = {imgs, NP, 2, 2, 1}, C = {cost, NP, NP, NP, 1};
+    otc_workspace none = {NULL, 0};
+    otc_barycenter_problem_f64 fp = {sizeof fp, A, C, wts};
+    otc_barycenter_outputs_f64 fo = {sizeof fo, {0}, fixed};
+    otc_convolutional_barycenter_problem_f64 cp = {sizeof cp, A, H, W, wts};
+    otc_convolutional_barycenter_outputs_f64 co = {sizeof co, {0}, conv};
     otc_barycenter_options opts;
+    otc_convolutional_barycenter_options copts;
     CHECK_STATUS(otc_barycenter_options_default(&opts), OTC_OK);
-    opts.epsilon = 0.05;
-    opts.tol = 1e-12;
-    opts.max_iter = 10000;
+    CHECK_STATUS(otc_convolutional_barycenter_options_default(&copts), OTC_OK);
+    opts.epsilon = copts.epsilon = 0.05;
+    opts.tol = copts.tol = 1e-12;
+    opts.max_iter = copts.max_iter = 10000;
     size_t bytes = 0;
-    CHECK_STATUS(otc_convolutional_barycenter_workspace_size(H, W, 2, &opts, &bytes), OTC_OK);
-    void *work = malloc(bytes);
-    CHECK_STATUS(otc_convolutional_barycenter_f64(A, H, W, wts, &opts, conv, &iters, work, bytes), OTC_OK);
-    free(work);
-    CHECK(iters > 0);
-    CHECK_STATUS(otc_barycenter_f64(A, C, wts, &opts, fixed, NULL, NULL, 0), OTC_OK);
+    CHECK_STATUS(otc_convolutional_barycenter_workspace_size_f64(&cp, &copts, &bytes), OTC_OK);
+    otc_workspace work = {malloc(bytes), bytes};
+    CHECK_STATUS(otc_convolutional_barycenter_f64(&cp, &co, &copts, work), OTC_OK);
+    free(work.data);
+    iters = co.report.iterations;
+    CHECK(iters > 0 && co.report.error <= 1e-12);
+    CHECK_STATUS(otc_barycenter_f64(&fp, &fo, &opts, none), OTC_OK);
     for (i = 0; i < NP; i++) { CHECK_CLOSE(conv[i], fixed[i], 1e-10); mass += fixed[i]; }
     CHECK_CLOSE(mass, 1.0, 1e-10);
     opts.max_iter = 1;
-    CHECK_STATUS(otc_barycenter_f64(A, C, wts, &opts, fixed, NULL, NULL, 0), OTC_WARN_MAX_ITER);
-    CHECK_STATUS(otc_convolutional_barycenter_f64(A, H, W + 1, wts, &opts, conv, NULL, NULL, 0), OTC_ERR_INVALID_DIMENSION);
+    CHECK_STATUS(otc_barycenter_f64(&fp, &fo, &opts, none), OTC_WARN_MAX_ITER);
+    CHECK(fo.report.status == OTC_WARN_MAX_ITER && fo.report.iterations == 1);
+    cp.width = W + 1;
+    CHECK_STATUS(otc_convolutional_barycenter_f64(&cp, &co, &copts, none), OTC_ERR_INVALID_DIMENSION);
 }
 
 int main(void) {

@@ -1,9 +1,11 @@
-/* The row-partitioned Sinkhorn pieces through the C ABI: splitting the rows into 1, 2 and 3
- * blocks and iterating (block steps, pairs merged in block order, column update) reproduces
- * otc_sinkhorn_f64 / _f32 (alternating, no eps-scaling) for dense costs (row- and
- * column-major blocks) and point clouds, balanced and unbalanced, with a fixed iteration
- * count and with the stopping test on the summed block errors; bad arguments give their
- * status and leave the outputs untouched. */
+/* The row-partitioned Sinkhorn pieces through the C ABI (ops sinkhorn_block_step and
+ * sinkhorn_block_column_update, and otc_lse_pair_merge): splitting the rows into 1, 2 and 3
+ * blocks and iterating (block steps, pairs merged in block order, column update) reproduces a
+ * plain alternating log-domain Sinkhorn written here (the independent reference), for dense
+ * costs (row- and column-major blocks) and point clouds, doubles and floats, balanced and
+ * unbalanced; the blocks' errors add up to the reference's marginal error; bad arguments give
+ * their status and leave the outputs untouched.
+ * requires: otc_sinkhorn_block_step_f64, otc_sinkhorn_block_step_f32, otc_sinkhorn_block_column_update_f64, otc_lse_pair_merge */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +17,7 @@
 
 static double x[N * D], y[M * D], c[N * M], ct[M * N], a[N], b[M];
 static float xs[N * D], ys[M * D], cs[N * M], as[N], bs[M];
+static double cs64[N * M]; /* the float costs, as doubles: the reference of the float paths */
 
 enum kind { DENSE_ROW, DENSE_COL, POINTS, DENSE_F32, POINTS_F32, KINDS };
 
@@ -41,93 +44,171 @@ static void setup(void) {
     for (i = 0; i < N; i++)
         for (j = 0; j < M; j++) {
             double dx = x[D * i] - y[D * j], dy = x[D * i + 1] - y[D * j + 1];
+            double ex = (double)xs[D * i] - ys[D * j], ey = (double)xs[D * i + 1] - ys[D * j + 1];
             c[i * M + j] = dx * dx + dy * dy;
             ct[j * N + i] = c[i * M + j];
-            cs[i * M + j] = (float)(((double)xs[D * i] - ys[D * j]) * ((double)xs[D * i] - ys[D * j]) +
-                                    ((double)xs[D * i + 1] - ys[D * j + 1]) *
-                                        ((double)xs[D * i + 1] - ys[D * j + 1]));
+            cs[i * M + j] = (float)(ex * ex + ey * ey);
+            cs64[i * M + j] = ex * ex + ey * ey;
         }
 }
 
-/* One block step of rows [r0, r0 + rows) for the given kind of cost. */
-static otc_status step(enum kind k, size_t r0, size_t rows, const double *g,
-                       const otc_sinkhorn_options *o, double *f, otc_lse_pair *pairs, double *err) {
-    switch (k) {
-    case DENSE_ROW: {
-        otc_matrix_f64 cb = {c + r0 * M, rows, M, M, 1};
-        return otc_sinkhorn_block_step_f64(cb, a + r0, b, g, o, f + r0, pairs, err, NULL, 0);
-    }
-    case DENSE_COL: {
-        otc_matrix_f64 cb = {ct + r0, rows, M, 1, N};
-        return otc_sinkhorn_block_step_f64(cb, a + r0, b, g, o, f + r0, pairs, err, NULL, 0);
-    }
-    case POINTS: {
-        otc_matrix_f64 xb = {x + r0 * D, rows, D, D, 1}, yv = {y, M, D, D, 1};
-        return otc_sinkhorn_block_step_points_f64(xb, yv, a + r0, b, g, o, f + r0, pairs, err,
-                                                  NULL, 0);
-    }
-    case DENSE_F32: {
-        otc_matrix_f32 cb = {cs + r0 * M, rows, M, M, 1};
-        return otc_sinkhorn_block_step_f32(cb, as + r0, bs, g, o, f + r0, pairs, err, NULL, 0);
-    }
-    default: {
-        otc_matrix_f32 xb = {xs + r0 * D, rows, D, D, 1}, yv = {ys, M, D, D, 1};
-        return otc_sinkhorn_block_step_points_f32(xb, yv, as + r0, bs, g, o, f + r0, pairs, err,
-                                                  NULL, 0);
-    }
-    }
+static double kappa(double rho, double eps) { return isinf(rho) ? 1.0 : rho / (rho + eps); }
+
+/* log sum_k w_k exp(v_k), stably. */
+static double lse(const double *w, const double *v, int len) {
+    double top = -INFINITY, s = 0.0;
+    int k;
+    for (k = 0; k < len; k++)
+        if (w[k] > 0 && v[k] > top) top = v[k];
+    for (k = 0; k < len; k++)
+        if (w[k] > 0) s += w[k] * exp(v[k] - top);
+    return top + log(s);
 }
 
-/* The whole solve of the same kind. */
-static otc_status whole(enum kind k, const otc_sinkhorn_options *o, double *f, double *g,
-                        otc_sinkhorn_info *info) {
-    otc_matrix_f64 cv = {c, N, M, M, 1}, xv = {x, N, D, D, 1}, yv = {y, M, D, D, 1};
-    otc_matrix_f32 cvs = {cs, N, M, M, 1}, xvs = {xs, N, D, D, 1}, yvs = {ys, M, D, D, 1};
-    switch (k) {
-    case DENSE_ROW:
-    case DENSE_COL:
-        return otc_sinkhorn_f64(cv, a, b, o, NULL, NULL, f, g, NULL, info, NULL, 0);
-    case POINTS:
-        return otc_sinkhorn_points_f64(xv, yv, a, b, o, NULL, NULL, f, g, NULL, NULL, info, NULL, 0);
-    case DENSE_F32:
-        return otc_sinkhorn_f32(cvs, as, bs, o, NULL, NULL, f, g, NULL, info, NULL, 0);
-    default:
-        return otc_sinkhorn_points_f32(xvs, yvs, as, bs, o, NULL, NULL, f, g, NULL, NULL, info,
-                                       NULL, 0);
+/* The reference: `iters` alternating iterations (f from g, then g from f) from zeros on the
+ * dense cost `cost` (N x M row-major); then the L1 marginal error of (f, g) on the row side. */
+static double reference(const double *cost, double eps, double rho_a, double rho_b, int iters,
+                        double *f, double *g) {
+    double v[N > M ? N : M], err = 0.0;
+    int it, i, j;
+    for (i = 0; i < N; i++) f[i] = 0.0;
+    for (j = 0; j < M; j++) g[j] = 0.0;
+    for (it = 0; it < iters; it++) {
+        for (i = 0; i < N; i++) {
+            for (j = 0; j < M; j++) v[j] = (g[j] - cost[i * M + j]) / eps;
+            f[i] = -kappa(rho_a, eps) * eps * lse(b, v, M);
+        }
+        for (j = 0; j < M; j++) {
+            for (i = 0; i < N; i++) v[i] = (f[i] - cost[i * M + j]) / eps;
+            g[j] = -kappa(rho_b, eps) * eps * lse(a, v, N);
+        }
     }
+    for (i = 0; i < N; i++) {
+        for (j = 0; j < M; j++) v[j] = (g[j] - cost[i * M + j]) / eps;
+        err += fabs(a[i] * exp(f[i] / eps + lse(b, v, M)) - a[i] * exp(-f[i] / rho_a));
+    }
+    return err;
 }
 
-/* Runs the row-partitioned iteration on `blocks` blocks: at most o->max_iter iterations,
- * stopping (after the first) when the summed block errors are <= o->tolerance, checked every
- * iteration (o->check_every must be 1), as otc_sinkhorn does. Returns the iterations done, or
- * -1 on a failed call. */
-static int partitioned(enum kind k, int blocks, const otc_sinkhorn_options *o, double *f,
-                       double *g) {
+static otc_sinkhorn_block_step_options step_opts(double eps, double rho_a, double rho_b) {
+    otc_sinkhorn_block_step_options o;
+    otc_sinkhorn_block_step_options_default(&o);
+    o.epsilon = eps;
+    o.rho_a = rho_a;
+    o.rho_b = rho_b;
+    o.num_threads = 1;
+    return o;
+}
+
+static otc_sinkhorn_block_column_update_options column_opts(double eps, double rho_b) {
+    otc_sinkhorn_block_column_update_options o;
+    otc_sinkhorn_block_column_update_options_default(&o);
+    o.epsilon = eps;
+    o.rho_b = rho_b;
+    return o;
+}
+
+static const otc_matrix_f64 NO_F64 = {NULL, 0, 0, 0, 0};
+static const otc_matrix_f32 NO_F32 = {NULL, 0, 0, 0, 0};
+
+/* One block step of rows [r0, r0 + rows) for the given kind of cost: f_in -> f_out, pairs,
+ * error (the outputs' report in *rep). */
+static otc_status step(enum kind k, size_t r0, size_t rows, const double *g, const double *f_in,
+                       const otc_sinkhorn_block_step_options *o, double *f_out,
+                       otc_lse_pair *pairs, double *err, otc_report *rep) {
+    otc_status st;
+    if (k <= POINTS) {
+        otc_sinkhorn_block_step_problem_f64 p = {sizeof p, NO_F64, NO_F64, NO_F64, NULL, NULL, NULL, NULL};
+        otc_sinkhorn_block_step_outputs_f64 out;
+        memset(&out, 0, sizeof out);
+        out.struct_size = sizeof out;
+        p.a_block = a + r0;
+        p.b = b;
+        p.g = g;
+        p.f_block = f_in + r0;
+        if (k == DENSE_ROW) {
+            otc_matrix_f64 cb = {c + r0 * M, rows, M, M, 1};
+            p.cost_block = cb;
+        } else if (k == DENSE_COL) {
+            otc_matrix_f64 cb = {ct + r0, rows, M, 1, N};
+            p.cost_block = cb;
+        } else {
+            otc_matrix_f64 xb = {x + r0 * D, rows, D, D, 1}, yv = {y, M, D, D, 1};
+            p.x_block = xb;
+            p.y = yv;
+        }
+        out.f_block = f_out ? f_out + r0 : NULL;
+        out.pairs = pairs;
+        st = otc_sinkhorn_block_step_f64(&p, &out, o, (otc_workspace){NULL, 0});
+        if (st == OTC_OK) {
+            *err = out.marginal_error;
+            *rep = out.report;
+        }
+    } else {
+        otc_sinkhorn_block_step_problem_f32 p = {sizeof p, NO_F32, NO_F32, NO_F32, NULL, NULL, NULL, NULL};
+        otc_sinkhorn_block_step_outputs_f32 out;
+        memset(&out, 0, sizeof out);
+        out.struct_size = sizeof out;
+        p.a_block = as + r0;
+        p.b = bs;
+        p.g = g;
+        p.f_block = f_in + r0;
+        if (k == DENSE_F32) {
+            otc_matrix_f32 cb = {cs + r0 * M, rows, M, M, 1};
+            p.cost_block = cb;
+        } else {
+            otc_matrix_f32 xb = {xs + r0 * D, rows, D, D, 1}, yv = {ys, M, D, D, 1};
+            p.x_block = xb;
+            p.y = yv;
+        }
+        out.f_block = f_out ? f_out + r0 : NULL;
+        out.pairs = pairs;
+        st = otc_sinkhorn_block_step_f32(&p, &out, o, (otc_workspace){NULL, 0});
+        if (st == OTC_OK) {
+            *err = out.marginal_error;
+            *rep = out.report;
+        }
+    }
+    return st;
+}
+
+static otc_status column_update(const otc_lse_pair *pairs, size_t m,
+                                const otc_sinkhorn_block_column_update_options *o, double *g) {
+    otc_sinkhorn_block_column_update_problem_f64 p = {sizeof p, pairs, m};
+    otc_sinkhorn_block_column_update_outputs_f64 out;
+    memset(&out, 0, sizeof out);
+    out.struct_size = sizeof out;
+    out.g = g;
+    return otc_sinkhorn_block_column_update_f64(&p, &out, o, (otc_workspace){NULL, 0});
+}
+
+/* `iters` row-partitioned iterations on `blocks` blocks from zeros, then one more round of
+ * steps for the summed block errors of the final (f, g). Returns 0, or -1 on a failed call. */
+static int partitioned(enum kind k, int blocks, int iters, const otc_sinkhorn_block_step_options *o,
+                       const otc_sinkhorn_block_column_update_options *oc, double *f, double *g,
+                       double *err_sum) {
     otc_lse_pair acc[M], part[M];
-    double f_prev[N];
+    double f_next[N];
+    otc_report rep;
     int it, r, j;
     for (j = 0; j < M; j++) g[j] = 0.0;
     for (r = 0; r < N; r++) f[r] = 0.0;
-    for (it = 0;; it++) {
-        double err = 0.0;
-        memcpy(f_prev, f, sizeof f_prev);
+    for (it = 0; it <= iters; it++) {
+        *err_sum = 0.0;
         for (r = 0; r < blocks; r++) {
             size_t r0 = (size_t)r * N / (size_t)blocks, r1 = (size_t)(r + 1) * N / (size_t)blocks;
             double e = -1.0;
-            if (step(k, r0, r1 - r0, g, o, f, r == 0 ? acc : part, &e) != OTC_OK) return -1;
+            if (step(k, r0, r1 - r0, g, f, o, f_next, r == 0 ? acc : part, &e, &rep) != OTC_OK)
+                return -1;
+            if (rep.iterations != 1 || rep.error != e || rep.status != OTC_OK) return -1;
             if (r > 0 && otc_lse_pair_merge(acc, part, M) != OTC_OK) return -1;
-            err += e;
+            *err_sum += e;
         }
-        if (it >= 1 && err <= o->tolerance) {
-            memcpy(f, f_prev, sizeof f_prev); /* the potentials the check was made on */
-            return it;
-        }
-        if (it == (int)o->max_iter) {
-            memcpy(f, f_prev, sizeof f_prev);
-            return it;
-        }
-        if (otc_sinkhorn_block_column_update(acc, M, o, g) != OTC_OK) return -1;
+        if (it == iters) return 0; /* the errors of the (f, g) the iterations produced */
+        memcpy(f, f_next, sizeof f_next);
+        if (column_update(acc, M, oc, g) != OTC_OK) return -1;
     }
+    return 0;
 }
 
 static double max_abs_diff(const double *u, const double *v, int len) {
@@ -138,75 +219,78 @@ static double max_abs_diff(const double *u, const double *v, int len) {
 }
 
 static void agreement(void) {
-    otc_sinkhorn_options o;
-    otc_sinkhorn_info info;
-    double fw[N], gw[M], fb[N], gb[M];
-    int k, blocks, unbalanced, stop;
-    CHECK_STATUS(otc_sinkhorn_options_default(&o), OTC_OK);
-    o.epsilon = 0.03;
-    o.num_threads = 1;
-    o.check_every = 1;
-    info.struct_size = sizeof info;
+    double fr[N], gr[M], fb[N], gb[M];
+    int k, blocks, unbalanced;
+    const double eps = 0.03;
+    const int iters = 40;
     for (k = 0; k < KINDS; k++)
-        for (unbalanced = 0; unbalanced < 2; unbalanced++)
-            for (stop = 0; stop < 2; stop++) {
-                double tol = k >= DENSE_F32 ? 2e-5 : 1e-12;
-                o.rho_a = unbalanced ? 0.7 : INFINITY;
-                o.rho_b = unbalanced ? 1.3 : INFINITY;
-                o.max_iter = stop ? 5000 : 40;
-                o.tolerance = stop ? (k >= DENSE_F32 ? 1e-5 : 1e-10) : 0.0;
-                CHECK_STATUS(whole((enum kind)k, &o, fw, gw, &info), stop ? OTC_OK : OTC_WARN_MAX_ITER);
-                for (blocks = 1; blocks <= 3; blocks++) {
-                    int it = partitioned((enum kind)k, blocks, &o, fb, gb);
-                    double df = max_abs_diff(fb, fw, N), dg = max_abs_diff(gb, gw, M);
-                    /* f32 errors are rounded in float: near the tolerance the stopping
-                     * iteration may move by one. */
-                    int slack = k >= DENSE_F32 ? 1 : 0;
-                    int off = abs(it - (int)info.iterations);
-                    CHECK(it >= 1 && off <= slack);
-                    CHECK(df <= tol && dg <= tol);
-                    if (off > slack || df > tol || dg > tol)
-                        printf("kind %d unbalanced %d stop %d blocks %d: %d vs %u iterations, "
-                               "f off by %.3e, g by %.3e\n",
-                               k, unbalanced, stop, blocks, it, info.iterations, df, dg);
-                }
+        for (unbalanced = 0; unbalanced < 2; unbalanced++) {
+            double tol = k >= DENSE_F32 ? 2e-5 : 1e-12;
+            double rho_a = unbalanced ? 0.7 : INFINITY, rho_b = unbalanced ? 1.3 : INFINITY;
+            otc_sinkhorn_block_step_options o = step_opts(eps, rho_a, rho_b);
+            otc_sinkhorn_block_column_update_options oc = column_opts(eps, rho_b);
+            double err_ref = reference(k >= DENSE_F32 ? cs64 : c, eps, rho_a, rho_b, iters, fr, gr);
+            for (blocks = 1; blocks <= 3; blocks++) {
+                double err = -1.0, df, dg;
+                CHECK(partitioned((enum kind)k, blocks, iters, &o, &oc, fb, gb, &err) == 0);
+                df = max_abs_diff(fb, fr, N);
+                dg = max_abs_diff(gb, gr, M);
+                CHECK(df <= tol && dg <= tol);
+                CHECK(fabs(err - err_ref) <= 1e-9 + (k >= DENSE_F32 ? 1e-4 : 1e-9) * err_ref);
+                CHECK(err_ref > 1e-8); /* a real error, not a converged zero */
+                if (df > tol || dg > tol)
+                    printf("kind %d unbalanced %d blocks %d: f off by %.3e, g by %.3e\n", k,
+                           unbalanced, blocks, df, dg);
             }
+        }
 }
 
-/* Two threads give the same bits as one, and a caller workspace of the queried size works. */
+/* Two threads give the same bits as one, and a caller workspace of the queried size works;
+ * outputs not wanted change nothing else. */
 static void threads_and_workspace(void) {
-    otc_sinkhorn_options o;
-    double g[M], f1[N], f2[N], e1, e2;
+    otc_sinkhorn_block_step_options o = step_opts(0.02, INFINITY, INFINITY);
+    otc_sinkhorn_block_step_problem_f64 p = {sizeof p, NO_F64, {x, N, D, D, 1}, {y, M, D, D, 1}, a, b, NULL, NULL};
+    otc_sinkhorn_block_step_outputs_f64 o1, o2;
+    double g[M], f0[N], f1[N], f2[N];
     otc_lse_pair p1[M], p2[M];
     size_t bytes = 0;
     void *work;
     int j;
-    otc_matrix_f64 xv = {x, N, D, D, 1}, yv = {y, M, D, D, 1};
-    otc_sinkhorn_options_default(&o);
-    o.epsilon = 0.02;
     for (j = 0; j < M; j++) g[j] = 0.01 * j;
-    memset(f1, 0, sizeof f1);
-    memset(f2, 0, sizeof f2);
-    o.num_threads = 1;
-    CHECK_STATUS(otc_sinkhorn_block_step_points_f64(xv, yv, a, b, g, &o, f1, p1, &e1, NULL, 0),
-                 OTC_OK);
+    for (j = 0; j < N; j++) f0[j] = 0.002 * j;
+    p.g = g;
+    p.f_block = f0;
+    memset(&o1, 0, sizeof o1);
+    o1.struct_size = sizeof o1;
+    o2 = o1;
+    o1.f_block = f1;
+    o1.pairs = p1;
+    CHECK_STATUS(otc_sinkhorn_block_step_f64(&p, &o1, &o, (otc_workspace){NULL, 0}), OTC_OK);
     o.num_threads = 2;
-    CHECK_STATUS(otc_sinkhorn_block_workspace_size(N, M, D, &o, &bytes), OTC_OK);
+    CHECK_STATUS(otc_sinkhorn_block_step_workspace_size_f64(&p, &o, &bytes), OTC_OK);
     CHECK(bytes > 0);
     work = malloc(bytes + 1);
-    CHECK_STATUS(otc_sinkhorn_block_step_points_f64(xv, yv, a, b, g, &o, f2, p2, &e2,
-                                                    (char *)work + 1, bytes),
+    o2.f_block = f2;
+    o2.pairs = p2;
+    CHECK_STATUS(otc_sinkhorn_block_step_f64(&p, &o2, &o, (otc_workspace){(char *)work + 1, bytes}),
                  OTC_OK);
-    CHECK(memcmp(f1, f2, sizeof f1) == 0 && memcmp(p1, p2, sizeof p1) == 0 && e1 == e2);
-    CHECK_STATUS(otc_sinkhorn_block_step_points_f64(xv, yv, a, b, g, &o, f2, p2, &e2, work,
-                                                    bytes / 2),
+    CHECK(memcmp(f1, f2, sizeof f1) == 0 && memcmp(p1, p2, sizeof p1) == 0 &&
+          o1.marginal_error == o2.marginal_error);
+    CHECK_STATUS(otc_sinkhorn_block_step_f64(&p, &o2, &o, (otc_workspace){work, bytes / 2}),
                  OTC_ERR_WORKSPACE_TOO_SMALL);
     free(work);
-    /* Without pairs the step is the row update alone: the same f. */
+    /* Without pairs the step is the row update alone: the same f; without f, the same pairs
+     * and error. */
     memset(f2, 0, sizeof f2);
-    CHECK_STATUS(otc_sinkhorn_block_step_points_f64(xv, yv, a, b, g, &o, f2, NULL, NULL, NULL, 0),
-                 OTC_OK);
+    o2.pairs = NULL;
+    CHECK_STATUS(otc_sinkhorn_block_step_f64(&p, &o2, &o, (otc_workspace){NULL, 0}), OTC_OK);
     CHECK(memcmp(f1, f2, sizeof f1) == 0);
+    memset(p2, 0, sizeof p2);
+    o2.pairs = p2;
+    o2.f_block = NULL;
+    o2.marginal_error = -1.0;
+    CHECK_STATUS(otc_sinkhorn_block_step_f64(&p, &o2, &o, (otc_workspace){NULL, 0}), OTC_OK);
+    CHECK(memcmp(p1, p2, sizeof p1) == 0 && o1.marginal_error == o2.marginal_error);
 }
 
 /* Merging pairs: the closed form, either order, the empty pair. */
@@ -225,132 +309,137 @@ static void merging(void) {
 
 /* Bad arguments: the status, and outputs untouched. */
 static void errors(void) {
-    otc_sinkhorn_options o, bad;
-    double g[M], f[N], e = 7.0, gn[M], sentinel_f[N];
+    otc_sinkhorn_block_step_options o = step_opts(0.05, INFINITY, INFINITY), bad;
+    otc_sinkhorn_block_column_update_options oc = column_opts(0.05, INFINITY);
+    otc_sinkhorn_block_step_problem_f64 p = {sizeof p, {c, N, M, M, 1}, NO_F64, NO_F64, a, b, NULL, NULL}, q;
+    otc_sinkhorn_block_step_outputs_f64 out, keep_out;
+    double g[M], f0[N], f[N], sentinel_f[N], gn[M];
     otc_lse_pair pairs[M], keep[M];
-    otc_matrix_f64 cv = {c, N, M, M, 1}, empty = {c, 0, M, M, 1};
-    double cn[N * M];
     int i;
-    otc_sinkhorn_options_default(&o);
-    o.epsilon = 0.05;
-    o.num_threads = 1;
     for (i = 0; i < M; i++) {
         g[i] = 0.0;
         pairs[i].max = 42.0;
         pairs[i].sum = 42.0;
     }
-    for (i = 0; i < N; i++) f[i] = sentinel_f[i] = 3.0 + i;
+    for (i = 0; i < N; i++) {
+        f[i] = sentinel_f[i] = 3.0 + i;
+        f0[i] = 0.0;
+    }
+    p.g = g;
+    p.f_block = f0;
     memcpy(keep, pairs, sizeof keep);
-#define UNTOUCHED() \
-    CHECK(memcmp(f, sentinel_f, sizeof f) == 0 && memcmp(pairs, keep, sizeof keep) == 0 && e == 7.0)
-    CHECK_STATUS(otc_sinkhorn_block_step_f64(cv, NULL, b, g, &o, f, pairs, &e, NULL, 0),
-                 OTC_ERR_NULL_POINTER);
-    UNTOUCHED();
-    CHECK_STATUS(otc_sinkhorn_block_step_f64(empty, a, b, g, &o, f, pairs, &e, NULL, 0),
-                 OTC_ERR_INVALID_DIMENSION);
-    UNTOUCHED();
+    memset(&out, 0, sizeof out);
+    out.struct_size = sizeof out;
+    out.marginal_error = 7.0;
+    out.f_block = f;
+    out.pairs = pairs;
+    keep_out = out;
+#define UNTOUCHED()                                                                              \
+    CHECK(memcmp(f, sentinel_f, sizeof f) == 0 && memcmp(pairs, keep, sizeof keep) == 0 &&       \
+          memcmp(&out, &keep_out, sizeof out) == 0)
+#define STEP(prob, opts, want)                                                                   \
+    do {                                                                                         \
+        CHECK_STATUS(otc_sinkhorn_block_step_f64(prob, &out, opts, (otc_workspace){NULL, 0}),    \
+                     want);                                                                      \
+        UNTOUCHED();                                                                             \
+    } while (0)
+    q = p;
+    q.a_block = NULL;
+    STEP(&q, &o, OTC_ERR_NULL_POINTER);
+    q = p;
+    q.cost_block.rows = 0;
+    STEP(&q, &o, OTC_ERR_INVALID_DIMENSION);
+    q = p;
+    q.cost_block.data = NULL; /* neither form */
+    STEP(&q, &o, OTC_ERR_NULL_POINTER);
+    q = p;
+    q.x_block.data = x; /* both forms */
+    q.x_block.rows = N;
+    q.x_block.cols = D;
+    STEP(&q, &o, OTC_ERR_INVALID_ARGUMENT);
     memcpy(gn, g, sizeof gn);
     gn[3] = NAN;
-    CHECK_STATUS(otc_sinkhorn_block_step_f64(cv, a, b, gn, &o, f, pairs, &e, NULL, 0),
-                 OTC_ERR_NON_FINITE);
-    UNTOUCHED();
-    memcpy(cn, c, sizeof cn);
-    cn[N * M - 1] = INFINITY;
+    q = p;
+    q.g = gn;
+    STEP(&q, &o, OTC_ERR_NON_FINITE);
     {
-        otc_matrix_f64 cvn = {cn, N, M, M, 1};
-        CHECK_STATUS(otc_sinkhorn_block_step_f64(cvn, a, b, g, &o, f, pairs, &e, NULL, 0),
-                     OTC_ERR_NON_FINITE);
-        UNTOUCHED();
-    }
-    {
-        double an[N];
+        double an[N], cn[N * M];
+        memcpy(cn, c, sizeof cn);
+        cn[N * M - 1] = INFINITY;
+        q = p;
+        q.cost_block.data = cn;
+        STEP(&q, &o, OTC_ERR_NON_FINITE);
         memcpy(an, a, sizeof an);
         an[2] = -0.1;
-        CHECK_STATUS(otc_sinkhorn_block_step_f64(cv, an, b, g, &o, f, pairs, &e, NULL, 0),
-                     OTC_ERR_INVALID_ARGUMENT);
-        UNTOUCHED();
+        q = p;
+        q.a_block = an;
+        STEP(&q, &o, OTC_ERR_INVALID_ARGUMENT);
     }
     bad = o;
     bad.epsilon = 0.0;
-    CHECK_STATUS(otc_sinkhorn_block_step_f64(cv, a, b, g, &bad, f, pairs, &e, NULL, 0),
-                 OTC_ERR_INVALID_ARGUMENT);
-    UNTOUCHED();
+    STEP(&p, &bad, OTC_ERR_INVALID_ARGUMENT);
     bad = o;
     bad.rho_a = -1.0;
-    CHECK_STATUS(otc_sinkhorn_block_step_f64(cv, a, b, g, &bad, f, pairs, &e, NULL, 0),
-                 OTC_ERR_INVALID_ARGUMENT);
-    UNTOUCHED();
-    bad = o;
-    bad.symmetric = 1; /* the pieces do alternating updates */
-    CHECK_STATUS(otc_sinkhorn_block_step_f64(cv, a, b, g, &bad, f, pairs, &e, NULL, 0),
-                 OTC_ERR_INVALID_ARGUMENT);
-    UNTOUCHED();
-    bad = o;
-    bad.eps_scaling_steps = 3; /* and run at epsilon */
-    CHECK_STATUS(otc_sinkhorn_block_step_f64(cv, a, b, g, &bad, f, pairs, &e, NULL, 0),
-                 OTC_ERR_INVALID_ARGUMENT);
-    UNTOUCHED();
+    STEP(&p, &bad, OTC_ERR_INVALID_ARGUMENT);
     bad = o;
     bad.struct_size = 8;
-    CHECK_STATUS(otc_sinkhorn_block_step_f64(cv, a, b, g, &bad, f, pairs, &e, NULL, 0),
-                 OTC_ERR_ABI_MISMATCH);
+    STEP(&p, &bad, OTC_ERR_ABI_MISMATCH);
+    bad = o;
+    bad.num_threads = 257;
+    STEP(&p, &bad, OTC_ERR_THREADS);
+    /* Outputs overlapping an input, or each other; the potentials on entry not finite. */
+    out.f_block = (double *)b;
+    CHECK_STATUS(otc_sinkhorn_block_step_f64(&p, &out, &o, (otc_workspace){NULL, 0}), OTC_ERR_ALIASING);
+    out.f_block = f;
+    out.pairs = (otc_lse_pair *)c;
+    CHECK_STATUS(otc_sinkhorn_block_step_f64(&p, &out, &o, (otc_workspace){NULL, 0}), OTC_ERR_ALIASING);
+    out.pairs = (otc_lse_pair *)f;
+    CHECK_STATUS(otc_sinkhorn_block_step_f64(&p, &out, &o, (otc_workspace){NULL, 0}), OTC_ERR_ALIASING);
+    out.pairs = pairs;
     UNTOUCHED();
-    /* f_block on a non-finite value, and outputs overlapping an input. */
-    sentinel_f[5] = f[5] = NAN;
-    CHECK_STATUS(otc_sinkhorn_block_step_f64(cv, a, b, g, &o, f, pairs, &e, NULL, 0),
-                 OTC_ERR_NON_FINITE);
-    CHECK(isnan(f[5]) && memcmp(pairs, keep, sizeof keep) == 0 && e == 7.0);
-    sentinel_f[5] = f[5] = 8.0;
-    CHECK_STATUS(otc_sinkhorn_block_step_f64(cv, a, b, g, &o, f, pairs, (double *)&b[1], NULL, 0),
-                 OTC_ERR_ALIASING);
-    UNTOUCHED();
-    CHECK_STATUS(otc_sinkhorn_block_step_f64(cv, a, b, g, &o, f, (otc_lse_pair *)c, &e, NULL, 0),
-                 OTC_ERR_ALIASING);
-    UNTOUCHED();
+    q = p;
+    q.f_block = f; /* in place: the output f overlaps the input f */
+    STEP(&q, &o, OTC_ERR_ALIASING);
+    f0[5] = NAN;
+    STEP(&p, &o, OTC_ERR_NON_FINITE);
+    f0[5] = 0.0;
     {
         otc_matrix_f64 xv = {x, N, D, D, 1}, y3 = {y, M, 3, 3, 1};
-        CHECK_STATUS(otc_sinkhorn_block_step_points_f64(xv, y3, a, b, g, &o, f, pairs, &e, NULL, 0),
-                     OTC_ERR_INVALID_DIMENSION);
-        UNTOUCHED();
+        q = p;
+        q.cost_block = NO_F64;
+        q.x_block = xv;
+        q.y = y3;
+        STEP(&q, &o, OTC_ERR_INVALID_DIMENSION);
     }
-    CHECK_STATUS(otc_sinkhorn_block_workspace_size(N, M, 0, &o, NULL), OTC_ERR_NULL_POINTER);
+    CHECK_STATUS(otc_sinkhorn_block_step_workspace_size_f64(&p, &o, NULL), OTC_ERR_NULL_POINTER);
 
     /* Column update: empty or invalid pairs, bad sizes; g untouched. */
     {
-        otc_lse_pair p[M];
+        otc_lse_pair pc[M];
         double gg[M], gs[M];
         for (i = 0; i < M; i++) {
-            p[i].max = -1.0 - i;
-            p[i].sum = 1.0;
+            pc[i].max = -1.0 - i;
+            pc[i].sum = 1.0;
             gg[i] = gs[i] = 5.0;
         }
-        p[4].max = -INFINITY;
-        p[4].sum = 0.0;
-        CHECK_STATUS(otc_sinkhorn_block_column_update(p, M, &o, gg), OTC_ERR_INVALID_ARGUMENT);
+        pc[4].max = -INFINITY;
+        pc[4].sum = 0.0;
+        CHECK_STATUS(column_update(pc, M, &oc, gg), OTC_ERR_INVALID_ARGUMENT);
         CHECK(memcmp(gg, gs, sizeof gg) == 0);
-        p[4].max = NAN;
-        p[4].sum = 1.0;
-        CHECK_STATUS(otc_sinkhorn_block_column_update(p, M, &o, gg), OTC_ERR_NON_FINITE);
+        pc[4].max = NAN;
+        pc[4].sum = 1.0;
+        CHECK_STATUS(column_update(pc, M, &oc, gg), OTC_ERR_NON_FINITE);
         CHECK(memcmp(gg, gs, sizeof gg) == 0);
-        CHECK_STATUS(otc_sinkhorn_block_column_update(p, 0, &o, gg), OTC_ERR_INVALID_DIMENSION);
-        {
-            otc_sinkhorn_options sym = o;
-            sym.symmetric = 1;
-            p[4].max = -2.0;
-            p[4].sum = 4.0;
-            CHECK_STATUS(otc_sinkhorn_block_column_update(p, M, &sym, gg), OTC_ERR_INVALID_ARGUMENT);
-            p[4].max = NAN;
-            p[4].sum = 1.0;
-        }
-        CHECK_STATUS(otc_sinkhorn_block_column_update(NULL, M, &o, gg), OTC_ERR_NULL_POINTER);
+        CHECK_STATUS(column_update(pc, 0, &oc, gg), OTC_ERR_INVALID_DIMENSION);
+        CHECK_STATUS(column_update(NULL, M, &oc, gg), OTC_ERR_NULL_POINTER);
         CHECK(memcmp(gg, gs, sizeof gg) == 0);
-        p[4].max = -2.0;
-        p[4].sum = 4.0;
-        CHECK_STATUS(otc_sinkhorn_block_column_update(p, M, &o, gg), OTC_OK);
-        CHECK_CLOSE(gg[4], -o.epsilon * (-2.0 + log(4.0)), 1e-15);
-        o.rho_b = 0.45; /* kappa_b = rho / (rho + eps) = 0.9 */
-        CHECK_STATUS(otc_sinkhorn_block_column_update(p, M, &o, gg), OTC_OK);
-        CHECK_CLOSE(gg[4], -0.9 * o.epsilon * (-2.0 + log(4.0)), 1e-15);
+        pc[4].max = -2.0;
+        pc[4].sum = 4.0;
+        CHECK_STATUS(column_update(pc, M, &oc, gg), OTC_OK);
+        CHECK_CLOSE(gg[4], -oc.epsilon * (-2.0 + log(4.0)), 1e-15);
+        oc.rho_b = 0.45; /* kappa_b = rho / (rho + eps) = 0.9 */
+        CHECK_STATUS(column_update(pc, M, &oc, gg), OTC_OK);
+        CHECK_CLOSE(gg[4], -0.9 * oc.epsilon * (-2.0 + log(4.0)), 1e-15);
     }
 
     /* Merge: overlap, invalid pairs; acc untouched. */
@@ -367,6 +456,7 @@ static void errors(void) {
         CHECK_STATUS(otc_lse_pair_merge(u, v, 0), OTC_ERR_INVALID_DIMENSION);
         CHECK(memcmp(u, us, sizeof u) == 0);
     }
+#undef STEP
 #undef UNTOUCHED
 }
 

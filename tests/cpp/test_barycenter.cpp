@@ -1,7 +1,8 @@
 // The C++ barycenter API in float against double: fixed support on 8 bins and the
 // convolutional barycenter of two 12x10 images agree within float accuracy, sum to 1, and a bad
 // weight is rejected with an exception naming the entry point.
-// requires: otc_barycenter_f32, otc_convolutional_barycenter_f32
+// requires: otc_barycenter_f32, otc_convolutional_barycenter_f32, otc_barycenter_workspace_size_f64,
+//           otc_convolutional_barycenter_workspace_size_f32
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -24,7 +25,33 @@ int main() {
                                         otcore::View<double>::row_major(cost, nb), {1.0, 3.0}, bo);
     const auto B32 = otcore::barycenter(otcore::View<float>::row_major(hists32, 2),
                                         otcore::View<float>::row_major(cost32, nb), {1.0f, 3.0f}, bo);
-    CHECK(B32.iterations > 0);
+    // f32 stops at the cap (500) or the tolerance; the marginal error is small either way.
+    CHECK(B32.report.iterations > 0 && B32.report.error >= 0 && B32.report.error < 1e-4);
+    CHECK(B32.report.status == (B32.report.iterations == 500 ? OTC_WARN_MAX_ITER : OTC_OK));
+    // A caller workspace, reused: the same bits as the library's own.
+    otcore::Workspace work;
+    const auto W64 = otcore::barycenter(otcore::View<double>::row_major(hists, 2),
+                                        otcore::View<double>::row_major(cost, nb), {1.0, 3.0}, bo, &work);
+    CHECK(W64.hist == B64.hist && W64.report.iterations == B64.report.iterations);
+    CHECK(work.bytes() >= otcore::barycenter_workspace_size(otcore::View<double>::row_major(hists, 2), bo));
+    // The iteration cap: a warning in the report, not an exception.
+    const auto capped = otcore::barycenter(otcore::View<double>::row_major(hists, 2),
+                                           otcore::View<double>::row_major(cost, nb), {}, 
+                                           otcore::BarycenterOptions(bo).with_max_iter(2).with_tol(0));
+    CHECK(capped.report.status == OTC_WARN_MAX_ITER && capped.report.iterations == 2);
+    // A callback that stops at its second call: cancelled, 2 x 3 iterations, a valid histogram.
+    int calls = 0;
+    const otc_callback stop_second = [](void *data, std::uint64_t, double) -> std::int32_t {
+        return ++*static_cast<int *>(data) >= 2 ? 1 : 0;
+    };
+    const auto stopped = otcore::barycenter(otcore::View<double>::row_major(hists, 2),
+                                            otcore::View<double>::row_major(cost, nb), {},
+                                            otcore::BarycenterOptions(bo).with_tol(0).with_threads(2)
+                                                .with_callback(3, stop_second, &calls));
+    CHECK(stopped.report.status == OTC_WARN_CANCELLED && stopped.report.iterations == 6 && calls == 2);
+    double smass = 0;
+    for (double v : stopped.hist) smass += v;
+    CHECK(std::fabs(smass - 1.0) < 0.1);
     double mass = 0;
     for (std::size_t i = 0; i < nb; ++i) {
         CHECK(std::fabs(double(B32.hist[i]) - B64.hist[i]) < 1e-4);
@@ -44,9 +71,12 @@ int main() {
     }
     for (std::size_t p = 0; p < h * w; ++p) { imgs[p * 2] /= s0; imgs[p * 2 + 1] /= s1; }
     std::vector<float> imgs32(imgs.begin(), imgs.end());
-    const auto C64 = otcore::convolutional_barycenter(otcore::View<double>::row_major(imgs, 2), h, w, {}, bo);
-    const auto C32 = otcore::convolutional_barycenter(otcore::View<float>::row_major(imgs32, 2), h, w, {}, bo);
-    CHECK(C32.iterations > 0);
+    const auto co = otcore::ConvolutionalBarycenterOptions().with_epsilon(0.02).with_max_iter(500).with_threads(2);
+    const auto C64 = otcore::convolutional_barycenter(otcore::View<double>::row_major(imgs, 2), h, w, {}, co);
+    otcore::Workspace cwork;
+    const auto C32 = otcore::convolutional_barycenter(otcore::View<float>::row_major(imgs32, 2), h, w, {}, co, &cwork);
+    CHECK(C32.report.iterations > 0);
+    CHECK(cwork.bytes() >= otcore::convolutional_barycenter_workspace_size<float>(h, w, 2, co));
     double cm = 0;
     for (std::size_t p = 0; p < h * w; ++p) {
         CHECK(std::fabs(double(C32.hist[p]) - C64.hist[p]) < 1e-5);
@@ -56,7 +86,7 @@ int main() {
 
     bool threw = false;
     try {
-        otcore::convolutional_barycenter(otcore::View<float>::row_major(imgs32, 2), h, w, {1.0f, -1.0f}, bo);
+        otcore::convolutional_barycenter(otcore::View<float>::row_major(imgs32, 2), h, w, {1.0f, -1.0f}, co);
     } catch (const std::exception &e) {
         threw = std::string(e.what()).find("otc_convolutional_barycenter_f32") != std::string::npos;
     }

@@ -1,5 +1,5 @@
 // The C++ cost-matrix API against a naive computation.
-// requires: otc_cost_matrix_f64, otc_cost_matrix_f32, otc_cost_matrix_workspace_size
+// requires: otc_cost_matrix_f64, otc_cost_matrix_f32, otc_cost_matrix_workspace_size_f64
 #include <cmath>
 #include <iostream>
 #include <vector>
@@ -60,7 +60,9 @@ int main() {
                                  otcore::View<double>::row_major(y, d),
                                  otcore::MutView<double>::col_major(out.data(), n, m), opts, &work);
     }
-    CHECK(work.bytes() >= otcore::cost_matrix_workspace_size(n, m, d, opts));
+    CHECK(work.bytes() >= otcore::cost_matrix_workspace_size(otcore::View<double>::col_major(xt.data(), n, d),
+                                                             otcore::View<double>::row_major(y, d), opts));
+    CHECK(opts.c.num_threads == 1 && opts.c.metric == OTC_METRIC_EUCLIDEAN);
     bool ok = true;
     for (std::size_t i = 0; i < n; ++i)
         for (std::size_t j = 0; j < m; ++j)
@@ -86,6 +88,12 @@ int main() {
         CHECK(std::string(e.what()).find("otc_cost_matrix_f64") == 0);
     }
     CHECK(keep[0] == 42.0);
+    try {  // 257 threads: refused before any thread starts
+        (void)otcore::cost_matrix(x, y, d, otcore::CostOptions().with_threads(257));
+        CHECK(false);
+    } catch (const otcore::Error &e) {
+        CHECK(e.status() == OTC_ERR_THREADS);
+    }
     try {  // dimensions that disagree
         (void)otcore::cost_matrix(otcore::View<double>::row_major(x.data(), n, d),
                                   otcore::View<double>::row_major(y.data(), m, d - 1));

@@ -34,7 +34,7 @@ static void make_problem(int k, size_t *n, size_t *m, double **x, double **y) {
 static int solve(int k, double *out) {
     size_t n, m, i;
     double *x, *y, *c, *a, *b;
-    otc_cost_options copts;
+    otc_cost_matrix_options copts;
     otc_emd_options eopts;
     otc_emd_result res;
     otc_status st;
@@ -44,17 +44,21 @@ static int solve(int k, double *out) {
     b = malloc(m * sizeof(double));
     for (i = 0; i < n; i++) a[i] = 1.0 / (double)n;
     for (i = 0; i < m; i++) b[i] = 1.0 / (double)m;
-    otc_cost_options_default(&copts);
+    otc_cost_matrix_options_default(&copts);
     copts.num_threads = 1;
     otc_emd_options_default(&eopts);
     eopts.num_threads = 1;
     {
-        otc_matrix_f64 xv = {x, n, D, D, 1};
-        otc_matrix_f64 yv = {y, m, D, D, 1};
-        otc_matrix_mut_f64 cv = {c, n, m, (intptr_t)m, 1};
+        otc_cost_matrix_problem_f64 cp = {sizeof(otc_cost_matrix_problem_f64), {x, n, D, D, 1},
+                                          {y, m, D, D, 1}};
+        otc_cost_matrix_outputs_f64 co;
+        otc_workspace no_work = {NULL, 0};
         otc_matrix_f64 cost = {c, n, m, (intptr_t)m, 1};
         otc_matrix_mut_f64 no_plan = {NULL, 0, 0, 0, 0};
-        st = otc_cost_matrix_f64(xv, yv, cv, &copts, NULL, 0);
+        memset(&co, 0, sizeof co);
+        co.struct_size = sizeof co;
+        co.cost = (otc_matrix_mut_f64){c, n, m, (intptr_t)m, 1};
+        st = otc_cost_matrix_f64(&cp, &co, &copts, no_work);
         if (st == OTC_OK)
             st = otc_emd(a, n, b, m, cost, NULL, NULL, &res, NULL, NULL, NULL, NULL, NULL, no_plan, &eopts,
                          NULL, 0);

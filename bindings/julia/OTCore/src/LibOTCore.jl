@@ -63,10 +63,42 @@ const OTC_VERSION_NUMBER = 100
 # Result of every otcore call: `OTC_OK`, a warning (1–99) or an error (≥ 100).
 const otc_status = Int32
 
+<<<<<<< HEAD
 # Options of `otc_assignment_f64`; fill with `otc_assignment_options_default`.
 struct otc_assignment_options
     struct_size::Csize_t
     num_threads::UInt32
+=======
+# A progress callback of an iterative solver: called with `data`, the iterations done and
+# the solver's error measure (as its outputs' `report.error` documents); returns 0 to go on,
+# any other value to stop the solve (`OTC_WARN_CANCELLED`, valid outputs). It runs on the
+# thread that called the solver, whatever `num_threads`, and may call otcore itself.
+const otc_callback = Ptr{Cvoid}
+
+# Options of `otc_barycenter_f64/_f32`; fill with `otc_barycenter_options_default`.
+struct otc_barycenter_options
+    struct_size::Csize_t
+    num_threads::UInt32
+    max_iter::UInt64
+    epsilon::Cdouble
+    tol::Cdouble
+    callback_every::UInt64
+    callback::otc_callback
+    callback_data::Ptr{Cvoid}
+end
+
+# Options of `otc_convolutional_barycenter_f64/_f32`; fill with
+# `otc_convolutional_barycenter_options_default`.
+struct otc_convolutional_barycenter_options
+    struct_size::Csize_t
+    num_threads::UInt32
+    max_iter::UInt64
+    epsilon::Cdouble
+    tol::Cdouble
+    callback_every::UInt64
+    callback::otc_callback
+    callback_data::Ptr{Cvoid}
+>>>>>>> main
 end
 
 # Read-only strided view of a matrix of `double`.
@@ -78,6 +110,7 @@ struct otc_matrix_f64
     col_stride::Cptrdiff_t
 end
 
+<<<<<<< HEAD
 # A batch of `count` assignment problems of one size n: problem l is the n × n cost
 # `costs[l]` (element (i, j): the cost of giving column j to row i; any finite values, any
 # strides; row-major and column-major views are both read contiguously, never copied).
@@ -127,6 +160,14 @@ struct otc_barycenter_options
     max_iter::Int32
     epsilon::Cdouble
     tol::Cdouble
+=======
+# A fixed-support barycenter problem in f64: k histograms on a common support of n points.
+struct otc_barycenter_problem_f64
+    struct_size::Csize_t
+    hists::otc_matrix_f64
+    cost::otc_matrix_f64
+    weights::Ptr{Cdouble}
+>>>>>>> main
 end
 
 # Read-only strided view of a matrix of `float`.
@@ -138,12 +179,103 @@ struct otc_matrix_f32
     col_stride::Cptrdiff_t
 end
 
-# Options of `otc_cost_matrix_f64` / `_f32`. Fill with `otc_cost_options_default`.
-struct otc_cost_options
+# A fixed-support barycenter problem in f32, as `otc_barycenter_problem_f64`.
+struct otc_barycenter_problem_f32
+    struct_size::Csize_t
+    hists::otc_matrix_f32
+    cost::otc_matrix_f32
+    weights::Ptr{Cfloat}
+end
+
+# What every ABI 1 call reports, the first field after `struct_size` of every outputs struct.
+# Written with the other outputs, when the call returns `OTC_OK` or a warning.
+struct otc_report
+    status::otc_status
+    path::Int32
+    iterations::UInt64
+    error::Cdouble
+    seconds::Cdouble
+end
+
+# Results of `otc_barycenter_f64`. `report.iterations`: Bregman-projection rounds;
+# `report.error`: the final marginal error `max_k Σ_i |u_k ⊙ K v_k − p|`.
+struct otc_barycenter_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    barycenter::Ptr{Cdouble}
+end
+
+# Caller-provided scratch memory of a call, any alignment. `{NULL, 0}`: the library
+# allocates what the call needs (and reports `OTC_ERR_OUT_OF_MEMORY` if it cannot).
+# Its size comes from the operation's `*_workspace_size_*` query; it must not overlap any
+# argument, and its contents are undefined after the call.
+struct otc_workspace
+    data::Ptr{Cvoid}
+    bytes::Csize_t
+end
+
+# Results of `otc_barycenter_f32`, as `otc_barycenter_outputs_f64`.
+struct otc_barycenter_outputs_f32
+    struct_size::Csize_t
+    report::otc_report
+    barycenter::Ptr{Cfloat}
+end
+
+# A convolutional barycenter problem in f64: k images on an h × w grid of the unit square.
+struct otc_convolutional_barycenter_problem_f64
+    struct_size::Csize_t
+    images::otc_matrix_f64
+    height::Csize_t
+    width::Csize_t
+    weights::Ptr{Cdouble}
+end
+
+# A convolutional barycenter problem in f32, as `otc_convolutional_barycenter_problem_f64`.
+struct otc_convolutional_barycenter_problem_f32
+    struct_size::Csize_t
+    images::otc_matrix_f32
+    height::Csize_t
+    width::Csize_t
+    weights::Ptr{Cfloat}
+end
+
+# Results of `otc_convolutional_barycenter_f64`. `report.iterations`: Bregman-projection
+# rounds; `report.error`: the final marginal error `max_k Σ_i |u_k ⊙ K v_k − p|`.
+struct otc_convolutional_barycenter_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    barycenter::Ptr{Cdouble}
+end
+
+# Results of `otc_convolutional_barycenter_f32`, as
+# `otc_convolutional_barycenter_outputs_f64`.
+struct otc_convolutional_barycenter_outputs_f32
+    struct_size::Csize_t
+    report::otc_report
+    barycenter::Ptr{Cfloat}
+end
+
+# Options of `otc_cost_matrix_f64` / `_f32`; fill with `otc_cost_matrix_options_default`.
+struct otc_cost_matrix_options
     struct_size::Csize_t
     num_threads::UInt32
     metric::Int32
     p::Cdouble
+end
+
+# The two point clouds of `otc_cost_matrix_f64`: one point a row, any strides (row-major C
+# passes `(d, 1)`, column-major Fortran/Julia/R `(1, n)`), finite coordinates.
+struct otc_cost_matrix_problem_f64
+    struct_size::Csize_t
+    x::otc_matrix_f64
+    y::otc_matrix_f64
+end
+
+# The two point clouds of `otc_cost_matrix_f32`, as `otc_cost_matrix_problem_f64`.
+struct otc_cost_matrix_problem_f32
+    struct_size::Csize_t
+    x::otc_matrix_f32
+    y::otc_matrix_f32
 end
 
 # Writable strided view of a matrix of `double` (an output: its elements must not overlap).
@@ -155,6 +287,13 @@ struct otc_matrix_mut_f64
     col_stride::Cptrdiff_t
 end
 
+# Results of `otc_cost_matrix_f64`. `report.iterations` and `report.error` are 0.
+struct otc_cost_matrix_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    cost::otc_matrix_mut_f64
+end
+
 # Writable strided view of a matrix of `float` (an output: its elements must not overlap).
 struct otc_matrix_mut_f32
     data::Ptr{Cfloat}
@@ -164,6 +303,7 @@ struct otc_matrix_mut_f32
     col_stride::Cptrdiff_t
 end
 
+<<<<<<< HEAD
 # A progress callback of an iterative solver: called with `data`, the iterations done and
 # the solver's error measure (as its outputs' `report.error` documents); returns 0 to go on,
 # any other value to stop the solve (`OTC_WARN_CANCELLED`, valid outputs). It runs on the
@@ -285,6 +425,13 @@ struct otc_emd_unbalanced_tv_outputs_f64
     plan_cols::Ptr{Csize_t}
     plan_mass::Ptr{Cdouble}
     plan::otc_matrix_mut_f64
+=======
+# Results of `otc_cost_matrix_f32`, as `otc_cost_matrix_outputs_f64`.
+struct otc_cost_matrix_outputs_f32
+    struct_size::Csize_t
+    report::otc_report
+    cost::otc_matrix_mut_f32
+>>>>>>> main
 end
 
 # Options of `otc_emd`; fill with `otc_emd_options_default`.
@@ -393,13 +540,117 @@ struct otc_sinkhorn_info
     converged::UInt32
 end
 
+# Options of `otc_sinkhorn_block_step_f64` / `_f32`; fill with
+# `otc_sinkhorn_block_step_options_default`. Give every block (and the column update) the
+# same epsilon and penalties.
+struct otc_sinkhorn_block_step_options
+    struct_size::Csize_t
+    num_threads::UInt32
+    epsilon::Cdouble
+    rho_a::Cdouble
+    rho_b::Cdouble
+end
+
+# One block of rows of an n×m entropic OT problem, doubles. The block holds `rows` of the n
+# rows; the cost is given in exactly one of two forms, the other's `data` NULL:
+# * `cost_block`: the block's rows of the dense cost, rows×m, any strides;
+# * `x_block` (rows×d) and `y` (m×d): the block's source points and all target points,
+# squared Euclidean cost `|x_i − y_j|²` computed on the fly (memory O((rows + m)·d)).
+struct otc_sinkhorn_block_step_problem_f64
+    struct_size::Csize_t
+    cost_block::otc_matrix_f64
+    x_block::otc_matrix_f64
+    y::otc_matrix_f64
+    a_block::Ptr{Cdouble}
+    b::Ptr{Cdouble}
+    g::Ptr{Cdouble}
+    f_block::Ptr{Cdouble}
+end
+
+# `otc_sinkhorn_block_step_problem_f64` with costs, points and weights of floats (the
+# potentials stay doubles).
+struct otc_sinkhorn_block_step_problem_f32
+    struct_size::Csize_t
+    cost_block::otc_matrix_f32
+    x_block::otc_matrix_f32
+    y::otc_matrix_f32
+    a_block::Ptr{Cfloat}
+    b::Ptr{Cfloat}
+    g::Ptr{Cdouble}
+    f_block::Ptr{Cdouble}
+end
+
+# What every ABI 1 call reports, the first field after `struct_size` of every outputs struct.
+# Written with the other outputs, when the call returns `OTC_OK` or a warning.
+struct otc_report
+    status::otc_status
+    path::Int32
+    iterations::UInt64
+    error::Cdouble
+    seconds::Cdouble
+end
+
 # A partial log-sum-exp over some rows of one column: the value is `max + log(sum)`;
 # `{-INFINITY, 0}` is the empty pair. Produced by `otc_sinkhorn_block_step_*`, combined by
-# `otc_lse_pair_merge`, consumed by `otc_sinkhorn_block_column_update`. Two doubles: send
+# `otc_lse_pair_merge`, consumed by `otc_sinkhorn_block_column_update_f64`. Two doubles: send
 # them as 2 `MPI_DOUBLE`s (or a contiguous type of 2).
 struct otc_lse_pair
     max::Cdouble
     sum::Cdouble
+end
+
+# Results of `otc_sinkhorn_block_step_f64`. `report.iterations` is 1 (one block's share of
+# one iteration), `report.error` = `marginal_error`. Optional outputs (NULL: not wanted).
+struct otc_sinkhorn_block_step_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    marginal_error::Cdouble
+    f_block::Ptr{Cdouble}
+    pairs::Ptr{otc_lse_pair}
+end
+
+# Caller-provided scratch memory of a call, any alignment. `{NULL, 0}`: the library
+# allocates what the call needs (and reports `OTC_ERR_OUT_OF_MEMORY` if it cannot).
+# Its size comes from the operation's `*_workspace_size_*` query; it must not overlap any
+# argument, and its contents are undefined after the call.
+struct otc_workspace
+    data::Ptr{Cvoid}
+    bytes::Csize_t
+end
+
+# Results of `otc_sinkhorn_block_step_f32`: as `otc_sinkhorn_block_step_outputs_f64`
+# (potentials, pairs and error are doubles on both paths).
+struct otc_sinkhorn_block_step_outputs_f32
+    struct_size::Csize_t
+    report::otc_report
+    marginal_error::Cdouble
+    f_block::Ptr{Cdouble}
+    pairs::Ptr{otc_lse_pair}
+end
+
+# Options of `otc_sinkhorn_block_column_update_f64`; fill with
+# `otc_sinkhorn_block_column_update_options_default`.
+struct otc_sinkhorn_block_column_update_options
+    struct_size::Csize_t
+    num_threads::UInt32
+    epsilon::Cdouble
+    rho_b::Cdouble
+end
+
+# The pairs of all blocks combined, for the column update (f64 only: pairs and potentials
+# are doubles on both element types).
+struct otc_sinkhorn_block_column_update_problem_f64
+    struct_size::Csize_t
+    pairs::Ptr{otc_lse_pair}
+    m::Csize_t
+end
+
+# Results of `otc_sinkhorn_block_column_update_f64`. `report.iterations` is 0 (the step
+# counts the iteration), `report.error` 0 (none computed).
+struct otc_sinkhorn_block_column_update_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    g::Ptr{Cdouble}
 end
 
 # Success.
@@ -465,6 +716,7 @@ const OTC_ERR_OUT_OF_MEMORY = 114
 # A panic inside otcore (a bug: please report it with the message).
 const OTC_ERR_PANIC = 199
 
+<<<<<<< HEAD
 # Writes the default options (`num_threads = 0`) into `opts`.
 #
 # Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
@@ -516,74 +768,157 @@ otc_assignment_f64(problem, out, opts, work) =
     ccall(_otc_assignment_f64[], otc_status, (Ptr{otc_assignment_problem_f64}, Ptr{otc_assignment_outputs_f64}, Ptr{otc_assignment_options}, otc_workspace), problem, out, opts, work)
 
 # Fills `*opts` with the defaults.
+=======
+# Writes the default options (0 threads, max_iter 1000, ε = 1e-2, tol = 1e-9) into `*opts`.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+>>>>>>> main
 #
 # # Safety
-# `opts` must be valid for writes of one `otc_barycenter_options`.
+# `opts` is NULL or valid for writes of one `otc_barycenter_options`.
 const _otc_barycenter_options_default = Ref{Ptr{Cvoid}}(C_NULL)
 otc_barycenter_options_default(opts) =
     ccall(_otc_barycenter_options_default[], otc_status, (Ptr{otc_barycenter_options},), opts)
 
-# Bytes of workspace `otc_barycenter_f64` (and, with room to spare, `otc_barycenter_f32`)
-# needs for k histograms of n bins.
+# Writes the default options (0 threads, max_iter 1000, ε = 1e-2, tol = 1e-9) into `*opts`.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
 #
 # # Safety
-# `opts` is NULL or valid; `out_bytes` must be valid for writes.
-const _otc_barycenter_workspace_size = Ref{Ptr{Cvoid}}(C_NULL)
-otc_barycenter_workspace_size(n, k, opts, out_bytes) =
-    ccall(_otc_barycenter_workspace_size[], otc_status, (Csize_t, Csize_t, Ptr{otc_barycenter_options}, Ptr{Csize_t}), n, k, opts, out_bytes)
+# `opts` is NULL or valid for writes of one `otc_convolutional_barycenter_options`.
+const _otc_convolutional_barycenter_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_convolutional_barycenter_options_default(opts) =
+    ccall(_otc_convolutional_barycenter_options_default[], otc_status, (Ptr{otc_convolutional_barycenter_options},), opts)
 
-# Fixed-support entropic Wasserstein barycenter (iterative Bregman projections, log domain):
-# `hists` is n×k (column c = histogram c, each summing to 1), `cost` n×n (any strides),
-# `weights` k (NULL = uniform; normalised inside). `out` (n) receives the barycenter,
-# `iterations` (optional) the count. `OTC_WARN_MAX_ITER` when `tol` was not met.
-# `O(k n²)` per iteration.
+# Bytes of workspace `otc_barycenter_f64` needs for `problem` (n and k, the sizes of
+# `hists`; no data is read) and `opts`: `(3k + 3)·n` doubles plus alignment.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_ARGUMENT` (max_iter 0), `OTC_ERR_OVERFLOW`.
 #
 # # Safety
-# Views and arrays must be valid for the sizes they state; `out` must not overlap inputs.
+# `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# `bytes` is NULL or valid for writes.
+const _otc_barycenter_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_barycenter_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_barycenter_workspace_size_f64[], otc_status, (Ptr{otc_barycenter_problem_f64}, Ptr{otc_barycenter_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# Bytes of workspace `otc_barycenter_f32` needs: `(3k + 3)·n` floats plus alignment.
+#
+# Statuses: as `otc_barycenter_workspace_size_f64`.
+#
+# # Safety
+# As `otc_barycenter_workspace_size_f64`.
+const _otc_barycenter_workspace_size_f32 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_barycenter_workspace_size_f32(problem, opts, bytes) =
+    ccall(_otc_barycenter_workspace_size_f32[], otc_status, (Ptr{otc_barycenter_problem_f32}, Ptr{otc_barycenter_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# Fixed-support entropic Wasserstein barycenter by iterative Bregman projections in the log
+# domain (Benamou et al. 2015): the histogram p minimising `Σ_c λ_c OT_ε(p, a_c)` for the
+# k histograms `problem->hists` (n × k), weights λ (`problem->weights` normalised, NULL =
+# uniform) and cost `problem->cost` (n × n), entropic regularisation `opts->epsilon`
+# (kernel `exp(−C/ε)`). Writes `out->barycenter` (n) and the report (iterations; error = the
+# marginal error `max_k Σ_i |u_k ⊙ K v_k − p|`, units of mass). Time O(k n²) per iteration,
+# its log-sum-exp rows shared by `opts->num_threads` threads (the same bits for every
+# count); workspace `(3k + 3)·n` values (`otc_barycenter_workspace_size_f64`, or
+# `{NULL, 0}`: allocated).
+#
+# Progress: `opts->callback` (when set) receives `(iterations, marginal error)` every
+# `opts->callback_every` iterations, on the calling thread.
+#
+# Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (tol not met within max_iter; outputs valid);
+# `OTC_WARN_CANCELLED` (the callback stopped the solve; outputs valid: the current iterate);
+# `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION` (zero sizes,
+# cost not n × n), `OTC_ERR_INVALID_ARGUMENT` (ε, tol, max_iter, negative masses or
+# weights), `OTC_ERR_MASS_MISMATCH` (a histogram not summing to 1), `OTC_ERR_NON_FINITE`,
+# `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_OVERFLOW`, `OTC_ERR_ALIASING` (an output overlaps an
+# input or the other output), `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`,
+# `OTC_ERR_THREADS`. On an error nothing is written.
+#
+# # Safety
+# `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size`
+# bytes); every non-NULL pointer and view in them is valid for its stated size;
+# `work.data` is NULL or valid for `work.bytes` bytes and overlaps no argument.
 const _otc_barycenter_f64 = Ref{Ptr{Cvoid}}(C_NULL)
-otc_barycenter_f64(hists, cost, weights, opts, out, iterations, work, work_bytes) =
-    ccall(_otc_barycenter_f64[], otc_status, (otc_matrix_f64, otc_matrix_f64, Ptr{Cdouble}, Ptr{otc_barycenter_options}, Ptr{Cdouble}, Ptr{UInt64}, Ptr{Cvoid}, Csize_t), hists, cost, weights, opts, out, iterations, work, work_bytes)
+otc_barycenter_f64(problem, out, opts, work) =
+    ccall(_otc_barycenter_f64[], otc_status, (Ptr{otc_barycenter_problem_f64}, Ptr{otc_barycenter_outputs_f64}, Ptr{otc_barycenter_options}, otc_workspace), problem, out, opts, work)
 
 # `otc_barycenter_f64` in float: histograms, cost, weights and output are floats; the
 # log-sum-exps run in float, the weight sums and the marginal error in double.
 #
+# Statuses: as `otc_barycenter_f64`.
+#
 # # Safety
 # As `otc_barycenter_f64`.
 const _otc_barycenter_f32 = Ref{Ptr{Cvoid}}(C_NULL)
-otc_barycenter_f32(hists, cost, weights, opts, out, iterations, work, work_bytes) =
-    ccall(_otc_barycenter_f32[], otc_status, (otc_matrix_f32, otc_matrix_f32, Ptr{Cfloat}, Ptr{otc_barycenter_options}, Ptr{Cfloat}, Ptr{UInt64}, Ptr{Cvoid}, Csize_t), hists, cost, weights, opts, out, iterations, work, work_bytes)
+otc_barycenter_f32(problem, out, opts, work) =
+    ccall(_otc_barycenter_f32[], otc_status, (Ptr{otc_barycenter_problem_f32}, Ptr{otc_barycenter_outputs_f32}, Ptr{otc_barycenter_options}, otc_workspace), problem, out, opts, work)
 
-# Bytes of workspace `otc_convolutional_barycenter_f64` (and, with room to spare,
-# `otc_convolutional_barycenter_f32`) needs for k images of h×w pixels.
+# Bytes of workspace `otc_convolutional_barycenter_f64` needs for `problem` (h, w and k,
+# the columns of `images`; no data is read) and `opts`: `(3k + 5)·hw + h + 2w + 2(h² + w²)`
+# doubles plus alignment.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_ARGUMENT` (max_iter 0), `OTC_ERR_OVERFLOW`.
 #
 # # Safety
-# `opts` is NULL or valid; `out_bytes` must be valid for writes.
-const _otc_convolutional_barycenter_workspace_size = Ref{Ptr{Cvoid}}(C_NULL)
-otc_convolutional_barycenter_workspace_size(h, w, k, opts, out_bytes) =
-    ccall(_otc_convolutional_barycenter_workspace_size[], otc_status, (Csize_t, Csize_t, Csize_t, Ptr{otc_barycenter_options}, Ptr{Csize_t}), h, w, k, opts, out_bytes)
+# `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# `bytes` is NULL or valid for writes.
+const _otc_convolutional_barycenter_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_convolutional_barycenter_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_convolutional_barycenter_workspace_size_f64[], otc_status, (Ptr{otc_convolutional_barycenter_problem_f64}, Ptr{otc_convolutional_barycenter_options}, Ptr{Csize_t}), problem, opts, bytes)
 
-# Convolutional entropic barycenter on an h×w grid of the unit square (Solomon et al. 2015,
-# separable Gaussian kernel `exp(−d²/ε)` applied in the log domain, as POT's
-# `convolutional_barycenter2d`): `images` is (h·w)×k, column c = image c with pixel (r, col)
-# at row `r·w + col`, each summing to 1; `weights` k (NULL = uniform). `out` (h·w) receives
-# the barycenter. Per iteration `2k` stabilised log-convolutions, each two matmuls
-# (`O(hw(h + w))`) and `O(hw)` exps; `O(k hw + h² + w²)` memory. Same result, bit for bit,
-# for every `num_threads`.
+# Bytes of workspace `otc_convolutional_barycenter_f32` needs: as the f64 query, in floats.
+#
+# Statuses: as `otc_convolutional_barycenter_workspace_size_f64`.
 #
 # # Safety
-# Views and arrays must be valid for the sizes they state; `out` must not overlap inputs.
+# As `otc_convolutional_barycenter_workspace_size_f64`.
+const _otc_convolutional_barycenter_workspace_size_f32 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_convolutional_barycenter_workspace_size_f32(problem, opts, bytes) =
+    ccall(_otc_convolutional_barycenter_workspace_size_f32[], otc_status, (Ptr{otc_convolutional_barycenter_problem_f32}, Ptr{otc_convolutional_barycenter_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# Convolutional entropic barycenter on an h × w grid of the unit square (Solomon et al.
+# 2015; separable Gaussian kernel `exp(−d²/ε)` applied in the log domain, as POT's
+# `convolutional_barycenter2d`): the image p minimising `Σ_c λ_c OT_ε(p, a_c)` for the k
+# images `problem->images` ((h·w) × k, pixel (r, col) at row `r·w + col`) and weights λ
+# (`problem->weights` normalised, NULL = uniform). Writes `out->barycenter` (h·w, the same
+# layout) and the report (iterations; error = the marginal error
+# `max_k Σ_i |u_k ⊙ K v_k − p|`, units of mass). Per iteration `2k` stabilised
+# log-convolutions, each two matmuls (`O(hw(h + w))`) and `O(hw)` exps; workspace
+# `O(k·hw + h² + w²)` (`otc_convolutional_barycenter_workspace_size_f64`, or `{NULL, 0}`:
+# allocated). The same bits for every `num_threads`.
+#
+# Progress: `opts->callback` (when set) receives `(iterations, marginal error)` every
+# `opts->callback_every` iterations, on the calling thread.
+#
+# Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (tol not met within max_iter; outputs valid);
+# `OTC_WARN_CANCELLED` (the callback stopped the solve; outputs valid: the current iterate);
+# `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION` (zero sizes,
+# height·width not the rows of images: checked before anything is sized from them),
+# `OTC_ERR_INVALID_ARGUMENT` (ε, tol, max_iter, negative masses or weights),
+# `OTC_ERR_MASS_MISMATCH`, `OTC_ERR_NON_FINITE`, `OTC_ERR_INVALID_STRIDE`,
+# `OTC_ERR_OVERFLOW`, `OTC_ERR_ALIASING`, `OTC_ERR_WORKSPACE_TOO_SMALL`,
+# `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error nothing is written.
+#
+# # Safety
+# `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size`
+# bytes); every non-NULL pointer and view in them is valid for its stated size;
+# `work.data` is NULL or valid for `work.bytes` bytes and overlaps no argument.
 const _otc_convolutional_barycenter_f64 = Ref{Ptr{Cvoid}}(C_NULL)
-otc_convolutional_barycenter_f64(images, h, w, weights, opts, out, iterations, work, work_bytes) =
-    ccall(_otc_convolutional_barycenter_f64[], otc_status, (otc_matrix_f64, Csize_t, Csize_t, Ptr{Cdouble}, Ptr{otc_barycenter_options}, Ptr{Cdouble}, Ptr{UInt64}, Ptr{Cvoid}, Csize_t), images, h, w, weights, opts, out, iterations, work, work_bytes)
+otc_convolutional_barycenter_f64(problem, out, opts, work) =
+    ccall(_otc_convolutional_barycenter_f64[], otc_status, (Ptr{otc_convolutional_barycenter_problem_f64}, Ptr{otc_convolutional_barycenter_outputs_f64}, Ptr{otc_convolutional_barycenter_options}, otc_workspace), problem, out, opts, work)
 
 # `otc_convolutional_barycenter_f64` in float: images, weights and output are floats; the
 # log-convolutions run in float, the weight sums and the marginal error in double.
 #
+# Statuses: as `otc_convolutional_barycenter_f64`.
+#
 # # Safety
 # As `otc_convolutional_barycenter_f64`.
 const _otc_convolutional_barycenter_f32 = Ref{Ptr{Cvoid}}(C_NULL)
-otc_convolutional_barycenter_f32(images, h, w, weights, opts, out, iterations, work, work_bytes) =
-    ccall(_otc_convolutional_barycenter_f32[], otc_status, (otc_matrix_f32, Csize_t, Csize_t, Ptr{Cfloat}, Ptr{otc_barycenter_options}, Ptr{Cfloat}, Ptr{UInt64}, Ptr{Cvoid}, Csize_t), images, h, w, weights, opts, out, iterations, work, work_bytes)
+otc_convolutional_barycenter_f32(problem, out, opts, work) =
+    ccall(_otc_convolutional_barycenter_f32[], otc_status, (Ptr{otc_convolutional_barycenter_problem_f32}, Ptr{otc_convolutional_barycenter_outputs_f32}, Ptr{otc_convolutional_barycenter_options}, otc_workspace), problem, out, opts, work)
 
 # The detail of the last failure (or warning) on the calling thread, as a NUL-terminated
 # string; "" when the last otcore call on this thread succeeded without warning.
@@ -596,65 +931,72 @@ const _otc_last_error_message = Ref{Ptr{Cvoid}}(C_NULL)
 otc_last_error_message() =
     ccall(_otc_last_error_message[], Cstring, ())
 
-# Writes the default cost options (0 threads, squared Euclidean, p = 2) into `*opts`.
+# Writes the default options (0 threads, squared Euclidean, p = 2) into `*opts`.
 #
-# @param opts  options to fill; not NULL.
-# @return OTC_OK, or OTC_ERR_NULL_POINTER.
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
 #
 # # Safety
-# `opts` is NULL or points to a writable `otc_cost_options`.
-const _otc_cost_options_default = Ref{Ptr{Cvoid}}(C_NULL)
-otc_cost_options_default(opts) =
-    ccall(_otc_cost_options_default[], otc_status, (Ptr{otc_cost_options},), opts)
+# `opts` is NULL or valid for writes of one `otc_cost_matrix_options`.
+const _otc_cost_matrix_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_cost_matrix_options_default(opts) =
+    ccall(_otc_cost_matrix_options_default[], otc_status, (Ptr{otc_cost_matrix_options},), opts)
 
-# Workspace in bytes that `otc_cost_matrix_f64` and `otc_cost_matrix_f32` need for x n×d,
-# y m×d and the options (O((n + m)·d) bytes; 0 sizes are allowed here and give a small size).
+# Bytes of workspace `otc_cost_matrix_f64` needs for `problem` (the sizes n, m, d of its
+# views; their data is not read) and `opts` (NULL: defaults): O((n + m)·d).
 #
-# @param n, m, d   points of x, points of y, coordinates per point.
-# @param opts      options, or NULL for the defaults.
-# @param out_bytes receives the size; not NULL.
-# @return OTC_OK, OTC_ERR_NULL_POINTER, OTC_ERR_ABI_MISMATCH, OTC_ERR_INVALID_ARGUMENT
-# (unknown metric, bad p) or OTC_ERR_OVERFLOW.
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_ARGUMENT` (unknown metric, bad p), `OTC_ERR_OVERFLOW`.
 #
 # # Safety
-# `opts` is NULL or points to an `otc_cost_options`; `out_bytes` is NULL or writable.
-const _otc_cost_matrix_workspace_size = Ref{Ptr{Cvoid}}(C_NULL)
-otc_cost_matrix_workspace_size(n, m, d, opts, out_bytes) =
-    ccall(_otc_cost_matrix_workspace_size[], otc_status, (Csize_t, Csize_t, Csize_t, Ptr{otc_cost_options}, Ptr{Csize_t}), n, m, d, opts, out_bytes)
+# `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# `bytes` is NULL or valid for writes.
+const _otc_cost_matrix_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_cost_matrix_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_cost_matrix_workspace_size_f64[], otc_status, (Ptr{otc_cost_matrix_problem_f64}, Ptr{otc_cost_matrix_options}, Ptr{Csize_t}), problem, opts, bytes)
 
-# Cost matrix of f64 points: `out[i, j] = metric(x_i, y_j)` for the rows of x (n×d) and
-# y (m×d). Any strides; out (n×m) must not overlap x or y. O(n·m·d) time; bitwise the same
-# result for every thread count. Squared Euclidean, Euclidean and cosine at d ≥ 16 use a
-# matrix product; duplicated points still get exactly 0.
+# Bytes of workspace `otc_cost_matrix_f32` needs: as `otc_cost_matrix_workspace_size_f64`.
 #
-# @param x, y  input points (rows), finite.
-# @param out   n×m output, written only on success.
-# @param opts  options, or NULL for the defaults.
-# @param work  workspace of at least `otc_cost_matrix_workspace_size` bytes (any alignment),
-# or NULL to let the library allocate.
-# @param work_bytes  size of `work` in bytes (ignored when `work` is NULL).
-# @return OTC_OK; OTC_ERR_NULL_POINTER, OTC_ERR_INVALID_DIMENSION (zero sizes, d or out
-# shape mismatch), OTC_ERR_NON_FINITE, OTC_ERR_INVALID_ARGUMENT (metric, p),
-# OTC_ERR_INVALID_STRIDE, OTC_ERR_OVERFLOW, OTC_ERR_ALIASING, OTC_ERR_ABI_MISMATCH,
-# OTC_ERR_WORKSPACE_TOO_SMALL.
+# Statuses: as `otc_cost_matrix_workspace_size_f64`.
 #
 # # Safety
-# Every element the views address is readable (x, y) or writable (out) memory of the
-# caller; `opts` is NULL or an `otc_cost_options`; `work` is NULL or `work_bytes` writable
-# bytes not overlapping the other arguments.
+# As `otc_cost_matrix_workspace_size_f64`.
+const _otc_cost_matrix_workspace_size_f32 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_cost_matrix_workspace_size_f32(problem, opts, bytes) =
+    ccall(_otc_cost_matrix_workspace_size_f32[], otc_status, (Ptr{otc_cost_matrix_problem_f32}, Ptr{otc_cost_matrix_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# Cost matrix of f64 points: `out->cost[i, j] = metric(x_i, y_j)` for the rows of
+# `problem->x` (n × d) and `problem->y` (m × d), the metric and its exponent from `opts`
+# (NULL: squared Euclidean). O(n·m·d) time, O((n + m)·d) workspace
+# (`otc_cost_matrix_workspace_size_f64`, or `{NULL, 0}`: allocated); the same bits for every
+# thread count. Squared Euclidean, Euclidean and cosine at d ≥ 16 use a matrix product;
+# duplicated points still get exactly 0.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION` (a zero size, d or the shape of `out->cost` mismatched),
+# `OTC_ERR_NON_FINITE` (a NaN or infinite coordinate; the message names it),
+# `OTC_ERR_INVALID_ARGUMENT` (metric, p), `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_OVERFLOW`,
+# `OTC_ERR_ALIASING` (an output overlaps an input or the other output),
+# `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
+# nothing is written.
+#
+# # Safety
+# `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size`
+# bytes); every element their views address is readable (x, y) or writable (cost) memory
+# of the caller; `work.data` is NULL or valid for `work.bytes` bytes and overlaps no
+# argument.
 const _otc_cost_matrix_f64 = Ref{Ptr{Cvoid}}(C_NULL)
-otc_cost_matrix_f64(x, y, out, opts, work, work_bytes) =
-    ccall(_otc_cost_matrix_f64[], otc_status, (otc_matrix_f64, otc_matrix_f64, otc_matrix_mut_f64, Ptr{otc_cost_options}, Ptr{Cvoid}, Csize_t), x, y, out, opts, work, work_bytes)
+otc_cost_matrix_f64(problem, out, opts, work) =
+    ccall(_otc_cost_matrix_f64[], otc_status, (Ptr{otc_cost_matrix_problem_f64}, Ptr{otc_cost_matrix_outputs_f64}, Ptr{otc_cost_matrix_options}, otc_workspace), problem, out, opts, work)
 
 # Cost matrix of f32 points: as `otc_cost_matrix_f64`, in single precision.
 #
-# @return as `otc_cost_matrix_f64`.
+# Statuses: as `otc_cost_matrix_f64`.
 #
 # # Safety
 # As `otc_cost_matrix_f64`.
 const _otc_cost_matrix_f32 = Ref{Ptr{Cvoid}}(C_NULL)
-otc_cost_matrix_f32(x, y, out, opts, work, work_bytes) =
-    ccall(_otc_cost_matrix_f32[], otc_status, (otc_matrix_f32, otc_matrix_f32, otc_matrix_mut_f32, Ptr{otc_cost_options}, Ptr{Cvoid}, Csize_t), x, y, out, opts, work, work_bytes)
+otc_cost_matrix_f32(problem, out, opts, work) =
+    ccall(_otc_cost_matrix_f32[], otc_status, (Ptr{otc_cost_matrix_problem_f32}, Ptr{otc_cost_matrix_outputs_f32}, Ptr{otc_cost_matrix_options}, otc_workspace), problem, out, opts, work)
 
 # Writes the default options (`num_threads = 0`, `mass_tolerance = 1e-9`,
 # `arcs_per_node = 16`, no callback) into `opts`.
@@ -1317,79 +1659,138 @@ const _otc_sinkhorn_divergence_points_f32 = Ref{Ptr{Cvoid}}(C_NULL)
 otc_sinkhorn_divergence_points_f32(x, y, a, b, opts, value, infos, work, work_bytes) =
     ccall(_otc_sinkhorn_divergence_points_f32[], otc_status, (otc_matrix_f32, otc_matrix_f32, Ptr{Cfloat}, Ptr{Cfloat}, Ptr{otc_sinkhorn_options}, Ptr{Cdouble}, Ptr{otc_sinkhorn_info}, Ptr{Cvoid}, Csize_t), x, y, a, b, opts, value, infos, work, work_bytes)
 
-# Bytes of workspace `otc_sinkhorn_block_step_*` needs for a block of `rows` rows, m columns
-# and points of dimension d (0 for a dense cost), for either element type.
+# Writes the default options (`num_threads` 0, ε 0.01, ρ_a = ρ_b = `INFINITY`) into `opts`.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
 #
 # # Safety
-# `opts` is NULL or a valid options struct; `out_bytes` must be valid for writes.
-const _otc_sinkhorn_block_workspace_size = Ref{Ptr{Cvoid}}(C_NULL)
-otc_sinkhorn_block_workspace_size(rows, m, d, opts, out_bytes) =
-    ccall(_otc_sinkhorn_block_workspace_size[], otc_status, (Csize_t, Csize_t, Csize_t, Ptr{otc_sinkhorn_options}, Ptr{Csize_t}), rows, m, d, opts, out_bytes)
+# `opts` must be NULL or valid for writes of one `otc_sinkhorn_block_step_options`.
+const _otc_sinkhorn_block_step_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_sinkhorn_block_step_options_default(opts) =
+    ccall(_otc_sinkhorn_block_step_options_default[], otc_status, (Ptr{otc_sinkhorn_block_step_options},), opts)
 
-# One block's share of an alternating Sinkhorn iteration, on a dense block of `rows` rows of
-# the n×m cost (doubles, any strides): the row update
-# `f_i = -kappa_a eps log sum_j b_j exp((g_j - C_ij)/eps)` of the block's potentials
-# `f_block` (rows; in/out: on entry the current values, finite, e.g. zeros at the first
-# step), then, when `pairs` (m) is not NULL, the block's column log-sum-exps
-# `log sum_{i in block} a_i exp((f_i - C_ij)/eps)` from the new f as pairs to combine over
-# the blocks with `otc_lse_pair_merge`. `a_block` (rows) are the block's weights, `b` and
-# `g` (m) all the column weights and potentials. `block_error` (optional) receives the
-# block's part of the L1 marginal error of the potentials on entry, the stopping test of
-# `otc_sinkhorn_f64` (the parts of all blocks add up to it; a caller that stops on it keeps
-# the f of before the step). Uses `opts` epsilon, rho_a (row update and error) and
-# num_threads (1 for one thread per MPI rank); `symmetric` and `eps_scaling_steps` must be 0
-# (alternating updates at epsilon: anneal by changing epsilon between steps), the other
-# fields are checked and unused. Outputs are written only on success.
+# Bytes of workspace `otc_sinkhorn_block_step_f64` needs for `problem` with `opts` (NULL:
+# defaults): O((rows + m)(1 + d)) doubles, from the sizes of the problem's views alone
+# (rows, m and d; d = 0 for a dense block); nothing else is read.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` (problem, bytes, or neither cost form given),
+# `OTC_ERR_INVALID_ARGUMENT` (both forms given), `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_OVERFLOW`.
 #
 # # Safety
-# Every non-NULL pointer must be valid for its documented length; `work` is NULL or
-# `work_bytes` writable bytes disjoint from the other arguments.
+# `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# `bytes` is NULL or valid for writes.
+const _otc_sinkhorn_block_step_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_sinkhorn_block_step_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_sinkhorn_block_step_workspace_size_f64[], otc_status, (Ptr{otc_sinkhorn_block_step_problem_f64}, Ptr{otc_sinkhorn_block_step_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# `otc_sinkhorn_block_step_workspace_size_f64` for the float problem.
+#
+# # Safety
+# As `otc_sinkhorn_block_step_workspace_size_f64`.
+const _otc_sinkhorn_block_step_workspace_size_f32 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_sinkhorn_block_step_workspace_size_f32(problem, opts, bytes) =
+    ccall(_otc_sinkhorn_block_step_workspace_size_f32[], otc_status, (Ptr{otc_sinkhorn_block_step_problem_f32}, Ptr{otc_sinkhorn_block_step_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# One block's share of an alternating Sinkhorn iteration (not an iterative solver: one step,
+# no callback). Potentials convention: the plan is `P_ij = a_i b_j exp((f_i + g_j − C_ij)/ε)`
+# (f and g in cost units, not centred). From the block's potentials on entry
+# (`problem->f_block`) and g, the step
+# 1. measures the block's part of the L1 marginal error of (f_block, g) into
+# `out->marginal_error` (the whole solve's stopping test: the parts of all blocks add up
+# to it; a caller that stops on it keeps the f of before the step);
+# 2. updates the rows: `f_i = −κ_a ε log Σ_j b_j exp((g_j − C_ij)/ε)` into `out->f_block`;
+# 3. computes the block's column log-sum-exps from the new f into `out->pairs`, to combine
+# over the blocks with `otc_lse_pair_merge` and pass to
+# `otc_sinkhorn_block_column_update_f64`.
+#
+# With the blocks combined in row order, iterating this reproduces the whole alternating
+# Sinkhorn solve (no ε-scaling) to rounding. KL marginal penalties only. The cost is the
+# problem's `cost_block` or its points (`x_block`, `y`), exactly one. Time O(rows·m) (·d
+# for points), twice when `pairs` is wanted; workspace from
+# `otc_sinkhorn_block_step_workspace_size_f64` (or `{NULL, 0}`: allocated). Results are
+# identical for every thread count. `report.iterations` is 1.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` (problem, out, a required array, or neither cost
+# form), `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION` (a view with a zero size, points
+# of different dimensions), `OTC_ERR_INVALID_ARGUMENT` (both cost forms, ε <= 0 or not
+# finite, ρ <= 0 or NaN, a negative weight, b all zero), `OTC_ERR_NON_FINITE` (a NaN or
+# infinite cost, point, weight or potential), `OTC_ERR_NUMERICAL` (finite inputs whose
+# potentials overflow), `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING` (an output overlaps an
+# input or another output), `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`,
+# `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error nothing is written.
+#
+# # Safety
+# `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size`
+# bytes); every non-NULL pointer in them is valid for its stated length; `work.data` is NULL
+# or valid for `work.bytes` bytes and overlaps no argument.
 const _otc_sinkhorn_block_step_f64 = Ref{Ptr{Cvoid}}(C_NULL)
-otc_sinkhorn_block_step_f64(cost_block, a_block, b, g, opts, f_block, pairs, block_error, work, work_bytes) =
-    ccall(_otc_sinkhorn_block_step_f64[], otc_status, (otc_matrix_f64, Ptr{Cdouble}, Ptr{Cdouble}, Ptr{Cdouble}, Ptr{otc_sinkhorn_options}, Ptr{Cdouble}, Ptr{otc_lse_pair}, Ptr{Cdouble}, Ptr{Cvoid}, Csize_t), cost_block, a_block, b, g, opts, f_block, pairs, block_error, work, work_bytes)
+otc_sinkhorn_block_step_f64(problem, out, opts, work) =
+    ccall(_otc_sinkhorn_block_step_f64[], otc_status, (Ptr{otc_sinkhorn_block_step_problem_f64}, Ptr{otc_sinkhorn_block_step_outputs_f64}, Ptr{otc_sinkhorn_block_step_options}, otc_workspace), problem, out, opts, work)
 
-# `otc_sinkhorn_block_step_f64` on a cost block and weights of floats (potentials, pairs and
-# error stay double).
+# `otc_sinkhorn_block_step_f64` on costs, points and weights of floats (the cost lines are
+# evaluated in float, the sums in double; potentials, pairs and error are doubles).
 #
 # # Safety
 # As `otc_sinkhorn_block_step_f64`.
 const _otc_sinkhorn_block_step_f32 = Ref{Ptr{Cvoid}}(C_NULL)
-otc_sinkhorn_block_step_f32(cost_block, a_block, b, g, opts, f_block, pairs, block_error, work, work_bytes) =
-    ccall(_otc_sinkhorn_block_step_f32[], otc_status, (otc_matrix_f32, Ptr{Cfloat}, Ptr{Cfloat}, Ptr{Cdouble}, Ptr{otc_sinkhorn_options}, Ptr{Cdouble}, Ptr{otc_lse_pair}, Ptr{Cdouble}, Ptr{Cvoid}, Csize_t), cost_block, a_block, b, g, opts, f_block, pairs, block_error, work, work_bytes)
+otc_sinkhorn_block_step_f32(problem, out, opts, work) =
+    ccall(_otc_sinkhorn_block_step_f32[], otc_status, (Ptr{otc_sinkhorn_block_step_problem_f32}, Ptr{otc_sinkhorn_block_step_outputs_f32}, Ptr{otc_sinkhorn_block_step_options}, otc_workspace), problem, out, opts, work)
 
-# `otc_sinkhorn_block_step_f64` for point clouds: the block's source points `x_block`
-# (rows×d) against all target points `y` (m×d), squared Euclidean cost computed on the fly
-# (memory O((rows + m)·d)).
+# Writes the default options (`num_threads` 0, ε 0.01, ρ_b = `INFINITY`) into `opts`.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
 #
 # # Safety
-# As `otc_sinkhorn_block_step_f64`.
-const _otc_sinkhorn_block_step_points_f64 = Ref{Ptr{Cvoid}}(C_NULL)
-otc_sinkhorn_block_step_points_f64(x_block, y, a_block, b, g, opts, f_block, pairs, block_error, work, work_bytes) =
-    ccall(_otc_sinkhorn_block_step_points_f64[], otc_status, (otc_matrix_f64, otc_matrix_f64, Ptr{Cdouble}, Ptr{Cdouble}, Ptr{Cdouble}, Ptr{otc_sinkhorn_options}, Ptr{Cdouble}, Ptr{otc_lse_pair}, Ptr{Cdouble}, Ptr{Cvoid}, Csize_t), x_block, y, a_block, b, g, opts, f_block, pairs, block_error, work, work_bytes)
+# `opts` must be NULL or valid for writes of one `otc_sinkhorn_block_column_update_options`.
+const _otc_sinkhorn_block_column_update_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_sinkhorn_block_column_update_options_default(opts) =
+    ccall(_otc_sinkhorn_block_column_update_options_default[], otc_status, (Ptr{otc_sinkhorn_block_column_update_options},), opts)
 
-# `otc_sinkhorn_block_step_points_f64` on points and weights of floats.
+# Bytes of workspace `otc_sinkhorn_block_column_update_f64` needs: 0 (it needs none; the
+# query exists for the shape).
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` (problem, bytes), `OTC_ERR_ABI_MISMATCH`.
 #
 # # Safety
-# As `otc_sinkhorn_block_step_f64`.
-const _otc_sinkhorn_block_step_points_f32 = Ref{Ptr{Cvoid}}(C_NULL)
-otc_sinkhorn_block_step_points_f32(x_block, y, a_block, b, g, opts, f_block, pairs, block_error, work, work_bytes) =
-    ccall(_otc_sinkhorn_block_step_points_f32[], otc_status, (otc_matrix_f32, otc_matrix_f32, Ptr{Cfloat}, Ptr{Cfloat}, Ptr{Cdouble}, Ptr{otc_sinkhorn_options}, Ptr{Cdouble}, Ptr{otc_lse_pair}, Ptr{Cdouble}, Ptr{Cvoid}, Csize_t), x_block, y, a_block, b, g, opts, f_block, pairs, block_error, work, work_bytes)
+# `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# `bytes` is NULL or valid for writes.
+const _otc_sinkhorn_block_column_update_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_sinkhorn_block_column_update_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_sinkhorn_block_column_update_workspace_size_f64[], otc_status, (Ptr{otc_sinkhorn_block_column_update_problem_f64}, Ptr{otc_sinkhorn_block_column_update_options}, Ptr{Csize_t}), problem, opts, bytes)
 
-# The column update from the pairs of all blocks combined: `g_j = -kappa_b eps (max_j +
-# log sum_j)` for the m columns (uses `opts` epsilon and rho_b). Every pair must be valid
-# and non-empty (an empty pair means that the pairs of some block were not combined).
-# `g` (m) is written only on success. O(m).
+# The column update of a row-partitioned Sinkhorn iteration: from the pairs of all blocks
+# combined (`otc_lse_pair_merge`), `g_j = −κ_b ε (max_j + log sum_j)` for the m columns
+# into `out->g` (κ_b = ρ_b / (ρ_b + ε), 1 when balanced; the potentials' convention as in
+# `otc_sinkhorn_block_step_f64`). Every pair must be valid and non-empty (an empty pair
+# means that some block's pairs were not combined). One step, no callback; O(m) on the
+# calling thread; no workspace (`work` may be `{NULL, 0}`).
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` (problem, out, pairs, g),
+# `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION` (m = 0), `OTC_ERR_INVALID_ARGUMENT`
+# (ε <= 0 or not finite, ρ_b <= 0 or NaN, an empty pair), `OTC_ERR_NON_FINITE` (a pair that
+# is not a log-sum-exp pair), `OTC_ERR_NUMERICAL` (a g that overflows), `OTC_ERR_ALIASING`,
+# `OTC_ERR_OVERFLOW`, `OTC_ERR_THREADS`. On an error nothing is written.
 #
 # # Safety
-# `pairs` and `g` must be valid for m elements; `opts` is NULL or a valid options struct.
-const _otc_sinkhorn_block_column_update = Ref{Ptr{Cvoid}}(C_NULL)
-otc_sinkhorn_block_column_update(pairs, m, opts, g) =
-    ccall(_otc_sinkhorn_block_column_update[], otc_status, (Ptr{otc_lse_pair}, Csize_t, Ptr{otc_sinkhorn_options}, Ptr{Cdouble}), pairs, m, opts, g)
+# `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size`
+# bytes); `problem->pairs` and `out->g` are valid for m elements; `work.data` is NULL or
+# valid for `work.bytes` bytes.
+const _otc_sinkhorn_block_column_update_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_sinkhorn_block_column_update_f64(problem, out, opts, work) =
+    ccall(_otc_sinkhorn_block_column_update_f64[], otc_status, (Ptr{otc_sinkhorn_block_column_update_problem_f64}, Ptr{otc_sinkhorn_block_column_update_outputs_f64}, Ptr{otc_sinkhorn_block_column_update_options}, otc_workspace), problem, out, opts, work)
 
 # `acc[j] = acc[j] merged with other[j]` for j < len: the pair of the union of the rows of
 # both (what an MPI user operation or a rank-ordered fold applies). Commutative bit for bit,
 # not associative: combine in a fixed order for results independent of timing. Every pair
 # is checked before `acc` is written. O(len).
+#
+# The one deliberate exception to the ABI 1 shape: an in-place reduction `(acc, other,
+# len)`, the body of an `MPI_User_function` (whose signature MPI fixes), with no problem,
+# outputs or options struct.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_INVALID_DIMENSION` (len = 0),
+# `OTC_ERR_NON_FINITE` (a pair that is not a log-sum-exp pair), `OTC_ERR_ALIASING`,
+# `OTC_ERR_OVERFLOW`. On an error nothing is written.
 #
 # # Safety
 # `acc` and `other` must be valid for `len` pairs and must not overlap.
@@ -1420,15 +1821,19 @@ const FUNCTIONS = (
     :otc_assignment_workspace_size_f64 => _otc_assignment_workspace_size_f64,
     :otc_assignment_f64 => _otc_assignment_f64,
     :otc_barycenter_options_default => _otc_barycenter_options_default,
-    :otc_barycenter_workspace_size => _otc_barycenter_workspace_size,
+    :otc_convolutional_barycenter_options_default => _otc_convolutional_barycenter_options_default,
+    :otc_barycenter_workspace_size_f64 => _otc_barycenter_workspace_size_f64,
+    :otc_barycenter_workspace_size_f32 => _otc_barycenter_workspace_size_f32,
     :otc_barycenter_f64 => _otc_barycenter_f64,
     :otc_barycenter_f32 => _otc_barycenter_f32,
-    :otc_convolutional_barycenter_workspace_size => _otc_convolutional_barycenter_workspace_size,
+    :otc_convolutional_barycenter_workspace_size_f64 => _otc_convolutional_barycenter_workspace_size_f64,
+    :otc_convolutional_barycenter_workspace_size_f32 => _otc_convolutional_barycenter_workspace_size_f32,
     :otc_convolutional_barycenter_f64 => _otc_convolutional_barycenter_f64,
     :otc_convolutional_barycenter_f32 => _otc_convolutional_barycenter_f32,
     :otc_last_error_message => _otc_last_error_message,
-    :otc_cost_options_default => _otc_cost_options_default,
-    :otc_cost_matrix_workspace_size => _otc_cost_matrix_workspace_size,
+    :otc_cost_matrix_options_default => _otc_cost_matrix_options_default,
+    :otc_cost_matrix_workspace_size_f64 => _otc_cost_matrix_workspace_size_f64,
+    :otc_cost_matrix_workspace_size_f32 => _otc_cost_matrix_workspace_size_f32,
     :otc_cost_matrix_f64 => _otc_cost_matrix_f64,
     :otc_cost_matrix_f32 => _otc_cost_matrix_f32,
     :otc_emd_grid_options_default => _otc_emd_grid_options_default,
@@ -1490,12 +1895,14 @@ const FUNCTIONS = (
     :otc_sinkhorn_divergence_f32 => _otc_sinkhorn_divergence_f32,
     :otc_sinkhorn_divergence_points_f64 => _otc_sinkhorn_divergence_points_f64,
     :otc_sinkhorn_divergence_points_f32 => _otc_sinkhorn_divergence_points_f32,
-    :otc_sinkhorn_block_workspace_size => _otc_sinkhorn_block_workspace_size,
+    :otc_sinkhorn_block_step_options_default => _otc_sinkhorn_block_step_options_default,
+    :otc_sinkhorn_block_step_workspace_size_f64 => _otc_sinkhorn_block_step_workspace_size_f64,
+    :otc_sinkhorn_block_step_workspace_size_f32 => _otc_sinkhorn_block_step_workspace_size_f32,
     :otc_sinkhorn_block_step_f64 => _otc_sinkhorn_block_step_f64,
     :otc_sinkhorn_block_step_f32 => _otc_sinkhorn_block_step_f32,
-    :otc_sinkhorn_block_step_points_f64 => _otc_sinkhorn_block_step_points_f64,
-    :otc_sinkhorn_block_step_points_f32 => _otc_sinkhorn_block_step_points_f32,
-    :otc_sinkhorn_block_column_update => _otc_sinkhorn_block_column_update,
+    :otc_sinkhorn_block_column_update_options_default => _otc_sinkhorn_block_column_update_options_default,
+    :otc_sinkhorn_block_column_update_workspace_size_f64 => _otc_sinkhorn_block_column_update_workspace_size_f64,
+    :otc_sinkhorn_block_column_update_f64 => _otc_sinkhorn_block_column_update_f64,
     :otc_lse_pair_merge => _otc_lse_pair_merge,
     :otc_status_message => _otc_status_message,
     :otc_version_string => _otc_version_string,

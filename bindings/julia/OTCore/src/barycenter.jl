@@ -1,19 +1,19 @@
 # Entropic Wasserstein barycenters (fixed support and convolutional).
 # requires: otc_barycenter_options_default, otc_barycenter_f64, otc_barycenter_f32,
-#           otc_convolutional_barycenter_f64, otc_convolutional_barycenter_f32
-
-barycenter_options(eps, threads, kwargs) =
-    Ref(options(LibOTCore.otc_barycenter_options, LibOTCore.otc_barycenter_options_default,
-                "otc_barycenter_options_default"; epsilon=eps, num_threads=threads, kwargs...))
+#           otc_convolutional_barycenter_options_default, otc_convolutional_barycenter_f64,
+#           otc_convolutional_barycenter_f32
 
 """
     barycenter(hists, C; eps, weights=nothing, threads=0, max_iter=…, tol=…)
-        -> (; barycenter, iterations, status)
+        -> (; barycenter, iterations, error, status)
 
 Fixed-support entropic Wasserstein barycenter (log-domain iterative Bregman projections) of
 the k histograms in the columns of `hists` (n×k, each summing to 1) for the n×n cost `C`,
 with `weights` (k, normalised; `nothing` = uniform). `Float32` histograms and cost run in
-single precision (`otc_barycenter_f32`), anything else in double.
+single precision (`otc_barycenter_f32`), anything else in double. Further keywords set fields
+of `otc_barycenter_options` by name (`max_iter`, `tol`, ...). `error` is the final marginal
+error `max_k Σ_i |u_k ⊙ K v_k − p|`; `status` `OTC_OK` or `OTC_WARN_MAX_ITER`. Ctrl-C stops
+the solve with an `InterruptException`.
 """
 function barycenter(hists::AbstractMatrix{<:Real}, C::AbstractMatrix{<:Real}; eps::Real,
                     weights=nothing, threads::Integer=0, kwargs...)
@@ -21,28 +21,33 @@ function barycenter(hists::AbstractMatrix{<:Real}, C::AbstractMatrix{<:Real}; ep
     single = eltype(hists) == Float32 && eltype(C) == Float32
     T = single ? Float32 : Float64
     hists = Matrix{T}(hists); C = Matrix{T}(C); w = dense(T, weights)
-    opts = barycenter_options(eps, threads, kwargs)
+    # Ctrl-C stops the solve (InterruptException) a few times a second (~2e7 operations).
+    every = max(1, 20_000_000 ÷ max(1, 2 * size(hists, 2) * size(hists, 1)^2))
+    opts = Ref(options(LibOTCore.otc_barycenter_options, LibOTCore.otc_barycenter_options_default,
+                       "otc_barycenter_options_default"; epsilon=eps, num_threads=threads,
+                       callback=INTERRUPT_CALLBACK[], callback_every=every, kwargs...))
     out = Vector{T}(undef, size(hists, 1))
-    iters = Ref(UInt64(0))
-    st = GC.@preserve hists C w opts out iters begin
-        if single
-            check(LibOTCore.otc_barycenter_f32(view_of(hists), view_of(C), ptr(w), opts, out,
-                                               iters, C_NULL, 0), "otc_barycenter_f32")
-        else
-            check(LibOTCore.otc_barycenter_f64(view_of(hists), view_of(C), ptr(w), opts, out,
-                                               iters, C_NULL, 0), "otc_barycenter_f64")
-        end
+    P, O, f, name = single ?
+        (LibOTCore.otc_barycenter_problem_f32, LibOTCore.otc_barycenter_outputs_f32,
+         LibOTCore.otc_barycenter_f32, "otc_barycenter_f32") :
+        (LibOTCore.otc_barycenter_problem_f64, LibOTCore.otc_barycenter_outputs_f64,
+         LibOTCore.otc_barycenter_f64, "otc_barycenter_f64")
+    st, r = GC.@preserve hists C w out begin
+        problem = Ref(P(sizeof(P), view_of(hists), view_of(C), ptr(w)))
+        res = Ref(O(sizeof(O), zeroed(LibOTCore.otc_report), pointer(out)))
+        (check(f(problem, res, opts, LibOTCore.otc_workspace(C_NULL, 0)), name), res[].report)
     end
-    return (barycenter=out, iterations=Int(iters[]), status=Int32(st))
+    return (barycenter=out, iterations=Int(r.iterations), error=r.error, status=Int32(st))
 end
 
 """
     convolutional_barycenter(images; eps, weights=nothing, threads=0, max_iter=…, tol=…)
-        -> (; barycenter, iterations, status)
+        -> (; barycenter, iterations, error, status)
 
 Convolutional entropic barycenter (Solomon et al. 2015) of k images on an h×w grid of the unit
 square, given as a vector of h×w matrices (each summing to 1); the barycenter is an h×w matrix.
-`Float32` images run in single precision (`otc_convolutional_barycenter_f32`).
+`Float32` images run in single precision (`otc_convolutional_barycenter_f32`). Further
+keywords set fields of `otc_convolutional_barycenter_options` by name.
 """
 function convolutional_barycenter(images::AbstractVector{<:AbstractMatrix}; eps::Real,
                                   weights=nothing, threads::Integer=0, kwargs...)
@@ -60,19 +65,25 @@ function convolutional_barycenter(images::AbstractVector{<:AbstractMatrix}; eps:
         stack[:, j] = vec(permutedims(I))
     end
     wt = dense(T, weights)
-    opts = barycenter_options(eps, threads, kwargs)
+    every = max(1, 200_000_000 ÷ max(1, k * h * w * (h + w)))
+    opts = Ref(options(LibOTCore.otc_convolutional_barycenter_options,
+                       LibOTCore.otc_convolutional_barycenter_options_default,
+                       "otc_convolutional_barycenter_options_default";
+                       epsilon=eps, num_threads=threads, callback=INTERRUPT_CALLBACK[],
+                       callback_every=every, kwargs...))
     out = Vector{T}(undef, h * w)
-    iters = Ref(UInt64(0))
-    st = GC.@preserve stack wt opts out iters begin
-        if single
-            check(LibOTCore.otc_convolutional_barycenter_f32(view_of(stack), h, w, ptr(wt), opts,
-                                                             out, iters, C_NULL, 0),
-                  "otc_convolutional_barycenter_f32")
-        else
-            check(LibOTCore.otc_convolutional_barycenter_f64(view_of(stack), h, w, ptr(wt), opts,
-                                                             out, iters, C_NULL, 0),
-                  "otc_convolutional_barycenter_f64")
-        end
+    P, O, f, name = single ?
+        (LibOTCore.otc_convolutional_barycenter_problem_f32,
+         LibOTCore.otc_convolutional_barycenter_outputs_f32,
+         LibOTCore.otc_convolutional_barycenter_f32, "otc_convolutional_barycenter_f32") :
+        (LibOTCore.otc_convolutional_barycenter_problem_f64,
+         LibOTCore.otc_convolutional_barycenter_outputs_f64,
+         LibOTCore.otc_convolutional_barycenter_f64, "otc_convolutional_barycenter_f64")
+    st, r = GC.@preserve stack wt out begin
+        problem = Ref(P(sizeof(P), view_of(stack), h, w, ptr(wt)))
+        res = Ref(O(sizeof(O), zeroed(LibOTCore.otc_report), pointer(out)))
+        (check(f(problem, res, opts, LibOTCore.otc_workspace(C_NULL, 0)), name), res[].report)
     end
-    return (barycenter=permutedims(reshape(out, w, h)), iterations=Int(iters[]), status=Int32(st))
+    return (barycenter=permutedims(reshape(out, w, h)), iterations=Int(r.iterations),
+            error=r.error, status=Int32(st))
 end

@@ -196,9 +196,17 @@ permutations_of(n) = n == 1 ? [[1]] : [insert!(copy(p), k, n) for p in permutati
         x = reshape([sin(0.9k) for k in 1:18], 9, 2)
         y = reshape([cos(0.4k) for k in 1:12], 6, 2)
         a = fill(1 / 9, 9); b = fill(1 / 6, 6)
+        C = cost_matrix(x, y)
         iters = 20
-        whole = sinkhorn(a, b, cost_matrix(x, y); eps=0.05, tolerance=0.0, max_iter=iters,
-                         plan=false)
+        # The reference: a plain alternating log-domain Sinkhorn from zeros.
+        lse(w, v) = (top = maximum(v); top + log(sum(w .* exp.(v .- top))))
+        fr = zeros(9); gr = zeros(6)
+        for it in 1:iters
+            fr = [-0.05 * lse(b, (gr .- C[i, :]) ./ 0.05) for i in 1:9]
+            gr = [-0.05 * lse(a, (fr .- C[:, j]) ./ 0.05) for j in 1:6]
+        end
+        err_ref = sum(abs(a[i] * exp(fr[i] / 0.05 + lse(b, (gr .- C[i, :]) ./ 0.05)) - a[i])
+                      for i in 1:9)
         for points in (false, true)
             f = zeros(9); g = zeros(6)
             acc = lse_pairs(6); part = lse_pairs(6)
@@ -207,19 +215,27 @@ permutations_of(n) = n == 1 ? [[1]] : [insert!(copy(p), k, n) for p in permutati
                     fb = f[r]
                     out = k == 1 ? acc : part
                     if points
-                        sinkhorn_block_step_points!(fb, out, x[r, :], y, a[r], b, g; eps=0.05)
+                        sinkhorn_block_step_points!(fb, out, x[r, :], y, a[r], b, g; eps=0.05,
+                                                    num_threads=1)
                     else
-                        sinkhorn_block_step!(fb, out, cost_matrix(x[r, :], y), a[r], b, g; eps=0.05)
+                        sinkhorn_block_step!(fb, out, C[r, :], a[r], b, g; eps=0.05)
                     end
                     f[r] = fb
                 end
                 lse_pair_merge!(acc, part)
                 sinkhorn_block_column_update!(g, acc; eps=0.05)
             end
-            @test maximum(abs.(f .- whole.f)) < 1e-12
-            @test maximum(abs.(g .- whole.g)) < 1e-12
+            @test maximum(abs.(f .- fr)) < 1e-12
+            @test maximum(abs.(g .- gr)) < 1e-12
         end
+        errs = [sinkhorn_block_step!(fr[r], nothing, C[r, :], a[r], b, gr; eps=0.05)
+                for r in (1:4, 5:9)]
+        @test isapprox(sum(errs), err_ref; rtol=1e-10)
         @test_throws OTCoreError sinkhorn_block_column_update!(zeros(6), lse_pairs(6); eps=0.05)
+        sizes = sinkhorn_block_workspace_sizes(4, 6, 2; T=Float32)
+        @test sizes.step > 0 && sizes.column_update == 0
+        @test_throws ArgumentError sinkhorn_block_step!(zeros(4), nothing, C[1:4, :], a[1:4], b,
+                                                        zeros(6); eps=0.05, rho=1.0)
     end
 
     @testset "bad_inputs_are_refused" begin
@@ -357,6 +373,7 @@ permutations_of(n) = n == 1 ? [[1]] : [insert!(copy(p), k, n) for p in permutati
         @test size(c.barycenter) == (8, 8)
         @test sum(c.barycenter) ≈ 1 rtol = 1e-6
     end
+<<<<<<< HEAD
 
     @testset "assignment_matches_brute_force_and_its_duals_certify_it" begin
         n = 5
@@ -399,5 +416,25 @@ permutations_of(n) = n == 1 ? [[1]] : [insert!(copy(p), k, n) for p in permutati
         @test t.objective ≈ sum(a .* t.f) + sum(b .* t.g) atol = 1e-12
         @test emd_unbalanced_tv(a, b, C, 1.6).cost ≈ emd(a, b, C).cost atol = 1e-14
         @test_throws OTCoreError emd_partial(a, b, C, 2.0)
+=======
+    @testset "every_option_is_a_keyword_and_the_report_comes_back" begin
+        x = collect(range(0, 1; length=8))
+        C = (x .- x') .^ 2
+        h1 = exp.(-(x .- 0.2) .^ 2 ./ 0.02); h1 ./= sum(h1)
+        h2 = exp.(-(x .- 0.8) .^ 2 ./ 0.02); h2 ./= sum(h2)
+        r = barycenter(hcat(h1, h2), C; eps=0.05, tol=1e-10)
+        @test r.iterations > 3 && r.error <= 1e-10 && r.status == 0
+        capped = barycenter(hcat(h1, h2), C; eps=0.05, max_iter=3, tol=0.0)
+        @test capped.status == LibOTCore.OTC_WARN_MAX_ITER && capped.iterations == 3
+        @test_throws ArgumentError barycenter(hcat(h1, h2), C; eps=0.05, tolerance=1.0)
+        err = try
+            convolutional_barycenter([h1 * h2', h1 * h2']; eps=0.05, threads=257)
+        catch e
+            e
+        end
+        @test err isa OTCoreError && occursin("257", sprint(showerror, err))
+        @test cost_matrix(reshape(x, 8, 1), reshape(x, 8, 1); metric=:euclidean, threads=1) ≈ abs.(x .- x')
+        @test cost_matrix_workspace_size(reshape(x, 8, 1), reshape(x, 8, 1)) > 0
+>>>>>>> main
     end
 end

@@ -109,27 +109,40 @@ name_pairs <- function(p) {
   p
 }
 
-sinkhorn_block_step <- function(f_block, C_block, a_block, b, g, eps, rho = NULL, pairs = TRUE,
-                                threads = 0L) {
+# The options list of a block op: `eps`, then the fields of `options` (named as the C options
+# struct's fields; applied in order, so an `epsilon` there overrides `eps`).
+block_options <- function(eps, options) {
+  if (!is.list(options)) stop("options must be a list", call. = FALSE)
+  c(list(epsilon = as_number(eps, "eps")), options)
+}
+
+sinkhorn_block_step <- function(f_block, C_block, a_block, b, g, eps, pairs = TRUE,
+                                options = list()) {
   C_block <- as_double_matrix(C_block, "C_block")
   r <- .Call(C_otc_r_sinkhorn_block_step, as_weights(f_block, nrow(C_block), "f_block"), C_block,
-             as_weights(a_block, nrow(C_block), "a_block"), as_weights(b, ncol(C_block), "b"),
-             as_weights(g, ncol(C_block), "g"), as_number(eps, "eps"), opt_number(rho, "rho"),
-             isTRUE(pairs), as_count(threads, "threads"))
+             NULL, NULL, as_weights(a_block, nrow(C_block), "a_block"),
+             as_weights(b, ncol(C_block), "b"), as_weights(g, ncol(C_block), "g"), isTRUE(pairs),
+             block_options(eps, options))
   r$pairs <- name_pairs(r$pairs)
   r
 }
 
-sinkhorn_block_step_points <- function(f_block, x_block, y, a_block, b, g, eps, rho = NULL,
-                                       pairs = TRUE, threads = 0L) {
+sinkhorn_block_step_points <- function(f_block, x_block, y, a_block, b, g, eps, pairs = TRUE,
+                                       options = list()) {
   x_block <- as_double_matrix(x_block, "x_block")
   y <- as_double_matrix(y, "y")
-  r <- .Call(C_otc_r_sinkhorn_block_step_points, as_weights(f_block, nrow(x_block), "f_block"),
+  r <- .Call(C_otc_r_sinkhorn_block_step, as_weights(f_block, nrow(x_block), "f_block"), NULL,
              x_block, y, as_weights(a_block, nrow(x_block), "a_block"),
-             as_weights(b, nrow(y), "b"), as_weights(g, nrow(y), "g"), as_number(eps, "eps"),
-             opt_number(rho, "rho"), isTRUE(pairs), as_count(threads, "threads"))
+             as_weights(b, nrow(y), "b"), as_weights(g, nrow(y), "g"), isTRUE(pairs),
+             block_options(eps, options))
   r$pairs <- name_pairs(r$pairs)
   r
+}
+
+sinkhorn_block_workspace_sizes <- function(rows, m, d = 0L) {
+  r <- .Call(C_otc_r_sinkhorn_block_workspace_sizes, as_count(rows, "rows"), as_count(m, "m"),
+             as_count(d, "d"))
+  list(step = r[1], column_update = r[2])
 }
 
 lse_pair_merge <- function(acc, other) {
@@ -139,9 +152,8 @@ lse_pair_merge <- function(acc, other) {
   name_pairs(.Call(C_otc_r_lse_pair_merge, acc, other))
 }
 
-sinkhorn_block_column_update <- function(pairs, eps, rho = NULL) {
-  .Call(C_otc_r_sinkhorn_block_column_update, as_pairs(pairs, "pairs"), as_number(eps, "eps"),
-        opt_number(rho, "rho"))
+sinkhorn_block_column_update <- function(pairs, eps, options = list()) {
+  .Call(C_otc_r_sinkhorn_block_column_update, as_pairs(pairs, "pairs"), block_options(eps, options))
 }
 
 bures <- function(S1, S2, threads = 0L) {
@@ -260,16 +272,27 @@ lloyd <- function(points, sites, weights = NULL, max_iter = 100L, tol = 1e-10, t
 }
 
 
-barycenter <- function(hists, C, eps, weights = NULL, max_iter = NULL, threads = 0L) {
+# The options list of both barycenters: the C fields (num_threads, max_iter, epsilon, tol),
+# from the arguments, overridden by `options` (by C field name).
+barycenter_options <- function(eps, max_iter, tol, threads, options) {
+  o <- list(num_threads = as_count(threads, "threads"), epsilon = as_number(eps, "eps"))
+  if (!is.null(max_iter)) o$max_iter <- as_count(max_iter, "max_iter")
+  if (!is.null(tol)) o$tol <- as_number(tol, "tol")
+  with_options(o, options)
+}
+
+barycenter <- function(hists, C, eps, weights = NULL, max_iter = NULL, threads = 0L, tol = NULL,
+                       options = list()) {
   hists <- as_double_matrix(hists, "hists")
   r <- .Call(C_otc_r_barycenter, hists, as_double_matrix(C, "C"), NULL, NULL,
-             opt_weights(weights, ncol(hists), "weights"), as_number(eps, "eps"),
-             opt_count(max_iter, "max_iter"), as_count(threads, "threads"))
+             opt_weights(weights, ncol(hists), "weights"),
+             barycenter_options(eps, max_iter, tol, threads, options))
   warn_on(r$status, "barycenter")
   r
 }
 
-convolutional_barycenter <- function(images, eps, weights = NULL, max_iter = NULL, threads = 0L) {
+convolutional_barycenter <- function(images, eps, weights = NULL, max_iter = NULL, threads = 0L,
+                                     tol = NULL, options = list()) {
   if (!is.list(images) || length(images) == 0L) stop("images must be a non-empty list of matrices", call. = FALSE)
   images <- lapply(images, as_double_matrix, "images")
   h <- nrow(images[[1]])
@@ -281,8 +304,8 @@ convolutional_barycenter <- function(images, eps, weights = NULL, max_iter = NUL
   stack <- vapply(images, function(i) as.vector(t(i)), numeric(h * w))
   dim(stack) <- c(h * w, length(images))
   r <- .Call(C_otc_r_barycenter, stack, NULL, as.integer(h), as.integer(w),
-             opt_weights(weights, length(images), "weights"), as_number(eps, "eps"),
-             opt_count(max_iter, "max_iter"), as_count(threads, "threads"))
+             opt_weights(weights, length(images), "weights"),
+             barycenter_options(eps, max_iter, tol, threads, options))
   warn_on(r$status, "convolutional_barycenter")
   r$barycenter <- matrix(r$barycenter, h, w, byrow = TRUE)
   r

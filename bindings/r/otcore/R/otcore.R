@@ -16,7 +16,7 @@ otcore_capabilities <- function() .Call(C_otc_r_capabilities)
 
 
 cost_matrix <- function(x, y, metric = c("sqeuclidean", "euclidean", "minkowski", "cosine"),
-                        p = 2, threads = 0L) {
+                        p = 2, threads = 0L, options = list()) {
   metric <- match.arg(metric)
   x <- as_double_matrix(x, "x")
   y <- as_double_matrix(y, "y")
@@ -25,5 +25,18 @@ cost_matrix <- function(x, y, metric = c("sqeuclidean", "euclidean", "minkowski"
   if (length(threads) != 1L || is.na(threads) || threads < 0L) {
     stop("threads must be a non-negative integer", call. = FALSE)
   }
-  .Call(C_otc_r_cost_matrix, x, y, metric, as.double(p), threads)
+  # The fields of otc_cost_matrix_options; `options` (by C field name) overrides the arguments.
+  code <- match(metric, c("sqeuclidean", "euclidean", "minkowski", "cosine")) - 1L
+  opts <- with_options(list(num_threads = threads, metric = code, p = as.double(p)), options)
+  .Call(C_otc_r_cost_matrix, x, y, opts)
+}
+
+# `o` (a list of C options fields) with the fields named in the list `options` replaced or
+# added; the C glue checks the names against the C struct.
+with_options <- function(o, options) {
+  if (!is.list(options) || length(options) > 0L && (is.null(names(options)) || any(names(options) == ""))) {
+    stop("options must be a named list of C option fields", call. = FALSE)
+  }
+  o[names(options)] <- options
+  o
 }

@@ -210,62 +210,87 @@ static otc_lse_pair *pair_matrix(SEXP p, R_xlen_t m, const char *what) {
 
 static SEXP new_pairs(R_xlen_t m) { return Rf_allocMatrix(REALSXP, 2, (int)m); }
 
-/* Shared tail of the two step calls: f (a copy of f_block, updated), pairs (or NULL),
- * block_error. */
-static SEXP block_step_result(SEXP f_block, R_xlen_t rows, R_xlen_t m, SEXP want_pairs,
-                              SEXP *f, SEXP *pairs) {
-    const char *names[] = {"f", "pairs", "block_error"};
-    SEXP out = PROTECT(named_list(3, names));
-    dvec(f_block, rows, "f_block", 0);
-    *f = Rf_allocVector(REALSXP, rows);
-    SET_VECTOR_ELT(out, 0, *f);
-    memcpy(REAL(*f), REAL(f_block), (size_t)rows * sizeof(double));
-    *pairs = R_NilValue;
-    if (Rf_asLogical(want_pairs) == TRUE) {
-        *pairs = new_pairs(m);
-        SET_VECTOR_ELT(out, 1, *pairs);
+/* An option field of a C options struct, by its C name: a double or a count. */
+typedef struct {
+    const char *name;
+    double *real;
+    uint32_t *count;
+} block_option;
+
+/* Sets the fields named in the R list `options` (names are the C fields); an unknown name,
+ * or a count that is NA or negative, is an R error. */
+static void apply_block_options(SEXP options, const block_option *fields, int n_fields,
+                                const char *what) {
+    SEXP names = Rf_getAttrib(options, R_NamesSymbol);
+    R_xlen_t k;
+    if (!Rf_isNewList(options)) Rf_error("%s must be a list", what);
+    for (k = 0; k < XLENGTH(options); k++) {
+        const char *name = Rf_isNull(names) ? "" : CHAR(STRING_ELT(names, k));
+        SEXP v = VECTOR_ELT(options, k);
+        int i = 0;
+        while (i < n_fields && strcmp(fields[i].name, name) != 0) i++;
+        if (i == n_fields) Rf_error("%s: unknown option '%s'", what, name);
+        if (fields[i].real != NULL) {
+            *fields[i].real = Rf_asReal(v);
+        } else {
+            int c = Rf_asInteger(v);
+            if (c == NA_INTEGER || c < 0) Rf_error("%s: %s must be a count >= 0", what, name);
+            *fields[i].count = (uint32_t)c;
+        }
     }
-    UNPROTECT(1);
-    return out;
 }
 
-SEXP otc_r_sinkhorn_block_step(SEXP f_block, SEXP cost, SEXP a_block, SEXP b, SEXP g, SEXP eps,
-                               SEXP rho, SEXP want_pairs, SEXP threads) {
-    otc_matrix_f64 c = rview(cost, "C_block");
-    R_xlen_t rows = (R_xlen_t)c.rows, m = (R_xlen_t)c.cols;
-    const double *pa = dvec(a_block, rows, "a_block", 0), *pb = dvec(b, m, "b", 0);
-    const double *pg = dvec(g, m, "g", 0);
-    otc_sinkhorn_options o = sinkhorn_opts(eps, threads, R_NilValue, R_NilValue, rho);
-    double err = 0.0;
-    otc_status st;
-    SEXP f, pairs, out = PROTECT(block_step_result(f_block, rows, m, want_pairs, &f, &pairs));
-    st = otc_sinkhorn_block_step_f64(c, pa, pb, pg, &o, REAL(f),
-                                     Rf_isNull(pairs) ? NULL : (otc_lse_pair *)REAL(pairs), &err,
-                                     NULL, 0);
-    check_status(st, "otc_sinkhorn_block_step_f64");
-    SET_VECTOR_ELT(out, 2, Rf_ScalarReal(err));
+/* One block step (otc_sinkhorn_block_step_f64): the cost given as C_block (rows x m) or as
+ * points x_block (rows x d) and y (m x d), the other NULL. Returns f (the new potentials),
+ * pairs (2 x m, or NULL) and marginal_error. */
+SEXP otc_r_sinkhorn_block_step(SEXP f_block, SEXP cost, SEXP x, SEXP y, SEXP a_block, SEXP b,
+                               SEXP g, SEXP want_pairs, SEXP options) {
+    const char *names[] = {"f", "pairs", "marginal_error"};
+    otc_sinkhorn_block_step_problem_f64 p;
+    otc_sinkhorn_block_step_outputs_f64 out;
+    otc_sinkhorn_block_step_options o;
+    block_option fields[4];
+    R_xlen_t rows, m;
+    SEXP res, f, pairs = R_NilValue;
+    memset(&p, 0, sizeof p);
+    p.struct_size = sizeof p;
+    if (!Rf_isNull(cost)) {
+        p.cost_block = rview(cost, "C_block");
+        rows = (R_xlen_t)p.cost_block.rows;
+        m = (R_xlen_t)p.cost_block.cols;
+    } else {
+        p.x_block = rview(x, "x_block");
+        p.y = rview(y, "y");
+        rows = (R_xlen_t)p.x_block.rows;
+        m = (R_xlen_t)p.y.rows;
+    }
+    p.a_block = dvec(a_block, rows, "a_block", 0);
+    p.b = dvec(b, m, "b", 0);
+    p.g = dvec(g, m, "g", 0);
+    p.f_block = dvec(f_block, rows, "f_block", 0);
+    check_status(otc_sinkhorn_block_step_options_default(&o),
+                 "otc_sinkhorn_block_step_options_default");
+    fields[0] = (block_option){"num_threads", NULL, &o.num_threads};
+    fields[1] = (block_option){"epsilon", &o.epsilon, NULL};
+    fields[2] = (block_option){"rho_a", &o.rho_a, NULL};
+    fields[3] = (block_option){"rho_b", &o.rho_b, NULL};
+    apply_block_options(options, fields, 4, "options");
+    res = PROTECT(named_list(3, names));
+    f = Rf_allocVector(REALSXP, rows);
+    SET_VECTOR_ELT(res, 0, f);
+    if (Rf_asLogical(want_pairs) == TRUE) {
+        pairs = new_pairs(m);
+        SET_VECTOR_ELT(res, 1, pairs);
+    }
+    memset(&out, 0, sizeof out);
+    out.struct_size = sizeof out;
+    out.f_block = REAL(f);
+    out.pairs = Rf_isNull(pairs) ? NULL : (otc_lse_pair *)REAL(pairs);
+    check_status(otc_sinkhorn_block_step_f64(&p, &out, &o, (otc_workspace){NULL, 0}),
+                 "otc_sinkhorn_block_step_f64");
+    SET_VECTOR_ELT(res, 2, Rf_ScalarReal(out.marginal_error));
     UNPROTECT(1);
-    return out;
-}
-
-SEXP otc_r_sinkhorn_block_step_points(SEXP f_block, SEXP x, SEXP y, SEXP a_block, SEXP b,
-                                      SEXP g, SEXP eps, SEXP rho, SEXP want_pairs,
-                                      SEXP threads) {
-    otc_matrix_f64 vx = rview(x, "x_block"), vy = rview(y, "y");
-    R_xlen_t rows = (R_xlen_t)vx.rows, m = (R_xlen_t)vy.rows;
-    const double *pa = dvec(a_block, rows, "a_block", 0), *pb = dvec(b, m, "b", 0);
-    const double *pg = dvec(g, m, "g", 0);
-    otc_sinkhorn_options o = sinkhorn_opts(eps, threads, R_NilValue, R_NilValue, rho);
-    double err = 0.0;
-    otc_status st;
-    SEXP f, pairs, out = PROTECT(block_step_result(f_block, rows, m, want_pairs, &f, &pairs));
-    st = otc_sinkhorn_block_step_points_f64(vx, vy, pa, pb, pg, &o, REAL(f),
-                                            Rf_isNull(pairs) ? NULL : (otc_lse_pair *)REAL(pairs),
-                                            &err, NULL, 0);
-    check_status(st, "otc_sinkhorn_block_step_points_f64");
-    SET_VECTOR_ELT(out, 2, Rf_ScalarReal(err));
-    UNPROTECT(1);
-    return out;
+    return res;
 }
 
 SEXP otc_r_lse_pair_merge(SEXP acc, SEXP other) {
@@ -279,15 +304,66 @@ SEXP otc_r_lse_pair_merge(SEXP acc, SEXP other) {
     return out;
 }
 
-SEXP otc_r_sinkhorn_block_column_update(SEXP pairs, SEXP eps, SEXP rho) {
+SEXP otc_r_sinkhorn_block_column_update(SEXP pairs, SEXP options) {
     R_xlen_t m = Rf_isMatrix(pairs) ? (R_xlen_t)Rf_ncols(pairs) : 0;
-    const otc_lse_pair *pp = pair_matrix(pairs, m, "pairs");
-    otc_sinkhorn_options o = sinkhorn_opts(eps, Rf_ScalarInteger(0), R_NilValue, R_NilValue, rho);
-    SEXP g = PROTECT(Rf_allocVector(REALSXP, m));
-    check_status(otc_sinkhorn_block_column_update(pp, (size_t)m, &o, REAL(g)),
-                 "otc_sinkhorn_block_column_update");
+    otc_sinkhorn_block_column_update_problem_f64 p;
+    otc_sinkhorn_block_column_update_outputs_f64 out;
+    otc_sinkhorn_block_column_update_options o;
+    block_option fields[3];
+    SEXP g;
+    p.struct_size = sizeof p;
+    p.pairs = pair_matrix(pairs, m, "pairs");
+    p.m = (size_t)m;
+    check_status(otc_sinkhorn_block_column_update_options_default(&o),
+                 "otc_sinkhorn_block_column_update_options_default");
+    fields[0] = (block_option){"num_threads", NULL, &o.num_threads};
+    fields[1] = (block_option){"epsilon", &o.epsilon, NULL};
+    fields[2] = (block_option){"rho_b", &o.rho_b, NULL};
+    apply_block_options(options, fields, 3, "options");
+    g = PROTECT(Rf_allocVector(REALSXP, m));
+    memset(&out, 0, sizeof out);
+    out.struct_size = sizeof out;
+    out.g = REAL(g);
+    check_status(otc_sinkhorn_block_column_update_f64(&p, &out, &o, (otc_workspace){NULL, 0}),
+                 "otc_sinkhorn_block_column_update_f64");
     UNPROTECT(1);
     return g;
+}
+
+/* The workspaces the block ops would need (the calls above let otcore allocate): bytes of
+ * otc_sinkhorn_block_step_workspace_size_f64 for a rows x m block of points of dimension d
+ * (d = 0: a dense block) and of otc_sinkhorn_block_column_update_workspace_size_f64. */
+SEXP otc_r_sinkhorn_block_workspace_sizes(SEXP rows, SEXP m, SEXP d) {
+    otc_sinkhorn_block_step_problem_f64 p;
+    otc_sinkhorn_block_column_update_problem_f64 pc;
+    size_t step = 0, column = 0;
+    SEXP out;
+    /* The query reads which form is given and the views' sizes only: any non-NULL data
+     * pointer marks the form. */
+    memset(&p, 0, sizeof p);
+    p.struct_size = sizeof p;
+    if (Rf_asInteger(d) == 0) {
+        p.cost_block.data = (const double *)&p;
+        p.cost_block.rows = (size_t)Rf_asInteger(rows);
+        p.cost_block.cols = (size_t)Rf_asInteger(m);
+    } else {
+        p.x_block.data = (const double *)&p;
+        p.x_block.rows = (size_t)Rf_asInteger(rows);
+        p.x_block.cols = (size_t)Rf_asInteger(d);
+        p.y.rows = (size_t)Rf_asInteger(m);
+    }
+    pc.struct_size = sizeof pc;
+    pc.pairs = NULL;
+    pc.m = (size_t)Rf_asInteger(m);
+    check_status(otc_sinkhorn_block_step_workspace_size_f64(&p, NULL, &step),
+                 "otc_sinkhorn_block_step_workspace_size_f64");
+    check_status(otc_sinkhorn_block_column_update_workspace_size_f64(&pc, NULL, &column),
+                 "otc_sinkhorn_block_column_update_workspace_size_f64");
+    out = PROTECT(Rf_allocVector(REALSXP, 2));
+    REAL(out)[0] = (double)step;
+    REAL(out)[1] = (double)column;
+    UNPROTECT(1);
+    return out;
 }
 
 /* ---- Gaussians --------------------------------------------------------------------------- */
@@ -610,39 +686,81 @@ SEXP otc_r_lloyd(SEXP points, SEXP sites, SEXP weights, SEXP max_iter, SEXP tol,
 
 /* ---- barycenters ------------------------------------------------------------------------- */
 
-static otc_barycenter_options barycenter_opts(SEXP eps, SEXP max_iter, SEXP threads) {
-    otc_barycenter_options o;
-    check_status(otc_barycenter_options_default(&o), "otc_barycenter_options_default");
-    o.epsilon = Rf_asReal(eps);
-    o.num_threads = (uint32_t)Rf_asInteger(threads);
-    if (opt_int(max_iter) != NA_INTEGER) o.max_iter = Rf_asInteger(max_iter);
-    return o;
+static const char *const barycenter_fields[] = {"num_threads", "max_iter", "epsilon", "tol"};
+
+/* Sets the fields named in the R list `options` (names checked by the caller) of either
+ * barycenter options struct. */
+#define SET_BARYCENTER_OPTIONS(o, options)                                                     \
+    do {                                                                                       \
+        SEXP v_;                                                                               \
+        if (!Rf_isNull(v_ = option_value(options, "num_threads")))                             \
+            (o).num_threads = (uint32_t)Rf_asReal(v_);                                         \
+        if (!Rf_isNull(v_ = option_value(options, "max_iter"))) (o).max_iter = (uint64_t)Rf_asReal(v_); \
+        if (!Rf_isNull(v_ = option_value(options, "epsilon"))) (o).epsilon = Rf_asReal(v_);   \
+        if (!Rf_isNull(v_ = option_value(options, "tol"))) (o).tol = Rf_asReal(v_);           \
+    } while (0)
+
+/* Iterations between two Ctrl-C checks for a solver doing about `work` operations an
+ * iteration: a few checks a second (about 2e7 operations between checks), at least 1. */
+static uint64_t interrupt_every(double work) {
+    double every = 2e7 / (work > 1.0 ? work : 1.0);
+    return every < 1.0 ? 1 : (uint64_t)every;
 }
 
 /* images: (h·w)×k with pixel (r, c) at row r·w + c (h, w NULL: a fixed-support problem whose
- * cost is `cost`). */
-SEXP otc_r_barycenter(SEXP hists, SEXP cost, SEXP h, SEXP w, SEXP weights, SEXP eps,
-                      SEXP max_iter, SEXP threads) {
+ * cost is `cost`). `options`: a named list of fields of otc_barycenter_options (or
+ * otc_convolutional_barycenter_options). Ctrl-C stops the solve (otcr_interrupt_callback).
+ * Returns the barycenter and the report. */
+SEXP otc_r_barycenter(SEXP hists, SEXP cost, SEXP h, SEXP w, SEXP weights, SEXP options) {
     otc_matrix_f64 vh = rview(hists, "hists");
     const double *pw = dvec(weights, (R_xlen_t)vh.cols, "weights", 1);
-    otc_barycenter_options o = barycenter_opts(eps, max_iter, threads);
-    const char *names[] = {"barycenter", "iterations", "status"};
-    SEXP out = PROTECT(named_list(3, names)), bar;
-    uint64_t iters = 0;
+    const char *names[] = {"barycenter", "iterations", "error", "status"};
+    otc_workspace no_work = {NULL, 0};
+    SEXP out, bar;
+    otc_report report;
     otc_status st;
+    int fixed = Rf_isNull(h);
+    check_option_names(options,
+                       fixed ? "otc_barycenter_options" : "otc_convolutional_barycenter_options",
+                       barycenter_fields, 4);
+    out = PROTECT(named_list(4, names));
     bar = Rf_allocVector(REALSXP, (R_xlen_t)vh.rows);
     SET_VECTOR_ELT(out, 0, bar);
-    if (Rf_isNull(h)) {
-        st = otc_barycenter_f64(vh, rview(cost, "C"), pw, &o, REAL(bar), &iters, NULL, 0);
+    if (fixed) {
+        otc_barycenter_options o;
+        otc_barycenter_problem_f64 p = {sizeof p, vh, rview(cost, "C"), pw};
+        otc_barycenter_outputs_f64 r;
+        memset(&r, 0, sizeof r);
+        r.struct_size = sizeof r;
+        r.barycenter = REAL(bar);
+        check_status(otc_barycenter_options_default(&o), "otc_barycenter_options_default");
+        SET_BARYCENTER_OPTIONS(o, options);
+        o.callback = otcr_interrupt_callback;
+        o.callback_every = interrupt_every(2.0 * (double)vh.cols * (double)vh.rows * (double)vh.rows);
+        st = otc_barycenter_f64(&p, &r, &o, no_work);
         check_status(st, "otc_barycenter_f64");
+        report = r.report;
     } else {
-        st = otc_convolutional_barycenter_f64(vh, (size_t)Rf_asInteger(h),
-                                              (size_t)Rf_asInteger(w), pw, &o, REAL(bar), &iters,
-                                              NULL, 0);
+        otc_convolutional_barycenter_options o;
+        otc_convolutional_barycenter_problem_f64 p = {sizeof p, vh, (size_t)Rf_asInteger(h),
+                                                      (size_t)Rf_asInteger(w), pw};
+        otc_convolutional_barycenter_outputs_f64 r;
+        memset(&r, 0, sizeof r);
+        r.struct_size = sizeof r;
+        r.barycenter = REAL(bar);
+        check_status(otc_convolutional_barycenter_options_default(&o),
+                     "otc_convolutional_barycenter_options_default");
+        SET_BARYCENTER_OPTIONS(o, options);
+        o.callback = otcr_interrupt_callback;
+        o.callback_every = interrupt_every(0.1 * (double)vh.cols * (double)vh.rows *
+                                           (double)(p.height + p.width));
+        st = otc_convolutional_barycenter_f64(&p, &r, &o, no_work);
         check_status(st, "otc_convolutional_barycenter_f64");
+        report = r.report;
     }
-    SET_VECTOR_ELT(out, 1, Rf_ScalarReal((double)iters));
-    SET_VECTOR_ELT(out, 2, Rf_ScalarInteger(st));
+    SET_VECTOR_ELT(out, 1, Rf_ScalarReal((double)report.iterations));
+    SET_VECTOR_ELT(out, 2, Rf_ScalarReal(report.error));
+    SET_VECTOR_ELT(out, 3, Rf_ScalarInteger(st));
     UNPROTECT(1);
     return out;
 }

@@ -80,41 +80,73 @@ static otc_matrix_f64 view(SEXP a) {
     return v;
 }
 
-static int32_t metric_code(const char *name) {
-    if (strcmp(name, "sqeuclidean") == 0) return OTC_METRIC_SQEUCLIDEAN;
-    if (strcmp(name, "euclidean") == 0) return OTC_METRIC_EUCLIDEAN;
-    if (strcmp(name, "minkowski") == 0) return OTC_METRIC_MINKOWSKI;
-    if (strcmp(name, "cosine") == 0) return OTC_METRIC_COSINE;
-    Rf_error("unknown metric '%s'", name);
-    return -1;
-}
 #endif
 
-SEXP otc_r_cost_matrix(SEXP x, SEXP y, SEXP metric, SEXP p, SEXP threads) {
+/* The element of the R list `options` named `field`, or R_NilValue. */
+SEXP option_value(SEXP options, const char *field) {
+    SEXP names = Rf_getAttrib(options, R_NamesSymbol);
+    R_xlen_t i;
+    if (Rf_isNull(options)) return R_NilValue;
+    for (i = 0; i < XLENGTH(options); i++) {
+        if (strcmp(CHAR(STRING_ELT(names, i)), field) == 0) return VECTOR_ELT(options, i);
+    }
+    return R_NilValue;
+}
+
+/* Raises an R error unless every name of the R list `options` is one of the `n` `fields` of
+ * the C struct `type`. */
+void check_option_names(SEXP options, const char *type, const char *const *fields, int n) {
+    SEXP names;
+    R_xlen_t i;
+    int k;
+    if (Rf_isNull(options)) return;
+    if (!Rf_isNewList(options)) Rf_error("options must be a named list of %s fields", type);
+    names = Rf_getAttrib(options, R_NamesSymbol);
+    if (XLENGTH(options) > 0 && Rf_isNull(names)) Rf_error("options must be a named list of %s fields", type);
+    for (i = 0; i < XLENGTH(options); i++) {
+        const char *name = CHAR(STRING_ELT(names, i));
+        for (k = 0; k < n && strcmp(name, fields[k]) != 0; k++) {
+        }
+        if (k == n) Rf_error("options: '%s' is not a field of %s", name, type);
+        if (Rf_length(VECTOR_ELT(options, i)) != 1 || !Rf_isNumeric(VECTOR_ELT(options, i)))
+            Rf_error("options: '%s' must be a single number", name);
+    }
+}
+
+SEXP otc_r_cost_matrix(SEXP x, SEXP y, SEXP options) {
 #ifdef OTC_METRIC_SQEUCLIDEAN
-    otc_cost_options opts;
-    otc_matrix_mut_f64 outv;
+    static const char *const fields[] = {"num_threads", "metric", "p"};
+    otc_cost_matrix_options opts;
+    otc_cost_matrix_problem_f64 problem;
+    otc_cost_matrix_outputs_f64 res;
+    otc_workspace no_work = {NULL, 0};
     otc_status st;
-    SEXP out;
+    SEXP out, v;
     if (!Rf_isReal(x) || !Rf_isMatrix(x) || !Rf_isReal(y) || !Rf_isMatrix(y)) {
         Rf_error("x and y must be double matrices");
     }
-    check_status(otc_cost_options_default(&opts), "otc_cost_options_default");
-    opts.metric = metric_code(CHAR(STRING_ELT(metric, 0)));
-    opts.p = Rf_asReal(p);
-    opts.num_threads = (uint32_t)Rf_asInteger(threads);
+    check_option_names(options, "otc_cost_matrix_options", fields, 3);
+    check_status(otc_cost_matrix_options_default(&opts), "otc_cost_matrix_options_default");
+    if (!Rf_isNull(v = option_value(options, "num_threads"))) opts.num_threads = (uint32_t)Rf_asReal(v);
+    if (!Rf_isNull(v = option_value(options, "metric"))) opts.metric = (int32_t)Rf_asInteger(v);
+    if (!Rf_isNull(v = option_value(options, "p"))) opts.p = Rf_asReal(v);
+    problem.struct_size = sizeof problem;
+    problem.x = view(x);
+    problem.y = view(y);
     out = PROTECT(Rf_allocMatrix(REALSXP, Rf_nrows(x), Rf_nrows(y)));
-    outv.data = REAL(out);
-    outv.rows = (size_t)Rf_nrows(x);
-    outv.cols = (size_t)Rf_nrows(y);
-    outv.row_stride = 1;
-    outv.col_stride = (intptr_t)Rf_nrows(x);
-    st = otc_cost_matrix_f64(view(x), view(y), outv, &opts, NULL, 0);
+    memset(&res, 0, sizeof res);
+    res.struct_size = sizeof res;
+    res.cost.data = REAL(out);
+    res.cost.rows = (size_t)Rf_nrows(x);
+    res.cost.cols = (size_t)Rf_nrows(y);
+    res.cost.row_stride = 1;
+    res.cost.col_stride = (intptr_t)Rf_nrows(x);
+    st = otc_cost_matrix_f64(&problem, &res, &opts, no_work);
     UNPROTECT(1);
     check_status(st, "otc_cost_matrix_f64");
     return out;
 #else
-    (void)x; (void)y; (void)metric; (void)p; (void)threads;
+    (void)x; (void)y; (void)options;
     Rf_error("this otcore library has no cost matrices");
     return R_NilValue;
 #endif

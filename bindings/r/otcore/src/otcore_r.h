@@ -6,6 +6,11 @@
 
 /* Raises an R error for an error status (>= 100) with otcore's message; returns otherwise. */
 void check_status(otc_status status, const char *fn);
+/* The element of the R list `options` named `field`, or R_NilValue. */
+SEXP option_value(SEXP options, const char *field);
+/* Raises an R error unless every name of `options` is one of the `n` `fields` of the C
+ * struct `type`, each a single number. */
+void check_option_names(SEXP options, const char *type, const char *const *fields, int n);
 
 /* The otc_callback every iterative R wrapper passes (callback_data NULL): returns nonzero,
  * stopping the solve with OTC_WARN_CANCELLED, when the user pressed Ctrl-C; check_status then
@@ -16,16 +21,16 @@ int32_t otcr_interrupt_callback(void *data, uint64_t iteration, double error);
 SEXP otc_r_version(void);
 SEXP otc_r_capabilities(void);
 SEXP otc_r_check_status(SEXP status);
-SEXP otc_r_cost_matrix(SEXP x, SEXP y, SEXP metric, SEXP p, SEXP threads);
+SEXP otc_r_cost_matrix(SEXP x, SEXP y, SEXP options);
 SEXP otc_r_emd(SEXP a, SEXP b, SEXP cost, SEXP threads, SEXP max_iter, SEXP warm_f, SEXP warm_g);
 SEXP otc_r_sinkhorn(SEXP a, SEXP b, SEXP cost, SEXP eps, SEXP threads, SEXP tol, SEXP max_iter, SEXP rho);
 SEXP otc_r_sinkhorn_points(SEXP x, SEXP y, SEXP a, SEXP b, SEXP eps, SEXP threads, SEXP tol, SEXP max_iter, SEXP rho);
 SEXP otc_r_sinkhorn_divergence(SEXP a, SEXP b, SEXP cxy, SEXP cxx, SEXP cyy, SEXP eps, SEXP threads);
 SEXP otc_r_sinkhorn_divergence_points(SEXP x, SEXP y, SEXP a, SEXP b, SEXP eps, SEXP threads);
-SEXP otc_r_sinkhorn_block_step(SEXP f_block, SEXP cost, SEXP a_block, SEXP b, SEXP g, SEXP eps, SEXP rho, SEXP want_pairs, SEXP threads);
-SEXP otc_r_sinkhorn_block_step_points(SEXP f_block, SEXP x, SEXP y, SEXP a_block, SEXP b, SEXP g, SEXP eps, SEXP rho, SEXP want_pairs, SEXP threads);
+SEXP otc_r_sinkhorn_block_step(SEXP f_block, SEXP cost, SEXP x, SEXP y, SEXP a_block, SEXP b, SEXP g, SEXP want_pairs, SEXP options);
 SEXP otc_r_lse_pair_merge(SEXP acc, SEXP other);
-SEXP otc_r_sinkhorn_block_column_update(SEXP pairs, SEXP eps, SEXP rho);
+SEXP otc_r_sinkhorn_block_column_update(SEXP pairs, SEXP options);
+SEXP otc_r_sinkhorn_block_workspace_sizes(SEXP rows, SEXP m, SEXP d);
 SEXP otc_r_bures(SEXP s1, SEXP s2, SEXP threads);
 SEXP otc_r_gaussian_w2(SEXP m1, SEXP s1, SEXP m2, SEXP s2, SEXP eps, SEXP threads);
 SEXP otc_r_gaussian_w2_pairwise(SEXP means1, SEXP covs1, SEXP means2, SEXP covs2, SEXP threads);
@@ -40,7 +45,7 @@ SEXP otc_r_semidiscrete(SEXP points, SEXP sites, SEXP b, SEXP weights, SEXP g0, 
 SEXP otc_r_semidiscrete_sgd(SEXP fn, SEXP env, SEXP sites, SEXP b, SEXP iterations, SEXP batch, SEXP step);
 SEXP otc_r_semidiscrete_sgd_samples(SEXP points, SEXP sites, SEXP b, SEXP weights, SEXP seed, SEXP iterations, SEXP batch, SEXP step, SEXP threads);
 SEXP otc_r_lloyd(SEXP points, SEXP sites, SEXP weights, SEXP max_iter, SEXP tol, SEXP threads);
-SEXP otc_r_barycenter(SEXP hists, SEXP cost, SEXP h, SEXP w, SEXP weights, SEXP eps, SEXP max_iter, SEXP threads);
+SEXP otc_r_barycenter(SEXP hists, SEXP cost, SEXP h, SEXP w, SEXP weights, SEXP options);
 SEXP otc_r_wasserstein_1d(SEXP x, SEXP a, SEXP y, SEXP b, SEXP p);
 SEXP otc_r_sliced_wasserstein(SEXP x, SEXP a, SEXP y, SEXP b, SEXP p, SEXP k, SEXP seed, SEXP directions, SEXP threads);
 SEXP otc_r_emd_batch(SEXP a, SEXP b, SEXP costs, SEXP threads);

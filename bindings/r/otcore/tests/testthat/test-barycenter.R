@@ -31,3 +31,29 @@ test_that("bad_inputs_are_rejected", {
   expect_error(barycenter(matrix(c(0.5, 0.5), 2), diag(3), eps = 0.1), "otc_barycenter_f64")
   expect_error(convolutional_barycenter(list(diag(2) / 2, matrix(0.25, 2, 3)), eps = 0.1), "same dimensions")
 })
+
+test_that("every_c_option_is_reachable_and_the_report_comes_back", {
+  x <- seq(0, 1, length.out = 8)
+  C <- outer(x, x, function(u, v) (u - v)^2)
+  h1 <- exp(-(x - 0.2)^2 / 0.02); h1 <- h1 / sum(h1)
+  h2 <- exp(-(x - 0.8)^2 / 0.02); h2 <- h2 / sum(h2)
+  r <- barycenter(cbind(h1, h2), C, eps = 0.05, tol = 1e-10)
+  expect_true(r$iterations > 3 && r$error <= 1e-10)
+  # The cap from the options list (the C field max_iter), tol 0: a warning, 3 iterations.
+  expect_warning(capped <- barycenter(cbind(h1, h2), C, eps = 0.05,
+                                      options = list(max_iter = 3, tol = 0, num_threads = 1)),
+                 "iteration cap")
+  expect_equal(capped$iterations, 3)
+  expect_true(capped$error > 0)
+  expect_equal(barycenter(cbind(h1, h2), C, eps = 1, options = list(epsilon = 0.05, tol = 1e-10))$barycenter,
+               r$barycenter)
+  expect_error(barycenter(cbind(h1, h2), C, eps = 0.05, options = list(tolerance = 1)),
+               "'tolerance' is not a field of otc_barycenter_options")
+  img <- outer(h1, h2)
+  expect_error(convolutional_barycenter(list(img, img), eps = 0.05, options = list(num_threads = 257)),
+               "257")
+  # Two different images (identical ones reach the fixed point at the first iteration).
+  expect_warning(cb <- convolutional_barycenter(list(img, t(img)), eps = 0.05, max_iter = 2L, tol = 0),
+                 "iteration cap")
+  expect_equal(cb$iterations, 2)
+})

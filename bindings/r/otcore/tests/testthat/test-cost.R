@@ -32,3 +32,17 @@ test_that("cost_matrix_rejects_bad_input", {
   expect_error(cost_matrix(matrix(1, 3, 2), matrix(1, 2, 2), "manhattan"))
   expect_error(cost_matrix(1:3, matrix(1, 2, 2)), "numeric matrix")
 })
+
+test_that("cost_matrix_reaches_every_c_option_by_name", {
+  need("cost")
+  x <- matrix(sin(1 + 0.7 * (0:14)), 5, 3)
+  y <- matrix(cos(0.3 + 1.1 * (0:11)), 4, 3)
+  # metric 2 = OTC_METRIC_MINKOWSKI, p = 3, one thread: the C fields override the arguments.
+  expect_identical(cost_matrix(x, y, options = list(metric = 2L, p = 3, num_threads = 1L)),
+                   cost_matrix(x, y, "minkowski", p = 3))
+  expect_error(cost_matrix(x, y, options = list(metrc = 1L)),
+               "'metrc' is not a field of otc_cost_matrix_options")
+  expect_error(cost_matrix(x, y, options = list(metric = 9L)), "metric = 9 is unknown")
+  expect_error(cost_matrix(x, y, options = list(num_threads = 257L)), "257")
+  expect_error(cost_matrix(x, y, options = list(1L)), "named list")
+})

@@ -153,23 +153,10 @@
 typedef int32_t otc_status;
 
 /**
-<<<<<<< HEAD
  * Options of `otc_assignment_f64`; fill with `otc_assignment_options_default`.
-=======
- * A progress callback of an iterative solver: called with `data`, the iterations done and
- * the solver's error measure (as its outputs' `report.error` documents); returns 0 to go on,
- * any other value to stop the solve (`OTC_WARN_CANCELLED`, valid outputs). It runs on the
- * thread that called the solver, whatever `num_threads`, and may call otcore itself.
- */
-typedef int32_t (*otc_callback)(void *data, uint64_t iteration, double error);
-
-/**
- * Options of `otc_barycenter_f64/_f32`; fill with `otc_barycenter_options_default`.
->>>>>>> main
  */
 typedef struct otc_assignment_options {
     /**
-<<<<<<< HEAD
      * `sizeof(otc_assignment_options)`.
      */
     size_t struct_size;
@@ -180,90 +167,6 @@ typedef struct otc_assignment_options {
      */
     uint32_t num_threads;
 } otc_assignment_options;
-=======
-     * `sizeof(otc_barycenter_options)`.
-     */
-    size_t struct_size;
-    /**
-     * Worker threads sharing the rows of each log-sum-exp pass: 0 = `OTCORE_NUM_THREADS`
-     * or all cores, 1 = the calling thread only, k = k workers (≤ 256). Results are
-     * identical for every value. Default 0.
-     */
-    uint32_t num_threads;
-    /**
-     * Iteration cap (≥ 1; default 1000).
-     */
-    uint64_t max_iter;
-    /**
-     * Entropic regularisation ε > 0, in units of the cost (default 1e-2).
-     */
-    double epsilon;
-    /**
-     * Stop when the marginal error `max_k Σ_i |u_k ⊙ K v_k − p|` (units of mass) is at
-     * most `tol` ≥ 0 (default 1e-9).
-     */
-    double tol;
-    /**
-     * Call `callback` at most once every `callback_every` iterations (0, the default: never).
-     */
-    uint64_t callback_every;
-    /**
-     * Progress callback `(callback_data, iterations, marginal error) -> 0 to go on, nonzero
-     * to stop` (`OTC_WARN_CANCELLED`, the current iterate as the result); called on the
-     * calling thread whatever `num_threads`. NULL (the default): none.
-     */
-    otc_callback callback;
-    /**
-     * Passed to `callback` as is (default NULL).
-     */
-    void *callback_data;
-} otc_barycenter_options;
->>>>>>> main
-
-/**
- * Options of `otc_convolutional_barycenter_f64/_f32`; fill with
- * `otc_convolutional_barycenter_options_default`.
- */
-typedef struct otc_convolutional_barycenter_options {
-    /**
-     * `sizeof(otc_convolutional_barycenter_options)`.
-     */
-    size_t struct_size;
-    /**
-     * Worker threads sharing the rows of each log-convolution: 0 = `OTCORE_NUM_THREADS` or
-     * all cores, 1 = the calling thread only, k = k workers (≤ 256). Results are identical
-     * for every value. Default 0.
-     */
-    uint32_t num_threads;
-    /**
-     * Iteration cap (≥ 1; default 1000).
-     */
-    uint64_t max_iter;
-    /**
-     * Entropic regularisation ε > 0, in units of the squared distance on the unit square
-     * (default 1e-2).
-     */
-    double epsilon;
-    /**
-     * Stop when the marginal error `max_k Σ_i |u_k ⊙ K v_k − p|` (units of mass) is at
-     * most `tol` ≥ 0 (default 1e-9).
-     */
-    double tol;
-    /**
-     * Call `callback` at most once every `callback_every` iterations (0, the default: never).
-     */
-    uint64_t callback_every;
-    /**
-     * Progress callback `(callback_data, iterations, marginal error) -> 0 to go on, nonzero
-     * to stop` (`OTC_WARN_CANCELLED`, the current iterate as the result); called on the
-     * calling thread whatever `num_threads`. NULL (the default): none.
-     */
-    otc_callback callback;
-    /**
-     * Passed to `callback` as is (default NULL).
-     */
-    void *callback_data;
-} otc_convolutional_barycenter_options;
 
 /**
  * Read-only strided view of a matrix of `double`.
@@ -292,7 +195,6 @@ typedef struct otc_matrix_f64 {
 } otc_matrix_f64;
 
 /**
-<<<<<<< HEAD
  * A batch of `count` assignment problems of one size n: problem l is the n × n cost
  * `costs[l]` (element (i, j): the cost of giving column j to row i; any finite values, any
  * strides; row-major and column-major views are both read contiguously, never copied).
@@ -400,31 +302,102 @@ typedef struct otc_workspace {
 } otc_workspace;
 
 /**
- * Options of `otc_barycenter_f64/_f32` and `otc_convolutional_barycenter_f64/_f32`.
+ * A progress callback of an iterative solver: called with `data`, the iterations done and
+ * the solver's error measure (as its outputs' `report.error` documents); returns 0 to go on,
+ * any other value to stop the solve (`OTC_WARN_CANCELLED`, valid outputs). It runs on the
+ * thread that called the solver, whatever `num_threads`, and may call otcore itself.
+ */
+typedef int32_t (*otc_callback)(void *data, uint64_t iteration, double error);
+
+/**
+ * Options of `otc_barycenter_f64/_f32`; fill with `otc_barycenter_options_default`.
  */
 typedef struct otc_barycenter_options {
     /**
-     * `sizeof(otc_barycenter_options)`, set by `otc_barycenter_options_default`.
+     * `sizeof(otc_barycenter_options)`.
      */
     size_t struct_size;
     /**
-     * Threads (convolutional only): 0 = library default, 1 = the calling thread, k = k workers.
+     * Worker threads sharing the rows of each log-sum-exp pass: 0 = `OTCORE_NUM_THREADS`
+     * or all cores, 1 = the calling thread only, k = k workers (≤ 256). Results are
+     * identical for every value. Default 0.
      */
     uint32_t num_threads;
     /**
-     * Iteration cap (default 1000).
+     * Iteration cap (≥ 1; default 1000).
      */
-    int32_t max_iter;
+    uint64_t max_iter;
     /**
-     * Entropic regularisation ε in units of the cost (default 1e-2).
+     * Entropic regularisation ε > 0, in units of the cost (default 1e-2).
      */
     double epsilon;
     /**
-     * Stop when `max_k Σ_i |u_k ⊙ K v_k − p| ≤ tol` (default 1e-9).
+     * Stop when the marginal error `max_k Σ_i |u_k ⊙ K v_k − p|` (units of mass) is at
+     * most `tol` ≥ 0 (default 1e-9).
      */
     double tol;
+    /**
+     * Call `callback` at most once every `callback_every` iterations (0, the default: never).
+     */
+    uint64_t callback_every;
+    /**
+     * Progress callback `(callback_data, iterations, marginal error) -> 0 to go on, nonzero
+     * to stop` (`OTC_WARN_CANCELLED`, the current iterate as the result); called on the
+     * calling thread whatever `num_threads`. NULL (the default): none.
+     */
+    otc_callback callback;
+    /**
+     * Passed to `callback` as is (default NULL).
+     */
+    void *callback_data;
 } otc_barycenter_options;
-=======
+
+/**
+ * Options of `otc_convolutional_barycenter_f64/_f32`; fill with
+ * `otc_convolutional_barycenter_options_default`.
+ */
+typedef struct otc_convolutional_barycenter_options {
+    /**
+     * `sizeof(otc_convolutional_barycenter_options)`.
+     */
+    size_t struct_size;
+    /**
+     * Worker threads sharing the rows of each log-convolution: 0 = `OTCORE_NUM_THREADS` or
+     * all cores, 1 = the calling thread only, k = k workers (≤ 256). Results are identical
+     * for every value. Default 0.
+     */
+    uint32_t num_threads;
+    /**
+     * Iteration cap (≥ 1; default 1000).
+     */
+    uint64_t max_iter;
+    /**
+     * Entropic regularisation ε > 0, in units of the squared distance on the unit square
+     * (default 1e-2).
+     */
+    double epsilon;
+    /**
+     * Stop when the marginal error `max_k Σ_i |u_k ⊙ K v_k − p|` (units of mass) is at
+     * most `tol` ≥ 0 (default 1e-9).
+     */
+    double tol;
+    /**
+     * Call `callback` at most once every `callback_every` iterations (0, the default: never).
+     */
+    uint64_t callback_every;
+    /**
+     * Progress callback `(callback_data, iterations, marginal error) -> 0 to go on, nonzero
+     * to stop` (`OTC_WARN_CANCELLED`, the current iterate as the result); called on the
+     * calling thread whatever `num_threads`. NULL (the default): none.
+     */
+    otc_callback callback;
+    /**
+     * Passed to `callback` as is (default NULL).
+     */
+    void *callback_data;
+} otc_convolutional_barycenter_options;
+
+/**
  * A fixed-support barycenter problem in f64: k histograms on a common support of n points.
  */
 typedef struct otc_barycenter_problem_f64 {
@@ -445,7 +418,6 @@ typedef struct otc_barycenter_problem_f64 {
      */
     const double *weights;
 } otc_barycenter_problem_f64;
->>>>>>> main
 
 /**
  * Read-only strided view of a matrix of `float`.
@@ -496,35 +468,6 @@ typedef struct otc_barycenter_problem_f32 {
 } otc_barycenter_problem_f32;
 
 /**
- * What every ABI 1 call reports, the first field after `struct_size` of every outputs struct.
- * Written with the other outputs, when the call returns `OTC_OK` or a warning.
- */
-typedef struct otc_report {
-    /**
-     * The status the call returned (`OTC_OK` or a warning).
-     */
-    otc_status status;
-    /**
-     * Which method ran, where an operation has several (its `OTC_<OP>_PATH_*` values; 0
-     * where it has one).
-     */
-    int32_t path;
-    /**
-     * Iterations (or pivots, or rounds: as the operation documents) performed.
-     */
-    uint64_t iterations;
-    /**
-     * The operation's final error measure, as it documents (marginal error, duality gap,
-     * most negative reduced cost, ...); 0 where it computes none.
-     */
-    double error;
-    /**
-     * Wall-clock time of the call in seconds, checks included.
-     */
-    double seconds;
-} otc_report;
-
-/**
  * Results of `otc_barycenter_f64`. `report.iterations`: Bregman-projection rounds;
  * `report.error`: the final marginal error `max_k Σ_i |u_k ⊙ K v_k − p|`.
  */
@@ -542,23 +485,6 @@ typedef struct otc_barycenter_outputs_f64 {
      */
     double *barycenter;
 } otc_barycenter_outputs_f64;
-
-/**
- * Caller-provided scratch memory of a call, any alignment. `{NULL, 0}`: the library
- * allocates what the call needs (and reports `OTC_ERR_OUT_OF_MEMORY` if it cannot).
- * Its size comes from the operation's `*_workspace_size_*` query; it must not overlap any
- * argument, and its contents are undefined after the call.
- */
-typedef struct otc_workspace {
-    /**
-     * First byte of the workspace, or NULL.
-     */
-    void *data;
-    /**
-     * Size of the workspace in bytes (0 when `data` is NULL).
-     */
-    size_t bytes;
-} otc_workspace;
 
 /**
  * Results of `otc_barycenter_f32`, as `otc_barycenter_outputs_f64`.
@@ -804,13 +730,23 @@ typedef struct otc_matrix_mut_f32 {
 } otc_matrix_mut_f32;
 
 /**
-<<<<<<< HEAD
- * A progress callback of an iterative solver: called with `data`, the iterations done and
- * the solver's error measure (as its outputs' `report.error` documents); returns 0 to go on,
- * any other value to stop the solve (`OTC_WARN_CANCELLED`, valid outputs). It runs on the
- * thread that called the solver, whatever `num_threads`, and may call otcore itself.
+ * Results of `otc_cost_matrix_f32`, as `otc_cost_matrix_outputs_f64`.
  */
-typedef int32_t (*otc_callback)(void *data, uint64_t iteration, double error);
+typedef struct otc_cost_matrix_outputs_f32 {
+    /**
+     * `sizeof(otc_cost_matrix_outputs_f32)`.
+     */
+    size_t struct_size;
+    /**
+     * Status and seconds (iterations and error 0, path 0).
+     */
+    struct otc_report report;
+    /**
+     * Required: the n × m matrix `cost[i, j] = metric(x_i, y_j)`, any strides addressing
+     * each element once.
+     */
+    struct otc_matrix_mut_f32 cost;
+} otc_cost_matrix_outputs_f32;
 
 /**
  * Options of `otc_emd_grid_f64`; fill with `otc_emd_grid_options_default`.
@@ -1182,25 +1118,6 @@ typedef struct otc_emd_unbalanced_tv_outputs_f64 {
      */
     struct otc_matrix_mut_f64 plan;
 } otc_emd_unbalanced_tv_outputs_f64;
-=======
- * Results of `otc_cost_matrix_f32`, as `otc_cost_matrix_outputs_f64`.
- */
-typedef struct otc_cost_matrix_outputs_f32 {
-    /**
-     * `sizeof(otc_cost_matrix_outputs_f32)`.
-     */
-    size_t struct_size;
-    /**
-     * Status and seconds (iterations and error 0, path 0).
-     */
-    struct otc_report report;
-    /**
-     * Required: the n × m matrix `cost[i, j] = metric(x_i, y_j)`, any strides addressing
-     * each element once.
-     */
-    struct otc_matrix_mut_f32 cost;
-} otc_cost_matrix_outputs_f32;
->>>>>>> main
 
 /**
  * Options of `otc_emd`; fill with `otc_emd_options_default`.
@@ -1637,35 +1554,6 @@ typedef struct otc_sinkhorn_block_step_problem_f32 {
 } otc_sinkhorn_block_step_problem_f32;
 
 /**
- * What every ABI 1 call reports, the first field after `struct_size` of every outputs struct.
- * Written with the other outputs, when the call returns `OTC_OK` or a warning.
- */
-typedef struct otc_report {
-    /**
-     * The status the call returned (`OTC_OK` or a warning).
-     */
-    otc_status status;
-    /**
-     * Which method ran, where an operation has several (its `OTC_<OP>_PATH_*` values; 0
-     * where it has one).
-     */
-    int32_t path;
-    /**
-     * Iterations (or pivots, or rounds: as the operation documents) performed.
-     */
-    uint64_t iterations;
-    /**
-     * The operation's final error measure, as it documents (marginal error, duality gap,
-     * most negative reduced cost, ...); 0 where it computes none.
-     */
-    double error;
-    /**
-     * Wall-clock time of the call in seconds, checks included.
-     */
-    double seconds;
-} otc_report;
-
-/**
  * A partial log-sum-exp over some rows of one column: the value is `max + log(sum)`;
  * `{-INFINITY, 0}` is the empty pair. Produced by `otc_sinkhorn_block_step_*`, combined by
  * `otc_lse_pair_merge`, consumed by `otc_sinkhorn_block_column_update_f64`. Two doubles: send
@@ -1712,23 +1600,6 @@ typedef struct otc_sinkhorn_block_step_outputs_f64 {
      */
     struct otc_lse_pair *pairs;
 } otc_sinkhorn_block_step_outputs_f64;
-
-/**
- * Caller-provided scratch memory of a call, any alignment. `{NULL, 0}`: the library
- * allocates what the call needs (and reports `OTC_ERR_OUT_OF_MEMORY` if it cannot).
- * Its size comes from the operation's `*_workspace_size_*` query; it must not overlap any
- * argument, and its contents are undefined after the call.
- */
-typedef struct otc_workspace {
-    /**
-     * First byte of the workspace, or NULL.
-     */
-    void *data;
-    /**
-     * Size of the workspace in bytes (0 when `data` is NULL).
-     */
-    size_t bytes;
-} otc_workspace;
 
 /**
  * Results of `otc_sinkhorn_block_step_f32`: as `otc_sinkhorn_block_step_outputs_f64`
@@ -1928,7 +1799,6 @@ extern "C" {
 #endif // __cplusplus
 
 /**
-<<<<<<< HEAD
  * Writes the default options (`num_threads = 0`) into `opts`.
  *
  * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
@@ -1984,12 +1854,9 @@ otc_status otc_assignment_f64(const struct otc_assignment_problem_f64 *problem,
                               struct otc_workspace work);
 
 /**
- * Fills `*opts` with the defaults.
-=======
  * Writes the default options (0 threads, max_iter 1000, ε = 1e-2, tol = 1e-9) into `*opts`.
  *
  * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
->>>>>>> main
  *
  * # Safety
  * `opts` is NULL or valid for writes of one `otc_barycenter_options`.

@@ -212,7 +212,63 @@ fn structs() -> Vec<(String, usize)> {
         nnz
     }));
     all.extend(layout!(otc_lse_pair { max, sum }));
-<<<<<<< HEAD
+    all.extend(layout!(otc_sinkhorn_block_step_options {
+        struct_size,
+        num_threads,
+        epsilon,
+        rho_a,
+        rho_b
+    }));
+    all.extend(layout!(otc_sinkhorn_block_step_problem_f64 {
+        struct_size,
+        cost_block,
+        x_block,
+        y,
+        a_block,
+        b,
+        g,
+        f_block
+    }));
+    all.extend(layout!(otc_sinkhorn_block_step_problem_f32 {
+        struct_size,
+        cost_block,
+        x_block,
+        y,
+        a_block,
+        b,
+        g,
+        f_block
+    }));
+    all.extend(layout!(otc_sinkhorn_block_step_outputs_f64 {
+        struct_size,
+        report,
+        marginal_error,
+        f_block,
+        pairs
+    }));
+    all.extend(layout!(otc_sinkhorn_block_step_outputs_f32 {
+        struct_size,
+        report,
+        marginal_error,
+        f_block,
+        pairs
+    }));
+    all.extend(layout!(otc_sinkhorn_block_column_update_options {
+        struct_size,
+        num_threads,
+        epsilon,
+        rho_b
+    }));
+    all.extend(layout!(otc_sinkhorn_block_column_update_problem_f64 {
+        struct_size,
+        pairs,
+        m
+    }));
+    all.extend(layout!(otc_sinkhorn_block_column_update_outputs_f64 {
+        struct_size,
+        report,
+        g
+    }));
     all.extend(newexact_structs());
     all
 }
@@ -329,64 +385,6 @@ fn newexact_structs() -> Vec<(String, usize)> {
         plan_cols,
         plan_mass,
         plan
-=======
-    all.extend(layout!(otc_sinkhorn_block_step_options {
-        struct_size,
-        num_threads,
-        epsilon,
-        rho_a,
-        rho_b
-    }));
-    all.extend(layout!(otc_sinkhorn_block_step_problem_f64 {
-        struct_size,
-        cost_block,
-        x_block,
-        y,
-        a_block,
-        b,
-        g,
-        f_block
-    }));
-    all.extend(layout!(otc_sinkhorn_block_step_problem_f32 {
-        struct_size,
-        cost_block,
-        x_block,
-        y,
-        a_block,
-        b,
-        g,
-        f_block
-    }));
-    all.extend(layout!(otc_sinkhorn_block_step_outputs_f64 {
-        struct_size,
-        report,
-        marginal_error,
-        f_block,
-        pairs
-    }));
-    all.extend(layout!(otc_sinkhorn_block_step_outputs_f32 {
-        struct_size,
-        report,
-        marginal_error,
-        f_block,
-        pairs
-    }));
-    all.extend(layout!(otc_sinkhorn_block_column_update_options {
-        struct_size,
-        num_threads,
-        epsilon,
-        rho_b
-    }));
-    all.extend(layout!(otc_sinkhorn_block_column_update_problem_f64 {
-        struct_size,
-        pairs,
-        m
-    }));
-    all.extend(layout!(otc_sinkhorn_block_column_update_outputs_f64 {
-        struct_size,
-        report,
-        g
->>>>>>> main
     }));
     all
 }

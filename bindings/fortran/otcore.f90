@@ -455,11 +455,11 @@ module otcore
     public :: otc_sinkhorn_divergence_workspace_size, otc_sinkhorn_divergence_f64
     public :: otc_sinkhorn_divergence_f32, otc_sinkhorn_divergence_points_f64
     public :: otc_sinkhorn_divergence_points_f32
-<<<<<<< HEAD
-    public :: otc_sinkhorn_block_workspace_size, otc_sinkhorn_block_step_f64
-    public :: otc_sinkhorn_block_step_f32, otc_sinkhorn_block_step_points_f64
-    public :: otc_sinkhorn_block_step_points_f32, otc_sinkhorn_block_column_update
-    public :: otc_lse_pair_merge
+    public :: otc_sinkhorn_block_step_options_default, otc_sinkhorn_block_step_workspace_size_f64
+    public :: otc_sinkhorn_block_step_workspace_size_f32, otc_sinkhorn_block_step_f64
+    public :: otc_sinkhorn_block_step_f32, otc_sinkhorn_block_column_update_options_default
+    public :: otc_sinkhorn_block_column_update_workspace_size_f64
+    public :: otc_sinkhorn_block_column_update_f64, otc_lse_pair_merge
     public :: otc_assignment_options_default, otc_assignment_workspace_size_f64
     public :: otc_assignment_f64, otc_emd_grid_options_default
     public :: otc_emd_grid_workspace_size_f64, otc_emd_grid_f64
@@ -467,13 +467,6 @@ module otcore
     public :: otc_emd_partial_f64, otc_emd_unbalanced_tv_options_default
     public :: otc_emd_unbalanced_tv_workspace_size_f64, otc_emd_unbalanced_tv_f64
     public :: otcore_assignment, otcore_emd_grid, otcore_emd_partial, otcore_emd_unbalanced_tv
-=======
-    public :: otc_sinkhorn_block_step_options_default, otc_sinkhorn_block_step_workspace_size_f64
-    public :: otc_sinkhorn_block_step_workspace_size_f32, otc_sinkhorn_block_step_f64
-    public :: otc_sinkhorn_block_step_f32, otc_sinkhorn_block_column_update_options_default
-    public :: otc_sinkhorn_block_column_update_workspace_size_f64
-    public :: otc_sinkhorn_block_column_update_f64, otc_lse_pair_merge
->>>>>>> main
     public :: otcore_version, otcore_last_error, otcore_status_text, otcore_cost_matrix
     public :: otcore_emd, otcore_emd_batch, otcore_wasserstein_1d, otcore_sliced_wasserstein
     public :: otcore_sinkhorn, otcore_sinkhorn_divergence, otcore_bures_distance

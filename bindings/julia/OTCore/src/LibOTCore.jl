@@ -63,42 +63,10 @@ const OTC_VERSION_NUMBER = 100
 # Result of every otcore call: `OTC_OK`, a warning (1–99) or an error (≥ 100).
 const otc_status = Int32
 
-<<<<<<< HEAD
 # Options of `otc_assignment_f64`; fill with `otc_assignment_options_default`.
 struct otc_assignment_options
     struct_size::Csize_t
     num_threads::UInt32
-=======
-# A progress callback of an iterative solver: called with `data`, the iterations done and
-# the solver's error measure (as its outputs' `report.error` documents); returns 0 to go on,
-# any other value to stop the solve (`OTC_WARN_CANCELLED`, valid outputs). It runs on the
-# thread that called the solver, whatever `num_threads`, and may call otcore itself.
-const otc_callback = Ptr{Cvoid}
-
-# Options of `otc_barycenter_f64/_f32`; fill with `otc_barycenter_options_default`.
-struct otc_barycenter_options
-    struct_size::Csize_t
-    num_threads::UInt32
-    max_iter::UInt64
-    epsilon::Cdouble
-    tol::Cdouble
-    callback_every::UInt64
-    callback::otc_callback
-    callback_data::Ptr{Cvoid}
-end
-
-# Options of `otc_convolutional_barycenter_f64/_f32`; fill with
-# `otc_convolutional_barycenter_options_default`.
-struct otc_convolutional_barycenter_options
-    struct_size::Csize_t
-    num_threads::UInt32
-    max_iter::UInt64
-    epsilon::Cdouble
-    tol::Cdouble
-    callback_every::UInt64
-    callback::otc_callback
-    callback_data::Ptr{Cvoid}
->>>>>>> main
 end
 
 # Read-only strided view of a matrix of `double`.
@@ -110,7 +78,6 @@ struct otc_matrix_f64
     col_stride::Cptrdiff_t
 end
 
-<<<<<<< HEAD
 # A batch of `count` assignment problems of one size n: problem l is the n × n cost
 # `costs[l]` (element (i, j): the cost of giving column j to row i; any finite values, any
 # strides; row-major and column-major views are both read contiguously, never copied).
@@ -153,21 +120,43 @@ struct otc_workspace
     bytes::Csize_t
 end
 
-# Options of `otc_barycenter_f64/_f32` and `otc_convolutional_barycenter_f64/_f32`.
+# A progress callback of an iterative solver: called with `data`, the iterations done and
+# the solver's error measure (as its outputs' `report.error` documents); returns 0 to go on,
+# any other value to stop the solve (`OTC_WARN_CANCELLED`, valid outputs). It runs on the
+# thread that called the solver, whatever `num_threads`, and may call otcore itself.
+const otc_callback = Ptr{Cvoid}
+
+# Options of `otc_barycenter_f64/_f32`; fill with `otc_barycenter_options_default`.
 struct otc_barycenter_options
     struct_size::Csize_t
     num_threads::UInt32
-    max_iter::Int32
+    max_iter::UInt64
     epsilon::Cdouble
     tol::Cdouble
-=======
+    callback_every::UInt64
+    callback::otc_callback
+    callback_data::Ptr{Cvoid}
+end
+
+# Options of `otc_convolutional_barycenter_f64/_f32`; fill with
+# `otc_convolutional_barycenter_options_default`.
+struct otc_convolutional_barycenter_options
+    struct_size::Csize_t
+    num_threads::UInt32
+    max_iter::UInt64
+    epsilon::Cdouble
+    tol::Cdouble
+    callback_every::UInt64
+    callback::otc_callback
+    callback_data::Ptr{Cvoid}
+end
+
 # A fixed-support barycenter problem in f64: k histograms on a common support of n points.
 struct otc_barycenter_problem_f64
     struct_size::Csize_t
     hists::otc_matrix_f64
     cost::otc_matrix_f64
     weights::Ptr{Cdouble}
->>>>>>> main
 end
 
 # Read-only strided view of a matrix of `float`.
@@ -187,31 +176,12 @@ struct otc_barycenter_problem_f32
     weights::Ptr{Cfloat}
 end
 
-# What every ABI 1 call reports, the first field after `struct_size` of every outputs struct.
-# Written with the other outputs, when the call returns `OTC_OK` or a warning.
-struct otc_report
-    status::otc_status
-    path::Int32
-    iterations::UInt64
-    error::Cdouble
-    seconds::Cdouble
-end
-
 # Results of `otc_barycenter_f64`. `report.iterations`: Bregman-projection rounds;
 # `report.error`: the final marginal error `max_k Σ_i |u_k ⊙ K v_k − p|`.
 struct otc_barycenter_outputs_f64
     struct_size::Csize_t
     report::otc_report
     barycenter::Ptr{Cdouble}
-end
-
-# Caller-provided scratch memory of a call, any alignment. `{NULL, 0}`: the library
-# allocates what the call needs (and reports `OTC_ERR_OUT_OF_MEMORY` if it cannot).
-# Its size comes from the operation's `*_workspace_size_*` query; it must not overlap any
-# argument, and its contents are undefined after the call.
-struct otc_workspace
-    data::Ptr{Cvoid}
-    bytes::Csize_t
 end
 
 # Results of `otc_barycenter_f32`, as `otc_barycenter_outputs_f64`.
@@ -303,12 +273,12 @@ struct otc_matrix_mut_f32
     col_stride::Cptrdiff_t
 end
 
-<<<<<<< HEAD
-# A progress callback of an iterative solver: called with `data`, the iterations done and
-# the solver's error measure (as its outputs' `report.error` documents); returns 0 to go on,
-# any other value to stop the solve (`OTC_WARN_CANCELLED`, valid outputs). It runs on the
-# thread that called the solver, whatever `num_threads`, and may call otcore itself.
-const otc_callback = Ptr{Cvoid}
+# Results of `otc_cost_matrix_f32`, as `otc_cost_matrix_outputs_f64`.
+struct otc_cost_matrix_outputs_f32
+    struct_size::Csize_t
+    report::otc_report
+    cost::otc_matrix_mut_f32
+end
 
 # Options of `otc_emd_grid_f64`; fill with `otc_emd_grid_options_default`.
 struct otc_emd_grid_options
@@ -425,13 +395,6 @@ struct otc_emd_unbalanced_tv_outputs_f64
     plan_cols::Ptr{Csize_t}
     plan_mass::Ptr{Cdouble}
     plan::otc_matrix_mut_f64
-=======
-# Results of `otc_cost_matrix_f32`, as `otc_cost_matrix_outputs_f64`.
-struct otc_cost_matrix_outputs_f32
-    struct_size::Csize_t
-    report::otc_report
-    cost::otc_matrix_mut_f32
->>>>>>> main
 end
 
 # Options of `otc_emd`; fill with `otc_emd_options_default`.
@@ -580,16 +543,6 @@ struct otc_sinkhorn_block_step_problem_f32
     f_block::Ptr{Cdouble}
 end
 
-# What every ABI 1 call reports, the first field after `struct_size` of every outputs struct.
-# Written with the other outputs, when the call returns `OTC_OK` or a warning.
-struct otc_report
-    status::otc_status
-    path::Int32
-    iterations::UInt64
-    error::Cdouble
-    seconds::Cdouble
-end
-
 # A partial log-sum-exp over some rows of one column: the value is `max + log(sum)`;
 # `{-INFINITY, 0}` is the empty pair. Produced by `otc_sinkhorn_block_step_*`, combined by
 # `otc_lse_pair_merge`, consumed by `otc_sinkhorn_block_column_update_f64`. Two doubles: send
@@ -607,15 +560,6 @@ struct otc_sinkhorn_block_step_outputs_f64
     marginal_error::Cdouble
     f_block::Ptr{Cdouble}
     pairs::Ptr{otc_lse_pair}
-end
-
-# Caller-provided scratch memory of a call, any alignment. `{NULL, 0}`: the library
-# allocates what the call needs (and reports `OTC_ERR_OUT_OF_MEMORY` if it cannot).
-# Its size comes from the operation's `*_workspace_size_*` query; it must not overlap any
-# argument, and its contents are undefined after the call.
-struct otc_workspace
-    data::Ptr{Cvoid}
-    bytes::Csize_t
 end
 
 # Results of `otc_sinkhorn_block_step_f32`: as `otc_sinkhorn_block_step_outputs_f64`
@@ -716,7 +660,6 @@ const OTC_ERR_OUT_OF_MEMORY = 114
 # A panic inside otcore (a bug: please report it with the message).
 const OTC_ERR_PANIC = 199
 
-<<<<<<< HEAD
 # Writes the default options (`num_threads = 0`) into `opts`.
 #
 # Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
@@ -767,12 +710,9 @@ const _otc_assignment_f64 = Ref{Ptr{Cvoid}}(C_NULL)
 otc_assignment_f64(problem, out, opts, work) =
     ccall(_otc_assignment_f64[], otc_status, (Ptr{otc_assignment_problem_f64}, Ptr{otc_assignment_outputs_f64}, Ptr{otc_assignment_options}, otc_workspace), problem, out, opts, work)
 
-# Fills `*opts` with the defaults.
-=======
 # Writes the default options (0 threads, max_iter 1000, ε = 1e-2, tol = 1e-9) into `*opts`.
 #
 # Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
->>>>>>> main
 #
 # # Safety
 # `opts` is NULL or valid for writes of one `otc_barycenter_options`.

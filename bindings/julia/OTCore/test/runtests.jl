@@ -373,7 +373,25 @@ permutations_of(n) = n == 1 ? [[1]] : [insert!(copy(p), k, n) for p in permutati
         @test size(c.barycenter) == (8, 8)
         @test sum(c.barycenter) ≈ 1 rtol = 1e-6
     end
-<<<<<<< HEAD
+    @testset "every_option_is_a_keyword_and_the_report_comes_back" begin
+        x = collect(range(0, 1; length=8))
+        C = (x .- x') .^ 2
+        h1 = exp.(-(x .- 0.2) .^ 2 ./ 0.02); h1 ./= sum(h1)
+        h2 = exp.(-(x .- 0.8) .^ 2 ./ 0.02); h2 ./= sum(h2)
+        r = barycenter(hcat(h1, h2), C; eps=0.05, tol=1e-10)
+        @test r.iterations > 3 && r.error <= 1e-10 && r.status == 0
+        capped = barycenter(hcat(h1, h2), C; eps=0.05, max_iter=3, tol=0.0)
+        @test capped.status == LibOTCore.OTC_WARN_MAX_ITER && capped.iterations == 3
+        @test_throws ArgumentError barycenter(hcat(h1, h2), C; eps=0.05, tolerance=1.0)
+        err = try
+            convolutional_barycenter([h1 * h2', h1 * h2']; eps=0.05, threads=257)
+        catch e
+            e
+        end
+        @test err isa OTCoreError && occursin("257", sprint(showerror, err))
+        @test cost_matrix(reshape(x, 8, 1), reshape(x, 8, 1); metric=:euclidean, threads=1) ≈ abs.(x .- x')
+        @test cost_matrix_workspace_size(reshape(x, 8, 1), reshape(x, 8, 1)) > 0
+    end
 
     @testset "assignment_matches_brute_force_and_its_duals_certify_it" begin
         n = 5
@@ -416,25 +434,5 @@ permutations_of(n) = n == 1 ? [[1]] : [insert!(copy(p), k, n) for p in permutati
         @test t.objective ≈ sum(a .* t.f) + sum(b .* t.g) atol = 1e-12
         @test emd_unbalanced_tv(a, b, C, 1.6).cost ≈ emd(a, b, C).cost atol = 1e-14
         @test_throws OTCoreError emd_partial(a, b, C, 2.0)
-=======
-    @testset "every_option_is_a_keyword_and_the_report_comes_back" begin
-        x = collect(range(0, 1; length=8))
-        C = (x .- x') .^ 2
-        h1 = exp.(-(x .- 0.2) .^ 2 ./ 0.02); h1 ./= sum(h1)
-        h2 = exp.(-(x .- 0.8) .^ 2 ./ 0.02); h2 ./= sum(h2)
-        r = barycenter(hcat(h1, h2), C; eps=0.05, tol=1e-10)
-        @test r.iterations > 3 && r.error <= 1e-10 && r.status == 0
-        capped = barycenter(hcat(h1, h2), C; eps=0.05, max_iter=3, tol=0.0)
-        @test capped.status == LibOTCore.OTC_WARN_MAX_ITER && capped.iterations == 3
-        @test_throws ArgumentError barycenter(hcat(h1, h2), C; eps=0.05, tolerance=1.0)
-        err = try
-            convolutional_barycenter([h1 * h2', h1 * h2']; eps=0.05, threads=257)
-        catch e
-            e
-        end
-        @test err isa OTCoreError && occursin("257", sprint(showerror, err))
-        @test cost_matrix(reshape(x, 8, 1), reshape(x, 8, 1); metric=:euclidean, threads=1) ≈ abs.(x .- x')
-        @test cost_matrix_workspace_size(reshape(x, 8, 1), reshape(x, 8, 1)) > 0
->>>>>>> main
     end
 end

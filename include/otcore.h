@@ -184,6 +184,155 @@
 typedef int32_t otc_status;
 
 /**
+ * Options of `otc_assignment_f64`; fill with `otc_assignment_options_default`.
+ */
+typedef struct otc_assignment_options {
+    /**
+     * `sizeof(otc_assignment_options)`.
+     */
+    size_t struct_size;
+    /**
+     * Worker threads sharing the problems of a batch (one problem runs on one thread):
+     * 0 = `OTCORE_NUM_THREADS` or all cores, 1 = the calling thread only, k = k workers
+     * (k ≤ 256). Results are identical for every value.
+     */
+    uint32_t num_threads;
+} otc_assignment_options;
+
+/**
+ * Read-only strided view of a matrix of `double`.
+ */
+typedef struct otc_matrix_f64 {
+    /**
+     * Address of element (0, 0).
+     */
+    const double *data;
+    /**
+     * Number of rows.
+     */
+    size_t rows;
+    /**
+     * Number of columns.
+     */
+    size_t cols;
+    /**
+     * Distance in elements between (i, j) and (i+1, j).
+     */
+    ptrdiff_t row_stride;
+    /**
+     * Distance in elements between (i, j) and (i, j+1).
+     */
+    ptrdiff_t col_stride;
+} otc_matrix_f64;
+
+/**
+ * A batch of `count` assignment problems of one size n: problem l is the n × n cost
+ * `costs[l]` (element (i, j): the cost of giving column j to row i; any finite values, any
+ * strides; row-major and column-major views are both read contiguously, never copied).
+ */
+typedef struct otc_assignment_problem_f64 {
+    /**
+     * `sizeof(otc_assignment_problem_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Number of problems k (≥ 1; 1 for a single problem).
+     */
+    size_t count;
+    /**
+     * Array of k cost views, each n × n with the same n ≥ 1.
+     */
+    const struct otc_matrix_f64 *costs;
+} otc_assignment_problem_f64;
+
+/**
+ * What every ABI 1 call reports, the first field after `struct_size` of every outputs struct.
+ * Written with the other outputs, when the call returns `OTC_OK` or a warning.
+ */
+typedef struct otc_report {
+    /**
+     * The status the call returned (`OTC_OK` or a warning).
+     */
+    otc_status status;
+    /**
+     * Which method ran, where an operation has several (its `OTC_<OP>_PATH_*` values; 0
+     * where it has one).
+     */
+    int32_t path;
+    /**
+     * Iterations (or pivots, or rounds: as the operation documents) performed.
+     */
+    uint64_t iterations;
+    /**
+     * The operation's final error measure, as it documents (marginal error, duality gap,
+     * most negative reduced cost, ...); 0 where it computes none.
+     */
+    double error;
+    /**
+     * Wall-clock time of the call in seconds, checks included.
+     */
+    double seconds;
+} otc_report;
+
+/**
+ * Results of `otc_assignment_f64`. `report.iterations`: shortest augmenting paths run (over
+ * all problems); `report.error`: `gap`; `report.path`: 0. The optional outputs (NULL: not
+ * wanted) hold problem after problem.
+ */
+typedef struct otc_assignment_outputs_f64 {
+    /**
+     * `sizeof(otc_assignment_outputs_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Status, path (0), iterations (augmenting paths), error (= `gap`), seconds.
+     */
+    struct otc_report report;
+    /**
+     * Total cost `Σ_l Σ_i C_l[i, perm_l[i]]` over the k problems (summed in problem order).
+     */
+    double cost;
+    /**
+     * Most negative reduced cost `C_ij − u_i − v_j` over all arcs of all problems: the
+     * optimality certificate (0, or a few ulps below, when optimal).
+     */
+    double gap;
+    /**
+     * k·n: row i of problem l goes to column `perm[l*n + i]` (a permutation of 0..n−1).
+     */
+    size_t *perm;
+    /**
+     * k·n row duals u.
+     */
+    double *u;
+    /**
+     * k·n column duals v (`u_i + v_j ≤ C_ij`, with equality on the assignment).
+     */
+    double *v;
+    /**
+     * k: each problem's cost.
+     */
+    double *problem_costs;
+} otc_assignment_outputs_f64;
+
+/**
+ * Caller-provided scratch memory of a call, any alignment. `{NULL, 0}`: the library
+ * allocates what the call needs (and reports `OTC_ERR_OUT_OF_MEMORY` if it cannot).
+ * Its size comes from the operation's `*_workspace_size_*` query; it must not overlap any
+ * argument, and its contents are undefined after the call.
+ */
+typedef struct otc_workspace {
+    /**
+     * First byte of the workspace, or NULL.
+     */
+    void *data;
+    /**
+     * Size of the workspace in bytes (0 when `data` is NULL).
+     */
+    size_t bytes;
+} otc_workspace;
+
+/**
  * A progress callback of an iterative solver: called with `data`, the iterations done and
  * the solver's error measure (as its outputs' `report.error` documents); returns 0 to go on,
  * any other value to stop the solve (`OTC_WARN_CANCELLED`, valid outputs). It runs on the
@@ -280,32 +429,6 @@ typedef struct otc_convolutional_barycenter_options {
 } otc_convolutional_barycenter_options;
 
 /**
- * Read-only strided view of a matrix of `double`.
- */
-typedef struct otc_matrix_f64 {
-    /**
-     * Address of element (0, 0).
-     */
-    const double *data;
-    /**
-     * Number of rows.
-     */
-    size_t rows;
-    /**
-     * Number of columns.
-     */
-    size_t cols;
-    /**
-     * Distance in elements between (i, j) and (i+1, j).
-     */
-    ptrdiff_t row_stride;
-    /**
-     * Distance in elements between (i, j) and (i, j+1).
-     */
-    ptrdiff_t col_stride;
-} otc_matrix_f64;
-
-/**
  * A fixed-support barycenter problem in f64: k histograms on a common support of n points.
  */
 typedef struct otc_barycenter_problem_f64 {
@@ -376,35 +499,6 @@ typedef struct otc_barycenter_problem_f32 {
 } otc_barycenter_problem_f32;
 
 /**
- * What every ABI 1 call reports, the first field after `struct_size` of every outputs struct.
- * Written with the other outputs, when the call returns `OTC_OK` or a warning.
- */
-typedef struct otc_report {
-    /**
-     * The status the call returned (`OTC_OK` or a warning).
-     */
-    otc_status status;
-    /**
-     * Which method ran, where an operation has several (its `OTC_<OP>_PATH_*` values; 0
-     * where it has one).
-     */
-    int32_t path;
-    /**
-     * Iterations (or pivots, or rounds: as the operation documents) performed.
-     */
-    uint64_t iterations;
-    /**
-     * The operation's final error measure, as it documents (marginal error, duality gap,
-     * most negative reduced cost, ...); 0 where it computes none.
-     */
-    double error;
-    /**
-     * Wall-clock time of the call in seconds, checks included.
-     */
-    double seconds;
-} otc_report;
-
-/**
  * Results of `otc_barycenter_f64`. `report.iterations`: Bregman-projection rounds;
  * `report.error`: the final marginal error `max_k Σ_i |u_k ⊙ K v_k − p|`.
  */
@@ -422,23 +516,6 @@ typedef struct otc_barycenter_outputs_f64 {
      */
     double *barycenter;
 } otc_barycenter_outputs_f64;
-
-/**
- * Caller-provided scratch memory of a call, any alignment. `{NULL, 0}`: the library
- * allocates what the call needs (and reports `OTC_ERR_OUT_OF_MEMORY` if it cannot).
- * Its size comes from the operation's `*_workspace_size_*` query; it must not overlap any
- * argument, and its contents are undefined after the call.
- */
-typedef struct otc_workspace {
-    /**
-     * First byte of the workspace, or NULL.
-     */
-    void *data;
-    /**
-     * Size of the workspace in bytes (0 when `data` is NULL).
-     */
-    size_t bytes;
-} otc_workspace;
 
 /**
  * Results of `otc_barycenter_f32`, as `otc_barycenter_outputs_f64`.
@@ -2782,6 +2859,61 @@ typedef struct otc_sinkhorn_block_column_update_outputs_f64 {
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+/**
+ * Writes the default options (`num_threads = 0`) into `opts`.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+ *
+ * # Safety
+ * `opts` must be NULL or valid for writes of one `otc_assignment_options`.
+ */
+otc_status otc_assignment_options_default(struct otc_assignment_options *opts);
+
+/**
+ * Bytes of workspace `otc_assignment_f64` needs for `problem` with `opts` (NULL: defaults):
+ * about 81·n bytes per worker (`min(threads, count)` workers) plus 80 bytes per problem.
+ * Depends on the count, n (the rows of `costs[0]`) and the thread count only; starts no
+ * thread. O(1) time.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+ * `OTC_ERR_INVALID_DIMENSION` (count 0, n = 0), `OTC_ERR_OVERFLOW`, `OTC_ERR_THREADS`.
+ *
+ * # Safety
+ * `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes),
+ * `problem->costs` valid for `count` views; `bytes` valid for writes.
+ */
+otc_status otc_assignment_workspace_size_f64(const struct otc_assignment_problem_f64 *problem,
+                                             const struct otc_assignment_options *opts,
+                                             size_t *bytes);
+
+/**
+ * Solves the linear assignment problem `min_σ Σ_i C[i, σ(i)]` over permutations σ for each
+ * of the k n × n costs of `problem`, exactly, by Jonker–Volgenant (LAPJV) in double
+ * precision, with dual potentials (u, v) certifying optimality. One problem runs on one
+ * thread; the problems of a batch are shared by `opts->num_threads` workers (results
+ * identical for every thread count). Time O(n²) for the reductions plus O(n) per row scanned
+ * by the shortest-path searches (O(n³) worst case) per problem; workspace from
+ * `otc_assignment_workspace_size_f64` (or `{NULL, 0}`: allocated). Every problem is checked
+ * before any output is written.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+ * `OTC_ERR_INVALID_DIMENSION` (count 0, a cost not square or of another size than
+ * `costs[0]`), `OTC_ERR_NON_FINITE` (a NaN or infinite cost; the message names problem and
+ * entry), `OTC_ERR_INVALID_ARGUMENT` (costs so large that the duals could overflow),
+ * `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING` (an output overlaps an input or another
+ * output), `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`,
+ * `OTC_ERR_THREADS`. On an error nothing is written.
+ *
+ * # Safety
+ * `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+ * every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+ * for `work.bytes` bytes and overlaps no argument.
+ */
+otc_status otc_assignment_f64(const struct otc_assignment_problem_f64 *problem,
+                              struct otc_assignment_outputs_f64 *out,
+                              const struct otc_assignment_options *opts,
+                              struct otc_workspace work);
 
 /**
  * Writes the default options (0 threads, max_iter 1000, ε = 1e-2, tol = 1e-9) into `*opts`.

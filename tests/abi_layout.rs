@@ -610,6 +610,123 @@ fn structs() -> Vec<(String, usize)> {
         report,
         g
     }));
+    all.extend(newexact_structs());
+    all
+}
+
+/// The exact solvers of the ABI 1 shape: assignment, grids, partial and TV-unbalanced.
+fn newexact_structs() -> Vec<(String, usize)> {
+    use otcore::ffi::{assignment::*, emd_grid::*, emd_partial::*};
+    let mut all: Vec<(String, usize)> = Vec::new();
+    all.extend(layout!(otc_assignment_options {
+        struct_size,
+        num_threads
+    }));
+    all.extend(layout!(otc_assignment_problem_f64 {
+        struct_size,
+        count,
+        costs
+    }));
+    all.extend(layout!(otc_assignment_outputs_f64 {
+        struct_size,
+        report,
+        cost,
+        gap,
+        perm,
+        u,
+        v,
+        problem_costs
+    }));
+    all.extend(layout!(otc_emd_grid_options {
+        struct_size,
+        num_threads,
+        mass_tolerance,
+        arcs_per_node,
+        callback_every,
+        callback,
+        callback_data
+    }));
+    all.extend(layout!(otc_emd_grid_problem_f64 {
+        struct_size,
+        ndim,
+        shape,
+        spacing,
+        a,
+        b
+    }));
+    all.extend(layout!(otc_emd_grid_outputs_f64 {
+        struct_size,
+        report,
+        cost,
+        gap,
+        plan_nnz,
+        rounds,
+        levels,
+        f,
+        g,
+        plan_rows,
+        plan_cols,
+        plan_mass
+    }));
+    all.extend(layout!(otc_emd_partial_options {
+        struct_size,
+        num_threads,
+        max_iter,
+        mass_tolerance
+    }));
+    all.extend(layout!(otc_emd_unbalanced_tv_options {
+        struct_size,
+        num_threads,
+        max_iter
+    }));
+    all.extend(layout!(otc_emd_partial_problem_f64 {
+        struct_size,
+        a,
+        n,
+        b,
+        m,
+        cost,
+        mass
+    }));
+    all.extend(layout!(otc_emd_unbalanced_tv_problem_f64 {
+        struct_size,
+        a,
+        n,
+        b,
+        m,
+        cost,
+        rho
+    }));
+    all.extend(layout!(otc_emd_partial_outputs_f64 {
+        struct_size,
+        report,
+        cost,
+        transported_mass,
+        mass_price,
+        gap,
+        plan_nnz,
+        f,
+        g,
+        plan_rows,
+        plan_cols,
+        plan_mass,
+        plan
+    }));
+    all.extend(layout!(otc_emd_unbalanced_tv_outputs_f64 {
+        struct_size,
+        report,
+        cost,
+        objective,
+        transported_mass,
+        gap,
+        plan_nnz,
+        f,
+        g,
+        plan_rows,
+        plan_cols,
+        plan_mass,
+        plan
+    }));
     all
 }
 

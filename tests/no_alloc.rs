@@ -2019,3 +2019,236 @@ fn sinkhorn_c_entry_points_allocate_nothing() {
     assert_eq!((status, count), (OTC_OK, 0), "otc_sinkhorn_divergence_f64");
     assert!(dout.divergence > 0.0);
 }
+
+/// The exact solvers of the ABI 1 shape (assignment, grids, partial, TV-unbalanced) allocate
+/// nothing through their C entry points with a caller workspace of the queried size and
+/// `num_threads = 1`; their results equal the Rust API's.
+mod newexact_c_entry_points {
+    use super::allocations_in;
+    use otcore::ffi::assignment::*;
+    use otcore::ffi::emd_grid::*;
+    use otcore::ffi::emd_partial::*;
+    use otcore::ffi::shape::{otc_report, otc_workspace};
+    use otcore::ffi::status::{otc_status, OTC_OK};
+    use otcore::ffi::view::{otc_matrix_f64, otc_matrix_mut_f64};
+    use std::mem::size_of;
+    use std::ptr::null_mut;
+
+    /// Runs `call` on a workspace of `bytes`, asserting `OTC_OK` and no allocation.
+    fn ok_without_allocation(
+        what: &str,
+        bytes: usize,
+        call: impl FnOnce(otc_workspace) -> otc_status,
+    ) {
+        let mut work = vec![0u8; bytes];
+        let w = otc_workspace {
+            data: work.as_mut_ptr().cast(),
+            bytes,
+        };
+        let mut status = -1;
+        let count = allocations_in(|| status = call(w));
+        assert_eq!(
+            (status, count),
+            (OTC_OK, 0),
+            "{what}: (status, allocations)"
+        );
+    }
+
+    const C: [f64; 16] = [
+        4., 1., 3., 2., 2., 5., 1., 3., 1., 3., 6., 2., 3., 2., 2., 5.,
+    ];
+
+    fn cost() -> otc_matrix_f64 {
+        otc_matrix_f64 {
+            data: C.as_ptr(),
+            rows: 4,
+            cols: 4,
+            row_stride: 4,
+            col_stride: 1,
+        }
+    }
+
+    #[test]
+    fn assignment_allocates_nothing() {
+        let views = [cost(), cost()];
+        let p = otc_assignment_problem_f64 {
+            struct_size: size_of::<otc_assignment_problem_f64>(),
+            count: 2,
+            costs: views.as_ptr(),
+        };
+        let o = otc_assignment_options {
+            struct_size: size_of::<otc_assignment_options>(),
+            num_threads: 1,
+        };
+        let (mut perm, mut u, mut v, mut pc) = ([0usize; 8], [0.0; 8], [0.0; 8], [0.0; 2]);
+        let mut out = otc_assignment_outputs_f64 {
+            struct_size: size_of::<otc_assignment_outputs_f64>(),
+            report: otc_report::default(),
+            cost: 0.0,
+            gap: 0.0,
+            perm: perm.as_mut_ptr(),
+            u: u.as_mut_ptr(),
+            v: v.as_mut_ptr(),
+            problem_costs: pc.as_mut_ptr(),
+        };
+        let mut bytes = 0;
+        // SAFETY: valid structs and arrays of the stated lengths, outputs disjoint.
+        assert_eq!(
+            unsafe { otc_assignment_workspace_size_f64(&p, &o, &mut bytes) },
+            OTC_OK
+        );
+        // SAFETY: as above; the workspace is disjoint from every argument.
+        ok_without_allocation("assignment", bytes, |w| unsafe {
+            otc_assignment_f64(&p, &mut out, &o, w)
+        });
+        let r = otcore::exact::assignment(faer::MatRef::from_row_major_slice(&C, 4, 4)).unwrap();
+        assert_eq!(
+            (&perm[..4], &perm[4..], pc[0]),
+            (&r.perm[..], &r.perm[..], r.info.cost)
+        );
+    }
+
+    #[test]
+    fn emd_grid_allocates_nothing() {
+        let shape = [6usize, 7];
+        let a: Vec<f64> = (0..42).map(|i| ((i * 5) % 7) as f64 / 126.0).collect();
+        let b: Vec<f64> = (0..42).map(|i| ((i * 3 + 2) % 7) as f64 / 126.0).collect();
+        let p = otc_emd_grid_problem_f64 {
+            struct_size: size_of::<otc_emd_grid_problem_f64>(),
+            ndim: 2,
+            shape: shape.as_ptr(),
+            spacing: std::ptr::null(),
+            a: a.as_ptr(),
+            b: b.as_ptr(),
+        };
+        let mut o = std::mem::MaybeUninit::uninit();
+        // SAFETY: `o` is writable; the call initialises it.
+        let mut o = unsafe {
+            assert_eq!(otc_emd_grid_options_default(o.as_mut_ptr()), OTC_OK);
+            o.assume_init()
+        };
+        o.num_threads = 1;
+        let (mut f, mut g) = ([0.0; 42], [0.0; 42]);
+        let (mut rows, mut cols, mut mass) = ([0usize; 83], [0usize; 83], [0.0; 83]);
+        let mut out = otc_emd_grid_outputs_f64 {
+            struct_size: size_of::<otc_emd_grid_outputs_f64>(),
+            report: otc_report::default(),
+            cost: 0.0,
+            gap: 0.0,
+            plan_nnz: 0,
+            rounds: 0,
+            levels: 0,
+            f: f.as_mut_ptr(),
+            g: g.as_mut_ptr(),
+            plan_rows: rows.as_mut_ptr(),
+            plan_cols: cols.as_mut_ptr(),
+            plan_mass: mass.as_mut_ptr(),
+        };
+        let mut bytes = 0;
+        // SAFETY: valid structs and arrays of the stated lengths, outputs disjoint.
+        assert_eq!(
+            unsafe { otc_emd_grid_workspace_size_f64(&p, &o, &mut bytes) },
+            OTC_OK
+        );
+        // SAFETY: as above; the workspace is disjoint from every argument.
+        ok_without_allocation("emd_grid", bytes, |w| unsafe {
+            otc_emd_grid_f64(&p, &mut out, &o, w)
+        });
+        let r = otcore::exact::emd_grid(&shape, &[1.0, 1.0], &a, &b, &Default::default()).unwrap();
+        assert_eq!((out.cost, &f[..]), (r.cost, &r.f[..]));
+    }
+
+    #[test]
+    fn emd_partial_and_tv_allocate_nothing() {
+        let (a, b) = ([0.25; 4], [0.1, 0.2, 0.3, 0.4]);
+        let (mut f, mut g, mut plan) = ([0.0; 4], [0.0; 4], [0.0; 16]);
+        let pv = otc_matrix_mut_f64 {
+            data: plan.as_mut_ptr(),
+            rows: 4,
+            cols: 4,
+            row_stride: 4,
+            col_stride: 1,
+        };
+        let p = otc_emd_partial_problem_f64 {
+            struct_size: size_of::<otc_emd_partial_problem_f64>(),
+            a: a.as_ptr(),
+            n: 4,
+            b: b.as_ptr(),
+            m: 4,
+            cost: cost(),
+            mass: 0.5,
+        };
+        let o = otc_emd_partial_options {
+            struct_size: size_of::<otc_emd_partial_options>(),
+            num_threads: 1,
+            max_iter: 1 << 40,
+            mass_tolerance: 1e-9,
+        };
+        let mut out = otc_emd_partial_outputs_f64 {
+            struct_size: size_of::<otc_emd_partial_outputs_f64>(),
+            report: otc_report::default(),
+            cost: 0.0,
+            transported_mass: 0.0,
+            mass_price: 0.0,
+            gap: 0.0,
+            plan_nnz: 0,
+            f: f.as_mut_ptr(),
+            g: g.as_mut_ptr(),
+            plan_rows: null_mut(),
+            plan_cols: null_mut(),
+            plan_mass: null_mut(),
+            plan: pv,
+        };
+        let mut bytes = 0;
+        // SAFETY: valid structs and arrays of the stated lengths, outputs disjoint.
+        assert_eq!(
+            unsafe { otc_emd_partial_workspace_size_f64(&p, &o, &mut bytes) },
+            OTC_OK
+        );
+        // SAFETY: as above; the workspace is disjoint from every argument.
+        ok_without_allocation("emd_partial", bytes, |w| unsafe {
+            otc_emd_partial_f64(&p, &mut out, &o, w)
+        });
+        assert!((plan.iter().sum::<f64>() - 0.5).abs() < 1e-15);
+        let q = otc_emd_unbalanced_tv_problem_f64 {
+            struct_size: size_of::<otc_emd_unbalanced_tv_problem_f64>(),
+            a: a.as_ptr(),
+            n: 4,
+            b: b.as_ptr(),
+            m: 4,
+            cost: cost(),
+            rho: 1.2,
+        };
+        let to = otc_emd_unbalanced_tv_options {
+            struct_size: size_of::<otc_emd_unbalanced_tv_options>(),
+            num_threads: 1,
+            max_iter: 1 << 40,
+        };
+        let mut tout = otc_emd_unbalanced_tv_outputs_f64 {
+            struct_size: size_of::<otc_emd_unbalanced_tv_outputs_f64>(),
+            report: otc_report::default(),
+            cost: 0.0,
+            objective: 0.0,
+            transported_mass: 0.0,
+            gap: 0.0,
+            plan_nnz: 0,
+            f: f.as_mut_ptr(),
+            g: g.as_mut_ptr(),
+            plan_rows: null_mut(),
+            plan_cols: null_mut(),
+            plan_mass: null_mut(),
+            plan: pv,
+        };
+        // SAFETY: as above (the TV workspace is the partial one's size, documented).
+        assert_eq!(
+            unsafe { otc_emd_unbalanced_tv_workspace_size_f64(&q, &to, &mut bytes) },
+            OTC_OK
+        );
+        // SAFETY: as above.
+        ok_without_allocation("emd_unbalanced_tv", bytes, |w| unsafe {
+            otc_emd_unbalanced_tv_f64(&q, &mut tout, &to, w)
+        });
+        // Arcs of cost < 2.4 move mass: every row has one (cost 1), so mass moves.
+        assert!(tout.transported_mass > 0.0);
+    }
+}

@@ -2169,6 +2169,333 @@ inline BarycenterResultT<T> convolutional_barycenter(
     return r;
 }
 
+// ---------------------------------------------------------------------------------------
+// Exact OT: assignment, grids, partial and TV-unbalanced (ABI 1 shape: otc_assignment_f64,
+// otc_emd_grid_f64, otc_emd_partial_f64, otc_emd_unbalanced_tv_f64)
+// ---------------------------------------------------------------------------------------
+namespace detail {
+/// The otc_workspace of a call: the caller's `work` grown to `need` bytes, or {NULL, 0}
+/// (otcore allocates) when `work` is nullptr.
+inline otc_workspace workspace_view(Workspace *work, std::size_t need) {
+    if (work == nullptr) return otc_workspace{nullptr, 0};
+    work->reserve(need);
+    return otc_workspace{work->data(), work->bytes()};
+}
+}  // namespace detail
+
+/// Options of `assignment`: the C struct, from the library's defaults.
+struct AssignmentOptions {
+    otc_assignment_options c;
+    AssignmentOptions() { check(otc_assignment_options_default(&c), "otc_assignment_options_default"); }
+    /// Worker threads sharing a batch (0: library default, 1: calling thread only).
+    AssignmentOptions &with_threads(std::uint32_t n) { c.num_threads = n; return *this; }
+};
+
+/// The result of `assignment` for k problems of size n: `perm[l*n + i]` is the column of row
+/// i in problem l; duals u, v (k*n) with u_i + v_j <= C_ij, equal on the assignment.
+struct AssignmentResult {
+    otc_report report{};     ///< status, iterations (augmenting paths), error (= gap), seconds
+    double cost = 0;         ///< total cost over the problems
+    double gap = 0;          ///< most negative reduced cost (0 when optimal)
+    std::vector<std::size_t> perm;
+    std::vector<double> u;
+    std::vector<double> v;
+    std::vector<double> problem_costs;  ///< each problem's cost (k)
+};
+
+namespace detail {
+inline otc_assignment_problem_f64 assignment_problem(const std::vector<otc_matrix_f64> &views) {
+    otc_assignment_problem_f64 p{};
+    p.struct_size = sizeof p;
+    p.count = views.size();
+    p.costs = views.data();
+    return p;
+}
+inline std::vector<otc_matrix_f64> c_views(const std::vector<View<double>> &costs) {
+    std::vector<otc_matrix_f64> views;
+    views.reserve(costs.size());
+    for (const View<double> &c : costs) views.push_back(to_c(c));
+    return views;
+}
+}  // namespace detail
+
+/// Bytes of workspace `assignment` needs for these costs (k views of n x n).
+inline std::size_t assignment_workspace_size(const std::vector<View<double>> &costs,
+                                             const AssignmentOptions &opts = AssignmentOptions()) {
+    const std::vector<otc_matrix_f64> views = detail::c_views(costs);
+    const otc_assignment_problem_f64 p = detail::assignment_problem(views);
+    std::size_t bytes = 0;
+    check(otc_assignment_workspace_size_f64(&p, &opts.c, &bytes),
+          "otc_assignment_workspace_size_f64");
+    return bytes;
+}
+
+/// Solves the linear assignment problem (LAPJV, exact) of each n x n cost of `costs` (any
+/// strides; a batch is shared by the threads, results identical for every thread count).
+inline AssignmentResult assignment(const std::vector<View<double>> &costs,
+                                   const AssignmentOptions &opts = AssignmentOptions(),
+                                   Workspace *work = nullptr) {
+    const std::vector<otc_matrix_f64> views = detail::c_views(costs);
+    const otc_assignment_problem_f64 p = detail::assignment_problem(views);
+    const std::size_t kn = costs.empty() ? 0 : costs.size() * costs[0].rows;
+    AssignmentResult r;
+    r.perm.resize(kn);
+    r.u.resize(kn);
+    r.v.resize(kn);
+    r.problem_costs.resize(costs.size());
+    otc_assignment_outputs_f64 out{};
+    out.struct_size = sizeof out;
+    out.perm = r.perm.data();
+    out.u = r.u.data();
+    out.v = r.v.data();
+    out.problem_costs = r.problem_costs.data();
+    const otc_workspace w =
+        detail::workspace_view(work, work ? assignment_workspace_size(costs, opts) : 0);
+    check(otc_assignment_f64(&p, &out, &opts.c, w), "otc_assignment_f64");
+    r.report = out.report;
+    r.cost = out.cost;
+    r.gap = out.gap;
+    return r;
+}
+
+/// The assignment of one n x n cost.
+inline AssignmentResult assignment(View<double> cost,
+                                   const AssignmentOptions &opts = AssignmentOptions(),
+                                   Workspace *work = nullptr) {
+    return assignment(std::vector<View<double>>{cost}, opts, work);
+}
+
+/// Options of `emd_grid`: the C struct, from the library's defaults.
+struct EmdGridOptions {
+    otc_emd_grid_options c;
+    EmdGridOptions() { check(otc_emd_grid_options_default(&c), "otc_emd_grid_options_default"); }
+    EmdGridOptions &with_threads(std::uint32_t n) { c.num_threads = n; return *this; }
+    /// Relative tolerance on sum(a) == sum(b).
+    EmdGridOptions &with_mass_tolerance(double t) { c.mass_tolerance = t; return *this; }
+    /// Capacity of the sparse arc set per pixel.
+    EmdGridOptions &with_arcs_per_node(std::size_t k) { c.arcs_per_node = k; return *this; }
+    /// `fn(data, pivots, violations)` at most once per `every` pivots, at the checks of all
+    /// arcs, on the calling thread; nonzero stops the solve (OTC_WARN_CANCELLED in
+    /// `report.status`, with a feasible plan).
+    EmdGridOptions &with_callback(std::uint64_t every, otc_callback fn, void *data) {
+        c.callback_every = every;
+        c.callback = fn;
+        c.callback_data = data;
+        return *this;
+    }
+};
+
+/// The result of `emd_grid`: cost, certificate `gap`, duals f, g (n pixels each, centred so
+/// that a.f = b.g) and the sparse plan (pixel indices, row-major); `report.status` is OTC_OK
+/// or OTC_WARN_CANCELLED (a callback stopped the solve).
+struct EmdGridResult {
+    otc_report report{};  ///< status, iterations (pivots), error (= gap), seconds
+    double cost = 0;
+    double gap = 0;       ///< most negative reduced cost over all n^2 arcs (0 when optimal)
+    std::uint64_t rounds = 0;
+    std::size_t levels = 0;
+    std::vector<double> f;
+    std::vector<double> g;
+    SparsePlan plan;
+};
+
+namespace detail {
+inline otc_emd_grid_problem_f64 grid_problem(const std::vector<std::size_t> &shape,
+                                             const std::vector<double> &spacing,
+                                             const double *a, const double *b) {
+    if (!spacing.empty()) expect_len(spacing.size(), shape.size(), "emd_grid: spacing");
+    otc_emd_grid_problem_f64 p{};
+    p.struct_size = sizeof p;
+    p.ndim = shape.size();
+    p.shape = shape.data();
+    p.spacing = opt(spacing);
+    p.a = a;
+    p.b = b;
+    return p;
+}
+}  // namespace detail
+
+/// Bytes of workspace `emd_grid` needs for a grid of `shape`.
+inline std::size_t emd_grid_workspace_size(const std::vector<std::size_t> &shape,
+                                           const EmdGridOptions &opts = EmdGridOptions()) {
+    const otc_emd_grid_problem_f64 p = detail::grid_problem(shape, {}, nullptr, nullptr);
+    std::size_t bytes = 0;
+    check(otc_emd_grid_workspace_size_f64(&p, &opts.c, &bytes), "otc_emd_grid_workspace_size_f64");
+    return bytes;
+}
+
+/// Exact OT between the histograms a and b (row-major pixels, last axis fastest) on the grid
+/// of `shape` (1 to 3 axes; `spacing` empty: 1 per axis) for the squared Euclidean cost, by
+/// the sparse multiscale network simplex.
+inline EmdGridResult emd_grid(const std::vector<std::size_t> &shape, const std::vector<double> &a,
+                              const std::vector<double> &b,
+                              const std::vector<double> &spacing = {},
+                              const EmdGridOptions &opts = EmdGridOptions(),
+                              Workspace *work = nullptr) {
+    std::size_t n = 1;
+    for (std::size_t s : shape) n *= s;
+    detail::expect_len(a.size(), n, "emd_grid: a");
+    detail::expect_len(b.size(), n, "emd_grid: b");
+    const otc_emd_grid_problem_f64 p = detail::grid_problem(shape, spacing, a.data(), b.data());
+    EmdGridResult r;
+    r.f.resize(n);
+    r.g.resize(n);
+    r.plan.resize(n > 0 ? 2 * n - 1 : 0);
+    otc_emd_grid_outputs_f64 out{};
+    out.struct_size = sizeof out;
+    out.f = r.f.data();
+    out.g = r.g.data();
+    out.plan_rows = r.plan.rows.data();
+    out.plan_cols = r.plan.cols.data();
+    out.plan_mass = r.plan.mass.data();
+    const otc_workspace w =
+        detail::workspace_view(work, work ? emd_grid_workspace_size(shape, opts) : 0);
+    check(otc_emd_grid_f64(&p, &out, &opts.c, w), "otc_emd_grid_f64");
+    r.report = out.report;
+    r.cost = out.cost;
+    r.gap = out.gap;
+    r.rounds = out.rounds;
+    r.levels = out.levels;
+    r.plan.resize(out.plan_nnz);
+    return r;
+}
+
+/// Options of `emd_partial`: the C struct, from the library's defaults.
+struct EmdPartialOptions {
+    otc_emd_partial_options c;
+    EmdPartialOptions() { check(otc_emd_partial_options_default(&c), "otc_emd_partial_options_default"); }
+    EmdPartialOptions &with_threads(std::uint32_t n) { c.num_threads = n; return *this; }
+    EmdPartialOptions &with_max_iter(std::uint64_t n) { c.max_iter = n; return *this; }
+    EmdPartialOptions &with_mass_tolerance(double t) { c.mass_tolerance = t; return *this; }
+};
+
+/// Options of `emd_unbalanced_tv`: the C struct, from the library's defaults.
+struct EmdUnbalancedTvOptions {
+    otc_emd_unbalanced_tv_options c;
+    EmdUnbalancedTvOptions() {
+        check(otc_emd_unbalanced_tv_options_default(&c), "otc_emd_unbalanced_tv_options_default");
+    }
+    EmdUnbalancedTvOptions &with_threads(std::uint32_t n) { c.num_threads = n; return *this; }
+    EmdUnbalancedTvOptions &with_max_iter(std::uint64_t n) { c.max_iter = n; return *this; }
+};
+
+/// The result of `emd_partial` and `emd_unbalanced_tv`: `out` is the C outputs struct (its
+/// report, cost, transported_mass, gap, ...; its pointers cleared after the call), the duals
+/// and the sparse plan (and the dense plan when asked for).
+template <class Outputs>
+struct EmdDummyResult {
+    Outputs out{};
+    std::vector<double> f;  ///< row duals (n)
+    std::vector<double> g;  ///< column duals (m)
+    SparsePlan plan;        ///< plan_nnz entries
+    Matrix<double> dense;   ///< n x m, only when asked for
+};
+using EmdPartialResult = EmdDummyResult<otc_emd_partial_outputs_f64>;
+using EmdUnbalancedTvResult = EmdDummyResult<otc_emd_unbalanced_tv_outputs_f64>;
+
+namespace detail {
+/// Fills the problem fields both dense dummy-node problems share.
+template <class Problem>
+Problem dummy_problem(const std::vector<double> &a, const std::vector<double> &b,
+                      View<double> cost) {
+    Problem p{};
+    p.struct_size = sizeof p;
+    p.a = a.data();
+    p.n = a.size();
+    p.b = b.data();
+    p.m = b.size();
+    p.cost = to_c(cost);
+    return p;
+}
+/// Sizes the result's arrays and points the outputs struct at them.
+template <class Outputs>
+void dummy_outputs(EmdDummyResult<Outputs> &r, std::size_t n, std::size_t m, bool dense_plan) {
+    r.f.resize(n);
+    r.g.resize(m);
+    r.plan.resize(n + m > 0 ? n + m - 1 : 0);
+    r.out.struct_size = sizeof r.out;
+    r.out.f = r.f.data();
+    r.out.g = r.g.data();
+    r.out.plan_rows = r.plan.rows.data();
+    r.out.plan_cols = r.plan.cols.data();
+    r.out.plan_mass = r.plan.mass.data();
+    r.out.plan = otc_matrix_mut_f64{nullptr, 0, 0, 0, 0};
+    if (dense_plan) {
+        r.dense = Matrix<double>(n, m);
+        r.out.plan = to_c(r.dense.mut_view());
+    }
+}
+/// After the call: the plan cut to its entries, the outputs struct's pointers cleared (the
+/// result may be copied).
+template <class Outputs>
+void dummy_finish(EmdDummyResult<Outputs> &r) {
+    r.plan.resize(r.out.plan_nnz);
+    r.out.f = r.out.g = r.out.plan_mass = nullptr;
+    r.out.plan_rows = r.out.plan_cols = nullptr;
+    r.out.plan = otc_matrix_mut_f64{nullptr, 0, 0, 0, 0};
+}
+}  // namespace detail
+
+/// Bytes of workspace `emd_partial` needs for n sources and m targets.
+inline std::size_t emd_partial_workspace_size(std::size_t n, std::size_t m,
+                                              const EmdPartialOptions &opts = EmdPartialOptions()) {
+    otc_emd_partial_problem_f64 p{};
+    p.struct_size = sizeof p;
+    p.n = n;
+    p.m = m;
+    std::size_t bytes = 0;
+    check(otc_emd_partial_workspace_size_f64(&p, &opts.c, &bytes),
+          "otc_emd_partial_workspace_size_f64");
+    return bytes;
+}
+
+/// Exact partial OT: moves `mass` (<= min(sum a, sum b)) from a (n) to b (m) at least cost
+/// for the n x m cost (any strides). Warnings (OTC_WARN_MAX_ITER) are in `out.report.status`.
+inline EmdPartialResult emd_partial(const std::vector<double> &a, const std::vector<double> &b,
+                                    View<double> cost, double mass,
+                                    const EmdPartialOptions &opts = EmdPartialOptions(),
+                                    bool dense_plan = false, Workspace *work = nullptr) {
+    auto p = detail::dummy_problem<otc_emd_partial_problem_f64>(a, b, cost);
+    p.mass = mass;
+    EmdPartialResult r;
+    detail::dummy_outputs(r, a.size(), b.size(), dense_plan);
+    const otc_workspace w = detail::workspace_view(
+        work, work ? emd_partial_workspace_size(a.size(), b.size(), opts) : 0);
+    check(otc_emd_partial_f64(&p, &r.out, &opts.c, w), "otc_emd_partial_f64");
+    detail::dummy_finish(r);
+    return r;
+}
+
+/// Bytes of workspace `emd_unbalanced_tv` needs for n sources and m targets.
+inline std::size_t emd_unbalanced_tv_workspace_size(
+    std::size_t n, std::size_t m, const EmdUnbalancedTvOptions &opts = EmdUnbalancedTvOptions()) {
+    otc_emd_unbalanced_tv_problem_f64 p{};
+    p.struct_size = sizeof p;
+    p.n = n;
+    p.m = m;
+    std::size_t bytes = 0;
+    check(otc_emd_unbalanced_tv_workspace_size_f64(&p, &opts.c, &bytes),
+          "otc_emd_unbalanced_tv_workspace_size_f64");
+    return bytes;
+}
+
+/// Exact TV-unbalanced OT: min <C, P> + rho (|P1 - a|_1 + |P^T 1 - b|_1) over P >= 0, for the
+/// n x m cost (any strides). Warnings (OTC_WARN_MAX_ITER) are in `out.report.status`.
+inline EmdUnbalancedTvResult emd_unbalanced_tv(
+    const std::vector<double> &a, const std::vector<double> &b, View<double> cost, double rho,
+    const EmdUnbalancedTvOptions &opts = EmdUnbalancedTvOptions(), bool dense_plan = false,
+    Workspace *work = nullptr) {
+    auto p = detail::dummy_problem<otc_emd_unbalanced_tv_problem_f64>(a, b, cost);
+    p.rho = rho;
+    EmdUnbalancedTvResult r;
+    detail::dummy_outputs(r, a.size(), b.size(), dense_plan);
+    const otc_workspace w = detail::workspace_view(
+        work, work ? emd_unbalanced_tv_workspace_size(a.size(), b.size(), opts) : 0);
+    check(otc_emd_unbalanced_tv_f64(&p, &r.out, &opts.c, w), "otc_emd_unbalanced_tv_f64");
+    detail::dummy_finish(r);
+    return r;
+}
+
 }  // namespace otcore
 
 #endif  // OTCORE_HPP

@@ -671,6 +671,102 @@ module otcore
         type(c_ptr) :: g
     end type
 
+    ! Exact OT (assignment, grids, partial, TV-unbalanced): options, problem and outputs of
+    ! each operation (fields as in otcore.h; set struct_size
+    ! to c_sizeof of the variable for problems and outputs, options come filled by
+    ! otc_<op>_options_default; uint32_t/uint64_t fields as c_int32_t/c_int64_t: same bits).
+    type, bind(c), public :: otc_assignment_options
+        integer(c_size_t) :: struct_size
+        integer(c_int32_t) :: num_threads
+    end type
+    type, bind(c), public :: otc_assignment_problem_f64
+        integer(c_size_t) :: struct_size
+        integer(c_size_t) :: count
+        type(c_ptr) :: costs
+    end type
+    type, bind(c), public :: otc_assignment_outputs_f64
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        real(c_double) :: cost
+        real(c_double) :: gap
+        type(c_ptr) :: perm, u, v, problem_costs
+    end type
+    type, bind(c), public :: otc_emd_grid_options
+        integer(c_size_t) :: struct_size
+        integer(c_int32_t) :: num_threads
+        real(c_double) :: mass_tolerance
+        integer(c_size_t) :: arcs_per_node
+        integer(c_int64_t) :: callback_every
+        type(c_funptr) :: callback
+        type(c_ptr) :: callback_data
+    end type
+    type, bind(c), public :: otc_emd_grid_problem_f64
+        integer(c_size_t) :: struct_size
+        integer(c_size_t) :: ndim
+        type(c_ptr) :: shape, spacing, a, b
+    end type
+    type, bind(c), public :: otc_emd_grid_outputs_f64
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        real(c_double) :: cost
+        real(c_double) :: gap
+        integer(c_size_t) :: plan_nnz
+        integer(c_int64_t) :: rounds
+        integer(c_size_t) :: levels
+        type(c_ptr) :: f, g, plan_rows, plan_cols, plan_mass
+    end type
+    type, bind(c), public :: otc_emd_partial_options
+        integer(c_size_t) :: struct_size
+        integer(c_int32_t) :: num_threads
+        integer(c_int64_t) :: max_iter
+        real(c_double) :: mass_tolerance
+    end type
+    type, bind(c), public :: otc_emd_unbalanced_tv_options
+        integer(c_size_t) :: struct_size
+        integer(c_int32_t) :: num_threads
+        integer(c_int64_t) :: max_iter
+    end type
+    type, bind(c), public :: otc_emd_partial_problem_f64
+        integer(c_size_t) :: struct_size
+        type(c_ptr) :: a
+        integer(c_size_t) :: n
+        type(c_ptr) :: b
+        integer(c_size_t) :: m
+        type(otc_matrix_f64) :: cost
+        real(c_double) :: mass
+    end type
+    type, bind(c), public :: otc_emd_unbalanced_tv_problem_f64
+        integer(c_size_t) :: struct_size
+        type(c_ptr) :: a
+        integer(c_size_t) :: n
+        type(c_ptr) :: b
+        integer(c_size_t) :: m
+        type(otc_matrix_f64) :: cost
+        real(c_double) :: rho
+    end type
+    type, bind(c), public :: otc_emd_partial_outputs_f64
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        real(c_double) :: cost
+        real(c_double) :: transported_mass
+        real(c_double) :: mass_price
+        real(c_double) :: gap
+        integer(c_size_t) :: plan_nnz
+        type(c_ptr) :: f, g, plan_rows, plan_cols, plan_mass
+        type(otc_matrix_mut_f64) :: plan
+    end type
+    type, bind(c), public :: otc_emd_unbalanced_tv_outputs_f64
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        real(c_double) :: cost
+        real(c_double) :: objective
+        real(c_double) :: transported_mass
+        real(c_double) :: gap
+        integer(c_size_t) :: plan_nnz
+        type(c_ptr) :: f, g, plan_rows, plan_cols, plan_mass
+        type(otc_matrix_mut_f64) :: plan
+    end type
+
     public :: otc_last_error_message, otc_status_message, otc_version_string, otc_version_number
     public :: otc_cost_matrix_options_default, otc_cost_matrix_workspace_size_f64
     public :: otc_cost_matrix_workspace_size_f32, otc_cost_matrix_f64, otc_cost_matrix_f32
@@ -710,6 +806,13 @@ module otcore
     public :: otc_sinkhorn_block_step_f32, otc_sinkhorn_block_column_update_options_default
     public :: otc_sinkhorn_block_column_update_workspace_size_f64
     public :: otc_sinkhorn_block_column_update_f64, otc_lse_pair_merge
+    public :: otc_assignment_options_default, otc_assignment_workspace_size_f64
+    public :: otc_assignment_f64, otc_emd_grid_options_default
+    public :: otc_emd_grid_workspace_size_f64, otc_emd_grid_f64
+    public :: otc_emd_partial_options_default, otc_emd_partial_workspace_size_f64
+    public :: otc_emd_partial_f64, otc_emd_unbalanced_tv_options_default
+    public :: otc_emd_unbalanced_tv_workspace_size_f64, otc_emd_unbalanced_tv_f64
+    public :: otcore_assignment, otcore_emd_grid, otcore_emd_partial, otcore_emd_unbalanced_tv
     public :: otcore_version, otcore_last_error, otcore_status_text, otcore_cost_matrix
     public :: otcore_emd, otcore_emd_batch, otcore_wasserstein_1d, otcore_sliced_wasserstein
     public :: otcore_sinkhorn, otcore_sinkhorn_points, otcore_sinkhorn_divergence
@@ -1461,6 +1564,106 @@ module otcore
     ! Cost matrix of column-major clouds (points are rows), double or single precision.
     interface otcore_cost_matrix
         module procedure cost_matrix_f64, cost_matrix_f32
+    end interface
+
+    ! ABI 1 entry points of exact OT: assignment, grids, partial, TV-unbalanced.
+    interface
+        function otc_assignment_options_default(opts) &
+                bind(c, name="otc_assignment_options_default") result(st)
+            import :: c_int32_t, otc_assignment_options
+            type(otc_assignment_options), intent(out) :: opts
+            integer(c_int32_t) :: st
+        end function
+        function otc_assignment_workspace_size_f64(problem, opts, bytes) &
+                bind(c, name="otc_assignment_workspace_size_f64") result(st)
+            import :: c_int32_t, c_size_t, otc_assignment_problem_f64, otc_assignment_options
+            type(otc_assignment_problem_f64), intent(in) :: problem
+            type(otc_assignment_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
+            integer(c_int32_t) :: st
+        end function
+        function otc_assignment_f64(problem, out, opts, work) &
+                bind(c, name="otc_assignment_f64") result(st)
+            import :: c_int32_t, otc_assignment_problem_f64, otc_assignment_outputs_f64, &
+                      otc_assignment_options, otc_workspace
+            type(otc_assignment_problem_f64), intent(in) :: problem
+            type(otc_assignment_outputs_f64), intent(inout) :: out
+            type(otc_assignment_options), intent(in) :: opts
+            type(otc_workspace), value :: work
+            integer(c_int32_t) :: st
+        end function
+        function otc_emd_grid_options_default(opts) &
+                bind(c, name="otc_emd_grid_options_default") result(st)
+            import :: c_int32_t, otc_emd_grid_options
+            type(otc_emd_grid_options), intent(out) :: opts
+            integer(c_int32_t) :: st
+        end function
+        function otc_emd_grid_workspace_size_f64(problem, opts, bytes) &
+                bind(c, name="otc_emd_grid_workspace_size_f64") result(st)
+            import :: c_int32_t, c_size_t, otc_emd_grid_problem_f64, otc_emd_grid_options
+            type(otc_emd_grid_problem_f64), intent(in) :: problem
+            type(otc_emd_grid_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
+            integer(c_int32_t) :: st
+        end function
+        function otc_emd_grid_f64(problem, out, opts, work) &
+                bind(c, name="otc_emd_grid_f64") result(st)
+            import :: c_int32_t, otc_emd_grid_problem_f64, otc_emd_grid_outputs_f64, &
+                      otc_emd_grid_options, otc_workspace
+            type(otc_emd_grid_problem_f64), intent(in) :: problem
+            type(otc_emd_grid_outputs_f64), intent(inout) :: out
+            type(otc_emd_grid_options), intent(in) :: opts
+            type(otc_workspace), value :: work
+            integer(c_int32_t) :: st
+        end function
+        function otc_emd_partial_options_default(opts) &
+                bind(c, name="otc_emd_partial_options_default") result(st)
+            import :: c_int32_t, otc_emd_partial_options
+            type(otc_emd_partial_options), intent(out) :: opts
+            integer(c_int32_t) :: st
+        end function
+        function otc_emd_partial_workspace_size_f64(problem, opts, bytes) &
+                bind(c, name="otc_emd_partial_workspace_size_f64") result(st)
+            import :: c_int32_t, c_size_t, otc_emd_partial_problem_f64, otc_emd_partial_options
+            type(otc_emd_partial_problem_f64), intent(in) :: problem
+            type(otc_emd_partial_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
+            integer(c_int32_t) :: st
+        end function
+        function otc_emd_partial_f64(problem, out, opts, work) &
+                bind(c, name="otc_emd_partial_f64") result(st)
+            import :: c_int32_t, otc_emd_partial_problem_f64, otc_emd_partial_outputs_f64, &
+                      otc_emd_partial_options, otc_workspace
+            type(otc_emd_partial_problem_f64), intent(in) :: problem
+            type(otc_emd_partial_outputs_f64), intent(inout) :: out
+            type(otc_emd_partial_options), intent(in) :: opts
+            type(otc_workspace), value :: work
+            integer(c_int32_t) :: st
+        end function
+        function otc_emd_unbalanced_tv_options_default(opts) &
+                bind(c, name="otc_emd_unbalanced_tv_options_default") result(st)
+            import :: c_int32_t, otc_emd_unbalanced_tv_options
+            type(otc_emd_unbalanced_tv_options), intent(out) :: opts
+            integer(c_int32_t) :: st
+        end function
+        function otc_emd_unbalanced_tv_workspace_size_f64(problem, opts, bytes) &
+                bind(c, name="otc_emd_unbalanced_tv_workspace_size_f64") result(st)
+            import :: c_int32_t, c_size_t, otc_emd_unbalanced_tv_problem_f64, otc_emd_unbalanced_tv_options
+            type(otc_emd_unbalanced_tv_problem_f64), intent(in) :: problem
+            type(otc_emd_unbalanced_tv_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
+            integer(c_int32_t) :: st
+        end function
+        function otc_emd_unbalanced_tv_f64(problem, out, opts, work) &
+                bind(c, name="otc_emd_unbalanced_tv_f64") result(st)
+            import :: c_int32_t, otc_emd_unbalanced_tv_problem_f64, otc_emd_unbalanced_tv_outputs_f64, &
+                      otc_emd_unbalanced_tv_options, otc_workspace
+            type(otc_emd_unbalanced_tv_problem_f64), intent(in) :: problem
+            type(otc_emd_unbalanced_tv_outputs_f64), intent(inout) :: out
+            type(otc_emd_unbalanced_tv_options), intent(in) :: opts
+            type(otc_workspace), value :: work
+            integer(c_int32_t) :: st
+        end function
     end interface
 
 contains
@@ -2223,6 +2426,134 @@ contains
         status = otc_convolutional_barycenter_f64(problem, out, opts, &
                                                   otc_workspace(c_null_ptr, 0_c_size_t))
         if (present(report)) report = out%report
+    end subroutine
+
+    ! ---- Exact OT: assignment, grids, partial, TV-unbalanced (ABI 1 shape) ----
+
+    ! Linear assignment (LAPJV, exact) of the square cost(n, n): row i goes to column perm(i)
+    ! (1-based); the optimal cost into cost_out; optional duals u (n), v (n) with
+    ! u(i) + v(j) <= cost(i, j). status: OTC_OK or an OTC_ERR_* code (outputs untouched).
+    subroutine otcore_assignment(cost, perm, cost_out, status, u, v)
+        real(c_double), intent(in), target, contiguous :: cost(:, :)
+        integer(c_size_t), intent(inout), target, contiguous :: perm(:)
+        real(c_double), intent(out) :: cost_out
+        integer(c_int32_t), intent(out) :: status
+        real(c_double), intent(inout), target, optional, contiguous :: u(:), v(:)
+        type(otc_assignment_options) :: opts
+        type(otc_matrix_f64), target :: view
+        type(otc_assignment_problem_f64) :: p
+        type(otc_assignment_outputs_f64) :: out
+        status = otc_assignment_options_default(opts)
+        view = view_f64(cost)
+        p = otc_assignment_problem_f64(c_sizeof(p), 1_c_size_t, c_loc(view))
+        out%struct_size = c_sizeof(out)
+        out%perm = c_loc(perm)
+        out%u = c_null_ptr
+        out%v = c_null_ptr
+        out%problem_costs = c_null_ptr
+        if (present(u)) out%u = c_loc(u)
+        if (present(v)) out%v = c_loc(v)
+        status = otc_assignment_f64(p, out, opts, otc_workspace(c_null_ptr, 0_c_size_t))
+        if (status < 100) then
+            cost_out = out%cost
+            perm = perm + 1
+        end if
+    end subroutine
+
+    ! Exact OT between the histograms a and b on the grid of shape(1:ndim) (ndim = 1 to 3;
+    ! pixels in C order: the last axis runs fastest) for the squared Euclidean cost, by the
+    ! sparse multiscale network simplex. The optimal cost into cost_out; optional spacing
+    ! (ndim; default 1), duals f, g (n) and certificate gap (most negative reduced cost over
+    ! all arcs). status: OTC_OK or an OTC_ERR_* code (outputs untouched).
+    subroutine otcore_emd_grid(shape, a, b, cost_out, status, spacing, f, g, gap)
+        integer(c_size_t), intent(in), target, contiguous :: shape(:)
+        real(c_double), intent(in), target, contiguous :: a(:), b(:)
+        real(c_double), intent(out) :: cost_out
+        integer(c_int32_t), intent(out) :: status
+        real(c_double), intent(in), target, optional, contiguous :: spacing(:)
+        real(c_double), intent(inout), target, optional, contiguous :: f(:), g(:)
+        real(c_double), intent(out), optional :: gap
+        type(otc_emd_grid_options) :: opts
+        type(otc_emd_grid_problem_f64) :: p
+        type(otc_emd_grid_outputs_f64) :: out
+        status = otc_emd_grid_options_default(opts)
+        p = otc_emd_grid_problem_f64(c_sizeof(p), size(shape, kind=c_size_t), c_loc(shape), &
+                                     c_null_ptr, c_loc(a), c_loc(b))
+        if (present(spacing)) p%spacing = c_loc(spacing)
+        out%struct_size = c_sizeof(out)
+        out%f = c_null_ptr
+        out%g = c_null_ptr
+        out%plan_rows = c_null_ptr
+        out%plan_cols = c_null_ptr
+        out%plan_mass = c_null_ptr
+        if (present(f)) out%f = c_loc(f)
+        if (present(g)) out%g = c_loc(g)
+        status = otc_emd_grid_f64(p, out, opts, otc_workspace(c_null_ptr, 0_c_size_t))
+        if (status < 100) then
+            cost_out = out%cost
+            if (present(gap)) gap = out%gap
+        end if
+    end subroutine
+
+    ! Exact partial OT: moves `mass` (<= min(sum(a), sum(b))) from a (n) to b (m) at least
+    ! cost for cost(n, m). The cost into cost_out; optional duals f (n), g (m), dense plan
+    ! (n, m). status: OTC_OK, OTC_WARN_MAX_ITER, or an OTC_ERR_* code (outputs untouched).
+    subroutine otcore_emd_partial(a, b, cost, mass, cost_out, status, f, g, plan)
+        real(c_double), intent(in), target, contiguous :: a(:), b(:), cost(:, :)
+        real(c_double), intent(in) :: mass
+        real(c_double), intent(out) :: cost_out
+        integer(c_int32_t), intent(out) :: status
+        real(c_double), intent(inout), target, optional, contiguous :: f(:), g(:), plan(:, :)
+        type(otc_emd_partial_options) :: opts
+        type(otc_emd_partial_problem_f64) :: p
+        type(otc_emd_partial_outputs_f64) :: out
+        status = otc_emd_partial_options_default(opts)
+        p = otc_emd_partial_problem_f64(c_sizeof(p), c_loc(a), size(a, kind=c_size_t), c_loc(b), &
+                                        size(b, kind=c_size_t), view_f64(cost), mass)
+        out%struct_size = c_sizeof(out)
+        call dense_outputs(f, g, plan, out%f, out%g, out%plan_rows, out%plan_cols, &
+                           out%plan_mass, out%plan)
+        status = otc_emd_partial_f64(p, out, opts, otc_workspace(c_null_ptr, 0_c_size_t))
+        if (status < 100) cost_out = out%cost
+    end subroutine
+
+    ! Exact TV-unbalanced OT: min <C, P> + rho (|P 1 - a|_1 + |P^T 1 - b|_1) over P >= 0 for
+    ! cost(n, m). The minimised objective into objective; optional duals f (n), g (m), dense
+    ! plan (n, m). status: OTC_OK, OTC_WARN_MAX_ITER, or an OTC_ERR_* code.
+    subroutine otcore_emd_unbalanced_tv(a, b, cost, rho, objective, status, f, g, plan)
+        real(c_double), intent(in), target, contiguous :: a(:), b(:), cost(:, :)
+        real(c_double), intent(in) :: rho
+        real(c_double), intent(out) :: objective
+        integer(c_int32_t), intent(out) :: status
+        real(c_double), intent(inout), target, optional, contiguous :: f(:), g(:), plan(:, :)
+        type(otc_emd_unbalanced_tv_options) :: opts
+        type(otc_emd_unbalanced_tv_problem_f64) :: p
+        type(otc_emd_unbalanced_tv_outputs_f64) :: out
+        status = otc_emd_unbalanced_tv_options_default(opts)
+        p = otc_emd_unbalanced_tv_problem_f64(c_sizeof(p), c_loc(a), size(a, kind=c_size_t), &
+                                              c_loc(b), size(b, kind=c_size_t), view_f64(cost), rho)
+        out%struct_size = c_sizeof(out)
+        call dense_outputs(f, g, plan, out%f, out%g, out%plan_rows, out%plan_cols, &
+                           out%plan_mass, out%plan)
+        status = otc_emd_unbalanced_tv_f64(p, out, opts, otc_workspace(c_null_ptr, 0_c_size_t))
+        if (status < 100) objective = out%objective
+    end subroutine
+
+    ! The optional outputs of the partial and TV-unbalanced routines: duals and dense plan
+    ! where present, no sparse plan.
+    subroutine dense_outputs(f, g, plan, pf, pg, rows, cols, mass, pv)
+        real(c_double), intent(inout), target, optional, contiguous :: f(:), g(:), plan(:, :)
+        type(c_ptr), intent(out) :: pf, pg, rows, cols, mass
+        type(otc_matrix_mut_f64), intent(out) :: pv
+        pf = c_null_ptr
+        pg = c_null_ptr
+        rows = c_null_ptr
+        cols = c_null_ptr
+        mass = c_null_ptr
+        pv = otc_matrix_mut_f64(c_null_ptr, 0_c_size_t, 0_c_size_t, 0_c_intptr_t, 0_c_intptr_t)
+        if (present(f)) pf = c_loc(f)
+        if (present(g)) pg = c_loc(g)
+        if (present(plan)) pv = mut_view_f64(plan)
     end subroutine
 
 end module otcore

@@ -421,3 +421,52 @@ pub unsafe fn run_threaded<R: Send>(
 pub fn threads(num_threads: u32) -> usize {
     num_threads as usize
 }
+
+/// The [`crate::Par`] a `num_threads` option stands for (its thread count resolved, no pool
+/// touched): for workspace queries whose size depends on the number of workers.
+pub fn par_of(num_threads: u32) -> Result<crate::Par> {
+    let k = crate::par::resolve_threads(threads(num_threads))?;
+    Ok(std::num::NonZeroUsize::new(k)
+        .filter(|k| k.get() > 1)
+        .map_or(crate::Par::Seq, crate::Par::Rayon))
+}
+
+/// An optional sparse-plan output: the arrays `names` = (rows, cols, mass) of `cap` entries
+/// each, which go together (all three or none, else `OTC_ERR_NULL_POINTER`); with their
+/// regions, in that order, for [`disjoint`].
+///
+/// # Safety
+/// As [`slice_mut`] for each pointer that is not NULL.
+pub unsafe fn sparse_plan<'a>(
+    names: [&'static str; 3],
+    rows: *mut usize,
+    cols: *mut usize,
+    mass: *mut f64,
+    cap: usize,
+) -> Result<Option<(crate::exact::SparsePlanMut<'a>, [Region; 3])>> {
+    let given = [!rows.is_null(), !cols.is_null(), !mass.is_null()];
+    if given.contains(&true) && given.contains(&false) {
+        bail!(
+            NullPointer,
+            "{}, {} and {} go together: give all three or none",
+            names[0],
+            names[1],
+            names[2]
+        );
+    }
+    // SAFETY (three calls): forwarded contract.
+    let r = unsafe { opt_slice_mut(names[0], rows, cap) }?;
+    let c = unsafe { opt_slice_mut(names[1], cols, cap) }?;
+    let x = unsafe { opt_slice_mut(names[2], mass, cap) }?;
+    Ok(match (r, c, x) {
+        (Some(r), Some(c), Some(x)) => Some((
+            crate::exact::SparsePlanMut {
+                rows: r.0,
+                cols: c.0,
+                mass: x.0,
+            },
+            [r.1, c.1, x.1],
+        )),
+        _ => None,
+    })
+}

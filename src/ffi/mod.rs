@@ -10,9 +10,12 @@
 #![allow(non_camel_case_types)]
 
 pub mod args;
+pub mod assignment;
 pub mod barycenter;
 pub mod boundary;
 pub mod cost;
+pub mod emd_grid;
+pub mod emd_partial;
 pub mod exact;
 pub mod gaussian;
 pub mod semidiscrete;

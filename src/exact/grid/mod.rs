@@ -18,6 +18,12 @@
 //! When the arc set would outgrow its capacity (`arcs_per_node · (n + m)`), it is rebuilt
 //! from the basis and the new arcs.
 //!
+//! **Progress.** Each check of all arcs reports to [`crate::progress::check`] (iteration: the
+//! pivots so far; error: the rows and columns whose best arc has a negative reduced cost). An
+//! observer that stops the solve makes every remaining level end as soon as its plan is
+//! feasible, without further checks: the result is a feasible plan, `cancelled` is set and
+//! the certificate is the true most negative reduced cost of the returned duals.
+//!
 //! **Exactness.** f64 throughout; a reduced cost counts as negative below the network
 //! simplex's relative rounding threshold. The reported `certificate` is the most negative
 //! reduced cost `C_ij − f_i − g_j` over all n·m arcs of the returned duals (by distance
@@ -36,6 +42,7 @@ mod geometry;
 use super::network_simplex::pricing::EPS;
 use super::network_simplex::tree::Tree;
 use super::network_simplex::{pivot, SparsePlanMut};
+use crate::progress::{self, Flow};
 use crate::workspace::{check_stack, take, vec_req, with_stack};
 use crate::{bail, MemStack, Par, Result, StackReq};
 use dt::{transform, Lines};
@@ -99,6 +106,9 @@ pub struct GridInfo {
     /// Most negative reduced cost `C_ij − f_i − g_j` over all n·m arcs of the returned duals
     /// (0 when optimal up to rounding).
     pub certificate: f64,
+    /// True when a [`crate::progress`] observer stopped the solve: the plan is then feasible
+    /// but maybe not optimal (`certificate` says how far).
+    pub cancelled: bool,
 }
 
 /// The allocated result of [`emd_grid`].
@@ -390,8 +400,16 @@ pub fn emd_grid_in_place(
             info.max_arcs = info.max_arcs.max(w.na);
             info.iterations += w.pivots(&mut t)?;
             t.refresh_potentials(|i, j| w.arc_cost(&lev, i, j), big_m);
+            // Once stopped, a level ends as soon as its plan is feasible (no artificial arc
+            // carries mass): the finest level then returns a feasible, unverified plan.
+            if info.cancelled && !artificial_flow(&t, 1e-12 * sa) {
+                break;
+            }
             info.rounds += 1;
             let found = w.violations(&lev, t.pi);
+            if !info.cancelled && progress::check(info.iterations, found as f64) == Flow::Stop {
+                info.cancelled = true;
+            }
             if found == 0 {
                 break;
             }
@@ -495,6 +513,13 @@ fn key(i: usize, j: usize) -> u64 {
 #[inline]
 fn unkey(k: u64) -> (usize, usize) {
     ((k >> 32) as usize, (k & 0xFFFF_FFFF) as usize)
+}
+
+/// Whether an artificial arc of the tree's basis (a root arc of the initial basis, index ≥
+/// n·m) carries more than `tol` (rounding leaves ~1e-15 of the mass there even at the
+/// optimum): the plan on the real arcs is then not yet feasible.
+fn artificial_flow(t: &Tree<'_>, tol: f64) -> bool {
+    (0..t.n + t.m).any(|u| t.pred[u] >= t.n * t.m && t.flow[u] > tol)
 }
 
 /// Lists the pixels of positive mass in `idx` and numbers them in `map` (`NONE` for the

@@ -84,6 +84,63 @@ const OTC_VERSION_NUMBER = 100
 # Result of every otcore call: `OTC_OK`, a warning (1–99) or an error (≥ 100).
 const otc_status = Int32
 
+# Options of `otc_assignment_f64`; fill with `otc_assignment_options_default`.
+struct otc_assignment_options
+    struct_size::Csize_t
+    num_threads::UInt32
+end
+
+# Read-only strided view of a matrix of `double`.
+struct otc_matrix_f64
+    data::Ptr{Cdouble}
+    rows::Csize_t
+    cols::Csize_t
+    row_stride::Cptrdiff_t
+    col_stride::Cptrdiff_t
+end
+
+# A batch of `count` assignment problems of one size n: problem l is the n × n cost
+# `costs[l]` (element (i, j): the cost of giving column j to row i; any finite values, any
+# strides; row-major and column-major views are both read contiguously, never copied).
+struct otc_assignment_problem_f64
+    struct_size::Csize_t
+    count::Csize_t
+    costs::Ptr{otc_matrix_f64}
+end
+
+# What every ABI 1 call reports, the first field after `struct_size` of every outputs struct.
+# Written with the other outputs, when the call returns `OTC_OK` or a warning.
+struct otc_report
+    status::otc_status
+    path::Int32
+    iterations::UInt64
+    error::Cdouble
+    seconds::Cdouble
+end
+
+# Results of `otc_assignment_f64`. `report.iterations`: shortest augmenting paths run (over
+# all problems); `report.error`: `gap`; `report.path`: 0. The optional outputs (NULL: not
+# wanted) hold problem after problem.
+struct otc_assignment_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    cost::Cdouble
+    gap::Cdouble
+    perm::Ptr{Csize_t}
+    u::Ptr{Cdouble}
+    v::Ptr{Cdouble}
+    problem_costs::Ptr{Cdouble}
+end
+
+# Caller-provided scratch memory of a call, any alignment. `{NULL, 0}`: the library
+# allocates what the call needs (and reports `OTC_ERR_OUT_OF_MEMORY` if it cannot).
+# Its size comes from the operation's `*_workspace_size_*` query; it must not overlap any
+# argument, and its contents are undefined after the call.
+struct otc_workspace
+    data::Ptr{Cvoid}
+    bytes::Csize_t
+end
+
 # A progress callback of an iterative solver: called with `data`, the iterations done and
 # the solver's error measure (as its outputs' `report.error` documents); returns 0 to go on,
 # any other value to stop the solve (`OTC_WARN_CANCELLED`, valid outputs). It runs on the
@@ -115,15 +172,6 @@ struct otc_convolutional_barycenter_options
     callback_data::Ptr{Cvoid}
 end
 
-# Read-only strided view of a matrix of `double`.
-struct otc_matrix_f64
-    data::Ptr{Cdouble}
-    rows::Csize_t
-    cols::Csize_t
-    row_stride::Cptrdiff_t
-    col_stride::Cptrdiff_t
-end
-
 # A fixed-support barycenter problem in f64: k histograms on a common support of n points.
 struct otc_barycenter_problem_f64
     struct_size::Csize_t
@@ -149,31 +197,12 @@ struct otc_barycenter_problem_f32
     weights::Ptr{Cfloat}
 end
 
-# What every ABI 1 call reports, the first field after `struct_size` of every outputs struct.
-# Written with the other outputs, when the call returns `OTC_OK` or a warning.
-struct otc_report
-    status::otc_status
-    path::Int32
-    iterations::UInt64
-    error::Cdouble
-    seconds::Cdouble
-end
-
 # Results of `otc_barycenter_f64`. `report.iterations`: Bregman-projection rounds;
 # `report.error`: the final marginal error `max_k Σ_i |u_k ⊙ K v_k − p|`.
 struct otc_barycenter_outputs_f64
     struct_size::Csize_t
     report::otc_report
     barycenter::Ptr{Cdouble}
-end
-
-# Caller-provided scratch memory of a call, any alignment. `{NULL, 0}`: the library
-# allocates what the call needs (and reports `OTC_ERR_OUT_OF_MEMORY` if it cannot).
-# Its size comes from the operation's `*_workspace_size_*` query; it must not overlap any
-# argument, and its contents are undefined after the call.
-struct otc_workspace
-    data::Ptr{Cvoid}
-    bytes::Csize_t
 end
 
 # Results of `otc_barycenter_f32`, as `otc_barycenter_outputs_f64`.
@@ -995,6 +1024,56 @@ const OTC_ERR_OUT_OF_MEMORY = 114
 
 # A panic inside otcore (a bug: please report it with the message).
 const OTC_ERR_PANIC = 199
+
+# Writes the default options (`num_threads = 0`) into `opts`.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+#
+# # Safety
+# `opts` must be NULL or valid for writes of one `otc_assignment_options`.
+const _otc_assignment_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_assignment_options_default(opts) =
+    ccall(_otc_assignment_options_default[], otc_status, (Ptr{otc_assignment_options},), opts)
+
+# Bytes of workspace `otc_assignment_f64` needs for `problem` with `opts` (NULL: defaults):
+# about 81·n bytes per worker (`min(threads, count)` workers) plus 80 bytes per problem.
+# Depends on the count, n (the rows of `costs[0]`) and the thread count only; starts no
+# thread. O(1) time.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION` (count 0, n = 0), `OTC_ERR_OVERFLOW`, `OTC_ERR_THREADS`.
+#
+# # Safety
+# `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes),
+# `problem->costs` valid for `count` views; `bytes` valid for writes.
+const _otc_assignment_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_assignment_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_assignment_workspace_size_f64[], otc_status, (Ptr{otc_assignment_problem_f64}, Ptr{otc_assignment_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# Solves the linear assignment problem `min_σ Σ_i C[i, σ(i)]` over permutations σ for each
+# of the k n × n costs of `problem`, exactly, by Jonker–Volgenant (LAPJV) in double
+# precision, with dual potentials (u, v) certifying optimality. One problem runs on one
+# thread; the problems of a batch are shared by `opts->num_threads` workers (results
+# identical for every thread count). Time O(n²) for the reductions plus O(n) per row scanned
+# by the shortest-path searches (O(n³) worst case) per problem; workspace from
+# `otc_assignment_workspace_size_f64` (or `{NULL, 0}`: allocated). Every problem is checked
+# before any output is written.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION` (count 0, a cost not square or of another size than
+# `costs[0]`), `OTC_ERR_NON_FINITE` (a NaN or infinite cost; the message names problem and
+# entry), `OTC_ERR_INVALID_ARGUMENT` (costs so large that the duals could overflow),
+# `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING` (an output overlaps an input or another
+# output), `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`,
+# `OTC_ERR_THREADS`. On an error nothing is written.
+#
+# # Safety
+# `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+# for `work.bytes` bytes and overlaps no argument.
+const _otc_assignment_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_assignment_f64(problem, out, opts, work) =
+    ccall(_otc_assignment_f64[], otc_status, (Ptr{otc_assignment_problem_f64}, Ptr{otc_assignment_outputs_f64}, Ptr{otc_assignment_options}, otc_workspace), problem, out, opts, work)
 
 # Writes the default options (0 threads, max_iter 1000, ε = 1e-2, tol = 1e-9) into `*opts`.
 #
@@ -2094,6 +2173,9 @@ otc_version_number() =
 
 # Every C function of the header, with its function-pointer slot.
 const FUNCTIONS = (
+    :otc_assignment_options_default => _otc_assignment_options_default,
+    :otc_assignment_workspace_size_f64 => _otc_assignment_workspace_size_f64,
+    :otc_assignment_f64 => _otc_assignment_f64,
     :otc_barycenter_options_default => _otc_barycenter_options_default,
     :otc_convolutional_barycenter_options_default => _otc_convolutional_barycenter_options_default,
     :otc_barycenter_workspace_size_f64 => _otc_barycenter_workspace_size_f64,
@@ -2110,6 +2192,15 @@ const FUNCTIONS = (
     :otc_cost_matrix_workspace_size_f32 => _otc_cost_matrix_workspace_size_f32,
     :otc_cost_matrix_f64 => _otc_cost_matrix_f64,
     :otc_cost_matrix_f32 => _otc_cost_matrix_f32,
+    :otc_emd_grid_options_default => _otc_emd_grid_options_default,
+    :otc_emd_grid_workspace_size_f64 => _otc_emd_grid_workspace_size_f64,
+    :otc_emd_grid_f64 => _otc_emd_grid_f64,
+    :otc_emd_partial_options_default => _otc_emd_partial_options_default,
+    :otc_emd_partial_workspace_size_f64 => _otc_emd_partial_workspace_size_f64,
+    :otc_emd_partial_f64 => _otc_emd_partial_f64,
+    :otc_emd_unbalanced_tv_options_default => _otc_emd_unbalanced_tv_options_default,
+    :otc_emd_unbalanced_tv_workspace_size_f64 => _otc_emd_unbalanced_tv_workspace_size_f64,
+    :otc_emd_unbalanced_tv_f64 => _otc_emd_unbalanced_tv_f64,
     :otc_emd_options_default => _otc_emd_options_default,
     :otc_emd_workspace_size_f64 => _otc_emd_workspace_size_f64,
     :otc_emd_f64 => _otc_emd_f64,

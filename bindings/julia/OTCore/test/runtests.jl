@@ -6,6 +6,9 @@ using LinearAlgebra: norm, dot
 
 naive(x, y, f) = [f(x[i, :], y[j, :]) for i in axes(x, 1), j in axes(y, 1)]
 
+# Every permutation of 1:n (brute force for small assignment problems).
+permutations_of(n) = n == 1 ? [[1]] : [insert!(copy(p), k, n) for p in permutations_of(n - 1) for k in 1:n]
+
 @testset "OTCore" begin
     @testset "version_matches_the_header" begin
         @test OTCore.library_version() ==
@@ -422,5 +425,48 @@ naive(x, y, f) = [f(x[i, :], y[j, :]) for i in axes(x, 1), j in axes(y, 1)]
         @test err isa OTCoreError && occursin("257", sprint(showerror, err))
         @test cost_matrix(reshape(x, 8, 1), reshape(x, 8, 1); metric=:euclidean, threads=1) ≈ abs.(x .- x')
         @test cost_matrix_workspace_size(reshape(x, 8, 1), reshape(x, 8, 1)) > 0
+    end
+
+    @testset "assignment_matches_brute_force_and_its_duals_certify_it" begin
+        n = 5
+        C = [abs(sin(1.7i + 0.3j^2)) + 0.05(i - j)^2 for i in 1:n, j in 1:n]
+        best = minimum(sum(C[i, p[i]] for i in 1:n) for p in permutations_of(n))
+        r = assignment(C)
+        @test r.cost ≈ best atol = 1e-13
+        @test sort(r.perm) == 1:n
+        @test all(C .- (r.u .+ r.v') .>= -1e-12)
+        @test -1e-12 < r.gap <= 0
+        b = assignment([C, permutedims(C)]; num_threads=2)   # a transpose view, no copy
+        @test b.problem_costs ≈ [best, best] atol = 1e-13
+        @test b.perm[b.perm[:, 1], 2] == 1:n
+        @test_throws OTCoreError assignment([1.0 NaN; 1.0 1.0])
+    end
+
+    @testset "emd_grid_equals_emd_on_the_dense_cost_of_a_small_grid" begin
+        a = [3.0 0 1 2; 5 0 0 1; 4 2 1 1; 0 3 2 1; 0 2 1 1]
+        b = [1.0 2 2 1; 0 3 1 1; 2 2 0 0; 4 1 1 2; 1 1 1 4]
+        a ./= sum(a); b ./= sum(b)
+        idx = CartesianIndices(a)
+        C = [Float64(sum(abs2, Tuple(p - q))) for p in vec(idx), q in vec(idx)]
+        dense = emd(vec(a), vec(b), C)
+        g = emd_grid(a, b)
+        @test g.cost ≈ dense.cost atol = 1e-12
+        @test -1e-12 < g.gap <= 0
+        @test sum(g.plan.mass .* C[CartesianIndex.(g.plan.rows, g.plan.cols)]) ≈ dense.cost atol = 1e-12
+        @test sum(a .* g.f) ≈ sum(b .* g.g) atol = 1e-12
+        @test_throws OTCoreError emd_grid(a, 2 .* b)
+    end
+
+    @testset "partial_and_tv_unbalanced_match_their_definitions" begin
+        a = [0.5, 0.5]; b = [0.25, 0.75]
+        C = [0.0 3.0; 1.0 2.0]
+        p = emd_partial(a, b, C, 0.75)
+        @test p.cost ≈ 1.0 atol = 1e-14
+        @test sum(p.plan) ≈ 0.75 atol = 1e-14
+        t = emd_unbalanced_tv(a, b, C, 0.9)
+        @test t.transported_mass ≈ 0.25 atol = 1e-14
+        @test t.objective ≈ sum(a .* t.f) + sum(b .* t.g) atol = 1e-12
+        @test emd_unbalanced_tv(a, b, C, 1.6).cost ≈ emd(a, b, C).cost atol = 1e-14
+        @test_throws OTCoreError emd_partial(a, b, C, 2.0)
     end
 end

@@ -5,13 +5,11 @@
 //! that need a process of their own (address-space limit, teardown, fork) are C programs:
 //! tests/c/test_hostile_*.c.
 
-use otcore::ffi::boundary::{last_error_message, otc_last_error_message};
-use otcore::ffi::exact::*;
+use otcore::ffi::boundary::last_error_message;
 use otcore::ffi::gaussian::*;
-use otcore::ffi::sinkhorn::*;
 use otcore::ffi::status::*;
 use otcore::ffi::view::{otc_matrix_f64, otc_matrix_mut_f64};
-use std::ffi::{c_void, CStr};
+use std::ffi::CStr;
 use std::ptr::{null, null_mut};
 
 fn view(data: &[f64], rows: usize, cols: usize) -> otc_matrix_f64 {

@@ -23,21 +23,24 @@ const UTILITIES: [&str; 5] = [
     "otc_lse_pair_merge",     // an MPI_User_function: its signature is MPI's
 ];
 
-/// `name -> parameters` (each normalised to single spaces) of every function declared.
+/// `name -> (return type, parameters)` of every function declared, each parameter normalised
+/// to single spaces and without cbindgen's `struct` keyword.
 fn functions(header: &str) -> BTreeMap<String, (String, Vec<String>)> {
     let flat = header.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut out = BTreeMap::new();
     for name in support::header_functions() {
         let at = flat
-            .find(&format!(" {name}("))
+            .match_indices(&format!("{name}("))
+            .map(|(i, _)| i)
+            .find(|&i| i > 0 && matches!(flat.as_bytes()[i - 1], b' ' | b'*'))
             .unwrap_or_else(|| panic!("{name} is not declared"));
         let start = flat[..at].rfind([';', '/', '}']).map_or(0, |i| i + 1);
         let ret = flat[start..at].trim().to_string();
-        let open = at + name.len() + 2;
+        let open = at + name.len() + 1;
         let close = open + flat[open..].find(");").expect("declaration ends");
         let params = flat[open..close]
             .split(',')
-            .map(|p| p.trim().to_string())
+            .map(|p| p.trim().replace("struct ", ""))
             .filter(|p| p != "void" && !p.is_empty())
             .collect();
         out.insert(name, (ret, params));
@@ -76,7 +79,8 @@ fn structs(header: &str) -> BTreeMap<String, Vec<(String, String)>> {
             .filter(|f| !f.is_empty())
             .map(|f| {
                 let split = f.rfind([' ', '*']).unwrap() + 1;
-                (f[..split].trim().to_string(), f[split..].to_string())
+                let ty = f[..split].trim().replace("struct ", "");
+                (ty, f[split..].to_string())
             })
             .collect();
         out.insert(name, fields);

@@ -60,7 +60,7 @@ fn every_entry_point_has_a_fortran_counterpart() {
     ));
 }
 
-/// A workspace query: `*_workspace_size` (ABI 0.1) or `*_workspace_size_<T>` (ABI 1).
+/// A workspace query, `*_workspace_size_<T>`.
 fn workspace_query(f: &str) -> bool {
     f.ends_with("_workspace_size") || f.contains("_workspace_size_")
 }

@@ -6,7 +6,7 @@ Arrays cross as strided views without copies (Julia's column-major layout includ
 
 The shared library is `ENV["OTCORE_LIB"]` when set, else the first of
 `<repo>/target/release/libotcore.so`, `<repo>/target/debug/libotcore.so` that exists, else
-`libotcore.so.0` from the system's library path (e.g. after `scripts/install.sh /usr/local`).
+`libotcore.so.1` from the system's library path (e.g. after `scripts/install.sh /usr/local`).
 """
 module OTCore
 

@@ -9,7 +9,6 @@ use otcore::ffi::barycenter::*;
 use otcore::ffi::boundary::{last_error_message, otc_last_error_message};
 use otcore::ffi::cost::*;
 use otcore::ffi::exact::*;
-use otcore::ffi::gaussian::*;
 use otcore::ffi::semidiscrete::*;
 use otcore::ffi::sinkhorn::*;
 use otcore::ffi::sinkhorn_blocks::*;
@@ -98,19 +97,6 @@ fn emd_opts(threads: u32) -> otc_emd_options {
     // SAFETY: filled above.
     let mut o = unsafe { o.assume_init() };
     o.num_threads = threads;
-    o
-}
-
-fn gaussian_opts() -> otc_gaussian_options {
-    let mut o = std::mem::MaybeUninit::uninit();
-    // SAFETY: a valid pointer to one options struct.
-    assert_eq!(
-        unsafe { otc_gaussian_options_default(o.as_mut_ptr()) },
-        OTC_OK
-    );
-    // SAFETY: filled above.
-    let mut o = unsafe { o.assume_init() };
-    o.num_threads = 1;
     o
 }
 
@@ -449,16 +435,6 @@ fn workspace_queries_never_wrap_or_panic() {
             }),
         ),
     ];
-    let mut queries = queries;
-    for op in 0..7 {
-        // n and m matter only to the pairs (op 1, k₁ and k₂) and the moments (op 5, n).
-        queries.push((
-            "gaussian",
-            [1, 3, 1, 1, 1, 2, 1][op as usize],
-            // SAFETY: as above.
-            Box::new(move |x, y, z| unsafe { otc_gaussian_workspace_size(op, x, y, z, null(), b) }),
-        ));
-    }
     for (name, arity, q) in &queries {
         for (position, args) in [
             (0, (BIG, 2, 2)),
@@ -486,27 +462,6 @@ fn workspace_queries_never_wrap_or_panic() {
     // SAFETY: valid output.
     let s = unsafe { otc_laguerre_workspace_size(usize::MAX, 2, null(), &mut bytes) };
     expect(s, OTC_ERR_OVERFLOW, "overflows");
-}
-
-/// Gaussian calls in dimension 2^24 (broadcast covariances): the O(d²) workspace is out of
-/// memory; at 2^29 its size overflows; d = 2^32 views are refused from their size. Never a
-/// panic.
-#[test]
-fn gaussian_huge_dimensions_are_errors() {
-    let one = 1.0;
-    let o = gaussian_opts();
-    let mut out = -1.0;
-    for (d, want) in [
-        (1usize << 24, OTC_ERR_OUT_OF_MEMORY),
-        (1 << 29, OTC_ERR_OVERFLOW),
-        (1 << 32, OTC_ERR_OVERFLOW),
-    ] {
-        let s = broadcast(&one, d, d);
-        // SAFETY: the views address one value; `out` is valid.
-        let st = unsafe { otc_bures_distance(s, s, &o, null_mut(), 0, &mut out) };
-        expect(st, want, "");
-        assert_eq!(out, -1.0);
-    }
 }
 
 /// A caller workspace whose stated size overflows, or which ends at the top of the address
@@ -592,62 +547,6 @@ fn thread_counts_above_the_cap_are_refused_quickly() {
 /// Scalar and struct outputs aliasing an input: OTC_ERR_ALIASING, the input untouched.
 #[test]
 fn scalar_outputs_aliasing_inputs_are_refused() {
-    let o = gaussian_opts();
-    let s1 = [2.0, 0.5, 0.5, 1.0];
-    let mut s2 = [1.0, 0.0, 0.0, 3.0];
-    let s2_before = s2;
-    let v2 = view(&s2, 2, 2);
-    // SAFETY: valid views; the output points into sigma2's data.
-    let st = unsafe {
-        otc_bures_distance(
-            view(&s1, 2, 2),
-            v2,
-            &o,
-            null_mut(),
-            0,
-            s2.as_mut_ptr().add(3),
-        )
-    };
-    expect(st, OTC_ERR_ALIASING, "output out_bures_sq overlaps sigma2");
-    assert_eq!(s2, s2_before);
-
-    let mut m = [0.0, 1.0];
-    let m2 = [1.0, 1.0];
-    let m_before = m;
-    // SAFETY: valid arrays and views; the output is m1[1].
-    let st = unsafe {
-        otc_gaussian_w2(
-            2,
-            m.as_ptr(),
-            view(&s1, 2, 2),
-            m2.as_ptr(),
-            view(&s1, 2, 2),
-            &o,
-            null_mut(),
-            0,
-            m.as_mut_ptr().add(1),
-        )
-    };
-    expect(st, OTC_ERR_ALIASING, "output out_w2_sq overlaps m1");
-    assert_eq!(m, m_before);
-    // SAFETY: as above; the output is m1[0].
-    let st = unsafe {
-        otc_gaussian_entropic_w2(
-            2,
-            m.as_ptr(),
-            view(&s1, 2, 2),
-            m2.as_ptr(),
-            view(&s1, 2, 2),
-            1.0,
-            &o,
-            null_mut(),
-            0,
-            m.as_mut_ptr(),
-        )
-    };
-    expect(st, OTC_ERR_ALIASING, "output out_cost overlaps m1");
-    assert_eq!(m, m_before);
-
     // Fixed-support barycenter: `iterations` (8 bytes) over the cost's last entry.
     let hists = [0.5, 0.5, 0.5, 0.5];
     let mut cost = [0.0, 1.0, 1.0, 0.0];
@@ -719,34 +618,6 @@ fn scalar_outputs_aliasing_inputs_are_refused() {
     };
     expect(st, OTC_ERR_ALIASING, "output distortion overlaps");
     assert_eq!((pts, lsites), ([0.1, 0.2, 0.7, 0.9], lsites_before));
-
-    // Gaussian barycenter: iterations_out (4 bytes) inside the means.
-    let mut means = [0.0, 0.0, 1.0, 1.0];
-    let covs = [view(&s1, 2, 2), view(&s1, 2, 2)];
-    let mut cov_out = [0.0; 4];
-    let cov_view = otc_matrix_mut_f64 {
-        data: cov_out.as_mut_ptr(),
-        rows: 2,
-        cols: 2,
-        row_stride: 2,
-        col_stride: 1,
-    };
-    // SAFETY: valid views and arrays; `iterations_out` points into the means.
-    let st = unsafe {
-        otc_gaussian_barycenter(
-            view(&means, 2, 2),
-            covs.as_ptr(),
-            null(),
-            &o,
-            null_mut(),
-            0,
-            null_mut(),
-            cov_view,
-            means.as_mut_ptr().add(1) as *mut u32,
-        )
-    };
-    expect(st, OTC_ERR_ALIASING, "output iterations_out overlaps means");
-    assert_eq!((means, cov_out), ([0.0, 0.0, 1.0, 1.0], [0.0; 4]));
 }
 
 /// The sampler of an SGD call makes a failing otcore call of its own, then supplies its

@@ -656,6 +656,12 @@ typedef struct otc_lse_pair {
 #define OTC_WARN_SINGULAR 2
 
 /**
+ * The options' callback asked the solver to stop; the outputs hold the iterate reached and
+ * are valid (as at the iteration cap).
+ */
+#define OTC_WARN_CANCELLED 3
+
+/**
  * A required pointer is NULL.
  */
 #define OTC_ERR_NULL_POINTER 100

@@ -16,11 +16,12 @@
 //! whose boundaries do not depend on the thread count, so results are bitwise identical for
 //! every k.
 
+use crate::progress::{self, Flow};
 use crate::{Error, ErrorKind, Par, Result};
 use rayon::ThreadPool;
 use std::num::NonZeroUsize;
 use std::sync::atomic::{AtomicPtr, Ordering};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Condvar, Mutex, OnceLock};
 
 /// The largest `num_threads` accepted.
 pub(crate) const MAX_THREADS: usize = 256;
@@ -143,6 +144,115 @@ pub fn with_threads<R: Send>(num_threads: usize, f: impl FnOnce(Par) -> R + Send
     Ok(pool.install(|| f(Par::Rayon(NonZeroUsize::new(k).expect("k >= 2")))))
 }
 
+/// [`with_threads`] with `observer` receiving the [`progress`](crate::progress) checks of
+/// the solve ON THE CALLING THREAD, whatever the thread count: with k ≥ 2 workers `f` runs as
+/// a job in the pool while the calling thread waits for its checks and runs `observer` for
+/// each (a rendezvous on a mutex and condition variable: no allocation). Use it when the
+/// observer must run where the caller is (a C callback polling an interpreter's interrupt
+/// flag). A panic in `f` propagates to the caller once the observer is released.
+pub fn with_threads_observed<R: Send>(
+    num_threads: usize,
+    observer: &mut dyn FnMut(u64, f64) -> Flow,
+    f: impl FnOnce(Par) -> R + Send,
+) -> Result<R> {
+    let k = resolve_threads(num_threads)?;
+    if k == 1 {
+        return Ok(progress::observe(observer, || f(Par::Seq)));
+    }
+    let pool = pool(k)?;
+    let meeting = Rendezvous::default();
+    let mut result = None;
+    pool.in_place_scope(|scope| {
+        let (meeting, result) = (&meeting, &mut result);
+        scope.spawn(move |_| {
+            let _done = Finished(meeting);
+            let mut ask = |iteration, error| meeting.ask(iteration, error);
+            let par = Par::Rayon(NonZeroUsize::new(k).expect("k >= 2"));
+            *result = Some(progress::observe(&mut ask, || f(par)));
+        });
+        meeting.serve(observer);
+    });
+    Ok(result.expect("the job either returned or its panic propagated"))
+}
+
+/// The state of a [`Rendezvous`].
+#[derive(Clone, Copy)]
+enum Turn {
+    /// The solver is working.
+    Idle,
+    /// The solver waits for the observer's answer on this check.
+    Asked(u64, f64),
+    /// The observer answered; the solver has not taken the answer yet.
+    Answered(Flow),
+    /// The solver finished (or panicked).
+    Done,
+}
+
+/// Hands a solver's checks from a pool worker to the calling thread and the answers back.
+struct Rendezvous {
+    turn: Mutex<Turn>,
+    changed: Condvar,
+}
+
+impl Default for Rendezvous {
+    fn default() -> Self {
+        Rendezvous {
+            turn: Mutex::new(Turn::Idle),
+            changed: Condvar::new(),
+        }
+    }
+}
+
+impl Rendezvous {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Turn> {
+        self.turn.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Solver side: posts a check and waits for the answer.
+    fn ask(&self, iteration: u64, error: f64) -> Flow {
+        let mut turn = self.lock();
+        *turn = Turn::Asked(iteration, error);
+        self.changed.notify_all();
+        loop {
+            if let Turn::Answered(flow) = *turn {
+                *turn = Turn::Idle;
+                return flow;
+            }
+            turn = self.changed.wait(turn).unwrap_or_else(|e| e.into_inner());
+        }
+    }
+
+    /// Caller side: answers checks with `observer` until the solver is done.
+    fn serve(&self, observer: &mut dyn FnMut(u64, f64) -> Flow) {
+        let mut turn = self.lock();
+        loop {
+            match *turn {
+                Turn::Done => return,
+                Turn::Asked(iteration, error) => {
+                    drop(turn);
+                    let flow = observer(iteration, error);
+                    turn = self.lock();
+                    *turn = Turn::Answered(flow);
+                    self.changed.notify_all();
+                }
+                Turn::Idle | Turn::Answered(_) => {
+                    turn = self.changed.wait(turn).unwrap_or_else(|e| e.into_inner())
+                }
+            }
+        }
+    }
+}
+
+/// Marks the solve done when dropped: at its end and on unwinding.
+struct Finished<'a>(&'a Rendezvous);
+
+impl Drop for Finished<'_> {
+    fn drop(&mut self) {
+        *self.0.lock() = Turn::Done;
+        self.0.changed.notify_all();
+    }
+}
+
 /// Number of workers a [`Par`] stands for.
 pub fn degree(par: Par) -> usize {
     match par {
@@ -205,6 +315,53 @@ mod tests {
         let a = pool(3).unwrap();
         let b = pool(3).unwrap();
         assert!(Arc::ptr_eq(&a, &b), "the pool for 3 threads is built once");
+    }
+
+    /// A toy solver on `par`: ten checks, stopping when told; returns (iterations, stopped).
+    fn ten_checks(par: Par) -> (u64, bool, usize) {
+        let degree = degree(par);
+        for it in 1..=10 {
+            if progress::check(it, 1.0 / it as f64) == Flow::Stop {
+                return (it, true, degree);
+            }
+        }
+        (10, false, degree)
+    }
+
+    #[test]
+    fn observers_run_on_the_calling_thread_for_every_thread_count() {
+        let caller = std::thread::current().id();
+        for k in [1, 2, 3] {
+            let mut seen = Vec::new();
+            let r = with_threads_observed(
+                k,
+                &mut |it, _| {
+                    seen.push((it, std::thread::current().id() == caller));
+                    if it == 4 {
+                        Flow::Stop
+                    } else {
+                        Flow::Continue
+                    }
+                },
+                ten_checks,
+            )
+            .unwrap();
+            assert_eq!(r, (4, true, k));
+            assert_eq!(seen, vec![(1, true), (2, true), (3, true), (4, true)]);
+        }
+        let e = with_threads_observed(MAX_THREADS + 1, &mut |_, _| Flow::Continue, ten_checks);
+        assert_eq!(e.unwrap_err().kind, ErrorKind::Threads);
+    }
+
+    #[test]
+    fn a_panicking_observed_job_propagates_its_panic() {
+        let caught = std::panic::catch_unwind(|| {
+            with_threads_observed(2, &mut |_, _| Flow::Continue, |_| {
+                progress::check(1, 0.0);
+                panic!("solver bug")
+            })
+        });
+        assert!(caught.is_err());
     }
 
     #[test]

@@ -23,6 +23,7 @@
 
 use super::args::{self, Region};
 use super::status::otc_status;
+use crate::progress::Flow;
 use crate::{bail, MemStack, Par, Result, StackReq};
 use std::ffi::c_void;
 use std::mem::size_of;
@@ -236,20 +237,84 @@ pub unsafe fn outputs<O: AbiOutputs>(out: *mut O) -> Result<Outputs<O>> {
     })
 }
 
+/// A progress callback of an iterative solver: called with `data`, the iterations done and
+/// the solver's error measure (as its outputs' `report.error` documents); returns 0 to go on,
+/// any other value to stop the solve (`OTC_WARN_CANCELLED`, valid outputs). It runs on the
+/// thread that called the solver, whatever `num_threads`, and may call otcore itself.
+pub type otc_callback =
+    Option<unsafe extern "C" fn(data: *mut c_void, iteration: u64, error: f64) -> i32>;
+
+/// The callback triple of an options struct (`callback_every`, `callback`, `callback_data`).
+#[derive(Clone, Copy, Debug)]
+pub struct Callback {
+    every: u64,
+    function: otc_callback,
+    data: *mut c_void,
+}
+
+impl Callback {
+    /// No callback (the operations that do not iterate).
+    pub const NONE: Callback = Callback {
+        every: 0,
+        function: None,
+        data: std::ptr::null_mut(),
+    };
+
+    /// `function(data, iteration, error)` at the solver's checks, at most once per `every`
+    /// iterations; never when `every` is 0 or `function` NULL.
+    pub fn new(every: u64, function: otc_callback, data: *mut c_void) -> Callback {
+        Callback {
+            every,
+            function,
+            data,
+        }
+    }
+}
+
 /// Runs `f` with `num_threads` threads (0 = default, 1 = calling thread, k = k workers) on
-/// the caller's workspace `work`, or on one allocated for `req` when `work.data` is NULL.
+/// the caller's workspace `work`, or on one allocated for `req` when `work.data` is NULL,
+/// with `callback` observing the solve's [`progress`](crate::progress) checks on the calling
+/// thread. Returns `f`'s result and whether the callback stopped the solve.
 ///
 /// # Safety
 /// `work.data` is NULL or valid for reads and writes of `work.bytes` bytes during the call,
-/// and overlaps no other argument.
+/// and overlaps no other argument; `callback`'s function, if any, is safe to call with its
+/// data.
 pub unsafe fn run<R: Send>(
     num_threads: u32,
     work: otc_workspace,
     req: StackReq,
+    callback: Callback,
     f: impl FnOnce(Par, &mut MemStack) -> Result<R> + Send,
-) -> Result<R> {
+) -> Result<(R, bool)> {
+    let threads = args::threads(num_threads);
+    let Some(function) = callback.function.filter(|_| callback.every > 0) else {
+        // SAFETY: forwarded contract.
+        let r = unsafe { args::run_threaded(num_threads, work.data, work.bytes, req, f) }?;
+        return Ok((r, false));
+    };
+    let mut next = callback.every;
+    let mut stopped = false;
+    let mut observer = |iteration: u64, error: f64| {
+        if iteration < next {
+            return Flow::Continue;
+        }
+        next = iteration.saturating_add(callback.every);
+        // SAFETY: the caller's function and data (the function's contract).
+        if unsafe { function(callback.data, iteration, error) } != 0 {
+            stopped = true;
+            Flow::Stop
+        } else {
+            Flow::Continue
+        }
+    };
     // SAFETY: forwarded contract.
-    unsafe { args::run_threaded(num_threads, work.data, work.bytes, req, f) }
+    let r = unsafe {
+        args::with_workspace(work.data, work.bytes, req, |stack| {
+            crate::par::with_threads_observed(threads, &mut observer, |par| f(par, stack))?
+        })
+    }?;
+    Ok((r, stopped))
 }
 
 #[cfg(test)]
@@ -359,5 +424,51 @@ mod tests {
         );
         assert!(g.out.report.seconds >= 0.0 && g.out.report.seconds < 10.0);
         assert_eq!(g.sentinel, 7.0);
+    }
+
+    /// A C callback recording (iteration, on the calling thread) and stopping at `stop_at`.
+    struct Seen {
+        caller: std::thread::ThreadId,
+        calls: Vec<(u64, bool)>,
+        stop_at: u64,
+    }
+
+    unsafe extern "C" fn record(data: *mut c_void, iteration: u64, _error: f64) -> i32 {
+        // SAFETY: `data` is the `Seen` the test passes, alive for the call.
+        let seen = unsafe { &mut *(data as *mut Seen) };
+        seen.calls
+            .push((iteration, std::thread::current().id() == seen.caller));
+        i32::from(iteration >= seen.stop_at)
+    }
+
+    #[test]
+    fn callbacks_run_every_k_iterations_on_the_calling_thread_and_stop_the_solve() {
+        for threads in [1, 2] {
+            let mut seen = Seen {
+                caller: std::thread::current().id(),
+                calls: Vec::new(),
+                stop_at: 7,
+            };
+            let cb = Callback::new(3, Some(record), &mut seen as *mut Seen as *mut c_void);
+            let work = otc_workspace {
+                data: std::ptr::null_mut(),
+                bytes: 0,
+            };
+            // A solver checking at every iteration, for 20 iterations unless stopped.
+            // SAFETY: no caller workspace; `record` is safe with `seen`.
+            let (last, stopped) = unsafe {
+                run(threads, work, StackReq::EMPTY, cb, |_, _| {
+                    for it in 1..=20u64 {
+                        if crate::progress::check(it, 0.0) == Flow::Stop {
+                            return Ok(it);
+                        }
+                    }
+                    Ok(20)
+                })
+            }
+            .unwrap();
+            assert_eq!((last, stopped), (9, true), "threads = {threads}");
+            assert_eq!(seen.calls, vec![(3, true), (6, true), (9, true)]);
+        }
     }
 }

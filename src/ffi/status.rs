@@ -14,6 +14,9 @@ pub const OTC_OK: otc_status = 0;
 pub const OTC_WARN_MAX_ITER: otc_status = 1;
 /// A matrix was singular or rank-deficient; a documented fallback (pseudo-inverse) was used.
 pub const OTC_WARN_SINGULAR: otc_status = 2;
+/// The options' callback asked the solver to stop; the outputs hold the iterate reached and
+/// are valid (as at the iteration cap).
+pub const OTC_WARN_CANCELLED: otc_status = 3;
 /// A required pointer is NULL.
 pub const OTC_ERR_NULL_POINTER: otc_status = 100;
 /// A dimension is zero, or dimensions that must agree do not.
@@ -78,6 +81,9 @@ pub extern "C" fn otc_status_message(status: otc_status) -> *const c_char {
         OTC_OK => c"success",
         OTC_WARN_MAX_ITER => c"warning: iteration cap reached before convergence",
         OTC_WARN_SINGULAR => c"warning: singular matrix, pseudo-inverse used",
+        OTC_WARN_CANCELLED => {
+            c"warning: stopped by the callback; the outputs hold the iterate reached"
+        }
         OTC_ERR_NULL_POINTER => c"a required pointer is NULL",
         OTC_ERR_INVALID_DIMENSION => c"invalid dimension",
         OTC_ERR_INVALID_ARGUMENT => c"invalid argument",

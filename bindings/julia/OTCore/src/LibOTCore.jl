@@ -241,6 +241,10 @@ const OTC_WARN_MAX_ITER = 1
 # A matrix was singular or rank-deficient; a documented fallback (pseudo-inverse) was used.
 const OTC_WARN_SINGULAR = 2
 
+# The options' callback asked the solver to stop; the outputs hold the iterate reached and
+# are valid (as at the iteration cap).
+const OTC_WARN_CANCELLED = 3
+
 # A required pointer is NULL.
 const OTC_ERR_NULL_POINTER = 100
 

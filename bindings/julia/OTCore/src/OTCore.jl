@@ -42,9 +42,11 @@ Base.showerror(io::IO, e::OTCoreError) = print(io, "OTCoreError (status ", e.sta
 
 Throws [`OTCoreError`](@ref) with the library's message, e.g. "otc_cost_matrix_f64: x[(1, 0)]
 is NaN, not a finite number (input holds NaN or infinity)", for an error status (>= 100);
-returns warnings (1-99) and `OTC_OK`.
+returns warnings (1-99) and `OTC_OK`. `OTC_WARN_CANCELLED` (a solve stopped by
+[`interrupt_callback`](@ref) after Ctrl-C) rethrows the `InterruptException`.
 """
 function check(status::Integer, func::AbstractString)
+    status == LibOTCore.OTC_WARN_CANCELLED && throw(InterruptException())
     if status >= 100
         # The detail first (this thread's last call); it names the C function.
         detail = unsafe_string(LibOTCore.otc_last_error_message())
@@ -70,7 +72,30 @@ end
 """The loaded library's version as a `VersionNumber`."""
 library_version() = VersionNumber(unsafe_string(LibOTCore.otc_version_string()))
 
+"""
+    interrupt_callback(data, iteration, error) -> Int32
+
+The C progress callback every iterative wrapper passes (as `INTERRUPT_CALLBACK[]`, with
+`callback_data = C_NULL`): reaches a GC safepoint, where Julia delivers a pending Ctrl-C as
+an `InterruptException`, catches it (no exception crosses otcore's frames) and returns 1 to
+stop the solve; [`check`](@ref) then throws the `InterruptException` again. otcore calls it
+on the calling (Julia) thread.
+"""
+function interrupt_callback(::Ptr{Cvoid}, ::UInt64, ::Float64)::Int32
+    try
+        GC.safepoint()
+        return Int32(0)
+    catch e
+        e isa InterruptException || @error "otcore callback" exception = e
+        return Int32(1)
+    end
+end
+
+"""The C function pointer of [`interrupt_callback`](@ref), set when the module loads."""
+const INTERRUPT_CALLBACK = Ref{Ptr{Cvoid}}(C_NULL)
+
 function __init__()
+    INTERRUPT_CALLBACK[] = @cfunction(interrupt_callback, Int32, (Ptr{Cvoid}, UInt64, Float64))
     LibOTCore.load!(library_path())
     lib = Int(LibOTCore.otc_version_number())
     if lib ÷ 10000 != LibOTCore.OTC_VERSION_MAJOR || lib < LibOTCore.OTC_VERSION_NUMBER

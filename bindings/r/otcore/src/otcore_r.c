@@ -11,11 +11,26 @@
  * the status text, "otc_f: x[(1, 0)] is NaN ... (input holds NaN or infinity)"; "<fn>: <status
  * text>" when there is no detail. */
 void check_status(otc_status status, const char *fn) {
+    if (status == OTC_WARN_CANCELLED) Rf_error("%s: interrupted by the user", fn);
     if (status >= 100) {
         const char *detail = otc_last_error_message(); /* first: this thread's last call */
         if (detail[0] != '\0') Rf_error("%s (%s)", detail, otc_status_message(status));
         Rf_error("%s: %s", fn, otc_status_message(status));
     }
+}
+
+/* R_CheckUserInterrupt() longjmps when the user pressed Ctrl-C; R_ToplevelExec catches that
+ * jump, so no longjmp ever crosses otcore's (Rust) frames. */
+static void check_interrupt(void *unused) {
+    (void)unused;
+    R_CheckUserInterrupt();
+}
+
+int32_t otcr_interrupt_callback(void *data, uint64_t iteration, double error) {
+    (void)data;
+    (void)iteration;
+    (void)error;
+    return R_ToplevelExec(check_interrupt, NULL) ? 0 : 1;
 }
 
 SEXP otc_r_version(void) {

@@ -7,6 +7,12 @@
 /* Raises an R error for an error status (>= 100) with otcore's message; returns otherwise. */
 void check_status(otc_status status, const char *fn);
 
+/* The otc_callback every iterative R wrapper passes (callback_data NULL): returns nonzero,
+ * stopping the solve with OTC_WARN_CANCELLED, when the user pressed Ctrl-C; check_status then
+ * raises "<fn>: interrupted by the user". Runs on R's thread (otcore calls callbacks on the
+ * calling thread). */
+int32_t otcr_interrupt_callback(void *data, uint64_t iteration, double error);
+
 SEXP otc_r_version(void);
 SEXP otc_r_capabilities(void);
 SEXP otc_r_check_status(SEXP status);

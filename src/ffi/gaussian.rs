@@ -938,7 +938,7 @@ pub unsafe extern "C" fn otc_gaussian_w2_pairwise_f64(
     ffi_boundary("otc_gaussian_w2_pairwise_f64", || {
         // SAFETY (whole block): checked by the helpers; validity is the caller's contract.
         let (p, rp) = unsafe { shape::problem(problem) }?;
-        let mut o_out = unsafe { shape::outputs(out) }?;
+        let o_out = unsafe { shape::outputs(out) }?;
         let o = unsafe { shape::options(opts) }?;
         let tol = tolerances(o.symmetry_tol, o.psd_tol, 0.0)?;
         let (k1, k2, d) = pairwise_dims(&p)?;
@@ -1236,6 +1236,11 @@ pub unsafe extern "C" fn otc_gaussian_map_apply_options_default(
     unsafe { options_default("otc_gaussian_map_apply_options_default", opts) }
 }
 
+/// The entries of `m`, column after column.
+fn by_columns(m: MatRef<'_, f64>) -> impl Iterator<Item = f64> + '_ {
+    (0..m.ncols()).flat_map(move |j| (0..m.nrows()).map(move |i| m[(i, j)]))
+}
+
 /// Workspace of the map application: b (zeros when NULL), d doubles.
 fn map_apply_req(d: usize) -> StackReq {
     StackReq::all_of(&[vec_req::<f64>(d), g::map_apply_scratch()])
@@ -1292,7 +1297,7 @@ pub unsafe extern "C" fn otc_gaussian_map_apply_f64(
     ffi_boundary("otc_gaussian_map_apply_f64", || {
         // SAFETY (whole block): checked by the helpers; validity is the caller's contract.
         let (p, rp) = unsafe { shape::problem(problem) }?;
-        let mut o_out = unsafe { shape::outputs(out) }?;
+        let o_out = unsafe { shape::outputs(out) }?;
         let o = unsafe { shape::options(opts) }?;
         let d = cov_dim("problem->a", &p.a)?;
         let (a, ra) = unsafe { covariance("problem->a", &p.a, d) }?;
@@ -1328,11 +1333,8 @@ pub unsafe extern "C" fn otc_gaussian_map_apply_f64(
                 rb,
             ]],
         )?;
-        let cols = |m: MatRef<'_, f64>| {
-            (0..m.ncols()).flat_map(move |j| (0..m.nrows()).map(move |i| m[(i, j)]))
-        };
-        crate::error::check_finite("problem->a", cols(a))?;
-        crate::error::check_finite("problem->x", cols(x))?;
+        crate::error::check_finite("problem->a", by_columns(a))?;
+        crate::error::check_finite("problem->x", by_columns(x))?;
         if let Some(b) = b {
             crate::error::check_finite("problem->b", b.iter().copied())?;
         }
@@ -1912,7 +1914,7 @@ pub unsafe extern "C" fn otc_gaussian_moments_f64(
     ffi_boundary("otc_gaussian_moments_f64", || {
         // SAFETY (whole block): checked by the helpers; validity is the caller's contract.
         let (p, rp) = unsafe { shape::problem(problem) }?;
-        let mut o_out = unsafe { shape::outputs(out) }?;
+        let o_out = unsafe { shape::outputs(out) }?;
         let o = unsafe { shape::options(opts) }?;
         let (n, d) = moments_dims(&p)?;
         let (x, rx) = unsafe { args::matrix("problem->x", &p.x) }?;

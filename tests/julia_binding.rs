@@ -203,7 +203,9 @@ fn generated_structs_mirror_the_header() {
             .filter(|f| !f.is_empty())
             .map(|f| {
                 let last = f.rsplit([' ', '*']).next().unwrap().to_string();
-                (f[..f.len() - last.len()].replace(' ', ""), last)
+                let ty = f[..f.len() - last.len()].replace(' ', "");
+                // cbindgen writes `struct otc_x *` for pointers to structs.
+                (ty.replace("structotc_", "otc_"), last)
             })
             .collect();
         let jstart = julia

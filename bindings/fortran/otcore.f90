@@ -26,6 +26,7 @@ module otcore
     integer(c_int32_t), parameter, public :: OTC_OK = 0
     integer(c_int32_t), parameter, public :: OTC_WARN_MAX_ITER = 1
     integer(c_int32_t), parameter, public :: OTC_WARN_SINGULAR = 2
+    integer(c_int32_t), parameter, public :: OTC_WARN_CANCELLED = 3
     integer(c_int32_t), parameter, public :: OTC_ERR_NULL_POINTER = 100
     integer(c_int32_t), parameter, public :: OTC_ERR_INVALID_DIMENSION = 101
     integer(c_int32_t), parameter, public :: OTC_ERR_INVALID_ARGUMENT = 102

@@ -626,7 +626,7 @@ fn batches_equal_the_rust_api_and_keep_the_struct_contract() {
     );
     // Bad options and weights: status, message, outputs untouched.
     let before = (mean, cov);
-    let cases: [(fn(&mut otc_gaussian_barycenter_options), &str); 4] = [
+    let cases: [(SetOption, &str); 4] = [
         (|o| o.max_iter = 0, "max_iter"),
         (|o| o.tol = f64::NAN, "tol"),
         (|o| o.rank_tol = -1.0, "rank_tol"),
@@ -659,6 +659,9 @@ fn batches_equal_the_rust_api_and_keep_the_struct_contract() {
     };
     expect(st, OTC_ERR_ALIASING, "output out overlaps problem->means");
 }
+
+/// A change to the barycenter's options.
+type SetOption = fn(&mut otc_gaussian_barycenter_options);
 
 /// The callback's data: which thread it ran on and how often.
 struct Seen {

@@ -908,7 +908,7 @@ pub unsafe extern "C" fn otc_gaussian_w2_pairwise_workspace_size_f64(
             opts,
             bytes,
             |p, o| {
-                let (k1, k2, d) = pairwise_dims(&p)?;
+                let (k1, k2, d) = pairwise_dims(p)?;
                 let req = pairwise_req(k1, k2, d, par_of(o.num_threads)?);
                 Ok(req)
             },
@@ -1661,7 +1661,7 @@ pub unsafe extern "C" fn otc_gaussian_barycenter_workspace_size_f64(
             opts,
             bytes,
             |p, _| {
-                let (k, d) = barycenter_dims(&p)?;
+                let (k, d) = barycenter_dims(p)?;
                 Ok(barycenter_req(k, d))
             },
         )
@@ -1868,7 +1868,7 @@ pub unsafe extern "C" fn otc_gaussian_moments_workspace_size_f64(
             opts,
             bytes,
             |p, _| {
-                let (n, d) = moments_dims(&p)?;
+                let (n, d) = moments_dims(p)?;
                 Ok(moments_req(n, d))
             },
         )

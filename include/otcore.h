@@ -1222,21 +1222,333 @@ typedef struct otc_sliced_wasserstein_outputs_f64 {
 } otc_sliced_wasserstein_outputs_f64;
 
 /**
- * Options of the Gaussian functions. Fill with `otc_gaussian_options_default`.
+ * Options of `otc_bures_f64`; fill with `otc_bures_options_default`.
  */
-typedef struct otc_gaussian_options {
+typedef struct otc_bures_options {
     /**
-     * `sizeof(otc_gaussian_options)`.
+     * `sizeof(otc_bures_options)`.
      */
     size_t struct_size;
     /**
-     * 0 = library default, 1 = calling thread only, k = k workers (default 0).
+     * 0 = `OTCORE_NUM_THREADS` or all cores, 1 = the calling thread only, k = k workers
+     * (≤ 256). One pair runs on one thread: the result is the same for every value.
      */
     uint32_t num_threads;
     /**
-     * Iteration cap of the barycenter (default 1000).
+     * Largest accepted |Σᵢⱼ − Σⱼᵢ| relative to the largest |entry| (default 1e-10).
      */
-    uint32_t max_iter;
+    double symmetry_tol;
+    /**
+     * Largest accepted negative eigenvalue relative to the largest |eigenvalue|
+     * (default 1e-9); eigenvalues in [−psd_tol·max|λ|, 0) are rounding, clamped to 0.
+     */
+    double psd_tol;
+} otc_bures_options;
+
+/**
+ * Two covariances Σ₁, Σ₂ (d×d, symmetric PSD, any strides; singular ones are fine).
+ */
+typedef struct otc_bures_problem_f64 {
+    /**
+     * `sizeof(otc_bures_problem_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Σ₁, d×d.
+     */
+    struct otc_matrix_f64 sigma1;
+    /**
+     * Σ₂, d×d.
+     */
+    struct otc_matrix_f64 sigma2;
+} otc_bures_problem_f64;
+
+/**
+ * What every ABI 1 call reports, the first field after `struct_size` of every outputs struct.
+ * Written with the other outputs, when the call returns `OTC_OK` or a warning.
+ */
+typedef struct otc_report {
+    /**
+     * The status the call returned (`OTC_OK` or a warning).
+     */
+    otc_status status;
+    /**
+     * Which method ran, where an operation has several (its `OTC_<OP>_PATH_*` values; 0
+     * where it has one).
+     */
+    int32_t path;
+    /**
+     * Iterations (or pivots, or rounds: as the operation documents) performed.
+     */
+    uint64_t iterations;
+    /**
+     * The operation's final error measure, as it documents (marginal error, duality gap,
+     * most negative reduced cost, ...); 0 where it computes none.
+     */
+    double error;
+    /**
+     * Wall-clock time of the call in seconds, checks included.
+     */
+    double seconds;
+} otc_report;
+
+/**
+ * Results of `otc_bures_f64`. `report.iterations` and `report.error` are 0 (a direct method).
+ */
+typedef struct otc_bures_outputs_f64 {
+    /**
+     * `sizeof(otc_bures_outputs_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Status, path (0), seconds.
+     */
+    struct otc_report report;
+    /**
+     * B²(Σ₁, Σ₂) = tr Σ₁ + tr Σ₂ − 2 tr (Σ₁^½ Σ₂ Σ₁^½)^½ (squared units of the data).
+     */
+    double bures_squared;
+} otc_bures_outputs_f64;
+
+/**
+ * Caller-provided scratch memory of a call, any alignment. `{NULL, 0}`: the library
+ * allocates what the call needs (and reports `OTC_ERR_OUT_OF_MEMORY` if it cannot).
+ * Its size comes from the operation's `*_workspace_size_*` query; it must not overlap any
+ * argument, and its contents are undefined after the call.
+ */
+typedef struct otc_workspace {
+    /**
+     * First byte of the workspace, or NULL.
+     */
+    void *data;
+    /**
+     * Size of the workspace in bytes (0 when `data` is NULL).
+     */
+    size_t bytes;
+} otc_workspace;
+
+/**
+ * Options of `otc_gaussian_w2_f64`; fill with `otc_gaussian_w2_options_default`.
+ */
+typedef struct otc_gaussian_w2_options {
+    /**
+     * `sizeof(otc_gaussian_w2_options)`.
+     */
+    size_t struct_size;
+    /**
+     * 0 = `OTCORE_NUM_THREADS` or all cores, 1 = the calling thread only, k = k workers
+     * (≤ 256); the result is the same for every value.
+     */
+    uint32_t num_threads;
+    /**
+     * Largest accepted |Σᵢⱼ − Σⱼᵢ| relative to the largest |entry| (default 1e-10).
+     */
+    double symmetry_tol;
+    /**
+     * Largest accepted negative eigenvalue relative to the largest |eigenvalue| (default 1e-9).
+     */
+    double psd_tol;
+} otc_gaussian_w2_options;
+
+/**
+ * Two Gaussians N(m1, Σ₁), N(m2, Σ₂) on ℝᵈ.
+ */
+typedef struct otc_gaussian_w2_problem_f64 {
+    /**
+     * `sizeof(otc_gaussian_w2_problem_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * m1, d doubles.
+     */
+    const double *m1;
+    /**
+     * Σ₁, d×d symmetric PSD.
+     */
+    struct otc_matrix_f64 sigma1;
+    /**
+     * m2, d doubles.
+     */
+    const double *m2;
+    /**
+     * Σ₂, d×d symmetric PSD.
+     */
+    struct otc_matrix_f64 sigma2;
+} otc_gaussian_w2_problem_f64;
+
+/**
+ * Results of `otc_gaussian_w2_f64`. `report.iterations` and `report.error` are 0.
+ */
+typedef struct otc_gaussian_w2_outputs_f64 {
+    /**
+     * `sizeof(otc_gaussian_w2_outputs_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Status, path (0), seconds.
+     */
+    struct otc_report report;
+    /**
+     * W₂² = ‖m1 − m2‖² + B²(Σ₁, Σ₂) (squared units of the data).
+     */
+    double w2_squared;
+} otc_gaussian_w2_outputs_f64;
+
+/**
+ * Options of `otc_gaussian_entropic_w2_f64`; fill with
+ * `otc_gaussian_entropic_w2_options_default`.
+ */
+typedef struct otc_gaussian_entropic_w2_options {
+    /**
+     * `sizeof(otc_gaussian_entropic_w2_options)`.
+     */
+    size_t struct_size;
+    /**
+     * 0 = `OTCORE_NUM_THREADS` or all cores, 1 = the calling thread only, k = k workers
+     * (≤ 256); the result is the same for every value.
+     */
+    uint32_t num_threads;
+    /**
+     * Largest accepted |Σᵢⱼ − Σⱼᵢ| relative to the largest |entry| (default 1e-10).
+     */
+    double symmetry_tol;
+    /**
+     * Largest accepted negative eigenvalue relative to the largest |eigenvalue| (default 1e-9).
+     */
+    double psd_tol;
+} otc_gaussian_entropic_w2_options;
+
+/**
+ * Two Gaussians N(m1, Σ₁), N(m2, Σ₂) on ℝᵈ and the regularisation ε.
+ */
+typedef struct otc_gaussian_entropic_w2_problem_f64 {
+    /**
+     * `sizeof(otc_gaussian_entropic_w2_problem_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * m1, d doubles.
+     */
+    const double *m1;
+    /**
+     * Σ₁, d×d symmetric PSD.
+     */
+    struct otc_matrix_f64 sigma1;
+    /**
+     * m2, d doubles.
+     */
+    const double *m2;
+    /**
+     * Σ₂, d×d symmetric PSD.
+     */
+    struct otc_matrix_f64 sigma2;
+    /**
+     * ε = 2σ² > 0, in squared units of the data (the weight of KL(π‖α⊗β)).
+     */
+    double epsilon;
+} otc_gaussian_entropic_w2_problem_f64;
+
+/**
+ * Results of `otc_gaussian_entropic_w2_f64`. `report.iterations` and `report.error` are 0.
+ */
+typedef struct otc_gaussian_entropic_w2_outputs_f64 {
+    /**
+     * `sizeof(otc_gaussian_entropic_w2_outputs_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Status, path (0), seconds.
+     */
+    struct otc_report report;
+    /**
+     * OT_ε = min_π E‖x − y‖² + ε·KL(π‖α⊗β) (tends to W₂² as ε → 0; may be negative).
+     */
+    double cost;
+} otc_gaussian_entropic_w2_outputs_f64;
+
+/**
+ * Options of `otc_gaussian_w2_pairwise_f64`; fill with
+ * `otc_gaussian_w2_pairwise_options_default`.
+ */
+typedef struct otc_gaussian_w2_pairwise_options {
+    /**
+     * `sizeof(otc_gaussian_w2_pairwise_options)`.
+     */
+    size_t struct_size;
+    /**
+     * Workers sharing the factorisations and pairs, in fixed runs: 0 = `OTCORE_NUM_THREADS`
+     * or all cores, 1 = the calling thread only, k = k workers (≤ 256). Results are
+     * identical for every value; the workspace grows with it.
+     */
+    uint32_t num_threads;
+    /**
+     * Largest accepted |Σᵢⱼ − Σⱼᵢ| relative to the largest |entry| (default 1e-10).
+     */
+    double symmetry_tol;
+    /**
+     * Largest accepted negative eigenvalue relative to the largest |eigenvalue| (default 1e-9).
+     */
+    double psd_tol;
+} otc_gaussian_w2_pairwise_options;
+
+/**
+ * Two batches of Gaussians: k₁ with means the rows of `means1` (k₁×d) and covariances
+ * `covs1[0..k₁]` (d×d each), and k₂ likewise.
+ */
+typedef struct otc_gaussian_w2_pairwise_problem_f64 {
+    /**
+     * `sizeof(otc_gaussian_w2_pairwise_problem_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * k₁×d, one mean per row.
+     */
+    struct otc_matrix_f64 means1;
+    /**
+     * k₁ views, d×d each.
+     */
+    const struct otc_matrix_f64 *covs1;
+    /**
+     * k₂×d, one mean per row.
+     */
+    struct otc_matrix_f64 means2;
+    /**
+     * k₂ views, d×d each.
+     */
+    const struct otc_matrix_f64 *covs2;
+} otc_gaussian_w2_pairwise_problem_f64;
+
+/**
+ * Results of `otc_gaussian_w2_pairwise_f64`. `report.iterations` and `report.error` are 0.
+ */
+typedef struct otc_gaussian_w2_pairwise_outputs_f64 {
+    /**
+     * `sizeof(otc_gaussian_w2_pairwise_outputs_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Status, path (0), seconds.
+     */
+    struct otc_report report;
+    /**
+     * Required, k₁×k₂, any strides: element (i, j) = W₂²(N(means1ᵢ, covs1ᵢ), N(means2ⱼ, covs2ⱼ)).
+     */
+    struct otc_matrix_mut_f64 w2_squared;
+} otc_gaussian_w2_pairwise_outputs_f64;
+
+/**
+ * Options of `otc_gaussian_map_f64`; fill with `otc_gaussian_map_options_default`.
+ */
+typedef struct otc_gaussian_map_options {
+    /**
+     * `sizeof(otc_gaussian_map_options)`.
+     */
+    size_t struct_size;
+    /**
+     * 0 = `OTCORE_NUM_THREADS` or all cores, 1 = the calling thread only, k = k workers
+     * (≤ 256); the result is the same for every value.
+     */
+    uint32_t num_threads;
     /**
      * Largest accepted |Σᵢⱼ − Σⱼᵢ| relative to the largest |entry| (default 1e-10).
      */
@@ -1246,16 +1558,436 @@ typedef struct otc_gaussian_options {
      */
     double psd_tol;
     /**
-     * Eigenvalues ≤ rank_tol·λmax count as 0 when inverting (pseudo-inverse); 0 = d·ε (default).
+     * Eigenvalues of Σ₁ ≤ rank_tol·λmax count as 0 when inverting (pseudo-inverse);
+     * 0 = d·ε (default).
+     */
+    double rank_tol;
+} otc_gaussian_map_options;
+
+/**
+ * Two Gaussians N(m1, Σ₁), N(m2, Σ₂); the means are optional (NULL = the zero vector).
+ */
+typedef struct otc_gaussian_map_problem_f64 {
+    /**
+     * `sizeof(otc_gaussian_map_problem_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * m1, d doubles, or NULL (0).
+     */
+    const double *m1;
+    /**
+     * Σ₁, d×d symmetric PSD.
+     */
+    struct otc_matrix_f64 sigma1;
+    /**
+     * m2, d doubles, or NULL (0).
+     */
+    const double *m2;
+    /**
+     * Σ₂, d×d symmetric PSD.
+     */
+    struct otc_matrix_f64 sigma2;
+} otc_gaussian_map_problem_f64;
+
+/**
+ * Results of `otc_gaussian_map_f64`: T(x) = a·x + b. `report.iterations`, `report.error` 0.
+ */
+typedef struct otc_gaussian_map_outputs_f64 {
+    /**
+     * `sizeof(otc_gaussian_map_outputs_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Status (`OTC_WARN_SINGULAR` when Σ₁ is rank-deficient), path (0), seconds.
+     */
+    struct otc_report report;
+    /**
+     * Numerical rank of Σ₁ at `rank_tol` (d when not singular).
+     */
+    size_t rank;
+    /**
+     * Required, d×d, any strides: A = Σ₁^−½ (Σ₁^½ Σ₂ Σ₁^½)^½ Σ₁^−½, symmetric PSD.
+     */
+    struct otc_matrix_mut_f64 a;
+    /**
+     * Optional (NULL: not wanted), d doubles: b = m2 − A m1.
+     */
+    double *b;
+} otc_gaussian_map_outputs_f64;
+
+/**
+ * Options of `otc_gaussian_map_apply_f64`; fill with `otc_gaussian_map_apply_options_default`.
+ */
+typedef struct otc_gaussian_map_apply_options {
+    /**
+     * `sizeof(otc_gaussian_map_apply_options)`.
+     */
+    size_t struct_size;
+    /**
+     * Threads of the matrix product: 0 = `OTCORE_NUM_THREADS` or all cores, 1 = the
+     * calling thread only, k = k workers (≤ 256).
+     */
+    uint32_t num_threads;
+} otc_gaussian_map_apply_options;
+
+/**
+ * An affine map x ↦ A x + b and n points.
+ */
+typedef struct otc_gaussian_map_apply_problem_f64 {
+    /**
+     * `sizeof(otc_gaussian_map_apply_problem_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * A, d×d (any matrix).
+     */
+    struct otc_matrix_f64 a;
+    /**
+     * b, d doubles, or NULL (0).
+     */
+    const double *b;
+    /**
+     * n×d, one point per row.
+     */
+    struct otc_matrix_f64 x;
+} otc_gaussian_map_apply_problem_f64;
+
+/**
+ * Results of `otc_gaussian_map_apply_f64`. `report.iterations` and `report.error` are 0.
+ */
+typedef struct otc_gaussian_map_apply_outputs_f64 {
+    /**
+     * `sizeof(otc_gaussian_map_apply_outputs_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Status, path (0), seconds.
+     */
+    struct otc_report report;
+    /**
+     * Required, n×d, any strides: row i = A xᵢ + b.
+     */
+    struct otc_matrix_mut_f64 y;
+} otc_gaussian_map_apply_outputs_f64;
+
+/**
+ * Options of `otc_gaussian_geodesic_f64`; fill with `otc_gaussian_geodesic_options_default`.
+ */
+typedef struct otc_gaussian_geodesic_options {
+    /**
+     * `sizeof(otc_gaussian_geodesic_options)`.
+     */
+    size_t struct_size;
+    /**
+     * 0 = `OTCORE_NUM_THREADS` or all cores, 1 = the calling thread only, k = k workers
+     * (≤ 256); the result is the same for every value.
+     */
+    uint32_t num_threads;
+    /**
+     * Largest accepted |Σᵢⱼ − Σⱼᵢ| relative to the largest |entry| (default 1e-10).
+     */
+    double symmetry_tol;
+    /**
+     * Largest accepted negative eigenvalue relative to the largest |eigenvalue| (default 1e-9).
+     */
+    double psd_tol;
+    /**
+     * Eigenvalues of Σ₁ ≤ rank_tol·λmax count as 0 when inverting; 0 = d·ε (default).
+     */
+    double rank_tol;
+} otc_gaussian_geodesic_options;
+
+/**
+ * Two Gaussians N(m1, Σ₁), N(m2, Σ₂) and the time t of the geodesic.
+ */
+typedef struct otc_gaussian_geodesic_problem_f64 {
+    /**
+     * `sizeof(otc_gaussian_geodesic_problem_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * m1, d doubles.
+     */
+    const double *m1;
+    /**
+     * Σ₁, d×d symmetric PSD.
+     */
+    struct otc_matrix_f64 sigma1;
+    /**
+     * m2, d doubles.
+     */
+    const double *m2;
+    /**
+     * Σ₂, d×d symmetric PSD.
+     */
+    struct otc_matrix_f64 sigma2;
+    /**
+     * t ∈ [0, 1] (0: the first Gaussian).
+     */
+    double t;
+} otc_gaussian_geodesic_problem_f64;
+
+/**
+ * Results of `otc_gaussian_geodesic_f64`. `report.iterations` and `report.error` are 0.
+ */
+typedef struct otc_gaussian_geodesic_outputs_f64 {
+    /**
+     * `sizeof(otc_gaussian_geodesic_outputs_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Status (`OTC_WARN_SINGULAR` when Σ₁ is rank-deficient), path (0), seconds.
+     */
+    struct otc_report report;
+    /**
+     * Numerical rank of Σ₁ at `rank_tol` (d when not singular).
+     */
+    size_t rank;
+    /**
+     * Optional (NULL: not wanted), d doubles: m_t = (1−t) m1 + t m2.
+     */
+    double *mean;
+    /**
+     * Required, d×d, any strides: Σ_t = K Σ₁ K, K = (1−t) I + t A.
+     */
+    struct otc_matrix_mut_f64 cov;
+} otc_gaussian_geodesic_outputs_f64;
+
+/**
+ * A progress callback of an iterative solver: called with `data`, the iterations done and
+ * the solver's error measure (as its outputs' `report.error` documents); returns 0 to go on,
+ * any other value to stop the solve (`OTC_WARN_CANCELLED`, valid outputs). It runs on the
+ * thread that called the solver, whatever `num_threads`, and may call otcore itself.
+ */
+typedef int32_t (*otc_callback)(void *data, uint64_t iteration, double error);
+
+/**
+ * Options of `otc_gaussian_barycenter_f64`; fill with
+ * `otc_gaussian_barycenter_options_default`.
+ */
+typedef struct otc_gaussian_barycenter_options {
+    /**
+     * `sizeof(otc_gaussian_barycenter_options)`.
+     */
+    size_t struct_size;
+    /**
+     * 0 = `OTCORE_NUM_THREADS` or all cores, 1 = the calling thread only, k = k workers
+     * (≤ 256); the result is the same for every value.
+     */
+    uint32_t num_threads;
+    /**
+     * Largest accepted |Σᵢⱼ − Σⱼᵢ| relative to the largest |entry| (default 1e-10).
+     */
+    double symmetry_tol;
+    /**
+     * Largest accepted negative eigenvalue relative to the largest |eigenvalue| (default 1e-9).
+     */
+    double psd_tol;
+    /**
+     * Eigenvalues of the iterate ≤ rank_tol·λmax count as 0 when inverting; 0 = d·ε
+     * (default).
      */
     double rank_tol;
     /**
-     * Barycenter: stop when the estimated relative error of the covariance is at most this
-     * (default 1e-13); the estimate is sₖ·q/(1 − q) from the last relative step sₖ and the
-     * rate q = sₖ/sₖ₋₁ of the linearly converging iteration.
+     * Stop when the estimated relative error ‖Σ − Σ*‖_F/‖Σ‖_F of the covariance is at most
+     * this (default 1e-13): sₖ·q/(1 − q) from the last relative step sₖ and the rate
+     * q = sₖ/sₖ₋₁ of the linearly converging iteration.
      */
     double tol;
-} otc_gaussian_options;
+    /**
+     * Iteration cap (default 1000, ≥ 1); reaching it is `OTC_WARN_MAX_ITER`.
+     */
+    uint64_t max_iter;
+    /**
+     * Call `callback` at most once per this many iterations (0 = never, the default).
+     */
+    uint64_t callback_every;
+    /**
+     * Progress callback, or NULL: `callback(callback_data, iterations, error)` with the
+     * estimated relative error of the covariance; nonzero stops the iteration
+     * (`OTC_WARN_CANCELLED`, the current iterate returned). Runs on the calling thread.
+     */
+    otc_callback callback;
+    /**
+     * Passed to `callback` unchanged.
+     */
+    void *callback_data;
+} otc_gaussian_barycenter_options;
+
+/**
+ * k Gaussians and their weights.
+ */
+typedef struct otc_gaussian_barycenter_problem_f64 {
+    /**
+     * `sizeof(otc_gaussian_barycenter_problem_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * k×d, one mean per row.
+     */
+    struct otc_matrix_f64 means;
+    /**
+     * k views, d×d symmetric PSD each.
+     */
+    const struct otc_matrix_f64 *covs;
+    /**
+     * k non-negative weights (normalised by their sum), or NULL (uniform).
+     */
+    const double *weights;
+} otc_gaussian_barycenter_problem_f64;
+
+/**
+ * Results of `otc_gaussian_barycenter_f64`. `report.iterations`: fixed-point iterations;
+ * `report.error`: the estimated relative error of the covariance (see `opts->tol`).
+ */
+typedef struct otc_gaussian_barycenter_outputs_f64 {
+    /**
+     * `sizeof(otc_gaussian_barycenter_outputs_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Status, path (0), iterations, error estimate, seconds.
+     */
+    struct otc_report report;
+    /**
+     * Numerical rank of the returned covariance at `rank_tol`.
+     */
+    size_t rank;
+    /**
+     * Optional (NULL: not wanted), d doubles: the weighted mean Σₖ wₖ mₖ / Σw.
+     */
+    double *mean;
+    /**
+     * Required, d×d, any strides: the barycenter covariance.
+     */
+    struct otc_matrix_mut_f64 cov;
+} otc_gaussian_barycenter_outputs_f64;
+
+/**
+ * Options of `otc_gaussian_moments_f64`; fill with `otc_gaussian_moments_options_default`.
+ */
+typedef struct otc_gaussian_moments_options {
+    /**
+     * `sizeof(otc_gaussian_moments_options)`.
+     */
+    size_t struct_size;
+    /**
+     * Threads of the matrix product: 0 = `OTCORE_NUM_THREADS` or all cores, 1 = the
+     * calling thread only, k = k workers (≤ 256).
+     */
+    uint32_t num_threads;
+} otc_gaussian_moments_options;
+
+/**
+ * n weighted points in ℝᵈ.
+ */
+typedef struct otc_gaussian_moments_problem_f64 {
+    /**
+     * `sizeof(otc_gaussian_moments_problem_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * n×d, one point per row.
+     */
+    struct otc_matrix_f64 x;
+    /**
+     * n non-negative weights (normalised by their sum), or NULL (uniform).
+     */
+    const double *weights;
+} otc_gaussian_moments_problem_f64;
+
+/**
+ * Results of `otc_gaussian_moments_f64`. `report.iterations` and `report.error` are 0.
+ */
+typedef struct otc_gaussian_moments_outputs_f64 {
+    /**
+     * `sizeof(otc_gaussian_moments_outputs_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Status, path (0), seconds.
+     */
+    struct otc_report report;
+    /**
+     * Optional (NULL: not wanted), d doubles: m = Σᵢ wᵢ xᵢ / Σw.
+     */
+    double *mean;
+    /**
+     * Required, d×d, any strides: Σ = Σᵢ wᵢ (xᵢ − m)(xᵢ − m)ᵀ / Σw (maximum likelihood).
+     */
+    struct otc_matrix_mut_f64 cov;
+} otc_gaussian_moments_outputs_f64;
+
+/**
+ * Options of `otc_psd_sqrt_f64`; fill with `otc_psd_sqrt_options_default`.
+ */
+typedef struct otc_psd_sqrt_options {
+    /**
+     * `sizeof(otc_psd_sqrt_options)`.
+     */
+    size_t struct_size;
+    /**
+     * 0 = `OTCORE_NUM_THREADS` or all cores, 1 = the calling thread only, k = k workers
+     * (≤ 256); the result is the same for every value.
+     */
+    uint32_t num_threads;
+    /**
+     * Largest accepted |Σᵢⱼ − Σⱼᵢ| relative to the largest |entry| (default 1e-10).
+     */
+    double symmetry_tol;
+    /**
+     * Largest accepted negative eigenvalue relative to the largest |eigenvalue| (default 1e-9).
+     */
+    double psd_tol;
+    /**
+     * Eigenvalues ≤ rank_tol·λmax count as 0 in the inverse square root; 0 = d·ε (default).
+     */
+    double rank_tol;
+} otc_psd_sqrt_options;
+
+/**
+ * A symmetric PSD matrix.
+ */
+typedef struct otc_psd_sqrt_problem_f64 {
+    /**
+     * `sizeof(otc_psd_sqrt_problem_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Σ, d×d symmetric PSD.
+     */
+    struct otc_matrix_f64 a;
+} otc_psd_sqrt_problem_f64;
+
+/**
+ * Results of `otc_psd_sqrt_f64`; at least one of `sqrt`, `inv_sqrt` must be wanted.
+ * `report.iterations` and `report.error` are 0.
+ */
+typedef struct otc_psd_sqrt_outputs_f64 {
+    /**
+     * `sizeof(otc_psd_sqrt_outputs_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Status (`OTC_WARN_SINGULAR` when `inv_sqrt` is wanted and Σ is rank-deficient), path
+     * (0), seconds.
+     */
+    struct otc_report report;
+    /**
+     * Numerical rank of Σ at `rank_tol`.
+     */
+    size_t rank;
+    /**
+     * Optional (data NULL: not wanted), d×d, any strides: Σ^½.
+     */
+    struct otc_matrix_mut_f64 sqrt;
+    /**
+     * Optional (data NULL: not wanted), d×d, any strides: (Σ⁺)^½, the pseudo-inverse square
+     * root.
+     */
+    struct otc_matrix_mut_f64 inv_sqrt;
+} otc_psd_sqrt_outputs_f64;
 
 /**
  * Options of `otc_laguerre_assign_f64` / `_f32`; fill with
@@ -3374,202 +4106,450 @@ otc_status otc_sliced_wasserstein_f64(const struct otc_sliced_wasserstein_proble
                                       struct otc_workspace work);
 
 /**
- * Writes the default Gaussian options into `*out`.
+ * Writes the default options into `opts`.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
  *
  * # Safety
- * `out` must be valid for writes of one `otc_gaussian_options`.
+ * `opts` must be NULL or valid for writes of one `otc_bures_options`.
  */
-otc_status otc_gaussian_options_default(struct otc_gaussian_options *out);
+otc_status otc_bures_options_default(struct otc_bures_options *opts);
 
 /**
- * Bytes of workspace the Gaussian operation `op` (an `OTC_GAUSSIAN_OP_*`) needs in dimension
- * `d`; `n`, `m` are the batch sizes k₁, k₂ for `OTC_GAUSSIAN_OP_PAIRWISE`, the number of points
- * for `OTC_GAUSSIAN_OP_MOMENTS`, and ignored otherwise. Depends on `opts->num_threads`.
+ * Bytes of workspace `otc_bures_f64` needs: about 5·d² doubles plus faer's eigensolver
+ * scratch. Reads the sizes of `problem->sigma1` only.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+ * `OTC_ERR_INVALID_DIMENSION` (sigma1 not square or empty), `OTC_ERR_OVERFLOW` (d > 2^26).
  *
  * # Safety
- * `opts` NULL or a valid options struct; `out_bytes` valid for writes.
+ * `problem` and `opts` are NULL or valid structs of at least their `struct_size` bytes;
+ * `bytes` valid for writes.
  */
-otc_status otc_gaussian_workspace_size(int32_t op,
-                                       size_t d,
-                                       size_t n,
-                                       size_t m,
-                                       const struct otc_gaussian_options *opts,
-                                       size_t *out_bytes);
+otc_status otc_bures_workspace_size_f64(const struct otc_bures_problem_f64 *problem,
+                                        const struct otc_bures_options *opts,
+                                        size_t *bytes);
 
 /**
  * Squared Bures distance B²(Σ₁, Σ₂) = tr Σ₁ + tr Σ₂ − 2 tr (Σ₁^½ Σ₂ Σ₁^½)^½ between two
- * symmetric PSD d×d matrices, into `*out_bures_sq`. Singular inputs are fine; non-symmetric
- * or indefinite ones (beyond the options' tolerances) are `OTC_ERR_NOT_PSD`.
- * Workspace: `OTC_GAUSSIAN_OP_DISTANCE`.
+ * symmetric PSD d×d matrices, into `out->bures_squared`. Cholesky factors (clamped
+ * eigendecompositions for singular inputs) and the eigenvalues of a congruence; close
+ * covariances are recomputed as a sum of squares, without cancellation. O(d³).
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+ * `OTC_ERR_INVALID_DIMENSION` (not square, different sizes), `OTC_ERR_NON_FINITE`,
+ * `OTC_ERR_NOT_PSD` (not symmetric or indefinite beyond the tolerances),
+ * `OTC_ERR_INVALID_ARGUMENT` (a negative or non-finite tolerance), `OTC_ERR_INVALID_STRIDE`,
+ * `OTC_ERR_ALIASING` (`out` overlaps an input), `OTC_ERR_OVERFLOW`,
+ * `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`,
+ * `OTC_ERR_NUMERICAL`. On an error nothing is written.
  *
  * # Safety
- * Views valid as described; `work` NULL or `work_bytes` writable bytes; `out_bures_sq` writable.
+ * `problem`, `out`, `opts` are NULL or valid structs of at least their `struct_size` bytes;
+ * every view in them addresses readable memory; `work.data` is NULL or valid for
+ * `work.bytes` bytes and overlaps no argument.
  */
-otc_status otc_bures_distance(struct otc_matrix_f64 sigma1,
-                              struct otc_matrix_f64 sigma2,
-                              const struct otc_gaussian_options *opts,
-                              void *work,
-                              size_t work_bytes,
-                              double *out_bures_sq);
+otc_status otc_bures_f64(const struct otc_bures_problem_f64 *problem,
+                         struct otc_bures_outputs_f64 *out,
+                         const struct otc_bures_options *opts,
+                         struct otc_workspace work);
 
 /**
- * Squared 2-Wasserstein distance between N(m1, Σ₁) and N(m2, Σ₂) in dimension d:
- * ‖m1 − m2‖² + B²(Σ₁, Σ₂), into `*out_w2_sq`. Workspace: `OTC_GAUSSIAN_OP_DISTANCE`.
+ * Writes the default options into `opts`.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
  *
  * # Safety
- * `m1`, `m2` point to d doubles; views valid; `out_w2_sq` writable.
+ * `opts` must be NULL or valid for writes of one `otc_gaussian_w2_options`.
  */
-otc_status otc_gaussian_w2(size_t d,
-                           const double *m1,
-                           struct otc_matrix_f64 sigma1,
-                           const double *m2,
-                           struct otc_matrix_f64 sigma2,
-                           const struct otc_gaussian_options *opts,
-                           void *work,
-                           size_t work_bytes,
-                           double *out_w2_sq);
+otc_status otc_gaussian_w2_options_default(struct otc_gaussian_w2_options *opts);
 
 /**
- * Entropic OT cost between N(m1, Σ₁) and N(m2, Σ₂) with regularisation `eps` = 2σ² > 0,
- * min_π E‖x − y‖² + eps·KL(π‖α⊗β), in closed form (Janati et al. 2020), into `*out_cost`.
- * Workspace: `OTC_GAUSSIAN_OP_DISTANCE`.
+ * Bytes of workspace `otc_gaussian_w2_f64` needs (that of `otc_bures_f64`). Reads the sizes
+ * of `problem->sigma1` only.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+ * `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_OVERFLOW` (d > 2^26).
  *
  * # Safety
- * `m1`, `m2` point to d doubles; views valid; `out_cost` writable.
+ * `problem` and `opts` are NULL or valid structs; `bytes` valid for writes.
  */
-otc_status otc_gaussian_entropic_w2(size_t d,
-                                    const double *m1,
-                                    struct otc_matrix_f64 sigma1,
-                                    const double *m2,
-                                    struct otc_matrix_f64 sigma2,
-                                    double eps,
-                                    const struct otc_gaussian_options *opts,
-                                    void *work,
-                                    size_t work_bytes,
-                                    double *out_cost);
+otc_status otc_gaussian_w2_workspace_size_f64(const struct otc_gaussian_w2_problem_f64 *problem,
+                                              const struct otc_gaussian_w2_options *opts,
+                                              size_t *bytes);
 
 /**
- * All squared W₂ distances between k₁ Gaussians (means = rows of `means1`, k₁×d;
- * covariances `covs1[0..k₁]`) and k₂ Gaussians (`means2`, `covs2`): `out` (k₁×k₂) gets
- * W₂²(i, j). Parallel over fixed runs of pairs: identical results for every thread count.
- * Workspace: `OTC_GAUSSIAN_OP_PAIRWISE` with n = k₁, m = k₂.
+ * Squared 2-Wasserstein distance between N(m1, Σ₁) and N(m2, Σ₂) in dimension d (from the
+ * size of Σ₁): W₂² = ‖m1 − m2‖² + B²(Σ₁, Σ₂), into `out->w2_squared`. O(d³).
+ *
+ * Statuses: as `otc_bures_f64`, and `OTC_ERR_NON_FINITE` for a non-finite mean entry.
+ * On an error nothing is written.
  *
  * # Safety
- * `covs1`/`covs2` point to k₁/k₂ valid views; other views valid; `out` writable, disjoint.
+ * `problem`, `out`, `opts` are NULL or valid structs; `problem->m1`, `m2` point to d
+ * doubles; views address readable memory; `work.data` is NULL or valid for `work.bytes`
+ * bytes and overlaps no argument.
  */
-otc_status otc_gaussian_w2_pairwise(struct otc_matrix_f64 means1,
-                                    const struct otc_matrix_f64 *covs1,
-                                    struct otc_matrix_f64 means2,
-                                    const struct otc_matrix_f64 *covs2,
-                                    const struct otc_gaussian_options *opts,
-                                    void *work,
-                                    size_t work_bytes,
-                                    struct otc_matrix_mut_f64 out_w2_sq);
+otc_status otc_gaussian_w2_f64(const struct otc_gaussian_w2_problem_f64 *problem,
+                               struct otc_gaussian_w2_outputs_f64 *out,
+                               const struct otc_gaussian_w2_options *opts,
+                               struct otc_workspace work);
 
 /**
- * The optimal map T(x) = A x + b from N(m1, Σ₁) to N(m2, Σ₂): A = Σ₁^−½ (Σ₁^½ Σ₂ Σ₁^½)^½ Σ₁^−½
- * (d×d, symmetric PSD) into `a_out`, and b = m2 − A m1 into `b_out` (optional, NULL = not
- * wanted; `m1`/`m2` NULL mean zero vectors). A rank-deficient Σ₁ gives the pseudo-inverse map
- * (ker Σ₁ is sent to 0) and `OTC_WARN_SINGULAR`. Workspace: `OTC_GAUSSIAN_OP_MAP`.
+ * Writes the default options into `opts`.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
  *
  * # Safety
- * `m1`, `m2` NULL or d doubles; views valid; `b_out` NULL or d writable doubles.
+ * `opts` must be NULL or valid for writes of one `otc_gaussian_entropic_w2_options`.
  */
-otc_status otc_gaussian_map(const double *m1,
-                            struct otc_matrix_f64 sigma1,
-                            const double *m2,
-                            struct otc_matrix_f64 sigma2,
-                            const struct otc_gaussian_options *opts,
-                            void *work,
-                            size_t work_bytes,
-                            struct otc_matrix_mut_f64 a_out,
-                            double *b_out);
+otc_status otc_gaussian_entropic_w2_options_default(struct otc_gaussian_entropic_w2_options *opts);
 
 /**
- * Applies x ↦ A x + b to the n points in the rows of `x` (n×d), writing the rows of `y`
- * (n×d, disjoint from the inputs); `b` NULL means 0. One matrix product; no workspace.
+ * Bytes of workspace `otc_gaussian_entropic_w2_f64` needs (that of `otc_bures_f64`). Reads
+ * the sizes of `problem->sigma1` only.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+ * `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_OVERFLOW` (d > 2^26).
  *
  * # Safety
- * Views valid; `b` NULL or d doubles.
+ * `problem` and `opts` are NULL or valid structs; `bytes` valid for writes.
  */
-otc_status otc_gaussian_map_apply(struct otc_matrix_f64 a,
-                                  const double *b,
-                                  struct otc_matrix_f64 x,
-                                  const struct otc_gaussian_options *opts,
-                                  struct otc_matrix_mut_f64 y);
+otc_status otc_gaussian_entropic_w2_workspace_size_f64(const struct otc_gaussian_entropic_w2_problem_f64 *problem,
+                                                       const struct otc_gaussian_entropic_w2_options *opts,
+                                                       size_t *bytes);
 
 /**
- * The W₂ geodesic (McCann interpolant) at time t ∈ [0, 1] from N(m1, Σ₁) to N(m2, Σ₂):
- * mean (1−t) m1 + t m2 into `mean_out` (optional) and covariance K Σ₁ K, K = (1−t) I + t A,
- * into `cov_out`. `OTC_WARN_SINGULAR` when Σ₁ is rank-deficient (pseudo-inverse map).
- * Workspace: `OTC_GAUSSIAN_OP_GEODESIC`.
+ * Entropic OT cost between N(m1, Σ₁) and N(m2, Σ₂) with regularisation ε = 2σ² > 0,
+ * OT_ε = min_π E‖x − y‖² + ε·KL(π‖α⊗β), in closed form (Janati et al. 2020), into
+ * `out->cost`. O(d³).
+ *
+ * Statuses: as `otc_gaussian_w2_f64`, and `OTC_ERR_INVALID_ARGUMENT` when ε is not finite
+ * and > 0. On an error nothing is written.
  *
  * # Safety
- * `m1`, `m2` d doubles; views valid; `mean_out` NULL or d writable doubles.
+ * As `otc_gaussian_w2_f64`.
  */
-otc_status otc_gaussian_geodesic(const double *m1,
-                                 struct otc_matrix_f64 sigma1,
-                                 const double *m2,
-                                 struct otc_matrix_f64 sigma2,
-                                 double t,
-                                 const struct otc_gaussian_options *opts,
-                                 void *work,
-                                 size_t work_bytes,
-                                 double *mean_out,
-                                 struct otc_matrix_mut_f64 cov_out);
+otc_status otc_gaussian_entropic_w2_f64(const struct otc_gaussian_entropic_w2_problem_f64 *problem,
+                                        struct otc_gaussian_entropic_w2_outputs_f64 *out,
+                                        const struct otc_gaussian_entropic_w2_options *opts,
+                                        struct otc_workspace work);
 
 /**
- * The W₂ barycenter of k Gaussians (means = rows of `means`, k×d; covariances `covs[0..k]`)
- * with `weights` (k non-negative values, normalised; NULL = uniform): the weighted mean into
- * `mean_out` (optional) and the fixed point of Álvarez-Esteban et al. (2016),
- * Σ ← Σ^−½ (Σₖ wₖ (Σ^½ Σₖ Σ^½)^½)² Σ^−½, into `cov_out`. Stops at `opts->tol` or after
- * `opts->max_iter` iterations (`OTC_WARN_MAX_ITER`, last iterate returned); iterations made
- * into `*iterations_out` (optional). Workspace: `OTC_GAUSSIAN_OP_BARYCENTER`.
+ * Writes the default options into `opts`.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
  *
  * # Safety
- * `covs` points to k valid views; `weights` NULL or k doubles; outputs writable, disjoint.
+ * `opts` must be NULL or valid for writes of one `otc_gaussian_w2_pairwise_options`.
  */
-otc_status otc_gaussian_barycenter(struct otc_matrix_f64 means,
-                                   const struct otc_matrix_f64 *covs,
-                                   const double *weights,
-                                   const struct otc_gaussian_options *opts,
-                                   void *work,
-                                   size_t work_bytes,
-                                   double *mean_out,
-                                   struct otc_matrix_mut_f64 cov_out,
-                                   uint32_t *iterations_out);
+otc_status otc_gaussian_w2_pairwise_options_default(struct otc_gaussian_w2_pairwise_options *opts);
 
 /**
- * Weighted mean (into `mean_out`, d) and covariance (into `cov_out`, d×d; normalised by
- * Σw, the maximum-likelihood estimate) of the n points in the rows of `x` (n×d); `weights`
- * NULL means uniform. Workspace: `OTC_GAUSSIAN_OP_MOMENTS` with n = number of points.
+ * Bytes of workspace `otc_gaussian_w2_pairwise_f64` needs: the k₁ + k₂ factors
+ * ((k₁ + k₂)·(d² + 1) doubles), k₁·k₂ results, and one eigensolver scratch per slot
+ * (min(pairs, 4·threads) slots). Depends on the sizes of the means views and the thread
+ * count (resolved, no pool is started).
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+ * `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_OVERFLOW`, `OTC_ERR_THREADS`.
  *
  * # Safety
- * Views valid; `weights` NULL or n doubles; `mean_out` d writable doubles.
+ * `problem` and `opts` are NULL or valid structs; `bytes` valid for writes.
  */
-otc_status otc_gaussian_moments(struct otc_matrix_f64 x,
-                                const double *weights,
-                                const struct otc_gaussian_options *opts,
-                                void *work,
-                                size_t work_bytes,
-                                double *mean_out,
-                                struct otc_matrix_mut_f64 cov_out);
+otc_status otc_gaussian_w2_pairwise_workspace_size_f64(const struct otc_gaussian_w2_pairwise_problem_f64 *problem,
+                                                       const struct otc_gaussian_w2_pairwise_options *opts,
+                                                       size_t *bytes);
 
 /**
- * Σ^½ (into `sqrt_out`) and the pseudo-inverse square root (Σ⁺)^½ (into `inv_sqrt_out`) of a
- * symmetric PSD d×d matrix; an output whose `data` is NULL is not computed. Eigenvalues are
- * clamped at 0; for the inverse, eigenvalues ≤ rank_tol·λmax (0 = d·ε) count as 0 and
- * `OTC_WARN_SINGULAR` is returned. Workspace: `OTC_GAUSSIAN_OP_PSD_SQRT`.
+ * All squared W₂ distances between a batch of k₁ Gaussians and a batch of k₂, into
+ * `out->w2_squared` (k₁×k₂). Each covariance is factored once; the pairs run in fixed runs
+ * over the threads (identical results for every thread count). O((k₁ + k₂ + k₁k₂)·d³).
+ *
+ * Statuses: as `otc_gaussian_w2_f64` (messages name `problem->covs1[i]` etc.).
+ * On an error nothing is written, except that `out->w2_squared` may hold partial results
+ * when a covariance is found not PSD after the first runs.
  *
  * # Safety
- * `a` valid; each output view with non-NULL data valid for writes and disjoint.
+ * `problem`, `out`, `opts` are NULL or valid structs; `covs1`/`covs2` point to k₁/k₂ views;
+ * every view addresses readable memory (the output writable); `work.data` is NULL or valid
+ * for `work.bytes` bytes and overlaps no argument.
  */
-otc_status otc_psd_sqrt(struct otc_matrix_f64 a,
-                        const struct otc_gaussian_options *opts,
-                        void *work,
-                        size_t work_bytes,
-                        struct otc_matrix_mut_f64 sqrt_out,
-                        struct otc_matrix_mut_f64 inv_sqrt_out);
+otc_status otc_gaussian_w2_pairwise_f64(const struct otc_gaussian_w2_pairwise_problem_f64 *problem,
+                                        struct otc_gaussian_w2_pairwise_outputs_f64 *out,
+                                        const struct otc_gaussian_w2_pairwise_options *opts,
+                                        struct otc_workspace work);
+
+/**
+ * Writes the default options into `opts`.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+ *
+ * # Safety
+ * `opts` must be NULL or valid for writes of one `otc_gaussian_map_options`.
+ */
+otc_status otc_gaussian_map_options_default(struct otc_gaussian_map_options *opts);
+
+/**
+ * Bytes of workspace `otc_gaussian_map_f64` needs: about 7·d² doubles plus faer's
+ * eigensolver and SVD scratch. Reads the sizes of `problem->sigma1` only.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+ * `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_OVERFLOW` (d > 2^26).
+ *
+ * # Safety
+ * `problem` and `opts` are NULL or valid structs; `bytes` valid for writes.
+ */
+otc_status otc_gaussian_map_workspace_size_f64(const struct otc_gaussian_map_problem_f64 *problem,
+                                               const struct otc_gaussian_map_options *opts,
+                                               size_t *bytes);
+
+/**
+ * The optimal (Monge) map T(x) = A x + b from N(m1, Σ₁) to N(m2, Σ₂):
+ * A = Σ₁^−½ (Σ₁^½ Σ₂ Σ₁^½)^½ Σ₁^−½ (d×d, symmetric PSD, A Σ₁ A = Σ₂) into `out->a`, and
+ * b = m2 − A m1 into `out->b` (optional). A rank-deficient Σ₁ gives the pseudo-inverse map
+ * (ker Σ₁ is sent to 0) and `OTC_WARN_SINGULAR`. O(d³).
+ *
+ * Statuses: `OTC_OK`, `OTC_WARN_SINGULAR`; the errors of `otc_gaussian_w2_f64`.
+ * On an error nothing is written.
+ *
+ * # Safety
+ * `problem`, `out`, `opts` are NULL or valid structs; the means NULL or d readable doubles,
+ * `out->b` NULL or d writable doubles; views address valid memory; `work.data` is NULL or
+ * valid for `work.bytes` bytes and overlaps no argument.
+ */
+otc_status otc_gaussian_map_f64(const struct otc_gaussian_map_problem_f64 *problem,
+                                struct otc_gaussian_map_outputs_f64 *out,
+                                const struct otc_gaussian_map_options *opts,
+                                struct otc_workspace work);
+
+/**
+ * Writes the default options into `opts`.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+ *
+ * # Safety
+ * `opts` must be NULL or valid for writes of one `otc_gaussian_map_apply_options`.
+ */
+otc_status otc_gaussian_map_apply_options_default(struct otc_gaussian_map_apply_options *opts);
+
+/**
+ * Bytes of workspace `otc_gaussian_map_apply_f64` needs: d doubles. Reads the sizes of
+ * `problem->a` only.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+ * `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_OVERFLOW` (d > 2^26).
+ *
+ * # Safety
+ * `problem` and `opts` are NULL or valid structs; `bytes` valid for writes.
+ */
+otc_status otc_gaussian_map_apply_workspace_size_f64(const struct otc_gaussian_map_apply_problem_f64 *problem,
+                                                     const struct otc_gaussian_map_apply_options *opts,
+                                                     size_t *bytes);
+
+/**
+ * Applies x ↦ A x + b to the n points in the rows of `problem->x` (n×d), writing the rows of
+ * `out->y` (n×d). One matrix product, O(n·d²).
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+ * `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_NON_FINITE` (in a, b or x), `OTC_ERR_INVALID_STRIDE`,
+ * `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`,
+ * `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error nothing is written.
+ *
+ * # Safety
+ * `problem`, `out`, `opts` are NULL or valid structs; `problem->b` NULL or d readable
+ * doubles; views address valid memory; `work.data` is NULL or valid for `work.bytes` bytes
+ * and overlaps no argument.
+ */
+otc_status otc_gaussian_map_apply_f64(const struct otc_gaussian_map_apply_problem_f64 *problem,
+                                      struct otc_gaussian_map_apply_outputs_f64 *out,
+                                      const struct otc_gaussian_map_apply_options *opts,
+                                      struct otc_workspace work);
+
+/**
+ * Writes the default options into `opts`.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+ *
+ * # Safety
+ * `opts` must be NULL or valid for writes of one `otc_gaussian_geodesic_options`.
+ */
+otc_status otc_gaussian_geodesic_options_default(struct otc_gaussian_geodesic_options *opts);
+
+/**
+ * Bytes of workspace `otc_gaussian_geodesic_f64` needs: about 9·d² doubles plus faer's
+ * eigensolver and SVD scratch. Reads the sizes of `problem->sigma1` only.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+ * `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_OVERFLOW` (d > 2^26).
+ *
+ * # Safety
+ * `problem` and `opts` are NULL or valid structs; `bytes` valid for writes.
+ */
+otc_status otc_gaussian_geodesic_workspace_size_f64(const struct otc_gaussian_geodesic_problem_f64 *problem,
+                                                    const struct otc_gaussian_geodesic_options *opts,
+                                                    size_t *bytes);
+
+/**
+ * The point at time t of the W₂ geodesic (McCann interpolant) from N(m1, Σ₁) to N(m2, Σ₂):
+ * mean (1−t) m1 + t m2 into `out->mean` (optional) and covariance K Σ₁ K, K = (1−t) I + t A
+ * (A the optimal map), into `out->cov`. A rank-deficient Σ₁ uses the pseudo-inverse map
+ * (`OTC_WARN_SINGULAR`). O(d³).
+ *
+ * Statuses: `OTC_OK`, `OTC_WARN_SINGULAR`; the errors of `otc_gaussian_w2_f64`, and
+ * `OTC_ERR_INVALID_ARGUMENT` when t is not in [0, 1]. On an error nothing is written.
+ *
+ * # Safety
+ * `problem`, `out`, `opts` are NULL or valid structs; the means d readable doubles,
+ * `out->mean` NULL or d writable doubles; views address valid memory; `work.data` is NULL
+ * or valid for `work.bytes` bytes and overlaps no argument.
+ */
+otc_status otc_gaussian_geodesic_f64(const struct otc_gaussian_geodesic_problem_f64 *problem,
+                                     struct otc_gaussian_geodesic_outputs_f64 *out,
+                                     const struct otc_gaussian_geodesic_options *opts,
+                                     struct otc_workspace work);
+
+/**
+ * Writes the default options into `opts`.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+ *
+ * # Safety
+ * `opts` must be NULL or valid for writes of one `otc_gaussian_barycenter_options`.
+ */
+otc_status otc_gaussian_barycenter_options_default(struct otc_gaussian_barycenter_options *opts);
+
+/**
+ * Bytes of workspace `otc_gaussian_barycenter_f64` needs: about 6·d² doubles, faer's
+ * eigensolver scratch, and 6·k + 2·d words. Reads the sizes of `problem->means` only.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+ * `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_OVERFLOW`.
+ *
+ * # Safety
+ * `problem` and `opts` are NULL or valid structs; `bytes` valid for writes.
+ */
+otc_status otc_gaussian_barycenter_workspace_size_f64(const struct otc_gaussian_barycenter_problem_f64 *problem,
+                                                      const struct otc_gaussian_barycenter_options *opts,
+                                                      size_t *bytes);
+
+/**
+ * The W₂ barycenter N(m, Σ) of k Gaussians with weights w: m = Σₖ wₖ mₖ / Σw into
+ * `out->mean` (optional) and Σ, the fixed point of Álvarez-Esteban et al. (2016),
+ * Σ ← Σ^−½ (Σₖ wₖ (Σ^½ Σₖ Σ^½)^½)² Σ^−½ started at Σₖ wₖ Σₖ, into `out->cov`. Stops when
+ * the estimated relative error is at most `opts->tol`, unconverged at `opts->max_iter`
+ * (`OTC_WARN_MAX_ITER`, the last iterate returned) or when the steps stall at rounding
+ * level, or when `opts->callback` asks to stop (`OTC_WARN_CANCELLED`, the current iterate
+ * returned). O(iterations·k·d³).
+ *
+ * Statuses: `OTC_OK`, `OTC_WARN_MAX_ITER`, `OTC_WARN_CANCELLED`, `OTC_WARN_SINGULAR` (the
+ * barycenter is rank-deficient); `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+ * `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_NON_FINITE`, `OTC_ERR_NOT_PSD`,
+ * `OTC_ERR_INVALID_ARGUMENT` (negative weights, weights summing to 0, bad tolerances,
+ * max_iter 0), `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`,
+ * `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`,
+ * `OTC_ERR_NUMERICAL`. On an error nothing is written.
+ *
+ * # Safety
+ * `problem`, `out`, `opts` are NULL or valid structs; `problem->covs` points to k views,
+ * `problem->weights` NULL or k doubles, `out->mean` NULL or d writable doubles; views
+ * address valid memory; `work.data` is NULL or valid for `work.bytes` bytes and overlaps no
+ * argument.
+ */
+otc_status otc_gaussian_barycenter_f64(const struct otc_gaussian_barycenter_problem_f64 *problem,
+                                       struct otc_gaussian_barycenter_outputs_f64 *out,
+                                       const struct otc_gaussian_barycenter_options *opts,
+                                       struct otc_workspace work);
+
+/**
+ * Writes the default options into `opts`.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+ *
+ * # Safety
+ * `opts` must be NULL or valid for writes of one `otc_gaussian_moments_options`.
+ */
+otc_status otc_gaussian_moments_options_default(struct otc_gaussian_moments_options *opts);
+
+/**
+ * Bytes of workspace `otc_gaussian_moments_f64` needs: one n×d temporary (the centred
+ * points) and d doubles. Reads the sizes of `problem->x` only.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+ * `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_OVERFLOW`.
+ *
+ * # Safety
+ * `problem` and `opts` are NULL or valid structs; `bytes` valid for writes.
+ */
+otc_status otc_gaussian_moments_workspace_size_f64(const struct otc_gaussian_moments_problem_f64 *problem,
+                                                   const struct otc_gaussian_moments_options *opts,
+                                                   size_t *bytes);
+
+/**
+ * Weighted mean (into `out->mean`, optional) and covariance (into `out->cov`, normalised by
+ * Σw: the maximum-likelihood estimate) of the n points in the rows of `problem->x`.
+ * One matrix product, O(n·d²).
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+ * `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_NON_FINITE`, `OTC_ERR_INVALID_ARGUMENT` (negative
+ * weights, weights summing to 0), `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`,
+ * `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`,
+ * `OTC_ERR_THREADS`. On an error nothing is written.
+ *
+ * # Safety
+ * `problem`, `out`, `opts` are NULL or valid structs; `problem->weights` NULL or n doubles,
+ * `out->mean` NULL or d writable doubles; views address valid memory; `work.data` is NULL
+ * or valid for `work.bytes` bytes and overlaps no argument.
+ */
+otc_status otc_gaussian_moments_f64(const struct otc_gaussian_moments_problem_f64 *problem,
+                                    struct otc_gaussian_moments_outputs_f64 *out,
+                                    const struct otc_gaussian_moments_options *opts,
+                                    struct otc_workspace work);
+
+/**
+ * Writes the default options into `opts`.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+ *
+ * # Safety
+ * `opts` must be NULL or valid for writes of one `otc_psd_sqrt_options`.
+ */
+otc_status otc_psd_sqrt_options_default(struct otc_psd_sqrt_options *opts);
+
+/**
+ * Bytes of workspace `otc_psd_sqrt_f64` needs: 2·d² doubles plus faer's eigensolver
+ * scratch. Reads the sizes of `problem->a` only.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+ * `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_OVERFLOW` (d > 2^26).
+ *
+ * # Safety
+ * `problem` and `opts` are NULL or valid structs; `bytes` valid for writes.
+ */
+otc_status otc_psd_sqrt_workspace_size_f64(const struct otc_psd_sqrt_problem_f64 *problem,
+                                           const struct otc_psd_sqrt_options *opts,
+                                           size_t *bytes);
+
+/**
+ * Σ^½ (into `out->sqrt`) and the pseudo-inverse square root (Σ⁺)^½ (into `out->inv_sqrt`) of
+ * a symmetric PSD d×d matrix by its eigendecomposition, eigenvalues clamped at 0; for the
+ * inverse, eigenvalues ≤ rank_tol·λmax count as 0 (`OTC_WARN_SINGULAR`). O(d³).
+ *
+ * Statuses: `OTC_OK`, `OTC_WARN_SINGULAR`; `OTC_ERR_NULL_POINTER` (also when neither output
+ * is wanted), `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_NON_FINITE`,
+ * `OTC_ERR_NOT_PSD`, `OTC_ERR_INVALID_ARGUMENT`, `OTC_ERR_INVALID_STRIDE`,
+ * `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`,
+ * `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`, `OTC_ERR_NUMERICAL`. On an error nothing is
+ * written.
+ *
+ * # Safety
+ * `problem`, `out`, `opts` are NULL or valid structs; views address valid memory;
+ * `work.data` is NULL or valid for `work.bytes` bytes and overlaps no argument.
+ */
+otc_status otc_psd_sqrt_f64(const struct otc_psd_sqrt_problem_f64 *problem,
+                            struct otc_psd_sqrt_outputs_f64 *out,
+                            const struct otc_psd_sqrt_options *opts,
+                            struct otc_workspace work);
 
 /**
  * Writes the default options (`num_threads = 0`) into `opts`.

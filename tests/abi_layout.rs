@@ -17,7 +17,7 @@ macro_rules! layout {
 
 fn structs() -> Vec<(String, usize)> {
     use otcore::ffi::{
-        barycenter::*, cost::*, exact::*, gaussian::*, semidiscrete::*, sinkhorn::*,
+        barycenter::*, cost::*, exact::*, gaussian::*, semidiscrete::*, shape::*, sinkhorn::*,
         sinkhorn_blocks::*, view::*,
     };
     let mut all: Vec<(String, usize)> = Vec::new();
@@ -54,15 +54,6 @@ fn structs() -> Vec<(String, usize)> {
         num_threads,
         metric,
         p
-    }));
-    all.extend(layout!(otc_gaussian_options {
-        struct_size,
-        num_threads,
-        max_iter,
-        symmetry_tol,
-        psd_tol,
-        rank_tol,
-        tol
     }));
     all.extend(layout!(otc_sinkhorn_options {
         struct_size,
@@ -609,6 +600,198 @@ fn structs() -> Vec<(String, usize)> {
         struct_size,
         report,
         g
+    }));
+    all.extend(layout!(otc_report {
+        status,
+        path,
+        iterations,
+        error,
+        seconds
+    }));
+    all.extend(layout!(otc_workspace { data, bytes }));
+    all.extend(layout!(otc_bures_options {
+        struct_size,
+        num_threads,
+        symmetry_tol,
+        psd_tol,
+    }));
+    all.extend(layout!(otc_bures_problem_f64 {
+        struct_size,
+        sigma1,
+        sigma2,
+    }));
+    all.extend(layout!(otc_bures_outputs_f64 {
+        struct_size,
+        report,
+        bures_squared,
+    }));
+    all.extend(layout!(otc_gaussian_w2_options {
+        struct_size,
+        num_threads,
+        symmetry_tol,
+        psd_tol,
+    }));
+    all.extend(layout!(otc_gaussian_w2_problem_f64 {
+        struct_size,
+        m1,
+        sigma1,
+        m2,
+        sigma2,
+    }));
+    all.extend(layout!(otc_gaussian_w2_outputs_f64 {
+        struct_size,
+        report,
+        w2_squared,
+    }));
+    all.extend(layout!(otc_gaussian_entropic_w2_options {
+        struct_size,
+        num_threads,
+        symmetry_tol,
+        psd_tol,
+    }));
+    all.extend(layout!(otc_gaussian_entropic_w2_problem_f64 {
+        struct_size,
+        m1,
+        sigma1,
+        m2,
+        sigma2,
+        epsilon,
+    }));
+    all.extend(layout!(otc_gaussian_entropic_w2_outputs_f64 {
+        struct_size,
+        report,
+        cost,
+    }));
+    all.extend(layout!(otc_gaussian_w2_pairwise_options {
+        struct_size,
+        num_threads,
+        symmetry_tol,
+        psd_tol,
+    }));
+    all.extend(layout!(otc_gaussian_w2_pairwise_problem_f64 {
+        struct_size,
+        means1,
+        covs1,
+        means2,
+        covs2,
+    }));
+    all.extend(layout!(otc_gaussian_w2_pairwise_outputs_f64 {
+        struct_size,
+        report,
+        w2_squared,
+    }));
+    all.extend(layout!(otc_gaussian_map_options {
+        struct_size,
+        num_threads,
+        symmetry_tol,
+        psd_tol,
+        rank_tol,
+    }));
+    all.extend(layout!(otc_gaussian_map_problem_f64 {
+        struct_size,
+        m1,
+        sigma1,
+        m2,
+        sigma2,
+    }));
+    all.extend(layout!(otc_gaussian_map_outputs_f64 {
+        struct_size,
+        report,
+        rank,
+        a,
+        b,
+    }));
+    all.extend(layout!(otc_gaussian_map_apply_options {
+        struct_size,
+        num_threads,
+    }));
+    all.extend(layout!(otc_gaussian_map_apply_problem_f64 {
+        struct_size,
+        a,
+        b,
+        x,
+    }));
+    all.extend(layout!(otc_gaussian_map_apply_outputs_f64 {
+        struct_size,
+        report,
+        y,
+    }));
+    all.extend(layout!(otc_gaussian_geodesic_options {
+        struct_size,
+        num_threads,
+        symmetry_tol,
+        psd_tol,
+        rank_tol,
+    }));
+    all.extend(layout!(otc_gaussian_geodesic_problem_f64 {
+        struct_size,
+        m1,
+        sigma1,
+        m2,
+        sigma2,
+        t,
+    }));
+    all.extend(layout!(otc_gaussian_geodesic_outputs_f64 {
+        struct_size,
+        report,
+        rank,
+        mean,
+        cov,
+    }));
+    all.extend(layout!(otc_gaussian_barycenter_options {
+        struct_size,
+        num_threads,
+        symmetry_tol,
+        psd_tol,
+        rank_tol,
+        tol,
+        max_iter,
+        callback_every,
+        callback,
+        callback_data,
+    }));
+    all.extend(layout!(otc_gaussian_barycenter_problem_f64 {
+        struct_size,
+        means,
+        covs,
+        weights,
+    }));
+    all.extend(layout!(otc_gaussian_barycenter_outputs_f64 {
+        struct_size,
+        report,
+        rank,
+        mean,
+        cov,
+    }));
+    all.extend(layout!(otc_gaussian_moments_options {
+        struct_size,
+        num_threads,
+    }));
+    all.extend(layout!(otc_gaussian_moments_problem_f64 {
+        struct_size,
+        x,
+        weights,
+    }));
+    all.extend(layout!(otc_gaussian_moments_outputs_f64 {
+        struct_size,
+        report,
+        mean,
+        cov,
+    }));
+    all.extend(layout!(otc_psd_sqrt_options {
+        struct_size,
+        num_threads,
+        symmetry_tol,
+        psd_tol,
+        rank_tol,
+    }));
+    all.extend(layout!(otc_psd_sqrt_problem_f64 { struct_size, a }));
+    all.extend(layout!(otc_psd_sqrt_outputs_f64 {
+        struct_size,
+        report,
+        rank,
+        sqrt,
+        inv_sqrt,
     }));
     all.extend(newexact_structs());
     all

@@ -2252,3 +2252,239 @@ mod newexact_c_entry_points {
         assert!(tout.transported_mass > 0.0);
     }
 }
+
+/// The Gaussian C entry points (ABI 1) on a caller workspace of the size their query reports,
+/// with `num_threads = 1`, allocate nothing. One exception, outside otcore's reach: faer's
+/// matrix-product kernel (private-gemm) reserves a per-thread packing buffer on a thread's
+/// first product (triangular products take that kernel at every size) and no faer API lets a
+/// caller provide it; so each thread runs the calls once, then counts.
+mod gaussian_c_entry_points {
+    use super::allocations_in;
+    use otcore::ffi::gaussian::*;
+    use otcore::ffi::shape::otc_workspace;
+    use otcore::ffi::status::{otc_status, OTC_OK};
+    use otcore::ffi::view::{otc_matrix_f64, otc_matrix_mut_f64};
+    use std::ffi::c_void;
+    use std::mem::size_of;
+
+    fn view(data: &[f64], rows: usize, cols: usize) -> otc_matrix_f64 {
+        otc_matrix_f64 {
+            data: data.as_ptr(),
+            rows,
+            cols,
+            row_stride: cols as isize,
+            col_stride: 1,
+        }
+    }
+
+    fn view_mut(data: &mut [f64], rows: usize, cols: usize) -> otc_matrix_mut_f64 {
+        otc_matrix_mut_f64 {
+            data: data.as_mut_ptr(),
+            rows,
+            cols,
+            row_stride: cols as isize,
+            col_stride: 1,
+        }
+    }
+
+    /// A zeroed problem or outputs struct with its struct_size set.
+    fn abi<T>() -> T {
+        // SAFETY: ABI 1 problem and outputs structs are plain data; all-zero is valid.
+        let mut x: T = unsafe { std::mem::zeroed() };
+        // SAFETY: every ABI 1 struct starts with a `usize` struct_size.
+        unsafe { *(&mut x as *mut T as *mut usize) = size_of::<T>() };
+        x
+    }
+
+    /// Default options with `num_threads = 1` (the field right after struct_size).
+    fn one_thread<O>(fill: unsafe extern "C" fn(*mut O) -> otc_status) -> O {
+        let mut o = std::mem::MaybeUninit::<O>::uninit();
+        // SAFETY: a valid pointer to one options struct; num_threads follows struct_size.
+        unsafe {
+            assert_eq!(fill(o.as_mut_ptr()), OTC_OK);
+            *(o.as_mut_ptr() as *mut u8)
+                .add(size_of::<usize>())
+                .cast::<u32>() = 1;
+            o.assume_init()
+        }
+    }
+
+    type Call<P, R, O> =
+        unsafe extern "C" fn(*const P, *mut R, *const O, otc_workspace) -> otc_status;
+    type Size<P, O> = unsafe extern "C" fn(*const P, *const O, *mut usize) -> otc_status;
+
+    /// Runs `call` on a workspace of exactly the queried size and checks that it succeeds;
+    /// with `COUNTING`, that it makes no allocation.
+    fn count<P, R, O>(name: &str, size: Size<P, O>, call: Call<P, R, O>, p: &P, r: &mut R, o: &O) {
+        let mut bytes = 0;
+        // SAFETY: valid structs and output.
+        assert_eq!(unsafe { size(p, o, &mut bytes) }, OTC_OK, "{name}");
+        let mut buf = vec![0u8; bytes];
+        let work = otc_workspace {
+            data: buf.as_mut_ptr() as *mut c_void,
+            bytes,
+        };
+        let mut status = -1;
+        // SAFETY: valid structs pointing into live buffers; the workspace is `buf`.
+        let n = allocations_in(|| status = unsafe { call(p, r, o, work) });
+        let counting = COUNTING.with(std::cell::Cell::get);
+        assert_eq!(
+            (status, if counting { n } else { 0 }),
+            (OTC_OK, 0),
+            "{name}: (status, allocations)"
+        );
+    }
+
+    thread_local! {
+        /// Whether [`count`] asserts that its call allocates nothing (false while warming up).
+        static COUNTING: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+    }
+
+    /// Every Gaussian op once in dimension d.
+    fn all_ops(d: usize) {
+        let spd = |shift: f64| -> Vec<f64> {
+            (0..d * d)
+                .map(|k| {
+                    let (i, j) = (k / d, k % d);
+                    let base = 0.3 / (1.0 + (i as f64 - j as f64).abs() + shift);
+                    if i == j {
+                        1.0 + shift + i as f64 * 0.1
+                    } else {
+                        base
+                    }
+                })
+                .collect()
+        };
+        let (s1, s2) = (spd(1.0), spd(2.0));
+        let m1: Vec<f64> = (0..d).map(|i| i as f64 * 0.1).collect();
+        let m2: Vec<f64> = (0..d).map(|i| 1.0 - i as f64 * 0.05).collect();
+        let means: Vec<f64> = m1.iter().chain(&m2).copied().collect();
+        let covs = [view(&s1, d, d), view(&s2, d, d)];
+        let x: Vec<f64> = (0..20 * d).map(|k| ((k * 7) % 11) as f64 * 0.1).collect();
+        let (mut a, mut b, mut mean, mut cov) = (
+            vec![0.0; d * d],
+            vec![0.0; d],
+            vec![0.0; d],
+            vec![0.0; d * d],
+        );
+        let (mut y, mut pw) = (vec![0.0; 20 * d], [0.0; 4]);
+
+        let mut p: otc_bures_problem_f64 = abi();
+        (p.sigma1, p.sigma2) = (covs[0], covs[1]);
+        let o = one_thread(otc_bures_options_default);
+        count(
+            "bures",
+            otc_bures_workspace_size_f64,
+            otc_bures_f64,
+            &p,
+            &mut abi(),
+            &o,
+        );
+
+        let mut p: otc_gaussian_w2_problem_f64 = abi();
+        (p.m1, p.sigma1, p.m2, p.sigma2) = (m1.as_ptr(), covs[0], m2.as_ptr(), covs[1]);
+        let o = one_thread(otc_gaussian_w2_options_default);
+        let (size, call) = (otc_gaussian_w2_workspace_size_f64, otc_gaussian_w2_f64);
+        count("gaussian_w2", size, call, &p, &mut abi(), &o);
+
+        let mut p: otc_gaussian_entropic_w2_problem_f64 = abi();
+        (p.m1, p.sigma1, p.m2, p.sigma2) = (m1.as_ptr(), covs[0], m2.as_ptr(), covs[1]);
+        p.epsilon = 0.5;
+        let o = one_thread(otc_gaussian_entropic_w2_options_default);
+        let size = otc_gaussian_entropic_w2_workspace_size_f64;
+        let call = otc_gaussian_entropic_w2_f64;
+        count("gaussian_entropic_w2", size, call, &p, &mut abi(), &o);
+
+        let mut p: otc_gaussian_w2_pairwise_problem_f64 = abi();
+        (p.means1, p.covs1) = (view(&means, 2, d), covs.as_ptr());
+        (p.means2, p.covs2) = (view(&means, 2, d), covs.as_ptr());
+        let mut r: otc_gaussian_w2_pairwise_outputs_f64 = abi();
+        r.w2_squared = view_mut(&mut pw, 2, 2);
+        let o = one_thread(otc_gaussian_w2_pairwise_options_default);
+        let size = otc_gaussian_w2_pairwise_workspace_size_f64;
+        let call = otc_gaussian_w2_pairwise_f64;
+        count("gaussian_w2_pairwise", size, call, &p, &mut r, &o);
+
+        let mut p: otc_gaussian_map_problem_f64 = abi();
+        (p.m1, p.sigma1, p.m2, p.sigma2) = (m1.as_ptr(), covs[0], m2.as_ptr(), covs[1]);
+        let mut r: otc_gaussian_map_outputs_f64 = abi();
+        (r.a, r.b) = (view_mut(&mut a, d, d), b.as_mut_ptr());
+        let o = one_thread(otc_gaussian_map_options_default);
+        let (size, call) = (otc_gaussian_map_workspace_size_f64, otc_gaussian_map_f64);
+        count("gaussian_map", size, call, &p, &mut r, &o);
+
+        let mut p: otc_gaussian_map_apply_problem_f64 = abi();
+        (p.a, p.b, p.x) = (view(&a, d, d), std::ptr::null(), view(&x, 20, d));
+        let mut r: otc_gaussian_map_apply_outputs_f64 = abi();
+        r.y = view_mut(&mut y, 20, d);
+        let o = one_thread(otc_gaussian_map_apply_options_default);
+        let size = otc_gaussian_map_apply_workspace_size_f64;
+        let call = otc_gaussian_map_apply_f64;
+        count("gaussian_map_apply", size, call, &p, &mut r, &o);
+
+        let mut p: otc_gaussian_geodesic_problem_f64 = abi();
+        (p.m1, p.sigma1, p.m2, p.sigma2) = (m1.as_ptr(), covs[0], m2.as_ptr(), covs[1]);
+        p.t = 0.4;
+        let mut r: otc_gaussian_geodesic_outputs_f64 = abi();
+        r.cov = view_mut(&mut cov, d, d);
+        let o = one_thread(otc_gaussian_geodesic_options_default);
+        let size = otc_gaussian_geodesic_workspace_size_f64;
+        let call = otc_gaussian_geodesic_f64;
+        count(
+            "gaussian_geodesic (mean not wanted)",
+            size,
+            call,
+            &p,
+            &mut r,
+            &o,
+        );
+
+        let mut p: otc_gaussian_barycenter_problem_f64 = abi();
+        (p.means, p.covs) = (view(&means, 2, d), covs.as_ptr());
+        let mut r: otc_gaussian_barycenter_outputs_f64 = abi();
+        r.cov = view_mut(&mut cov, d, d);
+        let o = one_thread(otc_gaussian_barycenter_options_default);
+        let size = otc_gaussian_barycenter_workspace_size_f64;
+        let call = otc_gaussian_barycenter_f64;
+        count(
+            "gaussian_barycenter (uniform weights)",
+            size,
+            call,
+            &p,
+            &mut r,
+            &o,
+        );
+
+        let mut p: otc_gaussian_moments_problem_f64 = abi();
+        p.x = view(&x, 20, d);
+        let mut r: otc_gaussian_moments_outputs_f64 = abi();
+        (r.mean, r.cov) = (mean.as_mut_ptr(), view_mut(&mut cov, d, d));
+        let o = one_thread(otc_gaussian_moments_options_default);
+        let size = otc_gaussian_moments_workspace_size_f64;
+        let call = otc_gaussian_moments_f64;
+        count("gaussian_moments", size, call, &p, &mut r, &o);
+
+        let mut p: otc_psd_sqrt_problem_f64 = abi();
+        p.a = covs[0];
+        let mut r: otc_psd_sqrt_outputs_f64 = abi();
+        (r.sqrt, r.inv_sqrt) = (view_mut(&mut a, d, d), view_mut(&mut cov, d, d));
+        let o = one_thread(otc_psd_sqrt_options_default);
+        let (size, call) = (otc_psd_sqrt_workspace_size_f64, otc_psd_sqrt_f64);
+        count("psd_sqrt", size, call, &p, &mut r, &o);
+    }
+
+    #[test]
+    fn gaussian_calls_allocate_nothing_once_faers_product_buffer_exists() {
+        std::thread::spawn(|| {
+            // The first round sets up faer's per-thread packing buffer.
+            COUNTING.with(|c| c.set(false));
+            all_ops(12);
+            COUNTING.with(|c| c.set(true));
+            for d in [12, 40] {
+                all_ops(d);
+            }
+        })
+        .join()
+        .unwrap();
+    }
+}

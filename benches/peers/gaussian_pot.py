@@ -2,8 +2,8 @@
 POT time / otcore time, > 1 means otcore is faster).
 
 * Bures-Wasserstein distance, d in {16, 64, 256}: ot.gaussian.bures_wasserstein_distance vs
-  otc_gaussian_w2 (both on the same means and covariances);
-* the map A, b: ot.gaussian.bures_wasserstein_mapping vs otc_gaussian_map;
+  otc_gaussian_w2_f64 (both on the same means and covariances);
+* the map A, b: ot.gaussian.bures_wasserstein_mapping vs otc_gaussian_map_f64;
 * all pairs between two batches of 64 Gaussians at d = 16: otcore with 1 and 2 threads (and
   POT's batched bures_wasserstein_distance for reference).
 
@@ -25,31 +25,58 @@ import ot  # noqa: E402
 lib = load()
 
 
-class Options(ctypes.Structure):
-    _fields_ = [("struct_size", ctypes.c_size_t), ("num_threads", ctypes.c_uint32),
-                ("max_iter", ctypes.c_uint32), ("symmetry_tol", ctypes.c_double),
-                ("psd_tol", ctypes.c_double), ("rank_tol", ctypes.c_double), ("tol", ctypes.c_double)]
+class Report(ctypes.Structure):
+    _fields_ = [("status", ctypes.c_int32), ("path", ctypes.c_int32), ("iterations", ctypes.c_uint64),
+                ("error", ctypes.c_double), ("seconds", ctypes.c_double)]
 
 
-def options(threads):
-    o = Options()
-    check(lib, lib.otc_gaussian_options_default(ctypes.byref(o)))
+class Workspace(ctypes.Structure):
+    _fields_ = [("data", ctypes.c_void_p), ("bytes", ctypes.c_size_t)]
+
+
+TOL = [("struct_size", ctypes.c_size_t), ("num_threads", ctypes.c_uint32),
+       ("symmetry_tol", ctypes.c_double), ("psd_tol", ctypes.c_double)]
+dptr = ctypes.POINTER(ctypes.c_double)
+
+
+def abi(fields):
+    """A ctypes Structure type with these fields (struct_size first)."""
+    return type("S", (ctypes.Structure,), {"_fields_": fields})
+
+
+W2Options = abi(TOL)
+W2Problem = abi([("struct_size", ctypes.c_size_t), ("m1", dptr), ("sigma1", MatrixF64), ("m2", dptr),
+                 ("sigma2", MatrixF64)])
+W2Outputs = abi([("struct_size", ctypes.c_size_t), ("report", Report), ("w2_squared", ctypes.c_double)])
+MapOptions = abi(TOL + [("rank_tol", ctypes.c_double)])
+MapOutputs = abi([("struct_size", ctypes.c_size_t), ("report", Report), ("rank", ctypes.c_size_t),
+                  ("a", MatrixF64), ("b", dptr)])
+PairwiseProblem = abi([("struct_size", ctypes.c_size_t), ("means1", MatrixF64),
+                       ("covs1", ctypes.POINTER(MatrixF64)), ("means2", MatrixF64),
+                       ("covs2", ctypes.POINTER(MatrixF64))])
+PairwiseOutputs = abi([("struct_size", ctypes.c_size_t), ("report", Report), ("w2_squared", MatrixF64)])
+
+
+def new(T, **fields):
+    x = T(**fields)
+    x.struct_size = ctypes.sizeof(T)
+    return x
+
+
+def options(T, fill, threads):
+    o = T()
+    check(lib, getattr(lib, fill)(ctypes.byref(o)))
     o.num_threads = threads
     return o
 
 
-dptr = ctypes.POINTER(ctypes.c_double)
-lib.otc_gaussian_w2.argtypes = [ctypes.c_size_t, dptr, MatrixF64, dptr, MatrixF64, ctypes.c_void_p,
-                                ctypes.c_void_p, ctypes.c_size_t, dptr]
-lib.otc_gaussian_map.argtypes = [dptr, MatrixF64, dptr, MatrixF64, ctypes.c_void_p, ctypes.c_void_p,
-                                 ctypes.c_size_t, MatrixF64, dptr]
-lib.otc_gaussian_w2_pairwise.argtypes = [MatrixF64, ctypes.POINTER(MatrixF64), MatrixF64,
-                                         ctypes.POINTER(MatrixF64), ctypes.c_void_p, ctypes.c_void_p,
-                                         ctypes.c_size_t, MatrixF64]
-lib.otc_gaussian_workspace_size.argtypes = [ctypes.c_int32, ctypes.c_size_t, ctypes.c_size_t,
-                                            ctypes.c_size_t, ctypes.c_void_p,
-                                            ctypes.POINTER(ctypes.c_size_t)]
-OP_DISTANCE, OP_PAIRWISE, OP_MAP = 0, 1, 2
+for name, P, R, O in [("gaussian_w2", W2Problem, W2Outputs, W2Options),
+                      ("gaussian_map", W2Problem, MapOutputs, MapOptions),
+                      ("gaussian_w2_pairwise", PairwiseProblem, PairwiseOutputs, W2Options)]:
+    getattr(lib, f"otc_{name}_f64").argtypes = [ctypes.POINTER(P), ctypes.POINTER(R), ctypes.POINTER(O),
+                                                Workspace]
+    getattr(lib, f"otc_{name}_workspace_size_f64").argtypes = [
+        ctypes.POINTER(P), ctypes.POINTER(O), ctypes.POINTER(ctypes.c_size_t)]
 
 
 def p(a):
@@ -67,11 +94,13 @@ def median_time(f, reps):
     return float(np.min(ts))
 
 
-def workspace(op, d, n, m, o):
+def workspace(name, problem, o):
+    """A caller workspace of the size otc_<name>_workspace_size_f64 reports (and its buffer)."""
     size = ctypes.c_size_t()
-    check(lib, lib.otc_gaussian_workspace_size(op, d, n, m, ctypes.byref(o), ctypes.byref(size)))
+    check(lib, getattr(lib, f"otc_{name}_workspace_size_f64")(ctypes.byref(problem), ctypes.byref(o),
+                                                              ctypes.byref(size)))
     buf = ctypes.create_string_buffer(max(size.value, 1))
-    return buf, size.value
+    return buf, Workspace(ctypes.cast(buf, ctypes.c_void_p), size.value)
 
 
 def spd(rng, d, shift=0.1):
@@ -82,7 +111,8 @@ def spd(rng, d, shift=0.1):
 
 def main():
     rng = np.random.default_rng(0)
-    one = options(1)
+    one = options(W2Options, "otc_gaussian_w2_options_default", 1)
+    one_map = options(MapOptions, "otc_gaussian_map_options_default", 1)
     print(f"otcore {lib.otc_version_string().decode()} vs POT {ot.__version__} (one thread each "
           "for single pairs; shared machine: compare ratios, not absolute times)")
     print("set OPENBLAS_NUM_THREADS=1 to compare one thread with one thread")
@@ -91,28 +121,30 @@ def main():
         reps = 30 if d < 256 else 8
         m1, m2 = rng.standard_normal(d), rng.standard_normal(d)
         s1, s2 = spd(rng, d), spd(rng, d)
-        out = ctypes.c_double()
-        ws, nb = workspace(OP_DISTANCE, d, 0, 0, one)
+        prob = new(W2Problem, m1=p(m1), sigma1=view(s1), m2=p(m2), sigma2=view(s2))
+        out = new(W2Outputs)
+        _buf, ws = workspace("gaussian_w2", prob, one)
 
         def ours():
-            check(lib, lib.otc_gaussian_w2(d, p(m1), view(s1), p(m2), view(s2), ctypes.byref(one),
-                                           ws, nb, ctypes.byref(out)))
+            check(lib, lib.otc_gaussian_w2_f64(ctypes.byref(prob), ctypes.byref(out), ctypes.byref(one),
+                                               ws))
 
         def pot():
             return ot.gaussian.bures_wasserstein_distance(m1, m2, s1, s2)
 
         t_pot, t_ours = median_time(pot, reps), median_time(ours, reps)
-        agree = abs(np.sqrt(out.value) - float(pot()))
+        agree = abs(np.sqrt(out.w2_squared) - float(pot()))
         print(f"{'W2 distance d=' + str(d):<28}{t_pot * 1e3:>10.3f}{t_ours * 1e3:>11.3f}"
               f"{t_pot / t_ours:>8.2f}  |W_otc - W_pot| = {agree:.1e}")
 
         A = np.zeros((d, d))
         b = np.zeros(d)
-        wm, nm = workspace(OP_MAP, d, 0, 0, one)
+        mout = new(MapOutputs, a=view(A), b=p(b))
+        _mbuf, wm = workspace("gaussian_map", prob, one_map)
 
         def ours_map():
-            check(lib, lib.otc_gaussian_map(p(m1), view(s1), p(m2), view(s2), ctypes.byref(one),
-                                            wm, nm, view(A), p(b)))
+            check(lib, lib.otc_gaussian_map_f64(ctypes.byref(prob), ctypes.byref(mout),
+                                                ctypes.byref(one_map), wm))
 
         def pot_map():
             return ot.gaussian.bures_wasserstein_mapping(m1, m2, s1, s2)
@@ -133,13 +165,15 @@ def main():
     res = {}
     times = {}
     for th in (1, 2):
-        o = options(th)
+        o = options(W2Options, "otc_gaussian_w2_pairwise_options_default", th)
         out = np.zeros((k, k))
-        ws, nb = workspace(OP_PAIRWISE, d, k, k, o)
+        prob = new(PairwiseProblem, means1=view(mb1), covs1=v1, means2=view(mb2), covs2=v2)
+        pout = new(PairwiseOutputs, w2_squared=view(out))
+        buf, ws = workspace("gaussian_w2_pairwise", prob, o)
 
-        def ours_pw(o=o, out=out, ws=ws, nb=nb):
-            check(lib, lib.otc_gaussian_w2_pairwise(view(mb1), v1, view(mb2), v2, ctypes.byref(o),
-                                                    ws, nb, view(out)))
+        def ours_pw(o=o, prob=prob, pout=pout, ws=ws, buf=buf):
+            check(lib, lib.otc_gaussian_w2_pairwise_f64(ctypes.byref(prob), ctypes.byref(pout),
+                                                        ctypes.byref(o), ws))
 
         times[th] = median_time(ours_pw, 15)
         res[th] = out
@@ -160,8 +194,9 @@ def main():
     s1 = (s1 + s1.T) / 2
     s2 = spd(rng, d)
     z = np.zeros(d)
-    out = ctypes.c_double()
-    st = lib.otc_gaussian_w2(d, p(z), view(s1), p(z), view(s2), None, None, 0, ctypes.byref(out))
+    prob = new(W2Problem, m1=p(z), sigma1=view(s1), m2=p(z), sigma2=view(s2))
+    out = new(W2Outputs)
+    st = lib.otc_gaussian_w2_f64(ctypes.byref(prob), ctypes.byref(out), None, Workspace(None, 0))
     with np.errstate(all="ignore"):
         try:
             wpot = float(ot.gaussian.bures_wasserstein_distance(z, z, s1, s2))
@@ -173,9 +208,11 @@ def main():
         except Exception as exc:  # noqa: BLE001
             pot_map_ok = f"raised {exc!r}"
     A = np.zeros((d, d))
-    st2 = lib.otc_gaussian_map(None, view(s1), None, view(s2), None, None, 0, view(A), None)
+    prob = new(W2Problem, sigma1=view(s1), sigma2=view(s2))
+    mout = new(MapOutputs, a=view(A))
+    st2 = lib.otc_gaussian_map_f64(ctypes.byref(prob), ctypes.byref(mout), None, Workspace(None, 0))
     resid = np.abs(A @ s1 @ A - s2).max() / np.abs(s2).max()
-    print(f"cond 1e12: otcore W2 = {np.sqrt(out.value):.12f} (status {st}), POT W2 = {wpot}; "
+    print(f"cond 1e12: otcore W2 = {np.sqrt(out.w2_squared):.12f} (status {st}), POT W2 = {wpot}; "
           f"otcore map finite {np.isfinite(A).all()} (status {st2}, |A S1 A - S2|/|S2| = {resid:.1e}), "
           f"POT map finite: {pot_map_ok}")
 

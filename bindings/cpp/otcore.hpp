@@ -15,7 +15,7 @@
 //   Sinkhorn (sinkhorn, sinkhorn_points, sinkhorn_into, sinkhorn_divergence[_points], the
 //   row-partitioned pieces sinkhorn_block_step[_points], lse_pair_merge,
 //   sinkhorn_block_column_update with SinkhornBlockOptions), Gaussian OT
-//   (bures_distance, gaussian_*, psd_sqrt), semi-discrete OT (laguerre_assign, semidiscrete,
+//   (bures, gaussian_*, psd_sqrt), semi-discrete OT (laguerre_assign, semidiscrete,
 //   semidiscrete_sgd (sampler or sample array), lloyd; double and float) and entropic
 //   barycenters. The cost section is compiled only when
 //   otcore.h defines its OTC_METRIC_* constants; the solver families need the otcore.h of the
@@ -1306,287 +1306,308 @@ inline std::size_t sinkhorn_block_column_update_workspace_size(
 }
 
 // ---------------------------------------------------------------------------------------
-// Gaussian OT (otc_bures_distance, otc_gaussian_*, otc_psd_sqrt)
+// Gaussian OT (ABI 1: otc_bures_*, otc_gaussian_*, otc_psd_sqrt_*)
 // ---------------------------------------------------------------------------------------
 
-/// The Gaussian operation whose workspace `gaussian_workspace_size` reports.
-enum class GaussianOp : std::int32_t {
-    Distance = OTC_GAUSSIAN_OP_DISTANCE,
-    Pairwise = OTC_GAUSSIAN_OP_PAIRWISE,
-    Map = OTC_GAUSSIAN_OP_MAP,
-    Geodesic = OTC_GAUSSIAN_OP_GEODESIC,
-    Barycenter = OTC_GAUSSIAN_OP_BARYCENTER,
-    Moments = OTC_GAUSSIAN_OP_MOMENTS,
-    PsdSqrt = OTC_GAUSSIAN_OP_PSD_SQRT,
+/// Options of one Gaussian operation: the C struct itself (`c`, every field reachable),
+/// filled with the library's defaults.
+template <class O, otc_status (*Fill)(O *)>
+struct GaussianOptionsOf {
+    O c;  ///< the C options struct
+    GaussianOptionsOf() { check(Fill(&c), "otc_*_options_default"); }
+    GaussianOptionsOf &with_threads(std::uint32_t n) { c.num_threads = n; return *this; }
 };
-
-/// Options of the Gaussian calls; starts from the library's defaults.
-struct GaussianOptions {
-    std::uint32_t num_threads;
-    std::uint32_t max_iter;  ///< barycenter fixed-point cap
-    double symmetry_tol;     ///< accepted relative asymmetry of a covariance
-    double psd_tol;          ///< accepted relative negative eigenvalue
-    double rank_tol;         ///< eigenvalues <= rank_tol * max count as 0 (0: d * eps)
-    double tol;              ///< barycenter stopping tolerance
-
-    GaussianOptions() {
-        const otc_gaussian_options o = defaults();
-        num_threads = o.num_threads; max_iter = o.max_iter; symmetry_tol = o.symmetry_tol;
-        psd_tol = o.psd_tol; rank_tol = o.rank_tol; tol = o.tol;
-    }
-    GaussianOptions &with_threads(std::uint32_t n) { num_threads = n; return *this; }
-    GaussianOptions &with_max_iter(std::uint32_t n) { max_iter = n; return *this; }
-    GaussianOptions &with_tol(double t) { tol = t; return *this; }
-    /// The C struct.
-    otc_gaussian_options to_c() const {
-        otc_gaussian_options o = defaults();
-        o.num_threads = num_threads; o.max_iter = max_iter; o.symmetry_tol = symmetry_tol;
-        o.psd_tol = psd_tol; o.rank_tol = rank_tol; o.tol = tol;
-        return o;
-    }
-
-private:
-    static otc_gaussian_options defaults() {
-        otc_gaussian_options o;
-        check(otc_gaussian_options_default(&o), "otc_gaussian_options_default");
-        return o;
-    }
-};
-
-/// Bytes of workspace Gaussian operation `op` needs in dimension d (n, m: batch sizes for
-/// Pairwise, number of points for Moments, ignored otherwise).
-inline std::size_t gaussian_workspace_size(GaussianOp op, std::size_t d, std::size_t n = 0,
-                                           std::size_t m = 0,
-                                           const GaussianOptions &opts = GaussianOptions()) {
-    const otc_gaussian_options o = opts.to_c();
-    std::size_t bytes = 0;
-    check(otc_gaussian_workspace_size(static_cast<std::int32_t>(op), d, n, m, &o, &bytes),
-          "otc_gaussian_workspace_size");
-    return bytes;
-}
+using BuresOptions = GaussianOptionsOf<otc_bures_options, otc_bures_options_default>;
+using GaussianW2Options = GaussianOptionsOf<otc_gaussian_w2_options, otc_gaussian_w2_options_default>;
+using GaussianEntropicW2Options =
+    GaussianOptionsOf<otc_gaussian_entropic_w2_options, otc_gaussian_entropic_w2_options_default>;
+using GaussianW2PairwiseOptions =
+    GaussianOptionsOf<otc_gaussian_w2_pairwise_options, otc_gaussian_w2_pairwise_options_default>;
+using GaussianMapOptions = GaussianOptionsOf<otc_gaussian_map_options, otc_gaussian_map_options_default>;
+using GaussianMapApplyOptions =
+    GaussianOptionsOf<otc_gaussian_map_apply_options, otc_gaussian_map_apply_options_default>;
+using GaussianGeodesicOptions =
+    GaussianOptionsOf<otc_gaussian_geodesic_options, otc_gaussian_geodesic_options_default>;
+using GaussianBarycenterOptions =
+    GaussianOptionsOf<otc_gaussian_barycenter_options, otc_gaussian_barycenter_options_default>;
+using GaussianMomentsOptions =
+    GaussianOptionsOf<otc_gaussian_moments_options, otc_gaussian_moments_options_default>;
+using PsdSqrtOptions = GaussianOptionsOf<otc_psd_sqrt_options, otc_psd_sqrt_options_default>;
 
 namespace detail {
-inline void gaussian_ws(Workspace *work, GaussianOp op, std::size_t d, std::size_t n,
-                        std::size_t m, const GaussianOptions &opts, void *&w,
-                        std::size_t &bytes) {
-    use_workspace(work, work ? gaussian_workspace_size(op, d, n, m, opts) : 0, w, bytes);
+/// A zeroed ABI 1 problem or outputs struct with its `struct_size` set.
+template <class S>
+S gaussian_struct() {
+    S s{};
+    s.struct_size = sizeof s;
+    return s;
+}
+/// Runs an ABI 1 Gaussian call on `work` (grown to what the size query asks) or, without
+/// one, on a workspace the library allocates. Returns OTC_OK or a warning; throws on errors.
+template <class P, class R, class O>
+otc_status gaussian_call(otc_status (*size)(const P *, const O *, std::size_t *),
+                         otc_status (*call)(const P *, R *, const O *, otc_workspace),
+                         const P &p, R &r, const O &o, Workspace *work, const char *name) {
+    otc_workspace w{nullptr, 0};
+    if (work != nullptr) {
+        std::size_t need = 0;
+        check(size(&p, &o, &need), name);
+        work->reserve(need);
+        w.data = work->data();
+        w.bytes = work->bytes();
+    }
+    return check(call(&p, &r, &o, w), name);
+}
+/// C views of a batch of covariances.
+inline std::vector<otc_matrix_f64> gaussian_views(const std::vector<View<double>> &covs) {
+    std::vector<otc_matrix_f64> c;
+    for (const auto &v : covs) c.push_back(to_c(v));
+    return c;
 }
 }  // namespace detail
 
-/// Squared Bures distance tr S1 + tr S2 - 2 tr (S1^1/2 S2 S1^1/2)^1/2 of two PSD d x d matrices.
-inline double bures_distance(View<double> sigma1, View<double> sigma2,
-                             const GaussianOptions &opts = GaussianOptions(),
-                             Workspace *work = nullptr) {
-    const otc_gaussian_options o = opts.to_c();
-    void *w;
-    std::size_t bytes;
-    detail::gaussian_ws(work, GaussianOp::Distance, sigma1.rows, 0, 0, opts, w, bytes);
-    double out = 0;
-    check(otc_bures_distance(detail::to_c(sigma1), detail::to_c(sigma2), &o, w, bytes, &out),
-          "otc_bures_distance");
-    return out;
+/// Squared Bures distance B^2 = tr S1 + tr S2 - 2 tr (S1^1/2 S2 S1^1/2)^1/2 of two PSD d x d
+/// matrices (otc_bures_f64).
+inline double bures(View<double> sigma1, View<double> sigma2,
+                    const BuresOptions &opts = BuresOptions(), Workspace *work = nullptr) {
+    auto p = detail::gaussian_struct<otc_bures_problem_f64>();
+    auto r = detail::gaussian_struct<otc_bures_outputs_f64>();
+    p.sigma1 = detail::to_c(sigma1);
+    p.sigma2 = detail::to_c(sigma2);
+    detail::gaussian_call(otc_bures_workspace_size_f64, otc_bures_f64, p, r, opts.c, work,
+                          "otc_bures_f64");
+    return r.bures_squared;
 }
 
-/// Squared W2 distance between N(m1, S1) and N(m2, S2).
+/// Squared W2 distance between N(m1, S1) and N(m2, S2) (otc_gaussian_w2_f64).
 inline double gaussian_w2(const std::vector<double> &m1, View<double> sigma1,
                           const std::vector<double> &m2, View<double> sigma2,
-                          const GaussianOptions &opts = GaussianOptions(),
+                          const GaussianW2Options &opts = GaussianW2Options(),
                           Workspace *work = nullptr) {
-    const std::size_t d = sigma1.rows;
-    detail::expect_len(m1.size(), d, "gaussian_w2: m1");
-    detail::expect_len(m2.size(), d, "gaussian_w2: m2");
-    const otc_gaussian_options o = opts.to_c();
-    void *w;
-    std::size_t bytes;
-    detail::gaussian_ws(work, GaussianOp::Distance, d, 0, 0, opts, w, bytes);
-    double out = 0;
-    check(otc_gaussian_w2(d, m1.data(), detail::to_c(sigma1), m2.data(), detail::to_c(sigma2),
-                          &o, w, bytes, &out),
-          "otc_gaussian_w2");
-    return out;
+    detail::expect_len(m1.size(), sigma1.rows, "gaussian_w2: m1");
+    detail::expect_len(m2.size(), sigma1.rows, "gaussian_w2: m2");
+    auto p = detail::gaussian_struct<otc_gaussian_w2_problem_f64>();
+    auto r = detail::gaussian_struct<otc_gaussian_w2_outputs_f64>();
+    p.m1 = m1.data();
+    p.sigma1 = detail::to_c(sigma1);
+    p.m2 = m2.data();
+    p.sigma2 = detail::to_c(sigma2);
+    detail::gaussian_call(otc_gaussian_w2_workspace_size_f64, otc_gaussian_w2_f64, p, r, opts.c,
+                          work, "otc_gaussian_w2_f64");
+    return r.w2_squared;
 }
 
-/// Entropic OT cost (regularisation eps = 2 sigma^2 > 0) between two Gaussians, closed form.
+/// Entropic OT cost (regularisation epsilon = 2 sigma^2 > 0) between two Gaussians, closed
+/// form (otc_gaussian_entropic_w2_f64).
 inline double gaussian_entropic_w2(const std::vector<double> &m1, View<double> sigma1,
                                    const std::vector<double> &m2, View<double> sigma2,
-                                   double eps, const GaussianOptions &opts = GaussianOptions(),
+                                   double epsilon,
+                                   const GaussianEntropicW2Options &opts = GaussianEntropicW2Options(),
                                    Workspace *work = nullptr) {
-    const std::size_t d = sigma1.rows;
-    detail::expect_len(m1.size(), d, "gaussian_entropic_w2: m1");
-    detail::expect_len(m2.size(), d, "gaussian_entropic_w2: m2");
-    const otc_gaussian_options o = opts.to_c();
-    void *w;
-    std::size_t bytes;
-    detail::gaussian_ws(work, GaussianOp::Distance, d, 0, 0, opts, w, bytes);
-    double out = 0;
-    check(otc_gaussian_entropic_w2(d, m1.data(), detail::to_c(sigma1), m2.data(),
-                                   detail::to_c(sigma2), eps, &o, w, bytes, &out),
-          "otc_gaussian_entropic_w2");
-    return out;
+    detail::expect_len(m1.size(), sigma1.rows, "gaussian_entropic_w2: m1");
+    detail::expect_len(m2.size(), sigma1.rows, "gaussian_entropic_w2: m2");
+    auto p = detail::gaussian_struct<otc_gaussian_entropic_w2_problem_f64>();
+    auto r = detail::gaussian_struct<otc_gaussian_entropic_w2_outputs_f64>();
+    p.m1 = m1.data();
+    p.sigma1 = detail::to_c(sigma1);
+    p.m2 = m2.data();
+    p.sigma2 = detail::to_c(sigma2);
+    p.epsilon = epsilon;
+    detail::gaussian_call(otc_gaussian_entropic_w2_workspace_size_f64, otc_gaussian_entropic_w2_f64,
+                          p, r, opts.c, work, "otc_gaussian_entropic_w2_f64");
+    return r.cost;
 }
 
 /// All squared W2 distances (k1 x k2) between Gaussians (rows of means1, covs1) and
-/// (rows of means2, covs2).
+/// (rows of means2, covs2) (otc_gaussian_w2_pairwise_f64).
 inline Matrix<double> gaussian_w2_pairwise(View<double> means1,
                                            const std::vector<View<double>> &covs1,
                                            View<double> means2,
                                            const std::vector<View<double>> &covs2,
-                                           const GaussianOptions &opts = GaussianOptions(),
+                                           const GaussianW2PairwiseOptions &opts = GaussianW2PairwiseOptions(),
                                            Workspace *work = nullptr) {
     detail::expect_len(covs1.size(), means1.rows, "gaussian_w2_pairwise: covs1");
     detail::expect_len(covs2.size(), means2.rows, "gaussian_w2_pairwise: covs2");
-    std::vector<otc_matrix_f64> c1, c2;
-    for (const auto &v : covs1) c1.push_back(detail::to_c(v));
-    for (const auto &v : covs2) c2.push_back(detail::to_c(v));
-    const otc_gaussian_options o = opts.to_c();
-    void *w;
-    std::size_t bytes;
-    detail::gaussian_ws(work, GaussianOp::Pairwise, means1.cols, means1.rows, means2.rows, opts,
-                        w, bytes);
+    const auto c1 = detail::gaussian_views(covs1), c2 = detail::gaussian_views(covs2);
+    auto p = detail::gaussian_struct<otc_gaussian_w2_pairwise_problem_f64>();
+    auto r = detail::gaussian_struct<otc_gaussian_w2_pairwise_outputs_f64>();
+    p.means1 = detail::to_c(means1);
+    p.covs1 = c1.data();
+    p.means2 = detail::to_c(means2);
+    p.covs2 = c2.data();
     Matrix<double> out(means1.rows, means2.rows);
-    check(otc_gaussian_w2_pairwise(detail::to_c(means1), c1.data(), detail::to_c(means2),
-                                   c2.data(), &o, w, bytes, detail::to_c(out.mut_view())),
-          "otc_gaussian_w2_pairwise");
+    r.w2_squared = detail::to_c(out.mut_view());
+    detail::gaussian_call(otc_gaussian_w2_pairwise_workspace_size_f64, otc_gaussian_w2_pairwise_f64,
+                          p, r, opts.c, work, "otc_gaussian_w2_pairwise_f64");
     return out;
 }
 
-/// An affine map x -> A x + b; `status` is OTC_OK or OTC_WARN_SINGULAR (pseudo-inverse map).
+/// An affine map x -> A x + b; `status` is OTC_OK or OTC_WARN_SINGULAR (pseudo-inverse map),
+/// `rank` that of S1.
 struct AffineMap {
     otc_status status = OTC_OK;
     Matrix<double> a;  ///< d x d, symmetric PSD
     std::vector<double> b;
+    std::size_t rank = 0;
 };
 
-/// The optimal map from N(m1, S1) to N(m2, S2) (empty means: zero vectors).
+/// The optimal map from N(m1, S1) to N(m2, S2) (empty means: zero vectors)
+/// (otc_gaussian_map_f64).
 inline AffineMap gaussian_map(const std::vector<double> &m1, View<double> sigma1,
                               const std::vector<double> &m2, View<double> sigma2,
-                              const GaussianOptions &opts = GaussianOptions(),
+                              const GaussianMapOptions &opts = GaussianMapOptions(),
                               Workspace *work = nullptr) {
     const std::size_t d = sigma1.rows;
     if (!m1.empty()) detail::expect_len(m1.size(), d, "gaussian_map: m1");
     if (!m2.empty()) detail::expect_len(m2.size(), d, "gaussian_map: m2");
-    const otc_gaussian_options o = opts.to_c();
-    void *w;
-    std::size_t bytes;
-    detail::gaussian_ws(work, GaussianOp::Map, d, 0, 0, opts, w, bytes);
-    AffineMap r;
-    r.a = Matrix<double>(d, d);
-    r.b.resize(d);
-    r.status = check(otc_gaussian_map(detail::opt(m1), detail::to_c(sigma1), detail::opt(m2),
-                                      detail::to_c(sigma2), &o, w, bytes,
-                                      detail::to_c(r.a.mut_view()), r.b.data()),
-                     "otc_gaussian_map");
-    return r;
+    auto p = detail::gaussian_struct<otc_gaussian_map_problem_f64>();
+    auto r = detail::gaussian_struct<otc_gaussian_map_outputs_f64>();
+    p.m1 = detail::opt(m1);
+    p.sigma1 = detail::to_c(sigma1);
+    p.m2 = detail::opt(m2);
+    p.sigma2 = detail::to_c(sigma2);
+    AffineMap t;
+    t.a = Matrix<double>(d, d);
+    t.b.resize(d);
+    r.a = detail::to_c(t.a.mut_view());
+    r.b = t.b.data();
+    t.status = detail::gaussian_call(otc_gaussian_map_workspace_size_f64, otc_gaussian_map_f64, p, r,
+                                     opts.c, work, "otc_gaussian_map_f64");
+    t.rank = r.rank;
+    return t;
 }
 
-/// Applies x -> A x + b to the rows of x (n x d); b empty means 0.
+/// Applies x -> A x + b to the rows of x (n x d); b empty means 0 (otc_gaussian_map_apply_f64).
 inline Matrix<double> gaussian_map_apply(View<double> a, const std::vector<double> &b,
                                          View<double> x,
-                                         const GaussianOptions &opts = GaussianOptions()) {
+                                         const GaussianMapApplyOptions &opts = GaussianMapApplyOptions(),
+                                         Workspace *work = nullptr) {
     if (!b.empty()) detail::expect_len(b.size(), a.rows, "gaussian_map_apply: b");
-    const otc_gaussian_options o = opts.to_c();
+    auto p = detail::gaussian_struct<otc_gaussian_map_apply_problem_f64>();
+    auto r = detail::gaussian_struct<otc_gaussian_map_apply_outputs_f64>();
+    p.a = detail::to_c(a);
+    p.b = detail::opt(b);
+    p.x = detail::to_c(x);
     Matrix<double> y(x.rows, x.cols);
-    check(otc_gaussian_map_apply(detail::to_c(a), detail::opt(b), detail::to_c(x), &o,
-                                 detail::to_c(y.mut_view())),
-          "otc_gaussian_map_apply");
+    r.y = detail::to_c(y.mut_view());
+    detail::gaussian_call(otc_gaussian_map_apply_workspace_size_f64, otc_gaussian_map_apply_f64, p,
+                          r, opts.c, work, "otc_gaussian_map_apply_f64");
     return y;
 }
 
-/// A Gaussian N(mean, cov); `status` OTC_OK or a warning; `iterations` for barycenters.
+/// A Gaussian N(mean, cov) and what computed it: `status` OTC_OK or a warning, `report`
+/// (iterations and error estimate for barycenters), `rank` of the inverted matrix.
 struct Gaussian {
     otc_status status = OTC_OK;
     std::vector<double> mean;
     Matrix<double> cov;
-    std::uint32_t iterations = 0;
+    otc_report report{};
+    std::size_t rank = 0;
 };
 
-/// The W2 geodesic from N(m1, S1) to N(m2, S2) at time t in [0, 1].
+/// The W2 geodesic from N(m1, S1) to N(m2, S2) at time t in [0, 1] (otc_gaussian_geodesic_f64).
 inline Gaussian gaussian_geodesic(const std::vector<double> &m1, View<double> sigma1,
                                   const std::vector<double> &m2, View<double> sigma2, double t,
-                                  const GaussianOptions &opts = GaussianOptions(),
+                                  const GaussianGeodesicOptions &opts = GaussianGeodesicOptions(),
                                   Workspace *work = nullptr) {
     const std::size_t d = sigma1.rows;
     detail::expect_len(m1.size(), d, "gaussian_geodesic: m1");
     detail::expect_len(m2.size(), d, "gaussian_geodesic: m2");
-    const otc_gaussian_options o = opts.to_c();
-    void *w;
-    std::size_t bytes;
-    detail::gaussian_ws(work, GaussianOp::Geodesic, d, 0, 0, opts, w, bytes);
-    Gaussian r;
-    r.mean.resize(d);
-    r.cov = Matrix<double>(d, d);
-    r.status = check(otc_gaussian_geodesic(m1.data(), detail::to_c(sigma1), m2.data(),
-                                           detail::to_c(sigma2), t, &o, w, bytes, r.mean.data(),
-                                           detail::to_c(r.cov.mut_view())),
-                     "otc_gaussian_geodesic");
-    return r;
+    auto p = detail::gaussian_struct<otc_gaussian_geodesic_problem_f64>();
+    auto r = detail::gaussian_struct<otc_gaussian_geodesic_outputs_f64>();
+    p.m1 = m1.data();
+    p.sigma1 = detail::to_c(sigma1);
+    p.m2 = m2.data();
+    p.sigma2 = detail::to_c(sigma2);
+    p.t = t;
+    Gaussian g;
+    g.mean.resize(d);
+    g.cov = Matrix<double>(d, d);
+    r.mean = g.mean.data();
+    r.cov = detail::to_c(g.cov.mut_view());
+    g.status = detail::gaussian_call(otc_gaussian_geodesic_workspace_size_f64,
+                                     otc_gaussian_geodesic_f64, p, r, opts.c, work,
+                                     "otc_gaussian_geodesic_f64");
+    g.report = r.report;
+    g.rank = r.rank;
+    return g;
 }
 
-/// The W2 barycenter of k Gaussians (rows of means, k x d; covs) with weights (empty: uniform).
+/// The W2 barycenter of k Gaussians (rows of means, k x d; covs) with weights (empty:
+/// uniform) (otc_gaussian_barycenter_f64; opts.c.callback can report progress and stop it).
 inline Gaussian gaussian_barycenter(View<double> means, const std::vector<View<double>> &covs,
                                     const std::vector<double> &weights = {},
-                                    const GaussianOptions &opts = GaussianOptions(),
+                                    const GaussianBarycenterOptions &opts = GaussianBarycenterOptions(),
                                     Workspace *work = nullptr) {
     detail::expect_len(covs.size(), means.rows, "gaussian_barycenter: covs");
     if (!weights.empty()) detail::expect_len(weights.size(), means.rows, "gaussian_barycenter: weights");
-    std::vector<otc_matrix_f64> c;
-    for (const auto &v : covs) c.push_back(detail::to_c(v));
+    const auto c = detail::gaussian_views(covs);
     const std::size_t d = means.cols;
-    const otc_gaussian_options o = opts.to_c();
-    void *w;
-    std::size_t bytes;
-    detail::gaussian_ws(work, GaussianOp::Barycenter, d, means.rows, 0, opts, w, bytes);
-    Gaussian r;
-    r.mean.resize(d);
-    r.cov = Matrix<double>(d, d);
-    r.status = check(otc_gaussian_barycenter(detail::to_c(means), c.data(), detail::opt(weights),
-                                             &o, w, bytes, r.mean.data(),
-                                             detail::to_c(r.cov.mut_view()), &r.iterations),
-                     "otc_gaussian_barycenter");
-    return r;
+    auto p = detail::gaussian_struct<otc_gaussian_barycenter_problem_f64>();
+    auto r = detail::gaussian_struct<otc_gaussian_barycenter_outputs_f64>();
+    p.means = detail::to_c(means);
+    p.covs = c.data();
+    p.weights = detail::opt(weights);
+    Gaussian g;
+    g.mean.resize(d);
+    g.cov = Matrix<double>(d, d);
+    r.mean = g.mean.data();
+    r.cov = detail::to_c(g.cov.mut_view());
+    g.status = detail::gaussian_call(otc_gaussian_barycenter_workspace_size_f64,
+                                     otc_gaussian_barycenter_f64, p, r, opts.c, work,
+                                     "otc_gaussian_barycenter_f64");
+    g.report = r.report;
+    g.rank = r.rank;
+    return g;
 }
 
 /// Weighted mean and (maximum-likelihood) covariance of the rows of x (n x d); weights empty:
-/// uniform.
+/// uniform (otc_gaussian_moments_f64).
 inline Gaussian gaussian_moments(View<double> x, const std::vector<double> &weights = {},
-                                 const GaussianOptions &opts = GaussianOptions(),
+                                 const GaussianMomentsOptions &opts = GaussianMomentsOptions(),
                                  Workspace *work = nullptr) {
     if (!weights.empty()) detail::expect_len(weights.size(), x.rows, "gaussian_moments: weights");
-    const otc_gaussian_options o = opts.to_c();
-    void *w;
-    std::size_t bytes;
-    detail::gaussian_ws(work, GaussianOp::Moments, x.cols, x.rows, 0, opts, w, bytes);
-    Gaussian r;
-    r.mean.resize(x.cols);
-    r.cov = Matrix<double>(x.cols, x.cols);
-    r.status = check(otc_gaussian_moments(detail::to_c(x), detail::opt(weights), &o, w, bytes,
-                                          r.mean.data(), detail::to_c(r.cov.mut_view())),
-                     "otc_gaussian_moments");
-    return r;
+    auto p = detail::gaussian_struct<otc_gaussian_moments_problem_f64>();
+    auto r = detail::gaussian_struct<otc_gaussian_moments_outputs_f64>();
+    p.x = detail::to_c(x);
+    p.weights = detail::opt(weights);
+    Gaussian g;
+    g.mean.resize(x.cols);
+    g.cov = Matrix<double>(x.cols, x.cols);
+    r.mean = g.mean.data();
+    r.cov = detail::to_c(g.cov.mut_view());
+    g.status = detail::gaussian_call(otc_gaussian_moments_workspace_size_f64,
+                                     otc_gaussian_moments_f64, p, r, opts.c, work,
+                                     "otc_gaussian_moments_f64");
+    g.report = r.report;
+    return g;
 }
 
 /// A^1/2 and the pseudo-inverse square root of a PSD matrix; status OTC_WARN_SINGULAR when
-/// A is rank-deficient.
+/// A is rank-deficient (`rank`).
 struct PsdSqrt {
     otc_status status = OTC_OK;
     Matrix<double> sqrt;
     Matrix<double> inv_sqrt;
+    std::size_t rank = 0;
 };
 
-/// Square root and pseudo-inverse square root of a symmetric PSD d x d matrix.
-inline PsdSqrt psd_sqrt(View<double> a, const GaussianOptions &opts = GaussianOptions(),
+/// Square root and pseudo-inverse square root of a symmetric PSD d x d matrix
+/// (otc_psd_sqrt_f64).
+inline PsdSqrt psd_sqrt(View<double> a, const PsdSqrtOptions &opts = PsdSqrtOptions(),
                         Workspace *work = nullptr) {
-    const otc_gaussian_options o = opts.to_c();
-    void *w;
-    std::size_t bytes;
-    detail::gaussian_ws(work, GaussianOp::PsdSqrt, a.rows, 0, 0, opts, w, bytes);
-    PsdSqrt r;
-    r.sqrt = Matrix<double>(a.rows, a.rows);
-    r.inv_sqrt = Matrix<double>(a.rows, a.rows);
-    r.status = check(otc_psd_sqrt(detail::to_c(a), &o, w, bytes, detail::to_c(r.sqrt.mut_view()),
-                                  detail::to_c(r.inv_sqrt.mut_view())),
-                     "otc_psd_sqrt");
-    return r;
+    auto p = detail::gaussian_struct<otc_psd_sqrt_problem_f64>();
+    auto r = detail::gaussian_struct<otc_psd_sqrt_outputs_f64>();
+    p.a = detail::to_c(a);
+    PsdSqrt s;
+    s.sqrt = Matrix<double>(a.rows, a.rows);
+    s.inv_sqrt = Matrix<double>(a.rows, a.rows);
+    r.sqrt = detail::to_c(s.sqrt.mut_view());
+    r.inv_sqrt = detail::to_c(s.inv_sqrt.mut_view());
+    s.status = detail::gaussian_call(otc_psd_sqrt_workspace_size_f64, otc_psd_sqrt_f64, p, r,
+                                     opts.c, work, "otc_psd_sqrt_f64");
+    s.rank = r.rank;
+    return s;
 }
 
 // ---------------------------------------------------------------------------------------

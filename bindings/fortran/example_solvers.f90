@@ -1,7 +1,7 @@
 ! otcore from Fortran: exact OT, Sinkhorn, Gaussian (Bures) and semi-discrete OT on column-major
 ! arrays, each checked against an independent answer (brute force, marginals, closed form).
 !   gfortran -std=f2008 otcore.f90 example_solvers.f90 -lotcore -o example_solvers
-! requires: otc_emd_f64, otc_emd_batch_f64, otc_wasserstein_1d_f64, otc_sliced_wasserstein_f64, otc_sinkhorn_f64, otc_sinkhorn_divergence_f64, otc_bures_distance, otc_gaussian_w2, otc_gaussian_map, otc_psd_sqrt, otc_gaussian_entropic_w2, otc_gaussian_geodesic, otc_gaussian_moments, otc_laguerre_assign_f64, otc_semidiscrete_f64, otc_lloyd_f64, otc_semidiscrete_sgd_samples_f64, otc_barycenter_f64, otc_convolutional_barycenter_f64
+! requires: otc_emd_f64, otc_emd_batch_f64, otc_wasserstein_1d_f64, otc_sliced_wasserstein_f64, otc_sinkhorn_f64, otc_sinkhorn_divergence_f64, otc_bures_f64, otc_gaussian_w2_f64, otc_gaussian_map_f64, otc_psd_sqrt_f64, otc_gaussian_entropic_w2_f64, otc_gaussian_geodesic_f64, otc_gaussian_moments_f64, otc_gaussian_barycenter_f64, otc_laguerre_assign_f64, otc_semidiscrete_f64, otc_semidiscrete_sgd_f64, otc_lloyd_f64, otc_barycenter_f64, otc_convolutional_barycenter_f64
 program example_solvers
     use, intrinsic :: iso_c_binding
     use otcore
@@ -13,12 +13,13 @@ program example_solvers
     real(c_double) :: s1(2, 2), s2(2, 2), m1(2), m2(2), amat(2, 2), bvec(2), sq(2, 2), b2, w2
     real(c_double) :: pts(200, 2), sites(3, 2), gd(3), gs(3), gs2(3), masses(3), bs(3), distortion, sd_err
     real(c_double) :: hists(5, 2), cost5(5, 5), bary(5), imgs(16, 2), cbary(16)
-    real(c_double) :: mean(2), cov(2, 2), ent, pts4(4, 2)
+    real(c_double) :: mean(2), cov(2, 2), ent, pts4(4, 2), gmeans(2, 2), gcovs(2, 2, 2)
     real(c_double) :: f2(n), g2(n), tc, c6(6, 6), f6(6), g6(6), f6p(6), g6p(6), ga6(6), wp(6)
     real(c_double) :: vp, vm
     type(otc_report) :: rep
     type(otc_sinkhorn_options) :: sopts
     type(otc_sinkhorn_divergence_options) :: dopts
+    integer(c_int64_t) :: iterations
     integer(c_int32_t) :: status, cells(200)
     integer :: p(n), i, j, k, l, bad
     type(otc_report) :: report
@@ -125,7 +126,7 @@ program example_solvers
     s2 = reshape([1.0d0, 0.0d0, 0.0d0, 9.0d0], [2, 2])
     m1 = [0.0d0, 1.0d0]
     m2 = [3.0d0, 1.0d0]
-    call otcore_bures_distance(s1, s2, b2, status)
+    call otcore_bures(s1, s2, b2, status)
     call expect(status == OTC_OK .and. abs(b2 - ((2 - 1)**2 + (1 - 3)**2)) <= 1d-12, "bures")
     call otcore_gaussian_w2(m1, s1, m2, s2, w2, status)
     call expect(abs(w2 - (9 + 5)) <= 1d-12, "gaussian w2")
@@ -146,6 +147,14 @@ program example_solvers
     call expect(abs(mean(1) - 0.5d0) <= 1d-14 .and. abs(mean(2) - 1) <= 1d-14 .and. &
                 abs(cov(1, 1) - 0.25d0) <= 1d-14 .and. abs(cov(2, 2) - 1) <= 1d-14 .and. &
                 abs(cov(1, 2)) <= 1d-14, "gaussian moments")
+    ! Barycenter of two commuting Gaussians: ((sqrt(s1) + sqrt(s2)) / 2)^2, the mean of the means.
+    gmeans = reshape([m1(1), m2(1), m1(2), m2(2)], [2, 2])
+    gcovs(:, :, 1) = s1
+    gcovs(:, :, 2) = s2
+    call otcore_gaussian_barycenter(gmeans, gcovs, mean, cov, iterations, status)
+    call expect(status == OTC_OK .and. abs(cov(1, 1) - 1.5d0**2) <= 1d-12 .and. &
+                abs(cov(2, 2) - 2.0d0**2) <= 1d-12 .and. abs(mean(1) - 1.5d0) <= 1d-14 .and. &
+                iterations >= 1, "gaussian barycenter")
 
     ! Semi-discrete: Laguerre cells against brute force; the solver reaches the target masses.
     do i = 1, 200

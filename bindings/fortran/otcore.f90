@@ -57,13 +57,6 @@ module otcore
     integer(c_int32_t), parameter, public :: OTC_SINKHORN_PENALTY_TV = 1
 
     ! Gaussian operations (workspace queries) and semi-discrete methods.
-    integer(c_int32_t), parameter, public :: OTC_GAUSSIAN_OP_DISTANCE = 0
-    integer(c_int32_t), parameter, public :: OTC_GAUSSIAN_OP_PAIRWISE = 1
-    integer(c_int32_t), parameter, public :: OTC_GAUSSIAN_OP_MAP = 2
-    integer(c_int32_t), parameter, public :: OTC_GAUSSIAN_OP_GEODESIC = 3
-    integer(c_int32_t), parameter, public :: OTC_GAUSSIAN_OP_BARYCENTER = 4
-    integer(c_int32_t), parameter, public :: OTC_GAUSSIAN_OP_MOMENTS = 5
-    integer(c_int32_t), parameter, public :: OTC_GAUSSIAN_OP_PSD_SQRT = 6
     integer(c_int32_t), parameter, public :: OTC_SEMIDISCRETE_NEWTON = 0
     integer(c_int32_t), parameter, public :: OTC_SEMIDISCRETE_GRADIENT = 1
 
@@ -282,28 +275,6 @@ module otcore
         type(otc_report) :: report
         real(c_double) :: swp_p
     end type
-    type, bind(c), public :: otc_gaussian_options
-        integer(c_size_t) :: struct_size
-        integer(c_int32_t) :: num_threads
-        integer(c_int32_t) :: max_iter
-        real(c_double) :: symmetry_tol
-        real(c_double) :: psd_tol
-        real(c_double) :: rank_tol
-        real(c_double) :: tol
-    end type
-    ! ABI 1 shape: a caller workspace passed by value ({c_null_ptr, 0}: the library
-    ! allocates) and the report every outputs struct starts with.
-    type, bind(c), public :: otc_workspace
-        type(c_ptr) :: data
-        integer(c_size_t) :: bytes
-    end type
-    type, bind(c), public :: otc_report
-        integer(c_int32_t) :: status
-        integer(c_int32_t) :: path
-        integer(c_int64_t) :: iterations
-        real(c_double) :: error
-        real(c_double) :: seconds
-    end type
     ! Semi-discrete family (ABI 1 shape): options, problem and outputs of laguerre_assign,
     ! semidiscrete, semidiscrete_sgd and lloyd (fields as in otcore.h; set struct_size to
     ! c_sizeof of the variable for problems and outputs, options come filled by
@@ -350,6 +321,194 @@ module otcore
         integer(c_int64_t) :: callback_every
         type(c_funptr) :: callback
         type(c_ptr) :: callback_data
+    end type
+    ! Gaussian OT (ABI 1 shape): options, problems and outputs of every Gaussian op.
+    type, bind(c), public :: otc_bures_options
+        integer(c_size_t) :: struct_size
+        integer(c_int32_t) :: num_threads
+        real(c_double) :: symmetry_tol
+        real(c_double) :: psd_tol
+    end type
+    type, bind(c), public :: otc_bures_problem_f64
+        integer(c_size_t) :: struct_size
+        type(otc_matrix_f64) :: sigma1
+        type(otc_matrix_f64) :: sigma2
+    end type
+    type, bind(c), public :: otc_bures_outputs_f64
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        real(c_double) :: bures_squared
+    end type
+    type, bind(c), public :: otc_gaussian_w2_options
+        integer(c_size_t) :: struct_size
+        integer(c_int32_t) :: num_threads
+        real(c_double) :: symmetry_tol
+        real(c_double) :: psd_tol
+    end type
+    type, bind(c), public :: otc_gaussian_w2_problem_f64
+        integer(c_size_t) :: struct_size
+        type(c_ptr) :: m1
+        type(otc_matrix_f64) :: sigma1
+        type(c_ptr) :: m2
+        type(otc_matrix_f64) :: sigma2
+    end type
+    type, bind(c), public :: otc_gaussian_w2_outputs_f64
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        real(c_double) :: w2_squared
+    end type
+    type, bind(c), public :: otc_gaussian_entropic_w2_options
+        integer(c_size_t) :: struct_size
+        integer(c_int32_t) :: num_threads
+        real(c_double) :: symmetry_tol
+        real(c_double) :: psd_tol
+    end type
+    type, bind(c), public :: otc_gaussian_entropic_w2_problem_f64
+        integer(c_size_t) :: struct_size
+        type(c_ptr) :: m1
+        type(otc_matrix_f64) :: sigma1
+        type(c_ptr) :: m2
+        type(otc_matrix_f64) :: sigma2
+        real(c_double) :: epsilon
+    end type
+    type, bind(c), public :: otc_gaussian_entropic_w2_outputs_f64
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        real(c_double) :: cost
+    end type
+    type, bind(c), public :: otc_gaussian_w2_pairwise_options
+        integer(c_size_t) :: struct_size
+        integer(c_int32_t) :: num_threads
+        real(c_double) :: symmetry_tol
+        real(c_double) :: psd_tol
+    end type
+    type, bind(c), public :: otc_gaussian_w2_pairwise_problem_f64
+        integer(c_size_t) :: struct_size
+        type(otc_matrix_f64) :: means1
+        type(c_ptr) :: covs1
+        type(otc_matrix_f64) :: means2
+        type(c_ptr) :: covs2
+    end type
+    type, bind(c), public :: otc_gaussian_w2_pairwise_outputs_f64
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        type(otc_matrix_mut_f64) :: w2_squared
+    end type
+    type, bind(c), public :: otc_gaussian_map_options
+        integer(c_size_t) :: struct_size
+        integer(c_int32_t) :: num_threads
+        real(c_double) :: symmetry_tol
+        real(c_double) :: psd_tol
+        real(c_double) :: rank_tol
+    end type
+    type, bind(c), public :: otc_gaussian_map_problem_f64
+        integer(c_size_t) :: struct_size
+        type(c_ptr) :: m1
+        type(otc_matrix_f64) :: sigma1
+        type(c_ptr) :: m2
+        type(otc_matrix_f64) :: sigma2
+    end type
+    type, bind(c), public :: otc_gaussian_map_outputs_f64
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        integer(c_size_t) :: rank
+        type(otc_matrix_mut_f64) :: a
+        type(c_ptr) :: b
+    end type
+    type, bind(c), public :: otc_gaussian_map_apply_options
+        integer(c_size_t) :: struct_size
+        integer(c_int32_t) :: num_threads
+    end type
+    type, bind(c), public :: otc_gaussian_map_apply_problem_f64
+        integer(c_size_t) :: struct_size
+        type(otc_matrix_f64) :: a
+        type(c_ptr) :: b
+        type(otc_matrix_f64) :: x
+    end type
+    type, bind(c), public :: otc_gaussian_map_apply_outputs_f64
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        type(otc_matrix_mut_f64) :: y
+    end type
+    type, bind(c), public :: otc_gaussian_geodesic_options
+        integer(c_size_t) :: struct_size
+        integer(c_int32_t) :: num_threads
+        real(c_double) :: symmetry_tol
+        real(c_double) :: psd_tol
+        real(c_double) :: rank_tol
+    end type
+    type, bind(c), public :: otc_gaussian_geodesic_problem_f64
+        integer(c_size_t) :: struct_size
+        type(c_ptr) :: m1
+        type(otc_matrix_f64) :: sigma1
+        type(c_ptr) :: m2
+        type(otc_matrix_f64) :: sigma2
+        real(c_double) :: t
+    end type
+    type, bind(c), public :: otc_gaussian_geodesic_outputs_f64
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        integer(c_size_t) :: rank
+        type(c_ptr) :: mean
+        type(otc_matrix_mut_f64) :: cov
+    end type
+    type, bind(c), public :: otc_gaussian_barycenter_options
+        integer(c_size_t) :: struct_size
+        integer(c_int32_t) :: num_threads
+        real(c_double) :: symmetry_tol
+        real(c_double) :: psd_tol
+        real(c_double) :: rank_tol
+        real(c_double) :: tol
+        integer(c_int64_t) :: max_iter
+        integer(c_int64_t) :: callback_every
+        type(c_funptr) :: callback
+        type(c_ptr) :: callback_data
+    end type
+    type, bind(c), public :: otc_gaussian_barycenter_problem_f64
+        integer(c_size_t) :: struct_size
+        type(otc_matrix_f64) :: means
+        type(c_ptr) :: covs
+        type(c_ptr) :: weights
+    end type
+    type, bind(c), public :: otc_gaussian_barycenter_outputs_f64
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        integer(c_size_t) :: rank
+        type(c_ptr) :: mean
+        type(otc_matrix_mut_f64) :: cov
+    end type
+    type, bind(c), public :: otc_gaussian_moments_options
+        integer(c_size_t) :: struct_size
+        integer(c_int32_t) :: num_threads
+    end type
+    type, bind(c), public :: otc_gaussian_moments_problem_f64
+        integer(c_size_t) :: struct_size
+        type(otc_matrix_f64) :: x
+        type(c_ptr) :: weights
+    end type
+    type, bind(c), public :: otc_gaussian_moments_outputs_f64
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        type(c_ptr) :: mean
+        type(otc_matrix_mut_f64) :: cov
+    end type
+    type, bind(c), public :: otc_psd_sqrt_options
+        integer(c_size_t) :: struct_size
+        integer(c_int32_t) :: num_threads
+        real(c_double) :: symmetry_tol
+        real(c_double) :: psd_tol
+        real(c_double) :: rank_tol
+    end type
+    type, bind(c), public :: otc_psd_sqrt_problem_f64
+        integer(c_size_t) :: struct_size
+        type(otc_matrix_f64) :: a
+    end type
+    type, bind(c), public :: otc_psd_sqrt_outputs_f64
+        integer(c_size_t) :: struct_size
+        type(otc_report) :: report
+        integer(c_size_t) :: rank
+        type(otc_matrix_mut_f64) :: sqrt
+        type(otc_matrix_mut_f64) :: inv_sqrt
     end type
     type, bind(c), public :: otc_semidiscrete_problem_f64
         integer(c_size_t) :: struct_size
@@ -781,11 +940,21 @@ module otcore
     public :: otc_wasserstein_1d_options_default, otc_wasserstein_1d_workspace_size_f64
     public :: otc_wasserstein_1d_f64, otc_sliced_wasserstein_options_default
     public :: otc_sliced_wasserstein_workspace_size_f64, otc_sliced_wasserstein_f64
-    public :: otc_gaussian_options_default
-    public :: otc_gaussian_workspace_size, otc_bures_distance, otc_gaussian_w2
-    public :: otc_gaussian_entropic_w2, otc_gaussian_w2_pairwise, otc_gaussian_map
-    public :: otc_gaussian_map_apply, otc_gaussian_geodesic, otc_gaussian_barycenter
-    public :: otc_gaussian_moments, otc_psd_sqrt
+    public :: otc_bures_options_default, otc_bures_workspace_size_f64, otc_bures_f64
+    public :: otc_gaussian_w2_options_default, otc_gaussian_w2_workspace_size_f64
+    public :: otc_gaussian_w2_f64, otc_gaussian_entropic_w2_options_default
+    public :: otc_gaussian_entropic_w2_workspace_size_f64, otc_gaussian_entropic_w2_f64
+    public :: otc_gaussian_w2_pairwise_options_default
+    public :: otc_gaussian_w2_pairwise_workspace_size_f64, otc_gaussian_w2_pairwise_f64
+    public :: otc_gaussian_map_options_default, otc_gaussian_map_workspace_size_f64
+    public :: otc_gaussian_map_f64, otc_gaussian_map_apply_options_default
+    public :: otc_gaussian_map_apply_workspace_size_f64, otc_gaussian_map_apply_f64
+    public :: otc_gaussian_geodesic_options_default, otc_gaussian_geodesic_workspace_size_f64
+    public :: otc_gaussian_geodesic_f64, otc_gaussian_barycenter_options_default
+    public :: otc_gaussian_barycenter_workspace_size_f64, otc_gaussian_barycenter_f64
+    public :: otc_gaussian_moments_options_default, otc_gaussian_moments_workspace_size_f64
+    public :: otc_gaussian_moments_f64, otc_psd_sqrt_options_default
+    public :: otc_psd_sqrt_workspace_size_f64, otc_psd_sqrt_f64
     public :: otc_laguerre_assign_options_default, otc_laguerre_assign_workspace_size_f64
     public :: otc_laguerre_assign_workspace_size_f32, otc_laguerre_assign_f64
     public :: otc_laguerre_assign_f32, otc_semidiscrete_options_default
@@ -816,10 +985,11 @@ module otcore
     public :: otcore_version, otcore_last_error, otcore_status_text, otcore_cost_matrix
     public :: otcore_emd, otcore_emd_batch, otcore_wasserstein_1d, otcore_sliced_wasserstein
     public :: otcore_sinkhorn, otcore_sinkhorn_points, otcore_sinkhorn_divergence
-    public :: otcore_bures_distance
+    public :: otcore_bures
     public :: otcore_gaussian_w2, otcore_gaussian_map, otcore_psd_sqrt, otcore_laguerre_assign
     public :: otcore_semidiscrete, otcore_lloyd, otcore_barycenter, otcore_semidiscrete_sgd_samples
     public :: otcore_gaussian_entropic_w2, otcore_gaussian_geodesic, otcore_gaussian_moments
+    public :: otcore_gaussian_barycenter
     public :: otcore_convolutional_barycenter
     public :: otcore_sinkhorn_block_step, otcore_lse_pair_merge, otcore_sinkhorn_block_column_update
 
@@ -1071,160 +1241,234 @@ module otcore
             type(otc_workspace), value :: work
             integer(c_int32_t) :: st
         end function
-        function otc_gaussian_options_default(out) &
-                bind(c, name="otc_gaussian_options_default") result(st)
-            import :: c_int32_t, otc_gaussian_options
-            type(otc_gaussian_options), intent(out) :: out
+        function otc_bures_options_default(opts) bind(c, name="otc_bures_options_default") result(st)
+            import :: c_int32_t, otc_bures_options
+            type(otc_bures_options), intent(out) :: opts
             integer(c_int32_t) :: st
         end function
-        function otc_gaussian_workspace_size(op, d, n, m, opts, out_bytes) &
-                bind(c, name="otc_gaussian_workspace_size") result(st)
-            import :: c_int32_t, c_size_t, otc_gaussian_options
-            integer(c_int32_t), value :: op
-            integer(c_size_t), value :: d
-            integer(c_size_t), value :: n
-            integer(c_size_t), value :: m
-            type(otc_gaussian_options), intent(in) :: opts
-            integer(c_size_t), intent(out) :: out_bytes
+        function otc_bures_workspace_size_f64(problem, opts, bytes) &
+                bind(c, name="otc_bures_workspace_size_f64") result(st)
+            import :: c_int32_t, c_size_t, otc_bures_problem_f64, &
+                      otc_bures_options
+            type(otc_bures_problem_f64), intent(in) :: problem
+            type(otc_bures_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
             integer(c_int32_t) :: st
         end function
-        function otc_bures_distance(sigma1, sigma2, opts, work, work_bytes, out_bures_sq) &
-                bind(c, name="otc_bures_distance") result(st)
-            import :: c_int32_t, c_ptr, c_size_t, otc_gaussian_options, otc_matrix_f64
-            type(otc_matrix_f64), value :: sigma1
-            type(otc_matrix_f64), value :: sigma2
-            type(otc_gaussian_options), intent(in) :: opts
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
-            type(c_ptr), value :: out_bures_sq
+        function otc_bures_f64(problem, out, opts, work) bind(c, name="otc_bures_f64") result(st)
+            import :: c_int32_t, otc_bures_problem_f64, otc_bures_outputs_f64, &
+                      otc_bures_options, otc_workspace
+            type(otc_bures_problem_f64), intent(in) :: problem
+            type(otc_bures_outputs_f64), intent(inout) :: out
+            type(otc_bures_options), intent(in) :: opts
+            type(otc_workspace), value :: work
             integer(c_int32_t) :: st
         end function
-        function otc_gaussian_w2(d, m1, sigma1, m2, sigma2, opts, work, work_bytes, out_w2_sq) &
-                bind(c, name="otc_gaussian_w2") result(st)
-            import :: c_int32_t, c_ptr, c_size_t, otc_gaussian_options, otc_matrix_f64
-            integer(c_size_t), value :: d
-            type(c_ptr), value :: m1
-            type(otc_matrix_f64), value :: sigma1
-            type(c_ptr), value :: m2
-            type(otc_matrix_f64), value :: sigma2
-            type(otc_gaussian_options), intent(in) :: opts
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
-            type(c_ptr), value :: out_w2_sq
+        function otc_gaussian_w2_options_default(opts) bind(c, name="otc_gaussian_w2_options_default") result(st)
+            import :: c_int32_t, otc_gaussian_w2_options
+            type(otc_gaussian_w2_options), intent(out) :: opts
             integer(c_int32_t) :: st
         end function
-        function otc_gaussian_entropic_w2(d, m1, sigma1, m2, sigma2, eps, opts, work, &
-                work_bytes, out_cost) &
-                bind(c, name="otc_gaussian_entropic_w2") result(st)
-            import :: c_double, c_int32_t, c_ptr, c_size_t, otc_gaussian_options, otc_matrix_f64
-            integer(c_size_t), value :: d
-            type(c_ptr), value :: m1
-            type(otc_matrix_f64), value :: sigma1
-            type(c_ptr), value :: m2
-            type(otc_matrix_f64), value :: sigma2
-            real(c_double), value :: eps
-            type(otc_gaussian_options), intent(in) :: opts
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
-            type(c_ptr), value :: out_cost
+        function otc_gaussian_w2_workspace_size_f64(problem, opts, bytes) &
+                bind(c, name="otc_gaussian_w2_workspace_size_f64") result(st)
+            import :: c_int32_t, c_size_t, otc_gaussian_w2_problem_f64, &
+                      otc_gaussian_w2_options
+            type(otc_gaussian_w2_problem_f64), intent(in) :: problem
+            type(otc_gaussian_w2_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
             integer(c_int32_t) :: st
         end function
-        function otc_gaussian_w2_pairwise(means1, covs1, means2, covs2, opts, work, &
-                work_bytes, out_w2_sq) &
-                bind(c, name="otc_gaussian_w2_pairwise") result(st)
-            import :: c_int32_t, c_ptr, c_size_t, otc_gaussian_options, otc_matrix_f64, &
-                otc_matrix_mut_f64
-            type(otc_matrix_f64), value :: means1
-            type(c_ptr), value :: covs1
-            type(otc_matrix_f64), value :: means2
-            type(c_ptr), value :: covs2
-            type(otc_gaussian_options), intent(in) :: opts
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
-            type(otc_matrix_mut_f64), value :: out_w2_sq
+        function otc_gaussian_w2_f64(problem, out, opts, work) bind(c, name="otc_gaussian_w2_f64") result(st)
+            import :: c_int32_t, otc_gaussian_w2_problem_f64, otc_gaussian_w2_outputs_f64, &
+                      otc_gaussian_w2_options, otc_workspace
+            type(otc_gaussian_w2_problem_f64), intent(in) :: problem
+            type(otc_gaussian_w2_outputs_f64), intent(inout) :: out
+            type(otc_gaussian_w2_options), intent(in) :: opts
+            type(otc_workspace), value :: work
             integer(c_int32_t) :: st
         end function
-        function otc_gaussian_map(m1, sigma1, m2, sigma2, opts, work, work_bytes, a_out, b_out) &
-                bind(c, name="otc_gaussian_map") result(st)
-            import :: c_int32_t, c_ptr, c_size_t, otc_gaussian_options, otc_matrix_f64, &
-                otc_matrix_mut_f64
-            type(c_ptr), value :: m1
-            type(otc_matrix_f64), value :: sigma1
-            type(c_ptr), value :: m2
-            type(otc_matrix_f64), value :: sigma2
-            type(otc_gaussian_options), intent(in) :: opts
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
-            type(otc_matrix_mut_f64), value :: a_out
-            type(c_ptr), value :: b_out
+        function otc_gaussian_entropic_w2_options_default(opts) bind(c, name="otc_gaussian_entropic_w2_options_default") result(st)
+            import :: c_int32_t, otc_gaussian_entropic_w2_options
+            type(otc_gaussian_entropic_w2_options), intent(out) :: opts
             integer(c_int32_t) :: st
         end function
-        function otc_gaussian_map_apply(a, b, x, opts, y) &
-                bind(c, name="otc_gaussian_map_apply") result(st)
-            import :: c_int32_t, c_ptr, otc_gaussian_options, otc_matrix_f64, otc_matrix_mut_f64
-            type(otc_matrix_f64), value :: a
-            type(c_ptr), value :: b
-            type(otc_matrix_f64), value :: x
-            type(otc_gaussian_options), intent(in) :: opts
-            type(otc_matrix_mut_f64), value :: y
+        function otc_gaussian_entropic_w2_workspace_size_f64(problem, opts, bytes) &
+                bind(c, name="otc_gaussian_entropic_w2_workspace_size_f64") result(st)
+            import :: c_int32_t, c_size_t, otc_gaussian_entropic_w2_problem_f64, &
+                      otc_gaussian_entropic_w2_options
+            type(otc_gaussian_entropic_w2_problem_f64), intent(in) :: problem
+            type(otc_gaussian_entropic_w2_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
             integer(c_int32_t) :: st
         end function
-        function otc_gaussian_geodesic(m1, sigma1, m2, sigma2, t, opts, work, work_bytes, &
-                mean_out, cov_out) &
-                bind(c, name="otc_gaussian_geodesic") result(st)
-            import :: c_double, c_int32_t, c_ptr, c_size_t, otc_gaussian_options, &
-                otc_matrix_f64, otc_matrix_mut_f64
-            type(c_ptr), value :: m1
-            type(otc_matrix_f64), value :: sigma1
-            type(c_ptr), value :: m2
-            type(otc_matrix_f64), value :: sigma2
-            real(c_double), value :: t
-            type(otc_gaussian_options), intent(in) :: opts
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
-            type(c_ptr), value :: mean_out
-            type(otc_matrix_mut_f64), value :: cov_out
+        function otc_gaussian_entropic_w2_f64(problem, out, opts, work) bind(c, name="otc_gaussian_entropic_w2_f64") result(st)
+            import :: c_int32_t, otc_gaussian_entropic_w2_problem_f64, otc_gaussian_entropic_w2_outputs_f64, &
+                      otc_gaussian_entropic_w2_options, otc_workspace
+            type(otc_gaussian_entropic_w2_problem_f64), intent(in) :: problem
+            type(otc_gaussian_entropic_w2_outputs_f64), intent(inout) :: out
+            type(otc_gaussian_entropic_w2_options), intent(in) :: opts
+            type(otc_workspace), value :: work
             integer(c_int32_t) :: st
         end function
-        function otc_gaussian_barycenter(means, covs, weights, opts, work, work_bytes, &
-                mean_out, cov_out, iterations_out) &
-                bind(c, name="otc_gaussian_barycenter") result(st)
-            import :: c_int32_t, c_ptr, c_size_t, otc_gaussian_options, otc_matrix_f64, &
-                otc_matrix_mut_f64
-            type(otc_matrix_f64), value :: means
-            type(c_ptr), value :: covs
-            type(c_ptr), value :: weights
-            type(otc_gaussian_options), intent(in) :: opts
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
-            type(c_ptr), value :: mean_out
-            type(otc_matrix_mut_f64), value :: cov_out
-            type(c_ptr), value :: iterations_out
+        function otc_gaussian_w2_pairwise_options_default(opts) bind(c, name="otc_gaussian_w2_pairwise_options_default") result(st)
+            import :: c_int32_t, otc_gaussian_w2_pairwise_options
+            type(otc_gaussian_w2_pairwise_options), intent(out) :: opts
             integer(c_int32_t) :: st
         end function
-        function otc_gaussian_moments(x, weights, opts, work, work_bytes, mean_out, cov_out) &
-                bind(c, name="otc_gaussian_moments") result(st)
-            import :: c_int32_t, c_ptr, c_size_t, otc_gaussian_options, otc_matrix_f64, &
-                otc_matrix_mut_f64
-            type(otc_matrix_f64), value :: x
-            type(c_ptr), value :: weights
-            type(otc_gaussian_options), intent(in) :: opts
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
-            type(c_ptr), value :: mean_out
-            type(otc_matrix_mut_f64), value :: cov_out
+        function otc_gaussian_w2_pairwise_workspace_size_f64(problem, opts, bytes) &
+                bind(c, name="otc_gaussian_w2_pairwise_workspace_size_f64") result(st)
+            import :: c_int32_t, c_size_t, otc_gaussian_w2_pairwise_problem_f64, &
+                      otc_gaussian_w2_pairwise_options
+            type(otc_gaussian_w2_pairwise_problem_f64), intent(in) :: problem
+            type(otc_gaussian_w2_pairwise_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
             integer(c_int32_t) :: st
         end function
-        function otc_psd_sqrt(a, opts, work, work_bytes, sqrt_out, inv_sqrt_out) &
-                bind(c, name="otc_psd_sqrt") result(st)
-            import :: c_int32_t, c_ptr, c_size_t, otc_gaussian_options, otc_matrix_f64, &
-                otc_matrix_mut_f64
-            type(otc_matrix_f64), value :: a
-            type(otc_gaussian_options), intent(in) :: opts
-            type(c_ptr), value :: work
-            integer(c_size_t), value :: work_bytes
-            type(otc_matrix_mut_f64), value :: sqrt_out
-            type(otc_matrix_mut_f64), value :: inv_sqrt_out
+        function otc_gaussian_w2_pairwise_f64(problem, out, opts, work) bind(c, name="otc_gaussian_w2_pairwise_f64") result(st)
+            import :: c_int32_t, otc_gaussian_w2_pairwise_problem_f64, otc_gaussian_w2_pairwise_outputs_f64, &
+                      otc_gaussian_w2_pairwise_options, otc_workspace
+            type(otc_gaussian_w2_pairwise_problem_f64), intent(in) :: problem
+            type(otc_gaussian_w2_pairwise_outputs_f64), intent(inout) :: out
+            type(otc_gaussian_w2_pairwise_options), intent(in) :: opts
+            type(otc_workspace), value :: work
+            integer(c_int32_t) :: st
+        end function
+        function otc_gaussian_map_options_default(opts) bind(c, name="otc_gaussian_map_options_default") result(st)
+            import :: c_int32_t, otc_gaussian_map_options
+            type(otc_gaussian_map_options), intent(out) :: opts
+            integer(c_int32_t) :: st
+        end function
+        function otc_gaussian_map_workspace_size_f64(problem, opts, bytes) &
+                bind(c, name="otc_gaussian_map_workspace_size_f64") result(st)
+            import :: c_int32_t, c_size_t, otc_gaussian_map_problem_f64, &
+                      otc_gaussian_map_options
+            type(otc_gaussian_map_problem_f64), intent(in) :: problem
+            type(otc_gaussian_map_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
+            integer(c_int32_t) :: st
+        end function
+        function otc_gaussian_map_f64(problem, out, opts, work) bind(c, name="otc_gaussian_map_f64") result(st)
+            import :: c_int32_t, otc_gaussian_map_problem_f64, otc_gaussian_map_outputs_f64, &
+                      otc_gaussian_map_options, otc_workspace
+            type(otc_gaussian_map_problem_f64), intent(in) :: problem
+            type(otc_gaussian_map_outputs_f64), intent(inout) :: out
+            type(otc_gaussian_map_options), intent(in) :: opts
+            type(otc_workspace), value :: work
+            integer(c_int32_t) :: st
+        end function
+        function otc_gaussian_map_apply_options_default(opts) bind(c, name="otc_gaussian_map_apply_options_default") result(st)
+            import :: c_int32_t, otc_gaussian_map_apply_options
+            type(otc_gaussian_map_apply_options), intent(out) :: opts
+            integer(c_int32_t) :: st
+        end function
+        function otc_gaussian_map_apply_workspace_size_f64(problem, opts, bytes) &
+                bind(c, name="otc_gaussian_map_apply_workspace_size_f64") result(st)
+            import :: c_int32_t, c_size_t, otc_gaussian_map_apply_problem_f64, &
+                      otc_gaussian_map_apply_options
+            type(otc_gaussian_map_apply_problem_f64), intent(in) :: problem
+            type(otc_gaussian_map_apply_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
+            integer(c_int32_t) :: st
+        end function
+        function otc_gaussian_map_apply_f64(problem, out, opts, work) bind(c, name="otc_gaussian_map_apply_f64") result(st)
+            import :: c_int32_t, otc_gaussian_map_apply_problem_f64, otc_gaussian_map_apply_outputs_f64, &
+                      otc_gaussian_map_apply_options, otc_workspace
+            type(otc_gaussian_map_apply_problem_f64), intent(in) :: problem
+            type(otc_gaussian_map_apply_outputs_f64), intent(inout) :: out
+            type(otc_gaussian_map_apply_options), intent(in) :: opts
+            type(otc_workspace), value :: work
+            integer(c_int32_t) :: st
+        end function
+        function otc_gaussian_geodesic_options_default(opts) bind(c, name="otc_gaussian_geodesic_options_default") result(st)
+            import :: c_int32_t, otc_gaussian_geodesic_options
+            type(otc_gaussian_geodesic_options), intent(out) :: opts
+            integer(c_int32_t) :: st
+        end function
+        function otc_gaussian_geodesic_workspace_size_f64(problem, opts, bytes) &
+                bind(c, name="otc_gaussian_geodesic_workspace_size_f64") result(st)
+            import :: c_int32_t, c_size_t, otc_gaussian_geodesic_problem_f64, &
+                      otc_gaussian_geodesic_options
+            type(otc_gaussian_geodesic_problem_f64), intent(in) :: problem
+            type(otc_gaussian_geodesic_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
+            integer(c_int32_t) :: st
+        end function
+        function otc_gaussian_geodesic_f64(problem, out, opts, work) bind(c, name="otc_gaussian_geodesic_f64") result(st)
+            import :: c_int32_t, otc_gaussian_geodesic_problem_f64, otc_gaussian_geodesic_outputs_f64, &
+                      otc_gaussian_geodesic_options, otc_workspace
+            type(otc_gaussian_geodesic_problem_f64), intent(in) :: problem
+            type(otc_gaussian_geodesic_outputs_f64), intent(inout) :: out
+            type(otc_gaussian_geodesic_options), intent(in) :: opts
+            type(otc_workspace), value :: work
+            integer(c_int32_t) :: st
+        end function
+        function otc_gaussian_barycenter_options_default(opts) bind(c, name="otc_gaussian_barycenter_options_default") result(st)
+            import :: c_int32_t, otc_gaussian_barycenter_options
+            type(otc_gaussian_barycenter_options), intent(out) :: opts
+            integer(c_int32_t) :: st
+        end function
+        function otc_gaussian_barycenter_workspace_size_f64(problem, opts, bytes) &
+                bind(c, name="otc_gaussian_barycenter_workspace_size_f64") result(st)
+            import :: c_int32_t, c_size_t, otc_gaussian_barycenter_problem_f64, &
+                      otc_gaussian_barycenter_options
+            type(otc_gaussian_barycenter_problem_f64), intent(in) :: problem
+            type(otc_gaussian_barycenter_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
+            integer(c_int32_t) :: st
+        end function
+        function otc_gaussian_barycenter_f64(problem, out, opts, work) bind(c, name="otc_gaussian_barycenter_f64") result(st)
+            import :: c_int32_t, otc_gaussian_barycenter_problem_f64, otc_gaussian_barycenter_outputs_f64, &
+                      otc_gaussian_barycenter_options, otc_workspace
+            type(otc_gaussian_barycenter_problem_f64), intent(in) :: problem
+            type(otc_gaussian_barycenter_outputs_f64), intent(inout) :: out
+            type(otc_gaussian_barycenter_options), intent(in) :: opts
+            type(otc_workspace), value :: work
+            integer(c_int32_t) :: st
+        end function
+        function otc_gaussian_moments_options_default(opts) bind(c, name="otc_gaussian_moments_options_default") result(st)
+            import :: c_int32_t, otc_gaussian_moments_options
+            type(otc_gaussian_moments_options), intent(out) :: opts
+            integer(c_int32_t) :: st
+        end function
+        function otc_gaussian_moments_workspace_size_f64(problem, opts, bytes) &
+                bind(c, name="otc_gaussian_moments_workspace_size_f64") result(st)
+            import :: c_int32_t, c_size_t, otc_gaussian_moments_problem_f64, &
+                      otc_gaussian_moments_options
+            type(otc_gaussian_moments_problem_f64), intent(in) :: problem
+            type(otc_gaussian_moments_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
+            integer(c_int32_t) :: st
+        end function
+        function otc_gaussian_moments_f64(problem, out, opts, work) bind(c, name="otc_gaussian_moments_f64") result(st)
+            import :: c_int32_t, otc_gaussian_moments_problem_f64, otc_gaussian_moments_outputs_f64, &
+                      otc_gaussian_moments_options, otc_workspace
+            type(otc_gaussian_moments_problem_f64), intent(in) :: problem
+            type(otc_gaussian_moments_outputs_f64), intent(inout) :: out
+            type(otc_gaussian_moments_options), intent(in) :: opts
+            type(otc_workspace), value :: work
+            integer(c_int32_t) :: st
+        end function
+        function otc_psd_sqrt_options_default(opts) bind(c, name="otc_psd_sqrt_options_default") result(st)
+            import :: c_int32_t, otc_psd_sqrt_options
+            type(otc_psd_sqrt_options), intent(out) :: opts
+            integer(c_int32_t) :: st
+        end function
+        function otc_psd_sqrt_workspace_size_f64(problem, opts, bytes) &
+                bind(c, name="otc_psd_sqrt_workspace_size_f64") result(st)
+            import :: c_int32_t, c_size_t, otc_psd_sqrt_problem_f64, &
+                      otc_psd_sqrt_options
+            type(otc_psd_sqrt_problem_f64), intent(in) :: problem
+            type(otc_psd_sqrt_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
+            integer(c_int32_t) :: st
+        end function
+        function otc_psd_sqrt_f64(problem, out, opts, work) bind(c, name="otc_psd_sqrt_f64") result(st)
+            import :: c_int32_t, otc_psd_sqrt_problem_f64, otc_psd_sqrt_outputs_f64, &
+                      otc_psd_sqrt_options, otc_workspace
+            type(otc_psd_sqrt_problem_f64), intent(in) :: problem
+            type(otc_psd_sqrt_outputs_f64), intent(inout) :: out
+            type(otc_psd_sqrt_options), intent(in) :: opts
+            type(otc_workspace), value :: work
             integer(c_int32_t) :: st
         end function
         function otc_laguerre_assign_options_default(opts) &
@@ -2199,28 +2443,37 @@ contains
         status = otc_sinkhorn_block_column_update_f64(problem, out, opts, otc_workspace(c_null_ptr, 0))
     end subroutine
 
-    ! ---- Gaussian OT ----
+    ! ---- Gaussian OT (default options; every option through the otc_* types above) ----
 
     ! Squared Bures distance between PSD matrices s1(d, d) and s2(d, d).
-    subroutine otcore_bures_distance(s1, s2, bures_sq, status)
+    subroutine otcore_bures(s1, s2, bures_squared, status)
         real(c_double), intent(in), target, contiguous :: s1(:, :), s2(:, :)
-        real(c_double), intent(out), target :: bures_sq
+        real(c_double), intent(out) :: bures_squared
         integer(c_int32_t), intent(out) :: status
-        type(otc_gaussian_options) :: opts
-        status = otc_gaussian_options_default(opts)
-        status = otc_bures_distance(view_f64(s1), view_f64(s2), opts, c_null_ptr, 0_c_size_t, &
-                                    c_loc(bures_sq))
+        type(otc_bures_options) :: opts
+        type(otc_bures_problem_f64) :: p
+        type(otc_bures_outputs_f64) :: r
+        status = otc_bures_options_default(opts)
+        p = otc_bures_problem_f64(c_sizeof(p), view_f64(s1), view_f64(s2))
+        r%struct_size = c_sizeof(r)
+        status = otc_bures_f64(p, r, opts, otc_workspace(c_null_ptr, 0_c_size_t))
+        if (status < 100) bures_squared = r%bures_squared
     end subroutine
 
     ! Squared W2 distance between N(m1, s1) and N(m2, s2).
-    subroutine otcore_gaussian_w2(m1, s1, m2, s2, w2_sq, status)
+    subroutine otcore_gaussian_w2(m1, s1, m2, s2, w2_squared, status)
         real(c_double), intent(in), target, contiguous :: m1(:), s1(:, :), m2(:), s2(:, :)
-        real(c_double), intent(out), target :: w2_sq
+        real(c_double), intent(out) :: w2_squared
         integer(c_int32_t), intent(out) :: status
-        type(otc_gaussian_options) :: opts
-        status = otc_gaussian_options_default(opts)
-        status = otc_gaussian_w2(size(m1, kind=c_size_t), c_loc(m1), view_f64(s1), c_loc(m2), &
-                                 view_f64(s2), opts, c_null_ptr, 0_c_size_t, c_loc(w2_sq))
+        type(otc_gaussian_w2_options) :: opts
+        type(otc_gaussian_w2_problem_f64) :: p
+        type(otc_gaussian_w2_outputs_f64) :: r
+        status = otc_gaussian_w2_options_default(opts)
+        p = otc_gaussian_w2_problem_f64(c_sizeof(p), c_loc(m1), view_f64(s1), c_loc(m2), &
+                                        view_f64(s2))
+        r%struct_size = c_sizeof(r)
+        status = otc_gaussian_w2_f64(p, r, opts, otc_workspace(c_null_ptr, 0_c_size_t))
+        if (status < 100) w2_squared = r%w2_squared
     end subroutine
 
     ! The optimal map x -> A x + bvec from N(m1, s1) to N(m2, s2) (A symmetric, d x d).
@@ -2228,10 +2481,16 @@ contains
         real(c_double), intent(in), target, contiguous :: m1(:), s1(:, :), m2(:), s2(:, :)
         real(c_double), intent(inout), target, contiguous :: amat(:, :), bvec(:)
         integer(c_int32_t), intent(out) :: status
-        type(otc_gaussian_options) :: opts
-        status = otc_gaussian_options_default(opts)
-        status = otc_gaussian_map(c_loc(m1), view_f64(s1), c_loc(m2), view_f64(s2), opts, &
-                                  c_null_ptr, 0_c_size_t, mut_view_f64(amat), c_loc(bvec))
+        type(otc_gaussian_map_options) :: opts
+        type(otc_gaussian_map_problem_f64) :: p
+        type(otc_gaussian_map_outputs_f64) :: r
+        status = otc_gaussian_map_options_default(opts)
+        p = otc_gaussian_map_problem_f64(c_sizeof(p), c_loc(m1), view_f64(s1), c_loc(m2), &
+                                         view_f64(s2))
+        r%struct_size = c_sizeof(r)
+        r%a = mut_view_f64(amat)
+        r%b = c_loc(bvec)
+        status = otc_gaussian_map_f64(p, r, opts, otc_workspace(c_null_ptr, 0_c_size_t))
     end subroutine
 
     ! The square root of a symmetric PSD matrix a(d, d) into sq(d, d).
@@ -2239,10 +2498,92 @@ contains
         real(c_double), intent(in), target, contiguous :: a(:, :)
         real(c_double), intent(inout), target, contiguous :: sq(:, :)
         integer(c_int32_t), intent(out) :: status
-        type(otc_gaussian_options) :: opts
-        status = otc_gaussian_options_default(opts)
-        status = otc_psd_sqrt(view_f64(a), opts, c_null_ptr, 0_c_size_t, mut_view_f64(sq), &
-            otc_matrix_mut_f64(c_null_ptr, 0_c_size_t, 0_c_size_t, 0_c_intptr_t, 0_c_intptr_t))
+        type(otc_psd_sqrt_options) :: opts
+        type(otc_psd_sqrt_problem_f64) :: p
+        type(otc_psd_sqrt_outputs_f64) :: r
+        status = otc_psd_sqrt_options_default(opts)
+        p = otc_psd_sqrt_problem_f64(c_sizeof(p), view_f64(a))
+        r%struct_size = c_sizeof(r)
+        r%sqrt = mut_view_f64(sq)
+        r%inv_sqrt = otc_matrix_mut_f64(c_null_ptr, 0_c_size_t, 0_c_size_t, 0_c_intptr_t, &
+                                        0_c_intptr_t)
+        status = otc_psd_sqrt_f64(p, r, opts, otc_workspace(c_null_ptr, 0_c_size_t))
+    end subroutine
+
+    ! Entropic OT cost (regularisation epsilon > 0) between N(m1, s1) and N(m2, s2), closed form.
+    subroutine otcore_gaussian_entropic_w2(m1, s1, m2, s2, epsilon, cost_out, status)
+        real(c_double), intent(in), target, contiguous :: m1(:), s1(:, :), m2(:), s2(:, :)
+        real(c_double), intent(in) :: epsilon
+        real(c_double), intent(out) :: cost_out
+        integer(c_int32_t), intent(out) :: status
+        type(otc_gaussian_entropic_w2_options) :: opts
+        type(otc_gaussian_entropic_w2_problem_f64) :: p
+        type(otc_gaussian_entropic_w2_outputs_f64) :: r
+        status = otc_gaussian_entropic_w2_options_default(opts)
+        p = otc_gaussian_entropic_w2_problem_f64(c_sizeof(p), c_loc(m1), view_f64(s1), c_loc(m2), &
+                                                 view_f64(s2), epsilon)
+        r%struct_size = c_sizeof(r)
+        status = otc_gaussian_entropic_w2_f64(p, r, opts, otc_workspace(c_null_ptr, 0_c_size_t))
+        if (status < 100) cost_out = r%cost
+    end subroutine
+
+    ! The W2 geodesic from N(m1, s1) to N(m2, s2) at time t: mean(d) and cov(d, d).
+    subroutine otcore_gaussian_geodesic(m1, s1, m2, s2, t, mean, cov, status)
+        real(c_double), intent(in), target, contiguous :: m1(:), s1(:, :), m2(:), s2(:, :)
+        real(c_double), intent(in) :: t
+        real(c_double), intent(inout), target, contiguous :: mean(:), cov(:, :)
+        integer(c_int32_t), intent(out) :: status
+        type(otc_gaussian_geodesic_options) :: opts
+        type(otc_gaussian_geodesic_problem_f64) :: p
+        type(otc_gaussian_geodesic_outputs_f64) :: r
+        status = otc_gaussian_geodesic_options_default(opts)
+        p = otc_gaussian_geodesic_problem_f64(c_sizeof(p), c_loc(m1), view_f64(s1), c_loc(m2), &
+                                              view_f64(s2), t)
+        r%struct_size = c_sizeof(r)
+        r%mean = c_loc(mean)
+        r%cov = mut_view_f64(cov)
+        status = otc_gaussian_geodesic_f64(p, r, opts, otc_workspace(c_null_ptr, 0_c_size_t))
+    end subroutine
+
+    ! Mean(d) and maximum-likelihood covariance cov(d, d) of the rows of x(n, d), uniform weights.
+    subroutine otcore_gaussian_moments(x, mean, cov, status)
+        real(c_double), intent(in), target, contiguous :: x(:, :)
+        real(c_double), intent(inout), target, contiguous :: mean(:), cov(:, :)
+        integer(c_int32_t), intent(out) :: status
+        type(otc_gaussian_moments_options) :: opts
+        type(otc_gaussian_moments_problem_f64) :: p
+        type(otc_gaussian_moments_outputs_f64) :: r
+        status = otc_gaussian_moments_options_default(opts)
+        p = otc_gaussian_moments_problem_f64(c_sizeof(p), view_f64(x), c_null_ptr)
+        r%struct_size = c_sizeof(r)
+        r%mean = c_loc(mean)
+        r%cov = mut_view_f64(cov)
+        status = otc_gaussian_moments_f64(p, r, opts, otc_workspace(c_null_ptr, 0_c_size_t))
+    end subroutine
+
+    ! W2 barycenter (uniform weights) of the k Gaussians with means the rows of means(k, d)
+    ! and covariances covs(d, d, k): mean(d), cov(d, d), fixed-point iterations done.
+    subroutine otcore_gaussian_barycenter(means, covs, mean, cov, iterations, status)
+        real(c_double), intent(in), target, contiguous :: means(:, :), covs(:, :, :)
+        real(c_double), intent(inout), target, contiguous :: mean(:), cov(:, :)
+        integer(c_int64_t), intent(out) :: iterations
+        integer(c_int32_t), intent(out) :: status
+        type(otc_gaussian_barycenter_options) :: opts
+        type(otc_gaussian_barycenter_problem_f64) :: p
+        type(otc_gaussian_barycenter_outputs_f64) :: r
+        type(otc_matrix_f64), target :: views(size(covs, 3))
+        integer :: i
+        do i = 1, size(covs, 3)
+            views(i) = view_f64(covs(:, :, i))
+        end do
+        status = otc_gaussian_barycenter_options_default(opts)
+        p = otc_gaussian_barycenter_problem_f64(c_sizeof(p), view_f64(means), c_loc(views), &
+                                                c_null_ptr)
+        r%struct_size = c_sizeof(r)
+        r%mean = c_loc(mean)
+        r%cov = mut_view_f64(cov)
+        status = otc_gaussian_barycenter_f64(p, r, opts, otc_workspace(c_null_ptr, 0_c_size_t))
+        iterations = r%report%iterations
     end subroutine
 
     ! ---- Semi-discrete OT ----
@@ -2360,42 +2701,6 @@ contains
         out = otc_barycenter_outputs_f64(c_sizeof(out), no_report(), c_loc(bary))
         status = otc_barycenter_f64(problem, out, opts, otc_workspace(c_null_ptr, 0_c_size_t))
         if (present(report)) report = out%report
-    end subroutine
-
-    ! Entropic OT cost (regularisation eps > 0) between N(m1, s1) and N(m2, s2), closed form.
-    subroutine otcore_gaussian_entropic_w2(m1, s1, m2, s2, eps, cost_out, status)
-        real(c_double), intent(in), target, contiguous :: m1(:), s1(:, :), m2(:), s2(:, :)
-        real(c_double), intent(in) :: eps
-        real(c_double), intent(out), target :: cost_out
-        integer(c_int32_t), intent(out) :: status
-        type(otc_gaussian_options) :: opts
-        status = otc_gaussian_options_default(opts)
-        status = otc_gaussian_entropic_w2(size(m1, kind=c_size_t), c_loc(m1), view_f64(s1), &
-                                          c_loc(m2), view_f64(s2), eps, opts, c_null_ptr, &
-                                          0_c_size_t, c_loc(cost_out))
-    end subroutine
-
-    ! The W2 geodesic from N(m1, s1) to N(m2, s2) at time t: mean(d) and cov(d, d).
-    subroutine otcore_gaussian_geodesic(m1, s1, m2, s2, t, mean, cov, status)
-        real(c_double), intent(in), target, contiguous :: m1(:), s1(:, :), m2(:), s2(:, :)
-        real(c_double), intent(in) :: t
-        real(c_double), intent(inout), target, contiguous :: mean(:), cov(:, :)
-        integer(c_int32_t), intent(out) :: status
-        type(otc_gaussian_options) :: opts
-        status = otc_gaussian_options_default(opts)
-        status = otc_gaussian_geodesic(c_loc(m1), view_f64(s1), c_loc(m2), view_f64(s2), t, opts, &
-                                       c_null_ptr, 0_c_size_t, c_loc(mean), mut_view_f64(cov))
-    end subroutine
-
-    ! Mean(d) and maximum-likelihood covariance cov(d, d) of the rows of x(n, d), uniform weights.
-    subroutine otcore_gaussian_moments(x, mean, cov, status)
-        real(c_double), intent(in), target, contiguous :: x(:, :)
-        real(c_double), intent(inout), target, contiguous :: mean(:), cov(:, :)
-        integer(c_int32_t), intent(out) :: status
-        type(otc_gaussian_options) :: opts
-        status = otc_gaussian_options_default(opts)
-        status = otc_gaussian_moments(view_f64(x), c_null_ptr, opts, c_null_ptr, 0_c_size_t, &
-                                      c_loc(mean), mut_view_f64(cov))
     end subroutine
 
     ! Convolutional entropic barycenter (uniform weights) of the k images in images(h*w, k)

@@ -55,7 +55,9 @@ pub fn barycenter_scratch(d: usize, par: Par) -> StackReq {
 /// iterate is symmetric PSD. Means are rows of `means` (k×d), covariances any strides.
 /// Stops when the estimated relative error ‖Σ − Σ*‖_F/‖Σ‖_F (see [`BarycenterParams::tol`],
 /// reported as `info.error_estimate`) is at most `tol`, or unconverged at `max_iter` or when
-/// the steps stall at rounding level.
+/// the steps stall at rounding level. Each unconverged iteration is a [`crate::progress`]
+/// check (iterations so far, error estimate): an observer that stops it gets the current
+/// iterate with `info.cancelled` set.
 /// O(iterations·k·d³); allocation-free.
 #[allow(clippy::too_many_arguments)]
 pub fn barycenter_in_place(
@@ -221,14 +223,18 @@ pub fn barycenter_in_place(
         };
         stalls += usize::from(it > 1 && !shrinking);
         prev_step = step;
+        let converged = error_estimate <= params.tol;
+        let cancelled = !converged
+            && crate::progress::check(it as u64, error_estimate) == crate::progress::Flow::Stop;
         info = GaussianInfo {
             singular: rank < d,
             rank,
             iterations: it,
-            converged: error_estimate <= params.tol,
+            converged,
             error_estimate,
+            cancelled,
         };
-        if info.converged || stalls == 3 {
+        if converged || cancelled || stalls == 3 {
             break;
         }
     }

@@ -80,6 +80,7 @@ pub(crate) fn map_core(
         iterations: 0,
         converged: true,
         error_estimate: 0.0,
+        cancelled: false,
     })
 }
 
@@ -152,6 +153,7 @@ fn map_cholesky(
         iterations: 0,
         converged: true,
         error_estimate: 0.0,
+        cancelled: false,
     }))
 }
 

@@ -36,6 +36,7 @@ pub use bures::{
     bures_distance, bures_distance_in_place, bures_distance_scratch, gaussian_w2,
     gaussian_w2_in_place, w2_pairwise, w2_pairwise_in_place, w2_pairwise_scratch,
 };
+pub(crate) use sqrtm::MAX_DIM;
 pub use sqrtm::{psd_sqrt, psd_sqrt_in_place, psd_sqrt_scratch, PsdSqrt};
 
 /// Relative tolerances that decide symmetry, positive semi-definiteness and numerical rank
@@ -76,6 +77,9 @@ pub struct GaussianInfo {
     /// Barycenter: the estimated relative error ‖Σ − Σ*‖_F / ‖Σ‖_F of the returned covariance
     /// (see [`BarycenterParams::tol`]); 0 for the direct kernels.
     pub error_estimate: f64,
+    /// Barycenter: a [`crate::progress`] observer stopped the iteration (the current iterate
+    /// was returned); false for the direct kernels.
+    pub cancelled: bool,
 }
 
 /// Runs `n_tasks` independent tasks over `nslots` workspace slots of `slot_bytes` each, in

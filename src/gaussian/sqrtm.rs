@@ -305,6 +305,7 @@ pub fn psd_sqrt_in_place(
         iterations: 0,
         converged: true,
         error_estimate: 0.0,
+        cancelled: false,
     })
 }
 

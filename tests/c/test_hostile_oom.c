@@ -84,14 +84,23 @@ static void calls_under_limit(double *a, double *b, double *f) {
     }
     /* Squared Bures distance between two broadcast 8192 x 8192 PSD matrices: O(d^2) workspace. */
     {
-        otc_gaussian_options opts;
-        double bures_sq = untouched;
+        otc_bures_options opts;
+        otc_bures_problem_f64 p;
+        otc_bures_outputs_f64 out;
         otc_matrix_f64 s = {&one, 8192, 8192, 0, 0};
-        CHECK_STATUS(otc_gaussian_options_default(&opts), OTC_OK);
+        otc_workspace none = {NULL, 0};
+        memset(&p, 0, sizeof p);
+        memset(&out, 0, sizeof out);
+        p.struct_size = sizeof p;
+        out.struct_size = sizeof out;
+        p.sigma1 = s;
+        p.sigma2 = s;
+        out.bures_squared = untouched;
+        CHECK_STATUS(otc_bures_options_default(&opts), OTC_OK);
         opts.num_threads = 1;
-        CHECK_STATUS(otc_bures_distance(s, s, &opts, NULL, 0, &bures_sq), OTC_ERR_OUT_OF_MEMORY);
+        CHECK_STATUS(otc_bures_f64(&p, &out, &opts, none), OTC_ERR_OUT_OF_MEMORY);
         CHECK(oom_message_names_bytes());
-        CHECK(bures_sq == untouched);
+        CHECK(out.bures_squared == untouched);
     }
     /* Sliced Wasserstein with 2^40 random directions: an O(k) workspace. */
     {

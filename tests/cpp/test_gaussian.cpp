@@ -1,6 +1,6 @@
 // The C++ Gaussian API against closed forms for diagonal covariances (commuting matrices):
 // Bures, W2, pairwise, map, geodesic, barycenter, PSD square roots, moments by hand.
-// requires: otc_bures_distance, otc_gaussian_w2, otc_gaussian_entropic_w2, otc_gaussian_w2_pairwise, otc_gaussian_map, otc_gaussian_map_apply, otc_gaussian_geodesic, otc_gaussian_barycenter, otc_gaussian_moments, otc_psd_sqrt
+// requires: otc_bures_f64, otc_gaussian_w2_f64, otc_gaussian_entropic_w2_f64, otc_gaussian_w2_pairwise_f64, otc_gaussian_map_f64, otc_gaussian_map_apply_f64, otc_gaussian_geodesic_f64, otc_gaussian_barycenter_f64, otc_gaussian_moments_f64, otc_psd_sqrt_f64
 #include <vector>
 
 #include "check.hpp"
@@ -22,8 +22,8 @@ int main() {
         dm += (m1[k] - m2[k]) * (m1[k] - m2[k]);
     }
     otcore::Workspace work;
-    CHECK_CLOSE(otcore::bures_distance(S1.view(), S2.view(), otcore::GaussianOptions(), &work), bures, 1e-12);
-    CHECK(work.bytes() >= otcore::gaussian_workspace_size(otcore::GaussianOp::Distance, 3));
+    CHECK_CLOSE(otcore::bures(S1.view(), S2.view(), otcore::BuresOptions().with_threads(1), &work), bures, 1e-12);
+    CHECK(work.bytes() > 0);
     const double w2 = otcore::gaussian_w2(m1, S1.view(), m2, S2.view());
     CHECK_CLOSE(w2, dm + bures, 1e-12);
     // Entropic cost: above W2^2 and tends to it as eps -> 0.
@@ -43,7 +43,7 @@ int main() {
 
     // Map: A = diag(sqrt(s2 / s1)), b = m2 - A m1; applying it to m1 gives m2.
     const auto T = otcore::gaussian_map(m1, S1.view(), m2, S2.view());
-    CHECK(T.status == OTC_OK);
+    CHECK(T.status == OTC_OK && T.rank == 3);
     for (std::size_t k = 0; k < 3; ++k) {
         CHECK_CLOSE(T.a(k, k), std::sqrt(s2[k] / s1[k]), 1e-12);
         CHECK_CLOSE(T.b[k], m2[k] - std::sqrt(s2[k] / s1[k]) * m1[k], 1e-12);
@@ -59,7 +59,10 @@ int main() {
         CHECK_CLOSE(G.mean[k], (1 - t) * m1[k] + t * m2[k], 1e-12);
     }
     // Barycenter with weights (0.3, 0.7) is the same point of the geodesic at t = 0.7.
-    const auto B = otcore::gaussian_barycenter(M, covs, {0.3, 0.7}, otcore::GaussianOptions().with_tol(1e-14));
+    otcore::GaussianBarycenterOptions bopts;
+    bopts.c.tol = 1e-14;
+    const auto B = otcore::gaussian_barycenter(M, covs, {0.3, 0.7}, bopts, &work);
+    CHECK(B.status == OTC_OK && B.report.iterations >= 1 && B.report.error <= 1e-14);
     for (std::size_t k = 0; k < 3; ++k) {
         CHECK_CLOSE(B.cov(k, k), std::pow(0.3 * std::sqrt(s1[k]) + 0.7 * std::sqrt(s2[k]), 2), 1e-10);
         CHECK_CLOSE(B.mean[k], 0.3 * m1[k] + 0.7 * m2[k], 1e-12);
@@ -67,7 +70,7 @@ int main() {
 
     // PSD square roots of a singular diagonal: warning, pseudo-inverse zero on the kernel.
     const auto R = otcore::psd_sqrt(diag({4.0, 0.0, 9.0}).view());
-    CHECK(R.status == OTC_WARN_SINGULAR);
+    CHECK(R.status == OTC_WARN_SINGULAR && R.rank == 2);
     CHECK_CLOSE(R.sqrt(0, 0), 2.0, 1e-12);
     CHECK_CLOSE(R.sqrt(2, 2), 3.0, 1e-12);
     CHECK_CLOSE(R.inv_sqrt(0, 0), 0.5, 1e-12);
@@ -85,6 +88,12 @@ int main() {
     CHECK_CLOSE(Mo.cov(0, 1), cxy, 1e-14);
 
     // Errors: an indefinite matrix.
-    CHECK_THROWS(otcore::bures_distance(diag({1.0, -1.0, 1.0}).view(), S2.view()), OTC_ERR_NOT_PSD);
+    CHECK_THROWS(otcore::bures(diag({1.0, -1.0, 1.0}).view(), S2.view()), OTC_ERR_NOT_PSD);
+    // A barycenter stopped by its callback at the first report: a warning, valid output.
+    otcore::GaussianBarycenterOptions stop;
+    stop.c.callback_every = 1;
+    stop.c.callback = [](void *, std::uint64_t, double) -> std::int32_t { return 1; };
+    const auto C = otcore::gaussian_barycenter(M, {S1.view(), diag({2.0, 1.0, 1.0}).view()}, {}, stop);
+    CHECK(C.status == OTC_WARN_CANCELLED && C.report.iterations == 1 && C.cov(0, 0) > 0);
     return summary();
 }

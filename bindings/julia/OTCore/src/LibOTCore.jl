@@ -443,15 +443,282 @@ struct otc_sliced_wasserstein_outputs_f64
     swp_p::Cdouble
 end
 
-# Options of the Gaussian functions. Fill with `otc_gaussian_options_default`.
-struct otc_gaussian_options
+# Options of `otc_bures_f64`; fill with `otc_bures_options_default`.
+struct otc_bures_options
     struct_size::Csize_t
     num_threads::UInt32
-    max_iter::UInt32
+    symmetry_tol::Cdouble
+    psd_tol::Cdouble
+end
+
+# Two covariances Σ₁, Σ₂ (d×d, symmetric PSD, any strides; singular ones are fine).
+struct otc_bures_problem_f64
+    struct_size::Csize_t
+    sigma1::otc_matrix_f64
+    sigma2::otc_matrix_f64
+end
+
+# What every ABI 1 call reports, the first field after `struct_size` of every outputs struct.
+# Written with the other outputs, when the call returns `OTC_OK` or a warning.
+struct otc_report
+    status::otc_status
+    path::Int32
+    iterations::UInt64
+    error::Cdouble
+    seconds::Cdouble
+end
+
+# Results of `otc_bures_f64`. `report.iterations` and `report.error` are 0 (a direct method).
+struct otc_bures_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    bures_squared::Cdouble
+end
+
+# Caller-provided scratch memory of a call, any alignment. `{NULL, 0}`: the library
+# allocates what the call needs (and reports `OTC_ERR_OUT_OF_MEMORY` if it cannot).
+# Its size comes from the operation's `*_workspace_size_*` query; it must not overlap any
+# argument, and its contents are undefined after the call.
+struct otc_workspace
+    data::Ptr{Cvoid}
+    bytes::Csize_t
+end
+
+# Options of `otc_gaussian_w2_f64`; fill with `otc_gaussian_w2_options_default`.
+struct otc_gaussian_w2_options
+    struct_size::Csize_t
+    num_threads::UInt32
+    symmetry_tol::Cdouble
+    psd_tol::Cdouble
+end
+
+# Two Gaussians N(m1, Σ₁), N(m2, Σ₂) on ℝᵈ.
+struct otc_gaussian_w2_problem_f64
+    struct_size::Csize_t
+    m1::Ptr{Cdouble}
+    sigma1::otc_matrix_f64
+    m2::Ptr{Cdouble}
+    sigma2::otc_matrix_f64
+end
+
+# Results of `otc_gaussian_w2_f64`. `report.iterations` and `report.error` are 0.
+struct otc_gaussian_w2_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    w2_squared::Cdouble
+end
+
+# Options of `otc_gaussian_entropic_w2_f64`; fill with
+# `otc_gaussian_entropic_w2_options_default`.
+struct otc_gaussian_entropic_w2_options
+    struct_size::Csize_t
+    num_threads::UInt32
+    symmetry_tol::Cdouble
+    psd_tol::Cdouble
+end
+
+# Two Gaussians N(m1, Σ₁), N(m2, Σ₂) on ℝᵈ and the regularisation ε.
+struct otc_gaussian_entropic_w2_problem_f64
+    struct_size::Csize_t
+    m1::Ptr{Cdouble}
+    sigma1::otc_matrix_f64
+    m2::Ptr{Cdouble}
+    sigma2::otc_matrix_f64
+    epsilon::Cdouble
+end
+
+# Results of `otc_gaussian_entropic_w2_f64`. `report.iterations` and `report.error` are 0.
+struct otc_gaussian_entropic_w2_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    cost::Cdouble
+end
+
+# Options of `otc_gaussian_w2_pairwise_f64`; fill with
+# `otc_gaussian_w2_pairwise_options_default`.
+struct otc_gaussian_w2_pairwise_options
+    struct_size::Csize_t
+    num_threads::UInt32
+    symmetry_tol::Cdouble
+    psd_tol::Cdouble
+end
+
+# Two batches of Gaussians: k₁ with means the rows of `means1` (k₁×d) and covariances
+# `covs1[0..k₁]` (d×d each), and k₂ likewise.
+struct otc_gaussian_w2_pairwise_problem_f64
+    struct_size::Csize_t
+    means1::otc_matrix_f64
+    covs1::Ptr{otc_matrix_f64}
+    means2::otc_matrix_f64
+    covs2::Ptr{otc_matrix_f64}
+end
+
+# Results of `otc_gaussian_w2_pairwise_f64`. `report.iterations` and `report.error` are 0.
+struct otc_gaussian_w2_pairwise_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    w2_squared::otc_matrix_mut_f64
+end
+
+# Options of `otc_gaussian_map_f64`; fill with `otc_gaussian_map_options_default`.
+struct otc_gaussian_map_options
+    struct_size::Csize_t
+    num_threads::UInt32
+    symmetry_tol::Cdouble
+    psd_tol::Cdouble
+    rank_tol::Cdouble
+end
+
+# Two Gaussians N(m1, Σ₁), N(m2, Σ₂); the means are optional (NULL = the zero vector).
+struct otc_gaussian_map_problem_f64
+    struct_size::Csize_t
+    m1::Ptr{Cdouble}
+    sigma1::otc_matrix_f64
+    m2::Ptr{Cdouble}
+    sigma2::otc_matrix_f64
+end
+
+# Results of `otc_gaussian_map_f64`: T(x) = a·x + b. `report.iterations`, `report.error` 0.
+struct otc_gaussian_map_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    rank::Csize_t
+    a::otc_matrix_mut_f64
+    b::Ptr{Cdouble}
+end
+
+# Options of `otc_gaussian_map_apply_f64`; fill with `otc_gaussian_map_apply_options_default`.
+struct otc_gaussian_map_apply_options
+    struct_size::Csize_t
+    num_threads::UInt32
+end
+
+# An affine map x ↦ A x + b and n points.
+struct otc_gaussian_map_apply_problem_f64
+    struct_size::Csize_t
+    a::otc_matrix_f64
+    b::Ptr{Cdouble}
+    x::otc_matrix_f64
+end
+
+# Results of `otc_gaussian_map_apply_f64`. `report.iterations` and `report.error` are 0.
+struct otc_gaussian_map_apply_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    y::otc_matrix_mut_f64
+end
+
+# Options of `otc_gaussian_geodesic_f64`; fill with `otc_gaussian_geodesic_options_default`.
+struct otc_gaussian_geodesic_options
+    struct_size::Csize_t
+    num_threads::UInt32
+    symmetry_tol::Cdouble
+    psd_tol::Cdouble
+    rank_tol::Cdouble
+end
+
+# Two Gaussians N(m1, Σ₁), N(m2, Σ₂) and the time t of the geodesic.
+struct otc_gaussian_geodesic_problem_f64
+    struct_size::Csize_t
+    m1::Ptr{Cdouble}
+    sigma1::otc_matrix_f64
+    m2::Ptr{Cdouble}
+    sigma2::otc_matrix_f64
+    t::Cdouble
+end
+
+# Results of `otc_gaussian_geodesic_f64`. `report.iterations` and `report.error` are 0.
+struct otc_gaussian_geodesic_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    rank::Csize_t
+    mean::Ptr{Cdouble}
+    cov::otc_matrix_mut_f64
+end
+
+# A progress callback of an iterative solver: called with `data`, the iterations done and
+# the solver's error measure (as its outputs' `report.error` documents); returns 0 to go on,
+# any other value to stop the solve (`OTC_WARN_CANCELLED`, valid outputs). It runs on the
+# thread that called the solver, whatever `num_threads`, and may call otcore itself.
+const otc_callback = Ptr{Cvoid}
+
+# Options of `otc_gaussian_barycenter_f64`; fill with
+# `otc_gaussian_barycenter_options_default`.
+struct otc_gaussian_barycenter_options
+    struct_size::Csize_t
+    num_threads::UInt32
     symmetry_tol::Cdouble
     psd_tol::Cdouble
     rank_tol::Cdouble
     tol::Cdouble
+    max_iter::UInt64
+    callback_every::UInt64
+    callback::otc_callback
+    callback_data::Ptr{Cvoid}
+end
+
+# k Gaussians and their weights.
+struct otc_gaussian_barycenter_problem_f64
+    struct_size::Csize_t
+    means::otc_matrix_f64
+    covs::Ptr{otc_matrix_f64}
+    weights::Ptr{Cdouble}
+end
+
+# Results of `otc_gaussian_barycenter_f64`. `report.iterations`: fixed-point iterations;
+# `report.error`: the estimated relative error of the covariance (see `opts->tol`).
+struct otc_gaussian_barycenter_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    rank::Csize_t
+    mean::Ptr{Cdouble}
+    cov::otc_matrix_mut_f64
+end
+
+# Options of `otc_gaussian_moments_f64`; fill with `otc_gaussian_moments_options_default`.
+struct otc_gaussian_moments_options
+    struct_size::Csize_t
+    num_threads::UInt32
+end
+
+# n weighted points in ℝᵈ.
+struct otc_gaussian_moments_problem_f64
+    struct_size::Csize_t
+    x::otc_matrix_f64
+    weights::Ptr{Cdouble}
+end
+
+# Results of `otc_gaussian_moments_f64`. `report.iterations` and `report.error` are 0.
+struct otc_gaussian_moments_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    mean::Ptr{Cdouble}
+    cov::otc_matrix_mut_f64
+end
+
+# Options of `otc_psd_sqrt_f64`; fill with `otc_psd_sqrt_options_default`.
+struct otc_psd_sqrt_options
+    struct_size::Csize_t
+    num_threads::UInt32
+    symmetry_tol::Cdouble
+    psd_tol::Cdouble
+    rank_tol::Cdouble
+end
+
+# A symmetric PSD matrix.
+struct otc_psd_sqrt_problem_f64
+    struct_size::Csize_t
+    a::otc_matrix_f64
+end
+
+# Results of `otc_psd_sqrt_f64`; at least one of `sqrt`, `inv_sqrt` must be wanted.
+# `report.iterations` and `report.error` are 0.
+struct otc_psd_sqrt_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    rank::Csize_t
+    sqrt::otc_matrix_mut_f64
+    inv_sqrt::otc_matrix_mut_f64
 end
 
 # Options of `otc_laguerre_assign_f64` / `_f32`; fill with
@@ -1483,129 +1750,401 @@ const _otc_sliced_wasserstein_f64 = Ref{Ptr{Cvoid}}(C_NULL)
 otc_sliced_wasserstein_f64(problem, out, opts, work) =
     ccall(_otc_sliced_wasserstein_f64[], otc_status, (Ptr{otc_sliced_wasserstein_problem_f64}, Ptr{otc_sliced_wasserstein_outputs_f64}, Ptr{otc_sliced_wasserstein_options}, otc_workspace), problem, out, opts, work)
 
-# Writes the default Gaussian options into `*out`.
+# Writes the default options into `opts`.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
 #
 # # Safety
-# `out` must be valid for writes of one `otc_gaussian_options`.
-const _otc_gaussian_options_default = Ref{Ptr{Cvoid}}(C_NULL)
-otc_gaussian_options_default(out) =
-    ccall(_otc_gaussian_options_default[], otc_status, (Ptr{otc_gaussian_options},), out)
+# `opts` must be NULL or valid for writes of one `otc_bures_options`.
+const _otc_bures_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_bures_options_default(opts) =
+    ccall(_otc_bures_options_default[], otc_status, (Ptr{otc_bures_options},), opts)
 
-# Bytes of workspace the Gaussian operation `op` (an `OTC_GAUSSIAN_OP_*`) needs in dimension
-# `d`; `n`, `m` are the batch sizes k₁, k₂ for `OTC_GAUSSIAN_OP_PAIRWISE`, the number of points
-# for `OTC_GAUSSIAN_OP_MOMENTS`, and ignored otherwise. Depends on `opts->num_threads`.
+# Bytes of workspace `otc_bures_f64` needs: about 5·d² doubles plus faer's eigensolver
+# scratch. Reads the sizes of `problem->sigma1` only.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION` (sigma1 not square or empty), `OTC_ERR_OVERFLOW` (d > 2^26).
 #
 # # Safety
-# `opts` NULL or a valid options struct; `out_bytes` valid for writes.
-const _otc_gaussian_workspace_size = Ref{Ptr{Cvoid}}(C_NULL)
-otc_gaussian_workspace_size(op, d, n, m, opts, out_bytes) =
-    ccall(_otc_gaussian_workspace_size[], otc_status, (Int32, Csize_t, Csize_t, Csize_t, Ptr{otc_gaussian_options}, Ptr{Csize_t}), op, d, n, m, opts, out_bytes)
+# `problem` and `opts` are NULL or valid structs of at least their `struct_size` bytes;
+# `bytes` valid for writes.
+const _otc_bures_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_bures_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_bures_workspace_size_f64[], otc_status, (Ptr{otc_bures_problem_f64}, Ptr{otc_bures_options}, Ptr{Csize_t}), problem, opts, bytes)
 
 # Squared Bures distance B²(Σ₁, Σ₂) = tr Σ₁ + tr Σ₂ − 2 tr (Σ₁^½ Σ₂ Σ₁^½)^½ between two
-# symmetric PSD d×d matrices, into `*out_bures_sq`. Singular inputs are fine; non-symmetric
-# or indefinite ones (beyond the options' tolerances) are `OTC_ERR_NOT_PSD`.
-# Workspace: `OTC_GAUSSIAN_OP_DISTANCE`.
+# symmetric PSD d×d matrices, into `out->bures_squared`. Cholesky factors (clamped
+# eigendecompositions for singular inputs) and the eigenvalues of a congruence; close
+# covariances are recomputed as a sum of squares, without cancellation. O(d³).
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION` (not square, different sizes), `OTC_ERR_NON_FINITE`,
+# `OTC_ERR_NOT_PSD` (not symmetric or indefinite beyond the tolerances),
+# `OTC_ERR_INVALID_ARGUMENT` (a negative or non-finite tolerance), `OTC_ERR_INVALID_STRIDE`,
+# `OTC_ERR_ALIASING` (`out` overlaps an input), `OTC_ERR_OVERFLOW`,
+# `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`,
+# `OTC_ERR_NUMERICAL`. On an error nothing is written.
 #
 # # Safety
-# Views valid as described; `work` NULL or `work_bytes` writable bytes; `out_bures_sq` writable.
-const _otc_bures_distance = Ref{Ptr{Cvoid}}(C_NULL)
-otc_bures_distance(sigma1, sigma2, opts, work, work_bytes, out_bures_sq) =
-    ccall(_otc_bures_distance[], otc_status, (otc_matrix_f64, otc_matrix_f64, Ptr{otc_gaussian_options}, Ptr{Cvoid}, Csize_t, Ptr{Cdouble}), sigma1, sigma2, opts, work, work_bytes, out_bures_sq)
+# `problem`, `out`, `opts` are NULL or valid structs of at least their `struct_size` bytes;
+# every view in them addresses readable memory; `work.data` is NULL or valid for
+# `work.bytes` bytes and overlaps no argument.
+const _otc_bures_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_bures_f64(problem, out, opts, work) =
+    ccall(_otc_bures_f64[], otc_status, (Ptr{otc_bures_problem_f64}, Ptr{otc_bures_outputs_f64}, Ptr{otc_bures_options}, otc_workspace), problem, out, opts, work)
 
-# Squared 2-Wasserstein distance between N(m1, Σ₁) and N(m2, Σ₂) in dimension d:
-# ‖m1 − m2‖² + B²(Σ₁, Σ₂), into `*out_w2_sq`. Workspace: `OTC_GAUSSIAN_OP_DISTANCE`.
+# Writes the default options into `opts`.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
 #
 # # Safety
-# `m1`, `m2` point to d doubles; views valid; `out_w2_sq` writable.
-const _otc_gaussian_w2 = Ref{Ptr{Cvoid}}(C_NULL)
-otc_gaussian_w2(d, m1, sigma1, m2, sigma2, opts, work, work_bytes, out_w2_sq) =
-    ccall(_otc_gaussian_w2[], otc_status, (Csize_t, Ptr{Cdouble}, otc_matrix_f64, Ptr{Cdouble}, otc_matrix_f64, Ptr{otc_gaussian_options}, Ptr{Cvoid}, Csize_t, Ptr{Cdouble}), d, m1, sigma1, m2, sigma2, opts, work, work_bytes, out_w2_sq)
+# `opts` must be NULL or valid for writes of one `otc_gaussian_w2_options`.
+const _otc_gaussian_w2_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_gaussian_w2_options_default(opts) =
+    ccall(_otc_gaussian_w2_options_default[], otc_status, (Ptr{otc_gaussian_w2_options},), opts)
 
-# Entropic OT cost between N(m1, Σ₁) and N(m2, Σ₂) with regularisation `eps` = 2σ² > 0,
-# min_π E‖x − y‖² + eps·KL(π‖α⊗β), in closed form (Janati et al. 2020), into `*out_cost`.
-# Workspace: `OTC_GAUSSIAN_OP_DISTANCE`.
+# Bytes of workspace `otc_gaussian_w2_f64` needs (that of `otc_bures_f64`). Reads the sizes
+# of `problem->sigma1` only.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_OVERFLOW` (d > 2^26).
 #
 # # Safety
-# `m1`, `m2` point to d doubles; views valid; `out_cost` writable.
-const _otc_gaussian_entropic_w2 = Ref{Ptr{Cvoid}}(C_NULL)
-otc_gaussian_entropic_w2(d, m1, sigma1, m2, sigma2, eps, opts, work, work_bytes, out_cost) =
-    ccall(_otc_gaussian_entropic_w2[], otc_status, (Csize_t, Ptr{Cdouble}, otc_matrix_f64, Ptr{Cdouble}, otc_matrix_f64, Cdouble, Ptr{otc_gaussian_options}, Ptr{Cvoid}, Csize_t, Ptr{Cdouble}), d, m1, sigma1, m2, sigma2, eps, opts, work, work_bytes, out_cost)
+# `problem` and `opts` are NULL or valid structs; `bytes` valid for writes.
+const _otc_gaussian_w2_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_gaussian_w2_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_gaussian_w2_workspace_size_f64[], otc_status, (Ptr{otc_gaussian_w2_problem_f64}, Ptr{otc_gaussian_w2_options}, Ptr{Csize_t}), problem, opts, bytes)
 
-# All squared W₂ distances between k₁ Gaussians (means = rows of `means1`, k₁×d;
-# covariances `covs1[0..k₁]`) and k₂ Gaussians (`means2`, `covs2`): `out` (k₁×k₂) gets
-# W₂²(i, j). Parallel over fixed runs of pairs: identical results for every thread count.
-# Workspace: `OTC_GAUSSIAN_OP_PAIRWISE` with n = k₁, m = k₂.
+# Squared 2-Wasserstein distance between N(m1, Σ₁) and N(m2, Σ₂) in dimension d (from the
+# size of Σ₁): W₂² = ‖m1 − m2‖² + B²(Σ₁, Σ₂), into `out->w2_squared`. O(d³).
+#
+# Statuses: as `otc_bures_f64`, and `OTC_ERR_NON_FINITE` for a non-finite mean entry.
+# On an error nothing is written.
 #
 # # Safety
-# `covs1`/`covs2` point to k₁/k₂ valid views; other views valid; `out` writable, disjoint.
-const _otc_gaussian_w2_pairwise = Ref{Ptr{Cvoid}}(C_NULL)
-otc_gaussian_w2_pairwise(means1, covs1, means2, covs2, opts, work, work_bytes, out_w2_sq) =
-    ccall(_otc_gaussian_w2_pairwise[], otc_status, (otc_matrix_f64, Ptr{otc_matrix_f64}, otc_matrix_f64, Ptr{otc_matrix_f64}, Ptr{otc_gaussian_options}, Ptr{Cvoid}, Csize_t, otc_matrix_mut_f64), means1, covs1, means2, covs2, opts, work, work_bytes, out_w2_sq)
+# `problem`, `out`, `opts` are NULL or valid structs; `problem->m1`, `m2` point to d
+# doubles; views address readable memory; `work.data` is NULL or valid for `work.bytes`
+# bytes and overlaps no argument.
+const _otc_gaussian_w2_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_gaussian_w2_f64(problem, out, opts, work) =
+    ccall(_otc_gaussian_w2_f64[], otc_status, (Ptr{otc_gaussian_w2_problem_f64}, Ptr{otc_gaussian_w2_outputs_f64}, Ptr{otc_gaussian_w2_options}, otc_workspace), problem, out, opts, work)
 
-# The optimal map T(x) = A x + b from N(m1, Σ₁) to N(m2, Σ₂): A = Σ₁^−½ (Σ₁^½ Σ₂ Σ₁^½)^½ Σ₁^−½
-# (d×d, symmetric PSD) into `a_out`, and b = m2 − A m1 into `b_out` (optional, NULL = not
-# wanted; `m1`/`m2` NULL mean zero vectors). A rank-deficient Σ₁ gives the pseudo-inverse map
-# (ker Σ₁ is sent to 0) and `OTC_WARN_SINGULAR`. Workspace: `OTC_GAUSSIAN_OP_MAP`.
+# Writes the default options into `opts`.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
 #
 # # Safety
-# `m1`, `m2` NULL or d doubles; views valid; `b_out` NULL or d writable doubles.
-const _otc_gaussian_map = Ref{Ptr{Cvoid}}(C_NULL)
-otc_gaussian_map(m1, sigma1, m2, sigma2, opts, work, work_bytes, a_out, b_out) =
-    ccall(_otc_gaussian_map[], otc_status, (Ptr{Cdouble}, otc_matrix_f64, Ptr{Cdouble}, otc_matrix_f64, Ptr{otc_gaussian_options}, Ptr{Cvoid}, Csize_t, otc_matrix_mut_f64, Ptr{Cdouble}), m1, sigma1, m2, sigma2, opts, work, work_bytes, a_out, b_out)
+# `opts` must be NULL or valid for writes of one `otc_gaussian_entropic_w2_options`.
+const _otc_gaussian_entropic_w2_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_gaussian_entropic_w2_options_default(opts) =
+    ccall(_otc_gaussian_entropic_w2_options_default[], otc_status, (Ptr{otc_gaussian_entropic_w2_options},), opts)
 
-# Applies x ↦ A x + b to the n points in the rows of `x` (n×d), writing the rows of `y`
-# (n×d, disjoint from the inputs); `b` NULL means 0. One matrix product; no workspace.
+# Bytes of workspace `otc_gaussian_entropic_w2_f64` needs (that of `otc_bures_f64`). Reads
+# the sizes of `problem->sigma1` only.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_OVERFLOW` (d > 2^26).
 #
 # # Safety
-# Views valid; `b` NULL or d doubles.
-const _otc_gaussian_map_apply = Ref{Ptr{Cvoid}}(C_NULL)
-otc_gaussian_map_apply(a, b, x, opts, y) =
-    ccall(_otc_gaussian_map_apply[], otc_status, (otc_matrix_f64, Ptr{Cdouble}, otc_matrix_f64, Ptr{otc_gaussian_options}, otc_matrix_mut_f64), a, b, x, opts, y)
+# `problem` and `opts` are NULL or valid structs; `bytes` valid for writes.
+const _otc_gaussian_entropic_w2_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_gaussian_entropic_w2_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_gaussian_entropic_w2_workspace_size_f64[], otc_status, (Ptr{otc_gaussian_entropic_w2_problem_f64}, Ptr{otc_gaussian_entropic_w2_options}, Ptr{Csize_t}), problem, opts, bytes)
 
-# The W₂ geodesic (McCann interpolant) at time t ∈ [0, 1] from N(m1, Σ₁) to N(m2, Σ₂):
-# mean (1−t) m1 + t m2 into `mean_out` (optional) and covariance K Σ₁ K, K = (1−t) I + t A,
-# into `cov_out`. `OTC_WARN_SINGULAR` when Σ₁ is rank-deficient (pseudo-inverse map).
-# Workspace: `OTC_GAUSSIAN_OP_GEODESIC`.
+# Entropic OT cost between N(m1, Σ₁) and N(m2, Σ₂) with regularisation ε = 2σ² > 0,
+# OT_ε = min_π E‖x − y‖² + ε·KL(π‖α⊗β), in closed form (Janati et al. 2020), into
+# `out->cost`. O(d³).
+#
+# Statuses: as `otc_gaussian_w2_f64`, and `OTC_ERR_INVALID_ARGUMENT` when ε is not finite
+# and > 0. On an error nothing is written.
 #
 # # Safety
-# `m1`, `m2` d doubles; views valid; `mean_out` NULL or d writable doubles.
-const _otc_gaussian_geodesic = Ref{Ptr{Cvoid}}(C_NULL)
-otc_gaussian_geodesic(m1, sigma1, m2, sigma2, t, opts, work, work_bytes, mean_out, cov_out) =
-    ccall(_otc_gaussian_geodesic[], otc_status, (Ptr{Cdouble}, otc_matrix_f64, Ptr{Cdouble}, otc_matrix_f64, Cdouble, Ptr{otc_gaussian_options}, Ptr{Cvoid}, Csize_t, Ptr{Cdouble}, otc_matrix_mut_f64), m1, sigma1, m2, sigma2, t, opts, work, work_bytes, mean_out, cov_out)
+# As `otc_gaussian_w2_f64`.
+const _otc_gaussian_entropic_w2_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_gaussian_entropic_w2_f64(problem, out, opts, work) =
+    ccall(_otc_gaussian_entropic_w2_f64[], otc_status, (Ptr{otc_gaussian_entropic_w2_problem_f64}, Ptr{otc_gaussian_entropic_w2_outputs_f64}, Ptr{otc_gaussian_entropic_w2_options}, otc_workspace), problem, out, opts, work)
 
-# The W₂ barycenter of k Gaussians (means = rows of `means`, k×d; covariances `covs[0..k]`)
-# with `weights` (k non-negative values, normalised; NULL = uniform): the weighted mean into
-# `mean_out` (optional) and the fixed point of Álvarez-Esteban et al. (2016),
-# Σ ← Σ^−½ (Σₖ wₖ (Σ^½ Σₖ Σ^½)^½)² Σ^−½, into `cov_out`. Stops at `opts->tol` or after
-# `opts->max_iter` iterations (`OTC_WARN_MAX_ITER`, last iterate returned); iterations made
-# into `*iterations_out` (optional). Workspace: `OTC_GAUSSIAN_OP_BARYCENTER`.
+# Writes the default options into `opts`.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
 #
 # # Safety
-# `covs` points to k valid views; `weights` NULL or k doubles; outputs writable, disjoint.
-const _otc_gaussian_barycenter = Ref{Ptr{Cvoid}}(C_NULL)
-otc_gaussian_barycenter(means, covs, weights, opts, work, work_bytes, mean_out, cov_out, iterations_out) =
-    ccall(_otc_gaussian_barycenter[], otc_status, (otc_matrix_f64, Ptr{otc_matrix_f64}, Ptr{Cdouble}, Ptr{otc_gaussian_options}, Ptr{Cvoid}, Csize_t, Ptr{Cdouble}, otc_matrix_mut_f64, Ptr{UInt32}), means, covs, weights, opts, work, work_bytes, mean_out, cov_out, iterations_out)
+# `opts` must be NULL or valid for writes of one `otc_gaussian_w2_pairwise_options`.
+const _otc_gaussian_w2_pairwise_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_gaussian_w2_pairwise_options_default(opts) =
+    ccall(_otc_gaussian_w2_pairwise_options_default[], otc_status, (Ptr{otc_gaussian_w2_pairwise_options},), opts)
 
-# Weighted mean (into `mean_out`, d) and covariance (into `cov_out`, d×d; normalised by
-# Σw, the maximum-likelihood estimate) of the n points in the rows of `x` (n×d); `weights`
-# NULL means uniform. Workspace: `OTC_GAUSSIAN_OP_MOMENTS` with n = number of points.
+# Bytes of workspace `otc_gaussian_w2_pairwise_f64` needs: the k₁ + k₂ factors
+# ((k₁ + k₂)·(d² + 1) doubles), k₁·k₂ results, and one eigensolver scratch per slot
+# (min(pairs, 4·threads) slots). Depends on the sizes of the means views and the thread
+# count (resolved, no pool is started).
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_OVERFLOW`, `OTC_ERR_THREADS`.
 #
 # # Safety
-# Views valid; `weights` NULL or n doubles; `mean_out` d writable doubles.
-const _otc_gaussian_moments = Ref{Ptr{Cvoid}}(C_NULL)
-otc_gaussian_moments(x, weights, opts, work, work_bytes, mean_out, cov_out) =
-    ccall(_otc_gaussian_moments[], otc_status, (otc_matrix_f64, Ptr{Cdouble}, Ptr{otc_gaussian_options}, Ptr{Cvoid}, Csize_t, Ptr{Cdouble}, otc_matrix_mut_f64), x, weights, opts, work, work_bytes, mean_out, cov_out)
+# `problem` and `opts` are NULL or valid structs; `bytes` valid for writes.
+const _otc_gaussian_w2_pairwise_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_gaussian_w2_pairwise_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_gaussian_w2_pairwise_workspace_size_f64[], otc_status, (Ptr{otc_gaussian_w2_pairwise_problem_f64}, Ptr{otc_gaussian_w2_pairwise_options}, Ptr{Csize_t}), problem, opts, bytes)
 
-# Σ^½ (into `sqrt_out`) and the pseudo-inverse square root (Σ⁺)^½ (into `inv_sqrt_out`) of a
-# symmetric PSD d×d matrix; an output whose `data` is NULL is not computed. Eigenvalues are
-# clamped at 0; for the inverse, eigenvalues ≤ rank_tol·λmax (0 = d·ε) count as 0 and
-# `OTC_WARN_SINGULAR` is returned. Workspace: `OTC_GAUSSIAN_OP_PSD_SQRT`.
+# All squared W₂ distances between a batch of k₁ Gaussians and a batch of k₂, into
+# `out->w2_squared` (k₁×k₂). Each covariance is factored once; the pairs run in fixed runs
+# over the threads (identical results for every thread count). O((k₁ + k₂ + k₁k₂)·d³).
+#
+# Statuses: as `otc_gaussian_w2_f64` (messages name `problem->covs1[i]` etc.).
+# On an error nothing is written, except that `out->w2_squared` may hold partial results
+# when a covariance is found not PSD after the first runs.
 #
 # # Safety
-# `a` valid; each output view with non-NULL data valid for writes and disjoint.
-const _otc_psd_sqrt = Ref{Ptr{Cvoid}}(C_NULL)
-otc_psd_sqrt(a, opts, work, work_bytes, sqrt_out, inv_sqrt_out) =
-    ccall(_otc_psd_sqrt[], otc_status, (otc_matrix_f64, Ptr{otc_gaussian_options}, Ptr{Cvoid}, Csize_t, otc_matrix_mut_f64, otc_matrix_mut_f64), a, opts, work, work_bytes, sqrt_out, inv_sqrt_out)
+# `problem`, `out`, `opts` are NULL or valid structs; `covs1`/`covs2` point to k₁/k₂ views;
+# every view addresses readable memory (the output writable); `work.data` is NULL or valid
+# for `work.bytes` bytes and overlaps no argument.
+const _otc_gaussian_w2_pairwise_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_gaussian_w2_pairwise_f64(problem, out, opts, work) =
+    ccall(_otc_gaussian_w2_pairwise_f64[], otc_status, (Ptr{otc_gaussian_w2_pairwise_problem_f64}, Ptr{otc_gaussian_w2_pairwise_outputs_f64}, Ptr{otc_gaussian_w2_pairwise_options}, otc_workspace), problem, out, opts, work)
+
+# Writes the default options into `opts`.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+#
+# # Safety
+# `opts` must be NULL or valid for writes of one `otc_gaussian_map_options`.
+const _otc_gaussian_map_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_gaussian_map_options_default(opts) =
+    ccall(_otc_gaussian_map_options_default[], otc_status, (Ptr{otc_gaussian_map_options},), opts)
+
+# Bytes of workspace `otc_gaussian_map_f64` needs: about 7·d² doubles plus faer's
+# eigensolver and SVD scratch. Reads the sizes of `problem->sigma1` only.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_OVERFLOW` (d > 2^26).
+#
+# # Safety
+# `problem` and `opts` are NULL or valid structs; `bytes` valid for writes.
+const _otc_gaussian_map_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_gaussian_map_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_gaussian_map_workspace_size_f64[], otc_status, (Ptr{otc_gaussian_map_problem_f64}, Ptr{otc_gaussian_map_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# The optimal (Monge) map T(x) = A x + b from N(m1, Σ₁) to N(m2, Σ₂):
+# A = Σ₁^−½ (Σ₁^½ Σ₂ Σ₁^½)^½ Σ₁^−½ (d×d, symmetric PSD, A Σ₁ A = Σ₂) into `out->a`, and
+# b = m2 − A m1 into `out->b` (optional). A rank-deficient Σ₁ gives the pseudo-inverse map
+# (ker Σ₁ is sent to 0) and `OTC_WARN_SINGULAR`. O(d³).
+#
+# Statuses: `OTC_OK`, `OTC_WARN_SINGULAR`; the errors of `otc_gaussian_w2_f64`.
+# On an error nothing is written.
+#
+# # Safety
+# `problem`, `out`, `opts` are NULL or valid structs; the means NULL or d readable doubles,
+# `out->b` NULL or d writable doubles; views address valid memory; `work.data` is NULL or
+# valid for `work.bytes` bytes and overlaps no argument.
+const _otc_gaussian_map_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_gaussian_map_f64(problem, out, opts, work) =
+    ccall(_otc_gaussian_map_f64[], otc_status, (Ptr{otc_gaussian_map_problem_f64}, Ptr{otc_gaussian_map_outputs_f64}, Ptr{otc_gaussian_map_options}, otc_workspace), problem, out, opts, work)
+
+# Writes the default options into `opts`.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+#
+# # Safety
+# `opts` must be NULL or valid for writes of one `otc_gaussian_map_apply_options`.
+const _otc_gaussian_map_apply_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_gaussian_map_apply_options_default(opts) =
+    ccall(_otc_gaussian_map_apply_options_default[], otc_status, (Ptr{otc_gaussian_map_apply_options},), opts)
+
+# Bytes of workspace `otc_gaussian_map_apply_f64` needs: d doubles. Reads the sizes of
+# `problem->a` only.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_OVERFLOW` (d > 2^26).
+#
+# # Safety
+# `problem` and `opts` are NULL or valid structs; `bytes` valid for writes.
+const _otc_gaussian_map_apply_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_gaussian_map_apply_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_gaussian_map_apply_workspace_size_f64[], otc_status, (Ptr{otc_gaussian_map_apply_problem_f64}, Ptr{otc_gaussian_map_apply_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# Applies x ↦ A x + b to the n points in the rows of `problem->x` (n×d), writing the rows of
+# `out->y` (n×d). One matrix product, O(n·d²).
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_NON_FINITE` (in a, b or x), `OTC_ERR_INVALID_STRIDE`,
+# `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`,
+# `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error nothing is written.
+#
+# # Safety
+# `problem`, `out`, `opts` are NULL or valid structs; `problem->b` NULL or d readable
+# doubles; views address valid memory; `work.data` is NULL or valid for `work.bytes` bytes
+# and overlaps no argument.
+const _otc_gaussian_map_apply_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_gaussian_map_apply_f64(problem, out, opts, work) =
+    ccall(_otc_gaussian_map_apply_f64[], otc_status, (Ptr{otc_gaussian_map_apply_problem_f64}, Ptr{otc_gaussian_map_apply_outputs_f64}, Ptr{otc_gaussian_map_apply_options}, otc_workspace), problem, out, opts, work)
+
+# Writes the default options into `opts`.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+#
+# # Safety
+# `opts` must be NULL or valid for writes of one `otc_gaussian_geodesic_options`.
+const _otc_gaussian_geodesic_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_gaussian_geodesic_options_default(opts) =
+    ccall(_otc_gaussian_geodesic_options_default[], otc_status, (Ptr{otc_gaussian_geodesic_options},), opts)
+
+# Bytes of workspace `otc_gaussian_geodesic_f64` needs: about 9·d² doubles plus faer's
+# eigensolver and SVD scratch. Reads the sizes of `problem->sigma1` only.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_OVERFLOW` (d > 2^26).
+#
+# # Safety
+# `problem` and `opts` are NULL or valid structs; `bytes` valid for writes.
+const _otc_gaussian_geodesic_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_gaussian_geodesic_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_gaussian_geodesic_workspace_size_f64[], otc_status, (Ptr{otc_gaussian_geodesic_problem_f64}, Ptr{otc_gaussian_geodesic_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# The point at time t of the W₂ geodesic (McCann interpolant) from N(m1, Σ₁) to N(m2, Σ₂):
+# mean (1−t) m1 + t m2 into `out->mean` (optional) and covariance K Σ₁ K, K = (1−t) I + t A
+# (A the optimal map), into `out->cov`. A rank-deficient Σ₁ uses the pseudo-inverse map
+# (`OTC_WARN_SINGULAR`). O(d³).
+#
+# Statuses: `OTC_OK`, `OTC_WARN_SINGULAR`; the errors of `otc_gaussian_w2_f64`, and
+# `OTC_ERR_INVALID_ARGUMENT` when t is not in [0, 1]. On an error nothing is written.
+#
+# # Safety
+# `problem`, `out`, `opts` are NULL or valid structs; the means d readable doubles,
+# `out->mean` NULL or d writable doubles; views address valid memory; `work.data` is NULL
+# or valid for `work.bytes` bytes and overlaps no argument.
+const _otc_gaussian_geodesic_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_gaussian_geodesic_f64(problem, out, opts, work) =
+    ccall(_otc_gaussian_geodesic_f64[], otc_status, (Ptr{otc_gaussian_geodesic_problem_f64}, Ptr{otc_gaussian_geodesic_outputs_f64}, Ptr{otc_gaussian_geodesic_options}, otc_workspace), problem, out, opts, work)
+
+# Writes the default options into `opts`.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+#
+# # Safety
+# `opts` must be NULL or valid for writes of one `otc_gaussian_barycenter_options`.
+const _otc_gaussian_barycenter_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_gaussian_barycenter_options_default(opts) =
+    ccall(_otc_gaussian_barycenter_options_default[], otc_status, (Ptr{otc_gaussian_barycenter_options},), opts)
+
+# Bytes of workspace `otc_gaussian_barycenter_f64` needs: about 6·d² doubles, faer's
+# eigensolver scratch, and 6·k + 2·d words. Reads the sizes of `problem->means` only.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_OVERFLOW`.
+#
+# # Safety
+# `problem` and `opts` are NULL or valid structs; `bytes` valid for writes.
+const _otc_gaussian_barycenter_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_gaussian_barycenter_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_gaussian_barycenter_workspace_size_f64[], otc_status, (Ptr{otc_gaussian_barycenter_problem_f64}, Ptr{otc_gaussian_barycenter_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# The W₂ barycenter N(m, Σ) of k Gaussians with weights w: m = Σₖ wₖ mₖ / Σw into
+# `out->mean` (optional) and Σ, the fixed point of Álvarez-Esteban et al. (2016),
+# Σ ← Σ^−½ (Σₖ wₖ (Σ^½ Σₖ Σ^½)^½)² Σ^−½ started at Σₖ wₖ Σₖ, into `out->cov`. Stops when
+# the estimated relative error is at most `opts->tol`, unconverged at `opts->max_iter`
+# (`OTC_WARN_MAX_ITER`, the last iterate returned) or when the steps stall at rounding
+# level, or when `opts->callback` asks to stop (`OTC_WARN_CANCELLED`, the current iterate
+# returned). O(iterations·k·d³).
+#
+# Statuses: `OTC_OK`, `OTC_WARN_MAX_ITER`, `OTC_WARN_CANCELLED`, `OTC_WARN_SINGULAR` (the
+# barycenter is rank-deficient); `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_NON_FINITE`, `OTC_ERR_NOT_PSD`,
+# `OTC_ERR_INVALID_ARGUMENT` (negative weights, weights summing to 0, bad tolerances,
+# max_iter 0), `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`,
+# `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`,
+# `OTC_ERR_NUMERICAL`. On an error nothing is written.
+#
+# # Safety
+# `problem`, `out`, `opts` are NULL or valid structs; `problem->covs` points to k views,
+# `problem->weights` NULL or k doubles, `out->mean` NULL or d writable doubles; views
+# address valid memory; `work.data` is NULL or valid for `work.bytes` bytes and overlaps no
+# argument.
+const _otc_gaussian_barycenter_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_gaussian_barycenter_f64(problem, out, opts, work) =
+    ccall(_otc_gaussian_barycenter_f64[], otc_status, (Ptr{otc_gaussian_barycenter_problem_f64}, Ptr{otc_gaussian_barycenter_outputs_f64}, Ptr{otc_gaussian_barycenter_options}, otc_workspace), problem, out, opts, work)
+
+# Writes the default options into `opts`.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+#
+# # Safety
+# `opts` must be NULL or valid for writes of one `otc_gaussian_moments_options`.
+const _otc_gaussian_moments_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_gaussian_moments_options_default(opts) =
+    ccall(_otc_gaussian_moments_options_default[], otc_status, (Ptr{otc_gaussian_moments_options},), opts)
+
+# Bytes of workspace `otc_gaussian_moments_f64` needs: one n×d temporary (the centred
+# points) and d doubles. Reads the sizes of `problem->x` only.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_OVERFLOW`.
+#
+# # Safety
+# `problem` and `opts` are NULL or valid structs; `bytes` valid for writes.
+const _otc_gaussian_moments_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_gaussian_moments_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_gaussian_moments_workspace_size_f64[], otc_status, (Ptr{otc_gaussian_moments_problem_f64}, Ptr{otc_gaussian_moments_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# Weighted mean (into `out->mean`, optional) and covariance (into `out->cov`, normalised by
+# Σw: the maximum-likelihood estimate) of the n points in the rows of `problem->x`.
+# One matrix product, O(n·d²).
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_NON_FINITE`, `OTC_ERR_INVALID_ARGUMENT` (negative
+# weights, weights summing to 0), `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`,
+# `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`,
+# `OTC_ERR_THREADS`. On an error nothing is written.
+#
+# # Safety
+# `problem`, `out`, `opts` are NULL or valid structs; `problem->weights` NULL or n doubles,
+# `out->mean` NULL or d writable doubles; views address valid memory; `work.data` is NULL
+# or valid for `work.bytes` bytes and overlaps no argument.
+const _otc_gaussian_moments_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_gaussian_moments_f64(problem, out, opts, work) =
+    ccall(_otc_gaussian_moments_f64[], otc_status, (Ptr{otc_gaussian_moments_problem_f64}, Ptr{otc_gaussian_moments_outputs_f64}, Ptr{otc_gaussian_moments_options}, otc_workspace), problem, out, opts, work)
+
+# Writes the default options into `opts`.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+#
+# # Safety
+# `opts` must be NULL or valid for writes of one `otc_psd_sqrt_options`.
+const _otc_psd_sqrt_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_psd_sqrt_options_default(opts) =
+    ccall(_otc_psd_sqrt_options_default[], otc_status, (Ptr{otc_psd_sqrt_options},), opts)
+
+# Bytes of workspace `otc_psd_sqrt_f64` needs: 2·d² doubles plus faer's eigensolver
+# scratch. Reads the sizes of `problem->a` only.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_OVERFLOW` (d > 2^26).
+#
+# # Safety
+# `problem` and `opts` are NULL or valid structs; `bytes` valid for writes.
+const _otc_psd_sqrt_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_psd_sqrt_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_psd_sqrt_workspace_size_f64[], otc_status, (Ptr{otc_psd_sqrt_problem_f64}, Ptr{otc_psd_sqrt_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# Σ^½ (into `out->sqrt`) and the pseudo-inverse square root (Σ⁺)^½ (into `out->inv_sqrt`) of
+# a symmetric PSD d×d matrix by its eigendecomposition, eigenvalues clamped at 0; for the
+# inverse, eigenvalues ≤ rank_tol·λmax count as 0 (`OTC_WARN_SINGULAR`). O(d³).
+#
+# Statuses: `OTC_OK`, `OTC_WARN_SINGULAR`; `OTC_ERR_NULL_POINTER` (also when neither output
+# is wanted), `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_NON_FINITE`,
+# `OTC_ERR_NOT_PSD`, `OTC_ERR_INVALID_ARGUMENT`, `OTC_ERR_INVALID_STRIDE`,
+# `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`,
+# `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`, `OTC_ERR_NUMERICAL`. On an error nothing is
+# written.
+#
+# # Safety
+# `problem`, `out`, `opts` are NULL or valid structs; views address valid memory;
+# `work.data` is NULL or valid for `work.bytes` bytes and overlaps no argument.
+const _otc_psd_sqrt_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_psd_sqrt_f64(problem, out, opts, work) =
+    ccall(_otc_psd_sqrt_f64[], otc_status, (Ptr{otc_psd_sqrt_problem_f64}, Ptr{otc_psd_sqrt_outputs_f64}, Ptr{otc_psd_sqrt_options}, otc_workspace), problem, out, opts, work)
 
 # Writes the default options (`num_threads = 0`) into `opts`.
 #

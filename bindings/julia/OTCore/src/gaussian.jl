@@ -1,11 +1,41 @@
-# Gaussian optimal transport: Bures distance, closed-form W₂, maps, geodesics, barycenters.
-# requires: otc_gaussian_options_default, otc_bures_distance, otc_gaussian_w2, otc_gaussian_entropic_w2, otc_gaussian_w2_pairwise, otc_gaussian_map, otc_gaussian_map_apply, otc_gaussian_geodesic, otc_gaussian_barycenter, otc_gaussian_moments, otc_psd_sqrt
+# Gaussian optimal transport: Bures distance, closed-form W₂, maps, geodesics, barycenters
+# (ABI 1: one problem / outputs / options struct per operation).
+# requires: otc_bures_options_default, otc_bures_f64, otc_gaussian_w2_options_default, otc_gaussian_w2_f64, otc_gaussian_entropic_w2_options_default, otc_gaussian_entropic_w2_f64, otc_gaussian_w2_pairwise_options_default, otc_gaussian_w2_pairwise_f64, otc_gaussian_map_options_default, otc_gaussian_map_f64, otc_gaussian_map_apply_options_default, otc_gaussian_map_apply_f64, otc_gaussian_geodesic_options_default, otc_gaussian_geodesic_f64, otc_gaussian_barycenter_options_default, otc_gaussian_barycenter_f64, otc_gaussian_moments_options_default, otc_gaussian_moments_f64, otc_psd_sqrt_options_default, otc_psd_sqrt_f64
 
-# Options keywords are the fields of `otc_gaussian_options` (`symmetry_tol`, `psd_tol`,
-# `rank_tol`, `tol`, `max_iter`), plus `threads`.
-gaussian_options(threads, kwargs) =
-    Ref(options(LibOTCore.otc_gaussian_options, LibOTCore.otc_gaussian_options_default,
-                "otc_gaussian_options_default"; num_threads=threads, kwargs...))
+# Keyword options of every function are the fields of its C options struct
+# (`otc_<op>_options`: `symmetry_tol`, `psd_tol`, `rank_tol`, `tol`, `max_iter`,
+# `callback_every`, as the operation has them), plus `threads` (its `num_threads`).
+gaussian_options(O, default!, threads, kwargs) =
+    Ref(options(O, default!, string(nameof(O), "_default"); num_threads=threads, kwargs...))
+
+# The zero value of a field type of an ABI struct (pointers NULL, nested structs zeroed).
+zero_field(::Type{P}) where {P<:Ptr} = P(C_NULL)
+zero_field(::Type{T}) where {T<:Number} = zero(T)
+zero_field(::Type{T}) where {T} = T((zero_field(t) for t in fieldtypes(T))...)
+
+"""
+    abi_struct(T; fields...) -> T
+
+A problem or outputs struct `T` of the ABI 1 shape: `struct_size` set, the named `fields`
+given (converted to the field's type), the others zero / NULL.
+"""
+function abi_struct(::Type{T}; fields...) where {T}
+    vals = map(fieldnames(T)) do f
+        f === :struct_size ? Csize_t(sizeof(T)) :
+        haskey(fields, f) ? convert(fieldtype(T, f), fields[f]) : zero_field(fieldtype(T, f))
+    end
+    return T(vals...)
+end
+
+# Runs `call(problem, outputs, options, workspace)` (library-allocated workspace): the status
+# (OTC_OK or a warning; errors throw) and the outputs struct as the library wrote it.
+function gaussian_call(call, name, problem, outputs, opts)
+    p = Ref(problem); r = Ref(outputs)
+    st = GC.@preserve p r opts begin
+        check(call(p, r, opts, LibOTCore.otc_workspace(C_NULL, 0)), name)
+    end
+    return Int32(st), r[]
+end
 
 function square(S, what)
     size(S, 1) == size(S, 2) || throw(DimensionMismatch("$what is $(size(S)), not square"))
@@ -20,13 +50,14 @@ symmetric PSD d×d matrices (singular ones are fine; indefinite ones throw `OTC_
 """
 function bures(S1::AbstractMatrix{<:Real}, S2::AbstractMatrix{<:Real}; threads::Integer=0, kwargs...)
     S1 = fmat(S1); S2 = fmat(S2)
-    opts = gaussian_options(threads, kwargs)
-    out = Ref(0.0)
-    GC.@preserve S1 S2 opts out begin
-        check(LibOTCore.otc_bures_distance(view_of(S1), view_of(S2), opts, C_NULL, 0, out),
-              "otc_bures_distance")
+    opts = gaussian_options(LibOTCore.otc_bures_options, LibOTCore.otc_bures_options_default,
+                            threads, kwargs)
+    GC.@preserve S1 S2 begin
+        p = abi_struct(LibOTCore.otc_bures_problem_f64; sigma1=view_of(S1), sigma2=view_of(S2))
+        _, r = gaussian_call(LibOTCore.otc_bures_f64, "otc_bures_f64", p,
+                             abi_struct(LibOTCore.otc_bures_outputs_f64), opts)
     end
-    return out[]
+    return r.bures_squared
 end
 
 """
@@ -39,13 +70,15 @@ function gaussian_w2(m1::AbstractVector{<:Real}, S1::AbstractMatrix{<:Real},
     d = square(S1, "Σ1")
     checklen(m1, d, "m1"); checklen(m2, d, "m2")
     m1 = dense(Float64, m1); m2 = dense(Float64, m2); S1 = fmat(S1); S2 = fmat(S2)
-    opts = gaussian_options(threads, kwargs)
-    out = Ref(0.0)
-    GC.@preserve m1 m2 S1 S2 opts out begin
-        check(LibOTCore.otc_gaussian_w2(d, m1, view_of(S1), m2, view_of(S2), opts, C_NULL, 0, out),
-              "otc_gaussian_w2")
+    opts = gaussian_options(LibOTCore.otc_gaussian_w2_options,
+                            LibOTCore.otc_gaussian_w2_options_default, threads, kwargs)
+    GC.@preserve m1 m2 S1 S2 begin
+        p = abi_struct(LibOTCore.otc_gaussian_w2_problem_f64; m1=pointer(m1), sigma1=view_of(S1),
+                       m2=pointer(m2), sigma2=view_of(S2))
+        _, r = gaussian_call(LibOTCore.otc_gaussian_w2_f64, "otc_gaussian_w2_f64", p,
+                             abi_struct(LibOTCore.otc_gaussian_w2_outputs_f64), opts)
     end
-    return out[]
+    return r.w2_squared
 end
 
 """
@@ -60,13 +93,15 @@ function gaussian_entropic_w2(m1::AbstractVector{<:Real}, S1::AbstractMatrix{<:R
     d = square(S1, "Σ1")
     checklen(m1, d, "m1"); checklen(m2, d, "m2")
     m1 = dense(Float64, m1); m2 = dense(Float64, m2); S1 = fmat(S1); S2 = fmat(S2)
-    opts = gaussian_options(threads, kwargs)
-    out = Ref(0.0)
-    GC.@preserve m1 m2 S1 S2 opts out begin
-        check(LibOTCore.otc_gaussian_entropic_w2(d, m1, view_of(S1), m2, view_of(S2), Float64(eps),
-                                                 opts, C_NULL, 0, out), "otc_gaussian_entropic_w2")
+    opts = gaussian_options(LibOTCore.otc_gaussian_entropic_w2_options,
+                            LibOTCore.otc_gaussian_entropic_w2_options_default, threads, kwargs)
+    GC.@preserve m1 m2 S1 S2 begin
+        p = abi_struct(LibOTCore.otc_gaussian_entropic_w2_problem_f64; m1=pointer(m1),
+                       sigma1=view_of(S1), m2=pointer(m2), sigma2=view_of(S2), epsilon=eps)
+        _, r = gaussian_call(LibOTCore.otc_gaussian_entropic_w2_f64, "otc_gaussian_entropic_w2_f64",
+                             p, abi_struct(LibOTCore.otc_gaussian_entropic_w2_outputs_f64), opts)
     end
-    return out[]
+    return r.cost
 end
 
 """
@@ -81,35 +116,44 @@ function gaussian_w2_pairwise(means1::AbstractMatrix{<:Real}, covs1::AbstractVec
     checklen(covs1, size(means1, 1), "covs1"); checklen(covs2, size(means2, 1), "covs2")
     means1 = fmat(means1); means2 = fmat(means2)
     c1 = [fmat(S) for S in covs1]; c2 = [fmat(S) for S in covs2]
-    opts = gaussian_options(threads, kwargs)
+    opts = gaussian_options(LibOTCore.otc_gaussian_w2_pairwise_options,
+                            LibOTCore.otc_gaussian_w2_pairwise_options_default, threads, kwargs)
     W = Matrix{Float64}(undef, size(means1, 1), size(means2, 1))
-    GC.@preserve means1 means2 c1 c2 opts W begin
+    GC.@preserve means1 means2 c1 c2 W begin
         v1 = [view_of(S) for S in c1]; v2 = [view_of(S) for S in c2]
-        check(LibOTCore.otc_gaussian_w2_pairwise(view_of(means1), v1, view_of(means2), v2, opts,
-                                                 C_NULL, 0, mut_view_of(W)), "otc_gaussian_w2_pairwise")
+        GC.@preserve v1 v2 begin
+            p = abi_struct(LibOTCore.otc_gaussian_w2_pairwise_problem_f64; means1=view_of(means1),
+                           covs1=pointer(v1), means2=view_of(means2), covs2=pointer(v2))
+            out = abi_struct(LibOTCore.otc_gaussian_w2_pairwise_outputs_f64; w2_squared=mut_view_of(W))
+            gaussian_call(LibOTCore.otc_gaussian_w2_pairwise_f64, "otc_gaussian_w2_pairwise_f64", p,
+                          out, opts)
+        end
     end
     return W
 end
 
 """
-    gaussian_map(m1, Σ1, m2, Σ2; threads=0, options...) -> (; A, b, status)
+    gaussian_map(m1, Σ1, m2, Σ2; threads=0, options...) -> (; A, b, rank, status)
 
 The optimal map T(x) = A x + b from N(m1, Σ₁) to N(m2, Σ₂), A = Σ₁^−½ (Σ₁^½ Σ₂ Σ₁^½)^½ Σ₁^−½.
-`status` is `OTC_WARN_SINGULAR` when Σ₁ is rank-deficient (pseudo-inverse map).
+`status` is `OTC_WARN_SINGULAR` when Σ₁ is rank-deficient (pseudo-inverse map; `rank` < d).
 """
 function gaussian_map(m1::AbstractVector{<:Real}, S1::AbstractMatrix{<:Real},
                       m2::AbstractVector{<:Real}, S2::AbstractMatrix{<:Real}; threads::Integer=0, kwargs...)
     d = square(S1, "Σ1")
     checklen(m1, d, "m1"); checklen(m2, d, "m2")
     m1 = dense(Float64, m1); m2 = dense(Float64, m2); S1 = fmat(S1); S2 = fmat(S2)
-    opts = gaussian_options(threads, kwargs)
+    opts = gaussian_options(LibOTCore.otc_gaussian_map_options,
+                            LibOTCore.otc_gaussian_map_options_default, threads, kwargs)
     A = Matrix{Float64}(undef, d, d)
     b = Vector{Float64}(undef, d)
-    st = GC.@preserve m1 m2 S1 S2 opts A b begin
-        check(LibOTCore.otc_gaussian_map(m1, view_of(S1), m2, view_of(S2), opts, C_NULL, 0,
-                                         mut_view_of(A), b), "otc_gaussian_map")
+    st, r = GC.@preserve m1 m2 S1 S2 A b begin
+        p = abi_struct(LibOTCore.otc_gaussian_map_problem_f64; m1=pointer(m1), sigma1=view_of(S1),
+                       m2=pointer(m2), sigma2=view_of(S2))
+        out = abi_struct(LibOTCore.otc_gaussian_map_outputs_f64; a=mut_view_of(A), b=pointer(b))
+        gaussian_call(LibOTCore.otc_gaussian_map_f64, "otc_gaussian_map_f64", p, out, opts)
     end
-    return (A=A, b=b, status=Int32(st))
+    return (A=A, b=b, rank=Int(r.rank), status=st)
 end
 
 """
@@ -122,17 +166,21 @@ function gaussian_map_apply(A::AbstractMatrix{<:Real}, b, x::AbstractMatrix{<:Re
     A = fmat(A); x = fmat(x)
     checklen(b, size(A, 1), "b")
     b = dense(Float64, b)
-    opts = gaussian_options(threads, kwargs)
+    opts = gaussian_options(LibOTCore.otc_gaussian_map_apply_options,
+                            LibOTCore.otc_gaussian_map_apply_options_default, threads, kwargs)
     Y = Matrix{Float64}(undef, size(x, 1), size(A, 1))
-    GC.@preserve A b x opts Y begin
-        check(LibOTCore.otc_gaussian_map_apply(view_of(A), ptr(b), view_of(x), opts, mut_view_of(Y)),
-              "otc_gaussian_map_apply")
+    GC.@preserve A b x Y begin
+        p = abi_struct(LibOTCore.otc_gaussian_map_apply_problem_f64; a=view_of(A), b=ptr(b),
+                       x=view_of(x))
+        out = abi_struct(LibOTCore.otc_gaussian_map_apply_outputs_f64; y=mut_view_of(Y))
+        gaussian_call(LibOTCore.otc_gaussian_map_apply_f64, "otc_gaussian_map_apply_f64", p, out,
+                      opts)
     end
     return Y
 end
 
 """
-    gaussian_geodesic(m1, Σ1, m2, Σ2, t; threads=0, options...) -> (; mean, cov, status)
+    gaussian_geodesic(m1, Σ1, m2, Σ2, t; threads=0, options...) -> (; mean, cov, rank, status)
 
 The W₂ geodesic (McCann interpolant) at time t ∈ [0, 1] from N(m1, Σ₁) to N(m2, Σ₂).
 """
@@ -142,39 +190,71 @@ function gaussian_geodesic(m1::AbstractVector{<:Real}, S1::AbstractMatrix{<:Real
     d = square(S1, "Σ1")
     checklen(m1, d, "m1"); checklen(m2, d, "m2")
     m1 = dense(Float64, m1); m2 = dense(Float64, m2); S1 = fmat(S1); S2 = fmat(S2)
-    opts = gaussian_options(threads, kwargs)
+    opts = gaussian_options(LibOTCore.otc_gaussian_geodesic_options,
+                            LibOTCore.otc_gaussian_geodesic_options_default, threads, kwargs)
     mean = Vector{Float64}(undef, d)
     cov = Matrix{Float64}(undef, d, d)
-    st = GC.@preserve m1 m2 S1 S2 opts mean cov begin
-        check(LibOTCore.otc_gaussian_geodesic(m1, view_of(S1), m2, view_of(S2), Float64(t), opts,
-                                              C_NULL, 0, mean, mut_view_of(cov)), "otc_gaussian_geodesic")
+    st, r = GC.@preserve m1 m2 S1 S2 mean cov begin
+        p = abi_struct(LibOTCore.otc_gaussian_geodesic_problem_f64; m1=pointer(m1),
+                       sigma1=view_of(S1), m2=pointer(m2), sigma2=view_of(S2), t=t)
+        out = abi_struct(LibOTCore.otc_gaussian_geodesic_outputs_f64; mean=pointer(mean),
+                         cov=mut_view_of(cov))
+        gaussian_call(LibOTCore.otc_gaussian_geodesic_f64, "otc_gaussian_geodesic_f64", p, out, opts)
     end
-    return (mean=mean, cov=cov, status=Int32(st))
+    return (mean=mean, cov=cov, rank=Int(r.rank), status=st)
+end
+
+# The barycenter's progress callback: `data` points to a Ref holding the Julia function
+# `(iteration, error) -> stop::Bool`; an InterruptException (Ctrl-C) or any other exception
+# inside it stops the iteration too.
+function barycenter_progress(data::Ptr{Cvoid}, iteration::UInt64, error::Cdouble)::Int32
+    f = unsafe_pointer_to_objref(data)[]
+    try
+        return f(Int(iteration), error) === true ? Int32(1) : Int32(0)
+    catch
+        return Int32(1)
+    end
 end
 
 """
-    gaussian_barycenter(means, covs; weights=nothing, threads=0, options...)
-        -> (; mean, cov, iterations, status)
+    gaussian_barycenter(means, covs; weights=nothing, callback=nothing, threads=0, options...)
+        -> (; mean, cov, iterations, error, rank, status)
 
 The W₂ barycenter of k Gaussians (means = rows of `means`, k×d; `covs` k covariances) with
 `weights` (k non-negative values, normalised; `nothing` = uniform), by the fixed point of
-Álvarez-Esteban et al. (2016). `status` is `OTC_WARN_MAX_ITER` when `tol` was not met.
+Álvarez-Esteban et al. (2016). `status` is `OTC_WARN_MAX_ITER` when `tol` was not met;
+`error` is the estimated relative error of the covariance. `callback(iteration, error)`,
+called every `callback_every` (default 1) iterations on this thread, returns `true` to stop
+(`OTC_WARN_CANCELLED`, the iterate reached); an exception in it (Ctrl-C) stops it too.
 """
 function gaussian_barycenter(means::AbstractMatrix{<:Real}, covs::AbstractVector{<:AbstractMatrix};
-                             weights=nothing, threads::Integer=0, kwargs...)
+                             weights=nothing, callback=nothing, threads::Integer=0, kwargs...)
     k, d = size(means)
     checklen(covs, k, "covs"); checklen(weights, k, "weights")
     means = fmat(means); cs = [fmat(S) for S in covs]; w = dense(Float64, weights)
-    opts = gaussian_options(threads, kwargs)
+    user = Ref{Any}(callback === nothing ? ((_, _) -> false) : callback)
+    cb = @cfunction(barycenter_progress, Int32, (Ptr{Cvoid}, UInt64, Cdouble))
+    every = get(kwargs, :callback_every, 1)
+    rest = Base.structdiff(values(kwargs), NamedTuple{(:callback_every,)})
     mean = Vector{Float64}(undef, d)
     cov = Matrix{Float64}(undef, d, d)
-    iters = Ref(UInt32(0))
-    st = GC.@preserve means cs w opts mean cov iters begin
+    st, r = GC.@preserve means cs w user mean cov begin
+        opts = gaussian_options(LibOTCore.otc_gaussian_barycenter_options,
+                                LibOTCore.otc_gaussian_barycenter_options_default, threads,
+                                (; rest..., callback_every=every, callback=cb,
+                                 callback_data=pointer_from_objref(user)))
         vs = [view_of(S) for S in cs]
-        check(LibOTCore.otc_gaussian_barycenter(view_of(means), vs, ptr(w), opts, C_NULL, 0, mean,
-                                                mut_view_of(cov), iters), "otc_gaussian_barycenter")
+        GC.@preserve vs begin
+            p = abi_struct(LibOTCore.otc_gaussian_barycenter_problem_f64; means=view_of(means),
+                           covs=pointer(vs), weights=ptr(w))
+            out = abi_struct(LibOTCore.otc_gaussian_barycenter_outputs_f64; mean=pointer(mean),
+                             cov=mut_view_of(cov))
+            gaussian_call(LibOTCore.otc_gaussian_barycenter_f64, "otc_gaussian_barycenter_f64", p,
+                          out, opts)
+        end
     end
-    return (mean=mean, cov=cov, iterations=Int(iters[]), status=Int32(st))
+    return (mean=mean, cov=cov, iterations=Int(r.report.iterations), error=r.report.error,
+            rank=Int(r.rank), status=st)
 end
 
 """
@@ -186,18 +266,21 @@ function gaussian_moments(x::AbstractMatrix{<:Real}; weights=nothing, threads::I
     n, d = size(x)
     checklen(weights, n, "weights")
     x = fmat(x); w = dense(Float64, weights)
-    opts = gaussian_options(threads, kwargs)
+    opts = gaussian_options(LibOTCore.otc_gaussian_moments_options,
+                            LibOTCore.otc_gaussian_moments_options_default, threads, kwargs)
     mean = Vector{Float64}(undef, d)
     cov = Matrix{Float64}(undef, d, d)
-    GC.@preserve x w opts mean cov begin
-        check(LibOTCore.otc_gaussian_moments(view_of(x), ptr(w), opts, C_NULL, 0, mean,
-                                             mut_view_of(cov)), "otc_gaussian_moments")
+    GC.@preserve x w mean cov begin
+        p = abi_struct(LibOTCore.otc_gaussian_moments_problem_f64; x=view_of(x), weights=ptr(w))
+        out = abi_struct(LibOTCore.otc_gaussian_moments_outputs_f64; mean=pointer(mean),
+                         cov=mut_view_of(cov))
+        gaussian_call(LibOTCore.otc_gaussian_moments_f64, "otc_gaussian_moments_f64", p, out, opts)
     end
     return (mean=mean, cov=cov)
 end
 
 """
-    psd_sqrt(Σ; threads=0, options...) -> (; sqrt, inv_sqrt, status)
+    psd_sqrt(Σ; threads=0, options...) -> (; sqrt, inv_sqrt, rank, status)
 
 Σ^½ and the pseudo-inverse square root (Σ⁺)^½ of a symmetric PSD matrix; `status` is
 `OTC_WARN_SINGULAR` when eigenvalues ≤ rank_tol·λmax were treated as 0.
@@ -205,12 +288,15 @@ end
 function psd_sqrt(S::AbstractMatrix{<:Real}; threads::Integer=0, kwargs...)
     d = square(S, "Σ")
     S = fmat(S)
-    opts = gaussian_options(threads, kwargs)
+    opts = gaussian_options(LibOTCore.otc_psd_sqrt_options, LibOTCore.otc_psd_sqrt_options_default,
+                            threads, kwargs)
     R = Matrix{Float64}(undef, d, d)
     Ri = Matrix{Float64}(undef, d, d)
-    st = GC.@preserve S opts R Ri begin
-        check(LibOTCore.otc_psd_sqrt(view_of(S), opts, C_NULL, 0, mut_view_of(R), mut_view_of(Ri)),
-              "otc_psd_sqrt")
+    st, r = GC.@preserve S R Ri begin
+        p = abi_struct(LibOTCore.otc_psd_sqrt_problem_f64; a=view_of(S))
+        out = abi_struct(LibOTCore.otc_psd_sqrt_outputs_f64; sqrt=mut_view_of(R),
+                         inv_sqrt=mut_view_of(Ri))
+        gaussian_call(LibOTCore.otc_psd_sqrt_f64, "otc_psd_sqrt_f64", p, out, opts)
     end
-    return (sqrt=R, inv_sqrt=Ri, status=Int32(st))
+    return (sqrt=R, inv_sqrt=Ri, rank=Int(r.rank), status=st)
 end

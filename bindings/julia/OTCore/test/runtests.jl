@@ -301,6 +301,8 @@ permutations_of(n) = n == 1 ? [[1]] : [insert!(copy(p), k, n) for p in permutati
         @test r.sqrt * r.sqrt ≈ S rtol = 1e-12
         @test r.inv_sqrt * S * r.inv_sqrt ≈ [1.0 0.0; 0.0 1.0] atol = 1e-12
         @test psd_sqrt(diagm_([4.0, 0.0])).status == OTCore.LibOTCore.OTC_WARN_SINGULAR
+        @test psd_sqrt(diagm_([4.0, 0.0])).rank == 1
+        @test psd_sqrt(diagm_([4.0, 1e-9]); rank_tol=1e-6).rank == 1
     end
 
     @testset "barycenter_of_commuting_covariances_is_the_closed_form" begin
@@ -309,6 +311,14 @@ permutations_of(n) = n == 1 ? [[1]] : [insert!(copy(p), k, n) for p in permutati
         r = gaussian_barycenter([0.0 0.0; 4.0 8.0], diagm_.(s); weights=w)
         @test r.mean ≈ [3.0, 6.0]
         @test r.cov ≈ diagm_((w[1] .* sqrt.(s[1]) .+ w[2] .* sqrt.(s[2])) .^ 2) rtol = 1e-9
+        @test r.iterations >= 1 && r.error <= 1e-13 && r.rank == 2
+        # A callback stopping at its first call: cancelled, the iterate reached.
+        calls = Ref(0)
+        c = gaussian_barycenter([0.0 0.0; 4.0 8.0], [diagm_(s[1]), [2.0 1.0; 1.0 2.0]];
+                                callback=(it, err) -> (calls[] += 1; true), threads=2)
+        @test c.status == OTCore.LibOTCore.OTC_WARN_CANCELLED && c.iterations == 1 && calls[] == 1
+        @test gaussian_barycenter([0.0 0.0; 4.0 8.0], [diagm_(s[1]), [2.0 1.0; 1.0 2.0]];
+                                  max_iter=1).status == OTCore.LibOTCore.OTC_WARN_MAX_ITER
     end
 
     @testset "moments_match_a_direct_computation" begin

@@ -182,63 +182,73 @@ sinkhorn_block_column_update <- function(pairs, eps, options = list()) {
   .Call(C_otc_r_sinkhorn_block_column_update, as_pairs(pairs, "pairs"), block_options(eps, options))
 }
 
-bures <- function(S1, S2, threads = 0L) {
-  .Call(C_otc_r_bures, square_matrix(S1, "S1"), square_matrix(S2, "S2"), as_count(threads, "threads"))
+# The options of a Gaussian call: a named list whose names are the fields of the C options
+# struct (num_threads, symmetry_tol, psd_tol, rank_tol, tol, max_iter, callback_every, as the
+# operation has them); the C glue sets them by name and rejects unknown ones.
+gaussian_options <- function(options) {
+  if (!is.list(options) || length(options) > 0L && (is.null(names(options)) || any(names(options) == ""))) {
+    stop("options must be a named list (names: fields of the C options struct)", call. = FALSE)
+  }
+  options
 }
 
-gaussian_w2 <- function(m1, S1, m2, S2, eps = NULL, threads = 0L) {
+bures <- function(S1, S2, options = list()) {
+  .Call(C_otc_r_bures, square_matrix(S1, "S1"), square_matrix(S2, "S2"), gaussian_options(options))
+}
+
+gaussian_w2 <- function(m1, S1, m2, S2, eps = NULL, options = list()) {
   S1 <- square_matrix(S1, "S1")
   .Call(C_otc_r_gaussian_w2, as_weights(m1, nrow(S1), "m1"), S1, as_weights(m2, nrow(S1), "m2"),
-        square_matrix(S2, "S2"), opt_number(eps, "eps"), as_count(threads, "threads"))
+        square_matrix(S2, "S2"), opt_number(eps, "eps"), gaussian_options(options))
 }
 
-gaussian_w2_pairwise <- function(means1, covs1, means2, covs2, threads = 0L) {
+gaussian_w2_pairwise <- function(means1, covs1, means2, covs2, options = list()) {
   means1 <- as_double_matrix(means1, "means1")
   means2 <- as_double_matrix(means2, "means2")
   if (!is.list(covs1) || !is.list(covs2)) stop("covs1 and covs2 must be lists of matrices", call. = FALSE)
   .Call(C_otc_r_gaussian_w2_pairwise, means1, lapply(covs1, square_matrix, "covs1"), means2,
-        lapply(covs2, square_matrix, "covs2"), as_count(threads, "threads"))
+        lapply(covs2, square_matrix, "covs2"), gaussian_options(options))
 }
 
-gaussian_map <- function(m1, S1, m2, S2, threads = 0L) {
+gaussian_map <- function(m1, S1, m2, S2, options = list()) {
   S1 <- square_matrix(S1, "S1")
   r <- .Call(C_otc_r_gaussian_map, as_weights(m1, nrow(S1), "m1"), S1,
-             as_weights(m2, nrow(S1), "m2"), square_matrix(S2, "S2"), as_count(threads, "threads"))
+             as_weights(m2, nrow(S1), "m2"), square_matrix(S2, "S2"), gaussian_options(options))
   warn_on(r$status, "gaussian_map")
   r
 }
 
-gaussian_map_apply <- function(A, b, x, threads = 0L) {
+gaussian_map_apply <- function(A, b, x, options = list()) {
   A <- as_double_matrix(A, "A")
   .Call(C_otc_r_gaussian_map_apply, A, opt_weights(b, nrow(A), "b"), as_double_matrix(x, "x"),
-        as_count(threads, "threads"))
+        gaussian_options(options))
 }
 
-gaussian_geodesic <- function(m1, S1, m2, S2, t, threads = 0L) {
+gaussian_geodesic <- function(m1, S1, m2, S2, t, options = list()) {
   S1 <- square_matrix(S1, "S1")
   r <- .Call(C_otc_r_gaussian_geodesic, as_weights(m1, nrow(S1), "m1"), S1,
              as_weights(m2, nrow(S1), "m2"), square_matrix(S2, "S2"), as_number(t, "t"),
-             as_count(threads, "threads"))
+             gaussian_options(options))
   warn_on(r$status, "gaussian_geodesic")
   r
 }
 
-gaussian_barycenter <- function(means, covs, weights = NULL, threads = 0L) {
+gaussian_barycenter <- function(means, covs, weights = NULL, options = list()) {
   means <- as_double_matrix(means, "means")
   if (!is.list(covs)) stop("covs must be a list of matrices", call. = FALSE)
   r <- .Call(C_otc_r_gaussian_barycenter, means, lapply(covs, square_matrix, "covs"),
-             opt_weights(weights, nrow(means), "weights"), as_count(threads, "threads"))
+             opt_weights(weights, nrow(means), "weights"), gaussian_options(options))
   warn_on(r$status, "gaussian_barycenter")
   r
 }
 
-gaussian_moments <- function(x, weights = NULL, threads = 0L) {
+gaussian_moments <- function(x, weights = NULL, options = list()) {
   x <- as_double_matrix(x, "x")
-  .Call(C_otc_r_gaussian_moments, x, opt_weights(weights, nrow(x), "weights"), as_count(threads, "threads"))
+  .Call(C_otc_r_gaussian_moments, x, opt_weights(weights, nrow(x), "weights"), gaussian_options(options))
 }
 
-psd_sqrt <- function(S, threads = 0L) {
-  r <- .Call(C_otc_r_psd_sqrt, square_matrix(S, "S"), as_count(threads, "threads"))
+psd_sqrt <- function(S, options = list()) {
+  r <- .Call(C_otc_r_psd_sqrt, square_matrix(S, "S"), gaussian_options(options))
   warn_on(r$status, "psd_sqrt")
   r
 }

@@ -517,12 +517,60 @@ SEXP otc_r_sinkhorn_block_workspace_sizes(SEXP rows, SEXP m, SEXP d) {
 
 /* ---- Gaussians --------------------------------------------------------------------------- */
 
-static otc_gaussian_options gaussian_opts(SEXP threads) {
-    otc_gaussian_options o;
-    check_status(otc_gaussian_options_default(&o), "otc_gaussian_options_default");
-    o.num_threads = (uint32_t)Rf_asInteger(threads);
-    return o;
+/* One field of a Gaussian options struct that R may set by name: uint32_t ('u'), uint64_t
+ * ('U') or double ('d'), at `offset`. */
+typedef struct {
+    const char *name;
+    char kind;
+    size_t offset;
+} gaussian_field;
+
+#define GAUSSIAN_TOL_FIELDS(T)                                                                 \
+    {"num_threads", 'u', offsetof(T, num_threads)},                                            \
+        {"symmetry_tol", 'd', offsetof(T, symmetry_tol)}, {"psd_tol", 'd', offsetof(T, psd_tol)}
+
+/* Sets the fields of options struct `o` named in the R list `opts` (names as in the C
+ * struct); an unknown name or a value that is not one number is an R error. */
+static void gaussian_set(void *o, SEXP opts, const gaussian_field *fields, size_t nf,
+                         const char *what) {
+    SEXP names = Rf_getAttrib(opts, R_NamesSymbol);
+    if (!Rf_isNewList(opts)) Rf_error("%s: options must be a list", what);
+    for (R_xlen_t i = 0; i < XLENGTH(opts); i++) {
+        const char *name = Rf_isNull(names) ? "" : CHAR(STRING_ELT(names, i));
+        SEXP v = VECTOR_ELT(opts, i);
+        size_t f = 0;
+        while (f < nf && strcmp(fields[f].name, name) != 0) f++;
+        if (f == nf) Rf_error("%s: unknown option '%s'", what, name);
+        if (!Rf_isNumeric(v) || XLENGTH(v) != 1 || ISNAN(Rf_asReal(v)))
+            Rf_error("%s: option %s must be one number", what, name);
+        char *p = (char *)o + fields[f].offset;
+        if (fields[f].kind == 'd') {
+            *(double *)p = Rf_asReal(v);
+        } else {
+            double x = Rf_asReal(v), cap = fields[f].kind == 'u' ? 4294967295.0 : 1.8e19;
+            if (x < 0 || x > cap || x != floor(x))
+                Rf_error("%s: option %s must be a whole number >= 0", what, name);
+            if (fields[f].kind == 'u') *(uint32_t *)p = (uint32_t)x;
+            else *(uint64_t *)p = (uint64_t)x;
+        }
+    }
 }
+
+/* Declares `T o` filled by `fill` (its otc_<op>_options_default), then the R list `opts`. */
+#define GAUSSIAN_OPTIONS(T, fill, opts, ...)                                                   \
+    T o;                                                                                       \
+    do {                                                                                       \
+        static const gaussian_field fields_[] = {__VA_ARGS__};                                 \
+        check_status(fill(&o), #fill);                                                         \
+        gaussian_set(&o, opts, fields_, sizeof fields_ / sizeof fields_[0], #T);               \
+    } while (0)
+
+#define GAUSSIAN_STRUCT(T, v)                                                                  \
+    T v;                                                                                       \
+    memset(&v, 0, sizeof v);                                                                   \
+    v.struct_size = sizeof v
+
+static const otc_workspace NO_WORK = {NULL, 0};
 
 static size_t square(SEXP s, const char *what) {
     otc_matrix_f64 v = rview(s, what);
@@ -530,28 +578,39 @@ static size_t square(SEXP s, const char *what) {
     return v.rows;
 }
 
-SEXP otc_r_bures(SEXP s1, SEXP s2, SEXP threads) {
-    otc_gaussian_options o = gaussian_opts(threads);
-    double out = 0.0;
-    check_status(otc_bures_distance(rview(s1, "S1"), rview(s2, "S2"), &o, NULL, 0, &out),
-                 "otc_bures_distance");
-    return Rf_ScalarReal(out);
+SEXP otc_r_bures(SEXP s1, SEXP s2, SEXP options) {
+    GAUSSIAN_OPTIONS(otc_bures_options, otc_bures_options_default, options,
+                     GAUSSIAN_TOL_FIELDS(otc_bures_options));
+    GAUSSIAN_STRUCT(otc_bures_problem_f64, p);
+    GAUSSIAN_STRUCT(otc_bures_outputs_f64, r);
+    p.sigma1 = rview(s1, "S1");
+    p.sigma2 = rview(s2, "S2");
+    check_status(otc_bures_f64(&p, &r, &o, NO_WORK), "otc_bures_f64");
+    return Rf_ScalarReal(r.bures_squared);
 }
 
-SEXP otc_r_gaussian_w2(SEXP m1, SEXP s1, SEXP m2, SEXP s2, SEXP eps, SEXP threads) {
+SEXP otc_r_gaussian_w2(SEXP m1, SEXP s1, SEXP m2, SEXP s2, SEXP eps, SEXP options) {
     size_t d = square(s1, "S1");
     const double *p1 = dvec(m1, (R_xlen_t)d, "m1", 0), *p2 = dvec(m2, (R_xlen_t)d, "m2", 0);
-    otc_gaussian_options o = gaussian_opts(threads);
-    double out = 0.0;
     if (Rf_isNull(eps)) {
-        check_status(otc_gaussian_w2(d, p1, rview(s1, "S1"), p2, rview(s2, "S2"), &o, NULL, 0,
-                                     &out), "otc_gaussian_w2");
+        GAUSSIAN_OPTIONS(otc_gaussian_w2_options, otc_gaussian_w2_options_default, options,
+                         GAUSSIAN_TOL_FIELDS(otc_gaussian_w2_options));
+        GAUSSIAN_STRUCT(otc_gaussian_w2_problem_f64, p);
+        GAUSSIAN_STRUCT(otc_gaussian_w2_outputs_f64, r);
+        p.m1 = p1; p.sigma1 = rview(s1, "S1"); p.m2 = p2; p.sigma2 = rview(s2, "S2");
+        check_status(otc_gaussian_w2_f64(&p, &r, &o, NO_WORK), "otc_gaussian_w2_f64");
+        return Rf_ScalarReal(r.w2_squared);
     } else {
-        check_status(otc_gaussian_entropic_w2(d, p1, rview(s1, "S1"), p2, rview(s2, "S2"),
-                                              Rf_asReal(eps), &o, NULL, 0, &out),
-                     "otc_gaussian_entropic_w2");
+        GAUSSIAN_OPTIONS(otc_gaussian_entropic_w2_options, otc_gaussian_entropic_w2_options_default, options,
+                         GAUSSIAN_TOL_FIELDS(otc_gaussian_entropic_w2_options));
+        GAUSSIAN_STRUCT(otc_gaussian_entropic_w2_problem_f64, p);
+        GAUSSIAN_STRUCT(otc_gaussian_entropic_w2_outputs_f64, r);
+        p.m1 = p1; p.sigma1 = rview(s1, "S1"); p.m2 = p2; p.sigma2 = rview(s2, "S2");
+        p.epsilon = Rf_asReal(eps);
+        check_status(otc_gaussian_entropic_w2_f64(&p, &r, &o, NO_WORK),
+                     "otc_gaussian_entropic_w2_f64");
+        return Rf_ScalarReal(r.cost);
     }
-    return Rf_ScalarReal(out);
 }
 
 /* A list of k covariance matrices as views (R_alloc'd: freed when .Call returns). */
@@ -566,117 +625,172 @@ static otc_matrix_f64 *cov_views(SEXP covs, R_xlen_t k, const char *what) {
 }
 
 SEXP otc_r_gaussian_w2_pairwise(SEXP means1, SEXP covs1, SEXP means2, SEXP covs2,
-                                SEXP threads) {
-    otc_matrix_f64 v1 = rview(means1, "means1"), v2 = rview(means2, "means2");
-    otc_matrix_f64 *c1 = cov_views(covs1, (R_xlen_t)v1.rows, "covs1");
-    otc_matrix_f64 *c2 = cov_views(covs2, (R_xlen_t)v2.rows, "covs2");
-    otc_gaussian_options o = gaussian_opts(threads);
-    SEXP out = PROTECT(Rf_allocMatrix(REALSXP, (int)v1.rows, (int)v2.rows));
-    otc_status st = otc_gaussian_w2_pairwise(v1, c1, v2, c2, &o, NULL, 0, wview(out));
+                                SEXP options) {
+    GAUSSIAN_OPTIONS(otc_gaussian_w2_pairwise_options, otc_gaussian_w2_pairwise_options_default, options,
+                     GAUSSIAN_TOL_FIELDS(otc_gaussian_w2_pairwise_options));
+    GAUSSIAN_STRUCT(otc_gaussian_w2_pairwise_problem_f64, p);
+    GAUSSIAN_STRUCT(otc_gaussian_w2_pairwise_outputs_f64, r);
+    otc_status st;
+    p.means1 = rview(means1, "means1");
+    p.means2 = rview(means2, "means2");
+    p.covs1 = cov_views(covs1, (R_xlen_t)p.means1.rows, "covs1");
+    p.covs2 = cov_views(covs2, (R_xlen_t)p.means2.rows, "covs2");
+    SEXP out = PROTECT(Rf_allocMatrix(REALSXP, (int)p.means1.rows, (int)p.means2.rows));
+    r.w2_squared = wview(out);
+    st = otc_gaussian_w2_pairwise_f64(&p, &r, &o, NO_WORK);
     UNPROTECT(1);
-    check_status(st, "otc_gaussian_w2_pairwise");
+    check_status(st, "otc_gaussian_w2_pairwise_f64");
     return out;
 }
 
-SEXP otc_r_gaussian_map(SEXP m1, SEXP s1, SEXP m2, SEXP s2, SEXP threads) {
+SEXP otc_r_gaussian_map(SEXP m1, SEXP s1, SEXP m2, SEXP s2, SEXP options) {
     size_t d = square(s1, "S1");
-    const double *p1 = dvec(m1, (R_xlen_t)d, "m1", 0), *p2 = dvec(m2, (R_xlen_t)d, "m2", 0);
-    otc_gaussian_options o = gaussian_opts(threads);
-    const char *names[] = {"A", "b", "status"};
-    SEXP out = PROTECT(named_list(3, names)), a, b;
+    GAUSSIAN_OPTIONS(otc_gaussian_map_options, otc_gaussian_map_options_default, options,
+                     GAUSSIAN_TOL_FIELDS(otc_gaussian_map_options),
+                     {"rank_tol", 'd', offsetof(otc_gaussian_map_options, rank_tol)});
+    GAUSSIAN_STRUCT(otc_gaussian_map_problem_f64, p);
+    GAUSSIAN_STRUCT(otc_gaussian_map_outputs_f64, r);
+    const char *names[] = {"A", "b", "rank", "status"};
+    SEXP out = PROTECT(named_list(4, names)), a, b;
     otc_status st;
+    p.m1 = dvec(m1, (R_xlen_t)d, "m1", 0); p.sigma1 = rview(s1, "S1");
+    p.m2 = dvec(m2, (R_xlen_t)d, "m2", 0); p.sigma2 = rview(s2, "S2");
     a = Rf_allocMatrix(REALSXP, (int)d, (int)d);
     SET_VECTOR_ELT(out, 0, a);
     b = Rf_allocVector(REALSXP, (R_xlen_t)d);
     SET_VECTOR_ELT(out, 1, b);
-    st = otc_gaussian_map(p1, rview(s1, "S1"), p2, rview(s2, "S2"), &o, NULL, 0, wview(a),
-                          REAL(b));
-    check_status(st, "otc_gaussian_map");
-    SET_VECTOR_ELT(out, 2, Rf_ScalarInteger(st));
-    UNPROTECT(1);
-    return out;
-}
-
-SEXP otc_r_gaussian_map_apply(SEXP a, SEXP b, SEXP x, SEXP threads) {
-    otc_matrix_f64 va = rview(a, "A"), vx = rview(x, "x");
-    const double *pb = dvec(b, (R_xlen_t)va.rows, "b", 1);
-    otc_gaussian_options o = gaussian_opts(threads);
-    SEXP out = PROTECT(Rf_allocMatrix(REALSXP, (int)vx.rows, (int)va.rows));
-    otc_status st = otc_gaussian_map_apply(va, pb, vx, &o, wview(out));
-    UNPROTECT(1);
-    check_status(st, "otc_gaussian_map_apply");
-    return out;
-}
-
-SEXP otc_r_gaussian_geodesic(SEXP m1, SEXP s1, SEXP m2, SEXP s2, SEXP t, SEXP threads) {
-    size_t d = square(s1, "S1");
-    const double *p1 = dvec(m1, (R_xlen_t)d, "m1", 0), *p2 = dvec(m2, (R_xlen_t)d, "m2", 0);
-    otc_gaussian_options o = gaussian_opts(threads);
-    const char *names[] = {"mean", "cov", "status"};
-    SEXP out = PROTECT(named_list(3, names)), mean, cov;
-    otc_status st;
-    mean = Rf_allocVector(REALSXP, (R_xlen_t)d);
-    SET_VECTOR_ELT(out, 0, mean);
-    cov = Rf_allocMatrix(REALSXP, (int)d, (int)d);
-    SET_VECTOR_ELT(out, 1, cov);
-    st = otc_gaussian_geodesic(p1, rview(s1, "S1"), p2, rview(s2, "S2"), Rf_asReal(t), &o, NULL,
-                               0, REAL(mean), wview(cov));
-    check_status(st, "otc_gaussian_geodesic");
-    SET_VECTOR_ELT(out, 2, Rf_ScalarInteger(st));
-    UNPROTECT(1);
-    return out;
-}
-
-SEXP otc_r_gaussian_barycenter(SEXP means, SEXP covs, SEXP weights, SEXP threads) {
-    otc_matrix_f64 vm = rview(means, "means");
-    otc_matrix_f64 *cv = cov_views(covs, (R_xlen_t)vm.rows, "covs");
-    const double *w = dvec(weights, (R_xlen_t)vm.rows, "weights", 1);
-    otc_gaussian_options o = gaussian_opts(threads);
-    const char *names[] = {"mean", "cov", "iterations", "status"};
-    SEXP out = PROTECT(named_list(4, names)), mean, cov;
-    uint32_t iters = 0;
-    otc_status st;
-    mean = Rf_allocVector(REALSXP, (R_xlen_t)vm.cols);
-    SET_VECTOR_ELT(out, 0, mean);
-    cov = Rf_allocMatrix(REALSXP, (int)vm.cols, (int)vm.cols);
-    SET_VECTOR_ELT(out, 1, cov);
-    st = otc_gaussian_barycenter(vm, cv, w, &o, NULL, 0, REAL(mean), wview(cov), &iters);
-    check_status(st, "otc_gaussian_barycenter");
-    SET_VECTOR_ELT(out, 2, Rf_ScalarInteger((int)iters));
+    r.a = wview(a);
+    r.b = REAL(b);
+    st = otc_gaussian_map_f64(&p, &r, &o, NO_WORK);
+    check_status(st, "otc_gaussian_map_f64");
+    SET_VECTOR_ELT(out, 2, Rf_ScalarReal((double)r.rank));
     SET_VECTOR_ELT(out, 3, Rf_ScalarInteger(st));
     UNPROTECT(1);
     return out;
 }
 
-SEXP otc_r_gaussian_moments(SEXP x, SEXP weights, SEXP threads) {
-    otc_matrix_f64 vx = rview(x, "x");
-    const double *w = dvec(weights, (R_xlen_t)vx.rows, "weights", 1);
-    otc_gaussian_options o = gaussian_opts(threads);
-    const char *names[] = {"mean", "cov"};
-    SEXP out = PROTECT(named_list(2, names)), mean, cov;
-    mean = Rf_allocVector(REALSXP, (R_xlen_t)vx.cols);
+SEXP otc_r_gaussian_map_apply(SEXP a, SEXP b, SEXP x, SEXP options) {
+    GAUSSIAN_OPTIONS(otc_gaussian_map_apply_options, otc_gaussian_map_apply_options_default, options,
+                     {"num_threads", 'u', offsetof(otc_gaussian_map_apply_options, num_threads)});
+    GAUSSIAN_STRUCT(otc_gaussian_map_apply_problem_f64, p);
+    GAUSSIAN_STRUCT(otc_gaussian_map_apply_outputs_f64, r);
+    otc_status st;
+    p.a = rview(a, "A");
+    p.x = rview(x, "x");
+    p.b = dvec(b, (R_xlen_t)p.a.rows, "b", 1);
+    SEXP out = PROTECT(Rf_allocMatrix(REALSXP, (int)p.x.rows, (int)p.a.rows));
+    r.y = wview(out);
+    st = otc_gaussian_map_apply_f64(&p, &r, &o, NO_WORK);
+    UNPROTECT(1);
+    check_status(st, "otc_gaussian_map_apply_f64");
+    return out;
+}
+
+SEXP otc_r_gaussian_geodesic(SEXP m1, SEXP s1, SEXP m2, SEXP s2, SEXP t, SEXP options) {
+    size_t d = square(s1, "S1");
+    GAUSSIAN_OPTIONS(otc_gaussian_geodesic_options, otc_gaussian_geodesic_options_default, options,
+                     GAUSSIAN_TOL_FIELDS(otc_gaussian_geodesic_options),
+                     {"rank_tol", 'd', offsetof(otc_gaussian_geodesic_options, rank_tol)});
+    GAUSSIAN_STRUCT(otc_gaussian_geodesic_problem_f64, p);
+    GAUSSIAN_STRUCT(otc_gaussian_geodesic_outputs_f64, r);
+    const char *names[] = {"mean", "cov", "rank", "status"};
+    SEXP out = PROTECT(named_list(4, names)), mean, cov;
+    otc_status st;
+    p.m1 = dvec(m1, (R_xlen_t)d, "m1", 0); p.sigma1 = rview(s1, "S1");
+    p.m2 = dvec(m2, (R_xlen_t)d, "m2", 0); p.sigma2 = rview(s2, "S2");
+    p.t = Rf_asReal(t);
+    mean = Rf_allocVector(REALSXP, (R_xlen_t)d);
     SET_VECTOR_ELT(out, 0, mean);
-    cov = Rf_allocMatrix(REALSXP, (int)vx.cols, (int)vx.cols);
+    cov = Rf_allocMatrix(REALSXP, (int)d, (int)d);
     SET_VECTOR_ELT(out, 1, cov);
-    check_status(otc_gaussian_moments(vx, w, &o, NULL, 0, REAL(mean), wview(cov)),
-                 "otc_gaussian_moments");
+    r.mean = REAL(mean);
+    r.cov = wview(cov);
+    st = otc_gaussian_geodesic_f64(&p, &r, &o, NO_WORK);
+    check_status(st, "otc_gaussian_geodesic_f64");
+    SET_VECTOR_ELT(out, 2, Rf_ScalarReal((double)r.rank));
+    SET_VECTOR_ELT(out, 3, Rf_ScalarInteger(st));
     UNPROTECT(1);
     return out;
 }
 
-SEXP otc_r_psd_sqrt(SEXP s, SEXP threads) {
-    size_t d = square(s, "S");
-    otc_gaussian_options o = gaussian_opts(threads);
-    const char *names[] = {"sqrt", "inv_sqrt", "status"};
-    SEXP out = PROTECT(named_list(3, names)), r, ri;
+SEXP otc_r_gaussian_barycenter(SEXP means, SEXP covs, SEXP weights, SEXP options) {
+    GAUSSIAN_OPTIONS(otc_gaussian_barycenter_options, otc_gaussian_barycenter_options_default, options,
+                     GAUSSIAN_TOL_FIELDS(otc_gaussian_barycenter_options),
+                     {"rank_tol", 'd', offsetof(otc_gaussian_barycenter_options, rank_tol)},
+                     {"tol", 'd', offsetof(otc_gaussian_barycenter_options, tol)},
+                     {"max_iter", 'U', offsetof(otc_gaussian_barycenter_options, max_iter)},
+                     {"callback_every", 'U',
+                      offsetof(otc_gaussian_barycenter_options, callback_every)});
+    GAUSSIAN_STRUCT(otc_gaussian_barycenter_problem_f64, p);
+    GAUSSIAN_STRUCT(otc_gaussian_barycenter_outputs_f64, r);
+    const char *names[] = {"mean", "cov", "iterations", "error", "rank", "status"};
+    SEXP out = PROTECT(named_list(6, names)), mean, cov;
     otc_status st;
-    r = Rf_allocMatrix(REALSXP, (int)d, (int)d);
-    SET_VECTOR_ELT(out, 0, r);
-    ri = Rf_allocMatrix(REALSXP, (int)d, (int)d);
-    SET_VECTOR_ELT(out, 1, ri);
-    st = otc_psd_sqrt(rview(s, "S"), &o, NULL, 0, wview(r), wview(ri));
-    check_status(st, "otc_psd_sqrt");
-    SET_VECTOR_ELT(out, 2, Rf_ScalarInteger(st));
+    /* Ctrl-C: checked at every iteration (each costs k eigendecompositions) unless the
+     * options say otherwise. */
+    if (o.callback_every == 0) o.callback_every = 1;
+    o.callback = otcr_interrupt_callback;
+    o.callback_data = NULL;
+    p.means = rview(means, "means");
+    p.covs = cov_views(covs, (R_xlen_t)p.means.rows, "covs");
+    p.weights = dvec(weights, (R_xlen_t)p.means.rows, "weights", 1);
+    mean = Rf_allocVector(REALSXP, (R_xlen_t)p.means.cols);
+    SET_VECTOR_ELT(out, 0, mean);
+    cov = Rf_allocMatrix(REALSXP, (int)p.means.cols, (int)p.means.cols);
+    SET_VECTOR_ELT(out, 1, cov);
+    r.mean = REAL(mean);
+    r.cov = wview(cov);
+    st = otc_gaussian_barycenter_f64(&p, &r, &o, NO_WORK);
+    check_status(st, "otc_gaussian_barycenter_f64");
+    SET_VECTOR_ELT(out, 2, Rf_ScalarReal((double)r.report.iterations));
+    SET_VECTOR_ELT(out, 3, Rf_ScalarReal(r.report.error));
+    SET_VECTOR_ELT(out, 4, Rf_ScalarReal((double)r.rank));
+    SET_VECTOR_ELT(out, 5, Rf_ScalarInteger(st));
+    UNPROTECT(1);
+    return out;
+}
+
+SEXP otc_r_gaussian_moments(SEXP x, SEXP weights, SEXP options) {
+    GAUSSIAN_OPTIONS(otc_gaussian_moments_options, otc_gaussian_moments_options_default, options,
+                     {"num_threads", 'u', offsetof(otc_gaussian_moments_options, num_threads)});
+    GAUSSIAN_STRUCT(otc_gaussian_moments_problem_f64, p);
+    GAUSSIAN_STRUCT(otc_gaussian_moments_outputs_f64, r);
+    const char *names[] = {"mean", "cov"};
+    SEXP out = PROTECT(named_list(2, names)), mean, cov;
+    p.x = rview(x, "x");
+    p.weights = dvec(weights, (R_xlen_t)p.x.rows, "weights", 1);
+    mean = Rf_allocVector(REALSXP, (R_xlen_t)p.x.cols);
+    SET_VECTOR_ELT(out, 0, mean);
+    cov = Rf_allocMatrix(REALSXP, (int)p.x.cols, (int)p.x.cols);
+    SET_VECTOR_ELT(out, 1, cov);
+    r.mean = REAL(mean);
+    r.cov = wview(cov);
+    check_status(otc_gaussian_moments_f64(&p, &r, &o, NO_WORK), "otc_gaussian_moments_f64");
+    UNPROTECT(1);
+    return out;
+}
+
+SEXP otc_r_psd_sqrt(SEXP s, SEXP options) {
+    size_t d = square(s, "S");
+    GAUSSIAN_OPTIONS(otc_psd_sqrt_options, otc_psd_sqrt_options_default, options,
+                     GAUSSIAN_TOL_FIELDS(otc_psd_sqrt_options),
+                     {"rank_tol", 'd', offsetof(otc_psd_sqrt_options, rank_tol)});
+    GAUSSIAN_STRUCT(otc_psd_sqrt_problem_f64, p);
+    GAUSSIAN_STRUCT(otc_psd_sqrt_outputs_f64, r);
+    const char *names[] = {"sqrt", "inv_sqrt", "rank", "status"};
+    SEXP out = PROTECT(named_list(4, names)), sq, isq;
+    otc_status st;
+    p.a = rview(s, "S");
+    sq = Rf_allocMatrix(REALSXP, (int)d, (int)d);
+    SET_VECTOR_ELT(out, 0, sq);
+    isq = Rf_allocMatrix(REALSXP, (int)d, (int)d);
+    SET_VECTOR_ELT(out, 1, isq);
+    r.sqrt = wview(sq);
+    r.inv_sqrt = wview(isq);
+    st = otc_psd_sqrt_f64(&p, &r, &o, NO_WORK);
+    check_status(st, "otc_psd_sqrt_f64");
+    SET_VECTOR_ELT(out, 2, Rf_ScalarReal((double)r.rank));
+    SET_VECTOR_ELT(out, 3, Rf_ScalarInteger(st));
     UNPROTECT(1);
     return out;
 }

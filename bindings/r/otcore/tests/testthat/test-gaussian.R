@@ -33,6 +33,7 @@ test_that("psd_sqrt_squares_back_and_pseudo_inverts_singular_matrices", {
   S <- matrix(c(4, 1, 1, 3), 2)
   r <- psd_sqrt(S)
   expect_equal(r$sqrt %*% r$sqrt, S, tolerance = 1e-12)
+  expect_equal(r$rank, 2)
   expect_equal(r$inv_sqrt %*% S %*% r$inv_sqrt, diag(2), tolerance = 1e-12)
   expect_warning(s <- psd_sqrt(diag(c(4, 0))), "singular")
   expect_equal(s$inv_sqrt, diag(c(0.5, 0)), tolerance = 1e-12)
@@ -44,6 +45,17 @@ test_that("barycenter_of_commuting_covariances_is_the_closed_form", {
   r <- gaussian_barycenter(rbind(c(0, 0), c(4, 8)), lapply(s, diag), weights = w)
   expect_equal(r$mean, c(3, 6))
   expect_equal(r$cov, diag((w[1] * sqrt(s[[1]]) + w[2] * sqrt(s[[2]]))^2), tolerance = 1e-9)
+  expect_gte(r$iterations, 1)
+  expect_lte(r$error, 1e-13)
+  # Non-commuting covariances with max_iter = 1: the cap's warning, the iterate reached.
+  S3 <- matrix(c(2, 1, 1, 2), 2)
+  expect_warning(capped <- gaussian_barycenter(rbind(c(0, 0), c(4, 8)), list(diag(2), S3),
+                                               options = list(max_iter = 1, num_threads = 1)),
+                 "iteration cap")
+  expect_equal(capped$iterations, 1)
+  expect_gt(capped$error, 0)
+  expect_error(gaussian_barycenter(rbind(c(0, 0)), list(diag(2)), options = list(maxiter = 3)),
+               "unknown option 'maxiter'")
 })
 
 test_that("moments_match_a_direct_computation", {
@@ -63,6 +75,7 @@ test_that("entropic_closed_form_is_the_value_of_an_optimal_gaussian_plan", {
 })
 
 test_that("non_symmetric_or_indefinite_input_is_an_error_with_a_message", {
-  expect_error(bures(diag(c(1, -1)), diag(2)), "otc_bures_distance.*(PSD|positive|semi)")
+  expect_error(bures(diag(c(1, -1)), diag(2)), "otc_bures_f64.*(PSD|positive|semi)")
+  expect_error(bures(diag(2), diag(2), options = list(psd_tol = -1)), "psd_tol")
   expect_error(bures(matrix(1, 2, 3), diag(2)), "square")
 })

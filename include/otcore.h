@@ -3,8 +3,9 @@
  * @brief otcore: computational optimal transport kernels (C ABI).
  *
  * Contract, for every function of this header:
- *  - Shape (ABI 1). Every operation OP added from ABI 1 on has three functions, where T is
- *    f64 or f32: otc_OP_options_default(otc_OP_options *opts);
+ *  - Shape (ABI 1). Every operation OP has three functions, where T is f64 or f32 (an
+ *    operation offered in double precision only still says _f64):
+ *    otc_OP_options_default(otc_OP_options *opts);
  *    otc_OP_workspace_size_T(const otc_OP_problem_T *problem, const otc_OP_options *opts,
  *    size_t *bytes); and otc_OP_T(const otc_OP_problem_T *problem, otc_OP_outputs_T *out,
  *    const otc_OP_options *opts, otc_workspace work).
@@ -15,8 +16,14 @@
  *    the optional outputs: an output is not wanted when its data pointer is NULL. The
  *    outputs struct is itself an output (checked for overlap, written only on success).
  *    The workspace is passed by value; {NULL, 0} lets the library allocate. Sizes are
- *    size_t, iteration counts uint64_t, flags uint32_t, enumerations int32_t. Functions of
- *    ABI 0.1 keep their positional form until they move to this shape.
+ *    size_t, iteration counts uint64_t, flags uint32_t, enumerations int32_t. Outside this
+ *    shape: the version and status queries, and otc_lse_pair_merge (an MPI_User_function,
+ *    whose signature is MPI's). tests/abi_shape.rs fails on any other departure.
+ *  - Callbacks. The options of an iterative solver end with callback_every, callback,
+ *    callback_data: callback(data, iteration, error) runs at the solver's convergence
+ *    checks, at most once per callback_every iterations (0 or NULL: never), on the calling
+ *    thread whatever num_threads; a nonzero return stops the solve with OTC_WARN_CANCELLED
+ *    and valid outputs (the iterate reached), the report filled.
  *  - Status. Every computing function returns an ::otc_status: OTC_OK (0); a warning
  *    (1-99: the outputs are valid, e.g. OTC_WARN_MAX_ITER); or an error (>= 100: the
  *    outputs are left untouched). otc_status_message() describes a code;
@@ -30,8 +37,9 @@
  *  - Matrices cross as strided views (element (i,j) at `data[i*row_stride + j*col_stride]`,
  *    strides in elements): row-major C and column-major Fortran, Julia and R arrays pass
  *    without a copy. Outputs must not overlap each other or the inputs (OTC_ERR_ALIASING).
- *  - Options structs start with struct_size: fill them with `otc_*_options_default()`; a
- *    struct_size that does not match the library is OTC_ERR_ABI_MISMATCH.
+ *  - Options structs start with struct_size and num_threads: fill them with
+ *    `otc_OP_options_default()`, or pass NULL for the defaults. A struct_size larger than
+ *    this library's struct (a newer header) is OTC_ERR_ABI_MISMATCH.
  *  - Threads. num_threads = 0: the library default (OTCORE_NUM_THREADS, else all cores, at
  *    most 256); 1: the calling thread only (for MPI ranks and OpenMP regions); k: exactly k
  *    workers, k <= 256 (above, or OTCORE_NUM_THREADS above, is OTC_ERR_THREADS before any
@@ -81,41 +89,6 @@
  * 1 when exactly one is.
  */
 #define OTC_METRIC_COSINE 3
-
-/**
- * Workspace query selector: `otc_bures_distance` and `otc_gaussian_w2`.
- */
-#define OTC_GAUSSIAN_OP_DISTANCE 0
-
-/**
- * Workspace query selector: `otc_gaussian_w2_pairwise` (n = k₁, m = k₂).
- */
-#define OTC_GAUSSIAN_OP_PAIRWISE 1
-
-/**
- * Workspace query selector: `otc_gaussian_map`.
- */
-#define OTC_GAUSSIAN_OP_MAP 2
-
-/**
- * Workspace query selector: `otc_gaussian_geodesic`.
- */
-#define OTC_GAUSSIAN_OP_GEODESIC 3
-
-/**
- * Workspace query selector: `otc_gaussian_barycenter`.
- */
-#define OTC_GAUSSIAN_OP_BARYCENTER 4
-
-/**
- * Workspace query selector: `otc_gaussian_moments` (n = number of points).
- */
-#define OTC_GAUSSIAN_OP_MOMENTS 5
-
-/**
- * Workspace query selector: `otc_psd_sqrt`.
- */
-#define OTC_GAUSSIAN_OP_PSD_SQRT 6
 
 /**
  * `method` of `otc_semidiscrete_options` and `report.path` of its outputs: damped Newton on
@@ -780,6 +753,377 @@ typedef struct otc_cost_matrix_outputs_f32 {
 } otc_cost_matrix_outputs_f32;
 
 /**
+ * Options of `otc_emd_grid_f64`; fill with `otc_emd_grid_options_default`.
+ */
+typedef struct otc_emd_grid_options {
+    /**
+     * `sizeof(otc_emd_grid_options)`.
+     */
+    size_t struct_size;
+    /**
+     * Checked (≤ 256) and accepted for uniformity: the solver runs on the calling thread.
+     */
+    uint32_t num_threads;
+    /**
+     * Largest accepted relative mass gap |Σa − Σb| / max(Σa, Σb) (default 1e-9); within it,
+     * b is rescaled to a's mass.
+     */
+    double mass_tolerance;
+    /**
+     * Capacity of the sparse arc set per pixel (row or column; default 16, raised to at
+     * least 4·axes + 3): larger means fewer rebuilds and more memory (16 bytes an arc).
+     */
+    size_t arcs_per_node;
+    /**
+     * Call `callback` at most once per this many pivots, at the checks of all arcs (one or
+     * more per level); 0 (the default) = never.
+     */
+    uint64_t callback_every;
+    /**
+     * `callback(callback_data, pivots, violations)`, on the calling thread, at a check of all
+     * arcs; `violations` is the number of rows and columns whose best arc has a negative
+     * reduced cost (0 at the end of each level). Nonzero stops the solve: every remaining
+     * level ends once its plan is feasible, and the call returns `OTC_WARN_CANCELLED` with a
+     * feasible plan, its cost, duals and true certificate `gap`. NULL: none.
+     */
+    otc_callback callback;
+    /**
+     * Passed to `callback` unchanged.
+     */
+    void *callback_data;
+} otc_emd_grid_options;
+
+/**
+ * Two histograms on one regular grid of `ndim` axes (1, 2 or 3) with `shape[k]` pixels and
+ * spacing `spacing[k]` along axis k. The grid has
+ * n = shape[0]·…·shape[ndim−1] pixels, stored row-major (last axis fastest: pixel
+ * (x0, x1, x2) of a 3-D grid is entry (x0·shape[1] + x1)·shape[2] + x2). The cost between
+ * pixels x and y is Σ_k (spacing[k]·(x_k − y_k))².
+ */
+typedef struct otc_emd_grid_problem_f64 {
+    /**
+     * `sizeof(otc_emd_grid_problem_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Number of axes, 1 to 3.
+     */
+    size_t ndim;
+    /**
+     * Pixels along each axis (`ndim` entries, each ≥ 1; n < 2³¹ in all).
+     */
+    const size_t *shape;
+    /**
+     * Distance between neighbouring pixels along each axis (`ndim` entries, finite, > 0),
+     * or NULL for 1 on every axis.
+     */
+    const double *spacing;
+    /**
+     * Source histogram (n; finite, ≥ 0, zeros allowed).
+     */
+    const double *a;
+    /**
+     * Target histogram (n; finite, ≥ 0, the same total mass within `mass_tolerance`).
+     */
+    const double *b;
+} otc_emd_grid_problem_f64;
+
+/**
+ * Results of `otc_emd_grid_f64`. `report.iterations`: network-simplex pivots, all levels;
+ * `report.error`: `gap`; `report.path`: 0. Optional outputs: NULL when not wanted.
+ */
+typedef struct otc_emd_grid_outputs_f64 {
+    /**
+     * `sizeof(otc_emd_grid_outputs_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Status, path (0), iterations (pivots), error (= `gap`), seconds.
+     */
+    struct otc_report report;
+    /**
+     * Transport cost Σ C_ij P_ij of the returned plan (squared distance units × mass).
+     */
+    double cost;
+    /**
+     * The certificate: the most negative reduced cost C_ij − f_i − g_j over all n² arcs,
+     * computed by distance transforms without storing arcs (0, or a few ulps below, when
+     * optimal).
+     */
+    double gap;
+    /**
+     * Number of plan entries, written to the sparse plan when wanted (≤ 2n − 1).
+     */
+    size_t plan_nnz;
+    /**
+     * Checks of all n² reduced costs made, all levels together.
+     */
+    uint64_t rounds;
+    /**
+     * Levels of the multiscale hierarchy (1 when the grid has at most 64 pixels).
+     */
+    size_t levels;
+    /**
+     * Source duals (n), centred so that a·f = b·g.
+     */
+    double *f;
+    /**
+     * Target duals (n).
+     */
+    double *g;
+    /**
+     * Sparse plan: source pixel of each entry. `plan_rows`, `plan_cols` and `plan_mass`
+     * go together (all or none), each with room for 2n − 1 entries (the most a solution
+     * has); the first `plan_nnz` are written, in no particular order.
+     */
+    size_t *plan_rows;
+    /**
+     * Sparse plan: target pixel of each entry.
+     */
+    size_t *plan_cols;
+    /**
+     * Sparse plan: mass of each entry.
+     */
+    double *plan_mass;
+} otc_emd_grid_outputs_f64;
+
+/**
+ * Options of `otc_emd_partial_f64`; fill with `otc_emd_partial_options_default`.
+ */
+typedef struct otc_emd_partial_options {
+    /**
+     * `sizeof(otc_emd_partial_options)`.
+     */
+    size_t struct_size;
+    /**
+     * Checked (≤ 256) and accepted for uniformity: one problem runs on the calling thread.
+     */
+    uint32_t num_threads;
+    /**
+     * Pivot cap (initial pivots included; default 2^40). When reached, the plan found so
+     * far is returned with `OTC_WARN_MAX_ITER`.
+     */
+    uint64_t max_iter;
+    /**
+     * A target mass above min(Σa, Σb) by at most this relative amount is taken as
+     * min(Σa, Σb) (default 1e-9).
+     */
+    double mass_tolerance;
+} otc_emd_partial_options;
+
+/**
+ * Exact partial OT: move `mass` (0 ≤ mass ≤ min(Σa, Σb)) from `a` to `b` at least cost,
+ * `min ⟨C, P⟩` over P ≥ 0 with P·1 ≤ a, Pᵀ·1 ≤ b, Σ P = mass.
+ */
+typedef struct otc_emd_partial_problem_f64 {
+    /**
+     * `sizeof(otc_emd_partial_problem_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Source weights (n; finite, ≥ 0).
+     */
+    const double *a;
+    /**
+     * Number of sources n ≥ 1.
+     */
+    size_t n;
+    /**
+     * Target weights (m; finite, ≥ 0).
+     */
+    const double *b;
+    /**
+     * Number of targets m ≥ 1.
+     */
+    size_t m;
+    /**
+     * The n × m cost (finite, ≥ 0; any strides, read in place).
+     */
+    struct otc_matrix_f64 cost;
+    /**
+     * Mass to transport (finite, ≥ 0, ≤ min(Σa, Σb) up to `mass_tolerance`).
+     */
+    double mass;
+} otc_emd_partial_problem_f64;
+
+/**
+ * Results of `otc_emd_partial_f64`. `report.iterations`: pivots; `report.error`: `gap`;
+ * `report.path`: 0. Optional outputs: NULL (a view's `data` NULL) when not wanted.
+ */
+typedef struct otc_emd_partial_outputs_f64 {
+    /**
+     * `sizeof(otc_emd_partial_outputs_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Status, path (0), iterations (pivots), error (= `gap`), seconds.
+     */
+    struct otc_report report;
+    /**
+     * Transport cost Σ C_ij P_ij of the returned plan.
+     */
+    double cost;
+    /**
+     * Transported mass Σ P_ij (the problem's `mass`, clamped to min(Σa, Σb)).
+     */
+    double transported_mass;
+    /**
+     * λ, the derivative of `cost` with respect to the transported mass; the duals satisfy
+     * f ≤ 0, g ≤ 0, f_i + g_j + λ ≤ C_ij and cost = a·f + b·g + mass·λ.
+     */
+    double mass_price;
+    /**
+     * Most negative reduced cost of the augmented problem's duals (0, or a few ulps below,
+     * when optimal).
+     */
+    double gap;
+    /**
+     * Number of sparse plan entries (≤ n + m − 1).
+     */
+    size_t plan_nnz;
+    /**
+     * Row duals (n).
+     */
+    double *f;
+    /**
+     * Column duals (m).
+     */
+    double *g;
+    /**
+     * Sparse plan: row of each entry. `plan_rows`, `plan_cols`, `plan_mass` go together
+     * (all or none), each with room for n + m − 1 entries; `plan_nnz` are written.
+     */
+    size_t *plan_rows;
+    /**
+     * Sparse plan: column of each entry.
+     */
+    size_t *plan_cols;
+    /**
+     * Sparse plan: mass of each entry.
+     */
+    double *plan_mass;
+    /**
+     * Dense plan, an n × m view (any strides, distinct elements); `data` NULL: not wanted.
+     */
+    struct otc_matrix_mut_f64 plan;
+} otc_emd_partial_outputs_f64;
+
+/**
+ * Options of `otc_emd_unbalanced_tv_f64`; fill with `otc_emd_unbalanced_tv_options_default`.
+ */
+typedef struct otc_emd_unbalanced_tv_options {
+    /**
+     * `sizeof(otc_emd_unbalanced_tv_options)`.
+     */
+    size_t struct_size;
+    /**
+     * Checked (≤ 256) and accepted for uniformity: one problem runs on the calling thread.
+     */
+    uint32_t num_threads;
+    /**
+     * Pivot cap (initial pivots included; default 2^40). When reached, the plan found so
+     * far is returned with `OTC_WARN_MAX_ITER`.
+     */
+    uint64_t max_iter;
+} otc_emd_unbalanced_tv_options;
+
+/**
+ * Exact TV-unbalanced OT: `min_{P ≥ 0} ⟨C, P⟩ + ρ(‖P·1 − a‖₁ + ‖Pᵀ·1 − b‖₁)`. Mass moves
+ * from i to j only where C_ij < 2ρ; ρ > max C / 2 with Σa = Σb gives the balanced plan.
+ */
+typedef struct otc_emd_unbalanced_tv_problem_f64 {
+    /**
+     * `sizeof(otc_emd_unbalanced_tv_problem_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Source weights (n; finite, ≥ 0).
+     */
+    const double *a;
+    /**
+     * Number of sources n ≥ 1.
+     */
+    size_t n;
+    /**
+     * Target weights (m; finite, ≥ 0).
+     */
+    const double *b;
+    /**
+     * Number of targets m ≥ 1.
+     */
+    size_t m;
+    /**
+     * The n × m cost (finite, ≥ 0; any strides, read in place).
+     */
+    struct otc_matrix_f64 cost;
+    /**
+     * The penalty ρ per unit of marginal violation (finite, ≥ 0, ρ·(n + m + 3) finite).
+     */
+    double rho;
+} otc_emd_unbalanced_tv_problem_f64;
+
+/**
+ * Results of `otc_emd_unbalanced_tv_f64`. `report.iterations`: pivots; `report.error`:
+ * `gap`; `report.path`: 0. Optional outputs: NULL (a view's `data` NULL) when not wanted.
+ */
+typedef struct otc_emd_unbalanced_tv_outputs_f64 {
+    /**
+     * `sizeof(otc_emd_unbalanced_tv_outputs_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Status, path (0), iterations (pivots), error (= `gap`), seconds.
+     */
+    struct otc_report report;
+    /**
+     * Transport cost Σ C_ij P_ij of the returned plan.
+     */
+    double cost;
+    /**
+     * The minimised objective cost + ρ(Σa + Σb − 2·transported_mass) (= a·f + b·g).
+     */
+    double objective;
+    /**
+     * Transported mass Σ P_ij.
+     */
+    double transported_mass;
+    /**
+     * Most negative reduced cost of the augmented problem's duals (0, or a few ulps below,
+     * when optimal).
+     */
+    double gap;
+    /**
+     * Number of sparse plan entries (≤ n + m − 1).
+     */
+    size_t plan_nnz;
+    /**
+     * Row duals (n): f ≤ ρ, f_i + g_j ≤ C_ij; subgradients of the objective in a.
+     */
+    double *f;
+    /**
+     * Column duals (m): g ≤ ρ; subgradients of the objective in b.
+     */
+    double *g;
+    /**
+     * Sparse plan: row of each entry. `plan_rows`, `plan_cols`, `plan_mass` go together
+     * (all or none), each with room for n + m − 1 entries; `plan_nnz` are written.
+     */
+    size_t *plan_rows;
+    /**
+     * Sparse plan: column of each entry.
+     */
+    size_t *plan_cols;
+    /**
+     * Sparse plan: mass of each entry.
+     */
+    double *plan_mass;
+    /**
+     * Dense plan, an n × m view (any strides, distinct elements); `data` NULL: not wanted.
+     */
+    struct otc_matrix_mut_f64 plan;
+} otc_emd_unbalanced_tv_outputs_f64;
+
+/**
  * Options of `otc_emd_f64`; fill with `otc_emd_options_default`.
  */
 typedef struct otc_emd_options {
@@ -1264,35 +1608,6 @@ typedef struct otc_bures_problem_f64 {
 } otc_bures_problem_f64;
 
 /**
- * What every ABI 1 call reports, the first field after `struct_size` of every outputs struct.
- * Written with the other outputs, when the call returns `OTC_OK` or a warning.
- */
-typedef struct otc_report {
-    /**
-     * The status the call returned (`OTC_OK` or a warning).
-     */
-    otc_status status;
-    /**
-     * Which method ran, where an operation has several (its `OTC_<OP>_PATH_*` values; 0
-     * where it has one).
-     */
-    int32_t path;
-    /**
-     * Iterations (or pivots, or rounds: as the operation documents) performed.
-     */
-    uint64_t iterations;
-    /**
-     * The operation's final error measure, as it documents (marginal error, duality gap,
-     * most negative reduced cost, ...); 0 where it computes none.
-     */
-    double error;
-    /**
-     * Wall-clock time of the call in seconds, checks included.
-     */
-    double seconds;
-} otc_report;
-
-/**
  * Results of `otc_bures_f64`. `report.iterations` and `report.error` are 0 (a direct method).
  */
 typedef struct otc_bures_outputs_f64 {
@@ -1309,23 +1624,6 @@ typedef struct otc_bures_outputs_f64 {
      */
     double bures_squared;
 } otc_bures_outputs_f64;
-
-/**
- * Caller-provided scratch memory of a call, any alignment. `{NULL, 0}`: the library
- * allocates what the call needs (and reports `OTC_ERR_OUT_OF_MEMORY` if it cannot).
- * Its size comes from the operation's `*_workspace_size_*` query; it must not overlap any
- * argument, and its contents are undefined after the call.
- */
-typedef struct otc_workspace {
-    /**
-     * First byte of the workspace, or NULL.
-     */
-    void *data;
-    /**
-     * Size of the workspace in bytes (0 when `data` is NULL).
-     */
-    size_t bytes;
-} otc_workspace;
 
 /**
  * Options of `otc_gaussian_w2_f64`; fill with `otc_gaussian_w2_options_default`.
@@ -1753,14 +2051,6 @@ typedef struct otc_gaussian_geodesic_outputs_f64 {
      */
     struct otc_matrix_mut_f64 cov;
 } otc_gaussian_geodesic_outputs_f64;
-
-/**
- * A progress callback of an iterative solver: called with `data`, the iterations done and
- * the solver's error measure (as its outputs' `report.error` documents); returns 0 to go on,
- * any other value to stop the solve (`OTC_WARN_CANCELLED`, valid outputs). It runs on the
- * thread that called the solver, whatever `num_threads`, and may call otcore itself.
- */
-typedef int32_t (*otc_callback)(void *data, uint64_t iteration, double error);
 
 /**
  * Options of `otc_gaussian_barycenter_f64`; fill with
@@ -3904,6 +4194,162 @@ otc_status otc_cost_matrix_f32(const struct otc_cost_matrix_problem_f32 *problem
                                struct otc_cost_matrix_outputs_f32 *out,
                                const struct otc_cost_matrix_options *opts,
                                struct otc_workspace work);
+
+/**
+ * Writes the default options (`num_threads = 0`, `mass_tolerance = 1e-9`,
+ * `arcs_per_node = 16`, no callback) into `opts`.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+ *
+ * # Safety
+ * `opts` must be NULL or valid for writes of one `otc_emd_grid_options`.
+ */
+otc_status otc_emd_grid_options_default(struct otc_emd_grid_options *opts);
+
+/**
+ * Bytes of workspace `otc_emd_grid_f64` needs for `problem` (its grid) with `opts` (NULL:
+ * defaults): O(n · arcs_per_node), 16 bytes an arc (about 35 MB at 256 × 256 with the
+ * defaults). Reads the grid only. O(levels) time.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+ * `OTC_ERR_INVALID_DIMENSION` (ndim, a zero size, too many pixels), `OTC_ERR_OVERFLOW`,
+ * `OTC_ERR_THREADS`.
+ *
+ * # Safety
+ * `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes),
+ * `problem->shape` (and `spacing` unless NULL) valid for `ndim` elements; `bytes` valid for
+ * writes.
+ */
+otc_status otc_emd_grid_workspace_size_f64(const struct otc_emd_grid_problem_f64 *problem,
+                                           const struct otc_emd_grid_options *opts,
+                                           size_t *bytes);
+
+/**
+ * Exact optimal transport between the histograms `problem->a` and `problem->b` on the
+ * grid of `problem` for the squared Euclidean cost, by a sparse multiscale network simplex
+ * (Schmitzer 2016): a coarse-to-fine hierarchy, pivots on a sparse arc set, and checks of
+ * all n² reduced costs by distance transforms that add violating arcs until none is left.
+ * The n × n cost is never formed. Time: typically O(n) arcs and a few O(n) checks per level
+ * plus the pivots; workspace from `otc_emd_grid_workspace_size_f64` (or `{NULL, 0}`:
+ * allocated). Zero-mass pixels get the largest duals keeping every reduced cost ≥ 0.
+ *
+ * Statuses: `OTC_OK`; `OTC_WARN_CANCELLED` (the callback stopped the solve: a feasible
+ * plan, maybe not optimal, `gap` < 0 says how far); `OTC_ERR_NULL_POINTER`,
+ * `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION` (ndim, a zero size, too many pixels),
+ * `OTC_ERR_INVALID_ARGUMENT` (a spacing ≤ 0, a negative weight or tolerance),
+ * `OTC_ERR_NON_FINITE`, `OTC_ERR_MASS_MISMATCH` (naming the heavier side),
+ * `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`,
+ * `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error nothing is written.
+ *
+ * # Safety
+ * `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+ * every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+ * for `work.bytes` bytes and overlaps no argument.
+ */
+otc_status otc_emd_grid_f64(const struct otc_emd_grid_problem_f64 *problem,
+                            struct otc_emd_grid_outputs_f64 *out,
+                            const struct otc_emd_grid_options *opts,
+                            struct otc_workspace work);
+
+/**
+ * Writes the default options (`num_threads = 0`, `max_iter = 2^40`,
+ * `mass_tolerance = 1e-9`) into `opts`.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+ *
+ * # Safety
+ * `opts` must be NULL or valid for writes of one `otc_emd_partial_options`.
+ */
+otc_status otc_emd_partial_options_default(struct otc_emd_partial_options *opts);
+
+/**
+ * Bytes of workspace `otc_emd_partial_f64` needs for `problem` (its n and m) with `opts`
+ * (NULL: defaults): O(n + m), the balanced simplex's on (n + 1) × (m + 1); the cost is never
+ * copied. O(1) time.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+ * `OTC_ERR_INVALID_DIMENSION` (n or m = 0), `OTC_ERR_OVERFLOW`, `OTC_ERR_THREADS`.
+ *
+ * # Safety
+ * `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+ * `bytes` valid for writes.
+ */
+otc_status otc_emd_partial_workspace_size_f64(const struct otc_emd_partial_problem_f64 *problem,
+                                              const struct otc_emd_partial_options *opts,
+                                              size_t *bytes);
+
+/**
+ * Exact partial OT between `problem->a` (n) and `problem->b` (m) for the n × m cost: moves
+ * `problem->mass` at least cost, by the network simplex on the problem with one dummy row
+ * and column (as POT's `partial_wasserstein`). Time as the balanced network simplex on
+ * (n + 1) × (m + 1); workspace from `otc_emd_partial_workspace_size_f64` (or `{NULL, 0}`).
+ * Σa = 0 or Σb = 0 is allowed (then `mass` must be 0).
+ *
+ * Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (feasible plan, P·1 ≤ a, Pᵀ·1 ≤ b, maybe not
+ * optimal); `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
+ * `OTC_ERR_INVALID_ARGUMENT` (a negative weight or cost, a mass above min(Σa, Σb), a
+ * negative tolerance), `OTC_ERR_NON_FINITE`, `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`,
+ * `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`,
+ * `OTC_ERR_THREADS`. On an error nothing is written.
+ *
+ * # Safety
+ * `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+ * every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+ * for `work.bytes` bytes and overlaps no argument.
+ */
+otc_status otc_emd_partial_f64(const struct otc_emd_partial_problem_f64 *problem,
+                               struct otc_emd_partial_outputs_f64 *out,
+                               const struct otc_emd_partial_options *opts,
+                               struct otc_workspace work);
+
+/**
+ * Writes the default options (`num_threads = 0`, `max_iter = 2^40`) into `opts`.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+ *
+ * # Safety
+ * `opts` must be NULL or valid for writes of one `otc_emd_unbalanced_tv_options`.
+ */
+otc_status otc_emd_unbalanced_tv_options_default(struct otc_emd_unbalanced_tv_options *opts);
+
+/**
+ * Bytes of workspace `otc_emd_unbalanced_tv_f64` needs for `problem` (its n and m) with
+ * `opts` (NULL: defaults): O(n + m), as `otc_emd_partial_workspace_size_f64`. O(1) time.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+ * `OTC_ERR_INVALID_DIMENSION` (n or m = 0), `OTC_ERR_OVERFLOW`, `OTC_ERR_THREADS`.
+ *
+ * # Safety
+ * `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+ * `bytes` valid for writes.
+ */
+otc_status otc_emd_unbalanced_tv_workspace_size_f64(const struct otc_emd_unbalanced_tv_problem_f64 *problem,
+                                                    const struct otc_emd_unbalanced_tv_options *opts,
+                                                    size_t *bytes);
+
+/**
+ * Exact TV-unbalanced OT between `problem->a` (n) and `problem->b` (m) for the n × m cost
+ * with penalty `problem->rho`: the network simplex on the problem with a dummy row of mass
+ * Σb and a dummy column of mass Σa (creating or destroying mass at ρ a unit). Time as the
+ * balanced network simplex on (n + 1) × (m + 1); workspace from
+ * `otc_emd_unbalanced_tv_workspace_size_f64` (or `{NULL, 0}`).
+ *
+ * Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (feasible plan, maybe not optimal);
+ * `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
+ * `OTC_ERR_INVALID_ARGUMENT` (a negative weight, cost or ρ), `OTC_ERR_NON_FINITE`,
+ * `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`,
+ * `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
+ * nothing is written.
+ *
+ * # Safety
+ * `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+ * every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+ * for `work.bytes` bytes and overlaps no argument.
+ */
+otc_status otc_emd_unbalanced_tv_f64(const struct otc_emd_unbalanced_tv_problem_f64 *problem,
+                                     struct otc_emd_unbalanced_tv_outputs_f64 *out,
+                                     const struct otc_emd_unbalanced_tv_options *opts,
+                                     struct otc_workspace work);
 
 /**
  * Writes the default options of `otc_emd_f64` into `opts`.

@@ -21,27 +21,6 @@ const OTC_METRIC_MINKOWSKI = 2
 # 1 when exactly one is.
 const OTC_METRIC_COSINE = 3
 
-# Workspace query selector: `otc_bures_distance` and `otc_gaussian_w2`.
-const OTC_GAUSSIAN_OP_DISTANCE = 0
-
-# Workspace query selector: `otc_gaussian_w2_pairwise` (n = k₁, m = k₂).
-const OTC_GAUSSIAN_OP_PAIRWISE = 1
-
-# Workspace query selector: `otc_gaussian_map`.
-const OTC_GAUSSIAN_OP_MAP = 2
-
-# Workspace query selector: `otc_gaussian_geodesic`.
-const OTC_GAUSSIAN_OP_GEODESIC = 3
-
-# Workspace query selector: `otc_gaussian_barycenter`.
-const OTC_GAUSSIAN_OP_BARYCENTER = 4
-
-# Workspace query selector: `otc_gaussian_moments` (n = number of points).
-const OTC_GAUSSIAN_OP_MOMENTS = 5
-
-# Workspace query selector: `otc_psd_sqrt`.
-const OTC_GAUSSIAN_OP_PSD_SQRT = 6
-
 # `method` of `otc_semidiscrete_options` and `report.path` of its outputs: damped Newton on
 # the entropic semi-dual with ε continuation (default).
 const OTC_SEMIDISCRETE_NEWTON = 0
@@ -301,6 +280,123 @@ struct otc_cost_matrix_outputs_f32
     cost::otc_matrix_mut_f32
 end
 
+# Options of `otc_emd_grid_f64`; fill with `otc_emd_grid_options_default`.
+struct otc_emd_grid_options
+    struct_size::Csize_t
+    num_threads::UInt32
+    mass_tolerance::Cdouble
+    arcs_per_node::Csize_t
+    callback_every::UInt64
+    callback::otc_callback
+    callback_data::Ptr{Cvoid}
+end
+
+# Two histograms on one regular grid of `ndim` axes (1, 2 or 3) with `shape[k]` pixels and
+# spacing `spacing[k]` along axis k. The grid has
+# n = shape[0]·…·shape[ndim−1] pixels, stored row-major (last axis fastest: pixel
+# (x0, x1, x2) of a 3-D grid is entry (x0·shape[1] + x1)·shape[2] + x2). The cost between
+# pixels x and y is Σ_k (spacing[k]·(x_k − y_k))².
+struct otc_emd_grid_problem_f64
+    struct_size::Csize_t
+    ndim::Csize_t
+    shape::Ptr{Csize_t}
+    spacing::Ptr{Cdouble}
+    a::Ptr{Cdouble}
+    b::Ptr{Cdouble}
+end
+
+# Results of `otc_emd_grid_f64`. `report.iterations`: network-simplex pivots, all levels;
+# `report.error`: `gap`; `report.path`: 0. Optional outputs: NULL when not wanted.
+struct otc_emd_grid_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    cost::Cdouble
+    gap::Cdouble
+    plan_nnz::Csize_t
+    rounds::UInt64
+    levels::Csize_t
+    f::Ptr{Cdouble}
+    g::Ptr{Cdouble}
+    plan_rows::Ptr{Csize_t}
+    plan_cols::Ptr{Csize_t}
+    plan_mass::Ptr{Cdouble}
+end
+
+# Options of `otc_emd_partial_f64`; fill with `otc_emd_partial_options_default`.
+struct otc_emd_partial_options
+    struct_size::Csize_t
+    num_threads::UInt32
+    max_iter::UInt64
+    mass_tolerance::Cdouble
+end
+
+# Exact partial OT: move `mass` (0 ≤ mass ≤ min(Σa, Σb)) from `a` to `b` at least cost,
+# `min ⟨C, P⟩` over P ≥ 0 with P·1 ≤ a, Pᵀ·1 ≤ b, Σ P = mass.
+struct otc_emd_partial_problem_f64
+    struct_size::Csize_t
+    a::Ptr{Cdouble}
+    n::Csize_t
+    b::Ptr{Cdouble}
+    m::Csize_t
+    cost::otc_matrix_f64
+    mass::Cdouble
+end
+
+# Results of `otc_emd_partial_f64`. `report.iterations`: pivots; `report.error`: `gap`;
+# `report.path`: 0. Optional outputs: NULL (a view's `data` NULL) when not wanted.
+struct otc_emd_partial_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    cost::Cdouble
+    transported_mass::Cdouble
+    mass_price::Cdouble
+    gap::Cdouble
+    plan_nnz::Csize_t
+    f::Ptr{Cdouble}
+    g::Ptr{Cdouble}
+    plan_rows::Ptr{Csize_t}
+    plan_cols::Ptr{Csize_t}
+    plan_mass::Ptr{Cdouble}
+    plan::otc_matrix_mut_f64
+end
+
+# Options of `otc_emd_unbalanced_tv_f64`; fill with `otc_emd_unbalanced_tv_options_default`.
+struct otc_emd_unbalanced_tv_options
+    struct_size::Csize_t
+    num_threads::UInt32
+    max_iter::UInt64
+end
+
+# Exact TV-unbalanced OT: `min_{P ≥ 0} ⟨C, P⟩ + ρ(‖P·1 − a‖₁ + ‖Pᵀ·1 − b‖₁)`. Mass moves
+# from i to j only where C_ij < 2ρ; ρ > max C / 2 with Σa = Σb gives the balanced plan.
+struct otc_emd_unbalanced_tv_problem_f64
+    struct_size::Csize_t
+    a::Ptr{Cdouble}
+    n::Csize_t
+    b::Ptr{Cdouble}
+    m::Csize_t
+    cost::otc_matrix_f64
+    rho::Cdouble
+end
+
+# Results of `otc_emd_unbalanced_tv_f64`. `report.iterations`: pivots; `report.error`:
+# `gap`; `report.path`: 0. Optional outputs: NULL (a view's `data` NULL) when not wanted.
+struct otc_emd_unbalanced_tv_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    cost::Cdouble
+    objective::Cdouble
+    transported_mass::Cdouble
+    gap::Cdouble
+    plan_nnz::Csize_t
+    f::Ptr{Cdouble}
+    g::Ptr{Cdouble}
+    plan_rows::Ptr{Csize_t}
+    plan_cols::Ptr{Csize_t}
+    plan_mass::Ptr{Cdouble}
+    plan::otc_matrix_mut_f64
+end
+
 # Options of `otc_emd_f64`; fill with `otc_emd_options_default`.
 struct otc_emd_options
     struct_size::Csize_t
@@ -458,30 +554,11 @@ struct otc_bures_problem_f64
     sigma2::otc_matrix_f64
 end
 
-# What every ABI 1 call reports, the first field after `struct_size` of every outputs struct.
-# Written with the other outputs, when the call returns `OTC_OK` or a warning.
-struct otc_report
-    status::otc_status
-    path::Int32
-    iterations::UInt64
-    error::Cdouble
-    seconds::Cdouble
-end
-
 # Results of `otc_bures_f64`. `report.iterations` and `report.error` are 0 (a direct method).
 struct otc_bures_outputs_f64
     struct_size::Csize_t
     report::otc_report
     bures_squared::Cdouble
-end
-
-# Caller-provided scratch memory of a call, any alignment. `{NULL, 0}`: the library
-# allocates what the call needs (and reports `OTC_ERR_OUT_OF_MEMORY` if it cannot).
-# Its size comes from the operation's `*_workspace_size_*` query; it must not overlap any
-# argument, and its contents are undefined after the call.
-struct otc_workspace
-    data::Ptr{Cvoid}
-    bytes::Csize_t
 end
 
 # Options of `otc_gaussian_w2_f64`; fill with `otc_gaussian_w2_options_default`.
@@ -635,12 +712,6 @@ struct otc_gaussian_geodesic_outputs_f64
     mean::Ptr{Cdouble}
     cov::otc_matrix_mut_f64
 end
-
-# A progress callback of an iterative solver: called with `data`, the iterations done and
-# the solver's error measure (as its outputs' `report.error` documents); returns 0 to go on,
-# any other value to stop the solve (`OTC_WARN_CANCELLED`, valid outputs). It runs on the
-# thread that called the solver, whatever `num_threads`, and may call otcore itself.
-const otc_callback = Ptr{Cvoid}
 
 # Options of `otc_gaussian_barycenter_f64`; fill with
 # `otc_gaussian_barycenter_options_default`.
@@ -1569,6 +1640,147 @@ otc_cost_matrix_f64(problem, out, opts, work) =
 const _otc_cost_matrix_f32 = Ref{Ptr{Cvoid}}(C_NULL)
 otc_cost_matrix_f32(problem, out, opts, work) =
     ccall(_otc_cost_matrix_f32[], otc_status, (Ptr{otc_cost_matrix_problem_f32}, Ptr{otc_cost_matrix_outputs_f32}, Ptr{otc_cost_matrix_options}, otc_workspace), problem, out, opts, work)
+
+# Writes the default options (`num_threads = 0`, `mass_tolerance = 1e-9`,
+# `arcs_per_node = 16`, no callback) into `opts`.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+#
+# # Safety
+# `opts` must be NULL or valid for writes of one `otc_emd_grid_options`.
+const _otc_emd_grid_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_emd_grid_options_default(opts) =
+    ccall(_otc_emd_grid_options_default[], otc_status, (Ptr{otc_emd_grid_options},), opts)
+
+# Bytes of workspace `otc_emd_grid_f64` needs for `problem` (its grid) with `opts` (NULL:
+# defaults): O(n · arcs_per_node), 16 bytes an arc (about 35 MB at 256 × 256 with the
+# defaults). Reads the grid only. O(levels) time.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION` (ndim, a zero size, too many pixels), `OTC_ERR_OVERFLOW`,
+# `OTC_ERR_THREADS`.
+#
+# # Safety
+# `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes),
+# `problem->shape` (and `spacing` unless NULL) valid for `ndim` elements; `bytes` valid for
+# writes.
+const _otc_emd_grid_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_emd_grid_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_emd_grid_workspace_size_f64[], otc_status, (Ptr{otc_emd_grid_problem_f64}, Ptr{otc_emd_grid_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# Exact optimal transport between the histograms `problem->a` and `problem->b` on the
+# grid of `problem` for the squared Euclidean cost, by a sparse multiscale network simplex
+# (Schmitzer 2016): a coarse-to-fine hierarchy, pivots on a sparse arc set, and checks of
+# all n² reduced costs by distance transforms that add violating arcs until none is left.
+# The n × n cost is never formed. Time: typically O(n) arcs and a few O(n) checks per level
+# plus the pivots; workspace from `otc_emd_grid_workspace_size_f64` (or `{NULL, 0}`:
+# allocated). Zero-mass pixels get the largest duals keeping every reduced cost ≥ 0.
+#
+# Statuses: `OTC_OK`; `OTC_WARN_CANCELLED` (the callback stopped the solve: a feasible
+# plan, maybe not optimal, `gap` < 0 says how far); `OTC_ERR_NULL_POINTER`,
+# `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION` (ndim, a zero size, too many pixels),
+# `OTC_ERR_INVALID_ARGUMENT` (a spacing ≤ 0, a negative weight or tolerance),
+# `OTC_ERR_NON_FINITE`, `OTC_ERR_MASS_MISMATCH` (naming the heavier side),
+# `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`,
+# `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error nothing is written.
+#
+# # Safety
+# `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+# for `work.bytes` bytes and overlaps no argument.
+const _otc_emd_grid_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_emd_grid_f64(problem, out, opts, work) =
+    ccall(_otc_emd_grid_f64[], otc_status, (Ptr{otc_emd_grid_problem_f64}, Ptr{otc_emd_grid_outputs_f64}, Ptr{otc_emd_grid_options}, otc_workspace), problem, out, opts, work)
+
+# Writes the default options (`num_threads = 0`, `max_iter = 2^40`,
+# `mass_tolerance = 1e-9`) into `opts`.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+#
+# # Safety
+# `opts` must be NULL or valid for writes of one `otc_emd_partial_options`.
+const _otc_emd_partial_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_emd_partial_options_default(opts) =
+    ccall(_otc_emd_partial_options_default[], otc_status, (Ptr{otc_emd_partial_options},), opts)
+
+# Bytes of workspace `otc_emd_partial_f64` needs for `problem` (its n and m) with `opts`
+# (NULL: defaults): O(n + m), the balanced simplex's on (n + 1) × (m + 1); the cost is never
+# copied. O(1) time.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION` (n or m = 0), `OTC_ERR_OVERFLOW`, `OTC_ERR_THREADS`.
+#
+# # Safety
+# `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# `bytes` valid for writes.
+const _otc_emd_partial_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_emd_partial_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_emd_partial_workspace_size_f64[], otc_status, (Ptr{otc_emd_partial_problem_f64}, Ptr{otc_emd_partial_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# Exact partial OT between `problem->a` (n) and `problem->b` (m) for the n × m cost: moves
+# `problem->mass` at least cost, by the network simplex on the problem with one dummy row
+# and column (as POT's `partial_wasserstein`). Time as the balanced network simplex on
+# (n + 1) × (m + 1); workspace from `otc_emd_partial_workspace_size_f64` (or `{NULL, 0}`).
+# Σa = 0 or Σb = 0 is allowed (then `mass` must be 0).
+#
+# Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (feasible plan, P·1 ≤ a, Pᵀ·1 ≤ b, maybe not
+# optimal); `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
+# `OTC_ERR_INVALID_ARGUMENT` (a negative weight or cost, a mass above min(Σa, Σb), a
+# negative tolerance), `OTC_ERR_NON_FINITE`, `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`,
+# `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`,
+# `OTC_ERR_THREADS`. On an error nothing is written.
+#
+# # Safety
+# `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+# for `work.bytes` bytes and overlaps no argument.
+const _otc_emd_partial_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_emd_partial_f64(problem, out, opts, work) =
+    ccall(_otc_emd_partial_f64[], otc_status, (Ptr{otc_emd_partial_problem_f64}, Ptr{otc_emd_partial_outputs_f64}, Ptr{otc_emd_partial_options}, otc_workspace), problem, out, opts, work)
+
+# Writes the default options (`num_threads = 0`, `max_iter = 2^40`) into `opts`.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+#
+# # Safety
+# `opts` must be NULL or valid for writes of one `otc_emd_unbalanced_tv_options`.
+const _otc_emd_unbalanced_tv_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_emd_unbalanced_tv_options_default(opts) =
+    ccall(_otc_emd_unbalanced_tv_options_default[], otc_status, (Ptr{otc_emd_unbalanced_tv_options},), opts)
+
+# Bytes of workspace `otc_emd_unbalanced_tv_f64` needs for `problem` (its n and m) with
+# `opts` (NULL: defaults): O(n + m), as `otc_emd_partial_workspace_size_f64`. O(1) time.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION` (n or m = 0), `OTC_ERR_OVERFLOW`, `OTC_ERR_THREADS`.
+#
+# # Safety
+# `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# `bytes` valid for writes.
+const _otc_emd_unbalanced_tv_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_emd_unbalanced_tv_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_emd_unbalanced_tv_workspace_size_f64[], otc_status, (Ptr{otc_emd_unbalanced_tv_problem_f64}, Ptr{otc_emd_unbalanced_tv_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# Exact TV-unbalanced OT between `problem->a` (n) and `problem->b` (m) for the n × m cost
+# with penalty `problem->rho`: the network simplex on the problem with a dummy row of mass
+# Σb and a dummy column of mass Σa (creating or destroying mass at ρ a unit). Time as the
+# balanced network simplex on (n + 1) × (m + 1); workspace from
+# `otc_emd_unbalanced_tv_workspace_size_f64` (or `{NULL, 0}`).
+#
+# Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (feasible plan, maybe not optimal);
+# `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
+# `OTC_ERR_INVALID_ARGUMENT` (a negative weight, cost or ρ), `OTC_ERR_NON_FINITE`,
+# `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`,
+# `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
+# nothing is written.
+#
+# # Safety
+# `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+# for `work.bytes` bytes and overlaps no argument.
+const _otc_emd_unbalanced_tv_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_emd_unbalanced_tv_f64(problem, out, opts, work) =
+    ccall(_otc_emd_unbalanced_tv_f64[], otc_status, (Ptr{otc_emd_unbalanced_tv_problem_f64}, Ptr{otc_emd_unbalanced_tv_outputs_f64}, Ptr{otc_emd_unbalanced_tv_options}, otc_workspace), problem, out, opts, work)
 
 # Writes the default options of `otc_emd_f64` into `opts`.
 #
@@ -2752,18 +2964,36 @@ const FUNCTIONS = (
     :otc_sliced_wasserstein_options_default => _otc_sliced_wasserstein_options_default,
     :otc_sliced_wasserstein_workspace_size_f64 => _otc_sliced_wasserstein_workspace_size_f64,
     :otc_sliced_wasserstein_f64 => _otc_sliced_wasserstein_f64,
-    :otc_gaussian_options_default => _otc_gaussian_options_default,
-    :otc_gaussian_workspace_size => _otc_gaussian_workspace_size,
-    :otc_bures_distance => _otc_bures_distance,
-    :otc_gaussian_w2 => _otc_gaussian_w2,
-    :otc_gaussian_entropic_w2 => _otc_gaussian_entropic_w2,
-    :otc_gaussian_w2_pairwise => _otc_gaussian_w2_pairwise,
-    :otc_gaussian_map => _otc_gaussian_map,
-    :otc_gaussian_map_apply => _otc_gaussian_map_apply,
-    :otc_gaussian_geodesic => _otc_gaussian_geodesic,
-    :otc_gaussian_barycenter => _otc_gaussian_barycenter,
-    :otc_gaussian_moments => _otc_gaussian_moments,
-    :otc_psd_sqrt => _otc_psd_sqrt,
+    :otc_bures_options_default => _otc_bures_options_default,
+    :otc_bures_workspace_size_f64 => _otc_bures_workspace_size_f64,
+    :otc_bures_f64 => _otc_bures_f64,
+    :otc_gaussian_w2_options_default => _otc_gaussian_w2_options_default,
+    :otc_gaussian_w2_workspace_size_f64 => _otc_gaussian_w2_workspace_size_f64,
+    :otc_gaussian_w2_f64 => _otc_gaussian_w2_f64,
+    :otc_gaussian_entropic_w2_options_default => _otc_gaussian_entropic_w2_options_default,
+    :otc_gaussian_entropic_w2_workspace_size_f64 => _otc_gaussian_entropic_w2_workspace_size_f64,
+    :otc_gaussian_entropic_w2_f64 => _otc_gaussian_entropic_w2_f64,
+    :otc_gaussian_w2_pairwise_options_default => _otc_gaussian_w2_pairwise_options_default,
+    :otc_gaussian_w2_pairwise_workspace_size_f64 => _otc_gaussian_w2_pairwise_workspace_size_f64,
+    :otc_gaussian_w2_pairwise_f64 => _otc_gaussian_w2_pairwise_f64,
+    :otc_gaussian_map_options_default => _otc_gaussian_map_options_default,
+    :otc_gaussian_map_workspace_size_f64 => _otc_gaussian_map_workspace_size_f64,
+    :otc_gaussian_map_f64 => _otc_gaussian_map_f64,
+    :otc_gaussian_map_apply_options_default => _otc_gaussian_map_apply_options_default,
+    :otc_gaussian_map_apply_workspace_size_f64 => _otc_gaussian_map_apply_workspace_size_f64,
+    :otc_gaussian_map_apply_f64 => _otc_gaussian_map_apply_f64,
+    :otc_gaussian_geodesic_options_default => _otc_gaussian_geodesic_options_default,
+    :otc_gaussian_geodesic_workspace_size_f64 => _otc_gaussian_geodesic_workspace_size_f64,
+    :otc_gaussian_geodesic_f64 => _otc_gaussian_geodesic_f64,
+    :otc_gaussian_barycenter_options_default => _otc_gaussian_barycenter_options_default,
+    :otc_gaussian_barycenter_workspace_size_f64 => _otc_gaussian_barycenter_workspace_size_f64,
+    :otc_gaussian_barycenter_f64 => _otc_gaussian_barycenter_f64,
+    :otc_gaussian_moments_options_default => _otc_gaussian_moments_options_default,
+    :otc_gaussian_moments_workspace_size_f64 => _otc_gaussian_moments_workspace_size_f64,
+    :otc_gaussian_moments_f64 => _otc_gaussian_moments_f64,
+    :otc_psd_sqrt_options_default => _otc_psd_sqrt_options_default,
+    :otc_psd_sqrt_workspace_size_f64 => _otc_psd_sqrt_workspace_size_f64,
+    :otc_psd_sqrt_f64 => _otc_psd_sqrt_f64,
     :otc_laguerre_assign_options_default => _otc_laguerre_assign_options_default,
     :otc_laguerre_assign_workspace_size_f64 => _otc_laguerre_assign_workspace_size_f64,
     :otc_laguerre_assign_workspace_size_f32 => _otc_laguerre_assign_workspace_size_f32,

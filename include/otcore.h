@@ -134,12 +134,12 @@
 /**
  * Major version: changes only with an incompatible ABI change.
  */
-#define OTC_VERSION_MAJOR 0
+#define OTC_VERSION_MAJOR 1
 
 /**
  * Minor version: grows when the ABI grows.
  */
-#define OTC_VERSION_MINOR 1
+#define OTC_VERSION_MINOR 0
 
 /**
  * Patch version.
@@ -149,7 +149,7 @@
 /**
  * MAJOR·10000 + MINOR·100 + PATCH, for `#if` comparisons.
  */
-#define OTC_VERSION_NUMBER 100
+#define OTC_VERSION_NUMBER 10000
 
 /**
  * Result of every otcore call: `OTC_OK`, a warning (1–99) or an error (≥ 100).

@@ -4,13 +4,13 @@
 use std::ffi::c_char;
 
 /// Major version: changes only with an incompatible ABI change.
-pub const OTC_VERSION_MAJOR: u32 = 0;
+pub const OTC_VERSION_MAJOR: u32 = 1;
 /// Minor version: grows when the ABI grows.
-pub const OTC_VERSION_MINOR: u32 = 1;
+pub const OTC_VERSION_MINOR: u32 = 0;
 /// Patch version.
 pub const OTC_VERSION_PATCH: u32 = 0;
 /// MAJOR·10000 + MINOR·100 + PATCH, for `#if` comparisons.
-pub const OTC_VERSION_NUMBER: u32 = 100;
+pub const OTC_VERSION_NUMBER: u32 = 10000;
 
 /// The library's version as "MAJOR.MINOR.PATCH" (static, NUL-terminated, never NULL).
 #[no_mangle]

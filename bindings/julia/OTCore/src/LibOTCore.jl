@@ -49,16 +49,16 @@ const OTC_SINKHORN_PENALTY_KL = 0
 const OTC_SINKHORN_PENALTY_TV = 1
 
 # Major version: changes only with an incompatible ABI change.
-const OTC_VERSION_MAJOR = 0
+const OTC_VERSION_MAJOR = 1
 
 # Minor version: grows when the ABI grows.
-const OTC_VERSION_MINOR = 1
+const OTC_VERSION_MINOR = 0
 
 # Patch version.
 const OTC_VERSION_PATCH = 0
 
 # MAJOR·10000 + MINOR·100 + PATCH, for `#if` comparisons.
-const OTC_VERSION_NUMBER = 100
+const OTC_VERSION_NUMBER = 10000
 
 # Result of every otcore call: `OTC_OK`, a warning (1–99) or an error (≥ 100).
 const otc_status = Int32

@@ -5,6 +5,9 @@
 //! the message (which names the argument) and that the outputs are untouched. The values of
 //! the C entry points are checked against the Rust API (whose own tests check the numbers).
 
+mod abi_support;
+use abi_support::*;
+
 use faer::Mat;
 use otcore::barycenter::{barycenter, convolutional_barycenter, BarycenterParams};
 use otcore::cost::{cost_matrix, Metric};
@@ -17,11 +20,6 @@ use otcore::ffi::view::*;
 use std::mem::size_of;
 use std::ptr::{null, null_mut};
 
-const NO_WORK: otc_workspace = otc_workspace {
-    data: null_mut(),
-    bytes: 0,
-};
-
 /// Asserts the status and that the thread's message is `function: ...needle...`.
 fn expect(status: otc_status, want: otc_status, function: &str, needle: &str, what: &str) {
     let msg = last_error_message();
@@ -30,26 +28,6 @@ fn expect(status: otc_status, want: otc_status, function: &str, needle: &str, wh
         msg.starts_with(&format!("{function}: ")) && msg.contains(needle),
         "{what}: message {msg:?} lacks {needle:?}"
     );
-}
-
-fn view(data: &[f64], rows: usize, cols: usize) -> otc_matrix_f64 {
-    otc_matrix_f64 {
-        data: data.as_ptr(),
-        rows,
-        cols,
-        row_stride: cols as isize,
-        col_stride: 1,
-    }
-}
-
-fn view_mut(data: &mut [f64], rows: usize, cols: usize) -> otc_matrix_mut_f64 {
-    otc_matrix_mut_f64 {
-        data: data.as_mut_ptr(),
-        rows,
-        cols,
-        row_stride: cols as isize,
-        col_stride: 1,
-    }
 }
 
 /// Deterministic values in [0, 1).

@@ -6,11 +6,14 @@
 //! argument, and that every output (the outputs struct included) is untouched. The values of
 //! the C entry points equal those of the Rust API they wrap.
 
+mod abi_support;
+use abi_support::*;
+
 use otcore::ffi::boundary::last_error_message;
 use otcore::ffi::shape::{otc_report, otc_workspace};
 use otcore::ffi::sinkhorn_blocks::*;
 use otcore::ffi::status::*;
-use otcore::ffi::view::{otc_matrix_f32, otc_matrix_f64};
+use otcore::ffi::view::otc_matrix_f32;
 use otcore::sinkhorn::blocks::{self, LsePair};
 use otcore::sinkhorn::{Cost, Params};
 use otcore::{MatRef, Par};
@@ -20,31 +23,7 @@ use std::ptr::{null, null_mut};
 const ROWS: usize = 5;
 const M: usize = 4;
 const D: usize = 2;
-const NO_WORK: otc_workspace = otc_workspace {
-    data: null_mut(),
-    bytes: 0,
-};
 const SENTINEL: f64 = -7.0;
-
-fn view(data: &[f64], rows: usize, cols: usize) -> otc_matrix_f64 {
-    otc_matrix_f64 {
-        data: data.as_ptr(),
-        rows,
-        cols,
-        row_stride: cols as isize,
-        col_stride: 1,
-    }
-}
-
-fn no_view() -> otc_matrix_f64 {
-    otc_matrix_f64 {
-        data: null(),
-        rows: 0,
-        cols: 0,
-        row_stride: 0,
-        col_stride: 0,
-    }
-}
 
 #[track_caller]
 fn expect(status: otc_status, want: otc_status, message_has: &str) {

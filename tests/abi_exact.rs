@@ -5,6 +5,9 @@
 //! sizes, thread counts above the cap, non-finite inputs and impossible workspaces are refused
 //! with their status and a message naming the argument, the outputs left untouched.
 
+mod abi_support;
+use abi_support::*;
+
 use otcore::exact::{self, Directions, EmdParams};
 use otcore::ffi::boundary::last_error_message;
 use otcore::ffi::exact::*;
@@ -17,42 +20,8 @@ use std::ptr::{null, null_mut};
 type Problem = otc_emd_problem_f64;
 type Outputs = otc_emd_outputs_f64;
 
-const ALLOC: otc_workspace = otc_workspace {
-    data: null_mut(),
-    bytes: 0,
-};
 /// The value every scalar output holds before a call: an error must leave it.
 const SENTINEL: f64 = -7.0;
-
-fn view(data: &[f64], rows: usize, cols: usize) -> otc_matrix_f64 {
-    otc_matrix_f64 {
-        data: data.as_ptr(),
-        rows,
-        cols,
-        row_stride: cols as isize,
-        col_stride: 1,
-    }
-}
-
-fn no_view() -> otc_matrix_f64 {
-    otc_matrix_f64 {
-        data: null(),
-        rows: 0,
-        cols: 0,
-        row_stride: 0,
-        col_stride: 0,
-    }
-}
-
-fn mut_view(data: &mut [f64], rows: usize, cols: usize) -> otc_matrix_mut_f64 {
-    otc_matrix_mut_f64 {
-        data: data.as_mut_ptr(),
-        rows,
-        cols,
-        row_stride: cols as isize,
-        col_stride: 1,
-    }
-}
 
 #[track_caller]
 fn expect(status: otc_status, want: otc_status, message_has: &str) {
@@ -118,15 +87,6 @@ fn emd_outputs() -> otc_emd_outputs_f64 {
     }
 }
 
-/// The options struct `O` as `default` (an `otc_<op>_options_default`) fills it.
-fn defaults<O>(default: unsafe extern "C" fn(*mut O) -> otc_status) -> O {
-    let mut o = std::mem::MaybeUninit::uninit();
-    // SAFETY: a valid pointer to one options struct.
-    assert_eq!(unsafe { default(o.as_mut_ptr()) }, OTC_OK);
-    // SAFETY: filled above.
-    unsafe { o.assume_init() }
-}
-
 fn emd_opts() -> otc_emd_options {
     defaults(otc_emd_options_default)
 }
@@ -134,7 +94,7 @@ fn emd_opts() -> otc_emd_options {
 fn run_emd(p: &otc_emd_problem_f64, out: &mut otc_emd_outputs_f64, o: &otc_emd_options) -> i32 {
     // SAFETY: the problem's pointers are valid for their stated sizes (or the lie under test
     // is caught before any read), `out` is a valid outputs struct.
-    unsafe { otc_emd_f64(p, out, o, ALLOC) }
+    unsafe { otc_emd_f64(p, out, o, NO_WORK) }
 }
 
 fn batch_problem(a: &[f64], b: &[f64], costs: &[otc_matrix_f64]) -> otc_emd_batch_problem_f64 {
@@ -266,7 +226,7 @@ fn emd_values_equal_the_rust_api() {
     out.plan_rows = rows.as_mut_ptr();
     out.plan_cols = cols.as_mut_ptr();
     out.plan_mass = mass.as_mut_ptr();
-    out.plan = mut_view(&mut dense, n, m);
+    out.plan = view_mut(&mut dense, n, m);
     let s = run_emd(&emd_problem(&a, &b, &c), &mut out, &emd_opts());
     expect(s, OTC_OK, "");
     assert_eq!(out.report.status, OTC_OK);
@@ -342,7 +302,7 @@ fn emd_batch_values_equal_single_solves_for_every_thread_count() {
                 &batch_problem(&a, &b, &views),
                 &mut out,
                 &batch_opts(threads),
-                ALLOC,
+                NO_WORK,
             )
         };
         expect(s, OTC_OK, "");
@@ -393,7 +353,7 @@ fn wasserstein_1d_and_sliced_values_equal_the_rust_api() {
         out.plan_mass = mass.as_mut_ptr();
         // SAFETY: valid arrays of their stated lengths.
         let s = unsafe {
-            otc_wasserstein_1d_f64(&one_d_problem(&x, &a, &y, &b, p), &mut out, null(), ALLOC)
+            otc_wasserstein_1d_f64(&one_d_problem(&x, &a, &y, &b, p), &mut out, null(), NO_WORK)
         };
         expect(s, OTC_OK, "");
         assert_eq!((out.wp_p, out.nnz), (want, plan.len()));
@@ -436,7 +396,7 @@ fn wasserstein_1d_and_sliced_values_equal_the_rust_api() {
             let pb = sliced_problem(view(&xs, n, d), &a, view(&ys, m, d), &b, dv);
             // SAFETY: valid views and arrays.
             let s = unsafe {
-                otc_sliced_wasserstein_f64(&pb, &mut out, &sliced_opts(threads, 20, 5), ALLOC)
+                otc_sliced_wasserstein_f64(&pb, &mut out, &sliced_opts(threads, 20, 5), NO_WORK)
             };
             expect(s, OTC_OK, "");
             assert_eq!(out.swp_p, want, "threads = {threads}");
@@ -539,12 +499,12 @@ fn null_pointers_are_refused_by_name_with_outputs_untouched() {
     // SAFETY: NULL structs are refused before anything is read.
     unsafe {
         expect(
-            otc_emd_f64(null(), &mut out, &o, ALLOC),
+            otc_emd_f64(null(), &mut out, &o, NO_WORK),
             OTC_ERR_NULL_POINTER,
             "problem is NULL",
         );
         expect(
-            otc_emd_f64(&emd_problem(&a, &b, &c), null_mut(), &o, ALLOC),
+            otc_emd_f64(&emd_problem(&a, &b, &c), null_mut(), &o, NO_WORK),
             OTC_ERR_NULL_POINTER,
             "out is NULL",
         );
@@ -565,7 +525,7 @@ fn null_pointers_are_refused_by_name_with_outputs_untouched() {
         let mut bp = batch_problem(&a, &b, &views);
         bp.costs = null();
         expect(
-            otc_emd_batch_f64(&bp, &mut bo, null(), ALLOC),
+            otc_emd_batch_f64(&bp, &mut bo, null(), NO_WORK),
             OTC_ERR_NULL_POINTER,
             "problem->costs is NULL",
         );
@@ -573,7 +533,7 @@ fn null_pointers_are_refused_by_name_with_outputs_untouched() {
         let mut op = one_d_problem(&a, &a, &b, &b, 1.0);
         op.y = null();
         expect(
-            otc_wasserstein_1d_f64(&op, &mut oo, null(), ALLOC),
+            otc_wasserstein_1d_f64(&op, &mut oo, null(), NO_WORK),
             OTC_ERR_NULL_POINTER,
             "problem->y is NULL",
         );
@@ -581,7 +541,7 @@ fn null_pointers_are_refused_by_name_with_outputs_untouched() {
         let mut sp = sliced_problem(view(&a, 3, 1), &a, view(&b, 2, 1), &b, no_view());
         sp.b = null();
         expect(
-            otc_sliced_wasserstein_f64(&sp, &mut so, null(), ALLOC),
+            otc_sliced_wasserstein_f64(&sp, &mut so, null(), NO_WORK),
             OTC_ERR_NULL_POINTER,
             "problem->b is NULL",
         );
@@ -633,11 +593,11 @@ fn zero_and_huge_sizes_are_refused_before_allocating() {
     bp.count = 0;
     let mut bo = batch_outputs();
     // SAFETY: count 0 is refused before any read.
-    let s = unsafe { otc_emd_batch_f64(&bp, &mut bo, null(), ALLOC) };
+    let s = unsafe { otc_emd_batch_f64(&bp, &mut bo, null(), NO_WORK) };
     expect(s, OTC_ERR_INVALID_DIMENSION, "problem->count = 0");
     bp.count = usize::MAX / 2;
     // SAFETY: the product overflows before any read.
-    let s = unsafe { otc_emd_batch_f64(&bp, &mut bo, &batch_opts(1), ALLOC) };
+    let s = unsafe { otc_emd_batch_f64(&bp, &mut bo, &batch_opts(1), NO_WORK) };
     assert!(s == OTC_ERR_OVERFLOW, "{s}: {}", last_error_message());
     assert_eq!(bo.cost, SENTINEL);
 
@@ -645,7 +605,7 @@ fn zero_and_huge_sizes_are_refused_before_allocating() {
     op.m = 0;
     let mut oo = one_d_outputs();
     // SAFETY: m = 0 is refused before any read.
-    let s = unsafe { otc_wasserstein_1d_f64(&op, &mut oo, null(), ALLOC) };
+    let s = unsafe { otc_wasserstein_1d_f64(&op, &mut oo, null(), NO_WORK) };
     expect(s, OTC_ERR_INVALID_DIMENSION, "problem->m = 0");
 
     let x = [0.0, 1.0, 2.0];
@@ -653,10 +613,11 @@ fn zero_and_huge_sizes_are_refused_before_allocating() {
     let sp = sliced_problem(view(&x, 3, 1), &w, view(&x, 3, 1), &w, no_view());
     let mut so = sliced_outputs();
     // SAFETY: valid views and weights.
-    let s = unsafe { otc_sliced_wasserstein_f64(&sp, &mut so, &sliced_opts(1, 0, 1), ALLOC) };
+    let s = unsafe { otc_sliced_wasserstein_f64(&sp, &mut so, &sliced_opts(1, 0, 1), NO_WORK) };
     expect(s, OTC_ERR_INVALID_DIMENSION, "0 directions");
     // SAFETY: as above; the O(k) workspace of 2^40 directions cannot be allocated.
-    let s = unsafe { otc_sliced_wasserstein_f64(&sp, &mut so, &sliced_opts(1, 1 << 40, 1), ALLOC) };
+    let s =
+        unsafe { otc_sliced_wasserstein_f64(&sp, &mut so, &sliced_opts(1, 1 << 40, 1), NO_WORK) };
     expect(s, OTC_ERR_OUT_OF_MEMORY, "cannot allocate 87960930");
     assert!(last_error_message().contains(" bytes for the workspace"));
     assert_eq!((oo.wp_p, so.swp_p), (SENTINEL, SENTINEL));
@@ -758,7 +719,7 @@ fn outputs_with_bad_strides_or_misaligned_pointers_are_refused() {
     let (a, b, c) = problem_data(3, 3, 2);
     let mut dense = [SENTINEL; 9];
     let mut out = emd_outputs();
-    out.plan = mut_view(&mut dense, 3, 3);
+    out.plan = view_mut(&mut dense, 3, 3);
     out.plan.row_stride = 1; // rows and columns overlap
     expect(
         run_emd(&emd_problem(&a, &b, &c), &mut out, &emd_opts()),
@@ -827,7 +788,7 @@ fn aliased_outputs_are_refused_and_nothing_is_written() {
         unsafe {
             out.f = base;
             out.g = base.add(3);
-            out.plan = mut_view(std::slice::from_raw_parts_mut(base.add(6), 9), 3, 3);
+            out.plan = view_mut(std::slice::from_raw_parts_mut(base.add(6), 9), 3, 3);
             out.plan_mass = base.add(15);
         }
         out.plan_rows = rows.as_mut_ptr();
@@ -867,7 +828,7 @@ fn aliased_outputs_are_refused_and_nothing_is_written() {
         pptr
     };
     // SAFETY: both structs are valid; they overlap, which must be refused.
-    let s = unsafe { otc_emd_f64(pptr, optr, &o, ALLOC) };
+    let s = unsafe { otc_emd_f64(pptr, optr, &o, NO_WORK) };
     expect(s, OTC_ERR_ALIASING, "output out overlaps problem");
     // SAFETY: the outputs struct written above.
     assert_eq!(unsafe { (*optr).cost }, SENTINEL);
@@ -881,7 +842,8 @@ fn aliased_outputs_are_refused_and_nothing_is_written() {
     let mut bo = batch_outputs();
     bo.problem_costs = c.as_ptr() as *mut f64;
     // SAFETY: valid arrays; the aliasing is refused before any write.
-    let s = unsafe { otc_emd_batch_f64(&batch_problem(&a2, &b2, &views), &mut bo, null(), ALLOC) };
+    let s =
+        unsafe { otc_emd_batch_f64(&batch_problem(&a2, &b2, &views), &mut bo, null(), NO_WORK) };
     expect(
         s,
         OTC_ERR_ALIASING,
@@ -892,7 +854,8 @@ fn aliased_outputs_are_refused_and_nothing_is_written() {
     bo.problem_iterations = its.as_mut_ptr();
     bo.plan_nnz = its.as_mut_ptr() as *mut usize;
     // SAFETY: as above.
-    let s = unsafe { otc_emd_batch_f64(&batch_problem(&a2, &b2, &views), &mut bo, null(), ALLOC) };
+    let s =
+        unsafe { otc_emd_batch_f64(&batch_problem(&a2, &b2, &views), &mut bo, null(), NO_WORK) };
     expect(
         s,
         OTC_ERR_ALIASING,
@@ -910,7 +873,12 @@ fn aliased_outputs_are_refused_and_nothing_is_written() {
     oo.plan_mass = x.as_ptr() as *mut f64;
     // SAFETY: valid arrays; refused before any write.
     let s = unsafe {
-        otc_wasserstein_1d_f64(&one_d_problem(&x, &w, &x, &w, 1.0), &mut oo, null(), ALLOC)
+        otc_wasserstein_1d_f64(
+            &one_d_problem(&x, &w, &x, &w, 1.0),
+            &mut oo,
+            null(),
+            NO_WORK,
+        )
     };
     expect(
         s,
@@ -925,7 +893,7 @@ fn aliased_outputs_are_refused_and_nothing_is_written() {
     p1.n = 1;
     p1.a = &oo.wp_p;
     // SAFETY: as above.
-    let s = unsafe { otc_wasserstein_1d_f64(&p1, &mut oo, null(), ALLOC) };
+    let s = unsafe { otc_wasserstein_1d_f64(&p1, &mut oo, null(), NO_WORK) };
     expect(s, OTC_ERR_ALIASING, "output out overlaps problem->x");
     let mut so = sliced_outputs();
     let dirs = otc_matrix_f64 {
@@ -937,7 +905,7 @@ fn aliased_outputs_are_refused_and_nothing_is_written() {
     };
     let sp = sliced_problem(view(&x, 3, 1), &w, view(&x, 3, 1), &w, dirs);
     // SAFETY: as above.
-    let s = unsafe { otc_sliced_wasserstein_f64(&sp, &mut so, null(), ALLOC) };
+    let s = unsafe { otc_sliced_wasserstein_f64(&sp, &mut so, null(), NO_WORK) };
     expect(
         s,
         OTC_ERR_ALIASING,
@@ -981,20 +949,21 @@ fn wrong_struct_sizes_are_refused_and_this_releases_accepted() {
         sopt.struct_size = bad;
         let sp = sliced_problem(view(&a, 2, 1), &a, view(&b, 2, 1), &b, no_view());
         // SAFETY: valid structs but for the size.
-        let s = unsafe { otc_sliced_wasserstein_f64(&sp, &mut so, &sopt, ALLOC) };
+        let s = unsafe { otc_sliced_wasserstein_f64(&sp, &mut so, &sopt, NO_WORK) };
         expect(s, OTC_ERR_ABI_MISMATCH, "otc_sliced_wasserstein_options");
         let mut bo = batch_outputs();
         let mut bopt = batch_opts(1);
         bopt.struct_size = bad;
         let views = [view(&c, 2, 2)];
         // SAFETY: as above.
-        let s = unsafe { otc_emd_batch_f64(&batch_problem(&a, &b, &views), &mut bo, &bopt, ALLOC) };
+        let s =
+            unsafe { otc_emd_batch_f64(&batch_problem(&a, &b, &views), &mut bo, &bopt, NO_WORK) };
         expect(s, OTC_ERR_ABI_MISMATCH, "otc_emd_batch_options");
         let mut oo = one_d_outputs();
         let mut op = one_d_problem(&a, &a, &b, &b, 1.0);
         op.struct_size = bad;
         // SAFETY: as above.
-        let s = unsafe { otc_wasserstein_1d_f64(&op, &mut oo, null(), ALLOC) };
+        let s = unsafe { otc_wasserstein_1d_f64(&op, &mut oo, null(), NO_WORK) };
         expect(s, OTC_ERR_ABI_MISMATCH, "otc_wasserstein_1d_problem_f64");
         assert_eq!((so.swp_p, bo.cost, oo.wp_p), (SENTINEL, SENTINEL, SENTINEL));
     }
@@ -1031,7 +1000,7 @@ fn thread_counts_above_the_cap_are_refused_quickly() {
                 &batch_problem(&a, &b, &views),
                 &mut bo,
                 &batch_opts(threads),
-                ALLOC,
+                NO_WORK,
             )
         };
         expect(s, OTC_ERR_THREADS, "above the cap of 256");
@@ -1040,14 +1009,15 @@ fn thread_counts_above_the_cap_are_refused_quickly() {
         let mut oo = one_d_outputs();
         // SAFETY: valid structs.
         let s = unsafe {
-            otc_wasserstein_1d_f64(&one_d_problem(&a, &a, &b, &b, 1.0), &mut oo, &w, ALLOC)
+            otc_wasserstein_1d_f64(&one_d_problem(&a, &a, &b, &b, 1.0), &mut oo, &w, NO_WORK)
         };
         expect(s, OTC_ERR_THREADS, "above the cap of 256");
         let mut so = sliced_outputs();
         let sp = sliced_problem(view(&a, 2, 1), &a, view(&b, 2, 1), &b, no_view());
         // SAFETY: valid structs.
-        let s =
-            unsafe { otc_sliced_wasserstein_f64(&sp, &mut so, &sliced_opts(threads, 4, 1), ALLOC) };
+        let s = unsafe {
+            otc_sliced_wasserstein_f64(&sp, &mut so, &sliced_opts(threads, 4, 1), NO_WORK)
+        };
         expect(s, OTC_ERR_THREADS, "above the cap of 256");
         let mut bytes = 3usize;
         // SAFETY: valid structs.
@@ -1095,14 +1065,19 @@ fn non_finite_inputs_are_refused_by_name() {
     let mut oo = one_d_outputs();
     // SAFETY: valid arrays.
     let s = unsafe {
-        otc_wasserstein_1d_f64(&one_d_problem(&x, &a, &b, &b, 1.0), &mut oo, null(), ALLOC)
+        otc_wasserstein_1d_f64(
+            &one_d_problem(&x, &a, &b, &b, 1.0),
+            &mut oo,
+            null(),
+            NO_WORK,
+        )
     };
     expect(s, OTC_ERR_NON_FINITE, "x[1] is NaN");
     let dirs = [1.0, f64::NEG_INFINITY];
     let mut so = sliced_outputs();
     let sp = sliced_problem(view(&a, 3, 1), &a, view(&b, 2, 1), &b, view(&dirs, 2, 1));
     // SAFETY: valid views.
-    let s = unsafe { otc_sliced_wasserstein_f64(&sp, &mut so, null(), ALLOC) };
+    let s = unsafe { otc_sliced_wasserstein_f64(&sp, &mut so, null(), NO_WORK) };
     expect(s, OTC_ERR_NON_FINITE, "directions[1] is -inf");
     assert_eq!((oo.wp_p, so.swp_p), (SENTINEL, SENTINEL));
 }
@@ -1241,7 +1216,7 @@ fn emd_callback_observes_every_k_pivots_and_can_stop_with_a_feasible_plan() {
         o.callback_data = &mut seen as *mut Seen as *mut std::ffi::c_void;
         let mut dense = vec![0.0; n * m];
         let mut out = emd_outputs();
-        out.plan = mut_view(&mut dense, n, m);
+        out.plan = view_mut(&mut dense, n, m);
         let s = run_emd(&p, &mut out, &o);
         assert!(seen
             .calls

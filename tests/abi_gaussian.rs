@@ -2,39 +2,20 @@
 //! entry point's values equal the Rust API's. Every bad input is checked for its status, its
 //! message (naming the offending argument) and untouched outputs.
 
+mod abi_support;
+use abi_support::*;
+
 use otcore::ffi::boundary::last_error_message;
 use otcore::ffi::gaussian::*;
 use otcore::ffi::shape::{otc_report, otc_workspace};
 use otcore::ffi::status::*;
-use otcore::ffi::view::{otc_matrix_f64, otc_matrix_mut_f64};
+use otcore::ffi::view::otc_matrix_f64;
 use otcore::gaussian as g;
 use std::ffi::c_void;
 use std::mem::size_of;
 use std::ptr::{null, null_mut};
 
 const D: usize = 3;
-
-/// A row-major view of `data` as rows × cols.
-fn view(data: &[f64], rows: usize, cols: usize) -> otc_matrix_f64 {
-    otc_matrix_f64 {
-        data: data.as_ptr(),
-        rows,
-        cols,
-        row_stride: cols as isize,
-        col_stride: 1,
-    }
-}
-
-/// A writable row-major view of `data` as rows × cols.
-fn view_mut(data: &mut [f64], rows: usize, cols: usize) -> otc_matrix_mut_f64 {
-    otc_matrix_mut_f64 {
-        data: data.as_mut_ptr(),
-        rows,
-        cols,
-        row_stride: cols as isize,
-        col_stride: 1,
-    }
-}
 
 /// A `d × d` view of one value (zero strides).
 fn broadcast(x: &f64, d: usize) -> otc_matrix_f64 {
@@ -50,11 +31,6 @@ fn broadcast(x: &f64, d: usize) -> otc_matrix_f64 {
 fn faer_of(data: &[f64], rows: usize, cols: usize) -> faer::Mat<f64> {
     faer::Mat::from_fn(rows, cols, |i, j| data[i * cols + j])
 }
-
-const NO_WORK: otc_workspace = otc_workspace {
-    data: null_mut(),
-    bytes: 0,
-};
 
 #[track_caller]
 fn expect(status: otc_status, want: otc_status, message_has: &str) {
@@ -101,15 +77,6 @@ fn fixture() -> Fixture {
         ],
         weights: [0.3, 0.7],
     }
-}
-
-/// The default options of an op, from its `_options_default`.
-fn defaults<O>(fill: unsafe extern "C" fn(*mut O) -> otc_status) -> O {
-    let mut o = std::mem::MaybeUninit::uninit();
-    // SAFETY: a valid pointer to one options struct.
-    assert_eq!(unsafe { fill(o.as_mut_ptr()) }, OTC_OK);
-    // SAFETY: filled above.
-    unsafe { o.assume_init() }
 }
 
 /// A zeroed problem or outputs struct with its struct_size set.

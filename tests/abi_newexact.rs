@@ -6,43 +6,21 @@
 //! outputs are untouched (sentinels). Then the wiring: the entry points' values equal the Rust
 //! API's, and the grid solver's cost equals the dense network simplex's on the grid's cost.
 
+mod abi_support;
+use abi_support::*;
+
 use otcore::ffi::assignment::*;
 use otcore::ffi::boundary::last_error_message;
 use otcore::ffi::emd_grid::*;
 use otcore::ffi::emd_partial::*;
 use otcore::ffi::shape::{otc_report, otc_workspace, AbiStruct};
 use otcore::ffi::status::*;
-use otcore::ffi::view::{otc_matrix_f64, otc_matrix_mut_f64};
+use otcore::ffi::view::otc_matrix_f64;
 use std::mem::size_of;
 use std::ptr::{null, null_mut};
 
-const NO_WORK: otc_workspace = otc_workspace {
-    data: null_mut(),
-    bytes: 0,
-};
-
 /// A value that no call computes: written before a refused call, checked after.
 const SENTINEL: f64 = -12345.0;
-
-fn view(data: &[f64], rows: usize, cols: usize) -> otc_matrix_f64 {
-    otc_matrix_f64 {
-        data: data.as_ptr(),
-        rows,
-        cols,
-        row_stride: cols as isize,
-        col_stride: 1,
-    }
-}
-
-fn view_mut(data: &mut [f64], rows: usize, cols: usize) -> otc_matrix_mut_f64 {
-    otc_matrix_mut_f64 {
-        data: data.as_mut_ptr(),
-        rows,
-        cols,
-        row_stride: cols as isize,
-        col_stride: 1,
-    }
-}
 
 /// Asserts a refused call: its status, and a message containing `needle`.
 fn refused(status: otc_status, want: otc_status, needle: &str, case: &str) {

@@ -6,6 +6,9 @@
 //! stop the solvers on the calling thread. Each bad input checks the status, the message and
 //! that the outputs are untouched.
 
+mod abi_support;
+use abi_support::*;
+
 use otcore::ffi::boundary::last_error_message;
 use otcore::ffi::semidiscrete::*;
 use otcore::ffi::shape::{otc_report, otc_workspace};
@@ -16,34 +19,9 @@ use std::ffi::c_void;
 use std::mem::size_of;
 use std::ptr::{null, null_mut};
 
-const NO_WORK: otc_workspace = otc_workspace {
-    data: null_mut(),
-    bytes: 0,
-};
-
-fn view(data: &[f64], rows: usize, cols: usize) -> otc_matrix_f64 {
-    otc_matrix_f64 {
-        data: data.as_ptr(),
-        rows,
-        cols,
-        row_stride: cols as isize,
-        col_stride: 1,
-    }
-}
-
 fn view32(data: &[f32], rows: usize, cols: usize) -> otc_matrix_f32 {
     otc_matrix_f32 {
         data: data.as_ptr(),
-        rows,
-        cols,
-        row_stride: cols as isize,
-        col_stride: 1,
-    }
-}
-
-fn view_mut(data: &mut [f64], rows: usize, cols: usize) -> otc_matrix_mut_f64 {
-    otc_matrix_mut_f64 {
-        data: data.as_mut_ptr(),
         rows,
         cols,
         row_stride: cols as isize,

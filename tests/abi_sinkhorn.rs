@@ -3,6 +3,9 @@
 //! non-finite inputs, each with its status, its message and untouched outputs; the callback;
 //! and the wiring: the C entry points' values equal the Rust API's.
 
+mod abi_support;
+use abi_support::*;
+
 use otcore::ffi::boundary::last_error_message;
 use otcore::ffi::cost::OTC_METRIC_EUCLIDEAN;
 use otcore::ffi::shape::{otc_report, otc_workspace};
@@ -18,31 +21,6 @@ const N: usize = 5;
 const M: usize = 4;
 const D: usize = 2;
 const SENTINEL: f64 = -7.0;
-const NO_WORK: otc_workspace = otc_workspace {
-    data: null_mut(),
-    bytes: 0,
-};
-
-fn view(data: &[f64], rows: usize, cols: usize) -> otc_matrix_f64 {
-    otc_matrix_f64 {
-        data: data.as_ptr(),
-        rows,
-        cols,
-        row_stride: cols as isize,
-        col_stride: 1,
-    }
-}
-
-fn mut_view(data: &mut [f64], rows: usize, cols: usize) -> otc_matrix_mut_f64 {
-    otc_matrix_mut_f64 {
-        data: data.as_mut_ptr(),
-        rows,
-        cols,
-        row_stride: cols as isize,
-        col_stride: 1,
-    }
-}
-
 const NO_VIEW: otc_matrix_f64 = otc_matrix_f64 {
     data: null(),
     rows: 0,
@@ -196,7 +174,7 @@ impl Outs {
             mass: SENTINEL,
             f: self.f.as_mut_ptr(),
             g: self.g.as_mut_ptr(),
-            plan: mut_view(&mut self.plan, N, M),
+            plan: view_mut(&mut self.plan, N, M),
             map: NO_OUT,
             grad_x: NO_OUT,
             grad_y: NO_OUT,
@@ -204,9 +182,9 @@ impl Outs {
             grad_b: null_mut(),
         };
         if points {
-            o.map = mut_view(&mut self.map, N, D);
-            o.grad_x = mut_view(&mut self.gx, N, D);
-            o.grad_y = mut_view(&mut self.gy, M, D);
+            o.map = view_mut(&mut self.map, N, D);
+            o.grad_x = view_mut(&mut self.gx, N, D);
+            o.grad_y = view_mut(&mut self.gy, M, D);
             o.grad_a = self.ga.as_mut_ptr();
             o.grad_b = self.gb.as_mut_ptr();
         }
@@ -557,7 +535,7 @@ fn sizes_forms_and_strides_are_checked() {
     );
     let mut map = vec![SENTINEL; N * D];
     let mut out = outs.outputs(false);
-    out.map = mut_view(&mut map, N, D);
+    out.map = view_mut(&mut map, N, D);
     let s = run(&dense_problem(&d), &mut out, &o);
     refused(
         s,
@@ -618,7 +596,7 @@ fn every_output_aliasing_an_input_or_another_output_is_refused() {
         &out,
     );
     let mut out = outs.outputs(false);
-    out.plan = mut_view(&mut d.c, N, M);
+    out.plan = view_mut(&mut d.c, N, M);
     let s = run(&dense_problem(&d), &mut out, &o);
     refused(
         s,
@@ -632,7 +610,7 @@ fn every_output_aliasing_an_input_or_another_output_is_refused() {
     let s = run(&dense_problem(&d), &mut out, &o);
     refused(s, OTC_ERR_ALIASING, "overlaps out->g", &outs, &out);
     let mut out = outs.outputs(true);
-    out.map = mut_view(&mut d.x, N, D);
+    out.map = view_mut(&mut d.x, N, D);
     let s = run(&points_problem(&d), &mut out, &o);
     refused(
         s,
@@ -642,7 +620,7 @@ fn every_output_aliasing_an_input_or_another_output_is_refused() {
         &out,
     );
     let mut out = outs.outputs(true);
-    out.grad_x = mut_view(&mut outs.plan[..N * D], N, D);
+    out.grad_x = view_mut(&mut outs.plan[..N * D], N, D);
     let s = run(&points_problem(&d), &mut out, &o);
     refused(s, OTC_ERR_ALIASING, "out->grad_x", &outs, &out);
     // The warm start is an input too.
@@ -951,8 +929,8 @@ fn the_divergence_entry_point_equals_the_rust_api_and_checks_its_inputs() {
         vec![SENTINEL; M],
     );
     let mut out = div_outputs();
-    out.grad_x = mut_view(&mut gx, N, D);
-    out.grad_y = mut_view(&mut gy, M, D);
+    out.grad_x = view_mut(&mut gx, N, D);
+    out.grad_y = view_mut(&mut gy, M, D);
     out.grad_a = ga.as_mut_ptr();
     out.grad_b = gb.as_mut_ptr();
     // SAFETY: valid structs and arrays.

@@ -17,10 +17,10 @@ module otcore
     ! Version of the header this module mirrors (Fortran names are case-insensitive, so the
     ! header's OTC_VERSION_NUMBER is OTC_HEADER_VERSION_NUMBER here: otc_version_number is the
     ! function).
-    integer(c_int32_t), parameter, public :: OTC_VERSION_MAJOR = 0
-    integer(c_int32_t), parameter, public :: OTC_VERSION_MINOR = 1
+    integer(c_int32_t), parameter, public :: OTC_VERSION_MAJOR = 1
+    integer(c_int32_t), parameter, public :: OTC_VERSION_MINOR = 0
     integer(c_int32_t), parameter, public :: OTC_VERSION_PATCH = 0
-    integer(c_int32_t), parameter, public :: OTC_HEADER_VERSION_NUMBER = 100
+    integer(c_int32_t), parameter, public :: OTC_HEADER_VERSION_NUMBER = 10000
 
     ! Status codes: 0 success, 1-99 warnings (outputs valid), >= 100 errors (outputs untouched).
     integer(c_int32_t), parameter, public :: OTC_OK = 0

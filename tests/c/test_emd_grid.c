@@ -67,11 +67,19 @@ int main(void) {
             c[i * N + j] = dy * dy + dx * dx;
         }
     {
-        otc_matrix_f64 cv = {c, N, N, N, 1};
-        otc_matrix_mut_f64 none_plan = {NULL, 0, 0, 0, 0};
-        otc_emd_result dense;
-        CHECK_STATUS(otc_emd(a, N, b, N, cv, NULL, NULL, &dense, NULL, NULL, NULL, NULL, NULL,
-                             none_plan, NULL, NULL, 0), OTC_OK);
+        otc_emd_problem_f64 dp;
+        otc_emd_outputs_f64 dense;
+        otc_workspace alloc = {NULL, 0};
+        memset(&dp, 0, sizeof dp);
+        memset(&dense, 0, sizeof dense);
+        dp.struct_size = sizeof dp;
+        dp.a = a;
+        dp.n = N;
+        dp.b = b;
+        dp.m = N;
+        dp.cost = (otc_matrix_f64){c, N, N, N, 1};
+        dense.struct_size = sizeof dense;
+        CHECK_STATUS(otc_emd_f64(&dp, &dense, NULL, alloc), OTC_OK);
         CHECK_CLOSE(out.cost, dense.cost, 1e-12);
     }
     /* The plan: row sums a, cost Σ C P, duals feasible everywhere and centred. */

@@ -808,10 +808,10 @@ static SEXP opt_elt(SEXP opts, const char *name) {
 #define SET_REAL(o, opts, f) do { SEXP v_ = opt_elt(opts, #f); if (!Rf_isNull(v_)) (o).f = Rf_asReal(v_); } while (0)
 #define SET_COUNT(o, opts, f, T) do { SEXP v_ = opt_elt(opts, #f); if (!Rf_isNull(v_)) (o).f = (T)Rf_asReal(v_); } while (0)
 
-static const otc_workspace NO_WORK = {NULL, 0};
 
-/* The report into three list elements from `at`: iterations, error, status. */
-static void set_report(SEXP out, int at, otc_report r) {
+/* The report into three list elements from `at`: iterations, error, status (the ops with one
+ * path). */
+static void set_report_without_path(SEXP out, int at, otc_report r) {
     SET_VECTOR_ELT(out, at, Rf_ScalarReal((double)r.iterations));
     SET_VECTOR_ELT(out, at + 1, Rf_ScalarReal(r.error));
     SET_VECTOR_ELT(out, at + 2, Rf_ScalarInteger(r.status));
@@ -877,7 +877,7 @@ SEXP otc_r_semidiscrete(SEXP points, SEXP sites, SEXP b, SEXP weights, SEXP g0, 
     SET_VECTOR_ELT(out, 2, Rf_ScalarReal(r.mass_error));
     SET_VECTOR_ELT(out, 3, Rf_ScalarReal(r.epsilon));
     SET_VECTOR_ELT(out, 4, Rf_ScalarReal(r.step));
-    set_report(out, 5, r.report);
+    set_report_without_path(out, 5, r.report);
     UNPROTECT(1);
     return out;
 }
@@ -950,7 +950,7 @@ SEXP otc_r_semidiscrete_sgd(SEXP fn, SEXP env, SEXP points, SEXP sites, SEXP b, 
     st = otc_semidiscrete_sgd_f64(&p, &r, &o, NO_WORK);
     check_status(st, "otc_semidiscrete_sgd_f64");
     SET_VECTOR_ELT(out, 1, Rf_ScalarReal(r.step));
-    set_report(out, 2, r.report);
+    set_report_without_path(out, 2, r.report);
     UNPROTECT(1);
     return out;
 }
@@ -979,7 +979,7 @@ SEXP otc_r_lloyd(SEXP points, SEXP sites, SEXP weights, SEXP opts) {
     st = otc_lloyd_f64(&p, &r, &o, NO_WORK);
     check_status(st, "otc_lloyd_f64");
     SET_VECTOR_ELT(out, 1, Rf_ScalarReal(r.distortion));
-    set_report(out, 2, r.report);
+    set_report_without_path(out, 2, r.report);
     UNPROTECT(1);
     return out;
 }

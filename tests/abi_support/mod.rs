@@ -1,0 +1,57 @@
+//! Helpers shared by the tests of the C ABI (`tests/abi_*.rs`): row-major views, the
+//! "not wanted" view, the library-allocates workspace, and options filled with defaults.
+
+#![allow(dead_code)]
+
+use otcore::ffi::shape::otc_workspace;
+use otcore::ffi::status::{otc_status, OTC_OK};
+use otcore::ffi::view::{otc_matrix_f64, otc_matrix_mut_f64};
+use std::ptr::{null, null_mut};
+
+/// `{NULL, 0}`: the library allocates the workspace.
+pub const NO_WORK: otc_workspace = otc_workspace {
+    data: null_mut(),
+    bytes: 0,
+};
+
+/// A row-major view of `data` as rows × cols.
+pub fn view(data: &[f64], rows: usize, cols: usize) -> otc_matrix_f64 {
+    otc_matrix_f64 {
+        data: data.as_ptr(),
+        rows,
+        cols,
+        row_stride: cols as isize,
+        col_stride: 1,
+    }
+}
+
+/// A writable row-major view of `data` as rows × cols.
+pub fn view_mut(data: &mut [f64], rows: usize, cols: usize) -> otc_matrix_mut_f64 {
+    otc_matrix_mut_f64 {
+        data: data.as_mut_ptr(),
+        rows,
+        cols,
+        row_stride: cols as isize,
+        col_stride: 1,
+    }
+}
+
+/// The view of an input that is not given (data NULL).
+pub fn no_view() -> otc_matrix_f64 {
+    otc_matrix_f64 {
+        data: null(),
+        rows: 0,
+        cols: 0,
+        row_stride: 0,
+        col_stride: 0,
+    }
+}
+
+/// The options struct `O` as `fill` (an `otc_<op>_options_default`) writes it.
+pub fn defaults<O>(fill: unsafe extern "C" fn(*mut O) -> otc_status) -> O {
+    let mut o = std::mem::MaybeUninit::uninit();
+    // SAFETY: a valid pointer to one options struct.
+    assert_eq!(unsafe { fill(o.as_mut_ptr()) }, OTC_OK);
+    // SAFETY: filled above.
+    unsafe { o.assume_init() }
+}

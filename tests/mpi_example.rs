@@ -2,8 +2,9 @@
 //! with `mpirun -np 2` (as root: --allow-run-as-root; --oversubscribe for small machines) and
 //! as a single process. `batch_cost.c`: both runs must report the same per-problem answers,
 //! and rank 0 also checks the gathered answers bitwise against solving every problem itself.
-//! `sinkhorn_rows.c`: a row-partitioned Sinkhorn; rank 0 checks f, g, the iteration count and
-//! the transport cost against `otc_sinkhorn_f64` on the whole problem.
+//! `sinkhorn_rows.c`: a row-partitioned Sinkhorn through `otc_sinkhorn_block_step_f64` and
+//! `otc_sinkhorn_block_column_update_f64`; rank 0 checks f, g, the iteration count and the
+//! transport cost against a plain log-domain Sinkhorn loop on the whole problem.
 
 mod common;
 mod support;

@@ -405,7 +405,7 @@ struct EmdOptions {
     /// `f(data, pivots, |reduced cost of the entering arc|)` at most once per `every` pivots,
     /// on the calling thread; nonzero stops the solve (status OTC_WARN_CANCELLED, a feasible
     /// plan).
-    EmdOptions &with_callback(otc_callback f, void *data, std::uint64_t every) {
+    EmdOptions &with_callback(std::uint64_t every, otc_callback f, void *data = nullptr) {
         c.callback = f;
         c.callback_data = data;
         c.callback_every = every;

@@ -79,7 +79,7 @@ int main() {
             return 1;
         };
         const otcore::EmdResult rc =
-            otcore::emd(ua, ub, cb, otcore::EmdOptions().with_threads(2).with_callback(stop, &calls, 1), true);
+            otcore::emd(ua, ub, cb, otcore::EmdOptions().with_threads(2).with_callback(1, stop, &calls), true);
         CHECK(rc.status == OTC_WARN_CANCELLED && calls == 1);
         CHECK(rc.report.iterations > 0 && rc.report.iterations <= mb + 1);
         double total = 0;

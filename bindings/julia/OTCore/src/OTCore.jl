@@ -43,11 +43,12 @@ Base.showerror(io::IO, e::OTCoreError) = print(io, "OTCoreError (status ", e.sta
 
 Throws [`OTCoreError`](@ref) with the library's message, e.g. "otc_cost_matrix_f64: x[(1, 0)]
 is NaN, not a finite number (input holds NaN or infinity)", for an error status (>= 100);
-returns warnings (1-99) and `OTC_OK`. `OTC_WARN_CANCELLED` (a solve stopped by
-[`interrupt_callback`](@ref) after Ctrl-C) rethrows the `InterruptException`.
+returns warnings (1-99) and `OTC_OK`. `OTC_WARN_CANCELLED` rethrows the `InterruptException`
+when `interrupted` (a solve stopped by [`interrupt_callback`](@ref) after Ctrl-C, the default);
+a wrapper whose user callback stopped the solve passes `interrupted = false` and returns it.
 """
-function check(status::Integer, func::AbstractString)
-    status == LibOTCore.OTC_WARN_CANCELLED && throw(InterruptException())
+function check(status::Integer, func::AbstractString; interrupted::Bool=true)
+    interrupted && status == LibOTCore.OTC_WARN_CANCELLED && throw(InterruptException())
     if status >= 100
         # The detail first (this thread's last call); it names the C function.
         detail = unsafe_string(LibOTCore.otc_last_error_message())
@@ -148,6 +149,28 @@ function checklen(v, n, what)
     v === nothing || length(v) == n ||
         throw(DimensionMismatch("$what has length $(length(v)), expected $n"))
 end
+
+"""A value of the C type `T` with every field zero (NULL pointers, zero views and reports)."""
+zero_field(::Type{T}) where {T<:Number} = zero(T)
+zero_field(::Type{T}) where {T<:Ptr} = T(C_NULL)
+zero_field(::Type{T}) where {T} = T((zero_field(t) for t in fieldtypes(T))...)
+
+"""
+    abi(T; fields...) -> T
+
+A problem or outputs struct `T` of the ABI 1 shape: `struct_size = sizeof(T)`, the given
+fields (converted to their C types), every other field zero or NULL (an output not wanted).
+"""
+function abi(::Type{T}; fields...) where {T}
+    values = map(fieldnames(T), fieldtypes(T)) do f, t
+        f === :struct_size ? Csize_t(sizeof(T)) :
+        haskey(fields, f) ? convert(t, fields[f]) : zero_field(t)
+    end
+    return T(values...)
+end
+
+"""The workspace argument `{NULL, 0}`: otcore allocates what a call needs."""
+const NO_WORK = LibOTCore.otc_workspace(C_NULL, 0)
 
 # Capabilities, one file each (their C entry points are named on a `requires:` line).
 include("cost.jl")

@@ -2,28 +2,6 @@
 # Wasserstein, through the ABI 1 calls otc_<op>_f64(problem, out, opts, work).
 # requires: otc_emd_options_default, otc_emd_f64
 
-"""A value of the C type `T` with every field zero (NULL pointers, zero views and reports)."""
-zero_field(::Type{T}) where {T<:Number} = zero(T)
-zero_field(::Type{Ptr{T}}) where {T} = Ptr{T}(C_NULL)
-zero_field(::Type{T}) where {T} = T((zero_field(t) for t in fieldtypes(T))...)
-
-"""
-    abi(T; fields...) -> T
-
-A problem or outputs struct `T` of the ABI 1 shape: `struct_size = sizeof(T)`, the given
-fields, every other field zero (NULL pointers: outputs not wanted).
-"""
-function abi(::Type{T}; fields...) where {T}
-    values = map(fieldnames(T)) do f
-        f === :struct_size ? Csize_t(sizeof(T)) :
-        haskey(fields, f) ? convert(fieldtype(T, f), fields[f]) : zero_field(fieldtype(T, f))
-    end
-    return T(values...)
-end
-
-"""The workspace argument that lets otcore allocate what a call needs."""
-no_workspace() = LibOTCore.otc_workspace(C_NULL, 0)
-
 """A sparse plan `(rows, cols, mass)` (1-based) from the first `nnz` entries written."""
 sparse_plan(rows, cols, mass, nnz) =
     (rows=Int.(rows[1:nnz]) .+ 1, cols=Int.(cols[1:nnz]) .+ 1, mass=mass[1:nnz])
@@ -73,7 +51,7 @@ function emd(a::AbstractVector{<:Real}, b::AbstractVector{<:Real}, C::StridedMat
         out[] = abi(LibOTCore.otc_emd_outputs_f64; f=pointer(f), g=pointer(g),
                     plan_rows=ptr(rows), plan_cols=ptr(cols), plan_mass=ptr(mass),
                     plan=P === nothing ? zero_field(LibOTCore.otc_matrix_mut_f64) : mut_view_of(P))
-        LibOTCore.otc_emd_f64(problem, out, opts, no_workspace())
+        LibOTCore.otc_emd_f64(problem, out, opts, NO_WORK)
     end
     check(st, "otc_emd_f64")
     r = out[]
@@ -128,7 +106,7 @@ function emd_batch(as::AbstractVector{<:AbstractVector}, bs::AbstractVector{<:Ab
             out[] = abi(LibOTCore.otc_emd_batch_outputs_f64; problem_costs=pointer(costs),
                         problem_gaps=pointer(gaps), problem_iterations=pointer(iterations),
                         f=pointer(f), g=pointer(g))
-            check(LibOTCore.otc_emd_batch_f64(problem, out, opts, no_workspace()),
+            check(LibOTCore.otc_emd_batch_f64(problem, out, opts, NO_WORK),
                   "otc_emd_batch_f64")
         end
     end
@@ -165,7 +143,7 @@ function wasserstein_1d(x::AbstractVector{<:Real}, y::AbstractVector{<:Real}; a=
                           n=n, y=pointer(y), b=pointer(b), m=m, p=Float64(p)))
         out[] = abi(LibOTCore.otc_wasserstein_1d_outputs_f64; plan_rows=ptr(rows),
                     plan_cols=ptr(cols), plan_mass=ptr(mass))
-        check(LibOTCore.otc_wasserstein_1d_f64(problem, out, opts, no_workspace()),
+        check(LibOTCore.otc_wasserstein_1d_f64(problem, out, opts, NO_WORK),
               "otc_wasserstein_1d_f64")
     end
     r = out[]
@@ -198,7 +176,7 @@ function sliced_wasserstein(x::AbstractMatrix{<:Real}, y::AbstractMatrix{<:Real}
         dv = D === nothing ? zero_field(LibOTCore.otc_matrix_f64) : view_of(D)
         problem = Ref(abi(LibOTCore.otc_sliced_wasserstein_problem_f64; x=view_of(x),
                           a=pointer(a), y=view_of(y), b=pointer(b), p=Float64(p), directions=dv))
-        check(LibOTCore.otc_sliced_wasserstein_f64(problem, out, opts, no_workspace()),
+        check(LibOTCore.otc_sliced_wasserstein_f64(problem, out, opts, NO_WORK),
               "otc_sliced_wasserstein_f64")
     end
     return out[].swp_p

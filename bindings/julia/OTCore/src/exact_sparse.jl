@@ -4,26 +4,6 @@
 # otc_emd_grid_f64, otc_emd_partial_options_default, otc_emd_partial_f64,
 # otc_emd_unbalanced_tv_options_default, otc_emd_unbalanced_tv_f64
 
-# An all-zero value of a C type (numbers, pointers, nested structs).
-abi_zero(::Type{T}) where {T<:Number} = zero(T)
-abi_zero(::Type{T}) where {T<:Ptr} = T(C_NULL)
-abi_zero(::Type{T}) where {T} = T((abi_zero(t) for t in fieldtypes(T))...)
-
-"""
-    abi(T; fields...) -> T
-
-A problem or outputs struct `T` of the ABI 1 shape: `struct_size = sizeof(T)`, the given
-fields (converted to their C types), every other field zero or NULL (not wanted).
-"""
-function abi(::Type{T}; fields...) where {T}
-    values = map(fieldnames(T), fieldtypes(T)) do f, t
-        f === :struct_size ? Csize_t(sizeof(T)) :
-            haskey(fields, f) ? convert(t, fields[f]) : abi_zero(t)
-    end
-    return T(values...)
-end
-
-const NO_WORK = LibOTCore.otc_workspace(C_NULL, 0)
 
 """
     assignment(C; num_threads=0) -> (; cost, gap, perm, u, v, iterations, status)

@@ -8,31 +8,12 @@
 gaussian_options(O, default!, threads, kwargs) =
     Ref(options(O, default!, string(nameof(O), "_default"); num_threads=threads, kwargs...))
 
-# The zero value of a field type of an ABI struct (pointers NULL, nested structs zeroed).
-zero_field(::Type{P}) where {P<:Ptr} = P(C_NULL)
-zero_field(::Type{T}) where {T<:Number} = zero(T)
-zero_field(::Type{T}) where {T} = T((zero_field(t) for t in fieldtypes(T))...)
-
-"""
-    abi_struct(T; fields...) -> T
-
-A problem or outputs struct `T` of the ABI 1 shape: `struct_size` set, the named `fields`
-given (converted to the field's type), the others zero / NULL.
-"""
-function abi_struct(::Type{T}; fields...) where {T}
-    vals = map(fieldnames(T)) do f
-        f === :struct_size ? Csize_t(sizeof(T)) :
-        haskey(fields, f) ? convert(fieldtype(T, f), fields[f]) : zero_field(fieldtype(T, f))
-    end
-    return T(vals...)
-end
-
 # Runs `call(problem, outputs, options, workspace)` (library-allocated workspace): the status
 # (OTC_OK or a warning; errors throw) and the outputs struct as the library wrote it.
-function gaussian_call(call, name, problem, outputs, opts)
+function gaussian_call(call, name, problem, outputs, opts; interrupted=Ref(true))
     p = Ref(problem); r = Ref(outputs)
     st = GC.@preserve p r opts begin
-        check(call(p, r, opts, LibOTCore.otc_workspace(C_NULL, 0)), name)
+        check(call(p, r, opts, NO_WORK), name; interrupted=interrupted[])
     end
     return Int32(st), r[]
 end
@@ -53,9 +34,9 @@ function bures(S1::AbstractMatrix{<:Real}, S2::AbstractMatrix{<:Real}; threads::
     opts = gaussian_options(LibOTCore.otc_bures_options, LibOTCore.otc_bures_options_default,
                             threads, kwargs)
     GC.@preserve S1 S2 begin
-        p = abi_struct(LibOTCore.otc_bures_problem_f64; sigma1=view_of(S1), sigma2=view_of(S2))
+        p = abi(LibOTCore.otc_bures_problem_f64; sigma1=view_of(S1), sigma2=view_of(S2))
         _, r = gaussian_call(LibOTCore.otc_bures_f64, "otc_bures_f64", p,
-                             abi_struct(LibOTCore.otc_bures_outputs_f64), opts)
+                             abi(LibOTCore.otc_bures_outputs_f64), opts)
     end
     return r.bures_squared
 end
@@ -73,10 +54,10 @@ function gaussian_w2(m1::AbstractVector{<:Real}, S1::AbstractMatrix{<:Real},
     opts = gaussian_options(LibOTCore.otc_gaussian_w2_options,
                             LibOTCore.otc_gaussian_w2_options_default, threads, kwargs)
     GC.@preserve m1 m2 S1 S2 begin
-        p = abi_struct(LibOTCore.otc_gaussian_w2_problem_f64; m1=pointer(m1), sigma1=view_of(S1),
+        p = abi(LibOTCore.otc_gaussian_w2_problem_f64; m1=pointer(m1), sigma1=view_of(S1),
                        m2=pointer(m2), sigma2=view_of(S2))
         _, r = gaussian_call(LibOTCore.otc_gaussian_w2_f64, "otc_gaussian_w2_f64", p,
-                             abi_struct(LibOTCore.otc_gaussian_w2_outputs_f64), opts)
+                             abi(LibOTCore.otc_gaussian_w2_outputs_f64), opts)
     end
     return r.w2_squared
 end
@@ -96,10 +77,10 @@ function gaussian_entropic_w2(m1::AbstractVector{<:Real}, S1::AbstractMatrix{<:R
     opts = gaussian_options(LibOTCore.otc_gaussian_entropic_w2_options,
                             LibOTCore.otc_gaussian_entropic_w2_options_default, threads, kwargs)
     GC.@preserve m1 m2 S1 S2 begin
-        p = abi_struct(LibOTCore.otc_gaussian_entropic_w2_problem_f64; m1=pointer(m1),
+        p = abi(LibOTCore.otc_gaussian_entropic_w2_problem_f64; m1=pointer(m1),
                        sigma1=view_of(S1), m2=pointer(m2), sigma2=view_of(S2), epsilon=eps)
         _, r = gaussian_call(LibOTCore.otc_gaussian_entropic_w2_f64, "otc_gaussian_entropic_w2_f64",
-                             p, abi_struct(LibOTCore.otc_gaussian_entropic_w2_outputs_f64), opts)
+                             p, abi(LibOTCore.otc_gaussian_entropic_w2_outputs_f64), opts)
     end
     return r.cost
 end
@@ -122,9 +103,9 @@ function gaussian_w2_pairwise(means1::AbstractMatrix{<:Real}, covs1::AbstractVec
     GC.@preserve means1 means2 c1 c2 W begin
         v1 = [view_of(S) for S in c1]; v2 = [view_of(S) for S in c2]
         GC.@preserve v1 v2 begin
-            p = abi_struct(LibOTCore.otc_gaussian_w2_pairwise_problem_f64; means1=view_of(means1),
+            p = abi(LibOTCore.otc_gaussian_w2_pairwise_problem_f64; means1=view_of(means1),
                            covs1=pointer(v1), means2=view_of(means2), covs2=pointer(v2))
-            out = abi_struct(LibOTCore.otc_gaussian_w2_pairwise_outputs_f64; w2_squared=mut_view_of(W))
+            out = abi(LibOTCore.otc_gaussian_w2_pairwise_outputs_f64; w2_squared=mut_view_of(W))
             gaussian_call(LibOTCore.otc_gaussian_w2_pairwise_f64, "otc_gaussian_w2_pairwise_f64", p,
                           out, opts)
         end
@@ -148,9 +129,9 @@ function gaussian_map(m1::AbstractVector{<:Real}, S1::AbstractMatrix{<:Real},
     A = Matrix{Float64}(undef, d, d)
     b = Vector{Float64}(undef, d)
     st, r = GC.@preserve m1 m2 S1 S2 A b begin
-        p = abi_struct(LibOTCore.otc_gaussian_map_problem_f64; m1=pointer(m1), sigma1=view_of(S1),
+        p = abi(LibOTCore.otc_gaussian_map_problem_f64; m1=pointer(m1), sigma1=view_of(S1),
                        m2=pointer(m2), sigma2=view_of(S2))
-        out = abi_struct(LibOTCore.otc_gaussian_map_outputs_f64; a=mut_view_of(A), b=pointer(b))
+        out = abi(LibOTCore.otc_gaussian_map_outputs_f64; a=mut_view_of(A), b=pointer(b))
         gaussian_call(LibOTCore.otc_gaussian_map_f64, "otc_gaussian_map_f64", p, out, opts)
     end
     return (A=A, b=b, rank=Int(r.rank), status=st)
@@ -170,9 +151,9 @@ function gaussian_map_apply(A::AbstractMatrix{<:Real}, b, x::AbstractMatrix{<:Re
                             LibOTCore.otc_gaussian_map_apply_options_default, threads, kwargs)
     Y = Matrix{Float64}(undef, size(x, 1), size(A, 1))
     GC.@preserve A b x Y begin
-        p = abi_struct(LibOTCore.otc_gaussian_map_apply_problem_f64; a=view_of(A), b=ptr(b),
+        p = abi(LibOTCore.otc_gaussian_map_apply_problem_f64; a=view_of(A), b=ptr(b),
                        x=view_of(x))
-        out = abi_struct(LibOTCore.otc_gaussian_map_apply_outputs_f64; y=mut_view_of(Y))
+        out = abi(LibOTCore.otc_gaussian_map_apply_outputs_f64; y=mut_view_of(Y))
         gaussian_call(LibOTCore.otc_gaussian_map_apply_f64, "otc_gaussian_map_apply_f64", p, out,
                       opts)
     end
@@ -195,9 +176,9 @@ function gaussian_geodesic(m1::AbstractVector{<:Real}, S1::AbstractMatrix{<:Real
     mean = Vector{Float64}(undef, d)
     cov = Matrix{Float64}(undef, d, d)
     st, r = GC.@preserve m1 m2 S1 S2 mean cov begin
-        p = abi_struct(LibOTCore.otc_gaussian_geodesic_problem_f64; m1=pointer(m1),
+        p = abi(LibOTCore.otc_gaussian_geodesic_problem_f64; m1=pointer(m1),
                        sigma1=view_of(S1), m2=pointer(m2), sigma2=view_of(S2), t=t)
-        out = abi_struct(LibOTCore.otc_gaussian_geodesic_outputs_f64; mean=pointer(mean),
+        out = abi(LibOTCore.otc_gaussian_geodesic_outputs_f64; mean=pointer(mean),
                          cov=mut_view_of(cov))
         gaussian_call(LibOTCore.otc_gaussian_geodesic_f64, "otc_gaussian_geodesic_f64", p, out, opts)
     end
@@ -205,13 +186,14 @@ function gaussian_geodesic(m1::AbstractVector{<:Real}, S1::AbstractMatrix{<:Real
 end
 
 # The barycenter's progress callback: `data` points to a Ref holding the Julia function
-# `(iteration, error) -> stop::Bool`; an InterruptException (Ctrl-C) or any other exception
-# inside it stops the iteration too.
+# `(iteration, error) -> stop::Bool` and a Ref{Bool} set when an exception (Ctrl-C) inside it
+# stopped the iteration, so that the call rethrows it as an InterruptException.
 function barycenter_progress(data::Ptr{Cvoid}, iteration::UInt64, error::Cdouble)::Int32
-    f = unsafe_pointer_to_objref(data)[]
+    f, interrupted = unsafe_pointer_to_objref(data)[]
     try
         return f(Int(iteration), error) === true ? Int32(1) : Int32(0)
     catch
+        interrupted[] = true
         return Int32(1)
     end
 end
@@ -225,14 +207,16 @@ The W₂ barycenter of k Gaussians (means = rows of `means`, k×d; `covs` k cova
 Álvarez-Esteban et al. (2016). `status` is `OTC_WARN_MAX_ITER` when `tol` was not met;
 `error` is the estimated relative error of the covariance. `callback(iteration, error)`,
 called every `callback_every` (default 1) iterations on this thread, returns `true` to stop
-(`OTC_WARN_CANCELLED`, the iterate reached); an exception in it (Ctrl-C) stops it too.
+(`status` is then `OTC_WARN_CANCELLED`, the outputs the iterate reached); an exception in it
+(Ctrl-C) stops the solve and is rethrown as an `InterruptException`.
 """
 function gaussian_barycenter(means::AbstractMatrix{<:Real}, covs::AbstractVector{<:AbstractMatrix};
                              weights=nothing, callback=nothing, threads::Integer=0, kwargs...)
     k, d = size(means)
     checklen(covs, k, "covs"); checklen(weights, k, "weights")
     means = fmat(means); cs = [fmat(S) for S in covs]; w = dense(Float64, weights)
-    user = Ref{Any}(callback === nothing ? ((_, _) -> false) : callback)
+    interrupted = Ref(false)
+    user = Ref{Any}((callback === nothing ? ((_, _) -> GC.safepoint()) : callback, interrupted))
     cb = @cfunction(barycenter_progress, Int32, (Ptr{Cvoid}, UInt64, Cdouble))
     every = get(kwargs, :callback_every, 1)
     rest = Base.structdiff(values(kwargs), NamedTuple{(:callback_every,)})
@@ -245,12 +229,12 @@ function gaussian_barycenter(means::AbstractMatrix{<:Real}, covs::AbstractVector
                                  callback_data=pointer_from_objref(user)))
         vs = [view_of(S) for S in cs]
         GC.@preserve vs begin
-            p = abi_struct(LibOTCore.otc_gaussian_barycenter_problem_f64; means=view_of(means),
+            p = abi(LibOTCore.otc_gaussian_barycenter_problem_f64; means=view_of(means),
                            covs=pointer(vs), weights=ptr(w))
-            out = abi_struct(LibOTCore.otc_gaussian_barycenter_outputs_f64; mean=pointer(mean),
+            out = abi(LibOTCore.otc_gaussian_barycenter_outputs_f64; mean=pointer(mean),
                              cov=mut_view_of(cov))
             gaussian_call(LibOTCore.otc_gaussian_barycenter_f64, "otc_gaussian_barycenter_f64", p,
-                          out, opts)
+                          out, opts; interrupted=interrupted)
         end
     end
     return (mean=mean, cov=cov, iterations=Int(r.report.iterations), error=r.report.error,
@@ -271,8 +255,8 @@ function gaussian_moments(x::AbstractMatrix{<:Real}; weights=nothing, threads::I
     mean = Vector{Float64}(undef, d)
     cov = Matrix{Float64}(undef, d, d)
     GC.@preserve x w mean cov begin
-        p = abi_struct(LibOTCore.otc_gaussian_moments_problem_f64; x=view_of(x), weights=ptr(w))
-        out = abi_struct(LibOTCore.otc_gaussian_moments_outputs_f64; mean=pointer(mean),
+        p = abi(LibOTCore.otc_gaussian_moments_problem_f64; x=view_of(x), weights=ptr(w))
+        out = abi(LibOTCore.otc_gaussian_moments_outputs_f64; mean=pointer(mean),
                          cov=mut_view_of(cov))
         gaussian_call(LibOTCore.otc_gaussian_moments_f64, "otc_gaussian_moments_f64", p, out, opts)
     end
@@ -293,8 +277,8 @@ function psd_sqrt(S::AbstractMatrix{<:Real}; threads::Integer=0, kwargs...)
     R = Matrix{Float64}(undef, d, d)
     Ri = Matrix{Float64}(undef, d, d)
     st, r = GC.@preserve S R Ri begin
-        p = abi_struct(LibOTCore.otc_psd_sqrt_problem_f64; a=view_of(S))
-        out = abi_struct(LibOTCore.otc_psd_sqrt_outputs_f64; sqrt=mut_view_of(R),
+        p = abi(LibOTCore.otc_psd_sqrt_problem_f64; a=view_of(S))
+        out = abi(LibOTCore.otc_psd_sqrt_outputs_f64; sqrt=mut_view_of(R),
                          inv_sqrt=mut_view_of(Ri))
         gaussian_call(LibOTCore.otc_psd_sqrt_f64, "otc_psd_sqrt_f64", p, out, opts)
     end

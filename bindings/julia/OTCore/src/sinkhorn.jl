@@ -29,7 +29,6 @@ divergence_problem_type(::Type{Float64}) = LibOTCore.otc_sinkhorn_divergence_pro
 divergence_problem_type(::Type{Float32}) = LibOTCore.otc_sinkhorn_divergence_problem_f32
 divergence_outputs_type(::Type{Float64}) = LibOTCore.otc_sinkhorn_divergence_outputs_f64
 divergence_outputs_type(::Type{Float32}) = LibOTCore.otc_sinkhorn_divergence_outputs_f32
-const NO_WORK = LibOTCore.otc_workspace(C_NULL, 0)
 
 # The report's fields as a named tuple.
 report_tuple(r::LibOTCore.otc_report) =

@@ -11,11 +11,6 @@
 """
 lse_pairs(m::Integer) = fill(LibOTCore.otc_lse_pair(-Inf, 0.0), m)
 
-const NO_WORKSPACE = LibOTCore.otc_workspace(C_NULL, 0)
-
-# The view of a cost form that is not given (data NULL).
-no_view(::Type{Float64}) = LibOTCore.otc_matrix_f64(C_NULL, 0, 0, 0, 0)
-no_view(::Type{Float32}) = LibOTCore.otc_matrix_f32(C_NULL, 0, 0, 0, 0)
 
 # The step on the cost form given (`cost`, or `x` and `y`; the others `no_view`): f_block is
 # updated in place (the C call reads a copy of it: its input and output must not overlap).
@@ -36,8 +31,8 @@ function block_step!(f_block::Vector{Float64}, pairs, ::Type{T}, cost, x, y, a_b
                         pointer(f_in)))
         out = Ref(O(sizeof(O), zeroed(LibOTCore.otc_report), 0.0, pointer(f_block), ptr(pairs)))
         status = T === Float64 ?
-            LibOTCore.otc_sinkhorn_block_step_f64(problem, out, opts, NO_WORKSPACE) :
-            LibOTCore.otc_sinkhorn_block_step_f32(problem, out, opts, NO_WORKSPACE)
+            LibOTCore.otc_sinkhorn_block_step_f64(problem, out, opts, NO_WORK) :
+            LibOTCore.otc_sinkhorn_block_step_f32(problem, out, opts, NO_WORK)
         check(status, name)
         out[].marginal_error
     end
@@ -123,7 +118,7 @@ function sinkhorn_block_column_update!(g::Vector{Float64}, pairs::Vector{LibOTCo
     GC.@preserve g pairs begin
         problem = Ref(P(sizeof(P), pointer(pairs), length(g)))
         out = Ref(O(sizeof(O), zeroed(LibOTCore.otc_report), pointer(g)))
-        check(LibOTCore.otc_sinkhorn_block_column_update_f64(problem, out, opts, NO_WORKSPACE),
+        check(LibOTCore.otc_sinkhorn_block_column_update_f64(problem, out, opts, NO_WORK),
               "otc_sinkhorn_block_column_update_f64")
     end
     return g

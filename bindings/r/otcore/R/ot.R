@@ -40,7 +40,7 @@ warn_on <- function(status, fn) {
   if (status == 2L) warning(fn, ": singular input, pseudo-inverse used", call. = FALSE)
 }
 
-
+# A named list of options (the C fields' names; checked in C against the struct's fields).
 as_options <- function(options) {
   if (!is.list(options) || length(options) > 0L && is.null(names(options))) {
     stop("options must be a named list of the C options struct's fields", call. = FALSE)
@@ -102,14 +102,6 @@ sinkhorn_divergence_points <- function(x, y, a, b, eps, options = list(), gradie
              NULL, NULL, NULL, x, y, as_number(eps, "eps"), as_options(options), isTRUE(gradients))
   warn_on(r$status, "sinkhorn_divergence_points")
   drop_null(r)
-}
-
-# A named list of options (the C fields' names), checked in C.
-as_options <- function(options) {
-  if (!is.list(options) || (length(options) > 0 && is.null(names(options)))) {
-    stop("options must be a named list (names: the fields of otc_sinkhorn_options)", call. = FALSE)
-  }
-  options
 }
 
 # The list without its NULL elements (outputs not asked for).

@@ -576,3 +576,27 @@ fn bad_input_is_rejected_and_output_untouched() {
     assert!((0..4).all(|i| (0..5).all(|j| out[(i, j)] == sentinel)));
     assert!(cost_matrix(x.as_ref(), y2.as_ref(), Metric::Cosine, 1).is_err());
 }
+
+/// Coordinates whose costs (or the squares and powers they come from) would overflow are
+/// refused, never turned into infinite costs; the same points scaled down are fine.
+#[test]
+fn coordinates_whose_costs_would_overflow_are_refused() {
+    for metric in METRICS {
+        let x = Mat::from_fn(2, 3, |i, k| (i + k) as f64 * 1e160);
+        let y = Mat::from_fn(2, 3, |i, k| (i * k) as f64 * -1e160);
+        let e = cost_matrix(x.as_ref(), y.as_ref(), metric, 1).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::InvalidArgument, "{metric:?}");
+        assert!(e.message.contains("could overflow f64"), "{}", e.message);
+        let small = Mat::from_fn(2, 3, |i, k| x[(i, k)] * 1e-150);
+        assert!(
+            cost_matrix(small.as_ref(), y.as_ref(), metric, 1).is_err(),
+            "y is still huge"
+        );
+        let ys = Mat::from_fn(2, 3, |i, k| y[(i, k)] * 1e-150);
+        let c = cost_matrix(small.as_ref(), ys.as_ref(), metric, 1).unwrap();
+        assert!(
+            c.col_iter().all(|col| col.iter().all(|v| v.is_finite())),
+            "{metric:?}"
+        );
+    }
+}

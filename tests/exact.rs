@@ -460,3 +460,30 @@ fn an_observer_sees_the_pivots_and_can_stop_the_solve() {
     assert!(rows.iter().zip(&a).all(|(r, w)| (r - w).abs() <= 1e-14));
     assert!(cols.iter().zip(&b).all(|(r, w)| (r - w).abs() <= 1e-14));
 }
+
+/// b near the largest double against a of mass 1 (accepted with a loose mass tolerance; b is
+/// rescaled to a's mass): the duals are centred (a·f = b·g, b as given) without forming
+/// b_j·g_j, so they stay finite; the plan is diagonal.
+#[test]
+fn huge_masses_give_finite_centred_duals() {
+    let (a, b) = ([0.5, 0.5], [6e307, 6e307]);
+    let c = Mat::from_fn(2, 2, |i, j| if i == j { 0.0 } else { 10.0 });
+    let params = EmdParams {
+        mass_tolerance: 1e300,
+        ..Default::default()
+    };
+    let s = emd(&a, &b, c.as_ref(), &params).unwrap();
+    assert_eq!(s.cost, 0.0);
+    assert!(
+        s.f.iter().chain(&s.g).all(|v| v.is_finite()),
+        "{:?} {:?}",
+        s.f,
+        s.g
+    );
+    let af = a[0] * s.f[0] + a[1] * s.f[1];
+    let bg = b[0] / 1e307 * s.g[0] + b[1] / 1e307 * s.g[1];
+    assert!(
+        (af - bg * 1e307).abs() <= 1e-12 * (1.0 + af.abs()),
+        "a·f {af} vs b·g {bg}e307"
+    );
+}

@@ -117,8 +117,9 @@ pub fn cost_matrix_scratch<T: Real>(n: usize, m: usize, d: usize, metric: Metric
     ])
 }
 
-/// Checks that every coordinate of `x` is finite.
-fn check_points<T: Real>(what: &str, x: MatRef<'_, T>) -> Result<()> {
+/// Checks that every coordinate of `x` is finite; returns the largest magnitude.
+fn check_points<T: Real>(what: &str, x: MatRef<'_, T>) -> Result<f64> {
+    let mut largest = 0.0f64;
     for k in 0..x.ncols() {
         for i in 0..x.nrows() {
             let v = x[(i, k)];
@@ -128,7 +129,30 @@ fn check_points<T: Real>(what: &str, x: MatRef<'_, T>) -> Result<()> {
                     "{what}[({i}, {k})] is {v:?}, not a finite number"
                 );
             }
+            largest = largest.max(v.abs().to_f64());
         }
+    }
+    Ok(largest)
+}
+
+/// Refuses coordinates so large that a cost, or the squares and powers it is computed
+/// from, could overflow T: d·(max|x| + max|y|)^e must stay below T's largest value, with
+/// e = max(p, 2) for Minkowski and 2 otherwise (the sums of squares and the products of norms
+/// of the other metrics).
+fn check_range<T: Real>(metric: Metric, d: usize, x_largest: f64, y_largest: f64) -> Result<()> {
+    let power = match metric {
+        Metric::Minkowski(p) => p.max(2.0),
+        _ => 2.0,
+    };
+    let bound = d as f64 * (x_largest + y_largest).powf(power);
+    if !(bound < T::MAX.to_f64()) {
+        bail!(
+            InvalidArgument,
+            "coordinates up to {:e} (x) and {:e} (y) in d = {d}: the costs could overflow {} (d·(max|x| + max|y|)^{power} = {bound:e}); rescale the points",
+            x_largest,
+            y_largest,
+            T::NAME
+        );
     }
     Ok(())
 }
@@ -140,7 +164,7 @@ fn check_points<T: Real>(what: &str, x: MatRef<'_, T>) -> Result<()> {
 ///
 /// Errors, with `out` untouched: zero sizes, d or output shape mismatch
 /// (`InvalidDimension`), a non-finite coordinate (`NonFinite`), a Minkowski `p < 1` or not
-/// finite (`InvalidArgument`), an output with a zero stride (`InvalidStride`), a workspace
+/// finite, or coordinates so large that the costs could overflow (`InvalidArgument`), an output with a zero stride (`InvalidStride`), a workspace
 /// too small (`WorkspaceTooSmall`).
 pub fn cost_matrix_in_place<T: Real>(
     x: MatRef<'_, T>,
@@ -195,8 +219,9 @@ pub fn cost_matrix_in_place_stores<T: Real>(
         bail!(InvalidStride, "output has a zero stride");
     }
     metric.validate()?;
-    check_points("x", x)?;
-    check_points("y", y)?;
+    let x_largest = check_points("x", x)?;
+    let y_largest = check_points("y", y)?;
+    check_range::<T>(metric, d, x_largest, y_largest)?;
     check_stack(stack, cost_matrix_scratch::<T>(n, m, d, metric))?;
     let metric = metric.normalized();
     if out.col_stride() != 1 && out.row_stride() == 1 {

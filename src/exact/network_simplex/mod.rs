@@ -557,11 +557,13 @@ fn solve(
     match dummy {
         None => {
             complete_duals(cost, a, b, rows, cols, None, &mut fw, &mut gw);
-            let (sfa, sgb): (f64, f64) = (
-                a.iter().zip(fw.iter()).map(|(x, y)| x * y).sum(),
-                b.iter().zip(gw.iter()).map(|(x, y)| x * y).sum(),
-            );
-            let shift = (sgb - sfa) / (sa + sb);
+            // shift = (b·g − a·f) / (Σa + Σb), with the weights divided first so that no
+            // product overflows (masses up to the largest double, duals up to the big M).
+            let half = 0.5 * sa + 0.5 * sb;
+            let weighted = |w: &[f64], d: &[f64]| -> f64 {
+                w.iter().zip(d).map(|(x, y)| (0.5 * x / half) * y).sum()
+            };
+            let shift = weighted(b, &gw) - weighted(a, &fw);
             fw.iter_mut().for_each(|x| *x += shift);
             gw.iter_mut().for_each(|x| *x -= shift);
         }

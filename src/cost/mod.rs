@@ -145,7 +145,7 @@ fn check_range<T: Real>(metric: Metric, d: usize, x_largest: f64, y_largest: f64
         _ => 2.0,
     };
     let bound = d as f64 * (x_largest + y_largest).powf(power);
-    if !(bound < T::MAX.to_f64()) {
+    if bound.is_nan() || bound >= T::MAX.to_f64() {
         bail!(
             InvalidArgument,
             "coordinates up to {:e} (x) and {:e} (y) in d = {d}: the costs could overflow {} (d·(max|x| + max|y|)^{power} = {bound:e}); rescale the points",

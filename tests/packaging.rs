@@ -92,7 +92,8 @@ fn c_example_builds_with_pkg_config_against_the_prefix() {
             .arg("-o")
             .arg(&exe)
             .args(pkg(&["--libs"]))
-            .arg(format!("-Wl,-rpath,{}", prefix.join("lib").display())),
+            .arg(format!("-Wl,-rpath,{}", prefix.join("lib").display()))
+            .arg("-Wl,--disable-new-dtags"),
     );
     let out = common::run(&[], &exe);
     assert!(out.contains("version example ok"), "{out}");

@@ -61,7 +61,11 @@ pub fn build(
             cmd.arg("-L")
                 .arg(&lib)
                 .arg("-lotcore")
-                .arg(format!("-Wl,-rpath,{}", lib.display()));
+                .arg(format!("-Wl,-rpath,{}", lib.display()))
+                // DT_RPATH, not DT_RUNPATH: this build's library wins over any other
+                // libotcore.so.<major> on LD_LIBRARY_PATH (cargo puts target/<profile> there,
+                // which may hold a stale copy from an earlier `cargo build`).
+                .arg("-Wl,--disable-new-dtags");
         }
         Link::Static => {
             cmd.arg(lib.join("libotcore.a"))

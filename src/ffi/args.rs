@@ -168,19 +168,6 @@ pub unsafe fn opt_slice<'a, T>(
     unsafe { slice(what, ptr, len) }.map(Some)
 }
 
-/// An optional scalar or struct output: `None` when `ptr` is NULL; with its region for
-/// [`check_disjoint`].
-///
-/// # Safety
-/// When not NULL, `ptr` must be valid for writes during `'a`.
-pub unsafe fn opt_out<'a, T>(what: &str, ptr: *mut T) -> Result<Option<(&'a mut T, Region)>> {
-    if ptr.is_null() {
-        return Ok(None);
-    }
-    // SAFETY: forwarded contract.
-    unsafe { out(what, ptr) }.map(Some)
-}
-
 /// A required scalar or struct output, with its region for [`check_disjoint`].
 ///
 /// # Safety
@@ -308,48 +295,6 @@ pub unsafe fn matrix_mut<'a, M: MatrixView>(
     ))
 }
 
-/// An options struct of the C ABI: plain data whose first field is `struct_size`.
-pub trait AbiOptions: Copy {
-    /// The C type name, for messages.
-    const NAME: &'static str;
-    /// The defaults that `otc_*_options_default` writes.
-    fn defaults() -> Self;
-}
-
-/// Reads an options struct: defaults when `ptr` is NULL; `OTC_ERR_ABI_MISMATCH` when its
-/// `struct_size` is not this library's size of the struct.
-///
-/// # Safety
-/// When not NULL, `ptr` must point to a readable options struct of at least `struct_size` bytes.
-pub unsafe fn options<O: AbiOptions>(ptr: *const O) -> Result<O> {
-    if ptr.is_null() {
-        return Ok(O::defaults());
-    }
-    check_ptr(O::NAME, ptr)?;
-    // SAFETY: non-null and aligned; every options struct starts with a `size_t struct_size`.
-    let size = unsafe { *(ptr as *const usize) };
-    if size != size_of::<O>() {
-        bail!(
-            AbiMismatch,
-            "{}.struct_size is {size}, this library's is {}: fill it with the library's *_options_default or rebuild against this header",
-            O::NAME,
-            size_of::<O>()
-        );
-    }
-    // SAFETY: the caller's struct has this library's size and layout.
-    Ok(unsafe { *ptr })
-}
-
-/// Writes the defaults of an options struct through `out`.
-///
-/// # Safety
-/// `out` must be valid for writes of one `O`.
-pub unsafe fn write_defaults<O: AbiOptions>(out: *mut O) -> Result<()> {
-    // SAFETY: forwarded contract.
-    *unsafe { self::out(O::NAME, out) }?.0 = O::defaults();
-    Ok(())
-}
-
 /// Converts a C integer naming an enumerator into the Rust enum, or `OTC_ERR_INVALID_ARGUMENT`
 /// listing the accepted values.
 pub fn enum_arg<E: TryFrom<i32>>(what: &str, value: i32, accepted: &str) -> Result<E> {
@@ -415,6 +360,12 @@ pub unsafe fn run_threaded<R: Send>(
             crate::par::with_threads(threads(num_threads), |par| f(par, stack))?
         })
     }
+}
+
+/// A count of the C ABI (`uint64_t`: iterations, caps) as `usize`, saturating on 32-bit
+/// targets, where no cap that large can be reached anyway.
+pub fn count(v: u64) -> usize {
+    usize::try_from(v).unwrap_or(usize::MAX)
 }
 
 /// `usize` from a C `uint32_t` thread count.

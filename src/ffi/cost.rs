@@ -2,7 +2,7 @@
 //! `otc_cost_matrix_workspace_size_f64/_f32`, `otc_cost_matrix_f64/_f32` (one generic body
 //! for both element types).
 
-use super::args::{check_disjoint, enum_arg, matrix, matrix_mut, write_workspace_size, Region};
+use super::args::{check_disjoint, enum_arg, matrix, matrix_mut, Region};
 use super::boundary::{ffi_boundary, Report};
 use super::shape::{self, otc_report, otc_workspace, AbiOutputs, AbiStruct, Callback, Outputs};
 use super::status::{otc_status, OTC_OK};
@@ -167,16 +167,14 @@ unsafe fn workspace_body<X: MatrixView, P: AbiStruct>(
     opts: *const otc_cost_matrix_options,
     bytes: *mut usize,
 ) -> Result<Report> {
-    // SAFETY (whole block): forwarded contract, checked by the helpers.
-    let (p, _) = unsafe { shape::problem(problem) }?;
-    let o = unsafe { shape::options(opts) }?;
-    let metric = metric_of(&o)?;
-    let ((_, n, d, _, _), (_, m, _, _, _)) = {
-        let (x, y) = points(&p);
-        (x.parts(), y.parts())
-    };
-    unsafe { write_workspace_size(cost_matrix_scratch::<X::T>(n, m, d, metric), bytes) }?;
-    Ok(Report::ok())
+    // SAFETY: forwarded contract.
+    unsafe {
+        shape::workspace_query(problem, opts, bytes, |p, o| {
+            let (x, y) = points(p);
+            let ((_, n, d, _, _), (_, m, _, _, _)) = (x.parts(), y.parts());
+            Ok(cost_matrix_scratch::<X::T>(n, m, d, metric_of(o)?))
+        })
+    }
 }
 
 /// Bytes of workspace `otc_cost_matrix_f64` needs for `problem` (the sizes n, m, d of its

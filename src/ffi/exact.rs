@@ -16,16 +16,6 @@ use crate::exact::{
 use crate::{bail, par, Error, ErrorKind, MatRef, MemStack, Par, Result, StackReq};
 use std::ffi::c_void;
 use std::mem::size_of;
-use std::num::NonZeroUsize;
-
-/// The [`Par`] that `shape::run` hands a call with `num_threads` (resolved without starting a
-/// pool): for workspace sizes that depend on the thread count.
-fn resolved_par(num_threads: u32) -> Result<Par> {
-    let k = par::resolve_threads(args::threads(num_threads))?;
-    Ok(NonZeroUsize::new(k)
-        .filter(|k| k.get() > 1)
-        .map_or(Par::Seq, Par::Rayon))
-}
 
 /// `n + m − 1` (the room of a sparse plan), `OTC_ERR_OVERFLOW` when it does not fit.
 fn plan_room(n: usize, m: usize) -> Result<usize> {
@@ -525,7 +515,7 @@ pub unsafe extern "C" fn otc_emd_batch_workspace_size_f64(
         // SAFETY (whole block): forwarded contract, checked by the helpers.
         let (p, _) = unsafe { shape::problem(problem) }?;
         let o = unsafe { shape::options(opts) }?;
-        let req = batch_scratch(&p, resolved_par(o.num_threads)?)?;
+        let req = batch_scratch(&p, args::par_of(o.num_threads)?)?;
         unsafe { args::write_workspace_size(req, bytes) }?;
         Ok(Report::ok())
     })
@@ -558,7 +548,7 @@ pub unsafe extern "C" fn otc_emd_batch_f64(
         let (p, rp) = unsafe { shape::problem(problem) }?;
         let mut o_out = unsafe { shape::outputs(out) }?;
         let o = unsafe { shape::options(opts) }?;
-        let req = batch_scratch(&p, resolved_par(o.num_threads)?)?;
+        let req = batch_scratch(&p, args::par_of(o.num_threads)?)?;
         let (k, n, m) = (p.count, p.n, p.m);
         let overflow = |what: &str| {
             Error::new(
@@ -1002,7 +992,7 @@ pub unsafe extern "C" fn otc_sliced_wasserstein_workspace_size_f64(
         // SAFETY (whole block): forwarded contract, checked by the helpers.
         let (p, _) = unsafe { shape::problem(problem) }?;
         let o = unsafe { shape::options(opts) }?;
-        let (_, req) = sliced_req(&p, &o, resolved_par(o.num_threads)?)?;
+        let (_, req) = sliced_req(&p, &o, args::par_of(o.num_threads)?)?;
         unsafe { args::write_workspace_size(req, bytes) }?;
         Ok(Report::ok())
     })
@@ -1038,7 +1028,7 @@ pub unsafe extern "C" fn otc_sliced_wasserstein_f64(
         let (p, rp) = unsafe { shape::problem(problem) }?;
         let mut o_out = unsafe { shape::outputs(out) }?;
         let o = unsafe { shape::options(opts) }?;
-        let (k, req) = sliced_req(&p, &o, resolved_par(o.num_threads)?)?;
+        let (k, req) = sliced_req(&p, &o, args::par_of(o.num_threads)?)?;
         let (xm, rx) = unsafe { args::matrix("problem->x", &p.x) }?;
         let (ym, ry) = unsafe { args::matrix("problem->y", &p.y) }?;
         let (a, ra) = unsafe { args::slice("problem->a", p.a, xm.nrows()) }?;

@@ -73,12 +73,9 @@ unsafe fn workspace_size<P: AbiStruct, O: AbiStruct>(
     bytes: *mut usize,
     req: impl FnOnce(&P, &O) -> Result<StackReq>,
 ) -> otc_status {
-    ffi_boundary(function, || {
-        // SAFETY (whole block): forwarded contract, checked by the helpers.
-        let (p, _) = unsafe { shape::problem(problem) }?;
-        let o = unsafe { shape::options(opts) }?;
-        unsafe { args::write_workspace_size(req(&p, &o)?, bytes) }?;
-        Ok(Report::ok())
+    // SAFETY: forwarded contract.
+    ffi_boundary(function, || unsafe {
+        shape::workspace_query(problem, opts, bytes, req)
     })
 }
 
@@ -220,16 +217,6 @@ unsafe fn run<R: Send>(
 ) -> Result<R> {
     // SAFETY: forwarded contract.
     unsafe { shape::run(num_threads, work, req, shape::Callback::NONE, f) }.map(|(r, _)| r)
-}
-
-/// The `Par` a thread count resolves to (for the one workspace that depends on it).
-fn par_of(num_threads: u32) -> Result<Par> {
-    Ok(
-        match crate::par::resolve_threads(args::threads(num_threads))? {
-            1 => Par::Seq,
-            k => Par::Rayon(std::num::NonZeroUsize::new(k).expect("k >= 2")),
-        },
-    )
 }
 
 // ---------------------------------------------------------------------------------------
@@ -909,7 +896,7 @@ pub unsafe extern "C" fn otc_gaussian_w2_pairwise_workspace_size_f64(
             bytes,
             |p, o| {
                 let (k1, k2, d) = pairwise_dims(p)?;
-                let req = pairwise_req(k1, k2, d, par_of(o.num_threads)?);
+                let req = pairwise_req(k1, k2, d, args::par_of(o.num_threads)?);
                 Ok(req)
             },
         )
@@ -969,7 +956,7 @@ pub unsafe extern "C" fn otc_gaussian_w2_pairwise_f64(
         )?;
         unsafe { check_batch("problem->covs1", c1, d, &outs) }?;
         unsafe { check_batch("problem->covs2", c2, d, &outs) }?;
-        let req = pairwise_req(k1, k2, d, par_of(o.num_threads)?);
+        let req = pairwise_req(k1, k2, d, args::par_of(o.num_threads)?);
         let (a1, a2) = (c1.as_ptr() as usize, c2.as_ptr() as usize);
         unsafe {
             run(o.num_threads, work, req, |par, st| {

@@ -104,32 +104,6 @@ unsafe fn sites_and<'a, M: MatrixView>(
     ))
 }
 
-/// `u64` from the options to the solver's `usize` (saturating on 32-bit targets).
-fn count(v: u64) -> usize {
-    usize::try_from(v).unwrap_or(usize::MAX)
-}
-
-/// The body of every workspace query of the family: reads the problem and the options and
-/// writes the bytes of the workspace `req` states for them.
-///
-/// # Safety
-/// `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
-/// `bytes` valid for writes.
-unsafe fn size_query<P: AbiStruct, O: AbiStruct>(
-    problem: *const P,
-    opts: *const O,
-    bytes: *mut usize,
-    req: impl FnOnce(&P, &O) -> Result<StackReq>,
-) -> Result<Report> {
-    // SAFETY (whole block): forwarded contract, checked by the helpers.
-    unsafe {
-        let (p, _) = shape::problem(problem)?;
-        let o = shape::options(opts)?;
-        args::write_workspace_size(req(&p, &o)?, bytes)?;
-    }
-    Ok(Report::ok())
-}
-
 /// The status of an iterative solve that stopped converged, cancelled or at its cap.
 fn iterative_status(converged: bool, cancelled: bool, what: impl FnOnce() -> String) -> Report {
     if converged {
@@ -304,7 +278,7 @@ where
 {
     // SAFETY: forwarded contract; the views' geometry is checked by `args::matrix`.
     unsafe {
-        size_query(problem, opts, bytes, |p, _| {
+        shape::workspace_query(problem, opts, bytes, |p, _| {
             let (y, _) = args::matrix("problem->sites", &p.fields().sites)?;
             Ok(laguerre_assign_scratch::<M::T>(y.nrows(), y.ncols()))
         })
@@ -642,7 +616,7 @@ fn semidiscrete_params(o: &otc_semidiscrete_options) -> Result<SemiDiscreteParam
             o.method,
             "OTC_SEMIDISCRETE_NEWTON (0) or OTC_SEMIDISCRETE_GRADIENT (1)",
         )?,
-        max_iter: count(o.max_iter),
+        max_iter: args::count(o.max_iter),
         tol: o.tol,
         step: o.step,
         epsilon: o.epsilon,
@@ -693,7 +667,7 @@ unsafe fn semidiscrete_size<M: MatrixView, P: Fields<Of = SemiDiscreteProblem<M>
 ) -> Result<Report> {
     // SAFETY: forwarded contract; the views' geometry is checked by `args::matrix`.
     unsafe {
-        size_query(problem, opts, bytes, |p, o| {
+        shape::workspace_query(problem, opts, bytes, |p, o| {
             let (p, params) = (p.fields(), semidiscrete_params(o)?);
             let (x, _) = args::matrix("problem->points", &p.points)?;
             let (y, _) = args::matrix("problem->sites", &p.sites)?;
@@ -1130,7 +1104,7 @@ fn sgd_params(o: &otc_semidiscrete_sgd_options) -> Result<SgdParams> {
         );
     }
     Ok(SgdParams {
-        iterations: count(o.iterations),
+        iterations: args::count(o.iterations),
         batch: o.batch,
         step: o.step,
     })
@@ -1174,7 +1148,7 @@ unsafe fn sgd_size<M: MatrixView, P: Fields<Of = SgdProblem<M>>>(
 ) -> Result<Report> {
     // SAFETY: forwarded contract; the views' geometry is checked by `args::matrix`.
     unsafe {
-        size_query(problem, opts, bytes, |p, o| {
+        shape::workspace_query(problem, opts, bytes, |p, o| {
             let (p, params) = (p.fields(), sgd_params(o)?);
             let src = source(&p)?;
             let (y, _) = args::matrix("problem->sites", &p.sites)?;
@@ -1532,7 +1506,7 @@ where
 {
     // SAFETY: forwarded contract; the views' geometry is checked by `args::matrix`.
     unsafe {
-        size_query(problem, opts, bytes, |p, _| {
+        shape::workspace_query(problem, opts, bytes, |p, _| {
             let p = p.fields();
             let (x, _) = args::matrix("problem->points", &p.points)?;
             let (y, _) = args::matrix("problem->sites", &p.sites)?;
@@ -1603,7 +1577,7 @@ where
         let mut o_out = shape::outputs(out)?;
         let o = shape::options(opts)?;
         let params = LloydParams {
-            max_iter: count(o.max_iter),
+            max_iter: args::count(o.max_iter),
             tol: o.tol,
         };
         let p = p.fields();

@@ -22,6 +22,7 @@
 //!   allocate, fallibly. Its size query depends on the problem and options only.
 
 use super::args::{self, Region};
+use super::boundary::Report;
 use super::status::otc_status;
 use crate::progress::Flow;
 use crate::{bail, MemStack, Par, Result, StackReq};
@@ -182,6 +183,27 @@ pub unsafe fn write_defaults<O: AbiStruct>(opts: *mut O) -> Result<()> {
     // SAFETY: forwarded contract.
     *unsafe { args::out("opts", opts) }?.0 = O::base();
     Ok(())
+}
+
+/// The body of every `otc_<op>_workspace_size_<T>`: reads the problem and options structs
+/// and writes the bytes of `req(problem, options)` through `bytes`.
+///
+/// # Safety
+/// `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+/// `bytes` is NULL or valid for writes.
+pub unsafe fn workspace_query<P: AbiStruct, O: AbiStruct>(
+    problem: *const P,
+    opts: *const O,
+    bytes: *mut usize,
+    req: impl FnOnce(&P, &O) -> Result<StackReq>,
+) -> Result<Report> {
+    // SAFETY (whole block): forwarded contract, checked by the helpers.
+    unsafe {
+        let (p, _) = self::problem(problem)?;
+        let o = self::options(opts)?;
+        args::write_workspace_size(req(&p, &o)?, bytes)?;
+    }
+    Ok(Report::ok())
 }
 
 /// The caller's outputs struct: read on entry (for its pointers), written back on success.

@@ -238,12 +238,6 @@ struct RawParams {
     eps_scaling_start: f64,
 }
 
-/// A count of the C ABI as `usize` (saturating on 32-bit targets, where no cap that large
-/// can be reached anyway).
-fn count(v: u64) -> usize {
-    usize::try_from(v).unwrap_or(usize::MAX)
-}
-
 fn params_of(o: RawParams) -> Result<Params> {
     if o.symmetric > 1 {
         bail!(
@@ -273,13 +267,13 @@ fn params_of(o: RawParams) -> Result<Params> {
         epsilon: o.epsilon,
         rho_a: o.rho_a,
         rho_b: o.rho_b,
-        max_iter: count(o.max_iter),
+        max_iter: args::count(o.max_iter),
         tolerance: o.tolerance,
-        check_every: count(o.check_every),
+        check_every: args::count(o.check_every),
         scaling: Scaling {
-            steps: count(o.eps_scaling_steps),
+            steps: args::count(o.eps_scaling_steps),
             start: o.eps_scaling_start,
-            iters_per_step: count(o.eps_scaling_iters),
+            iters_per_step: args::count(o.eps_scaling_iters),
         },
         symmetric: o.symmetric == 1,
         num_threads: args::threads(o.num_threads),

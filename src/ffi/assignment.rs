@@ -148,13 +148,13 @@ pub unsafe extern "C" fn otc_assignment_workspace_size_f64(
     bytes: *mut usize,
 ) -> otc_status {
     ffi_boundary("otc_assignment_workspace_size_f64", || {
-        // SAFETY (whole block): forwarded contract, checked by the helpers.
-        let (p, _) = unsafe { shape::problem(problem) }?;
-        let o = unsafe { shape::options(opts) }?;
-        let (_, n, _) = unsafe { views(&p) }?;
-        let req = scratch(n, p.count, args::par_of(o.num_threads)?)?;
-        unsafe { args::write_workspace_size(req, bytes) }?;
-        Ok(Report::ok())
+        // SAFETY: forwarded contract (the views are read for their sizes only).
+        unsafe {
+            shape::workspace_query(problem, opts, bytes, |p, o| {
+                let (_, n, _) = views(p)?;
+                scratch(n, p.count, args::par_of(o.num_threads)?)
+            })
+        }
     })
 }
 

@@ -205,13 +205,13 @@ pub unsafe extern "C" fn otc_emd_grid_workspace_size_f64(
     bytes: *mut usize,
 ) -> otc_status {
     ffi_boundary("otc_emd_grid_workspace_size_f64", || {
-        // SAFETY (whole block): forwarded contract, checked by the helpers.
-        let (p, _) = unsafe { shape::problem(problem) }?;
-        let o = unsafe { shape::options(opts) }?;
-        crate::par::resolve_threads(args::threads(o.num_threads))?;
-        let req = emd_grid_scratch(unsafe { grid(&p) }?.shape, &params(&o))?;
-        unsafe { args::write_workspace_size(req, bytes) }?;
-        Ok(Report::ok())
+        // SAFETY: forwarded contract.
+        unsafe {
+            shape::workspace_query(problem, opts, bytes, |p, o| {
+                args::par_of(o.num_threads)?;
+                emd_grid_scratch(grid(p)?.shape, &params(o))
+            })
+        }
     })
 }
 

@@ -234,12 +234,13 @@ pub unsafe extern "C" fn otc_emd_workspace_size_f64(
     bytes: *mut usize,
 ) -> otc_status {
     ffi_boundary("otc_emd_workspace_size_f64", || {
-        // SAFETY (whole block): forwarded contract, checked by the helpers.
-        let (p, _) = unsafe { shape::problem(problem) }?;
-        unsafe { shape::options(opts) }?;
-        check_sizes(p.n, p.m)?;
-        unsafe { args::write_workspace_size(emd_scratch(p.n, p.m), bytes) }?;
-        Ok(Report::ok())
+        // SAFETY: forwarded contract.
+        unsafe {
+            shape::workspace_query(problem, opts, bytes, |p, _| {
+                check_sizes(p.n, p.m)?;
+                Ok(emd_scratch(p.n, p.m))
+            })
+        }
     })
 }
 
@@ -512,12 +513,12 @@ pub unsafe extern "C" fn otc_emd_batch_workspace_size_f64(
     bytes: *mut usize,
 ) -> otc_status {
     ffi_boundary("otc_emd_batch_workspace_size_f64", || {
-        // SAFETY (whole block): forwarded contract, checked by the helpers.
-        let (p, _) = unsafe { shape::problem(problem) }?;
-        let o = unsafe { shape::options(opts) }?;
-        let req = batch_scratch(&p, args::par_of(o.num_threads)?)?;
-        unsafe { args::write_workspace_size(req, bytes) }?;
-        Ok(Report::ok())
+        // SAFETY: forwarded contract.
+        unsafe {
+            shape::workspace_query(problem, opts, bytes, |p, o| {
+                batch_scratch(p, args::par_of(o.num_threads)?)
+            })
+        }
     })
 }
 
@@ -780,12 +781,13 @@ pub unsafe extern "C" fn otc_wasserstein_1d_workspace_size_f64(
     bytes: *mut usize,
 ) -> otc_status {
     ffi_boundary("otc_wasserstein_1d_workspace_size_f64", || {
-        // SAFETY (whole block): forwarded contract, checked by the helpers.
-        let (p, _) = unsafe { shape::problem(problem) }?;
-        unsafe { shape::options(opts) }?;
-        check_sizes(p.n, p.m)?;
-        unsafe { args::write_workspace_size(wasserstein_1d_scratch(p.n, p.m), bytes) }?;
-        Ok(Report::ok())
+        // SAFETY: forwarded contract.
+        unsafe {
+            shape::workspace_query(problem, opts, bytes, |p, _| {
+                check_sizes(p.n, p.m)?;
+                Ok(wasserstein_1d_scratch(p.n, p.m))
+            })
+        }
     })
 }
 
@@ -989,12 +991,12 @@ pub unsafe extern "C" fn otc_sliced_wasserstein_workspace_size_f64(
     bytes: *mut usize,
 ) -> otc_status {
     ffi_boundary("otc_sliced_wasserstein_workspace_size_f64", || {
-        // SAFETY (whole block): forwarded contract, checked by the helpers.
-        let (p, _) = unsafe { shape::problem(problem) }?;
-        let o = unsafe { shape::options(opts) }?;
-        let (_, req) = sliced_req(&p, &o, args::par_of(o.num_threads)?)?;
-        unsafe { args::write_workspace_size(req, bytes) }?;
-        Ok(Report::ok())
+        // SAFETY: forwarded contract.
+        unsafe {
+            shape::workspace_query(problem, opts, bytes, |p, o| {
+                Ok(sliced_req(p, o, args::par_of(o.num_threads)?)?.1)
+            })
+        }
     })
 }
 

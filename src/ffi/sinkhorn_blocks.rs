@@ -348,13 +348,13 @@ unsafe fn step_workspace_size<P: StepProblem>(
     opts: *const otc_sinkhorn_block_step_options,
     bytes: *mut usize,
 ) -> Result<Report> {
-    // SAFETY (whole block): forwarded contract, checked by the helpers.
-    let (p, _) = unsafe { shape::problem(problem) }?;
-    unsafe { shape::options(opts) }?;
-    let (rows, m, d) = step_dims(&p.fields())?;
-    let req = step_req::<<P::View as MatrixView>::T>(rows, m, d);
-    unsafe { args::write_workspace_size(req, bytes) }?;
-    Ok(Report::ok())
+    // SAFETY: forwarded contract.
+    unsafe {
+        shape::workspace_query(problem, opts, bytes, |p, _| {
+            let (rows, m, d) = step_dims(&p.fields())?;
+            Ok(step_req::<<P::View as MatrixView>::T>(rows, m, d))
+        })
+    }
 }
 
 /// Refuses a step whose results overflowed from finite inputs (costs near the largest
@@ -618,11 +618,8 @@ pub unsafe extern "C" fn otc_sinkhorn_block_column_update_workspace_size_f64(
     ffi_boundary(
         "otc_sinkhorn_block_column_update_workspace_size_f64",
         || {
-            // SAFETY (whole block): forwarded contract, checked by the helpers.
-            unsafe { shape::problem(problem) }?;
-            unsafe { shape::options(opts) }?;
-            unsafe { args::write_workspace_size(StackReq::EMPTY, bytes) }?;
-            Ok(Report::ok())
+            // SAFETY: forwarded contract.
+            unsafe { shape::workspace_query(problem, opts, bytes, |_, _| Ok(StackReq::EMPTY)) }
         },
     )
 }

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs otcore under a prefix:
 #   PREFIX/lib/libotcore.so.X.Y.Z, libotcore.so.X -> (SONAME), libotcore.so -> (link name),
-#   PREFIX/lib/libotcore.a, PREFIX/include/otcore.h, PREFIX/include/otcore.hpp (C++17 wrapper),
+#   PREFIX/lib/libotcore.a, PREFIX/include/otcore.h, PREFIX/include/otcore.hpp (C++17 wrapper)
+#   and otcore_abi.hpp (its generated layer), PREFIX/share/otcore/fortran/otcore_c.f90 and
+#   otcore.f90 (the Fortran modules, to compile with the application),
 #   PREFIX/lib/pkgconfig/otcore.pc, PREFIX/lib/cmake/otcore/otcoreConfig[Version].cmake.
 #
 # Usage: scripts/install.sh PREFIX [--profile release|debug] [--from DIR]
@@ -48,6 +50,10 @@ ln -sfn "libotcore.so.$major" "$prefix/lib/libotcore.so"
 install -m 0644 "$from/libotcore.a" "$prefix/lib/libotcore.a"
 install -m 0644 "$root/include/otcore.h" "$prefix/include/otcore.h"
 install -m 0644 "$root/bindings/cpp/otcore.hpp" "$prefix/include/otcore.hpp"
+install -m 0644 "$root/bindings/cpp/otcore_abi.hpp" "$prefix/include/otcore_abi.hpp"
+install -d "$prefix/share/otcore/fortran"
+install -m 0644 "$root/bindings/fortran/otcore_c.f90" "$root/bindings/fortran/otcore.f90" \
+    "$prefix/share/otcore/fortran/"
 
 subst() { sed -e "s/@VERSION@/$version/g" -e "s/@MAJOR@/$major/g" "$1" > "$2"; chmod 0644 "$2"; }
 subst "$root/bindings/packaging/otcore.pc.in" "$prefix/lib/pkgconfig/otcore.pc"

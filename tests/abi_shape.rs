@@ -7,7 +7,7 @@
 //! ```
 //!
 //! every operation has all three, and its structs begin as the contract says. This test reads
-//! `include/otcore.h` and fails on any departure.
+//! `include/otcore.h` through the ABI description (abi-gen) and fails on any departure.
 
 mod common;
 mod support;
@@ -23,70 +23,30 @@ const UTILITIES: [&str; 5] = [
     "otc_lse_pair_merge",     // an MPI_User_function: its signature is MPI's
 ];
 
-/// `name -> (return type, parameters)` of every function declared, each parameter normalised
-/// to single spaces and without cbindgen's `struct` keyword.
-fn functions(header: &str) -> BTreeMap<String, (String, Vec<String>)> {
-    let flat = header.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut out = BTreeMap::new();
-    for name in support::header_functions() {
-        let at = flat
-            .match_indices(&format!("{name}("))
-            .map(|(i, _)| i)
-            .find(|&i| i > 0 && matches!(flat.as_bytes()[i - 1], b' ' | b'*'))
-            .unwrap_or_else(|| panic!("{name} is not declared"));
-        let start = flat[..at].rfind([';', '/', '}']).map_or(0, |i| i + 1);
-        let ret = flat[start..at].trim().to_string();
-        let open = at + name.len() + 1;
-        let close = open + flat[open..].find(");").expect("declaration ends");
-        let params = flat[open..close]
-            .split(',')
-            .map(|p| p.trim().replace("struct ", ""))
-            .filter(|p| p != "void" && !p.is_empty())
-            .collect();
-        out.insert(name, (ret, params));
-    }
-    out
+/// A parameter or field as `(C type, name)`, the type as the ABI description spells it
+/// (`const double*`).
+fn field(ty: &str, name: &str) -> (String, String) {
+    (ty.to_string(), name.to_string())
 }
 
-/// `struct name -> [(type, field)]` of every `typedef struct otc_X {...} otc_X;`, comments
-/// removed.
-fn structs(header: &str) -> BTreeMap<String, Vec<(String, String)>> {
-    let mut text = String::new();
-    let mut rest = header;
-    while let Some(i) = rest.find("/*") {
-        text.push_str(&rest[..i]);
-        rest = &rest[i + rest[i..].find("*/").expect("comment ends") + 2..];
-    }
-    text.push_str(rest);
-    let text: String = text
-        .lines()
-        .map(|l| l.split("//").next().unwrap())
-        .collect::<Vec<_>>()
-        .join("\n");
-    let mut out = BTreeMap::new();
-    let mut rest = text.as_str();
-    while let Some(i) = rest.find("typedef struct ") {
-        rest = &rest[i + "typedef struct ".len()..];
-        let name = rest.split_whitespace().next().unwrap().to_string();
-        let Some(open) = rest.find('{') else { break };
-        let close = rest.find('}').unwrap();
-        if open > close || rest[..open].contains(';') {
-            continue; // an opaque declaration
-        }
-        let fields = rest[open + 1..close]
-            .split(';')
-            .map(|f| f.split_whitespace().collect::<Vec<_>>().join(" "))
-            .filter(|f| !f.is_empty())
-            .map(|f| {
-                let split = f.rfind([' ', '*']).unwrap() + 1;
-                let ty = f[..split].trim().replace("struct ", "");
-                (ty, f[split..].to_string())
-            })
-            .collect();
-        out.insert(name, fields);
-        rest = &rest[close..];
-    }
-    out
+/// `name -> (return type, parameters)` of every function declared.
+fn functions(abi: &otcore_abi_gen::Abi) -> BTreeMap<String, (String, Vec<(String, String)>)> {
+    abi.functions()
+        .map(|f| {
+            let params = f.params.iter().map(|p| field(&p.ty, &p.name)).collect();
+            (f.name.clone(), (f.ret.clone(), params))
+        })
+        .collect()
+}
+
+/// `struct name -> [(type, field)]` of every struct declared.
+fn structs(abi: &otcore_abi_gen::Abi) -> BTreeMap<String, Vec<(String, String)>> {
+    abi.structs()
+        .map(|s| {
+            let fields = s.fields.iter().map(|f| field(&f.ty, &f.name)).collect();
+            (s.name.clone(), fields)
+        })
+        .collect()
 }
 
 /// The shape's three kinds of function, with the operation and precision they name.
@@ -113,32 +73,28 @@ fn kind_of(name: &str) -> Option<(String, Kind)> {
 }
 
 /// The parameters a function of `kind` on `op` must have.
-fn expected(op: &str, kind: &Kind) -> Vec<String> {
+fn expected(op: &str, kind: &Kind) -> Vec<(String, String)> {
     match kind {
-        Kind::Defaults => vec![format!("otc_{op}_options *opts")],
+        Kind::Defaults => vec![field(&format!("otc_{op}_options*"), "opts")],
         Kind::WorkspaceSize(t) => vec![
-            format!("const otc_{op}_problem_{t} *problem"),
-            format!("const otc_{op}_options *opts"),
-            "size_t *bytes".into(),
+            field(&format!("const otc_{op}_problem_{t}*"), "problem"),
+            field(&format!("const otc_{op}_options*"), "opts"),
+            field("size_t*", "bytes"),
         ],
         Kind::Compute(t) => vec![
-            format!("const otc_{op}_problem_{t} *problem"),
-            format!("otc_{op}_outputs_{t} *out"),
-            format!("const otc_{op}_options *opts"),
-            "otc_workspace work".into(),
+            field(&format!("const otc_{op}_problem_{t}*"), "problem"),
+            field(&format!("otc_{op}_outputs_{t}*"), "out"),
+            field(&format!("const otc_{op}_options*"), "opts"),
+            field("otc_workspace", "work"),
         ],
     }
 }
 
-fn field(ty: &str, name: &str) -> (String, String) {
-    (ty.to_string(), name.to_string())
-}
-
 #[test]
 fn every_entry_point_has_the_abi_1_shape() {
-    let header = support::header();
-    let fns = functions(&header);
-    let types = structs(&header);
+    let abi = support::abi();
+    let fns = functions(&abi);
+    let types = structs(&abi);
     let mut problems = Vec::new();
     let mut ops: BTreeMap<String, BTreeSet<Kind>> = BTreeMap::new();
     for (name, (ret, params)) in &fns {
@@ -156,11 +112,7 @@ fn every_entry_point_has_the_abi_1_shape() {
         }
         let want = expected(&op, &kind);
         if *params != want {
-            problems.push(format!(
-                "{name}({}): expected ({})",
-                params.join(", "),
-                want.join(", ")
-            ));
+            problems.push(format!("{name}{params:?}: expected {want:?}"));
         }
         ops.entry(op).or_default().insert(kind);
     }
@@ -247,7 +199,7 @@ fn check_structs(
             let tail = [
                 field("uint64_t", "callback_every"),
                 field("otc_callback", "callback"),
-                field("void *", "callback_data"),
+                field("void*", "callback_data"),
             ];
             if !fields.ends_with(&tail) {
                 problems.push(format!(

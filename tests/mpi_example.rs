@@ -17,7 +17,7 @@ fn answers(out: &str) -> Vec<&str> {
 #[test]
 fn mpi_batch_matches_the_single_process_answer() {
     let src = common::root().join("bindings/c/mpi/batch_cost.c");
-    if !common::tool("mpicc") || !common::tool("mpirun") || !support::buildable(&src) {
+    if !common::tool("mpicc") || !common::tool("mpirun") {
         return;
     }
     let exe = common::build(
@@ -51,7 +51,7 @@ fn mpi_batch_matches_the_single_process_answer() {
 /// Builds `bindings/c/mpi/<name>.c`, or `None` when MPI or the entry points are missing.
 fn build_example(name: &str) -> Option<std::path::PathBuf> {
     let src = common::root().join(format!("bindings/c/mpi/{name}.c"));
-    if !common::tool("mpicc") || !common::tool("mpirun") || !support::buildable(&src) {
+    if !common::tool("mpicc") || !common::tool("mpirun") {
         return None;
     }
     Some(common::build(

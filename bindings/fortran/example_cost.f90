@@ -1,6 +1,5 @@
 ! otcore from Fortran: cost matrices of column-major point clouds, checked against a naive loop.
 !   gfortran -std=f2008 otcore.f90 example_cost.f90 -lotcore -o example_cost
-! requires: otc_cost_matrix_f64, otc_cost_matrix_f32, otc_cost_matrix_options_default
 program example_cost
     use, intrinsic :: iso_c_binding
     use, intrinsic :: ieee_arithmetic, only: ieee_value, ieee_quiet_nan

@@ -2,7 +2,6 @@
 ! shape), each checked against an independent answer (brute force, the dense network simplex
 ! on the grid's cost, optima known by hand).
 !   gfortran -std=f2008 otcore.f90 example_exact_sparse.f90 -lotcore -o example_exact_sparse
-! requires: otc_assignment_f64, otc_emd_grid_f64, otc_emd_partial_f64, otc_emd_unbalanced_tv_f64
 program example_exact_sparse
     use, intrinsic :: iso_c_binding
     use otcore

@@ -5,7 +5,6 @@
 ! of iterations f and g equal those of a plain alternating log-domain Sinkhorn on the whole
 ! problem (written below), and the blocks' errors add up to its marginal error.
 !   gfortran -std=f2008 otcore.f90 example_sinkhorn_blocks.f90 -lotcore -o example_sinkhorn_blocks
-! requires: otc_sinkhorn_block_step_f64, otc_lse_pair_merge, otc_sinkhorn_block_column_update_f64
 program example_sinkhorn_blocks
     use, intrinsic :: iso_c_binding
     use otcore

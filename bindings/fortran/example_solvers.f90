@@ -1,7 +1,6 @@
 ! otcore from Fortran: exact OT, Sinkhorn, Gaussian (Bures) and semi-discrete OT on column-major
 ! arrays, each checked against an independent answer (brute force, marginals, closed form).
 !   gfortran -std=f2008 otcore.f90 example_solvers.f90 -lotcore -o example_solvers
-! requires: otc_emd_f64, otc_emd_batch_f64, otc_wasserstein_1d_f64, otc_sliced_wasserstein_f64, otc_sinkhorn_f64, otc_sinkhorn_divergence_f64, otc_bures_f64, otc_gaussian_w2_f64, otc_gaussian_map_f64, otc_psd_sqrt_f64, otc_gaussian_entropic_w2_f64, otc_gaussian_geodesic_f64, otc_gaussian_moments_f64, otc_gaussian_barycenter_f64, otc_laguerre_assign_f64, otc_semidiscrete_f64, otc_semidiscrete_sgd_f64, otc_lloyd_f64, otc_barycenter_f64, otc_convolutional_barycenter_f64
 program example_solvers
     use, intrinsic :: iso_c_binding
     use otcore

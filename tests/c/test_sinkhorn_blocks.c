@@ -5,7 +5,7 @@
  * costs (row- and column-major blocks) and point clouds, doubles and floats, balanced and
  * unbalanced; the blocks' errors add up to the reference's marginal error; bad arguments give
  * their status and leave the outputs untouched.
- * requires: otc_sinkhorn_block_step_f64, otc_sinkhorn_block_step_f32, otc_sinkhorn_block_column_update_f64, otc_lse_pair_merge */
+ */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

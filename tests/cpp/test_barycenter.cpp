@@ -1,8 +1,6 @@
 // The C++ barycenter API in float against double: fixed support on 8 bins and the
 // convolutional barycenter of two 12x10 images agree within float accuracy, sum to 1, and a bad
 // weight is rejected with an exception naming the entry point.
-// requires: otc_barycenter_f32, otc_convolutional_barycenter_f32, otc_barycenter_workspace_size_f64,
-//           otc_convolutional_barycenter_workspace_size_f32
 #include <cmath>
 #include <stdexcept>
 #include <string>

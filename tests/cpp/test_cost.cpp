@@ -1,5 +1,4 @@
 // The C++ cost-matrix API against a naive computation.
-// requires: otc_cost_matrix_f64, otc_cost_matrix_f32, otc_cost_matrix_workspace_size_f64
 #include <cmath>
 #include <iostream>
 #include <vector>

@@ -1,6 +1,5 @@
 // The C++ exact-OT API (emd, emd_batch, wasserstein_1d, sliced_wasserstein) against brute force
 // over permutations, strong duality, marginals and the sorted 1-D closed form.
-// requires: otc_emd_f64, otc_emd_batch_f64, otc_wasserstein_1d_f64, otc_sliced_wasserstein_f64
 #include <algorithm>
 #include <cstdint>
 #include <numeric>

@@ -1,7 +1,6 @@
 // The C++ API of the exact solvers of the ABI 1 shape: assignment against brute force, the
 // grid solver against the dense network simplex on the grid's cost, partial and TV-unbalanced
 // OT against optima known by hand; errors as exceptions.
-// requires: otc_assignment_f64, otc_emd_grid_f64, otc_emd_partial_f64, otc_emd_unbalanced_tv_f64
 #include <algorithm>
 #include <limits>
 #include <numeric>

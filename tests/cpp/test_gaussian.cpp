@@ -1,6 +1,5 @@
 // The C++ Gaussian API against closed forms for diagonal covariances (commuting matrices):
 // Bures, W2, pairwise, map, geodesic, barycenter, PSD square roots, moments by hand.
-// requires: otc_bures_f64, otc_gaussian_w2_f64, otc_gaussian_entropic_w2_f64, otc_gaussian_w2_pairwise_f64, otc_gaussian_map_f64, otc_gaussian_map_apply_f64, otc_gaussian_geodesic_f64, otc_gaussian_barycenter_f64, otc_gaussian_moments_f64, otc_psd_sqrt_f64
 #include <vector>
 
 #include "check.hpp"

@@ -2,7 +2,6 @@
 // reaching its target masses, a callback stopping it, SGD on a symmetric problem (sampler and
 // sample array), Lloyd on two clusters, and the
 // entropic barycenters (mass, symmetry under swapping inputs and weights, mirrored images).
-// requires: otc_laguerre_assign_f64, otc_laguerre_assign_f32, otc_semidiscrete_f64, otc_semidiscrete_sgd_f64, otc_lloyd_f64, otc_semidiscrete_f32, otc_semidiscrete_sgd_f32, otc_lloyd_f32, otc_barycenter_f64, otc_convolutional_barycenter_f64
 #include <vector>
 
 #include "check.hpp"

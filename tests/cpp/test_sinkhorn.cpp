@@ -1,7 +1,6 @@
 // The C++ Sinkhorn API: marginals at convergence, the plan's Gibbs form from the potentials,
 // points vs dense cost, the barycentric map, the paths, a cancelling callback, divergences
 // (zero on identical inputs, points vs dense, gradients), f32, workspaces and errors.
-// requires: otc_sinkhorn_f64, otc_sinkhorn_f32, otc_sinkhorn_workspace_size_f64, otc_sinkhorn_divergence_f64, otc_sinkhorn_divergence_f32, otc_sinkhorn_divergence_workspace_size_f64
 #include <vector>
 
 #include "check.hpp"

@@ -2,7 +2,6 @@
 // iterated with sinkhorn_block_step[_points], lse_pair_merge and sinkhorn_block_column_update
 // reproduce a plain alternating log-domain Sinkhorn written here; the summed block errors equal
 // its marginal error; errors throw.
-// requires: otc_sinkhorn_block_step_f64, otc_sinkhorn_block_step_f32, otc_lse_pair_merge, otc_sinkhorn_block_column_update_f64, otc_sinkhorn_block_step_workspace_size_f64
 #include <algorithm>
 #include <cmath>
 #include <vector>

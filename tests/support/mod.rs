@@ -1,11 +1,10 @@
 //! Helpers shared by the binding tests (C examples, packaging, C++, Julia, R, Fortran, MPI):
-//! what the header declares, whether a program only calls declared entry points, temporary
-//! directories and commands that must succeed.
+//! what the header declares, temporary directories and commands that must succeed.
 
 #![allow(dead_code)]
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 /// `include/otcore.h` as committed.
@@ -13,100 +12,14 @@ pub fn header() -> String {
     std::fs::read_to_string(super::common::root().join("include/otcore.h")).expect("otcore.h")
 }
 
+/// `include/otcore.h` read once into the ABI description (functions, structs, constants).
+pub fn abi() -> otcore_abi_gen::Abi {
+    otcore_abi_gen::Abi::parse(&header())
+}
+
 /// Names of the functions `include/otcore.h` declares.
 pub fn header_functions() -> BTreeSet<String> {
-    let h = header();
-    let mut out = BTreeSet::new();
-    for line in h.lines() {
-        let line = line.trim_start();
-        if line.starts_with('*') || line.starts_with("/*") || line.starts_with("#") {
-            continue;
-        }
-        if let Some(open) = line.find('(') {
-            if let Some(name) = line[..open].split_whitespace().last() {
-                let name = name.trim_start_matches('*');
-                if name.starts_with("otc_") {
-                    out.insert(name.to_string());
-                }
-            }
-        }
-    }
-    out
-}
-
-/// Every `otc_xxx` identifier followed by `(` or `"` (a call, or a Fortran `bind(c, name=..)`)
-/// in `text`, less the types (`otc_matrix_*`, `otc_*_options`, `otc_status`).
-pub fn called_functions(text: &str) -> BTreeSet<String> {
-    let b = text.as_bytes();
-    let mut out = BTreeSet::new();
-    let mut i = 0;
-    while let Some(pos) = text[i..].find("otc_") {
-        let start = i + pos;
-        let boundary =
-            start == 0 || !(b[start - 1].is_ascii_alphanumeric() || b[start - 1] == b'_');
-        let mut end = start;
-        while end < b.len() && (b[end].is_ascii_alphanumeric() || b[end] == b'_') {
-            end += 1;
-        }
-        let mut next = end;
-        while next < b.len() && b[next] == b' ' {
-            next += 1;
-        }
-        if boundary && next < b.len() && (b[next] == b'(' || b[next] == b'"') {
-            out.insert(text[start..end].to_string());
-        }
-        i = end.max(start + 4);
-    }
-    out
-}
-
-/// The entry points `source` calls that this library's header does not declare (empty when
-/// the program can be built here). A binding for a capability not yet merged is skipped with
-/// a note instead of failing to link.
-pub fn missing_entry_points(source: &Path) -> Vec<String> {
-    let mut v = missing_in(source);
-    v.dedup();
-    v
-}
-
-fn missing_in(source: &Path) -> Vec<String> {
-    let text = std::fs::read_to_string(source).unwrap();
-    let have = header_functions();
-    let header = header();
-    // Programs using a wrapper name the entry points it calls on a `requires:` comment line.
-    let required = text
-        .lines()
-        .filter_map(|l| l.split_once("requires:").map(|(_, r)| r))
-        .flat_map(|r| r.split(|c: char| c == ',' || c.is_whitespace()))
-        .filter(|w| w.starts_with("otc_"))
-        .map(String::from);
-    called_functions(&text)
-        .into_iter()
-        .chain(required)
-        // Julia constructs the view and options structs with call syntax: types count too.
-        .filter(|f| !have.contains(f) && !header.contains(&format!("typedef struct {f} ")))
-        .collect()
-}
-
-/// Whether every entry point `source` calls is declared; prints a skip note when not. Under
-/// the test command (`OTCORE_REQUIRE_TOOLS` set) a missing entry point is a failure: there a
-/// binding naming a function the header lacks is a mismatch, not work in progress.
-pub fn buildable(source: &Path) -> bool {
-    let missing = missing_entry_points(source);
-    if missing.is_empty() {
-        return true;
-    }
-    if std::env::var_os("OTCORE_REQUIRE_TOOLS").is_some() {
-        panic!(
-            "{} uses {missing:?}, which include/otcore.h does not declare",
-            source.display()
-        );
-    }
-    eprintln!(
-        "skipping {}: the library does not export {missing:?} yet",
-        source.display()
-    );
-    false
+    abi().functions().map(|f| f.name.clone()).collect()
 }
 
 /// A fresh, empty temporary directory for this test process.

@@ -1,5 +1,4 @@
-# GENERATED from include/otcore.h by tests/julia_gen (cargo test --test julia_binding).
-# Do not edit: refresh with `OTCORE_BLESS=1 cargo test --test julia_binding`.
+# GENERATED from include/otcore.h by abi-gen (cargo run -p otcore-abi-gen). Do not edit.
 #
 # Low-level layer of OTCore: the header's constants, struct mirrors and one `ccall`
 # wrapper per C function (same name, same arguments). Function pointers are resolved by
@@ -1221,7 +1220,7 @@ end
 # rows; the cost is given in exactly one of two forms, the other's `data` NULL:
 # * `cost_block`: the block's rows of the dense cost, rows×m, any strides;
 # * `x_block` (rows×d) and `y` (m×d): the block's source points and all target points,
-# squared Euclidean cost `|x_i − y_j|²` computed on the fly (memory O((rows + m)·d)).
+#   squared Euclidean cost `|x_i − y_j|²` computed on the fly (memory O((rows + m)·d)).
 struct otc_sinkhorn_block_step_problem_f64
     struct_size::Csize_t
     cost_block::otc_matrix_f64
@@ -2803,12 +2802,12 @@ otc_sinkhorn_block_step_workspace_size_f32(problem, opts, bytes) =
 # (f and g in cost units, not centred). From the block's potentials on entry
 # (`problem->f_block`) and g, the step
 # 1. measures the block's part of the L1 marginal error of (f_block, g) into
-# `out->marginal_error` (the whole solve's stopping test: the parts of all blocks add up
-# to it; a caller that stops on it keeps the f of before the step);
+#    `out->marginal_error` (the whole solve's stopping test: the parts of all blocks add up
+#    to it; a caller that stops on it keeps the f of before the step);
 # 2. updates the rows: `f_i = −κ_a ε log Σ_j b_j exp((g_j − C_ij)/ε)` into `out->f_block`;
 # 3. computes the block's column log-sum-exps from the new f into `out->pairs`, to combine
-# over the blocks with `otc_lse_pair_merge` and pass to
-# `otc_sinkhorn_block_column_update_f64`.
+#    over the blocks with `otc_lse_pair_merge` and pass to
+#    `otc_sinkhorn_block_column_update_f64`.
 #
 # With the blocks combined in row order, iterating this reproduces the whole alternating
 # Sinkhorn solve (no ε-scaling) to rounding. KL marginal penalties only. The cost is the

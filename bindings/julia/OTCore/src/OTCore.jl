@@ -172,7 +172,7 @@ end
 """The workspace argument `{NULL, 0}`: otcore allocates what a call needs."""
 const NO_WORK = LibOTCore.otc_workspace(C_NULL, 0)
 
-# Capabilities, one file each (their C entry points are named on a `requires:` line).
+# Capabilities, one file each.
 include("cost.jl")
 include("exact.jl")
 include("sinkhorn.jl")

@@ -1,7 +1,4 @@
 # Entropic Wasserstein barycenters (fixed support and convolutional).
-# requires: otc_barycenter_options_default, otc_barycenter_f64, otc_barycenter_f32,
-#           otc_convolutional_barycenter_options_default, otc_convolutional_barycenter_f64,
-#           otc_convolutional_barycenter_f32
 
 """
     barycenter(hists, C; eps, weights=nothing, threads=0, max_iter=…, tol=…)

@@ -1,6 +1,4 @@
 # Cost matrices.
-# requires: otc_cost_matrix_options_default, otc_cost_matrix_f64, otc_cost_matrix_f32,
-#           otc_cost_matrix_workspace_size_f64
 
 const METRICS = Dict(
     :sqeuclidean => :OTC_METRIC_SQEUCLIDEAN,

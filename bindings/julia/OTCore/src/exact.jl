@@ -1,6 +1,5 @@
 # Exact optimal transport: the network simplex (one problem or a batch), 1-D and sliced
 # Wasserstein, through the ABI 1 calls otc_<op>_f64(problem, out, opts, work).
-# requires: otc_emd_options_default, otc_emd_f64
 
 """A sparse plan `(rows, cols, mass)` (1-based) from the first `nnz` entries written."""
 sparse_plan(rows, cols, mass, nnz) =
@@ -62,8 +61,6 @@ end
 
 emd(a::AbstractVector{<:Real}, b::AbstractVector{<:Real}, C::AbstractMatrix{<:Real}; kwargs...) =
     emd(a, b, Matrix{Float64}(C); kwargs...)
-
-# requires: otc_emd_batch_f64, otc_wasserstein_1d_f64, otc_sliced_wasserstein_f64
 
 """
     emd_batch(as, bs, Cs; threads=0, options...) -> (; costs, f, g, gaps, iterations, cost, status)

@@ -1,9 +1,5 @@
 # Exact solvers of the ABI 1 shape: assignment (LAPJV), exact OT on grids (sparse multiscale
 # network simplex), exact partial and TV-unbalanced OT.
-# requires: otc_assignment_options_default, otc_assignment_f64, otc_emd_grid_options_default,
-# otc_emd_grid_f64, otc_emd_partial_options_default, otc_emd_partial_f64,
-# otc_emd_unbalanced_tv_options_default, otc_emd_unbalanced_tv_f64
-
 
 """
     assignment(C; num_threads=0) -> (; cost, gap, perm, u, v, iterations, status)

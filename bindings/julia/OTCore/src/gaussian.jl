@@ -1,6 +1,5 @@
 # Gaussian optimal transport: Bures distance, closed-form W₂, maps, geodesics, barycenters
 # (ABI 1: one problem / outputs / options struct per operation).
-# requires: otc_bures_options_default, otc_bures_f64, otc_gaussian_w2_options_default, otc_gaussian_w2_f64, otc_gaussian_entropic_w2_options_default, otc_gaussian_entropic_w2_f64, otc_gaussian_w2_pairwise_options_default, otc_gaussian_w2_pairwise_f64, otc_gaussian_map_options_default, otc_gaussian_map_f64, otc_gaussian_map_apply_options_default, otc_gaussian_map_apply_f64, otc_gaussian_geodesic_options_default, otc_gaussian_geodesic_f64, otc_gaussian_barycenter_options_default, otc_gaussian_barycenter_f64, otc_gaussian_moments_options_default, otc_gaussian_moments_f64, otc_psd_sqrt_options_default, otc_psd_sqrt_f64
 
 # Keyword options of every function are the fields of its C options struct
 # (`otc_<op>_options`: `symmetry_tol`, `psd_tol`, `rank_tol`, `tol`, `max_iter`,

@@ -1,7 +1,5 @@
 # Semi-discrete optimal transport: Laguerre cells, dual solvers, SGD, Lloyd quantisation (ABI 1
 # shape: problem, outputs and options structs; options by the C field names as keywords).
-# requires: otc_laguerre_assign_options_default, otc_laguerre_assign_f64, otc_laguerre_assign_f32, otc_semidiscrete_options_default, otc_semidiscrete_f64, otc_semidiscrete_f32, otc_semidiscrete_sgd_options_default, otc_semidiscrete_sgd_f64, otc_semidiscrete_sgd_f32, otc_lloyd_options_default, otc_lloyd_f64, otc_lloyd_f32, OTC_SEMIDISCRETE_NEWTON, OTC_SEMIDISCRETE_GRADIENT
-
 
 # The options of an iterative solver: `fields` (the C names) over the library's defaults, the
 # Ctrl-C callback checked every `every` iterations unless the caller sets `callback_every`.

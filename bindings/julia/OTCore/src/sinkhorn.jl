@@ -1,5 +1,4 @@
 # Entropic optimal transport by Sinkhorn's iteration, and the Sinkhorn divergence.
-# requires: otc_sinkhorn_options_default, otc_sinkhorn_f64, otc_sinkhorn_f32, otc_sinkhorn_divergence_options_default, otc_sinkhorn_divergence_f64, otc_sinkhorn_divergence_f32
 
 # Options `O` from the library's defaults, then epsilon, the threads, Ctrl-C polling (the
 # interrupt callback every 10 iterations) and the given fields (named as in the C struct).

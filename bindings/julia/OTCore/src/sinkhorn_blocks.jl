@@ -2,7 +2,6 @@
 # processes (MPI ranks): a block step per block (op sinkhorn_block_step), the blocks' pairs
 # merged in a fixed order, and the column update on every process (op
 # sinkhorn_block_column_update).
-# requires: otc_sinkhorn_block_step_options_default, otc_sinkhorn_block_step_workspace_size_f64, otc_sinkhorn_block_step_workspace_size_f32, otc_sinkhorn_block_step_f64, otc_sinkhorn_block_step_f32, otc_sinkhorn_block_column_update_options_default, otc_sinkhorn_block_column_update_workspace_size_f64, otc_sinkhorn_block_column_update_f64, otc_lse_pair_merge
 
 """
     lse_pairs(m) -> Vector{LibOTCore.otc_lse_pair}
@@ -10,7 +9,6 @@
 `m` empty log-sum-exp pairs `(max = -Inf, sum = 0)`, to receive a block's column pairs.
 """
 lse_pairs(m::Integer) = fill(LibOTCore.otc_lse_pair(-Inf, 0.0), m)
-
 
 # The step on the cost form given (`cost`, or `x` and `y`; the others `no_view`): f_block is
 # updated in place (the C call reads a copy of it: its input and output must not overlap).

@@ -12,8 +12,6 @@ as_double_matrix <- function(a, what) {
 
 otcore_version <- function() .Call(C_otc_r_version)
 
-otcore_capabilities <- function() .Call(C_otc_r_capabilities)
-
 
 cost_matrix <- function(x, y, metric = c("sqeuclidean", "euclidean", "minkowski", "cosine"),
                         p = 2, threads = 0L, options = list()) {

@@ -6,7 +6,6 @@
 
 static const R_CallMethodDef call_methods[] = {
     {"otc_r_version", (DL_FUNC)&otc_r_version, 0},
-    {"otc_r_capabilities", (DL_FUNC)&otc_r_capabilities, 0},
     {"otc_r_check_status", (DL_FUNC)&otc_r_check_status, 1},
     {"otc_r_cost_matrix", (DL_FUNC)&otc_r_cost_matrix, 3},
     {"otc_r_emd", (DL_FUNC)&otc_r_emd, 6},

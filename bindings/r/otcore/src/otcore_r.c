@@ -1,6 +1,8 @@
 /* .Call glue between R and the otcore C ABI. R matrices are column-major doubles: they cross
  * as strided views (row_stride 1, col_stride nrow) without copies. Errors become R errors
  * carrying otcore's status text and message. */
+#include <math.h>
+#include <stdint.h>
 #include <string.h>
 #include <R.h>
 #include <Rinternals.h>
@@ -41,24 +43,6 @@ SEXP otc_r_version(void) {
         Rf_error("otcore library %s does not match the header the package was built with",
                  otc_version_string());
     }
-    UNPROTECT(1);
-    return out;
-}
-
-/* The capabilities this build was compiled with (its otcore.h declared them). */
-SEXP otc_r_capabilities(void) {
-    int n = 0;
-    SEXP out = PROTECT(Rf_allocVector(STRSXP, 6));
-#ifdef OTC_METRIC_SQEUCLIDEAN
-    SET_STRING_ELT(out, n++, Rf_mkChar("cost"));
-#endif
-    /* otcore_ot.c needs these families' entry points to compile. */
-    SET_STRING_ELT(out, n++, Rf_mkChar("exact"));
-    SET_STRING_ELT(out, n++, Rf_mkChar("sinkhorn"));
-    SET_STRING_ELT(out, n++, Rf_mkChar("gaussian"));
-    SET_STRING_ELT(out, n++, Rf_mkChar("semidiscrete"));
-    SET_STRING_ELT(out, n++, Rf_mkChar("barycenter"));
-    out = Rf_lengthgets(out, n);
     UNPROTECT(1);
     return out;
 }
@@ -150,4 +134,44 @@ SEXP otc_r_cost_matrix(SEXP x, SEXP y, SEXP options) {
     Rf_error("this otcore library has no cost matrices");
     return R_NilValue;
 #endif
+}
+
+void otcr_set_options(void *opts, SEXP options, const otcr_option_field *fields, size_t n,
+                      const char *fn) {
+    SEXP names;
+    R_xlen_t len, i;
+    if (Rf_isNull(options)) return;
+    if (!Rf_isNewList(options)) Rf_error("%s: options must be a list", fn);
+    names = Rf_getAttrib(options, R_NamesSymbol);
+    len = XLENGTH(options);
+    if (len > 0 && Rf_isNull(names)) Rf_error("%s: options must be a named list", fn);
+    for (i = 0; i < len; i++) {
+        const char *name = CHAR(STRING_ELT(names, i));
+        SEXP v = VECTOR_ELT(options, i);
+        char *at;
+        size_t k = 0;
+        double x;
+        while (k < n && strcmp(fields[k].name, name) != 0) k++;
+        if (k == n) Rf_error("%s: options has no field \"%s\"", fn, name);
+        if (!Rf_isNumeric(v) || XLENGTH(v) != 1) Rf_error("%s: options$%s must be one number", fn, name);
+        x = Rf_asReal(v);
+        if (ISNAN(x)) Rf_error("%s: options$%s is NA", fn, name);
+        at = (char *)opts + fields[k].offset;
+        if (fields[k].kind == OTCR_DOUBLE) {
+            *(double *)at = x;
+            continue;
+        }
+        if (x != floor(x) || (fields[k].kind != OTCR_I32 && x < 0) ||
+            (fields[k].kind == OTCR_I32 && (x < -2147483648.0 || x > 2147483647.0)) ||
+            (fields[k].kind == OTCR_U32 && x > 4294967295.0) || x > 9007199254740992.0) {
+            Rf_error("%s: options$%s must be a whole number in the range of its C type", fn, name);
+        }
+        switch (fields[k].kind) {
+        case OTCR_U32: *(uint32_t *)at = (uint32_t)x; break;
+        case OTCR_I32: *(int32_t *)at = (int32_t)x; break;
+        case OTCR_U64: *(uint64_t *)at = (uint64_t)x; break;
+        case OTCR_SIZE: *(size_t *)at = (size_t)x; break;
+        case OTCR_DOUBLE: break;
+        }
+    }
 }

@@ -12,6 +12,20 @@ SEXP option_value(SEXP options, const char *field);
  * struct `type`, each a single number. */
 void check_option_names(SEXP options, const char *type, const char *const *fields, int n);
 
+/* The kind of an options field R may set by its C name (otcore_options.c, generated). */
+typedef enum { OTCR_U32, OTCR_I32, OTCR_U64, OTCR_SIZE, OTCR_DOUBLE } otcr_option_kind;
+/* One options field: its C name, kind and offset in its struct. */
+typedef struct {
+    const char *name;
+    otcr_option_kind kind;
+    size_t offset;
+} otcr_option_field;
+/* Sets the fields of the options struct `opts` named in the R list `options` (each name one
+ * of the `n` `fields`; values single numbers, whole and in range for the integer kinds); an
+ * unknown name or a bad value is an R error naming `fn`. */
+void otcr_set_options(void *opts, SEXP options, const otcr_option_field *fields, size_t n,
+                      const char *fn);
+
 /* The otc_callback every iterative R wrapper passes (callback_data NULL): returns nonzero,
  * stopping the solve with OTC_WARN_CANCELLED, when the user pressed Ctrl-C; check_status then
  * raises "<fn>: interrupted by the user". Runs on R's thread (otcore calls callbacks on the
@@ -19,7 +33,6 @@ void check_option_names(SEXP options, const char *type, const char *const *field
 int32_t otcr_interrupt_callback(void *data, uint64_t iteration, double error);
 
 SEXP otc_r_version(void);
-SEXP otc_r_capabilities(void);
 SEXP otc_r_check_status(SEXP status);
 SEXP otc_r_cost_matrix(SEXP x, SEXP y, SEXP options);
 SEXP otc_r_emd(SEXP a, SEXP b, SEXP cost, SEXP warm_f, SEXP warm_g, SEXP options);

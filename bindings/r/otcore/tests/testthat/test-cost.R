@@ -1,7 +1,6 @@
 sq <- function(a, b) sum((a - b)^2)
 
 test_that("cost_matrix_matches_naive_for_every_metric", {
-  need("cost")
   x <- matrix(sin(1 + 0.7 * (0:14)), 5, 3)
   y <- matrix(cos(0.3 + 1.1 * (0:11)), 4, 3)
   expect_equal(cost_matrix(x, y), naive(x, y, sq), tolerance = 1e-12)
@@ -15,7 +14,6 @@ test_that("cost_matrix_matches_naive_for_every_metric", {
 })
 
 test_that("cost_matrix_does_not_depend_on_threads", {
-  need("cost")
   x <- matrix(sin(1:600), 200, 3)
   y <- matrix(cos(1:450), 150, 3)
   expect_identical(cost_matrix(x, y, threads = 1L), cost_matrix(x, y, threads = 2L))
@@ -24,7 +22,6 @@ test_that("cost_matrix_does_not_depend_on_threads", {
 })
 
 test_that("cost_matrix_rejects_bad_input", {
-  need("cost")
   x <- matrix(1, 3, 2)
   x[2, 1] <- NaN
   expect_error(cost_matrix(x, matrix(1, 2, 2)), "^otc_cost_matrix_f64: x.*NaN.*\\(")
@@ -34,7 +31,6 @@ test_that("cost_matrix_rejects_bad_input", {
 })
 
 test_that("cost_matrix_reaches_every_c_option_by_name", {
-  need("cost")
   x <- matrix(sin(1 + 0.7 * (0:14)), 5, 3)
   y <- matrix(cos(0.3 + 1.1 * (0:11)), 4, 3)
   # metric 2 = OTC_METRIC_MINKOWSKI, p = 3, one thread: the C fields override the arguments.

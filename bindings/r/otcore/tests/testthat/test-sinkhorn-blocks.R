@@ -15,7 +15,6 @@ reference_sinkhorn <- function(a, b, C, eps, iters) {
 }
 
 test_that("a_row_partitioned_solve_reproduces_the_full_solve", {
-  need("sinkhorn")
   x <- matrix(sin(0.9 * (1:18)), 9, 2)
   y <- matrix(cos(0.4 * (1:12)), 6, 2)
   a <- (1 + (1:9) %% 3) / sum(1 + (1:9) %% 3)
@@ -65,7 +64,6 @@ test_that("a_row_partitioned_solve_reproduces_the_full_solve", {
 })
 
 test_that("pairs_merge_as_log_sum_exps_and_bad_pairs_are_refused", {
-  need("sinkhorn")
   p <- matrix(c(2, 1.5, -Inf, 0), 2, 2)
   q <- matrix(c(-1, 3, 0.5, 2), 2, 2)
   m <- lse_pair_merge(p, q)

@@ -11,15 +11,17 @@
 //   sub-blocks) without copying; make them from a pointer and sizes, or from a std::vector.
 // * Workspaces: otcore::Workspace owns a reusable, 64-byte-aligned buffer; pass it to the
 //   *_into calls to run without allocating once it is large enough.
-// * Families: cost matrices, exact OT (emd, emd_batch, wasserstein_1d, sliced_wasserstein),
-//   Sinkhorn (sinkhorn, sinkhorn_points, sinkhorn_into, sinkhorn_divergence[_points], the
-//   row-partitioned pieces sinkhorn_block_step[_points], lse_pair_merge,
-//   sinkhorn_block_column_update with SinkhornBlockOptions), Gaussian OT
-//   (bures, gaussian_*, psd_sqrt), semi-discrete OT (laguerre_assign, semidiscrete,
-//   semidiscrete_sgd (sampler or sample array), lloyd; double and float) and entropic
-//   barycenters. The cost section is compiled only when
-//   otcore.h defines its OTC_METRIC_* constants; the solver families need the otcore.h of the
-//   same release (they declare no guard constant of their own).
+// * Options: otcore::<Op>Options (generated in otcore_abi.hpp) hold the C options struct `c`,
+//   filled with the library's defaults, with a chainable with_<field>(value) per field and
+//   with_callback(every, function, data) for the iterative solvers.
+// * Operations: cost matrices, exact OT (emd, emd_batch, wasserstein_1d, sliced_wasserstein,
+//   assignment, emd_grid, emd_partial, emd_unbalanced_tv), Sinkhorn (sinkhorn,
+//   sinkhorn_points, sinkhorn_into, sinkhorn_divergence[_points], the row-partitioned pieces
+//   sinkhorn_block_step[_points], lse_pair_merge, sinkhorn_block_column_update with
+//   SinkhornBlockOptions), Gaussian OT (bures, gaussian_*, psd_sqrt), semi-discrete OT
+//   (laguerre_assign, semidiscrete, semidiscrete_sgd (sampler or sample array), lloyd; double
+//   and float) and entropic barycenters. Every call goes through detail::run, which picks
+//   the C entry point from the problem struct's type (abi::solve overloads).
 #ifndef OTCORE_HPP
 #define OTCORE_HPP
 
@@ -67,6 +69,14 @@ inline otc_status check(otc_status status, const char *what) {
     }
     return status;
 }
+
+}  // namespace otcore
+
+// The generated layer: abi::solve / workspace_size overloads, abi::<op><T> traits and the
+// <Op>Options classes (the C options struct `c`, a with_<field> setter per field).
+#include "otcore_abi.hpp"
+
+namespace otcore {
 
 /// The library's version.
 struct Version {
@@ -222,7 +232,6 @@ struct Matrix {
 
 namespace detail {
 // The C view structs of each element type (declared by otcore.h once a capability uses them).
-#ifdef OTC_METRIC_SQEUCLIDEAN
 inline otc_matrix_f64 to_c(View<double> v) {
     return {v.data, v.rows, v.cols, v.row_stride, v.col_stride};
 }
@@ -239,139 +248,37 @@ inline otc_matrix_mut_f32 to_c(MutView<float> v) {
 }  // namespace detail
 
 // ---------------------------------------------------------------------------------------
-// Cost matrices (otc_cost_matrix_*)
+// Shared helpers of every operation below.
 // ---------------------------------------------------------------------------------------
-#ifdef OTC_METRIC_SQEUCLIDEAN
-
-/// Ground metric of a cost matrix.
-enum class Metric : std::int32_t {
-    SqEuclidean = OTC_METRIC_SQEUCLIDEAN,  ///< |x - y|^2
-    Euclidean = OTC_METRIC_EUCLIDEAN,      ///< |x - y|
-    Minkowski = OTC_METRIC_MINKOWSKI,      ///< (sum |x_k - y_k|^p)^(1/p)
-    Cosine = OTC_METRIC_COSINE,            ///< 1 - <x, y> / (|x| |y|)
-};
-
-/// Options of the cost-matrix calls: the C struct, filled with the library's defaults.
-struct CostOptions {
-    otc_cost_matrix_options c;  ///< the C options (every field reachable)
-
-    CostOptions() { check(otc_cost_matrix_options_default(&c), "otc_cost_matrix_options_default"); }
-    /// Sets the metric (chainable).
-    CostOptions &with_metric(Metric m) { c.metric = static_cast<std::int32_t>(m); return *this; }
-    /// Sets the Minkowski exponent (chainable).
-    CostOptions &with_p(double value) { c.p = value; return *this; }
-    /// Sets the thread count: 0 library default, 1 calling thread only, k workers (chainable).
-    CostOptions &with_threads(std::uint32_t n) { c.num_threads = n; return *this; }
-};
-
 namespace detail {
-/// The C problem and outputs structs and entry points of the cost matrix in precision T.
-template <class T>
-struct CostAbi;
-template <>
-struct CostAbi<double> {
-    using Problem = otc_cost_matrix_problem_f64;
-    using Outputs = otc_cost_matrix_outputs_f64;
-    static otc_status size(const Problem *p, const otc_cost_matrix_options *o, std::size_t *b) {
-        return otc_cost_matrix_workspace_size_f64(p, o, b);
-    }
-    static otc_status run(const Problem *p, Outputs *out, const otc_cost_matrix_options *o,
-                          otc_workspace w) {
-        return otc_cost_matrix_f64(p, out, o, w);
-    }
-    static constexpr const char *name = "otc_cost_matrix_f64";
-};
-template <>
-struct CostAbi<float> {
-    using Problem = otc_cost_matrix_problem_f32;
-    using Outputs = otc_cost_matrix_outputs_f32;
-    static otc_status size(const Problem *p, const otc_cost_matrix_options *o, std::size_t *b) {
-        return otc_cost_matrix_workspace_size_f32(p, o, b);
-    }
-    static otc_status run(const Problem *p, Outputs *out, const otc_cost_matrix_options *o,
-                          otc_workspace w) {
-        return otc_cost_matrix_f32(p, out, o, w);
-    }
-    static constexpr const char *name = "otc_cost_matrix_f32";
-};
-/// The C problem of the clouds x and y.
-template <class T>
-typename CostAbi<T>::Problem cost_problem(View<T> x, View<T> y) {
-    typename CostAbi<T>::Problem p{};
-    p.struct_size = sizeof p;
-    p.x = to_c(x);
-    p.y = to_c(y);
-    return p;
+/// A C struct of the ABI 1 shape, zeroed, with its struct_size set.
+template <class S>
+S abi_struct() {
+    S s{};
+    s.struct_size = sizeof(S);
+    return s;
 }
-}  // namespace detail
-
-/// Bytes of workspace the cost-matrix call needs for the clouds x (n x d) and y (m x d) in
-/// precision T (their sizes only).
-template <class T>
-std::size_t cost_matrix_workspace_size(View<T> x, View<T> y, const CostOptions &opts = CostOptions()) {
-    const auto p = detail::cost_problem(x, y);
+/// The C workspace of a call: `work` grown to `need` bytes, or {NULL, 0} (otcore allocates).
+inline otc_workspace workspace(Workspace *work, std::size_t need) {
+    if (work == nullptr) return otc_workspace{nullptr, 0};
+    work->reserve(need);
+    return otc_workspace{work->data(), work->bytes()};
+}
+/// Bytes of workspace the operation of `problem` (picked by its C struct's type) needs with
+/// the C options `opts`.
+template <class P, class O>
+std::size_t workspace_size(const P &problem, const O &opts) {
     std::size_t bytes = 0;
-    check(detail::CostAbi<T>::size(&p, &opts.c, &bytes),
-          sizeof(T) == sizeof(float) ? "otc_cost_matrix_workspace_size_f32"
-                                     : "otc_cost_matrix_workspace_size_f64");
+    check(abi::workspace_size(&problem, &opts, &bytes), abi::solve_name(&problem));
     return bytes;
 }
-
-/// Writes the n x m cost matrix between the rows of x (n x d) and y (m x d) into `out`
-/// (any strides). With a workspace, grows it if needed and runs without allocating.
-template <class T>
-void cost_matrix_into(View<T> x, View<T> y, MutView<T> out,
-                      const CostOptions &opts = CostOptions(), Workspace *work = nullptr) {
-    const auto p = detail::cost_problem(x, y);
-    typename detail::CostAbi<T>::Outputs o{};
-    o.struct_size = sizeof o;
-    o.cost = detail::to_c(out);
-    otc_workspace w{nullptr, 0};
-    if (work != nullptr) {
-        work->reserve(cost_matrix_workspace_size(x, y, opts));
-        w = otc_workspace{work->data(), work->bytes()};
-    }
-    check(detail::CostAbi<T>::run(&p, &o, &opts.c, w), detail::CostAbi<T>::name);
-}
-
-/// The n x m cost matrix between the rows of x (n x d) and y (m x d), row-major.
-template <class T>
-Matrix<T> cost_matrix(View<T> x, View<T> y, const CostOptions &opts = CostOptions()) {
-    Matrix<T> out(x.rows, y.rows);
-    cost_matrix_into(x, y, out.mut_view(), opts);
-    return out;
-}
-
-/// Cost matrix of two row-major clouds of dimension `d` held in vectors.
-template <class T>
-Matrix<T> cost_matrix(const std::vector<T> &x, const std::vector<T> &y, std::size_t d,
-                      const CostOptions &opts = CostOptions()) {
-    return cost_matrix(View<T>::row_major(x, d), View<T>::row_major(y, d), opts);
-}
-
-/// Cost matrix of two row-major clouds given as pointer + number of points + dimension.
-template <class T>
-Matrix<T> cost_matrix(const T *x, std::size_t n, const T *y, std::size_t m, std::size_t d,
-                      const CostOptions &opts = CostOptions()) {
-    return cost_matrix(View<T>::row_major(x, n, d), View<T>::row_major(y, m, d), opts);
-}
-
-#endif  // OTC_METRIC_SQEUCLIDEAN
-
-// ---------------------------------------------------------------------------------------
-// Shared helpers of the solver families below (compiled with otcore.h of this tree, which
-// declares every family; their tests name the entry points on `requires:` lines).
-// ---------------------------------------------------------------------------------------
-namespace detail {
-/// Grows `work` (when given) to `need` bytes; sets the pointer and size passed to the C call.
-inline void use_workspace(Workspace *work, std::size_t need, void *&ptr, std::size_t &bytes) {
-    ptr = nullptr;
-    bytes = 0;
-    if (work != nullptr) {
-        work->reserve(need);
-        ptr = work->data();
-        bytes = work->bytes();
-    }
+/// Runs the operation of `problem` (picked by its C struct's type) into `out` with the C
+/// options `opts`, on `work` (grown to what the size query asks) or, without one, on a
+/// workspace otcore allocates. Returns OTC_OK or a warning; throws otcore::Error on errors.
+template <class P, class R, class O>
+otc_status run(const P &problem, R &out, const O &opts, Workspace *work) {
+    const otc_workspace w = workspace(work, work != nullptr ? workspace_size(problem, opts) : 0);
+    return check(abi::solve(&problem, &out, &opts, w), abi::solve_name(&problem));
 }
 /// Throws OTC_ERR_INVALID_DIMENSION unless `have == want`.
 inline void expect_len(std::size_t have, std::size_t want, const char *what) {
@@ -384,34 +291,71 @@ inline void expect_len(std::size_t have, std::size_t want, const char *what) {
 /// Data pointer of an optional vector argument: nullptr when empty.
 template <class T>
 const T *opt(const std::vector<T> &v) { return v.empty() ? nullptr : v.data(); }
-template <class T>
-const char *name(const char *f64, const char *f32) { return sizeof(T) == sizeof(float) ? f32 : f64; }
 }  // namespace detail
+
+// ---------------------------------------------------------------------------------------
+// Cost matrices (otc_cost_matrix_*)
+// ---------------------------------------------------------------------------------------
+#ifdef OTC_METRIC_SQEUCLIDEAN
+
+
+
+namespace detail {
+/// The C problem of the clouds x and y.
+template <class T>
+typename abi::cost_matrix<T>::problem cost_problem(View<T> x, View<T> y) {
+    auto p = abi_struct<typename abi::cost_matrix<T>::problem>();
+    p.x = to_c(x);
+    p.y = to_c(y);
+    return p;
+}
+}  // namespace detail
+
+/// Bytes of workspace the cost-matrix call needs for the clouds x (n x d) and y (m x d) in
+/// precision T (their sizes only).
+template <class T>
+std::size_t cost_matrix_workspace_size(View<T> x, View<T> y, const CostMatrixOptions &opts = CostMatrixOptions()) {
+    return detail::workspace_size(detail::cost_problem(x, y), opts.c);
+}
+
+/// Writes the n x m cost matrix between the rows of x (n x d) and y (m x d) into `out`
+/// (any strides). With a workspace, grows it if needed and runs without allocating.
+template <class T>
+void cost_matrix_into(View<T> x, View<T> y, MutView<T> out,
+                      const CostMatrixOptions &opts = CostMatrixOptions(), Workspace *work = nullptr) {
+    auto o = detail::abi_struct<typename abi::cost_matrix<T>::outputs>();
+    o.cost = detail::to_c(out);
+    detail::run(detail::cost_problem(x, y), o, opts.c, work);
+}
+
+/// The n x m cost matrix between the rows of x (n x d) and y (m x d), row-major.
+template <class T>
+Matrix<T> cost_matrix(View<T> x, View<T> y, const CostMatrixOptions &opts = CostMatrixOptions()) {
+    Matrix<T> out(x.rows, y.rows);
+    cost_matrix_into(x, y, out.mut_view(), opts);
+    return out;
+}
+
+/// Cost matrix of two row-major clouds of dimension `d` held in vectors.
+template <class T>
+Matrix<T> cost_matrix(const std::vector<T> &x, const std::vector<T> &y, std::size_t d,
+                      const CostMatrixOptions &opts = CostMatrixOptions()) {
+    return cost_matrix(View<T>::row_major(x, d), View<T>::row_major(y, d), opts);
+}
+
+/// Cost matrix of two row-major clouds given as pointer + number of points + dimension.
+template <class T>
+Matrix<T> cost_matrix(const T *x, std::size_t n, const T *y, std::size_t m, std::size_t d,
+                      const CostMatrixOptions &opts = CostMatrixOptions()) {
+    return cost_matrix(View<T>::row_major(x, n, d), View<T>::row_major(y, m, d), opts);
+}
+
+
 
 // ---------------------------------------------------------------------------------------
 // Exact OT (otc_emd_f64, otc_emd_batch_f64, otc_wasserstein_1d_f64, otc_sliced_wasserstein_f64)
 // ---------------------------------------------------------------------------------------
 
-/// Options of `emd` (otc_emd_options): the C struct, from the library's defaults.
-struct EmdOptions {
-    otc_emd_options c;
-    EmdOptions() { check(otc_emd_options_default(&c), "otc_emd_options_default"); }
-    /// Checked but unused: one problem runs on the calling thread.
-    EmdOptions &with_threads(std::uint32_t n) { c.num_threads = n; return *this; }
-    /// Pivot cap (initial pivots included).
-    EmdOptions &with_max_iter(std::uint64_t n) { c.max_iter = n; return *this; }
-    /// Relative tolerance on sum(a) == sum(b).
-    EmdOptions &with_mass_tolerance(double t) { c.mass_tolerance = t; return *this; }
-    /// `f(data, pivots, |reduced cost of the entering arc|)` at most once per `every` pivots,
-    /// on the calling thread; nonzero stops the solve (status OTC_WARN_CANCELLED, a feasible
-    /// plan).
-    EmdOptions &with_callback(std::uint64_t every, otc_callback f, void *data = nullptr) {
-        c.callback = f;
-        c.callback_data = data;
-        c.callback_every = every;
-        return *this;
-    }
-};
 
 /// A sparse transport plan: mass[k] moves from row rows[k] to column cols[k].
 struct SparsePlan {
@@ -422,22 +366,6 @@ struct SparsePlan {
     void resize(std::size_t len) { rows.resize(len); cols.resize(len); mass.resize(len); }
 };
 
-namespace detail {
-/// A C struct of the ABI 1 shape, zeroed, with its struct_size set.
-template <class S>
-S abi_struct() {
-    S s{};
-    s.struct_size = sizeof(S);
-    return s;
-}
-/// The C workspace of a call: `work` grown to `need` bytes, or {NULL, 0} (otcore allocates).
-inline otc_workspace workspace(Workspace *work, std::size_t need) {
-    void *ptr;
-    std::size_t bytes;
-    use_workspace(work, need, ptr, bytes);
-    return otc_workspace{ptr, bytes};
-}
-}  // namespace detail
 
 /// The result of `emd`: optimal cost, gap (most negative reduced cost of the duals), duals,
 /// sparse plan (and the dense plan when asked for); `status` is OTC_OK, OTC_WARN_MAX_ITER or
@@ -525,19 +453,6 @@ inline EmdResult emd(const std::vector<double> &a, const std::vector<double> &b,
     return emd(a, b, View<double>::row_major(cost, b.size()), opts, dense_plan);
 }
 
-/// Options of `emd_batch` (otc_emd_batch_options): the C struct, from the library's defaults.
-struct EmdBatchOptions {
-    otc_emd_batch_options c;
-    EmdBatchOptions() {
-        check(otc_emd_batch_options_default(&c), "otc_emd_batch_options_default");
-    }
-    /// Workers sharing the problems (0: library default, 1: calling thread only).
-    EmdBatchOptions &with_threads(std::uint32_t n) { c.num_threads = n; return *this; }
-    /// Pivot cap of each problem.
-    EmdBatchOptions &with_max_iter(std::uint64_t n) { c.max_iter = n; return *this; }
-    /// Relative tolerance on sum(a) == sum(b) of each problem.
-    EmdBatchOptions &with_mass_tolerance(double t) { c.mass_tolerance = t; return *this; }
-};
 
 /// The results of `emd_batch`: totals (cost summed, most negative gap, problems capped by
 /// max_iter), per-problem costs, gaps, pivots and plan sizes, duals (k*n, k*m) and sparse
@@ -617,17 +532,6 @@ inline EmdBatchResult emd_batch(std::size_t n, std::size_t m, const std::vector<
     return res;
 }
 
-/// Options of `wasserstein_1d` (otc_wasserstein_1d_options): the C struct, from the defaults.
-struct Wasserstein1dOptions {
-    otc_wasserstein_1d_options c;
-    Wasserstein1dOptions() {
-        check(otc_wasserstein_1d_options_default(&c), "otc_wasserstein_1d_options_default");
-    }
-    /// Checked but unused: the merge runs on the calling thread.
-    Wasserstein1dOptions &with_threads(std::uint32_t n) { c.num_threads = n; return *this; }
-    /// Relative tolerance on sum(a) == sum(b).
-    Wasserstein1dOptions &with_mass_tolerance(double t) { c.mass_tolerance = t; return *this; }
-};
 
 /// Result of `wasserstein_1d`: wp_p = sum P_ij |x_i - y_j|^p (W_p^p for unit masses) and the
 /// monotone plan.
@@ -683,23 +587,6 @@ inline Wasserstein1dResult wasserstein_1d(const std::vector<double> &x,
     return res;
 }
 
-/// Options of `sliced_wasserstein` (otc_sliced_wasserstein_options): the C struct, from the
-/// library's defaults (50 random directions, seed 0).
-struct SlicedWassersteinOptions {
-    otc_sliced_wasserstein_options c;
-    SlicedWassersteinOptions() {
-        check(otc_sliced_wasserstein_options_default(&c),
-              "otc_sliced_wasserstein_options_default");
-    }
-    /// Workers splitting the directions (0: library default, 1: calling thread only).
-    SlicedWassersteinOptions &with_threads(std::uint32_t n) { c.num_threads = n; return *this; }
-    /// Relative tolerance on sum(a) == sum(b).
-    SlicedWassersteinOptions &with_mass_tolerance(double t) { c.mass_tolerance = t; return *this; }
-    /// Number of random directions (when none are given).
-    SlicedWassersteinOptions &with_num_directions(std::size_t k) { c.num_directions = k; return *this; }
-    /// Seed of the random directions.
-    SlicedWassersteinOptions &with_seed(std::uint64_t s) { c.seed = s; return *this; }
-};
 
 namespace detail {
 inline otc_sliced_wasserstein_problem_f64 sliced_problem(View<double> x, const double *a,
@@ -753,128 +640,6 @@ inline double sliced_wasserstein(View<double> x, const std::vector<double> &a, V
 // ---------------------------------------------------------------------------------------
 
 namespace detail {
-/// The chainable setters shared by the two Sinkhorn options structs (`C`, held in `c`).
-template <class C, class Self>
-struct SinkhornSetters {
-    C c;  ///< the C struct, from the library's defaults; every field can be set directly
-    Self &self() { return static_cast<Self &>(*this); }
-    /// Regularisation epsilon > 0, in cost units.
-    Self &with_epsilon(double e) { c.epsilon = e; return self(); }
-    /// 0: library default, 1: calling thread only, k: k workers.
-    Self &with_threads(std::uint32_t n) { c.num_threads = n; return self(); }
-    /// Iteration cap (epsilon-scaling included).
-    Self &with_max_iter(std::uint64_t n) { c.max_iter = n; return self(); }
-    /// L1 marginal error at which to stop, checked every `every` iterations.
-    Self &with_tolerance(double t, std::uint64_t every = 10) {
-        c.tolerance = t;
-        c.check_every = every;
-        return self();
-    }
-    /// Marginal penalties (INFINITY: balanced side) and their kind (OTC_SINKHORN_PENALTY_*).
-    Self &with_rho(double a, double b, std::int32_t penalty = OTC_SINKHORN_PENALTY_KL) {
-        c.rho_a = a;
-        c.rho_b = b;
-        c.penalty = penalty;
-        return self();
-    }
-    /// OTC_SINKHORN_PATH_AUTO / _LOG_DOMAIN / _KERNEL.
-    Self &with_path(std::int32_t path) { c.path = path; return self(); }
-    /// Largest workspace (bytes) OTC_SINKHORN_PATH_AUTO gives the stored kernel.
-    Self &with_kernel_memory_cap(std::size_t bytes) { c.kernel_memory_cap = bytes; return self(); }
-    /// Over-relaxation omega: 1 off, 0 adaptive, (0, 2) fixed.
-    Self &with_over_relaxation(double omega) { c.over_relaxation = omega; return self(); }
-    /// Symmetric (averaged) updates instead of alternating ones.
-    Self &with_symmetric(bool on) { c.symmetric = on ? 1u : 0u; return self(); }
-    /// Balanced: largest relative mass gap accepted (b rescaled within it).
-    Self &with_mass_tolerance(double t) { c.mass_tolerance = t; return self(); }
-    /// Epsilon-scaling: `steps` intermediate values from `start` (<= 0: the cost's scale),
-    /// `iters` iterations each.
-    Self &with_eps_scaling(std::uint64_t steps, std::uint64_t iters = 10, double start = 0) {
-        c.eps_scaling_steps = steps;
-        c.eps_scaling_iters = iters;
-        c.eps_scaling_start = start;
-        return self();
-    }
-    /// Progress callback, called on the calling thread at most once per `every` iterations;
-    /// returning nonzero stops the solve (status OTC_WARN_CANCELLED, valid outputs).
-    Self &with_callback(std::uint64_t every, otc_callback f, void *data = nullptr) {
-        c.callback_every = every;
-        c.callback = f;
-        c.callback_data = data;
-        return self();
-    }
-};
-
-template <class T>
-struct SinkhornTypes;
-template <>
-struct SinkhornTypes<double> {
-    using Problem = otc_sinkhorn_problem_f64;
-    using Outputs = otc_sinkhorn_outputs_f64;
-    using DivergenceProblem = otc_sinkhorn_divergence_problem_f64;
-    using DivergenceOutputs = otc_sinkhorn_divergence_outputs_f64;
-};
-template <>
-struct SinkhornTypes<float> {
-    using Problem = otc_sinkhorn_problem_f32;
-    using Outputs = otc_sinkhorn_outputs_f32;
-    using DivergenceProblem = otc_sinkhorn_divergence_problem_f32;
-    using DivergenceOutputs = otc_sinkhorn_divergence_outputs_f32;
-};
-}  // namespace detail
-
-/// Options of `sinkhorn` / `sinkhorn_points` / `sinkhorn_into`: the C struct `c`,
-/// from the library's defaults, with chainable setters.
-struct SinkhornOptions : detail::SinkhornSetters<otc_sinkhorn_options, SinkhornOptions> {
-    SinkhornOptions() { check(otc_sinkhorn_options_default(&c), "otc_sinkhorn_options_default"); }
-};
-
-/// Options of `sinkhorn_divergence[_points]` (all three solves): the C struct `c`.
-struct SinkhornDivergenceOptions
-    : detail::SinkhornSetters<otc_sinkhorn_divergence_options, SinkhornDivergenceOptions> {
-    SinkhornDivergenceOptions() {
-        check(otc_sinkhorn_divergence_options_default(&c),
-              "otc_sinkhorn_divergence_options_default");
-    }
-};
-
-namespace detail {
-inline otc_status sinkhorn_call(const otc_sinkhorn_problem_f64 *p, otc_sinkhorn_outputs_f64 *o,
-                                const otc_sinkhorn_options *opts, otc_workspace w) {
-    return otc_sinkhorn_f64(p, o, opts, w);
-}
-inline otc_status sinkhorn_call(const otc_sinkhorn_problem_f32 *p, otc_sinkhorn_outputs_f32 *o,
-                                const otc_sinkhorn_options *opts, otc_workspace w) {
-    return otc_sinkhorn_f32(p, o, opts, w);
-}
-inline otc_status sinkhorn_size_call(const otc_sinkhorn_problem_f64 *p,
-                                     const otc_sinkhorn_options *opts, std::size_t *bytes) {
-    return otc_sinkhorn_workspace_size_f64(p, opts, bytes);
-}
-inline otc_status sinkhorn_size_call(const otc_sinkhorn_problem_f32 *p,
-                                     const otc_sinkhorn_options *opts, std::size_t *bytes) {
-    return otc_sinkhorn_workspace_size_f32(p, opts, bytes);
-}
-inline otc_status divergence_call(const otc_sinkhorn_divergence_problem_f64 *p,
-                                  otc_sinkhorn_divergence_outputs_f64 *o,
-                                  const otc_sinkhorn_divergence_options *opts, otc_workspace w) {
-    return otc_sinkhorn_divergence_f64(p, o, opts, w);
-}
-inline otc_status divergence_call(const otc_sinkhorn_divergence_problem_f32 *p,
-                                  otc_sinkhorn_divergence_outputs_f32 *o,
-                                  const otc_sinkhorn_divergence_options *opts, otc_workspace w) {
-    return otc_sinkhorn_divergence_f32(p, o, opts, w);
-}
-inline otc_status divergence_size_call(const otc_sinkhorn_divergence_problem_f64 *p,
-                                       const otc_sinkhorn_divergence_options *opts,
-                                       std::size_t *bytes) {
-    return otc_sinkhorn_divergence_workspace_size_f64(p, opts, bytes);
-}
-inline otc_status divergence_size_call(const otc_sinkhorn_divergence_problem_f32 *p,
-                                       const otc_sinkhorn_divergence_options *opts,
-                                       std::size_t *bytes) {
-    return otc_sinkhorn_divergence_workspace_size_f32(p, opts, bytes);
-}
 /// A view of `m` when wanted (sized rows x cols), else the "not wanted" view (data NULL).
 template <class T>
 auto out_view(bool want, Matrix<T> &m, std::size_t rows, std::size_t cols)
@@ -888,9 +653,7 @@ auto out_view(bool want, Matrix<T> &m, std::size_t rows, std::size_t cols)
 /// Bytes of workspace `otc_sinkhorn_f64/_f32` needs for `problem` with `opts`.
 template <class P>
 std::size_t sinkhorn_workspace_size(const P &problem, const SinkhornOptions &opts = SinkhornOptions()) {
-    std::size_t bytes = 0;
-    check(detail::sinkhorn_size_call(&problem, &opts.c, &bytes), "otc_sinkhorn_workspace_size");
-    return bytes;
+    return detail::workspace_size(problem, opts.c);
 }
 
 /// The low-level call: `problem` and `out` filled by the caller (struct_size set, NULL =
@@ -899,11 +662,7 @@ std::size_t sinkhorn_workspace_size(const P &problem, const SinkhornOptions &opt
 template <class P, class O>
 otc_status sinkhorn_into(const P &problem, O &out, const SinkhornOptions &opts = SinkhornOptions(),
                          Workspace *work = nullptr) {
-    void *w;
-    std::size_t bytes;
-    detail::use_workspace(work, work ? sinkhorn_workspace_size(problem, opts) : 0, w, bytes);
-    return check(detail::sinkhorn_call(&problem, &out, &opts.c, otc_workspace{w, bytes}),
-                 "otc_sinkhorn");
+    return detail::run(problem, out, opts.c, work);
 }
 
 /// The result of `sinkhorn` / `sinkhorn_points`: `report` (status, path that ran, iterations,
@@ -930,8 +689,8 @@ struct SinkhornResult {
 namespace detail {
 /// Runs a filled problem, with potentials (and warm starts) from `r`'s sizes.
 template <class T>
-SinkhornResult<T> run_sinkhorn(typename SinkhornTypes<T>::Problem &p,
-                               typename SinkhornTypes<T>::Outputs &out, SinkhornResult<T> &r,
+SinkhornResult<T> run_sinkhorn(typename abi::sinkhorn<T>::problem &p,
+                               typename abi::sinkhorn<T>::outputs &out, SinkhornResult<T> &r,
                                const SinkhornOptions &opts, Workspace *work) {
     out.struct_size = sizeof out;
     out.f = r.f.data();
@@ -944,10 +703,10 @@ SinkhornResult<T> run_sinkhorn(typename SinkhornTypes<T>::Problem &p,
     return std::move(r);
 }
 template <class T>
-typename SinkhornTypes<T>::Problem sinkhorn_problem(const std::vector<T> &a,
+typename abi::sinkhorn<T>::problem sinkhorn_problem(const std::vector<T> &a,
                                                     const std::vector<T> &b,
                                                     const double *init_f, const double *init_g) {
-    typename SinkhornTypes<T>::Problem p{};
+    typename abi::sinkhorn<T>::problem p{};
     p.struct_size = sizeof p;
     p.a = a.data();
     p.n = a.size();
@@ -974,7 +733,7 @@ SinkhornResult<T> sinkhorn(View<T> cost, const std::vector<T> &a, const std::vec
     SinkhornResult<T> r;
     r.f.resize(a.size());
     r.g.resize(b.size());
-    typename detail::SinkhornTypes<T>::Outputs out{};
+    typename abi::sinkhorn<T>::outputs out{};
     out.plan = detail::out_view(want_plan, r.plan, a.size(), b.size());
     return detail::run_sinkhorn(p, out, r, opts, work);
 }
@@ -998,7 +757,7 @@ SinkhornResult<T> sinkhorn_points(View<T> x, View<T> y, const std::vector<T> &a,
     SinkhornResult<T> r;
     r.f.resize(x.rows);
     r.g.resize(y.rows);
-    typename detail::SinkhornTypes<T>::Outputs out{};
+    typename abi::sinkhorn<T>::outputs out{};
     out.plan = detail::out_view(want_plan, r.plan, x.rows, y.rows);
     out.map = detail::out_view(want_map, r.map, x.rows, x.cols);
     out.grad_x = detail::out_view(want_gradients, r.grad_x, x.rows, x.cols);
@@ -1034,24 +793,17 @@ struct DivergenceResult {
 template <class P>
 std::size_t sinkhorn_divergence_workspace_size(
     const P &problem, const SinkhornDivergenceOptions &opts = SinkhornDivergenceOptions()) {
-    std::size_t bytes = 0;
-    check(detail::divergence_size_call(&problem, &opts.c, &bytes),
-          "otc_sinkhorn_divergence_workspace_size");
-    return bytes;
+    return detail::workspace_size(problem, opts.c);
 }
 
 namespace detail {
 template <class T>
-DivergenceResult<T> run_divergence(typename SinkhornTypes<T>::DivergenceProblem &p,
-                                    typename SinkhornTypes<T>::DivergenceOutputs &out,
+DivergenceResult<T> run_divergence(typename abi::sinkhorn_divergence<T>::problem &p,
+                                    typename abi::sinkhorn_divergence<T>::outputs &out,
                                     DivergenceResult<T> &r,
                                     const SinkhornDivergenceOptions &opts, Workspace *work) {
     out.struct_size = sizeof out;
-    void *w;
-    std::size_t bytes;
-    use_workspace(work, work ? sinkhorn_divergence_workspace_size(p, opts) : 0, w, bytes);
-    r.status = check(divergence_call(&p, &out, &opts.c, otc_workspace{w, bytes}),
-                     name<T>("otc_sinkhorn_divergence_f64", "otc_sinkhorn_divergence_f32"));
+    r.status = run(p, out, opts.c, work);
     r.report = out.report;
     r.divergence = out.divergence;
     r.entropic_ot_xy = out.entropic_ot_xy;
@@ -1060,9 +812,9 @@ DivergenceResult<T> run_divergence(typename SinkhornTypes<T>::DivergenceProblem 
     return std::move(r);
 }
 template <class T>
-typename SinkhornTypes<T>::DivergenceProblem divergence_problem(const std::vector<T> &a,
+typename abi::sinkhorn_divergence<T>::problem divergence_problem(const std::vector<T> &a,
                                                                 const std::vector<T> &b) {
-    typename SinkhornTypes<T>::DivergenceProblem p{};
+    typename abi::sinkhorn_divergence<T>::problem p{};
     p.struct_size = sizeof p;
     p.a = a.data();
     p.n = a.size();
@@ -1083,7 +835,7 @@ DivergenceResult<T> sinkhorn_divergence(
     p.cost_xy = detail::to_c(cost_xy);
     p.cost_xx = detail::to_c(cost_xx);
     p.cost_yy = detail::to_c(cost_yy);
-    typename detail::SinkhornTypes<T>::DivergenceOutputs out{};
+    typename abi::sinkhorn_divergence<T>::outputs out{};
     DivergenceResult<T> r;
     return detail::run_divergence(p, out, r, opts, work);
 }
@@ -1098,7 +850,7 @@ DivergenceResult<T> sinkhorn_divergence_points(
     auto p = detail::divergence_problem(a, b);
     p.x = detail::to_c(x);
     p.y = detail::to_c(y);
-    typename detail::SinkhornTypes<T>::DivergenceOutputs out{};
+    typename abi::sinkhorn_divergence<T>::outputs out{};
     DivergenceResult<T> r;
     out.grad_x = detail::out_view(want_gradients, r.grad_x, x.rows, x.cols);
     out.grad_y = detail::out_view(want_gradients, r.grad_y, y.rows, y.cols);
@@ -1145,7 +897,7 @@ public:
         return *this;
     }
     /// Threads of the step (0 default, 1 the calling thread).
-    SinkhornBlockOptions &with_threads(std::uint32_t n) {
+    SinkhornBlockOptions &with_num_threads(std::uint32_t n) {
         step_.num_threads = n;
         return *this;
     }
@@ -1169,63 +921,21 @@ struct BlockStepResult {
 };
 
 namespace detail {
-template <class T>
-struct BlockStep;
-template <>
-struct BlockStep<double> {
-    using Problem = otc_sinkhorn_block_step_problem_f64;
-    using Outputs = otc_sinkhorn_block_step_outputs_f64;
-    using CView = otc_matrix_f64;
-    static otc_status size(const Problem *p, const otc_sinkhorn_block_step_options *o,
-                           std::size_t *bytes) {
-        return otc_sinkhorn_block_step_workspace_size_f64(p, o, bytes);
-    }
-    static otc_status run(const Problem *p, Outputs *out, const otc_sinkhorn_block_step_options *o,
-                          otc_workspace w) {
-        return otc_sinkhorn_block_step_f64(p, out, o, w);
-    }
-};
-template <>
-struct BlockStep<float> {
-    using Problem = otc_sinkhorn_block_step_problem_f32;
-    using Outputs = otc_sinkhorn_block_step_outputs_f32;
-    using CView = otc_matrix_f32;
-    static otc_status size(const Problem *p, const otc_sinkhorn_block_step_options *o,
-                           std::size_t *bytes) {
-        return otc_sinkhorn_block_step_workspace_size_f32(p, o, bytes);
-    }
-    static otc_status run(const Problem *p, Outputs *out, const otc_sinkhorn_block_step_options *o,
-                          otc_workspace w) {
-        return otc_sinkhorn_block_step_f32(p, out, o, w);
-    }
-};
-
 /// The step's problem struct: one cost form given, the other's views empty.
 template <class T>
-typename BlockStep<T>::Problem block_problem(typename BlockStep<T>::CView cost,
-                                             typename BlockStep<T>::CView x,
-                                             typename BlockStep<T>::CView y, const T *a_block,
-                                             const T *b, const double *g, const double *f_in) {
-    return {sizeof(typename BlockStep<T>::Problem), cost, x, y, a_block, b, g, f_in};
+typename abi::sinkhorn_block_step<T>::problem block_problem(
+    decltype(to_c(View<T>())) cost, decltype(to_c(View<T>())) x, decltype(to_c(View<T>())) y,
+    const T *a_block, const T *b, const double *g, const double *f_in) {
+    return {sizeof(typename abi::sinkhorn_block_step<T>::problem), cost, x, y, a_block, b, g, f_in};
 }
 
 template <class T>
-BlockStepResult block_step(const typename BlockStep<T>::Problem &p, double *f_out,
+BlockStepResult block_step(const typename abi::sinkhorn_block_step<T>::problem &p, double *f_out,
                            LsePair *pairs, const SinkhornBlockOptions &opts, Workspace *work) {
-    std::size_t need = 0;
-    if (work != nullptr)
-        check(BlockStep<T>::size(&p, &opts.step(), &need),
-              name<T>("otc_sinkhorn_block_step_workspace_size_f64",
-                      "otc_sinkhorn_block_step_workspace_size_f32"));
-    void *w;
-    std::size_t bytes;
-    use_workspace(work, need, w, bytes);
-    typename BlockStep<T>::Outputs out{};
-    out.struct_size = sizeof out;
+    auto out = abi_struct<typename abi::sinkhorn_block_step<T>::outputs>();
     out.f_block = f_out;
     out.pairs = pairs;
-    check(BlockStep<T>::run(&p, &out, &opts.step(), otc_workspace{w, bytes}),
-          name<T>("otc_sinkhorn_block_step_f64", "otc_sinkhorn_block_step_f32"));
+    run(p, out, opts.step(), work);
     return {out.marginal_error, out.report};
 }
 }  // namespace detail
@@ -1241,7 +951,7 @@ BlockStepResult sinkhorn_block_step(View<T> cost_block, const T *a_block, const 
                                     LsePair *pairs,
                                     const SinkhornBlockOptions &opts = SinkhornBlockOptions(),
                                     Workspace *work = nullptr) {
-    using CView = typename detail::BlockStep<T>::CView;
+    using CView = decltype(detail::to_c(View<T>()));
     return detail::block_step<T>(detail::block_problem<T>(detail::to_c(cost_block), CView{},
                                                           CView{}, a_block, b, g, f_in),
                                  f_out, pairs, opts, work);
@@ -1255,7 +965,7 @@ BlockStepResult sinkhorn_block_step_points(View<T> x_block, View<T> y, const T *
                                            double *f_out, LsePair *pairs,
                                            const SinkhornBlockOptions &opts = SinkhornBlockOptions(),
                                            Workspace *work = nullptr) {
-    using CView = typename detail::BlockStep<T>::CView;
+    using CView = decltype(detail::to_c(View<T>()));
     return detail::block_step<T>(detail::block_problem<T>(CView{}, detail::to_c(x_block),
                                                           detail::to_c(y), a_block, b, g, f_in),
                                  f_out, pairs, opts, work);
@@ -1265,14 +975,10 @@ BlockStepResult sinkhorn_block_step_points(View<T> x_block, View<T> y, const T *
 template <class T>
 std::size_t sinkhorn_block_step_workspace_size(View<T> cost_block,
                                                const SinkhornBlockOptions &opts = SinkhornBlockOptions()) {
-    using CView = typename detail::BlockStep<T>::CView;
+    using CView = decltype(detail::to_c(View<T>()));
     const auto p = detail::block_problem<T>(detail::to_c(cost_block), CView{}, CView{}, nullptr,
                                             nullptr, nullptr, nullptr);
-    std::size_t bytes = 0;
-    check(detail::BlockStep<T>::size(&p, &opts.step(), &bytes),
-          detail::name<T>("otc_sinkhorn_block_step_workspace_size_f64",
-                          "otc_sinkhorn_block_step_workspace_size_f32"));
-    return bytes;
+    return detail::workspace_size(p, opts.step());
 }
 
 /// acc[j] = acc[j] merged with other[j] (commutative bit for bit; fold in a fixed order).
@@ -1309,55 +1015,8 @@ inline std::size_t sinkhorn_block_column_update_workspace_size(
 // Gaussian OT (ABI 1: otc_bures_*, otc_gaussian_*, otc_psd_sqrt_*)
 // ---------------------------------------------------------------------------------------
 
-/// Options of one Gaussian operation: the C struct itself (`c`, every field reachable),
-/// filled with the library's defaults.
-template <class O, otc_status (*Fill)(O *)>
-struct GaussianOptionsOf {
-    O c;  ///< the C options struct
-    GaussianOptionsOf() { check(Fill(&c), "otc_*_options_default"); }
-    GaussianOptionsOf &with_threads(std::uint32_t n) { c.num_threads = n; return *this; }
-};
-using BuresOptions = GaussianOptionsOf<otc_bures_options, otc_bures_options_default>;
-using GaussianW2Options = GaussianOptionsOf<otc_gaussian_w2_options, otc_gaussian_w2_options_default>;
-using GaussianEntropicW2Options =
-    GaussianOptionsOf<otc_gaussian_entropic_w2_options, otc_gaussian_entropic_w2_options_default>;
-using GaussianW2PairwiseOptions =
-    GaussianOptionsOf<otc_gaussian_w2_pairwise_options, otc_gaussian_w2_pairwise_options_default>;
-using GaussianMapOptions = GaussianOptionsOf<otc_gaussian_map_options, otc_gaussian_map_options_default>;
-using GaussianMapApplyOptions =
-    GaussianOptionsOf<otc_gaussian_map_apply_options, otc_gaussian_map_apply_options_default>;
-using GaussianGeodesicOptions =
-    GaussianOptionsOf<otc_gaussian_geodesic_options, otc_gaussian_geodesic_options_default>;
-using GaussianBarycenterOptions =
-    GaussianOptionsOf<otc_gaussian_barycenter_options, otc_gaussian_barycenter_options_default>;
-using GaussianMomentsOptions =
-    GaussianOptionsOf<otc_gaussian_moments_options, otc_gaussian_moments_options_default>;
-using PsdSqrtOptions = GaussianOptionsOf<otc_psd_sqrt_options, otc_psd_sqrt_options_default>;
 
 namespace detail {
-/// A zeroed ABI 1 problem or outputs struct with its `struct_size` set.
-template <class S>
-S gaussian_struct() {
-    S s{};
-    s.struct_size = sizeof s;
-    return s;
-}
-/// Runs an ABI 1 Gaussian call on `work` (grown to what the size query asks) or, without
-/// one, on a workspace the library allocates. Returns OTC_OK or a warning; throws on errors.
-template <class P, class R, class O>
-otc_status gaussian_call(otc_status (*size)(const P *, const O *, std::size_t *),
-                         otc_status (*call)(const P *, R *, const O *, otc_workspace),
-                         const P &p, R &r, const O &o, Workspace *work, const char *name) {
-    otc_workspace w{nullptr, 0};
-    if (work != nullptr) {
-        std::size_t need = 0;
-        check(size(&p, &o, &need), name);
-        work->reserve(need);
-        w.data = work->data();
-        w.bytes = work->bytes();
-    }
-    return check(call(&p, &r, &o, w), name);
-}
 /// C views of a batch of covariances.
 inline std::vector<otc_matrix_f64> gaussian_views(const std::vector<View<double>> &covs) {
     std::vector<otc_matrix_f64> c;
@@ -1370,12 +1029,11 @@ inline std::vector<otc_matrix_f64> gaussian_views(const std::vector<View<double>
 /// matrices (otc_bures_f64).
 inline double bures(View<double> sigma1, View<double> sigma2,
                     const BuresOptions &opts = BuresOptions(), Workspace *work = nullptr) {
-    auto p = detail::gaussian_struct<otc_bures_problem_f64>();
-    auto r = detail::gaussian_struct<otc_bures_outputs_f64>();
+    auto p = detail::abi_struct<otc_bures_problem_f64>();
+    auto r = detail::abi_struct<otc_bures_outputs_f64>();
     p.sigma1 = detail::to_c(sigma1);
     p.sigma2 = detail::to_c(sigma2);
-    detail::gaussian_call(otc_bures_workspace_size_f64, otc_bures_f64, p, r, opts.c, work,
-                          "otc_bures_f64");
+    detail::run(p, r, opts.c, work);
     return r.bures_squared;
 }
 
@@ -1386,14 +1044,13 @@ inline double gaussian_w2(const std::vector<double> &m1, View<double> sigma1,
                           Workspace *work = nullptr) {
     detail::expect_len(m1.size(), sigma1.rows, "gaussian_w2: m1");
     detail::expect_len(m2.size(), sigma1.rows, "gaussian_w2: m2");
-    auto p = detail::gaussian_struct<otc_gaussian_w2_problem_f64>();
-    auto r = detail::gaussian_struct<otc_gaussian_w2_outputs_f64>();
+    auto p = detail::abi_struct<otc_gaussian_w2_problem_f64>();
+    auto r = detail::abi_struct<otc_gaussian_w2_outputs_f64>();
     p.m1 = m1.data();
     p.sigma1 = detail::to_c(sigma1);
     p.m2 = m2.data();
     p.sigma2 = detail::to_c(sigma2);
-    detail::gaussian_call(otc_gaussian_w2_workspace_size_f64, otc_gaussian_w2_f64, p, r, opts.c,
-                          work, "otc_gaussian_w2_f64");
+    detail::run(p, r, opts.c, work);
     return r.w2_squared;
 }
 
@@ -1406,15 +1063,14 @@ inline double gaussian_entropic_w2(const std::vector<double> &m1, View<double> s
                                    Workspace *work = nullptr) {
     detail::expect_len(m1.size(), sigma1.rows, "gaussian_entropic_w2: m1");
     detail::expect_len(m2.size(), sigma1.rows, "gaussian_entropic_w2: m2");
-    auto p = detail::gaussian_struct<otc_gaussian_entropic_w2_problem_f64>();
-    auto r = detail::gaussian_struct<otc_gaussian_entropic_w2_outputs_f64>();
+    auto p = detail::abi_struct<otc_gaussian_entropic_w2_problem_f64>();
+    auto r = detail::abi_struct<otc_gaussian_entropic_w2_outputs_f64>();
     p.m1 = m1.data();
     p.sigma1 = detail::to_c(sigma1);
     p.m2 = m2.data();
     p.sigma2 = detail::to_c(sigma2);
     p.epsilon = epsilon;
-    detail::gaussian_call(otc_gaussian_entropic_w2_workspace_size_f64, otc_gaussian_entropic_w2_f64,
-                          p, r, opts.c, work, "otc_gaussian_entropic_w2_f64");
+    detail::run(p, r, opts.c, work);
     return r.cost;
 }
 
@@ -1429,16 +1085,15 @@ inline Matrix<double> gaussian_w2_pairwise(View<double> means1,
     detail::expect_len(covs1.size(), means1.rows, "gaussian_w2_pairwise: covs1");
     detail::expect_len(covs2.size(), means2.rows, "gaussian_w2_pairwise: covs2");
     const auto c1 = detail::gaussian_views(covs1), c2 = detail::gaussian_views(covs2);
-    auto p = detail::gaussian_struct<otc_gaussian_w2_pairwise_problem_f64>();
-    auto r = detail::gaussian_struct<otc_gaussian_w2_pairwise_outputs_f64>();
+    auto p = detail::abi_struct<otc_gaussian_w2_pairwise_problem_f64>();
+    auto r = detail::abi_struct<otc_gaussian_w2_pairwise_outputs_f64>();
     p.means1 = detail::to_c(means1);
     p.covs1 = c1.data();
     p.means2 = detail::to_c(means2);
     p.covs2 = c2.data();
     Matrix<double> out(means1.rows, means2.rows);
     r.w2_squared = detail::to_c(out.mut_view());
-    detail::gaussian_call(otc_gaussian_w2_pairwise_workspace_size_f64, otc_gaussian_w2_pairwise_f64,
-                          p, r, opts.c, work, "otc_gaussian_w2_pairwise_f64");
+    detail::run(p, r, opts.c, work);
     return out;
 }
 
@@ -1460,8 +1115,8 @@ inline AffineMap gaussian_map(const std::vector<double> &m1, View<double> sigma1
     const std::size_t d = sigma1.rows;
     if (!m1.empty()) detail::expect_len(m1.size(), d, "gaussian_map: m1");
     if (!m2.empty()) detail::expect_len(m2.size(), d, "gaussian_map: m2");
-    auto p = detail::gaussian_struct<otc_gaussian_map_problem_f64>();
-    auto r = detail::gaussian_struct<otc_gaussian_map_outputs_f64>();
+    auto p = detail::abi_struct<otc_gaussian_map_problem_f64>();
+    auto r = detail::abi_struct<otc_gaussian_map_outputs_f64>();
     p.m1 = detail::opt(m1);
     p.sigma1 = detail::to_c(sigma1);
     p.m2 = detail::opt(m2);
@@ -1471,8 +1126,7 @@ inline AffineMap gaussian_map(const std::vector<double> &m1, View<double> sigma1
     t.b.resize(d);
     r.a = detail::to_c(t.a.mut_view());
     r.b = t.b.data();
-    t.status = detail::gaussian_call(otc_gaussian_map_workspace_size_f64, otc_gaussian_map_f64, p, r,
-                                     opts.c, work, "otc_gaussian_map_f64");
+    t.status = detail::run(p, r, opts.c, work);
     t.rank = r.rank;
     return t;
 }
@@ -1483,15 +1137,14 @@ inline Matrix<double> gaussian_map_apply(View<double> a, const std::vector<doubl
                                          const GaussianMapApplyOptions &opts = GaussianMapApplyOptions(),
                                          Workspace *work = nullptr) {
     if (!b.empty()) detail::expect_len(b.size(), a.rows, "gaussian_map_apply: b");
-    auto p = detail::gaussian_struct<otc_gaussian_map_apply_problem_f64>();
-    auto r = detail::gaussian_struct<otc_gaussian_map_apply_outputs_f64>();
+    auto p = detail::abi_struct<otc_gaussian_map_apply_problem_f64>();
+    auto r = detail::abi_struct<otc_gaussian_map_apply_outputs_f64>();
     p.a = detail::to_c(a);
     p.b = detail::opt(b);
     p.x = detail::to_c(x);
     Matrix<double> y(x.rows, x.cols);
     r.y = detail::to_c(y.mut_view());
-    detail::gaussian_call(otc_gaussian_map_apply_workspace_size_f64, otc_gaussian_map_apply_f64, p,
-                          r, opts.c, work, "otc_gaussian_map_apply_f64");
+    detail::run(p, r, opts.c, work);
     return y;
 }
 
@@ -1513,8 +1166,8 @@ inline Gaussian gaussian_geodesic(const std::vector<double> &m1, View<double> si
     const std::size_t d = sigma1.rows;
     detail::expect_len(m1.size(), d, "gaussian_geodesic: m1");
     detail::expect_len(m2.size(), d, "gaussian_geodesic: m2");
-    auto p = detail::gaussian_struct<otc_gaussian_geodesic_problem_f64>();
-    auto r = detail::gaussian_struct<otc_gaussian_geodesic_outputs_f64>();
+    auto p = detail::abi_struct<otc_gaussian_geodesic_problem_f64>();
+    auto r = detail::abi_struct<otc_gaussian_geodesic_outputs_f64>();
     p.m1 = m1.data();
     p.sigma1 = detail::to_c(sigma1);
     p.m2 = m2.data();
@@ -1525,9 +1178,7 @@ inline Gaussian gaussian_geodesic(const std::vector<double> &m1, View<double> si
     g.cov = Matrix<double>(d, d);
     r.mean = g.mean.data();
     r.cov = detail::to_c(g.cov.mut_view());
-    g.status = detail::gaussian_call(otc_gaussian_geodesic_workspace_size_f64,
-                                     otc_gaussian_geodesic_f64, p, r, opts.c, work,
-                                     "otc_gaussian_geodesic_f64");
+    g.status = detail::run(p, r, opts.c, work);
     g.report = r.report;
     g.rank = r.rank;
     return g;
@@ -1543,8 +1194,8 @@ inline Gaussian gaussian_barycenter(View<double> means, const std::vector<View<d
     if (!weights.empty()) detail::expect_len(weights.size(), means.rows, "gaussian_barycenter: weights");
     const auto c = detail::gaussian_views(covs);
     const std::size_t d = means.cols;
-    auto p = detail::gaussian_struct<otc_gaussian_barycenter_problem_f64>();
-    auto r = detail::gaussian_struct<otc_gaussian_barycenter_outputs_f64>();
+    auto p = detail::abi_struct<otc_gaussian_barycenter_problem_f64>();
+    auto r = detail::abi_struct<otc_gaussian_barycenter_outputs_f64>();
     p.means = detail::to_c(means);
     p.covs = c.data();
     p.weights = detail::opt(weights);
@@ -1553,9 +1204,7 @@ inline Gaussian gaussian_barycenter(View<double> means, const std::vector<View<d
     g.cov = Matrix<double>(d, d);
     r.mean = g.mean.data();
     r.cov = detail::to_c(g.cov.mut_view());
-    g.status = detail::gaussian_call(otc_gaussian_barycenter_workspace_size_f64,
-                                     otc_gaussian_barycenter_f64, p, r, opts.c, work,
-                                     "otc_gaussian_barycenter_f64");
+    g.status = detail::run(p, r, opts.c, work);
     g.report = r.report;
     g.rank = r.rank;
     return g;
@@ -1567,8 +1216,8 @@ inline Gaussian gaussian_moments(View<double> x, const std::vector<double> &weig
                                  const GaussianMomentsOptions &opts = GaussianMomentsOptions(),
                                  Workspace *work = nullptr) {
     if (!weights.empty()) detail::expect_len(weights.size(), x.rows, "gaussian_moments: weights");
-    auto p = detail::gaussian_struct<otc_gaussian_moments_problem_f64>();
-    auto r = detail::gaussian_struct<otc_gaussian_moments_outputs_f64>();
+    auto p = detail::abi_struct<otc_gaussian_moments_problem_f64>();
+    auto r = detail::abi_struct<otc_gaussian_moments_outputs_f64>();
     p.x = detail::to_c(x);
     p.weights = detail::opt(weights);
     Gaussian g;
@@ -1576,9 +1225,7 @@ inline Gaussian gaussian_moments(View<double> x, const std::vector<double> &weig
     g.cov = Matrix<double>(x.cols, x.cols);
     r.mean = g.mean.data();
     r.cov = detail::to_c(g.cov.mut_view());
-    g.status = detail::gaussian_call(otc_gaussian_moments_workspace_size_f64,
-                                     otc_gaussian_moments_f64, p, r, opts.c, work,
-                                     "otc_gaussian_moments_f64");
+    g.status = detail::run(p, r, opts.c, work);
     g.report = r.report;
     return g;
 }
@@ -1596,16 +1243,15 @@ struct PsdSqrt {
 /// (otc_psd_sqrt_f64).
 inline PsdSqrt psd_sqrt(View<double> a, const PsdSqrtOptions &opts = PsdSqrtOptions(),
                         Workspace *work = nullptr) {
-    auto p = detail::gaussian_struct<otc_psd_sqrt_problem_f64>();
-    auto r = detail::gaussian_struct<otc_psd_sqrt_outputs_f64>();
+    auto p = detail::abi_struct<otc_psd_sqrt_problem_f64>();
+    auto r = detail::abi_struct<otc_psd_sqrt_outputs_f64>();
     p.a = detail::to_c(a);
     PsdSqrt s;
     s.sqrt = Matrix<double>(a.rows, a.rows);
     s.inv_sqrt = Matrix<double>(a.rows, a.rows);
     r.sqrt = detail::to_c(s.sqrt.mut_view());
     r.inv_sqrt = detail::to_c(s.inv_sqrt.mut_view());
-    s.status = detail::gaussian_call(otc_psd_sqrt_workspace_size_f64, otc_psd_sqrt_f64, p, r,
-                                     opts.c, work, "otc_psd_sqrt_f64");
+    s.status = detail::run(p, r, opts.c, work);
     s.rank = r.rank;
     return s;
 }
@@ -1616,126 +1262,7 @@ inline PsdSqrt psd_sqrt(View<double> a, const PsdSqrtOptions &opts = PsdSqrtOpti
 // reachable), filled with the library's defaults.
 // ---------------------------------------------------------------------------------------
 
-namespace detail {
-/// Fills a C options struct with its defaults through `fill`.
-template <class O>
-O defaults_of(otc_status (*fill)(O *), const char *what) {
-    O o;
-    check(fill(&o), what);
-    return o;
-}
-/// The otc_workspace of an optional Workspace grown to `need` bytes.
-inline otc_workspace workspace_of(Workspace *work, std::size_t need) {
-    otc_workspace w{nullptr, 0};
-    use_workspace(work, need, w.data, w.bytes);
-    return w;
-}
-// The C calls of both precisions, overloaded on the problem struct.
-inline otc_status sd_size(const otc_laguerre_assign_problem_f64 *p, const otc_laguerre_assign_options *o,
-                          std::size_t *b) {
-    return otc_laguerre_assign_workspace_size_f64(p, o, b);
-}
-inline otc_status sd_call(const otc_laguerre_assign_problem_f64 *p, otc_laguerre_assign_outputs_f64 *out,
-                          const otc_laguerre_assign_options *o, otc_workspace w) {
-    return otc_laguerre_assign_f64(p, out, o, w);
-}
-inline otc_status sd_size(const otc_laguerre_assign_problem_f32 *p, const otc_laguerre_assign_options *o,
-                          std::size_t *b) {
-    return otc_laguerre_assign_workspace_size_f32(p, o, b);
-}
-inline otc_status sd_call(const otc_laguerre_assign_problem_f32 *p, otc_laguerre_assign_outputs_f32 *out,
-                          const otc_laguerre_assign_options *o, otc_workspace w) {
-    return otc_laguerre_assign_f32(p, out, o, w);
-}
-inline otc_status sd_size(const otc_semidiscrete_problem_f64 *p, const otc_semidiscrete_options *o,
-                          std::size_t *b) {
-    return otc_semidiscrete_workspace_size_f64(p, o, b);
-}
-inline otc_status sd_call(const otc_semidiscrete_problem_f64 *p, otc_semidiscrete_outputs_f64 *out,
-                          const otc_semidiscrete_options *o, otc_workspace w) {
-    return otc_semidiscrete_f64(p, out, o, w);
-}
-inline otc_status sd_size(const otc_semidiscrete_problem_f32 *p, const otc_semidiscrete_options *o,
-                          std::size_t *b) {
-    return otc_semidiscrete_workspace_size_f32(p, o, b);
-}
-inline otc_status sd_call(const otc_semidiscrete_problem_f32 *p, otc_semidiscrete_outputs_f32 *out,
-                          const otc_semidiscrete_options *o, otc_workspace w) {
-    return otc_semidiscrete_f32(p, out, o, w);
-}
-inline otc_status sd_size(const otc_semidiscrete_sgd_problem_f64 *p, const otc_semidiscrete_sgd_options *o,
-                          std::size_t *b) {
-    return otc_semidiscrete_sgd_workspace_size_f64(p, o, b);
-}
-inline otc_status sd_call(const otc_semidiscrete_sgd_problem_f64 *p, otc_semidiscrete_sgd_outputs_f64 *out,
-                          const otc_semidiscrete_sgd_options *o, otc_workspace w) {
-    return otc_semidiscrete_sgd_f64(p, out, o, w);
-}
-inline otc_status sd_size(const otc_semidiscrete_sgd_problem_f32 *p, const otc_semidiscrete_sgd_options *o,
-                          std::size_t *b) {
-    return otc_semidiscrete_sgd_workspace_size_f32(p, o, b);
-}
-inline otc_status sd_call(const otc_semidiscrete_sgd_problem_f32 *p, otc_semidiscrete_sgd_outputs_f32 *out,
-                          const otc_semidiscrete_sgd_options *o, otc_workspace w) {
-    return otc_semidiscrete_sgd_f32(p, out, o, w);
-}
-inline otc_status sd_size(const otc_lloyd_problem_f64 *p, const otc_lloyd_options *o,
-                          std::size_t *b) {
-    return otc_lloyd_workspace_size_f64(p, o, b);
-}
-inline otc_status sd_call(const otc_lloyd_problem_f64 *p, otc_lloyd_outputs_f64 *out,
-                          const otc_lloyd_options *o, otc_workspace w) {
-    return otc_lloyd_f64(p, out, o, w);
-}
-inline otc_status sd_size(const otc_lloyd_problem_f32 *p, const otc_lloyd_options *o,
-                          std::size_t *b) {
-    return otc_lloyd_workspace_size_f32(p, o, b);
-}
-inline otc_status sd_call(const otc_lloyd_problem_f32 *p, otc_lloyd_outputs_f32 *out,
-                          const otc_lloyd_options *o, otc_workspace w) {
-    return otc_lloyd_f32(p, out, o, w);
-}
-/// The C structs of the family in precision T.
-template <class T>
-struct Sd;
-template <>
-struct Sd<double> {
-    using LaguerreProblem = otc_laguerre_assign_problem_f64;
-    using LaguerreOutputs = otc_laguerre_assign_outputs_f64;
-    using Problem = otc_semidiscrete_problem_f64;
-    using Outputs = otc_semidiscrete_outputs_f64;
-    using SgdProblem = otc_semidiscrete_sgd_problem_f64;
-    using SgdOutputs = otc_semidiscrete_sgd_outputs_f64;
-    using LloydProblem = otc_lloyd_problem_f64;
-    using LloydOutputs = otc_lloyd_outputs_f64;
-};
-template <>
-struct Sd<float> {
-    using LaguerreProblem = otc_laguerre_assign_problem_f32;
-    using LaguerreOutputs = otc_laguerre_assign_outputs_f32;
-    using Problem = otc_semidiscrete_problem_f32;
-    using Outputs = otc_semidiscrete_outputs_f32;
-    using SgdProblem = otc_semidiscrete_sgd_problem_f32;
-    using SgdOutputs = otc_semidiscrete_sgd_outputs_f32;
-    using LloydProblem = otc_lloyd_problem_f32;
-    using LloydOutputs = otc_lloyd_outputs_f32;
-};
-/// Queries the workspace of `problem` and runs the call on `work` (nullptr: the library
-/// allocates); the status, checked (errors throw).
-template <class P, class O, class Opts>
-otc_status sd_run(const P &problem, O &out, const Opts &opts, Workspace *work, const char *what) {
-    std::size_t need = 0;
-    if (work != nullptr) check(sd_size(&problem, &opts, &need), what);
-    return check(sd_call(&problem, &out, &opts, workspace_of(work, need)), what);
-}
-}  // namespace detail
 
-/// Options of `laguerre_assign` (otc_laguerre_assign_options in `c`).
-struct LaguerreAssignOptions {
-    otc_laguerre_assign_options c = detail::defaults_of(
-        &otc_laguerre_assign_options_default, "otc_laguerre_assign_options_default");
-    LaguerreAssignOptions &with_threads(std::uint32_t n) { c.num_threads = n; return *this; }
-};
 
 /// Laguerre cells: cells[i] = argmin_j |x_i - y_j|^2 - g_j; masses[j] the weight of cell j.
 struct LaguerreResult {
@@ -1755,45 +1282,19 @@ LaguerreResult laguerre_assign(View<T> points, View<T> sites, const std::vector<
     detail::expect_len(g.size(), sites.rows, "laguerre_assign: g");
     if (!point_weights.empty())
         detail::expect_len(point_weights.size(), points.rows, "laguerre_assign: point_weights");
-    typename detail::Sd<T>::LaguerreProblem p{sizeof p, detail::to_c(points),
+    typename abi::laguerre_assign<T>::problem p{sizeof p, detail::to_c(points),
                                               detail::opt(point_weights), detail::to_c(sites),
                                               g.data()};
     LaguerreResult r;
     r.cells.resize(points.rows);
     r.masses.resize(sites.rows);
-    typename detail::Sd<T>::LaguerreOutputs out{sizeof out, {}, 0, r.cells.data(), r.masses.data()};
-    detail::sd_run(p, out, opts.c, work,
-                   detail::name<T>("otc_laguerre_assign_f64", "otc_laguerre_assign_f32"));
+    typename abi::laguerre_assign<T>::outputs out{sizeof out, {}, 0, r.cells.data(), r.masses.data()};
+    detail::run(p, out, opts.c, work);
     r.report = out.report;
     r.empty_cells = out.empty_cells;
     return r;
 }
 
-/// Solver of the semi-discrete problem.
-enum class SemidiscreteMethod : std::int32_t {
-    Newton = OTC_SEMIDISCRETE_NEWTON,
-    Gradient = OTC_SEMIDISCRETE_GRADIENT,
-};
-
-/// Options of `semidiscrete` (otc_semidiscrete_options in `c`: method, max_iter, tol, step,
-/// epsilon, threads, callback).
-struct SemidiscreteOptions {
-    otc_semidiscrete_options c = detail::defaults_of(&otc_semidiscrete_options_default,
-                                                     "otc_semidiscrete_options_default");
-    SemidiscreteOptions &with_method(SemidiscreteMethod m) {
-        c.method = static_cast<std::int32_t>(m);
-        return *this;
-    }
-    SemidiscreteOptions &with_threads(std::uint32_t n) { c.num_threads = n; return *this; }
-    SemidiscreteOptions &with_tol(double t) { c.tol = t; return *this; }
-    SemidiscreteOptions &with_max_iter(std::uint64_t n) { c.max_iter = n; return *this; }
-    /// `f(data, iteration, error)` every `every` iterations on the calling thread; nonzero
-    /// stops the solve (status OTC_WARN_CANCELLED).
-    SemidiscreteOptions &with_callback(std::uint64_t every, otc_callback f, void *data) {
-        c.callback_every = every; c.callback = f; c.callback_data = data;
-        return *this;
-    }
-};
 
 /// The dual weights g (zero mean, in the precision of the inputs), the cell masses and the
 /// report of `semidiscrete` (status OTC_OK, OTC_WARN_MAX_ITER or OTC_WARN_CANCELLED: the
@@ -1823,14 +1324,13 @@ SemidiscreteResultOf<T> semidiscrete(View<T> points, View<T> sites, const std::v
     if (!point_weights.empty())
         detail::expect_len(point_weights.size(), points.rows, "semidiscrete: point_weights");
     if (!g0.empty()) detail::expect_len(g0.size(), sites.rows, "semidiscrete: g0");
-    typename detail::Sd<T>::Problem p{sizeof p, detail::to_c(points), detail::opt(point_weights),
+    typename abi::semidiscrete<T>::problem p{sizeof p, detail::to_c(points), detail::opt(point_weights),
                                       detail::to_c(sites), b.data(), detail::opt(g0)};
     SemidiscreteResultOf<T> r;
     r.g.resize(sites.rows);
     r.masses.resize(sites.rows);
-    typename detail::Sd<T>::Outputs out{sizeof out, {}, 0, 0, 0, r.g.data(), r.masses.data()};
-    r.status = detail::sd_run(p, out, opts.c, work,
-                              detail::name<T>("otc_semidiscrete_f64", "otc_semidiscrete_f32"));
+    typename abi::semidiscrete<T>::outputs out{sizeof out, {}, 0, 0, 0, r.g.data(), r.masses.data()};
+    r.status = detail::run(p, out, opts.c, work);
     r.report = out.report;
     r.mass_error = out.mass_error;
     r.epsilon = out.epsilon;
@@ -1838,22 +1338,6 @@ SemidiscreteResultOf<T> semidiscrete(View<T> points, View<T> sites, const std::v
     return r;
 }
 
-/// Options of `semidiscrete_sgd` and `semidiscrete_sgd_samples`
-/// (otc_semidiscrete_sgd_options in `c`: iterations, batch, step, seed, threads, callback).
-struct SgdOptions {
-    otc_semidiscrete_sgd_options c = detail::defaults_of(
-        &otc_semidiscrete_sgd_options_default, "otc_semidiscrete_sgd_options_default");
-    SgdOptions &with_iterations(std::uint64_t n) { c.iterations = n; return *this; }
-    SgdOptions &with_batch(std::size_t n) { c.batch = n; return *this; }
-    SgdOptions &with_seed(std::uint64_t s) { c.seed = s; return *this; }
-    SgdOptions &with_threads(std::uint32_t n) { c.num_threads = n; return *this; }
-    /// `f(data, iteration, error)` every `every` iterations on the calling thread; nonzero
-    /// stops (status OTC_WARN_CANCELLED).
-    SgdOptions &with_callback(std::uint64_t every, otc_callback f, void *data) {
-        c.callback_every = every; c.callback = f; c.callback_data = data;
-        return *this;
-    }
-};
 
 /// The averaged dual weights g (zero mean) and the report of an SGD solve (report.error: the
 /// last batch's mass error); `step` the initial step used.
@@ -1901,17 +1385,16 @@ template <class T>
 struct same { using type = T; };
 /// Runs an SGD problem (sampler or sample array) into a result.
 template <class T>
-SgdResultOf<T> sgd_run(typename Sd<T>::SgdProblem &p, const SgdOptions &opts, Workspace *work,
+SgdResultOf<T> sgd_run(typename abi::semidiscrete_sgd<T>::problem &p, const SemidiscreteSgdOptions &opts, Workspace *work,
                        std::size_t n, const std::exception_ptr *error = nullptr) {
     SgdResultOf<T> r;
     r.g.resize(n);
-    typename Sd<T>::SgdOutputs out{sizeof out, {}, 0, r.g.data()};
-    const char *what = name<T>("otc_semidiscrete_sgd_f64", "otc_semidiscrete_sgd_f32");
-    std::size_t need = 0;
-    if (work != nullptr) check(sd_size(&p, &opts.c, &need), what);
-    const otc_status s = sd_call(&p, &out, &opts.c, workspace_of(work, need));
+    typename abi::semidiscrete_sgd<T>::outputs out{sizeof out, {}, 0, r.g.data()};
+    // The sampler's own exception (rethrown) explains a failure better than the status.
+    const otc_workspace w = workspace(work, work != nullptr ? workspace_size(p, opts.c) : 0);
+    const otc_status s = abi::solve(&p, &out, &opts.c, w);
     if (error != nullptr && *error) std::rethrow_exception(*error);
-    r.status = check(s, what);
+    r.status = check(s, abi::solve_name(&p));
     r.report = out.report;
     r.step = out.step;
     return r;
@@ -1923,10 +1406,10 @@ SgdResultOf<T> sgd_run(typename Sd<T>::SgdProblem &p, const SgdOptions &opts, Wo
 template <class T>
 SgdResultOf<T> semidiscrete_sgd(const typename detail::same<SamplerOf<T>>::type &sample,
                                 View<T> sites, const std::vector<T> &b,
-                                const SgdOptions &opts = SgdOptions(), Workspace *work = nullptr) {
+                                const SemidiscreteSgdOptions &opts = SemidiscreteSgdOptions(), Workspace *work = nullptr) {
     detail::expect_len(b.size(), sites.rows, "semidiscrete_sgd: b");
     detail::SamplerBox<T> box{&sample, nullptr};
-    typename detail::Sd<T>::SgdProblem p{sizeof p, detail::to_c(sites), b.data(),
+    typename abi::semidiscrete_sgd<T>::problem p{sizeof p, detail::to_c(sites), b.data(),
                                          detail::trampoline(static_cast<T *>(nullptr)), &box,
                                          {nullptr, 0, 0, 0, 0}, nullptr};
     return detail::sgd_run<T>(p, opts, work, sites.rows, &box.error);
@@ -1939,32 +1422,18 @@ SgdResultOf<T> semidiscrete_sgd(const typename detail::same<SamplerOf<T>>::type 
 template <class T>
 SgdResultOf<T> semidiscrete_sgd_samples(View<T> points, View<T> sites, const std::vector<T> &b,
                                         const std::vector<T> &point_weights = {},
-                                        const SgdOptions &opts = SgdOptions(),
+                                        const SemidiscreteSgdOptions &opts = SemidiscreteSgdOptions(),
                                         Workspace *work = nullptr) {
     detail::expect_len(b.size(), sites.rows, "semidiscrete_sgd_samples: b");
     if (!point_weights.empty())
         detail::expect_len(point_weights.size(), points.rows,
                            "semidiscrete_sgd_samples: point_weights");
-    typename detail::Sd<T>::SgdProblem p{sizeof p, detail::to_c(sites), b.data(), nullptr,
+    typename abi::semidiscrete_sgd<T>::problem p{sizeof p, detail::to_c(sites), b.data(), nullptr,
                                          nullptr, detail::to_c(points),
                                          detail::opt(point_weights)};
     return detail::sgd_run<T>(p, opts, work, sites.rows);
 }
 
-/// Options of `lloyd` (otc_lloyd_options in `c`: max_iter, tol, threads, callback).
-struct LloydOptions {
-    otc_lloyd_options c =
-        detail::defaults_of(&otc_lloyd_options_default, "otc_lloyd_options_default");
-    LloydOptions &with_max_iter(std::uint64_t n) { c.max_iter = n; return *this; }
-    LloydOptions &with_tol(double t) { c.tol = t; return *this; }
-    LloydOptions &with_threads(std::uint32_t n) { c.num_threads = n; return *this; }
-    /// `f(data, iteration, error)` every `every` iterations on the calling thread; nonzero
-    /// stops (status OTC_WARN_CANCELLED).
-    LloydOptions &with_callback(std::uint64_t every, otc_callback f, void *data) {
-        c.callback_every = every; c.callback = f; c.callback_data = data;
-        return *this;
-    }
-};
 
 /// Result of `lloyd`: the distortion and the report (status OTC_OK, OTC_WARN_MAX_ITER or
 /// OTC_WARN_CANCELLED; report.error the last step's largest site displacement).
@@ -1983,11 +1452,11 @@ LloydResult lloyd(View<T> points, View<T> sites, MutView<T> out,
                   const LloydOptions &opts = LloydOptions(), Workspace *work = nullptr) {
     if (!point_weights.empty())
         detail::expect_len(point_weights.size(), points.rows, "lloyd: point_weights");
-    typename detail::Sd<T>::LloydProblem p{sizeof p, detail::to_c(points),
+    typename abi::lloyd<T>::problem p{sizeof p, detail::to_c(points),
                                            detail::opt(point_weights), detail::to_c(sites)};
-    typename detail::Sd<T>::LloydOutputs o{sizeof o, {}, 0, detail::to_c(out)};
+    typename abi::lloyd<T>::outputs o{sizeof o, {}, 0, detail::to_c(out)};
     LloydResult r;
-    r.status = detail::sd_run(p, o, opts.c, work, detail::name<T>("otc_lloyd_f64", "otc_lloyd_f32"));
+    r.status = detail::run(p, o, opts.c, work);
     r.report = o.report;
     r.distortion = o.distortion;
     return r;
@@ -1997,44 +1466,6 @@ LloydResult lloyd(View<T> points, View<T> sites, MutView<T> out,
 // Entropic barycenters (otc_barycenter_*, otc_convolutional_barycenter_*)
 // ---------------------------------------------------------------------------------------
 
-namespace detail {
-inline otc_status options_default(otc_barycenter_options *o) {
-    return otc_barycenter_options_default(o);
-}
-inline otc_status options_default(otc_convolutional_barycenter_options *o) {
-    return otc_convolutional_barycenter_options_default(o);
-}
-}  // namespace detail
-
-/// Options of an entropic barycenter solver: the C struct `C` (otc_barycenter_options or
-/// otc_convolutional_barycenter_options), filled with the library's defaults.
-template <class C>
-struct BarycenterOptionsT {
-    C c;  ///< the C options (every field reachable)
-
-    BarycenterOptionsT() { check(detail::options_default(&c), "otc_*barycenter_options_default"); }
-    /// Entropic regularisation epsilon (chainable).
-    BarycenterOptionsT &with_epsilon(double e) { c.epsilon = e; return *this; }
-    /// Stopping tolerance on the marginal error (chainable).
-    BarycenterOptionsT &with_tol(double t) { c.tol = t; return *this; }
-    /// Iteration cap (chainable).
-    BarycenterOptionsT &with_max_iter(std::uint64_t n) { c.max_iter = n; return *this; }
-    /// Threads: 0 library default, 1 calling thread only, k workers (chainable).
-    BarycenterOptionsT &with_threads(std::uint32_t n) { c.num_threads = n; return *this; }
-    /// Progress callback `f(data, iterations, marginal error)`, at most once every `every`
-    /// iterations, on the calling thread; nonzero stops the solve (report.status
-    /// OTC_WARN_CANCELLED, the current iterate returned) (chainable).
-    BarycenterOptionsT &with_callback(std::uint64_t every, otc_callback f, void *data) {
-        c.callback_every = every;
-        c.callback = f;
-        c.callback_data = data;
-        return *this;
-    }
-};
-/// Options of `barycenter` (fixed support).
-using BarycenterOptions = BarycenterOptionsT<otc_barycenter_options>;
-/// Options of `convolutional_barycenter`.
-using ConvolutionalBarycenterOptions = BarycenterOptionsT<otc_convolutional_barycenter_options>;
 
 /// A barycenter histogram (double or float) and the call's report (`report.status` OTC_OK,
 /// OTC_WARN_MAX_ITER or OTC_WARN_CANCELLED; `report.iterations`; `report.error` the marginal
@@ -2048,70 +1479,13 @@ struct BarycenterResultT {
 using BarycenterResult = BarycenterResultT<double>;
 
 namespace detail {
-/// The C structs and entry points of both barycenters in precision T.
-template <class T>
-struct BaryAbi;
-template <>
-struct BaryAbi<double> {
-    using Fixed = otc_barycenter_problem_f64;
-    using FixedOut = otc_barycenter_outputs_f64;
-    using Conv = otc_convolutional_barycenter_problem_f64;
-    using ConvOut = otc_convolutional_barycenter_outputs_f64;
-    static otc_status size(const Fixed *p, const otc_barycenter_options *o, std::size_t *b) {
-        return otc_barycenter_workspace_size_f64(p, o, b);
-    }
-    static otc_status size(const Conv *p, const otc_convolutional_barycenter_options *o,
-                           std::size_t *b) {
-        return otc_convolutional_barycenter_workspace_size_f64(p, o, b);
-    }
-    static otc_status run(const Fixed *p, FixedOut *out, const otc_barycenter_options *o,
-                          otc_workspace w) {
-        return otc_barycenter_f64(p, out, o, w);
-    }
-    static otc_status run(const Conv *p, ConvOut *out,
-                          const otc_convolutional_barycenter_options *o, otc_workspace w) {
-        return otc_convolutional_barycenter_f64(p, out, o, w);
-    }
-};
-template <>
-struct BaryAbi<float> {
-    using Fixed = otc_barycenter_problem_f32;
-    using FixedOut = otc_barycenter_outputs_f32;
-    using Conv = otc_convolutional_barycenter_problem_f32;
-    using ConvOut = otc_convolutional_barycenter_outputs_f32;
-    static otc_status size(const Fixed *p, const otc_barycenter_options *o, std::size_t *b) {
-        return otc_barycenter_workspace_size_f32(p, o, b);
-    }
-    static otc_status size(const Conv *p, const otc_convolutional_barycenter_options *o,
-                           std::size_t *b) {
-        return otc_convolutional_barycenter_workspace_size_f32(p, o, b);
-    }
-    static otc_status run(const Fixed *p, FixedOut *out, const otc_barycenter_options *o,
-                          otc_workspace w) {
-        return otc_barycenter_f32(p, out, o, w);
-    }
-    static otc_status run(const Conv *p, ConvOut *out,
-                          const otc_convolutional_barycenter_options *o, otc_workspace w) {
-        return otc_convolutional_barycenter_f32(p, out, o, w);
-    }
-};
-
 /// Runs one barycenter call on problem `p` (options `o`) into `r` (sized by the caller),
-/// growing `work` when given; throws on an error naming `fn` (the f64 or f32 entry point).
+/// growing `work` when given; throws on an error.
 template <class T, class Out, class P, class O>
-void run_barycenter(const P &p, const O &o, Workspace *work, BarycenterResultT<T> &r,
-                    const char *fn) {
-    otc_workspace w{nullptr, 0};
-    if (work != nullptr) {
-        std::size_t bytes = 0;
-        check(BaryAbi<T>::size(&p, &o, &bytes), fn);
-        work->reserve(bytes);
-        w = otc_workspace{work->data(), work->bytes()};
-    }
-    Out out{};
-    out.struct_size = sizeof out;
+void run_barycenter(const P &p, const O &o, Workspace *work, BarycenterResultT<T> &r) {
+    auto out = abi_struct<Out>();
     out.barycenter = r.hist.data();
-    check(BaryAbi<T>::run(&p, &out, &o, w), fn);
+    run(p, out, o, work);
     r.report = out.report;
 }
 }  // namespace detail
@@ -2120,13 +1494,10 @@ void run_barycenter(const P &p, const O &o, Workspace *work, BarycenterResultT<T
 /// is read).
 template <typename T>
 std::size_t barycenter_workspace_size(View<T> hists, const BarycenterOptions &opts = BarycenterOptions()) {
-    typename detail::BaryAbi<T>::Fixed p{};
+    typename abi::barycenter<T>::problem p{};
     p.struct_size = sizeof p;
     p.hists = detail::to_c(hists);
-    std::size_t bytes = 0;
-    check(detail::BaryAbi<T>::size(&p, &opts.c, &bytes),
-          detail::name<T>("otc_barycenter_workspace_size_f64", "otc_barycenter_workspace_size_f32"));
-    return bytes;
+    return detail::workspace_size(p, opts.c);
 }
 
 /// Fixed-support entropic barycenter of the k columns of `hists` (n x k) for the n x n cost;
@@ -2137,15 +1508,15 @@ inline BarycenterResultT<T> barycenter(View<T> hists, View<T> cost,
                                        const BarycenterOptions &opts = BarycenterOptions(),
                                        Workspace *work = nullptr) {
     if (!weights.empty()) detail::expect_len(weights.size(), hists.cols, "barycenter: weights");
-    typename detail::BaryAbi<T>::Fixed p{};
+    typename abi::barycenter<T>::problem p{};
     p.struct_size = sizeof p;
     p.hists = detail::to_c(hists);
     p.cost = detail::to_c(cost);
     p.weights = detail::opt(weights);
     BarycenterResultT<T> r;
     r.hist.resize(hists.rows);
-    detail::run_barycenter<T, typename detail::BaryAbi<T>::FixedOut>(
-        p, opts.c, work, r, detail::name<T>("otc_barycenter_f64", "otc_barycenter_f32"));
+    detail::run_barycenter<T, typename abi::barycenter<T>::outputs>(
+        p, opts.c, work, r);
     return r;
 }
 
@@ -2154,16 +1525,12 @@ template <typename T>
 std::size_t convolutional_barycenter_workspace_size(
     std::size_t h, std::size_t w, std::size_t k,
     const ConvolutionalBarycenterOptions &opts = ConvolutionalBarycenterOptions()) {
-    typename detail::BaryAbi<T>::Conv p{};
+    typename abi::convolutional_barycenter<T>::problem p{};
     p.struct_size = sizeof p;
     p.images.cols = k;
     p.height = h;
     p.width = w;
-    std::size_t bytes = 0;
-    check(detail::BaryAbi<T>::size(&p, &opts.c, &bytes),
-          detail::name<T>("otc_convolutional_barycenter_workspace_size_f64",
-                          "otc_convolutional_barycenter_workspace_size_f32"));
-    return bytes;
+    return detail::workspace_size(p, opts.c);
 }
 
 /// Convolutional entropic barycenter of the k images in the columns of `images` ((h*w) x k,
@@ -2176,7 +1543,7 @@ inline BarycenterResultT<T> convolutional_barycenter(
     Workspace *work = nullptr) {
     if (!weights.empty())
         detail::expect_len(weights.size(), images.cols, "convolutional_barycenter: weights");
-    typename detail::BaryAbi<T>::Conv p{};
+    typename abi::convolutional_barycenter<T>::problem p{};
     p.struct_size = sizeof p;
     p.images = detail::to_c(images);
     p.height = h;
@@ -2184,9 +1551,8 @@ inline BarycenterResultT<T> convolutional_barycenter(
     p.weights = detail::opt(weights);
     BarycenterResultT<T> r;
     r.hist.resize(images.rows);
-    detail::run_barycenter<T, typename detail::BaryAbi<T>::ConvOut>(
-        p, opts.c, work, r,
-        detail::name<T>("otc_convolutional_barycenter_f64", "otc_convolutional_barycenter_f32"));
+    detail::run_barycenter<T, typename abi::convolutional_barycenter<T>::outputs>(
+        p, opts.c, work, r);
     return r;
 }
 
@@ -2204,13 +1570,6 @@ inline otc_workspace workspace_view(Workspace *work, std::size_t need) {
 }
 }  // namespace detail
 
-/// Options of `assignment`: the C struct, from the library's defaults.
-struct AssignmentOptions {
-    otc_assignment_options c;
-    AssignmentOptions() { check(otc_assignment_options_default(&c), "otc_assignment_options_default"); }
-    /// Worker threads sharing a batch (0: library default, 1: calling thread only).
-    AssignmentOptions &with_threads(std::uint32_t n) { c.num_threads = n; return *this; }
-};
 
 /// The result of `assignment` for k problems of size n: `perm[l*n + i]` is the column of row
 /// i in problem l; duals u, v (k*n) with u_i + v_j <= C_ij, equal on the assignment.
@@ -2286,25 +1645,6 @@ inline AssignmentResult assignment(View<double> cost,
     return assignment(std::vector<View<double>>{cost}, opts, work);
 }
 
-/// Options of `emd_grid`: the C struct, from the library's defaults.
-struct EmdGridOptions {
-    otc_emd_grid_options c;
-    EmdGridOptions() { check(otc_emd_grid_options_default(&c), "otc_emd_grid_options_default"); }
-    EmdGridOptions &with_threads(std::uint32_t n) { c.num_threads = n; return *this; }
-    /// Relative tolerance on sum(a) == sum(b).
-    EmdGridOptions &with_mass_tolerance(double t) { c.mass_tolerance = t; return *this; }
-    /// Capacity of the sparse arc set per pixel.
-    EmdGridOptions &with_arcs_per_node(std::size_t k) { c.arcs_per_node = k; return *this; }
-    /// `fn(data, pivots, violations)` at most once per `every` pivots, at the checks of all
-    /// arcs, on the calling thread; nonzero stops the solve (OTC_WARN_CANCELLED in
-    /// `report.status`, with a feasible plan).
-    EmdGridOptions &with_callback(std::uint64_t every, otc_callback fn, void *data) {
-        c.callback_every = every;
-        c.callback = fn;
-        c.callback_data = data;
-        return *this;
-    }
-};
 
 /// The result of `emd_grid`: cost, certificate `gap`, duals f, g (n pixels each, centred so
 /// that a.f = b.g) and the sparse plan (pixel indices, row-major); `report.status` is OTC_OK
@@ -2381,24 +1721,7 @@ inline EmdGridResult emd_grid(const std::vector<std::size_t> &shape, const std::
     return r;
 }
 
-/// Options of `emd_partial`: the C struct, from the library's defaults.
-struct EmdPartialOptions {
-    otc_emd_partial_options c;
-    EmdPartialOptions() { check(otc_emd_partial_options_default(&c), "otc_emd_partial_options_default"); }
-    EmdPartialOptions &with_threads(std::uint32_t n) { c.num_threads = n; return *this; }
-    EmdPartialOptions &with_max_iter(std::uint64_t n) { c.max_iter = n; return *this; }
-    EmdPartialOptions &with_mass_tolerance(double t) { c.mass_tolerance = t; return *this; }
-};
 
-/// Options of `emd_unbalanced_tv`: the C struct, from the library's defaults.
-struct EmdUnbalancedTvOptions {
-    otc_emd_unbalanced_tv_options c;
-    EmdUnbalancedTvOptions() {
-        check(otc_emd_unbalanced_tv_options_default(&c), "otc_emd_unbalanced_tv_options_default");
-    }
-    EmdUnbalancedTvOptions &with_threads(std::uint32_t n) { c.num_threads = n; return *this; }
-    EmdUnbalancedTvOptions &with_max_iter(std::uint64_t n) { c.max_iter = n; return *this; }
-};
 
 /// The result of `emd_partial` and `emd_unbalanced_tv`: `out` is the C outputs struct (its
 /// report, cost, transported_mass, gap, ...; its pointers cleared after the call), the duals

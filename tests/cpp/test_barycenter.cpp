@@ -44,7 +44,7 @@ int main() {
     };
     const auto stopped = otcore::barycenter(otcore::View<double>::row_major(hists, 2),
                                             otcore::View<double>::row_major(cost, nb), {},
-                                            otcore::BarycenterOptions(bo).with_tol(0).with_threads(2)
+                                            otcore::BarycenterOptions(bo).with_tol(0).with_num_threads(2)
                                                 .with_callback(3, stop_second, &calls));
     CHECK(stopped.report.status == OTC_WARN_CANCELLED && stopped.report.iterations == 6 && calls == 2);
     double smass = 0;
@@ -69,7 +69,7 @@ int main() {
     }
     for (std::size_t p = 0; p < h * w; ++p) { imgs[p * 2] /= s0; imgs[p * 2 + 1] /= s1; }
     std::vector<float> imgs32(imgs.begin(), imgs.end());
-    const auto co = otcore::ConvolutionalBarycenterOptions().with_epsilon(0.02).with_max_iter(500).with_threads(2);
+    const auto co = otcore::ConvolutionalBarycenterOptions().with_epsilon(0.02).with_max_iter(500).with_num_threads(2);
     const auto C64 = otcore::convolutional_barycenter(otcore::View<double>::row_major(imgs, 2), h, w, {}, co);
     otcore::Workspace cwork;
     const auto C32 = otcore::convolutional_barycenter(otcore::View<float>::row_major(imgs32, 2), h, w, {}, co, &cwork);

@@ -57,7 +57,7 @@ int main() {
         for (std::size_t j = 0; j < n; ++j) ct[j * n + i] = c[i * n + j];
     otcore::Workspace work;
     const otcore::EmdResult r2 = otcore::emd(a, b, otcore::View<double>::col_major(ct.data(), n, n),
-                                             otcore::EmdOptions().with_threads(1), false, &work);
+                                             otcore::EmdOptions().with_num_threads(1), false, &work);
     CHECK(work.bytes() >= otcore::emd_workspace_size(n, n));
     CHECK_CLOSE(r2.cost, best, 1e-12);
 
@@ -78,7 +78,7 @@ int main() {
             return 1;
         };
         const otcore::EmdResult rc =
-            otcore::emd(ua, ub, cb, otcore::EmdOptions().with_threads(2).with_callback(1, stop, &calls), true);
+            otcore::emd(ua, ub, cb, otcore::EmdOptions().with_num_threads(2).with_callback(1, stop, &calls), true);
         CHECK(rc.status == OTC_WARN_CANCELLED && calls == 1);
         CHECK(rc.report.iterations > 0 && rc.report.iterations <= mb + 1);
         double total = 0;
@@ -155,9 +155,9 @@ int main() {
     otcore::Workspace sww;
     const auto sopts = otcore::SlicedWassersteinOptions().with_num_directions(50).with_seed(42);
     const double s1 = otcore::sliced_wasserstein(X, w, Y, w, 2.0, {nullptr, 0, 0, 0, 0},
-                                                 otcore::SlicedWassersteinOptions(sopts).with_threads(1), &sww);
+                                                 otcore::SlicedWassersteinOptions(sopts).with_num_threads(1), &sww);
     const double s2 = otcore::sliced_wasserstein(X, w, Y, w, 2.0, {nullptr, 0, 0, 0, 0},
-                                                 otcore::SlicedWassersteinOptions(sopts).with_threads(2));
+                                                 otcore::SlicedWassersteinOptions(sopts).with_num_threads(2));
     CHECK(s1 == s2);
     CHECK(otcore::sliced_wasserstein_workspace_size(X, Y) > 0);
     const otcore::Matrix<double> C2 = otcore::cost_matrix(X, Y);

@@ -39,7 +39,7 @@ int main() {
     otcore::Workspace work;
     const auto tview = otcore::View<double>::col_major(c.data(), n, n);  // the transpose
     const otcore::AssignmentResult rb = otcore::assignment(
-        std::vector<otcore::View<double>>{view, tview}, otcore::AssignmentOptions().with_threads(2),
+        std::vector<otcore::View<double>>{view, tview}, otcore::AssignmentOptions().with_num_threads(2),
         &work);
     CHECK_CLOSE(rb.problem_costs[0], best, 1e-14);
     CHECK_CLOSE(rb.problem_costs[1], best, 1e-14);

@@ -21,7 +21,7 @@ int main() {
         dm += (m1[k] - m2[k]) * (m1[k] - m2[k]);
     }
     otcore::Workspace work;
-    CHECK_CLOSE(otcore::bures(S1.view(), S2.view(), otcore::BuresOptions().with_threads(1), &work), bures, 1e-12);
+    CHECK_CLOSE(otcore::bures(S1.view(), S2.view(), otcore::BuresOptions().with_num_threads(1), &work), bures, 1e-12);
     CHECK(work.bytes() > 0);
     const double w2 = otcore::gaussian_w2(m1, S1.view(), m2, S2.view());
     CHECK_CLOSE(w2, dm + bures, 1e-12);

@@ -72,9 +72,9 @@ int main() {
     const auto Sc = otcore::semidiscrete(
         X, Y, b, {}, {},
         otcore::SemidiscreteOptions()
-            .with_method(otcore::SemidiscreteMethod::Gradient)
+            .with_method(OTC_SEMIDISCRETE_GRADIENT)
             .with_tol(1e-12)
-            .with_threads(2)
+            .with_num_threads(2)
             .with_callback(2, &stop_at_first, &calls));
     CHECK(Sc.status == OTC_WARN_CANCELLED && calls == 1 && Sc.report.iterations == 2);
     bool refused = false;
@@ -95,9 +95,9 @@ int main() {
     };
     otcore::Workspace sgw;
     const auto g2 = otcore::semidiscrete_sgd(sample, otcore::View<double>::row_major(y2, 2), {0.5, 0.5},
-                                             otcore::SgdOptions().with_threads(1), &sgw);
+                                             otcore::SemidiscreteSgdOptions().with_num_threads(1), &sgw);
     CHECK(std::fabs(g2.g[0]) <= 0.02 && std::fabs(g2.g[0] + g2.g[1]) <= 1e-12);
-    CHECK(g2.report.iterations == otcore::SgdOptions().c.iterations && g2.step > 0);
+    CHECK(g2.report.iterations == otcore::SemidiscreteSgdOptions().c.iterations && g2.step > 0);
     const otcore::Sampler failing = [](std::size_t, double *) { throw std::runtime_error("no"); };
     bool rethrown = false;
     try {
@@ -149,21 +149,21 @@ int main() {
             for (int k = 0; k < 40; ++k) { grid.push_back((k + 0.5) / 40); grid.push_back((i + 0.5) / 40); }
         const auto G = otcore::View<double>::row_major(grid, 2), Y2 = otcore::View<double>::row_major(y2, 2);
         otcore::Workspace sw;
-        const auto ga = otcore::semidiscrete_sgd_samples(G, Y2, {0.5, 0.5}, {}, otcore::SgdOptions().with_seed(7).with_threads(1), &sw);
-        const auto gb = otcore::semidiscrete_sgd_samples(G, Y2, {0.5, 0.5}, {}, otcore::SgdOptions().with_seed(7).with_threads(2));
+        const auto ga = otcore::semidiscrete_sgd_samples(G, Y2, {0.5, 0.5}, {}, otcore::SemidiscreteSgdOptions().with_seed(7).with_num_threads(1), &sw);
+        const auto gb = otcore::semidiscrete_sgd_samples(G, Y2, {0.5, 0.5}, {}, otcore::SemidiscreteSgdOptions().with_seed(7).with_num_threads(2));
         CHECK(ga.g == gb.g);
         CHECK(std::fabs(ga.g[0]) <= 0.02 && std::fabs(ga.g[0] + ga.g[1]) <= 1e-12);
         std::vector<float> gridf(grid.begin(), grid.end()), y2f(y2.begin(), y2.end());
         const auto gf2 = otcore::semidiscrete_sgd_samples(otcore::View<float>::row_major(gridf, 2),
                                                           otcore::View<float>::row_major(y2f, 2), {0.5f, 0.5f}, {},
-                                                          otcore::SgdOptions().with_seed(7));
+                                                          otcore::SemidiscreteSgdOptions().with_seed(7));
         CHECK(std::fabs(gf2.g[0]) <= 0.02);
         unsigned fseed = 5;
         const otcore::SamplerOf<float> fsample = [&](std::size_t count, float *out) {
             for (std::size_t k = 0; k < 2 * count; ++k) out[k] = float(lcg(fseed));
         };
         const auto g3 = otcore::semidiscrete_sgd<float>(fsample, otcore::View<float>::row_major(y2f, 2), {0.5f, 0.5f},
-                                                        otcore::SgdOptions().with_threads(1));
+                                                        otcore::SemidiscreteSgdOptions().with_num_threads(1));
         CHECK(std::fabs(g3.g[0]) <= 0.02 && std::fabs(g3.g[0] + g3.g[1]) <= 1e-6);
         bool nonfinite = false;
         grid[3] = std::nan("");

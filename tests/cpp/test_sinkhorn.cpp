@@ -66,7 +66,7 @@ int main() {
     // A callback that stops at its first call, with 2 threads: cancelled, valid outputs.
     {
         auto cb = opts;
-        cb.with_threads(2).with_tolerance(1e-12, 1).with_callback(1, stop_now);
+        cb.with_num_threads(2).with_tolerance(1e-12).with_check_every(1).with_callback(1, stop_now);
         const auto rc = otcore::sinkhorn(C.view(), a, b, cb, false);
         CHECK(rc.status == OTC_WARN_CANCELLED && calls == 1 && rc.report.iterations <= 2);
         CHECK(std::isfinite(rc.f[0]));

@@ -68,7 +68,7 @@ int main() {
     const otcore::Matrix<double> C = otcore::cost_matrix(X, Y);
     std::vector<double> f_ref, g_ref;
     const double err_ref = reference(C.data, a, b, eps, iters, f_ref, g_ref);
-    const auto opts = otcore::SinkhornBlockOptions().with_epsilon(eps).with_threads(1);
+    const auto opts = otcore::SinkhornBlockOptions().with_epsilon(eps).with_num_threads(1);
 
     // Dense doubles, rows [0, cut) and [cut, n), with a reused workspace.
     otcore::Workspace work;

@@ -20,8 +20,9 @@
 //   sinkhorn_block_step[_points], lse_pair_merge, sinkhorn_block_column_update with
 //   SinkhornBlockOptions), Gaussian OT (bures, gaussian_*, psd_sqrt), semi-discrete OT
 //   (laguerre_assign, semidiscrete, semidiscrete_sgd (sampler or sample array), lloyd; double
-//   and float) and entropic barycenters. Every call goes through detail::run, which picks
-//   the C entry point from the problem struct's type (abi::solve overloads).
+//   and float) and entropic barycenters. The operations with both precisions call through
+//   detail::run, which picks the C entry point from the problem struct's type (the
+//   generated abi::solve overloads); the double-only exact solvers call theirs directly.
 #ifndef OTCORE_HPP
 #define OTCORE_HPP
 

@@ -18,35 +18,8 @@ import numpy as np
 import ot
 
 sys.path.insert(0, __file__.rsplit("/", 1)[0])
-from otcore_ctypes import MatrixF64, check, load, ptr, view  # noqa: E402
-
-
-class Options(ctypes.Structure):
-    """otc_convolutional_barycenter_options."""
-    _fields_ = [("struct_size", ctypes.c_size_t), ("num_threads", ctypes.c_uint32),
-                ("max_iter", ctypes.c_uint64), ("epsilon", ctypes.c_double), ("tol", ctypes.c_double),
-                ("callback_every", ctypes.c_uint64), ("callback", ctypes.c_void_p),
-                ("callback_data", ctypes.c_void_p)]
-
-
-class Problem(ctypes.Structure):
-    """otc_convolutional_barycenter_problem_f64 (and _f32: the same layout)."""
-    _fields_ = [("struct_size", ctypes.c_size_t), ("images", MatrixF64), ("height", ctypes.c_size_t),
-                ("width", ctypes.c_size_t), ("weights", ctypes.c_void_p)]
-
-
-class Report(ctypes.Structure):
-    _fields_ = [("status", ctypes.c_int32), ("path", ctypes.c_int32), ("iterations", ctypes.c_uint64),
-                ("error", ctypes.c_double), ("seconds", ctypes.c_double)]
-
-
-class Outputs(ctypes.Structure):
-    """otc_convolutional_barycenter_outputs_f64 (and _f32)."""
-    _fields_ = [("struct_size", ctypes.c_size_t), ("report", Report), ("barycenter", ctypes.c_void_p)]
-
-
-class Workspace(ctypes.Structure):
-    _fields_ = [("data", ctypes.c_void_p), ("bytes", ctypes.c_size_t)]
+import otcore_abi as abi  # noqa: E402
+from otcore_ctypes import check, load, new, options, ptr, view, workspace  # noqa: E402
 
 
 def images(n):
@@ -62,22 +35,16 @@ def otcore_time(lib, A, reg, iters, threads, dtype=np.float64):
     k, h, w = A.shape
     cols = np.ascontiguousarray(A.reshape(k, h * w).T, dtype=dtype)  # (h*w) x k
     out = np.zeros(h * w, dtype=dtype)
-    opts = Options()
-    check(lib, lib.otc_convolutional_barycenter_options_default(ctypes.byref(opts)))
-    opts.epsilon, opts.tol, opts.max_iter, opts.num_threads = reg, 0.0, iters, threads
-    problem = Problem(ctypes.sizeof(Problem), view(cols), h, w, None)
-    res = Outputs(ctypes.sizeof(Outputs), Report(), ptr(out))
-    f32 = dtype == np.float32
-    suffix = "f32" if f32 else "f64"
-    nbytes = ctypes.c_size_t()
-    size = getattr(lib, f"otc_convolutional_barycenter_workspace_size_{suffix}")
-    check(lib, size(ctypes.byref(problem), ctypes.byref(opts), ctypes.byref(nbytes)))
-    work = np.zeros(nbytes.value, dtype=np.uint8)
+    opts = options(lib, "convolutional_barycenter", epsilon=reg, tol=0.0, max_iter=iters,
+                   num_threads=threads)
+    suffix = "f32" if dtype == np.float32 else "f64"
+    problem = new(getattr(abi, f"otc_convolutional_barycenter_problem_{suffix}"), images=view(cols),
+                  height=h, width=w)
+    res = new(getattr(abi, f"otc_convolutional_barycenter_outputs_{suffix}"), barycenter=ptr(out))
+    work, _buf = workspace(lib, "convolutional_barycenter", suffix, problem, opts)
     fn = getattr(lib, f"otc_convolutional_barycenter_{suffix}")
-    fn.argtypes = [ctypes.POINTER(Problem), ctypes.POINTER(Outputs), ctypes.POINTER(Options), Workspace]
     t = time.perf_counter()
-    check(lib, fn(ctypes.byref(problem), ctypes.byref(res), ctypes.byref(opts),
-                  Workspace(ptr(work), nbytes.value)))
+    check(lib, fn(ctypes.byref(problem), ctypes.byref(res), ctypes.byref(opts), work))
     return (time.perf_counter() - t) / iters, out.reshape(h, w)
 
 

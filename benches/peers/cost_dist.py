@@ -88,28 +88,10 @@ def main():
     if args.pot_only:
         print(json.dumps(pot_times(args)))
         return
-    from otcore_ctypes import MatrixF64, check, load, view
-
-    class CostOptions(ctypes.Structure):
-        _fields_ = [("struct_size", ctypes.c_size_t), ("num_threads", ctypes.c_uint32),
-                    ("metric", ctypes.c_int32), ("p", ctypes.c_double)]
-
-    class Problem(ctypes.Structure):
-        _fields_ = [("struct_size", ctypes.c_size_t), ("x", MatrixF64), ("y", MatrixF64)]
-
-    class Report(ctypes.Structure):
-        _fields_ = [("status", ctypes.c_int32), ("path", ctypes.c_int32), ("iterations", ctypes.c_uint64),
-                    ("error", ctypes.c_double), ("seconds", ctypes.c_double)]
-
-    class Outputs(ctypes.Structure):
-        _fields_ = [("struct_size", ctypes.c_size_t), ("report", Report), ("cost", MatrixF64)]
-
-    class Workspace(ctypes.Structure):
-        _fields_ = [("data", ctypes.c_void_p), ("bytes", ctypes.c_size_t)]
+    import otcore_abi as abi
+    from otcore_ctypes import NO_WORK, check, load, new, options, view
 
     lib = load()
-    lib.otc_cost_matrix_f64.argtypes = [ctypes.POINTER(Problem), ctypes.POINTER(Outputs),
-                                        ctypes.POINTER(CostOptions), Workspace]
     child = subprocess.run([sys.executable, __file__, "--pot-only"] + sys.argv[1:],
                            check=True, capture_output=True, text=True)
     pot1 = json.loads(child.stdout)
@@ -125,15 +107,13 @@ def main():
         t_pot = best(lambda: pot(x, y))
         times = []
         for threads in (1, 0):
-            opts = CostOptions()
-            check(lib, lib.otc_cost_matrix_options_default(ctypes.byref(opts)))
-            opts.metric, opts.p, opts.num_threads = code, p, threads
-            problem = Problem(ctypes.sizeof(Problem), view(x), view(y))
-            res = Outputs(ctypes.sizeof(Outputs), Report(), view(out))
+            opts = options(lib, "cost_matrix", metric=code, p=p, num_threads=threads)
+            problem = new(abi.otc_cost_matrix_problem_f64, x=view(x), y=view(y))
+            res = new(abi.otc_cost_matrix_outputs_f64, cost=view(out, mut=True))
 
             def run():
                 check(lib, lib.otc_cost_matrix_f64(ctypes.byref(problem), ctypes.byref(res),
-                                                   ctypes.byref(opts), Workspace(None, 0)))
+                                                   ctypes.byref(opts), NO_WORK))
             run()
             times.append(best(run))
         t1 = pot1[f"{n} {d} {name}"]

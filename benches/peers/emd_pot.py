@@ -21,30 +21,8 @@ import numpy as np
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 import ot  # noqa: E402
 
-from otcore_ctypes import MatrixF64, check, load, view  # noqa: E402
-
-
-class Report(ctypes.Structure):
-    _fields_ = [("status", ctypes.c_int32), ("path", ctypes.c_int32),
-                ("iterations", ctypes.c_uint64), ("error", ctypes.c_double),
-                ("seconds", ctypes.c_double)]
-
-
-class EmdProblem(ctypes.Structure):
-    _fields_ = [("struct_size", ctypes.c_size_t), ("a", ctypes.c_void_p), ("n", ctypes.c_size_t),
-                ("b", ctypes.c_void_p), ("m", ctypes.c_size_t), ("cost", MatrixF64),
-                ("warm_f", ctypes.c_void_p), ("warm_g", ctypes.c_void_p)]
-
-
-class EmdOutputs(ctypes.Structure):
-    _fields_ = [("struct_size", ctypes.c_size_t), ("report", Report), ("cost", ctypes.c_double),
-                ("gap", ctypes.c_double), ("nnz", ctypes.c_size_t)] + \
-               [(name, ctypes.c_void_p) for name in ("f", "g", "plan_rows", "plan_cols", "plan_mass")] + \
-               [("plan", MatrixF64)]
-
-
-class Workspace(ctypes.Structure):
-    _fields_ = [("data", ctypes.c_void_p), ("bytes", ctypes.c_size_t)]
+import otcore_abi as abi  # noqa: E402
+from otcore_ctypes import NO_WORK, check, load, new, ptr, view  # noqa: E402
 
 
 class EmdResult:
@@ -56,13 +34,9 @@ class EmdResult:
 
 
 def otcore_emd(lib, a, b, M):
-    problem = EmdProblem(ctypes.sizeof(EmdProblem), a.ctypes.data, len(a), b.ctypes.data, len(b),
-                         view(M), None, None)
-    out = EmdOutputs()
-    out.struct_size = ctypes.sizeof(EmdOutputs)
-    lib.otc_emd_f64.argtypes = [ctypes.POINTER(EmdProblem), ctypes.POINTER(EmdOutputs),
-                                ctypes.c_void_p, Workspace]
-    st = lib.otc_emd_f64(ctypes.byref(problem), ctypes.byref(out), None, Workspace(None, 0))
+    problem = new(abi.otc_emd_problem_f64, a=ptr(a), n=len(a), b=ptr(b), m=len(b), cost=view(M))
+    out = new(abi.otc_emd_outputs_f64)
+    st = lib.otc_emd_f64(ctypes.byref(problem), ctypes.byref(out), None, NO_WORK)
     check(lib, st)
     return EmdResult(out)
 

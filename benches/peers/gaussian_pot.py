@@ -18,69 +18,20 @@ import pathlib
 import numpy as np
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from otcore_ctypes import MatrixF64, check, load, view  # noqa: E402
+import otcore_abi as abi  # noqa: E402
+from otcore_ctypes import MatrixF64, NO_WORK, check, load, new, options, ptr, view, workspace  # noqa: E402
 
 import ot  # noqa: E402
 
 lib = load()
 
 
-class Report(ctypes.Structure):
-    _fields_ = [("status", ctypes.c_int32), ("path", ctypes.c_int32), ("iterations", ctypes.c_uint64),
-                ("error", ctypes.c_double), ("seconds", ctypes.c_double)]
-
-
-class Workspace(ctypes.Structure):
-    _fields_ = [("data", ctypes.c_void_p), ("bytes", ctypes.c_size_t)]
-
-
-TOL = [("struct_size", ctypes.c_size_t), ("num_threads", ctypes.c_uint32),
-       ("symmetry_tol", ctypes.c_double), ("psd_tol", ctypes.c_double)]
-dptr = ctypes.POINTER(ctypes.c_double)
-
-
-def abi(fields):
-    """A ctypes Structure type with these fields (struct_size first)."""
-    return type("S", (ctypes.Structure,), {"_fields_": fields})
-
-
-W2Options = abi(TOL)
-W2Problem = abi([("struct_size", ctypes.c_size_t), ("m1", dptr), ("sigma1", MatrixF64), ("m2", dptr),
-                 ("sigma2", MatrixF64)])
-W2Outputs = abi([("struct_size", ctypes.c_size_t), ("report", Report), ("w2_squared", ctypes.c_double)])
-MapOptions = abi(TOL + [("rank_tol", ctypes.c_double)])
-MapOutputs = abi([("struct_size", ctypes.c_size_t), ("report", Report), ("rank", ctypes.c_size_t),
-                  ("a", MatrixF64), ("b", dptr)])
-PairwiseProblem = abi([("struct_size", ctypes.c_size_t), ("means1", MatrixF64),
-                       ("covs1", ctypes.POINTER(MatrixF64)), ("means2", MatrixF64),
-                       ("covs2", ctypes.POINTER(MatrixF64))])
-PairwiseOutputs = abi([("struct_size", ctypes.c_size_t), ("report", Report), ("w2_squared", MatrixF64)])
-
-
-def new(T, **fields):
-    x = T(**fields)
-    x.struct_size = ctypes.sizeof(T)
-    return x
-
-
-def options(T, fill, threads):
-    o = T()
-    check(lib, getattr(lib, fill)(ctypes.byref(o)))
-    o.num_threads = threads
-    return o
-
-
-for name, P, R, O in [("gaussian_w2", W2Problem, W2Outputs, W2Options),
-                      ("gaussian_map", W2Problem, MapOutputs, MapOptions),
-                      ("gaussian_w2_pairwise", PairwiseProblem, PairwiseOutputs, W2Options)]:
-    getattr(lib, f"otc_{name}_f64").argtypes = [ctypes.POINTER(P), ctypes.POINTER(R), ctypes.POINTER(O),
-                                                Workspace]
-    getattr(lib, f"otc_{name}_workspace_size_f64").argtypes = [
-        ctypes.POINTER(P), ctypes.POINTER(O), ctypes.POINTER(ctypes.c_size_t)]
-
-
-def p(a):
-    return a.ctypes.data_as(dptr)
+W2Problem = abi.otc_gaussian_w2_problem_f64
+W2Outputs = abi.otc_gaussian_w2_outputs_f64
+MapProblem = abi.otc_gaussian_map_problem_f64
+MapOutputs = abi.otc_gaussian_map_outputs_f64
+PairwiseProblem = abi.otc_gaussian_w2_pairwise_problem_f64
+PairwiseOutputs = abi.otc_gaussian_w2_pairwise_outputs_f64
 
 
 def median_time(f, reps):
@@ -94,15 +45,6 @@ def median_time(f, reps):
     return float(np.min(ts))
 
 
-def workspace(name, problem, o):
-    """A caller workspace of the size otc_<name>_workspace_size_f64 reports (and its buffer)."""
-    size = ctypes.c_size_t()
-    check(lib, getattr(lib, f"otc_{name}_workspace_size_f64")(ctypes.byref(problem), ctypes.byref(o),
-                                                              ctypes.byref(size)))
-    buf = ctypes.create_string_buffer(max(size.value, 1))
-    return buf, Workspace(ctypes.cast(buf, ctypes.c_void_p), size.value)
-
-
 def spd(rng, d, shift=0.1):
     g = rng.standard_normal((d, d))
     s = g @ g.T / d + shift * np.eye(d)
@@ -111,8 +53,8 @@ def spd(rng, d, shift=0.1):
 
 def main():
     rng = np.random.default_rng(0)
-    one = options(W2Options, "otc_gaussian_w2_options_default", 1)
-    one_map = options(MapOptions, "otc_gaussian_map_options_default", 1)
+    one = options(lib, "gaussian_w2", num_threads=1)
+    one_map = options(lib, "gaussian_map", num_threads=1)
     print(f"otcore {lib.otc_version_string().decode()} vs POT {ot.__version__} (one thread each "
           "for single pairs; shared machine: compare ratios, not absolute times)")
     print("set OPENBLAS_NUM_THREADS=1 to compare one thread with one thread")
@@ -121,9 +63,9 @@ def main():
         reps = 30 if d < 256 else 8
         m1, m2 = rng.standard_normal(d), rng.standard_normal(d)
         s1, s2 = spd(rng, d), spd(rng, d)
-        prob = new(W2Problem, m1=p(m1), sigma1=view(s1), m2=p(m2), sigma2=view(s2))
+        prob = new(W2Problem, m1=ptr(m1), sigma1=view(s1), m2=ptr(m2), sigma2=view(s2))
         out = new(W2Outputs)
-        _buf, ws = workspace("gaussian_w2", prob, one)
+        ws, _buf = workspace(lib, "gaussian_w2", "f64", prob, one)
 
         def ours():
             check(lib, lib.otc_gaussian_w2_f64(ctypes.byref(prob), ctypes.byref(out), ctypes.byref(one),
@@ -139,11 +81,12 @@ def main():
 
         A = np.zeros((d, d))
         b = np.zeros(d)
-        mout = new(MapOutputs, a=view(A), b=p(b))
-        _mbuf, wm = workspace("gaussian_map", prob, one_map)
+        mprob = new(MapProblem, m1=ptr(m1), sigma1=view(s1), m2=ptr(m2), sigma2=view(s2))
+        mout = new(MapOutputs, a=view(A, mut=True), b=ptr(b))
+        wm, _mbuf = workspace(lib, "gaussian_map", "f64", mprob, one_map)
 
         def ours_map():
-            check(lib, lib.otc_gaussian_map_f64(ctypes.byref(prob), ctypes.byref(mout),
+            check(lib, lib.otc_gaussian_map_f64(ctypes.byref(mprob), ctypes.byref(mout),
                                                 ctypes.byref(one_map), wm))
 
         def pot_map():
@@ -165,11 +108,12 @@ def main():
     res = {}
     times = {}
     for th in (1, 2):
-        o = options(W2Options, "otc_gaussian_w2_pairwise_options_default", th)
+        o = options(lib, "gaussian_w2_pairwise", num_threads=th)
         out = np.zeros((k, k))
-        prob = new(PairwiseProblem, means1=view(mb1), covs1=v1, means2=view(mb2), covs2=v2)
-        pout = new(PairwiseOutputs, w2_squared=view(out))
-        buf, ws = workspace("gaussian_w2_pairwise", prob, o)
+        prob = new(PairwiseProblem, means1=view(mb1), covs1=ctypes.addressof(v1), means2=view(mb2),
+                   covs2=ctypes.addressof(v2))
+        pout = new(PairwiseOutputs, w2_squared=view(out, mut=True))
+        ws, buf = workspace(lib, "gaussian_w2_pairwise", "f64", prob, o)
 
         def ours_pw(o=o, prob=prob, pout=pout, ws=ws, buf=buf):
             check(lib, lib.otc_gaussian_w2_pairwise_f64(ctypes.byref(prob), ctypes.byref(pout),
@@ -194,9 +138,9 @@ def main():
     s1 = (s1 + s1.T) / 2
     s2 = spd(rng, d)
     z = np.zeros(d)
-    prob = new(W2Problem, m1=p(z), sigma1=view(s1), m2=p(z), sigma2=view(s2))
+    prob = new(W2Problem, m1=ptr(z), sigma1=view(s1), m2=ptr(z), sigma2=view(s2))
     out = new(W2Outputs)
-    st = lib.otc_gaussian_w2_f64(ctypes.byref(prob), ctypes.byref(out), None, Workspace(None, 0))
+    st = lib.otc_gaussian_w2_f64(ctypes.byref(prob), ctypes.byref(out), None, NO_WORK)
     with np.errstate(all="ignore"):
         try:
             wpot = float(ot.gaussian.bures_wasserstein_distance(z, z, s1, s2))
@@ -208,9 +152,9 @@ def main():
         except Exception as exc:  # noqa: BLE001
             pot_map_ok = f"raised {exc!r}"
     A = np.zeros((d, d))
-    prob = new(W2Problem, sigma1=view(s1), sigma2=view(s2))
-    mout = new(MapOutputs, a=view(A))
-    st2 = lib.otc_gaussian_map_f64(ctypes.byref(prob), ctypes.byref(mout), None, Workspace(None, 0))
+    prob = new(MapProblem, sigma1=view(s1), sigma2=view(s2))
+    mout = new(MapOutputs, a=view(A, mut=True))
+    st2 = lib.otc_gaussian_map_f64(ctypes.byref(prob), ctypes.byref(mout), None, NO_WORK)
     resid = np.abs(A @ s1 @ A - s2).max() / np.abs(s2).max()
     print(f"cond 1e12: otcore W2 = {np.sqrt(out.w2_squared):.12f} (status {st}), POT W2 = {wpot}; "
           f"otcore map finite {np.isfinite(A).all()} (status {st2}, |A S1 A - S2|/|S2| = {resid:.1e}), "

@@ -1,4 +1,4 @@
-//! The table of `tests/abi_layout.rs`, `tests/generated/abi_layout_table.rs`: every struct of
+//! The table of `tests/bindings/abi_layout.rs`, `tests/bindings/abi_layout_table.rs`: every struct of
 //! the header with every field, as `layout!` invocations whose C `sizeof`/`offsetof` the test
 //! compares with Rust's `size_of`/`offset_of!` of the `#[repr(C)]` type of the same name.
 

@@ -6,7 +6,7 @@
 //! parameters. [`Abi::ops`] groups the functions into the operations of the ABI 1 shape
 //! (`otc_OP_options_default`, `otc_OP_workspace_size_T`, `otc_OP_T`). Each generator module
 //! turns the description into one committed file; [`generated_files`] lists them all, which
-//! the `otcore-abi-gen` binary writes and the main crate's `tests/generated_bindings.rs`
+//! the `otcore-abi-gen` binary writes and the main crate's `tests/bindings/generated.rs`
 //! checks for freshness.
 
 pub mod cpp;
@@ -245,7 +245,7 @@ pub fn generated_files(abi: &Abi) -> Vec<(&'static str, String)> {
         ),
         ("bindings/r/otcore/src/otcore_options.c", r::generate(abi)),
         ("benches/peers/otcore_abi.py", python::generate(abi)),
-        ("tests/generated/abi_layout_table.rs", layout::generate(abi)),
+        ("tests/bindings/abi_layout_table.rs", layout::generate(abi)),
     ]
 }
 

@@ -11,51 +11,7 @@
 #include <Rinternals.h>
 #include "otcore.h"
 #include "otcore_r.h"
-
-/* One settable field of an options struct: uint32_t ('u'), uint64_t ('U'), size_t ('z') or
- * double ('d'), at `offset`. */
-typedef struct {
-    const char *name;
-    char kind;
-    size_t offset;
-} exact_field;
-
-/* Sets the fields of the options struct `o` named in the R list `opts`; an unknown name or a
- * value that is not one number of the field's kind is an R error naming it. */
-static void exact_set_options(void *o, SEXP opts, const exact_field *fields, size_t nf,
-                              const char *what) {
-    SEXP names = Rf_getAttrib(opts, R_NamesSymbol);
-    if (!Rf_isNewList(opts)) Rf_error("%s: options must be a list", what);
-    for (R_xlen_t i = 0; i < XLENGTH(opts); i++) {
-        const char *name = Rf_isNull(names) ? "" : CHAR(STRING_ELT(names, i));
-        SEXP v = VECTOR_ELT(opts, i);
-        size_t f = 0;
-        char *p;
-        while (f < nf && strcmp(fields[f].name, name) != 0) f++;
-        if (f == nf) Rf_error("%s: unknown option '%s'", what, name);
-        if (!Rf_isNumeric(v) || XLENGTH(v) != 1 || ISNAN(Rf_asReal(v)))
-            Rf_error("%s: option %s must be one number", what, name);
-        p = (char *)o + fields[f].offset;
-        if (fields[f].kind == 'd') {
-            *(double *)p = Rf_asReal(v);
-        } else {
-            double x = Rf_asReal(v), cap = fields[f].kind == 'u' ? 4294967295.0 : 1.8e19;
-            if (x < 0 || x > cap || x != floor(x))
-                Rf_error("%s: option %s must be a whole number >= 0", what, name);
-            if (fields[f].kind == 'u') *(uint32_t *)p = (uint32_t)x;
-            else if (fields[f].kind == 'U') *(uint64_t *)p = (uint64_t)x;
-            else *(size_t *)p = (size_t)x;
-        }
-    }
-}
-
-#define EXACT_OPTIONS(T, DEFAULT, o, opts, ...)                                                \
-    T o;                                                                                       \
-    do {                                                                                       \
-        static const exact_field fields_[] = {__VA_ARGS__};                                    \
-        check_status(DEFAULT(&o), #DEFAULT);                                                   \
-        exact_set_options(&o, opts, fields_, sizeof fields_ / sizeof fields_[0], #T);          \
-    } while (0)
+#include "otcore_options.h"
 
 /* A zeroed ABI 1 struct with its struct_size set. */
 #define EXACT_STRUCT(T, v)                                                                     \
@@ -109,8 +65,7 @@ SEXP otc_r_assignment(SEXP costs, SEXP options) {
     otc_status st;
     const char *names[] = {"cost", "gap", "perm", "u", "v", "problem_costs", "iterations", "status"};
     SEXP out, u, v, pc;
-    EXACT_OPTIONS(otc_assignment_options, otc_assignment_options_default, o, options,
-                  {"num_threads", 'u', offsetof(otc_assignment_options, num_threads)});
+    OTCR_OPTIONS(assignment, o, options);
     EXACT_STRUCT(otc_assignment_problem_f64, p);
     EXACT_STRUCT(otc_assignment_outputs_f64, r);
     if (!Rf_isNewList(costs) || k < 1) Rf_error("costs must be a non-empty list of matrices");
@@ -163,14 +118,12 @@ SEXP otc_r_emd_grid(SEXP shape, SEXP a, SEXP b, SEXP spacing, SEXP options) {
     const char *plan_names[] = {"rows", "cols", "mass"};
     SEXP out, f, g, mass, plan;
     /* Ctrl-C: R's interrupt flag is polled at every check of all arcs (a few per level). */
-    EXACT_OPTIONS(otc_emd_grid_options, otc_emd_grid_options_default, o, options,
-                  {"num_threads", 'u', offsetof(otc_emd_grid_options, num_threads)},
-                  {"mass_tolerance", 'd', offsetof(otc_emd_grid_options, mass_tolerance)},
-                  {"arcs_per_node", 'z', offsetof(otc_emd_grid_options, arcs_per_node)},
-                  {"callback_every", 'U', offsetof(otc_emd_grid_options, callback_every)});
+    otc_emd_grid_options o;
     EXACT_STRUCT(otc_emd_grid_problem_f64, p);
+    OTCR_DEFAULT_OPTIONS(emd_grid, o);
     o.callback = otcr_interrupt_callback;
-    if (o.callback_every == 0) o.callback_every = 1;
+    o.callback_every = 1;
+    OTCR_SET_OPTIONS(emd_grid, o, options);
     EXACT_STRUCT(otc_emd_grid_outputs_f64, r);
     if (!Rf_isReal(shape) || ndim < 1 || ndim > 3) Rf_error("shape must have 1 to 3 sizes");
     for (size_t k = 0; k < ndim; k++) {
@@ -249,10 +202,7 @@ SEXP otc_r_emd_partial(SEXP a, SEXP b, SEXP cost, SEXP mass, SEXP options) {
     const char *names[] = {"plan", "f", "g", "cost", "transported_mass", "mass_price", "gap",
                            "iterations", "status"};
     SEXP out;
-    EXACT_OPTIONS(otc_emd_partial_options, otc_emd_partial_options_default, o, options,
-                  {"num_threads", 'u', offsetof(otc_emd_partial_options, num_threads)},
-                  {"max_iter", 'U', offsetof(otc_emd_partial_options, max_iter)},
-                  {"mass_tolerance", 'd', offsetof(otc_emd_partial_options, mass_tolerance)});
+    OTCR_OPTIONS(emd_partial, o, options);
     EXACT_STRUCT(otc_emd_partial_problem_f64, p);
     EXACT_STRUCT(otc_emd_partial_outputs_f64, r);
     out = PROTECT(exact_list(9, names));
@@ -278,9 +228,7 @@ SEXP otc_r_emd_unbalanced_tv(SEXP a, SEXP b, SEXP cost, SEXP rho, SEXP options) 
     const char *names[] = {"plan", "f", "g", "cost", "objective", "transported_mass", "gap",
                            "iterations", "status"};
     SEXP out;
-    EXACT_OPTIONS(otc_emd_unbalanced_tv_options, otc_emd_unbalanced_tv_options_default, o, options,
-                  {"num_threads", 'u', offsetof(otc_emd_unbalanced_tv_options, num_threads)},
-                  {"max_iter", 'U', offsetof(otc_emd_unbalanced_tv_options, max_iter)});
+    OTCR_OPTIONS(emd_unbalanced_tv, o, options);
     EXACT_STRUCT(otc_emd_unbalanced_tv_problem_f64, p);
     EXACT_STRUCT(otc_emd_unbalanced_tv_outputs_f64, r);
     out = PROTECT(exact_list(9, names));

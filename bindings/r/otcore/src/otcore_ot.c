@@ -12,60 +12,12 @@
 #include "otcore_r.h"
 #include "otcore_options.h"
 
-/* A double matrix (or vector, as a column) as a read-only column-major view. */
-static otc_matrix_f64 rview(SEXP a, const char *what) {
-    otc_matrix_f64 v;
-    if (!Rf_isReal(a)) Rf_error("%s must be a double matrix", what);
-    v.data = REAL(a);
-    v.rows = (size_t)(Rf_isMatrix(a) ? Rf_nrows(a) : XLENGTH(a));
-    v.cols = (size_t)(Rf_isMatrix(a) ? Rf_ncols(a) : 1);
-    v.row_stride = 1;
-    v.col_stride = (ptrdiff_t)v.rows;
-    return v;
-}
-
-static otc_matrix_mut_f64 wview(SEXP a) {
-    otc_matrix_mut_f64 v;
-    v.data = REAL(a);
-    v.rows = (size_t)Rf_nrows(a);
-    v.cols = (size_t)Rf_ncols(a);
-    v.row_stride = 1;
-    v.col_stride = (ptrdiff_t)v.rows;
-    return v;
-}
-
-static otc_matrix_mut_f64 no_output(void) {
-    otc_matrix_mut_f64 v;
-    memset(&v, 0, sizeof v);
-    return v;
-}
-
-/* A double vector of length n (NULL for R's NULL when optional). */
-static const double *dvec(SEXP v, R_xlen_t n, const char *what, int optional) {
-    if (optional && Rf_isNull(v)) return NULL;
-    if (!Rf_isReal(v) || XLENGTH(v) != n) {
-        Rf_error("%s must be a double vector of length %lld", what, (long long)n);
-    }
-    return REAL(v);
-}
-
-static SEXP named_list(int n, const char **names) {
-    SEXP out = PROTECT(Rf_allocVector(VECSXP, n));
-    SEXP nm = PROTECT(Rf_allocVector(STRSXP, n));
-    for (int i = 0; i < n; i++) SET_STRING_ELT(nm, i, Rf_mkChar(names[i]));
-    Rf_setAttrib(out, R_NamesSymbol, nm);
-    UNPROTECT(2);
-    return out;
-}
-
-
 /* ---- exact OT ---------------------------------------------------------------------------- */
 
 SEXP otc_r_emd(SEXP a, SEXP b, SEXP cost, SEXP warm_f, SEXP warm_g, SEXP options) {
     otc_emd_problem_f64 pb;
     otc_emd_outputs_f64 res;
     otc_emd_options opts;
-    otc_workspace alloc = {NULL, 0};
     otc_status st;
     const char *names[] = {"cost", "plan", "f", "g", "gap", "iterations", "status"};
     SEXP out, plan, f, g;
@@ -94,7 +46,7 @@ SEXP otc_r_emd(SEXP a, SEXP b, SEXP cost, SEXP warm_f, SEXP warm_g, SEXP options
     res.f = REAL(f);
     res.g = REAL(g);
     res.plan = wview(plan);
-    st = otc_emd_f64(&pb, &res, &opts, alloc);
+    st = otc_emd_f64(&pb, &res, &opts, OTCR_NO_WORK);
     check_status(st, "otc_emd_f64");
     SET_VECTOR_ELT(out, 0, Rf_ScalarReal(res.cost));
     SET_VECTOR_ELT(out, 4, Rf_ScalarReal(res.gap));
@@ -186,7 +138,7 @@ SEXP otc_r_sinkhorn(SEXP a, SEXP b, SEXP cost, SEXP x, SEXP y, SEXP options, SEX
     r.grad_y = matrix_output(out, 12, w[2] == TRUE, m, d);
     r.grad_a = vector_output(out, 13, w[2] == TRUE, n);
     r.grad_b = vector_output(out, 14, w[2] == TRUE, m);
-    st = otc_sinkhorn_f64(&p, &r, &o, (otc_workspace){NULL, 0});
+    st = otc_sinkhorn_f64(&p, &r, &o, OTCR_NO_WORK);
     check_status(st, "otc_sinkhorn_f64");
     SET_VECTOR_ELT(out, 2, Rf_ScalarReal(r.entropic_ot));
     SET_VECTOR_ELT(out, 3, Rf_ScalarReal(r.transport_cost));
@@ -242,7 +194,7 @@ SEXP otc_r_sinkhorn_divergence(SEXP a, SEXP b, SEXP cxy, SEXP cxx, SEXP cyy, SEX
     r.grad_y = matrix_output(out, 9, grads, m, d);
     r.grad_a = vector_output(out, 10, grads, n);
     r.grad_b = vector_output(out, 11, grads, m);
-    st = otc_sinkhorn_divergence_f64(&p, &r, &o, (otc_workspace){NULL, 0});
+    st = otc_sinkhorn_divergence_f64(&p, &r, &o, OTCR_NO_WORK);
     check_status(st, "otc_sinkhorn_divergence_f64");
     SET_VECTOR_ELT(out, 0, Rf_ScalarReal(r.divergence));
     SET_VECTOR_ELT(out, 1, Rf_ScalarReal(r.entropic_ot_xy));
@@ -306,7 +258,7 @@ SEXP otc_r_sinkhorn_block_step(SEXP f_block, SEXP cost, SEXP x, SEXP y, SEXP a_b
     out.struct_size = sizeof out;
     out.f_block = REAL(f);
     out.pairs = Rf_isNull(pairs) ? NULL : (otc_lse_pair *)REAL(pairs);
-    check_status(otc_sinkhorn_block_step_f64(&p, &out, &o, (otc_workspace){NULL, 0}),
+    check_status(otc_sinkhorn_block_step_f64(&p, &out, &o, OTCR_NO_WORK),
                  "otc_sinkhorn_block_step_f64");
     SET_VECTOR_ELT(res, 2, Rf_ScalarReal(out.marginal_error));
     UNPROTECT(1);
@@ -339,7 +291,7 @@ SEXP otc_r_sinkhorn_block_column_update(SEXP pairs, SEXP options) {
     memset(&out, 0, sizeof out);
     out.struct_size = sizeof out;
     out.g = REAL(g);
-    check_status(otc_sinkhorn_block_column_update_f64(&p, &out, &o, (otc_workspace){NULL, 0}),
+    check_status(otc_sinkhorn_block_column_update_f64(&p, &out, &o, OTCR_NO_WORK),
                  "otc_sinkhorn_block_column_update_f64");
     UNPROTECT(1);
     return g;
@@ -383,13 +335,6 @@ SEXP otc_r_sinkhorn_block_workspace_sizes(SEXP rows, SEXP m, SEXP d) {
 
 /* ---- Gaussians --------------------------------------------------------------------------- */
 
-#define GAUSSIAN_STRUCT(T, v)                                                                  \
-    T v;                                                                                       \
-    memset(&v, 0, sizeof v);                                                                   \
-    v.struct_size = sizeof v
-
-static const otc_workspace NO_WORK = {NULL, 0};
-
 static size_t square(SEXP s, const char *what) {
     otc_matrix_f64 v = rview(s, what);
     if (!Rf_isMatrix(s) || v.rows != v.cols) Rf_error("%s must be a square matrix", what);
@@ -398,11 +343,11 @@ static size_t square(SEXP s, const char *what) {
 
 SEXP otc_r_bures(SEXP s1, SEXP s2, SEXP options) {
     OTCR_OPTIONS(bures, o, options);
-    GAUSSIAN_STRUCT(otc_bures_problem_f64, p);
-    GAUSSIAN_STRUCT(otc_bures_outputs_f64, r);
+    OTCR_STRUCT(otc_bures_problem_f64, p);
+    OTCR_STRUCT(otc_bures_outputs_f64, r);
     p.sigma1 = rview(s1, "S1");
     p.sigma2 = rview(s2, "S2");
-    check_status(otc_bures_f64(&p, &r, &o, NO_WORK), "otc_bures_f64");
+    check_status(otc_bures_f64(&p, &r, &o, OTCR_NO_WORK), "otc_bures_f64");
     return Rf_ScalarReal(r.bures_squared);
 }
 
@@ -411,47 +356,36 @@ SEXP otc_r_gaussian_w2(SEXP m1, SEXP s1, SEXP m2, SEXP s2, SEXP eps, SEXP option
     const double *p1 = dvec(m1, (R_xlen_t)d, "m1", 0), *p2 = dvec(m2, (R_xlen_t)d, "m2", 0);
     if (Rf_isNull(eps)) {
         OTCR_OPTIONS(gaussian_w2, o, options);
-        GAUSSIAN_STRUCT(otc_gaussian_w2_problem_f64, p);
-        GAUSSIAN_STRUCT(otc_gaussian_w2_outputs_f64, r);
+        OTCR_STRUCT(otc_gaussian_w2_problem_f64, p);
+        OTCR_STRUCT(otc_gaussian_w2_outputs_f64, r);
         p.m1 = p1; p.sigma1 = rview(s1, "S1"); p.m2 = p2; p.sigma2 = rview(s2, "S2");
-        check_status(otc_gaussian_w2_f64(&p, &r, &o, NO_WORK), "otc_gaussian_w2_f64");
+        check_status(otc_gaussian_w2_f64(&p, &r, &o, OTCR_NO_WORK), "otc_gaussian_w2_f64");
         return Rf_ScalarReal(r.w2_squared);
     } else {
         OTCR_OPTIONS(gaussian_entropic_w2, o, options);
-        GAUSSIAN_STRUCT(otc_gaussian_entropic_w2_problem_f64, p);
-        GAUSSIAN_STRUCT(otc_gaussian_entropic_w2_outputs_f64, r);
+        OTCR_STRUCT(otc_gaussian_entropic_w2_problem_f64, p);
+        OTCR_STRUCT(otc_gaussian_entropic_w2_outputs_f64, r);
         p.m1 = p1; p.sigma1 = rview(s1, "S1"); p.m2 = p2; p.sigma2 = rview(s2, "S2");
         p.epsilon = Rf_asReal(eps);
-        check_status(otc_gaussian_entropic_w2_f64(&p, &r, &o, NO_WORK),
+        check_status(otc_gaussian_entropic_w2_f64(&p, &r, &o, OTCR_NO_WORK),
                      "otc_gaussian_entropic_w2_f64");
         return Rf_ScalarReal(r.cost);
     }
 }
 
-/* A list of k covariance matrices as views (R_alloc'd: freed when .Call returns). */
-static otc_matrix_f64 *cov_views(SEXP covs, R_xlen_t k, const char *what) {
-    otc_matrix_f64 *v;
-    if (!Rf_isNewList(covs) || XLENGTH(covs) != k) {
-        Rf_error("%s must be a list of %lld matrices", what, (long long)k);
-    }
-    v = (otc_matrix_f64 *)R_alloc((size_t)(k > 0 ? k : 1), sizeof *v);
-    for (R_xlen_t i = 0; i < k; i++) v[i] = rview(VECTOR_ELT(covs, i), what);
-    return v;
-}
-
 SEXP otc_r_gaussian_w2_pairwise(SEXP means1, SEXP covs1, SEXP means2, SEXP covs2,
                                 SEXP options) {
     OTCR_OPTIONS(gaussian_w2_pairwise, o, options);
-    GAUSSIAN_STRUCT(otc_gaussian_w2_pairwise_problem_f64, p);
-    GAUSSIAN_STRUCT(otc_gaussian_w2_pairwise_outputs_f64, r);
+    OTCR_STRUCT(otc_gaussian_w2_pairwise_problem_f64, p);
+    OTCR_STRUCT(otc_gaussian_w2_pairwise_outputs_f64, r);
     otc_status st;
     p.means1 = rview(means1, "means1");
     p.means2 = rview(means2, "means2");
-    p.covs1 = cov_views(covs1, (R_xlen_t)p.means1.rows, "covs1");
-    p.covs2 = cov_views(covs2, (R_xlen_t)p.means2.rows, "covs2");
+    p.covs1 = matrix_views(covs1, (R_xlen_t)p.means1.rows, "covs1");
+    p.covs2 = matrix_views(covs2, (R_xlen_t)p.means2.rows, "covs2");
     SEXP out = PROTECT(Rf_allocMatrix(REALSXP, (int)p.means1.rows, (int)p.means2.rows));
     r.w2_squared = wview(out);
-    st = otc_gaussian_w2_pairwise_f64(&p, &r, &o, NO_WORK);
+    st = otc_gaussian_w2_pairwise_f64(&p, &r, &o, OTCR_NO_WORK);
     UNPROTECT(1);
     check_status(st, "otc_gaussian_w2_pairwise_f64");
     return out;
@@ -460,8 +394,8 @@ SEXP otc_r_gaussian_w2_pairwise(SEXP means1, SEXP covs1, SEXP means2, SEXP covs2
 SEXP otc_r_gaussian_map(SEXP m1, SEXP s1, SEXP m2, SEXP s2, SEXP options) {
     size_t d = square(s1, "S1");
     OTCR_OPTIONS(gaussian_map, o, options);
-    GAUSSIAN_STRUCT(otc_gaussian_map_problem_f64, p);
-    GAUSSIAN_STRUCT(otc_gaussian_map_outputs_f64, r);
+    OTCR_STRUCT(otc_gaussian_map_problem_f64, p);
+    OTCR_STRUCT(otc_gaussian_map_outputs_f64, r);
     const char *names[] = {"A", "b", "rank", "status"};
     SEXP out = PROTECT(named_list(4, names)), a, b;
     otc_status st;
@@ -473,7 +407,7 @@ SEXP otc_r_gaussian_map(SEXP m1, SEXP s1, SEXP m2, SEXP s2, SEXP options) {
     SET_VECTOR_ELT(out, 1, b);
     r.a = wview(a);
     r.b = REAL(b);
-    st = otc_gaussian_map_f64(&p, &r, &o, NO_WORK);
+    st = otc_gaussian_map_f64(&p, &r, &o, OTCR_NO_WORK);
     check_status(st, "otc_gaussian_map_f64");
     SET_VECTOR_ELT(out, 2, Rf_ScalarReal((double)r.rank));
     SET_VECTOR_ELT(out, 3, Rf_ScalarInteger(st));
@@ -483,15 +417,15 @@ SEXP otc_r_gaussian_map(SEXP m1, SEXP s1, SEXP m2, SEXP s2, SEXP options) {
 
 SEXP otc_r_gaussian_map_apply(SEXP a, SEXP b, SEXP x, SEXP options) {
     OTCR_OPTIONS(gaussian_map_apply, o, options);
-    GAUSSIAN_STRUCT(otc_gaussian_map_apply_problem_f64, p);
-    GAUSSIAN_STRUCT(otc_gaussian_map_apply_outputs_f64, r);
+    OTCR_STRUCT(otc_gaussian_map_apply_problem_f64, p);
+    OTCR_STRUCT(otc_gaussian_map_apply_outputs_f64, r);
     otc_status st;
     p.a = rview(a, "A");
     p.x = rview(x, "x");
     p.b = dvec(b, (R_xlen_t)p.a.rows, "b", 1);
     SEXP out = PROTECT(Rf_allocMatrix(REALSXP, (int)p.x.rows, (int)p.a.rows));
     r.y = wview(out);
-    st = otc_gaussian_map_apply_f64(&p, &r, &o, NO_WORK);
+    st = otc_gaussian_map_apply_f64(&p, &r, &o, OTCR_NO_WORK);
     UNPROTECT(1);
     check_status(st, "otc_gaussian_map_apply_f64");
     return out;
@@ -500,8 +434,8 @@ SEXP otc_r_gaussian_map_apply(SEXP a, SEXP b, SEXP x, SEXP options) {
 SEXP otc_r_gaussian_geodesic(SEXP m1, SEXP s1, SEXP m2, SEXP s2, SEXP t, SEXP options) {
     size_t d = square(s1, "S1");
     OTCR_OPTIONS(gaussian_geodesic, o, options);
-    GAUSSIAN_STRUCT(otc_gaussian_geodesic_problem_f64, p);
-    GAUSSIAN_STRUCT(otc_gaussian_geodesic_outputs_f64, r);
+    OTCR_STRUCT(otc_gaussian_geodesic_problem_f64, p);
+    OTCR_STRUCT(otc_gaussian_geodesic_outputs_f64, r);
     const char *names[] = {"mean", "cov", "rank", "status"};
     SEXP out = PROTECT(named_list(4, names)), mean, cov;
     otc_status st;
@@ -514,7 +448,7 @@ SEXP otc_r_gaussian_geodesic(SEXP m1, SEXP s1, SEXP m2, SEXP s2, SEXP t, SEXP op
     SET_VECTOR_ELT(out, 1, cov);
     r.mean = REAL(mean);
     r.cov = wview(cov);
-    st = otc_gaussian_geodesic_f64(&p, &r, &o, NO_WORK);
+    st = otc_gaussian_geodesic_f64(&p, &r, &o, OTCR_NO_WORK);
     check_status(st, "otc_gaussian_geodesic_f64");
     SET_VECTOR_ELT(out, 2, Rf_ScalarReal((double)r.rank));
     SET_VECTOR_ELT(out, 3, Rf_ScalarInteger(st));
@@ -524,8 +458,8 @@ SEXP otc_r_gaussian_geodesic(SEXP m1, SEXP s1, SEXP m2, SEXP s2, SEXP t, SEXP op
 
 SEXP otc_r_gaussian_barycenter(SEXP means, SEXP covs, SEXP weights, SEXP options) {
     otc_gaussian_barycenter_options o;
-    GAUSSIAN_STRUCT(otc_gaussian_barycenter_problem_f64, p);
-    GAUSSIAN_STRUCT(otc_gaussian_barycenter_outputs_f64, r);
+    OTCR_STRUCT(otc_gaussian_barycenter_problem_f64, p);
+    OTCR_STRUCT(otc_gaussian_barycenter_outputs_f64, r);
     const char *names[] = {"mean", "cov", "iterations", "error", "rank", "status"};
     SEXP out = PROTECT(named_list(6, names)), mean, cov;
     otc_status st;
@@ -536,7 +470,7 @@ SEXP otc_r_gaussian_barycenter(SEXP means, SEXP covs, SEXP weights, SEXP options
     o.callback_every = 1;
     OTCR_SET_OPTIONS(gaussian_barycenter, o, options);
     p.means = rview(means, "means");
-    p.covs = cov_views(covs, (R_xlen_t)p.means.rows, "covs");
+    p.covs = matrix_views(covs, (R_xlen_t)p.means.rows, "covs");
     p.weights = dvec(weights, (R_xlen_t)p.means.rows, "weights", 1);
     mean = Rf_allocVector(REALSXP, (R_xlen_t)p.means.cols);
     SET_VECTOR_ELT(out, 0, mean);
@@ -544,7 +478,7 @@ SEXP otc_r_gaussian_barycenter(SEXP means, SEXP covs, SEXP weights, SEXP options
     SET_VECTOR_ELT(out, 1, cov);
     r.mean = REAL(mean);
     r.cov = wview(cov);
-    st = otc_gaussian_barycenter_f64(&p, &r, &o, NO_WORK);
+    st = otc_gaussian_barycenter_f64(&p, &r, &o, OTCR_NO_WORK);
     check_status(st, "otc_gaussian_barycenter_f64");
     SET_VECTOR_ELT(out, 2, Rf_ScalarReal((double)r.report.iterations));
     SET_VECTOR_ELT(out, 3, Rf_ScalarReal(r.report.error));
@@ -556,8 +490,8 @@ SEXP otc_r_gaussian_barycenter(SEXP means, SEXP covs, SEXP weights, SEXP options
 
 SEXP otc_r_gaussian_moments(SEXP x, SEXP weights, SEXP options) {
     OTCR_OPTIONS(gaussian_moments, o, options);
-    GAUSSIAN_STRUCT(otc_gaussian_moments_problem_f64, p);
-    GAUSSIAN_STRUCT(otc_gaussian_moments_outputs_f64, r);
+    OTCR_STRUCT(otc_gaussian_moments_problem_f64, p);
+    OTCR_STRUCT(otc_gaussian_moments_outputs_f64, r);
     const char *names[] = {"mean", "cov"};
     SEXP out = PROTECT(named_list(2, names)), mean, cov;
     p.x = rview(x, "x");
@@ -568,7 +502,7 @@ SEXP otc_r_gaussian_moments(SEXP x, SEXP weights, SEXP options) {
     SET_VECTOR_ELT(out, 1, cov);
     r.mean = REAL(mean);
     r.cov = wview(cov);
-    check_status(otc_gaussian_moments_f64(&p, &r, &o, NO_WORK), "otc_gaussian_moments_f64");
+    check_status(otc_gaussian_moments_f64(&p, &r, &o, OTCR_NO_WORK), "otc_gaussian_moments_f64");
     UNPROTECT(1);
     return out;
 }
@@ -576,8 +510,8 @@ SEXP otc_r_gaussian_moments(SEXP x, SEXP weights, SEXP options) {
 SEXP otc_r_psd_sqrt(SEXP s, SEXP options) {
     size_t d = square(s, "S");
     OTCR_OPTIONS(psd_sqrt, o, options);
-    GAUSSIAN_STRUCT(otc_psd_sqrt_problem_f64, p);
-    GAUSSIAN_STRUCT(otc_psd_sqrt_outputs_f64, r);
+    OTCR_STRUCT(otc_psd_sqrt_problem_f64, p);
+    OTCR_STRUCT(otc_psd_sqrt_outputs_f64, r);
     const char *names[] = {"sqrt", "inv_sqrt", "rank", "status"};
     SEXP out = PROTECT(named_list(4, names)), sq, isq;
     otc_status st;
@@ -588,7 +522,7 @@ SEXP otc_r_psd_sqrt(SEXP s, SEXP options) {
     SET_VECTOR_ELT(out, 1, isq);
     r.sqrt = wview(sq);
     r.inv_sqrt = wview(isq);
-    st = otc_psd_sqrt_f64(&p, &r, &o, NO_WORK);
+    st = otc_psd_sqrt_f64(&p, &r, &o, OTCR_NO_WORK);
     check_status(st, "otc_psd_sqrt_f64");
     SET_VECTOR_ELT(out, 2, Rf_ScalarReal((double)r.rank));
     SET_VECTOR_ELT(out, 3, Rf_ScalarInteger(st));
@@ -625,7 +559,7 @@ SEXP otc_r_laguerre_assign(SEXP points, SEXP sites, SEXP g, SEXP weights, SEXP o
     r.struct_size = sizeof r;
     r.cells = c;
     r.masses = REAL(masses);
-    check_status(otc_laguerre_assign_f64(&p, &r, &o, NO_WORK), "otc_laguerre_assign_f64");
+    check_status(otc_laguerre_assign_f64(&p, &r, &o, OTCR_NO_WORK), "otc_laguerre_assign_f64");
     for (size_t i = 0; i < vp.rows; i++) INTEGER(cells)[i] = (int)c[i] + 1;
     SET_VECTOR_ELT(out, 2, Rf_ScalarReal((double)r.empty_cells));
     UNPROTECT(1);
@@ -655,7 +589,7 @@ SEXP otc_r_semidiscrete(SEXP points, SEXP sites, SEXP b, SEXP weights, SEXP g0, 
     r.struct_size = sizeof r;
     r.g = REAL(g);
     r.masses = REAL(masses);
-    st = otc_semidiscrete_f64(&p, &r, &o, NO_WORK);
+    st = otc_semidiscrete_f64(&p, &r, &o, OTCR_NO_WORK);
     check_status(st, "otc_semidiscrete_f64");
     SET_VECTOR_ELT(out, 2, Rf_ScalarReal(r.mass_error));
     SET_VECTOR_ELT(out, 3, Rf_ScalarReal(r.epsilon));
@@ -726,7 +660,7 @@ SEXP otc_r_semidiscrete_sgd(SEXP fn, SEXP env, SEXP points, SEXP sites, SEXP b, 
     memset(&r, 0, sizeof r);
     r.struct_size = sizeof r;
     r.g = REAL(g);
-    st = otc_semidiscrete_sgd_f64(&p, &r, &o, NO_WORK);
+    st = otc_semidiscrete_sgd_f64(&p, &r, &o, OTCR_NO_WORK);
     check_status(st, "otc_semidiscrete_sgd_f64");
     SET_VECTOR_ELT(out, 1, Rf_ScalarReal(r.step));
     set_report_without_path(out, 2, r.report);
@@ -752,7 +686,7 @@ SEXP otc_r_lloyd(SEXP points, SEXP sites, SEXP weights, SEXP opts) {
     memset(&r, 0, sizeof r);
     r.struct_size = sizeof r;
     r.sites = wview(moved);
-    st = otc_lloyd_f64(&p, &r, &o, NO_WORK);
+    st = otc_lloyd_f64(&p, &r, &o, OTCR_NO_WORK);
     check_status(st, "otc_lloyd_f64");
     SET_VECTOR_ELT(out, 1, Rf_ScalarReal(r.distortion));
     set_report_without_path(out, 2, r.report);
@@ -777,7 +711,6 @@ SEXP otc_r_barycenter(SEXP hists, SEXP cost, SEXP h, SEXP w, SEXP weights, SEXP 
     otc_matrix_f64 vh = rview(hists, "hists");
     const double *pw = dvec(weights, (R_xlen_t)vh.cols, "weights", 1);
     const char *names[] = {"barycenter", "iterations", "error", "status"};
-    otc_workspace no_work = {NULL, 0};
     SEXP out, bar;
     otc_report report;
     otc_status st;
@@ -796,7 +729,7 @@ SEXP otc_r_barycenter(SEXP hists, SEXP cost, SEXP h, SEXP w, SEXP weights, SEXP 
         o.callback = otcr_interrupt_callback;
         o.callback_every = interrupt_every(2.0 * (double)vh.cols * (double)vh.rows * (double)vh.rows);
         OTCR_SET_OPTIONS(barycenter, o, options);
-        st = otc_barycenter_f64(&p, &r, &o, no_work);
+        st = otc_barycenter_f64(&p, &r, &o, OTCR_NO_WORK);
         check_status(st, "otc_barycenter_f64");
         report = r.report;
     } else {
@@ -812,7 +745,7 @@ SEXP otc_r_barycenter(SEXP hists, SEXP cost, SEXP h, SEXP w, SEXP weights, SEXP 
         o.callback_every = interrupt_every(0.1 * (double)vh.cols * (double)vh.rows *
                                            (double)(p.height + p.width));
         OTCR_SET_OPTIONS(convolutional_barycenter, o, options);
-        st = otc_convolutional_barycenter_f64(&p, &r, &o, no_work);
+        st = otc_convolutional_barycenter_f64(&p, &r, &o, OTCR_NO_WORK);
         check_status(st, "otc_convolutional_barycenter_f64");
         report = r.report;
     }
@@ -829,7 +762,6 @@ SEXP otc_r_wasserstein_1d(SEXP x, SEXP a, SEXP y, SEXP b, SEXP p, SEXP options) 
     otc_wasserstein_1d_problem_f64 pb;
     otc_wasserstein_1d_outputs_f64 res;
     otc_wasserstein_1d_options opts;
-    otc_workspace alloc = {NULL, 0};
     memset(&pb, 0, sizeof pb);
     pb.struct_size = sizeof pb;
     pb.n = (size_t)XLENGTH(x);
@@ -843,7 +775,7 @@ SEXP otc_r_wasserstein_1d(SEXP x, SEXP a, SEXP y, SEXP b, SEXP p, SEXP options) 
     OTCR_SET_OPTIONS(wasserstein_1d, opts, options);
     memset(&res, 0, sizeof res);
     res.struct_size = sizeof res;
-    check_status(otc_wasserstein_1d_f64(&pb, &res, &opts, alloc), "otc_wasserstein_1d_f64");
+    check_status(otc_wasserstein_1d_f64(&pb, &res, &opts, OTCR_NO_WORK), "otc_wasserstein_1d_f64");
     return Rf_ScalarReal(res.wp_p);
 }
 
@@ -852,7 +784,6 @@ SEXP otc_r_sliced_wasserstein(SEXP x, SEXP a, SEXP y, SEXP b, SEXP p, SEXP direc
     otc_sliced_wasserstein_problem_f64 pb;
     otc_sliced_wasserstein_outputs_f64 res;
     otc_sliced_wasserstein_options opts;
-    otc_workspace alloc = {NULL, 0};
     memset(&pb, 0, sizeof pb);
     pb.struct_size = sizeof pb;
     pb.x = rview(x, "x");
@@ -865,7 +796,7 @@ SEXP otc_r_sliced_wasserstein(SEXP x, SEXP a, SEXP y, SEXP b, SEXP p, SEXP direc
     OTCR_SET_OPTIONS(sliced_wasserstein, opts, options);
     memset(&res, 0, sizeof res);
     res.struct_size = sizeof res;
-    check_status(otc_sliced_wasserstein_f64(&pb, &res, &opts, alloc), "otc_sliced_wasserstein_f64");
+    check_status(otc_sliced_wasserstein_f64(&pb, &res, &opts, OTCR_NO_WORK), "otc_sliced_wasserstein_f64");
     return Rf_ScalarReal(res.swp_p);
 }
 
@@ -876,7 +807,6 @@ SEXP otc_r_emd_batch(SEXP a, SEXP b, SEXP costs, SEXP options) {
     otc_emd_batch_problem_f64 pb;
     otc_emd_batch_outputs_f64 res;
     otc_emd_batch_options opts;
-    otc_workspace alloc = {NULL, 0};
     const char *names[] = {"costs", "gaps", "iterations", "f", "g", "cost", "status"};
     SEXP out = PROTECT(named_list(7, names)), c, gaps, its, f, g;
     uint64_t *iters = (uint64_t *)R_alloc((size_t)(k > 0 ? k : 1), sizeof *iters);
@@ -889,7 +819,7 @@ SEXP otc_r_emd_batch(SEXP a, SEXP b, SEXP costs, SEXP options) {
     pb.m = vb.rows;
     pb.a = va.data;
     pb.b = vb.data;
-    pb.costs = cov_views(costs, k, "costs");
+    pb.costs = matrix_views(costs, k, "costs");
     OTCR_DEFAULT_OPTIONS(emd_batch, opts);
     OTCR_SET_OPTIONS(emd_batch, opts, options);
     c = Rf_allocVector(REALSXP, k);
@@ -909,7 +839,7 @@ SEXP otc_r_emd_batch(SEXP a, SEXP b, SEXP costs, SEXP options) {
     res.problem_iterations = iters;
     res.f = REAL(f);
     res.g = REAL(g);
-    st = otc_emd_batch_f64(&pb, &res, &opts, alloc);
+    st = otc_emd_batch_f64(&pb, &res, &opts, OTCR_NO_WORK);
     check_status(st, "otc_emd_batch_f64");
     for (R_xlen_t l = 0; l < k; l++) REAL(its)[l] = (double)iters[l];
     SET_VECTOR_ELT(out, 5, Rf_ScalarReal(res.cost));

@@ -2,6 +2,7 @@
  * as strided views (row_stride 1, col_stride nrow) without copies. Errors become R errors
  * carrying otcore's status text and message. */
 #include <math.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 #include <R.h>
@@ -54,25 +55,68 @@ SEXP otc_r_check_status(SEXP status) {
     return R_NilValue;
 }
 
-#ifdef OTC_METRIC_SQEUCLIDEAN
-static otc_matrix_f64 view(SEXP a) {
+/* A double matrix (or vector, as a column) as a read-only column-major view. */
+otc_matrix_f64 rview(SEXP a, const char *what) {
     otc_matrix_f64 v;
+    if (!Rf_isReal(a)) Rf_error("%s must be a double matrix", what);
+    v.data = REAL(a);
+    v.rows = (size_t)(Rf_isMatrix(a) ? Rf_nrows(a) : XLENGTH(a));
+    v.cols = (size_t)(Rf_isMatrix(a) ? Rf_ncols(a) : 1);
+    v.row_stride = 1;
+    v.col_stride = (ptrdiff_t)v.rows;
+    return v;
+}
+
+otc_matrix_mut_f64 wview(SEXP a) {
+    otc_matrix_mut_f64 v;
     v.data = REAL(a);
     v.rows = (size_t)Rf_nrows(a);
     v.cols = (size_t)Rf_ncols(a);
     v.row_stride = 1;
-    v.col_stride = (intptr_t)Rf_nrows(a);
+    v.col_stride = (ptrdiff_t)v.rows;
     return v;
 }
 
-#endif
+otc_matrix_mut_f64 no_output(void) {
+    otc_matrix_mut_f64 v;
+    memset(&v, 0, sizeof v);
+    return v;
+}
+
+/* A double vector of length n (NULL for R's NULL when optional). */
+const double *dvec(SEXP v, R_xlen_t n, const char *what, int optional) {
+    if (optional && Rf_isNull(v)) return NULL;
+    if (!Rf_isReal(v) || XLENGTH(v) != n) {
+        Rf_error("%s must be a double vector of length %lld", what, (long long)n);
+    }
+    return REAL(v);
+}
+
+SEXP named_list(int n, const char **names) {
+    SEXP out = PROTECT(Rf_allocVector(VECSXP, n));
+    SEXP nm = PROTECT(Rf_allocVector(STRSXP, n));
+    for (int i = 0; i < n; i++) SET_STRING_ELT(nm, i, Rf_mkChar(names[i]));
+    Rf_setAttrib(out, R_NamesSymbol, nm);
+    UNPROTECT(2);
+    return out;
+}
+
+/* The k double matrices of an R list as views (see otcore_r.h). */
+otc_matrix_f64 *matrix_views(SEXP list, R_xlen_t k, const char *what) {
+    otc_matrix_f64 *v;
+    if (!Rf_isNewList(list) || XLENGTH(list) != k) {
+        Rf_error("%s must be a list of %lld matrices", what, (long long)k);
+    }
+    v = (otc_matrix_f64 *)R_alloc((size_t)(k > 0 ? k : 1), sizeof *v);
+    for (R_xlen_t i = 0; i < k; i++) v[i] = rview(VECTOR_ELT(list, i), what);
+    return v;
+}
 
 SEXP otc_r_cost_matrix(SEXP x, SEXP y, SEXP options) {
 #ifdef OTC_METRIC_SQEUCLIDEAN
     otc_cost_matrix_options opts;
     otc_cost_matrix_problem_f64 problem;
     otc_cost_matrix_outputs_f64 res;
-    otc_workspace no_work = {NULL, 0};
     otc_status st;
     SEXP out;
     if (!Rf_isReal(x) || !Rf_isMatrix(x) || !Rf_isReal(y) || !Rf_isMatrix(y)) {
@@ -81,17 +125,13 @@ SEXP otc_r_cost_matrix(SEXP x, SEXP y, SEXP options) {
     OTCR_DEFAULT_OPTIONS(cost_matrix, opts);
     OTCR_SET_OPTIONS(cost_matrix, opts, options);
     problem.struct_size = sizeof problem;
-    problem.x = view(x);
-    problem.y = view(y);
+    problem.x = rview(x, "x");
+    problem.y = rview(y, "y");
     out = PROTECT(Rf_allocMatrix(REALSXP, Rf_nrows(x), Rf_nrows(y)));
     memset(&res, 0, sizeof res);
     res.struct_size = sizeof res;
-    res.cost.data = REAL(out);
-    res.cost.rows = (size_t)Rf_nrows(x);
-    res.cost.cols = (size_t)Rf_nrows(y);
-    res.cost.row_stride = 1;
-    res.cost.col_stride = (intptr_t)Rf_nrows(x);
-    st = otc_cost_matrix_f64(&problem, &res, &opts, no_work);
+    res.cost = wview(out);
+    st = otc_cost_matrix_f64(&problem, &res, &opts, OTCR_NO_WORK);
     UNPROTECT(1);
     check_status(st, "otc_cost_matrix_f64");
     return out;

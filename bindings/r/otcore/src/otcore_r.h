@@ -6,6 +6,29 @@
 
 /* Raises an R error for an error status (>= 100) with otcore's message; returns otherwise. */
 void check_status(otc_status status, const char *fn);
+/* A double matrix (or vector, as one column) as a read-only column-major view; an R error
+ * naming `what` when it is not a double. */
+otc_matrix_f64 rview(SEXP a, const char *what);
+/* A double matrix allocated by the glue as a writable column-major view. */
+otc_matrix_mut_f64 wview(SEXP a);
+/* An absent output view (data NULL): an optional output not asked for. */
+otc_matrix_mut_f64 no_output(void);
+/* A double vector of length n (NULL for R's NULL when `optional`); an R error naming `what`
+ * otherwise. */
+const double *dvec(SEXP v, R_xlen_t n, const char *what, int optional);
+/* The k double matrices of the R list `list` as views (R_alloc'd: freed when .Call returns);
+ * an R error naming `what` unless it is a list of k double matrices. */
+otc_matrix_f64 *matrix_views(SEXP list, R_xlen_t k, const char *what);
+/* A new R list of `n` elements (NULL) named `names`. */
+SEXP named_list(int n, const char **names);
+/* Declares the ABI struct `T v` zeroed, with its struct_size set. */
+#define OTCR_STRUCT(T, v)    \
+    T v;                     \
+    memset(&v, 0, sizeof v); \
+    v.struct_size = sizeof v
+/* No caller workspace: otcore allocates what it needs. */
+#define OTCR_NO_WORK ((otc_workspace){NULL, 0})
+
 /* The options of operation `op` (otc_<op>_options, f64 entry point otc_<op>_f64): a wrapper
  * fills `o` with the library's defaults (OTCR_DEFAULT_OPTIONS), sets its own (the interrupt
  * callback, how often to call it), and last the fields named in the R list `options` through

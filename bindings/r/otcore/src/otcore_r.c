@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <R.h>
 #include <Rinternals.h>
@@ -157,6 +158,21 @@ static const char *kind_type(otcr_option_kind kind, double *lo, double *hi) {
     return "double";
 }
 
+/* Raises the R error for an options name that is none of the `n` `fields`, listing them. */
+static void unknown_field(const char *fn, const char *name, const otcr_option_field *fields,
+                          size_t n) {
+    char known[2048];
+    size_t used = 0, k;
+    known[0] = '\0';
+    for (k = 0; k < n && used < sizeof known; k++) {
+        int w = snprintf(known + used, sizeof known - used, "%s%s", k > 0 ? ", " : "",
+                         fields[k].name);
+        if (w < 0) break;
+        used += (size_t)w;
+    }
+    Rf_error("%s: options has no field \"%s\" (its fields: %s)", fn, name, known);
+}
+
 void otcr_set_options(void *opts, SEXP options, const otcr_option_field *fields, size_t n,
                       const char *fn) {
     SEXP names;
@@ -173,7 +189,7 @@ void otcr_set_options(void *opts, SEXP options, const otcr_option_field *fields,
         size_t k = 0;
         double x, lo, hi;
         while (k < n && strcmp(fields[k].name, name) != 0) k++;
-        if (k == n) Rf_error("%s: options has no field \"%s\"", fn, name);
+        if (k == n) unknown_field(fn, name, fields, n);
         if (!Rf_isNumeric(v) || XLENGTH(v) != 1) Rf_error("%s: options$%s must be one number", fn, name);
         x = Rf_asReal(v);
         if (ISNAN(x)) Rf_error("%s: options$%s is NA", fn, name);

@@ -81,9 +81,14 @@ test_that("an_unknown_option_is_an_error_naming_it_in_every_wrapper", {
     otc_emd_grid_f64 = function(o) emd_grid(u, u, options = o),
     otc_emd_partial_f64 = function(o) emd_partial(u, u, C, 0.5, options = o),
     otc_emd_unbalanced_tv_f64 = function(o) emd_unbalanced_tv(u, u, C, 1, options = o))
+  # The error lists the struct's fields.
+  expect_error(cost_matrix(x, y, options = bad),
+               'otc_cost_matrix_f64: options has no field "no_such_field" (its fields: num_threads, metric, p)',
+               fixed = TRUE)
   for (k in seq_along(calls)) {
     fn <- names(calls)[k]
-    expect_error(calls[[k]](bad), sprintf('^%s: options has no field "no_such_field"$', fn))
+    expect_error(calls[[k]](bad),
+                 sprintf('^%s: options has no field "no_such_field" \\(its fields: num_threads[a-z_, ]*\\)$', fn))
     # The same call with a known field runs (the inputs above are valid).
     expect_no_error(suppressWarnings(calls[[k]](list(num_threads = 1))))
   }

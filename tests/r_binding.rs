@@ -66,6 +66,13 @@ fn r_package_installs_and_passes_its_tests() {
     assert!(summary.contains(" 0 failed"), "{out}");
     assert!(!summary.starts_with("R: 0 passed"), "{out}");
     assert!(summary.ends_with(" 0 skipped"), "tests skipped:\n{out}");
+    remove_on_success(&work);
+}
+
+/// Removes a test's directory once it passed: the package's shared object holds the whole
+/// static library (about 140 MB with debug info). A failing test keeps it for inspection.
+fn remove_on_success(work: &Path) {
+    let _ = std::fs::remove_dir_all(work);
 }
 
 /// The NOTEs `R CMD check` may give, each a substring of its "* checking ... NOTE" line, and why
@@ -159,4 +166,5 @@ fn r_cmd_check_gives_no_error_or_warning() {
             "R CMD check: an unexplained {note}\n{log}"
         );
     }
+    remove_on_success(&work);
 }

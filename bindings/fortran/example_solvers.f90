@@ -14,7 +14,8 @@ program example_solvers
     real(c_double) :: hists(5, 2), cost5(5, 5), bary(5), imgs(16, 2), cbary(16)
     real(c_double) :: mean(2), cov(2, 2), ent, pts4(4, 2), gmeans(2, 2), gcovs(2, 2, 2)
     real(c_double) :: f2(n), g2(n), tc, c6(6, 6), f6(6), g6(6), f6p(6), g6p(6), ga6(6), wp(6)
-    real(c_double) :: vp, vm
+    real(c_double) :: vp, vm, pmeans(3, 2), pcovs(2, 2, 3), w2p(2, 3), w2exp, amap(2, 2)
+    real(c_double) :: ymap(4, 2), ylin(4, 2), yexp
     type(otc_report) :: rep
     type(otc_sinkhorn_options) :: sopts
     type(otc_sinkhorn_divergence_options) :: dopts
@@ -154,6 +155,37 @@ program example_solvers
     call expect(status == OTC_OK .and. abs(cov(1, 1) - 1.5d0**2) <= 1d-12 .and. &
                 abs(cov(2, 2) - 2.0d0**2) <= 1d-12 .and. abs(mean(1) - 1.5d0) <= 1d-14 .and. &
                 iterations >= 1, "gaussian barycenter")
+    ! Pairwise W2 between the two Gaussians above and three diagonal ones, against the closed
+    ! form |m_i - m_j|^2 + sum_k (sqrt(s_i,kk) - sqrt(s_j,kk))^2 of diagonal covariances.
+    pcovs = 0
+    do j = 1, 3
+        pmeans(j, :) = [0.5d0 * j, 1.0d0 - j]
+        pcovs(1, 1, j) = j**2
+        pcovs(2, 2, j) = (j + 1)**2
+    end do
+    call otcore_gaussian_w2_pairwise(gmeans, gcovs, pmeans, pcovs, w2p, status, num_threads=2)
+    call expect(status == OTC_OK, "gaussian w2 pairwise status")
+    do j = 1, 3
+        do i = 1, 2
+            w2exp = sum((gmeans(i, :) - pmeans(j, :))**2)
+            do k = 1, 2
+                w2exp = w2exp + (sqrt(gcovs(k, k, i)) - sqrt(pcovs(k, k, j)))**2
+            end do
+            call expect(abs(w2p(i, j) - w2exp) <= 1d-12 * max(1d0, w2exp), "gaussian w2 pairwise")
+        end do
+    end do
+    ! A non-symmetric map applied to the rows of pts4, against y(i, k) = sum_l A(k, l) x(i, l) + b(k).
+    amap = reshape([1.0d0, 3.0d0, -2.0d0, 0.5d0], [2, 2])
+    bvec = [0.5d0, -1.0d0]
+    call otcore_gaussian_map_apply(amap, pts4, ymap, status, bvec=bvec, num_threads=1)
+    call otcore_gaussian_map_apply(amap, pts4, ylin, status)
+    do i = 1, 4
+        do k = 1, 2
+            yexp = amap(k, 1) * pts4(i, 1) + amap(k, 2) * pts4(i, 2)
+            call expect(status == OTC_OK .and. abs(ymap(i, k) - (yexp + bvec(k))) <= 1d-14 .and. &
+                        abs(ylin(i, k) - yexp) <= 1d-14, "gaussian map apply")
+        end do
+    end do
 
     ! Semi-discrete: Laguerre cells against brute force; the solver reaches the target masses.
     do i = 1, 200

@@ -17,7 +17,7 @@ module otcore
     private :: c_string, cost_options, cost_matrix_f64, cost_matrix_f32, no_report, view_f64
     private :: mut_view_f64, no_view_f64, no_mut_view_f64, empty_report, no_workspace
     private :: sinkhorn_setup, block_step_points_f64, block_step_dense_f64, block_step_f64
-    private :: dense_outputs
+    private :: dense_outputs, cov_views
 
     ! One block's share of a row-partitioned Sinkhorn iteration: points or dense cost rows.
     interface otcore_sinkhorn_block_step
@@ -691,10 +691,7 @@ contains
         type(otc_gaussian_barycenter_problem_f64) :: p
         type(otc_gaussian_barycenter_outputs_f64) :: r
         type(otc_matrix_f64), target :: views(size(covs, 3))
-        integer :: i
-        do i = 1, size(covs, 3)
-            views(i) = view_f64(covs(:, :, i))
-        end do
+        call cov_views(covs, views)
         status = otc_gaussian_barycenter_options_default(opts)
         p = otc_gaussian_barycenter_problem_f64(c_sizeof(p), view_f64(means), c_loc(views), &
                                                 c_null_ptr)
@@ -703,6 +700,64 @@ contains
         r%cov = mut_view_f64(cov)
         status = otc_gaussian_barycenter_f64(p, r, opts, otc_workspace(c_null_ptr, 0_c_size_t))
         iterations = r%report%iterations
+    end subroutine
+
+    ! Squared W2 distances w2_squared(i, j) between N(means1(i, :), covs1(:, :, i)) and
+    ! N(means2(j, :), covs2(:, :, j)): means1(k1, d), covs1(d, d, k1), means2(k2, d),
+    ! covs2(d, d, k2), w2_squared(k1, k2). The pairs are shared by num_threads workers (0 or
+    ! absent: the library default; the same result for any count).
+    subroutine otcore_gaussian_w2_pairwise(means1, covs1, means2, covs2, w2_squared, status, &
+                                           num_threads)
+        real(c_double), intent(in), target, contiguous :: means1(:, :), covs1(:, :, :)
+        real(c_double), intent(in), target, contiguous :: means2(:, :), covs2(:, :, :)
+        real(c_double), intent(inout), target, contiguous :: w2_squared(:, :)
+        integer(c_int32_t), intent(out) :: status
+        integer(c_int32_t), intent(in), optional :: num_threads
+        type(otc_gaussian_w2_pairwise_options) :: opts
+        type(otc_gaussian_w2_pairwise_problem_f64) :: p
+        type(otc_gaussian_w2_pairwise_outputs_f64) :: r
+        type(otc_matrix_f64), target :: views1(size(covs1, 3)), views2(size(covs2, 3))
+        call cov_views(covs1, views1)
+        call cov_views(covs2, views2)
+        status = otc_gaussian_w2_pairwise_options_default(opts)
+        if (present(num_threads)) opts%num_threads = num_threads
+        p = otc_gaussian_w2_pairwise_problem_f64(c_sizeof(p), view_f64(means1), c_loc(views1), &
+                                                 view_f64(means2), c_loc(views2))
+        r%struct_size = c_sizeof(r)
+        r%w2_squared = mut_view_f64(w2_squared)
+        status = otc_gaussian_w2_pairwise_f64(p, r, opts, otc_workspace(c_null_ptr, 0_c_size_t))
+    end subroutine
+
+    ! The affine map x -> amat x + bvec applied to the rows of x(n, d): y(n, d) = x amat^T + bvec
+    ! (amat(d, d) any matrix, e.g. from otcore_gaussian_map; bvec(d) absent: 0). The rows are
+    ! shared by num_threads workers (0 or absent: the library default).
+    subroutine otcore_gaussian_map_apply(amat, x, y, status, bvec, num_threads)
+        real(c_double), intent(in), target, contiguous :: amat(:, :), x(:, :)
+        real(c_double), intent(inout), target, contiguous :: y(:, :)
+        integer(c_int32_t), intent(out) :: status
+        real(c_double), intent(in), target, contiguous, optional :: bvec(:)
+        integer(c_int32_t), intent(in), optional :: num_threads
+        type(otc_gaussian_map_apply_options) :: opts
+        type(otc_gaussian_map_apply_problem_f64) :: p
+        type(otc_gaussian_map_apply_outputs_f64) :: r
+        status = otc_gaussian_map_apply_options_default(opts)
+        if (present(num_threads)) opts%num_threads = num_threads
+        p = otc_gaussian_map_apply_problem_f64(c_sizeof(p), view_f64(amat), c_null_ptr, view_f64(x))
+        if (present(bvec)) p%b = c_loc(bvec)
+        r%struct_size = c_sizeof(r)
+        r%y = mut_view_f64(y)
+        status = otc_gaussian_map_apply_f64(p, r, opts, otc_workspace(c_null_ptr, 0_c_size_t))
+    end subroutine
+
+    ! Views of the d x d matrices covs(:, :, i), i = 1..size(covs, 3), into views (they point
+    ! into covs, which must outlive them).
+    subroutine cov_views(covs, views)
+        real(c_double), intent(in), target, contiguous :: covs(:, :, :)
+        type(otc_matrix_f64), intent(out) :: views(:)
+        integer :: i
+        do i = 1, size(covs, 3)
+            views(i) = view_f64(covs(:, :, i))
+        end do
     end subroutine
 
     ! ---- Semi-discrete OT ----

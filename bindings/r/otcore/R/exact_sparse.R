@@ -1,21 +1,13 @@
 # R functions over otcore's exact solvers of the ABI 1 shape: assignment (LAPJV), exact OT on
 # grids (sparse multiscale simplex), exact partial and TV-unbalanced OT. `options` is a named
-# list whose names are the fields of the C options struct (num_threads, max_iter,
-# mass_tolerance, arcs_per_node, as the operation has them); the C glue sets them by name and
-# rejects unknown ones.
-
-exact_options <- function(options) {
-  if (!is.list(options) || length(options) > 0L && (is.null(names(options)) || any(names(options) == ""))) {
-    stop("options must be a named list (names: fields of the C options struct)", call. = FALSE)
-  }
-  options
-}
+# list whose names are the fields of the operation's C options struct (otc_<op>_options); the
+# C glue sets them by name and rejects unknown ones.
 
 assignment <- function(C, options = list()) {
   costs <- if (is.list(C)) C else list(C)
   if (length(costs) == 0L) stop("C must be a matrix or a non-empty list of matrices", call. = FALSE)
   costs <- lapply(costs, square_matrix, "C")
-  r <- .Call(C_otc_r_assignment, costs, exact_options(options))
+  r <- .Call(C_otc_r_assignment, costs, with_options(list(), options))
   if (!is.list(C)) {
     r$perm <- as.integer(r$perm[, 1])
     r$u <- r$u[, 1]
@@ -32,13 +24,13 @@ emd_grid <- function(a, b, shape = dim(a), spacing = NULL, options = list()) {
   a <- as_weights(as.vector(a), prod(shape), "a")
   b <- as_weights(as.vector(b), prod(shape), "b")
   sp <- if (is.null(spacing)) NULL else rev(as_weights(spacing, length(shape), "spacing"))
-  .Call(C_otc_r_emd_grid, rev(shape), a, b, sp, exact_options(options))
+  .Call(C_otc_r_emd_grid, rev(shape), a, b, sp, with_options(list(), options))
 }
 
 emd_partial <- function(a, b, C, mass, options = list()) {
   C <- as_double_matrix(C, "C")
   r <- .Call(C_otc_r_emd_partial, as_weights(a, nrow(C), "a"), as_weights(b, ncol(C), "b"), C,
-             as_number(mass, "mass"), exact_options(options))
+             as_number(mass, "mass"), with_options(list(), options))
   warn_on(r$status, "emd_partial")
   r
 }
@@ -46,7 +38,7 @@ emd_partial <- function(a, b, C, mass, options = list()) {
 emd_unbalanced_tv <- function(a, b, C, rho, options = list()) {
   C <- as_double_matrix(C, "C")
   r <- .Call(C_otc_r_emd_unbalanced_tv, as_weights(a, nrow(C), "a"), as_weights(b, ncol(C), "b"),
-             C, as_number(rho, "rho"), exact_options(options))
+             C, as_number(rho, "rho"), with_options(list(), options))
   warn_on(r$status, "emd_unbalanced_tv")
   r
 }

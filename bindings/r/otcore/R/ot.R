@@ -40,21 +40,13 @@ warn_on <- function(status, fn) {
   if (status == 2L) warning(fn, ": singular input, pseudo-inverse used", call. = FALSE)
 }
 
-# A named list of options (the C fields' names; checked in C against the struct's fields).
-as_options <- function(options) {
-  if (!is.list(options) || length(options) > 0L && is.null(names(options))) {
-    stop("options must be a named list of the C options struct's fields", call. = FALSE)
-  }
-  options
-}
-
 emd <- function(a, b, C, warm_f = NULL, warm_g = NULL, options = list()) {
   C <- as_double_matrix(C, "C")
   a <- as_weights(a, nrow(C), "a")
   b <- as_weights(b, ncol(C), "b")
   if (is.null(warm_f) != is.null(warm_g)) stop("warm_f and warm_g go together", call. = FALSE)
   r <- .Call(C_otc_r_emd, a, b, C, opt_weights(warm_f, nrow(C), "warm_f"),
-             opt_weights(warm_g, ncol(C), "warm_g"), as_options(options))
+             opt_weights(warm_g, ncol(C), "warm_g"), with_options(list(), options))
   warn_on(r$status, "emd")
   r
 }
@@ -64,7 +56,7 @@ sinkhorn <- function(a, b, C, eps, options = list(), init_f = NULL, init_g = NUL
   C <- as_double_matrix(C, "C")
   a <- as_weights(a, nrow(C), "a")
   b <- as_weights(b, ncol(C), "b")
-  r <- .Call(C_otc_r_sinkhorn, a, b, C, NULL, NULL, as_number(eps, "eps"), as_options(options),
+  r <- .Call(C_otc_r_sinkhorn, a, b, C, NULL, NULL, eps_options(eps, options),
              opt_weights(init_f, nrow(C), "init_f"), opt_weights(init_g, ncol(C), "init_g"),
              c(isTRUE(plan), FALSE, FALSE))
   warn_on(r$status, "sinkhorn")
@@ -77,7 +69,7 @@ sinkhorn_points <- function(x, y, a, b, eps, options = list(), init_f = NULL, in
   y <- as_double_matrix(y, "y")
   a <- as_weights(a, nrow(x), "a")
   b <- as_weights(b, nrow(y), "b")
-  r <- .Call(C_otc_r_sinkhorn, a, b, NULL, x, y, as_number(eps, "eps"), as_options(options),
+  r <- .Call(C_otc_r_sinkhorn, a, b, NULL, x, y, eps_options(eps, options),
              opt_weights(init_f, nrow(x), "init_f"), opt_weights(init_g, nrow(y), "init_g"),
              c(isTRUE(plan), isTRUE(map), isTRUE(gradients)))
   warn_on(r$status, "sinkhorn_points")
@@ -89,7 +81,7 @@ sinkhorn_divergence <- function(a, b, Cxy, Cxx, Cyy, eps, options = list()) {
   a <- as_weights(a, nrow(Cxy), "a")
   b <- as_weights(b, ncol(Cxy), "b")
   r <- .Call(C_otc_r_sinkhorn_divergence, a, b, Cxy, as_double_matrix(Cxx, "Cxx"),
-             as_double_matrix(Cyy, "Cyy"), NULL, NULL, as_number(eps, "eps"), as_options(options),
+             as_double_matrix(Cyy, "Cyy"), NULL, NULL, eps_options(eps, options),
              FALSE)
   warn_on(r$status, "sinkhorn_divergence")
   drop_null(r)
@@ -99,7 +91,7 @@ sinkhorn_divergence_points <- function(x, y, a, b, eps, options = list(), gradie
   x <- as_double_matrix(x, "x")
   y <- as_double_matrix(y, "y")
   r <- .Call(C_otc_r_sinkhorn_divergence, as_weights(a, nrow(x), "a"), as_weights(b, nrow(y), "b"),
-             NULL, NULL, NULL, x, y, as_number(eps, "eps"), as_options(options), isTRUE(gradients))
+             NULL, NULL, NULL, x, y, eps_options(eps, options), isTRUE(gradients))
   warn_on(r$status, "sinkhorn_divergence_points")
   drop_null(r)
 }
@@ -127,12 +119,9 @@ name_pairs <- function(p) {
   p
 }
 
-# The options list of a block op: `eps`, then the fields of `options` (named as the C options
-# struct's fields; applied in order, so an `epsilon` there overrides `eps`).
-block_options <- function(eps, options) {
-  if (!is.list(options)) stop("options must be a list", call. = FALSE)
-  c(list(epsilon = as_number(eps, "eps")), options)
-}
+# The options of the Sinkhorn ops: `eps` as the C field epsilon, then the fields of `options`
+# (an `epsilon` there overrides `eps`).
+eps_options <- function(eps, options) with_options(list(epsilon = as_number(eps, "eps")), options)
 
 sinkhorn_block_step <- function(f_block, C_block, a_block, b, g, eps, pairs = TRUE,
                                 options = list()) {
@@ -140,7 +129,7 @@ sinkhorn_block_step <- function(f_block, C_block, a_block, b, g, eps, pairs = TR
   r <- .Call(C_otc_r_sinkhorn_block_step, as_weights(f_block, nrow(C_block), "f_block"), C_block,
              NULL, NULL, as_weights(a_block, nrow(C_block), "a_block"),
              as_weights(b, ncol(C_block), "b"), as_weights(g, ncol(C_block), "g"), isTRUE(pairs),
-             block_options(eps, options))
+             eps_options(eps, options))
   r$pairs <- name_pairs(r$pairs)
   r
 }
@@ -152,7 +141,7 @@ sinkhorn_block_step_points <- function(f_block, x_block, y, a_block, b, g, eps, 
   r <- .Call(C_otc_r_sinkhorn_block_step, as_weights(f_block, nrow(x_block), "f_block"), NULL,
              x_block, y, as_weights(a_block, nrow(x_block), "a_block"),
              as_weights(b, nrow(y), "b"), as_weights(g, nrow(y), "g"), isTRUE(pairs),
-             block_options(eps, options))
+             eps_options(eps, options))
   r$pairs <- name_pairs(r$pairs)
   r
 }
@@ -171,27 +160,17 @@ lse_pair_merge <- function(acc, other) {
 }
 
 sinkhorn_block_column_update <- function(pairs, eps, options = list()) {
-  .Call(C_otc_r_sinkhorn_block_column_update, as_pairs(pairs, "pairs"), block_options(eps, options))
-}
-
-# The options of a Gaussian call: a named list whose names are the fields of the C options
-# struct (num_threads, symmetry_tol, psd_tol, rank_tol, tol, max_iter, callback_every, as the
-# operation has them); the C glue sets them by name and rejects unknown ones.
-gaussian_options <- function(options) {
-  if (!is.list(options) || length(options) > 0L && (is.null(names(options)) || any(names(options) == ""))) {
-    stop("options must be a named list (names: fields of the C options struct)", call. = FALSE)
-  }
-  options
+  .Call(C_otc_r_sinkhorn_block_column_update, as_pairs(pairs, "pairs"), eps_options(eps, options))
 }
 
 bures <- function(S1, S2, options = list()) {
-  .Call(C_otc_r_bures, square_matrix(S1, "S1"), square_matrix(S2, "S2"), gaussian_options(options))
+  .Call(C_otc_r_bures, square_matrix(S1, "S1"), square_matrix(S2, "S2"), with_options(list(), options))
 }
 
 gaussian_w2 <- function(m1, S1, m2, S2, eps = NULL, options = list()) {
   S1 <- square_matrix(S1, "S1")
   .Call(C_otc_r_gaussian_w2, as_weights(m1, nrow(S1), "m1"), S1, as_weights(m2, nrow(S1), "m2"),
-        square_matrix(S2, "S2"), opt_number(eps, "eps"), gaussian_options(options))
+        square_matrix(S2, "S2"), opt_number(eps, "eps"), with_options(list(), options))
 }
 
 gaussian_w2_pairwise <- function(means1, covs1, means2, covs2, options = list()) {
@@ -199,13 +178,13 @@ gaussian_w2_pairwise <- function(means1, covs1, means2, covs2, options = list())
   means2 <- as_double_matrix(means2, "means2")
   if (!is.list(covs1) || !is.list(covs2)) stop("covs1 and covs2 must be lists of matrices", call. = FALSE)
   .Call(C_otc_r_gaussian_w2_pairwise, means1, lapply(covs1, square_matrix, "covs1"), means2,
-        lapply(covs2, square_matrix, "covs2"), gaussian_options(options))
+        lapply(covs2, square_matrix, "covs2"), with_options(list(), options))
 }
 
 gaussian_map <- function(m1, S1, m2, S2, options = list()) {
   S1 <- square_matrix(S1, "S1")
   r <- .Call(C_otc_r_gaussian_map, as_weights(m1, nrow(S1), "m1"), S1,
-             as_weights(m2, nrow(S1), "m2"), square_matrix(S2, "S2"), gaussian_options(options))
+             as_weights(m2, nrow(S1), "m2"), square_matrix(S2, "S2"), with_options(list(), options))
   warn_on(r$status, "gaussian_map")
   r
 }
@@ -213,14 +192,14 @@ gaussian_map <- function(m1, S1, m2, S2, options = list()) {
 gaussian_map_apply <- function(A, b, x, options = list()) {
   A <- as_double_matrix(A, "A")
   .Call(C_otc_r_gaussian_map_apply, A, opt_weights(b, nrow(A), "b"), as_double_matrix(x, "x"),
-        gaussian_options(options))
+        with_options(list(), options))
 }
 
 gaussian_geodesic <- function(m1, S1, m2, S2, t, options = list()) {
   S1 <- square_matrix(S1, "S1")
   r <- .Call(C_otc_r_gaussian_geodesic, as_weights(m1, nrow(S1), "m1"), S1,
              as_weights(m2, nrow(S1), "m2"), square_matrix(S2, "S2"), as_number(t, "t"),
-             gaussian_options(options))
+             with_options(list(), options))
   warn_on(r$status, "gaussian_geodesic")
   r
 }
@@ -229,44 +208,27 @@ gaussian_barycenter <- function(means, covs, weights = NULL, options = list()) {
   means <- as_double_matrix(means, "means")
   if (!is.list(covs)) stop("covs must be a list of matrices", call. = FALSE)
   r <- .Call(C_otc_r_gaussian_barycenter, means, lapply(covs, square_matrix, "covs"),
-             opt_weights(weights, nrow(means), "weights"), gaussian_options(options))
+             opt_weights(weights, nrow(means), "weights"), with_options(list(), options))
   warn_on(r$status, "gaussian_barycenter")
   r
 }
 
 gaussian_moments <- function(x, weights = NULL, options = list()) {
   x <- as_double_matrix(x, "x")
-  .Call(C_otc_r_gaussian_moments, x, opt_weights(weights, nrow(x), "weights"), gaussian_options(options))
+  .Call(C_otc_r_gaussian_moments, x, opt_weights(weights, nrow(x), "weights"), with_options(list(), options))
 }
 
 psd_sqrt <- function(S, options = list()) {
-  r <- .Call(C_otc_r_psd_sqrt, square_matrix(S, "S"), gaussian_options(options))
+  r <- .Call(C_otc_r_psd_sqrt, square_matrix(S, "S"), with_options(list(), options))
   warn_on(r$status, "psd_sqrt")
   r
 }
 
 
-# The C options struct of an otcore call by field name: the named arguments in `given` that
-# are not NULL, overridden by `options`, a named list whose names must be fields of `struct`
-# (`fields`) and whose values single numbers.
-c_options <- function(given, options, fields, struct) {
-  if (!is.list(options) || (length(options) > 0L && is.null(names(options))))
-    stop("options must be a named list", call. = FALSE)
-  bad <- setdiff(names(options), fields)
-  if (length(bad) > 0L)
-    stop(sprintf("options: %s is not a field of %s (fields: %s)", bad[1L], struct,
-                 paste(fields, collapse = ", ")), call. = FALSE)
-  for (f in names(options)) as_number(options[[f]], paste0("options$", f))
-  opts <- given[!vapply(given, is.null, NA)]
-  opts[names(options)] <- lapply(options, as.double)
-  opts
-}
-
 laguerre_assign <- function(points, sites, g, weights = NULL, threads = 0L, options = list()) {
   points <- as_double_matrix(points, "points")
   sites <- as_double_matrix(sites, "sites")
-  opts <- c_options(list(num_threads = as_count(threads, "threads")), options, "num_threads",
-                    "otc_laguerre_assign_options")
+  opts <- with_options(list(num_threads = as_count(threads, "threads")), options)
   .Call(C_otc_r_laguerre_assign, points, sites, as_weights(g, nrow(sites), "g"),
         opt_weights(weights, nrow(points), "weights"), opts)
 }
@@ -276,18 +238,15 @@ semidiscrete <- function(points, sites, b, weights = NULL, g0 = NULL, method = c
   method <- match.arg(method)
   points <- as_double_matrix(points, "points")
   sites <- as_double_matrix(sites, "sites")
-  opts <- c_options(list(num_threads = as_count(threads, "threads"),
-                         method = if (method == "gradient") 1L else 0L,
-                         max_iter = opt_count(max_iter, "max_iter"), tol = opt_number(tol, "tol")),
-                    options, c("num_threads", "method", "max_iter", "tol", "step", "epsilon",
-                               "callback_every"), "otc_semidiscrete_options")
+  opts <- with_options(list(num_threads = as_count(threads, "threads"),
+                            method = if (method == "gradient") 1L else 0L,
+                            max_iter = opt_count(max_iter, "max_iter"), tol = opt_number(tol, "tol")),
+                       options)
   r <- .Call(C_otc_r_semidiscrete, points, sites, as_weights(b, nrow(sites), "b"),
              opt_weights(weights, nrow(points), "weights"), opt_weights(g0, nrow(sites), "g0"), opts)
   warn_on(r$status, "semidiscrete")
   r
 }
-
-sgd_fields <- c("num_threads", "iterations", "batch", "step", "seed", "callback_every")
 
 semidiscrete_sgd <- function(sampler, sites, b, iterations = NULL, batch = NULL, step = NULL,
                              options = list()) {
@@ -298,9 +257,8 @@ semidiscrete_sgd <- function(sampler, sites, b, iterations = NULL, batch = NULL,
     if (is.matrix(x) && is.numeric(x)) storage.mode(x) <- "double"
     x
   }
-  opts <- c_options(list(iterations = opt_count(iterations, "iterations"), batch = opt_count(batch, "batch"),
-                         step = opt_number(step, "step")), options, sgd_fields,
-                    "otc_semidiscrete_sgd_options")
+  opts <- with_options(list(iterations = opt_count(iterations, "iterations"), batch = opt_count(batch, "batch"),
+                            step = opt_number(step, "step")), options)
   .Call(C_otc_r_semidiscrete_sgd, wrapped, environment(), NULL, sites, as_weights(b, nrow(sites), "b"),
         NULL, opts)
 }
@@ -312,10 +270,9 @@ semidiscrete_sgd_samples <- function(points, sites, b, seed = 0, weights = NULL,
   if (!is.numeric(seed) || length(seed) != 1L || is.na(seed) || seed < 0 || seed != floor(seed) ||
       seed >= 2^53)
     stop("seed must be one whole number in [0, 2^53)", call. = FALSE)
-  opts <- c_options(list(num_threads = as_count(threads, "threads"), seed = as.double(seed),
-                         iterations = opt_count(iterations, "iterations"), batch = opt_count(batch, "batch"),
-                         step = opt_number(step, "step")), options, sgd_fields,
-                    "otc_semidiscrete_sgd_options")
+  opts <- with_options(list(num_threads = as_count(threads, "threads"), seed = as.double(seed),
+                            iterations = opt_count(iterations, "iterations"), batch = opt_count(batch, "batch"),
+                            step = opt_number(step, "step")), options)
   .Call(C_otc_r_semidiscrete_sgd, NULL, NULL, points, sites, as_weights(b, nrow(sites), "b"),
         opt_weights(weights, nrow(points), "weights"), opts)
 }
@@ -324,22 +281,20 @@ lloyd <- function(points, sites, weights = NULL, max_iter = 100L, tol = 1e-10, t
                   options = list()) {
   points <- as_double_matrix(points, "points")
   sites <- as_double_matrix(sites, "sites")
-  opts <- c_options(list(num_threads = as_count(threads, "threads"), max_iter = as_count(max_iter, "max_iter"),
-                         tol = as_number(tol, "tol")), options,
-                    c("num_threads", "max_iter", "tol", "callback_every"), "otc_lloyd_options")
+  opts <- with_options(list(num_threads = as_count(threads, "threads"), max_iter = as_count(max_iter, "max_iter"),
+                            tol = as_number(tol, "tol")), options)
   r <- .Call(C_otc_r_lloyd, points, sites, opt_weights(weights, nrow(points), "weights"), opts)
   warn_on(r$status, "lloyd")
   r
 }
 
 
-# The options list of both barycenters: the C fields (num_threads, max_iter, epsilon, tol),
-# from the arguments, overridden by `options` (by C field name).
+# The options list of both barycenters: the C fields num_threads, epsilon, max_iter, tol from
+# the arguments, overridden by `options` (by C field name).
 barycenter_options <- function(eps, max_iter, tol, threads, options) {
-  o <- list(num_threads = as_count(threads, "threads"), epsilon = as_number(eps, "eps"))
-  if (!is.null(max_iter)) o$max_iter <- as_count(max_iter, "max_iter")
-  if (!is.null(tol)) o$tol <- as_number(tol, "tol")
-  with_options(o, options)
+  with_options(list(num_threads = as_count(threads, "threads"), epsilon = as_number(eps, "eps"),
+                    max_iter = opt_count(max_iter, "max_iter"), tol = opt_number(tol, "tol")),
+               options)
 }
 
 barycenter <- function(hists, C, eps, weights = NULL, max_iter = NULL, threads = 0L, tol = NULL,
@@ -378,7 +333,7 @@ wasserstein_1d <- function(x, y, a = NULL, b = NULL, p = 1, options = list()) {
   y <- as_weights(y, length(y), "y")
   a <- if (is.null(a)) rep(1 / length(x), length(x)) else as_weights(a, length(x), "a")
   b <- if (is.null(b)) rep(1 / length(y), length(y)) else as_weights(b, length(y), "b")
-  .Call(C_otc_r_wasserstein_1d, x, a, y, b, as_number(p, "p"), as_options(options))
+  .Call(C_otc_r_wasserstein_1d, x, a, y, b, as_number(p, "p"), with_options(list(), options))
 }
 
 sliced_wasserstein <- function(x, y, a = NULL, b = NULL, p = 2, directions = NULL,
@@ -389,7 +344,7 @@ sliced_wasserstein <- function(x, y, a = NULL, b = NULL, p = 2, directions = NUL
   b <- if (is.null(b)) rep(1 / nrow(y), nrow(y)) else as_weights(b, nrow(y), "b")
   if (!is.null(directions)) directions <- as_double_matrix(directions, "directions")
   .Call(C_otc_r_sliced_wasserstein, x, a, y, b, as_number(p, "p"), directions,
-        as_options(options))
+        with_options(list(), options))
 }
 
 emd_batch <- function(a, b, costs, options = list()) {
@@ -398,7 +353,7 @@ emd_batch <- function(a, b, costs, options = list()) {
   if (!is.list(costs) || length(costs) != ncol(a)) {
     stop("costs must be a list with one matrix per column of a", call. = FALSE)
   }
-  r <- .Call(C_otc_r_emd_batch, a, b, lapply(costs, as_double_matrix, "costs"), as_options(options))
+  r <- .Call(C_otc_r_emd_batch, a, b, lapply(costs, as_double_matrix, "costs"), with_options(list(), options))
   warn_on(r$status, "emd_batch")
   r
 }

@@ -29,12 +29,15 @@ cost_matrix <- function(x, y, metric = c("sqeuclidean", "euclidean", "minkowski"
   .Call(C_otc_r_cost_matrix, x, y, opts)
 }
 
-# `o` (a list of C options fields) with the fields named in the list `options` replaced or
-# added; the C glue checks the names against the C struct.
-with_options <- function(o, options) {
+# The list of C options fields an otcore call gets: the convenience arguments in `given` that
+# are not NULL, then the fields named in `options` (the C field names of the operation's
+# otc_<op>_options struct, include/otcore.h), which override them. The C glue (the generated
+# otcr_set_<op>_options) checks every name and value.
+with_options <- function(given, options) {
   if (!is.list(options) || length(options) > 0L && (is.null(names(options)) || any(names(options) == ""))) {
-    stop("options must be a named list of C option fields", call. = FALSE)
+    stop("options must be a named list of the C options struct's fields", call. = FALSE)
   }
-  o[names(options)] <- options
-  o
+  given <- given[!vapply(given, is.null, NA)]
+  given[names(options)] <- options
+  given
 }

@@ -3,7 +3,6 @@
  * checked again for its type and size before its pointer is used, outputs are allocated
  * before the otcore call, and an error status becomes an R error after the call returns (no
  * R error ever unwinds through otcore). Warnings come back as the "status" element. */
-#include <math.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -11,106 +10,14 @@
 #include <Rinternals.h>
 #include "otcore.h"
 #include "otcore_r.h"
-
-/* A double matrix (or vector, as a column) as a read-only column-major view. */
-static otc_matrix_f64 rview(SEXP a, const char *what) {
-    otc_matrix_f64 v;
-    if (!Rf_isReal(a)) Rf_error("%s must be a double matrix", what);
-    v.data = REAL(a);
-    v.rows = (size_t)(Rf_isMatrix(a) ? Rf_nrows(a) : XLENGTH(a));
-    v.cols = (size_t)(Rf_isMatrix(a) ? Rf_ncols(a) : 1);
-    v.row_stride = 1;
-    v.col_stride = (ptrdiff_t)v.rows;
-    return v;
-}
-
-static otc_matrix_mut_f64 wview(SEXP a) {
-    otc_matrix_mut_f64 v;
-    v.data = REAL(a);
-    v.rows = (size_t)Rf_nrows(a);
-    v.cols = (size_t)Rf_ncols(a);
-    v.row_stride = 1;
-    v.col_stride = (ptrdiff_t)v.rows;
-    return v;
-}
-
-static otc_matrix_mut_f64 no_output(void) {
-    otc_matrix_mut_f64 v;
-    memset(&v, 0, sizeof v);
-    return v;
-}
-
-/* A double vector of length n (NULL for R's NULL when optional). */
-static const double *dvec(SEXP v, R_xlen_t n, const char *what, int optional) {
-    if (optional && Rf_isNull(v)) return NULL;
-    if (!Rf_isReal(v) || XLENGTH(v) != n) {
-        Rf_error("%s must be a double vector of length %lld", what, (long long)n);
-    }
-    return REAL(v);
-}
-
-static SEXP named_list(int n, const char **names) {
-    SEXP out = PROTECT(Rf_allocVector(VECSXP, n));
-    SEXP nm = PROTECT(Rf_allocVector(STRSXP, n));
-    for (int i = 0; i < n; i++) SET_STRING_ELT(nm, i, Rf_mkChar(names[i]));
-    Rf_setAttrib(out, R_NamesSymbol, nm);
-    UNPROTECT(2);
-    return out;
-}
-
-static int opt_int(SEXP v) { return Rf_isNull(v) ? NA_INTEGER : Rf_asInteger(v); }
-static double opt_real(SEXP v) { return Rf_isNull(v) ? NA_REAL : Rf_asReal(v); }
+#include "otcore_options.h"
 
 /* ---- exact OT ---------------------------------------------------------------------------- */
 
-/* One field of an options struct reachable from R by its C name. */
-typedef enum { OPT_U32, OPT_U64, OPT_SIZE, OPT_DOUBLE } opt_kind;
-typedef struct {
-    const char *name;
-    opt_kind kind;
-    size_t offset;
-} opt_field;
-
-/* Sets the fields of the options struct `opts` named in the R list `options` (each name must
- * be one of `fields`; values are numbers, R's doubles holding integers up to 2^53). */
-static void set_options(void *opts, SEXP options, const opt_field *fields, int nf,
-                        const char *fn) {
-    SEXP names = Rf_getAttrib(options, R_NamesSymbol);
-    R_xlen_t len = Rf_isNull(options) ? 0 : XLENGTH(options);
-    for (R_xlen_t i = 0; i < len; i++) {
-        const char *name = Rf_isNull(names) ? "" : CHAR(STRING_ELT(names, i));
-        SEXP v = VECTOR_ELT(options, i);
-        int k = 0;
-        double x;
-        while (k < nf && strcmp(fields[k].name, name) != 0) k++;
-        if (k == nf) Rf_error("%s: options has no field \"%s\"", fn, name);
-        if (!Rf_isNumeric(v) || XLENGTH(v) != 1) Rf_error("%s: options$%s must be a number", fn, name);
-        x = Rf_asReal(v);
-        if (fields[k].kind != OPT_DOUBLE && !(x >= 0 && x == floor(x) && x <= 9007199254740992.0))
-            Rf_error("%s: options$%s must be a non-negative integer", fn, name);
-        switch (fields[k].kind) {
-        case OPT_U32:
-            if (x > 4294967295.0) Rf_error("%s: options$%s is above 2^32 - 1", fn, name);
-            *(uint32_t *)((char *)opts + fields[k].offset) = (uint32_t)x;
-            break;
-        case OPT_U64: *(uint64_t *)((char *)opts + fields[k].offset) = (uint64_t)x; break;
-        case OPT_SIZE: *(size_t *)((char *)opts + fields[k].offset) = (size_t)x; break;
-        case OPT_DOUBLE: *(double *)((char *)opts + fields[k].offset) = x; break;
-        }
-    }
-}
-
-#define OPT(type, field, kind) {#field, kind, offsetof(type, field)}
-
 SEXP otc_r_emd(SEXP a, SEXP b, SEXP cost, SEXP warm_f, SEXP warm_g, SEXP options) {
-    static const opt_field fields[] = {OPT(otc_emd_options, num_threads, OPT_U32),
-                                       OPT(otc_emd_options, max_iter, OPT_U64),
-                                       OPT(otc_emd_options, mass_tolerance, OPT_DOUBLE),
-                                       OPT(otc_emd_options, callback_every, OPT_U64)};
     otc_emd_problem_f64 pb;
     otc_emd_outputs_f64 res;
     otc_emd_options opts;
-    otc_workspace alloc = {NULL, 0};
     otc_status st;
     const char *names[] = {"cost", "plan", "f", "g", "gap", "iterations", "status"};
     SEXP out, plan, f, g;
@@ -123,10 +30,10 @@ SEXP otc_r_emd(SEXP a, SEXP b, SEXP cost, SEXP warm_f, SEXP warm_g, SEXP options
     pb.b = dvec(b, (R_xlen_t)pb.m, "b", 0);
     pb.warm_f = dvec(warm_f, (R_xlen_t)pb.n, "warm_f", 1);
     pb.warm_g = dvec(warm_g, (R_xlen_t)pb.m, "warm_g", 1);
-    check_status(otc_emd_options_default(&opts), "otc_emd_options_default");
+    OTCR_DEFAULT_OPTIONS(emd, opts);
     opts.callback = otcr_interrupt_callback; /* Ctrl-C stops the solve */
     opts.callback_every = 1000;
-    set_options(&opts, options, fields, 4, "emd");
+    OTCR_SET_OPTIONS(emd, opts, options);
     out = PROTECT(named_list(7, names));
     plan = Rf_allocMatrix(REALSXP, (int)pb.n, (int)pb.m);
     SET_VECTOR_ELT(out, 1, plan);
@@ -139,7 +46,7 @@ SEXP otc_r_emd(SEXP a, SEXP b, SEXP cost, SEXP warm_f, SEXP warm_g, SEXP options
     res.f = REAL(f);
     res.g = REAL(g);
     res.plan = wview(plan);
-    st = otc_emd_f64(&pb, &res, &opts, alloc);
+    st = otc_emd_f64(&pb, &res, &opts, OTCR_NO_WORK);
     check_status(st, "otc_emd_f64");
     SET_VECTOR_ELT(out, 0, Rf_ScalarReal(res.cost));
     SET_VECTOR_ELT(out, 4, Rf_ScalarReal(res.gap));
@@ -150,55 +57,6 @@ SEXP otc_r_emd(SEXP a, SEXP b, SEXP cost, SEXP warm_f, SEXP warm_g, SEXP options
 }
 
 /* ---- Sinkhorn ---------------------------------------------------------------------------- */
-
-/* One numeric option value: a finite number (integer-valued, 0 <= v <= max for the integer
- * fields, max = 0 for a double field). */
-static double option_number(SEXP v, const char *name, double max) {
-    double x;
-    if (!Rf_isNumeric(v) || XLENGTH(v) != 1) Rf_error("options$%s must be one number", name);
-    x = Rf_asReal(v);
-    if (max > 0 && (!R_FINITE(x) || x < 0 || x > max || x != floor(x))) {
-        Rf_error("options$%s must be a whole number in [0, %.0f]", name, max);
-    }
-    if (max == 0 && ISNAN(x)) Rf_error("options$%s is NA", name);
-    return x;
-}
-
-/* Sets the fields of an otc_sinkhorn_options or otc_sinkhorn_divergence_options (same fields)
- * named in the R list `opts`; an unknown name is an error. The callback is R's interrupt
- * check (every 10 iterations unless options$callback_every says otherwise). */
-#define SET_SINKHORN_OPTIONS(o, opts)                                                        \
-    do {                                                                                     \
-        SEXP nm_ = Rf_getAttrib(opts, R_NamesSymbol);                                        \
-        R_xlen_t k_;                                                                         \
-        (o).callback = otcr_interrupt_callback;                                              \
-        (o).callback_data = NULL;                                                            \
-        (o).callback_every = 10;                                                             \
-        if (!Rf_isNewList(opts)) Rf_error("options must be a list");                         \
-        if (XLENGTH(opts) > 0 && Rf_isNull(nm_)) Rf_error("options must be a named list");   \
-        for (k_ = 0; k_ < XLENGTH(opts); k_++) {                                             \
-            const char *n_ = CHAR(STRING_ELT(nm_, k_));                                      \
-            SEXP v_ = VECTOR_ELT(opts, k_);                                                  \
-            if (!strcmp(n_, "num_threads")) (o).num_threads = (uint32_t)option_number(v_, n_, 4294967295.0); \
-            else if (!strcmp(n_, "symmetric")) (o).symmetric = (uint32_t)option_number(v_, n_, 4294967295.0); \
-            else if (!strcmp(n_, "epsilon")) (o).epsilon = option_number(v_, n_, 0);         \
-            else if (!strcmp(n_, "tolerance")) (o).tolerance = option_number(v_, n_, 0);     \
-            else if (!strcmp(n_, "max_iter")) (o).max_iter = (uint64_t)option_number(v_, n_, 9007199254740992.0); \
-            else if (!strcmp(n_, "check_every")) (o).check_every = (uint64_t)option_number(v_, n_, 9007199254740992.0); \
-            else if (!strcmp(n_, "path")) (o).path = (int32_t)option_number(v_, n_, 2147483647.0); \
-            else if (!strcmp(n_, "penalty")) (o).penalty = (int32_t)option_number(v_, n_, 2147483647.0); \
-            else if (!strcmp(n_, "rho_a")) (o).rho_a = option_number(v_, n_, 0);             \
-            else if (!strcmp(n_, "rho_b")) (o).rho_b = option_number(v_, n_, 0);             \
-            else if (!strcmp(n_, "mass_tolerance")) (o).mass_tolerance = option_number(v_, n_, 0); \
-            else if (!strcmp(n_, "over_relaxation")) (o).over_relaxation = option_number(v_, n_, 0); \
-            else if (!strcmp(n_, "kernel_memory_cap")) (o).kernel_memory_cap = (size_t)option_number(v_, n_, 9007199254740992.0); \
-            else if (!strcmp(n_, "eps_scaling_steps")) (o).eps_scaling_steps = (uint64_t)option_number(v_, n_, 9007199254740992.0); \
-            else if (!strcmp(n_, "eps_scaling_iters")) (o).eps_scaling_iters = (uint64_t)option_number(v_, n_, 9007199254740992.0); \
-            else if (!strcmp(n_, "eps_scaling_start")) (o).eps_scaling_start = option_number(v_, n_, 0); \
-            else if (!strcmp(n_, "callback_every")) (o).callback_every = (uint64_t)option_number(v_, n_, 9007199254740992.0); \
-            else Rf_error("options$%s is not a field of the Sinkhorn options", n_);          \
-        }                                                                                    \
-    } while (0)
 
 static const otc_matrix_f64 NO_VIEW = {NULL, 0, 0, 0, 0};
 
@@ -232,8 +90,8 @@ static double *vector_output(SEXP out, int at, int want, R_xlen_t n) {
 /* Entropic OT on the dense cost (x NULL) or the points x, y (cost NULL). Returns the list
  * f, g, entropic_ot, transport_cost, mass, path, iterations, error, status, plan, map,
  * grad_x, grad_y, grad_a, grad_b (the last ones NULL unless asked for). */
-SEXP otc_r_sinkhorn(SEXP a, SEXP b, SEXP cost, SEXP x, SEXP y, SEXP eps, SEXP options,
-                    SEXP init_f, SEXP init_g, SEXP want) {
+SEXP otc_r_sinkhorn(SEXP a, SEXP b, SEXP cost, SEXP x, SEXP y, SEXP options, SEXP init_f,
+                    SEXP init_g, SEXP want) {
     otc_sinkhorn_problem_f64 p;
     otc_sinkhorn_outputs_f64 r;
     otc_sinkhorn_options o;
@@ -267,9 +125,10 @@ SEXP otc_r_sinkhorn(SEXP a, SEXP b, SEXP cost, SEXP x, SEXP y, SEXP eps, SEXP op
     p.m = (size_t)m;
     p.init_f = dvec(init_f, n, "init_f", 1);
     p.init_g = dvec(init_g, m, "init_g", 1);
-    check_status(otc_sinkhorn_options_default(&o), "otc_sinkhorn_options_default");
-    SET_SINKHORN_OPTIONS(o, options);
-    o.epsilon = Rf_asReal(eps);
+    OTCR_DEFAULT_OPTIONS(sinkhorn, o);
+    o.callback = otcr_interrupt_callback;
+    o.callback_every = 10;
+    OTCR_SET_OPTIONS(sinkhorn, o, options);
     out = PROTECT(named_list(15, names));
     r.f = vector_output(out, 0, 1, n);
     r.g = vector_output(out, 1, 1, m);
@@ -279,7 +138,7 @@ SEXP otc_r_sinkhorn(SEXP a, SEXP b, SEXP cost, SEXP x, SEXP y, SEXP eps, SEXP op
     r.grad_y = matrix_output(out, 12, w[2] == TRUE, m, d);
     r.grad_a = vector_output(out, 13, w[2] == TRUE, n);
     r.grad_b = vector_output(out, 14, w[2] == TRUE, m);
-    st = otc_sinkhorn_f64(&p, &r, &o, (otc_workspace){NULL, 0});
+    st = otc_sinkhorn_f64(&p, &r, &o, OTCR_NO_WORK);
     check_status(st, "otc_sinkhorn_f64");
     SET_VECTOR_ELT(out, 2, Rf_ScalarReal(r.entropic_ot));
     SET_VECTOR_ELT(out, 3, Rf_ScalarReal(r.transport_cost));
@@ -293,7 +152,7 @@ SEXP otc_r_sinkhorn(SEXP a, SEXP b, SEXP cost, SEXP x, SEXP y, SEXP eps, SEXP op
  * Returns the list divergence, entropic_ot_xy, entropic_ot_xx, entropic_ot_yy, path,
  * iterations, error, status, grad_x, grad_y, grad_a, grad_b. */
 SEXP otc_r_sinkhorn_divergence(SEXP a, SEXP b, SEXP cxy, SEXP cxx, SEXP cyy, SEXP x, SEXP y,
-                               SEXP eps, SEXP options, SEXP gradients) {
+                               SEXP options, SEXP gradients) {
     otc_sinkhorn_divergence_problem_f64 p;
     otc_sinkhorn_divergence_outputs_f64 r;
     otc_sinkhorn_divergence_options o;
@@ -326,16 +185,16 @@ SEXP otc_r_sinkhorn_divergence(SEXP a, SEXP b, SEXP cxy, SEXP cxx, SEXP cyy, SEX
     p.n = (size_t)n;
     p.b = dvec(b, m, "b", 0);
     p.m = (size_t)m;
-    check_status(otc_sinkhorn_divergence_options_default(&o),
-                 "otc_sinkhorn_divergence_options_default");
-    SET_SINKHORN_OPTIONS(o, options);
-    o.epsilon = Rf_asReal(eps);
+    OTCR_DEFAULT_OPTIONS(sinkhorn_divergence, o);
+    o.callback = otcr_interrupt_callback;
+    o.callback_every = 10;
+    OTCR_SET_OPTIONS(sinkhorn_divergence, o, options);
     out = PROTECT(named_list(12, names));
     r.grad_x = matrix_output(out, 8, grads, n, d);
     r.grad_y = matrix_output(out, 9, grads, m, d);
     r.grad_a = vector_output(out, 10, grads, n);
     r.grad_b = vector_output(out, 11, grads, m);
-    st = otc_sinkhorn_divergence_f64(&p, &r, &o, (otc_workspace){NULL, 0});
+    st = otc_sinkhorn_divergence_f64(&p, &r, &o, OTCR_NO_WORK);
     check_status(st, "otc_sinkhorn_divergence_f64");
     SET_VECTOR_ELT(out, 0, Rf_ScalarReal(r.divergence));
     SET_VECTOR_ELT(out, 1, Rf_ScalarReal(r.entropic_ot_xy));
@@ -359,36 +218,6 @@ static otc_lse_pair *pair_matrix(SEXP p, R_xlen_t m, const char *what) {
 
 static SEXP new_pairs(R_xlen_t m) { return Rf_allocMatrix(REALSXP, 2, (int)m); }
 
-/* An option field of a C options struct, by its C name: a double or a count. */
-typedef struct {
-    const char *name;
-    double *real;
-    uint32_t *count;
-} block_option;
-
-/* Sets the fields named in the R list `options` (names are the C fields); an unknown name,
- * or a count that is NA or negative, is an R error. */
-static void apply_block_options(SEXP options, const block_option *fields, int n_fields,
-                                const char *what) {
-    SEXP names = Rf_getAttrib(options, R_NamesSymbol);
-    R_xlen_t k;
-    if (!Rf_isNewList(options)) Rf_error("%s must be a list", what);
-    for (k = 0; k < XLENGTH(options); k++) {
-        const char *name = Rf_isNull(names) ? "" : CHAR(STRING_ELT(names, k));
-        SEXP v = VECTOR_ELT(options, k);
-        int i = 0;
-        while (i < n_fields && strcmp(fields[i].name, name) != 0) i++;
-        if (i == n_fields) Rf_error("%s: unknown option '%s'", what, name);
-        if (fields[i].real != NULL) {
-            *fields[i].real = Rf_asReal(v);
-        } else {
-            int c = Rf_asInteger(v);
-            if (c == NA_INTEGER || c < 0) Rf_error("%s: %s must be a count >= 0", what, name);
-            *fields[i].count = (uint32_t)c;
-        }
-    }
-}
-
 /* One block step (otc_sinkhorn_block_step_f64): the cost given as C_block (rows x m) or as
  * points x_block (rows x d) and y (m x d), the other NULL. Returns f (the new potentials),
  * pairs (2 x m, or NULL) and marginal_error. */
@@ -398,7 +227,6 @@ SEXP otc_r_sinkhorn_block_step(SEXP f_block, SEXP cost, SEXP x, SEXP y, SEXP a_b
     otc_sinkhorn_block_step_problem_f64 p;
     otc_sinkhorn_block_step_outputs_f64 out;
     otc_sinkhorn_block_step_options o;
-    block_option fields[4];
     R_xlen_t rows, m;
     SEXP res, f, pairs = R_NilValue;
     memset(&p, 0, sizeof p);
@@ -417,13 +245,8 @@ SEXP otc_r_sinkhorn_block_step(SEXP f_block, SEXP cost, SEXP x, SEXP y, SEXP a_b
     p.b = dvec(b, m, "b", 0);
     p.g = dvec(g, m, "g", 0);
     p.f_block = dvec(f_block, rows, "f_block", 0);
-    check_status(otc_sinkhorn_block_step_options_default(&o),
-                 "otc_sinkhorn_block_step_options_default");
-    fields[0] = (block_option){"num_threads", NULL, &o.num_threads};
-    fields[1] = (block_option){"epsilon", &o.epsilon, NULL};
-    fields[2] = (block_option){"rho_a", &o.rho_a, NULL};
-    fields[3] = (block_option){"rho_b", &o.rho_b, NULL};
-    apply_block_options(options, fields, 4, "options");
+    OTCR_DEFAULT_OPTIONS(sinkhorn_block_step, o);
+    OTCR_SET_OPTIONS(sinkhorn_block_step, o, options);
     res = PROTECT(named_list(3, names));
     f = Rf_allocVector(REALSXP, rows);
     SET_VECTOR_ELT(res, 0, f);
@@ -435,7 +258,7 @@ SEXP otc_r_sinkhorn_block_step(SEXP f_block, SEXP cost, SEXP x, SEXP y, SEXP a_b
     out.struct_size = sizeof out;
     out.f_block = REAL(f);
     out.pairs = Rf_isNull(pairs) ? NULL : (otc_lse_pair *)REAL(pairs);
-    check_status(otc_sinkhorn_block_step_f64(&p, &out, &o, (otc_workspace){NULL, 0}),
+    check_status(otc_sinkhorn_block_step_f64(&p, &out, &o, OTCR_NO_WORK),
                  "otc_sinkhorn_block_step_f64");
     SET_VECTOR_ELT(res, 2, Rf_ScalarReal(out.marginal_error));
     UNPROTECT(1);
@@ -458,22 +281,17 @@ SEXP otc_r_sinkhorn_block_column_update(SEXP pairs, SEXP options) {
     otc_sinkhorn_block_column_update_problem_f64 p;
     otc_sinkhorn_block_column_update_outputs_f64 out;
     otc_sinkhorn_block_column_update_options o;
-    block_option fields[3];
     SEXP g;
     p.struct_size = sizeof p;
     p.pairs = pair_matrix(pairs, m, "pairs");
     p.m = (size_t)m;
-    check_status(otc_sinkhorn_block_column_update_options_default(&o),
-                 "otc_sinkhorn_block_column_update_options_default");
-    fields[0] = (block_option){"num_threads", NULL, &o.num_threads};
-    fields[1] = (block_option){"epsilon", &o.epsilon, NULL};
-    fields[2] = (block_option){"rho_b", &o.rho_b, NULL};
-    apply_block_options(options, fields, 3, "options");
+    OTCR_DEFAULT_OPTIONS(sinkhorn_block_column_update, o);
+    OTCR_SET_OPTIONS(sinkhorn_block_column_update, o, options);
     g = PROTECT(Rf_allocVector(REALSXP, m));
     memset(&out, 0, sizeof out);
     out.struct_size = sizeof out;
     out.g = REAL(g);
-    check_status(otc_sinkhorn_block_column_update_f64(&p, &out, &o, (otc_workspace){NULL, 0}),
+    check_status(otc_sinkhorn_block_column_update_f64(&p, &out, &o, OTCR_NO_WORK),
                  "otc_sinkhorn_block_column_update_f64");
     UNPROTECT(1);
     return g;
@@ -517,61 +335,6 @@ SEXP otc_r_sinkhorn_block_workspace_sizes(SEXP rows, SEXP m, SEXP d) {
 
 /* ---- Gaussians --------------------------------------------------------------------------- */
 
-/* One field of a Gaussian options struct that R may set by name: uint32_t ('u'), uint64_t
- * ('U') or double ('d'), at `offset`. */
-typedef struct {
-    const char *name;
-    char kind;
-    size_t offset;
-} gaussian_field;
-
-#define GAUSSIAN_TOL_FIELDS(T)                                                                 \
-    {"num_threads", 'u', offsetof(T, num_threads)},                                            \
-        {"symmetry_tol", 'd', offsetof(T, symmetry_tol)}, {"psd_tol", 'd', offsetof(T, psd_tol)}
-
-/* Sets the fields of options struct `o` named in the R list `opts` (names as in the C
- * struct); an unknown name or a value that is not one number is an R error. */
-static void gaussian_set(void *o, SEXP opts, const gaussian_field *fields, size_t nf,
-                         const char *what) {
-    SEXP names = Rf_getAttrib(opts, R_NamesSymbol);
-    if (!Rf_isNewList(opts)) Rf_error("%s: options must be a list", what);
-    for (R_xlen_t i = 0; i < XLENGTH(opts); i++) {
-        const char *name = Rf_isNull(names) ? "" : CHAR(STRING_ELT(names, i));
-        SEXP v = VECTOR_ELT(opts, i);
-        size_t f = 0;
-        while (f < nf && strcmp(fields[f].name, name) != 0) f++;
-        if (f == nf) Rf_error("%s: unknown option '%s'", what, name);
-        if (!Rf_isNumeric(v) || XLENGTH(v) != 1 || ISNAN(Rf_asReal(v)))
-            Rf_error("%s: option %s must be one number", what, name);
-        char *p = (char *)o + fields[f].offset;
-        if (fields[f].kind == 'd') {
-            *(double *)p = Rf_asReal(v);
-        } else {
-            double x = Rf_asReal(v), cap = fields[f].kind == 'u' ? 4294967295.0 : 1.8e19;
-            if (x < 0 || x > cap || x != floor(x))
-                Rf_error("%s: option %s must be a whole number >= 0", what, name);
-            if (fields[f].kind == 'u') *(uint32_t *)p = (uint32_t)x;
-            else *(uint64_t *)p = (uint64_t)x;
-        }
-    }
-}
-
-/* Declares `T o` filled by `fill` (its otc_<op>_options_default), then the R list `opts`. */
-#define GAUSSIAN_OPTIONS(T, fill, opts, ...)                                                   \
-    T o;                                                                                       \
-    do {                                                                                       \
-        static const gaussian_field fields_[] = {__VA_ARGS__};                                 \
-        check_status(fill(&o), #fill);                                                         \
-        gaussian_set(&o, opts, fields_, sizeof fields_ / sizeof fields_[0], #T);               \
-    } while (0)
-
-#define GAUSSIAN_STRUCT(T, v)                                                                  \
-    T v;                                                                                       \
-    memset(&v, 0, sizeof v);                                                                   \
-    v.struct_size = sizeof v
-
-static const otc_workspace NO_WORK = {NULL, 0};
-
 static size_t square(SEXP s, const char *what) {
     otc_matrix_f64 v = rview(s, what);
     if (!Rf_isMatrix(s) || v.rows != v.cols) Rf_error("%s must be a square matrix", what);
@@ -579,13 +342,12 @@ static size_t square(SEXP s, const char *what) {
 }
 
 SEXP otc_r_bures(SEXP s1, SEXP s2, SEXP options) {
-    GAUSSIAN_OPTIONS(otc_bures_options, otc_bures_options_default, options,
-                     GAUSSIAN_TOL_FIELDS(otc_bures_options));
-    GAUSSIAN_STRUCT(otc_bures_problem_f64, p);
-    GAUSSIAN_STRUCT(otc_bures_outputs_f64, r);
+    OTCR_OPTIONS(bures, o, options);
+    OTCR_STRUCT(otc_bures_problem_f64, p);
+    OTCR_STRUCT(otc_bures_outputs_f64, r);
     p.sigma1 = rview(s1, "S1");
     p.sigma2 = rview(s2, "S2");
-    check_status(otc_bures_f64(&p, &r, &o, NO_WORK), "otc_bures_f64");
+    check_status(otc_bures_f64(&p, &r, &o, OTCR_NO_WORK), "otc_bures_f64");
     return Rf_ScalarReal(r.bures_squared);
 }
 
@@ -593,51 +355,37 @@ SEXP otc_r_gaussian_w2(SEXP m1, SEXP s1, SEXP m2, SEXP s2, SEXP eps, SEXP option
     size_t d = square(s1, "S1");
     const double *p1 = dvec(m1, (R_xlen_t)d, "m1", 0), *p2 = dvec(m2, (R_xlen_t)d, "m2", 0);
     if (Rf_isNull(eps)) {
-        GAUSSIAN_OPTIONS(otc_gaussian_w2_options, otc_gaussian_w2_options_default, options,
-                         GAUSSIAN_TOL_FIELDS(otc_gaussian_w2_options));
-        GAUSSIAN_STRUCT(otc_gaussian_w2_problem_f64, p);
-        GAUSSIAN_STRUCT(otc_gaussian_w2_outputs_f64, r);
+        OTCR_OPTIONS(gaussian_w2, o, options);
+        OTCR_STRUCT(otc_gaussian_w2_problem_f64, p);
+        OTCR_STRUCT(otc_gaussian_w2_outputs_f64, r);
         p.m1 = p1; p.sigma1 = rview(s1, "S1"); p.m2 = p2; p.sigma2 = rview(s2, "S2");
-        check_status(otc_gaussian_w2_f64(&p, &r, &o, NO_WORK), "otc_gaussian_w2_f64");
+        check_status(otc_gaussian_w2_f64(&p, &r, &o, OTCR_NO_WORK), "otc_gaussian_w2_f64");
         return Rf_ScalarReal(r.w2_squared);
     } else {
-        GAUSSIAN_OPTIONS(otc_gaussian_entropic_w2_options, otc_gaussian_entropic_w2_options_default, options,
-                         GAUSSIAN_TOL_FIELDS(otc_gaussian_entropic_w2_options));
-        GAUSSIAN_STRUCT(otc_gaussian_entropic_w2_problem_f64, p);
-        GAUSSIAN_STRUCT(otc_gaussian_entropic_w2_outputs_f64, r);
+        OTCR_OPTIONS(gaussian_entropic_w2, o, options);
+        OTCR_STRUCT(otc_gaussian_entropic_w2_problem_f64, p);
+        OTCR_STRUCT(otc_gaussian_entropic_w2_outputs_f64, r);
         p.m1 = p1; p.sigma1 = rview(s1, "S1"); p.m2 = p2; p.sigma2 = rview(s2, "S2");
         p.epsilon = Rf_asReal(eps);
-        check_status(otc_gaussian_entropic_w2_f64(&p, &r, &o, NO_WORK),
+        check_status(otc_gaussian_entropic_w2_f64(&p, &r, &o, OTCR_NO_WORK),
                      "otc_gaussian_entropic_w2_f64");
         return Rf_ScalarReal(r.cost);
     }
 }
 
-/* A list of k covariance matrices as views (R_alloc'd: freed when .Call returns). */
-static otc_matrix_f64 *cov_views(SEXP covs, R_xlen_t k, const char *what) {
-    otc_matrix_f64 *v;
-    if (!Rf_isNewList(covs) || XLENGTH(covs) != k) {
-        Rf_error("%s must be a list of %lld matrices", what, (long long)k);
-    }
-    v = (otc_matrix_f64 *)R_alloc((size_t)(k > 0 ? k : 1), sizeof *v);
-    for (R_xlen_t i = 0; i < k; i++) v[i] = rview(VECTOR_ELT(covs, i), what);
-    return v;
-}
-
 SEXP otc_r_gaussian_w2_pairwise(SEXP means1, SEXP covs1, SEXP means2, SEXP covs2,
                                 SEXP options) {
-    GAUSSIAN_OPTIONS(otc_gaussian_w2_pairwise_options, otc_gaussian_w2_pairwise_options_default, options,
-                     GAUSSIAN_TOL_FIELDS(otc_gaussian_w2_pairwise_options));
-    GAUSSIAN_STRUCT(otc_gaussian_w2_pairwise_problem_f64, p);
-    GAUSSIAN_STRUCT(otc_gaussian_w2_pairwise_outputs_f64, r);
+    OTCR_OPTIONS(gaussian_w2_pairwise, o, options);
+    OTCR_STRUCT(otc_gaussian_w2_pairwise_problem_f64, p);
+    OTCR_STRUCT(otc_gaussian_w2_pairwise_outputs_f64, r);
     otc_status st;
     p.means1 = rview(means1, "means1");
     p.means2 = rview(means2, "means2");
-    p.covs1 = cov_views(covs1, (R_xlen_t)p.means1.rows, "covs1");
-    p.covs2 = cov_views(covs2, (R_xlen_t)p.means2.rows, "covs2");
+    p.covs1 = matrix_views(covs1, (R_xlen_t)p.means1.rows, "covs1");
+    p.covs2 = matrix_views(covs2, (R_xlen_t)p.means2.rows, "covs2");
     SEXP out = PROTECT(Rf_allocMatrix(REALSXP, (int)p.means1.rows, (int)p.means2.rows));
     r.w2_squared = wview(out);
-    st = otc_gaussian_w2_pairwise_f64(&p, &r, &o, NO_WORK);
+    st = otc_gaussian_w2_pairwise_f64(&p, &r, &o, OTCR_NO_WORK);
     UNPROTECT(1);
     check_status(st, "otc_gaussian_w2_pairwise_f64");
     return out;
@@ -645,11 +393,9 @@ SEXP otc_r_gaussian_w2_pairwise(SEXP means1, SEXP covs1, SEXP means2, SEXP covs2
 
 SEXP otc_r_gaussian_map(SEXP m1, SEXP s1, SEXP m2, SEXP s2, SEXP options) {
     size_t d = square(s1, "S1");
-    GAUSSIAN_OPTIONS(otc_gaussian_map_options, otc_gaussian_map_options_default, options,
-                     GAUSSIAN_TOL_FIELDS(otc_gaussian_map_options),
-                     {"rank_tol", 'd', offsetof(otc_gaussian_map_options, rank_tol)});
-    GAUSSIAN_STRUCT(otc_gaussian_map_problem_f64, p);
-    GAUSSIAN_STRUCT(otc_gaussian_map_outputs_f64, r);
+    OTCR_OPTIONS(gaussian_map, o, options);
+    OTCR_STRUCT(otc_gaussian_map_problem_f64, p);
+    OTCR_STRUCT(otc_gaussian_map_outputs_f64, r);
     const char *names[] = {"A", "b", "rank", "status"};
     SEXP out = PROTECT(named_list(4, names)), a, b;
     otc_status st;
@@ -661,7 +407,7 @@ SEXP otc_r_gaussian_map(SEXP m1, SEXP s1, SEXP m2, SEXP s2, SEXP options) {
     SET_VECTOR_ELT(out, 1, b);
     r.a = wview(a);
     r.b = REAL(b);
-    st = otc_gaussian_map_f64(&p, &r, &o, NO_WORK);
+    st = otc_gaussian_map_f64(&p, &r, &o, OTCR_NO_WORK);
     check_status(st, "otc_gaussian_map_f64");
     SET_VECTOR_ELT(out, 2, Rf_ScalarReal((double)r.rank));
     SET_VECTOR_ELT(out, 3, Rf_ScalarInteger(st));
@@ -670,17 +416,16 @@ SEXP otc_r_gaussian_map(SEXP m1, SEXP s1, SEXP m2, SEXP s2, SEXP options) {
 }
 
 SEXP otc_r_gaussian_map_apply(SEXP a, SEXP b, SEXP x, SEXP options) {
-    GAUSSIAN_OPTIONS(otc_gaussian_map_apply_options, otc_gaussian_map_apply_options_default, options,
-                     {"num_threads", 'u', offsetof(otc_gaussian_map_apply_options, num_threads)});
-    GAUSSIAN_STRUCT(otc_gaussian_map_apply_problem_f64, p);
-    GAUSSIAN_STRUCT(otc_gaussian_map_apply_outputs_f64, r);
+    OTCR_OPTIONS(gaussian_map_apply, o, options);
+    OTCR_STRUCT(otc_gaussian_map_apply_problem_f64, p);
+    OTCR_STRUCT(otc_gaussian_map_apply_outputs_f64, r);
     otc_status st;
     p.a = rview(a, "A");
     p.x = rview(x, "x");
     p.b = dvec(b, (R_xlen_t)p.a.rows, "b", 1);
     SEXP out = PROTECT(Rf_allocMatrix(REALSXP, (int)p.x.rows, (int)p.a.rows));
     r.y = wview(out);
-    st = otc_gaussian_map_apply_f64(&p, &r, &o, NO_WORK);
+    st = otc_gaussian_map_apply_f64(&p, &r, &o, OTCR_NO_WORK);
     UNPROTECT(1);
     check_status(st, "otc_gaussian_map_apply_f64");
     return out;
@@ -688,11 +433,9 @@ SEXP otc_r_gaussian_map_apply(SEXP a, SEXP b, SEXP x, SEXP options) {
 
 SEXP otc_r_gaussian_geodesic(SEXP m1, SEXP s1, SEXP m2, SEXP s2, SEXP t, SEXP options) {
     size_t d = square(s1, "S1");
-    GAUSSIAN_OPTIONS(otc_gaussian_geodesic_options, otc_gaussian_geodesic_options_default, options,
-                     GAUSSIAN_TOL_FIELDS(otc_gaussian_geodesic_options),
-                     {"rank_tol", 'd', offsetof(otc_gaussian_geodesic_options, rank_tol)});
-    GAUSSIAN_STRUCT(otc_gaussian_geodesic_problem_f64, p);
-    GAUSSIAN_STRUCT(otc_gaussian_geodesic_outputs_f64, r);
+    OTCR_OPTIONS(gaussian_geodesic, o, options);
+    OTCR_STRUCT(otc_gaussian_geodesic_problem_f64, p);
+    OTCR_STRUCT(otc_gaussian_geodesic_outputs_f64, r);
     const char *names[] = {"mean", "cov", "rank", "status"};
     SEXP out = PROTECT(named_list(4, names)), mean, cov;
     otc_status st;
@@ -705,7 +448,7 @@ SEXP otc_r_gaussian_geodesic(SEXP m1, SEXP s1, SEXP m2, SEXP s2, SEXP t, SEXP op
     SET_VECTOR_ELT(out, 1, cov);
     r.mean = REAL(mean);
     r.cov = wview(cov);
-    st = otc_gaussian_geodesic_f64(&p, &r, &o, NO_WORK);
+    st = otc_gaussian_geodesic_f64(&p, &r, &o, OTCR_NO_WORK);
     check_status(st, "otc_gaussian_geodesic_f64");
     SET_VECTOR_ELT(out, 2, Rf_ScalarReal((double)r.rank));
     SET_VECTOR_ELT(out, 3, Rf_ScalarInteger(st));
@@ -714,25 +457,20 @@ SEXP otc_r_gaussian_geodesic(SEXP m1, SEXP s1, SEXP m2, SEXP s2, SEXP t, SEXP op
 }
 
 SEXP otc_r_gaussian_barycenter(SEXP means, SEXP covs, SEXP weights, SEXP options) {
-    GAUSSIAN_OPTIONS(otc_gaussian_barycenter_options, otc_gaussian_barycenter_options_default, options,
-                     GAUSSIAN_TOL_FIELDS(otc_gaussian_barycenter_options),
-                     {"rank_tol", 'd', offsetof(otc_gaussian_barycenter_options, rank_tol)},
-                     {"tol", 'd', offsetof(otc_gaussian_barycenter_options, tol)},
-                     {"max_iter", 'U', offsetof(otc_gaussian_barycenter_options, max_iter)},
-                     {"callback_every", 'U',
-                      offsetof(otc_gaussian_barycenter_options, callback_every)});
-    GAUSSIAN_STRUCT(otc_gaussian_barycenter_problem_f64, p);
-    GAUSSIAN_STRUCT(otc_gaussian_barycenter_outputs_f64, r);
+    otc_gaussian_barycenter_options o;
+    OTCR_STRUCT(otc_gaussian_barycenter_problem_f64, p);
+    OTCR_STRUCT(otc_gaussian_barycenter_outputs_f64, r);
     const char *names[] = {"mean", "cov", "iterations", "error", "rank", "status"};
     SEXP out = PROTECT(named_list(6, names)), mean, cov;
     otc_status st;
     /* Ctrl-C: checked at every iteration (each costs k eigendecompositions) unless the
      * options say otherwise. */
-    if (o.callback_every == 0) o.callback_every = 1;
+    OTCR_DEFAULT_OPTIONS(gaussian_barycenter, o);
     o.callback = otcr_interrupt_callback;
-    o.callback_data = NULL;
+    o.callback_every = 1;
+    OTCR_SET_OPTIONS(gaussian_barycenter, o, options);
     p.means = rview(means, "means");
-    p.covs = cov_views(covs, (R_xlen_t)p.means.rows, "covs");
+    p.covs = matrix_views(covs, (R_xlen_t)p.means.rows, "covs");
     p.weights = dvec(weights, (R_xlen_t)p.means.rows, "weights", 1);
     mean = Rf_allocVector(REALSXP, (R_xlen_t)p.means.cols);
     SET_VECTOR_ELT(out, 0, mean);
@@ -740,7 +478,7 @@ SEXP otc_r_gaussian_barycenter(SEXP means, SEXP covs, SEXP weights, SEXP options
     SET_VECTOR_ELT(out, 1, cov);
     r.mean = REAL(mean);
     r.cov = wview(cov);
-    st = otc_gaussian_barycenter_f64(&p, &r, &o, NO_WORK);
+    st = otc_gaussian_barycenter_f64(&p, &r, &o, OTCR_NO_WORK);
     check_status(st, "otc_gaussian_barycenter_f64");
     SET_VECTOR_ELT(out, 2, Rf_ScalarReal((double)r.report.iterations));
     SET_VECTOR_ELT(out, 3, Rf_ScalarReal(r.report.error));
@@ -751,10 +489,9 @@ SEXP otc_r_gaussian_barycenter(SEXP means, SEXP covs, SEXP weights, SEXP options
 }
 
 SEXP otc_r_gaussian_moments(SEXP x, SEXP weights, SEXP options) {
-    GAUSSIAN_OPTIONS(otc_gaussian_moments_options, otc_gaussian_moments_options_default, options,
-                     {"num_threads", 'u', offsetof(otc_gaussian_moments_options, num_threads)});
-    GAUSSIAN_STRUCT(otc_gaussian_moments_problem_f64, p);
-    GAUSSIAN_STRUCT(otc_gaussian_moments_outputs_f64, r);
+    OTCR_OPTIONS(gaussian_moments, o, options);
+    OTCR_STRUCT(otc_gaussian_moments_problem_f64, p);
+    OTCR_STRUCT(otc_gaussian_moments_outputs_f64, r);
     const char *names[] = {"mean", "cov"};
     SEXP out = PROTECT(named_list(2, names)), mean, cov;
     p.x = rview(x, "x");
@@ -765,18 +502,16 @@ SEXP otc_r_gaussian_moments(SEXP x, SEXP weights, SEXP options) {
     SET_VECTOR_ELT(out, 1, cov);
     r.mean = REAL(mean);
     r.cov = wview(cov);
-    check_status(otc_gaussian_moments_f64(&p, &r, &o, NO_WORK), "otc_gaussian_moments_f64");
+    check_status(otc_gaussian_moments_f64(&p, &r, &o, OTCR_NO_WORK), "otc_gaussian_moments_f64");
     UNPROTECT(1);
     return out;
 }
 
 SEXP otc_r_psd_sqrt(SEXP s, SEXP options) {
     size_t d = square(s, "S");
-    GAUSSIAN_OPTIONS(otc_psd_sqrt_options, otc_psd_sqrt_options_default, options,
-                     GAUSSIAN_TOL_FIELDS(otc_psd_sqrt_options),
-                     {"rank_tol", 'd', offsetof(otc_psd_sqrt_options, rank_tol)});
-    GAUSSIAN_STRUCT(otc_psd_sqrt_problem_f64, p);
-    GAUSSIAN_STRUCT(otc_psd_sqrt_outputs_f64, r);
+    OTCR_OPTIONS(psd_sqrt, o, options);
+    OTCR_STRUCT(otc_psd_sqrt_problem_f64, p);
+    OTCR_STRUCT(otc_psd_sqrt_outputs_f64, r);
     const char *names[] = {"sqrt", "inv_sqrt", "rank", "status"};
     SEXP out = PROTECT(named_list(4, names)), sq, isq;
     otc_status st;
@@ -787,7 +522,7 @@ SEXP otc_r_psd_sqrt(SEXP s, SEXP options) {
     SET_VECTOR_ELT(out, 1, isq);
     r.sqrt = wview(sq);
     r.inv_sqrt = wview(isq);
-    st = otc_psd_sqrt_f64(&p, &r, &o, NO_WORK);
+    st = otc_psd_sqrt_f64(&p, &r, &o, OTCR_NO_WORK);
     check_status(st, "otc_psd_sqrt_f64");
     SET_VECTOR_ELT(out, 2, Rf_ScalarReal((double)r.rank));
     SET_VECTOR_ELT(out, 3, Rf_ScalarInteger(st));
@@ -796,18 +531,6 @@ SEXP otc_r_psd_sqrt(SEXP s, SEXP options) {
 }
 
 /* ---- semi-discrete (ABI 1 shape) ---------------------------------------------------------- */
-
-/* The element `name` of the named list `opts` (R/ot.R has checked the names), or NULL. */
-static SEXP opt_elt(SEXP opts, const char *name) {
-    SEXP names = Rf_getAttrib(opts, R_NamesSymbol);
-    for (R_xlen_t k = 0; k < XLENGTH(opts); k++) {
-        if (strcmp(CHAR(STRING_ELT(names, k)), name) == 0) return VECTOR_ELT(opts, k);
-    }
-    return R_NilValue;
-}
-#define SET_REAL(o, opts, f) do { SEXP v_ = opt_elt(opts, #f); if (!Rf_isNull(v_)) (o).f = Rf_asReal(v_); } while (0)
-#define SET_COUNT(o, opts, f, T) do { SEXP v_ = opt_elt(opts, #f); if (!Rf_isNull(v_)) (o).f = (T)Rf_asReal(v_); } while (0)
-
 
 /* The report into three list elements from `at`: iterations, error, status (the ops with one
  * path). */
@@ -826,8 +549,8 @@ SEXP otc_r_laguerre_assign(SEXP points, SEXP sites, SEXP g, SEXP weights, SEXP o
     const char *names[] = {"cells", "masses", "empty_cells"};
     SEXP out = PROTECT(named_list(3, names)), cells, masses;
     uint32_t *c = (uint32_t *)R_alloc(vp.rows > 0 ? vp.rows : 1, sizeof *c);
-    check_status(otc_laguerre_assign_options_default(&o), "otc_laguerre_assign_options_default");
-    SET_COUNT(o, opts, num_threads, uint32_t);
+    OTCR_DEFAULT_OPTIONS(laguerre_assign, o);
+    OTCR_SET_OPTIONS(laguerre_assign, o, opts);
     cells = Rf_allocVector(INTSXP, (R_xlen_t)vp.rows);
     SET_VECTOR_ELT(out, 0, cells);
     masses = Rf_allocVector(REALSXP, (R_xlen_t)vs.rows);
@@ -836,7 +559,7 @@ SEXP otc_r_laguerre_assign(SEXP points, SEXP sites, SEXP g, SEXP weights, SEXP o
     r.struct_size = sizeof r;
     r.cells = c;
     r.masses = REAL(masses);
-    check_status(otc_laguerre_assign_f64(&p, &r, &o, NO_WORK), "otc_laguerre_assign_f64");
+    check_status(otc_laguerre_assign_f64(&p, &r, &o, OTCR_NO_WORK), "otc_laguerre_assign_f64");
     for (size_t i = 0; i < vp.rows; i++) INTEGER(cells)[i] = (int)c[i] + 1;
     SET_VECTOR_ELT(out, 2, Rf_ScalarReal((double)r.empty_cells));
     UNPROTECT(1);
@@ -854,16 +577,10 @@ SEXP otc_r_semidiscrete(SEXP points, SEXP sites, SEXP b, SEXP weights, SEXP g0, 
                            "status"};
     SEXP out = PROTECT(named_list(8, names)), g, masses;
     otc_status st;
-    check_status(otc_semidiscrete_options_default(&o), "otc_semidiscrete_options_default");
+    OTCR_DEFAULT_OPTIONS(semidiscrete, o);
     o.callback = otcr_interrupt_callback;
     o.callback_every = 1;
-    SET_COUNT(o, opts, num_threads, uint32_t);
-    SET_COUNT(o, opts, method, int32_t);
-    SET_COUNT(o, opts, max_iter, uint64_t);
-    SET_REAL(o, opts, tol);
-    SET_REAL(o, opts, step);
-    SET_REAL(o, opts, epsilon);
-    SET_COUNT(o, opts, callback_every, uint64_t);
+    OTCR_SET_OPTIONS(semidiscrete, o, opts);
     g = Rf_allocVector(REALSXP, (R_xlen_t)vs.rows);
     SET_VECTOR_ELT(out, 0, g);
     masses = Rf_allocVector(REALSXP, (R_xlen_t)vs.rows);
@@ -872,7 +589,7 @@ SEXP otc_r_semidiscrete(SEXP points, SEXP sites, SEXP b, SEXP weights, SEXP g0, 
     r.struct_size = sizeof r;
     r.g = REAL(g);
     r.masses = REAL(masses);
-    st = otc_semidiscrete_f64(&p, &r, &o, NO_WORK);
+    st = otc_semidiscrete_f64(&p, &r, &o, OTCR_NO_WORK);
     check_status(st, "otc_semidiscrete_f64");
     SET_VECTOR_ELT(out, 2, Rf_ScalarReal(r.mass_error));
     SET_VECTOR_ELT(out, 3, Rf_ScalarReal(r.epsilon));
@@ -922,9 +639,10 @@ SEXP otc_r_semidiscrete_sgd(SEXP fn, SEXP env, SEXP points, SEXP sites, SEXP b, 
     p.struct_size = sizeof p;
     p.sites = vs;
     p.b = dvec(b, (R_xlen_t)vs.rows, "b", 0);
-    check_status(otc_semidiscrete_sgd_options_default(&o), "otc_semidiscrete_sgd_options_default");
+    OTCR_DEFAULT_OPTIONS(semidiscrete_sgd, o);
     o.callback = otcr_interrupt_callback;
     o.callback_every = 100;
+    OTCR_SET_OPTIONS(semidiscrete_sgd, o, opts);
     if (Rf_isNull(points)) {
         s.fn = fn;
         s.env = env;
@@ -935,19 +653,14 @@ SEXP otc_r_semidiscrete_sgd(SEXP fn, SEXP env, SEXP points, SEXP sites, SEXP b, 
         p.points = rview(points, "points");
         p.point_weights = dvec(weights, (R_xlen_t)p.points.rows, "weights", 1);
     }
-    SET_COUNT(o, opts, num_threads, uint32_t);
-    SET_COUNT(o, opts, iterations, uint64_t);
-    SET_COUNT(o, opts, batch, size_t);
-    SET_REAL(o, opts, step);
-    SET_COUNT(o, opts, seed, uint64_t);
-    SET_COUNT(o, opts, callback_every, uint64_t);
-    if (p.sample != NULL) o.num_threads = 1; /* the sampler is R code: the calling thread only */
+    /* The sampler is R code: the calling thread only, whatever the options say. */
+    if (p.sample != NULL) o.num_threads = 1;
     g = Rf_allocVector(REALSXP, (R_xlen_t)vs.rows);
     SET_VECTOR_ELT(out, 0, g);
     memset(&r, 0, sizeof r);
     r.struct_size = sizeof r;
     r.g = REAL(g);
-    st = otc_semidiscrete_sgd_f64(&p, &r, &o, NO_WORK);
+    st = otc_semidiscrete_sgd_f64(&p, &r, &o, OTCR_NO_WORK);
     check_status(st, "otc_semidiscrete_sgd_f64");
     SET_VECTOR_ELT(out, 1, Rf_ScalarReal(r.step));
     set_report_without_path(out, 2, r.report);
@@ -964,19 +677,16 @@ SEXP otc_r_lloyd(SEXP points, SEXP sites, SEXP weights, SEXP opts) {
     const char *names[] = {"sites", "distortion", "iterations", "error", "status"};
     SEXP out = PROTECT(named_list(5, names)), moved;
     otc_status st;
-    check_status(otc_lloyd_options_default(&o), "otc_lloyd_options_default");
+    OTCR_DEFAULT_OPTIONS(lloyd, o);
     o.callback = otcr_interrupt_callback;
     o.callback_every = 1;
-    SET_COUNT(o, opts, num_threads, uint32_t);
-    SET_COUNT(o, opts, max_iter, uint64_t);
-    SET_REAL(o, opts, tol);
-    SET_COUNT(o, opts, callback_every, uint64_t);
+    OTCR_SET_OPTIONS(lloyd, o, opts);
     moved = Rf_allocMatrix(REALSXP, Rf_nrows(sites), Rf_ncols(sites));
     SET_VECTOR_ELT(out, 0, moved);
     memset(&r, 0, sizeof r);
     r.struct_size = sizeof r;
     r.sites = wview(moved);
-    st = otc_lloyd_f64(&p, &r, &o, NO_WORK);
+    st = otc_lloyd_f64(&p, &r, &o, OTCR_NO_WORK);
     check_status(st, "otc_lloyd_f64");
     SET_VECTOR_ELT(out, 1, Rf_ScalarReal(r.distortion));
     set_report_without_path(out, 2, r.report);
@@ -985,20 +695,6 @@ SEXP otc_r_lloyd(SEXP points, SEXP sites, SEXP weights, SEXP opts) {
 }
 
 /* ---- barycenters ------------------------------------------------------------------------- */
-
-static const char *const barycenter_fields[] = {"num_threads", "max_iter", "epsilon", "tol"};
-
-/* Sets the fields named in the R list `options` (names checked by the caller) of either
- * barycenter options struct. */
-#define SET_BARYCENTER_OPTIONS(o, options)                                                     \
-    do {                                                                                       \
-        SEXP v_;                                                                               \
-        if (!Rf_isNull(v_ = option_value(options, "num_threads")))                             \
-            (o).num_threads = (uint32_t)Rf_asReal(v_);                                         \
-        if (!Rf_isNull(v_ = option_value(options, "max_iter"))) (o).max_iter = (uint64_t)Rf_asReal(v_); \
-        if (!Rf_isNull(v_ = option_value(options, "epsilon"))) (o).epsilon = Rf_asReal(v_);   \
-        if (!Rf_isNull(v_ = option_value(options, "tol"))) (o).tol = Rf_asReal(v_);           \
-    } while (0)
 
 /* Iterations between two Ctrl-C checks for a solver doing about `work` operations an
  * iteration: a few checks a second (about 2e7 operations between checks), at least 1. */
@@ -1015,14 +711,10 @@ SEXP otc_r_barycenter(SEXP hists, SEXP cost, SEXP h, SEXP w, SEXP weights, SEXP 
     otc_matrix_f64 vh = rview(hists, "hists");
     const double *pw = dvec(weights, (R_xlen_t)vh.cols, "weights", 1);
     const char *names[] = {"barycenter", "iterations", "error", "status"};
-    otc_workspace no_work = {NULL, 0};
     SEXP out, bar;
     otc_report report;
     otc_status st;
     int fixed = Rf_isNull(h);
-    check_option_names(options,
-                       fixed ? "otc_barycenter_options" : "otc_convolutional_barycenter_options",
-                       barycenter_fields, 4);
     out = PROTECT(named_list(4, names));
     bar = Rf_allocVector(REALSXP, (R_xlen_t)vh.rows);
     SET_VECTOR_ELT(out, 0, bar);
@@ -1033,11 +725,11 @@ SEXP otc_r_barycenter(SEXP hists, SEXP cost, SEXP h, SEXP w, SEXP weights, SEXP 
         memset(&r, 0, sizeof r);
         r.struct_size = sizeof r;
         r.barycenter = REAL(bar);
-        check_status(otc_barycenter_options_default(&o), "otc_barycenter_options_default");
-        SET_BARYCENTER_OPTIONS(o, options);
+        OTCR_DEFAULT_OPTIONS(barycenter, o);
         o.callback = otcr_interrupt_callback;
         o.callback_every = interrupt_every(2.0 * (double)vh.cols * (double)vh.rows * (double)vh.rows);
-        st = otc_barycenter_f64(&p, &r, &o, no_work);
+        OTCR_SET_OPTIONS(barycenter, o, options);
+        st = otc_barycenter_f64(&p, &r, &o, OTCR_NO_WORK);
         check_status(st, "otc_barycenter_f64");
         report = r.report;
     } else {
@@ -1048,13 +740,12 @@ SEXP otc_r_barycenter(SEXP hists, SEXP cost, SEXP h, SEXP w, SEXP weights, SEXP 
         memset(&r, 0, sizeof r);
         r.struct_size = sizeof r;
         r.barycenter = REAL(bar);
-        check_status(otc_convolutional_barycenter_options_default(&o),
-                     "otc_convolutional_barycenter_options_default");
-        SET_BARYCENTER_OPTIONS(o, options);
+        OTCR_DEFAULT_OPTIONS(convolutional_barycenter, o);
         o.callback = otcr_interrupt_callback;
         o.callback_every = interrupt_every(0.1 * (double)vh.cols * (double)vh.rows *
                                            (double)(p.height + p.width));
-        st = otc_convolutional_barycenter_f64(&p, &r, &o, no_work);
+        OTCR_SET_OPTIONS(convolutional_barycenter, o, options);
+        st = otc_convolutional_barycenter_f64(&p, &r, &o, OTCR_NO_WORK);
         check_status(st, "otc_convolutional_barycenter_f64");
         report = r.report;
     }
@@ -1068,13 +759,9 @@ SEXP otc_r_barycenter(SEXP hists, SEXP cost, SEXP h, SEXP w, SEXP weights, SEXP 
 /* ---- 1-D, sliced and batched exact OT ---------------------------------------------------- */
 
 SEXP otc_r_wasserstein_1d(SEXP x, SEXP a, SEXP y, SEXP b, SEXP p, SEXP options) {
-    static const opt_field fields[] = {
-        OPT(otc_wasserstein_1d_options, num_threads, OPT_U32),
-        OPT(otc_wasserstein_1d_options, mass_tolerance, OPT_DOUBLE)};
     otc_wasserstein_1d_problem_f64 pb;
     otc_wasserstein_1d_outputs_f64 res;
     otc_wasserstein_1d_options opts;
-    otc_workspace alloc = {NULL, 0};
     memset(&pb, 0, sizeof pb);
     pb.struct_size = sizeof pb;
     pb.n = (size_t)XLENGTH(x);
@@ -1084,25 +771,19 @@ SEXP otc_r_wasserstein_1d(SEXP x, SEXP a, SEXP y, SEXP b, SEXP p, SEXP options) 
     pb.a = dvec(a, (R_xlen_t)pb.n, "a", 0);
     pb.b = dvec(b, (R_xlen_t)pb.m, "b", 0);
     pb.p = Rf_asReal(p);
-    check_status(otc_wasserstein_1d_options_default(&opts), "otc_wasserstein_1d_options_default");
-    set_options(&opts, options, fields, 2, "wasserstein_1d");
+    OTCR_DEFAULT_OPTIONS(wasserstein_1d, opts);
+    OTCR_SET_OPTIONS(wasserstein_1d, opts, options);
     memset(&res, 0, sizeof res);
     res.struct_size = sizeof res;
-    check_status(otc_wasserstein_1d_f64(&pb, &res, &opts, alloc), "otc_wasserstein_1d_f64");
+    check_status(otc_wasserstein_1d_f64(&pb, &res, &opts, OTCR_NO_WORK), "otc_wasserstein_1d_f64");
     return Rf_ScalarReal(res.wp_p);
 }
 
 SEXP otc_r_sliced_wasserstein(SEXP x, SEXP a, SEXP y, SEXP b, SEXP p, SEXP directions,
                               SEXP options) {
-    static const opt_field fields[] = {
-        OPT(otc_sliced_wasserstein_options, num_threads, OPT_U32),
-        OPT(otc_sliced_wasserstein_options, mass_tolerance, OPT_DOUBLE),
-        OPT(otc_sliced_wasserstein_options, num_directions, OPT_SIZE),
-        OPT(otc_sliced_wasserstein_options, seed, OPT_U64)};
     otc_sliced_wasserstein_problem_f64 pb;
     otc_sliced_wasserstein_outputs_f64 res;
     otc_sliced_wasserstein_options opts;
-    otc_workspace alloc = {NULL, 0};
     memset(&pb, 0, sizeof pb);
     pb.struct_size = sizeof pb;
     pb.x = rview(x, "x");
@@ -1111,26 +792,21 @@ SEXP otc_r_sliced_wasserstein(SEXP x, SEXP a, SEXP y, SEXP b, SEXP p, SEXP direc
     pb.b = dvec(b, (R_xlen_t)pb.y.rows, "b", 0);
     pb.p = Rf_asReal(p);
     if (!Rf_isNull(directions)) pb.directions = rview(directions, "directions");
-    check_status(otc_sliced_wasserstein_options_default(&opts),
-                 "otc_sliced_wasserstein_options_default");
-    set_options(&opts, options, fields, 4, "sliced_wasserstein");
+    OTCR_DEFAULT_OPTIONS(sliced_wasserstein, opts);
+    OTCR_SET_OPTIONS(sliced_wasserstein, opts, options);
     memset(&res, 0, sizeof res);
     res.struct_size = sizeof res;
-    check_status(otc_sliced_wasserstein_f64(&pb, &res, &opts, alloc), "otc_sliced_wasserstein_f64");
+    check_status(otc_sliced_wasserstein_f64(&pb, &res, &opts, OTCR_NO_WORK), "otc_sliced_wasserstein_f64");
     return Rf_ScalarReal(res.swp_p);
 }
 
 /* a: n×k (column l = problem l's weights), b: m×k, costs: a list of k n×m matrices. */
 SEXP otc_r_emd_batch(SEXP a, SEXP b, SEXP costs, SEXP options) {
-    static const opt_field fields[] = {OPT(otc_emd_batch_options, num_threads, OPT_U32),
-                                       OPT(otc_emd_batch_options, max_iter, OPT_U64),
-                                       OPT(otc_emd_batch_options, mass_tolerance, OPT_DOUBLE)};
     otc_matrix_f64 va = rview(a, "a"), vb = rview(b, "b");
     R_xlen_t k = (R_xlen_t)va.cols;
     otc_emd_batch_problem_f64 pb;
     otc_emd_batch_outputs_f64 res;
     otc_emd_batch_options opts;
-    otc_workspace alloc = {NULL, 0};
     const char *names[] = {"costs", "gaps", "iterations", "f", "g", "cost", "status"};
     SEXP out = PROTECT(named_list(7, names)), c, gaps, its, f, g;
     uint64_t *iters = (uint64_t *)R_alloc((size_t)(k > 0 ? k : 1), sizeof *iters);
@@ -1143,9 +819,9 @@ SEXP otc_r_emd_batch(SEXP a, SEXP b, SEXP costs, SEXP options) {
     pb.m = vb.rows;
     pb.a = va.data;
     pb.b = vb.data;
-    pb.costs = cov_views(costs, k, "costs");
-    check_status(otc_emd_batch_options_default(&opts), "otc_emd_batch_options_default");
-    set_options(&opts, options, fields, 3, "emd_batch");
+    pb.costs = matrix_views(costs, k, "costs");
+    OTCR_DEFAULT_OPTIONS(emd_batch, opts);
+    OTCR_SET_OPTIONS(emd_batch, opts, options);
     c = Rf_allocVector(REALSXP, k);
     SET_VECTOR_ELT(out, 0, c);
     gaps = Rf_allocVector(REALSXP, k);
@@ -1163,7 +839,7 @@ SEXP otc_r_emd_batch(SEXP a, SEXP b, SEXP costs, SEXP options) {
     res.problem_iterations = iters;
     res.f = REAL(f);
     res.g = REAL(g);
-    st = otc_emd_batch_f64(&pb, &res, &opts, alloc);
+    st = otc_emd_batch_f64(&pb, &res, &opts, OTCR_NO_WORK);
     check_status(st, "otc_emd_batch_f64");
     for (R_xlen_t l = 0; l < k; l++) REAL(its)[l] = (double)iters[l];
     SET_VECTOR_ELT(out, 5, Rf_ScalarReal(res.cost));

@@ -6,11 +6,43 @@
 
 /* Raises an R error for an error status (>= 100) with otcore's message; returns otherwise. */
 void check_status(otc_status status, const char *fn);
-/* The element of the R list `options` named `field`, or R_NilValue. */
-SEXP option_value(SEXP options, const char *field);
-/* Raises an R error unless every name of `options` is one of the `n` `fields` of the C
- * struct `type`, each a single number. */
-void check_option_names(SEXP options, const char *type, const char *const *fields, int n);
+/* A double matrix (or vector, as one column) as a read-only column-major view; an R error
+ * naming `what` when it is not a double. */
+otc_matrix_f64 rview(SEXP a, const char *what);
+/* A double matrix allocated by the glue as a writable column-major view. */
+otc_matrix_mut_f64 wview(SEXP a);
+/* An absent output view (data NULL): an optional output not asked for. */
+otc_matrix_mut_f64 no_output(void);
+/* A double vector of length n (NULL for R's NULL when `optional`); an R error naming `what`
+ * otherwise. */
+const double *dvec(SEXP v, R_xlen_t n, const char *what, int optional);
+/* The k double matrices of the R list `list` as views (R_alloc'd: freed when .Call returns);
+ * an R error naming `what` unless it is a list of k double matrices. */
+otc_matrix_f64 *matrix_views(SEXP list, R_xlen_t k, const char *what);
+/* A new R list of `n` elements (NULL) named `names`. */
+SEXP named_list(int n, const char **names);
+/* Declares the ABI struct `T v` zeroed, with its struct_size set. */
+#define OTCR_STRUCT(T, v)    \
+    T v;                     \
+    memset(&v, 0, sizeof v); \
+    v.struct_size = sizeof v
+/* No caller workspace: otcore allocates what it needs. */
+#define OTCR_NO_WORK ((otc_workspace){NULL, 0})
+
+/* The options of operation `op` (otc_<op>_options, f64 entry point otc_<op>_f64): a wrapper
+ * fills `o` with the library's defaults (OTCR_DEFAULT_OPTIONS), sets its own (the interrupt
+ * callback, how often to call it), and last the fields named in the R list `options` through
+ * the generated otcr_set_<op>_options (OTCR_SET_OPTIONS): the user's options override
+ * everything. OTCR_OPTIONS declares `otc_<op>_options o` and does both steps, for the
+ * wrappers with no defaults of their own. An error is an R error naming otc_<op>_f64. */
+#define OTCR_DEFAULT_OPTIONS(op, o) \
+    check_status(otc_##op##_options_default(&(o)), "otc_" #op "_options_default")
+#define OTCR_SET_OPTIONS(op, o, options) \
+    otcr_set_##op##_options(&(o), (options), "otc_" #op "_f64")
+#define OTCR_OPTIONS(op, o, options) \
+    otc_##op##_options o;            \
+    OTCR_DEFAULT_OPTIONS(op, o);     \
+    OTCR_SET_OPTIONS(op, o, options)
 
 /* The kind of an options field R may set by its C name (otcore_options.c, generated). */
 typedef enum { OTCR_U32, OTCR_I32, OTCR_U64, OTCR_SIZE, OTCR_DOUBLE } otcr_option_kind;
@@ -36,8 +68,8 @@ SEXP otc_r_version(void);
 SEXP otc_r_check_status(SEXP status);
 SEXP otc_r_cost_matrix(SEXP x, SEXP y, SEXP options);
 SEXP otc_r_emd(SEXP a, SEXP b, SEXP cost, SEXP warm_f, SEXP warm_g, SEXP options);
-SEXP otc_r_sinkhorn(SEXP a, SEXP b, SEXP cost, SEXP x, SEXP y, SEXP eps, SEXP options, SEXP init_f, SEXP init_g, SEXP want);
-SEXP otc_r_sinkhorn_divergence(SEXP a, SEXP b, SEXP cxy, SEXP cxx, SEXP cyy, SEXP x, SEXP y, SEXP eps, SEXP options, SEXP gradients);
+SEXP otc_r_sinkhorn(SEXP a, SEXP b, SEXP cost, SEXP x, SEXP y, SEXP options, SEXP init_f, SEXP init_g, SEXP want);
+SEXP otc_r_sinkhorn_divergence(SEXP a, SEXP b, SEXP cxy, SEXP cxx, SEXP cyy, SEXP x, SEXP y, SEXP options, SEXP gradients);
 SEXP otc_r_sinkhorn_block_step(SEXP f_block, SEXP cost, SEXP x, SEXP y, SEXP a_block, SEXP b, SEXP g, SEXP want_pairs, SEXP options);
 SEXP otc_r_lse_pair_merge(SEXP acc, SEXP other);
 SEXP otc_r_sinkhorn_block_column_update(SEXP pairs, SEXP options);

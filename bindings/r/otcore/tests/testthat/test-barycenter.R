@@ -48,7 +48,7 @@ test_that("every_c_option_is_reachable_and_the_report_comes_back", {
   expect_equal(barycenter(cbind(h1, h2), C, eps = 1, options = list(epsilon = 0.05, tol = 1e-10))$barycenter,
                r$barycenter)
   expect_error(barycenter(cbind(h1, h2), C, eps = 0.05, options = list(tolerance = 1)),
-               "'tolerance' is not a field of otc_barycenter_options")
+               'otc_barycenter_f64: options has no field "tolerance"')
   img <- outer(h1, h2)
   expect_error(convolutional_barycenter(list(img, img), eps = 0.05, options = list(num_threads = 257)),
                "257")

@@ -37,7 +37,7 @@ test_that("cost_matrix_reaches_every_c_option_by_name", {
   expect_identical(cost_matrix(x, y, options = list(metric = 2L, p = 3, num_threads = 1L)),
                    cost_matrix(x, y, "minkowski", p = 3))
   expect_error(cost_matrix(x, y, options = list(metrc = 1L)),
-               "'metrc' is not a field of otc_cost_matrix_options")
+               'otc_cost_matrix_f64: options has no field "metrc"')
   expect_error(cost_matrix(x, y, options = list(metric = 9L)), "metric = 9 is unknown")
   expect_error(cost_matrix(x, y, options = list(num_threads = 257L)), "257")
   expect_error(cost_matrix(x, y, options = list(1L)), "named list")

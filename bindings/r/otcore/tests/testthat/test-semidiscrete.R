@@ -72,7 +72,7 @@ test_that("options_reach_every_field_of_the_c_structs", {
   r <- semidiscrete(pts, sites, b)
   expect_lte(r$error, 1e-6)
   expect_gt(r$epsilon, 0)
-  expect_error(semidiscrete(pts, sites, b, options = list(tolerance = 1)), "not a field of otc_semidiscrete_options")
+  expect_error(semidiscrete(pts, sites, b, options = list(tolerance = 1)), 'otc_semidiscrete_f64: options has no field "tolerance"')
   expect_error(semidiscrete(pts, sites, b, options = list(method = 7)), "opts->method = 7")
   expect_error(lloyd(pts, sites, options = list(tol = -1)), "tol")
   expect_warning(l <- lloyd(pts, sites, options = list(max_iter = 1, tol = 0)), "iteration cap")

@@ -39,7 +39,7 @@ test_that("every_option_is_reachable_by_its_c_name", {
   # Unbalanced on one side only: rho_a finite, b a hard constraint.
   u <- sinkhorn(a, 2 * b, C, eps = 0.05, options = c(tight, rho_a = 0.5))
   expect_equal(colSums(u$plan), 2 * b, tolerance = 1e-8)
-  expect_error(sinkhorn(a, b, C, eps = 0.05, options = list(rho = 1)), "rho is not a field")
+  expect_error(sinkhorn(a, b, C, eps = 0.05, options = list(rho = 1)), 'otc_sinkhorn_f64: options has no field "rho"')
   expect_error(sinkhorn(a, b, C, eps = 0.05, options = list(path = 9)), "path")
 })
 

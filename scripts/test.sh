@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test of otcore on a Debian machine as root, installing what the tests need:
 # cmake and libclang (to build HiGHS for the exact-OT cross-check), C/C++/Fortran compilers,
-# valgrind, pkg-config, OpenMPI, R with testthat (for the R binding), and Doxygen (the API
-# reference of the header is rendered without warnings).
+# valgrind, pkg-config, OpenMPI, R with testthat (for the R binding), and Doxygen. First the
+# gates: formatting, clippy without warnings, the Rust docs without warnings, and the C API
+# reference (the header's doc comments) rendered by Doxygen without warnings; then the tests
+# (which include the generated files' freshness and `R CMD check` of the R package).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,6 +26,12 @@ command -v cargo >/dev/null || { echo "cargo not found: install a Rust toolchain
 export OTCORE_REQUIRE_TOOLS=1
 # MPI as root inside CI containers.
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+
+echo "== gates: cargo fmt --check, clippy -D warnings, cargo doc -D warnings, Doxygen"
+cargo fmt --all --check
+cargo clippy --all-targets --all-features -- -D warnings
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p otcore -p otcore-abi-gen
+bash scripts/api_docs.sh
 
 echo "== cargo test (all features: the HiGHS cross-check included)"
 cargo test --all-features --no-fail-fast

@@ -2640,7 +2640,7 @@ typedef struct otc_semidiscrete_sgd_options {
  * A sampler of the continuous source for `otc_semidiscrete_sgd_f64`: writes `count`
  * independent samples (row-major, `count × dim` doubles, dim = `sites.cols`) into
  * `out_points` and returns 0; any other value stops the solver with
- * `OTC_ERR_INVALID_ARGUMENT` ("the sampler returned <value>"). With `num_threads != 1` it may
+ * `OTC_ERR_INVALID_ARGUMENT` ("the sampler returned `<value>`"). With `num_threads != 1` it may
  * run on an otcore worker thread, never concurrently with itself.
  */
 typedef int32_t (*otc_sample_fn)(void *user, size_t count, double *out_points);
@@ -5201,7 +5201,7 @@ otc_status otc_semidiscrete_sgd_workspace_size_f32(const struct otc_semidiscrete
  * iterates so far); `OTC_ERR_NULL_POINTER` (also: neither source given),
  * `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_NON_FINITE` (also a
  * non-finite sample from the sampler), `OTC_ERR_INVALID_ARGUMENT` (both sources given, a
- * sampler's nonzero return: "the sampler returned <value>", negative weights, iterations or
+ * sampler's nonzero return: "the sampler returned `<value>`", negative weights, iterations or
  * batch 0, step < 0), `OTC_ERR_MASS_MISMATCH` (b does not sum to 1), `OTC_ERR_NUMERICAL`
  * (an unusable automatic step, g overflowing), `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`,
  * `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`,

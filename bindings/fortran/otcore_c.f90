@@ -3639,7 +3639,7 @@ module otcore_c
         ! iterates so far); `OTC_ERR_NULL_POINTER` (also: neither source given),
         ! `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_NON_FINITE` (also a
         ! non-finite sample from the sampler), `OTC_ERR_INVALID_ARGUMENT` (both sources given, a
-        ! sampler's nonzero return: "the sampler returned <value>", negative weights, iterations or
+        ! sampler's nonzero return: "the sampler returned `<value>`", negative weights, iterations or
         ! batch 0, step < 0), `OTC_ERR_MASS_MISMATCH` (b does not sum to 1), `OTC_ERR_NUMERICAL`
         ! (an unusable automatic step, g overflowing), `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`,
         ! `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`,

@@ -14,7 +14,7 @@
 //! `τ = n·ν/ε_mach` the losses are below one rounding; an entry whose sum falls below `τ` (a
 //! dynamic range within the line beyond the exponent range) is recomputed by the exact
 //! log-sum-exp. The columns are shifted the same way, per column. Between the two passes
-//! the values stay linear, scaled by powers of 2 (see [`log_convolve`]), so a convolution
+//! the values stay linear, scaled by powers of 2 (see `log_convolve`), so a convolution
 //! costs `hw` exps and `hw` logs besides its two matmuls. Rows are split into fixed blocks
 //! across threads, each block one sequential matmul: bitwise identical results for every
 //! thread count.

@@ -98,7 +98,7 @@ pub struct SemiDiscreteInfo {
 
 /// Workspace of [`semidiscrete_in_place`] for N samples, n sites in dimension d: the Laguerre
 /// kernel's, N cell indices, n site indices (the coincidence check), `6n` f64 and, for Newton, the `n×n` Hessian and the partial sums
-/// of the K = [`soft_chunks`]`(N, n)` point chunks (`K(n² + 2n + 1)` f64, `Kn` u32).
+/// of the K = `soft_chunks(N, n)` point chunks (`K(n² + 2n + 1)` f64, `Kn` u32).
 pub fn semidiscrete_scratch<T: Real>(
     n_points: usize,
     n_sites: usize,

@@ -18,7 +18,7 @@
  *    The workspace is passed by value; {NULL, 0} lets the library allocate. Sizes are
  *    size_t, iteration counts uint64_t, flags uint32_t, enumerations int32_t. Outside this
  *    shape: the version and status queries, and otc_lse_pair_merge (an MPI_User_function,
- *    whose signature is MPI's). tests/abi_shape.rs fails on any other departure.
+ *    whose signature is MPI's). tests/bindings/abi_shape.rs fails on any other departure.
  *  - Callbacks. The options of an iterative solver end with callback_every, callback,
  *    callback_data: callback(data, iteration, error) runs at the solver's convergence
  *    checks, at most once per callback_every iterations (0 or NULL: never), on the calling

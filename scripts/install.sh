@@ -38,7 +38,7 @@ for f in libotcore.so libotcore.a; do
     [ -f "$from/$f" ] || { echo "install.sh: $from/$f not found" >&2; exit 1; }
 done
 
-# The version, from the header's macros (checked against Cargo.toml by tests/version.rs).
+# The version, from the header's macros (checked against Cargo.toml by tests/bindings/version.rs).
 macro() { awk -v n="$1" '$1 == "#define" && $2 == n { print $3 }' "$root/include/otcore.h"; }
 major="$(macro OTC_VERSION_MAJOR)"
 version="$major.$(macro OTC_VERSION_MINOR).$(macro OTC_VERSION_PATCH)"

@@ -2,7 +2,7 @@
 //! – a benchmark for discrete optimal transport", 2017), generated from fixed seeds so that
 //! tests and benchmarks share them: white noise, Gaussian random fields of several smoothness
 //! (and their exponential, "log-GRF"), mixtures of Cauchy densities, and shapes (mostly zero).
-//! Included by `tests/exact_grid.rs` and `benches/exact_grid.rs` with `#[path]`.
+//! Included by `tests/exact/exact_grid.rs` and `benches/exact_grid.rs` with `#[path]`.
 
 #![allow(dead_code)]
 

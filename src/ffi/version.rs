@@ -1,5 +1,5 @@
 //! Version of the library. The header's macros are checked against Cargo's version by
-//! `tests/version.rs`.
+//! `tests/bindings/version.rs`.
 
 use std::ffi::c_char;
 

@@ -2,7 +2,7 @@
 //! own cases (NULLs, sizes that imply absurd allocations or work, overflowing size
 //! arithmetic, thread counts above the cap, outputs aliasing inputs or each other, older and
 //! wrong struct sizes, finite inputs whose results overflow, callbacks) live beside it in
-//! `tests/abi_<family>.rs`; the cases that need a process of their own (address-space limit,
+//! `tests/abi/abi_<family>.rs`; the cases that need a process of their own (address-space limit,
 //! teardown, fork) are C programs: tests/c/test_hostile_*.c.
 
 use otcore::ffi::status::*;

@@ -2,7 +2,6 @@
 //! -pedantic` against `bindings/cpp/otcore.hpp` and the shared library, run, and must end with
 //! "N passed, 0 failed"; the basics program also runs under valgrind (leaks and invalid
 //! accesses are errors) and the cost and solver programs under AddressSanitizer (with UBSan).
-//! Programs needing an entry point the header does not declare yet are skipped with a note.
 
 use crate::common;
 use crate::support;

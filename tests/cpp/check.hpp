@@ -1,5 +1,5 @@
 // Shared CHECK macros of the C++ binding tests: count passes and failures, print the summary
-// line "N passed, 0 failed" that tests/cpp_programs.rs expects.
+// line "N passed, 0 failed" that tests/bindings/cpp_programs.rs expects.
 #ifndef OTCORE_TEST_CHECK_HPP
 #define OTCORE_TEST_CHECK_HPP
 #include <cmath>

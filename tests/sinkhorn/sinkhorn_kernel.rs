@@ -1,5 +1,5 @@
 //! The stored-kernel Sinkhorn path against the log-domain path (itself checked against a
-//! scalar reference, brute force and POT in tests/sinkhorn.rs): same potentials after the
+//! scalar reference, brute force and POT in tests/sinkhorn/sinkhorn.rs): same potentials after the
 //! same iterations, same converged solutions (balanced and unbalanced, f64 and f32, dense
 //! layouts and point clouds, warm starts, ε-scaling, the divergence), the fall-back where the
 //! kernel underflows, the memory cap, thread invariance, and over-relaxation.

@@ -13,7 +13,7 @@
  * and that an MPI_Allreduce with otc_lse_pair_merge as the user operation gives the same g.
  *   mpicc -std=c99 sinkhorn_rows.c $(pkg-config --cflags --libs otcore) -lm -o sinkhorn_rows
  *   mpirun -np 4 ./sinkhorn_rows
- * requires: otc_sinkhorn_block_step_f64, otc_sinkhorn_block_column_update_f64, otc_lse_pair_merge */
+ */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>

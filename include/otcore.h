@@ -157,6 +157,14 @@
 typedef int32_t otc_status;
 
 /**
+ * A progress callback of an iterative solver: called with `data`, the iterations done and
+ * the solver's error measure (as its outputs' `report.error` documents); returns 0 to go on,
+ * any other value to stop the solve (`OTC_WARN_CANCELLED`, valid outputs). It runs on the
+ * thread that called the solver, whatever `num_threads`, and may call otcore itself.
+ */
+typedef int32_t (*otc_callback)(void *data, uint64_t iteration, double error);
+
+/**
  * Options of `otc_assignment_f64`; fill with `otc_assignment_options_default`.
  */
 typedef struct otc_assignment_options {
@@ -170,6 +178,25 @@ typedef struct otc_assignment_options {
      * (k ≤ 256). Results are identical for every value.
      */
     uint32_t num_threads;
+    /**
+     * Call `callback` at most once per this many augmenting paths (default 0: never).
+     */
+    uint64_t callback_every;
+    /**
+     * Progress callback (default NULL), called on the calling thread after a shortest
+     * augmenting path (with `num_threads` > 1: a path of a problem one of the workers
+     * solves; the others' are counted, not reported), with the paths run so far over all
+     * problems and workers and the rows its problem still has free. Nonzero stops the solve: `OTC_WARN_CANCELLED`; the
+     * problems running give their rows still free the free columns in increasing order (a
+     * permutation, maybe not optimal: `gap` < 0 says how far), the problems not started are
+     * skipped: their `problem_costs` NaN, u and v NaN, their `perm` not written; `out->cost`
+     * is then NaN (`out->gap` covers the problems solved).
+     */
+    otc_callback callback;
+    /**
+     * Passed to `callback` as is.
+     */
+    void *callback_data;
 } otc_assignment_options;
 
 /**
@@ -304,14 +331,6 @@ typedef struct otc_workspace {
      */
     size_t bytes;
 } otc_workspace;
-
-/**
- * A progress callback of an iterative solver: called with `data`, the iterations done and
- * the solver's error measure (as its outputs' `report.error` documents); returns 0 to go on,
- * any other value to stop the solve (`OTC_WARN_CANCELLED`, valid outputs). It runs on the
- * thread that called the solver, whatever `num_threads`, and may call otcore itself.
- */
-typedef int32_t (*otc_callback)(void *data, uint64_t iteration, double error);
 
 /**
  * Options of `otc_barycenter_f64/_f32`; fill with `otc_barycenter_options_default`.
@@ -909,6 +928,21 @@ typedef struct otc_emd_partial_options {
      * min(Σa, Σb) (default 1e-9).
      */
     double mass_tolerance;
+    /**
+     * Call `callback` at most once per this many pivots (default 0: never).
+     */
+    uint64_t callback_every;
+    /**
+     * Progress callback (default NULL), called on the calling thread after a pivot with the
+     * pivots made and the magnitude of the entering arc's reduced cost (it tends to 0 as the
+     * solve ends); nonzero stops the solve: `OTC_WARN_CANCELLED` with a feasible plan
+     * (P·1 ≤ a, Pᵀ·1 ≤ b), its cost and duals, as after `max_iter`.
+     */
+    otc_callback callback;
+    /**
+     * Passed to `callback` as is.
+     */
+    void *callback_data;
 } otc_emd_partial_options;
 
 /**
@@ -1025,6 +1059,21 @@ typedef struct otc_emd_unbalanced_tv_options {
      * far is returned with `OTC_WARN_MAX_ITER`.
      */
     uint64_t max_iter;
+    /**
+     * Call `callback` at most once per this many pivots (default 0: never).
+     */
+    uint64_t callback_every;
+    /**
+     * Progress callback (default NULL), called on the calling thread after a pivot with the
+     * pivots made and the magnitude of the entering arc's reduced cost (it tends to 0 as the
+     * solve ends); nonzero stops the solve: `OTC_WARN_CANCELLED` with a feasible plan
+     * (P·1 ≤ a, Pᵀ·1 ≤ b), its cost and duals, as after `max_iter`.
+     */
+    otc_callback callback;
+    /**
+     * Passed to `callback` as is.
+     */
+    void *callback_data;
 } otc_emd_unbalanced_tv_options;
 
 /**
@@ -1281,6 +1330,24 @@ typedef struct otc_emd_batch_options {
      * Largest accepted relative mass gap of each problem (default 1e-9).
      */
     double mass_tolerance;
+    /**
+     * Call `callback` at most once per this many finished problems (default 0: never).
+     */
+    uint64_t callback_every;
+    /**
+     * Progress callback (default NULL), called on the calling thread as problems finish,
+     * with the number of problems finished so far (over all workers) and the error NaN.
+     * Nonzero stops the batch: `OTC_WARN_CANCELLED`; the problems running end at their next
+     * pivot with a feasible plan (as after `max_iter`), the problems not started are
+     * skipped: their `problem_costs` and `problem_gaps` are NaN, `problem_iterations` and
+     * `plan_nnz` 0, their f and g NaN, their plan entries not written; `out->cost` is then
+     * NaN (`out->gap` covers the problems solved).
+     */
+    otc_callback callback;
+    /**
+     * Passed to `callback` as is.
+     */
+    void *callback_data;
 } otc_emd_batch_options;
 
 /**
@@ -3919,8 +3986,9 @@ otc_status otc_assignment_workspace_size_f64(const struct otc_assignment_problem
  * `otc_assignment_workspace_size_f64` (or `{NULL, 0}`: allocated). Every problem is checked
  * before any output is written.
  *
- * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
- * `OTC_ERR_INVALID_DIMENSION` (count 0, a cost not square or of another size than
+ * Statuses: `OTC_OK`; `OTC_WARN_CANCELLED` (the callback stopped the solve: see
+ * `otc_assignment_options.callback` for the outputs); `OTC_ERR_NULL_POINTER`,
+ * `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION` (count 0, a cost not square or of another size than
  * `costs[0]`), `OTC_ERR_NON_FINITE` (a NaN or infinite cost; the message names problem and
  * entry), `OTC_ERR_INVALID_ARGUMENT` (costs so large that the duals could overflow),
  * `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING` (an output overlaps an input or another
@@ -4286,7 +4354,8 @@ otc_status otc_emd_partial_workspace_size_f64(const struct otc_emd_partial_probl
  * Σa = 0 or Σb = 0 is allowed (then `mass` must be 0).
  *
  * Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (feasible plan, P·1 ≤ a, Pᵀ·1 ≤ b, maybe not
- * optimal); `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
+ * optimal); `OTC_WARN_CANCELLED` (the callback stopped the solve: the same feasible outputs
+ * as after `max_iter`); `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
  * `OTC_ERR_INVALID_ARGUMENT` (a negative weight or cost, a mass above min(Σa, Σb), a
  * negative tolerance), `OTC_ERR_NON_FINITE`, `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`,
  * `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`,
@@ -4335,7 +4404,8 @@ otc_status otc_emd_unbalanced_tv_workspace_size_f64(const struct otc_emd_unbalan
  * `otc_emd_unbalanced_tv_workspace_size_f64` (or `{NULL, 0}`).
  *
  * Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (feasible plan, maybe not optimal);
- * `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
+ * `OTC_WARN_CANCELLED` (the callback stopped the solve: the same feasible outputs as after
+ * `max_iter`); `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
  * `OTC_ERR_INVALID_ARGUMENT` (a negative weight, cost or ρ), `OTC_ERR_NON_FINITE`,
  * `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`,
  * `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
@@ -4439,7 +4509,8 @@ otc_status otc_emd_batch_workspace_size_f64(const struct otc_emd_batch_problem_f
  * `otc_emd_batch_workspace_size_f64` (or `{NULL, 0}`: allocated).
  *
  * Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (`out->capped` problems reached `max_iter`; their
- * plans are feasible); the errors of `otc_emd_f64`, the message naming the problem; nothing
+ * plans are feasible); `OTC_WARN_CANCELLED` (the callback stopped the batch: see
+ * `otc_emd_batch_options.callback` for what the skipped problems' outputs hold); the errors of `otc_emd_f64`, the message naming the problem; nothing
  * is written on an error.
  *
  * # Safety

@@ -471,7 +471,10 @@ fn structs() -> Vec<(String, usize)> {
         struct_size,
         num_threads,
         max_iter,
-        mass_tolerance
+        mass_tolerance,
+        callback_every,
+        callback,
+        callback_data
     }));
     all.extend(layout!(otc_emd_batch_problem_f64 {
         struct_size,
@@ -803,7 +806,10 @@ fn newexact_structs() -> Vec<(String, usize)> {
     let mut all: Vec<(String, usize)> = Vec::new();
     all.extend(layout!(otc_assignment_options {
         struct_size,
-        num_threads
+        num_threads,
+        callback_every,
+        callback,
+        callback_data
     }));
     all.extend(layout!(otc_assignment_problem_f64 {
         struct_size,
@@ -855,12 +861,18 @@ fn newexact_structs() -> Vec<(String, usize)> {
         struct_size,
         num_threads,
         max_iter,
-        mass_tolerance
+        mass_tolerance,
+        callback_every,
+        callback,
+        callback_data
     }));
     all.extend(layout!(otc_emd_unbalanced_tv_options {
         struct_size,
         num_threads,
-        max_iter
+        max_iter,
+        callback_every,
+        callback,
+        callback_data
     }));
     all.extend(layout!(otc_emd_partial_problem_f64 {
         struct_size,

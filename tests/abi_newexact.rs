@@ -22,7 +22,7 @@ use std::ptr::{null, null_mut};
 /// A value that no call computes: written before a refused call, checked after.
 const SENTINEL: f64 = -12345.0;
 
-/// Asserts a refused call: its status, and a message containing `needle`.
+/// Asserts a call's status (a refusal or a warning) and a message containing `needle`.
 fn refused(status: otc_status, want: otc_status, needle: &str, case: &str) {
     let msg = last_error_message();
     assert_eq!(status, want, "{case}: {msg}");
@@ -1025,14 +1025,14 @@ fn struct_sizes_are_the_release_sizes() {
         <otc_assignment_options as AbiStruct>::MIN_SIZE,
         size_of::<otc_assignment_options>()
     );
-    assert_eq!(size_of::<otc_assignment_options>(), 16);
+    assert_eq!(size_of::<otc_assignment_options>(), 40);
     assert_eq!(size_of::<otc_assignment_problem_f64>(), 24);
     assert_eq!(size_of::<otc_assignment_outputs_f64>(), 88);
     assert_eq!(size_of::<otc_emd_grid_options>(), 56);
     assert_eq!(size_of::<otc_emd_grid_problem_f64>(), 48);
     assert_eq!(size_of::<otc_emd_grid_outputs_f64>(), 120);
-    assert_eq!(size_of::<otc_emd_partial_options>(), 32);
-    assert_eq!(size_of::<otc_emd_unbalanced_tv_options>(), 24);
+    assert_eq!(size_of::<otc_emd_partial_options>(), 56);
+    assert_eq!(size_of::<otc_emd_unbalanced_tv_options>(), 48);
     assert_eq!(size_of::<otc_emd_partial_problem_f64>(), 88);
     assert_eq!(size_of::<otc_emd_partial_outputs_f64>(), 160);
     assert_eq!(size_of::<otc_emd_unbalanced_tv_outputs_f64>(), 160);
@@ -1108,5 +1108,201 @@ fn grid_callback_runs_on_the_calling_thread_and_stops_with_a_feasible_plan() {
         }
         assert!(out.cost >= full.cost - 1e-12);
         assert!(out.gap <= 0.0);
+    }
+}
+
+/// A callback that stops at its first call and records the call.
+fn stopping_at_first(
+    seen: &mut Seen,
+) -> (u64, otcore::ffi::shape::otc_callback, *mut std::ffi::c_void) {
+    seen.stop_at = 1;
+    (1, Some(watch), (seen as *mut Seen).cast())
+}
+
+fn fresh_seen() -> Seen {
+    Seen {
+        calls: 0,
+        caller: std::thread::current().id(),
+        on_caller: true,
+        stop_at: u64::MAX,
+    }
+}
+
+/// The plan of a dense dummy-node call as (row sums, column sums, Σ C·P), from its sparse
+/// entries, after checking the dense plan holds the same entries.
+fn plan_sums(
+    buf: &DenseBuffers,
+    nnz: usize,
+    c: &[f64],
+    n: usize,
+    m: usize,
+) -> (Vec<f64>, Vec<f64>, f64) {
+    let (mut rows, mut cols, mut cost) = (vec![0.0; n], vec![0.0; m], 0.0);
+    for k in 0..nnz {
+        let (i, j, x) = (buf.rows[k], buf.cols[k], buf.mass[k]);
+        assert!(x >= 0.0 && buf.plan[i * m + j] == x);
+        rows[i] += x;
+        cols[j] += x;
+        cost += c[i * m + j] * x;
+    }
+    (rows, cols, cost)
+}
+
+/// Partial and TV-unbalanced OT: a callback stopping at its first call (every pivot) gives
+/// OTC_WARN_CANCELLED after one pivot past the initial ones, on the calling thread also
+/// with num_threads = 2, with a feasible plan (P·1 ≤ a, Pᵀ·1 ≤ b) whose cost is reported.
+#[test]
+fn partial_and_tv_callbacks_stop_on_the_calling_thread_with_a_feasible_plan() {
+    let (n, m) = (40, 30);
+    let mut s = 5;
+    let (a, b, c) = (
+        uniform(&mut s, n),
+        uniform(&mut s, m),
+        uniform(&mut s, n * m),
+    );
+    let cm = faer::MatRef::from_row_major_slice(&c, n, m);
+    let params = otcore::exact::PartialParams::default();
+    let mass = 0.6 * a.iter().sum::<f64>().min(b.iter().sum());
+    let (rho, tol) = (0.4, 1e-12);
+    let full_partial = otcore::exact::emd_partial(&a, &b, cm, mass, &params).unwrap();
+    let full_tv = otcore::exact::emd_tv(&a, &b, cm, rho, &params).unwrap();
+    for threads in [1, 2] {
+        let mut seen = fresh_seen();
+        let mut o = defaults(otc_emd_partial_options_default);
+        o.num_threads = threads;
+        (o.callback_every, o.callback, o.callback_data) = stopping_at_first(&mut seen);
+        let mut buf = DenseBuffers::new(n, m);
+        let mut out = partial_outputs(&mut buf, n, m);
+        let p = otc_emd_partial_problem_f64 {
+            struct_size: size_of::<otc_emd_partial_problem_f64>(),
+            a: a.as_ptr(),
+            n,
+            b: b.as_ptr(),
+            m,
+            cost: view(&c, n, m),
+            mass,
+        };
+        // SAFETY: valid structs and arrays; the callback's data outlives the call.
+        let st = unsafe { otc_emd_partial_f64(&p, &mut out, &o, NO_WORK) };
+        refused(
+            st,
+            OTC_WARN_CANCELLED,
+            "the callback stopped the solve",
+            "partial",
+        );
+        assert_eq!((seen.calls, seen.on_caller), (1, true), "{threads} threads");
+        assert_eq!(out.report.status, OTC_WARN_CANCELLED);
+        assert!(out.report.iterations < full_partial.info.iterations);
+        let (rows, cols, cost) = plan_sums(&buf, out.plan_nnz, &c, n, m);
+        assert!(rows.iter().zip(&a).all(|(r, a)| *r <= a + tol));
+        assert!(cols.iter().zip(&b).all(|(c, b)| *c <= b + tol));
+        assert!((cost - out.cost).abs() < tol && out.gap < 0.0);
+
+        let mut seen = fresh_seen();
+        let mut o = defaults(otc_emd_unbalanced_tv_options_default);
+        o.num_threads = threads;
+        (o.callback_every, o.callback, o.callback_data) = stopping_at_first(&mut seen);
+        let mut buf = DenseBuffers::new(n, m);
+        let mut out = tv_outputs(&mut buf, n, m);
+        let p = otc_emd_unbalanced_tv_problem_f64 {
+            struct_size: size_of::<otc_emd_unbalanced_tv_problem_f64>(),
+            a: a.as_ptr(),
+            n,
+            b: b.as_ptr(),
+            m,
+            cost: view(&c, n, m),
+            rho,
+        };
+        // SAFETY: as above.
+        let st = unsafe { otc_emd_unbalanced_tv_f64(&p, &mut out, &o, NO_WORK) };
+        refused(
+            st,
+            OTC_WARN_CANCELLED,
+            "the callback stopped the solve",
+            "tv",
+        );
+        assert_eq!((seen.calls, seen.on_caller), (1, true), "{threads} threads");
+        assert!(out.report.iterations < full_tv.info.iterations);
+        let (rows, cols, cost) = plan_sums(&buf, out.plan_nnz, &c, n, m);
+        assert!(rows.iter().zip(&a).all(|(r, a)| *r <= a + tol));
+        assert!(cols.iter().zip(&b).all(|(c, b)| *c <= b + tol));
+        let moved: f64 = rows.iter().sum();
+        assert!((cost - out.cost).abs() < tol && (moved - out.transported_mass).abs() < tol);
+        let penalty = rho * (a.iter().sum::<f64>() + b.iter().sum::<f64>() - 2.0 * moved);
+        assert!((out.objective - (cost + penalty)).abs() < tol);
+        assert!(out.objective >= full_tv.info.objective - tol);
+    }
+}
+
+/// Assignment: a callback stopping at its first call (every augmenting path) stops one
+/// problem after one path with a permutation (cost as reported, not below the optimum), on
+/// the calling thread also with num_threads = 2; in a batch on one thread the problems not
+/// started are skipped (costs and duals NaN, permutation not written). A callback that never
+/// stops changes nothing.
+#[test]
+fn assignment_callback_stops_with_a_permutation_and_skips_unstarted_problems() {
+    let (n, k) = (60, 3);
+    let mut s = 11;
+    let data: Vec<Vec<f64>> = (0..k).map(|_| uniform(&mut s, n * n)).collect();
+    let views: Vec<otc_matrix_f64> = data.iter().map(|d| view(d, n, n)).collect();
+    let full: Vec<_> = data
+        .iter()
+        .map(|d| otcore::exact::assignment(faer::MatRef::from_row_major_slice(d, n, n)).unwrap())
+        .collect();
+    assert!(full.iter().all(|r| r.info.augmentations >= 2));
+    let total: u64 = full.iter().map(|r| r.info.augmentations).sum();
+    for (count, threads, stop) in [(1, 2, true), (1, 1, true), (k, 1, true), (k, 2, false)] {
+        let p = otc_assignment_problem_f64 {
+            struct_size: size_of::<otc_assignment_problem_f64>(),
+            count,
+            costs: views.as_ptr(),
+        };
+        let (mut perm, mut u, mut v, mut pc) = (
+            vec![77; n * count],
+            vec![SENTINEL; n * count],
+            vec![SENTINEL; n * count],
+            vec![SENTINEL; count],
+        );
+        let mut out = assignment_outputs(&mut perm, &mut u, &mut v, &mut pc);
+        let mut seen = fresh_seen();
+        let mut o = assignment_options(threads);
+        (o.callback_every, o.callback, o.callback_data) = stopping_at_first(&mut seen);
+        if !stop {
+            seen.stop_at = u64::MAX;
+        }
+        // SAFETY: valid structs and arrays; the callback's data outlives the call.
+        let st = unsafe { otc_assignment_f64(&p, &mut out, &o, NO_WORK) };
+        assert!(seen.on_caller, "{threads} threads");
+        if !stop {
+            // Paths are numbered over all workers, reported from one of them.
+            assert_eq!((st, out.report.iterations), (OTC_OK, total));
+            assert!(seen.calls >= full[0].info.augmentations.min(2) && seen.calls <= total);
+            for (l, r) in full.iter().enumerate() {
+                assert_eq!(
+                    (&perm[l * n..(l + 1) * n], pc[l]),
+                    (&r.perm[..], r.info.cost)
+                );
+            }
+            continue;
+        }
+        refused(
+            st,
+            OTC_WARN_CANCELLED,
+            "the callback stopped the solve after 1 augmenting",
+            "stop",
+        );
+        assert_eq!((seen.calls, out.report.iterations), (1, 1));
+        let first = &perm[..n];
+        let mut sorted = first.to_vec();
+        sorted.sort_unstable();
+        assert_eq!(sorted, (0..n).collect::<Vec<_>>(), "a permutation");
+        let cost: f64 = (0..n).map(|i| data[0][i * n + first[i]]).sum();
+        assert!((cost - pc[0]).abs() < 1e-12 && cost >= full[0].info.cost - 1e-12);
+        assert!(out.gap <= 0.0);
+        for l in 1..count {
+            assert!(pc[l].is_nan() && perm[l * n..(l + 1) * n].iter().all(|&j| j == 77));
+            assert!(u[l * n..].iter().chain(&v[l * n..]).all(|x| x.is_nan()));
+        }
+        assert_eq!(out.cost.is_nan(), count > 1);
     }
 }

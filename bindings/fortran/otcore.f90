@@ -220,6 +220,9 @@ module otcore
         integer(c_int32_t) :: num_threads
         integer(c_int64_t) :: max_iter
         real(c_double) :: mass_tolerance
+        integer(c_int64_t) :: callback_every
+        type(c_funptr) :: callback
+        type(c_ptr) :: callback_data
     end type
     type, bind(c), public :: otc_emd_batch_problem_f64
         integer(c_size_t) :: struct_size
@@ -837,6 +840,9 @@ module otcore
     type, bind(c), public :: otc_assignment_options
         integer(c_size_t) :: struct_size
         integer(c_int32_t) :: num_threads
+        integer(c_int64_t) :: callback_every
+        type(c_funptr) :: callback
+        type(c_ptr) :: callback_data
     end type
     type, bind(c), public :: otc_assignment_problem_f64
         integer(c_size_t) :: struct_size
@@ -879,11 +885,17 @@ module otcore
         integer(c_int32_t) :: num_threads
         integer(c_int64_t) :: max_iter
         real(c_double) :: mass_tolerance
+        integer(c_int64_t) :: callback_every
+        type(c_funptr) :: callback
+        type(c_ptr) :: callback_data
     end type
     type, bind(c), public :: otc_emd_unbalanced_tv_options
         integer(c_size_t) :: struct_size
         integer(c_int32_t) :: num_threads
         integer(c_int64_t) :: max_iter
+        integer(c_int64_t) :: callback_every
+        type(c_funptr) :: callback
+        type(c_ptr) :: callback_data
     end type
     type, bind(c), public :: otc_emd_partial_problem_f64
         integer(c_size_t) :: struct_size

@@ -63,10 +63,19 @@ const OTC_VERSION_NUMBER = 10000
 # Result of every otcore call: `OTC_OK`, a warning (1–99) or an error (≥ 100).
 const otc_status = Int32
 
+# A progress callback of an iterative solver: called with `data`, the iterations done and
+# the solver's error measure (as its outputs' `report.error` documents); returns 0 to go on,
+# any other value to stop the solve (`OTC_WARN_CANCELLED`, valid outputs). It runs on the
+# thread that called the solver, whatever `num_threads`, and may call otcore itself.
+const otc_callback = Ptr{Cvoid}
+
 # Options of `otc_assignment_f64`; fill with `otc_assignment_options_default`.
 struct otc_assignment_options
     struct_size::Csize_t
     num_threads::UInt32
+    callback_every::UInt64
+    callback::otc_callback
+    callback_data::Ptr{Cvoid}
 end
 
 # Read-only strided view of a matrix of `double`.
@@ -119,12 +128,6 @@ struct otc_workspace
     data::Ptr{Cvoid}
     bytes::Csize_t
 end
-
-# A progress callback of an iterative solver: called with `data`, the iterations done and
-# the solver's error measure (as its outputs' `report.error` documents); returns 0 to go on,
-# any other value to stop the solve (`OTC_WARN_CANCELLED`, valid outputs). It runs on the
-# thread that called the solver, whatever `num_threads`, and may call otcore itself.
-const otc_callback = Ptr{Cvoid}
 
 # Options of `otc_barycenter_f64/_f32`; fill with `otc_barycenter_options_default`.
 struct otc_barycenter_options
@@ -328,6 +331,9 @@ struct otc_emd_partial_options
     num_threads::UInt32
     max_iter::UInt64
     mass_tolerance::Cdouble
+    callback_every::UInt64
+    callback::otc_callback
+    callback_data::Ptr{Cvoid}
 end
 
 # Exact partial OT: move `mass` (0 ≤ mass ≤ min(Σa, Σb)) from `a` to `b` at least cost,
@@ -365,6 +371,9 @@ struct otc_emd_unbalanced_tv_options
     struct_size::Csize_t
     num_threads::UInt32
     max_iter::UInt64
+    callback_every::UInt64
+    callback::otc_callback
+    callback_data::Ptr{Cvoid}
 end
 
 # Exact TV-unbalanced OT: `min_{P ≥ 0} ⟨C, P⟩ + ρ(‖P·1 − a‖₁ + ‖Pᵀ·1 − b‖₁)`. Mass moves
@@ -444,6 +453,9 @@ struct otc_emd_batch_options
     num_threads::UInt32
     max_iter::UInt64
     mass_tolerance::Cdouble
+    callback_every::UInt64
+    callback::otc_callback
+    callback_data::Ptr{Cvoid}
 end
 
 # `count` independent transport problems of one shape n × m: problem l has weights
@@ -1397,8 +1409,9 @@ otc_assignment_workspace_size_f64(problem, opts, bytes) =
 # `otc_assignment_workspace_size_f64` (or `{NULL, 0}`: allocated). Every problem is checked
 # before any output is written.
 #
-# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
-# `OTC_ERR_INVALID_DIMENSION` (count 0, a cost not square or of another size than
+# Statuses: `OTC_OK`; `OTC_WARN_CANCELLED` (the callback stopped the solve: see
+# `otc_assignment_options.callback` for the outputs); `OTC_ERR_NULL_POINTER`,
+# `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION` (count 0, a cost not square or of another size than
 # `costs[0]`), `OTC_ERR_NON_FINITE` (a NaN or infinite cost; the message names problem and
 # entry), `OTC_ERR_INVALID_ARGUMENT` (costs so large that the duals could overflow),
 # `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING` (an output overlaps an input or another
@@ -1724,7 +1737,8 @@ otc_emd_partial_workspace_size_f64(problem, opts, bytes) =
 # Σa = 0 or Σb = 0 is allowed (then `mass` must be 0).
 #
 # Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (feasible plan, P·1 ≤ a, Pᵀ·1 ≤ b, maybe not
-# optimal); `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
+# optimal); `OTC_WARN_CANCELLED` (the callback stopped the solve: the same feasible outputs
+# as after `max_iter`); `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
 # `OTC_ERR_INVALID_ARGUMENT` (a negative weight or cost, a mass above min(Σa, Σb), a
 # negative tolerance), `OTC_ERR_NON_FINITE`, `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`,
 # `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`,
@@ -1768,7 +1782,8 @@ otc_emd_unbalanced_tv_workspace_size_f64(problem, opts, bytes) =
 # `otc_emd_unbalanced_tv_workspace_size_f64` (or `{NULL, 0}`).
 #
 # Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (feasible plan, maybe not optimal);
-# `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
+# `OTC_WARN_CANCELLED` (the callback stopped the solve: the same feasible outputs as after
+# `max_iter`); `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
 # `OTC_ERR_INVALID_ARGUMENT` (a negative weight, cost or ρ), `OTC_ERR_NON_FINITE`,
 # `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`,
 # `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
@@ -1862,7 +1877,8 @@ otc_emd_batch_workspace_size_f64(problem, opts, bytes) =
 # `otc_emd_batch_workspace_size_f64` (or `{NULL, 0}`: allocated).
 #
 # Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (`out->capped` problems reached `max_iter`; their
-# plans are feasible); the errors of `otc_emd_f64`, the message naming the problem; nothing
+# plans are feasible); `OTC_WARN_CANCELLED` (the callback stopped the batch: see
+# `otc_emd_batch_options.callback` for what the skipped problems' outputs hold); the errors of `otc_emd_f64`, the message naming the problem; nothing
 # is written on an error.
 #
 # # Safety

@@ -109,8 +109,12 @@ SEXP otc_r_assignment(SEXP costs, SEXP options) {
     otc_status st;
     const char *names[] = {"cost", "gap", "perm", "u", "v", "problem_costs", "iterations", "status"};
     SEXP out, u, v, pc;
+    /* Ctrl-C: R's interrupt flag is polled every 16 augmenting paths by default. */
     EXACT_OPTIONS(otc_assignment_options, otc_assignment_options_default, o, options,
-                  {"num_threads", 'u', offsetof(otc_assignment_options, num_threads)});
+                  {"num_threads", 'u', offsetof(otc_assignment_options, num_threads)},
+                  {"callback_every", 'U', offsetof(otc_assignment_options, callback_every)});
+    o.callback = otcr_interrupt_callback;
+    if (o.callback_every == 0) o.callback_every = 16;
     EXACT_STRUCT(otc_assignment_problem_f64, p);
     EXACT_STRUCT(otc_assignment_outputs_f64, r);
     if (!Rf_isNewList(costs) || k < 1) Rf_error("costs must be a non-empty list of matrices");
@@ -252,7 +256,10 @@ SEXP otc_r_emd_partial(SEXP a, SEXP b, SEXP cost, SEXP mass, SEXP options) {
     EXACT_OPTIONS(otc_emd_partial_options, otc_emd_partial_options_default, o, options,
                   {"num_threads", 'u', offsetof(otc_emd_partial_options, num_threads)},
                   {"max_iter", 'U', offsetof(otc_emd_partial_options, max_iter)},
-                  {"mass_tolerance", 'd', offsetof(otc_emd_partial_options, mass_tolerance)});
+                  {"mass_tolerance", 'd', offsetof(otc_emd_partial_options, mass_tolerance)},
+                  {"callback_every", 'U', offsetof(otc_emd_partial_options, callback_every)});
+    o.callback = otcr_interrupt_callback; /* Ctrl-C stops the solve */
+    if (o.callback_every == 0) o.callback_every = 1000;
     EXACT_STRUCT(otc_emd_partial_problem_f64, p);
     EXACT_STRUCT(otc_emd_partial_outputs_f64, r);
     out = PROTECT(exact_list(9, names));
@@ -280,7 +287,10 @@ SEXP otc_r_emd_unbalanced_tv(SEXP a, SEXP b, SEXP cost, SEXP rho, SEXP options) 
     SEXP out;
     EXACT_OPTIONS(otc_emd_unbalanced_tv_options, otc_emd_unbalanced_tv_options_default, o, options,
                   {"num_threads", 'u', offsetof(otc_emd_unbalanced_tv_options, num_threads)},
-                  {"max_iter", 'U', offsetof(otc_emd_unbalanced_tv_options, max_iter)});
+                  {"max_iter", 'U', offsetof(otc_emd_unbalanced_tv_options, max_iter)},
+                  {"callback_every", 'U', offsetof(otc_emd_unbalanced_tv_options, callback_every)});
+    o.callback = otcr_interrupt_callback; /* Ctrl-C stops the solve */
+    if (o.callback_every == 0) o.callback_every = 1000;
     EXACT_STRUCT(otc_emd_unbalanced_tv_problem_f64, p);
     EXACT_STRUCT(otc_emd_unbalanced_tv_outputs_f64, r);
     out = PROTECT(exact_list(9, names));

@@ -1145,6 +1145,8 @@ SEXP otc_r_emd_batch(SEXP a, SEXP b, SEXP costs, SEXP options) {
     pb.b = vb.data;
     pb.costs = cov_views(costs, k, "costs");
     check_status(otc_emd_batch_options_default(&opts), "otc_emd_batch_options_default");
+    opts.callback = otcr_interrupt_callback; /* Ctrl-C stops the batch */
+    opts.callback_every = 1;
     set_options(&opts, options, fields, 3, "emd_batch");
     c = Rf_allocVector(REALSXP, k);
     SET_VECTOR_ELT(out, 0, c);

@@ -3053,7 +3053,9 @@ typedef struct otc_sinkhorn_options {
     /**
      * Progress callback `(callback_data, iterations so far, L1 marginal error)`, on the
      * calling thread; nonzero stops the solve (`OTC_WARN_CANCELLED`, outputs valid). NULL =
-     * none.
+     * none. With ε-scaling it also sees every `check_every` iterations of each intermediate
+     * stage (iterations counted over all stages, the error at that stage's ε); a stop there
+     * skips the remaining stages, and the outputs are the iterate reached, measured at ε.
      */
     otc_callback callback;
     /**
@@ -3379,7 +3381,9 @@ typedef struct otc_sinkhorn_divergence_options {
     /**
      * Progress callback `(callback_data, iterations so far, L1 marginal error)`, on the
      * calling thread; nonzero stops the solve (`OTC_WARN_CANCELLED`, outputs valid). NULL =
-     * none.
+     * none. With ε-scaling it also sees every `check_every` iterations of each intermediate
+     * stage (iterations counted over all stages, the error at that stage's ε); a stop there
+     * skips the remaining stages, and the outputs are the iterate reached, measured at ε.
      */
     otc_callback callback;
     /**

@@ -90,7 +90,9 @@ pub struct otc_sinkhorn_options {
     pub callback_every: u64,
     /// Progress callback `(callback_data, iterations so far, L1 marginal error)`, on the
     /// calling thread; nonzero stops the solve (`OTC_WARN_CANCELLED`, outputs valid). NULL =
-    /// none.
+    /// none. With ε-scaling it also sees every `check_every` iterations of each intermediate
+    /// stage (iterations counted over all stages, the error at that stage's ε); a stop there
+    /// skips the remaining stages, and the outputs are the iterate reached, measured at ε.
     pub callback: otc_callback,
     /// Passed to `callback` as its first argument.
     pub callback_data: *mut c_void,
@@ -141,7 +143,9 @@ pub struct otc_sinkhorn_divergence_options {
     pub callback_every: u64,
     /// Progress callback `(callback_data, iterations so far, L1 marginal error)`, on the
     /// calling thread; nonzero stops the solve (`OTC_WARN_CANCELLED`, outputs valid). NULL =
-    /// none.
+    /// none. With ε-scaling it also sees every `check_every` iterations of each intermediate
+    /// stage (iterations counted over all stages, the error at that stage's ε); a stop there
+    /// skips the remaining stages, and the outputs are the iterate reached, measured at ε.
     pub callback: otc_callback,
     /// Passed to `callback` as its first argument.
     pub callback_data: *mut c_void,

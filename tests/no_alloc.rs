@@ -39,6 +39,11 @@ fn allocations_in(f: impl FnOnce()) -> usize {
     ALLOCATIONS.with(Cell::get) - before
 }
 
+/// A progress callback that never stops a solve (its call path must not allocate either).
+unsafe extern "C" fn go_on(_: *mut std::ffi::c_void, _: u64, _: f64) -> i32 {
+    0
+}
+
 /// A buffer of `req` bytes for a `MemStack` (allocated before counting starts).
 fn stack_buffer(req: otcore::StackReq) -> Vec<std::mem::MaybeUninit<u8>> {
     vec![std::mem::MaybeUninit::uninit(); otcore::workspace::bytes_for(req).unwrap()]
@@ -1543,7 +1548,7 @@ fn sinkhorn_gradients_in_place_do_not_allocate() {
 /// `otc_wasserstein_1d_f64`, `otc_sliced_wasserstein_f64`) allocate nothing with a caller
 /// workspace of the queried size, every output wanted and `num_threads = 1`.
 mod exact_c_entry_points {
-    use super::allocations_in;
+    use super::{allocations_in, go_on};
     use otcore::ffi::exact::*;
     use otcore::ffi::shape::otc_workspace;
     use otcore::ffi::status::{otc_status, OTC_OK};
@@ -1593,10 +1598,6 @@ mod exact_c_entry_points {
             row_stride: cols as isize,
             col_stride: 1,
         }
-    }
-
-    unsafe extern "C" fn go_on(_: *mut std::ffi::c_void, _: u64, _: f64) -> i32 {
-        0
     }
 
     #[test]
@@ -1668,6 +1669,8 @@ mod exact_c_entry_points {
         };
         let mut bo = defaults(otc_emd_batch_options_default);
         bo.num_threads = 1;
+        bo.callback_every = 1;
+        bo.callback = Some(go_on);
         let (mut costs, mut gaps, mut its, mut nnz) =
             (vec![0.0; k], vec![0.0; k], vec![0u64; k], vec![0usize; k]);
         let (mut fk, mut gk) = (vec![0.0; k * n], vec![0.0; k * m]);
@@ -2024,7 +2027,7 @@ fn sinkhorn_c_entry_points_allocate_nothing() {
 /// nothing through their C entry points with a caller workspace of the queried size and
 /// `num_threads = 1`; their results equal the Rust API's.
 mod newexact_c_entry_points {
-    use super::allocations_in;
+    use super::{allocations_in, go_on};
     use otcore::ffi::assignment::*;
     use otcore::ffi::emd_grid::*;
     use otcore::ffi::emd_partial::*;
@@ -2079,6 +2082,9 @@ mod newexact_c_entry_points {
         let o = otc_assignment_options {
             struct_size: size_of::<otc_assignment_options>(),
             num_threads: 1,
+            callback_every: 1,
+            callback: Some(go_on),
+            callback_data: std::ptr::null_mut(),
         };
         let (mut perm, mut u, mut v, mut pc) = ([0usize; 8], [0.0; 8], [0.0; 8], [0.0; 2]);
         let mut out = otc_assignment_outputs_f64 {
@@ -2183,6 +2189,9 @@ mod newexact_c_entry_points {
             num_threads: 1,
             max_iter: 1 << 40,
             mass_tolerance: 1e-9,
+            callback_every: 1,
+            callback: Some(go_on),
+            callback_data: std::ptr::null_mut(),
         };
         let mut out = otc_emd_partial_outputs_f64 {
             struct_size: size_of::<otc_emd_partial_outputs_f64>(),
@@ -2223,6 +2232,9 @@ mod newexact_c_entry_points {
             struct_size: size_of::<otc_emd_unbalanced_tv_options>(),
             num_threads: 1,
             max_iter: 1 << 40,
+            callback_every: 1,
+            callback: Some(go_on),
+            callback_data: std::ptr::null_mut(),
         };
         let mut tout = otc_emd_unbalanced_tv_outputs_f64 {
             struct_size: size_of::<otc_emd_unbalanced_tv_outputs_f64>(),

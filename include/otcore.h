@@ -4155,6 +4155,11 @@ otc_status otc_convolutional_barycenter_workspace_size_f32(const struct otc_conv
  * `OTC_ERR_OVERFLOW`, `OTC_ERR_ALIASING`, `OTC_ERR_WORKSPACE_TOO_SMALL`,
  * `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error nothing is written.
  *
+ * Allocation with a caller workspace: none, except faer's per-thread matrix-product
+ * buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+ * above 16³ multiply-adds (the separable convolutions once h·w·max(h, w) > 4096): see docs/abi.md,
+ * Memory.
+ *
  * # Safety
  * `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size`
  * bytes); every non-NULL pointer and view in them is valid for its stated size;
@@ -4171,6 +4176,11 @@ otc_status otc_convolutional_barycenter_f64(const struct otc_convolutional_baryc
  *
  * Statuses: as `otc_convolutional_barycenter_f64`.
  *
+ * Allocation with a caller workspace: none, except faer's per-thread matrix-product
+ * buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+ * above 16³ multiply-adds (the separable convolutions once h·w·max(h, w) > 4096): see docs/abi.md,
+ * Memory.
+ *
  * # Safety
  * As `otc_convolutional_barycenter_f64`.
  */
@@ -4184,7 +4194,8 @@ otc_status otc_convolutional_barycenter_f32(const struct otc_convolutional_baryc
  * string; "" when the last otcore call on this thread succeeded without warning.
  *
  * Never NULL. The string belongs to otcore and stays valid until the next otcore call on the
- * same thread; copy it to keep it. During thread or process teardown (from `atexit`
+ * same thread; copy it to keep it. It holds at most 511 bytes: a longer detail is cut (at a
+ * character boundary) and ends with "...". Recording it never allocates. During thread or process teardown (from `atexit`
  * handlers, C++ static destructors, thread-key destructors), when the thread's storage is
  * gone, a fixed text saying so is returned instead: use `otc_status_message` there.
  */
@@ -4243,6 +4254,11 @@ otc_status otc_cost_matrix_workspace_size_f32(const struct otc_cost_matrix_probl
  * `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
  * nothing is written.
  *
+ * Allocation with a caller workspace: none, except faer's per-thread matrix-product
+ * buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+ * above 16³ multiply-adds (squared Euclidean, Euclidean and cosine costs with d ≥ 16): see
+ * docs/abi.md, Memory.
+ *
  * # Safety
  * `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size`
  * bytes); every element their views address is readable (x, y) or writable (cost) memory
@@ -4258,6 +4274,11 @@ otc_status otc_cost_matrix_f64(const struct otc_cost_matrix_problem_f64 *problem
  * Cost matrix of f32 points: as `otc_cost_matrix_f64`, in single precision.
  *
  * Statuses: as `otc_cost_matrix_f64`.
+ *
+ * Allocation with a caller workspace: none, except faer's per-thread matrix-product
+ * buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+ * above 16³ multiply-adds (squared Euclidean, Euclidean and cosine costs with d ≥ 16): see
+ * docs/abi.md, Memory.
  *
  * # Safety
  * As `otc_cost_matrix_f64`.
@@ -4665,6 +4686,11 @@ otc_status otc_bures_workspace_size_f64(const struct otc_bures_problem_f64 *prob
  * `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`,
  * `OTC_ERR_NUMERICAL`. On an error nothing is written.
  *
+ * Allocation with a caller workspace: none, except faer's per-thread matrix-product
+ * buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+ * above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+ * decompositions at larger d): see docs/abi.md, Memory.
+ *
  * # Safety
  * `problem`, `out`, `opts` are NULL or valid structs of at least their `struct_size` bytes;
  * every view in them addresses readable memory; `work.data` is NULL or valid for
@@ -4705,6 +4731,11 @@ otc_status otc_gaussian_w2_workspace_size_f64(const struct otc_gaussian_w2_probl
  *
  * Statuses: as `otc_bures_f64`, and `OTC_ERR_NON_FINITE` for a non-finite mean entry.
  * On an error nothing is written.
+ *
+ * Allocation with a caller workspace: none, except faer's per-thread matrix-product
+ * buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+ * above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+ * decompositions at larger d): see docs/abi.md, Memory.
  *
  * # Safety
  * `problem`, `out`, `opts` are NULL or valid structs; `problem->m1`, `m2` point to d
@@ -4747,6 +4778,11 @@ otc_status otc_gaussian_entropic_w2_workspace_size_f64(const struct otc_gaussian
  *
  * Statuses: as `otc_gaussian_w2_f64`, and `OTC_ERR_INVALID_ARGUMENT` when ε is not finite
  * and > 0. On an error nothing is written.
+ *
+ * Allocation with a caller workspace: none, except faer's per-thread matrix-product
+ * buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+ * above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+ * decompositions at larger d): see docs/abi.md, Memory.
  *
  * # Safety
  * As `otc_gaussian_w2_f64`.
@@ -4791,6 +4827,11 @@ otc_status otc_gaussian_w2_pairwise_workspace_size_f64(const struct otc_gaussian
  * On an error nothing is written, except that `out->w2_squared` may hold partial results
  * when a covariance is found not PSD after the first runs.
  *
+ * Allocation with a caller workspace: none, except faer's per-thread matrix-product
+ * buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+ * above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+ * decompositions at larger d): see docs/abi.md, Memory.
+ *
  * # Safety
  * `problem`, `out`, `opts` are NULL or valid structs; `covs1`/`covs2` point to k₁/k₂ views;
  * every view addresses readable memory (the output writable); `work.data` is NULL or valid
@@ -4833,6 +4874,11 @@ otc_status otc_gaussian_map_workspace_size_f64(const struct otc_gaussian_map_pro
  *
  * Statuses: `OTC_OK`, `OTC_WARN_SINGULAR`; the errors of `otc_gaussian_w2_f64`.
  * On an error nothing is written.
+ *
+ * Allocation with a caller workspace: none, except faer's per-thread matrix-product
+ * buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+ * above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+ * decompositions at larger d): see docs/abi.md, Memory.
  *
  * # Safety
  * `problem`, `out`, `opts` are NULL or valid structs; the means NULL or d readable doubles,
@@ -4877,6 +4923,11 @@ otc_status otc_gaussian_map_apply_workspace_size_f64(const struct otc_gaussian_m
  * `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`,
  * `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error nothing is written.
  *
+ * Allocation with a caller workspace: none, except faer's per-thread matrix-product
+ * buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+ * above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+ * decompositions at larger d): see docs/abi.md, Memory.
+ *
  * # Safety
  * `problem`, `out`, `opts` are NULL or valid structs; `problem->b` NULL or d readable
  * doubles; views address valid memory; `work.data` is NULL or valid for `work.bytes` bytes
@@ -4919,6 +4970,11 @@ otc_status otc_gaussian_geodesic_workspace_size_f64(const struct otc_gaussian_ge
  *
  * Statuses: `OTC_OK`, `OTC_WARN_SINGULAR`; the errors of `otc_gaussian_w2_f64`, and
  * `OTC_ERR_INVALID_ARGUMENT` when t is not in [0, 1]. On an error nothing is written.
+ *
+ * Allocation with a caller workspace: none, except faer's per-thread matrix-product
+ * buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+ * above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+ * decompositions at larger d): see docs/abi.md, Memory.
  *
  * # Safety
  * `problem`, `out`, `opts` are NULL or valid structs; the means d readable doubles,
@@ -4971,6 +5027,11 @@ otc_status otc_gaussian_barycenter_workspace_size_f64(const struct otc_gaussian_
  * `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`,
  * `OTC_ERR_NUMERICAL`. On an error nothing is written.
  *
+ * Allocation with a caller workspace: none, except faer's per-thread matrix-product
+ * buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+ * above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+ * decompositions at larger d): see docs/abi.md, Memory.
+ *
  * # Safety
  * `problem`, `out`, `opts` are NULL or valid structs; `problem->covs` points to k views,
  * `problem->weights` NULL or k doubles, `out->mean` NULL or d writable doubles; views
@@ -5017,6 +5078,11 @@ otc_status otc_gaussian_moments_workspace_size_f64(const struct otc_gaussian_mom
  * `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`,
  * `OTC_ERR_THREADS`. On an error nothing is written.
  *
+ * Allocation with a caller workspace: none, except faer's per-thread matrix-product
+ * buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+ * above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+ * decompositions at larger d): see docs/abi.md, Memory.
+ *
  * # Safety
  * `problem`, `out`, `opts` are NULL or valid structs; `problem->weights` NULL or n doubles,
  * `out->mean` NULL or d writable doubles; views address valid memory; `work.data` is NULL
@@ -5062,6 +5128,11 @@ otc_status otc_psd_sqrt_workspace_size_f64(const struct otc_psd_sqrt_problem_f64
  * `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`,
  * `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`, `OTC_ERR_NUMERICAL`. On an error nothing is
  * written.
+ *
+ * Allocation with a caller workspace: none, except faer's per-thread matrix-product
+ * buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+ * above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+ * decompositions at larger d): see docs/abi.md, Memory.
  *
  * # Safety
  * `problem`, `out`, `opts` are NULL or valid structs; views address valid memory;

@@ -295,7 +295,7 @@ pub unsafe extern "C" fn otc_assignment_f64(
         o_out.commit(OTC_WARN_CANCELLED);
         Ok(Report::warn(
             OTC_WARN_CANCELLED,
-            format!(
+            format_args!(
                 "the callback stopped the solve after {paths} augmenting paths: {skipped} of {k} problems skipped (their costs NaN), the others' permutations maybe not optimal (see out->gap)"
             ),
         ))

@@ -331,7 +331,7 @@ fn finish<O: AbiOutputs>(mut o_out: Outputs<O>, info: &BarycenterInfo, tol: f64)
     } else if info.cancelled {
         Report::warn(
             OTC_WARN_CANCELLED,
-            format!(
+            format_args!(
                 "stopped by the callback after {} iterations: marginal error {:e}",
                 info.iterations, info.error
             ),
@@ -339,7 +339,7 @@ fn finish<O: AbiOutputs>(mut o_out: Outputs<O>, info: &BarycenterInfo, tol: f64)
     } else {
         Report::warn(
             OTC_WARN_MAX_ITER,
-            format!(
+            format_args!(
                 "{} iterations: marginal error {:e} > tol {tol:e}",
                 info.iterations, info.error
             ),

@@ -424,7 +424,7 @@ unsafe fn solve_dense<O: DenseOutputs>(
         OTC_OK => Report::ok(),
         _ => Report::warn(
             status,
-            format!(
+            format_args!(
                 "{why} after {} pivots: the plan is feasible, maybe not optimal (see out->gap)",
                 info.iterations
             ),

@@ -4,7 +4,7 @@
 //! core of these solvers is double precision only, hence `_f64` alone.
 
 use super::args::{self, Arg};
-use super::boundary::{ffi_boundary, Report};
+use super::boundary::{ffi_boundary, Message, Report};
 use super::shape::{self, otc_callback, otc_report, otc_workspace, AbiStruct, Callback};
 use super::status::{otc_status, OTC_OK, OTC_WARN_CANCELLED, OTC_WARN_MAX_ITER};
 use super::view::{otc_matrix_f64, otc_matrix_mut_f64, MatrixView};
@@ -69,9 +69,9 @@ fn max_iter_report(capped: usize, count: usize, max_iter: u64) -> (otc_status, R
         (OTC_OK, Report::ok())
     } else {
         let detail = if count == 1 {
-            format!("max_iter = {max_iter} pivots reached: the plan is feasible, maybe not optimal (see out->gap)")
+            Message::of(format_args!("max_iter = {max_iter} pivots reached: the plan is feasible, maybe not optimal (see out->gap)"))
         } else {
-            format!("{capped} of {count} problems reached max_iter = {max_iter} pivots: their plans are feasible, maybe not optimal")
+            Message::of(format_args!("{capped} of {count} problems reached max_iter = {max_iter} pivots: their plans are feasible, maybe not optimal"))
         };
         (OTC_WARN_MAX_ITER, Report::warn(OTC_WARN_MAX_ITER, detail))
     }
@@ -348,10 +348,10 @@ pub unsafe extern "C" fn otc_emd_f64(
             })
         }?;
         let (status, report) = if info.cancelled {
-            let detail = format!(
+            let detail = Message::of(format_args!(
                 "the callback stopped the solve after {} pivots: the plan is feasible, maybe not optimal (see out->gap)",
                 info.iterations
-            );
+            ));
             (OTC_WARN_CANCELLED, Report::warn(OTC_WARN_CANCELLED, detail))
         } else {
             max_iter_report(usize::from(!info.converged), 1, o.max_iter)
@@ -679,9 +679,9 @@ pub unsafe extern "C" fn otc_emd_batch_f64(
         let ((total, gap, pivots, capped, skipped), stopped) =
             unsafe { shape::run(o.num_threads, work, req, callback, solve) }?;
         let (status, report) = if stopped {
-            let detail = format!(
+            let detail = Message::of(format_args!(
                 "the callback stopped the batch: {skipped} of {k} problems skipped (their costs NaN), the others' plans are feasible"
-            );
+            ));
             (OTC_WARN_CANCELLED, Report::warn(OTC_WARN_CANCELLED, detail))
         } else {
             max_iter_report(capped, k, o.max_iter)

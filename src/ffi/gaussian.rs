@@ -195,7 +195,7 @@ fn singular_report(info: &GaussianInfo, what: &str) -> Report {
     if info.singular {
         Report::warn(
             OTC_WARN_SINGULAR,
-            format!(
+            format_args!(
                 "{what} has numerical rank {}: its pseudo-inverse square root was used",
                 info.rank
             ),
@@ -1785,7 +1785,7 @@ pub unsafe extern "C" fn otc_gaussian_barycenter_f64(
         let report = if cancelled {
             Report::warn(
                 OTC_WARN_CANCELLED,
-                format!(
+                format_args!(
                     "the callback stopped the barycenter iteration after {} iterations (estimated relative error {:.1e})",
                     info.iterations, info.error_estimate
                 ),
@@ -1793,7 +1793,7 @@ pub unsafe extern "C" fn otc_gaussian_barycenter_f64(
         } else if !info.converged {
             Report::warn(
                 OTC_WARN_MAX_ITER,
-                format!(
+                format_args!(
                     "the barycenter iteration did not reach tol = {:e} in {} iterations (estimated relative error {:.1e})",
                     o.tol, info.iterations, info.error_estimate
                 ),

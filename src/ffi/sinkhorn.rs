@@ -1110,7 +1110,7 @@ fn solve_report(info: &Info) -> Report {
     if info.cancelled {
         Report::warn(
             OTC_WARN_CANCELLED,
-            format!(
+            format_args!(
                 "stopped by the callback after {} iterations: marginal error {:e}",
                 info.iterations + info.scaling_iterations,
                 info.marginal_error
@@ -1121,7 +1121,7 @@ fn solve_report(info: &Info) -> Report {
     } else {
         Report::warn(
             OTC_WARN_MAX_ITER,
-            format!(
+            format_args!(
                 "{} iterations without reaching the tolerance: marginal error {:e}",
                 info.iterations + info.scaling_iterations,
                 info.marginal_error

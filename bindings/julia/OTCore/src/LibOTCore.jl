@@ -1557,6 +1557,11 @@ otc_convolutional_barycenter_workspace_size_f32(problem, opts, bytes) =
 # `OTC_ERR_OVERFLOW`, `OTC_ERR_ALIASING`, `OTC_ERR_WORKSPACE_TOO_SMALL`,
 # `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error nothing is written.
 #
+# Allocation with a caller workspace: none, except faer's per-thread matrix-product
+# buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+# above 16³ multiply-adds (the separable convolutions once h·w·max(h, w) > 4096): see docs/abi.md,
+# Memory.
+#
 # # Safety
 # `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size`
 # bytes); every non-NULL pointer and view in them is valid for its stated size;
@@ -1570,6 +1575,11 @@ otc_convolutional_barycenter_f64(problem, out, opts, work) =
 #
 # Statuses: as `otc_convolutional_barycenter_f64`.
 #
+# Allocation with a caller workspace: none, except faer's per-thread matrix-product
+# buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+# above 16³ multiply-adds (the separable convolutions once h·w·max(h, w) > 4096): see docs/abi.md,
+# Memory.
+#
 # # Safety
 # As `otc_convolutional_barycenter_f64`.
 const _otc_convolutional_barycenter_f32 = Ref{Ptr{Cvoid}}(C_NULL)
@@ -1580,7 +1590,8 @@ otc_convolutional_barycenter_f32(problem, out, opts, work) =
 # string; "" when the last otcore call on this thread succeeded without warning.
 #
 # Never NULL. The string belongs to otcore and stays valid until the next otcore call on the
-# same thread; copy it to keep it. During thread or process teardown (from `atexit`
+# same thread; copy it to keep it. It holds at most 511 bytes: a longer detail is cut (at a
+# character boundary) and ends with "...". Recording it never allocates. During thread or process teardown (from `atexit`
 # handlers, C++ static destructors, thread-key destructors), when the thread's storage is
 # gone, a fixed text saying so is returned instead: use `otc_status_message` there.
 const _otc_last_error_message = Ref{Ptr{Cvoid}}(C_NULL)
@@ -1635,6 +1646,11 @@ otc_cost_matrix_workspace_size_f32(problem, opts, bytes) =
 # `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
 # nothing is written.
 #
+# Allocation with a caller workspace: none, except faer's per-thread matrix-product
+# buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+# above 16³ multiply-adds (squared Euclidean, Euclidean and cosine costs with d ≥ 16): see
+# docs/abi.md, Memory.
+#
 # # Safety
 # `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size`
 # bytes); every element their views address is readable (x, y) or writable (cost) memory
@@ -1647,6 +1663,11 @@ otc_cost_matrix_f64(problem, out, opts, work) =
 # Cost matrix of f32 points: as `otc_cost_matrix_f64`, in single precision.
 #
 # Statuses: as `otc_cost_matrix_f64`.
+#
+# Allocation with a caller workspace: none, except faer's per-thread matrix-product
+# buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+# above 16³ multiply-adds (squared Euclidean, Euclidean and cosine costs with d ≥ 16): see
+# docs/abi.md, Memory.
 #
 # # Safety
 # As `otc_cost_matrix_f64`.
@@ -2014,6 +2035,11 @@ otc_bures_workspace_size_f64(problem, opts, bytes) =
 # `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`,
 # `OTC_ERR_NUMERICAL`. On an error nothing is written.
 #
+# Allocation with a caller workspace: none, except faer's per-thread matrix-product
+# buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+# above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+# decompositions at larger d): see docs/abi.md, Memory.
+#
 # # Safety
 # `problem`, `out`, `opts` are NULL or valid structs of at least their `struct_size` bytes;
 # every view in them addresses readable memory; `work.data` is NULL or valid for
@@ -2049,6 +2075,11 @@ otc_gaussian_w2_workspace_size_f64(problem, opts, bytes) =
 #
 # Statuses: as `otc_bures_f64`, and `OTC_ERR_NON_FINITE` for a non-finite mean entry.
 # On an error nothing is written.
+#
+# Allocation with a caller workspace: none, except faer's per-thread matrix-product
+# buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+# above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+# decompositions at larger d): see docs/abi.md, Memory.
 #
 # # Safety
 # `problem`, `out`, `opts` are NULL or valid structs; `problem->m1`, `m2` point to d
@@ -2086,6 +2117,11 @@ otc_gaussian_entropic_w2_workspace_size_f64(problem, opts, bytes) =
 #
 # Statuses: as `otc_gaussian_w2_f64`, and `OTC_ERR_INVALID_ARGUMENT` when ε is not finite
 # and > 0. On an error nothing is written.
+#
+# Allocation with a caller workspace: none, except faer's per-thread matrix-product
+# buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+# above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+# decompositions at larger d): see docs/abi.md, Memory.
 #
 # # Safety
 # As `otc_gaussian_w2_f64`.
@@ -2125,6 +2161,11 @@ otc_gaussian_w2_pairwise_workspace_size_f64(problem, opts, bytes) =
 # On an error nothing is written, except that `out->w2_squared` may hold partial results
 # when a covariance is found not PSD after the first runs.
 #
+# Allocation with a caller workspace: none, except faer's per-thread matrix-product
+# buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+# above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+# decompositions at larger d): see docs/abi.md, Memory.
+#
 # # Safety
 # `problem`, `out`, `opts` are NULL or valid structs; `covs1`/`covs2` point to k₁/k₂ views;
 # every view addresses readable memory (the output writable); `work.data` is NULL or valid
@@ -2162,6 +2203,11 @@ otc_gaussian_map_workspace_size_f64(problem, opts, bytes) =
 #
 # Statuses: `OTC_OK`, `OTC_WARN_SINGULAR`; the errors of `otc_gaussian_w2_f64`.
 # On an error nothing is written.
+#
+# Allocation with a caller workspace: none, except faer's per-thread matrix-product
+# buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+# above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+# decompositions at larger d): see docs/abi.md, Memory.
 #
 # # Safety
 # `problem`, `out`, `opts` are NULL or valid structs; the means NULL or d readable doubles,
@@ -2201,6 +2247,11 @@ otc_gaussian_map_apply_workspace_size_f64(problem, opts, bytes) =
 # `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`,
 # `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error nothing is written.
 #
+# Allocation with a caller workspace: none, except faer's per-thread matrix-product
+# buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+# above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+# decompositions at larger d): see docs/abi.md, Memory.
+#
 # # Safety
 # `problem`, `out`, `opts` are NULL or valid structs; `problem->b` NULL or d readable
 # doubles; views address valid memory; `work.data` is NULL or valid for `work.bytes` bytes
@@ -2238,6 +2289,11 @@ otc_gaussian_geodesic_workspace_size_f64(problem, opts, bytes) =
 #
 # Statuses: `OTC_OK`, `OTC_WARN_SINGULAR`; the errors of `otc_gaussian_w2_f64`, and
 # `OTC_ERR_INVALID_ARGUMENT` when t is not in [0, 1]. On an error nothing is written.
+#
+# Allocation with a caller workspace: none, except faer's per-thread matrix-product
+# buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+# above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+# decompositions at larger d): see docs/abi.md, Memory.
 #
 # # Safety
 # `problem`, `out`, `opts` are NULL or valid structs; the means d readable doubles,
@@ -2285,6 +2341,11 @@ otc_gaussian_barycenter_workspace_size_f64(problem, opts, bytes) =
 # `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`,
 # `OTC_ERR_NUMERICAL`. On an error nothing is written.
 #
+# Allocation with a caller workspace: none, except faer's per-thread matrix-product
+# buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+# above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+# decompositions at larger d): see docs/abi.md, Memory.
+#
 # # Safety
 # `problem`, `out`, `opts` are NULL or valid structs; `problem->covs` points to k views,
 # `problem->weights` NULL or k doubles, `out->mean` NULL or d writable doubles; views
@@ -2326,6 +2387,11 @@ otc_gaussian_moments_workspace_size_f64(problem, opts, bytes) =
 # `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`,
 # `OTC_ERR_THREADS`. On an error nothing is written.
 #
+# Allocation with a caller workspace: none, except faer's per-thread matrix-product
+# buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+# above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+# decompositions at larger d): see docs/abi.md, Memory.
+#
 # # Safety
 # `problem`, `out`, `opts` are NULL or valid structs; `problem->weights` NULL or n doubles,
 # `out->mean` NULL or d writable doubles; views address valid memory; `work.data` is NULL
@@ -2366,6 +2432,11 @@ otc_psd_sqrt_workspace_size_f64(problem, opts, bytes) =
 # `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`,
 # `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`, `OTC_ERR_NUMERICAL`. On an error nothing is
 # written.
+#
+# Allocation with a caller workspace: none, except faer's per-thread matrix-product
+# buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+# above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+# decompositions at larger d): see docs/abi.md, Memory.
 #
 # # Safety
 # `problem`, `out`, `opts` are NULL or valid structs; views address valid memory;

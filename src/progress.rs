@@ -25,6 +25,9 @@ pub enum Flow {
 /// An observer: `(iteration, error) -> Flow`.
 type Observer<'a> = &'a mut dyn FnMut(u64, f64) -> Flow;
 
+/// A relaying observer: `(iteration, error, forward to the enclosing observer) -> Flow`.
+type Relay<'a> = &'a mut dyn FnMut(u64, f64, &mut dyn FnMut(u64, f64) -> Flow) -> Flow;
+
 thread_local! {
     /// The current thread's observer, type-erased (a `*mut Observer` valid while [`observe`]
     /// runs), or null.
@@ -79,10 +82,7 @@ pub fn observe<R>(observer: &mut dyn FnMut(u64, f64) -> Flow, f: impl FnOnce() -
 /// observer that was current when `relay` was called ([`Flow::Continue`] when there was
 /// none). A batch uses it to translate its problems' checks into its own progress, and to
 /// stop the problems running on other threads, whose checks see no outer observer.
-pub fn relay<R>(
-    observer: &mut dyn FnMut(u64, f64, &mut dyn FnMut(u64, f64) -> Flow) -> Flow,
-    f: impl FnOnce() -> R,
-) -> R {
+pub fn relay<R>(observer: Relay<'_>, f: impl FnOnce() -> R) -> R {
     let outer = OBSERVER
         .try_with(|o| o.get())
         .unwrap_or(std::ptr::null_mut());

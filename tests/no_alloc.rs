@@ -2288,12 +2288,12 @@ mod newexact_c_entry_points {
 }
 
 /// The Gaussian C entry points (ABI 1) on a caller workspace of the size their query reports,
-/// with `num_threads = 1`, allocate nothing. One exception, outside otcore's reach: faer's
-/// matrix-product kernel (private-gemm) reserves a per-thread packing buffer on a thread's
-/// first product (triangular products take that kernel at every size) and no faer API lets a
-/// caller provide it; so each thread runs the calls once, then counts.
+/// with `num_threads = 1`, allocate nothing, on a fresh thread and without warm-up, up to d =
+/// 12. One exception, outside otcore's reach: faer's matrix-product kernel (private-gemm)
+/// reserves a per-thread packing buffer on a thread's first product above 16³ multiply-adds,
+/// and no faer API lets a caller provide it; its bytes are checked against docs/abi.md.
 mod gaussian_c_entry_points {
-    use super::allocations_in;
+    use super::bytes_in;
     use otcore::ffi::gaussian::*;
     use otcore::ffi::shape::otc_workspace;
     use otcore::ffi::status::{otc_status, OTC_OK};
@@ -2360,7 +2360,7 @@ mod gaussian_c_entry_points {
         };
         let mut status = -1;
         // SAFETY: valid structs pointing into live buffers; the workspace is `buf`.
-        let n = super::bytes_in(|| status = unsafe { call(p, r, o, work) });
+        let n = bytes_in(|| status = unsafe { call(p, r, o, work) });
         assert_eq!(status, OTC_OK, "{name}");
         ALLOCATED.with(|a| a.set(a.get() + n));
     }

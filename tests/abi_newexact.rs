@@ -1128,16 +1128,47 @@ fn fresh_seen() -> Seen {
     }
 }
 
-/// The plan of a dense dummy-node call as (row sums, column sums, Σ C·P), from its sparse
-/// entries, after checking the dense plan holds the same entries.
-fn plan_sums(
+/// The problem struct `$t` of a dense dummy-node call on `a`, `b` and the row-major cost
+/// `c`, its last field `$last` set to `$value`.
+macro_rules! dense_problem {
+    ($t:ident, $a:expr, $b:expr, $c:expr, $last:ident: $value:expr) => {
+        $t {
+            struct_size: size_of::<$t>(),
+            a: $a.as_ptr(),
+            n: $a.len(),
+            b: $b.as_ptr(),
+            m: $b.len(),
+            cost: view($c, $a.len(), $b.len()),
+            $last: $value,
+        }
+    };
+}
+
+/// Checks a dense dummy-node call whose callback stopped it at its first call: the status,
+/// one call on the calling thread, fewer pivots than `full_pivots`, and a plan (sparse and
+/// dense alike) with P·1 ≤ a and Pᵀ·1 ≤ b. Returns the plan's mass and cost Σ C·P.
+#[allow(clippy::too_many_arguments)]
+fn stopped_with_a_feasible_plan(
+    case: &str,
+    st: otc_status,
+    seen: &Seen,
+    report: &otc_report,
+    full_pivots: u64,
     buf: &DenseBuffers,
     nnz: usize,
-    c: &[f64],
-    n: usize,
-    m: usize,
-) -> (Vec<f64>, Vec<f64>, f64) {
-    let (mut rows, mut cols, mut cost) = (vec![0.0; n], vec![0.0; m], 0.0);
+    (a, b, c): (&[f64], &[f64], &[f64]),
+) -> (f64, f64) {
+    refused(
+        st,
+        OTC_WARN_CANCELLED,
+        "the callback stopped the solve",
+        case,
+    );
+    assert_eq!((seen.calls, seen.on_caller), (1, true), "{case}");
+    assert_eq!(report.status, OTC_WARN_CANCELLED);
+    assert!(report.iterations < full_pivots, "{case}");
+    let m = b.len();
+    let (mut rows, mut cols, mut cost) = (vec![0.0; a.len()], vec![0.0; m], 0.0);
     for k in 0..nnz {
         let (i, j, x) = (buf.rows[k], buf.cols[k], buf.mass[k]);
         assert!(x >= 0.0 && buf.plan[i * m + j] == x);
@@ -1145,12 +1176,15 @@ fn plan_sums(
         cols[j] += x;
         cost += c[i * m + j] * x;
     }
-    (rows, cols, cost)
+    let tol = 1e-12;
+    assert!(rows.iter().zip(a).all(|(r, a)| *r <= a + tol), "{case}");
+    assert!(cols.iter().zip(b).all(|(c, b)| *c <= b + tol), "{case}");
+    (rows.iter().sum(), cost)
 }
 
 /// Partial and TV-unbalanced OT: a callback stopping at its first call (every pivot) gives
-/// OTC_WARN_CANCELLED after one pivot past the initial ones, on the calling thread also
-/// with num_threads = 2, with a feasible plan (P·1 ≤ a, Pᵀ·1 ≤ b) whose cost is reported.
+/// OTC_WARN_CANCELLED before the end, on the calling thread also with num_threads = 2, with
+/// a feasible plan (P·1 ≤ a, Pᵀ·1 ≤ b) whose cost, mass and objective are reported.
 #[test]
 fn partial_and_tv_callbacks_stop_on_the_calling_thread_with_a_feasible_plan() {
     let (n, m) = (40, 30);
@@ -1166,67 +1200,34 @@ fn partial_and_tv_callbacks_stop_on_the_calling_thread_with_a_feasible_plan() {
     let (rho, tol) = (0.4, 1e-12);
     let full_partial = otcore::exact::emd_partial(&a, &b, cm, mass, &params).unwrap();
     let full_tv = otcore::exact::emd_tv(&a, &b, cm, rho, &params).unwrap();
+    let data = (&a[..], &b[..], &c[..]);
     for threads in [1, 2] {
-        let mut seen = fresh_seen();
+        let (mut seen, mut buf) = (fresh_seen(), DenseBuffers::new(n, m));
         let mut o = defaults(otc_emd_partial_options_default);
-        o.num_threads = threads;
         (o.callback_every, o.callback, o.callback_data) = stopping_at_first(&mut seen);
-        let mut buf = DenseBuffers::new(n, m);
+        o.num_threads = threads;
         let mut out = partial_outputs(&mut buf, n, m);
-        let p = otc_emd_partial_problem_f64 {
-            struct_size: size_of::<otc_emd_partial_problem_f64>(),
-            a: a.as_ptr(),
-            n,
-            b: b.as_ptr(),
-            m,
-            cost: view(&c, n, m),
-            mass,
-        };
+        let p = dense_problem!(otc_emd_partial_problem_f64, &a, &b, &c, mass: mass);
         // SAFETY: valid structs and arrays; the callback's data outlives the call.
         let st = unsafe { otc_emd_partial_f64(&p, &mut out, &o, NO_WORK) };
-        refused(
-            st,
-            OTC_WARN_CANCELLED,
-            "the callback stopped the solve",
-            "partial",
-        );
-        assert_eq!((seen.calls, seen.on_caller), (1, true), "{threads} threads");
-        assert_eq!(out.report.status, OTC_WARN_CANCELLED);
-        assert!(out.report.iterations < full_partial.info.iterations);
-        let (rows, cols, cost) = plan_sums(&buf, out.plan_nnz, &c, n, m);
-        assert!(rows.iter().zip(&a).all(|(r, a)| *r <= a + tol));
-        assert!(cols.iter().zip(&b).all(|(c, b)| *c <= b + tol));
+        let full = full_partial.info.iterations;
+        let (nnz, report) = (out.plan_nnz, out.report);
+        let (_, cost) =
+            stopped_with_a_feasible_plan("partial", st, &seen, &report, full, &buf, nnz, data);
         assert!((cost - out.cost).abs() < tol && out.gap < 0.0);
 
-        let mut seen = fresh_seen();
+        let (mut seen, mut buf) = (fresh_seen(), DenseBuffers::new(n, m));
         let mut o = defaults(otc_emd_unbalanced_tv_options_default);
-        o.num_threads = threads;
         (o.callback_every, o.callback, o.callback_data) = stopping_at_first(&mut seen);
-        let mut buf = DenseBuffers::new(n, m);
+        o.num_threads = threads;
         let mut out = tv_outputs(&mut buf, n, m);
-        let p = otc_emd_unbalanced_tv_problem_f64 {
-            struct_size: size_of::<otc_emd_unbalanced_tv_problem_f64>(),
-            a: a.as_ptr(),
-            n,
-            b: b.as_ptr(),
-            m,
-            cost: view(&c, n, m),
-            rho,
-        };
+        let p = dense_problem!(otc_emd_unbalanced_tv_problem_f64, &a, &b, &c, rho: rho);
         // SAFETY: as above.
         let st = unsafe { otc_emd_unbalanced_tv_f64(&p, &mut out, &o, NO_WORK) };
-        refused(
-            st,
-            OTC_WARN_CANCELLED,
-            "the callback stopped the solve",
-            "tv",
-        );
-        assert_eq!((seen.calls, seen.on_caller), (1, true), "{threads} threads");
-        assert!(out.report.iterations < full_tv.info.iterations);
-        let (rows, cols, cost) = plan_sums(&buf, out.plan_nnz, &c, n, m);
-        assert!(rows.iter().zip(&a).all(|(r, a)| *r <= a + tol));
-        assert!(cols.iter().zip(&b).all(|(c, b)| *c <= b + tol));
-        let moved: f64 = rows.iter().sum();
+        let full = full_tv.info.iterations;
+        let (nnz, report) = (out.plan_nnz, out.report);
+        let (moved, cost) =
+            stopped_with_a_feasible_plan("tv", st, &seen, &report, full, &buf, nnz, data);
         assert!((cost - out.cost).abs() < tol && (moved - out.transported_mass).abs() < tol);
         let penalty = rho * (a.iter().sum::<f64>() + b.iter().sum::<f64>() - 2.0 * moved);
         assert!((out.objective - (cost + penalty)).abs() < tol);

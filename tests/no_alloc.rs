@@ -1561,7 +1561,7 @@ mod exact_c_entry_points {
     use super::{allocations_in, go_on};
     use otcore::ffi::exact::*;
     use otcore::ffi::shape::otc_workspace;
-    use otcore::ffi::status::{otc_status, OTC_OK};
+    use otcore::ffi::status::{otc_status, OTC_OK, OTC_WARN_MAX_ITER};
     use otcore::ffi::view::{otc_matrix_f64, otc_matrix_mut_f64};
     use std::mem::{size_of, MaybeUninit};
     use std::ptr::null;
@@ -1591,13 +1591,14 @@ mod exact_c_entry_points {
 
     /// Runs one C call, asserting that it returns `OTC_OK` and makes no allocation.
     fn ok_without_allocation(what: &str, call: impl FnOnce() -> otc_status) {
+        returns_without_allocation(what, OTC_OK, call);
+    }
+
+    /// Runs one C call, asserting that it returns `want` and makes no allocation.
+    fn returns_without_allocation(what: &str, want: otc_status, call: impl FnOnce() -> otc_status) {
         let mut status = -1;
         let count = allocations_in(|| status = call());
-        assert_eq!(
-            (status, count),
-            (OTC_OK, 0),
-            "{what}: (status, allocations)"
-        );
+        assert_eq!((status, count), (want, 0), "{what}: (status, allocations)");
     }
 
     fn view(data: &[f64], rows: usize, cols: usize) -> otc_matrix_f64 {
@@ -1634,9 +1635,15 @@ mod exact_c_entry_points {
         o.num_threads = 1;
         // SAFETY: valid structs.
         let mut buf = workspace(|bytes| unsafe { otc_emd_workspace_size_f64(&p, &o, bytes) });
-        for callback in [None, Some(go_on as unsafe extern "C" fn(_, _, _) -> _)] {
-            o.callback = callback;
-            o.callback_every = 1;
+        // Plain, observed, and stopped by max_iter: a warning is a success too, its detail
+        // message written without allocating.
+        let observed = Some(go_on as unsafe extern "C" fn(_, _, _) -> _);
+        for (callback, max_iter, want) in [
+            (None, o.max_iter, OTC_OK),
+            (observed, o.max_iter, OTC_OK),
+            (None, 1, OTC_WARN_MAX_ITER),
+        ] {
+            (o.callback, o.callback_every, o.max_iter) = (callback, 1, max_iter);
             let mut out = otc_emd_outputs_f64 {
                 struct_size: size_of::<otc_emd_outputs_f64>(),
                 report: Default::default(),
@@ -1658,11 +1665,17 @@ mod exact_c_entry_points {
             };
             let w = work(&mut buf);
             // SAFETY: every array holds its stated length; the workspace its queried size.
-            ok_without_allocation("otc_emd_f64", || unsafe {
+            returns_without_allocation("otc_emd_f64", want, || unsafe {
                 otc_emd_f64(&p, &mut out, &o, w)
             });
             assert!(out.cost > 0.0 && out.nnz > 0);
         }
+        let message = otcore::ffi::boundary::last_error_message();
+        assert!(
+            message.starts_with("otc_emd_f64: max_iter = 1 pivots reached"),
+            "{message}"
+        );
+        o.max_iter = defaults(otc_emd_options_default).max_iter;
 
         // A batch of three problems.
         let k = 3;
@@ -2538,80 +2551,4 @@ mod gaussian_c_entry_points {
         .join()
         .unwrap();
     }
-}
-
-/// A warning (here `OTC_WARN_MAX_ITER`) is a successful call too: its detail message is
-/// written without allocating, and reads back through `otc_last_error_message`.
-#[test]
-fn warnings_allocate_nothing() {
-    use otcore::ffi::exact::*;
-    use otcore::ffi::shape::otc_workspace;
-    use otcore::ffi::status::{OTC_OK, OTC_WARN_MAX_ITER};
-    use otcore::ffi::view::{otc_matrix_f64, otc_matrix_mut_f64};
-    use std::mem::size_of;
-    use std::ptr::{null, null_mut};
-    let (n, m) = (6, 5);
-    let (a, b) = (vec![1.0 / n as f64; n], vec![1.0 / m as f64; m]);
-    let c: Vec<f64> = (0..n * m).map(|k| ((k * 7) % 11) as f64).collect();
-    let p = otc_emd_problem_f64 {
-        struct_size: size_of::<otc_emd_problem_f64>(),
-        a: a.as_ptr(),
-        n,
-        b: b.as_ptr(),
-        m,
-        cost: otc_matrix_f64 {
-            data: c.as_ptr(),
-            rows: n,
-            cols: m,
-            row_stride: m as isize,
-            col_stride: 1,
-        },
-        warm_f: null(),
-        warm_g: null(),
-    };
-    let mut o = std::mem::MaybeUninit::<otc_emd_options>::uninit();
-    // SAFETY: a valid pointer to write the defaults into.
-    assert_eq!(unsafe { otc_emd_options_default(o.as_mut_ptr()) }, OTC_OK);
-    // SAFETY: initialised above.
-    let mut o = unsafe { o.assume_init() };
-    (o.num_threads, o.max_iter) = (1, 1);
-    let mut out = otc_emd_outputs_f64 {
-        struct_size: size_of::<otc_emd_outputs_f64>(),
-        report: Default::default(),
-        cost: 0.0,
-        gap: 0.0,
-        nnz: 0,
-        f: null_mut(),
-        g: null_mut(),
-        plan_rows: null_mut(),
-        plan_cols: null_mut(),
-        plan_mass: null_mut(),
-        plan: otc_matrix_mut_f64 {
-            data: null_mut(),
-            rows: 0,
-            cols: 0,
-            row_stride: 0,
-            col_stride: 0,
-        },
-    };
-    let mut bytes = 0;
-    // SAFETY: valid structs and out-parameter.
-    assert_eq!(
-        unsafe { otc_emd_workspace_size_f64(&p, &o, &mut bytes) },
-        OTC_OK
-    );
-    let mut work = vec![0u8; bytes];
-    let w = otc_workspace {
-        data: work.as_mut_ptr().cast(),
-        bytes,
-    };
-    let mut status = -1;
-    // SAFETY: valid structs, arrays and workspace.
-    let count = allocations_in(|| status = unsafe { otc_emd_f64(&p, &mut out, &o, w) });
-    assert_eq!((status, count), (OTC_WARN_MAX_ITER, 0));
-    let message = otcore::ffi::boundary::last_error_message();
-    assert!(
-        message.starts_with("otc_emd_f64: max_iter = 1 pivots reached"),
-        "{message}"
-    );
 }

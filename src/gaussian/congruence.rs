@@ -29,6 +29,11 @@ pub(crate) const MIN_EIG_RATIO: f64 = 1e-6;
 /// `docs/abi.md`).
 const SMALL_PRODUCT: usize = 16 * 16 * 16;
 
+/// C = V₂ᵀV₁ into `c` (d×d), one full product. O(d³).
+pub(crate) fn cross_factor(v1: MatRef<'_, f64>, v2: MatRef<'_, f64>, c: MatMut<'_, f64>) {
+    faer::linalg::matmul::matmul(c, Accum::Replace, v2.transpose(), v1, 1.0, Par::Seq);
+}
+
 /// Workspace of [`congruence`].
 pub(crate) fn congruence_req(d: usize) -> StackReq {
     mat_req(d)
@@ -50,14 +55,7 @@ pub(crate) fn congruence(
     let mut c = c.as_mat_mut();
     if d.saturating_mul(d).saturating_mul(d) <= SMALL_PRODUCT {
         // Full products (and the whole of M): faer's small-product kernel, no packing buffer.
-        faer::linalg::matmul::matmul(
-            c.rb_mut(),
-            Accum::Replace,
-            v2.transpose(),
-            v1,
-            1.0,
-            Par::Seq,
-        );
+        cross_factor(v1, v2, c.rb_mut());
         faer::linalg::matmul::matmul(m, Accum::Replace, c.rb().transpose(), c.rb(), 1.0, Par::Seq);
         return;
     }

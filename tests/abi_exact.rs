@@ -129,6 +129,53 @@ fn batch_outputs() -> otc_emd_batch_outputs_f64 {
     }
 }
 
+/// Every optional output of a batch of k problems of n × m, filled with `x` (values) and `i`
+/// (indices and counts).
+struct BatchBuffers {
+    costs: Vec<f64>,
+    gaps: Vec<f64>,
+    its: Vec<u64>,
+    nnz: Vec<usize>,
+    f: Vec<f64>,
+    g: Vec<f64>,
+    rows: Vec<usize>,
+    cols: Vec<usize>,
+    mass: Vec<f64>,
+}
+
+impl BatchBuffers {
+    fn new(k: usize, n: usize, m: usize, x: f64, i: usize) -> Self {
+        let room = k * (n + m - 1);
+        BatchBuffers {
+            costs: vec![x; k],
+            gaps: vec![x; k],
+            its: vec![i as u64; k],
+            nnz: vec![i; k],
+            f: vec![x; k * n],
+            g: vec![x; k * m],
+            rows: vec![i; room],
+            cols: vec![i; room],
+            mass: vec![x; room],
+        }
+    }
+
+    /// Outputs wanting every array.
+    fn outputs(&mut self) -> otc_emd_batch_outputs_f64 {
+        otc_emd_batch_outputs_f64 {
+            problem_costs: self.costs.as_mut_ptr(),
+            problem_gaps: self.gaps.as_mut_ptr(),
+            problem_iterations: self.its.as_mut_ptr(),
+            plan_nnz: self.nnz.as_mut_ptr(),
+            f: self.f.as_mut_ptr(),
+            g: self.g.as_mut_ptr(),
+            plan_rows: self.rows.as_mut_ptr(),
+            plan_cols: self.cols.as_mut_ptr(),
+            plan_mass: self.mass.as_mut_ptr(),
+            ..batch_outputs()
+        }
+    }
+}
+
 fn batch_opts(threads: u32) -> otc_emd_batch_options {
     let mut o = defaults(otc_emd_batch_options_default);
     o.num_threads = threads;
@@ -280,22 +327,19 @@ fn emd_batch_values_equal_single_solves_for_every_thread_count() {
     let views: Vec<_> = data.iter().map(|d| view(&d.2, n, m)).collect();
     let mut first = None;
     for threads in [1, 2, 3] {
-        let (mut costs, mut gaps, mut its, mut nnz) =
-            (vec![0.0; k], vec![0.0; k], vec![0u64; k], vec![0usize; k]);
-        let (mut f, mut g) = (vec![0.0; k * n], vec![0.0; k * m]);
-        let room = k * (n + m - 1);
-        let (mut rows, mut cols, mut mass) =
-            (vec![0usize; room], vec![0usize; room], vec![0.0; room]);
-        let mut out = batch_outputs();
-        out.problem_costs = costs.as_mut_ptr();
-        out.problem_gaps = gaps.as_mut_ptr();
-        out.problem_iterations = its.as_mut_ptr();
-        out.plan_nnz = nnz.as_mut_ptr();
-        out.f = f.as_mut_ptr();
-        out.g = g.as_mut_ptr();
-        out.plan_rows = rows.as_mut_ptr();
-        out.plan_cols = cols.as_mut_ptr();
-        out.plan_mass = mass.as_mut_ptr();
+        let mut buf = BatchBuffers::new(k, n, m, 0.0, 0);
+        let mut out = buf.outputs();
+        let BatchBuffers {
+            costs,
+            gaps,
+            its,
+            nnz,
+            f,
+            g,
+            rows,
+            cols,
+            mass,
+        } = &buf;
         // SAFETY: every array holds its stated length.
         let s = unsafe {
             otc_emd_batch_f64(
@@ -331,7 +375,7 @@ fn emd_batch_values_equal_single_solves_for_every_thread_count() {
         assert_eq!(out.report.iterations, its.iter().sum::<u64>());
         assert_eq!(out.gap, gaps.iter().copied().fold(0.0, f64::min));
         assert_eq!(out.capped, 0);
-        let now = (costs, f, g);
+        let now = (costs.clone(), f.clone(), g.clone());
         if let Some(before) = &first {
             assert_eq!(&now, before, "threads = {threads}");
         }
@@ -1278,19 +1322,18 @@ fn emd_batch_callback_reports_finished_problems_and_skips_the_unstarted_ones() {
         })
         .collect();
     for (threads, stop) in [(1, true), (2, true), (2, false)] {
-        let (mut costs, mut gaps, mut its) = (vec![SENTINEL; k], vec![SENTINEL; k], vec![7u64; k]);
-        let (mut f, mut g) = (vec![SENTINEL; k * n], vec![SENTINEL; k * m]);
-        let mut rows = vec![usize::MAX; k * (n + m - 1)];
-        let (mut cols, mut mass) = (rows.clone(), vec![SENTINEL; k * (n + m - 1)]);
-        let mut out = batch_outputs();
-        out.problem_costs = costs.as_mut_ptr();
-        out.problem_gaps = gaps.as_mut_ptr();
-        out.problem_iterations = its.as_mut_ptr();
-        out.f = f.as_mut_ptr();
-        out.g = g.as_mut_ptr();
-        out.plan_rows = rows.as_mut_ptr();
-        out.plan_cols = cols.as_mut_ptr();
-        out.plan_mass = mass.as_mut_ptr();
+        let mut buf = BatchBuffers::new(k, n, m, SENTINEL, usize::MAX);
+        let mut out = buf.outputs();
+        let BatchBuffers {
+            costs,
+            gaps,
+            its,
+            f,
+            g,
+            rows,
+            mass,
+            ..
+        } = &buf;
         let mut seen = Seen {
             caller: std::thread::current().id(),
             calls: Vec::new(),
@@ -1310,7 +1353,7 @@ fn emd_batch_callback_reports_finished_problems_and_skips_the_unstarted_ones() {
         assert!(finished.windows(2).all(|w| w[1] > w[0]), "{finished:?}");
         if !stop {
             expect(s, OTC_OK, "");
-            assert_eq!(costs, alone.iter().map(|r| r.cost).collect::<Vec<_>>());
+            assert_eq!(costs, &alone.iter().map(|r| r.cost).collect::<Vec<_>>());
             continue;
         }
         expect(s, OTC_WARN_CANCELLED, "the callback stopped the batch");

@@ -716,18 +716,25 @@ fn tv_outputs(buf: &mut DenseBuffers, n: usize, m: usize) -> otc_emd_unbalanced_
     }
 }
 
-#[test]
-fn partial_and_tv_values_equal_the_rust_api() {
-    let (n, m) = (7, 5);
-    let mut s = 3;
+/// Weights a (n), b (m), a row-major n × m cost from the LCG seeded with `seed`, and a
+/// transported mass of 0.6·min(Σa, Σb).
+fn dense_data(n: usize, m: usize, seed: u64) -> (Vec<f64>, Vec<f64>, Vec<f64>, f64) {
+    let mut s = seed;
     let (a, b, c) = (
         uniform(&mut s, n),
         uniform(&mut s, m),
         uniform(&mut s, n * m),
     );
+    let mass = 0.6 * a.iter().sum::<f64>().min(b.iter().sum());
+    (a, b, c, mass)
+}
+
+#[test]
+fn partial_and_tv_values_equal_the_rust_api() {
+    let (n, m) = (7, 5);
+    let (a, b, c, mass) = dense_data(n, m, 3);
     let cm = faer::MatRef::from_row_major_slice(&c, n, m);
     let params = otcore::exact::PartialParams::default();
-    let mass = 0.6 * a.iter().sum::<f64>().min(b.iter().sum());
     let mut buf = DenseBuffers::new(n, m);
     let mut out = partial_outputs(&mut buf, n, m);
     let p = otc_emd_partial_problem_f64 {
@@ -1188,15 +1195,9 @@ fn stopped_with_a_feasible_plan(
 #[test]
 fn partial_and_tv_callbacks_stop_on_the_calling_thread_with_a_feasible_plan() {
     let (n, m) = (40, 30);
-    let mut s = 5;
-    let (a, b, c) = (
-        uniform(&mut s, n),
-        uniform(&mut s, m),
-        uniform(&mut s, n * m),
-    );
+    let (a, b, c, mass) = dense_data(n, m, 5);
     let cm = faer::MatRef::from_row_major_slice(&c, n, m);
     let params = otcore::exact::PartialParams::default();
-    let mass = 0.6 * a.iter().sum::<f64>().min(b.iter().sum());
     let (rho, tol) = (0.4, 1e-12);
     let full_partial = otcore::exact::emd_partial(&a, &b, cm, mass, &params).unwrap();
     let full_tv = otcore::exact::emd_tv(&a, &b, cm, rho, &params).unwrap();

@@ -157,6 +157,14 @@
 typedef int32_t otc_status;
 
 /**
+ * A progress callback of an iterative solver: called with `data`, the iterations done and
+ * the solver's error measure (as its outputs' `report.error` documents); returns 0 to go on,
+ * any other value to stop the solve (`OTC_WARN_CANCELLED`, valid outputs). It runs on the
+ * thread that called the solver, whatever `num_threads`, and may call otcore itself.
+ */
+typedef int32_t (*otc_callback)(void *data, uint64_t iteration, double error);
+
+/**
  * Options of `otc_assignment_f64`; fill with `otc_assignment_options_default`.
  */
 typedef struct otc_assignment_options {
@@ -170,6 +178,25 @@ typedef struct otc_assignment_options {
      * (k ≤ 256). Results are identical for every value.
      */
     uint32_t num_threads;
+    /**
+     * Call `callback` at most once per this many augmenting paths (default 0: never).
+     */
+    uint64_t callback_every;
+    /**
+     * Progress callback (default NULL), called on the calling thread after a shortest
+     * augmenting path (with `num_threads` > 1: a path of a problem one of the workers
+     * solves; the others' are counted, not reported), with the paths run so far over all
+     * problems and workers and the rows its problem still has free. Nonzero stops the solve: `OTC_WARN_CANCELLED`; the
+     * problems running give their rows still free the free columns in increasing order (a
+     * permutation, maybe not optimal: `gap` < 0 says how far), the problems not started are
+     * skipped: their `problem_costs` NaN, u and v NaN, their `perm` not written; `out->cost`
+     * is then NaN (`out->gap` covers the problems solved).
+     */
+    otc_callback callback;
+    /**
+     * Passed to `callback` as is.
+     */
+    void *callback_data;
 } otc_assignment_options;
 
 /**
@@ -304,14 +331,6 @@ typedef struct otc_workspace {
      */
     size_t bytes;
 } otc_workspace;
-
-/**
- * A progress callback of an iterative solver: called with `data`, the iterations done and
- * the solver's error measure (as its outputs' `report.error` documents); returns 0 to go on,
- * any other value to stop the solve (`OTC_WARN_CANCELLED`, valid outputs). It runs on the
- * thread that called the solver, whatever `num_threads`, and may call otcore itself.
- */
-typedef int32_t (*otc_callback)(void *data, uint64_t iteration, double error);
 
 /**
  * Options of `otc_barycenter_f64/_f32`; fill with `otc_barycenter_options_default`.
@@ -909,6 +928,21 @@ typedef struct otc_emd_partial_options {
      * min(Σa, Σb) (default 1e-9).
      */
     double mass_tolerance;
+    /**
+     * Call `callback` at most once per this many pivots (default 0: never).
+     */
+    uint64_t callback_every;
+    /**
+     * Progress callback (default NULL), called on the calling thread after a pivot with the
+     * pivots made and the magnitude of the entering arc's reduced cost (it tends to 0 as the
+     * solve ends); nonzero stops the solve: `OTC_WARN_CANCELLED` with a feasible plan
+     * (P·1 ≤ a, Pᵀ·1 ≤ b), its cost and duals, as after `max_iter`.
+     */
+    otc_callback callback;
+    /**
+     * Passed to `callback` as is.
+     */
+    void *callback_data;
 } otc_emd_partial_options;
 
 /**
@@ -1025,6 +1059,21 @@ typedef struct otc_emd_unbalanced_tv_options {
      * far is returned with `OTC_WARN_MAX_ITER`.
      */
     uint64_t max_iter;
+    /**
+     * Call `callback` at most once per this many pivots (default 0: never).
+     */
+    uint64_t callback_every;
+    /**
+     * Progress callback (default NULL), called on the calling thread after a pivot with the
+     * pivots made and the magnitude of the entering arc's reduced cost (it tends to 0 as the
+     * solve ends); nonzero stops the solve: `OTC_WARN_CANCELLED` with a feasible plan
+     * (P·1 ≤ a, Pᵀ·1 ≤ b), its cost and duals, as after `max_iter`.
+     */
+    otc_callback callback;
+    /**
+     * Passed to `callback` as is.
+     */
+    void *callback_data;
 } otc_emd_unbalanced_tv_options;
 
 /**
@@ -1281,6 +1330,24 @@ typedef struct otc_emd_batch_options {
      * Largest accepted relative mass gap of each problem (default 1e-9).
      */
     double mass_tolerance;
+    /**
+     * Call `callback` at most once per this many finished problems (default 0: never).
+     */
+    uint64_t callback_every;
+    /**
+     * Progress callback (default NULL), called on the calling thread as problems finish,
+     * with the number of problems finished so far (over all workers) and the error NaN.
+     * Nonzero stops the batch: `OTC_WARN_CANCELLED`; the problems running end at their next
+     * pivot with a feasible plan (as after `max_iter`), the problems not started are
+     * skipped: their `problem_costs` and `problem_gaps` are NaN, `problem_iterations` and
+     * `plan_nnz` 0, their f and g NaN, their plan entries not written; `out->cost` is then
+     * NaN (`out->gap` covers the problems solved).
+     */
+    otc_callback callback;
+    /**
+     * Passed to `callback` as is.
+     */
+    void *callback_data;
 } otc_emd_batch_options;
 
 /**
@@ -2986,7 +3053,9 @@ typedef struct otc_sinkhorn_options {
     /**
      * Progress callback `(callback_data, iterations so far, L1 marginal error)`, on the
      * calling thread; nonzero stops the solve (`OTC_WARN_CANCELLED`, outputs valid). NULL =
-     * none.
+     * none. With ε-scaling it also sees every `check_every` iterations of each intermediate
+     * stage (iterations counted over all stages, the error at that stage's ε); a stop there
+     * skips the remaining stages, and the outputs are the iterate reached, measured at ε.
      */
     otc_callback callback;
     /**
@@ -3312,7 +3381,9 @@ typedef struct otc_sinkhorn_divergence_options {
     /**
      * Progress callback `(callback_data, iterations so far, L1 marginal error)`, on the
      * calling thread; nonzero stops the solve (`OTC_WARN_CANCELLED`, outputs valid). NULL =
-     * none.
+     * none. With ε-scaling it also sees every `check_every` iterations of each intermediate
+     * stage (iterations counted over all stages, the error at that stage's ε); a stop there
+     * skips the remaining stages, and the outputs are the iterate reached, measured at ε.
      */
     otc_callback callback;
     /**
@@ -3919,8 +3990,9 @@ otc_status otc_assignment_workspace_size_f64(const struct otc_assignment_problem
  * `otc_assignment_workspace_size_f64` (or `{NULL, 0}`: allocated). Every problem is checked
  * before any output is written.
  *
- * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
- * `OTC_ERR_INVALID_DIMENSION` (count 0, a cost not square or of another size than
+ * Statuses: `OTC_OK`; `OTC_WARN_CANCELLED` (the callback stopped the solve: see
+ * `otc_assignment_options.callback` for the outputs); `OTC_ERR_NULL_POINTER`,
+ * `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION` (count 0, a cost not square or of another size than
  * `costs[0]`), `OTC_ERR_NON_FINITE` (a NaN or infinite cost; the message names problem and
  * entry), `OTC_ERR_INVALID_ARGUMENT` (costs so large that the duals could overflow),
  * `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING` (an output overlaps an input or another
@@ -4083,6 +4155,11 @@ otc_status otc_convolutional_barycenter_workspace_size_f32(const struct otc_conv
  * `OTC_ERR_OVERFLOW`, `OTC_ERR_ALIASING`, `OTC_ERR_WORKSPACE_TOO_SMALL`,
  * `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error nothing is written.
  *
+ * Allocation with a caller workspace: none, except faer's per-thread matrix-product
+ * buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+ * above 16³ multiply-adds (the separable convolutions once h·w·max(h, w) > 4096): see docs/abi.md,
+ * Memory.
+ *
  * # Safety
  * `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size`
  * bytes); every non-NULL pointer and view in them is valid for its stated size;
@@ -4099,6 +4176,11 @@ otc_status otc_convolutional_barycenter_f64(const struct otc_convolutional_baryc
  *
  * Statuses: as `otc_convolutional_barycenter_f64`.
  *
+ * Allocation with a caller workspace: none, except faer's per-thread matrix-product
+ * buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+ * above 16³ multiply-adds (the separable convolutions once h·w·max(h, w) > 4096): see docs/abi.md,
+ * Memory.
+ *
  * # Safety
  * As `otc_convolutional_barycenter_f64`.
  */
@@ -4112,7 +4194,8 @@ otc_status otc_convolutional_barycenter_f32(const struct otc_convolutional_baryc
  * string; "" when the last otcore call on this thread succeeded without warning.
  *
  * Never NULL. The string belongs to otcore and stays valid until the next otcore call on the
- * same thread; copy it to keep it. During thread or process teardown (from `atexit`
+ * same thread; copy it to keep it. It holds at most 511 bytes: a longer detail is cut (at a
+ * character boundary) and ends with "...". Recording it never allocates. During thread or process teardown (from `atexit`
  * handlers, C++ static destructors, thread-key destructors), when the thread's storage is
  * gone, a fixed text saying so is returned instead: use `otc_status_message` there.
  */
@@ -4171,6 +4254,11 @@ otc_status otc_cost_matrix_workspace_size_f32(const struct otc_cost_matrix_probl
  * `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
  * nothing is written.
  *
+ * Allocation with a caller workspace: none, except faer's per-thread matrix-product
+ * buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+ * above 16³ multiply-adds (squared Euclidean, Euclidean and cosine costs with d ≥ 16): see
+ * docs/abi.md, Memory.
+ *
  * # Safety
  * `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size`
  * bytes); every element their views address is readable (x, y) or writable (cost) memory
@@ -4186,6 +4274,11 @@ otc_status otc_cost_matrix_f64(const struct otc_cost_matrix_problem_f64 *problem
  * Cost matrix of f32 points: as `otc_cost_matrix_f64`, in single precision.
  *
  * Statuses: as `otc_cost_matrix_f64`.
+ *
+ * Allocation with a caller workspace: none, except faer's per-thread matrix-product
+ * buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+ * above 16³ multiply-adds (squared Euclidean, Euclidean and cosine costs with d ≥ 16): see
+ * docs/abi.md, Memory.
  *
  * # Safety
  * As `otc_cost_matrix_f64`.
@@ -4286,7 +4379,8 @@ otc_status otc_emd_partial_workspace_size_f64(const struct otc_emd_partial_probl
  * Σa = 0 or Σb = 0 is allowed (then `mass` must be 0).
  *
  * Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (feasible plan, P·1 ≤ a, Pᵀ·1 ≤ b, maybe not
- * optimal); `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
+ * optimal); `OTC_WARN_CANCELLED` (the callback stopped the solve: the same feasible outputs
+ * as after `max_iter`); `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
  * `OTC_ERR_INVALID_ARGUMENT` (a negative weight or cost, a mass above min(Σa, Σb), a
  * negative tolerance), `OTC_ERR_NON_FINITE`, `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`,
  * `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`,
@@ -4335,7 +4429,8 @@ otc_status otc_emd_unbalanced_tv_workspace_size_f64(const struct otc_emd_unbalan
  * `otc_emd_unbalanced_tv_workspace_size_f64` (or `{NULL, 0}`).
  *
  * Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (feasible plan, maybe not optimal);
- * `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
+ * `OTC_WARN_CANCELLED` (the callback stopped the solve: the same feasible outputs as after
+ * `max_iter`); `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
  * `OTC_ERR_INVALID_ARGUMENT` (a negative weight, cost or ρ), `OTC_ERR_NON_FINITE`,
  * `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`,
  * `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
@@ -4439,7 +4534,8 @@ otc_status otc_emd_batch_workspace_size_f64(const struct otc_emd_batch_problem_f
  * `otc_emd_batch_workspace_size_f64` (or `{NULL, 0}`: allocated).
  *
  * Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (`out->capped` problems reached `max_iter`; their
- * plans are feasible); the errors of `otc_emd_f64`, the message naming the problem; nothing
+ * plans are feasible); `OTC_WARN_CANCELLED` (the callback stopped the batch: see
+ * `otc_emd_batch_options.callback` for what the skipped problems' outputs hold); the errors of `otc_emd_f64`, the message naming the problem; nothing
  * is written on an error.
  *
  * # Safety
@@ -4590,6 +4686,11 @@ otc_status otc_bures_workspace_size_f64(const struct otc_bures_problem_f64 *prob
  * `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`,
  * `OTC_ERR_NUMERICAL`. On an error nothing is written.
  *
+ * Allocation with a caller workspace: none, except faer's per-thread matrix-product
+ * buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+ * above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+ * decompositions at larger d): see docs/abi.md, Memory.
+ *
  * # Safety
  * `problem`, `out`, `opts` are NULL or valid structs of at least their `struct_size` bytes;
  * every view in them addresses readable memory; `work.data` is NULL or valid for
@@ -4630,6 +4731,11 @@ otc_status otc_gaussian_w2_workspace_size_f64(const struct otc_gaussian_w2_probl
  *
  * Statuses: as `otc_bures_f64`, and `OTC_ERR_NON_FINITE` for a non-finite mean entry.
  * On an error nothing is written.
+ *
+ * Allocation with a caller workspace: none, except faer's per-thread matrix-product
+ * buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+ * above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+ * decompositions at larger d): see docs/abi.md, Memory.
  *
  * # Safety
  * `problem`, `out`, `opts` are NULL or valid structs; `problem->m1`, `m2` point to d
@@ -4672,6 +4778,11 @@ otc_status otc_gaussian_entropic_w2_workspace_size_f64(const struct otc_gaussian
  *
  * Statuses: as `otc_gaussian_w2_f64`, and `OTC_ERR_INVALID_ARGUMENT` when ε is not finite
  * and > 0. On an error nothing is written.
+ *
+ * Allocation with a caller workspace: none, except faer's per-thread matrix-product
+ * buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+ * above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+ * decompositions at larger d): see docs/abi.md, Memory.
  *
  * # Safety
  * As `otc_gaussian_w2_f64`.
@@ -4716,6 +4827,11 @@ otc_status otc_gaussian_w2_pairwise_workspace_size_f64(const struct otc_gaussian
  * On an error nothing is written, except that `out->w2_squared` may hold partial results
  * when a covariance is found not PSD after the first runs.
  *
+ * Allocation with a caller workspace: none, except faer's per-thread matrix-product
+ * buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+ * above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+ * decompositions at larger d): see docs/abi.md, Memory.
+ *
  * # Safety
  * `problem`, `out`, `opts` are NULL or valid structs; `covs1`/`covs2` point to k₁/k₂ views;
  * every view addresses readable memory (the output writable); `work.data` is NULL or valid
@@ -4758,6 +4874,11 @@ otc_status otc_gaussian_map_workspace_size_f64(const struct otc_gaussian_map_pro
  *
  * Statuses: `OTC_OK`, `OTC_WARN_SINGULAR`; the errors of `otc_gaussian_w2_f64`.
  * On an error nothing is written.
+ *
+ * Allocation with a caller workspace: none, except faer's per-thread matrix-product
+ * buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+ * above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+ * decompositions at larger d): see docs/abi.md, Memory.
  *
  * # Safety
  * `problem`, `out`, `opts` are NULL or valid structs; the means NULL or d readable doubles,
@@ -4802,6 +4923,11 @@ otc_status otc_gaussian_map_apply_workspace_size_f64(const struct otc_gaussian_m
  * `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`,
  * `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error nothing is written.
  *
+ * Allocation with a caller workspace: none, except faer's per-thread matrix-product
+ * buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+ * above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+ * decompositions at larger d): see docs/abi.md, Memory.
+ *
  * # Safety
  * `problem`, `out`, `opts` are NULL or valid structs; `problem->b` NULL or d readable
  * doubles; views address valid memory; `work.data` is NULL or valid for `work.bytes` bytes
@@ -4844,6 +4970,11 @@ otc_status otc_gaussian_geodesic_workspace_size_f64(const struct otc_gaussian_ge
  *
  * Statuses: `OTC_OK`, `OTC_WARN_SINGULAR`; the errors of `otc_gaussian_w2_f64`, and
  * `OTC_ERR_INVALID_ARGUMENT` when t is not in [0, 1]. On an error nothing is written.
+ *
+ * Allocation with a caller workspace: none, except faer's per-thread matrix-product
+ * buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+ * above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+ * decompositions at larger d): see docs/abi.md, Memory.
  *
  * # Safety
  * `problem`, `out`, `opts` are NULL or valid structs; the means d readable doubles,
@@ -4896,6 +5027,11 @@ otc_status otc_gaussian_barycenter_workspace_size_f64(const struct otc_gaussian_
  * `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`,
  * `OTC_ERR_NUMERICAL`. On an error nothing is written.
  *
+ * Allocation with a caller workspace: none, except faer's per-thread matrix-product
+ * buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+ * above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+ * decompositions at larger d): see docs/abi.md, Memory.
+ *
  * # Safety
  * `problem`, `out`, `opts` are NULL or valid structs; `problem->covs` points to k views,
  * `problem->weights` NULL or k doubles, `out->mean` NULL or d writable doubles; views
@@ -4942,6 +5078,11 @@ otc_status otc_gaussian_moments_workspace_size_f64(const struct otc_gaussian_mom
  * `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`,
  * `OTC_ERR_THREADS`. On an error nothing is written.
  *
+ * Allocation with a caller workspace: none, except faer's per-thread matrix-product
+ * buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+ * above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+ * decompositions at larger d): see docs/abi.md, Memory.
+ *
  * # Safety
  * `problem`, `out`, `opts` are NULL or valid structs; `problem->weights` NULL or n doubles,
  * `out->mean` NULL or d writable doubles; views address valid memory; `work.data` is NULL
@@ -4987,6 +5128,11 @@ otc_status otc_psd_sqrt_workspace_size_f64(const struct otc_psd_sqrt_problem_f64
  * `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`,
  * `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`, `OTC_ERR_NUMERICAL`. On an error nothing is
  * written.
+ *
+ * Allocation with a caller workspace: none, except faer's per-thread matrix-product
+ * buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+ * above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+ * decompositions at larger d): see docs/abi.md, Memory.
  *
  * # Safety
  * `problem`, `out`, `opts` are NULL or valid structs; views address valid memory;

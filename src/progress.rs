@@ -25,6 +25,9 @@ pub enum Flow {
 /// An observer: `(iteration, error) -> Flow`.
 type Observer<'a> = &'a mut dyn FnMut(u64, f64) -> Flow;
 
+/// A relaying observer: `(iteration, error, forward to the enclosing observer) -> Flow`.
+type Relay<'a> = &'a mut dyn FnMut(u64, f64, &mut dyn FnMut(u64, f64) -> Flow) -> Flow;
+
 thread_local! {
     /// The current thread's observer, type-erased (a `*mut Observer` valid while [`observe`]
     /// runs), or null.
@@ -72,6 +75,32 @@ pub fn observe<R>(observer: &mut dyn FnMut(u64, f64) -> Flow, f: impl FnOnce() -
     let previous = OBSERVER.try_with(|o| o.replace(ptr)).ok();
     let _restore = Restore(previous.unwrap_or(std::ptr::null_mut()));
     f()
+}
+
+/// Runs `f` with `observer` receiving every [`check`] made on the current thread while `f`
+/// runs, like [`observe`], and handing it `outer`: a function forwarding a check to the
+/// observer that was current when `relay` was called ([`Flow::Continue`] when there was
+/// none). A batch uses it to translate its problems' checks into its own progress, and to
+/// stop the problems running on other threads, whose checks see no outer observer.
+pub fn relay<R>(observer: Relay<'_>, f: impl FnOnce() -> R) -> R {
+    let outer = OBSERVER
+        .try_with(|o| o.get())
+        .unwrap_or(std::ptr::null_mut());
+    let mut forward = |iteration: u64, error: f64| {
+        if outer.is_null() {
+            return Flow::Continue;
+        }
+        // SAFETY: a non-null OBSERVER was set by `observe` on this thread from a live
+        // `&mut Observer` whose `observe` call encloses this `relay` call; it is not in the
+        // thread's slot while `observer` runs (`check` takes the slot's observer, `observer`
+        // itself, out), so nothing else uses it meanwhile.
+        let outer = unsafe { &mut *(outer as *mut Observer) };
+        outer(iteration, error)
+    };
+    observe(
+        &mut |iteration, error| observer(iteration, error, &mut forward),
+        f,
+    )
 }
 
 #[cfg(test)]
@@ -152,5 +181,37 @@ mod tests {
         });
         assert!(caught.is_err());
         assert!(OBSERVER.with(|o| o.get().is_null()));
+    }
+
+    #[test]
+    fn a_relay_translates_checks_for_the_enclosing_observer() {
+        let mut seen = Vec::new();
+        let result = observe(
+            &mut |it, err| {
+                seen.push((it, err));
+                if it == 12 {
+                    Flow::Stop
+                } else {
+                    Flow::Continue
+                }
+            },
+            || {
+                relay(&mut |it, err, outer| outer(it + 10, err * 2.0), || {
+                    halve(1e-9)
+                })
+            },
+        );
+        assert_eq!(result, (2, true));
+        assert_eq!(seen, vec![(11, 1.0), (12, 0.5)]);
+        // Without an enclosing observer the relay's forward is a no-op that goes on.
+        let mut calls = 0;
+        let r = relay(
+            &mut |it, err, outer| {
+                calls += 1;
+                outer(it, err)
+            },
+            || halve(0.25),
+        );
+        assert_eq!((r, calls), ((2, false), 2));
     }
 }

@@ -9,12 +9,14 @@ struct Counting;
 
 thread_local! {
     static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+    static BYTES: Cell<usize> = const { Cell::new(0) };
 }
 
 // SAFETY: forwards to the system allocator; only counts.
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         ALLOCATIONS.with(|c| c.set(c.get() + 1));
+        BYTES.with(|c| c.set(c.get() + layout.size()));
         // SAFETY: forwarded contract.
         unsafe { System.alloc(layout) }
     }
@@ -24,6 +26,7 @@ unsafe impl GlobalAlloc for Counting {
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         ALLOCATIONS.with(|c| c.set(c.get() + 1));
+        BYTES.with(|c| c.set(c.get() + new_size));
         // SAFETY: forwarded contract.
         unsafe { System.realloc(ptr, layout, new_size) }
     }
@@ -37,6 +40,18 @@ fn allocations_in(f: impl FnOnce()) -> usize {
     let before = ALLOCATIONS.with(Cell::get);
     f();
     ALLOCATIONS.with(Cell::get) - before
+}
+
+/// Number of bytes the calling thread allocates while running `f`.
+fn bytes_in(f: impl FnOnce()) -> usize {
+    let before = BYTES.with(Cell::get);
+    f();
+    BYTES.with(Cell::get) - before
+}
+
+/// A progress callback that never stops a solve (its call path must not allocate either).
+unsafe extern "C" fn go_on(_: *mut std::ffi::c_void, _: u64, _: f64) -> i32 {
+    0
 }
 
 /// A buffer of `req` bytes for a `MemStack` (allocated before counting starts).
@@ -1543,10 +1558,10 @@ fn sinkhorn_gradients_in_place_do_not_allocate() {
 /// `otc_wasserstein_1d_f64`, `otc_sliced_wasserstein_f64`) allocate nothing with a caller
 /// workspace of the queried size, every output wanted and `num_threads = 1`.
 mod exact_c_entry_points {
-    use super::allocations_in;
+    use super::{allocations_in, go_on};
     use otcore::ffi::exact::*;
     use otcore::ffi::shape::otc_workspace;
-    use otcore::ffi::status::{otc_status, OTC_OK};
+    use otcore::ffi::status::{otc_status, OTC_OK, OTC_WARN_MAX_ITER};
     use otcore::ffi::view::{otc_matrix_f64, otc_matrix_mut_f64};
     use std::mem::{size_of, MaybeUninit};
     use std::ptr::null;
@@ -1576,13 +1591,14 @@ mod exact_c_entry_points {
 
     /// Runs one C call, asserting that it returns `OTC_OK` and makes no allocation.
     fn ok_without_allocation(what: &str, call: impl FnOnce() -> otc_status) {
+        returns_without_allocation(what, OTC_OK, call);
+    }
+
+    /// Runs one C call, asserting that it returns `want` and makes no allocation.
+    fn returns_without_allocation(what: &str, want: otc_status, call: impl FnOnce() -> otc_status) {
         let mut status = -1;
         let count = allocations_in(|| status = call());
-        assert_eq!(
-            (status, count),
-            (OTC_OK, 0),
-            "{what}: (status, allocations)"
-        );
+        assert_eq!((status, count), (want, 0), "{what}: (status, allocations)");
     }
 
     fn view(data: &[f64], rows: usize, cols: usize) -> otc_matrix_f64 {
@@ -1593,10 +1609,6 @@ mod exact_c_entry_points {
             row_stride: cols as isize,
             col_stride: 1,
         }
-    }
-
-    unsafe extern "C" fn go_on(_: *mut std::ffi::c_void, _: u64, _: f64) -> i32 {
-        0
     }
 
     #[test]
@@ -1623,9 +1635,15 @@ mod exact_c_entry_points {
         o.num_threads = 1;
         // SAFETY: valid structs.
         let mut buf = workspace(|bytes| unsafe { otc_emd_workspace_size_f64(&p, &o, bytes) });
-        for callback in [None, Some(go_on as unsafe extern "C" fn(_, _, _) -> _)] {
-            o.callback = callback;
-            o.callback_every = 1;
+        // Plain, observed, and stopped by max_iter: a warning is a success too, its detail
+        // message written without allocating.
+        let observed = Some(go_on as unsafe extern "C" fn(_, _, _) -> _);
+        for (callback, max_iter, want) in [
+            (None, o.max_iter, OTC_OK),
+            (observed, o.max_iter, OTC_OK),
+            (None, 1, OTC_WARN_MAX_ITER),
+        ] {
+            (o.callback, o.callback_every, o.max_iter) = (callback, 1, max_iter);
             let mut out = otc_emd_outputs_f64 {
                 struct_size: size_of::<otc_emd_outputs_f64>(),
                 report: Default::default(),
@@ -1647,11 +1665,17 @@ mod exact_c_entry_points {
             };
             let w = work(&mut buf);
             // SAFETY: every array holds its stated length; the workspace its queried size.
-            ok_without_allocation("otc_emd_f64", || unsafe {
+            returns_without_allocation("otc_emd_f64", want, || unsafe {
                 otc_emd_f64(&p, &mut out, &o, w)
             });
             assert!(out.cost > 0.0 && out.nnz > 0);
         }
+        let message = otcore::ffi::boundary::last_error_message();
+        assert!(
+            message.starts_with("otc_emd_f64: max_iter = 1 pivots reached"),
+            "{message}"
+        );
+        o.max_iter = defaults(otc_emd_options_default).max_iter;
 
         // A batch of three problems.
         let k = 3;
@@ -1668,6 +1692,8 @@ mod exact_c_entry_points {
         };
         let mut bo = defaults(otc_emd_batch_options_default);
         bo.num_threads = 1;
+        bo.callback_every = 1;
+        bo.callback = Some(go_on);
         let (mut costs, mut gaps, mut its, mut nnz) =
             (vec![0.0; k], vec![0.0; k], vec![0u64; k], vec![0usize; k]);
         let (mut fk, mut gk) = (vec![0.0; k * n], vec![0.0; k * m]);
@@ -1775,12 +1801,24 @@ mod exact_c_entry_points {
 /// `num_threads = 1`: dense and point clouds, every optional output wanted.
 #[test]
 fn sinkhorn_c_entry_points_allocate_nothing() {
+    // Fresh threads, no warm-up; d = 20 is past the cost's matmul route (`matmul_min_dim`),
+    // which Sinkhorn's on-the-fly cost tiles do not take: no per-thread product buffer.
+    assert!(otcore::cost::matmul_min_dim() <= 20);
+    for (n, m, d) in [(11, 7, 2), (40, 30, 20)] {
+        std::thread::spawn(move || sinkhorn_calls_allocate_nothing(n, m, d))
+            .join()
+            .unwrap();
+    }
+}
+
+/// Every Sinkhorn entry point on an n × m problem with points in dimension d, on a caller
+/// workspace: OTC_OK and no allocation.
+fn sinkhorn_calls_allocate_nothing(n: usize, m: usize, d: usize) {
     use otcore::ffi::shape::{otc_report, otc_workspace};
     use otcore::ffi::sinkhorn::*;
     use otcore::ffi::status::OTC_OK;
     use otcore::ffi::view::*;
     use std::mem::size_of;
-    let (n, m, d) = (11usize, 7usize, 2usize);
     let x: Vec<f64> = (0..n * d).map(|k| (0.7 * k as f64).sin()).collect();
     let y: Vec<f64> = (0..m * d).map(|k| (0.3 * k as f64).cos()).collect();
     let c: Vec<f64> = (0..n * m)
@@ -1821,7 +1859,7 @@ fn sinkhorn_c_entry_points_allocate_nothing() {
     // SAFETY: initialised by the call above.
     let mut opts = unsafe { opts.assume_init() };
     opts.num_threads = 1;
-    opts.epsilon = 0.1;
+    opts.epsilon = 0.05 * d as f64; // the costs grow with d
     opts.max_iter = 100_000;
     let dense = otc_sinkhorn_problem_f64 {
         struct_size: size_of::<otc_sinkhorn_problem_f64>(),
@@ -1973,7 +2011,7 @@ fn sinkhorn_c_entry_points_allocate_nothing() {
     // SAFETY: initialised by the call above.
     let mut dopts = unsafe { dopts.assume_init() };
     dopts.num_threads = 1;
-    dopts.epsilon = 0.1;
+    dopts.epsilon = 0.05 * d as f64;
     dopts.max_iter = 100_000;
     let dp = otc_sinkhorn_divergence_problem_f64 {
         struct_size: size_of::<otc_sinkhorn_divergence_problem_f64>(),
@@ -2024,7 +2062,7 @@ fn sinkhorn_c_entry_points_allocate_nothing() {
 /// nothing through their C entry points with a caller workspace of the queried size and
 /// `num_threads = 1`; their results equal the Rust API's.
 mod newexact_c_entry_points {
-    use super::allocations_in;
+    use super::{allocations_in, go_on};
     use otcore::ffi::assignment::*;
     use otcore::ffi::emd_grid::*;
     use otcore::ffi::emd_partial::*;
@@ -2079,6 +2117,9 @@ mod newexact_c_entry_points {
         let o = otc_assignment_options {
             struct_size: size_of::<otc_assignment_options>(),
             num_threads: 1,
+            callback_every: 1,
+            callback: Some(go_on),
+            callback_data: std::ptr::null_mut(),
         };
         let (mut perm, mut u, mut v, mut pc) = ([0usize; 8], [0.0; 8], [0.0; 8], [0.0; 2]);
         let mut out = otc_assignment_outputs_f64 {
@@ -2183,6 +2224,9 @@ mod newexact_c_entry_points {
             num_threads: 1,
             max_iter: 1 << 40,
             mass_tolerance: 1e-9,
+            callback_every: 1,
+            callback: Some(go_on),
+            callback_data: std::ptr::null_mut(),
         };
         let mut out = otc_emd_partial_outputs_f64 {
             struct_size: size_of::<otc_emd_partial_outputs_f64>(),
@@ -2223,6 +2267,9 @@ mod newexact_c_entry_points {
             struct_size: size_of::<otc_emd_unbalanced_tv_options>(),
             num_threads: 1,
             max_iter: 1 << 40,
+            callback_every: 1,
+            callback: Some(go_on),
+            callback_data: std::ptr::null_mut(),
         };
         let mut tout = otc_emd_unbalanced_tv_outputs_f64 {
             struct_size: size_of::<otc_emd_unbalanced_tv_outputs_f64>(),
@@ -2254,12 +2301,12 @@ mod newexact_c_entry_points {
 }
 
 /// The Gaussian C entry points (ABI 1) on a caller workspace of the size their query reports,
-/// with `num_threads = 1`, allocate nothing. One exception, outside otcore's reach: faer's
-/// matrix-product kernel (private-gemm) reserves a per-thread packing buffer on a thread's
-/// first product (triangular products take that kernel at every size) and no faer API lets a
-/// caller provide it; so each thread runs the calls once, then counts.
+/// with `num_threads = 1`, allocate nothing, on a fresh thread and without warm-up, up to d =
+/// 12. One exception, outside otcore's reach: faer's matrix-product kernel (private-gemm)
+/// reserves a per-thread packing buffer on a thread's first product above 16³ multiply-adds,
+/// and no faer API lets a caller provide it; its bytes are checked against docs/abi.md.
 mod gaussian_c_entry_points {
-    use super::allocations_in;
+    use super::bytes_in;
     use otcore::ffi::gaussian::*;
     use otcore::ffi::shape::otc_workspace;
     use otcore::ffi::status::{otc_status, OTC_OK};
@@ -2313,8 +2360,8 @@ mod gaussian_c_entry_points {
         unsafe extern "C" fn(*const P, *mut R, *const O, otc_workspace) -> otc_status;
     type Size<P, O> = unsafe extern "C" fn(*const P, *const O, *mut usize) -> otc_status;
 
-    /// Runs `call` on a workspace of exactly the queried size and checks that it succeeds;
-    /// with `COUNTING`, that it makes no allocation.
+    /// Runs `call` on a workspace of exactly the queried size, checks that it succeeds, and
+    /// adds the bytes it allocated to `ALLOCATED`.
     fn count<P, R, O>(name: &str, size: Size<P, O>, call: Call<P, R, O>, p: &P, r: &mut R, o: &O) {
         let mut bytes = 0;
         // SAFETY: valid structs and output.
@@ -2326,18 +2373,21 @@ mod gaussian_c_entry_points {
         };
         let mut status = -1;
         // SAFETY: valid structs pointing into live buffers; the workspace is `buf`.
-        let n = allocations_in(|| status = unsafe { call(p, r, o, work) });
-        let counting = COUNTING.with(std::cell::Cell::get);
-        assert_eq!(
-            (status, if counting { n } else { 0 }),
-            (OTC_OK, 0),
-            "{name}: (status, allocations)"
-        );
+        let n = bytes_in(|| status = unsafe { call(p, r, o, work) });
+        assert_eq!(status, OTC_OK, "{name}");
+        ALLOCATED.with(|a| a.set(a.get() + n));
     }
 
     thread_local! {
-        /// Whether [`count`] asserts that its call allocates nothing (false while warming up).
-        static COUNTING: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+        /// Bytes allocated by the calls of [`count`] on this thread.
+        static ALLOCATED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
+    /// Bytes allocated by every Gaussian op once in dimension d, on this thread.
+    fn bytes_of_all_ops(d: usize) -> usize {
+        ALLOCATED.with(|a| a.set(0));
+        all_ops(d);
+        ALLOCATED.with(std::cell::Cell::get)
     }
 
     /// Every Gaussian op once in dimension d.
@@ -2473,15 +2523,29 @@ mod gaussian_c_entry_points {
         count("psd_sqrt", size, call, &p, &mut r, &o);
     }
 
+    /// faer's matrix products above 16³ multiply-adds take a per-thread packing buffer of
+    /// 2 × L3 bytes (rounded to 4 KiB pages), allocated on a thread's first such product;
+    /// reading the cache sizes allocates about 0.3 MB once per process. docs/abi.md states it.
+    fn documented_product_buffer_bytes() -> Option<usize> {
+        let l3 = std::fs::read_to_string("/sys/devices/system/cpu/cpu0/cache/index3/size").ok()?;
+        let kib: usize = l3.trim().strip_suffix('K')?.parse().ok()?;
+        Some(2 * (kib * 1024).next_multiple_of(4096) + (1 << 20))
+    }
+
     #[test]
-    fn gaussian_calls_allocate_nothing_once_faers_product_buffer_exists() {
+    fn gaussian_calls_allocate_nothing_up_to_d_12_and_only_faers_product_buffer_beyond() {
+        // A fresh thread, no warm-up: every op in d = 12 allocates nothing.
+        let small = std::thread::spawn(|| bytes_of_all_ops(12)).join().unwrap();
+        assert_eq!(small, 0);
         std::thread::spawn(|| {
-            // The first round sets up faer's per-thread packing buffer.
-            COUNTING.with(|c| c.set(false));
-            all_ops(12);
-            COUNTING.with(|c| c.set(true));
+            // d = 40: the first product above 16³ takes faer's buffer, once per thread.
+            let first = bytes_of_all_ops(40);
+            assert!(first > 0);
+            if let Some(bound) = documented_product_buffer_bytes() {
+                assert!(first <= bound, "{first} bytes > the documented {bound}");
+            }
             for d in [12, 40] {
-                all_ops(d);
+                assert_eq!(bytes_of_all_ops(d), 0, "d = {d}");
             }
         })
         .join()

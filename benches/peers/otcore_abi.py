@@ -23,12 +23,17 @@ OTC_VERSION_PATCH = 0
 OTC_VERSION_NUMBER = 10000
 otc_status = ctypes.c_int32
 
+otc_callback = ctypes.CFUNCTYPE(ctypes.c_int32, ctypes.c_void_p, ctypes.c_uint64, ctypes.c_double)
+
 
 class otc_assignment_options(ctypes.Structure):
     """Options of `otc_assignment_f64`; fill with `otc_assignment_options_default`."""
     _fields_ = [
         ("struct_size", ctypes.c_size_t),
         ("num_threads", ctypes.c_uint32),
+        ("callback_every", ctypes.c_uint64),
+        ("callback", otc_callback),
+        ("callback_data", ctypes.c_void_p),
     ]
 
 
@@ -97,8 +102,6 @@ class otc_workspace(ctypes.Structure):
         ("bytes", ctypes.c_size_t),
     ]
 
-
-otc_callback = ctypes.CFUNCTYPE(ctypes.c_int32, ctypes.c_void_p, ctypes.c_uint64, ctypes.c_double)
 
 
 class otc_barycenter_options(ctypes.Structure):
@@ -367,6 +370,9 @@ class otc_emd_partial_options(ctypes.Structure):
         ("num_threads", ctypes.c_uint32),
         ("max_iter", ctypes.c_uint64),
         ("mass_tolerance", ctypes.c_double),
+        ("callback_every", ctypes.c_uint64),
+        ("callback", otc_callback),
+        ("callback_data", ctypes.c_void_p),
     ]
 
 
@@ -413,6 +419,9 @@ class otc_emd_unbalanced_tv_options(ctypes.Structure):
         ("struct_size", ctypes.c_size_t),
         ("num_threads", ctypes.c_uint32),
         ("max_iter", ctypes.c_uint64),
+        ("callback_every", ctypes.c_uint64),
+        ("callback", otc_callback),
+        ("callback_data", ctypes.c_void_p),
     ]
 
 
@@ -510,6 +519,9 @@ class otc_emd_batch_options(ctypes.Structure):
         ("num_threads", ctypes.c_uint32),
         ("max_iter", ctypes.c_uint64),
         ("mass_tolerance", ctypes.c_double),
+        ("callback_every", ctypes.c_uint64),
+        ("callback", otc_callback),
+        ("callback_data", ctypes.c_void_p),
     ]
 
 

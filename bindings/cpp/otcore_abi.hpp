@@ -763,6 +763,15 @@ struct AssignmentOptions {
         c.num_threads = value;
         return *this;
     }
+    /// Progress callback: `function(data, iteration, error)` on the calling thread at most
+    /// once per `every` iterations (0: never); nonzero stops the solve
+    /// (`OTC_WARN_CANCELLED`, valid outputs).
+    AssignmentOptions &with_callback(std::uint64_t every, otc_callback function, void *data = nullptr) {
+        c.callback_every = every;
+        c.callback = function;
+        c.callback_data = data;
+        return *this;
+    }
 };
 
 /// Options of `barycenter` (otc_barycenter_options): the C struct `c`, filled with the library's defaults, and a
@@ -924,6 +933,15 @@ struct EmdPartialOptions {
         c.mass_tolerance = value;
         return *this;
     }
+    /// Progress callback: `function(data, iteration, error)` on the calling thread at most
+    /// once per `every` iterations (0: never); nonzero stops the solve
+    /// (`OTC_WARN_CANCELLED`, valid outputs).
+    EmdPartialOptions &with_callback(std::uint64_t every, otc_callback function, void *data = nullptr) {
+        c.callback_every = every;
+        c.callback = function;
+        c.callback_data = data;
+        return *this;
+    }
 };
 
 /// Options of `emd_unbalanced_tv` (otc_emd_unbalanced_tv_options): the C struct `c`, filled with the library's defaults, and a
@@ -940,6 +958,15 @@ struct EmdUnbalancedTvOptions {
     /// far is returned with `OTC_WARN_MAX_ITER`.
     EmdUnbalancedTvOptions &with_max_iter(uint64_t value) {
         c.max_iter = value;
+        return *this;
+    }
+    /// Progress callback: `function(data, iteration, error)` on the calling thread at most
+    /// once per `every` iterations (0: never); nonzero stops the solve
+    /// (`OTC_WARN_CANCELLED`, valid outputs).
+    EmdUnbalancedTvOptions &with_callback(std::uint64_t every, otc_callback function, void *data = nullptr) {
+        c.callback_every = every;
+        c.callback = function;
+        c.callback_data = data;
         return *this;
     }
 };
@@ -997,6 +1024,15 @@ struct EmdBatchOptions {
     /// Largest accepted relative mass gap of each problem (default 1e-9).
     EmdBatchOptions &with_mass_tolerance(double value) {
         c.mass_tolerance = value;
+        return *this;
+    }
+    /// Progress callback: `function(data, iteration, error)` on the calling thread at most
+    /// once per `every` iterations (0: never); nonzero stops the solve
+    /// (`OTC_WARN_CANCELLED`, valid outputs).
+    EmdBatchOptions &with_callback(std::uint64_t every, otc_callback function, void *data = nullptr) {
+        c.callback_every = every;
+        c.callback = function;
+        c.callback_data = data;
         return *this;
     }
 };

@@ -72,6 +72,19 @@ module otcore_c
         ! 0 = `OTCORE_NUM_THREADS` or all cores, 1 = the calling thread only, k = k workers
         ! (k ≤ 256). Results are identical for every value.
         integer(c_int32_t) :: num_threads
+        ! Call `callback` at most once per this many augmenting paths (default 0: never).
+        integer(c_int64_t) :: callback_every
+        ! Progress callback (default NULL), called on the calling thread after a shortest
+        ! augmenting path (with `num_threads` > 1: a path of a problem one of the workers
+        ! solves; the others' are counted, not reported), with the paths run so far over all
+        ! problems and workers and the rows its problem still has free. Nonzero stops the solve: `OTC_WARN_CANCELLED`; the
+        ! problems running give their rows still free the free columns in increasing order (a
+        ! permutation, maybe not optimal: `gap` < 0 says how far), the problems not started are
+        ! skipped: their `problem_costs` NaN, u and v NaN, their `perm` not written; `out->cost`
+        ! is then NaN (`out->gap` covers the problems solved).
+        type(c_funptr) :: callback
+        ! Passed to `callback` as is.
+        type(c_ptr) :: callback_data
     end type
 
     ! Read-only strided view of a matrix of `double`.
@@ -491,6 +504,15 @@ module otcore_c
         ! A target mass above min(Σa, Σb) by at most this relative amount is taken as
         ! min(Σa, Σb) (default 1e-9).
         real(c_double) :: mass_tolerance
+        ! Call `callback` at most once per this many pivots (default 0: never).
+        integer(c_int64_t) :: callback_every
+        ! Progress callback (default NULL), called on the calling thread after a pivot with the
+        ! pivots made and the magnitude of the entering arc's reduced cost (it tends to 0 as the
+        ! solve ends); nonzero stops the solve: `OTC_WARN_CANCELLED` with a feasible plan
+        ! (P·1 ≤ a, Pᵀ·1 ≤ b), its cost and duals, as after `max_iter`.
+        type(c_funptr) :: callback
+        ! Passed to `callback` as is.
+        type(c_ptr) :: callback_data
     end type
 
     ! Exact partial OT: move `mass` (0 ≤ mass ≤ min(Σa, Σb)) from `a` to `b` at least cost,
@@ -555,6 +577,15 @@ module otcore_c
         ! Pivot cap (initial pivots included; default 2^40). When reached, the plan found so
         ! far is returned with `OTC_WARN_MAX_ITER`.
         integer(c_int64_t) :: max_iter
+        ! Call `callback` at most once per this many pivots (default 0: never).
+        integer(c_int64_t) :: callback_every
+        ! Progress callback (default NULL), called on the calling thread after a pivot with the
+        ! pivots made and the magnitude of the entering arc's reduced cost (it tends to 0 as the
+        ! solve ends); nonzero stops the solve: `OTC_WARN_CANCELLED` with a feasible plan
+        ! (P·1 ≤ a, Pᵀ·1 ≤ b), its cost and duals, as after `max_iter`.
+        type(c_funptr) :: callback
+        ! Passed to `callback` as is.
+        type(c_ptr) :: callback_data
     end type
 
     ! Exact TV-unbalanced OT: `min_{P ≥ 0} ⟨C, P⟩ + ρ(‖P·1 − a‖₁ + ‖Pᵀ·1 − b‖₁)`. Mass moves
@@ -699,6 +730,18 @@ module otcore_c
         integer(c_int64_t) :: max_iter
         ! Largest accepted relative mass gap of each problem (default 1e-9).
         real(c_double) :: mass_tolerance
+        ! Call `callback` at most once per this many finished problems (default 0: never).
+        integer(c_int64_t) :: callback_every
+        ! Progress callback (default NULL), called on the calling thread as problems finish,
+        ! with the number of problems finished so far (over all workers) and the error NaN.
+        ! Nonzero stops the batch: `OTC_WARN_CANCELLED`; the problems running end at their next
+        ! pivot with a feasible plan (as after `max_iter`), the problems not started are
+        ! skipped: their `problem_costs` and `problem_gaps` are NaN, `problem_iterations` and
+        ! `plan_nnz` 0, their f and g NaN, their plan entries not written; `out->cost` is then
+        ! NaN (`out->gap` covers the problems solved).
+        type(c_funptr) :: callback
+        ! Passed to `callback` as is.
+        type(c_ptr) :: callback_data
     end type
 
     ! `count` independent transport problems of one shape n × m: problem l has weights
@@ -1648,7 +1691,9 @@ module otcore_c
         integer(c_int64_t) :: callback_every
         ! Progress callback `(callback_data, iterations so far, L1 marginal error)`, on the
         ! calling thread; nonzero stops the solve (`OTC_WARN_CANCELLED`, outputs valid). NULL =
-        ! none.
+        ! none. With ε-scaling it also sees every `check_every` iterations of each intermediate
+        ! stage (iterations counted over all stages, the error at that stage's ε); a stop there
+        ! skips the remaining stages, and the outputs are the iterate reached, measured at ε.
         type(c_funptr) :: callback
         ! Passed to `callback` as its first argument.
         type(c_ptr) :: callback_data
@@ -1828,7 +1873,9 @@ module otcore_c
         integer(c_int64_t) :: callback_every
         ! Progress callback `(callback_data, iterations so far, L1 marginal error)`, on the
         ! calling thread; nonzero stops the solve (`OTC_WARN_CANCELLED`, outputs valid). NULL =
-        ! none.
+        ! none. With ε-scaling it also sees every `check_every` iterations of each intermediate
+        ! stage (iterations counted over all stages, the error at that stage's ε); a stop there
+        ! skips the remaining stages, and the outputs are the iterate reached, measured at ε.
         type(c_funptr) :: callback
         ! Passed to `callback` as its first argument.
         type(c_ptr) :: callback_data
@@ -2196,8 +2243,9 @@ module otcore_c
         ! `otc_assignment_workspace_size_f64` (or `{NULL, 0}`: allocated). Every problem is checked
         ! before any output is written.
         !
-        ! Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
-        ! `OTC_ERR_INVALID_DIMENSION` (count 0, a cost not square or of another size than
+        ! Statuses: `OTC_OK`; `OTC_WARN_CANCELLED` (the callback stopped the solve: see
+        ! `otc_assignment_options.callback` for the outputs); `OTC_ERR_NULL_POINTER`,
+        ! `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION` (count 0, a cost not square or of another size than
         ! `costs[0]`), `OTC_ERR_NON_FINITE` (a NaN or infinite cost; the message names problem and
         ! entry), `OTC_ERR_INVALID_ARGUMENT` (costs so large that the duals could overflow),
         ! `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING` (an output overlaps an input or another
@@ -2378,6 +2426,11 @@ module otcore_c
         ! `OTC_ERR_OVERFLOW`, `OTC_ERR_ALIASING`, `OTC_ERR_WORKSPACE_TOO_SMALL`,
         ! `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error nothing is written.
         !
+        ! Allocation with a caller workspace: none, except faer's per-thread matrix-product
+        ! buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+        ! above 16³ multiply-adds (the separable convolutions once h·w·max(h, w) > 4096): see docs/abi.md,
+        ! Memory.
+        !
         ! # Safety
         ! `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size`
         ! bytes); every non-NULL pointer and view in them is valid for its stated size;
@@ -2396,6 +2449,11 @@ module otcore_c
         !
         ! Statuses: as `otc_convolutional_barycenter_f64`.
         !
+        ! Allocation with a caller workspace: none, except faer's per-thread matrix-product
+        ! buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+        ! above 16³ multiply-adds (the separable convolutions once h·w·max(h, w) > 4096): see docs/abi.md,
+        ! Memory.
+        !
         ! # Safety
         ! As `otc_convolutional_barycenter_f64`.
         function otc_convolutional_barycenter_f32(problem, out, opts, work) &
@@ -2411,7 +2469,8 @@ module otcore_c
         ! string; "" when the last otcore call on this thread succeeded without warning.
         !
         ! Never NULL. The string belongs to otcore and stays valid until the next otcore call on the
-        ! same thread; copy it to keep it. During thread or process teardown (from `atexit`
+        ! same thread; copy it to keep it. It holds at most 511 bytes: a longer detail is cut (at a
+        ! character boundary) and ends with "...". Recording it never allocates. During thread or process teardown (from `atexit`
         ! handlers, C++ static destructors, thread-key destructors), when the thread's storage is
         ! gone, a fixed text saying so is returned instead: use `otc_status_message` there.
         function otc_last_error_message() &
@@ -2477,6 +2536,11 @@ module otcore_c
         ! `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
         ! nothing is written.
         !
+        ! Allocation with a caller workspace: none, except faer's per-thread matrix-product
+        ! buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+        ! above 16³ multiply-adds (squared Euclidean, Euclidean and cosine costs with d ≥ 16): see
+        ! docs/abi.md, Memory.
+        !
         ! # Safety
         ! `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size`
         ! bytes); every element their views address is readable (x, y) or writable (cost) memory
@@ -2494,6 +2558,11 @@ module otcore_c
         ! Cost matrix of f32 points: as `otc_cost_matrix_f64`, in single precision.
         !
         ! Statuses: as `otc_cost_matrix_f64`.
+        !
+        ! Allocation with a caller workspace: none, except faer's per-thread matrix-product
+        ! buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+        ! above 16³ multiply-adds (squared Euclidean, Euclidean and cosine costs with d ≥ 16): see
+        ! docs/abi.md, Memory.
         !
         ! # Safety
         ! As `otc_cost_matrix_f64`.
@@ -2606,7 +2675,8 @@ module otcore_c
         ! Σa = 0 or Σb = 0 is allowed (then `mass` must be 0).
         !
         ! Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (feasible plan, P·1 ≤ a, Pᵀ·1 ≤ b, maybe not
-        ! optimal); `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
+        ! optimal); `OTC_WARN_CANCELLED` (the callback stopped the solve: the same feasible outputs
+        ! as after `max_iter`); `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
         ! `OTC_ERR_INVALID_ARGUMENT` (a negative weight or cost, a mass above min(Σa, Σb), a
         ! negative tolerance), `OTC_ERR_NON_FINITE`, `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`,
         ! `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`,
@@ -2661,7 +2731,8 @@ module otcore_c
         ! `otc_emd_unbalanced_tv_workspace_size_f64` (or `{NULL, 0}`).
         !
         ! Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (feasible plan, maybe not optimal);
-        ! `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
+        ! `OTC_WARN_CANCELLED` (the callback stopped the solve: the same feasible outputs as after
+        ! `max_iter`); `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
         ! `OTC_ERR_INVALID_ARGUMENT` (a negative weight, cost or ρ), `OTC_ERR_NON_FINITE`,
         ! `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`,
         ! `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
@@ -2777,7 +2848,8 @@ module otcore_c
         ! `otc_emd_batch_workspace_size_f64` (or `{NULL, 0}`: allocated).
         !
         ! Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (`out->capped` problems reached `max_iter`; their
-        ! plans are feasible); the errors of `otc_emd_f64`, the message naming the problem; nothing
+        ! plans are feasible); `OTC_WARN_CANCELLED` (the callback stopped the batch: see
+        ! `otc_emd_batch_options.callback` for what the skipped problems' outputs hold); the errors of `otc_emd_f64`, the message naming the problem; nothing
         ! is written on an error.
         !
         ! # Safety
@@ -2946,6 +3018,11 @@ module otcore_c
         ! `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`,
         ! `OTC_ERR_NUMERICAL`. On an error nothing is written.
         !
+        ! Allocation with a caller workspace: none, except faer's per-thread matrix-product
+        ! buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+        ! above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+        ! decompositions at larger d): see docs/abi.md, Memory.
+        !
         ! # Safety
         ! `problem`, `out`, `opts` are NULL or valid structs of at least their `struct_size` bytes;
         ! every view in them addresses readable memory; `work.data` is NULL or valid for
@@ -2992,6 +3069,11 @@ module otcore_c
         !
         ! Statuses: as `otc_bures_f64`, and `OTC_ERR_NON_FINITE` for a non-finite mean entry.
         ! On an error nothing is written.
+        !
+        ! Allocation with a caller workspace: none, except faer's per-thread matrix-product
+        ! buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+        ! above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+        ! decompositions at larger d): see docs/abi.md, Memory.
         !
         ! # Safety
         ! `problem`, `out`, `opts` are NULL or valid structs; `problem->m1`, `m2` point to d
@@ -3040,6 +3122,11 @@ module otcore_c
         !
         ! Statuses: as `otc_gaussian_w2_f64`, and `OTC_ERR_INVALID_ARGUMENT` when ε is not finite
         ! and > 0. On an error nothing is written.
+        !
+        ! Allocation with a caller workspace: none, except faer's per-thread matrix-product
+        ! buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+        ! above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+        ! decompositions at larger d): see docs/abi.md, Memory.
         !
         ! # Safety
         ! As `otc_gaussian_w2_f64`.
@@ -3090,6 +3177,11 @@ module otcore_c
         ! On an error nothing is written, except that `out->w2_squared` may hold partial results
         ! when a covariance is found not PSD after the first runs.
         !
+        ! Allocation with a caller workspace: none, except faer's per-thread matrix-product
+        ! buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+        ! above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+        ! decompositions at larger d): see docs/abi.md, Memory.
+        !
         ! # Safety
         ! `problem`, `out`, `opts` are NULL or valid structs; `covs1`/`covs2` point to k₁/k₂ views;
         ! every view addresses readable memory (the output writable); `work.data` is NULL or valid
@@ -3138,6 +3230,11 @@ module otcore_c
         !
         ! Statuses: `OTC_OK`, `OTC_WARN_SINGULAR`; the errors of `otc_gaussian_w2_f64`.
         ! On an error nothing is written.
+        !
+        ! Allocation with a caller workspace: none, except faer's per-thread matrix-product
+        ! buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+        ! above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+        ! decompositions at larger d): see docs/abi.md, Memory.
         !
         ! # Safety
         ! `problem`, `out`, `opts` are NULL or valid structs; the means NULL or d readable doubles,
@@ -3188,6 +3285,11 @@ module otcore_c
         ! `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`,
         ! `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error nothing is written.
         !
+        ! Allocation with a caller workspace: none, except faer's per-thread matrix-product
+        ! buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+        ! above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+        ! decompositions at larger d): see docs/abi.md, Memory.
+        !
         ! # Safety
         ! `problem`, `out`, `opts` are NULL or valid structs; `problem->b` NULL or d readable
         ! doubles; views address valid memory; `work.data` is NULL or valid for `work.bytes` bytes
@@ -3236,6 +3338,11 @@ module otcore_c
         !
         ! Statuses: `OTC_OK`, `OTC_WARN_SINGULAR`; the errors of `otc_gaussian_w2_f64`, and
         ! `OTC_ERR_INVALID_ARGUMENT` when t is not in [0, 1]. On an error nothing is written.
+        !
+        ! Allocation with a caller workspace: none, except faer's per-thread matrix-product
+        ! buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+        ! above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+        ! decompositions at larger d): see docs/abi.md, Memory.
         !
         ! # Safety
         ! `problem`, `out`, `opts` are NULL or valid structs; the means d readable doubles,
@@ -3294,6 +3401,11 @@ module otcore_c
         ! `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`,
         ! `OTC_ERR_NUMERICAL`. On an error nothing is written.
         !
+        ! Allocation with a caller workspace: none, except faer's per-thread matrix-product
+        ! buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+        ! above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+        ! decompositions at larger d): see docs/abi.md, Memory.
+        !
         ! # Safety
         ! `problem`, `out`, `opts` are NULL or valid structs; `problem->covs` points to k views,
         ! `problem->weights` NULL or k doubles, `out->mean` NULL or d writable doubles; views
@@ -3346,6 +3458,11 @@ module otcore_c
         ! `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`,
         ! `OTC_ERR_THREADS`. On an error nothing is written.
         !
+        ! Allocation with a caller workspace: none, except faer's per-thread matrix-product
+        ! buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+        ! above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+        ! decompositions at larger d): see docs/abi.md, Memory.
+        !
         ! # Safety
         ! `problem`, `out`, `opts` are NULL or valid structs; `problem->weights` NULL or n doubles,
         ! `out->mean` NULL or d writable doubles; views address valid memory; `work.data` is NULL
@@ -3397,6 +3514,11 @@ module otcore_c
         ! `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`,
         ! `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`, `OTC_ERR_NUMERICAL`. On an error nothing is
         ! written.
+        !
+        ! Allocation with a caller workspace: none, except faer's per-thread matrix-product
+        ! buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+        ! above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+        ! decompositions at larger d): see docs/abi.md, Memory.
         !
         ! # Safety
         ! `problem`, `out`, `opts` are NULL or valid structs; views address valid memory;

@@ -4,17 +4,22 @@
 //! workers, each with its own workspace slot; every problem's result is computed the same way
 //! whatever the thread count, so results are identical for every thread count.
 //!
-//! The problems' pivots are not reported as one solve's progress: the C entry point passes no
-//! callback, and a Rust caller observing a batch on one thread ([`crate::progress`]) sees each
-//! problem's pivots in turn, counted from 0.
+//! Progress ([`crate::progress`]): the thread observing the batch sees, after each problem it
+//! solves, the number of problems finished so far (over all workers) with the error NaN; the
+//! problems' own pivots are not reported. When the observer asks to stop, the problems
+//! running end at their next pivot with a feasible plan (`cancelled`, as after `max_iter`)
+//! and the problems not started are skipped: their [`EmdInfo`] is [`skipped_info`] (cost and
+//! gap NaN, no pivots, `cancelled`), their duals NaN, their plan entries not written.
 //!
 //! Levels: [`emd_batch_scratch`], [`emd_batch_in_place`].
 
 use super::network_simplex::{emd_in_place, emd_scratch, validate, EmdInfo, EmdOutputs, EmdParams};
 use super::SparsePlanMut;
+use crate::progress::{self, Flow};
 use crate::workspace::{bytes_for, check_stack, try_vec_with_capacity};
 use crate::{bail, par, Error, MatRef, MemStack, Par, Result, StackReq};
 use std::mem::MaybeUninit;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Mutex;
 
 /// Number of workspace slots for `k` problems under `par`.
@@ -148,26 +153,95 @@ pub fn emd_batch_in_place(
         });
         (l, inf, fl, gl, sl)
     });
-    for_each_job(jobs, par, buf, per, |(l, inf, fl, gl, sl), slot| {
-        solve_one(l, inf, fl, gl, sl, slot)
-    })
+    for_each_job(
+        jobs,
+        par,
+        buf,
+        per,
+        BatchProgress::Problems,
+        |(l, inf, fl, gl, sl), slot| solve_one(l, inf, fl, gl, sl, slot),
+        |(_, inf, fl, gl, _)| {
+            *inf = skipped_info();
+            for duals in [fl, gl].into_iter().flatten() {
+                duals.fill(f64::NAN);
+            }
+        },
+    )
+}
+
+/// The [`EmdInfo`] of a problem a stopped batch skipped: cost and gap NaN, no pivots, not
+/// converged, `cancelled`.
+pub fn skipped_info() -> EmdInfo {
+    EmdInfo {
+        cost: f64::NAN,
+        gap: f64::NAN,
+        cancelled: true,
+        ..EmdInfo::default()
+    }
+}
+
+/// What a batch reports to the [`progress`] observer of the thread running it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum BatchProgress {
+    /// After each problem solved on the observing thread: the problems finished so far (over
+    /// all workers), error NaN. The problems' own checks are not reported.
+    Problems,
+    /// Each check of a problem solved on the observing thread, numbered by the checks made
+    /// so far over all problems and workers, with the problem's error.
+    Checks,
 }
 
 /// Runs `solve(job, slot)` for every job, in order under `Par::Seq` (with the first `per`
 /// bytes of `buf`), else handed out dynamically to the workers, each holding one of the
-/// `buf.len() / per` slots of `per` bytes while it solves. Returns the first error met (all
-/// jobs are attempted). Allocation-free under `Par::Seq`.
+/// `buf.len() / per` slots of `per` bytes while it solves. Progress goes to the observer of
+/// the calling thread as `report` says; once it asks to stop, the jobs' own checks (on every
+/// worker) answer [`Flow::Stop`] and the jobs not started are given to `skip` instead.
+/// Returns the first error met (all jobs are attempted in parallel, the first error ends a
+/// sequential run). Allocation-free under `Par::Seq`.
 pub(crate) fn for_each_job<J: Send>(
     jobs: impl ExactSizeIterator<Item = J>,
     par: Par,
     buf: &mut [MaybeUninit<u8>],
     per: usize,
+    report: BatchProgress,
     solve: impl Fn(J, &mut [MaybeUninit<u8>]) -> Result<()> + Sync,
+    skip: impl Fn(J) + Sync,
 ) -> Result<()> {
+    let (done, stopped) = (AtomicU64::new(0), AtomicBool::new(false));
+    let stop_if = |flow: Flow| {
+        if flow == Flow::Stop {
+            stopped.store(true, Ordering::Relaxed);
+        }
+    };
+    let run = |job: J, slot: &mut [MaybeUninit<u8>]| -> Result<()> {
+        if stopped.load(Ordering::Relaxed) {
+            skip(job);
+            return Ok(());
+        }
+        let result = progress::relay(
+            &mut |_, error, outer| {
+                if report == BatchProgress::Checks {
+                    stop_if(outer(done.fetch_add(1, Ordering::Relaxed) + 1, error));
+                }
+                match stopped.load(Ordering::Relaxed) {
+                    true => Flow::Stop,
+                    false => Flow::Continue,
+                }
+            },
+            || solve(job, slot),
+        );
+        if report == BatchProgress::Problems {
+            stop_if(progress::check(
+                done.fetch_add(1, Ordering::Relaxed) + 1,
+                f64::NAN,
+            ));
+        }
+        result
+    };
     match par {
         Par::Seq => {
             for job in jobs {
-                solve(job, &mut buf[..per])?;
+                run(job, &mut buf[..per])?;
             }
             Ok(())
         }
@@ -186,7 +260,7 @@ pub(crate) fn for_each_job<J: Send>(
                 let Some(slot) = slot else {
                     return;
                 };
-                let r = solve(job, slot);
+                let r = run(job, slot);
                 pool.lock().unwrap_or_else(|e| e.into_inner()).push(slot);
                 if let Err(e) = r {
                     first_error

@@ -1,19 +1,19 @@
 //! C entry points of the assignment solver ([`crate::exact::assignment`]), in the ABI 1
 //! shape: `otc_assignment_options_default`, `otc_assignment_workspace_size_f64`,
 //! `otc_assignment_f64` (one problem or a batch of k of one size, solved over the threads).
-//! The solver is f64 only; LAPJV runs a bounded number of shortest-path searches (at most n
-//! per problem), so its options have no callback.
+//! The solver is f64 only; its callback sees each shortest augmenting path.
 
 use super::args::{self, Region};
 use super::boundary::{ffi_boundary, Report};
-use super::shape::{self, otc_workspace, AbiStruct};
-use super::status::{otc_status, OTC_OK};
+use super::shape::{self, otc_callback, otc_workspace, AbiStruct, Callback};
+use super::status::{otc_status, OTC_OK, OTC_WARN_CANCELLED};
 use super::view::{otc_matrix_f64, MatrixView};
 use crate::exact::assignment::{
     assignment_batch_in_place, assignment_batch_scratch, AssignmentBatchOutputs,
 };
 use crate::exact::AssignmentInfo;
 use crate::{bail, Error, ErrorKind, MatRef, MemStack, Par, Result, StackReq};
+use std::ffi::c_void;
 use std::mem::size_of;
 
 /// Options of `otc_assignment_f64`; fill with `otc_assignment_options_default`.
@@ -26,9 +26,23 @@ pub struct otc_assignment_options {
     /// 0 = `OTCORE_NUM_THREADS` or all cores, 1 = the calling thread only, k = k workers
     /// (k ≤ 256). Results are identical for every value.
     pub num_threads: u32,
+    /// Call `callback` at most once per this many augmenting paths (default 0: never).
+    pub callback_every: u64,
+    /// Progress callback (default NULL), called on the calling thread after a shortest
+    /// augmenting path (with `num_threads` > 1: a path of a problem one of the workers
+    /// solves; the others' are counted, not reported), with the paths run so far over all
+    /// problems and workers and the rows its problem still has free. Nonzero stops the solve: `OTC_WARN_CANCELLED`; the
+    /// problems running give their rows still free the free columns in increasing order (a
+    /// permutation, maybe not optimal: `gap` < 0 says how far), the problems not started are
+    /// skipped: their `problem_costs` NaN, u and v NaN, their `perm` not written; `out->cost`
+    /// is then NaN (`out->gap` covers the problems solved).
+    pub callback: otc_callback,
+    /// Passed to `callback` as is.
+    pub callback_data: *mut c_void,
 }
 
-// SAFETY: #[repr(C)], starts with `struct_size: usize`, integers only.
+// SAFETY: #[repr(C)], starts with `struct_size: usize`, integers, a raw pointer and an
+// optional function pointer (NULL is None) only.
 unsafe impl AbiStruct for otc_assignment_options {
     const NAME: &'static str = "otc_assignment_options";
     const MIN_SIZE: usize = size_of::<otc_assignment_options>();
@@ -36,6 +50,9 @@ unsafe impl AbiStruct for otc_assignment_options {
         otc_assignment_options {
             struct_size: size_of::<Self>(),
             num_threads: 0,
+            callback_every: 0,
+            callback: None,
+            callback_data: std::ptr::null_mut(),
         }
     }
 }
@@ -167,8 +184,9 @@ pub unsafe extern "C" fn otc_assignment_workspace_size_f64(
 /// `otc_assignment_workspace_size_f64` (or `{NULL, 0}`: allocated). Every problem is checked
 /// before any output is written.
 ///
-/// Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
-/// `OTC_ERR_INVALID_DIMENSION` (count 0, a cost not square or of another size than
+/// Statuses: `OTC_OK`; `OTC_WARN_CANCELLED` (the callback stopped the solve: see
+/// `otc_assignment_options.callback` for the outputs); `OTC_ERR_NULL_POINTER`,
+/// `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION` (count 0, a cost not square or of another size than
 /// `costs[0]`), `OTC_ERR_NON_FINITE` (a NaN or infinite cost; the message names problem and
 /// entry), `OTC_ERR_INVALID_ARGUMENT` (costs so large that the duals could overflow),
 /// `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING` (an output overlaps an input or another
@@ -250,19 +268,36 @@ pub unsafe extern "C" fn otc_assignment_f64(
                     *c = i.cost;
                 }
             }
-            Ok(info
-                .iter()
-                .fold((0.0, f64::INFINITY, 0u64), |(c, g, a), i| {
-                    (c + i.cost, g.min(i.gap), a + i.augmentations)
-                }))
+            Ok(info.iter().fold(
+                (0.0, f64::INFINITY, 0u64, 0usize),
+                |(c, g, a, skipped), i| {
+                    let skip = usize::from(i.cost.is_nan());
+                    (
+                        c + i.cost,
+                        g.min(i.gap),
+                        a + i.augmentations,
+                        skipped + skip,
+                    )
+                },
+            ))
         };
-        let ((total, gap, paths), _) =
-            unsafe { shape::run(o.num_threads, work, req, shape::Callback::NONE, solve) }?;
+        let callback = Callback::new(o.callback_every, o.callback, o.callback_data);
+        let ((total, gap, paths, skipped), stopped) =
+            unsafe { shape::run(o.num_threads, work, req, callback, solve) }?;
         o_out.value.cost = total;
         o_out.value.gap = gap;
         o_out.value.report.iterations = paths;
         o_out.value.report.error = gap;
-        o_out.commit(OTC_OK);
-        Ok(Report::ok())
+        if !stopped {
+            o_out.commit(OTC_OK);
+            return Ok(Report::ok());
+        }
+        o_out.commit(OTC_WARN_CANCELLED);
+        Ok(Report::warn(
+            OTC_WARN_CANCELLED,
+            format_args!(
+                "the callback stopped the solve after {paths} augmenting paths: {skipped} of {k} problems skipped (their costs NaN), the others' permutations maybe not optimal (see out->gap)"
+            ),
+        ))
     })
 }

@@ -331,7 +331,7 @@ fn finish<O: AbiOutputs>(mut o_out: Outputs<O>, info: &BarycenterInfo, tol: f64)
     } else if info.cancelled {
         Report::warn(
             OTC_WARN_CANCELLED,
-            format!(
+            format_args!(
                 "stopped by the callback after {} iterations: marginal error {:e}",
                 info.iterations, info.error
             ),
@@ -339,7 +339,7 @@ fn finish<O: AbiOutputs>(mut o_out: Outputs<O>, info: &BarycenterInfo, tol: f64)
     } else {
         Report::warn(
             OTC_WARN_MAX_ITER,
-            format!(
+            format_args!(
                 "{} iterations: marginal error {:e} > tol {tol:e}",
                 info.iterations, info.error
             ),
@@ -651,6 +651,11 @@ unsafe fn conv_body<V: MatrixView, O: AbiOutputs>(
 /// `OTC_ERR_OVERFLOW`, `OTC_ERR_ALIASING`, `OTC_ERR_WORKSPACE_TOO_SMALL`,
 /// `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error nothing is written.
 ///
+/// Allocation with a caller workspace: none, except faer's per-thread matrix-product
+/// buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+/// above 16³ multiply-adds (the separable convolutions once h·w·max(h, w) > 4096): see docs/abi.md,
+/// Memory.
+///
 /// # Safety
 /// `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size`
 /// bytes); every non-NULL pointer and view in them is valid for its stated size;
@@ -676,6 +681,11 @@ pub unsafe extern "C" fn otc_convolutional_barycenter_f64(
 /// log-convolutions run in float, the weight sums and the marginal error in double.
 ///
 /// Statuses: as `otc_convolutional_barycenter_f64`.
+///
+/// Allocation with a caller workspace: none, except faer's per-thread matrix-product
+/// buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+/// above 16³ multiply-adds (the separable convolutions once h·w·max(h, w) > 4096): see docs/abi.md,
+/// Memory.
 ///
 /// # Safety
 /// As `otc_convolutional_barycenter_f64`.

@@ -292,6 +292,11 @@ where
 /// `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
 /// nothing is written.
 ///
+/// Allocation with a caller workspace: none, except faer's per-thread matrix-product
+/// buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+/// above 16³ multiply-adds (squared Euclidean, Euclidean and cosine costs with d ≥ 16): see
+/// docs/abi.md, Memory.
+///
 /// # Safety
 /// `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size`
 /// bytes); every element their views address is readable (x, y) or writable (cost) memory
@@ -316,6 +321,11 @@ pub unsafe extern "C" fn otc_cost_matrix_f64(
 /// Cost matrix of f32 points: as `otc_cost_matrix_f64`, in single precision.
 ///
 /// Statuses: as `otc_cost_matrix_f64`.
+///
+/// Allocation with a caller workspace: none, except faer's per-thread matrix-product
+/// buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+/// above 16³ multiply-adds (squared Euclidean, Euclidean and cosine costs with d ≥ 16): see
+/// docs/abi.md, Memory.
 ///
 /// # Safety
 /// As `otc_cost_matrix_f64`.

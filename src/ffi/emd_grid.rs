@@ -312,7 +312,7 @@ pub unsafe extern "C" fn otc_emd_grid_f64(
             o_out.commit(OTC_WARN_CANCELLED);
             return Ok(Report::warn(
                 OTC_WARN_CANCELLED,
-                format!(
+                format_args!(
                     "stopped by the callback after {} pivots: feasible plan, gap {:e}",
                     info.iterations, info.certificate
                 ),

@@ -6,14 +6,15 @@
 
 use super::args::{self, Region};
 use super::boundary::{ffi_boundary, Report};
-use super::shape::{self, otc_workspace, AbiOutputs, AbiStruct};
-use super::status::{otc_status, OTC_OK, OTC_WARN_MAX_ITER};
+use super::shape::{self, otc_callback, otc_workspace, AbiOutputs, AbiStruct, Callback};
+use super::status::{otc_status, OTC_OK, OTC_WARN_CANCELLED, OTC_WARN_MAX_ITER};
 use super::view::{otc_matrix_f64, otc_matrix_mut_f64};
 use crate::exact::{
     emd_partial_in_place, emd_partial_scratch, emd_tv_in_place, EmdOutputs, PartialInfo,
     PartialParams,
 };
 use crate::{bail, MatRef, MemStack, Par, Result};
+use std::ffi::c_void;
 use std::mem::size_of;
 
 /// Options of `otc_emd_partial_f64`; fill with `otc_emd_partial_options_default`.
@@ -30,9 +31,19 @@ pub struct otc_emd_partial_options {
     /// A target mass above min(Σa, Σb) by at most this relative amount is taken as
     /// min(Σa, Σb) (default 1e-9).
     pub mass_tolerance: f64,
+    /// Call `callback` at most once per this many pivots (default 0: never).
+    pub callback_every: u64,
+    /// Progress callback (default NULL), called on the calling thread after a pivot with the
+    /// pivots made and the magnitude of the entering arc's reduced cost (it tends to 0 as the
+    /// solve ends); nonzero stops the solve: `OTC_WARN_CANCELLED` with a feasible plan
+    /// (P·1 ≤ a, Pᵀ·1 ≤ b), its cost and duals, as after `max_iter`.
+    pub callback: otc_callback,
+    /// Passed to `callback` as is.
+    pub callback_data: *mut c_void,
 }
 
-// SAFETY: #[repr(C)], starts with `struct_size: usize`, integers and floats only.
+// SAFETY: #[repr(C)], starts with `struct_size: usize`, integers, floats, a raw pointer and
+// an optional function pointer (NULL is None) only.
 unsafe impl AbiStruct for otc_emd_partial_options {
     const NAME: &'static str = "otc_emd_partial_options";
     const MIN_SIZE: usize = size_of::<otc_emd_partial_options>();
@@ -43,6 +54,9 @@ unsafe impl AbiStruct for otc_emd_partial_options {
             num_threads: 0,
             max_iter: p.max_iter,
             mass_tolerance: p.mass_tolerance,
+            callback_every: 0,
+            callback: None,
+            callback_data: std::ptr::null_mut(),
         }
     }
 }
@@ -58,9 +72,19 @@ pub struct otc_emd_unbalanced_tv_options {
     /// Pivot cap (initial pivots included; default 2^40). When reached, the plan found so
     /// far is returned with `OTC_WARN_MAX_ITER`.
     pub max_iter: u64,
+    /// Call `callback` at most once per this many pivots (default 0: never).
+    pub callback_every: u64,
+    /// Progress callback (default NULL), called on the calling thread after a pivot with the
+    /// pivots made and the magnitude of the entering arc's reduced cost (it tends to 0 as the
+    /// solve ends); nonzero stops the solve: `OTC_WARN_CANCELLED` with a feasible plan
+    /// (P·1 ≤ a, Pᵀ·1 ≤ b), its cost and duals, as after `max_iter`.
+    pub callback: otc_callback,
+    /// Passed to `callback` as is.
+    pub callback_data: *mut c_void,
 }
 
-// SAFETY: #[repr(C)], starts with `struct_size: usize`, integers only.
+// SAFETY: #[repr(C)], starts with `struct_size: usize`, integers, a raw pointer and an
+// optional function pointer (NULL is None) only.
 unsafe impl AbiStruct for otc_emd_unbalanced_tv_options {
     const NAME: &'static str = "otc_emd_unbalanced_tv_options";
     const MIN_SIZE: usize = size_of::<otc_emd_unbalanced_tv_options>();
@@ -69,6 +93,9 @@ unsafe impl AbiStruct for otc_emd_unbalanced_tv_options {
             struct_size: size_of::<Self>(),
             num_threads: 0,
             max_iter: PartialParams::default().max_iter,
+            callback_every: 0,
+            callback: None,
+            callback_data: std::ptr::null_mut(),
         }
     }
 }
@@ -314,6 +341,7 @@ unsafe fn solve_dense<O: DenseOutputs>(
     problem_region: Region,
     out: *mut O,
     num_threads: u32,
+    callback: Callback,
     work: otc_workspace,
     solve: impl FnOnce(
             &[f64],
@@ -378,31 +406,30 @@ unsafe fn solve_dense<O: DenseOutputs>(
     };
     let req = emd_partial_scratch(d.n, d.m);
     let (info, _) = unsafe {
-        shape::run(
-            num_threads,
-            work,
-            req,
-            shape::Callback::NONE,
-            |par, stack| solve(a, b, c, outputs, par, stack),
-        )
+        shape::run(num_threads, work, req, callback, |par, stack| {
+            solve(a, b, c, outputs, par, stack)
+        })
     }?;
     o_out.value.store(&info);
     let report = o_out.value.report_mut();
     report.iterations = info.iterations;
     report.error = info.gap;
-    if info.converged {
-        o_out.commit(OTC_OK);
-        Ok(Report::ok())
-    } else {
-        o_out.commit(OTC_WARN_MAX_ITER);
-        Ok(Report::warn(
-            OTC_WARN_MAX_ITER,
-            format!(
-                "max_iter = {} pivots reached before optimality",
+    let (status, why) = match (info.converged, info.cancelled) {
+        (true, _) => (OTC_OK, ""),
+        (false, true) => (OTC_WARN_CANCELLED, "the callback stopped the solve"),
+        (false, false) => (OTC_WARN_MAX_ITER, "max_iter reached"),
+    };
+    o_out.commit(status);
+    Ok(match status {
+        OTC_OK => Report::ok(),
+        _ => Report::warn(
+            status,
+            format_args!(
+                "{why} after {} pivots: the plan is feasible, maybe not optimal (see out->gap)",
                 info.iterations
             ),
-        ))
-    }
+        ),
+    })
 }
 
 /// Writes the default options (`num_threads = 0`, `max_iter = 2^40`,
@@ -454,7 +481,8 @@ pub unsafe extern "C" fn otc_emd_partial_workspace_size_f64(
 /// Σa = 0 or Σb = 0 is allowed (then `mass` must be 0).
 ///
 /// Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (feasible plan, P·1 ≤ a, Pᵀ·1 ≤ b, maybe not
-/// optimal); `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
+/// optimal); `OTC_WARN_CANCELLED` (the callback stopped the solve: the same feasible outputs
+/// as after `max_iter`); `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
 /// `OTC_ERR_INVALID_ARGUMENT` (a negative weight or cost, a mass above min(Σa, Σb), a
 /// negative tolerance), `OTC_ERR_NON_FINITE`, `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`,
 /// `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`,
@@ -492,6 +520,7 @@ pub unsafe extern "C" fn otc_emd_partial_f64(
                 rp,
                 out,
                 o.num_threads,
+                Callback::new(o.callback_every, o.callback, o.callback_data),
                 work,
                 |a, b, c, outs, par, stack| {
                     emd_partial_in_place(a, b, c, p.mass, outs, &params, par, stack)
@@ -548,7 +577,8 @@ pub unsafe extern "C" fn otc_emd_unbalanced_tv_workspace_size_f64(
 /// `otc_emd_unbalanced_tv_workspace_size_f64` (or `{NULL, 0}`).
 ///
 /// Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (feasible plan, maybe not optimal);
-/// `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
+/// `OTC_WARN_CANCELLED` (the callback stopped the solve: the same feasible outputs as after
+/// `max_iter`); `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
 /// `OTC_ERR_INVALID_ARGUMENT` (a negative weight, cost or ρ), `OTC_ERR_NON_FINITE`,
 /// `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`,
 /// `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
@@ -586,6 +616,7 @@ pub unsafe extern "C" fn otc_emd_unbalanced_tv_f64(
                 rp,
                 out,
                 o.num_threads,
+                Callback::new(o.callback_every, o.callback, o.callback_data),
                 work,
                 |a, b, c, outs, par, stack| {
                     emd_tv_in_place(a, b, c, p.rho, outs, &params, par, stack)

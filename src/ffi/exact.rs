@@ -4,7 +4,7 @@
 //! core of these solvers is double precision only, hence `_f64` alone.
 
 use super::args::{self, Arg};
-use super::boundary::{ffi_boundary, Report};
+use super::boundary::{ffi_boundary, Message, Report};
 use super::shape::{self, otc_callback, otc_report, otc_workspace, AbiStruct, Callback};
 use super::status::{otc_status, OTC_OK, OTC_WARN_CANCELLED, OTC_WARN_MAX_ITER};
 use super::view::{otc_matrix_f64, otc_matrix_mut_f64, MatrixView};
@@ -69,9 +69,9 @@ fn max_iter_report(capped: usize, count: usize, max_iter: u64) -> (otc_status, R
         (OTC_OK, Report::ok())
     } else {
         let detail = if count == 1 {
-            format!("max_iter = {max_iter} pivots reached: the plan is feasible, maybe not optimal (see out->gap)")
+            Message::of(format_args!("max_iter = {max_iter} pivots reached: the plan is feasible, maybe not optimal (see out->gap)"))
         } else {
-            format!("{capped} of {count} problems reached max_iter = {max_iter} pivots: their plans are feasible, maybe not optimal")
+            Message::of(format_args!("{capped} of {count} problems reached max_iter = {max_iter} pivots: their plans are feasible, maybe not optimal"))
         };
         (OTC_WARN_MAX_ITER, Report::warn(OTC_WARN_MAX_ITER, detail))
     }
@@ -348,10 +348,10 @@ pub unsafe extern "C" fn otc_emd_f64(
             })
         }?;
         let (status, report) = if info.cancelled {
-            let detail = format!(
+            let detail = Message::of(format_args!(
                 "the callback stopped the solve after {} pivots: the plan is feasible, maybe not optimal (see out->gap)",
                 info.iterations
-            );
+            ));
             (OTC_WARN_CANCELLED, Report::warn(OTC_WARN_CANCELLED, detail))
         } else {
             max_iter_report(usize::from(!info.converged), 1, o.max_iter)
@@ -384,9 +384,22 @@ pub struct otc_emd_batch_options {
     pub max_iter: u64,
     /// Largest accepted relative mass gap of each problem (default 1e-9).
     pub mass_tolerance: f64,
+    /// Call `callback` at most once per this many finished problems (default 0: never).
+    pub callback_every: u64,
+    /// Progress callback (default NULL), called on the calling thread as problems finish,
+    /// with the number of problems finished so far (over all workers) and the error NaN.
+    /// Nonzero stops the batch: `OTC_WARN_CANCELLED`; the problems running end at their next
+    /// pivot with a feasible plan (as after `max_iter`), the problems not started are
+    /// skipped: their `problem_costs` and `problem_gaps` are NaN, `problem_iterations` and
+    /// `plan_nnz` 0, their f and g NaN, their plan entries not written; `out->cost` is then
+    /// NaN (`out->gap` covers the problems solved).
+    pub callback: otc_callback,
+    /// Passed to `callback` as is.
+    pub callback_data: *mut c_void,
 }
 
-// SAFETY: #[repr(C)], starts with `struct_size: usize`, integers and floats only.
+// SAFETY: #[repr(C)], starts with `struct_size: usize`, integers, floats, a raw pointer and
+// an optional function pointer (NULL is None) only.
 unsafe impl AbiStruct for otc_emd_batch_options {
     const NAME: &'static str = "otc_emd_batch_options";
     const MIN_SIZE: usize = size_of::<otc_emd_batch_options>();
@@ -397,6 +410,9 @@ unsafe impl AbiStruct for otc_emd_batch_options {
             num_threads: 0,
             max_iter: p.max_iter,
             mass_tolerance: p.mass_tolerance,
+            callback_every: 0,
+            callback: None,
+            callback_data: std::ptr::null_mut(),
         }
     }
 }
@@ -529,7 +545,8 @@ pub unsafe extern "C" fn otc_emd_batch_workspace_size_f64(
 /// `otc_emd_batch_workspace_size_f64` (or `{NULL, 0}`: allocated).
 ///
 /// Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (`out->capped` problems reached `max_iter`; their
-/// plans are feasible); the errors of `otc_emd_f64`, the message naming the problem; nothing
+/// plans are feasible); `OTC_WARN_CANCELLED` (the callback stopped the batch: see
+/// `otc_emd_batch_options.callback` for what the skipped problems' outputs hold); the errors of `otc_emd_f64`, the message naming the problem; nothing
 /// is written on an error.
 ///
 /// # Safety
@@ -645,20 +662,30 @@ pub unsafe extern "C" fn otc_emd_batch_f64(
                 write_at(&mut pit, l, i.iterations);
                 write_at(&mut pnnz, l, i.nnz);
             }
-            Ok(info
-                .iter()
-                .fold((0.0, 0.0f64, 0u64, 0usize), |(c, g, it, capped), i| {
+            Ok(info.iter().fold(
+                (0.0, 0.0f64, 0u64, 0usize, 0usize),
+                |(c, g, it, capped, skipped), i| {
                     (
                         c + i.cost,
                         g.min(i.gap),
                         it + i.iterations,
-                        capped + usize::from(!i.converged),
+                        capped + usize::from(!i.converged && !i.cancelled),
+                        skipped + usize::from(i.cost.is_nan()),
                     )
-                }))
+                },
+            ))
         };
-        let ((total, gap, pivots, capped), _) =
-            unsafe { shape::run(o.num_threads, work, req, Callback::NONE, solve) }?;
-        let (status, report) = max_iter_report(capped, k, o.max_iter);
+        let callback = Callback::new(o.callback_every, o.callback, o.callback_data);
+        let ((total, gap, pivots, capped, skipped), stopped) =
+            unsafe { shape::run(o.num_threads, work, req, callback, solve) }?;
+        let (status, report) = if stopped {
+            let detail = Message::of(format_args!(
+                "the callback stopped the batch: {skipped} of {k} problems skipped (their costs NaN), the others' plans are feasible"
+            ));
+            (OTC_WARN_CANCELLED, Report::warn(OTC_WARN_CANCELLED, detail))
+        } else {
+            max_iter_report(capped, k, o.max_iter)
+        };
         let v = &mut o_out.value;
         v.cost = total;
         v.gap = gap;

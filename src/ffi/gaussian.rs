@@ -195,7 +195,7 @@ fn singular_report(info: &GaussianInfo, what: &str) -> Report {
     if info.singular {
         Report::warn(
             OTC_WARN_SINGULAR,
-            format!(
+            format_args!(
                 "{what} has numerical rank {}: its pseudo-inverse square root was used",
                 info.rank
             ),
@@ -332,6 +332,11 @@ pub unsafe extern "C" fn otc_bures_workspace_size_f64(
 /// `OTC_ERR_ALIASING` (`out` overlaps an input), `OTC_ERR_OVERFLOW`,
 /// `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`,
 /// `OTC_ERR_NUMERICAL`. On an error nothing is written.
+///
+/// Allocation with a caller workspace: none, except faer's per-thread matrix-product
+/// buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+/// above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+/// decompositions at larger d): see docs/abi.md, Memory.
 ///
 /// # Safety
 /// `problem`, `out`, `opts` are NULL or valid structs of at least their `struct_size` bytes;
@@ -521,6 +526,11 @@ pub unsafe extern "C" fn otc_gaussian_w2_workspace_size_f64(
 /// Statuses: as `otc_bures_f64`, and `OTC_ERR_NON_FINITE` for a non-finite mean entry.
 /// On an error nothing is written.
 ///
+/// Allocation with a caller workspace: none, except faer's per-thread matrix-product
+/// buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+/// above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+/// decompositions at larger d): see docs/abi.md, Memory.
+///
 /// # Safety
 /// `problem`, `out`, `opts` are NULL or valid structs; `problem->m1`, `m2` point to d
 /// doubles; views address readable memory; `work.data` is NULL or valid for `work.bytes`
@@ -659,6 +669,11 @@ pub unsafe extern "C" fn otc_gaussian_entropic_w2_workspace_size_f64(
 ///
 /// Statuses: as `otc_gaussian_w2_f64`, and `OTC_ERR_INVALID_ARGUMENT` when ε is not finite
 /// and > 0. On an error nothing is written.
+///
+/// Allocation with a caller workspace: none, except faer's per-thread matrix-product
+/// buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+/// above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+/// decompositions at larger d): see docs/abi.md, Memory.
 ///
 /// # Safety
 /// As `otc_gaussian_w2_f64`.
@@ -911,6 +926,11 @@ pub unsafe extern "C" fn otc_gaussian_w2_pairwise_workspace_size_f64(
 /// On an error nothing is written, except that `out->w2_squared` may hold partial results
 /// when a covariance is found not PSD after the first runs.
 ///
+/// Allocation with a caller workspace: none, except faer's per-thread matrix-product
+/// buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+/// above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+/// decompositions at larger d): see docs/abi.md, Memory.
+///
 /// # Safety
 /// `problem`, `out`, `opts` are NULL or valid structs; `covs1`/`covs2` point to k₁/k₂ views;
 /// every view addresses readable memory (the output writable); `work.data` is NULL or valid
@@ -1088,6 +1108,11 @@ pub unsafe extern "C" fn otc_gaussian_map_workspace_size_f64(
 ///
 /// Statuses: `OTC_OK`, `OTC_WARN_SINGULAR`; the errors of `otc_gaussian_w2_f64`.
 /// On an error nothing is written.
+///
+/// Allocation with a caller workspace: none, except faer's per-thread matrix-product
+/// buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+/// above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+/// decompositions at larger d): see docs/abi.md, Memory.
 ///
 /// # Safety
 /// `problem`, `out`, `opts` are NULL or valid structs; the means NULL or d readable doubles,
@@ -1269,6 +1294,11 @@ pub unsafe extern "C" fn otc_gaussian_map_apply_workspace_size_f64(
 /// `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_NON_FINITE` (in a, b or x), `OTC_ERR_INVALID_STRIDE`,
 /// `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`,
 /// `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error nothing is written.
+///
+/// Allocation with a caller workspace: none, except faer's per-thread matrix-product
+/// buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+/// above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+/// decompositions at larger d): see docs/abi.md, Memory.
 ///
 /// # Safety
 /// `problem`, `out`, `opts` are NULL or valid structs; `problem->b` NULL or d readable
@@ -1458,6 +1488,11 @@ pub unsafe extern "C" fn otc_gaussian_geodesic_workspace_size_f64(
 ///
 /// Statuses: `OTC_OK`, `OTC_WARN_SINGULAR`; the errors of `otc_gaussian_w2_f64`, and
 /// `OTC_ERR_INVALID_ARGUMENT` when t is not in [0, 1]. On an error nothing is written.
+///
+/// Allocation with a caller workspace: none, except faer's per-thread matrix-product
+/// buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+/// above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+/// decompositions at larger d): see docs/abi.md, Memory.
 ///
 /// # Safety
 /// `problem`, `out`, `opts` are NULL or valid structs; the means d readable doubles,
@@ -1671,6 +1706,11 @@ pub unsafe extern "C" fn otc_gaussian_barycenter_workspace_size_f64(
 /// `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`,
 /// `OTC_ERR_NUMERICAL`. On an error nothing is written.
 ///
+/// Allocation with a caller workspace: none, except faer's per-thread matrix-product
+/// buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+/// above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+/// decompositions at larger d): see docs/abi.md, Memory.
+///
 /// # Safety
 /// `problem`, `out`, `opts` are NULL or valid structs; `problem->covs` points to k views,
 /// `problem->weights` NULL or k doubles, `out->mean` NULL or d writable doubles; views
@@ -1745,7 +1785,7 @@ pub unsafe extern "C" fn otc_gaussian_barycenter_f64(
         let report = if cancelled {
             Report::warn(
                 OTC_WARN_CANCELLED,
-                format!(
+                format_args!(
                     "the callback stopped the barycenter iteration after {} iterations (estimated relative error {:.1e})",
                     info.iterations, info.error_estimate
                 ),
@@ -1753,7 +1793,7 @@ pub unsafe extern "C" fn otc_gaussian_barycenter_f64(
         } else if !info.converged {
             Report::warn(
                 OTC_WARN_MAX_ITER,
-                format!(
+                format_args!(
                     "the barycenter iteration did not reach tol = {:e} in {} iterations (estimated relative error {:.1e})",
                     o.tol, info.iterations, info.error_estimate
                 ),
@@ -1886,6 +1926,11 @@ fn moments_dims(p: &otc_gaussian_moments_problem_f64) -> Result<(usize, usize)> 
 /// weights, weights summing to 0), `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`,
 /// `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`,
 /// `OTC_ERR_THREADS`. On an error nothing is written.
+///
+/// Allocation with a caller workspace: none, except faer's per-thread matrix-product
+/// buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+/// above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+/// decompositions at larger d): see docs/abi.md, Memory.
 ///
 /// # Safety
 /// `problem`, `out`, `opts` are NULL or valid structs; `problem->weights` NULL or n doubles,
@@ -2043,6 +2088,11 @@ pub unsafe extern "C" fn otc_psd_sqrt_workspace_size_f64(
 /// `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`,
 /// `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`, `OTC_ERR_NUMERICAL`. On an error nothing is
 /// written.
+///
+/// Allocation with a caller workspace: none, except faer's per-thread matrix-product
+/// buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+/// above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+/// decompositions at larger d): see docs/abi.md, Memory.
 ///
 /// # Safety
 /// `problem`, `out`, `opts` are NULL or valid structs; views address valid memory;

@@ -105,16 +105,16 @@ unsafe fn sites_and<'a, M: MatrixView>(
 }
 
 /// The status of an iterative solve that stopped converged, cancelled or at its cap.
-fn iterative_status(converged: bool, cancelled: bool, what: impl FnOnce() -> String) -> Report {
+fn iterative_status(converged: bool, cancelled: bool, what: std::fmt::Arguments<'_>) -> Report {
     if converged {
         Report::ok()
     } else if cancelled {
         Report::warn(
             OTC_WARN_CANCELLED,
-            format!("the callback stopped the solve: {}", what()),
+            format_args!("the callback stopped the solve: {what}"),
         )
     } else {
-        Report::warn(OTC_WARN_MAX_ITER, what())
+        Report::warn(OTC_WARN_MAX_ITER, what)
     }
 }
 
@@ -792,12 +792,14 @@ where
             }
             Ok(info)
         })?;
-        let report = iterative_status(info.converged, info.cancelled, || {
-            format!(
+        let report = iterative_status(
+            info.converged,
+            info.cancelled,
+            format_args!(
                 "{} iterations: mass error {:e} (smoothed {:e}), tol {:e}",
                 info.iterations, info.mass_error, info.smoothed_mass_error, params.tol
-            )
-        });
+            ),
+        );
         let r = o_out.value.report_mut();
         r.path = o.method;
         r.iterations = info.iterations as u64;
@@ -1258,12 +1260,14 @@ where
                     ),
                 }
             })?;
-        let report = iterative_status(!info.cancelled, info.cancelled, || {
-            format!(
+        let report = iterative_status(
+            !info.cancelled,
+            info.cancelled,
+            format_args!(
                 "after {} of {} iterations; last batch's mass error {:e}",
                 info.iterations, params.iterations, info.batch_mass_error
-            )
-        });
+            ),
+        );
         let r = o_out.value.report_mut();
         r.iterations = info.iterations as u64;
         r.error = info.batch_mass_error;
@@ -1618,12 +1622,14 @@ where
             }
             Ok(info)
         })?;
-        let report = iterative_status(info.last_move <= params.tol, info.cancelled, || {
-            format!(
+        let report = iterative_status(
+            info.last_move <= params.tol,
+            info.cancelled,
+            format_args!(
                 "{} iterations: sites still move by {:e}, tol {:e}",
                 info.iterations, info.last_move, params.tol
-            )
-        });
+            ),
+        );
         let r = o_out.value.report_mut();
         r.iterations = info.iterations as u64;
         r.error = if info.iterations > 0 {

@@ -90,7 +90,9 @@ pub struct otc_sinkhorn_options {
     pub callback_every: u64,
     /// Progress callback `(callback_data, iterations so far, L1 marginal error)`, on the
     /// calling thread; nonzero stops the solve (`OTC_WARN_CANCELLED`, outputs valid). NULL =
-    /// none.
+    /// none. With ε-scaling it also sees every `check_every` iterations of each intermediate
+    /// stage (iterations counted over all stages, the error at that stage's ε); a stop there
+    /// skips the remaining stages, and the outputs are the iterate reached, measured at ε.
     pub callback: otc_callback,
     /// Passed to `callback` as its first argument.
     pub callback_data: *mut c_void,
@@ -141,7 +143,9 @@ pub struct otc_sinkhorn_divergence_options {
     pub callback_every: u64,
     /// Progress callback `(callback_data, iterations so far, L1 marginal error)`, on the
     /// calling thread; nonzero stops the solve (`OTC_WARN_CANCELLED`, outputs valid). NULL =
-    /// none.
+    /// none. With ε-scaling it also sees every `check_every` iterations of each intermediate
+    /// stage (iterations counted over all stages, the error at that stage's ε); a stop there
+    /// skips the remaining stages, and the outputs are the iterate reached, measured at ε.
     pub callback: otc_callback,
     /// Passed to `callback` as its first argument.
     pub callback_data: *mut c_void,
@@ -1106,7 +1110,7 @@ fn solve_report(info: &Info) -> Report {
     if info.cancelled {
         Report::warn(
             OTC_WARN_CANCELLED,
-            format!(
+            format_args!(
                 "stopped by the callback after {} iterations: marginal error {:e}",
                 info.iterations + info.scaling_iterations,
                 info.marginal_error
@@ -1117,7 +1121,7 @@ fn solve_report(info: &Info) -> Report {
     } else {
         Report::warn(
             OTC_WARN_MAX_ITER,
-            format!(
+            format_args!(
                 "{} iterations without reaching the tolerance: marginal error {:e}",
                 info.iterations + info.scaling_iterations,
                 info.marginal_error

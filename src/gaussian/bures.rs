@@ -1,7 +1,7 @@
 //! Bures distance between covariances and the 2-Wasserstein distance between Gaussians,
 //! for one pair and for all pairs between two batches.
 
-use super::congruence::{cross_eig_req, cross_from_eigenvalues};
+use super::congruence::{cross_eig_req, cross_factor, cross_from_eigenvalues};
 use super::near::{bures_near, bures_near_req};
 use super::sqrtm::{
     check_symmetric, eigh_psd, eigh_req, mat_req, scale_cols, singular_values, svd_req,
@@ -15,7 +15,7 @@ use faer::linalg::cholesky::llt::factor::{
 use faer::linalg::temp_mat_zeroed;
 use faer::mat::AsMatMut;
 use faer::reborrow::{Reborrow, ReborrowMut};
-use faer::{Accum, Mat};
+use faer::Mat;
 use std::fmt::Display;
 
 /// Workspace of [`half_factor`].
@@ -102,14 +102,7 @@ fn cross_sum(
     let (mut c, stack) = temp_mat_zeroed::<f64, _, _>(d, d, stack);
     let mut c = c.as_mat_mut();
     let (mut s, stack) = take(stack, d, 0.0f64);
-    faer::linalg::matmul::matmul(
-        c.rb_mut(),
-        Accum::Replace,
-        v2.transpose(),
-        v1,
-        1.0,
-        Par::Seq,
-    );
+    cross_factor(v1, v2, c.rb_mut());
     singular_values(c.rb(), &mut s, None, par, stack)?;
     Ok(s.iter().rev().map(|&x| g(x.max(0.0))).sum())
 }

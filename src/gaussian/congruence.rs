@@ -23,13 +23,24 @@ use faer::Accum;
 /// cross term then carries at most ~500 ε of relative error from the squaring.
 pub(crate) const MIN_EIG_RATIO: f64 = 1e-6;
 
+/// Products of at most this many multiply-adds (d ≤ 16) run in faer's small-product kernel,
+/// which allocates nothing; larger ones, and faer's triangular products of any size, take
+/// faer's per-thread packing buffer (allocated on a thread's first such product, see
+/// `docs/abi.md`).
+const SMALL_PRODUCT: usize = 16 * 16 * 16;
+
+/// C = V₂ᵀV₁ into `c` (d×d), one full product. O(d³).
+pub(crate) fn cross_factor(v1: MatRef<'_, f64>, v2: MatRef<'_, f64>, c: MatMut<'_, f64>) {
+    faer::linalg::matmul::matmul(c, Accum::Replace, v2.transpose(), v1, 1.0, Par::Seq);
+}
+
 /// Workspace of [`congruence`].
 pub(crate) fn congruence_req(d: usize) -> StackReq {
     mat_req(d)
 }
 
-/// The lower triangle of M = (V₂ᵀV₁)ᵀ(V₂ᵀV₁) into `m` (d×d; its upper triangle is not
-/// written). `lower1`/`lower2` say that V₁/V₂ are lower triangular (Cholesky factors), which
+/// The lower triangle of M = (V₂ᵀV₁)ᵀ(V₂ᵀV₁) into `m` (d×d; its upper triangle is written
+/// for d ≤ 16 only). `lower1`/`lower2` say that V₁/V₂ are lower triangular (Cholesky factors), which
 /// the products then exploit. O(d³).
 pub(crate) fn congruence(
     v1: MatRef<'_, f64>,
@@ -42,6 +53,12 @@ pub(crate) fn congruence(
     let d = v1.nrows();
     let (mut c, _) = temp_mat_zeroed::<f64, _, _>(d, d, stack);
     let mut c = c.as_mat_mut();
+    if d.saturating_mul(d).saturating_mul(d) <= SMALL_PRODUCT {
+        // Full products (and the whole of M): faer's small-product kernel, no packing buffer.
+        cross_factor(v1, v2, c.rb_mut());
+        faer::linalg::matmul::matmul(m, Accum::Replace, c.rb().transpose(), c.rb(), 1.0, Par::Seq);
+        return;
+    }
     let shape = |lower: bool, upper: BlockStructure| {
         if lower {
             upper

@@ -581,10 +581,12 @@ impl<T: Real> Iteration<'_, '_, '_, T> {
         } else {
             scale
         };
-        // ε-scaling: a few iterations at each intermediate ε, no checks; they count against
-        // `max_iter`, the target ε gets what they leave.
+        // ε-scaling: a few iterations at each intermediate ε, not checked against the
+        // tolerance but reported to the progress observer; they count against `max_iter`,
+        // the target ε gets what they leave. A stop during ε-scaling skips the remaining
+        // stages: the target ε then only measures the iterate reached (no iteration).
         for (k, e) in schedule::intermediate(start, eps, p.scaling.steps).enumerate() {
-            if self.info.scaling_iterations >= p.max_iter {
+            if self.info.scaling_iterations >= p.max_iter || self.info.cancelled {
                 break;
             }
             if k == 0 {
@@ -597,7 +599,11 @@ impl<T: Real> Iteration<'_, '_, '_, T> {
                 .min(p.max_iter - self.info.scaling_iterations);
             self.info.scaling_iterations += self.stage(e, iters, false);
         }
-        self.info.iterations = self.stage(eps, p.max_iter - self.info.scaling_iterations, true);
+        let left = match self.info.cancelled {
+            true => 0,
+            false => p.max_iter - self.info.scaling_iterations,
+        };
+        self.info.iterations = self.stage(eps, left, true);
         if let Some(ks) = &mut self.ks {
             if !self.built_eps.is_nan() {
                 ks.absorb(self.f, self.g, self.built_eps);
@@ -623,7 +629,8 @@ impl<T: Real> Iteration<'_, '_, '_, T> {
         }
     }
 
-    /// Up to `iters` iterations at ε = `e` (checked against the tolerance when `check`);
+    /// Up to `iters` iterations at ε = `e`, checked every `check_every` iterations: against
+    /// the tolerance when `check` (the target ε), for the progress observer only otherwise;
     /// returns the iterations run.
     fn stage(&mut self, e: f64, iters: usize, check: bool) -> usize {
         if self.kernel_mode && self.built_eps != e {
@@ -635,7 +642,8 @@ impl<T: Real> Iteration<'_, '_, '_, T> {
             if !check && it == iters {
                 break;
             }
-            let check_now = check && (it >= 1 || iters == 0) && (it % every == 0 || it == iters);
+            let check_now =
+                (it >= 1 || (check && iters == 0)) && (it % every == 0 || (check && it == iters));
             let last = check && it == iters;
             let step = if self.kernel_mode {
                 self.kernel_step(e, it, check_now, last, check)
@@ -651,22 +659,31 @@ impl<T: Real> Iteration<'_, '_, '_, T> {
         it
     }
 
-    /// Records a check's error and reports it to the [`progress`] observer (with the
-    /// iterations so far, ε-scaling included); whether the solve stops here (the tolerance
-    /// met, or the observer asked to stop).
-    fn checked(&mut self, err: f64, mass: f64, it: usize) -> bool {
-        self.info.marginal_error = err;
-        self.info.mass = mass;
-        if err <= self.p.tolerance {
-            self.info.converged = true;
-            return true;
+    /// Reports a check's error (the marginal error at the current stage's ε) to the
+    /// [`progress`] observer, with the iterations so far (ε-scaling included); at the target
+    /// ε (`target`) also records it and tests the tolerance. Whether the solve stops here (the
+    /// tolerance met, or the observer asked to stop, now or during ε-scaling: then this is the
+    /// final measure of the iterate, not reported again).
+    fn checked(&mut self, err: f64, mass: f64, it: usize, target: bool) -> bool {
+        if target {
+            self.info.marginal_error = err;
+            self.info.mass = mass;
+            if err <= self.p.tolerance {
+                self.info.converged = true;
+                return true;
+            }
+            if self.info.cancelled {
+                return true;
+            }
         }
         let done = (self.info.scaling_iterations + it) as u64;
         if progress::check(done, err) == Flow::Stop {
             self.info.cancelled = true;
             return true;
         }
-        self.relax.observe(err, it);
+        if target {
+            self.relax.observe(err, it);
+        }
         false
     }
 
@@ -692,7 +709,7 @@ impl<T: Real> Iteration<'_, '_, '_, T> {
             } else {
                 self.col_error
             };
-            if self.checked(er + ec, mass, it) {
+            if self.checked(er + ec, mass, it, target) {
                 return Step::Stop;
             }
         }
@@ -748,7 +765,7 @@ impl<T: Real> Iteration<'_, '_, '_, T> {
         if st.failed {
             return self.fall_back(e);
         }
-        if check_now && self.checked(st.row_error + self.col_error, st.mass, it) {
+        if check_now && self.checked(st.row_error + self.col_error, st.mass, it, target) {
             return Step::Stop;
         }
         if last {

@@ -129,6 +129,53 @@ fn batch_outputs() -> otc_emd_batch_outputs_f64 {
     }
 }
 
+/// Every optional output of a batch of k problems of n × m, filled with `x` (values) and `i`
+/// (indices and counts).
+struct BatchBuffers {
+    costs: Vec<f64>,
+    gaps: Vec<f64>,
+    its: Vec<u64>,
+    nnz: Vec<usize>,
+    f: Vec<f64>,
+    g: Vec<f64>,
+    rows: Vec<usize>,
+    cols: Vec<usize>,
+    mass: Vec<f64>,
+}
+
+impl BatchBuffers {
+    fn new(k: usize, n: usize, m: usize, x: f64, i: usize) -> Self {
+        let room = k * (n + m - 1);
+        BatchBuffers {
+            costs: vec![x; k],
+            gaps: vec![x; k],
+            its: vec![i as u64; k],
+            nnz: vec![i; k],
+            f: vec![x; k * n],
+            g: vec![x; k * m],
+            rows: vec![i; room],
+            cols: vec![i; room],
+            mass: vec![x; room],
+        }
+    }
+
+    /// Outputs wanting every array.
+    fn outputs(&mut self) -> otc_emd_batch_outputs_f64 {
+        otc_emd_batch_outputs_f64 {
+            problem_costs: self.costs.as_mut_ptr(),
+            problem_gaps: self.gaps.as_mut_ptr(),
+            problem_iterations: self.its.as_mut_ptr(),
+            plan_nnz: self.nnz.as_mut_ptr(),
+            f: self.f.as_mut_ptr(),
+            g: self.g.as_mut_ptr(),
+            plan_rows: self.rows.as_mut_ptr(),
+            plan_cols: self.cols.as_mut_ptr(),
+            plan_mass: self.mass.as_mut_ptr(),
+            ..batch_outputs()
+        }
+    }
+}
+
 fn batch_opts(threads: u32) -> otc_emd_batch_options {
     let mut o = defaults(otc_emd_batch_options_default);
     o.num_threads = threads;
@@ -280,22 +327,19 @@ fn emd_batch_values_equal_single_solves_for_every_thread_count() {
     let views: Vec<_> = data.iter().map(|d| view(&d.2, n, m)).collect();
     let mut first = None;
     for threads in [1, 2, 3] {
-        let (mut costs, mut gaps, mut its, mut nnz) =
-            (vec![0.0; k], vec![0.0; k], vec![0u64; k], vec![0usize; k]);
-        let (mut f, mut g) = (vec![0.0; k * n], vec![0.0; k * m]);
-        let room = k * (n + m - 1);
-        let (mut rows, mut cols, mut mass) =
-            (vec![0usize; room], vec![0usize; room], vec![0.0; room]);
-        let mut out = batch_outputs();
-        out.problem_costs = costs.as_mut_ptr();
-        out.problem_gaps = gaps.as_mut_ptr();
-        out.problem_iterations = its.as_mut_ptr();
-        out.plan_nnz = nnz.as_mut_ptr();
-        out.f = f.as_mut_ptr();
-        out.g = g.as_mut_ptr();
-        out.plan_rows = rows.as_mut_ptr();
-        out.plan_cols = cols.as_mut_ptr();
-        out.plan_mass = mass.as_mut_ptr();
+        let mut buf = BatchBuffers::new(k, n, m, 0.0, 0);
+        let mut out = buf.outputs();
+        let BatchBuffers {
+            costs,
+            gaps,
+            its,
+            nnz,
+            f,
+            g,
+            rows,
+            cols,
+            mass,
+        } = &buf;
         // SAFETY: every array holds its stated length.
         let s = unsafe {
             otc_emd_batch_f64(
@@ -331,7 +375,7 @@ fn emd_batch_values_equal_single_solves_for_every_thread_count() {
         assert_eq!(out.report.iterations, its.iter().sum::<u64>());
         assert_eq!(out.gap, gaps.iter().copied().fold(0.0, f64::min));
         assert_eq!(out.capped, 0);
-        let now = (costs, f, g);
+        let now = (costs.clone(), f.clone(), g.clone());
         if let Some(before) = &first {
             assert_eq!(&now, before, "threads = {threads}");
         }
@@ -1254,6 +1298,91 @@ fn emd_callback_observes_every_k_pivots_and_can_stop_with_a_feasible_plan() {
             let pivots: Vec<u64> = seen.calls.iter().map(|x| x.0).collect();
             assert!(pivots.windows(2).all(|w| w[1] >= w[0] + 5), "{pivots:?}");
             assert!(pivots.len() as u64 >= (plain.report.iterations - n as u64 - m as u64) / 5 - 1);
+        }
+    }
+}
+
+/// emd_batch's callback: called on the calling thread as problems finish (iteration =
+/// problems finished, error NaN), also with num_threads = 2. Stopping at the first call on one
+/// thread solves problem 0 and skips the others (costs, gaps and duals NaN, no pivots, plans
+/// not written); with two threads every problem is either solved as alone or skipped. A
+/// callback that never stops changes nothing.
+#[test]
+fn emd_batch_callback_reports_finished_problems_and_skips_the_unstarted_ones() {
+    let (n, m, k) = (12, 9, 8);
+    let data: Vec<_> = (0..k).map(|l| problem_data(n, m, 7 * l)).collect();
+    let a: Vec<f64> = data.iter().flat_map(|d| d.0.clone()).collect();
+    let b: Vec<f64> = data.iter().flat_map(|d| d.1.clone()).collect();
+    let views: Vec<_> = data.iter().map(|d| view(&d.2, n, m)).collect();
+    let alone: Vec<_> = data
+        .iter()
+        .map(|d| {
+            let c = faer::MatRef::from_row_major_slice(&d.2, n, m);
+            exact::emd(&d.0, &d.1, c, &EmdParams::default()).unwrap()
+        })
+        .collect();
+    for (threads, stop) in [(1, true), (2, true), (2, false)] {
+        let mut buf = BatchBuffers::new(k, n, m, SENTINEL, usize::MAX);
+        let mut out = buf.outputs();
+        let BatchBuffers {
+            costs,
+            gaps,
+            its,
+            f,
+            g,
+            rows,
+            mass,
+            ..
+        } = &buf;
+        let mut seen = Seen {
+            caller: std::thread::current().id(),
+            calls: Vec::new(),
+            stop,
+        };
+        let mut o = batch_opts(threads);
+        o.callback_every = 1;
+        o.callback = Some(watch);
+        o.callback_data = &mut seen as *mut Seen as *mut std::ffi::c_void;
+        // SAFETY: every array holds its stated length; the callback's data outlives the call.
+        let s = unsafe { otc_emd_batch_f64(&batch_problem(&a, &b, &views), &mut out, &o, NO_WORK) };
+        assert!(seen
+            .calls
+            .iter()
+            .all(|&(it, e, here)| here && e.is_nan() && it <= k as u64));
+        let finished: Vec<u64> = seen.calls.iter().map(|x| x.0).collect();
+        assert!(finished.windows(2).all(|w| w[1] > w[0]), "{finished:?}");
+        if !stop {
+            expect(s, OTC_OK, "");
+            assert_eq!(costs, &alone.iter().map(|r| r.cost).collect::<Vec<_>>());
+            continue;
+        }
+        expect(s, OTC_WARN_CANCELLED, "the callback stopped the batch");
+        assert_eq!(seen.calls.len(), 1);
+        assert!(out.cost.is_nan() == costs.iter().any(|c| c.is_nan()));
+        let mut skipped = 0;
+        for l in 0..k {
+            let plan = l * (n + m - 1)..(l + 1) * (n + m - 1);
+            if costs[l].is_nan() {
+                skipped += 1;
+                assert!(gaps[l].is_nan() && its[l] == 0);
+                assert!(f[l * n..(l + 1) * n]
+                    .iter()
+                    .chain(&g[l * m..(l + 1) * m])
+                    .all(|x| x.is_nan()));
+                assert!(rows[plan.clone()].iter().all(|&r| r == usize::MAX));
+                assert!(mass[plan].iter().all(|&x| x == SENTINEL));
+            } else {
+                // Solved before the stop, or ended feasibly at its next pivot after it.
+                assert!(costs[l] >= alone[l].cost - 1e-15 && its[l] >= 1);
+                if its[l] == alone[l].iterations {
+                    assert_eq!(costs[l], alone[l].cost);
+                }
+            }
+        }
+        if threads == 1 {
+            assert_eq!(seen.calls[0].0, 1);
+            assert_eq!((costs[0], skipped), (alone[0].cost, k - 1));
+            assert_eq!(out.report.iterations, alone[0].iterations);
         }
     }
 }

@@ -22,7 +22,7 @@ use std::ptr::{null, null_mut};
 /// A value that no call computes: written before a refused call, checked after.
 const SENTINEL: f64 = -12345.0;
 
-/// Asserts a refused call: its status, and a message containing `needle`.
+/// Asserts a call's status (a refusal or a warning) and a message containing `needle`.
 fn refused(status: otc_status, want: otc_status, needle: &str, case: &str) {
     let msg = last_error_message();
     assert_eq!(status, want, "{case}: {msg}");
@@ -716,18 +716,25 @@ fn tv_outputs(buf: &mut DenseBuffers, n: usize, m: usize) -> otc_emd_unbalanced_
     }
 }
 
-#[test]
-fn partial_and_tv_values_equal_the_rust_api() {
-    let (n, m) = (7, 5);
-    let mut s = 3;
+/// Weights a (n), b (m), a row-major n × m cost from the LCG seeded with `seed`, and a
+/// transported mass of 0.6·min(Σa, Σb).
+fn dense_data(n: usize, m: usize, seed: u64) -> (Vec<f64>, Vec<f64>, Vec<f64>, f64) {
+    let mut s = seed;
     let (a, b, c) = (
         uniform(&mut s, n),
         uniform(&mut s, m),
         uniform(&mut s, n * m),
     );
+    let mass = 0.6 * a.iter().sum::<f64>().min(b.iter().sum());
+    (a, b, c, mass)
+}
+
+#[test]
+fn partial_and_tv_values_equal_the_rust_api() {
+    let (n, m) = (7, 5);
+    let (a, b, c, mass) = dense_data(n, m, 3);
     let cm = faer::MatRef::from_row_major_slice(&c, n, m);
     let params = otcore::exact::PartialParams::default();
-    let mass = 0.6 * a.iter().sum::<f64>().min(b.iter().sum());
     let mut buf = DenseBuffers::new(n, m);
     let mut out = partial_outputs(&mut buf, n, m);
     let p = otc_emd_partial_problem_f64 {
@@ -1025,14 +1032,14 @@ fn struct_sizes_are_the_release_sizes() {
         <otc_assignment_options as AbiStruct>::MIN_SIZE,
         size_of::<otc_assignment_options>()
     );
-    assert_eq!(size_of::<otc_assignment_options>(), 16);
+    assert_eq!(size_of::<otc_assignment_options>(), 40);
     assert_eq!(size_of::<otc_assignment_problem_f64>(), 24);
     assert_eq!(size_of::<otc_assignment_outputs_f64>(), 88);
     assert_eq!(size_of::<otc_emd_grid_options>(), 56);
     assert_eq!(size_of::<otc_emd_grid_problem_f64>(), 48);
     assert_eq!(size_of::<otc_emd_grid_outputs_f64>(), 120);
-    assert_eq!(size_of::<otc_emd_partial_options>(), 32);
-    assert_eq!(size_of::<otc_emd_unbalanced_tv_options>(), 24);
+    assert_eq!(size_of::<otc_emd_partial_options>(), 56);
+    assert_eq!(size_of::<otc_emd_unbalanced_tv_options>(), 48);
     assert_eq!(size_of::<otc_emd_partial_problem_f64>(), 88);
     assert_eq!(size_of::<otc_emd_partial_outputs_f64>(), 160);
     assert_eq!(size_of::<otc_emd_unbalanced_tv_outputs_f64>(), 160);
@@ -1108,5 +1115,196 @@ fn grid_callback_runs_on_the_calling_thread_and_stops_with_a_feasible_plan() {
         }
         assert!(out.cost >= full.cost - 1e-12);
         assert!(out.gap <= 0.0);
+    }
+}
+
+/// A callback that stops at its first call and records the call.
+fn stopping_at_first(
+    seen: &mut Seen,
+) -> (u64, otcore::ffi::shape::otc_callback, *mut std::ffi::c_void) {
+    seen.stop_at = 1;
+    (1, Some(watch), (seen as *mut Seen).cast())
+}
+
+fn fresh_seen() -> Seen {
+    Seen {
+        calls: 0,
+        caller: std::thread::current().id(),
+        on_caller: true,
+        stop_at: u64::MAX,
+    }
+}
+
+/// The problem struct `$t` of a dense dummy-node call on `a`, `b` and the row-major cost
+/// `c`, its last field `$last` set to `$value`.
+macro_rules! dense_problem {
+    ($t:ident, $a:expr, $b:expr, $c:expr, $last:ident: $value:expr) => {
+        $t {
+            struct_size: size_of::<$t>(),
+            a: $a.as_ptr(),
+            n: $a.len(),
+            b: $b.as_ptr(),
+            m: $b.len(),
+            cost: view($c, $a.len(), $b.len()),
+            $last: $value,
+        }
+    };
+}
+
+/// Checks a dense dummy-node call whose callback stopped it at its first call: the status,
+/// one call on the calling thread, fewer pivots than `full_pivots`, and a plan (sparse and
+/// dense alike) with P·1 ≤ a and Pᵀ·1 ≤ b. Returns the plan's mass and cost Σ C·P.
+#[allow(clippy::too_many_arguments)]
+fn stopped_with_a_feasible_plan(
+    case: &str,
+    st: otc_status,
+    seen: &Seen,
+    report: &otc_report,
+    full_pivots: u64,
+    buf: &DenseBuffers,
+    nnz: usize,
+    (a, b, c): (&[f64], &[f64], &[f64]),
+) -> (f64, f64) {
+    refused(
+        st,
+        OTC_WARN_CANCELLED,
+        "the callback stopped the solve",
+        case,
+    );
+    assert_eq!((seen.calls, seen.on_caller), (1, true), "{case}");
+    assert_eq!(report.status, OTC_WARN_CANCELLED);
+    assert!(report.iterations < full_pivots, "{case}");
+    let m = b.len();
+    let (mut rows, mut cols, mut cost) = (vec![0.0; a.len()], vec![0.0; m], 0.0);
+    for k in 0..nnz {
+        let (i, j, x) = (buf.rows[k], buf.cols[k], buf.mass[k]);
+        assert!(x >= 0.0 && buf.plan[i * m + j] == x);
+        rows[i] += x;
+        cols[j] += x;
+        cost += c[i * m + j] * x;
+    }
+    let tol = 1e-12;
+    assert!(rows.iter().zip(a).all(|(r, a)| *r <= a + tol), "{case}");
+    assert!(cols.iter().zip(b).all(|(c, b)| *c <= b + tol), "{case}");
+    (rows.iter().sum(), cost)
+}
+
+/// Partial and TV-unbalanced OT: a callback stopping at its first call (every pivot) gives
+/// OTC_WARN_CANCELLED before the end, on the calling thread also with num_threads = 2, with
+/// a feasible plan (P·1 ≤ a, Pᵀ·1 ≤ b) whose cost, mass and objective are reported.
+#[test]
+fn partial_and_tv_callbacks_stop_on_the_calling_thread_with_a_feasible_plan() {
+    let (n, m) = (40, 30);
+    let (a, b, c, mass) = dense_data(n, m, 5);
+    let cm = faer::MatRef::from_row_major_slice(&c, n, m);
+    let params = otcore::exact::PartialParams::default();
+    let (rho, tol) = (0.4, 1e-12);
+    let full_partial = otcore::exact::emd_partial(&a, &b, cm, mass, &params).unwrap();
+    let full_tv = otcore::exact::emd_tv(&a, &b, cm, rho, &params).unwrap();
+    let data = (&a[..], &b[..], &c[..]);
+    for threads in [1, 2] {
+        let (mut seen, mut buf) = (fresh_seen(), DenseBuffers::new(n, m));
+        let mut o = defaults(otc_emd_partial_options_default);
+        (o.callback_every, o.callback, o.callback_data) = stopping_at_first(&mut seen);
+        o.num_threads = threads;
+        let mut out = partial_outputs(&mut buf, n, m);
+        let p = dense_problem!(otc_emd_partial_problem_f64, &a, &b, &c, mass: mass);
+        // SAFETY: valid structs and arrays; the callback's data outlives the call.
+        let st = unsafe { otc_emd_partial_f64(&p, &mut out, &o, NO_WORK) };
+        let full = full_partial.info.iterations;
+        let (nnz, report) = (out.plan_nnz, out.report);
+        let (_, cost) =
+            stopped_with_a_feasible_plan("partial", st, &seen, &report, full, &buf, nnz, data);
+        assert!((cost - out.cost).abs() < tol && out.gap < 0.0);
+
+        let (mut seen, mut buf) = (fresh_seen(), DenseBuffers::new(n, m));
+        let mut o = defaults(otc_emd_unbalanced_tv_options_default);
+        (o.callback_every, o.callback, o.callback_data) = stopping_at_first(&mut seen);
+        o.num_threads = threads;
+        let mut out = tv_outputs(&mut buf, n, m);
+        let p = dense_problem!(otc_emd_unbalanced_tv_problem_f64, &a, &b, &c, rho: rho);
+        // SAFETY: as above.
+        let st = unsafe { otc_emd_unbalanced_tv_f64(&p, &mut out, &o, NO_WORK) };
+        let full = full_tv.info.iterations;
+        let (nnz, report) = (out.plan_nnz, out.report);
+        let (moved, cost) =
+            stopped_with_a_feasible_plan("tv", st, &seen, &report, full, &buf, nnz, data);
+        assert!((cost - out.cost).abs() < tol && (moved - out.transported_mass).abs() < tol);
+        let penalty = rho * (a.iter().sum::<f64>() + b.iter().sum::<f64>() - 2.0 * moved);
+        assert!((out.objective - (cost + penalty)).abs() < tol);
+        assert!(out.objective >= full_tv.info.objective - tol);
+    }
+}
+
+/// Assignment: a callback stopping at its first call (every augmenting path) stops one
+/// problem after one path with a permutation (cost as reported, not below the optimum), on
+/// the calling thread also with num_threads = 2; in a batch on one thread the problems not
+/// started are skipped (costs and duals NaN, permutation not written). A callback that never
+/// stops changes nothing.
+#[test]
+fn assignment_callback_stops_with_a_permutation_and_skips_unstarted_problems() {
+    let (n, k) = (60, 3);
+    let mut s = 11;
+    let data: Vec<Vec<f64>> = (0..k).map(|_| uniform(&mut s, n * n)).collect();
+    let views: Vec<otc_matrix_f64> = data.iter().map(|d| view(d, n, n)).collect();
+    let full: Vec<_> = data
+        .iter()
+        .map(|d| otcore::exact::assignment(faer::MatRef::from_row_major_slice(d, n, n)).unwrap())
+        .collect();
+    assert!(full.iter().all(|r| r.info.augmentations >= 2));
+    let total: u64 = full.iter().map(|r| r.info.augmentations).sum();
+    for (count, threads, stop) in [(1, 2, true), (1, 1, true), (k, 1, true), (k, 2, false)] {
+        let p = otc_assignment_problem_f64 {
+            struct_size: size_of::<otc_assignment_problem_f64>(),
+            count,
+            costs: views.as_ptr(),
+        };
+        let (mut perm, mut u, mut v, mut pc) = (
+            vec![77; n * count],
+            vec![SENTINEL; n * count],
+            vec![SENTINEL; n * count],
+            vec![SENTINEL; count],
+        );
+        let mut out = assignment_outputs(&mut perm, &mut u, &mut v, &mut pc);
+        let mut seen = fresh_seen();
+        let mut o = assignment_options(threads);
+        (o.callback_every, o.callback, o.callback_data) = stopping_at_first(&mut seen);
+        if !stop {
+            seen.stop_at = u64::MAX;
+        }
+        // SAFETY: valid structs and arrays; the callback's data outlives the call.
+        let st = unsafe { otc_assignment_f64(&p, &mut out, &o, NO_WORK) };
+        assert!(seen.on_caller, "{threads} threads");
+        if !stop {
+            // Paths are numbered over all workers, reported from one of them.
+            assert_eq!((st, out.report.iterations), (OTC_OK, total));
+            assert!(seen.calls >= full[0].info.augmentations.min(2) && seen.calls <= total);
+            for (l, r) in full.iter().enumerate() {
+                assert_eq!(
+                    (&perm[l * n..(l + 1) * n], pc[l]),
+                    (&r.perm[..], r.info.cost)
+                );
+            }
+            continue;
+        }
+        refused(
+            st,
+            OTC_WARN_CANCELLED,
+            "the callback stopped the solve after 1 augmenting",
+            "stop",
+        );
+        assert_eq!((seen.calls, out.report.iterations), (1, 1));
+        let first = &perm[..n];
+        let mut sorted = first.to_vec();
+        sorted.sort_unstable();
+        assert_eq!(sorted, (0..n).collect::<Vec<_>>(), "a permutation");
+        let cost: f64 = (0..n).map(|i| data[0][i * n + first[i]]).sum();
+        assert!((cost - pc[0]).abs() < 1e-12 && cost >= full[0].info.cost - 1e-12);
+        assert!(out.gap <= 0.0);
+        for l in 1..count {
+            assert!(pc[l].is_nan() && perm[l * n..(l + 1) * n].iter().all(|&j| j == 77));
+            assert!(u[l * n..].iter().chain(&v[l * n..]).all(|x| x.is_nan()));
+        }
+        assert_eq!(out.cost.is_nan(), count > 1);
     }
 }

@@ -1157,3 +1157,69 @@ fn f32_entry_points_and_caller_workspaces() {
     .unwrap();
     assert_eq!(dout.divergence, want.value);
 }
+
+/// The calls a recording callback saw: (iteration, error); it stops at call `stop_at`.
+struct Calls {
+    seen: Vec<(u64, f64)>,
+    stop_at: usize,
+}
+
+unsafe extern "C" fn record(data: *mut c_void, iteration: u64, error: f64) -> i32 {
+    // SAFETY: `data` is the test's `Calls`, alive for the call.
+    let calls = unsafe { &mut *(data as *mut Calls) };
+    calls.seen.push((iteration, error));
+    i32::from(calls.seen.len() >= calls.stop_at)
+}
+
+/// ε-scaling: the callback sees every stage (iterations counted over the stages, each
+/// stage's marginal error at its ε) and observing changes nothing; a stop at the first check
+/// of the first stage returns at once with the iterate reached, measured at the target ε.
+#[test]
+fn the_callback_observes_every_eps_scaling_stage_and_stops_in_the_first() {
+    let d = data();
+    let mut o = opts();
+    o.path = OTC_SINKHORN_PATH_LOG_DOMAIN;
+    o.eps_scaling_steps = 3;
+    o.eps_scaling_iters = 20;
+    o.eps_scaling_start = 4.0;
+    o.check_every = 5;
+    let mut outs = Outs::new();
+    let mut plain = outs.outputs(false);
+    assert_eq!(run(&dense_problem(&d), &mut plain, &o), OTC_OK);
+    let plain_f = outs.f.clone();
+    assert!(plain.report.iterations > 60, "{}", plain.report.iterations);
+    for (threads, stop_at) in [(1, usize::MAX), (2, usize::MAX), (2, 1), (1, 1)] {
+        let mut calls = Calls {
+            seen: Vec::new(),
+            stop_at,
+        };
+        o.num_threads = threads;
+        o.callback_every = 1;
+        o.callback = Some(record);
+        o.callback_data = &mut calls as *mut Calls as *mut c_void;
+        let mut outs = Outs::new();
+        let mut out = outs.outputs(false);
+        let s = run(&dense_problem(&d), &mut out, &o);
+        let its: Vec<u64> = calls.seen.iter().map(|c| c.0).collect();
+        if stop_at == usize::MAX {
+            assert_eq!(s, OTC_OK, "{}", last_error_message());
+            assert_eq!(
+                (outs.f, out.report.iterations),
+                (plain_f.clone(), plain.report.iterations)
+            );
+            // Three stages of 20 iterations checked at 5, 10, 15, then the target ε.
+            assert_eq!(&its[..9], &[5, 10, 15, 25, 30, 35, 45, 50, 55]);
+            assert!(its[9..].iter().all(|&it| it > 60) && its.len() > 9);
+            assert!(calls.seen.iter().all(|c| c.1.is_finite() && c.1 > 0.0));
+            continue;
+        }
+        assert_eq!(s, OTC_WARN_CANCELLED, "{}", last_error_message());
+        assert_eq!((its, out.report.iterations), (vec![5], 5));
+        assert!(outs.f.iter().chain(&outs.g).all(|x| x.is_finite()));
+        // The outputs are those of the iterate reached, measured at the target ε = 0.1.
+        assert!(out.report.error > 1e-6 && out.report.error.is_finite());
+        let (i, j) = (1, 2);
+        let want = d.a[i] * d.b[j] * ((outs.f[i] + outs.g[j] - d.c[i * M + j]) / 0.1).exp();
+        assert!((outs.plan[i * M + j] - want).abs() <= 1e-14);
+    }
+}

@@ -1,9 +1,12 @@
 //! A fuzz harness of the C ABI on stable Rust, with a fixed time budget
 //! (`OTCORE_FUZZ_SECONDS`, default 3 s; `OTCORE_FUZZ_SEED` to replay a run): random calls of
 //! `otc_emd_f64` and `otc_sinkhorn_f64` (dense and point clouds) and `otc_cost_matrix_f64`
-//! with random small sizes, special values (NaN, ±∞, 0, negative, 1e308, subnormal), random
-//! option values (out of range, NaN, unknown enumerations), wrong struct sizes, thread counts
-//! above the cap, and outputs aliasing inputs. Every call must return a status other than
+//! (valid data mixed with faults), and of every computing entry point of the header on an
+//! empty problem (zeros and NULLs) with hostile struct sizes, pointers, thread counts and
+//! workspaces. The first three with random small sizes, special values (NaN, ±∞, 0,
+//! negative, 1e308, subnormal), random option values (out of range, NaN, unknown
+//! enumerations), wrong struct sizes, thread counts above the cap, and outputs aliasing
+//! inputs. Every call must return a status other than
 //! `OTC_ERR_PANIC`; an error must leave every output (arrays and the outputs struct) as it
 //! was; a success must give finite results; an injected fault must never give `OTC_OK`.
 //! Memory stays valid throughout (the harness never lies about a length: that is the
@@ -12,10 +15,17 @@
 use crate::abi_support;
 use abi_support::*;
 
+use otcore::ffi::assignment::*;
+use otcore::ffi::barycenter::*;
 use otcore::ffi::cost::*;
+use otcore::ffi::emd_grid::*;
+use otcore::ffi::emd_partial::*;
 use otcore::ffi::exact::*;
-use otcore::ffi::shape::otc_report;
+use otcore::ffi::gaussian::*;
+use otcore::ffi::semidiscrete::*;
+use otcore::ffi::shape::{otc_report, otc_workspace};
 use otcore::ffi::sinkhorn::*;
+use otcore::ffi::sinkhorn_blocks::*;
 use otcore::ffi::status::*;
 use otcore::ffi::view::otc_matrix_mut_f64;
 use std::mem::size_of;
@@ -298,6 +308,459 @@ fn fuzz_cost_matrix(rng: &mut Rng) {
     );
 }
 
+/// An entry point of the ABI 1 shape, its struct types erased (raw pointers to any types are
+/// ABI-compatible, so each function is called through these signatures) and their sizes kept.
+struct Entry {
+    name: &'static str,
+    sizes: [usize; 3],
+    options_default: unsafe extern "C" fn(*mut u8) -> otc_status,
+    workspace_size: unsafe extern "C" fn(*const u8, *const u8, *mut usize) -> otc_status,
+    call: unsafe extern "C" fn(*const u8, *mut u8, *const u8, otc_workspace) -> otc_status,
+}
+
+/// The [`Entry`] of `$call`, with its options, problem and outputs types, options default and
+/// workspace query.
+macro_rules! entry {
+    ($call:ident, $o:ident, $p:ident, $r:ident, $default:ident, $query:ident) => {
+        // SAFETY: the same functions with their pointer parameters as byte pointers.
+        unsafe {
+            Entry {
+                name: stringify!($call),
+                sizes: [size_of::<$p>(), size_of::<$r>(), size_of::<$o>()],
+                options_default: std::mem::transmute::<
+                    unsafe extern "C" fn(*mut $o) -> otc_status,
+                    unsafe extern "C" fn(*mut u8) -> otc_status,
+                >($default),
+                workspace_size: std::mem::transmute::<
+                    unsafe extern "C" fn(*const $p, *const $o, *mut usize) -> otc_status,
+                    unsafe extern "C" fn(*const u8, *const u8, *mut usize) -> otc_status,
+                >($query),
+                call: std::mem::transmute::<
+                    unsafe extern "C" fn(
+                        *const $p,
+                        *mut $r,
+                        *const $o,
+                        otc_workspace,
+                    ) -> otc_status,
+                    unsafe extern "C" fn(
+                        *const u8,
+                        *mut u8,
+                        *const u8,
+                        otc_workspace,
+                    ) -> otc_status,
+                >($call),
+            }
+        }
+    };
+}
+
+/// Every computing entry point of the header (29 operations, f64 and f32).
+fn entries() -> Vec<Entry> {
+    vec![
+        entry!(
+            otc_assignment_f64,
+            otc_assignment_options,
+            otc_assignment_problem_f64,
+            otc_assignment_outputs_f64,
+            otc_assignment_options_default,
+            otc_assignment_workspace_size_f64
+        ),
+        entry!(
+            otc_barycenter_f64,
+            otc_barycenter_options,
+            otc_barycenter_problem_f64,
+            otc_barycenter_outputs_f64,
+            otc_barycenter_options_default,
+            otc_barycenter_workspace_size_f64
+        ),
+        entry!(
+            otc_barycenter_f32,
+            otc_barycenter_options,
+            otc_barycenter_problem_f32,
+            otc_barycenter_outputs_f32,
+            otc_barycenter_options_default,
+            otc_barycenter_workspace_size_f32
+        ),
+        entry!(
+            otc_convolutional_barycenter_f64,
+            otc_convolutional_barycenter_options,
+            otc_convolutional_barycenter_problem_f64,
+            otc_convolutional_barycenter_outputs_f64,
+            otc_convolutional_barycenter_options_default,
+            otc_convolutional_barycenter_workspace_size_f64
+        ),
+        entry!(
+            otc_convolutional_barycenter_f32,
+            otc_convolutional_barycenter_options,
+            otc_convolutional_barycenter_problem_f32,
+            otc_convolutional_barycenter_outputs_f32,
+            otc_convolutional_barycenter_options_default,
+            otc_convolutional_barycenter_workspace_size_f32
+        ),
+        entry!(
+            otc_cost_matrix_f64,
+            otc_cost_matrix_options,
+            otc_cost_matrix_problem_f64,
+            otc_cost_matrix_outputs_f64,
+            otc_cost_matrix_options_default,
+            otc_cost_matrix_workspace_size_f64
+        ),
+        entry!(
+            otc_cost_matrix_f32,
+            otc_cost_matrix_options,
+            otc_cost_matrix_problem_f32,
+            otc_cost_matrix_outputs_f32,
+            otc_cost_matrix_options_default,
+            otc_cost_matrix_workspace_size_f32
+        ),
+        entry!(
+            otc_emd_grid_f64,
+            otc_emd_grid_options,
+            otc_emd_grid_problem_f64,
+            otc_emd_grid_outputs_f64,
+            otc_emd_grid_options_default,
+            otc_emd_grid_workspace_size_f64
+        ),
+        entry!(
+            otc_emd_partial_f64,
+            otc_emd_partial_options,
+            otc_emd_partial_problem_f64,
+            otc_emd_partial_outputs_f64,
+            otc_emd_partial_options_default,
+            otc_emd_partial_workspace_size_f64
+        ),
+        entry!(
+            otc_emd_unbalanced_tv_f64,
+            otc_emd_unbalanced_tv_options,
+            otc_emd_unbalanced_tv_problem_f64,
+            otc_emd_unbalanced_tv_outputs_f64,
+            otc_emd_unbalanced_tv_options_default,
+            otc_emd_unbalanced_tv_workspace_size_f64
+        ),
+        entry!(
+            otc_emd_f64,
+            otc_emd_options,
+            otc_emd_problem_f64,
+            otc_emd_outputs_f64,
+            otc_emd_options_default,
+            otc_emd_workspace_size_f64
+        ),
+        entry!(
+            otc_emd_batch_f64,
+            otc_emd_batch_options,
+            otc_emd_batch_problem_f64,
+            otc_emd_batch_outputs_f64,
+            otc_emd_batch_options_default,
+            otc_emd_batch_workspace_size_f64
+        ),
+        entry!(
+            otc_wasserstein_1d_f64,
+            otc_wasserstein_1d_options,
+            otc_wasserstein_1d_problem_f64,
+            otc_wasserstein_1d_outputs_f64,
+            otc_wasserstein_1d_options_default,
+            otc_wasserstein_1d_workspace_size_f64
+        ),
+        entry!(
+            otc_sliced_wasserstein_f64,
+            otc_sliced_wasserstein_options,
+            otc_sliced_wasserstein_problem_f64,
+            otc_sliced_wasserstein_outputs_f64,
+            otc_sliced_wasserstein_options_default,
+            otc_sliced_wasserstein_workspace_size_f64
+        ),
+        entry!(
+            otc_bures_f64,
+            otc_bures_options,
+            otc_bures_problem_f64,
+            otc_bures_outputs_f64,
+            otc_bures_options_default,
+            otc_bures_workspace_size_f64
+        ),
+        entry!(
+            otc_gaussian_w2_f64,
+            otc_gaussian_w2_options,
+            otc_gaussian_w2_problem_f64,
+            otc_gaussian_w2_outputs_f64,
+            otc_gaussian_w2_options_default,
+            otc_gaussian_w2_workspace_size_f64
+        ),
+        entry!(
+            otc_gaussian_entropic_w2_f64,
+            otc_gaussian_entropic_w2_options,
+            otc_gaussian_entropic_w2_problem_f64,
+            otc_gaussian_entropic_w2_outputs_f64,
+            otc_gaussian_entropic_w2_options_default,
+            otc_gaussian_entropic_w2_workspace_size_f64
+        ),
+        entry!(
+            otc_gaussian_w2_pairwise_f64,
+            otc_gaussian_w2_pairwise_options,
+            otc_gaussian_w2_pairwise_problem_f64,
+            otc_gaussian_w2_pairwise_outputs_f64,
+            otc_gaussian_w2_pairwise_options_default,
+            otc_gaussian_w2_pairwise_workspace_size_f64
+        ),
+        entry!(
+            otc_gaussian_map_f64,
+            otc_gaussian_map_options,
+            otc_gaussian_map_problem_f64,
+            otc_gaussian_map_outputs_f64,
+            otc_gaussian_map_options_default,
+            otc_gaussian_map_workspace_size_f64
+        ),
+        entry!(
+            otc_gaussian_map_apply_f64,
+            otc_gaussian_map_apply_options,
+            otc_gaussian_map_apply_problem_f64,
+            otc_gaussian_map_apply_outputs_f64,
+            otc_gaussian_map_apply_options_default,
+            otc_gaussian_map_apply_workspace_size_f64
+        ),
+        entry!(
+            otc_gaussian_geodesic_f64,
+            otc_gaussian_geodesic_options,
+            otc_gaussian_geodesic_problem_f64,
+            otc_gaussian_geodesic_outputs_f64,
+            otc_gaussian_geodesic_options_default,
+            otc_gaussian_geodesic_workspace_size_f64
+        ),
+        entry!(
+            otc_gaussian_barycenter_f64,
+            otc_gaussian_barycenter_options,
+            otc_gaussian_barycenter_problem_f64,
+            otc_gaussian_barycenter_outputs_f64,
+            otc_gaussian_barycenter_options_default,
+            otc_gaussian_barycenter_workspace_size_f64
+        ),
+        entry!(
+            otc_gaussian_moments_f64,
+            otc_gaussian_moments_options,
+            otc_gaussian_moments_problem_f64,
+            otc_gaussian_moments_outputs_f64,
+            otc_gaussian_moments_options_default,
+            otc_gaussian_moments_workspace_size_f64
+        ),
+        entry!(
+            otc_psd_sqrt_f64,
+            otc_psd_sqrt_options,
+            otc_psd_sqrt_problem_f64,
+            otc_psd_sqrt_outputs_f64,
+            otc_psd_sqrt_options_default,
+            otc_psd_sqrt_workspace_size_f64
+        ),
+        entry!(
+            otc_laguerre_assign_f64,
+            otc_laguerre_assign_options,
+            otc_laguerre_assign_problem_f64,
+            otc_laguerre_assign_outputs_f64,
+            otc_laguerre_assign_options_default,
+            otc_laguerre_assign_workspace_size_f64
+        ),
+        entry!(
+            otc_laguerre_assign_f32,
+            otc_laguerre_assign_options,
+            otc_laguerre_assign_problem_f32,
+            otc_laguerre_assign_outputs_f32,
+            otc_laguerre_assign_options_default,
+            otc_laguerre_assign_workspace_size_f32
+        ),
+        entry!(
+            otc_semidiscrete_f64,
+            otc_semidiscrete_options,
+            otc_semidiscrete_problem_f64,
+            otc_semidiscrete_outputs_f64,
+            otc_semidiscrete_options_default,
+            otc_semidiscrete_workspace_size_f64
+        ),
+        entry!(
+            otc_semidiscrete_f32,
+            otc_semidiscrete_options,
+            otc_semidiscrete_problem_f32,
+            otc_semidiscrete_outputs_f32,
+            otc_semidiscrete_options_default,
+            otc_semidiscrete_workspace_size_f32
+        ),
+        entry!(
+            otc_semidiscrete_sgd_f64,
+            otc_semidiscrete_sgd_options,
+            otc_semidiscrete_sgd_problem_f64,
+            otc_semidiscrete_sgd_outputs_f64,
+            otc_semidiscrete_sgd_options_default,
+            otc_semidiscrete_sgd_workspace_size_f64
+        ),
+        entry!(
+            otc_semidiscrete_sgd_f32,
+            otc_semidiscrete_sgd_options,
+            otc_semidiscrete_sgd_problem_f32,
+            otc_semidiscrete_sgd_outputs_f32,
+            otc_semidiscrete_sgd_options_default,
+            otc_semidiscrete_sgd_workspace_size_f32
+        ),
+        entry!(
+            otc_lloyd_f64,
+            otc_lloyd_options,
+            otc_lloyd_problem_f64,
+            otc_lloyd_outputs_f64,
+            otc_lloyd_options_default,
+            otc_lloyd_workspace_size_f64
+        ),
+        entry!(
+            otc_lloyd_f32,
+            otc_lloyd_options,
+            otc_lloyd_problem_f32,
+            otc_lloyd_outputs_f32,
+            otc_lloyd_options_default,
+            otc_lloyd_workspace_size_f32
+        ),
+        entry!(
+            otc_sinkhorn_f64,
+            otc_sinkhorn_options,
+            otc_sinkhorn_problem_f64,
+            otc_sinkhorn_outputs_f64,
+            otc_sinkhorn_options_default,
+            otc_sinkhorn_workspace_size_f64
+        ),
+        entry!(
+            otc_sinkhorn_f32,
+            otc_sinkhorn_options,
+            otc_sinkhorn_problem_f32,
+            otc_sinkhorn_outputs_f32,
+            otc_sinkhorn_options_default,
+            otc_sinkhorn_workspace_size_f32
+        ),
+        entry!(
+            otc_sinkhorn_divergence_f64,
+            otc_sinkhorn_divergence_options,
+            otc_sinkhorn_divergence_problem_f64,
+            otc_sinkhorn_divergence_outputs_f64,
+            otc_sinkhorn_divergence_options_default,
+            otc_sinkhorn_divergence_workspace_size_f64
+        ),
+        entry!(
+            otc_sinkhorn_divergence_f32,
+            otc_sinkhorn_divergence_options,
+            otc_sinkhorn_divergence_problem_f32,
+            otc_sinkhorn_divergence_outputs_f32,
+            otc_sinkhorn_divergence_options_default,
+            otc_sinkhorn_divergence_workspace_size_f32
+        ),
+        entry!(
+            otc_sinkhorn_block_step_f64,
+            otc_sinkhorn_block_step_options,
+            otc_sinkhorn_block_step_problem_f64,
+            otc_sinkhorn_block_step_outputs_f64,
+            otc_sinkhorn_block_step_options_default,
+            otc_sinkhorn_block_step_workspace_size_f64
+        ),
+        entry!(
+            otc_sinkhorn_block_step_f32,
+            otc_sinkhorn_block_step_options,
+            otc_sinkhorn_block_step_problem_f32,
+            otc_sinkhorn_block_step_outputs_f32,
+            otc_sinkhorn_block_step_options_default,
+            otc_sinkhorn_block_step_workspace_size_f32
+        ),
+        entry!(
+            otc_sinkhorn_block_column_update_f64,
+            otc_sinkhorn_block_column_update_options,
+            otc_sinkhorn_block_column_update_problem_f64,
+            otc_sinkhorn_block_column_update_outputs_f64,
+            otc_sinkhorn_block_column_update_options_default,
+            otc_sinkhorn_block_column_update_workspace_size_f64
+        ),
+    ]
+}
+
+/// A buffer of `len` bytes filled with `byte`, 8-aligned.
+fn filled(len: usize, byte: u8) -> Vec<u64> {
+    vec![u64::from_ne_bytes([byte; 8]); len.div_ceil(8)]
+}
+
+/// Any entry point, hostile arguments: a problem of zeros and NULLs (every size 0, every
+/// pointer NULL), outputs of 0xA5 bytes, options at their defaults, each struct with its size
+/// or (sometimes) a wrong one, each pointer (sometimes) NULL, any thread count, no, a tiny or
+/// a misaligned workspace. The call must refuse (an error, a message, the outputs bytes as
+/// they were) without a panic; so must the workspace query, or answer.
+fn fuzz_any_entry(rng: &mut Rng, all: &[Entry]) {
+    let e = &all[rng.below(all.len())];
+    let [problem_size, outputs_size, options_size] = e.sizes;
+    let mut problem = filled(problem_size, 0);
+    let mut out = filled(outputs_size, 0xa5);
+    let mut opts = filled(options_size, 0);
+    // SAFETY: `opts` has room for the options struct.
+    assert_eq!(
+        unsafe { (e.options_default)(opts.as_mut_ptr().cast()) },
+        OTC_OK
+    );
+    for (buf, size) in [
+        (&mut problem, problem_size),
+        (&mut out, outputs_size),
+        (&mut opts, options_size),
+    ] {
+        buf[0] = rng.struct_size(size).0 as u64;
+    }
+    // num_threads follows struct_size in every options struct.
+    let (threads, _) = rng.threads();
+    // SAFETY: the options struct has a u32 after its usize struct_size.
+    unsafe {
+        *(opts
+            .as_mut_ptr()
+            .cast::<u8>()
+            .add(size_of::<usize>())
+            .cast::<u32>()) = threads
+    };
+    let before = out.clone();
+    let mut work = filled(4096, 0x5a);
+    let (wp, wb) = match rng.below(4) {
+        0 => (std::ptr::null_mut(), 0),
+        1 => (work.as_mut_ptr().cast::<u8>(), 7),
+        2 => (work.as_mut_ptr().cast::<u8>().wrapping_add(1), 4095),
+        _ => (work.as_mut_ptr().cast::<u8>(), 4096),
+    };
+    let pick = |rng: &mut Rng, p: *mut u64| {
+        if rng.below(8) == 0 {
+            std::ptr::null_mut()
+        } else {
+            p
+        }
+    };
+    let (pp, rp, op) = (
+        pick(rng, problem.as_mut_ptr()),
+        pick(rng, out.as_mut_ptr()),
+        pick(rng, opts.as_mut_ptr()),
+    );
+    let w = otc_workspace {
+        data: wp.cast(),
+        bytes: wb,
+    };
+    // SAFETY: every pointer is NULL or a buffer of its struct's size; the problem's pointers
+    // are NULL and its sizes 0.
+    let s = unsafe { (e.call)(pp.cast(), rp.cast(), op.cast(), w) };
+    let message = otcore::ffi::boundary::last_error_message();
+    assert_ne!(s, OTC_ERR_PANIC, "{}: {message}", e.name);
+    assert!(s >= 100, "{}: status {s} for an empty problem", e.name);
+    assert!(
+        !message.is_empty(),
+        "{}: error {s} without a message",
+        e.name
+    );
+    assert!(out == before, "{}: error {s} wrote its outputs", e.name);
+    let mut bytes = usize::MAX;
+    // SAFETY: as above; `bytes` is writable.
+    let q = unsafe { (e.workspace_size)(pp.cast(), op.cast(), &mut bytes) };
+    assert_ne!(q, OTC_ERR_PANIC, "{} workspace query", e.name);
+    if q >= 100 {
+        assert_eq!(
+            bytes,
+            usize::MAX,
+            "{}: a refused query wrote its answer",
+            e.name
+        );
+        assert!(!otcore::ffi::boundary::last_error_message().is_empty());
+    }
+}
+
 #[test]
 fn random_calls_keep_the_contract() {
     let seconds: u64 = std::env::var("OTCORE_FUZZ_SECONDS")
@@ -310,13 +773,15 @@ fn random_calls_keep_the_contract() {
         .unwrap_or(0x0ec0_2e1f_u64);
     let mut rng = Rng(seed | 1);
     let start = Instant::now();
-    let mut calls = [0usize; 3];
+    let all = entries();
+    let mut calls = [0usize; 4];
     while start.elapsed() < Duration::from_secs(seconds) {
-        let op = rng.below(3);
+        let op = rng.below(4);
         match op {
             0 => fuzz_emd(&mut rng),
             1 => fuzz_sinkhorn(&mut rng),
-            _ => fuzz_cost_matrix(&mut rng),
+            2 => fuzz_cost_matrix(&mut rng),
+            _ => fuzz_any_entry(&mut rng, &all),
         }
         calls[op] += 1;
     }

@@ -4,7 +4,7 @@
 /// of include/otcore.h.
 fn layout_table() -> Vec<(String, usize)> {
     let mut all = Vec::new();
-    all.extend(layout!(otc_assignment_options { struct_size, num_threads }));
+    all.extend(layout!(otc_assignment_options { struct_size, num_threads, callback_every, callback, callback_data }));
     all.extend(layout!(otc_matrix_f64 { data, rows, cols, row_stride, col_stride }));
     all.extend(layout!(otc_assignment_problem_f64 { struct_size, count, costs }));
     all.extend(layout!(otc_report { status, path, iterations, error, seconds }));
@@ -31,16 +31,16 @@ fn layout_table() -> Vec<(String, usize)> {
     all.extend(layout!(otc_emd_grid_options { struct_size, num_threads, mass_tolerance, arcs_per_node, callback_every, callback, callback_data }));
     all.extend(layout!(otc_emd_grid_problem_f64 { struct_size, ndim, shape, spacing, a, b }));
     all.extend(layout!(otc_emd_grid_outputs_f64 { struct_size, report, cost, gap, plan_nnz, rounds, levels, f, g, plan_rows, plan_cols, plan_mass }));
-    all.extend(layout!(otc_emd_partial_options { struct_size, num_threads, max_iter, mass_tolerance }));
+    all.extend(layout!(otc_emd_partial_options { struct_size, num_threads, max_iter, mass_tolerance, callback_every, callback, callback_data }));
     all.extend(layout!(otc_emd_partial_problem_f64 { struct_size, a, n, b, m, cost, mass }));
     all.extend(layout!(otc_emd_partial_outputs_f64 { struct_size, report, cost, transported_mass, mass_price, gap, plan_nnz, f, g, plan_rows, plan_cols, plan_mass, plan }));
-    all.extend(layout!(otc_emd_unbalanced_tv_options { struct_size, num_threads, max_iter }));
+    all.extend(layout!(otc_emd_unbalanced_tv_options { struct_size, num_threads, max_iter, callback_every, callback, callback_data }));
     all.extend(layout!(otc_emd_unbalanced_tv_problem_f64 { struct_size, a, n, b, m, cost, rho }));
     all.extend(layout!(otc_emd_unbalanced_tv_outputs_f64 { struct_size, report, cost, objective, transported_mass, gap, plan_nnz, f, g, plan_rows, plan_cols, plan_mass, plan }));
     all.extend(layout!(otc_emd_options { struct_size, num_threads, max_iter, mass_tolerance, callback_every, callback, callback_data }));
     all.extend(layout!(otc_emd_problem_f64 { struct_size, a, n, b, m, cost, warm_f, warm_g }));
     all.extend(layout!(otc_emd_outputs_f64 { struct_size, report, cost, gap, nnz, f, g, plan_rows, plan_cols, plan_mass, plan }));
-    all.extend(layout!(otc_emd_batch_options { struct_size, num_threads, max_iter, mass_tolerance }));
+    all.extend(layout!(otc_emd_batch_options { struct_size, num_threads, max_iter, mass_tolerance, callback_every, callback, callback_data }));
     all.extend(layout!(otc_emd_batch_problem_f64 { struct_size, count, n, m, a, b, costs }));
     all.extend(layout!(otc_emd_batch_outputs_f64 { struct_size, report, cost, gap, capped, problem_costs, problem_gaps, problem_iterations, plan_nnz, f, g, plan_rows, plan_cols, plan_mass }));
     all.extend(layout!(otc_wasserstein_1d_options { struct_size, num_threads, mass_tolerance }));

@@ -3,10 +3,17 @@
 //! (as [`crate::exact::emd_batch`]): every problem is solved the same way whatever the thread
 //! count, so results are identical for every thread count.
 //!
+//! Progress ([`crate::progress`]): the observing thread sees each augmenting path of the
+//! problems it solves itself, numbered over all problems and workers, with the rows still
+//! free in its problem. When the observer asks to stop, the problems running end with a permutation
+//! (`cancelled`, see [`assignment_in_place`]) and the problems not started are skipped: their
+//! info has cost and gap NaN and `cancelled`, their duals are NaN, their permutation is not
+//! written.
+//!
 //! Levels: [`assignment_batch_scratch`], [`assignment_batch_in_place`], [`assignment_batch`].
 
 use super::{assignment_in_place, assignment_scratch, validate, AssignmentInfo, AssignmentOutputs};
-use crate::exact::batch::for_each_job;
+use crate::exact::batch::{for_each_job, BatchProgress};
 use crate::workspace::{bytes_for, check_stack, with_stack};
 use crate::{bail, par, Error, ErrorKind, MatRef, MemStack, Par, Result, StackReq};
 
@@ -90,11 +97,29 @@ pub fn assignment_batch_in_place(
         };
         (l, inf, o)
     });
-    for_each_job(jobs, par, buf, per, |(l, inf, o), slot| {
-        *inf = assignment_in_place(costs[l], o, Par::Seq, MemStack::new(slot))
-            .map_err(|e| Error::new(e.kind, format!("problem {l}: {}", e.message)))?;
-        Ok(())
-    })
+    for_each_job(
+        jobs,
+        par,
+        buf,
+        per,
+        BatchProgress::Checks,
+        |(l, inf, o), slot| {
+            *inf = assignment_in_place(costs[l], o, Par::Seq, MemStack::new(slot))
+                .map_err(|e| Error::new(e.kind, format!("problem {l}: {}", e.message)))?;
+            Ok(())
+        },
+        |(_, inf, o)| {
+            *inf = AssignmentInfo {
+                cost: f64::NAN,
+                gap: f64::NAN,
+                cancelled: true,
+                ..AssignmentInfo::default()
+            };
+            for duals in [o.u, o.v].into_iter().flatten() {
+                duals.fill(f64::NAN);
+            }
+        },
+    )
 }
 
 /// What [`assignment_batch`] returns: each problem's info (k), the permutations (k·n) and the

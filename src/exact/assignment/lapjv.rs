@@ -11,8 +11,13 @@
 //! all columns in vector lanes ([`relax`]), with no index gathers. Ties between the nearest
 //! columns go to the first index (the paper prefers a free column among them: same result
 //! cost, sometimes a longer search).
+//!
+//! Progress: each augmentation is reported to the thread's [`progress`] observer (iteration
+//! = augmentations so far, error = rows still free); a stop gives the rows still free the
+//! free columns in order, so the result stays a permutation.
 
 use super::scan::{relax, two_smallest};
+use crate::progress::{self, Flow};
 use crate::MatRef;
 use faer::ContiguousFwd;
 
@@ -88,6 +93,9 @@ pub(super) struct Stats {
     pub augmentations: u64,
     /// Rows scanned by those searches (each an O(n) pass).
     pub scanned_rows: u64,
+    /// True when a [`progress`](crate::progress) observer stopped the searches: the rows
+    /// still free were then given the free columns in increasing order.
+    pub cancelled: bool,
 }
 
 /// Solves the assignment problem for the n × n cost `c` (n ≥ 1): afterwards `x` and `y` are
@@ -203,7 +211,11 @@ pub(super) fn solve(c: &Rows<'_>, w: Work<'_>) -> Stats {
     // One shortest augmenting path per free row.
     let arch = pulp::Arch::new();
     let mut stats = Stats::default();
-    for &f in free[..nfree].iter() {
+    for (k, &f) in free[..nfree].iter().enumerate() {
+        if stats.cancelled {
+            complete(x, y, &free[k..nfree]);
+            break;
+        }
         d.fill(f64::INFINITY);
         let (mut mu, mut jmin) = relax(arch, c.row(f, buf), v, d, 0.0);
         let mut scanned = 0;
@@ -244,6 +256,22 @@ pub(super) fn solve(c: &Rows<'_>, w: Work<'_>) -> Stats {
         }
         stats.augmentations += 1;
         stats.scanned_rows += scanned as u64 + 1;
+        // Reported with the rows still free; a stop takes effect before the next search.
+        let left = (nfree - k - 1) as f64;
+        stats.cancelled = progress::check(stats.augmentations, left) == Flow::Stop;
     }
     stats
+}
+
+/// Gives the free `rows` the free columns (`y` = `NONE`), in increasing order: a
+/// permutation, not optimal, after a stop. O(n).
+fn complete(x: &mut [usize], y: &mut [usize], rows: &[usize]) {
+    let mut j = 0;
+    for &i in rows {
+        while y[j] != NONE {
+            j += 1;
+        }
+        x[i] = j;
+        y[j] = i;
+    }
 }

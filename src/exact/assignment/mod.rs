@@ -50,6 +50,9 @@ pub struct AssignmentInfo {
     pub augmentations: u64,
     /// Rows scanned by those searches (each an O(n) pass).
     pub scanned_rows: u64,
+    /// True when a [`progress`](crate::progress) observer stopped the searches: `perm` is
+    /// still a permutation, not optimal (`gap` < 0 says how far).
+    pub cancelled: bool,
 }
 
 /// The allocated result of [`assignment`].
@@ -132,7 +135,9 @@ fn check_outputs(n: usize, out: &AssignmentOutputs<'_>) -> Result<()> {
 }
 
 /// Solves the assignment problem for the n × n `cost` (any strides), writing the wanted
-/// `out`puts. Never allocates; single-threaded (`par` is accepted for uniformity: parallelism
+/// `out`puts. Each augmenting path is reported to the thread's [`progress`](crate::progress)
+/// observer (augmentations so far, rows still free); a stop returns a permutation that may
+/// not be optimal (`cancelled`). Never allocates; single-threaded (`par` is accepted for uniformity: parallelism
 /// goes across problems, see [`batch`]). Time O(n²) for the reductions plus O(n) per row scanned
 /// by the searches (O(n³) worst case); workspace [`assignment_scratch`].
 ///
@@ -215,6 +220,7 @@ pub fn assignment_in_place(
         gap,
         augmentations: stats.augmentations,
         scanned_rows: stats.scanned_rows,
+        cancelled: stats.cancelled,
     })
 }
 

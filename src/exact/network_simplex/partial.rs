@@ -79,6 +79,9 @@ pub struct PartialInfo {
     /// False when `max_iter` stopped the solve: the plan then satisfies `P·1 ≤ a`,
     /// `Pᵀ·1 ≤ b` but may not be optimal (and, for partial OT, may move more than `m_t`).
     pub converged: bool,
+    /// True when a [`progress`](crate::progress) observer stopped the solve (then
+    /// `converged` is false, the plan as after `max_iter`).
+    pub cancelled: bool,
 }
 
 /// The allocated result of [`emd_partial`] and [`emd_tv`].
@@ -246,6 +249,7 @@ fn solve_augmented(
         iterations: info.iterations,
         gap: info.gap,
         converged: info.converged,
+        cancelled: info.cancelled,
     })
 }
 

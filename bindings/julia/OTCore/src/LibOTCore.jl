@@ -62,10 +62,19 @@ const OTC_VERSION_NUMBER = 10000
 # Result of every otcore call: `OTC_OK`, a warning (1–99) or an error (≥ 100).
 const otc_status = Int32
 
+# A progress callback of an iterative solver: called with `data`, the iterations done and
+# the solver's error measure (as its outputs' `report.error` documents); returns 0 to go on,
+# any other value to stop the solve (`OTC_WARN_CANCELLED`, valid outputs). It runs on the
+# thread that called the solver, whatever `num_threads`, and may call otcore itself.
+const otc_callback = Ptr{Cvoid}
+
 # Options of `otc_assignment_f64`; fill with `otc_assignment_options_default`.
 struct otc_assignment_options
     struct_size::Csize_t
     num_threads::UInt32
+    callback_every::UInt64
+    callback::otc_callback
+    callback_data::Ptr{Cvoid}
 end
 
 # Read-only strided view of a matrix of `double`.
@@ -118,12 +127,6 @@ struct otc_workspace
     data::Ptr{Cvoid}
     bytes::Csize_t
 end
-
-# A progress callback of an iterative solver: called with `data`, the iterations done and
-# the solver's error measure (as its outputs' `report.error` documents); returns 0 to go on,
-# any other value to stop the solve (`OTC_WARN_CANCELLED`, valid outputs). It runs on the
-# thread that called the solver, whatever `num_threads`, and may call otcore itself.
-const otc_callback = Ptr{Cvoid}
 
 # Options of `otc_barycenter_f64/_f32`; fill with `otc_barycenter_options_default`.
 struct otc_barycenter_options
@@ -327,6 +330,9 @@ struct otc_emd_partial_options
     num_threads::UInt32
     max_iter::UInt64
     mass_tolerance::Cdouble
+    callback_every::UInt64
+    callback::otc_callback
+    callback_data::Ptr{Cvoid}
 end
 
 # Exact partial OT: move `mass` (0 ≤ mass ≤ min(Σa, Σb)) from `a` to `b` at least cost,
@@ -364,6 +370,9 @@ struct otc_emd_unbalanced_tv_options
     struct_size::Csize_t
     num_threads::UInt32
     max_iter::UInt64
+    callback_every::UInt64
+    callback::otc_callback
+    callback_data::Ptr{Cvoid}
 end
 
 # Exact TV-unbalanced OT: `min_{P ≥ 0} ⟨C, P⟩ + ρ(‖P·1 − a‖₁ + ‖Pᵀ·1 − b‖₁)`. Mass moves
@@ -443,6 +452,9 @@ struct otc_emd_batch_options
     num_threads::UInt32
     max_iter::UInt64
     mass_tolerance::Cdouble
+    callback_every::UInt64
+    callback::otc_callback
+    callback_data::Ptr{Cvoid}
 end
 
 # `count` independent transport problems of one shape n × m: problem l has weights
@@ -1396,8 +1408,9 @@ otc_assignment_workspace_size_f64(problem, opts, bytes) =
 # `otc_assignment_workspace_size_f64` (or `{NULL, 0}`: allocated). Every problem is checked
 # before any output is written.
 #
-# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
-# `OTC_ERR_INVALID_DIMENSION` (count 0, a cost not square or of another size than
+# Statuses: `OTC_OK`; `OTC_WARN_CANCELLED` (the callback stopped the solve: see
+# `otc_assignment_options.callback` for the outputs); `OTC_ERR_NULL_POINTER`,
+# `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION` (count 0, a cost not square or of another size than
 # `costs[0]`), `OTC_ERR_NON_FINITE` (a NaN or infinite cost; the message names problem and
 # entry), `OTC_ERR_INVALID_ARGUMENT` (costs so large that the duals could overflow),
 # `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING` (an output overlaps an input or another
@@ -1543,6 +1556,11 @@ otc_convolutional_barycenter_workspace_size_f32(problem, opts, bytes) =
 # `OTC_ERR_OVERFLOW`, `OTC_ERR_ALIASING`, `OTC_ERR_WORKSPACE_TOO_SMALL`,
 # `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error nothing is written.
 #
+# Allocation with a caller workspace: none, except faer's per-thread matrix-product
+# buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+# above 16³ multiply-adds (the separable convolutions once h·w·max(h, w) > 4096): see docs/abi.md,
+# Memory.
+#
 # # Safety
 # `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size`
 # bytes); every non-NULL pointer and view in them is valid for its stated size;
@@ -1556,6 +1574,11 @@ otc_convolutional_barycenter_f64(problem, out, opts, work) =
 #
 # Statuses: as `otc_convolutional_barycenter_f64`.
 #
+# Allocation with a caller workspace: none, except faer's per-thread matrix-product
+# buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+# above 16³ multiply-adds (the separable convolutions once h·w·max(h, w) > 4096): see docs/abi.md,
+# Memory.
+#
 # # Safety
 # As `otc_convolutional_barycenter_f64`.
 const _otc_convolutional_barycenter_f32 = Ref{Ptr{Cvoid}}(C_NULL)
@@ -1566,7 +1589,8 @@ otc_convolutional_barycenter_f32(problem, out, opts, work) =
 # string; "" when the last otcore call on this thread succeeded without warning.
 #
 # Never NULL. The string belongs to otcore and stays valid until the next otcore call on the
-# same thread; copy it to keep it. During thread or process teardown (from `atexit`
+# same thread; copy it to keep it. It holds at most 511 bytes: a longer detail is cut (at a
+# character boundary) and ends with "...". Recording it never allocates. During thread or process teardown (from `atexit`
 # handlers, C++ static destructors, thread-key destructors), when the thread's storage is
 # gone, a fixed text saying so is returned instead: use `otc_status_message` there.
 const _otc_last_error_message = Ref{Ptr{Cvoid}}(C_NULL)
@@ -1621,6 +1645,11 @@ otc_cost_matrix_workspace_size_f32(problem, opts, bytes) =
 # `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
 # nothing is written.
 #
+# Allocation with a caller workspace: none, except faer's per-thread matrix-product
+# buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+# above 16³ multiply-adds (squared Euclidean, Euclidean and cosine costs with d ≥ 16): see
+# docs/abi.md, Memory.
+#
 # # Safety
 # `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size`
 # bytes); every element their views address is readable (x, y) or writable (cost) memory
@@ -1633,6 +1662,11 @@ otc_cost_matrix_f64(problem, out, opts, work) =
 # Cost matrix of f32 points: as `otc_cost_matrix_f64`, in single precision.
 #
 # Statuses: as `otc_cost_matrix_f64`.
+#
+# Allocation with a caller workspace: none, except faer's per-thread matrix-product
+# buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+# above 16³ multiply-adds (squared Euclidean, Euclidean and cosine costs with d ≥ 16): see
+# docs/abi.md, Memory.
 #
 # # Safety
 # As `otc_cost_matrix_f64`.
@@ -1723,7 +1757,8 @@ otc_emd_partial_workspace_size_f64(problem, opts, bytes) =
 # Σa = 0 or Σb = 0 is allowed (then `mass` must be 0).
 #
 # Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (feasible plan, P·1 ≤ a, Pᵀ·1 ≤ b, maybe not
-# optimal); `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
+# optimal); `OTC_WARN_CANCELLED` (the callback stopped the solve: the same feasible outputs
+# as after `max_iter`); `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
 # `OTC_ERR_INVALID_ARGUMENT` (a negative weight or cost, a mass above min(Σa, Σb), a
 # negative tolerance), `OTC_ERR_NON_FINITE`, `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`,
 # `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`,
@@ -1767,7 +1802,8 @@ otc_emd_unbalanced_tv_workspace_size_f64(problem, opts, bytes) =
 # `otc_emd_unbalanced_tv_workspace_size_f64` (or `{NULL, 0}`).
 #
 # Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (feasible plan, maybe not optimal);
-# `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
+# `OTC_WARN_CANCELLED` (the callback stopped the solve: the same feasible outputs as after
+# `max_iter`); `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
 # `OTC_ERR_INVALID_ARGUMENT` (a negative weight, cost or ρ), `OTC_ERR_NON_FINITE`,
 # `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`,
 # `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
@@ -1861,7 +1897,8 @@ otc_emd_batch_workspace_size_f64(problem, opts, bytes) =
 # `otc_emd_batch_workspace_size_f64` (or `{NULL, 0}`: allocated).
 #
 # Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (`out->capped` problems reached `max_iter`; their
-# plans are feasible); the errors of `otc_emd_f64`, the message naming the problem; nothing
+# plans are feasible); `OTC_WARN_CANCELLED` (the callback stopped the batch: see
+# `otc_emd_batch_options.callback` for what the skipped problems' outputs hold); the errors of `otc_emd_f64`, the message naming the problem; nothing
 # is written on an error.
 #
 # # Safety
@@ -1997,6 +2034,11 @@ otc_bures_workspace_size_f64(problem, opts, bytes) =
 # `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`,
 # `OTC_ERR_NUMERICAL`. On an error nothing is written.
 #
+# Allocation with a caller workspace: none, except faer's per-thread matrix-product
+# buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+# above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+# decompositions at larger d): see docs/abi.md, Memory.
+#
 # # Safety
 # `problem`, `out`, `opts` are NULL or valid structs of at least their `struct_size` bytes;
 # every view in them addresses readable memory; `work.data` is NULL or valid for
@@ -2032,6 +2074,11 @@ otc_gaussian_w2_workspace_size_f64(problem, opts, bytes) =
 #
 # Statuses: as `otc_bures_f64`, and `OTC_ERR_NON_FINITE` for a non-finite mean entry.
 # On an error nothing is written.
+#
+# Allocation with a caller workspace: none, except faer's per-thread matrix-product
+# buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+# above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+# decompositions at larger d): see docs/abi.md, Memory.
 #
 # # Safety
 # `problem`, `out`, `opts` are NULL or valid structs; `problem->m1`, `m2` point to d
@@ -2069,6 +2116,11 @@ otc_gaussian_entropic_w2_workspace_size_f64(problem, opts, bytes) =
 #
 # Statuses: as `otc_gaussian_w2_f64`, and `OTC_ERR_INVALID_ARGUMENT` when ε is not finite
 # and > 0. On an error nothing is written.
+#
+# Allocation with a caller workspace: none, except faer's per-thread matrix-product
+# buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+# above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+# decompositions at larger d): see docs/abi.md, Memory.
 #
 # # Safety
 # As `otc_gaussian_w2_f64`.
@@ -2108,6 +2160,11 @@ otc_gaussian_w2_pairwise_workspace_size_f64(problem, opts, bytes) =
 # On an error nothing is written, except that `out->w2_squared` may hold partial results
 # when a covariance is found not PSD after the first runs.
 #
+# Allocation with a caller workspace: none, except faer's per-thread matrix-product
+# buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+# above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+# decompositions at larger d): see docs/abi.md, Memory.
+#
 # # Safety
 # `problem`, `out`, `opts` are NULL or valid structs; `covs1`/`covs2` point to k₁/k₂ views;
 # every view addresses readable memory (the output writable); `work.data` is NULL or valid
@@ -2145,6 +2202,11 @@ otc_gaussian_map_workspace_size_f64(problem, opts, bytes) =
 #
 # Statuses: `OTC_OK`, `OTC_WARN_SINGULAR`; the errors of `otc_gaussian_w2_f64`.
 # On an error nothing is written.
+#
+# Allocation with a caller workspace: none, except faer's per-thread matrix-product
+# buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+# above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+# decompositions at larger d): see docs/abi.md, Memory.
 #
 # # Safety
 # `problem`, `out`, `opts` are NULL or valid structs; the means NULL or d readable doubles,
@@ -2184,6 +2246,11 @@ otc_gaussian_map_apply_workspace_size_f64(problem, opts, bytes) =
 # `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`,
 # `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error nothing is written.
 #
+# Allocation with a caller workspace: none, except faer's per-thread matrix-product
+# buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+# above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+# decompositions at larger d): see docs/abi.md, Memory.
+#
 # # Safety
 # `problem`, `out`, `opts` are NULL or valid structs; `problem->b` NULL or d readable
 # doubles; views address valid memory; `work.data` is NULL or valid for `work.bytes` bytes
@@ -2221,6 +2288,11 @@ otc_gaussian_geodesic_workspace_size_f64(problem, opts, bytes) =
 #
 # Statuses: `OTC_OK`, `OTC_WARN_SINGULAR`; the errors of `otc_gaussian_w2_f64`, and
 # `OTC_ERR_INVALID_ARGUMENT` when t is not in [0, 1]. On an error nothing is written.
+#
+# Allocation with a caller workspace: none, except faer's per-thread matrix-product
+# buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+# above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+# decompositions at larger d): see docs/abi.md, Memory.
 #
 # # Safety
 # `problem`, `out`, `opts` are NULL or valid structs; the means d readable doubles,
@@ -2268,6 +2340,11 @@ otc_gaussian_barycenter_workspace_size_f64(problem, opts, bytes) =
 # `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`,
 # `OTC_ERR_NUMERICAL`. On an error nothing is written.
 #
+# Allocation with a caller workspace: none, except faer's per-thread matrix-product
+# buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+# above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+# decompositions at larger d): see docs/abi.md, Memory.
+#
 # # Safety
 # `problem`, `out`, `opts` are NULL or valid structs; `problem->covs` points to k views,
 # `problem->weights` NULL or k doubles, `out->mean` NULL or d writable doubles; views
@@ -2309,6 +2386,11 @@ otc_gaussian_moments_workspace_size_f64(problem, opts, bytes) =
 # `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`,
 # `OTC_ERR_THREADS`. On an error nothing is written.
 #
+# Allocation with a caller workspace: none, except faer's per-thread matrix-product
+# buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+# above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+# decompositions at larger d): see docs/abi.md, Memory.
+#
 # # Safety
 # `problem`, `out`, `opts` are NULL or valid structs; `problem->weights` NULL or n doubles,
 # `out->mean` NULL or d writable doubles; views address valid memory; `work.data` is NULL
@@ -2349,6 +2431,11 @@ otc_psd_sqrt_workspace_size_f64(problem, opts, bytes) =
 # `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`,
 # `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`, `OTC_ERR_NUMERICAL`. On an error nothing is
 # written.
+#
+# Allocation with a caller workspace: none, except faer's per-thread matrix-product
+# buffer (2 × L3 bytes, 64 MiB with a 32 MiB L3) on the calling thread's first product
+# above 16³ multiply-adds (d ≥ 17, or n·d² > 4096 for `gaussian_map_apply`, and faer's
+# decompositions at larger d): see docs/abi.md, Memory.
 #
 # # Safety
 # `problem`, `out`, `opts` are NULL or valid structs; views address valid memory;

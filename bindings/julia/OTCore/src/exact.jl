@@ -88,7 +88,9 @@ function emd_batch(as::AbstractVector{<:AbstractVector}, bs::AbstractVector{<:Ab
         b[(l-1)*m+1:l*m] = bs[l]
     end
     opts = Ref(options(LibOTCore.otc_emd_batch_options, LibOTCore.otc_emd_batch_options_default,
-                       "otc_emd_batch_options_default"; num_threads=threads, kwargs...))
+                       "otc_emd_batch_options_default";
+                       merge((num_threads=threads, callback=INTERRUPT_CALLBACK[], callback_every=1),
+                             values(kwargs))...))
     costs = Vector{Float64}(undef, k)
     gaps = Vector{Float64}(undef, k)
     iterations = Vector{UInt64}(undef, k)

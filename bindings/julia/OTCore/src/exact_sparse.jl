@@ -17,7 +17,8 @@ function assignment(Cs::AbstractVector{<:StridedMatrix{Float64}}; kwargs...)
     k > 0 || throw(ArgumentError("no problems"))
     n = size(first(Cs), 1)
     opts = Ref(options(LibOTCore.otc_assignment_options, LibOTCore.otc_assignment_options_default,
-                       "otc_assignment_options_default"; kwargs...))
+                       "otc_assignment_options_default";
+                       merge((callback=INTERRUPT_CALLBACK[], callback_every=16), kwargs)...))
     perm = Matrix{Csize_t}(undef, n, k)
     u = Matrix{Float64}(undef, n, k)
     v = Matrix{Float64}(undef, n, k)
@@ -122,7 +123,8 @@ solve.
 function emd_partial(a::AbstractVector{<:Real}, b::AbstractVector{<:Real},
                      C::StridedMatrix{Float64}, mass::Real; kwargs...)
     opts = Ref(options(LibOTCore.otc_emd_partial_options, LibOTCore.otc_emd_partial_options_default,
-                       "otc_emd_partial_options_default"; kwargs...))
+                       "otc_emd_partial_options_default";
+                       merge((callback=INTERRUPT_CALLBACK[], callback_every=1000), kwargs)...))
     r, plan, f, g, st = dummy_solve(LibOTCore.otc_emd_partial_problem_f64,
                                     LibOTCore.otc_emd_partial_outputs_f64,
                                     LibOTCore.otc_emd_partial_f64, "otc_emd_partial_f64", a, b, C,
@@ -147,7 +149,8 @@ function emd_unbalanced_tv(a::AbstractVector{<:Real}, b::AbstractVector{<:Real},
                            C::StridedMatrix{Float64}, rho::Real; kwargs...)
     opts = Ref(options(LibOTCore.otc_emd_unbalanced_tv_options,
                        LibOTCore.otc_emd_unbalanced_tv_options_default,
-                       "otc_emd_unbalanced_tv_options_default"; kwargs...))
+                       "otc_emd_unbalanced_tv_options_default";
+                       merge((callback=INTERRUPT_CALLBACK[], callback_every=1000), kwargs)...))
     r, plan, f, g, st = dummy_solve(LibOTCore.otc_emd_unbalanced_tv_problem_f64,
                                     LibOTCore.otc_emd_unbalanced_tv_outputs_f64,
                                     LibOTCore.otc_emd_unbalanced_tv_f64,

@@ -29,7 +29,12 @@ SEXP otc_r_assignment(SEXP costs, SEXP options) {
     otc_status st;
     const char *names[] = {"cost", "gap", "perm", "u", "v", "problem_costs", "iterations", "status"};
     SEXP out, u, v, pc;
-    OTCR_OPTIONS(assignment, o, options);
+    /* Ctrl-C: R's interrupt flag is polled every 16 augmenting paths unless options say. */
+    otc_assignment_options o;
+    OTCR_DEFAULT_OPTIONS(assignment, o);
+    o.callback = otcr_interrupt_callback;
+    o.callback_every = 16;
+    OTCR_SET_OPTIONS(assignment, o, options);
     OTCR_STRUCT(otc_assignment_problem_f64, p);
     OTCR_STRUCT(otc_assignment_outputs_f64, r);
     if (k < 1) Rf_error("costs must be a non-empty list of matrices");
@@ -161,7 +166,11 @@ SEXP otc_r_emd_partial(SEXP a, SEXP b, SEXP cost, SEXP mass, SEXP options) {
     const char *names[] = {"plan", "f", "g", "cost", "transported_mass", "mass_price", "gap",
                            "iterations", "status"};
     SEXP out;
-    OTCR_OPTIONS(emd_partial, o, options);
+    otc_emd_partial_options o;
+    OTCR_DEFAULT_OPTIONS(emd_partial, o);
+    o.callback = otcr_interrupt_callback; /* Ctrl-C stops the solve */
+    o.callback_every = 1000;
+    OTCR_SET_OPTIONS(emd_partial, o, options);
     OTCR_STRUCT(otc_emd_partial_problem_f64, p);
     OTCR_STRUCT(otc_emd_partial_outputs_f64, r);
     out = PROTECT(named_list(9, names));
@@ -187,7 +196,11 @@ SEXP otc_r_emd_unbalanced_tv(SEXP a, SEXP b, SEXP cost, SEXP rho, SEXP options) 
     const char *names[] = {"plan", "f", "g", "cost", "objective", "transported_mass", "gap",
                            "iterations", "status"};
     SEXP out;
-    OTCR_OPTIONS(emd_unbalanced_tv, o, options);
+    otc_emd_unbalanced_tv_options o;
+    OTCR_DEFAULT_OPTIONS(emd_unbalanced_tv, o);
+    o.callback = otcr_interrupt_callback; /* Ctrl-C stops the solve */
+    o.callback_every = 1000;
+    OTCR_SET_OPTIONS(emd_unbalanced_tv, o, options);
     OTCR_STRUCT(otc_emd_unbalanced_tv_problem_f64, p);
     OTCR_STRUCT(otc_emd_unbalanced_tv_outputs_f64, r);
     out = PROTECT(named_list(9, names));

@@ -5,6 +5,7 @@
 
 static const otcr_option_field assignment_fields[] = {
     {"num_threads", OTCR_U32, offsetof(otc_assignment_options, num_threads)},
+    {"callback_every", OTCR_U64, offsetof(otc_assignment_options, callback_every)},
 };
 void otcr_set_assignment_options(otc_assignment_options *opts, SEXP options, const char *fn) {
     otcr_set_options(opts, options, assignment_fields,
@@ -60,6 +61,7 @@ static const otcr_option_field emd_partial_fields[] = {
     {"num_threads", OTCR_U32, offsetof(otc_emd_partial_options, num_threads)},
     {"max_iter", OTCR_U64, offsetof(otc_emd_partial_options, max_iter)},
     {"mass_tolerance", OTCR_DOUBLE, offsetof(otc_emd_partial_options, mass_tolerance)},
+    {"callback_every", OTCR_U64, offsetof(otc_emd_partial_options, callback_every)},
 };
 void otcr_set_emd_partial_options(otc_emd_partial_options *opts, SEXP options, const char *fn) {
     otcr_set_options(opts, options, emd_partial_fields,
@@ -69,6 +71,7 @@ void otcr_set_emd_partial_options(otc_emd_partial_options *opts, SEXP options, c
 static const otcr_option_field emd_unbalanced_tv_fields[] = {
     {"num_threads", OTCR_U32, offsetof(otc_emd_unbalanced_tv_options, num_threads)},
     {"max_iter", OTCR_U64, offsetof(otc_emd_unbalanced_tv_options, max_iter)},
+    {"callback_every", OTCR_U64, offsetof(otc_emd_unbalanced_tv_options, callback_every)},
 };
 void otcr_set_emd_unbalanced_tv_options(otc_emd_unbalanced_tv_options *opts, SEXP options, const char *fn) {
     otcr_set_options(opts, options, emd_unbalanced_tv_fields,
@@ -90,6 +93,7 @@ static const otcr_option_field emd_batch_fields[] = {
     {"num_threads", OTCR_U32, offsetof(otc_emd_batch_options, num_threads)},
     {"max_iter", OTCR_U64, offsetof(otc_emd_batch_options, max_iter)},
     {"mass_tolerance", OTCR_DOUBLE, offsetof(otc_emd_batch_options, mass_tolerance)},
+    {"callback_every", OTCR_U64, offsetof(otc_emd_batch_options, callback_every)},
 };
 void otcr_set_emd_batch_options(otc_emd_batch_options *opts, SEXP options, const char *fn) {
     otcr_set_options(opts, options, emd_batch_fields,

@@ -821,6 +821,8 @@ SEXP otc_r_emd_batch(SEXP a, SEXP b, SEXP costs, SEXP options) {
     pb.b = vb.data;
     pb.costs = matrix_views(costs, k, "costs");
     OTCR_DEFAULT_OPTIONS(emd_batch, opts);
+    opts.callback = otcr_interrupt_callback; /* Ctrl-C stops the batch */
+    opts.callback_every = 1;
     OTCR_SET_OPTIONS(emd_batch, opts, options);
     c = Rf_allocVector(REALSXP, k);
     SET_VECTOR_ELT(out, 0, c);

@@ -4,19 +4,27 @@
 //! JMIV 2016, and GridOT's in-place neighbourhood updates).
 //!
 //! **Method.** The histograms are aggregated 2×2(×2) into a hierarchy of grids down to at most
-//! 64 pixels (`COARSEST_PIXELS`). The coarsest level is solved on all its arcs; every finer level
-//! starts from the arcs between the children of the previous level's basis arcs, and then
-//! alternates (1) network-simplex pivots over that sparse arc set (LEMON's spanning tree and
-//! strongly feasible pivots, [`crate::exact::network_simplex`]'s tree, Block Search over the
-//! stored arcs) with (2) a check of the reduced costs of **all** n·m arcs: for squared
-//! Euclidean costs, row i's smallest `C_ij − g_j` is a distance transform of `−g` on the grid
-//! (lower envelopes of parabolas, axis by axis, O(n) for all rows at once), and symmetrically
-//! for the columns. Every row and column whose best arc has a negative reduced cost brings
-//! that arc in, with the grid neighbours of the current basis arcs; the basis is kept (it is
-//! feasible for any arc set containing it). The loop ends when no arc of the full problem has
-//! a negative reduced cost: the duals then certify the plan optimal for the dense problem.
-//! When the arc set would outgrow its capacity (`arcs_per_node · (n + m)`), it is rebuilt
-//! from the basis and the new arcs.
+//! 64 pixels (`COARSEST_PIXELS`). The coarsest level is solved on all its arcs from LEMON's
+//! artificial basis. Every finer level starts from the coarser level's plan (GridOT's in-place
+//! refinement): its arc set is the arcs between the children of the ends of each coarse basis
+//! arc, and its first basis a feasible spanning tree built from the coarse plan (each coarse
+//! pixel's mass split over its basis arcs among its children, then each coarse arc's flow
+//! among the children of its ends, both by the north-west corner rule: a forest of fine arcs,
+//! hung from the artificial root). It then alternates network-simplex pivots over the sparse
+//! arc set (LEMON's spanning tree and strongly feasible pivots,
+//! [`crate::exact::network_simplex`]'s tree, Block Search over the stored arcs) with growing
+//! the set: first by the shielding neighbourhood (for each basis arc, the arcs from its row to
+//! the grid neighbours of its column and from the neighbours of its row to its column) while
+//! that brings an arc of negative reduced cost, then by a check of the reduced costs of
+//! **all** n·m arcs: for squared Euclidean costs, row i's smallest `C_ij − g_j` is a distance
+//! transform of `−g` on the grid (lower envelopes of parabolas, axis by axis, O(n) for all
+//! rows at once), and symmetrically for the columns. Every row and column whose best arc has a
+//! negative reduced cost brings that arc in; the basis is kept (it is feasible for any arc set
+//! containing it). The level ends when no arc of the full problem has a negative reduced
+//! cost: the duals then certify the plan optimal for the dense problem. When the arc set
+//! would outgrow its capacity (`arcs_per_node · (n + m)`), it is rebuilt from the basis and
+//! the new arcs. Nodes are numbered in Z order of their pixels, so that the tree's walks
+//! stay in nearby memory.
 //!
 //! **Progress.** Each check of all arcs reports to [`crate::progress::check`] (iteration: the
 //! pivots so far; error: the rows and columns whose best arc has a negative reduced cost). An
@@ -423,6 +431,8 @@ pub fn emd_grid_in_place(
             let ne = w.warm_start(&lev, coarse, basis, al, bl, 1e-14 * sa);
             w.forest_tree(&lev, &mut t, ne, al, bl, big_m)
         };
+        // The coarsest level, or a finer one whose warm start rounding spoilt: LEMON's
+        // artificial basis and initial pivots.
         if !warm {
             t.init(
                 |i| al[w.rowpix[i] as usize],
@@ -1029,8 +1039,7 @@ impl Work<'_> {
     }
 
     /// LEMON's initial pivots over the arc set: into each column its cheapest stored arc.
-    /// (Starting from the coarser level's duals instead, as [`crate::exact::emd`]'s warm
-    /// start does, made no measurable difference here.) Returns the pivots made.
+    /// Returns the pivots made.
     fn initial_pivots(&mut self, lev: &Level, t: &mut Tree<'_>) -> Result<u64> {
         // Column minima in val / arg (free until the first check).
         self.val[..self.nc].fill(f64::INFINITY);

@@ -305,3 +305,38 @@ fn errors_name_the_problem_and_leave_outputs_untouched() {
     assert!(f.iter().chain(&g).all(|&x| x == 7.0));
     assert!(ri.iter().chain(&ci).all(|&x| x == 9) && mass.iter().all(|&x| x == 7.0));
 }
+
+#[test]
+fn finer_levels_start_from_the_coarse_plan_on_lines_boxes_and_zeros() {
+    // Several levels each (the finer ones warm-started from the refined coarse plan): a
+    // 1×300 line and a 300×1 column with zero pixels, 3-D grids with zeros, and a 3-D box
+    // translated by (1, 2, 1) (integer, tied costs: 6 per unit of mass).
+    let mut r = Rng::new(17);
+    for shape in [[1usize, 300], [300, 1]] {
+        let (a, b) = (random(&mut r, 300, 0.3), random(&mut r, 300, 0.3));
+        let s = check(&shape, &[1.0, 1.0], &a, &b);
+        assert_eq!(s.info.levels, 4, "300 -> 150 -> 75 -> 38 pixels");
+    }
+    for (shape, zeros) in [([6usize, 6, 6], 0.5), ([9, 4, 7], 0.2)] {
+        let n: usize = shape.iter().product();
+        let (a, b) = (random(&mut r, n, zeros), random(&mut r, n, zeros));
+        let s = check(&shape, &[1.0, 0.5, 2.0], &a, &b);
+        assert!(s.info.levels >= 2);
+    }
+    let boxed = |d: [usize; 3]| -> Vec<f64> {
+        (0..512)
+            .map(|p| {
+                let x = [p / 64, (p / 8) % 8, p % 8];
+                let inside = (0..3).all(|k| (1 + d[k]..5 + d[k]).contains(&x[k]));
+                if inside {
+                    1.0
+                } else {
+                    0.0
+                }
+            })
+            .collect()
+    };
+    let s = check(&[8, 8, 8], &[1.0; 3], &boxed([0, 0, 0]), &boxed([1, 2, 1]));
+    assert_eq!(s.info.levels, 2);
+    assert!((s.cost - 64.0 * 6.0).abs() < 1e-9, "{}", s.cost);
+}

@@ -118,8 +118,60 @@ impl Level {
         }
     }
 
+    /// Calls `f` on every pixel once, in Z (Morton) order: the pixels of each aligned 2×2(×2)
+    /// block, then of each aligned 4×4(×4) block, and so on, consecutively, so that pixels
+    /// close on the grid get close numbers (row-major order on a line grid).
+    pub fn for_each_z_order(&self, mut f: impl FnMut(usize)) {
+        let bits = self
+            .dims
+            .iter()
+            .map(|&d| (usize::BITS - (d - 1).leading_zeros()) as usize)
+            .max()
+            .unwrap_or(0);
+        for code in 0..1usize << (3 * bits) {
+            let mut x = [0usize; 3];
+            for b in 0..bits {
+                for (a, xa) in x.iter_mut().enumerate() {
+                    *xa |= ((code >> (3 * b + 2 - a)) & 1) << b;
+                }
+            }
+            if x.iter().zip(&self.dims).all(|(&xa, &d)| xa < d) {
+                f(self.index(x));
+            }
+        }
+    }
+
     /// Number of axes of size > 1.
     pub fn axes(&self) -> usize {
         self.dims.iter().filter(|&&d| d > 1).count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn z_order_visits_every_pixel_once_block_by_block() {
+        for shape in [[1usize, 1, 13], [1, 5, 7], [3, 6, 5]] {
+            let lev = Level::finest(&shape, &[1.0; 3]);
+            let mut seen = Vec::new();
+            lev.for_each_z_order(|p| seen.push(p));
+            let mut sorted = seen.clone();
+            sorted.sort_unstable();
+            assert_eq!(sorted, (0..lev.len).collect::<Vec<_>>(), "{shape:?}");
+            // The children of each coarse pixel come out consecutively.
+            let coarse = lev.coarser();
+            for w in seen
+                .windows(2)
+                .filter(|w| lev.parent(&coarse, w[0]) != lev.parent(&coarse, w[1]))
+            {
+                let parent = lev.parent(&coarse, w[0]);
+                assert!(seen
+                    .iter()
+                    .skip_while(|&&p| p != w[1])
+                    .all(|&p| lev.parent(&coarse, p) != parent));
+            }
+        }
     }
 }

@@ -4,19 +4,27 @@
 //! JMIV 2016, and GridOT's in-place neighbourhood updates).
 //!
 //! **Method.** The histograms are aggregated 2×2(×2) into a hierarchy of grids down to at most
-//! 64 pixels (`COARSEST_PIXELS`). The coarsest level is solved on all its arcs; every finer level
-//! starts from the arcs between the children of the previous level's basis arcs, and then
-//! alternates (1) network-simplex pivots over that sparse arc set (LEMON's spanning tree and
-//! strongly feasible pivots, [`crate::exact::network_simplex`]'s tree, Block Search over the
-//! stored arcs) with (2) a check of the reduced costs of **all** n·m arcs: for squared
-//! Euclidean costs, row i's smallest `C_ij − g_j` is a distance transform of `−g` on the grid
-//! (lower envelopes of parabolas, axis by axis, O(n) for all rows at once), and symmetrically
-//! for the columns. Every row and column whose best arc has a negative reduced cost brings
-//! that arc in, with the grid neighbours of the current basis arcs; the basis is kept (it is
-//! feasible for any arc set containing it). The loop ends when no arc of the full problem has
-//! a negative reduced cost: the duals then certify the plan optimal for the dense problem.
-//! When the arc set would outgrow its capacity (`arcs_per_node · (n + m)`), it is rebuilt
-//! from the basis and the new arcs.
+//! 64 pixels (`COARSEST_PIXELS`). The coarsest level is solved on all its arcs from LEMON's
+//! artificial basis. Every finer level starts from the coarser level's plan (GridOT's in-place
+//! refinement): its arc set is the arcs between the children of the ends of each coarse basis
+//! arc, and its first basis a feasible spanning tree built from the coarse plan (each coarse
+//! pixel's mass split over its basis arcs among its children, then each coarse arc's flow
+//! among the children of its ends, both by the north-west corner rule: a forest of fine arcs,
+//! hung from the artificial root). It then alternates network-simplex pivots over the sparse
+//! arc set (LEMON's spanning tree and strongly feasible pivots,
+//! [`crate::exact::network_simplex`]'s tree, Block Search over the stored arcs) with growing
+//! the set: first by the shielding neighbourhood (for each basis arc, the arcs from its row to
+//! the grid neighbours of its column and from the neighbours of its row to its column) while
+//! that brings an arc of negative reduced cost, then by a check of the reduced costs of
+//! **all** n·m arcs: for squared Euclidean costs, row i's smallest `C_ij − g_j` is a distance
+//! transform of `−g` on the grid (lower envelopes of parabolas, axis by axis, O(n) for all
+//! rows at once), and symmetrically for the columns. Every row and column whose best arc has a
+//! negative reduced cost brings that arc in; the basis is kept (it is feasible for any arc set
+//! containing it). The level ends when no arc of the full problem has a negative reduced
+//! cost: the duals then certify the plan optimal for the dense problem. When the arc set
+//! would outgrow its capacity (`arcs_per_node · (n + m)`), it is rebuilt from the basis and
+//! the new arcs. Nodes are numbered in Z order of their pixels, so that the tree's walks
+//! stay in nearby memory.
 //!
 //! **Progress.** Each check of all arcs reports to [`crate::progress::check`] (iteration: the
 //! pivots so far; error: the rows and columns whose best arc has a negative reduced cost). An
@@ -40,7 +48,7 @@ mod dt;
 mod geometry;
 
 use super::network_simplex::pricing::EPS;
-use super::network_simplex::tree::Tree;
+use super::network_simplex::tree::{Tree, NONE as NONE_NODE};
 use super::network_simplex::{pivot, SparsePlanMut};
 use crate::progress::{self, Flow};
 use crate::workspace::{check_stack, take, vec_req, with_stack};
@@ -211,31 +219,41 @@ pub fn emd_grid_scratch(shape: &[usize], params: &GridParams) -> Result<StackReq
     let nodes = 2 * n + 1;
     let line = p.longest_axis;
     Ok(StackReq::all_of(&[
-        vec_req::<f64>(p.total), // source masses, all levels
-        vec_req::<f64>(p.total), // target masses, all levels
-        vec_req::<u32>(n),       // kept rows' pixels
-        vec_req::<u32>(n),       // kept columns' pixels
-        vec_req::<u32>(n),       // row of each pixel
-        vec_req::<u32>(n),       // column of each pixel
-        vec_req::<usize>(nodes), // parent
-        vec_req::<usize>(nodes), // pred
-        vec_req::<u8>(nodes),    // up
-        vec_req::<f64>(nodes),   // flow
-        vec_req::<usize>(nodes), // thread
-        vec_req::<usize>(nodes), // rev_thread
-        vec_req::<usize>(nodes), // succ_num
-        vec_req::<usize>(nodes), // last_succ
-        vec_req::<f64>(nodes),   // pi
-        vec_req::<usize>(nodes), // dirty
-        vec_req::<u64>(p.arcs),  // arc keys
-        vec_req::<f64>(p.arcs),  // arc costs
-        vec_req::<u64>(p.cand),  // new arcs of a round
-        vec_req::<u64>(nodes),   // basis arcs of the previous level
-        vec_req::<f64>(n),       // row duals of the previous level / the result
-        vec_req::<f64>(n),       // column duals of the previous level / the result
-        vec_req::<f64>(n),       // best value per column (initial pivots) / transform
-        vec_req::<u32>(n),       // its row / transform argmin
-        vec_req::<f64>(line),    // transform lines
+        vec_req::<f64>(p.total),   // source masses, all levels
+        vec_req::<f64>(p.total),   // target masses, all levels
+        vec_req::<u32>(n),         // kept rows' pixels
+        vec_req::<u32>(n),         // kept columns' pixels
+        vec_req::<u32>(n),         // row of each pixel
+        vec_req::<u32>(n),         // column of each pixel
+        vec_req::<usize>(nodes),   // parent
+        vec_req::<usize>(nodes),   // pred
+        vec_req::<u8>(nodes),      // up
+        vec_req::<f64>(nodes),     // flow
+        vec_req::<usize>(nodes),   // thread
+        vec_req::<usize>(nodes),   // rev_thread
+        vec_req::<usize>(nodes),   // succ_num
+        vec_req::<usize>(nodes),   // last_succ
+        vec_req::<f64>(nodes),     // pi
+        vec_req::<usize>(nodes),   // dirty
+        vec_req::<u64>(p.arcs),    // arc keys
+        vec_req::<f64>(p.arcs),    // arc costs
+        vec_req::<u64>(p.cand),    // new arcs of a round
+        vec_req::<u64>(nodes),     // basis arcs of the previous level
+        vec_req::<f64>(nodes),     // their flows
+        vec_req::<u32>(n + nodes), // warm start: pieces of the rows' masses on coarse arcs
+        vec_req::<f64>(n + nodes),
+        vec_req::<u32>(n + nodes), // and of the columns' masses
+        vec_req::<f64>(n + nodes),
+        vec_req::<u32>(4 * nodes), // each coarse arc's row and column pieces
+        vec_req::<u32>(nodes + 1), // forest adjacency: offsets
+        vec_req::<u32>(2 * nodes), // and edges
+        vec_req::<u32>(nodes),     // forest: visit marks
+        vec_req::<u32>(nodes),     // forest: preorder
+        vec_req::<f64>(n),         // row duals of the previous level / the result
+        vec_req::<f64>(n),         // column duals of the previous level / the result
+        vec_req::<f64>(n),         // best value per column (initial pivots) / transform
+        vec_req::<u32>(n),         // its row / transform argmin
+        vec_req::<f64>(line),      // transform lines
         vec_req::<u32>(line),
         vec_req::<f64>(line),
         vec_req::<u32>(line),
@@ -306,6 +324,16 @@ pub fn emd_grid_in_place(
     let (mut costs, stack) = take(stack, p.arcs, 0.0f64);
     let (mut cand, stack) = take(stack, p.cand, 0u64);
     let (mut support, stack) = take(stack, nodes, 0u64);
+    let (mut support_flow, stack) = take(stack, nodes, 0.0f64);
+    let (mut row_piece, stack) = take(stack, n + nodes, 0u32);
+    let (mut row_piece_mass, stack) = take(stack, n + nodes, 0.0f64);
+    let (mut col_piece, stack) = take(stack, n + nodes, 0u32);
+    let (mut col_piece_mass, stack) = take(stack, n + nodes, 0.0f64);
+    let (mut spans, stack) = take(stack, 4 * nodes, 0u32);
+    let (mut adj_start, stack) = take(stack, nodes + 1, 0u32);
+    let (mut adj, stack) = take(stack, 2 * nodes, 0u32);
+    let (mut mark, stack) = take(stack, nodes, 0u32);
+    let (mut order, stack) = take(stack, nodes, 0u32);
     let (mut fw, stack) = take(stack, n, 0.0f64);
     let (mut gw, stack) = take(stack, n, 0.0f64);
     let (mut val, stack) = take(stack, n, 0.0f64);
@@ -345,6 +373,17 @@ pub fn emd_grid_in_place(
         cand: &mut cand,
         val: &mut val,
         arg: &mut arg,
+        warm: Warm {
+            row_piece: &mut row_piece,
+            row_piece_mass: &mut row_piece_mass,
+            col_piece: &mut col_piece,
+            col_piece_mass: &mut col_piece_mass,
+            spans: &mut spans,
+            adj_start: &mut adj_start,
+            adj: &mut adj,
+            mark: &mut mark,
+            order: &mut order,
+        },
         lines: Lines {
             f: &mut l_f,
             arg: &mut l_arg,
@@ -367,8 +406,8 @@ pub fn emd_grid_in_place(
         let lev = p.levels[l];
         off -= lev.len;
         let (al, bl) = (&ah[off..off + lev.len], &bh[off..off + lev.len]);
-        w.nr = keep_positive(al, w.rowpix, w.pix_row);
-        w.nc = keep_positive(bl, w.colpix, w.pix_col);
+        w.nr = keep_positive(&lev, al, w.rowpix, w.pix_row);
+        w.nc = keep_positive(&lev, bl, w.colpix, w.pix_col);
         let (nr, nc) = (w.nr, w.nc);
         let mut t = Tree {
             n: nr,
@@ -385,17 +424,26 @@ pub fn emd_grid_in_place(
             dirty: &mut dirty,
         };
         let big_m = lev.max_cost().max(1.0) * ((nr + nc) as f64 + 2.0);
-        t.init(
-            |i| al[w.rowpix[i] as usize],
-            |j| bl[w.colpix[j] as usize],
-            big_m,
-        );
-        if l + 1 < p.count {
-            w.refine(&lev, &p.levels[l + 1], &support[..n_support]);
-        } else {
-            w.all_arcs(&lev);
+        let warm = l + 1 < p.count && {
+            let coarse = &p.levels[l + 1];
+            w.refine(&lev, coarse, &support[..n_support]);
+            let basis = (&support[..n_support], &support_flow[..n_support]);
+            let ne = w.warm_start(&lev, coarse, basis, al, bl, 1e-14 * sa);
+            w.forest_tree(&lev, &mut t, ne, al, bl, big_m)
+        };
+        // The coarsest level, or a finer one whose warm start rounding spoilt: LEMON's
+        // artificial basis and initial pivots.
+        if !warm {
+            t.init(
+                |i| al[w.rowpix[i] as usize],
+                |j| bl[w.colpix[j] as usize],
+                big_m,
+            );
+            if l + 1 == p.count {
+                w.all_arcs(&lev);
+            }
+            info.iterations += w.initial_pivots(&lev, &mut t)?;
         }
-        info.iterations += w.initial_pivots(&lev, &mut t)?;
         loop {
             info.max_arcs = info.max_arcs.max(w.na);
             info.iterations += w.pivots(&mut t)?;
@@ -404,6 +452,11 @@ pub fn emd_grid_in_place(
             // carries mass): the finest level then returns a feasible, unverified plan.
             if info.cancelled && !artificial_flow(&t, 1e-12 * sa) {
                 break;
+            }
+            // The shielding neighbourhood first (the grid neighbours of the basis arcs: local,
+            // cheap pivots); the check of all arcs only once none of them improves.
+            if w.merge(&lev, &t, 0) > 0 {
+                continue;
             }
             info.rounds += 1;
             let found = w.violations(&lev, t.pi);
@@ -422,6 +475,7 @@ pub fn emd_grid_in_place(
             if e < nr * nc {
                 let (i, j) = (e / nc, e % nc);
                 support[n_support] = key(w.rowpix[i] as usize, w.colpix[j] as usize);
+                support_flow[n_support] = t.flow[u];
                 n_support += 1;
             }
         }
@@ -522,19 +576,20 @@ fn artificial_flow(t: &Tree<'_>, tol: f64) -> bool {
     (0..t.n + t.m).any(|u| t.pred[u] >= t.n * t.m && t.flow[u] > tol)
 }
 
-/// Lists the pixels of positive mass in `idx` and numbers them in `map` (`NONE` for the
+/// Lists the pixels of positive mass in `idx`, in Z order (so that the network simplex's
+/// nodes close on the grid are close in memory), and numbers them in `map` (`NONE` for the
 /// others); returns how many.
-fn keep_positive(w: &[f64], idx: &mut [u32], map: &mut [u32]) -> usize {
+fn keep_positive(lev: &Level, w: &[f64], idx: &mut [u32], map: &mut [u32]) -> usize {
     let mut k = 0;
-    for (p, &x) in w.iter().enumerate() {
-        if x > 0.0 {
+    lev.for_each_z_order(|p| {
+        if w[p] > 0.0 {
             idx[k] = p as u32;
             map[p] = k as u32;
             k += 1;
         } else {
             map[p] = NONE;
         }
-    }
+    });
     k
 }
 
@@ -543,6 +598,159 @@ fn keep_positive(w: &[f64], idx: &mut [u32], map: &mut [u32]) -> usize {
 #[inline]
 fn negative(rc: f64, c: f64, ps: f64, pt: f64) -> bool {
     rc < 0.0 && rc < -EPS * (c.abs() + ps.abs() + pt.abs())
+}
+
+/// The north-west corner rule between two lists of amounts with (nearly) equal totals, `x(0..nx)`
+/// and `y(0..ny)`: walks both lists, moving the smaller remaining amount, and calls
+/// `emit(a, b, t)` for every transfer t > `tol` from x's entry a to y's entry b. The transfers
+/// form a staircase (a path alternating between the lists), so they contain no cycle.
+fn north_west(
+    nx: usize,
+    x: impl Fn(usize) -> f64,
+    ny: usize,
+    y: impl Fn(usize) -> f64,
+    tol: f64,
+    mut emit: impl FnMut(usize, usize, f64),
+) {
+    if nx == 0 || ny == 0 {
+        return;
+    }
+    let (mut a, mut b) = (0, 0);
+    let (mut ra, mut rb) = (x(0), y(0));
+    loop {
+        let t = ra.min(rb);
+        if t > tol {
+            emit(a, b, t);
+        }
+        if ra <= rb {
+            rb -= ra;
+            a += 1;
+            if a == nx {
+                return;
+            }
+            ra = x(a);
+        } else {
+            ra -= rb;
+            b += 1;
+            if b == ny {
+                return;
+            }
+            rb = y(b);
+        }
+    }
+}
+
+/// The buffers of the warm start of a level from the coarser level's plan (free otherwise):
+/// the pieces of the kept rows' and columns' masses on the coarse basis arcs, and the forest
+/// of fine arcs built from them.
+struct Warm<'w> {
+    row_piece: &'w mut [u32],
+    row_piece_mass: &'w mut [f64],
+    col_piece: &'w mut [u32],
+    col_piece_mass: &'w mut [f64],
+    /// Per coarse arc k: `[4k]`, `[4k+1]` start and count of its row pieces, `[4k+2]`,
+    /// `[4k+3]` of its column pieces.
+    spans: &'w mut [u32],
+    adj_start: &'w mut [u32],
+    adj: &'w mut [u32],
+    mark: &'w mut [u32],
+    order: &'w mut [u32],
+}
+
+/// Splits the masses of the kept children of each coarse pixel over that pixel's basis arcs
+/// by the north-west corner rule. `order` holds the keys `(coarse pixel << 32) | arc` sorted
+/// (each pixel's arcs form a run); `map` numbers the kept fine pixels, `mass` their masses;
+/// arc k's pieces (kept pixel number, mass) are written to `node`, `amount` and their start
+/// and count to `spans[at + 4k]`, `spans[at + 4k + 1]`.
+#[allow(clippy::too_many_arguments)]
+fn split_masses(
+    lev: &Level,
+    coarse: &Level,
+    order: &[u64],
+    flow: &[f64],
+    map: &[u32],
+    mass: &[f64],
+    tol: f64,
+    node: &mut [u32],
+    amount: &mut [f64],
+    spans: &mut [u32],
+    at: usize,
+) {
+    let mut np = 0;
+    let mut r = 0;
+    while r < order.len() {
+        let pc = (order[r] >> 32) as usize;
+        let end = r + order[r..].partition_point(|&o| (o >> 32) as usize == pc);
+        let mut kids = [0usize; 8];
+        let mut nk = 0;
+        lev.children(coarse, pc, |p| {
+            if map[p] != NONE {
+                kids[nk] = p;
+                nk += 1;
+            }
+        });
+        let arc = |e: usize| (order[r + e] & 0xFFFF_FFFF) as usize;
+        for e in 0..end - r {
+            spans[at + 4 * arc(e) + 1] = 0;
+        }
+        north_west(
+            nk,
+            |c| mass[kids[c]],
+            end - r,
+            |e| flow[arc(e)],
+            tol,
+            |c, e, t| {
+                let k = arc(e);
+                if spans[at + 4 * k + 1] == 0 {
+                    spans[at + 4 * k] = np as u32;
+                }
+                spans[at + 4 * k + 1] += 1;
+                node[np] = map[kids[c]];
+                amount[np] = t;
+                np += 1;
+            },
+        );
+        r = end;
+    }
+}
+
+/// Depth-first preorder of the forest component of node `s` (nodes whose mark is `marks.0`,
+/// marked `marks.1` when reached), written to `wm.order` from `at`, with each reached node's
+/// parent, arc and direction in `t` (rows are nodes `0..nr`, columns `nr..`); `t.dirty` is the
+/// stack. Returns the end of the written preorder.
+fn preorder(
+    s: usize,
+    marks: (u32, u32),
+    nr: usize,
+    edges: &[u64],
+    wm: &mut Warm<'_>,
+    t: &mut Tree<'_>,
+    at: usize,
+) -> usize {
+    let nc = t.m;
+    let mut len = at;
+    let mut top = 1;
+    t.dirty[0] = s;
+    wm.mark[s] = marks.1;
+    while top > 0 {
+        top -= 1;
+        let u = t.dirty[top];
+        wm.order[len] = u as u32;
+        len += 1;
+        for &k in &wm.adj[wm.adj_start[u] as usize..wm.adj_start[u + 1] as usize] {
+            let (i, j) = unkey(edges[k as usize]);
+            let v = if u < nr { nr + j } else { i };
+            if wm.mark[v] == marks.0 {
+                wm.mark[v] = marks.1;
+                t.parent[v] = u;
+                t.pred[v] = i * nc + j;
+                t.up[v] = u8::from(v < nr);
+                t.dirty[top] = v;
+                top += 1;
+            }
+        }
+    }
+    len
 }
 
 /// The buffers of one level's solve: kept rows and columns, the sparse arc set (sorted keys
@@ -557,6 +765,7 @@ struct Work<'w> {
     cand: &'w mut [u64],
     val: &'w mut [f64],
     arg: &'w mut [u32],
+    warm: Warm<'w>,
     lines: Lines<'w>,
     nr: usize,
     nc: usize,
@@ -617,9 +826,220 @@ impl Work<'_> {
         self.fill_costs(lev, 0);
     }
 
+    /// The warm start of a finer level (GridOT's in-place refinement): refines the coarser
+    /// level's basis arcs `basis` (coarse pixel pairs and their flows) into a forest of fine
+    /// arcs carrying a feasible plan: each coarse pixel's mass is split over its basis arcs
+    /// among its kept children, then each coarse arc's flow between its row and column pieces,
+    /// both by the north-west corner rule (amounts ≤ `tol` dropped). The forest's arcs are
+    /// listed in `cand`; [`Work::forest_tree`] turns them into the spanning tree. The pieces
+    /// form a forest: every staircase of the north-west rule is a path, and they are glued
+    /// along the coarse basis, itself a forest, so at most nr + nc − 1 arcs are listed.
+    #[allow(clippy::too_many_arguments)]
+    fn warm_start(
+        &mut self,
+        lev: &Level,
+        coarse: &Level,
+        basis: (&[u64], &[f64]),
+        al: &[f64],
+        bl: &[f64],
+        tol: f64,
+    ) -> usize {
+        let (arcs, flow) = basis;
+        let s = arcs.len();
+        let order = &mut self.cand[..s];
+        // Rows: runs of the basis arcs by coarse row.
+        for (k, (o, &a)) in order.iter_mut().zip(arcs).enumerate() {
+            *o = (a & !0xFFFF_FFFF) | k as u64;
+        }
+        order.sort_unstable();
+        let wm = &mut self.warm;
+        split_masses(
+            lev,
+            coarse,
+            order,
+            flow,
+            self.pix_row,
+            al,
+            tol,
+            wm.row_piece,
+            wm.row_piece_mass,
+            wm.spans,
+            0,
+        );
+        // Columns: runs by coarse column.
+        for (k, (o, &a)) in order.iter_mut().zip(arcs).enumerate() {
+            *o = (a << 32) | k as u64;
+        }
+        order.sort_unstable();
+        split_masses(
+            lev,
+            coarse,
+            order,
+            flow,
+            self.pix_col,
+            bl,
+            tol,
+            wm.col_piece,
+            wm.col_piece_mass,
+            wm.spans,
+            2,
+        );
+        // Each coarse arc: its flow from its row pieces to its column pieces.
+        let mut ne = 0;
+        let edges = &mut *self.cand;
+        for k in 0..s {
+            let sp = &wm.spans[4 * k..4 * k + 4];
+            let (r0, nr_k, c0, nc_k) = (
+                sp[0] as usize,
+                sp[1] as usize,
+                sp[2] as usize,
+                sp[3] as usize,
+            );
+            if nr_k == 0 || nc_k == 0 {
+                continue;
+            }
+            north_west(
+                nr_k,
+                |x| wm.row_piece_mass[r0 + x],
+                nc_k,
+                |y| wm.col_piece_mass[c0 + y],
+                tol,
+                |x, y, _| {
+                    edges[ne] = key(wm.row_piece[r0 + x] as usize, wm.col_piece[c0 + y] as usize);
+                    ne += 1;
+                },
+            );
+        }
+        ne
+    }
+
+    /// The spanning tree of the warm start: the forest of the `ne` arcs listed in `cand`
+    /// (from [`Work::warm_start`]), each component hung from the root by the artificial arc of
+    /// a row when its net supply is ≥ 0 and of a column otherwise, with the flows the masses
+    /// determine and the potentials of the tree. Returns false (the tree is then to be
+    /// rebuilt cold) when rounding left an arc of the forest without positive flow, which
+    /// would break the strong feasibility the pivots rely on.
+    fn forest_tree(
+        &mut self,
+        lev: &Level,
+        t: &mut Tree<'_>,
+        ne: usize,
+        al: &[f64],
+        bl: &[f64],
+        big_m: f64,
+    ) -> bool {
+        let (nr, nc) = (self.nr, self.nc);
+        let nodes = nr + nc;
+        let root = nodes;
+        let edges = &self.cand[..ne];
+        let wm = &mut self.warm;
+        // Adjacency lists (arc numbers) of the forest.
+        let start = &mut wm.adj_start[..=nodes];
+        start.fill(0);
+        for &e in edges {
+            let (i, j) = unkey(e);
+            start[i + 1] += 1;
+            start[nr + j + 1] += 1;
+        }
+        for u in 0..nodes {
+            start[u + 1] += start[u];
+        }
+        let cursor = &mut wm.order[..nodes];
+        cursor.copy_from_slice(&start[..nodes]);
+        for (k, &e) in edges.iter().enumerate() {
+            let (i, j) = unkey(e);
+            for u in [i, nr + j] {
+                wm.adj[cursor[u] as usize] = k as u32;
+                cursor[u] += 1;
+            }
+        }
+        // Depth-first preorder of each component into `order`, from a row first (rows are
+        // numbered first), again from a column when the component's net supply is negative.
+        let supply = |u: usize| {
+            if u < nr {
+                al[self.rowpix[u] as usize]
+            } else {
+                -bl[self.colpix[u - nr] as usize]
+            }
+        };
+        wm.mark[..nodes].fill(0);
+        let mut len = 0;
+        for s in 0..nodes {
+            if wm.mark[s] != 0 {
+                continue;
+            }
+            let begin = len;
+            len = preorder(s, (0, 1), nr, edges, wm, t, begin);
+            let net: f64 = wm.order[begin..len]
+                .iter()
+                .map(|&u| supply(u as usize))
+                .sum();
+            let top = if net < 0.0 && s < nr {
+                let c = wm.order[begin..len].iter().find(|&&u| u as usize >= nr);
+                let Some(&c) = c else {
+                    return false;
+                };
+                preorder(c as usize, (1, 2), nr, edges, wm, t, begin);
+                c as usize
+            } else {
+                s
+            };
+            t.parent[top] = root;
+            t.pred[top] = nr * nc + top;
+            t.up[top] = u8::from(top < nr);
+        }
+        // Thread, subtree sizes, last successors and flows, bottom-up over the preorder.
+        let order = &wm.order[..nodes];
+        t.thread[root] = order[0] as usize;
+        t.rev_thread[order[0] as usize] = root;
+        for w2 in order.windows(2) {
+            t.thread[w2[0] as usize] = w2[1] as usize;
+            t.rev_thread[w2[1] as usize] = w2[0] as usize;
+        }
+        t.thread[order[nodes - 1] as usize] = root;
+        t.rev_thread[root] = order[nodes - 1] as usize;
+        for &u in order {
+            let u = u as usize;
+            t.succ_num[u] = 1;
+            t.last_succ[u] = u;
+            t.flow[u] = supply(u);
+        }
+        for &u in order.iter().rev() {
+            let u = u as usize;
+            let p = t.parent[u];
+            if p != root {
+                t.succ_num[p] += t.succ_num[u];
+                t.flow[p] += t.flow[u];
+                if t.last_succ[p] == p {
+                    t.last_succ[p] = t.last_succ[u];
+                }
+            }
+            // Net supply of the subtree → flow on the arc to the parent.
+            if t.up[u] == 0 {
+                t.flow[u] = -t.flow[u];
+            }
+        }
+        t.parent[root] = NONE_NODE;
+        t.pred[root] = NONE_NODE;
+        t.up[root] = 0;
+        t.flow[root] = 0.0;
+        t.succ_num[root] = nodes + 1;
+        t.last_succ[root] = order[nodes - 1] as usize;
+        if order.iter().any(|&u| {
+            let u = u as usize;
+            t.flow[u] < 0.0 || (t.flow[u] == 0.0 && t.up[u] == 0)
+        }) {
+            return false;
+        }
+        t.refresh_potentials(
+            |i, j| lev.cost(self.rowpix[i] as usize, self.colpix[j] as usize),
+            big_m,
+        );
+        true
+    }
+
     /// LEMON's initial pivots over the arc set: into each column its cheapest stored arc.
-    /// (Starting from the coarser level's duals instead, as [`crate::exact::emd`]'s warm
-    /// start does, made no measurable difference here.) Returns the pivots made.
+    /// Returns the pivots made.
     fn initial_pivots(&mut self, lev: &Level, t: &mut Tree<'_>) -> Result<u64> {
         // Column minima in val / arg (free until the first check).
         self.val[..self.nc].fill(f64::INFINITY);
@@ -744,7 +1164,8 @@ impl Work<'_> {
     /// Adds to the arc set the `found` violating arcs listed in `cand` and the arcs from each
     /// basis arc's row to the grid neighbours of its column and from the neighbours of its row
     /// to its column; rebuilds the set from the basis and these arcs when they do not fit.
-    fn merge(&mut self, lev: &Level, t: &Tree<'_>, found: usize) {
+    /// Returns how many of the added arcs have a negative reduced cost.
+    fn merge(&mut self, lev: &Level, t: &Tree<'_>, found: usize) -> usize {
         let (nr, nc) = (self.nr, self.nc);
         let cap = self.cand.len();
         let mut k = found;
@@ -774,11 +1195,16 @@ impl Work<'_> {
         cand.sort_unstable();
         // Unique and not yet stored.
         let mut m = 0;
+        let mut improving = 0;
         for r in 0..k {
             let x = cand[r];
             if (m > 0 && cand[m - 1] == x) || self.keys[..self.na].binary_search(&x).is_ok() {
                 continue;
             }
+            let (i, j) = unkey(x);
+            let c = lev.cost(self.rowpix[i] as usize, self.colpix[j] as usize);
+            let (ps, pt) = (t.pi[i], t.pi[nr + j]);
+            improving += usize::from(negative(c + ps - pt, c, ps, pt));
             cand[m] = x;
             m += 1;
         }
@@ -822,6 +1248,7 @@ impl Work<'_> {
             self.na = d;
             self.fill_costs(lev, 0);
         }
+        improving
     }
 
     /// At the finest level with the kept pixels' duals in `f`, `g`: gives the zero-mass pixels

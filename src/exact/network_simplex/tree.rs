@@ -305,15 +305,26 @@ impl Tree<'_> {
         }
     }
 
-    /// Shifts the potentials of u_in's new subtree so the entering arc's reduced cost is 0.
+    /// Makes the entering arc's reduced cost 0 by shifting the potentials of u_in's new
+    /// subtree, or, when that subtree holds more than half of the nodes, those of the rest of
+    /// the tree the other way (reduced costs depend only on differences, so either keeps them
+    /// all; the root's potential then drifts until the next [`Tree::refresh_potentials`]).
     fn update_potential(&mut self, p: &Pivot) {
         let sign = if self.up[p.u_in] == 1 { 1.0 } else { -1.0 };
         let sigma = self.pi[p.v_in] - self.pi[p.u_in] - sign * p.cost;
         let end = self.thread[self.last_succ[p.u_in]];
-        let mut u = p.u_in;
-        while u != end {
-            self.pi[u] += sigma;
-            u = self.thread[u];
+        if 2 * self.succ_num[p.u_in] <= self.n + self.m + 1 {
+            let mut u = p.u_in;
+            while u != end {
+                self.pi[u] += sigma;
+                u = self.thread[u];
+            }
+        } else {
+            let mut u = end;
+            while u != p.u_in {
+                self.pi[u] -= sigma;
+                u = self.thread[u];
+            }
         }
     }
 

@@ -5,7 +5,8 @@
 //!     cargo bench --bench sinkhorn                 # everything (a few minutes)
 //!     cargo bench --bench sinkhorn -- exp          # ns per exp, f64 and f32
 //!     cargo bench --bench sinkhorn -- dense_f64    # one dense section and its ratios
-//!     cargo bench --bench sinkhorn -- kernel_f64   # stored kernel: iteration, time to 1e-6
+//!     cargo bench --bench sinkhorn -- kernel_f64   # stored kernel: iteration, 1 and 2 threads
+//!     cargo bench --bench sinkhorn -- tolerance    # stored kernel: time to 1e-6 at ε = 1e-3
 //!
 //! * Per iteration = (solve with K + 10 iterations − solve with K iterations)/10, so the
 //!   entry checks (one read of the cost) and the final marginal check are not counted.
@@ -358,9 +359,8 @@ fn kernel_iteration<T: Real>(cost: Cost<'_, T>, a: &[T], threads: usize) -> Dura
 }
 
 /// Dense n = m = 4000, ε = 0.01: the stored-kernel iteration against the log-domain one and
-/// against one read of the kernel (its memory-bandwidth limit), 1 and 2 threads; then the
-/// time to an L1 marginal error of 1e-6 at ε = 1e-3 with plain, over-relaxed (adaptive ω) and
-/// ε-scaled iterations. Compare with POT through `benches/peers/sinkhorn_pot.py`.
+/// against one read of the kernel (its memory-bandwidth limit), 1 and 2 threads. Compare with
+/// POT through `benches/peers/sinkhorn_pot.py`, with OTT-JAX through `sinkhorn_ott.py`.
 fn kernel<T: Real>(_c: &mut Criterion) {
     let (x, y) = (cloud::<f64>(N, 2, 1), cloud::<f64>(N, 2, 2));
     let cost = sqdist::<T>(&x, &y);
@@ -390,6 +390,15 @@ fn kernel<T: Real>(_c: &mut Criterion) {
         ms(k1) / ms(rd),
         ms(k2) / ms(rd2),
     );
+}
+
+/// Dense n = m = 4000: the time to an L1 marginal error of 1e-6 at ε = 1e-3 with plain,
+/// over-relaxed (adaptive ω) and ε-scaled iterations, 1 thread.
+fn kernel_tolerance<T: Real>(_c: &mut Criterion) {
+    let (x, y) = (cloud::<f64>(N, 2, 1), cloud::<f64>(N, 2, 2));
+    let cost = sqdist::<T>(&x, &y);
+    let a = vec![T::from_f64(1.0 / N as f64); N];
+    let cost_ref = Cost::Dense(cost.as_ref());
     for (name, omega, steps) in [
         ("plain", 1.0, 0),
         ("adaptive omega", 0.0, 0),
@@ -434,12 +443,13 @@ fn main() {
         .measurement_time(Duration::from_secs(3))
         .configure_from_args();
     type Section = (&'static str, fn(&mut Criterion));
-    let sections: [Section; 5] = [
+    let sections: [Section; 6] = [
         ("exp", exp),
         ("dense_f64", dense::<f64>),
         ("dense_f32", dense::<f32>),
         ("kernel_f64", kernel::<f64>),
         ("kernel_f32", kernel::<f32>),
+        ("tolerance_f64", kernel_tolerance::<f64>),
     ];
     for (name, run) in sections {
         if name.contains(filter.as_str()) || filter.contains(name) {

@@ -323,19 +323,18 @@ pub fn par_chunks3<A: Send, B: Send, C: Send>(
         a.len() == b.len() && b.len() == c.len(),
         "slices of one length"
     );
-    let body = |(k, (x, (y, z))): (usize, (&mut [A], (&mut [B], &mut [C])))| body(k, x, y, z);
     match par {
         Par::Seq => a
             .chunks_mut(size)
             .zip(b.chunks_mut(size).zip(c.chunks_mut(size)))
             .enumerate()
-            .for_each(body),
+            .for_each(|(k, (x, (y, z)))| body(k, x, y, z)),
         Par::Rayon(_) => {
             use rayon::prelude::*;
             a.par_chunks_mut(size)
                 .zip(b.par_chunks_mut(size).zip(c.par_chunks_mut(size)))
                 .enumerate()
-                .for_each(body)
+                .for_each(|(k, (x, (y, z)))| body(k, x, y, z))
         }
     }
 }

@@ -14,7 +14,10 @@
 //!
 //! Sums: products and per-tile sums in `T`, tiles of [`TILE`] columns added in f64. Rows are
 //! split into parallel chunks of [`CHUNK_ROWS`], each with its own f64 column partial sums,
-//! added in chunk order: results are bitwise identical for every thread count.
+//! added in chunk order (in parallel over column chunks, each doing its columns' update
+//! there): results are bitwise identical for every thread count. Successive sweeps visit the
+//! row chunks in alternating directions, so that each starts on the part of K̃ the previous
+//! one left in the last-level cache (the chunks' results do not depend on the order).
 
 use super::cost_source::Source;
 use crate::par::{par_chunks, par_chunks3, par_chunks_ordered};

@@ -5,10 +5,12 @@
 //!     cargo bench --bench sinkhorn                 # everything (a few minutes)
 //!     cargo bench --bench sinkhorn -- exp          # ns per exp, f64 and f32
 //!     cargo bench --bench sinkhorn -- dense_f64    # one dense section and its ratios
-//!     cargo bench --bench sinkhorn -- kernel_f64   # stored kernel: iteration, time to 1e-6
+//!     cargo bench --bench sinkhorn -- kernel_f64   # stored kernel: iteration, 1 and 2 threads
+//!     cargo bench --bench sinkhorn -- tolerance    # stored kernel: time to 1e-6 at ε = 1e-3
 //!
 //! * Per iteration = (solve with K + 10 iterations − solve with K iterations)/10, so the
-//!   entry checks (one read of the cost) and the final marginal check are not counted.
+//!   entry checks (one read of the cost) and the final marginal check are not counted; on the
+//!   stored-kernel path, the median time between the checks of successive iterations.
 //! * Machine limit = max(2·n·m vectorised exps (`Real::exp_s`, inputs in L1), reading the n×m
 //!   cost twice at the read bandwidth measured here on a buffer of the same size).
 //! * Each section prints its figures as the best of 5 runs, then criterion measures the same
@@ -22,6 +24,7 @@ mod common;
 use common::cloud;
 use criterion::{Criterion, SamplingMode};
 use faer::Mat;
+use otcore::progress::{self, Flow};
 use otcore::sinkhorn::{self, Cost, Params, Path, Scaling};
 use otcore::Real;
 use pulp::Simd;
@@ -50,16 +53,18 @@ fn solve_time<T: Real>(
         path: Path::LogDomain,
         ..Params::default()
     };
-    solve_with(cost, a, b, &p, threads).0
+    solve_with(cost, a, b, &p, threads, &mut |_, _| Flow::Continue).0
 }
 
-/// Time and report of one solve with `p` on `threads` threads, on a preallocated workspace.
+/// Time and report of one solve with `p` on `threads` threads, on a preallocated workspace,
+/// its convergence checks handed to `observer` (on the thread running the solve).
 fn solve_with<T: Real>(
     cost: Cost<'_, T>,
     a: &[T],
     b: &[T],
     p: &Params,
     threads: usize,
+    observer: &mut (dyn FnMut(u64, f64) -> Flow + Send),
 ) -> (Duration, sinkhorn::Info) {
     let (n, m) = cost.dims();
     let p = *p;
@@ -70,7 +75,9 @@ fn solve_with<T: Real>(
     otcore::par::with_threads(threads, |par| {
         let stack = otcore::MemStack::new(&mut buf);
         let t = Instant::now();
-        let info = sinkhorn::sinkhorn_in_place(cost, a, b, &mut f, &mut g, &p, par, stack).unwrap();
+        let info = progress::observe(observer, || {
+            sinkhorn::sinkhorn_in_place(cost, a, b, &mut f, &mut g, &p, par, stack).unwrap()
+        });
         (t.elapsed(), info)
     })
     .unwrap()
@@ -342,25 +349,31 @@ fn dense<T: Real>(c: &mut Criterion) {
     group.finish();
 }
 
-/// Per-iteration time of the stored-kernel path by differencing solves of K + 10 and K
-/// iterations (the kernel is built once in both).
+/// Per-iteration time of the stored-kernel path: the median time between successive checks
+/// (one an iteration) over iterations 3 to 40; the median leaves out the iterations a shared
+/// machine preempts, where differencing two solves would carry their noise.
 fn kernel_iteration<T: Real>(cost: Cost<'_, T>, a: &[T], threads: usize) -> Duration {
-    let p = |iters| Params {
+    let p = Params {
         epsilon: 0.01,
-        max_iter: iters,
+        max_iter: 40,
         tolerance: 0.0,
+        check_every: 1,
         path: Path::Kernel,
         ..Params::default()
     };
-    let long = solve_with(cost, a, a, &p(12), threads).0;
-    let short = solve_with(cost, a, a, &p(2), threads).0;
-    long.saturating_sub(short) / 10
+    let mut stamps = Vec::with_capacity(64);
+    solve_with(cost, a, a, &p, threads, &mut |_, _| {
+        stamps.push(Instant::now());
+        Flow::Continue
+    });
+    let mut steps: Vec<Duration> = stamps.windows(2).skip(2).map(|w| w[1] - w[0]).collect();
+    steps.sort();
+    steps[steps.len() / 2]
 }
 
 /// Dense n = m = 4000, ε = 0.01: the stored-kernel iteration against the log-domain one and
-/// against one read of the kernel (its memory-bandwidth limit), 1 and 2 threads; then the
-/// time to an L1 marginal error of 1e-6 at ε = 1e-3 with plain, over-relaxed (adaptive ω) and
-/// ε-scaled iterations. Compare with POT through `benches/peers/sinkhorn_pot.py`.
+/// against one read of the kernel (its memory-bandwidth limit), 1 and 2 threads. Compare with
+/// POT through `benches/peers/sinkhorn_pot.py`, with OTT-JAX through `sinkhorn_ott.py`.
 fn kernel<T: Real>(_c: &mut Criterion) {
     let (x, y) = (cloud::<f64>(N, 2, 1), cloud::<f64>(N, 2, 2));
     let cost = sqdist::<T>(&x, &y);
@@ -390,6 +403,15 @@ fn kernel<T: Real>(_c: &mut Criterion) {
         ms(k1) / ms(rd),
         ms(k2) / ms(rd2),
     );
+}
+
+/// Dense n = m = 4000: the time to an L1 marginal error of 1e-6 at ε = 1e-3 with plain,
+/// over-relaxed (adaptive ω) and ε-scaled iterations, 1 thread.
+fn kernel_tolerance<T: Real>(_c: &mut Criterion) {
+    let (x, y) = (cloud::<f64>(N, 2, 1), cloud::<f64>(N, 2, 2));
+    let cost = sqdist::<T>(&x, &y);
+    let a = vec![T::from_f64(1.0 / N as f64); N];
+    let cost_ref = Cost::Dense(cost.as_ref());
     for (name, omega, steps) in [
         ("plain", 1.0, 0),
         ("adaptive omega", 0.0, 0),
@@ -408,7 +430,7 @@ fn kernel<T: Real>(_c: &mut Criterion) {
             },
             ..Params::default()
         };
-        let (t, info) = solve_with(cost_ref, &a, &a, &p, 1);
+        let (t, info) = solve_with(cost_ref, &a, &a, &p, 1, &mut |_, _| Flow::Continue);
         println!(
             "  to L1 error 1e-6 at eps=1e-3, {name}: {:.0} ms, {} + {} iterations, {} kernel \
              builds, {} log-domain iterations, final omega {:.3}, converged {}",
@@ -434,12 +456,13 @@ fn main() {
         .measurement_time(Duration::from_secs(3))
         .configure_from_args();
     type Section = (&'static str, fn(&mut Criterion));
-    let sections: [Section; 5] = [
+    let sections: [Section; 6] = [
         ("exp", exp),
         ("dense_f64", dense::<f64>),
         ("dense_f32", dense::<f32>),
         ("kernel_f64", kernel::<f64>),
         ("kernel_f32", kernel::<f32>),
+        ("tolerance_f64", kernel_tolerance::<f64>),
     ];
     for (name, run) in sections {
         if name.contains(filter.as_str()) || filter.contains(name) {

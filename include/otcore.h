@@ -3025,7 +3025,8 @@ typedef struct otc_sinkhorn_options {
     double mass_tolerance;
     /**
      * Over-relaxation ω of the updates `f ← (1 − ω)·f + ω·f_Sinkhorn`: 1 = off (default), a
-     * value in (0, 2) a fixed ω, 0 = adaptive (from the observed contraction rate).
+     * value in (0, 2) a fixed ω, 0 = adaptive (from the observed contraction rate; plain with
+     * a TV penalty).
      */
     double over_relaxation;
     /**
@@ -3354,7 +3355,7 @@ typedef struct otc_sinkhorn_divergence_options {
      */
     double mass_tolerance;
     /**
-     * Over-relaxation ω: 1 = off (default), (0, 2) fixed, 0 = adaptive.
+     * Over-relaxation ω: 1 = off (default), (0, 2) fixed, 0 = adaptive (plain with TV).
      */
     double over_relaxation;
     /**

@@ -282,16 +282,59 @@ pub fn par_chunks<O: Send>(
     size: usize,
     body: impl Fn(usize, &mut [O]) + Sync + Send,
 ) {
+    par_chunks_ordered(par, out, size, false, body)
+}
+
+/// [`par_chunks`], visiting the chunks from the last to the first when `reverse` (under
+/// `Par::Rayon`, each worker's share of the chunks in that order): a stream that alternates
+/// directions starts where the previous one ended, on data still in the last-level cache.
+/// Chunk boundaries, and so results, do not depend on the direction.
+pub fn par_chunks_ordered<O: Send>(
+    par: Par,
+    out: &mut [O],
+    size: usize,
+    reverse: bool,
+    body: impl Fn(usize, &mut [O]) + Sync + Send,
+) {
+    let body = |(c, o): (usize, &mut [O])| body(c, o);
+    match (par, reverse) {
+        (Par::Seq, false) => out.chunks_mut(size).enumerate().for_each(body),
+        (Par::Seq, true) => out.chunks_mut(size).enumerate().rev().for_each(body),
+        (Par::Rayon(_), false) => {
+            use rayon::prelude::*;
+            out.par_chunks_mut(size).enumerate().for_each(body)
+        }
+        (Par::Rayon(_), true) => {
+            use rayon::prelude::*;
+            out.par_chunks_mut(size).enumerate().rev().for_each(body)
+        }
+    }
+}
+
+/// [`par_chunks`] over three slices of the same length at once: `body(chunk, a_chunk,
+/// b_chunk, c_chunk)` for the chunks of `size` of `a`, `b` and `c`.
+pub fn par_chunks3<A: Send, B: Send, C: Send>(
+    par: Par,
+    (a, b, c): (&mut [A], &mut [B], &mut [C]),
+    size: usize,
+    body: impl Fn(usize, &mut [A], &mut [B], &mut [C]) + Sync + Send,
+) {
+    assert!(
+        a.len() == b.len() && b.len() == c.len(),
+        "slices of one length"
+    );
     match par {
-        Par::Seq => out
+        Par::Seq => a
             .chunks_mut(size)
+            .zip(b.chunks_mut(size).zip(c.chunks_mut(size)))
             .enumerate()
-            .for_each(|(c, o)| body(c, o)),
+            .for_each(|(k, (x, (y, z)))| body(k, x, y, z)),
         Par::Rayon(_) => {
             use rayon::prelude::*;
-            out.par_chunks_mut(size)
+            a.par_chunks_mut(size)
+                .zip(b.par_chunks_mut(size).zip(c.par_chunks_mut(size)))
                 .enumerate()
-                .for_each(|(c, o)| body(c, o))
+                .for_each(|(k, (x, (y, z)))| body(k, x, y, z))
         }
     }
 }

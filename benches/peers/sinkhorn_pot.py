@@ -70,11 +70,13 @@ class Workspace(ctypes.Structure):
 
 
 def solve(lib, fn, C, a, b, o, f, g):
-    """Runs otc_sinkhorn_f64 / _f32 on the dense cost C with options o into f, g."""
+    """Runs otc_sinkhorn_f64 / _f32 on the dense cost C with options o into f, g; returns the
+    outputs struct (its report: iterations, error, path)."""
     p = Problem(ctypes.sizeof(Problem), a.ctypes.data, C.shape[0], b.ctypes.data, C.shape[1],
                 view(C), MatrixF64(), MatrixF64(), 0, None, None)
     out = Outputs(struct_size=ctypes.sizeof(Outputs), f=f.ctypes.data, g=g.ctypes.data)
     check(lib, fn(ctypes.byref(p), ctypes.byref(out), ctypes.byref(o), Workspace(None, 0)))
+    return out
 
 
 def otcore_time(lib, C, a, b, eps, iters, threads):

@@ -74,7 +74,8 @@ pub struct otc_sinkhorn_options {
     /// a's mass (the plan's column sums are (Σa/Σb)·b).
     pub mass_tolerance: f64,
     /// Over-relaxation ω of the updates `f ← (1 − ω)·f + ω·f_Sinkhorn`: 1 = off (default), a
-    /// value in (0, 2) a fixed ω, 0 = adaptive (from the observed contraction rate).
+    /// value in (0, 2) a fixed ω, 0 = adaptive (from the observed contraction rate; plain with
+    /// a TV penalty).
     pub over_relaxation: f64,
     /// Largest workspace in bytes `OTC_SINKHORN_PATH_AUTO` gives the stored kernel (default
     /// 2^30); beyond it the log-domain path runs.
@@ -128,7 +129,7 @@ pub struct otc_sinkhorn_divergence_options {
     pub rho_b: f64,
     /// Balanced problems: largest accepted relative mass gap (default 1e-6).
     pub mass_tolerance: f64,
-    /// Over-relaxation ω: 1 = off (default), (0, 2) fixed, 0 = adaptive.
+    /// Over-relaxation ω: 1 = off (default), (0, 2) fixed, 0 = adaptive (plain with TV).
     pub over_relaxation: f64,
     /// Largest workspace in bytes `OTC_SINKHORN_PATH_AUTO` gives the stored kernel (2^30).
     pub kernel_memory_cap: usize,

@@ -14,10 +14,13 @@
 //!
 //! Sums: products and per-tile sums in `T`, tiles of [`TILE`] columns added in f64. Rows are
 //! split into parallel chunks of [`CHUNK_ROWS`], each with its own f64 column partial sums,
-//! added in chunk order: results are bitwise identical for every thread count.
+//! added in chunk order (in parallel over column chunks, each doing its columns' update
+//! there): results are bitwise identical for every thread count. Successive sweeps visit the
+//! row chunks in alternating directions, so that each starts on the part of K̃ the previous
+//! one left in the last-level cache (the chunks' results do not depend on the order).
 
 use super::cost_source::Source;
-use crate::par::par_chunks;
+use crate::par::{par_chunks, par_chunks3, par_chunks_ordered};
 use crate::workspace::{take, vec_req};
 use crate::{MemStack, Par, Real, StackReq};
 use pulp::Simd;
@@ -82,10 +85,13 @@ pub(crate) struct KernelState<'s, T> {
     pub(crate) lv: &'s mut [f64],
     /// The candidate log v of an iteration (m).
     lv_new: &'s mut [f64],
-    /// Column sums Σ_i K̃_ij a_i u_i (m).
+    /// Column sums Σ_i K̃_ij a_i u_i (m), then each column's marginal error.
     colsum: &'s mut [f64],
     n: usize,
     m: usize,
+    /// Whether the next sweep visits the row chunks from the last to the first (sweeps
+    /// alternate, each starting on the rows the previous one read last).
+    reverse: bool,
 }
 
 /// Runs `body` with a [`KernelState`] for an n×m problem taken from `stack`.
@@ -110,12 +116,13 @@ pub(crate) fn with_kernel<T: Real, R>(
         colsum: &mut colsum,
         n,
         m,
+        reverse: false,
     };
     body(st, stack)
 }
 
 /// What a sweep found.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct SweepStats {
     /// Σ_i |r_i − t_i| of the state before the sweep (r its row marginal, t the target).
     pub row_error: f64,
@@ -125,6 +132,12 @@ pub(crate) struct SweepStats {
     pub max_lu: f64,
     /// A row sum was 0 or not finite: K̃ underflowed (or overflowed) on that row.
     pub failed: bool,
+    /// Column marginal error of the new state (u_new, v_new).
+    pub col_error: f64,
+    /// max_j |log v_new_j|.
+    pub max_lv: f64,
+    /// A column sum was 0 or not finite.
+    pub col_failed: bool,
 }
 
 /// The row side of an update: the potentials α (f64), weights and the update's constants.
@@ -355,9 +368,19 @@ impl<T: Real> KernelState<'_, T> {
 
     /// One fused pass over K̃: with `w_j = b_j·v_j` (in `w`), every row sum
     /// `S_i = Σ_j K̃_ij w_j` gives the row error of the current state and the new log u
-    /// (kept in the chunk records until [`KernelState::commit_rows`]), and the column sums
-    /// `Σ_i K̃_ij a_i u_new_i` land in `colsum`.
-    pub(crate) fn sweep(&mut self, w: &[T], rows: &Side<'_, T>, par: Par) -> SweepStats {
+    /// (kept in the chunk records until [`KernelState::commit_rows`]), the column sums
+    /// `Σ_i K̃_ij a_i u_new_i` are added up and the column update made from them: the new
+    /// log v (current once [`KernelState::commit_cols`] is called), `w_j = b_j·v_j_new` in
+    /// `w`, the column error of the new state. Rows are read in parallel chunks (in
+    /// alternating directions from one sweep to the next), column sums and updates in
+    /// parallel column chunks; every sum is in a fixed order.
+    pub(crate) fn sweep(
+        &mut self,
+        w: &mut [T],
+        rows: &Side<'_, T>,
+        cols: &Side<'_, T>,
+        par: Par,
+    ) -> SweepStats {
         struct Op<'a, T> {
             k: &'a [T],
             m: usize,
@@ -377,12 +400,7 @@ impl<T: Real> KernelState<'_, T> {
                 let (part, rest) = self.rec.split_at_mut(m);
                 let (lu_new, st) = rest.split_at_mut(CHUNK_ROWS);
                 part.fill(0.0);
-                let mut stats = SweepStats {
-                    row_error: 0.0,
-                    mass: 0.0,
-                    max_lu: 0.0,
-                    failed: false,
-                };
+                let mut stats = SweepStats::default();
                 let mut q = 0;
                 while q < rows {
                     let (k, w, lu, side) = (self.k, self.w, self.lu, self.side);
@@ -405,42 +423,61 @@ impl<T: Real> KernelState<'_, T> {
         }
         let (m, n) = (self.m, self.n);
         let arch = pulp::Arch::new();
-        let (k, lu) = (&*self.k, &*self.lu);
         let rec_len = m + CHUNK_ROWS + STATS;
-        par_chunks(par, self.rec, rec_len, |c, rec| {
+        let reverse = self.reverse;
+        self.reverse = !reverse;
+        let (k, lu, w_read) = (&*self.k, &*self.lu, &*w);
+        par_chunks_ordered(par, self.rec, rec_len, reverse, |c, rec| {
             arch.dispatch(Op {
                 k,
                 m,
-                w,
+                w: w_read,
                 lu,
                 side: rows,
                 i0: c * CHUNK_ROWS,
                 rec,
             })
         });
+        let mut stats = SweepStats::default();
         let rec = &*self.rec;
-        par_chunks(par, self.colsum, REDUCE_CHUNK, |c, out| {
-            let j0 = c * REDUCE_CHUNK;
-            let len = out.len();
-            out.fill(0.0);
-            for r in rec.chunks(rec_len).take(chunks(n)) {
-                for (o, &p) in out.iter_mut().zip(&r[j0..j0 + len]) {
-                    *o += p;
-                }
-            }
-        });
-        let mut stats = SweepStats {
-            row_error: 0.0,
-            mass: 0.0,
-            max_lu: 0.0,
-            failed: false,
-        };
         for r in rec.chunks(rec_len).take(chunks(n)) {
             let st = &r[m + CHUNK_ROWS..];
             stats.row_error += st[0];
             stats.mass += st[1];
             stats.max_lu = stats.max_lu.max(st[2]);
             stats.failed |= st[3] != 0.0;
+        }
+        // Column sums, then the column update; colsum_j becomes column j's error.
+        let lv = &*self.lv;
+        par_chunks3(
+            par,
+            (&mut *self.colsum, &mut *self.lv_new, w),
+            REDUCE_CHUNK,
+            |c, sum, lv_new, w| {
+                let j0 = c * REDUCE_CHUNK;
+                let len = sum.len();
+                sum.fill(0.0);
+                for r in rec.chunks(rec_len).take(chunks(n)) {
+                    for (o, &p) in sum.iter_mut().zip(&r[j0..j0 + len]) {
+                        *o += p;
+                    }
+                }
+                for (q, ((s, l), w)) in sum.iter_mut().zip(lv_new).zip(w).enumerate() {
+                    let j = j0 + q;
+                    let (_, _, new) = cols.update(j, lv[j], *s);
+                    // The column marginal of (u_new, v_new) and its target.
+                    let (r, t, _) = cols.update(j, new, *s);
+                    *l = new;
+                    *w = T::from_f64(cols.w[j].to_f64() * new.exp());
+                    *s = (r - t).abs();
+                }
+            },
+        );
+        // A column sum of 0 or ∞ (or NaN) makes its new log v infinite (or NaN): κ > 0, ω > 0.
+        for (&e, &l) in self.colsum.iter().zip(self.lv_new.iter()) {
+            stats.col_error += e;
+            stats.max_lv = stats.max_lv.max(l.abs());
+            stats.col_failed |= !l.is_finite();
         }
         stats
     }
@@ -451,28 +488,6 @@ impl<T: Real> KernelState<'_, T> {
         for (lu, r) in self.lu.chunks_mut(CHUNK_ROWS).zip(self.rec.chunks(rec_len)) {
             lu.copy_from_slice(&r[self.m..self.m + lu.len()]);
         }
-    }
-
-    /// The column update from the sweep's column sums: new log v (the current one once
-    /// [`KernelState::commit_cols`] is called), `w_j = b_j·v_j` in `w`, and (column error of
-    /// the new state, max |log v_new|, failed).
-    #[allow(clippy::needless_range_loop)] // j indexes four arrays and `cols`
-    pub(crate) fn column_update(&mut self, cols: &Side<'_, T>, w: &mut [T]) -> (f64, f64, bool) {
-        let (mut err, mut max, mut failed) = (0.0, 0.0f64, false);
-        for j in 0..self.m {
-            let sum = self.colsum[j];
-            let (_, _, new) = cols.update(j, self.lv[j], sum);
-            if !(sum > 0.0 && sum.is_finite() && new.is_finite()) {
-                failed = true;
-            }
-            // The column marginal of (u_new, v_new) and its target.
-            let (r, t, _) = cols.update(j, new, sum);
-            err += (r - t).abs();
-            max = max.max(new.abs());
-            self.lv_new[j] = new;
-            w[j] = T::from_f64(cols.w[j].to_f64() * new.exp());
-        }
-        (err, max, failed)
     }
 
     /// Makes the column update's log v the current one.

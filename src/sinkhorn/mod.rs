@@ -79,7 +79,8 @@ pub struct Params {
     pub kernel_memory_cap: usize,
     /// Over-relaxation ω of the potential updates, `f ← (1 − ω)·f + ω·f_Sinkhorn`: 1 = plain
     /// Sinkhorn, a value in (0, 2) a fixed ω, 0 = adaptive (ω from the observed contraction
-    /// rate, back to 1 whenever the marginal error grows). Same fixed point for every ω.
+    /// rate, back to 1 whenever the marginal error grows; plain with a TV penalty). Same fixed
+    /// point for every ω.
     pub over_relaxation: f64,
     /// How a finite `rho_a` / `rho_b` penalises the marginals (KL by default).
     pub penalty: Penalty,

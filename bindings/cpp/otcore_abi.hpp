@@ -1546,7 +1546,8 @@ struct SinkhornOptions {
         return *this;
     }
     /// Over-relaxation ω of the updates `f ← (1 − ω)·f + ω·f_Sinkhorn`: 1 = off (default), a
-    /// value in (0, 2) a fixed ω, 0 = adaptive (from the observed contraction rate).
+    /// value in (0, 2) a fixed ω, 0 = adaptive (from the observed contraction rate; plain with
+    /// a TV penalty).
     SinkhornOptions &with_over_relaxation(double value) {
         c.over_relaxation = value;
         return *this;
@@ -1644,7 +1645,7 @@ struct SinkhornDivergenceOptions {
         c.mass_tolerance = value;
         return *this;
     }
-    /// Over-relaxation ω: 1 = off (default), (0, 2) fixed, 0 = adaptive.
+    /// Over-relaxation ω: 1 = off (default), (0, 2) fixed, 0 = adaptive (plain with TV).
     SinkhornDivergenceOptions &with_over_relaxation(double value) {
         c.over_relaxation = value;
         return *this;

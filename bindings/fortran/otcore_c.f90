@@ -1675,7 +1675,8 @@ module otcore_c
         ! a's mass (the plan's column sums are (Σa/Σb)·b).
         real(c_double) :: mass_tolerance
         ! Over-relaxation ω of the updates `f ← (1 − ω)·f + ω·f_Sinkhorn`: 1 = off (default), a
-        ! value in (0, 2) a fixed ω, 0 = adaptive (from the observed contraction rate).
+        ! value in (0, 2) a fixed ω, 0 = adaptive (from the observed contraction rate; plain with
+        ! a TV penalty).
         real(c_double) :: over_relaxation
         ! Largest workspace in bytes `OTC_SINKHORN_PATH_AUTO` gives the stored kernel (default
         ! 2^30); beyond it the log-domain path runs.
@@ -1858,7 +1859,7 @@ module otcore_c
         real(c_double) :: rho_b
         ! Balanced problems: largest accepted relative mass gap (default 1e-6).
         real(c_double) :: mass_tolerance
-        ! Over-relaxation ω: 1 = off (default), (0, 2) fixed, 0 = adaptive.
+        ! Over-relaxation ω: 1 = off (default), (0, 2) fixed, 0 = adaptive (plain with TV).
         real(c_double) :: over_relaxation
         ! Largest workspace in bytes `OTC_SINKHORN_PATH_AUTO` gives the stored kernel (2^30).
         integer(c_size_t) :: kernel_memory_cap

@@ -144,7 +144,7 @@ pub fn with_threads<R: Send>(num_threads: usize, f: impl FnOnce(Par) -> R + Send
     Ok(pool.install(|| f(Par::Rayon(NonZeroUsize::new(k).expect("k >= 2")))))
 }
 
-/// [`with_threads`] with `observer` receiving the [`progress`](crate::progress) checks of
+/// [`with_threads`] with `observer` receiving the [`progress`] checks of
 /// the solve ON THE CALLING THREAD, whatever the thread count: with k ≥ 2 workers `f` runs as
 /// a job in the pool while the calling thread waits for its checks and runs `observer` for
 /// each (a rendezvous on a mutex and condition variable: no allocation). Use it when the

@@ -329,9 +329,9 @@ class otc_emd_grid_options(ctypes.Structure):
 class otc_emd_grid_problem_f64(ctypes.Structure):
     """Two histograms on one regular grid of `ndim` axes (1, 2 or 3) with `shape[k]` pixels and
     spacing `spacing[k]` along axis k. The grid has
-    n = shape[0]·…·shape[ndim−1] pixels, stored row-major (last axis fastest: pixel
-    (x0, x1, x2) of a 3-D grid is entry (x0·shape[1] + x1)·shape[2] + x2). The cost between
-    pixels x and y is Σ_k (spacing[k]·(x_k − y_k))²."""
+    n = `shape[0]·…·shape[ndim−1]` pixels, stored row-major (last axis fastest: pixel
+    (x0, x1, x2) of a 3-D grid is entry `(x0·shape[1] + x1)·shape[2] + x2`). The cost between
+    pixels x and y is `Σ_k (spacing[k]·(x_k − y_k))²`."""
     _fields_ = [
         ("struct_size", ctypes.c_size_t),
         ("ndim", ctypes.c_size_t),

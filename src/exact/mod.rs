@@ -1,6 +1,6 @@
 //! Exact optimal transport: the network simplex for discrete measures ([`network_simplex`]),
 //! its sparse multiscale form for histograms on grids ([`grid`]), exact OT on the line
-//! ([`one_d`]), sliced Wasserstein ([`sliced`]) and the assignment problem ([`assignment`]);
+//! ([`one_d`]), sliced Wasserstein ([`sliced`]) and the assignment problem ([`assignment`](mod@assignment));
 //! partial and TV-unbalanced OT ([`network_simplex::partial`]); position gradients and
 //! displacement interpolation from a sparse plan ([`plan_ops`]).
 

@@ -22,7 +22,7 @@ impl Region {
     }
 }
 
-/// The name of element `.1` of the array argument `.0` ("costs[3]"), formatted only into
+/// The name of element `.1` of the array argument `.0` (`"costs[3]"`), formatted only into
 /// an error message.
 #[derive(Clone, Copy, Debug)]
 pub struct Indexed(pub &'static str, pub usize);
@@ -120,7 +120,7 @@ pub unsafe fn slice<'a, T>(what: &str, ptr: *const T, len: usize) -> Result<(&'a
 /// A mutable slice of `len ≥ 1` elements from a C pointer.
 ///
 /// # Safety
-/// As [`slice`], and the memory must not be accessed through any other pointer during `'a`.
+/// As [`slice()`], and the memory must not be accessed through any other pointer during `'a`.
 pub unsafe fn slice_mut<'a, T>(
     what: &str,
     ptr: *mut T,
@@ -155,7 +155,7 @@ pub unsafe fn opt_slice_mut<'a, T>(
 /// An optional input array: `None` when `ptr` is NULL.
 ///
 /// # Safety
-/// As [`slice`] when `ptr` is not NULL.
+/// As [`slice()`] when `ptr` is not NULL.
 pub unsafe fn opt_slice<'a, T>(
     what: &str,
     ptr: *const T,

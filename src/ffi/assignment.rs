@@ -1,4 +1,4 @@
-//! C entry points of the assignment solver ([`crate::exact::assignment`]), in the ABI 1
+//! C entry points of the assignment solver ([`crate::exact::assignment`](mod@crate::exact::assignment)), in the ABI 1
 //! shape: `otc_assignment_options_default`, `otc_assignment_workspace_size_f64`,
 //! `otc_assignment_f64` (one problem or a batch of k of one size, solved over the threads).
 //! The solver is f64 only; its callback sees each shortest augmenting path.

@@ -3,7 +3,7 @@
 //! O((n + m)·d)). Both are seen as *lines*: line `l` holds the costs of one point of one side
 //! against every point of the other; the row and column soft-min passes are then
 //! [`lse::along`] (one log-sum-exp per line, lines in parallel) or [`lse::across`] (one per
-//! position, positions in parallel chunks of [`lse::ACROSS_WIDTH`]).
+//! position, positions in parallel chunks of `lse::ACROSS_WIDTH`).
 
 use super::lse::{self, Running, ACROSS_ROWS, ACROSS_WIDTH, SEGMENT};
 use crate::par::par_chunks;
@@ -179,7 +179,7 @@ impl<T: Real> Lines<T> for PointLines<'_, T> {
     }
 }
 
-/// out[l] = log Σ_k exp(u_k + C[l][k]·nie) for every line l. On entry `out[l]` is a hint
+/// `out[l] = log Σ_k exp(u_k + C[l][k]·nie)` for every line l. On entry `out[l]` is a hint
 /// (the line's previous value): when finite, the line is summed in one pass with it as the
 /// shift, and redone with its maximum only if [`lse::accepts`] rejects the sum.
 pub fn lse_along<T: Real, L: Lines<T>>(lines: &L, u: &[T], nie: T, out: &mut [f64], par: Par) {
@@ -247,7 +247,7 @@ pub fn lse_along<T: Real, L: Lines<T>>(lines: &L, u: &[T], nie: T, out: &mut [f6
     });
 }
 
-/// out[k] = log Σ_l exp(v_l + C[l][k]·nie) for every position k. On entry `out` holds hints
+/// `out[k] = log Σ_l exp(v_l + C[l][k]·nie)` for every position k. On entry `out` holds hints
 /// as in [`lse_along`]: a chunk of columns whose hints are all finite is summed in one pass
 /// with them as shifts, and redone with its maxima if [`lse::accepts`] rejects any sum.
 pub fn lse_across<T: Real, L: Lines<T>>(lines: &L, v: &[T], nie: T, out: &mut [f64], par: Par) {

@@ -4,16 +4,16 @@
 //! The potentials are split as `f = α + ε·log u`, `g = β + ε·log v`: the stabilised kernel
 //! `K̃_ij = exp((α_i + β_j − C_ij)/ε)` is stored once (n·m values of `T`, row-major, from the
 //! workspace) and the iteration updates the scalings u, v only. One iteration reads K̃ once
-//! ([`sweep`]): for a block of [`BLOCK_ROWS`] rows, their dot products with `w = b·v` give the
+//! (`sweep`): for a block of `BLOCK_ROWS` rows, their dot products with `w = b·v` give the
 //! new `u_i` (the row update), and the same rows, still in L2, add `a_i·u_i·K̃_i·` into column
 //! sums (the column update then needs O(m)). This is the alternating Sinkhorn iteration
-//! exactly: the column sums use the new u. When a scaling leaves `[e^{−τ}, e^τ]` ([`tau`]) it
+//! exactly: the column sums use the new u. When a scaling leaves `[e^{−τ}, e^τ]` (`tau`) it
 //! is absorbed into α, β and K̃ rebuilt (n·m exponentials); where K̃ would underflow (a row or
 //! column sum is 0, say at tiny ε from a cold start) the solver runs log-domain iterations
 //! until the potentials move by less than τ·ε an iteration, then stores K̃ again.
 //!
-//! Sums: products and per-tile sums in `T`, tiles of [`TILE`] columns added in f64. Rows are
-//! split into parallel chunks of [`CHUNK_ROWS`], each with its own f64 column partial sums,
+//! Sums: products and per-tile sums in `T`, tiles of `TILE` columns added in f64. Rows are
+//! split into parallel chunks of `CHUNK_ROWS`, each with its own f64 column partial sums,
 //! added in chunk order (in parallel over column chunks, each doing its columns' update
 //! there): results are bitwise identical for every thread count. Successive sweeps visit the
 //! row chunks in alternating directions, so that each starts on the part of K̃ the previous

@@ -5,7 +5,7 @@
 //!   read twice from L1 (its maximum, then the shifted exponential sum); segments are merged
 //!   online (the running sum is rescaled when the maximum grows: one scalar exp per segment).
 //! * [`across`]: one log-sum-exp per column of a block of lines, vectorised along the columns,
-//!   for a tile of [`ACROSS_ROWS`] lines × at most [`ACROSS_WIDTH`] columns at a time: the
+//!   for a tile of `ACROSS_ROWS` lines × at most `ACROSS_WIDTH` columns at a time: the
 //!   tile's column maxima, one vector rescale of the running sums, then the shifted sums.
 //! * [`along_shifted`], [`across_shifted`]: the same sums in one pass, with shifts given in
 //!   advance (the solver passes the previous values); [`accepts`] tells whether such a sum is
@@ -14,7 +14,7 @@
 //! All use [`Real::exp_s`] and independent accumulators, and all add in an order fixed
 //! by the segment boundaries only, so results never depend on the thread count. Weights of
 //! zero arrive as `u_k = −∞` and contribute exactly 0; the running maximum starts at −MAX (not
-//! −∞) so that no `−∞ − (−∞)` ever forms. Scalar references are in [`reference`].
+//! −∞) so that no `−∞ − (−∞)` ever forms. Scalar references are in [`reference`](mod@reference).
 
 use crate::Real;
 use pulp::Simd;

@@ -13,7 +13,7 @@
 //! * [`outputs`]: transport cost ⟨P, C⟩, dense plan, barycentric map, from the potentials.
 //! * [`gradient`]: gradients of OT_ε and of the divergence in the points and the weights,
 //!   from the potentials (envelope theorem), streamed without forming P.
-//! * [`divergence`]: the Sinkhorn divergence S(a, b) = OT_ε(a, b) − ½OT_ε(a, a) − ½OT_ε(b, b)
+//! * [`divergence`](mod@divergence): the Sinkhorn divergence S(a, b) = OT_ε(a, b) − ½OT_ε(a, a) − ½OT_ε(b, b)
 //!   + (ε/2)(m(a) − m(b))².
 //! * [`blocks`]: the pieces of a row-partitioned (MPI) solve: row soft-mins on a block of
 //!   rows, partial column log-sum-exps as (max, sum) pairs, their combination, each at the

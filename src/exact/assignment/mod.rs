@@ -5,7 +5,7 @@
 //!
 //! Algorithm: Jonker–Volgenant (LAPJV, 1987) in f64 — column reduction, reduction transfer,
 //! augmenting row reduction, then shortest augmenting paths whose Dijkstra step is one
-//! contiguous SIMD pass per scanned row (see [`lapjv`]). Memory O(n) besides the caller's
+//! contiguous SIMD pass per scanned row (see `lapjv`). Memory O(n) besides the caller's
 //! cost, which is read in place through any strided view: rows are read contiguously for a
 //! row-major view, a column-major view is solved as its transpose (so both are fast), other
 //! layouts copy one row at a time. Costs may be negative; they must be finite.

@@ -4,8 +4,8 @@
 //! Design (learned from LEMON's `NetworkSimplex` as POT ships it): a spanning tree rooted at
 //! an artificial node joined to every node by a big-M arc, LEMON's initial pivots (the
 //! cheapest arc into each column), Block Search pricing over the implicit complete bipartite
-//! graph whose costs are read in place from the caller's strided view (see [`pricing`]), and
-//! LEMON's tree update (see [`tree`]). Memory is O(n + m) besides the caller's cost matrix.
+//! graph whose costs are read in place from the caller's strided view (see `pricing`), and
+//! LEMON's tree update (see `tree`). Memory is O(n + m) besides the caller's cost matrix.
 //!
 //! **Exactness.** All arithmetic is f64. Degenerate pivots (ties in the ratio test, common
 //! with integer or grid costs) are resolved by LEMON's strongly-feasible-tree rule, which
@@ -103,10 +103,10 @@ pub struct EmdInfo {
     /// Most negative reduced cost `C_ij − f_i − g_j` of the returned duals (0 when optimal up
     /// to rounding).
     pub gap: f64,
-    /// False when `max_iter` or a [`progress`](crate::progress) observer stopped the solve
+    /// False when `max_iter` or a [`progress`] observer stopped the solve
     /// (the plan is feasible but maybe not optimal).
     pub converged: bool,
-    /// True when a [`progress`](crate::progress) observer stopped the solve.
+    /// True when a [`progress`] observer stopped the solve.
     pub cancelled: bool,
 }
 
@@ -125,9 +125,9 @@ pub struct EmdSolution {
     pub iterations: u64,
     /// Most negative reduced cost of the duals.
     pub gap: f64,
-    /// False when `max_iter` or a [`progress`](crate::progress) observer stopped the solve.
+    /// False when `max_iter` or a [`progress`] observer stopped the solve.
     pub converged: bool,
-    /// True when a [`progress`](crate::progress) observer stopped the solve.
+    /// True when a [`progress`] observer stopped the solve.
     pub cancelled: bool,
 }
 

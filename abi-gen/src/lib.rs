@@ -230,8 +230,13 @@ pub fn pointee(ty: &str) -> &str {
     ty.trim_end_matches('*').trim().trim_start_matches("const ")
 }
 
-/// Every generated file: its path under the repository root and its text.
-pub fn generated_files(abi: &Abi) -> Vec<(&'static str, String)> {
+/// The hand-written header of the R glue, whose routine declarations the R registration table
+/// is generated from.
+pub const R_GLUE_HEADER: &str = "bindings/r/otcore/src/otcore_r.h";
+
+/// Every generated file: its path under the repository root and its text. `r_glue` is the text
+/// of [`R_GLUE_HEADER`].
+pub fn generated_files(abi: &Abi, r_glue: &str) -> Vec<(&'static str, String)> {
     vec![
         (
             "bindings/julia/OTCore/src/LibOTCore.jl",
@@ -244,6 +249,10 @@ pub fn generated_files(abi: &Abi) -> Vec<(&'static str, String)> {
             r::generate_header(abi),
         ),
         ("bindings/r/otcore/src/otcore_options.c", r::generate(abi)),
+        (
+            "bindings/r/otcore/src/init.c",
+            r::generate_registration(r_glue),
+        ),
         ("benches/peers/otcore_abi.py", python::generate(abi)),
         ("tests/bindings/abi_layout_table.rs", layout::generate(abi)),
     ]

@@ -10,7 +10,9 @@ fn main() -> ExitCode {
     let check = std::env::args().any(|a| a == "--check");
     let abi = otcore_abi_gen::Abi::load(&root);
     let mut stale = Vec::new();
-    for (path, text) in otcore_abi_gen::generated_files(&abi) {
+    let r_glue = std::fs::read_to_string(root.join(otcore_abi_gen::R_GLUE_HEADER))
+        .expect("read the R glue header");
+    for (path, text) in otcore_abi_gen::generated_files(&abi, &r_glue) {
         let file = root.join(path);
         if std::fs::read_to_string(&file).ok().as_deref() == Some(text.as_str()) {
             continue;

@@ -74,3 +74,42 @@ pub fn generate(abi: &Abi) -> String {
     }
     out
 }
+
+/// The text of `init.c`: the `.Call` registration table of every glue routine the hand-written
+/// `otcore_r.h` declares (`SEXP otc_r_<name>(SEXP a, ...);`, one per line), with its arity.
+pub fn generate_registration(glue_header: &str) -> String {
+    let mut out = String::from(
+        "/* GENERATED from bindings/r/otcore/src/otcore_r.h by abi-gen (cargo run -p\n \
+         * otcore-abi-gen). Do not edit: declare a new routine in otcore_r.h and regenerate. */\n\
+         /* Registration of the package's .Call entry points (no dynamic symbol lookup): every\n \
+         * `SEXP otc_r_*(...)` routine declared in otcore_r.h, with its number of arguments. */\n\
+         #include <R.h>\n#include <Rinternals.h>\n#include <R_ext/Rdynload.h>\n#include \"otcore_r.h\"\n\n\
+         static const R_CallMethodDef call_methods[] = {\n",
+    );
+    for line in glue_header.lines() {
+        let Some(rest) = line.trim().strip_prefix("SEXP ") else {
+            continue;
+        };
+        let Some((name, args)) = rest.split_once('(') else {
+            continue;
+        };
+        if !name.starts_with("otc_r_") {
+            continue;
+        }
+        let args = args.trim_end_matches(';').trim_end_matches(')').trim();
+        let arity = if args == "void" || args.is_empty() {
+            0
+        } else {
+            args.split(',').count()
+        };
+        out.push_str(&format!("    {{\"{name}\", (DL_FUNC)&{name}, {arity}}},\n"));
+    }
+    out.push_str(
+        "    {NULL, NULL, 0}};\n\n\
+         void R_init_otcore(DllInfo *dll) {\n    \
+         R_registerRoutines(dll, NULL, call_methods, NULL, NULL);\n    \
+         R_useDynamicSymbols(dll, FALSE);\n    \
+         R_forceSymbols(dll, TRUE);\n}\n",
+    );
+    out
+}

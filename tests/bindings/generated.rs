@@ -1,7 +1,8 @@
 //! The committed generated files are fresh: `include/otcore.h` (cbindgen, from `src/ffi`) and
 //! every binding layer abi-gen writes from that header (Julia's `LibOTCore.jl`, Fortran's
 //! `otcore_c.f90`, C++'s `otcore_abi.hpp`, R's option setters, the Python ctypes mirror, the
-//! ABI layout table). Both are regenerated in memory, the bindings from the fresh header, and
+//! ABI layout table, and R's registration table from the glue's declarations in otcore_r.h).
+//! Both are regenerated in memory, the bindings from the fresh header, and
 //! a stale file fails with its first differences and the refresh command:
 //! `OTCORE_BLESS=1 cargo test --all-features --test bindings -- generated` (writes them all).
 
@@ -60,7 +61,8 @@ fn header_and_bindings_are_fresh() {
         .into_iter()
         .collect();
     let abi = otcore_abi_gen::Abi::parse(&header);
-    for (path, text) in otcore_abi_gen::generated_files(&abi) {
+    let r_glue = std::fs::read_to_string(root().join(otcore_abi_gen::R_GLUE_HEADER)).unwrap();
+    for (path, text) in otcore_abi_gen::generated_files(&abi, &r_glue) {
         stale.extend(compare_or_bless(path, &text));
     }
     assert!(

@@ -1,4 +1,7 @@
-/* Registration of the package's .Call entry points (no dynamic symbol lookup). */
+/* GENERATED from bindings/r/otcore/src/otcore_r.h by abi-gen (cargo run -p
+ * otcore-abi-gen). Do not edit: declare a new routine in otcore_r.h and regenerate. */
+/* Registration of the package's .Call entry points (no dynamic symbol lookup): every
+ * `SEXP otc_r_*(...)` routine declared in otcore_r.h, with its number of arguments. */
 #include <R.h>
 #include <Rinternals.h>
 #include <R_ext/Rdynload.h>

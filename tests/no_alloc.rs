@@ -1675,7 +1675,6 @@ mod exact_c_entry_points {
             message.starts_with("otc_emd_f64: max_iter = 1 pivots reached"),
             "{message}"
         );
-        o.max_iter = defaults(otc_emd_options_default).max_iter;
 
         // A batch of three problems.
         let k = 3;

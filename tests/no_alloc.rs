@@ -2488,3 +2488,118 @@ mod gaussian_c_entry_points {
         .unwrap();
     }
 }
+
+/// The 1-D closed forms allocate nothing: the in-place quantile and barycenter kernels (every
+/// p branch) and their C entry points (`otc_quantile_1d_f64`, `otc_barycenter_1d_f64`) with a
+/// caller workspace of the queried size and `num_threads = 1`.
+#[test]
+fn one_d_closed_forms_allocate_nothing() {
+    use otcore::exact::{
+        barycenter_1d_in_place, barycenter_1d_scratch, quantile_1d_in_place, quantile_1d_scratch,
+    };
+    use otcore::ffi::quantile::*;
+    use otcore::ffi::shape::otc_workspace;
+    use otcore::ffi::status::OTC_OK;
+    use std::mem::size_of;
+    let x: Vec<f64> = (0..12)
+        .map(|i| ((i * 7) % 5) as f64 - 0.5 * i as f64)
+        .collect();
+    let a: Vec<f64> = (0..12).map(|i| 1.0 + (i % 3) as f64).collect();
+    let sizes = [5usize, 7];
+    let mut b = a.clone();
+    let (m0, m1): (f64, f64) = (a[..5].iter().sum(), a[5..].iter().sum());
+    b[5..].iter_mut().for_each(|w| *w *= m0 / m1);
+    let lambda = [0.3, 0.7];
+    let levels = [0.0, 0.2, 0.9, 1.0];
+    let mut q = [0.0; 4];
+    let (mut pts, mut wts) = ([0.0; 11], [0.0; 11]);
+    let mut buf = stack_buffer(quantile_1d_scratch(12));
+    let mut buf2 = stack_buffer(barycenter_1d_scratch(12, 2));
+    let count = allocations_in(|| {
+        let stack = otcore::MemStack::new(&mut buf);
+        quantile_1d_in_place(&x, &a, &levels, &mut q, stack).unwrap();
+    });
+    assert_eq!(count, 0);
+    let count = allocations_in(|| {
+        for p in [1.0, 2.0, 2.5] {
+            let stack = otcore::MemStack::new(&mut buf2);
+            let nnz =
+                barycenter_1d_in_place(&x, &b, &sizes, &lambda, p, 1e-9, &mut pts, &mut wts, stack)
+                    .unwrap();
+            assert!(nnz >= 7);
+        }
+    });
+    assert_eq!(count, 0);
+    let qp = otc_quantile_1d_problem_f64 {
+        struct_size: size_of::<otc_quantile_1d_problem_f64>(),
+        x: x.as_ptr(),
+        a: a.as_ptr(),
+        n: 12,
+        levels: levels.as_ptr(),
+        num_levels: 4,
+    };
+    let mut qo = otc_quantile_1d_outputs_f64 {
+        struct_size: size_of::<otc_quantile_1d_outputs_f64>(),
+        report: Default::default(),
+        quantiles: q.as_mut_ptr(),
+    };
+    let mut qopts = std::mem::MaybeUninit::uninit();
+    let bp = otc_barycenter_1d_problem_f64 {
+        struct_size: size_of::<otc_barycenter_1d_problem_f64>(),
+        x: x.as_ptr(),
+        a: b.as_ptr(),
+        n: 12,
+        sizes: sizes.as_ptr(),
+        k: 2,
+        lambda: lambda.as_ptr(),
+        p: 2.0,
+    };
+    let mut bo = otc_barycenter_1d_outputs_f64 {
+        struct_size: size_of::<otc_barycenter_1d_outputs_f64>(),
+        report: Default::default(),
+        nnz: 0,
+        points: pts.as_mut_ptr(),
+        weights: wts.as_mut_ptr(),
+    };
+    let mut bopts = std::mem::MaybeUninit::uninit();
+    let (mut qbytes, mut bbytes) = (0, 0);
+    // SAFETY (whole block): every pointer valid for its stated length, outputs disjoint.
+    unsafe {
+        assert_eq!(otc_quantile_1d_options_default(qopts.as_mut_ptr()), OTC_OK);
+        assert_eq!(
+            otc_barycenter_1d_options_default(bopts.as_mut_ptr()),
+            OTC_OK
+        );
+        let (mut qopts, mut bopts) = (qopts.assume_init(), bopts.assume_init());
+        qopts.num_threads = 1;
+        bopts.num_threads = 1;
+        assert_eq!(
+            otc_quantile_1d_workspace_size_f64(&qp, &qopts, &mut qbytes),
+            OTC_OK
+        );
+        assert_eq!(
+            otc_barycenter_1d_workspace_size_f64(&bp, &bopts, &mut bbytes),
+            OTC_OK
+        );
+        let (mut qbuf, mut bbuf) = (vec![0u8; qbytes], vec![0u8; bbytes]);
+        let (qw, bw) = (
+            otc_workspace {
+                data: qbuf.as_mut_ptr().cast(),
+                bytes: qbytes,
+            },
+            otc_workspace {
+                data: bbuf.as_mut_ptr().cast(),
+                bytes: bbytes,
+            },
+        );
+        let mut status = (-1, -1);
+        let count = allocations_in(|| {
+            status = (
+                otc_quantile_1d_f64(&qp, &mut qo, &qopts, qw),
+                otc_barycenter_1d_f64(&bp, &mut bo, &bopts, bw),
+            )
+        });
+        assert_eq!((status, count), ((OTC_OK, OTC_OK), 0));
+    }
+    assert!(bo.nnz >= 7);
+}

@@ -631,6 +631,81 @@ class otc_sliced_wasserstein_outputs_f64(ctypes.Structure):
 
 
 
+class otc_quantile_1d_options(ctypes.Structure):
+    """Options of `otc_quantile_1d_f64`; fill with `otc_quantile_1d_options_default`."""
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("num_threads", ctypes.c_uint32),
+    ]
+
+
+
+class otc_quantile_1d_problem_f64(ctypes.Structure):
+    """The quantile function `Q(u) = min{x_j : a_j > 0, F(x_j) ≥ u}` of the measure
+    `Σ_j a_j δ_{x_j}` normalised to mass 1 (`F` its cumulative distribution), at the given
+    levels."""
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("x", ctypes.c_void_p),
+        ("a", ctypes.c_void_p),
+        ("n", ctypes.c_size_t),
+        ("levels", ctypes.c_void_p),
+        ("num_levels", ctypes.c_size_t),
+    ]
+
+
+
+class otc_quantile_1d_outputs_f64(ctypes.Structure):
+    """Results of `otc_quantile_1d_f64`. `report.iterations` and `report.error`: 0 (a direct
+    method)."""
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("report", otc_report),
+        ("quantiles", ctypes.c_void_p),
+    ]
+
+
+
+class otc_barycenter_1d_options(ctypes.Structure):
+    """Options of `otc_barycenter_1d_f64`; fill with `otc_barycenter_1d_options_default`."""
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("num_threads", ctypes.c_uint32),
+        ("mass_tolerance", ctypes.c_double),
+    ]
+
+
+
+class otc_barycenter_1d_problem_f64(ctypes.Structure):
+    """The W_p barycenter `argmin_ν Σ_i λ_i W_p^p(ν, μ_i)` of k measures on the line, stored one
+    after the other: measure i has the `sizes[i]` samples `x[s_i ..]` with weights `a[s_i ..]`,
+    `s_i = sizes[0] + … + sizes[i − 1]`."""
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("x", ctypes.c_void_p),
+        ("a", ctypes.c_void_p),
+        ("n", ctypes.c_size_t),
+        ("sizes", ctypes.c_void_p),
+        ("k", ctypes.c_size_t),
+        ("lambda", ctypes.c_void_p),
+        ("p", ctypes.c_double),
+    ]
+
+
+
+class otc_barycenter_1d_outputs_f64(ctypes.Structure):
+    """Results of `otc_barycenter_1d_f64`: the barycenter as `nnz` weighted points.
+    `report.iterations` and `report.error`: 0 (a direct method)."""
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("report", otc_report),
+        ("nnz", ctypes.c_size_t),
+        ("points", ctypes.c_void_p),
+        ("weights", ctypes.c_void_p),
+    ]
+
+
+
 class otc_bures_options(ctypes.Structure):
     """Options of `otc_bures_f64`; fill with `otc_bures_options_default`."""
     _fields_ = [
@@ -1653,6 +1728,12 @@ PROTOTYPES = {
     "otc_sliced_wasserstein_options_default": (ctypes.c_int32, [ctypes.POINTER(otc_sliced_wasserstein_options)]),
     "otc_sliced_wasserstein_workspace_size_f64": (ctypes.c_int32, [ctypes.POINTER(otc_sliced_wasserstein_problem_f64), ctypes.POINTER(otc_sliced_wasserstein_options), ctypes.POINTER(ctypes.c_size_t)]),
     "otc_sliced_wasserstein_f64": (ctypes.c_int32, [ctypes.POINTER(otc_sliced_wasserstein_problem_f64), ctypes.POINTER(otc_sliced_wasserstein_outputs_f64), ctypes.POINTER(otc_sliced_wasserstein_options), otc_workspace]),
+    "otc_quantile_1d_options_default": (ctypes.c_int32, [ctypes.POINTER(otc_quantile_1d_options)]),
+    "otc_quantile_1d_workspace_size_f64": (ctypes.c_int32, [ctypes.POINTER(otc_quantile_1d_problem_f64), ctypes.POINTER(otc_quantile_1d_options), ctypes.POINTER(ctypes.c_size_t)]),
+    "otc_quantile_1d_f64": (ctypes.c_int32, [ctypes.POINTER(otc_quantile_1d_problem_f64), ctypes.POINTER(otc_quantile_1d_outputs_f64), ctypes.POINTER(otc_quantile_1d_options), otc_workspace]),
+    "otc_barycenter_1d_options_default": (ctypes.c_int32, [ctypes.POINTER(otc_barycenter_1d_options)]),
+    "otc_barycenter_1d_workspace_size_f64": (ctypes.c_int32, [ctypes.POINTER(otc_barycenter_1d_problem_f64), ctypes.POINTER(otc_barycenter_1d_options), ctypes.POINTER(ctypes.c_size_t)]),
+    "otc_barycenter_1d_f64": (ctypes.c_int32, [ctypes.POINTER(otc_barycenter_1d_problem_f64), ctypes.POINTER(otc_barycenter_1d_outputs_f64), ctypes.POINTER(otc_barycenter_1d_options), otc_workspace]),
     "otc_bures_options_default": (ctypes.c_int32, [ctypes.POINTER(otc_bures_options)]),
     "otc_bures_workspace_size_f64": (ctypes.c_int32, [ctypes.POINTER(otc_bures_problem_f64), ctypes.POINTER(otc_bures_options), ctypes.POINTER(ctypes.c_size_t)]),
     "otc_bures_f64": (ctypes.c_int32, [ctypes.POINTER(otc_bures_problem_f64), ctypes.POINTER(otc_bures_outputs_f64), ctypes.POINTER(otc_bures_options), otc_workspace]),

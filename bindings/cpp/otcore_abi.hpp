@@ -284,6 +284,46 @@ struct sliced_wasserstein<double> {
     using options = otc_sliced_wasserstein_options;
 };
 
+inline otc_status options_default(otc_quantile_1d_options *opts) { return otc_quantile_1d_options_default(opts); }
+inline otc_status solve(const otc_quantile_1d_problem_f64 *problem, otc_quantile_1d_outputs_f64 *out, const otc_quantile_1d_options *opts,
+                        otc_workspace work) {
+    return otc_quantile_1d_f64(problem, out, opts, work);
+}
+inline otc_status workspace_size(const otc_quantile_1d_problem_f64 *problem, const otc_quantile_1d_options *opts,
+                                 std::size_t *bytes) {
+    return otc_quantile_1d_workspace_size_f64(problem, opts, bytes);
+}
+inline const char *solve_name(const otc_quantile_1d_problem_f64 *) { return "otc_quantile_1d_f64"; }
+/// The C structs of `quantile_1d` in precision T.
+template <class T>
+struct quantile_1d;
+template <>
+struct quantile_1d<double> {
+    using problem = otc_quantile_1d_problem_f64;
+    using outputs = otc_quantile_1d_outputs_f64;
+    using options = otc_quantile_1d_options;
+};
+
+inline otc_status options_default(otc_barycenter_1d_options *opts) { return otc_barycenter_1d_options_default(opts); }
+inline otc_status solve(const otc_barycenter_1d_problem_f64 *problem, otc_barycenter_1d_outputs_f64 *out, const otc_barycenter_1d_options *opts,
+                        otc_workspace work) {
+    return otc_barycenter_1d_f64(problem, out, opts, work);
+}
+inline otc_status workspace_size(const otc_barycenter_1d_problem_f64 *problem, const otc_barycenter_1d_options *opts,
+                                 std::size_t *bytes) {
+    return otc_barycenter_1d_workspace_size_f64(problem, opts, bytes);
+}
+inline const char *solve_name(const otc_barycenter_1d_problem_f64 *) { return "otc_barycenter_1d_f64"; }
+/// The C structs of `barycenter_1d` in precision T.
+template <class T>
+struct barycenter_1d;
+template <>
+struct barycenter_1d<double> {
+    using problem = otc_barycenter_1d_problem_f64;
+    using outputs = otc_barycenter_1d_outputs_f64;
+    using options = otc_barycenter_1d_options;
+};
+
 inline otc_status options_default(otc_bures_options *opts) { return otc_bures_options_default(opts); }
 inline otc_status solve(const otc_bures_problem_f64 *problem, otc_bures_outputs_f64 *out, const otc_bures_options *opts,
                         otc_workspace work) {
@@ -1045,6 +1085,36 @@ struct SlicedWassersteinOptions {
     /// Seed of the random directions (default 0): direction l depends on the seed and l only.
     SlicedWassersteinOptions &with_seed(uint64_t value) {
         c.seed = value;
+        return *this;
+    }
+};
+
+/// Options of `quantile_1d` (otc_quantile_1d_options): the C struct `c`, filled with the library's defaults, and a
+/// chainable setter per field.
+struct Quantile1dOptions {
+    otc_quantile_1d_options c;  ///< the C struct (every field can also be set directly)
+    Quantile1dOptions() { check(otc_quantile_1d_options_default(&c), "otc_quantile_1d_options_default"); }
+    /// Checked (0, or 1 to 256) but unused: the search runs on the calling thread.
+    Quantile1dOptions &with_num_threads(uint32_t value) {
+        c.num_threads = value;
+        return *this;
+    }
+};
+
+/// Options of `barycenter_1d` (otc_barycenter_1d_options): the C struct `c`, filled with the library's defaults, and a
+/// chainable setter per field.
+struct Barycenter1dOptions {
+    otc_barycenter_1d_options c;  ///< the C struct (every field can also be set directly)
+    Barycenter1dOptions() { check(otc_barycenter_1d_options_default(&c), "otc_barycenter_1d_options_default"); }
+    /// Checked (0, or 1 to 256) but unused: the merge runs on the calling thread.
+    Barycenter1dOptions &with_num_threads(uint32_t value) {
+        c.num_threads = value;
+        return *this;
+    }
+    /// Largest accepted relative mass gap |M_i − M_0| / max(M_i, M_0) between measure i and
+    /// measure 0 (default 1e-9); within it, every measure is rescaled to measure 0's mass.
+    Barycenter1dOptions &with_mass_tolerance(double value) {
+        c.mass_tolerance = value;
         return *this;
     }
 };

@@ -42,13 +42,15 @@ fn check_samples(x: &[f64], a: &[f64]) -> Result<()> {
     crate::error::check_weights("a", a)
 }
 
-/// The mass of a measure, summed along `order`; an error unless positive and finite.
-fn sorted_mass(what: &str, a: &[f64], order: &[usize]) -> Result<f64> {
+/// The mass of a measure, summed along `order`; an error unless positive and finite (`what`
+/// names the weights, built only on error).
+fn sorted_mass(what: impl FnOnce() -> String, a: &[f64], order: &[usize]) -> Result<f64> {
     let mass: f64 = order.iter().map(|&j| a[j]).sum();
     if !(mass.is_finite() && mass > 0.0) {
         bail!(
             InvalidArgument,
-            "{what} sums to {mass:e}: the mass must be positive and finite"
+            "{} sums to {mass:e}: the mass must be positive and finite",
+            what()
         );
     }
     Ok(mass)
@@ -86,7 +88,7 @@ pub fn quantile_1d_in_place(
     let (mut order, stack) = take(stack, n, 0usize);
     let (mut cum, _) = take(stack, n, 0.0f64);
     sort_order(|j| x[j], &mut order);
-    let mass = sorted_mass("a", a, &order)?;
+    let mass = sorted_mass(|| "a".into(), a, &order)?;
     // Keep the points of positive weight, with their cumulative masses.
     let mut kept = 0;
     let mut run = 0.0;
@@ -250,7 +252,7 @@ pub fn barycenter_1d_in_place(
         let (lo, hi) = (s, s + sizes[i]);
         start[i] = lo;
         sort_order(|j| x[lo + j], &mut order[lo..hi]);
-        mass[i] = sorted_mass(&format!("a of measure {i}"), &a[lo..hi], &order[lo..hi])?;
+        mass[i] = sorted_mass(|| format!("a of measure {i}"), &a[lo..hi], &order[lo..hi])?;
         s = hi;
     }
     for i in 1..k {

@@ -8,6 +8,7 @@ mod abi_blocks;
 mod abi_exact;
 mod abi_gaussian;
 mod abi_newexact;
+mod abi_quantile;
 mod abi_semidiscrete;
 mod abi_sinkhorn;
 mod fuzz_abi;

@@ -49,6 +49,12 @@ fn layout_table() -> Vec<(String, usize)> {
     all.extend(layout!(otc_sliced_wasserstein_options { struct_size, num_threads, mass_tolerance, num_directions, seed }));
     all.extend(layout!(otc_sliced_wasserstein_problem_f64 { struct_size, x, a, y, b, p, directions }));
     all.extend(layout!(otc_sliced_wasserstein_outputs_f64 { struct_size, report, swp_p }));
+    all.extend(layout!(otc_quantile_1d_options { struct_size, num_threads }));
+    all.extend(layout!(otc_quantile_1d_problem_f64 { struct_size, x, a, n, levels, num_levels }));
+    all.extend(layout!(otc_quantile_1d_outputs_f64 { struct_size, report, quantiles }));
+    all.extend(layout!(otc_barycenter_1d_options { struct_size, num_threads, mass_tolerance }));
+    all.extend(layout!(otc_barycenter_1d_problem_f64 { struct_size, x, a, n, sizes, k, lambda, p }));
+    all.extend(layout!(otc_barycenter_1d_outputs_f64 { struct_size, report, nnz, points, weights }));
     all.extend(layout!(otc_bures_options { struct_size, num_threads, symmetry_tol, psd_tol }));
     all.extend(layout!(otc_bures_problem_f64 { struct_size, sigma1, sigma2 }));
     all.extend(layout!(otc_bures_outputs_f64 { struct_size, report, bures_squared }));

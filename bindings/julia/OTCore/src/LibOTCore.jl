@@ -538,6 +538,63 @@ struct otc_sliced_wasserstein_outputs_f64
     swp_p::Cdouble
 end
 
+# Options of `otc_quantile_1d_f64`; fill with `otc_quantile_1d_options_default`.
+struct otc_quantile_1d_options
+    struct_size::Csize_t
+    num_threads::UInt32
+end
+
+# The quantile function `Q(u) = min{x_j : a_j > 0, F(x_j) ≥ u}` of the measure
+# `Σ_j a_j δ_{x_j}` normalised to mass 1 (`F` its cumulative distribution), at the given
+# levels.
+struct otc_quantile_1d_problem_f64
+    struct_size::Csize_t
+    x::Ptr{Cdouble}
+    a::Ptr{Cdouble}
+    n::Csize_t
+    levels::Ptr{Cdouble}
+    num_levels::Csize_t
+end
+
+# Results of `otc_quantile_1d_f64`. `report.iterations` and `report.error`: 0 (a direct
+# method).
+struct otc_quantile_1d_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    quantiles::Ptr{Cdouble}
+end
+
+# Options of `otc_barycenter_1d_f64`; fill with `otc_barycenter_1d_options_default`.
+struct otc_barycenter_1d_options
+    struct_size::Csize_t
+    num_threads::UInt32
+    mass_tolerance::Cdouble
+end
+
+# The W_p barycenter `argmin_ν Σ_i λ_i W_p^p(ν, μ_i)` of k measures on the line, stored one
+# after the other: measure i has the `sizes[i]` samples `x[s_i ..]` with weights `a[s_i ..]`,
+# `s_i = sizes[0] + … + sizes[i − 1]`.
+struct otc_barycenter_1d_problem_f64
+    struct_size::Csize_t
+    x::Ptr{Cdouble}
+    a::Ptr{Cdouble}
+    n::Csize_t
+    sizes::Ptr{Csize_t}
+    k::Csize_t
+    lambda::Ptr{Cdouble}
+    p::Cdouble
+end
+
+# Results of `otc_barycenter_1d_f64`: the barycenter as `nnz` weighted points.
+# `report.iterations` and `report.error`: 0 (a direct method).
+struct otc_barycenter_1d_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    nnz::Csize_t
+    points::Ptr{Cdouble}
+    weights::Ptr{Cdouble}
+end
+
 # Options of `otc_bures_f64`; fill with `otc_bures_options_default`.
 struct otc_bures_options
     struct_size::Csize_t
@@ -1961,6 +2018,99 @@ const _otc_sliced_wasserstein_f64 = Ref{Ptr{Cvoid}}(C_NULL)
 otc_sliced_wasserstein_f64(problem, out, opts, work) =
     ccall(_otc_sliced_wasserstein_f64[], otc_status, (Ptr{otc_sliced_wasserstein_problem_f64}, Ptr{otc_sliced_wasserstein_outputs_f64}, Ptr{otc_sliced_wasserstein_options}, otc_workspace), problem, out, opts, work)
 
+# Writes the default options of `otc_quantile_1d_f64` into `opts`.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+#
+# # Safety
+# `opts` must be NULL or valid for writes of one `otc_quantile_1d_options`.
+const _otc_quantile_1d_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_quantile_1d_options_default(opts) =
+    ccall(_otc_quantile_1d_options_default[], otc_status, (Ptr{otc_quantile_1d_options},), opts)
+
+# Bytes of workspace `otc_quantile_1d_f64` needs for `problem` (its n and num_levels) with
+# `opts` (NULL: defaults): an index array and the cumulative masses, O(n).
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION` (n or num_levels is 0), `OTC_ERR_OVERFLOW`.
+#
+# # Safety
+# `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# `bytes` valid for writes.
+const _otc_quantile_1d_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_quantile_1d_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_quantile_1d_workspace_size_f64[], otc_status, (Ptr{otc_quantile_1d_problem_f64}, Ptr{otc_quantile_1d_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# The quantile function of the measure `Σ_j a_j δ_{x_j}` (normalised to mass 1) at each
+# level: `out->quantiles[l] = Q(levels[l])`, `Q(u) = min{x_j : a_j > 0, F(x_j) ≥ u}` (the
+# left-continuous inverse of the cumulative distribution F). On the line,
+# `W_p^p(μ, ν) = ∫_0^1 |Q_μ − Q_ν|^p du` for unit masses. Time O((n + L) log n) for L
+# levels, on the calling thread; workspace from `otc_quantile_1d_workspace_size_f64` (or
+# `{NULL, 0}`: allocated).
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_NON_FINITE`, `OTC_ERR_INVALID_ARGUMENT` (negative
+# weights, a zero mass, a level outside [0, 1]), `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`,
+# `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
+# nothing is written.
+#
+# # Safety
+# `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+# for `work.bytes` bytes and overlaps no argument.
+const _otc_quantile_1d_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_quantile_1d_f64(problem, out, opts, work) =
+    ccall(_otc_quantile_1d_f64[], otc_status, (Ptr{otc_quantile_1d_problem_f64}, Ptr{otc_quantile_1d_outputs_f64}, Ptr{otc_quantile_1d_options}, otc_workspace), problem, out, opts, work)
+
+# Writes the default options of `otc_barycenter_1d_f64` into `opts`.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+#
+# # Safety
+# `opts` must be NULL or valid for writes of one `otc_barycenter_1d_options`.
+const _otc_barycenter_1d_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_barycenter_1d_options_default(opts) =
+    ccall(_otc_barycenter_1d_options_default[], otc_status, (Ptr{otc_barycenter_1d_options},), opts)
+
+# Bytes of workspace `otc_barycenter_1d_f64` needs for `problem` (its n and k) with `opts`
+# (NULL: defaults): an index array (n) and O(k) per-measure state.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION` (k = 0 or k > n), `OTC_ERR_OVERFLOW`.
+#
+# # Safety
+# `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# `bytes` valid for writes.
+const _otc_barycenter_1d_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_barycenter_1d_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_barycenter_1d_workspace_size_f64[], otc_status, (Ptr{otc_barycenter_1d_problem_f64}, Ptr{otc_barycenter_1d_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# The W_p barycenter of k weighted measures on the line with weights λ, in closed form: its
+# quantile function is `Q(u) = argmin_y Σ_i λ_i |y − Q_i(u)|^p`, constant between the union of
+# the breakpoints of the measures' quantile functions, so the barycenter is at most
+# n − k + 1 weighted points, found by one merge of the sorted measures. p = 2: quantile
+# averaging, `Σ λ_i Q_i(u) / Σ λ`; p = 1: the lower weighted median of the `Q_i(u)`; other p:
+# the root of `Σ λ_i sign(y − Q_i)|y − Q_i|^(p−1)` by bisection to the last bit. McCann's
+# displacement interpolation between two measures at time t is this call with k = 2,
+# λ = (1 − t, t) and p = 2. Time O(n log n + n·c) with c = k for p = 2, k² for p = 1, up to
+# 2100·k otherwise, on the calling thread; workspace from
+# `otc_barycenter_1d_workspace_size_f64` (or `{NULL, 0}`: allocated).
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION` (k = 0, k > n, sizes not summing to n, a measure without
+# samples), `OTC_ERR_NON_FINITE`, `OTC_ERR_INVALID_ARGUMENT` (p < 1, negative weights or λ,
+# a zero mass or Σλ = 0), `OTC_ERR_MASS_MISMATCH` (naming the measure), `OTC_ERR_ALIASING`,
+# `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`,
+# `OTC_ERR_THREADS`. On an error nothing is written.
+#
+# # Safety
+# `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+# for `work.bytes` bytes and overlaps no argument.
+const _otc_barycenter_1d_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_barycenter_1d_f64(problem, out, opts, work) =
+    ccall(_otc_barycenter_1d_f64[], otc_status, (Ptr{otc_barycenter_1d_problem_f64}, Ptr{otc_barycenter_1d_outputs_f64}, Ptr{otc_barycenter_1d_options}, otc_workspace), problem, out, opts, work)
+
 # Writes the default options into `opts`.
 #
 # Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
@@ -2963,6 +3113,12 @@ const FUNCTIONS = (
     :otc_sliced_wasserstein_options_default => _otc_sliced_wasserstein_options_default,
     :otc_sliced_wasserstein_workspace_size_f64 => _otc_sliced_wasserstein_workspace_size_f64,
     :otc_sliced_wasserstein_f64 => _otc_sliced_wasserstein_f64,
+    :otc_quantile_1d_options_default => _otc_quantile_1d_options_default,
+    :otc_quantile_1d_workspace_size_f64 => _otc_quantile_1d_workspace_size_f64,
+    :otc_quantile_1d_f64 => _otc_quantile_1d_f64,
+    :otc_barycenter_1d_options_default => _otc_barycenter_1d_options_default,
+    :otc_barycenter_1d_workspace_size_f64 => _otc_barycenter_1d_workspace_size_f64,
+    :otc_barycenter_1d_f64 => _otc_barycenter_1d_f64,
     :otc_bures_options_default => _otc_bures_options_default,
     :otc_bures_workspace_size_f64 => _otc_bures_workspace_size_f64,
     :otc_bures_f64 => _otc_bures_f64,

@@ -116,6 +116,23 @@ void otcr_set_sliced_wasserstein_options(otc_sliced_wasserstein_options *opts, S
                      sizeof sliced_wasserstein_fields / sizeof sliced_wasserstein_fields[0], fn);
 }
 
+static const otcr_option_field quantile_1d_fields[] = {
+    {"num_threads", OTCR_U32, offsetof(otc_quantile_1d_options, num_threads)},
+};
+void otcr_set_quantile_1d_options(otc_quantile_1d_options *opts, SEXP options, const char *fn) {
+    otcr_set_options(opts, options, quantile_1d_fields,
+                     sizeof quantile_1d_fields / sizeof quantile_1d_fields[0], fn);
+}
+
+static const otcr_option_field barycenter_1d_fields[] = {
+    {"num_threads", OTCR_U32, offsetof(otc_barycenter_1d_options, num_threads)},
+    {"mass_tolerance", OTCR_DOUBLE, offsetof(otc_barycenter_1d_options, mass_tolerance)},
+};
+void otcr_set_barycenter_1d_options(otc_barycenter_1d_options *opts, SEXP options, const char *fn) {
+    otcr_set_options(opts, options, barycenter_1d_fields,
+                     sizeof barycenter_1d_fields / sizeof barycenter_1d_fields[0], fn);
+}
+
 static const otcr_option_field bures_fields[] = {
     {"num_threads", OTCR_U32, offsetof(otc_bures_options, num_threads)},
     {"symmetry_tol", OTCR_DOUBLE, offsetof(otc_bures_options, symmetry_tol)},

@@ -14,7 +14,8 @@
 // * Options: otcore::<Op>Options (generated in otcore_abi.hpp) hold the C options struct `c`,
 //   filled with the library's defaults, with a chainable with_<field>(value) per field and
 //   with_callback(every, function, data) for the iterative solvers.
-// * Operations: cost matrices, exact OT (emd, emd_batch, wasserstein_1d, sliced_wasserstein,
+// * Operations: cost matrices, exact OT (emd, emd_batch, wasserstein_1d, quantile_1d,
+//   barycenter_1d, mccann_geodesic_1d, sliced_wasserstein,
 //   assignment, emd_grid, emd_partial, emd_unbalanced_tv), Sinkhorn (sinkhorn,
 //   sinkhorn_points, sinkhorn_into, sinkhorn_divergence[_points], the row-partitioned pieces
 //   sinkhorn_block_step[_points], lse_pair_merge, sinkhorn_block_column_update with
@@ -445,6 +446,90 @@ inline EmdResult emd(const std::vector<double> &a, const std::vector<double> &b,
     res.gap = out.gap;
     res.plan.resize(out.nnz);
     return res;
+}
+
+/// The quantile function Q(u) = min{x_j : a_j > 0, F(x_j) >= u} of the measure
+/// sum_j a_j delta_{x_j} (normalised to mass 1) at each level u in [0, 1]
+/// (otc_quantile_1d_f64). Samples and levels in any order.
+inline std::vector<double> quantile_1d(const std::vector<double> &x, const std::vector<double> &a,
+                                       const std::vector<double> &levels,
+                                       const Quantile1dOptions &opts = Quantile1dOptions(),
+                                       Workspace *work = nullptr) {
+    detail::expect_len(a.size(), x.size(), "quantile_1d: a");
+    auto p = detail::abi_struct<otc_quantile_1d_problem_f64>();
+    p.x = x.data();
+    p.a = a.data();
+    p.n = x.size();
+    p.levels = levels.data();
+    p.num_levels = levels.size();
+    std::vector<double> q(levels.size());
+    auto out = detail::abi_struct<otc_quantile_1d_outputs_f64>();
+    out.quantiles = q.data();
+    detail::run(p, out, opts.c, work);
+    return q;
+}
+
+/// A weighted measure on the line: samples x (any order) and their weights a.
+struct Measure1d {
+    std::vector<double> x;
+    std::vector<double> a;
+};
+
+/// A measure on the line as weighted points (ascending) and the call's report.
+struct WeightedPoints1d {
+    otc_report report{};
+    std::vector<double> points;
+    std::vector<double> weights;
+};
+
+/// The W_p barycenter argmin_nu sum_i lambda_i W_p^p(nu, mu_i) of k measures on the line
+/// (otc_barycenter_1d_f64): at most n - k + 1 weighted points, from the quantile functions
+/// (p = 2: quantile averaging). Masses must agree within opts mass_tolerance.
+inline WeightedPoints1d barycenter_1d(const std::vector<Measure1d> &measures,
+                                      const std::vector<double> &lambda, double p = 2.0,
+                                      const Barycenter1dOptions &opts = Barycenter1dOptions(),
+                                      Workspace *work = nullptr) {
+    detail::expect_len(lambda.size(), measures.size(), "barycenter_1d: lambda");
+    std::vector<double> x, a;
+    std::vector<std::size_t> sizes;
+    for (const auto &m : measures) {
+        detail::expect_len(m.a.size(), m.x.size(), "barycenter_1d: a");
+        x.insert(x.end(), m.x.begin(), m.x.end());
+        a.insert(a.end(), m.a.begin(), m.a.end());
+        sizes.push_back(m.x.size());
+    }
+    auto pb = detail::abi_struct<otc_barycenter_1d_problem_f64>();
+    pb.x = x.data();
+    pb.a = a.data();
+    pb.n = x.size();
+    pb.sizes = sizes.data();
+    pb.k = sizes.size();
+    pb.lambda = lambda.data();
+    pb.p = p;
+    WeightedPoints1d res;
+    const std::size_t room = x.size() >= sizes.size() ? x.size() - sizes.size() + 1 : 0;
+    res.points.resize(room);
+    res.weights.resize(room);
+    auto out = detail::abi_struct<otc_barycenter_1d_outputs_f64>();
+    out.points = res.points.data();
+    out.weights = res.weights.data();
+    detail::run(pb, out, opts.c, work);
+    res.report = out.report;
+    res.points.resize(out.nnz);
+    res.weights.resize(out.nnz);
+    return res;
+}
+
+/// McCann's displacement interpolation between mu and nu at time t in [0, 1]: the W2
+/// barycenter with lambda = (1 - t, t) (otc_barycenter_1d_f64 with k = 2, p = 2).
+inline WeightedPoints1d mccann_geodesic_1d(const Measure1d &mu, const Measure1d &nu, double t,
+                                           const Barycenter1dOptions &opts = Barycenter1dOptions(),
+                                           Workspace *work = nullptr) {
+    if (!(t >= 0.0 && t <= 1.0)) {
+        throw Error(OTC_ERR_INVALID_ARGUMENT,
+                    "mccann_geodesic_1d: t is " + std::to_string(t) + ": it must be in [0, 1]");
+    }
+    return barycenter_1d({mu, nu}, {1.0 - t, t}, 2.0, opts, work);
 }
 
 /// Exact OT on a row-major n x m cost held in a vector.

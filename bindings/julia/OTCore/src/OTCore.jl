@@ -15,6 +15,7 @@ using .LibOTCore
 
 export OTCoreError, cost_matrix, cost_matrix!, cost_matrix_workspace_size, library_version
 export emd, emd_batch, wasserstein_1d, sliced_wasserstein
+export quantile_1d, barycenter_1d, mccann_geodesic_1d
 export sinkhorn, sinkhorn_points, sinkhorn_divergence, sinkhorn_divergence_points
 export lse_pairs, sinkhorn_block_step!, sinkhorn_block_step_points!, lse_pair_merge!,
        sinkhorn_block_column_update!, sinkhorn_block_workspace_sizes

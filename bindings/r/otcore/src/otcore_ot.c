@@ -779,6 +779,54 @@ SEXP otc_r_wasserstein_1d(SEXP x, SEXP a, SEXP y, SEXP b, SEXP p, SEXP options) 
     return Rf_ScalarReal(res.wp_p);
 }
 
+SEXP otc_r_quantile_1d(SEXP x, SEXP a, SEXP levels, SEXP options) {
+    SEXP q;
+    OTCR_STRUCT(otc_quantile_1d_problem_f64, pb);
+    OTCR_STRUCT(otc_quantile_1d_outputs_f64, res);
+    pb.n = (size_t)XLENGTH(x);
+    pb.num_levels = (size_t)XLENGTH(levels);
+    pb.x = dvec(x, (R_xlen_t)pb.n, "x", 0);
+    pb.a = dvec(a, (R_xlen_t)pb.n, "a", 0);
+    pb.levels = dvec(levels, (R_xlen_t)pb.num_levels, "levels", 0);
+    OTCR_OPTIONS(quantile_1d, opts, options);
+    q = PROTECT(Rf_allocVector(REALSXP, XLENGTH(levels)));
+    res.quantiles = REAL(q);
+    check_status(otc_quantile_1d_f64(&pb, &res, &opts, OTCR_NO_WORK), "otc_quantile_1d_f64");
+    UNPROTECT(1);
+    return q;
+}
+
+/* `sizes` holds the k measure sizes as doubles (whole numbers, checked in R). */
+SEXP otc_r_barycenter_1d(SEXP x, SEXP a, SEXP sizes, SEXP lambda, SEXP p, SEXP options) {
+    static const char *names[] = {"points", "weights"};
+    SEXP out, points, weights;
+    size_t *sz, room;
+    R_xlen_t k = XLENGTH(sizes);
+    OTCR_STRUCT(otc_barycenter_1d_problem_f64, pb);
+    OTCR_STRUCT(otc_barycenter_1d_outputs_f64, res);
+    pb.n = (size_t)XLENGTH(x);
+    pb.k = (size_t)k;
+    pb.x = dvec(x, (R_xlen_t)pb.n, "x", 0);
+    pb.a = dvec(a, (R_xlen_t)pb.n, "a", 0);
+    pb.lambda = dvec(lambda, k, "lambda", 0);
+    sz = (size_t *)R_alloc((size_t)(k > 0 ? k : 1), sizeof(size_t));
+    for (R_xlen_t i = 0; i < k; i++) sz[i] = (size_t)REAL(sizes)[i];
+    pb.sizes = sz;
+    pb.p = Rf_asReal(p);
+    OTCR_OPTIONS(barycenter_1d, opts, options);
+    room = pb.k >= 1 && pb.k <= pb.n ? pb.n - pb.k + 1 : 1;
+    points = PROTECT(Rf_allocVector(REALSXP, (R_xlen_t)room));
+    weights = PROTECT(Rf_allocVector(REALSXP, (R_xlen_t)room));
+    res.points = REAL(points);
+    res.weights = REAL(weights);
+    check_status(otc_barycenter_1d_f64(&pb, &res, &opts, OTCR_NO_WORK), "otc_barycenter_1d_f64");
+    out = PROTECT(named_list(2, names));
+    SET_VECTOR_ELT(out, 0, Rf_xlengthgets(points, (R_xlen_t)res.nnz));
+    SET_VECTOR_ELT(out, 1, Rf_xlengthgets(weights, (R_xlen_t)res.nnz));
+    UNPROTECT(3);
+    return out;
+}
+
 SEXP otc_r_sliced_wasserstein(SEXP x, SEXP a, SEXP y, SEXP b, SEXP p, SEXP directions,
                               SEXP options) {
     otc_sliced_wasserstein_problem_f64 pb;

@@ -52,6 +52,8 @@ test_that("an_unknown_option_is_an_error_naming_it_in_every_wrapper", {
     otc_emd_f64 = function(o) emd(u, u, C, options = o),
     otc_emd_batch_f64 = function(o) emd_batch(cbind(u), cbind(u), list(C), options = o),
     otc_wasserstein_1d_f64 = function(o) wasserstein_1d(1:3, 2:4, options = o),
+    otc_quantile_1d_f64 = function(o) quantile_1d(1:3, 0.5, options = o),
+    otc_barycenter_1d_f64 = function(o) barycenter_1d(list(1:3, 2:4), options = o),
     otc_sliced_wasserstein_f64 = function(o) sliced_wasserstein(x, y, options = o),
     otc_sinkhorn_f64 = function(o) sinkhorn(u, u, C, eps = 0.1, options = o),
     otc_sinkhorn_f64 = function(o) sinkhorn_points(x, y, u, u, eps = 0.1, options = o),

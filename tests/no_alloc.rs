@@ -2603,3 +2603,42 @@ fn one_d_closed_forms_allocate_nothing() {
     }
     assert!(bo.nnz >= 7);
 }
+
+/// The free-support barycenter allocates nothing on one thread: k = 2 clouds, three outer
+/// iterations of two network simplex solves each.
+#[test]
+fn free_support_barycenter_in_place_does_not_allocate() {
+    use otcore::barycenter::{
+        free_support_barycenter_in_place, free_support_barycenter_scratch, FreeSupportParams,
+    };
+    let (m, sizes) = (6, [8usize, 5]);
+    let y = faer::Mat::from_fn(13, 2, |i, t| ((i * 7 + t * 3) % 11) as f64 * 0.3);
+    let b: Vec<f64> = (0..13)
+        .map(|i| if i < 8 { 1.0 / 8.0 } else { 1.0 / 5.0 })
+        .collect();
+    let mut x = faer::Mat::from_fn(m, 2, |i, t| (i + t) as f64 * 0.1);
+    let a = vec![1.0 / m as f64; m];
+    let req = free_support_barycenter_scratch(m, 2, &sizes, otcore::Par::Seq).unwrap();
+    let mut buf = stack_buffer(req);
+    let params = FreeSupportParams {
+        max_iter: 3,
+        tol: 0.0,
+    };
+    let mut info = None;
+    let count = allocations_in(|| {
+        let stack = otcore::MemStack::new(&mut buf);
+        info = Some(free_support_barycenter_in_place(
+            x.as_mut(),
+            &a,
+            y.as_ref(),
+            &b,
+            &sizes,
+            &[0.4, 0.6],
+            &params,
+            otcore::Par::Seq,
+            stack,
+        ));
+    });
+    assert_eq!(info.unwrap().unwrap().iterations, 3);
+    assert_eq!(count, 0);
+}

@@ -527,7 +527,7 @@ mod free_support {
         let mut nan = x0.clone();
         nan[(3, 1)] = f64::NAN;
         let e = run(&[m(0)], &[1.0], nan.as_ref());
-        assert!(e.message.starts_with("x[3, 1]"), "{}", e.message);
+        assert!(e.message.starts_with("x0[3, 1]"), "{}", e.message);
         let x3 = Mat::<f64>::zeros(30, 3);
         let e = run(&[m(0)], &[1.0], x3.as_ref());
         assert!(e.message.contains("dimension 2 and x0 3"), "{}", e.message);

@@ -2616,7 +2616,8 @@ fn free_support_barycenter_in_place_does_not_allocate() {
     let b: Vec<f64> = (0..13)
         .map(|i| if i < 8 { 1.0 / 8.0 } else { 1.0 / 5.0 })
         .collect();
-    let mut x = faer::Mat::from_fn(m, 2, |i, t| (i + t) as f64 * 0.1);
+    let x0 = faer::Mat::from_fn(m, 2, |i, t| (i + t) as f64 * 0.1);
+    let mut x = faer::Mat::<f64>::zeros(m, 2);
     let a = vec![1.0 / m as f64; m];
     let req = free_support_barycenter_scratch(m, 2, &sizes, otcore::Par::Seq).unwrap();
     let mut buf = stack_buffer(req);
@@ -2628,17 +2629,81 @@ fn free_support_barycenter_in_place_does_not_allocate() {
     let count = allocations_in(|| {
         let stack = otcore::MemStack::new(&mut buf);
         info = Some(free_support_barycenter_in_place(
-            x.as_mut(),
+            x0.as_ref(),
             &a,
             y.as_ref(),
             &b,
             &sizes,
             &[0.4, 0.6],
             &params,
+            x.as_mut(),
             otcore::Par::Seq,
             stack,
         ));
     });
     assert_eq!(info.unwrap().unwrap().iterations, 3);
     assert_eq!(count, 0);
+    // The C entry point, with a caller workspace of the queried size and one thread.
+    use otcore::ffi::barycenter::*;
+    use otcore::ffi::shape::otc_workspace;
+    use otcore::ffi::view::{otc_matrix_f64, otc_matrix_mut_f64};
+    let (yr, x0r): (Vec<f64>, Vec<f64>) = (
+        (0..26).map(|i| y[(i / 2, i % 2)]).collect(),
+        (0..12).map(|i| x0[(i / 2, i % 2)]).collect(),
+    );
+    let mut xr = vec![0.0; 12];
+    let lambda = [0.4, 0.6];
+    let p = otc_free_support_barycenter_problem_f64 {
+        struct_size: std::mem::size_of::<otc_free_support_barycenter_problem_f64>(),
+        y: otc_matrix_f64 {
+            data: yr.as_ptr(),
+            rows: 13,
+            cols: 2,
+            row_stride: 2,
+            col_stride: 1,
+        },
+        b: b.as_ptr(),
+        sizes: sizes.as_ptr(),
+        k: 2,
+        lambda: lambda.as_ptr(),
+        x0: otc_matrix_f64 {
+            data: x0r.as_ptr(),
+            rows: m,
+            cols: 2,
+            row_stride: 2,
+            col_stride: 1,
+        },
+        a: a.as_ptr(),
+    };
+    let mut out = otc_free_support_barycenter_outputs_f64 {
+        struct_size: std::mem::size_of::<otc_free_support_barycenter_outputs_f64>(),
+        report: Default::default(),
+        objective: 0.0,
+        x: otc_matrix_mut_f64 {
+            data: xr.as_mut_ptr(),
+            rows: m,
+            cols: 2,
+            row_stride: 2,
+            col_stride: 1,
+        },
+    };
+    let mut o = std::mem::MaybeUninit::uninit();
+    let mut bytes = 0;
+    // SAFETY (whole block): every pointer valid for its stated length, outputs disjoint.
+    unsafe {
+        otc_free_support_barycenter_options_default(o.as_mut_ptr());
+        let mut o = o.assume_init();
+        o.num_threads = 1;
+        otc_free_support_barycenter_workspace_size_f64(&p, &o, &mut bytes);
+        let mut buf = vec![0u8; bytes];
+        let w = otc_workspace {
+            data: buf.as_mut_ptr().cast(),
+            bytes,
+        };
+        let mut status = -1;
+        let count =
+            allocations_in(|| status = otc_free_support_barycenter_f64(&p, &mut out, &o, w));
+        assert_eq!((status, count), (otcore::ffi::status::OTC_OK, 0));
+    }
+    assert!(xr.iter().all(|v| v.is_finite()));
 }

@@ -70,8 +70,8 @@ fn slot_req(m: usize, n: usize) -> StackReq {
 }
 
 /// Workspace of [`free_support_barycenter_in_place`] for m support points in d dimensions and
-/// measures of `sizes` samples with `par`: one slot per worker (for the largest measure) and
-/// the k projections (k·m·d values).
+/// measures of `sizes` samples with `par`: one slot per worker (for the largest measure), the
+/// k projections (k·m·d values) and the current support (m·d).
 pub fn free_support_barycenter_scratch(
     m: usize,
     d: usize,
@@ -88,16 +88,18 @@ pub fn free_support_barycenter_scratch(
         .checked_mul(m)
         .and_then(|v| v.checked_mul(d))
         .ok_or_else(overflow)?;
+    let support = m.checked_mul(d).ok_or_else(overflow)?;
     Ok(StackReq::all_of(&[
         StackReq::new_aligned::<u8>(all, 64),
         vec_req::<f64>(proj),
         vec_req::<f64>(k),
+        vec_req::<f64>(support),
     ]))
 }
 
 /// Checks the shapes and values of a free-support problem.
 fn check_problem(
-    x: &MatMut<'_, f64>,
+    x: MatRef<'_, f64>,
     a: &[f64],
     y: MatRef<'_, f64>,
     b: &[f64],
@@ -132,7 +134,7 @@ fn check_problem(
     if !(params.tol >= 0.0) {
         bail!(InvalidArgument, "tol is {:e}: it must be >= 0", params.tol);
     }
-    for (name, p) in [("x", x.as_ref()), ("y", y)] {
+    for (name, p) in [("x0", x), ("y", y)] {
         for j in 0..p.nrows() {
             for t in 0..d {
                 if !p[(j, t)].is_finite() {
@@ -161,24 +163,33 @@ fn check_problem(
 /// The free-support barycenter of the k measures stored one after the other in `y` (rows,
 /// `sizes[i]` samples each) with weights `b`, barycentric weights `lambda` (≥ 0, positive sum),
 /// support weights `a` (each measure's mass must equal Σa within 1e-9, relative). `x` holds
-/// the initial support (m × d) and receives the barycenter's support. Reports
-/// [`progress::check`] once per outer iteration (iteration, displacement); an observer that
-/// stops leaves the support reached. Allocation-free with `Par::Seq`.
+/// `x0` is the initial support (m × d); `x` (m × d) receives the barycenter's support, written
+/// only on success (the iterate lives in the workspace). Reports [`progress::check`] once per
+/// outer iteration (iteration, displacement); an observer that stops leaves the support
+/// reached. Allocation-free with `Par::Seq`.
 #[allow(clippy::too_many_arguments)]
 pub fn free_support_barycenter_in_place(
-    x: MatMut<'_, f64>,
+    x0: MatRef<'_, f64>,
     a: &[f64],
     y: MatRef<'_, f64>,
     b: &[f64],
     sizes: &[usize],
     lambda: &[f64],
     params: &FreeSupportParams,
+    x: MatMut<'_, f64>,
     par: Par,
     stack: &mut MemStack,
 ) -> Result<FreeSupportInfo> {
-    let mut x = x;
-    check_problem(&x, a, y, b, sizes, lambda, params)?;
-    let (m, d, k) = (x.nrows(), x.ncols(), sizes.len());
+    check_problem(x0, a, y, b, sizes, lambda, params)?;
+    let (m, d, k) = (x0.nrows(), x0.ncols(), sizes.len());
+    if x.nrows() != m || x.ncols() != d {
+        bail!(
+            InvalidDimension,
+            "x is {}x{}: expected {m}x{d} (the shape of x0)",
+            x.nrows(),
+            x.ncols()
+        );
+    }
     let req = free_support_barycenter_scratch(m, d, sizes, par)?;
     check_stack(stack, req)?;
     let n_max = sizes.iter().copied().max().unwrap_or(0);
@@ -186,12 +197,18 @@ pub fn free_support_barycenter_in_place(
     let slots = par::degree(par).min(k).max(1);
     let (buf, stack) = stack.make_aligned_uninit::<u8>(per * slots, 64);
     let (mut proj, stack) = take(stack, k * m * d, 0.0f64);
-    let (mut costs, _) = take(stack, k, 0.0f64);
+    let (mut costs, stack) = take(stack, k, 0.0f64);
+    let (mut cur, _) = take(stack, m * d, 0.0f64);
+    for j in 0..m {
+        for t in 0..d {
+            cur[j * d + t] = x0[(j, t)];
+        }
+    }
     let lam_sum: f64 = lambda.iter().sum();
     let emd_params = EmdParams::default();
     let mut info = FreeSupportInfo::default();
     while info.iterations < params.max_iter {
-        let support = x.as_ref();
+        let support = MatRef::from_row_major_slice(&cur, m, d);
         // Problem i: the OT plan from (X, a) to μ_i, then T_i(X) into proj[i].
         let solve = |(i, start, t_i, cost_i): (usize, usize, &mut [f64], &mut f64),
                      slot: &mut [std::mem::MaybeUninit<u8>]|
@@ -260,8 +277,8 @@ pub fn free_support_barycenter_in_place(
                     .map(|i| lambda[i] * proj[(i * m + j) * d + t])
                     .sum::<f64>()
                     / lam_sum;
-                step += (v - x[(j, t)]).powi(2);
-                x[(j, t)] = v;
+                step += (v - cur[j * d + t]).powi(2);
+                cur[j * d + t] = v;
             }
             moved = moved.max(step.sqrt());
         }
@@ -274,6 +291,12 @@ pub fn free_support_barycenter_in_place(
         if progress::check(info.iterations, moved) == Flow::Stop {
             info.cancelled = true;
             break;
+        }
+    }
+    let mut x = x;
+    for j in 0..m {
+        for t in 0..d {
+            x[(j, t)] = cur[j * d + t];
         }
     }
     Ok(info)
@@ -316,24 +339,23 @@ pub fn free_support_barycenter(
         }
         b.extend_from_slice(w);
     }
-    let mut x = x0.to_owned();
+    let mut x = Mat::<f64>::zeros(x0.nrows(), d);
     let info = par::with_threads(num_threads, |p| {
-        with_stack(
-            free_support_barycenter_scratch(x.nrows(), d, &sizes, p)?,
-            |stack| {
-                free_support_barycenter_in_place(
-                    x.as_mut(),
-                    a,
-                    y.as_ref(),
-                    &b,
-                    &sizes,
-                    lambda,
-                    params,
-                    p,
-                    stack,
-                )
-            },
-        )?
+        let req = free_support_barycenter_scratch(x0.nrows(), d, &sizes, p)?;
+        with_stack(req, |stack| {
+            free_support_barycenter_in_place(
+                x0,
+                a,
+                y.as_ref(),
+                &b,
+                &sizes,
+                lambda,
+                params,
+                x.as_mut(),
+                p,
+                stack,
+            )
+        })?
     })??;
     Ok((x, info))
 }

@@ -243,10 +243,11 @@ fn quantile_1d_refuses_bad_input_and_writes_nothing() {
     let over = xs_and_out[4..].as_mut_ptr() as *mut otc_quantile_1d_outputs_f64;
     // SAFETY: 8 doubles (64 bytes) hold one outputs struct (56 bytes).
     unsafe { over.write(base) };
+    let ones = [1.0; 12];
     let q = otc_quantile_1d_problem_f64 {
         x: xs_and_out.as_ptr(),
         n: 12,
-        ..quantile_problem(&X[..4], &[1.0; 12], &levels)
+        ..quantile_problem(&X[..4], &ones, &levels)
     };
     refused(
         run(&q, over, null()),
@@ -405,12 +406,12 @@ fn barycenter_1d_refuses_bad_input_and_writes_nothing() {
     let over = xs_and_out[7..].as_mut_ptr() as *mut otc_barycenter_1d_outputs_f64;
     // SAFETY: 7 doubles (56 bytes) hold one outputs struct (56 bytes).
     unsafe { over.write(base) };
-    let long_sizes = [7, 7];
+    let (long_sizes, long_a) = ([7, 7], [0.25; 14]);
     let q = otc_barycenter_1d_problem_f64 {
         x: xs_and_out.as_ptr(),
         n: 14,
         sizes: long_sizes.as_ptr(),
-        a: [0.25; 14].as_ptr(),
+        a: long_a.as_ptr(),
         ..p
     };
     refused(

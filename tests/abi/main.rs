@@ -6,6 +6,7 @@ mod abi_support;
 mod abi_barycost;
 mod abi_blocks;
 mod abi_exact;
+mod abi_free_support;
 mod abi_gaussian;
 mod abi_newexact;
 mod abi_quantile;

@@ -21,9 +21,10 @@
 //   sinkhorn_block_step[_points], lse_pair_merge, sinkhorn_block_column_update with
 //   SinkhornBlockOptions), Gaussian OT (bures, gaussian_*, psd_sqrt), semi-discrete OT
 //   (laguerre_assign, semidiscrete, semidiscrete_sgd (sampler or sample array), lloyd; double
-//   and float) and entropic barycenters. The operations with both precisions call through
-//   detail::run, which picks the C entry point from the problem struct's type (the
-//   generated abi::solve overloads); the double-only exact solvers call theirs directly.
+//   and float), entropic barycenters and the exact free-support barycenter
+//   (free_support_barycenter). The operations with both precisions call through detail::run,
+//   which picks the C entry point from the problem struct's type (the generated abi::solve
+//   overloads); the double-only exact solvers call theirs directly.
 #ifndef OTCORE_HPP
 #define OTCORE_HPP
 
@@ -1639,6 +1640,61 @@ inline BarycenterResultT<T> convolutional_barycenter(
     r.hist.resize(images.rows);
     detail::run_barycenter<T, typename abi::convolutional_barycenter<T>::outputs>(
         p, opts.c, work, r);
+    return r;
+}
+
+/// A point cloud with weights: `points` (n x d, one point per row) and `weights` (n values).
+struct WeightedCloud {
+    View<double> points;
+    std::vector<double> weights;
+};
+
+/// The result of `free_support_barycenter`: the support `x` (m x d, row-major), the objective
+/// sum_i lambda_i W2^2((x, a), mu_i) / sum lambda before the last move, the status (OTC_OK,
+/// OTC_WARN_MAX_ITER or OTC_WARN_CANCELLED) and the report (iterations; error: the last move).
+struct FreeSupportResult {
+    Matrix<double> x;
+    double objective = 0;
+    otc_status status = OTC_OK;
+    otc_report report{};
+};
+
+/// The free-support Wasserstein barycenter of the clouds `measures` with weights `lambda`
+/// (Cuturi & Doucet 2014, exact inner solves), from the initial support `x0` (m x d) with
+/// fixed weights `a` (otc_free_support_barycenter_f64). Each measure's mass must equal sum a.
+inline FreeSupportResult free_support_barycenter(
+    const std::vector<WeightedCloud> &measures, const std::vector<double> &lambda,
+    View<double> x0, const std::vector<double> &a,
+    const FreeSupportBarycenterOptions &opts = FreeSupportBarycenterOptions(),
+    Workspace *work = nullptr) {
+    detail::expect_len(lambda.size(), measures.size(), "free_support_barycenter: lambda");
+    detail::expect_len(a.size(), x0.rows, "free_support_barycenter: a");
+    const std::size_t d = x0.cols;
+    std::vector<double> y, b;
+    std::vector<std::size_t> sizes;
+    for (const auto &m : measures) {
+        detail::expect_len(m.points.cols, d, "free_support_barycenter: dimension of a measure");
+        detail::expect_len(m.weights.size(), m.points.rows, "free_support_barycenter: weights");
+        for (std::size_t i = 0; i < m.points.rows; ++i)
+            for (std::size_t t = 0; t < d; ++t) y.push_back(m.points(i, t));
+        b.insert(b.end(), m.weights.begin(), m.weights.end());
+        sizes.push_back(m.points.rows);
+    }
+    auto p = detail::abi_struct<otc_free_support_barycenter_problem_f64>();
+    p.y = detail::to_c(View<double>::row_major(y.data(), b.size(), d));
+    p.b = b.data();
+    p.sizes = sizes.data();
+    p.k = sizes.size();
+    p.lambda = lambda.data();
+    p.x0 = detail::to_c(x0);
+    p.a = a.data();
+    FreeSupportResult r;
+    r.x = Matrix<double>(x0.rows, d);
+    auto out = detail::abi_struct<otc_free_support_barycenter_outputs_f64>();
+    out.x = detail::to_c(r.x.mut_view());
+    r.status = detail::run(p, out, opts.c, work);
+    r.objective = out.objective;
+    r.report = out.report;
     return r;
 }
 

@@ -931,6 +931,44 @@ contains
         if (present(report)) report = out%report
     end subroutine
 
+    ! Free-support Wasserstein barycenter (Cuturi & Doucet, exact inner solves) of k point
+    ! clouds stored one after the other in y(N, d) (points are rows; measure i is the sizes(i)
+    ! rows after those of measures 1 .. i-1) with weights b(N), barycentric weights lambda(k),
+    ! from the support x0(m, d) with fixed weights a(m), into x(m, d). Optionally the report
+    ! (iterations, error = the last move), the objective, max_iter, tol, num_threads.
+    subroutine otcore_free_support_barycenter(y, b, sizes, lambda, x0, a, x, status, report, &
+                                              objective, max_iter, tol, num_threads)
+        real(c_double), intent(in), target, contiguous :: y(:, :), b(:), lambda(:), x0(:, :), a(:)
+        integer(c_size_t), intent(in), target, contiguous :: sizes(:)
+        real(c_double), intent(inout), target, contiguous :: x(:, :)
+        integer(c_int32_t), intent(out) :: status
+        type(otc_report), intent(out), optional :: report
+        real(c_double), intent(out), optional :: objective
+        integer(c_int64_t), intent(in), optional :: max_iter
+        real(c_double), intent(in), optional :: tol
+        integer(c_int32_t), intent(in), optional :: num_threads
+        type(otc_free_support_barycenter_options) :: opts
+        type(otc_free_support_barycenter_problem_f64) :: problem
+        type(otc_free_support_barycenter_outputs_f64) :: out
+        status = otc_free_support_barycenter_options_default(opts)
+        if (present(max_iter)) opts%max_iter = max_iter
+        if (present(tol)) opts%tol = tol
+        if (present(num_threads)) opts%num_threads = num_threads
+        if (size(b) /= size(y, 1) .or. size(lambda) /= size(sizes) .or. size(a) /= size(x0, 1)) then
+            status = OTC_ERR_INVALID_DIMENSION
+            return
+        end if
+        problem = otc_free_support_barycenter_problem_f64(c_sizeof(problem), view_f64(y), c_loc(b), &
+                                                          c_loc(sizes), size(sizes, kind=c_size_t), &
+                                                          c_loc(lambda), view_f64(x0), c_loc(a))
+        out = otc_free_support_barycenter_outputs_f64(c_sizeof(out), no_report(), 0.0_c_double, &
+                                                      mut_view_f64(x))
+        status = otc_free_support_barycenter_f64(problem, out, opts, &
+                                                 otc_workspace(c_null_ptr, 0_c_size_t))
+        if (present(report)) report = out%report
+        if (present(objective)) objective = out%objective
+    end subroutine
+
     ! Convolutional entropic barycenter (uniform weights) of the k images in images(h*w, k)
     ! (pixel (r, c), 0-based, at row r*w + c + 1) into bary(h*w).
     ! Optionally the report, max_iter, tol, num_threads, as otcore_barycenter.

@@ -22,7 +22,7 @@ export lse_pairs, sinkhorn_block_step!, sinkhorn_block_step_points!, lse_pair_me
 export bures, gaussian_w2, gaussian_entropic_w2, gaussian_w2_pairwise, gaussian_map,
        gaussian_map_apply, gaussian_geodesic, gaussian_barycenter, gaussian_moments, psd_sqrt
 export laguerre_assign, semidiscrete, semidiscrete_sgd, semidiscrete_sgd_samples, lloyd!
-export barycenter, convolutional_barycenter
+export barycenter, convolutional_barycenter, free_support_barycenter
 export assignment, emd_grid, emd_partial, emd_unbalanced_tv
 
 """

@@ -131,6 +131,24 @@ permutations_of(n) = n == 1 ? [[1]] : [insert!(copy(p), k, n) for p in permutati
         @test r.wp_p ≈ emd(fill(0.25, 4), fill(0.25, 4), C).cost rtol = 1e-12
     end
 
+    @testset "free_support_barycenter_closed_forms" begin
+        y1 = hcat(sin.(0.7 .* (1:12)), cos.(1.3 .* (1:12)))
+        y2 = hcat(3 .+ cos.(0.4 .* (1:9)), sin.(0.9 .* (1:9)))
+        x0 = hcat(0.1 .* (1:12), -0.2 .* (1:12))
+        # One cloud and as many support points: the support lands on the cloud.
+        r1 = free_support_barycenter([y1], x0)
+        @test r1.status == 0
+        @test sortslices(r1.x; dims=1) ≈ sortslices(y1; dims=1) atol = 1e-14
+        # Two clouds: the mean is the λ-average of the means; threads do not change the result.
+        r2 = free_support_barycenter([y1, (y2, fill(1 / 9, 9))], x0; lambda=[0.25, 0.75], threads=1)
+        @test vec(sum(r2.x; dims=1)) ./ 12 ≈ 0.25 .* vec(sum(y1; dims=1)) ./ 12 .+ 0.75 .* vec(sum(y2; dims=1)) ./ 9 atol = 1e-13
+        @test r2.objective > 0
+        r3 = free_support_barycenter([y1, y2], x0; lambda=[0.25, 0.75], threads=2)
+        @test r3.x == r2.x
+        err = try free_support_barycenter([y1, (y2, fill(0.2, 9))], x0) catch e e end
+        @test err.status == OTCore.LibOTCore.OTC_ERR_MASS_MISMATCH
+    end
+
     @testset "quantiles_barycenters_and_geodesics_on_the_line" begin
         # Uniform weights on 4 points: Q(u) = x_(⌈4u⌉).
         @test quantile_1d([3.0, -1.0, 2.0, 0.5], [0.1, 0.25, 0.3, 0.6, 1.0]) == [-1.0, -1.0, 0.5, 2.0, 3.0]

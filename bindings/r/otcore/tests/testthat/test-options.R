@@ -79,6 +79,7 @@ test_that("an_unknown_option_is_an_error_naming_it_in_every_wrapper", {
     otc_lloyd_f64 = function(o) lloyd(x, y, options = o),
     otc_barycenter_f64 = function(o) barycenter(cbind(u, u), cost_matrix(x, x), eps = 0.1, options = o),
     otc_convolutional_barycenter_f64 = function(o) convolutional_barycenter(list(img, img), eps = 0.1, options = o),
+    otc_free_support_barycenter_f64 = function(o) free_support_barycenter(list(x, y), x, options = o),
     otc_assignment_f64 = function(o) assignment(C, options = o),
     otc_emd_grid_f64 = function(o) emd_grid(u, u, options = o),
     otc_emd_partial_f64 = function(o) emd_partial(u, u, C, 0.5, options = o),

@@ -358,16 +358,12 @@ mod free_support {
             // The mean is Σ λ_i mean(μ_i) / Σλ exactly (the projections preserve means).
             let lam: f64 = lambda.iter().sum();
             let (mean, cov) = otcore::gaussian::moments(x.as_ref(), None).unwrap();
-            for t in 0..2 {
+            for (t, &got) in mean.iter().enumerate() {
                 let want: f64 = (0..k)
                     .map(|i| lambda[i] * clouds[i].col(t).iter().sum::<f64>() / n as f64)
                     .sum::<f64>()
                     / lam;
-                assert!(
-                    (mean[t] - want).abs() <= 1e-12,
-                    "k={k}: {} vs {want}",
-                    mean[t]
-                );
+                assert!((got - want).abs() <= 1e-12, "k={k}: {got} vs {want}");
             }
             // Against the Gaussian barycenter of the generating laws: the sample mean within
             // 4 standard errors (σ ≤ 2.2, n = 500: 0.4) and the covariance within 15%
@@ -405,7 +401,10 @@ mod free_support {
     }
 
     /// A small problem: k = 3 clouds of 40, 60, 50 points, a support of 30 points.
-    fn small() -> (Vec<Mat<f64>>, Vec<Vec<f64>>, Mat<f64>, Vec<f64>) {
+    /// Clouds, their weights, an initial support and its weights.
+    type Problem = (Vec<Mat<f64>>, Vec<Vec<f64>>, Mat<f64>, Vec<f64>);
+
+    fn small() -> Problem {
         let mut rng = Rng(7);
         let clouds: Vec<Mat<f64>> = [40, 60, 50]
             .iter()

@@ -131,7 +131,7 @@ fn check_problem(
     if let Some(i) = sizes.iter().position(|&n| n == 0) {
         bail!(InvalidDimension, "measure {i} has no samples");
     }
-    if !(params.tol >= 0.0) {
+    if params.tol.is_nan() || params.tol < 0.0 {
         bail!(InvalidArgument, "tol is {:e}: it must be >= 0", params.tol);
     }
     for (name, p) in [("x0", x), ("y", y)] {

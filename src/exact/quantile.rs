@@ -136,10 +136,10 @@ pub fn barycenter_1d_room(total: usize, k: usize) -> Option<usize> {
     (k >= 1 && k <= total).then(|| total - k + 1)
 }
 
-/// `argmin_y Σ_i λ_i |y − q_i|^p` for `q_i = q(i)`, i < k, with `λ_i ≥ 0` summing to `lam_sum`
-/// > 0: the weighted mean (p = 2), the lower weighted median (p = 1), else the root of the
-/// derivative by bisection (O(k) per step, at most 2100 steps: every double between the
-/// extreme q_i).
+/// `argmin_y Σ_i λ_i |y − q_i|^p` for `q_i = q(i)`, i < k, with `λ_i ≥ 0` summing to
+/// `lam_sum` (positive): the weighted mean (p = 2), the lower weighted median (p = 1), else the
+/// root of the derivative by bisection (O(k) per step, at most 2100 steps: every double
+/// between the extreme q_i).
 fn lp_center(q: impl Fn(usize) -> f64, lambda: &[f64], lam_sum: f64, p: f64) -> f64 {
     let k = lambda.len();
     if p == 2.0 {
@@ -216,7 +216,7 @@ pub fn barycenter_1d_in_place(
         bail!(InvalidDimension, "measure {i} has no samples");
     }
     check_p(p)?;
-    if !(mass_tolerance >= 0.0) {
+    if mass_tolerance.is_nan() || mass_tolerance < 0.0 {
         bail!(
             InvalidArgument,
             "mass_tolerance is {mass_tolerance:e}: it must be >= 0"

@@ -809,7 +809,10 @@ unsafe fn free_support_sizes<'a>(
     p: &otc_free_support_barycenter_problem_f64,
 ) -> Result<(&'a [usize], Region)> {
     if p.k == 0 {
-        bail!(InvalidDimension, "problem->k is 0: at least one measure is needed");
+        bail!(
+            InvalidDimension,
+            "problem->k is 0: at least one measure is needed"
+        );
     }
     // SAFETY: forwarded contract.
     let (sizes, region) = unsafe { args::slice("problem->sizes", p.sizes, p.k) }?;
@@ -940,9 +943,7 @@ pub unsafe extern "C" fn otc_free_support_barycenter_f64(
         let callback = Callback::new(o.callback_every, o.callback, o.callback_data);
         let (info, _) = unsafe {
             shape::run(o.num_threads, work, req, callback, |par, stack| {
-                free_support_barycenter_in_place(
-                    x0, a, y, b, sizes, lambda, &params, x, par, stack,
-                )
+                free_support_barycenter_in_place(x0, a, y, b, sizes, lambda, &params, x, par, stack)
             })
         }?;
         let status = if info.cancelled {

@@ -20,14 +20,6 @@ use std::ffi::c_void;
 use std::mem::size_of;
 use std::ptr::{null, null_mut};
 
-const SENTINEL: f64 = -12345.0;
-
-fn refused(status: otc_status, want: otc_status, needle: &str, case: &str) {
-    let msg = last_error_message();
-    assert_eq!(status, want, "{case}: {msg}");
-    assert!(msg.contains(needle), "{case}: {msg:?} lacks {needle:?}");
-}
-
 /// Two clouds in 2-D (7 and 5 points, uniform weights) and a support of 4 points.
 struct Data {
     y: Vec<f64>,

@@ -17,16 +17,6 @@ use otcore::ffi::status::*;
 use std::mem::size_of;
 use std::ptr::{null, null_mut};
 
-/// A value that no call computes: written before a refused call, checked after.
-const SENTINEL: f64 = -12345.0;
-
-/// Asserts a refused call: its status, and a message containing `needle`.
-fn refused(status: otc_status, want: otc_status, needle: &str, case: &str) {
-    let msg = last_error_message();
-    assert_eq!(status, want, "{case}: {msg}");
-    assert!(msg.contains(needle), "{case}: {msg:?} lacks {needle:?}");
-}
-
 fn quantile_problem(x: &[f64], a: &[f64], levels: &[f64]) -> otc_quantile_1d_problem_f64 {
     otc_quantile_1d_problem_f64 {
         struct_size: size_of::<otc_quantile_1d_problem_f64>(),
@@ -177,7 +167,8 @@ fn quantile_1d_refuses_bad_input_and_writes_nothing() {
         "out",
         "NULL out",
     );
-    let cases: [(fn(&mut otc_quantile_1d_problem_f64), otc_status, &str); 5] = [
+    type Edit = fn(&mut otc_quantile_1d_problem_f64);
+    let cases: [(Edit, otc_status, &str); 5] = [
         (|q| q.n = 0, OTC_ERR_INVALID_DIMENSION, "problem->n is 0"),
         (
             |q| q.num_levels = 0,

@@ -1,8 +1,6 @@
 //! The C entry points called from Rust as a C caller would: their wiring, their refusal of
 //! bad input (status, message, untouched outputs), callbacks, and a fuzz harness. One test
 //! binary.
-#[path = "../abi_support/mod.rs"]
-mod abi_support;
 mod abi_barycost;
 mod abi_blocks;
 mod abi_exact;
@@ -12,5 +10,7 @@ mod abi_newexact;
 mod abi_quantile;
 mod abi_semidiscrete;
 mod abi_sinkhorn;
+#[path = "../abi_support/mod.rs"]
+mod abi_support;
 mod fuzz_abi;
 mod hostile;

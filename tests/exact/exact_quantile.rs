@@ -89,7 +89,7 @@ fn barycenter_of_diracs_is_the_lp_center() {
     // The geodesic between the Diracs moves the point along the segment.
     for t in [0.0, 0.3, 1.0] {
         let (z, w) = mccann_geodesic_1d(&x0, &one, &x1, &one, t).unwrap();
-        assert_eq!((z, w), (vec![(1.0 - t) * -1.0 + t * 3.0], vec![1.0]));
+        assert_eq!((z, w), (vec![-(1.0 - t) + t * 3.0], vec![1.0]));
     }
 }
 

@@ -620,6 +620,132 @@ typedef struct otc_convolutional_barycenter_outputs_f32 {
 } otc_convolutional_barycenter_outputs_f32;
 
 /**
+ * Options of `otc_free_support_barycenter_f64`; fill with
+ * `otc_free_support_barycenter_options_default`.
+ */
+typedef struct otc_free_support_barycenter_options {
+    /**
+     * `sizeof(otc_free_support_barycenter_options)`.
+     */
+    size_t struct_size;
+    /**
+     * Workers sharing the k OT problems of an iteration (0: default; results identical for
+     * every count).
+     */
+    uint32_t num_threads;
+    /**
+     * Cap on outer iterations (default 100): `OTC_WARN_MAX_ITER` when reached unconverged.
+     */
+    uint64_t max_iter;
+    /**
+     * Stop when no support point moves more than this (Euclidean norm; default 1e-9).
+     */
+    double tol;
+    /**
+     * Outer iterations between callback calls (0: never).
+     */
+    uint64_t callback_every;
+    /**
+     * Progress callback: (data, iterations, largest move of the iteration); nonzero stops.
+     */
+    otc_callback callback;
+    /**
+     * Passed to `callback`.
+     */
+    void *callback_data;
+} otc_free_support_barycenter_options;
+
+/**
+ * The free-support Wasserstein barycenter `argmin_X Σ_i λ_i W2²((X, a), μ_i)` of k point
+ * clouds stored one after the other: measure i is the `sizes[i]` rows of `y` from row
+ * `sizes[0] + … + sizes[i − 1]` on, with their weights in `b`.
+ */
+typedef struct otc_free_support_barycenter_problem_f64 {
+    /**
+     * `sizeof(otc_free_support_barycenter_problem_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * The samples of all measures, one per row (N × d, N = Σ sizes), finite.
+     */
+    struct otc_matrix_f64 y;
+    /**
+     * Their weights (N values, ≥ 0; each measure's sum equal to Σa within 1e-9, relative).
+     */
+    const double *b;
+    /**
+     * Samples per measure (k values, each ≥ 1).
+     */
+    const size_t *sizes;
+    /**
+     * Number of measures k ≥ 1.
+     */
+    size_t k;
+    /**
+     * Barycentric weights λ (k values, ≥ 0, positive sum).
+     */
+    const double *lambda;
+    /**
+     * The initial support, one point per row (m × d), finite.
+     */
+    struct otc_matrix_f64 x0;
+    /**
+     * The support's weights (m values, ≥ 0, positive sum), kept fixed.
+     */
+    const double *a;
+} otc_free_support_barycenter_problem_f64;
+
+/**
+ * Writable strided view of a matrix of `double` (an output: its elements must not overlap).
+ */
+typedef struct otc_matrix_mut_f64 {
+    /**
+     * Address of element (0, 0).
+     */
+    double *data;
+    /**
+     * Number of rows.
+     */
+    size_t rows;
+    /**
+     * Number of columns.
+     */
+    size_t cols;
+    /**
+     * Distance in elements between (i, j) and (i+1, j).
+     */
+    ptrdiff_t row_stride;
+    /**
+     * Distance in elements between (i, j) and (i, j+1).
+     */
+    ptrdiff_t col_stride;
+} otc_matrix_mut_f64;
+
+/**
+ * Results of `otc_free_support_barycenter_f64`. `report.iterations`: outer iterations;
+ * `report.error`: the largest move of a support point in the last iteration.
+ */
+typedef struct otc_free_support_barycenter_outputs_f64 {
+    /**
+     * `sizeof(otc_free_support_barycenter_outputs_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Status, iterations, largest last move, seconds.
+     */
+    struct otc_report report;
+    /**
+     * `Σ_i λ_i W2²((X, a), μ_i) / Σλ` for the support before the last move (never increases
+     * along the iterations).
+     */
+    double objective;
+    /**
+     * Required: the barycenter's support (m × d, any strides; must not overlap `x0`).
+     */
+    struct otc_matrix_mut_f64 x;
+} otc_free_support_barycenter_outputs_f64;
+
+/**
  * Options of `otc_cost_matrix_f64` / `_f32`; fill with `otc_cost_matrix_options_default`.
  */
 typedef struct otc_cost_matrix_options {
@@ -680,32 +806,6 @@ typedef struct otc_cost_matrix_problem_f32 {
      */
     struct otc_matrix_f32 y;
 } otc_cost_matrix_problem_f32;
-
-/**
- * Writable strided view of a matrix of `double` (an output: its elements must not overlap).
- */
-typedef struct otc_matrix_mut_f64 {
-    /**
-     * Address of element (0, 0).
-     */
-    double *data;
-    /**
-     * Number of rows.
-     */
-    size_t rows;
-    /**
-     * Number of columns.
-     */
-    size_t cols;
-    /**
-     * Distance in elements between (i, j) and (i+1, j).
-     */
-    ptrdiff_t row_stride;
-    /**
-     * Distance in elements between (i, j) and (i, j+1).
-     */
-    ptrdiff_t col_stride;
-} otc_matrix_mut_f64;
 
 /**
  * Results of `otc_cost_matrix_f64`. `report.iterations` and `report.error` are 0.
@@ -2345,6 +2445,161 @@ typedef struct otc_psd_sqrt_outputs_f64 {
      */
     struct otc_matrix_mut_f64 inv_sqrt;
 } otc_psd_sqrt_outputs_f64;
+
+/**
+ * Options of `otc_quantile_1d_f64`; fill with `otc_quantile_1d_options_default`.
+ */
+typedef struct otc_quantile_1d_options {
+    /**
+     * `sizeof(otc_quantile_1d_options)`.
+     */
+    size_t struct_size;
+    /**
+     * Checked (0, or 1 to 256) but unused: the search runs on the calling thread.
+     */
+    uint32_t num_threads;
+} otc_quantile_1d_options;
+
+/**
+ * The quantile function `Q(u) = min{x_j : a_j > 0, F(x_j) ≥ u}` of the measure
+ * `Σ_j a_j δ_{x_j}` normalised to mass 1 (`F` its cumulative distribution), at the given
+ * levels.
+ */
+typedef struct otc_quantile_1d_problem_f64 {
+    /**
+     * `sizeof(otc_quantile_1d_problem_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Samples (n finite values, any order; never reordered).
+     */
+    const double *x;
+    /**
+     * Their weights (n values, finite, ≥ 0, positive sum).
+     */
+    const double *a;
+    /**
+     * Number of samples n ≥ 1.
+     */
+    size_t n;
+    /**
+     * Levels u (num_levels values in [0, 1], any order).
+     */
+    const double *levels;
+    /**
+     * Number of levels ≥ 1.
+     */
+    size_t num_levels;
+} otc_quantile_1d_problem_f64;
+
+/**
+ * Results of `otc_quantile_1d_f64`. `report.iterations` and `report.error`: 0 (a direct
+ * method).
+ */
+typedef struct otc_quantile_1d_outputs_f64 {
+    /**
+     * `sizeof(otc_quantile_1d_outputs_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Status, seconds.
+     */
+    struct otc_report report;
+    /**
+     * Required: `quantiles[l] = Q(levels[l])` (num_levels values), a sample of positive
+     * weight; `Q(0)` is the smallest such sample, `Q(1)` the largest.
+     */
+    double *quantiles;
+} otc_quantile_1d_outputs_f64;
+
+/**
+ * Options of `otc_barycenter_1d_f64`; fill with `otc_barycenter_1d_options_default`.
+ */
+typedef struct otc_barycenter_1d_options {
+    /**
+     * `sizeof(otc_barycenter_1d_options)`.
+     */
+    size_t struct_size;
+    /**
+     * Checked (0, or 1 to 256) but unused: the merge runs on the calling thread.
+     */
+    uint32_t num_threads;
+    /**
+     * Largest accepted relative mass gap |M_i − M_0| / max(M_i, M_0) between measure i and
+     * measure 0 (default 1e-9); within it, every measure is rescaled to measure 0's mass.
+     */
+    double mass_tolerance;
+} otc_barycenter_1d_options;
+
+/**
+ * The W_p barycenter `argmin_ν Σ_i λ_i W_p^p(ν, μ_i)` of k measures on the line, stored one
+ * after the other: measure i has the `sizes[i]` samples `x[s_i ..]` with weights `a[s_i ..]`,
+ * `s_i = sizes[0] + … + sizes[i − 1]`.
+ */
+typedef struct otc_barycenter_1d_problem_f64 {
+    /**
+     * `sizeof(otc_barycenter_1d_problem_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Samples of all measures (n finite values; any order within a measure; never
+     * reordered).
+     */
+    const double *x;
+    /**
+     * Their weights (n values, finite, ≥ 0; each measure's sum positive and equal to measure
+     * 0's within `mass_tolerance`).
+     */
+    const double *a;
+    /**
+     * Total number of samples n = sizes[0] + … + sizes[k − 1].
+     */
+    size_t n;
+    /**
+     * Samples per measure (k values, each ≥ 1).
+     */
+    const size_t *sizes;
+    /**
+     * Number of measures k ≥ 1.
+     */
+    size_t k;
+    /**
+     * Barycentric weights λ (k values, finite, ≥ 0, positive sum; need not sum to 1). McCann's
+     * geodesic at time t between two measures: k = 2, λ = (1 − t, t), p = 2.
+     */
+    const double *lambda;
+    /**
+     * Exponent p ≥ 1 (finite) of W_p.
+     */
+    double p;
+} otc_barycenter_1d_problem_f64;
+
+/**
+ * Results of `otc_barycenter_1d_f64`: the barycenter as `nnz` weighted points.
+ * `report.iterations` and `report.error`: 0 (a direct method).
+ */
+typedef struct otc_barycenter_1d_outputs_f64 {
+    /**
+     * `sizeof(otc_barycenter_1d_outputs_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Status, seconds.
+     */
+    struct otc_report report;
+    /**
+     * Points written (≤ n − k + 1).
+     */
+    size_t nnz;
+    /**
+     * Required: the barycenter's points, ascending (room for n − k + 1).
+     */
+    double *points;
+    /**
+     * Required: their weights, > 0, summing to measure 0's mass (room for n − k + 1).
+     */
+    double *weights;
+} otc_barycenter_1d_outputs_f64;
 
 /**
  * Options of `otc_laguerre_assign_f64` / `_f32`; fill with
@@ -4191,6 +4446,61 @@ otc_status otc_convolutional_barycenter_f32(const struct otc_convolutional_baryc
                                             struct otc_workspace work);
 
 /**
+ * Writes the default options of `otc_free_support_barycenter_f64` into `opts`.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+ *
+ * # Safety
+ * `opts` must be NULL or valid for writes of one `otc_free_support_barycenter_options`.
+ */
+otc_status otc_free_support_barycenter_options_default(struct otc_free_support_barycenter_options *opts);
+
+/**
+ * Bytes of workspace `otc_free_support_barycenter_f64` needs for `problem` (its shapes and
+ * `sizes`) with `opts` (NULL: defaults): per worker, an m × max(sizes) cost and the network
+ * simplex's O(m + n) arrays; k·m·d projections.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+ * `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_OVERFLOW`, `OTC_ERR_THREADS`.
+ *
+ * # Safety
+ * `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes),
+ * `problem->sizes` valid for k values; `bytes` valid for writes.
+ */
+otc_status otc_free_support_barycenter_workspace_size_f64(const struct otc_free_support_barycenter_problem_f64 *problem,
+                                                          const struct otc_free_support_barycenter_options *opts,
+                                                          size_t *bytes);
+
+/**
+ * The free-support Wasserstein barycenter of k point clouds (Cuturi & Doucet 2014): with the
+ * support weights `a` fixed, each iteration solves the k exact OT problems between the
+ * support and the measures for the squared Euclidean cost (network simplex) and moves every
+ * support point to `Σ_i λ_i T_i(x_j) / Σλ`, `T_i(x_j) = Σ_l P^i_jl y_il / a_j` (its barycentric
+ * projection); the objective never increases. Stops when no point moves more than
+ * `opts->tol`, after `opts->max_iter` iterations (`OTC_WARN_MAX_ITER`) or when the callback
+ * (called once per iteration) stops it (`OTC_WARN_CANCELLED`); `out->x` then holds the support
+ * reached. Time O(iterations · Σ_i (m·n_i·d + emd(m, n_i))), the k problems shared by
+ * `opts->num_threads` workers (results identical for every count); workspace from
+ * `otc_free_support_barycenter_workspace_size_f64` (or `{NULL, 0}`: allocated).
+ *
+ * Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER`; `OTC_WARN_CANCELLED`; `OTC_ERR_NULL_POINTER`,
+ * `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_NON_FINITE`,
+ * `OTC_ERR_INVALID_ARGUMENT` (negative weights or λ, Σλ = 0, a bad `tol`),
+ * `OTC_ERR_MASS_MISMATCH` (naming the measure), `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`,
+ * `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`,
+ * `OTC_ERR_THREADS`. On an error nothing is written.
+ *
+ * # Safety
+ * `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+ * every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+ * for `work.bytes` bytes and overlaps no argument.
+ */
+otc_status otc_free_support_barycenter_f64(const struct otc_free_support_barycenter_problem_f64 *problem,
+                                           struct otc_free_support_barycenter_outputs_f64 *out,
+                                           const struct otc_free_support_barycenter_options *opts,
+                                           struct otc_workspace work);
+
+/**
  * The detail of the last failure (or warning) on the calling thread, as a NUL-terminated
  * string; "" when the last otcore call on this thread succeeded without warning.
  *
@@ -5143,6 +5453,109 @@ otc_status otc_psd_sqrt_f64(const struct otc_psd_sqrt_problem_f64 *problem,
                             struct otc_psd_sqrt_outputs_f64 *out,
                             const struct otc_psd_sqrt_options *opts,
                             struct otc_workspace work);
+
+/**
+ * Writes the default options of `otc_quantile_1d_f64` into `opts`.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+ *
+ * # Safety
+ * `opts` must be NULL or valid for writes of one `otc_quantile_1d_options`.
+ */
+otc_status otc_quantile_1d_options_default(struct otc_quantile_1d_options *opts);
+
+/**
+ * Bytes of workspace `otc_quantile_1d_f64` needs for `problem` (its n and num_levels) with
+ * `opts` (NULL: defaults): an index array and the cumulative masses, O(n).
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+ * `OTC_ERR_INVALID_DIMENSION` (n or num_levels is 0), `OTC_ERR_OVERFLOW`.
+ *
+ * # Safety
+ * `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+ * `bytes` valid for writes.
+ */
+otc_status otc_quantile_1d_workspace_size_f64(const struct otc_quantile_1d_problem_f64 *problem,
+                                              const struct otc_quantile_1d_options *opts,
+                                              size_t *bytes);
+
+/**
+ * The quantile function of the measure `Σ_j a_j δ_{x_j}` (normalised to mass 1) at each
+ * level: `out->quantiles[l] = Q(levels[l])`, `Q(u) = min{x_j : a_j > 0, F(x_j) ≥ u}` (the
+ * left-continuous inverse of the cumulative distribution F). On the line,
+ * `W_p^p(μ, ν) = ∫_0^1 |Q_μ − Q_ν|^p du` for unit masses. Time O((n + L) log n) for L
+ * levels, on the calling thread; workspace from `otc_quantile_1d_workspace_size_f64` (or
+ * `{NULL, 0}`: allocated).
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+ * `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_NON_FINITE`, `OTC_ERR_INVALID_ARGUMENT` (negative
+ * weights, a zero mass, a level outside [0, 1]), `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`,
+ * `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
+ * nothing is written.
+ *
+ * # Safety
+ * `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+ * every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+ * for `work.bytes` bytes and overlaps no argument.
+ */
+otc_status otc_quantile_1d_f64(const struct otc_quantile_1d_problem_f64 *problem,
+                               struct otc_quantile_1d_outputs_f64 *out,
+                               const struct otc_quantile_1d_options *opts,
+                               struct otc_workspace work);
+
+/**
+ * Writes the default options of `otc_barycenter_1d_f64` into `opts`.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+ *
+ * # Safety
+ * `opts` must be NULL or valid for writes of one `otc_barycenter_1d_options`.
+ */
+otc_status otc_barycenter_1d_options_default(struct otc_barycenter_1d_options *opts);
+
+/**
+ * Bytes of workspace `otc_barycenter_1d_f64` needs for `problem` (its n and k) with `opts`
+ * (NULL: defaults): an index array (n) and O(k) per-measure state.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+ * `OTC_ERR_INVALID_DIMENSION` (k = 0 or k > n), `OTC_ERR_OVERFLOW`.
+ *
+ * # Safety
+ * `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+ * `bytes` valid for writes.
+ */
+otc_status otc_barycenter_1d_workspace_size_f64(const struct otc_barycenter_1d_problem_f64 *problem,
+                                                const struct otc_barycenter_1d_options *opts,
+                                                size_t *bytes);
+
+/**
+ * The W_p barycenter of k weighted measures on the line with weights λ, in closed form: its
+ * quantile function is `Q(u) = argmin_y Σ_i λ_i |y − Q_i(u)|^p`, constant between the union of
+ * the breakpoints of the measures' quantile functions, so the barycenter is at most
+ * n − k + 1 weighted points, found by one merge of the sorted measures. p = 2: quantile
+ * averaging, `Σ λ_i Q_i(u) / Σ λ`; p = 1: the lower weighted median of the `Q_i(u)`; other p:
+ * the root of `Σ λ_i sign(y − Q_i)|y − Q_i|^(p−1)` by bisection to the last bit. McCann's
+ * displacement interpolation between two measures at time t is this call with k = 2,
+ * λ = (1 − t, t) and p = 2. Time O(n log n + n·c) with c = k for p = 2, k² for p = 1, up to
+ * 2100·k otherwise, on the calling thread; workspace from
+ * `otc_barycenter_1d_workspace_size_f64` (or `{NULL, 0}`: allocated).
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+ * `OTC_ERR_INVALID_DIMENSION` (k = 0, k > n, sizes not summing to n, a measure without
+ * samples), `OTC_ERR_NON_FINITE`, `OTC_ERR_INVALID_ARGUMENT` (p < 1, negative weights or λ,
+ * a zero mass or Σλ = 0), `OTC_ERR_MASS_MISMATCH` (naming the measure), `OTC_ERR_ALIASING`,
+ * `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`,
+ * `OTC_ERR_THREADS`. On an error nothing is written.
+ *
+ * # Safety
+ * `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+ * every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+ * for `work.bytes` bytes and overlaps no argument.
+ */
+otc_status otc_barycenter_1d_f64(const struct otc_barycenter_1d_problem_f64 *problem,
+                                 struct otc_barycenter_1d_outputs_f64 *out,
+                                 const struct otc_barycenter_1d_options *opts,
+                                 struct otc_workspace work);
 
 /**
  * Writes the default options (`num_threads = 0`) into `opts`.

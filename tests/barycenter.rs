@@ -294,3 +294,254 @@ fn an_observer_stops_both_solvers_at_the_current_iterate() {
     let (want, _) = convolutional_barycenter(a.as_ref(), h, w, None, &capped, 1).unwrap();
     assert_eq!(bar, want);
 }
+
+// ---- free-support barycenters (exact inner solves) ------------------------------------------
+
+mod free_support {
+    use faer::{Mat, MatRef};
+    use otcore::barycenter::{free_support_barycenter, FreeSupportParams};
+    use otcore::progress::{observe, Flow};
+    use otcore::ErrorKind;
+
+    /// xorshift64* uniforms and Box–Muller normals (fixed seeds, no dependency).
+    struct Rng(u64);
+    impl Rng {
+        fn uniform(&mut self) -> f64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            ((self.0.wrapping_mul(0x2545F4914F6CDD1D) >> 11) as f64 + 0.5) / (1u64 << 53) as f64
+        }
+        fn normal(&mut self) -> f64 {
+            let (u, v) = (self.uniform(), self.uniform());
+            (-2.0 * u.ln()).sqrt() * (std::f64::consts::TAU * v).cos()
+        }
+    }
+
+    /// n samples of N(mean, L Lᵀ) in 2-D, L lower triangular (l11, l21, l22).
+    fn gaussian_cloud(rng: &mut Rng, n: usize, mean: [f64; 2], l: [f64; 3]) -> Mat<f64> {
+        let mut x = Mat::<f64>::zeros(n, 2);
+        for i in 0..n {
+            let (z1, z2) = (rng.normal(), rng.normal());
+            x[(i, 0)] = mean[0] + l[0] * z1;
+            x[(i, 1)] = mean[1] + l[1] * z1 + l[2] * z2;
+        }
+        x
+    }
+
+    fn params(max_iter: u64) -> FreeSupportParams {
+        FreeSupportParams {
+            max_iter,
+            tol: 1e-12,
+        }
+    }
+
+    #[test]
+    fn barycenter_of_gaussian_samples_approaches_the_gaussian_barycenter() {
+        let mut rng = Rng(2014);
+        let n = 500;
+        let means = [[0.0, 0.0], [4.0, 1.0], [-2.0, 3.0]];
+        let ls = [[1.0, 0.0, 0.5], [2.0, -0.6, 0.8], [0.7, 0.4, 1.5]];
+        for k in [2, 3] {
+            let clouds: Vec<Mat<f64>> = (0..k)
+                .map(|i| gaussian_cloud(&mut rng, n, means[i], ls[i]))
+                .collect();
+            let w = vec![1.0 / n as f64; n];
+            let lambda: Vec<f64> = (0..k).map(|i| (i + 1) as f64).collect();
+            let measures: Vec<(MatRef<'_, f64>, &[f64])> =
+                clouds.iter().map(|c| (c.as_ref(), &w[..])).collect();
+            let x0 = gaussian_cloud(&mut rng, n, [1.0, 1.0], [1.0, 0.0, 1.0]);
+            let (x, info) =
+                free_support_barycenter(&measures, &lambda, x0.as_ref(), &w, &params(200), 0)
+                    .unwrap();
+            assert!(info.converged, "{info:?}");
+            // The mean is Σ λ_i mean(μ_i) / Σλ exactly (the projections preserve means).
+            let lam: f64 = lambda.iter().sum();
+            let (mean, cov) = otcore::gaussian::moments(x.as_ref(), None).unwrap();
+            for (t, &got) in mean.iter().enumerate() {
+                let want: f64 = (0..k)
+                    .map(|i| lambda[i] * clouds[i].col(t).iter().sum::<f64>() / n as f64)
+                    .sum::<f64>()
+                    / lam;
+                assert!((got - want).abs() <= 1e-12, "k={k}: {got} vs {want}");
+            }
+            // Against the Gaussian barycenter of the generating laws: the sample mean within
+            // 4 standard errors (σ ≤ 2.2, n = 500: 0.4) and the covariance within 15%
+            // (Frobenius, relative; one covariance estimate from 500 samples errs by ~6%).
+            let gm = Mat::from_fn(k, 2, |i, t| means[i][t]);
+            let gc: Vec<Mat<f64>> = (0..k)
+                .map(|i| {
+                    let l = ls[i];
+                    let lm = Mat::from_fn(2, 2, |r, c| match (r, c) {
+                        (0, 0) => l[0],
+                        (1, 0) => l[1],
+                        (1, 1) => l[2],
+                        _ => 0.0,
+                    });
+                    &lm * lm.transpose()
+                })
+                .collect();
+            let views: Vec<MatRef<'_, f64>> = gc.iter().map(|c| c.as_ref()).collect();
+            let g = otcore::gaussian::barycenter(gm.as_ref(), &views, &lambda, &Default::default())
+                .unwrap();
+            for t in 0..2 {
+                assert!(
+                    (mean[t] - g.mean[t]).abs() <= 0.4,
+                    "k={k}: {mean:?} vs {:?}",
+                    g.mean
+                );
+            }
+            let diff = (&cov - &g.cov).norm_l2();
+            assert!(
+                diff <= 0.15 * g.cov.norm_l2(),
+                "k={k}: {cov:?} vs {:?}",
+                g.cov
+            );
+        }
+    }
+
+    /// A small problem: k = 3 clouds of 40, 60, 50 points, a support of 30 points.
+    /// Clouds, their weights, an initial support and its weights.
+    type Problem = (Vec<Mat<f64>>, Vec<Vec<f64>>, Mat<f64>, Vec<f64>);
+
+    fn small() -> Problem {
+        let mut rng = Rng(7);
+        let clouds: Vec<Mat<f64>> = [40, 60, 50]
+            .iter()
+            .enumerate()
+            .map(|(i, &n)| gaussian_cloud(&mut rng, n, [i as f64, -(i as f64)], [1.0, 0.3, 0.6]))
+            .collect();
+        let weights: Vec<Vec<f64>> = clouds
+            .iter()
+            .map(|c| {
+                let w: Vec<f64> = (0..c.nrows()).map(|_| rng.uniform() + 0.1).collect();
+                let s: f64 = w.iter().sum();
+                w.iter().map(|v| v / s).collect()
+            })
+            .collect();
+        let x0 = gaussian_cloud(&mut rng, 30, [0.0, 0.0], [1.0, 0.0, 1.0]);
+        (clouds, weights, x0, vec![1.0 / 30.0; 30])
+    }
+
+    #[test]
+    fn the_objective_never_increases_and_threads_do_not_change_the_result() {
+        let (clouds, weights, x0, a) = small();
+        let measures: Vec<(MatRef<'_, f64>, &[f64])> = clouds
+            .iter()
+            .zip(&weights)
+            .map(|(c, w)| (c.as_ref(), &w[..]))
+            .collect();
+        let lambda = [0.2, 0.5, 0.3];
+        let mut last = f64::INFINITY;
+        for iters in 1..=8 {
+            let (_, info) =
+                free_support_barycenter(&measures, &lambda, x0.as_ref(), &a, &params(iters), 1)
+                    .unwrap();
+            assert!(
+                info.objective <= last * (1.0 + 1e-14),
+                "{iters}: {} > {last}",
+                info.objective
+            );
+            last = info.objective;
+        }
+        let (x1, i1) =
+            free_support_barycenter(&measures, &lambda, x0.as_ref(), &a, &params(50), 1).unwrap();
+        for threads in [2, 3] {
+            let (xt, it) =
+                free_support_barycenter(&measures, &lambda, x0.as_ref(), &a, &params(50), threads)
+                    .unwrap();
+            assert_eq!(it, i1);
+            assert!(xt == x1, "threads = {threads}");
+        }
+        // An observer stops after the first iteration with the support reached.
+        let (_, stopped) = observe(&mut |_, _| Flow::Stop, || {
+            free_support_barycenter(&measures, &lambda, x0.as_ref(), &a, &params(50), 1)
+        })
+        .unwrap();
+        assert!(stopped.cancelled && !stopped.converged && stopped.iterations == 1);
+    }
+
+    #[test]
+    fn one_measure_is_its_own_barycenter() {
+        let mut rng = Rng(3);
+        let n = 25;
+        let y = gaussian_cloud(&mut rng, n, [1.0, 2.0], [1.0, 0.2, 0.5]);
+        let w = vec![1.0 / n as f64; n];
+        let x0 = gaussian_cloud(&mut rng, n, [0.0, 0.0], [1.0, 0.0, 1.0]);
+        let (x, info) = free_support_barycenter(
+            &[(y.as_ref(), &w[..])],
+            &[2.0],
+            x0.as_ref(),
+            &w,
+            &params(10),
+            0,
+        )
+        .unwrap();
+        // One move puts each point on its match (the plan is a permutation), the next moves by
+        // rounding only.
+        assert!(info.converged && info.iterations == 2, "{info:?}");
+        let rows = |m: &Mat<f64>| {
+            let mut r: Vec<[f64; 2]> = (0..n).map(|i| [m[(i, 0)], m[(i, 1)]]).collect();
+            r.sort_by(|p, q| p[0].total_cmp(&q[0]));
+            r
+        };
+        for (p, q) in rows(&x).iter().zip(rows(&y)) {
+            for t in 0..2 {
+                assert!(
+                    (p[t] - q[t]).abs() <= 1e-15 * q[t].abs().max(1.0),
+                    "{p:?} vs {q:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn bad_inputs_are_rejected() {
+        let (clouds, weights, x0, a) = small();
+        let m = |i: usize| (clouds[i].as_ref(), &weights[i][..]);
+        let run = |ms: &[(MatRef<'_, f64>, &[f64])], lambda: &[f64], x0: MatRef<'_, f64>| {
+            free_support_barycenter(ms, lambda, x0, &a, &params(5), 1).unwrap_err()
+        };
+        let heavy: Vec<f64> = weights[1].iter().map(|v| 2.0 * v).collect();
+        let e = run(
+            &[m(0), (clouds[1].as_ref(), &heavy)],
+            &[1.0, 1.0],
+            x0.as_ref(),
+        );
+        assert_eq!(e.kind, ErrorKind::MassMismatch);
+        assert!(e.message.starts_with("measure 1: "), "{}", e.message);
+        let e = run(&[m(0), m(1)], &[1.0, -1.0], x0.as_ref());
+        assert!(e.message.starts_with("lambda[1]"), "{}", e.message);
+        let e = run(&[m(0), m(1)], &[0.0, 0.0], x0.as_ref());
+        assert!(e.message.contains("lambda sums to 0"), "{}", e.message);
+        let e = run(&[m(0)], &[1.0, 1.0], x0.as_ref());
+        assert_eq!(e.kind, ErrorKind::InvalidDimension);
+        let empty = Mat::<f64>::zeros(0, 2);
+        let e = run(&[m(0), (empty.as_ref(), &[])], &[1.0, 1.0], x0.as_ref());
+        assert!(
+            e.message.contains("measure 1 has no samples"),
+            "{}",
+            e.message
+        );
+        let mut nan = x0.clone();
+        nan[(3, 1)] = f64::NAN;
+        let e = run(&[m(0)], &[1.0], nan.as_ref());
+        assert!(e.message.starts_with("x0[3, 1]"), "{}", e.message);
+        let x3 = Mat::<f64>::zeros(30, 3);
+        let e = run(&[m(0)], &[1.0], x3.as_ref());
+        assert!(e.message.contains("dimension 2 and x0 3"), "{}", e.message);
+        let e = free_support_barycenter(
+            &[m(0)],
+            &[1.0],
+            x0.as_ref(),
+            &a,
+            &FreeSupportParams {
+                max_iter: 5,
+                tol: f64::NAN,
+            },
+            1,
+        )
+        .unwrap_err();
+        assert!(e.message.starts_with("tol is"), "{}", e.message);
+    }
+}

@@ -2551,3 +2551,222 @@ mod gaussian_c_entry_points {
         .unwrap();
     }
 }
+
+/// The 1-D closed forms allocate nothing: the in-place quantile and barycenter kernels (every
+/// p branch) and their C entry points (`otc_quantile_1d_f64`, `otc_barycenter_1d_f64`) with a
+/// caller workspace of the queried size and `num_threads = 1`.
+#[test]
+fn one_d_closed_forms_allocate_nothing() {
+    use otcore::exact::{
+        barycenter_1d_in_place, barycenter_1d_scratch, quantile_1d_in_place, quantile_1d_scratch,
+    };
+    use otcore::ffi::quantile::*;
+    use otcore::ffi::shape::otc_workspace;
+    use otcore::ffi::status::OTC_OK;
+    use std::mem::size_of;
+    let x: Vec<f64> = (0..12)
+        .map(|i| ((i * 7) % 5) as f64 - 0.5 * i as f64)
+        .collect();
+    let a: Vec<f64> = (0..12).map(|i| 1.0 + (i % 3) as f64).collect();
+    let sizes = [5usize, 7];
+    let mut b = a.clone();
+    let (m0, m1): (f64, f64) = (a[..5].iter().sum(), a[5..].iter().sum());
+    b[5..].iter_mut().for_each(|w| *w *= m0 / m1);
+    let lambda = [0.3, 0.7];
+    let levels = [0.0, 0.2, 0.9, 1.0];
+    let mut q = [0.0; 4];
+    let (mut pts, mut wts) = ([0.0; 11], [0.0; 11]);
+    let mut buf = stack_buffer(quantile_1d_scratch(12));
+    let mut buf2 = stack_buffer(barycenter_1d_scratch(12, 2));
+    let count = allocations_in(|| {
+        let stack = otcore::MemStack::new(&mut buf);
+        quantile_1d_in_place(&x, &a, &levels, &mut q, stack).unwrap();
+    });
+    assert_eq!(count, 0);
+    let count = allocations_in(|| {
+        for p in [1.0, 2.0, 2.5] {
+            let stack = otcore::MemStack::new(&mut buf2);
+            let nnz =
+                barycenter_1d_in_place(&x, &b, &sizes, &lambda, p, 1e-9, &mut pts, &mut wts, stack)
+                    .unwrap();
+            assert!(nnz >= 7);
+        }
+    });
+    assert_eq!(count, 0);
+    let qp = otc_quantile_1d_problem_f64 {
+        struct_size: size_of::<otc_quantile_1d_problem_f64>(),
+        x: x.as_ptr(),
+        a: a.as_ptr(),
+        n: 12,
+        levels: levels.as_ptr(),
+        num_levels: 4,
+    };
+    let mut qo = otc_quantile_1d_outputs_f64 {
+        struct_size: size_of::<otc_quantile_1d_outputs_f64>(),
+        report: Default::default(),
+        quantiles: q.as_mut_ptr(),
+    };
+    let mut qopts = std::mem::MaybeUninit::uninit();
+    let bp = otc_barycenter_1d_problem_f64 {
+        struct_size: size_of::<otc_barycenter_1d_problem_f64>(),
+        x: x.as_ptr(),
+        a: b.as_ptr(),
+        n: 12,
+        sizes: sizes.as_ptr(),
+        k: 2,
+        lambda: lambda.as_ptr(),
+        p: 2.0,
+    };
+    let mut bo = otc_barycenter_1d_outputs_f64 {
+        struct_size: size_of::<otc_barycenter_1d_outputs_f64>(),
+        report: Default::default(),
+        nnz: 0,
+        points: pts.as_mut_ptr(),
+        weights: wts.as_mut_ptr(),
+    };
+    let mut bopts = std::mem::MaybeUninit::uninit();
+    let (mut qbytes, mut bbytes) = (0, 0);
+    // SAFETY (whole block): every pointer valid for its stated length, outputs disjoint.
+    unsafe {
+        assert_eq!(otc_quantile_1d_options_default(qopts.as_mut_ptr()), OTC_OK);
+        assert_eq!(
+            otc_barycenter_1d_options_default(bopts.as_mut_ptr()),
+            OTC_OK
+        );
+        let (mut qopts, mut bopts) = (qopts.assume_init(), bopts.assume_init());
+        qopts.num_threads = 1;
+        bopts.num_threads = 1;
+        assert_eq!(
+            otc_quantile_1d_workspace_size_f64(&qp, &qopts, &mut qbytes),
+            OTC_OK
+        );
+        assert_eq!(
+            otc_barycenter_1d_workspace_size_f64(&bp, &bopts, &mut bbytes),
+            OTC_OK
+        );
+        let (mut qbuf, mut bbuf) = (vec![0u8; qbytes], vec![0u8; bbytes]);
+        let (qw, bw) = (
+            otc_workspace {
+                data: qbuf.as_mut_ptr().cast(),
+                bytes: qbytes,
+            },
+            otc_workspace {
+                data: bbuf.as_mut_ptr().cast(),
+                bytes: bbytes,
+            },
+        );
+        let mut status = (-1, -1);
+        let count = allocations_in(|| {
+            status = (
+                otc_quantile_1d_f64(&qp, &mut qo, &qopts, qw),
+                otc_barycenter_1d_f64(&bp, &mut bo, &bopts, bw),
+            )
+        });
+        assert_eq!((status, count), ((OTC_OK, OTC_OK), 0));
+    }
+    assert!(bo.nnz >= 7);
+}
+
+/// The free-support barycenter allocates nothing on one thread: k = 2 clouds, three outer
+/// iterations of two network simplex solves each.
+#[test]
+fn free_support_barycenter_in_place_does_not_allocate() {
+    use otcore::barycenter::{
+        free_support_barycenter_in_place, free_support_barycenter_scratch, FreeSupportParams,
+    };
+    let (m, sizes) = (6, [8usize, 5]);
+    let y = faer::Mat::from_fn(13, 2, |i, t| ((i * 7 + t * 3) % 11) as f64 * 0.3);
+    let b: Vec<f64> = (0..13)
+        .map(|i| if i < 8 { 1.0 / 8.0 } else { 1.0 / 5.0 })
+        .collect();
+    let x0 = faer::Mat::from_fn(m, 2, |i, t| (i + t) as f64 * 0.1);
+    let mut x = faer::Mat::<f64>::zeros(m, 2);
+    let a = vec![1.0 / m as f64; m];
+    let req = free_support_barycenter_scratch(m, 2, &sizes, otcore::Par::Seq).unwrap();
+    let mut buf = stack_buffer(req);
+    let params = FreeSupportParams {
+        max_iter: 3,
+        tol: 0.0,
+    };
+    let mut info = None;
+    let count = allocations_in(|| {
+        let stack = otcore::MemStack::new(&mut buf);
+        info = Some(free_support_barycenter_in_place(
+            x0.as_ref(),
+            &a,
+            y.as_ref(),
+            &b,
+            &sizes,
+            &[0.4, 0.6],
+            &params,
+            x.as_mut(),
+            otcore::Par::Seq,
+            stack,
+        ));
+    });
+    assert_eq!(info.unwrap().unwrap().iterations, 3);
+    assert_eq!(count, 0);
+    // The C entry point, with a caller workspace of the queried size and one thread.
+    use otcore::ffi::barycenter::*;
+    use otcore::ffi::shape::otc_workspace;
+    use otcore::ffi::view::{otc_matrix_f64, otc_matrix_mut_f64};
+    let (yr, x0r): (Vec<f64>, Vec<f64>) = (
+        (0..26).map(|i| y[(i / 2, i % 2)]).collect(),
+        (0..12).map(|i| x0[(i / 2, i % 2)]).collect(),
+    );
+    let mut xr = vec![0.0; 12];
+    let lambda = [0.4, 0.6];
+    let p = otc_free_support_barycenter_problem_f64 {
+        struct_size: std::mem::size_of::<otc_free_support_barycenter_problem_f64>(),
+        y: otc_matrix_f64 {
+            data: yr.as_ptr(),
+            rows: 13,
+            cols: 2,
+            row_stride: 2,
+            col_stride: 1,
+        },
+        b: b.as_ptr(),
+        sizes: sizes.as_ptr(),
+        k: 2,
+        lambda: lambda.as_ptr(),
+        x0: otc_matrix_f64 {
+            data: x0r.as_ptr(),
+            rows: m,
+            cols: 2,
+            row_stride: 2,
+            col_stride: 1,
+        },
+        a: a.as_ptr(),
+    };
+    let mut out = otc_free_support_barycenter_outputs_f64 {
+        struct_size: std::mem::size_of::<otc_free_support_barycenter_outputs_f64>(),
+        report: Default::default(),
+        objective: 0.0,
+        x: otc_matrix_mut_f64 {
+            data: xr.as_mut_ptr(),
+            rows: m,
+            cols: 2,
+            row_stride: 2,
+            col_stride: 1,
+        },
+    };
+    let mut o = std::mem::MaybeUninit::uninit();
+    let mut bytes = 0;
+    // SAFETY (whole block): every pointer valid for its stated length, outputs disjoint.
+    unsafe {
+        otc_free_support_barycenter_options_default(o.as_mut_ptr());
+        let mut o = o.assume_init();
+        o.num_threads = 1;
+        otc_free_support_barycenter_workspace_size_f64(&p, &o, &mut bytes);
+        let mut buf = vec![0u8; bytes];
+        let w = otc_workspace {
+            data: buf.as_mut_ptr().cast(),
+            bytes,
+        };
+        let mut status = -1;
+        let count =
+            allocations_in(|| status = otc_free_support_barycenter_f64(&p, &mut out, &o, w));
+        assert_eq!((status, count), (otcore::ffi::status::OTC_OK, 0));
+    }
+    assert!(xr.iter().all(|v| v.is_finite()));
+}

@@ -236,6 +236,62 @@ class otc_convolutional_barycenter_outputs_f32(ctypes.Structure):
 
 
 
+class otc_free_support_barycenter_options(ctypes.Structure):
+    """Options of `otc_free_support_barycenter_f64`; fill with
+    `otc_free_support_barycenter_options_default`."""
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("num_threads", ctypes.c_uint32),
+        ("max_iter", ctypes.c_uint64),
+        ("tol", ctypes.c_double),
+        ("callback_every", ctypes.c_uint64),
+        ("callback", otc_callback),
+        ("callback_data", ctypes.c_void_p),
+    ]
+
+
+
+class otc_free_support_barycenter_problem_f64(ctypes.Structure):
+    """The free-support Wasserstein barycenter `argmin_X Σ_i λ_i W2²((X, a), μ_i)` of k point
+    clouds stored one after the other: measure i is the `sizes[i]` rows of `y` from row
+    `sizes[0] + … + sizes[i − 1]` on, with their weights in `b`."""
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("y", otc_matrix_f64),
+        ("b", ctypes.c_void_p),
+        ("sizes", ctypes.c_void_p),
+        ("k", ctypes.c_size_t),
+        ("lambda", ctypes.c_void_p),
+        ("x0", otc_matrix_f64),
+        ("a", ctypes.c_void_p),
+    ]
+
+
+
+class otc_matrix_mut_f64(ctypes.Structure):
+    """Writable strided view of a matrix of `double` (an output: its elements must not overlap)."""
+    _fields_ = [
+        ("data", ctypes.c_void_p),
+        ("rows", ctypes.c_size_t),
+        ("cols", ctypes.c_size_t),
+        ("row_stride", ctypes.c_ssize_t),
+        ("col_stride", ctypes.c_ssize_t),
+    ]
+
+
+
+class otc_free_support_barycenter_outputs_f64(ctypes.Structure):
+    """Results of `otc_free_support_barycenter_f64`. `report.iterations`: outer iterations;
+    `report.error`: the largest move of a support point in the last iteration."""
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("report", otc_report),
+        ("objective", ctypes.c_double),
+        ("x", otc_matrix_mut_f64),
+    ]
+
+
+
 class otc_cost_matrix_options(ctypes.Structure):
     """Options of `otc_cost_matrix_f64` / `_f32`; fill with `otc_cost_matrix_options_default`."""
     _fields_ = [
@@ -264,18 +320,6 @@ class otc_cost_matrix_problem_f32(ctypes.Structure):
         ("struct_size", ctypes.c_size_t),
         ("x", otc_matrix_f32),
         ("y", otc_matrix_f32),
-    ]
-
-
-
-class otc_matrix_mut_f64(ctypes.Structure):
-    """Writable strided view of a matrix of `double` (an output: its elements must not overlap)."""
-    _fields_ = [
-        ("data", ctypes.c_void_p),
-        ("rows", ctypes.c_size_t),
-        ("cols", ctypes.c_size_t),
-        ("row_stride", ctypes.c_ssize_t),
-        ("col_stride", ctypes.c_ssize_t),
     ]
 
 
@@ -986,6 +1030,81 @@ class otc_psd_sqrt_outputs_f64(ctypes.Structure):
 
 
 
+class otc_quantile_1d_options(ctypes.Structure):
+    """Options of `otc_quantile_1d_f64`; fill with `otc_quantile_1d_options_default`."""
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("num_threads", ctypes.c_uint32),
+    ]
+
+
+
+class otc_quantile_1d_problem_f64(ctypes.Structure):
+    """The quantile function `Q(u) = min{x_j : a_j > 0, F(x_j) ≥ u}` of the measure
+    `Σ_j a_j δ_{x_j}` normalised to mass 1 (`F` its cumulative distribution), at the given
+    levels."""
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("x", ctypes.c_void_p),
+        ("a", ctypes.c_void_p),
+        ("n", ctypes.c_size_t),
+        ("levels", ctypes.c_void_p),
+        ("num_levels", ctypes.c_size_t),
+    ]
+
+
+
+class otc_quantile_1d_outputs_f64(ctypes.Structure):
+    """Results of `otc_quantile_1d_f64`. `report.iterations` and `report.error`: 0 (a direct
+    method)."""
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("report", otc_report),
+        ("quantiles", ctypes.c_void_p),
+    ]
+
+
+
+class otc_barycenter_1d_options(ctypes.Structure):
+    """Options of `otc_barycenter_1d_f64`; fill with `otc_barycenter_1d_options_default`."""
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("num_threads", ctypes.c_uint32),
+        ("mass_tolerance", ctypes.c_double),
+    ]
+
+
+
+class otc_barycenter_1d_problem_f64(ctypes.Structure):
+    """The W_p barycenter `argmin_ν Σ_i λ_i W_p^p(ν, μ_i)` of k measures on the line, stored one
+    after the other: measure i has the `sizes[i]` samples `x[s_i ..]` with weights `a[s_i ..]`,
+    `s_i = sizes[0] + … + sizes[i − 1]`."""
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("x", ctypes.c_void_p),
+        ("a", ctypes.c_void_p),
+        ("n", ctypes.c_size_t),
+        ("sizes", ctypes.c_void_p),
+        ("k", ctypes.c_size_t),
+        ("lambda", ctypes.c_void_p),
+        ("p", ctypes.c_double),
+    ]
+
+
+
+class otc_barycenter_1d_outputs_f64(ctypes.Structure):
+    """Results of `otc_barycenter_1d_f64`: the barycenter as `nnz` weighted points.
+    `report.iterations` and `report.error`: 0 (a direct method)."""
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("report", otc_report),
+        ("nnz", ctypes.c_size_t),
+        ("points", ctypes.c_void_p),
+        ("weights", ctypes.c_void_p),
+    ]
+
+
+
 class otc_laguerre_assign_options(ctypes.Structure):
     """Options of `otc_laguerre_assign_f64` / `_f32`; fill with
     `otc_laguerre_assign_options_default`."""
@@ -1638,6 +1757,9 @@ PROTOTYPES = {
     "otc_convolutional_barycenter_workspace_size_f32": (ctypes.c_int32, [ctypes.POINTER(otc_convolutional_barycenter_problem_f32), ctypes.POINTER(otc_convolutional_barycenter_options), ctypes.POINTER(ctypes.c_size_t)]),
     "otc_convolutional_barycenter_f64": (ctypes.c_int32, [ctypes.POINTER(otc_convolutional_barycenter_problem_f64), ctypes.POINTER(otc_convolutional_barycenter_outputs_f64), ctypes.POINTER(otc_convolutional_barycenter_options), otc_workspace]),
     "otc_convolutional_barycenter_f32": (ctypes.c_int32, [ctypes.POINTER(otc_convolutional_barycenter_problem_f32), ctypes.POINTER(otc_convolutional_barycenter_outputs_f32), ctypes.POINTER(otc_convolutional_barycenter_options), otc_workspace]),
+    "otc_free_support_barycenter_options_default": (ctypes.c_int32, [ctypes.POINTER(otc_free_support_barycenter_options)]),
+    "otc_free_support_barycenter_workspace_size_f64": (ctypes.c_int32, [ctypes.POINTER(otc_free_support_barycenter_problem_f64), ctypes.POINTER(otc_free_support_barycenter_options), ctypes.POINTER(ctypes.c_size_t)]),
+    "otc_free_support_barycenter_f64": (ctypes.c_int32, [ctypes.POINTER(otc_free_support_barycenter_problem_f64), ctypes.POINTER(otc_free_support_barycenter_outputs_f64), ctypes.POINTER(otc_free_support_barycenter_options), otc_workspace]),
     "otc_last_error_message": (ctypes.c_char_p, []),
     "otc_cost_matrix_options_default": (ctypes.c_int32, [ctypes.POINTER(otc_cost_matrix_options)]),
     "otc_cost_matrix_workspace_size_f64": (ctypes.c_int32, [ctypes.POINTER(otc_cost_matrix_problem_f64), ctypes.POINTER(otc_cost_matrix_options), ctypes.POINTER(ctypes.c_size_t)]),
@@ -1695,6 +1817,12 @@ PROTOTYPES = {
     "otc_psd_sqrt_options_default": (ctypes.c_int32, [ctypes.POINTER(otc_psd_sqrt_options)]),
     "otc_psd_sqrt_workspace_size_f64": (ctypes.c_int32, [ctypes.POINTER(otc_psd_sqrt_problem_f64), ctypes.POINTER(otc_psd_sqrt_options), ctypes.POINTER(ctypes.c_size_t)]),
     "otc_psd_sqrt_f64": (ctypes.c_int32, [ctypes.POINTER(otc_psd_sqrt_problem_f64), ctypes.POINTER(otc_psd_sqrt_outputs_f64), ctypes.POINTER(otc_psd_sqrt_options), otc_workspace]),
+    "otc_quantile_1d_options_default": (ctypes.c_int32, [ctypes.POINTER(otc_quantile_1d_options)]),
+    "otc_quantile_1d_workspace_size_f64": (ctypes.c_int32, [ctypes.POINTER(otc_quantile_1d_problem_f64), ctypes.POINTER(otc_quantile_1d_options), ctypes.POINTER(ctypes.c_size_t)]),
+    "otc_quantile_1d_f64": (ctypes.c_int32, [ctypes.POINTER(otc_quantile_1d_problem_f64), ctypes.POINTER(otc_quantile_1d_outputs_f64), ctypes.POINTER(otc_quantile_1d_options), otc_workspace]),
+    "otc_barycenter_1d_options_default": (ctypes.c_int32, [ctypes.POINTER(otc_barycenter_1d_options)]),
+    "otc_barycenter_1d_workspace_size_f64": (ctypes.c_int32, [ctypes.POINTER(otc_barycenter_1d_problem_f64), ctypes.POINTER(otc_barycenter_1d_options), ctypes.POINTER(ctypes.c_size_t)]),
+    "otc_barycenter_1d_f64": (ctypes.c_int32, [ctypes.POINTER(otc_barycenter_1d_problem_f64), ctypes.POINTER(otc_barycenter_1d_outputs_f64), ctypes.POINTER(otc_barycenter_1d_options), otc_workspace]),
     "otc_laguerre_assign_options_default": (ctypes.c_int32, [ctypes.POINTER(otc_laguerre_assign_options)]),
     "otc_laguerre_assign_workspace_size_f64": (ctypes.c_int32, [ctypes.POINTER(otc_laguerre_assign_problem_f64), ctypes.POINTER(otc_laguerre_assign_options), ctypes.POINTER(ctypes.c_size_t)]),
     "otc_laguerre_assign_workspace_size_f32": (ctypes.c_int32, [ctypes.POINTER(otc_laguerre_assign_problem_f32), ctypes.POINTER(otc_laguerre_assign_options), ctypes.POINTER(ctypes.c_size_t)]),

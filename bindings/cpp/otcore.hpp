@@ -14,15 +14,17 @@
 // * Options: otcore::<Op>Options (generated in otcore_abi.hpp) hold the C options struct `c`,
 //   filled with the library's defaults, with a chainable with_<field>(value) per field and
 //   with_callback(every, function, data) for the iterative solvers.
-// * Operations: cost matrices, exact OT (emd, emd_batch, wasserstein_1d, sliced_wasserstein,
+// * Operations: cost matrices, exact OT (emd, emd_batch, wasserstein_1d, quantile_1d,
+//   barycenter_1d, mccann_geodesic_1d, sliced_wasserstein,
 //   assignment, emd_grid, emd_partial, emd_unbalanced_tv), Sinkhorn (sinkhorn,
 //   sinkhorn_points, sinkhorn_into, sinkhorn_divergence[_points], the row-partitioned pieces
 //   sinkhorn_block_step[_points], lse_pair_merge, sinkhorn_block_column_update with
 //   SinkhornBlockOptions), Gaussian OT (bures, gaussian_*, psd_sqrt), semi-discrete OT
 //   (laguerre_assign, semidiscrete, semidiscrete_sgd (sampler or sample array), lloyd; double
-//   and float) and entropic barycenters. The operations with both precisions call through
-//   detail::run, which picks the C entry point from the problem struct's type (the
-//   generated abi::solve overloads); the double-only exact solvers call theirs directly.
+//   and float), entropic barycenters and the exact free-support barycenter
+//   (free_support_barycenter). The operations with both precisions call through detail::run,
+//   which picks the C entry point from the problem struct's type (the generated abi::solve
+//   overloads); the double-only exact solvers call theirs directly.
 #ifndef OTCORE_HPP
 #define OTCORE_HPP
 
@@ -445,6 +447,90 @@ inline EmdResult emd(const std::vector<double> &a, const std::vector<double> &b,
     res.gap = out.gap;
     res.plan.resize(out.nnz);
     return res;
+}
+
+/// The quantile function Q(u) = min{x_j : a_j > 0, F(x_j) >= u} of the measure
+/// sum_j a_j delta_{x_j} (normalised to mass 1) at each level u in [0, 1]
+/// (otc_quantile_1d_f64). Samples and levels in any order.
+inline std::vector<double> quantile_1d(const std::vector<double> &x, const std::vector<double> &a,
+                                       const std::vector<double> &levels,
+                                       const Quantile1dOptions &opts = Quantile1dOptions(),
+                                       Workspace *work = nullptr) {
+    detail::expect_len(a.size(), x.size(), "quantile_1d: a");
+    auto p = detail::abi_struct<otc_quantile_1d_problem_f64>();
+    p.x = x.data();
+    p.a = a.data();
+    p.n = x.size();
+    p.levels = levels.data();
+    p.num_levels = levels.size();
+    std::vector<double> q(levels.size());
+    auto out = detail::abi_struct<otc_quantile_1d_outputs_f64>();
+    out.quantiles = q.data();
+    detail::run(p, out, opts.c, work);
+    return q;
+}
+
+/// A weighted measure on the line: samples x (any order) and their weights a.
+struct Measure1d {
+    std::vector<double> x;
+    std::vector<double> a;
+};
+
+/// A measure on the line as weighted points (ascending) and the call's report.
+struct WeightedPoints1d {
+    otc_report report{};
+    std::vector<double> points;
+    std::vector<double> weights;
+};
+
+/// The W_p barycenter argmin_nu sum_i lambda_i W_p^p(nu, mu_i) of k measures on the line
+/// (otc_barycenter_1d_f64): at most n - k + 1 weighted points, from the quantile functions
+/// (p = 2: quantile averaging). Masses must agree within opts mass_tolerance.
+inline WeightedPoints1d barycenter_1d(const std::vector<Measure1d> &measures,
+                                      const std::vector<double> &lambda, double p = 2.0,
+                                      const Barycenter1dOptions &opts = Barycenter1dOptions(),
+                                      Workspace *work = nullptr) {
+    detail::expect_len(lambda.size(), measures.size(), "barycenter_1d: lambda");
+    std::vector<double> x, a;
+    std::vector<std::size_t> sizes;
+    for (const auto &m : measures) {
+        detail::expect_len(m.a.size(), m.x.size(), "barycenter_1d: a");
+        x.insert(x.end(), m.x.begin(), m.x.end());
+        a.insert(a.end(), m.a.begin(), m.a.end());
+        sizes.push_back(m.x.size());
+    }
+    auto pb = detail::abi_struct<otc_barycenter_1d_problem_f64>();
+    pb.x = x.data();
+    pb.a = a.data();
+    pb.n = x.size();
+    pb.sizes = sizes.data();
+    pb.k = sizes.size();
+    pb.lambda = lambda.data();
+    pb.p = p;
+    WeightedPoints1d res;
+    const std::size_t room = x.size() >= sizes.size() ? x.size() - sizes.size() + 1 : 0;
+    res.points.resize(room);
+    res.weights.resize(room);
+    auto out = detail::abi_struct<otc_barycenter_1d_outputs_f64>();
+    out.points = res.points.data();
+    out.weights = res.weights.data();
+    detail::run(pb, out, opts.c, work);
+    res.report = out.report;
+    res.points.resize(out.nnz);
+    res.weights.resize(out.nnz);
+    return res;
+}
+
+/// McCann's displacement interpolation between mu and nu at time t in [0, 1]: the W2
+/// barycenter with lambda = (1 - t, t) (otc_barycenter_1d_f64 with k = 2, p = 2).
+inline WeightedPoints1d mccann_geodesic_1d(const Measure1d &mu, const Measure1d &nu, double t,
+                                           const Barycenter1dOptions &opts = Barycenter1dOptions(),
+                                           Workspace *work = nullptr) {
+    if (!(t >= 0.0 && t <= 1.0)) {
+        throw Error(OTC_ERR_INVALID_ARGUMENT,
+                    "mccann_geodesic_1d: t is " + std::to_string(t) + ": it must be in [0, 1]");
+    }
+    return barycenter_1d({mu, nu}, {1.0 - t, t}, 2.0, opts, work);
 }
 
 /// Exact OT on a row-major n x m cost held in a vector.
@@ -1554,6 +1640,61 @@ inline BarycenterResultT<T> convolutional_barycenter(
     r.hist.resize(images.rows);
     detail::run_barycenter<T, typename abi::convolutional_barycenter<T>::outputs>(
         p, opts.c, work, r);
+    return r;
+}
+
+/// A point cloud with weights: `points` (n x d, one point per row) and `weights` (n values).
+struct WeightedCloud {
+    View<double> points;
+    std::vector<double> weights;
+};
+
+/// The result of `free_support_barycenter`: the support `x` (m x d, row-major), the objective
+/// sum_i lambda_i W2^2((x, a), mu_i) / sum lambda before the last move, the status (OTC_OK,
+/// OTC_WARN_MAX_ITER or OTC_WARN_CANCELLED) and the report (iterations; error: the last move).
+struct FreeSupportResult {
+    Matrix<double> x;
+    double objective = 0;
+    otc_status status = OTC_OK;
+    otc_report report{};
+};
+
+/// The free-support Wasserstein barycenter of the clouds `measures` with weights `lambda`
+/// (Cuturi & Doucet 2014, exact inner solves), from the initial support `x0` (m x d) with
+/// fixed weights `a` (otc_free_support_barycenter_f64). Each measure's mass must equal sum a.
+inline FreeSupportResult free_support_barycenter(
+    const std::vector<WeightedCloud> &measures, const std::vector<double> &lambda,
+    View<double> x0, const std::vector<double> &a,
+    const FreeSupportBarycenterOptions &opts = FreeSupportBarycenterOptions(),
+    Workspace *work = nullptr) {
+    detail::expect_len(lambda.size(), measures.size(), "free_support_barycenter: lambda");
+    detail::expect_len(a.size(), x0.rows, "free_support_barycenter: a");
+    const std::size_t d = x0.cols;
+    std::vector<double> y, b;
+    std::vector<std::size_t> sizes;
+    for (const auto &m : measures) {
+        detail::expect_len(m.points.cols, d, "free_support_barycenter: dimension of a measure");
+        detail::expect_len(m.weights.size(), m.points.rows, "free_support_barycenter: weights");
+        for (std::size_t i = 0; i < m.points.rows; ++i)
+            for (std::size_t t = 0; t < d; ++t) y.push_back(m.points(i, t));
+        b.insert(b.end(), m.weights.begin(), m.weights.end());
+        sizes.push_back(m.points.rows);
+    }
+    auto p = detail::abi_struct<otc_free_support_barycenter_problem_f64>();
+    p.y = detail::to_c(View<double>::row_major(y.data(), b.size(), d));
+    p.b = b.data();
+    p.sizes = sizes.data();
+    p.k = sizes.size();
+    p.lambda = lambda.data();
+    p.x0 = detail::to_c(x0);
+    p.a = a.data();
+    FreeSupportResult r;
+    r.x = Matrix<double>(x0.rows, d);
+    auto out = detail::abi_struct<otc_free_support_barycenter_outputs_f64>();
+    out.x = detail::to_c(r.x.mut_view());
+    r.status = detail::run(p, out, opts.c, work);
+    r.objective = out.objective;
+    r.report = out.report;
     return r;
 }
 

@@ -109,6 +109,26 @@ struct convolutional_barycenter<float> {
     using options = otc_convolutional_barycenter_options;
 };
 
+inline otc_status options_default(otc_free_support_barycenter_options *opts) { return otc_free_support_barycenter_options_default(opts); }
+inline otc_status solve(const otc_free_support_barycenter_problem_f64 *problem, otc_free_support_barycenter_outputs_f64 *out, const otc_free_support_barycenter_options *opts,
+                        otc_workspace work) {
+    return otc_free_support_barycenter_f64(problem, out, opts, work);
+}
+inline otc_status workspace_size(const otc_free_support_barycenter_problem_f64 *problem, const otc_free_support_barycenter_options *opts,
+                                 std::size_t *bytes) {
+    return otc_free_support_barycenter_workspace_size_f64(problem, opts, bytes);
+}
+inline const char *solve_name(const otc_free_support_barycenter_problem_f64 *) { return "otc_free_support_barycenter_f64"; }
+/// The C structs of `free_support_barycenter` in precision T.
+template <class T>
+struct free_support_barycenter;
+template <>
+struct free_support_barycenter<double> {
+    using problem = otc_free_support_barycenter_problem_f64;
+    using outputs = otc_free_support_barycenter_outputs_f64;
+    using options = otc_free_support_barycenter_options;
+};
+
 inline otc_status options_default(otc_cost_matrix_options *opts) { return otc_cost_matrix_options_default(opts); }
 inline otc_status solve(const otc_cost_matrix_problem_f64 *problem, otc_cost_matrix_outputs_f64 *out, const otc_cost_matrix_options *opts,
                         otc_workspace work) {
@@ -484,6 +504,46 @@ struct psd_sqrt<double> {
     using options = otc_psd_sqrt_options;
 };
 
+inline otc_status options_default(otc_quantile_1d_options *opts) { return otc_quantile_1d_options_default(opts); }
+inline otc_status solve(const otc_quantile_1d_problem_f64 *problem, otc_quantile_1d_outputs_f64 *out, const otc_quantile_1d_options *opts,
+                        otc_workspace work) {
+    return otc_quantile_1d_f64(problem, out, opts, work);
+}
+inline otc_status workspace_size(const otc_quantile_1d_problem_f64 *problem, const otc_quantile_1d_options *opts,
+                                 std::size_t *bytes) {
+    return otc_quantile_1d_workspace_size_f64(problem, opts, bytes);
+}
+inline const char *solve_name(const otc_quantile_1d_problem_f64 *) { return "otc_quantile_1d_f64"; }
+/// The C structs of `quantile_1d` in precision T.
+template <class T>
+struct quantile_1d;
+template <>
+struct quantile_1d<double> {
+    using problem = otc_quantile_1d_problem_f64;
+    using outputs = otc_quantile_1d_outputs_f64;
+    using options = otc_quantile_1d_options;
+};
+
+inline otc_status options_default(otc_barycenter_1d_options *opts) { return otc_barycenter_1d_options_default(opts); }
+inline otc_status solve(const otc_barycenter_1d_problem_f64 *problem, otc_barycenter_1d_outputs_f64 *out, const otc_barycenter_1d_options *opts,
+                        otc_workspace work) {
+    return otc_barycenter_1d_f64(problem, out, opts, work);
+}
+inline otc_status workspace_size(const otc_barycenter_1d_problem_f64 *problem, const otc_barycenter_1d_options *opts,
+                                 std::size_t *bytes) {
+    return otc_barycenter_1d_workspace_size_f64(problem, opts, bytes);
+}
+inline const char *solve_name(const otc_barycenter_1d_problem_f64 *) { return "otc_barycenter_1d_f64"; }
+/// The C structs of `barycenter_1d` in precision T.
+template <class T>
+struct barycenter_1d;
+template <>
+struct barycenter_1d<double> {
+    using problem = otc_barycenter_1d_problem_f64;
+    using outputs = otc_barycenter_1d_outputs_f64;
+    using options = otc_barycenter_1d_options;
+};
+
 inline otc_status options_default(otc_laguerre_assign_options *opts) { return otc_laguerre_assign_options_default(opts); }
 inline otc_status solve(const otc_laguerre_assign_problem_f64 *problem, otc_laguerre_assign_outputs_f64 *out, const otc_laguerre_assign_options *opts,
                         otc_workspace work) {
@@ -846,6 +906,38 @@ struct ConvolutionalBarycenterOptions {
     /// once per `every` iterations (0: never); nonzero stops the solve
     /// (`OTC_WARN_CANCELLED`, valid outputs).
     ConvolutionalBarycenterOptions &with_callback(std::uint64_t every, otc_callback function, void *data = nullptr) {
+        c.callback_every = every;
+        c.callback = function;
+        c.callback_data = data;
+        return *this;
+    }
+};
+
+/// Options of `free_support_barycenter` (otc_free_support_barycenter_options): the C struct `c`, filled with the library's defaults, and a
+/// chainable setter per field.
+struct FreeSupportBarycenterOptions {
+    otc_free_support_barycenter_options c;  ///< the C struct (every field can also be set directly)
+    FreeSupportBarycenterOptions() { check(otc_free_support_barycenter_options_default(&c), "otc_free_support_barycenter_options_default"); }
+    /// Workers sharing the k OT problems of an iteration (0: default; results identical for
+    /// every count).
+    FreeSupportBarycenterOptions &with_num_threads(uint32_t value) {
+        c.num_threads = value;
+        return *this;
+    }
+    /// Cap on outer iterations (default 100): `OTC_WARN_MAX_ITER` when reached unconverged.
+    FreeSupportBarycenterOptions &with_max_iter(uint64_t value) {
+        c.max_iter = value;
+        return *this;
+    }
+    /// Stop when no support point moves more than this (Euclidean norm; default 1e-9).
+    FreeSupportBarycenterOptions &with_tol(double value) {
+        c.tol = value;
+        return *this;
+    }
+    /// Progress callback: `function(data, iteration, error)` on the calling thread at most
+    /// once per `every` iterations (0: never); nonzero stops the solve
+    /// (`OTC_WARN_CANCELLED`, valid outputs).
+    FreeSupportBarycenterOptions &with_callback(std::uint64_t every, otc_callback function, void *data = nullptr) {
         c.callback_every = every;
         c.callback = function;
         c.callback_data = data;
@@ -1336,6 +1428,36 @@ struct PsdSqrtOptions {
     /// Eigenvalues ≤ rank_tol·λmax count as 0 in the inverse square root; 0 = d·ε (default).
     PsdSqrtOptions &with_rank_tol(double value) {
         c.rank_tol = value;
+        return *this;
+    }
+};
+
+/// Options of `quantile_1d` (otc_quantile_1d_options): the C struct `c`, filled with the library's defaults, and a
+/// chainable setter per field.
+struct Quantile1dOptions {
+    otc_quantile_1d_options c;  ///< the C struct (every field can also be set directly)
+    Quantile1dOptions() { check(otc_quantile_1d_options_default(&c), "otc_quantile_1d_options_default"); }
+    /// Checked (0, or 1 to 256) but unused: the search runs on the calling thread.
+    Quantile1dOptions &with_num_threads(uint32_t value) {
+        c.num_threads = value;
+        return *this;
+    }
+};
+
+/// Options of `barycenter_1d` (otc_barycenter_1d_options): the C struct `c`, filled with the library's defaults, and a
+/// chainable setter per field.
+struct Barycenter1dOptions {
+    otc_barycenter_1d_options c;  ///< the C struct (every field can also be set directly)
+    Barycenter1dOptions() { check(otc_barycenter_1d_options_default(&c), "otc_barycenter_1d_options_default"); }
+    /// Checked (0, or 1 to 256) but unused: the merge runs on the calling thread.
+    Barycenter1dOptions &with_num_threads(uint32_t value) {
+        c.num_threads = value;
+        return *this;
+    }
+    /// Largest accepted relative mass gap |M_i − M_0| / max(M_i, M_0) between measure i and
+    /// measure 0 (default 1e-9); within it, every measure is rescaled to measure 0's mass.
+    Barycenter1dOptions &with_mass_tolerance(double value) {
+        c.mass_tolerance = value;
         return *this;
     }
 };

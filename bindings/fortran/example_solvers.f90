@@ -16,6 +16,9 @@ program example_solvers
     real(c_double) :: f2(n), g2(n), tc, c6(6, 6), f6(6), g6(6), f6p(6), g6p(6), ga6(6), wp(6)
     real(c_double) :: vp, vm, pmeans(3, 2), pcovs(2, 2, 3), w2p(2, 3), w2exp, amap(2, 2)
     real(c_double) :: ymap(4, 2), ylin(4, 2), yexp
+    real(c_double) :: qv(3), xy(12), w12(12), bpts(11), bwts(11), lam(2)
+    integer(c_size_t) :: sizes2(2), nnz
+    real(c_double) :: yfs(12, 2), y1fs(6, 2), xfs(6, 2), x0fs(6, 2), w6fs(6), obj
     type(otc_report) :: rep
     type(otc_sinkhorn_options) :: sopts
     type(otc_sinkhorn_divergence_options) :: dopts
@@ -77,6 +80,52 @@ program example_solvers
         s = s + (x(i, 1) - (0.65d0 + i * 0.05d0))**2 / 6  ! i-th smallest y is 0.65 + 0.05 i
     end do
     call expect(status == OTC_OK .and. abs(w1 - s) <= 1d-13, "wasserstein_1d = sorted matching")
+
+    ! Quantiles of the uniform samples y: Q(u) is the ceil(6u)-th smallest, 0.65 + 0.05 ceil(6u).
+    call otcore_quantile_1d(y(:, 1), w6, [0.1d0, 0.5d0, 1.0d0], qv, status)
+    call expect(status == OTC_OK .and. maxval(abs(qv - [0.7d0, 0.8d0, 0.95d0])) <= 1d-15, &
+                "quantile_1d of uniform samples")
+    ! McCann's geodesic at t = 0.25 (the W2 barycenter with lambda = (0.75, 0.25)): the k-th
+    ! point is 0.75 x_(k) + 0.25 y_(k), and W2^2 to x is t^2 W2^2(x, y).
+    xy(1:6) = x(:, 1)
+    xy(7:12) = y(:, 1)
+    w12 = 1.0d0 / 6
+    sizes2 = 6
+    lam = [0.75d0, 0.25d0]
+    call otcore_barycenter_1d(xy, w12, sizes2, lam, 2.0d0, bpts, bwts, nnz, status)
+    call expect(status == OTC_OK .and. nnz == 6, "barycenter_1d of two uniform samples")
+    do i = 1, 6
+        call expect(abs(bpts(i) - (0.75d0 * i * 0.1d0 + 0.25d0 * (0.65d0 + i * 0.05d0))) <= 1d-15 &
+                    .and. abs(bwts(i) - 1.0d0 / 6) <= 1d-16, "geodesic point")
+    end do
+    call otcore_wasserstein_1d(bpts(1:6), bwts(1:6), x(:, 1), w6, 2.0d0, value, status)
+    call expect(status == OTC_OK .and. abs(value - w1 / 16) <= 1d-14, "W2(nu_t, mu) = t W2(mu, nu)")
+    w12(12) = 0.5d0
+    call otcore_barycenter_1d(xy, w12, sizes2, lam, 2.0d0, bpts, bwts, nnz, status)
+    call expect(status == OTC_ERR_MASS_MISMATCH .and. nnz == 0, "barycenter_1d mass mismatch")
+
+    ! Free-support barycenter: the support's mean is the lambda-average of the clouds' means;
+    ! with one cloud (k = 1, as many support points) the support lands on the cloud.
+    do i = 1, 12
+        yfs(i, 1) = sin(0.7d0 * i)
+        yfs(i, 2) = cos(1.3d0 * i) + merge(3.0d0, 0.0d0, i > 6)
+    end do
+    do i = 1, 6
+        x0fs(i, :) = [0.1d0 * i, -0.2d0 * i]
+    end do
+    w6fs = 1.0d0 / 6
+    w12 = 1.0d0 / 6
+    call otcore_free_support_barycenter(yfs, w12, sizes2, lam, x0fs, w6fs, xfs, status, &
+                                        report=rep, objective=obj)
+    call expect(status == OTC_OK .and. rep%iterations >= 1 .and. obj > 0, "free-support barycenter")
+    do j = 1, 2
+        call expect(abs(sum(xfs(:, j)) / 6 - (0.75d0 * sum(yfs(1:6, j)) + 0.25d0 * sum(yfs(7:12, j))) / 6) &
+                    <= 1d-13, "free-support barycenter mean")
+    end do
+    y1fs = yfs(1:6, :)
+    call otcore_free_support_barycenter(y1fs, w6fs, [6_c_size_t], [1.0d0], x0fs, w6fs, xfs, status)
+    call expect(status == OTC_OK .and. abs(sum(xfs) - sum(y1fs)) <= 1d-13, &
+                "free-support barycenter of one cloud")
 
     call otcore_sliced_wasserstein(x, w6, y, w6, 2.0d0, 64_c_size_t, 7_c_int64_t, sw, status)
     call expect(status == OTC_OK .and. sw > 0 .and. sw <= w1 + 1d-13, "sliced <= 1-D on a line")

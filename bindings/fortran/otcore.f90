@@ -250,6 +250,60 @@ contains
         if (status < 100) wp_p = out%wp_p
     end subroutine
 
+    ! The quantile function Q(u) = min{x_j : a_j > 0, F(x_j) >= u} of the measure
+    ! sum_j a_j delta_{x_j} (normalised to mass 1) at each level u in [0, 1]: q(l) = Q(levels(l)).
+    subroutine otcore_quantile_1d(x, a, levels, q, status)
+        real(c_double), intent(in), target, contiguous :: x(:), a(:), levels(:)
+        real(c_double), intent(inout), target, contiguous :: q(:)
+        integer(c_int32_t), intent(out) :: status
+        type(otc_quantile_1d_options) :: opts
+        type(otc_quantile_1d_problem_f64) :: problem
+        type(otc_quantile_1d_outputs_f64) :: out
+        status = otc_quantile_1d_options_default(opts)
+        if (size(q) /= size(levels) .or. size(a) /= size(x)) then
+            status = OTC_ERR_INVALID_DIMENSION
+            return
+        end if
+        problem = otc_quantile_1d_problem_f64(c_sizeof(problem), c_loc(x), c_loc(a), &
+                                              size(x, kind=c_size_t), c_loc(levels), &
+                                              size(levels, kind=c_size_t))
+        out = otc_quantile_1d_outputs_f64(c_sizeof(out), empty_report(), c_loc(q))
+        status = otc_quantile_1d_f64(problem, out, opts, no_workspace())
+    end subroutine
+
+    ! The W_p barycenter of k measures on the line with weights lambda(k): measure i holds the
+    ! sizes(i) samples of x (weights a) that follow those of measures 1 .. i-1. Writes nnz
+    ! points (ascending) and weights (both need room for size(x) - k + 1). McCann's geodesic at
+    ! time t between two measures: lambda = (1 - t, t), p = 2.
+    subroutine otcore_barycenter_1d(x, a, sizes, lambda, p, points, weights, nnz, status, &
+                                    mass_tolerance)
+        real(c_double), intent(in), target, contiguous :: x(:), a(:), lambda(:)
+        integer(c_size_t), intent(in), target, contiguous :: sizes(:)
+        real(c_double), intent(in) :: p
+        real(c_double), intent(inout), target, contiguous :: points(:), weights(:)
+        integer(c_size_t), intent(out) :: nnz
+        integer(c_int32_t), intent(out) :: status
+        real(c_double), intent(in), optional :: mass_tolerance
+        type(otc_barycenter_1d_options) :: opts
+        type(otc_barycenter_1d_problem_f64) :: problem
+        type(otc_barycenter_1d_outputs_f64) :: out
+        status = otc_barycenter_1d_options_default(opts)
+        if (present(mass_tolerance)) opts%mass_tolerance = mass_tolerance
+        nnz = 0
+        if (size(a) /= size(x) .or. size(lambda) /= size(sizes) .or. &
+            min(size(points), size(weights)) < size(x) - size(sizes) + 1) then
+            status = OTC_ERR_INVALID_DIMENSION
+            return
+        end if
+        problem = otc_barycenter_1d_problem_f64(c_sizeof(problem), c_loc(x), c_loc(a), &
+                                                size(x, kind=c_size_t), c_loc(sizes), &
+                                                size(sizes, kind=c_size_t), c_loc(lambda), p)
+        out = otc_barycenter_1d_outputs_f64(c_sizeof(out), empty_report(), 0_c_size_t, &
+                                            c_loc(points), c_loc(weights))
+        status = otc_barycenter_1d_f64(problem, out, opts, no_workspace())
+        if (status < 100) nnz = out%nnz
+    end subroutine
+
     ! Sliced Wasserstein SW_p^p between clouds x(n, d) and y(m, d) (points are rows) over k
     ! random directions drawn from seed, or over the rows of directions(k, d) when given.
     subroutine otcore_sliced_wasserstein(x, a, y, b, p, k, seed, sw, status, num_threads, &
@@ -875,6 +929,44 @@ contains
         out = otc_barycenter_outputs_f64(c_sizeof(out), no_report(), c_loc(bary))
         status = otc_barycenter_f64(problem, out, opts, otc_workspace(c_null_ptr, 0_c_size_t))
         if (present(report)) report = out%report
+    end subroutine
+
+    ! Free-support Wasserstein barycenter (Cuturi & Doucet, exact inner solves) of k point
+    ! clouds stored one after the other in y(N, d) (points are rows; measure i is the sizes(i)
+    ! rows after those of measures 1 .. i-1) with weights b(N), barycentric weights lambda(k),
+    ! from the support x0(m, d) with fixed weights a(m), into x(m, d). Optionally the report
+    ! (iterations, error = the last move), the objective, max_iter, tol, num_threads.
+    subroutine otcore_free_support_barycenter(y, b, sizes, lambda, x0, a, x, status, report, &
+                                              objective, max_iter, tol, num_threads)
+        real(c_double), intent(in), target, contiguous :: y(:, :), b(:), lambda(:), x0(:, :), a(:)
+        integer(c_size_t), intent(in), target, contiguous :: sizes(:)
+        real(c_double), intent(inout), target, contiguous :: x(:, :)
+        integer(c_int32_t), intent(out) :: status
+        type(otc_report), intent(out), optional :: report
+        real(c_double), intent(out), optional :: objective
+        integer(c_int64_t), intent(in), optional :: max_iter
+        real(c_double), intent(in), optional :: tol
+        integer(c_int32_t), intent(in), optional :: num_threads
+        type(otc_free_support_barycenter_options) :: opts
+        type(otc_free_support_barycenter_problem_f64) :: problem
+        type(otc_free_support_barycenter_outputs_f64) :: out
+        status = otc_free_support_barycenter_options_default(opts)
+        if (present(max_iter)) opts%max_iter = max_iter
+        if (present(tol)) opts%tol = tol
+        if (present(num_threads)) opts%num_threads = num_threads
+        if (size(b) /= size(y, 1) .or. size(lambda) /= size(sizes) .or. size(a) /= size(x0, 1)) then
+            status = OTC_ERR_INVALID_DIMENSION
+            return
+        end if
+        problem = otc_free_support_barycenter_problem_f64(c_sizeof(problem), view_f64(y), c_loc(b), &
+                                                          c_loc(sizes), size(sizes, kind=c_size_t), &
+                                                          c_loc(lambda), view_f64(x0), c_loc(a))
+        out = otc_free_support_barycenter_outputs_f64(c_sizeof(out), no_report(), 0.0_c_double, &
+                                                      mut_view_f64(x))
+        status = otc_free_support_barycenter_f64(problem, out, opts, &
+                                                 otc_workspace(c_null_ptr, 0_c_size_t))
+        if (present(report)) report = out%report
+        if (present(objective)) objective = out%objective
     end subroutine
 
     ! Convolutional entropic barycenter (uniform weights) of the k images in images(h*w, k)

@@ -1,6 +1,7 @@
 //! Exact optimal transport: the network simplex for discrete measures ([`network_simplex`]),
 //! its sparse multiscale form for histograms on grids ([`grid`]), exact OT on the line
-//! ([`one_d`]), sliced Wasserstein ([`sliced`]) and the assignment problem ([`assignment`](mod@assignment));
+//! ([`one_d`]) with its closed forms (quantile functions, barycenters, geodesics: [`quantile`]),
+//! sliced Wasserstein ([`sliced`]) and the assignment problem ([`assignment`](mod@assignment));
 //! partial and TV-unbalanced OT ([`network_simplex::partial`]); position gradients and
 //! displacement interpolation from a sparse plan ([`plan_ops`]).
 
@@ -10,6 +11,7 @@ pub mod grid;
 pub mod network_simplex;
 pub mod one_d;
 pub mod plan_ops;
+pub mod quantile;
 pub mod sliced;
 
 pub use assignment::{
@@ -30,4 +32,8 @@ pub use network_simplex::{
 };
 pub use one_d::{wasserstein_1d, wasserstein_1d_in_place, wasserstein_1d_scratch, OneDInfo};
 pub use plan_ops::{displacement_interpolation, plan_position_gradient, SparsePlanRef};
+pub use quantile::{
+    barycenter_1d, barycenter_1d_in_place, barycenter_1d_room, barycenter_1d_scratch,
+    mccann_geodesic_1d, quantile_1d, quantile_1d_in_place, quantile_1d_scratch, WeightedPoints1d,
+};
 pub use sliced::{sliced_scratch, sliced_wasserstein, sliced_wasserstein_in_place, Directions};

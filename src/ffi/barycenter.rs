@@ -5,16 +5,17 @@
 //! `otc_convolutional_barycenter_workspace_size_f64/_f32`,
 //! `otc_convolutional_barycenter_f64/_f32`), one generic body each.
 
-use super::args::{disjoint, matrix, opt_slice, slice_mut, write_workspace_size, Region};
+use super::args::{self, disjoint, matrix, opt_slice, slice_mut, write_workspace_size, Region};
 use super::boundary::{ffi_boundary, Report};
 use super::shape::{
     self, otc_callback, otc_report, otc_workspace, AbiOutputs, AbiStruct, Callback, Outputs,
 };
-use super::status::{otc_status, OTC_WARN_CANCELLED, OTC_WARN_MAX_ITER};
-use super::view::{otc_matrix_f32, otc_matrix_f64, MatrixView};
+use super::status::{otc_status, OTC_OK, OTC_WARN_CANCELLED, OTC_WARN_MAX_ITER};
+use super::view::{otc_matrix_f32, otc_matrix_f64, otc_matrix_mut_f64, MatrixView};
 use crate::barycenter::{
     barycenter_in_place, barycenter_scratch, convolutional_barycenter_in_place,
-    convolutional_barycenter_scratch, BarycenterInfo, BarycenterParams,
+    convolutional_barycenter_scratch, free_support_barycenter_in_place,
+    free_support_barycenter_scratch, BarycenterInfo, BarycenterParams, FreeSupportParams,
 };
 use crate::workspace::{take, vec_req};
 use crate::{bail, Real, Result, StackReq};
@@ -703,5 +704,287 @@ pub unsafe extern "C" fn otc_convolutional_barycenter_f32(
         let bary = o_out.value.barycenter;
         let inputs = (p.images, p.height, p.width, p.weights, rp);
         unsafe { conv_body(inputs, o_out, bary, opts, work) }
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// free_support_barycenter: the exact free-support barycenter of point clouds.
+
+/// Options of `otc_free_support_barycenter_f64`; fill with
+/// `otc_free_support_barycenter_options_default`.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct otc_free_support_barycenter_options {
+    /// `sizeof(otc_free_support_barycenter_options)`.
+    pub struct_size: usize,
+    /// Workers sharing the k OT problems of an iteration (0: default; results identical for
+    /// every count).
+    pub num_threads: u32,
+    /// Cap on outer iterations (default 100): `OTC_WARN_MAX_ITER` when reached unconverged.
+    pub max_iter: u64,
+    /// Stop when no support point moves more than this (Euclidean norm; default 1e-9).
+    pub tol: f64,
+    /// Outer iterations between callback calls (0: never).
+    pub callback_every: u64,
+    /// Progress callback: (data, iterations, largest move of the iteration); nonzero stops.
+    pub callback: otc_callback,
+    /// Passed to `callback`.
+    pub callback_data: *mut c_void,
+}
+
+// SAFETY: #[repr(C)], starts with `struct_size: usize`; integers, floats, a nullable function
+// pointer and a raw pointer (every bit pattern valid).
+unsafe impl AbiStruct for otc_free_support_barycenter_options {
+    const NAME: &'static str = "otc_free_support_barycenter_options";
+    const MIN_SIZE: usize = size_of::<otc_free_support_barycenter_options>();
+    fn base() -> Self {
+        let d = FreeSupportParams::default();
+        otc_free_support_barycenter_options {
+            struct_size: size_of::<Self>(),
+            num_threads: 0,
+            max_iter: d.max_iter,
+            tol: d.tol,
+            callback_every: 0,
+            callback: None,
+            callback_data: std::ptr::null_mut(),
+        }
+    }
+}
+
+/// The free-support Wasserstein barycenter `argmin_X Σ_i λ_i W2²((X, a), μ_i)` of k point
+/// clouds stored one after the other: measure i is the `sizes[i]` rows of `y` from row
+/// `sizes[0] + … + sizes[i − 1]` on, with their weights in `b`.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct otc_free_support_barycenter_problem_f64 {
+    /// `sizeof(otc_free_support_barycenter_problem_f64)`.
+    pub struct_size: usize,
+    /// The samples of all measures, one per row (N × d, N = Σ sizes), finite.
+    pub y: otc_matrix_f64,
+    /// Their weights (N values, ≥ 0; each measure's sum equal to Σa within 1e-9, relative).
+    pub b: *const f64,
+    /// Samples per measure (k values, each ≥ 1).
+    pub sizes: *const usize,
+    /// Number of measures k ≥ 1.
+    pub k: usize,
+    /// Barycentric weights λ (k values, ≥ 0, positive sum).
+    pub lambda: *const f64,
+    /// The initial support, one point per row (m × d), finite.
+    pub x0: otc_matrix_f64,
+    /// The support's weights (m values, ≥ 0, positive sum), kept fixed.
+    pub a: *const f64,
+}
+crate::abi_struct!(problem otc_free_support_barycenter_problem_f64);
+
+/// Results of `otc_free_support_barycenter_f64`. `report.iterations`: outer iterations;
+/// `report.error`: the largest move of a support point in the last iteration.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct otc_free_support_barycenter_outputs_f64 {
+    /// `sizeof(otc_free_support_barycenter_outputs_f64)`.
+    pub struct_size: usize,
+    /// Status, iterations, largest last move, seconds.
+    pub report: otc_report,
+    /// `Σ_i λ_i W2²((X, a), μ_i) / Σλ` for the support before the last move (never increases
+    /// along the iterations).
+    pub objective: f64,
+    /// Required: the barycenter's support (m × d, any strides; must not overlap `x0`).
+    pub x: otc_matrix_mut_f64,
+}
+crate::abi_struct!(outputs otc_free_support_barycenter_outputs_f64);
+
+/// Writes the default options of `otc_free_support_barycenter_f64` into `opts`.
+///
+/// Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+///
+/// # Safety
+/// `opts` must be NULL or valid for writes of one `otc_free_support_barycenter_options`.
+#[no_mangle]
+pub unsafe extern "C" fn otc_free_support_barycenter_options_default(
+    opts: *mut otc_free_support_barycenter_options,
+) -> otc_status {
+    ffi_boundary("otc_free_support_barycenter_options_default", || {
+        // SAFETY: forwarded contract.
+        unsafe { shape::write_defaults(opts) }?;
+        Ok(Report::ok())
+    })
+}
+
+/// The measure sizes of a free-support problem (k ≥ 1 values read from `problem->sizes`) and
+/// the support's shape (m, d), checked against each other.
+///
+/// # Safety
+/// `p.sizes` is NULL or valid for `p.k` values.
+unsafe fn free_support_sizes<'a>(
+    p: &otc_free_support_barycenter_problem_f64,
+) -> Result<(&'a [usize], Region)> {
+    if p.k == 0 {
+        bail!(
+            InvalidDimension,
+            "problem->k is 0: at least one measure is needed"
+        );
+    }
+    // SAFETY: forwarded contract.
+    let (sizes, region) = unsafe { args::slice("problem->sizes", p.sizes, p.k) }?;
+    if p.x0.rows == 0 || p.x0.cols == 0 || p.y.cols != p.x0.cols {
+        bail!(
+            InvalidDimension,
+            "problem->x0 is {}x{} and problem->y has {} columns: m, d >= 1 and y must have d \
+             columns",
+            p.x0.rows,
+            p.x0.cols,
+            p.y.cols
+        );
+    }
+    let total = sizes.iter().try_fold(0usize, |s, &n| s.checked_add(n));
+    if total != Some(p.y.rows) {
+        bail!(
+            InvalidDimension,
+            "problem->sizes sums to {total:?}: it must equal the rows of problem->y ({})",
+            p.y.rows
+        );
+    }
+    Ok((sizes, region))
+}
+
+/// Bytes of workspace `otc_free_support_barycenter_f64` needs for `problem` (its shapes and
+/// `sizes`) with `opts` (NULL: defaults): per worker, an m × max(sizes) cost and the network
+/// simplex's O(m + n) arrays; k·m·d projections.
+///
+/// Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+/// `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_OVERFLOW`, `OTC_ERR_THREADS`.
+///
+/// # Safety
+/// `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes),
+/// `problem->sizes` valid for k values; `bytes` valid for writes.
+#[no_mangle]
+pub unsafe extern "C" fn otc_free_support_barycenter_workspace_size_f64(
+    problem: *const otc_free_support_barycenter_problem_f64,
+    opts: *const otc_free_support_barycenter_options,
+    bytes: *mut usize,
+) -> otc_status {
+    ffi_boundary("otc_free_support_barycenter_workspace_size_f64", || {
+        // SAFETY: forwarded contract.
+        unsafe {
+            shape::workspace_query(problem, opts, bytes, |p, o| {
+                let (sizes, _) = free_support_sizes(p)?;
+                free_support_barycenter_scratch(
+                    p.x0.rows,
+                    p.x0.cols,
+                    sizes,
+                    args::par_of(o.num_threads)?,
+                )
+            })
+        }
+    })
+}
+
+/// The free-support Wasserstein barycenter of k point clouds (Cuturi & Doucet 2014): with the
+/// support weights `a` fixed, each iteration solves the k exact OT problems between the
+/// support and the measures for the squared Euclidean cost (network simplex) and moves every
+/// support point to `Σ_i λ_i T_i(x_j) / Σλ`, `T_i(x_j) = Σ_l P^i_jl y_il / a_j` (its barycentric
+/// projection); the objective never increases. Stops when no point moves more than
+/// `opts->tol`, after `opts->max_iter` iterations (`OTC_WARN_MAX_ITER`) or when the callback
+/// (called once per iteration) stops it (`OTC_WARN_CANCELLED`); `out->x` then holds the support
+/// reached. Time O(iterations · Σ_i (m·n_i·d + emd(m, n_i))), the k problems shared by
+/// `opts->num_threads` workers (results identical for every count); workspace from
+/// `otc_free_support_barycenter_workspace_size_f64` (or `{NULL, 0}`: allocated).
+///
+/// Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER`; `OTC_WARN_CANCELLED`; `OTC_ERR_NULL_POINTER`,
+/// `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_NON_FINITE`,
+/// `OTC_ERR_INVALID_ARGUMENT` (negative weights or λ, Σλ = 0, a bad `tol`),
+/// `OTC_ERR_MASS_MISMATCH` (naming the measure), `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`,
+/// `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`,
+/// `OTC_ERR_THREADS`. On an error nothing is written.
+///
+/// # Safety
+/// `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+/// every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+/// for `work.bytes` bytes and overlaps no argument.
+#[no_mangle]
+pub unsafe extern "C" fn otc_free_support_barycenter_f64(
+    problem: *const otc_free_support_barycenter_problem_f64,
+    out: *mut otc_free_support_barycenter_outputs_f64,
+    opts: *const otc_free_support_barycenter_options,
+    work: otc_workspace,
+) -> otc_status {
+    ffi_boundary("otc_free_support_barycenter_f64", || {
+        // SAFETY (whole block): each pointer is checked by the `args` and `shape` helpers
+        // before use; validity for the stated lengths is the caller's contract.
+        let (p, rp) = unsafe { shape::problem(problem) }?;
+        let mut o_out = unsafe { shape::outputs(out) }?;
+        let o = unsafe { shape::options(opts) }?;
+        let par = args::par_of(o.num_threads)?;
+        let (sizes, rs) = unsafe { free_support_sizes(&p) }?;
+        let (m, k, n) = (p.x0.rows, p.k, p.y.rows);
+        let (y, ry) = unsafe { args::matrix("problem->y", &p.y) }?;
+        let (x0, rx0) = unsafe { args::matrix("problem->x0", &p.x0) }?;
+        let (b, rb) = unsafe { args::slice("problem->b", p.b, n) }?;
+        let (lambda, rl) = unsafe { args::slice("problem->lambda", p.lambda, k) }?;
+        let (a, ra) = unsafe { args::slice("problem->a", p.a, m) }?;
+        let xv = o_out.value.x;
+        if xv.rows != m || xv.cols != p.x0.cols {
+            bail!(
+                InvalidDimension,
+                "out->x is {}x{}: expected {m}x{} (the shape of problem->x0)",
+                xv.rows,
+                xv.cols,
+                p.x0.cols
+            );
+        }
+        let (x, rx) = unsafe { args::matrix_mut("out->x", &xv) }?;
+        args::disjoint(
+            &[("out", Some(o_out.region())), ("out->x", Some(rx))],
+            &[&[
+                ("problem", Some(rp)),
+                ("problem->y", Some(ry)),
+                ("problem->b", Some(rb)),
+                ("problem->sizes", Some(rs)),
+                ("problem->lambda", Some(rl)),
+                ("problem->x0", Some(rx0)),
+                ("problem->a", Some(ra)),
+            ]],
+        )?;
+        let params = FreeSupportParams {
+            max_iter: o.max_iter,
+            tol: o.tol,
+        };
+        let req = free_support_barycenter_scratch(m, p.x0.cols, sizes, par)?;
+        let callback = Callback::new(o.callback_every, o.callback, o.callback_data);
+        let (info, _) = unsafe {
+            shape::run(o.num_threads, work, req, callback, |par, stack| {
+                free_support_barycenter_in_place(x0, a, y, b, sizes, lambda, &params, x, par, stack)
+            })
+        }?;
+        let status = if info.cancelled {
+            OTC_WARN_CANCELLED
+        } else if info.converged {
+            OTC_OK
+        } else {
+            OTC_WARN_MAX_ITER
+        };
+        let report = match status {
+            OTC_OK => Report::ok(),
+            OTC_WARN_CANCELLED => Report::warn(
+                status,
+                format!(
+                    "the callback stopped the iterations after {}: out->x holds the support reached",
+                    info.iterations
+                ),
+            ),
+            _ => Report::warn(
+                status,
+                format!(
+                    "max_iter = {} iterations reached; the last move was {:e} > tol = {:e}",
+                    o.max_iter, info.displacement, o.tol
+                ),
+            ),
+        };
+        let v = &mut o_out.value;
+        v.objective = info.objective;
+        v.report.iterations = info.iterations;
+        v.report.error = info.displacement;
+        o_out.commit(status);
+        Ok(report)
     })
 }

@@ -4,8 +4,10 @@
 mod abi_barycost;
 mod abi_blocks;
 mod abi_exact;
+mod abi_free_support;
 mod abi_gaussian;
 mod abi_newexact;
+mod abi_quantile;
 mod abi_semidiscrete;
 mod abi_sinkhorn;
 #[path = "../abi_support/mod.rs"]

@@ -1,5 +1,6 @@
 //! Helpers shared by the tests of the C ABI (`tests/abi_*.rs`): row-major views, the
-//! "not wanted" view, the library-allocates workspace, and options filled with defaults.
+//! "not wanted" view, the library-allocates workspace, options filled with defaults, and the
+//! check of a refused call.
 
 #![allow(dead_code)]
 
@@ -54,4 +55,15 @@ pub fn defaults<O>(fill: unsafe extern "C" fn(*mut O) -> otc_status) -> O {
     assert_eq!(unsafe { fill(o.as_mut_ptr()) }, OTC_OK);
     // SAFETY: filled above.
     unsafe { o.assume_init() }
+}
+
+/// A value that no call computes: written into outputs before a refused call, checked after.
+pub const SENTINEL: f64 = -12345.0;
+
+/// Asserts a refused call: its status, and that the calling thread's last error message
+/// contains `needle` (the argument it names); `case` labels the failure.
+pub fn refused(status: otc_status, want: otc_status, needle: &str, case: &str) {
+    let msg = otcore::ffi::boundary::last_error_message();
+    assert_eq!(status, want, "{case}: {msg}");
+    assert!(msg.contains(needle), "{case}: {msg:?} lacks {needle:?}");
 }

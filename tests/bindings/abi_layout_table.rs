@@ -21,10 +21,13 @@ fn layout_table() -> Vec<(String, usize)> {
     all.extend(layout!(otc_convolutional_barycenter_problem_f32 { struct_size, images, height, width, weights }));
     all.extend(layout!(otc_convolutional_barycenter_outputs_f64 { struct_size, report, barycenter }));
     all.extend(layout!(otc_convolutional_barycenter_outputs_f32 { struct_size, report, barycenter }));
+    all.extend(layout!(otc_free_support_barycenter_options { struct_size, num_threads, max_iter, tol, callback_every, callback, callback_data }));
+    all.extend(layout!(otc_free_support_barycenter_problem_f64 { struct_size, y, b, sizes, k, lambda, x0, a }));
+    all.extend(layout!(otc_matrix_mut_f64 { data, rows, cols, row_stride, col_stride }));
+    all.extend(layout!(otc_free_support_barycenter_outputs_f64 { struct_size, report, objective, x }));
     all.extend(layout!(otc_cost_matrix_options { struct_size, num_threads, metric, p }));
     all.extend(layout!(otc_cost_matrix_problem_f64 { struct_size, x, y }));
     all.extend(layout!(otc_cost_matrix_problem_f32 { struct_size, x, y }));
-    all.extend(layout!(otc_matrix_mut_f64 { data, rows, cols, row_stride, col_stride }));
     all.extend(layout!(otc_cost_matrix_outputs_f64 { struct_size, report, cost }));
     all.extend(layout!(otc_matrix_mut_f32 { data, rows, cols, row_stride, col_stride }));
     all.extend(layout!(otc_cost_matrix_outputs_f32 { struct_size, report, cost }));
@@ -79,6 +82,12 @@ fn layout_table() -> Vec<(String, usize)> {
     all.extend(layout!(otc_psd_sqrt_options { struct_size, num_threads, symmetry_tol, psd_tol, rank_tol }));
     all.extend(layout!(otc_psd_sqrt_problem_f64 { struct_size, a }));
     all.extend(layout!(otc_psd_sqrt_outputs_f64 { struct_size, report, rank, sqrt, inv_sqrt }));
+    all.extend(layout!(otc_quantile_1d_options { struct_size, num_threads }));
+    all.extend(layout!(otc_quantile_1d_problem_f64 { struct_size, x, a, n, levels, num_levels }));
+    all.extend(layout!(otc_quantile_1d_outputs_f64 { struct_size, report, quantiles }));
+    all.extend(layout!(otc_barycenter_1d_options { struct_size, num_threads, mass_tolerance }));
+    all.extend(layout!(otc_barycenter_1d_problem_f64 { struct_size, x, a, n, sizes, k, lambda, p }));
+    all.extend(layout!(otc_barycenter_1d_outputs_f64 { struct_size, report, nnz, points, weights }));
     all.extend(layout!(otc_laguerre_assign_options { struct_size, num_threads }));
     all.extend(layout!(otc_laguerre_assign_problem_f64 { struct_size, points, point_weights, sites, g }));
     all.extend(layout!(otc_laguerre_assign_problem_f32 { struct_size, points, point_weights, sites, g }));

@@ -227,6 +227,50 @@ struct otc_convolutional_barycenter_outputs_f32
     barycenter::Ptr{Cfloat}
 end
 
+# Options of `otc_free_support_barycenter_f64`; fill with
+# `otc_free_support_barycenter_options_default`.
+struct otc_free_support_barycenter_options
+    struct_size::Csize_t
+    num_threads::UInt32
+    max_iter::UInt64
+    tol::Cdouble
+    callback_every::UInt64
+    callback::otc_callback
+    callback_data::Ptr{Cvoid}
+end
+
+# The free-support Wasserstein barycenter `argmin_X Σ_i λ_i W2²((X, a), μ_i)` of k point
+# clouds stored one after the other: measure i is the `sizes[i]` rows of `y` from row
+# `sizes[0] + … + sizes[i − 1]` on, with their weights in `b`.
+struct otc_free_support_barycenter_problem_f64
+    struct_size::Csize_t
+    y::otc_matrix_f64
+    b::Ptr{Cdouble}
+    sizes::Ptr{Csize_t}
+    k::Csize_t
+    lambda::Ptr{Cdouble}
+    x0::otc_matrix_f64
+    a::Ptr{Cdouble}
+end
+
+# Writable strided view of a matrix of `double` (an output: its elements must not overlap).
+struct otc_matrix_mut_f64
+    data::Ptr{Cdouble}
+    rows::Csize_t
+    cols::Csize_t
+    row_stride::Cptrdiff_t
+    col_stride::Cptrdiff_t
+end
+
+# Results of `otc_free_support_barycenter_f64`. `report.iterations`: outer iterations;
+# `report.error`: the largest move of a support point in the last iteration.
+struct otc_free_support_barycenter_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    objective::Cdouble
+    x::otc_matrix_mut_f64
+end
+
 # Options of `otc_cost_matrix_f64` / `_f32`; fill with `otc_cost_matrix_options_default`.
 struct otc_cost_matrix_options
     struct_size::Csize_t
@@ -248,15 +292,6 @@ struct otc_cost_matrix_problem_f32
     struct_size::Csize_t
     x::otc_matrix_f32
     y::otc_matrix_f32
-end
-
-# Writable strided view of a matrix of `double` (an output: its elements must not overlap).
-struct otc_matrix_mut_f64
-    data::Ptr{Cdouble}
-    rows::Csize_t
-    cols::Csize_t
-    row_stride::Cptrdiff_t
-    col_stride::Cptrdiff_t
 end
 
 # Results of `otc_cost_matrix_f64`. `report.iterations` and `report.error` are 0.
@@ -801,6 +836,63 @@ struct otc_psd_sqrt_outputs_f64
     rank::Csize_t
     sqrt::otc_matrix_mut_f64
     inv_sqrt::otc_matrix_mut_f64
+end
+
+# Options of `otc_quantile_1d_f64`; fill with `otc_quantile_1d_options_default`.
+struct otc_quantile_1d_options
+    struct_size::Csize_t
+    num_threads::UInt32
+end
+
+# The quantile function `Q(u) = min{x_j : a_j > 0, F(x_j) ≥ u}` of the measure
+# `Σ_j a_j δ_{x_j}` normalised to mass 1 (`F` its cumulative distribution), at the given
+# levels.
+struct otc_quantile_1d_problem_f64
+    struct_size::Csize_t
+    x::Ptr{Cdouble}
+    a::Ptr{Cdouble}
+    n::Csize_t
+    levels::Ptr{Cdouble}
+    num_levels::Csize_t
+end
+
+# Results of `otc_quantile_1d_f64`. `report.iterations` and `report.error`: 0 (a direct
+# method).
+struct otc_quantile_1d_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    quantiles::Ptr{Cdouble}
+end
+
+# Options of `otc_barycenter_1d_f64`; fill with `otc_barycenter_1d_options_default`.
+struct otc_barycenter_1d_options
+    struct_size::Csize_t
+    num_threads::UInt32
+    mass_tolerance::Cdouble
+end
+
+# The W_p barycenter `argmin_ν Σ_i λ_i W_p^p(ν, μ_i)` of k measures on the line, stored one
+# after the other: measure i has the `sizes[i]` samples `x[s_i ..]` with weights `a[s_i ..]`,
+# `s_i = sizes[0] + … + sizes[i − 1]`.
+struct otc_barycenter_1d_problem_f64
+    struct_size::Csize_t
+    x::Ptr{Cdouble}
+    a::Ptr{Cdouble}
+    n::Csize_t
+    sizes::Ptr{Csize_t}
+    k::Csize_t
+    lambda::Ptr{Cdouble}
+    p::Cdouble
+end
+
+# Results of `otc_barycenter_1d_f64`: the barycenter as `nnz` weighted points.
+# `report.iterations` and `report.error`: 0 (a direct method).
+struct otc_barycenter_1d_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    nnz::Csize_t
+    points::Ptr{Cdouble}
+    weights::Ptr{Cdouble}
 end
 
 # Options of `otc_laguerre_assign_f64` / `_f32`; fill with
@@ -1584,6 +1676,56 @@ otc_convolutional_barycenter_f64(problem, out, opts, work) =
 const _otc_convolutional_barycenter_f32 = Ref{Ptr{Cvoid}}(C_NULL)
 otc_convolutional_barycenter_f32(problem, out, opts, work) =
     ccall(_otc_convolutional_barycenter_f32[], otc_status, (Ptr{otc_convolutional_barycenter_problem_f32}, Ptr{otc_convolutional_barycenter_outputs_f32}, Ptr{otc_convolutional_barycenter_options}, otc_workspace), problem, out, opts, work)
+
+# Writes the default options of `otc_free_support_barycenter_f64` into `opts`.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+#
+# # Safety
+# `opts` must be NULL or valid for writes of one `otc_free_support_barycenter_options`.
+const _otc_free_support_barycenter_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_free_support_barycenter_options_default(opts) =
+    ccall(_otc_free_support_barycenter_options_default[], otc_status, (Ptr{otc_free_support_barycenter_options},), opts)
+
+# Bytes of workspace `otc_free_support_barycenter_f64` needs for `problem` (its shapes and
+# `sizes`) with `opts` (NULL: defaults): per worker, an m × max(sizes) cost and the network
+# simplex's O(m + n) arrays; k·m·d projections.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_OVERFLOW`, `OTC_ERR_THREADS`.
+#
+# # Safety
+# `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes),
+# `problem->sizes` valid for k values; `bytes` valid for writes.
+const _otc_free_support_barycenter_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_free_support_barycenter_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_free_support_barycenter_workspace_size_f64[], otc_status, (Ptr{otc_free_support_barycenter_problem_f64}, Ptr{otc_free_support_barycenter_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# The free-support Wasserstein barycenter of k point clouds (Cuturi & Doucet 2014): with the
+# support weights `a` fixed, each iteration solves the k exact OT problems between the
+# support and the measures for the squared Euclidean cost (network simplex) and moves every
+# support point to `Σ_i λ_i T_i(x_j) / Σλ`, `T_i(x_j) = Σ_l P^i_jl y_il / a_j` (its barycentric
+# projection); the objective never increases. Stops when no point moves more than
+# `opts->tol`, after `opts->max_iter` iterations (`OTC_WARN_MAX_ITER`) or when the callback
+# (called once per iteration) stops it (`OTC_WARN_CANCELLED`); `out->x` then holds the support
+# reached. Time O(iterations · Σ_i (m·n_i·d + emd(m, n_i))), the k problems shared by
+# `opts->num_threads` workers (results identical for every count); workspace from
+# `otc_free_support_barycenter_workspace_size_f64` (or `{NULL, 0}`: allocated).
+#
+# Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER`; `OTC_WARN_CANCELLED`; `OTC_ERR_NULL_POINTER`,
+# `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_NON_FINITE`,
+# `OTC_ERR_INVALID_ARGUMENT` (negative weights or λ, Σλ = 0, a bad `tol`),
+# `OTC_ERR_MASS_MISMATCH` (naming the measure), `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`,
+# `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`,
+# `OTC_ERR_THREADS`. On an error nothing is written.
+#
+# # Safety
+# `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+# for `work.bytes` bytes and overlaps no argument.
+const _otc_free_support_barycenter_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_free_support_barycenter_f64(problem, out, opts, work) =
+    ccall(_otc_free_support_barycenter_f64[], otc_status, (Ptr{otc_free_support_barycenter_problem_f64}, Ptr{otc_free_support_barycenter_outputs_f64}, Ptr{otc_free_support_barycenter_options}, otc_workspace), problem, out, opts, work)
 
 # The detail of the last failure (or warning) on the calling thread, as a NUL-terminated
 # string; "" when the last otcore call on this thread succeeded without warning.
@@ -2444,6 +2586,99 @@ const _otc_psd_sqrt_f64 = Ref{Ptr{Cvoid}}(C_NULL)
 otc_psd_sqrt_f64(problem, out, opts, work) =
     ccall(_otc_psd_sqrt_f64[], otc_status, (Ptr{otc_psd_sqrt_problem_f64}, Ptr{otc_psd_sqrt_outputs_f64}, Ptr{otc_psd_sqrt_options}, otc_workspace), problem, out, opts, work)
 
+# Writes the default options of `otc_quantile_1d_f64` into `opts`.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+#
+# # Safety
+# `opts` must be NULL or valid for writes of one `otc_quantile_1d_options`.
+const _otc_quantile_1d_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_quantile_1d_options_default(opts) =
+    ccall(_otc_quantile_1d_options_default[], otc_status, (Ptr{otc_quantile_1d_options},), opts)
+
+# Bytes of workspace `otc_quantile_1d_f64` needs for `problem` (its n and num_levels) with
+# `opts` (NULL: defaults): an index array and the cumulative masses, O(n).
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION` (n or num_levels is 0), `OTC_ERR_OVERFLOW`.
+#
+# # Safety
+# `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# `bytes` valid for writes.
+const _otc_quantile_1d_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_quantile_1d_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_quantile_1d_workspace_size_f64[], otc_status, (Ptr{otc_quantile_1d_problem_f64}, Ptr{otc_quantile_1d_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# The quantile function of the measure `Σ_j a_j δ_{x_j}` (normalised to mass 1) at each
+# level: `out->quantiles[l] = Q(levels[l])`, `Q(u) = min{x_j : a_j > 0, F(x_j) ≥ u}` (the
+# left-continuous inverse of the cumulative distribution F). On the line,
+# `W_p^p(μ, ν) = ∫_0^1 |Q_μ − Q_ν|^p du` for unit masses. Time O((n + L) log n) for L
+# levels, on the calling thread; workspace from `otc_quantile_1d_workspace_size_f64` (or
+# `{NULL, 0}`: allocated).
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_NON_FINITE`, `OTC_ERR_INVALID_ARGUMENT` (negative
+# weights, a zero mass, a level outside [0, 1]), `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`,
+# `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
+# nothing is written.
+#
+# # Safety
+# `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+# for `work.bytes` bytes and overlaps no argument.
+const _otc_quantile_1d_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_quantile_1d_f64(problem, out, opts, work) =
+    ccall(_otc_quantile_1d_f64[], otc_status, (Ptr{otc_quantile_1d_problem_f64}, Ptr{otc_quantile_1d_outputs_f64}, Ptr{otc_quantile_1d_options}, otc_workspace), problem, out, opts, work)
+
+# Writes the default options of `otc_barycenter_1d_f64` into `opts`.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+#
+# # Safety
+# `opts` must be NULL or valid for writes of one `otc_barycenter_1d_options`.
+const _otc_barycenter_1d_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_barycenter_1d_options_default(opts) =
+    ccall(_otc_barycenter_1d_options_default[], otc_status, (Ptr{otc_barycenter_1d_options},), opts)
+
+# Bytes of workspace `otc_barycenter_1d_f64` needs for `problem` (its n and k) with `opts`
+# (NULL: defaults): an index array (n) and O(k) per-measure state.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION` (k = 0 or k > n), `OTC_ERR_OVERFLOW`.
+#
+# # Safety
+# `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# `bytes` valid for writes.
+const _otc_barycenter_1d_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_barycenter_1d_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_barycenter_1d_workspace_size_f64[], otc_status, (Ptr{otc_barycenter_1d_problem_f64}, Ptr{otc_barycenter_1d_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# The W_p barycenter of k weighted measures on the line with weights λ, in closed form: its
+# quantile function is `Q(u) = argmin_y Σ_i λ_i |y − Q_i(u)|^p`, constant between the union of
+# the breakpoints of the measures' quantile functions, so the barycenter is at most
+# n − k + 1 weighted points, found by one merge of the sorted measures. p = 2: quantile
+# averaging, `Σ λ_i Q_i(u) / Σ λ`; p = 1: the lower weighted median of the `Q_i(u)`; other p:
+# the root of `Σ λ_i sign(y − Q_i)|y − Q_i|^(p−1)` by bisection to the last bit. McCann's
+# displacement interpolation between two measures at time t is this call with k = 2,
+# λ = (1 − t, t) and p = 2. Time O(n log n + n·c) with c = k for p = 2, k² for p = 1, up to
+# 2100·k otherwise, on the calling thread; workspace from
+# `otc_barycenter_1d_workspace_size_f64` (or `{NULL, 0}`: allocated).
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION` (k = 0, k > n, sizes not summing to n, a measure without
+# samples), `OTC_ERR_NON_FINITE`, `OTC_ERR_INVALID_ARGUMENT` (p < 1, negative weights or λ,
+# a zero mass or Σλ = 0), `OTC_ERR_MASS_MISMATCH` (naming the measure), `OTC_ERR_ALIASING`,
+# `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`,
+# `OTC_ERR_THREADS`. On an error nothing is written.
+#
+# # Safety
+# `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+# for `work.bytes` bytes and overlaps no argument.
+const _otc_barycenter_1d_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_barycenter_1d_f64(problem, out, opts, work) =
+    ccall(_otc_barycenter_1d_f64[], otc_status, (Ptr{otc_barycenter_1d_problem_f64}, Ptr{otc_barycenter_1d_outputs_f64}, Ptr{otc_barycenter_1d_options}, otc_workspace), problem, out, opts, work)
+
 # Writes the default options (`num_threads = 0`) into `opts`.
 #
 # Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
@@ -3023,6 +3258,9 @@ const FUNCTIONS = (
     :otc_convolutional_barycenter_workspace_size_f32 => _otc_convolutional_barycenter_workspace_size_f32,
     :otc_convolutional_barycenter_f64 => _otc_convolutional_barycenter_f64,
     :otc_convolutional_barycenter_f32 => _otc_convolutional_barycenter_f32,
+    :otc_free_support_barycenter_options_default => _otc_free_support_barycenter_options_default,
+    :otc_free_support_barycenter_workspace_size_f64 => _otc_free_support_barycenter_workspace_size_f64,
+    :otc_free_support_barycenter_f64 => _otc_free_support_barycenter_f64,
     :otc_last_error_message => _otc_last_error_message,
     :otc_cost_matrix_options_default => _otc_cost_matrix_options_default,
     :otc_cost_matrix_workspace_size_f64 => _otc_cost_matrix_workspace_size_f64,
@@ -3080,6 +3318,12 @@ const FUNCTIONS = (
     :otc_psd_sqrt_options_default => _otc_psd_sqrt_options_default,
     :otc_psd_sqrt_workspace_size_f64 => _otc_psd_sqrt_workspace_size_f64,
     :otc_psd_sqrt_f64 => _otc_psd_sqrt_f64,
+    :otc_quantile_1d_options_default => _otc_quantile_1d_options_default,
+    :otc_quantile_1d_workspace_size_f64 => _otc_quantile_1d_workspace_size_f64,
+    :otc_quantile_1d_f64 => _otc_quantile_1d_f64,
+    :otc_barycenter_1d_options_default => _otc_barycenter_1d_options_default,
+    :otc_barycenter_1d_workspace_size_f64 => _otc_barycenter_1d_workspace_size_f64,
+    :otc_barycenter_1d_f64 => _otc_barycenter_1d_f64,
     :otc_laguerre_assign_options_default => _otc_laguerre_assign_options_default,
     :otc_laguerre_assign_workspace_size_f64 => _otc_laguerre_assign_workspace_size_f64,
     :otc_laguerre_assign_workspace_size_f32 => _otc_laguerre_assign_workspace_size_f32,

@@ -15,13 +15,14 @@ using .LibOTCore
 
 export OTCoreError, cost_matrix, cost_matrix!, cost_matrix_workspace_size, library_version
 export emd, emd_batch, wasserstein_1d, sliced_wasserstein
+export quantile_1d, barycenter_1d, mccann_geodesic_1d
 export sinkhorn, sinkhorn_points, sinkhorn_divergence, sinkhorn_divergence_points
 export lse_pairs, sinkhorn_block_step!, sinkhorn_block_step_points!, lse_pair_merge!,
        sinkhorn_block_column_update!, sinkhorn_block_workspace_sizes
 export bures, gaussian_w2, gaussian_entropic_w2, gaussian_w2_pairwise, gaussian_map,
        gaussian_map_apply, gaussian_geodesic, gaussian_barycenter, gaussian_moments, psd_sqrt
 export laguerre_assign, semidiscrete, semidiscrete_sgd, semidiscrete_sgd_samples, lloyd!
-export barycenter, convolutional_barycenter
+export barycenter, convolutional_barycenter, free_support_barycenter
 export assignment, emd_grid, emd_partial, emd_unbalanced_tv
 
 """

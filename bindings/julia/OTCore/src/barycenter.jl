@@ -84,3 +84,54 @@ function convolutional_barycenter(images::AbstractVector{<:AbstractMatrix}; eps:
     return (barycenter=permutedims(reshape(out, w, h)), iterations=Int(r.iterations),
             error=r.error, status=Int32(st))
 end
+
+"""
+    free_support_barycenter(measures, x0; lambda=nothing, a=nothing, threads=0, options...)
+        -> (; x, objective, iterations, error, status)
+
+The exact free-support Wasserstein barycenter argmin_X Σ_i λ_i W2²((X, a), μ_i) of k point
+clouds (Cuturi & Doucet 2014): each measure is a matrix of points (one per row, uniform
+weights) or a pair `(points, weights)`; `x0` (m×d) is the initial support, `a` its fixed
+weights (`nothing` = uniform; every cloud's mass must equal Σa). Each iteration solves the k
+exact OT problems (network simplex, shared by `threads` workers, identical results for every
+count) and moves every support point to the λ-average of its barycentric projections; the
+objective never increases. Further keywords set fields of
+`otc_free_support_barycenter_options` (`max_iter`, `tol`). `error` is the last move,
+`status` `OTC_OK` or `OTC_WARN_MAX_ITER`. Ctrl-C stops it with an `InterruptException`.
+"""
+function free_support_barycenter(measures::AbstractVector, x0::AbstractMatrix{<:Real};
+                                 lambda=nothing, a=nothing, threads::Integer=0, kwargs...)
+    k = length(measures)
+    k >= 1 || throw(ArgumentError("measures must hold at least one point cloud"))
+    ms = [m isa Tuple ? m : (m, nothing) for m in measures]
+    ys = [Matrix{Float64}(m[1]) for m in ms]
+    ws = [m[2] === nothing ? fill(1 / size(y, 1), size(y, 1)) : dense(Float64, m[2])
+          for (m, y) in zip(ms, ys)]
+    for (i, (y, w)) in enumerate(zip(ys, ws))
+        checklen(w, size(y, 1), "weights of measure $i")
+    end
+    m = size(x0, 1)
+    checklen(a, m, "a")
+    checklen(lambda, k, "lambda")
+    x0 = Matrix{Float64}(x0)
+    a = a === nothing ? fill(1 / m, m) : dense(Float64, a)
+    lambda = lambda === nothing ? fill(1 / k, k) : dense(Float64, lambda)
+    y = reduce(vcat, ys)
+    b = reduce(vcat, ws)
+    sizes = Csize_t[size(v, 1) for v in ys]
+    x = Matrix{Float64}(undef, m, size(x0, 2))
+    opts = Ref(options(LibOTCore.otc_free_support_barycenter_options,
+                       LibOTCore.otc_free_support_barycenter_options_default,
+                       "otc_free_support_barycenter_options_default"; num_threads=threads,
+                       callback=INTERRUPT_CALLBACK[], callback_every=1, kwargs...))
+    st, r = GC.@preserve y b sizes lambda x0 a x begin
+        problem = Ref(abi(LibOTCore.otc_free_support_barycenter_problem_f64; y=view_of(y),
+                          b=pointer(b), sizes=pointer(sizes), k=k, lambda=pointer(lambda),
+                          x0=view_of(x0), a=pointer(a)))
+        res = Ref(abi(LibOTCore.otc_free_support_barycenter_outputs_f64; x=mut_view_of(x)))
+        (check(LibOTCore.otc_free_support_barycenter_f64(problem, res, opts, NO_WORK),
+               "otc_free_support_barycenter_f64"), res[])
+    end
+    return (x=x, objective=r.objective, iterations=Int(r.report.iterations),
+            error=r.report.error, status=Int32(st))
+end

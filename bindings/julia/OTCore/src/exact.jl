@@ -150,6 +150,89 @@ function wasserstein_1d(x::AbstractVector{<:Real}, y::AbstractVector{<:Real}; a=
 end
 
 """
+    quantile_1d(x, levels; a=nothing, options...) -> Vector{Float64}
+
+The quantile function Q(u) = min{x_j : a_j > 0, F(x_j) ≥ u} of the samples `x` with weights
+`a` (`nothing` = uniform; normalised to mass 1) at each level u ∈ [0, 1] of `levels`. Keyword
+options are the fields of the C `otc_quantile_1d_options`. O((n + L) log n).
+"""
+function quantile_1d(x::AbstractVector{<:Real}, levels::AbstractVector{<:Real}; a=nothing,
+                     kwargs...)
+    n = length(x)
+    checklen(a, n, "a")
+    x = dense(Float64, x)
+    a = a === nothing ? fill(1 / n, n) : dense(Float64, a)
+    levels = dense(Float64, levels)
+    opts = Ref(options(LibOTCore.otc_quantile_1d_options,
+                       LibOTCore.otc_quantile_1d_options_default,
+                       "otc_quantile_1d_options_default"; kwargs...))
+    q = Vector{Float64}(undef, length(levels))
+    GC.@preserve x a levels q begin
+        problem = Ref(abi(LibOTCore.otc_quantile_1d_problem_f64; x=pointer(x), a=pointer(a),
+                          n=n, levels=pointer(levels), num_levels=length(levels)))
+        out = Ref(abi(LibOTCore.otc_quantile_1d_outputs_f64; quantiles=pointer(q)))
+        check(LibOTCore.otc_quantile_1d_f64(problem, out, opts, NO_WORK), "otc_quantile_1d_f64")
+    end
+    return q
+end
+
+"""
+    barycenter_1d(measures, lambda=nothing; p=2, options...) -> (; points, weights)
+
+The W_p barycenter argmin_ν Σ_i λ_i W_p^p(ν, μ_i) of k measures on the line, in closed form
+from their quantile functions (p = 2: quantile averaging): at most n − k + 1 weighted points,
+ascending. Each measure is a vector of samples (uniform weights) or a pair `(x, a)`; all
+carry the same mass (within `mass_tolerance`). `lambda`: k non-negative weights (`nothing` =
+uniform). Keyword options are the fields of the C `otc_barycenter_1d_options`.
+"""
+function barycenter_1d(measures::AbstractVector, lambda=nothing; p::Real=2, kwargs...)
+    k = length(measures)
+    k >= 1 || throw(ArgumentError("measures must hold at least one measure"))
+    ms = [m isa Tuple ? m : (m, nothing) for m in measures]
+    xs = [dense(Float64, m[1]) for m in ms]
+    ws = [m[2] === nothing ? fill(1 / length(x), length(x)) : dense(Float64, m[2])
+          for (m, x) in zip(ms, xs)]
+    for (i, (x, w)) in enumerate(zip(xs, ws))
+        checklen(w, length(x), "a of measure $i")
+    end
+    lambda = lambda === nothing ? fill(1 / k, k) : dense(Float64, lambda)
+    checklen(lambda, k, "lambda")
+    x = reduce(vcat, xs)
+    a = reduce(vcat, ws)
+    sizes = Csize_t[length(v) for v in xs]
+    n = length(x)
+    room = max(n - k + 1, 1)
+    points = Vector{Float64}(undef, room)
+    weights = Vector{Float64}(undef, room)
+    opts = Ref(options(LibOTCore.otc_barycenter_1d_options,
+                       LibOTCore.otc_barycenter_1d_options_default,
+                       "otc_barycenter_1d_options_default"; kwargs...))
+    out = Ref{LibOTCore.otc_barycenter_1d_outputs_f64}()
+    GC.@preserve x a sizes lambda points weights begin
+        problem = Ref(abi(LibOTCore.otc_barycenter_1d_problem_f64; x=pointer(x), a=pointer(a),
+                          n=n, sizes=pointer(sizes), k=k, lambda=pointer(lambda),
+                          p=Float64(p)))
+        out[] = abi(LibOTCore.otc_barycenter_1d_outputs_f64; points=pointer(points),
+                    weights=pointer(weights))
+        check(LibOTCore.otc_barycenter_1d_f64(problem, out, opts, NO_WORK),
+              "otc_barycenter_1d_f64")
+    end
+    nnz = Int(out[].nnz)
+    return (points=points[1:nnz], weights=weights[1:nnz])
+end
+
+"""
+    mccann_geodesic_1d(mu, nu, t; options...) -> (; points, weights)
+
+McCann's displacement interpolation between the measures `mu` and `nu` on the line at time
+t ∈ [0, 1]: the W2 barycenter with λ = (1 − t, t) (see [`barycenter_1d`]).
+"""
+function mccann_geodesic_1d(mu, nu, t::Real; kwargs...)
+    0 <= t <= 1 || throw(ArgumentError("t is $t: it must be in [0, 1]"))
+    return barycenter_1d([mu, nu], [1 - t, t]; p=2, kwargs...)
+end
+
+"""
     sliced_wasserstein(x, y; a=nothing, b=nothing, p=2, directions=nothing, threads=0,
                        num_directions=50, seed=0, options...) -> Float64
 

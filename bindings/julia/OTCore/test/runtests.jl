@@ -131,6 +131,52 @@ permutations_of(n) = n == 1 ? [[1]] : [insert!(copy(p), k, n) for p in permutati
         @test r.wp_p ≈ emd(fill(0.25, 4), fill(0.25, 4), C).cost rtol = 1e-12
     end
 
+    @testset "free_support_barycenter_closed_forms" begin
+        y1 = hcat(sin.(0.7 .* (1:12)), cos.(1.3 .* (1:12)))
+        y2 = hcat(3 .+ cos.(0.4 .* (1:9)), sin.(0.9 .* (1:9)))
+        x0 = hcat(0.1 .* (1:12), -0.2 .* (1:12))
+        # One cloud and as many support points: the support lands on the cloud.
+        r1 = free_support_barycenter([y1], x0)
+        @test r1.status == 0
+        @test sortslices(r1.x; dims=1) ≈ sortslices(y1; dims=1) atol = 1e-14
+        # Two clouds: the mean is the λ-average of the means; threads do not change the result.
+        r2 = free_support_barycenter([y1, (y2, fill(1 / 9, 9))], x0; lambda=[0.25, 0.75], threads=1)
+        @test vec(sum(r2.x; dims=1)) ./ 12 ≈ 0.25 .* vec(sum(y1; dims=1)) ./ 12 .+ 0.75 .* vec(sum(y2; dims=1)) ./ 9 atol = 1e-13
+        @test r2.objective > 0
+        r3 = free_support_barycenter([y1, y2], x0; lambda=[0.25, 0.75], threads=2)
+        @test r3.x == r2.x
+        err = try free_support_barycenter([y1, (y2, fill(0.2, 9))], x0) catch e e end
+        @test err.status == OTCore.LibOTCore.OTC_ERR_MASS_MISMATCH
+    end
+
+    @testset "quantiles_barycenters_and_geodesics_on_the_line" begin
+        # Uniform weights on 4 points: Q(u) = x_(⌈4u⌉).
+        @test quantile_1d([3.0, -1.0, 2.0, 0.5], [0.1, 0.25, 0.3, 0.6, 1.0]) == [-1.0, -1.0, 0.5, 2.0, 3.0]
+        # Uniform measures on [0, 1] and [4, 10] (cell midpoints, shuffled): the barycenter with
+        # λ = (0.25, 0.75) is uniform on [3, 7.75].
+        n = 8
+        mu = ([3, 0, 5, 2, 7, 4, 1, 6] .+ 0.5) ./ n
+        nu = 4 .+ 6 .* ([1, 6, 3, 0, 5, 2, 7, 4] .+ 0.5) ./ n
+        b = barycenter_1d([mu, nu], [0.25, 0.75])
+        @test b.points ≈ 3 .+ 4.75 .* ((1:n) .- 0.5) ./ n atol = 1e-14
+        @test b.weights ≈ fill(1 / n, n) atol = 1e-15
+        # p = 1 between two Diracs: the weighted median.
+        @test barycenter_1d([[-1.0], [3.0]], [0.25, 0.75]; p=1).points == [3.0]
+        # The geodesic: W2²(ν_t, μ) = t² W2²(μ, ν).
+        rho = ([0.3, -2.0, 1.7, 0.9, 4.0], [0.1, 0.3, 0.2, 0.25, 0.15])
+        d = wasserstein_1d(rho[1], nu; a=rho[2], p=2).wp_p
+        for t in (0.0, 0.3, 0.8)
+            g = mccann_geodesic_1d(rho, nu, t)
+            @test wasserstein_1d(g.points, rho[1]; a=g.weights, b=rho[2], p=2).wp_p ≈ t^2 * d rtol = 1e-12
+            @test wasserstein_1d(g.points, nu; a=g.weights, p=2).wp_p ≈ (1 - t)^2 * d rtol = 1e-12
+        end
+        err = try quantile_1d(mu, [1.5]) catch e e end
+        @test err.status == OTCore.LibOTCore.OTC_ERR_INVALID_ARGUMENT
+        err = try barycenter_1d([mu, (nu, fill(0.2, n))]) catch e e end
+        @test err.status == OTCore.LibOTCore.OTC_ERR_MASS_MISMATCH
+        @test_throws ArgumentError mccann_geodesic_1d(mu, nu, 2)
+    end
+
     @testset "sliced_with_given_directions_matches_one_d_and_closed_forms" begin
         x = reshape([sin(0.7k) for k in 1:20], 10, 2)
         y = reshape([cos(0.3k) for k in 1:16], 8, 2)

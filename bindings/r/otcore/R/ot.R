@@ -328,12 +328,70 @@ convolutional_barycenter <- function(images, eps, weights = NULL, max_iter = NUL
 }
 
 
+free_support_barycenter <- function(measures, x0, lambda = NULL, a = NULL, options = list()) {
+  if (!is.list(measures) || length(measures) == 0L) {
+    stop("measures must be a non-empty list of point clouds (matrices or list(x = , a = ))",
+         call. = FALSE)
+  }
+  x0 <- as_double_matrix(x0, "x0")
+  ms <- lapply(seq_along(measures), function(i) {
+    m <- measures[[i]]
+    if (!is.list(m)) m <- list(x = m)
+    what <- sprintf("measures[[%d]]", i)
+    x <- as_double_matrix(m$x, paste0(what, "$x"))
+    w <- if (is.null(m$a)) rep(1 / nrow(x), nrow(x)) else as_weights(m$a, nrow(x), paste0(what, "$a"))
+    list(x = x, a = w)
+  })
+  k <- length(ms)
+  lambda <- if (is.null(lambda)) rep(1 / k, k) else as_weights(lambda, k, "lambda")
+  a <- if (is.null(a)) rep(1 / nrow(x0), nrow(x0)) else as_weights(a, nrow(x0), "a")
+  y <- do.call(rbind, lapply(ms, `[[`, "x"))
+  sizes <- as.double(vapply(ms, function(m) nrow(m$x), 0L))
+  r <- .Call(C_otc_r_free_support_barycenter, y, unlist(lapply(ms, `[[`, "a")), sizes, lambda,
+             x0, a, with_options(list(), options))
+  warn_on(r$status, "free_support_barycenter")
+  r
+}
+
 wasserstein_1d <- function(x, y, a = NULL, b = NULL, p = 1, options = list()) {
   x <- as_weights(x, length(x), "x")
   y <- as_weights(y, length(y), "y")
   a <- if (is.null(a)) rep(1 / length(x), length(x)) else as_weights(a, length(x), "a")
   b <- if (is.null(b)) rep(1 / length(y), length(y)) else as_weights(b, length(y), "b")
   .Call(C_otc_r_wasserstein_1d, x, a, y, b, as_number(p, "p"), with_options(list(), options))
+}
+
+quantile_1d <- function(x, levels, a = NULL, options = list()) {
+  x <- as_weights(x, length(x), "x")
+  a <- if (is.null(a)) rep(1 / length(x), length(x)) else as_weights(a, length(x), "a")
+  .Call(C_otc_r_quantile_1d, x, a, as_weights(levels, length(levels), "levels"),
+        with_options(list(), options))
+}
+
+barycenter_1d <- function(measures, lambda = NULL, p = 2, options = list()) {
+  if (!is.list(measures) || length(measures) == 0L) {
+    stop("measures must be a non-empty list of measures (list(x = , a = ) or sample vectors)",
+         call. = FALSE)
+  }
+  ms <- lapply(seq_along(measures), function(i) {
+    m <- measures[[i]]
+    if (!is.list(m)) m <- list(x = m)
+    what <- sprintf("measures[[%d]]", i)
+    x <- as_weights(m$x, length(m$x), paste0(what, "$x"))
+    a <- if (is.null(m$a)) rep(1 / length(x), length(x)) else as_weights(m$a, length(x), paste0(what, "$a"))
+    list(x = x, a = a)
+  })
+  k <- length(ms)
+  lambda <- if (is.null(lambda)) rep(1 / k, k) else as_weights(lambda, k, "lambda")
+  sizes <- as.double(vapply(ms, function(m) length(m$x), 0L))
+  .Call(C_otc_r_barycenter_1d, unlist(lapply(ms, `[[`, "x")), unlist(lapply(ms, `[[`, "a")),
+        sizes, lambda, as_number(p, "p"), with_options(list(), options))
+}
+
+mccann_geodesic_1d <- function(mu, nu, t, options = list()) {
+  t <- as_number(t, "t")
+  if (t < 0 || t > 1) stop("t must be in [0, 1]", call. = FALSE)
+  barycenter_1d(list(mu, nu), c(1 - t, t), p = 2, options = options)
 }
 
 sliced_wasserstein <- function(x, y, a = NULL, b = NULL, p = 2, directions = NULL,

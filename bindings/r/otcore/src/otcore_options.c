@@ -36,6 +36,17 @@ void otcr_set_convolutional_barycenter_options(otc_convolutional_barycenter_opti
                      sizeof convolutional_barycenter_fields / sizeof convolutional_barycenter_fields[0], fn);
 }
 
+static const otcr_option_field free_support_barycenter_fields[] = {
+    {"num_threads", OTCR_U32, offsetof(otc_free_support_barycenter_options, num_threads)},
+    {"max_iter", OTCR_U64, offsetof(otc_free_support_barycenter_options, max_iter)},
+    {"tol", OTCR_DOUBLE, offsetof(otc_free_support_barycenter_options, tol)},
+    {"callback_every", OTCR_U64, offsetof(otc_free_support_barycenter_options, callback_every)},
+};
+void otcr_set_free_support_barycenter_options(otc_free_support_barycenter_options *opts, SEXP options, const char *fn) {
+    otcr_set_options(opts, options, free_support_barycenter_fields,
+                     sizeof free_support_barycenter_fields / sizeof free_support_barycenter_fields[0], fn);
+}
+
 static const otcr_option_field cost_matrix_fields[] = {
     {"num_threads", OTCR_U32, offsetof(otc_cost_matrix_options, num_threads)},
     {"metric", OTCR_I32, offsetof(otc_cost_matrix_options, metric)},
@@ -221,6 +232,23 @@ static const otcr_option_field psd_sqrt_fields[] = {
 void otcr_set_psd_sqrt_options(otc_psd_sqrt_options *opts, SEXP options, const char *fn) {
     otcr_set_options(opts, options, psd_sqrt_fields,
                      sizeof psd_sqrt_fields / sizeof psd_sqrt_fields[0], fn);
+}
+
+static const otcr_option_field quantile_1d_fields[] = {
+    {"num_threads", OTCR_U32, offsetof(otc_quantile_1d_options, num_threads)},
+};
+void otcr_set_quantile_1d_options(otc_quantile_1d_options *opts, SEXP options, const char *fn) {
+    otcr_set_options(opts, options, quantile_1d_fields,
+                     sizeof quantile_1d_fields / sizeof quantile_1d_fields[0], fn);
+}
+
+static const otcr_option_field barycenter_1d_fields[] = {
+    {"num_threads", OTCR_U32, offsetof(otc_barycenter_1d_options, num_threads)},
+    {"mass_tolerance", OTCR_DOUBLE, offsetof(otc_barycenter_1d_options, mass_tolerance)},
+};
+void otcr_set_barycenter_1d_options(otc_barycenter_1d_options *opts, SEXP options, const char *fn) {
+    otcr_set_options(opts, options, barycenter_1d_fields,
+                     sizeof barycenter_1d_fields / sizeof barycenter_1d_fields[0], fn);
 }
 
 static const otcr_option_field laguerre_assign_fields[] = {

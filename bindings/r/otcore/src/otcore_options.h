@@ -16,6 +16,9 @@ void otcr_set_barycenter_options(otc_barycenter_options *opts, SEXP options, con
 void otcr_set_convolutional_barycenter_options(otc_convolutional_barycenter_options *opts, SEXP options, const char *fn);
 /* Sets the fields of `opts` named in the R list `options`; an unknown name or a bad
  * value is an R error naming `fn`. */
+void otcr_set_free_support_barycenter_options(otc_free_support_barycenter_options *opts, SEXP options, const char *fn);
+/* Sets the fields of `opts` named in the R list `options`; an unknown name or a bad
+ * value is an R error naming `fn`. */
 void otcr_set_cost_matrix_options(otc_cost_matrix_options *opts, SEXP options, const char *fn);
 /* Sets the fields of `opts` named in the R list `options`; an unknown name or a bad
  * value is an R error naming `fn`. */
@@ -68,6 +71,12 @@ void otcr_set_gaussian_moments_options(otc_gaussian_moments_options *opts, SEXP 
 /* Sets the fields of `opts` named in the R list `options`; an unknown name or a bad
  * value is an R error naming `fn`. */
 void otcr_set_psd_sqrt_options(otc_psd_sqrt_options *opts, SEXP options, const char *fn);
+/* Sets the fields of `opts` named in the R list `options`; an unknown name or a bad
+ * value is an R error naming `fn`. */
+void otcr_set_quantile_1d_options(otc_quantile_1d_options *opts, SEXP options, const char *fn);
+/* Sets the fields of `opts` named in the R list `options`; an unknown name or a bad
+ * value is an R error naming `fn`. */
+void otcr_set_barycenter_1d_options(otc_barycenter_1d_options *opts, SEXP options, const char *fn);
 /* Sets the fields of `opts` named in the R list `options`; an unknown name or a bad
  * value is an R error naming `fn`. */
 void otcr_set_laguerre_assign_options(otc_laguerre_assign_options *opts, SEXP options, const char *fn);

@@ -756,6 +756,45 @@ SEXP otc_r_barycenter(SEXP hists, SEXP cost, SEXP h, SEXP w, SEXP weights, SEXP 
     return out;
 }
 
+/* `sizes` holds the k cloud sizes as doubles (whole numbers, checked in R); y stacks the
+ * clouds' points (rows). */
+SEXP otc_r_free_support_barycenter(SEXP y, SEXP b, SEXP sizes, SEXP lambda, SEXP x0, SEXP a,
+                                   SEXP options) {
+    static const char *names[] = {"x", "objective", "iterations", "error", "status"};
+    SEXP out, x;
+    size_t *sz;
+    otc_status st;
+    R_xlen_t k = XLENGTH(sizes);
+    OTCR_STRUCT(otc_free_support_barycenter_problem_f64, pb);
+    OTCR_STRUCT(otc_free_support_barycenter_outputs_f64, res);
+    otc_free_support_barycenter_options opts;
+    pb.y = rview(y, "y");
+    pb.x0 = rview(x0, "x0");
+    pb.b = dvec(b, (R_xlen_t)pb.y.rows, "b", 0);
+    pb.a = dvec(a, (R_xlen_t)pb.x0.rows, "a", 0);
+    pb.lambda = dvec(lambda, k, "lambda", 0);
+    sz = (size_t *)R_alloc((size_t)(k > 0 ? k : 1), sizeof(size_t));
+    for (R_xlen_t i = 0; i < k; i++) sz[i] = (size_t)REAL(sizes)[i];
+    pb.sizes = sz;
+    pb.k = (size_t)k;
+    OTCR_DEFAULT_OPTIONS(free_support_barycenter, opts);
+    opts.callback = otcr_interrupt_callback;
+    opts.callback_every = 1;
+    OTCR_SET_OPTIONS(free_support_barycenter, opts, options);
+    x = PROTECT(Rf_allocMatrix(REALSXP, (int)pb.x0.rows, (int)pb.x0.cols));
+    res.x = wview(x);
+    st = otc_free_support_barycenter_f64(&pb, &res, &opts, OTCR_NO_WORK);
+    check_status(st, "otc_free_support_barycenter_f64");
+    out = PROTECT(named_list(5, names));
+    SET_VECTOR_ELT(out, 0, x);
+    SET_VECTOR_ELT(out, 1, Rf_ScalarReal(res.objective));
+    SET_VECTOR_ELT(out, 2, Rf_ScalarReal((double)res.report.iterations));
+    SET_VECTOR_ELT(out, 3, Rf_ScalarReal(res.report.error));
+    SET_VECTOR_ELT(out, 4, Rf_ScalarInteger(st));
+    UNPROTECT(2);
+    return out;
+}
+
 /* ---- 1-D, sliced and batched exact OT ---------------------------------------------------- */
 
 SEXP otc_r_wasserstein_1d(SEXP x, SEXP a, SEXP y, SEXP b, SEXP p, SEXP options) {
@@ -777,6 +816,54 @@ SEXP otc_r_wasserstein_1d(SEXP x, SEXP a, SEXP y, SEXP b, SEXP p, SEXP options) 
     res.struct_size = sizeof res;
     check_status(otc_wasserstein_1d_f64(&pb, &res, &opts, OTCR_NO_WORK), "otc_wasserstein_1d_f64");
     return Rf_ScalarReal(res.wp_p);
+}
+
+SEXP otc_r_quantile_1d(SEXP x, SEXP a, SEXP levels, SEXP options) {
+    SEXP q;
+    OTCR_STRUCT(otc_quantile_1d_problem_f64, pb);
+    OTCR_STRUCT(otc_quantile_1d_outputs_f64, res);
+    pb.n = (size_t)XLENGTH(x);
+    pb.num_levels = (size_t)XLENGTH(levels);
+    pb.x = dvec(x, (R_xlen_t)pb.n, "x", 0);
+    pb.a = dvec(a, (R_xlen_t)pb.n, "a", 0);
+    pb.levels = dvec(levels, (R_xlen_t)pb.num_levels, "levels", 0);
+    OTCR_OPTIONS(quantile_1d, opts, options);
+    q = PROTECT(Rf_allocVector(REALSXP, XLENGTH(levels)));
+    res.quantiles = REAL(q);
+    check_status(otc_quantile_1d_f64(&pb, &res, &opts, OTCR_NO_WORK), "otc_quantile_1d_f64");
+    UNPROTECT(1);
+    return q;
+}
+
+/* `sizes` holds the k measure sizes as doubles (whole numbers, checked in R). */
+SEXP otc_r_barycenter_1d(SEXP x, SEXP a, SEXP sizes, SEXP lambda, SEXP p, SEXP options) {
+    static const char *names[] = {"points", "weights"};
+    SEXP out, points, weights;
+    size_t *sz, room;
+    R_xlen_t k = XLENGTH(sizes);
+    OTCR_STRUCT(otc_barycenter_1d_problem_f64, pb);
+    OTCR_STRUCT(otc_barycenter_1d_outputs_f64, res);
+    pb.n = (size_t)XLENGTH(x);
+    pb.k = (size_t)k;
+    pb.x = dvec(x, (R_xlen_t)pb.n, "x", 0);
+    pb.a = dvec(a, (R_xlen_t)pb.n, "a", 0);
+    pb.lambda = dvec(lambda, k, "lambda", 0);
+    sz = (size_t *)R_alloc((size_t)(k > 0 ? k : 1), sizeof(size_t));
+    for (R_xlen_t i = 0; i < k; i++) sz[i] = (size_t)REAL(sizes)[i];
+    pb.sizes = sz;
+    pb.p = Rf_asReal(p);
+    OTCR_OPTIONS(barycenter_1d, opts, options);
+    room = pb.k >= 1 && pb.k <= pb.n ? pb.n - pb.k + 1 : 1;
+    points = PROTECT(Rf_allocVector(REALSXP, (R_xlen_t)room));
+    weights = PROTECT(Rf_allocVector(REALSXP, (R_xlen_t)room));
+    res.points = REAL(points);
+    res.weights = REAL(weights);
+    check_status(otc_barycenter_1d_f64(&pb, &res, &opts, OTCR_NO_WORK), "otc_barycenter_1d_f64");
+    out = PROTECT(named_list(2, names));
+    SET_VECTOR_ELT(out, 0, Rf_xlengthgets(points, (R_xlen_t)res.nnz));
+    SET_VECTOR_ELT(out, 1, Rf_xlengthgets(weights, (R_xlen_t)res.nnz));
+    UNPROTECT(3);
+    return out;
 }
 
 SEXP otc_r_sliced_wasserstein(SEXP x, SEXP a, SEXP y, SEXP b, SEXP p, SEXP directions,

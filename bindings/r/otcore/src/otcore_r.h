@@ -89,6 +89,10 @@ SEXP otc_r_semidiscrete_sgd(SEXP fn, SEXP env, SEXP points, SEXP sites, SEXP b, 
 SEXP otc_r_lloyd(SEXP points, SEXP sites, SEXP weights, SEXP opts);
 SEXP otc_r_barycenter(SEXP hists, SEXP cost, SEXP h, SEXP w, SEXP weights, SEXP options);
 SEXP otc_r_wasserstein_1d(SEXP x, SEXP a, SEXP y, SEXP b, SEXP p, SEXP options);
+SEXP otc_r_quantile_1d(SEXP x, SEXP a, SEXP levels, SEXP options);
+SEXP otc_r_barycenter_1d(SEXP x, SEXP a, SEXP sizes, SEXP lambda, SEXP p, SEXP options);
+SEXP otc_r_free_support_barycenter(SEXP y, SEXP b, SEXP sizes, SEXP lambda, SEXP x0, SEXP a,
+                                   SEXP options);
 SEXP otc_r_sliced_wasserstein(SEXP x, SEXP a, SEXP y, SEXP b, SEXP p, SEXP directions, SEXP options);
 SEXP otc_r_emd_batch(SEXP a, SEXP b, SEXP costs, SEXP options);
 SEXP otc_r_assignment(SEXP costs, SEXP options);

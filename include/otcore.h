@@ -2552,7 +2552,7 @@ typedef struct otc_barycenter_1d_problem_f64 {
      */
     const double *a;
     /**
-     * Total number of samples n = sizes[0] + … + sizes[k − 1].
+     * Total number of samples n = `sizes[0] + … + sizes[k − 1]`.
      */
     size_t n;
     /**

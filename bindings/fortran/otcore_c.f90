@@ -1419,7 +1419,7 @@ module otcore_c
         ! Their weights (n values, finite, ≥ 0; each measure's sum positive and equal to measure
         ! 0's within `mass_tolerance`).
         type(c_ptr) :: a
-        ! Total number of samples n = sizes[0] + … + sizes[k − 1].
+        ! Total number of samples n = `sizes[0] + … + sizes[k − 1]`.
         integer(c_size_t) :: n
         ! Samples per measure (k values, each ≥ 1).
         type(c_ptr) :: sizes

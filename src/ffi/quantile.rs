@@ -232,7 +232,7 @@ pub struct otc_barycenter_1d_problem_f64 {
     /// Their weights (n values, finite, ≥ 0; each measure's sum positive and equal to measure
     /// 0's within `mass_tolerance`).
     pub a: *const f64,
-    /// Total number of samples n = sizes[0] + … + sizes[k − 1].
+    /// Total number of samples n = `sizes[0] + … + sizes[k − 1]`.
     pub n: usize,
     /// Samples per measure (k values, each ≥ 1).
     pub sizes: *const usize,

@@ -23,59 +23,22 @@ import time
 import numpy as np
 import ot
 
-from otcore_ctypes import MatrixF64, check, load, view
+import otcore_abi as abi
+from otcore_ctypes import NO_WORK, check, load, new, ptr, view
 
 
-class Options(ctypes.Structure):
-    """otc_sinkhorn_options."""
-    _fields_ = [("struct_size", ctypes.c_size_t), ("num_threads", ctypes.c_uint32),
-                ("symmetric", ctypes.c_uint32), ("epsilon", ctypes.c_double),
-                ("tolerance", ctypes.c_double), ("max_iter", ctypes.c_uint64),
-                ("check_every", ctypes.c_uint64), ("path", ctypes.c_int32),
-                ("penalty", ctypes.c_int32), ("rho_a", ctypes.c_double),
-                ("rho_b", ctypes.c_double), ("mass_tolerance", ctypes.c_double),
-                ("over_relaxation", ctypes.c_double), ("kernel_memory_cap", ctypes.c_size_t),
-                ("eps_scaling_steps", ctypes.c_uint64), ("eps_scaling_iters", ctypes.c_uint64),
-                ("eps_scaling_start", ctypes.c_double), ("callback_every", ctypes.c_uint64),
-                ("callback", ctypes.c_void_p), ("callback_data", ctypes.c_void_p)]
-
-
-class Problem(ctypes.Structure):
-    """otc_sinkhorn_problem_f64 / _f32 (same layout)."""
-    _fields_ = [("struct_size", ctypes.c_size_t), ("a", ctypes.c_void_p), ("n", ctypes.c_size_t),
-                ("b", ctypes.c_void_p), ("m", ctypes.c_size_t), ("cost", MatrixF64),
-                ("x", MatrixF64), ("y", MatrixF64), ("metric", ctypes.c_int32),
-                ("init_f", ctypes.c_void_p), ("init_g", ctypes.c_void_p)]
-
-
-class Report(ctypes.Structure):
-    """otc_report."""
-    _fields_ = [("status", ctypes.c_int32), ("path", ctypes.c_int32),
-                ("iterations", ctypes.c_uint64), ("error", ctypes.c_double),
-                ("seconds", ctypes.c_double)]
-
-
-class Outputs(ctypes.Structure):
-    """otc_sinkhorn_outputs_f64 / _f32 (same layout)."""
-    _fields_ = [("struct_size", ctypes.c_size_t), ("report", Report),
-                ("entropic_ot", ctypes.c_double), ("transport_cost", ctypes.c_double),
-                ("mass", ctypes.c_double), ("f", ctypes.c_void_p), ("g", ctypes.c_void_p),
-                ("plan", MatrixF64), ("map", MatrixF64), ("grad_x", MatrixF64),
-                ("grad_y", MatrixF64), ("grad_a", ctypes.c_void_p), ("grad_b", ctypes.c_void_p)]
-
-
-class Workspace(ctypes.Structure):
-    """otc_workspace ({NULL, 0}: the library allocates)."""
-    _fields_ = [("data", ctypes.c_void_p), ("bytes", ctypes.c_size_t)]
+# The C options struct (generated mirror), also used by sinkhorn_ott.py.
+Options = abi.otc_sinkhorn_options
 
 
 def solve(lib, fn, C, a, b, o, f, g):
     """Runs otc_sinkhorn_f64 / _f32 on the dense cost C with options o into f, g; returns the
     outputs struct (its report: iterations, error, path)."""
-    p = Problem(ctypes.sizeof(Problem), a.ctypes.data, C.shape[0], b.ctypes.data, C.shape[1],
-                view(C), MatrixF64(), MatrixF64(), 0, None, None)
-    out = Outputs(struct_size=ctypes.sizeof(Outputs), f=f.ctypes.data, g=g.ctypes.data)
-    check(lib, fn(ctypes.byref(p), ctypes.byref(out), ctypes.byref(o), Workspace(None, 0)))
+    kind = "f32" if C.dtype == np.float32 else "f64"
+    p = new(getattr(abi, f"otc_sinkhorn_problem_{kind}"), a=ptr(a), n=C.shape[0], b=ptr(b),
+            m=C.shape[1], cost=view(C))
+    out = new(getattr(abi, f"otc_sinkhorn_outputs_{kind}"), f=ptr(f), g=ptr(g))
+    check(lib, fn(ctypes.byref(p), ctypes.byref(out), ctypes.byref(o), NO_WORK))
     return out
 
 

@@ -8,4 +8,4 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 mkdir -p "$root/target"
 c++ -O3 -DNDEBUG -std=c++17 -o "$root/target/lemon_grid" "$root/benches/peers/lemon_grid.cpp"
 cd "$root"
-OTCORE_LEMON_BIN="$root/target/lemon_grid" cargo bench --all-features --bench exact_grid -- "${1:-32,64}"
+OTCORE_LEMON_BIN="$root/target/lemon_grid" cargo bench --bench exact_grid -- "${1:-32,64}"

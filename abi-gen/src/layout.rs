@@ -23,3 +23,29 @@ pub fn generate(abi: &Abi) -> String {
     out.push_str("    all\n}\n");
     out
 }
+
+/// The entry table of `tests/abi/fuzz_abi.rs`, `tests/abi/fuzz_entries.rs`: one `entry!` per
+/// computing entry point (every operation in every precision), so that the fuzz harness calls
+/// every entry point of the header, new ones included.
+pub fn generate_fuzz_entries(abi: &Abi) -> String {
+    let mut out = format!(
+        "// {GENERATED_NOTE}\n\n\
+         /// Every computing entry point of include/otcore.h (every operation, f64 and f32).\n\
+         fn entries() -> Vec<Entry> {{\n    vec![\n"
+    );
+    for op in abi.ops() {
+        for t in &op.precisions {
+            out.push_str(&format!(
+                "        entry!({}, {}, {}, {}, {}, {}),\n",
+                op.solve(t),
+                op.options(),
+                op.problem(t),
+                op.outputs(t),
+                op.options_default(),
+                op.workspace_size(t)
+            ));
+        }
+    }
+    out.push_str("    ]\n}\n");
+    out
+}

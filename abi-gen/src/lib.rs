@@ -255,6 +255,10 @@ pub fn generated_files(abi: &Abi, r_glue: &str) -> Vec<(&'static str, String)> {
         ),
         ("benches/peers/otcore_abi.py", python::generate(abi)),
         ("tests/bindings/abi_layout_table.rs", layout::generate(abi)),
+        (
+            "tests/abi/fuzz_entries.rs",
+            layout::generate_fuzz_entries(abi),
+        ),
     ]
 }
 

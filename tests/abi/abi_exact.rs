@@ -788,6 +788,11 @@ fn aliased_outputs_are_refused_and_nothing_is_written() {
     // Outputs inside one buffer `buf` (f at 0..3, g at 3..6, dense plan at 6..15, plan
     // masses at 15..20); each case points one output at an input or at another output.
     type Alias = Box<dyn Fn(&mut Problem, &mut Outputs, *mut f64)>;
+    // b inside a buffer as long as the plan (9 values), so that a plan aliased to b overlaps b
+    // and nothing else, wherever the allocator put a.
+    let mut b_padded = [0.0f64; 9];
+    b_padded[..b.len()].copy_from_slice(&b);
+    let b_at = b_padded.as_mut_ptr();
     let cases: Vec<(&str, Alias)> = vec![
         (
             "output out->f overlaps problem->a",
@@ -799,7 +804,10 @@ fn aliased_outputs_are_refused_and_nothing_is_written() {
         ),
         (
             "output out->plan overlaps problem->b",
-            Box::new(|p: &mut Problem, o: &mut Outputs, _: *mut f64| o.plan.data = p.b as *mut f64),
+            Box::new(move |p: &mut Problem, o: &mut Outputs, _: *mut f64| {
+                p.b = b_at;
+                o.plan.data = b_at;
+            }),
         ),
         (
             "output out->g overlaps out->plan_mass",

@@ -15,6 +15,7 @@
 //! Levels: [`free_support_barycenter_scratch`], [`free_support_barycenter_in_place`],
 //! [`free_support_barycenter`].
 
+use crate::cost::{cost_matrix_in_place, cost_matrix_scratch, Metric};
 use crate::exact::batch::{for_each_job, BatchProgress};
 use crate::exact::network_simplex::{emd_in_place, emd_scratch, EmdOutputs, EmdParams};
 use crate::exact::SparsePlanMut;
@@ -58,14 +59,19 @@ pub struct FreeSupportInfo {
 
 /// The workspace slot of one OT problem between m support points and n samples in d
 /// dimensions: the cost, the simplex's workspace, the sparse plan.
-fn slot_req(m: usize, n: usize) -> StackReq {
+fn slot_req(m: usize, n: usize, d: usize) -> StackReq {
     let cap = m.saturating_add(n).saturating_sub(1);
     StackReq::all_of(&[
         vec_req::<f64>(m.saturating_mul(n)),
-        emd_scratch(m, n),
-        vec_req::<usize>(cap),
-        vec_req::<usize>(cap),
-        vec_req::<f64>(cap),
+        StackReq::any_of(&[
+            cost_matrix_scratch::<f64>(m, n, d, Metric::SqEuclidean),
+            StackReq::all_of(&[
+                emd_scratch(m, n),
+                vec_req::<usize>(cap),
+                vec_req::<usize>(cap),
+                vec_req::<f64>(cap),
+            ]),
+        ]),
     ])
 }
 
@@ -82,7 +88,7 @@ pub fn free_support_barycenter_scratch(
     let n_max = sizes.iter().copied().max().unwrap_or(0);
     let slots = par::degree(par).min(k).max(1);
     let overflow = || Error::new(ErrorKind::Overflow, "workspace size overflows usize");
-    let per = bytes_for(slot_req(m, n_max))?;
+    let per = bytes_for(slot_req(m, n_max, d))?;
     let all = per.checked_mul(slots).ok_or_else(overflow)?;
     let proj = k
         .checked_mul(m)
@@ -193,7 +199,7 @@ pub fn free_support_barycenter_in_place(
     let req = free_support_barycenter_scratch(m, d, sizes, par)?;
     check_stack(stack, req)?;
     let n_max = sizes.iter().copied().max().unwrap_or(0);
-    let per = bytes_for(slot_req(m, n_max))?;
+    let per = bytes_for(slot_req(m, n_max, d))?;
     let slots = par::degree(par).min(k).max(1);
     let (buf, stack) = stack.make_aligned_uninit::<u8>(per * slots, 64);
     let (mut proj, stack) = take(stack, k * m * d, 0.0f64);
@@ -218,11 +224,8 @@ pub fn free_support_barycenter_in_place(
             let bi = &b[start..start + n];
             let s = MemStack::new(slot);
             let (mut c, s) = take(s, m * n, 0.0f64);
-            for j in 0..m {
-                for l in 0..n {
-                    c[j * n + l] = (0..d).map(|t| (support[(j, t)] - yi[(l, t)]).powi(2)).sum();
-                }
-            }
+            let cm = MatMut::from_row_major_slice_mut(&mut c, m, n);
+            cost_matrix_in_place(support, yi, cm, Metric::SqEuclidean, Par::Seq, s)?;
             let cap = m + n - 1;
             let (mut rows, s) = take(s, cap, 0usize);
             let (mut cols, s) = take(s, cap, 0usize);

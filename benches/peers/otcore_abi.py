@@ -6,6 +6,8 @@ structs carry the C names (`otc_emd_problem_f64(...)`).
 """
 import ctypes
 
+OTC_FREE_SUPPORT_INNER_EXACT = 0
+OTC_FREE_SUPPORT_INNER_SINKHORN = 1
 OTC_METRIC_SQEUCLIDEAN = 0
 OTC_METRIC_EUCLIDEAN = 1
 OTC_METRIC_MINKOWSKI = 2
@@ -247,6 +249,10 @@ class otc_free_support_barycenter_options(ctypes.Structure):
         ("callback_every", ctypes.c_uint64),
         ("callback", otc_callback),
         ("callback_data", ctypes.c_void_p),
+        ("inner", ctypes.c_int32),
+        ("epsilon", ctypes.c_double),
+        ("inner_max_iter", ctypes.c_uint64),
+        ("inner_tolerance", ctypes.c_double),
     ]
 
 
@@ -1026,6 +1032,88 @@ class otc_psd_sqrt_outputs_f64(ctypes.Structure):
         ("rank", ctypes.c_size_t),
         ("sqrt", otc_matrix_mut_f64),
         ("inv_sqrt", otc_matrix_mut_f64),
+    ]
+
+
+
+class otc_plan_position_gradient_options(ctypes.Structure):
+    """Options of `otc_plan_position_gradient_f64`; fill with
+    `otc_plan_position_gradient_options_default`."""
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("num_threads", ctypes.c_uint32),
+        ("metric", ctypes.c_int32),
+        ("p", ctypes.c_double),
+    ]
+
+
+
+class otc_plan_position_gradient_problem_f64(ctypes.Structure):
+    """A plan P between the points x (n × d) and y (m × d): either sparse, the `plan_nnz` entries
+    `plan_mass[k]` at `(plan_rows[k], plan_cols[k])` as `otc_emd_f64` / `otc_emd_grid_f64`
+    write them (`plan.data` NULL), or the dense n × m matrix `plan` (an entropic plan from
+    `otc_sinkhorn_*`; the three sparse pointers NULL). Masses finite and ≥ 0."""
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("x", otc_matrix_f64),
+        ("y", otc_matrix_f64),
+        ("plan_nnz", ctypes.c_size_t),
+        ("plan_rows", ctypes.c_void_p),
+        ("plan_cols", ctypes.c_void_p),
+        ("plan_mass", ctypes.c_void_p),
+        ("plan", otc_matrix_f64),
+    ]
+
+
+
+class otc_plan_position_gradient_outputs_f64(ctypes.Structure):
+    """Results of `otc_plan_position_gradient_f64`. `report.iterations`, `report.error`: 0."""
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("report", otc_report),
+        ("gx", otc_matrix_mut_f64),
+        ("gy", otc_matrix_mut_f64),
+    ]
+
+
+
+class otc_displacement_interpolation_options(ctypes.Structure):
+    """Options of `otc_displacement_interpolation_f64`; fill with
+    `otc_displacement_interpolation_options_default`."""
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("num_threads", ctypes.c_uint32),
+    ]
+
+
+
+class otc_displacement_interpolation_problem_f64(ctypes.Structure):
+    """A plan P between the points x (n × d) and y (m × d), as in
+    `otc_plan_position_gradient_problem_f64` (sparse triplets, or a dense n × m view), and the
+    time t of the interpolation."""
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("x", otc_matrix_f64),
+        ("y", otc_matrix_f64),
+        ("plan_nnz", ctypes.c_size_t),
+        ("plan_rows", ctypes.c_void_p),
+        ("plan_cols", ctypes.c_void_p),
+        ("plan_mass", ctypes.c_void_p),
+        ("plan", otc_matrix_f64),
+        ("t", ctypes.c_double),
+    ]
+
+
+
+class otc_displacement_interpolation_outputs_f64(ctypes.Structure):
+    """Results of `otc_displacement_interpolation_f64`: one weighted point per plan entry (K =
+    `plan_nnz` for a sparse plan, n·m for a dense one, entry (i, j) at k = i·m + j).
+    `report.iterations`, `report.error`: 0."""
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("report", otc_report),
+        ("points", otc_matrix_mut_f64),
+        ("weights", ctypes.c_void_p),
     ]
 
 
@@ -1817,6 +1905,12 @@ PROTOTYPES = {
     "otc_psd_sqrt_options_default": (ctypes.c_int32, [ctypes.POINTER(otc_psd_sqrt_options)]),
     "otc_psd_sqrt_workspace_size_f64": (ctypes.c_int32, [ctypes.POINTER(otc_psd_sqrt_problem_f64), ctypes.POINTER(otc_psd_sqrt_options), ctypes.POINTER(ctypes.c_size_t)]),
     "otc_psd_sqrt_f64": (ctypes.c_int32, [ctypes.POINTER(otc_psd_sqrt_problem_f64), ctypes.POINTER(otc_psd_sqrt_outputs_f64), ctypes.POINTER(otc_psd_sqrt_options), otc_workspace]),
+    "otc_plan_position_gradient_options_default": (ctypes.c_int32, [ctypes.POINTER(otc_plan_position_gradient_options)]),
+    "otc_plan_position_gradient_workspace_size_f64": (ctypes.c_int32, [ctypes.POINTER(otc_plan_position_gradient_problem_f64), ctypes.POINTER(otc_plan_position_gradient_options), ctypes.POINTER(ctypes.c_size_t)]),
+    "otc_plan_position_gradient_f64": (ctypes.c_int32, [ctypes.POINTER(otc_plan_position_gradient_problem_f64), ctypes.POINTER(otc_plan_position_gradient_outputs_f64), ctypes.POINTER(otc_plan_position_gradient_options), otc_workspace]),
+    "otc_displacement_interpolation_options_default": (ctypes.c_int32, [ctypes.POINTER(otc_displacement_interpolation_options)]),
+    "otc_displacement_interpolation_workspace_size_f64": (ctypes.c_int32, [ctypes.POINTER(otc_displacement_interpolation_problem_f64), ctypes.POINTER(otc_displacement_interpolation_options), ctypes.POINTER(ctypes.c_size_t)]),
+    "otc_displacement_interpolation_f64": (ctypes.c_int32, [ctypes.POINTER(otc_displacement_interpolation_problem_f64), ctypes.POINTER(otc_displacement_interpolation_outputs_f64), ctypes.POINTER(otc_displacement_interpolation_options), otc_workspace]),
     "otc_quantile_1d_options_default": (ctypes.c_int32, [ctypes.POINTER(otc_quantile_1d_options)]),
     "otc_quantile_1d_workspace_size_f64": (ctypes.c_int32, [ctypes.POINTER(otc_quantile_1d_problem_f64), ctypes.POINTER(otc_quantile_1d_options), ctypes.POINTER(ctypes.c_size_t)]),
     "otc_quantile_1d_f64": (ctypes.c_int32, [ctypes.POINTER(otc_quantile_1d_problem_f64), ctypes.POINTER(otc_quantile_1d_outputs_f64), ctypes.POINTER(otc_quantile_1d_options), otc_workspace]),

@@ -504,6 +504,46 @@ struct psd_sqrt<double> {
     using options = otc_psd_sqrt_options;
 };
 
+inline otc_status options_default(otc_plan_position_gradient_options *opts) { return otc_plan_position_gradient_options_default(opts); }
+inline otc_status solve(const otc_plan_position_gradient_problem_f64 *problem, otc_plan_position_gradient_outputs_f64 *out, const otc_plan_position_gradient_options *opts,
+                        otc_workspace work) {
+    return otc_plan_position_gradient_f64(problem, out, opts, work);
+}
+inline otc_status workspace_size(const otc_plan_position_gradient_problem_f64 *problem, const otc_plan_position_gradient_options *opts,
+                                 std::size_t *bytes) {
+    return otc_plan_position_gradient_workspace_size_f64(problem, opts, bytes);
+}
+inline const char *solve_name(const otc_plan_position_gradient_problem_f64 *) { return "otc_plan_position_gradient_f64"; }
+/// The C structs of `plan_position_gradient` in precision T.
+template <class T>
+struct plan_position_gradient;
+template <>
+struct plan_position_gradient<double> {
+    using problem = otc_plan_position_gradient_problem_f64;
+    using outputs = otc_plan_position_gradient_outputs_f64;
+    using options = otc_plan_position_gradient_options;
+};
+
+inline otc_status options_default(otc_displacement_interpolation_options *opts) { return otc_displacement_interpolation_options_default(opts); }
+inline otc_status solve(const otc_displacement_interpolation_problem_f64 *problem, otc_displacement_interpolation_outputs_f64 *out, const otc_displacement_interpolation_options *opts,
+                        otc_workspace work) {
+    return otc_displacement_interpolation_f64(problem, out, opts, work);
+}
+inline otc_status workspace_size(const otc_displacement_interpolation_problem_f64 *problem, const otc_displacement_interpolation_options *opts,
+                                 std::size_t *bytes) {
+    return otc_displacement_interpolation_workspace_size_f64(problem, opts, bytes);
+}
+inline const char *solve_name(const otc_displacement_interpolation_problem_f64 *) { return "otc_displacement_interpolation_f64"; }
+/// The C structs of `displacement_interpolation` in precision T.
+template <class T>
+struct displacement_interpolation;
+template <>
+struct displacement_interpolation<double> {
+    using problem = otc_displacement_interpolation_problem_f64;
+    using outputs = otc_displacement_interpolation_outputs_f64;
+    using options = otc_displacement_interpolation_options;
+};
+
 inline otc_status options_default(otc_quantile_1d_options *opts) { return otc_quantile_1d_options_default(opts); }
 inline otc_status solve(const otc_quantile_1d_problem_f64 *problem, otc_quantile_1d_outputs_f64 *out, const otc_quantile_1d_options *opts,
                         otc_workspace work) {
@@ -932,6 +972,30 @@ struct FreeSupportBarycenterOptions {
     /// Stop when no support point moves more than this (Euclidean norm; default 1e-9).
     FreeSupportBarycenterOptions &with_tol(double value) {
         c.tol = value;
+        return *this;
+    }
+    /// The inner OT solver: `OTC_FREE_SUPPORT_INNER_EXACT` (the network simplex, default) or
+    /// `OTC_FREE_SUPPORT_INNER_SINKHORN` (log-domain Sinkhorn at `epsilon`, warm-started from
+    /// the previous iteration, the projections streamed from the potentials).
+    FreeSupportBarycenterOptions &with_inner(int32_t value) {
+        c.inner = value;
+        return *this;
+    }
+    /// ε of the Sinkhorn inner solves, absolute, in squared-distance units (finite, > 0;
+    /// default 1e-2). Ignored by the exact solver.
+    FreeSupportBarycenterOptions &with_epsilon(double value) {
+        c.epsilon = value;
+        return *this;
+    }
+    /// Iteration cap of each Sinkhorn inner solve (≥ 1; default 1000); a solve that reaches
+    /// it is used as it stands.
+    FreeSupportBarycenterOptions &with_inner_max_iter(uint64_t value) {
+        c.inner_max_iter = value;
+        return *this;
+    }
+    /// L1 marginal error at which a Sinkhorn inner solve stops (≥ 0; default 1e-9).
+    FreeSupportBarycenterOptions &with_inner_tolerance(double value) {
+        c.inner_tolerance = value;
         return *this;
     }
     /// Progress callback: `function(data, iteration, error)` on the calling thread at most
@@ -1428,6 +1492,42 @@ struct PsdSqrtOptions {
     /// Eigenvalues ≤ rank_tol·λmax count as 0 in the inverse square root; 0 = d·ε (default).
     PsdSqrtOptions &with_rank_tol(double value) {
         c.rank_tol = value;
+        return *this;
+    }
+};
+
+/// Options of `plan_position_gradient` (otc_plan_position_gradient_options): the C struct `c`, filled with the library's defaults, and a
+/// chainable setter per field.
+struct PlanPositionGradientOptions {
+    otc_plan_position_gradient_options c;  ///< the C struct (every field can also be set directly)
+    PlanPositionGradientOptions() { check(otc_plan_position_gradient_options_default(&c), "otc_plan_position_gradient_options_default"); }
+    /// Checked (0, or 1 to 256) but unused: the sum runs on the calling thread.
+    PlanPositionGradientOptions &with_num_threads(uint32_t value) {
+        c.num_threads = value;
+        return *this;
+    }
+    /// The cost c of the plan, one of the `OTC_METRIC_*` values (the metric the plan was
+    /// solved for). Default `OTC_METRIC_SQEUCLIDEAN`.
+    PlanPositionGradientOptions &with_metric(int32_t value) {
+        c.metric = value;
+        return *this;
+    }
+    /// Exponent of `OTC_METRIC_MINKOWSKI` (finite, ≥ 1); ignored by the other metrics.
+    /// Default 2.
+    PlanPositionGradientOptions &with_p(double value) {
+        c.p = value;
+        return *this;
+    }
+};
+
+/// Options of `displacement_interpolation` (otc_displacement_interpolation_options): the C struct `c`, filled with the library's defaults, and a
+/// chainable setter per field.
+struct DisplacementInterpolationOptions {
+    otc_displacement_interpolation_options c;  ///< the C struct (every field can also be set directly)
+    DisplacementInterpolationOptions() { check(otc_displacement_interpolation_options_default(&c), "otc_displacement_interpolation_options_default"); }
+    /// Checked (0, or 1 to 256) but unused: the points are written on the calling thread.
+    DisplacementInterpolationOptions &with_num_threads(uint32_t value) {
+        c.num_threads = value;
         return *this;
     }
 };

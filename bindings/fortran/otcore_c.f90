@@ -12,6 +12,13 @@ module otcore_c
     implicit none
     public
 
+    ! Inner solver of `otc_free_support_barycenter_f64`: exact OT (network simplex), the default.
+    integer(c_int32_t), parameter :: OTC_FREE_SUPPORT_INNER_EXACT = 0
+
+    ! Inner solver of `otc_free_support_barycenter_f64`: entropic OT (Sinkhorn at
+    ! `opts->epsilon`).
+    integer(c_int32_t), parameter :: OTC_FREE_SUPPORT_INNER_SINKHORN = 1
+
     ! Metric `|x − y|²` (squared Euclidean), the default.
     integer(c_int32_t), parameter :: OTC_METRIC_SQEUCLIDEAN = 0
 
@@ -345,6 +352,18 @@ module otcore_c
         type(c_funptr) :: callback
         ! Passed to `callback`.
         type(c_ptr) :: callback_data
+        ! The inner OT solver: `OTC_FREE_SUPPORT_INNER_EXACT` (the network simplex, default) or
+        ! `OTC_FREE_SUPPORT_INNER_SINKHORN` (log-domain Sinkhorn at `epsilon`, warm-started from
+        ! the previous iteration, the projections streamed from the potentials).
+        integer(c_int32_t) :: inner
+        ! ε of the Sinkhorn inner solves, absolute, in squared-distance units (finite, > 0;
+        ! default 1e-2). Ignored by the exact solver.
+        real(c_double) :: epsilon
+        ! Iteration cap of each Sinkhorn inner solve (≥ 1; default 1000); a solve that reaches
+        ! it is used as it stands.
+        integer(c_int64_t) :: inner_max_iter
+        ! L1 marginal error at which a Sinkhorn inner solve stops (≥ 0; default 1e-9).
+        real(c_double) :: inner_tolerance
     end type
 
     ! The free-support Wasserstein barycenter `argmin_X Σ_i λ_i W2²((X, a), μ_i)` of k point
@@ -391,7 +410,8 @@ module otcore_c
         ! Status, iterations, largest last move, seconds.
         type(otc_report) :: report
         ! `Σ_i λ_i W2²((X, a), μ_i) / Σλ` for the support before the last move (never increases
-        ! along the iterations).
+        ! along the iterations); with Sinkhorn inner solves, the same mean of the entropic plans'
+        ! transport costs ⟨P_i, C_i⟩.
         real(c_double) :: objective
         ! Required: the barycenter's support (m × d, any strides; must not overlap `x0`).
         type(otc_matrix_mut_f64) :: x
@@ -534,7 +554,8 @@ module otcore_c
         integer(c_int64_t) :: rounds
         ! Levels of the multiscale hierarchy (1 when the grid has at most 64 pixels).
         integer(c_size_t) :: levels
-        ! Source duals (n), centred so that a·f = b·g.
+        ! Source duals (n), centred so that a·f = b·g: the gradient of the OT value with respect
+        ! to a along mass-preserving changes (g for b).
         type(c_ptr) :: f
         ! Target duals (n).
         type(c_ptr) :: g
@@ -758,9 +779,11 @@ module otcore_c
         real(c_double) :: gap
         ! Entries of the sparse plan written (≤ n + m − 1).
         integer(c_size_t) :: nnz
-        ! Row duals (n), centred so that a·f = b·g.
+        ! Row duals (n), centred so that a·f = b·g: the gradient of the OT value (`cost`) with
+        ! respect to the weights a, along changes that keep Σa = Σb (Σ δa_i f_i, with δb and g
+        ! for b); `otc_plan_position_gradient_f64` gives the gradient in the positions.
         type(c_ptr) :: f
-        ! Column duals (m).
+        ! Column duals (m), centred with f: the gradient of the OT value with respect to b.
         type(c_ptr) :: g
         ! Sparse plan row indices (room for n + m − 1; with `plan_cols` and `plan_mass`, all
         ! three or none): entry k is `plan_mass[k]` at `(plan_rows[k], plan_cols[k])`, `nnz`
@@ -1356,6 +1379,105 @@ module otcore_c
         ! Optional (data NULL: not wanted), d×d, any strides: (Σ⁺)^½, the pseudo-inverse square
         ! root.
         type(otc_matrix_mut_f64) :: inv_sqrt
+    end type
+
+    ! Options of `otc_plan_position_gradient_f64`; fill with
+    ! `otc_plan_position_gradient_options_default`.
+    type, bind(c) :: otc_plan_position_gradient_options
+        ! `sizeof(otc_plan_position_gradient_options)`.
+        integer(c_size_t) :: struct_size
+        ! Checked (0, or 1 to 256) but unused: the sum runs on the calling thread.
+        integer(c_int32_t) :: num_threads
+        ! The cost c of the plan, one of the `OTC_METRIC_*` values (the metric the plan was
+        ! solved for). Default `OTC_METRIC_SQEUCLIDEAN`.
+        integer(c_int32_t) :: metric
+        ! Exponent of `OTC_METRIC_MINKOWSKI` (finite, ≥ 1); ignored by the other metrics.
+        ! Default 2.
+        real(c_double) :: p
+    end type
+
+    ! A plan P between the points x (n × d) and y (m × d): either sparse, the `plan_nnz` entries
+    ! `plan_mass[k]` at `(plan_rows[k], plan_cols[k])` as `otc_emd_f64` / `otc_emd_grid_f64`
+    ! write them (`plan.data` NULL), or the dense n × m matrix `plan` (an entropic plan from
+    ! `otc_sinkhorn_*`; the three sparse pointers NULL). Masses finite and ≥ 0.
+    type, bind(c) :: otc_plan_position_gradient_problem_f64
+        ! `sizeof(otc_plan_position_gradient_problem_f64)`.
+        integer(c_size_t) :: struct_size
+        ! Source points, one per row (n × d, any strides), finite.
+        type(otc_matrix_f64) :: x
+        ! Target points, one per row (m × d, the same d), finite.
+        type(otc_matrix_f64) :: y
+        ! Number of sparse entries (≥ 1; ignored for a dense plan).
+        integer(c_size_t) :: plan_nnz
+        ! Sparse plan: row of each entry (< n).
+        type(c_ptr) :: plan_rows
+        ! Sparse plan: column of each entry (< m).
+        type(c_ptr) :: plan_cols
+        ! Sparse plan: mass of each entry.
+        type(c_ptr) :: plan_mass
+        ! Dense plan, an n × m view (any strides); `data` NULL for a sparse plan.
+        type(otc_matrix_f64) :: plan
+    end type
+
+    ! Results of `otc_plan_position_gradient_f64`. `report.iterations`, `report.error`: 0.
+    type, bind(c) :: otc_plan_position_gradient_outputs_f64
+        ! `sizeof(otc_plan_position_gradient_outputs_f64)`.
+        integer(c_size_t) :: struct_size
+        ! Status, seconds.
+        type(otc_report) :: report
+        ! `gx[i, :] = Σ_j P_ij ∇_x c(x_i, y_j)` (n × d, any strides with distinct elements);
+        ! `data` NULL: not wanted.
+        type(otc_matrix_mut_f64) :: gx
+        ! `gy[j, :] = Σ_i P_ij ∇_y c(x_i, y_j)` (m × d); `data` NULL: not wanted.
+        type(otc_matrix_mut_f64) :: gy
+    end type
+
+    ! Options of `otc_displacement_interpolation_f64`; fill with
+    ! `otc_displacement_interpolation_options_default`.
+    type, bind(c) :: otc_displacement_interpolation_options
+        ! `sizeof(otc_displacement_interpolation_options)`.
+        integer(c_size_t) :: struct_size
+        ! Checked (0, or 1 to 256) but unused: the points are written on the calling thread.
+        integer(c_int32_t) :: num_threads
+    end type
+
+    ! A plan P between the points x (n × d) and y (m × d), as in
+    ! `otc_plan_position_gradient_problem_f64` (sparse triplets, or a dense n × m view), and the
+    ! time t of the interpolation.
+    type, bind(c) :: otc_displacement_interpolation_problem_f64
+        ! `sizeof(otc_displacement_interpolation_problem_f64)`.
+        integer(c_size_t) :: struct_size
+        ! Source points, one per row (n × d, any strides), finite.
+        type(otc_matrix_f64) :: x
+        ! Target points, one per row (m × d, the same d), finite.
+        type(otc_matrix_f64) :: y
+        ! Number of sparse entries (≥ 1; ignored for a dense plan).
+        integer(c_size_t) :: plan_nnz
+        ! Sparse plan: row of each entry (< n).
+        type(c_ptr) :: plan_rows
+        ! Sparse plan: column of each entry (< m).
+        type(c_ptr) :: plan_cols
+        ! Sparse plan: mass of each entry.
+        type(c_ptr) :: plan_mass
+        ! Dense plan, an n × m view (any strides); `data` NULL for a sparse plan.
+        type(otc_matrix_f64) :: plan
+        ! Time t in [0, 1]: 0 gives x's points, 1 y's.
+        real(c_double) :: t
+    end type
+
+    ! Results of `otc_displacement_interpolation_f64`: one weighted point per plan entry (K =
+    ! `plan_nnz` for a sparse plan, n·m for a dense one, entry (i, j) at k = i·m + j).
+    ! `report.iterations`, `report.error`: 0.
+    type, bind(c) :: otc_displacement_interpolation_outputs_f64
+        ! `sizeof(otc_displacement_interpolation_outputs_f64)`.
+        integer(c_size_t) :: struct_size
+        ! Status, seconds.
+        type(otc_report) :: report
+        ! Required: `points[k, :] = (1 − t) x_{i_k} + t y_{j_k}` (K × d, any strides with
+        ! distinct elements).
+        type(otc_matrix_mut_f64) :: points
+        ! Required: `weights[k]` = the mass of entry k (K values).
+        type(c_ptr) :: weights
     end type
 
     ! Options of `otc_quantile_1d_f64`; fill with `otc_quantile_1d_options_default`.
@@ -2625,10 +2747,12 @@ module otcore_c
         end function
         ! Bytes of workspace `otc_free_support_barycenter_f64` needs for `problem` (its shapes and
         ! `sizes`) with `opts` (NULL: defaults): per worker, an m × max(sizes) cost and the network
-        ! simplex's O(m + n) arrays; k·m·d projections.
+        ! simplex's O(m + n) arrays (exact inner solves) or Sinkhorn's O((m + n)·d) (entropic);
+        ! k·m·d projections; the k problems' potentials (entropic).
         !
         ! Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
-        ! `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_OVERFLOW`, `OTC_ERR_THREADS`.
+        ! `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_INVALID_ARGUMENT` (an unknown `inner`),
+        ! `OTC_ERR_OVERFLOW`, `OTC_ERR_THREADS`.
         !
         ! # Safety
         ! `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes),
@@ -2643,7 +2767,9 @@ module otcore_c
         end function
         ! The free-support Wasserstein barycenter of k point clouds (Cuturi & Doucet 2014): with the
         ! support weights `a` fixed, each iteration solves the k exact OT problems between the
-        ! support and the measures for the squared Euclidean cost (network simplex) and moves every
+        ! support and the measures for the squared Euclidean cost (network simplex; or entropic OT by
+        ! Sinkhorn at `opts->epsilon` with `opts->inner = OTC_FREE_SUPPORT_INNER_SINKHORN`, the
+        ! projections `Σ_l P^i_jl y_il / Σ_l P^i_jl` streamed from the potentials) and moves every
         ! support point to `Σ_i λ_i T_i(x_j) / Σλ`, `T_i(x_j) = Σ_l P^i_jl y_il / a_j` (its barycentric
         ! projection); the objective never increases. Stops when no point moves more than
         ! `opts->tol`, after `opts->max_iter` iterations (`OTC_WARN_MAX_ITER`) or when the callback
@@ -2654,8 +2780,9 @@ module otcore_c
         !
         ! Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER`; `OTC_WARN_CANCELLED`; `OTC_ERR_NULL_POINTER`,
         ! `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_NON_FINITE`,
-        ! `OTC_ERR_INVALID_ARGUMENT` (negative weights or λ, Σλ = 0, a bad `tol`),
-        ! `OTC_ERR_MASS_MISMATCH` (naming the measure), `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`,
+        ! `OTC_ERR_INVALID_ARGUMENT` (negative weights or λ, Σλ = 0, a bad `tol`, an unknown
+        ! `inner`, a bad `epsilon`, `inner_max_iter` or `inner_tolerance`), `OTC_ERR_NUMERICAL`
+        ! (an inner Sinkhorn solve overflowed), `OTC_ERR_MASS_MISMATCH` (naming the measure), `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`,
         ! `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`,
         ! `OTC_ERR_THREADS`. On an error nothing is written.
         !
@@ -3736,6 +3863,115 @@ module otcore_c
             type(otc_psd_sqrt_problem_f64), intent(in) :: problem
             type(otc_psd_sqrt_outputs_f64), intent(inout) :: out
             type(otc_psd_sqrt_options), intent(in) :: opts
+            type(otc_workspace), value :: work
+            integer(c_int32_t) :: res
+        end function
+        ! Writes the default options (0 threads, squared Euclidean, p = 2) into `opts`.
+        !
+        ! Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+        !
+        ! # Safety
+        ! `opts` must be NULL or valid for writes of one `otc_plan_position_gradient_options`.
+        function otc_plan_position_gradient_options_default(opts) &
+                bind(c, name="otc_plan_position_gradient_options_default") result(res)
+            import
+            type(otc_plan_position_gradient_options), intent(out) :: opts
+            integer(c_int32_t) :: res
+        end function
+        ! Bytes of workspace `otc_plan_position_gradient_f64` needs: always 0 (it uses none).
+        !
+        ! Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_THREADS`.
+        !
+        ! # Safety
+        ! `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+        ! `bytes` valid for writes.
+        function otc_plan_position_gradient_workspace_size_f64(problem, opts, bytes) &
+                bind(c, name="otc_plan_position_gradient_workspace_size_f64") result(res)
+            import
+            type(otc_plan_position_gradient_problem_f64), intent(in) :: problem
+            type(otc_plan_position_gradient_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
+            integer(c_int32_t) :: res
+        end function
+        ! The gradient of the plan's cost `Σ_ij P_ij c(x_i, y_j)` with respect to the points, for the
+        ! metric of `opts`: `out->gx` (n × d) and `out->gy` (m × d), each when wanted. For an optimal
+        ! plan of exact OT (`otc_emd_f64` with the cost matrix of the same metric) this is the
+        ! gradient of the exact OT value in the positions where the optimal plan is unique (Danskin;
+        ! a supergradient elsewhere); the gradient in the weights is the centred duals `f`, `g` the
+        ! solver writes. For an entropic plan it is the gradient of ⟨P, C⟩ at fixed P. At coincident
+        ! points the Euclidean and Minkowski costs, and at a zero vector the cosine cost, are not
+        ! differentiable: such pairs contribute 0. O(entries · d) (n·m entries for a dense plan), on
+        ! the calling thread, no workspace.
+        !
+        ! Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` (no plan, or both forms, or part of the
+        ! sparse triplet), `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
+        ! `OTC_ERR_INVALID_ARGUMENT` (an entry outside n × m, a negative mass, the metric or p),
+        ! `OTC_ERR_NON_FINITE`, `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`,
+        ! `OTC_ERR_THREADS`. On an error nothing is written.
+        !
+        ! # Safety
+        ! `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+        ! every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+        ! for `work.bytes` bytes and overlaps no argument.
+        function otc_plan_position_gradient_f64(problem, out, opts, work) &
+                bind(c, name="otc_plan_position_gradient_f64") result(res)
+            import
+            type(otc_plan_position_gradient_problem_f64), intent(in) :: problem
+            type(otc_plan_position_gradient_outputs_f64), intent(inout) :: out
+            type(otc_plan_position_gradient_options), intent(in) :: opts
+            type(otc_workspace), value :: work
+            integer(c_int32_t) :: res
+        end function
+        ! Writes the default options (0 threads) into `opts`.
+        !
+        ! Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+        !
+        ! # Safety
+        ! `opts` must be NULL or valid for writes of one `otc_displacement_interpolation_options`.
+        function otc_displacement_interpolation_options_default(opts) &
+                bind(c, name="otc_displacement_interpolation_options_default") result(res)
+            import
+            type(otc_displacement_interpolation_options), intent(out) :: opts
+            integer(c_int32_t) :: res
+        end function
+        ! Bytes of workspace `otc_displacement_interpolation_f64` needs: always 0 (it uses none).
+        !
+        ! Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_THREADS`.
+        !
+        ! # Safety
+        ! `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+        ! `bytes` valid for writes.
+        function otc_displacement_interpolation_workspace_size_f64(problem, opts, bytes) &
+                bind(c, name="otc_displacement_interpolation_workspace_size_f64") result(res)
+            import
+            type(otc_displacement_interpolation_problem_f64), intent(in) :: problem
+            type(otc_displacement_interpolation_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
+            integer(c_int32_t) :: res
+        end function
+        ! McCann's displacement interpolation of a plan at time t: the measure
+        ! `μ_t = Σ_k mass_k δ_{(1 − t) x_{i_k} + t y_{j_k}}`, one weighted point per plan entry. When
+        ! the plan is optimal for the squared Euclidean cost (`otc_emd_f64` on the cost matrix of x
+        ! and y), t ↦ μ_t is the W2 geodesic from (x, a) to (y, b); from an entropic plan it is its
+        ! entropic counterpart. μ_0 carries x's masses and μ_1 y's (summed per point). O(K · d)
+        ! (K = `plan_nnz`, or n·m for a dense plan), on the calling thread, no workspace.
+        !
+        ! Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` (no plan, or both forms, or part of the sparse
+        ! triplet), `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION` (the outputs not K × d and
+        ! K), `OTC_ERR_INVALID_ARGUMENT` (t outside [0, 1], an entry outside n × m, a negative mass),
+        ! `OTC_ERR_NON_FINITE`, `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`,
+        ! `OTC_ERR_THREADS`. On an error nothing is written.
+        !
+        ! # Safety
+        ! `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+        ! every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+        ! for `work.bytes` bytes and overlaps no argument.
+        function otc_displacement_interpolation_f64(problem, out, opts, work) &
+                bind(c, name="otc_displacement_interpolation_f64") result(res)
+            import
+            type(otc_displacement_interpolation_problem_f64), intent(in) :: problem
+            type(otc_displacement_interpolation_outputs_f64), intent(inout) :: out
+            type(otc_displacement_interpolation_options), intent(in) :: opts
             type(otc_workspace), value :: work
             integer(c_int32_t) :: res
         end function

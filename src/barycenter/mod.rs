@@ -14,6 +14,6 @@ pub use convolutional::{
 pub use fixed::{barycenter, barycenter_in_place, barycenter_scratch};
 pub use free_support::{
     free_support_barycenter, free_support_barycenter_in_place, free_support_barycenter_scratch,
-    FreeSupportInfo, FreeSupportParams, FreeSupportSolution,
+    FreeSupportInfo, FreeSupportParams, FreeSupportSolution, Inner,
 };
 pub use ibp::{BarycenterInfo, BarycenterParams};

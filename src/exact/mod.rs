@@ -31,7 +31,7 @@ pub use network_simplex::{
     WarmStart,
 };
 pub use one_d::{wasserstein_1d, wasserstein_1d_in_place, wasserstein_1d_scratch, OneDInfo};
-pub use plan_ops::{displacement_interpolation, plan_position_gradient, SparsePlanRef};
+pub use plan_ops::{displacement_interpolation, plan_position_gradient, PlanRef, SparsePlanRef};
 pub use quantile::{
     barycenter_1d, barycenter_1d_in_place, barycenter_1d_room, barycenter_1d_scratch,
     mccann_geodesic_1d, quantile_1d, quantile_1d_in_place, quantile_1d_scratch, WeightedPoints1d,

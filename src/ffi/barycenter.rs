@@ -15,7 +15,7 @@ use super::view::{otc_matrix_f32, otc_matrix_f64, otc_matrix_mut_f64, MatrixView
 use crate::barycenter::{
     barycenter_in_place, barycenter_scratch, convolutional_barycenter_in_place,
     convolutional_barycenter_scratch, free_support_barycenter_in_place,
-    free_support_barycenter_scratch, BarycenterInfo, BarycenterParams, FreeSupportParams,
+    free_support_barycenter_scratch, BarycenterInfo, BarycenterParams, FreeSupportParams, Inner,
 };
 use crate::workspace::{take, vec_req};
 use crate::{bail, Real, Result, StackReq};
@@ -730,6 +730,57 @@ pub struct otc_free_support_barycenter_options {
     pub callback: otc_callback,
     /// Passed to `callback`.
     pub callback_data: *mut c_void,
+    /// The inner OT solver: `OTC_FREE_SUPPORT_INNER_EXACT` (the network simplex, default) or
+    /// `OTC_FREE_SUPPORT_INNER_SINKHORN` (log-domain Sinkhorn at `epsilon`, warm-started from
+    /// the previous iteration, the projections streamed from the potentials).
+    pub inner: i32,
+    /// ε of the Sinkhorn inner solves, absolute, in squared-distance units (finite, > 0;
+    /// default 1e-2). Ignored by the exact solver.
+    pub epsilon: f64,
+    /// Iteration cap of each Sinkhorn inner solve (≥ 1; default 1000); a solve that reaches
+    /// it is used as it stands.
+    pub inner_max_iter: u64,
+    /// L1 marginal error at which a Sinkhorn inner solve stops (≥ 0; default 1e-9).
+    pub inner_tolerance: f64,
+}
+
+/// Inner solver of `otc_free_support_barycenter_f64`: exact OT (network simplex), the default.
+pub const OTC_FREE_SUPPORT_INNER_EXACT: i32 = 0;
+/// Inner solver of `otc_free_support_barycenter_f64`: entropic OT (Sinkhorn at
+/// `opts->epsilon`).
+pub const OTC_FREE_SUPPORT_INNER_SINKHORN: i32 = 1;
+
+/// Default ε of the Sinkhorn inner solves.
+const INNER_EPSILON: f64 = 1e-2;
+/// Default iteration cap of a Sinkhorn inner solve.
+const INNER_MAX_ITER: u64 = 1000;
+/// Default marginal tolerance of a Sinkhorn inner solve.
+const INNER_TOLERANCE: f64 = 1e-9;
+
+/// The inner solver the options ask for.
+fn inner_of(o: &otc_free_support_barycenter_options) -> Result<Inner> {
+    match o.inner {
+        OTC_FREE_SUPPORT_INNER_EXACT => Ok(Inner::Exact),
+        OTC_FREE_SUPPORT_INNER_SINKHORN => Ok(Inner::Sinkhorn {
+            epsilon: o.epsilon,
+            max_iter: o.inner_max_iter,
+            tolerance: o.inner_tolerance,
+        }),
+        v => bail!(
+            InvalidArgument,
+            "opts->inner = {v} is unknown: expected OTC_FREE_SUPPORT_INNER_EXACT (0) or \
+             OTC_FREE_SUPPORT_INNER_SINKHORN (1)"
+        ),
+    }
+}
+
+/// The parameters the options ask for.
+fn free_support_params(o: &otc_free_support_barycenter_options) -> Result<FreeSupportParams> {
+    Ok(FreeSupportParams {
+        max_iter: o.max_iter,
+        tol: o.tol,
+        inner: inner_of(o)?,
+    })
 }
 
 // SAFETY: #[repr(C)], starts with `struct_size: usize`; integers, floats, a nullable function
@@ -747,6 +798,10 @@ unsafe impl AbiStruct for otc_free_support_barycenter_options {
             callback_every: 0,
             callback: None,
             callback_data: std::ptr::null_mut(),
+            inner: OTC_FREE_SUPPORT_INNER_EXACT,
+            epsilon: INNER_EPSILON,
+            inner_max_iter: INNER_MAX_ITER,
+            inner_tolerance: INNER_TOLERANCE,
         }
     }
 }
@@ -786,7 +841,8 @@ pub struct otc_free_support_barycenter_outputs_f64 {
     /// Status, iterations, largest last move, seconds.
     pub report: otc_report,
     /// `Σ_i λ_i W2²((X, a), μ_i) / Σλ` for the support before the last move (never increases
-    /// along the iterations).
+    /// along the iterations); with Sinkhorn inner solves, the same mean of the entropic plans'
+    /// transport costs ⟨P_i, C_i⟩.
     pub objective: f64,
     /// Required: the barycenter's support (m × d, any strides; must not overlap `x0`).
     pub x: otc_matrix_mut_f64,
@@ -849,10 +905,12 @@ unsafe fn free_support_sizes<'a>(
 
 /// Bytes of workspace `otc_free_support_barycenter_f64` needs for `problem` (its shapes and
 /// `sizes`) with `opts` (NULL: defaults): per worker, an m × max(sizes) cost and the network
-/// simplex's O(m + n) arrays; k·m·d projections.
+/// simplex's O(m + n) arrays (exact inner solves) or Sinkhorn's O((m + n)·d) (entropic);
+/// k·m·d projections; the k problems' potentials (entropic).
 ///
 /// Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
-/// `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_OVERFLOW`, `OTC_ERR_THREADS`.
+/// `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_INVALID_ARGUMENT` (an unknown `inner`),
+/// `OTC_ERR_OVERFLOW`, `OTC_ERR_THREADS`.
 ///
 /// # Safety
 /// `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes),
@@ -872,6 +930,7 @@ pub unsafe extern "C" fn otc_free_support_barycenter_workspace_size_f64(
                     p.x0.rows,
                     p.x0.cols,
                     sizes,
+                    &free_support_params(o)?,
                     args::par_of(o.num_threads)?,
                 )
             })
@@ -881,7 +940,9 @@ pub unsafe extern "C" fn otc_free_support_barycenter_workspace_size_f64(
 
 /// The free-support Wasserstein barycenter of k point clouds (Cuturi & Doucet 2014): with the
 /// support weights `a` fixed, each iteration solves the k exact OT problems between the
-/// support and the measures for the squared Euclidean cost (network simplex) and moves every
+/// support and the measures for the squared Euclidean cost (network simplex; or entropic OT by
+/// Sinkhorn at `opts->epsilon` with `opts->inner = OTC_FREE_SUPPORT_INNER_SINKHORN`, the
+/// projections `Σ_l P^i_jl y_il / Σ_l P^i_jl` streamed from the potentials) and moves every
 /// support point to `Σ_i λ_i T_i(x_j) / Σλ`, `T_i(x_j) = Σ_l P^i_jl y_il / a_j` (its barycentric
 /// projection); the objective never increases. Stops when no point moves more than
 /// `opts->tol`, after `opts->max_iter` iterations (`OTC_WARN_MAX_ITER`) or when the callback
@@ -892,8 +953,9 @@ pub unsafe extern "C" fn otc_free_support_barycenter_workspace_size_f64(
 ///
 /// Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER`; `OTC_WARN_CANCELLED`; `OTC_ERR_NULL_POINTER`,
 /// `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_NON_FINITE`,
-/// `OTC_ERR_INVALID_ARGUMENT` (negative weights or λ, Σλ = 0, a bad `tol`),
-/// `OTC_ERR_MASS_MISMATCH` (naming the measure), `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`,
+/// `OTC_ERR_INVALID_ARGUMENT` (negative weights or λ, Σλ = 0, a bad `tol`, an unknown
+/// `inner`, a bad `epsilon`, `inner_max_iter` or `inner_tolerance`), `OTC_ERR_NUMERICAL`
+/// (an inner Sinkhorn solve overflowed), `OTC_ERR_MASS_MISMATCH` (naming the measure), `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`,
 /// `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`,
 /// `OTC_ERR_THREADS`. On an error nothing is written.
 ///
@@ -945,11 +1007,8 @@ pub unsafe extern "C" fn otc_free_support_barycenter_f64(
                 ("problem->a", Some(ra)),
             ]],
         )?;
-        let params = FreeSupportParams {
-            max_iter: o.max_iter,
-            tol: o.tol,
-        };
-        let req = free_support_barycenter_scratch(m, p.x0.cols, sizes, par)?;
+        let params = free_support_params(&o)?;
+        let req = free_support_barycenter_scratch(m, p.x0.cols, sizes, &params, par)?;
         let callback = Callback::new(o.callback_every, o.callback, o.callback_data);
         let (info, _) = unsafe {
             shape::run(o.num_threads, work, req, callback, |par, stack| {

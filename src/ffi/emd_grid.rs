@@ -103,7 +103,8 @@ pub struct otc_emd_grid_outputs_f64 {
     pub rounds: u64,
     /// Levels of the multiscale hierarchy (1 when the grid has at most 64 pixels).
     pub levels: usize,
-    /// Source duals (n), centred so that a·f = b·g.
+    /// Source duals (n), centred so that a·f = b·g: the gradient of the OT value with respect
+    /// to a along mass-preserving changes (g for b).
     pub f: *mut f64,
     /// Target duals (n).
     pub g: *mut f64,

@@ -175,9 +175,11 @@ pub struct otc_emd_outputs_f64 {
     pub gap: f64,
     /// Entries of the sparse plan written (≤ n + m − 1).
     pub nnz: usize,
-    /// Row duals (n), centred so that a·f = b·g.
+    /// Row duals (n), centred so that a·f = b·g: the gradient of the OT value (`cost`) with
+    /// respect to the weights a, along changes that keep Σa = Σb (Σ δa_i f_i, with δb and g
+    /// for b); `otc_plan_position_gradient_f64` gives the gradient in the positions.
     pub f: *mut f64,
-    /// Column duals (m).
+    /// Column duals (m), centred with f: the gradient of the OT value with respect to b.
     pub g: *mut f64,
     /// Sparse plan row indices (room for n + m − 1; with `plan_cols` and `plan_mass`, all
     /// three or none): entry k is `plan_mass[k]` at `(plan_rows[k], plan_cols[k])`, `nnz`

@@ -18,6 +18,7 @@ pub mod emd_grid;
 pub mod emd_partial;
 pub mod exact;
 pub mod gaussian;
+pub mod plan_ops;
 pub mod quantile;
 pub mod semidiscrete;
 pub mod shape;

@@ -252,7 +252,8 @@ pub fn transport_cost<T: Real>(
 
 /// The barycentric projection of every source point, `out[i] = Σ_j P_ij y_j / Σ_j P_ij`
 /// (n×d; rows with no mass are left at x_i), for a point-cloud cost, without forming P:
-/// one streamed pass, O(n·m·d). Workspace [`line_sums_scratch`].
+/// one streamed pass, O(n·m·d), which also gives the transport cost ⟨P, C⟩ (returned).
+/// Workspace [`line_sums_scratch`].
 #[allow(clippy::too_many_arguments)]
 pub fn barycentric_map_in_place<T: Real>(
     cost: Cost<'_, T>,
@@ -264,7 +265,7 @@ pub fn barycentric_map_in_place<T: Real>(
     out: MatMut<'_, T>,
     par: Par,
     stack: &mut MemStack,
-) -> Result<()> {
+) -> Result<f64> {
     let Cost::SqEuclidean { x, .. } = cost else {
         bail!(
             InvalidArgument,
@@ -285,7 +286,7 @@ pub fn barycentric_map_in_place<T: Real>(
         stack,
     )?;
     let mut out = out;
-    with_line_sums(cost, a, b, f, g, eps, par, stack, |s, _| {
+    Ok(with_line_sums(cost, a, b, f, g, eps, par, stack, |s, _| {
         for (i, c) in s.chunks(2 + d).enumerate() {
             for t in 0..d {
                 out[(i, t)] = if c[0] > 0.0 {
@@ -295,8 +296,8 @@ pub fn barycentric_map_in_place<T: Real>(
                 };
             }
         }
-    });
-    Ok(())
+        s.chunks(2 + d).map(|c| c[1]).sum()
+    }))
 }
 
 /// [`barycentric_map_in_place`] allocating its n×d output and workspace, on the calling thread.

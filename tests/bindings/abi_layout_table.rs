@@ -21,7 +21,7 @@ fn layout_table() -> Vec<(String, usize)> {
     all.extend(layout!(otc_convolutional_barycenter_problem_f32 { struct_size, images, height, width, weights }));
     all.extend(layout!(otc_convolutional_barycenter_outputs_f64 { struct_size, report, barycenter }));
     all.extend(layout!(otc_convolutional_barycenter_outputs_f32 { struct_size, report, barycenter }));
-    all.extend(layout!(otc_free_support_barycenter_options { struct_size, num_threads, max_iter, tol, callback_every, callback, callback_data }));
+    all.extend(layout!(otc_free_support_barycenter_options { struct_size, num_threads, max_iter, tol, callback_every, callback, callback_data, inner, epsilon, inner_max_iter, inner_tolerance }));
     all.extend(layout!(otc_free_support_barycenter_problem_f64 { struct_size, y, b, sizes, k, lambda, x0, a }));
     all.extend(layout!(otc_matrix_mut_f64 { data, rows, cols, row_stride, col_stride }));
     all.extend(layout!(otc_free_support_barycenter_outputs_f64 { struct_size, report, objective, x }));
@@ -82,6 +82,12 @@ fn layout_table() -> Vec<(String, usize)> {
     all.extend(layout!(otc_psd_sqrt_options { struct_size, num_threads, symmetry_tol, psd_tol, rank_tol }));
     all.extend(layout!(otc_psd_sqrt_problem_f64 { struct_size, a }));
     all.extend(layout!(otc_psd_sqrt_outputs_f64 { struct_size, report, rank, sqrt, inv_sqrt }));
+    all.extend(layout!(otc_plan_position_gradient_options { struct_size, num_threads, metric, p }));
+    all.extend(layout!(otc_plan_position_gradient_problem_f64 { struct_size, x, y, plan_nnz, plan_rows, plan_cols, plan_mass, plan }));
+    all.extend(layout!(otc_plan_position_gradient_outputs_f64 { struct_size, report, gx, gy }));
+    all.extend(layout!(otc_displacement_interpolation_options { struct_size, num_threads }));
+    all.extend(layout!(otc_displacement_interpolation_problem_f64 { struct_size, x, y, plan_nnz, plan_rows, plan_cols, plan_mass, plan, t }));
+    all.extend(layout!(otc_displacement_interpolation_outputs_f64 { struct_size, report, points, weights }));
     all.extend(layout!(otc_quantile_1d_options { struct_size, num_threads }));
     all.extend(layout!(otc_quantile_1d_problem_f64 { struct_size, x, a, n, levels, num_levels }));
     all.extend(layout!(otc_quantile_1d_outputs_f64 { struct_size, report, quantiles }));

@@ -7,6 +7,13 @@ module LibOTCore
 
 using Libdl
 
+# Inner solver of `otc_free_support_barycenter_f64`: exact OT (network simplex), the default.
+const OTC_FREE_SUPPORT_INNER_EXACT = 0
+
+# Inner solver of `otc_free_support_barycenter_f64`: entropic OT (Sinkhorn at
+# `opts->epsilon`).
+const OTC_FREE_SUPPORT_INNER_SINKHORN = 1
+
 # Metric `|x − y|²` (squared Euclidean), the default.
 const OTC_METRIC_SQEUCLIDEAN = 0
 
@@ -237,6 +244,10 @@ struct otc_free_support_barycenter_options
     callback_every::UInt64
     callback::otc_callback
     callback_data::Ptr{Cvoid}
+    inner::Int32
+    epsilon::Cdouble
+    inner_max_iter::UInt64
+    inner_tolerance::Cdouble
 end
 
 # The free-support Wasserstein barycenter `argmin_X Σ_i λ_i W2²((X, a), μ_i)` of k point
@@ -836,6 +847,70 @@ struct otc_psd_sqrt_outputs_f64
     rank::Csize_t
     sqrt::otc_matrix_mut_f64
     inv_sqrt::otc_matrix_mut_f64
+end
+
+# Options of `otc_plan_position_gradient_f64`; fill with
+# `otc_plan_position_gradient_options_default`.
+struct otc_plan_position_gradient_options
+    struct_size::Csize_t
+    num_threads::UInt32
+    metric::Int32
+    p::Cdouble
+end
+
+# A plan P between the points x (n × d) and y (m × d): either sparse, the `plan_nnz` entries
+# `plan_mass[k]` at `(plan_rows[k], plan_cols[k])` as `otc_emd_f64` / `otc_emd_grid_f64`
+# write them (`plan.data` NULL), or the dense n × m matrix `plan` (an entropic plan from
+# `otc_sinkhorn_*`; the three sparse pointers NULL). Masses finite and ≥ 0.
+struct otc_plan_position_gradient_problem_f64
+    struct_size::Csize_t
+    x::otc_matrix_f64
+    y::otc_matrix_f64
+    plan_nnz::Csize_t
+    plan_rows::Ptr{Csize_t}
+    plan_cols::Ptr{Csize_t}
+    plan_mass::Ptr{Cdouble}
+    plan::otc_matrix_f64
+end
+
+# Results of `otc_plan_position_gradient_f64`. `report.iterations`, `report.error`: 0.
+struct otc_plan_position_gradient_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    gx::otc_matrix_mut_f64
+    gy::otc_matrix_mut_f64
+end
+
+# Options of `otc_displacement_interpolation_f64`; fill with
+# `otc_displacement_interpolation_options_default`.
+struct otc_displacement_interpolation_options
+    struct_size::Csize_t
+    num_threads::UInt32
+end
+
+# A plan P between the points x (n × d) and y (m × d), as in
+# `otc_plan_position_gradient_problem_f64` (sparse triplets, or a dense n × m view), and the
+# time t of the interpolation.
+struct otc_displacement_interpolation_problem_f64
+    struct_size::Csize_t
+    x::otc_matrix_f64
+    y::otc_matrix_f64
+    plan_nnz::Csize_t
+    plan_rows::Ptr{Csize_t}
+    plan_cols::Ptr{Csize_t}
+    plan_mass::Ptr{Cdouble}
+    plan::otc_matrix_f64
+    t::Cdouble
+end
+
+# Results of `otc_displacement_interpolation_f64`: one weighted point per plan entry (K =
+# `plan_nnz` for a sparse plan, n·m for a dense one, entry (i, j) at k = i·m + j).
+# `report.iterations`, `report.error`: 0.
+struct otc_displacement_interpolation_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    points::otc_matrix_mut_f64
+    weights::Ptr{Cdouble}
 end
 
 # Options of `otc_quantile_1d_f64`; fill with `otc_quantile_1d_options_default`.
@@ -1689,10 +1764,12 @@ otc_free_support_barycenter_options_default(opts) =
 
 # Bytes of workspace `otc_free_support_barycenter_f64` needs for `problem` (its shapes and
 # `sizes`) with `opts` (NULL: defaults): per worker, an m × max(sizes) cost and the network
-# simplex's O(m + n) arrays; k·m·d projections.
+# simplex's O(m + n) arrays (exact inner solves) or Sinkhorn's O((m + n)·d) (entropic);
+# k·m·d projections; the k problems' potentials (entropic).
 #
 # Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
-# `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_OVERFLOW`, `OTC_ERR_THREADS`.
+# `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_INVALID_ARGUMENT` (an unknown `inner`),
+# `OTC_ERR_OVERFLOW`, `OTC_ERR_THREADS`.
 #
 # # Safety
 # `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes),
@@ -1703,7 +1780,9 @@ otc_free_support_barycenter_workspace_size_f64(problem, opts, bytes) =
 
 # The free-support Wasserstein barycenter of k point clouds (Cuturi & Doucet 2014): with the
 # support weights `a` fixed, each iteration solves the k exact OT problems between the
-# support and the measures for the squared Euclidean cost (network simplex) and moves every
+# support and the measures for the squared Euclidean cost (network simplex; or entropic OT by
+# Sinkhorn at `opts->epsilon` with `opts->inner = OTC_FREE_SUPPORT_INNER_SINKHORN`, the
+# projections `Σ_l P^i_jl y_il / Σ_l P^i_jl` streamed from the potentials) and moves every
 # support point to `Σ_i λ_i T_i(x_j) / Σλ`, `T_i(x_j) = Σ_l P^i_jl y_il / a_j` (its barycentric
 # projection); the objective never increases. Stops when no point moves more than
 # `opts->tol`, after `opts->max_iter` iterations (`OTC_WARN_MAX_ITER`) or when the callback
@@ -1714,8 +1793,9 @@ otc_free_support_barycenter_workspace_size_f64(problem, opts, bytes) =
 #
 # Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER`; `OTC_WARN_CANCELLED`; `OTC_ERR_NULL_POINTER`,
 # `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_NON_FINITE`,
-# `OTC_ERR_INVALID_ARGUMENT` (negative weights or λ, Σλ = 0, a bad `tol`),
-# `OTC_ERR_MASS_MISMATCH` (naming the measure), `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`,
+# `OTC_ERR_INVALID_ARGUMENT` (negative weights or λ, Σλ = 0, a bad `tol`, an unknown
+# `inner`, a bad `epsilon`, `inner_max_iter` or `inner_tolerance`), `OTC_ERR_NUMERICAL`
+# (an inner Sinkhorn solve overflowed), `OTC_ERR_MASS_MISMATCH` (naming the measure), `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`,
 # `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`,
 # `OTC_ERR_THREADS`. On an error nothing is written.
 #
@@ -2586,6 +2666,93 @@ const _otc_psd_sqrt_f64 = Ref{Ptr{Cvoid}}(C_NULL)
 otc_psd_sqrt_f64(problem, out, opts, work) =
     ccall(_otc_psd_sqrt_f64[], otc_status, (Ptr{otc_psd_sqrt_problem_f64}, Ptr{otc_psd_sqrt_outputs_f64}, Ptr{otc_psd_sqrt_options}, otc_workspace), problem, out, opts, work)
 
+# Writes the default options (0 threads, squared Euclidean, p = 2) into `opts`.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+#
+# # Safety
+# `opts` must be NULL or valid for writes of one `otc_plan_position_gradient_options`.
+const _otc_plan_position_gradient_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_plan_position_gradient_options_default(opts) =
+    ccall(_otc_plan_position_gradient_options_default[], otc_status, (Ptr{otc_plan_position_gradient_options},), opts)
+
+# Bytes of workspace `otc_plan_position_gradient_f64` needs: always 0 (it uses none).
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_THREADS`.
+#
+# # Safety
+# `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# `bytes` valid for writes.
+const _otc_plan_position_gradient_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_plan_position_gradient_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_plan_position_gradient_workspace_size_f64[], otc_status, (Ptr{otc_plan_position_gradient_problem_f64}, Ptr{otc_plan_position_gradient_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# The gradient of the plan's cost `Σ_ij P_ij c(x_i, y_j)` with respect to the points, for the
+# metric of `opts`: `out->gx` (n × d) and `out->gy` (m × d), each when wanted. For an optimal
+# plan of exact OT (`otc_emd_f64` with the cost matrix of the same metric) this is the
+# gradient of the exact OT value in the positions where the optimal plan is unique (Danskin;
+# a supergradient elsewhere); the gradient in the weights is the centred duals `f`, `g` the
+# solver writes. For an entropic plan it is the gradient of ⟨P, C⟩ at fixed P. At coincident
+# points the Euclidean and Minkowski costs, and at a zero vector the cosine cost, are not
+# differentiable: such pairs contribute 0. O(entries · d) (n·m entries for a dense plan), on
+# the calling thread, no workspace.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` (no plan, or both forms, or part of the
+# sparse triplet), `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
+# `OTC_ERR_INVALID_ARGUMENT` (an entry outside n × m, a negative mass, the metric or p),
+# `OTC_ERR_NON_FINITE`, `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`,
+# `OTC_ERR_THREADS`. On an error nothing is written.
+#
+# # Safety
+# `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+# for `work.bytes` bytes and overlaps no argument.
+const _otc_plan_position_gradient_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_plan_position_gradient_f64(problem, out, opts, work) =
+    ccall(_otc_plan_position_gradient_f64[], otc_status, (Ptr{otc_plan_position_gradient_problem_f64}, Ptr{otc_plan_position_gradient_outputs_f64}, Ptr{otc_plan_position_gradient_options}, otc_workspace), problem, out, opts, work)
+
+# Writes the default options (0 threads) into `opts`.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+#
+# # Safety
+# `opts` must be NULL or valid for writes of one `otc_displacement_interpolation_options`.
+const _otc_displacement_interpolation_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_displacement_interpolation_options_default(opts) =
+    ccall(_otc_displacement_interpolation_options_default[], otc_status, (Ptr{otc_displacement_interpolation_options},), opts)
+
+# Bytes of workspace `otc_displacement_interpolation_f64` needs: always 0 (it uses none).
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_THREADS`.
+#
+# # Safety
+# `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# `bytes` valid for writes.
+const _otc_displacement_interpolation_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_displacement_interpolation_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_displacement_interpolation_workspace_size_f64[], otc_status, (Ptr{otc_displacement_interpolation_problem_f64}, Ptr{otc_displacement_interpolation_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# McCann's displacement interpolation of a plan at time t: the measure
+# `μ_t = Σ_k mass_k δ_{(1 − t) x_{i_k} + t y_{j_k}}`, one weighted point per plan entry. When
+# the plan is optimal for the squared Euclidean cost (`otc_emd_f64` on the cost matrix of x
+# and y), t ↦ μ_t is the W2 geodesic from (x, a) to (y, b); from an entropic plan it is its
+# entropic counterpart. μ_0 carries x's masses and μ_1 y's (summed per point). O(K · d)
+# (K = `plan_nnz`, or n·m for a dense plan), on the calling thread, no workspace.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` (no plan, or both forms, or part of the sparse
+# triplet), `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION` (the outputs not K × d and
+# K), `OTC_ERR_INVALID_ARGUMENT` (t outside [0, 1], an entry outside n × m, a negative mass),
+# `OTC_ERR_NON_FINITE`, `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`,
+# `OTC_ERR_THREADS`. On an error nothing is written.
+#
+# # Safety
+# `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+# for `work.bytes` bytes and overlaps no argument.
+const _otc_displacement_interpolation_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_displacement_interpolation_f64(problem, out, opts, work) =
+    ccall(_otc_displacement_interpolation_f64[], otc_status, (Ptr{otc_displacement_interpolation_problem_f64}, Ptr{otc_displacement_interpolation_outputs_f64}, Ptr{otc_displacement_interpolation_options}, otc_workspace), problem, out, opts, work)
+
 # Writes the default options of `otc_quantile_1d_f64` into `opts`.
 #
 # Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
@@ -3318,6 +3485,12 @@ const FUNCTIONS = (
     :otc_psd_sqrt_options_default => _otc_psd_sqrt_options_default,
     :otc_psd_sqrt_workspace_size_f64 => _otc_psd_sqrt_workspace_size_f64,
     :otc_psd_sqrt_f64 => _otc_psd_sqrt_f64,
+    :otc_plan_position_gradient_options_default => _otc_plan_position_gradient_options_default,
+    :otc_plan_position_gradient_workspace_size_f64 => _otc_plan_position_gradient_workspace_size_f64,
+    :otc_plan_position_gradient_f64 => _otc_plan_position_gradient_f64,
+    :otc_displacement_interpolation_options_default => _otc_displacement_interpolation_options_default,
+    :otc_displacement_interpolation_workspace_size_f64 => _otc_displacement_interpolation_workspace_size_f64,
+    :otc_displacement_interpolation_f64 => _otc_displacement_interpolation_f64,
     :otc_quantile_1d_options_default => _otc_quantile_1d_options_default,
     :otc_quantile_1d_workspace_size_f64 => _otc_quantile_1d_workspace_size_f64,
     :otc_quantile_1d_f64 => _otc_quantile_1d_f64,

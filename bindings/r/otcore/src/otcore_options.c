@@ -41,6 +41,10 @@ static const otcr_option_field free_support_barycenter_fields[] = {
     {"max_iter", OTCR_U64, offsetof(otc_free_support_barycenter_options, max_iter)},
     {"tol", OTCR_DOUBLE, offsetof(otc_free_support_barycenter_options, tol)},
     {"callback_every", OTCR_U64, offsetof(otc_free_support_barycenter_options, callback_every)},
+    {"inner", OTCR_I32, offsetof(otc_free_support_barycenter_options, inner)},
+    {"epsilon", OTCR_DOUBLE, offsetof(otc_free_support_barycenter_options, epsilon)},
+    {"inner_max_iter", OTCR_U64, offsetof(otc_free_support_barycenter_options, inner_max_iter)},
+    {"inner_tolerance", OTCR_DOUBLE, offsetof(otc_free_support_barycenter_options, inner_tolerance)},
 };
 void otcr_set_free_support_barycenter_options(otc_free_support_barycenter_options *opts, SEXP options, const char *fn) {
     otcr_set_options(opts, options, free_support_barycenter_fields,
@@ -232,6 +236,24 @@ static const otcr_option_field psd_sqrt_fields[] = {
 void otcr_set_psd_sqrt_options(otc_psd_sqrt_options *opts, SEXP options, const char *fn) {
     otcr_set_options(opts, options, psd_sqrt_fields,
                      sizeof psd_sqrt_fields / sizeof psd_sqrt_fields[0], fn);
+}
+
+static const otcr_option_field plan_position_gradient_fields[] = {
+    {"num_threads", OTCR_U32, offsetof(otc_plan_position_gradient_options, num_threads)},
+    {"metric", OTCR_I32, offsetof(otc_plan_position_gradient_options, metric)},
+    {"p", OTCR_DOUBLE, offsetof(otc_plan_position_gradient_options, p)},
+};
+void otcr_set_plan_position_gradient_options(otc_plan_position_gradient_options *opts, SEXP options, const char *fn) {
+    otcr_set_options(opts, options, plan_position_gradient_fields,
+                     sizeof plan_position_gradient_fields / sizeof plan_position_gradient_fields[0], fn);
+}
+
+static const otcr_option_field displacement_interpolation_fields[] = {
+    {"num_threads", OTCR_U32, offsetof(otc_displacement_interpolation_options, num_threads)},
+};
+void otcr_set_displacement_interpolation_options(otc_displacement_interpolation_options *opts, SEXP options, const char *fn) {
+    otcr_set_options(opts, options, displacement_interpolation_fields,
+                     sizeof displacement_interpolation_fields / sizeof displacement_interpolation_fields[0], fn);
 }
 
 static const otcr_option_field quantile_1d_fields[] = {

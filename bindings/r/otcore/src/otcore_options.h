@@ -73,6 +73,12 @@ void otcr_set_gaussian_moments_options(otc_gaussian_moments_options *opts, SEXP 
 void otcr_set_psd_sqrt_options(otc_psd_sqrt_options *opts, SEXP options, const char *fn);
 /* Sets the fields of `opts` named in the R list `options`; an unknown name or a bad
  * value is an R error naming `fn`. */
+void otcr_set_plan_position_gradient_options(otc_plan_position_gradient_options *opts, SEXP options, const char *fn);
+/* Sets the fields of `opts` named in the R list `options`; an unknown name or a bad
+ * value is an R error naming `fn`. */
+void otcr_set_displacement_interpolation_options(otc_displacement_interpolation_options *opts, SEXP options, const char *fn);
+/* Sets the fields of `opts` named in the R list `options`; an unknown name or a bad
+ * value is an R error naming `fn`. */
 void otcr_set_quantile_1d_options(otc_quantile_1d_options *opts, SEXP options, const char *fn);
 /* Sets the fields of `opts` named in the R list `options`; an unknown name or a bad
  * value is an R error naming `fn`. */

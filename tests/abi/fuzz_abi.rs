@@ -22,6 +22,7 @@ use otcore::ffi::emd_grid::*;
 use otcore::ffi::emd_partial::*;
 use otcore::ffi::exact::*;
 use otcore::ffi::gaussian::*;
+use otcore::ffi::plan_ops::*;
 use otcore::ffi::quantile::*;
 use otcore::ffi::semidiscrete::*;
 use otcore::ffi::shape::{otc_report, otc_workspace};

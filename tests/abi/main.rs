@@ -7,6 +7,7 @@ mod abi_exact;
 mod abi_free_support;
 mod abi_gaussian;
 mod abi_newexact;
+mod abi_plan_ops;
 mod abi_quantile;
 mod abi_semidiscrete;
 mod abi_sinkhorn;

@@ -299,7 +299,7 @@ fn an_observer_stops_both_solvers_at_the_current_iterate() {
 
 mod free_support {
     use faer::{Mat, MatRef};
-    use otcore::barycenter::{free_support_barycenter, FreeSupportParams};
+    use otcore::barycenter::{free_support_barycenter, FreeSupportParams, Inner};
     use otcore::progress::{observe, Flow};
     use otcore::ErrorKind;
 
@@ -333,7 +333,111 @@ mod free_support {
         FreeSupportParams {
             max_iter,
             tol: 1e-12,
+            inner: Inner::Exact,
         }
+    }
+
+    /// Entropic inner solves at `epsilon`, each to an L1 marginal error of 1e-10.
+    fn entropic(max_iter: u64, tol: f64, epsilon: f64) -> FreeSupportParams {
+        FreeSupportParams {
+            max_iter,
+            tol,
+            inner: Inner::Sinkhorn {
+                epsilon,
+                max_iter: 20_000,
+                tolerance: 1e-10,
+            },
+        }
+    }
+
+    #[test]
+    fn the_entropic_barycenter_approaches_the_exact_one_as_epsilon_goes_to_zero() {
+        let (clouds, weights, x0, a) = small();
+        let measures: Vec<(MatRef<'_, f64>, &[f64])> = clouds
+            .iter()
+            .zip(&weights)
+            .map(|(c, w)| (c.as_ref(), &w[..]))
+            .collect();
+        let lambda = [0.2, 0.5, 0.3];
+        let (exact, info) =
+            free_support_barycenter(&measures, &lambda, x0.as_ref(), &a, &params(200), 1).unwrap();
+        assert!(info.converged);
+        let mut last = f64::INFINITY;
+        for eps in [0.3, 0.03, 0.003] {
+            let (x, info) = free_support_barycenter(
+                &measures,
+                &lambda,
+                x0.as_ref(),
+                &a,
+                &entropic(500, 1e-9, eps),
+                1,
+            )
+            .unwrap();
+            assert!(info.converged, "eps = {eps}: {info:?}");
+            let dist = (&x - &exact).norm_max();
+            eprintln!(
+                "eps = {eps}: {} iterations, max distance {dist:e}",
+                info.iterations
+            );
+            assert!(dist < last, "eps = {eps}: {dist} >= {last}");
+            last = dist;
+        }
+        assert!(last <= 1e-2, "{last}");
+    }
+
+    #[test]
+    fn the_entropic_barycenter_of_gaussian_samples_approaches_the_gaussian_barycenter() {
+        let mut rng = Rng(77);
+        let n = 300;
+        let means = [[0.0, 0.0], [4.0, 1.0]];
+        let ls = [[1.0, 0.0, 0.5], [2.0, -0.6, 0.8]];
+        let clouds: Vec<Mat<f64>> = (0..2)
+            .map(|i| gaussian_cloud(&mut rng, n, means[i], ls[i]))
+            .collect();
+        let w = vec![1.0 / n as f64; n];
+        let lambda = [1.0, 2.0];
+        let measures: Vec<(MatRef<'_, f64>, &[f64])> =
+            clouds.iter().map(|c| (c.as_ref(), &w[..])).collect();
+        let x0 = gaussian_cloud(&mut rng, n, [1.0, 1.0], [1.0, 0.0, 1.0]);
+        let (x, info) = free_support_barycenter(
+            &measures,
+            &lambda,
+            x0.as_ref(),
+            &w,
+            &entropic(300, 1e-7, 0.02),
+            0,
+        )
+        .unwrap();
+        assert!(info.converged, "{info:?}");
+        let (mean, cov) = otcore::gaussian::moments(x.as_ref(), None).unwrap();
+        let gm = Mat::from_fn(2, 2, |i, t| means[i][t]);
+        let gc: Vec<Mat<f64>> = ls
+            .iter()
+            .map(|l| {
+                let lm = Mat::from_fn(2, 2, |r, c| match (r, c) {
+                    (0, 0) => l[0],
+                    (1, 0) => l[1],
+                    (1, 1) => l[2],
+                    _ => 0.0,
+                });
+                &lm * lm.transpose()
+            })
+            .collect();
+        let views: Vec<MatRef<'_, f64>> = gc.iter().map(|c| c.as_ref()).collect();
+        let g = otcore::gaussian::barycenter(gm.as_ref(), &views, &lambda, &Default::default())
+            .unwrap();
+        // As the exact case: the sample mean within 4 standard errors (σ ≤ 2.2, n = 300:
+        // 0.5), the covariance within 15% (Frobenius, relative).
+        for t in 0..2 {
+            assert!(
+                (mean[t] - g.mean[t]).abs() <= 0.5,
+                "{mean:?} vs {:?}",
+                g.mean
+            );
+        }
+        let diff = (&cov - &g.cov).norm_l2();
+        eprintln!("covariance error {:e} relative", diff / g.cov.norm_l2());
+        assert!(diff <= 0.15 * g.cov.norm_l2(), "{cov:?} vs {:?}", g.cov);
     }
 
     #[test]
@@ -538,10 +642,32 @@ mod free_support {
             &FreeSupportParams {
                 max_iter: 5,
                 tol: f64::NAN,
+                inner: Inner::Exact,
             },
             1,
         )
         .unwrap_err();
         assert!(e.message.starts_with("tol is"), "{}", e.message);
+        for eps in [0.0, -1.0, f64::NAN, f64::INFINITY] {
+            let e = free_support_barycenter(
+                &[m(0)],
+                &[1.0],
+                x0.as_ref(),
+                &a,
+                &entropic(5, 1e-9, eps),
+                1,
+            )
+            .unwrap_err();
+            assert_eq!(e.kind, ErrorKind::InvalidArgument);
+            assert!(e.message.starts_with("epsilon is"), "{}", e.message);
+        }
+        let mut p = entropic(5, 1e-9, 0.1);
+        p.inner = Inner::Sinkhorn {
+            epsilon: 0.1,
+            max_iter: 0,
+            tolerance: 1e-9,
+        };
+        let e = free_support_barycenter(&[m(0)], &[1.0], x0.as_ref(), &a, &p, 1).unwrap_err();
+        assert!(e.message.contains("inner max_iter is 0"), "{}", e.message);
     }
 }

@@ -1026,14 +1026,14 @@ pub unsafe extern "C" fn otc_free_support_barycenter_f64(
             OTC_OK => Report::ok(),
             OTC_WARN_CANCELLED => Report::warn(
                 status,
-                format!(
+                format_args!(
                     "the callback stopped the iterations after {}: out->x holds the support reached",
                     info.iterations
                 ),
             ),
             _ => Report::warn(
                 status,
-                format!(
+                format_args!(
                     "max_iter = {} iterations reached; the last move was {:e} > tol = {:e}",
                     o.max_iter, info.displacement, o.tol
                 ),

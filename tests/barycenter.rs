@@ -337,39 +337,43 @@ mod free_support {
         }
     }
 
-    /// Entropic inner solves at `epsilon`, each to an L1 marginal error of 1e-10.
-    fn entropic(max_iter: u64, tol: f64, epsilon: f64) -> FreeSupportParams {
+    /// Entropic inner solves at `epsilon`, each to an L1 marginal error of `inner_tol`.
+    fn entropic(max_iter: u64, tol: f64, epsilon: f64, inner_tol: f64) -> FreeSupportParams {
         FreeSupportParams {
             max_iter,
             tol,
             inner: Inner::Sinkhorn {
                 epsilon,
-                max_iter: 20_000,
-                tolerance: 1e-10,
+                max_iter: 5_000,
+                tolerance: inner_tol,
             },
         }
     }
 
     #[test]
     fn the_entropic_barycenter_approaches_the_exact_one_as_epsilon_goes_to_zero() {
-        let (clouds, weights, x0, a) = small();
-        let measures: Vec<(MatRef<'_, f64>, &[f64])> = clouds
-            .iter()
-            .zip(&weights)
-            .map(|(c, w)| (c.as_ref(), &w[..]))
-            .collect();
-        let lambda = [0.2, 0.5, 0.3];
+        // Two clouds of 8 points and a support of 8, uniform weights: the exact plans are
+        // permutations (unique for these points), the exact barycenter a fixed point.
+        let mut rng = Rng(11);
+        let c1 = gaussian_cloud(&mut rng, 8, [0.0, 0.0], [1.0, 0.3, 0.6]);
+        let c2 = gaussian_cloud(&mut rng, 8, [2.0, 1.0], [0.5, -0.2, 1.2]);
+        let w = vec![1.0 / 8.0; 8];
+        let measures = [(c1.as_ref(), &w[..]), (c2.as_ref(), &w[..])];
+        let x0 = gaussian_cloud(&mut rng, 8, [1.0, 0.0], [1.0, 0.0, 1.0]);
+        let (a, lambda) = (w.clone(), [0.4, 0.6]);
         let (exact, info) =
             free_support_barycenter(&measures, &lambda, x0.as_ref(), &a, &params(200), 1).unwrap();
         assert!(info.converged);
+        // From the exact fixed point (whose plans are unique), the entropic iteration settles
+        // at the nearby entropic fixed point, which tends to it as ε → 0.
         let mut last = f64::INFINITY;
-        for eps in [0.3, 0.03, 0.003] {
+        for eps in [0.1, 0.03, 0.01] {
             let (x, info) = free_support_barycenter(
                 &measures,
                 &lambda,
-                x0.as_ref(),
+                exact.as_ref(),
                 &a,
-                &entropic(500, 1e-9, eps),
+                &entropic(300, 1e-7, eps, 1e-10),
                 1,
             )
             .unwrap();
@@ -382,13 +386,13 @@ mod free_support {
             assert!(dist < last, "eps = {eps}: {dist} >= {last}");
             last = dist;
         }
-        assert!(last <= 1e-2, "{last}");
+        assert!(last <= 1e-3, "{last}");
     }
 
     #[test]
     fn the_entropic_barycenter_of_gaussian_samples_approaches_the_gaussian_barycenter() {
         let mut rng = Rng(77);
-        let n = 300;
+        let n = 80;
         let means = [[0.0, 0.0], [4.0, 1.0]];
         let ls = [[1.0, 0.0, 0.5], [2.0, -0.6, 0.8]];
         let clouds: Vec<Mat<f64>> = (0..2)
@@ -404,11 +408,13 @@ mod free_support {
             &lambda,
             x0.as_ref(),
             &w,
-            &entropic(300, 1e-7, 0.02),
+            &entropic(60, 0.0, 0.3, 1e-6),
             0,
         )
         .unwrap();
-        assert!(info.converged, "{info:?}");
+        // The entropic fixed point is approached linearly: 60 iterations move the support by
+        // less than 1e-2 at the end, far below the sampling error checked below.
+        assert!(info.displacement <= 1e-2, "{info:?}");
         let (mean, cov) = otcore::gaussian::moments(x.as_ref(), None).unwrap();
         let gm = Mat::from_fn(2, 2, |i, t| means[i][t]);
         let gc: Vec<Mat<f64>> = ls
@@ -654,14 +660,14 @@ mod free_support {
                 &[1.0],
                 x0.as_ref(),
                 &a,
-                &entropic(5, 1e-9, eps),
+                &entropic(5, 1e-9, eps, 1e-9),
                 1,
             )
             .unwrap_err();
             assert_eq!(e.kind, ErrorKind::InvalidArgument);
             assert!(e.message.starts_with("epsilon is"), "{}", e.message);
         }
-        let mut p = entropic(5, 1e-9, 0.1);
+        let mut p = entropic(5, 1e-9, 0.1, 1e-9);
         p.inner = Inner::Sinkhorn {
             epsilon: 0.1,
             max_iter: 0,

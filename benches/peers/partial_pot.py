@@ -1,25 +1,26 @@
-"""Exact partial OT: otcore's network simplex with dummy nodes (`emd_partial`, run by the Rust
-example `partial_peer` on the same inputs, timed inside it, one thread) against POT's
-`ot.partial.partial_wasserstein` (timed here, one thread). Prints the best time of each and the
-ratio POT / otcore (> 1: otcore is faster), and checks that both costs agree.
+"""Exact partial OT: otcore's network simplex with dummy nodes (otc_emd_partial_f64, through
+ctypes) against POT's `ot.partial.partial_wasserstein`, one thread each, the same inputs in one
+process. Prints the best time of each and the ratio POT / otcore (> 1: otcore is faster), and
+checks that both costs agree and that otcore's plan is feasible (row sums <= a, column sums
+<= b, total = the mass).
 
 Case: uniform random 2-D points, squared Euclidean cost, uniform weights, n = m, mass 0.7.
 
-    python benches/peers/partial_pot.py [--sizes 1000,2000] [--mass 0.7] [--repeat 3]
+    OTCORE_NUM_THREADS=1 python benches/peers/partial_pot.py [--sizes 1000,2000] [--mass 0.7] [--repeat 3]
+
+The library is $OTCORE_LIB or target/release/libotcore.so.
 """
 import argparse
+import ctypes
 import os
-import pathlib
-import struct
-import subprocess
-import tempfile
 import time
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 import numpy as np  # noqa: E402
 import ot  # noqa: E402
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
+import otcore_abi as abi  # noqa: E402
+from otcore_ctypes import NO_WORK, check, load, new, options, ptr, view  # noqa: E402
 
 
 def best_of(f, repeat):
@@ -31,37 +32,53 @@ def best_of(f, repeat):
     return best, out
 
 
+def otcore_partial(lib, a, b, M, mass):
+    """(cost, transported mass, sparse plan (rows, cols, masses)) of otc_emd_partial_f64."""
+    n, m = M.shape
+    cap = n + m - 1
+    rows, cols = np.empty(cap, dtype=np.uintp), np.empty(cap, dtype=np.uintp)
+    masses = np.empty(cap)
+    problem = new(abi.otc_emd_partial_problem_f64, a=ptr(a), n=n, b=ptr(b), m=m, cost=view(M),
+                  mass=mass)
+    out = new(abi.otc_emd_partial_outputs_f64, plan_rows=ptr(rows), plan_cols=ptr(cols),
+              plan_mass=ptr(masses))
+    opts = options(lib, "emd_partial", num_threads=1)
+    check(lib, lib.otc_emd_partial_f64(ctypes.byref(problem), ctypes.byref(out),
+                                       ctypes.byref(opts), NO_WORK))
+    k = out.plan_nnz
+    return out.cost, out.transported_mass, (rows[:k], cols[:k], masses[:k])
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="1000,2000")
     ap.add_argument("--mass", type=float, default=0.7)
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
-    subprocess.run(["cargo", "build", "--release", "--example", "partial_peer"], cwd=ROOT, check=True)
-    exe = ROOT / "target" / "release" / "examples" / "partial_peer"
-    print(f"{'n = m':>8} {'POT (s)':>10} {'otcore (s)':>11} {'POT/otcore':>11}  cost check")
+    lib = load()
+    print(f"otcore {lib.otc_version_string().decode()} vs POT {ot.__version__}, one thread, "
+          f"best of {args.repeat}, mass {args.mass}")
+    print(f"{'n = m':>8} {'POT (s)':>10} {'otcore (s)':>11} {'POT/otcore':>11}  checks")
     for n in [int(s) for s in args.sizes.split(",")]:
         rng = np.random.default_rng(n)
         x, y = rng.random((n, 2)), rng.random((n, 2)) + [0.3, 0.0]
         a = np.full(n, 1.0 / n)
         b = np.full(n, 1.0 / n)
         M = np.ascontiguousarray(ot.dist(x, y))
-        t_pot, G = best_of(lambda: ot.partial.partial_wasserstein(a, b, M, m=args.mass, numItermax=10**9),
-                           args.repeat)
+        t_pot, G = best_of(lambda: ot.partial.partial_wasserstein(a, b, M, m=args.mass,
+                                                                  numItermax=10**9), args.repeat)
         c_pot = float(np.sum(G * M))
-        with tempfile.NamedTemporaryFile(suffix=".bin", delete=False) as fh:
-            fh.write(struct.pack("<QQd", n, n, args.mass))
-            fh.write(a.astype("<f8").tobytes() + b.astype("<f8").tobytes() + M.astype("<f8").tobytes())
-            path = fh.name
-        try:
-            out = subprocess.run([str(exe), path, str(args.repeat)], check=True, capture_output=True,
-                                 text=True, env=dict(os.environ, OTCORE_NUM_THREADS="1")).stdout.split()
-        finally:
-            os.unlink(path)
-        t_ours, c_ours = float(out[0]), float(out[1])
-        ok = abs(c_ours - c_pot) <= 1e-9 * max(1.0, abs(c_pot))
+        t_ours, (c_ours, moved, (r, c, w)) = best_of(
+            lambda: otcore_partial(lib, a, b, M, args.mass), args.repeat)
+        rows_sum = np.bincount(r.astype(np.int64), weights=w, minlength=n)
+        cols_sum = np.bincount(c.astype(np.int64), weights=w, minlength=n)
+        feasible = (rows_sum <= a * (1 + 1e-12)).all() and (cols_sum <= b * (1 + 1e-12)).all()
+        ok = (abs(c_ours - c_pot) <= 1e-9 * max(1.0, abs(c_pot)) and feasible
+              and abs(w.sum() - args.mass) <= 1e-12 and abs(moved - args.mass) <= 1e-12
+              and abs(float(np.sum(w * M[r, c])) - c_ours) <= 1e-12 * max(1.0, c_ours))
         print(f"{n:>8} {t_pot:>10.3f} {t_ours:>11.3f} {t_pot / t_ours:>11.2f}  "
-              f"{'ok' if ok else 'MISMATCH'} ({c_ours:.12g} vs {c_pot:.12g})")
+              f"{'ok' if ok else 'MISMATCH'} ({c_ours:.12g} vs POT {c_pot:.12g})", flush=True)
+        assert ok, "the two solvers disagree or otcore's plan is infeasible"
 
 
 if __name__ == "__main__":

@@ -21,8 +21,9 @@
 //   sinkhorn_block_step[_points], lse_pair_merge, sinkhorn_block_column_update with
 //   SinkhornBlockOptions), Gaussian OT (bures, gaussian_*, psd_sqrt), semi-discrete OT
 //   (laguerre_assign, semidiscrete, semidiscrete_sgd (sampler or sample array), lloyd; double
-//   and float), entropic barycenters and the exact free-support barycenter
-//   (free_support_barycenter). The operations with both precisions call through detail::run,
+//   and float), entropic barycenters and the free-support barycenter
+//   (free_support_barycenter), the plan's position gradient and displacement interpolation
+//   (plan_position_gradient, displacement_interpolation). The operations with both precisions call through detail::run,
 //   which picks the C entry point from the problem struct's type (the generated abi::solve
 //   overloads); the double-only exact solvers call theirs directly.
 #ifndef OTCORE_HPP
@@ -1660,7 +1661,8 @@ struct FreeSupportResult {
 };
 
 /// The free-support Wasserstein barycenter of the clouds `measures` with weights `lambda`
-/// (Cuturi & Doucet 2014, exact inner solves), from the initial support `x0` (m x d) with
+/// (Cuturi & Doucet 2014; exact inner solves, or Sinkhorn ones with
+/// `opts.with_inner(OTC_FREE_SUPPORT_INNER_SINKHORN).with_epsilon(eps)`), from the initial support `x0` (m x d) with
 /// fixed weights `a` (otc_free_support_barycenter_f64). Each measure's mass must equal sum a.
 inline FreeSupportResult free_support_barycenter(
     const std::vector<WeightedCloud> &measures, const std::vector<double> &lambda,
@@ -1696,6 +1698,119 @@ inline FreeSupportResult free_support_barycenter(
     r.objective = out.objective;
     r.report = out.report;
     return r;
+}
+
+// ---------------------------------------------------------------------------------------
+// What a plan gives: the position gradient and McCann's interpolation
+// (otc_plan_position_gradient_f64, otc_displacement_interpolation_f64)
+// ---------------------------------------------------------------------------------------
+
+/// The result of `plan_position_gradient`: gx (n x d) and gy (m x d), row-major.
+struct PlanGradientResult {
+    Matrix<double> gx;
+    Matrix<double> gy;
+    otc_report report{};
+};
+
+/// The result of `displacement_interpolation`: one weighted point per plan entry (points
+/// K x d, row-major; weights K).
+struct InterpolationResult {
+    Matrix<double> points;
+    std::vector<double> weights;
+    otc_report report{};
+};
+
+namespace detail {
+/// Sets the plan fields of a plan-op problem from a sparse plan (`dense.data` NULL) or a dense
+/// view (the sparse pointers NULL).
+template <class P>
+void set_plan(P &p, const SparsePlan *sparse, View<double> dense) {
+    if (sparse != nullptr) {
+        expect_len(sparse->cols.size(), sparse->rows.size(), "plan: cols");
+        expect_len(sparse->mass.size(), sparse->rows.size(), "plan: mass");
+        p.plan_nnz = sparse->rows.size();
+        p.plan_rows = sparse->rows.data();
+        p.plan_cols = sparse->cols.data();
+        p.plan_mass = sparse->mass.data();
+    } else {
+        p.plan = to_c(dense);
+    }
+}
+inline PlanGradientResult plan_gradient(View<double> x, View<double> y, const SparsePlan *sparse,
+                                        View<double> dense,
+                                        const PlanPositionGradientOptions &opts,
+                                        Workspace *work) {
+    auto p = abi_struct<otc_plan_position_gradient_problem_f64>();
+    p.x = to_c(x);
+    p.y = to_c(y);
+    set_plan(p, sparse, dense);
+    PlanGradientResult r;
+    r.gx = Matrix<double>(x.rows, x.cols);
+    r.gy = Matrix<double>(y.rows, y.cols);
+    auto out = abi_struct<otc_plan_position_gradient_outputs_f64>();
+    out.gx = to_c(r.gx.mut_view());
+    out.gy = to_c(r.gy.mut_view());
+    run(p, out, opts.c, work);
+    r.report = out.report;
+    return r;
+}
+inline InterpolationResult interpolation(View<double> x, View<double> y,
+                                         const SparsePlan *sparse, View<double> dense, double t,
+                                         const DisplacementInterpolationOptions &opts,
+                                         Workspace *work) {
+    auto p = abi_struct<otc_displacement_interpolation_problem_f64>();
+    p.x = to_c(x);
+    p.y = to_c(y);
+    p.t = t;
+    set_plan(p, sparse, dense);
+    const std::size_t k = sparse != nullptr ? sparse->rows.size() : dense.rows * dense.cols;
+    InterpolationResult r;
+    r.points = Matrix<double>(k, x.cols);
+    r.weights.resize(k);
+    auto out = abi_struct<otc_displacement_interpolation_outputs_f64>();
+    out.points = to_c(r.points.mut_view());
+    out.weights = r.weights.data();
+    run(p, out, opts.c, work);
+    r.report = out.report;
+    return r;
+}
+}  // namespace detail
+
+/// The gradient of the plan's cost sum_k mass_k c(x_i, y_j) in the points x (n x d) and y
+/// (m x d), for the metric of `opts` (otc_plan_position_gradient_f64): for an optimal plan of
+/// `emd` on the cost of that metric, the gradient of the exact OT value in the positions (the
+/// duals f, g are its gradient in the weights).
+inline PlanGradientResult plan_position_gradient(
+    View<double> x, View<double> y, const SparsePlan &plan,
+    const PlanPositionGradientOptions &opts = PlanPositionGradientOptions(),
+    Workspace *work = nullptr) {
+    return detail::plan_gradient(x, y, &plan, View<double>{}, opts, work);
+}
+
+/// The same from a dense n x m plan (an entropic plan, any strides).
+inline PlanGradientResult plan_position_gradient(
+    View<double> x, View<double> y, View<double> plan,
+    const PlanPositionGradientOptions &opts = PlanPositionGradientOptions(),
+    Workspace *work = nullptr) {
+    return detail::plan_gradient(x, y, nullptr, plan, opts, work);
+}
+
+/// McCann's displacement interpolation at time t in [0, 1] of a sparse plan between x and y
+/// (otc_displacement_interpolation_f64): point k is (1 - t) x_i + t y_j with the mass of
+/// entry k.
+inline InterpolationResult displacement_interpolation(
+    View<double> x, View<double> y, const SparsePlan &plan, double t,
+    const DisplacementInterpolationOptions &opts = DisplacementInterpolationOptions(),
+    Workspace *work = nullptr) {
+    return detail::interpolation(x, y, &plan, View<double>{}, t, opts, work);
+}
+
+/// The same from a dense n x m plan: n*m points, entry (i, j) at row i*m + j.
+inline InterpolationResult displacement_interpolation(
+    View<double> x, View<double> y, View<double> plan, double t,
+    const DisplacementInterpolationOptions &opts = DisplacementInterpolationOptions(),
+    Workspace *work = nullptr) {
+    return detail::interpolation(x, y, nullptr, plan, t, opts, work);
 }
 
 // ---------------------------------------------------------------------------------------

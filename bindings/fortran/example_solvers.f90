@@ -19,6 +19,10 @@ program example_solvers
     real(c_double) :: qv(3), xy(12), w12(12), bpts(11), bwts(11), lam(2)
     integer(c_size_t) :: sizes2(2), nnz
     real(c_double) :: yfs(12, 2), y1fs(6, 2), xfs(6, 2), x0fs(6, 2), w6fs(6), obj
+    real(c_double) :: xg(6, 2), gx(6, 2), gxs(6, 2), plan6(6, 6), c66(6, 6), cp, cm, ipts(36, 2), iw(36)
+    real(c_double) :: smass(11), spts(11, 2), sw11(11)
+    integer(c_size_t) :: srows(11), scols(11)
+    type(otc_free_support_barycenter_options) :: fsopts
     type(otc_report) :: rep
     type(otc_sinkhorn_options) :: sopts
     type(otc_sinkhorn_divergence_options) :: dopts
@@ -126,6 +130,60 @@ program example_solvers
     call otcore_free_support_barycenter(y1fs, w6fs, [6_c_size_t], [1.0d0], x0fs, w6fs, xfs, status)
     call expect(status == OTC_OK .and. abs(sum(xfs) - sum(y1fs)) <= 1d-13, &
                 "free-support barycenter of one cloud")
+
+    ! Entropic inner solves (epsilon), and the same through a whole options struct.
+    call otcore_free_support_barycenter(yfs, w12, sizes2, lam, x0fs, w6fs, xfs, status, &
+                                        tol=1d-6, epsilon=0.2d0)
+    call expect(status == OTC_OK .and. abs(sum(xfs(:, 1)) / 6 - (0.75d0 * sum(yfs(1:6, 1)) + &
+                0.25d0 * sum(yfs(7:12, 1))) / 6) <= 1d-7, "entropic free-support barycenter mean")
+    status = otc_free_support_barycenter_options_default(fsopts)
+    fsopts%inner = OTC_FREE_SUPPORT_INNER_SINKHORN
+    fsopts%epsilon = -1.0d0
+    call otcore_free_support_barycenter(yfs, w12, sizes2, lam, x0fs, w6fs, xfs, status, &
+                                        options=fsopts)
+    call expect(status == OTC_ERR_INVALID_ARGUMENT, "free-support options pass through")
+
+    ! The exact plan's position gradient against a finite difference of the optimal cost,
+    ! from the dense plan and from its sparse entries; the interpolation at t = 0 puts x's
+    ! masses on x's points.
+    do i = 1, 6
+        xg(i, :) = [sin(1.1d0 * i), cos(0.7d0 * i)]
+    end do
+    call otcore_cost_matrix(xg, y, c66, status)
+    call otcore_emd(w6, w6, c66, cost, status, plan=plan6)
+    call otcore_plan_position_gradient(xg, y, status, gx=gx, plan=plan6)
+    call expect(status == OTC_OK, "plan position gradient")
+    l = 0
+    do j = 1, 6
+        do i = 1, 6
+            if (plan6(i, j) > 0) then
+                l = l + 1
+                srows(l) = int(i - 1, c_size_t)
+                scols(l) = int(j - 1, c_size_t)
+                smass(l) = plan6(i, j)
+            end if
+        end do
+    end do
+    call otcore_plan_position_gradient(xg, y, status, gx=gxs, plan_rows=srows(1:l), &
+                                       plan_cols=scols(1:l), plan_mass=smass(1:l))
+    call expect(status == OTC_OK .and. maxval(abs(gxs - gx)) <= 1d-14, "sparse = dense gradient")
+    xg(2, 1) = xg(2, 1) + 1d-6
+    call otcore_cost_matrix(xg, y, c66, status)
+    call otcore_emd(w6, w6, c66, cp, status)
+    xg(2, 1) = xg(2, 1) - 2d-6
+    call otcore_cost_matrix(xg, y, c66, status)
+    call otcore_emd(w6, w6, c66, cm, status)
+    xg(2, 1) = xg(2, 1) + 1d-6
+    call expect(abs((cp - cm) / 2d-6 - gx(2, 1)) <= 1d-6, "gradient = finite difference")
+    call otcore_displacement_interpolation(xg, y, 0.0d0, ipts, iw, status, plan=plan6)
+    call expect(status == OTC_OK .and. abs(sum(iw(1:6)) - w6(1)) <= 1d-15 .and. &
+                maxval(abs(ipts(1:6, 1) - xg(1, 1))) <= 0, "interpolation at t = 0")
+    call otcore_displacement_interpolation(xg, y, 1.0d0, spts(1:l, :), sw11(1:l), status, &
+                                           plan_rows=srows(1:l), plan_cols=scols(1:l), &
+                                           plan_mass=smass(1:l))
+    call expect(status == OTC_OK .and. abs(spts(1, 1) - y(scols(1) + 1, 1)) <= 0, "interpolation at t = 1")
+    call otcore_displacement_interpolation(xg, y, 1.5d0, ipts, iw, status, plan=plan6)
+    call expect(status == OTC_ERR_INVALID_ARGUMENT, "interpolation t outside [0, 1]")
 
     call otcore_sliced_wasserstein(x, w6, y, w6, 2.0d0, 64_c_size_t, 7_c_int64_t, sw, status)
     call expect(status == OTC_OK .and. sw > 0 .and. sw <= w1 + 1d-13, "sliced <= 1-D on a line")

@@ -17,7 +17,7 @@ module otcore
     private :: c_string, cost_options, cost_matrix_f64, cost_matrix_f32, no_report, view_f64
     private :: mut_view_f64, no_view_f64, no_mut_view_f64, empty_report, no_workspace
     private :: sinkhorn_setup, block_step_points_f64, block_step_dense_f64, block_step_f64
-    private :: dense_outputs, cov_views
+    private :: dense_outputs, cov_views, set_sparse
 
     ! One block's share of a row-partitioned Sinkhorn iteration: points or dense cost rows.
     interface otcore_sinkhorn_block_step
@@ -931,13 +931,17 @@ contains
         if (present(report)) report = out%report
     end subroutine
 
-    ! Free-support Wasserstein barycenter (Cuturi & Doucet, exact inner solves) of k point
+    ! Free-support Wasserstein barycenter (Cuturi & Doucet; exact or entropic inner solves) of k point
     ! clouds stored one after the other in y(N, d) (points are rows; measure i is the sizes(i)
     ! rows after those of measures 1 .. i-1) with weights b(N), barycentric weights lambda(k),
     ! from the support x0(m, d) with fixed weights a(m), into x(m, d). Optionally the report
     ! (iterations, error = the last move), the objective, max_iter, tol, num_threads.
+    ! Inner solves: exact by default; `epsilon` (or options%inner) for Sinkhorn ones at that ε.
+    ! `options`: a whole options struct (from otc_free_support_barycenter_options_default);
+    ! the other optional arguments override its fields.
     subroutine otcore_free_support_barycenter(y, b, sizes, lambda, x0, a, x, status, report, &
-                                              objective, max_iter, tol, num_threads)
+                                              objective, max_iter, tol, num_threads, epsilon, &
+                                              options)
         real(c_double), intent(in), target, contiguous :: y(:, :), b(:), lambda(:), x0(:, :), a(:)
         integer(c_size_t), intent(in), target, contiguous :: sizes(:)
         real(c_double), intent(inout), target, contiguous :: x(:, :)
@@ -947,10 +951,20 @@ contains
         integer(c_int64_t), intent(in), optional :: max_iter
         real(c_double), intent(in), optional :: tol
         integer(c_int32_t), intent(in), optional :: num_threads
+        real(c_double), intent(in), optional :: epsilon
+        type(otc_free_support_barycenter_options), intent(in), optional :: options
         type(otc_free_support_barycenter_options) :: opts
         type(otc_free_support_barycenter_problem_f64) :: problem
         type(otc_free_support_barycenter_outputs_f64) :: out
-        status = otc_free_support_barycenter_options_default(opts)
+        if (present(options)) then
+            opts = options
+        else
+            status = otc_free_support_barycenter_options_default(opts)
+        end if
+        if (present(epsilon)) then
+            opts%inner = OTC_FREE_SUPPORT_INNER_SINKHORN
+            opts%epsilon = epsilon
+        end if
         if (present(max_iter)) opts%max_iter = max_iter
         if (present(tol)) opts%tol = tol
         if (present(num_threads)) opts%num_threads = num_threads
@@ -967,6 +981,87 @@ contains
                                                  otc_workspace(c_null_ptr, 0_c_size_t))
         if (present(report)) report = out%report
         if (present(objective)) objective = out%objective
+    end subroutine
+
+    ! The gradient of the plan's cost sum_k mass_k c(x_i, y_j) in the points x(n, d) and y(m, d)
+    ! (rows are points): gx(n, d) and gy(m, d), each optional. The plan is sparse, plan_rows,
+    ! plan_cols (0-based, as the C ABI writes them) and plan_mass, or
+    ! dense, plan(n, m). For an optimal plan of otcore_emd on the cost of `metric` (default
+    ! OTC_METRIC_SQEUCLIDEAN; exponent p for OTC_METRIC_MINKOWSKI), the gradient of the exact
+    ! OT value in the positions (the duals f, g are its gradient in the weights).
+    subroutine otcore_plan_position_gradient(x, y, status, gx, gy, plan_rows, plan_cols, &
+                                             plan_mass, plan, metric, p)
+        real(c_double), intent(in), target, contiguous :: x(:, :), y(:, :)
+        integer(c_int32_t), intent(out) :: status
+        real(c_double), intent(inout), target, optional, contiguous :: gx(:, :), gy(:, :)
+        integer(c_size_t), intent(in), target, optional, contiguous :: plan_rows(:), plan_cols(:)
+        real(c_double), intent(in), target, optional, contiguous :: plan_mass(:), plan(:, :)
+        integer(c_int32_t), intent(in), optional :: metric
+        real(c_double), intent(in), optional :: p
+        type(otc_plan_position_gradient_options) :: opts
+        type(otc_plan_position_gradient_problem_f64) :: problem
+        type(otc_plan_position_gradient_outputs_f64) :: out
+        status = otc_plan_position_gradient_options_default(opts)
+        if (present(metric)) opts%metric = metric
+        if (present(p)) opts%p = p
+        problem = otc_plan_position_gradient_problem_f64(c_sizeof(problem), view_f64(x), &
+                                                         view_f64(y), 0_c_size_t, c_null_ptr, &
+                                                         c_null_ptr, c_null_ptr, no_view_f64())
+        call set_sparse(problem%plan_nnz, problem%plan_rows, problem%plan_cols, &
+                        problem%plan_mass, plan_rows, plan_cols, plan_mass)
+        if (present(plan)) problem%plan = view_f64(plan)
+        out = otc_plan_position_gradient_outputs_f64(c_sizeof(out), no_report(), &
+                                                     no_mut_view_f64(), no_mut_view_f64())
+        if (present(gx)) out%gx = mut_view_f64(gx)
+        if (present(gy)) out%gy = mut_view_f64(gy)
+        status = otc_plan_position_gradient_f64(problem, out, opts, no_workspace())
+    end subroutine
+
+    ! McCann's displacement interpolation at time t in [0, 1] of a plan between x(n, d) and
+    ! y(m, d) (sparse: plan_rows, plan_cols (0-based), plan_mass; or dense: plan(n, m)):
+    ! points(k, :) = (1 - t) x_i + t y_j with weights(k) the mass of entry k, one point per
+    ! entry (K = size(plan_mass), or n*m for a dense plan, entry (i, j) at k = i*m + j + 1).
+    subroutine otcore_displacement_interpolation(x, y, t, points, weights, status, plan_rows, &
+                                                 plan_cols, plan_mass, plan)
+        real(c_double), intent(in), target, contiguous :: x(:, :), y(:, :)
+        real(c_double), intent(in) :: t
+        real(c_double), intent(inout), target, contiguous :: points(:, :), weights(:)
+        integer(c_int32_t), intent(out) :: status
+        integer(c_size_t), intent(in), target, optional, contiguous :: plan_rows(:), plan_cols(:)
+        real(c_double), intent(in), target, optional, contiguous :: plan_mass(:), plan(:, :)
+        type(otc_displacement_interpolation_options) :: opts
+        type(otc_displacement_interpolation_problem_f64) :: problem
+        type(otc_displacement_interpolation_outputs_f64) :: out
+        status = otc_displacement_interpolation_options_default(opts)
+        if (size(weights) /= size(points, 1)) then
+            status = OTC_ERR_INVALID_DIMENSION
+            return
+        end if
+        problem = otc_displacement_interpolation_problem_f64(c_sizeof(problem), view_f64(x), &
+                                                             view_f64(y), 0_c_size_t, c_null_ptr, &
+                                                             c_null_ptr, c_null_ptr, &
+                                                             no_view_f64(), t)
+        call set_sparse(problem%plan_nnz, problem%plan_rows, problem%plan_cols, &
+                        problem%plan_mass, plan_rows, plan_cols, plan_mass)
+        if (present(plan)) problem%plan = view_f64(plan)
+        out = otc_displacement_interpolation_outputs_f64(c_sizeof(out), no_report(), &
+                                                         mut_view_f64(points), c_loc(weights))
+        status = otc_displacement_interpolation_f64(problem, out, opts, no_workspace())
+    end subroutine
+
+    ! The sparse plan fields of a plan-op problem from the optional arrays given (a missing
+    ! one stays NULL: the library then names it).
+    subroutine set_sparse(nnz, rows_ptr, cols_ptr, mass_ptr, plan_rows, plan_cols, plan_mass)
+        integer(c_size_t), intent(inout) :: nnz
+        type(c_ptr), intent(inout) :: rows_ptr, cols_ptr, mass_ptr
+        integer(c_size_t), intent(in), target, optional, contiguous :: plan_rows(:), plan_cols(:)
+        real(c_double), intent(in), target, optional, contiguous :: plan_mass(:)
+        if (present(plan_mass)) then
+            nnz = size(plan_mass, kind=c_size_t)
+            mass_ptr = c_loc(plan_mass)
+        end if
+        if (present(plan_rows)) rows_ptr = c_loc(plan_rows)
+        if (present(plan_cols)) cols_ptr = c_loc(plan_cols)
     end subroutine
 
     ! Convolutional entropic barycenter (uniform weights) of the k images in images(h*w, k)

@@ -93,10 +93,12 @@ The exact free-support Wasserstein barycenter argmin_X Σ_i λ_i W2²((X, a), μ
 clouds (Cuturi & Doucet 2014): each measure is a matrix of points (one per row, uniform
 weights) or a pair `(points, weights)`; `x0` (m×d) is the initial support, `a` its fixed
 weights (`nothing` = uniform; every cloud's mass must equal Σa). Each iteration solves the k
-exact OT problems (network simplex, shared by `threads` workers, identical results for every
-count) and moves every support point to the λ-average of its barycentric projections; the
-objective never increases. Further keywords set fields of
-`otc_free_support_barycenter_options` (`max_iter`, `tol`). `error` is the last move,
+OT problems (exact by the network simplex, or entropic by Sinkhorn with
+`inner=OTC_FREE_SUPPORT_INNER_SINKHORN, epsilon=ε`; shared by `threads` workers, identical
+results for every count) and moves every support point to the λ-average of its barycentric
+projections; the objective never increases. Further keywords set fields of
+`otc_free_support_barycenter_options` (`max_iter`, `tol`, `inner`, `epsilon`,
+`inner_max_iter`, `inner_tolerance`). `error` is the last move,
 `status` `OTC_OK` or `OTC_WARN_MAX_ITER`. Ctrl-C stops it with an `InterruptException`.
 """
 function free_support_barycenter(measures::AbstractVector, x0::AbstractMatrix{<:Real};

@@ -263,3 +263,74 @@ function sliced_wasserstein(x::AbstractMatrix{<:Real}, y::AbstractMatrix{<:Real}
     end
     return out[].swp_p
 end
+
+# The plan fields of a plan-op problem: a sparse plan `(; rows, cols, mass)` (1-based, as
+# `emd(...; sparse=true)` returns it) or a dense n×m matrix.
+plan_parts(plan::AbstractMatrix{<:Real}) = (nothing, nothing, nothing, Matrix{Float64}(plan))
+plan_parts(plan::NamedTuple) =
+    (Csize_t.(plan.rows .- 1), Csize_t.(plan.cols .- 1), Vector{Float64}(plan.mass), nothing)
+
+"""
+    plan_position_gradient(x, y, plan; threads=0, metric=OTC_METRIC_SQEUCLIDEAN, p=2)
+        -> (; gx, gy)
+
+The gradient of the plan's cost Σ P_ij c(x_i, y_j) in the points `x` (n×d, one point per
+row) and `y` (m×d): for the optimal plan of `emd` on `cost_matrix(x, y)` of the same metric,
+the gradient of the exact OT value in the positions (the duals `f`, `g` are its gradient in
+the weights); for an entropic plan, of its transport cost at fixed plan. `plan` is sparse
+(`emd(...; sparse=true).plan`) or a dense n×m matrix. Keywords set fields of
+`otc_plan_position_gradient_options`.
+"""
+function plan_position_gradient(x::AbstractMatrix{<:Real}, y::AbstractMatrix{<:Real}, plan;
+                                threads::Integer=0, kwargs...)
+    x = Matrix{Float64}(x); y = Matrix{Float64}(y)
+    rows, cols, mass, P = plan_parts(plan)
+    gx = Matrix{Float64}(undef, size(x)); gy = Matrix{Float64}(undef, size(y))
+    opts = Ref(options(LibOTCore.otc_plan_position_gradient_options,
+                       LibOTCore.otc_plan_position_gradient_options_default,
+                       "otc_plan_position_gradient_options_default"; num_threads=threads,
+                       kwargs...))
+    GC.@preserve x y rows cols mass P gx gy begin
+        problem = Ref(abi(LibOTCore.otc_plan_position_gradient_problem_f64; x=view_of(x),
+                          y=view_of(y), plan_nnz=mass === nothing ? 0 : length(mass),
+                          plan_rows=ptr(rows), plan_cols=ptr(cols), plan_mass=ptr(mass),
+                          plan=P === nothing ? no_view(Float64) : view_of(P)))
+        res = Ref(abi(LibOTCore.otc_plan_position_gradient_outputs_f64; gx=mut_view_of(gx),
+                      gy=mut_view_of(gy)))
+        check(LibOTCore.otc_plan_position_gradient_f64(problem, res, opts, NO_WORK),
+              "otc_plan_position_gradient_f64")
+    end
+    return (gx=gx, gy=gy)
+end
+
+"""
+    displacement_interpolation(x, y, plan, t; threads=0) -> (; points, weights)
+
+McCann's displacement interpolation at time `t` ∈ [0, 1] of `plan` (sparse or dense, as in
+`plan_position_gradient`) between the points `x` (n×d) and `y` (m×d): one point
+(1 − t) x_i + t y_j of weight P_ij per plan entry (a dense plan gives n·m points, entry (i, j)
+at row (i − 1)·m + j). For the optimal plan of `emd` on the squared Euclidean cost it is the W2
+geodesic from x to y.
+"""
+function displacement_interpolation(x::AbstractMatrix{<:Real}, y::AbstractMatrix{<:Real}, plan,
+                                    t::Real; threads::Integer=0, kwargs...)
+    x = Matrix{Float64}(x); y = Matrix{Float64}(y)
+    rows, cols, mass, P = plan_parts(plan)
+    k = mass === nothing ? length(P) : length(mass)
+    points = Matrix{Float64}(undef, k, size(x, 2)); weights = Vector{Float64}(undef, k)
+    opts = Ref(options(LibOTCore.otc_displacement_interpolation_options,
+                       LibOTCore.otc_displacement_interpolation_options_default,
+                       "otc_displacement_interpolation_options_default"; num_threads=threads,
+                       kwargs...))
+    GC.@preserve x y rows cols mass P points weights begin
+        problem = Ref(abi(LibOTCore.otc_displacement_interpolation_problem_f64; x=view_of(x),
+                          y=view_of(y), plan_nnz=mass === nothing ? 0 : length(mass),
+                          plan_rows=ptr(rows), plan_cols=ptr(cols), plan_mass=ptr(mass),
+                          plan=P === nothing ? no_view(Float64) : view_of(P), t=Float64(t)))
+        res = Ref(abi(LibOTCore.otc_displacement_interpolation_outputs_f64;
+                      points=mut_view_of(points), weights=pointer(weights)))
+        check(LibOTCore.otc_displacement_interpolation_f64(problem, res, opts, NO_WORK),
+              "otc_displacement_interpolation_f64")
+    end
+    return (points=points, weights=weights)
+end

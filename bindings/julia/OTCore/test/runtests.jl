@@ -149,6 +149,36 @@ permutations_of(n) = n == 1 ? [[1]] : [insert!(copy(p), k, n) for p in permutati
         @test err.status == OTCore.LibOTCore.OTC_ERR_MASS_MISMATCH
     end
 
+    @testset "plan_position_gradient_and_displacement_interpolation" begin
+        x = hcat(sin.(1.7 .* (1:5) .+ 0.3), cos.(0.9 .* (1:5)))
+        y = hcat(1.5 .+ cos.(2.3 .* (1:4)), sin.(1.1 .* (1:4)))
+        a = [0.1, 0.3, 0.2, 0.15, 0.25]
+        b = [0.4, 0.1, 0.3, 0.2]
+        value(x, y) = emd(a, b, cost_matrix(x, y)).cost
+        r = emd(a, b, cost_matrix(x, y); sparse=true)
+        g = plan_position_gradient(x, y, r.plan)
+        h = 1e-6
+        for k in eachindex(x)
+            xp = copy(x); xm = copy(x)
+            xp[k] += h; xm[k] -= h
+            @test g.gx[k] ≈ (value(xp, y) - value(xm, y)) / (2h) atol = 1e-6
+        end
+        P = emd(a, b, cost_matrix(x, y)).plan
+        @test plan_position_gradient(x, y, P).gy ≈ g.gy atol = 1e-14
+        mu0 = displacement_interpolation(x, y, r.plan, 0.0)
+        @test mu0.points == x[r.plan.rows, :]
+        @test [sum(mu0.weights[r.plan.rows .== i]) for i in 1:5] ≈ a atol = 1e-15
+        half = displacement_interpolation(x, y, P, 0.5)
+        @test size(half.points) == (20, 2) && half.weights == vec(permutedims(P))
+        err = try displacement_interpolation(x, y, P, 1.5) catch e e end
+        @test err.status == OTCore.LibOTCore.OTC_ERR_INVALID_ARGUMENT
+        # The free-support barycenter with Sinkhorn inner solves keeps the mean.
+        bary = free_support_barycenter([x, (y, b)], x; lambda=[0.5, 0.5], a=a, tol=1e-6,
+                                       inner=OTCore.LibOTCore.OTC_FREE_SUPPORT_INNER_SINKHORN,
+                                       epsilon=0.2)
+        @test bary.status == 0
+    end
+
     @testset "quantiles_barycenters_and_geodesics_on_the_line" begin
         # Uniform weights on 4 points: Q(u) = x_(⌈4u⌉).
         @test quantile_1d([3.0, -1.0, 2.0, 0.5], [0.1, 0.25, 0.3, 0.6, 1.0]) == [-1.0, -1.0, 0.5, 2.0, 3.0]

@@ -328,7 +328,8 @@ convolutional_barycenter <- function(images, eps, weights = NULL, max_iter = NUL
 }
 
 
-free_support_barycenter <- function(measures, x0, lambda = NULL, a = NULL, options = list()) {
+free_support_barycenter <- function(measures, x0, lambda = NULL, a = NULL, eps = NULL,
+                                    options = list()) {
   if (!is.list(measures) || length(measures) == 0L) {
     stop("measures must be a non-empty list of point clouds (matrices or list(x = , a = ))",
          call. = FALSE)
@@ -348,7 +349,8 @@ free_support_barycenter <- function(measures, x0, lambda = NULL, a = NULL, optio
   y <- do.call(rbind, lapply(ms, `[[`, "x"))
   sizes <- as.double(vapply(ms, function(m) nrow(m$x), 0L))
   r <- .Call(C_otc_r_free_support_barycenter, y, unlist(lapply(ms, `[[`, "a")), sizes, lambda,
-             x0, a, with_options(list(), options))
+             x0, a, with_options(if (is.null(eps)) list() else
+                                   list(inner = 1L, epsilon = as_number(eps, "eps")), options))
   warn_on(r$status, "free_support_barycenter")
   r
 }
@@ -414,4 +416,21 @@ emd_batch <- function(a, b, costs, options = list()) {
   r <- .Call(C_otc_r_emd_batch, a, b, lapply(costs, as_double_matrix, "costs"), with_options(list(), options))
   warn_on(r$status, "emd_batch")
   r
+}
+
+plan_position_gradient <- function(x, y, plan, metric = c("sqeuclidean", "euclidean", "minkowski", "cosine"),
+                                   p = 2, options = list()) {
+  metric <- match.arg(metric)
+  code <- match(metric, c("sqeuclidean", "euclidean", "minkowski", "cosine")) - 1L
+  .Call(C_otc_r_plan_position_gradient, as_double_matrix(x, "x"), as_double_matrix(y, "y"),
+        as_double_matrix(plan, "plan"),
+        with_options(list(metric = code, p = as_number(p, "p")), options))
+}
+
+displacement_interpolation <- function(x, y, plan, t, options = list()) {
+  r <- .Call(C_otc_r_displacement_interpolation, as_double_matrix(x, "x"),
+             as_double_matrix(y, "y"), as_double_matrix(plan, "plan"), as_number(t, "t"),
+             with_options(list(), options))
+  keep <- r$weights > 0
+  list(points = r$points[keep, , drop = FALSE], weights = r$weights[keep])
 }

@@ -3,6 +3,7 @@
  * checked again for its type and size before its pointer is used, outputs are allocated
  * before the otcore call, and an error status becomes an R error after the call returns (no
  * R error ever unwinds through otcore). Warnings come back as the "status" element. */
+#include <limits.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -934,5 +935,59 @@ SEXP otc_r_emd_batch(SEXP a, SEXP b, SEXP costs, SEXP options) {
     SET_VECTOR_ELT(out, 5, Rf_ScalarReal(res.cost));
     SET_VECTOR_ELT(out, 6, Rf_ScalarInteger(st));
     UNPROTECT(1);
+    return out;
+}
+
+/* ---- What a plan gives: position gradient, displacement interpolation --------------------- */
+
+SEXP otc_r_plan_position_gradient(SEXP x, SEXP y, SEXP plan, SEXP options) {
+    static const char *names[] = {"gx", "gy"};
+    SEXP out, gx, gy;
+    OTCR_STRUCT(otc_plan_position_gradient_problem_f64, pb);
+    OTCR_STRUCT(otc_plan_position_gradient_outputs_f64, res);
+    otc_plan_position_gradient_options opts;
+    pb.x = rview(x, "x");
+    pb.y = rview(y, "y");
+    pb.plan = rview(plan, "plan");
+    OTCR_DEFAULT_OPTIONS(plan_position_gradient, opts);
+    OTCR_SET_OPTIONS(plan_position_gradient, opts, options);
+    gx = PROTECT(Rf_allocMatrix(REALSXP, (int)pb.x.rows, (int)pb.x.cols));
+    gy = PROTECT(Rf_allocMatrix(REALSXP, (int)pb.y.rows, (int)pb.y.cols));
+    res.gx = wview(gx);
+    res.gy = wview(gy);
+    check_status(otc_plan_position_gradient_f64(&pb, &res, &opts, OTCR_NO_WORK),
+                 "otc_plan_position_gradient_f64");
+    out = PROTECT(named_list(2, names));
+    SET_VECTOR_ELT(out, 0, gx);
+    SET_VECTOR_ELT(out, 1, gy);
+    UNPROTECT(3);
+    return out;
+}
+
+SEXP otc_r_displacement_interpolation(SEXP x, SEXP y, SEXP plan, SEXP t, SEXP options) {
+    static const char *names[] = {"points", "weights"};
+    SEXP out, points, weights;
+    OTCR_STRUCT(otc_displacement_interpolation_problem_f64, pb);
+    OTCR_STRUCT(otc_displacement_interpolation_outputs_f64, res);
+    otc_displacement_interpolation_options opts;
+    double count;
+    pb.x = rview(x, "x");
+    pb.y = rview(y, "y");
+    pb.plan = rview(plan, "plan");
+    pb.t = Rf_asReal(t);
+    OTCR_DEFAULT_OPTIONS(displacement_interpolation, opts);
+    OTCR_SET_OPTIONS(displacement_interpolation, opts, options);
+    count = (double)pb.plan.rows * (double)pb.plan.cols;
+    if (count > INT_MAX) Rf_error("displacement_interpolation: the plan has more than 2^31 - 1 entries");
+    points = PROTECT(Rf_allocMatrix(REALSXP, (int)count, (int)pb.x.cols));
+    weights = PROTECT(Rf_allocVector(REALSXP, (R_xlen_t)count));
+    res.points = wview(points);
+    res.weights = REAL(weights);
+    check_status(otc_displacement_interpolation_f64(&pb, &res, &opts, OTCR_NO_WORK),
+                 "otc_displacement_interpolation_f64");
+    out = PROTECT(named_list(2, names));
+    SET_VECTOR_ELT(out, 0, points);
+    SET_VECTOR_ELT(out, 1, weights);
+    UNPROTECT(3);
     return out;
 }

@@ -93,6 +93,8 @@ SEXP otc_r_quantile_1d(SEXP x, SEXP a, SEXP levels, SEXP options);
 SEXP otc_r_barycenter_1d(SEXP x, SEXP a, SEXP sizes, SEXP lambda, SEXP p, SEXP options);
 SEXP otc_r_free_support_barycenter(SEXP y, SEXP b, SEXP sizes, SEXP lambda, SEXP x0, SEXP a,
                                    SEXP options);
+SEXP otc_r_plan_position_gradient(SEXP x, SEXP y, SEXP plan, SEXP options);
+SEXP otc_r_displacement_interpolation(SEXP x, SEXP y, SEXP plan, SEXP t, SEXP options);
 SEXP otc_r_sliced_wasserstein(SEXP x, SEXP a, SEXP y, SEXP b, SEXP p, SEXP directions, SEXP options);
 SEXP otc_r_emd_batch(SEXP a, SEXP b, SEXP costs, SEXP options);
 SEXP otc_r_assignment(SEXP costs, SEXP options);

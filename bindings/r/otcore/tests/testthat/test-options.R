@@ -83,7 +83,9 @@ test_that("an_unknown_option_is_an_error_naming_it_in_every_wrapper", {
     otc_assignment_f64 = function(o) assignment(C, options = o),
     otc_emd_grid_f64 = function(o) emd_grid(u, u, options = o),
     otc_emd_partial_f64 = function(o) emd_partial(u, u, C, 0.5, options = o),
-    otc_emd_unbalanced_tv_f64 = function(o) emd_unbalanced_tv(u, u, C, 1, options = o))
+    otc_emd_unbalanced_tv_f64 = function(o) emd_unbalanced_tv(u, u, C, 1, options = o),
+    otc_plan_position_gradient_f64 = function(o) plan_position_gradient(x, y, diag(3) / 3, options = o),
+    otc_displacement_interpolation_f64 = function(o) displacement_interpolation(x, y, diag(3) / 3, 0.5, options = o))
   # The error lists the struct's fields.
   expect_error(cost_matrix(x, y, options = bad),
                'otc_cost_matrix_f64: options has no field "no_such_field" (its fields: num_threads, metric, p)',

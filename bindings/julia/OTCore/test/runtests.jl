@@ -174,9 +174,10 @@ permutations_of(n) = n == 1 ? [[1]] : [insert!(copy(p), k, n) for p in permutati
         @test err.status == OTCore.LibOTCore.OTC_ERR_INVALID_ARGUMENT
         # The free-support barycenter with Sinkhorn inner solves keeps the mean.
         bary = free_support_barycenter([x, (y, b)], x; lambda=[0.5, 0.5], a=a, tol=1e-6,
-                                       inner=OTCore.LibOTCore.OTC_FREE_SUPPORT_INNER_SINKHORN,
-                                       epsilon=0.2)
+                                       max_iter=2000, epsilon=0.2,
+                                       inner=OTCore.LibOTCore.OTC_FREE_SUPPORT_INNER_SINKHORN)
         @test bary.status == 0
+        @test vec(a' * bary.x) ≈ 0.5 .* vec(sum(x; dims=1)) ./ 5 .+ 0.5 .* vec(b' * y) atol = 1e-7
     end
 
     @testset "quantiles_barycenters_and_geodesics_on_the_line" begin

@@ -36,6 +36,8 @@ static const R_CallMethodDef call_methods[] = {
     {"otc_r_quantile_1d", (DL_FUNC)&otc_r_quantile_1d, 4},
     {"otc_r_barycenter_1d", (DL_FUNC)&otc_r_barycenter_1d, 6},
     {"otc_r_free_support_barycenter", (DL_FUNC)&otc_r_free_support_barycenter, 7},
+    {"otc_r_plan_position_gradient", (DL_FUNC)&otc_r_plan_position_gradient, 4},
+    {"otc_r_displacement_interpolation", (DL_FUNC)&otc_r_displacement_interpolation, 5},
     {"otc_r_sliced_wasserstein", (DL_FUNC)&otc_r_sliced_wasserstein, 7},
     {"otc_r_emd_batch", (DL_FUNC)&otc_r_emd_batch, 4},
     {"otc_r_assignment", (DL_FUNC)&otc_r_assignment, 2},

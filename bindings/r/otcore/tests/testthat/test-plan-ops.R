@@ -47,7 +47,7 @@ test_that("free_support_barycenter_with_sinkhorn_inner_solves_keeps_the_mean", {
   y2 <- cbind(3 + cos(0.4 * (1:9)), sin(0.9 * (1:9)))
   x0 <- cbind(0.1 * (1:12), -0.2 * (1:12))
   r <- free_support_barycenter(list(y1, y2), x0, c(0.25, 0.75), eps = 0.2,
-                               options = list(tol = 1e-6))
+                               options = list(tol = 1e-6, max_iter = 2000))
   expect_equal(r$status, 0L)
   expect_equal(colMeans(r$x), 0.25 * colMeans(y1) + 0.75 * colMeans(y2), tolerance = 1e-7)
   expect_error(free_support_barycenter(list(y1), x0, eps = 0), "epsilon is")

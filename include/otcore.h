@@ -653,18 +653,6 @@ typedef struct otc_free_support_barycenter_options {
      */
     double tol;
     /**
-     * Outer iterations between callback calls (0: never).
-     */
-    uint64_t callback_every;
-    /**
-     * Progress callback: (data, iterations, largest move of the iteration); nonzero stops.
-     */
-    otc_callback callback;
-    /**
-     * Passed to `callback`.
-     */
-    void *callback_data;
-    /**
      * The inner OT solver: `OTC_FREE_SUPPORT_INNER_EXACT` (the network simplex, default) or
      * `OTC_FREE_SUPPORT_INNER_SINKHORN` (log-domain Sinkhorn at `epsilon`, warm-started from
      * the previous iteration, the projections streamed from the potentials).
@@ -684,6 +672,18 @@ typedef struct otc_free_support_barycenter_options {
      * L1 marginal error at which a Sinkhorn inner solve stops (≥ 0; default 1e-9).
      */
     double inner_tolerance;
+    /**
+     * Outer iterations between callback calls (0: never).
+     */
+    uint64_t callback_every;
+    /**
+     * Progress callback: (data, iterations, largest move of the iteration); nonzero stops.
+     */
+    otc_callback callback;
+    /**
+     * Passed to `callback`.
+     */
+    void *callback_data;
 } otc_free_support_barycenter_options;
 
 /**

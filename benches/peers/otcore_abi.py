@@ -246,13 +246,13 @@ class otc_free_support_barycenter_options(ctypes.Structure):
         ("num_threads", ctypes.c_uint32),
         ("max_iter", ctypes.c_uint64),
         ("tol", ctypes.c_double),
-        ("callback_every", ctypes.c_uint64),
-        ("callback", otc_callback),
-        ("callback_data", ctypes.c_void_p),
         ("inner", ctypes.c_int32),
         ("epsilon", ctypes.c_double),
         ("inner_max_iter", ctypes.c_uint64),
         ("inner_tolerance", ctypes.c_double),
+        ("callback_every", ctypes.c_uint64),
+        ("callback", otc_callback),
+        ("callback_data", ctypes.c_void_p),
     ]
 
 

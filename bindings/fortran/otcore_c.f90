@@ -346,12 +346,6 @@ module otcore_c
         integer(c_int64_t) :: max_iter
         ! Stop when no support point moves more than this (Euclidean norm; default 1e-9).
         real(c_double) :: tol
-        ! Outer iterations between callback calls (0: never).
-        integer(c_int64_t) :: callback_every
-        ! Progress callback: (data, iterations, largest move of the iteration); nonzero stops.
-        type(c_funptr) :: callback
-        ! Passed to `callback`.
-        type(c_ptr) :: callback_data
         ! The inner OT solver: `OTC_FREE_SUPPORT_INNER_EXACT` (the network simplex, default) or
         ! `OTC_FREE_SUPPORT_INNER_SINKHORN` (log-domain Sinkhorn at `epsilon`, warm-started from
         ! the previous iteration, the projections streamed from the potentials).
@@ -364,6 +358,12 @@ module otcore_c
         integer(c_int64_t) :: inner_max_iter
         ! L1 marginal error at which a Sinkhorn inner solve stops (≥ 0; default 1e-9).
         real(c_double) :: inner_tolerance
+        ! Outer iterations between callback calls (0: never).
+        integer(c_int64_t) :: callback_every
+        ! Progress callback: (data, iterations, largest move of the iteration); nonzero stops.
+        type(c_funptr) :: callback
+        ! Passed to `callback`.
+        type(c_ptr) :: callback_data
     end type
 
     ! The free-support Wasserstein barycenter `argmin_X Σ_i λ_i W2²((X, a), μ_i)` of k point

@@ -724,12 +724,6 @@ pub struct otc_free_support_barycenter_options {
     pub max_iter: u64,
     /// Stop when no support point moves more than this (Euclidean norm; default 1e-9).
     pub tol: f64,
-    /// Outer iterations between callback calls (0: never).
-    pub callback_every: u64,
-    /// Progress callback: (data, iterations, largest move of the iteration); nonzero stops.
-    pub callback: otc_callback,
-    /// Passed to `callback`.
-    pub callback_data: *mut c_void,
     /// The inner OT solver: `OTC_FREE_SUPPORT_INNER_EXACT` (the network simplex, default) or
     /// `OTC_FREE_SUPPORT_INNER_SINKHORN` (log-domain Sinkhorn at `epsilon`, warm-started from
     /// the previous iteration, the projections streamed from the potentials).
@@ -742,6 +736,12 @@ pub struct otc_free_support_barycenter_options {
     pub inner_max_iter: u64,
     /// L1 marginal error at which a Sinkhorn inner solve stops (≥ 0; default 1e-9).
     pub inner_tolerance: f64,
+    /// Outer iterations between callback calls (0: never).
+    pub callback_every: u64,
+    /// Progress callback: (data, iterations, largest move of the iteration); nonzero stops.
+    pub callback: otc_callback,
+    /// Passed to `callback`.
+    pub callback_data: *mut c_void,
 }
 
 /// Inner solver of `otc_free_support_barycenter_f64`: exact OT (network simplex), the default.
@@ -795,13 +795,13 @@ unsafe impl AbiStruct for otc_free_support_barycenter_options {
             num_threads: 0,
             max_iter: d.max_iter,
             tol: d.tol,
-            callback_every: 0,
-            callback: None,
-            callback_data: std::ptr::null_mut(),
             inner: OTC_FREE_SUPPORT_INNER_EXACT,
             epsilon: INNER_EPSILON,
             inner_max_iter: INNER_MAX_ITER,
             inner_tolerance: INNER_TOLERANCE,
+            callback_every: 0,
+            callback: None,
+            callback_data: std::ptr::null_mut(),
         }
     }
 }

@@ -21,7 +21,7 @@ fn layout_table() -> Vec<(String, usize)> {
     all.extend(layout!(otc_convolutional_barycenter_problem_f32 { struct_size, images, height, width, weights }));
     all.extend(layout!(otc_convolutional_barycenter_outputs_f64 { struct_size, report, barycenter }));
     all.extend(layout!(otc_convolutional_barycenter_outputs_f32 { struct_size, report, barycenter }));
-    all.extend(layout!(otc_free_support_barycenter_options { struct_size, num_threads, max_iter, tol, callback_every, callback, callback_data, inner, epsilon, inner_max_iter, inner_tolerance }));
+    all.extend(layout!(otc_free_support_barycenter_options { struct_size, num_threads, max_iter, tol, inner, epsilon, inner_max_iter, inner_tolerance, callback_every, callback, callback_data }));
     all.extend(layout!(otc_free_support_barycenter_problem_f64 { struct_size, y, b, sizes, k, lambda, x0, a }));
     all.extend(layout!(otc_matrix_mut_f64 { data, rows, cols, row_stride, col_stride }));
     all.extend(layout!(otc_free_support_barycenter_outputs_f64 { struct_size, report, objective, x }));

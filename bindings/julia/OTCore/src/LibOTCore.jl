@@ -241,13 +241,13 @@ struct otc_free_support_barycenter_options
     num_threads::UInt32
     max_iter::UInt64
     tol::Cdouble
-    callback_every::UInt64
-    callback::otc_callback
-    callback_data::Ptr{Cvoid}
     inner::Int32
     epsilon::Cdouble
     inner_max_iter::UInt64
     inner_tolerance::Cdouble
+    callback_every::UInt64
+    callback::otc_callback
+    callback_data::Ptr{Cvoid}
 end
 
 # The free-support Wasserstein barycenter `argmin_X Σ_i λ_i W2²((X, a), μ_i)` of k point

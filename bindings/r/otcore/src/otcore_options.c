@@ -40,11 +40,11 @@ static const otcr_option_field free_support_barycenter_fields[] = {
     {"num_threads", OTCR_U32, offsetof(otc_free_support_barycenter_options, num_threads)},
     {"max_iter", OTCR_U64, offsetof(otc_free_support_barycenter_options, max_iter)},
     {"tol", OTCR_DOUBLE, offsetof(otc_free_support_barycenter_options, tol)},
-    {"callback_every", OTCR_U64, offsetof(otc_free_support_barycenter_options, callback_every)},
     {"inner", OTCR_I32, offsetof(otc_free_support_barycenter_options, inner)},
     {"epsilon", OTCR_DOUBLE, offsetof(otc_free_support_barycenter_options, epsilon)},
     {"inner_max_iter", OTCR_U64, offsetof(otc_free_support_barycenter_options, inner_max_iter)},
     {"inner_tolerance", OTCR_DOUBLE, offsetof(otc_free_support_barycenter_options, inner_tolerance)},
+    {"callback_every", OTCR_U64, offsetof(otc_free_support_barycenter_options, callback_every)},
 };
 void otcr_set_free_support_barycenter_options(otc_free_support_barycenter_options *opts, SEXP options, const char *fn) {
     otcr_set_options(opts, options, free_support_barycenter_fields,

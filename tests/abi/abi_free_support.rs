@@ -121,6 +121,53 @@ fn free_support_barycenter_equals_the_rust_api_for_every_thread_count() {
     }
 }
 
+#[test]
+fn sinkhorn_inner_solves_equal_the_rust_api() {
+    use otcore::barycenter::Inner;
+    let d = data();
+    let ys = Mat::from_fn(12, 2, |i, t| d.y[i * 2 + t]);
+    let x0 = Mat::from_fn(4, 2, |i, t| d.x0[i * 2 + t]);
+    let params = FreeSupportParams {
+        max_iter: 20,
+        tol: 1e-9,
+        inner: Inner::Sinkhorn {
+            epsilon: 0.05,
+            max_iter: 1000,
+            tolerance: 1e-9,
+        },
+    };
+    let (want, info) = free_support_barycenter(
+        &[(ys.subrows(0, 7), &d.b[..7]), (ys.subrows(7, 5), &d.b[7..])],
+        &d.lambda,
+        x0.as_ref(),
+        &d.a,
+        &params,
+        1,
+    )
+    .unwrap();
+    let p = problem(&d);
+    let mut o = options(2);
+    o.inner = OTC_FREE_SUPPORT_INNER_SINKHORN;
+    o.epsilon = 0.05;
+    o.max_iter = 20;
+    let mut x = [SENTINEL; 8];
+    let mut out = outputs(&mut x);
+    // SAFETY: every pointer valid for its stated length, outputs disjoint.
+    let s = unsafe { otc_free_support_barycenter_f64(&p, &mut out, &o, NO_WORK) };
+    assert!(
+        s == OTC_OK || s == OTC_WARN_MAX_ITER,
+        "{}",
+        last_error_message()
+    );
+    assert_eq!(out.report.iterations, info.iterations);
+    assert_eq!(out.objective, info.objective);
+    for j in 0..4 {
+        for t in 0..2 {
+            assert_eq!(x[j * 2 + t], want[(j, t)]);
+        }
+    }
+}
+
 unsafe extern "C" fn stop(data: *mut c_void, _: u64, _: f64) -> i32 {
     // SAFETY: the test passes a valid counter.
     unsafe { *(data as *mut u64) += 1 };
@@ -300,6 +347,34 @@ fn free_support_barycenter_refuses_bad_input_and_writes_nothing() {
         OTC_ERR_INVALID_ARGUMENT,
         "tol is",
         "tol",
+    );
+    o = options(1);
+    o.inner = 7;
+    refused(
+        run(&p, &mut out, &o),
+        OTC_ERR_INVALID_ARGUMENT,
+        "opts->inner = 7",
+        "inner",
+    );
+    for eps in [0.0, -1.0, f64::NAN, f64::INFINITY] {
+        o = options(1);
+        o.inner = OTC_FREE_SUPPORT_INNER_SINKHORN;
+        o.epsilon = eps;
+        refused(
+            run(&p, &mut out, &o),
+            OTC_ERR_INVALID_ARGUMENT,
+            "epsilon is",
+            "epsilon",
+        );
+    }
+    o = options(1);
+    o.inner = OTC_FREE_SUPPORT_INNER_SINKHORN;
+    o.inner_max_iter = 0;
+    refused(
+        run(&p, &mut out, &o),
+        OTC_ERR_INVALID_ARGUMENT,
+        "inner max_iter is 0",
+        "inner_max_iter",
     );
     o = options(1);
     o.struct_size += 8;

@@ -329,6 +329,44 @@ mod free_support {
         x
     }
 
+    /// The relative (Frobenius) error of the covariance of the support `x` against the Gaussian
+    /// barycenter with weights `lambda` of the laws N(means[i], L_i L_iᵀ) (L_i lower triangular
+    /// (l11, l21, l22)), after checking the support's mean against the barycenter's within
+    /// `mean_tol`.
+    fn covariance_error(
+        x: &Mat<f64>,
+        means: &[[f64; 2]],
+        ls: &[[f64; 3]],
+        lambda: &[f64],
+        mean_tol: f64,
+    ) -> f64 {
+        let (mean, cov) = otcore::gaussian::moments(x.as_ref(), None).unwrap();
+        let gm = Mat::from_fn(means.len(), 2, |i, t| means[i][t]);
+        let gc: Vec<Mat<f64>> = ls
+            .iter()
+            .map(|l| {
+                let lm = Mat::from_fn(2, 2, |r, c| match (r, c) {
+                    (0, 0) => l[0],
+                    (1, 0) => l[1],
+                    (1, 1) => l[2],
+                    _ => 0.0,
+                });
+                &lm * lm.transpose()
+            })
+            .collect();
+        let views: Vec<MatRef<'_, f64>> = gc.iter().map(|c| c.as_ref()).collect();
+        let g =
+            otcore::gaussian::barycenter(gm.as_ref(), &views, lambda, &Default::default()).unwrap();
+        for t in 0..2 {
+            assert!(
+                (mean[t] - g.mean[t]).abs() <= mean_tol,
+                "{mean:?} vs {:?}",
+                g.mean
+            );
+        }
+        (&cov - &g.cov).norm_l2() / g.cov.norm_l2()
+    }
+
     fn params(max_iter: u64) -> FreeSupportParams {
         FreeSupportParams {
             max_iter,
@@ -415,35 +453,10 @@ mod free_support {
         // The entropic fixed point is approached linearly: 60 iterations move the support by
         // less than 1e-2 at the end, far below the sampling error checked below.
         assert!(info.displacement <= 1e-2, "{info:?}");
-        let (mean, cov) = otcore::gaussian::moments(x.as_ref(), None).unwrap();
-        let gm = Mat::from_fn(2, 2, |i, t| means[i][t]);
-        let gc: Vec<Mat<f64>> = ls
-            .iter()
-            .map(|l| {
-                let lm = Mat::from_fn(2, 2, |r, c| match (r, c) {
-                    (0, 0) => l[0],
-                    (1, 0) => l[1],
-                    (1, 1) => l[2],
-                    _ => 0.0,
-                });
-                &lm * lm.transpose()
-            })
-            .collect();
-        let views: Vec<MatRef<'_, f64>> = gc.iter().map(|c| c.as_ref()).collect();
-        let g = otcore::gaussian::barycenter(gm.as_ref(), &views, &lambda, &Default::default())
-            .unwrap();
-        // As the exact case: the sample mean within 4 standard errors (σ ≤ 2.2, n = 300:
-        // 0.5), the covariance within 15% (Frobenius, relative).
-        for t in 0..2 {
-            assert!(
-                (mean[t] - g.mean[t]).abs() <= 0.5,
-                "{mean:?} vs {:?}",
-                g.mean
-            );
-        }
-        let diff = (&cov - &g.cov).norm_l2();
-        eprintln!("covariance error {:e} relative", diff / g.cov.norm_l2());
-        assert!(diff <= 0.15 * g.cov.norm_l2(), "{cov:?} vs {:?}", g.cov);
+        // The sample mean within 4 standard errors (σ ≤ 2.2, n = 80: 0.98), the covariance
+        // within 15% (Frobenius, relative).
+        let err = covariance_error(&x, &means, &ls, &lambda, 0.98);
+        assert!(err <= 0.15, "covariance error {err}");
     }
 
     #[test]
@@ -467,7 +480,7 @@ mod free_support {
             assert!(info.converged, "{info:?}");
             // The mean is Σ λ_i mean(μ_i) / Σλ exactly (the projections preserve means).
             let lam: f64 = lambda.iter().sum();
-            let (mean, cov) = otcore::gaussian::moments(x.as_ref(), None).unwrap();
+            let (mean, _) = otcore::gaussian::moments(x.as_ref(), None).unwrap();
             for (t, &got) in mean.iter().enumerate() {
                 let want: f64 = (0..k)
                     .map(|i| lambda[i] * clouds[i].col(t).iter().sum::<f64>() / n as f64)
@@ -478,35 +491,8 @@ mod free_support {
             // Against the Gaussian barycenter of the generating laws: the sample mean within
             // 4 standard errors (σ ≤ 2.2, n = 500: 0.4) and the covariance within 15%
             // (Frobenius, relative; one covariance estimate from 500 samples errs by ~6%).
-            let gm = Mat::from_fn(k, 2, |i, t| means[i][t]);
-            let gc: Vec<Mat<f64>> = (0..k)
-                .map(|i| {
-                    let l = ls[i];
-                    let lm = Mat::from_fn(2, 2, |r, c| match (r, c) {
-                        (0, 0) => l[0],
-                        (1, 0) => l[1],
-                        (1, 1) => l[2],
-                        _ => 0.0,
-                    });
-                    &lm * lm.transpose()
-                })
-                .collect();
-            let views: Vec<MatRef<'_, f64>> = gc.iter().map(|c| c.as_ref()).collect();
-            let g = otcore::gaussian::barycenter(gm.as_ref(), &views, &lambda, &Default::default())
-                .unwrap();
-            for t in 0..2 {
-                assert!(
-                    (mean[t] - g.mean[t]).abs() <= 0.4,
-                    "k={k}: {mean:?} vs {:?}",
-                    g.mean
-                );
-            }
-            let diff = (&cov - &g.cov).norm_l2();
-            assert!(
-                diff <= 0.15 * g.cov.norm_l2(),
-                "k={k}: {cov:?} vs {:?}",
-                g.cov
-            );
+            let err = covariance_error(&x, &means[..k], &ls[..k], &lambda, 0.4);
+            assert!(err <= 0.15, "k={k}: covariance error {err}");
         }
     }
 

@@ -16,7 +16,6 @@ target/release/libotcore.so.
 import argparse
 import ctypes
 import os
-import time
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
@@ -25,16 +24,7 @@ import scipy  # noqa: E402
 from scipy.optimize import linear_sum_assignment  # noqa: E402
 
 import otcore_abi as abi  # noqa: E402
-from otcore_ctypes import NO_WORK, check, load, new, options, ptr, view  # noqa: E402
-
-
-def best_of(f, repeat):
-    best, out = float("inf"), None
-    for _ in range(repeat):
-        t = time.perf_counter()
-        out = f()
-        best = min(best, time.perf_counter() - t)
-    return best, out
+from otcore_ctypes import NO_WORK, best_of, check, load, new, options, ptr, view  # noqa: E402
 
 
 def otcore_assignment(lib, C):

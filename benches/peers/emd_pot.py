@@ -14,7 +14,6 @@ faster); `--no-pot` skips POT (then only the two otcore libraries are timed).
 import argparse
 import ctypes
 import os
-import time
 
 import numpy as np
 
@@ -22,7 +21,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 import ot  # noqa: E402
 
 import otcore_abi as abi  # noqa: E402
-from otcore_ctypes import NO_WORK, check, load, new, ptr, view  # noqa: E402
+from otcore_ctypes import NO_WORK, best_of, check, load, new, ptr, view  # noqa: E402
 
 
 class EmdResult:
@@ -39,15 +38,6 @@ def otcore_emd(lib, a, b, M):
     st = lib.otc_emd_f64(ctypes.byref(problem), ctypes.byref(out), None, NO_WORK)
     check(lib, st)
     return EmdResult(out)
-
-
-def best_of(f, repeat):
-    best, out = float("inf"), None
-    for _ in range(repeat):
-        t = time.perf_counter()
-        out = f()
-        best = min(best, time.perf_counter() - t)
-    return best, out
 
 
 def run_case(lib, base, name, a, b, M, repeat, pot=True):

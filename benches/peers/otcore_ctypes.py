@@ -14,6 +14,7 @@ The library path is $OTCORE_LIB, else target/release/libotcore.so (`cargo build 
 import ctypes
 import os
 import pathlib
+import time
 
 import numpy as np
 
@@ -75,6 +76,16 @@ def load() -> ctypes.CDLL:
     declared from the generated prototypes."""
     path = os.environ.get("OTCORE_LIB", str(ROOT / "target" / "release" / "libotcore.so"))
     return abi.declare(ctypes.CDLL(path))
+
+
+def best_of(f, repeat: int):
+    """The best wall time of `repeat` calls of `f` (seconds) and the last call's result."""
+    best, out = float("inf"), None
+    for _ in range(repeat):
+        t = time.perf_counter()
+        out = f()
+        best = min(best, time.perf_counter() - t)
+    return best, out
 
 
 def check(lib: ctypes.CDLL, status: int) -> int:

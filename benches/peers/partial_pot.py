@@ -13,23 +13,13 @@ The library is $OTCORE_LIB or target/release/libotcore.so.
 import argparse
 import ctypes
 import os
-import time
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 import numpy as np  # noqa: E402
 import ot  # noqa: E402
 
 import otcore_abi as abi  # noqa: E402
-from otcore_ctypes import NO_WORK, check, load, new, options, ptr, view  # noqa: E402
-
-
-def best_of(f, repeat):
-    best, out = float("inf"), None
-    for _ in range(repeat):
-        t = time.perf_counter()
-        out = f()
-        best = min(best, time.perf_counter() - t)
-    return best, out
+from otcore_ctypes import NO_WORK, best_of, check, load, new, options, ptr, view  # noqa: E402
 
 
 def otcore_partial(lib, a, b, M, mass):

@@ -432,6 +432,18 @@ fn small() -> Small {
     }
 }
 
+/// The address and name of every input of a problem over `s` whose struct is at `problem`.
+fn inputs_of(problem: *const u8, s: &Small) -> [(*const u8, &'static str); 6] {
+    [
+        (problem, "problem"),
+        (s.x.as_ptr().cast(), "problem->x"),
+        (s.y.as_ptr().cast(), "problem->y"),
+        (s.rows.as_ptr().cast(), "problem->plan_rows"),
+        (s.cols.as_ptr().cast(), "problem->plan_cols"),
+        (s.mass.as_ptr().cast(), "problem->plan_mass"),
+    ]
+}
+
 fn small_grad(s: &Small) -> otc_plan_position_gradient_problem_f64 {
     otc_plan_position_gradient_problem_f64 {
         struct_size: size_of::<otc_plan_position_gradient_problem_f64>(),
@@ -593,18 +605,10 @@ fn position_gradient_refuses_bad_input_and_writes_nothing() {
         "gy twice",
     );
     // Every output over every input (and over the other output).
-    let inputs: [(*const u8, &str); 6] = [
-        (
-            (&p as *const otc_plan_position_gradient_problem_f64).cast(),
-            "problem",
-        ),
-        (s.x.as_ptr().cast(), "problem->x"),
-        (s.y.as_ptr().cast(), "problem->y"),
-        (s.rows.as_ptr().cast(), "problem->plan_rows"),
-        (s.cols.as_ptr().cast(), "problem->plan_cols"),
-        (s.mass.as_ptr().cast(), "problem->plan_mass"),
-    ];
-    for (at, name) in inputs {
+    for (at, name) in inputs_of(
+        (&p as *const otc_plan_position_gradient_problem_f64).cast(),
+        &s,
+    ) {
         for which in 0..2 {
             let mut o2 = base;
             match which {
@@ -755,18 +759,10 @@ fn interpolation_refuses_bad_input_and_writes_nothing() {
         "points shape",
     );
     // Every output over every input, and over each other.
-    let inputs: [(*const u8, &str); 6] = [
-        (
-            (&p as *const otc_displacement_interpolation_problem_f64).cast(),
-            "problem",
-        ),
-        (s.x.as_ptr().cast(), "problem->x"),
-        (s.y.as_ptr().cast(), "problem->y"),
-        (s.rows.as_ptr().cast(), "problem->plan_rows"),
-        (s.cols.as_ptr().cast(), "problem->plan_cols"),
-        (s.mass.as_ptr().cast(), "problem->plan_mass"),
-    ];
-    for (at, name) in inputs {
+    for (at, name) in inputs_of(
+        (&p as *const otc_displacement_interpolation_problem_f64).cast(),
+        &s,
+    ) {
         for which in 0..2 {
             let mut o2 = base;
             match which {

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Runs every test of otcore on a Debian machine as root, installing what the tests need:
-# cmake and libclang (to build HiGHS for the exact-OT cross-check), C/C++/Fortran compilers,
-# valgrind, pkg-config, OpenMPI, R with testthat (for the R binding), and Doxygen. First the
-# gates: formatting, clippy without warnings, the Rust docs without warnings, and the C API
-# reference (the header's doc comments) rendered by Doxygen without warnings; then the tests
-# (which include the generated files' freshness and `R CMD check` of the R package).
+# cmake and libclang (to build HiGHS once for the exact-OT cross-check: scripts/highs.sh),
+# C/C++/Fortran compilers, valgrind, pkg-config, OpenMPI, R with testthat (for the R
+# binding), and Doxygen. First the gates: formatting, clippy without warnings, the Rust docs
+# without warnings, and the C API reference (the header's doc comments) rendered by Doxygen
+# without warnings; then the tests (which include the generated files' freshness and
+# `R CMD check` of the R package).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,7 +21,10 @@ if [ ${#need[@]} -gt 0 ]; then
     apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
-command -v cargo >/dev/null || { echo "cargo not found: install a Rust toolchain >= 1.84" >&2; exit 1; }
+command -v cargo >/dev/null || { echo "cargo not found: install a Rust toolchain >= 1.86 (the tests; the library needs 1.84)" >&2; exit 1; }
+
+# HiGHS built once for every cargo step below (see scripts/highs.sh).
+eval "$(bash scripts/highs.sh)"
 
 # Native-toolchain tests fail (rather than skip) when a tool is missing.
 export OTCORE_REQUIRE_TOOLS=1

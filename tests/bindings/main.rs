@@ -1,6 +1,7 @@
 //! The C ABI as other languages and tools see it: the generated files are fresh, the header
 //! has the ABI 1 shape and C's layouts, and the C, C++, Fortran, R, Julia (static), MPI and
-//! packaging tests build against this build's library and pass. One test binary.
+//! packaging tests build against this build's library and pass; the declared MSRV holds. One
+//! test binary.
 mod abi_layout;
 mod abi_shape;
 mod binding_coverage;
@@ -13,6 +14,7 @@ mod fortran_binding;
 mod generated;
 mod julia_binding;
 mod mpi_example;
+mod msrv;
 mod packaging;
 mod r_binding;
 #[path = "../support/mod.rs"]

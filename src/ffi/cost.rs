@@ -124,15 +124,20 @@ impl TryFrom<i32> for MetricCode {
 
 /// The checked metric of the options.
 fn metric_of(o: &otc_cost_matrix_options) -> Result<Metric> {
+    metric_from("opts->metric", o.metric, o.p)
+}
+
+/// The checked metric of an `OTC_METRIC_*` code (argument `what`) and Minkowski exponent `p`.
+pub(super) fn metric_from(what: &str, code: i32, p: f64) -> Result<Metric> {
     let code: MetricCode = enum_arg(
-        "opts->metric",
-        o.metric,
+        what,
+        code,
         "OTC_METRIC_SQEUCLIDEAN (0), OTC_METRIC_EUCLIDEAN (1), OTC_METRIC_MINKOWSKI (2) or OTC_METRIC_COSINE (3)",
     )?;
     let metric = match code.0 {
         OTC_METRIC_SQEUCLIDEAN => Metric::SqEuclidean,
         OTC_METRIC_EUCLIDEAN => Metric::Euclidean,
-        OTC_METRIC_MINKOWSKI => Metric::Minkowski(o.p),
+        OTC_METRIC_MINKOWSKI => Metric::Minkowski(p),
         _ => Metric::Cosine,
     };
     metric.validate()?;

@@ -173,10 +173,24 @@ pub fn emd_in_place(
     _par: Par,
     stack: &mut MemStack,
 ) -> Result<EmdInfo> {
+    let req = emd_scratch(a.len(), b.len());
+    solve_checked(a, b, Ground::Matrix(cost), out, params, req, stack)
+}
+
+/// Checks a balanced problem (sizes, outputs, a workspace of `req`, weights, costs) and
+/// solves it.
+fn solve_checked(
+    a: &[f64],
+    b: &[f64],
+    ground: Ground<'_>,
+    out: EmdOutputs<'_>,
+    params: &EmdParams,
+    req: StackReq,
+    stack: &mut MemStack,
+) -> Result<EmdInfo> {
     let (n, m) = (a.len(), b.len());
-    let ground = Ground::Matrix(cost);
     check_shapes(n, m, ground, &out)?;
-    check_stack(stack, emd_scratch(n, m))?;
+    check_stack(stack, req)?;
     let mass = validate(a, b, ground, params)?;
     let (info, _) = solve_oriented(a, b, ground, out, &mass, params, stack)?;
     Ok(info)

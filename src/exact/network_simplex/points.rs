@@ -9,8 +9,8 @@
 //! over all n·m arcs, computed the same way without storing them.
 
 use super::{
-    check_shapes, check_stack, emd_scratch, solve_allocated, solve_oriented, validate, EmdInfo,
-    EmdOutputs, EmdParams, EmdSolution, Ground,
+    emd_scratch, solve_allocated, solve_checked, EmdInfo, EmdOutputs, EmdParams, EmdSolution,
+    Ground,
 };
 use crate::cost::clouds::packed_clouds_req;
 use crate::cost::Metric;
@@ -55,13 +55,8 @@ pub fn emd_points_in_place(
     _par: Par,
     stack: &mut MemStack,
 ) -> Result<EmdInfo> {
-    let (n, m) = (a.len(), b.len());
-    let ground = Ground::Clouds(clouds);
-    check_shapes(n, m, ground, &out)?;
-    let mass = validate(a, b, ground, params)?;
-    check_stack(stack, emd_points_scratch(n, m, clouds.x.ncols()))?;
-    let (info, _) = solve_oriented(a, b, ground, out, &mass, params, stack)?;
-    Ok(info)
+    let req = emd_points_scratch(a.len(), b.len(), clouds.x.ncols());
+    solve_checked(a, b, Ground::Clouds(clouds), out, params, req, stack)
 }
 
 /// Solves the transport problem between the clouds and returns the plan, duals and

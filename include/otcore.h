@@ -1306,6 +1306,135 @@ typedef struct otc_emd_unbalanced_tv_outputs_f64 {
 } otc_emd_unbalanced_tv_outputs_f64;
 
 /**
+ * Options of `otc_emd_points_f64`; fill with `otc_emd_points_options_default`.
+ */
+typedef struct otc_emd_points_options {
+    /**
+     * `sizeof(otc_emd_points_options)`.
+     */
+    size_t struct_size;
+    /**
+     * Checked (0, or 1 to 256) but unused: the solve runs on the calling thread.
+     */
+    uint32_t num_threads;
+    /**
+     * The ground cost: `OTC_METRIC_SQEUCLIDEAN` (default), `OTC_METRIC_EUCLIDEAN` or
+     * `OTC_METRIC_MINKOWSKI` (`OTC_METRIC_COSINE` is refused).
+     */
+    int32_t metric;
+    /**
+     * Exponent of `OTC_METRIC_MINKOWSKI` (finite, ≥ 1); ignored by the other metrics.
+     * Default 2.
+     */
+    double p;
+    /**
+     * Pivot cap, initial pivots included (default 2^40). When reached, the feasible plan
+     * found so far is returned with `OTC_WARN_MAX_ITER`.
+     */
+    uint64_t max_iter;
+    /**
+     * Largest accepted relative mass gap |Σa − Σb| / max(Σa, Σb) (default 1e-9); within it,
+     * b is rescaled to a's mass.
+     */
+    double mass_tolerance;
+    /**
+     * Call `callback` at most once per this many pivots (default 0: never).
+     */
+    uint64_t callback_every;
+    /**
+     * Progress callback (default NULL), called on the calling thread after a Block Search
+     * pivot with the pivots made and the magnitude of the entering arc's reduced cost;
+     * nonzero stops the solve: `OTC_WARN_CANCELLED` with a feasible plan, its cost, duals
+     * and true `gap`.
+     */
+    otc_callback callback;
+    /**
+     * Passed to `callback` as is.
+     */
+    void *callback_data;
+} otc_emd_points_options;
+
+/**
+ * Two weighted point clouds: `a` (n weights) on the rows of `x` (n × d) and `b` (m weights)
+ * on the rows of `y` (m × d). The cost `C_ij = metric(x_i, y_j)` is computed on the fly,
+ * never stored.
+ */
+typedef struct otc_emd_points_problem_f64 {
+    /**
+     * `sizeof(otc_emd_points_problem_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Source weights (n = rows of `x`; finite, ≥ 0, zeros allowed).
+     */
+    const double *a;
+    /**
+     * Target weights (m = rows of `y`; finite, ≥ 0; Σb = Σa within `mass_tolerance`).
+     */
+    const double *b;
+    /**
+     * Source points, one a row, n × d, any strides (row-major C passes `(d, 1)`,
+     * column-major Fortran/Julia/R `(1, n)`), finite coordinates.
+     */
+    struct otc_matrix_f64 x;
+    /**
+     * Target points, m × d (the same d), any strides.
+     */
+    struct otc_matrix_f64 y;
+} otc_emd_points_problem_f64;
+
+/**
+ * Results of `otc_emd_points_f64`. `report.iterations`: pivots made; `report.error`: `−gap`.
+ * Optional outputs: not wanted when their pointer is NULL.
+ */
+typedef struct otc_emd_points_outputs_f64 {
+    /**
+     * `sizeof(otc_emd_points_outputs_f64)`.
+     */
+    size_t struct_size;
+    /**
+     * Status, pivots, error (= −gap), seconds.
+     */
+    struct otc_report report;
+    /**
+     * Transport cost Σ C_ij P_ij of the returned plan.
+     */
+    double cost;
+    /**
+     * The certificate: the most negative reduced cost `C_ij − f_i − g_j` of the returned
+     * duals over all n·m arcs, computed from the coordinates without storing them (0, or a
+     * few ulps below, when optimal; negative after `OTC_WARN_MAX_ITER`).
+     */
+    double gap;
+    /**
+     * Entries of the sparse plan written (≤ n + m − 1).
+     */
+    size_t nnz;
+    /**
+     * Source duals (n), centred so that a·f = b·g.
+     */
+    double *f;
+    /**
+     * Target duals (m).
+     */
+    double *g;
+    /**
+     * Sparse plan: source point of each entry. `plan_rows`, `plan_cols` and `plan_mass` go
+     * together (all or none), each with room for n + m − 1 entries; the first `nnz` are
+     * written, in no particular order.
+     */
+    size_t *plan_rows;
+    /**
+     * Sparse plan: target point of each entry.
+     */
+    size_t *plan_cols;
+    /**
+     * Sparse plan: mass of each entry (> 0).
+     */
+    double *plan_mass;
+} otc_emd_points_outputs_f64;
+
+/**
  * Options of `otc_emd_f64`; fill with `otc_emd_options_default`.
  */
 typedef struct otc_emd_options {
@@ -4969,6 +5098,63 @@ otc_status otc_emd_unbalanced_tv_f64(const struct otc_emd_unbalanced_tv_problem_
                                      struct otc_emd_unbalanced_tv_outputs_f64 *out,
                                      const struct otc_emd_unbalanced_tv_options *opts,
                                      struct otc_workspace work);
+
+/**
+ * Writes the default options (`num_threads = 0`, squared Euclidean, `p = 2`,
+ * `max_iter = 2^40`, `mass_tolerance = 1e-9`, no callback) into `opts`.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+ *
+ * # Safety
+ * `opts` must be NULL or valid for writes of one `otc_emd_points_options`.
+ */
+otc_status otc_emd_points_options_default(struct otc_emd_points_options *opts);
+
+/**
+ * Bytes of workspace `otc_emd_points_f64` needs for `problem` (the sizes n, m, d of its
+ * views; no data is read) with `opts` (NULL: defaults): O((n + m)·d), about
+ * 100·(n + m) + 8·(n + m + 16)·d bytes. No n × m array.
+ *
+ * Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+ * `OTC_ERR_INVALID_DIMENSION` (d of x and y differ), `OTC_ERR_OVERFLOW`, `OTC_ERR_THREADS`.
+ *
+ * # Safety
+ * `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+ * `bytes` valid for writes.
+ */
+otc_status otc_emd_points_workspace_size_f64(const struct otc_emd_points_problem_f64 *problem,
+                                             const struct otc_emd_points_options *opts,
+                                             size_t *bytes);
+
+/**
+ * Exact optimal transport between the weighted clouds of `problem` for the cost
+ * `C_ij = metric(x_i, y_j)` (`opts->metric`, `opts->p`), by the network simplex of
+ * `otc_emd_f64` with the costs computed on the fly from the coordinates (in SIMD lanes, a
+ * pricing block at a time): the n × m cost is never stored. Optimality is certified by the
+ * duals: `out->gap` is the most negative reduced cost over all n·m arcs, computed the same
+ * way. Time O(pivots · (√(n·m)·d + tree path)), on the calling thread; workspace
+ * O((n + m)·d) from `otc_emd_points_workspace_size_f64` (or `{NULL, 0}`: allocated).
+ * Zero-weight points are allowed (removed, then given the largest feasible duals).
+ *
+ * Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER`, `OTC_WARN_CANCELLED` (a feasible plan, `gap`
+ * says how far from optimal); `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+ * `OTC_ERR_INVALID_DIMENSION` (a zero size, d of x and y differ), `OTC_ERR_NON_FINITE` (a
+ * coordinate or weight; the message names it), `OTC_ERR_INVALID_ARGUMENT` (metric, p,
+ * cosine, negative weights, coordinates so large that a cost could overflow, a bad
+ * `mass_tolerance`), `OTC_ERR_MASS_MISMATCH` (naming the heavier side),
+ * `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`,
+ * `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
+ * nothing is written.
+ *
+ * # Safety
+ * `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+ * every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+ * for `work.bytes` bytes and overlaps no argument.
+ */
+otc_status otc_emd_points_f64(const struct otc_emd_points_problem_f64 *problem,
+                              struct otc_emd_points_outputs_f64 *out,
+                              const struct otc_emd_points_options *opts,
+                              struct otc_workspace work);
 
 /**
  * Writes the default options of `otc_emd_f64` into `opts`.

@@ -2149,6 +2149,79 @@ mod newexact_c_entry_points {
     }
 
     #[test]
+    fn emd_points_allocates_nothing() {
+        use otcore::ffi::cost::OTC_METRIC_MINKOWSKI;
+        use otcore::ffi::emd_points::*;
+        let (n, m, d) = (30, 25, 3);
+        let x: Vec<f64> = (0..n * d).map(|q| ((q * 7) % 19) as f64 / 19.0).collect();
+        let y: Vec<f64> = (0..m * d).map(|q| ((q * 5) % 23) as f64 / 23.0).collect();
+        // Zero masses on both sides: their duals are completed after the solve.
+        let a: Vec<f64> = (0..n).map(|i| ((i * 5) % 4) as f64 / 45.0).collect();
+        let b: Vec<f64> = (0..m).map(|j| ((j * 3 + 1) % 3) as f64 / 25.0).collect();
+        let sa: f64 = a.iter().sum();
+        let b: Vec<f64> = b.iter().map(|w| w * sa / b.iter().sum::<f64>()).collect();
+        let view = |v: &[f64], rows: usize| otc_matrix_f64 {
+            data: v.as_ptr(),
+            rows,
+            cols: d,
+            row_stride: d as isize,
+            col_stride: 1,
+        };
+        let p = otc_emd_points_problem_f64 {
+            struct_size: size_of::<otc_emd_points_problem_f64>(),
+            a: a.as_ptr(),
+            b: b.as_ptr(),
+            x: view(&x, n),
+            y: view(&y, m),
+        };
+        let mut o = std::mem::MaybeUninit::uninit();
+        // SAFETY: `o` is writable; the call initialises it.
+        let mut o = unsafe {
+            assert_eq!(otc_emd_points_options_default(o.as_mut_ptr()), OTC_OK);
+            o.assume_init()
+        };
+        (o.num_threads, o.metric, o.p) = (1, OTC_METRIC_MINKOWSKI, 1.5);
+        o.callback_every = 1;
+        o.callback = Some(go_on);
+        let (mut f, mut g) = (vec![0.0; n], vec![0.0; m]);
+        let (mut rows, mut cols, mut mass) = (
+            vec![0usize; n + m - 1],
+            vec![0usize; n + m - 1],
+            vec![0.0; n + m - 1],
+        );
+        let mut out = otc_emd_points_outputs_f64 {
+            struct_size: size_of::<otc_emd_points_outputs_f64>(),
+            report: otc_report::default(),
+            cost: 0.0,
+            gap: 0.0,
+            nnz: 0,
+            f: f.as_mut_ptr(),
+            g: g.as_mut_ptr(),
+            plan_rows: rows.as_mut_ptr(),
+            plan_cols: cols.as_mut_ptr(),
+            plan_mass: mass.as_mut_ptr(),
+        };
+        let mut bytes = 0;
+        // SAFETY: valid structs and arrays of the stated lengths, outputs disjoint.
+        assert_eq!(
+            unsafe { otc_emd_points_workspace_size_f64(&p, &o, &mut bytes) },
+            OTC_OK
+        );
+        // SAFETY: as above; the workspace is disjoint from every argument.
+        ok_without_allocation("emd_points", bytes, |w| unsafe {
+            otc_emd_points_f64(&p, &mut out, &o, w)
+        });
+        let clouds = otcore::exact::Clouds {
+            x: faer::MatRef::from_row_major_slice(&x, n, d),
+            y: faer::MatRef::from_row_major_slice(&y, m, d),
+            metric: otcore::cost::Metric::Minkowski(1.5),
+        };
+        let r = otcore::exact::emd_points(&a, &b, clouds, &Default::default()).unwrap();
+        assert_eq!((out.cost, &f[..], &g[..]), (r.cost, &r.f[..], &r.g[..]));
+        assert!(out.gap <= 0.0 && out.gap > -1e-12 && out.cost > 0.0);
+    }
+
+    #[test]
     fn emd_grid_allocates_nothing() {
         let shape = [6usize, 7];
         let a: Vec<f64> = (0..42).map(|i| ((i * 5) % 7) as f64 / 126.0).collect();

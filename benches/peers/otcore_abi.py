@@ -512,6 +512,54 @@ class otc_emd_unbalanced_tv_outputs_f64(ctypes.Structure):
 
 
 
+class otc_emd_points_options(ctypes.Structure):
+    """Options of `otc_emd_points_f64`; fill with `otc_emd_points_options_default`."""
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("num_threads", ctypes.c_uint32),
+        ("metric", ctypes.c_int32),
+        ("p", ctypes.c_double),
+        ("max_iter", ctypes.c_uint64),
+        ("mass_tolerance", ctypes.c_double),
+        ("callback_every", ctypes.c_uint64),
+        ("callback", otc_callback),
+        ("callback_data", ctypes.c_void_p),
+    ]
+
+
+
+class otc_emd_points_problem_f64(ctypes.Structure):
+    """Two weighted point clouds: `a` (n weights) on the rows of `x` (n × d) and `b` (m weights)
+    on the rows of `y` (m × d). The cost `C_ij = metric(x_i, y_j)` is computed on the fly,
+    never stored."""
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("a", ctypes.c_void_p),
+        ("b", ctypes.c_void_p),
+        ("x", otc_matrix_f64),
+        ("y", otc_matrix_f64),
+    ]
+
+
+
+class otc_emd_points_outputs_f64(ctypes.Structure):
+    """Results of `otc_emd_points_f64`. `report.iterations`: pivots made; `report.error`: `−gap`.
+    Optional outputs: not wanted when their pointer is NULL."""
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("report", otc_report),
+        ("cost", ctypes.c_double),
+        ("gap", ctypes.c_double),
+        ("nnz", ctypes.c_size_t),
+        ("f", ctypes.c_void_p),
+        ("g", ctypes.c_void_p),
+        ("plan_rows", ctypes.c_void_p),
+        ("plan_cols", ctypes.c_void_p),
+        ("plan_mass", ctypes.c_void_p),
+    ]
+
+
+
 class otc_emd_options(ctypes.Structure):
     """Options of `otc_emd_f64`; fill with `otc_emd_options_default`."""
     _fields_ = [
@@ -1863,6 +1911,9 @@ PROTOTYPES = {
     "otc_emd_unbalanced_tv_options_default": (ctypes.c_int32, [ctypes.POINTER(otc_emd_unbalanced_tv_options)]),
     "otc_emd_unbalanced_tv_workspace_size_f64": (ctypes.c_int32, [ctypes.POINTER(otc_emd_unbalanced_tv_problem_f64), ctypes.POINTER(otc_emd_unbalanced_tv_options), ctypes.POINTER(ctypes.c_size_t)]),
     "otc_emd_unbalanced_tv_f64": (ctypes.c_int32, [ctypes.POINTER(otc_emd_unbalanced_tv_problem_f64), ctypes.POINTER(otc_emd_unbalanced_tv_outputs_f64), ctypes.POINTER(otc_emd_unbalanced_tv_options), otc_workspace]),
+    "otc_emd_points_options_default": (ctypes.c_int32, [ctypes.POINTER(otc_emd_points_options)]),
+    "otc_emd_points_workspace_size_f64": (ctypes.c_int32, [ctypes.POINTER(otc_emd_points_problem_f64), ctypes.POINTER(otc_emd_points_options), ctypes.POINTER(ctypes.c_size_t)]),
+    "otc_emd_points_f64": (ctypes.c_int32, [ctypes.POINTER(otc_emd_points_problem_f64), ctypes.POINTER(otc_emd_points_outputs_f64), ctypes.POINTER(otc_emd_points_options), otc_workspace]),
     "otc_emd_options_default": (ctypes.c_int32, [ctypes.POINTER(otc_emd_options)]),
     "otc_emd_workspace_size_f64": (ctypes.c_int32, [ctypes.POINTER(otc_emd_problem_f64), ctypes.POINTER(otc_emd_options), ctypes.POINTER(ctypes.c_size_t)]),
     "otc_emd_f64": (ctypes.c_int32, [ctypes.POINTER(otc_emd_problem_f64), ctypes.POINTER(otc_emd_outputs_f64), ctypes.POINTER(otc_emd_options), otc_workspace]),

@@ -16,7 +16,7 @@
 //   with_callback(every, function, data) for the iterative solvers.
 // * Operations: cost matrices, exact OT (emd, emd_batch, wasserstein_1d, quantile_1d,
 //   barycenter_1d, mccann_geodesic_1d, sliced_wasserstein,
-//   assignment, emd_grid, emd_partial, emd_unbalanced_tv), Sinkhorn (sinkhorn,
+//   assignment, emd_grid, emd_points, emd_partial, emd_unbalanced_tv), Sinkhorn (sinkhorn,
 //   sinkhorn_points, sinkhorn_into, sinkhorn_divergence[_points], the row-partitioned pieces
 //   sinkhorn_block_step[_points], lse_pair_merge, sinkhorn_block_column_update with
 //   SinkhornBlockOptions), Gaussian OT (bures, gaussian_*, psd_sqrt), semi-discrete OT
@@ -1978,6 +1978,85 @@ inline EmdGridResult emd_grid(const std::vector<std::size_t> &shape, const std::
     return r;
 }
 
+
+/// The result of `emd_points`: cost, certificate `gap`, duals f (n), g (m) centred so that
+/// a.f = b.g, and the sparse plan (point indices); `report.status` is OTC_OK,
+/// OTC_WARN_MAX_ITER or OTC_WARN_CANCELLED.
+struct EmdPointsResult {
+    otc_report report{};  ///< status, iterations (pivots), error (= -gap), seconds
+    double cost = 0;
+    double gap = 0;       ///< most negative reduced cost over all n*m arcs (0 when optimal)
+    std::vector<double> f;
+    std::vector<double> g;
+    SparsePlan plan;
+};
+
+namespace detail {
+inline otc_emd_points_problem_f64 points_problem(const double *a, const double *b,
+                                                 View<double> x, View<double> y) {
+    otc_emd_points_problem_f64 p{};
+    p.struct_size = sizeof p;
+    p.a = a;
+    p.b = b;
+    p.x = to_c(x);
+    p.y = to_c(y);
+    return p;
+}
+}  // namespace detail
+
+/// Bytes of workspace `emd_points` needs for clouds x (n x d) and y (m x d): O((n + m) d).
+inline std::size_t emd_points_workspace_size(View<double> x, View<double> y,
+                                             const EmdPointsOptions &opts = EmdPointsOptions()) {
+    const otc_emd_points_problem_f64 p = detail::points_problem(nullptr, nullptr, x, y);
+    std::size_t bytes = 0;
+    check(otc_emd_points_workspace_size_f64(&p, &opts.c, &bytes),
+          "otc_emd_points_workspace_size_f64");
+    return bytes;
+}
+
+/// Exact OT between the weights a on the points x (n x d, one a row, any strides) and b on
+/// y (m x d) for the cost metric(x_i, y_j) (`opts.with_metric`, `with_p`; squared Euclidean
+/// by default), by the network simplex with costs computed on the fly: the n x m cost is
+/// never stored (memory O((n + m) d)).
+inline EmdPointsResult emd_points(const std::vector<double> &a, const std::vector<double> &b,
+                                  View<double> x, View<double> y,
+                                  const EmdPointsOptions &opts = EmdPointsOptions(),
+                                  Workspace *work = nullptr) {
+    detail::expect_len(a.size(), x.rows, "emd_points: a");
+    detail::expect_len(b.size(), y.rows, "emd_points: b");
+    const otc_emd_points_problem_f64 p = detail::points_problem(a.data(), b.data(), x, y);
+    EmdPointsResult r;
+    r.f.resize(a.size());
+    r.g.resize(b.size());
+    r.plan.resize(a.size() + b.size() > 0 ? a.size() + b.size() - 1 : 0);
+    otc_emd_points_outputs_f64 out{};
+    out.struct_size = sizeof out;
+    out.f = r.f.data();
+    out.g = r.g.data();
+    out.plan_rows = r.plan.rows.data();
+    out.plan_cols = r.plan.cols.data();
+    out.plan_mass = r.plan.mass.data();
+    const otc_workspace w =
+        detail::workspace_view(work, work ? emd_points_workspace_size(x, y, opts) : 0);
+    check(otc_emd_points_f64(&p, &out, &opts.c, w), "otc_emd_points_f64");
+    r.report = out.report;
+    r.cost = out.cost;
+    r.gap = out.gap;
+    r.plan.resize(out.nnz);
+    return r;
+}
+
+/// `emd_points` for row-major clouds of dimension d in flat vectors (x: a.size() * d values,
+/// y: b.size() * d).
+inline EmdPointsResult emd_points(const std::vector<double> &a, const std::vector<double> &b,
+                                  const std::vector<double> &x, const std::vector<double> &y,
+                                  std::size_t d,
+                                  const EmdPointsOptions &opts = EmdPointsOptions()) {
+    detail::expect_len(x.size(), a.size() * d, "emd_points: x");
+    detail::expect_len(y.size(), b.size() * d, "emd_points: y");
+    return emd_points(a, b, View<double>::row_major(x.data(), a.size(), d),
+                      View<double>::row_major(y.data(), b.size(), d), opts);
+}
 
 
 /// The result of `emd_partial` and `emd_unbalanced_tv`: `out` is the C outputs struct (its

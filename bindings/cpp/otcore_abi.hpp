@@ -224,6 +224,26 @@ struct emd_unbalanced_tv<double> {
     using options = otc_emd_unbalanced_tv_options;
 };
 
+inline otc_status options_default(otc_emd_points_options *opts) { return otc_emd_points_options_default(opts); }
+inline otc_status solve(const otc_emd_points_problem_f64 *problem, otc_emd_points_outputs_f64 *out, const otc_emd_points_options *opts,
+                        otc_workspace work) {
+    return otc_emd_points_f64(problem, out, opts, work);
+}
+inline otc_status workspace_size(const otc_emd_points_problem_f64 *problem, const otc_emd_points_options *opts,
+                                 std::size_t *bytes) {
+    return otc_emd_points_workspace_size_f64(problem, opts, bytes);
+}
+inline const char *solve_name(const otc_emd_points_problem_f64 *) { return "otc_emd_points_f64"; }
+/// The C structs of `emd_points` in precision T.
+template <class T>
+struct emd_points;
+template <>
+struct emd_points<double> {
+    using problem = otc_emd_points_problem_f64;
+    using outputs = otc_emd_points_outputs_f64;
+    using options = otc_emd_points_options;
+};
+
 inline otc_status options_default(otc_emd_options *opts) { return otc_emd_options_default(opts); }
 inline otc_status solve(const otc_emd_problem_f64 *problem, otc_emd_outputs_f64 *out, const otc_emd_options *opts,
                         otc_workspace work) {
@@ -1120,6 +1140,51 @@ struct EmdUnbalancedTvOptions {
     /// once per `every` iterations (0: never); nonzero stops the solve
     /// (`OTC_WARN_CANCELLED`, valid outputs).
     EmdUnbalancedTvOptions &with_callback(std::uint64_t every, otc_callback function, void *data = nullptr) {
+        c.callback_every = every;
+        c.callback = function;
+        c.callback_data = data;
+        return *this;
+    }
+};
+
+/// Options of `emd_points` (otc_emd_points_options): the C struct `c`, filled with the library's defaults, and a
+/// chainable setter per field.
+struct EmdPointsOptions {
+    otc_emd_points_options c;  ///< the C struct (every field can also be set directly)
+    EmdPointsOptions() { check(otc_emd_points_options_default(&c), "otc_emd_points_options_default"); }
+    /// Checked (0, or 1 to 256) but unused: the solve runs on the calling thread.
+    EmdPointsOptions &with_num_threads(uint32_t value) {
+        c.num_threads = value;
+        return *this;
+    }
+    /// The ground cost: `OTC_METRIC_SQEUCLIDEAN` (default), `OTC_METRIC_EUCLIDEAN` or
+    /// `OTC_METRIC_MINKOWSKI` (`OTC_METRIC_COSINE` is refused).
+    EmdPointsOptions &with_metric(int32_t value) {
+        c.metric = value;
+        return *this;
+    }
+    /// Exponent of `OTC_METRIC_MINKOWSKI` (finite, ≥ 1); ignored by the other metrics.
+    /// Default 2.
+    EmdPointsOptions &with_p(double value) {
+        c.p = value;
+        return *this;
+    }
+    /// Pivot cap, initial pivots included (default 2^40). When reached, the feasible plan
+    /// found so far is returned with `OTC_WARN_MAX_ITER`.
+    EmdPointsOptions &with_max_iter(uint64_t value) {
+        c.max_iter = value;
+        return *this;
+    }
+    /// Largest accepted relative mass gap |Σa − Σb| / max(Σa, Σb) (default 1e-9); within it,
+    /// b is rescaled to a's mass.
+    EmdPointsOptions &with_mass_tolerance(double value) {
+        c.mass_tolerance = value;
+        return *this;
+    }
+    /// Progress callback: `function(data, iteration, error)` on the calling thread at most
+    /// once per `every` iterations (0: never); nonzero stops the solve
+    /// (`OTC_WARN_CANCELLED`, valid outputs).
+    EmdPointsOptions &with_callback(std::uint64_t every, otc_callback function, void *data = nullptr) {
         c.callback_every = every;
         c.callback = function;
         c.callback_data = data;

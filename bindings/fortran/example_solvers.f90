@@ -16,6 +16,7 @@ program example_solvers
     real(c_double) :: f2(n), g2(n), tc, c6(6, 6), f6(6), g6(6), f6p(6), g6p(6), ga6(6), wp(6)
     real(c_double) :: vp, vm, pmeans(3, 2), pcovs(2, 2, 3), w2p(2, 3), w2exp, amap(2, 2)
     real(c_double) :: ymap(4, 2), ylin(4, 2), yexp
+    real(c_double) :: xq(5, 2), yq(4, 2), cq(5, 4), aq(5), bq(4), fq(5), gq(4), cq_cost, gapq
     real(c_double) :: qv(3), xy(12), w12(12), bpts(11), bwts(11), lam(2)
     integer(c_size_t) :: sizes2(2), nnz
     real(c_double) :: yfs(12, 2), y1fs(6, 2), xfs(6, 2), x0fs(6, 2), w6fs(6), obj
@@ -69,6 +70,25 @@ program example_solvers
     ! An unbalanced problem is an error; the message names the heavier side.
     call otcore_emd(a, 2 * b, c, cost, status)
     call expect(status == OTC_ERR_MASS_MISMATCH, "mass mismatch reported")
+
+    ! Point clouds with costs on the fly: the dense emd's optimum on the same Euclidean costs.
+    do i = 1, 5
+        xq(i, :) = [modulo(3 * i, 7) / 7.0d0, modulo(5 * i, 11) / 11.0d0]
+    end do
+    do j = 1, 4
+        yq(j, :) = [modulo(2 * j, 5) / 5.0d0, modulo(7 * j, 9) / 9.0d0]
+    end do
+    aq = 0.2d0
+    bq = [0.1d0, 0.4d0, 0.3d0, 0.2d0]
+    call otcore_cost_matrix(xq, yq, cq, status, metric=OTC_METRIC_EUCLIDEAN)
+    call otcore_emd(aq, bq, cq, cq_cost, status)
+    call otcore_emd_points(aq, bq, xq, yq, cost, status, metric=OTC_METRIC_EUCLIDEAN, f=fq, &
+                           g=gq, gap=gapq)
+    call expect(status == OTC_OK .and. abs(cost - cq_cost) <= 1d-12, "emd_points = emd")
+    call expect(gapq <= 0 .and. gapq > -1d-12, "emd_points certificate")
+    call expect(abs(sum(aq * fq) + sum(bq * gq) - cost) <= 1d-12, "emd_points strong duality")
+    call otcore_emd_points(aq, 2 * bq, xq, yq, cost, status)
+    call expect(status == OTC_ERR_MASS_MISMATCH, "emd_points mass mismatch reported")
 
     ! 1-D and sliced: along the only direction of 1-D points, sliced = 1-D = sorted matching.
     do i = 1, 6

@@ -1161,6 +1161,43 @@ contains
         end if
     end subroutine
 
+    ! Exact OT between the weights a (n) on the points x(n, d) (one a row) and b (m) on
+    ! y(m, d) for the cost metric(x_i, y_j) (optional metric: OTC_METRIC_SQEUCLIDEAN default,
+    ! OTC_METRIC_EUCLIDEAN, OTC_METRIC_MINKOWSKI with exponent p), by the network simplex with
+    ! the costs computed on the fly: the n x m cost is never stored. The optimal cost into
+    ! cost_out; optional duals f (n), g (m) and certificate gap (most negative reduced cost
+    ! over all n*m arcs). status: OTC_OK or an OTC_ERR_* code (outputs untouched).
+    subroutine otcore_emd_points(a, b, x, y, cost_out, status, metric, p, f, g, gap)
+        real(c_double), intent(in), target, contiguous :: a(:), b(:), x(:, :), y(:, :)
+        real(c_double), intent(out) :: cost_out
+        integer(c_int32_t), intent(out) :: status
+        integer(c_int32_t), intent(in), optional :: metric
+        real(c_double), intent(in), optional :: p
+        real(c_double), intent(inout), target, optional, contiguous :: f(:), g(:)
+        real(c_double), intent(out), optional :: gap
+        type(otc_emd_points_options) :: opts
+        type(otc_emd_points_problem_f64) :: prob
+        type(otc_emd_points_outputs_f64) :: out
+        status = otc_emd_points_options_default(opts)
+        if (present(metric)) opts%metric = metric
+        if (present(p)) opts%p = p
+        prob = otc_emd_points_problem_f64(c_sizeof(prob), c_loc(a), c_loc(b), view_f64(x), &
+                                          view_f64(y))
+        out%struct_size = c_sizeof(out)
+        out%f = c_null_ptr
+        out%g = c_null_ptr
+        out%plan_rows = c_null_ptr
+        out%plan_cols = c_null_ptr
+        out%plan_mass = c_null_ptr
+        if (present(f)) out%f = c_loc(f)
+        if (present(g)) out%g = c_loc(g)
+        status = otc_emd_points_f64(prob, out, opts, otc_workspace(c_null_ptr, 0_c_size_t))
+        if (status < 100) then
+            cost_out = out%cost
+            if (present(gap)) gap = out%gap
+        end if
+    end subroutine
+
     ! Exact partial OT: moves `mass` (<= min(sum(a), sum(b))) from a (n) to b (m) at least
     ! cost for cost(n, m). The cost into cost_out; optional duals f (n), g (m), dense plan
     ! (n, m). status: OTC_OK, OTC_WARN_MAX_ITER, or an OTC_ERR_* code (outputs untouched).

@@ -717,6 +717,81 @@ module otcore_c
         type(otc_matrix_mut_f64) :: plan
     end type
 
+    ! Options of `otc_emd_points_f64`; fill with `otc_emd_points_options_default`.
+    type, bind(c) :: otc_emd_points_options
+        ! `sizeof(otc_emd_points_options)`.
+        integer(c_size_t) :: struct_size
+        ! Checked (0, or 1 to 256) but unused: the solve runs on the calling thread.
+        integer(c_int32_t) :: num_threads
+        ! The ground cost: `OTC_METRIC_SQEUCLIDEAN` (default), `OTC_METRIC_EUCLIDEAN` or
+        ! `OTC_METRIC_MINKOWSKI` (`OTC_METRIC_COSINE` is refused).
+        integer(c_int32_t) :: metric
+        ! Exponent of `OTC_METRIC_MINKOWSKI` (finite, ≥ 1); ignored by the other metrics.
+        ! Default 2.
+        real(c_double) :: p
+        ! Pivot cap, initial pivots included (default 2^40). When reached, the feasible plan
+        ! found so far is returned with `OTC_WARN_MAX_ITER`.
+        integer(c_int64_t) :: max_iter
+        ! Largest accepted relative mass gap |Σa − Σb| / max(Σa, Σb) (default 1e-9); within it,
+        ! b is rescaled to a's mass.
+        real(c_double) :: mass_tolerance
+        ! Call `callback` at most once per this many pivots (default 0: never).
+        integer(c_int64_t) :: callback_every
+        ! Progress callback (default NULL), called on the calling thread after a Block Search
+        ! pivot with the pivots made and the magnitude of the entering arc's reduced cost;
+        ! nonzero stops the solve: `OTC_WARN_CANCELLED` with a feasible plan, its cost, duals
+        ! and true `gap`.
+        type(c_funptr) :: callback
+        ! Passed to `callback` as is.
+        type(c_ptr) :: callback_data
+    end type
+
+    ! Two weighted point clouds: `a` (n weights) on the rows of `x` (n × d) and `b` (m weights)
+    ! on the rows of `y` (m × d). The cost `C_ij = metric(x_i, y_j)` is computed on the fly,
+    ! never stored.
+    type, bind(c) :: otc_emd_points_problem_f64
+        ! `sizeof(otc_emd_points_problem_f64)`.
+        integer(c_size_t) :: struct_size
+        ! Source weights (n = rows of `x`; finite, ≥ 0, zeros allowed).
+        type(c_ptr) :: a
+        ! Target weights (m = rows of `y`; finite, ≥ 0; Σb = Σa within `mass_tolerance`).
+        type(c_ptr) :: b
+        ! Source points, one a row, n × d, any strides (row-major C passes `(d, 1)`,
+        ! column-major Fortran/Julia/R `(1, n)`), finite coordinates.
+        type(otc_matrix_f64) :: x
+        ! Target points, m × d (the same d), any strides.
+        type(otc_matrix_f64) :: y
+    end type
+
+    ! Results of `otc_emd_points_f64`. `report.iterations`: pivots made; `report.error`: `−gap`.
+    ! Optional outputs: not wanted when their pointer is NULL.
+    type, bind(c) :: otc_emd_points_outputs_f64
+        ! `sizeof(otc_emd_points_outputs_f64)`.
+        integer(c_size_t) :: struct_size
+        ! Status, pivots, error (= −gap), seconds.
+        type(otc_report) :: report
+        ! Transport cost Σ C_ij P_ij of the returned plan.
+        real(c_double) :: cost
+        ! The certificate: the most negative reduced cost `C_ij − f_i − g_j` of the returned
+        ! duals over all n·m arcs, computed from the coordinates without storing them (0, or a
+        ! few ulps below, when optimal; negative after `OTC_WARN_MAX_ITER`).
+        real(c_double) :: gap
+        ! Entries of the sparse plan written (≤ n + m − 1).
+        integer(c_size_t) :: nnz
+        ! Source duals (n), centred so that a·f = b·g.
+        type(c_ptr) :: f
+        ! Target duals (m).
+        type(c_ptr) :: g
+        ! Sparse plan: source point of each entry. `plan_rows`, `plan_cols` and `plan_mass` go
+        ! together (all or none), each with room for n + m − 1 entries; the first `nnz` are
+        ! written, in no particular order.
+        type(c_ptr) :: plan_rows
+        ! Sparse plan: target point of each entry.
+        type(c_ptr) :: plan_cols
+        ! Sparse plan: mass of each entry (> 0).
+        type(c_ptr) :: plan_mass
+    end type
+
     ! Options of `otc_emd_f64`; fill with `otc_emd_options_default`.
     type, bind(c) :: otc_emd_options
         ! `sizeof(otc_emd_options)`.
@@ -3082,6 +3157,69 @@ module otcore_c
             type(otc_emd_unbalanced_tv_problem_f64), intent(in) :: problem
             type(otc_emd_unbalanced_tv_outputs_f64), intent(inout) :: out
             type(otc_emd_unbalanced_tv_options), intent(in) :: opts
+            type(otc_workspace), value :: work
+            integer(c_int32_t) :: res
+        end function
+        ! Writes the default options (`num_threads = 0`, squared Euclidean, `p = 2`,
+        ! `max_iter = 2^40`, `mass_tolerance = 1e-9`, no callback) into `opts`.
+        !
+        ! Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+        !
+        ! # Safety
+        ! `opts` must be NULL or valid for writes of one `otc_emd_points_options`.
+        function otc_emd_points_options_default(opts) &
+                bind(c, name="otc_emd_points_options_default") result(res)
+            import
+            type(otc_emd_points_options), intent(out) :: opts
+            integer(c_int32_t) :: res
+        end function
+        ! Bytes of workspace `otc_emd_points_f64` needs for `problem` (the sizes n, m, d of its
+        ! views; no data is read) with `opts` (NULL: defaults): O((n + m)·d), about
+        ! 100·(n + m) + 8·(n + m + 16)·d bytes. No n × m array.
+        !
+        ! Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+        ! `OTC_ERR_INVALID_DIMENSION` (d of x and y differ), `OTC_ERR_OVERFLOW`, `OTC_ERR_THREADS`.
+        !
+        ! # Safety
+        ! `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+        ! `bytes` valid for writes.
+        function otc_emd_points_workspace_size_f64(problem, opts, bytes) &
+                bind(c, name="otc_emd_points_workspace_size_f64") result(res)
+            import
+            type(otc_emd_points_problem_f64), intent(in) :: problem
+            type(otc_emd_points_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
+            integer(c_int32_t) :: res
+        end function
+        ! Exact optimal transport between the weighted clouds of `problem` for the cost
+        ! `C_ij = metric(x_i, y_j)` (`opts->metric`, `opts->p`), by the network simplex of
+        ! `otc_emd_f64` with the costs computed on the fly from the coordinates (in SIMD lanes, a
+        ! pricing block at a time): the n × m cost is never stored. Optimality is certified by the
+        ! duals: `out->gap` is the most negative reduced cost over all n·m arcs, computed the same
+        ! way. Time O(pivots · (√(n·m)·d + tree path)), on the calling thread; workspace
+        ! O((n + m)·d) from `otc_emd_points_workspace_size_f64` (or `{NULL, 0}`: allocated).
+        ! Zero-weight points are allowed (removed, then given the largest feasible duals).
+        !
+        ! Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER`, `OTC_WARN_CANCELLED` (a feasible plan, `gap`
+        ! says how far from optimal); `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+        ! `OTC_ERR_INVALID_DIMENSION` (a zero size, d of x and y differ), `OTC_ERR_NON_FINITE` (a
+        ! coordinate or weight; the message names it), `OTC_ERR_INVALID_ARGUMENT` (metric, p,
+        ! cosine, negative weights, coordinates so large that a cost could overflow, a bad
+        ! `mass_tolerance`), `OTC_ERR_MASS_MISMATCH` (naming the heavier side),
+        ! `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`,
+        ! `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
+        ! nothing is written.
+        !
+        ! # Safety
+        ! `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+        ! every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+        ! for `work.bytes` bytes and overlaps no argument.
+        function otc_emd_points_f64(problem, out, opts, work) &
+                bind(c, name="otc_emd_points_f64") result(res)
+            import
+            type(otc_emd_points_problem_f64), intent(in) :: problem
+            type(otc_emd_points_outputs_f64), intent(inout) :: out
+            type(otc_emd_points_options), intent(in) :: opts
             type(otc_workspace), value :: work
             integer(c_int32_t) :: res
         end function

@@ -17,6 +17,7 @@
 //! thread count. An output with unit row stride (column-major) is filled as the transpose of
 //! `cost(y, x)` (every metric is symmetric), so the writes stay contiguous.
 
+pub(crate) mod clouds;
 mod direct;
 pub(crate) mod gemm;
 mod metric;

@@ -13,7 +13,9 @@
 //!
 //! Levels: [`emd_batch_scratch`], [`emd_batch_in_place`].
 
-use super::network_simplex::{emd_in_place, emd_scratch, validate, EmdInfo, EmdOutputs, EmdParams};
+use super::network_simplex::{
+    emd_in_place, emd_scratch, validate, EmdInfo, EmdOutputs, EmdParams, Ground,
+};
 use super::SparsePlanMut;
 use crate::progress::{self, Flow};
 use crate::workspace::{bytes_for, check_stack, try_vec_with_capacity};
@@ -87,8 +89,13 @@ pub fn emd_batch_in_place(
         );
     }
     for (l, c) in costs.iter().enumerate() {
-        validate(&a[l * n..(l + 1) * n], &b[l * m..(l + 1) * m], *c, params)
-            .map_err(|e| Error::new(e.kind, format!("problem {l}: {}", e.message)))?;
+        validate(
+            &a[l * n..(l + 1) * n],
+            &b[l * m..(l + 1) * m],
+            Ground::Matrix(*c),
+            params,
+        )
+        .map_err(|e| Error::new(e.kind, format!("problem {l}: {}", e.message)))?;
     }
     let req = emd_batch_scratch(n, m, k, par)?;
     check_stack(stack, req)?;

@@ -27,8 +27,8 @@ pub use network_simplex::partial::{
     emd_tv_scratch, PartialInfo, PartialParams, PartialSolution,
 };
 pub use network_simplex::{
-    emd, emd_in_place, emd_scratch, EmdInfo, EmdOutputs, EmdParams, EmdSolution, SparsePlanMut,
-    WarmStart,
+    emd, emd_in_place, emd_points, emd_points_in_place, emd_points_scratch, emd_scratch, Clouds,
+    EmdInfo, EmdOutputs, EmdParams, EmdSolution, SparsePlanMut, WarmStart,
 };
 pub use one_d::{wasserstein_1d, wasserstein_1d_in_place, wasserstein_1d_scratch, OneDInfo};
 pub use plan_ops::{displacement_interpolation, plan_position_gradient, PlanRef, SparsePlanRef};

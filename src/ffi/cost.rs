@@ -127,12 +127,12 @@ fn metric_of(o: &otc_cost_matrix_options) -> Result<Metric> {
     metric_from(o.metric, o.p)
 }
 
-/// The checked metric of an options struct's `metric` and `p` fields (`opts->metric`,
-/// `opts->p` in messages).
-pub(super) fn metric_from(metric: i32, p: f64) -> Result<Metric> {
+/// The checked metric of an options struct's `metric` code (`OTC_METRIC_*`; `opts->metric` in
+/// messages) and Minkowski exponent `p`.
+pub(super) fn metric_from(code: i32, p: f64) -> Result<Metric> {
     let code: MetricCode = enum_arg(
         "opts->metric",
-        metric,
+        code,
         "OTC_METRIC_SQEUCLIDEAN (0), OTC_METRIC_EUCLIDEAN (1), OTC_METRIC_MINKOWSKI (2) or OTC_METRIC_COSINE (3)",
     )?;
     let metric = match code.0 {

@@ -18,7 +18,7 @@ use std::ffi::c_void;
 use std::mem::size_of;
 
 /// `n + m − 1` (the room of a sparse plan), `OTC_ERR_OVERFLOW` when it does not fit.
-fn plan_room(n: usize, m: usize) -> Result<usize> {
+pub(super) fn plan_room(n: usize, m: usize) -> Result<usize> {
     n.checked_add(m)
         .map(|s| s.saturating_sub(1))
         .ok_or_else(|| Error::new(ErrorKind::Overflow, format!("n + m = {n} + {m} overflows")))
@@ -29,7 +29,7 @@ fn plan_room(n: usize, m: usize) -> Result<usize> {
 ///
 /// # Safety
 /// Non-NULL pointers must be valid for `room` elements during `'a`.
-unsafe fn sparse_plan<'a>(
+pub(super) unsafe fn sparse_plan<'a>(
     rows: *mut usize,
     cols: *mut usize,
     mass: *mut f64,
@@ -64,6 +64,19 @@ unsafe fn sparse_plan<'a>(
 
 /// The status and detail of a solve of which `capped` problems (of `count`) stopped at
 /// `max_iter` with a feasible plan.
+/// The status and report of one solve: cancelled, capped by `max_iter`, or OK.
+pub(super) fn single_report(info: &EmdInfo, max_iter: u64) -> (otc_status, Report) {
+    if info.cancelled {
+        let detail = Message::of(format_args!(
+            "the callback stopped the solve after {} pivots: the plan is feasible, maybe not optimal (see out->gap)",
+            info.iterations
+        ));
+        (OTC_WARN_CANCELLED, Report::warn(OTC_WARN_CANCELLED, detail))
+    } else {
+        max_iter_report(usize::from(!info.converged), 1, max_iter)
+    }
+}
+
 fn max_iter_report(capped: usize, count: usize, max_iter: u64) -> (otc_status, Report) {
     if capped == 0 {
         (OTC_OK, Report::ok())
@@ -349,15 +362,7 @@ pub unsafe extern "C" fn otc_emd_f64(
                 emd_in_place(a, b, c, outputs, &params, par, stack)
             })
         }?;
-        let (status, report) = if info.cancelled {
-            let detail = Message::of(format_args!(
-                "the callback stopped the solve after {} pivots: the plan is feasible, maybe not optimal (see out->gap)",
-                info.iterations
-            ));
-            (OTC_WARN_CANCELLED, Report::warn(OTC_WARN_CANCELLED, detail))
-        } else {
-            max_iter_report(usize::from(!info.converged), 1, o.max_iter)
-        };
+        let (status, report) = single_report(&info, o.max_iter);
         let v = &mut o_out.value;
         v.cost = info.cost;
         v.gap = info.gap;

@@ -16,6 +16,7 @@ pub mod boundary;
 pub mod cost;
 pub mod emd_grid;
 pub mod emd_partial;
+pub mod emd_points;
 pub mod exact;
 pub mod gaussian;
 pub mod plan_ops;

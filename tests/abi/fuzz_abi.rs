@@ -20,6 +20,7 @@ use otcore::ffi::barycenter::*;
 use otcore::ffi::cost::*;
 use otcore::ffi::emd_grid::*;
 use otcore::ffi::emd_partial::*;
+use otcore::ffi::emd_points::*;
 use otcore::ffi::exact::*;
 use otcore::ffi::gaussian::*;
 use otcore::ffi::plan_ops::*;

@@ -14,6 +14,7 @@ fn entries() -> Vec<Entry> {
         entry!(otc_emd_grid_f64, otc_emd_grid_options, otc_emd_grid_problem_f64, otc_emd_grid_outputs_f64, otc_emd_grid_options_default, otc_emd_grid_workspace_size_f64),
         entry!(otc_emd_partial_f64, otc_emd_partial_options, otc_emd_partial_problem_f64, otc_emd_partial_outputs_f64, otc_emd_partial_options_default, otc_emd_partial_workspace_size_f64),
         entry!(otc_emd_unbalanced_tv_f64, otc_emd_unbalanced_tv_options, otc_emd_unbalanced_tv_problem_f64, otc_emd_unbalanced_tv_outputs_f64, otc_emd_unbalanced_tv_options_default, otc_emd_unbalanced_tv_workspace_size_f64),
+        entry!(otc_emd_points_f64, otc_emd_points_options, otc_emd_points_problem_f64, otc_emd_points_outputs_f64, otc_emd_points_options_default, otc_emd_points_workspace_size_f64),
         entry!(otc_emd_f64, otc_emd_options, otc_emd_problem_f64, otc_emd_outputs_f64, otc_emd_options_default, otc_emd_workspace_size_f64),
         entry!(otc_emd_batch_f64, otc_emd_batch_options, otc_emd_batch_problem_f64, otc_emd_batch_outputs_f64, otc_emd_batch_options_default, otc_emd_batch_workspace_size_f64),
         entry!(otc_wasserstein_1d_f64, otc_wasserstein_1d_options, otc_wasserstein_1d_problem_f64, otc_wasserstein_1d_outputs_f64, otc_wasserstein_1d_options_default, otc_wasserstein_1d_workspace_size_f64),

@@ -3,6 +3,7 @@
 //! binary.
 mod abi_barycost;
 mod abi_blocks;
+mod abi_emd_points;
 mod abi_exact;
 mod abi_free_support;
 mod abi_gaussian;

@@ -40,6 +40,9 @@ fn layout_table() -> Vec<(String, usize)> {
     all.extend(layout!(otc_emd_unbalanced_tv_options { struct_size, num_threads, max_iter, callback_every, callback, callback_data }));
     all.extend(layout!(otc_emd_unbalanced_tv_problem_f64 { struct_size, a, n, b, m, cost, rho }));
     all.extend(layout!(otc_emd_unbalanced_tv_outputs_f64 { struct_size, report, cost, objective, transported_mass, gap, plan_nnz, f, g, plan_rows, plan_cols, plan_mass, plan }));
+    all.extend(layout!(otc_emd_points_options { struct_size, num_threads, metric, p, max_iter, mass_tolerance, callback_every, callback, callback_data }));
+    all.extend(layout!(otc_emd_points_problem_f64 { struct_size, a, b, x, y }));
+    all.extend(layout!(otc_emd_points_outputs_f64 { struct_size, report, cost, gap, nnz, f, g, plan_rows, plan_cols, plan_mass }));
     all.extend(layout!(otc_emd_options { struct_size, num_threads, max_iter, mass_tolerance, callback_every, callback, callback_data }));
     all.extend(layout!(otc_emd_problem_f64 { struct_size, a, n, b, m, cost, warm_f, warm_g }));
     all.extend(layout!(otc_emd_outputs_f64 { struct_size, report, cost, gap, nnz, f, g, plan_rows, plan_cols, plan_mass, plan }));

@@ -77,6 +77,23 @@ int main() {
     CHECK_CLOSE(total, g.cost, 1e-12);
     CHECK_THROWS(otcore::emd_grid({h, w}, a, b, {1.0, -1.0}), OTC_ERR_INVALID_ARGUMENT);
 
+    // Point clouds with costs on the fly: the dense emd's optimum on the same Euclidean costs.
+    const std::size_t np = 40, mp = 30, dp = 2;
+    std::vector<double> xp(np * dp), yp(mp * dp), ap2(np, 1.0 / np), bp2(mp, 1.0 / mp);
+    for (std::size_t k = 0; k < xp.size(); ++k) xp[k] = double((k * 37) % 101) / 101.0;
+    for (std::size_t k = 0; k < yp.size(); ++k) yp[k] = double((k * 53) % 97) / 97.0;
+    const auto euclid = otcore::EmdPointsOptions().with_metric(OTC_METRIC_EUCLIDEAN);
+    const otcore::EmdPointsResult ep = otcore::emd_points(ap2, bp2, xp, yp, dp, euclid);
+    const otcore::Matrix<double> ce = otcore::cost_matrix(
+        xp, yp, dp, otcore::CostMatrixOptions().with_metric(OTC_METRIC_EUCLIDEAN));
+    const otcore::EmdResult de = otcore::emd(ap2, bp2, ce.view());
+    CHECK_CLOSE(ep.cost, de.cost, 1e-12);
+    CHECK(ep.gap <= 0 && ep.gap > -1e-12 && ep.f.size() == np && ep.g.size() == mp);
+    CHECK(ep.plan.mass.size() <= np + mp - 1);
+    CHECK_THROWS(otcore::emd_points(ap2, bp2, xp, yp, dp,
+                                    otcore::EmdPointsOptions().with_metric(OTC_METRIC_COSINE)),
+                 OTC_ERR_INVALID_ARGUMENT);
+
     // Partial and TV: C = [0 3; 1 2], a = (1/2, 1/2), b = (1/4, 3/4).
     const std::vector<double> cp = {0, 3, 1, 2}, ap = {0.5, 0.5}, bp = {0.25, 0.75};
     const auto cv = otcore::View<double>::row_major(cp.data(), 2, 2);

@@ -10,6 +10,7 @@ mod exact_highs;
 mod exact_partial;
 mod exact_partial_highs;
 mod exact_plan_ops;
+mod exact_points;
 mod exact_quantile;
 #[path = "../exact_support/mod.rs"]
 mod exact_support;

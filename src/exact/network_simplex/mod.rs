@@ -24,14 +24,19 @@
 //! Levels: [`emd_scratch`], [`emd_in_place`], [`emd`].
 
 pub mod partial;
+mod points;
 pub(crate) mod pricing;
 pub(crate) mod tree;
 
+use crate::cost::clouds::{
+    check_clouds, pack_points, pack_points_transposed, packed_stride, point_cost, PackedClouds,
+};
 use crate::progress::{self, Flow};
 use crate::workspace::{check_stack, take, vec_req, with_stack};
 use crate::{bail, MatMut, MatRef, MemStack, Par, Result, StackReq};
+pub use points::{emd_points, emd_points_in_place, emd_points_scratch, Clouds};
 pub(crate) use pricing::row_min;
-use pricing::{BlockSearch, Costs, Dummies};
+use pricing::{BlockSearch, Costs, Dummies, Source};
 use tree::Tree;
 
 /// Dual potentials of a related problem (same shape) to start from: the initial pivots bring
@@ -168,27 +173,83 @@ pub fn emd_in_place(
     _par: Par,
     stack: &mut MemStack,
 ) -> Result<EmdInfo> {
+    let req = emd_scratch(a.len(), b.len());
+    solve_checked(a, b, Ground::Matrix(cost), out, params, req, stack)
+}
+
+/// Checks a balanced problem (sizes, outputs, a workspace of `req`, weights, costs) and
+/// solves it.
+fn solve_checked(
+    a: &[f64],
+    b: &[f64],
+    ground: Ground<'_>,
+    out: EmdOutputs<'_>,
+    params: &EmdParams,
+    req: StackReq,
+    stack: &mut MemStack,
+) -> Result<EmdInfo> {
     let (n, m) = (a.len(), b.len());
-    check_shapes(n, m, cost, &out)?;
-    check_stack(stack, emd_scratch(n, m))?;
-    let mass = validate(a, b, cost, params)?;
-    let (info, _) = solve_oriented(a, b, cost, out, &mass, params, stack)?;
+    check_shapes(n, m, ground, &out)?;
+    check_stack(stack, req)?;
+    let mass = validate(a, b, ground, params)?;
+    let (info, _) = solve_oriented(a, b, ground, out, &mass, params, stack)?;
     Ok(info)
 }
 
-/// Solves the checked problem, transposed when the cost is column-major so that rows are read
-/// contiguously.
+/// The ground cost of a problem: the caller's n × m matrix, or two clouds whose costs are
+/// computed on the fly.
+#[derive(Clone, Copy)]
+pub(crate) enum Ground<'a> {
+    Matrix(MatRef<'a, f64>),
+    Clouds(Clouds<'a>),
+}
+
+impl Ground<'_> {
+    /// Rows and columns of the cost.
+    fn shape(&self) -> (usize, usize) {
+        match self {
+            Ground::Matrix(c) => (c.nrows(), c.ncols()),
+            Ground::Clouds(c) => (c.x.nrows(), c.y.nrows()),
+        }
+    }
+
+    /// Coordinates per point (0 for a matrix).
+    fn dim(&self) -> usize {
+        match self {
+            Ground::Matrix(_) => 0,
+            Ground::Clouds(c) => c.x.ncols(),
+        }
+    }
+
+    /// The cost of arc i → j (caller's indices). O(1) for a matrix, O(d) for clouds.
+    fn at(&self, i: usize, j: usize) -> f64 {
+        match self {
+            Ground::Matrix(c) => c[(i, j)],
+            Ground::Clouds(c) => point_cost(
+                c.metric,
+                (0..c.x.ncols()).map(|k| (c.x[(i, k)], c.y[(j, k)])),
+            ),
+        }
+    }
+}
+
+/// Solves the checked problem, transposed when the cost is a column-major matrix so that rows
+/// are read contiguously.
 fn solve_oriented(
     a: &[f64],
     b: &[f64],
-    cost: MatRef<'_, f64>,
+    ground: Ground<'_>,
     out: EmdOutputs<'_>,
     mass: &Masses,
     params: &EmdParams,
     stack: &mut MemStack,
 ) -> Result<(EmdInfo, DummyInfo)> {
     let (n, m) = (a.len(), b.len());
-    if cost.row_stride() == 1 && cost.col_stride() != 1 && m > 1 && n > 1 {
+    let column_major = match ground {
+        Ground::Matrix(c) => c.row_stride() == 1 && c.col_stride() != 1 && m > 1 && n > 1,
+        Ground::Clouds(_) => false,
+    };
+    if let (true, Ground::Matrix(cost)) = (column_major, ground) {
         let t = EmdOutputs {
             f: out.g,
             g: out.f,
@@ -219,9 +280,9 @@ fn solve_oriented(
             warm_start: params.warm_start.map(|w| WarmStart { f: w.g, g: w.f }),
             ..*params
         };
-        return solve(b, a, cost.transpose(), t, &mt, &pt, stack);
+        return solve(b, a, Ground::Matrix(cost.transpose()), t, &mt, &pt, stack);
     }
-    solve(a, b, cost, out, mass, params, stack)
+    solve(a, b, ground, out, mass, params, stack)
 }
 
 /// Checks the parameters, weights (finite, >= 0), mass balance and costs (finite, >= 0) of one
@@ -229,7 +290,7 @@ fn solve_oriented(
 pub(crate) fn validate(
     a: &[f64],
     b: &[f64],
-    cost: MatRef<'_, f64>,
+    ground: Ground<'_>,
     params: &EmdParams,
 ) -> Result<Masses> {
     let tol = params.mass_tolerance;
@@ -239,16 +300,7 @@ pub(crate) fn validate(
             "mass_tolerance is {tol:e}: it must be finite and >= 0"
         );
     }
-    if cost.nrows() != a.len() || cost.ncols() != b.len() {
-        bail!(
-            InvalidDimension,
-            "cost is {}x{} but a has length {} and b {}",
-            cost.nrows(),
-            cost.ncols(),
-            a.len(),
-            b.len()
-        );
-    }
+    check_sizes(a.len(), b.len(), ground)?;
     crate::error::check_weights("a", a)?;
     crate::error::check_weights("b", b)?;
     let (sa, sb) = crate::error::check_mass_balance(a, b, tol)?;
@@ -266,7 +318,10 @@ pub(crate) fn validate(
         crate::error::check_finite("warm start f", w.f.iter().copied())?;
         crate::error::check_finite("warm start g", w.g.iter().copied())?;
     }
-    let max_cost = scan_costs(cost)?;
+    let max_cost = match ground {
+        Ground::Matrix(cost) => scan_costs(cost)?,
+        Ground::Clouds(c) => check_clouds(c.x, c.y, c.metric)?,
+    };
     // The artificial arcs cost max_cost·(nodes + 1) and potentials are sums of up to two of
     // them; the transport cost is at most max_cost·Σa. Both must stay finite, with room.
     let nodes = (a.len() + b.len()) as f64;
@@ -318,22 +373,28 @@ struct DummyInfo {
 }
 
 /// Checks the sizes of a problem: n, m ≥ 1, the cost n × m, the wanted outputs.
-fn check_shapes(n: usize, m: usize, cost: MatRef<'_, f64>, out: &EmdOutputs<'_>) -> Result<()> {
+fn check_shapes(n: usize, m: usize, ground: Ground<'_>, out: &EmdOutputs<'_>) -> Result<()> {
     if n == 0 || m == 0 {
         bail!(
             InvalidDimension,
             "a has length {n} and b {m}: both must be >= 1"
         );
     }
-    if cost.nrows() != n || cost.ncols() != m {
-        bail!(
-            InvalidDimension,
-            "cost is {}x{} but a has length {n} and b {m}",
-            cost.nrows(),
-            cost.ncols()
-        );
-    }
+    check_sizes(n, m, ground)?;
     check_outputs(n, m, out)
+}
+
+/// Checks that the cost is n × m (x has n points and y m).
+fn check_sizes(n: usize, m: usize, ground: Ground<'_>) -> Result<()> {
+    let (rows, cols) = ground.shape();
+    if rows != n || cols != m {
+        let what = match ground {
+            Ground::Matrix(_) => format!("cost is {rows}x{cols}"),
+            Ground::Clouds(_) => format!("x has {rows} points and y {cols}"),
+        };
+        bail!(InvalidDimension, "{what} but a has length {n} and b {m}");
+    }
+    Ok(())
 }
 
 fn check_outputs(n: usize, m: usize, out: &EmdOutputs<'_>) -> Result<()> {
@@ -412,7 +473,7 @@ pub(crate) fn scan_costs(cost: MatRef<'_, f64>) -> Result<f64> {
 fn solve(
     a: &[f64],
     b: &[f64],
-    cost: MatRef<'_, f64>,
+    ground: Ground<'_>,
     out: EmdOutputs<'_>,
     mass: &Masses,
     params: &EmdParams,
@@ -428,9 +489,9 @@ fn solve(
     let nr = keep_positive(a, &mut rows);
     let nc = keep_positive(b, &mut cols);
     let (rows, cols) = (&rows[..nr], &cols[..nc]);
-    let costs = Costs::new(cost, rows, cols, dummy.map(|d| d.costs));
     // Rows and columns of the solved problem: the kept ones, then the dummies (if any).
-    let (na, ma) = (costs.nrows(), costs.ncols());
+    let with_dummy = usize::from(dummy.is_some());
+    let (na, ma) = (nr + with_dummy, nc + with_dummy);
     let nodes = na + ma + 1;
     let (mut parent, stack) = take(stack, nodes, 0usize);
     let (mut pred, stack) = take(stack, nodes, 0usize);
@@ -445,7 +506,23 @@ fn solve(
     let (mut col_arg, stack) = take(stack, ma, 0usize);
     let (mut col_min, stack) = take(stack, ma, f64::INFINITY);
     let (mut fw, stack) = take(stack, n, 0.0f64);
-    let (mut gw, _) = take(stack, m, 0.0f64);
+    let (mut gw, stack) = take(stack, m, 0.0f64);
+    let dim = ground.dim();
+    let (mut xp, stack) = take(stack, nr * dim, 0.0f64);
+    let (mut yt, _) = take(stack, (dim > 0) as usize * packed_stride(nc) * dim, 0.0f64);
+    let costs = match ground {
+        Ground::Matrix(cost) => Costs::new(cost, rows, cols, dummy.map(|d| d.costs)),
+        Ground::Clouds(c) => {
+            pack_points(c.x, rows, &mut xp);
+            pack_points_transposed(c.y, cols, &mut yt);
+            Costs {
+                source: Source::Clouds(PackedClouds::new(&xp, &yt, dim, nc, c.metric)),
+                rows,
+                cols,
+                dummy: None,
+            }
+        }
+    };
 
     let mut t = Tree {
         n: na,
@@ -556,7 +633,7 @@ fn solve(
     let mut extra = DummyInfo::default();
     match dummy {
         None => {
-            complete_duals(cost, a, b, rows, cols, None, &mut fw, &mut gw);
+            complete_duals(ground, a, b, rows, cols, None, &mut fw, &mut gw);
             // shift = (b·g − a·f) / (Σa + Σb), with the weights divided first so that no
             // product overflows (masses up to the largest double, duals up to the big M).
             let half = 0.5 * sa + 0.5 * sb;
@@ -572,7 +649,7 @@ fn solve(
             // f_i = F_i + G_d, g_j = G_j + F_d, and λ = −(F_d + G_d) prices the mass.
             let (fd, gd) = (-t.pi[nr], t.pi[na + nc]);
             let duals = (fd, gd, d.costs);
-            complete_duals(cost, a, b, rows, cols, Some(duals), &mut fw, &mut gw);
+            complete_duals(ground, a, b, rows, cols, Some(duals), &mut fw, &mut gw);
             fw.iter_mut().for_each(|x| *x += gd);
             gw.iter_mut().for_each(|x| *x += fd);
             extra.mass_price = -(fd + gd);
@@ -594,7 +671,7 @@ fn solve(
             return; // a dummy's arc: mass not transported
         }
         let (i, j) = (rows[i], cols[j]);
-        total += x * cost[(i, j)];
+        total += x * ground.at(i, j);
         moved += x;
         if let Some(s) = out.sparse.as_mut() {
             s.rows[nnz] = i;
@@ -688,7 +765,7 @@ fn keep_positive(w: &[f64], idx: &mut [usize]) -> usize {
 /// (and, with dummies `(F_d, G_d, costs)`, the reduced costs of the arcs to and from them).
 #[allow(clippy::too_many_arguments)]
 fn complete_duals(
-    cost: MatRef<'_, f64>,
+    ground: Ground<'_>,
     a: &[f64],
     b: &[f64],
     rows: &[usize],
@@ -704,14 +781,14 @@ fn complete_duals(
         for i in (0..a.len()).filter(|&i| a[i] <= 0.0) {
             f[i] = cols
                 .iter()
-                .map(|&j| cost[(i, j)] - g[j])
+                .map(|&j| ground.at(i, j) - g[j])
                 .fold(to_col, f64::min);
         }
     }
     if cols.len() < b.len() {
         for j in (0..b.len()).filter(|&j| b[j] <= 0.0) {
             g[j] = (0..a.len())
-                .map(|i| cost[(i, j)] - f[i])
+                .map(|i| ground.at(i, j) - f[i])
                 .fold(from_row, f64::min);
         }
     }
@@ -720,11 +797,24 @@ fn complete_duals(
 /// Solves the transport problem and returns the plan, duals and statistics (allocates the
 /// workspace and outputs once, then calls [`emd_in_place`]).
 pub fn emd(a: &[f64], b: &[f64], cost: MatRef<'_, f64>, params: &EmdParams) -> Result<EmdSolution> {
-    let (n, m) = (a.len(), b.len());
+    let req = emd_scratch(a.len(), b.len());
+    solve_allocated(a.len(), b.len(), req, |out, stack| {
+        emd_in_place(a, b, cost, out, params, Par::Seq, stack)
+    })
+}
+
+/// Allocates a stack of `req` and the outputs of an n × m problem (duals, sparse plan), runs
+/// `solve` with them and collects the solution.
+fn solve_allocated(
+    n: usize,
+    m: usize,
+    req: StackReq,
+    solve: impl FnOnce(EmdOutputs<'_>, &mut MemStack) -> Result<EmdInfo>,
+) -> Result<EmdSolution> {
     let cap = (n + m).saturating_sub(1);
     let (mut f, mut g) = (vec![0.0; n], vec![0.0; m]);
     let (mut ri, mut ci, mut mass) = (vec![0usize; cap], vec![0usize; cap], vec![0.0; cap]);
-    let info = with_stack(emd_scratch(n, m), |stack| {
+    let info = with_stack(req, |stack| {
         let out = EmdOutputs {
             f: Some(&mut f),
             g: Some(&mut g),
@@ -735,7 +825,7 @@ pub fn emd(a: &[f64], b: &[f64], cost: MatRef<'_, f64>, params: &EmdParams) -> R
             }),
             dense: None,
         };
-        emd_in_place(a, b, cost, out, params, Par::Seq, stack)
+        solve(out, stack)
     })??;
     let plan = (0..info.nnz).map(|k| (ri[k], ci[k], mass[k])).collect();
     Ok(EmdSolution {

@@ -32,7 +32,7 @@
 
 use super::{
     check_shapes, emd_scratch, scan_costs, solve_oriented, Dummies, DummyNodes, EmdOutputs,
-    EmdParams, Masses, SparsePlanMut,
+    EmdParams, Ground, Masses, SparsePlanMut,
 };
 use crate::workspace::{check_stack, with_stack};
 use crate::{bail, MatRef, MemStack, Par, Result, StackReq};
@@ -212,7 +212,7 @@ fn solve_augmented(
     dummies: impl FnOnce(f64, f64, f64) -> Result<(DummyNodes, f64)>,
 ) -> Result<PartialInfo> {
     let (n, m) = (a.len(), b.len());
-    check_shapes(n, m, cost, &out)?;
+    check_shapes(n, m, Ground::Matrix(cost), &out)?;
     check_stack(stack, emd_partial_scratch(n, m))?;
     crate::error::check_weights("a", a)?;
     crate::error::check_weights("b", b)?;
@@ -239,7 +239,8 @@ fn solve_augmented(
         mass_tolerance: params.mass_tolerance,
         warm_start: None,
     };
-    let (info, extra) = solve_oriented(a, b, cost, out, &masses, &emd_params, stack)?;
+    let (info, extra) =
+        solve_oriented(a, b, Ground::Matrix(cost), out, &masses, &emd_params, stack)?;
     Ok(PartialInfo {
         cost: info.cost,
         objective: info.cost + rho * ((sa - extra.mass) + (sb - extra.mass)),

@@ -3,6 +3,7 @@
 //! √(n·m) arcs, and the most negative reduced cost of the first block holding one enters.
 //! Costs are read in place from the caller's view: no copy.
 
+use crate::cost::clouds::{PackedClouds, CHUNK};
 use crate::real::Real;
 use crate::MatRef;
 use faer::ContiguousFwd;
@@ -24,16 +25,27 @@ pub(super) struct Dummies {
     pub corner: f64,
 }
 
+/// Where the costs of the reduced problem's real arcs come from.
+#[derive(Clone, Copy)]
+pub(super) enum Source<'a> {
+    /// The caller's matrix, indexed through `rows` and `cols`; `fast` when its rows are
+    /// contiguous and no column was removed (rows are then plain slices).
+    Matrix {
+        mat: MatRef<'a, f64>,
+        fast: Option<MatRef<'a, f64, usize, usize, isize, ContiguousFwd>>,
+    },
+    /// Two clouds holding only the kept rows and columns, costs computed on demand.
+    Clouds(PackedClouds<'a>),
+}
+
 /// The cost of the reduced problem: rows `rows[i]` and columns `cols[j]` of the caller's
-/// matrix (zero-mass rows and columns removed), followed by the dummy row and column when
-/// `dummy` is set.
+/// matrix or clouds (zero-mass rows and columns removed), followed by the dummy row and column
+/// when `dummy` is set.
 pub(super) struct Costs<'a> {
-    pub mat: MatRef<'a, f64>,
+    pub source: Source<'a>,
     pub rows: &'a [usize],
     pub cols: &'a [usize],
     pub dummy: Option<Dummies>,
-    /// The matrix rows are contiguous and no column was removed: rows are plain slices.
-    pub fast: Option<MatRef<'a, f64, usize, usize, isize, ContiguousFwd>>,
 }
 
 impl<'a> Costs<'a> {
@@ -50,11 +62,10 @@ impl<'a> Costs<'a> {
             None
         };
         Costs {
-            mat,
+            source: Source::Matrix { mat, fast },
             rows,
             cols,
             dummy,
-            fast,
         }
     }
 
@@ -75,7 +86,10 @@ impl<'a> Costs<'a> {
     pub fn at(&self, i: usize, j: usize) -> f64 {
         let (real_row, real_col) = (i < self.rows.len(), j < self.cols.len());
         match (real_row, real_col, self.dummy) {
-            (true, true, _) => self.mat[(self.rows[i], self.cols[j])],
+            (true, true, _) => match self.source {
+                Source::Matrix { mat, .. } => mat[(self.rows[i], self.cols[j])],
+                Source::Clouds(c) => c.at(i, j),
+            },
             (true, false, Some(d)) => d.to_col,
             (false, true, Some(d)) => d.from_row,
             (_, _, Some(d)) => d.corner,
@@ -87,9 +101,20 @@ impl<'a> Costs<'a> {
     #[inline]
     pub fn for_row(&self, i: usize, mut f: impl FnMut(usize, f64)) {
         let nc = self.cols.len();
-        match self.row(i) {
-            Some(r) => r.iter().enumerate().for_each(|(j, &c)| f(j, c)),
-            None => (0..nc).for_each(|j| f(j, self.at(i, j))),
+        match (self.row(i), self.source) {
+            (Some(r), _) => r.iter().enumerate().for_each(|(j, &c)| f(j, c)),
+            (None, Source::Clouds(c)) if i < self.rows.len() => {
+                let mut buf = [0.0; CHUNK];
+                for lo in (0..nc).step_by(CHUNK) {
+                    let len = CHUNK.min(nc - lo);
+                    c.fill(i, lo, len, &mut buf);
+                    buf[..len]
+                        .iter()
+                        .enumerate()
+                        .for_each(|(q, &v)| f(lo + q, v));
+                }
+            }
+            _ => (0..nc).for_each(|j| f(j, self.at(i, j))),
         }
         if self.dummy.is_some() {
             f(nc, self.at(i, nc));
@@ -100,7 +125,10 @@ impl<'a> Costs<'a> {
     #[inline]
     fn row(&self, i: usize) -> Option<&'a [f64]> {
         let r = *self.rows.get(i)?;
-        self.fast.map(|f| f.row(r).as_slice())
+        match self.source {
+            Source::Matrix { fast, .. } => fast.map(|f| f.row(r).as_slice()),
+            Source::Clouds(_) => None,
+        }
     }
 }
 
@@ -114,9 +142,8 @@ pub(crate) fn row_min(arch: pulp::Arch, c: &[f64], pt: &[f64], bound: f64) -> Op
     arch.dispatch(RowMin { c, pt, bound })
 }
 
-/// Chunk length of [`row_min`]: short enough that the rescan for the index is cheap, long
-/// enough that the per-chunk reduction is amortised.
-const CHUNK: usize = 128;
+// Chunk length of [`row_min`] (that of the on-the-fly costs, [`CHUNK`]): short enough that
+// the rescan for the index is cheap, long enough that the per-chunk reduction is amortised.
 
 struct RowMin<'a> {
     c: &'a [f64],
@@ -231,34 +258,38 @@ impl BlockSearch {
             let j1 = m.min(j0 + left);
             let len = j1 - j0;
             let ps = pi[i];
-            match costs.row(i) {
-                Some(row) => {
-                    // The real columns in lanes, then the dummy column (if in the block).
-                    let jr = j1.min(row.len());
-                    if j0 < jr {
-                        if let Some((v, k)) =
-                            row_min(self.arch, &row[j0..jr], &pt[j0..jr], best - ps)
-                        {
-                            best = v + ps;
-                            best_arc = (i, j0 + k);
-                        }
-                    }
-                    for (j, &ptj) in pt.iter().enumerate().take(j1).skip(jr.max(j0)) {
-                        let v = costs.at(i, j) + ps - ptj;
-                        if v < best {
-                            best = v;
-                            best_arc = (i, j);
-                        }
-                    }
+            // The real columns in lanes when the source allows (a contiguous matrix row, or
+            // costs from the coordinates a chunk at a time), then the rest one by one.
+            let jr = j1.min(costs.cols.len());
+            let mut lanes = |c: &[f64], lo: usize| {
+                if let Some((v, k)) = row_min(self.arch, c, &pt[lo..lo + c.len()], best - ps) {
+                    best = v + ps;
+                    best_arc = (i, lo + k);
                 }
-                None => {
-                    for (j, &ptj) in pt.iter().enumerate().take(j1).skip(j0) {
-                        let v = costs.at(i, j) + ps - ptj;
-                        if v < best {
-                            best = v;
-                            best_arc = (i, j);
-                        }
+            };
+            let scalar_from = match (costs.row(i), costs.source) {
+                (Some(row), _) => {
+                    if j0 < jr {
+                        lanes(&row[j0..jr], j0);
                     }
+                    jr.max(j0)
+                }
+                (None, Source::Clouds(clouds)) if i < costs.rows.len() => {
+                    let mut buf = [0.0; CHUNK];
+                    for lo in (j0..jr).step_by(CHUNK) {
+                        let len = CHUNK.min(jr - lo);
+                        clouds.fill(i, lo, len, &mut buf);
+                        lanes(&buf[..len], lo);
+                    }
+                    jr.max(j0)
+                }
+                _ => j0,
+            };
+            for (j, &ptj) in pt.iter().enumerate().take(j1).skip(scalar_from) {
+                let v = costs.at(i, j) + ps - ptj;
+                if v < best {
+                    best = v;
+                    best_arc = (i, j);
                 }
             }
             e += len;

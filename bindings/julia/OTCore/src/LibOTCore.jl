@@ -451,6 +451,45 @@ struct otc_emd_unbalanced_tv_outputs_f64
     plan::otc_matrix_mut_f64
 end
 
+# Options of `otc_emd_points_f64`; fill with `otc_emd_points_options_default`.
+struct otc_emd_points_options
+    struct_size::Csize_t
+    num_threads::UInt32
+    metric::Int32
+    p::Cdouble
+    max_iter::UInt64
+    mass_tolerance::Cdouble
+    callback_every::UInt64
+    callback::otc_callback
+    callback_data::Ptr{Cvoid}
+end
+
+# Two weighted point clouds: `a` (n weights) on the rows of `x` (n × d) and `b` (m weights)
+# on the rows of `y` (m × d). The cost `C_ij = metric(x_i, y_j)` is computed on the fly,
+# never stored.
+struct otc_emd_points_problem_f64
+    struct_size::Csize_t
+    a::Ptr{Cdouble}
+    b::Ptr{Cdouble}
+    x::otc_matrix_f64
+    y::otc_matrix_f64
+end
+
+# Results of `otc_emd_points_f64`. `report.iterations`: pivots made; `report.error`: `−gap`.
+# Optional outputs: not wanted when their pointer is NULL.
+struct otc_emd_points_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    cost::Cdouble
+    gap::Cdouble
+    nnz::Csize_t
+    f::Ptr{Cdouble}
+    g::Ptr{Cdouble}
+    plan_rows::Ptr{Csize_t}
+    plan_cols::Ptr{Csize_t}
+    plan_mass::Ptr{Cdouble}
+end
+
 # Options of `otc_emd_f64`; fill with `otc_emd_options_default`.
 struct otc_emd_options
     struct_size::Csize_t
@@ -2039,6 +2078,58 @@ const _otc_emd_unbalanced_tv_f64 = Ref{Ptr{Cvoid}}(C_NULL)
 otc_emd_unbalanced_tv_f64(problem, out, opts, work) =
     ccall(_otc_emd_unbalanced_tv_f64[], otc_status, (Ptr{otc_emd_unbalanced_tv_problem_f64}, Ptr{otc_emd_unbalanced_tv_outputs_f64}, Ptr{otc_emd_unbalanced_tv_options}, otc_workspace), problem, out, opts, work)
 
+# Writes the default options (`num_threads = 0`, squared Euclidean, `p = 2`,
+# `max_iter = 2^40`, `mass_tolerance = 1e-9`, no callback) into `opts`.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+#
+# # Safety
+# `opts` must be NULL or valid for writes of one `otc_emd_points_options`.
+const _otc_emd_points_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_emd_points_options_default(opts) =
+    ccall(_otc_emd_points_options_default[], otc_status, (Ptr{otc_emd_points_options},), opts)
+
+# Bytes of workspace `otc_emd_points_f64` needs for `problem` (the sizes n, m, d of its
+# views; no data is read) with `opts` (NULL: defaults): O((n + m)·d), about
+# 100·(n + m) + 8·(n + m + 16)·d bytes. No n × m array.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION` (d of x and y differ), `OTC_ERR_OVERFLOW`, `OTC_ERR_THREADS`.
+#
+# # Safety
+# `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# `bytes` valid for writes.
+const _otc_emd_points_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_emd_points_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_emd_points_workspace_size_f64[], otc_status, (Ptr{otc_emd_points_problem_f64}, Ptr{otc_emd_points_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# Exact optimal transport between the weighted clouds of `problem` for the cost
+# `C_ij = metric(x_i, y_j)` (`opts->metric`, `opts->p`), by the network simplex of
+# `otc_emd_f64` with the costs computed on the fly from the coordinates (in SIMD lanes, a
+# pricing block at a time): the n × m cost is never stored. Optimality is certified by the
+# duals: `out->gap` is the most negative reduced cost over all n·m arcs, computed the same
+# way. Time O(pivots · (√(n·m)·d + tree path)), on the calling thread; workspace
+# O((n + m)·d) from `otc_emd_points_workspace_size_f64` (or `{NULL, 0}`: allocated).
+# Zero-weight points are allowed (removed, then given the largest feasible duals).
+#
+# Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER`, `OTC_WARN_CANCELLED` (a feasible plan, `gap`
+# says how far from optimal); `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION` (a zero size, d of x and y differ), `OTC_ERR_NON_FINITE` (a
+# coordinate or weight; the message names it), `OTC_ERR_INVALID_ARGUMENT` (metric, p,
+# cosine, negative weights, coordinates so large that a cost could overflow, a bad
+# `mass_tolerance`), `OTC_ERR_MASS_MISMATCH` (naming the heavier side),
+# `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`,
+# `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
+# nothing is written.
+#
+# # Safety
+# `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# every non-NULL pointer in them is valid for its stated length; `work.data` is NULL or valid
+# for `work.bytes` bytes and overlaps no argument.
+const _otc_emd_points_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_emd_points_f64(problem, out, opts, work) =
+    ccall(_otc_emd_points_f64[], otc_status, (Ptr{otc_emd_points_problem_f64}, Ptr{otc_emd_points_outputs_f64}, Ptr{otc_emd_points_options}, otc_workspace), problem, out, opts, work)
+
 # Writes the default options of `otc_emd_f64` into `opts`.
 #
 # Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
@@ -3443,6 +3534,9 @@ const FUNCTIONS = (
     :otc_emd_unbalanced_tv_options_default => _otc_emd_unbalanced_tv_options_default,
     :otc_emd_unbalanced_tv_workspace_size_f64 => _otc_emd_unbalanced_tv_workspace_size_f64,
     :otc_emd_unbalanced_tv_f64 => _otc_emd_unbalanced_tv_f64,
+    :otc_emd_points_options_default => _otc_emd_points_options_default,
+    :otc_emd_points_workspace_size_f64 => _otc_emd_points_workspace_size_f64,
+    :otc_emd_points_f64 => _otc_emd_points_f64,
     :otc_emd_options_default => _otc_emd_options_default,
     :otc_emd_workspace_size_f64 => _otc_emd_workspace_size_f64,
     :otc_emd_f64 => _otc_emd_f64,

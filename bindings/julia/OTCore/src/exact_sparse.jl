@@ -93,6 +93,49 @@ function emd_grid(a::AbstractArray{<:Real}, b::AbstractArray{<:Real}; spacing=no
             rounds=Int(r.rounds), levels=Int(r.levels), status=Int32(st))
 end
 
+"""
+    emd_points(a, b, x, y; metric=:sqeuclidean, p=2, num_threads=0, max_iter=…,
+               mass_tolerance=…, callback_every=…, callback=…, callback_data=C_NULL)
+        -> (; cost, gap, plan, f, g, iterations, status)
+
+Exact optimal transport between the weights `a` on the rows of `x` (n×d) and `b` on the rows
+of `y` (m×d) for the cost `metric(x_i, y_j)` (`:sqeuclidean`, `:euclidean` or `:minkowski`
+with exponent `p`), by the network simplex with costs computed on the fly: the n×m cost is
+never stored (memory O((n + m)·d)); `x` and `y` may be any strided matrices. `plan` is
+`(rows, cols, mass)` with 1-based indices; `gap`, the most negative reduced cost over all n·m
+arcs, certifies optimality (0 up to rounding). Bad input throws [`OTCoreError`](@ref); Ctrl-C
+stops the solve ([`interrupt_callback`](@ref), the default `callback`) and rethrows the
+`InterruptException`.
+"""
+function emd_points(a::AbstractVector{<:Real}, b::AbstractVector{<:Real},
+                    x::StridedMatrix{Float64}, y::StridedMatrix{Float64};
+                    metric::Symbol=:sqeuclidean, p::Real=2, kwargs...)
+    n, m = size(x, 1), size(y, 1)
+    checklen(a, n, "a"); checklen(b, m, "b")
+    haskey(METRICS, metric) || throw(ArgumentError("unknown metric :$metric"))
+    av = dense(Float64, a); bv = dense(Float64, b)
+    opts = Ref(options(LibOTCore.otc_emd_points_options, LibOTCore.otc_emd_points_options_default,
+                       "otc_emd_points_options_default";
+                       merge((callback=INTERRUPT_CALLBACK[], callback_every=1000,
+                              metric=getfield(LibOTCore, METRICS[metric]), p=p), kwargs)...))
+    f = Vector{Float64}(undef, n); g = Vector{Float64}(undef, m)
+    cap = n + m - 1
+    rows = Vector{Csize_t}(undef, cap); cols = Vector{Csize_t}(undef, cap)
+    mass = Vector{Float64}(undef, cap)
+    pr = Ref(abi(LibOTCore.otc_emd_points_problem_f64; a=pointer(av), b=pointer(bv),
+                 x=view_of(x), y=view_of(y)))
+    out = Ref(abi(LibOTCore.otc_emd_points_outputs_f64; f=pointer(f), g=pointer(g),
+                  plan_rows=pointer(rows), plan_cols=pointer(cols), plan_mass=pointer(mass)))
+    st = GC.@preserve av bv x y f g rows cols mass begin
+        check(LibOTCore.otc_emd_points_f64(pr, out, opts, NO_WORK), "otc_emd_points_f64")
+    end
+    r = out[]
+    k = Int(r.nnz)
+    return (cost=r.cost, gap=r.gap,
+            plan=(rows=Int.(rows[1:k]) .+ 1, cols=Int.(cols[1:k]) .+ 1, mass=mass[1:k]),
+            f=f, g=g, iterations=Int(r.report.iterations), status=Int32(st))
+end
+
 # The shared body of emd_partial and emd_unbalanced_tv: problem type P with its extra field
 # (`(mass=…,)` or `(rho=…,)`), outputs type O, the C function `call` named `name`.
 function dummy_solve(P, O, call, name, a, b, C::StridedMatrix{Float64}, extra::NamedTuple, opts)

@@ -544,6 +544,22 @@ permutations_of(n) = n == 1 ? [[1]] : [insert!(copy(p), k, n) for p in permutati
         @test_throws OTCoreError emd_grid(a, 2 .* b)
     end
 
+    @testset "emd_points_equals_emd_on_the_cost_matrix_of_the_clouds" begin
+        x = [0.1 0.2; 0.7 0.3; 0.4 0.9; 0.0 0.5; 0.8 0.8]
+        y = [0.2 0.1; 0.9 0.6; 0.5 0.5; 0.3 0.7]
+        a = fill(1 / 5, 5); b = [0.1, 0.4, 0.3, 0.2]
+        for (metric, p) in ((:sqeuclidean, 2), (:euclidean, 2), (:minkowski, 3))
+            C = cost_matrix(x, y; metric=metric, p=p)
+            dense = emd(a, b, C)
+            r = emd_points(a, b, x, y; metric=metric, p=p)
+            @test r.cost ≈ dense.cost atol = 1e-12
+            @test -1e-12 < r.gap <= 0
+            @test sum(r.plan.mass .* C[CartesianIndex.(r.plan.rows, r.plan.cols)]) ≈ r.cost atol = 1e-12
+        end
+        @test emd_points(a, b, permutedims(permutedims(x)), y).cost ≈ emd_points(a, b, x, y).cost
+        @test_throws OTCoreError emd_points(a, b, x, y; metric=:cosine)
+    end
+
     @testset "partial_and_tv_unbalanced_match_their_definitions" begin
         a = [0.5, 0.5]; b = [0.25, 0.75]
         C = [0.0 3.0; 1.0 2.0]

@@ -1,6 +1,6 @@
 # R functions over otcore's exact solvers of the ABI 1 shape: assignment (LAPJV), exact OT on
-# grids (sparse multiscale simplex), exact partial and TV-unbalanced OT. `options` is a named
-# list whose names are the fields of the operation's C options struct (otc_<op>_options); the
+# grids (sparse multiscale simplex) and between point clouds (costs on the fly), exact partial
+# and TV-unbalanced OT. `options` is a named list whose names are the fields of the operation's C options struct (otc_<op>_options); the
 # C glue sets them by name and rejects unknown ones.
 
 assignment <- function(C, options = list()) {
@@ -25,6 +25,20 @@ emd_grid <- function(a, b, shape = dim(a), spacing = NULL, options = list()) {
   b <- as_weights(as.vector(b), prod(shape), "b")
   sp <- if (is.null(spacing)) NULL else rev(as_weights(spacing, length(shape), "spacing"))
   .Call(C_otc_r_emd_grid, rev(shape), a, b, sp, with_options(list(), options))
+}
+
+emd_points <- function(a, b, x, y, metric = c("sqeuclidean", "euclidean", "minkowski"), p = 2,
+                       options = list()) {
+  metric <- match.arg(metric)
+  x <- as_double_matrix(x, "x")
+  y <- as_double_matrix(y, "y")
+  # The fields of otc_emd_points_options; `options` (by C field name) overrides the arguments.
+  code <- match(metric, c("sqeuclidean", "euclidean", "minkowski")) - 1L
+  opts <- with_options(list(metric = code, p = as.double(p)), options)
+  r <- .Call(C_otc_r_emd_points, as_weights(a, nrow(x), "a"), as_weights(b, nrow(y), "b"), x, y,
+             opts)
+  warn_on(r$status, "emd_points")
+  r
 }
 
 emd_partial <- function(a, b, C, mass, options = list()) {

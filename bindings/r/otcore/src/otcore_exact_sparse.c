@@ -1,5 +1,5 @@
 /* .Call glue for the exact solvers of the ABI 1 shape: assignment (otc_assignment_f64), grids
- * (otc_emd_grid_f64), partial (otc_emd_partial_f64) and TV-unbalanced
+ * (otc_emd_grid_f64), point clouds (otc_emd_points_f64), partial (otc_emd_partial_f64) and TV-unbalanced
  * (otc_emd_unbalanced_tv_f64). Options come as an R list whose names are the C options
  * struct's fields; outputs are allocated before the otcore call, and an error status becomes
  * an R error after the call returns (no R error unwinds through otcore). */
@@ -19,6 +19,17 @@ static SEXP exact_indices(const size_t *ix, size_t len) {
     for (size_t k = 0; k < len; k++) REAL(out)[k] = (double)ix[k] + 1.0;
     UNPROTECT(1);
     return out;
+}
+
+/* The sparse plan list (1-based rows, cols, and mass cut to nnz entries). */
+static SEXP sparse_plan(const size_t *rows, const size_t *cols, SEXP mass, size_t nnz) {
+    const char *plan_names[] = {"rows", "cols", "mass"};
+    SEXP plan = PROTECT(named_list(3, plan_names));
+    SET_VECTOR_ELT(plan, 0, exact_indices(rows, nnz));
+    SET_VECTOR_ELT(plan, 1, exact_indices(cols, nnz));
+    SET_VECTOR_ELT(plan, 2, Rf_lengthgets(mass, (R_xlen_t)nnz));
+    UNPROTECT(1);
+    return plan;
 }
 
 SEXP otc_r_assignment(SEXP costs, SEXP options) {
@@ -83,8 +94,7 @@ SEXP otc_r_emd_grid(SEXP shape, SEXP a, SEXP b, SEXP spacing, SEXP options) {
     otc_status st;
     const char *names[] = {"cost", "gap", "plan", "f", "g", "iterations", "rounds", "levels",
                            "status"};
-    const char *plan_names[] = {"rows", "cols", "mass"};
-    SEXP out, f, g, mass, plan;
+    SEXP out, f, g, mass;
     /* Ctrl-C: R's interrupt flag is polled at every check of all arcs (a few per level). */
     otc_emd_grid_options o;
     OTCR_STRUCT(otc_emd_grid_problem_f64, p);
@@ -125,18 +135,66 @@ SEXP otc_r_emd_grid(SEXP shape, SEXP a, SEXP b, SEXP spacing, SEXP options) {
         UNPROTECT(2);
         check_status(st, "otc_emd_grid_f64");
     }
-    plan = PROTECT(named_list(3, plan_names));
-    SET_VECTOR_ELT(plan, 0, exact_indices(rows, r.plan_nnz));
-    SET_VECTOR_ELT(plan, 1, exact_indices(cols, r.plan_nnz));
-    SET_VECTOR_ELT(plan, 2, Rf_lengthgets(mass, (R_xlen_t)r.plan_nnz));
-    SET_VECTOR_ELT(out, 2, plan);
+    SET_VECTOR_ELT(out, 2, sparse_plan(rows, cols, mass, r.plan_nnz));
     SET_VECTOR_ELT(out, 0, Rf_ScalarReal(r.cost));
     SET_VECTOR_ELT(out, 1, Rf_ScalarReal(r.gap));
     SET_VECTOR_ELT(out, 5, Rf_ScalarReal((double)r.report.iterations));
     SET_VECTOR_ELT(out, 6, Rf_ScalarReal((double)r.rounds));
     SET_VECTOR_ELT(out, 7, Rf_ScalarReal((double)r.levels));
     SET_VECTOR_ELT(out, 8, Rf_ScalarInteger(st));
-    UNPROTECT(3);
+    UNPROTECT(2);
+    return out;
+}
+
+SEXP otc_r_emd_points(SEXP a, SEXP b, SEXP x, SEXP y, SEXP options) {
+    size_t n, m, cap;
+    size_t *rows, *cols;
+    otc_status st;
+    const char *names[] = {"cost", "gap", "plan", "f", "g", "iterations", "status"};
+    SEXP out, f, g, mass;
+    /* Ctrl-C: R's interrupt flag is polled every 1000 pivots unless options say. */
+    otc_emd_points_options o;
+    OTCR_STRUCT(otc_emd_points_problem_f64, p);
+    OTCR_DEFAULT_OPTIONS(emd_points, o);
+    o.callback = otcr_interrupt_callback;
+    o.callback_every = 1000;
+    OTCR_SET_OPTIONS(emd_points, o, options);
+    OTCR_STRUCT(otc_emd_points_outputs_f64, r);
+    if (!Rf_isReal(x) || !Rf_isMatrix(x) || !Rf_isReal(y) || !Rf_isMatrix(y)) {
+        Rf_error("x and y must be double matrices");
+    }
+    p.x = rview(x, "x");
+    p.y = rview(y, "y");
+    n = p.x.rows;
+    m = p.y.rows;
+    if (n < 1 || m < 1) Rf_error("x and y must have at least one row");
+    cap = n + m - 1;
+    p.a = dvec(a, (R_xlen_t)n, "a", 0);
+    p.b = dvec(b, (R_xlen_t)m, "b", 0);
+    rows = (size_t *)R_alloc(cap, sizeof(size_t));
+    cols = (size_t *)R_alloc(cap, sizeof(size_t));
+    out = PROTECT(named_list(7, names));
+    f = Rf_allocVector(REALSXP, (R_xlen_t)n);
+    SET_VECTOR_ELT(out, 3, f);
+    g = Rf_allocVector(REALSXP, (R_xlen_t)m);
+    SET_VECTOR_ELT(out, 4, g);
+    mass = PROTECT(Rf_allocVector(REALSXP, (R_xlen_t)cap));
+    r.f = REAL(f);
+    r.g = REAL(g);
+    r.plan_rows = rows;
+    r.plan_cols = cols;
+    r.plan_mass = REAL(mass);
+    st = otc_emd_points_f64(&p, &r, &o, OTCR_NO_WORK);
+    if (st >= 100 || st == OTC_WARN_CANCELLED) {
+        UNPROTECT(2);
+        check_status(st, "otc_emd_points_f64");
+    }
+    SET_VECTOR_ELT(out, 2, sparse_plan(rows, cols, mass, r.nnz));
+    SET_VECTOR_ELT(out, 0, Rf_ScalarReal(r.cost));
+    SET_VECTOR_ELT(out, 1, Rf_ScalarReal(r.gap));
+    SET_VECTOR_ELT(out, 5, Rf_ScalarReal((double)r.report.iterations));
+    SET_VECTOR_ELT(out, 6, Rf_ScalarInteger(st));
+    UNPROTECT(2);
     return out;
 }
 

@@ -93,6 +93,19 @@ void otcr_set_emd_unbalanced_tv_options(otc_emd_unbalanced_tv_options *opts, SEX
                      sizeof emd_unbalanced_tv_fields / sizeof emd_unbalanced_tv_fields[0], fn);
 }
 
+static const otcr_option_field emd_points_fields[] = {
+    {"num_threads", OTCR_U32, offsetof(otc_emd_points_options, num_threads)},
+    {"metric", OTCR_I32, offsetof(otc_emd_points_options, metric)},
+    {"p", OTCR_DOUBLE, offsetof(otc_emd_points_options, p)},
+    {"max_iter", OTCR_U64, offsetof(otc_emd_points_options, max_iter)},
+    {"mass_tolerance", OTCR_DOUBLE, offsetof(otc_emd_points_options, mass_tolerance)},
+    {"callback_every", OTCR_U64, offsetof(otc_emd_points_options, callback_every)},
+};
+void otcr_set_emd_points_options(otc_emd_points_options *opts, SEXP options, const char *fn) {
+    otcr_set_options(opts, options, emd_points_fields,
+                     sizeof emd_points_fields / sizeof emd_points_fields[0], fn);
+}
+
 static const otcr_option_field emd_fields[] = {
     {"num_threads", OTCR_U32, offsetof(otc_emd_options, num_threads)},
     {"max_iter", OTCR_U64, offsetof(otc_emd_options, max_iter)},

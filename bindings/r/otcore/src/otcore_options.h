@@ -31,6 +31,9 @@ void otcr_set_emd_partial_options(otc_emd_partial_options *opts, SEXP options, c
 void otcr_set_emd_unbalanced_tv_options(otc_emd_unbalanced_tv_options *opts, SEXP options, const char *fn);
 /* Sets the fields of `opts` named in the R list `options`; an unknown name or a bad
  * value is an R error naming `fn`. */
+void otcr_set_emd_points_options(otc_emd_points_options *opts, SEXP options, const char *fn);
+/* Sets the fields of `opts` named in the R list `options`; an unknown name or a bad
+ * value is an R error naming `fn`. */
 void otcr_set_emd_options(otc_emd_options *opts, SEXP options, const char *fn);
 /* Sets the fields of `opts` named in the R list `options`; an unknown name or a bad
  * value is an R error naming `fn`. */

@@ -47,6 +47,23 @@ test_that("emd_grid_equals_emd_on_the_dense_cost_of_a_small_grid", {
   expect_error(emd_grid(a, 2 * b), "otc_emd_grid_f64.*heavier")
 })
 
+test_that("emd_points_equals_emd_on_the_cost_matrix_of_the_clouds", {
+  x <- matrix(c(0.1, 0.7, 0.4, 0.0, 0.8, 0.2, 0.3, 0.9, 0.5, 0.8), 5)
+  y <- matrix(c(0.2, 0.9, 0.5, 0.3, 0.1, 0.6, 0.5, 0.7), 4)
+  a <- rep(1 / 5, 5); b <- c(0.1, 0.4, 0.3, 0.2)
+  for (case in list(list("sqeuclidean", 2), list("euclidean", 2), list("minkowski", 3))) {
+    C <- cost_matrix(x, y, metric = case[[1]], p = case[[2]])
+    dense <- emd(a, b, C)
+    r <- emd_points(a, b, x, y, metric = case[[1]], p = case[[2]])
+    expect_equal(r$cost, dense$cost, tolerance = 1e-12)
+    expect_true(r$gap <= 0 && r$gap > -1e-12)
+    expect_equal(sum(r$plan$mass * C[cbind(r$plan$rows, r$plan$cols)]), r$cost, tolerance = 1e-12)
+    expect_equal(sum(a * r$f), sum(b * r$g), tolerance = 1e-12)
+  }
+  expect_error(emd_points(a, 2 * b, x, y), "otc_emd_points_f64.*heavier")
+  expect_error(emd_points(a, b, x, y[, 1, drop = FALSE]), "otc_emd_points_f64")
+})
+
 test_that("partial_and_tv_unbalanced_match_their_definitions", {
   a <- c(0.5, 0.5); b <- c(0.25, 0.75)
   C <- matrix(c(0, 1, 3, 2), 2)        # C[1,1] = 0, C[2,1] = 1, C[1,2] = 3, C[2,2] = 2

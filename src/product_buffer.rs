@@ -59,10 +59,11 @@ fn size_bytes(text: &str) -> Option<usize> {
 
 /// CPUs in a sysfs `shared_cpu_list` such as `0-3,8`.
 fn cpu_count(list: &str) -> Option<usize> {
-    list.split(',').try_fold(0usize, |count, item| match item.split_once('-') {
-        Some((a, b)) => Some(count + b.parse::<usize>().ok()? + 1 - a.parse::<usize>().ok()?),
-        None => Some(count + 1),
-    })
+    list.split(',')
+        .try_fold(0usize, |count, item| match item.split_once('-') {
+            Some((a, b)) => Some(count + b.parse::<usize>().ok()? + 1 - a.parse::<usize>().ok()?),
+            None => Some(count + 1),
+        })
 }
 
 /// `private-gemm-x86`'s L3 figure in bytes, read from sysfs by its rules: the last data or
@@ -133,7 +134,11 @@ fn buffer_pages() -> Option<usize> {
                 + (elems.next_multiple_of(nr) * size).div_ceil(PAGE)
         };
         let most = need(8, 8).max(need(4, 4));
-        Some(if most > first { 2 * first + most } else { first })
+        Some(if most > first {
+            2 * first + most
+        } else {
+            first
+        })
     })
 }
 

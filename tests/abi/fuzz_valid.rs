@@ -181,7 +181,10 @@ fn exact_ops(rng: &mut Rng) {
             let mut r: otc_emd_unbalanced_tv_outputs_f64 = abi();
             (r.f, r.g) = (f.as_mut_ptr(), g.as_mut_ptr());
             let o = options(rng, otc_emd_unbalanced_tv_options_default);
-            let fns = (otc_emd_unbalanced_tv_workspace_size_f64, otc_emd_unbalanced_tv_f64);
+            let fns = (
+                otc_emd_unbalanced_tv_workspace_size_f64,
+                otc_emd_unbalanced_tv_f64,
+            );
             call(rng, "otc_emd_unbalanced_tv_f64", &p, &mut r, &o, fns, |r| {
                 all_finite(&[r.cost, r.objective, r.transported_mass, r.gap])
                     && all_finite(&f)
@@ -240,8 +243,13 @@ fn exact_ops(rng: &mut Rng) {
             p.p = rng.pick(&[1.0, 1.5, 2.0, 3.0]);
             let mut r: otc_wasserstein_1d_outputs_f64 = abi();
             let o = options(rng, otc_wasserstein_1d_options_default);
-            let fns = (otc_wasserstein_1d_workspace_size_f64, otc_wasserstein_1d_f64);
-            call(rng, "otc_wasserstein_1d_f64", &p, &mut r, &o, fns, |r| r.wp_p.is_finite());
+            let fns = (
+                otc_wasserstein_1d_workspace_size_f64,
+                otc_wasserstein_1d_f64,
+            );
+            call(rng, "otc_wasserstein_1d_f64", &p, &mut r, &o, fns, |r| {
+                r.wp_p.is_finite()
+            });
         }
     }
 }
@@ -260,16 +268,15 @@ fn one_d_ops(rng: &mut Rng) {
             r.quantiles = q.as_mut_ptr();
             let o = options(rng, otc_quantile_1d_options_default);
             let fns = (otc_quantile_1d_workspace_size_f64, otc_quantile_1d_f64);
-            call(rng, "otc_quantile_1d_f64", &p, &mut r, &o, fns, |_| all_finite(&q));
+            call(rng, "otc_quantile_1d_f64", &p, &mut r, &o, fns, |_| {
+                all_finite(&q)
+            });
         }
         1 => {
             let k = 1 + rng.below(n.min(3));
             let mut sizes = vec![n / k; k];
             sizes[0] += n - k * (n / k);
-            let w: Vec<f64> = sizes
-                .iter()
-                .flat_map(|&s| simplex(rng, s))
-                .collect();
+            let w: Vec<f64> = sizes.iter().flat_map(|&s| simplex(rng, s)).collect();
             let lambda = simplex(rng, k);
             let room = n - k + 1;
             let (mut pts, mut wts) = (vec![0.0; room], vec![0.0; room]);
@@ -293,10 +300,19 @@ fn one_d_ops(rng: &mut Rng) {
             let mut r: otc_sliced_wasserstein_outputs_f64 = abi();
             let mut o = options(rng, otc_sliced_wasserstein_options_default);
             (o.num_directions, o.seed) = (1 + rng.below(20), rng.next());
-            let fns = (otc_sliced_wasserstein_workspace_size_f64, otc_sliced_wasserstein_f64);
-            call(rng, "otc_sliced_wasserstein_f64", &p, &mut r, &o, fns, |r| {
-                r.swp_p.is_finite()
-            });
+            let fns = (
+                otc_sliced_wasserstein_workspace_size_f64,
+                otc_sliced_wasserstein_f64,
+            );
+            call(
+                rng,
+                "otc_sliced_wasserstein_f64",
+                &p,
+                &mut r,
+                &o,
+                fns,
+                |r| r.swp_p.is_finite(),
+            );
         }
     }
 }
@@ -314,7 +330,9 @@ fn gaussian_ops(rng: &mut Rng) {
             let mut r: otc_bures_outputs_f64 = abi();
             let o = options(rng, otc_bures_options_default);
             let fns = (otc_bures_workspace_size_f64, otc_bures_f64);
-            call(rng, "otc_bures_f64", &p, &mut r, &o, fns, |r| r.bures_squared.is_finite());
+            call(rng, "otc_bures_f64", &p, &mut r, &o, fns, |r| {
+                r.bures_squared.is_finite()
+            });
         }
         1 => {
             let mut p: otc_gaussian_w2_problem_f64 = abi();
@@ -322,7 +340,9 @@ fn gaussian_ops(rng: &mut Rng) {
             let mut r: otc_gaussian_w2_outputs_f64 = abi();
             let o = options(rng, otc_gaussian_w2_options_default);
             let fns = (otc_gaussian_w2_workspace_size_f64, otc_gaussian_w2_f64);
-            call(rng, "otc_gaussian_w2_f64", &p, &mut r, &o, fns, |r| r.w2_squared.is_finite());
+            call(rng, "otc_gaussian_w2_f64", &p, &mut r, &o, fns, |r| {
+                r.w2_squared.is_finite()
+            });
         }
         2 => {
             let mut p: otc_gaussian_entropic_w2_problem_f64 = abi();
@@ -330,10 +350,19 @@ fn gaussian_ops(rng: &mut Rng) {
             p.epsilon = rng.pick(&[1e-3, 0.1, 1.0, 10.0]);
             let mut r: otc_gaussian_entropic_w2_outputs_f64 = abi();
             let o = options(rng, otc_gaussian_entropic_w2_options_default);
-            let fns = (otc_gaussian_entropic_w2_workspace_size_f64, otc_gaussian_entropic_w2_f64);
-            call(rng, "otc_gaussian_entropic_w2_f64", &p, &mut r, &o, fns, |r| {
-                r.cost.is_finite()
-            });
+            let fns = (
+                otc_gaussian_entropic_w2_workspace_size_f64,
+                otc_gaussian_entropic_w2_f64,
+            );
+            call(
+                rng,
+                "otc_gaussian_entropic_w2_f64",
+                &p,
+                &mut r,
+                &o,
+                fns,
+                |r| r.cost.is_finite(),
+            );
         }
         3 => {
             let mut p: otc_gaussian_map_problem_f64 = abi();
@@ -355,8 +384,19 @@ fn gaussian_ops(rng: &mut Rng) {
             let mut r: otc_gaussian_map_apply_outputs_f64 = abi();
             r.y = view_mut(&mut y, n, d);
             let o = options(rng, otc_gaussian_map_apply_options_default);
-            let fns = (otc_gaussian_map_apply_workspace_size_f64, otc_gaussian_map_apply_f64);
-            call(rng, "otc_gaussian_map_apply_f64", &p, &mut r, &o, fns, |_| all_finite(&y));
+            let fns = (
+                otc_gaussian_map_apply_workspace_size_f64,
+                otc_gaussian_map_apply_f64,
+            );
+            call(
+                rng,
+                "otc_gaussian_map_apply_f64",
+                &p,
+                &mut r,
+                &o,
+                fns,
+                |_| all_finite(&y),
+            );
         }
         5 => {
             let mut p: otc_gaussian_geodesic_problem_f64 = abi();
@@ -365,10 +405,19 @@ fn gaussian_ops(rng: &mut Rng) {
             let mut r: otc_gaussian_geodesic_outputs_f64 = abi();
             (r.mean, r.cov) = (vec_d.as_mut_ptr(), out(&mut mat));
             let o = options(rng, otc_gaussian_geodesic_options_default);
-            let fns = (otc_gaussian_geodesic_workspace_size_f64, otc_gaussian_geodesic_f64);
-            call(rng, "otc_gaussian_geodesic_f64", &p, &mut r, &o, fns, |_| {
-                all_finite(&mat) && all_finite(&vec_d)
-            });
+            let fns = (
+                otc_gaussian_geodesic_workspace_size_f64,
+                otc_gaussian_geodesic_f64,
+            );
+            call(
+                rng,
+                "otc_gaussian_geodesic_f64",
+                &p,
+                &mut r,
+                &o,
+                fns,
+                |_| all_finite(&mat) && all_finite(&vec_d),
+            );
         }
         6 => {
             let k = 1 + rng.below(3);
@@ -381,10 +430,19 @@ fn gaussian_ops(rng: &mut Rng) {
             let mut r: otc_gaussian_barycenter_outputs_f64 = abi();
             (r.mean, r.cov) = (vec_d.as_mut_ptr(), out(&mut mat));
             let o = options(rng, otc_gaussian_barycenter_options_default);
-            let fns = (otc_gaussian_barycenter_workspace_size_f64, otc_gaussian_barycenter_f64);
-            call(rng, "otc_gaussian_barycenter_f64", &p, &mut r, &o, fns, |_| {
-                all_finite(&mat) && all_finite(&vec_d)
-            });
+            let fns = (
+                otc_gaussian_barycenter_workspace_size_f64,
+                otc_gaussian_barycenter_f64,
+            );
+            call(
+                rng,
+                "otc_gaussian_barycenter_f64",
+                &p,
+                &mut r,
+                &o,
+                fns,
+                |_| all_finite(&mat) && all_finite(&vec_d),
+            );
         }
         7 => {
             let (k1, k2) = (1 + rng.below(3), 1 + rng.below(3));
@@ -401,8 +459,19 @@ fn gaussian_ops(rng: &mut Rng) {
             let mut r: otc_gaussian_w2_pairwise_outputs_f64 = abi();
             r.w2_squared = view_mut(&mut w2, k1, k2);
             let o = options(rng, otc_gaussian_w2_pairwise_options_default);
-            let fns = (otc_gaussian_w2_pairwise_workspace_size_f64, otc_gaussian_w2_pairwise_f64);
-            call(rng, "otc_gaussian_w2_pairwise_f64", &p, &mut r, &o, fns, |_| all_finite(&w2));
+            let fns = (
+                otc_gaussian_w2_pairwise_workspace_size_f64,
+                otc_gaussian_w2_pairwise_f64,
+            );
+            call(
+                rng,
+                "otc_gaussian_w2_pairwise_f64",
+                &p,
+                &mut r,
+                &o,
+                fns,
+                |_| all_finite(&w2),
+            );
         }
         8 => {
             let n = 1 + rng.below(300);
@@ -416,7 +485,10 @@ fn gaussian_ops(rng: &mut Rng) {
             let mut r: otc_gaussian_moments_outputs_f64 = abi();
             (r.mean, r.cov) = (vec_d.as_mut_ptr(), out(&mut mat));
             let o = options(rng, otc_gaussian_moments_options_default);
-            let fns = (otc_gaussian_moments_workspace_size_f64, otc_gaussian_moments_f64);
+            let fns = (
+                otc_gaussian_moments_workspace_size_f64,
+                otc_gaussian_moments_f64,
+            );
             call(rng, "otc_gaussian_moments_f64", &p, &mut r, &o, fns, |_| {
                 all_finite(&mat) && all_finite(&vec_d)
             });
@@ -452,7 +524,10 @@ fn semidiscrete_ops(rng: &mut Rng) {
             let mut r: otc_laguerre_assign_outputs_f64 = abi();
             (r.cells, r.masses) = (cells.as_mut_ptr(), masses.as_mut_ptr());
             let o = options(rng, otc_laguerre_assign_options_default);
-            let fns = (otc_laguerre_assign_workspace_size_f64, otc_laguerre_assign_f64);
+            let fns = (
+                otc_laguerre_assign_workspace_size_f64,
+                otc_laguerre_assign_f64,
+            );
             call(rng, "otc_laguerre_assign_f64", &p, &mut r, &o, fns, |_| {
                 all_finite(&masses) && cells.iter().all(|&c| (c as usize) < m)
             });
@@ -490,8 +565,12 @@ fn semidiscrete_ops(rng: &mut Rng) {
             let mut r: otc_semidiscrete_sgd_outputs_f64 = abi();
             r.g = g.as_mut_ptr();
             let mut o = options(rng, otc_semidiscrete_sgd_options_default);
-            (o.iterations, o.batch, o.seed) = (1 + rng.below(50) as u64, 1 + rng.below(8), rng.next());
-            let fns = (otc_semidiscrete_sgd_workspace_size_f64, otc_semidiscrete_sgd_f64);
+            (o.iterations, o.batch, o.seed) =
+                (1 + rng.below(50) as u64, 1 + rng.below(8), rng.next());
+            let fns = (
+                otc_semidiscrete_sgd_workspace_size_f64,
+                otc_semidiscrete_sgd_f64,
+            );
             call(rng, "otc_semidiscrete_sgd_f64", &p, &mut r, &o, fns, |r| {
                 r.step.is_finite() && all_finite(&g)
             });
@@ -507,14 +586,31 @@ fn entropic_and_barycenter_ops(rng: &mut Rng) {
             let (cxy, cxx, cyy) = (costs(rng, n, m), costs(rng, n, n), costs(rng, m, m));
             let mut p: otc_sinkhorn_divergence_problem_f64 = abi();
             (p.a, p.n, p.b, p.m) = (a.as_ptr(), n, b.as_ptr(), m);
-            (p.cost_xy, p.cost_xx, p.cost_yy) = (view(&cxy, n, m), view(&cxx, n, n), view(&cyy, m, m));
+            (p.cost_xy, p.cost_xx, p.cost_yy) =
+                (view(&cxy, n, m), view(&cxx, n, n), view(&cyy, m, m));
             let mut r: otc_sinkhorn_divergence_outputs_f64 = abi();
             let mut o = options(rng, otc_sinkhorn_divergence_options_default);
             o.epsilon = rng.pick(&[0.05, 0.5, 2.0]);
-            let fns = (otc_sinkhorn_divergence_workspace_size_f64, otc_sinkhorn_divergence_f64);
-            call(rng, "otc_sinkhorn_divergence_f64", &p, &mut r, &o, fns, |r| {
-                all_finite(&[r.divergence, r.entropic_ot_xy, r.entropic_ot_xx, r.entropic_ot_yy])
-            });
+            let fns = (
+                otc_sinkhorn_divergence_workspace_size_f64,
+                otc_sinkhorn_divergence_f64,
+            );
+            call(
+                rng,
+                "otc_sinkhorn_divergence_f64",
+                &p,
+                &mut r,
+                &o,
+                fns,
+                |r| {
+                    all_finite(&[
+                        r.divergence,
+                        r.entropic_ot_xy,
+                        r.entropic_ot_xx,
+                        r.entropic_ot_yy,
+                    ])
+                },
+            );
         }
         1 => {
             let c = costs(rng, n, m);
@@ -528,16 +624,30 @@ fn entropic_and_barycenter_ops(rng: &mut Rng) {
             (r.f_block, r.pairs) = (f.as_mut_ptr(), pairs.as_mut_ptr());
             let mut o = options(rng, otc_sinkhorn_block_step_options_default);
             o.epsilon = rng.pick(&[0.05, 0.5, 2.0]);
-            let fns = (otc_sinkhorn_block_step_workspace_size_f64, otc_sinkhorn_block_step_f64);
-            call(rng, "otc_sinkhorn_block_step_f64", &p, &mut r, &o, fns, |r| {
-                r.marginal_error.is_finite()
-                    && all_finite(&f)
-                    && pairs.iter().all(|q| q.max.is_finite() && q.sum.is_finite())
-            });
+            let fns = (
+                otc_sinkhorn_block_step_workspace_size_f64,
+                otc_sinkhorn_block_step_f64,
+            );
+            call(
+                rng,
+                "otc_sinkhorn_block_step_f64",
+                &p,
+                &mut r,
+                &o,
+                fns,
+                |r| {
+                    r.marginal_error.is_finite()
+                        && all_finite(&f)
+                        && pairs.iter().all(|q| q.max.is_finite() && q.sum.is_finite())
+                },
+            );
         }
         2 => {
             let pairs: Vec<otc_lse_pair> = (0..m)
-                .map(|_| otc_lse_pair { max: rng.unit() * 4.0 - 2.0, sum: 0.1 + rng.unit() })
+                .map(|_| otc_lse_pair {
+                    max: rng.unit() * 4.0 - 2.0,
+                    sum: 0.1 + rng.unit(),
+                })
                 .collect();
             let mut g = vec![0.0; m];
             let mut p: otc_sinkhorn_block_column_update_problem_f64 = abi();
@@ -550,9 +660,15 @@ fn entropic_and_barycenter_ops(rng: &mut Rng) {
                 otc_sinkhorn_block_column_update_workspace_size_f64,
                 otc_sinkhorn_block_column_update_f64,
             );
-            call(rng, "otc_sinkhorn_block_column_update_f64", &p, &mut r, &o, fns, |_| {
-                all_finite(&g)
-            });
+            call(
+                rng,
+                "otc_sinkhorn_block_column_update_f64",
+                &p,
+                &mut r,
+                &o,
+                fns,
+                |_| all_finite(&g),
+            );
         }
         3 => {
             let k = 1 + rng.below(3);
@@ -580,7 +696,9 @@ fn entropic_and_barycenter_ops(rng: &mut Rng) {
             let mut o = options(rng, otc_barycenter_options_default);
             (o.epsilon, o.max_iter) = (rng.pick(&[0.05, 0.5]), 1 + rng.below(200) as u64);
             let fns = (otc_barycenter_workspace_size_f64, otc_barycenter_f64);
-            call(rng, "otc_barycenter_f64", &p, &mut r, &o, fns, |_| all_finite(&bary));
+            call(rng, "otc_barycenter_f64", &p, &mut r, &o, fns, |_| {
+                all_finite(&bary)
+            });
         }
         4 => {
             let (h, w) = (1 + rng.below(8), 1 + rng.below(8));
@@ -600,10 +718,19 @@ fn entropic_and_barycenter_ops(rng: &mut Rng) {
             r.barycenter = bary.as_mut_ptr();
             let mut o = options(rng, otc_convolutional_barycenter_options_default);
             (o.epsilon, o.max_iter) = (rng.pick(&[0.01, 0.1]), 1 + rng.below(100) as u64);
-            let fns = (otc_convolutional_barycenter_workspace_size_f64, otc_convolutional_barycenter_f64);
-            call(rng, "otc_convolutional_barycenter_f64", &p, &mut r, &o, fns, |_| {
-                all_finite(&bary)
-            });
+            let fns = (
+                otc_convolutional_barycenter_workspace_size_f64,
+                otc_convolutional_barycenter_f64,
+            );
+            call(
+                rng,
+                "otc_convolutional_barycenter_f64",
+                &p,
+                &mut r,
+                &o,
+                fns,
+                |_| all_finite(&bary),
+            );
         }
         _ => {
             let (k, d) = (1 + rng.below(3), 1 + rng.below(3));
@@ -621,10 +748,19 @@ fn entropic_and_barycenter_ops(rng: &mut Rng) {
             r.x = view_mut(&mut x, n, d);
             let mut o = options(rng, otc_free_support_barycenter_options_default);
             o.max_iter = 1 + rng.below(20) as u64;
-            let fns = (otc_free_support_barycenter_workspace_size_f64, otc_free_support_barycenter_f64);
-            call(rng, "otc_free_support_barycenter_f64", &p, &mut r, &o, fns, |r| {
-                r.objective.is_finite() && all_finite(&x)
-            });
+            let fns = (
+                otc_free_support_barycenter_workspace_size_f64,
+                otc_free_support_barycenter_f64,
+            );
+            call(
+                rng,
+                "otc_free_support_barycenter_f64",
+                &p,
+                &mut r,
+                &o,
+                fns,
+                |r| r.objective.is_finite() && all_finite(&x),
+            );
         }
     }
 }

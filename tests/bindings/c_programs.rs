@@ -56,7 +56,8 @@ fn macro_calls(text: &str, macro_name: &str) -> Vec<(String, String)> {
             let mut args = text[i + opening.len()..].splitn(3, ',');
             let op = args.next()?.trim();
             let t = args.next()?.trim();
-            let ident = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+            let ident =
+                |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
             (ident(op) && ident(t)).then(|| (op.to_owned(), t.to_owned()))
         })
         .collect()
@@ -75,7 +76,11 @@ fn the_out_of_memory_program_calls_every_entry_point() {
     let missing: Vec<String> = support::abi()
         .ops()
         .iter()
-        .flat_map(|op| op.precisions.iter().map(move |t| (op.name.clone(), t.to_string())))
+        .flat_map(|op| {
+            op.precisions
+                .iter()
+                .map(move |t| (op.name.clone(), t.to_string()))
+        })
         .filter(|pair| !called.contains(pair))
         .map(|(op, t)| format!("otc_{op}_{t}"))
         .collect();

@@ -85,7 +85,8 @@ fn call<P, R, O>(
     p: &P,
     r: &mut R,
     o: &O,
-    (size, call): (Size<P, O>, Call<P, R, O>),
+    size: Size<P, O>,
+    run: Call<P, R, O>,
     finite: impl FnOnce(&R) -> bool,
 ) {
     let mut bytes = 0;
@@ -102,7 +103,7 @@ fn call<P, R, O>(
         }
     };
     // SAFETY: valid structs pointing into live buffers; the workspace, if any, has `bytes`.
-    let s = unsafe { call(p, r, o, work) };
+    let s = unsafe { run(p, r, o, work) };
     let message = otcore::ffi::boundary::last_error_message();
     assert_ne!(s, OTC_ERR_PANIC, "{name}: {message}");
     if s >= 100 {
@@ -167,8 +168,8 @@ fn exact_ops(rng: &mut Rng) {
             (r.f, r.g) = (f.as_mut_ptr(), g.as_mut_ptr());
             let mut o = options(rng, otc_emd_partial_options_default);
             o.max_iter = rng.pick(&[10, 1_000_000]);
-            let fns = (otc_emd_partial_workspace_size_f64, otc_emd_partial_f64);
-            call(rng, "otc_emd_partial_f64", &p, &mut r, &o, fns, |r| {
+            let (size, run) = (otc_emd_partial_workspace_size_f64, otc_emd_partial_f64);
+            call(rng, "otc_emd_partial_f64", &p, &mut r, &o, size, run, |r| {
                 all_finite(&[r.cost, r.transported_mass, r.mass_price, r.gap])
                     && all_finite(&f)
                     && all_finite(&g)
@@ -181,29 +182,40 @@ fn exact_ops(rng: &mut Rng) {
             let mut r: otc_emd_unbalanced_tv_outputs_f64 = abi();
             (r.f, r.g) = (f.as_mut_ptr(), g.as_mut_ptr());
             let o = options(rng, otc_emd_unbalanced_tv_options_default);
-            let fns = (
+            let (size, run) = (
                 otc_emd_unbalanced_tv_workspace_size_f64,
                 otc_emd_unbalanced_tv_f64,
             );
-            call(rng, "otc_emd_unbalanced_tv_f64", &p, &mut r, &o, fns, |r| {
-                all_finite(&[r.cost, r.objective, r.transported_mass, r.gap])
-                    && all_finite(&f)
-                    && all_finite(&g)
-            });
+            call(
+                rng,
+                "otc_emd_unbalanced_tv_f64",
+                &p,
+                &mut r,
+                &o,
+                size,
+                run,
+                |r| {
+                    all_finite(&[r.cost, r.objective, r.transported_mass, r.gap])
+                        && all_finite(&f)
+                        && all_finite(&g)
+                },
+            );
         }
         2 => {
             let count = 1 + rng.below(3);
             let cs: Vec<Vec<f64>> = (0..count).map(|_| costs(rng, n, m)).collect();
             let views: Vec<otc_matrix_f64> = cs.iter().map(|c| view(c, n, m)).collect();
+            // Every problem's weights, one after the other.
+            let (aa, bb) = (a.repeat(count), b.repeat(count));
             let mut p: otc_emd_batch_problem_f64 = abi();
-            (p.count, p.n, p.m, p.a, p.b) = (count, n, m, a.as_ptr(), b.as_ptr());
+            (p.count, p.n, p.m, p.a, p.b) = (count, n, m, aa.as_ptr(), bb.as_ptr());
             p.costs = views.as_ptr();
             let mut each = vec![0.0; count];
             let mut r: otc_emd_batch_outputs_f64 = abi();
             r.problem_costs = each.as_mut_ptr();
             let o = options(rng, otc_emd_batch_options_default);
-            let fns = (otc_emd_batch_workspace_size_f64, otc_emd_batch_f64);
-            call(rng, "otc_emd_batch_f64", &p, &mut r, &o, fns, |r| {
+            let (size, run) = (otc_emd_batch_workspace_size_f64, otc_emd_batch_f64);
+            call(rng, "otc_emd_batch_f64", &p, &mut r, &o, size, run, |r| {
                 all_finite(&[r.cost, r.gap]) && all_finite(&each)
             });
         }
@@ -216,8 +228,8 @@ fn exact_ops(rng: &mut Rng) {
             let mut r: otc_assignment_outputs_f64 = abi();
             (r.perm, r.u) = (perm.as_mut_ptr(), f.as_mut_ptr());
             let o = options(rng, otc_assignment_options_default);
-            let fns = (otc_assignment_workspace_size_f64, otc_assignment_f64);
-            call(rng, "otc_assignment_f64", &p, &mut r, &o, fns, |r| {
+            let (size, run) = (otc_assignment_workspace_size_f64, otc_assignment_f64);
+            call(rng, "otc_assignment_f64", &p, &mut r, &o, size, run, |r| {
                 all_finite(&[r.cost, r.gap]) && all_finite(&f)
             });
         }
@@ -231,8 +243,8 @@ fn exact_ops(rng: &mut Rng) {
             let mut r: otc_emd_grid_outputs_f64 = abi();
             r.f = gf.as_mut_ptr();
             let o = options(rng, otc_emd_grid_options_default);
-            let fns = (otc_emd_grid_workspace_size_f64, otc_emd_grid_f64);
-            call(rng, "otc_emd_grid_f64", &p, &mut r, &o, fns, |r| {
+            let (size, run) = (otc_emd_grid_workspace_size_f64, otc_emd_grid_f64);
+            call(rng, "otc_emd_grid_f64", &p, &mut r, &o, size, run, |r| {
                 all_finite(&[r.cost, r.gap]) && all_finite(&gf)
             });
         }
@@ -243,13 +255,20 @@ fn exact_ops(rng: &mut Rng) {
             p.p = rng.pick(&[1.0, 1.5, 2.0, 3.0]);
             let mut r: otc_wasserstein_1d_outputs_f64 = abi();
             let o = options(rng, otc_wasserstein_1d_options_default);
-            let fns = (
+            let (size, run) = (
                 otc_wasserstein_1d_workspace_size_f64,
                 otc_wasserstein_1d_f64,
             );
-            call(rng, "otc_wasserstein_1d_f64", &p, &mut r, &o, fns, |r| {
-                r.wp_p.is_finite()
-            });
+            call(
+                rng,
+                "otc_wasserstein_1d_f64",
+                &p,
+                &mut r,
+                &o,
+                size,
+                run,
+                |r| r.wp_p.is_finite(),
+            );
         }
     }
 }
@@ -267,10 +286,17 @@ fn one_d_ops(rng: &mut Rng) {
             let mut r: otc_quantile_1d_outputs_f64 = abi();
             r.quantiles = q.as_mut_ptr();
             let o = options(rng, otc_quantile_1d_options_default);
-            let fns = (otc_quantile_1d_workspace_size_f64, otc_quantile_1d_f64);
-            call(rng, "otc_quantile_1d_f64", &p, &mut r, &o, fns, |_| {
-                all_finite(&q)
-            });
+            let (size, run) = (otc_quantile_1d_workspace_size_f64, otc_quantile_1d_f64);
+            call(
+                rng,
+                "otc_quantile_1d_f64",
+                &p,
+                &mut r,
+                &o,
+                size,
+                run,
+                |_| all_finite(&q),
+            );
         }
         1 => {
             let k = 1 + rng.below(n.min(3));
@@ -286,10 +312,17 @@ fn one_d_ops(rng: &mut Rng) {
             let mut r: otc_barycenter_1d_outputs_f64 = abi();
             (r.points, r.weights) = (pts.as_mut_ptr(), wts.as_mut_ptr());
             let o = options(rng, otc_barycenter_1d_options_default);
-            let fns = (otc_barycenter_1d_workspace_size_f64, otc_barycenter_1d_f64);
-            call(rng, "otc_barycenter_1d_f64", &p, &mut r, &o, fns, |r| {
-                all_finite(&pts[..r.nnz]) && all_finite(&wts[..r.nnz])
-            });
+            let (size, run) = (otc_barycenter_1d_workspace_size_f64, otc_barycenter_1d_f64);
+            call(
+                rng,
+                "otc_barycenter_1d_f64",
+                &p,
+                &mut r,
+                &o,
+                size,
+                run,
+                |r| all_finite(&pts[..r.nnz]) && all_finite(&wts[..r.nnz]),
+            );
         }
         _ => {
             let d = 1 + rng.below(3);
@@ -300,7 +333,7 @@ fn one_d_ops(rng: &mut Rng) {
             let mut r: otc_sliced_wasserstein_outputs_f64 = abi();
             let mut o = options(rng, otc_sliced_wasserstein_options_default);
             (o.num_directions, o.seed) = (1 + rng.below(20), rng.next());
-            let fns = (
+            let (size, run) = (
                 otc_sliced_wasserstein_workspace_size_f64,
                 otc_sliced_wasserstein_f64,
             );
@@ -310,7 +343,8 @@ fn one_d_ops(rng: &mut Rng) {
                 &p,
                 &mut r,
                 &o,
-                fns,
+                size,
+                run,
                 |r| r.swp_p.is_finite(),
             );
         }
@@ -329,8 +363,8 @@ fn gaussian_ops(rng: &mut Rng) {
             (p.sigma1, p.sigma2) = (v1, v2);
             let mut r: otc_bures_outputs_f64 = abi();
             let o = options(rng, otc_bures_options_default);
-            let fns = (otc_bures_workspace_size_f64, otc_bures_f64);
-            call(rng, "otc_bures_f64", &p, &mut r, &o, fns, |r| {
+            let (size, run) = (otc_bures_workspace_size_f64, otc_bures_f64);
+            call(rng, "otc_bures_f64", &p, &mut r, &o, size, run, |r| {
                 r.bures_squared.is_finite()
             });
         }
@@ -339,8 +373,8 @@ fn gaussian_ops(rng: &mut Rng) {
             (p.m1, p.sigma1, p.m2, p.sigma2) = (m1.as_ptr(), v1, m2.as_ptr(), v2);
             let mut r: otc_gaussian_w2_outputs_f64 = abi();
             let o = options(rng, otc_gaussian_w2_options_default);
-            let fns = (otc_gaussian_w2_workspace_size_f64, otc_gaussian_w2_f64);
-            call(rng, "otc_gaussian_w2_f64", &p, &mut r, &o, fns, |r| {
+            let (size, run) = (otc_gaussian_w2_workspace_size_f64, otc_gaussian_w2_f64);
+            call(rng, "otc_gaussian_w2_f64", &p, &mut r, &o, size, run, |r| {
                 r.w2_squared.is_finite()
             });
         }
@@ -350,7 +384,7 @@ fn gaussian_ops(rng: &mut Rng) {
             p.epsilon = rng.pick(&[1e-3, 0.1, 1.0, 10.0]);
             let mut r: otc_gaussian_entropic_w2_outputs_f64 = abi();
             let o = options(rng, otc_gaussian_entropic_w2_options_default);
-            let fns = (
+            let (size, run) = (
                 otc_gaussian_entropic_w2_workspace_size_f64,
                 otc_gaussian_entropic_w2_f64,
             );
@@ -360,7 +394,8 @@ fn gaussian_ops(rng: &mut Rng) {
                 &p,
                 &mut r,
                 &o,
-                fns,
+                size,
+                run,
                 |r| r.cost.is_finite(),
             );
         }
@@ -370,10 +405,17 @@ fn gaussian_ops(rng: &mut Rng) {
             let mut r: otc_gaussian_map_outputs_f64 = abi();
             (r.a, r.b) = (out(&mut mat), vec_d.as_mut_ptr());
             let o = options(rng, otc_gaussian_map_options_default);
-            let fns = (otc_gaussian_map_workspace_size_f64, otc_gaussian_map_f64);
-            call(rng, "otc_gaussian_map_f64", &p, &mut r, &o, fns, |_| {
-                all_finite(&mat) && all_finite(&vec_d)
-            });
+            let (size, run) = (otc_gaussian_map_workspace_size_f64, otc_gaussian_map_f64);
+            call(
+                rng,
+                "otc_gaussian_map_f64",
+                &p,
+                &mut r,
+                &o,
+                size,
+                run,
+                |_| all_finite(&mat) && all_finite(&vec_d),
+            );
         }
         4 => {
             let n = 1 + rng.below(300);
@@ -384,7 +426,7 @@ fn gaussian_ops(rng: &mut Rng) {
             let mut r: otc_gaussian_map_apply_outputs_f64 = abi();
             r.y = view_mut(&mut y, n, d);
             let o = options(rng, otc_gaussian_map_apply_options_default);
-            let fns = (
+            let (size, run) = (
                 otc_gaussian_map_apply_workspace_size_f64,
                 otc_gaussian_map_apply_f64,
             );
@@ -394,7 +436,8 @@ fn gaussian_ops(rng: &mut Rng) {
                 &p,
                 &mut r,
                 &o,
-                fns,
+                size,
+                run,
                 |_| all_finite(&y),
             );
         }
@@ -405,7 +448,7 @@ fn gaussian_ops(rng: &mut Rng) {
             let mut r: otc_gaussian_geodesic_outputs_f64 = abi();
             (r.mean, r.cov) = (vec_d.as_mut_ptr(), out(&mut mat));
             let o = options(rng, otc_gaussian_geodesic_options_default);
-            let fns = (
+            let (size, run) = (
                 otc_gaussian_geodesic_workspace_size_f64,
                 otc_gaussian_geodesic_f64,
             );
@@ -415,7 +458,8 @@ fn gaussian_ops(rng: &mut Rng) {
                 &p,
                 &mut r,
                 &o,
-                fns,
+                size,
+                run,
                 |_| all_finite(&mat) && all_finite(&vec_d),
             );
         }
@@ -430,7 +474,7 @@ fn gaussian_ops(rng: &mut Rng) {
             let mut r: otc_gaussian_barycenter_outputs_f64 = abi();
             (r.mean, r.cov) = (vec_d.as_mut_ptr(), out(&mut mat));
             let o = options(rng, otc_gaussian_barycenter_options_default);
-            let fns = (
+            let (size, run) = (
                 otc_gaussian_barycenter_workspace_size_f64,
                 otc_gaussian_barycenter_f64,
             );
@@ -440,7 +484,8 @@ fn gaussian_ops(rng: &mut Rng) {
                 &p,
                 &mut r,
                 &o,
-                fns,
+                size,
+                run,
                 |_| all_finite(&mat) && all_finite(&vec_d),
             );
         }
@@ -459,7 +504,7 @@ fn gaussian_ops(rng: &mut Rng) {
             let mut r: otc_gaussian_w2_pairwise_outputs_f64 = abi();
             r.w2_squared = view_mut(&mut w2, k1, k2);
             let o = options(rng, otc_gaussian_w2_pairwise_options_default);
-            let fns = (
+            let (size, run) = (
                 otc_gaussian_w2_pairwise_workspace_size_f64,
                 otc_gaussian_w2_pairwise_f64,
             );
@@ -469,7 +514,8 @@ fn gaussian_ops(rng: &mut Rng) {
                 &p,
                 &mut r,
                 &o,
-                fns,
+                size,
+                run,
                 |_| all_finite(&w2),
             );
         }
@@ -485,13 +531,20 @@ fn gaussian_ops(rng: &mut Rng) {
             let mut r: otc_gaussian_moments_outputs_f64 = abi();
             (r.mean, r.cov) = (vec_d.as_mut_ptr(), out(&mut mat));
             let o = options(rng, otc_gaussian_moments_options_default);
-            let fns = (
+            let (size, run) = (
                 otc_gaussian_moments_workspace_size_f64,
                 otc_gaussian_moments_f64,
             );
-            call(rng, "otc_gaussian_moments_f64", &p, &mut r, &o, fns, |_| {
-                all_finite(&mat) && all_finite(&vec_d)
-            });
+            call(
+                rng,
+                "otc_gaussian_moments_f64",
+                &p,
+                &mut r,
+                &o,
+                size,
+                run,
+                |_| all_finite(&mat) && all_finite(&vec_d),
+            );
         }
         _ => {
             let mut inv = vec![0.0; d * d];
@@ -500,8 +553,8 @@ fn gaussian_ops(rng: &mut Rng) {
             let mut r: otc_psd_sqrt_outputs_f64 = abi();
             (r.sqrt, r.inv_sqrt) = (out(&mut mat), view_mut(&mut inv, d, d));
             let o = options(rng, otc_psd_sqrt_options_default);
-            let fns = (otc_psd_sqrt_workspace_size_f64, otc_psd_sqrt_f64);
-            call(rng, "otc_psd_sqrt_f64", &p, &mut r, &o, fns, |_| {
+            let (size, run) = (otc_psd_sqrt_workspace_size_f64, otc_psd_sqrt_f64);
+            call(rng, "otc_psd_sqrt_f64", &p, &mut r, &o, size, run, |_| {
                 all_finite(&mat) && all_finite(&inv)
             });
         }
@@ -524,13 +577,20 @@ fn semidiscrete_ops(rng: &mut Rng) {
             let mut r: otc_laguerre_assign_outputs_f64 = abi();
             (r.cells, r.masses) = (cells.as_mut_ptr(), masses.as_mut_ptr());
             let o = options(rng, otc_laguerre_assign_options_default);
-            let fns = (
+            let (size, run) = (
                 otc_laguerre_assign_workspace_size_f64,
                 otc_laguerre_assign_f64,
             );
-            call(rng, "otc_laguerre_assign_f64", &p, &mut r, &o, fns, |_| {
-                all_finite(&masses) && cells.iter().all(|&c| (c as usize) < m)
-            });
+            call(
+                rng,
+                "otc_laguerre_assign_f64",
+                &p,
+                &mut r,
+                &o,
+                size,
+                run,
+                |_| all_finite(&masses) && cells.iter().all(|&c| (c as usize) < m),
+            );
         }
         1 => {
             let mut moved = vec![0.0; m * d];
@@ -540,8 +600,8 @@ fn semidiscrete_ops(rng: &mut Rng) {
             r.sites = view_mut(&mut moved, m, d);
             let mut o = options(rng, otc_lloyd_options_default);
             o.max_iter = 1 + rng.below(20) as u64;
-            let fns = (otc_lloyd_workspace_size_f64, otc_lloyd_f64);
-            call(rng, "otc_lloyd_f64", &p, &mut r, &o, fns, |r| {
+            let (size, run) = (otc_lloyd_workspace_size_f64, otc_lloyd_f64);
+            call(rng, "otc_lloyd_f64", &p, &mut r, &o, size, run, |r| {
                 r.distortion.is_finite() && all_finite(&moved)
             });
         }
@@ -553,10 +613,17 @@ fn semidiscrete_ops(rng: &mut Rng) {
             r.g = g.as_mut_ptr();
             let mut o = options(rng, otc_semidiscrete_options_default);
             o.max_iter = 1 + rng.below(50) as u64;
-            let fns = (otc_semidiscrete_workspace_size_f64, otc_semidiscrete_f64);
-            call(rng, "otc_semidiscrete_f64", &p, &mut r, &o, fns, |r| {
-                all_finite(&[r.mass_error, r.epsilon, r.step]) && all_finite(&g)
-            });
+            let (size, run) = (otc_semidiscrete_workspace_size_f64, otc_semidiscrete_f64);
+            call(
+                rng,
+                "otc_semidiscrete_f64",
+                &p,
+                &mut r,
+                &o,
+                size,
+                run,
+                |r| all_finite(&[r.mass_error, r.epsilon, r.step]) && all_finite(&g),
+            );
         }
         _ => {
             let mut p: otc_semidiscrete_sgd_problem_f64 = abi();
@@ -567,13 +634,20 @@ fn semidiscrete_ops(rng: &mut Rng) {
             let mut o = options(rng, otc_semidiscrete_sgd_options_default);
             (o.iterations, o.batch, o.seed) =
                 (1 + rng.below(50) as u64, 1 + rng.below(8), rng.next());
-            let fns = (
+            let (size, run) = (
                 otc_semidiscrete_sgd_workspace_size_f64,
                 otc_semidiscrete_sgd_f64,
             );
-            call(rng, "otc_semidiscrete_sgd_f64", &p, &mut r, &o, fns, |r| {
-                r.step.is_finite() && all_finite(&g)
-            });
+            call(
+                rng,
+                "otc_semidiscrete_sgd_f64",
+                &p,
+                &mut r,
+                &o,
+                size,
+                run,
+                |r| r.step.is_finite() && all_finite(&g),
+            );
         }
     }
 }
@@ -591,7 +665,7 @@ fn entropic_and_barycenter_ops(rng: &mut Rng) {
             let mut r: otc_sinkhorn_divergence_outputs_f64 = abi();
             let mut o = options(rng, otc_sinkhorn_divergence_options_default);
             o.epsilon = rng.pick(&[0.05, 0.5, 2.0]);
-            let fns = (
+            let (size, run) = (
                 otc_sinkhorn_divergence_workspace_size_f64,
                 otc_sinkhorn_divergence_f64,
             );
@@ -601,7 +675,8 @@ fn entropic_and_barycenter_ops(rng: &mut Rng) {
                 &p,
                 &mut r,
                 &o,
-                fns,
+                size,
+                run,
                 |r| {
                     all_finite(&[
                         r.divergence,
@@ -624,7 +699,7 @@ fn entropic_and_barycenter_ops(rng: &mut Rng) {
             (r.f_block, r.pairs) = (f.as_mut_ptr(), pairs.as_mut_ptr());
             let mut o = options(rng, otc_sinkhorn_block_step_options_default);
             o.epsilon = rng.pick(&[0.05, 0.5, 2.0]);
-            let fns = (
+            let (size, run) = (
                 otc_sinkhorn_block_step_workspace_size_f64,
                 otc_sinkhorn_block_step_f64,
             );
@@ -634,7 +709,8 @@ fn entropic_and_barycenter_ops(rng: &mut Rng) {
                 &p,
                 &mut r,
                 &o,
-                fns,
+                size,
+                run,
                 |r| {
                     r.marginal_error.is_finite()
                         && all_finite(&f)
@@ -656,7 +732,7 @@ fn entropic_and_barycenter_ops(rng: &mut Rng) {
             r.g = g.as_mut_ptr();
             let mut o = options(rng, otc_sinkhorn_block_column_update_options_default);
             o.epsilon = rng.pick(&[0.05, 0.5, 2.0]);
-            let fns = (
+            let (size, run) = (
                 otc_sinkhorn_block_column_update_workspace_size_f64,
                 otc_sinkhorn_block_column_update_f64,
             );
@@ -666,7 +742,8 @@ fn entropic_and_barycenter_ops(rng: &mut Rng) {
                 &p,
                 &mut r,
                 &o,
-                fns,
+                size,
+                run,
                 |_| all_finite(&g),
             );
         }
@@ -695,8 +772,8 @@ fn entropic_and_barycenter_ops(rng: &mut Rng) {
             r.barycenter = bary.as_mut_ptr();
             let mut o = options(rng, otc_barycenter_options_default);
             (o.epsilon, o.max_iter) = (rng.pick(&[0.05, 0.5]), 1 + rng.below(200) as u64);
-            let fns = (otc_barycenter_workspace_size_f64, otc_barycenter_f64);
-            call(rng, "otc_barycenter_f64", &p, &mut r, &o, fns, |_| {
+            let (size, run) = (otc_barycenter_workspace_size_f64, otc_barycenter_f64);
+            call(rng, "otc_barycenter_f64", &p, &mut r, &o, size, run, |_| {
                 all_finite(&bary)
             });
         }
@@ -718,7 +795,7 @@ fn entropic_and_barycenter_ops(rng: &mut Rng) {
             r.barycenter = bary.as_mut_ptr();
             let mut o = options(rng, otc_convolutional_barycenter_options_default);
             (o.epsilon, o.max_iter) = (rng.pick(&[0.01, 0.1]), 1 + rng.below(100) as u64);
-            let fns = (
+            let (size, run) = (
                 otc_convolutional_barycenter_workspace_size_f64,
                 otc_convolutional_barycenter_f64,
             );
@@ -728,7 +805,8 @@ fn entropic_and_barycenter_ops(rng: &mut Rng) {
                 &p,
                 &mut r,
                 &o,
-                fns,
+                size,
+                run,
                 |_| all_finite(&bary),
             );
         }
@@ -748,7 +826,7 @@ fn entropic_and_barycenter_ops(rng: &mut Rng) {
             r.x = view_mut(&mut x, n, d);
             let mut o = options(rng, otc_free_support_barycenter_options_default);
             o.max_iter = 1 + rng.below(20) as u64;
-            let fns = (
+            let (size, run) = (
                 otc_free_support_barycenter_workspace_size_f64,
                 otc_free_support_barycenter_f64,
             );
@@ -758,7 +836,8 @@ fn entropic_and_barycenter_ops(rng: &mut Rng) {
                 &p,
                 &mut r,
                 &o,
-                fns,
+                size,
+                run,
                 |r| r.objective.is_finite() && all_finite(&x),
             );
         }

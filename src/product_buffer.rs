@@ -16,6 +16,7 @@
 use crate::workspace::out_of_memory;
 use crate::{MatMut, MatRef, Par, Result};
 use std::cell::Cell;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 /// The page size and alignment of the buffer.
@@ -61,9 +62,29 @@ fn size_bytes(text: &str) -> Option<usize> {
 fn cpu_count(list: &str) -> Option<usize> {
     list.split(',')
         .try_fold(0usize, |count, item| match item.split_once('-') {
-            Some((a, b)) => Some(count + b.parse::<usize>().ok()? + 1 - a.parse::<usize>().ok()?),
+            Some((a, b)) => {
+                let span = (b.parse::<usize>().ok()? + 1).checked_sub(a.parse::<usize>().ok()?)?;
+                Some(count + span)
+            }
             None => Some(count + 1),
         })
+}
+
+/// The subdirectories of `dir` whose names start with `prefix`, in listing order; None when
+/// `dir` cannot be read.
+fn subdirs(dir: &Path, prefix: &str) -> Option<Vec<PathBuf>> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).ok()? {
+        let path = entry.ok()?.path();
+        let named = path
+            .file_name()
+            .and_then(|f| f.to_str())
+            .is_some_and(|f| f.starts_with(prefix));
+        if named && path.is_dir() {
+            found.push(path);
+        }
+    }
+    Some(found)
 }
 
 /// `private-gemm-x86`'s L3 figure in bytes, read from sysfs by its rules: the last data or
@@ -71,25 +92,12 @@ fn cpu_count(list: &str) -> Option<usize> {
 /// the last level-1 data cache listed, times the physical cores. None when sysfs fails.
 fn l3_bytes() -> Option<usize> {
     let (mut l3, mut l3_line, mut l1_shared) = (0usize, 64usize, 1usize);
-    for cpu in std::fs::read_dir("/sys/devices/system/cpu").ok()? {
-        let cpu = cpu.ok()?.path();
+    for cpu in subdirs(Path::new("/sys/devices/system/cpu"), "cpu")? {
         let cache = cpu.join("cache");
-        let is_cpu = cpu
-            .file_name()
-            .and_then(|f| f.to_str())
-            .is_some_and(|f| f.starts_with("cpu"));
-        if !is_cpu || !cache.is_dir() {
+        if !cache.is_dir() {
             continue;
         }
-        for index in std::fs::read_dir(cache).ok()? {
-            let index = index.ok()?.path();
-            let is_index = index
-                .file_name()
-                .and_then(|f| f.to_str())
-                .is_some_and(|f| f.starts_with("index"));
-            if !is_index || !index.is_dir() {
-                continue;
-            }
+        for index in subdirs(&cache, "index")? {
             let read = |name: &str| {
                 std::fs::read_to_string(index.join(name))
                     .ok()
@@ -195,4 +203,23 @@ pub(crate) fn ensure_if(needed: bool, par: Par) -> Result<()> {
 /// Whether faer may multiply more than 16³ times in one product of m×k by k×n.
 pub(crate) fn exceeds_small_product(m: usize, n: usize, k: usize) -> bool {
     m.saturating_mul(n).saturating_mul(k) > 16 * 16 * 16
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sysfs_sizes_and_cpu_lists_parse_as_private_gemm_reads_them() {
+        assert_eq!(size_bytes("32768K"), Some(32 << 20));
+        assert_eq!(size_bytes("2M"), Some(2 << 20));
+        assert_eq!(size_bytes("1G"), Some(1 << 30));
+        assert_eq!(size_bytes("512"), Some(512));
+        assert_eq!(size_bytes("12Q"), None);
+        assert_eq!(cpu_count("0"), Some(1));
+        assert_eq!(cpu_count("0-3,8"), Some(5));
+        assert_eq!(cpu_count("0-1,4-5"), Some(4));
+        assert_eq!(cpu_count("x"), Some(1));
+        assert_eq!(cpu_count("3-1"), None);
+    }
 }

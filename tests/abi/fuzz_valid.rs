@@ -28,6 +28,12 @@ use std::sync::OnceLock;
 type Size<P, O> = unsafe extern "C" fn(*const P, *const O, *mut usize) -> otc_status;
 type Call<P, R, O> = unsafe extern "C" fn(*const P, *mut R, *const O, otc_workspace) -> otc_status;
 
+/// An operation's workspace query and call.
+struct Fns<P, R, O> {
+    size: Size<P, O>,
+    run: Call<P, R, O>,
+}
+
 /// The statuses each function's doc comment in `include/otcore.h` names.
 fn documented(name: &str) -> &'static BTreeSet<i32> {
     static TABLE: OnceLock<BTreeMap<String, BTreeSet<i32>>> = OnceLock::new();
@@ -85,13 +91,12 @@ fn call<P, R, O>(
     p: &P,
     r: &mut R,
     o: &O,
-    size: Size<P, O>,
-    run: Call<P, R, O>,
+    fns: Fns<P, R, O>,
     finite: impl FnOnce(&R) -> bool,
 ) {
     let mut bytes = 0;
     // SAFETY: valid structs pointing into live buffers.
-    let q = unsafe { size(p, o, &mut bytes) };
+    let q = unsafe { (fns.size)(p, o, &mut bytes) };
     assert_eq!(q, OTC_OK, "{name}: workspace query of a valid problem");
     let mut buf = vec![0u8; bytes + 1];
     let work = if rng.below(2) == 0 {
@@ -103,7 +108,7 @@ fn call<P, R, O>(
         }
     };
     // SAFETY: valid structs pointing into live buffers; the workspace, if any, has `bytes`.
-    let s = unsafe { run(p, r, o, work) };
+    let s = unsafe { (fns.run)(p, r, o, work) };
     let message = otcore::ffi::boundary::last_error_message();
     assert_ne!(s, OTC_ERR_PANIC, "{name}: {message}");
     if s >= 100 {
@@ -168,8 +173,11 @@ fn exact_ops(rng: &mut Rng) {
             (r.f, r.g) = (f.as_mut_ptr(), g.as_mut_ptr());
             let mut o = options(rng, otc_emd_partial_options_default);
             o.max_iter = rng.pick(&[10, 1_000_000]);
-            let (size, run) = (otc_emd_partial_workspace_size_f64, otc_emd_partial_f64);
-            call(rng, "otc_emd_partial_f64", &p, &mut r, &o, size, run, |r| {
+            let fns = Fns {
+                size: otc_emd_partial_workspace_size_f64,
+                run: otc_emd_partial_f64,
+            };
+            call(rng, "otc_emd_partial_f64", &p, &mut r, &o, fns, |r| {
                 all_finite(&[r.cost, r.transported_mass, r.mass_price, r.gap])
                     && all_finite(&f)
                     && all_finite(&g)
@@ -182,24 +190,15 @@ fn exact_ops(rng: &mut Rng) {
             let mut r: otc_emd_unbalanced_tv_outputs_f64 = abi();
             (r.f, r.g) = (f.as_mut_ptr(), g.as_mut_ptr());
             let o = options(rng, otc_emd_unbalanced_tv_options_default);
-            let (size, run) = (
-                otc_emd_unbalanced_tv_workspace_size_f64,
-                otc_emd_unbalanced_tv_f64,
-            );
-            call(
-                rng,
-                "otc_emd_unbalanced_tv_f64",
-                &p,
-                &mut r,
-                &o,
-                size,
-                run,
-                |r| {
-                    all_finite(&[r.cost, r.objective, r.transported_mass, r.gap])
-                        && all_finite(&f)
-                        && all_finite(&g)
-                },
-            );
+            let fns = Fns {
+                size: otc_emd_unbalanced_tv_workspace_size_f64,
+                run: otc_emd_unbalanced_tv_f64,
+            };
+            call(rng, "otc_emd_unbalanced_tv_f64", &p, &mut r, &o, fns, |r| {
+                all_finite(&[r.cost, r.objective, r.transported_mass, r.gap])
+                    && all_finite(&f)
+                    && all_finite(&g)
+            });
         }
         2 => {
             let count = 1 + rng.below(3);
@@ -214,8 +213,11 @@ fn exact_ops(rng: &mut Rng) {
             let mut r: otc_emd_batch_outputs_f64 = abi();
             r.problem_costs = each.as_mut_ptr();
             let o = options(rng, otc_emd_batch_options_default);
-            let (size, run) = (otc_emd_batch_workspace_size_f64, otc_emd_batch_f64);
-            call(rng, "otc_emd_batch_f64", &p, &mut r, &o, size, run, |r| {
+            let fns = Fns {
+                size: otc_emd_batch_workspace_size_f64,
+                run: otc_emd_batch_f64,
+            };
+            call(rng, "otc_emd_batch_f64", &p, &mut r, &o, fns, |r| {
                 all_finite(&[r.cost, r.gap]) && all_finite(&each)
             });
         }
@@ -228,8 +230,11 @@ fn exact_ops(rng: &mut Rng) {
             let mut r: otc_assignment_outputs_f64 = abi();
             (r.perm, r.u) = (perm.as_mut_ptr(), f.as_mut_ptr());
             let o = options(rng, otc_assignment_options_default);
-            let (size, run) = (otc_assignment_workspace_size_f64, otc_assignment_f64);
-            call(rng, "otc_assignment_f64", &p, &mut r, &o, size, run, |r| {
+            let fns = Fns {
+                size: otc_assignment_workspace_size_f64,
+                run: otc_assignment_f64,
+            };
+            call(rng, "otc_assignment_f64", &p, &mut r, &o, fns, |r| {
                 all_finite(&[r.cost, r.gap]) && all_finite(&f)
             });
         }
@@ -243,8 +248,11 @@ fn exact_ops(rng: &mut Rng) {
             let mut r: otc_emd_grid_outputs_f64 = abi();
             r.f = gf.as_mut_ptr();
             let o = options(rng, otc_emd_grid_options_default);
-            let (size, run) = (otc_emd_grid_workspace_size_f64, otc_emd_grid_f64);
-            call(rng, "otc_emd_grid_f64", &p, &mut r, &o, size, run, |r| {
+            let fns = Fns {
+                size: otc_emd_grid_workspace_size_f64,
+                run: otc_emd_grid_f64,
+            };
+            call(rng, "otc_emd_grid_f64", &p, &mut r, &o, fns, |r| {
                 all_finite(&[r.cost, r.gap]) && all_finite(&gf)
             });
         }
@@ -255,20 +263,13 @@ fn exact_ops(rng: &mut Rng) {
             p.p = rng.pick(&[1.0, 1.5, 2.0, 3.0]);
             let mut r: otc_wasserstein_1d_outputs_f64 = abi();
             let o = options(rng, otc_wasserstein_1d_options_default);
-            let (size, run) = (
-                otc_wasserstein_1d_workspace_size_f64,
-                otc_wasserstein_1d_f64,
-            );
-            call(
-                rng,
-                "otc_wasserstein_1d_f64",
-                &p,
-                &mut r,
-                &o,
-                size,
-                run,
-                |r| r.wp_p.is_finite(),
-            );
+            let fns = Fns {
+                size: otc_wasserstein_1d_workspace_size_f64,
+                run: otc_wasserstein_1d_f64,
+            };
+            call(rng, "otc_wasserstein_1d_f64", &p, &mut r, &o, fns, |r| {
+                r.wp_p.is_finite()
+            });
         }
     }
 }
@@ -286,17 +287,13 @@ fn one_d_ops(rng: &mut Rng) {
             let mut r: otc_quantile_1d_outputs_f64 = abi();
             r.quantiles = q.as_mut_ptr();
             let o = options(rng, otc_quantile_1d_options_default);
-            let (size, run) = (otc_quantile_1d_workspace_size_f64, otc_quantile_1d_f64);
-            call(
-                rng,
-                "otc_quantile_1d_f64",
-                &p,
-                &mut r,
-                &o,
-                size,
-                run,
-                |_| all_finite(&q),
-            );
+            let fns = Fns {
+                size: otc_quantile_1d_workspace_size_f64,
+                run: otc_quantile_1d_f64,
+            };
+            call(rng, "otc_quantile_1d_f64", &p, &mut r, &o, fns, |_| {
+                all_finite(&q)
+            });
         }
         1 => {
             let k = 1 + rng.below(n.min(3));
@@ -312,17 +309,13 @@ fn one_d_ops(rng: &mut Rng) {
             let mut r: otc_barycenter_1d_outputs_f64 = abi();
             (r.points, r.weights) = (pts.as_mut_ptr(), wts.as_mut_ptr());
             let o = options(rng, otc_barycenter_1d_options_default);
-            let (size, run) = (otc_barycenter_1d_workspace_size_f64, otc_barycenter_1d_f64);
-            call(
-                rng,
-                "otc_barycenter_1d_f64",
-                &p,
-                &mut r,
-                &o,
-                size,
-                run,
-                |r| all_finite(&pts[..r.nnz]) && all_finite(&wts[..r.nnz]),
-            );
+            let fns = Fns {
+                size: otc_barycenter_1d_workspace_size_f64,
+                run: otc_barycenter_1d_f64,
+            };
+            call(rng, "otc_barycenter_1d_f64", &p, &mut r, &o, fns, |r| {
+                all_finite(&pts[..r.nnz]) && all_finite(&wts[..r.nnz])
+            });
         }
         _ => {
             let d = 1 + rng.below(3);
@@ -333,18 +326,17 @@ fn one_d_ops(rng: &mut Rng) {
             let mut r: otc_sliced_wasserstein_outputs_f64 = abi();
             let mut o = options(rng, otc_sliced_wasserstein_options_default);
             (o.num_directions, o.seed) = (1 + rng.below(20), rng.next());
-            let (size, run) = (
-                otc_sliced_wasserstein_workspace_size_f64,
-                otc_sliced_wasserstein_f64,
-            );
+            let fns = Fns {
+                size: otc_sliced_wasserstein_workspace_size_f64,
+                run: otc_sliced_wasserstein_f64,
+            };
             call(
                 rng,
                 "otc_sliced_wasserstein_f64",
                 &p,
                 &mut r,
                 &o,
-                size,
-                run,
+                fns,
                 |r| r.swp_p.is_finite(),
             );
         }
@@ -363,8 +355,11 @@ fn gaussian_ops(rng: &mut Rng) {
             (p.sigma1, p.sigma2) = (v1, v2);
             let mut r: otc_bures_outputs_f64 = abi();
             let o = options(rng, otc_bures_options_default);
-            let (size, run) = (otc_bures_workspace_size_f64, otc_bures_f64);
-            call(rng, "otc_bures_f64", &p, &mut r, &o, size, run, |r| {
+            let fns = Fns {
+                size: otc_bures_workspace_size_f64,
+                run: otc_bures_f64,
+            };
+            call(rng, "otc_bures_f64", &p, &mut r, &o, fns, |r| {
                 r.bures_squared.is_finite()
             });
         }
@@ -373,8 +368,11 @@ fn gaussian_ops(rng: &mut Rng) {
             (p.m1, p.sigma1, p.m2, p.sigma2) = (m1.as_ptr(), v1, m2.as_ptr(), v2);
             let mut r: otc_gaussian_w2_outputs_f64 = abi();
             let o = options(rng, otc_gaussian_w2_options_default);
-            let (size, run) = (otc_gaussian_w2_workspace_size_f64, otc_gaussian_w2_f64);
-            call(rng, "otc_gaussian_w2_f64", &p, &mut r, &o, size, run, |r| {
+            let fns = Fns {
+                size: otc_gaussian_w2_workspace_size_f64,
+                run: otc_gaussian_w2_f64,
+            };
+            call(rng, "otc_gaussian_w2_f64", &p, &mut r, &o, fns, |r| {
                 r.w2_squared.is_finite()
             });
         }
@@ -384,18 +382,17 @@ fn gaussian_ops(rng: &mut Rng) {
             p.epsilon = rng.pick(&[1e-3, 0.1, 1.0, 10.0]);
             let mut r: otc_gaussian_entropic_w2_outputs_f64 = abi();
             let o = options(rng, otc_gaussian_entropic_w2_options_default);
-            let (size, run) = (
-                otc_gaussian_entropic_w2_workspace_size_f64,
-                otc_gaussian_entropic_w2_f64,
-            );
+            let fns = Fns {
+                size: otc_gaussian_entropic_w2_workspace_size_f64,
+                run: otc_gaussian_entropic_w2_f64,
+            };
             call(
                 rng,
                 "otc_gaussian_entropic_w2_f64",
                 &p,
                 &mut r,
                 &o,
-                size,
-                run,
+                fns,
                 |r| r.cost.is_finite(),
             );
         }
@@ -405,17 +402,13 @@ fn gaussian_ops(rng: &mut Rng) {
             let mut r: otc_gaussian_map_outputs_f64 = abi();
             (r.a, r.b) = (out(&mut mat), vec_d.as_mut_ptr());
             let o = options(rng, otc_gaussian_map_options_default);
-            let (size, run) = (otc_gaussian_map_workspace_size_f64, otc_gaussian_map_f64);
-            call(
-                rng,
-                "otc_gaussian_map_f64",
-                &p,
-                &mut r,
-                &o,
-                size,
-                run,
-                |_| all_finite(&mat) && all_finite(&vec_d),
-            );
+            let fns = Fns {
+                size: otc_gaussian_map_workspace_size_f64,
+                run: otc_gaussian_map_f64,
+            };
+            call(rng, "otc_gaussian_map_f64", &p, &mut r, &o, fns, |_| {
+                all_finite(&mat) && all_finite(&vec_d)
+            });
         }
         4 => {
             let n = 1 + rng.below(300);
@@ -426,18 +419,17 @@ fn gaussian_ops(rng: &mut Rng) {
             let mut r: otc_gaussian_map_apply_outputs_f64 = abi();
             r.y = view_mut(&mut y, n, d);
             let o = options(rng, otc_gaussian_map_apply_options_default);
-            let (size, run) = (
-                otc_gaussian_map_apply_workspace_size_f64,
-                otc_gaussian_map_apply_f64,
-            );
+            let fns = Fns {
+                size: otc_gaussian_map_apply_workspace_size_f64,
+                run: otc_gaussian_map_apply_f64,
+            };
             call(
                 rng,
                 "otc_gaussian_map_apply_f64",
                 &p,
                 &mut r,
                 &o,
-                size,
-                run,
+                fns,
                 |_| all_finite(&y),
             );
         }
@@ -448,18 +440,17 @@ fn gaussian_ops(rng: &mut Rng) {
             let mut r: otc_gaussian_geodesic_outputs_f64 = abi();
             (r.mean, r.cov) = (vec_d.as_mut_ptr(), out(&mut mat));
             let o = options(rng, otc_gaussian_geodesic_options_default);
-            let (size, run) = (
-                otc_gaussian_geodesic_workspace_size_f64,
-                otc_gaussian_geodesic_f64,
-            );
+            let fns = Fns {
+                size: otc_gaussian_geodesic_workspace_size_f64,
+                run: otc_gaussian_geodesic_f64,
+            };
             call(
                 rng,
                 "otc_gaussian_geodesic_f64",
                 &p,
                 &mut r,
                 &o,
-                size,
-                run,
+                fns,
                 |_| all_finite(&mat) && all_finite(&vec_d),
             );
         }
@@ -474,18 +465,17 @@ fn gaussian_ops(rng: &mut Rng) {
             let mut r: otc_gaussian_barycenter_outputs_f64 = abi();
             (r.mean, r.cov) = (vec_d.as_mut_ptr(), out(&mut mat));
             let o = options(rng, otc_gaussian_barycenter_options_default);
-            let (size, run) = (
-                otc_gaussian_barycenter_workspace_size_f64,
-                otc_gaussian_barycenter_f64,
-            );
+            let fns = Fns {
+                size: otc_gaussian_barycenter_workspace_size_f64,
+                run: otc_gaussian_barycenter_f64,
+            };
             call(
                 rng,
                 "otc_gaussian_barycenter_f64",
                 &p,
                 &mut r,
                 &o,
-                size,
-                run,
+                fns,
                 |_| all_finite(&mat) && all_finite(&vec_d),
             );
         }
@@ -504,18 +494,17 @@ fn gaussian_ops(rng: &mut Rng) {
             let mut r: otc_gaussian_w2_pairwise_outputs_f64 = abi();
             r.w2_squared = view_mut(&mut w2, k1, k2);
             let o = options(rng, otc_gaussian_w2_pairwise_options_default);
-            let (size, run) = (
-                otc_gaussian_w2_pairwise_workspace_size_f64,
-                otc_gaussian_w2_pairwise_f64,
-            );
+            let fns = Fns {
+                size: otc_gaussian_w2_pairwise_workspace_size_f64,
+                run: otc_gaussian_w2_pairwise_f64,
+            };
             call(
                 rng,
                 "otc_gaussian_w2_pairwise_f64",
                 &p,
                 &mut r,
                 &o,
-                size,
-                run,
+                fns,
                 |_| all_finite(&w2),
             );
         }
@@ -531,20 +520,13 @@ fn gaussian_ops(rng: &mut Rng) {
             let mut r: otc_gaussian_moments_outputs_f64 = abi();
             (r.mean, r.cov) = (vec_d.as_mut_ptr(), out(&mut mat));
             let o = options(rng, otc_gaussian_moments_options_default);
-            let (size, run) = (
-                otc_gaussian_moments_workspace_size_f64,
-                otc_gaussian_moments_f64,
-            );
-            call(
-                rng,
-                "otc_gaussian_moments_f64",
-                &p,
-                &mut r,
-                &o,
-                size,
-                run,
-                |_| all_finite(&mat) && all_finite(&vec_d),
-            );
+            let fns = Fns {
+                size: otc_gaussian_moments_workspace_size_f64,
+                run: otc_gaussian_moments_f64,
+            };
+            call(rng, "otc_gaussian_moments_f64", &p, &mut r, &o, fns, |_| {
+                all_finite(&mat) && all_finite(&vec_d)
+            });
         }
         _ => {
             let mut inv = vec![0.0; d * d];
@@ -553,8 +535,11 @@ fn gaussian_ops(rng: &mut Rng) {
             let mut r: otc_psd_sqrt_outputs_f64 = abi();
             (r.sqrt, r.inv_sqrt) = (out(&mut mat), view_mut(&mut inv, d, d));
             let o = options(rng, otc_psd_sqrt_options_default);
-            let (size, run) = (otc_psd_sqrt_workspace_size_f64, otc_psd_sqrt_f64);
-            call(rng, "otc_psd_sqrt_f64", &p, &mut r, &o, size, run, |_| {
+            let fns = Fns {
+                size: otc_psd_sqrt_workspace_size_f64,
+                run: otc_psd_sqrt_f64,
+            };
+            call(rng, "otc_psd_sqrt_f64", &p, &mut r, &o, fns, |_| {
                 all_finite(&mat) && all_finite(&inv)
             });
         }
@@ -577,20 +562,13 @@ fn semidiscrete_ops(rng: &mut Rng) {
             let mut r: otc_laguerre_assign_outputs_f64 = abi();
             (r.cells, r.masses) = (cells.as_mut_ptr(), masses.as_mut_ptr());
             let o = options(rng, otc_laguerre_assign_options_default);
-            let (size, run) = (
-                otc_laguerre_assign_workspace_size_f64,
-                otc_laguerre_assign_f64,
-            );
-            call(
-                rng,
-                "otc_laguerre_assign_f64",
-                &p,
-                &mut r,
-                &o,
-                size,
-                run,
-                |_| all_finite(&masses) && cells.iter().all(|&c| (c as usize) < m),
-            );
+            let fns = Fns {
+                size: otc_laguerre_assign_workspace_size_f64,
+                run: otc_laguerre_assign_f64,
+            };
+            call(rng, "otc_laguerre_assign_f64", &p, &mut r, &o, fns, |_| {
+                all_finite(&masses) && cells.iter().all(|&c| (c as usize) < m)
+            });
         }
         1 => {
             let mut moved = vec![0.0; m * d];
@@ -600,8 +578,11 @@ fn semidiscrete_ops(rng: &mut Rng) {
             r.sites = view_mut(&mut moved, m, d);
             let mut o = options(rng, otc_lloyd_options_default);
             o.max_iter = 1 + rng.below(20) as u64;
-            let (size, run) = (otc_lloyd_workspace_size_f64, otc_lloyd_f64);
-            call(rng, "otc_lloyd_f64", &p, &mut r, &o, size, run, |r| {
+            let fns = Fns {
+                size: otc_lloyd_workspace_size_f64,
+                run: otc_lloyd_f64,
+            };
+            call(rng, "otc_lloyd_f64", &p, &mut r, &o, fns, |r| {
                 r.distortion.is_finite() && all_finite(&moved)
             });
         }
@@ -613,17 +594,13 @@ fn semidiscrete_ops(rng: &mut Rng) {
             r.g = g.as_mut_ptr();
             let mut o = options(rng, otc_semidiscrete_options_default);
             o.max_iter = 1 + rng.below(50) as u64;
-            let (size, run) = (otc_semidiscrete_workspace_size_f64, otc_semidiscrete_f64);
-            call(
-                rng,
-                "otc_semidiscrete_f64",
-                &p,
-                &mut r,
-                &o,
-                size,
-                run,
-                |r| all_finite(&[r.mass_error, r.epsilon, r.step]) && all_finite(&g),
-            );
+            let fns = Fns {
+                size: otc_semidiscrete_workspace_size_f64,
+                run: otc_semidiscrete_f64,
+            };
+            call(rng, "otc_semidiscrete_f64", &p, &mut r, &o, fns, |r| {
+                all_finite(&[r.mass_error, r.epsilon, r.step]) && all_finite(&g)
+            });
         }
         _ => {
             let mut p: otc_semidiscrete_sgd_problem_f64 = abi();
@@ -634,20 +611,13 @@ fn semidiscrete_ops(rng: &mut Rng) {
             let mut o = options(rng, otc_semidiscrete_sgd_options_default);
             (o.iterations, o.batch, o.seed) =
                 (1 + rng.below(50) as u64, 1 + rng.below(8), rng.next());
-            let (size, run) = (
-                otc_semidiscrete_sgd_workspace_size_f64,
-                otc_semidiscrete_sgd_f64,
-            );
-            call(
-                rng,
-                "otc_semidiscrete_sgd_f64",
-                &p,
-                &mut r,
-                &o,
-                size,
-                run,
-                |r| r.step.is_finite() && all_finite(&g),
-            );
+            let fns = Fns {
+                size: otc_semidiscrete_sgd_workspace_size_f64,
+                run: otc_semidiscrete_sgd_f64,
+            };
+            call(rng, "otc_semidiscrete_sgd_f64", &p, &mut r, &o, fns, |r| {
+                r.step.is_finite() && all_finite(&g)
+            });
         }
     }
 }
@@ -665,18 +635,17 @@ fn entropic_and_barycenter_ops(rng: &mut Rng) {
             let mut r: otc_sinkhorn_divergence_outputs_f64 = abi();
             let mut o = options(rng, otc_sinkhorn_divergence_options_default);
             o.epsilon = rng.pick(&[0.05, 0.5, 2.0]);
-            let (size, run) = (
-                otc_sinkhorn_divergence_workspace_size_f64,
-                otc_sinkhorn_divergence_f64,
-            );
+            let fns = Fns {
+                size: otc_sinkhorn_divergence_workspace_size_f64,
+                run: otc_sinkhorn_divergence_f64,
+            };
             call(
                 rng,
                 "otc_sinkhorn_divergence_f64",
                 &p,
                 &mut r,
                 &o,
-                size,
-                run,
+                fns,
                 |r| {
                     all_finite(&[
                         r.divergence,
@@ -699,18 +668,17 @@ fn entropic_and_barycenter_ops(rng: &mut Rng) {
             (r.f_block, r.pairs) = (f.as_mut_ptr(), pairs.as_mut_ptr());
             let mut o = options(rng, otc_sinkhorn_block_step_options_default);
             o.epsilon = rng.pick(&[0.05, 0.5, 2.0]);
-            let (size, run) = (
-                otc_sinkhorn_block_step_workspace_size_f64,
-                otc_sinkhorn_block_step_f64,
-            );
+            let fns = Fns {
+                size: otc_sinkhorn_block_step_workspace_size_f64,
+                run: otc_sinkhorn_block_step_f64,
+            };
             call(
                 rng,
                 "otc_sinkhorn_block_step_f64",
                 &p,
                 &mut r,
                 &o,
-                size,
-                run,
+                fns,
                 |r| {
                     r.marginal_error.is_finite()
                         && all_finite(&f)
@@ -732,18 +700,17 @@ fn entropic_and_barycenter_ops(rng: &mut Rng) {
             r.g = g.as_mut_ptr();
             let mut o = options(rng, otc_sinkhorn_block_column_update_options_default);
             o.epsilon = rng.pick(&[0.05, 0.5, 2.0]);
-            let (size, run) = (
-                otc_sinkhorn_block_column_update_workspace_size_f64,
-                otc_sinkhorn_block_column_update_f64,
-            );
+            let fns = Fns {
+                size: otc_sinkhorn_block_column_update_workspace_size_f64,
+                run: otc_sinkhorn_block_column_update_f64,
+            };
             call(
                 rng,
                 "otc_sinkhorn_block_column_update_f64",
                 &p,
                 &mut r,
                 &o,
-                size,
-                run,
+                fns,
                 |_| all_finite(&g),
             );
         }
@@ -772,8 +739,11 @@ fn entropic_and_barycenter_ops(rng: &mut Rng) {
             r.barycenter = bary.as_mut_ptr();
             let mut o = options(rng, otc_barycenter_options_default);
             (o.epsilon, o.max_iter) = (rng.pick(&[0.05, 0.5]), 1 + rng.below(200) as u64);
-            let (size, run) = (otc_barycenter_workspace_size_f64, otc_barycenter_f64);
-            call(rng, "otc_barycenter_f64", &p, &mut r, &o, size, run, |_| {
+            let fns = Fns {
+                size: otc_barycenter_workspace_size_f64,
+                run: otc_barycenter_f64,
+            };
+            call(rng, "otc_barycenter_f64", &p, &mut r, &o, fns, |_| {
                 all_finite(&bary)
             });
         }
@@ -795,18 +765,17 @@ fn entropic_and_barycenter_ops(rng: &mut Rng) {
             r.barycenter = bary.as_mut_ptr();
             let mut o = options(rng, otc_convolutional_barycenter_options_default);
             (o.epsilon, o.max_iter) = (rng.pick(&[0.01, 0.1]), 1 + rng.below(100) as u64);
-            let (size, run) = (
-                otc_convolutional_barycenter_workspace_size_f64,
-                otc_convolutional_barycenter_f64,
-            );
+            let fns = Fns {
+                size: otc_convolutional_barycenter_workspace_size_f64,
+                run: otc_convolutional_barycenter_f64,
+            };
             call(
                 rng,
                 "otc_convolutional_barycenter_f64",
                 &p,
                 &mut r,
                 &o,
-                size,
-                run,
+                fns,
                 |_| all_finite(&bary),
             );
         }
@@ -826,18 +795,17 @@ fn entropic_and_barycenter_ops(rng: &mut Rng) {
             r.x = view_mut(&mut x, n, d);
             let mut o = options(rng, otc_free_support_barycenter_options_default);
             o.max_iter = 1 + rng.below(20) as u64;
-            let (size, run) = (
-                otc_free_support_barycenter_workspace_size_f64,
-                otc_free_support_barycenter_f64,
-            );
+            let fns = Fns {
+                size: otc_free_support_barycenter_workspace_size_f64,
+                run: otc_free_support_barycenter_f64,
+            };
             call(
                 rng,
                 "otc_free_support_barycenter_f64",
                 &p,
                 &mut r,
                 &o,
-                size,
-                run,
+                fns,
                 |r| r.objective.is_finite() && all_finite(&x),
             );
         }

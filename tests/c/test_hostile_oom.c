@@ -75,7 +75,8 @@ static int oom_message_names_bytes(void) {
 
 #define D ((size_t)4096) /* Gaussian outputs of D x D (128 MB, allocated before the limit) */
 
-/* Every computing entry point of the header appears below as OOM_CALL(op, T, ...):
+/* Every computing entry point of the header appears in this program as OOM_CALL(op, T, ...)
+ * or NO_WORKSPACE_CALL(op, T, ...) (here or in product_buffer_under_limit):
  * tests/bindings/c_programs.rs fails when one is missing. */
 static void calls_under_limit(double *a, double *b, double *f, double *big, uint32_t *cells,
                               float *af, float *bf, float *ff, float *bigf) {

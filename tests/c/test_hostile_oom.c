@@ -30,21 +30,26 @@ static int oom_message_names_bytes(void) {
     return strstr(msg, "cannot allocate") != NULL && strstr(msg, "bytes") != NULL;
 }
 
+/* The declarations of one ABI 1 call of OP (precision T): a zeroed problem `p` and outputs
+ * `r` with their struct sizes, default options `o` with num_threads = 1, `none` = {NULL, 0}. */
+#define DECLARE_CALL(OP, T)                                                                    \
+    otc_##OP##_options o;                                                                      \
+    otc_##OP##_problem_##T p;                                                                  \
+    otc_##OP##_outputs_##T r;                                                                  \
+    otc_workspace none = {NULL, 0};                                                            \
+    memset(&p, 0, sizeof p);                                                                   \
+    memset(&r, 0, sizeof r);                                                                   \
+    p.struct_size = sizeof p;                                                                  \
+    r.struct_size = sizeof r;                                                                  \
+    CHECK_STATUS(otc_##OP##_options_default(&o), OTC_OK);                                      \
+    o.num_threads = 1
+
 /* One ABI 1 call of OP (precision T) with work = {NULL, 0} and num_threads = 1, after the
- * statements SETUP on its zeroed problem `p`, outputs `r` and default options `o`: it must be
+ * statements SETUP on its problem `p`, outputs `r` and options `o`: it must be
  * OTC_ERR_OUT_OF_MEMORY naming the bytes, with the outputs struct untouched. */
 #define OOM_CALL(OP, T, ...)                                                                   \
     do {                                                                                       \
-        otc_##OP##_options o;                                                                  \
-        otc_##OP##_problem_##T p;                                                              \
-        otc_##OP##_outputs_##T r;                                                              \
-        otc_workspace none = {NULL, 0};                                                        \
-        memset(&p, 0, sizeof p);                                                               \
-        memset(&r, 0, sizeof r);                                                               \
-        p.struct_size = sizeof p;                                                              \
-        r.struct_size = sizeof r;                                                              \
-        CHECK_STATUS(otc_##OP##_options_default(&o), OTC_OK);                                  \
-        o.num_threads = 1;                                                                     \
+        DECLARE_CALL(OP, T);                                                                   \
         __VA_ARGS__;                                                                           \
         r.report.iterations = 777;                                                             \
         CHECK_STATUS(otc_##OP##_##T(&p, &r, &o, none), OTC_ERR_OUT_OF_MEMORY);                 \
@@ -56,17 +61,8 @@ static int oom_message_names_bytes(void) {
  * limit it allocates nothing and succeeds. */
 #define NO_WORKSPACE_CALL(OP, T, ...)                                                          \
     do {                                                                                       \
-        otc_##OP##_options o;                                                                  \
-        otc_##OP##_problem_##T p;                                                              \
-        otc_##OP##_outputs_##T r;                                                              \
-        otc_workspace none = {NULL, 0};                                                        \
         size_t bytes = 1;                                                                      \
-        memset(&p, 0, sizeof p);                                                               \
-        memset(&r, 0, sizeof r);                                                               \
-        p.struct_size = sizeof p;                                                              \
-        r.struct_size = sizeof r;                                                              \
-        CHECK_STATUS(otc_##OP##_options_default(&o), OTC_OK);                                  \
-        o.num_threads = 1;                                                                     \
+        DECLARE_CALL(OP, T);                                                                   \
         __VA_ARGS__;                                                                           \
         CHECK_STATUS(otc_##OP##_workspace_size_##T(&p, &o, &bytes), OTC_OK);                   \
         CHECK(bytes == 0);                                                                     \

@@ -22,6 +22,7 @@ pub mod semidiscrete;
 pub mod sinkhorn;
 
 pub mod par;
+mod product_buffer;
 pub mod progress;
 pub mod real;
 pub mod workspace;

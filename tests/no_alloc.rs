@@ -2596,12 +2596,13 @@ mod gaussian_c_entry_points {
     }
 
     /// faer's matrix products above 16³ multiply-adds take a per-thread packing buffer of
-    /// 2 × L3 bytes (rounded to 4 KiB pages), allocated on a thread's first such product;
-    /// reading the cache sizes allocates about 0.3 MB once per process. docs/abi.md states it.
+    /// 2 × L3 bytes (rounded to 4 KiB pages), allocated on a thread's first such product,
+    /// after the library's fallible probe of the same bytes (freed at once); reading the cache
+    /// sizes allocates about 0.3 MB once per process. docs/abi.md states it.
     fn documented_product_buffer_bytes() -> Option<usize> {
         let l3 = std::fs::read_to_string("/sys/devices/system/cpu/cpu0/cache/index3/size").ok()?;
         let kib: usize = l3.trim().strip_suffix('K')?.parse().ok()?;
-        Some(2 * (kib * 1024).next_multiple_of(4096) + (1 << 20))
+        Some(2 * 2 * (kib * 1024).next_multiple_of(4096) + (1 << 20))
     }
 
     #[test]
@@ -2610,7 +2611,8 @@ mod gaussian_c_entry_points {
         let small = std::thread::spawn(|| bytes_of_all_ops(12)).join().unwrap();
         assert_eq!(small, 0);
         std::thread::spawn(|| {
-            // d = 40: the first product above 16³ takes faer's buffer, once per thread.
+            // d = 40: the first product above 16³ takes faer's buffer (after the probe), once
+            // per thread.
             let first = bytes_of_all_ops(40);
             assert!(first > 0);
             if let Some(bound) = documented_product_buffer_bytes() {

@@ -477,7 +477,7 @@ pub fn convolutional_barycenter_scratch<T: Real>(h: usize, w: usize, k: usize) -
 /// unit-square grid and regularisation `params.epsilon`, in `T` = f32 or f64 (weight sums and
 /// the error in f64). Per iteration `2k` separable log-convolutions, each two matmuls
 /// (`O(hw(h + w))`) and `O(hw)` exps and logs; allocation-free with `Par::Seq` (after faer's
-/// one-time per-thread matmul setup).
+/// one-time per-thread matmul setup, made fallibly).
 #[allow(clippy::too_many_arguments)]
 pub fn convolutional_barycenter_in_place<T: Real>(
     images: MatRef<'_, T>,
@@ -499,6 +499,9 @@ pub fn convolutional_barycenter_in_place<T: Real>(
         );
     }
     check_stack(stack, convolutional_barycenter_scratch::<T>(h, w, k))?;
+    // The separable convolutions multiply h×w by w×w and w×h by h×h (per row block).
+    let products = crate::product_buffer::exceeds_small_product(h, w, h.max(w));
+    crate::product_buffer::ensure_if(products, par)?;
     let len = n * (3 * k + 4) + h + 2 * w + 2 * (h * h + w * w);
     let (mut buf, _) = take(stack, len, T::ZERO);
     let (log_a, rest) = buf.split_at_mut(k * n);

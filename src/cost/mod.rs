@@ -28,6 +28,7 @@ mod pack;
 pub use metric::Metric;
 
 use crate::par::with_threads;
+use crate::product_buffer::{self, exceeds_small_product};
 use crate::workspace::{check_stack, take, vec_req, with_stack};
 use crate::{bail, MatMut, MatRef, MemStack, Par, Real, Result, StackReq};
 use faer::Mat;
@@ -225,6 +226,8 @@ pub fn cost_matrix_in_place_stores<T: Real>(
     check_range::<T>(metric, d, x_largest, y_largest)?;
     check_stack(stack, cost_matrix_scratch::<T>(n, m, d, metric))?;
     let metric = metric.normalized();
+    let products = matches!(route(metric, d), Route::Gemm(_)) && exceeds_small_product(n, m, d);
+    product_buffer::ensure_if(products, par)?;
     if out.col_stride() != 1 && out.row_stride() == 1 {
         // Column-major output: fill its transpose, cost(y, x), row by row.
         run(y, x, out.transpose_mut(), metric, par, stack, stream);

@@ -113,6 +113,8 @@ pub fn barycenter_in_place(
         );
     }
     check_stack(stack, barycenter_scratch(d, par))?;
+    // faer's products and decompositions exceed 16³ multiply-adds from d = 17 on.
+    crate::product_buffer::ensure_if(d > 16, par)?;
     let tol = &params.psd;
     let (mut lam, stack) = take(stack, d, 0.0f64);
     let (mut mu, stack) = take(stack, d, 0.0f64);

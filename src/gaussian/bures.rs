@@ -153,6 +153,8 @@ pub fn bures_distance_in_place(
         bail!(InvalidDimension, "sigma1 is 0x0");
     }
     check_stack(stack, bures_distance_scratch(d, par))?;
+    // faer's products and decompositions exceed 16³ multiply-adds from d = 17 on.
+    crate::product_buffer::ensure_if(d > 16, par)?;
     let (traces, b2) = {
         let (mut v1, stack) = temp_mat_zeroed::<f64, _, _>(d, d, stack);
         let mut v1 = v1.as_mat_mut();
@@ -189,6 +191,8 @@ pub(crate) fn bures_terms(
         bail!(InvalidDimension, "sigma1 is 0x0");
     }
     check_stack(stack, bures_distance_scratch(d, par))?;
+    // faer's products and decompositions exceed 16³ multiply-adds from d = 17 on.
+    crate::product_buffer::ensure_if(d > 16, par)?;
     let (mut v1, stack) = temp_mat_zeroed::<f64, _, _>(d, d, stack);
     let mut v1 = v1.as_mat_mut();
     let (mut v2, stack) = temp_mat_zeroed::<f64, _, _>(d, d, stack);
@@ -331,6 +335,8 @@ pub fn w2_pairwise_in_place(
     crate::error::check_finite("m1", (0..k1).flat_map(|i| (0..d).map(move |j| m1[(i, j)])))?;
     crate::error::check_finite("m2", (0..k2).flat_map(|i| (0..d).map(move |j| m2[(i, j)])))?;
     check_stack(stack, w2_pairwise_scratch(k1, k2, d, par))?;
+    // faer's products and decompositions exceed 16³ multiply-adds from d = 17 on.
+    crate::product_buffer::ensure_if(d > 16, par)?;
     let task_req = pair_task_req(d);
     let (mut factors1, stack) = take(stack, k1 * (d * d + 1), 0.0f64);
     let (mut factors2, stack) = take(stack, k2 * (d * d + 1), 0.0f64);

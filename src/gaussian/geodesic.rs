@@ -63,6 +63,8 @@ pub fn geodesic_in_place(
     crate::error::check_finite("m1", m1.iter().copied())?;
     crate::error::check_finite("m2", m2.iter().copied())?;
     check_stack(stack, geodesic_scratch(d, par))?;
+    // faer's products and decompositions exceed 16³ multiply-adds from d = 17 on.
+    crate::product_buffer::ensure_if(d > 16, par)?;
     let (mut k, stack) = temp_mat_zeroed::<f64, _, _>(d, d, stack);
     let mut k = k.as_mat_mut();
     let (mut v, stack) = temp_mat_zeroed::<f64, _, _>(d, d, stack);

@@ -197,6 +197,8 @@ pub fn map_in_place(
         );
     }
     check_stack(stack, map_scratch(d, par))?;
+    // faer's products and decompositions exceed 16³ multiply-adds from d = 17 on.
+    crate::product_buffer::ensure_if(d > 16, par)?;
     let mut a = a;
     if let Some(info) = map_cholesky(s1, s2, a.rb_mut(), tol, par, stack)? {
         return Ok(info);
@@ -277,6 +279,7 @@ pub fn map_apply_in_place(
             y.ncols()
         );
     }
+    crate::product_buffer::ensure_if(crate::product_buffer::exceeds_small_product(n, d, d), par)?;
     faer::linalg::matmul::matmul(y.rb_mut(), Accum::Replace, x, a.transpose(), 1.0, par);
     for (j, &bj) in b.iter().enumerate() {
         for v in y.rb_mut().col_mut(j).iter_mut() {

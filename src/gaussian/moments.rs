@@ -58,6 +58,7 @@ pub fn moments_in_place(
     };
     crate::error::check_finite("x", (0..d).flat_map(|j| (0..n).map(move |i| x[(i, j)])))?;
     check_stack(stack, moments_scratch(n, d))?;
+    crate::product_buffer::ensure_if(crate::product_buffer::exceeds_small_product(d, d, n), par)?;
     let wt = |i: usize| weights.map_or(1.0, |w| w[i]) / wsum;
     let (mut xc, _) = temp_mat_zeroed::<f64, _, _>(n, d, stack);
     let mut xc = xc.as_mat_mut();

@@ -281,6 +281,8 @@ pub fn psd_sqrt_in_place(
         }
     }
     check_stack(stack, psd_sqrt_scratch(d, par))?;
+    // faer's products and decompositions exceed 16³ multiply-adds from d = 17 on.
+    crate::product_buffer::ensure_if(d > 16, par)?;
     let (mut w, stack) = take(stack, d, 0.0f64);
     let (mut u, stack) = temp_mat_zeroed::<f64, _, _>(d, d, stack);
     let mut u = u.as_mat_mut();

@@ -9,6 +9,7 @@
 //! inputs. Every call must return a status other than
 //! `OTC_ERR_PANIC`; an error must leave every output (arrays and the outputs struct) as it
 //! was; a success must give finite results; an injected fault must never give `OTC_OK`.
+//! Every other operation has its random valid problems in `fuzz_valid.rs`.
 //! Memory stays valid throughout (the harness never lies about a length: that is the
 //! caller's contract, not something a C library can check).
 
@@ -35,22 +36,22 @@ use std::mem::size_of;
 use std::time::{Duration, Instant};
 
 /// xorshift64*: a small deterministic generator.
-struct Rng(u64);
+pub(crate) struct Rng(u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
         self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
     }
-    fn below(&mut self, k: usize) -> usize {
+    pub(crate) fn below(&mut self, k: usize) -> usize {
         (self.next() % k as u64) as usize
     }
-    fn pick<T: Copy>(&mut self, xs: &[T]) -> T {
+    pub(crate) fn pick<T: Copy>(&mut self, xs: &[T]) -> T {
         xs[self.below(xs.len())]
     }
-    fn unit(&mut self) -> f64 {
+    pub(crate) fn unit(&mut self) -> f64 {
         (self.next() >> 11) as f64 / (1u64 << 53) as f64
     }
     /// Mostly a value in [0, 1), sometimes a special one.
@@ -462,13 +463,14 @@ fn random_calls_keep_the_contract() {
     let mut rng = Rng(seed | 1);
     let start = Instant::now();
     let all = entries();
-    let mut calls = [0usize; 4];
+    let mut calls = [0usize; 5];
     while start.elapsed() < Duration::from_secs(seconds) {
-        let op = rng.below(4);
+        let op = rng.below(5);
         match op {
             0 => fuzz_emd(&mut rng),
             1 => fuzz_sinkhorn(&mut rng),
             2 => fuzz_cost_matrix(&mut rng),
+            3 => crate::fuzz_valid::fuzz_valid(&mut rng),
             _ => fuzz_any_entry(&mut rng, &all),
         }
         calls[op] += 1;

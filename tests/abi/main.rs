@@ -15,4 +15,5 @@ mod abi_sinkhorn;
 #[path = "../abi_support/mod.rs"]
 mod abi_support;
 mod fuzz_abi;
+mod fuzz_valid;
 mod hostile;

@@ -21,7 +21,7 @@ fn code(dir: &str, ext: &str, skip: &str, strip: fn(&str) -> String) -> String {
 
 /// C / C++ without `/* */` and `//` comments (string literals are left alone: none of the
 /// bindings spells a comment marker inside one).
-fn strip_c(text: &str) -> String {
+pub(crate) fn strip_c(text: &str) -> String {
     let mut out = String::new();
     let mut rest = text;
     while let Some(i) = rest.find("/*") {

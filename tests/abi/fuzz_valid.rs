@@ -1,0 +1,824 @@
+//! The fuzz harness's random-valid-problem mode for every operation beyond emd, Sinkhorn and
+//! the cost matrix (those three have their own generators in `fuzz_abi.rs`): a valid problem
+//! of small random sizes with random valid options, a thread count of 1 to 3, and (one time
+//! in two) a caller workspace of the queried size. The call must not panic, its status must
+//! be `OTC_OK`, a warning, or an error the function's doc comment in `include/otcore.h`
+//! lists, and on `OTC_OK` or a warning every scalar and array result must be finite.
+
+use crate::abi_support::*;
+use crate::fuzz_abi::Rng;
+
+use otcore::ffi::assignment::*;
+use otcore::ffi::barycenter::*;
+use otcore::ffi::emd_grid::*;
+use otcore::ffi::emd_partial::*;
+use otcore::ffi::exact::*;
+use otcore::ffi::gaussian::*;
+use otcore::ffi::quantile::*;
+use otcore::ffi::semidiscrete::*;
+use otcore::ffi::shape::otc_workspace;
+use otcore::ffi::sinkhorn::*;
+use otcore::ffi::sinkhorn_blocks::*;
+use otcore::ffi::status::*;
+use otcore::ffi::view::otc_matrix_f64;
+use std::collections::{BTreeMap, BTreeSet};
+use std::mem::size_of;
+use std::sync::OnceLock;
+
+type Size<P, O> = unsafe extern "C" fn(*const P, *const O, *mut usize) -> otc_status;
+type Call<P, R, O> = unsafe extern "C" fn(*const P, *mut R, *const O, otc_workspace) -> otc_status;
+
+/// An operation's workspace query and call.
+struct Fns<P, R, O> {
+    size: Size<P, O>,
+    run: Call<P, R, O>,
+}
+
+/// The statuses each function's doc comment in `include/otcore.h` names.
+fn documented(name: &str) -> &'static BTreeSet<i32> {
+    static TABLE: OnceLock<BTreeMap<String, BTreeSet<i32>>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let header = std::fs::read_to_string(root.join("include/otcore.h")).unwrap();
+        let abi = otcore_abi_gen::Abi::parse(&header);
+        let codes: BTreeMap<&str, i32> = abi
+            .consts()
+            .filter(|c| c.name.starts_with("OTC_OK") || c.name.starts_with("OTC_ERR_"))
+            .map(|c| (c.name.as_str(), c.value as i32))
+            .collect();
+        abi.functions()
+            .map(|f| {
+                let named = codes
+                    .iter()
+                    .filter(|(code, _)| {
+                        f.doc.match_indices(**code).any(|(i, _)| {
+                            let after = f.doc[i + code.len()..].chars().next();
+                            !after.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
+                        })
+                    })
+                    .map(|(_, &v)| v)
+                    .collect();
+                (f.name.clone(), named)
+            })
+            .collect()
+    });
+    &table[name]
+}
+
+/// A zeroed problem or outputs struct with its struct_size set.
+fn abi<T>() -> T {
+    // SAFETY: ABI 1 problem and outputs structs are plain data; all-zero is valid.
+    let mut x: T = unsafe { std::mem::zeroed() };
+    // SAFETY: every ABI 1 struct starts with a `usize` struct_size.
+    unsafe { *(&mut x as *mut T as *mut usize) = size_of::<T>() };
+    x
+}
+
+/// Default options with a random thread count of 1 to 3 (the field after struct_size).
+fn options<O>(rng: &mut Rng, fill: unsafe extern "C" fn(*mut O) -> otc_status) -> O {
+    let mut o = defaults(fill);
+    let threads = 1 + rng.below(3) as u32;
+    // SAFETY: num_threads, a u32, follows the usize struct_size in every options struct.
+    unsafe { *((&mut o as *mut O as *mut u8).add(size_of::<usize>()) as *mut u32) = threads };
+    o
+}
+
+/// One call on a valid problem, checked: no panic; `OTC_OK`, a warning or a documented
+/// error; finite results (`finite`, given the outputs) on success.
+fn call<P, R, O>(
+    rng: &mut Rng,
+    name: &str,
+    p: &P,
+    r: &mut R,
+    o: &O,
+    fns: Fns<P, R, O>,
+    finite: impl FnOnce(&R) -> bool,
+) {
+    let mut bytes = 0;
+    // SAFETY: valid structs pointing into live buffers.
+    let q = unsafe { (fns.size)(p, o, &mut bytes) };
+    assert_eq!(q, OTC_OK, "{name}: workspace query of a valid problem");
+    let mut buf = vec![0u8; bytes + 1];
+    let work = if rng.below(2) == 0 {
+        NO_WORK
+    } else {
+        otc_workspace {
+            data: buf[rng.below(2)..].as_mut_ptr().cast(),
+            bytes,
+        }
+    };
+    // SAFETY: valid structs pointing into live buffers; the workspace, if any, has `bytes`.
+    let s = unsafe { (fns.run)(p, r, o, work) };
+    let message = otcore::ffi::boundary::last_error_message();
+    assert_ne!(s, OTC_ERR_PANIC, "{name}: {message}");
+    if s >= 100 {
+        let listed = documented(name);
+        assert!(listed.contains(&s), "{name}: undocumented {s}: {message}");
+    } else {
+        assert!(s <= 3, "{name}: unknown warning {s}");
+        assert!(finite(r), "{name}: status {s} with non-finite results");
+    }
+}
+
+fn all_finite(xs: &[f64]) -> bool {
+    xs.iter().all(|v| v.is_finite())
+}
+
+/// `len` positive weights summing to 1.
+fn simplex(rng: &mut Rng, len: usize) -> Vec<f64> {
+    let w: Vec<f64> = (0..len).map(|_| 0.05 + rng.unit()).collect();
+    let s: f64 = w.iter().sum();
+    w.iter().map(|v| v / s).collect()
+}
+
+fn points(rng: &mut Rng, len: usize) -> Vec<f64> {
+    (0..len).map(|_| rng.unit() * 4.0 - 2.0).collect()
+}
+
+/// A random symmetric positive definite d×d matrix (row-major) and a mean.
+fn gaussian(rng: &mut Rng, d: usize) -> (Vec<f64>, Vec<f64>) {
+    let g = points(rng, d * d);
+    let mut s = vec![0.0; d * d];
+    for i in 0..d {
+        for j in 0..d {
+            s[i * d + j] = (0..d).map(|k| g[i * d + k] * g[j * d + k]).sum::<f64>();
+        }
+        s[i * d + i] += 0.1;
+    }
+    (points(rng, d), s)
+}
+
+/// Squared Euclidean costs between random clouds of n and m points in 2-D.
+fn costs(rng: &mut Rng, n: usize, m: usize) -> Vec<f64> {
+    let (x, y) = (points(rng, 2 * n), points(rng, 2 * m));
+    let mut c = Vec::with_capacity(n * m);
+    for i in 0..n {
+        for j in 0..m {
+            c.push((x[2 * i] - y[2 * j]).powi(2) + (x[2 * i + 1] - y[2 * j + 1]).powi(2));
+        }
+    }
+    c
+}
+
+fn exact_ops(rng: &mut Rng) {
+    let (n, m) = (1 + rng.below(7), 1 + rng.below(7));
+    let (a, b, c) = (simplex(rng, n), simplex(rng, m), costs(rng, n, m));
+    let (mut f, mut g) = (vec![0.0; n], vec![0.0; m]);
+    match rng.below(6) {
+        0 => {
+            let mut p: otc_emd_partial_problem_f64 = abi();
+            (p.a, p.n, p.b, p.m, p.cost) = (a.as_ptr(), n, b.as_ptr(), m, view(&c, n, m));
+            p.mass = 0.05 + 0.9 * rng.unit();
+            let mut r: otc_emd_partial_outputs_f64 = abi();
+            (r.f, r.g) = (f.as_mut_ptr(), g.as_mut_ptr());
+            let mut o = options(rng, otc_emd_partial_options_default);
+            o.max_iter = rng.pick(&[10, 1_000_000]);
+            let fns = Fns {
+                size: otc_emd_partial_workspace_size_f64,
+                run: otc_emd_partial_f64,
+            };
+            call(rng, "otc_emd_partial_f64", &p, &mut r, &o, fns, |r| {
+                all_finite(&[r.cost, r.transported_mass, r.mass_price, r.gap])
+                    && all_finite(&f)
+                    && all_finite(&g)
+            });
+        }
+        1 => {
+            let mut p: otc_emd_unbalanced_tv_problem_f64 = abi();
+            (p.a, p.n, p.b, p.m, p.cost) = (a.as_ptr(), n, b.as_ptr(), m, view(&c, n, m));
+            p.rho = 0.01 + 2.0 * rng.unit();
+            let mut r: otc_emd_unbalanced_tv_outputs_f64 = abi();
+            (r.f, r.g) = (f.as_mut_ptr(), g.as_mut_ptr());
+            let o = options(rng, otc_emd_unbalanced_tv_options_default);
+            let fns = Fns {
+                size: otc_emd_unbalanced_tv_workspace_size_f64,
+                run: otc_emd_unbalanced_tv_f64,
+            };
+            call(rng, "otc_emd_unbalanced_tv_f64", &p, &mut r, &o, fns, |r| {
+                all_finite(&[r.cost, r.objective, r.transported_mass, r.gap])
+                    && all_finite(&f)
+                    && all_finite(&g)
+            });
+        }
+        2 => {
+            let count = 1 + rng.below(3);
+            let cs: Vec<Vec<f64>> = (0..count).map(|_| costs(rng, n, m)).collect();
+            let views: Vec<otc_matrix_f64> = cs.iter().map(|c| view(c, n, m)).collect();
+            // Every problem's weights, one after the other.
+            let (aa, bb) = (a.repeat(count), b.repeat(count));
+            let mut p: otc_emd_batch_problem_f64 = abi();
+            (p.count, p.n, p.m, p.a, p.b) = (count, n, m, aa.as_ptr(), bb.as_ptr());
+            p.costs = views.as_ptr();
+            let mut each = vec![0.0; count];
+            let mut r: otc_emd_batch_outputs_f64 = abi();
+            r.problem_costs = each.as_mut_ptr();
+            let o = options(rng, otc_emd_batch_options_default);
+            let fns = Fns {
+                size: otc_emd_batch_workspace_size_f64,
+                run: otc_emd_batch_f64,
+            };
+            call(rng, "otc_emd_batch_f64", &p, &mut r, &o, fns, |r| {
+                all_finite(&[r.cost, r.gap]) && all_finite(&each)
+            });
+        }
+        3 => {
+            let c = costs(rng, n, n);
+            let costs = [view(&c, n, n)];
+            let mut p: otc_assignment_problem_f64 = abi();
+            (p.count, p.costs) = (1, costs.as_ptr());
+            let mut perm = vec![0usize; n];
+            let mut r: otc_assignment_outputs_f64 = abi();
+            (r.perm, r.u) = (perm.as_mut_ptr(), f.as_mut_ptr());
+            let o = options(rng, otc_assignment_options_default);
+            let fns = Fns {
+                size: otc_assignment_workspace_size_f64,
+                run: otc_assignment_f64,
+            };
+            call(rng, "otc_assignment_f64", &p, &mut r, &o, fns, |r| {
+                all_finite(&[r.cost, r.gap]) && all_finite(&f)
+            });
+        }
+        4 => {
+            let shape = [n, 1 + rng.below(4)];
+            let cells = shape[0] * shape[1];
+            let (ga, gb) = (simplex(rng, cells), simplex(rng, cells));
+            let mut gf = vec![0.0; cells];
+            let mut p: otc_emd_grid_problem_f64 = abi();
+            (p.ndim, p.shape, p.a, p.b) = (2, shape.as_ptr(), ga.as_ptr(), gb.as_ptr());
+            let mut r: otc_emd_grid_outputs_f64 = abi();
+            r.f = gf.as_mut_ptr();
+            let o = options(rng, otc_emd_grid_options_default);
+            let fns = Fns {
+                size: otc_emd_grid_workspace_size_f64,
+                run: otc_emd_grid_f64,
+            };
+            call(rng, "otc_emd_grid_f64", &p, &mut r, &o, fns, |r| {
+                all_finite(&[r.cost, r.gap]) && all_finite(&gf)
+            });
+        }
+        _ => {
+            let (x, y) = (points(rng, n), points(rng, m));
+            let mut p: otc_wasserstein_1d_problem_f64 = abi();
+            (p.x, p.a, p.n, p.y, p.b, p.m) = (x.as_ptr(), a.as_ptr(), n, y.as_ptr(), b.as_ptr(), m);
+            p.p = rng.pick(&[1.0, 1.5, 2.0, 3.0]);
+            let mut r: otc_wasserstein_1d_outputs_f64 = abi();
+            let o = options(rng, otc_wasserstein_1d_options_default);
+            let fns = Fns {
+                size: otc_wasserstein_1d_workspace_size_f64,
+                run: otc_wasserstein_1d_f64,
+            };
+            call(rng, "otc_wasserstein_1d_f64", &p, &mut r, &o, fns, |r| {
+                r.wp_p.is_finite()
+            });
+        }
+    }
+}
+
+fn one_d_ops(rng: &mut Rng) {
+    let n = 2 + rng.below(8);
+    let (x, a) = (points(rng, n), simplex(rng, n));
+    match rng.below(3) {
+        0 => {
+            let levels: Vec<f64> = (0..1 + rng.below(5)).map(|_| rng.unit()).collect();
+            let mut q = vec![0.0; levels.len()];
+            let mut p: otc_quantile_1d_problem_f64 = abi();
+            (p.x, p.a, p.n, p.levels, p.num_levels) =
+                (x.as_ptr(), a.as_ptr(), n, levels.as_ptr(), levels.len());
+            let mut r: otc_quantile_1d_outputs_f64 = abi();
+            r.quantiles = q.as_mut_ptr();
+            let o = options(rng, otc_quantile_1d_options_default);
+            let fns = Fns {
+                size: otc_quantile_1d_workspace_size_f64,
+                run: otc_quantile_1d_f64,
+            };
+            call(rng, "otc_quantile_1d_f64", &p, &mut r, &o, fns, |_| {
+                all_finite(&q)
+            });
+        }
+        1 => {
+            let k = 1 + rng.below(n.min(3));
+            let mut sizes = vec![n / k; k];
+            sizes[0] += n - k * (n / k);
+            let w: Vec<f64> = sizes.iter().flat_map(|&s| simplex(rng, s)).collect();
+            let lambda = simplex(rng, k);
+            let room = n - k + 1;
+            let (mut pts, mut wts) = (vec![0.0; room], vec![0.0; room]);
+            let mut p: otc_barycenter_1d_problem_f64 = abi();
+            (p.x, p.a, p.n, p.sizes, p.k) = (x.as_ptr(), w.as_ptr(), n, sizes.as_ptr(), k);
+            (p.lambda, p.p) = (lambda.as_ptr(), rng.pick(&[1.0, 2.0, 3.0]));
+            let mut r: otc_barycenter_1d_outputs_f64 = abi();
+            (r.points, r.weights) = (pts.as_mut_ptr(), wts.as_mut_ptr());
+            let o = options(rng, otc_barycenter_1d_options_default);
+            let fns = Fns {
+                size: otc_barycenter_1d_workspace_size_f64,
+                run: otc_barycenter_1d_f64,
+            };
+            call(rng, "otc_barycenter_1d_f64", &p, &mut r, &o, fns, |r| {
+                all_finite(&pts[..r.nnz]) && all_finite(&wts[..r.nnz])
+            });
+        }
+        _ => {
+            let d = 1 + rng.below(3);
+            let (xs, ys) = (points(rng, n * d), points(rng, n * d));
+            let mut p: otc_sliced_wasserstein_problem_f64 = abi();
+            (p.x, p.a, p.y, p.b) = (view(&xs, n, d), a.as_ptr(), view(&ys, n, d), a.as_ptr());
+            p.p = rng.pick(&[1.0, 2.0]);
+            let mut r: otc_sliced_wasserstein_outputs_f64 = abi();
+            let mut o = options(rng, otc_sliced_wasserstein_options_default);
+            (o.num_directions, o.seed) = (1 + rng.below(20), rng.next());
+            let fns = Fns {
+                size: otc_sliced_wasserstein_workspace_size_f64,
+                run: otc_sliced_wasserstein_f64,
+            };
+            call(
+                rng,
+                "otc_sliced_wasserstein_f64",
+                &p,
+                &mut r,
+                &o,
+                fns,
+                |r| r.swp_p.is_finite(),
+            );
+        }
+    }
+}
+
+fn gaussian_ops(rng: &mut Rng) {
+    let d = 1 + rng.pick(&[0, 1, 2, 4, 19]);
+    let ((m1, s1), (m2, s2)) = (gaussian(rng, d), gaussian(rng, d));
+    let (v1, v2) = (view(&s1, d, d), view(&s2, d, d));
+    let (mut mat, mut vec_d) = (vec![0.0; d * d], vec![0.0; d]);
+    let out = |mat: &mut Vec<f64>| view_mut(mat, d, d);
+    match rng.below(10) {
+        0 => {
+            let mut p: otc_bures_problem_f64 = abi();
+            (p.sigma1, p.sigma2) = (v1, v2);
+            let mut r: otc_bures_outputs_f64 = abi();
+            let o = options(rng, otc_bures_options_default);
+            let fns = Fns {
+                size: otc_bures_workspace_size_f64,
+                run: otc_bures_f64,
+            };
+            call(rng, "otc_bures_f64", &p, &mut r, &o, fns, |r| {
+                r.bures_squared.is_finite()
+            });
+        }
+        1 => {
+            let mut p: otc_gaussian_w2_problem_f64 = abi();
+            (p.m1, p.sigma1, p.m2, p.sigma2) = (m1.as_ptr(), v1, m2.as_ptr(), v2);
+            let mut r: otc_gaussian_w2_outputs_f64 = abi();
+            let o = options(rng, otc_gaussian_w2_options_default);
+            let fns = Fns {
+                size: otc_gaussian_w2_workspace_size_f64,
+                run: otc_gaussian_w2_f64,
+            };
+            call(rng, "otc_gaussian_w2_f64", &p, &mut r, &o, fns, |r| {
+                r.w2_squared.is_finite()
+            });
+        }
+        2 => {
+            let mut p: otc_gaussian_entropic_w2_problem_f64 = abi();
+            (p.m1, p.sigma1, p.m2, p.sigma2) = (m1.as_ptr(), v1, m2.as_ptr(), v2);
+            p.epsilon = rng.pick(&[1e-3, 0.1, 1.0, 10.0]);
+            let mut r: otc_gaussian_entropic_w2_outputs_f64 = abi();
+            let o = options(rng, otc_gaussian_entropic_w2_options_default);
+            let fns = Fns {
+                size: otc_gaussian_entropic_w2_workspace_size_f64,
+                run: otc_gaussian_entropic_w2_f64,
+            };
+            call(
+                rng,
+                "otc_gaussian_entropic_w2_f64",
+                &p,
+                &mut r,
+                &o,
+                fns,
+                |r| r.cost.is_finite(),
+            );
+        }
+        3 => {
+            let mut p: otc_gaussian_map_problem_f64 = abi();
+            (p.m1, p.sigma1, p.m2, p.sigma2) = (m1.as_ptr(), v1, m2.as_ptr(), v2);
+            let mut r: otc_gaussian_map_outputs_f64 = abi();
+            (r.a, r.b) = (out(&mut mat), vec_d.as_mut_ptr());
+            let o = options(rng, otc_gaussian_map_options_default);
+            let fns = Fns {
+                size: otc_gaussian_map_workspace_size_f64,
+                run: otc_gaussian_map_f64,
+            };
+            call(rng, "otc_gaussian_map_f64", &p, &mut r, &o, fns, |_| {
+                all_finite(&mat) && all_finite(&vec_d)
+            });
+        }
+        4 => {
+            let n = 1 + rng.below(300);
+            let x = points(rng, n * d);
+            let mut y = vec![0.0; n * d];
+            let mut p: otc_gaussian_map_apply_problem_f64 = abi();
+            (p.a, p.b, p.x) = (v1, m1.as_ptr(), view(&x, n, d));
+            let mut r: otc_gaussian_map_apply_outputs_f64 = abi();
+            r.y = view_mut(&mut y, n, d);
+            let o = options(rng, otc_gaussian_map_apply_options_default);
+            let fns = Fns {
+                size: otc_gaussian_map_apply_workspace_size_f64,
+                run: otc_gaussian_map_apply_f64,
+            };
+            call(
+                rng,
+                "otc_gaussian_map_apply_f64",
+                &p,
+                &mut r,
+                &o,
+                fns,
+                |_| all_finite(&y),
+            );
+        }
+        5 => {
+            let mut p: otc_gaussian_geodesic_problem_f64 = abi();
+            (p.m1, p.sigma1, p.m2, p.sigma2) = (m1.as_ptr(), v1, m2.as_ptr(), v2);
+            p.t = rng.unit();
+            let mut r: otc_gaussian_geodesic_outputs_f64 = abi();
+            (r.mean, r.cov) = (vec_d.as_mut_ptr(), out(&mut mat));
+            let o = options(rng, otc_gaussian_geodesic_options_default);
+            let fns = Fns {
+                size: otc_gaussian_geodesic_workspace_size_f64,
+                run: otc_gaussian_geodesic_f64,
+            };
+            call(
+                rng,
+                "otc_gaussian_geodesic_f64",
+                &p,
+                &mut r,
+                &o,
+                fns,
+                |_| all_finite(&mat) && all_finite(&vec_d),
+            );
+        }
+        6 => {
+            let k = 1 + rng.below(3);
+            let gs: Vec<(Vec<f64>, Vec<f64>)> = (0..k).map(|_| gaussian(rng, d)).collect();
+            let means: Vec<f64> = gs.iter().flat_map(|g| g.0.clone()).collect();
+            let covs: Vec<otc_matrix_f64> = gs.iter().map(|g| view(&g.1, d, d)).collect();
+            let w = simplex(rng, k);
+            let mut p: otc_gaussian_barycenter_problem_f64 = abi();
+            (p.means, p.covs, p.weights) = (view(&means, k, d), covs.as_ptr(), w.as_ptr());
+            let mut r: otc_gaussian_barycenter_outputs_f64 = abi();
+            (r.mean, r.cov) = (vec_d.as_mut_ptr(), out(&mut mat));
+            let o = options(rng, otc_gaussian_barycenter_options_default);
+            let fns = Fns {
+                size: otc_gaussian_barycenter_workspace_size_f64,
+                run: otc_gaussian_barycenter_f64,
+            };
+            call(
+                rng,
+                "otc_gaussian_barycenter_f64",
+                &p,
+                &mut r,
+                &o,
+                fns,
+                |_| all_finite(&mat) && all_finite(&vec_d),
+            );
+        }
+        7 => {
+            let (k1, k2) = (1 + rng.below(3), 1 + rng.below(3));
+            let g1: Vec<(Vec<f64>, Vec<f64>)> = (0..k1).map(|_| gaussian(rng, d)).collect();
+            let g2: Vec<(Vec<f64>, Vec<f64>)> = (0..k2).map(|_| gaussian(rng, d)).collect();
+            let mean1: Vec<f64> = g1.iter().flat_map(|g| g.0.clone()).collect();
+            let mean2: Vec<f64> = g2.iter().flat_map(|g| g.0.clone()).collect();
+            let c1: Vec<otc_matrix_f64> = g1.iter().map(|g| view(&g.1, d, d)).collect();
+            let c2: Vec<otc_matrix_f64> = g2.iter().map(|g| view(&g.1, d, d)).collect();
+            let mut w2 = vec![0.0; k1 * k2];
+            let mut p: otc_gaussian_w2_pairwise_problem_f64 = abi();
+            (p.means1, p.covs1) = (view(&mean1, k1, d), c1.as_ptr());
+            (p.means2, p.covs2) = (view(&mean2, k2, d), c2.as_ptr());
+            let mut r: otc_gaussian_w2_pairwise_outputs_f64 = abi();
+            r.w2_squared = view_mut(&mut w2, k1, k2);
+            let o = options(rng, otc_gaussian_w2_pairwise_options_default);
+            let fns = Fns {
+                size: otc_gaussian_w2_pairwise_workspace_size_f64,
+                run: otc_gaussian_w2_pairwise_f64,
+            };
+            call(
+                rng,
+                "otc_gaussian_w2_pairwise_f64",
+                &p,
+                &mut r,
+                &o,
+                fns,
+                |_| all_finite(&w2),
+            );
+        }
+        8 => {
+            let n = 1 + rng.below(300);
+            let x = points(rng, n * d);
+            let w = simplex(rng, n);
+            let mut p: otc_gaussian_moments_problem_f64 = abi();
+            p.x = view(&x, n, d);
+            if rng.below(2) == 0 {
+                p.weights = w.as_ptr();
+            }
+            let mut r: otc_gaussian_moments_outputs_f64 = abi();
+            (r.mean, r.cov) = (vec_d.as_mut_ptr(), out(&mut mat));
+            let o = options(rng, otc_gaussian_moments_options_default);
+            let fns = Fns {
+                size: otc_gaussian_moments_workspace_size_f64,
+                run: otc_gaussian_moments_f64,
+            };
+            call(rng, "otc_gaussian_moments_f64", &p, &mut r, &o, fns, |_| {
+                all_finite(&mat) && all_finite(&vec_d)
+            });
+        }
+        _ => {
+            let mut inv = vec![0.0; d * d];
+            let mut p: otc_psd_sqrt_problem_f64 = abi();
+            p.a = v1;
+            let mut r: otc_psd_sqrt_outputs_f64 = abi();
+            (r.sqrt, r.inv_sqrt) = (out(&mut mat), view_mut(&mut inv, d, d));
+            let o = options(rng, otc_psd_sqrt_options_default);
+            let fns = Fns {
+                size: otc_psd_sqrt_workspace_size_f64,
+                run: otc_psd_sqrt_f64,
+            };
+            call(rng, "otc_psd_sqrt_f64", &p, &mut r, &o, fns, |_| {
+                all_finite(&mat) && all_finite(&inv)
+            });
+        }
+    }
+}
+
+fn semidiscrete_ops(rng: &mut Rng) {
+    let (n, m, d) = (1 + rng.below(60), 1 + rng.below(6), 1 + rng.below(3));
+    let (x, sites) = (points(rng, n * d), points(rng, m * d));
+    let (w, b) = (simplex(rng, n), simplex(rng, m));
+    let mut g = vec![0.0; m];
+    match rng.below(4) {
+        0 => {
+            let gi = points(rng, m);
+            let mut cells = vec![0u32; n];
+            let mut masses = vec![0.0; m];
+            let mut p: otc_laguerre_assign_problem_f64 = abi();
+            (p.points, p.point_weights) = (view(&x, n, d), w.as_ptr());
+            (p.sites, p.g) = (view(&sites, m, d), gi.as_ptr());
+            let mut r: otc_laguerre_assign_outputs_f64 = abi();
+            (r.cells, r.masses) = (cells.as_mut_ptr(), masses.as_mut_ptr());
+            let o = options(rng, otc_laguerre_assign_options_default);
+            let fns = Fns {
+                size: otc_laguerre_assign_workspace_size_f64,
+                run: otc_laguerre_assign_f64,
+            };
+            call(rng, "otc_laguerre_assign_f64", &p, &mut r, &o, fns, |_| {
+                all_finite(&masses) && cells.iter().all(|&c| (c as usize) < m)
+            });
+        }
+        1 => {
+            let mut moved = vec![0.0; m * d];
+            let mut p: otc_lloyd_problem_f64 = abi();
+            (p.points, p.sites) = (view(&x, n, d), view(&sites, m, d));
+            let mut r: otc_lloyd_outputs_f64 = abi();
+            r.sites = view_mut(&mut moved, m, d);
+            let mut o = options(rng, otc_lloyd_options_default);
+            o.max_iter = 1 + rng.below(20) as u64;
+            let fns = Fns {
+                size: otc_lloyd_workspace_size_f64,
+                run: otc_lloyd_f64,
+            };
+            call(rng, "otc_lloyd_f64", &p, &mut r, &o, fns, |r| {
+                r.distortion.is_finite() && all_finite(&moved)
+            });
+        }
+        2 => {
+            let mut p: otc_semidiscrete_problem_f64 = abi();
+            (p.points, p.point_weights) = (view(&x, n, d), w.as_ptr());
+            (p.sites, p.b) = (view(&sites, m, d), b.as_ptr());
+            let mut r: otc_semidiscrete_outputs_f64 = abi();
+            r.g = g.as_mut_ptr();
+            let mut o = options(rng, otc_semidiscrete_options_default);
+            o.max_iter = 1 + rng.below(50) as u64;
+            let fns = Fns {
+                size: otc_semidiscrete_workspace_size_f64,
+                run: otc_semidiscrete_f64,
+            };
+            call(rng, "otc_semidiscrete_f64", &p, &mut r, &o, fns, |r| {
+                all_finite(&[r.mass_error, r.epsilon, r.step]) && all_finite(&g)
+            });
+        }
+        _ => {
+            let mut p: otc_semidiscrete_sgd_problem_f64 = abi();
+            (p.sites, p.b) = (view(&sites, m, d), b.as_ptr());
+            (p.points, p.point_weights) = (view(&x, n, d), w.as_ptr());
+            let mut r: otc_semidiscrete_sgd_outputs_f64 = abi();
+            r.g = g.as_mut_ptr();
+            let mut o = options(rng, otc_semidiscrete_sgd_options_default);
+            (o.iterations, o.batch, o.seed) =
+                (1 + rng.below(50) as u64, 1 + rng.below(8), rng.next());
+            let fns = Fns {
+                size: otc_semidiscrete_sgd_workspace_size_f64,
+                run: otc_semidiscrete_sgd_f64,
+            };
+            call(rng, "otc_semidiscrete_sgd_f64", &p, &mut r, &o, fns, |r| {
+                r.step.is_finite() && all_finite(&g)
+            });
+        }
+    }
+}
+
+fn entropic_and_barycenter_ops(rng: &mut Rng) {
+    let (n, m) = (1 + rng.below(6), 1 + rng.below(6));
+    let (a, b) = (simplex(rng, n), simplex(rng, m));
+    match rng.below(6) {
+        0 => {
+            let (cxy, cxx, cyy) = (costs(rng, n, m), costs(rng, n, n), costs(rng, m, m));
+            let mut p: otc_sinkhorn_divergence_problem_f64 = abi();
+            (p.a, p.n, p.b, p.m) = (a.as_ptr(), n, b.as_ptr(), m);
+            (p.cost_xy, p.cost_xx, p.cost_yy) =
+                (view(&cxy, n, m), view(&cxx, n, n), view(&cyy, m, m));
+            let mut r: otc_sinkhorn_divergence_outputs_f64 = abi();
+            let mut o = options(rng, otc_sinkhorn_divergence_options_default);
+            o.epsilon = rng.pick(&[0.05, 0.5, 2.0]);
+            let fns = Fns {
+                size: otc_sinkhorn_divergence_workspace_size_f64,
+                run: otc_sinkhorn_divergence_f64,
+            };
+            call(
+                rng,
+                "otc_sinkhorn_divergence_f64",
+                &p,
+                &mut r,
+                &o,
+                fns,
+                |r| {
+                    all_finite(&[
+                        r.divergence,
+                        r.entropic_ot_xy,
+                        r.entropic_ot_xx,
+                        r.entropic_ot_yy,
+                    ])
+                },
+            );
+        }
+        1 => {
+            let c = costs(rng, n, m);
+            let (g, fb) = (points(rng, m), points(rng, n));
+            let mut f = vec![0.0; n];
+            let mut pairs = vec![otc_lse_pair { max: 0.0, sum: 0.0 }; m];
+            let mut p: otc_sinkhorn_block_step_problem_f64 = abi();
+            (p.cost_block, p.a_block, p.b) = (view(&c, n, m), a.as_ptr(), b.as_ptr());
+            (p.g, p.f_block) = (g.as_ptr(), fb.as_ptr());
+            let mut r: otc_sinkhorn_block_step_outputs_f64 = abi();
+            (r.f_block, r.pairs) = (f.as_mut_ptr(), pairs.as_mut_ptr());
+            let mut o = options(rng, otc_sinkhorn_block_step_options_default);
+            o.epsilon = rng.pick(&[0.05, 0.5, 2.0]);
+            let fns = Fns {
+                size: otc_sinkhorn_block_step_workspace_size_f64,
+                run: otc_sinkhorn_block_step_f64,
+            };
+            call(
+                rng,
+                "otc_sinkhorn_block_step_f64",
+                &p,
+                &mut r,
+                &o,
+                fns,
+                |r| {
+                    r.marginal_error.is_finite()
+                        && all_finite(&f)
+                        && pairs.iter().all(|q| q.max.is_finite() && q.sum.is_finite())
+                },
+            );
+        }
+        2 => {
+            let pairs: Vec<otc_lse_pair> = (0..m)
+                .map(|_| otc_lse_pair {
+                    max: rng.unit() * 4.0 - 2.0,
+                    sum: 0.1 + rng.unit(),
+                })
+                .collect();
+            let mut g = vec![0.0; m];
+            let mut p: otc_sinkhorn_block_column_update_problem_f64 = abi();
+            (p.pairs, p.m) = (pairs.as_ptr(), m);
+            let mut r: otc_sinkhorn_block_column_update_outputs_f64 = abi();
+            r.g = g.as_mut_ptr();
+            let mut o = options(rng, otc_sinkhorn_block_column_update_options_default);
+            o.epsilon = rng.pick(&[0.05, 0.5, 2.0]);
+            let fns = Fns {
+                size: otc_sinkhorn_block_column_update_workspace_size_f64,
+                run: otc_sinkhorn_block_column_update_f64,
+            };
+            call(
+                rng,
+                "otc_sinkhorn_block_column_update_f64",
+                &p,
+                &mut r,
+                &o,
+                fns,
+                |_| all_finite(&g),
+            );
+        }
+        3 => {
+            let k = 1 + rng.below(3);
+            let hists: Vec<f64> = (0..k).flat_map(|_| simplex(rng, n)).collect();
+            let mut column_major = vec![0.0; n * k];
+            for c in 0..k {
+                for i in 0..n {
+                    column_major[c * n + i] = hists[c * n + i];
+                }
+            }
+            let c = costs(rng, n, n);
+            let w = simplex(rng, k);
+            let mut bary = vec![0.0; n];
+            let mut p: otc_barycenter_problem_f64 = abi();
+            p.hists = otc_matrix_f64 {
+                data: column_major.as_ptr(),
+                rows: n,
+                cols: k,
+                row_stride: 1,
+                col_stride: n as isize,
+            };
+            (p.cost, p.weights) = (view(&c, n, n), w.as_ptr());
+            let mut r: otc_barycenter_outputs_f64 = abi();
+            r.barycenter = bary.as_mut_ptr();
+            let mut o = options(rng, otc_barycenter_options_default);
+            (o.epsilon, o.max_iter) = (rng.pick(&[0.05, 0.5]), 1 + rng.below(200) as u64);
+            let fns = Fns {
+                size: otc_barycenter_workspace_size_f64,
+                run: otc_barycenter_f64,
+            };
+            call(rng, "otc_barycenter_f64", &p, &mut r, &o, fns, |_| {
+                all_finite(&bary)
+            });
+        }
+        4 => {
+            let (h, w) = (1 + rng.below(8), 1 + rng.below(8));
+            let k = 1 + rng.below(3);
+            let images: Vec<f64> = (0..k).flat_map(|_| simplex(rng, h * w)).collect();
+            let mut bary = vec![0.0; h * w];
+            let mut p: otc_convolutional_barycenter_problem_f64 = abi();
+            p.images = otc_matrix_f64 {
+                data: images.as_ptr(),
+                rows: h * w,
+                cols: k,
+                row_stride: 1,
+                col_stride: (h * w) as isize,
+            };
+            (p.height, p.width) = (h, w);
+            let mut r: otc_convolutional_barycenter_outputs_f64 = abi();
+            r.barycenter = bary.as_mut_ptr();
+            let mut o = options(rng, otc_convolutional_barycenter_options_default);
+            (o.epsilon, o.max_iter) = (rng.pick(&[0.01, 0.1]), 1 + rng.below(100) as u64);
+            let fns = Fns {
+                size: otc_convolutional_barycenter_workspace_size_f64,
+                run: otc_convolutional_barycenter_f64,
+            };
+            call(
+                rng,
+                "otc_convolutional_barycenter_f64",
+                &p,
+                &mut r,
+                &o,
+                fns,
+                |_| all_finite(&bary),
+            );
+        }
+        _ => {
+            let (k, d) = (1 + rng.below(3), 1 + rng.below(3));
+            let sizes: Vec<usize> = (0..k).map(|_| 1 + rng.below(5)).collect();
+            let total: usize = sizes.iter().sum();
+            let y = points(rng, total * d);
+            let wb: Vec<f64> = sizes.iter().flat_map(|&s| simplex(rng, s)).collect();
+            let lambda = simplex(rng, k);
+            let x0 = points(rng, n * d);
+            let mut x = vec![0.0; n * d];
+            let mut p: otc_free_support_barycenter_problem_f64 = abi();
+            (p.y, p.b, p.sizes, p.k) = (view(&y, total, d), wb.as_ptr(), sizes.as_ptr(), k);
+            (p.lambda, p.x0, p.a) = (lambda.as_ptr(), view(&x0, n, d), a.as_ptr());
+            let mut r: otc_free_support_barycenter_outputs_f64 = abi();
+            r.x = view_mut(&mut x, n, d);
+            let mut o = options(rng, otc_free_support_barycenter_options_default);
+            o.max_iter = 1 + rng.below(20) as u64;
+            let fns = Fns {
+                size: otc_free_support_barycenter_workspace_size_f64,
+                run: otc_free_support_barycenter_f64,
+            };
+            call(
+                rng,
+                "otc_free_support_barycenter_f64",
+                &p,
+                &mut r,
+                &o,
+                fns,
+                |r| r.objective.is_finite() && all_finite(&x),
+            );
+        }
+    }
+}
+
+/// One random valid call of an operation other than emd, Sinkhorn and the cost matrix.
+pub fn fuzz_valid(rng: &mut Rng) {
+    match rng.below(5) {
+        0 => exact_ops(rng),
+        1 => one_d_ops(rng),
+        2 => gaussian_ops(rng),
+        3 => semidiscrete_ops(rng),
+        _ => entropic_and_barycenter_ops(rng),
+    }
+}

@@ -17,6 +17,7 @@ pub mod cost;
 pub mod emd_grid;
 pub mod emd_partial;
 pub mod exact;
+pub mod flow;
 pub mod gaussian;
 pub mod quantile;
 pub mod semidiscrete;

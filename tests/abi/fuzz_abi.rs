@@ -21,6 +21,7 @@ use otcore::ffi::cost::*;
 use otcore::ffi::emd_grid::*;
 use otcore::ffi::emd_partial::*;
 use otcore::ffi::exact::*;
+use otcore::ffi::flow::*;
 use otcore::ffi::gaussian::*;
 use otcore::ffi::quantile::*;
 use otcore::ffi::semidiscrete::*;

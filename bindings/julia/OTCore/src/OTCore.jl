@@ -24,6 +24,7 @@ export bures, gaussian_w2, gaussian_entropic_w2, gaussian_w2_pairwise, gaussian_
 export laguerre_assign, semidiscrete, semidiscrete_sgd, semidiscrete_sgd_samples, lloyd!
 export barycenter, convolutional_barycenter, free_support_barycenter
 export assignment, emd_grid, emd_partial, emd_unbalanced_tv
+export wasserstein_flow_step, mmd_flow_step, jko_step
 
 """
     OTCoreError(status, func, message)
@@ -182,5 +183,6 @@ include("gaussian.jl")
 include("semidiscrete.jl")
 include("barycenter.jl")
 include("exact_sparse.jl")
+include("flow.jl")
 
 end # module OTCore

@@ -4,9 +4,11 @@
 mod cost;
 mod data;
 mod exact;
+mod flows;
 mod gaussian;
 mod semidiscrete;
 mod sinkhorn;
+mod svg;
 
 fn main() {
     println!("otcore {} demo", env!("CARGO_PKG_VERSION"));
@@ -21,4 +23,5 @@ fn main() {
     sinkhorn::run(&data);
     gaussian::run(&data);
     semidiscrete::run(&data);
+    flows::run(&data);
 }

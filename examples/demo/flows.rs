@@ -5,28 +5,25 @@
 //! widths ∝ mass. SVG figures go to target/demo/.
 
 use crate::data::Data;
-use crate::svg::Svg;
+use crate::svg::{Point, Svg};
 use faer::MatRef;
 use otcore::exact::{emd_grid, GridParams};
 use otcore::flow::{mmd_flow, wasserstein_flow, MmdKernel, MmdParams, WassersteinFlowParams};
 use otcore::sinkhorn::Params;
 use std::path::{Path, PathBuf};
 
+/// Particles kept at a step: (step, positions).
+type Snapshot = (usize, Vec<Point>);
+
 /// The world box of the demo's clouds.
 const BOUNDS: [f64; 4] = [-1.5, 2.5, -1.6, 2.0];
 
-fn rows(x: MatRef<'_, f64>) -> Vec<(f64, f64)> {
+fn rows(x: MatRef<'_, f64>) -> Vec<Point> {
     (0..x.nrows()).map(|i| (x[(i, 0)], x[(i, 1)])).collect()
 }
 
 /// The particles at the snapshot steps (colours from light to dark) over the target (grey).
-fn figure(
-    dir: &Path,
-    name: &str,
-    title: &str,
-    target: &[(f64, f64)],
-    snaps: &[(usize, Vec<(f64, f64)>)],
-) {
+fn figure(dir: &Path, name: &str, title: &str, target: &[Point], snaps: &[Snapshot]) {
     let mut svg = Svg::new(560.0, 500.0, BOUNDS);
     svg.points(target, 2.5, "grey", 0.6);
     let colours = ["#fdae6b", "#f16913", "#d94801", "#8c2d04"];
@@ -59,8 +56,10 @@ fn run_flow(
     what: &str,
     steps: usize,
     snap_at: &[usize],
-    flow: impl FnOnce(&mut dyn FnMut(usize, MatRef<'_, f64>, f64)) -> otcore::Result<faer::Mat<f64>>,
-) -> Option<Vec<(usize, Vec<(f64, f64)>)>> {
+    flow: impl FnOnce(
+        &mut (dyn FnMut(usize, MatRef<'_, f64>, f64) + Send),
+    ) -> otcore::Result<faer::Mat<f64>>,
+) -> Option<Vec<Snapshot>> {
     let mut values = Vec::new();
     let mut snaps = Vec::new();
     let last = flow(&mut |k, x, v| {

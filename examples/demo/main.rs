@@ -1,5 +1,6 @@
 //! otcore demo on built-in data: prints what each capability computes.
-//! Run: `cargo run --release --example demo`.
+//! Run: `cargo run --release --example demo` (all sections), or name sections to run only
+//! those: `cargo run --release --example demo -- flows`.
 
 mod cost;
 mod data;
@@ -18,10 +19,18 @@ fn main() {
         data.x.nrows(),
         data.y.nrows()
     );
-    cost::run(&data);
-    exact::run(&data);
-    sinkhorn::run(&data);
-    gaussian::run(&data);
-    semidiscrete::run(&data);
-    flows::run(&data);
+    let asked: Vec<String> = std::env::args().skip(1).collect();
+    let sections: [(&str, fn(&data::Data)); 6] = [
+        ("cost", cost::run),
+        ("exact", exact::run),
+        ("sinkhorn", sinkhorn::run),
+        ("gaussian", gaussian::run),
+        ("semidiscrete", semidiscrete::run),
+        ("flows", flows::run),
+    ];
+    for (name, run) in sections {
+        if asked.is_empty() || asked.iter().any(|a| a == name) {
+            run(&data);
+        }
+    }
 }

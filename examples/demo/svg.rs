@@ -5,6 +5,12 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+/// A world point (x, y).
+pub type Point = (f64, f64);
+
+/// A segment from one world point to another with its width in pixels.
+pub type Segment = (Point, Point, f64);
+
 /// A figure: a `width × height` pixel canvas showing the world box `[x0, x1] × [y0, y1]`.
 pub struct Svg {
     width: f64,
@@ -47,7 +53,7 @@ impl Svg {
 
     /// Discs of `radius` pixels at the world points `pts`, filled with `color` (any SVG
     /// colour) at `opacity`.
-    pub fn points(&mut self, pts: &[(f64, f64)], radius: f64, color: &str, opacity: f64) {
+    pub fn points(&mut self, pts: &[Point], radius: f64, color: &str, opacity: f64) {
         let _ = writeln!(self.body, r#"<g fill="{color}" fill-opacity="{opacity}">"#);
         for &(x, y) in pts {
             let (u, v) = self.px(x, y);
@@ -60,7 +66,7 @@ impl Svg {
     }
 
     /// Segments `(from, to, width)` in world coordinates, `width` in pixels, in `color`.
-    pub fn segments(&mut self, segs: &[((f64, f64), (f64, f64), f64)], color: &str, opacity: f64) {
+    pub fn segments(&mut self, segs: &[Segment], color: &str, opacity: f64) {
         let _ = writeln!(
             self.body,
             r#"<g stroke="{color}" stroke-opacity="{opacity}" stroke-linecap="round">"#

@@ -613,7 +613,7 @@ fn flow_steps_refuse_bad_input_and_write_nothing() {
     let jp = j_problem(&rho, h, null());
     let mut jout = jbase;
     let neg: Vec<f64> = (0..25).map(|i| if i == 4 { -1.0 } else { 0.1 }).collect();
-    let mut nan_v = vec![0.0; 25];
+    let mut nan_v = [0.0; 25];
     nan_v[6] = f64::NAN;
     let cases: [(otc_jko_step_problem_f64, otc_status, &str); 5] = [
         (

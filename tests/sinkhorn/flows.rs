@@ -284,17 +284,17 @@ fn mmd2(x: &Mat<f64>, y: &Mat<f64>, a: &[f64], b: &[f64], kernel: MmdKernel) -> 
         }
     };
     let mut v = 0.0;
-    for i in 0..x.nrows() {
-        for j in 0..x.nrows() {
-            v += a[i] * a[j] * k(x, i, x, j);
+    for (i, &ai) in a.iter().enumerate() {
+        for (j, &aj) in a.iter().enumerate() {
+            v += ai * aj * k(x, i, x, j);
         }
-        for j in 0..y.nrows() {
-            v -= 2.0 * a[i] * b[j] * k(x, i, y, j);
+        for (j, &bj) in b.iter().enumerate() {
+            v -= 2.0 * ai * bj * k(x, i, y, j);
         }
     }
-    for i in 0..y.nrows() {
-        for j in 0..y.nrows() {
-            v += b[i] * b[j] * k(y, i, y, j);
+    for (i, &bi) in b.iter().enumerate() {
+        for (j, &bj) in b.iter().enumerate() {
+            v += bi * bj * k(y, i, y, j);
         }
     }
     v
@@ -443,7 +443,15 @@ fn mmd_step_refuses_bad_inputs_and_leaves_its_output() {
         );
         (e.kind, e.message)
     };
-    let cases: [(MmdParams, Vec<f64>, Option<f64>, usize, ErrorKind, &str); 6] = [
+    type Case = (
+        MmdParams,
+        Vec<f64>,
+        Option<f64>,
+        usize,
+        ErrorKind,
+        &'static str,
+    );
+    let cases: [Case; 6] = [
         (
             MmdParams { step: -1.0, ..good },
             a.clone(),
@@ -720,7 +728,15 @@ fn jko_step_refuses_bad_inputs_and_leaves_its_output() {
     bad_v[5] = f64::NAN;
     let short_v = vec![0.0; 5];
     let n = h * h;
-    let cases: [(&[f64], Option<&[f64]>, JkoParams, usize, ErrorKind, &str); 8] = [
+    type Case<'c> = (
+        &'c [f64],
+        Option<&'c [f64]>,
+        JkoParams,
+        usize,
+        ErrorKind,
+        &'static str,
+    );
+    let cases: [Case<'_>; 8] = [
         (
             &rho,
             None,

@@ -13,9 +13,9 @@
 //! `Σ b b k(y, y)` (O(m²·d), the same at every step) is computed once, by the first step or
 //! by [`mmd_target_term`], and handed back in.
 
-use super::{check_particle_weights, check_step};
+use super::{check_particle_weights, check_step, run_steps};
 use crate::error::{check_finite, check_weights};
-use crate::workspace::{check_stack, take, vec_req, with_stack};
+use crate::workspace::{check_stack, take, vec_req};
 use crate::{bail, MatMut, MatRef, MemStack, Par, Real, Result, StackReq};
 use faer::Mat;
 
@@ -285,33 +285,14 @@ pub fn mmd_flow<T: Real>(
     b: &[T],
     params: &MmdParams,
     steps: usize,
-    mut visit: impl FnMut(usize, MatRef<'_, T>, f64) + Send,
+    visit: impl FnMut(usize, MatRef<'_, T>, f64) + Send,
 ) -> Result<Mat<T>> {
-    let (n, m, d) = (x0.nrows(), y.nrows(), x0.ncols());
-    let mut x = Mat::from_fn(n, d, |i, t| x0[(i, t)]);
-    let mut next = x.clone();
-    let req = mmd_flow_step_scratch(n, m, d);
-    crate::par::with_threads(params.num_threads, |par| {
-        with_stack(req, |stack| {
-            let mut target = None;
-            for k in 0..steps {
-                let s = mmd_flow_step_in_place(
-                    x.as_ref(),
-                    y,
-                    a,
-                    b,
-                    params,
-                    target,
-                    next.as_mut(),
-                    par,
-                    stack,
-                )?;
-                target = Some(s.target_term);
-                visit(k, x.as_ref(), s.mmd_squared);
-                std::mem::swap(&mut x, &mut next);
-            }
-            Ok(())
-        })
-    })???;
-    Ok(x)
+    let req = mmd_flow_step_scratch(x0.nrows(), y.nrows(), x0.ncols());
+    let mut target = None;
+    let step = |x: MatRef<'_, T>, next: MatMut<'_, T>, par: Par, stack: &mut MemStack| {
+        let s = mmd_flow_step_in_place(x, y, a, b, params, target, next, par, stack)?;
+        target = Some(s.target_term);
+        Ok(s.mmd_squared)
+    };
+    run_steps(x0, steps, params.num_threads, req, step, visit)
 }

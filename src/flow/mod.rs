@@ -24,7 +24,9 @@ pub use wasserstein::{
     WassersteinFlowParams,
 };
 
-use crate::{bail, Real, Result};
+use crate::workspace::with_stack;
+use crate::{bail, MatMut, MatRef, MemStack, Par, Real, Result, StackReq};
+use faer::Mat;
 
 /// Checks a flow's time step τ (finite, > 0).
 fn check_step(step: f64) -> Result<()> {
@@ -45,4 +47,30 @@ fn check_particle_weights<T: Real>(a: &[T]) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// The convenience level of a flow: `steps` explicit steps from `x0` with one workspace of
+/// `req` on `num_threads` threads; `step(x_k, x_{k+1}, par, stack)` moves the particles and
+/// returns the value at x_k, handed to `visit(k, x_k, value)`. Returns the last particles.
+fn run_steps<T: Real>(
+    x0: MatRef<'_, T>,
+    steps: usize,
+    num_threads: usize,
+    req: StackReq,
+    mut step: impl FnMut(MatRef<'_, T>, MatMut<'_, T>, Par, &mut MemStack) -> Result<f64> + Send,
+    mut visit: impl FnMut(usize, MatRef<'_, T>, f64) + Send,
+) -> Result<Mat<T>> {
+    let mut x = Mat::from_fn(x0.nrows(), x0.ncols(), |i, t| x0[(i, t)]);
+    let mut next = x.clone();
+    crate::par::with_threads(num_threads, |par| {
+        with_stack(req, |stack| {
+            for k in 0..steps {
+                let value = step(x.as_ref(), next.as_mut(), par, stack)?;
+                visit(k, x.as_ref(), value);
+                std::mem::swap(&mut x, &mut next);
+            }
+            Ok(())
+        })
+    })???;
+    Ok(x)
 }

@@ -17,12 +17,12 @@
 //! OT_ε(β, β) then converges at its first check). No allocation; one workspace for the
 //! whole flow.
 
-use super::{check_particle_weights, check_step};
+use super::{check_particle_weights, check_step, run_steps};
 use crate::sinkhorn::{
     divergence_gradient_warm_in_place, divergence_gradient_warm_scratch, Divergence,
     DivergencePotentials, Gradients, Params,
 };
-use crate::workspace::{check_stack, take, vec_req, with_stack};
+use crate::workspace::{check_stack, take, vec_req};
 use crate::{bail, MatMut, MatRef, MemStack, Par, Real, Result, StackReq};
 use faer::Mat;
 
@@ -127,39 +127,21 @@ pub fn wasserstein_flow<T: Real>(
     b: &[T],
     params: &WassersteinFlowParams,
     steps: usize,
-    mut visit: impl FnMut(usize, MatRef<'_, T>, f64) + Send,
+    visit: impl FnMut(usize, MatRef<'_, T>, f64) + Send,
 ) -> Result<Mat<T>> {
     let (n, m, d) = (x0.nrows(), y.nrows(), x0.ncols());
-    let mut x = Mat::from_fn(n, d, |i, t| x0[(i, t)]);
-    let mut next = x.clone();
-    let (mut fxy, mut gxy, mut fxx, mut gxx) =
-        (vec![0.0; n], vec![0.0; m], vec![0.0; n], vec![0.0; n]);
+    let (mut fxy, mut gxy) = (vec![0.0; n], vec![0.0; m]);
+    let (mut fxx, mut gxx) = (vec![0.0; n], vec![0.0; n]);
     let (mut fyy, mut gyy) = (vec![0.0; m], vec![0.0; m]);
     let req = wasserstein_flow_step_scratch::<T>(n, m, d, params);
-    crate::par::with_threads(params.sinkhorn.num_threads, |par| {
-        with_stack(req, |stack| {
-            let mut pots = DivergencePotentials {
-                xy: (&mut fxy, &mut gxy),
-                xx: (&mut fxx, &mut gxx),
-                yy: (&mut fyy, &mut gyy),
-            };
-            for k in 0..steps {
-                let div = wasserstein_flow_step_in_place(
-                    x.as_ref(),
-                    y,
-                    a,
-                    b,
-                    params,
-                    &mut pots,
-                    next.as_mut(),
-                    par,
-                    stack,
-                )?;
-                visit(k, x.as_ref(), div.value);
-                std::mem::swap(&mut x, &mut next);
-            }
-            Ok(())
-        })
-    })???;
-    Ok(x)
+    let step = |x: MatRef<'_, T>, next: MatMut<'_, T>, par: Par, stack: &mut MemStack| {
+        let mut pots = DivergencePotentials {
+            xy: (&mut fxy, &mut gxy),
+            xx: (&mut fxx, &mut gxx),
+            yy: (&mut fyy, &mut gyy),
+        };
+        wasserstein_flow_step_in_place(x, y, a, b, params, &mut pots, next, par, stack)
+            .map(|div| div.value)
+    };
+    run_steps(x0, steps, params.sinkhorn.num_threads, req, step, visit)
 }

@@ -11,6 +11,9 @@ mod semidiscrete;
 mod sinkhorn;
 mod svg;
 
+/// A demo section: its name on the command line and what it runs.
+type Section = (&'static str, fn(&data::Data));
+
 fn main() {
     println!("otcore {} demo", env!("CARGO_PKG_VERSION"));
     let data = data::Data::new();
@@ -20,7 +23,7 @@ fn main() {
         data.y.nrows()
     );
     let asked: Vec<String> = std::env::args().skip(1).collect();
-    let sections: [(&str, fn(&data::Data)); 6] = [
+    let sections: [Section; 6] = [
         ("cost", cost::run),
         ("exact", exact::run),
         ("sinkhorn", sinkhorn::run),

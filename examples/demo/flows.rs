@@ -101,15 +101,15 @@ pub fn run(data: &Data) {
     let wp = WassersteinFlowParams {
         step: 0.15,
         sinkhorn: Params {
-            epsilon: 0.01,
-            tolerance: 1e-6,
+            epsilon: 0.02,
+            tolerance: 1e-5,
             max_iter: 5000,
             ..Params::default()
         },
     };
     let steps = 40;
     let snaps = run_flow(
-        "Sinkhorn divergence S_eps (eps = 0.01, tau = 0.15)",
+        "Sinkhorn divergence S_eps (eps = 0.02, tau = 0.15)",
         steps,
         &[0, 5, 15],
         |visit| wasserstein_flow(x, y, &data.a, &data.b, &wp, steps, |k, x, v| visit(k, x, v)),

@@ -17,6 +17,7 @@ pub mod error;
 pub mod barycenter;
 pub mod cost;
 pub mod exact;
+pub mod flow;
 pub mod gaussian;
 pub mod semidiscrete;
 pub mod sinkhorn;

@@ -12,6 +12,8 @@ OTC_METRIC_SQEUCLIDEAN = 0
 OTC_METRIC_EUCLIDEAN = 1
 OTC_METRIC_MINKOWSKI = 2
 OTC_METRIC_COSINE = 3
+OTC_MMD_KERNEL_ENERGY = 0
+OTC_MMD_KERNEL_GAUSSIAN = 1
 OTC_SEMIDISCRETE_NEWTON = 0
 OTC_SEMIDISCRETE_GRADIENT = 1
 OTC_SINKHORN_PATH_AUTO = 0
@@ -737,6 +739,126 @@ class otc_sliced_wasserstein_outputs_f64(ctypes.Structure):
         ("struct_size", ctypes.c_size_t),
         ("report", otc_report),
         ("swp_p", ctypes.c_double),
+    ]
+
+
+
+class otc_wasserstein_flow_step_options(ctypes.Structure):
+    """Options of `otc_wasserstein_flow_step_f64`; fill with
+    `otc_wasserstein_flow_step_options_default`."""
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("num_threads", ctypes.c_uint32),
+        ("step", ctypes.c_double),
+        ("epsilon", ctypes.c_double),
+        ("tolerance", ctypes.c_double),
+        ("max_iter", ctypes.c_uint64),
+        ("check_every", ctypes.c_uint64),
+        ("callback_every", ctypes.c_uint64),
+        ("callback", otc_callback),
+        ("callback_data", ctypes.c_void_p),
+    ]
+
+
+
+class otc_wasserstein_flow_step_problem_f64(ctypes.Structure):
+    """One step of the Wasserstein flow of the particles (x, a) toward the target (y, b)."""
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("x", otc_matrix_f64),
+        ("a", ctypes.c_void_p),
+        ("y", otc_matrix_f64),
+        ("b", ctypes.c_void_p),
+        ("init_potentials", ctypes.c_void_p),
+    ]
+
+
+
+class otc_wasserstein_flow_step_outputs_f64(ctypes.Structure):
+    """Results of `otc_wasserstein_flow_step_f64`. `report.iterations`: the iterations of the
+    three solves together; `report.error`: the largest of their final L1 marginal errors."""
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("report", otc_report),
+        ("divergence", ctypes.c_double),
+        ("x", otc_matrix_mut_f64),
+        ("potentials", ctypes.c_void_p),
+    ]
+
+
+
+class otc_mmd_flow_step_options(ctypes.Structure):
+    """Options of `otc_mmd_flow_step_f64`; fill with `otc_mmd_flow_step_options_default`."""
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("num_threads", ctypes.c_uint32),
+        ("kernel", ctypes.c_int32),
+        ("step", ctypes.c_double),
+        ("sigma", ctypes.c_double),
+    ]
+
+
+
+class otc_mmd_flow_step_problem_f64(ctypes.Structure):
+    """One step of the MMD flow of the particles (x, a) toward the target (y, b)."""
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("x", otc_matrix_f64),
+        ("a", ctypes.c_void_p),
+        ("y", otc_matrix_f64),
+        ("b", ctypes.c_void_p),
+        ("target_term", ctypes.c_void_p),
+    ]
+
+
+
+class otc_mmd_flow_step_outputs_f64(ctypes.Structure):
+    """Results of `otc_mmd_flow_step_f64` (report: iterations 0, error 0, path 0)."""
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("report", otc_report),
+        ("mmd_squared", ctypes.c_double),
+        ("target_term", ctypes.c_double),
+        ("x", otc_matrix_mut_f64),
+    ]
+
+
+
+class otc_jko_step_options(ctypes.Structure):
+    """Options of `otc_jko_step_f64`; fill with `otc_jko_step_options_default`."""
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("num_threads", ctypes.c_uint32),
+        ("max_iter", ctypes.c_uint64),
+        ("epsilon", ctypes.c_double),
+        ("step", ctypes.c_double),
+        ("tol", ctypes.c_double),
+        ("callback_every", ctypes.c_uint64),
+        ("callback", otc_callback),
+        ("callback_data", ctypes.c_void_p),
+    ]
+
+
+
+class otc_jko_step_problem_f64(ctypes.Structure):
+    """One entropic JKO step of a density on an h × w grid of the unit square."""
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("rho", ctypes.c_void_p),
+        ("height", ctypes.c_size_t),
+        ("width", ctypes.c_size_t),
+        ("potential", ctypes.c_void_p),
+    ]
+
+
+
+class otc_jko_step_outputs_f64(ctypes.Structure):
+    """Results of `otc_jko_step_f64`. `report.iterations`: scaling iterations;
+    `report.error`: the L1 change of the density at the last one."""
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("report", otc_report),
+        ("rho_next", ctypes.c_void_p),
     ]
 
 
@@ -1926,6 +2048,15 @@ PROTOTYPES = {
     "otc_sliced_wasserstein_options_default": (ctypes.c_int32, [ctypes.POINTER(otc_sliced_wasserstein_options)]),
     "otc_sliced_wasserstein_workspace_size_f64": (ctypes.c_int32, [ctypes.POINTER(otc_sliced_wasserstein_problem_f64), ctypes.POINTER(otc_sliced_wasserstein_options), ctypes.POINTER(ctypes.c_size_t)]),
     "otc_sliced_wasserstein_f64": (ctypes.c_int32, [ctypes.POINTER(otc_sliced_wasserstein_problem_f64), ctypes.POINTER(otc_sliced_wasserstein_outputs_f64), ctypes.POINTER(otc_sliced_wasserstein_options), otc_workspace]),
+    "otc_wasserstein_flow_step_options_default": (ctypes.c_int32, [ctypes.POINTER(otc_wasserstein_flow_step_options)]),
+    "otc_wasserstein_flow_step_workspace_size_f64": (ctypes.c_int32, [ctypes.POINTER(otc_wasserstein_flow_step_problem_f64), ctypes.POINTER(otc_wasserstein_flow_step_options), ctypes.POINTER(ctypes.c_size_t)]),
+    "otc_wasserstein_flow_step_f64": (ctypes.c_int32, [ctypes.POINTER(otc_wasserstein_flow_step_problem_f64), ctypes.POINTER(otc_wasserstein_flow_step_outputs_f64), ctypes.POINTER(otc_wasserstein_flow_step_options), otc_workspace]),
+    "otc_mmd_flow_step_options_default": (ctypes.c_int32, [ctypes.POINTER(otc_mmd_flow_step_options)]),
+    "otc_mmd_flow_step_workspace_size_f64": (ctypes.c_int32, [ctypes.POINTER(otc_mmd_flow_step_problem_f64), ctypes.POINTER(otc_mmd_flow_step_options), ctypes.POINTER(ctypes.c_size_t)]),
+    "otc_mmd_flow_step_f64": (ctypes.c_int32, [ctypes.POINTER(otc_mmd_flow_step_problem_f64), ctypes.POINTER(otc_mmd_flow_step_outputs_f64), ctypes.POINTER(otc_mmd_flow_step_options), otc_workspace]),
+    "otc_jko_step_options_default": (ctypes.c_int32, [ctypes.POINTER(otc_jko_step_options)]),
+    "otc_jko_step_workspace_size_f64": (ctypes.c_int32, [ctypes.POINTER(otc_jko_step_problem_f64), ctypes.POINTER(otc_jko_step_options), ctypes.POINTER(ctypes.c_size_t)]),
+    "otc_jko_step_f64": (ctypes.c_int32, [ctypes.POINTER(otc_jko_step_problem_f64), ctypes.POINTER(otc_jko_step_outputs_f64), ctypes.POINTER(otc_jko_step_options), otc_workspace]),
     "otc_bures_options_default": (ctypes.c_int32, [ctypes.POINTER(otc_bures_options)]),
     "otc_bures_workspace_size_f64": (ctypes.c_int32, [ctypes.POINTER(otc_bures_problem_f64), ctypes.POINTER(otc_bures_options), ctypes.POINTER(ctypes.c_size_t)]),
     "otc_bures_f64": (ctypes.c_int32, [ctypes.POINTER(otc_bures_problem_f64), ctypes.POINTER(otc_bures_outputs_f64), ctypes.POINTER(otc_bures_options), otc_workspace]),

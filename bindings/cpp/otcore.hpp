@@ -23,7 +23,9 @@
 //   (laguerre_assign, semidiscrete, semidiscrete_sgd (sampler or sample array), lloyd; double
 //   and float), entropic barycenters and the free-support barycenter
 //   (free_support_barycenter), the plan's position gradient and displacement interpolation
-//   (plan_position_gradient, displacement_interpolation). The operations with both precisions call through detail::run,
+//   (plan_position_gradient, displacement_interpolation), gradient-flow steps
+//   (wasserstein_flow_step, mmd_flow_step, jko_step). The operations with both precisions call
+//   through detail::run,
 //   which picks the C entry point from the problem struct's type (the generated abi::solve
 //   overloads); the double-only exact solvers call theirs directly.
 #ifndef OTCORE_HPP
@@ -1811,6 +1813,115 @@ inline InterpolationResult displacement_interpolation(
     const DisplacementInterpolationOptions &opts = DisplacementInterpolationOptions(),
     Workspace *work = nullptr) {
     return detail::interpolation(x, y, nullptr, plan, t, opts, work);
+}
+// Gradient flows, one step per call (otc_wasserstein_flow_step_f64, otc_mmd_flow_step_f64,
+// otc_jko_step_f64): a time loop passes each step's outputs back in.
+// ---------------------------------------------------------------------------------------
+
+/// One step of `wasserstein_flow_step`: the moved particles `x` (n x d, row-major), the
+/// Sinkhorn divergence before the step, the three solves' potentials (3(n + m) values: pass
+/// them to the next step), the status (OTC_OK, OTC_WARN_MAX_ITER or OTC_WARN_CANCELLED) and
+/// the report (iterations of the three solves; error: their largest marginal error).
+struct WassersteinFlowStep {
+    Matrix<double> x;
+    double divergence = 0;
+    std::vector<double> potentials;
+    otc_status status = OTC_OK;
+    otc_report report{};
+};
+
+/// x_i <- x_i - tau grad_{x_i} S_eps(alpha_x, beta) / a_i toward the target (y, b), warm-started
+/// from `init_potentials` (a previous step's `potentials`; empty = cold start).
+inline WassersteinFlowStep wasserstein_flow_step(
+    View<double> x, const std::vector<double> &a, View<double> y, const std::vector<double> &b,
+    const std::vector<double> &init_potentials = {},
+    const WassersteinFlowStepOptions &opts = WassersteinFlowStepOptions(),
+    Workspace *work = nullptr) {
+    detail::expect_len(a.size(), x.rows, "wasserstein_flow_step: a");
+    detail::expect_len(b.size(), y.rows, "wasserstein_flow_step: b");
+    const std::size_t np = 3 * (x.rows + y.rows);
+    if (!init_potentials.empty())
+        detail::expect_len(init_potentials.size(), np, "wasserstein_flow_step: init_potentials");
+    auto p = detail::abi_struct<otc_wasserstein_flow_step_problem_f64>();
+    p.x = detail::to_c(x);
+    p.a = a.data();
+    p.y = detail::to_c(y);
+    p.b = b.data();
+    p.init_potentials = init_potentials.empty() ? nullptr : init_potentials.data();
+    WassersteinFlowStep r;
+    r.x = Matrix<double>(x.rows, x.cols);
+    r.potentials.resize(np);
+    auto out = detail::abi_struct<otc_wasserstein_flow_step_outputs_f64>();
+    out.x = detail::to_c(r.x.mut_view());
+    out.potentials = r.potentials.data();
+    r.status = detail::run(p, out, opts.c, work);
+    r.divergence = out.divergence;
+    r.report = out.report;
+    return r;
+}
+
+/// One step of `mmd_flow_step`: the moved particles `x` (n x d, row-major), MMD^2 before the
+/// step and the target's term sum_jl b_j b_l k(y_j, y_l) (pass it to the next step).
+struct MmdFlowStep {
+    Matrix<double> x;
+    double mmd_squared = 0;
+    double target_term = 0;
+    otc_report report{};
+};
+
+/// x_i <- x_i - tau grad_{x_i} MMD_k^2(alpha_x, beta) / a_i for the energy-distance kernel
+/// (default) or a Gaussian one (MmdFlowStepOptions().with_kernel(OTC_MMD_KERNEL_GAUSSIAN)
+/// .with_sigma(s)); `target_term` from a previous step saves its O(m^2 d) (nullptr: computed).
+inline MmdFlowStep mmd_flow_step(View<double> x, const std::vector<double> &a, View<double> y,
+                                 const std::vector<double> &b, const double *target_term = nullptr,
+                                 const MmdFlowStepOptions &opts = MmdFlowStepOptions(),
+                                 Workspace *work = nullptr) {
+    detail::expect_len(a.size(), x.rows, "mmd_flow_step: a");
+    detail::expect_len(b.size(), y.rows, "mmd_flow_step: b");
+    auto p = detail::abi_struct<otc_mmd_flow_step_problem_f64>();
+    p.x = detail::to_c(x);
+    p.a = a.data();
+    p.y = detail::to_c(y);
+    p.b = b.data();
+    p.target_term = target_term;
+    MmdFlowStep r;
+    r.x = Matrix<double>(x.rows, x.cols);
+    auto out = detail::abi_struct<otc_mmd_flow_step_outputs_f64>();
+    out.x = detail::to_c(r.x.mut_view());
+    detail::run(p, out, opts.c, work);
+    r.mmd_squared = out.mmd_squared;
+    r.target_term = out.target_term;
+    r.report = out.report;
+    return r;
+}
+
+/// One step of `jko_step`: the density after the step (h*w, the layout of the input), the
+/// status (OTC_OK, OTC_WARN_MAX_ITER or OTC_WARN_CANCELLED) and the report.
+struct JkoStep {
+    std::vector<double> rho;
+    otc_status status = OTC_OK;
+    otc_report report{};
+};
+
+/// One entropic JKO step (Peyre 2015) of the density `rho` (height x width, row-major) on the
+/// unit square for F = sum rho log rho + sum V rho (`potential` V, h*w values; empty = heat flow).
+inline JkoStep jko_step(const std::vector<double> &rho, std::size_t height, std::size_t width,
+                        const std::vector<double> &potential = {},
+                        const JkoStepOptions &opts = JkoStepOptions(), Workspace *work = nullptr) {
+    detail::expect_len(rho.size(), height * width, "jko_step: rho");
+    if (!potential.empty()) detail::expect_len(potential.size(), rho.size(), "jko_step: potential");
+    auto p = detail::abi_struct<otc_jko_step_problem_f64>();
+    p.rho = rho.data();
+    p.height = height;
+    p.width = width;
+    p.potential = potential.empty() ? nullptr : potential.data();
+    JkoStep r;
+    r.rho.resize(rho.size());
+    auto out = detail::abi_struct<otc_jko_step_outputs_f64>();
+    out.rho_next = r.rho.data();
+    r.status = detail::run(p, out, opts.c, work);
+    r.report = out.report;
+    return r;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -324,6 +324,66 @@ struct sliced_wasserstein<double> {
     using options = otc_sliced_wasserstein_options;
 };
 
+inline otc_status options_default(otc_wasserstein_flow_step_options *opts) { return otc_wasserstein_flow_step_options_default(opts); }
+inline otc_status solve(const otc_wasserstein_flow_step_problem_f64 *problem, otc_wasserstein_flow_step_outputs_f64 *out, const otc_wasserstein_flow_step_options *opts,
+                        otc_workspace work) {
+    return otc_wasserstein_flow_step_f64(problem, out, opts, work);
+}
+inline otc_status workspace_size(const otc_wasserstein_flow_step_problem_f64 *problem, const otc_wasserstein_flow_step_options *opts,
+                                 std::size_t *bytes) {
+    return otc_wasserstein_flow_step_workspace_size_f64(problem, opts, bytes);
+}
+inline const char *solve_name(const otc_wasserstein_flow_step_problem_f64 *) { return "otc_wasserstein_flow_step_f64"; }
+/// The C structs of `wasserstein_flow_step` in precision T.
+template <class T>
+struct wasserstein_flow_step;
+template <>
+struct wasserstein_flow_step<double> {
+    using problem = otc_wasserstein_flow_step_problem_f64;
+    using outputs = otc_wasserstein_flow_step_outputs_f64;
+    using options = otc_wasserstein_flow_step_options;
+};
+
+inline otc_status options_default(otc_mmd_flow_step_options *opts) { return otc_mmd_flow_step_options_default(opts); }
+inline otc_status solve(const otc_mmd_flow_step_problem_f64 *problem, otc_mmd_flow_step_outputs_f64 *out, const otc_mmd_flow_step_options *opts,
+                        otc_workspace work) {
+    return otc_mmd_flow_step_f64(problem, out, opts, work);
+}
+inline otc_status workspace_size(const otc_mmd_flow_step_problem_f64 *problem, const otc_mmd_flow_step_options *opts,
+                                 std::size_t *bytes) {
+    return otc_mmd_flow_step_workspace_size_f64(problem, opts, bytes);
+}
+inline const char *solve_name(const otc_mmd_flow_step_problem_f64 *) { return "otc_mmd_flow_step_f64"; }
+/// The C structs of `mmd_flow_step` in precision T.
+template <class T>
+struct mmd_flow_step;
+template <>
+struct mmd_flow_step<double> {
+    using problem = otc_mmd_flow_step_problem_f64;
+    using outputs = otc_mmd_flow_step_outputs_f64;
+    using options = otc_mmd_flow_step_options;
+};
+
+inline otc_status options_default(otc_jko_step_options *opts) { return otc_jko_step_options_default(opts); }
+inline otc_status solve(const otc_jko_step_problem_f64 *problem, otc_jko_step_outputs_f64 *out, const otc_jko_step_options *opts,
+                        otc_workspace work) {
+    return otc_jko_step_f64(problem, out, opts, work);
+}
+inline otc_status workspace_size(const otc_jko_step_problem_f64 *problem, const otc_jko_step_options *opts,
+                                 std::size_t *bytes) {
+    return otc_jko_step_workspace_size_f64(problem, opts, bytes);
+}
+inline const char *solve_name(const otc_jko_step_problem_f64 *) { return "otc_jko_step_f64"; }
+/// The C structs of `jko_step` in precision T.
+template <class T>
+struct jko_step;
+template <>
+struct jko_step<double> {
+    using problem = otc_jko_step_problem_f64;
+    using outputs = otc_jko_step_outputs_f64;
+    using options = otc_jko_step_options;
+};
+
 inline otc_status options_default(otc_bures_options *opts) { return otc_bures_options_default(opts); }
 inline otc_status solve(const otc_bures_problem_f64 *problem, otc_bures_outputs_f64 *out, const otc_bures_options *opts,
                         otc_workspace work) {
@@ -1302,6 +1362,130 @@ struct SlicedWassersteinOptions {
     /// Seed of the random directions (default 0): direction l depends on the seed and l only.
     SlicedWassersteinOptions &with_seed(uint64_t value) {
         c.seed = value;
+        return *this;
+    }
+};
+
+/// Options of `wasserstein_flow_step` (otc_wasserstein_flow_step_options): the C struct `c`, filled with the library's defaults, and a
+/// chainable setter per field.
+struct WassersteinFlowStepOptions {
+    otc_wasserstein_flow_step_options c;  ///< the C struct (every field can also be set directly)
+    WassersteinFlowStepOptions() { check(otc_wasserstein_flow_step_options_default(&c), "otc_wasserstein_flow_step_options_default"); }
+    /// Worker threads of the Sinkhorn passes: 0 = `OTCORE_NUM_THREADS` or all cores, 1 = the
+    /// calling thread only, k = k workers (≤ 256). Results are identical for every value.
+    WassersteinFlowStepOptions &with_num_threads(uint32_t value) {
+        c.num_threads = value;
+        return *this;
+    }
+    /// Time step τ > 0: a particle moves by −τ·∇_{x_i}S_ε/a_i (default 0.1).
+    WassersteinFlowStepOptions &with_step(double value) {
+        c.step = value;
+        return *this;
+    }
+    /// Entropic regularisation ε > 0 of the divergence, in units of the squared distance
+    /// (default 0.01).
+    WassersteinFlowStepOptions &with_epsilon(double value) {
+        c.epsilon = value;
+        return *this;
+    }
+    /// Stop each of the three Sinkhorn solves when its L1 marginal error is at most this
+    /// (default 1e-9).
+    WassersteinFlowStepOptions &with_tolerance(double value) {
+        c.tolerance = value;
+        return *this;
+    }
+    /// Iteration cap of each solve (default 1000).
+    WassersteinFlowStepOptions &with_max_iter(uint64_t value) {
+        c.max_iter = value;
+        return *this;
+    }
+    /// Check the marginal error every this many iterations (≥ 1, default 10).
+    WassersteinFlowStepOptions &with_check_every(uint64_t value) {
+        c.check_every = value;
+        return *this;
+    }
+    /// Progress callback: `function(data, iteration, error)` on the calling thread at most
+    /// once per `every` iterations (0: never); nonzero stops the solve
+    /// (`OTC_WARN_CANCELLED`, valid outputs).
+    WassersteinFlowStepOptions &with_callback(std::uint64_t every, otc_callback function, void *data = nullptr) {
+        c.callback_every = every;
+        c.callback = function;
+        c.callback_data = data;
+        return *this;
+    }
+};
+
+/// Options of `mmd_flow_step` (otc_mmd_flow_step_options): the C struct `c`, filled with the library's defaults, and a
+/// chainable setter per field.
+struct MmdFlowStepOptions {
+    otc_mmd_flow_step_options c;  ///< the C struct (every field can also be set directly)
+    MmdFlowStepOptions() { check(otc_mmd_flow_step_options_default(&c), "otc_mmd_flow_step_options_default"); }
+    /// Worker threads sharing the particles (blocks of rows): 0 = `OTCORE_NUM_THREADS` or
+    /// all cores, 1 = the calling thread only, k = k workers (≤ 256). Results are identical
+    /// for every value.
+    MmdFlowStepOptions &with_num_threads(uint32_t value) {
+        c.num_threads = value;
+        return *this;
+    }
+    /// `OTC_MMD_KERNEL_ENERGY` (default) or `OTC_MMD_KERNEL_GAUSSIAN`.
+    MmdFlowStepOptions &with_kernel(int32_t value) {
+        c.kernel = value;
+        return *this;
+    }
+    /// Time step τ > 0 (default 0.1).
+    MmdFlowStepOptions &with_step(double value) {
+        c.step = value;
+        return *this;
+    }
+    /// Bandwidth σ > 0 of the Gaussian kernel, length units (default 1; unused by the
+    /// energy kernel).
+    MmdFlowStepOptions &with_sigma(double value) {
+        c.sigma = value;
+        return *this;
+    }
+};
+
+/// Options of `jko_step` (otc_jko_step_options): the C struct `c`, filled with the library's defaults, and a
+/// chainable setter per field.
+struct JkoStepOptions {
+    otc_jko_step_options c;  ///< the C struct (every field can also be set directly)
+    JkoStepOptions() { check(otc_jko_step_options_default(&c), "otc_jko_step_options_default"); }
+    /// Worker threads sharing the rows of each log-convolution: 0 = `OTCORE_NUM_THREADS` or
+    /// all cores, 1 = the calling thread only, k = k workers (≤ 256). Results are identical
+    /// for every value.
+    JkoStepOptions &with_num_threads(uint32_t value) {
+        c.num_threads = value;
+        return *this;
+    }
+    /// Iteration cap (≥ 1; default 1000).
+    JkoStepOptions &with_max_iter(uint64_t value) {
+        c.max_iter = value;
+        return *this;
+    }
+    /// Entropic regularisation ε > 0, in units of the cost ½|x − y|² on the unit square
+    /// (default 1e-3).
+    JkoStepOptions &with_epsilon(double value) {
+        c.epsilon = value;
+        return *this;
+    }
+    /// Time step τ > 0 (default 1e-3).
+    JkoStepOptions &with_step(double value) {
+        c.step = value;
+        return *this;
+    }
+    /// Stop when the last update changed the density by at most `tol` in L1 (units of mass;
+    /// default 1e-9).
+    JkoStepOptions &with_tol(double value) {
+        c.tol = value;
+        return *this;
+    }
+    /// Progress callback: `function(data, iteration, error)` on the calling thread at most
+    /// once per `every` iterations (0: never); nonzero stops the solve
+    /// (`OTC_WARN_CANCELLED`, valid outputs).
+    JkoStepOptions &with_callback(std::uint64_t every, otc_callback function, void *data = nullptr) {
+        c.callback_every = every;
+        c.callback = function;
+        c.callback_data = data;
         return *this;
     }
 };

@@ -24,6 +24,8 @@ program example_solvers
     real(c_double) :: smass(11), spts(11, 2), sw11(11)
     integer(c_size_t) :: srows(11), scols(11)
     type(otc_free_support_barycenter_options) :: fsopts
+    real(c_double) :: xfl(6, 2), xfl2(6, 2), pfl(36), pfl2(36), dfl, dfl2, mfl, mfl2, tfl
+    real(c_double) :: rho64(64), rho64n(64)
     type(otc_report) :: rep
     type(otc_sinkhorn_options) :: sopts
     type(otc_sinkhorn_divergence_options) :: dopts
@@ -204,6 +206,24 @@ program example_solvers
     call expect(status == OTC_OK .and. abs(spts(1, 1) - y(scols(1) + 1, 1)) <= 0, "interpolation at t = 1")
     call otcore_displacement_interpolation(xg, y, 1.5d0, ipts, iw, status, plan=plan6)
     call expect(status == OTC_ERR_INVALID_ARGUMENT, "interpolation t outside [0, 1]")
+    ! Flow steps: two Wasserstein steps (the second warm-started) and two MMD steps toward a
+    ! shifted copy of the free-support clouds decrease their values; a JKO step keeps the mass.
+    call otcore_wasserstein_flow_step(x0fs, w6fs, y1fs, w6fs, 0.2d0, xfl, dfl, status, &
+                                      potentials=pfl, epsilon=0.5d0)
+    call expect(status == OTC_OK .and. dfl > 0, "wasserstein flow step")
+    call otcore_wasserstein_flow_step(xfl, w6fs, y1fs, w6fs, 0.2d0, xfl2, dfl2, status, &
+                                      init_potentials=pfl, potentials=pfl2, epsilon=0.5d0)
+    call expect(status == OTC_OK .and. dfl2 < dfl, "wasserstein flow decreases")
+    call otcore_mmd_flow_step(x0fs, w6fs, y1fs, w6fs, 0.1d0, xfl, mfl, status, target_term_out=tfl)
+    call expect(status == OTC_OK .and. mfl > 0, "mmd flow step")
+    call otcore_mmd_flow_step(xfl, w6fs, y1fs, w6fs, 0.1d0, xfl2, mfl2, status, target_term=tfl)
+    call expect(status == OTC_OK .and. mfl2 < mfl, "mmd flow decreases")
+    do i = 1, 64
+        rho64(i) = exp(-((mod(i - 1, 8) - 3.5d0)**2 + ((i - 1) / 8 - 3.5d0)**2) / 4)
+    end do
+    call otcore_jko_step(rho64, 8_c_size_t, 8_c_size_t, 1d-2, 1d-2, rho64n, status, report=rep)
+    call expect(status == OTC_OK .and. abs(sum(rho64n) - sum(rho64)) <= 1d-12 * sum(rho64), &
+                "jko step keeps the mass")
 
     call otcore_sliced_wasserstein(x, w6, y, w6, 2.0d0, 64_c_size_t, 7_c_int64_t, sw, status)
     call expect(status == OTC_OK .and. sw > 0 .and. sw <= w1 + 1d-13, "sliced <= 1-D on a line")

@@ -1094,6 +1094,156 @@ contains
         if (present(report)) report = out%report
     end subroutine
 
+    ! ---- Gradient flows, one step per call (ABI 1 shape) ----
+
+    ! One Wasserstein flow step of the particles x(n, d) (weights a(n) > 0) toward the target
+    ! y(m, d), b(m): x_new = x - step * grad_x S_eps / a (Sinkhorn divergence, squared
+    ! Euclidean cost), into x_new(n, d); the divergence before the step into divergence.
+    ! Optional: init_potentials(3(n+m)) (a previous step's potentials: warm start),
+    ! potentials(3(n+m)) (this step's, for the next), the report, epsilon, tolerance,
+    ! max_iter, num_threads.
+    subroutine otcore_wasserstein_flow_step(x, a, y, b, step, x_new, divergence, status, &
+                                            init_potentials, potentials, report, epsilon, &
+                                            tolerance, max_iter, num_threads)
+        real(c_double), intent(in), target, contiguous :: x(:, :), a(:), y(:, :), b(:)
+        real(c_double), intent(in) :: step
+        real(c_double), intent(inout), target, contiguous :: x_new(:, :)
+        real(c_double), intent(out) :: divergence
+        integer(c_int32_t), intent(out) :: status
+        real(c_double), intent(in), target, contiguous, optional :: init_potentials(:)
+        real(c_double), intent(inout), target, contiguous, optional :: potentials(:)
+        type(otc_report), intent(out), optional :: report
+        real(c_double), intent(in), optional :: epsilon, tolerance
+        integer(c_int64_t), intent(in), optional :: max_iter
+        integer(c_int32_t), intent(in), optional :: num_threads
+        type(otc_wasserstein_flow_step_options) :: opts
+        type(otc_wasserstein_flow_step_problem_f64) :: problem
+        type(otc_wasserstein_flow_step_outputs_f64) :: out
+        type(c_ptr) :: init_ptr, pots_ptr
+        integer :: np
+        status = otc_wasserstein_flow_step_options_default(opts)
+        opts%step = step
+        if (present(epsilon)) opts%epsilon = epsilon
+        if (present(tolerance)) opts%tolerance = tolerance
+        if (present(max_iter)) opts%max_iter = max_iter
+        if (present(num_threads)) opts%num_threads = num_threads
+        np = 3 * (size(x, 1) + size(y, 1))
+        init_ptr = c_null_ptr
+        pots_ptr = c_null_ptr
+        if (size(a) /= size(x, 1) .or. size(b) /= size(y, 1)) then
+            status = OTC_ERR_INVALID_DIMENSION
+            return
+        end if
+        if (present(init_potentials)) then
+            if (size(init_potentials) /= np) then
+                status = OTC_ERR_INVALID_DIMENSION
+                return
+            end if
+            init_ptr = c_loc(init_potentials)
+        end if
+        if (present(potentials)) then
+            if (size(potentials) /= np) then
+                status = OTC_ERR_INVALID_DIMENSION
+                return
+            end if
+            pots_ptr = c_loc(potentials)
+        end if
+        problem = otc_wasserstein_flow_step_problem_f64(c_sizeof(problem), view_f64(x), c_loc(a), &
+                                                        view_f64(y), c_loc(b), init_ptr)
+        out = otc_wasserstein_flow_step_outputs_f64(c_sizeof(out), no_report(), 0.0_c_double, &
+                                                    mut_view_f64(x_new), pots_ptr)
+        status = otc_wasserstein_flow_step_f64(problem, out, opts, &
+                                               otc_workspace(c_null_ptr, 0_c_size_t))
+        divergence = out%divergence
+        if (present(report)) report = out%report
+    end subroutine
+
+    ! One MMD flow step of the particles x(n, d) (weights a(n) > 0) toward y(m, d), b(m):
+    ! x_new = x - step * grad_x MMD^2 / a for the energy-distance kernel, or the Gaussian
+    ! kernel of bandwidth sigma when sigma is present; MMD^2 before the step into mmd_squared.
+    ! Optional target_term: in, a previous step's (saves O(m^2 d)); target_term_out: this
+    ! step's; num_threads.
+    subroutine otcore_mmd_flow_step(x, a, y, b, step, x_new, mmd_squared, status, sigma, &
+                                    target_term, target_term_out, num_threads)
+        real(c_double), intent(in), target, contiguous :: x(:, :), a(:), y(:, :), b(:)
+        real(c_double), intent(in) :: step
+        real(c_double), intent(inout), target, contiguous :: x_new(:, :)
+        real(c_double), intent(out) :: mmd_squared
+        integer(c_int32_t), intent(out) :: status
+        real(c_double), intent(in), optional :: sigma
+        real(c_double), intent(in), target, optional :: target_term
+        real(c_double), intent(out), optional :: target_term_out
+        integer(c_int32_t), intent(in), optional :: num_threads
+        type(otc_mmd_flow_step_options) :: opts
+        type(otc_mmd_flow_step_problem_f64) :: problem
+        type(otc_mmd_flow_step_outputs_f64) :: out
+        type(c_ptr) :: term_ptr
+        status = otc_mmd_flow_step_options_default(opts)
+        opts%step = step
+        if (present(sigma)) then
+            opts%kernel = OTC_MMD_KERNEL_GAUSSIAN
+            opts%sigma = sigma
+        end if
+        if (present(num_threads)) opts%num_threads = num_threads
+        if (size(a) /= size(x, 1) .or. size(b) /= size(y, 1)) then
+            status = OTC_ERR_INVALID_DIMENSION
+            return
+        end if
+        term_ptr = c_null_ptr
+        if (present(target_term)) term_ptr = c_loc(target_term)
+        problem = otc_mmd_flow_step_problem_f64(c_sizeof(problem), view_f64(x), c_loc(a), &
+                                                view_f64(y), c_loc(b), term_ptr)
+        out = otc_mmd_flow_step_outputs_f64(c_sizeof(out), no_report(), 0.0_c_double, &
+                                            0.0_c_double, mut_view_f64(x_new))
+        status = otc_mmd_flow_step_f64(problem, out, opts, otc_workspace(c_null_ptr, 0_c_size_t))
+        mmd_squared = out%mmd_squared
+        if (present(target_term_out)) target_term_out = out%target_term
+    end subroutine
+
+    ! One entropic JKO step (Peyre 2015) of the density rho(h*w) (pixel (r, c), 0-based, at
+    ! r*w + c + 1) on the unit square for F = sum rho log rho + sum V rho, into rho_next(h*w).
+    ! Optional: potential(h*w) (V; absent: the heat flow), the report, max_iter, tol,
+    ! num_threads.
+    subroutine otcore_jko_step(rho, h, w, epsilon, step, rho_next, status, potential, report, &
+                               max_iter, tol, num_threads)
+        real(c_double), intent(in), target, contiguous :: rho(:)
+        integer(c_size_t), intent(in) :: h, w
+        real(c_double), intent(in) :: epsilon, step
+        real(c_double), intent(inout), target, contiguous :: rho_next(:)
+        integer(c_int32_t), intent(out) :: status
+        real(c_double), intent(in), target, contiguous, optional :: potential(:)
+        type(otc_report), intent(out), optional :: report
+        integer(c_int64_t), intent(in), optional :: max_iter
+        real(c_double), intent(in), optional :: tol
+        integer(c_int32_t), intent(in), optional :: num_threads
+        type(otc_jko_step_options) :: opts
+        type(otc_jko_step_problem_f64) :: problem
+        type(otc_jko_step_outputs_f64) :: out
+        type(c_ptr) :: v_ptr
+        status = otc_jko_step_options_default(opts)
+        opts%epsilon = epsilon
+        opts%step = step
+        if (present(max_iter)) opts%max_iter = max_iter
+        if (present(tol)) opts%tol = tol
+        if (present(num_threads)) opts%num_threads = num_threads
+        if (size(rho) /= h * w .or. size(rho_next) /= h * w) then
+            status = OTC_ERR_INVALID_DIMENSION
+            return
+        end if
+        v_ptr = c_null_ptr
+        if (present(potential)) then
+            if (size(potential) /= h * w) then
+                status = OTC_ERR_INVALID_DIMENSION
+                return
+            end if
+            v_ptr = c_loc(potential)
+        end if
+        problem = otc_jko_step_problem_f64(c_sizeof(problem), c_loc(rho), h, w, v_ptr)
+        out = otc_jko_step_outputs_f64(c_sizeof(out), no_report(), c_loc(rho_next))
+        status = otc_jko_step_f64(problem, out, opts, otc_workspace(c_null_ptr, 0_c_size_t))
+        if (present(report)) report = out%report
+    end subroutine
+
     ! ---- Exact OT: assignment, grids, partial, TV-unbalanced (ABI 1 shape) ----
 
     ! Linear assignment (LAPJV, exact) of the square cost(n, n): row i goes to column perm(i)

@@ -32,6 +32,12 @@ module otcore_c
     ! 1 when exactly one is.
     integer(c_int32_t), parameter :: OTC_METRIC_COSINE = 3
 
+    ! `opts->kernel` of `otc_mmd_flow_step_f64`: the energy distance, k(x, y) = −|x − y|.
+    integer(c_int32_t), parameter :: OTC_MMD_KERNEL_ENERGY = 0
+
+    ! `opts->kernel`: the Gaussian kernel k(x, y) = exp(−|x − y|²/(2σ²)), σ = `opts->sigma`.
+    integer(c_int32_t), parameter :: OTC_MMD_KERNEL_GAUSSIAN = 1
+
     ! `method` of `otc_semidiscrete_options` and `report.path` of its outputs: damped Newton on
     ! the entropic semi-dual with ε continuation (default).
     integer(c_int32_t), parameter :: OTC_SEMIDISCRETE_NEWTON = 0
@@ -1054,6 +1060,176 @@ module otcore_c
         ! projections ⟨x_i, θ⟩ and ⟨y_j, θ⟩ (the p-th power of the sliced distance when the
         ! weights sum to 1; with random directions, a Monte Carlo estimate of it).
         real(c_double) :: swp_p
+    end type
+
+    ! Options of `otc_wasserstein_flow_step_f64`; fill with
+    ! `otc_wasserstein_flow_step_options_default`.
+    type, bind(c) :: otc_wasserstein_flow_step_options
+        ! `sizeof(otc_wasserstein_flow_step_options)`.
+        integer(c_size_t) :: struct_size
+        ! Worker threads of the Sinkhorn passes: 0 = `OTCORE_NUM_THREADS` or all cores, 1 = the
+        ! calling thread only, k = k workers (≤ 256). Results are identical for every value.
+        integer(c_int32_t) :: num_threads
+        ! Time step τ > 0: a particle moves by −τ·∇_{x_i}S_ε/a_i (default 0.1).
+        real(c_double) :: step
+        ! Entropic regularisation ε > 0 of the divergence, in units of the squared distance
+        ! (default 0.01).
+        real(c_double) :: epsilon
+        ! Stop each of the three Sinkhorn solves when its L1 marginal error is at most this
+        ! (default 1e-9).
+        real(c_double) :: tolerance
+        ! Iteration cap of each solve (default 1000).
+        integer(c_int64_t) :: max_iter
+        ! Check the marginal error every this many iterations (≥ 1, default 10).
+        integer(c_int64_t) :: check_every
+        ! Call `callback` at most once every this many iterations of a solve (0, the default:
+        ! never).
+        integer(c_int64_t) :: callback_every
+        ! Progress callback `(callback_data, iterations of the current solve, its L1 marginal
+        ! error)` on the calling thread; nonzero stops the solve (`OTC_WARN_CANCELLED`, outputs
+        ! from the potentials reached). NULL = none.
+        type(c_funptr) :: callback
+        ! Passed to `callback` as its first argument.
+        type(c_ptr) :: callback_data
+    end type
+
+    ! One step of the Wasserstein flow of the particles (x, a) toward the target (y, b).
+    type, bind(c) :: otc_wasserstein_flow_step_problem_f64
+        ! `sizeof(otc_wasserstein_flow_step_problem_f64)`.
+        integer(c_size_t) :: struct_size
+        ! The particles, one per row (n × d), finite.
+        type(otc_matrix_f64) :: x
+        ! Their weights (n values, each > 0).
+        type(c_ptr) :: a
+        ! The target cloud, one point per row (m × d), finite.
+        type(otc_matrix_f64) :: y
+        ! Its weights (m values, ≥ 0, Σb = Σa within 1e-6 relative).
+        type(c_ptr) :: b
+        ! Warm start: the `potentials` output of the previous step (3(n + m) values, layout in
+        ! `otc_wasserstein_flow_step_outputs_f64`), or NULL for a cold start.
+        type(c_ptr) :: init_potentials
+    end type
+
+    ! Results of `otc_wasserstein_flow_step_f64`. `report.iterations`: the iterations of the
+    ! three solves together; `report.error`: the largest of their final L1 marginal errors.
+    type, bind(c) :: otc_wasserstein_flow_step_outputs_f64
+        ! `sizeof(otc_wasserstein_flow_step_outputs_f64)`.
+        integer(c_size_t) :: struct_size
+        ! Status, iterations, error, seconds; path 0.
+        type(otc_report) :: report
+        ! S_ε(α_x, β) at the particles before the step.
+        real(c_double) :: divergence
+        ! Required: the particles after the step (n × d, any strides; must not overlap an
+        ! input).
+        type(otc_matrix_mut_f64) :: x
+        ! The solves' potentials (3(n + m) values: f, g of OT_ε(α, β) (n, m), of OT_ε(α, α)
+        ! (n, n), of OT_ε(β, β) (m, m)), to pass as the next step's `init_potentials`; NULL =
+        ! not wanted.
+        type(c_ptr) :: potentials
+    end type
+
+    ! Options of `otc_mmd_flow_step_f64`; fill with `otc_mmd_flow_step_options_default`.
+    type, bind(c) :: otc_mmd_flow_step_options
+        ! `sizeof(otc_mmd_flow_step_options)`.
+        integer(c_size_t) :: struct_size
+        ! Worker threads sharing the particles (blocks of rows): 0 = `OTCORE_NUM_THREADS` or
+        ! all cores, 1 = the calling thread only, k = k workers (≤ 256). Results are identical
+        ! for every value.
+        integer(c_int32_t) :: num_threads
+        ! `OTC_MMD_KERNEL_ENERGY` (default) or `OTC_MMD_KERNEL_GAUSSIAN`.
+        integer(c_int32_t) :: kernel
+        ! Time step τ > 0 (default 0.1).
+        real(c_double) :: step
+        ! Bandwidth σ > 0 of the Gaussian kernel, length units (default 1; unused by the
+        ! energy kernel).
+        real(c_double) :: sigma
+    end type
+
+    ! One step of the MMD flow of the particles (x, a) toward the target (y, b).
+    type, bind(c) :: otc_mmd_flow_step_problem_f64
+        ! `sizeof(otc_mmd_flow_step_problem_f64)`.
+        integer(c_size_t) :: struct_size
+        ! The particles, one per row (n × d), finite.
+        type(otc_matrix_f64) :: x
+        ! Their weights (n values, each > 0).
+        type(c_ptr) :: a
+        ! The target cloud, one point per row (m × d), finite.
+        type(otc_matrix_f64) :: y
+        ! Its weights (m values, ≥ 0; any total mass).
+        type(c_ptr) :: b
+        ! The target's term Σ_jl b_j b_l k(y_j, y_l) when known (a previous step's
+        ! `out->target_term`, 1 value), or NULL: computed (O(m²·d)).
+        type(c_ptr) :: target_term
+    end type
+
+    ! Results of `otc_mmd_flow_step_f64` (report: iterations 0, error 0, path 0).
+    type, bind(c) :: otc_mmd_flow_step_outputs_f64
+        ! `sizeof(otc_mmd_flow_step_outputs_f64)`.
+        integer(c_size_t) :: struct_size
+        ! Status, seconds.
+        type(otc_report) :: report
+        ! MMD²_k(α_x, β) at the particles before the step.
+        real(c_double) :: mmd_squared
+        ! The target's term Σ_jl b_j b_l k(y_j, y_l) (given or computed): pass it as the next
+        ! step's `problem->target_term`.
+        real(c_double) :: target_term
+        ! Required: the particles after the step (n × d, any strides; must not overlap an
+        ! input).
+        type(otc_matrix_mut_f64) :: x
+    end type
+
+    ! Options of `otc_jko_step_f64`; fill with `otc_jko_step_options_default`.
+    type, bind(c) :: otc_jko_step_options
+        ! `sizeof(otc_jko_step_options)`.
+        integer(c_size_t) :: struct_size
+        ! Worker threads sharing the rows of each log-convolution: 0 = `OTCORE_NUM_THREADS` or
+        ! all cores, 1 = the calling thread only, k = k workers (≤ 256). Results are identical
+        ! for every value.
+        integer(c_int32_t) :: num_threads
+        ! Iteration cap (≥ 1; default 1000).
+        integer(c_int64_t) :: max_iter
+        ! Entropic regularisation ε > 0, in units of the cost ½|x − y|² on the unit square
+        ! (default 1e-3).
+        real(c_double) :: epsilon
+        ! Time step τ > 0 (default 1e-3).
+        real(c_double) :: step
+        ! Stop when the last update changed the density by at most `tol` in L1 (units of mass;
+        ! default 1e-9).
+        real(c_double) :: tol
+        ! Call `callback` at most once every `callback_every` iterations (0, the default: never).
+        integer(c_int64_t) :: callback_every
+        ! Progress callback `(callback_data, iterations, error)` on the calling thread; nonzero
+        ! stops the iterations (`OTC_WARN_CANCELLED`, the density reached, of the right mass).
+        ! NULL (the default): none.
+        type(c_funptr) :: callback
+        ! Passed to `callback` as is (default NULL).
+        type(c_ptr) :: callback_data
+    end type
+
+    ! One entropic JKO step of a density on an h × w grid of the unit square.
+    type, bind(c) :: otc_jko_step_problem_f64
+        ! `sizeof(otc_jko_step_problem_f64)`.
+        integer(c_size_t) :: struct_size
+        ! The density ρ_k (h·w masses, pixel (r, c) at `r·w + c`, ≥ 0, positive sum).
+        type(c_ptr) :: rho
+        ! Grid rows h ≥ 1 (pixel row r at r/(h − 1)).
+        integer(c_size_t) :: height
+        ! Grid columns w ≥ 1.
+        integer(c_size_t) :: width
+        ! The potential V (h·w finite values, the same layout), or NULL: V = 0 (the heat flow).
+        type(c_ptr) :: potential
+    end type
+
+    ! Results of `otc_jko_step_f64`. `report.iterations`: scaling iterations;
+    ! `report.error`: the L1 change of the density at the last one.
+    type, bind(c) :: otc_jko_step_outputs_f64
+        ! `sizeof(otc_jko_step_outputs_f64)`.
+        integer(c_size_t) :: struct_size
+        ! Status, iterations, error, seconds; path 0.
+        type(otc_report) :: report
+        ! Required: ρ_{k+1} (h·w values, the layout of `problem->rho`; must not overlap an
+        ! input).
+        type(c_ptr) :: rho_next
     end type
 
     ! Options of `otc_bures_f64`; fill with `otc_bures_options_default`.
@@ -3445,6 +3621,193 @@ module otcore_c
             type(otc_sliced_wasserstein_problem_f64), intent(in) :: problem
             type(otc_sliced_wasserstein_outputs_f64), intent(inout) :: out
             type(otc_sliced_wasserstein_options), intent(in) :: opts
+            type(otc_workspace), value :: work
+            integer(c_int32_t) :: res
+        end function
+        ! Writes the default options of `otc_wasserstein_flow_step_f64` into `opts`.
+        !
+        ! Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+        !
+        ! # Safety
+        ! `opts` must be NULL or valid for writes of one `otc_wasserstein_flow_step_options`.
+        function otc_wasserstein_flow_step_options_default(opts) &
+                bind(c, name="otc_wasserstein_flow_step_options_default") result(res)
+            import
+            type(otc_wasserstein_flow_step_options), intent(out) :: opts
+            integer(c_int32_t) :: res
+        end function
+        ! Bytes of workspace `otc_wasserstein_flow_step_f64` needs for `problem` (its shapes) with
+        ! `opts` (NULL: defaults): O((n + m)·d).
+        !
+        ! Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+        ! `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_OVERFLOW`.
+        !
+        ! # Safety
+        ! `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+        ! `bytes` valid for writes.
+        function otc_wasserstein_flow_step_workspace_size_f64(problem, opts, bytes) &
+                bind(c, name="otc_wasserstein_flow_step_workspace_size_f64") result(res)
+            import
+            type(otc_wasserstein_flow_step_problem_f64), intent(in) :: problem
+            type(otc_wasserstein_flow_step_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
+            integer(c_int32_t) :: res
+        end function
+        ! One explicit Euler step of the Lagrangian Wasserstein gradient flow of the particles
+        ! α = Σ a_i δ_{x_i} toward the target β = Σ b_j δ_{y_j} (notebooks 3 and 7 of G. Peyré's
+        ! ot4ml course): `x_i ← x_i − τ ∇_{x_i} S_ε(α, β) / a_i`, S_ε the Sinkhorn divergence for the
+        ! squared Euclidean cost (as `otc_sinkhorn_divergence_f64`; ∇_{x_i}S_ε/a_i =
+        ! 2(T_xx(x_i) − T_xy(x_i)), the barycentric maps of OT_ε(α, α) and OT_ε(α, β)). Writes the
+        ! new particles to `out->x`, S_ε before the step to `out->divergence` and, when wanted, the
+        ! three solves' potentials to `out->potentials`: passed back as `problem->init_potentials`,
+        ! they warm-start the next step (a loop keeps two buffers for x and two for the potentials
+        ! and swaps them). Time O(iterations · (n + m)² · d), memory O((n + m)·d): no n × m matrix.
+        !
+        ! Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (a solve reached max_iter; outputs valid);
+        ! `OTC_WARN_CANCELLED` (the callback stopped a solve; outputs from the potentials reached);
+        ! `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
+        ! `OTC_ERR_NON_FINITE`, `OTC_ERR_INVALID_ARGUMENT` (a weight of a ≤ 0, negative b, step,
+        ! ε, tolerance), `OTC_ERR_MASS_MISMATCH`, `OTC_ERR_NUMERICAL` (the step overflowed),
+        ! `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`,
+        ! `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
+        ! nothing is written.
+        !
+        ! # Safety
+        ! `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size`
+        ! bytes); every non-NULL pointer and view in them is valid for its stated size;
+        ! `work.data` is NULL or valid for `work.bytes` bytes and overlaps no argument.
+        function otc_wasserstein_flow_step_f64(problem, out, opts, work) &
+                bind(c, name="otc_wasserstein_flow_step_f64") result(res)
+            import
+            type(otc_wasserstein_flow_step_problem_f64), intent(in) :: problem
+            type(otc_wasserstein_flow_step_outputs_f64), intent(inout) :: out
+            type(otc_wasserstein_flow_step_options), intent(in) :: opts
+            type(otc_workspace), value :: work
+            integer(c_int32_t) :: res
+        end function
+        ! Writes the default options of `otc_mmd_flow_step_f64` into `opts`.
+        !
+        ! Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+        !
+        ! # Safety
+        ! `opts` must be NULL or valid for writes of one `otc_mmd_flow_step_options`.
+        function otc_mmd_flow_step_options_default(opts) &
+                bind(c, name="otc_mmd_flow_step_options_default") result(res)
+            import
+            type(otc_mmd_flow_step_options), intent(out) :: opts
+            integer(c_int32_t) :: res
+        end function
+        ! Bytes of workspace `otc_mmd_flow_step_f64` needs for `problem` (its shapes): O(n·d + m).
+        !
+        ! Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+        ! `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_OVERFLOW`.
+        !
+        ! # Safety
+        ! `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+        ! `bytes` valid for writes.
+        function otc_mmd_flow_step_workspace_size_f64(problem, opts, bytes) &
+                bind(c, name="otc_mmd_flow_step_workspace_size_f64") result(res)
+            import
+            type(otc_mmd_flow_step_problem_f64), intent(in) :: problem
+            type(otc_mmd_flow_step_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
+            integer(c_int32_t) :: res
+        end function
+        ! One explicit Euler step of the MMD particle flow (notebook 7 of the ot4ml course):
+        ! `x_i ← x_i − τ ∇_{x_i} MMD²_k(α, β) / a_i = x_i − 2τ (Σ_j a_j ∇₁k(x_i, x_j) − Σ_j b_j
+        ! ∇₁k(x_i, y_j))` for the energy-distance kernel −|x − y| (its gradient taken as 0 at
+        ! x = y) or the Gaussian kernel of bandwidth σ. Writes the new particles to `out->x`,
+        ! MMD² before the step to `out->mmd_squared` and the target's constant term to
+        ! `out->target_term` (pass it back as `problem->target_term`: the step is then O((n + m)·n·d);
+        ! without it the term costs O(m²·d) more). No n × m memory; the particles' rows are split
+        ! in fixed blocks across threads (the same bits for every `num_threads`).
+        !
+        ! Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+        ! `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_NON_FINITE`, `OTC_ERR_INVALID_ARGUMENT` (a weight
+        ! of a ≤ 0, negative b, step, σ, an unknown kernel), `OTC_ERR_NUMERICAL` (the step
+        ! overflowed), `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`,
+        ! `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
+        ! nothing is written.
+        !
+        ! # Safety
+        ! `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size`
+        ! bytes); every non-NULL pointer and view in them is valid for its stated size;
+        ! `work.data` is NULL or valid for `work.bytes` bytes and overlaps no argument.
+        function otc_mmd_flow_step_f64(problem, out, opts, work) &
+                bind(c, name="otc_mmd_flow_step_f64") result(res)
+            import
+            type(otc_mmd_flow_step_problem_f64), intent(in) :: problem
+            type(otc_mmd_flow_step_outputs_f64), intent(inout) :: out
+            type(otc_mmd_flow_step_options), intent(in) :: opts
+            type(otc_workspace), value :: work
+            integer(c_int32_t) :: res
+        end function
+        ! Writes the default options of `otc_jko_step_f64` into `opts`.
+        !
+        ! Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+        !
+        ! # Safety
+        ! `opts` must be NULL or valid for writes of one `otc_jko_step_options`.
+        function otc_jko_step_options_default(opts) &
+                bind(c, name="otc_jko_step_options_default") result(res)
+            import
+            type(otc_jko_step_options), intent(out) :: opts
+            integer(c_int32_t) :: res
+        end function
+        ! Bytes of workspace `otc_jko_step_f64` needs for `problem` (its grid): `7hw + h + 2w +
+        ! 2(h² + w²)` doubles.
+        !
+        ! Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+        ! `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_OVERFLOW`.
+        !
+        ! # Safety
+        ! `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+        ! `bytes` valid for writes.
+        function otc_jko_step_workspace_size_f64(problem, opts, bytes) &
+                bind(c, name="otc_jko_step_workspace_size_f64") result(res)
+            import
+            type(otc_jko_step_problem_f64), intent(in) :: problem
+            type(otc_jko_step_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
+            integer(c_int32_t) :: res
+        end function
+        ! One step of the entropic JKO scheme (G. Peyré, "Entropic approximation of Wasserstein
+        ! gradient flows", SIAM J. Imaging Sci. 2015) on the h × w grid of the unit square
+        ! (pixel (r, c) at (r/(h − 1), c/(w − 1))): `ρ_{k+1} = argmin_ρ W_ε(ρ, ρ_k) + τ F(ρ)` with
+        ! `F(ρ) = Σ ρ log ρ + Σ V ρ` (the heat flow for V = 0, Fokker–Planck `∂ρ = Δρ + ∇·(ρ∇V)`
+        ! otherwise) and W_ε the entropic transport cost for `½|x − y|²` (so a Gaussian's
+        ! variance grows by ≈ 2τ per step and axis under the heat flow, plus ≈ ε of entropic
+        ! blur). The paper's scaling iterations `v ← log ρ_k − log K e^u`, `u ← −τ/(τ + ε)·(log K e^v
+        ! + 1 + V)`, a contraction of factor τ/(τ + ε), each `log K e^·` the separable
+        ! log-convolution of `otc_convolutional_barycenter_f64` (two matmuls, `O(hw(h + w))`).
+        ! `out->rho_next` has the mass of ρ_k (up to rounding). The same bits for every
+        ! `num_threads`.
+        !
+        ! Progress: `opts->callback` (when set) receives `(iterations, error)` every
+        ! `opts->callback_every` iterations, on the calling thread.
+        !
+        ! Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (tol not met; outputs valid);
+        ! `OTC_WARN_CANCELLED` (outputs valid: the iterate reached); `OTC_ERR_NULL_POINTER`,
+        ! `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_NON_FINITE`,
+        ! `OTC_ERR_INVALID_ARGUMENT` (ε, step, tol, max_iter, negative or zero-sum ρ),
+        ! `OTC_ERR_NUMERICAL` (the density overflowed), `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`,
+        ! `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
+        ! nothing is written.
+        !
+        ! Allocation with a caller workspace: none, except faer's per-thread matrix-product
+        ! buffer on the calling thread's first product above 16³ multiply-adds (once
+        ! h·w·max(h, w) > 4096), as `otc_convolutional_barycenter_f64`: see docs/abi.md, Memory.
+        !
+        ! # Safety
+        ! `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size`
+        ! bytes); every non-NULL pointer in them is valid for its stated length; `work.data` is
+        ! NULL or valid for `work.bytes` bytes and overlaps no argument.
+        function otc_jko_step_f64(problem, out, opts, work) &
+                bind(c, name="otc_jko_step_f64") result(res)
+            import
+            type(otc_jko_step_problem_f64), intent(in) :: problem
+            type(otc_jko_step_outputs_f64), intent(inout) :: out
+            type(otc_jko_step_options), intent(in) :: opts
             type(otc_workspace), value :: work
             integer(c_int32_t) :: res
         end function

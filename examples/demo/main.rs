@@ -1,12 +1,18 @@
 //! otcore demo on built-in data: prints what each capability computes.
-//! Run: `cargo run --release --example demo`.
+//! Run: `cargo run --release --example demo` (all sections), or name sections to run only
+//! those: `cargo run --release --example demo -- flows`.
 
 mod cost;
 mod data;
 mod exact;
+mod flows;
 mod gaussian;
 mod semidiscrete;
 mod sinkhorn;
+mod svg;
+
+/// A demo section: its name on the command line and what it runs.
+type Section = (&'static str, fn(&data::Data));
 
 fn main() {
     println!("otcore {} demo", env!("CARGO_PKG_VERSION"));
@@ -16,9 +22,18 @@ fn main() {
         data.x.nrows(),
         data.y.nrows()
     );
-    cost::run(&data);
-    exact::run(&data);
-    sinkhorn::run(&data);
-    gaussian::run(&data);
-    semidiscrete::run(&data);
+    let asked: Vec<String> = std::env::args().skip(1).collect();
+    let sections: [Section; 6] = [
+        ("cost", cost::run),
+        ("exact", exact::run),
+        ("sinkhorn", sinkhorn::run),
+        ("gaussian", gaussian::run),
+        ("semidiscrete", semidiscrete::run),
+        ("flows", flows::run),
+    ];
+    for (name, run) in sections {
+        if asked.is_empty() || asked.iter().any(|a| a == name) {
+            run(&data);
+        }
+    }
 }

@@ -458,17 +458,82 @@ fn log_convolve<T: Real>(
     });
 }
 
+/// The log-Gibbs operator `L ↦ log(K exp(L))` of the squared distance on an h×w grid of the
+/// unit square (module docs), with its axes' kernels and its temporaries, built once in a
+/// buffer of [`grid_kernel_len`] values and applied any number of times (`K` is symmetric:
+/// it serves for `Kᵀ`). The JKO step of [`crate::flow`] reuses it.
+pub(crate) struct GridKernel<'a, T> {
+    rows: Axis<'a, T>,
+    cols: Axis<'a, T>,
+    bufs: ConvBufs<'a, T>,
+}
+
+/// Values of `T` a [`GridKernel`] of an h×w grid holds: `2hw + h + 2w + 2(h² + w²)`
+/// (saturating).
+pub(crate) fn grid_kernel_len(h: usize, w: usize) -> usize {
+    let sq = h.saturating_mul(h).saturating_add(w.saturating_mul(w));
+    h.saturating_mul(w)
+        .saturating_mul(2)
+        .saturating_add(h)
+        .saturating_add(w.saturating_mul(2))
+        .saturating_add(sq.saturating_mul(2))
+}
+
+impl<'a, T: Real> GridKernel<'a, T> {
+    /// The operator of `K = exp(−|x − y|²/ε)` on the h×w grid `(r/(h−1), c/(w−1))`, in
+    /// `buf` ([`grid_kernel_len`] values). Fails (out of memory) only when faer's per-thread
+    /// product buffer, which the separable convolutions (h×w by w×w, w×h by h×h) may need,
+    /// cannot be had ([`crate::product_buffer`]).
+    pub(crate) fn new(h: usize, w: usize, eps: f64, buf: &'a mut [T], par: Par) -> Result<Self> {
+        let products = crate::product_buffer::exceeds_small_product(h, w, h.max(w));
+        crate::product_buffer::ensure_if(products, par)?;
+        let n = h * w;
+        let (e, rest) = buf.split_at_mut(n);
+        let (mid, rest) = rest.split_at_mut(n);
+        let (pows, rest) = rest.split_at_mut(h);
+        let (cmax, rest) = rest.split_at_mut(w);
+        let (neg_q, rest) = rest.split_at_mut(w);
+        let (logk_h, rest) = rest.split_at_mut(h * h);
+        let (k_h, rest) = rest.split_at_mut(h * h);
+        let (logk_w, k_w) = rest.split_at_mut(w * w);
+        fill_axis(h, eps, logk_h, k_h);
+        fill_axis(w, eps, logk_w, k_w);
+        Ok(GridKernel {
+            rows: Axis {
+                m: w,
+                logk: logk_w,
+                k: k_w,
+            },
+            cols: Axis {
+                m: h,
+                logk: logk_h,
+                k: k_h,
+            },
+            bufs: ConvBufs {
+                e,
+                mid,
+                pows,
+                cmax,
+                neg_q,
+            },
+        })
+    }
+
+    /// `dst = log(K exp(src))` (h·w values each, row-major): two matmuls (`O(hw(h + w))`)
+    /// and `O(hw)` exps and logs; bitwise identical for every `par`.
+    pub(crate) fn apply(&mut self, src: &[T], dst: &mut [T], par: Par) {
+        log_convolve(self.rows, self.cols, src, dst, &mut self.bufs, par)
+    }
+}
+
 /// Workspace of [`convolutional_barycenter_in_place`] for k images of h×w pixels in `T`:
-/// `(3k + 4)·hw + h + 2w + 2(h² + w²)` values of `T`.
+/// `(3k + 2)·hw` values of `T` and a [`GridKernel`]'s.
 pub fn convolutional_barycenter_scratch<T: Real>(h: usize, w: usize, k: usize) -> StackReq {
     let n = h.saturating_mul(w);
-    let sq = h.saturating_mul(h).saturating_add(w.saturating_mul(w));
-    vec_req::<T>(
-        n.saturating_mul(k.saturating_mul(3).saturating_add(4))
-            .saturating_add(h)
-            .saturating_add(w.saturating_mul(2))
-            .saturating_add(sq.saturating_mul(2)),
-    )
+    StackReq::all_of(&[
+        vec_req::<T>(n.saturating_mul(k.saturating_mul(3).saturating_add(2))),
+        vec_req::<T>(grid_kernel_len(h, w)),
+    ])
 }
 
 /// Level 2: the entropic barycenter (written to `out`, h·w values, row-major) of the k images
@@ -499,26 +564,11 @@ pub fn convolutional_barycenter_in_place<T: Real>(
         );
     }
     check_stack(stack, convolutional_barycenter_scratch::<T>(h, w, k))?;
-    // The separable convolutions multiply h×w by w×w and w×h by h×h (per row block).
-    let products = crate::product_buffer::exceeds_small_product(h, w, h.max(w));
-    crate::product_buffer::ensure_if(products, par)?;
-    let len = n * (3 * k + 4) + h + 2 * w + 2 * (h * h + w * w);
-    let (mut buf, _) = take(stack, len, T::ZERO);
+    let (mut buf, stack) = take(stack, n * (3 * k + 2), T::ZERO);
     let (log_a, rest) = buf.split_at_mut(k * n);
     let (log_u, rest) = rest.split_at_mut(k * n);
     let (log_kv, rest) = rest.split_at_mut(k * n);
-    let (log_p, rest) = rest.split_at_mut(n);
-    let (tmp, rest) = rest.split_at_mut(n);
-    let (e, rest) = rest.split_at_mut(n);
-    let (mid, rest) = rest.split_at_mut(n);
-    let (pows, rest) = rest.split_at_mut(h);
-    let (cmax, rest) = rest.split_at_mut(w);
-    let (neg_q, rest) = rest.split_at_mut(w);
-    let (logk_h, rest) = rest.split_at_mut(h * h);
-    let (k_h, rest) = rest.split_at_mut(h * h);
-    let (logk_w, k_w) = rest.split_at_mut(w * w);
-    fill_axis(h, params.epsilon, logk_h, k_h);
-    fill_axis(w, params.epsilon, logk_w, k_w);
+    let (log_p, tmp) = rest.split_at_mut(n);
     for (c, la) in log_a.chunks_exact_mut(n).enumerate() {
         tmp.iter_mut()
             .zip(images.col(c).iter())
@@ -530,24 +580,9 @@ pub fn convolutional_barycenter_in_place<T: Real>(
         });
     }
     let lambda = |c: usize| weights.map_or(1.0, |wt| wt[c].to_f64()) / wsum;
-    let cols = Axis {
-        m: h,
-        logk: logk_h,
-        k: k_h,
-    };
-    let rows = Axis {
-        m: w,
-        logk: logk_w,
-        k: k_w,
-    };
-    let mut bufs = ConvBufs {
-        e,
-        mid,
-        pows,
-        cmax,
-        neg_q,
-    };
-    let mut apply = |s: &[T], d: &mut [T]| log_convolve(rows, cols, s, d, &mut bufs, par);
+    let (mut kbuf, _) = take(stack, grid_kernel_len(h, w), T::ZERO);
+    let mut kernel = GridKernel::new(h, w, params.epsilon, &mut kbuf, par)?;
+    let mut apply = |s: &[T], d: &mut [T]| kernel.apply(s, d, par);
     // K is symmetric: the same operator serves for Kᵀ.
     let info = ibp_symmetric(
         n, k, &lambda, &mut apply, log_a, log_u, log_kv, log_p, tmp, params, par,

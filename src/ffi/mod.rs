@@ -18,6 +18,7 @@ pub mod emd_grid;
 pub mod emd_partial;
 pub mod emd_points;
 pub mod exact;
+pub mod flow;
 pub mod gaussian;
 pub mod plan_ops;
 pub mod quantile;

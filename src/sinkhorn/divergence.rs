@@ -58,6 +58,66 @@ pub(crate) fn divergence_with<T: Real>(
     stack: &mut MemStack,
     mut each: impl FnMut(usize, &[f64], &[f64]),
 ) -> Result<Divergence> {
+    let (n, m) = check_dims(&costs)?;
+    let d = costs[0].point_dim();
+    check_stack(stack, divergence_scratch::<T>(n, m, d, params))?;
+    let k = n.max(m);
+    let (mut f, stack) = take(stack, k, 0.0f64);
+    let (mut g, stack) = take(stack, k, 0.0f64);
+    let mut infos = [Info::default(); 3];
+    for (s, cost) in costs.into_iter().enumerate() {
+        let (n, m) = cost.dims();
+        f[..n].fill(0.0);
+        g[..m].fill(0.0);
+        infos[s] = solve_term(s, cost, a, b, &mut f[..n], &mut g[..m], params, par, stack)?;
+        each(s, &f[..n], &g[..m]);
+    }
+    Ok(finish(infos, a, b, params))
+}
+
+/// The potentials of the three solves of a divergence, read as warm starts and overwritten
+/// by the solves' results: `(f, g)` of (a, b) (n, m values), of (a, a) (n, n) and of (b, b)
+/// (m, m).
+pub struct DivergencePotentials<'a> {
+    /// Potentials of OT_ε(a, b).
+    pub xy: (&'a mut [f64], &'a mut [f64]),
+    /// Potentials of OT_ε(a, a).
+    pub xx: (&'a mut [f64], &'a mut [f64]),
+    /// Potentials of OT_ε(b, b).
+    pub yy: (&'a mut [f64], &'a mut [f64]),
+}
+
+/// [`divergence_in_place`] warm-started from `pots` (zeros: a cold start), which receive the
+/// three solves' potentials; workspace [`sinkhorn_scratch`] of the largest problem.
+pub(crate) fn divergence_warm<T: Real>(
+    costs: [Cost<'_, T>; 3],
+    a: &[T],
+    b: &[T],
+    params: &Params,
+    pots: &mut DivergencePotentials<'_>,
+    par: Par,
+    stack: &mut MemStack,
+) -> Result<Divergence> {
+    let (n, m) = check_dims(&costs)?;
+    let k = n.max(m);
+    check_stack(
+        stack,
+        sinkhorn_scratch::<T>(k, k, costs[0].point_dim(), params),
+    )?;
+    let mut infos = [Info::default(); 3];
+    let slots = [
+        (&mut *pots.xy.0, &mut *pots.xy.1),
+        (&mut *pots.xx.0, &mut *pots.xx.1),
+        (&mut *pots.yy.0, &mut *pots.yy.1),
+    ];
+    for (s, (cost, (f, g))) in costs.into_iter().zip(slots).enumerate() {
+        infos[s] = solve_term(s, cost, a, b, f, g, params, par, stack)?;
+    }
+    Ok(finish(infos, a, b, params))
+}
+
+/// The costs' (n, m), checked: C(x, y) n×m, C(x, x) n×n, C(y, y) m×m.
+fn check_dims<T: Real>(costs: &[Cost<'_, T>; 3]) -> Result<(usize, usize)> {
     let (n, m) = costs[0].dims();
     if costs[1].dims() != (n, n) || costs[2].dims() != (m, m) {
         bail!(
@@ -68,26 +128,38 @@ pub(crate) fn divergence_with<T: Real>(
             costs[2].dims()
         );
     }
-    let d = costs[0].point_dim();
-    check_stack(stack, divergence_scratch::<T>(n, m, d, params))?;
-    let k = n.max(m);
-    let (mut f, stack) = take(stack, k, 0.0f64);
-    let (mut g, stack) = take(stack, k, 0.0f64);
-    let mut out = Divergence::default();
-    let problems: [(&[T], &[T]); 3] = [(a, b), (a, a), (b, b)];
-    let self_params = self_term_params(params);
-    for (s, (cost, (p, q))) in costs.into_iter().zip(problems).enumerate() {
-        let (n, m) = cost.dims();
-        f[..n].fill(0.0);
-        g[..m].fill(0.0);
-        let ps = if s == 0 { params } else { &self_params };
-        out.infos[s] = sinkhorn_in_place(cost, p, q, &mut f[..n], &mut g[..m], ps, par, stack)?;
-        each(s, &f[..n], &g[..m]);
+    Ok((n, m))
+}
+
+/// Solve `s` of a divergence (0: (a, b), 1: (a, a), 2: (b, b)) in place from `(f, g)`.
+#[allow(clippy::too_many_arguments)]
+fn solve_term<T: Real>(
+    s: usize,
+    cost: Cost<'_, T>,
+    a: &[T],
+    b: &[T],
+    f: &mut [f64],
+    g: &mut [f64],
+    params: &Params,
+    par: Par,
+    stack: &mut MemStack,
+) -> Result<Info> {
+    let (p, q) = [(a, b), (a, a), (b, b)][s];
+    if s == 0 {
+        sinkhorn_in_place(cost, p, q, f, g, params, par, stack)
+    } else {
+        sinkhorn_in_place(cost, p, q, f, g, &self_term_params(params), par, stack)
     }
+}
+
+/// The divergence from its three solves' reports, with the mass term.
+fn finish<T: Real>(infos: [Info; 3], a: &[T], b: &[T], params: &Params) -> Divergence {
     let gap = mass(a) - mass(b);
-    out.value = out.infos[0].dual - 0.5 * (out.infos[1].dual + out.infos[2].dual)
-        + 0.5 * params.epsilon * gap * gap;
-    Ok(out)
+    Divergence {
+        value: infos[0].dual - 0.5 * (infos[1].dual + infos[2].dual)
+            + 0.5 * params.epsilon * gap * gap,
+        infos,
+    }
 }
 
 /// The parameters of the self terms OT_ε(a, a), OT_ε(b, b): symmetric updates

@@ -19,9 +19,9 @@
 //! in both arguments of OT_ε(a, a), so both of that problem's sides contribute.
 
 use super::cost_source::Cost;
-use super::divergence::{divergence_scratch, divergence_with, Divergence};
+use super::divergence::{divergence_warm, Divergence, DivergencePotentials};
 use super::outputs::{check_potentials, line_sums_scratch, with_line_sums};
-use super::solver::{check_cost, check_params, sides, Marginal};
+use super::solver::{check_cost, check_params, sides, sinkhorn_scratch, Marginal};
 use super::Params;
 use crate::workspace::{check_stack, take, vec_req, with_stack};
 use crate::{bail, MatMut, MatRef, MemStack, Par, Real, Result, StackReq};
@@ -90,10 +90,23 @@ pub fn divergence_gradient_scratch<T: Real>(
         vec_req::<f64>(n),
         vec_req::<f64>(m),
         vec_req::<f64>(m),
+        divergence_gradient_warm_scratch::<T>(n, m, d, params),
+    ])
+}
+
+/// Workspace of [`divergence_gradient_warm_in_place`]: O((n + m)·d).
+pub fn divergence_gradient_warm_scratch<T: Real>(
+    n: usize,
+    m: usize,
+    d: usize,
+    params: &Params,
+) -> StackReq {
+    let k = n.max(m);
+    StackReq::all_of(&[
         accum_scratch(n, m, d),
         StackReq::any_of(&[
-            divergence_scratch::<T>(n, m, d, params),
-            pass_scratch::<T>(n.max(m), d),
+            sinkhorn_scratch::<T>(k, k, d, params),
+            pass_scratch::<T>(k, d),
         ]),
     ])
 }
@@ -315,7 +328,6 @@ pub fn divergence_gradient_in_place<T: Real>(
 ) -> Result<Divergence> {
     check_cost(&Cost::SqEuclidean { x, y })?;
     let (n, m, d) = (x.nrows(), y.nrows(), x.ncols());
-    check_outputs(&out, n, m, d)?;
     check_stack(stack, divergence_gradient_scratch::<T>(n, m, d, params))?;
     let (mut f_ab, stack) = take(stack, n, 0.0f64);
     let (mut g_ab, stack) = take(stack, m, 0.0f64);
@@ -323,21 +335,64 @@ pub fn divergence_gradient_in_place<T: Real>(
     let (mut g_aa, stack) = take(stack, n, 0.0f64);
     let (mut f_bb, stack) = take(stack, m, 0.0f64);
     let (mut g_bb, stack) = take(stack, m, 0.0f64);
+    let mut pots = DivergencePotentials {
+        xy: (&mut f_ab, &mut g_ab),
+        xx: (&mut f_aa, &mut g_aa),
+        yy: (&mut f_bb, &mut g_bb),
+    };
+    divergence_gradient_warm_in_place(x, y, a, b, params, &mut pots, out, par, stack)
+}
+
+/// [`divergence_gradient_in_place`] with its three solves warm-started from `pots` (zeros: a
+/// cold start; each solve's potentials, e.g. those of a previous call on nearby points),
+/// which receive the solves' potentials. No allocation; workspace
+/// [`divergence_gradient_warm_scratch`]. The potentials' lengths are checked before any is
+/// written; a failed solve may leave them partly updated.
+#[allow(clippy::too_many_arguments)]
+pub fn divergence_gradient_warm_in_place<T: Real>(
+    x: MatRef<'_, T>,
+    y: MatRef<'_, T>,
+    a: &[T],
+    b: &[T],
+    params: &Params,
+    pots: &mut DivergencePotentials<'_>,
+    out: Gradients<'_, T>,
+    par: Par,
+    stack: &mut MemStack,
+) -> Result<Divergence> {
+    check_cost(&Cost::SqEuclidean { x, y })?;
+    let (n, m, d) = (x.nrows(), y.nrows(), x.ncols());
+    check_outputs(&out, n, m, d)?;
+    for (what, got, want) in [
+        ("(a, b)", (pots.xy.0.len(), pots.xy.1.len()), (n, m)),
+        ("(a, a)", (pots.xx.0.len(), pots.xx.1.len()), (n, n)),
+        ("(b, b)", (pots.yy.0.len(), pots.yy.1.len()), (m, m)),
+    ] {
+        if got != want {
+            bail!(
+                InvalidDimension,
+                "the potentials of {what} have {} and {} values: expected {} and {}",
+                got.0,
+                got.1,
+                want.0,
+                want.1
+            );
+        }
+    }
+    check_stack(
+        stack,
+        divergence_gradient_warm_scratch::<T>(n, m, d, params),
+    )?;
     let (mut acc, stack) = Acc::take(n, m, d, stack);
     let costs = [
         Cost::SqEuclidean { x, y },
         Cost::SqEuclidean { x, y: x },
         Cost::SqEuclidean { x: y, y },
     ];
-    let div = divergence_with(costs, a, b, params, par, stack, |s, f, g| {
-        let (fo, go) = match s {
-            0 => (&mut *f_ab, &mut *g_ab),
-            1 => (&mut *f_aa, &mut *g_aa),
-            _ => (&mut *f_bb, &mut *g_bb),
-        };
-        fo.copy_from_slice(f);
-        go.copy_from_slice(g);
-    })?;
+    let div = divergence_warm(costs, a, b, params, pots, par, stack)?;
+    let (f_ab, g_ab) = (&*pots.xy.0, &*pots.xy.1);
+    let (f_aa, g_aa) = (&*pots.xx.0, &*pots.xx.1);
+    let (f_bb, g_bb) = (&*pots.yy.0, &*pots.yy.1);
     let eps = params.epsilon;
     let (side_a, side_b) = sides(params);
     let gap: f64 =
@@ -349,14 +404,14 @@ pub fn divergence_gradient_in_place<T: Real>(
         (MatRef<'p, T>, &'p [T], &'p [f64]),
     );
     let rows: [(Term<'_, T>, Marginal, f64); 3] = [
-        (((x, a, &f_ab), (y, b, &g_ab)), side_a, 1.0),
-        (((x, a, &f_aa), (x, a, &g_aa)), side_a, -0.5),
-        (((x, a, &g_aa), (x, a, &f_aa)), side_b, -0.5),
+        (((x, a, f_ab), (y, b, g_ab)), side_a, 1.0),
+        (((x, a, f_aa), (x, a, g_aa)), side_a, -0.5),
+        (((x, a, g_aa), (x, a, f_aa)), side_b, -0.5),
     ];
     let cols: [(Term<'_, T>, Marginal, f64); 3] = [
-        (((y, b, &g_ab), (x, a, &f_ab)), side_b, 1.0),
-        (((y, b, &f_bb), (y, b, &g_bb)), side_a, -0.5),
-        (((y, b, &g_bb), (y, b, &f_bb)), side_b, -0.5),
+        (((y, b, g_ab), (x, a, f_ab)), side_b, 1.0),
+        (((y, b, f_bb), (y, b, g_bb)), side_a, -0.5),
+        (((y, b, g_bb), (y, b, f_bb)), side_b, -0.5),
     ];
     let Acc {
         x: ref mut gx,

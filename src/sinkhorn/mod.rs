@@ -34,9 +34,12 @@ pub mod schedule;
 pub mod solver;
 
 pub use cost_source::Cost;
-pub use divergence::{divergence, divergence_in_place, divergence_scratch, Divergence};
+pub use divergence::{
+    divergence, divergence_in_place, divergence_scratch, Divergence, DivergencePotentials,
+};
 pub use gradient::{
-    divergence_gradient, divergence_gradient_in_place, divergence_gradient_scratch, ot_gradient,
+    divergence_gradient, divergence_gradient_in_place, divergence_gradient_scratch,
+    divergence_gradient_warm_in_place, divergence_gradient_warm_scratch, ot_gradient,
     ot_gradient_in_place, ot_gradient_scratch, GradientSolution, Gradients,
 };
 pub use outputs::{

@@ -23,6 +23,7 @@ use otcore::ffi::emd_grid::*;
 use otcore::ffi::emd_partial::*;
 use otcore::ffi::emd_points::*;
 use otcore::ffi::exact::*;
+use otcore::ffi::flow::*;
 use otcore::ffi::gaussian::*;
 use otcore::ffi::plan_ops::*;
 use otcore::ffi::quantile::*;

@@ -5,6 +5,7 @@ mod abi_barycost;
 mod abi_blocks;
 mod abi_emd_points;
 mod abi_exact;
+mod abi_flows;
 mod abi_free_support;
 mod abi_gaussian;
 mod abi_newexact;

@@ -1,5 +1,7 @@
 //! Entropic OT: the Sinkhorn solvers (log-domain and stored kernel), the divergence,
-//! gradients and TV penalties. One test binary.
+//! gradients and TV penalties; the gradient flows built on them (and the MMD and JKO flows).
+//! One test binary.
+mod flows;
 mod sinkhorn;
 mod sinkhorn_gradient;
 mod sinkhorn_kernel;

@@ -27,6 +27,12 @@ const OTC_METRIC_MINKOWSKI = 2
 # 1 when exactly one is.
 const OTC_METRIC_COSINE = 3
 
+# `opts->kernel` of `otc_mmd_flow_step_f64`: the energy distance, k(x, y) = −|x − y|.
+const OTC_MMD_KERNEL_ENERGY = 0
+
+# `opts->kernel`: the Gaussian kernel k(x, y) = exp(−|x − y|²/(2σ²)), σ = `opts->sigma`.
+const OTC_MMD_KERNEL_GAUSSIAN = 1
+
 # `method` of `otc_semidiscrete_options` and `report.path` of its outputs: damped Newton on
 # the entropic semi-dual with ε continuation (default).
 const OTC_SEMIDISCRETE_NEWTON = 0
@@ -633,6 +639,99 @@ struct otc_sliced_wasserstein_outputs_f64
     struct_size::Csize_t
     report::otc_report
     swp_p::Cdouble
+end
+
+# Options of `otc_wasserstein_flow_step_f64`; fill with
+# `otc_wasserstein_flow_step_options_default`.
+struct otc_wasserstein_flow_step_options
+    struct_size::Csize_t
+    num_threads::UInt32
+    step::Cdouble
+    epsilon::Cdouble
+    tolerance::Cdouble
+    max_iter::UInt64
+    check_every::UInt64
+    callback_every::UInt64
+    callback::otc_callback
+    callback_data::Ptr{Cvoid}
+end
+
+# One step of the Wasserstein flow of the particles (x, a) toward the target (y, b).
+struct otc_wasserstein_flow_step_problem_f64
+    struct_size::Csize_t
+    x::otc_matrix_f64
+    a::Ptr{Cdouble}
+    y::otc_matrix_f64
+    b::Ptr{Cdouble}
+    init_potentials::Ptr{Cdouble}
+end
+
+# Results of `otc_wasserstein_flow_step_f64`. `report.iterations`: the iterations of the
+# three solves together; `report.error`: the largest of their final L1 marginal errors.
+struct otc_wasserstein_flow_step_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    divergence::Cdouble
+    x::otc_matrix_mut_f64
+    potentials::Ptr{Cdouble}
+end
+
+# Options of `otc_mmd_flow_step_f64`; fill with `otc_mmd_flow_step_options_default`.
+struct otc_mmd_flow_step_options
+    struct_size::Csize_t
+    num_threads::UInt32
+    kernel::Int32
+    step::Cdouble
+    sigma::Cdouble
+end
+
+# One step of the MMD flow of the particles (x, a) toward the target (y, b).
+struct otc_mmd_flow_step_problem_f64
+    struct_size::Csize_t
+    x::otc_matrix_f64
+    a::Ptr{Cdouble}
+    y::otc_matrix_f64
+    b::Ptr{Cdouble}
+    target_term::Ptr{Cdouble}
+end
+
+# Results of `otc_mmd_flow_step_f64` (report: iterations 0, error 0, path 0).
+struct otc_mmd_flow_step_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    mmd_squared::Cdouble
+    target_term::Cdouble
+    x::otc_matrix_mut_f64
+end
+
+# Options of `otc_jko_step_f64`; fill with `otc_jko_step_options_default`.
+struct otc_jko_step_options
+    struct_size::Csize_t
+    num_threads::UInt32
+    max_iter::UInt64
+    epsilon::Cdouble
+    step::Cdouble
+    tol::Cdouble
+    callback_every::UInt64
+    callback::otc_callback
+    callback_data::Ptr{Cvoid}
+end
+
+# One entropic JKO step of a density on an h × w grid of the unit square.
+struct otc_jko_step_problem_f64
+    struct_size::Csize_t
+    rho::Ptr{Cdouble}
+    height::Csize_t
+    width::Csize_t
+    potential::Ptr{Cdouble}
+end
+
+# Results of `otc_jko_step_f64`. `report.iterations`: scaling iterations;
+# `report.error`: the L1 change of the density at the last one.
+struct otc_jko_step_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    rho_next::Ptr{Cdouble}
 end
 
 # Options of `otc_bures_f64`; fill with `otc_bures_options_default`.
@@ -2311,6 +2410,160 @@ const _otc_sliced_wasserstein_f64 = Ref{Ptr{Cvoid}}(C_NULL)
 otc_sliced_wasserstein_f64(problem, out, opts, work) =
     ccall(_otc_sliced_wasserstein_f64[], otc_status, (Ptr{otc_sliced_wasserstein_problem_f64}, Ptr{otc_sliced_wasserstein_outputs_f64}, Ptr{otc_sliced_wasserstein_options}, otc_workspace), problem, out, opts, work)
 
+# Writes the default options of `otc_wasserstein_flow_step_f64` into `opts`.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+#
+# # Safety
+# `opts` must be NULL or valid for writes of one `otc_wasserstein_flow_step_options`.
+const _otc_wasserstein_flow_step_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_wasserstein_flow_step_options_default(opts) =
+    ccall(_otc_wasserstein_flow_step_options_default[], otc_status, (Ptr{otc_wasserstein_flow_step_options},), opts)
+
+# Bytes of workspace `otc_wasserstein_flow_step_f64` needs for `problem` (its shapes) with
+# `opts` (NULL: defaults): O((n + m)·d).
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_OVERFLOW`.
+#
+# # Safety
+# `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# `bytes` valid for writes.
+const _otc_wasserstein_flow_step_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_wasserstein_flow_step_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_wasserstein_flow_step_workspace_size_f64[], otc_status, (Ptr{otc_wasserstein_flow_step_problem_f64}, Ptr{otc_wasserstein_flow_step_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# One explicit Euler step of the Lagrangian Wasserstein gradient flow of the particles
+# α = Σ a_i δ_{x_i} toward the target β = Σ b_j δ_{y_j} (notebooks 3 and 7 of G. Peyré's
+# ot4ml course): `x_i ← x_i − τ ∇_{x_i} S_ε(α, β) / a_i`, S_ε the Sinkhorn divergence for the
+# squared Euclidean cost (as `otc_sinkhorn_divergence_f64`; ∇_{x_i}S_ε/a_i =
+# 2(T_xx(x_i) − T_xy(x_i)), the barycentric maps of OT_ε(α, α) and OT_ε(α, β)). Writes the
+# new particles to `out->x`, S_ε before the step to `out->divergence` and, when wanted, the
+# three solves' potentials to `out->potentials`: passed back as `problem->init_potentials`,
+# they warm-start the next step (a loop keeps two buffers for x and two for the potentials
+# and swaps them). Time O(iterations · (n + m)² · d), memory O((n + m)·d): no n × m matrix.
+#
+# Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (a solve reached max_iter; outputs valid);
+# `OTC_WARN_CANCELLED` (the callback stopped a solve; outputs from the potentials reached);
+# `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
+# `OTC_ERR_NON_FINITE`, `OTC_ERR_INVALID_ARGUMENT` (a weight of a ≤ 0, negative b, step,
+# ε, tolerance), `OTC_ERR_MASS_MISMATCH`, `OTC_ERR_NUMERICAL` (the step overflowed),
+# `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`,
+# `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
+# nothing is written.
+#
+# # Safety
+# `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size`
+# bytes); every non-NULL pointer and view in them is valid for its stated size;
+# `work.data` is NULL or valid for `work.bytes` bytes and overlaps no argument.
+const _otc_wasserstein_flow_step_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_wasserstein_flow_step_f64(problem, out, opts, work) =
+    ccall(_otc_wasserstein_flow_step_f64[], otc_status, (Ptr{otc_wasserstein_flow_step_problem_f64}, Ptr{otc_wasserstein_flow_step_outputs_f64}, Ptr{otc_wasserstein_flow_step_options}, otc_workspace), problem, out, opts, work)
+
+# Writes the default options of `otc_mmd_flow_step_f64` into `opts`.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+#
+# # Safety
+# `opts` must be NULL or valid for writes of one `otc_mmd_flow_step_options`.
+const _otc_mmd_flow_step_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_mmd_flow_step_options_default(opts) =
+    ccall(_otc_mmd_flow_step_options_default[], otc_status, (Ptr{otc_mmd_flow_step_options},), opts)
+
+# Bytes of workspace `otc_mmd_flow_step_f64` needs for `problem` (its shapes): O(n·d + m).
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_OVERFLOW`.
+#
+# # Safety
+# `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# `bytes` valid for writes.
+const _otc_mmd_flow_step_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_mmd_flow_step_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_mmd_flow_step_workspace_size_f64[], otc_status, (Ptr{otc_mmd_flow_step_problem_f64}, Ptr{otc_mmd_flow_step_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# One explicit Euler step of the MMD particle flow (notebook 7 of the ot4ml course):
+# `x_i ← x_i − τ ∇_{x_i} MMD²_k(α, β) / a_i = x_i − 2τ (Σ_j a_j ∇₁k(x_i, x_j) − Σ_j b_j
+# ∇₁k(x_i, y_j))` for the energy-distance kernel −|x − y| (its gradient taken as 0 at
+# x = y) or the Gaussian kernel of bandwidth σ. Writes the new particles to `out->x`,
+# MMD² before the step to `out->mmd_squared` and the target's constant term to
+# `out->target_term` (pass it back as `problem->target_term`: the step is then O((n + m)·n·d);
+# without it the term costs O(m²·d) more). No n × m memory; the particles' rows are split
+# in fixed blocks across threads (the same bits for every `num_threads`).
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_NON_FINITE`, `OTC_ERR_INVALID_ARGUMENT` (a weight
+# of a ≤ 0, negative b, step, σ, an unknown kernel), `OTC_ERR_NUMERICAL` (the step
+# overflowed), `OTC_ERR_INVALID_STRIDE`, `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`,
+# `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
+# nothing is written.
+#
+# # Safety
+# `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size`
+# bytes); every non-NULL pointer and view in them is valid for its stated size;
+# `work.data` is NULL or valid for `work.bytes` bytes and overlaps no argument.
+const _otc_mmd_flow_step_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_mmd_flow_step_f64(problem, out, opts, work) =
+    ccall(_otc_mmd_flow_step_f64[], otc_status, (Ptr{otc_mmd_flow_step_problem_f64}, Ptr{otc_mmd_flow_step_outputs_f64}, Ptr{otc_mmd_flow_step_options}, otc_workspace), problem, out, opts, work)
+
+# Writes the default options of `otc_jko_step_f64` into `opts`.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+#
+# # Safety
+# `opts` must be NULL or valid for writes of one `otc_jko_step_options`.
+const _otc_jko_step_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_jko_step_options_default(opts) =
+    ccall(_otc_jko_step_options_default[], otc_status, (Ptr{otc_jko_step_options},), opts)
+
+# Bytes of workspace `otc_jko_step_f64` needs for `problem` (its grid): `7hw + h + 2w +
+# 2(h² + w²)` doubles.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_OVERFLOW`.
+#
+# # Safety
+# `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# `bytes` valid for writes.
+const _otc_jko_step_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_jko_step_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_jko_step_workspace_size_f64[], otc_status, (Ptr{otc_jko_step_problem_f64}, Ptr{otc_jko_step_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# One step of the entropic JKO scheme (G. Peyré, "Entropic approximation of Wasserstein
+# gradient flows", SIAM J. Imaging Sci. 2015) on the h × w grid of the unit square
+# (pixel (r, c) at (r/(h − 1), c/(w − 1))): `ρ_{k+1} = argmin_ρ W_ε(ρ, ρ_k) + τ F(ρ)` with
+# `F(ρ) = Σ ρ log ρ + Σ V ρ` (the heat flow for V = 0, Fokker–Planck `∂ρ = Δρ + ∇·(ρ∇V)`
+# otherwise) and W_ε the entropic transport cost for `½|x − y|²` (so a Gaussian's
+# variance grows by ≈ 2τ per step and axis under the heat flow, plus ≈ ε of entropic
+# blur). The paper's scaling iterations `v ← log ρ_k − log K e^u`, `u ← −τ/(τ + ε)·(log K e^v
+# + 1 + V)`, a contraction of factor τ/(τ + ε), each `log K e^·` the separable
+# log-convolution of `otc_convolutional_barycenter_f64` (two matmuls, `O(hw(h + w))`).
+# `out->rho_next` has the mass of ρ_k (up to rounding). The same bits for every
+# `num_threads`.
+#
+# Progress: `opts->callback` (when set) receives `(iterations, error)` every
+# `opts->callback_every` iterations, on the calling thread.
+#
+# Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (tol not met; outputs valid);
+# `OTC_WARN_CANCELLED` (outputs valid: the iterate reached); `OTC_ERR_NULL_POINTER`,
+# `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_NON_FINITE`,
+# `OTC_ERR_INVALID_ARGUMENT` (ε, step, tol, max_iter, negative or zero-sum ρ),
+# `OTC_ERR_NUMERICAL` (the density overflowed), `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`,
+# `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
+# nothing is written.
+#
+# Allocation with a caller workspace: none, except faer's per-thread matrix-product
+# buffer on the calling thread's first product above 16³ multiply-adds (once
+# h·w·max(h, w) > 4096), as `otc_convolutional_barycenter_f64`: see docs/abi.md, Memory.
+#
+# # Safety
+# `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size`
+# bytes); every non-NULL pointer in them is valid for its stated length; `work.data` is
+# NULL or valid for `work.bytes` bytes and overlaps no argument.
+const _otc_jko_step_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_jko_step_f64(problem, out, opts, work) =
+    ccall(_otc_jko_step_f64[], otc_status, (Ptr{otc_jko_step_problem_f64}, Ptr{otc_jko_step_outputs_f64}, Ptr{otc_jko_step_options}, otc_workspace), problem, out, opts, work)
+
 # Writes the default options into `opts`.
 #
 # Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
@@ -3549,6 +3802,15 @@ const FUNCTIONS = (
     :otc_sliced_wasserstein_options_default => _otc_sliced_wasserstein_options_default,
     :otc_sliced_wasserstein_workspace_size_f64 => _otc_sliced_wasserstein_workspace_size_f64,
     :otc_sliced_wasserstein_f64 => _otc_sliced_wasserstein_f64,
+    :otc_wasserstein_flow_step_options_default => _otc_wasserstein_flow_step_options_default,
+    :otc_wasserstein_flow_step_workspace_size_f64 => _otc_wasserstein_flow_step_workspace_size_f64,
+    :otc_wasserstein_flow_step_f64 => _otc_wasserstein_flow_step_f64,
+    :otc_mmd_flow_step_options_default => _otc_mmd_flow_step_options_default,
+    :otc_mmd_flow_step_workspace_size_f64 => _otc_mmd_flow_step_workspace_size_f64,
+    :otc_mmd_flow_step_f64 => _otc_mmd_flow_step_f64,
+    :otc_jko_step_options_default => _otc_jko_step_options_default,
+    :otc_jko_step_workspace_size_f64 => _otc_jko_step_workspace_size_f64,
+    :otc_jko_step_f64 => _otc_jko_step_f64,
     :otc_bures_options_default => _otc_bures_options_default,
     :otc_bures_workspace_size_f64 => _otc_bures_workspace_size_f64,
     :otc_bures_f64 => _otc_bures_f64,

@@ -25,6 +25,7 @@ export laguerre_assign, semidiscrete, semidiscrete_sgd, semidiscrete_sgd_samples
 export barycenter, convolutional_barycenter, free_support_barycenter
 export assignment, emd_grid, emd_points, emd_partial, emd_unbalanced_tv
 export plan_position_gradient, displacement_interpolation
+export wasserstein_flow_step, mmd_flow_step, jko_step
 
 """
     OTCoreError(status, func, message)
@@ -183,5 +184,6 @@ include("gaussian.jl")
 include("semidiscrete.jl")
 include("barycenter.jl")
 include("exact_sparse.jl")
+include("flow.jl")
 
 end # module OTCore

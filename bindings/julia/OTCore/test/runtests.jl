@@ -178,6 +178,37 @@ permutations_of(n) = n == 1 ? [[1]] : [insert!(copy(p), k, n) for p in permutati
                                        inner=OTCore.LibOTCore.OTC_FREE_SUPPORT_INNER_SINKHORN)
         @test bary.status == 0
         @test vec(a' * bary.x) ≈ 0.5 .* vec(sum(x; dims=1)) ./ 5 .+ 0.5 .* vec(b' * y) atol = 1e-7
+    @testset "flow_steps_decrease_their_values_and_keep_the_mass" begin
+        x = hcat(0.5 .+ 0.4 .* sin.(1.7 .* (1:20)), 0.5 .+ 0.4 .* cos.(1.1 .* (1:20)))
+        y = hcat(2.5 .+ 0.4 .* cos.(0.9 .* (1:25)), 0.5 .+ 0.4 .* sin.(0.8 .* (1:25)))
+        # Wasserstein flow, warm-started from each step's potentials.
+        cur, pots, values = x, nothing, Float64[]
+        for k in 1:10
+            s = wasserstein_flow_step(cur, y; init_potentials=pots, step=0.2, epsilon=0.05, threads=1)
+            @test s.status == 0
+            push!(values, s.divergence)
+            cur, pots = s.x, s.potentials
+        end
+        @test all(diff(values) .< 0)
+        @test values[end] < 0.05 * values[1]
+        # MMD flow, the target term handed back.
+        cur, term, values = x, nothing, Float64[]
+        for k in 1:10
+            s = mmd_flow_step(cur, y; target_term=term, step=0.2)
+            push!(values, s.mmd_squared)
+            cur, term = s.x, s.target_term
+        end
+        @test all(diff(values) .< 0)
+        # JKO heat step: mass kept, variance grows.
+        t = range(0, 1; length=33)
+        g = [exp(-((u - 0.5)^2 + (v - 0.5)^2) / 0.01) for u in t, v in t]
+        g ./= sum(g)
+        r = jko_step(g; epsilon=1e-3, step=1e-3)
+        @test r.status == 0
+        @test sum(r.rho) ≈ 1 atol = 1e-12
+        @test sum(vec(sum(r.rho; dims=2)) .* (t .- 0.5) .^ 2) > sum(vec(sum(g; dims=2)) .* (t .- 0.5) .^ 2) + 1e-3
+        err = try wasserstein_flow_step(x, y; step=-1.0) catch e e end
+        @test err.status == OTCore.LibOTCore.OTC_ERR_INVALID_ARGUMENT
     end
 
     @testset "quantiles_barycenters_and_geodesics_on_the_line" begin

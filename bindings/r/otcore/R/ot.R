@@ -355,6 +355,46 @@ free_support_barycenter <- function(measures, x0, lambda = NULL, a = NULL, eps =
   r
 }
 
+wasserstein_flow_step <- function(x, y, a = NULL, b = NULL, init_potentials = NULL,
+                                  options = list()) {
+  x <- as_double_matrix(x, "x")
+  y <- as_double_matrix(y, "y")
+  a <- if (is.null(a)) rep(1 / nrow(x), nrow(x)) else as_weights(a, nrow(x), "a")
+  b <- if (is.null(b)) rep(1 / nrow(y), nrow(y)) else as_weights(b, nrow(y), "b")
+  if (!is.null(init_potentials)) {
+    init_potentials <- as_weights(init_potentials, 3 * (nrow(x) + nrow(y)), "init_potentials")
+  }
+  r <- .Call(C_otc_r_wasserstein_flow_step, x, a, y, b, init_potentials,
+             with_options(list(), options))
+  warn_on(r$status, "wasserstein_flow_step")
+  r
+}
+
+mmd_flow_step <- function(x, y, a = NULL, b = NULL, target_term = NULL, options = list()) {
+  x <- as_double_matrix(x, "x")
+  y <- as_double_matrix(y, "y")
+  a <- if (is.null(a)) rep(1 / nrow(x), nrow(x)) else as_weights(a, nrow(x), "a")
+  b <- if (is.null(b)) rep(1 / nrow(y), nrow(y)) else as_weights(b, nrow(y), "b")
+  if (!is.null(target_term)) target_term <- as_weights(target_term, 1L, "target_term")
+  .Call(C_otc_r_mmd_flow_step, x, a, y, b, target_term, with_options(list(), options))
+}
+
+jko_step <- function(rho, potential = NULL, options = list()) {
+  rho <- as_double_matrix(rho, "rho")
+  h <- nrow(rho)
+  w <- ncol(rho)
+  if (!is.null(potential)) {
+    potential <- as_double_matrix(potential, "potential")
+    if (!identical(dim(potential), dim(rho))) stop("potential must have the dimensions of rho", call. = FALSE)
+    potential <- as.vector(t(potential))
+  }
+  r <- .Call(C_otc_r_jko_step, as.vector(t(rho)), as.integer(h), as.integer(w), potential,
+             with_options(list(), options))
+  warn_on(r$status, "jko_step")
+  r$rho <- matrix(r$rho, h, w, byrow = TRUE)
+  r
+}
+
 wasserstein_1d <- function(x, y, a = NULL, b = NULL, p = 1, options = list()) {
   x <- as_weights(x, length(x), "x")
   y <- as_weights(y, length(y), "y")

@@ -148,6 +148,44 @@ void otcr_set_sliced_wasserstein_options(otc_sliced_wasserstein_options *opts, S
                      sizeof sliced_wasserstein_fields / sizeof sliced_wasserstein_fields[0], fn);
 }
 
+static const otcr_option_field wasserstein_flow_step_fields[] = {
+    {"num_threads", OTCR_U32, offsetof(otc_wasserstein_flow_step_options, num_threads)},
+    {"step", OTCR_DOUBLE, offsetof(otc_wasserstein_flow_step_options, step)},
+    {"epsilon", OTCR_DOUBLE, offsetof(otc_wasserstein_flow_step_options, epsilon)},
+    {"tolerance", OTCR_DOUBLE, offsetof(otc_wasserstein_flow_step_options, tolerance)},
+    {"max_iter", OTCR_U64, offsetof(otc_wasserstein_flow_step_options, max_iter)},
+    {"check_every", OTCR_U64, offsetof(otc_wasserstein_flow_step_options, check_every)},
+    {"callback_every", OTCR_U64, offsetof(otc_wasserstein_flow_step_options, callback_every)},
+};
+void otcr_set_wasserstein_flow_step_options(otc_wasserstein_flow_step_options *opts, SEXP options, const char *fn) {
+    otcr_set_options(opts, options, wasserstein_flow_step_fields,
+                     sizeof wasserstein_flow_step_fields / sizeof wasserstein_flow_step_fields[0], fn);
+}
+
+static const otcr_option_field mmd_flow_step_fields[] = {
+    {"num_threads", OTCR_U32, offsetof(otc_mmd_flow_step_options, num_threads)},
+    {"kernel", OTCR_I32, offsetof(otc_mmd_flow_step_options, kernel)},
+    {"step", OTCR_DOUBLE, offsetof(otc_mmd_flow_step_options, step)},
+    {"sigma", OTCR_DOUBLE, offsetof(otc_mmd_flow_step_options, sigma)},
+};
+void otcr_set_mmd_flow_step_options(otc_mmd_flow_step_options *opts, SEXP options, const char *fn) {
+    otcr_set_options(opts, options, mmd_flow_step_fields,
+                     sizeof mmd_flow_step_fields / sizeof mmd_flow_step_fields[0], fn);
+}
+
+static const otcr_option_field jko_step_fields[] = {
+    {"num_threads", OTCR_U32, offsetof(otc_jko_step_options, num_threads)},
+    {"max_iter", OTCR_U64, offsetof(otc_jko_step_options, max_iter)},
+    {"epsilon", OTCR_DOUBLE, offsetof(otc_jko_step_options, epsilon)},
+    {"step", OTCR_DOUBLE, offsetof(otc_jko_step_options, step)},
+    {"tol", OTCR_DOUBLE, offsetof(otc_jko_step_options, tol)},
+    {"callback_every", OTCR_U64, offsetof(otc_jko_step_options, callback_every)},
+};
+void otcr_set_jko_step_options(otc_jko_step_options *opts, SEXP options, const char *fn) {
+    otcr_set_options(opts, options, jko_step_fields,
+                     sizeof jko_step_fields / sizeof jko_step_fields[0], fn);
+}
+
 static const otcr_option_field bures_fields[] = {
     {"num_threads", OTCR_U32, offsetof(otc_bures_options, num_threads)},
     {"symmetry_tol", OTCR_DOUBLE, offsetof(otc_bures_options, symmetry_tol)},

@@ -46,6 +46,15 @@ void otcr_set_wasserstein_1d_options(otc_wasserstein_1d_options *opts, SEXP opti
 void otcr_set_sliced_wasserstein_options(otc_sliced_wasserstein_options *opts, SEXP options, const char *fn);
 /* Sets the fields of `opts` named in the R list `options`; an unknown name or a bad
  * value is an R error naming `fn`. */
+void otcr_set_wasserstein_flow_step_options(otc_wasserstein_flow_step_options *opts, SEXP options, const char *fn);
+/* Sets the fields of `opts` named in the R list `options`; an unknown name or a bad
+ * value is an R error naming `fn`. */
+void otcr_set_mmd_flow_step_options(otc_mmd_flow_step_options *opts, SEXP options, const char *fn);
+/* Sets the fields of `opts` named in the R list `options`; an unknown name or a bad
+ * value is an R error naming `fn`. */
+void otcr_set_jko_step_options(otc_jko_step_options *opts, SEXP options, const char *fn);
+/* Sets the fields of `opts` named in the R list `options`; an unknown name or a bad
+ * value is an R error naming `fn`. */
 void otcr_set_bures_options(otc_bures_options *opts, SEXP options, const char *fn);
 /* Sets the fields of `opts` named in the R list `options`; an unknown name or a bad
  * value is an R error naming `fn`. */

@@ -796,6 +796,104 @@ SEXP otc_r_free_support_barycenter(SEXP y, SEXP b, SEXP sizes, SEXP lambda, SEXP
     return out;
 }
 
+/* ---- Gradient flows, one step per call ----------------------------------------------------- */
+
+/* One Wasserstein flow step of the particles x (rows, weights a) toward y (b); init_potentials
+ * NULL or 3(n + m) values. Ctrl-C stops a solve. */
+SEXP otc_r_wasserstein_flow_step(SEXP x, SEXP a, SEXP y, SEXP b, SEXP init, SEXP options) {
+    static const char *names[] = {"x", "divergence", "potentials", "iterations", "error", "status"};
+    SEXP out, xn, pots;
+    otc_status st;
+    OTCR_STRUCT(otc_wasserstein_flow_step_problem_f64, pb);
+    OTCR_STRUCT(otc_wasserstein_flow_step_outputs_f64, res);
+    otc_wasserstein_flow_step_options opts;
+    R_xlen_t np;
+    pb.x = rview(x, "x");
+    pb.y = rview(y, "y");
+    pb.a = dvec(a, (R_xlen_t)pb.x.rows, "a", 0);
+    pb.b = dvec(b, (R_xlen_t)pb.y.rows, "b", 0);
+    np = 3 * (R_xlen_t)(pb.x.rows + pb.y.rows);
+    pb.init_potentials = dvec(init, np, "init_potentials", 1);
+    OTCR_DEFAULT_OPTIONS(wasserstein_flow_step, opts);
+    opts.callback = otcr_interrupt_callback;
+    opts.callback_every = interrupt_every((double)pb.x.rows * (double)(pb.x.rows + pb.y.rows) *
+                                          (double)pb.x.cols);
+    OTCR_SET_OPTIONS(wasserstein_flow_step, opts, options);
+    xn = PROTECT(Rf_allocMatrix(REALSXP, (int)pb.x.rows, (int)pb.x.cols));
+    pots = PROTECT(Rf_allocVector(REALSXP, np));
+    res.x = wview(xn);
+    res.potentials = REAL(pots);
+    st = otc_wasserstein_flow_step_f64(&pb, &res, &opts, OTCR_NO_WORK);
+    check_status(st, "otc_wasserstein_flow_step_f64");
+    out = PROTECT(named_list(6, names));
+    SET_VECTOR_ELT(out, 0, xn);
+    SET_VECTOR_ELT(out, 1, Rf_ScalarReal(res.divergence));
+    SET_VECTOR_ELT(out, 2, pots);
+    SET_VECTOR_ELT(out, 3, Rf_ScalarReal((double)res.report.iterations));
+    SET_VECTOR_ELT(out, 4, Rf_ScalarReal(res.report.error));
+    SET_VECTOR_ELT(out, 5, Rf_ScalarInteger(st));
+    UNPROTECT(3);
+    return out;
+}
+
+/* One MMD flow step; target_term NULL or one number (a previous step's). */
+SEXP otc_r_mmd_flow_step(SEXP x, SEXP a, SEXP y, SEXP b, SEXP target, SEXP options) {
+    static const char *names[] = {"x", "mmd_squared", "target_term", "status"};
+    SEXP out, xn;
+    otc_status st;
+    OTCR_STRUCT(otc_mmd_flow_step_problem_f64, pb);
+    OTCR_STRUCT(otc_mmd_flow_step_outputs_f64, res);
+    pb.x = rview(x, "x");
+    pb.y = rview(y, "y");
+    pb.a = dvec(a, (R_xlen_t)pb.x.rows, "a", 0);
+    pb.b = dvec(b, (R_xlen_t)pb.y.rows, "b", 0);
+    pb.target_term = dvec(target, 1, "target_term", 1);
+    OTCR_OPTIONS(mmd_flow_step, opts, options);
+    xn = PROTECT(Rf_allocMatrix(REALSXP, (int)pb.x.rows, (int)pb.x.cols));
+    res.x = wview(xn);
+    st = otc_mmd_flow_step_f64(&pb, &res, &opts, OTCR_NO_WORK);
+    check_status(st, "otc_mmd_flow_step_f64");
+    out = PROTECT(named_list(4, names));
+    SET_VECTOR_ELT(out, 0, xn);
+    SET_VECTOR_ELT(out, 1, Rf_ScalarReal(res.mmd_squared));
+    SET_VECTOR_ELT(out, 2, Rf_ScalarReal(res.target_term));
+    SET_VECTOR_ELT(out, 3, Rf_ScalarInteger(st));
+    UNPROTECT(2);
+    return out;
+}
+
+/* One entropic JKO step of rho (h·w values, pixel (r, c) at r·w + c); potential NULL or h·w
+ * values. Ctrl-C stops the iterations. */
+SEXP otc_r_jko_step(SEXP rho, SEXP h, SEXP w, SEXP potential, SEXP options) {
+    static const char *names[] = {"rho", "iterations", "error", "status"};
+    SEXP out, next;
+    otc_status st;
+    R_xlen_t n;
+    OTCR_STRUCT(otc_jko_step_problem_f64, pb);
+    OTCR_STRUCT(otc_jko_step_outputs_f64, res);
+    otc_jko_step_options opts;
+    pb.height = (size_t)Rf_asInteger(h);
+    pb.width = (size_t)Rf_asInteger(w);
+    n = (R_xlen_t)(pb.height * pb.width);
+    pb.rho = dvec(rho, n, "rho", 0);
+    pb.potential = dvec(potential, n, "potential", 1);
+    OTCR_DEFAULT_OPTIONS(jko_step, opts);
+    opts.callback = otcr_interrupt_callback;
+    opts.callback_every = interrupt_every(2.0 * (double)n * (double)(pb.height + pb.width));
+    OTCR_SET_OPTIONS(jko_step, opts, options);
+    next = PROTECT(Rf_allocVector(REALSXP, n));
+    res.rho_next = REAL(next);
+    st = otc_jko_step_f64(&pb, &res, &opts, OTCR_NO_WORK);
+    check_status(st, "otc_jko_step_f64");
+    out = PROTECT(named_list(4, names));
+    SET_VECTOR_ELT(out, 0, next);
+    SET_VECTOR_ELT(out, 1, Rf_ScalarReal((double)res.report.iterations));
+    SET_VECTOR_ELT(out, 2, Rf_ScalarReal(res.report.error));
+    SET_VECTOR_ELT(out, 3, Rf_ScalarInteger(st));
+    UNPROTECT(2);
+    return out;
+}
+
 /* ---- 1-D, sliced and batched exact OT ---------------------------------------------------- */
 
 SEXP otc_r_wasserstein_1d(SEXP x, SEXP a, SEXP y, SEXP b, SEXP p, SEXP options) {

@@ -2999,6 +2999,8 @@ fn plan_ops_do_not_allocate() {
         assert_eq!((s1, s2, count), (0, 0, 0));
     }
     assert_eq!(wr, dense);
+}
+
 /// The three flow steps' C entry points allocate nothing on one thread with a caller
 /// workspace of the queried size: a Wasserstein step cold and then warm-started from its
 /// potentials, an MMD step computing its target term and one given it, a JKO step (after a

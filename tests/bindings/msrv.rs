@@ -13,18 +13,20 @@ use std::process::Command;
 fn version(text: &str) -> (u32, u32, u32) {
     let mut parts = text.split('.').map(|p| p.parse::<u32>().expect(text));
     let major = parts.next().unwrap();
-    (
-        major,
-        parts.next().unwrap_or(0),
-        parts.next().unwrap_or(0),
-    )
+    (major, parts.next().unwrap_or(0), parts.next().unwrap_or(0))
 }
 
 /// The value of the `rust-version` key of a manifest, if it has one.
 fn rust_version(manifest: &str) -> Option<String> {
     manifest.lines().find_map(|line| {
         let value = line.trim().strip_prefix("rust-version")?.trim_start();
-        Some(value.strip_prefix('=')?.trim().trim_matches('"').to_string())
+        Some(
+            value
+                .strip_prefix('=')?
+                .trim()
+                .trim_matches('"')
+                .to_string(),
+        )
     })
 }
 
@@ -37,12 +39,23 @@ fn dependency_manifests() -> Vec<(String, PathBuf)> {
         .find_map(|l| l.strip_prefix("host: ").map(str::to_string))
         .expect("rustc -vV names the host");
     let out = Command::new(cargo)
-        .args(["tree", "--locked", "--offline", "--all-features", "-e", "normal,build"])
+        .args([
+            "tree",
+            "--locked",
+            "--offline",
+            "--all-features",
+            "-e",
+            "normal,build",
+        ])
         .args(["--target", &host, "--prefix", "none", "--format", "{p}"])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("cannot run cargo tree");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let home = std::env::var("CARGO_HOME")
         .map(PathBuf::from)
         .unwrap_or_else(|_| PathBuf::from(std::env::var("HOME").unwrap()).join(".cargo"));

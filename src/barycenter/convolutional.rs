@@ -527,7 +527,7 @@ impl<'a, T: Real> GridKernel<'a, T> {
 }
 
 /// Workspace of [`convolutional_barycenter_in_place`] for k images of h×w pixels in `T`:
-/// `(3k + 2)·hw` values of `T` and a [`GridKernel`]'s.
+/// `(3k + 2)·hw` values of `T` and a `GridKernel`'s.
 pub fn convolutional_barycenter_scratch<T: Real>(h: usize, w: usize, k: usize) -> StackReq {
     let n = h.saturating_mul(w);
     StackReq::all_of(&[

@@ -19,7 +19,7 @@
 //!
 //! (the KL proximal step of τF/ε on the row marginal `e^{u+s}`); the map u ↦ u is a
 //! contraction of factor κ < 1 in the sup norm. Each `log(K e^·)` is the separable
-//! log-convolution of the convolutional barycenter ([`GridKernel`], `O(hw(h + w))`). The
+//! log-convolution of the convolutional barycenter (`GridKernel`, `O(hw(h + w))`). The
 //! returned density is the row marginal `e^{u+s}` of the plan whose column marginal is
 //! exactly ρ_k: its mass is ρ_k's, up to rounding. Error: `Σ_i |e^{u_new + s} − e^{u + s}|`,
 //! the last update's change of the density (units of mass).

@@ -2535,9 +2535,9 @@ otc_jko_step_workspace_size_f64(problem, opts, bytes) =
 # `F(ρ) = Σ ρ log ρ + Σ V ρ` (the heat flow for V = 0, Fokker–Planck `∂ρ = Δρ + ∇·(ρ∇V)`
 # otherwise) and W_ε the entropic transport cost for `½|x − y|²` (so a Gaussian's
 # variance grows by ≈ 2τ per step and axis under the heat flow, plus ≈ ε of entropic
-# blur). The paper's scaling iterations `v ← log ρ_k − log K e^u`, `u ← −τ/(τ + ε)·(log K e^v
-# + 1 + V)`, a contraction of factor τ/(τ + ε), each `log K e^·` the separable
-# log-convolution of `otc_convolutional_barycenter_f64` (two matmuls, `O(hw(h + w))`).
+# blur). The paper's scaling iterations `v ← log ρ_k − log K e^u`,
+# `u ← −τ/(τ + ε)·(log K e^v + 1 + V)`, a contraction of factor τ/(τ + ε), each `log K e^·`
+# the separable log-convolution of `otc_convolutional_barycenter_f64` (two matmuls, `O(hw(h + w))`).
 # `out->rho_next` has the mass of ρ_k (up to rounding). The same bits for every
 # `num_threads`.
 #

@@ -2,7 +2,7 @@
 //! ot4ml course) — the Sinkhorn-divergence (Wasserstein) flow and the energy-distance MMD
 //! flow — printing the decreasing values and drawing the particles at several times; and one
 //! exact transport between two small images (the grid solver), its plan's arcs drawn with
-//! widths ∝ mass. SVG figures go to target/demo/.
+//! widths ∝ mass. SVG figures go to $OTCORE_DEMO_OUT (default: target/demo/).
 
 use crate::data::Data;
 use crate::svg::{Point, Svg};
@@ -10,7 +10,7 @@ use faer::MatRef;
 use otcore::exact::{emd_grid, GridParams};
 use otcore::flow::{mmd_flow, wasserstein_flow, MmdKernel, MmdParams, WassersteinFlowParams};
 use otcore::sinkhorn::Params;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Particles kept at a step: (step, positions).
 type Snapshot = (usize, Vec<Point>);
@@ -88,12 +88,10 @@ fn run_flow(
 
 pub fn run(data: &Data) {
     println!("== Gradient flows (otcore::flow) ==");
-    let dir: PathBuf = [env!("CARGO_MANIFEST_DIR"), "target", "demo"]
-        .iter()
-        .collect();
-    if let Err(e) = std::fs::create_dir_all(&dir) {
-        return println!("  cannot create {}: {e}", dir.display());
-    }
+    let dir = match crate::svg::out_dir() {
+        Ok(dir) => dir,
+        Err(e) => return println!("  cannot create the figures' directory: {e}"),
+    };
     println!("  figures in {}", dir.display());
     let target = rows(data.y.as_ref());
     let (x, y) = (data.x.as_ref(), data.y.as_ref());

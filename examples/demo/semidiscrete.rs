@@ -1,5 +1,5 @@
 //! Demo section: semi-discrete OT (a Laguerre diagram) and a convolutional barycenter, both
-//! written as SVG files into $OTCORE_DEMO_OUT (default: the current directory).
+//! written as SVG files into $OTCORE_DEMO_OUT (default: target/demo/).
 
 use crate::data::Data;
 use faer::Mat;
@@ -9,7 +9,7 @@ use std::fmt::Write;
 use std::path::PathBuf;
 
 fn out_dir() -> PathBuf {
-    std::env::var_os("OTCORE_DEMO_OUT").map_or_else(|| PathBuf::from("."), PathBuf::from)
+    crate::svg::out_dir().unwrap_or_else(|_| PathBuf::from("."))
 }
 
 /// A two-Gaussian density on the `side × side` grid of [lo, hi]², normalised, and the grid.

@@ -3,7 +3,22 @@
 //! every figure is one `Svg` built by calls and written with [`Svg::save`].
 
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// Where the demo writes its figures: `$OTCORE_DEMO_OUT`, or `target/demo/` of the checkout;
+/// created if missing.
+pub fn out_dir() -> std::io::Result<PathBuf> {
+    let dir = std::env::var_os("OTCORE_DEMO_OUT").map_or_else(
+        || {
+            [env!("CARGO_MANIFEST_DIR"), "target", "demo"]
+                .iter()
+                .collect()
+        },
+        PathBuf::from,
+    );
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir)
+}
 
 /// A world point (x, y).
 pub type Point = (f64, f64);

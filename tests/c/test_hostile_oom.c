@@ -95,6 +95,8 @@ static void calls_under_limit(double *a, double *b, double *f, double *big, uint
     otc_matrix_mut_f32 columnf = {bigf, N, 1, 1, 1};
     otc_matrix_mut_f64 pairs = {f, 2, 2, 2, 1};
     otc_matrix_f64 few = {a, 8, 1, 1, 1};
+    otc_matrix_mut_f64 line8 = {big, 8, 1, 1, 1}, point1 = {big, 1, 1, 1, 1};
+    static const size_t arc[1] = {0};
     static const otc_lse_pair lse[2] = {{0.0, 1.0}, {-1.0, 2.0}};
     size_t shape[1] = {N}, both[2] = {N, N};
     double lambda[2] = {0.5, 0.5}, unit = 1.0, g2[2] = {0.0, 0.0};
@@ -107,6 +109,7 @@ static void calls_under_limit(double *a, double *b, double *f, double *big, uint
              p.rho = 1.0);
     OOM_CALL(assignment, f64, p.count = 1; p.costs = &flat);
     OOM_CALL(emd_grid, f64, p.ndim = 1; p.shape = shape; p.a = a; p.b = b);
+    OOM_CALL(emd_points, f64, p.a = a; p.b = b; p.x = cloud; p.y = cloud; r.f = f);
     /* 1-D: O(n) sorting workspaces; sliced with 2^40 random directions: O(k). */
     OOM_CALL(wasserstein_1d, f64, p.x = a; p.a = a; p.n = N; p.y = b; p.b = b; p.m = N;
              p.p = 2.0);
@@ -169,6 +172,18 @@ static void calls_under_limit(double *a, double *b, double *f, double *big, uint
              p.width = 2048; r.barycenter = ff);
     OOM_CALL(free_support_barycenter, f64, p.y = cloud; p.b = b; p.sizes = shape; p.k = 1;
              p.lambda = &unit; p.x0 = cloud; p.a = a; r.x = sites);
+    /* Flows: O((n + m) d) Sinkhorn and MMD workspaces for N particles; a 2048 x 2048 JKO grid. */
+    OOM_CALL(wasserstein_flow_step, f64, p.x = cloud; p.a = a; p.y = cloud; p.b = b;
+             r.x = sites);
+    OOM_CALL(mmd_flow_step, f64, p.x = cloud; p.a = a; p.y = cloud; p.b = b; r.x = sites);
+    OOM_CALL(jko_step, f64, p.rho = a; p.height = 2048; p.width = 2048; r.rho_next = f);
+    /* Plan operations need no workspace: one arc between 8 points on a line. */
+    NO_WORKSPACE_CALL(plan_position_gradient, f64, p.x = few; p.y = few; p.plan_nnz = 1;
+                      p.plan_rows = arc; p.plan_cols = arc; p.plan_mass = &unit;
+                      r.gx = line8);
+    NO_WORKSPACE_CALL(displacement_interpolation, f64, p.x = few; p.y = few; p.plan_nnz = 1;
+                      p.plan_rows = arc; p.plan_cols = arc; p.plan_mass = &unit; p.t = 0.5;
+                      r.points = point1; r.weights = big + 8);
 
     CHECK(f[0] == 12345.0 && ff[0] == 12345.0f); /* no output written */
 

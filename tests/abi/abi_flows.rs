@@ -694,3 +694,104 @@ fn flow_steps_refuse_bad_input_and_write_nothing() {
         "query h = 0",
     );
 }
+
+/// `v` at the start of a buffer of 32 values: an output of up to 32 values placed at its
+/// start overlaps `v` and nothing else, wherever the allocator put the buffers.
+fn padded(v: &[f64]) -> Vec<f64> {
+    let mut p = vec![0.0; 32];
+    p[..v.len()].copy_from_slice(v);
+    p
+}
+
+/// Every output array of the three steps, placed over each of its inputs in turn (and the
+/// Wasserstein step's two outputs over each other), is refused with `OTC_ERR_ALIASING`
+/// naming the input, and nothing is written: the outputs struct and the real output
+/// buffers keep their sentinels. Inputs sit in buffers long enough to hold any output, so
+/// the refusal names the input whatever the heap's layout.
+#[test]
+fn flow_outputs_over_every_input_are_refused() {
+    let (x, a) = cloud(4, 0.0);
+    let (y, b) = cloud(3, 0.5);
+    let (x, a, y, b) = (padded(&x), padded(&a), padded(&y), padded(&b));
+    let (x, a, y, b) = (&x[..8], &a[..4], &y[..6], &b[..3]);
+    let given = padded(&[0.25; 21]);
+    let (mut xo, mut pots) = (vec![SENTINEL; 8], vec![SENTINEL; 21]);
+    let wp = w_problem(x, a, y, b, given.as_ptr());
+    let wbase = w_outputs(&mut xo, pots.as_mut_ptr());
+    let w_inputs: [(*const f64, &str); 5] = [
+        (x.as_ptr(), "problem->x"),
+        (a.as_ptr(), "problem->a"),
+        (y.as_ptr(), "problem->y"),
+        (b.as_ptr(), "problem->b"),
+        (given.as_ptr(), "problem->init_potentials"),
+    ];
+    let wrun = |out: &mut otc_wasserstein_flow_step_outputs_f64| {
+        // SAFETY: every pointer is valid for what it states; the call refuses before writing.
+        let s = unsafe { otc_wasserstein_flow_step_f64(&wp, out, null(), NO_WORK) };
+        assert_eq!((out.report.status, out.divergence), (0, SENTINEL));
+        s
+    };
+    for (input, name) in w_inputs {
+        let mut out = wbase;
+        out.x.data = input.cast_mut();
+        refused(
+            wrun(&mut out),
+            OTC_ERR_ALIASING,
+            name,
+            "out->x over an input",
+        );
+        let mut out = wbase;
+        out.potentials = input.cast_mut();
+        refused(
+            wrun(&mut out),
+            OTC_ERR_ALIASING,
+            name,
+            "potentials over an input",
+        );
+    }
+    let mut out = wbase;
+    out.potentials = out.x.data;
+    refused(
+        wrun(&mut out),
+        OTC_ERR_ALIASING,
+        "out->",
+        "potentials over out->x",
+    );
+
+    let target = padded(&[0.5]);
+    let mp = m_problem(x, a, y, b, target.as_ptr());
+    let mbase = m_outputs(&mut xo);
+    let m_inputs: [(*const f64, &str); 5] = [
+        (x.as_ptr(), "problem->x"),
+        (a.as_ptr(), "problem->a"),
+        (y.as_ptr(), "problem->y"),
+        (b.as_ptr(), "problem->b"),
+        (target.as_ptr(), "problem->target_term"),
+    ];
+    for (input, name) in m_inputs {
+        let mut out = mbase;
+        out.x.data = input.cast_mut();
+        // SAFETY: as above.
+        let s = unsafe { otc_mmd_flow_step_f64(&mp, &mut out, null(), NO_WORK) };
+        refused(s, OTC_ERR_ALIASING, name, "mmd out->x over an input");
+        assert_eq!((out.mmd_squared, out.target_term), (SENTINEL, SENTINEL));
+    }
+
+    let rho = [1.0 / 16.0; 16];
+    let potential = [0.5; 16];
+    let mut next = [SENTINEL; 16];
+    let jp = j_problem(&rho, 4, potential.as_ptr());
+    let jbase = j_outputs(&mut next);
+    for (input, name) in [
+        (rho.as_ptr(), "problem->rho"),
+        (potential.as_ptr(), "problem->potential"),
+    ] {
+        let mut out = jbase;
+        out.rho_next = input.cast_mut();
+        // SAFETY: as above.
+        let s = unsafe { otc_jko_step_f64(&jp, &mut out, null(), NO_WORK) };
+        refused(s, OTC_ERR_ALIASING, name, "rho_next over an input");
+        assert_eq!(out.report.status, 0);
+    }
+    assert!(xo.iter().chain(&pots).chain(&next).all(|&v| v == SENTINEL));
+}

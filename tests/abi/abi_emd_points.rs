@@ -363,3 +363,47 @@ fn points_refuse_bad_input_and_write_nothing() {
     );
     assert!(buf.untouched());
 }
+
+/// Every output array (f, g, plan_rows, plan_cols, plan_mass), placed over each input (a, b,
+/// x, y) in turn, is refused with `OTC_ERR_ALIASING` naming the input, and nothing is
+/// written. Inputs sit in buffers long enough for any output, so the refusal names the
+/// input whatever the heap's layout.
+#[test]
+fn points_outputs_over_every_input_are_refused() {
+    let mut s = 5;
+    let (n, m, d) = (6, 5, 2);
+    let (xs, ys) = (
+        padded(&uniform(&mut s, n * d)),
+        padded(&uniform(&mut s, m * d)),
+    );
+    let a = padded(&normalised(uniform(&mut s, n)));
+    let b = padded(&normalised(uniform(&mut s, m)));
+    let p = problem(&a[..n], &b[..m], view(&xs, n, d), view(&ys, m, d));
+    let mut buf = Buffers::new(n, m);
+    let base = buf.outputs();
+    let inputs: [(*const f64, &str); 4] = [
+        (a.as_ptr(), "problem->a"),
+        (b.as_ptr(), "problem->b"),
+        (xs.as_ptr(), "problem->x"),
+        (ys.as_ptr(), "problem->y"),
+    ];
+    type Place = fn(&mut otc_emd_points_outputs_f64, *mut f64);
+    let outputs: [(Place, &str); 5] = [
+        (|o, at| o.f = at, "f"),
+        (|o, at| o.g = at, "g"),
+        (|o, at| o.plan_rows = at.cast(), "plan_rows"),
+        (|o, at| o.plan_cols = at.cast(), "plan_cols"),
+        (|o, at| o.plan_mass = at, "plan_mass"),
+    ];
+    for (input, name) in inputs {
+        for (place, output) in outputs {
+            let mut out = base;
+            place(&mut out, input.cast_mut());
+            // SAFETY: every pointer is valid for what it states; the call refuses first.
+            let status = unsafe { otc_emd_points_f64(&p, &mut out, null(), NO_WORK) };
+            refused(status, OTC_ERR_ALIASING, name, output);
+            assert_eq!((out.cost, out.nnz), (SENTINEL, 77), "{output} over {name}");
+        }
+    }
+    assert!(buf.untouched());
+}

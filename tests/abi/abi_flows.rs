@@ -695,14 +695,6 @@ fn flow_steps_refuse_bad_input_and_write_nothing() {
     );
 }
 
-/// `v` at the start of a buffer of 32 values: an output of up to 32 values placed at its
-/// start overlaps `v` and nothing else, wherever the allocator put the buffers.
-fn padded(v: &[f64]) -> Vec<f64> {
-    let mut p = vec![0.0; 32];
-    p[..v.len()].copy_from_slice(v);
-    p
-}
-
 /// Every output array of the three steps, placed over each of its inputs in turn (and the
 /// Wasserstein step's two outputs over each other), is refused with `OTC_ERR_ALIASING`
 /// naming the input, and nothing is written: the outputs struct and the real output

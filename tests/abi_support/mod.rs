@@ -67,3 +67,12 @@ pub fn refused(status: otc_status, want: otc_status, needle: &str, case: &str) {
     assert_eq!(status, want, "{case}: {msg}");
     assert!(msg.contains(needle), "{case}: {msg:?} lacks {needle:?}");
 }
+
+/// `v` at the start of a buffer of 32 values: an output of up to 32 values placed at its
+/// start overlaps `v` and nothing else, wherever the allocator put the buffers (aliasing
+/// cases whose refusal must name that input).
+pub fn padded(v: &[f64]) -> Vec<f64> {
+    let mut p = vec![0.0; 32];
+    p[..v.len()].copy_from_slice(v);
+    p
+}

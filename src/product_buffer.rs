@@ -31,6 +31,10 @@ struct Page([u8; PAGE]);
 thread_local! {
     /// Whether this thread's product buffer exists (no destructor: safe during teardown).
     static READY: Cell<bool> = const { Cell::new(false) };
+    /// Whether every worker of the rayon pool this thread belongs to has its buffer (set on
+    /// a pool's worker once a broadcast from it succeeded; a pool's workers live as long as
+    /// the pool, so a rebuilt pool starts with fresh flags).
+    static POOL_READY: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Whether faer's products of more than 16³ multiply-adds take `private-gemm-x86` here.
@@ -181,12 +185,20 @@ fn ensure_here() -> Result<()> {
 /// Makes faer's product buffer exist, fallibly, on the calling thread and, under
 /// `Par::Rayon`, on every thread of the current pool: call it before any faer product or
 /// decomposition that may exceed 16³ multiply-adds. `OutOfMemory` naming the bytes when
-/// the allocator refuses them; never an abort. O(1) once a thread has its buffer.
+/// the allocator refuses them; never an abort. O(1) once a thread has its buffer; under
+/// `Par::Rayon`, one broadcast over the pool the first time each of its workers asks (from
+/// outside a pool: every time), then two thread-local reads.
 pub(crate) fn ensure(par: Par) -> Result<()> {
     ensure_here()?;
     if let Par::Rayon(_) = par {
+        if POOL_READY.get() {
+            return Ok(());
+        }
         let results: Vec<Result<()>> = rayon::broadcast(|_| ensure_here());
         results.into_iter().collect::<Result<Vec<()>>>()?;
+        if rayon::current_thread_index().is_some() {
+            POOL_READY.set(true);
+        }
     }
     Ok(())
 }
@@ -221,5 +233,25 @@ mod tests {
         assert_eq!(cpu_count("0-1,4-5"), Some(4));
         assert_eq!(cpu_count("x"), Some(1));
         assert_eq!(cpu_count("3-1"), None);
+    }
+
+    #[test]
+    fn a_pool_is_readied_by_its_first_ensure_on_every_worker() {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(3)
+            .build()
+            .unwrap();
+        let par = Par::Rayon(3.try_into().unwrap());
+        pool.install(|| {
+            assert!(!POOL_READY.get());
+            ensure(par).unwrap();
+            assert!(POOL_READY.get());
+            let ready: Vec<bool> = rayon::broadcast(|_| READY.get());
+            assert_eq!(ready, vec![packs_in_thread_buffer(); 3]);
+            ensure(par).unwrap();
+        });
+        // Outside a pool nothing is remembered: the global pool is not ours to mark.
+        ensure(par).unwrap();
+        assert!(!POOL_READY.get());
     }
 }

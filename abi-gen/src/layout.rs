@@ -10,7 +10,7 @@ pub fn generate(abi: &Abi) -> String {
         "// {GENERATED_NOTE}\n\n\
          /// `(C expression, Rust value)` pairs: the size and every field offset of every struct\n\
          /// of include/otcore.h.\n\
-         fn layout_table() -> Vec<(String, usize)> {{\n    let mut all = Vec::new();\n"
+         pub fn layout_table() -> Vec<(String, usize)> {{\n    let mut all = Vec::new();\n"
     );
     for s in abi.structs() {
         let fields: Vec<&str> = s.fields.iter().map(|f| f.name.as_str()).collect();

@@ -3,17 +3,25 @@
 //! of small random sizes with random valid options, a thread count of 1 to 3, and (one time
 //! in two) a caller workspace of the queried size. The call must not panic, its status must
 //! be `OTC_OK`, a warning, or an error the function's doc comment in `include/otcore.h`
-//! lists, and on `OTC_OK` or a warning every scalar and array result must be finite.
+//! lists, and on `OTC_OK` or a warning every scalar and array result must be finite. One
+//! call in two is followed by an aliasing trial: each output the call wrote (an array or a
+//! view's data, found through the header's description of the outputs struct) is pointed in
+//! turn at the start of each of the problem's inputs, and the call must refuse with
+//! `OTC_ERR_ALIASING`, naming the overlap, and leave that input untouched.
 
 use crate::abi_support::*;
 use crate::fuzz_abi::Rng;
 
+use crate::layout::offset;
 use otcore::ffi::assignment::*;
 use otcore::ffi::barycenter::*;
 use otcore::ffi::emd_grid::*;
 use otcore::ffi::emd_partial::*;
+use otcore::ffi::emd_points::*;
 use otcore::ffi::exact::*;
+use otcore::ffi::flow::*;
 use otcore::ffi::gaussian::*;
+use otcore::ffi::plan_ops::*;
 use otcore::ffi::quantile::*;
 use otcore::ffi::semidiscrete::*;
 use otcore::ffi::shape::otc_workspace;
@@ -21,6 +29,7 @@ use otcore::ffi::sinkhorn::*;
 use otcore::ffi::sinkhorn_blocks::*;
 use otcore::ffi::status::*;
 use otcore::ffi::view::otc_matrix_f64;
+use otcore_abi_gen::{is_pointer, Abi};
 use std::collections::{BTreeMap, BTreeSet};
 use std::mem::size_of;
 use std::sync::OnceLock;
@@ -34,13 +43,17 @@ struct Fns<P, R, O> {
     run: Call<P, R, O>,
 }
 
+/// The header's description.
+fn description() -> &'static Abi {
+    static ABI: OnceLock<Abi> = OnceLock::new();
+    ABI.get_or_init(|| Abi::load(std::path::Path::new(env!("CARGO_MANIFEST_DIR"))))
+}
+
 /// The statuses each function's doc comment in `include/otcore.h` names.
 fn documented(name: &str) -> &'static BTreeSet<i32> {
     static TABLE: OnceLock<BTreeMap<String, BTreeSet<i32>>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let header = std::fs::read_to_string(root.join("include/otcore.h")).unwrap();
-        let abi = otcore_abi_gen::Abi::parse(&header);
+        let abi = description();
         let codes: BTreeMap<&str, i32> = abi
             .consts()
             .filter(|c| c.name.starts_with("OTC_OK") || c.name.starts_with("OTC_ERR_"))
@@ -117,6 +130,78 @@ fn call<P, R, O>(
     } else {
         assert!(s <= 3, "{name}: unknown warning {s}");
         assert!(finite(r), "{name}: status {s} with non-finite results");
+        if rng.below(2) == 0 {
+            alias_trial(name, p, r, o, fns.run);
+        }
+    }
+}
+
+/// Where a pointer field of an ABI struct lives: the field itself, or the `data` field of a
+/// view.
+fn pointer_fields(struct_name: &str, wanted: impl Fn(&str) -> bool) -> Vec<(String, usize)> {
+    let s = description().find_struct(struct_name).unwrap();
+    s.fields
+        .iter()
+        .filter_map(|f| {
+            let at = offset(struct_name, &f.name);
+            if is_pointer(&f.ty) && wanted(&f.ty) {
+                Some((f.name.clone(), at))
+            } else if f.ty.starts_with("otc_matrix") && wanted(&f.ty) {
+                Some((f.name.clone(), at + offset(&f.ty, "data")))
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+/// The pointer stored `at` bytes into `x`.
+fn pointer_at<T>(x: &T, at: usize) -> *mut u8 {
+    // SAFETY: `at` is the offset of a pointer field of T, from the generated layout table.
+    unsafe { *((x as *const T as *const u8).add(at) as *const *mut u8) }
+}
+
+/// Every output the call wrote, pointed in turn at the start of every input: the call must
+/// refuse with `OTC_ERR_ALIASING` and leave the input's first bytes as they were.
+fn alias_trial<P, R, O>(name: &str, p: &P, r: &mut R, o: &O, run: Call<P, R, O>) {
+    let (op, t) = name.rsplit_once('_').unwrap();
+    let problem = format!("{op}_problem_{t}");
+    let outputs = format!("{op}_outputs_{t}");
+    let inputs: Vec<(String, *mut u8)> =
+        pointer_fields(&problem, |ty| ty.starts_with("const ") || !ty.contains('*'))
+            .into_iter()
+            .map(|(f, at)| (f, pointer_at(p, at)))
+            .filter(|(_, ptr)| !ptr.is_null())
+            .collect();
+    let written: Vec<(String, usize)> = pointer_fields(&outputs, |ty| !ty.starts_with("const "))
+        .into_iter()
+        .filter(|&(_, at)| !pointer_at(r, at).is_null())
+        .collect();
+    for (input, target) in &inputs {
+        for (output, at) in &written {
+            // SAFETY: every non-null input of a valid problem holds at least 4 bytes.
+            let before: [u8; 4] = unsafe { *(*target as *const [u8; 4]) };
+            // SAFETY: `at` is the offset of a pointer field of R (generated layout table).
+            let slot = unsafe { (r as *mut R as *mut u8).add(*at) as *mut *mut u8 };
+            // SAFETY: as above; the original pointer is put back after the call.
+            let original = unsafe { slot.replace(*target) };
+            // SAFETY: valid structs; one output now overlaps an input, which must be refused.
+            let s = unsafe { run(p, r, o, NO_WORK) };
+            // SAFETY: as above.
+            unsafe { slot.write(original) };
+            let message = otcore::ffi::boundary::last_error_message();
+            assert_eq!(
+                s, OTC_ERR_ALIASING,
+                "{name}: output {output} over input {input}: {message}"
+            );
+            assert!(message.contains("overlaps"), "{name}: {message}");
+            // SAFETY: as above.
+            let after: [u8; 4] = unsafe { *(*target as *const [u8; 4]) };
+            assert_eq!(
+                before, after,
+                "{name}: input {input} written through {output}"
+            );
+        }
     }
 }
 
@@ -160,10 +245,39 @@ fn costs(rng: &mut Rng, n: usize, m: usize) -> Vec<f64> {
     c
 }
 
+/// Room for a sparse plan of `len` entries: rows, columns, masses.
+struct Sparse {
+    rows: Vec<usize>,
+    cols: Vec<usize>,
+    mass: Vec<f64>,
+}
+
+impl Sparse {
+    fn new(len: usize) -> Self {
+        Sparse {
+            rows: vec![0; len],
+            cols: vec![0; len],
+            mass: vec![0.0; len],
+        }
+    }
+
+    /// The three output pointers.
+    fn outputs(&mut self) -> (*mut usize, *mut usize, *mut f64) {
+        let s = self;
+        (
+            s.rows.as_mut_ptr(),
+            s.cols.as_mut_ptr(),
+            s.mass.as_mut_ptr(),
+        )
+    }
+}
+
 fn exact_ops(rng: &mut Rng) {
     let (n, m) = (1 + rng.below(7), 1 + rng.below(7));
     let (a, b, c) = (simplex(rng, n), simplex(rng, m), costs(rng, n, m));
     let (mut f, mut g) = (vec![0.0; n], vec![0.0; m]);
+    let mut sparse = Sparse::new(n + m);
+    let mut dense = vec![0.0; n * m];
     match rng.below(6) {
         0 => {
             let mut p: otc_emd_partial_problem_f64 = abi();
@@ -171,6 +285,8 @@ fn exact_ops(rng: &mut Rng) {
             p.mass = 0.05 + 0.9 * rng.unit();
             let mut r: otc_emd_partial_outputs_f64 = abi();
             (r.f, r.g) = (f.as_mut_ptr(), g.as_mut_ptr());
+            (r.plan_rows, r.plan_cols, r.plan_mass) = sparse.outputs();
+            r.plan = view_mut(&mut dense, n, m);
             let mut o = options(rng, otc_emd_partial_options_default);
             o.max_iter = rng.pick(&[10, 1_000_000]);
             let fns = Fns {
@@ -189,6 +305,8 @@ fn exact_ops(rng: &mut Rng) {
             p.rho = 0.01 + 2.0 * rng.unit();
             let mut r: otc_emd_unbalanced_tv_outputs_f64 = abi();
             (r.f, r.g) = (f.as_mut_ptr(), g.as_mut_ptr());
+            (r.plan_rows, r.plan_cols, r.plan_mass) = sparse.outputs();
+            r.plan = view_mut(&mut dense, n, m);
             let o = options(rng, otc_emd_unbalanced_tv_options_default);
             let fns = Fns {
                 size: otc_emd_unbalanced_tv_workspace_size_f64,
@@ -210,8 +328,16 @@ fn exact_ops(rng: &mut Rng) {
             (p.count, p.n, p.m, p.a, p.b) = (count, n, m, aa.as_ptr(), bb.as_ptr());
             p.costs = views.as_ptr();
             let mut each = vec![0.0; count];
+            let mut gaps = vec![0.0; count];
+            let mut iterations = vec![0u64; count];
+            let mut nnz = vec![0usize; count];
+            let (mut fs, mut gs) = (f.repeat(count), g.repeat(count));
+            let mut plans = Sparse::new(count * (n + m - 1));
             let mut r: otc_emd_batch_outputs_f64 = abi();
-            r.problem_costs = each.as_mut_ptr();
+            (r.problem_costs, r.problem_gaps) = (each.as_mut_ptr(), gaps.as_mut_ptr());
+            (r.problem_iterations, r.plan_nnz) = (iterations.as_mut_ptr(), nnz.as_mut_ptr());
+            (r.f, r.g) = (fs.as_mut_ptr(), gs.as_mut_ptr());
+            (r.plan_rows, r.plan_cols, r.plan_mass) = plans.outputs();
             let o = options(rng, otc_emd_batch_options_default);
             let fns = Fns {
                 size: otc_emd_batch_workspace_size_f64,
@@ -227,8 +353,10 @@ fn exact_ops(rng: &mut Rng) {
             let mut p: otc_assignment_problem_f64 = abi();
             (p.count, p.costs) = (1, costs.as_ptr());
             let mut perm = vec![0usize; n];
+            let (mut v, mut each) = (vec![0.0; n], [0.0]);
             let mut r: otc_assignment_outputs_f64 = abi();
             (r.perm, r.u) = (perm.as_mut_ptr(), f.as_mut_ptr());
+            (r.v, r.problem_costs) = (v.as_mut_ptr(), each.as_mut_ptr());
             let o = options(rng, otc_assignment_options_default);
             let fns = Fns {
                 size: otc_assignment_workspace_size_f64,
@@ -242,11 +370,13 @@ fn exact_ops(rng: &mut Rng) {
             let shape = [n, 1 + rng.below(4)];
             let cells = shape[0] * shape[1];
             let (ga, gb) = (simplex(rng, cells), simplex(rng, cells));
-            let mut gf = vec![0.0; cells];
+            let (mut gf, mut gg) = (vec![0.0; cells], vec![0.0; cells]);
+            let mut plan = Sparse::new(2 * cells);
             let mut p: otc_emd_grid_problem_f64 = abi();
             (p.ndim, p.shape, p.a, p.b) = (2, shape.as_ptr(), ga.as_ptr(), gb.as_ptr());
             let mut r: otc_emd_grid_outputs_f64 = abi();
-            r.f = gf.as_mut_ptr();
+            (r.f, r.g) = (gf.as_mut_ptr(), gg.as_mut_ptr());
+            (r.plan_rows, r.plan_cols, r.plan_mass) = plan.outputs();
             let o = options(rng, otc_emd_grid_options_default);
             let fns = Fns {
                 size: otc_emd_grid_workspace_size_f64,
@@ -590,8 +720,9 @@ fn semidiscrete_ops(rng: &mut Rng) {
             let mut p: otc_semidiscrete_problem_f64 = abi();
             (p.points, p.point_weights) = (view(&x, n, d), w.as_ptr());
             (p.sites, p.b) = (view(&sites, m, d), b.as_ptr());
+            let mut cell_masses = vec![0.0; m];
             let mut r: otc_semidiscrete_outputs_f64 = abi();
-            r.g = g.as_mut_ptr();
+            (r.g, r.masses) = (g.as_mut_ptr(), cell_masses.as_mut_ptr());
             let mut o = options(rng, otc_semidiscrete_options_default);
             o.max_iter = 1 + rng.below(50) as u64;
             let fns = Fns {
@@ -812,13 +943,145 @@ fn entropic_and_barycenter_ops(rng: &mut Rng) {
     }
 }
 
+fn cloud_flow_and_plan_ops(rng: &mut Rng) {
+    let (n, m, d) = (1 + rng.below(6), 1 + rng.below(6), 1 + rng.below(3));
+    let (x, y) = (points(rng, n * d), points(rng, m * d));
+    let (a, b) = (simplex(rng, n), simplex(rng, m));
+    // A sparse plan of random entries (the plan operations need no optimality).
+    let nnz = 1 + rng.below(n + m);
+    let rows: Vec<usize> = (0..nnz).map(|_| rng.below(n)).collect();
+    let cols: Vec<usize> = (0..nnz).map(|_| rng.below(m)).collect();
+    let mass: Vec<f64> = simplex(rng, nnz);
+    let mut moved = vec![0.0; n * d];
+    match rng.below(6) {
+        0 => {
+            let (mut f, mut g, mut plan) = (vec![0.0; n], vec![0.0; m], Sparse::new(n + m - 1));
+            let mut p: otc_emd_points_problem_f64 = abi();
+            (p.a, p.b, p.x, p.y) = (a.as_ptr(), b.as_ptr(), view(&x, n, d), view(&y, m, d));
+            let mut r: otc_emd_points_outputs_f64 = abi();
+            (r.f, r.g) = (f.as_mut_ptr(), g.as_mut_ptr());
+            (r.plan_rows, r.plan_cols, r.plan_mass) = plan.outputs();
+            let mut o = options(rng, otc_emd_points_options_default);
+            (o.metric, o.p) = (rng.below(3) as i32, rng.pick(&[1.0, 1.5, 3.0]));
+            let fns = Fns {
+                size: otc_emd_points_workspace_size_f64,
+                run: otc_emd_points_f64,
+            };
+            call(rng, "otc_emd_points_f64", &p, &mut r, &o, fns, |r| {
+                all_finite(&[r.cost, r.gap]) && all_finite(&f) && all_finite(&g)
+            });
+        }
+        1 => {
+            let mut gy = vec![0.0; m * d];
+            let mut p: otc_plan_position_gradient_problem_f64 = abi();
+            (p.x, p.y, p.plan_nnz) = (view(&x, n, d), view(&y, m, d), nnz);
+            (p.plan_rows, p.plan_cols, p.plan_mass) = (rows.as_ptr(), cols.as_ptr(), mass.as_ptr());
+            let mut r: otc_plan_position_gradient_outputs_f64 = abi();
+            (r.gx, r.gy) = (view_mut(&mut moved, n, d), view_mut(&mut gy, m, d));
+            let o = options(rng, otc_plan_position_gradient_options_default);
+            let fns = Fns {
+                size: otc_plan_position_gradient_workspace_size_f64,
+                run: otc_plan_position_gradient_f64,
+            };
+            call(
+                rng,
+                "otc_plan_position_gradient_f64",
+                &p,
+                &mut r,
+                &o,
+                fns,
+                |_| all_finite(&moved) && all_finite(&gy),
+            );
+        }
+        2 => {
+            let (mut at, mut weights) = (vec![0.0; nnz * d], vec![0.0; nnz]);
+            let mut p: otc_displacement_interpolation_problem_f64 = abi();
+            (p.x, p.y, p.plan_nnz) = (view(&x, n, d), view(&y, m, d), nnz);
+            (p.plan_rows, p.plan_cols, p.plan_mass) = (rows.as_ptr(), cols.as_ptr(), mass.as_ptr());
+            p.t = rng.unit();
+            let mut r: otc_displacement_interpolation_outputs_f64 = abi();
+            (r.points, r.weights) = (view_mut(&mut at, nnz, d), weights.as_mut_ptr());
+            let o = options(rng, otc_displacement_interpolation_options_default);
+            let fns = Fns {
+                size: otc_displacement_interpolation_workspace_size_f64,
+                run: otc_displacement_interpolation_f64,
+            };
+            call(
+                rng,
+                "otc_displacement_interpolation_f64",
+                &p,
+                &mut r,
+                &o,
+                fns,
+                |_| all_finite(&at) && all_finite(&weights),
+            );
+        }
+        3 => {
+            let mut p: otc_mmd_flow_step_problem_f64 = abi();
+            (p.x, p.a, p.y, p.b) = (view(&x, n, d), a.as_ptr(), view(&y, m, d), b.as_ptr());
+            let mut r: otc_mmd_flow_step_outputs_f64 = abi();
+            r.x = view_mut(&mut moved, n, d);
+            let mut o = options(rng, otc_mmd_flow_step_options_default);
+            (o.kernel, o.step) = (rng.below(2) as i32, rng.pick(&[0.01, 0.5]));
+            let fns = Fns {
+                size: otc_mmd_flow_step_workspace_size_f64,
+                run: otc_mmd_flow_step_f64,
+            };
+            call(rng, "otc_mmd_flow_step_f64", &p, &mut r, &o, fns, |r| {
+                all_finite(&[r.mmd_squared, r.target_term]) && all_finite(&moved)
+            });
+        }
+        4 => {
+            let mut potentials = vec![0.0; 3 * (n + m)];
+            let mut p: otc_wasserstein_flow_step_problem_f64 = abi();
+            (p.x, p.a, p.y, p.b) = (view(&x, n, d), a.as_ptr(), view(&y, m, d), b.as_ptr());
+            let mut r: otc_wasserstein_flow_step_outputs_f64 = abi();
+            (r.x, r.potentials) = (view_mut(&mut moved, n, d), potentials.as_mut_ptr());
+            let mut o = options(rng, otc_wasserstein_flow_step_options_default);
+            (o.epsilon, o.max_iter) = (rng.pick(&[0.1, 1.0]), 1 + rng.below(200) as u64);
+            let fns = Fns {
+                size: otc_wasserstein_flow_step_workspace_size_f64,
+                run: otc_wasserstein_flow_step_f64,
+            };
+            call(
+                rng,
+                "otc_wasserstein_flow_step_f64",
+                &p,
+                &mut r,
+                &o,
+                fns,
+                |r| r.divergence.is_finite() && all_finite(&moved) && all_finite(&potentials),
+            );
+        }
+        _ => {
+            let (h, w) = (1 + rng.below(6), 1 + rng.below(6));
+            let (rho, potential) = (simplex(rng, h * w), points(rng, h * w));
+            let mut rho_next = vec![0.0; h * w];
+            let mut p: otc_jko_step_problem_f64 = abi();
+            (p.rho, p.height, p.width, p.potential) = (rho.as_ptr(), h, w, potential.as_ptr());
+            let mut r: otc_jko_step_outputs_f64 = abi();
+            r.rho_next = rho_next.as_mut_ptr();
+            let mut o = options(rng, otc_jko_step_options_default);
+            (o.epsilon, o.max_iter) = (rng.pick(&[0.05, 0.5]), 1 + rng.below(100) as u64);
+            let fns = Fns {
+                size: otc_jko_step_workspace_size_f64,
+                run: otc_jko_step_f64,
+            };
+            call(rng, "otc_jko_step_f64", &p, &mut r, &o, fns, |_| {
+                all_finite(&rho_next)
+            });
+        }
+    }
+}
+
 /// One random valid call of an operation other than emd, Sinkhorn and the cost matrix.
 pub fn fuzz_valid(rng: &mut Rng) {
-    match rng.below(5) {
+    match rng.below(6) {
         0 => exact_ops(rng),
         1 => one_d_ops(rng),
         2 => gaussian_ops(rng),
         3 => semidiscrete_ops(rng),
+        4 => cloud_flow_and_plan_ops(rng),
         _ => entropic_and_barycenter_ops(rng),
     }
 }

@@ -18,3 +18,5 @@ mod abi_support;
 mod fuzz_abi;
 mod fuzz_valid;
 mod hostile;
+#[path = "../abi_support/layout.rs"]
+mod layout;

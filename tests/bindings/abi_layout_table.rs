@@ -2,7 +2,7 @@
 
 /// `(C expression, Rust value)` pairs: the size and every field offset of every struct
 /// of include/otcore.h.
-fn layout_table() -> Vec<(String, usize)> {
+pub fn layout_table() -> Vec<(String, usize)> {
     let mut all = Vec::new();
     all.extend(layout!(otc_assignment_options { struct_size, num_threads, callback_every, callback, callback_data }));
     all.extend(layout!(otc_matrix_f64 { data, rows, cols, row_stride, col_stride }));

@@ -78,15 +78,6 @@ fn documented(name: &str) -> &'static BTreeSet<i32> {
     &table[name]
 }
 
-/// A zeroed problem or outputs struct with its struct_size set.
-fn abi<T>() -> T {
-    // SAFETY: ABI 1 problem and outputs structs are plain data; all-zero is valid.
-    let mut x: T = unsafe { std::mem::zeroed() };
-    // SAFETY: every ABI 1 struct starts with a `usize` struct_size.
-    unsafe { *(&mut x as *mut T as *mut usize) = size_of::<T>() };
-    x
-}
-
 /// Default options with a random thread count of 1 to 3 (the field after struct_size).
 fn options<O>(rng: &mut Rng, fill: unsafe extern "C" fn(*mut O) -> otc_status) -> O {
     let mut o = defaults(fill);

@@ -1,6 +1,6 @@
-//! Helpers shared by the tests of the C ABI (`tests/abi_*.rs`): row-major views, the
-//! "not wanted" view, the library-allocates workspace, options filled with defaults, and the
-//! check of a refused call.
+//! Helpers shared by the tests of the C ABI (`tests/abi/`, `tests/no_alloc/`): row-major views,
+//! the "not wanted" view, the library-allocates workspace, zeroed structs, options filled
+//! with defaults, and the check of a refused call.
 
 #![allow(dead_code)]
 
@@ -55,6 +55,15 @@ pub fn defaults<O>(fill: unsafe extern "C" fn(*mut O) -> otc_status) -> O {
     assert_eq!(unsafe { fill(o.as_mut_ptr()) }, OTC_OK);
     // SAFETY: filled above.
     unsafe { o.assume_init() }
+}
+
+/// A zeroed problem or outputs struct with its struct_size set.
+pub fn abi<T>() -> T {
+    // SAFETY: ABI 1 problem and outputs structs are plain data; all-zero is valid.
+    let mut x: T = unsafe { std::mem::zeroed() };
+    // SAFETY: every ABI 1 struct starts with a `usize` struct_size.
+    unsafe { *(&mut x as *mut T as *mut usize) = std::mem::size_of::<T>() };
+    x
 }
 
 /// A value that no call computes: written into outputs before a refused call, checked after.

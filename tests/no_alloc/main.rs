@@ -79,13 +79,16 @@ mod plan_ops;
 mod semidiscrete;
 mod sinkhorn;
 
+#[path = "../abi_support/mod.rs"]
+mod abi_support;
+
 /// What the C entry points' tests share.
 mod c_support {
+    pub use super::abi_support::{abi, defaults, view, view_mut};
     use super::allocations_in;
     use otcore::ffi::shape::otc_workspace;
     use otcore::ffi::status::{otc_status, OTC_OK};
     use otcore::ffi::view::*;
-    use std::mem::{size_of, MaybeUninit};
 
     /// A precision of the C ABI: its read-only view of a faer matrix.
     pub trait CReal: otcore::Real + otcore::semidiscrete::LaguerreReal {
@@ -141,45 +144,5 @@ mod c_support {
         let mut status = -1;
         let count = allocations_in(|| status = call());
         assert_eq!((status, count), (want, 0), "{what}: (status, allocations)");
-    }
-
-    /// The options struct `O` as `default` (an `otc_<op>_options_default`) fills it.
-    pub fn defaults<O>(default: unsafe extern "C" fn(*mut O) -> otc_status) -> O {
-        let mut o = MaybeUninit::uninit();
-        // SAFETY: a valid pointer to one options struct.
-        assert_eq!(unsafe { default(o.as_mut_ptr()) }, OTC_OK);
-        // SAFETY: filled above.
-        unsafe { o.assume_init() }
-    }
-
-    /// A zeroed problem or outputs struct with its struct_size set.
-    pub fn abi<T>() -> T {
-        // SAFETY: ABI 1 problem and outputs structs are plain data; all-zero is valid.
-        let mut x: T = unsafe { std::mem::zeroed() };
-        // SAFETY: every ABI 1 struct starts with a `usize` struct_size.
-        unsafe { *(&mut x as *mut T as *mut usize) = size_of::<T>() };
-        x
-    }
-
-    /// A row-major view of `data` (rows × cols).
-    pub fn view(data: &[f64], rows: usize, cols: usize) -> otc_matrix_f64 {
-        otc_matrix_f64 {
-            data: data.as_ptr(),
-            rows,
-            cols,
-            row_stride: cols as isize,
-            col_stride: 1,
-        }
-    }
-
-    /// A row-major output view of `data` (rows × cols).
-    pub fn view_mut(data: &mut [f64], rows: usize, cols: usize) -> otc_matrix_mut_f64 {
-        otc_matrix_mut_f64 {
-            data: data.as_mut_ptr(),
-            rows,
-            cols,
-            row_stride: cols as isize,
-            col_stride: 1,
-        }
     }
 }

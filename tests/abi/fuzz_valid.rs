@@ -1,5 +1,6 @@
 //! The fuzz harness's random-valid-problem mode for every operation beyond emd, Sinkhorn and
-//! the cost matrix (those three have their own generators in `fuzz_abi.rs`): a valid problem
+//! the cost matrix (those three have their own generators in `fuzz_abi.rs`), in each of its
+//! precisions (one generator per precision-generic group, by macro): a valid problem
 //! of small random sizes with random valid options, a thread count of 1 to 3, and (one time
 //! in two) a caller workspace of the queried size. The call must not panic, its status must
 //! be `OTC_OK`, a warning, or an error the function's doc comment in `include/otcore.h`
@@ -28,7 +29,7 @@ use otcore::ffi::shape::otc_workspace;
 use otcore::ffi::sinkhorn::*;
 use otcore::ffi::sinkhorn_blocks::*;
 use otcore::ffi::status::*;
-use otcore::ffi::view::otc_matrix_f64;
+use otcore::ffi::view::*;
 use otcore_abi_gen::{is_pointer, Abi};
 use std::collections::{BTreeMap, BTreeSet};
 use std::mem::size_of;
@@ -49,7 +50,8 @@ fn description() -> &'static Abi {
     ABI.get_or_init(|| Abi::load(std::path::Path::new(env!("CARGO_MANIFEST_DIR"))))
 }
 
-/// The statuses each function's doc comment in `include/otcore.h` names.
+/// The statuses each function's doc comment in `include/otcore.h` names (for an f32 function
+/// whose comment says it behaves "as" its f64 twin, the twin's too).
 fn documented(name: &str) -> &'static BTreeSet<i32> {
     static TABLE: OnceLock<BTreeMap<String, BTreeSet<i32>>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
@@ -59,18 +61,25 @@ fn documented(name: &str) -> &'static BTreeSet<i32> {
             .filter(|c| c.name.starts_with("OTC_OK") || c.name.starts_with("OTC_ERR_"))
             .map(|c| (c.name.as_str(), c.value as i32))
             .collect();
+        let named_in = |f: &otcore_abi_gen::Function| -> BTreeSet<i32> {
+            codes
+                .iter()
+                .filter(|(code, _)| {
+                    f.doc.match_indices(**code).any(|(i, _)| {
+                        let after = f.doc[i + code.len()..].chars().next();
+                        !after.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
+                    })
+                })
+                .map(|(_, &v)| v)
+                .collect()
+        };
         abi.functions()
             .map(|f| {
-                let named = codes
-                    .iter()
-                    .filter(|(code, _)| {
-                        f.doc.match_indices(**code).any(|(i, _)| {
-                            let after = f.doc[i + code.len()..].chars().next();
-                            !after.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
-                        })
-                    })
-                    .map(|(_, &v)| v)
-                    .collect();
+                let mut named = named_in(f);
+                let twin = f.name.strip_suffix("_f32").map(|op| format!("{op}_f64"));
+                if let Some(twin) = twin.filter(|t| f.doc.contains(&format!("as `{t}`"))) {
+                    named.extend(named_in(abi.find_function(&twin).unwrap()));
+                }
                 (f.name.clone(), named)
             })
             .collect()
@@ -196,8 +205,8 @@ fn alias_trial<P, R, O>(name: &str, p: &P, r: &mut R, o: &O, run: Call<P, R, O>)
     }
 }
 
-fn all_finite(xs: &[f64]) -> bool {
-    xs.iter().all(|v| v.is_finite())
+fn all_finite<T: Copy + Into<f64>>(xs: &[T]) -> bool {
+    xs.iter().all(|&v| v.into().is_finite())
 }
 
 /// `len` positive weights summing to 1.
@@ -667,148 +676,375 @@ fn gaussian_ops(rng: &mut Rng) {
     }
 }
 
-fn semidiscrete_ops(rng: &mut Rng) {
-    let (n, m, d) = (1 + rng.below(60), 1 + rng.below(6), 1 + rng.below(3));
-    let (x, sites) = (points(rng, n * d), points(rng, m * d));
-    let (w, b) = (simplex(rng, n), simplex(rng, m));
-    let mut g = vec![0.0; m];
-    match rng.below(4) {
-        0 => {
-            let gi = points(rng, m);
-            let mut cells = vec![0u32; n];
-            let mut masses = vec![0.0; m];
-            let mut p: otc_laguerre_assign_problem_f64 = abi();
-            (p.points, p.point_weights) = (view(&x, n, d), w.as_ptr());
-            (p.sites, p.g) = (view(&sites, m, d), gi.as_ptr());
-            let mut r: otc_laguerre_assign_outputs_f64 = abi();
-            (r.cells, r.masses) = (cells.as_mut_ptr(), masses.as_mut_ptr());
-            let o = options(rng, otc_laguerre_assign_options_default);
-            let fns = Fns {
-                size: otc_laguerre_assign_workspace_size_f64,
-                run: otc_laguerre_assign_f64,
-            };
-            call(rng, "otc_laguerre_assign_f64", &p, &mut r, &o, fns, |_| {
-                all_finite(&masses) && cells.iter().all(|&c| (c as usize) < m)
-            });
-        }
-        1 => {
-            let mut moved = vec![0.0; m * d];
-            let mut p: otc_lloyd_problem_f64 = abi();
-            (p.points, p.sites) = (view(&x, n, d), view(&sites, m, d));
-            let mut r: otc_lloyd_outputs_f64 = abi();
-            r.sites = view_mut(&mut moved, m, d);
-            let mut o = options(rng, otc_lloyd_options_default);
-            o.max_iter = 1 + rng.below(20) as u64;
-            let fns = Fns {
-                size: otc_lloyd_workspace_size_f64,
-                run: otc_lloyd_f64,
-            };
-            call(rng, "otc_lloyd_f64", &p, &mut r, &o, fns, |r| {
-                r.distortion.is_finite() && all_finite(&moved)
-            });
-        }
-        2 => {
-            let mut p: otc_semidiscrete_problem_f64 = abi();
-            (p.points, p.point_weights) = (view(&x, n, d), w.as_ptr());
-            (p.sites, p.b) = (view(&sites, m, d), b.as_ptr());
-            let mut cell_masses = vec![0.0; m];
-            let mut r: otc_semidiscrete_outputs_f64 = abi();
-            (r.g, r.masses) = (g.as_mut_ptr(), cell_masses.as_mut_ptr());
-            let mut o = options(rng, otc_semidiscrete_options_default);
-            o.max_iter = 1 + rng.below(50) as u64;
-            let fns = Fns {
-                size: otc_semidiscrete_workspace_size_f64,
-                run: otc_semidiscrete_f64,
-            };
-            call(rng, "otc_semidiscrete_f64", &p, &mut r, &o, fns, |r| {
-                all_finite(&[r.mass_error, r.epsilon, r.step]) && all_finite(&g)
-            });
-        }
-        _ => {
-            let mut p: otc_semidiscrete_sgd_problem_f64 = abi();
-            (p.sites, p.b) = (view(&sites, m, d), b.as_ptr());
-            (p.points, p.point_weights) = (view(&x, n, d), w.as_ptr());
-            let mut r: otc_semidiscrete_sgd_outputs_f64 = abi();
-            r.g = g.as_mut_ptr();
-            let mut o = options(rng, otc_semidiscrete_sgd_options_default);
-            (o.iterations, o.batch, o.seed) =
-                (1 + rng.below(50) as u64, 1 + rng.below(8), rng.next());
-            let fns = Fns {
-                size: otc_semidiscrete_sgd_workspace_size_f64,
-                run: otc_semidiscrete_sgd_f64,
-            };
-            call(rng, "otc_semidiscrete_sgd_f64", &p, &mut r, &o, fns, |r| {
-                r.step.is_finite() && all_finite(&g)
-            });
-        }
-    }
+/// A precision of the C ABI: its element type's views and conversion from f64.
+trait Elem: Copy + Into<f64> {
+    type View;
+    type ViewMut;
+    fn of(v: &[f64]) -> Vec<Self>;
+    fn view(data: &[Self], rows: usize, cols: usize) -> Self::View;
+    fn view_mut(data: &mut [Self], rows: usize, cols: usize) -> Self::ViewMut;
+    /// The column-major view of k columns of `rows` values each, stored one after the other.
+    fn columns(data: &[Self], rows: usize, k: usize) -> Self::View;
 }
 
-fn entropic_and_barycenter_ops(rng: &mut Rng) {
+macro_rules! elem {
+    ($t:ty, $v:ident, $vm:ident) => {
+        impl Elem for $t {
+            type View = $v;
+            type ViewMut = $vm;
+            fn of(v: &[f64]) -> Vec<$t> {
+                v.iter().map(|&x| x as $t).collect()
+            }
+            fn view(data: &[$t], rows: usize, cols: usize) -> $v {
+                $v {
+                    data: data.as_ptr(),
+                    rows,
+                    cols,
+                    row_stride: cols as isize,
+                    col_stride: 1,
+                }
+            }
+            fn view_mut(data: &mut [$t], rows: usize, cols: usize) -> $vm {
+                $vm {
+                    data: data.as_mut_ptr(),
+                    rows,
+                    cols,
+                    row_stride: cols as isize,
+                    col_stride: 1,
+                }
+            }
+            fn columns(data: &[$t], rows: usize, k: usize) -> $v {
+                $v {
+                    data: data.as_ptr(),
+                    rows,
+                    cols: k,
+                    row_stride: 1,
+                    col_stride: rows as isize,
+                }
+            }
+        }
+    };
+}
+elem!(f64, otc_matrix_f64, otc_matrix_mut_f64);
+elem!(f32, otc_matrix_f32, otc_matrix_mut_f32);
+
+/// The semi-discrete operations in one precision: Laguerre cells, Lloyd, the semi-discrete
+/// solve and its SGD.
+macro_rules! semidiscrete_ops {
+    ($fname:ident, $t:ty,
+     [$lap:ident, $lao:ident, $las:ident, $la:ident],
+     [$llp:ident, $llo:ident, $lls:ident, $ll:ident],
+     [$sdp:ident, $sdo:ident, $sds:ident, $sd:ident],
+     [$sgp:ident, $sgo:ident, $sgs:ident, $sg:ident]) => {
+        fn $fname(rng: &mut Rng) {
+            let (n, m, d) = (1 + rng.below(60), 1 + rng.below(6), 1 + rng.below(3));
+            let (x, sites) = (<$t>::of(&points(rng, n * d)), <$t>::of(&points(rng, m * d)));
+            let (w, b) = (<$t>::of(&simplex(rng, n)), <$t>::of(&simplex(rng, m)));
+            let mut g: Vec<$t> = vec![0.0; m];
+            match rng.below(4) {
+                0 => {
+                    let gi = <$t>::of(&points(rng, m));
+                    let mut cells = vec![0u32; n];
+                    let mut masses = vec![0.0; m];
+                    let mut p: $lap = abi();
+                    (p.points, p.point_weights) = (<$t>::view(&x, n, d), w.as_ptr());
+                    (p.sites, p.g) = (<$t>::view(&sites, m, d), gi.as_ptr());
+                    let mut r: $lao = abi();
+                    (r.cells, r.masses) = (cells.as_mut_ptr(), masses.as_mut_ptr());
+                    let o = options(rng, otc_laguerre_assign_options_default);
+                    let fns = Fns {
+                        size: $las,
+                        run: $la,
+                    };
+                    call(rng, stringify!($la), &p, &mut r, &o, fns, |_| {
+                        all_finite(&masses) && cells.iter().all(|&c| (c as usize) < m)
+                    });
+                }
+                1 => {
+                    let mut moved: Vec<$t> = vec![0.0; m * d];
+                    let mut p: $llp = abi();
+                    (p.points, p.sites) = (<$t>::view(&x, n, d), <$t>::view(&sites, m, d));
+                    let mut r: $llo = abi();
+                    r.sites = <$t>::view_mut(&mut moved, m, d);
+                    let mut o = options(rng, otc_lloyd_options_default);
+                    o.max_iter = 1 + rng.below(20) as u64;
+                    let fns = Fns {
+                        size: $lls,
+                        run: $ll,
+                    };
+                    call(rng, stringify!($ll), &p, &mut r, &o, fns, |r| {
+                        r.distortion.is_finite() && all_finite(&moved)
+                    });
+                }
+                2 => {
+                    let mut p: $sdp = abi();
+                    (p.points, p.point_weights) = (<$t>::view(&x, n, d), w.as_ptr());
+                    (p.sites, p.b) = (<$t>::view(&sites, m, d), b.as_ptr());
+                    let mut cell_masses = vec![0.0; m];
+                    let mut r: $sdo = abi();
+                    (r.g, r.masses) = (g.as_mut_ptr(), cell_masses.as_mut_ptr());
+                    let mut o = options(rng, otc_semidiscrete_options_default);
+                    o.max_iter = 1 + rng.below(50) as u64;
+                    let fns = Fns {
+                        size: $sds,
+                        run: $sd,
+                    };
+                    call(rng, stringify!($sd), &p, &mut r, &o, fns, |r| {
+                        all_finite(&[r.mass_error, r.epsilon, r.step]) && all_finite(&g)
+                    });
+                }
+                _ => {
+                    let mut p: $sgp = abi();
+                    (p.sites, p.b) = (<$t>::view(&sites, m, d), b.as_ptr());
+                    (p.points, p.point_weights) = (<$t>::view(&x, n, d), w.as_ptr());
+                    let mut r: $sgo = abi();
+                    r.g = g.as_mut_ptr();
+                    let mut o = options(rng, otc_semidiscrete_sgd_options_default);
+                    (o.iterations, o.batch, o.seed) =
+                        (1 + rng.below(50) as u64, 1 + rng.below(8), rng.next());
+                    let fns = Fns {
+                        size: $sgs,
+                        run: $sg,
+                    };
+                    call(rng, stringify!($sg), &p, &mut r, &o, fns, |r| {
+                        r.step.is_finite() && all_finite(&g)
+                    });
+                }
+            }
+        }
+    };
+}
+
+semidiscrete_ops!(
+    semidiscrete_ops_f64,
+    f64,
+    [
+        otc_laguerre_assign_problem_f64,
+        otc_laguerre_assign_outputs_f64,
+        otc_laguerre_assign_workspace_size_f64,
+        otc_laguerre_assign_f64
+    ],
+    [
+        otc_lloyd_problem_f64,
+        otc_lloyd_outputs_f64,
+        otc_lloyd_workspace_size_f64,
+        otc_lloyd_f64
+    ],
+    [
+        otc_semidiscrete_problem_f64,
+        otc_semidiscrete_outputs_f64,
+        otc_semidiscrete_workspace_size_f64,
+        otc_semidiscrete_f64
+    ],
+    [
+        otc_semidiscrete_sgd_problem_f64,
+        otc_semidiscrete_sgd_outputs_f64,
+        otc_semidiscrete_sgd_workspace_size_f64,
+        otc_semidiscrete_sgd_f64
+    ]
+);
+semidiscrete_ops!(
+    semidiscrete_ops_f32,
+    f32,
+    [
+        otc_laguerre_assign_problem_f32,
+        otc_laguerre_assign_outputs_f32,
+        otc_laguerre_assign_workspace_size_f32,
+        otc_laguerre_assign_f32
+    ],
+    [
+        otc_lloyd_problem_f32,
+        otc_lloyd_outputs_f32,
+        otc_lloyd_workspace_size_f32,
+        otc_lloyd_f32
+    ],
+    [
+        otc_semidiscrete_problem_f32,
+        otc_semidiscrete_outputs_f32,
+        otc_semidiscrete_workspace_size_f32,
+        otc_semidiscrete_f32
+    ],
+    [
+        otc_semidiscrete_sgd_problem_f32,
+        otc_semidiscrete_sgd_outputs_f32,
+        otc_semidiscrete_sgd_workspace_size_f32,
+        otc_semidiscrete_sgd_f32
+    ]
+);
+
+/// The entropic operations and the two histogram barycenters in one precision: the Sinkhorn
+/// divergence, the row-block Sinkhorn step, the fixed-support and convolutional barycenters.
+macro_rules! entropic_ops {
+    ($fname:ident, $t:ty,
+     [$dvp:ident, $dvo:ident, $dvs:ident, $dv:ident],
+     [$bsp:ident, $bso:ident, $bss:ident, $bs:ident],
+     [$byp:ident, $byo:ident, $bys:ident, $by:ident],
+     [$cvp:ident, $cvo:ident, $cvs:ident, $cv:ident]) => {
+        fn $fname(rng: &mut Rng) {
+            let (n, m) = (1 + rng.below(6), 1 + rng.below(6));
+            let (a, b) = (<$t>::of(&simplex(rng, n)), <$t>::of(&simplex(rng, m)));
+            match rng.below(4) {
+                0 => {
+                    let (cxy, cxx, cyy) = (
+                        <$t>::of(&costs(rng, n, m)),
+                        <$t>::of(&costs(rng, n, n)),
+                        <$t>::of(&costs(rng, m, m)),
+                    );
+                    let mut p: $dvp = abi();
+                    (p.a, p.n, p.b, p.m) = (a.as_ptr(), n, b.as_ptr(), m);
+                    (p.cost_xy, p.cost_xx, p.cost_yy) = (
+                        <$t>::view(&cxy, n, m),
+                        <$t>::view(&cxx, n, n),
+                        <$t>::view(&cyy, m, m),
+                    );
+                    let mut r: $dvo = abi();
+                    let mut o = options(rng, otc_sinkhorn_divergence_options_default);
+                    o.epsilon = rng.pick(&[0.05, 0.5, 2.0]);
+                    let fns = Fns {
+                        size: $dvs,
+                        run: $dv,
+                    };
+                    call(rng, stringify!($dv), &p, &mut r, &o, fns, |r| {
+                        all_finite(&[
+                            r.divergence,
+                            r.entropic_ot_xy,
+                            r.entropic_ot_xx,
+                            r.entropic_ot_yy,
+                        ])
+                    });
+                }
+                1 => {
+                    let c = <$t>::of(&costs(rng, n, m));
+                    let (g, fb) = (points(rng, m), points(rng, n));
+                    let mut f = vec![0.0; n];
+                    let mut pairs = vec![otc_lse_pair { max: 0.0, sum: 0.0 }; m];
+                    let mut p: $bsp = abi();
+                    (p.cost_block, p.a_block, p.b) = (<$t>::view(&c, n, m), a.as_ptr(), b.as_ptr());
+                    (p.g, p.f_block) = (g.as_ptr(), fb.as_ptr());
+                    let mut r: $bso = abi();
+                    (r.f_block, r.pairs) = (f.as_mut_ptr(), pairs.as_mut_ptr());
+                    let mut o = options(rng, otc_sinkhorn_block_step_options_default);
+                    o.epsilon = rng.pick(&[0.05, 0.5, 2.0]);
+                    let fns = Fns {
+                        size: $bss,
+                        run: $bs,
+                    };
+                    call(rng, stringify!($bs), &p, &mut r, &o, fns, |r| {
+                        r.marginal_error.is_finite()
+                            && all_finite(&f)
+                            && pairs.iter().all(|q| q.max.is_finite() && q.sum.is_finite())
+                    });
+                }
+                2 => {
+                    let k = 1 + rng.below(3);
+                    // k histograms, one after the other: a column-major n × k matrix.
+                    let hists = <$t>::of(&(0..k).flat_map(|_| simplex(rng, n)).collect::<Vec<_>>());
+                    let c = <$t>::of(&costs(rng, n, n));
+                    let w = <$t>::of(&simplex(rng, k));
+                    let mut bary: Vec<$t> = vec![0.0; n];
+                    let mut p: $byp = abi();
+                    p.hists = <$t>::columns(&hists, n, k);
+                    (p.cost, p.weights) = (<$t>::view(&c, n, n), w.as_ptr());
+                    let mut r: $byo = abi();
+                    r.barycenter = bary.as_mut_ptr();
+                    let mut o = options(rng, otc_barycenter_options_default);
+                    (o.epsilon, o.max_iter) = (rng.pick(&[0.05, 0.5]), 1 + rng.below(200) as u64);
+                    let fns = Fns {
+                        size: $bys,
+                        run: $by,
+                    };
+                    call(rng, stringify!($by), &p, &mut r, &o, fns, |_| {
+                        all_finite(&bary)
+                    });
+                }
+                _ => {
+                    let (h, w) = (1 + rng.below(8), 1 + rng.below(8));
+                    let k = 1 + rng.below(3);
+                    let images =
+                        <$t>::of(&(0..k).flat_map(|_| simplex(rng, h * w)).collect::<Vec<_>>());
+                    let mut bary: Vec<$t> = vec![0.0; h * w];
+                    let mut p: $cvp = abi();
+                    p.images = <$t>::columns(&images, h * w, k);
+                    (p.height, p.width) = (h, w);
+                    let mut r: $cvo = abi();
+                    r.barycenter = bary.as_mut_ptr();
+                    let mut o = options(rng, otc_convolutional_barycenter_options_default);
+                    (o.epsilon, o.max_iter) = (rng.pick(&[0.01, 0.1]), 1 + rng.below(100) as u64);
+                    let fns = Fns {
+                        size: $cvs,
+                        run: $cv,
+                    };
+                    call(rng, stringify!($cv), &p, &mut r, &o, fns, |_| {
+                        all_finite(&bary)
+                    });
+                }
+            }
+        }
+    };
+}
+
+entropic_ops!(
+    entropic_ops_f64,
+    f64,
+    [
+        otc_sinkhorn_divergence_problem_f64,
+        otc_sinkhorn_divergence_outputs_f64,
+        otc_sinkhorn_divergence_workspace_size_f64,
+        otc_sinkhorn_divergence_f64
+    ],
+    [
+        otc_sinkhorn_block_step_problem_f64,
+        otc_sinkhorn_block_step_outputs_f64,
+        otc_sinkhorn_block_step_workspace_size_f64,
+        otc_sinkhorn_block_step_f64
+    ],
+    [
+        otc_barycenter_problem_f64,
+        otc_barycenter_outputs_f64,
+        otc_barycenter_workspace_size_f64,
+        otc_barycenter_f64
+    ],
+    [
+        otc_convolutional_barycenter_problem_f64,
+        otc_convolutional_barycenter_outputs_f64,
+        otc_convolutional_barycenter_workspace_size_f64,
+        otc_convolutional_barycenter_f64
+    ]
+);
+entropic_ops!(
+    entropic_ops_f32,
+    f32,
+    [
+        otc_sinkhorn_divergence_problem_f32,
+        otc_sinkhorn_divergence_outputs_f32,
+        otc_sinkhorn_divergence_workspace_size_f32,
+        otc_sinkhorn_divergence_f32
+    ],
+    [
+        otc_sinkhorn_block_step_problem_f32,
+        otc_sinkhorn_block_step_outputs_f32,
+        otc_sinkhorn_block_step_workspace_size_f32,
+        otc_sinkhorn_block_step_f32
+    ],
+    [
+        otc_barycenter_problem_f32,
+        otc_barycenter_outputs_f32,
+        otc_barycenter_workspace_size_f32,
+        otc_barycenter_f32
+    ],
+    [
+        otc_convolutional_barycenter_problem_f32,
+        otc_convolutional_barycenter_outputs_f32,
+        otc_convolutional_barycenter_workspace_size_f32,
+        otc_convolutional_barycenter_f32
+    ]
+);
+
+fn block_column_update_and_free_support_ops(rng: &mut Rng) {
     let (n, m) = (1 + rng.below(6), 1 + rng.below(6));
-    let (a, b) = (simplex(rng, n), simplex(rng, m));
-    match rng.below(6) {
+    let a = simplex(rng, n);
+    match rng.below(2) {
         0 => {
-            let (cxy, cxx, cyy) = (costs(rng, n, m), costs(rng, n, n), costs(rng, m, m));
-            let mut p: otc_sinkhorn_divergence_problem_f64 = abi();
-            (p.a, p.n, p.b, p.m) = (a.as_ptr(), n, b.as_ptr(), m);
-            (p.cost_xy, p.cost_xx, p.cost_yy) =
-                (view(&cxy, n, m), view(&cxx, n, n), view(&cyy, m, m));
-            let mut r: otc_sinkhorn_divergence_outputs_f64 = abi();
-            let mut o = options(rng, otc_sinkhorn_divergence_options_default);
-            o.epsilon = rng.pick(&[0.05, 0.5, 2.0]);
-            let fns = Fns {
-                size: otc_sinkhorn_divergence_workspace_size_f64,
-                run: otc_sinkhorn_divergence_f64,
-            };
-            call(
-                rng,
-                "otc_sinkhorn_divergence_f64",
-                &p,
-                &mut r,
-                &o,
-                fns,
-                |r| {
-                    all_finite(&[
-                        r.divergence,
-                        r.entropic_ot_xy,
-                        r.entropic_ot_xx,
-                        r.entropic_ot_yy,
-                    ])
-                },
-            );
-        }
-        1 => {
-            let c = costs(rng, n, m);
-            let (g, fb) = (points(rng, m), points(rng, n));
-            let mut f = vec![0.0; n];
-            let mut pairs = vec![otc_lse_pair { max: 0.0, sum: 0.0 }; m];
-            let mut p: otc_sinkhorn_block_step_problem_f64 = abi();
-            (p.cost_block, p.a_block, p.b) = (view(&c, n, m), a.as_ptr(), b.as_ptr());
-            (p.g, p.f_block) = (g.as_ptr(), fb.as_ptr());
-            let mut r: otc_sinkhorn_block_step_outputs_f64 = abi();
-            (r.f_block, r.pairs) = (f.as_mut_ptr(), pairs.as_mut_ptr());
-            let mut o = options(rng, otc_sinkhorn_block_step_options_default);
-            o.epsilon = rng.pick(&[0.05, 0.5, 2.0]);
-            let fns = Fns {
-                size: otc_sinkhorn_block_step_workspace_size_f64,
-                run: otc_sinkhorn_block_step_f64,
-            };
-            call(
-                rng,
-                "otc_sinkhorn_block_step_f64",
-                &p,
-                &mut r,
-                &o,
-                fns,
-                |r| {
-                    r.marginal_error.is_finite()
-                        && all_finite(&f)
-                        && pairs.iter().all(|q| q.max.is_finite() && q.sum.is_finite())
-                },
-            );
-        }
-        2 => {
             let pairs: Vec<otc_lse_pair> = (0..m)
                 .map(|_| otc_lse_pair {
                     max: rng.unit() * 4.0 - 2.0,
@@ -834,71 +1070,6 @@ fn entropic_and_barycenter_ops(rng: &mut Rng) {
                 &o,
                 fns,
                 |_| all_finite(&g),
-            );
-        }
-        3 => {
-            let k = 1 + rng.below(3);
-            let hists: Vec<f64> = (0..k).flat_map(|_| simplex(rng, n)).collect();
-            let mut column_major = vec![0.0; n * k];
-            for c in 0..k {
-                for i in 0..n {
-                    column_major[c * n + i] = hists[c * n + i];
-                }
-            }
-            let c = costs(rng, n, n);
-            let w = simplex(rng, k);
-            let mut bary = vec![0.0; n];
-            let mut p: otc_barycenter_problem_f64 = abi();
-            p.hists = otc_matrix_f64 {
-                data: column_major.as_ptr(),
-                rows: n,
-                cols: k,
-                row_stride: 1,
-                col_stride: n as isize,
-            };
-            (p.cost, p.weights) = (view(&c, n, n), w.as_ptr());
-            let mut r: otc_barycenter_outputs_f64 = abi();
-            r.barycenter = bary.as_mut_ptr();
-            let mut o = options(rng, otc_barycenter_options_default);
-            (o.epsilon, o.max_iter) = (rng.pick(&[0.05, 0.5]), 1 + rng.below(200) as u64);
-            let fns = Fns {
-                size: otc_barycenter_workspace_size_f64,
-                run: otc_barycenter_f64,
-            };
-            call(rng, "otc_barycenter_f64", &p, &mut r, &o, fns, |_| {
-                all_finite(&bary)
-            });
-        }
-        4 => {
-            let (h, w) = (1 + rng.below(8), 1 + rng.below(8));
-            let k = 1 + rng.below(3);
-            let images: Vec<f64> = (0..k).flat_map(|_| simplex(rng, h * w)).collect();
-            let mut bary = vec![0.0; h * w];
-            let mut p: otc_convolutional_barycenter_problem_f64 = abi();
-            p.images = otc_matrix_f64 {
-                data: images.as_ptr(),
-                rows: h * w,
-                cols: k,
-                row_stride: 1,
-                col_stride: (h * w) as isize,
-            };
-            (p.height, p.width) = (h, w);
-            let mut r: otc_convolutional_barycenter_outputs_f64 = abi();
-            r.barycenter = bary.as_mut_ptr();
-            let mut o = options(rng, otc_convolutional_barycenter_options_default);
-            (o.epsilon, o.max_iter) = (rng.pick(&[0.01, 0.1]), 1 + rng.below(100) as u64);
-            let fns = Fns {
-                size: otc_convolutional_barycenter_workspace_size_f64,
-                run: otc_convolutional_barycenter_f64,
-            };
-            call(
-                rng,
-                "otc_convolutional_barycenter_f64",
-                &p,
-                &mut r,
-                &o,
-                fns,
-                |_| all_finite(&bary),
             );
         }
         _ => {
@@ -1067,12 +1238,15 @@ fn cloud_flow_and_plan_ops(rng: &mut Rng) {
 
 /// One random valid call of an operation other than emd, Sinkhorn and the cost matrix.
 pub fn fuzz_valid(rng: &mut Rng) {
-    match rng.below(6) {
+    match rng.below(9) {
         0 => exact_ops(rng),
         1 => one_d_ops(rng),
         2 => gaussian_ops(rng),
-        3 => semidiscrete_ops(rng),
-        4 => cloud_flow_and_plan_ops(rng),
-        _ => entropic_and_barycenter_ops(rng),
+        3 => semidiscrete_ops_f64(rng),
+        4 => semidiscrete_ops_f32(rng),
+        5 => cloud_flow_and_plan_ops(rng),
+        6 => entropic_ops_f64(rng),
+        7 => entropic_ops_f32(rng),
+        _ => block_column_update_and_free_support_ops(rng),
     }
 }

@@ -33,25 +33,24 @@ from geomloss import SamplesLoss  # noqa: E402
 import otcore_abi as abi  # noqa: E402
 from otcore_ctypes import NO_WORK, best_of, check, load, new, options, ptr, view  # noqa: E402
 
-NO_VIEW = abi.otc_matrix_f64()
-NO_OUT = abi.otc_matrix_mut_f64()
-
-
 def otcore_divergence(lib, x, y, epsilon, tolerance, gradient, path):
     """(divergence, grad_x or None, iterations) of otcore's debiased Sinkhorn divergence between
-    the uniform clouds x (n x d) and y (m x d), squared Euclidean cost, on Sinkhorn `path`."""
+    the uniform clouds x (n x d) and y (m x d), squared Euclidean cost, on Sinkhorn `path`, in
+    the precision of x and y (float64 or float32)."""
     n, m = len(x), len(y)
-    a, b = np.full(n, 1.0 / n), np.full(m, 1.0 / m)
-    problem = new(abi.otc_sinkhorn_divergence_problem_f64, a=ptr(a), n=n, b=ptr(b), m=m,
-                  cost_xy=NO_VIEW, cost_xx=NO_VIEW, cost_yy=NO_VIEW, x=view(x), y=view(y),
+    t = {np.dtype(np.float64): "f64", np.dtype(np.float32): "f32"}[x.dtype]
+    a, b = np.full(n, 1.0 / n, dtype=x.dtype), np.full(m, 1.0 / m, dtype=x.dtype)
+    no_view, no_out = getattr(abi, f"otc_matrix_{t}")(), getattr(abi, f"otc_matrix_mut_{t}")()
+    problem = new(getattr(abi, f"otc_sinkhorn_divergence_problem_{t}"), a=ptr(a), n=n, b=ptr(b),
+                  m=m, cost_xy=no_view, cost_xx=no_view, cost_yy=no_view, x=view(x), y=view(y),
                   metric=abi.OTC_METRIC_SQEUCLIDEAN)
     grad = np.zeros_like(x) if gradient else None
-    out = new(abi.otc_sinkhorn_divergence_outputs_f64,
-              grad_x=view(grad, mut=True) if gradient else NO_OUT, grad_y=NO_OUT)
+    out = new(getattr(abi, f"otc_sinkhorn_divergence_outputs_{t}"),
+              grad_x=view(grad, mut=True) if gradient else no_out, grad_y=no_out)
     opts = options(lib, "sinkhorn_divergence", num_threads=1, epsilon=epsilon,
                    tolerance=tolerance, max_iter=1_000_000, path=path)
-    check(lib, lib.otc_sinkhorn_divergence_f64(ctypes.byref(problem), ctypes.byref(out),
-                                               ctypes.byref(opts), NO_WORK))
+    solve = getattr(lib, f"otc_sinkhorn_divergence_{t}")
+    check(lib, solve(ctypes.byref(problem), ctypes.byref(out), ctypes.byref(opts), NO_WORK))
     return out.divergence, grad, out.report.iterations
 
 
@@ -88,32 +87,29 @@ def main():
     epsilon = 2 * args.blur**2
     path = {"kernel": abi.OTC_SINKHORN_PATH_KERNEL, "auto": abi.OTC_SINKHORN_PATH_AUTO}[args.path]
 
-    def solve(tol, gradient):
-        return otcore_divergence(lib, x, y, epsilon, tol, gradient, path)
+    def solve(points_x, points_y, tol, gradient):
+        return otcore_divergence(lib, points_x, points_y, epsilon, tol, gradient, path)
 
-    print(f"n = m = {n}, 2-D uniform clouds, blur {args.blur} (otcore epsilon {epsilon}), "
-          f"one thread each; otcore path {args.path}; torch {torch.__version__}")
-
-    ref_value, ref_grad, ref_iters = solve(1e-10, True)
-    print(f"reference (otcore, tolerance 1e-10, {ref_iters} iterations): S = {ref_value:.10e}")
+    ref_value, ref_grad, ref_iters = solve(x, y, 1e-10, True)
+    print(f"reference (otcore f64, tolerance 1e-10, {ref_iters} iterations): S = {ref_value:.10e}")
 
     def errors(value, grad):
         value_error = abs(value - ref_value) / abs(ref_value)
         grad_error = np.linalg.norm(grad - ref_grad) / np.linalg.norm(ref_grad)
         return value_error, grad_error
 
-    ladder = []
-    for tol in [float(t) for t in args.tolerances.split(",")]:
-        t_value, _ = best_of(lambda: solve(tol, False), args.repeat)
-        t_grad, (value, grad, iters) = best_of(
-            lambda: solve(tol, True), args.repeat)
-        ve, ge = errors(value, grad)
-        ladder.append((tol, t_value, t_grad, ve, ge))
-        print(f"otcore tol {tol:.0e}: {iters:5d} iterations, value {t_value:.3f} s, "
-              f"value + gradient {t_grad:.3f} s (ratio {t_grad / t_value:.2f}), "
-              f"errors value {ve:.1e}, gradient {ge:.1e}")
-
+    tolerances = [float(t) for t in args.tolerances.split(",")]
     for dtype_name in args.dtypes.split(","):
+        xs, ys = x.astype(dtype_name), y.astype(dtype_name)
+        ladder = []
+        for tol in tolerances:
+            t_value, _ = best_of(lambda: solve(xs, ys, tol, False), args.repeat)
+            t_grad, (value, grad, iters) = best_of(lambda: solve(xs, ys, tol, True), args.repeat)
+            ve, ge = errors(value, grad)
+            ladder.append((tol, t_value, t_grad, ve, ge))
+            print(f"otcore {dtype_name} tol {tol:.0e}: {iters:5d} iterations, value {t_value:.3f} s, "
+                  f"value + gradient {t_grad:.3f} s (ratio {t_grad / t_value:.2f}), "
+                  f"errors value {ve:.1e}, gradient {ge:.1e}")
         dtype = getattr(torch, dtype_name)
         for scaling in [float(s) for s in args.scalings.split(",")]:
             t_geom, (value, grad) = best_of(
@@ -124,8 +120,8 @@ def main():
                     f"errors value {ve:.1e}, gradient {ge:.1e}")
             if matched:
                 tol, _, t_grad, _, _ = matched[0]
-                line += (f"; otcore at tol {tol:.0e} (no less accurate) {t_grad:.3f} s: "
-                         f"GeomLoss / otcore = {t_geom / t_grad:.1f}")
+                line += (f"; otcore {dtype_name} at tol {tol:.0e} (no less accurate) "
+                         f"{t_grad:.3f} s: GeomLoss / otcore = {t_geom / t_grad:.1f}")
             else:
                 line += "; no otcore tolerance of the ladder is as accurate"
             print(line)

@@ -1073,51 +1073,55 @@ impl Work<'_> {
     /// Block Search pivots over the sparse arc set until no stored arc has a negative reduced
     /// cost; returns the pivots made.
     fn pivots(&mut self, t: &mut Tree<'_>) -> Result<u64> {
-        let (na, nr) = (self.na, self.nr);
+        let na = self.na;
         if na == 0 {
             return Ok(0);
         }
         let block = ((na as f64).sqrt() as usize).max(10);
-        let mut next = 0usize;
+        let mut next = 0;
         let mut pivots = 0;
         loop {
-            let mut best = 0.0f64;
-            let mut best_k = usize::MAX;
-            let mut k = next;
+            // Blocks from `next` on, wrapping at the end, until one holds an improving arc.
             let mut scanned = 0;
-            let mut left = block;
-            let mut found = None;
-            while scanned < na {
-                let (i, j) = unkey(self.keys[k]);
-                let (ps, pt) = (t.pi[i], t.pi[nr + j]);
-                let c = self.costs[k];
-                let rc = c + ps - pt;
-                if rc < best && negative(rc, c, ps, pt) {
-                    best = rc;
-                    best_k = k;
+            let found = loop {
+                if scanned >= na {
+                    break None;
                 }
-                k += 1;
-                if k == na {
-                    k = 0;
+                let end = (next + block).min(na);
+                let best = self.best_arc(t.pi, next, end);
+                scanned += end - next;
+                next = if end == na { 0 } else { end };
+                if best.is_some() {
+                    break best;
                 }
-                scanned += 1;
-                left -= 1;
-                if left == 0 || scanned == na {
-                    if best_k != usize::MAX {
-                        found = Some(best_k);
-                        break;
-                    }
-                    left = block;
-                }
-            }
+            };
             let Some(kb) = found else {
                 return Ok(pivots);
             };
-            next = k;
             let (i, j) = unkey(self.keys[kb]);
             pivot(t, i, j, self.costs[kb])?;
             pivots += 1;
         }
+    }
+
+    /// The stored arc of most negative reduced cost among arcs `from..to` under the
+    /// potentials `pi` (None when none improves).
+    #[inline]
+    fn best_arc(&self, pi: &[f64], from: usize, to: usize) -> Option<usize> {
+        let (pi_rows, pi_cols) = pi.split_at(self.nr);
+        let mut best = 0.0f64;
+        let mut best_k = None;
+        let arcs = self.keys[from..to].iter().zip(&self.costs[from..to]);
+        for (k, (&x, &c)) in arcs.enumerate() {
+            let (i, j) = unkey(x);
+            let (ps, pt) = (pi_rows[i], pi_cols[j]);
+            let rc = c + ps - pt;
+            if rc < best && negative(rc, c, ps, pt) {
+                best = rc;
+                best_k = Some(from + k);
+            }
+        }
+        best_k
     }
 
     /// Checks the reduced costs of all arcs of the level with the potentials `pi` (by two

@@ -122,17 +122,27 @@ impl Level {
     /// block, then of each aligned 4×4(×4) block, and so on, consecutively, so that pixels
     /// close on the grid get close numbers (row-major order on a line grid).
     pub fn for_each_z_order(&self, mut f: impl FnMut(usize)) {
+        // Interleave the bits of the axes longer than 1 only (a 2-D grid would otherwise walk
+        // 2^(3·bits) codes for 2^(2·bits) pixels).
+        let mut axes = [0usize; 3];
+        let mut k = 0;
+        for (a, &d) in self.dims.iter().enumerate() {
+            if d > 1 {
+                axes[k] = a;
+                k += 1;
+            }
+        }
         let bits = self
             .dims
             .iter()
             .map(|&d| (usize::BITS - (d - 1).leading_zeros()) as usize)
             .max()
             .unwrap_or(0);
-        for code in 0..1usize << (3 * bits) {
+        for code in 0..1usize << (k * bits) {
             let mut x = [0usize; 3];
             for b in 0..bits {
-                for (a, xa) in x.iter_mut().enumerate() {
-                    *xa |= ((code >> (3 * b + 2 - a)) & 1) << b;
+                for (j, &a) in axes[..k].iter().enumerate() {
+                    x[a] |= ((code >> (k * b + k - 1 - j)) & 1) << b;
                 }
             }
             if x.iter().zip(&self.dims).all(|(&xa, &d)| xa < d) {

@@ -16,16 +16,16 @@
 pub mod batch;
 mod lapjv;
 mod scan;
+mod sparse;
 
 pub use batch::{
     assignment_batch, assignment_batch_in_place, assignment_batch_scratch, AssignmentBatchOutputs,
 };
 
 use crate::cost::{cost_matrix, Metric};
-use crate::exact::network_simplex::row_min;
 use crate::workspace::{check_stack, take, vec_req, with_stack};
 use crate::{bail, MatRef, MemStack, Par, Result, StackReq};
-use lapjv::{Rows, Work, NONE};
+use lapjv::{solve_dense, Rows, Stats, Work, NONE};
 
 /// The optional outputs of [`assignment_in_place`] (each `None` when not wanted).
 #[derive(Default)]
@@ -69,9 +69,10 @@ pub struct AssignmentSolution {
 }
 
 /// Workspace of [`assignment_in_place`] for an n × n cost: 10 arrays of n 8-byte values and
-/// one of n bytes (about 81·n bytes).
+/// one of n bytes (about 81·n bytes), plus, from n = 512 on (the sparse method), the candidate
+/// arcs (12 bytes each, 38 per row) and 14 more arrays of n (about 600·n bytes in all).
 pub fn assignment_scratch(n: usize) -> StackReq {
-    StackReq::all_of(&[
+    let dense = StackReq::all_of(&[
         vec_req::<usize>(n), // x
         vec_req::<usize>(n), // y
         vec_req::<f64>(n),   // v
@@ -83,7 +84,12 @@ pub fn assignment_scratch(n: usize) -> StackReq {
         vec_req::<f64>(n),   // ready_u
         vec_req::<usize>(n), // free
         vec_req::<f64>(n),   // row buffer
-    ])
+    ]);
+    if n >= sparse::SPARSE_MIN_N {
+        dense.and(sparse::scratch(n))
+    } else {
+        dense
+    }
 }
 
 /// Checks one cost: square, n ≥ 1, every entry finite, and small enough that no dual or path
@@ -168,38 +174,31 @@ pub fn assignment_in_place(
     let (mut ready_v, stack) = take(stack, n, 0.0f64);
     let (mut ready_u, stack) = take(stack, n, 0.0f64);
     let (mut free, stack) = take(stack, n, 0usize);
-    let (mut buf, _) = take(stack, n, 0.0f64);
+    let (mut buf, stack) = take(stack, n, 0.0f64);
     let rows = Rows::new(c);
-    let stats = lapjv::solve(
-        &rows,
-        Work {
-            x: &mut x,
-            y: &mut y,
-            v: &mut v,
-            d: &mut d,
-            several: &mut several,
-            ready: &mut ready,
-            ready_d: &mut ready_d,
-            ready_v: &mut ready_v,
-            ready_u: &mut ready_u,
-            free: &mut free,
-            buf: &mut buf,
-        },
-    );
+    let work = Work {
+        x: &mut x,
+        y: &mut y,
+        v: &mut v,
+        d: &mut d,
+        several: &mut several,
+        ready: &mut ready,
+        ready_d: &mut ready_d,
+        ready_v: &mut ready_v,
+        ready_u: &mut ready_u,
+        free: &mut free,
+        buf: &mut buf,
+    };
+    // The rule: the sparse rounds from n = 512 on (a row is then 4 KiB and more, and a dense
+    // scan costs far more than a search over ~20 candidate arcs), the dense LAPJV below.
+    let solved = if n >= sparse::SPARSE_MIN_N {
+        sparse::solve(&rows, work, stack)
+    } else {
+        solve_dense(&rows, work, Stats::default())
+    };
     debug_assert!(x.iter().all(|&j| j != NONE));
 
-    // Row duals u_i = C_{i,x_i} − v_{x_i} (into d), the cost, and the certificate.
-    let arch = pulp::Arch::new();
-    let mut total = 0.0f64;
-    let mut gap = f64::INFINITY;
-    for i in 0..n {
-        let r = rows.row(i, &mut buf);
-        let ci = r[x[i]];
-        total += ci;
-        d[i] = ci - v[x[i]];
-        let least = row_min(arch, r, &v, f64::INFINITY).map_or(f64::INFINITY, |(m, _)| m);
-        gap = gap.min(least - d[i]);
-    }
+    // Row duals are in d.
     let (perm, u_out, v_out): (&[usize], &[f64], &[f64]) = if transposed {
         (&y, &v, &d)
     } else {
@@ -216,11 +215,11 @@ pub fn assignment_in_place(
         v.copy_from_slice(v_out);
     }
     Ok(AssignmentInfo {
-        cost: total,
-        gap,
-        augmentations: stats.augmentations,
-        scanned_rows: stats.scanned_rows,
-        cancelled: stats.cancelled,
+        cost: solved.cost,
+        gap: solved.gap,
+        augmentations: solved.stats.augmentations,
+        scanned_rows: solved.stats.scanned_rows,
+        cancelled: solved.stats.cancelled,
     })
 }
 

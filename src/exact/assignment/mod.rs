@@ -4,9 +4,13 @@
 //! uniform measures of n points (times n), e.g. the minibatch couplings of OT flow matching.
 //!
 //! Algorithm: Jonker–Volgenant (LAPJV, 1987) in f64 — column reduction, reduction transfer,
-//! augmenting row reduction, then shortest augmenting paths whose Dijkstra step is one
-//! contiguous SIMD pass per scanned row (see `lapjv`). Memory O(n) besides the caller's
-//! cost, which is read in place through any strided view: rows are read contiguously for a
+//! augmenting row reduction, then shortest augmenting paths. Below n = 512 the Dijkstra step
+//! is one contiguous SIMD pass per scanned row (see `lapjv`); from n = 512 on each row is read
+//! through a few candidate arcs (its smallest reduced costs) and a lower bound on all its
+//! other reduced costs, expanded from the dense row only when a search reaches that bound,
+//! with a heap over the columns (see `sparse`): the same exact algorithm, far less of the
+//! matrix touched per search. Memory O(n) besides the caller's cost (below 2 KB per row at
+//! most), which is read in place through any strided view: rows are read contiguously for a
 //! row-major view, a column-major view is solved as its transpose (so both are fast), other
 //! layouts copy one row at a time. Costs may be negative; they must be finite.
 //!
@@ -69,8 +73,9 @@ pub struct AssignmentSolution {
 }
 
 /// Workspace of [`assignment_in_place`] for an n × n cost: 10 arrays of n 8-byte values and
-/// one of n bytes (about 81·n bytes), plus, from n = 512 on (the sparse method), the candidate
-/// arcs (12 bytes each, 38 per row) and 14 more arrays of n (about 600·n bytes in all).
+/// one of n bytes (about 81·n bytes), plus, from n = 512 on (the candidate-arc method), room
+/// for 136 candidate arcs per row (12 bytes each) and 16 more 8-byte arrays of n (about
+/// 1.8 KB per row in all).
 pub fn assignment_scratch(n: usize) -> StackReq {
     let dense = StackReq::all_of(&[
         vec_req::<usize>(n), // x

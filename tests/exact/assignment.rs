@@ -1,4 +1,4 @@
-//! The assignment solver (the dense LAPJV below n = 512, the sparse rounds from n = 512 on)
+//! The assignment solver (the dense LAPJV below n = 512, candidate arcs and bounds from n = 512 on)
 //! against brute force over all permutations (n ≤ 7), the network simplex with uniform
 //! weights, HiGHS, and its own dual certificate recomputed over all arcs; layouts, degenerate
 //! costs, candidates without a perfect matching, stops, the batch's thread invariance and bad
@@ -202,7 +202,7 @@ fn one_by_one_and_all_equal_costs() {
 #[test]
 fn every_layout_gives_the_same_optimum() {
     every_layout_at(90);
-    // The sparse rounds.
+    // The candidate-arc method (n >= 512).
     every_layout_at(530);
 }
 
@@ -268,7 +268,7 @@ fn from_points_solves_the_squared_euclidean_cost() {
 #[test]
 fn the_batch_is_the_same_for_every_thread_count() {
     batch_thread_invariance(64, 13);
-    // The sparse rounds.
+    // The candidate-arc method (n >= 512).
     batch_thread_invariance(560, 4);
 }
 
@@ -315,7 +315,7 @@ fn emd_cost(c: MatRef<'_, f64>) -> f64 {
 }
 
 #[test]
-fn the_sparse_rounds_equal_the_network_simplex() {
+fn candidate_arcs_equal_the_network_simplex() {
     let mut rng = Rng(21);
     for (n, d) in [(512, 2), (700, 3), (600, 64)] {
         let (x, y) = (points(&mut rng, n, d), points(&mut rng, n, d));
@@ -342,7 +342,7 @@ fn the_sparse_rounds_equal_the_network_simplex() {
 }
 
 #[test]
-fn the_sparse_rounds_are_exact_on_integer_costs_with_many_ties() {
+fn candidate_arcs_are_exact_on_integer_costs_with_many_ties() {
     let mut rng = Rng(23);
     for (n, hi) in [(512, 1), (600, 3), (640, 20)] {
         let c = random(&mut rng, n, |r| r.int(0, hi) as f64);
@@ -359,8 +359,8 @@ fn the_sparse_rounds_are_exact_on_integer_costs_with_many_ties() {
 }
 
 /// Every row's cheapest columns are the first 16, and so are every column's cheapest rows:
-/// rows 16.. have candidate arcs into columns 0..16 only, so the candidates hold no perfect
-/// matching and the dense solver must take over.
+/// the first candidates of rows 16.. all go to columns 0..16 and hold no perfect matching,
+/// so the searches must expand rows from their dense costs (or read them densely).
 #[test]
 fn candidates_without_a_perfect_matching_still_give_the_optimum() {
     let mut rng = Rng(29);
@@ -373,10 +373,10 @@ fn candidates_without_a_perfect_matching_still_give_the_optimum() {
     assert!((cost - want).abs() <= 1e-11 * want, "{cost} vs {want}");
 }
 
-/// A progress observer sees each augmenting path of the sparse rounds; stopping returns a
+/// A progress observer sees each augmenting path of the candidate-arc method; stopping returns a
 /// permutation marked cancelled, with as many paths as were reported.
 #[test]
-fn a_stop_in_the_sparse_rounds_returns_a_permutation() {
+fn a_stop_with_candidate_arcs_returns_a_permutation() {
     use otcore::progress::{observe, Flow};
     let mut rng = Rng(31);
     let n = 600;

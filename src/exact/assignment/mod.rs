@@ -150,7 +150,8 @@ fn check_outputs(n: usize, out: &AssignmentOutputs<'_>) -> Result<()> {
 /// observer (augmentations so far, rows still free); a stop returns a permutation that may
 /// not be optimal (`cancelled`). Never allocates; single-threaded (`par` is accepted for uniformity: parallelism
 /// goes across problems, see [`batch`]). Time O(n²) for the reductions plus O(n) per row scanned
-/// by the searches (O(n³) worst case); workspace [`assignment_scratch`].
+/// by the searches below n = 512, O(candidates · log n) per scanned row plus O(n) per row
+/// expansion from n = 512 on (O(n³ log n) worst case); workspace [`assignment_scratch`].
 ///
 /// Errors, with the outputs untouched: a cost not square or empty, or outputs of the wrong
 /// length (`InvalidDimension`), a NaN or infinite cost (`NonFinite`), costs so large that the
@@ -194,8 +195,9 @@ pub fn assignment_in_place(
         free: &mut free,
         buf: &mut buf,
     };
-    // The rule: the sparse rounds from n = 512 on (a row is then 4 KiB and more, and a dense
-    // scan costs far more than a search over ~20 candidate arcs), the dense LAPJV below.
+    // The rule: candidate arcs and bounds from n = 512 on (a row is then 4 KiB and more: a
+    // dense scan costs more than relaxing a few candidates through the heap), the dense
+    // LAPJV below. The choice depends on n only, so it is the same for every thread count.
     let solved = if n >= sparse::SPARSE_MIN_N {
         sparse::solve(&rows, work, stack)
     } else {

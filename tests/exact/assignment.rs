@@ -1,6 +1,8 @@
-//! The dense assignment solver (LAPJV) against brute force over all permutations (n ≤ 7),
-//! the network simplex with uniform weights, HiGHS, and its own dual certificate recomputed
-//! over all arcs; layouts, degenerate costs, the batch's thread invariance and bad inputs.
+//! The assignment solver (the dense LAPJV below n = 512, candidate arcs and bounds from n = 512 on)
+//! against brute force over all permutations (n ≤ 7), the network simplex with uniform
+//! weights, HiGHS, and its own dual certificate recomputed over all arcs; layouts, degenerate
+//! costs, candidates without a perfect matching, stops, the batch's thread invariance and bad
+//! inputs.
 
 use crate::exact_support;
 use exact_support::Rng;
@@ -199,8 +201,13 @@ fn one_by_one_and_all_equal_costs() {
 
 #[test]
 fn every_layout_gives_the_same_optimum() {
+    every_layout_at(90);
+    // The candidate-arc method (n >= 512).
+    every_layout_at(530);
+}
+
+fn every_layout_at(n: usize) {
     let mut rng = Rng(3);
-    let n = 90;
     let c = random(&mut rng, n, |r| r.uniform());
     let ct = c.transpose().to_owned();
     let rm = ct.as_ref().transpose();
@@ -260,9 +267,14 @@ fn from_points_solves_the_squared_euclidean_cost() {
 
 #[test]
 fn the_batch_is_the_same_for_every_thread_count() {
+    batch_thread_invariance(64, 13);
+    // The candidate-arc method (n >= 512).
+    batch_thread_invariance(560, 4);
+}
+
+fn batch_thread_invariance(n: usize, k: usize) {
     let mut rng = Rng(5);
-    let n = 64;
-    let mats: Vec<Mat<f64>> = (0..13)
+    let mats: Vec<Mat<f64>> = (0..k)
         .map(|l| {
             if l % 3 == 2 {
                 random(&mut rng, n, |r| r.int(0, 4) as f64)
@@ -293,6 +305,109 @@ fn the_batch_is_the_same_for_every_thread_count() {
         assert_eq!(s.perm, one.1[l * n..(l + 1) * n]);
         check_certificate(*c, &s, 1e-12);
     }
+}
+
+/// n times the optimal cost of the network simplex between uniform weights 1/n.
+fn emd_cost(c: MatRef<'_, f64>) -> f64 {
+    let n = c.nrows();
+    let w = vec![1.0 / n as f64; n];
+    emd(&w, &w, c, &EmdParams::default()).unwrap().cost * n as f64
+}
+
+#[test]
+fn candidate_arcs_equal_the_network_simplex() {
+    let mut rng = Rng(21);
+    for (n, d) in [(512, 2), (700, 3), (600, 64)] {
+        let (x, y) = (points(&mut rng, n, d), points(&mut rng, n, d));
+        let c = cost_matrix(x.as_ref(), y.as_ref(), Metric::SqEuclidean, 1).unwrap();
+        let s = assignment(c.as_ref()).unwrap();
+        let cost = check_certificate(c.as_ref(), &s, 1e-12);
+        let want = emd_cost(c.as_ref());
+        assert!(
+            (cost - want).abs() <= 1e-11 * want,
+            "n {n} d {d}: {cost} vs {want}"
+        );
+    }
+    // Costs without geometry, and negative ones.
+    let c = random(&mut rng, 600, |r| 200.0 * r.uniform() - 100.0);
+    let s = assignment(c.as_ref()).unwrap();
+    let cost = check_certificate(c.as_ref(), &s, 1e-10);
+    // The network simplex wants costs >= 0: the same problem shifted by 100 on every arc.
+    let shifted = Mat::from_fn(600, 600, |i, j| c[(i, j)] + 100.0);
+    let want = emd_cost(shifted.as_ref()) - 100.0 * 600.0;
+    assert!(
+        (cost - want).abs() <= 1e-11 * want.abs(),
+        "{cost} vs {want}"
+    );
+}
+
+#[test]
+fn candidate_arcs_are_exact_on_integer_costs_with_many_ties() {
+    let mut rng = Rng(23);
+    for (n, hi) in [(512, 1), (600, 3), (640, 20)] {
+        let c = random(&mut rng, n, |r| r.int(0, hi) as f64);
+        let s = assignment(c.as_ref()).unwrap();
+        // Integer costs: every dual and reduced cost is an integer, computed exactly.
+        let cost = check_certificate(c.as_ref(), &s, 0.0);
+        assert_eq!(s.info.gap, 0.0, "n {n}");
+        assert_eq!(cost, emd_cost(c.as_ref()).round(), "n {n}");
+    }
+    let c = Mat::from_fn(600, 600, |_, _| 2.25);
+    let s = assignment(c.as_ref()).unwrap();
+    check_certificate(c.as_ref(), &s, 0.0);
+    assert_eq!((s.info.cost, s.info.gap), (2.25 * 600.0, 0.0));
+}
+
+/// Every row's cheapest columns are the first 16, and so are every column's cheapest rows:
+/// the first candidates of rows 16.. all go to columns 0..16 and hold no perfect matching,
+/// so the searches must expand rows from their dense costs (or read them densely).
+#[test]
+fn candidates_without_a_perfect_matching_still_give_the_optimum() {
+    let mut rng = Rng(29);
+    let n = 600;
+    let block = |i: usize| if i < 16 { 0.0 } else { 100.0 };
+    let c = Mat::from_fn(n, n, |i, j| block(i) + block(j) + rng.uniform());
+    let s = assignment(c.as_ref()).unwrap();
+    let cost = check_certificate(c.as_ref(), &s, 1e-11);
+    let want = emd_cost(c.as_ref());
+    assert!((cost - want).abs() <= 1e-11 * want, "{cost} vs {want}");
+}
+
+/// A progress observer sees each augmenting path of the candidate-arc method; stopping returns a
+/// permutation marked cancelled, with as many paths as were reported.
+#[test]
+fn a_stop_with_candidate_arcs_returns_a_permutation() {
+    use otcore::progress::{observe, Flow};
+    let mut rng = Rng(31);
+    let n = 600;
+    let (x, y) = (points(&mut rng, n, 2), points(&mut rng, n, 2));
+    let c = cost_matrix(x.as_ref(), y.as_ref(), Metric::SqEuclidean, 1).unwrap();
+    let full = assignment(c.as_ref()).unwrap();
+    let mut seen = Vec::new();
+    let watched = observe(
+        &mut |it, left| {
+            seen.push((it, left));
+            Flow::Continue
+        },
+        || assignment(c.as_ref()).unwrap(),
+    );
+    assert_eq!((&watched.perm, watched.info), (&full.perm, full.info));
+    assert!(!watched.info.cancelled && full.info.augmentations > 10);
+    assert_eq!(seen.len() as u64, full.info.augmentations);
+    assert!(seen.iter().enumerate().all(|(k, s)| s.0 == k as u64 + 1));
+
+    let stopped = observe(
+        &mut |it, _| if it >= 5 { Flow::Stop } else { Flow::Continue },
+        || assignment(c.as_ref()).unwrap(),
+    );
+    assert!(stopped.info.cancelled);
+    assert_eq!(stopped.info.augmentations, 5);
+    let mut sorted = stopped.perm.clone();
+    sorted.sort_unstable();
+    assert_eq!(sorted, (0..n).collect::<Vec<_>>());
+    let cost: f64 = (0..n).map(|i| c[(i, stopped.perm[i])]).sum();
+    assert!((cost - stopped.info.cost).abs() <= 1e-12 * cost);
+    assert!(cost > full.info.cost && stopped.info.gap < 0.0);
 }
 
 /// Runs [`assignment_in_place`] on outputs filled with a sentinel; returns the error and

@@ -97,6 +97,40 @@ fn one_d_and_sliced_in_place_do_not_allocate() {
     assert_eq!(count, 0);
 }
 
+/// The assignment solver's candidate-arc method (n ≥ 512) takes everything from the stack.
+#[test]
+fn assignment_in_place_with_candidate_arcs_does_not_allocate() {
+    use otcore::exact::{assignment, assignment_in_place, assignment_scratch, AssignmentOutputs};
+    let n = 600;
+    let c = faer::Mat::from_fn(n, n, |i, j| {
+        let (a, b) = ((i * 37 % n) as f64, (j * 53 % n) as f64);
+        (a - b) * (a - b) + ((i * j) % 7) as f64
+    });
+    let mut buf = stack_buffer(assignment_scratch(n));
+    let mut perm = vec![0usize; n];
+    let (mut u, mut v) = (vec![0.0; n], vec![0.0; n]);
+    let mut info = None;
+    let count = allocations_in(|| {
+        let out = AssignmentOutputs {
+            perm: Some(&mut perm),
+            u: Some(&mut u),
+            v: Some(&mut v),
+        };
+        info = Some(
+            assignment_in_place(
+                c.as_ref(),
+                out,
+                otcore::Par::Seq,
+                otcore::MemStack::new(&mut buf),
+            )
+            .unwrap(),
+        );
+    });
+    assert_eq!(count, 0);
+    let want = assignment(c.as_ref()).unwrap();
+    assert_eq!((perm, info.unwrap()), (want.perm, want.info));
+}
+
 #[test]
 fn emd_batch_in_place_does_not_allocate_on_one_thread() {
     use otcore::exact::{emd_batch_in_place, emd_batch_scratch, BatchOutputs, EmdInfo, EmdParams};

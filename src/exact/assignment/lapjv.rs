@@ -17,6 +17,7 @@
 //! free columns in order, so the result stays a permutation.
 
 use super::scan::{relax, two_smallest};
+use crate::exact::network_simplex::row_min;
 use crate::progress::{self, Flow};
 use crate::MatRef;
 use faer::ContiguousFwd;
@@ -86,6 +87,25 @@ pub(super) struct Work<'w> {
     pub buf: &'w mut [f64],
 }
 
+impl Work<'_> {
+    /// The same arrays, borrowed again.
+    pub fn reborrow(&mut self) -> Work<'_> {
+        Work {
+            x: self.x,
+            y: self.y,
+            v: self.v,
+            d: self.d,
+            several: self.several,
+            ready: self.ready,
+            ready_d: self.ready_d,
+            ready_v: self.ready_v,
+            ready_u: self.ready_u,
+            free: self.free,
+            buf: self.buf,
+        }
+    }
+}
+
 /// Counts of the work done by [`solve`].
 #[derive(Clone, Copy, Debug, Default)]
 pub(super) struct Stats {
@@ -116,8 +136,6 @@ pub(super) fn solve(c: &Rows<'_>, w: Work<'_>) -> Stats {
         buf,
     } = w;
     let n = x.len();
-    x.fill(NONE);
-    y.fill(NONE);
     if n == 1 {
         x[0] = 0;
         y[0] = 0;
@@ -125,88 +143,11 @@ pub(super) fn solve(c: &Rows<'_>, w: Work<'_>) -> Stats {
         return Stats::default();
     }
 
-    // Column reduction: v_j = min_i C_ij (first row on ties), each column to its row.
-    v.fill(f64::INFINITY);
     let arg = &mut *ready;
-    for i in 0..n {
-        let r = c.row(i, buf);
-        for j in 0..n {
-            if r[j] < v[j] {
-                v[j] = r[j];
-                arg[j] = i;
-            }
-        }
-    }
-    several.fill(0);
-    for j in (0..n).rev() {
-        let i = arg[j];
-        if x[i] == NONE {
-            x[i] = j;
-            y[j] = i;
-        } else {
-            several[i] = 1;
-        }
-    }
-
-    // Reduction transfer: a row holding one column takes its second smallest reduced cost.
-    let mut nfree = 0;
-    for i in 0..n {
-        if x[i] == NONE {
-            free[nfree] = i;
-            nfree += 1;
-        } else if several[i] == 0 {
-            let j1 = x[i];
-            let (u1, k1, u2, _) = two_smallest(c.row(i, buf), v);
-            v[j1] -= if k1 == j1 { u2 } else { u1 };
-        }
-    }
-
-    // Augmenting row reduction, two passes over the free rows.
-    // The paper's loop can go on for very long on near-ties (many rows bidding for a few
-    // columns by tiny decrements, as on 2-D point clouds): after n reductions in all, the
-    // rows still displaced are left to the searches.
-    let mut steps = 0usize;
-    for _ in 0..2 {
-        let prev = nfree;
-        nfree = 0;
-        let mut k = 0;
-        let mut count = 0usize;
-        while k < prev {
-            let i = free[k];
-            k += 1;
-            count += 1;
-            let (u1, mut j1, u2, j2) = two_smallest(c.row(i, buf), v);
-            let mut i0 = y[j1];
-            let v1 = v[j1] - (u2 - u1);
-            let lowers = v1 < v[j1];
-            steps += 1;
-            if count < k.saturating_mul(n) && steps <= n {
-                if lowers {
-                    v[j1] = v1;
-                } else if i0 != NONE {
-                    j1 = j2;
-                    i0 = y[j2];
-                }
-                if i0 != NONE {
-                    if lowers {
-                        k -= 1;
-                        free[k] = i0;
-                    } else {
-                        free[nfree] = i0;
-                        nfree += 1;
-                    }
-                }
-            } else if i0 != NONE {
-                free[nfree] = i0;
-                nfree += 1;
-            }
-            if i0 != NONE {
-                x[i0] = NONE;
-            }
-            x[i] = j1;
-            y[j1] = i;
-        }
-    }
+    column_minima(c, v, arg, buf);
+    let mut dense = DenseRows { c, buf };
+    let nfree = reduce(&mut dense, arg, x, y, v, several, free);
+    let buf = dense.buf;
 
     // One shortest augmenting path per free row.
     let arch = pulp::Arch::new();
@@ -263,9 +204,134 @@ pub(super) fn solve(c: &Rows<'_>, w: Work<'_>) -> Stats {
     stats
 }
 
+/// Column reduction: `v_j = min_i C_ij`, at row `arg[j]` (the first on ties). One pass over
+/// the rows, O(n²).
+pub(super) fn column_minima(c: &Rows<'_>, v: &mut [f64], arg: &mut [usize], buf: &mut [f64]) {
+    let n = v.len();
+    v.fill(f64::INFINITY);
+    for i in 0..n {
+        let r = c.row(i, buf);
+        for j in 0..n {
+            if r[j] < v[j] {
+                v[j] = r[j];
+                arg[j] = i;
+            }
+        }
+    }
+}
+
+/// Two smallest reduced costs `c_ij − v_j` of a row, over the arcs the solver knows.
+pub(super) trait ReducedRows {
+    /// `(u1, j1, u2, j2)` over row i's arcs (at least 2), as [`two_smallest`].
+    fn two_smallest(&mut self, i: usize, v: &[f64]) -> (f64, usize, f64, usize);
+}
+
+/// Every arc of a dense cost.
+struct DenseRows<'c, 'a, 'w> {
+    c: &'c Rows<'a>,
+    buf: &'w mut [f64],
+}
+
+impl ReducedRows for DenseRows<'_, '_, '_> {
+    fn two_smallest(&mut self, i: usize, v: &[f64]) -> (f64, usize, f64, usize) {
+        two_smallest(self.c.row(i, self.buf), v)
+    }
+}
+
+/// The reductions of LAPJV after the column minima `v_j = min_i C_ij` (at row `arg[j]`):
+/// each column goes to its row when that row is free (last column first), a row holding one
+/// column transfers its second smallest reduced cost to it, and two passes of augmenting row
+/// reduction (at most n reductions in all) move the free rows. Writes the rows still free
+/// into `free` and returns their count; `x`, `y` hold the partial assignment, `v` stays
+/// feasible on the arcs of `rows`. O(n) calls of `rows.two_smallest`.
+pub(super) fn reduce(
+    rows: &mut impl ReducedRows,
+    arg: &[usize],
+    x: &mut [usize],
+    y: &mut [usize],
+    v: &mut [f64],
+    several: &mut [u8],
+    free: &mut [usize],
+) -> usize {
+    let n = x.len();
+    x.fill(NONE);
+    y.fill(NONE);
+    several.fill(0);
+    for j in (0..n).rev() {
+        let i = arg[j];
+        if x[i] == NONE {
+            x[i] = j;
+            y[j] = i;
+        } else {
+            several[i] = 1;
+        }
+    }
+
+    // Reduction transfer: a row holding one column takes its second smallest reduced cost.
+    let mut nfree = 0;
+    for i in 0..n {
+        if x[i] == NONE {
+            free[nfree] = i;
+            nfree += 1;
+        } else if several[i] == 0 {
+            let j1 = x[i];
+            let (u1, k1, u2, _) = rows.two_smallest(i, v);
+            v[j1] -= if k1 == j1 { u2 } else { u1 };
+        }
+    }
+
+    // Augmenting row reduction, two passes over the free rows.
+    // The paper's loop can go on for very long on near-ties (many rows bidding for a few
+    // columns by tiny decrements, as on 2-D point clouds): after n reductions in all, the
+    // rows still displaced are left to the searches.
+    let mut steps = 0usize;
+    for _ in 0..2 {
+        let prev = nfree;
+        nfree = 0;
+        let mut k = 0;
+        let mut count = 0usize;
+        while k < prev {
+            let i = free[k];
+            k += 1;
+            count += 1;
+            let (u1, mut j1, u2, j2) = rows.two_smallest(i, v);
+            let mut i0 = y[j1];
+            let v1 = v[j1] - (u2 - u1);
+            let lowers = v1 < v[j1];
+            steps += 1;
+            if count < k.saturating_mul(n) && steps <= n {
+                if lowers {
+                    v[j1] = v1;
+                } else if i0 != NONE {
+                    j1 = j2;
+                    i0 = y[j2];
+                }
+                if i0 != NONE {
+                    if lowers {
+                        k -= 1;
+                        free[k] = i0;
+                    } else {
+                        free[nfree] = i0;
+                        nfree += 1;
+                    }
+                }
+            } else if i0 != NONE {
+                free[nfree] = i0;
+                nfree += 1;
+            }
+            if i0 != NONE {
+                x[i0] = NONE;
+            }
+            x[i] = j1;
+            y[j1] = i;
+        }
+    }
+    nfree
+}
+
 /// Gives the free `rows` the free columns (`y` = `NONE`), in increasing order: a
 /// permutation, not optimal, after a stop. O(n).
-fn complete(x: &mut [usize], y: &mut [usize], rows: &[usize]) {
+pub(super) fn complete(x: &mut [usize], y: &mut [usize], rows: &[usize]) {
     let mut j = 0;
     for &i in rows {
         while y[j] != NONE {
@@ -274,4 +340,46 @@ fn complete(x: &mut [usize], y: &mut [usize], rows: &[usize]) {
         x[i] = j;
         y[j] = i;
     }
+}
+
+/// The row duals `u_i = C_{i,x_i} − v_{x_i}` (into `u`), the cost `Σ_i C_{i,x_i}` (in row
+/// order) and the certificate `min_ij (C_ij − v_j) − u_i` over all n² arcs, in one SIMD pass
+/// over the rows. Returns `(cost, gap)`. O(n²).
+pub(super) fn certify(
+    c: &Rows<'_>,
+    x: &[usize],
+    v: &[f64],
+    u: &mut [f64],
+    buf: &mut [f64],
+) -> (f64, f64) {
+    let arch = pulp::Arch::new();
+    let mut total = 0.0f64;
+    let mut gap = f64::INFINITY;
+    for (i, &j) in x.iter().enumerate() {
+        let r = c.row(i, buf);
+        let ci = r[j];
+        total += ci;
+        u[i] = ci - v[j];
+        let least = row_min(arch, r, v, f64::INFINITY).map_or(f64::INFINITY, |(m, _)| m);
+        gap = gap.min(least - u[i]);
+    }
+    (total, gap)
+}
+
+/// A solved problem: the work counts, the cost `Σ_i C_{i,x_i}` and the certificate over all
+/// arcs (see [`certify`]).
+pub(super) struct Solved {
+    pub stats: Stats,
+    pub cost: f64,
+    pub gap: f64,
+}
+
+/// [`solve`] on the arrays of `w`, then [`certify`] (row duals into `w.d`); the counts of
+/// `before` (an abandoned attempt's) are added to the solve's. O(n²) besides the searches.
+pub(super) fn solve_dense(c: &Rows<'_>, mut w: Work<'_>, before: Stats) -> Solved {
+    let mut stats = solve(c, w.reborrow());
+    stats.augmentations += before.augmentations;
+    stats.scanned_rows += before.scanned_rows;
+    let (cost, gap) = certify(c, w.x, w.v, w.d, w.buf);
+    Solved { stats, cost, gap }
 }

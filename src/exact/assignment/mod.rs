@@ -4,9 +4,13 @@
 //! uniform measures of n points (times n), e.g. the minibatch couplings of OT flow matching.
 //!
 //! Algorithm: Jonker–Volgenant (LAPJV, 1987) in f64 — column reduction, reduction transfer,
-//! augmenting row reduction, then shortest augmenting paths whose Dijkstra step is one
-//! contiguous SIMD pass per scanned row (see `lapjv`). Memory O(n) besides the caller's
-//! cost, which is read in place through any strided view: rows are read contiguously for a
+//! augmenting row reduction, then shortest augmenting paths. Below n = 512 the Dijkstra step
+//! is one contiguous SIMD pass per scanned row (see `lapjv`); from n = 512 on each row is read
+//! through a few candidate arcs (its smallest reduced costs) and a lower bound on all its
+//! other reduced costs, expanded from the dense row only when a search reaches that bound,
+//! with a heap over the columns (see `sparse`): the same exact algorithm, far less of the
+//! matrix touched per search. Memory O(n) besides the caller's cost (below 2 KB per row at
+//! most), which is read in place through any strided view: rows are read contiguously for a
 //! row-major view, a column-major view is solved as its transpose (so both are fast), other
 //! layouts copy one row at a time. Costs may be negative; they must be finite.
 //!
@@ -16,16 +20,16 @@
 pub mod batch;
 mod lapjv;
 mod scan;
+mod sparse;
 
 pub use batch::{
     assignment_batch, assignment_batch_in_place, assignment_batch_scratch, AssignmentBatchOutputs,
 };
 
 use crate::cost::{cost_matrix, Metric};
-use crate::exact::network_simplex::row_min;
 use crate::workspace::{check_stack, take, vec_req, with_stack};
 use crate::{bail, MatRef, MemStack, Par, Result, StackReq};
-use lapjv::{Rows, Work, NONE};
+use lapjv::{solve_dense, Rows, Stats, Work, NONE};
 
 /// The optional outputs of [`assignment_in_place`] (each `None` when not wanted).
 #[derive(Default)]
@@ -69,9 +73,11 @@ pub struct AssignmentSolution {
 }
 
 /// Workspace of [`assignment_in_place`] for an n × n cost: 10 arrays of n 8-byte values and
-/// one of n bytes (about 81·n bytes).
+/// one of n bytes (about 81·n bytes), plus, from n = 512 on (the candidate-arc method), room
+/// for 136 candidate arcs per row (12 bytes each) and 16 more 8-byte arrays of n (about
+/// 1.8 KB per row in all).
 pub fn assignment_scratch(n: usize) -> StackReq {
-    StackReq::all_of(&[
+    let dense = StackReq::all_of(&[
         vec_req::<usize>(n), // x
         vec_req::<usize>(n), // y
         vec_req::<f64>(n),   // v
@@ -83,7 +89,12 @@ pub fn assignment_scratch(n: usize) -> StackReq {
         vec_req::<f64>(n),   // ready_u
         vec_req::<usize>(n), // free
         vec_req::<f64>(n),   // row buffer
-    ])
+    ]);
+    if n >= sparse::SPARSE_MIN_N {
+        dense.and(sparse::scratch(n))
+    } else {
+        dense
+    }
 }
 
 /// Checks one cost: square, n ≥ 1, every entry finite, and small enough that no dual or path
@@ -139,7 +150,8 @@ fn check_outputs(n: usize, out: &AssignmentOutputs<'_>) -> Result<()> {
 /// observer (augmentations so far, rows still free); a stop returns a permutation that may
 /// not be optimal (`cancelled`). Never allocates; single-threaded (`par` is accepted for uniformity: parallelism
 /// goes across problems, see [`batch`]). Time O(n²) for the reductions plus O(n) per row scanned
-/// by the searches (O(n³) worst case); workspace [`assignment_scratch`].
+/// by the searches below n = 512, O(candidates · log n) per scanned row plus O(n) per row
+/// expansion from n = 512 on (O(n³ log n) worst case); workspace [`assignment_scratch`].
 ///
 /// Errors, with the outputs untouched: a cost not square or empty, or outputs of the wrong
 /// length (`InvalidDimension`), a NaN or infinite cost (`NonFinite`), costs so large that the
@@ -168,38 +180,32 @@ pub fn assignment_in_place(
     let (mut ready_v, stack) = take(stack, n, 0.0f64);
     let (mut ready_u, stack) = take(stack, n, 0.0f64);
     let (mut free, stack) = take(stack, n, 0usize);
-    let (mut buf, _) = take(stack, n, 0.0f64);
+    let (mut buf, stack) = take(stack, n, 0.0f64);
     let rows = Rows::new(c);
-    let stats = lapjv::solve(
-        &rows,
-        Work {
-            x: &mut x,
-            y: &mut y,
-            v: &mut v,
-            d: &mut d,
-            several: &mut several,
-            ready: &mut ready,
-            ready_d: &mut ready_d,
-            ready_v: &mut ready_v,
-            ready_u: &mut ready_u,
-            free: &mut free,
-            buf: &mut buf,
-        },
-    );
+    let work = Work {
+        x: &mut x,
+        y: &mut y,
+        v: &mut v,
+        d: &mut d,
+        several: &mut several,
+        ready: &mut ready,
+        ready_d: &mut ready_d,
+        ready_v: &mut ready_v,
+        ready_u: &mut ready_u,
+        free: &mut free,
+        buf: &mut buf,
+    };
+    // The rule: candidate arcs and bounds from n = 512 on (a row is then 4 KiB and more: a
+    // dense scan costs more than relaxing a few candidates through the heap), the dense
+    // LAPJV below. The choice depends on n only, so it is the same for every thread count.
+    let solved = if n >= sparse::SPARSE_MIN_N {
+        sparse::solve(&rows, work, stack)
+    } else {
+        solve_dense(&rows, work, Stats::default())
+    };
     debug_assert!(x.iter().all(|&j| j != NONE));
 
-    // Row duals u_i = C_{i,x_i} − v_{x_i} (into d), the cost, and the certificate.
-    let arch = pulp::Arch::new();
-    let mut total = 0.0f64;
-    let mut gap = f64::INFINITY;
-    for i in 0..n {
-        let r = rows.row(i, &mut buf);
-        let ci = r[x[i]];
-        total += ci;
-        d[i] = ci - v[x[i]];
-        let least = row_min(arch, r, &v, f64::INFINITY).map_or(f64::INFINITY, |(m, _)| m);
-        gap = gap.min(least - d[i]);
-    }
+    // Row duals are in d.
     let (perm, u_out, v_out): (&[usize], &[f64], &[f64]) = if transposed {
         (&y, &v, &d)
     } else {
@@ -216,11 +222,11 @@ pub fn assignment_in_place(
         v.copy_from_slice(v_out);
     }
     Ok(AssignmentInfo {
-        cost: total,
-        gap,
-        augmentations: stats.augmentations,
-        scanned_rows: stats.scanned_rows,
-        cancelled: stats.cancelled,
+        cost: solved.cost,
+        gap: solved.gap,
+        augmentations: solved.stats.augmentations,
+        scanned_rows: solved.stats.scanned_rows,
+        cancelled: solved.stats.cancelled,
     })
 }
 

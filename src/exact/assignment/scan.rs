@@ -114,10 +114,17 @@ fn relax_scalar(c: &[f64], v: &[f64], d: &mut [f64], u: f64) -> (f64, usize) {
 /// indices `(u1, j1, u2, j2)`: `j1` is the first index of the minimum, `u2` the minimum over the
 /// other indices (so `u1 == u2` on ties). O(len), scalar (called O(n) times in all).
 pub(super) fn two_smallest(c: &[f64], v: &[f64]) -> (f64, usize, f64, usize) {
-    let (mut u1, mut j1) = (c[0] - v[0], 0usize);
+    two_smallest_of(c.iter().zip(v).map(|(&x, &y)| x - y).enumerate())
+}
+
+/// [`two_smallest`] over `(index, reduced cost)` pairs (at least 2), in the order given: the
+/// first pair reaching the minimum is `j1`.
+pub(super) fn two_smallest_of(
+    mut reduced: impl Iterator<Item = (usize, f64)>,
+) -> (f64, usize, f64, usize) {
+    let (mut j1, mut u1) = reduced.next().unwrap_or((0, f64::INFINITY));
     let (mut u2, mut j2) = (f64::INFINITY, usize::MAX);
-    for (j, (&x, &y)) in c.iter().zip(v).enumerate().skip(1) {
-        let h = x - y;
+    for (j, h) in reduced {
         if h < u2 {
             if h >= u1 {
                 u2 = h;

@@ -1,0 +1,612 @@
+//! The assignment solver for large n: LAPJV whose rows are read through a few candidate arcs
+//! and a lower bound on all the others, so that a scanned row costs O(candidates · log n)
+//! instead of a pass over its n costs, and the result is still exact on all n² arcs.
+//!
+//! The duals `v` only decrease after the column reduction (the reductions and the dual update
+//! of the shortest paths both lower them), so `C_ij − v_j` only increases: a lower bound on it
+//! over a row's other columns, computed once, stays valid. Each row keeps:
+//! - candidates: its [`ROW_ARCS`] smallest `C_ij − v_j` after the column reduction (one pass
+//!   over the rows), stored with their costs in a slot of [`ROW_CAPACITY`] arcs;
+//! - `bound[i]` ≤ `C_ij − v_j` for every column j not among its candidates.
+//!
+//! Dijkstra runs on the complete graph: a scanned row relaxes its candidates and puts a
+//! *virtual* entry `base_i + bound[i]` (a lower bound on every label its other arcs can give)
+//! in the heap beside the columns. When a virtual entry is the smallest, the row is expanded
+//! (a pass over its dense row: its [`ADD_ARCS`] smallest other `C_ij − v_j` become candidates,
+//! the next one the new bound), its new arcs relaxed, and its entry pushed again. A column
+//! popped before every virtual entry has its exact shortest-path label, so the searches, the
+//! dual updates and the reductions (whose two smallest reduced costs are checked against the
+//! bound the same way) are those of the dense LAPJV: the duals stay feasible on all arcs. A row
+//! whose slot is full is read densely from then on (bound −∞).
+//!
+//! Progress: each augmenting path is reported as in the dense solver (paths so far, rows still
+//! free); a stop gives the free rows the free columns.
+
+use super::lapjv::{
+    certify, column_minima, complete, reduce, ReducedRows, Rows, Solved, Stats, Work, NONE,
+};
+use super::scan::{two_smallest, two_smallest_of};
+use crate::progress::{self, Flow};
+use crate::workspace::{take, vec_req};
+use crate::{MemStack, StackReq};
+
+/// Smallest n solved by the sparse method; below it the dense LAPJV (whose scan of a short
+/// row costs about as much as a few heap operations).
+pub(super) const SPARSE_MIN_N: usize = 512;
+/// Each row's first candidates (its smallest reduced costs after the column reduction).
+const ROW_ARCS: usize = 8;
+/// Candidates added by one expansion of a row.
+const ADD_ARCS: usize = 16;
+/// Arcs a row can hold: its first candidates and eight expansions.
+const ROW_CAPACITY: usize = ROW_ARCS + 8 * ADD_ARCS;
+/// Marks a heap entry already popped by the current search.
+const POPPED: usize = usize::MAX - 1;
+
+/// Workspace of [`solve`] besides the dense solver's: the arc slots (12 bytes per arc,
+/// [`ROW_CAPACITY`] per row), 8 arrays of n and 4 of 2n (about 1.76 KB per row).
+pub(super) fn scratch(n: usize) -> StackReq {
+    let slots = n.saturating_mul(ROW_CAPACITY);
+    let n2 = n.saturating_mul(2);
+    StackReq::all_of(&[
+        vec_req::<u32>(slots), // arc columns
+        vec_req::<f64>(slots), // arc costs
+        vec_req::<usize>(n),   // arcs per row
+        vec_req::<f64>(n),     // bounds
+        vec_req::<usize>(n),   // candidate marks
+        vec_req::<f64>(n),     // cost of each row's assigned arc
+        vec_req::<usize>(n),   // predecessor row
+        vec_req::<f64>(n),     // cost of the arc from it
+        vec_req::<f64>(n),     // base label of each scanned row
+        vec_req::<usize>(n),   // scanned columns
+        vec_req::<f64>(n2),    // heap keys: columns, then rows
+        vec_req::<usize>(n2),  // heap
+        vec_req::<usize>(n2),  // heap positions
+        vec_req::<usize>(n2),  // entries reached
+    ])
+}
+
+/// Keeps the `cap` smallest values offered to a list (`val`, `id` of length ≥ cap, `len`
+/// used, unordered): `x` replaces the largest when the list is full and `x` is below it.
+/// `thr` is the value an offer must beat: +∞ until the list is full, then its largest. O(cap).
+#[inline]
+fn keep_smallest(
+    val: &mut [f64],
+    id: &mut [u32],
+    len: &mut usize,
+    thr: &mut f64,
+    cap: usize,
+    x: f64,
+    at: usize,
+) {
+    let k = if *len < cap {
+        *len += 1;
+        *len - 1
+    } else {
+        (0..cap).find(|&k| val[k] == *thr).unwrap_or(0)
+    };
+    val[k] = x;
+    id[k] = at as u32;
+    if *len == cap {
+        *thr = val[..cap].iter().fold(f64::NEG_INFINITY, |m, &y| m.max(y));
+    }
+}
+
+/// The `take + 1` smallest `r_j − v_j` over the columns with `keep(j)`, in blocks of 8 looked
+/// at one by one only when one beats the current threshold. Returns the columns of the `take`
+/// smallest (`len` of them) and the next smallest value (+∞ when there is none). O(n).
+#[inline]
+fn smallest_reduced<const TAKE1: usize>(
+    r: &[f64],
+    v: &[f64],
+    keep: impl Fn(usize) -> bool,
+) -> ([u32; TAKE1], usize, f64) {
+    const BLOCK: usize = 8;
+    let (mut val, mut id) = ([0.0f64; TAKE1], [0u32; TAKE1]);
+    let (mut len, mut thr) = (0usize, f64::INFINITY);
+    for (q, (rb, vb)) in r.chunks(BLOCK).zip(v.chunks(BLOCK)).enumerate() {
+        let mut hit = false;
+        for (&x, &y) in rb.iter().zip(vb) {
+            hit |= x - y < thr;
+        }
+        if !hit {
+            continue;
+        }
+        for (k, (&x, &y)) in rb.iter().zip(vb).enumerate() {
+            let j = q * BLOCK + k;
+            if x - y < thr && keep(j) {
+                keep_smallest(&mut val, &mut id, &mut len, &mut thr, TAKE1, x - y, j);
+            }
+        }
+    }
+    if len < TAKE1 {
+        return (id, len, f64::INFINITY);
+    }
+    // The largest of the TAKE1 kept is the next smallest: move it last.
+    let top = (0..TAKE1).find(|&k| val[k] == thr).unwrap_or(0);
+    id.swap(top, TAKE1 - 1);
+    (id, TAKE1 - 1, thr)
+}
+
+/// The candidate arcs and bounds: row i's arcs are `col[i·ROW_CAPACITY..][..len[i]]` with
+/// their costs; `bound[i]` ≤ `C_ij − v_j` for its other columns (−∞: read densely).
+struct Candidates<'c, 'a, 'w> {
+    c: &'c Rows<'a>,
+    buf: &'w mut [f64],
+    col: &'w mut [u32],
+    cost: &'w mut [f64],
+    len: &'w mut [usize],
+    bound: &'w mut [f64],
+    mark: &'w mut [usize],
+}
+
+impl Candidates<'_, '_, '_> {
+    /// Row i's columns and costs.
+    #[inline]
+    fn row(&self, i: usize) -> (&[u32], &[f64]) {
+        let lo = i * ROW_CAPACITY;
+        let hi = lo + self.len[i];
+        (&self.col[lo..hi], &self.cost[lo..hi])
+    }
+
+    /// Every row's first candidates and bound, from the column minima `v`. O(n²).
+    fn select(&mut self, v: &[f64]) {
+        for i in 0..v.len() {
+            let r = self.c.row(i, self.buf);
+            let (id, len, next) = smallest_reduced::<{ ROW_ARCS + 1 }>(r, v, |_| true);
+            let lo = i * ROW_CAPACITY;
+            for (k, &j) in id[..len].iter().enumerate() {
+                self.col[lo + k] = j;
+                self.cost[lo + k] = r[j as usize];
+            }
+            self.len[i] = len;
+            self.bound[i] = next;
+        }
+    }
+
+    /// Adds row i's [`ADD_ARCS`] smallest `C_ij − v_j` over its other columns to its
+    /// candidates and raises its bound to the next one; a full row gets bound −∞ instead.
+    /// Returns where the new arcs start in the row's slot. O(n).
+    fn expand(&mut self, i: usize, v: &[f64]) -> usize {
+        let lo = i * ROW_CAPACITY;
+        let old = self.len[i];
+        if old + ADD_ARCS > ROW_CAPACITY {
+            self.bound[i] = f64::NEG_INFINITY;
+            return old;
+        }
+        for &j in &self.col[lo..lo + old] {
+            self.mark[j as usize] = i;
+        }
+        let r = self.c.row(i, self.buf);
+        let mark = &*self.mark;
+        let (id, len, next) = smallest_reduced::<{ ADD_ARCS + 1 }>(r, v, |j| mark[j] != i);
+        for (k, &j) in id[..len].iter().enumerate() {
+            self.col[lo + old + k] = j;
+            self.cost[lo + old + k] = r[j as usize];
+        }
+        self.len[i] = old + len;
+        self.bound[i] = next;
+        old
+    }
+}
+
+impl ReducedRows for Candidates<'_, '_, '_> {
+    /// Exact over the whole row: the candidates' two smallest when the second is within the
+    /// bound, else after expanding the row (or over the dense row once it is full).
+    fn two_smallest(&mut self, i: usize, v: &[f64]) -> (f64, usize, f64, usize) {
+        loop {
+            if self.bound[i] == f64::NEG_INFINITY {
+                return two_smallest(self.c.row(i, self.buf), v);
+            }
+            let (cols, costs) = self.row(i);
+            let best = two_smallest_of(
+                cols.iter()
+                    .zip(costs)
+                    .map(|(&j, &c)| (j as usize, c - v[j as usize])),
+            );
+            if best.2 <= self.bound[i] {
+                return best;
+            }
+            self.expand(i, v);
+        }
+    }
+}
+
+/// An indexed binary min-heap of entries keyed by `key[e]`; `pos[e]` is the entry's place,
+/// `NONE` before it is reached, `POPPED` once popped.
+struct Heap<'w> {
+    items: &'w mut [usize],
+    pos: &'w mut [usize],
+    len: usize,
+}
+
+impl Heap<'_> {
+    /// Inserts entry e, or moves it up after its key was lowered. O(log n).
+    fn push_or_decrease(&mut self, e: usize, key: &[f64]) {
+        let mut k = if self.pos[e] == NONE || self.pos[e] == POPPED {
+            self.len += 1;
+            self.len - 1
+        } else {
+            self.pos[e]
+        };
+        let ke = key[e];
+        while k > 0 {
+            let p = (k - 1) / 2;
+            let q = self.items[p];
+            if key[q] <= ke {
+                break;
+            }
+            self.items[k] = q;
+            self.pos[q] = k;
+            k = p;
+        }
+        self.items[k] = e;
+        self.pos[e] = k;
+    }
+
+    /// Removes the entry of smallest key (marked `POPPED`). O(log n).
+    fn pop(&mut self, key: &[f64]) -> Option<usize> {
+        if self.len == 0 {
+            return None;
+        }
+        let top = self.items[0];
+        self.pos[top] = POPPED;
+        self.len -= 1;
+        if self.len > 0 {
+            let last = self.items[self.len];
+            let kl = key[last];
+            let mut k = 0;
+            loop {
+                let a = 2 * k + 1;
+                if a >= self.len {
+                    break;
+                }
+                let b = a + 1;
+                let c = if b < self.len && key[self.items[b]] < key[self.items[a]] {
+                    b
+                } else {
+                    a
+                };
+                let q = self.items[c];
+                if key[q] >= kl {
+                    break;
+                }
+                self.items[k] = q;
+                self.pos[q] = k;
+                k = c;
+            }
+            self.items[k] = last;
+            self.pos[last] = k;
+        }
+        Some(top)
+    }
+}
+
+/// The state of the searches besides the assignment and the duals. Heap entries: column j
+/// is entry j (key: its label), row i's virtual entry is `n + i` (key: a lower bound on the
+/// labels its non-candidate arcs give).
+struct Search<'w> {
+    /// Cost of each row's assigned arc (`u_i = xc_i − v_{x_i}`).
+    xc: &'w mut [f64],
+    pred: &'w mut [usize],
+    pred_cost: &'w mut [f64],
+    /// `label(j) = base_i + C_ij − v_j` for the arcs of a scanned row i.
+    base: &'w mut [f64],
+    key: &'w mut [f64],
+    heap: Heap<'w>,
+    scanned: &'w mut [usize],
+    reached: &'w mut [usize],
+}
+
+impl Search<'_> {
+    /// Offers column j the label `h` through row i's arc of cost `c`.
+    #[inline]
+    fn offer(&mut self, j: usize, h: f64, i: usize, c: f64, nreached: &mut usize) {
+        if h < self.key[j] {
+            if self.key[j] == f64::INFINITY {
+                self.reached[*nreached] = j;
+                *nreached += 1;
+            }
+            self.key[j] = h;
+            self.pred[j] = i;
+            self.pred_cost[j] = c;
+            self.heap.push_or_decrease(j, self.key);
+        }
+    }
+
+    /// Relaxes row i's candidate arcs from index `from` of its slot (`n + i` in the heap
+    /// with key `base_i + bound_i` after), or its whole dense row when it has bound −∞.
+    fn relax(
+        &mut self,
+        g: &mut Candidates<'_, '_, '_>,
+        v: &[f64],
+        i: usize,
+        from: usize,
+        nreached: &mut usize,
+    ) {
+        let n = v.len();
+        let base = self.base[i];
+        if g.bound[i] == f64::NEG_INFINITY {
+            let r = g.c.row(i, g.buf);
+            for (j, (&c, &vj)) in r.iter().zip(v).enumerate() {
+                if self.heap.pos[j] != POPPED {
+                    self.offer(j, base + (c - vj), i, c, nreached);
+                }
+            }
+            return;
+        }
+        let (cols, costs) = g.row(i);
+        for (&j, &c) in cols[from..].iter().zip(&costs[from..]) {
+            let j = j as usize;
+            if self.heap.pos[j] != POPPED {
+                self.offer(j, base + (c - v[j]), i, c, nreached);
+            }
+        }
+        let e = n + i;
+        if g.bound[i] == f64::INFINITY {
+            return;
+        }
+        if self.key[e] == f64::INFINITY {
+            self.reached[*nreached] = e;
+            *nreached += 1;
+        }
+        self.key[e] = base + g.bound[i];
+        self.heap.push_or_decrease(e, self.key);
+    }
+
+    /// One shortest augmenting path from the free row f on the complete graph (see the
+    /// module), then the dual update of the scanned columns and the augmentation. Keys are +∞
+    /// on entry and exit. Returns the columns scanned.
+    fn augment(
+        &mut self,
+        g: &mut Candidates<'_, '_, '_>,
+        x: &mut [usize],
+        y: &mut [usize],
+        v: &mut [f64],
+        f: usize,
+    ) -> usize {
+        let n = v.len();
+        let (mut nreached, mut nscanned) = (0, 0);
+        self.base[f] = 0.0;
+        self.relax(g, v, f, 0, &mut nreached);
+        let (jf, mu) = loop {
+            // The complete graph always reaches a free column before the heap runs out.
+            let Some(e) = self.heap.pop(self.key) else {
+                unreachable!("a search ran out of columns");
+            };
+            if e >= n {
+                let i = e - n;
+                let from = g.expand(i, v);
+                self.relax(g, v, i, from, &mut nreached);
+                continue;
+            }
+            self.scanned[nscanned] = e;
+            nscanned += 1;
+            let mu = self.key[e];
+            let i = y[e];
+            if i == NONE {
+                break (e, mu);
+            }
+            self.base[i] = mu - (self.xc[i] - v[e]);
+            self.relax(g, v, i, 0, &mut nreached);
+        };
+        for &j in &self.scanned[..nscanned] {
+            v[j] += self.key[j] - mu;
+        }
+        let mut j = jf;
+        loop {
+            let i = self.pred[j];
+            y[j] = i;
+            let prev = x[i];
+            x[i] = j;
+            self.xc[i] = self.pred_cost[j];
+            if i == f {
+                break;
+            }
+            j = prev;
+        }
+        for &e in &self.reached[..nreached] {
+            self.key[e] = f64::INFINITY;
+            self.heap.pos[e] = NONE;
+        }
+        self.heap.len = 0;
+        nscanned
+    }
+}
+
+/// Solves the assignment problem for the n × n cost `c` (n ≥ 2) by LAPJV on candidate arcs
+/// and bounds (see the module). Afterwards `x`, `y` are inverse permutations, `v` the column
+/// duals and `d` the row duals; returns the cost and the certificate over all arcs. O(n²) for
+/// the column reduction, the selection and the certificate, plus O(candidates · log n) per
+/// scanned row and O(n) per expansion; workspace [`scratch`] besides the dense solver's `w`.
+pub(super) fn solve(c: &Rows<'_>, w: Work<'_>, stack: &mut MemStack) -> Solved {
+    let n = w.x.len();
+    let slots = n * ROW_CAPACITY;
+    let (mut col, stack) = take(stack, slots, 0u32);
+    let (mut cost, stack) = take(stack, slots, 0.0f64);
+    let (mut len, stack) = take(stack, n, 0usize);
+    let (mut bound, stack) = take(stack, n, 0.0f64);
+    let (mut mark, stack) = take(stack, n, NONE);
+    let (mut xc, stack) = take(stack, n, 0.0f64);
+    let (mut pred, stack) = take(stack, n, 0usize);
+    let (mut pred_cost, stack) = take(stack, n, 0.0f64);
+    let (mut base, stack) = take(stack, n, 0.0f64);
+    let (mut scanned, stack) = take(stack, n, 0usize);
+    let (mut key, stack) = take(stack, 2 * n, f64::INFINITY);
+    let (mut items, stack) = take(stack, 2 * n, 0usize);
+    let (mut pos, stack) = take(stack, 2 * n, NONE);
+    let (mut reached, _) = take(stack, 2 * n, 0usize);
+
+    let Work {
+        x,
+        y,
+        v,
+        d,
+        several,
+        ready,
+        free,
+        buf,
+        ..
+    } = w;
+    column_minima(c, v, ready, buf);
+    let mut g = Candidates {
+        c,
+        buf,
+        col: &mut col,
+        cost: &mut cost,
+        len: &mut len,
+        bound: &mut bound,
+        mark: &mut mark,
+    };
+    g.select(v);
+    let nfree = reduce(&mut g, ready, x, y, v, several, free);
+    for i in 0..n {
+        if x[i] != NONE {
+            xc[i] = c.at(i, x[i]);
+        }
+    }
+    let mut search = Search {
+        xc: &mut xc,
+        pred: &mut pred,
+        pred_cost: &mut pred_cost,
+        base: &mut base,
+        key: &mut key,
+        heap: Heap {
+            items: &mut items,
+            pos: &mut pos,
+            len: 0,
+        },
+        scanned: &mut scanned,
+        reached: &mut reached,
+    };
+    let mut stats = Stats::default();
+    for (k, &f) in free[..nfree].iter().enumerate() {
+        if stats.cancelled {
+            complete(x, y, &free[k..nfree]);
+            break;
+        }
+        let columns = search.augment(&mut g, x, y, v, f);
+        stats.augmentations += 1;
+        stats.scanned_rows += columns as u64;
+        // Reported with the rows still free; a stop takes effect before the next search.
+        let left = (nfree - k - 1) as f64;
+        stats.cancelled = progress::check(stats.augmentations, left) == Flow::Stop;
+    }
+    let (cost, gap) = certify(c, x, v, d, g.buf);
+    Solved { stats, cost, gap }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exact::assignment::lapjv::solve_dense;
+    use faer::Mat;
+
+    /// Solves `c` by the candidate-arc method (any n ≥ 2, also below [`SPARSE_MIN_N`]) and
+    /// by the dense LAPJV; returns both `(cost, gap, perm)`.
+    fn both(c: &Mat<f64>) -> [(f64, f64, Vec<usize>); 2] {
+        let n = c.nrows();
+        let rows = Rows::new(c.as_ref());
+        let run = |sparse: bool| {
+            let req = crate::exact::assignment_scratch(n).and(scratch(n));
+            crate::workspace::with_stack(req, |stack| {
+                let mut a: Vec<Vec<usize>> = vec![vec![0; n]; 5];
+                let mut f: Vec<Vec<f64>> = vec![vec![0.0; n]; 6];
+                let mut several = vec![0u8; n];
+                let [x, y, ready, free, _] = &mut a[..] else {
+                    unreachable!()
+                };
+                let [v, d, ready_d, ready_v, ready_u, buf] = &mut f[..] else {
+                    unreachable!()
+                };
+                let w = Work {
+                    x,
+                    y,
+                    v,
+                    d,
+                    several: &mut several,
+                    ready,
+                    ready_d,
+                    ready_v,
+                    ready_u,
+                    free,
+                    buf,
+                };
+                let s = if sparse {
+                    solve(&rows, w, stack)
+                } else {
+                    solve_dense(&rows, w, Stats::default())
+                };
+                (s.cost, s.gap, a[0].clone())
+            })
+            .unwrap()
+        };
+        [run(true), run(false)]
+    }
+
+    #[test]
+    fn candidate_arcs_give_the_dense_optimum() {
+        let mut s = 0x9E37_79B9_7F4A_7C15u64;
+        let mut r = move || {
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            (s >> 11) as f64 / (1u64 << 53) as f64
+        };
+        for n in [2usize, 5, 9, 10, 40, 150, 600] {
+            // Uniform, integer with many ties, 2-D points, and a block structure whose cheap
+            // arcs all go to the first 16 columns (long searches, many expansions).
+            let pts: Vec<[f64; 4]> = (0..n).map(|_| [r(), r(), r(), r()]).collect();
+            let cases = [
+                Mat::from_fn(n, n, |_, _| r()),
+                Mat::from_fn(n, n, |_, _| (r() * 3.0).floor()),
+                Mat::from_fn(n, n, |i, j| {
+                    let (p, q) = (pts[i], pts[j]);
+                    (p[0] - q[2]).powi(2) + (p[1] - q[3]).powi(2)
+                }),
+                Mat::from_fn(n, n, |i, j| {
+                    let b = |k: usize| if k < 16 { 0.0 } else { 100.0 };
+                    b(i) + b(j) + r()
+                }),
+            ];
+            for (k, c) in cases.iter().enumerate() {
+                let [(cs, gs, ps), (cd, gd, _)] = both(c);
+                let mut sorted = ps.clone();
+                sorted.sort_unstable();
+                assert_eq!(sorted, (0..n).collect::<Vec<_>>(), "n {n} case {k}");
+                let recomputed: f64 = (0..n).map(|i| c[(i, ps[i])]).sum();
+                assert_eq!(recomputed, cs, "n {n} case {k}");
+                if k == 1 {
+                    assert_eq!((cs, gs), (cd, 0.0), "n {n} integer costs");
+                } else {
+                    assert!(
+                        (cs - cd).abs() <= 1e-12 * cd.abs().max(1.0),
+                        "n {n} case {k}: {cs} vs {cd}"
+                    );
+                    assert!(
+                        gs >= -1e-12 && gd >= -1e-12,
+                        "n {n} case {k}: gaps {gs} {gd}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn smallest_reduced_keeps_the_smallest_and_the_next() {
+        let r = [5.0, 1.0, 4.0, 1.0, 9.0, 2.0, 6.0, 0.5, 3.0, 7.0];
+        let v = [0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0];
+        // Reduced: 5 1 3 1 9 2 6 0.5 3 7; the 3 smallest are columns 7, 1, 3, the next is 2.
+        let (id, len, next) = smallest_reduced::<4>(&r, &v, |_| true);
+        let mut got: Vec<u32> = id[..len].to_vec();
+        got.sort_unstable();
+        assert_eq!((got, next), (vec![1, 3, 7], 2.0));
+        // Columns 1 and 7 excluded: 3, 5, then 2 or 8 (3.0).
+        let (id, len, next) = smallest_reduced::<3>(&r, &v, |j| j != 1 && j != 7);
+        let mut got: Vec<u32> = id[..len].to_vec();
+        got.sort_unstable();
+        assert_eq!((got, next), (vec![3, 5], 3.0));
+        // Fewer columns than asked: all of them, next +∞.
+        let (_, len, next) = smallest_reduced::<12>(&r, &v, |_| true);
+        assert_eq!((len, next), (10, f64::INFINITY));
+    }
+}

@@ -44,6 +44,7 @@
 //!
 //! Levels: [`emd_grid_scratch`], [`emd_grid_in_place`], [`emd_grid`].
 
+pub(crate) mod clouds;
 mod dt;
 mod geometry;
 pub(crate) mod hierarchy;

@@ -487,3 +487,93 @@ fn sort_entries(bound: &mut [f64], level: &mut [u32], node: &mut [u32], from: us
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workspace::with_stack;
+    use faer::Mat;
+
+    /// At every level and for both sides, the branch-and-bound envelope equals the minimum
+    /// over all pairs, with absent values and duplicated points; children and parents agree.
+    #[test]
+    fn envelope_equals_brute_force_on_every_level() {
+        let mut s = 0x9E3779B97F4A7C15u64;
+        let mut u = move || {
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            (s >> 11) as f64 / (1u64 << 53) as f64
+        };
+        for (n, m, d) in [(300, 170, 1), (500, 420, 2), (700, 90, 3)] {
+            let mut x = Mat::from_fn(n, d, |_, _| u());
+            let y = Mat::from_fn(m, d, |_, _| (4.0 * u()).floor());
+            for i in 0..n / 5 {
+                for k in 0..d {
+                    x[(i, k)] = x[(0, k)];
+                }
+            }
+            let a: Vec<f64> = (0..n).map(|i| if i % 7 == 3 { 0.0 } else { u() }).collect();
+            let b: Vec<f64> = (0..m).map(|_| u()).collect();
+            let req = StackReq::all_of(&[cloud_scratch(n, m, d)]);
+            with_stack(req, |stack| {
+                with_hierarchy(x.as_ref(), y.as_ref(), (&a, &b), stack, |h, _| {
+                    assert!(h.levels() >= 3, "{n}x{m} d = {d}: {} levels", h.levels());
+                    for l in 0..h.levels() {
+                        for side in [Side::Rows, Side::Cols] {
+                            check_level(h, l, side, &mut u);
+                        }
+                    }
+                })
+            })
+            .unwrap();
+        }
+    }
+
+    fn check_level(h: &mut CloudHierarchy<'_>, l: usize, side: Side, u: &mut impl FnMut() -> f64) {
+        let other = match side {
+            Side::Rows => Side::Cols,
+            Side::Cols => Side::Rows,
+        };
+        let (len, len_o) = (h.len(l, side), h.len(l, other));
+        let v0: Vec<f64> = (0..len_o)
+            .map(|_| {
+                if u() < 0.2 {
+                    f64::INFINITY
+                } else {
+                    3.0 * u() - 1.0
+                }
+            })
+            .collect();
+        let both = len.max(len_o);
+        let (mut val, mut arg) = (vec![f64::NAN; both], vec![0u32; both]);
+        val[..len_o].copy_from_slice(&v0);
+        h.envelope(l, side, &mut val, &mut arg);
+        let cost = |p: usize, q: usize| match side {
+            Side::Rows => h.cost(l, p, q),
+            Side::Cols => h.cost(l, q, p),
+        };
+        for p in 0..len {
+            let want = (0..len_o)
+                .map(|q| cost(p, q) + v0[q])
+                .fold(f64::INFINITY, f64::min);
+            assert_eq!(val[p], want, "level {l} {side:?} node {p}");
+            if !want.is_finite() {
+                assert_eq!(arg[p], NONE);
+                continue;
+            }
+            let q = arg[p] as usize;
+            assert_eq!(cost(p, q) + v0[q], want, "level {l} {side:?} node {p}");
+        }
+        if l + 1 < h.levels() {
+            let mut seen = vec![0; len];
+            for c in 0..h.len(l + 1, side) {
+                h.children(l, side, c, |p| {
+                    seen[p] += 1;
+                    assert_eq!(h.parent(l, side, p), c);
+                });
+            }
+            assert!(seen.iter().all(|&k| k == 1), "level {l} {side:?}");
+        }
+    }
+}

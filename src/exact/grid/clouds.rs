@@ -433,17 +433,22 @@ impl Hierarchy for CloudHierarchy<'_> {
                     consider(q, &mut best, &mut best_q);
                 }
             } else {
-                // The coarsest nodes, the most promising on top.
+                // The coarsest nodes, the most promising on top (the others unsorted: the
+                // first descent usually prunes them).
                 for c in 0..target.len[top] {
                     let bound = target.least[target.off[top] + c] + target.box_dist(top, c, x);
                     if bound < best {
                         self.st_bound[sp] = bound;
                         self.st_level[sp] = top as u32;
                         self.st_node[sp] = c as u32;
+                        if sp > 0 && bound > self.st_bound[sp - 1] {
+                            self.st_bound.swap(sp - 1, sp);
+                            self.st_level.swap(sp - 1, sp);
+                            self.st_node.swap(sp - 1, sp);
+                        }
                         sp += 1;
                     }
                 }
-                sort_entries(self.st_bound, self.st_level, self.st_node, 0, sp);
             }
             while sp > 0 {
                 sp -= 1;
@@ -490,6 +495,7 @@ fn sort_entries(bound: &mut [f64], level: &mut [u32], node: &mut [u32], from: us
 
 #[cfg(test)]
 mod tests {
+    use super::super::test_support::{uniform_stream, values_with_absent};
     use super::*;
     use crate::workspace::with_stack;
     use faer::Mat;
@@ -498,13 +504,7 @@ mod tests {
     /// over all pairs, with absent values and duplicated points; children and parents agree.
     #[test]
     fn envelope_equals_brute_force_on_every_level() {
-        let mut s = 0x9E3779B97F4A7C15u64;
-        let mut u = move || {
-            s ^= s << 13;
-            s ^= s >> 7;
-            s ^= s << 17;
-            (s >> 11) as f64 / (1u64 << 53) as f64
-        };
+        let mut u = uniform_stream(0x9E3779B97F4A7C15);
         for (n, m, d) in [(300, 170, 1), (500, 420, 2), (700, 90, 3)] {
             let mut x = Mat::from_fn(n, d, |_, _| u());
             let y = Mat::from_fn(m, d, |_, _| (4.0 * u()).floor());
@@ -536,15 +536,7 @@ mod tests {
             Side::Cols => Side::Rows,
         };
         let (len, len_o) = (h.len(l, side), h.len(l, other));
-        let v0: Vec<f64> = (0..len_o)
-            .map(|_| {
-                if u() < 0.2 {
-                    f64::INFINITY
-                } else {
-                    3.0 * u() - 1.0
-                }
-            })
-            .collect();
+        let v0 = values_with_absent(u, len_o, 0.2, (-1.0, 2.0));
         let both = len.max(len_o);
         let (mut val, mut arg) = (vec![f64::NAN; both], vec![0u32; both]);
         val[..len_o].copy_from_slice(&v0);

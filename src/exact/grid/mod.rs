@@ -1393,3 +1393,36 @@ pub fn emd_grid(
         info,
     })
 }
+
+/// Random streams shared by the unit tests of the grid and cloud hierarchies.
+#[cfg(test)]
+mod test_support {
+    /// A xorshift stream of uniform numbers in [0, 1).
+    pub fn uniform_stream(seed: u64) -> impl FnMut() -> f64 {
+        let mut s = seed;
+        move || {
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            (s >> 11) as f64 / (1u64 << 53) as f64
+        }
+    }
+
+    /// `len` values uniform in [lo, hi), each `+∞` (absent) with probability `absent`.
+    pub fn values_with_absent(
+        u: &mut impl FnMut() -> f64,
+        len: usize,
+        absent: f64,
+        (lo, hi): (f64, f64),
+    ) -> Vec<f64> {
+        (0..len)
+            .map(|_| {
+                if u() < absent {
+                    f64::INFINITY
+                } else {
+                    lo + (hi - lo) * u()
+                }
+            })
+            .collect()
+    }
+}

@@ -2152,7 +2152,6 @@ mod newexact_c_entry_points {
     fn emd_points_allocates_nothing() {
         use otcore::cost::Metric;
         use otcore::ffi::cost::{OTC_METRIC_MINKOWSKI, OTC_METRIC_SQEUCLIDEAN};
-        use otcore::ffi::emd_points::*;
         // The dense network simplex (Minkowski), and the multiscale solver (squared Euclidean
         // in d <= 3) on clouds of several levels.
         for (n, m, d, metric, power) in [

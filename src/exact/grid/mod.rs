@@ -42,6 +42,12 @@
 //! grid of `shape` is `a[(x_0·shape[1] + x_1)·shape[2] + x_2]` in 3-D. The cost between pixels
 //! x and y is `Σ_k (spacing[k]·(x_k − y_k))²`.
 //!
+//! **Geometry.** The solver is generic over a `Hierarchy` (node counts, costs,
+//! parents and children, neighbours, a node order and the best arc of every node over all
+//! arcs): the grid's (the same pixels on both sides, best arcs by distance transform) and two
+//! point clouds' ([`crate::exact::emd_points`] for squared Euclidean costs in d ≤ 3: one
+//! Z-order tree per cloud, best arcs by branch and bound).
+//!
 //! Levels: [`emd_grid_scratch`], [`emd_grid_in_place`], [`emd_grid`].
 
 pub(crate) mod clouds;

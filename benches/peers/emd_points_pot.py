@@ -11,6 +11,8 @@ solver child imports gives the interpreter's floor.
 
 --sizes: n = m for the side-by-side runs (default 10000); --large: sizes run for otcore alone
 (default 100000; "" for none). Prints time, peak memory, cost of each, and the ratios.
+otcore takes its multiscale solver here (squared Euclidean in 2-D); --dense also times its
+dense network simplex (selected by a pivot cap one below the default) at the --sizes.
 """
 import argparse
 import ctypes
@@ -33,7 +35,7 @@ def points(n, seed):
     return x, y, w
 
 
-def child_otcore(n, seed):
+def child_otcore(n, seed, dense=False):
     import otcore_abi as abi
     from otcore_ctypes import NO_WORK, check, load, new, options, ptr, view
 
@@ -42,6 +44,8 @@ def child_otcore(n, seed):
     problem = new(abi.otc_emd_points_problem_f64, a=ptr(w), b=ptr(w), x=view(x), y=view(y))
     out = new(abi.otc_emd_points_outputs_f64)
     opts = options(lib, "emd_points", num_threads=1)
+    if dense:
+        opts.max_iter -= 1
     t = time.perf_counter()
     check(lib, lib.otc_emd_points_f64(ctypes.byref(problem), ctypes.byref(out), ctypes.byref(opts), NO_WORK))
     seconds = time.perf_counter() - t
@@ -90,11 +94,13 @@ def main():
     p.add_argument("--sizes", default="10000")
     p.add_argument("--large", default="100000")
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--dense", action="store_true")
     p.add_argument("--child", nargs="+")
     args = p.parse_args()
     if args.child:
         kind, rest = args.child[0], args.child[1:]
         result = {"otcore": lambda: child_otcore(int(rest[0]), int(rest[1])),
+                  "dense": lambda: child_otcore(int(rest[0]), int(rest[1]), dense=True),
                   "pot": lambda: child_pot(int(rest[0]), int(rest[1])),
                   "floor": lambda: child_floor(rest[0])}[kind]()
         print(json.dumps(result))
@@ -113,6 +119,12 @@ def main():
               f"ratio time POT/otcore {pot['seconds'] / otc['seconds']:5.2f}, "
               f"memory {mem_pot / mem_otc:5.1f}   cost rel diff {rel:.1e}", flush=True)
         assert rel < 1e-9, "costs disagree"
+        if args.dense:
+            den, mem_den = run_child("dense", n, args.seed)
+            print(f"             dense: otcore {den['seconds']:8.2f} s {mem_den:7.0f} MiB "
+                  f"({den['pivots']} pivots, gap {den['gap']:.1e})   "
+                  f"ratio dense/multiscale {den['seconds'] / otc['seconds']:5.2f}", flush=True)
+            assert abs(den["cost"] - otc["cost"]) <= 1e-9 * abs(otc["cost"]), "costs disagree"
     for n in [int(s) for s in args.large.split(",") if s]:
         otc, mem_otc = run_child("otcore", n, args.seed)
         print(f"n = m = {n:>7}: otcore {otc['seconds']:8.2f} s {mem_otc:7.0f} MiB "

@@ -1230,7 +1230,8 @@ struct EmdPointsOptions {
         return *this;
     }
     /// Pivot cap, initial pivots included (default 2^40). When reached, the feasible plan
-    /// found so far is returned with `OTC_WARN_MAX_ITER`.
+    /// found so far is returned with `OTC_WARN_MAX_ITER`. A cap below the default selects the
+    /// dense network simplex (whose pivots it counts) over the multiscale solver.
     EmdPointsOptions &with_max_iter(uint64_t value) {
         c.max_iter = value;
         return *this;

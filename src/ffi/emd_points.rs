@@ -29,7 +29,8 @@ pub struct otc_emd_points_options {
     /// Default 2.
     pub p: f64,
     /// Pivot cap, initial pivots included (default 2^40). When reached, the feasible plan
-    /// found so far is returned with `OTC_WARN_MAX_ITER`.
+    /// found so far is returned with `OTC_WARN_MAX_ITER`. A cap below the default selects the
+    /// dense network simplex (whose pivots it counts) over the multiscale solver.
     pub max_iter: u64,
     /// Largest accepted relative mass gap |Σa − Σb| / max(Σa, Σb) (default 1e-9); within it,
     /// b is rescaled to a's mass.
@@ -37,9 +38,10 @@ pub struct otc_emd_points_options {
     /// Call `callback` at most once per this many pivots (default 0: never).
     pub callback_every: u64,
     /// Progress callback (default NULL), called on the calling thread after a Block Search
-    /// pivot with the pivots made and the magnitude of the entering arc's reduced cost;
-    /// nonzero stops the solve: `OTC_WARN_CANCELLED` with a feasible plan, its cost, duals
-    /// and true `gap`.
+    /// pivot with the pivots made and the magnitude of the entering arc's reduced cost (the
+    /// multiscale solver: at a check of all arcs, with the pivots made and the number of rows
+    /// and columns whose best arc has a negative reduced cost); nonzero stops the solve:
+    /// `OTC_WARN_CANCELLED` with a feasible plan, its cost, duals and true `gap`.
     pub callback: otc_callback,
     /// Passed to `callback` as is.
     pub callback_data: *mut c_void,
@@ -150,7 +152,8 @@ fn sizes(p: &otc_emd_points_problem_f64) -> Result<(usize, usize, usize)> {
 
 /// Bytes of workspace `otc_emd_points_f64` needs for `problem` (the sizes n, m, d of its
 /// views; no data is read) with `opts` (NULL: defaults): O((n + m)·d), about
-/// 100·(n + m) + 8·(n + m + 16)·d bytes. No n × m array.
+/// 100·(n + m) + 8·(n + m + 16)·d bytes, and for d ≤ 3 at least the multiscale solver's,
+/// about 700·(n + m) bytes. No n × m array.
 ///
 /// Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
 /// `OTC_ERR_INVALID_DIMENSION` (d of x and y differ), `OTC_ERR_OVERFLOW`, `OTC_ERR_THREADS`.
@@ -184,6 +187,13 @@ pub unsafe extern "C" fn otc_emd_points_workspace_size_f64(
 /// way. Time O(pivots · (√(n·m)·d + tree path)), on the calling thread; workspace
 /// O((n + m)·d) from `otc_emd_points_workspace_size_f64` (or `{NULL, 0}`: allocated).
 /// Zero-weight points are allowed (removed, then given the largest feasible duals).
+/// For the squared Euclidean cost in d ≤ 3 (with the default `max_iter`), the multiscale
+/// solver runs instead: a coarse-to-fine hierarchy of each cloud (Z order), a network simplex
+/// on a sparse arc set grown by shielding neighbourhoods, and checks of all n·m arcs (a
+/// branch-and-bound search of each point's best arc) until none has a negative reduced cost;
+/// same outputs and certificate, `report.iterations` the pivots of all levels, and
+/// `callback` called once per check of all arcs (pivots so far, rows and columns with a
+/// violated arc).
 ///
 /// Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER`, `OTC_WARN_CANCELLED` (a feasible plan, `gap`
 /// says how far from optimal); `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,

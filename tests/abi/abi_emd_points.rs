@@ -162,10 +162,20 @@ unsafe extern "C" fn stop_at_once(
     1
 }
 
+/// The dense network simplex (a pivot cap below the default selects it) stops at its first
+/// pivot; the multiscale solver (squared Euclidean, d ≤ 3, clouds of several levels) at its
+/// first check of all arcs, on the coarsest level.
 #[test]
 fn points_callback_stops_with_a_feasible_plan() {
+    let dense_cap = defaults(otc_emd_points_options_default).max_iter - 1;
+    for (n, m, max_iter) in [(60, 50, dense_cap), (600, 500, 0)] {
+        callback_stops(n, m, max_iter);
+    }
+}
+
+fn callback_stops(n: usize, m: usize, max_iter: u64) {
     let mut s = 11;
-    let (n, m, d) = (60, 50, 2);
+    let d = 2;
     let (xs, ys) = (uniform(&mut s, n * d), uniform(&mut s, m * d));
     let (a, b) = (
         normalised(uniform(&mut s, n)),
@@ -174,6 +184,9 @@ fn points_callback_stops_with_a_feasible_plan() {
     let pr = problem(&a, &b, view(&xs, n, d), view(&ys, m, d));
     let mut calls = 0u64;
     let mut o = defaults(otc_emd_points_options_default);
+    if max_iter > 0 {
+        o.max_iter = max_iter;
+    }
     o.callback_every = 1;
     o.callback = Some(stop_at_once);
     o.callback_data = (&mut calls as *mut u64).cast();

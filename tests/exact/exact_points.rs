@@ -1,7 +1,8 @@
 //! The network simplex between point clouds with costs on the fly (`emd_points`): equal to
 //! the dense `emd` on the cost matrix of the same clouds for every metric, optimal by its own
 //! certificate and by a dense check of the duals, against HiGHS on small problems, with zero
-//! masses, tied integer points, 1×m and n×1, and refusing bad inputs.
+//! masses, tied integer points, 1×m and n×1, and refusing bad inputs. The multiscale path
+//! (squared Euclidean, d ≤ 3) on clouds of several levels against both dense solvers.
 
 use crate::exact_support;
 use exact_support::*;
@@ -141,6 +142,66 @@ fn points_equal_the_dense_solver_on_the_same_costs_for_every_metric() {
                 dense.cost
             );
             check_optimal(&x, &y, metric, &a, &b, &s);
+        }
+    }
+}
+
+/// The multiscale path (squared Euclidean, d ≤ 3) on clouds large enough for several levels
+/// of its hierarchies: the cost of the dense `emd` on the cost matrix and of the dense points
+/// path (a pivot cap below the default selects it), and optimal by a dense check of its duals
+/// and plan; with zero masses, duplicated points, a cloud with a far cluster, n ≠ m, 1×m, n×1.
+#[test]
+fn multiscale_clouds_equal_the_dense_solvers() {
+    let mut rng = Rng(0x6A09E667F3BCC909);
+    let dense_path = EmdParams {
+        max_iter: EmdParams::default().max_iter - 1,
+        ..EmdParams::default()
+    };
+    for (n, m, d, zeros, integer) in [
+        (700, 500, 1, false, false),
+        (900, 1100, 2, true, false),
+        (600, 650, 3, false, false),
+        (800, 700, 2, false, true),
+        (500, 500, 3, true, true),
+        (1, 400, 2, false, false),
+        (400, 1, 3, false, false),
+    ] {
+        let (mut x, y) = (
+            cloud(&mut rng, n, d, integer),
+            cloud(&mut rng, m, d, integer),
+        );
+        if !integer && n > 1 {
+            // A far cluster: the hierarchy's boxes are then very unequal.
+            for i in 0..n / 10 {
+                for k in 0..d {
+                    x[(i, k)] = 40.0 + 0.01 * x[(i, k)];
+                }
+            }
+        }
+        let (a, b) = (weights(&mut rng, n, zeros), weights(&mut rng, m, zeros));
+        let clouds = Clouds {
+            x: x.as_ref(),
+            y: y.as_ref(),
+            metric: Metric::SqEuclidean,
+        };
+        let what = format!("{n}x{m} d = {d} zeros {zeros} integer {integer}");
+        let s = emd_points(&a, &b, clouds, &EmdParams::default()).unwrap();
+        let by_points = emd_points(&a, &b, clouds, &dense_path).unwrap();
+        let c = cost_matrix(x.as_ref(), y.as_ref(), Metric::SqEuclidean, 1).unwrap();
+        let by_matrix = emd(&a, &b, c.as_ref(), &EmdParams::default()).unwrap();
+        assert!(s.converged && !s.cancelled, "{what}");
+        for dense in [&by_points, &by_matrix] {
+            assert!(
+                (s.cost - dense.cost).abs() <= 1e-11 * dense.cost.max(1e-300),
+                "{what}: {} vs {}",
+                s.cost,
+                dense.cost
+            );
+        }
+        assert!(s.plan.len() < n + m, "{what}: {} entries", s.plan.len());
+        check_optimal(&x, &y, Metric::SqEuclidean, &a, &b, &s);
+        if zeros {
+            assert!(s.plan.iter().all(|&(i, j, _)| a[i] > 0.0 && b[j] > 0.0));
         }
     }
 }

@@ -569,9 +569,33 @@ mod newexact_c_entry_points {
 
     #[test]
     fn emd_points_allocates_nothing() {
-        use otcore::ffi::cost::OTC_METRIC_MINKOWSKI;
+        use otcore::cost::Metric;
+        use otcore::ffi::cost::{OTC_METRIC_MINKOWSKI, OTC_METRIC_SQEUCLIDEAN};
+        // The dense network simplex (Minkowski), and the multiscale solver (squared Euclidean
+        // in d <= 3) on clouds of several levels.
+        for (n, m, d, metric, power) in [
+            (30, 25, 3, OTC_METRIC_MINKOWSKI, 1.5),
+            (300, 250, 2, OTC_METRIC_SQEUCLIDEAN, 2.0),
+        ] {
+            emd_points_case(n, m, d, metric, power, |e| {
+                if e == 2.0 {
+                    Metric::SqEuclidean
+                } else {
+                    Metric::Minkowski(e)
+                }
+            });
+        }
+    }
+
+    fn emd_points_case(
+        n: usize,
+        m: usize,
+        d: usize,
+        metric: i32,
+        power: f64,
+        rust_metric: impl Fn(f64) -> otcore::cost::Metric,
+    ) {
         use otcore::ffi::emd_points::*;
-        let (n, m, d) = (30, 25, 3);
         let x: Vec<f64> = (0..n * d).map(|q| ((q * 7) % 19) as f64 / 19.0).collect();
         let y: Vec<f64> = (0..m * d).map(|q| ((q * 5) % 23) as f64 / 23.0).collect();
         // Zero masses on both sides: their duals are completed after the solve.
@@ -599,7 +623,7 @@ mod newexact_c_entry_points {
             assert_eq!(otc_emd_points_options_default(o.as_mut_ptr()), OTC_OK);
             o.assume_init()
         };
-        (o.num_threads, o.metric, o.p) = (1, OTC_METRIC_MINKOWSKI, 1.5);
+        (o.num_threads, o.metric, o.p) = (1, metric, power);
         o.callback_every = 1;
         o.callback = Some(go_on);
         let (mut f, mut g) = (vec![0.0; n], vec![0.0; m]);
@@ -633,7 +657,7 @@ mod newexact_c_entry_points {
         let clouds = otcore::exact::Clouds {
             x: faer::MatRef::from_row_major_slice(&x, n, d),
             y: faer::MatRef::from_row_major_slice(&y, m, d),
-            metric: otcore::cost::Metric::Minkowski(1.5),
+            metric: rust_metric(power),
         };
         let r = otcore::exact::emd_points(&a, &b, clouds, &Default::default()).unwrap();
         assert_eq!((out.cost, &f[..], &g[..]), (r.cost, &r.f[..], &r.g[..]));

@@ -104,27 +104,14 @@ fn line(w: f64, len: usize, l: &mut Lines<'_>) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::test_support::{uniform_stream, values_with_absent};
     use super::*;
 
     #[test]
     fn transform_equals_brute_force_with_absent_pixels() {
         let level = Level::finest(&[5, 7, 3], &[1.0, 0.5, 2.0]);
-        let mut s = 0x9E3779B97F4A7C15u64;
-        let mut u = move || {
-            s ^= s << 13;
-            s ^= s >> 7;
-            s ^= s << 17;
-            (s >> 11) as f64 / (1u64 << 53) as f64
-        };
-        let v0: Vec<f64> = (0..level.len)
-            .map(|_| {
-                if u() < 0.3 {
-                    f64::INFINITY
-                } else {
-                    20.0 * u() - 10.0
-                }
-            })
-            .collect();
+        let mut u = uniform_stream(0x9E3779B97F4A7C15);
+        let v0 = values_with_absent(&mut u, level.len, 0.3, (-10.0, 10.0));
         let mut val = v0.clone();
         let mut arg = vec![0u32; level.len];
         let (mut f, mut a, mut o, mut oa) =

@@ -42,10 +42,18 @@
 //! grid of `shape` is `a[(x_0·shape[1] + x_1)·shape[2] + x_2]` in 3-D. The cost between pixels
 //! x and y is `Σ_k (spacing[k]·(x_k − y_k))²`.
 //!
+//! **Geometry.** The solver is generic over a `Hierarchy` (node counts, costs,
+//! parents and children, neighbours, a node order and the best arc of every node over all
+//! arcs): the grid's (the same pixels on both sides, best arcs by distance transform) and two
+//! point clouds' ([`crate::exact::emd_points`] for squared Euclidean costs in d ≤ 3: one
+//! Z-order tree per cloud, best arcs by branch and bound).
+//!
 //! Levels: [`emd_grid_scratch`], [`emd_grid_in_place`], [`emd_grid`].
 
+pub(crate) mod clouds;
 mod dt;
 mod geometry;
+pub(crate) mod hierarchy;
 
 use super::network_simplex::pricing::EPS;
 use super::network_simplex::tree::{Tree, NONE as NONE_NODE};
@@ -53,14 +61,15 @@ use super::network_simplex::{pivot, SparsePlanMut};
 use crate::progress::{self, Flow};
 use crate::workspace::{check_stack, take, vec_req, with_stack};
 use crate::{bail, MemStack, Par, Result, StackReq};
-use dt::{transform, Lines};
-use geometry::{Level, NONE};
+use dt::Lines;
+use geometry::{GridHierarchy, Level, NONE};
+use hierarchy::{Hierarchy, Side};
 
 /// The hierarchy stops coarsening at this many pixels (the coarsest level is solved on all
 /// of its arcs, at most this number squared).
 const COARSEST_PIXELS: usize = 64;
 
-/// Most levels a grid can have (sizes up to 2³² pixels halve at most 33 times).
+/// Most levels a hierarchy can have (sizes up to 2³² nodes halve at most 33 times).
 const MAX_LEVELS: usize = 40;
 
 /// Parameters of the grid solver.
@@ -135,18 +144,43 @@ pub struct GridSolution {
 }
 
 /// The sizes the solver derives from the grid: its levels, and the buffer capacities.
-struct Plan {
-    levels: [Level; MAX_LEVELS],
-    count: usize,
-    /// Pixels over all levels.
-    total: usize,
-    /// Capacity of the arc set, and of the list of new arcs of one round.
-    arcs: usize,
-    cand: usize,
-    longest_axis: usize,
+/// Buffer sizes of a multiscale solve: nodes of the finest level per side, nodes over all
+/// levels per side, capacity of the arc set and of the list of new arcs of one round.
+pub(crate) struct Sizes {
+    pub n: usize,
+    pub m: usize,
+    pub total_rows: usize,
+    pub total_cols: usize,
+    pub arcs: usize,
+    pub cand: usize,
 }
 
-fn plan(shape: &[usize], spacing: &[f64], arcs_per_node: usize) -> Result<Plan> {
+impl Sizes {
+    /// The sizes for `n` rows and `m` columns at level 0, `total_rows` and `total_cols` over
+    /// all levels, `neighbours` at most per node, `arcs_per_node` as [`GridParams`].
+    pub fn new(
+        (n, m): (usize, usize),
+        (total_rows, total_cols): (usize, usize),
+        neighbours: usize,
+        arcs_per_node: usize,
+    ) -> Sizes {
+        let nodes = n + m;
+        Sizes {
+            n,
+            m,
+            total_rows,
+            total_cols,
+            arcs: arcs_per_node
+                .max(2 * neighbours + 3)
+                .saturating_mul(nodes)
+                .max(COARSEST_PIXELS * COARSEST_PIXELS),
+            cand: (2 * neighbours + 2) * nodes,
+        }
+    }
+}
+
+/// The levels of a grid of `shape` and `spacing`, checked.
+fn grid_levels(shape: &[usize], spacing: &[f64]) -> Result<([Level; MAX_LEVELS], usize)> {
     if shape.is_empty() || shape.len() > 3 {
         bail!(
             InvalidDimension,
@@ -186,27 +220,19 @@ fn plan(shape: &[usize], spacing: &[f64], arcs_per_node: usize) -> Result<Plan> 
     }
     let mut levels = [Level::finest(shape, spacing); MAX_LEVELS];
     let mut count = 1;
-    let mut total = levels[0].len;
     while levels[count - 1].len > COARSEST_PIXELS {
         levels[count] = levels[count - 1].coarser();
-        total += levels[count].len;
         count += 1;
     }
+    Ok((levels, count))
+}
+
+/// The buffer sizes of a grid's solve.
+fn grid_sizes(levels: &[Level], arcs_per_node: usize) -> Sizes {
+    let n = levels[0].len;
+    let total = levels.iter().map(|l| l.len).sum();
     let axes = levels[0].axes().max(1);
-    let nodes = 2 * len;
-    let cand = (4 * axes + 2) * nodes;
-    let arcs = arcs_per_node
-        .max(4 * axes + 3)
-        .saturating_mul(nodes)
-        .max(COARSEST_PIXELS * COARSEST_PIXELS);
-    Ok(Plan {
-        levels,
-        count,
-        total,
-        arcs,
-        cand,
-        longest_axis: levels[0].dims.into_iter().max().unwrap_or(1),
-    })
+    Sizes::new((n, n), (total, total), 2 * axes, arcs_per_node)
 }
 
 /// Workspace of [`emd_grid_in_place`] for a grid of `shape` (1 to 3 sizes ≥ 1): O(n ·
@@ -214,52 +240,61 @@ fn plan(shape: &[usize], spacing: &[f64], arcs_per_node: usize) -> Result<Plan> 
 /// Fails on a shape the solver rejects.
 pub fn emd_grid_scratch(shape: &[usize], params: &GridParams) -> Result<StackReq> {
     let spacing = [1.0; 3];
-    let p = plan(shape, &spacing[..shape.len().min(3)], params.arcs_per_node)?;
-    let n = p.levels[0].len;
-    let nodes = 2 * n + 1;
-    let line = p.longest_axis;
+    let (levels, count) = grid_levels(shape, &spacing[..shape.len().min(3)])?;
+    let sizes = grid_sizes(&levels[..count], params.arcs_per_node);
+    let line = levels[0].dims.into_iter().max().unwrap_or(1);
     Ok(StackReq::all_of(&[
-        vec_req::<f64>(p.total),   // source masses, all levels
-        vec_req::<f64>(p.total),   // target masses, all levels
-        vec_req::<u32>(n),         // kept rows' pixels
-        vec_req::<u32>(n),         // kept columns' pixels
-        vec_req::<u32>(n),         // row of each pixel
-        vec_req::<u32>(n),         // column of each pixel
-        vec_req::<usize>(nodes),   // parent
-        vec_req::<usize>(nodes),   // pred
-        vec_req::<u8>(nodes),      // up
-        vec_req::<f64>(nodes),     // flow
-        vec_req::<usize>(nodes),   // thread
-        vec_req::<usize>(nodes),   // rev_thread
-        vec_req::<usize>(nodes),   // succ_num
-        vec_req::<usize>(nodes),   // last_succ
-        vec_req::<f64>(nodes),     // pi
-        vec_req::<usize>(nodes),   // dirty
-        vec_req::<u64>(p.arcs),    // arc keys
-        vec_req::<f64>(p.arcs),    // arc costs
-        vec_req::<u64>(p.cand),    // new arcs of a round
-        vec_req::<u64>(nodes),     // basis arcs of the previous level
-        vec_req::<f64>(nodes),     // their flows
-        vec_req::<u32>(n + nodes), // warm start: pieces of the rows' masses on coarse arcs
-        vec_req::<f64>(n + nodes),
-        vec_req::<u32>(n + nodes), // and of the columns' masses
-        vec_req::<f64>(n + nodes),
-        vec_req::<u32>(4 * nodes), // each coarse arc's row and column pieces
-        vec_req::<u32>(nodes + 1), // forest adjacency: offsets
-        vec_req::<u32>(2 * nodes), // and edges
-        vec_req::<u32>(nodes),     // forest: visit marks
-        vec_req::<u32>(nodes),     // forest: preorder
-        vec_req::<f64>(n),         // row duals of the previous level / the result
-        vec_req::<f64>(n),         // column duals of the previous level / the result
-        vec_req::<f64>(n),         // best value per column (initial pivots) / transform
-        vec_req::<u32>(n),         // its row / transform argmin
-        vec_req::<f64>(line),      // transform lines
+        solve_scratch(&sizes),
+        vec_req::<f64>(line), // transform lines
         vec_req::<u32>(line),
         vec_req::<f64>(line),
         vec_req::<u32>(line),
         vec_req::<usize>(line),
         vec_req::<f64>(line + 1),
     ]))
+}
+
+/// Workspace of [`solve`] for `sizes`.
+pub(crate) fn solve_scratch(s: &Sizes) -> StackReq {
+    let (n, m) = (s.n, s.m);
+    let nodes = n + m + 1;
+    let both = n.max(m);
+    StackReq::all_of(&[
+        vec_req::<f64>(s.total_rows), // source masses, all levels
+        vec_req::<f64>(s.total_cols), // target masses, all levels
+        vec_req::<u32>(n),            // kept rows' nodes
+        vec_req::<u32>(m),            // kept columns' nodes
+        vec_req::<u32>(n),            // row of each node
+        vec_req::<u32>(m),            // column of each node
+        vec_req::<usize>(nodes),      // parent
+        vec_req::<usize>(nodes),      // pred
+        vec_req::<u8>(nodes),         // up
+        vec_req::<f64>(nodes),        // flow
+        vec_req::<usize>(nodes),      // thread
+        vec_req::<usize>(nodes),      // rev_thread
+        vec_req::<usize>(nodes),      // succ_num
+        vec_req::<usize>(nodes),      // last_succ
+        vec_req::<f64>(nodes),        // pi
+        vec_req::<usize>(nodes),      // dirty
+        vec_req::<u64>(s.arcs),       // arc keys
+        vec_req::<f64>(s.arcs),       // arc costs
+        vec_req::<u64>(s.cand),       // new arcs of a round
+        vec_req::<u64>(nodes),        // basis arcs of the previous level
+        vec_req::<f64>(nodes),        // their flows
+        vec_req::<u32>(n + nodes),    // warm start: pieces of the rows' masses on coarse arcs
+        vec_req::<f64>(n + nodes),
+        vec_req::<u32>(m + nodes), // and of the columns' masses
+        vec_req::<f64>(m + nodes),
+        vec_req::<u32>(4 * nodes), // each coarse arc's row and column pieces
+        vec_req::<u32>(nodes + 1), // forest adjacency: offsets
+        vec_req::<u32>(2 * nodes), // and edges
+        vec_req::<u32>(nodes),     // forest: visit marks
+        vec_req::<u32>(nodes),     // forest: preorder
+        vec_req::<f64>(n),         // row duals of the result
+        vec_req::<f64>(m),         // column duals of the result
+        vec_req::<f64>(both),      // best value per column (initial pivots) / envelope
+        vec_req::<u32>(both),      // its row / envelope argmin
+    ])
 }
 
 /// Solves the transport problem between the histograms `a` and `b` (each of the grid's n
@@ -279,8 +314,8 @@ pub fn emd_grid_in_place(
     _par: Par,
     stack: &mut MemStack,
 ) -> Result<GridInfo> {
-    let p = plan(shape, spacing, params.arcs_per_node)?;
-    let n = p.levels[0].len;
+    let (levels, count) = grid_levels(shape, spacing)?;
+    let n = levels[0].len;
     if a.len() != n || b.len() != n {
         bail!(
             InvalidDimension,
@@ -300,16 +335,52 @@ pub fn emd_grid_in_place(
     check_stack(stack, emd_grid_scratch(shape, params)?)?;
     crate::error::check_weights("a", a)?;
     crate::error::check_weights("b", b)?;
-    let (sa, sb) = crate::error::check_mass_balance(a, b, tol)?;
+    let masses = crate::error::check_mass_balance(a, b, tol)?;
 
-    let nodes = 2 * n + 1;
-    let line = p.longest_axis;
-    let (mut ah, stack) = take(stack, p.total, 0.0f64);
-    let (mut bh, stack) = take(stack, p.total, 0.0f64);
+    let sizes = grid_sizes(&levels[..count], params.arcs_per_node);
+    let line = levels[0].dims.into_iter().max().unwrap_or(1);
+    let (mut l_f, stack) = take(stack, line, 0.0f64);
+    let (mut l_arg, stack) = take(stack, line, 0u32);
+    let (mut l_out, stack) = take(stack, line, 0.0f64);
+    let (mut l_out_arg, stack) = take(stack, line, 0u32);
+    let (mut l_v, stack) = take(stack, line, 0usize);
+    let (mut l_z, stack) = take(stack, line + 1, 0.0f64);
+    let mut h = GridHierarchy {
+        levels,
+        count,
+        lines: Lines {
+            f: &mut l_f,
+            arg: &mut l_arg,
+            out: &mut l_out,
+            out_arg: &mut l_out_arg,
+            v: &mut l_v,
+            z: &mut l_z,
+        },
+    };
+    solve(&mut h, &sizes, (a, b), masses, out, stack)
+}
+
+/// The multiscale solve of the checked problem `a` (the rows of level 0 of `h`), `b` (its
+/// columns) of masses `sa`, `sb` (b rescaled to a's mass) in the workspace of
+/// [`solve_scratch`]`(sizes)`, writing the wanted outputs (f of length n, g of length m, room
+/// for n + m − 1 plan entries).
+pub(crate) fn solve<H: Hierarchy>(
+    h: &mut H,
+    sizes: &Sizes,
+    (a, b): (&[f64], &[f64]),
+    (sa, sb): (f64, f64),
+    out: GridOutputs<'_>,
+    stack: &mut MemStack,
+) -> Result<GridInfo> {
+    let (n, m) = (sizes.n, sizes.m);
+    let nodes = n + m + 1;
+    let both = n.max(m);
+    let (mut ah, stack) = take(stack, sizes.total_rows, 0.0f64);
+    let (mut bh, stack) = take(stack, sizes.total_cols, 0.0f64);
     let (mut rowpix, stack) = take(stack, n, 0u32);
-    let (mut colpix, stack) = take(stack, n, 0u32);
+    let (mut colpix, stack) = take(stack, m, 0u32);
     let (mut pix_row, stack) = take(stack, n, NONE);
-    let (mut pix_col, stack) = take(stack, n, NONE);
+    let (mut pix_col, stack) = take(stack, m, NONE);
     let (mut parent, stack) = take(stack, nodes, 0usize);
     let (mut pred, stack) = take(stack, nodes, 0usize);
     let (mut up, stack) = take(stack, nodes, 0u8);
@@ -320,47 +391,42 @@ pub fn emd_grid_in_place(
     let (mut last_succ, stack) = take(stack, nodes, 0usize);
     let (mut pi, stack) = take(stack, nodes, 0.0f64);
     let (mut dirty, stack) = take(stack, nodes, 0usize);
-    let (mut keys, stack) = take(stack, p.arcs, 0u64);
-    let (mut costs, stack) = take(stack, p.arcs, 0.0f64);
-    let (mut cand, stack) = take(stack, p.cand, 0u64);
+    let (mut keys, stack) = take(stack, sizes.arcs, 0u64);
+    let (mut costs, stack) = take(stack, sizes.arcs, 0.0f64);
+    let (mut cand, stack) = take(stack, sizes.cand, 0u64);
     let (mut support, stack) = take(stack, nodes, 0u64);
     let (mut support_flow, stack) = take(stack, nodes, 0.0f64);
     let (mut row_piece, stack) = take(stack, n + nodes, 0u32);
     let (mut row_piece_mass, stack) = take(stack, n + nodes, 0.0f64);
-    let (mut col_piece, stack) = take(stack, n + nodes, 0u32);
-    let (mut col_piece_mass, stack) = take(stack, n + nodes, 0.0f64);
+    let (mut col_piece, stack) = take(stack, m + nodes, 0u32);
+    let (mut col_piece_mass, stack) = take(stack, m + nodes, 0.0f64);
     let (mut spans, stack) = take(stack, 4 * nodes, 0u32);
     let (mut adj_start, stack) = take(stack, nodes + 1, 0u32);
     let (mut adj, stack) = take(stack, 2 * nodes, 0u32);
     let (mut mark, stack) = take(stack, nodes, 0u32);
     let (mut order, stack) = take(stack, nodes, 0u32);
     let (mut fw, stack) = take(stack, n, 0.0f64);
-    let (mut gw, stack) = take(stack, n, 0.0f64);
-    let (mut val, stack) = take(stack, n, 0.0f64);
-    let (mut arg, stack) = take(stack, n, 0u32);
-    let (mut l_f, stack) = take(stack, line, 0.0f64);
-    let (mut l_arg, stack) = take(stack, line, 0u32);
-    let (mut l_out, stack) = take(stack, line, 0.0f64);
-    let (mut l_out_arg, stack) = take(stack, line, 0u32);
-    let (mut l_v, stack) = take(stack, line, 0usize);
-    let (mut l_z, _) = take(stack, line + 1, 0.0f64);
+    let (mut gw, stack) = take(stack, m, 0.0f64);
+    let (mut val, stack) = take(stack, both, 0.0f64);
+    let (mut arg, _) = take(stack, both, 0u32);
 
     // Masses of every level, finest first; b rescaled to a's mass.
+    let count = h.levels();
     let scale_b = sa / sb;
     ah[..n].copy_from_slice(a);
-    for (x, &y) in bh[..n].iter_mut().zip(b) {
+    for (x, &y) in bh[..m].iter_mut().zip(b) {
         *x = y * scale_b;
     }
-    let mut off = 0;
-    for l in 1..p.count {
-        let (fine, coarse) = (p.levels[l - 1], p.levels[l]);
-        let next = off + fine.len;
-        for q in 0..fine.len {
-            let c = next + fine.parent(&coarse, q);
-            ah[c] += ah[off + q];
-            bh[c] += bh[off + q];
+    for (side, hist) in [(Side::Rows, &mut *ah), (Side::Cols, &mut *bh)] {
+        let mut off = 0;
+        for l in 1..count {
+            let next = off + h.len(l - 1, side);
+            for q in 0..h.len(l - 1, side) {
+                let c = next + h.parent(l - 1, side, q);
+                hist[c] += hist[off + q];
+            }
+            off = next;
         }
-        off = next;
     }
 
     let mut w = Work {
@@ -384,30 +450,23 @@ pub fn emd_grid_in_place(
             mark: &mut mark,
             order: &mut order,
         },
-        lines: Lines {
-            f: &mut l_f,
-            arg: &mut l_arg,
-            out: &mut l_out,
-            out_arg: &mut l_out_arg,
-            v: &mut l_v,
-            z: &mut l_z,
-        },
         nr: 0,
         nc: 0,
         na: 0,
     };
     let mut info = GridInfo {
-        levels: p.count,
+        levels: count,
         ..GridInfo::default()
     };
     let mut n_support = 0;
-    let mut off = p.total;
-    for l in (0..p.count).rev() {
-        let lev = p.levels[l];
-        off -= lev.len;
-        let (al, bl) = (&ah[off..off + lev.len], &bh[off..off + lev.len]);
-        w.nr = keep_positive(&lev, al, w.rowpix, w.pix_row);
-        w.nc = keep_positive(&lev, bl, w.colpix, w.pix_col);
+    let (mut off_a, mut off_b) = (sizes.total_rows, sizes.total_cols);
+    for l in (0..count).rev() {
+        let (len_a, len_b) = (h.len(l, Side::Rows), h.len(l, Side::Cols));
+        off_a -= len_a;
+        off_b -= len_b;
+        let (al, bl) = (&ah[off_a..off_a + len_a], &bh[off_b..off_b + len_b]);
+        w.nr = keep_positive(h, l, Side::Rows, al, w.rowpix, w.pix_row);
+        w.nc = keep_positive(h, l, Side::Cols, bl, w.colpix, w.pix_col);
         let (nr, nc) = (w.nr, w.nc);
         let mut t = Tree {
             n: nr,
@@ -423,13 +482,12 @@ pub fn emd_grid_in_place(
             pi: &mut pi,
             dirty: &mut dirty,
         };
-        let big_m = lev.max_cost().max(1.0) * ((nr + nc) as f64 + 2.0);
-        let warm = l + 1 < p.count && {
-            let coarse = &p.levels[l + 1];
-            w.refine(&lev, coarse, &support[..n_support]);
+        let big_m = h.max_cost(l).max(1.0) * ((nr + nc) as f64 + 2.0);
+        let warm = l + 1 < count && {
+            w.refine(h, l, &support[..n_support]);
             let basis = (&support[..n_support], &support_flow[..n_support]);
-            let ne = w.warm_start(&lev, coarse, basis, al, bl, 1e-14 * sa);
-            w.forest_tree(&lev, &mut t, ne, al, bl, big_m)
+            let ne = w.warm_start(h, l, basis, al, bl, 1e-14 * sa);
+            w.forest_tree(h, l, &mut t, ne, al, bl, big_m)
         };
         // The coarsest level, or a finer one whose warm start rounding spoilt: LEMON's
         // artificial basis and initial pivots.
@@ -439,15 +497,15 @@ pub fn emd_grid_in_place(
                 |j| bl[w.colpix[j] as usize],
                 big_m,
             );
-            if l + 1 == p.count {
-                w.all_arcs(&lev);
+            if l + 1 == count {
+                w.all_arcs(h, l);
             }
-            info.iterations += w.initial_pivots(&lev, &mut t)?;
+            info.iterations += w.initial_pivots(h, l, &mut t)?;
         }
         loop {
             info.max_arcs = info.max_arcs.max(w.na);
             info.iterations += w.pivots(&mut t)?;
-            t.refresh_potentials(|i, j| w.arc_cost(&lev, i, j), big_m);
+            t.refresh_potentials(|i, j| w.arc_cost(h, l, i, j), big_m);
             // Once stopped, a level ends as soon as its plan is feasible (no artificial arc
             // carries mass): the finest level then returns a feasible, unverified plan.
             if info.cancelled && !artificial_flow(&t, 1e-12 * sa) {
@@ -455,20 +513,20 @@ pub fn emd_grid_in_place(
             }
             // The shielding neighbourhood first (the grid neighbours of the basis arcs: local,
             // cheap pivots); the check of all arcs only once none of them improves.
-            if w.merge(&lev, &t, 0) > 0 {
+            if w.merge(h, l, &t, 0) > 0 {
                 continue;
             }
             info.rounds += 1;
-            let found = w.violations(&lev, t.pi);
+            let found = w.violations(h, l, t.pi);
             if !info.cancelled && progress::check(info.iterations, found as f64) == Flow::Stop {
                 info.cancelled = true;
             }
             if found == 0 {
                 break;
             }
-            w.merge(&lev, &t, found);
+            w.merge(h, l, &t, found);
         }
-        // Keep the basis (as pixel pairs) for the next level.
+        // Keep the basis (as node pairs) for the next level.
         n_support = 0;
         for u in 0..nr + nc {
             let e = t.pred[u];
@@ -481,8 +539,7 @@ pub fn emd_grid_in_place(
         }
     }
 
-    // The finest level: plan, duals of the zero-mass pixels, certificate, centring.
-    let lev = p.levels[0];
+    // The finest level: plan, duals of the zero-mass nodes, certificate, centring.
     let (nr, nc) = (w.nr, w.nc);
     for i in 0..nr {
         fw[w.rowpix[i] as usize] = -pi[i];
@@ -497,7 +554,7 @@ pub fn emd_grid_in_place(
         let e = pred[u];
         if e < nr * nc && flow[u] > 0.0 {
             let (pp, q) = (w.rowpix[e / nc] as usize, w.colpix[e % nc] as usize);
-            total += flow[u] * lev.cost(pp, q);
+            total += flow[u] * h.cost(0, pp, q);
             if let Some(s) = out.sparse.as_mut() {
                 s.rows[nnz] = pp;
                 s.cols[nnz] = q;
@@ -508,7 +565,7 @@ pub fn emd_grid_in_place(
     }
     info.cost = total;
     info.nnz = nnz;
-    info.certificate = w.complete_duals(&lev, &mut fw, &mut gw);
+    info.certificate = w.complete_duals(h, &mut fw, &mut gw);
     let sfa: f64 = a.iter().zip(fw.iter()).map(|(x, y)| x * y).sum();
     let sgb: f64 = b.iter().zip(gw.iter()).map(|(x, y)| x * y).sum();
     let shift = (sgb - sfa) / (sa + sb);
@@ -576,12 +633,19 @@ fn artificial_flow(t: &Tree<'_>, tol: f64) -> bool {
     (0..t.n + t.m).any(|u| t.pred[u] >= t.n * t.m && t.flow[u] > tol)
 }
 
-/// Lists the pixels of positive mass in `idx`, in Z order (so that the network simplex's
-/// nodes close on the grid are close in memory), and numbers them in `map` (`NONE` for the
-/// others); returns how many.
-fn keep_positive(lev: &Level, w: &[f64], idx: &mut [u32], map: &mut [u32]) -> usize {
+/// Lists the nodes of `side` at level l of positive mass in `idx`, in the hierarchy's order
+/// (Z order on a grid, so that the network simplex's nodes close in space are close in
+/// memory), and numbers them in `map` (`NONE` for the others); returns how many.
+fn keep_positive<H: Hierarchy>(
+    h: &H,
+    l: usize,
+    side: Side,
+    w: &[f64],
+    idx: &mut [u32],
+    map: &mut [u32],
+) -> usize {
     let mut k = 0;
-    lev.for_each_z_order(|p| {
+    h.for_each_ordered(l, side, |p| {
         if w[p] > 0.0 {
             idx[k] = p as u32;
             map[p] = k as u32;
@@ -663,9 +727,8 @@ struct Warm<'w> {
 /// arc k's pieces (kept pixel number, mass) are written to `node`, `amount` and their start
 /// and count to `spans[at + 4k]`, `spans[at + 4k + 1]`.
 #[allow(clippy::too_many_arguments)]
-fn split_masses(
-    lev: &Level,
-    coarse: &Level,
+fn split_masses<H: Hierarchy>(
+    (h, l, side): (&H, usize, Side),
     order: &[u64],
     flow: &[f64],
     map: &[u32],
@@ -683,7 +746,7 @@ fn split_masses(
         let end = r + order[r..].partition_point(|&o| (o >> 32) as usize == pc);
         let mut kids = [0usize; 8];
         let mut nk = 0;
-        lev.children(coarse, pc, |p| {
+        h.children(l, side, pc, |p| {
             if map[p] != NONE {
                 kids[nk] = p;
                 nk += 1;
@@ -754,7 +817,7 @@ fn preorder(
 }
 
 /// The buffers of one level's solve: kept rows and columns, the sparse arc set (sorted keys
-/// and their costs), the new arcs of a round, the transform's buffers.
+/// and their costs), the new arcs of a round, the envelope's buffers.
 struct Work<'w> {
     rowpix: &'w mut [u32],
     colpix: &'w mut [u32],
@@ -766,7 +829,6 @@ struct Work<'w> {
     val: &'w mut [f64],
     arg: &'w mut [u32],
     warm: Warm<'w>,
-    lines: Lines<'w>,
     nr: usize,
     nc: usize,
     na: usize,
@@ -775,20 +837,20 @@ struct Work<'w> {
 impl Work<'_> {
     /// Cost of the arc from kept row i to kept column j.
     #[inline]
-    fn arc_cost(&self, lev: &Level, i: usize, j: usize) -> f64 {
-        lev.cost(self.rowpix[i] as usize, self.colpix[j] as usize)
+    fn arc_cost<H: Hierarchy>(&self, h: &H, l: usize, i: usize, j: usize) -> f64 {
+        h.cost(l, self.rowpix[i] as usize, self.colpix[j] as usize)
     }
 
     /// Fills the costs of arcs `from..na`.
-    fn fill_costs(&mut self, lev: &Level, from: usize) {
+    fn fill_costs<H: Hierarchy>(&mut self, h: &H, l: usize, from: usize) {
         for k in from..self.na {
             let (i, j) = unkey(self.keys[k]);
-            self.costs[k] = self.arc_cost(lev, i, j);
+            self.costs[k] = self.arc_cost(h, l, i, j);
         }
     }
 
     /// The arc set of the coarsest level: every arc.
-    fn all_arcs(&mut self, lev: &Level) {
+    fn all_arcs<H: Hierarchy>(&mut self, h: &H, l: usize) {
         self.na = 0;
         for i in 0..self.nr {
             for j in 0..self.nc {
@@ -796,22 +858,22 @@ impl Work<'_> {
                 self.na += 1;
             }
         }
-        self.fill_costs(lev, 0);
+        self.fill_costs(h, l, 0);
     }
 
     /// The first arc set of a finer level: the arcs between the kept children of the ends of
     /// each basis arc of the coarser level (as many as fit).
-    fn refine(&mut self, lev: &Level, coarse: &Level, support: &[u64]) {
+    fn refine<H: Hierarchy>(&mut self, h: &H, l: usize, support: &[u64]) {
         let cap = self.keys.len();
         let mut na = 0;
         for &s in support {
             let (pc, qc) = unkey(s);
-            lev.children(coarse, pc, |p| {
+            h.children(l, Side::Rows, pc, |p| {
                 let i = self.pix_row[p];
                 if i == NONE {
                     return;
                 }
-                lev.children(coarse, qc, |q| {
+                h.children(l, Side::Cols, qc, |q| {
                     let j = self.pix_col[q];
                     if j != NONE && na < cap {
                         self.keys[na] = key(i as usize, j as usize);
@@ -823,7 +885,7 @@ impl Work<'_> {
         // The pairs are distinct: children sets of distinct coarse pixels are disjoint.
         self.keys[..na].sort_unstable();
         self.na = na;
-        self.fill_costs(lev, 0);
+        self.fill_costs(h, l, 0);
     }
 
     /// The warm start of a finer level (GridOT's in-place refinement): refines the coarser
@@ -835,10 +897,10 @@ impl Work<'_> {
     /// form a forest: every staircase of the north-west rule is a path, and they are glued
     /// along the coarse basis, itself a forest, so at most nr + nc − 1 arcs are listed.
     #[allow(clippy::too_many_arguments)]
-    fn warm_start(
+    fn warm_start<H: Hierarchy>(
         &mut self,
-        lev: &Level,
-        coarse: &Level,
+        h: &H,
+        l: usize,
         basis: (&[u64], &[f64]),
         al: &[f64],
         bl: &[f64],
@@ -854,8 +916,7 @@ impl Work<'_> {
         order.sort_unstable();
         let wm = &mut self.warm;
         split_masses(
-            lev,
-            coarse,
+            (h, l, Side::Rows),
             order,
             flow,
             self.pix_row,
@@ -872,8 +933,7 @@ impl Work<'_> {
         }
         order.sort_unstable();
         split_masses(
-            lev,
-            coarse,
+            (h, l, Side::Cols),
             order,
             flow,
             self.pix_col,
@@ -919,9 +979,11 @@ impl Work<'_> {
     /// determine and the potentials of the tree. Returns false (the tree is then to be
     /// rebuilt cold) when rounding left an arc of the forest without positive flow, which
     /// would break the strong feasibility the pivots rely on.
-    fn forest_tree(
+    #[allow(clippy::too_many_arguments)]
+    fn forest_tree<H: Hierarchy>(
         &mut self,
-        lev: &Level,
+        h: &H,
+        l: usize,
         t: &mut Tree<'_>,
         ne: usize,
         al: &[f64],
@@ -1032,7 +1094,7 @@ impl Work<'_> {
             return false;
         }
         t.refresh_potentials(
-            |i, j| lev.cost(self.rowpix[i] as usize, self.colpix[j] as usize),
+            |i, j| h.cost(l, self.rowpix[i] as usize, self.colpix[j] as usize),
             big_m,
         );
         true
@@ -1040,7 +1102,7 @@ impl Work<'_> {
 
     /// LEMON's initial pivots over the arc set: into each column its cheapest stored arc.
     /// Returns the pivots made.
-    fn initial_pivots(&mut self, lev: &Level, t: &mut Tree<'_>) -> Result<u64> {
+    fn initial_pivots<H: Hierarchy>(&mut self, h: &H, l: usize, t: &mut Tree<'_>) -> Result<u64> {
         // Column minima in val / arg (free until the first check).
         self.val[..self.nc].fill(f64::INFINITY);
         for k in 0..self.na {
@@ -1054,15 +1116,22 @@ impl Work<'_> {
         for j in 0..self.nc {
             if self.val[j].is_finite() {
                 let i = self.arg[j] as usize;
-                pivots += self.try_pivot(lev, t, i, j)?;
+                pivots += self.try_pivot(h, l, t, i, j)?;
             }
         }
         Ok(pivots)
     }
 
     /// Pivots arc i → j in when its reduced cost is negative; returns 1 if it did.
-    fn try_pivot(&self, lev: &Level, t: &mut Tree<'_>, i: usize, j: usize) -> Result<u64> {
-        let c = self.arc_cost(lev, i, j);
+    fn try_pivot<H: Hierarchy>(
+        &self,
+        h: &H,
+        l: usize,
+        t: &mut Tree<'_>,
+        i: usize,
+        j: usize,
+    ) -> Result<u64> {
+        let c = self.arc_cost(h, l, i, j);
         if c + t.pi[i] - t.pi[self.nr + j] >= 0.0 {
             return Ok(0);
         }
@@ -1125,9 +1194,9 @@ impl Work<'_> {
     }
 
     /// Checks the reduced costs of all arcs of the level with the potentials `pi` (by two
-    /// distance transforms) and lists in `cand` the best arc of every row and column whose
+    /// envelopes: distance transforms on a grid) and lists in `cand` the best arc of every row and column whose
     /// best arc has a negative reduced cost; returns how many were listed.
-    fn violations(&mut self, lev: &Level, pi: &[f64]) -> usize {
+    fn violations<H: Hierarchy>(&mut self, h: &mut H, l: usize, pi: &[f64]) -> usize {
         let (nr, nc) = (self.nr, self.nc);
         let mut found = 0;
         // Rows: min_j C_ij − g_j, with g_j = pi[nr + j].
@@ -1135,12 +1204,12 @@ impl Work<'_> {
         for j in 0..nc {
             self.val[self.colpix[j] as usize] = -pi[nr + j];
         }
-        transform(lev, self.val, self.arg, &mut self.lines);
+        h.envelope(l, Side::Rows, self.val, self.arg);
         for i in 0..nr {
             let p = self.rowpix[i] as usize;
             let q = self.arg[p] as usize;
             let j = self.pix_col[q] as usize;
-            let c = lev.cost(p, q);
+            let c = h.cost(l, p, q);
             if negative(c + pi[i] - pi[nr + j], c, pi[i], pi[nr + j]) {
                 self.cand[found] = key(i, j);
                 found += 1;
@@ -1151,12 +1220,12 @@ impl Work<'_> {
         for (&p, &pi_i) in self.rowpix[..nr].iter().zip(pi) {
             self.val[p as usize] = pi_i;
         }
-        transform(lev, self.val, self.arg, &mut self.lines);
+        h.envelope(l, Side::Cols, self.val, self.arg);
         for j in 0..nc {
             let q = self.colpix[j] as usize;
             let p = self.arg[q] as usize;
             let i = self.pix_row[p] as usize;
-            let c = lev.cost(p, q);
+            let c = h.cost(l, p, q);
             if negative(c + pi[i] - pi[nr + j], c, pi[i], pi[nr + j]) {
                 self.cand[found] = key(i, j);
                 found += 1;
@@ -1169,7 +1238,7 @@ impl Work<'_> {
     /// basis arc's row to the grid neighbours of its column and from the neighbours of its row
     /// to its column; rebuilds the set from the basis and these arcs when they do not fit.
     /// Returns how many of the added arcs have a negative reduced cost.
-    fn merge(&mut self, lev: &Level, t: &Tree<'_>, found: usize) -> usize {
+    fn merge<H: Hierarchy>(&mut self, h: &H, l: usize, t: &Tree<'_>, found: usize) -> usize {
         let (nr, nc) = (self.nr, self.nc);
         let cap = self.cand.len();
         let mut k = found;
@@ -1180,14 +1249,14 @@ impl Work<'_> {
             }
             let (i, j) = (e / nc, e % nc);
             let (p, q) = (self.rowpix[i] as usize, self.colpix[j] as usize);
-            lev.neighbours(q, |q2| {
+            h.neighbours(l, Side::Cols, q, |q2| {
                 let j2 = self.pix_col[q2];
                 if j2 != NONE && k < cap {
                     self.cand[k] = key(i, j2 as usize);
                     k += 1;
                 }
             });
-            lev.neighbours(p, |p2| {
+            h.neighbours(l, Side::Rows, p, |p2| {
                 let i2 = self.pix_row[p2];
                 if i2 != NONE && k < cap {
                     self.cand[k] = key(i2 as usize, j);
@@ -1206,7 +1275,7 @@ impl Work<'_> {
                 continue;
             }
             let (i, j) = unkey(x);
-            let c = lev.cost(self.rowpix[i] as usize, self.colpix[j] as usize);
+            let c = h.cost(l, self.rowpix[i] as usize, self.colpix[j] as usize);
             let (ps, pt) = (t.pi[i], t.pi[nr + j]);
             improving += usize::from(negative(c + ps - pt, c, ps, pt));
             cand[m] = x;
@@ -1225,7 +1294,7 @@ impl Work<'_> {
                 } else {
                     let (i, j) = unkey(self.cand[y - 1]);
                     self.keys[at] = self.cand[y - 1];
-                    self.costs[at] = self.arc_cost(lev, i, j);
+                    self.costs[at] = self.arc_cost(h, l, i, j);
                     y -= 1;
                 }
             }
@@ -1250,7 +1319,7 @@ impl Work<'_> {
                 }
             }
             self.na = d;
-            self.fill_costs(lev, 0);
+            self.fill_costs(h, l, 0);
         }
         improving
     }
@@ -1258,18 +1327,18 @@ impl Work<'_> {
     /// At the finest level with the kept pixels' duals in `f`, `g`: gives the zero-mass pixels
     /// the largest duals keeping every reduced cost ≥ 0 (rows against the kept columns, then
     /// columns against all rows), and returns the most negative reduced cost over all arcs.
-    fn complete_duals(&mut self, lev: &Level, f: &mut [f64], g: &mut [f64]) -> f64 {
-        let n = lev.len;
+    fn complete_duals<H: Hierarchy>(&mut self, h: &mut H, f: &mut [f64], g: &mut [f64]) -> f64 {
+        let n = f.len();
         if self.nr < n {
             self.val.fill(f64::INFINITY);
             for j in 0..self.nc {
                 let q = self.colpix[j] as usize;
                 self.val[q] = -g[q];
             }
-            transform(lev, self.val, self.arg, &mut self.lines);
+            h.envelope(0, Side::Rows, self.val, self.arg);
             for p in (0..n).filter(|&p| self.pix_row[p] == NONE) {
                 let q = self.arg[p] as usize;
-                f[p] = lev.cost(p, q) - g[q];
+                f[p] = h.cost(0, p, q) - g[q];
             }
         }
         let mut most_negative = 0.0f64;
@@ -1278,10 +1347,10 @@ impl Work<'_> {
         for v in self.val.iter_mut().zip(f.iter()) {
             *v.0 = -v.1;
         }
-        transform(lev, self.val, self.arg, &mut self.lines);
+        h.envelope(0, Side::Cols, self.val, self.arg);
         for (q, gq) in g.iter_mut().enumerate() {
             let p = self.arg[q] as usize;
-            let c = lev.cost(p, q);
+            let c = h.cost(0, p, q);
             if self.pix_col[q] == NONE {
                 *gq = c - f[p];
             }
@@ -1290,10 +1359,10 @@ impl Work<'_> {
         for v in self.val.iter_mut().zip(g.iter()) {
             *v.0 = -v.1;
         }
-        transform(lev, self.val, self.arg, &mut self.lines);
+        h.envelope(0, Side::Rows, self.val, self.arg);
         for (p, fp) in f.iter().enumerate() {
             let q = self.arg[p] as usize;
-            most_negative = most_negative.min(lev.cost(p, q) - fp - g[q]);
+            most_negative = most_negative.min(h.cost(0, p, q) - fp - g[q]);
         }
         most_negative
     }
@@ -1333,4 +1402,37 @@ pub fn emd_grid(
         g,
         info,
     })
+}
+
+/// Random streams shared by the unit tests of the grid and cloud hierarchies.
+#[cfg(test)]
+mod test_support {
+    /// A xorshift stream of uniform numbers in [0, 1).
+    pub fn uniform_stream(seed: u64) -> impl FnMut() -> f64 {
+        let mut s = seed;
+        move || {
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            (s >> 11) as f64 / (1u64 << 53) as f64
+        }
+    }
+
+    /// `len` values uniform in [lo, hi), each `+∞` (absent) with probability `absent`.
+    pub fn values_with_absent(
+        u: &mut impl FnMut() -> f64,
+        len: usize,
+        absent: f64,
+        (lo, hi): (f64, f64),
+    ) -> Vec<f64> {
+        (0..len)
+            .map(|_| {
+                if u() < absent {
+                    f64::INFINITY
+                } else {
+                    lo + (hi - lo) * u()
+                }
+            })
+            .collect()
+    }
 }

@@ -7,13 +7,27 @@
 //! of [`crate::cost::cost_matrix`], so at d below [`crate::cost::matmul_min_dim`] the result
 //! is that of `emd` on that matrix. The certificate (`gap`) is the most negative reduced cost
 //! over all n·m arcs, computed the same way without storing them.
+//!
+//! **Multiscale.** For the squared Euclidean cost in dimension d ≤ 3 (without a warm start, a
+//! dense plan output or a pivot cap below the default), the problem is solved instead by the
+//! sparse multiscale network simplex of [`crate::exact::emd_grid`] on a hierarchy of each
+//! cloud (points sorted in Z order, 2^d consecutive nodes per coarser node, see
+//! `grid::clouds`): coarse-to-fine warm starts, pivots over a sparse arc set grown by the
+//! shielding neighbourhoods, and rounds checking all n·m arcs by a branch-and-bound search of
+//! each point's best arc until none has a negative reduced cost. Same outputs, same
+//! certificate over all n·m arcs; O(n + m) arcs stored. `iterations` counts the pivots of all
+//! levels; the progress observer is called once per check of all arcs (iteration: pivots so
+//! far; error: the rows and columns whose best arc has a negative reduced cost).
 
 use super::{
-    emd_scratch, solve_allocated, solve_checked, EmdInfo, EmdOutputs, EmdParams, EmdSolution,
-    Ground,
+    check_shapes, emd_scratch, solve_allocated, solve_checked, validate, EmdInfo, EmdOutputs,
+    EmdParams, EmdSolution, Ground,
 };
 use crate::cost::clouds::packed_clouds_req;
 use crate::cost::Metric;
+use crate::exact::grid::clouds::{cloud_scratch, totals, with_hierarchy, NEIGHBOURS};
+use crate::exact::grid::{solve, solve_scratch, GridOutputs, GridParams, Sizes};
+use crate::workspace::check_stack;
 use crate::{MatRef, MemStack, Par, Result, StackReq};
 
 /// Two point clouds (rows of x: n×d, rows of y: m×d, any strides) and the metric of their
@@ -30,15 +44,45 @@ pub struct Clouds<'a> {
 }
 
 /// Workspace of [`emd_points_in_place`] for n and m points in dimension d: the network
-/// simplex's O(n + m) and the packed clouds, about `(n + m + 16)·d` values. An overflowing
-/// size gives a request whose `layout()` fails.
+/// simplex's O(n + m) and the packed clouds, about `(n + m + 16)·d` values; for d ≤ 3, at
+/// least that of the multiscale solver, O(n + m): about 600 bytes a point. An overflowing size
+/// gives a request whose `layout()` fails.
 pub fn emd_points_scratch(n: usize, m: usize, d: usize) -> StackReq {
-    StackReq::all_of(&[emd_scratch(n, m), packed_clouds_req(n, m, d)])
+    let dense = StackReq::all_of(&[emd_scratch(n, m), packed_clouds_req(n, m, d)]);
+    if (1..=3).contains(&d) {
+        StackReq::any_of(&[dense, multiscale_scratch(n, m, d)])
+    } else {
+        dense
+    }
+}
+
+/// The buffer sizes of the multiscale solve of n and m points in dimension d ≤ 3.
+fn multiscale_sizes(n: usize, m: usize, d: usize) -> Sizes {
+    let arcs_per_node = GridParams::default().arcs_per_node;
+    Sizes::new((n, m), totals(n, m, d), NEIGHBOURS, arcs_per_node)
+}
+
+fn multiscale_scratch(n: usize, m: usize, d: usize) -> StackReq {
+    StackReq::all_of(&[
+        cloud_scratch(n, m, d),
+        solve_scratch(&multiscale_sizes(n, m, d)),
+    ])
+}
+
+/// Whether [`emd_points_in_place`] takes the multiscale path.
+fn multiscale(clouds: &Clouds<'_>, out: &EmdOutputs<'_>, params: &EmdParams) -> bool {
+    clouds.metric == Metric::SqEuclidean
+        && (1..=3).contains(&clouds.x.ncols())
+        && params.warm_start.is_none()
+        && params.max_iter >= EmdParams::default().max_iter
+        && out.dense.is_none()
 }
 
 /// Solves the transport problem between `a` (n) and `b` (m) for the costs between the
 /// `clouds`, writing the wanted `out`puts (as [`super::emd_in_place`]). Allocation-free;
-/// single-threaded (`par` accepted for uniformity). Time O(pivots · (block·d + tree path));
+/// single-threaded (`par` accepted for uniformity). Time O(pivots · (block·d + tree path)),
+/// or for the squared Euclidean cost in d ≤ 3 the multiscale solve (module doc: the sparse
+/// pivots of each level and its checks of all arcs, typically O((n + m) log(n + m)) each);
 /// memory O((n + m)·d) in `stack`, no n × m array (a dense plan output, if asked for, is the
 /// caller's).
 ///
@@ -55,8 +99,32 @@ pub fn emd_points_in_place(
     _par: Par,
     stack: &mut MemStack,
 ) -> Result<EmdInfo> {
-    let req = emd_points_scratch(a.len(), b.len(), clouds.x.ncols());
-    solve_checked(a, b, Ground::Clouds(clouds), out, params, req, stack)
+    let (n, m, d) = (a.len(), b.len(), clouds.x.ncols());
+    let req = emd_points_scratch(n, m, d);
+    if !multiscale(&clouds, &out, params) {
+        return solve_checked(a, b, Ground::Clouds(clouds), out, params, req, stack);
+    }
+    let ground = Ground::Clouds(clouds);
+    check_shapes(n, m, ground, &out)?;
+    check_stack(stack, req)?;
+    let mass = validate(a, b, ground, params)?;
+    let grid_out = GridOutputs {
+        f: out.f,
+        g: out.g,
+        sparse: out.sparse,
+    };
+    let sizes = multiscale_sizes(n, m, d);
+    let info = with_hierarchy(clouds.x, clouds.y, (a, b), stack, |h, stack| {
+        solve(h, &sizes, (a, b), (mass.sum_a, mass.sum_b), grid_out, stack)
+    })?;
+    Ok(EmdInfo {
+        cost: info.cost,
+        nnz: info.nnz,
+        iterations: info.iterations,
+        gap: info.certificate,
+        converged: !info.cancelled,
+        cancelled: info.cancelled,
+    })
 }
 
 /// Solves the transport problem between the clouds and returns the plan, duals and

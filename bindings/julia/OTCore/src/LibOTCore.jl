@@ -2191,7 +2191,8 @@ otc_emd_points_options_default(opts) =
 
 # Bytes of workspace `otc_emd_points_f64` needs for `problem` (the sizes n, m, d of its
 # views; no data is read) with `opts` (NULL: defaults): O((n + m)·d), about
-# 100·(n + m) + 8·(n + m + 16)·d bytes. No n × m array.
+# 100·(n + m) + 8·(n + m + 16)·d bytes, and for d ≤ 3 at least the multiscale solver's,
+# about 700·(n + m) bytes. No n × m array.
 #
 # Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
 # `OTC_ERR_INVALID_DIMENSION` (d of x and y differ), `OTC_ERR_OVERFLOW`, `OTC_ERR_THREADS`.
@@ -2211,6 +2212,13 @@ otc_emd_points_workspace_size_f64(problem, opts, bytes) =
 # way. Time O(pivots · (√(n·m)·d + tree path)), on the calling thread; workspace
 # O((n + m)·d) from `otc_emd_points_workspace_size_f64` (or `{NULL, 0}`: allocated).
 # Zero-weight points are allowed (removed, then given the largest feasible duals).
+# For the squared Euclidean cost in d ≤ 3 (with the default `max_iter`), the multiscale
+# solver runs instead: a coarse-to-fine hierarchy of each cloud (Z order), a network simplex
+# on a sparse arc set grown by shielding neighbourhoods, and checks of all n·m arcs (a
+# branch-and-bound search of each point's best arc) until none has a negative reduced cost;
+# same outputs and certificate, `report.iterations` the pivots of all levels, and
+# `callback` called once per check of all arcs (pivots so far, rows and columns with a
+# violated arc).
 #
 # Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER`, `OTC_WARN_CANCELLED` (a feasible plan, `gap`
 # says how far from optimal); `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,

@@ -32,6 +32,7 @@ pub mod lse;
 pub mod outputs;
 pub mod schedule;
 pub mod solver;
+pub mod truncated;
 
 pub use cost_source::Cost;
 pub use divergence::{
@@ -75,10 +76,13 @@ pub struct Params {
     /// Balanced problems (ρ_a = ρ_b = ∞): largest accepted relative mass gap
     /// |Σa − Σb| / max(Σa, Σb) (default 1e-6); within it b is rescaled to a's mass.
     pub mass_tolerance: f64,
-    /// Which iteration runs: the stored stabilised kernel or exp-per-entry log-domain passes.
+    /// Which iteration runs: the stored stabilised kernel, exp-per-entry log-domain passes,
+    /// or the truncated sparse kernel.
     pub path: Path,
     /// Largest workspace, in bytes, the [`Path::Auto`] choice gives the stored kernel (n·m
     /// values of `T` plus O(n·m/256) f64 partial sums); beyond it the log-domain path runs.
+    /// [`Path::Truncated`]: the largest memory its arcs may take (a build needing more fails
+    /// with `OutOfMemory`).
     pub kernel_memory_cap: usize,
     /// Over-relaxation ω of the potential updates, `f ← (1 − ω)·f + ω·f_Sinkhorn`: 1 = plain
     /// Sinkhorn, a value in (0, 2) a fixed ω, 0 = adaptive (ω from the observed contraction
@@ -87,6 +91,10 @@ pub struct Params {
     pub over_relaxation: f64,
     /// How a finite `rho_a` / `rho_b` penalises the marginals (KL by default).
     pub penalty: Penalty,
+    /// [`Path::Truncated`]: the truncation threshold θ (arcs with `α_i + β_j − C_ij < −θε`
+    /// are dropped); 0 = from the tolerance, ln(4·Σa·Σb/tolerance) + 4
+    /// ([`truncated::truncation`]).
+    pub truncation: f64,
 }
 
 /// Which Sinkhorn iteration a solve runs ([`Params::path`]) or ran ([`Info::path`]).
@@ -104,6 +112,11 @@ pub enum Path {
     /// an iteration, no exponentials. Falls back to log-domain iterations while K̃ would
     /// underflow.
     Kernel,
+    /// Point clouds of dimension 1–3 only: the stabilised kernel truncated to its entries
+    /// above e^{−θ} ([`Params::truncation`]), stored sparse and rebuilt at every ε of an
+    /// automatic ε-scaling that starts on clusters of the points ([`truncated`]). Memory
+    /// O((n + m)·d) plus the arcs; alternating updates, balanced or KL, ω = 1.
+    Truncated,
 }
 
 /// The divergence a finite ρ puts on a marginal's deviation from its weights.
@@ -134,6 +147,7 @@ impl Default for Params {
             kernel_memory_cap: 1 << 30,
             over_relaxation: 1.0,
             penalty: Penalty::Kl,
+            truncation: 0.0,
         }
     }
 }
@@ -162,7 +176,8 @@ pub struct Info {
     /// balanced side and ρ(1 − e^{−x/ρ}) otherwise: the entropic OT value at convergence.
     pub dual: f64,
     /// The path that ran: [`Path::Kernel`] when the stored kernel was used (possibly with
-    /// log-domain iterations where it would underflow), else [`Path::LogDomain`].
+    /// log-domain iterations where it would underflow), [`Path::Truncated`] when asked for,
+    /// else [`Path::LogDomain`].
     pub path: Path,
     /// Times the stored kernel was built (one n·m pass of exponentials each: at the start,
     /// at every ε of the schedule, and at every absorption).

@@ -22,7 +22,8 @@
 //! θ = ln(4·Σa·Σb/tolerance) + 2τ makes 2D ≤ tolerance/2 (tolerance 0: as for 1e-12).
 //!
 //! **Stages.** ε falls geometrically from the cost's scale to the target (halving, with
-//! `Scaling::iters_per_step` iterations each; or the caller's [`Scaling`] schedule). A stage
+//! `Scaling::iters_per_step` iterations each; or the caller's [`Scaling`] schedule; a warm
+//! start skips the automatic one). A stage
 //! whose ε is large runs on clusters: the points binned by a grid of side √ε, each cluster
 //! carrying its mass at its mass-weighted mean, so that every stage keeps O(θ^{d/2})
 //! neighbours per cluster; once the clusters are nearly as many as the points the stages run
@@ -961,7 +962,7 @@ pub(crate) fn solve<T: Real>(
     };
     let steps = if params.scaling.steps > 0 {
         params.scaling.steps
-    } else if start > eps {
+    } else if start > eps && !warm {
         (start / eps).log2().ceil() as usize
     } else {
         0

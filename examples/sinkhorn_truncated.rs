@@ -5,7 +5,7 @@
 //! log-domain iteration on the same problem (issue 16, item 3).
 //!
 //!     cargo run --release --example sinkhorn_truncated                  # 10⁴ f64 and f32
-//!     cargo run --release --example sinkhorn_truncated -- 100000 f32 2 8e9   # n, T, threads, arc bytes cap
+//!     cargo run --release --example sinkhorn_truncated -- 100000 f32 2 8e9 2e-4  # n, T, threads, arc bytes cap, ε
 //!     cargo run --release --example sinkhorn_truncated -- log 100000 2       # one log-domain iteration
 //!
 //! Every case runs in a fresh child process, so that its peak resident set (VmHWM) is its
@@ -28,7 +28,7 @@ const EPS: f64 = 2e-3;
 const TOL: f64 = 1e-3;
 
 /// One truncated solve in this process.
-fn solve<T: Real>(n: usize, threads: usize, cap: usize) {
+fn solve<T: Real>(n: usize, threads: usize, cap: usize, eps: f64) {
     let (x, y) = (cloud::<T>(n, 2, 3), cloud::<T>(n, 2, 4));
     let a = vec![T::from_f64(1.0 / n as f64); n];
     let cost = Cost::SqEuclidean {
@@ -36,7 +36,7 @@ fn solve<T: Real>(n: usize, threads: usize, cap: usize) {
         y: y.as_ref(),
     };
     let p = Params {
-        epsilon: EPS,
+        epsilon: eps,
         tolerance: TOL,
         max_iter: 1_000_000,
         check_every: 10,
@@ -55,7 +55,7 @@ fn solve<T: Real>(n: usize, threads: usize, cap: usize) {
         Ok((s, stages)) => {
             let i = s.info;
             println!(
-                "n = m = {n}, {}, {threads} thread(s): {secs:.2} s (CPU {cpu:.2} s), iterations {} + {} at the target, \
+                "n = m = {n}, {}, eps {eps:e}, {threads} thread(s): {secs:.2} s (CPU {cpu:.2} s), iterations {} + {} at the target, \
                  error bound {:.3e}, converged {}, builds {}, peak RSS {peak:.0} MiB",
                 T::NAME, i.scaling_iterations, i.iterations, i.marginal_error, i.converged, i.kernel_builds
             );
@@ -74,7 +74,7 @@ fn solve<T: Real>(n: usize, threads: usize, cap: usize) {
             }
         }
         Err(e) => println!(
-            "n = m = {n}, {}, {threads} thread(s): refused after {secs:.2} s: {e} (peak RSS {peak:.0} MiB)",
+            "n = m = {n}, {}, eps {eps:e}, {threads} thread(s): refused after {secs:.2} s: {e} (peak RSS {peak:.0} MiB)",
             T::NAME
         ),
     }
@@ -111,9 +111,14 @@ fn main() {
     let arg = |k: usize| args[k].parse::<f64>().expect("a number") as usize;
     match args.first().map(String::as_str) {
         Some("log") => log_iteration(arg(1), arg(2)),
-        Some(_) if args.len() == 4 && args[1] == "f32" => solve::<f32>(arg(0), arg(2), arg(3)),
-        Some(_) if args.len() == 4 => solve::<f64>(arg(0), arg(2), arg(3)),
-        Some(_) => panic!("arguments: n f64|f32 threads cap_bytes, or log n threads"),
+        Some(_) if args.len() >= 4 => {
+            let eps = args.get(4).map_or(EPS, |e| e.parse().expect("eps"));
+            match args[1].as_str() {
+                "f32" => solve::<f32>(arg(0), arg(2), arg(3), eps),
+                _ => solve::<f64>(arg(0), arg(2), arg(3), eps),
+            }
+        }
+        Some(_) => panic!("arguments: n f64|f32 threads cap_bytes [eps], or log n threads"),
         None => {
             println!(
                 "truncated Sinkhorn, d = 2, eps = {EPS}, tolerance {TOL} (machine may be shared)"

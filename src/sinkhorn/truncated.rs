@@ -469,14 +469,7 @@ impl<T: Real> Lines<'_, T> {
             ptr[l + 1] = ptr[l] + count[l];
         }
         let nnz = ptr[k];
-        if nnz > budget {
-            bail!(
-                OutOfMemory,
-                "the truncated kernel needs {nnz} arcs at epsilon = {:e} ({} bytes for both copies), over kernel_memory_cap: raise it, or lower the truncation",
-                self.eps,
-                nnz.saturating_mul(2 * (4 + std::mem::size_of::<T>()))
-            );
-        }
+        check_budget::<T>(count, budget, self.eps)?;
         let mut idx = filled("the truncated kernel's indices", nnz, 0u32)?;
         let mut val = filled("the truncated kernel's values", nnz, T::ZERO)?;
         let mut pieces = try_vec_with_capacity("the truncated kernel's chunks", k.div_ceil(CHUNK))?;
@@ -504,6 +497,33 @@ impl<T: Real> Lines<'_, T> {
         drop(pieces);
         Ok(Sparse { ptr, idx, val })
     }
+}
+
+/// Refuses counts of arcs (`usize::MAX`: none, counted as 0) above `budget`.
+fn check_budget<T>(count: &[usize], budget: usize, eps: f64) -> Result<()> {
+    let nnz = count.iter().fold(0usize, |t, &c| {
+        t.saturating_add(if c == usize::MAX { 0 } else { c })
+    });
+    if nnz > budget {
+        bail!(
+            OutOfMemory,
+            "the truncated kernel needs {nnz} arcs at epsilon = {eps:e} ({} bytes for both copies), over kernel_memory_cap: raise it, or lower the truncation",
+            nnz.saturating_mul(2 * (4 + std::mem::size_of::<T>()))
+        );
+    }
+    Ok(())
+}
+
+/// Sets `pot_l = fixed_l` where that is not NaN; whether any was.
+fn apply_fixes(pot: &mut [f64], fixed: &[f64]) -> bool {
+    let mut any = false;
+    for (p, &v) in pot.iter_mut().zip(fixed) {
+        if !v.is_nan() {
+            *p = v;
+            any = true;
+        }
+    }
+    any
 }
 
 /// The truncated kernel of a level: the row (CSR) and column (CSC) copies.
@@ -566,43 +586,30 @@ impl<T: Real> Level<T> {
         let mut fixed_r = filled("the truncated kernel's row fixes", nx, 0.0f64)?;
         let mut count_c = filled("the truncated kernel's column counts", ny, 0usize)?;
         let mut fixed_c = filled("the truncated kernel's column fixes", ny, 0.0f64)?;
-        // Rows first (their fixes use β), then columns (with the fixed α), then rows again
-        // if a column's β moved (its rows only gain arcs).
-        for pass in 0..3 {
-            let rows_side = pass != 1;
-            if pass == 2 && fixed_c.iter().all(|v| v.is_nan()) {
-                break;
-            }
-            let (grid_pts, grid_pot, k) = if rows_side {
-                (&self.y.pts, &self.beta, ny)
-            } else {
-                (&self.x.pts, &self.alpha, nx)
-            };
-            let _ = k;
-            let grid = Grid::new(grid_pts, grid_pot, d, s.lo, s.ext, side)?;
-            let lines = self.lines(&grid, rows_side, eps, s);
-            if rows_side {
-                lines.count(&mut count_r, &mut fixed_r, s.par);
-                for (a, &v) in self.alpha.iter_mut().zip(&fixed_r) {
-                    if !v.is_nan() {
-                        *a = v;
-                    }
-                }
-            } else {
-                lines.count(&mut count_c, &mut fixed_c, s.par);
-                for (b, &v) in self.beta.iter_mut().zip(&fixed_c) {
-                    if !v.is_nan() {
-                        *b = v;
-                    }
-                }
-            }
-        }
+        // Rows (lines without an arc to a positive weight take their c-transform in α),
+        // then columns with that α (the same for β); after any such fix every line is
+        // counted again (the fixed lines' neighbours gain arcs). The budget is checked after
+        // each count, before any further search.
         let grid_y = Grid::new(&self.y.pts, &self.beta, d, s.lo, s.ext, side)?;
+        self.lines(&grid_y, true, eps, s)
+            .count(&mut count_r, &mut fixed_r, s.par);
+        check_budget::<T>(&count_r, s.budget, eps)?;
+        let fixed_rows = apply_fixes(&mut self.alpha, &fixed_r);
         let grid_x = Grid::new(&self.x.pts, &self.alpha, d, s.lo, s.ext, side)?;
+        self.lines(&grid_x, false, eps, s)
+            .count(&mut count_c, &mut fixed_c, s.par);
+        check_budget::<T>(&count_c, s.budget, eps)?;
+        let fixed_cols = apply_fixes(&mut self.beta, &fixed_c);
+        let grid_y = match fixed_cols {
+            true => Grid::new(&self.y.pts, &self.beta, d, s.lo, s.ext, side)?,
+            false => grid_y,
+        };
         let rows = self.lines(&grid_y, true, eps, s);
-        rows.count(&mut count_r, &mut fixed_r, s.par);
         let cols = self.lines(&grid_x, false, eps, s);
-        cols.count(&mut count_c, &mut fixed_c, s.par);
+        if fixed_rows || fixed_cols {
+            rows.count(&mut count_r, &mut fixed_r, s.par);
+            cols.count(&mut count_c, &mut fixed_c, s.par);
+        }
         for c in count_r.iter_mut().chain(count_c.iter_mut()) {
             if *c == usize::MAX {
                 bail!(

@@ -346,6 +346,14 @@ fn update(
     change
 }
 
+/// The dual objective Σ a φ_a(f) + Σ b φ_b(g) − ε(mass − Σa·Σb) ([`Info::dual`]).
+fn entropic_dual<T: Real>(a: &[T], b: &[T], f: &[f64], g: &[f64], p: &Params, mass: f64) -> f64 {
+    let sa: f64 = a.iter().map(|x| x.to_f64()).sum();
+    let sb: f64 = b.iter().map(|x| x.to_f64()).sum();
+    let (side_a, side_b) = sides(p);
+    dual_term(a, f, side_a) + dual_term(b, g, side_b) - p.epsilon * (mass - sa * sb)
+}
+
 /// Σ_i w_i φ(pot_i) ([`Marginal::phi`]).
 fn dual_term<T: Real>(w: &[T], pot: &[f64], side: Marginal) -> f64 {
     w.iter()
@@ -484,11 +492,7 @@ pub fn sinkhorn_in_place<T: Real>(
             it.info
         }
     });
-    let sa: f64 = a.iter().map(|x| x.to_f64()).sum();
-    let sb: f64 = b.iter().map(|x| x.to_f64()).sum();
-    let (side_a, side_b) = sides(params);
-    info.dual =
-        dual_term(a, f, side_a) + dual_term(b, g, side_b) - params.epsilon * (info.mass - sa * sb);
+    info.dual = entropic_dual(a, b, f, g, params, info.mass);
     g.iter_mut().for_each(|x| *x += g_shift);
     Ok(info)
 }
@@ -544,11 +548,7 @@ pub(crate) fn truncated_in_place<T: Real>(
         par,
         trace,
     )?;
-    let sa: f64 = a.iter().map(|x| x.to_f64()).sum();
-    let sb: f64 = b.iter().map(|x| x.to_f64()).sum();
-    let (side_a, side_b) = sides(params);
-    info.dual = dual_term(a, &f_work, side_a) + dual_term(b, &g_work, side_b)
-        - params.epsilon * (info.mass - sa * sb);
+    info.dual = entropic_dual(a, b, &f_work, &g_work, params, info.mass);
     f.copy_from_slice(&f_work);
     for (o, &x) in g.iter_mut().zip(&g_work) {
         *o = x + g_shift;

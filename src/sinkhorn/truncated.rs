@@ -317,7 +317,7 @@ impl Grid {
     fn candidates(&self, p: &[f64], bound: f64, mut visit: impl FnMut(usize)) {
         let d = p.len();
         let reach = bound + self.max_all;
-        if !(reach >= 0.0) {
+        if reach.is_nan() || reach < 0.0 {
             return;
         }
         let r = reach.sqrt() * (1.0 + 1e-9) + 1e-12 * self.s;

@@ -5,31 +5,10 @@
 //! ε = 1e-3·diameter²; zero weights, duplicate points, n ≠ m, KL penalties, f32, warm starts,
 //! thread invariance, the arc counts, and the refusals.
 
+use super::sinkhorn::{points, weights};
 use faer::Mat;
 use otcore::sinkhorn::{self, truncated, Cost, Params, Path, Scaling};
 use otcore::ErrorKind;
-
-fn lcg(seed: u64) -> impl FnMut() -> f64 {
-    let mut s = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
-    move || {
-        s = s
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (s >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
-
-fn points(n: usize, d: usize, seed: u64) -> Mat<f64> {
-    let mut r = lcg(seed);
-    Mat::from_fn(n, d, |_, _| r())
-}
-
-fn weights(n: usize, seed: u64) -> Vec<f64> {
-    let mut r = lcg(seed);
-    let w: Vec<f64> = (0..n).map(|_| 0.2 + r()).collect();
-    let s: f64 = w.iter().sum();
-    w.iter().map(|x| x / s).collect()
-}
 
 /// The full plan's L1 marginal error Σ|P·1 − a| + Σ|Pᵀ·1 − b| from the potentials, by brute
 /// force over all n·m pairs (balanced sides).

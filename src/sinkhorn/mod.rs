@@ -166,7 +166,9 @@ pub struct Info {
     /// L1 marginal error of the returned potentials: Σ_i |r_i − a_i e^{−f_i/ρ_a}| (the
     /// optimality condition; = |r_i − a_i| when balanced; for TV, |r_i − a_i| counted only
     /// where the clamp of f_i to ±ρ_a does not allow it), plus the column term with
-    /// symmetric updates (alternating updates leave the columns exact).
+    /// symmetric updates (alternating updates leave the columns exact). [`Path::Truncated`]:
+    /// the truncated plan's row and column errors plus twice the bound on the mass the
+    /// truncation drops, an upper bound on the full plan's error.
     pub marginal_error: f64,
     /// Whether `marginal_error ≤ tolerance` was reached before the cap.
     pub converged: bool,
@@ -180,7 +182,8 @@ pub struct Info {
     /// else [`Path::LogDomain`].
     pub path: Path,
     /// Times the stored kernel was built (one n·m pass of exponentials each: at the start,
-    /// at every ε of the schedule, and at every absorption).
+    /// at every ε of the schedule, and at every absorption); [`Path::Truncated`]: the sparse
+    /// builds (one per stage and per absorption).
     pub kernel_builds: usize,
     /// Iterations (schedule and target ε) run as log-domain passes.
     pub log_iterations: usize,

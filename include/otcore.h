@@ -142,6 +142,17 @@
 #define OTC_SINKHORN_PATH_KERNEL 2
 
 /**
+ * Point clouds of dimension 1-3 only (an option value, never chosen by `_AUTO`): the
+ * stabilised kernel truncated to its entries above `e^{-theta}`, stored sparse (rows and
+ * columns) and rebuilt at every ε of an automatic ε-scaling that starts on clusters of the
+ * points; theta = ln(4·Σa·Σb/tolerance) + 4, which keeps the dropped mass below
+ * tolerance/4 (the reported error adds twice its bound). Memory O((n + m)·d) plus the arcs,
+ * allocated by the call (not from `work`) and capped by `kernel_memory_cap`; alternating
+ * updates, KL or no penalty, `over_relaxation` 1.
+ */
+#define OTC_SINKHORN_PATH_TRUNCATED 3
+
+/**
  * `opts->penalty`: a finite ρ penalises a marginal's deviation by ρ·KL(P·1 | a).
  */
 #define OTC_SINKHORN_PENALTY_KL 0
@@ -3901,7 +3912,7 @@ typedef struct otc_sinkhorn_options {
      */
     uint64_t check_every;
     /**
-     * `OTC_SINKHORN_PATH_AUTO` (default), `_LOG_DOMAIN` or `_KERNEL`.
+     * `OTC_SINKHORN_PATH_AUTO` (default), `_LOG_DOMAIN`, `_KERNEL` or `_TRUNCATED`.
      */
     int32_t path;
     /**
@@ -4072,10 +4083,12 @@ typedef struct otc_sinkhorn_problem_f32 {
 } otc_sinkhorn_problem_f32;
 
 /**
- * Results of `otc_sinkhorn_f64`. `report.path`: `OTC_SINKHORN_PATH_KERNEL` or
- * `OTC_SINKHORN_PATH_LOG_DOMAIN`, the path that ran; `report.iterations`: all iterations,
- * ε-scaling included; `report.error`: the final L1 marginal error Σ_i |r_i − a_i e^{−f_i/ρ_a}|
- * (= Σ_i |r_i − a_i| when balanced) plus the column term with symmetric updates, r = P·1.
+ * Results of `otc_sinkhorn_f64`. `report.path`: `OTC_SINKHORN_PATH_KERNEL`,
+ * `OTC_SINKHORN_PATH_TRUNCATED` or `OTC_SINKHORN_PATH_LOG_DOMAIN`, the path that ran;
+ * `report.iterations`: all iterations, ε-scaling included; `report.error`: the final L1
+ * marginal error Σ_i |r_i − a_i e^{−f_i/ρ_a}| (= Σ_i |r_i − a_i| when balanced) plus the
+ * column term with symmetric updates, r = P·1 (the truncated path: the truncated plan's
+ * error of both sides plus twice the bound on the dropped mass, a bound on the full plan's).
  *
  * Potentials: `P_ij = a_i b_j exp((f_i + g_j − C_ij)/ε)`, in cost units. When both sides are
  * balanced (f + c, g − c) gives the same plan for every constant c: the potentials are not
@@ -4235,7 +4248,7 @@ typedef struct otc_sinkhorn_divergence_options {
      */
     uint64_t check_every;
     /**
-     * `OTC_SINKHORN_PATH_AUTO` (default), `_LOG_DOMAIN` or `_KERNEL`.
+     * `OTC_SINKHORN_PATH_AUTO` (default), `_LOG_DOMAIN`, `_KERNEL` or `_TRUNCATED`.
      */
     int32_t path;
     /**

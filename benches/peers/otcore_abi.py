@@ -19,6 +19,7 @@ OTC_SEMIDISCRETE_GRADIENT = 1
 OTC_SINKHORN_PATH_AUTO = 0
 OTC_SINKHORN_PATH_LOG_DOMAIN = 1
 OTC_SINKHORN_PATH_KERNEL = 2
+OTC_SINKHORN_PATH_TRUNCATED = 3
 OTC_SINKHORN_PENALTY_KL = 0
 OTC_SINKHORN_PENALTY_TV = 1
 OTC_VERSION_MAJOR = 1
@@ -1707,10 +1708,12 @@ class otc_sinkhorn_problem_f32(ctypes.Structure):
 
 
 class otc_sinkhorn_outputs_f64(ctypes.Structure):
-    """Results of `otc_sinkhorn_f64`. `report.path`: `OTC_SINKHORN_PATH_KERNEL` or
-    `OTC_SINKHORN_PATH_LOG_DOMAIN`, the path that ran; `report.iterations`: all iterations,
-    ε-scaling included; `report.error`: the final L1 marginal error Σ_i |r_i − a_i e^{−f_i/ρ_a}|
-    (= Σ_i |r_i − a_i| when balanced) plus the column term with symmetric updates, r = P·1.
+    """Results of `otc_sinkhorn_f64`. `report.path`: `OTC_SINKHORN_PATH_KERNEL`,
+    `OTC_SINKHORN_PATH_TRUNCATED` or `OTC_SINKHORN_PATH_LOG_DOMAIN`, the path that ran;
+    `report.iterations`: all iterations, ε-scaling included; `report.error`: the final L1
+    marginal error Σ_i |r_i − a_i e^{−f_i/ρ_a}| (= Σ_i |r_i − a_i| when balanced) plus the
+    column term with symmetric updates, r = P·1 (the truncated path: the truncated plan's
+    error of both sides plus twice the bound on the dropped mass, a bound on the full plan's).
 
     Potentials: `P_ij = a_i b_j exp((f_i + g_j − C_ij)/ε)`, in cost units. When both sides are
     balanced (f + c, g − c) gives the same plan for every constant c: the potentials are not

@@ -1989,7 +1989,7 @@ struct SinkhornOptions {
         c.check_every = value;
         return *this;
     }
-    /// `OTC_SINKHORN_PATH_AUTO` (default), `_LOG_DOMAIN` or `_KERNEL`.
+    /// `OTC_SINKHORN_PATH_AUTO` (default), `_LOG_DOMAIN`, `_KERNEL` or `_TRUNCATED`.
     SinkhornOptions &with_path(int32_t value) {
         c.path = value;
         return *this;
@@ -2092,7 +2092,7 @@ struct SinkhornDivergenceOptions {
         c.check_every = value;
         return *this;
     }
-    /// `OTC_SINKHORN_PATH_AUTO` (default), `_LOG_DOMAIN` or `_KERNEL`.
+    /// `OTC_SINKHORN_PATH_AUTO` (default), `_LOG_DOMAIN`, `_KERNEL` or `_TRUNCATED`.
     SinkhornDivergenceOptions &with_path(int32_t value) {
         c.path = value;
         return *this;

@@ -32,6 +32,14 @@ pub const OTC_SINKHORN_PATH_LOG_DOMAIN: i32 = 1;
 /// The stabilised kernel `exp((α_i + β_j − C_ij)/ε)` stored once (n·m values): one read of it
 /// an iteration, no exponentials (log-domain iterations where it would underflow).
 pub const OTC_SINKHORN_PATH_KERNEL: i32 = 2;
+/// Point clouds of dimension 1-3 only (an option value, never chosen by `_AUTO`): the
+/// stabilised kernel truncated to its entries above `e^{-theta}`, stored sparse (rows and
+/// columns) and rebuilt at every ε of an automatic ε-scaling that starts on clusters of the
+/// points; theta = ln(4·Σa·Σb/tolerance) + 4, which keeps the dropped mass below
+/// tolerance/4 (the reported error adds twice its bound). Memory O((n + m)·d) plus the arcs,
+/// allocated by the call (not from `work`) and capped by `kernel_memory_cap`; alternating
+/// updates, KL or no penalty, `over_relaxation` 1.
+pub const OTC_SINKHORN_PATH_TRUNCATED: i32 = 3;
 
 /// `opts->penalty`: a finite ρ penalises a marginal's deviation by ρ·KL(P·1 | a).
 pub const OTC_SINKHORN_PENALTY_KL: i32 = 0;
@@ -60,7 +68,7 @@ pub struct otc_sinkhorn_options {
     pub max_iter: u64,
     /// Check the marginal error every this many iterations (>= 1, default 10).
     pub check_every: u64,
-    /// `OTC_SINKHORN_PATH_AUTO` (default), `_LOG_DOMAIN` or `_KERNEL`.
+    /// `OTC_SINKHORN_PATH_AUTO` (default), `_LOG_DOMAIN`, `_KERNEL` or `_TRUNCATED`.
     pub path: i32,
     /// How a finite `rho_a` / `rho_b` penalises the marginals: `OTC_SINKHORN_PENALTY_KL`
     /// (default) or `OTC_SINKHORN_PENALTY_TV`.
@@ -119,7 +127,7 @@ pub struct otc_sinkhorn_divergence_options {
     pub max_iter: u64,
     /// Check the marginal error every this many iterations (>= 1, default 10).
     pub check_every: u64,
-    /// `OTC_SINKHORN_PATH_AUTO` (default), `_LOG_DOMAIN` or `_KERNEL`.
+    /// `OTC_SINKHORN_PATH_AUTO` (default), `_LOG_DOMAIN`, `_KERNEL` or `_TRUNCATED`.
     pub path: i32,
     /// `OTC_SINKHORN_PENALTY_KL` (default) or `OTC_SINKHORN_PENALTY_TV`.
     pub penalty: i32,
@@ -255,9 +263,10 @@ fn params_of(o: RawParams) -> Result<Params> {
         OTC_SINKHORN_PATH_AUTO => Path::Auto,
         OTC_SINKHORN_PATH_LOG_DOMAIN => Path::LogDomain,
         OTC_SINKHORN_PATH_KERNEL => Path::Kernel,
+        OTC_SINKHORN_PATH_TRUNCATED => Path::Truncated,
         v => bail!(
             InvalidArgument,
-            "opts->path = {v} is unknown: expected OTC_SINKHORN_PATH_AUTO (0), OTC_SINKHORN_PATH_LOG_DOMAIN (1) or OTC_SINKHORN_PATH_KERNEL (2)"
+            "opts->path = {v} is unknown: expected OTC_SINKHORN_PATH_AUTO (0), OTC_SINKHORN_PATH_LOG_DOMAIN (1), OTC_SINKHORN_PATH_KERNEL (2) or OTC_SINKHORN_PATH_TRUNCATED (3)"
         ),
     };
     let penalty = match o.penalty {
@@ -287,6 +296,7 @@ fn params_of(o: RawParams) -> Result<Params> {
         kernel_memory_cap: o.kernel_memory_cap,
         over_relaxation: o.over_relaxation,
         penalty,
+        truncation: 0.0,
     })
 }
 
@@ -354,10 +364,12 @@ pub struct otc_sinkhorn_problem_f32 {
 }
 crate::abi_struct!(problem otc_sinkhorn_problem_f32);
 
-/// Results of `otc_sinkhorn_f64`. `report.path`: `OTC_SINKHORN_PATH_KERNEL` or
-/// `OTC_SINKHORN_PATH_LOG_DOMAIN`, the path that ran; `report.iterations`: all iterations,
-/// ε-scaling included; `report.error`: the final L1 marginal error Σ_i |r_i − a_i e^{−f_i/ρ_a}|
-/// (= Σ_i |r_i − a_i| when balanced) plus the column term with symmetric updates, r = P·1.
+/// Results of `otc_sinkhorn_f64`. `report.path`: `OTC_SINKHORN_PATH_KERNEL`,
+/// `OTC_SINKHORN_PATH_TRUNCATED` or `OTC_SINKHORN_PATH_LOG_DOMAIN`, the path that ran;
+/// `report.iterations`: all iterations, ε-scaling included; `report.error`: the final L1
+/// marginal error Σ_i |r_i − a_i e^{−f_i/ρ_a}| (= Σ_i |r_i − a_i| when balanced) plus the
+/// column term with symmetric updates, r = P·1 (the truncated path: the truncated plan's
+/// error of both sides plus twice the bound on the dropped mass, a bound on the full plan's).
 ///
 /// Potentials: `P_ij = a_i b_j exp((f_i + g_j − C_ij)/ε)`, in cost units. When both sides are
 /// balanced (f + c, g − c) gives the same plan for every constant c: the potentials are not
@@ -1137,6 +1149,7 @@ fn path_code(p: Path) -> i32 {
         Path::Auto => OTC_SINKHORN_PATH_AUTO,
         Path::LogDomain => OTC_SINKHORN_PATH_LOG_DOMAIN,
         Path::Kernel => OTC_SINKHORN_PATH_KERNEL,
+        Path::Truncated => OTC_SINKHORN_PATH_TRUNCATED,
     }
 }
 

@@ -167,9 +167,10 @@ fn finish<T: Real>(infos: [Info; 3], a: &[T], b: &[T], params: &Params) -> Diver
 /// these symmetric problems), which converge in tens of iterations where alternating updates
 /// creep for thousands (at ε = 1e-3 they stall near 1e-7 in L1). They run on the log-domain
 /// path (the stored kernel runs alternating updates only), unless the stored kernel was asked
-/// for explicitly ([`Path::Kernel`]): then the self terms keep the caller's parameters.
+/// for explicitly ([`Path::Kernel`], or the truncated kernel, [`Path::Truncated`]): then the
+/// self terms keep the caller's parameters.
 fn self_term_params(params: &Params) -> Params {
-    if params.path == Path::Kernel {
+    if matches!(params.path, Path::Kernel | Path::Truncated) {
         *params
     } else {
         Params {

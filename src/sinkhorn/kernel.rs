@@ -160,7 +160,7 @@ impl<T: Real> Side<'_, T> {
     /// (marginal r, target t, new log-scaling). The new value is
     /// `(1 − ω)·l + ω·(−κ ln sum − (1 − κ)·pot/ε)`, κ = ρ/(ρ + ε).
     #[inline(always)]
-    fn update(&self, i: usize, l: f64, sum: f64) -> (f64, f64, f64) {
+    pub(crate) fn update(&self, i: usize, l: f64, sum: f64) -> (f64, f64, f64) {
         let wi = self.w[i].to_f64();
         let r = wi * l.exp() * sum;
         let t = if self.rho.is_infinite() {

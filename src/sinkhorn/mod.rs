@@ -32,6 +32,7 @@ pub mod lse;
 pub mod outputs;
 pub mod schedule;
 pub mod solver;
+pub mod truncated;
 
 pub use cost_source::Cost;
 pub use divergence::{
@@ -75,10 +76,13 @@ pub struct Params {
     /// Balanced problems (ρ_a = ρ_b = ∞): largest accepted relative mass gap
     /// |Σa − Σb| / max(Σa, Σb) (default 1e-6); within it b is rescaled to a's mass.
     pub mass_tolerance: f64,
-    /// Which iteration runs: the stored stabilised kernel or exp-per-entry log-domain passes.
+    /// Which iteration runs: the stored stabilised kernel, exp-per-entry log-domain passes,
+    /// or the truncated sparse kernel.
     pub path: Path,
     /// Largest workspace, in bytes, the [`Path::Auto`] choice gives the stored kernel (n·m
     /// values of `T` plus O(n·m/256) f64 partial sums); beyond it the log-domain path runs.
+    /// [`Path::Truncated`]: the largest memory its arcs may take (a build needing more fails
+    /// with `OutOfMemory`).
     pub kernel_memory_cap: usize,
     /// Over-relaxation ω of the potential updates, `f ← (1 − ω)·f + ω·f_Sinkhorn`: 1 = plain
     /// Sinkhorn, a value in (0, 2) a fixed ω, 0 = adaptive (ω from the observed contraction
@@ -87,6 +91,10 @@ pub struct Params {
     pub over_relaxation: f64,
     /// How a finite `rho_a` / `rho_b` penalises the marginals (KL by default).
     pub penalty: Penalty,
+    /// [`Path::Truncated`]: the truncation threshold θ (arcs with `α_i + β_j − C_ij < −θε`
+    /// are dropped); 0 = from the tolerance, ln(4·Σa·Σb/tolerance) + 4
+    /// ([`truncated::truncation`]).
+    pub truncation: f64,
 }
 
 /// Which Sinkhorn iteration a solve runs ([`Params::path`]) or ran ([`Info::path`]).
@@ -104,6 +112,11 @@ pub enum Path {
     /// an iteration, no exponentials. Falls back to log-domain iterations while K̃ would
     /// underflow.
     Kernel,
+    /// Point clouds of dimension 1–3 only: the stabilised kernel truncated to its entries
+    /// above e^{−θ} ([`Params::truncation`]), stored sparse and rebuilt at every ε of an
+    /// automatic ε-scaling that starts on clusters of the points ([`truncated`]). Memory
+    /// O((n + m)·d) plus the arcs; alternating updates, balanced or KL, ω = 1.
+    Truncated,
 }
 
 /// The divergence a finite ρ puts on a marginal's deviation from its weights.
@@ -134,6 +147,7 @@ impl Default for Params {
             kernel_memory_cap: 1 << 30,
             over_relaxation: 1.0,
             penalty: Penalty::Kl,
+            truncation: 0.0,
         }
     }
 }
@@ -152,7 +166,9 @@ pub struct Info {
     /// L1 marginal error of the returned potentials: Σ_i |r_i − a_i e^{−f_i/ρ_a}| (the
     /// optimality condition; = |r_i − a_i| when balanced; for TV, |r_i − a_i| counted only
     /// where the clamp of f_i to ±ρ_a does not allow it), plus the column term with
-    /// symmetric updates (alternating updates leave the columns exact).
+    /// symmetric updates (alternating updates leave the columns exact). [`Path::Truncated`]:
+    /// the truncated plan's row and column errors plus twice the bound on the mass the
+    /// truncation drops, an upper bound on the full plan's error.
     pub marginal_error: f64,
     /// Whether `marginal_error ≤ tolerance` was reached before the cap.
     pub converged: bool,
@@ -162,10 +178,12 @@ pub struct Info {
     /// balanced side and ρ(1 − e^{−x/ρ}) otherwise: the entropic OT value at convergence.
     pub dual: f64,
     /// The path that ran: [`Path::Kernel`] when the stored kernel was used (possibly with
-    /// log-domain iterations where it would underflow), else [`Path::LogDomain`].
+    /// log-domain iterations where it would underflow), [`Path::Truncated`] when asked for,
+    /// else [`Path::LogDomain`].
     pub path: Path,
     /// Times the stored kernel was built (one n·m pass of exponentials each: at the start,
-    /// at every ε of the schedule, and at every absorption).
+    /// at every ε of the schedule, and at every absorption); [`Path::Truncated`]: the sparse
+    /// builds (one per stage and per absorption).
     pub kernel_builds: usize,
     /// Iterations (schedule and target ε) run as log-domain passes.
     pub log_iterations: usize,

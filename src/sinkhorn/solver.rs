@@ -3,10 +3,10 @@
 
 use super::cost_source::{source_scratch, with_source, Cost, Source};
 use super::kernel::{kernel_bytes, kernel_scratch, tau, with_kernel, KernelState, Side};
-use super::{schedule, Info, Params, Path, Penalty};
+use super::{schedule, truncated, Info, Params, Path, Penalty};
 use crate::error::{check_finite, check_mass_balance, check_weights};
 use crate::progress::{self, Flow};
-use crate::workspace::{check_stack, take, vec_req, with_stack};
+use crate::workspace::{check_stack, take, try_vec_with_capacity, vec_req, with_stack};
 use crate::{bail, MemStack, Par, Real, Result, StackReq};
 
 /// Potentials and report of a solve.
@@ -23,8 +23,12 @@ pub struct Solution {
 /// Workspace of [`sinkhorn_in_place`] for n sources, m targets and points of dimension d
 /// (0 for a dense cost): O((n + m)(1 + d)) values for the log-domain passes, plus the stored
 /// kernel (n·m values of `T` and ⌈n/256⌉·(m + 260) f64) when the parameters choose it
-/// (`params.path`, `params.kernel_memory_cap`, `params.symmetric`).
+/// (`params.path`, `params.kernel_memory_cap`, `params.symmetric`); nothing for
+/// [`Path::Truncated`], which allocates its data-dependent arcs itself.
 pub fn sinkhorn_scratch<T: Real>(n: usize, m: usize, d: usize, params: &Params) -> StackReq {
+    if params.path == Path::Truncated {
+        return StackReq::EMPTY;
+    }
     let base = log_scratch::<T>(n, m, d);
     if kernel_wanted::<T>(n, m, d, params) {
         StackReq::all_of(&[base, kernel_scratch::<T>(n, m)])
@@ -159,6 +163,21 @@ pub(crate) fn check_params(p: &Params) -> Result<()> {
             InvalidArgument,
             "the stored-kernel path runs alternating updates only: symmetric must be false"
         );
+    }
+    if p.path == Path::Truncated {
+        if p.penalty == Penalty::Tv || p.symmetric || p.over_relaxation != 1.0 {
+            bail!(
+                InvalidArgument,
+                "the truncated path runs plain alternating updates with KL or no penalties: symmetric must be false, over_relaxation 1, penalty KL"
+            );
+        }
+        if !(p.truncation >= 0.0 && p.truncation.is_finite()) {
+            bail!(
+                InvalidArgument,
+                "truncation = {:e}: must be finite and >= 0 (0 = from the tolerance)",
+                p.truncation
+            );
+        }
     }
     if p.check_every == 0 {
         bail!(InvalidArgument, "check_every = 0: must be >= 1");
@@ -327,6 +346,14 @@ fn update(
     change
 }
 
+/// The dual objective Σ a φ_a(f) + Σ b φ_b(g) − ε(mass − Σa·Σb) ([`Info::dual`]).
+fn entropic_dual<T: Real>(a: &[T], b: &[T], f: &[f64], g: &[f64], p: &Params, mass: f64) -> f64 {
+    let sa: f64 = a.iter().map(|x| x.to_f64()).sum();
+    let sb: f64 = b.iter().map(|x| x.to_f64()).sum();
+    let (side_a, side_b) = sides(p);
+    dual_term(a, f, side_a) + dual_term(b, g, side_b) - p.epsilon * (mass - sa * sb)
+}
+
 /// Σ_i w_i φ(pot_i) ([`Marginal::phi`]).
 fn dual_term<T: Real>(w: &[T], pot: &[f64], side: Marginal) -> f64 {
     w.iter()
@@ -351,7 +378,7 @@ impl<T: Real> Source<'_, T> {
 /// (given a workspace of [`sinkhorn_scratch`]).
 pub(crate) fn kernel_wanted<T: Real>(n: usize, m: usize, d: usize, p: &Params) -> bool {
     match p.path {
-        Path::LogDomain => false,
+        Path::LogDomain | Path::Truncated => false,
         Path::Kernel => true,
         // Point clouds (d > 0) keep their O((n + m)·d) memory unless the kernel is asked for.
         Path::Auto => {
@@ -395,6 +422,9 @@ pub fn sinkhorn_in_place<T: Real>(
     }
     check_finite("f (warm start)", f.iter().copied())?;
     check_finite("g (warm start)", g.iter().copied())?;
+    if params.path == Path::Truncated {
+        return truncated_in_place(cost, a, b, f, g, params, scale, log_b_scale, par, None);
+    }
     let base = log_scratch::<T>(n, m, d);
     let with_kernel_req = StackReq::all_of(&[base, kernel_scratch::<T>(n, m)]);
     let use_kernel = match params.path {
@@ -462,12 +492,67 @@ pub fn sinkhorn_in_place<T: Real>(
             it.info
         }
     });
-    let sa: f64 = a.iter().map(|x| x.to_f64()).sum();
-    let sb: f64 = b.iter().map(|x| x.to_f64()).sum();
-    let (side_a, side_b) = sides(params);
-    info.dual =
-        dual_term(a, f, side_a) + dual_term(b, g, side_b) - params.epsilon * (info.mass - sa * sb);
+    info.dual = entropic_dual(a, b, f, g, params, info.mass);
     g.iter_mut().for_each(|x| *x += g_shift);
+    Ok(info)
+}
+
+/// [`Path::Truncated`] from [`sinkhorn_in_place`] (inputs checked): point clouds of dimension
+/// 1–3 only; rescales b to a's mass as the other paths do and fills `Info::dual`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn truncated_in_place<T: Real>(
+    cost: Cost<'_, T>,
+    a: &[T],
+    b: &[T],
+    f: &mut [f64],
+    g: &mut [f64],
+    params: &Params,
+    scale: f64,
+    log_b_scale: f64,
+    par: Par,
+    trace: Option<&mut Vec<truncated::Stage>>,
+) -> Result<Info> {
+    let Cost::SqEuclidean { x, y } = cost else {
+        bail!(
+            InvalidArgument,
+            "the truncated path needs point clouds (squared Euclidean cost on the fly), not a dense cost"
+        );
+    };
+    if x.ncols() > 3 {
+        bail!(
+            InvalidArgument,
+            "the truncated path bins points in a grid of dimension 1-3: these have dimension {}",
+            x.ncols()
+        );
+    }
+    let warm = f.iter().chain(g.iter()).any(|&v| v != 0.0);
+    let s = log_b_scale.exp();
+    let mut b_scaled = try_vec_with_capacity("the rescaled weights", b.len())?;
+    b_scaled.extend(b.iter().map(|&x| T::from_f64(x.to_f64() * s)));
+    let b: &[T] = if log_b_scale != 0.0 { &b_scaled } else { b };
+    let g_shift = params.epsilon * log_b_scale;
+    let mut g_work = try_vec_with_capacity("the potentials", g.len())?;
+    g_work.extend(g.iter().map(|&x| x - g_shift));
+    let mut f_work = try_vec_with_capacity("the potentials", f.len())?;
+    f_work.extend_from_slice(f);
+    let mut info = truncated::solve(
+        x,
+        y,
+        a,
+        b,
+        &mut f_work,
+        &mut g_work,
+        warm,
+        params,
+        scale,
+        par,
+        trace,
+    )?;
+    info.dual = entropic_dual(a, b, &f_work, &g_work, params, info.mass);
+    f.copy_from_slice(&f_work);
+    for (o, &x) in g.iter_mut().zip(&g_work) {
+        *o = x + g_shift;
+    }
     Ok(info)
 }
 

@@ -363,7 +363,7 @@ fn every_option_reaches_the_solver() {
     let s = run(&dense_problem(&d), &mut out, &o);
     refused(s, OTC_ERR_INVALID_ARGUMENT, "symmetric", &outs, &out);
     let bad: [(&str, SetOption); 5] = [
-        ("opts->path", |o| o.path = 3),
+        ("opts->path", |o| o.path = 4),
         ("opts->penalty", |o| o.penalty = -1),
         ("epsilon", |o| o.epsilon = 0.0),
         ("over_relaxation", |o| o.over_relaxation = 2.0),
@@ -1222,4 +1222,61 @@ fn the_callback_observes_every_eps_scaling_stage_and_stops_in_the_first() {
         let want = d.a[i] * d.b[j] * ((outs.f[i] + outs.g[j] - d.c[i * M + j]) / 0.1).exp();
         assert!((outs.plan[i * M + j] - want).abs() <= 1e-14);
     }
+}
+
+#[test]
+fn the_truncated_path_constant_reaches_the_solver_and_refuses_a_dense_cost() {
+    let d = data();
+    let mut o = opts();
+    o.path = OTC_SINKHORN_PATH_TRUNCATED;
+    o.tolerance = 1e-9;
+    let (x, y) = (
+        faer::MatRef::from_row_major_slice(&d.x, N, D),
+        faer::MatRef::from_row_major_slice(&d.y, M, D),
+    );
+    let params = Params {
+        epsilon: 0.1,
+        tolerance: 1e-9,
+        max_iter: 100_000,
+        num_threads: 1,
+        path: Path::Truncated,
+        ..Params::default()
+    };
+    let want = sinkhorn::sinkhorn(Cost::SqEuclidean { x, y }, &d.a, &d.b, None, &params).unwrap();
+    assert_eq!(want.info.path, Path::Truncated);
+    let mut outs = Outs::new();
+    let mut out = outs.outputs(true);
+    assert_eq!(
+        run(&points_problem(&d), &mut out, &o),
+        OTC_OK,
+        "{}",
+        last_error_message()
+    );
+    assert_eq!(out.report.path, OTC_SINKHORN_PATH_TRUNCATED);
+    assert_eq!(outs.f, want.f);
+    assert_eq!(outs.g, want.g);
+    assert_eq!(out.entropic_ot, want.info.dual);
+    assert_eq!(out.report.error, want.info.marginal_error);
+    // The log-domain path's converged potentials, up to the additive constant.
+    let lg = Params {
+        path: Path::LogDomain,
+        tolerance: 1e-12,
+        ..params
+    };
+    let lg = sinkhorn::sinkhorn(Cost::SqEuclidean { x, y }, &d.a, &d.b, None, &lg).unwrap();
+    let shift = outs.f[0] - lg.f[0];
+    for (u, v) in outs.f.iter().zip(&lg.f) {
+        assert!((u - v - shift).abs() <= 1e-7, "{u} {v}");
+    }
+    // A dense cost is refused, nothing written.
+    let mut outs = Outs::new();
+    let mut out = outs.outputs(false);
+    let status = run(&dense_problem(&d), &mut out, &o);
+    refused(
+        status,
+        OTC_ERR_INVALID_ARGUMENT,
+        "point clouds",
+        &outs,
+        &out,
+    );
 }

@@ -195,7 +195,7 @@ fn fuzz_sinkhorn(rng: &mut Rng) {
     o.epsilon = rng.pick(&[0.1, 1.0, 1e-3, 0.0, -1.0, f64::NAN, 1e300]);
     o.tolerance = rng.pick(&[1e-6, 0.0, f64::NAN, -1.0]);
     o.max_iter = rng.pick(&[0, 1, 50, 200]);
-    o.path = rng.pick(&[0, 1, 2, 7, -1]);
+    o.path = rng.pick(&[0, 1, 2, 3, 7, -1]);
     o.penalty = rng.pick(&[0, 1, 5]);
     o.rho_a = rng.pick(&[f64::INFINITY, 1.0, 0.0, -1.0, f64::NAN]);
     o.rho_b = o.rho_a;

@@ -5,4 +5,5 @@ mod flows;
 mod sinkhorn;
 mod sinkhorn_gradient;
 mod sinkhorn_kernel;
+mod sinkhorn_truncated;
 mod sinkhorn_tv;

@@ -4,7 +4,7 @@
 use faer::Mat;
 use otcore::sinkhorn::{self, Cost, Params, Scaling};
 
-fn lcg(seed: u64) -> impl FnMut() -> f64 {
+pub(crate) fn lcg(seed: u64) -> impl FnMut() -> f64 {
     let mut s = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
     move || {
         s = s
@@ -14,12 +14,12 @@ fn lcg(seed: u64) -> impl FnMut() -> f64 {
     }
 }
 
-fn points(n: usize, d: usize, seed: u64) -> Mat<f64> {
+pub(crate) fn points(n: usize, d: usize, seed: u64) -> Mat<f64> {
     let mut r = lcg(seed);
     Mat::from_fn(n, d, |_, _| r())
 }
 
-fn weights(n: usize, seed: u64) -> Vec<f64> {
+pub(crate) fn weights(n: usize, seed: u64) -> Vec<f64> {
     let mut r = lcg(seed);
     let w: Vec<f64> = (0..n).map(|_| 0.2 + r()).collect();
     let s: f64 = w.iter().sum();

@@ -64,7 +64,7 @@ Entropic optimal transport by Sinkhorn's iteration on the dense n×m cost `C` (a
 and `b` (m). `eps` is the regularisation in cost units; every other option is a keyword named
 as the field of `otc_sinkhorn_options`: `tolerance`, `max_iter`, `check_every`, `rho_a`,
 `rho_b` (marginal penalties, `Inf` = balanced), `penalty` (`OTC_SINKHORN_PENALTY_KL` / `_TV`),
-`path` (`OTC_SINKHORN_PATH_AUTO` / `_LOG_DOMAIN` / `_KERNEL`), `kernel_memory_cap`,
+`path` (`OTC_SINKHORN_PATH_AUTO` / `_LOG_DOMAIN` / `_KERNEL` / `_TRUNCATED`), `kernel_memory_cap`,
 `over_relaxation` (1 off, 0 adaptive, ω), `symmetric`, `mass_tolerance`, `eps_scaling_steps`,
 `eps_scaling_iters`, `eps_scaling_start`, `callback_every` (Ctrl-C polling). `f`, `g` are the
 potentials (Float64, cost units, `P = a b' .* exp.((f .+ g' .- C) ./ eps)`, not centred),

@@ -22,7 +22,7 @@ use crate::sinkhorn::{
     divergence_gradient_warm_in_place, divergence_gradient_warm_scratch, Divergence,
     DivergencePotentials, Gradients, Params,
 };
-use crate::workspace::{check_stack, take, vec_req};
+use crate::workspace::check_stack;
 use crate::{bail, MatMut, MatRef, MemStack, Par, Real, Result, StackReq};
 use faer::Mat;
 
@@ -53,10 +53,7 @@ pub fn wasserstein_flow_step_scratch<T: Real>(
     d: usize,
     params: &WassersteinFlowParams,
 ) -> StackReq {
-    StackReq::all_of(&[
-        vec_req::<T>(n.saturating_mul(d)),
-        divergence_gradient_warm_scratch::<T>(n, m, d, &params.sinkhorn),
-    ])
+    divergence_gradient_warm_scratch::<T>(n, m, d, &params.sinkhorn)
 }
 
 /// One step of the flow (module docs): writes the moved particles into `x_new` (n×d) and
@@ -100,9 +97,10 @@ pub fn wasserstein_flow_step_in_place<T: Real>(
         stack,
         wasserstein_flow_step_scratch::<T>(n, y.nrows(), d, params),
     )?;
-    let (mut grad, stack) = take(stack, n * d, T::ZERO);
+    // The gradient is written into x_new (only once every solve succeeded), then each
+    // particle moves against it in place.
     let out = Gradients {
-        x: Some(MatMut::from_row_major_slice_mut(&mut grad, n, d)),
+        x: Some(x_new.as_mut()),
         ..Default::default()
     };
     let div =
@@ -110,7 +108,7 @@ pub fn wasserstein_flow_step_in_place<T: Real>(
     for i in 0..n {
         let speed = params.step / a[i].to_f64();
         for t in 0..d {
-            let g = grad[i * d + t].to_f64();
+            let g = x_new[(i, t)].to_f64();
             x_new[(i, t)] = T::from_f64(x[(i, t)].to_f64() - speed * g);
         }
     }

@@ -1280,3 +1280,22 @@ fn the_truncated_path_constant_reaches_the_solver_and_refuses_a_dense_cost() {
         &out,
     );
 }
+
+#[test]
+fn the_truncated_path_over_its_memory_cap_is_refused_with_nothing_written() {
+    // The arcs are allocated by the path itself, fallibly and at most `kernel_memory_cap`
+    // bytes: a cap below them is OTC_ERR_OUT_OF_MEMORY naming the cap, outputs untouched.
+    let d = data();
+    let mut o = opts();
+    (o.path, o.kernel_memory_cap) = (OTC_SINKHORN_PATH_TRUNCATED, 100);
+    let mut outs = Outs::new();
+    let mut out = outs.outputs(true);
+    let status = run(&points_problem(&d), &mut out, &o);
+    refused(
+        status,
+        OTC_ERR_OUT_OF_MEMORY,
+        "kernel_memory_cap",
+        &outs,
+        &out,
+    );
+}

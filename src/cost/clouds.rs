@@ -11,7 +11,7 @@
 use super::metric::Metric;
 use super::ops::{pair, with_op, Op, OpFn};
 use crate::workspace::vec_req;
-use crate::{bail, MatRef, Result, StackReq};
+use crate::{bail, MatRef, Real, Result, StackReq};
 use pulp::Simd;
 
 /// Most costs [`PackedClouds::fill`] computes at once (a multiple of every SIMD width).
@@ -205,6 +205,23 @@ impl OpFn<f64> for Fill<'_> {
         }
         pulp::Arch::new().dispatch(Run(op, self))
     }
+}
+
+/// The common bounding box of two clouds x (n×d) and y (m×d), d ≤ 3: the lower and upper
+/// corners (0 beyond d). O((n + m)·d).
+pub(crate) fn bounding_box<T: Real>(x: MatRef<'_, T>, y: MatRef<'_, T>) -> ([f64; 3], [f64; 3]) {
+    let (mut lo, mut hi) = ([0.0; 3], [0.0; 3]);
+    for k in 0..x.ncols() {
+        lo[k] = f64::INFINITY;
+        hi[k] = f64::NEG_INFINITY;
+        for c in [x, y] {
+            for i in 0..c.nrows() {
+                lo[k] = lo[k].min(c[(i, k)].to_f64());
+                hi[k] = hi[k].max(c[(i, k)].to_f64());
+            }
+        }
+    }
+    (lo, hi)
 }
 
 #[cfg(test)]

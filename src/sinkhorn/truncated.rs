@@ -42,6 +42,7 @@
 use super::kernel::Side;
 use super::solver::{check_cost, check_marginals, check_params, truncated_in_place, Solution};
 use super::{schedule, Cost, Info, Params, Path};
+use crate::cost::clouds::bounding_box;
 use crate::error::check_finite;
 use crate::par::par_chunks;
 use crate::progress::{self, Flow};
@@ -141,23 +142,6 @@ fn fine_cloud<T: Real>(pts: &[f64], w: &[T]) -> Result<Cloud<T>> {
         of_fine: ids.clone(),
         rep: ids,
     })
-}
-
-/// The bounding box of both sides: (lower corner, side lengths), d ≤ 3.
-fn bounding_box(x: &[f64], y: &[f64], d: usize) -> ([f64; 3], [f64; 3]) {
-    let mut lo = [f64::INFINITY; 3];
-    let mut hi = [f64::NEG_INFINITY; 3];
-    for p in x.chunks(d).chain(y.chunks(d)) {
-        for t in 0..d {
-            lo[t] = lo[t].min(p[t]);
-            hi[t] = hi[t].max(p[t]);
-        }
-    }
-    let mut ext = [0.0; 3];
-    for t in 0..d {
-        ext[t] = hi[t] - lo[t];
-    }
-    (lo, ext)
 }
 
 /// Cell coordinates of point `p` on a grid of side `s` from `lo` with `dims` cells per axis.
@@ -948,7 +932,8 @@ pub(crate) fn solve<T: Real>(
     let (n, m, d) = (x.nrows(), y.nrows(), x.ncols());
     let xp = input_points(x)?;
     let yp = input_points(y)?;
-    let (lo, ext) = bounding_box(&xp, &yp, d);
+    let (lo, hi) = bounding_box(x, y);
+    let ext: [f64; 3] = std::array::from_fn(|t| hi[t] - lo[t]);
     let ma: f64 = a.iter().map(|v| v.to_f64()).sum();
     let mb: f64 = b.iter().map(|v| v.to_f64()).sum();
     let theta = truncation(params, ma, mb);

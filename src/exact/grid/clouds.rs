@@ -15,6 +15,7 @@
 use super::geometry::NONE;
 use super::hierarchy::{Hierarchy, Side};
 use super::{COARSEST_PIXELS, MAX_LEVELS};
+use crate::cost::clouds::bounding_box;
 use crate::workspace::{take, vec_req};
 use crate::{MatRef, MemStack, StackReq};
 
@@ -322,22 +323,6 @@ impl<'a> CloudHierarchy<'a> {
             Side::Cols => &self.cols,
         }
     }
-}
-
-/// The common bounding box of two clouds (coordinates beyond d are 0).
-fn bounding_box(x: MatRef<'_, f64>, y: MatRef<'_, f64>) -> ([f64; AXES], [f64; AXES]) {
-    let (mut lo, mut hi) = ([0.0; AXES], [0.0; AXES]);
-    for k in 0..x.ncols() {
-        lo[k] = f64::INFINITY;
-        hi[k] = f64::NEG_INFINITY;
-        for c in [x, y] {
-            for i in 0..c.nrows() {
-                lo[k] = lo[k].min(c[(i, k)]);
-                hi[k] = hi[k].max(c[(i, k)]);
-            }
-        }
-    }
-    (lo, hi)
 }
 
 impl Hierarchy for CloudHierarchy<'_> {

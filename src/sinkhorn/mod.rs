@@ -10,6 +10,8 @@
 //!
 //! * [`solver`]: the iteration (balanced or unbalanced, alternating or symmetric updates,
 //!   ε-scaling from [`schedule`], warm start), at the three levels.
+//! * [`partial`]: entropic partial OT (a given mass m ≤ min(Σa, Σb) moved, P·1 ≤ a,
+//!   Pᵀ·1 ≤ b), by block-coordinate ascent on its dual.
 //! * [`outputs`]: transport cost ⟨P, C⟩, dense plan, barycentric map, from the potentials.
 //! * [`gradient`]: gradients of OT_ε and of the divergence in the points and the weights,
 //!   from the potentials (envelope theorem), streamed without forming P.
@@ -30,6 +32,7 @@ pub mod gradient;
 pub mod kernel;
 pub mod lse;
 pub mod outputs;
+pub mod partial;
 pub mod schedule;
 pub mod solver;
 pub mod truncated;
@@ -46,6 +49,10 @@ pub use gradient::{
 pub use outputs::{
     barycentric_map, barycentric_map_in_place, line_sums_scratch, plan_in_place, transport_cost,
     transport_cost_in_place,
+};
+pub use partial::{
+    sinkhorn_partial, sinkhorn_partial_in_place, sinkhorn_partial_scratch, EntropicPartialInfo,
+    EntropicPartialParams, EntropicPartialSolution,
 };
 pub use schedule::Scaling;
 pub use solver::{sinkhorn, sinkhorn_in_place, sinkhorn_scratch, Solution};

@@ -5,5 +5,6 @@ mod flows;
 mod sinkhorn;
 mod sinkhorn_gradient;
 mod sinkhorn_kernel;
+mod sinkhorn_partial;
 mod sinkhorn_truncated;
 mod sinkhorn_tv;

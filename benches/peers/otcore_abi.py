@@ -1982,6 +1982,57 @@ class otc_sinkhorn_block_column_update_outputs_f64(ctypes.Structure):
         ("g", ctypes.c_void_p),
     ]
 
+
+
+class otc_sinkhorn_partial_options(ctypes.Structure):
+    """Options of `otc_sinkhorn_partial_f64`; fill with `otc_sinkhorn_partial_options_default`."""
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("num_threads", ctypes.c_uint32),
+        ("epsilon", ctypes.c_double),
+        ("tolerance", ctypes.c_double),
+        ("max_iter", ctypes.c_uint64),
+        ("check_every", ctypes.c_uint64),
+        ("mass_tolerance", ctypes.c_double),
+        ("callback_every", ctypes.c_uint64),
+        ("callback", otc_callback),
+        ("callback_data", ctypes.c_void_p),
+    ]
+
+
+
+class otc_sinkhorn_partial_problem_f64(ctypes.Structure):
+    """Entropic partial OT: move `mass` (0 < mass ≤ min(Σa, Σb)) from `a` to `b`,
+    `min ⟨C, P⟩ + ε·KL(P | a⊗b)` over P ≥ 0 with P·1 ≤ a, Pᵀ·1 ≤ b, Σ P = mass."""
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("a", ctypes.c_void_p),
+        ("n", ctypes.c_size_t),
+        ("b", ctypes.c_void_p),
+        ("m", ctypes.c_size_t),
+        ("cost", otc_matrix_f64),
+        ("mass", ctypes.c_double),
+    ]
+
+
+
+class otc_sinkhorn_partial_outputs_f64(ctypes.Structure):
+    """Results of `otc_sinkhorn_partial_f64`. `report.iterations`: iterations; `report.error`:
+    the L1 error of the optimality conditions (the marginals where a dual is < 0, their
+    excess over the weights where it is 0, and the mass); `report.path`: 0. Optional outputs:
+    NULL (a view's `data` NULL) when not wanted."""
+    _fields_ = [
+        ("struct_size", ctypes.c_size_t),
+        ("report", otc_report),
+        ("entropic_ot", ctypes.c_double),
+        ("transport_cost", ctypes.c_double),
+        ("transported_mass", ctypes.c_double),
+        ("mass_price", ctypes.c_double),
+        ("f", ctypes.c_void_p),
+        ("g", ctypes.c_void_p),
+        ("plan", otc_matrix_mut_f64),
+    ]
+
 OTC_OK = 0
 OTC_WARN_MAX_ITER = 1
 OTC_WARN_SINGULAR = 2
@@ -2141,6 +2192,9 @@ PROTOTYPES = {
     "otc_sinkhorn_block_column_update_workspace_size_f64": (ctypes.c_int32, [ctypes.POINTER(otc_sinkhorn_block_column_update_problem_f64), ctypes.POINTER(otc_sinkhorn_block_column_update_options), ctypes.POINTER(ctypes.c_size_t)]),
     "otc_sinkhorn_block_column_update_f64": (ctypes.c_int32, [ctypes.POINTER(otc_sinkhorn_block_column_update_problem_f64), ctypes.POINTER(otc_sinkhorn_block_column_update_outputs_f64), ctypes.POINTER(otc_sinkhorn_block_column_update_options), otc_workspace]),
     "otc_lse_pair_merge": (ctypes.c_int32, [ctypes.POINTER(otc_lse_pair), ctypes.POINTER(otc_lse_pair), ctypes.c_size_t]),
+    "otc_sinkhorn_partial_options_default": (ctypes.c_int32, [ctypes.POINTER(otc_sinkhorn_partial_options)]),
+    "otc_sinkhorn_partial_workspace_size_f64": (ctypes.c_int32, [ctypes.POINTER(otc_sinkhorn_partial_problem_f64), ctypes.POINTER(otc_sinkhorn_partial_options), ctypes.POINTER(ctypes.c_size_t)]),
+    "otc_sinkhorn_partial_f64": (ctypes.c_int32, [ctypes.POINTER(otc_sinkhorn_partial_problem_f64), ctypes.POINTER(otc_sinkhorn_partial_outputs_f64), ctypes.POINTER(otc_sinkhorn_partial_options), otc_workspace]),
     "otc_status_message": (ctypes.c_char_p, [ctypes.c_int32]),
     "otc_version_string": (ctypes.c_char_p, []),
     "otc_version_number": (ctypes.c_uint32, []),

@@ -16,7 +16,8 @@
 //   with_callback(every, function, data) for the iterative solvers.
 // * Operations: cost matrices, exact OT (emd, emd_batch, wasserstein_1d, quantile_1d,
 //   barycenter_1d, mccann_geodesic_1d, sliced_wasserstein,
-//   assignment, emd_grid, emd_points, emd_partial, emd_unbalanced_tv), Sinkhorn (sinkhorn,
+//   assignment, emd_grid, emd_points, emd_partial, emd_unbalanced_tv, and the entropic
+//   sinkhorn_partial), Sinkhorn (sinkhorn,
 //   sinkhorn_points, sinkhorn_into, sinkhorn_divergence[_points], the row-partitioned pieces
 //   sinkhorn_block_step[_points], lse_pair_merge, sinkhorn_block_column_update with
 //   SinkhornBlockOptions), Gaussian OT (bures, gaussian_*, psd_sqrt), semi-discrete OT
@@ -2284,6 +2285,54 @@ inline EmdUnbalancedTvResult emd_unbalanced_tv(
         work, work ? emd_unbalanced_tv_workspace_size(a.size(), b.size(), opts) : 0);
     check(otc_emd_unbalanced_tv_f64(&p, &r.out, &opts.c, w), "otc_emd_unbalanced_tv_f64");
     detail::dummy_finish(r);
+    return r;
+}
+
+/// The result of `sinkhorn_partial`: `out` is the C outputs struct (its report,
+/// entropic_ot, transport_cost, transported_mass, mass_price; its pointers cleared after the
+/// call), the duals f, g <= 0 and the dense plan when asked for.
+struct SinkhornPartialResult {
+    otc_sinkhorn_partial_outputs_f64 out{};
+    std::vector<double> f;  ///< row duals (n)
+    std::vector<double> g;  ///< column duals (m)
+    Matrix<double> plan;    ///< n x m, only when asked for
+};
+
+/// Bytes of workspace `sinkhorn_partial` needs for n sources and m targets.
+inline std::size_t sinkhorn_partial_workspace_size(
+    std::size_t n, std::size_t m, const SinkhornPartialOptions &opts = SinkhornPartialOptions()) {
+    otc_sinkhorn_partial_problem_f64 p{};
+    p.struct_size = sizeof p;
+    p.n = n;
+    p.m = m;
+    std::size_t bytes = 0;
+    check(otc_sinkhorn_partial_workspace_size_f64(&p, &opts.c, &bytes),
+          "otc_sinkhorn_partial_workspace_size_f64");
+    return bytes;
+}
+
+/// Entropic partial OT: moves `mass` (0 < mass <= min(sum a, sum b)) from a (n) to b (m) at
+/// least entropic cost for the n x m cost (any strides); the plan is
+/// a_i b_j exp((f_i + g_j + mass_price - C_ij) / eps). Warnings (OTC_WARN_MAX_ITER) are in
+/// `out.report.status`.
+inline SinkhornPartialResult sinkhorn_partial(
+    const std::vector<double> &a, const std::vector<double> &b, View<double> cost, double mass,
+    const SinkhornPartialOptions &opts = SinkhornPartialOptions(), bool want_plan = false,
+    Workspace *work = nullptr) {
+    auto p = detail::dummy_problem<otc_sinkhorn_partial_problem_f64>(a, b, cost);
+    p.mass = mass;
+    SinkhornPartialResult r;
+    r.f.resize(a.size());
+    r.g.resize(b.size());
+    r.out.struct_size = sizeof r.out;
+    r.out.f = r.f.data();
+    r.out.g = r.g.data();
+    r.out.plan = detail::out_view(want_plan, r.plan, a.size(), b.size());
+    const otc_workspace w = detail::workspace_view(
+        work, work ? sinkhorn_partial_workspace_size(a.size(), b.size(), opts) : 0);
+    check(otc_sinkhorn_partial_f64(&p, &r.out, &opts.c, w), "otc_sinkhorn_partial_f64");
+    r.out.f = r.out.g = nullptr;
+    r.out.plan = otc_matrix_mut_f64{nullptr, 0, 0, 0, 0};
     return r;
 }
 

@@ -929,6 +929,26 @@ struct sinkhorn_block_column_update<double> {
     using options = otc_sinkhorn_block_column_update_options;
 };
 
+inline otc_status options_default(otc_sinkhorn_partial_options *opts) { return otc_sinkhorn_partial_options_default(opts); }
+inline otc_status solve(const otc_sinkhorn_partial_problem_f64 *problem, otc_sinkhorn_partial_outputs_f64 *out, const otc_sinkhorn_partial_options *opts,
+                        otc_workspace work) {
+    return otc_sinkhorn_partial_f64(problem, out, opts, work);
+}
+inline otc_status workspace_size(const otc_sinkhorn_partial_problem_f64 *problem, const otc_sinkhorn_partial_options *opts,
+                                 std::size_t *bytes) {
+    return otc_sinkhorn_partial_workspace_size_f64(problem, opts, bytes);
+}
+inline const char *solve_name(const otc_sinkhorn_partial_problem_f64 *) { return "otc_sinkhorn_partial_f64"; }
+/// The C structs of `sinkhorn_partial` in precision T.
+template <class T>
+struct sinkhorn_partial;
+template <>
+struct sinkhorn_partial<double> {
+    using problem = otc_sinkhorn_partial_problem_f64;
+    using outputs = otc_sinkhorn_partial_outputs_f64;
+    using options = otc_sinkhorn_partial_options;
+};
+
 }  // namespace abi
 
 /// Options of `assignment` (otc_assignment_options): the C struct `c`, filled with the library's defaults, and a
@@ -2206,6 +2226,56 @@ struct SinkhornBlockColumnUpdateOptions {
     /// (κ_b = ρ_b / (ρ_b + ε)).
     SinkhornBlockColumnUpdateOptions &with_rho_b(double value) {
         c.rho_b = value;
+        return *this;
+    }
+};
+
+/// Options of `sinkhorn_partial` (otc_sinkhorn_partial_options): the C struct `c`, filled with the library's defaults, and a
+/// chainable setter per field.
+struct SinkhornPartialOptions {
+    otc_sinkhorn_partial_options c;  ///< the C struct (every field can also be set directly)
+    SinkhornPartialOptions() { check(otc_sinkhorn_partial_options_default(&c), "otc_sinkhorn_partial_options_default"); }
+    /// Worker threads: 0 = `OTCORE_NUM_THREADS` or all cores, 1 = the calling thread only,
+    /// k = k workers (at most 256). Results are identical for every value.
+    SinkhornPartialOptions &with_num_threads(uint32_t value) {
+        c.num_threads = value;
+        return *this;
+    }
+    /// Entropic regularisation ε > 0 (absolute, in cost units). Default 0.01.
+    SinkhornPartialOptions &with_epsilon(double value) {
+        c.epsilon = value;
+        return *this;
+    }
+    /// Stop when the L1 error of the optimality conditions is at most this (0 = run to
+    /// `max_iter`). Default 1e-9.
+    SinkhornPartialOptions &with_tolerance(double value) {
+        c.tolerance = value;
+        return *this;
+    }
+    /// Iteration cap (>= 1; an iteration is a row, a column and a mass update); default
+    /// 10000. Reaching it gives `OTC_WARN_MAX_ITER`.
+    SinkhornPartialOptions &with_max_iter(uint64_t value) {
+        c.max_iter = value;
+        return *this;
+    }
+    /// Check the error every this many iterations (>= 1, default 10).
+    SinkhornPartialOptions &with_check_every(uint64_t value) {
+        c.check_every = value;
+        return *this;
+    }
+    /// A target mass above min(Σa, Σb) by at most this relative amount is taken as
+    /// min(Σa, Σb) (default 1e-9).
+    SinkhornPartialOptions &with_mass_tolerance(double value) {
+        c.mass_tolerance = value;
+        return *this;
+    }
+    /// Progress callback: `function(data, iteration, error)` on the calling thread at most
+    /// once per `every` iterations (0: never); nonzero stops the solve
+    /// (`OTC_WARN_CANCELLED`, valid outputs).
+    SinkhornPartialOptions &with_callback(std::uint64_t every, otc_callback function, void *data = nullptr) {
+        c.callback_every = every;
+        c.callback = function;
+        c.callback_data = data;
         return *this;
     }
 };

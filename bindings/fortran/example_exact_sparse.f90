@@ -9,7 +9,7 @@ program example_exact_sparse
     integer, parameter :: n = 4, h = 3, w = 4, px = h * w
     real(c_double) :: c(n, n), cost, best, s, u(n), v(n)
     real(c_double) :: a(px), b(px), cg(px, px), f(px), g(px), gap, dense
-    real(c_double) :: cp(2, 2), ap(2), bp(2), fp(2), gp(2), plan(2, 2), objective
+    real(c_double) :: cp(2, 2), ap(2), bp(2), fp(2), gp(2), plan(2, 2), objective, lambda
     integer(c_size_t) :: perm(n), shape(2)
     integer(c_int32_t) :: status
     integer :: p(n), i, j, k, l, bad
@@ -76,6 +76,17 @@ program example_exact_sparse
                 "emd_unbalanced_tv: a.f + b.g = objective")
     call otcore_emd_partial(ap, bp, cp, 2d0, cost, status)
     call expect(status == OTC_ERR_INVALID_ARGUMENT, "emd_partial refuses a mass above min")
+    ! Entropic partial at eps = 0.01: within eps KL of the exact cost 1, mass and capacities held.
+    call otcore_sinkhorn_partial(ap, bp, cp, 0.75d0, 0.01d0, cost, status, fp, gp, plan, &
+                                 lambda, 1d-12)
+    call expect(status == OTC_OK .and. cost >= 1 - 1d-12 .and. cost < 1.02d0, &
+                "sinkhorn_partial: cost near the exact 1")
+    call expect(abs(sum(plan) - 0.75d0) < 1d-12 .and. all(sum(plan, 2) <= ap + 1d-12) .and. &
+                all(fp <= 0) .and. all(gp <= 0), "sinkhorn_partial: mass, capacities, signs")
+    call expect(abs(plan(1, 2) - ap(1) * bp(2) * exp((fp(1) + gp(2) + lambda - cp(1, 2)) / 0.01d0)) &
+                < 1d-14, "sinkhorn_partial: plan from the duals")
+    call otcore_sinkhorn_partial(ap, bp, cp, 0d0, 0.01d0, cost, status)
+    call expect(status == OTC_ERR_INVALID_ARGUMENT, "sinkhorn_partial refuses a zero mass")
 
     if (bad > 0) stop 1
     print '(a)', "example_exact_sparse example ok"

@@ -1392,6 +1392,38 @@ contains
         if (status < 100) objective = out%objective
     end subroutine
 
+    ! Entropic partial OT: moves `mass` (0 < mass <= min(sum(a), sum(b))) from a (n) to b (m)
+    ! at least cost <C, P> + epsilon KL(P | a b) for cost(n, m); the plan is
+    ! a_i b_j exp((f_i + g_j + mass_price - C_ij) / epsilon). The transport cost <C, P> into
+    ! cost_out; optional duals f (n), g (m) (both <= 0), dense plan (n, m), mass price.
+    ! status: OTC_OK, OTC_WARN_MAX_ITER, or an OTC_ERR_* code (outputs untouched).
+    subroutine otcore_sinkhorn_partial(a, b, cost, mass, epsilon, cost_out, status, f, g, plan, &
+                                       mass_price, tolerance)
+        real(c_double), intent(in), target, contiguous :: a(:), b(:), cost(:, :)
+        real(c_double), intent(in) :: mass, epsilon
+        real(c_double), intent(out) :: cost_out
+        integer(c_int32_t), intent(out) :: status
+        real(c_double), intent(inout), target, optional, contiguous :: f(:), g(:), plan(:, :)
+        real(c_double), intent(out), optional :: mass_price
+        real(c_double), intent(in), optional :: tolerance
+        type(otc_sinkhorn_partial_options) :: opts
+        type(otc_sinkhorn_partial_problem_f64) :: p
+        type(otc_sinkhorn_partial_outputs_f64) :: out
+        type(c_ptr) :: rows, cols, masses
+        status = otc_sinkhorn_partial_options_default(opts)
+        opts%epsilon = epsilon
+        if (present(tolerance)) opts%tolerance = tolerance
+        p = otc_sinkhorn_partial_problem_f64(c_sizeof(p), c_loc(a), size(a, kind=c_size_t), &
+                                             c_loc(b), size(b, kind=c_size_t), view_f64(cost), mass)
+        out%struct_size = c_sizeof(out)
+        call dense_outputs(f, g, plan, out%f, out%g, rows, cols, masses, out%plan)
+        status = otc_sinkhorn_partial_f64(p, out, opts, otc_workspace(c_null_ptr, 0_c_size_t))
+        if (status < 100) then
+            cost_out = out%transport_cost
+            if (present(mass_price)) mass_price = out%mass_price
+        end if
+    end subroutine
+
     ! The optional outputs of the partial and TV-unbalanced routines: duals and dense plan
     ! where present, no sparse plan.
     subroutine dense_outputs(f, g, plan, pf, pg, rows, cols, mass, pv)

@@ -2671,6 +2671,81 @@ module otcore_c
         type(c_ptr) :: g
     end type
 
+    ! Options of `otc_sinkhorn_partial_f64`; fill with `otc_sinkhorn_partial_options_default`.
+    type, bind(c) :: otc_sinkhorn_partial_options
+        ! `sizeof(otc_sinkhorn_partial_options)`.
+        integer(c_size_t) :: struct_size
+        ! Worker threads: 0 = `OTCORE_NUM_THREADS` or all cores, 1 = the calling thread only,
+        ! k = k workers (at most 256). Results are identical for every value.
+        integer(c_int32_t) :: num_threads
+        ! Entropic regularisation ε > 0 (absolute, in cost units). Default 0.01.
+        real(c_double) :: epsilon
+        ! Stop when the L1 error of the optimality conditions is at most this (0 = run to
+        ! `max_iter`). Default 1e-9.
+        real(c_double) :: tolerance
+        ! Iteration cap (>= 1; an iteration is a row, a column and a mass update); default
+        ! 10000. Reaching it gives `OTC_WARN_MAX_ITER`.
+        integer(c_int64_t) :: max_iter
+        ! Check the error every this many iterations (>= 1, default 10).
+        integer(c_int64_t) :: check_every
+        ! A target mass above min(Σa, Σb) by at most this relative amount is taken as
+        ! min(Σa, Σb) (default 1e-9).
+        real(c_double) :: mass_tolerance
+        ! Call `callback` at most once every this many iterations, at the error checks (0 =
+        ! never, the default).
+        integer(c_int64_t) :: callback_every
+        ! Progress callback `(callback_data, iterations so far, error)`, on the calling thread;
+        ! nonzero stops the solve (`OTC_WARN_CANCELLED`, outputs valid). NULL = none.
+        type(c_funptr) :: callback
+        ! Passed to `callback` as its first argument.
+        type(c_ptr) :: callback_data
+    end type
+
+    ! Entropic partial OT: move `mass` (0 < mass ≤ min(Σa, Σb)) from `a` to `b`,
+    ! `min ⟨C, P⟩ + ε·KL(P | a⊗b)` over P ≥ 0 with P·1 ≤ a, Pᵀ·1 ≤ b, Σ P = mass.
+    type, bind(c) :: otc_sinkhorn_partial_problem_f64
+        ! `sizeof(otc_sinkhorn_partial_problem_f64)`.
+        integer(c_size_t) :: struct_size
+        ! Source weights (n; finite, ≥ 0).
+        type(c_ptr) :: a
+        ! Number of sources n ≥ 1.
+        integer(c_size_t) :: n
+        ! Target weights (m; finite, ≥ 0).
+        type(c_ptr) :: b
+        ! Number of targets m ≥ 1.
+        integer(c_size_t) :: m
+        ! The n × m cost (finite; any strides, read in place).
+        type(otc_matrix_f64) :: cost
+        ! Mass to transport (finite, > 0, ≤ min(Σa, Σb) up to `mass_tolerance`).
+        real(c_double) :: mass
+    end type
+
+    ! Results of `otc_sinkhorn_partial_f64`. `report.iterations`: iterations; `report.error`:
+    ! the L1 error of the optimality conditions (the marginals where a dual is < 0, their
+    ! excess over the weights where it is 0, and the mass); `report.path`: 0. Optional outputs:
+    ! NULL (a view's `data` NULL) when not wanted.
+    type, bind(c) :: otc_sinkhorn_partial_outputs_f64
+        ! `sizeof(otc_sinkhorn_partial_outputs_f64)`.
+        integer(c_size_t) :: struct_size
+        ! Status, path (0), iterations, error, seconds.
+        type(otc_report) :: report
+        ! ⟨C, P⟩ + ε·KL(P | a⊗b), computed as the dual objective a·f + b·g + mass·λ −
+        ! ε(ΣP − Σa·Σb).
+        real(c_double) :: entropic_ot
+        ! ⟨C, P⟩ = Σ_ij C_ij P_ij, without the entropy term.
+        real(c_double) :: transport_cost
+        ! Transported mass Σ P_ij (the problem's `mass`, clamped to min(Σa, Σb)).
+        real(c_double) :: transported_mass
+        ! λ, the price of the mass constraint (the derivative of `entropic_ot` in the mass).
+        real(c_double) :: mass_price
+        ! Row duals f ≤ 0 (n), or NULL: `P_ij = a_i b_j exp((f_i + g_j + λ − C_ij)/ε)`.
+        type(c_ptr) :: f
+        ! Column duals g ≤ 0 (m), or NULL.
+        type(c_ptr) :: g
+        ! Dense plan, an n × m view (any strides, distinct elements); `data` NULL: not wanted.
+        type(otc_matrix_mut_f64) :: plan
+    end type
+
     ! Success.
     integer(c_int32_t), parameter :: OTC_OK = 0
 
@@ -5313,6 +5388,67 @@ module otcore_c
             type(otc_lse_pair), intent(inout), dimension(*) :: acc
             type(otc_lse_pair), intent(in), dimension(*) :: other
             integer(c_size_t), value :: len
+            integer(c_int32_t) :: res
+        end function
+        ! Writes the default options (`num_threads = 0`, `epsilon = 0.01`, `tolerance = 1e-9`,
+        ! `max_iter = 10000`, `check_every = 10`, `mass_tolerance = 1e-9`, no callback) into `opts`.
+        !
+        ! Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+        !
+        ! # Safety
+        ! `opts` must be NULL or valid for writes of one `otc_sinkhorn_partial_options`.
+        function otc_sinkhorn_partial_options_default(opts) &
+                bind(c, name="otc_sinkhorn_partial_options_default") result(res)
+            import
+            type(otc_sinkhorn_partial_options), intent(out) :: opts
+            integer(c_int32_t) :: res
+        end function
+        ! Bytes of workspace `otc_sinkhorn_partial_f64` needs for `problem` (its n and m) with
+        ! `opts` (NULL: defaults): O(n + m); the cost is never copied. O(1) time.
+        !
+        ! Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+        ! `OTC_ERR_INVALID_DIMENSION` (n or m = 0), `OTC_ERR_OVERFLOW`, `OTC_ERR_THREADS`.
+        !
+        ! # Safety
+        ! `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+        ! `bytes` valid for writes.
+        function otc_sinkhorn_partial_workspace_size_f64(problem, opts, bytes) &
+                bind(c, name="otc_sinkhorn_partial_workspace_size_f64") result(res)
+            import
+            type(otc_sinkhorn_partial_problem_f64), intent(in) :: problem
+            type(otc_sinkhorn_partial_options), intent(in) :: opts
+            integer(c_size_t), intent(out) :: bytes
+            integer(c_int32_t) :: res
+        end function
+        ! Entropic partial OT between `problem->a` (n) and `problem->b` (m) for the n × m cost:
+        ! moves `problem->mass` at least entropic cost, by block-coordinate ascent on the dual
+        ! (Sinkhorn row and column updates clamped at 0, and a closed-form update of the mass price
+        ! λ), from a cold start. Writes `out->entropic_ot`, `out->transport_cost`,
+        ! `out->transported_mass`, `out->mass_price`, the report and the optional outputs asked for
+        ! (f, g, plan). As ε → 0 the plan tends to an `otc_emd_partial_f64` plan. Time O(n·m) per
+        ! iteration (2·n·m exponentials); workspace from `otc_sinkhorn_partial_workspace_size_f64`
+        ! (or `{NULL, 0}`: allocated). Results are identical for every thread count.
+        !
+        ! Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (the cap was reached; outputs valid);
+        ! `OTC_WARN_CANCELLED` (the callback stopped the solve; outputs valid, from the duals
+        ! reached); `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
+        ! `OTC_ERR_INVALID_ARGUMENT` (ε, tolerances, `max_iter` or `check_every` 0, a negative
+        ! weight, a mass ≤ 0 or above min(Σa, Σb)), `OTC_ERR_NON_FINITE`, `OTC_ERR_NUMERICAL` (the
+        ! duals or values overflowed: rescale the costs or raise ε), `OTC_ERR_INVALID_STRIDE`,
+        ! `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`,
+        ! `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error nothing is written.
+        !
+        ! # Safety
+        ! `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size`
+        ! bytes); every non-NULL pointer in them is valid for its stated size; `work.data` is NULL or
+        ! valid for `work.bytes` bytes and overlaps no argument.
+        function otc_sinkhorn_partial_f64(problem, out, opts, work) &
+                bind(c, name="otc_sinkhorn_partial_f64") result(res)
+            import
+            type(otc_sinkhorn_partial_problem_f64), intent(in) :: problem
+            type(otc_sinkhorn_partial_outputs_f64), intent(inout) :: out
+            type(otc_sinkhorn_partial_options), intent(in) :: opts
+            type(otc_workspace), value :: work
             integer(c_int32_t) :: res
         end function
         ! A static, NUL-terminated description of `status` ("unknown status" for numbers otcore

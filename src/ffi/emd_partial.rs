@@ -303,7 +303,7 @@ impl DenseOutputs for otc_emd_unbalanced_tv_outputs_f64 {
 }
 
 /// Checks n, m ≥ 1 (the workspace query's only inputs).
-fn sizes(n: usize, m: usize) -> Result<()> {
+pub(super) fn sizes(n: usize, m: usize) -> Result<()> {
     if n == 0 || m == 0 {
         bail!(
             InvalidDimension,

@@ -26,6 +26,7 @@ pub mod semidiscrete;
 pub mod shape;
 pub mod sinkhorn;
 pub mod sinkhorn_blocks;
+pub mod sinkhorn_partial;
 pub mod status;
 pub mod version;
 pub mod view;

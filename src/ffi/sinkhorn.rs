@@ -1107,7 +1107,7 @@ pub unsafe extern "C" fn otc_sinkhorn_workspace_size_f32(
 
 /// Refuses results that overflowed from finite inputs (costs near the largest double, or a
 /// tiny ε): the potentials and values must be finite before any output is written.
-fn check_overflow(f: &[f64], g: &[f64], values: &[f64], eps: f64) -> Result<()> {
+pub(super) fn check_overflow(f: &[f64], g: &[f64], values: &[f64], eps: f64) -> Result<()> {
     if !f.iter().chain(g).chain(values).all(|x| x.is_finite()) {
         bail!(
             Numerical,

@@ -31,6 +31,7 @@ use otcore::ffi::semidiscrete::*;
 use otcore::ffi::shape::{otc_report, otc_workspace};
 use otcore::ffi::sinkhorn::*;
 use otcore::ffi::sinkhorn_blocks::*;
+use otcore::ffi::sinkhorn_partial::*;
 use otcore::ffi::status::*;
 use otcore::ffi::view::otc_matrix_mut_f64;
 use std::mem::size_of;

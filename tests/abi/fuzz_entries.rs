@@ -51,5 +51,6 @@ fn entries() -> Vec<Entry> {
         entry!(otc_sinkhorn_block_step_f64, otc_sinkhorn_block_step_options, otc_sinkhorn_block_step_problem_f64, otc_sinkhorn_block_step_outputs_f64, otc_sinkhorn_block_step_options_default, otc_sinkhorn_block_step_workspace_size_f64),
         entry!(otc_sinkhorn_block_step_f32, otc_sinkhorn_block_step_options, otc_sinkhorn_block_step_problem_f32, otc_sinkhorn_block_step_outputs_f32, otc_sinkhorn_block_step_options_default, otc_sinkhorn_block_step_workspace_size_f32),
         entry!(otc_sinkhorn_block_column_update_f64, otc_sinkhorn_block_column_update_options, otc_sinkhorn_block_column_update_problem_f64, otc_sinkhorn_block_column_update_outputs_f64, otc_sinkhorn_block_column_update_options_default, otc_sinkhorn_block_column_update_workspace_size_f64),
+        entry!(otc_sinkhorn_partial_f64, otc_sinkhorn_partial_options, otc_sinkhorn_partial_problem_f64, otc_sinkhorn_partial_outputs_f64, otc_sinkhorn_partial_options_default, otc_sinkhorn_partial_workspace_size_f64),
     ]
 }

@@ -28,6 +28,7 @@ use otcore::ffi::semidiscrete::*;
 use otcore::ffi::shape::otc_workspace;
 use otcore::ffi::sinkhorn::*;
 use otcore::ffi::sinkhorn_blocks::*;
+use otcore::ffi::sinkhorn_partial::*;
 use otcore::ffi::status::*;
 use otcore::ffi::view::*;
 use otcore_abi_gen::{is_pointer, Abi};
@@ -278,7 +279,7 @@ fn exact_ops(rng: &mut Rng) {
     let (mut f, mut g) = (vec![0.0; n], vec![0.0; m]);
     let mut sparse = Sparse::new(n + m);
     let mut dense = vec![0.0; n * m];
-    match rng.below(6) {
+    match rng.below(7) {
         0 => {
             let mut p: otc_emd_partial_problem_f64 = abi();
             (p.a, p.n, p.b, p.m, p.cost) = (a.as_ptr(), n, b.as_ptr(), m, view(&c, n, m));
@@ -384,6 +385,31 @@ fn exact_ops(rng: &mut Rng) {
             };
             call(rng, "otc_emd_grid_f64", &p, &mut r, &o, fns, |r| {
                 all_finite(&[r.cost, r.gap]) && all_finite(&gf)
+            });
+        }
+        5 => {
+            let mut p: otc_sinkhorn_partial_problem_f64 = abi();
+            (p.a, p.n, p.b, p.m, p.cost) = (a.as_ptr(), n, b.as_ptr(), m, view(&c, n, m));
+            p.mass = 0.05 + 0.95 * rng.unit();
+            let mut r: otc_sinkhorn_partial_outputs_f64 = abi();
+            (r.f, r.g) = (f.as_mut_ptr(), g.as_mut_ptr());
+            r.plan = view_mut(&mut dense, n, m);
+            let mut o = options(rng, otc_sinkhorn_partial_options_default);
+            o.epsilon = rng.pick(&[1e-3, 0.05, 1.0]);
+            o.max_iter = rng.pick(&[1, 50, 10_000]);
+            let fns = Fns {
+                size: otc_sinkhorn_partial_workspace_size_f64,
+                run: otc_sinkhorn_partial_f64,
+            };
+            call(rng, "otc_sinkhorn_partial_f64", &p, &mut r, &o, fns, |r| {
+                all_finite(&[
+                    r.entropic_ot,
+                    r.transport_cost,
+                    r.transported_mass,
+                    r.mass_price,
+                ]) && all_finite(&f)
+                    && all_finite(&g)
+                    && all_finite(&dense)
             });
         }
         _ => {

@@ -13,6 +13,7 @@ mod abi_plan_ops;
 mod abi_quantile;
 mod abi_semidiscrete;
 mod abi_sinkhorn;
+mod abi_sinkhorn_partial;
 #[path = "../abi_support/mod.rs"]
 mod abi_support;
 mod fuzz_abi;

@@ -17,7 +17,7 @@ macro_rules! layout {
 use otcore::ffi::{
     assignment::*, barycenter::*, cost::*, emd_grid::*, emd_partial::*, emd_points::*, exact::*,
     flow::*, gaussian::*, plan_ops::*, quantile::*, semidiscrete::*, shape::*, sinkhorn::*,
-    sinkhorn_blocks::*, view::*,
+    sinkhorn_blocks::*, sinkhorn_partial::*, view::*,
 };
 include!("../bindings/abi_layout_table.rs");
 

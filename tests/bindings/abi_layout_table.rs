@@ -145,5 +145,8 @@ pub fn layout_table() -> Vec<(String, usize)> {
     all.extend(layout!(otc_sinkhorn_block_column_update_options { struct_size, num_threads, epsilon, rho_b }));
     all.extend(layout!(otc_sinkhorn_block_column_update_problem_f64 { struct_size, pairs, m }));
     all.extend(layout!(otc_sinkhorn_block_column_update_outputs_f64 { struct_size, report, g }));
+    all.extend(layout!(otc_sinkhorn_partial_options { struct_size, num_threads, epsilon, tolerance, max_iter, check_every, mass_tolerance, callback_every, callback, callback_data }));
+    all.extend(layout!(otc_sinkhorn_partial_problem_f64 { struct_size, a, n, b, m, cost, mass }));
+    all.extend(layout!(otc_sinkhorn_partial_outputs_f64 { struct_size, report, entropic_ot, transport_cost, transported_mass, mass_price, f, g, plan }));
     all
 }

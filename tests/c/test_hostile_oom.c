@@ -126,6 +126,7 @@ static void calls_under_limit(double *a, double *b, double *f, double *big, uint
     /* Entropic OT on the broadcast N x N cost: O(n + m) workspaces. */
     OOM_CALL(sinkhorn, f64, p.a = a; p.n = N; p.b = b; p.m = N; p.cost = flat; r.f = f);
     OOM_CALL(sinkhorn, f32, p.a = af; p.n = N; p.b = bf; p.m = N; p.cost = flatf; r.f = f);
+    OOM_CALL(sinkhorn_partial, f64, p.a = a; p.n = N; p.b = b; p.m = N; p.cost = flat; p.mass = 0.5);
     OOM_CALL(sinkhorn_divergence, f64, p.a = a; p.n = N; p.b = b; p.m = N; p.cost_xy = flat;
              p.cost_xx = flat; p.cost_yy = flat);
     OOM_CALL(sinkhorn_divergence, f32, p.a = af; p.n = N; p.b = bf; p.m = N; p.cost_xy = flatf;

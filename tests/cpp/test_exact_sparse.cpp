@@ -2,6 +2,7 @@
 // grid solver against the dense network simplex on the grid's cost, partial and TV-unbalanced
 // OT against optima known by hand; errors as exceptions.
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <numeric>
 #include <vector>
@@ -107,5 +108,26 @@ int main() {
     CHECK_CLOSE(t.out.objective, ap[0] * t.f[0] + ap[1] * t.f[1] + bp[0] * t.g[0] + bp[1] * t.g[1],
                 1e-12);
     CHECK_THROWS(otcore::emd_partial(ap, bp, cv, 2.0), OTC_ERR_INVALID_ARGUMENT);
+
+    // Entropic partial OT on the same problem: as eps -> 0 it tends to the exact partial plan
+    // (cost 1), with the capacities and the mass held and the dual conventions of emd_partial.
+    const otcore::SinkhornPartialResult sp = otcore::sinkhorn_partial(
+        ap, bp, cv, 0.75, otcore::SinkhornPartialOptions().with_epsilon(0.01).with_tolerance(1e-12),
+        true);
+    CHECK(sp.out.report.status == OTC_OK);
+    CHECK_CLOSE(sp.out.transported_mass, 0.75, 1e-15);
+    CHECK(sp.out.transport_cost >= 1.0 - 1e-12 && sp.out.transport_cost < 1.0 + 1e-3);
+    double moved = 0;
+    for (std::size_t i = 0; i < 2; ++i) {
+        CHECK(sp.f[i] <= 0 && sp.plan(i, 0) + sp.plan(i, 1) <= ap[i] + 1e-12);
+        for (std::size_t j = 0; j < 2; ++j) {
+            const double pij = ap[i] * bp[j] *
+                               std::exp((sp.f[i] + sp.g[j] + sp.out.mass_price - cp[2 * i + j]) / 0.01);
+            CHECK_CLOSE(sp.plan(i, j), pij, 1e-14);
+            moved += sp.plan(i, j);
+        }
+    }
+    CHECK_CLOSE(moved, 0.75, 1e-12);
+    CHECK_THROWS(otcore::sinkhorn_partial(ap, bp, cv, 0.0), OTC_ERR_INVALID_ARGUMENT);
     return summary();
 }

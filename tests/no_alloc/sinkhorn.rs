@@ -585,3 +585,71 @@ fn sinkhorn_calls_allocate_nothing(n: usize, m: usize, d: usize) {
     assert_eq!((status, count), (OTC_OK, 0), "otc_sinkhorn_divergence_f64");
     assert!(dout.divergence > 0.0);
 }
+
+/// Entropic partial OT allocates nothing, in place (dense and points) and through its C entry
+/// point with a caller workspace (every output asked for, one thread).
+#[test]
+fn sinkhorn_partial_allocates_nothing() {
+    use crate::c_support::*;
+    use otcore::ffi::sinkhorn_partial::*;
+    use otcore::sinkhorn::{
+        sinkhorn_partial_in_place, sinkhorn_partial_scratch, Cost, EntropicPartialParams,
+    };
+    let (n, m) = (40, 30);
+    let c = faer::Mat::from_fn(n, m, |i, j| ((i * 7 + j * 3) % 11) as f64 / 11.0);
+    let x = faer::Mat::from_fn(n, 2, |i, t| ((i * 5 + t) % 13) as f64 / 13.0);
+    let y = faer::Mat::from_fn(m, 2, |j, t| ((j * 3 + t) % 7) as f64 / 7.0);
+    let (a, b) = (vec![1.0 / n as f64; n], vec![1.0 / m as f64; m]);
+    let p = EntropicPartialParams {
+        epsilon: 0.05,
+        max_iter: 20,
+        tolerance: 0.0,
+        ..EntropicPartialParams::default()
+    };
+    for cost in [
+        Cost::Dense(c.as_ref()),
+        Cost::SqEuclidean {
+            x: x.as_ref(),
+            y: y.as_ref(),
+        },
+    ] {
+        let mut buf = stack_buffer(sinkhorn_partial_scratch::<f64>(n, m, cost.point_dim()));
+        let (mut f, mut g) = (vec![0.0; n], vec![0.0; m]);
+        let count = allocations_in(|| {
+            let stack = otcore::MemStack::new(&mut buf);
+            let info = sinkhorn_partial_in_place(
+                cost,
+                &a,
+                &b,
+                0.99,
+                &mut f,
+                &mut g,
+                &p,
+                otcore::Par::Seq,
+                stack,
+            )
+            .unwrap();
+            assert_eq!(info.iterations, 20);
+        });
+        assert_eq!(count, 0);
+    }
+    let mut problem: otc_sinkhorn_partial_problem_f64 = abi();
+    (problem.a, problem.n, problem.b, problem.m) = (a.as_ptr(), n, b.as_ptr(), m);
+    problem.cost = f64::view(&c);
+    problem.mass = 0.99;
+    let mut opts = defaults(otc_sinkhorn_partial_options_default);
+    (opts.num_threads, opts.epsilon, opts.tolerance) = (1, 0.05, 1e-8);
+    let (mut f, mut g, mut plan) = (vec![0.0; n], vec![0.0; m], vec![0.0; n * m]);
+    let mut out: otc_sinkhorn_partial_outputs_f64 = abi();
+    (out.f, out.g) = (f.as_mut_ptr(), g.as_mut_ptr());
+    out.plan = view_mut(&mut plan, n, m);
+    // SAFETY: valid structs over live buffers.
+    let mut work = workspace(|bytes| unsafe {
+        otc_sinkhorn_partial_workspace_size_f64(&problem, &opts, bytes)
+    });
+    ok_without_allocation("otc_sinkhorn_partial_f64", || unsafe {
+        // SAFETY: as above; the workspace has the queried size.
+        otc_sinkhorn_partial_f64(&problem, &mut out, &opts, ws(&mut work))
+    });
+    assert!((plan.iter().sum::<f64>() - 0.99).abs() < 1e-9);
+}

@@ -1627,6 +1627,48 @@ struct otc_sinkhorn_block_column_update_outputs_f64
     g::Ptr{Cdouble}
 end
 
+# Options of `otc_sinkhorn_partial_f64`; fill with `otc_sinkhorn_partial_options_default`.
+struct otc_sinkhorn_partial_options
+    struct_size::Csize_t
+    num_threads::UInt32
+    epsilon::Cdouble
+    tolerance::Cdouble
+    max_iter::UInt64
+    check_every::UInt64
+    mass_tolerance::Cdouble
+    callback_every::UInt64
+    callback::otc_callback
+    callback_data::Ptr{Cvoid}
+end
+
+# Entropic partial OT: move `mass` (0 < mass ≤ min(Σa, Σb)) from `a` to `b`,
+# `min ⟨C, P⟩ + ε·KL(P | a⊗b)` over P ≥ 0 with P·1 ≤ a, Pᵀ·1 ≤ b, Σ P = mass.
+struct otc_sinkhorn_partial_problem_f64
+    struct_size::Csize_t
+    a::Ptr{Cdouble}
+    n::Csize_t
+    b::Ptr{Cdouble}
+    m::Csize_t
+    cost::otc_matrix_f64
+    mass::Cdouble
+end
+
+# Results of `otc_sinkhorn_partial_f64`. `report.iterations`: iterations; `report.error`:
+# the L1 error of the optimality conditions (the marginals where a dual is < 0, their
+# excess over the weights where it is 0, and the mass); `report.path`: 0. Optional outputs:
+# NULL (a view's `data` NULL) when not wanted.
+struct otc_sinkhorn_partial_outputs_f64
+    struct_size::Csize_t
+    report::otc_report
+    entropic_ot::Cdouble
+    transport_cost::Cdouble
+    transported_mass::Cdouble
+    mass_price::Cdouble
+    f::Ptr{Cdouble}
+    g::Ptr{Cdouble}
+    plan::otc_matrix_mut_f64
+end
+
 # Success.
 const OTC_OK = 0
 
@@ -3757,6 +3799,56 @@ const _otc_lse_pair_merge = Ref{Ptr{Cvoid}}(C_NULL)
 otc_lse_pair_merge(acc, other, len) =
     ccall(_otc_lse_pair_merge[], otc_status, (Ptr{otc_lse_pair}, Ptr{otc_lse_pair}, Csize_t), acc, other, len)
 
+# Writes the default options (`num_threads = 0`, `epsilon = 0.01`, `tolerance = 1e-9`,
+# `max_iter = 10000`, `check_every = 10`, `mass_tolerance = 1e-9`, no callback) into `opts`.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER` when `opts` is NULL.
+#
+# # Safety
+# `opts` must be NULL or valid for writes of one `otc_sinkhorn_partial_options`.
+const _otc_sinkhorn_partial_options_default = Ref{Ptr{Cvoid}}(C_NULL)
+otc_sinkhorn_partial_options_default(opts) =
+    ccall(_otc_sinkhorn_partial_options_default[], otc_status, (Ptr{otc_sinkhorn_partial_options},), opts)
+
+# Bytes of workspace `otc_sinkhorn_partial_f64` needs for `problem` (its n and m) with
+# `opts` (NULL: defaults): O(n + m); the cost is never copied. O(1) time.
+#
+# Statuses: `OTC_OK`; `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`,
+# `OTC_ERR_INVALID_DIMENSION` (n or m = 0), `OTC_ERR_OVERFLOW`, `OTC_ERR_THREADS`.
+#
+# # Safety
+# `problem` and `opts` are NULL or valid structs (of at least their `struct_size` bytes);
+# `bytes` valid for writes.
+const _otc_sinkhorn_partial_workspace_size_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_sinkhorn_partial_workspace_size_f64(problem, opts, bytes) =
+    ccall(_otc_sinkhorn_partial_workspace_size_f64[], otc_status, (Ptr{otc_sinkhorn_partial_problem_f64}, Ptr{otc_sinkhorn_partial_options}, Ptr{Csize_t}), problem, opts, bytes)
+
+# Entropic partial OT between `problem->a` (n) and `problem->b` (m) for the n × m cost:
+# moves `problem->mass` at least entropic cost, by block-coordinate ascent on the dual
+# (Sinkhorn row and column updates clamped at 0, and a closed-form update of the mass price
+# λ), from a cold start. Writes `out->entropic_ot`, `out->transport_cost`,
+# `out->transported_mass`, `out->mass_price`, the report and the optional outputs asked for
+# (f, g, plan). As ε → 0 the plan tends to an `otc_emd_partial_f64` plan. Time O(n·m) per
+# iteration (2·n·m exponentials); workspace from `otc_sinkhorn_partial_workspace_size_f64`
+# (or `{NULL, 0}`: allocated). Results are identical for every thread count.
+#
+# Statuses: `OTC_OK`; `OTC_WARN_MAX_ITER` (the cap was reached; outputs valid);
+# `OTC_WARN_CANCELLED` (the callback stopped the solve; outputs valid, from the duals
+# reached); `OTC_ERR_NULL_POINTER`, `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`,
+# `OTC_ERR_INVALID_ARGUMENT` (ε, tolerances, `max_iter` or `check_every` 0, a negative
+# weight, a mass ≤ 0 or above min(Σa, Σb)), `OTC_ERR_NON_FINITE`, `OTC_ERR_NUMERICAL` (the
+# duals or values overflowed: rescale the costs or raise ε), `OTC_ERR_INVALID_STRIDE`,
+# `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`, `OTC_ERR_WORKSPACE_TOO_SMALL`,
+# `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error nothing is written.
+#
+# # Safety
+# `problem`, `out`, `opts` are NULL or valid structs (of at least their `struct_size`
+# bytes); every non-NULL pointer in them is valid for its stated size; `work.data` is NULL or
+# valid for `work.bytes` bytes and overlaps no argument.
+const _otc_sinkhorn_partial_f64 = Ref{Ptr{Cvoid}}(C_NULL)
+otc_sinkhorn_partial_f64(problem, out, opts, work) =
+    ccall(_otc_sinkhorn_partial_f64[], otc_status, (Ptr{otc_sinkhorn_partial_problem_f64}, Ptr{otc_sinkhorn_partial_outputs_f64}, Ptr{otc_sinkhorn_partial_options}, otc_workspace), problem, out, opts, work)
+
 # A static, NUL-terminated description of `status` ("unknown status" for numbers otcore
 # never returns). Never NULL; the caller must not free it.
 const _otc_status_message = Ref{Ptr{Cvoid}}(C_NULL)
@@ -3912,6 +4004,9 @@ const FUNCTIONS = (
     :otc_sinkhorn_block_column_update_workspace_size_f64 => _otc_sinkhorn_block_column_update_workspace_size_f64,
     :otc_sinkhorn_block_column_update_f64 => _otc_sinkhorn_block_column_update_f64,
     :otc_lse_pair_merge => _otc_lse_pair_merge,
+    :otc_sinkhorn_partial_options_default => _otc_sinkhorn_partial_options_default,
+    :otc_sinkhorn_partial_workspace_size_f64 => _otc_sinkhorn_partial_workspace_size_f64,
+    :otc_sinkhorn_partial_f64 => _otc_sinkhorn_partial_f64,
     :otc_status_message => _otc_status_message,
     :otc_version_string => _otc_version_string,
     :otc_version_number => _otc_version_number,

@@ -23,7 +23,7 @@ export bures, gaussian_w2, gaussian_entropic_w2, gaussian_w2_pairwise, gaussian_
        gaussian_map_apply, gaussian_geodesic, gaussian_barycenter, gaussian_moments, psd_sqrt
 export laguerre_assign, semidiscrete, semidiscrete_sgd, semidiscrete_sgd_samples, lloyd!
 export barycenter, convolutional_barycenter, free_support_barycenter
-export assignment, emd_grid, emd_points, emd_partial, emd_unbalanced_tv
+export assignment, emd_grid, emd_points, emd_partial, emd_unbalanced_tv, sinkhorn_partial
 export plan_position_gradient, displacement_interpolation
 export wasserstein_flow_step, mmd_flow_step, jko_step
 

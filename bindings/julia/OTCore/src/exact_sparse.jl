@@ -136,7 +136,7 @@ function emd_points(a::AbstractVector{<:Real}, b::AbstractVector{<:Real},
             f=f, g=g, iterations=Int(r.report.iterations), status=Int32(st))
 end
 
-# The shared body of emd_partial and emd_unbalanced_tv: problem type P with its extra field
+# The shared body of emd_partial, sinkhorn_partial and emd_unbalanced_tv: problem type P with its extra field
 # (`(mass=…,)` or `(rho=…,)`), outputs type O, the C function `call` named `name`.
 function dummy_solve(P, O, call, name, a, b, C::StridedMatrix{Float64}, extra::NamedTuple, opts)
     n, m = size(C)
@@ -178,6 +178,37 @@ end
 
 emd_partial(a, b, C::AbstractMatrix{<:Real}, mass::Real; kwargs...) =
     emd_partial(a, b, Matrix{Float64}(C), mass; kwargs...)
+
+"""
+    sinkhorn_partial(a, b, C, mass; epsilon=0.01, num_threads=0, tolerance=…, max_iter=…,
+                     check_every=…, mass_tolerance=…)
+        -> (; transport_cost, entropic_ot, plan, f, g, transported_mass, mass_price, error,
+              iterations, status)
+
+Entropic partial optimal transport, the counterpart of [`emd_partial`](@ref): moves `mass`
+(0 < mass ≤ min(Σa, Σb)) minimising `⟨C, P⟩ + ε·KL(P | a⊗b)` over P ≥ 0 with P·1 ≤ a,
+Pᵀ·1 ≤ b, by Sinkhorn updates clamped at 0 and a closed-form update of the mass price λ.
+The dense `plan` is `a_i b_j exp((f_i + g_j + λ − C_ij)/ε)` with f ≤ 0, g ≤ 0,
+λ = `mass_price`; `error` measures the optimality conditions. `status` is
+`OTC_WARN_MAX_ITER` when `max_iter` stopped the solve.
+"""
+function sinkhorn_partial(a::AbstractVector{<:Real}, b::AbstractVector{<:Real},
+                          C::StridedMatrix{Float64}, mass::Real; kwargs...)
+    opts = Ref(options(LibOTCore.otc_sinkhorn_partial_options,
+                       LibOTCore.otc_sinkhorn_partial_options_default,
+                       "otc_sinkhorn_partial_options_default";
+                       merge((callback=INTERRUPT_CALLBACK[], callback_every=10), kwargs)...))
+    r, plan, f, g, st = dummy_solve(LibOTCore.otc_sinkhorn_partial_problem_f64,
+                                    LibOTCore.otc_sinkhorn_partial_outputs_f64,
+                                    LibOTCore.otc_sinkhorn_partial_f64, "otc_sinkhorn_partial_f64",
+                                    a, b, C, (mass=Float64(mass),), opts)
+    return (transport_cost=r.transport_cost, entropic_ot=r.entropic_ot, plan=plan, f=f, g=g,
+            transported_mass=r.transported_mass, mass_price=r.mass_price, error=r.report.error,
+            iterations=Int(r.report.iterations), status=st)
+end
+
+sinkhorn_partial(a, b, C::AbstractMatrix{<:Real}, mass::Real; kwargs...) =
+    sinkhorn_partial(a, b, Matrix{Float64}(C), mass; kwargs...)
 
 """
     emd_unbalanced_tv(a, b, C, rho; num_threads=0, max_iter=…)

@@ -602,5 +602,12 @@ permutations_of(n) = n == 1 ? [[1]] : [insert!(copy(p), k, n) for p in permutati
         @test t.objective ≈ sum(a .* t.f) + sum(b .* t.g) atol = 1e-12
         @test emd_unbalanced_tv(a, b, C, 1.6).cost ≈ emd(a, b, C).cost atol = 1e-14
         @test_throws OTCoreError emd_partial(a, b, C, 2.0)
+        s = sinkhorn_partial(a, b, C, 0.75; epsilon=0.01, tolerance=1e-12)
+        @test s.status == 0
+        @test 1.0 - 1e-12 <= s.transport_cost < 1.02
+        @test sum(s.plan) ≈ 0.75 atol = 1e-12
+        @test all(s.f .<= 0) && all(s.g .<= 0) && all(vec(sum(s.plan; dims=2)) .<= a .+ 1e-12)
+        @test s.plan ≈ (a * b') .* exp.((s.f .+ s.g' .+ s.mass_price .- C) ./ 0.01) atol = 1e-12
+        @test_throws OTCoreError sinkhorn_partial(a, b, C, 0.0)
     end
 end

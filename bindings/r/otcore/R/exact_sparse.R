@@ -49,6 +49,16 @@ emd_partial <- function(a, b, C, mass, options = list()) {
   r
 }
 
+sinkhorn_partial <- function(a, b, C, mass, epsilon = 0.01, options = list()) {
+  C <- as_double_matrix(C, "C")
+  # The fields of otc_sinkhorn_partial_options; `options` (by C field name) overrides epsilon.
+  opts <- with_options(list(epsilon = as_number(epsilon, "epsilon")), options)
+  r <- .Call(C_otc_r_sinkhorn_partial, as_weights(a, nrow(C), "a"), as_weights(b, ncol(C), "b"),
+             C, as_number(mass, "mass"), opts)
+  warn_on(r$status, "sinkhorn_partial")
+  r
+}
+
 emd_unbalanced_tv <- function(a, b, C, rho, options = list()) {
   C <- as_double_matrix(C, "C")
   r <- .Call(C_otc_r_emd_unbalanced_tv, as_weights(a, nrow(C), "a"), as_weights(b, ncol(C), "b"),

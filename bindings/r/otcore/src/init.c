@@ -47,6 +47,7 @@ static const R_CallMethodDef call_methods[] = {
     {"otc_r_emd_grid", (DL_FUNC)&otc_r_emd_grid, 5},
     {"otc_r_emd_points", (DL_FUNC)&otc_r_emd_points, 5},
     {"otc_r_emd_partial", (DL_FUNC)&otc_r_emd_partial, 5},
+    {"otc_r_sinkhorn_partial", (DL_FUNC)&otc_r_sinkhorn_partial, 5},
     {"otc_r_emd_unbalanced_tv", (DL_FUNC)&otc_r_emd_unbalanced_tv, 5},
     {NULL, NULL, 0}};
 

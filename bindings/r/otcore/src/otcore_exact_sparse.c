@@ -1,5 +1,5 @@
 /* .Call glue for the exact solvers of the ABI 1 shape: assignment (otc_assignment_f64), grids
- * (otc_emd_grid_f64), point clouds (otc_emd_points_f64), partial (otc_emd_partial_f64) and TV-unbalanced
+ * (otc_emd_grid_f64), point clouds (otc_emd_points_f64), partial (otc_emd_partial_f64, and the entropic otc_sinkhorn_partial_f64) and TV-unbalanced
  * (otc_emd_unbalanced_tv_f64). Options come as an R list whose names are the C options
  * struct's fields; outputs are allocated before the otcore call, and an error status becomes
  * an R error after the call returns (no R error unwinds through otcore). */
@@ -245,6 +245,37 @@ SEXP otc_r_emd_partial(SEXP a, SEXP b, SEXP cost, SEXP mass, SEXP options) {
     SET_VECTOR_ELT(out, 6, Rf_ScalarReal(r.gap));
     SET_VECTOR_ELT(out, 7, Rf_ScalarReal((double)r.report.iterations));
     SET_VECTOR_ELT(out, 8, Rf_ScalarInteger(st));
+    UNPROTECT(1);
+    return out;
+}
+
+SEXP otc_r_sinkhorn_partial(SEXP a, SEXP b, SEXP cost, SEXP mass, SEXP options) {
+    otc_status st;
+    const char *names[] = {"plan", "f", "g", "transport_cost", "entropic_ot",
+                           "transported_mass", "mass_price", "error", "iterations", "status"};
+    SEXP out;
+    otc_sinkhorn_partial_options o;
+    OTCR_DEFAULT_OPTIONS(sinkhorn_partial, o);
+    o.callback = otcr_interrupt_callback; /* Ctrl-C stops the solve */
+    o.callback_every = 10;
+    OTCR_SET_OPTIONS(sinkhorn_partial, o, options);
+    OTCR_STRUCT(otc_sinkhorn_partial_problem_f64, p);
+    OTCR_STRUCT(otc_sinkhorn_partial_outputs_f64, r);
+    out = PROTECT(named_list(10, names));
+    EXACT_DENSE_PROBLEM(p, r, a, b, cost, out);
+    p.mass = Rf_asReal(mass);
+    st = otc_sinkhorn_partial_f64(&p, &r, &o, OTCR_NO_WORK);
+    if (st >= 100) {
+        UNPROTECT(1);
+        check_status(st, "otc_sinkhorn_partial_f64");
+    }
+    SET_VECTOR_ELT(out, 3, Rf_ScalarReal(r.transport_cost));
+    SET_VECTOR_ELT(out, 4, Rf_ScalarReal(r.entropic_ot));
+    SET_VECTOR_ELT(out, 5, Rf_ScalarReal(r.transported_mass));
+    SET_VECTOR_ELT(out, 6, Rf_ScalarReal(r.mass_price));
+    SET_VECTOR_ELT(out, 7, Rf_ScalarReal(r.report.error));
+    SET_VECTOR_ELT(out, 8, Rf_ScalarReal((double)r.report.iterations));
+    SET_VECTOR_ELT(out, 9, Rf_ScalarInteger(st));
     UNPROTECT(1);
     return out;
 }

@@ -439,3 +439,17 @@ void otcr_set_sinkhorn_block_column_update_options(otc_sinkhorn_block_column_upd
                      sizeof sinkhorn_block_column_update_fields / sizeof sinkhorn_block_column_update_fields[0], fn);
 }
 
+static const otcr_option_field sinkhorn_partial_fields[] = {
+    {"num_threads", OTCR_U32, offsetof(otc_sinkhorn_partial_options, num_threads)},
+    {"epsilon", OTCR_DOUBLE, offsetof(otc_sinkhorn_partial_options, epsilon)},
+    {"tolerance", OTCR_DOUBLE, offsetof(otc_sinkhorn_partial_options, tolerance)},
+    {"max_iter", OTCR_U64, offsetof(otc_sinkhorn_partial_options, max_iter)},
+    {"check_every", OTCR_U64, offsetof(otc_sinkhorn_partial_options, check_every)},
+    {"mass_tolerance", OTCR_DOUBLE, offsetof(otc_sinkhorn_partial_options, mass_tolerance)},
+    {"callback_every", OTCR_U64, offsetof(otc_sinkhorn_partial_options, callback_every)},
+};
+void otcr_set_sinkhorn_partial_options(otc_sinkhorn_partial_options *opts, SEXP options, const char *fn) {
+    otcr_set_options(opts, options, sinkhorn_partial_fields,
+                     sizeof sinkhorn_partial_fields / sizeof sinkhorn_partial_fields[0], fn);
+}
+

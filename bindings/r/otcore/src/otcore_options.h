@@ -119,5 +119,8 @@ void otcr_set_sinkhorn_block_step_options(otc_sinkhorn_block_step_options *opts,
 /* Sets the fields of `opts` named in the R list `options`; an unknown name or a bad
  * value is an R error naming `fn`. */
 void otcr_set_sinkhorn_block_column_update_options(otc_sinkhorn_block_column_update_options *opts, SEXP options, const char *fn);
+/* Sets the fields of `opts` named in the R list `options`; an unknown name or a bad
+ * value is an R error naming `fn`. */
+void otcr_set_sinkhorn_partial_options(otc_sinkhorn_partial_options *opts, SEXP options, const char *fn);
 
 #endif

@@ -104,6 +104,7 @@ SEXP otc_r_assignment(SEXP costs, SEXP options);
 SEXP otc_r_emd_grid(SEXP shape, SEXP a, SEXP b, SEXP spacing, SEXP options);
 SEXP otc_r_emd_points(SEXP a, SEXP b, SEXP x, SEXP y, SEXP options);
 SEXP otc_r_emd_partial(SEXP a, SEXP b, SEXP cost, SEXP mass, SEXP options);
+SEXP otc_r_sinkhorn_partial(SEXP a, SEXP b, SEXP cost, SEXP mass, SEXP options);
 SEXP otc_r_emd_unbalanced_tv(SEXP a, SEXP b, SEXP cost, SEXP rho, SEXP options);
 
 #endif

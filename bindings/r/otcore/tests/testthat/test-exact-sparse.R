@@ -77,6 +77,16 @@ test_that("partial_and_tv_unbalanced_match_their_definitions", {
   expect_equal(p$cost, 1, tolerance = 1e-14)
   expect_equal(sum(p$plan), 0.75, tolerance = 1e-14)
   expect_error(emd_partial(a, b, C, 2), "otc_emd_partial_f64")
+  # Entropic partial at eps = 0.01: within eps KL(P_0 | ab) of the exact cost 1, mass and
+  # capacities held, the plan given by the duals.
+  s <- sinkhorn_partial(a, b, C, 0.75, epsilon = 0.01, options = list(tolerance = 1e-12))
+  expect_equal(s$status, 0L)
+  expect_true(s$transport_cost >= 1 - 1e-12 && s$transport_cost < 1.02)
+  expect_equal(sum(s$plan), 0.75, tolerance = 1e-12)
+  expect_true(all(rowSums(s$plan) <= a + 1e-12) && all(s$f <= 0) && all(s$g <= 0))
+  expect_equal(s$plan, outer(a, b) * exp((outer(s$f, s$g, "+") + s$mass_price - C) / 0.01),
+               tolerance = 1e-12)
+  expect_error(sinkhorn_partial(a, b, C, 0), "otc_sinkhorn_partial_f64")
   # TV with rho = 0.9: arcs with C < 1.8 move mass: (1,1) and (2,1).
   t <- emd_unbalanced_tv(a, b, C, 0.9)
   expect_equal(t$transported_mass, 0.25, tolerance = 1e-14)

@@ -14,10 +14,12 @@
 //! `f_i ← min(−ε log Σ_j b_j exp((g_j − C_ij)/ε) − λ, 0)`, the column block likewise, and
 //! the mass block `λ ← λ + ε log(m / ΣP)` (O(m): the column sums come out of the column
 //! update). Each iteration costs the two log-domain passes of [`super::solver`] (2·n·m
-//! exponentials, SIMD, threads) plus O(n + m). Unlike POT's `entropic_partial_wasserstein`
-//! (Bregman projections onto the inequality sets, without Dykstra's corrections), every step
-//! increases the dual, and its fixed points are exactly the KKT points, so it converges to
-//! the unique optimum; the reported error measures those conditions.
+//! exponentials, SIMD, threads) plus O(n + m), in O((n + m)(1 + d)) memory. Every step
+//! increases the dual and its fixed points are exactly the KKT points, so it converges to the
+//! unique optimum; the reported error measures those conditions. (POT's
+//! `entropic_partial_wasserstein` runs Dykstra's projections on the plan itself: three n×m
+//! correction matrices and several n×m passes an iteration; for uniform weights it solves the
+//! same problem, since ε·KL(P | a⊗b) and ε·KL(P | 1) then differ by a constant on ΣP = m.)
 
 use super::cost_source::{source_scratch, with_source, Cost};
 use super::solver::check_cost;

@@ -309,22 +309,28 @@ impl Tree<'_> {
     /// subtree, or, when that subtree holds more than half of the nodes, those of the rest of
     /// the tree the other way (reduced costs depend only on differences, so either keeps them
     /// all; the root's potential then drifts until the next [`Tree::refresh_potentials`]).
+    /// Either set is one segment of the cyclic thread, walked from both ends at once (along
+    /// `thread` and `rev_thread`): two independent chains of loads instead of one.
     fn update_potential(&mut self, p: &Pivot) {
         let sign = if self.up[p.u_in] == 1 { 1.0 } else { -1.0 };
         let sigma = self.pi[p.v_in] - self.pi[p.u_in] - sign * p.cost;
-        let end = self.thread[self.last_succ[p.u_in]];
-        if 2 * self.succ_num[p.u_in] <= self.n + self.m + 1 {
-            let mut u = p.u_in;
-            while u != end {
-                self.pi[u] += sigma;
-                u = self.thread[u];
-            }
+        let size = self.succ_num[p.u_in];
+        let total = self.n + self.m + 1;
+        let (first, last, count, shift) = if 2 * size <= total {
+            (p.u_in, self.last_succ[p.u_in], size, sigma)
         } else {
-            let mut u = end;
-            while u != p.u_in {
-                self.pi[u] -= sigma;
-                u = self.thread[u];
-            }
+            let after = self.thread[self.last_succ[p.u_in]];
+            (after, self.rev_thread[p.u_in], total - size, -sigma)
+        };
+        let (mut a, mut b) = (first, last);
+        for _ in 0..count / 2 {
+            self.pi[a] += shift;
+            self.pi[b] += shift;
+            a = self.thread[a];
+            b = self.rev_thread[b];
+        }
+        if count % 2 == 1 {
+            self.pi[a] += shift;
         }
     }
 

@@ -90,58 +90,48 @@ impl Tree<'_> {
         self.thread[root - 1] = root;
     }
 
-    /// The nearest common ancestor of the entering arc's ends (LEMON `findJoinNode`).
-    fn find_join(&self, mut u: usize, mut v: usize) -> usize {
+    /// Finds the cycle of entering arc row `i` → column `j` and its leaving arc, in one climb
+    /// from both ends to their nearest common ancestor, the join node (LEMON's
+    /// `findJoinNode` and `findLeavingArc` fused: the side of the smaller subtree climbs
+    /// first). Ties between blocking arcs are broken as LEMON does (strict on the source
+    /// side, non-strict on the target side): the leaving arc is the last blocking one met
+    /// along the cycle's orientation from the join node, so the source side keeps its first
+    /// smallest flow from below, the target side its last, and the target side wins ties;
+    /// this keeps the tree strongly feasible and so excludes cycling on degenerate pivots.
+    /// Returns `None` only if no arc blocks (cannot happen with non-negative costs: the
+    /// problem is bounded).
+    pub fn find_cycle(&self, i: usize, j: usize, cost: f64) -> Option<Pivot> {
+        let (first, second) = (i, self.n + j);
+        let (mut u, mut v) = (first, second);
+        let (mut delta_first, mut out_first) = (f64::INFINITY, NONE);
+        let (mut delta_second, mut out_second) = (f64::INFINITY, NONE);
         while u != v {
             if self.succ_num[u] < self.succ_num[v] {
+                if self.up[u] == 1 && self.flow[u] < delta_first {
+                    delta_first = self.flow[u];
+                    out_first = u;
+                }
                 u = self.parent[u];
             } else {
+                if self.up[v] == 0 && self.flow[v] <= delta_second {
+                    delta_second = self.flow[v];
+                    out_second = v;
+                }
                 v = self.parent[v];
             }
         }
-        u
-    }
-
-    /// Finds the cycle of entering arc row `i` → column `j` and its leaving arc. Ties between
-    /// blocking arcs are broken as LEMON does (strict on the source side, non-strict on the
-    /// target side): the leaving arc is the last blocking one met along the cycle's
-    /// orientation from the join node, which keeps the tree strongly feasible and so excludes
-    /// cycling on degenerate pivots. Returns `None` only if no arc blocks (cannot happen with
-    /// non-negative costs: the problem is bounded).
-    pub fn find_cycle(&self, i: usize, j: usize, cost: f64) -> Option<Pivot> {
-        let (first, second) = (i, self.n + j);
-        let join = self.find_join(first, second);
-        let mut delta = f64::INFINITY;
-        let mut u_out = NONE;
-        let mut side = 0;
-        let mut u = first;
-        while u != join {
-            if self.up[u] == 1 && self.flow[u] < delta {
-                delta = self.flow[u];
-                u_out = u;
-                side = 1;
-            }
-            u = self.parent[u];
-        }
-        u = second;
-        while u != join {
-            if self.up[u] == 0 && self.flow[u] <= delta {
-                delta = self.flow[u];
-                u_out = u;
-                side = 2;
-            }
-            u = self.parent[u];
-        }
-        let (u_in, v_in) = match side {
-            1 => (first, second),
-            2 => (second, first),
-            _ => return None,
+        let (u_in, v_in, u_out, delta) = if out_second != NONE && delta_second <= delta_first {
+            (second, first, out_second, delta_second)
+        } else if out_first != NONE {
+            (first, second, out_first, delta_first)
+        } else {
+            return None;
         };
         Some(Pivot {
             i,
             j,
             cost,
-            join,
+            join: u,
             u_in,
             v_in,
             u_out,
@@ -309,22 +299,28 @@ impl Tree<'_> {
     /// subtree, or, when that subtree holds more than half of the nodes, those of the rest of
     /// the tree the other way (reduced costs depend only on differences, so either keeps them
     /// all; the root's potential then drifts until the next [`Tree::refresh_potentials`]).
+    /// Either set is one segment of the cyclic thread, walked from both ends at once (along
+    /// `thread` and `rev_thread`): two independent chains of loads instead of one.
     fn update_potential(&mut self, p: &Pivot) {
         let sign = if self.up[p.u_in] == 1 { 1.0 } else { -1.0 };
         let sigma = self.pi[p.v_in] - self.pi[p.u_in] - sign * p.cost;
-        let end = self.thread[self.last_succ[p.u_in]];
-        if 2 * self.succ_num[p.u_in] <= self.n + self.m + 1 {
-            let mut u = p.u_in;
-            while u != end {
-                self.pi[u] += sigma;
-                u = self.thread[u];
-            }
+        let size = self.succ_num[p.u_in];
+        let total = self.n + self.m + 1;
+        let (first, last, count, shift) = if 2 * size <= total {
+            (p.u_in, self.last_succ[p.u_in], size, sigma)
         } else {
-            let mut u = end;
-            while u != p.u_in {
-                self.pi[u] -= sigma;
-                u = self.thread[u];
-            }
+            let after = self.thread[self.last_succ[p.u_in]];
+            (after, self.rev_thread[p.u_in], total - size, -sigma)
+        };
+        let (mut a, mut b) = (first, last);
+        for _ in 0..count / 2 {
+            self.pi[a] += shift;
+            self.pi[b] += shift;
+            a = self.thread[a];
+            b = self.rev_thread[b];
+        }
+        if count % 2 == 1 {
+            self.pi[a] += shift;
         }
     }
 

@@ -48,8 +48,9 @@ fn ratios() {
             }
             let info = info.unwrap();
             println!(
-                "n = {n:4}, d = {d:3}: assignment {:9.2} ms ({} paths, {} rows scanned), emd {:9.2} ms, ratio {:6.2}, cost rel diff {:.1e}, gap {:.1e}",
+                "n = {n:4}, d = {d:3}: assignment {:9.2} ms ({} bids, {} paths, {} rows scanned), emd {:9.2} ms, ratio {:6.2}, cost rel diff {:.1e}, gap {:.1e}",
                 ta * 1e3,
+                info.bids,
                 info.augmentations,
                 info.scanned_rows,
                 te * 1e3,

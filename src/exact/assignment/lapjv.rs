@@ -113,6 +113,8 @@ pub(super) struct Stats {
     pub augmentations: u64,
     /// Rows scanned by those searches (each an O(n) pass).
     pub scanned_rows: u64,
+    /// Bids of the auction's start (0 when not run).
+    pub bids: u64,
     /// True when a [`progress`](crate::progress) observer stopped the searches: the rows
     /// still free were then given the free columns in increasing order.
     pub cancelled: bool,
@@ -224,6 +226,14 @@ pub(super) fn column_minima(c: &Rows<'_>, v: &mut [f64], arg: &mut [usize], buf:
 pub(super) trait ReducedRows {
     /// `(u1, j1, u2, j2)` over row i's arcs (at least 2), as [`two_smallest`].
     fn two_smallest(&mut self, i: usize, v: &[f64]) -> (f64, usize, f64, usize);
+
+    /// A bid of row i: `(u1, j1, w)` with `u1 = C_ij1 − v_j1` its smallest reduced cost
+    /// (exact over all arcs) and `u1 ≤ w ≤` its second smallest (`w` may be below it when
+    /// the second smallest is not known cheaply). The exact second smallest by default.
+    fn bid(&mut self, i: usize, v: &[f64]) -> (f64, usize, f64) {
+        let (u1, j1, u2, _) = self.two_smallest(i, v);
+        (u1, j1, u2)
+    }
 }
 
 /// Every arc of a dense cost.

@@ -9,7 +9,9 @@
 //! through a few candidate arcs (its smallest reduced costs) and a lower bound on all its
 //! other reduced costs, expanded from the dense row only when a search reaches that bound,
 //! with a heap over the columns (see `sparse`): the same exact algorithm, far less of the
-//! matrix touched per search. Memory O(n) besides the caller's cost (below 2 KB per row at
+//! matrix touched per search. There, when the first searches predict long ones (as on 2-D
+//! point clouds), an ε-scaling auction (Bertsekas) on the same arcs gives the searches their
+//! duals and the tight part of its assignment (see `auction`): the result is the same optimum. Memory O(n) besides the caller's cost (below 2 KB per row at
 //! most), which is read in place through any strided view: rows are read contiguously for a
 //! row-major view, a column-major view is solved as its transpose (so both are fast), other
 //! layouts copy one row at a time. Costs may be negative; they must be finite.
@@ -17,6 +19,7 @@
 //! Levels: [`assignment_scratch`], [`assignment_in_place`], [`assignment`]; from two point
 //! clouds: [`assignment_from_points`]; many problems over the threads: [`batch`].
 
+mod auction;
 pub mod batch;
 mod lapjv;
 mod scan;
@@ -54,6 +57,9 @@ pub struct AssignmentInfo {
     pub augmentations: u64,
     /// Rows scanned by those searches (each an O(n) pass).
     pub scanned_rows: u64,
+    /// Bids of the ε-scaling auction that gives the searches their start when the first
+    /// searches predict long ones (0 when it did not run; from n = 512 on only).
+    pub bids: u64,
     /// True when a [`progress`](crate::progress) observer stopped the searches: `perm` is
     /// still a permutation, not optimal (`gap` < 0 says how far).
     pub cancelled: bool,
@@ -199,7 +205,7 @@ pub fn assignment_in_place(
     // dense scan costs more than relaxing a few candidates through the heap), the dense
     // LAPJV below. The choice depends on n only, so it is the same for every thread count.
     let solved = if n >= sparse::SPARSE_MIN_N {
-        sparse::solve(&rows, work, stack)
+        sparse::solve(&rows, work, sparse::AuctionRule::DEFAULT, stack)
     } else {
         solve_dense(&rows, work, Stats::default())
     };
@@ -226,6 +232,7 @@ pub fn assignment_in_place(
         gap: solved.gap,
         augmentations: solved.stats.augmentations,
         scanned_rows: solved.stats.scanned_rows,
+        bids: solved.stats.bids,
         cancelled: solved.stats.cancelled,
     })
 }

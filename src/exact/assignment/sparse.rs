@@ -19,9 +19,19 @@
 //! bound the same way) are those of the dense LAPJV: the duals stay feasible on all arcs. A row
 //! whose slot is full is read densely from then on (bound −∞).
 //!
+//! The start: LAPJV's reductions, then the searches. After the first eighth of them (at least
+//! [`AuctionRule::min_paths`]), when their scans predict long ones (more than
+//! [`AuctionRule::min_scans`] columns per row in all; on 2-D clouds a search scans hundreds of
+//! rows), the assignment so far is dropped and an ε-scaling auction (see `auction`) run from the
+//! current duals on the same candidates and bounds, ε from the rows' mean largest candidate
+//! reduced cost down 16384-fold; its tight pairs are kept and the searches go on from
+//! its prices, where they are short (a few columns each). Exactness does not depend on the
+//! auction: any dual-feasible start with tight assigned arcs gives the same optimum.
+//!
 //! Progress: each augmenting path is reported as in the dense solver (paths so far, rows still
 //! free); a stop gives the free rows the free columns.
 
+use super::auction::{auction, keep_tight};
 use super::lapjv::{
     certify, column_minima, complete, reduce, ReducedRows, Rows, Solved, Stats, Work, NONE,
 };
@@ -39,6 +49,13 @@ const ROW_ARCS: usize = 8;
 const ADD_ARCS: usize = 16;
 /// Arcs a row can hold: its first candidates and eight expansions.
 const ROW_CAPACITY: usize = ROW_ARCS + 8 * ADD_ARCS;
+/// The rule between LAPJV's start and the auction's is applied after this fraction of the
+/// searches (and at least [`AuctionRule::min_paths`] of them).
+const PROBE_FRACTION: usize = 8;
+/// The auction's last ε, relative to its first (a power of [`auction`]'s ε ratio 4).
+const AUCTION_EPS_END: f64 = 1.0 / 16384.0;
+/// Bids per row after which the auction stops (its hand-off is the same).
+const AUCTION_MAX_BIDS: usize = 100;
 /// Marks a heap entry already popped by the current search.
 const POPPED: usize = usize::MAX - 1;
 
@@ -205,6 +222,28 @@ impl ReducedRows for Candidates<'_, '_, '_> {
             );
             if best.2 <= self.bound[i] {
                 return best;
+            }
+            self.expand(i, v);
+        }
+    }
+
+    /// The candidates' smallest when it is within the bound (else after expanding the row),
+    /// with the smaller of their second smallest and the bound.
+    fn bid(&mut self, i: usize, v: &[f64]) -> (f64, usize, f64) {
+        loop {
+            let bound = self.bound[i];
+            if bound == f64::NEG_INFINITY {
+                let (u1, j1, u2, _) = two_smallest(self.c.row(i, self.buf), v);
+                return (u1, j1, u2);
+            }
+            let (cols, costs) = self.row(i);
+            let (u1, j1, u2, _) = two_smallest_of(
+                cols.iter()
+                    .zip(costs)
+                    .map(|(&j, &c)| (j as usize, c - v[j as usize])),
+            );
+            if u1 <= bound {
+                return (u1, j1, u2.min(bound));
             }
             self.expand(i, v);
         }
@@ -413,12 +452,33 @@ impl Search<'_> {
     }
 }
 
+/// When [`solve`] abandons LAPJV's start for the auction's (see the module).
+#[derive(Clone, Copy, Debug)]
+pub(super) struct AuctionRule {
+    /// Searches run, at least, before the rule is applied.
+    pub min_paths: usize,
+    /// Columns scanned per row by all the searches, predicted from the first ones, from which
+    /// the auction is run.
+    pub min_scans: f64,
+}
+
+impl AuctionRule {
+    /// The rule of [`crate::exact::assignment_in_place`]: at 15 columns per row predicted
+    /// (measured side by side, one thread: the auction wins on 2-D clouds, n = 1000 and 4000,
+    /// where about 34 and 19 are predicted; loses at n = 1000, d = 512, 12.5 predicted; ties at
+    /// n = 4000, d = 512, 17.7 predicted).
+    pub const DEFAULT: AuctionRule = AuctionRule {
+        min_paths: 16,
+        min_scans: 15.0,
+    };
+}
+
 /// Solves the assignment problem for the n × n cost `c` (n ≥ 2) by LAPJV on candidate arcs
 /// and bounds (see the module). Afterwards `x`, `y` are inverse permutations, `v` the column
 /// duals and `d` the row duals; returns the cost and the certificate over all arcs. O(n²) for
 /// the column reduction, the selection and the certificate, plus O(candidates · log n) per
 /// scanned row and O(n) per expansion; workspace [`scratch`] besides the dense solver's `w`.
-pub(super) fn solve(c: &Rows<'_>, w: Work<'_>, stack: &mut MemStack) -> Solved {
+pub(super) fn solve(c: &Rows<'_>, w: Work<'_>, rule: AuctionRule, stack: &mut MemStack) -> Solved {
     let n = w.x.len();
     let slots = n * ROW_CAPACITY;
     let (mut col, stack) = take(stack, slots, 0u32);
@@ -458,12 +518,32 @@ pub(super) fn solve(c: &Rows<'_>, w: Work<'_>, stack: &mut MemStack) -> Solved {
         mark: &mut mark,
     };
     g.select(v);
-    let nfree = reduce(&mut g, ready, x, y, v, several, free);
-    for i in 0..n {
-        if x[i] != NONE {
-            xc[i] = c.at(i, x[i]);
+    // The auction's first ε: the mean over the rows of their candidates' largest reduced cost
+    // (the spread of a row's cheap arcs), rounded down to a power of 2 (as is every ε after
+    // it: on integer costs the duals stay exact binary fractions).
+    let mean_largest = (0..n)
+        .map(|i| {
+            let (cols, costs) = g.row(i);
+            cols.iter()
+                .zip(costs)
+                .fold(0.0f64, |m, (&j, &c)| m.max(c - v[j as usize]))
+        })
+        .sum::<f64>()
+        / n as f64;
+    let spread = if mean_largest > 0.0 {
+        2.0f64.powi(mean_largest.log2().floor() as i32)
+    } else {
+        0.0
+    };
+    let mut nfree = reduce(&mut g, ready, x, y, v, several, free);
+    let assigned_costs = |x: &[usize], xc: &mut [f64]| {
+        for (i, &j) in x.iter().enumerate() {
+            if j != NONE {
+                xc[i] = c.at(i, j);
+            }
         }
-    }
+    };
+    assigned_costs(x, &mut xc);
     let mut search = Search {
         xc: &mut xc,
         pred: &mut pred,
@@ -479,17 +559,43 @@ pub(super) fn solve(c: &Rows<'_>, w: Work<'_>, stack: &mut MemStack) -> Solved {
         reached: &mut reached,
     };
     let mut stats = Stats::default();
-    for (k, &f) in free[..nfree].iter().enumerate() {
+    // An auction needs ε > 0: not run on costs whose rows' cheap arcs are all tied.
+    let (mut k, mut probing, mut probe_scans) = (0, spread > 0.0, 0u64);
+    while k < nfree {
         if stats.cancelled {
             complete(x, y, &free[k..nfree]);
             break;
         }
+        // The rule: after the first searches, the scans of all of them are predicted (search
+        // lengths growing linearly as the assignment fills up); above `rule.min_scans` per row
+        // the auction's start is taken from the current duals.
+        if probing && k == (nfree / PROBE_FRACTION).max(rule.min_paths) {
+            probing = false;
+            let predicted = if k == 0 {
+                0.0
+            } else {
+                let grow = nfree as f64 / k as f64;
+                probe_scans as f64 * grow * grow
+            };
+            if predicted >= rule.min_scans * n as f64 {
+                let budget = (AUCTION_MAX_BIDS * n) as u64;
+                let eps = (spread, spread * AUCTION_EPS_END);
+                stats.bids = auction(&mut g, x, y, v, free, eps, budget);
+                nfree = keep_tight(&mut g, x, y, v, free);
+                assigned_costs(x, search.xc);
+                k = 0;
+                continue;
+            }
+        }
+        let f = free[k];
         let columns = search.augment(&mut g, x, y, v, f);
+        probe_scans += columns as u64;
         stats.augmentations += 1;
         stats.scanned_rows += columns as u64;
         // Reported with the rows still free; a stop takes effect before the next search.
         let left = (nfree - k - 1) as f64;
         stats.cancelled = progress::check(stats.augmentations, left) == Flow::Stop;
+        k += 1;
     }
     let (cost, gap) = certify(c, x, v, d, g.buf);
     Solved { stats, cost, gap }
@@ -501,9 +607,9 @@ mod tests {
     use crate::exact::assignment::lapjv::solve_dense;
     use faer::Mat;
 
-    /// Solves `c` by the candidate-arc method (any n ≥ 2, also below [`SPARSE_MIN_N`]) and
-    /// by the dense LAPJV; returns both `(cost, gap, perm)`.
-    fn both(c: &Mat<f64>) -> [(f64, f64, Vec<usize>); 2] {
+    /// Solves `c` by the candidate-arc method (any n ≥ 2, also below [`SPARSE_MIN_N`]) with
+    /// `rule` and by the dense LAPJV; returns both `(cost, gap, perm)` and the auction's bids.
+    fn both_with(c: &Mat<f64>, rule: AuctionRule) -> ([(f64, f64, Vec<usize>); 2], u64) {
         let n = c.nrows();
         let rows = Rows::new(c.as_ref());
         let run = |sparse: bool| {
@@ -532,37 +638,59 @@ mod tests {
                     buf,
                 };
                 let s = if sparse {
-                    solve(&rows, w, stack)
+                    solve(&rows, w, rule, stack)
                 } else {
                     solve_dense(&rows, w, Stats::default())
                 };
-                (s.cost, s.gap, a[0].clone())
+                ((s.cost, s.gap, a[0].clone()), s.stats.bids)
             })
             .unwrap()
         };
-        [run(true), run(false)]
+        let (sparse, bids) = run(true);
+        ([sparse, run(false).0], bids)
     }
 
-    #[test]
-    fn candidate_arcs_give_the_dense_optimum() {
-        let mut s = 0x9E37_79B9_7F4A_7C15u64;
-        let mut r = move || {
+    /// [`both_with`] with the default rule.
+    fn both(c: &Mat<f64>) -> [(f64, f64, Vec<usize>); 2] {
+        both_with(c, AuctionRule::DEFAULT).0
+    }
+
+    /// The rule that runs the auction after the first eighth of the searches, whatever they
+    /// predict.
+    const ALWAYS: AuctionRule = AuctionRule {
+        min_paths: 0,
+        min_scans: 0.0,
+    };
+
+    /// Uniform numbers in [0, 1) from a xorshift generator seeded with `seed`.
+    fn uniform(mut s: u64) -> impl FnMut() -> f64 {
+        move || {
             s ^= s << 13;
             s ^= s >> 7;
             s ^= s << 17;
             (s >> 11) as f64 / (1u64 << 53) as f64
-        };
+        }
+    }
+
+    /// Squared Euclidean cost between n points uniform in [0, 1]² and n others.
+    fn cloud_cost(n: usize, r: &mut impl FnMut() -> f64) -> Mat<f64> {
+        let pts: Vec<[f64; 4]> = (0..n).map(|_| [r(), r(), r(), r()]).collect();
+        Mat::from_fn(n, n, |i, j| {
+            let (p, q) = (pts[i], pts[j]);
+            (p[0] - q[2]).powi(2) + (p[1] - q[3]).powi(2)
+        })
+    }
+
+    #[test]
+    fn candidate_arcs_give_the_dense_optimum() {
+        let mut r = uniform(0x9E37_79B9_7F4A_7C15);
         for n in [2usize, 5, 9, 10, 40, 150, 600] {
             // Uniform, integer with many ties, 2-D points, and a block structure whose cheap
             // arcs all go to the first 16 columns (long searches, many expansions).
-            let pts: Vec<[f64; 4]> = (0..n).map(|_| [r(), r(), r(), r()]).collect();
             let cases = [
                 Mat::from_fn(n, n, |_, _| r()),
                 Mat::from_fn(n, n, |_, _| (r() * 3.0).floor()),
-                Mat::from_fn(n, n, |i, j| {
-                    let (p, q) = (pts[i], pts[j]);
-                    (p[0] - q[2]).powi(2) + (p[1] - q[3]).powi(2)
-                }),
+                cloud_cost(n, &mut r),
                 Mat::from_fn(n, n, |i, j| {
                     let b = |k: usize| if k < 16 { 0.0 } else { 100.0 };
                     b(i) + b(j) + r()
@@ -588,6 +716,70 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    /// The auction's start, forced: the dense LAPJV's optimum (itself checked against brute
+    /// force and HiGHS in tests/exact), a permutation, the certificate; on integer costs with ties, uniform
+    /// costs, 2-D points, a block structure that defeats the candidates, and costs 10¹⁵ + U(0,1)
+    /// whose ε is below the costs' ulp (the auction makes no progress and stops at its budget).
+    #[test]
+    fn auction_start_gives_the_optimum() {
+        let mut r = uniform(0x51_7CC1_B727_220A);
+        let mut ran = 0;
+        for n in [2usize, 3, 5, 7, 40, 200, 600] {
+            let cases = [
+                Mat::from_fn(n, n, |_, _| (r() * n as f64).floor()),
+                Mat::from_fn(n, n, |_, _| r()),
+                cloud_cost(n, &mut r),
+                Mat::from_fn(n, n, |i, j| {
+                    let b = |k: usize| if k < 16 { 0.0 } else { 100.0 };
+                    b(i) + b(j) + r()
+                }),
+                Mat::from_fn(n, n, |_, _| 1e15 + (r() * 4.0 * n as f64).floor()),
+            ];
+            for (k, c) in cases.iter().enumerate() {
+                let ([(cs, gs, ps), (cd, _, pd)], bids) = both_with(c, ALWAYS);
+                ran += usize::from(bids > 0);
+                let mut sorted = ps.clone();
+                sorted.sort_unstable();
+                assert_eq!(sorted, (0..n).collect::<Vec<_>>(), "n {n} case {k}");
+                let recomputed: f64 = (0..n).map(|i| c[(i, ps[i])]).sum();
+                assert_eq!(recomputed, cs, "n {n} case {k}");
+                if k == 4 {
+                    // 10¹⁵ + integers: the sums round; their integer parts are exact.
+                    let excess = |p: &[usize]| (0..n).map(|i| c[(i, p[i])] - 1e15).sum::<f64>();
+                    assert_eq!((excess(&ps), gs), (excess(&pd), 0.0), "n {n} case {k}");
+                } else if k == 0 {
+                    // Integers: exact, with a zero certificate.
+                    assert_eq!((cs, gs), (cd, 0.0), "n {n} case {k}");
+                } else {
+                    assert!(
+                        (cs - cd).abs() <= 1e-12 * cd.abs().max(1.0),
+                        "n {n} case {k}: {cs} vs {cd}"
+                    );
+                    assert!(gs >= -1e-12, "n {n} case {k}: gap {gs}");
+                }
+            }
+        }
+        // The auction ran on about half of these (not where the reductions left no free row,
+        // as on most of the small ones).
+        assert!(ran >= 15, "the auction ran {ran} times of 35");
+    }
+
+    /// The default rule keeps LAPJV's start where the first searches are short (uniform
+    /// costs) and takes the auction's on 2-D points (long searches), with the same optimum.
+    #[test]
+    fn default_rule_takes_the_auction_on_long_searches() {
+        let mut r = uniform(0x2545_F491_4F6C_DD1D);
+        let n = 600;
+        let points = cloud_cost(n, &mut r);
+        let uniform = Mat::from_fn(n, n, |_, _| r());
+        for (c, auction_wanted) in [(&points, true), (&uniform, false)] {
+            let ([(cs, gs, _), (cd, _, _)], bids) = both_with(c, AuctionRule::DEFAULT);
+            assert_eq!(bids > 0, auction_wanted, "bids {bids}");
+            assert!((cs - cd).abs() <= 1e-12 * cd, "{cs} vs {cd}");
+            assert!(gs >= -1e-12, "gap {gs}");
         }
     }
 

@@ -6,7 +6,8 @@
 //! `D = Σ a_i φ_a(f_i) + Σ b_j φ_b(g_j) − ε Σ_ij a_i b_j (e^{(f_i + g_j − C_ij)/ε} − 1)`
 //! ([`Info::dual`](super::Info::dual)), so by the envelope theorem its gradient is D's partial
 //! gradient at the optimal potentials:
-//! * `∂/∂x_i = Σ_j P_ij ∇_x c(x_i, y_j) = 2 (r_i x_i − Σ_j P_ij y_j)` with `r_i = Σ_j P_ij`;
+//! * `∂/∂x_i = Σ_j P_ij ∇_x c(x_i, y_j) = −2 Σ_j P_ij (y_j − x_i)` (`= 2 (r_i x_i − Σ_j P_ij y_j)`
+//!   with `r_i = Σ_j P_ij`, summed as displacements to avoid that difference's cancellation);
 //! * `∂/∂a_i = φ_a(f_i) − ε (S_i − Σb)` with `S_i = Σ_j b_j e^{(f_i + g_j − C_ij)/ε}` (= r_i / a_i;
 //!   computed directly, so it is defined at a_i = 0 too). For balanced OT at convergence this
 //!   is f_i up to a constant (only mass-preserving changes of a are feasible). With a TV
@@ -15,7 +16,8 @@
 //!   mass-preserving changes.
 //!
 //! Each side costs one streamed pass of the barycentric map's line sums (O(n·m·d), no n×m
-//! memory). The divergence adds the passes of its two symmetric terms: a point of x appears
+//! memory; the sums in SIMD lanes of the points' type, a segment at a time, then in f64). The
+//! divergence adds the passes of its two symmetric terms: a point of x appears
 //! in both arguments of OT_ε(a, a), so both of that problem's sides contribute.
 
 use super::cost_source::Cost;
@@ -150,7 +152,7 @@ fn add_side<T: Real>(
             ga[i] += coef * (side.phi(f[i]) - eps * (s_i - sb));
             if a[i] > T::ZERO {
                 for t in 0..d {
-                    gx[i * d + t] += coef * 2.0 * (c[0] * x[(i, t)].to_f64() - c[2 + t]);
+                    gx[i * d + t] -= coef * 2.0 * c[2 + t];
                 }
             }
         }

@@ -422,8 +422,8 @@ pub fn source_scratch<T: Real>(n: usize, m: usize, d: usize) -> StackReq {
 }
 
 /// A prepared problem: the cost's [`Source`], the log-weights `la` (n), `lb` (m), and
-/// buffers `v` (n), `u` (m) for scaled potentials, `yt` the coordinate-major targets (d·m;
-/// empty for a dense cost).
+/// buffers `v` (n), `u` (m) for scaled potentials, `xt`, `yt` the coordinate-major sources
+/// (d·n) and targets (d·m; both empty for a dense cost).
 pub struct Prepared<'s, T> {
     /// The cost, ready for the passes.
     pub src: Source<'s, T>,
@@ -435,6 +435,8 @@ pub struct Prepared<'s, T> {
     pub v: &'s mut [T],
     /// Column-side scaled potentials g/ε + log b.
     pub u: &'s mut [T],
+    /// Source points, coordinate-major.
+    pub xt: &'s [T],
     /// Target points, coordinate-major.
     pub yt: &'s [T],
 }
@@ -476,6 +478,7 @@ pub fn with_source<T: Real, R>(
         lb: &lb,
         v: &mut v,
         u: &mut u,
+        xt: &xt,
         yt: &yt,
     };
     body(p, stack)

@@ -30,16 +30,89 @@ fn weights<T: Real, S: Simd>(s: S, vl: T, u: &[T], c: &[T], nie: T, w: &mut [T])
     }
 }
 
-/// For every line l, `out[l·(2+d) ..]` = [Σ_k P_lk, Σ_k P_lk C_lk, Σ_k P_lk y_tk for t < d]
-/// (in f64), where P_lk = exp(v_l + u_k + C_lk·nie) and `y` is d×len coordinate-major.
+/// (Σ_k w_k, Σ_k w_k·c_k) over a segment, in `T` (two accumulators each).
+#[inline(always)]
+fn sum_and_dot<T: Real, S: Simd>(s: S, w: &[T], c: &[T]) -> (T, T) {
+    let (wv, wt) = T::as_simd::<S>(w);
+    let (cv, ct) = T::as_simd::<S>(c);
+    let z = T::splat_s(s, T::ZERO);
+    let (mut s0, mut s1, mut d0, mut d1) = (z, z, z, z);
+    let q = wv.len() / 2;
+    for k in 0..q {
+        let b = 2 * k;
+        s0 = T::add_s(s, s0, wv[b]);
+        s1 = T::add_s(s, s1, wv[b + 1]);
+        d0 = T::mul_add_s(s, wv[b], cv[b], d0);
+        d1 = T::mul_add_s(s, wv[b + 1], cv[b + 1], d1);
+    }
+    if wv.len() % 2 == 1 {
+        let k = wv.len() - 1;
+        s0 = T::add_s(s, s0, wv[k]);
+        d0 = T::mul_add_s(s, wv[k], cv[k], d0);
+    }
+    let mut sum = T::reduce_sum_s(s, T::add_s(s, s0, s1));
+    let mut dot = T::reduce_sum_s(s, T::add_s(s, d0, d1));
+    for (&wk, &ck) in wt.iter().zip(ct) {
+        sum += wk;
+        dot += wk * ck;
+    }
+    (sum, dot)
+}
+
+/// Σ_k w_k·(y_k − x) over a segment, in `T` (two accumulators).
+#[inline(always)]
+fn displacement<T: Real, S: Simd>(s: S, w: &[T], y: &[T], x: T) -> T {
+    let (wv, wt) = T::as_simd::<S>(w);
+    let (yv, yt) = T::as_simd::<S>(y);
+    let xv = T::splat_s(s, x);
+    let z = T::splat_s(s, T::ZERO);
+    let (mut d0, mut d1) = (z, z);
+    let q = wv.len() / 2;
+    for k in 0..q {
+        let b = 2 * k;
+        d0 = T::mul_add_s(s, wv[b], T::sub_s(s, yv[b], xv), d0);
+        d1 = T::mul_add_s(s, wv[b + 1], T::sub_s(s, yv[b + 1], xv), d1);
+    }
+    if wv.len() % 2 == 1 {
+        let k = wv.len() - 1;
+        d0 = T::mul_add_s(s, wv[k], T::sub_s(s, yv[k], xv), d0);
+    }
+    let mut dot = T::reduce_sum_s(s, T::add_s(s, d0, d1));
+    for (&wk, &yk) in wt.iter().zip(yt) {
+        dot += wk * (yk - x);
+    }
+    dot
+}
+
+/// `out_k = w_k·h_k` over a segment.
+#[inline(always)]
+fn product<T: Real, S: Simd>(s: S, w: &[T], h: &[T], out: &mut [T]) {
+    let (wv, wt) = T::as_simd::<S>(w);
+    let (hv, ht) = T::as_simd::<S>(h);
+    let (ov, ot) = T::as_mut_simd::<S>(out);
+    for ((o, &wk), &hk) in ov.iter_mut().zip(wv).zip(hv) {
+        *o = T::mul_s(s, wk, hk);
+    }
+    for ((o, &wk), &hk) in ot.iter_mut().zip(wt).zip(ht) {
+        *o = wk * hk;
+    }
+}
+
+/// For every line l, `out[l·(2+d) ..]` = [Σ_k P_lk, Σ_k P_lk C_lk, Σ_k P_lk (y_tk − x_tl) for
+/// t < d], where P_lk = exp(v_l + u_k + C_lk·nie), `x` is d×lines and `y` d×len, both
+/// coordinate-major (d = 0: no points). With factors `h` (len values; empty: none) each line
+/// has a second block of 2 + d sums, those of the weights P_lk·h_k. Each segment's sums are
+/// taken in SIMD lanes of `T`, then added up in f64; the displacement form keeps the
+/// barycentric map and the gradient free of the cancellation in Σ P_lk y_k − x_l Σ P_lk.
 #[allow(clippy::too_many_arguments)]
 fn line_sums<T: Real, L: Lines<T>>(
     lines: &L,
     v: &[T],
     u: &[T],
     nie: T,
-    y: &[T],
+    (x, y): (&[T], &[T]),
     d: usize,
+    h: &[T],
     out: &mut [f64],
     par: Par,
 ) {
@@ -48,55 +121,82 @@ fn line_sums<T: Real, L: Lines<T>>(
         v: &'a [T],
         u: &'a [T],
         nie: T,
+        x: &'a [T],
         y: &'a [T],
         d: usize,
+        h: &'a [T],
         l0: usize,
         out: &'a mut [f64],
     }
     impl<T: Real, L: Lines<T>> pulp::WithSimd for Op<'_, T, L> {
         type Output = ();
         #[inline(always)]
-        fn with_simd<S: Simd>(self, s: S) {
+        fn with_simd<S: Simd>(mut self, s: S) {
             let len = self.lines.line_len();
+            let n_lines = self.lines.n_lines();
+            let out = std::mem::take(&mut self.out);
+            let block = 2 + self.d;
+            let width = if self.h.is_empty() { block } else { 2 * block };
             let mut buf = [T::ZERO; SEGMENT];
             let mut w = [T::ZERO; SEGMENT];
-            for (k, o) in self.out.chunks_mut(2 + self.d).enumerate() {
+            let mut wh = [T::ZERO; SEGMENT];
+            for (k, o) in out.chunks_mut(width).enumerate() {
                 let l = self.l0 + k;
                 o.fill(0.0);
                 let mut k0 = 0;
                 while k0 < len {
                     let n = SEGMENT.min(len - k0);
                     let c = self.lines.segment(s, l, k0, n, &mut buf);
-                    weights(s, self.v[l], &self.u[k0..k0 + n], c, self.nie, &mut w[..n]);
-                    let (mut s0, mut s1) = (0.0, 0.0);
-                    for (&wk, &ck) in w[..n].iter().zip(c) {
-                        s0 += wk.to_f64();
-                        s1 += wk.to_f64() * ck.to_f64();
-                    }
-                    o[0] += s0;
-                    o[1] += s1;
-                    for t in 0..self.d {
-                        let yt = &self.y[t * len + k0..t * len + k0 + n];
-                        o[2 + t] += w[..n]
-                            .iter()
-                            .zip(yt)
-                            .map(|(&wk, &yk)| wk.to_f64() * yk.to_f64())
-                            .sum::<f64>();
+                    let w = &mut w[..n];
+                    weights(s, self.v[l], &self.u[k0..k0 + n], c, self.nie, w);
+                    self.add(s, w, c, l, n_lines, k0, &mut o[..block]);
+                    if !self.h.is_empty() {
+                        let wh = &mut wh[..n];
+                        product(s, w, &self.h[k0..k0 + n], wh);
+                        self.add(s, wh, c, l, n_lines, k0, &mut o[block..]);
                     }
                     k0 += n;
                 }
             }
         }
     }
+    impl<T: Real, L: Lines<T>> Op<'_, T, L> {
+        /// Adds the sums of weights `w` over the segment at `k0` of line `l` to `o`.
+        #[inline(always)]
+        #[allow(clippy::too_many_arguments)]
+        fn add<S: Simd>(
+            &self,
+            s: S,
+            w: &[T],
+            c: &[T],
+            l: usize,
+            n_lines: usize,
+            k0: usize,
+            o: &mut [f64],
+        ) {
+            let len = self.lines.line_len();
+            let (sum, dot) = sum_and_dot(s, w, c);
+            o[0] += sum.to_f64();
+            o[1] += dot.to_f64();
+            for t in 0..self.d {
+                let yt = &self.y[t * len + k0..t * len + k0 + w.len()];
+                let xt = self.x[t * n_lines + l];
+                o[2 + t] += displacement(s, w, yt, xt).to_f64();
+            }
+        }
+    }
     let arch = pulp::Arch::new();
-    par_chunks(par, out, LINES_CHUNK * (2 + d), |c, o| {
+    let width = if h.is_empty() { 2 + d } else { 2 * (2 + d) };
+    par_chunks(par, out, LINES_CHUNK * width, |c, o| {
         arch.dispatch(Op {
             lines,
             v,
             u,
             nie,
+            x,
             y,
             d,
+            h,
             l0: c * LINES_CHUNK,
             out: o,
         })
@@ -173,7 +273,9 @@ pub(super) fn check_potentials<T: Real>(
 }
 
 /// Runs [`line_sums`] over the natural lines of `cost` and hands `(sums, values_per_line)` to
-/// `finish`. Inputs must be checked.
+/// `finish`; `h` (m factors, or empty) adds the second block of sums on point clouds (dense
+/// costs take none). Inputs must be checked; the workspace is [`line_sums_scratch`], twice
+/// its sums with `h`.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn with_line_sums<T: Real, R>(
     cost: Cost<'_, T>,
@@ -182,6 +284,7 @@ pub(super) fn with_line_sums<T: Real, R>(
     f: &[f64],
     g: &[f64],
     eps: f64,
+    h: &[T],
     par: Par,
     stack: &mut MemStack,
     finish: impl FnOnce(&[f64], usize) -> R,
@@ -191,22 +294,24 @@ pub(super) fn with_line_sums<T: Real, R>(
     with_source(cost, a, b, stack, |p, stack| {
         scaled(f, p.la, eps, p.v);
         scaled(g, p.lb, eps, p.u);
-        let (v, u, yt) = (&*p.v, &*p.u, p.yt);
+        let (v, u, xt, yt) = (&*p.v, &*p.u, p.xt, p.yt);
         let nie = T::from_f64(-1.0 / eps);
+        let none: &[T] = &[];
         match p.src {
             Source::Rows(l) => {
                 let (mut sums, _) = take(stack, n * 2, 0.0f64);
-                line_sums(&l, v, u, nie, &[], 0, &mut sums, par);
+                line_sums(&l, v, u, nie, (none, none), 0, none, &mut sums, par);
                 finish(&sums, 2)
             }
             Source::Points(l, _) => {
-                let (mut sums, _) = take(stack, n * (2 + d), 0.0f64);
-                line_sums(&l, v, u, nie, yt, d, &mut sums, par);
-                finish(&sums, 2 + d)
+                let width = if h.is_empty() { 2 + d } else { 2 * (2 + d) };
+                let (mut sums, _) = take(stack, n * width, 0.0f64);
+                line_sums(&l, v, u, nie, (xt, yt), d, h, &mut sums, par);
+                finish(&sums, width)
             }
             Source::Cols(l) => {
                 let (mut sums, _) = take(stack, m * 2, 0.0f64);
-                line_sums(&l, u, v, nie, &[], 0, &mut sums, par);
+                line_sums(&l, u, v, nie, (none, none), 0, none, &mut sums, par);
                 finish(&sums, 2)
             }
         }
@@ -229,9 +334,19 @@ pub fn transport_cost_in_place<T: Real>(
     let (n, m) = cost.dims();
     check_potentials(n, m, a, b, f, g, eps)?;
     check_stack(stack, line_sums_scratch::<T>(n, m, cost.point_dim()))?;
-    Ok(with_line_sums(cost, a, b, f, g, eps, par, stack, |s, w| {
-        s.chunks(w).map(|c| c[1]).sum()
-    }))
+    let total = |s: &[f64], w: usize| s.chunks(w).map(|c| c[1]).sum();
+    Ok(with_line_sums(
+        cost,
+        a,
+        b,
+        f,
+        g,
+        eps,
+        &[],
+        par,
+        stack,
+        total,
+    ))
 }
 
 /// [`transport_cost_in_place`] with its own workspace, on the calling thread.
@@ -251,7 +366,7 @@ pub fn transport_cost<T: Real>(
 }
 
 /// The barycentric projection of every source point, `out[i] = Σ_j P_ij y_j / Σ_j P_ij`
-/// (n×d; rows with no mass are left at x_i), for a point-cloud cost, without forming P:
+/// (n×d, as x_i + Σ_j P_ij (y_j − x_i) / Σ_j P_ij; rows with no mass are left at x_i), for a point-cloud cost, without forming P:
 /// one streamed pass, O(n·m·d), which also gives the transport cost ⟨P, C⟩ (returned).
 /// Workspace [`line_sums_scratch`].
 #[allow(clippy::too_many_arguments)]
@@ -286,18 +401,19 @@ pub fn barycentric_map_in_place<T: Real>(
         stack,
     )?;
     let mut out = out;
-    Ok(with_line_sums(cost, a, b, f, g, eps, par, stack, |s, _| {
+    let map = |s: &[f64], _| {
         for (i, c) in s.chunks(2 + d).enumerate() {
             for t in 0..d {
                 out[(i, t)] = if c[0] > 0.0 {
-                    T::from_f64(c[2 + t] / c[0])
+                    T::from_f64(x[(i, t)].to_f64() + c[2 + t] / c[0])
                 } else {
                     x[(i, t)]
                 };
             }
         }
         s.chunks(2 + d).map(|c| c[1]).sum()
-    }))
+    };
+    Ok(with_line_sums(cost, a, b, f, g, eps, &[], par, stack, map))
 }
 
 /// [`barycentric_map_in_place`] allocating its n×d output and workspace, on the calling thread.

@@ -125,10 +125,10 @@ fn values_equal_the_rust_api_and_the_plan_is_the_duals_formula() {
     );
     assert!(out.report.error <= 1e-12 && out.report.status == OTC_OK);
     let mut tc = 0.0;
-    for i in 0..n {
-        for j in 0..m {
+    for (i, (&ai, &fi)) in a.iter().zip(&r.f).enumerate() {
+        for (j, (&bj, &gj)) in b.iter().zip(&r.g).enumerate() {
             let k = i * m + j;
-            let want = a[i] * b[j] * ((r.f[i] + r.g[j] + r.info.mass_price - c[k]) / 0.02).exp();
+            let want = ai * bj * ((fi + gj + r.info.mass_price - c[k]) / 0.02).exp();
             assert!(
                 (buf.plan[k] - want).abs() <= 1e-15 * (1.0 + want),
                 "({i}, {j})"
@@ -356,8 +356,9 @@ fn bad_input_is_refused_and_nothing_is_written() {
         "threads",
     );
     type Outputs = otc_sinkhorn_partial_outputs_f64;
+    type Spoil<'a> = &'a dyn Fn(&mut Outputs);
     let cost_ptr = c.as_ptr() as *mut f64;
-    let bad_outputs: [(&dyn Fn(&mut Outputs), otc_status, &str); 5] = [
+    let bad_outputs: [(Spoil, otc_status, &str); 5] = [
         (
             &|o| o.plan.data = cost_ptr,
             OTC_ERR_ALIASING,

@@ -19,7 +19,7 @@
 //! memory; the sums in SIMD lanes of the points' type, a segment at a time, then in f64). The
 //! divergence adds its two symmetric terms: a point of x appears in both arguments of
 //! OT_ε(a, a), so both of that problem's sides contribute, and one pass gives both (the
-//! transposed plan is the plan reweighted, see [`add_self_term`]).
+//! transposed plan is the plan reweighted, see `add_self_term`).
 
 use super::cost_source::Cost;
 use super::divergence::{divergence_warm, Divergence, DivergencePotentials};

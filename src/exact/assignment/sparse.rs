@@ -467,7 +467,7 @@ impl AuctionRule {
     /// (measured side by side, one thread: the auction wins on 2-D clouds, n = 1000 and 4000,
     /// where about 34 and 19 are predicted; loses at n = 1000, d = 512, 12.5 predicted; ties at
     /// n = 4000, d = 512, 17.7 predicted).
-    pub const DEFAULT: AuctionRule = AuctionRule {
+    pub(super) const DEFAULT: AuctionRule = AuctionRule {
         min_paths: 16,
         min_scans: 15.0,
     };

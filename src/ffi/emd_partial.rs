@@ -13,7 +13,7 @@ use crate::exact::{
     emd_partial_in_place, emd_partial_scratch, emd_tv_in_place, EmdOutputs, PartialInfo,
     PartialParams,
 };
-use crate::{bail, MatRef, MemStack, Par, Result};
+use crate::{bail, MatRef, MemStack, Par, Result, StackReq};
 use std::ffi::c_void;
 use std::mem::size_of;
 
@@ -313,20 +313,22 @@ pub(super) fn sizes(n: usize, m: usize) -> Result<()> {
     Ok(())
 }
 
-/// The body of both workspace queries: checks the thread count and n, m, writes the bytes.
+/// The body of the workspace queries of the dense n × m problems (partial, TV, entropic
+/// partial): checks the thread count and n, m, writes the bytes of `req(n, m)`.
 ///
 /// # Safety
 /// `bytes` must be NULL or valid for writes.
-unsafe fn write_dense_workspace(
+pub(super) unsafe fn write_dense_workspace(
     n: usize,
     m: usize,
     num_threads: u32,
+    req: fn(usize, usize) -> StackReq,
     bytes: *mut usize,
 ) -> Result<Report> {
     crate::par::resolve_threads(args::threads(num_threads))?;
     sizes(n, m)?;
     // SAFETY: forwarded contract.
-    unsafe { args::write_workspace_size(emd_partial_scratch(n, m), bytes) }?;
+    unsafe { args::write_workspace_size(req(n, m), bytes) }?;
     Ok(Report::ok())
 }
 
@@ -470,7 +472,7 @@ pub unsafe extern "C" fn otc_emd_partial_workspace_size_f64(
         // SAFETY (whole block): forwarded contract, checked by the helpers.
         let (p, _) = unsafe { shape::problem(problem) }?;
         let o = unsafe { shape::options(opts) }?;
-        unsafe { write_dense_workspace(p.n, p.m, o.num_threads, bytes) }
+        unsafe { write_dense_workspace(p.n, p.m, o.num_threads, emd_partial_scratch, bytes) }
     })
 }
 
@@ -566,7 +568,7 @@ pub unsafe extern "C" fn otc_emd_unbalanced_tv_workspace_size_f64(
         // SAFETY (whole block): forwarded contract, checked by the helpers.
         let (p, _) = unsafe { shape::problem(problem) }?;
         let o = unsafe { shape::options(opts) }?;
-        unsafe { write_dense_workspace(p.n, p.m, o.num_threads, bytes) }
+        unsafe { write_dense_workspace(p.n, p.m, o.num_threads, emd_partial_scratch, bytes) }
     })
 }
 

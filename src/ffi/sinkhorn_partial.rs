@@ -4,7 +4,7 @@
 
 use super::args;
 use super::boundary::{ffi_boundary, Report};
-use super::emd_partial::sizes;
+use super::emd_partial::{sizes, write_dense_workspace};
 use super::shape::{self, otc_callback, otc_workspace, AbiStruct, Callback};
 use super::sinkhorn::check_overflow;
 use super::status::{otc_status, OTC_OK, OTC_WARN_CANCELLED, OTC_WARN_MAX_ITER};
@@ -171,10 +171,7 @@ pub unsafe extern "C" fn otc_sinkhorn_partial_workspace_size_f64(
         // SAFETY (whole block): forwarded contract, checked by the helpers.
         let (p, _) = unsafe { shape::problem(problem) }?;
         let o = unsafe { shape::options(opts) }?;
-        crate::par::resolve_threads(args::threads(o.num_threads))?;
-        sizes(p.n, p.m)?;
-        unsafe { args::write_workspace_size(partial_req(p.n, p.m), bytes) }?;
-        Ok(Report::ok())
+        unsafe { write_dense_workspace(p.n, p.m, o.num_threads, partial_req, bytes) }
     })
 }
 

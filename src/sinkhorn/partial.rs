@@ -105,8 +105,13 @@ pub fn sinkhorn_partial_scratch<T: Real>(n: usize, m: usize, d: usize) -> StackR
 }
 
 /// Checks the parameters and the target mass; returns the mass to move (clamped to
-/// min(Σa, Σb) within the tolerance).
-fn check_problem<T: Real>(a: &[T], b: &[T], mass: f64, p: &EntropicPartialParams) -> Result<f64> {
+/// min(Σa, Σb) within the tolerance), Σa and Σb.
+fn check_problem<T: Real>(
+    a: &[T],
+    b: &[T],
+    mass: f64,
+    p: &EntropicPartialParams,
+) -> Result<(f64, f64, f64)> {
     if !(p.epsilon.is_finite() && p.epsilon > 0.0) {
         bail!(
             InvalidArgument,
@@ -159,7 +164,7 @@ fn check_problem<T: Real>(a: &[T], b: &[T], mass: f64, p: &EntropicPartialParams
             "the target mass {mass:e} exceeds min(sum a, sum b) = {most:e}"
         );
     }
-    Ok(mass.min(most))
+    Ok((mass.min(most), sa, sb))
 }
 
 /// Error of one side's optimality conditions: Σ |r − w| where the dual is < 0 (the
@@ -214,7 +219,7 @@ pub fn sinkhorn_partial_in_place<T: Real>(
             g.len()
         );
     }
-    let mass = check_problem(a, b, mass, params)?;
+    let (mass, sa, sb) = check_problem(a, b, mass, params)?;
     check_stack(stack, sinkhorn_partial_scratch::<T>(n, m, cost.point_dim()))?;
     let eps = params.epsilon;
     let nie = T::from_f64(-1.0 / eps);
@@ -293,8 +298,6 @@ pub fn sinkhorn_partial_in_place<T: Real>(
             .sum::<f64>())
     })?;
     info.marginal_error += (total - mass).abs();
-    let sa: f64 = a.iter().map(|x| x.to_f64()).sum();
-    let sb: f64 = b.iter().map(|x| x.to_f64()).sum();
     let dot = |w: &[T], p: &[f64]| -> f64 { w.iter().zip(p).map(|(&w, &p)| w.to_f64() * p).sum() };
     info.mass_price = lambda;
     info.dual = dot(a, f) + dot(b, g) + lambda * mass - eps * (total - sa * sb);

@@ -73,8 +73,17 @@ def workspace(lib: ctypes.CDLL, op: str, precision: str, problem, opts):
 
 def load() -> ctypes.CDLL:
     """The library at $OTCORE_LIB (default target/release/libotcore.so), every function
-    declared from the generated prototypes."""
-    path = os.environ.get("OTCORE_LIB", str(ROOT / "target" / "release" / "libotcore.so"))
+    declared from the generated prototypes. The default library must be newer than every
+    source file of the crate: a stale build would measure other code than the checkout's
+    (set OTCORE_LIB to time a chosen build)."""
+    default = ROOT / "target" / "release" / "libotcore.so"
+    path = os.environ.get("OTCORE_LIB", str(default))
+    if path == str(default):
+        sources = [ROOT / "Cargo.toml", ROOT / "build.rs", *(ROOT / "src").rglob("*.rs")]
+        newest = max(f.stat().st_mtime for f in sources if f.exists())
+        if not default.exists() or default.stat().st_mtime < newest:
+            raise RuntimeError(f"{default} is missing or older than the sources: run "
+                               "`cargo build --release --all-features` first")
     return abi.declare(ctypes.CDLL(path))
 
 

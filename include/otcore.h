@@ -3950,7 +3950,7 @@ typedef struct otc_sinkhorn_options {
      */
     uint64_t eps_scaling_steps;
     /**
-     * Iterations at each intermediate ε (default 10).
+     * Iterations at each intermediate ε (default 10; >= 1 when `eps_scaling_steps` > 0).
      */
     uint64_t eps_scaling_iters;
     /**
@@ -4280,7 +4280,7 @@ typedef struct otc_sinkhorn_divergence_options {
      */
     uint64_t eps_scaling_steps;
     /**
-     * Iterations at each intermediate ε (default 10).
+     * Iterations at each intermediate ε (default 10; >= 1 when `eps_scaling_steps` > 0).
      */
     uint64_t eps_scaling_iters;
     /**

@@ -2055,7 +2055,7 @@ struct SinkhornOptions {
         c.eps_scaling_steps = value;
         return *this;
     }
-    /// Iterations at each intermediate ε (default 10).
+    /// Iterations at each intermediate ε (default 10; >= 1 when `eps_scaling_steps` > 0).
     SinkhornOptions &with_eps_scaling_iters(uint64_t value) {
         c.eps_scaling_iters = value;
         return *this;
@@ -2152,7 +2152,7 @@ struct SinkhornDivergenceOptions {
         c.eps_scaling_steps = value;
         return *this;
     }
-    /// Iterations at each intermediate ε (default 10).
+    /// Iterations at each intermediate ε (default 10; >= 1 when `eps_scaling_steps` > 0).
     SinkhornDivergenceOptions &with_eps_scaling_iters(uint64_t value) {
         c.eps_scaling_iters = value;
         return *this;

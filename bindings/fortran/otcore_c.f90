@@ -2212,7 +2212,7 @@ module otcore_c
         integer(c_size_t) :: kernel_memory_cap
         ! Intermediate ε values of the geometric ε-scaling schedule (0 = off, the default).
         integer(c_int64_t) :: eps_scaling_steps
-        ! Iterations at each intermediate ε (default 10).
+        ! Iterations at each intermediate ε (default 10; >= 1 when `eps_scaling_steps` > 0).
         integer(c_int64_t) :: eps_scaling_iters
         ! First ε of the schedule; <= 0 (the default) = the cost's largest value.
         real(c_double) :: eps_scaling_start
@@ -2396,7 +2396,7 @@ module otcore_c
         integer(c_size_t) :: kernel_memory_cap
         ! Intermediate ε values of the ε-scaling schedule (0 = off, the default).
         integer(c_int64_t) :: eps_scaling_steps
-        ! Iterations at each intermediate ε (default 10).
+        ! Iterations at each intermediate ε (default 10; >= 1 when `eps_scaling_steps` > 0).
         integer(c_int64_t) :: eps_scaling_iters
         ! First ε of the schedule; <= 0 (the default) = the cost's largest value.
         real(c_double) :: eps_scaling_start

@@ -90,7 +90,7 @@ pub struct otc_sinkhorn_options {
     pub kernel_memory_cap: usize,
     /// Intermediate ε values of the geometric ε-scaling schedule (0 = off, the default).
     pub eps_scaling_steps: u64,
-    /// Iterations at each intermediate ε (default 10).
+    /// Iterations at each intermediate ε (default 10; >= 1 when `eps_scaling_steps` > 0).
     pub eps_scaling_iters: u64,
     /// First ε of the schedule; <= 0 (the default) = the cost's largest value.
     pub eps_scaling_start: f64,
@@ -143,7 +143,7 @@ pub struct otc_sinkhorn_divergence_options {
     pub kernel_memory_cap: usize,
     /// Intermediate ε values of the ε-scaling schedule (0 = off, the default).
     pub eps_scaling_steps: u64,
-    /// Iterations at each intermediate ε (default 10).
+    /// Iterations at each intermediate ε (default 10; >= 1 when `eps_scaling_steps` > 0).
     pub eps_scaling_iters: u64,
     /// First ε of the schedule; <= 0 (the default) = the cost's largest value.
     pub eps_scaling_start: f64,

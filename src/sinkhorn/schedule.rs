@@ -8,7 +8,7 @@ pub struct Scaling {
     pub steps: usize,
     /// First ε, in cost units; 0 or less means the cost's scale (its largest value).
     pub start: f64,
-    /// Iterations run at each intermediate ε.
+    /// Iterations run at each intermediate ε (≥ 1 when `steps` > 0).
     pub iters_per_step: usize,
 }
 

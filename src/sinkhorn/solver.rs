@@ -182,6 +182,14 @@ pub(crate) fn check_params(p: &Params) -> Result<()> {
     if p.check_every == 0 {
         bail!(InvalidArgument, "check_every = 0: must be >= 1");
     }
+    if p.scaling.steps > 0 && p.scaling.iters_per_step == 0 {
+        // Stages of no iteration would not consume `max_iter`: 2^64 of them would never end.
+        bail!(
+            InvalidArgument,
+            "eps_scaling iters = 0 with {} steps: each intermediate epsilon needs >= 1 iteration",
+            p.scaling.steps
+        );
+    }
     if p.scaling.steps > 0 && (p.scaling.start.is_nan() || p.scaling.start.is_infinite()) {
         bail!(
             InvalidArgument,

@@ -973,13 +973,18 @@ pub(crate) fn solve<T: Real>(
     };
     let mut level: Option<Level<T>> = None;
     let mut fine = false;
+    // Once the cap is reached or the observer stopped the solve, the remaining intermediate
+    // stages are skipped without being visited (a caller may ask for 2^64 of them).
+    let schedule_over = std::cell::Cell::new(false);
     let stages = schedule::intermediate(start, eps, steps)
+        .take_while(|_| !schedule_over.get())
         .map(|e| (e, false))
         .chain(std::iter::once((eps, true)));
     for (k, (e, target)) in stages.enumerate() {
         let done = info.scaling_iterations;
         if !target {
             if done >= params.max_iter || info.cancelled {
+                schedule_over.set(true);
                 continue;
             }
             if k == 0 {

@@ -362,12 +362,17 @@ fn every_option_reaches_the_solver() {
     let mut out = outs.outputs(false);
     let s = run(&dense_problem(&d), &mut out, &o);
     refused(s, OTC_ERR_INVALID_ARGUMENT, "symmetric", &outs, &out);
-    let bad: [(&str, SetOption); 5] = [
+    let bad: [(&str, SetOption); 6] = [
         ("opts->path", |o| o.path = 4),
         ("opts->penalty", |o| o.penalty = -1),
         ("epsilon", |o| o.epsilon = 0.0),
         ("over_relaxation", |o| o.over_relaxation = 2.0),
         ("check_every", |o| o.check_every = 0),
+        // 2^64 stages of no iteration would never end.
+        ("eps_scaling iters", |o| {
+            o.eps_scaling_steps = u64::MAX;
+            o.eps_scaling_iters = 0;
+        }),
     ];
     for (field, set) in bad {
         let mut o = opts();

@@ -78,7 +78,9 @@ fn documented(name: &str) -> &'static BTreeSet<i32> {
             .map(|f| {
                 let mut named = named_in(f);
                 let twin = f.name.strip_suffix("_f32").map(|op| format!("{op}_f64"));
-                if let Some(twin) = twin.filter(|t| f.doc.contains(&format!("as `{t}`"))) {
+                // The comment may break its line between "as" and the name.
+                let words = f.doc.split_whitespace().collect::<Vec<_>>().join(" ");
+                if let Some(twin) = twin.filter(|t| words.contains(&format!("as `{t}`"))) {
                     named.extend(named_in(abi.find_function(&twin).unwrap()));
                 }
                 (f.name.clone(), named)

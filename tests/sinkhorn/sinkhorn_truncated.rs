@@ -393,3 +393,63 @@ fn refusals_name_the_reason_and_leave_the_potentials() {
         assert!(f.iter().chain(&g).all(|&v| v == -7.0), "{e}");
     }
 }
+
+/// A schedule of 2^64 − 1 intermediate ε stops at the iteration cap (and at a refusal of
+/// stages without iterations) on every path: each solve runs in a thread that must answer
+/// within a minute (before the fix the truncated path visited every remaining stage).
+#[test]
+fn a_schedule_longer_than_the_cap_ends_at_the_cap_on_every_path() {
+    let (n, m) = (40, 30);
+    let (x, y) = (points(n, 2, 81), points(m, 2, 82));
+    let (a, b) = (weights(n, 83), weights(m, 84));
+    let c = Mat::from_fn(n, m, |i, j| {
+        (0..2).map(|t| (x[(i, t)] - y[(j, t)]).powi(2)).sum::<f64>()
+    });
+    for path in [Path::Truncated, Path::LogDomain, Path::Kernel] {
+        let (x, y, a, b, c) = (x.clone(), y.clone(), a.clone(), b.clone(), c.clone());
+        let (send, recv) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let cost = match path {
+                Path::Truncated => Cost::SqEuclidean {
+                    x: x.as_ref(),
+                    y: y.as_ref(),
+                },
+                _ => Cost::Dense(c.as_ref()),
+            };
+            let long = Scaling {
+                steps: usize::MAX,
+                iters_per_step: 1,
+                start: 1.0,
+            };
+            let p = Params {
+                max_iter: 4,
+                scaling: long,
+                path,
+                ..truncated_params(0.01, 1e-9)
+            };
+            let capped = sinkhorn::sinkhorn(cost, &a, &b, None, &p).map(|s| s.info);
+            let empty = Params {
+                scaling: Scaling {
+                    iters_per_step: 0,
+                    ..long
+                },
+                ..p
+            };
+            let refused = sinkhorn::sinkhorn(cost, &a, &b, None, &empty).map(|s| s.info);
+            send.send((capped, refused)).unwrap();
+        });
+        let (capped, refused) = recv
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .unwrap_or_else(|_| panic!("{path:?}: the solve did not end at its cap"));
+        let info = capped.unwrap();
+        assert_eq!(
+            (info.eps_steps, info.scaling_iterations, info.iterations),
+            (4, 4, 0),
+            "{path:?}: {info:?}"
+        );
+        assert!(!info.converged);
+        let err = refused.unwrap_err();
+        assert_eq!(err.kind, ErrorKind::InvalidArgument, "{path:?}");
+        assert!(err.message.contains("eps_scaling iters"), "{}", err.message);
+    }
+}

@@ -452,6 +452,28 @@ fn fuzz_any_entry(rng: &mut Rng, all: &[Entry]) {
     }
 }
 
+/// Longest a single fuzz call may run before the process is stopped as hung.
+const HUNG: Duration = Duration::from_secs(120);
+
+/// Starts a thread that ends the process with a message (naming `seed`, to replay the run)
+/// when one call has run for longer than [`HUNG`]: a hang is a failure, not a stuck CI job.
+/// The returned cell takes the start of each call (milliseconds since `origin`, + 1; 0 when
+/// no call runs).
+fn watchdog(seed: u64, origin: Instant) -> &'static std::sync::atomic::AtomicU64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    let started: &'static AtomicU64 = Box::leak(Box::new(AtomicU64::new(0)));
+    std::thread::spawn(move || loop {
+        std::thread::sleep(Duration::from_secs(1));
+        let at = started.load(Ordering::Relaxed);
+        let now = origin.elapsed().as_millis() as u64 + 1;
+        if at > 0 && now.saturating_sub(at) > HUNG.as_millis() as u64 {
+            eprintln!("a fuzz call has run for over {HUNG:?}: replay with OTCORE_FUZZ_SEED={seed}");
+            std::process::exit(101);
+        }
+    });
+    started
+}
+
 #[test]
 fn random_calls_keep_the_contract() {
     let seconds: u64 = std::env::var("OTCORE_FUZZ_SECONDS")
@@ -466,8 +488,13 @@ fn random_calls_keep_the_contract() {
     let start = Instant::now();
     let all = entries();
     let mut calls = [0usize; 5];
+    let started = watchdog(seed, start);
     while start.elapsed() < Duration::from_secs(seconds) {
         let op = rng.below(5);
+        started.store(
+            start.elapsed().as_millis() as u64 + 1,
+            std::sync::atomic::Ordering::Relaxed,
+        );
         match op {
             0 => fuzz_emd(&mut rng),
             1 => fuzz_sinkhorn(&mut rng),
@@ -477,6 +504,7 @@ fn random_calls_keep_the_contract() {
         }
         calls[op] += 1;
     }
+    started.store(0, std::sync::atomic::Ordering::Relaxed);
     assert!(
         calls.iter().all(|&k| k >= 10),
         "too few calls in the budget: {calls:?}"

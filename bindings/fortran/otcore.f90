@@ -1203,9 +1203,10 @@ contains
     ! One entropic JKO step (Peyre 2015) of the density rho(h*w) (pixel (r, c), 0-based, at
     ! r*w + c + 1) on the unit square for F = sum rho log rho + sum V rho, into rho_next(h*w).
     ! Optional: potential(h*w) (V; absent: the heat flow), the report, max_iter, tol,
-    ! num_threads.
+    ! num_threads, init_dual(h*w) (warm start: a previous step's dual; absent: cold) and
+    ! dual(h*w) (the final dual, for the next step's init_dual; must not be init_dual).
     subroutine otcore_jko_step(rho, h, w, epsilon, step, rho_next, status, potential, report, &
-                               max_iter, tol, num_threads)
+                               max_iter, tol, num_threads, init_dual, dual)
         real(c_double), intent(in), target, contiguous :: rho(:)
         integer(c_size_t), intent(in) :: h, w
         real(c_double), intent(in) :: epsilon, step
@@ -1216,10 +1217,12 @@ contains
         integer(c_int64_t), intent(in), optional :: max_iter
         real(c_double), intent(in), optional :: tol
         integer(c_int32_t), intent(in), optional :: num_threads
+        real(c_double), intent(in), target, contiguous, optional :: init_dual(:)
+        real(c_double), intent(inout), target, contiguous, optional :: dual(:)
         type(otc_jko_step_options) :: opts
         type(otc_jko_step_problem_f64) :: problem
         type(otc_jko_step_outputs_f64) :: out
-        type(c_ptr) :: v_ptr
+        type(c_ptr) :: v_ptr, init_ptr, dual_ptr
         status = otc_jko_step_options_default(opts)
         opts%epsilon = epsilon
         opts%step = step
@@ -1238,8 +1241,24 @@ contains
             end if
             v_ptr = c_loc(potential)
         end if
-        problem = otc_jko_step_problem_f64(c_sizeof(problem), c_loc(rho), h, w, v_ptr)
-        out = otc_jko_step_outputs_f64(c_sizeof(out), no_report(), c_loc(rho_next))
+        init_ptr = c_null_ptr
+        if (present(init_dual)) then
+            if (size(init_dual) /= h * w) then
+                status = OTC_ERR_INVALID_DIMENSION
+                return
+            end if
+            init_ptr = c_loc(init_dual)
+        end if
+        dual_ptr = c_null_ptr
+        if (present(dual)) then
+            if (size(dual) /= h * w) then
+                status = OTC_ERR_INVALID_DIMENSION
+                return
+            end if
+            dual_ptr = c_loc(dual)
+        end if
+        problem = otc_jko_step_problem_f64(c_sizeof(problem), c_loc(rho), h, w, v_ptr, init_ptr)
+        out = otc_jko_step_outputs_f64(c_sizeof(out), no_report(), c_loc(rho_next), dual_ptr)
         status = otc_jko_step_f64(problem, out, opts, otc_workspace(c_null_ptr, 0_c_size_t))
         if (present(report)) report = out%report
     end subroutine

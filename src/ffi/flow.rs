@@ -2,7 +2,7 @@
 //! (Sinkhorn-divergence) particle flow (`otc_wasserstein_flow_step_*`), of the MMD particle
 //! flow (`otc_mmd_flow_step_*`) and of the entropic JKO scheme on a grid (`otc_jko_step_*`).
 //! A caller's time loop calls one step per time, passing the previous step's outputs
-//! (positions, potentials, the MMD target term) back in as inputs.
+//! (positions, potentials, the MMD target term, the JKO dual) back in as inputs.
 
 use super::args::{self, disjoint, opt_slice, opt_slice_mut, slice, slice_mut};
 use super::boundary::{ffi_boundary, Report};
@@ -672,7 +672,7 @@ pub struct otc_jko_step_problem_f64 {
     /// layout), or NULL for a cold start (u = 0).
     pub init_dual: *const f64,
 }
-crate::abi_struct!(problem otc_jko_step_problem_f64);
+crate::abi_struct!(problem otc_jko_step_problem_f64 since init_dual);
 
 /// Results of `otc_jko_step_f64`. `report.iterations`: scaling iterations;
 /// `report.error`: the L1 change of the density at the last one.
@@ -691,7 +691,7 @@ pub struct otc_jko_step_outputs_f64 {
     /// `problem->init_dual`; NULL = not wanted. Must not overlap an input or `rho_next`.
     pub dual: *mut f64,
 }
-crate::abi_struct!(outputs otc_jko_step_outputs_f64);
+crate::abi_struct!(outputs otc_jko_step_outputs_f64 since dual);
 
 /// Writes the default options of `otc_jko_step_f64` into `opts`.
 ///
@@ -723,8 +723,10 @@ fn grid_len(h: usize, w: usize) -> Result<usize> {
 
 /// The C op's workspace: the result and the dual (h·w each) and the step's.
 fn jko_req(h: usize, w: usize) -> StackReq {
+    let n = h.saturating_mul(w);
     StackReq::all_of(&[
-        vec_req::<f64>(h.saturating_mul(w).saturating_mul(2)),
+        vec_req::<f64>(n),
+        vec_req::<f64>(n),
         jko_step_warm_scratch::<f64>(h, w),
     ])
 }

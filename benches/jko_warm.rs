@@ -56,7 +56,9 @@ fn main() {
         .map(|k| ((at(k / h) - 0.5).powi(2) + (at(k % h) - 0.5).powi(2)) / 0.02)
         .collect();
     println!("JKO, {h}x{h}, {STEPS} steps, tol 1e-9, one thread; ratio = cold / warm");
-    println!("flow | tau | eps | iters cold | iters warm | ratio | s cold | s warm | ratio | max L1 gap");
+    println!(
+        "flow | tau | eps | iters cold | iters warm | ratio | s cold | s warm | ratio | max L1 gap"
+    );
     for (name, v) in [("heat", None), ("Fokker-Planck", Some(&fp[..]))] {
         for (tau, eps) in [(1e-3, 1e-3), (1e-2, 1e-3)] {
             let p = JkoParams {

@@ -105,12 +105,7 @@ fn check_inputs<T: Real>(
     p: &JkoParams,
 ) -> Result<()> {
     let n = h.checked_mul(w);
-    if h == 0
-        || w == 0
-        || n != Some(rho.len())
-        || out_len != rho.len()
-        || dual.len() != rho.len()
-    {
+    if h == 0 || w == 0 || n != Some(rho.len()) || out_len != rho.len() || dual.len() != rho.len() {
         bail!(
             InvalidDimension,
             "rho has {}, out {out_len} and the dual {} values for a {h}x{w} grid: need h, \

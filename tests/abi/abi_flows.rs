@@ -15,8 +15,9 @@ use otcore::ffi::flow::*;
 use otcore::ffi::shape::{otc_report, otc_workspace};
 use otcore::ffi::status::*;
 use otcore::flow::{
-    jko_step, jko_step_warm, mmd_flow_step_in_place, mmd_flow_step_scratch, wasserstein_flow_step_in_place,
-    wasserstein_flow_step_scratch, JkoParams, MmdKernel, MmdParams, WassersteinFlowParams,
+    jko_step, jko_step_warm, mmd_flow_step_in_place, mmd_flow_step_scratch,
+    wasserstein_flow_step_in_place, wasserstein_flow_step_scratch, JkoParams, MmdKernel, MmdParams,
+    WassersteinFlowParams,
 };
 use otcore::sinkhorn::{DivergencePotentials, Params};
 use otcore::workspace::with_stack;
@@ -457,7 +458,10 @@ fn jko_steps_warm_started_from_the_returned_dual() {
         // SAFETY: valid structs of the stated (smaller) sizes.
         let s = unsafe { otc_jko_step_f64(&old_p, &mut old_out, &o, NO_WORK) };
         assert_eq!(s, OTC_OK, "{}", last_error_message());
-        assert_eq!(cold_next, cold, "step {step}: the older caller's step is cold");
+        assert_eq!(
+            cold_next, cold,
+            "step {step}: the older caller's step is cold"
+        );
         std::mem::swap(&mut given, &mut got);
         rho = next;
     }
@@ -854,7 +858,10 @@ fn flow_outputs_over_every_input_are_refused() {
         (init_dual.as_ptr(), "problem->init_dual"),
     ] {
         for (out_name, place) in [
-            ("rho_next", (|o, x| o.rho_next = x) as fn(&mut otc_jko_step_outputs_f64, _)),
+            (
+                "rho_next",
+                (|o, x| o.rho_next = x) as fn(&mut otc_jko_step_outputs_f64, _),
+            ),
             ("dual", |o, x| o.dual = x),
         ] {
             let mut out = jbase;

@@ -9,8 +9,8 @@
 use faer::Mat;
 use otcore::flow::{
     jko_step, jko_step_in_place, jko_step_scratch, jko_step_warm, jko_step_warm_in_place,
-    jko_step_warm_scratch, mmd_flow, mmd_flow_step_in_place,
-    mmd_flow_step_scratch, mmd_target_term, wasserstein_flow, wasserstein_flow_step_in_place,
+    jko_step_warm_scratch, mmd_flow, mmd_flow_step_in_place, mmd_flow_step_scratch,
+    mmd_target_term, wasserstein_flow, wasserstein_flow_step_in_place,
     wasserstein_flow_step_scratch, JkoParams, MmdKernel, MmdParams, WassersteinFlowParams,
 };
 use otcore::sinkhorn::{divergence, DivergencePotentials, Params, Scaling};
@@ -767,7 +767,10 @@ fn jko_step_from_its_own_dual_converges_at_once() {
     };
     let mut dual = vec![0.0; h * h];
     let (cold, cold_info) = run(&mut dual);
-    assert!(cold_info.converged && cold_info.iterations > 20, "{cold_info:?}");
+    assert!(
+        cold_info.converged && cold_info.iterations > 20,
+        "{cold_info:?}"
+    );
     assert!(dual.iter().all(|u| u.is_finite() && *u != 0.0));
     let (again, info) = run(&mut dual);
     assert!(info.converged && info.iterations <= 2, "{info:?}");

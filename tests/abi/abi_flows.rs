@@ -368,19 +368,24 @@ fn j_options(threads: u32) -> otc_jko_step_options {
     o
 }
 
+/// The Rust parameters of the C options `o`, on one thread.
+fn j_params(o: &otc_jko_step_options) -> JkoParams {
+    JkoParams {
+        epsilon: o.epsilon,
+        step: o.step,
+        max_iter: o.max_iter as usize,
+        tolerance: o.tol,
+        num_threads: 1,
+    }
+}
+
 #[test]
 fn jko_step_equals_the_rust_api_for_every_thread_count() {
     let (h, w) = (20, 30);
     let rho: Vec<f64> = (0..h * w).map(|i| ((i * 13) % 17) as f64).collect();
     let v: Vec<f64> = (0..h * w).map(|i| (i % w) as f64 * 0.05).collect();
     let o = j_options(1);
-    let params = JkoParams {
-        epsilon: o.epsilon,
-        step: o.step,
-        max_iter: o.max_iter as usize,
-        tolerance: o.tol,
-        num_threads: 1,
-    };
+    let params = j_params(&o);
     let (want, info) = jko_step(&rho, Some(&v), h, w, &params).unwrap();
     assert!(info.converged);
     for threads in [1, 2, 3] {
@@ -414,13 +419,7 @@ fn jko_steps_warm_started_from_the_returned_dual() {
     let v: Vec<f64> = (0..h * w).map(|i| (i / w) as f64 * 0.04).collect();
     let mut rho: Vec<f64> = (0..h * w).map(|i| 1.0 + ((i * 7) % 5) as f64).collect();
     let o = j_options(1);
-    let params = JkoParams {
-        epsilon: o.epsilon,
-        step: o.step,
-        max_iter: o.max_iter as usize,
-        tolerance: o.tol,
-        num_threads: 1,
-    };
+    let params = j_params(&o);
     let mut rust_dual = vec![0.0; h * w];
     let (mut given, mut got) = (vec![SENTINEL; h * w], vec![SENTINEL; h * w]);
     for step in 0..4 {

@@ -1245,7 +1245,7 @@ module otcore_c
         ! input).
         type(c_ptr) :: rho_next
         ! The final dual u (h·w values, the layout of `problem->rho`: the log of the plan's row
-        ! scaling, in units of the cost over ε), to pass as the next step's
+        ! scaling, dimensionless; εu is the potential in cost units), to pass as the next step's
         ! `problem->init_dual`; NULL = not wanted. Must not overlap an input or `rho_next`.
         type(c_ptr) :: dual
     end type

@@ -687,7 +687,7 @@ pub struct otc_jko_step_outputs_f64 {
     /// input).
     pub rho_next: *mut f64,
     /// The final dual u (h·w values, the layout of `problem->rho`: the log of the plan's row
-    /// scaling, in units of the cost over ε), to pass as the next step's
+    /// scaling, dimensionless; εu is the potential in cost units), to pass as the next step's
     /// `problem->init_dual`; NULL = not wanted. Must not overlap an input or `rho_next`.
     pub dual: *mut f64,
 }

@@ -172,8 +172,9 @@ pub fn jko_step_in_place<T: Real>(
 }
 
 /// [`jko_step_in_place`] started from the dual `dual` (h·w finite values, the layout of
-/// `rho`: u = log of the plan's row scaling, in units of the cost over ε; zeros = the cold
-/// start), which holds the final u on return (also after `max_iter` or a cancel): pass it
+/// `rho`: u, the log of the plan's row scaling `π = diag(e^u) K diag(e^v)`, dimensionless,
+/// εu being the potential in cost units; zeros = the cold start), which holds the final u
+/// on return (also after `max_iter` or a cancel): pass it
 /// to the next step of a time loop to warm-start it. The density returned is the cold
 /// start's up to the tolerance; the iterations drop by about `log(‖u₀ − u*‖/‖u − u*‖)/
 /// log(1/κ)`, κ = τ/(τ + ε). Workspace [`jko_step_warm_scratch`]; `dual` and `out` are

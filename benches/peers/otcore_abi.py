@@ -849,6 +849,7 @@ class otc_jko_step_problem_f64(ctypes.Structure):
         ("height", ctypes.c_size_t),
         ("width", ctypes.c_size_t),
         ("potential", ctypes.c_void_p),
+        ("init_dual", ctypes.c_void_p),
     ]
 
 
@@ -860,6 +861,7 @@ class otc_jko_step_outputs_f64(ctypes.Structure):
         ("struct_size", ctypes.c_size_t),
         ("report", otc_report),
         ("rho_next", ctypes.c_void_p),
+        ("dual", ctypes.c_void_p),
     ]
 
 

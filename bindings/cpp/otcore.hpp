@@ -1897,29 +1897,38 @@ inline MmdFlowStep mmd_flow_step(View<double> x, const std::vector<double> &a, V
 }
 
 /// One step of `jko_step`: the density after the step (h*w, the layout of the input), the
-/// status (OTC_OK, OTC_WARN_MAX_ITER or OTC_WARN_CANCELLED) and the report.
+/// final dual u (h*w: pass it to the next step as `init_dual`), the status (OTC_OK,
+/// OTC_WARN_MAX_ITER or OTC_WARN_CANCELLED) and the report.
 struct JkoStep {
     std::vector<double> rho;
+    std::vector<double> dual;
     otc_status status = OTC_OK;
     otc_report report{};
 };
 
 /// One entropic JKO step (Peyre 2015) of the density `rho` (height x width, row-major) on the
-/// unit square for F = sum rho log rho + sum V rho (`potential` V, h*w values; empty = heat flow).
+/// unit square for F = sum rho log rho + sum V rho (`potential` V, h*w values; empty = heat flow),
+/// warm-started from `init_dual` (a previous step's `dual`, h*w values; empty = cold start):
+/// the same density to the tolerance, in fewer iterations.
 inline JkoStep jko_step(const std::vector<double> &rho, std::size_t height, std::size_t width,
                         const std::vector<double> &potential = {},
-                        const JkoStepOptions &opts = JkoStepOptions(), Workspace *work = nullptr) {
+                        const JkoStepOptions &opts = JkoStepOptions(), Workspace *work = nullptr,
+                        const std::vector<double> &init_dual = {}) {
     detail::expect_len(rho.size(), height * width, "jko_step: rho");
     if (!potential.empty()) detail::expect_len(potential.size(), rho.size(), "jko_step: potential");
+    if (!init_dual.empty()) detail::expect_len(init_dual.size(), rho.size(), "jko_step: init_dual");
     auto p = detail::abi_struct<otc_jko_step_problem_f64>();
     p.rho = rho.data();
     p.height = height;
     p.width = width;
     p.potential = potential.empty() ? nullptr : potential.data();
+    p.init_dual = init_dual.empty() ? nullptr : init_dual.data();
     JkoStep r;
     r.rho.resize(rho.size());
+    r.dual.resize(rho.size());
     auto out = detail::abi_struct<otc_jko_step_outputs_f64>();
     out.rho_next = r.rho.data();
+    out.dual = r.dual.data();
     r.status = detail::run(p, out, opts.c, work);
     r.report = out.report;
     return r;

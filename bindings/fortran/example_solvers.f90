@@ -25,8 +25,8 @@ program example_solvers
     integer(c_size_t) :: srows(11), scols(11)
     type(otc_free_support_barycenter_options) :: fsopts
     real(c_double) :: xfl(6, 2), xfl2(6, 2), pfl(36), pfl2(36), dfl, dfl2, mfl, mfl2, tfl
-    real(c_double) :: rho64(64), rho64n(64)
-    type(otc_report) :: rep
+    real(c_double) :: rho64(64), rho64n(64), rho64w(64), dual64(64), dual64w(64)
+    type(otc_report) :: rep, rep2
     type(otc_sinkhorn_options) :: sopts
     type(otc_sinkhorn_divergence_options) :: dopts
     integer(c_int64_t) :: iterations
@@ -221,9 +221,15 @@ program example_solvers
     do i = 1, 64
         rho64(i) = exp(-((mod(i - 1, 8) - 3.5d0)**2 + ((i - 1) / 8 - 3.5d0)**2) / 4)
     end do
-    call otcore_jko_step(rho64, 8_c_size_t, 8_c_size_t, 1d-2, 1d-2, rho64n, status, report=rep)
+    call otcore_jko_step(rho64, 8_c_size_t, 8_c_size_t, 1d-2, 1d-2, rho64n, status, report=rep, &
+                         dual=dual64)
     call expect(status == OTC_OK .and. abs(sum(rho64n) - sum(rho64)) <= 1d-12 * sum(rho64), &
                 "jko step keeps the mass")
+    ! The same step from its own dual: at the fixed point at once, the same density.
+    call otcore_jko_step(rho64, 8_c_size_t, 8_c_size_t, 1d-2, 1d-2, rho64w, status, report=rep2, &
+                         init_dual=dual64, dual=dual64w)
+    call expect(status == OTC_OK .and. rep2%iterations <= 2 .and. rep%iterations > 10 .and. &
+                sum(abs(rho64w - rho64n)) <= 2d-9, "jko step warm-started from its dual")
 
     call otcore_sliced_wasserstein(x, w6, y, w6, 2.0d0, 64_c_size_t, 7_c_int64_t, sw, status)
     call expect(status == OTC_OK .and. sw > 0 .and. sw <= w1 + 1d-13, "sliced <= 1-D on a line")

@@ -153,6 +153,22 @@ contains
         v = otc_matrix_mut_f64(c_null_ptr, 0_c_size_t, 0_c_size_t, 0_c_intptr_t, 0_c_intptr_t)
     end function
 
+    ! The address of an optional array of n values (c_null_ptr when absent); `ok` becomes
+    ! .false. when it has another length.
+    function optional_array_f64(x, n, ok) result(p)
+        real(c_double), intent(in), target, contiguous, optional :: x(:)
+        integer(c_size_t), intent(in) :: n
+        logical, intent(inout) :: ok
+        type(c_ptr) :: p
+        p = c_null_ptr
+        if (.not. present(x)) return
+        if (size(x, 1, c_size_t) /= n) then
+            ok = .false.
+        else
+            p = c_loc(x)
+        end if
+    end function
+
     ! ---- Exact OT ----
 
     ! Exact OT between histograms a (n) and b (m) for cost(n, m) by the network simplex: the
@@ -1203,9 +1219,10 @@ contains
     ! One entropic JKO step (Peyre 2015) of the density rho(h*w) (pixel (r, c), 0-based, at
     ! r*w + c + 1) on the unit square for F = sum rho log rho + sum V rho, into rho_next(h*w).
     ! Optional: potential(h*w) (V; absent: the heat flow), the report, max_iter, tol,
-    ! num_threads.
+    ! num_threads, init_dual(h*w) (warm start: a previous step's dual; absent: cold) and
+    ! dual(h*w) (the final dual, for the next step's init_dual; must not be init_dual).
     subroutine otcore_jko_step(rho, h, w, epsilon, step, rho_next, status, potential, report, &
-                               max_iter, tol, num_threads)
+                               max_iter, tol, num_threads, init_dual, dual)
         real(c_double), intent(in), target, contiguous :: rho(:)
         integer(c_size_t), intent(in) :: h, w
         real(c_double), intent(in) :: epsilon, step
@@ -1216,30 +1233,29 @@ contains
         integer(c_int64_t), intent(in), optional :: max_iter
         real(c_double), intent(in), optional :: tol
         integer(c_int32_t), intent(in), optional :: num_threads
+        real(c_double), intent(in), target, contiguous, optional :: init_dual(:)
+        real(c_double), intent(inout), target, contiguous, optional :: dual(:)
         type(otc_jko_step_options) :: opts
         type(otc_jko_step_problem_f64) :: problem
         type(otc_jko_step_outputs_f64) :: out
-        type(c_ptr) :: v_ptr
+        type(c_ptr) :: v_ptr, init_ptr, dual_ptr
+        logical :: ok
         status = otc_jko_step_options_default(opts)
         opts%epsilon = epsilon
         opts%step = step
         if (present(max_iter)) opts%max_iter = max_iter
         if (present(tol)) opts%tol = tol
         if (present(num_threads)) opts%num_threads = num_threads
-        if (size(rho) /= h * w .or. size(rho_next) /= h * w) then
+        ok = size(rho) == h * w .and. size(rho_next) == h * w
+        v_ptr = optional_array_f64(potential, h * w, ok)
+        init_ptr = optional_array_f64(init_dual, h * w, ok)
+        dual_ptr = optional_array_f64(dual, h * w, ok)
+        if (.not. ok) then
             status = OTC_ERR_INVALID_DIMENSION
             return
         end if
-        v_ptr = c_null_ptr
-        if (present(potential)) then
-            if (size(potential) /= h * w) then
-                status = OTC_ERR_INVALID_DIMENSION
-                return
-            end if
-            v_ptr = c_loc(potential)
-        end if
-        problem = otc_jko_step_problem_f64(c_sizeof(problem), c_loc(rho), h, w, v_ptr)
-        out = otc_jko_step_outputs_f64(c_sizeof(out), no_report(), c_loc(rho_next))
+        problem = otc_jko_step_problem_f64(c_sizeof(problem), c_loc(rho), h, w, v_ptr, init_ptr)
+        out = otc_jko_step_outputs_f64(c_sizeof(out), no_report(), c_loc(rho_next), dual_ptr)
         status = otc_jko_step_f64(problem, out, opts, otc_workspace(c_null_ptr, 0_c_size_t))
         if (present(report)) report = out%report
     end subroutine

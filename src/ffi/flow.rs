@@ -2,7 +2,7 @@
 //! (Sinkhorn-divergence) particle flow (`otc_wasserstein_flow_step_*`), of the MMD particle
 //! flow (`otc_mmd_flow_step_*`) and of the entropic JKO scheme on a grid (`otc_jko_step_*`).
 //! A caller's time loop calls one step per time, passing the previous step's outputs
-//! (positions, potentials, the MMD target term) back in as inputs.
+//! (positions, potentials, the MMD target term, the JKO dual) back in as inputs.
 
 use super::args::{self, disjoint, opt_slice, opt_slice_mut, slice, slice_mut};
 use super::boundary::{ffi_boundary, Report};
@@ -10,7 +10,7 @@ use super::shape::{self, otc_callback, otc_report, otc_workspace, AbiStruct, Cal
 use super::status::{otc_status, OTC_OK, OTC_WARN_CANCELLED, OTC_WARN_MAX_ITER};
 use super::view::{otc_matrix_f64, otc_matrix_mut_f64};
 use crate::flow::{
-    jko_step_in_place, jko_step_scratch, mmd_flow_step_in_place, mmd_flow_step_scratch,
+    jko_step_warm_in_place, jko_step_warm_scratch, mmd_flow_step_in_place, mmd_flow_step_scratch,
     wasserstein_flow_step_in_place, wasserstein_flow_step_scratch, JkoParams, MmdKernel, MmdParams,
     WassersteinFlowParams,
 };
@@ -668,8 +668,11 @@ pub struct otc_jko_step_problem_f64 {
     pub width: usize,
     /// The potential V (h·w finite values, the same layout), or NULL: V = 0 (the heat flow).
     pub potential: *const f64,
+    /// Warm start: the `dual` output of the previous step (h·w finite values, the same
+    /// layout), or NULL for a cold start (u = 0).
+    pub init_dual: *const f64,
 }
-crate::abi_struct!(problem otc_jko_step_problem_f64);
+crate::abi_struct!(problem otc_jko_step_problem_f64 since init_dual);
 
 /// Results of `otc_jko_step_f64`. `report.iterations`: scaling iterations;
 /// `report.error`: the L1 change of the density at the last one.
@@ -683,8 +686,12 @@ pub struct otc_jko_step_outputs_f64 {
     /// Required: ρ_{k+1} (h·w values, the layout of `problem->rho`; must not overlap an
     /// input).
     pub rho_next: *mut f64,
+    /// The final dual u (h·w values, the layout of `problem->rho`: the log of the plan's row
+    /// scaling, dimensionless; εu is the potential in cost units), to pass as the next step's
+    /// `problem->init_dual`; NULL = not wanted. Must not overlap an input or `rho_next`.
+    pub dual: *mut f64,
 }
-crate::abi_struct!(outputs otc_jko_step_outputs_f64);
+crate::abi_struct!(outputs otc_jko_step_outputs_f64 since dual);
 
 /// Writes the default options of `otc_jko_step_f64` into `opts`.
 ///
@@ -714,11 +721,13 @@ fn grid_len(h: usize, w: usize) -> Result<usize> {
     }
 }
 
-/// The C op's workspace: the result (h·w) and the step's.
+/// The C op's workspace: the result and the dual (h·w each) and the step's.
 fn jko_req(h: usize, w: usize) -> StackReq {
+    let n = h.saturating_mul(w);
     StackReq::all_of(&[
-        vec_req::<f64>(h.saturating_mul(w)),
-        jko_step_scratch::<f64>(h, w),
+        vec_req::<f64>(n),
+        vec_req::<f64>(n),
+        jko_step_warm_scratch::<f64>(h, w),
     ])
 }
 
@@ -760,6 +769,12 @@ pub unsafe extern "C" fn otc_jko_step_workspace_size_f64(
 /// `out->rho_next` has the mass of ρ_k (up to rounding). The same bits for every
 /// `num_threads`.
 ///
+/// Warm start: the iterations start from `problem->init_dual` (NULL: u = 0) and, when
+/// `out->dual` is set, leave the final u there; a time loop passing each step's dual back
+/// as the next step's `init_dual` (two buffers, swapped) saves about
+/// `log(‖u₀ − u*‖/‖u_prev − u*‖)/log((τ + ε)/τ)` iterations per step. `out->rho_next` does
+/// not depend on the start, up to `tol`.
+///
 /// Progress: `opts->callback` (when set) receives `(iterations, error)` every
 /// `opts->callback_every` iterations, on the calling thread.
 ///
@@ -767,7 +782,8 @@ pub unsafe extern "C" fn otc_jko_step_workspace_size_f64(
 /// `OTC_WARN_CANCELLED` (outputs valid: the iterate reached); `OTC_ERR_NULL_POINTER`,
 /// `OTC_ERR_ABI_MISMATCH`, `OTC_ERR_INVALID_DIMENSION`, `OTC_ERR_NON_FINITE`,
 /// `OTC_ERR_INVALID_ARGUMENT` (ε, step, tol, max_iter, negative or zero-sum ρ),
-/// `OTC_ERR_NUMERICAL` (the density overflowed), `OTC_ERR_ALIASING`, `OTC_ERR_OVERFLOW`,
+/// `OTC_ERR_NUMERICAL` (the density or the dual overflowed), `OTC_ERR_ALIASING`,
+/// `OTC_ERR_OVERFLOW`,
 /// `OTC_ERR_WORKSPACE_TOO_SMALL`, `OTC_ERR_OUT_OF_MEMORY`, `OTC_ERR_THREADS`. On an error
 /// nothing is written.
 ///
@@ -796,15 +812,25 @@ pub unsafe extern "C" fn otc_jko_step_f64(
         let n = grid_len(h, w)?;
         let (rho, rr) = unsafe { slice("problem->rho", p.rho, n) }?;
         let v = unsafe { opt_slice("problem->potential", p.potential, n) }?;
+        let init = unsafe { opt_slice("problem->init_dual", p.init_dual, n) }?;
         let (dst, rd) = unsafe { slice_mut("out->rho_next", o_out.value.rho_next, n) }?;
+        let dual_out = unsafe { opt_slice_mut("out->dual", o_out.value.dual, n) }?;
         disjoint(
-            &[("out", Some(o_out.region())), ("out->rho_next", Some(rd))],
+            &[
+                ("out", Some(o_out.region())),
+                ("out->rho_next", Some(rd)),
+                ("out->dual", dual_out.as_ref().map(|x| x.1)),
+            ],
             &[&[
                 ("problem", Some(rp)),
                 ("problem->rho", Some(rr)),
                 ("problem->potential", v.as_ref().map(|x| x.1)),
+                ("problem->init_dual", init.as_ref().map(|x| x.1)),
             ]],
         )?;
+        if let Some((u0, _)) = init {
+            crate::error::check_finite("problem->init_dual", u0.iter().copied())?;
+        }
         let params = JkoParams {
             epsilon: o.epsilon,
             step: o.step,
@@ -821,18 +847,27 @@ pub unsafe extern "C" fn otc_jko_step_f64(
                 callback,
                 |par, stack| {
                     let (mut res, stack) = take(stack, n, 0.0f64);
-                    let info = jko_step_in_place(
+                    let (mut dual, stack) = take(stack, n, 0.0f64);
+                    if let Some((u0, _)) = init {
+                        dual.copy_from_slice(u0);
+                    }
+                    let info = jko_step_warm_in_place(
                         rho,
                         v.map(|x| x.0),
                         h,
                         w,
                         &params,
+                        &mut dual,
                         &mut res,
                         par,
                         stack,
                     )?;
                     check_overflow(&res, info.error)?;
+                    check_overflow(&dual, info.error)?;
                     dst.copy_from_slice(&res);
+                    if let Some((d, _)) = dual_out {
+                        d.copy_from_slice(&dual);
+                    }
                     Ok(info)
                 },
             )

@@ -87,23 +87,30 @@ pub trait AbiOutputs: AbiStruct {
 }
 
 /// Implements [`AbiStruct`] for problem and outputs structs, whose missing fields are zero
-/// and NULL; `outputs` also implements [`AbiOutputs`].
+/// and NULL; `outputs` also implements [`AbiOutputs`]. `MIN_SIZE` is the full size, or,
+/// for a struct that grew, the offset of the first appended field (`since <field>`).
 #[macro_export]
 macro_rules! abi_struct {
     (problem $t:ident) => {
+        $crate::abi_struct!(@impl $t, std::mem::size_of::<$t>());
+    };
+    (problem $t:ident since $first_new:ident) => {
+        $crate::abi_struct!(@impl $t, std::mem::offset_of!($t, $first_new));
+    };
+    (@impl $t:ident, $min:expr) => {
         // SAFETY: the struct is #[repr(C)], starts with `struct_size: usize`, and holds only
         // raw pointers, integers, floats and views (every bit pattern valid).
         unsafe impl $crate::ffi::shape::AbiStruct for $t {
             const NAME: &'static str = stringify!($t);
-            const MIN_SIZE: usize = std::mem::size_of::<$t>();
+            const MIN_SIZE: usize = $min;
             fn base() -> Self {
                 // SAFETY: every bit pattern (zero included) is a valid value of the struct.
                 unsafe { std::mem::zeroed() }
             }
         }
     };
-    (outputs $t:ident) => {
-        $crate::abi_struct!(problem $t);
+    (outputs $t:ident $(since $first_new:ident)?) => {
+        $crate::abi_struct!(problem $t $(since $first_new)?);
         impl $crate::ffi::shape::AbiOutputs for $t {
             fn report_mut(&mut self) -> &mut $crate::ffi::shape::otc_report {
                 &mut self.report

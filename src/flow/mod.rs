@@ -14,7 +14,10 @@ pub mod jko;
 pub mod mmd;
 pub mod wasserstein;
 
-pub use jko::{jko_step, jko_step_in_place, jko_step_scratch, JkoInfo, JkoParams};
+pub use jko::{
+    jko_step, jko_step_in_place, jko_step_scratch, jko_step_warm, jko_step_warm_in_place,
+    jko_step_warm_scratch, JkoInfo, JkoParams,
+};
 pub use mmd::{
     mmd_flow, mmd_flow_step_in_place, mmd_flow_step_scratch, mmd_target_term, MmdKernel, MmdParams,
     MmdStep,

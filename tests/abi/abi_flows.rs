@@ -1,7 +1,7 @@
 //! The C ABI of the flow steps (`otc_wasserstein_flow_step_f64`, `otc_mmd_flow_step_f64`,
 //! `otc_jko_step_f64`): each equals the Rust API's step for every thread count, with a caller
-//! workspace or without; the Wasserstein step's potentials, passed back, warm-start the next
-//! step; the MMD target term, passed back, gives the same step; callbacks stop the iterative
+//! workspace or without; the Wasserstein step's potentials and the JKO step's dual, passed
+//! back, warm-start the next step; the MMD target term, passed back, gives the same step; callbacks stop the iterative
 //! ones (`OTC_WARN_CANCELLED`), max_iter warns; against a hostile caller: NULLs, shapes,
 //! non-finite and non-positive inputs, unknown kernels, aliasing, struct sizes, threads. Each
 //! refusal checks the status, that the message names the argument, and untouched outputs.
@@ -15,8 +15,9 @@ use otcore::ffi::flow::*;
 use otcore::ffi::shape::{otc_report, otc_workspace};
 use otcore::ffi::status::*;
 use otcore::flow::{
-    jko_step, mmd_flow_step_in_place, mmd_flow_step_scratch, wasserstein_flow_step_in_place,
-    wasserstein_flow_step_scratch, JkoParams, MmdKernel, MmdParams, WassersteinFlowParams,
+    jko_step, jko_step_warm, mmd_flow_step_in_place, mmd_flow_step_scratch,
+    wasserstein_flow_step_in_place, wasserstein_flow_step_scratch, JkoParams, MmdKernel, MmdParams,
+    WassersteinFlowParams,
 };
 use otcore::sinkhorn::{DivergencePotentials, Params};
 use otcore::workspace::with_stack;
@@ -346,6 +347,7 @@ fn j_problem(rho: &[f64], h: usize, potential: *const f64) -> otc_jko_step_probl
         height: h,
         width: rho.len() / h,
         potential,
+        init_dual: null(),
     }
 }
 
@@ -354,6 +356,7 @@ fn j_outputs(next: &mut [f64]) -> otc_jko_step_outputs_f64 {
         struct_size: size_of::<otc_jko_step_outputs_f64>(),
         report: otc_report::default(),
         rho_next: next.as_mut_ptr(),
+        dual: null_mut(),
     }
 }
 
@@ -365,19 +368,24 @@ fn j_options(threads: u32) -> otc_jko_step_options {
     o
 }
 
+/// The Rust parameters of the C options `o`, on one thread.
+fn j_params(o: &otc_jko_step_options) -> JkoParams {
+    JkoParams {
+        epsilon: o.epsilon,
+        step: o.step,
+        max_iter: o.max_iter as usize,
+        tolerance: o.tol,
+        num_threads: 1,
+    }
+}
+
 #[test]
 fn jko_step_equals_the_rust_api_for_every_thread_count() {
     let (h, w) = (20, 30);
     let rho: Vec<f64> = (0..h * w).map(|i| ((i * 13) % 17) as f64).collect();
     let v: Vec<f64> = (0..h * w).map(|i| (i % w) as f64 * 0.05).collect();
     let o = j_options(1);
-    let params = JkoParams {
-        epsilon: o.epsilon,
-        step: o.step,
-        max_iter: o.max_iter as usize,
-        tolerance: o.tol,
-        num_threads: 1,
-    };
+    let params = j_params(&o);
     let (want, info) = jko_step(&rho, Some(&v), h, w, &params).unwrap();
     assert!(info.converged);
     for threads in [1, 2, 3] {
@@ -398,6 +406,63 @@ fn jko_step_equals_the_rust_api_for_every_thread_count() {
             (out.report.iterations, out.report.error),
             (info.iterations as u64, info.error)
         );
+    }
+}
+
+/// A C time loop keeping the dual across calls (two buffers, swapped): each step equals the
+/// Rust warm step bit for bit (density, dual, report), the steps after the first take fewer
+/// iterations than the cold ones, and a caller of the smaller struct without the dual
+/// fields (an older header) gets the cold step.
+#[test]
+fn jko_steps_warm_started_from_the_returned_dual() {
+    let (h, w) = (24, 20);
+    let v: Vec<f64> = (0..h * w).map(|i| (i / w) as f64 * 0.04).collect();
+    let mut rho: Vec<f64> = (0..h * w).map(|i| 1.0 + ((i * 7) % 5) as f64).collect();
+    let o = j_options(1);
+    let params = j_params(&o);
+    let mut rust_dual = vec![0.0; h * w];
+    let (mut given, mut got) = (vec![SENTINEL; h * w], vec![SENTINEL; h * w]);
+    for step in 0..4 {
+        let (want, info) = jko_step_warm(&rho, Some(&v), h, w, &params, &mut rust_dual).unwrap();
+        let (cold, cold_info) = jko_step(&rho, Some(&v), h, w, &params).unwrap();
+        let mut p = j_problem(&rho, h, v.as_ptr());
+        if step > 0 {
+            p.init_dual = given.as_ptr();
+        }
+        let mut next = vec![SENTINEL; h * w];
+        let mut out = j_outputs(&mut next);
+        out.dual = got.as_mut_ptr();
+        // SAFETY: valid structs; outputs disjoint from the inputs.
+        let s = unsafe {
+            with_work(
+                |bytes| otc_jko_step_workspace_size_f64(&p, &o, bytes),
+                |work| otc_jko_step_f64(&p, &mut out, &o, work),
+            )
+        };
+        assert_eq!(s, OTC_OK, "{}", last_error_message());
+        assert_eq!((&next, &got), (&want, &rust_dual), "step {step}");
+        assert_eq!(
+            (out.report.iterations, out.report.error),
+            (info.iterations as u64, info.error)
+        );
+        if step > 0 {
+            assert!(info.iterations < cold_info.iterations, "step {step}");
+        }
+        // The older caller: structs without the trailing dual fields.
+        let mut old_p = p;
+        old_p.struct_size = std::mem::offset_of!(otc_jko_step_problem_f64, init_dual);
+        let mut cold_next = vec![SENTINEL; h * w];
+        let mut old_out = j_outputs(&mut cold_next);
+        old_out.struct_size = std::mem::offset_of!(otc_jko_step_outputs_f64, dual);
+        // SAFETY: valid structs of the stated (smaller) sizes.
+        let s = unsafe { otc_jko_step_f64(&old_p, &mut old_out, &o, NO_WORK) };
+        assert_eq!(s, OTC_OK, "{}", last_error_message());
+        assert_eq!(
+            cold_next, cold,
+            "step {step}: the older caller's step is cold"
+        );
+        std::mem::swap(&mut given, &mut got);
+        rho = next;
     }
 }
 
@@ -615,7 +680,7 @@ fn flow_steps_refuse_bad_input_and_write_nothing() {
     let neg: Vec<f64> = (0..25).map(|i| if i == 4 { -1.0 } else { 0.1 }).collect();
     let mut nan_v = [0.0; 25];
     nan_v[6] = f64::NAN;
-    let cases: [(otc_jko_step_problem_f64, otc_status, &str); 5] = [
+    let cases: [(otc_jko_step_problem_f64, otc_status, &str); 6] = [
         (
             otc_jko_step_problem_f64 { height: 0, ..jp },
             OTC_ERR_INVALID_DIMENSION,
@@ -650,6 +715,14 @@ fn flow_steps_refuse_bad_input_and_write_nothing() {
             otc_jko_step_problem_f64 { rho: null(), ..jp },
             OTC_ERR_NULL_POINTER,
             "problem->rho",
+        ),
+        (
+            otc_jko_step_problem_f64 {
+                init_dual: nan_v.as_ptr(),
+                ..jp
+            },
+            OTC_ERR_NON_FINITE,
+            "problem->init_dual[6]",
         ),
     ];
     for (q, status, needle) in cases {
@@ -769,21 +842,44 @@ fn flow_outputs_over_every_input_are_refused() {
         assert_eq!((out.mmd_squared, out.target_term), (SENTINEL, SENTINEL));
     }
 
-    let rho = [1.0 / 16.0; 16];
-    let potential = [0.5; 16];
-    let mut next = [SENTINEL; 16];
-    let jp = j_problem(&rho, 4, potential.as_ptr());
-    let jbase = j_outputs(&mut next);
+    let rho = padded(&[1.0 / 16.0; 16]);
+    let potential = padded(&[0.5; 16]);
+    let init_dual = padded(&[-0.25; 16]);
+    let (rho, potential) = (&rho[..16], &potential[..16]);
+    let (mut next, mut dual) = ([SENTINEL; 16], [SENTINEL; 16]);
+    let mut jp = j_problem(rho, 4, potential.as_ptr());
+    jp.init_dual = init_dual.as_ptr();
+    let mut jbase = j_outputs(&mut next);
+    jbase.dual = dual.as_mut_ptr();
     for (input, name) in [
         (rho.as_ptr(), "problem->rho"),
         (potential.as_ptr(), "problem->potential"),
+        (init_dual.as_ptr(), "problem->init_dual"),
     ] {
-        let mut out = jbase;
-        out.rho_next = input.cast_mut();
-        // SAFETY: as above.
-        let s = unsafe { otc_jko_step_f64(&jp, &mut out, null(), NO_WORK) };
-        refused(s, OTC_ERR_ALIASING, name, "rho_next over an input");
-        assert_eq!(out.report.status, 0);
+        for (out_name, place) in [
+            (
+                "rho_next",
+                (|o, x| o.rho_next = x) as fn(&mut otc_jko_step_outputs_f64, _),
+            ),
+            ("dual", |o, x| o.dual = x),
+        ] {
+            let mut out = jbase;
+            place(&mut out, input.cast_mut());
+            // SAFETY: as above.
+            let s = unsafe { otc_jko_step_f64(&jp, &mut out, null(), NO_WORK) };
+            refused(s, OTC_ERR_ALIASING, name, out_name);
+            assert_eq!(out.report.status, 0);
+        }
     }
-    assert!(xo.iter().chain(&pots).chain(&next).all(|&v| v == SENTINEL));
+    let mut out = jbase;
+    out.dual = out.rho_next;
+    // SAFETY: as above.
+    let s = unsafe { otc_jko_step_f64(&jp, &mut out, null(), NO_WORK) };
+    refused(s, OTC_ERR_ALIASING, "out->", "dual over rho_next");
+    assert!(xo
+        .iter()
+        .chain(&pots)
+        .chain(&next)
+        .chain(&dual)
+        .all(|&v| v == SENTINEL));
 }

@@ -1246,11 +1246,15 @@ fn cloud_flow_and_plan_ops(rng: &mut Rng) {
         _ => {
             let (h, w) = (1 + rng.below(6), 1 + rng.below(6));
             let (rho, potential) = (simplex(rng, h * w), points(rng, h * w));
-            let mut rho_next = vec![0.0; h * w];
+            let (mut rho_next, mut dual) = (vec![0.0; h * w], vec![0.0; h * w]);
+            let init_dual = points(rng, h * w);
             let mut p: otc_jko_step_problem_f64 = abi();
             (p.rho, p.height, p.width, p.potential) = (rho.as_ptr(), h, w, potential.as_ptr());
+            if rng.below(2) == 0 {
+                p.init_dual = init_dual.as_ptr();
+            }
             let mut r: otc_jko_step_outputs_f64 = abi();
-            r.rho_next = rho_next.as_mut_ptr();
+            (r.rho_next, r.dual) = (rho_next.as_mut_ptr(), dual.as_mut_ptr());
             let mut o = options(rng, otc_jko_step_options_default);
             (o.epsilon, o.max_iter) = (rng.pick(&[0.05, 0.5]), 1 + rng.below(100) as u64);
             let fns = Fns {
@@ -1258,7 +1262,7 @@ fn cloud_flow_and_plan_ops(rng: &mut Rng) {
                 run: otc_jko_step_f64,
             };
             call(rng, "otc_jko_step_f64", &p, &mut r, &o, fns, |_| {
-                all_finite(&rho_next)
+                all_finite(&rho_next) && all_finite(&dual)
             });
         }
     }

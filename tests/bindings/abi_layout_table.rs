@@ -62,8 +62,8 @@ pub fn layout_table() -> Vec<(String, usize)> {
     all.extend(layout!(otc_mmd_flow_step_problem_f64 { struct_size, x, a, y, b, target_term }));
     all.extend(layout!(otc_mmd_flow_step_outputs_f64 { struct_size, report, mmd_squared, target_term, x }));
     all.extend(layout!(otc_jko_step_options { struct_size, num_threads, max_iter, epsilon, step, tol, callback_every, callback, callback_data }));
-    all.extend(layout!(otc_jko_step_problem_f64 { struct_size, rho, height, width, potential }));
-    all.extend(layout!(otc_jko_step_outputs_f64 { struct_size, report, rho_next }));
+    all.extend(layout!(otc_jko_step_problem_f64 { struct_size, rho, height, width, potential, init_dual }));
+    all.extend(layout!(otc_jko_step_outputs_f64 { struct_size, report, rho_next, dual }));
     all.extend(layout!(otc_bures_options { struct_size, num_threads, symmetry_tol, psd_tol }));
     all.extend(layout!(otc_bures_problem_f64 { struct_size, sigma1, sigma2 }));
     all.extend(layout!(otc_bures_outputs_f64 { struct_size, report, bures_squared }));

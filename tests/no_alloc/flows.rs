@@ -3,7 +3,8 @@ use crate::allocations_in;
 /// The three flow steps' C entry points allocate nothing on one thread with a caller
 /// workspace of the queried size: a Wasserstein step cold and then warm-started from its
 /// potentials, an MMD step computing its target term and one given it, a JKO step (after a
-/// warm-up call: faer's thread-local matmul state).
+/// warm-up call: faer's thread-local matmul state) returning its dual and one warm-started
+/// from it.
 #[test]
 fn flow_steps_do_not_allocate() {
     use otcore::ffi::flow::*;
@@ -107,23 +108,26 @@ fn flow_steps_do_not_allocate() {
         let rho: Vec<f64> = (0..h * wd).map(|i| 1.0 + (i % 4) as f64).collect();
         let v: Vec<f64> = (0..h * wd).map(|i| (i % wd) as f64 * 0.1).collect();
         let mut next = vec![0.0; h * wd];
+        let (mut dual, mut dual2) = (vec![0.0; h * wd], vec![0.0; h * wd]);
         let mut o = std::mem::MaybeUninit::uninit();
         otc_jko_step_options_default(o.as_mut_ptr());
         let mut o = o.assume_init();
         o.num_threads = 1;
         o.epsilon = 0.01;
         o.step = 0.01;
-        let p = otc_jko_step_problem_f64 {
+        let mut p = otc_jko_step_problem_f64 {
             struct_size: size_of::<otc_jko_step_problem_f64>(),
             rho: rho.as_ptr(),
             height: h,
             width: wd,
             potential: v.as_ptr(),
+            init_dual: std::ptr::null(),
         };
         let mut out = otc_jko_step_outputs_f64 {
             struct_size: size_of::<otc_jko_step_outputs_f64>(),
             report: Default::default(),
             rho_next: next.as_mut_ptr(),
+            dual: dual.as_mut_ptr(),
         };
         otc_jko_step_workspace_size_f64(&p, &o, &mut bytes);
         let mut buf = vec![0u8; bytes];
@@ -134,6 +138,10 @@ fn flow_steps_do_not_allocate() {
         assert_eq!(otc_jko_step_f64(&p, &mut out, &o, w), OTC_OK); // warm-up
         let count = allocations_in(|| status = otc_jko_step_f64(&p, &mut out, &o, w));
         assert_eq!((status, count), (OTC_OK, 0));
+        p.init_dual = dual.as_ptr();
+        out.dual = dual2.as_mut_ptr();
+        let count = allocations_in(|| status = otc_jko_step_f64(&p, &mut out, &o, w));
+        assert_eq!((status, count, out.report.iterations), (OTC_OK, 0, 1));
     }
     assert!(xn.iter().all(|v| v.is_finite()) && pots2.iter().all(|v| v.is_finite()));
 }

@@ -3,12 +3,14 @@
 //! along 50-step flows toward a target cloud and the final value below a bound (the course's
 //! flow figures as tests); the entropic JKO step on a grid against the closed-form
 //! recursion of a Gaussian's mean and variance under the entropic heat and Fokker–Planck
-//! steps, mass conservation and the stationary density; thread invariance; bad inputs.
+//! steps, mass conservation and the stationary density; the warm start from the previous
+//! step's dual (the cold densities in fewer iterations); thread invariance; bad inputs.
 
 use faer::Mat;
 use otcore::flow::{
-    jko_step, jko_step_in_place, jko_step_scratch, mmd_flow, mmd_flow_step_in_place,
-    mmd_flow_step_scratch, mmd_target_term, wasserstein_flow, wasserstein_flow_step_in_place,
+    jko_step, jko_step_in_place, jko_step_scratch, jko_step_warm, jko_step_warm_in_place,
+    jko_step_warm_scratch, mmd_flow, mmd_flow_step_in_place, mmd_flow_step_scratch,
+    mmd_target_term, wasserstein_flow, wasserstein_flow_step_in_place,
     wasserstein_flow_step_scratch, JkoParams, MmdKernel, MmdParams, WassersteinFlowParams,
 };
 use otcore::sinkhorn::{divergence, DivergencePotentials, Params, Scaling};
@@ -670,6 +672,115 @@ fn jko_fokker_planck_approaches_its_gaussian_stationary_density() {
     );
 }
 
+/// L1 distance of two densities.
+fn l1_between(p: &[f64], q: &[f64]) -> f64 {
+    p.iter().zip(q).map(|(a, b)| (a - b).abs()).sum()
+}
+
+/// Along a heat flow of a Gaussian on 64 × 64 (and a Fokker–Planck one), each step
+/// warm-started from the previous step's dual gives the cold step's density to the
+/// tolerance (both stop within `tol·κ/(1 − κ)` of the fixed point, κ = τ/(τ + ε), the
+/// contraction factor; the bound below allows twice that, for both, plus rounding) in fewer
+/// iterations; the first step, from zeros, is the cold one, bit for bit.
+#[test]
+fn jko_warm_steps_give_the_cold_densities_in_fewer_iterations() {
+    let h = 64;
+    let tol = 1e-10;
+    let v: Vec<f64> = (0..h * h)
+        .map(|i| {
+            let (x, y) = coords(i / h, i % h, h);
+            ((x - 0.5).powi(2) + (y - 0.5).powi(2)) / 0.02
+        })
+        .collect();
+    for (eps, tau, potential) in [
+        (1e-3, 1e-3, None),
+        (1e-3, 1e-2, None),
+        (1e-3, 1e-3, Some(&v[..])),
+    ] {
+        let p = JkoParams {
+            epsilon: eps,
+            step: tau,
+            max_iter: 5000,
+            tolerance: tol,
+            num_threads: 1,
+        };
+        let kappa = tau / (tau + eps);
+        let bound = 4.0 * tol * kappa / (1.0 - kappa) + 1e-13;
+        let mut rho = blob(h, (0.45, 0.55), 0.004);
+        let mut dual = vec![0.0; h * h];
+        let (mut cold_total, mut warm_total) = (0, 0);
+        for step in 0..6 {
+            let (cold, cold_info) = jko_step(&rho, potential, h, h, &p).unwrap();
+            let (warm, warm_info) = jko_step_warm(&rho, potential, h, h, &p, &mut dual).unwrap();
+            assert!(cold_info.converged && warm_info.converged);
+            let gap = l1_between(&cold, &warm);
+            assert!(
+                gap <= bound,
+                "τ {tau}, step {step}: warm and cold densities differ by {gap:e} > {bound:e}"
+            );
+            if step == 0 {
+                assert_eq!((cold, cold_info), (warm.clone(), warm_info));
+            } else {
+                assert!(
+                    warm_info.iterations < cold_info.iterations,
+                    "τ {tau}, step {step}: warm {} vs cold {} iterations",
+                    warm_info.iterations,
+                    cold_info.iterations
+                );
+            }
+            if step > 0 {
+                cold_total += cold_info.iterations;
+                warm_total += warm_info.iterations;
+            }
+            rho = warm;
+        }
+        // Over the steps after the first the warm start saves a fifth or more.
+        assert!(
+            5 * warm_total <= 4 * cold_total,
+            "τ {tau}: {warm_total} warm vs {cold_total} cold iterations"
+        );
+    }
+}
+
+/// The dual a cold step returns, fed back into the same step, is at the fixed point to the
+/// tolerance: the step converges in at most 2 iterations, to the same density.
+#[test]
+fn jko_step_from_its_own_dual_converges_at_once() {
+    let h = 40;
+    let rho = blob(h, (0.4, 0.5), 0.006);
+    let v: Vec<f64> = (0..h * h).map(|i| (i % h) as f64 * 0.05).collect();
+    let p = JkoParams {
+        epsilon: 1e-3,
+        step: 2e-3,
+        max_iter: 5000,
+        tolerance: 1e-11,
+        num_threads: 1,
+    };
+    let run = |dual: &mut [f64]| {
+        let mut out = vec![0.0; h * h];
+        let info = with_stack(jko_step_warm_scratch::<f64>(h, h), |st| {
+            jko_step_warm_in_place(&rho, Some(&v), h, h, &p, dual, &mut out, Par::Seq, st)
+        })
+        .unwrap()
+        .unwrap();
+        (out, info)
+    };
+    let mut dual = vec![0.0; h * h];
+    let (cold, cold_info) = run(&mut dual);
+    assert!(
+        cold_info.converged && cold_info.iterations > 20,
+        "{cold_info:?}"
+    );
+    assert!(dual.iter().all(|u| u.is_finite() && *u != 0.0));
+    let (again, info) = run(&mut dual);
+    assert!(info.converged && info.iterations <= 2, "{info:?}");
+    assert!(
+        l1_between(&cold, &again) <= 2.0 * p.tolerance,
+        "{:e}",
+        l1_between(&cold, &again)
+    );
+}
+
 #[test]
 fn jko_steps_are_identical_for_every_thread_count() {
     let h = 80;
@@ -794,5 +905,23 @@ fn jko_step_refuses_bad_inputs_and_leaves_its_output() {
         let (k, msg) = run(rho, v, &p, len);
         assert_eq!(k, kind, "{msg}");
         assert!(msg.contains(word), "{msg}");
+    }
+    // The warm start's dual: non-finite or of the wrong length; it and out stay as given.
+    let mut nan_dual = vec![0.5; n];
+    nan_dual[9] = f64::INFINITY;
+    for (mut dual, kind, word) in [
+        (nan_dual, ErrorKind::NonFinite, "dual (warm start)[9]"),
+        (vec![0.5; n + 1], ErrorKind::InvalidDimension, "the dual 37"),
+    ] {
+        let before = dual.clone();
+        let mut out = vec![7.0; n];
+        let e = with_stack(jko_step_warm_scratch::<f64>(h, h), |st| {
+            jko_step_warm_in_place(&rho, None, h, h, &good, &mut dual, &mut out, Par::Seq, st)
+        })
+        .unwrap()
+        .unwrap_err();
+        assert_eq!(e.kind, kind, "{}", e.message);
+        assert!(e.message.contains(word), "{}", e.message);
+        assert!(out.iter().all(|&x| x == 7.0) && dual == before);
     }
 }

@@ -78,33 +78,42 @@ function mmd_flow_step(x::AbstractMatrix{<:Real}, y::AbstractMatrix{<:Real};
 end
 
 """
-    jko_step(rho; potential=nothing, threads=0, options...) -> (; rho, iterations, error, status)
+    jko_step(rho; potential=nothing, init_dual=nothing, threads=0, options...)
+        -> (; rho, dual, iterations, error, status)
 
 One entropic JKO step (Peyré 2015) of the density `rho` (h×w masses on the grid of the unit
 square, row r at r/(h − 1)): `argmin_ρ W_ε(ρ, ρ_k) + τ (Σ ρ log ρ + Σ V ρ)` for the cost
 ½|x − y|², V = `potential` (h×w; `nothing` = 0: the heat flow, a Gaussian's variance growing
-by ≈ 2τ per step and axis). The mass is kept. Keywords set fields of `otc_jko_step_options`
-(`epsilon`, `step`, `max_iter`, `tol`). Ctrl-C stops it with an `InterruptException`.
+by ≈ 2τ per step and axis). The mass is kept. `dual` (h×w) is the final dual of the scaling
+iterations: passed as the next step's `init_dual` (`nothing`: cold start), it warm-starts
+them (the same density up to `tol`, fewer iterations). Keywords set fields of
+`otc_jko_step_options` (`epsilon`, `step`, `max_iter`, `tol`). Ctrl-C stops it with an
+`InterruptException`.
 """
-function jko_step(rho::AbstractMatrix{<:Real}; potential=nothing, threads::Integer=0, kwargs...)
+function jko_step(rho::AbstractMatrix{<:Real}; potential=nothing, init_dual=nothing,
+                  threads::Integer=0, kwargs...)
     h, w = size(rho)
-    potential === nothing || size(potential) == (h, w) ||
-        throw(DimensionMismatch("potential is $(size(potential)), rho $((h, w))"))
     # otcore reads pixel (r, c) at r·w + c (row-major): vec(permutedims(.)).
-    r0 = vec(permutedims(Matrix{Float64}(rho)))
-    v = potential === nothing ? nothing : vec(permutedims(Matrix{Float64}(potential)))
+    grid(m, what) = m === nothing ? nothing :
+        size(m) == (h, w) ? vec(permutedims(Matrix{Float64}(m))) :
+        throw(DimensionMismatch("$what is $(size(m)), rho $((h, w))"))
+    r0 = grid(rho, "rho")
+    v = grid(potential, "potential")
+    init = grid(init_dual, "init_dual")
     out = Vector{Float64}(undef, h * w)
+    dual = Vector{Float64}(undef, h * w)
     every = max(1, 200_000_000 ÷ max(1, h * w * (h + w)))
     opts = Ref(options(LibOTCore.otc_jko_step_options, LibOTCore.otc_jko_step_options_default,
                        "otc_jko_step_options_default"; num_threads=threads,
                        callback=INTERRUPT_CALLBACK[], callback_every=every, kwargs...))
-    st, r = GC.@preserve r0 v out begin
+    st, r = GC.@preserve r0 v init out dual begin
         problem = Ref(abi(LibOTCore.otc_jko_step_problem_f64; rho=pointer(r0), height=h,
-                          width=w, potential=ptr(v)))
-        res = Ref(abi(LibOTCore.otc_jko_step_outputs_f64; rho_next=pointer(out)))
+                          width=w, potential=ptr(v), init_dual=ptr(init)))
+        res = Ref(abi(LibOTCore.otc_jko_step_outputs_f64; rho_next=pointer(out),
+                      dual=pointer(dual)))
         (check(LibOTCore.otc_jko_step_f64(problem, res, opts, NO_WORK), "otc_jko_step_f64"),
          res[].report)
     end
-    return (rho=permutedims(reshape(out, w, h)), iterations=Int(r.iterations), error=r.error,
-            status=Int32(st))
+    return (rho=permutedims(reshape(out, w, h)), dual=permutedims(reshape(dual, w, h)),
+            iterations=Int(r.iterations), error=r.error, status=Int32(st))
 end

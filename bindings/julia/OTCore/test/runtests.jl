@@ -207,6 +207,15 @@ permutations_of(n) = n == 1 ? [[1]] : [insert!(copy(p), k, n) for p in permutati
         @test r.status == 0
         @test sum(r.rho) ≈ 1 atol = 1e-12
         @test sum(vec(sum(r.rho; dims=2)) .* (t .- 0.5) .^ 2) > sum(vec(sum(g; dims=2)) .* (t .- 0.5) .^ 2) + 1e-3
+        # The same step from its own dual converges at once to the same density; the next
+        # step from it takes fewer iterations than cold.
+        again = jko_step(g; init_dual=r.dual, epsilon=1e-3, step=1e-3)
+        @test again.iterations <= 2 && r.iterations > 10
+        @test sum(abs.(again.rho .- r.rho)) <= 2e-9
+        cold = jko_step(r.rho; epsilon=1e-3, step=1e-3)
+        warm = jko_step(r.rho; init_dual=r.dual, epsilon=1e-3, step=1e-3)
+        @test warm.iterations < cold.iterations
+        @test_throws DimensionMismatch jko_step(g; init_dual=g[1:3, :])
         err = try wasserstein_flow_step(x, y; step=-1.0) catch e e end
         @test err.status == OTCore.LibOTCore.OTC_ERR_INVALID_ARGUMENT
     end

@@ -379,19 +379,22 @@ mmd_flow_step <- function(x, y, a = NULL, b = NULL, target_term = NULL, options 
   .Call(C_otc_r_mmd_flow_step, x, a, y, b, target_term, with_options(list(), options))
 }
 
-jko_step <- function(rho, potential = NULL, options = list()) {
+jko_step <- function(rho, potential = NULL, init_dual = NULL, options = list()) {
   rho <- as_double_matrix(rho, "rho")
   h <- nrow(rho)
   w <- ncol(rho)
-  if (!is.null(potential)) {
-    potential <- as_double_matrix(potential, "potential")
-    if (!identical(dim(potential), dim(rho))) stop("potential must have the dimensions of rho", call. = FALSE)
-    potential <- as.vector(t(potential))
+  as_grid <- function(v, what) {
+    if (is.null(v)) return(NULL)
+    v <- as_double_matrix(v, what)
+    if (!identical(dim(v), dim(rho))) stop(what, " must have the dimensions of rho", call. = FALSE)
+    as.vector(t(v))
   }
-  r <- .Call(C_otc_r_jko_step, as.vector(t(rho)), as.integer(h), as.integer(w), potential,
+  r <- .Call(C_otc_r_jko_step, as.vector(t(rho)), as.integer(h), as.integer(w),
+             as_grid(potential, "potential"), as_grid(init_dual, "init_dual"),
              with_options(list(), options))
   warn_on(r$status, "jko_step")
   r$rho <- matrix(r$rho, h, w, byrow = TRUE)
+  r$dual <- matrix(r$dual, h, w, byrow = TRUE)
   r
 }
 

@@ -37,7 +37,7 @@ static const R_CallMethodDef call_methods[] = {
     {"otc_r_barycenter_1d", (DL_FUNC)&otc_r_barycenter_1d, 6},
     {"otc_r_wasserstein_flow_step", (DL_FUNC)&otc_r_wasserstein_flow_step, 6},
     {"otc_r_mmd_flow_step", (DL_FUNC)&otc_r_mmd_flow_step, 6},
-    {"otc_r_jko_step", (DL_FUNC)&otc_r_jko_step, 5},
+    {"otc_r_jko_step", (DL_FUNC)&otc_r_jko_step, 6},
     {"otc_r_free_support_barycenter", (DL_FUNC)&otc_r_free_support_barycenter, 7},
     {"otc_r_plan_position_gradient", (DL_FUNC)&otc_r_plan_position_gradient, 4},
     {"otc_r_displacement_interpolation", (DL_FUNC)&otc_r_displacement_interpolation, 5},

@@ -863,10 +863,11 @@ SEXP otc_r_mmd_flow_step(SEXP x, SEXP a, SEXP y, SEXP b, SEXP target, SEXP optio
 }
 
 /* One entropic JKO step of rho (h·w values, pixel (r, c) at r·w + c); potential NULL or h·w
- * values. Ctrl-C stops the iterations. */
-SEXP otc_r_jko_step(SEXP rho, SEXP h, SEXP w, SEXP potential, SEXP options) {
-    static const char *names[] = {"rho", "iterations", "error", "status"};
-    SEXP out, next;
+ * values; init_dual NULL (cold start) or a previous step's dual (h·w values). Ctrl-C stops
+ * the iterations. */
+SEXP otc_r_jko_step(SEXP rho, SEXP h, SEXP w, SEXP potential, SEXP init_dual, SEXP options) {
+    static const char *names[] = {"rho", "dual", "iterations", "error", "status"};
+    SEXP out, next, dual;
     otc_status st;
     R_xlen_t n;
     OTCR_STRUCT(otc_jko_step_problem_f64, pb);
@@ -877,20 +878,24 @@ SEXP otc_r_jko_step(SEXP rho, SEXP h, SEXP w, SEXP potential, SEXP options) {
     n = (R_xlen_t)(pb.height * pb.width);
     pb.rho = dvec(rho, n, "rho", 0);
     pb.potential = dvec(potential, n, "potential", 1);
+    pb.init_dual = dvec(init_dual, n, "init_dual", 1);
     OTCR_DEFAULT_OPTIONS(jko_step, opts);
     opts.callback = otcr_interrupt_callback;
     opts.callback_every = interrupt_every(2.0 * (double)n * (double)(pb.height + pb.width));
     OTCR_SET_OPTIONS(jko_step, opts, options);
     next = PROTECT(Rf_allocVector(REALSXP, n));
+    dual = PROTECT(Rf_allocVector(REALSXP, n));
     res.rho_next = REAL(next);
+    res.dual = REAL(dual);
     st = otc_jko_step_f64(&pb, &res, &opts, OTCR_NO_WORK);
     check_status(st, "otc_jko_step_f64");
-    out = PROTECT(named_list(4, names));
+    out = PROTECT(named_list(5, names));
     SET_VECTOR_ELT(out, 0, next);
-    SET_VECTOR_ELT(out, 1, Rf_ScalarReal((double)res.report.iterations));
-    SET_VECTOR_ELT(out, 2, Rf_ScalarReal(res.report.error));
-    SET_VECTOR_ELT(out, 3, Rf_ScalarInteger(st));
-    UNPROTECT(2);
+    SET_VECTOR_ELT(out, 1, dual);
+    SET_VECTOR_ELT(out, 2, Rf_ScalarReal((double)res.report.iterations));
+    SET_VECTOR_ELT(out, 3, Rf_ScalarReal(res.report.error));
+    SET_VECTOR_ELT(out, 4, Rf_ScalarInteger(st));
+    UNPROTECT(3);
     return out;
 }
 

@@ -93,7 +93,7 @@ SEXP otc_r_quantile_1d(SEXP x, SEXP a, SEXP levels, SEXP options);
 SEXP otc_r_barycenter_1d(SEXP x, SEXP a, SEXP sizes, SEXP lambda, SEXP p, SEXP options);
 SEXP otc_r_wasserstein_flow_step(SEXP x, SEXP a, SEXP y, SEXP b, SEXP init, SEXP options);
 SEXP otc_r_mmd_flow_step(SEXP x, SEXP a, SEXP y, SEXP b, SEXP target, SEXP options);
-SEXP otc_r_jko_step(SEXP rho, SEXP h, SEXP w, SEXP potential, SEXP options);
+SEXP otc_r_jko_step(SEXP rho, SEXP h, SEXP w, SEXP potential, SEXP init_dual, SEXP options);
 SEXP otc_r_free_support_barycenter(SEXP y, SEXP b, SEXP sizes, SEXP lambda, SEXP x0, SEXP a,
                                    SEXP options);
 SEXP otc_r_plan_position_gradient(SEXP x, SEXP y, SEXP plan, SEXP options);

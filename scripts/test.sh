@@ -43,4 +43,10 @@ RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p otcore -p otcore-abi-gen
 bash scripts/api_docs.sh
 
 echo "== cargo test (all features: the HiGHS cross-check included)"
+# The C ABI fuzz harness: 30 s, a seed from the commit (another sequence for every commit,
+# the same on a rerun; a failure prints it for OTCORE_FUZZ_SEED).
+if [ -z "${OTCORE_FUZZ_SEED:-}" ] && commit=$(git rev-parse --short=12 HEAD 2>/dev/null); then
+  export OTCORE_FUZZ_SEED=$((16#$commit))
+fi
+export OTCORE_FUZZ_SECONDS="${OTCORE_FUZZ_SECONDS:-30}"
 cargo test --all-features --no-fail-fast

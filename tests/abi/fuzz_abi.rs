@@ -484,6 +484,8 @@ fn random_calls_keep_the_contract() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(0x0ec0_2e1f_u64);
+    // Shown with a failure's output: the run to replay.
+    println!("OTCORE_FUZZ_SEED={seed} OTCORE_FUZZ_SECONDS={seconds}");
     let mut rng = Rng(seed | 1);
     let start = Instant::now();
     let all = entries();

@@ -82,64 +82,110 @@ pub(super) fn scratch(n: usize) -> StackReq {
     ])
 }
 
-/// Keeps the `cap` smallest values offered to a list (`val`, `id` of length ≥ cap, `len`
-/// used, unordered): `x` replaces the largest when the list is full and `x` is below it.
-/// `thr` is the value an offer must beat: +∞ until the list is full, then its largest. O(cap).
-#[inline]
-fn keep_smallest(
-    val: &mut [f64],
-    id: &mut [u32],
-    len: &mut usize,
-    thr: &mut f64,
-    cap: usize,
-    x: f64,
-    at: usize,
-) {
-    let k = if *len < cap {
-        *len += 1;
-        *len - 1
-    } else {
-        (0..cap).find(|&k| val[k] == *thr).unwrap_or(0)
-    };
-    val[k] = x;
-    id[k] = at as u32;
-    if *len == cap {
-        *thr = val[..cap].iter().fold(f64::NEG_INFINITY, |m, &y| m.max(y));
+/// The `K` smallest values offered, with their columns (unordered); `top` is the place of
+/// the largest kept, `thr` its value once the list is full (+∞ before): what an offer must
+/// beat.
+struct Smallest<const K: usize> {
+    val: [f64; K],
+    id: [u32; K],
+    len: usize,
+    top: usize,
+    thr: f64,
+}
+
+impl<const K: usize> Smallest<K> {
+    /// Keeps `x` (at column `at`): appended while the list is not full, else in place of
+    /// the largest. O(K).
+    #[inline]
+    fn offer(&mut self, x: f64, at: usize) {
+        let k = if self.len < K {
+            self.len += 1;
+            self.len - 1
+        } else {
+            self.top
+        };
+        self.val[k] = x;
+        self.id[k] = at as u32;
+        if self.len == K {
+            let (mut top, mut thr) = (0, self.val[0]);
+            for (k, &y) in self.val.iter().enumerate().skip(1) {
+                if y > thr {
+                    (top, thr) = (k, y);
+                }
+            }
+            (self.top, self.thr) = (top, thr);
+        }
     }
 }
 
-/// The `take + 1` smallest `r_j − v_j` over the columns with `keep(j)`, in blocks of 8 looked
-/// at one by one only when one beats the current threshold. Returns the columns of the `take`
-/// smallest (`len` of them) and the next smallest value (+∞ when there is none). O(n).
+/// The `TAKE1` smallest `r_j − v_j` over the columns with `keep(j)` (see [`smallest_reduced`]).
+struct SmallestReduced<'a, const TAKE1: usize, F> {
+    r: &'a [f64],
+    v: &'a [f64],
+    keep: F,
+}
+
+impl<const TAKE1: usize, F: Fn(usize) -> bool> pulp::WithSimd for SmallestReduced<'_, TAKE1, F> {
+    type Output = Smallest<TAKE1>;
+
+    #[inline(always)]
+    fn with_simd<S: pulp::Simd>(self, simd: S) -> Self::Output {
+        let SmallestReduced { r, v, keep } = self;
+        let v = &v[..r.len()];
+        let mut list = Smallest {
+            val: [0.0; TAKE1],
+            id: [0; TAKE1],
+            len: 0,
+            top: 0,
+            thr: f64::INFINITY,
+        };
+        let offer_from = |list: &mut Smallest<TAKE1>, lo: usize, hi: usize| {
+            for j in lo..hi {
+                let x = r[j] - v[j];
+                if x < list.thr && keep(j) {
+                    list.offer(x, j);
+                }
+            }
+        };
+        // Blocks of two vectors, looked at one by one only when their minimum beats the
+        // threshold (rare once the list is full).
+        let (rv, _) = S::as_simd_f64s(r);
+        let (vv, _) = S::as_simd_f64s(v);
+        let lanes = size_of::<S::f64s>() / size_of::<f64>();
+        let (r2, _) = pulp::as_arrays::<2, _>(rv);
+        let (v2, _) = pulp::as_arrays::<2, _>(vv);
+        for (q, (x, y)) in r2.iter().zip(v2).enumerate() {
+            let m = simd.min_f64s(simd.sub_f64s(x[0], y[0]), simd.sub_f64s(x[1], y[1]));
+            if simd.reduce_min_f64s(m) < list.thr {
+                offer_from(&mut list, 2 * lanes * q, 2 * lanes * (q + 1));
+            }
+        }
+        offer_from(&mut list, 2 * lanes * r2.len(), r.len());
+        list
+    }
+}
+
+/// The `take + 1` smallest `r_j − v_j` over the columns with `keep(j)`, in blocks of two
+/// vectors looked at one by one only when one beats the current threshold. Returns the
+/// columns of the `take` smallest (`len` of them) and the next smallest value (+∞ when there
+/// is none). O(n) in vector lanes.
 #[inline]
 fn smallest_reduced<const TAKE1: usize>(
     r: &[f64],
     v: &[f64],
     keep: impl Fn(usize) -> bool,
 ) -> ([u32; TAKE1], usize, f64) {
-    const BLOCK: usize = 8;
-    let (mut val, mut id) = ([0.0f64; TAKE1], [0u32; TAKE1]);
-    let (mut len, mut thr) = (0usize, f64::INFINITY);
-    for (q, (rb, vb)) in r.chunks(BLOCK).zip(v.chunks(BLOCK)).enumerate() {
-        let mut hit = false;
-        for (&x, &y) in rb.iter().zip(vb) {
-            hit |= x - y < thr;
-        }
-        if !hit {
-            continue;
-        }
-        for (k, (&x, &y)) in rb.iter().zip(vb).enumerate() {
-            let j = q * BLOCK + k;
-            if x - y < thr && keep(j) {
-                keep_smallest(&mut val, &mut id, &mut len, &mut thr, TAKE1, x - y, j);
-            }
-        }
-    }
+    let Smallest {
+        mut id,
+        len,
+        top,
+        thr,
+        ..
+    } = pulp::Arch::new().dispatch(SmallestReduced::<TAKE1, _> { r, v, keep });
     if len < TAKE1 {
         return (id, len, f64::INFINITY);
     }
     // The largest of the TAKE1 kept is the next smallest: move it last.
-    let top = (0..TAKE1).find(|&k| val[k] == thr).unwrap_or(0);
     id.swap(top, TAKE1 - 1);
     (id, TAKE1 - 1, thr)
 }

@@ -69,7 +69,7 @@ pub(super) fn scratch(n: usize) -> StackReq {
         vec_req::<f64>(slots), // arc costs
         vec_req::<usize>(n),   // arcs per row
         vec_req::<f64>(n),     // bounds
-        vec_req::<usize>(n),   // candidate marks
+        vec_req::<f64>(n),     // candidate mask
         vec_req::<f64>(n),     // cost of each row's assigned arc
         vec_req::<usize>(n),   // predecessor row
         vec_req::<f64>(n),     // cost of the arc from it
@@ -118,20 +118,20 @@ impl<const K: usize> Smallest<K> {
     }
 }
 
-/// The `TAKE1` smallest `r_j − v_j` over the columns with `keep(j)` (see [`smallest_reduced`]).
-struct SmallestReduced<'a, const TAKE1: usize, F> {
+/// The `TAKE1` smallest `(r_j − v_j) + mask_j` (see [`smallest_reduced`]).
+struct SmallestReduced<'a, const TAKE1: usize> {
     r: &'a [f64],
     v: &'a [f64],
-    keep: F,
+    mask: &'a [f64],
 }
 
-impl<const TAKE1: usize, F: Fn(usize) -> bool> pulp::WithSimd for SmallestReduced<'_, TAKE1, F> {
+impl<const TAKE1: usize> pulp::WithSimd for SmallestReduced<'_, TAKE1> {
     type Output = Smallest<TAKE1>;
 
     #[inline(always)]
     fn with_simd<S: pulp::Simd>(self, simd: S) -> Self::Output {
-        let SmallestReduced { r, v, keep } = self;
-        let v = &v[..r.len()];
+        let SmallestReduced { r, v, mask } = self;
+        let (v, mask) = (&v[..r.len()], &mask[..r.len()]);
         let mut list = Smallest {
             val: [0.0; TAKE1],
             id: [0; TAKE1],
@@ -141,22 +141,25 @@ impl<const TAKE1: usize, F: Fn(usize) -> bool> pulp::WithSimd for SmallestReduce
         };
         let offer_from = |list: &mut Smallest<TAKE1>, lo: usize, hi: usize| {
             for j in lo..hi {
-                let x = r[j] - v[j];
-                if x < list.thr && keep(j) {
+                let x = (r[j] - v[j]) + mask[j];
+                if x < list.thr {
                     list.offer(x, j);
                 }
             }
         };
         // Blocks of two vectors, looked at one by one only when their minimum beats the
-        // threshold (rare once the list is full).
+        // threshold (rare once the list is full; never for masked columns).
         let (rv, _) = S::as_simd_f64s(r);
         let (vv, _) = S::as_simd_f64s(v);
+        let (mv, _) = S::as_simd_f64s(mask);
         let lanes = size_of::<S::f64s>() / size_of::<f64>();
         let (r2, _) = pulp::as_arrays::<2, _>(rv);
         let (v2, _) = pulp::as_arrays::<2, _>(vv);
-        for (q, (x, y)) in r2.iter().zip(v2).enumerate() {
-            let m = simd.min_f64s(simd.sub_f64s(x[0], y[0]), simd.sub_f64s(x[1], y[1]));
-            if simd.reduce_min_f64s(m) < list.thr {
+        let (m2, _) = pulp::as_arrays::<2, _>(mv);
+        for (q, ((x, y), z)) in r2.iter().zip(v2).zip(m2).enumerate() {
+            let h0 = simd.add_f64s(simd.sub_f64s(x[0], y[0]), z[0]);
+            let h1 = simd.add_f64s(simd.sub_f64s(x[1], y[1]), z[1]);
+            if simd.reduce_min_f64s(simd.min_f64s(h0, h1)) < list.thr {
                 offer_from(&mut list, 2 * lanes * q, 2 * lanes * (q + 1));
             }
         }
@@ -165,15 +168,15 @@ impl<const TAKE1: usize, F: Fn(usize) -> bool> pulp::WithSimd for SmallestReduce
     }
 }
 
-/// The `take + 1` smallest `r_j − v_j` over the columns with `keep(j)`, in blocks of two
-/// vectors looked at one by one only when one beats the current threshold. Returns the
-/// columns of the `take` smallest (`len` of them) and the next smallest value (+∞ when there
-/// is none). O(n) in vector lanes.
+/// The `take + 1` smallest `(r_j − v_j) + mask_j` (`mask_j` 0, or +∞ to leave column j out),
+/// in blocks of two vectors looked at one by one only when one beats the current threshold.
+/// Returns the columns of the `take` smallest (`len` of them) and the next smallest value
+/// (+∞ when there is none). O(n) in vector lanes.
 #[inline]
 fn smallest_reduced<const TAKE1: usize>(
     r: &[f64],
     v: &[f64],
-    keep: impl Fn(usize) -> bool,
+    mask: &[f64],
 ) -> ([u32; TAKE1], usize, f64) {
     let Smallest {
         mut id,
@@ -181,7 +184,7 @@ fn smallest_reduced<const TAKE1: usize>(
         top,
         thr,
         ..
-    } = pulp::Arch::new().dispatch(SmallestReduced::<TAKE1, _> { r, v, keep });
+    } = pulp::Arch::new().dispatch(SmallestReduced::<TAKE1> { r, v, mask });
     if len < TAKE1 {
         return (id, len, f64::INFINITY);
     }
@@ -199,7 +202,8 @@ struct Candidates<'c, 'a, 'w> {
     cost: &'w mut [f64],
     len: &'w mut [usize],
     bound: &'w mut [f64],
-    mark: &'w mut [usize],
+    /// 0 but on the candidates of the row being expanded (+∞ there, during the expansion).
+    mask: &'w mut [f64],
 }
 
 impl Candidates<'_, '_, '_> {
@@ -215,7 +219,7 @@ impl Candidates<'_, '_, '_> {
     fn select(&mut self, v: &[f64]) {
         for i in 0..v.len() {
             let r = self.c.row(i, self.buf);
-            let (id, len, next) = smallest_reduced::<{ ROW_ARCS + 1 }>(r, v, |_| true);
+            let (id, len, next) = smallest_reduced::<{ ROW_ARCS + 1 }>(r, v, self.mask);
             let lo = i * ROW_CAPACITY;
             for (k, &j) in id[..len].iter().enumerate() {
                 self.col[lo + k] = j;
@@ -237,11 +241,13 @@ impl Candidates<'_, '_, '_> {
             return old;
         }
         for &j in &self.col[lo..lo + old] {
-            self.mark[j as usize] = i;
+            self.mask[j as usize] = f64::INFINITY;
         }
         let r = self.c.row(i, self.buf);
-        let mark = &*self.mark;
-        let (id, len, next) = smallest_reduced::<{ ADD_ARCS + 1 }>(r, v, |j| mark[j] != i);
+        let (id, len, next) = smallest_reduced::<{ ADD_ARCS + 1 }>(r, v, self.mask);
+        for &j in &self.col[lo..lo + old] {
+            self.mask[j as usize] = 0.0;
+        }
         for (k, &j) in id[..len].iter().enumerate() {
             self.col[lo + old + k] = j;
             self.cost[lo + old + k] = r[j as usize];
@@ -531,7 +537,7 @@ pub(super) fn solve(c: &Rows<'_>, w: Work<'_>, rule: AuctionRule, stack: &mut Me
     let (mut cost, stack) = take(stack, slots, 0.0f64);
     let (mut len, stack) = take(stack, n, 0usize);
     let (mut bound, stack) = take(stack, n, 0.0f64);
-    let (mut mark, stack) = take(stack, n, NONE);
+    let (mut mask, stack) = take(stack, n, 0.0f64);
     let (mut xc, stack) = take(stack, n, 0.0f64);
     let (mut pred, stack) = take(stack, n, 0usize);
     let (mut pred_cost, stack) = take(stack, n, 0.0f64);
@@ -561,7 +567,7 @@ pub(super) fn solve(c: &Rows<'_>, w: Work<'_>, rule: AuctionRule, stack: &mut Me
         cost: &mut cost,
         len: &mut len,
         bound: &mut bound,
-        mark: &mut mark,
+        mask: &mut mask,
     };
     g.select(v);
     // The auction's first ε: the mean over the rows of their candidates' largest reduced cost
@@ -834,17 +840,19 @@ mod tests {
         let r = [5.0, 1.0, 4.0, 1.0, 9.0, 2.0, 6.0, 0.5, 3.0, 7.0];
         let v = [0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0];
         // Reduced: 5 1 3 1 9 2 6 0.5 3 7; the 3 smallest are columns 7, 1, 3, the next is 2.
-        let (id, len, next) = smallest_reduced::<4>(&r, &v, |_| true);
+        let (id, len, next) = smallest_reduced::<4>(&r, &v, &[0.0; 10]);
         let mut got: Vec<u32> = id[..len].to_vec();
         got.sort_unstable();
         assert_eq!((got, next), (vec![1, 3, 7], 2.0));
         // Columns 1 and 7 excluded: 3, 5, then 2 or 8 (3.0).
-        let (id, len, next) = smallest_reduced::<3>(&r, &v, |j| j != 1 && j != 7);
+        let mut mask = [0.0; 10];
+        (mask[1], mask[7]) = (f64::INFINITY, f64::INFINITY);
+        let (id, len, next) = smallest_reduced::<3>(&r, &v, &mask);
         let mut got: Vec<u32> = id[..len].to_vec();
         got.sort_unstable();
         assert_eq!((got, next), (vec![3, 5], 3.0));
         // Fewer columns than asked: all of them, next +∞.
-        let (_, len, next) = smallest_reduced::<12>(&r, &v, |_| true);
+        let (_, len, next) = smallest_reduced::<12>(&r, &v, &[0.0; 10]);
         assert_eq!((len, next), (10, f64::INFINITY));
     }
 }

@@ -12,9 +12,7 @@
 //!
 //! Levels: [`assignment_batch_scratch`], [`assignment_batch_in_place`], [`assignment_batch`].
 
-use super::{
-    assignment_scratch, solve_validated, validate, AssignmentInfo, AssignmentOutputs,
-};
+use super::{assignment_scratch, solve_validated, validate, AssignmentInfo, AssignmentOutputs};
 use crate::exact::batch::{for_each_job, BatchProgress};
 use crate::workspace::{bytes_for, check_stack, with_stack};
 use crate::{bail, par, Error, ErrorKind, MatRef, MemStack, Par, Result, StackReq};

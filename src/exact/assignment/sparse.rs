@@ -118,6 +118,9 @@ impl<const K: usize> Smallest<K> {
     }
 }
 
+/// Most segments of the first pass of [`smallest_reduced`].
+const SEGMENTS: usize = 128;
+
 /// The `TAKE1` smallest `(r_j − v_j) + mask_j` (see [`smallest_reduced`]).
 struct SmallestReduced<'a, const TAKE1: usize> {
     r: &'a [f64],
@@ -139,16 +142,15 @@ impl<const TAKE1: usize> pulp::WithSimd for SmallestReduced<'_, TAKE1> {
             top: 0,
             thr: f64::INFINITY,
         };
-        let offer_from = |list: &mut Smallest<TAKE1>, lo: usize, hi: usize| {
+        // `cap`: at least TAKE1 values are at most it (see below), so only those are offered.
+        let offer_from = |list: &mut Smallest<TAKE1>, cap: f64, lo: usize, hi: usize| {
             for j in lo..hi {
                 let x = (r[j] - v[j]) + mask[j];
-                if x < list.thr {
+                if x < list.thr && x <= cap {
                     list.offer(x, j);
                 }
             }
         };
-        // Blocks of two vectors, looked at one by one only when their minimum beats the
-        // threshold (rare once the list is full; never for masked columns).
         let (rv, _) = S::as_simd_f64s(r);
         let (vv, _) = S::as_simd_f64s(v);
         let (mv, _) = S::as_simd_f64s(mask);
@@ -156,16 +158,49 @@ impl<const TAKE1: usize> pulp::WithSimd for SmallestReduced<'_, TAKE1> {
         let (r2, _) = pulp::as_arrays::<2, _>(rv);
         let (v2, _) = pulp::as_arrays::<2, _>(vv);
         let (m2, _) = pulp::as_arrays::<2, _>(mv);
-        for (q, ((x, y), z)) in r2.iter().zip(v2).zip(m2).enumerate() {
-            let h0 = simd.add_f64s(simd.sub_f64s(x[0], y[0]), z[0]);
-            let h1 = simd.add_f64s(simd.sub_f64s(x[1], y[1]), z[1]);
-            if simd.reduce_min_f64s(simd.min_f64s(h0, h1)) < list.thr {
-                offer_from(&mut list, 2 * lanes * q, 2 * lanes * (q + 1));
+        // First pass: the minima of up to 4·TAKE1 segments of whole blocks; TAKE1 segments
+        // hold a value at most their TAKE1-th smallest minimum, which caps the offers.
+        let blocks = r2.len();
+        let segments = (4 * TAKE1).min(SEGMENTS).min(blocks);
+        let mut seg_min = [f64::INFINITY; SEGMENTS];
+        for (s, m) in seg_min[..segments].iter_mut().enumerate() {
+            let mut acc = simd.splat_f64s(f64::INFINITY);
+            for q in s * blocks / segments..(s + 1) * blocks / segments {
+                acc = simd.min_f64s(acc, block_min(simd, &r2[q], &v2[q], &m2[q]));
+            }
+            *m = simd.reduce_min_f64s(acc);
+        }
+        let cap = if segments >= TAKE1 {
+            let (_, &mut t, _) =
+                seg_min[..segments].select_nth_unstable_by(TAKE1 - 1, f64::total_cmp);
+            t
+        } else {
+            f64::INFINITY
+        };
+        // Second pass: blocks of two vectors, looked at one by one only when their minimum
+        // is within the cap and beats the threshold (never for masked columns).
+        for q in 0..blocks {
+            let m = simd.reduce_min_f64s(block_min(simd, &r2[q], &v2[q], &m2[q]));
+            if m <= cap && m < list.thr {
+                offer_from(&mut list, cap, 2 * lanes * q, 2 * lanes * (q + 1));
             }
         }
-        offer_from(&mut list, 2 * lanes * r2.len(), r.len());
+        offer_from(&mut list, cap, 2 * lanes * blocks, r.len());
         list
     }
+}
+
+/// Lane-wise minimum of `(r − v) + mask` over a block of two vectors.
+#[inline(always)]
+fn block_min<S: pulp::Simd>(
+    simd: S,
+    r: &[S::f64s; 2],
+    v: &[S::f64s; 2],
+    mask: &[S::f64s; 2],
+) -> S::f64s {
+    let h0 = simd.add_f64s(simd.sub_f64s(r[0], v[0]), mask[0]);
+    let h1 = simd.add_f64s(simd.sub_f64s(r[1], v[1]), mask[1]);
+    simd.min_f64s(h0, h1)
 }
 
 /// The `take + 1` smallest `(r_j − v_j) + mask_j` (`mask_j` 0, or +∞ to leave column j out),
@@ -854,5 +889,28 @@ mod tests {
         // Fewer columns than asked: all of them, next +∞.
         let (_, len, next) = smallest_reduced::<12>(&r, &v, &[0.0; 10]);
         assert_eq!((len, next), (10, f64::INFINITY));
+        // Long rows (the first pass's cap at work), with ties and masked columns: the values
+        // kept are the smallest, the next one the following value in sorted order.
+        let mut rng = uniform(0x0123_4567_89AB_CDEF);
+        for n in [40usize, 333, 1000, 4100] {
+            let r: Vec<f64> = (0..n).map(|_| (rng() * 50.0).floor()).collect();
+            let v: Vec<f64> = (0..n).map(|_| (rng() * 8.0).floor()).collect();
+            let mask: Vec<f64> = (0..n)
+                .map(|_| if rng() < 0.2 { f64::INFINITY } else { 0.0 })
+                .collect();
+            let mut want: Vec<f64> = (0..n)
+                .filter(|&j| mask[j] == 0.0)
+                .map(|j| r[j] - v[j])
+                .collect();
+            want.sort_by(f64::total_cmp);
+            let (id, len, next) = smallest_reduced::<17>(&r, &v, &mask);
+            let mut got: Vec<f64> = id[..len]
+                .iter()
+                .map(|&j| r[j as usize] - v[j as usize])
+                .collect();
+            got.sort_by(f64::total_cmp);
+            assert!(id[..len].iter().all(|&j| mask[j as usize] == 0.0), "n {n}");
+            assert_eq!((got.as_slice(), next), (&want[..16], want[16]), "n {n}");
+        }
     }
 }

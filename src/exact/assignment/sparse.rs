@@ -204,9 +204,12 @@ fn block_min<S: pulp::Simd>(
 }
 
 /// The `take + 1` smallest `(r_j − v_j) + mask_j` (`mask_j` 0, or +∞ to leave column j out),
-/// in blocks of two vectors looked at one by one only when one beats the current threshold.
-/// Returns the columns of the `take` smallest (`len` of them) and the next smallest value
-/// (+∞ when there is none). O(n) in vector lanes.
+/// in two passes in vector lanes: the minima of up to 4·(take + 1) segments of the row, whose
+/// (take + 1)-th smallest is a cap at least take + 1 values are within; then blocks of two
+/// vectors, looked at one by one only when one is within the cap and beats the threshold of
+/// the values kept (a few blocks per row, not the O(k·log(n/k)) of a single pass). Returns
+/// the columns of the `take` smallest (`len` of them) and the next smallest value (+∞ when
+/// there is none). O(n) in vector lanes.
 #[inline]
 fn smallest_reduced<const TAKE1: usize>(
     r: &[f64],

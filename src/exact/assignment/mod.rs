@@ -105,8 +105,8 @@ pub fn assignment_scratch(n: usize) -> StackReq {
 }
 
 /// Checks one cost: square, n ≥ 1, every entry finite, and small enough that no dual or path
-/// length can overflow: `(n + 1)·(max |C| + 2·(max C − min C))` must be finite. O(n²), in vector lanes
-/// over contiguous rows (a column-major view is read as its transpose).
+/// length can overflow: `(n + 1)·(max |C| + 2·(max C − min C))` must be finite. O(n²), in
+/// vector lanes over contiguous rows (a column-major view is read as its transpose).
 pub(crate) fn validate(cost: MatRef<'_, f64>) -> Result<()> {
     let (n, m) = (cost.nrows(), cost.ncols());
     if n == 0 || n != m {

@@ -6,13 +6,13 @@
 //! Progress ([`crate::progress`]): the observing thread sees each augmenting path of the
 //! problems it solves itself, numbered over all problems and workers, with the rows still
 //! free in its problem. When the observer asks to stop, the problems running end with a permutation
-//! (`cancelled`, see [`assignment_in_place`]) and the problems not started are skipped: their
+//! (`cancelled`, see [`assignment_in_place`](super::assignment_in_place)) and the problems not started are skipped: their
 //! info has cost and gap NaN and `cancelled`, their duals are NaN, their permutation is not
 //! written.
 //!
 //! Levels: [`assignment_batch_scratch`], [`assignment_batch_in_place`], [`assignment_batch`].
 
-use super::{assignment_in_place, assignment_scratch, validate, AssignmentInfo, AssignmentOutputs};
+use super::{assignment_scratch, solve_validated, validate, AssignmentInfo, AssignmentOutputs};
 use crate::exact::batch::{for_each_job, BatchProgress};
 use crate::workspace::{bytes_for, check_stack, with_stack};
 use crate::{bail, par, Error, ErrorKind, MatRef, MemStack, Par, Result, StackReq};
@@ -105,7 +105,7 @@ pub fn assignment_batch_in_place(
         per,
         BatchProgress::Checks,
         |(l, inf, o), slot| {
-            *inf = assignment_in_place(costs[l], o, Par::Seq, MemStack::new(slot))
+            *inf = solve_validated(costs[l], o, MemStack::new(slot))
                 .map_err(|e| Error::new(e.kind, format!("problem {l}: {}", e.message)))?;
             Ok(())
         },

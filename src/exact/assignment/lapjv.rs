@@ -54,6 +54,12 @@ impl<'a> Rows<'a> {
         }
     }
 
+    /// Row i when it is contiguous in memory (a row-major view).
+    #[inline]
+    pub fn contiguous(&self, i: usize) -> Option<&'a [f64]> {
+        self.fast.map(|f| f.row(i).as_slice())
+    }
+
     /// Entry (i, j).
     #[inline]
     pub fn at(&self, i: usize, j: usize) -> f64 {

@@ -33,6 +33,7 @@ use crate::cost::{cost_matrix, Metric};
 use crate::workspace::{check_stack, take, vec_req, with_stack};
 use crate::{bail, MatRef, MemStack, Par, Result, StackReq};
 use lapjv::{solve_dense, Rows, Stats, Work, NONE};
+use scan::row_range;
 
 /// The optional outputs of [`assignment_in_place`] (each `None` when not wanted).
 #[derive(Default)]
@@ -104,7 +105,8 @@ pub fn assignment_scratch(n: usize) -> StackReq {
 }
 
 /// Checks one cost: square, n ≥ 1, every entry finite, and small enough that no dual or path
-/// length can overflow: `(n + 1)·(max |C| + 2·(max C − min C))` must be finite. O(n²).
+/// length can overflow: `(n + 1)·(max |C| + 2·(max C − min C))` must be finite. O(n²), in
+/// vector lanes over contiguous rows (a column-major view is read as its transpose).
 pub(crate) fn validate(cost: MatRef<'_, f64>) -> Result<()> {
     let (n, m) = (cost.nrows(), cost.ncols());
     if n == 0 || n != m {
@@ -114,16 +116,27 @@ pub(crate) fn validate(cost: MatRef<'_, f64>) -> Result<()> {
         );
     }
     let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
-    let rows = Rows::new(cost);
+    // A column-major view is read as its transpose (contiguous rows); (i, j) name the entry
+    // of `cost` in the message.
+    let transposed = n > 1 && cost.row_stride() == 1 && cost.col_stride() != 1;
+    let rows = Rows::new(if transposed { cost.transpose() } else { cost });
+    let arch = pulp::Arch::new();
     for i in 0..n {
-        for j in 0..n {
-            let c = rows.at(i, j);
-            if !c.is_finite() {
-                bail!(NonFinite, "cost[{i}, {j}] is {c:?}, not a finite number");
-            }
-            lo = lo.min(c);
-            hi = hi.max(c);
+        let (row_lo, row_hi, finite) = match rows.contiguous(i) {
+            Some(r) => row_range(arch, r),
+            None => (0..n).fold((f64::INFINITY, f64::NEG_INFINITY, true), |(l, h, f), j| {
+                let c = rows.at(i, j);
+                (l.min(c), h.max(c), f && c.is_finite())
+            }),
+        };
+        if !finite {
+            let k = (0..n).find(|&k| !rows.at(i, k).is_finite()).unwrap_or(0);
+            let c = rows.at(i, k);
+            let (i, j) = if transposed { (k, i) } else { (i, k) };
+            bail!(NonFinite, "cost[{i}, {j}] is {c:?}, not a finite number");
         }
+        lo = lo.min(row_lo);
+        hi = hi.max(row_hi);
     }
     let bound = (n as f64 + 1.0) * (lo.abs().max(hi.abs()) + 2.0 * (hi - lo));
     if !bound.is_finite() {
@@ -168,9 +181,19 @@ pub fn assignment_in_place(
     _par: Par,
     stack: &mut MemStack,
 ) -> Result<AssignmentInfo> {
-    let n = cost.nrows();
     validate(cost)?;
-    check_outputs(n, &out)?;
+    check_outputs(cost.nrows(), &out)?;
+    solve_validated(cost, out, stack)
+}
+
+/// [`assignment_in_place`] on a cost that passed [`validate`] with outputs of length n (the
+/// batch checks every problem first).
+fn solve_validated(
+    cost: MatRef<'_, f64>,
+    out: AssignmentOutputs<'_>,
+    stack: &mut MemStack,
+) -> Result<AssignmentInfo> {
+    let n = cost.nrows();
     check_stack(stack, assignment_scratch(n))?;
     // A column-major view is solved as its transpose: rows of Cᵀ are contiguous.
     let transposed = n > 1 && cost.row_stride() == 1 && cost.col_stride() != 1;

@@ -94,6 +94,54 @@ fn relax_chunk<S: Simd>(simd: S, c: &[f64], v: &[f64], d: &mut [f64], u: f64) ->
     best
 }
 
+/// The smallest and largest entry of a row and whether all its entries are finite:
+/// `(lo, hi, finite)` (`lo`, `hi` are meaningful only when `finite`). O(len) in vector lanes.
+pub(super) fn row_range(arch: pulp::Arch, c: &[f64]) -> (f64, f64, bool) {
+    arch.dispatch(RowRange { c })
+}
+
+struct RowRange<'a> {
+    c: &'a [f64],
+}
+
+impl pulp::WithSimd for RowRange<'_> {
+    type Output = (f64, f64, bool);
+
+    #[inline(always)]
+    fn with_simd<S: Simd>(self, simd: S) -> Self::Output {
+        let (cv, ct) = S::as_simd_f64s(self.c);
+        let (mut lo, mut hi) = (
+            [simd.splat_f64s(f64::INFINITY); 2],
+            [simd.splat_f64s(f64::NEG_INFINITY); 2],
+        );
+        // `x · 0` is 0 for a finite x and NaN for ±∞ and NaN: the sum is NaN iff one is not
+        // finite.
+        let (zero, mut nan) = (simd.splat_f64s(0.0), simd.splat_f64s(0.0));
+        let (c2, c1) = pulp::as_arrays::<2, _>(cv);
+        for x in c2 {
+            for l in 0..2 {
+                lo[l] = simd.min_f64s(lo[l], x[l]);
+                hi[l] = simd.max_f64s(hi[l], x[l]);
+                nan = simd.add_f64s(nan, simd.mul_f64s(x[l], zero));
+            }
+        }
+        for &x in c1 {
+            lo[0] = simd.min_f64s(lo[0], x);
+            hi[0] = simd.max_f64s(hi[0], x);
+            nan = simd.add_f64s(nan, simd.mul_f64s(x, zero));
+        }
+        let mut low = simd.reduce_min_f64s(simd.min_f64s(lo[0], lo[1]));
+        let mut high = simd.reduce_max_f64s(simd.max_f64s(hi[0], hi[1]));
+        let mut finite = simd.reduce_sum_f64s(nan) == 0.0;
+        for &x in ct {
+            low = low.min(x);
+            high = high.max(x);
+            finite &= x.is_finite();
+        }
+        (low, high, finite)
+    }
+}
+
 /// Scalar reference of [`relax`] (the tests compare both).
 #[cfg(test)]
 fn relax_scalar(c: &[f64], v: &[f64], d: &mut [f64], u: f64) -> (f64, usize) {
@@ -170,6 +218,24 @@ mod tests {
                 let want = relax_scalar(&c, &v, &mut d2, u);
                 assert_eq!(got, want, "len {len}");
                 assert_eq!(d, d2);
+            }
+        }
+    }
+
+    #[test]
+    fn row_range_finds_the_extremes_and_every_non_finite_entry() {
+        let arch = pulp::Arch::new();
+        for len in [1usize, 3, 4, 7, 8, 9, 16, 17, 33] {
+            let c: Vec<f64> = (0..len).map(|k| ((k * 7) % 11) as f64 - 5.0).collect();
+            let lo = c.iter().fold(f64::INFINITY, |m, &x| m.min(x));
+            let hi = c.iter().fold(f64::NEG_INFINITY, |m, &x| m.max(x));
+            assert_eq!(row_range(arch, &c), (lo, hi, true), "len {len}");
+            for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+                for at in [0, len / 2, len - 1] {
+                    let mut d = c.clone();
+                    d[at] = bad;
+                    assert!(!row_range(arch, &d).2, "len {len}: {bad} at {at}");
+                }
             }
         }
     }

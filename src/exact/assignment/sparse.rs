@@ -69,7 +69,7 @@ pub(super) fn scratch(n: usize) -> StackReq {
         vec_req::<f64>(slots), // arc costs
         vec_req::<usize>(n),   // arcs per row
         vec_req::<f64>(n),     // bounds
-        vec_req::<usize>(n),   // candidate marks
+        vec_req::<f64>(n),     // candidate mask
         vec_req::<f64>(n),     // cost of each row's assigned arc
         vec_req::<usize>(n),   // predecessor row
         vec_req::<f64>(n),     // cost of the arc from it
@@ -82,64 +82,151 @@ pub(super) fn scratch(n: usize) -> StackReq {
     ])
 }
 
-/// Keeps the `cap` smallest values offered to a list (`val`, `id` of length ≥ cap, `len`
-/// used, unordered): `x` replaces the largest when the list is full and `x` is below it.
-/// `thr` is the value an offer must beat: +∞ until the list is full, then its largest. O(cap).
-#[inline]
-fn keep_smallest(
-    val: &mut [f64],
-    id: &mut [u32],
-    len: &mut usize,
-    thr: &mut f64,
-    cap: usize,
-    x: f64,
-    at: usize,
-) {
-    let k = if *len < cap {
-        *len += 1;
-        *len - 1
-    } else {
-        (0..cap).find(|&k| val[k] == *thr).unwrap_or(0)
-    };
-    val[k] = x;
-    id[k] = at as u32;
-    if *len == cap {
-        *thr = val[..cap].iter().fold(f64::NEG_INFINITY, |m, &y| m.max(y));
+/// The `K` smallest values offered, with their columns (unordered); `top` is the place of
+/// the largest kept, `thr` its value once the list is full (+∞ before): what an offer must
+/// beat.
+struct Smallest<const K: usize> {
+    val: [f64; K],
+    id: [u32; K],
+    len: usize,
+    top: usize,
+    thr: f64,
+}
+
+impl<const K: usize> Smallest<K> {
+    /// Keeps `x` (at column `at`): appended while the list is not full, else in place of
+    /// the largest. O(K).
+    #[inline]
+    fn offer(&mut self, x: f64, at: usize) {
+        let k = if self.len < K {
+            self.len += 1;
+            self.len - 1
+        } else {
+            self.top
+        };
+        self.val[k] = x;
+        self.id[k] = at as u32;
+        if self.len == K {
+            let (mut top, mut thr) = (0, self.val[0]);
+            for (k, &y) in self.val.iter().enumerate().skip(1) {
+                if y > thr {
+                    (top, thr) = (k, y);
+                }
+            }
+            (self.top, self.thr) = (top, thr);
+        }
     }
 }
 
-/// The `take + 1` smallest `r_j − v_j` over the columns with `keep(j)`, in blocks of 8 looked
-/// at one by one only when one beats the current threshold. Returns the columns of the `take`
-/// smallest (`len` of them) and the next smallest value (+∞ when there is none). O(n).
+/// Most segments of the first pass of [`smallest_reduced`].
+const SEGMENTS: usize = 128;
+
+/// The `TAKE1` smallest `(r_j − v_j) + mask_j` (see [`smallest_reduced`]).
+struct SmallestReduced<'a, const TAKE1: usize> {
+    r: &'a [f64],
+    v: &'a [f64],
+    mask: &'a [f64],
+}
+
+impl<const TAKE1: usize> pulp::WithSimd for SmallestReduced<'_, TAKE1> {
+    type Output = Smallest<TAKE1>;
+
+    #[inline(always)]
+    fn with_simd<S: pulp::Simd>(self, simd: S) -> Self::Output {
+        let SmallestReduced { r, v, mask } = self;
+        let (v, mask) = (&v[..r.len()], &mask[..r.len()]);
+        let mut list = Smallest {
+            val: [0.0; TAKE1],
+            id: [0; TAKE1],
+            len: 0,
+            top: 0,
+            thr: f64::INFINITY,
+        };
+        // `cap`: at least TAKE1 values are at most it (see below), so only those are offered.
+        let offer_from = |list: &mut Smallest<TAKE1>, cap: f64, lo: usize, hi: usize| {
+            for j in lo..hi {
+                let x = (r[j] - v[j]) + mask[j];
+                if x < list.thr && x <= cap {
+                    list.offer(x, j);
+                }
+            }
+        };
+        let (rv, _) = S::as_simd_f64s(r);
+        let (vv, _) = S::as_simd_f64s(v);
+        let (mv, _) = S::as_simd_f64s(mask);
+        let lanes = size_of::<S::f64s>() / size_of::<f64>();
+        let (r2, _) = pulp::as_arrays::<2, _>(rv);
+        let (v2, _) = pulp::as_arrays::<2, _>(vv);
+        let (m2, _) = pulp::as_arrays::<2, _>(mv);
+        // First pass: the minima of up to 4·TAKE1 segments of whole blocks; TAKE1 segments
+        // hold a value at most their TAKE1-th smallest minimum, which caps the offers.
+        let blocks = r2.len();
+        let segments = (4 * TAKE1).min(SEGMENTS).min(blocks);
+        let mut seg_min = [f64::INFINITY; SEGMENTS];
+        for (s, m) in seg_min[..segments].iter_mut().enumerate() {
+            let mut acc = simd.splat_f64s(f64::INFINITY);
+            for q in s * blocks / segments..(s + 1) * blocks / segments {
+                acc = simd.min_f64s(acc, block_min(simd, &r2[q], &v2[q], &m2[q]));
+            }
+            *m = simd.reduce_min_f64s(acc);
+        }
+        let cap = if segments >= TAKE1 {
+            let (_, &mut t, _) =
+                seg_min[..segments].select_nth_unstable_by(TAKE1 - 1, f64::total_cmp);
+            t
+        } else {
+            f64::INFINITY
+        };
+        // Second pass: blocks of two vectors, looked at one by one only when their minimum
+        // is within the cap and beats the threshold (never for masked columns).
+        for q in 0..blocks {
+            let m = simd.reduce_min_f64s(block_min(simd, &r2[q], &v2[q], &m2[q]));
+            if m <= cap && m < list.thr {
+                offer_from(&mut list, cap, 2 * lanes * q, 2 * lanes * (q + 1));
+            }
+        }
+        offer_from(&mut list, cap, 2 * lanes * blocks, r.len());
+        list
+    }
+}
+
+/// Lane-wise minimum of `(r − v) + mask` over a block of two vectors.
+#[inline(always)]
+fn block_min<S: pulp::Simd>(
+    simd: S,
+    r: &[S::f64s; 2],
+    v: &[S::f64s; 2],
+    mask: &[S::f64s; 2],
+) -> S::f64s {
+    let h0 = simd.add_f64s(simd.sub_f64s(r[0], v[0]), mask[0]);
+    let h1 = simd.add_f64s(simd.sub_f64s(r[1], v[1]), mask[1]);
+    simd.min_f64s(h0, h1)
+}
+
+/// The `take + 1` smallest `(r_j − v_j) + mask_j` (`mask_j` 0, or +∞ to leave column j out),
+/// in two passes in vector lanes: the minima of up to 4·(take + 1) segments of the row, whose
+/// (take + 1)-th smallest is a cap at least take + 1 values are within; then blocks of two
+/// vectors, looked at one by one only when one is within the cap and beats the threshold of
+/// the values kept (a few blocks per row, not the O(k·log(n/k)) of a single pass). Returns
+/// the columns of the `take` smallest (`len` of them) and the next smallest value (+∞ when
+/// there is none). O(n) in vector lanes.
 #[inline]
 fn smallest_reduced<const TAKE1: usize>(
     r: &[f64],
     v: &[f64],
-    keep: impl Fn(usize) -> bool,
+    mask: &[f64],
 ) -> ([u32; TAKE1], usize, f64) {
-    const BLOCK: usize = 8;
-    let (mut val, mut id) = ([0.0f64; TAKE1], [0u32; TAKE1]);
-    let (mut len, mut thr) = (0usize, f64::INFINITY);
-    for (q, (rb, vb)) in r.chunks(BLOCK).zip(v.chunks(BLOCK)).enumerate() {
-        let mut hit = false;
-        for (&x, &y) in rb.iter().zip(vb) {
-            hit |= x - y < thr;
-        }
-        if !hit {
-            continue;
-        }
-        for (k, (&x, &y)) in rb.iter().zip(vb).enumerate() {
-            let j = q * BLOCK + k;
-            if x - y < thr && keep(j) {
-                keep_smallest(&mut val, &mut id, &mut len, &mut thr, TAKE1, x - y, j);
-            }
-        }
-    }
+    let Smallest {
+        mut id,
+        len,
+        top,
+        thr,
+        ..
+    } = pulp::Arch::new().dispatch(SmallestReduced::<TAKE1> { r, v, mask });
     if len < TAKE1 {
         return (id, len, f64::INFINITY);
     }
     // The largest of the TAKE1 kept is the next smallest: move it last.
-    let top = (0..TAKE1).find(|&k| val[k] == thr).unwrap_or(0);
     id.swap(top, TAKE1 - 1);
     (id, TAKE1 - 1, thr)
 }
@@ -153,7 +240,8 @@ struct Candidates<'c, 'a, 'w> {
     cost: &'w mut [f64],
     len: &'w mut [usize],
     bound: &'w mut [f64],
-    mark: &'w mut [usize],
+    /// 0 but on the candidates of the row being expanded (+∞ there, during the expansion).
+    mask: &'w mut [f64],
 }
 
 impl Candidates<'_, '_, '_> {
@@ -169,7 +257,7 @@ impl Candidates<'_, '_, '_> {
     fn select(&mut self, v: &[f64]) {
         for i in 0..v.len() {
             let r = self.c.row(i, self.buf);
-            let (id, len, next) = smallest_reduced::<{ ROW_ARCS + 1 }>(r, v, |_| true);
+            let (id, len, next) = smallest_reduced::<{ ROW_ARCS + 1 }>(r, v, self.mask);
             let lo = i * ROW_CAPACITY;
             for (k, &j) in id[..len].iter().enumerate() {
                 self.col[lo + k] = j;
@@ -191,11 +279,13 @@ impl Candidates<'_, '_, '_> {
             return old;
         }
         for &j in &self.col[lo..lo + old] {
-            self.mark[j as usize] = i;
+            self.mask[j as usize] = f64::INFINITY;
         }
         let r = self.c.row(i, self.buf);
-        let mark = &*self.mark;
-        let (id, len, next) = smallest_reduced::<{ ADD_ARCS + 1 }>(r, v, |j| mark[j] != i);
+        let (id, len, next) = smallest_reduced::<{ ADD_ARCS + 1 }>(r, v, self.mask);
+        for &j in &self.col[lo..lo + old] {
+            self.mask[j as usize] = 0.0;
+        }
         for (k, &j) in id[..len].iter().enumerate() {
             self.col[lo + old + k] = j;
             self.cost[lo + old + k] = r[j as usize];
@@ -485,7 +575,7 @@ pub(super) fn solve(c: &Rows<'_>, w: Work<'_>, rule: AuctionRule, stack: &mut Me
     let (mut cost, stack) = take(stack, slots, 0.0f64);
     let (mut len, stack) = take(stack, n, 0usize);
     let (mut bound, stack) = take(stack, n, 0.0f64);
-    let (mut mark, stack) = take(stack, n, NONE);
+    let (mut mask, stack) = take(stack, n, 0.0f64);
     let (mut xc, stack) = take(stack, n, 0.0f64);
     let (mut pred, stack) = take(stack, n, 0usize);
     let (mut pred_cost, stack) = take(stack, n, 0.0f64);
@@ -515,7 +605,7 @@ pub(super) fn solve(c: &Rows<'_>, w: Work<'_>, rule: AuctionRule, stack: &mut Me
         cost: &mut cost,
         len: &mut len,
         bound: &mut bound,
-        mark: &mut mark,
+        mask: &mut mask,
     };
     g.select(v);
     // The auction's first ε: the mean over the rows of their candidates' largest reduced cost
@@ -788,17 +878,42 @@ mod tests {
         let r = [5.0, 1.0, 4.0, 1.0, 9.0, 2.0, 6.0, 0.5, 3.0, 7.0];
         let v = [0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0];
         // Reduced: 5 1 3 1 9 2 6 0.5 3 7; the 3 smallest are columns 7, 1, 3, the next is 2.
-        let (id, len, next) = smallest_reduced::<4>(&r, &v, |_| true);
+        let (id, len, next) = smallest_reduced::<4>(&r, &v, &[0.0; 10]);
         let mut got: Vec<u32> = id[..len].to_vec();
         got.sort_unstable();
         assert_eq!((got, next), (vec![1, 3, 7], 2.0));
         // Columns 1 and 7 excluded: 3, 5, then 2 or 8 (3.0).
-        let (id, len, next) = smallest_reduced::<3>(&r, &v, |j| j != 1 && j != 7);
+        let mut mask = [0.0; 10];
+        (mask[1], mask[7]) = (f64::INFINITY, f64::INFINITY);
+        let (id, len, next) = smallest_reduced::<3>(&r, &v, &mask);
         let mut got: Vec<u32> = id[..len].to_vec();
         got.sort_unstable();
         assert_eq!((got, next), (vec![3, 5], 3.0));
         // Fewer columns than asked: all of them, next +∞.
-        let (_, len, next) = smallest_reduced::<12>(&r, &v, |_| true);
+        let (_, len, next) = smallest_reduced::<12>(&r, &v, &[0.0; 10]);
         assert_eq!((len, next), (10, f64::INFINITY));
+        // Long rows (the first pass's cap at work), with ties and masked columns: the values
+        // kept are the smallest, the next one the following value in sorted order.
+        let mut rng = uniform(0x0123_4567_89AB_CDEF);
+        for n in [40usize, 333, 1000, 4100] {
+            let r: Vec<f64> = (0..n).map(|_| (rng() * 50.0).floor()).collect();
+            let v: Vec<f64> = (0..n).map(|_| (rng() * 8.0).floor()).collect();
+            let mask: Vec<f64> = (0..n)
+                .map(|_| if rng() < 0.2 { f64::INFINITY } else { 0.0 })
+                .collect();
+            let mut want: Vec<f64> = (0..n)
+                .filter(|&j| mask[j] == 0.0)
+                .map(|j| r[j] - v[j])
+                .collect();
+            want.sort_by(f64::total_cmp);
+            let (id, len, next) = smallest_reduced::<17>(&r, &v, &mask);
+            let mut got: Vec<f64> = id[..len]
+                .iter()
+                .map(|&j| r[j as usize] - v[j as usize])
+                .collect();
+            got.sort_by(f64::total_cmp);
+            assert!(id[..len].iter().all(|&j| mask[j as usize] == 0.0), "n {n}");
+            assert_eq!((got.as_slice(), next), (&want[..16], want[16]), "n {n}");
+        }
     }
 }

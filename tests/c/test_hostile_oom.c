@@ -178,6 +178,8 @@ static void calls_under_limit(double *a, double *b, double *f, double *big, uint
              r.x = sites);
     OOM_CALL(mmd_flow_step, f64, p.x = cloud; p.a = a; p.y = cloud; p.b = b; r.x = sites);
     OOM_CALL(jko_step, f64, p.rho = a; p.height = 2048; p.width = 2048; r.rho_next = f);
+    OOM_CALL(jko_step, f64, p.rho = a; p.height = 2048; p.width = 2048; p.init_dual = b;
+             r.rho_next = f; r.dual = big); /* warm-started: the same workspace */
     /* Plan operations need no workspace: one arc between 8 points on a line. */
     NO_WORKSPACE_CALL(plan_position_gradient, f64, p.x = few; p.y = few; p.plan_nnz = 1;
                       p.plan_rows = arc; p.plan_cols = arc; p.plan_mass = &unit;

@@ -6,6 +6,7 @@
 //! steps, mass conservation and the stationary density; the warm start from the previous
 //! step's dual (the cold densities in fewer iterations); thread invariance; bad inputs.
 
+use super::sinkhorn::lcg;
 use faer::Mat;
 use otcore::flow::{
     jko_step, jko_step_in_place, jko_step_scratch, jko_step_warm, jko_step_warm_in_place,
@@ -16,16 +17,6 @@ use otcore::flow::{
 use otcore::sinkhorn::{divergence, DivergencePotentials, Params, Scaling};
 use otcore::workspace::with_stack;
 use otcore::{ErrorKind, Par};
-
-fn lcg(seed: u64) -> impl FnMut() -> f64 {
-    let mut s = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
-    move || {
-        s = s
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (s >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
 
 /// n points uniform in [shift, shift + 1] × [0, 1] (scaled by `size`), uniform weights.
 fn cloud(n: usize, shift: f64, size: f64, seed: u64) -> (Mat<f64>, Vec<f64>) {

@@ -2,22 +2,13 @@
 //! central finite differences of the values (each re-solved to 1e-13), for balanced, KL and
 //! TV marginals; the divergence's gradient vanishing at a = b; shapes and bad inputs.
 
+use super::sinkhorn::lcg;
 use faer::Mat;
 use otcore::sinkhorn::{
     self, divergence, divergence_gradient, ot_gradient, ot_gradient_in_place, ot_gradient_scratch,
     Cost, Gradients, Params, Penalty, Scaling,
 };
 use otcore::{ErrorKind, Par};
-
-fn lcg(seed: u64) -> impl FnMut() -> f64 {
-    let mut s = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
-    move || {
-        s = s
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (s >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
 
 fn cloud(n: usize, d: usize, shift: f64, seed: u64) -> (Mat<f64>, Vec<f64>) {
     let mut r = lcg(seed);

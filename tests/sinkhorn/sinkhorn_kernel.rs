@@ -4,19 +4,10 @@
 //! layouts and point clouds, warm starts, ε-scaling, the divergence), the fall-back where the
 //! kernel underflows, the memory cap, thread invariance, and over-relaxation.
 
+use super::sinkhorn::lcg;
 use faer::Mat;
 use otcore::sinkhorn::{self, Cost, Params, Path, Scaling};
 use otcore::ErrorKind;
-
-fn lcg(seed: u64) -> impl FnMut() -> f64 {
-    let mut s = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
-    move || {
-        s = s
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (s >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
 
 fn points(n: usize, d: usize, seed: u64, offset: f64) -> Mat<f64> {
     let mut r = lcg(seed);

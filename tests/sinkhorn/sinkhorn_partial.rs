@@ -3,20 +3,11 @@
 //! sandwich around the exact partial solver (network simplex), the balanced limit against
 //! the balanced Sinkhorn, points against the dense cost, f32 against f64, threads, errors.
 
+use super::sinkhorn::lcg;
 use faer::Mat;
 use otcore::exact::{emd_partial, PartialParams};
 use otcore::sinkhorn::{self, Cost, EntropicPartialParams, Params};
 use otcore::ErrorKind;
-
-fn lcg(seed: u64) -> impl FnMut() -> f64 {
-    let mut s = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
-    move || {
-        s = s
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (s >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
 
 /// Two clouds in the unit square (the second shifted right), weights of different totals,
 /// one zero weight on each side; the points and the dense squared Euclidean cost.

@@ -2,19 +2,10 @@
 //! primal objective computed by brute force from the plan, the optimality conditions entry by
 //! entry, the limit ε → 0 against the exact TV solver, and the balanced limit ρ → ∞.
 
+use super::sinkhorn::lcg;
 use faer::Mat;
 use otcore::exact::{emd_tv, PartialParams};
 use otcore::sinkhorn::{self, Cost, Params, Penalty, Scaling};
-
-fn lcg(seed: u64) -> impl FnMut() -> f64 {
-    let mut s = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
-    move || {
-        s = s
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (s >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
 
 /// Two clouds in the unit square (the second shifted right), weights of different totals.
 fn problem(n: usize, m: usize, seed: u64) -> (Vec<f64>, Vec<f64>, Mat<f64>) {

@@ -456,6 +456,22 @@ fn bad_inputs_fail_with_their_status_and_leave_the_outputs_untouched() {
     let e = in_place_error(c.as_ref(), 5, None);
     assert_eq!(e.kind, ErrorKind::InvalidArgument);
     assert!(e.message.contains("too large"), "{}", e.message);
+    // The values are checked in the pass of the column minima: also for n = 1, and on the
+    // candidate-arc path (n ≥ 512) read as the transpose of a column-major view, where the
+    // entry is still named in the caller's (i, j).
+    let one = Mat::from_fn(1, 1, |_, _| f64::NAN);
+    assert_eq!(
+        in_place_error(one.as_ref(), 1, None).kind,
+        ErrorKind::NonFinite
+    );
+    let mut big = Mat::from_fn(600, 600, |i, j| ((i * 31 + j * 17) % 101) as f64);
+    big[(17, 599)] = f64::INFINITY;
+    let e = in_place_error(big.as_ref(), 600, None);
+    assert!(e.message.contains("cost[17, 599] is inf"), "{}", e.message);
+    let big_t = big.transpose().to_owned();
+    let e = in_place_error(big_t.as_ref().transpose(), 600, None);
+    assert_eq!(e.kind, ErrorKind::NonFinite);
+    assert!(e.message.contains("cost[17, 599] is inf"), "{}", e.message);
 
     let c = Mat::from_fn(5, 5, |i, j| (i * j) as f64);
     let e = in_place_error(c.as_ref(), 4, None);

@@ -12,7 +12,7 @@
 //!
 //! Levels: [`assignment_batch_scratch`], [`assignment_batch_in_place`], [`assignment_batch`].
 
-use super::{assignment_scratch, solve_validated, validate, AssignmentInfo, AssignmentOutputs};
+use super::{assignment_scratch, solve_checked, validate, AssignmentInfo, AssignmentOutputs};
 use crate::exact::batch::{for_each_job, BatchProgress};
 use crate::workspace::{bytes_for, check_stack, with_stack};
 use crate::{bail, par, Error, ErrorKind, MatRef, MemStack, Par, Result, StackReq};
@@ -105,7 +105,7 @@ pub fn assignment_batch_in_place(
         per,
         BatchProgress::Checks,
         |(l, inf, o), slot| {
-            *inf = solve_validated(costs[l], o, MemStack::new(slot))
+            *inf = solve_checked(costs[l], o, MemStack::new(slot))
                 .map_err(|e| Error::new(e.kind, format!("problem {l}: {}", e.message)))?;
             Ok(())
         },

@@ -16,7 +16,7 @@
 //! = augmentations so far, error = rows still free); a stop gives the rows still free the
 //! free columns in order, so the result stays a permutation.
 
-use super::scan::{relax, two_smallest};
+use super::scan::{lower_minima, relax, two_smallest};
 use crate::exact::network_simplex::row_min;
 use crate::progress::{self, Flow};
 use crate::MatRef;
@@ -58,6 +58,11 @@ impl<'a> Rows<'a> {
     #[inline]
     pub fn contiguous(&self, i: usize) -> Option<&'a [f64]> {
         self.fast.map(|f| f.row(i).as_slice())
+    }
+
+    /// The order n.
+    pub fn n(&self) -> usize {
+        self.mat.nrows()
     }
 
     /// Entry (i, j).
@@ -126,8 +131,9 @@ pub(super) struct Stats {
     pub cancelled: bool,
 }
 
-/// Solves the assignment problem for the n × n cost `c` (n ≥ 1): afterwards `x` and `y` are
-/// inverse permutations (row i ↔ column x_i) and `v` the column duals. O(n²) per phase besides
+/// Solves the assignment problem for the n × n cost `c` (n ≥ 1) from its column minima in `v`
+/// and their rows in `ready` (see [`column_minima`]): afterwards `x` and `y` are inverse
+/// permutations (row i ↔ column x_i) and `v` the column duals. O(n²) per phase besides
 /// the searches; each search O(n · rows scanned).
 pub(super) fn solve(c: &Rows<'_>, w: Work<'_>) -> Stats {
     let Work {
@@ -147,12 +153,10 @@ pub(super) fn solve(c: &Rows<'_>, w: Work<'_>) -> Stats {
     if n == 1 {
         x[0] = 0;
         y[0] = 0;
-        v[0] = c.at(0, 0);
         return Stats::default();
     }
 
     let arg = &mut *ready;
-    column_minima(c, v, arg, buf);
     let mut dense = DenseRows { c, buf };
     let nfree = reduce(&mut dense, arg, x, y, v, several, free);
     let buf = dense.buf;
@@ -212,20 +216,27 @@ pub(super) fn solve(c: &Rows<'_>, w: Work<'_>) -> Stats {
     stats
 }
 
-/// Column reduction: `v_j = min_i C_ij`, at row `arg[j]` (the first on ties). One pass over
-/// the rows, O(n²).
-pub(super) fn column_minima(c: &Rows<'_>, v: &mut [f64], arg: &mut [usize], buf: &mut [f64]) {
-    let n = v.len();
+/// The column minima `v_j = min_i C_ij`, at row `arg[j]` (the first on ties), in one pass
+/// over the rows that also checks the values: `Ok((lo, hi))`, the smallest and largest
+/// entry, or `Err(i)`, the first row holding a NaN or an infinity. O(n²) in vector lanes.
+pub(super) fn column_minima(
+    c: &Rows<'_>,
+    v: &mut [f64],
+    arg: &mut [usize],
+    buf: &mut [f64],
+) -> Result<(f64, f64), usize> {
+    let arch = pulp::Arch::new();
     v.fill(f64::INFINITY);
-    for i in 0..n {
-        let r = c.row(i, buf);
-        for j in 0..n {
-            if r[j] < v[j] {
-                v[j] = r[j];
-                arg[j] = i;
-            }
+    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+    for i in 0..v.len() {
+        let (row_lo, row_hi, finite) = lower_minima(arch, c.row(i, buf), v, arg, i);
+        if !finite {
+            return Err(i);
         }
+        lo = lo.min(row_lo);
+        hi = hi.max(row_hi);
     }
+    Ok((lo, hi))
 }
 
 /// Two smallest reduced costs `c_ij − v_j` of a row, over the arcs the solver knows.

@@ -32,7 +32,7 @@ pub use batch::{
 use crate::cost::{cost_matrix, Metric};
 use crate::workspace::{check_stack, take, vec_req, with_stack};
 use crate::{bail, MatRef, MemStack, Par, Result, StackReq};
-use lapjv::{solve_dense, Rows, Stats, Work, NONE};
+use lapjv::{column_minima, solve_dense, Rows, Stats, Work, NONE};
 use scan::row_range;
 
 /// The optional outputs of [`assignment_in_place`] (each `None` when not wanted).
@@ -105,22 +105,14 @@ pub fn assignment_scratch(n: usize) -> StackReq {
 }
 
 /// Checks one cost: square, n ≥ 1, every entry finite, and small enough that no dual or path
-/// length can overflow: `(n + 1)·(max |C| + 2·(max C − min C))` must be finite. O(n²), in
-/// vector lanes over contiguous rows (a column-major view is read as its transpose).
+/// length can overflow (see [`check_values`]). O(n²), in vector lanes over contiguous rows (a
+/// column-major view is read as its transpose).
 pub(crate) fn validate(cost: MatRef<'_, f64>) -> Result<()> {
-    let (n, m) = (cost.nrows(), cost.ncols());
-    if n == 0 || n != m {
-        bail!(
-            InvalidDimension,
-            "cost is {n}x{m}: the assignment problem needs a square cost with n >= 1"
-        );
-    }
-    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
-    // A column-major view is read as its transpose (contiguous rows); (i, j) name the entry
-    // of `cost` in the message.
-    let transposed = n > 1 && cost.row_stride() == 1 && cost.col_stride() != 1;
-    let rows = Rows::new(if transposed { cost.transpose() } else { cost });
+    check_square(cost)?;
+    let (rows, transposed) = solved_orientation(cost);
     let arch = pulp::Arch::new();
+    let mut range = Ok((f64::INFINITY, f64::NEG_INFINITY));
+    let n = cost.nrows();
     for i in 0..n {
         let (row_lo, row_hi, finite) = match rows.contiguous(i) {
             Some(r) => row_range(arch, r),
@@ -130,14 +122,50 @@ pub(crate) fn validate(cost: MatRef<'_, f64>) -> Result<()> {
             }),
         };
         if !finite {
+            range = Err(i);
+            break;
+        }
+        range = range.map(|(lo, hi)| (row_lo.min(lo), row_hi.max(hi)));
+    }
+    check_values(&rows, transposed, range)
+}
+
+/// A cost is square with n ≥ 1.
+fn check_square(cost: MatRef<'_, f64>) -> Result<()> {
+    let (n, m) = (cost.nrows(), cost.ncols());
+    if n == 0 || n != m {
+        bail!(
+            InvalidDimension,
+            "cost is {n}x{m}: the assignment problem needs a square cost with n >= 1"
+        );
+    }
+    Ok(())
+}
+
+/// The rows the solver reads: a column-major view is solved as its transpose (rows of Cᵀ are
+/// contiguous); the flag says so.
+fn solved_orientation(cost: MatRef<'_, f64>) -> (Rows<'_>, bool) {
+    let transposed = cost.nrows() > 1 && cost.row_stride() == 1 && cost.col_stride() != 1;
+    let c = if transposed { cost.transpose() } else { cost };
+    (Rows::new(c), transposed)
+}
+
+/// The verdict on a cost's values from one pass over `rows` (the solved orientation):
+/// `range` is `(lo, hi)`, the smallest and largest entry, or the first row holding a NaN or
+/// an infinity (`NonFinite`, naming that entry as (i, j) of the caller's cost). The range
+/// must keep `(n + 1)·(max |C| + 2·(max C − min C))` finite (`InvalidArgument`): no dual or
+/// path length can overflow then.
+fn check_values(rows: &Rows<'_>, transposed: bool, range: Result<(f64, f64), usize>) -> Result<()> {
+    let n = rows.n();
+    let (lo, hi) = match range {
+        Ok(r) => r,
+        Err(i) => {
             let k = (0..n).find(|&k| !rows.at(i, k).is_finite()).unwrap_or(0);
             let c = rows.at(i, k);
             let (i, j) = if transposed { (k, i) } else { (i, k) };
             bail!(NonFinite, "cost[{i}, {j}] is {c:?}, not a finite number");
         }
-        lo = lo.min(row_lo);
-        hi = hi.max(row_hi);
-    }
+    };
     let bound = (n as f64 + 1.0) * (lo.abs().max(hi.abs()) + 2.0 * (hi - lo));
     if !bound.is_finite() {
         bail!(
@@ -181,23 +209,22 @@ pub fn assignment_in_place(
     _par: Par,
     stack: &mut MemStack,
 ) -> Result<AssignmentInfo> {
-    validate(cost)?;
+    check_square(cost)?;
     check_outputs(cost.nrows(), &out)?;
-    solve_validated(cost, out, stack)
+    solve_checked(cost, out, stack)
 }
 
-/// [`assignment_in_place`] on a cost that passed [`validate`] with outputs of length n (the
-/// batch checks every problem first).
-fn solve_validated(
+/// [`assignment_in_place`] on a square cost with outputs of length n: checks the workspace,
+/// then the values in the pass of the column reduction (see [`check_values`]; the batch
+/// checks every problem's values first, with [`validate`]), then solves.
+fn solve_checked(
     cost: MatRef<'_, f64>,
     out: AssignmentOutputs<'_>,
     stack: &mut MemStack,
 ) -> Result<AssignmentInfo> {
     let n = cost.nrows();
     check_stack(stack, assignment_scratch(n))?;
-    // A column-major view is solved as its transpose: rows of Cᵀ are contiguous.
-    let transposed = n > 1 && cost.row_stride() == 1 && cost.col_stride() != 1;
-    let c = if transposed { cost.transpose() } else { cost };
+    let (rows, transposed) = solved_orientation(cost);
 
     let (mut x, stack) = take(stack, n, 0usize);
     let (mut y, stack) = take(stack, n, 0usize);
@@ -210,7 +237,11 @@ fn solve_validated(
     let (mut ready_u, stack) = take(stack, n, 0.0f64);
     let (mut free, stack) = take(stack, n, 0usize);
     let (mut buf, stack) = take(stack, n, 0.0f64);
-    let rows = Rows::new(c);
+    check_values(
+        &rows,
+        transposed,
+        column_minima(&rows, &mut v, &mut ready, &mut buf),
+    )?;
     let work = Work {
         x: &mut x,
         y: &mut y,

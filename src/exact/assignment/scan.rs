@@ -97,11 +97,29 @@ fn relax_chunk<S: Simd>(simd: S, c: &[f64], v: &[f64], d: &mut [f64], u: f64) ->
 /// The smallest and largest entry of a row and whether all its entries are finite:
 /// `(lo, hi, finite)` (`lo`, `hi` are meaningful only when `finite`). O(len) in vector lanes.
 pub(super) fn row_range(arch: pulp::Arch, c: &[f64]) -> (f64, f64, bool) {
-    arch.dispatch(RowRange { c })
+    arch.dispatch(RowRange { c, minima: None })
+}
+
+/// [`row_range`] of row `i`, fused with the running column minima: where `c_j < v_j`, `v_j`
+/// becomes `c_j` and `arg_j` becomes `i` (a lane is rescanned only when one of its columns
+/// moves, `H_n` times a column on average over rows in random order). `v`, `arg` have the
+/// length of `c`. O(len) in vector lanes, one read of the row for both.
+pub(super) fn lower_minima(
+    arch: pulp::Arch,
+    c: &[f64],
+    v: &mut [f64],
+    arg: &mut [usize],
+    i: usize,
+) -> (f64, f64, bool) {
+    arch.dispatch(RowRange {
+        c,
+        minima: Some((v, arg, i)),
+    })
 }
 
 struct RowRange<'a> {
     c: &'a [f64],
+    minima: Option<(&'a mut [f64], &'a mut [usize], usize)>,
 }
 
 impl pulp::WithSimd for RowRange<'_> {
@@ -109,36 +127,52 @@ impl pulp::WithSimd for RowRange<'_> {
 
     #[inline(always)]
     fn with_simd<S: Simd>(self, simd: S) -> Self::Output {
-        let (cv, ct) = S::as_simd_f64s(self.c);
+        let RowRange { c, mut minima } = self;
+        let lanes = size_of::<S::f64s>() / size_of::<f64>();
+        let (cv, ct) = S::as_simd_f64s(c);
         let (mut lo, mut hi) = (
-            [simd.splat_f64s(f64::INFINITY); 2],
-            [simd.splat_f64s(f64::NEG_INFINITY); 2],
+            simd.splat_f64s(f64::INFINITY),
+            simd.splat_f64s(f64::NEG_INFINITY),
         );
         // `x · 0` is 0 for a finite x and NaN for ±∞ and NaN: the sum is NaN iff one is not
         // finite.
         let (zero, mut nan) = (simd.splat_f64s(0.0), simd.splat_f64s(0.0));
-        let (c2, c1) = pulp::as_arrays::<2, _>(cv);
-        for x in c2 {
-            for l in 0..2 {
-                lo[l] = simd.min_f64s(lo[l], x[l]);
-                hi[l] = simd.max_f64s(hi[l], x[l]);
-                nan = simd.add_f64s(nan, simd.mul_f64s(x[l], zero));
+        for (q, &x) in cv.iter().enumerate() {
+            lo = simd.min_f64s(lo, x);
+            hi = simd.max_f64s(hi, x);
+            nan = simd.add_f64s(nan, simd.mul_f64s(x, zero));
+            if let Some((v, arg, i)) = minima.as_mut() {
+                let span = q * lanes..(q + 1) * lanes;
+                let (vq, _) = S::as_simd_f64s(&v[span.clone()]);
+                if simd.first_true_m64s(simd.less_than_f64s(x, vq[0])) < lanes {
+                    lower(&c[span.clone()], &mut v[span.clone()], &mut arg[span], *i);
+                }
             }
         }
-        for &x in c1 {
-            lo[0] = simd.min_f64s(lo[0], x);
-            hi[0] = simd.max_f64s(hi[0], x);
-            nan = simd.add_f64s(nan, simd.mul_f64s(x, zero));
-        }
-        let mut low = simd.reduce_min_f64s(simd.min_f64s(lo[0], lo[1]));
-        let mut high = simd.reduce_max_f64s(simd.max_f64s(hi[0], hi[1]));
+        let mut low = simd.reduce_min_f64s(lo);
+        let mut high = simd.reduce_max_f64s(hi);
         let mut finite = simd.reduce_sum_f64s(nan) == 0.0;
         for &x in ct {
             low = low.min(x);
             high = high.max(x);
             finite &= x.is_finite();
         }
+        if let Some((v, arg, i)) = minima {
+            let tail = cv.len() * lanes..c.len();
+            lower(&c[tail.clone()], &mut v[tail.clone()], &mut arg[tail], i);
+        }
         (low, high, finite)
+    }
+}
+
+/// The scalar rule of [`lower_minima`] on a few columns.
+#[inline(always)]
+fn lower(c: &[f64], v: &mut [f64], arg: &mut [usize], i: usize) {
+    for ((&x, vj), aj) in c.iter().zip(v).zip(arg) {
+        if x < *vj {
+            *vj = x;
+            *aj = i;
+        }
     }
 }
 
@@ -190,16 +224,20 @@ pub(super) fn two_smallest_of(
 mod tests {
     use super::*;
 
-    #[test]
-    fn simd_relax_equals_the_scalar_reference() {
-        let arch = pulp::Arch::new();
-        let mut s = 0x2545F4914F6CDD1Du64;
-        let mut r = move || {
+    /// 53-bit integers from a xorshift generator seeded with `s`.
+    fn xorshift(mut s: u64) -> impl FnMut() -> u64 {
+        move || {
             s ^= s << 13;
             s ^= s >> 7;
             s ^= s << 17;
             s >> 11
-        };
+        }
+    }
+
+    #[test]
+    fn simd_relax_equals_the_scalar_reference() {
+        let arch = pulp::Arch::new();
+        let mut r = xorshift(0x2545F4914F6CDD1D);
         for len in [1usize, 3, 4, 7, 16, 17, 127, 128, 129, 300, 1000] {
             for _ in 0..10 {
                 // Small integers (ties) and a few scanned columns (v = −∞, d = +∞).
@@ -235,6 +273,45 @@ mod tests {
                     let mut d = c.clone();
                     d[at] = bad;
                     assert!(!row_range(arch, &d).2, "len {len}: {bad} at {at}");
+                }
+            }
+        }
+    }
+
+    /// Column minima over whole rows, rows in random order (few moves), in decreasing order
+    /// (every column moves at every row) and with ties (the first row keeps the minimum),
+    /// against the scalar rule, with the range of each row as [`row_range`].
+    #[test]
+    fn lower_minima_equals_the_scalar_rule_and_reports_the_range() {
+        let arch = pulp::Arch::new();
+        let mut r = xorshift(0x9E37_79B9_7F4A_7C15);
+        for len in [1usize, 3, 4, 7, 8, 9, 17, 130] {
+            for order in 0..3 {
+                let rows: Vec<Vec<f64>> = (0..12)
+                    .map(|i| {
+                        (0..len)
+                            .map(|_| match order {
+                                0 => (r() % 1000) as f64 / 7.0,
+                                1 => 100.0 - i as f64 + (r() % 3) as f64 / 8.0,
+                                _ => (r() % 3) as f64,
+                            })
+                            .collect()
+                    })
+                    .collect();
+                let (mut v, mut arg) = (vec![f64::INFINITY; len], vec![usize::MAX; len]);
+                let (mut v2, mut arg2) = (v.clone(), arg.clone());
+                for (i, row) in rows.iter().enumerate() {
+                    let got = lower_minima(arch, row, &mut v, &mut arg, i);
+                    assert_eq!(got, row_range(arch, row), "len {len} order {order} row {i}");
+                    lower(row, &mut v2, &mut arg2, i);
+                    assert_eq!((&v, &arg), (&v2, &arg2), "len {len} order {order} row {i}");
+                }
+                // The reference rule itself: the first row reaching each column's minimum.
+                for j in 0..len {
+                    let want = (0..rows.len())
+                        .min_by(|&a, &b| rows[a][j].total_cmp(&rows[b][j]).then(a.cmp(&b)))
+                        .unwrap();
+                    assert_eq!((v[j], arg[j]), (rows[want][j], want), "len {len} col {j}");
                 }
             }
         }

@@ -32,9 +32,7 @@
 //! free); a stop gives the free rows the free columns.
 
 use super::auction::{auction, keep_tight};
-use super::lapjv::{
-    certify, column_minima, complete, reduce, ReducedRows, Rows, Solved, Stats, Work, NONE,
-};
+use super::lapjv::{certify, complete, reduce, ReducedRows, Rows, Solved, Stats, Work, NONE};
 use super::scan::{two_smallest, two_smallest_of};
 use crate::progress::{self, Flow};
 use crate::workspace::{take, vec_req};
@@ -564,7 +562,8 @@ impl AuctionRule {
 }
 
 /// Solves the assignment problem for the n × n cost `c` (n ≥ 2) by LAPJV on candidate arcs
-/// and bounds (see the module). Afterwards `x`, `y` are inverse permutations, `v` the column
+/// and bounds (see the module), from its column minima in `v` and their rows in `ready` (see
+/// [`column_minima`](super::lapjv::column_minima)). Afterwards `x`, `y` are inverse permutations, `v` the column
 /// duals and `d` the row duals; returns the cost and the certificate over all arcs. O(n²) for
 /// the column reduction, the selection and the certificate, plus O(candidates · log n) per
 /// scanned row and O(n) per expansion; workspace [`scratch`] besides the dense solver's `w`.
@@ -597,7 +596,6 @@ pub(super) fn solve(c: &Rows<'_>, w: Work<'_>, rule: AuctionRule, stack: &mut Me
         buf,
         ..
     } = w;
-    column_minima(c, v, ready, buf);
     let mut g = Candidates {
         c,
         buf,
@@ -694,7 +692,7 @@ pub(super) fn solve(c: &Rows<'_>, w: Work<'_>, rule: AuctionRule, stack: &mut Me
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::exact::assignment::lapjv::solve_dense;
+    use crate::exact::assignment::lapjv::{column_minima, solve_dense};
     use faer::Mat;
 
     /// Solves `c` by the candidate-arc method (any n ≥ 2, also below [`SPARSE_MIN_N`]) with
@@ -714,6 +712,7 @@ mod tests {
                 let [v, d, ready_d, ready_v, ready_u, buf] = &mut f[..] else {
                     unreachable!()
                 };
+                column_minima(&rows, v, ready, buf).unwrap();
                 let w = Work {
                     x,
                     y,

@@ -1,4 +1,4 @@
-//! The assignment solver (the dense LAPJV below n = 512, candidate arcs and bounds from n = 512 on)
+//! The assignment solver (the dense LAPJV up to n = 1024, candidate arcs and bounds from n = 1025 on)
 //! against brute force over all permutations (n ≤ 7), the network simplex with uniform
 //! weights, HiGHS, and its own dual certificate recomputed over all arcs; layouts, degenerate
 //! costs, candidates without a perfect matching, stops, the batch's thread invariance and bad
@@ -202,8 +202,8 @@ fn one_by_one_and_all_equal_costs() {
 #[test]
 fn every_layout_gives_the_same_optimum() {
     every_layout_at(90);
-    // The candidate-arc method (n >= 512).
-    every_layout_at(530);
+    // The candidate-arc method (n >= 1025).
+    every_layout_at(1030);
 }
 
 fn every_layout_at(n: usize) {
@@ -268,8 +268,8 @@ fn from_points_solves_the_squared_euclidean_cost() {
 #[test]
 fn the_batch_is_the_same_for_every_thread_count() {
     batch_thread_invariance(64, 13);
-    // The candidate-arc method (n >= 512).
-    batch_thread_invariance(560, 4);
+    // The candidate-arc method (n >= 1025).
+    batch_thread_invariance(1040, 4);
 }
 
 fn batch_thread_invariance(n: usize, k: usize) {
@@ -317,7 +317,7 @@ fn emd_cost(c: MatRef<'_, f64>) -> f64 {
 #[test]
 fn candidate_arcs_equal_the_network_simplex() {
     let mut rng = Rng(21);
-    for (n, d) in [(512, 2), (700, 3), (600, 64)] {
+    for (n, d) in [(1025, 2), (1100, 3), (1050, 64)] {
         let (x, y) = (points(&mut rng, n, d), points(&mut rng, n, d));
         let c = cost_matrix(x.as_ref(), y.as_ref(), Metric::SqEuclidean, 1).unwrap();
         let s = assignment(c.as_ref()).unwrap();
@@ -329,12 +329,12 @@ fn candidate_arcs_equal_the_network_simplex() {
         );
     }
     // Costs without geometry, and negative ones.
-    let c = random(&mut rng, 600, |r| 200.0 * r.uniform() - 100.0);
+    let c = random(&mut rng, 1050, |r| 200.0 * r.uniform() - 100.0);
     let s = assignment(c.as_ref()).unwrap();
     let cost = check_certificate(c.as_ref(), &s, 1e-10);
     // The network simplex wants costs >= 0: the same problem shifted by 100 on every arc.
-    let shifted = Mat::from_fn(600, 600, |i, j| c[(i, j)] + 100.0);
-    let want = emd_cost(shifted.as_ref()) - 100.0 * 600.0;
+    let shifted = Mat::from_fn(1050, 1050, |i, j| c[(i, j)] + 100.0);
+    let want = emd_cost(shifted.as_ref()) - 100.0 * 1050.0;
     assert!(
         (cost - want).abs() <= 1e-11 * want.abs(),
         "{cost} vs {want}"
@@ -344,7 +344,7 @@ fn candidate_arcs_equal_the_network_simplex() {
 #[test]
 fn candidate_arcs_are_exact_on_integer_costs_with_many_ties() {
     let mut rng = Rng(23);
-    for (n, hi) in [(512, 1), (600, 3), (640, 20)] {
+    for (n, hi) in [(1025, 1), (1050, 3), (1100, 20)] {
         let c = random(&mut rng, n, |r| r.int(0, hi) as f64);
         let s = assignment(c.as_ref()).unwrap();
         // Integer costs: every dual and reduced cost is an integer, computed exactly.
@@ -352,10 +352,10 @@ fn candidate_arcs_are_exact_on_integer_costs_with_many_ties() {
         assert_eq!(s.info.gap, 0.0, "n {n}");
         assert_eq!(cost, emd_cost(c.as_ref()).round(), "n {n}");
     }
-    let c = Mat::from_fn(600, 600, |_, _| 2.25);
+    let c = Mat::from_fn(1050, 1050, |_, _| 2.25);
     let s = assignment(c.as_ref()).unwrap();
     check_certificate(c.as_ref(), &s, 0.0);
-    assert_eq!((s.info.cost, s.info.gap), (2.25 * 600.0, 0.0));
+    assert_eq!((s.info.cost, s.info.gap), (2.25 * 1050.0, 0.0));
 }
 
 /// Every row's cheapest columns are the first 16, and so are every column's cheapest rows:
@@ -364,7 +364,7 @@ fn candidate_arcs_are_exact_on_integer_costs_with_many_ties() {
 #[test]
 fn candidates_without_a_perfect_matching_still_give_the_optimum() {
     let mut rng = Rng(29);
-    let n = 600;
+    let n = 1050;
     let block = |i: usize| if i < 16 { 0.0 } else { 100.0 };
     let c = Mat::from_fn(n, n, |i, j| block(i) + block(j) + rng.uniform());
     let s = assignment(c.as_ref()).unwrap();
@@ -379,7 +379,7 @@ fn candidates_without_a_perfect_matching_still_give_the_optimum() {
 fn a_stop_with_candidate_arcs_returns_a_permutation() {
     use otcore::progress::{observe, Flow};
     let mut rng = Rng(31);
-    let n = 600;
+    let n = 1050;
     let (x, y) = (points(&mut rng, n, 2), points(&mut rng, n, 2));
     let c = cost_matrix(x.as_ref(), y.as_ref(), Metric::SqEuclidean, 1).unwrap();
     let full = assignment(c.as_ref()).unwrap();
@@ -457,21 +457,21 @@ fn bad_inputs_fail_with_their_status_and_leave_the_outputs_untouched() {
     assert_eq!(e.kind, ErrorKind::InvalidArgument);
     assert!(e.message.contains("too large"), "{}", e.message);
     // The values are checked in the pass of the column minima: also for n = 1, and on the
-    // candidate-arc path (n ≥ 512) read as the transpose of a column-major view, where the
+    // candidate-arc path (n ≥ 1025) read as the transpose of a column-major view, where the
     // entry is still named in the caller's (i, j).
     let one = Mat::from_fn(1, 1, |_, _| f64::NAN);
     assert_eq!(
         in_place_error(one.as_ref(), 1, None).kind,
         ErrorKind::NonFinite
     );
-    let mut big = Mat::from_fn(600, 600, |i, j| ((i * 31 + j * 17) % 101) as f64);
-    big[(17, 599)] = f64::INFINITY;
-    let e = in_place_error(big.as_ref(), 600, None);
-    assert!(e.message.contains("cost[17, 599] is inf"), "{}", e.message);
+    let mut big = Mat::from_fn(1050, 1050, |i, j| ((i * 31 + j * 17) % 101) as f64);
+    big[(17, 1049)] = f64::INFINITY;
+    let e = in_place_error(big.as_ref(), 1050, None);
+    assert!(e.message.contains("cost[17, 1049] is inf"), "{}", e.message);
     let big_t = big.transpose().to_owned();
-    let e = in_place_error(big_t.as_ref().transpose(), 600, None);
+    let e = in_place_error(big_t.as_ref().transpose(), 1050, None);
     assert_eq!(e.kind, ErrorKind::NonFinite);
-    assert!(e.message.contains("cost[17, 599] is inf"), "{}", e.message);
+    assert!(e.message.contains("cost[17, 1049] is inf"), "{}", e.message);
 
     let c = Mat::from_fn(5, 5, |i, j| (i * j) as f64);
     let e = in_place_error(c.as_ref(), 4, None);

@@ -97,11 +97,11 @@ fn one_d_and_sliced_in_place_do_not_allocate() {
     assert_eq!(count, 0);
 }
 
-/// The assignment solver's candidate-arc method (n ≥ 512) takes everything from the stack.
+/// The assignment solver's candidate-arc method (n ≥ 1025) takes everything from the stack.
 #[test]
 fn assignment_in_place_with_candidate_arcs_does_not_allocate() {
     use otcore::exact::{assignment, assignment_in_place, assignment_scratch, AssignmentOutputs};
-    let n = 600;
+    let n = 1050;
     let c = faer::Mat::from_fn(n, n, |i, j| {
         let (a, b) = ((i * 37 % n) as f64, (j * 53 % n) as f64);
         (a - b) * (a - b) + ((i * j) % 7) as f64

@@ -4,8 +4,8 @@
 //! uniform measures of n points (times n), e.g. the minibatch couplings of OT flow matching.
 //!
 //! Algorithm: Jonker–Volgenant (LAPJV, 1987) in f64 — column reduction, reduction transfer,
-//! augmenting row reduction, then shortest augmenting paths. Below n = 512 the Dijkstra step
-//! is one contiguous SIMD pass per scanned row (see `lapjv`); from n = 512 on each row is read
+//! augmenting row reduction, then shortest augmenting paths. Up to n = 1024 the Dijkstra step
+//! is one contiguous SIMD pass per scanned row (see `lapjv`); from n = 1025 on each row is read
 //! through a few candidate arcs (its smallest reduced costs) and a lower bound on all its
 //! other reduced costs, expanded from the dense row only when a search reaches that bound,
 //! with a heap over the columns (see `sparse`): the same exact algorithm, far less of the
@@ -59,7 +59,7 @@ pub struct AssignmentInfo {
     /// Rows scanned by those searches (each an O(n) pass).
     pub scanned_rows: u64,
     /// Bids of the ε-scaling auction that gives the searches their start when the first
-    /// searches predict long ones (0 when it did not run; from n = 512 on only).
+    /// searches predict long ones (0 when it did not run; from n = 1025 on only).
     pub bids: u64,
     /// True when a [`progress`](crate::progress) observer stopped the searches: `perm` is
     /// still a permutation, not optimal (`gap` < 0 says how far).
@@ -80,7 +80,7 @@ pub struct AssignmentSolution {
 }
 
 /// Workspace of [`assignment_in_place`] for an n × n cost: 10 arrays of n 8-byte values and
-/// one of n bytes (about 81·n bytes), plus, from n = 512 on (the candidate-arc method), room
+/// one of n bytes (about 81·n bytes), plus, from n = 1025 on (the candidate-arc method), room
 /// for 136 candidate arcs per row (12 bytes each) and 16 more 8-byte arrays of n (about
 /// 1.8 KB per row in all).
 pub fn assignment_scratch(n: usize) -> StackReq {
@@ -197,8 +197,8 @@ fn check_outputs(n: usize, out: &AssignmentOutputs<'_>) -> Result<()> {
 /// observer (augmentations so far, rows still free); a stop returns a permutation that may
 /// not be optimal (`cancelled`). Never allocates; single-threaded (`par` is accepted for uniformity: parallelism
 /// goes across problems, see [`batch`]). Time O(n²) for the reductions plus O(n) per row scanned
-/// by the searches below n = 512, O(candidates · log n) per scanned row plus O(n) per row
-/// expansion from n = 512 on (O(n³ log n) worst case); workspace [`assignment_scratch`].
+/// by the searches up to n = 1024, O(candidates · log n) per scanned row plus O(n) per row
+/// expansion from n = 1025 on (O(n³ log n) worst case); workspace [`assignment_scratch`].
 ///
 /// Errors, with the outputs untouched: a cost not square or empty, or outputs of the wrong
 /// length (`InvalidDimension`), a NaN or infinite cost (`NonFinite`), costs so large that the
@@ -255,9 +255,10 @@ fn solve_checked(
         free: &mut free,
         buf: &mut buf,
     };
-    // The rule: candidate arcs and bounds from n = 512 on (a row is then 4 KiB and more: a
-    // dense scan costs more than relaxing a few candidates through the heap), the dense
-    // LAPJV below. The choice depends on n only, so it is the same for every thread count.
+    // The rule: candidate arcs and bounds from n = 1025 on (the cost outgrows a last-level
+    // cache: a dense scan of a row read from memory costs more than relaxing a few
+    // candidates through the heap), the dense LAPJV below (see `sparse::SPARSE_MIN_N`). The
+    // choice depends on n only, so it is the same for every thread count and machine.
     let solved = if n >= sparse::SPARSE_MIN_N {
         sparse::solve(&rows, work, sparse::AuctionRule::DEFAULT, stack)
     } else {

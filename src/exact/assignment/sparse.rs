@@ -172,18 +172,26 @@ impl<const TAKE1: usize> pulp::WithSimd for SmallestReduced<'_, TAKE1> {
             *m = simd.reduce_min_f64s(acc);
         }
         let cap = if segments >= TAKE1 {
+            let mut order = seg_min;
             let (_, &mut t, _) =
-                seg_min[..segments].select_nth_unstable_by(TAKE1 - 1, f64::total_cmp);
+                order[..segments].select_nth_unstable_by(TAKE1 - 1, f64::total_cmp);
             t
         } else {
             f64::INFINITY
         };
-        // Second pass: blocks of two vectors, looked at one by one only when their minimum
-        // is within the cap and beats the threshold (never for masked columns).
-        for q in 0..blocks {
-            let m = simd.reduce_min_f64s(block_min(simd, &r2[q], &v2[q], &m2[q]));
-            if m <= cap && m < list.thr {
-                offer_from(&mut list, cap, 2 * lanes * q, 2 * lanes * (q + 1));
+        // Second pass, over the segments whose minimum is within the cap (about TAKE1 of the
+        // 4·TAKE1; the others hold no value to offer): blocks of two vectors, looked at one by
+        // one only when their minimum is within the cap and beats the threshold (never for
+        // masked columns).
+        for (s, &m) in seg_min[..segments].iter().enumerate() {
+            if m > cap || m >= list.thr {
+                continue;
+            }
+            for q in s * blocks / segments..(s + 1) * blocks / segments {
+                let m = simd.reduce_min_f64s(block_min(simd, &r2[q], &v2[q], &m2[q]));
+                if m <= cap && m < list.thr {
+                    offer_from(&mut list, cap, 2 * lanes * q, 2 * lanes * (q + 1));
+                }
             }
         }
         offer_from(&mut list, cap, 2 * lanes * blocks, r.len());

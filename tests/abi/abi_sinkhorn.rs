@@ -1031,6 +1031,21 @@ fn the_divergence_entry_point_equals_the_rust_api_and_checks_its_inputs() {
     let s = unsafe { otc_sinkhorn_divergence_f64(&div_points(&d), &mut out, &o, NO_WORK) };
     assert_eq!(s, OTC_ERR_THREADS);
     assert_eq!(out.divergence, SENTINEL);
+    // 2^64 ε-scaling stages of no iteration would never end: refused, nothing written.
+    let mut o = div_opts();
+    (o.eps_scaling_steps, o.eps_scaling_iters) = (u64::MAX, 0);
+    let mut out = div_outputs();
+    out.grad_a = g.as_mut_ptr();
+    // SAFETY: valid structs and arrays.
+    let s = unsafe { otc_sinkhorn_divergence_f64(&div_points(&d), &mut out, &o, NO_WORK) };
+    assert_eq!(s, OTC_ERR_INVALID_ARGUMENT, "{}", last_error_message());
+    assert!(
+        last_error_message().contains("eps_scaling iters = 0"),
+        "{}",
+        last_error_message()
+    );
+    assert_eq!((out.divergence, out.report.status), (SENTINEL, -1));
+    assert!(g.iter().all(|&v| v == SENTINEL));
 }
 
 #[test]

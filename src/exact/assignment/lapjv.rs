@@ -16,7 +16,7 @@
 //! = augmentations so far, error = rows still free); a stop gives the rows still free the
 //! free columns in order, so the result stays a permutation.
 
-use super::scan::{lower_minima, relax, two_smallest};
+use super::scan::{lower_minima, range_of_rows, relax, two_smallest};
 use crate::exact::network_simplex::row_min;
 use crate::progress::{self, Flow};
 use crate::MatRef;
@@ -226,17 +226,9 @@ pub(super) fn column_minima(
     buf: &mut [f64],
 ) -> Result<(f64, f64), usize> {
     let arch = pulp::Arch::new();
+    let n = v.len();
     v.fill(f64::INFINITY);
-    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
-    for i in 0..v.len() {
-        let (row_lo, row_hi, finite) = lower_minima(arch, c.row(i, buf), v, arg, i);
-        if !finite {
-            return Err(i);
-        }
-        lo = lo.min(row_lo);
-        hi = hi.max(row_hi);
-    }
-    Ok((lo, hi))
+    range_of_rows(n, |i| lower_minima(arch, c.row(i, buf), v, arg, i))
 }
 
 /// Two smallest reduced costs `c_ij − v_j` of a row, over the arcs the solver knows.

@@ -33,7 +33,7 @@ use crate::cost::{cost_matrix, Metric};
 use crate::workspace::{check_stack, take, vec_req, with_stack};
 use crate::{bail, MatRef, MemStack, Par, Result, StackReq};
 use lapjv::{column_minima, solve_dense, Rows, Stats, Work, NONE};
-use scan::row_range;
+use scan::{range_of_rows, row_range};
 
 /// The optional outputs of [`assignment_in_place`] (each `None` when not wanted).
 #[derive(Default)]
@@ -111,22 +111,14 @@ pub(crate) fn validate(cost: MatRef<'_, f64>) -> Result<()> {
     check_square(cost)?;
     let (rows, transposed) = solved_orientation(cost);
     let arch = pulp::Arch::new();
-    let mut range = Ok((f64::INFINITY, f64::NEG_INFINITY));
     let n = cost.nrows();
-    for i in 0..n {
-        let (row_lo, row_hi, finite) = match rows.contiguous(i) {
-            Some(r) => row_range(arch, r),
-            None => (0..n).fold((f64::INFINITY, f64::NEG_INFINITY, true), |(l, h, f), j| {
-                let c = rows.at(i, j);
-                (l.min(c), h.max(c), f && c.is_finite())
-            }),
-        };
-        if !finite {
-            range = Err(i);
-            break;
-        }
-        range = range.map(|(lo, hi)| (row_lo.min(lo), row_hi.max(hi)));
-    }
+    let range = range_of_rows(n, |i| match rows.contiguous(i) {
+        Some(r) => row_range(arch, r),
+        None => (0..n).fold((f64::INFINITY, f64::NEG_INFINITY, true), |(l, h, f), j| {
+            let c = rows.at(i, j);
+            (l.min(c), h.max(c), f && c.is_finite())
+        }),
+    });
     check_values(&rows, transposed, range)
 }
 

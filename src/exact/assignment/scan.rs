@@ -100,6 +100,25 @@ pub(super) fn row_range(arch: pulp::Arch, c: &[f64]) -> (f64, f64, bool) {
     arch.dispatch(RowRange { c, minima: None })
 }
 
+/// The range of all entries over rows 0..n, from each row's `(lo, hi, finite)` as
+/// [`row_range`] gives it (`row(i)`): `Ok((lo, hi))`, or `Err(i)` for the first row holding a
+/// NaN or an infinity (the rows after it are not read). O(n) calls of `row`.
+pub(super) fn range_of_rows(
+    n: usize,
+    mut row: impl FnMut(usize) -> (f64, f64, bool),
+) -> Result<(f64, f64), usize> {
+    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+    for i in 0..n {
+        let (row_lo, row_hi, finite) = row(i);
+        if !finite {
+            return Err(i);
+        }
+        lo = lo.min(row_lo);
+        hi = hi.max(row_hi);
+    }
+    Ok((lo, hi))
+}
+
 /// [`row_range`] of row `i`, fused with the running column minima: where `c_j < v_j`, `v_j`
 /// becomes `c_j` and `arg_j` becomes `i` (a lane is rescanned only when one of its columns
 /// moves, `H_n` times a column on average over rows in random order). `v`, `arg` have the

@@ -563,9 +563,11 @@ pub(super) struct AuctionRule {
 
 impl AuctionRule {
     /// The rule of [`crate::exact::assignment_in_place`]: at 15 columns per row predicted
-    /// (measured side by side, one thread: the auction wins on 2-D clouds, n = 1000 and 4000,
-    /// where about 34 and 19 are predicted; loses at n = 1000, d = 512, 12.5 predicted; ties at
-    /// n = 4000, d = 512, 17.7 predicted).
+    /// (measured side by side, one thread, when this method still ran from n = 512: the
+    /// auction wins on 2-D clouds, n = 1000 and 4000, where about 34 and 19 are predicted;
+    /// loses at n = 1000, d = 512, 12.5 predicted; ties at n = 4000, d = 512, 17.7
+    /// predicted; over six seeds the prediction spreads 11.7–33.9 at n = 1000, d = 2 and
+    /// 12.7–17.6 at n = 4000, d = 512).
     pub(super) const DEFAULT: AuctionRule = AuctionRule {
         min_paths: 16,
         min_scans: 15.0,

@@ -18,7 +18,7 @@
 use super::lapjv::{ReducedRows, NONE};
 
 /// Factor by which ε decreases between phases.
-const THETA: f64 = 4.0;
+pub(super) const THETA: f64 = 4.0;
 
 /// Runs the ε-scaling auction from ε = `eps_start` down to `eps_end` (> 0) on the arcs of
 /// `rows` with duals `v` (lowered in place), then frees the rows whose column is not tight.

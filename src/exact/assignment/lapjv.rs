@@ -126,6 +126,9 @@ pub(super) struct Stats {
     pub scanned_rows: u64,
     /// Bids of the auction's start (0 when not run).
     pub bids: u64,
+    /// True when the auction's first phases, on candidate arcs alone, spent their bid budget
+    /// (a price war) and the auction started again on all arcs.
+    pub price_war: bool,
     /// True when a [`progress`](crate::progress) observer stopped the searches: the rows
     /// still free were then given the free columns in increasing order.
     pub cancelled: bool,

@@ -10,8 +10,10 @@
 //! other reduced costs, expanded from the dense row only when a search reaches that bound,
 //! with a heap over the columns (see `sparse`): the same exact algorithm, far less of the
 //! matrix touched per search. There, when the first searches predict long ones (as on 2-D
-//! point clouds), an ε-scaling auction (Bertsekas) on the same arcs gives the searches their
-//! duals and the tight part of its assignment (see `auction`): the result is the same optimum. Memory O(n) besides the caller's cost (below 2 KB per row at
+//! point clouds), an ε-scaling auction (Bertsekas), whose first phases read a few more
+//! candidates alone, gives the searches their duals and the tight part of its assignment (see
+//! `auction`): the result is the same optimum. Memory O(n) besides the caller's cost (below
+//! 2 KB per row at
 //! most), which is read in place through any strided view: rows are read contiguously for a
 //! row-major view, a column-major view is solved as its transpose (so both are fast), other
 //! layouts copy one row at a time. Costs may be negative; they must be finite.

@@ -23,15 +23,24 @@
 //! [`AuctionRule::min_paths`]), when their scans predict long ones (more than
 //! [`AuctionRule::min_scans`] columns per row in all; on 2-D clouds a search scans hundreds of
 //! rows), the assignment so far is dropped and an ε-scaling auction (see `auction`) run from the
-//! current duals on the same candidates and bounds, ε from the rows' mean largest candidate
-//! reduced cost down 16384-fold; its tight pairs are kept and the searches go on from
-//! its prices, where they are short (a few columns each). Exactness does not depend on the
-//! auction: any dual-feasible start with tight assigned arcs gives the same optimum.
+//! current duals; its tight pairs are kept and the searches go on from its prices, where they
+//! are short (a few columns each). Its ε ends at the rows' mean largest candidate reduced cost
+//! (the spread) divided by 16384. Its first phases overshoot: their large ε lowers prices far
+//! past the rows' cheap columns, and on all arcs (candidates and bounds) each row would then
+//! expand its candidates a few times (a full read of its row each). So those phases (ε from
+//! [`CANDIDATE_EPS_START`] down to [`CANDIDATE_EPS_END`] times the spread) read each row's
+//! [`AUCTION_ARCS`] smallest `C_ij − v_j` alone, which hold an assignment near the optimum,
+//! reaching beyond them only past a slack ([`AuctionRule::candidate_slack`]); then the
+//! candidates and bounds are selected anew from the prices reached (one pass) and the last
+//! phases read all arcs. Should the first phases spend the bid budget (a price war among
+//! candidates that hold no assignment), their prices are dropped and the auction runs on all
+//! arcs from the spread. Exactness does not depend on the auction: any dual-feasible start
+//! with tight assigned arcs gives the same optimum.
 //!
 //! Progress: each augmenting path is reported as in the dense solver (paths so far, rows still
 //! free); a stop gives the free rows the free columns.
 
-use super::auction::{auction, keep_tight};
+use super::auction::{auction, keep_tight, THETA};
 use super::lapjv::{certify, complete, reduce, ReducedRows, Rows, Solved, Stats, Work, NONE};
 use super::scan::{two_smallest, two_smallest_of};
 use crate::progress::{self, Flow};
@@ -53,9 +62,24 @@ const ROW_CAPACITY: usize = ROW_ARCS + 8 * ADD_ARCS;
 /// The rule between LAPJV's start and the auction's is applied after this fraction of the
 /// searches (and at least [`AuctionRule::min_paths`] of them).
 const PROBE_FRACTION: usize = 8;
+/// Candidates per row in the auction's first phases, which read them alone: enough that
+/// they hold an assignment near the optimum (on uniform 2-D points, n = 4000, every row's
+/// optimal column is among its 39 smallest `C_ij − v_j` after the column reduction, 99 % among
+/// its 25 smallest), so that the price wars of those phases stay within them.
+const AUCTION_ARCS: usize = 32;
+/// The ε of the auction's first phase on the candidates alone, relative to the rows' spread
+/// (the auction's first ε on all arcs): the candidates bound its overshoot, so it may start
+/// coarser (1.1–1.25× faster than from the spread itself at n = 4000, d = 2; 2 and 8 are
+/// within 10 %, 16 and 64 slower).
+const CANDIDATE_EPS_START: f64 = 4.0;
+/// The ε of the auction's last phase on the candidates alone, relative to the rows' spread (a
+/// power of [`THETA`]); the phases after it read all arcs (1/64: 4–7 % faster than 1/16 and
+/// 1/256 at n = 2000 to 4000, d = 2 and 512).
+const CANDIDATE_EPS_END: f64 = 1.0 / 64.0;
 /// The auction's last ε, relative to its first (a power of [`auction`]'s ε ratio 4).
 const AUCTION_EPS_END: f64 = 1.0 / 16384.0;
-/// Bids per row after which the auction stops (its hand-off is the same).
+/// Bids per row after which each of the auction's two runs (its first phases on the
+/// candidates, its last on all arcs) stops (the hand-off is the same).
 const AUCTION_MAX_BIDS: usize = 100;
 /// Marks a heap entry already popped by the current search.
 const POPPED: usize = usize::MAX - 1;
@@ -83,161 +107,141 @@ pub(super) fn scratch(n: usize) -> StackReq {
     ])
 }
 
-/// The `K` smallest values offered, with their columns (unordered); `top` is the place of
-/// the largest kept, `thr` its value once the list is full (+∞ before): what an offer must
-/// beat.
-struct Smallest<const K: usize> {
-    val: [f64; K],
-    id: [u32; K],
-    len: usize,
-    top: usize,
-    thr: f64,
-}
-
-impl<const K: usize> Smallest<K> {
-    /// Keeps `x` (at column `at`): appended while the list is not full, else in place of
-    /// the largest. O(K).
-    #[inline]
-    fn offer(&mut self, x: f64, at: usize) {
-        let k = if self.len < K {
-            self.len += 1;
-            self.len - 1
-        } else {
-            self.top
-        };
-        self.val[k] = x;
-        self.id[k] = at as u32;
-        if self.len == K {
-            let (mut top, mut thr) = (0, self.val[0]);
-            for (k, &y) in self.val.iter().enumerate().skip(1) {
-                if y > thr {
-                    (top, thr) = (k, y);
-                }
-            }
-            (self.top, self.thr) = (top, thr);
-        }
-    }
-}
+/// Room for the values the second pass of [`smallest_reduced`] keeps (about `TAKE1` to
+/// `2·TAKE1` on a row without ties); when it is full, the `TAKE1` smallest are kept.
+const KEPT: usize = 128;
 
 /// Most segments of the first pass of [`smallest_reduced`].
 const SEGMENTS: usize = 128;
+
+/// The values `(r_j − v_j) + mask_j` kept by [`smallest_reduced`], with their columns.
+struct Kept {
+    pairs: [(f64, u32); KEPT],
+    len: usize,
+}
 
 /// The `TAKE1` smallest `(r_j − v_j) + mask_j` (see [`smallest_reduced`]).
 struct SmallestReduced<'a, const TAKE1: usize> {
     r: &'a [f64],
     v: &'a [f64],
-    mask: &'a [f64],
+    mask: Option<&'a [f64]>,
 }
 
 impl<const TAKE1: usize> pulp::WithSimd for SmallestReduced<'_, TAKE1> {
-    type Output = Smallest<TAKE1>;
+    type Output = Kept;
 
     #[inline(always)]
     fn with_simd<S: pulp::Simd>(self, simd: S) -> Self::Output {
         let SmallestReduced { r, v, mask } = self;
-        let (v, mask) = (&v[..r.len()], &mask[..r.len()]);
-        let mut list = Smallest {
-            val: [0.0; TAKE1],
-            id: [0; TAKE1],
-            len: 0,
-            top: 0,
-            thr: f64::INFINITY,
-        };
-        // `cap`: at least TAKE1 values are at most it (see below), so only those are offered.
-        let offer_from = |list: &mut Smallest<TAKE1>, cap: f64, lo: usize, hi: usize| {
-            for j in lo..hi {
-                let x = (r[j] - v[j]) + mask[j];
-                if x < list.thr && x <= cap {
-                    list.offer(x, j);
-                }
-            }
-        };
-        let (rv, _) = S::as_simd_f64s(r);
-        let (vv, _) = S::as_simd_f64s(v);
-        let (mv, _) = S::as_simd_f64s(mask);
+        let n = r.len();
         let lanes = size_of::<S::f64s>() / size_of::<f64>();
-        let (r2, _) = pulp::as_arrays::<2, _>(rv);
-        let (v2, _) = pulp::as_arrays::<2, _>(vv);
-        let (m2, _) = pulp::as_arrays::<2, _>(mv);
+        let (r2, _) = pulp::as_arrays::<2, _>(S::as_simd_f64s(r).0);
+        let (v2, _) = pulp::as_arrays::<2, _>(S::as_simd_f64s(&v[..n]).0);
+        let m2 = mask.map(|m| pulp::as_arrays::<2, _>(S::as_simd_f64s(&m[..n]).0).0);
+        // The lane-wise minimum of block q (two vectors).
+        let block_min = |q: usize| {
+            let (mut h0, mut h1) = (
+                simd.sub_f64s(r2[q][0], v2[q][0]),
+                simd.sub_f64s(r2[q][1], v2[q][1]),
+            );
+            if let Some(m2) = m2 {
+                h0 = simd.add_f64s(h0, m2[q][0]);
+                h1 = simd.add_f64s(h1, m2[q][1]);
+            }
+            simd.min_f64s(h0, h1)
+        };
         // First pass: the minima of up to 4·TAKE1 segments of whole blocks; TAKE1 segments
-        // hold a value at most their TAKE1-th smallest minimum, which caps the offers.
+        // hold a value at most their TAKE1-th smallest minimum, the cap.
         let blocks = r2.len();
         let segments = (4 * TAKE1).min(SEGMENTS).min(blocks);
         let mut seg_min = [f64::INFINITY; SEGMENTS];
         for (s, m) in seg_min[..segments].iter_mut().enumerate() {
             let mut acc = simd.splat_f64s(f64::INFINITY);
             for q in s * blocks / segments..(s + 1) * blocks / segments {
-                acc = simd.min_f64s(acc, block_min(simd, &r2[q], &v2[q], &m2[q]));
+                acc = simd.min_f64s(acc, block_min(q));
             }
             *m = simd.reduce_min_f64s(acc);
         }
         let cap = if segments >= TAKE1 {
             let mut order = seg_min;
-            let (_, &mut t, _) =
-                order[..segments].select_nth_unstable_by(TAKE1 - 1, f64::total_cmp);
-            t
+            *order[..segments]
+                .select_nth_unstable_by(TAKE1 - 1, f64::total_cmp)
+                .1
         } else {
             f64::INFINITY
         };
-        // Second pass, over the segments whose minimum is within the cap (about TAKE1 of the
-        // 4·TAKE1; the others hold no value to offer): blocks of two vectors, looked at one by
-        // one only when their minimum is within the cap and beats the threshold (never for
-        // masked columns).
+        // Second pass: the finite values within the cap are kept; when the room is full, its
+        // TAKE1 smallest, and then only values below the largest of them.
+        let mut kept = Kept {
+            pairs: [(0.0, 0); KEPT],
+            len: 0,
+        };
+        let mut below = f64::INFINITY;
+        let keep_from = |kept: &mut Kept, below: &mut f64, lo: usize, hi: usize| {
+            for j in lo..hi {
+                let x = (r[j] - v[j]) + mask.map_or(0.0, |m| m[j]);
+                if x <= cap && x < *below {
+                    if kept.len == KEPT {
+                        *below = kept
+                            .pairs
+                            .select_nth_unstable_by(TAKE1 - 1, |a, b| a.0.total_cmp(&b.0))
+                            .1
+                             .0;
+                        kept.len = TAKE1;
+                        if x >= *below {
+                            continue;
+                        }
+                    }
+                    kept.pairs[kept.len] = (x, j as u32);
+                    kept.len += 1;
+                }
+            }
+        };
         for (s, &m) in seg_min[..segments].iter().enumerate() {
-            if m > cap || m >= list.thr {
+            if m > cap || m >= below {
                 continue;
             }
             for q in s * blocks / segments..(s + 1) * blocks / segments {
-                let m = simd.reduce_min_f64s(block_min(simd, &r2[q], &v2[q], &m2[q]));
-                if m <= cap && m < list.thr {
-                    offer_from(&mut list, cap, 2 * lanes * q, 2 * lanes * (q + 1));
+                let m = simd.reduce_min_f64s(block_min(q));
+                if m <= cap && m < below {
+                    keep_from(&mut kept, &mut below, 2 * lanes * q, 2 * lanes * (q + 1));
                 }
             }
         }
-        offer_from(&mut list, cap, 2 * lanes * blocks, r.len());
-        list
+        keep_from(&mut kept, &mut below, 2 * lanes * blocks, n);
+        kept
     }
 }
 
-/// Lane-wise minimum of `(r − v) + mask` over a block of two vectors.
-#[inline(always)]
-fn block_min<S: pulp::Simd>(
-    simd: S,
-    r: &[S::f64s; 2],
-    v: &[S::f64s; 2],
-    mask: &[S::f64s; 2],
-) -> S::f64s {
-    let h0 = simd.add_f64s(simd.sub_f64s(r[0], v[0]), mask[0]);
-    let h1 = simd.add_f64s(simd.sub_f64s(r[1], v[1]), mask[1]);
-    simd.min_f64s(h0, h1)
-}
-
-/// The `take + 1` smallest `(r_j − v_j) + mask_j` (`mask_j` 0, or +∞ to leave column j out),
-/// in two passes in vector lanes: the minima of up to 4·(take + 1) segments of the row, whose
-/// (take + 1)-th smallest is a cap at least take + 1 values are within; then blocks of two
-/// vectors, looked at one by one only when one is within the cap and beats the threshold of
-/// the values kept (a few blocks per row, not the O(k·log(n/k)) of a single pass). Returns
-/// the columns of the `take` smallest (`len` of them) and the next smallest value (+∞ when
-/// there is none). O(n) in vector lanes.
+/// The `take + 1` smallest `(r_j − v_j) + mask_j` (`mask_j` 0, or +∞ to leave column j out;
+/// no mask: 0 everywhere), in two passes in vector lanes: the minima of up to 4·(take + 1)
+/// segments of the row, whose (take + 1)-th smallest is a cap at least take + 1 values are
+/// within; then blocks of two vectors, whose values are kept only when the block's minimum is
+/// within the cap (a few blocks per row), and one selection among those kept. Returns the
+/// columns of the `take` smallest (`len` of them) and the next smallest value (+∞ when there
+/// is none). O(n) in vector lanes.
 #[inline]
 fn smallest_reduced<const TAKE1: usize>(
     r: &[f64],
     v: &[f64],
-    mask: &[f64],
+    mask: Option<&[f64]>,
 ) -> ([u32; TAKE1], usize, f64) {
-    let Smallest {
-        mut id,
-        len,
-        top,
-        thr,
-        ..
-    } = pulp::Arch::new().dispatch(SmallestReduced::<TAKE1> { r, v, mask });
+    const { assert!(TAKE1 >= 1 && 2 * TAKE1 <= KEPT) };
+    let Kept { mut pairs, len } =
+        pulp::Arch::new().dispatch(SmallestReduced::<TAKE1> { r, v, mask });
+    let mut id = [0u32; TAKE1];
     if len < TAKE1 {
+        for (k, p) in pairs[..len].iter().enumerate() {
+            id[k] = p.1;
+        }
         return (id, len, f64::INFINITY);
     }
-    // The largest of the TAKE1 kept is the next smallest: move it last.
-    id.swap(top, TAKE1 - 1);
-    (id, TAKE1 - 1, thr)
+    let (smaller, next, _) =
+        pairs[..len].select_nth_unstable_by(TAKE1 - 1, |a, b| a.0.total_cmp(&b.0));
+    for (k, p) in smaller.iter().enumerate() {
+        id[k] = p.1;
+    }
+    (id, TAKE1 - 1, next.0)
 }
 
 /// The candidate arcs and bounds: row i's arcs are `col[i·ROW_CAPACITY..][..len[i]]` with
@@ -262,11 +266,37 @@ impl Candidates<'_, '_, '_> {
         (&self.col[lo..hi], &self.cost[lo..hi])
     }
 
-    /// Every row's first candidates and bound, from the column minima `v`. O(n²).
-    fn select(&mut self, v: &[f64]) {
+    /// The mean over the rows of their candidates' largest `C_ij − v_j` (the spread of a row's
+    /// cheap arcs). O(candidates).
+    fn mean_largest(&self, v: &[f64]) -> f64 {
+        let n = v.len();
+        let largest = |i: usize| {
+            let (cols, costs) = self.row(i);
+            cols.iter()
+                .zip(costs)
+                .fold(0.0f64, |m, (&j, &c)| m.max(c - v[j as usize]))
+        };
+        (0..n).map(largest).sum::<f64>() / n as f64
+    }
+
+    /// The two smallest `C_ij − v_j` over row i's candidates (at least 2), as
+    /// [`two_smallest_of`]. O(candidates).
+    #[inline]
+    fn candidates_two_smallest(&self, i: usize, v: &[f64]) -> (f64, usize, f64, usize) {
+        let (cols, costs) = self.row(i);
+        two_smallest_of(
+            cols.iter()
+                .zip(costs)
+                .map(|(&j, &c)| (j as usize, c - v[j as usize])),
+        )
+    }
+
+    /// Every row's `TAKE1 − 1` smallest `C_ij − v_j` as its candidates and the next one as
+    /// its bound (replacing those it had; valid while `v` only decreases). O(n²).
+    fn select<const TAKE1: usize>(&mut self, v: &[f64]) {
         for i in 0..v.len() {
             let r = self.c.row(i, self.buf);
-            let (id, len, next) = smallest_reduced::<{ ROW_ARCS + 1 }>(r, v, self.mask);
+            let (id, len, next) = smallest_reduced::<TAKE1>(r, v, None);
             let lo = i * ROW_CAPACITY;
             for (k, &j) in id[..len].iter().enumerate() {
                 self.col[lo + k] = j;
@@ -291,7 +321,7 @@ impl Candidates<'_, '_, '_> {
             self.mask[j as usize] = f64::INFINITY;
         }
         let r = self.c.row(i, self.buf);
-        let (id, len, next) = smallest_reduced::<{ ADD_ARCS + 1 }>(r, v, self.mask);
+        let (id, len, next) = smallest_reduced::<{ ADD_ARCS + 1 }>(r, v, Some(self.mask));
         for &j in &self.col[lo..lo + old] {
             self.mask[j as usize] = 0.0;
         }
@@ -313,12 +343,7 @@ impl ReducedRows for Candidates<'_, '_, '_> {
             if self.bound[i] == f64::NEG_INFINITY {
                 return two_smallest(self.c.row(i, self.buf), v);
             }
-            let (cols, costs) = self.row(i);
-            let best = two_smallest_of(
-                cols.iter()
-                    .zip(costs)
-                    .map(|(&j, &c)| (j as usize, c - v[j as usize])),
-            );
+            let best = self.candidates_two_smallest(i, v);
             if best.2 <= self.bound[i] {
                 return best;
             }
@@ -335,16 +360,36 @@ impl ReducedRows for Candidates<'_, '_, '_> {
                 let (u1, j1, u2, _) = two_smallest(self.c.row(i, self.buf), v);
                 return (u1, j1, u2);
             }
-            let (cols, costs) = self.row(i);
-            let (u1, j1, u2, _) = two_smallest_of(
-                cols.iter()
-                    .zip(costs)
-                    .map(|(&j, &c)| (j as usize, c - v[j as usize])),
-            );
+            let (u1, j1, u2, _) = self.candidates_two_smallest(i, v);
             if u1 <= bound {
                 return (u1, j1, u2.min(bound));
             }
             self.expand(i, v);
+        }
+    }
+}
+
+/// The candidate arcs alone: the graph of the auction's first phases (see [`solve`]). A row
+/// is read whole (as [`Candidates`] reads it, bounds and expansions included) only when its
+/// smallest candidate `C_ij − v_j` exceeds its bound by more than `slack` (its candidates
+/// then priced far out of reach, as in a price war among rows whose candidates hold no
+/// assignment), when it is read densely (bound −∞), or has fewer than two candidates.
+struct CandidateArcs<'g, 'c, 'a, 'w> {
+    g: &'g mut Candidates<'c, 'a, 'w>,
+    slack: f64,
+}
+
+impl ReducedRows for CandidateArcs<'_, '_, '_, '_> {
+    fn two_smallest(&mut self, i: usize, v: &[f64]) -> (f64, usize, f64, usize) {
+        let g = &mut *self.g;
+        if g.bound[i] == f64::NEG_INFINITY || g.len[i] < 2 {
+            return g.two_smallest(i, v);
+        }
+        let best = g.candidates_two_smallest(i, v);
+        if best.0 > g.bound[i] + self.slack {
+            g.two_smallest(i, v)
+        } else {
+            best
         }
     }
 }
@@ -559,18 +604,30 @@ pub(super) struct AuctionRule {
     /// Columns scanned per row by all the searches, predicted from the first ones, from which
     /// the auction is run.
     pub min_scans: f64,
+    /// How far a row's smallest candidate reduced cost may exceed its bound before the first
+    /// phases read the row whole (see [`CandidateArcs`]), in units of the rows' mean largest
+    /// reduced cost among their [`AUCTION_ARCS`] candidates.
+    pub candidate_slack: f64,
 }
 
 impl AuctionRule {
-    /// The rule of [`crate::exact::assignment_in_place`]: at 15 columns per row predicted
-    /// (measured side by side, one thread, when this method still ran from n = 512: the
-    /// auction wins on 2-D clouds, n = 1000 and 4000, where about 34 and 19 are predicted;
-    /// loses at n = 1000, d = 512, 12.5 predicted; ties at n = 4000, d = 512, 17.7
-    /// predicted; over six seeds the prediction spreads 11.7–33.9 at n = 1000, d = 2 and
-    /// 12.7–17.6 at n = 4000, d = 512).
+    /// The rule of [`crate::exact::assignment_in_place`]: the auction from 11 columns per
+    /// row predicted, with a slack of 8. Measured side by side, one thread, uniform points
+    /// (predictions per row in parentheses): the auction's start wins on 2-D clouds (about 19
+    /// at n = 4000; 12.6–15.3 at n = 1100) and from n = 1100 to 2000 at d = 64 to 512
+    /// (11.3–14.8: 1.2–1.5× faster); ties at n = 4000, d = 512 (12.4–12.7); loses on uniform
+    /// i.i.d. costs (n = 2000 to 4000, 5.5–10.3, most 6–7: 1.1–1.6× slower), where LAPJV's
+    /// searches stay short. The prediction is noisy (8.9–12.4 over two seeds at n = 2500,
+    /// d = 64). The slack, side by side with 16 and 32 at n = 2000 to 4000: those are within
+    /// 6 % of it on 2-D clouds and at d = 64 (where all are 1.4–2.1× faster than the auction
+    /// on all arcs), up to 12 % and 29 % slower at d = 512 (where candidates shared by many
+    /// rows start long price wars unless rows may leave them early; with 8, 1.05–1.15× faster
+    /// than the auction on all arcs); without a slack, one seed in ten at n = 4000, d = 2
+    /// starts a war whose bids reach the budget.
     pub(super) const DEFAULT: AuctionRule = AuctionRule {
         min_paths: 16,
-        min_scans: 15.0,
+        min_scans: 11.0,
+        candidate_slack: 8.0,
     };
 }
 
@@ -605,6 +662,7 @@ pub(super) fn solve(c: &Rows<'_>, w: Work<'_>, rule: AuctionRule, stack: &mut Me
         d,
         several,
         ready,
+        ready_v: start_v,
         free,
         buf,
         ..
@@ -618,19 +676,11 @@ pub(super) fn solve(c: &Rows<'_>, w: Work<'_>, rule: AuctionRule, stack: &mut Me
         bound: &mut bound,
         mask: &mut mask,
     };
-    g.select(v);
+    g.select::<{ ROW_ARCS + 1 }>(v);
     // The auction's first ε: the mean over the rows of their candidates' largest reduced cost
     // (the spread of a row's cheap arcs), rounded down to a power of 2 (as is every ε after
     // it: on integer costs the duals stay exact binary fractions).
-    let mean_largest = (0..n)
-        .map(|i| {
-            let (cols, costs) = g.row(i);
-            cols.iter()
-                .zip(costs)
-                .fold(0.0f64, |m, (&j, &c)| m.max(c - v[j as usize]))
-        })
-        .sum::<f64>()
-        / n as f64;
+    let mean_largest = g.mean_largest(v);
     let spread = if mean_largest > 0.0 {
         2.0f64.powi(mean_largest.log2().floor() as i32)
     } else {
@@ -680,8 +730,25 @@ pub(super) fn solve(c: &Rows<'_>, w: Work<'_>, rule: AuctionRule, stack: &mut Me
             };
             if predicted >= rule.min_scans * n as f64 {
                 let budget = (AUCTION_MAX_BIDS * n) as u64;
-                let eps = (spread, spread * AUCTION_EPS_END);
-                stats.bids = auction(&mut g, x, y, v, free, eps, budget);
+                let eps_switch = spread * CANDIDATE_EPS_END;
+                g.select::<{ AUCTION_ARCS + 1 }>(v);
+                start_v.copy_from_slice(v);
+                let slack = rule.candidate_slack * g.mean_largest(v);
+                let mut arcs = CandidateArcs { g: &mut g, slack };
+                let eps = (spread * CANDIDATE_EPS_START, eps_switch);
+                stats.bids = auction(&mut arcs, x, y, v, free, eps, budget);
+                stats.price_war = stats.bids >= budget;
+                let eps_first = if !stats.price_war {
+                    g.select::<{ ROW_ARCS + 1 }>(v);
+                    eps_switch / THETA
+                } else {
+                    // A price war on candidates that hold no assignment: back to the prices
+                    // before it (for which the candidates and bounds were selected).
+                    v.copy_from_slice(start_v);
+                    spread
+                };
+                let eps = (eps_first, spread * AUCTION_EPS_END);
+                stats.bids += auction(&mut g, x, y, v, free, eps, budget);
                 nfree = keep_tight(&mut g, x, y, v, free);
                 assigned_costs(x, search.xc);
                 k = 0;
@@ -709,8 +776,8 @@ mod tests {
     use faer::Mat;
 
     /// Solves `c` by the candidate-arc method (any n ≥ 2, also below [`SPARSE_MIN_N`]) with
-    /// `rule` and by the dense LAPJV; returns both `(cost, gap, perm)` and the auction's bids.
-    fn both_with(c: &Mat<f64>, rule: AuctionRule) -> ([(f64, f64, Vec<usize>); 2], u64) {
+    /// `rule` and by the dense LAPJV; returns both `(cost, gap, perm)` and the first's counts.
+    fn both_with(c: &Mat<f64>, rule: AuctionRule) -> ([(f64, f64, Vec<usize>); 2], Stats) {
         let n = c.nrows();
         let rows = Rows::new(c.as_ref());
         let run = |sparse: bool| {
@@ -744,12 +811,12 @@ mod tests {
                 } else {
                     solve_dense(&rows, w, Stats::default())
                 };
-                ((s.cost, s.gap, a[0].clone()), s.stats.bids)
+                ((s.cost, s.gap, a[0].clone()), s.stats)
             })
             .unwrap()
         };
-        let (sparse, bids) = run(true);
-        ([sparse, run(false).0], bids)
+        let (sparse, stats) = run(true);
+        ([sparse, run(false).0], stats)
     }
 
     /// [`both_with`] with the default rule.
@@ -762,6 +829,7 @@ mod tests {
     const ALWAYS: AuctionRule = AuctionRule {
         min_paths: 0,
         min_scans: 0.0,
+        ..AuctionRule::DEFAULT
     };
 
     /// Uniform numbers in [0, 1) from a xorshift generator seeded with `seed`.
@@ -841,8 +909,8 @@ mod tests {
                 Mat::from_fn(n, n, |_, _| 1e15 + (r() * 4.0 * n as f64).floor()),
             ];
             for (k, c) in cases.iter().enumerate() {
-                let ([(cs, gs, ps), (cd, _, pd)], bids) = both_with(c, ALWAYS);
-                ran += usize::from(bids > 0);
+                let ([(cs, gs, ps), (cd, _, pd)], stats) = both_with(c, ALWAYS);
+                ran += usize::from(stats.bids > 0);
                 let mut sorted = ps.clone();
                 sorted.sort_unstable();
                 assert_eq!(sorted, (0..n).collect::<Vec<_>>(), "n {n} case {k}");
@@ -869,6 +937,29 @@ mod tests {
         assert!(ran >= 15, "the auction ran {ran} times of 35");
     }
 
+    /// The auction's first phases on candidates that hold no assignment: on this cloud
+    /// (n = 1000), without a slack they start a price war, spend their bid budget, and the
+    /// auction starts again on all arcs; with the default slack the rows caught in it reach
+    /// beyond their candidates. Both give the dense optimum.
+    #[test]
+    fn auction_survives_a_price_war_on_the_candidates() {
+        let n = 1000;
+        let c = cloud_cost(n, &mut uniform(0x3C6E_F372_FE94_F82B));
+        let war = AuctionRule {
+            candidate_slack: f64::INFINITY,
+            ..ALWAYS
+        };
+        for (rule, war_wanted) in [(ALWAYS, false), (war, true)] {
+            let ([(cs, gs, ps), (cd, _, _)], stats) = both_with(&c, rule);
+            assert_eq!(stats.price_war, war_wanted, "bids {}", stats.bids);
+            let mut sorted = ps.clone();
+            sorted.sort_unstable();
+            assert_eq!(sorted, (0..n).collect::<Vec<_>>());
+            assert!((cs - cd).abs() <= 1e-12 * cd, "{cs} vs {cd}");
+            assert!(gs >= -1e-12, "gap {gs}");
+        }
+    }
+
     /// The default rule keeps LAPJV's start where the first searches are short (uniform
     /// costs) and takes the auction's on 2-D points (long searches), with the same optimum.
     #[test]
@@ -878,8 +969,8 @@ mod tests {
         let points = cloud_cost(n, &mut r);
         let uniform = Mat::from_fn(n, n, |_, _| r());
         for (c, auction_wanted) in [(&points, true), (&uniform, false)] {
-            let ([(cs, gs, _), (cd, _, _)], bids) = both_with(c, AuctionRule::DEFAULT);
-            assert_eq!(bids > 0, auction_wanted, "bids {bids}");
+            let ([(cs, gs, _), (cd, _, _)], stats) = both_with(c, AuctionRule::DEFAULT);
+            assert_eq!(stats.bids > 0, auction_wanted, "bids {}", stats.bids);
             assert!((cs - cd).abs() <= 1e-12 * cd, "{cs} vs {cd}");
             assert!(gs >= -1e-12, "gap {gs}");
         }
@@ -890,19 +981,32 @@ mod tests {
         let r = [5.0, 1.0, 4.0, 1.0, 9.0, 2.0, 6.0, 0.5, 3.0, 7.0];
         let v = [0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0];
         // Reduced: 5 1 3 1 9 2 6 0.5 3 7; the 3 smallest are columns 7, 1, 3, the next is 2.
-        let (id, len, next) = smallest_reduced::<4>(&r, &v, &[0.0; 10]);
+        let (id, len, next) = smallest_reduced::<4>(&r, &v, None);
         let mut got: Vec<u32> = id[..len].to_vec();
         got.sort_unstable();
         assert_eq!((got, next), (vec![1, 3, 7], 2.0));
         // Columns 1 and 7 excluded: 3, 5, then 2 or 8 (3.0).
         let mut mask = [0.0; 10];
         (mask[1], mask[7]) = (f64::INFINITY, f64::INFINITY);
-        let (id, len, next) = smallest_reduced::<3>(&r, &v, &mask);
+        let (id, len, next) = smallest_reduced::<3>(&r, &v, Some(&mask));
         let mut got: Vec<u32> = id[..len].to_vec();
         got.sort_unstable();
         assert_eq!((got, next), (vec![3, 5], 3.0));
+        // More values within the cap than the room holds (ties: it is compacted again and
+        // again): 16 of the 300 zeros, then 0; all equal: 16 columns, then that value.
+        let ties: Vec<f64> = (0..1000)
+            .map(|j| if j % 3 == 1 { 0.0 } else { 1.0 })
+            .collect();
+        for (r, want) in [(&ties, 0.0), (&vec![2.5; 1000], 2.5)] {
+            let (id, len, next) = smallest_reduced::<17>(r, &[0.0; 1000], None);
+            let mut got = id[..len].to_vec();
+            got.sort_unstable();
+            got.dedup();
+            assert_eq!((got.len(), next), (16, want));
+            assert!(got.iter().all(|&j| r[j as usize] == want));
+        }
         // Fewer columns than asked: all of them, next +∞.
-        let (_, len, next) = smallest_reduced::<12>(&r, &v, &[0.0; 10]);
+        let (_, len, next) = smallest_reduced::<12>(&r, &v, None);
         assert_eq!((len, next), (10, f64::INFINITY));
         // Long rows (the first pass's cap at work), with ties and masked columns: the values
         // kept are the smallest, the next one the following value in sorted order.
@@ -918,7 +1022,7 @@ mod tests {
                 .map(|j| r[j] - v[j])
                 .collect();
             want.sort_by(f64::total_cmp);
-            let (id, len, next) = smallest_reduced::<17>(&r, &v, &mask);
+            let (id, len, next) = smallest_reduced::<17>(&r, &v, Some(&mask));
             let mut got: Vec<f64> = id[..len]
                 .iter()
                 .map(|&j| r[j as usize] - v[j as usize])

@@ -13,10 +13,10 @@
 //! point clouds), an ε-scaling auction (Bertsekas), whose first phases read a few more
 //! candidates alone, gives the searches their duals and the tight part of its assignment (see
 //! `auction`): the result is the same optimum. Memory O(n) besides the caller's cost (below
-//! 2 KB per row at
-//! most), which is read in place through any strided view: rows are read contiguously for a
-//! row-major view, a column-major view is solved as its transpose (so both are fast), other
-//! layouts copy one row at a time. Costs may be negative; they must be finite.
+//! 2 KB per row at most), which is read in place through any strided view: rows are read
+//! contiguously for a row-major view, a column-major view is solved as its transpose (so both
+//! are fast), other layouts copy one row at a time. Costs may be negative; they must be
+//! finite.
 //!
 //! Levels: [`assignment_scratch`], [`assignment_in_place`], [`assignment`]; from two point
 //! clouds: [`assignment_from_points`]; many problems over the threads: [`batch`].
@@ -189,10 +189,11 @@ fn check_outputs(n: usize, out: &AssignmentOutputs<'_>) -> Result<()> {
 /// Solves the assignment problem for the n × n `cost` (any strides), writing the wanted
 /// `out`puts. Each augmenting path is reported to the thread's [`progress`](crate::progress)
 /// observer (augmentations so far, rows still free); a stop returns a permutation that may
-/// not be optimal (`cancelled`). Never allocates; single-threaded (`par` is accepted for uniformity: parallelism
-/// goes across problems, see [`batch`]). Time O(n²) for the reductions plus O(n) per row scanned
-/// by the searches up to n = 1024, O(candidates · log n) per scanned row plus O(n) per row
-/// expansion from n = 1025 on (O(n³ log n) worst case); workspace [`assignment_scratch`].
+/// not be optimal (`cancelled`). Never allocates; single-threaded (`par` is accepted for
+/// uniformity: parallelism goes across problems, see [`batch`]). Time O(n²) for the reductions
+/// plus O(n) per row scanned by the searches up to n = 1024, O(candidates · log n) per
+/// scanned row plus O(n) per row expansion from n = 1025 on (O(n³ log n) worst case);
+/// workspace [`assignment_scratch`].
 ///
 /// Errors, with the outputs untouched: a cost not square or empty, or outputs of the wrong
 /// length (`InvalidDimension`), a NaN or infinite cost (`NonFinite`), costs so large that the

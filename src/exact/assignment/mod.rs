@@ -211,7 +211,8 @@ pub fn assignment_in_place(
 
 /// [`assignment_in_place`] on a square cost with outputs of length n: checks the workspace,
 /// then the values in the pass of the column reduction (see [`check_values`]; the batch
-/// checks every problem's values first, with [`validate`]), then solves.
+/// of two or more problems checks every problem's values first, with [`validate`]), then
+/// solves.
 fn solve_checked(
     cost: MatRef<'_, f64>,
     out: AssignmentOutputs<'_>,

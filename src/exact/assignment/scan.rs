@@ -213,9 +213,121 @@ fn relax_scalar(c: &[f64], v: &[f64], d: &mut [f64], u: f64) -> (f64, usize) {
 
 /// The smallest and second smallest of `c_j − v_j` over a row of length ≥ 2, with their
 /// indices `(u1, j1, u2, j2)`: `j1` is the first index of the minimum, `u2` the minimum over the
-/// other indices (so `u1 == u2` on ties). O(len), scalar (called O(n) times in all).
+/// other indices and `j2` its first index (so `u1 == u2` on ties): the result of the scalar rule
+/// [`two_smallest_of`] in index order. `c` and `v` have one length. O(len) in vector lanes.
 pub(super) fn two_smallest(c: &[f64], v: &[f64]) -> (f64, usize, f64, usize) {
-    two_smallest_of(c.iter().zip(v).map(|(&x, &y)| x - y).enumerate())
+    pulp::Arch::new().dispatch(TwoSmallest { c, v })
+}
+
+struct TwoSmallest<'a> {
+    c: &'a [f64],
+    v: &'a [f64],
+}
+
+/// Per lane: the smallest value seen and its first index, the smallest over the lane's other
+/// indices and its first index (indices held as f64, exact below 2^53).
+#[derive(Clone, Copy)]
+struct LaneTwo<V> {
+    m1: V,
+    i1: V,
+    m2: V,
+    i2: V,
+}
+
+impl<V: Copy> LaneTwo<V> {
+    /// Takes the reduced costs `h` at indices `at`, keeping the scalar rule's strict
+    /// comparisons (so first indices win).
+    #[inline(always)]
+    fn step<S: Simd<f64s = V>>(&mut self, simd: S, h: V, at: V) {
+        let below1 = simd.less_than_f64s(h, self.m1);
+        let below2 = simd.less_than_f64s(h, self.m2);
+        self.m2 = simd.select_f64s(below1, self.m1, simd.select_f64s(below2, h, self.m2));
+        self.i2 = simd.select_f64s(below1, self.i1, simd.select_f64s(below2, at, self.i2));
+        self.m1 = simd.select_f64s(below1, h, self.m1);
+        self.i1 = simd.select_f64s(below1, at, self.i1);
+    }
+}
+
+impl pulp::WithSimd for TwoSmallest<'_> {
+    type Output = (f64, usize, f64, usize);
+
+    #[inline(always)]
+    fn with_simd<S: Simd>(self, simd: S) -> Self::Output {
+        let TwoSmallest { c, v } = self;
+        let lanes = size_of::<S::f64s>() / size_of::<f64>();
+        let (cv, ct) = S::as_simd_f64s(c);
+        let (vv, vt) = S::as_simd_f64s(&v[..c.len()]);
+        let mut iota = [0.0f64; 16];
+        for (k, x) in iota.iter_mut().enumerate() {
+            *x = k as f64;
+        }
+        let inf = simd.splat_f64s(f64::INFINITY);
+        let start = |from: usize| LaneTwo {
+            m1: inf,
+            i1: S::as_simd_f64s(&iota[from..from + lanes]).0[0],
+            m2: inf,
+            i2: inf,
+        };
+        // Two independent sets of lanes (even and odd vectors), for instruction-level
+        // parallelism.
+        let (mut even, mut odd) = (start(0), start(lanes));
+        let stride = simd.splat_f64s(2.0 * lanes as f64);
+        let (mut at_even, mut at_odd) = (even.i1, odd.i1);
+        let mut pairs = cv.chunks_exact(2).zip(vv.chunks_exact(2));
+        for (x, y) in pairs.by_ref() {
+            even.step(simd, simd.sub_f64s(x[0], y[0]), at_even);
+            odd.step(simd, simd.sub_f64s(x[1], y[1]), at_odd);
+            at_even = simd.add_f64s(at_even, stride);
+            at_odd = simd.add_f64s(at_odd, stride);
+        }
+        if cv.len() % 2 == 1 {
+            let q = cv.len() - 1;
+            even.step(simd, simd.sub_f64s(cv[q], vv[q]), at_even);
+        }
+        // The candidates: each lane's two, then the scalar tail.
+        let mut cand = [(f64::INFINITY, usize::MAX); 4 * 8 + 8];
+        let mut count = 0;
+        for t in [even, odd] {
+            let lane = |x: &S::f64s| -> [f64; 8] {
+                let mut out = [f64::INFINITY; 8];
+                out[..lanes].copy_from_slice(pulp::bytemuck::cast_slice(std::slice::from_ref(x)));
+                out
+            };
+            let (m1, i1, m2, i2) = (lane(&t.m1), lane(&t.i1), lane(&t.m2), lane(&t.i2));
+            for l in 0..lanes {
+                for (m, i) in [(m1[l], i1[l]), (m2[l], i2[l])] {
+                    if m < f64::INFINITY {
+                        cand[count] = (m, i as usize);
+                        count += 1;
+                    }
+                }
+            }
+        }
+        let base = cv.len() * lanes;
+        for (k, (&x, &y)) in ct.iter().zip(vt).enumerate() {
+            cand[count] = (x - y, base + k);
+            count += 1;
+        }
+        first_two(&cand[..count])
+    }
+}
+
+/// The exact `(u1, j1, u2, j2)` of [`two_smallest`] from candidates `(value, index)` that hold
+/// each lane's smallest and second smallest with their first indices (in any order).
+fn first_two(cand: &[(f64, usize)]) -> (f64, usize, f64, usize) {
+    let mut first = (f64::INFINITY, usize::MAX);
+    for &(m, i) in cand {
+        if m < first.0 || (m == first.0 && i < first.1) {
+            first = (m, i);
+        }
+    }
+    let mut second = (f64::INFINITY, usize::MAX);
+    for &(m, i) in cand {
+        if i != first.1 && (m < second.0 || (m == second.0 && i < second.1)) {
+            second = (m, i);
+        }
+    }
+    (first.0, first.1, second.0, second.1)
 }
 
 /// [`two_smallest`] over `(index, reduced cost)` pairs (at least 2), in the order given: the
@@ -332,6 +444,22 @@ mod tests {
                         .unwrap();
                     assert_eq!((v[j], arg[j]), (rows[want][j], want), "len {len} col {j}");
                 }
+            }
+        }
+    }
+
+    /// The vector kernel against the scalar rule in index order, on small integers (many ties,
+    /// the minimum repeated within and across lanes) and on distinct values, every tail length.
+    #[test]
+    fn simd_two_smallest_equals_the_scalar_rule() {
+        let mut r = xorshift(0x5851_F42D_4C95_7F2D);
+        for len in (2usize..40).chain([63, 64, 65, 127, 128, 129, 1000, 1001]) {
+            for trial in 0..20 {
+                let spread = if trial % 2 == 0 { 4 } else { 1 << 30 };
+                let c: Vec<f64> = (0..len).map(|_| (r() % spread) as f64 - 2.0).collect();
+                let v: Vec<f64> = (0..len).map(|_| (r() % 3) as f64 * 0.5).collect();
+                let want = two_smallest_of(c.iter().zip(&v).map(|(&x, &y)| x - y).enumerate());
+                assert_eq!(two_smallest(&c, &v), want, "len {len}, trial {trial}");
             }
         }
     }

@@ -108,7 +108,8 @@ pub(super) fn scratch(n: usize) -> StackReq {
 }
 
 /// Room for the values the second pass of [`smallest_reduced`] keeps (about `TAKE1` to
-/// `2·TAKE1` on a row without ties); when it is full, the `TAKE1` smallest are kept.
+/// `2·TAKE1` on a row without ties); when it may not hold one more block, the `TAKE1`
+/// smallest are kept.
 const KEPT: usize = 128;
 
 /// Most segments of the first pass of [`smallest_reduced`].
@@ -138,8 +139,8 @@ impl<const TAKE1: usize> pulp::WithSimd for SmallestReduced<'_, TAKE1> {
         let (r2, _) = pulp::as_arrays::<2, _>(S::as_simd_f64s(r).0);
         let (v2, _) = pulp::as_arrays::<2, _>(S::as_simd_f64s(&v[..n]).0);
         let m2 = mask.map(|m| pulp::as_arrays::<2, _>(S::as_simd_f64s(&m[..n]).0).0);
-        // The lane-wise minimum of block q (two vectors).
-        let block_min = |q: usize| {
+        // The values of block q (two vectors).
+        let block = |q: usize| {
             let (mut h0, mut h1) = (
                 simd.sub_f64s(r2[q][0], v2[q][0]),
                 simd.sub_f64s(r2[q][1], v2[q][1]),
@@ -148,67 +149,79 @@ impl<const TAKE1: usize> pulp::WithSimd for SmallestReduced<'_, TAKE1> {
                 h0 = simd.add_f64s(h0, m2[q][0]);
                 h1 = simd.add_f64s(h1, m2[q][1]);
             }
-            simd.min_f64s(h0, h1)
+            (h0, h1)
         };
         // First pass: the minima of up to 4·TAKE1 segments of whole blocks; TAKE1 segments
         // hold a value at most their TAKE1-th smallest minimum, the cap.
         let blocks = r2.len();
-        let segments = (4 * TAKE1).min(SEGMENTS).min(blocks);
+        // Segments of `per` whole blocks each (the last may be shorter), at most
+        // min(4·TAKE1, SEGMENTS) of them.
+        let per = blocks.div_ceil((4 * TAKE1).min(SEGMENTS)).max(1);
+        let segments = blocks.div_ceil(per);
+        let span = |s: usize| s * per..((s + 1) * per).min(blocks);
         let mut seg_min = [f64::INFINITY; SEGMENTS];
         for (s, m) in seg_min[..segments].iter_mut().enumerate() {
             let mut acc = simd.splat_f64s(f64::INFINITY);
-            for q in s * blocks / segments..(s + 1) * blocks / segments {
-                acc = simd.min_f64s(acc, block_min(q));
+            for q in span(s) {
+                let (h0, h1) = block(q);
+                acc = simd.min_f64s(acc, simd.min_f64s(h0, h1));
             }
             *m = simd.reduce_min_f64s(acc);
         }
         let cap = if segments >= TAKE1 {
             let mut order = seg_min;
             *order[..segments]
-                .select_nth_unstable_by(TAKE1 - 1, f64::total_cmp)
+                .select_nth_unstable_by(TAKE1 - 1, |a, b| a.total_cmp(b))
                 .1
         } else {
             f64::INFINITY
         };
-        // Second pass: the finite values within the cap are kept; when the room is full, its
-        // TAKE1 smallest, and then only values below the largest of them.
+        // Second pass, over the segments whose minimum is within the cap (listed first, so
+        // the loops below branch predictably): every value is written to the room and kept
+        // when it is within the cap and below `below` (without a branch); when the room may
+        // not hold one more block, its TAKE1 smallest are kept, and then only values below
+        // the largest of them.
         let mut kept = Kept {
             pairs: [(0.0, 0); KEPT],
             len: 0,
         };
+        let mut within = [0u8; SEGMENTS];
+        let mut count = 0;
+        for (s, &m) in seg_min[..segments].iter().enumerate() {
+            within[count] = s as u8;
+            count += usize::from(m <= cap);
+        }
         let mut below = f64::INFINITY;
-        let keep_from = |kept: &mut Kept, below: &mut f64, lo: usize, hi: usize| {
-            for j in lo..hi {
-                let x = (r[j] - v[j]) + mask.map_or(0.0, |m| m[j]);
-                if x <= cap && x < *below {
-                    if kept.len == KEPT {
-                        *below = kept
-                            .pairs
-                            .select_nth_unstable_by(TAKE1 - 1, |a, b| a.0.total_cmp(&b.0))
-                            .1
-                             .0;
-                        kept.len = TAKE1;
-                        if x >= *below {
-                            continue;
-                        }
-                    }
-                    kept.pairs[kept.len] = (x, j as u32);
-                    kept.len += 1;
-                }
+        let keep = |kept: &mut Kept, below: &mut f64, x: f64, j: usize| {
+            kept.pairs[kept.len] = (x, j as u32);
+            kept.len += usize::from(x <= cap && x < *below);
+        };
+        let compact = |kept: &mut Kept, below: &mut f64| {
+            if kept.len + 2 * lanes > KEPT {
+                *below = kept.pairs[..kept.len]
+                    .select_nth_unstable_by(TAKE1 - 1, |a, b| a.0.total_cmp(&b.0))
+                    .1
+                     .0;
+                kept.len = TAKE1;
             }
         };
-        for (s, &m) in seg_min[..segments].iter().enumerate() {
-            if m > cap || m >= below {
-                continue;
-            }
-            for q in s * blocks / segments..(s + 1) * blocks / segments {
-                let m = simd.reduce_min_f64s(block_min(q));
-                if m <= cap && m < below {
-                    keep_from(&mut kept, &mut below, 2 * lanes * q, 2 * lanes * (q + 1));
+        // A block's values in memory (at most 8 lanes a vector).
+        let mut h = [0.0f64; 16];
+        for &s in &within[..count] {
+            for q in span(usize::from(s)) {
+                let (h0, h1) = block(q);
+                h[..2 * lanes].copy_from_slice(pulp::bytemuck::cast_slice(&[h0, h1]));
+                for (k, &x) in h[..2 * lanes].iter().enumerate() {
+                    keep(&mut kept, &mut below, x, 2 * lanes * q + k);
                 }
+                compact(&mut kept, &mut below);
             }
         }
-        keep_from(&mut kept, &mut below, 2 * lanes * blocks, n);
+        for j in 2 * lanes * blocks..n {
+            let x = (r[j] - v[j]) + mask.map_or(0.0, |m| m[j]);
+            keep(&mut kept, &mut below, x, j);
+            compact(&mut kept, &mut below);
+        }
         kept
     }
 }
@@ -216,8 +229,8 @@ impl<const TAKE1: usize> pulp::WithSimd for SmallestReduced<'_, TAKE1> {
 /// The `take + 1` smallest `(r_j − v_j) + mask_j` (`mask_j` 0, or +∞ to leave column j out;
 /// no mask: 0 everywhere), in two passes in vector lanes: the minima of up to 4·(take + 1)
 /// segments of the row, whose (take + 1)-th smallest is a cap at least take + 1 values are
-/// within; then blocks of two vectors, whose values are kept only when the block's minimum is
-/// within the cap (a few blocks per row), and one selection among those kept. Returns the
+/// within; then the segments within the cap (a few per row), whose values within it are kept
+/// without branches, and one selection among those kept. Returns the
 /// columns of the `take` smallest (`len` of them) and the next smallest value (+∞ when there
 /// is none). O(n) in vector lanes.
 #[inline]
@@ -1063,19 +1076,39 @@ mod tests {
             let mask: Vec<f64> = (0..n)
                 .map(|_| if rng() < 0.2 { f64::INFINITY } else { 0.0 })
                 .collect();
-            let mut want: Vec<f64> = (0..n)
-                .filter(|&j| mask[j] == 0.0)
-                .map(|j| r[j] - v[j])
-                .collect();
-            want.sort_by(f64::total_cmp);
-            let (id, len, next) = smallest_reduced::<17>(&r, &v, Some(&mask));
-            let mut got: Vec<f64> = id[..len]
-                .iter()
-                .map(|&j| r[j as usize] - v[j as usize])
-                .collect();
-            got.sort_by(f64::total_cmp);
-            assert!(id[..len].iter().all(|&j| mask[j as usize] == 0.0), "n {n}");
-            assert_eq!((got.as_slice(), next), (&want[..16], want[16]), "n {n}");
+            check_smallest::<17>(&r, &v, &mask);
+            check_smallest::<33>(&r, &v, &mask);
+            // Distinct values without a mask.
+            let r: Vec<f64> = (0..n).map(|_| rng()).collect();
+            check_smallest::<9>(&r, &v, &vec![0.0; n]);
+            check_smallest::<33>(&r, &v, &vec![0.0; n]);
         }
+    }
+
+    /// [`smallest_reduced`] with `mask` against a sort: distinct unmasked columns holding the
+    /// `TAKE1 − 1` smallest `r − v`, and the next value (all columns and +∞ when there are
+    /// fewer).
+    fn check_smallest<const TAKE1: usize>(r: &[f64], v: &[f64], mask: &[f64]) {
+        let n = r.len();
+        let mut want: Vec<f64> = (0..n)
+            .filter(|&j| mask[j] == 0.0)
+            .map(|j| r[j] - v[j])
+            .collect();
+        want.sort_by(f64::total_cmp);
+        let (id, len, next) = smallest_reduced::<TAKE1>(r, v, Some(mask));
+        let mut got: Vec<f64> = id[..len]
+            .iter()
+            .map(|&j| r[j as usize] - v[j as usize])
+            .collect();
+        got.sort_by(f64::total_cmp);
+        let mut cols = id[..len].to_vec();
+        cols.sort_unstable();
+        cols.dedup();
+        assert_eq!(cols.len(), len, "n {n}, take {TAKE1}");
+        assert!(id[..len].iter().all(|&j| mask[j as usize] == 0.0), "n {n}");
+        // Fewer columns than asked: all of them, next +∞.
+        let take = (TAKE1 - 1).min(want.len());
+        let want_next = want.get(TAKE1 - 1).map_or(f64::INFINITY, |&x| x);
+        assert_eq!((got.as_slice(), next), (&want[..take], want_next), "n {n}");
     }
 }

@@ -221,6 +221,21 @@ fn assignment_refuses_bad_input_and_writes_nothing() {
         "problem 1: cost[1, 2]",
         "NaN",
     );
+    // One problem: its values are checked in its solve's first pass (no separate
+    // validation), with the same status and message, before any output is written.
+    refused(
+        run(&problem(&with_nan[1..], 1), &mut out, null()),
+        OTC_ERR_NON_FINITE,
+        "problem 0: cost[1, 2]",
+        "NaN, one problem",
+    );
+    let vast: Vec<f64> = c.iter().map(|&x| x * 1e307).collect();
+    refused(
+        run(&problem(&[view(&vast, n, n)], 1), &mut out, null()),
+        OTC_ERR_INVALID_ARGUMENT,
+        "problem 0: costs span",
+        "duals would overflow, one problem",
+    );
     // Aliasing: an output over a cost, two outputs over each other, the outputs struct over
     // the array of views.
     let mut o2 = base;

@@ -214,7 +214,8 @@ fn relax_scalar(c: &[f64], v: &[f64], d: &mut [f64], u: f64) -> (f64, usize) {
 /// The smallest and second smallest of `c_j − v_j` over a row of length ≥ 2, with their
 /// indices `(u1, j1, u2, j2)`: `j1` is the first index of the minimum, `u2` the minimum over the
 /// other indices and `j2` its first index (so `u1 == u2` on ties): the result of the scalar rule
-/// [`two_smallest_of`] in index order. `c` and `v` have one length. O(len) in vector lanes.
+/// [`two_smallest_of`] in index order. `c` and `v` have one length and finite differences
+/// (the solver's costs and duals outside a search). O(len) in vector lanes.
 pub(super) fn two_smallest(c: &[f64], v: &[f64]) -> (f64, usize, f64, usize) {
     pulp::Arch::new().dispatch(TwoSmallest { c, v })
 }

@@ -288,12 +288,12 @@ impl pulp::WithSimd for TwoSmallest<'_> {
         // The candidates: each lane's two, then the scalar tail.
         let mut cand = [(f64::INFINITY, usize::MAX); 4 * 8 + 8];
         let mut count = 0;
+        let lane = |x: &S::f64s| -> [f64; 8] {
+            let mut out = [f64::INFINITY; 8];
+            out[..lanes].copy_from_slice(pulp::bytemuck::cast_slice(std::slice::from_ref(x)));
+            out
+        };
         for t in [even, odd] {
-            let lane = |x: &S::f64s| -> [f64; 8] {
-                let mut out = [f64::INFINITY; 8];
-                out[..lanes].copy_from_slice(pulp::bytemuck::cast_slice(std::slice::from_ref(x)));
-                out
-            };
             let (m1, i1, m2, i2) = (lane(&t.m1), lane(&t.i1), lane(&t.m2), lane(&t.i2));
             for l in 0..lanes {
                 for (m, i) in [(m1[l], i1[l]), (m2[l], i2[l])] {

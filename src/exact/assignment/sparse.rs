@@ -112,8 +112,10 @@ pub(super) fn scratch(n: usize) -> StackReq {
 /// smallest are kept.
 const KEPT: usize = 128;
 
-/// Most segments of the first pass of [`smallest_reduced`].
+/// Most segments of the first pass of [`smallest_reduced`] (at most 256: the second pass
+/// lists them as bytes).
 const SEGMENTS: usize = 128;
+const _: () = assert!(SEGMENTS <= 256);
 
 /// The values `(r_j − v_j) + mask_j` kept by [`smallest_reduced`], with their columns.
 struct Kept {
@@ -198,10 +200,7 @@ impl<const TAKE1: usize> pulp::WithSimd for SmallestReduced<'_, TAKE1> {
         };
         let compact = |kept: &mut Kept, below: &mut f64| {
             if kept.len + 2 * lanes > KEPT {
-                *below = kept.pairs[..kept.len]
-                    .select_nth_unstable_by(TAKE1 - 1, |a, b| a.0.total_cmp(&b.0))
-                    .1
-                     .0;
+                *below = nth_smallest(&mut kept.pairs[..kept.len], TAKE1 - 1);
                 kept.len = TAKE1;
             }
         };
@@ -249,12 +248,20 @@ fn smallest_reduced<const TAKE1: usize>(
         }
         return (id, len, f64::INFINITY);
     }
-    let (smaller, next, _) =
-        pairs[..len].select_nth_unstable_by(TAKE1 - 1, |a, b| a.0.total_cmp(&b.0));
-    for (k, p) in smaller.iter().enumerate() {
+    let next = nth_smallest(&mut pairs[..len], TAKE1 - 1);
+    for (k, p) in pairs[..TAKE1 - 1].iter().enumerate() {
         id[k] = p.1;
     }
-    (id, TAKE1 - 1, next.0)
+    (id, TAKE1 - 1, next)
+}
+
+/// Reorders `pairs` so that its `k` smallest values come first and returns the next one (the
+/// value at place k). O(len).
+fn nth_smallest(pairs: &mut [(f64, u32)], k: usize) -> f64 {
+    pairs
+        .select_nth_unstable_by(k, |a, b| a.0.total_cmp(&b.0))
+        .1
+         .0
 }
 
 /// The candidate arcs and bounds: row i's arcs are `col[i·ROW_CAPACITY..][..len[i]]` with
@@ -1076,26 +1083,25 @@ mod tests {
             let mask: Vec<f64> = (0..n)
                 .map(|_| if rng() < 0.2 { f64::INFINITY } else { 0.0 })
                 .collect();
-            check_smallest::<17>(&r, &v, &mask);
-            check_smallest::<33>(&r, &v, &mask);
+            check_smallest::<17>(&r, &v, Some(&mask));
+            check_smallest::<33>(&r, &v, Some(&mask));
+            check_smallest::<17>(&r, &v, None);
             // Distinct values without a mask.
             let r: Vec<f64> = (0..n).map(|_| rng()).collect();
-            check_smallest::<9>(&r, &v, &vec![0.0; n]);
-            check_smallest::<33>(&r, &v, &vec![0.0; n]);
+            check_smallest::<9>(&r, &v, None);
+            check_smallest::<33>(&r, &v, None);
         }
     }
 
-    /// [`smallest_reduced`] with `mask` against a sort: distinct unmasked columns holding the
-    /// `TAKE1 − 1` smallest `r − v`, and the next value (all columns and +∞ when there are
-    /// fewer).
-    fn check_smallest<const TAKE1: usize>(r: &[f64], v: &[f64], mask: &[f64]) {
+    /// [`smallest_reduced`] with `mask` (none: every column) against a sort: distinct
+    /// unmasked columns holding the `TAKE1 − 1` smallest `r − v`, and the next value (all
+    /// columns and +∞ when there are fewer).
+    fn check_smallest<const TAKE1: usize>(r: &[f64], v: &[f64], mask: Option<&[f64]>) {
         let n = r.len();
-        let mut want: Vec<f64> = (0..n)
-            .filter(|&j| mask[j] == 0.0)
-            .map(|j| r[j] - v[j])
-            .collect();
+        let open = |j: usize| mask.is_none_or(|m| m[j] == 0.0);
+        let mut want: Vec<f64> = (0..n).filter(|&j| open(j)).map(|j| r[j] - v[j]).collect();
         want.sort_by(f64::total_cmp);
-        let (id, len, next) = smallest_reduced::<TAKE1>(r, v, Some(mask));
+        let (id, len, next) = smallest_reduced::<TAKE1>(r, v, mask);
         let mut got: Vec<f64> = id[..len]
             .iter()
             .map(|&j| r[j as usize] - v[j as usize])
@@ -1105,7 +1111,7 @@ mod tests {
         cols.sort_unstable();
         cols.dedup();
         assert_eq!(cols.len(), len, "n {n}, take {TAKE1}");
-        assert!(id[..len].iter().all(|&j| mask[j as usize] == 0.0), "n {n}");
+        assert!(id[..len].iter().all(|&j| open(j as usize)), "n {n}");
         // Fewer columns than asked: all of them, next +∞.
         let take = (TAKE1 - 1).min(want.len());
         let want_next = want.get(TAKE1 - 1).map_or(f64::INFINITY, |&x| x);

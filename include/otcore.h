@@ -5023,8 +5023,9 @@ otc_status otc_assignment_options_default(struct otc_assignment_options *opts);
 
 /**
  * Bytes of workspace `otc_assignment_f64` needs for `problem` with `opts` (NULL: defaults):
- * about 81·n bytes per worker up to n = 1024, about 1.8 KB per row from n = 1025 on (the
- * candidate-arc method), for `min(threads, count)` workers, plus 80 bytes per problem.
+ * about 81·n bytes per worker up to n = 899, about 0.7 KB per row from n = 900 to 1024 (an
+ * auction's candidate arcs), about 1.8 KB per row from n = 1025 on (the candidate-arc
+ * method), for `min(threads, count)` workers, plus 80 bytes per problem.
  * Depends on the count, n (the rows of `costs[0]`) and the thread count only; starts no
  * thread. O(1) time.
  *

@@ -341,6 +341,32 @@ fn candidate_arcs_equal_the_network_simplex() {
     );
 }
 
+/// From n = 900 to 1024, clouds whose column minima crowd on few rows are solved from an
+/// auction's prices (`bids` > 0), uniform i.i.d. costs by the plain LAPJV (`bids` = 0); both
+/// certified and equal to the network simplex.
+#[test]
+fn the_auction_start_below_n_1025_equals_the_network_simplex() {
+    let mut rng = Rng(34);
+    for (n, d, auction) in [(900, 64, true), (1000, 2, true), (1024, 512, true)] {
+        let (x, y) = (points(&mut rng, n, d), points(&mut rng, n, d));
+        let c = cost_matrix(x.as_ref(), y.as_ref(), Metric::SqEuclidean, 1).unwrap();
+        let s = assignment(c.as_ref()).unwrap();
+        assert_eq!(s.info.bids > 0, auction, "n {n} d {d}");
+        let cost = check_certificate(c.as_ref(), &s, 1e-12 * (d as f64));
+        let want = emd_cost(c.as_ref());
+        assert!(
+            (cost - want).abs() <= 1e-11 * want,
+            "n {n} d {d}: {cost} vs {want}"
+        );
+    }
+    let c = random(&mut rng, 1000, |r| r.uniform());
+    let s = assignment(c.as_ref()).unwrap();
+    assert_eq!(s.info.bids, 0);
+    let cost = check_certificate(c.as_ref(), &s, 1e-12);
+    let want = emd_cost(c.as_ref());
+    assert!((cost - want).abs() <= 1e-11 * want, "{cost} vs {want}");
+}
+
 #[test]
 fn candidate_arcs_are_exact_on_integer_costs_with_many_ties() {
     let mut rng = Rng(23);

@@ -97,38 +97,57 @@ fn one_d_and_sliced_in_place_do_not_allocate() {
     assert_eq!(count, 0);
 }
 
-/// The assignment solver's candidate-arc method (n ≥ 1025) takes everything from the stack.
+/// The assignment solver's candidate-arc method (n ≥ 1025) and its start from an auction's
+/// prices (n = 900 to 1024, column minima crowded on few rows) take everything from the
+/// stack.
 #[test]
-fn assignment_in_place_with_candidate_arcs_does_not_allocate() {
+fn assignment_in_place_with_candidate_arcs_or_auction_prices_does_not_allocate() {
     use otcore::exact::{assignment, assignment_in_place, assignment_scratch, AssignmentOutputs};
     let n = 1050;
-    let c = faer::Mat::from_fn(n, n, |i, j| {
+    let arcs = faer::Mat::from_fn(n, n, |i, j| {
         let (a, b) = ((i * 37 % n) as f64, (j * 53 % n) as f64);
         (a - b) * (a - b) + ((i * j) % 7) as f64
     });
-    let mut buf = stack_buffer(assignment_scratch(n));
-    let mut perm = vec![0usize; n];
-    let (mut u, mut v) = (vec![0.0; n], vec![0.0; n]);
-    let mut info = None;
-    let count = allocations_in(|| {
-        let out = AssignmentOutputs {
-            perm: Some(&mut perm),
-            u: Some(&mut u),
-            v: Some(&mut v),
-        };
-        info = Some(
-            assignment_in_place(
-                c.as_ref(),
-                out,
-                otcore::Par::Seq,
-                otcore::MemStack::new(&mut buf),
-            )
-            .unwrap(),
-        );
+    // Squared distances between two clouds of 950 points in [0, 1)^64 (Weyl sequences).
+    let weyl = |alpha: f64| (0..950 * 64).map(move |t| (t as f64 * alpha).fract());
+    let (x, y): (Vec<f64>, Vec<f64>) = weyl(0.618_033_988_749_894_9)
+        .zip(weyl(0.754_877_666_246_692_7))
+        .unzip();
+    let hubs = faer::Mat::from_fn(950, 950, |i, j| {
+        (0..64)
+            .map(|k| (x[i * 64 + k] - y[j * 64 + k]).powi(2))
+            .sum::<f64>()
     });
-    assert_eq!(count, 0);
-    let want = assignment(c.as_ref()).unwrap();
-    assert_eq!((perm, info.unwrap()), (want.perm, want.info));
+    for (c, auction) in [(arcs, None), (hubs, Some(true))] {
+        let n = c.nrows();
+        let mut buf = stack_buffer(assignment_scratch(n));
+        let mut perm = vec![0usize; n];
+        let (mut u, mut v) = (vec![0.0; n], vec![0.0; n]);
+        let mut info = None;
+        let count = allocations_in(|| {
+            let out = AssignmentOutputs {
+                perm: Some(&mut perm),
+                u: Some(&mut u),
+                v: Some(&mut v),
+            };
+            info = Some(
+                assignment_in_place(
+                    c.as_ref(),
+                    out,
+                    otcore::Par::Seq,
+                    otcore::MemStack::new(&mut buf),
+                )
+                .unwrap(),
+            );
+        });
+        assert_eq!(count, 0, "n {n}");
+        let info = info.unwrap();
+        if let Some(auction) = auction {
+            assert_eq!(info.bids > 0, auction, "n {n}");
+        }
+        let want = assignment(c.as_ref()).unwrap();
+        assert_eq!((perm, info), (want.perm, want.info));
+    }
 }
 
 #[test]

@@ -5,8 +5,8 @@
 //! Min-cost form: row i bids for its column j1 of smallest reduced cost `u1 = C_ij1 − v_j1`,
 //! lowering `v_j1` by `(u2 − u1) + ε` (u2: its second smallest), and takes j1 from its holder,
 //! who bids again. A phase ends when every row holds a column; then every row is within ε of
-//! its best column (ε-complementary slackness). ε is divided by [`THETA`] between phases and
-//! every row freed at the start of each. The duals `v` only decrease (the candidate arcs'
+//! its best column (ε-complementary slackness). ε is divided by a ratio ([`Scaling`])
+//! between phases and every row freed at the start of each. The duals `v` only decrease (the candidate arcs'
 //! bounds of `sparse` stay valid) and each row's two smallest reduced costs are exact over all
 //! its arcs ([`ReducedRows`]), so the prices are those of an auction on the complete graph.
 //!
@@ -17,10 +17,15 @@
 
 use super::lapjv::{ReducedRows, NONE};
 
-/// Factor by which ε decreases between phases.
-pub(super) const THETA: f64 = 4.0;
+/// An ε schedule: from `start` down to `end` (> 0), divided by `ratio` (> 1) between phases.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Scaling {
+    pub start: f64,
+    pub end: f64,
+    pub ratio: f64,
+}
 
-/// Runs the ε-scaling auction from ε = `eps_start` down to `eps_end` (> 0) on the arcs of
+/// Runs the ε-scaling auction of `scaling` on the arcs of
 /// `rows` with duals `v` (lowered in place), then frees the rows whose column is not tight.
 /// Afterwards `x`, `y` hold the tight pairs and `free` the free rows, whose count is returned.
 /// `budget` caps the bids: past it the phase stops where it is (the hand-off is the same).
@@ -31,12 +36,12 @@ pub(super) fn auction(
     y: &mut [usize],
     v: &mut [f64],
     free: &mut [usize],
-    (eps_start, eps_end): (f64, f64),
+    scaling: Scaling,
     budget: u64,
 ) -> u64 {
     let n = x.len();
     let mut bids = 0u64;
-    let mut eps = eps_start;
+    let mut eps = scaling.start;
     'phases: loop {
         x.fill(NONE);
         y.fill(NONE);
@@ -63,10 +68,10 @@ pub(super) fn auction(
             x[i] = j1;
             y[j1] = i;
         }
-        if eps <= eps_end {
+        if eps <= scaling.end {
             break;
         }
-        eps = (eps / THETA).max(eps_end);
+        eps = (eps / scaling.ratio).max(scaling.end);
     }
     bids
 }

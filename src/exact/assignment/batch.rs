@@ -18,8 +18,8 @@ use crate::workspace::{bytes_for, check_stack, with_stack};
 use crate::{bail, par, Error, ErrorKind, MatRef, MemStack, Par, Result, StackReq};
 
 /// Workspace of [`assignment_batch_in_place`]: one [`assignment_scratch`] per worker
-/// (about 81·n bytes each up to n = 1024, 1.8 KB per row from 1025 on), for k problems under
-/// `par`.
+/// (about 81·n bytes each up to n = 899, 0.7 KB per row from 900 to 1024, 1.8 KB per row
+/// from 1025 on), for k problems under `par`.
 pub fn assignment_batch_scratch(n: usize, k: usize, par: Par) -> Result<StackReq> {
     let slots = par::degree(par).min(k).max(1);
     let total = bytes_for(assignment_scratch(n))?

@@ -139,32 +139,41 @@ pub(super) struct Stats {
 /// permutations (row i ↔ column x_i) and `v` the column duals. O(n²) per phase besides
 /// the searches; each search O(n · rows scanned).
 pub(super) fn solve(c: &Rows<'_>, w: Work<'_>) -> Stats {
+    let n = w.x.len();
+    if n == 1 {
+        (w.x[0], w.y[0]) = (0, 0);
+        return Stats::default();
+    }
+    let mut dense = DenseRows { c, buf: w.buf };
+    let nfree = reduce(&mut dense, w.ready, w.x, w.y, w.v, w.several, w.free);
+    search(
+        c,
+        Work {
+            buf: dense.buf,
+            ..w
+        },
+        nfree,
+    )
+}
+
+/// One shortest augmenting path (Dijkstra on the reduced costs, a dense pass per scanned
+/// row) for each free row `free[..nfree]`, from duals `v` under which every assigned row's
+/// column is one of its smallest reduced cost; afterwards `x`, `y` are inverse permutations.
+/// O(n · rows scanned).
+pub(super) fn search(c: &Rows<'_>, w: Work<'_>, nfree: usize) -> Stats {
     let Work {
         x,
         y,
         v,
         d,
-        several,
         ready,
         ready_d,
         ready_v,
         ready_u,
         free,
         buf,
+        ..
     } = w;
-    let n = x.len();
-    if n == 1 {
-        x[0] = 0;
-        y[0] = 0;
-        return Stats::default();
-    }
-
-    let arg = &mut *ready;
-    let mut dense = DenseRows { c, buf };
-    let nfree = reduce(&mut dense, arg, x, y, v, several, free);
-    let buf = dense.buf;
-
-    // One shortest augmenting path per free row.
     let arch = pulp::Arch::new();
     let mut stats = Stats::default();
     for (k, &f) in free[..nfree].iter().enumerate() {
@@ -248,10 +257,10 @@ pub(super) trait ReducedRows {
     }
 }
 
-/// Every arc of a dense cost.
-struct DenseRows<'c, 'a, 'w> {
-    c: &'c Rows<'a>,
-    buf: &'w mut [f64],
+/// Every arc of a dense cost (`buf`: room for a strided row).
+pub(super) struct DenseRows<'c, 'a, 'w> {
+    pub c: &'c Rows<'a>,
+    pub buf: &'w mut [f64],
 }
 
 impl ReducedRows for DenseRows<'_, '_, '_> {

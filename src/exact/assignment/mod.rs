@@ -5,27 +5,33 @@
 //!
 //! Algorithm: Jonker–Volgenant (LAPJV, 1987) in f64 — column reduction, reduction transfer,
 //! augmenting row reduction, then shortest augmenting paths. Up to n = 1024 the Dijkstra step
-//! is one contiguous SIMD pass per scanned row (see `lapjv`); from n = 1025 on each row is read
-//! through a few candidate arcs (its smallest reduced costs) and a lower bound on all its
-//! other reduced costs, expanded from the dense row only when a search reaches that bound,
-//! with a heap over the columns (see `sparse`): the same exact algorithm, far less of the
-//! matrix touched per search. There, when the first searches predict long ones (as on 2-D
-//! point clouds), an ε-scaling auction (Bertsekas), whose first phases read a few more
-//! candidates alone, gives the searches their duals and the tight part of its assignment (see
-//! `auction`): the result is the same optimum. Memory O(n) besides the caller's cost (below
-//! 2 KB per row at most), which is read in place through any strided view: rows are read
-//! contiguously for a row-major view, a column-major view is solved as its transpose (so both
-//! are fast), other layouts copy one row at a time. Costs may be negative; they must be
-//! finite.
+//! is one contiguous SIMD pass per scanned row (see `lapjv`). From n = 900 to 1024, when the
+//! column minima crowd on few rows (point clouds), an ε-scaling auction (Bertsekas) on each
+//! row's 32 smallest reduced costs replaces the reductions, and its prices shorten the
+//! searches (see `dense_auction`). From n = 1025 on each row is read through a few candidate
+//! arcs (its smallest reduced costs) and a lower bound on all its other reduced costs,
+//! expanded from the dense row only when a search reaches that bound, with a heap over the
+//! columns (see `sparse`): the same exact algorithm, far less of the matrix touched per
+//! search. There, when the first searches predict long ones (as on 2-D point clouds), an
+//! auction whose first phases read a few more candidates alone gives the searches their
+//! duals and the tight part of its assignment (see `auction`). Every path gives the same
+//! optimum, certified over all n² arcs. Memory O(n) besides the caller's cost (below 2 KB per
+//! row at most), which is read in place through any strided view: rows are read contiguously
+//! for a row-major view, a column-major view is solved as its transpose (so both are fast),
+//! other layouts copy one row at a time. Costs may be negative; they must be finite.
 //!
 //! Levels: [`assignment_scratch`], [`assignment_in_place`], [`assignment`]; from two point
 //! clouds: [`assignment_from_points`]; many problems over the threads: [`batch`].
 
 mod auction;
 pub mod batch;
+mod candidates;
+mod dense_auction;
 mod lapjv;
 mod scan;
 mod sparse;
+#[cfg(test)]
+mod testing;
 
 pub use batch::{
     assignment_batch, assignment_batch_in_place, assignment_batch_scratch, AssignmentBatchOutputs,
@@ -60,8 +66,9 @@ pub struct AssignmentInfo {
     pub augmentations: u64,
     /// Rows scanned by those searches (each an O(n) pass).
     pub scanned_rows: u64,
-    /// Bids of the ε-scaling auction that gives the searches their start when the first
-    /// searches predict long ones (0 when it did not run; from n = 1025 on only).
+    /// Bids of the ε-scaling auction that gives the searches their start (0 when it did not
+    /// run): from n = 1025 on when the first searches predict long ones, from n = 900 to 1024
+    /// when the column minima crowd on few rows.
     pub bids: u64,
     /// True when a [`progress`](crate::progress) observer stopped the searches: `perm` is
     /// still a permutation, not optimal (`gap` < 0 says how far).
@@ -82,9 +89,10 @@ pub struct AssignmentSolution {
 }
 
 /// Workspace of [`assignment_in_place`] for an n × n cost: 10 arrays of n 8-byte values and
-/// one of n bytes (about 81·n bytes), plus, from n = 1025 on (the candidate-arc method), room
-/// for 136 candidate arcs per row (12 bytes each) and 16 more 8-byte arrays of n (about
-/// 1.8 KB per row in all).
+/// one of n bytes (about 81·n bytes), plus, from n = 900 to 1024 (an auction's start), room for
+/// 48 candidate arcs per row (12 bytes each) and 3 more 8-byte arrays of n (about 0.7 KB per
+/// row in all), or, from n = 1025 on (the candidate-arc method), room for 136 candidate arcs
+/// per row and 16 more 8-byte arrays of n (about 1.8 KB per row in all).
 pub fn assignment_scratch(n: usize) -> StackReq {
     let dense = StackReq::all_of(&[
         vec_req::<usize>(n), // x
@@ -101,6 +109,8 @@ pub fn assignment_scratch(n: usize) -> StackReq {
     ]);
     if n >= sparse::SPARSE_MIN_N {
         dense.and(sparse::scratch(n))
+    } else if n >= dense_auction::HUB_MIN_N {
+        dense.and(dense_auction::scratch(n))
     } else {
         dense
     }
@@ -238,6 +248,7 @@ fn solve_checked(
         transposed,
         column_minima(&rows, &mut v, &mut ready, &mut buf),
     )?;
+    let hubs = n < sparse::SPARSE_MIN_N && dense_auction::has_hubs(&ready, &mut several);
     let work = Work {
         x: &mut x,
         y: &mut y,
@@ -253,10 +264,14 @@ fn solve_checked(
     };
     // The rule: candidate arcs and bounds from n = 1025 on (the cost outgrows a last-level
     // cache: a dense scan of a row read from memory costs more than relaxing a few
-    // candidates through the heap), the dense LAPJV below (see `sparse::SPARSE_MIN_N`). The
-    // choice depends on n only, so it is the same for every thread count and machine.
+    // candidates through the heap, see `sparse::SPARSE_MIN_N`); below, the dense LAPJV, from
+    // an auction's prices when the column minima crowd on a few rows (see `dense_auction`).
+    // The choice depends on n and the column minima only, so it is the same for every thread
+    // count and machine.
     let solved = if n >= sparse::SPARSE_MIN_N {
         sparse::solve(&rows, work, sparse::AuctionRule::DEFAULT, stack)
+    } else if hubs {
+        dense_auction::solve(&rows, work, stack)
     } else {
         solve_dense(&rows, work, Stats::default())
     };

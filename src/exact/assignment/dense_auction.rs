@@ -1,9 +1,8 @@
 //! The dense LAPJV from an auction's prices, for costs whose column minima crowd on few
 //! rows, at n = 900 to 1024.
 //!
-//! When more than [`HUB_FREE_FRACTION`] of the rows hold no column minimum (point clouds:
-//! 40–43 % on 2-D and 16-D ones, 46–49 % at d = 32, 50–58 % at d = 64 to 512; uniform i.i.d.
-//! costs 35–38 %; n = 600 to 1000), LAPJV's reductions leave many rows free and its searches
+//! When the column minima crowd on few rows ([`crowded_minima`]: more than 40 % of the rows
+//! hold none), LAPJV's reductions leave many rows free and its searches
 //! are long (n = 1000, d = 512: 136 paths scanning 20 000 rows). There an ε-scaling auction
 //! (see `auction`) on each row's [`AUCTION_ARCS`] smallest reduced costs alone (one selection
 //! pass; a row priced beyond them is read whole, see [`CandidateArcs`]) gives near-optimal
@@ -15,21 +14,19 @@
 
 use super::auction::{auction, keep_tight, Scaling};
 use super::candidates::{CandidateArcs, Candidates, ADD_ARCS, AUCTION_ARCS};
+#[cfg(doc)]
+use super::lapjv::crowded_minima;
 use super::lapjv::{certify, search, solve_dense, DenseRows, Rows, Solved, Stats, Work};
 use crate::workspace::{take, vec_req};
 use crate::{MemStack, StackReq};
 
-/// Smallest n for which [`has_hubs`] can take this method. Measured side by side (one
+/// Smallest n solved by this method (when [`crowded_minima`] holds). Measured side by side (one
 /// thread, uniform points, two seeds, dense LAPJV time / this method's): at n = 1000 1.02–1.84
 /// on clouds of d = 2 to 512 (0.56 once, at d = 128, a price war among candidates), 0.73–0.81
 /// on uniform i.i.d. costs; at n = 900 1.3–1.6 at d = 2, 1.1–1.3 at d = 64 and 512,
 /// 0.85–1.17 at d = 8 and 16; at n = 800 0.7–1.4, at n = 600 0.5–1.3: below n = 900 the
 /// selection pass and the auction's phases cost more than the searches they save.
-pub(super) const HUB_MIN_N: usize = 900;
-/// The fraction of rows without a column minimum above which [`has_hubs`] takes this method:
-/// above uniform i.i.d. costs (about 1/e, the chance that a row holds none of n independent
-/// minima: 35–38 % measured), below 2-D clouds (40–43 %).
-const HUB_FREE_FRACTION: f64 = 0.40;
+pub(super) const MIN_N: usize = 900;
 /// The auction's first ε relative to the rows' spread ([`Candidates::spread`]).
 const EPS_START: f64 = 1.0;
 /// The auction's last ε relative to the rows' spread.
@@ -58,22 +55,6 @@ pub(super) fn scratch(n: usize) -> StackReq {
         vec_req::<f64>(n),     // bounds
         vec_req::<f64>(n),     // expansion mask
     ])
-}
-
-/// Whether the n × n cost has hubs: n ≥ [`HUB_MIN_N`] and more than [`HUB_FREE_FRACTION`]
-/// of its rows hold none of the column minima, whose rows are `arg` (see
-/// [`column_minima`](super::lapjv::column_minima)). `seen` (length n) is scratch. O(n).
-pub(super) fn has_hubs(arg: &[usize], seen: &mut [u8]) -> bool {
-    let n = arg.len();
-    if n < HUB_MIN_N {
-        return false;
-    }
-    seen.fill(0);
-    for &i in arg {
-        seen[i] = 1;
-    }
-    let without = seen.iter().filter(|&&s| s == 0).count();
-    without as f64 > HUB_FREE_FRACTION * n as f64
 }
 
 /// Solves the assignment problem for the n × n cost `c` (n ≥ 2) from its column minima in `v`
@@ -218,22 +199,21 @@ mod tests {
         }
     }
 
-    /// The rule: from n = 900 on, when more than 40 % of the rows hold no column minimum (a
-    /// 64-D cloud: about half), not on uniform i.i.d. costs (about 37 %) nor below n = 900.
+    /// The rule's statistic: more than 40 % of the rows without a column minimum on a 64-D
+    /// cloud (about half) and a 2-D one (41 %), not on uniform i.i.d. costs (about 37 %).
     #[test]
-    fn the_rule_takes_clouds_from_n_900_on() {
+    fn column_minima_crowd_on_clouds_not_on_iid_costs() {
         let mut r = uniform(0x3C6E_F372_FE94_F82B);
-        let verdict = |c: &Mat<f64>| {
+        let crowded = |c: &Mat<f64>| {
             let n = c.nrows();
             let rows = Rows::new(c.as_ref());
             let (mut v, mut arg, mut buf, mut seen) =
                 (vec![0.0; n], vec![0; n], vec![0.0; n], vec![7u8; n]);
             super::super::lapjv::column_minima(&rows, &mut v, &mut arg, &mut buf).unwrap();
-            has_hubs(&arg, &mut seen)
+            super::super::lapjv::crowded_minima(&arg, &mut seen)
         };
-        assert!(verdict(&cloud_cost(900, 64, &mut r)));
-        assert!(verdict(&cloud_cost(1000, 2, &mut r)));
-        assert!(!verdict(&Mat::from_fn(1000, 1000, |_, _| r())));
-        assert!(!verdict(&cloud_cost(899, 64, &mut r)));
+        assert!(crowded(&cloud_cost(900, 64, &mut r)));
+        assert!(crowded(&cloud_cost(1000, 2, &mut r)));
+        assert!(!crowded(&Mat::from_fn(1000, 1000, |_, _| r())));
     }
 }

@@ -12,9 +12,9 @@
 //! arcs (its smallest reduced costs) and a lower bound on all its other reduced costs,
 //! expanded from the dense row only when a search reaches that bound, with a heap over the
 //! columns (see `sparse`): the same exact algorithm, far less of the matrix touched per
-//! search. There, when the first searches predict long ones (as on 2-D point clouds), an
-//! auction whose first phases read a few more candidates alone gives the searches their
-//! duals and the tight part of its assignment (see `auction`). Every path gives the same
+//! search. There, when the first searches predict long ones (as on 2-D point clouds) or the
+//! column minima crowd, an auction whose first phases read a few more candidates alone gives
+//! the searches their duals and the tight part of its assignment (see `auction`). Every path gives the same
 //! optimum, certified over all n² arcs. Memory O(n) besides the caller's cost (below 2 KB per
 //! row at most), which is read in place through any strided view: rows are read contiguously
 //! for a row-major view, a column-major view is solved as its transpose (so both are fast),
@@ -40,7 +40,7 @@ pub use batch::{
 use crate::cost::{cost_matrix, Metric};
 use crate::workspace::{check_stack, take, vec_req, with_stack};
 use crate::{bail, MatRef, MemStack, Par, Result, StackReq};
-use lapjv::{column_minima, solve_dense, Rows, Stats, Work, NONE};
+use lapjv::{column_minima, crowded_minima, solve_dense, Rows, Stats, Work, NONE};
 use scan::{range_of_rows, row_range};
 
 /// The optional outputs of [`assignment_in_place`] (each `None` when not wanted).
@@ -67,8 +67,8 @@ pub struct AssignmentInfo {
     /// Rows scanned by those searches (each an O(n) pass).
     pub scanned_rows: u64,
     /// Bids of the ε-scaling auction that gives the searches their start (0 when it did not
-    /// run): from n = 1025 on when the first searches predict long ones, from n = 900 to 1024
-    /// when the column minima crowd on few rows.
+    /// run): from n = 900 on when the column minima crowd on few rows, and from n = 1025 on
+    /// also when the first searches predict long ones.
     pub bids: u64,
     /// True when a [`progress`](crate::progress) observer stopped the searches: `perm` is
     /// still a permutation, not optimal (`gap` < 0 says how far).
@@ -109,7 +109,7 @@ pub fn assignment_scratch(n: usize) -> StackReq {
     ]);
     if n >= sparse::SPARSE_MIN_N {
         dense.and(sparse::scratch(n))
-    } else if n >= dense_auction::HUB_MIN_N {
+    } else if n >= dense_auction::MIN_N {
         dense.and(dense_auction::scratch(n))
     } else {
         dense
@@ -248,7 +248,7 @@ fn solve_checked(
         transposed,
         column_minima(&rows, &mut v, &mut ready, &mut buf),
     )?;
-    let hubs = n < sparse::SPARSE_MIN_N && dense_auction::has_hubs(&ready, &mut several);
+    let crowded = n >= dense_auction::MIN_N && crowded_minima(&ready, &mut several);
     let work = Work {
         x: &mut x,
         y: &mut y,
@@ -264,13 +264,18 @@ fn solve_checked(
     };
     // The rule: candidate arcs and bounds from n = 1025 on (the cost outgrows a last-level
     // cache: a dense scan of a row read from memory costs more than relaxing a few
-    // candidates through the heap, see `sparse::SPARSE_MIN_N`); below, the dense LAPJV, from
-    // an auction's prices when the column minima crowd on a few rows (see `dense_auction`).
-    // The choice depends on n and the column minima only, so it is the same for every thread
-    // count and machine.
+    // candidates through the heap, see `sparse::SPARSE_MIN_N`), taking the auction's start
+    // whatever the first searches predict when the column minima crowd on few rows; below, the dense LAPJV, from an
+    // auction's prices when they crowd (see `dense_auction`). The choice depends on n and the
+    // column minima only, so it is the same for every thread count and machine.
     let solved = if n >= sparse::SPARSE_MIN_N {
-        sparse::solve(&rows, work, sparse::AuctionRule::DEFAULT, stack)
-    } else if hubs {
+        let rule = if crowded {
+            sparse::AuctionRule::CROWDED
+        } else {
+            sparse::AuctionRule::DEFAULT
+        };
+        sparse::solve(&rows, work, rule, stack)
+    } else if crowded {
         dense_auction::solve(&rows, work, stack)
     } else {
         solve_dense(&rows, work, Stats::default())

@@ -22,7 +22,8 @@
 //! The start: LAPJV's reductions, then the searches. After the first eighth of them (at least
 //! [`AuctionRule::min_paths`]), when their scans predict long ones (more than
 //! [`AuctionRule::min_scans`] columns per row in all; on 2-D clouds a search scans hundreds of
-//! rows), the assignment so far is dropped and an ε-scaling auction (see `auction`) run from the
+//! rows), or whatever they predict when the column minima crowd on few rows
+//! ([`AuctionRule::CROWDED`]), the assignment so far is dropped and an ε-scaling auction (see `auction`) run from the
 //! current duals; its tight pairs are kept and the searches go on from its prices, where they
 //! are short (a few columns each). Its ε ends at the rows' mean largest candidate reduced cost
 //! (the spread) divided by 16384. Its first phases overshoot: their large ε lowers prices far
@@ -335,6 +336,19 @@ impl AuctionRule {
         min_scans: 11.0,
         candidate_slack: 8.0,
     };
+
+    /// The rule for costs whose column minima crowd on few rows (see
+    /// [`crowded_minima`](super::lapjv::crowded_minima)): the auction after the first eighth
+    /// of the searches, whatever they predict. Measured side by side with [`Self::DEFAULT`]
+    /// (one thread, uniform points, two seeds), where the default kept LAPJV's start: n = 1100
+    /// to 4000, d = 16 to 512, 1.03–1.67× faster (1.3–1.7× at d = 64 and 512; 0.90 once, at
+    /// n = 1100, d = 16); the same where it took the auction. The auction at once, before any
+    /// search, is within 6 % of it.
+    pub(super) const CROWDED: AuctionRule = AuctionRule {
+        min_paths: 0,
+        min_scans: 0.0,
+        ..Self::DEFAULT
+    };
 }
 
 /// The auction's start (see the module) from the duals `v`, `spread` the rows' mean largest
@@ -518,14 +532,6 @@ mod tests {
         both_with(c, AuctionRule::DEFAULT).0
     }
 
-    /// The rule that runs the auction after the first eighth of the searches, whatever they
-    /// predict.
-    const ALWAYS: AuctionRule = AuctionRule {
-        min_paths: 0,
-        min_scans: 0.0,
-        ..AuctionRule::DEFAULT
-    };
-
     #[test]
     fn candidate_arcs_give_the_dense_optimum() {
         let mut r = uniform(0x9E37_79B9_7F4A_7C15);
@@ -584,7 +590,7 @@ mod tests {
                 Mat::from_fn(n, n, |_, _| 1e15 + (r() * 4.0 * n as f64).floor()),
             ];
             for (k, c) in cases.iter().enumerate() {
-                let ([(cs, gs, ps), (cd, _, pd)], stats) = both_with(c, ALWAYS);
+                let ([(cs, gs, ps), (cd, _, pd)], stats) = both_with(c, AuctionRule::CROWDED);
                 ran += usize::from(stats.bids > 0);
                 let mut sorted = ps.clone();
                 sorted.sort_unstable();
@@ -624,10 +630,10 @@ mod tests {
         let c = cloud_cost(n, 2, &mut uniform(0x3C6E_F372_FE94_F82B));
         let slack = |candidate_slack| AuctionRule {
             candidate_slack,
-            ..ALWAYS
+            ..AuctionRule::CROWDED
         };
         let cases = [
-            (ALWAYS, false),
+            (AuctionRule::CROWDED, false),
             (slack(f64::INFINITY), true),
             (slack(64.0), true),
         ];

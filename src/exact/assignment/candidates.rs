@@ -181,7 +181,7 @@ fn nth_smallest(pairs: &mut [(f64, u32)], k: usize) -> f64 {
 /// costs; `bound[i]` ≤ `C_ij − v_j` for its other columns (−∞: read densely).
 pub(super) struct Candidates<'c, 'a, 'w> {
     pub c: &'c Rows<'a>,
-    /// Room for a strided row (length n).
+    /// Room for a strided row, and scratch (length n).
     pub buf: &'w mut [f64],
     /// Arcs a row's slot holds (`col` and `cost` have n·stride).
     pub stride: usize,

@@ -2,15 +2,15 @@
 //! rows, at n = 900 to 1024.
 //!
 //! When the column minima crowd on few rows ([`crowded_minima`]: more than 40 % of the rows
-//! hold none), LAPJV's reductions leave many rows free and its searches
-//! are long (n = 1000, d = 512: 136 paths scanning 20 000 rows). There an ε-scaling auction
-//! (see `auction`) on each row's [`AUCTION_ARCS`] smallest reduced costs alone (one selection
-//! pass; a row priced beyond them is read whole, see [`CandidateArcs`]) gives near-optimal
-//! prices. The rows whose column is one of smallest reduced cost under them keep it; LAPJV's
-//! dense shortest augmenting paths assign the others, on all arcs. The result is the same
-//! optimum, certified over all n² arcs: exactness does not depend on the auction. Should the
-//! auction spend its bid budget (a price war), the solve starts again from the column minima
-//! with the plain LAPJV.
+//! hold none), LAPJV's reductions leave many rows free and its searches are long (n = 1000,
+//! d = 512: 136 paths scanning 20 000 rows). There an ε-scaling auction (see `auction`) on
+//! each row's [`AUCTION_ARCS`] smallest reduced costs alone (one selection pass; a row priced
+//! beyond them is read whole, see [`CandidateArcs`]) gives near-optimal prices. The rows whose
+//! column is one of smallest reduced cost under them keep it; LAPJV's dense shortest
+//! augmenting paths assign the others, on all arcs. The result is the same optimum, certified
+//! over all n² arcs: exactness does not depend on the auction. Should the auction spend its
+//! bid budget (a price war), or have no ε to scale (every row's cheap arcs tied), the solve
+//! starts again from the column minima with the plain LAPJV.
 
 use super::auction::{auction, keep_tight, Scaling};
 use super::candidates::{CandidateArcs, Candidates, ADD_ARCS, AUCTION_ARCS};

@@ -245,8 +245,9 @@ pub(super) fn column_minima(
 
 /// The fraction of rows holding no column minimum above which [`crowded_minima`] holds:
 /// above uniform i.i.d. costs (about 1/e, the chance that a row holds none of n independent
-/// minima: 35–38 % measured at n = 600 to 1000, six seeds), at or below point clouds (2-D:
-/// 40–44 %, 4-D and 8-D: 38–43 %, 16-D: 41–45 %, 32-D: 45–49 %, 64-D to 512-D: 50–58 %).
+/// minima: 35–38 % measured at n = 600 to 1000, six seeds), at or below uniform point clouds
+/// (2-D: 39–44 %, 4-D and 8-D: 38–43 %, 16-D: 41–45 %, 32-D: 45–49 %; 64-D to 512-D, at
+/// n = 1000: 50–58 %).
 const CROWDED_FRACTION: f64 = 0.40;
 
 /// Whether the column minima crowd on few rows: more than [`CROWDED_FRACTION`] of the rows

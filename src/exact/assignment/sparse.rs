@@ -19,24 +19,25 @@
 //! bound the same way) are those of the dense LAPJV: the duals stay feasible on all arcs. A row
 //! whose slot is full is read densely from then on (bound −∞).
 //!
-//! The start: LAPJV's reductions, then the searches. After the first eighth of them (at least
-//! [`AuctionRule::min_paths`]), when their scans predict long ones (more than
-//! [`AuctionRule::min_scans`] columns per row in all; on 2-D clouds a search scans hundreds of
-//! rows), or whatever they predict when the column minima crowd on few rows
-//! ([`AuctionRule::CROWDED`]), the assignment so far is dropped and an ε-scaling auction (see `auction`) run from the
-//! current duals; its tight pairs are kept and the searches go on from its prices, where they
-//! are short (a few columns each). Its ε ends at the rows' mean largest candidate reduced cost
-//! (the spread) divided by 16384. Its first phases overshoot: their large ε lowers prices far
-//! past the rows' cheap columns, and on all arcs (candidates and bounds) each row would then
-//! expand its candidates a few times (a full read of its row each). So those phases (ε from
-//! [`CANDIDATE_EPS_START`] down to [`CANDIDATE_EPS_END`] times the spread) read each row's
-//! [`AUCTION_ARCS`] smallest `C_ij − v_j` alone, which hold an assignment near the optimum,
-//! reaching beyond them only past a slack ([`AuctionRule::candidate_slack`]); then the
-//! candidates and bounds are selected anew from the prices reached (one pass) and the last
-//! phases read all arcs. Should the first phases spend the bid budget (a price war among
-//! candidates that hold no assignment), their prices are dropped and the auction runs on all
-//! arcs from the spread. Exactness does not depend on the auction: any dual-feasible start
-//! with tight assigned arcs gives the same optimum.
+//! The start: LAPJV's reductions, then the searches. After the first eighth of them (at
+//! least [`AuctionRule::min_paths`]), when their scans predict long ones (more than
+//! [`AuctionRule::min_scans`] columns per row in all; on 2-D clouds a search scans hundreds
+//! of rows), or whatever they predict when the column minima crowd on few rows
+//! ([`AuctionRule::CROWDED`]), the assignment so far is dropped and an ε-scaling auction
+//! (see `auction`) run from the current duals; its tight pairs are kept and the searches go
+//! on from its prices, where they are short (a few columns each). Its ε ends at the rows'
+//! mean largest candidate reduced cost (the spread) divided by 16384. Its first phases
+//! overshoot: their large ε lowers prices far past the rows' cheap columns, and on all arcs
+//! (candidates and bounds) each row would then expand its candidates a few times (a full
+//! read of its row each). So those phases (ε from [`CANDIDATE_EPS_START`] down to
+//! [`CANDIDATE_EPS_END`] times the spread) read each row's [`AUCTION_ARCS`] smallest
+//! `C_ij − v_j` alone, which hold an assignment near the optimum, reaching beyond them only
+//! past a slack ([`AuctionRule::candidate_slack`]); then the candidates and bounds are selected
+//! anew from the prices reached (one pass) and the last phases read all arcs. Should the
+//! first phases spend the bid budget (a price war among candidates that hold no
+//! assignment), their prices are dropped and the auction runs on all arcs from the spread.
+//! Exactness does not depend on the auction: any dual-feasible start with tight assigned
+//! arcs gives the same optimum.
 //!
 //! Progress: each augmenting path is reported as in the dense solver (paths so far, rows still
 //! free); a stop gives the free rows the free columns.

@@ -200,13 +200,13 @@ fn one_by_one_and_all_equal_costs() {
 }
 
 /// Costs with many ties (all equal; integers in {0, 1, 2}, where a zero-cost assignment
-/// exists at this size): optimal and certified, and the searches end at a free column on a
-/// plateau of equal distances instead of scanning a row per assigned column (n²/2 rows in
-/// all before; here at most 16 per path).
+/// exists at these sizes): optimal and certified, and the searches (dense up to n = 1024,
+/// on candidate arcs from 1025) end at a free column on a plateau of equal distances instead
+/// of scanning a row per assigned column (n²/2 rows in all before; here at most 16 per path).
 #[test]
 fn ties_end_the_searches_early() {
     let mut rng = Rng(55);
-    for n in [300usize, 1000] {
+    for n in [300usize, 1000, 1100] {
         let equal = Mat::from_fn(n, n, |_, _| 2.25);
         let small = random(&mut rng, n, |r| (3.0 * r.uniform()).floor());
         for (c, want) in [(&equal, 2.25 * n as f64), (&small, 0.0)] {

@@ -34,12 +34,12 @@ pub(super) const NONE: usize = usize::MAX;
 /// columns on plateaus (see the module): costs with many ties (integers in {0, 1, 2}: 89 %
 /// at n = 300, 96 % at n = 1000; all costs equal: all rows but a few), not float costs (at
 /// most 20 % after LAPJV's reductions, 65 % after an auction's hand-off).
-const TIED_FREE_FRACTION: usize = 8;
+pub(super) const TIED_FREE_FRACTION: usize = 8;
 
 /// Equal distances in a row after which a search on tied costs looks for a free column at
 /// that distance (again after twice as many). At n = 1000: integers in {0, 1, 2} 96 → 4 ms,
 /// all costs equal 88 → 4 ms (rows scanned 488 k → 8.7 k and 499 k → 9.0 k).
-const TIE_RUN: usize = 8;
+pub(super) const TIE_RUN: usize = 8;
 
 /// Row access to the cost: contiguous rows are borrowed, strided rows copied into a buffer.
 pub(super) struct Rows<'a> {

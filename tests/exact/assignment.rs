@@ -200,9 +200,10 @@ fn one_by_one_and_all_equal_costs() {
 }
 
 /// Costs with many ties (all equal; integers in {0, 1, 2}, where a zero-cost assignment
-/// exists at these sizes): optimal and certified, and the searches (dense up to n = 1024,
-/// on candidate arcs from 1025) end at a free column on a plateau of equal distances instead
-/// of scanning a row per assigned column (n²/2 rows in all before; here at most 16 per path).
+/// exists at these sizes), solved by the dense LAPJV at every n (their column minima fall on
+/// a few rows): optimal and certified, and the searches end at a free column on a plateau of
+/// equal distances instead of scanning a row per assigned column (n²/2 rows in all before;
+/// here at most 16 per path).
 #[test]
 fn ties_end_the_searches_early() {
     let mut rng = Rng(55);

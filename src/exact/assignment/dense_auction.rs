@@ -1,8 +1,8 @@
 //! The dense LAPJV from an auction's prices, for costs whose column minima crowd on few
 //! rows, at n = 900 to 1024.
 //!
-//! When the column minima crowd on few rows ([`crowded_minima`]: more than 40 % of the rows
-//! hold none), LAPJV's reductions leave many rows free and its searches are long (n = 1000,
+//! When the column minima crowd on few rows ([`crowding`]: more than 40 % of the rows hold
+//! none), LAPJV's reductions leave many rows free and its searches are long (n = 1000,
 //! d = 512: 136 paths scanning 20 000 rows). There an ε-scaling auction (see `auction`) on
 //! each row's [`AUCTION_ARCS`] smallest reduced costs alone (one selection pass; a row priced
 //! beyond them is read whole, see [`CandidateArcs`]) gives near-optimal prices. The rows whose
@@ -15,12 +15,12 @@
 use super::auction::{auction, keep_tight, Scaling};
 use super::candidates::{CandidateArcs, Candidates, ADD_ARCS, AUCTION_ARCS};
 #[cfg(doc)]
-use super::lapjv::crowded_minima;
+use super::lapjv::crowding;
 use super::lapjv::{certify, search, solve_dense, DenseRows, Rows, Solved, Stats, Work};
 use crate::workspace::{take, vec_req};
 use crate::{MemStack, StackReq};
 
-/// Smallest n solved by this method (when [`crowded_minima`] holds). Measured side by side (one
+/// Smallest n solved by this method (when the column minima crowd, see [`crowding`]). Measured side by side (one
 /// thread, uniform points, two seeds, dense LAPJV time / this method's): at n = 1000 1.02–1.84
 /// on clouds of d = 2 to 512 (0.56 once, at d = 128, a price war among candidates), 0.73–0.81
 /// on uniform i.i.d. costs; at n = 900 1.3–1.6 at d = 2, 1.1–1.3 at d = 64 and 512,
@@ -200,9 +200,10 @@ mod tests {
     }
 
     /// The rule's statistic: more than 40 % of the rows without a column minimum on a 64-D
-    /// cloud (about half) and a 2-D one (41 %), not on uniform i.i.d. costs (about 37 %).
+    /// cloud (about half) and a 2-D one (41 %), not on uniform i.i.d. costs (about 37 %);
+    /// more than 80 % on integers in {0, 1, 2} (ties).
     #[test]
-    fn column_minima_crowd_on_clouds_not_on_iid_costs() {
+    fn column_minima_crowd_on_clouds_and_ties() {
         let mut r = uniform(0x3C6E_F372_FE94_F82B);
         let crowded = |c: &Mat<f64>| {
             let n = c.nrows();
@@ -210,10 +211,15 @@ mod tests {
             let (mut v, mut arg, mut buf, mut seen) =
                 (vec![0.0; n], vec![0; n], vec![0.0; n], vec![7u8; n]);
             super::super::lapjv::column_minima(&rows, &mut v, &mut arg, &mut buf).unwrap();
-            super::super::lapjv::crowded_minima(&arg, &mut seen)
+            super::super::lapjv::crowding(&arg, &mut seen)
         };
-        assert!(crowded(&cloud_cost(900, 64, &mut r)));
-        assert!(crowded(&cloud_cost(1000, 2, &mut r)));
-        assert!(!crowded(&Mat::from_fn(1000, 1000, |_, _| r())));
+        use super::super::lapjv::Crowding::{Crowded, Spread, Tied};
+        assert_eq!(crowded(&cloud_cost(900, 64, &mut r)), Crowded);
+        assert_eq!(crowded(&cloud_cost(1000, 2, &mut r)), Crowded);
+        assert_eq!(crowded(&Mat::from_fn(1000, 1000, |_, _| r())), Spread);
+        assert_eq!(
+            crowded(&Mat::from_fn(1000, 1000, |_, _| (3.0 * r()).floor())),
+            Tied
+        );
     }
 }

@@ -34,12 +34,12 @@ pub(super) const NONE: usize = usize::MAX;
 /// columns on plateaus (see the module): costs with many ties (integers in {0, 1, 2}: 89 %
 /// at n = 300, 96 % at n = 1000; all costs equal: all rows but a few), not float costs (at
 /// most 20 % after LAPJV's reductions, 65 % after an auction's hand-off).
-pub(super) const TIED_FREE_FRACTION: usize = 8;
+const TIED_FREE_FRACTION: usize = 8;
 
 /// Equal distances in a row after which a search on tied costs looks for a free column at
 /// that distance (again after twice as many). At n = 1000: integers in {0, 1, 2} 96 → 4 ms,
 /// all costs equal 88 → 4 ms (rows scanned 488 k → 8.7 k and 499 k → 9.0 k).
-pub(super) const TIE_RUN: usize = 8;
+const TIE_RUN: usize = 8;
 
 /// Row access to the cost: contiguous rows are borrowed, strided rows copied into a buffer.
 pub(super) struct Rows<'a> {
@@ -285,24 +285,48 @@ pub(super) fn column_minima(
     range_of_rows(n, |i| lower_minima(arch, c.row(i, buf), v, arg, i))
 }
 
-/// The fraction of rows holding no column minimum above which [`crowded_minima`] holds:
-/// above uniform i.i.d. costs (about 1/e, the chance that a row holds none of n independent
-/// minima: 35–38 % measured at n = 600 to 1000, six seeds), at or below uniform point clouds
-/// (2-D: 39–44 %, 4-D and 8-D: 38–43 %, 16-D: 41–45 %, 32-D: 45–49 %; 64-D to 512-D, at
-/// n = 1000: 50–58 %).
+/// The fraction of rows holding no column minimum above which they are
+/// [`Crowding::Crowded`]: above uniform i.i.d. costs (about 1/e, the chance that a row holds
+/// none of n independent minima: 35–38 % measured at n = 600 to 1000, six seeds), at or below
+/// uniform point clouds (2-D: 39–44 %, 4-D and 8-D: 38–43 %, 16-D: 41–45 %, 32-D: 45–49 %;
+/// 64-D to 512-D, at n = 1000: 50–58 %).
 const CROWDED_FRACTION: f64 = 0.40;
 
-/// Whether the column minima crowd on few rows: more than [`CROWDED_FRACTION`] of the rows
-/// hold none of them (their rows are `arg`, see [`column_minima`]). Then LAPJV's reductions
-/// leave many rows free and its searches are long, and an auction's start pays (see
-/// `dense_auction` and `sparse`). `seen` (length n) is scratch. O(n).
-pub(super) fn crowded_minima(arg: &[usize], seen: &mut [u8]) -> bool {
+/// The fraction above which they are [`Crowding::Tied`]: costs with many ties, whose tied
+/// minima go to the first rows (integers in {0, 1, 2}: 98 %, all costs equal: all rows but
+/// one, n = 1000), far above any float cost measured (58 %).
+const TIED_FRACTION: f64 = 0.80;
+
+/// How the column minima fall on the rows (see [`crowding`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Crowding {
+    /// Spread over the rows: LAPJV's reductions leave few rows free.
+    Spread,
+    /// Crowded on few rows: the reductions leave many rows free and the searches are long,
+    /// so an auction's start pays (see `dense_auction` and `sparse`).
+    Crowded,
+    /// Nearly all on a few rows, as ties go to the first: costs with many ties, whose
+    /// candidate arcs are all tied and whose auction has no ε to scale. The dense LAPJV with
+    /// its rule for ties (see the module) solves them.
+    Tied,
+}
+
+/// How the column minima, whose rows are `arg` (see [`column_minima`]), fall on the rows:
+/// by the fraction of rows holding none of them ([`CROWDED_FRACTION`], [`TIED_FRACTION`]).
+/// `seen` (length n) is scratch. O(n).
+pub(super) fn crowding(arg: &[usize], seen: &mut [u8]) -> Crowding {
     seen.fill(0);
     for &i in arg {
         seen[i] = 1;
     }
-    let without = seen.iter().filter(|&&s| s == 0).count();
-    without as f64 > CROWDED_FRACTION * arg.len() as f64
+    let without = seen.iter().filter(|&&s| s == 0).count() as f64 / arg.len() as f64;
+    if without > TIED_FRACTION {
+        Crowding::Tied
+    } else if without > CROWDED_FRACTION {
+        Crowding::Crowded
+    } else {
+        Crowding::Spread
+    }
 }
 
 /// Two smallest reduced costs `c_ij − v_j` of a row, over the arcs the solver knows.

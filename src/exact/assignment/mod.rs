@@ -4,21 +4,24 @@
 //! uniform measures of n points (times n), e.g. the minibatch couplings of OT flow matching.
 //!
 //! Algorithm: Jonker–Volgenant (LAPJV, 1987) in f64 — column reduction, reduction transfer,
-//! augmenting row reduction, then shortest augmenting paths. Up to n = 1024 the Dijkstra step
-//! is one contiguous SIMD pass per scanned row (see `lapjv`). From n = 900 to 1024, when the
-//! column minima crowd on few rows (point clouds), an ε-scaling auction (Bertsekas) on each
-//! row's 32 smallest reduced costs replaces the reductions, and its prices shorten the
-//! searches (see `dense_auction`). From n = 1025 on each row is read through a few candidate
-//! arcs (its smallest reduced costs) and a lower bound on all its other reduced costs,
-//! expanded from the dense row only when a search reaches that bound, with a heap over the
-//! columns (see `sparse`): the same exact algorithm, far less of the matrix touched per
-//! search. There, when the first searches predict long ones (as on 2-D point clouds) or the
-//! column minima crowd, an auction whose first phases read a few more candidates alone gives
-//! the searches their duals and the tight part of its assignment (see `auction`). Every path gives the same
-//! optimum, certified over all n² arcs. Memory O(n) besides the caller's cost (below 2 KB per
-//! row at most), which is read in place through any strided view: rows are read contiguously
-//! for a row-major view, a column-major view is solved as its transpose (so both are fast),
-//! other layouts copy one row at a time. Costs may be negative; they must be finite.
+//! augmenting row reduction, then shortest augmenting paths. Up to n = 1024 the Dijkstra
+//! step is one contiguous SIMD pass per scanned row (see `lapjv`). From n = 900 to 1024,
+//! when the column minima crowd on few rows (point clouds), an ε-scaling auction
+//! (Bertsekas) on each row's 32 smallest reduced costs replaces the reductions, and its
+//! prices shorten the searches (see `dense_auction`). From n = 1025 on each row is read
+//! through a few candidate arcs (its smallest reduced costs) and a lower bound on all its
+//! other reduced costs, expanded from the dense row only when a search reaches that bound,
+//! with a heap over the columns (see `sparse`): the same exact algorithm, far less of the
+//! matrix touched per search. There, when the first searches predict long ones (as on 2-D
+//! point clouds) or the column minima crowd, an auction whose first phases read a few more
+//! candidates alone gives the searches their duals and the tight part of its assignment
+//! (see `auction`). Costs with many ties (their column minima on a few rows) take the dense
+//! LAPJV at every n, whose searches end at a free column on plateaus of equal distances.
+//! Every path gives the same optimum, certified over all n² arcs. Memory O(n) besides the
+//! caller's cost (below 2 KB per row at most), which is read in place through any strided
+//! view: rows are read contiguously for a row-major view, a column-major view is solved as
+//! its transpose (so both are fast), other layouts copy one row at a time. Costs may be
+//! negative; they must be finite.
 //!
 //! Levels: [`assignment_scratch`], [`assignment_in_place`], [`assignment`]; from two point
 //! clouds: [`assignment_from_points`]; many problems over the threads: [`batch`].
@@ -40,7 +43,7 @@ pub use batch::{
 use crate::cost::{cost_matrix, Metric};
 use crate::workspace::{check_stack, take, vec_req, with_stack};
 use crate::{bail, MatRef, MemStack, Par, Result, StackReq};
-use lapjv::{column_minima, crowded_minima, solve_dense, Rows, Stats, Work, NONE};
+use lapjv::{column_minima, crowding, solve_dense, Crowding, Rows, Stats, Work, NONE};
 use scan::{range_of_rows, row_range};
 
 /// The optional outputs of [`assignment_in_place`] (each `None` when not wanted).
@@ -248,7 +251,7 @@ fn solve_checked(
         transposed,
         column_minima(&rows, &mut v, &mut ready, &mut buf),
     )?;
-    let crowded = n >= dense_auction::MIN_N && crowded_minima(&ready, &mut several);
+    let crowding = crowding(&ready, &mut several);
     let work = Work {
         x: &mut x,
         y: &mut y,
@@ -262,23 +265,26 @@ fn solve_checked(
         free: &mut free,
         buf: &mut buf,
     };
-    // The rule: candidate arcs and bounds from n = 1025 on (the cost outgrows a last-level
-    // cache: a dense scan of a row read from memory costs more than relaxing a few
-    // candidates through the heap, see `sparse::SPARSE_MIN_N`), taking the auction's start
-    // whatever the first searches predict when the column minima crowd on few rows; below, the dense LAPJV, from an
-    // auction's prices when they crowd (see `dense_auction`). The choice depends on n and the
-    // column minima only, so it is the same for every thread count and machine.
-    let solved = if n >= sparse::SPARSE_MIN_N {
-        let rule = if crowded {
-            sparse::AuctionRule::CROWDED
-        } else {
-            sparse::AuctionRule::DEFAULT
-        };
-        sparse::solve(&rows, work, rule, stack)
-    } else if crowded {
-        dense_auction::solve(&rows, work, stack)
-    } else {
-        solve_dense(&rows, work, Stats::default())
+    // The rule: costs with many ties (their column minima on a few rows) by the dense LAPJV
+    // and its rule for ties at every n; otherwise candidate arcs and bounds from n = 1025 on
+    // (the cost outgrows a last-level cache: a dense scan of a row read from memory costs
+    // more than relaxing a few candidates through the heap, see `sparse::SPARSE_MIN_N`),
+    // taking the auction's start whatever the first searches predict when the column minima
+    // crowd on few rows; below, the dense LAPJV, from an auction's prices when they crowd
+    // (see `dense_auction`). The choice depends on n and the column minima only, so it is
+    // the same for every thread count and machine.
+    let solved = match crowding {
+        Crowding::Tied => solve_dense(&rows, work, Stats::default()),
+        _ if n >= sparse::SPARSE_MIN_N => {
+            let rule = if crowding == Crowding::Crowded {
+                sparse::AuctionRule::CROWDED
+            } else {
+                sparse::AuctionRule::DEFAULT
+            };
+            sparse::solve(&rows, work, rule, stack)
+        }
+        Crowding::Crowded if n >= dense_auction::MIN_N => dense_auction::solve(&rows, work, stack),
+        _ => solve_dense(&rows, work, Stats::default()),
     };
     debug_assert!(x.iter().all(|&j| j != NONE));
 

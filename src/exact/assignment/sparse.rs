@@ -17,10 +17,7 @@
 //! popped before every virtual entry has its exact shortest-path label, so the searches, the
 //! dual updates and the reductions (whose two smallest reduced costs are checked against the
 //! bound the same way) are those of the dense LAPJV: the duals stay feasible on all arcs. A row
-//! whose slot is full is read densely from then on (bound −∞). On costs with many ties
-//! (more than 80 % of the rows free after the reductions), a search on a long plateau of
-//! equal distances ends at a free column reached at that distance, as the dense one does
-//! (see `lapjv`): n = 1100, integers in {0, 1, 2} 230 → 47 ms, all costs equal 359 → 52 ms.
+//! whose slot is full is read densely from then on (bound −∞).
 //!
 //! The start: LAPJV's reductions, then the searches. After the first eighth of them (at
 //! least [`AuctionRule::min_paths`]), when their scans predict long ones (more than
@@ -47,9 +44,7 @@
 
 use super::auction::{auction, keep_tight, Scaling};
 use super::candidates::{CandidateArcs, Candidates, ADD_ARCS, AUCTION_ARCS, ROW_ARCS};
-use super::lapjv::{
-    certify, complete, reduce, Rows, Solved, Stats, Work, NONE, TIED_FREE_FRACTION, TIE_RUN,
-};
+use super::lapjv::{certify, complete, reduce, Rows, Solved, Stats, Work, NONE};
 use crate::progress::{self, Flow};
 use crate::workspace::{take, vec_req};
 use crate::{MemStack, StackReq};
@@ -252,7 +247,7 @@ impl Search<'_> {
     /// One shortest augmenting path from the free row f on the complete graph (see the
     /// module), then the dual update of the scanned columns and the augmentation. Keys are +∞
     /// on entry and exit. Returns the columns scanned.
-    fn augment<const TIES: bool>(
+    fn augment(
         &mut self,
         g: &mut Candidates<'_, '_, '_>,
         x: &mut [usize],
@@ -262,7 +257,6 @@ impl Search<'_> {
     ) -> usize {
         let n = v.len();
         let (mut nreached, mut nscanned) = (0, 0);
-        let (mut run, mut last) = (0usize, f64::NAN);
         self.base[f] = 0.0;
         self.relax(g, v, f, 0, &mut nreached);
         let (jf, mu) = loop {
@@ -276,26 +270,10 @@ impl Search<'_> {
                 self.relax(g, v, i, from, &mut nreached);
                 continue;
             }
-            let mu = self.key[e];
-            let i = y[e];
-            if TIES && i != NONE {
-                // A free column reached at the plateau's distance ends the search (see
-                // `lapjv::TIE_RUN`).
-                run = if mu == last { run + 1 } else { 0 };
-                last = mu;
-                if run >= TIE_RUN && run.is_power_of_two() {
-                    let free = self.reached[..nreached].iter().copied().find(|&j| {
-                        j < n && y[j] == NONE && self.heap.pos[j] != POPPED && self.key[j] == mu
-                    });
-                    if let Some(j) = free {
-                        self.scanned[nscanned] = j;
-                        nscanned += 1;
-                        break (j, mu);
-                    }
-                }
-            }
             self.scanned[nscanned] = e;
             nscanned += 1;
+            let mu = self.key[e];
+            let i = y[e];
             if i == NONE {
                 break (e, mu);
             }
@@ -361,7 +339,7 @@ impl AuctionRule {
     };
 
     /// The rule for costs whose column minima crowd on few rows (see
-    /// [`crowded_minima`](super::lapjv::crowded_minima)): the auction after the first eighth
+    /// [`crowding`](super::lapjv::crowding)): the auction after the first eighth
     /// of the searches, whatever they predict. Measured side by side with [`Self::DEFAULT`]
     /// (one thread, uniform points, two seeds), where the default kept LAPJV's start: n = 1100
     /// to 4000, d = 16 to 512, 1.03–1.67× faster (1.3–1.7× at d = 64 and 512; 0.90 once, at
@@ -472,8 +450,6 @@ pub(super) fn solve(c: &Rows<'_>, w: Work<'_>, rule: AuctionRule, stack: &mut Me
     // The auction's first ε (every ε after it a power of 2 too).
     let spread = g.spread(v);
     let mut nfree = reduce(&mut g, ready, x, y, v, several, free);
-    // Costs with many ties (see `lapjv::TIED_FREE_FRACTION`).
-    let tied = nfree > TIED_FREE_FRACTION * n / 10;
     let assigned_costs = |x: &[usize], xc: &mut [f64]| {
         for (i, &j) in x.iter().enumerate() {
             if j != NONE {
@@ -525,11 +501,7 @@ pub(super) fn solve(c: &Rows<'_>, w: Work<'_>, rule: AuctionRule, stack: &mut Me
             }
         }
         let f = free[k];
-        let columns = if tied {
-            search.augment::<true>(&mut g, x, y, v, f)
-        } else {
-            search.augment::<false>(&mut g, x, y, v, f)
-        };
+        let columns = search.augment(&mut g, x, y, v, f);
         probe_scans += columns as u64;
         stats.augmentations += 1;
         stats.scanned_rows += columns as u64;

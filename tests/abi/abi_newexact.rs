@@ -317,6 +317,80 @@ fn assignment_refuses_bad_input_and_writes_nothing() {
     assert_eq!(run(&p, &mut ok, null()), OTC_OK, "{}", last_error_message());
 }
 
+/// From n = 900 to 1024 the workspace holds an auction's candidate arcs (about 0.7 KB per row,
+/// as documented; 81 bytes below): at n = 950, on a cost whose column minima crowd (a 64-D
+/// cloud, solved from the auction's prices), a workspace sized by the rule below n = 900 (100
+/// bytes a row) is refused with the outputs untouched, and the size queried gives the Rust
+/// API's values.
+#[test]
+fn assignment_workspace_holds_the_auction_start_and_refuses_less() {
+    let (n, d) = (950, 64);
+    let mut s = 3;
+    let (x, y) = (uniform(&mut s, n * d), uniform(&mut s, n * d));
+    let c: Vec<f64> = (0..n * n)
+        .map(|t| {
+            let (i, j) = (t / n, t % n);
+            (0..d).map(|k| (x[i * d + k] - y[j * d + k]).powi(2)).sum()
+        })
+        .collect();
+    let want = otcore::exact::assignment(faer::MatRef::from_row_major_slice(&c, n, n)).unwrap();
+    assert!(want.info.bids > 0, "the auction's start");
+    let views = [view(&c, n, n)];
+    let p = otc_assignment_problem_f64 {
+        struct_size: size_of::<otc_assignment_problem_f64>(),
+        count: 1,
+        costs: views.as_ptr(),
+    };
+    let o = assignment_options(1);
+    let bytes_at = |n: usize| {
+        let small = [view(&c[..n * n], n, n)];
+        let q = otc_assignment_problem_f64 {
+            costs: small.as_ptr(),
+            ..p
+        };
+        let mut bytes = 0;
+        // SAFETY: valid structs; `bytes` writable.
+        assert_eq!(
+            unsafe { otc_assignment_workspace_size_f64(&q, &o, &mut bytes) },
+            OTC_OK
+        );
+        bytes
+    };
+    let (below, at) = (bytes_at(899), bytes_at(n));
+    assert!(below < 100 * 899, "{below} bytes at n = 899");
+    assert!((600 * n..800 * n).contains(&at), "{at} bytes at n = {n}");
+    let (mut perm, mut u, mut v, mut pc) = (
+        vec![77usize; n],
+        vec![SENTINEL; n],
+        vec![SENTINEL; n],
+        [SENTINEL],
+    );
+    let mut out = assignment_outputs(&mut perm, &mut u, &mut v, &mut pc);
+    // 8-byte aligned room for `at` bytes.
+    let mut room = vec![0u64; at.div_ceil(8)];
+    let data = room.as_mut_ptr().cast();
+    let work = |bytes| otc_workspace { data, bytes };
+    // SAFETY: valid arguments; the workspace is too small (the case's point).
+    refused(
+        unsafe { otc_assignment_f64(&p, &mut out, &o, work(100 * n)) },
+        OTC_ERR_WORKSPACE_TOO_SMALL,
+        &format!("workspace of {} bytes is too small", 100 * n),
+        "workspace of the rule below n = 900",
+    );
+    assert_eq!(
+        (out.cost, out.gap, out.report.status),
+        (SENTINEL, SENTINEL, 0)
+    );
+    assert!(perm.iter().all(|&x| x == 77) && u.iter().chain(&v).chain(&pc).all(|&x| x == SENTINEL));
+    // SAFETY: valid arguments, a workspace of the size queried, disjoint from them.
+    let status = unsafe { otc_assignment_f64(&p, &mut out, &o, work(at)) };
+    assert_eq!(status, OTC_OK, "{}", last_error_message());
+    assert_eq!(
+        (&perm, &u, &v, pc[0]),
+        (&want.perm, &want.u, &want.v, want.info.cost)
+    );
+}
+
 // ---- grids ---------------------------------------------------------------------------
 
 fn grid_options() -> otc_emd_grid_options {

@@ -97,6 +97,21 @@ fn one_d_and_sliced_in_place_do_not_allocate() {
     assert_eq!(count, 0);
 }
 
+/// Squared distances between two clouds of n points in [0, 1)^64 (Weyl sequences): a cost
+/// whose column minima crowd on few rows, which the assignment solves from an auction's
+/// prices at n = 900 to 1024.
+fn crowded_cost(n: usize) -> faer::Mat<f64> {
+    let weyl = |alpha: f64| (0..n * 64).map(move |t| (t as f64 * alpha).fract());
+    let (x, y): (Vec<f64>, Vec<f64>) = weyl(0.618_033_988_749_894_9)
+        .zip(weyl(0.754_877_666_246_692_7))
+        .unzip();
+    faer::Mat::from_fn(n, n, |i, j| {
+        (0..64)
+            .map(|k| (x[i * 64 + k] - y[j * 64 + k]).powi(2))
+            .sum::<f64>()
+    })
+}
+
 /// The assignment solver's candidate-arc method (n ≥ 1025) and its start from an auction's
 /// prices (n = 900 to 1024, column minima crowded on few rows) take everything from the
 /// stack.
@@ -108,16 +123,7 @@ fn assignment_in_place_with_candidate_arcs_or_auction_prices_does_not_allocate()
         let (a, b) = ((i * 37 % n) as f64, (j * 53 % n) as f64);
         (a - b) * (a - b) + ((i * j) % 7) as f64
     });
-    // Squared distances between two clouds of 950 points in [0, 1)^64 (Weyl sequences).
-    let weyl = |alpha: f64| (0..950 * 64).map(move |t| (t as f64 * alpha).fract());
-    let (x, y): (Vec<f64>, Vec<f64>) = weyl(0.618_033_988_749_894_9)
-        .zip(weyl(0.754_877_666_246_692_7))
-        .unzip();
-    let hubs = faer::Mat::from_fn(950, 950, |i, j| {
-        (0..64)
-            .map(|k| (x[i * 64 + k] - y[j * 64 + k]).powi(2))
-            .sum::<f64>()
-    });
+    let hubs = crowded_cost(950);
     for (c, auction) in [(arcs, None), (hubs, Some(true))] {
         let n = c.nrows();
         let mut buf = stack_buffer(assignment_scratch(n));
@@ -543,12 +549,13 @@ mod newexact_c_entry_points {
         }
     }
 
-    #[test]
-    fn assignment_allocates_nothing() {
-        let views = [cost(), cost()];
+    /// `otc_assignment_f64` on `views` (k problems of order n) with the workspace its query
+    /// reports, asserting no allocation; returns the permutations and the problems' costs.
+    fn assignment_case(what: &str, views: &[otc_matrix_f64], n: usize) -> (Vec<usize>, Vec<f64>) {
+        let k = views.len();
         let p = otc_assignment_problem_f64 {
             struct_size: size_of::<otc_assignment_problem_f64>(),
-            count: 2,
+            count: k,
             costs: views.as_ptr(),
         };
         let o = otc_assignment_options {
@@ -558,7 +565,12 @@ mod newexact_c_entry_points {
             callback: Some(go_on),
             callback_data: std::ptr::null_mut(),
         };
-        let (mut perm, mut u, mut v, mut pc) = ([0usize; 8], [0.0; 8], [0.0; 8], [0.0; 2]);
+        let (mut perm, mut u, mut v, mut pc) = (
+            vec![0usize; k * n],
+            vec![0.0; k * n],
+            vec![0.0; k * n],
+            vec![0.0; k],
+        );
         let mut out = otc_assignment_outputs_f64 {
             struct_size: size_of::<otc_assignment_outputs_f64>(),
             report: otc_report::default(),
@@ -576,14 +588,35 @@ mod newexact_c_entry_points {
             OTC_OK
         );
         // SAFETY: as above; the workspace is disjoint from every argument.
-        ok_without_allocation("assignment", bytes, |w| unsafe {
+        ok_without_allocation(what, bytes, |w| unsafe {
             otc_assignment_f64(&p, &mut out, &o, w)
         });
+        (perm, pc)
+    }
+
+    /// Two small problems, and one of n = 950 whose column minima crowd (solved from an
+    /// auction's prices, in the workspace that start needs).
+    #[test]
+    fn assignment_allocates_nothing() {
+        let (perm, pc) = assignment_case("assignment", &[cost(), cost()], 4);
         let r = otcore::exact::assignment(faer::MatRef::from_row_major_slice(&C, 4, 4)).unwrap();
         assert_eq!(
             (&perm[..4], &perm[4..], pc[0]),
             (&r.perm[..], &r.perm[..], r.info.cost)
         );
+        let c = crate::exact::crowded_cost(950);
+        // The faer matrix as a strided view (its own column-major layout).
+        let view = otc_matrix_f64 {
+            data: c.as_ptr(),
+            rows: 950,
+            cols: 950,
+            row_stride: c.row_stride(),
+            col_stride: c.col_stride(),
+        };
+        let (perm, pc) = assignment_case("assignment, crowded", &[view], 950);
+        let r = otcore::exact::assignment(c.as_ref()).unwrap();
+        assert!(r.info.bids > 0, "the auction's start");
+        assert_eq!((perm, pc[0]), (r.perm, r.info.cost));
     }
 
     #[test]

@@ -5,10 +5,12 @@
 //! Min-cost form: row i bids for its column j1 of smallest reduced cost `u1 = C_ij1 − v_j1`,
 //! lowering `v_j1` by `(u2 − u1) + ε` (u2: its second smallest), and takes j1 from its holder,
 //! who bids again. A phase ends when every row holds a column; then every row is within ε of
-//! its best column (ε-complementary slackness). ε is divided by a ratio ([`Scaling`])
-//! between phases and every row freed at the start of each. The duals `v` only decrease (the candidate arcs'
-//! bounds of `sparse` stay valid) and each row's two smallest reduced costs are exact over all
-//! its arcs ([`ReducedRows`]), so the prices are those of an auction on the complete graph.
+//! its best column (ε-complementary slackness). ε is divided by a ratio ([`Scaling`]) between
+//! phases and every row freed at the start of each. The duals `v` only decrease (the
+//! candidate arcs' bounds stay valid), and each row's two smallest reduced costs are taken
+//! over the arcs of `rows` ([`ReducedRows`]): all its arcs (the prices are then those of an
+//! auction on the complete graph), or its candidates alone (an auction's first phases, see
+//! `candidates`).
 //!
 //! Hand-off: the shortest paths need every assigned arc tight (`C_ij − v_j` the row's
 //! minimum), which an ε-auction leaves only to some rows: the others are freed. From any `v`

@@ -16,7 +16,7 @@ use super::auction::{auction, keep_tight, Scaling};
 use super::candidates::{CandidateArcs, Candidates, ADD_ARCS, AUCTION_ARCS};
 #[cfg(doc)]
 use super::lapjv::crowding;
-use super::lapjv::{certify, search, solve_dense, DenseRows, Rows, Solved, Stats, Work};
+use super::lapjv::{certify, search, solve_dense, DenseRows, Rows, Solved, Work};
 use crate::workspace::{take, vec_req};
 use crate::{MemStack, StackReq};
 
@@ -101,13 +101,13 @@ pub(super) fn solve(c: &Rows<'_>, w: Work<'_>, stack: &mut MemStack) -> Solved {
     let mut w = Work { buf: g.buf, ..w };
     let Some(bids) = bids.filter(|&b| b < budget) else {
         w.v.copy_from_slice(w.ready_v);
-        let mut solved = solve_dense(c, w, Stats::default());
+        let mut solved = solve_dense(c, w, false);
         solved.stats.bids = bids.unwrap_or(0);
         solved.stats.price_war = bids.is_some();
         return solved;
     };
     let nfree = keep_tight(&mut DenseRows { c, buf: w.buf }, w.x, w.y, w.v, w.free);
-    let mut stats = search(c, w.reborrow(), nfree);
+    let mut stats = search(c, w.reborrow(), nfree, false);
     stats.bids = bids;
     let (cost, gap) = certify(c, w.x, w.v, w.d, w.buf);
     Solved { stats, cost, gap }
@@ -116,6 +116,7 @@ pub(super) fn solve(c: &Rows<'_>, w: Work<'_>, stack: &mut MemStack) -> Solved {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::exact::assignment::lapjv::Stats;
     use crate::exact::assignment::testing::{beside_dense, cloud_cost, uniform, Outcome};
     use faer::Mat;
 

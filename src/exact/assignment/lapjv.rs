@@ -12,10 +12,10 @@
 //! columns go to the first index; the paper prefers a free column among them, which ends the
 //! search at once. On costs with many ties (small integers, equal costs) the first index
 //! makes each search scan a row per assigned column of a plateau (n = 1000, all costs equal:
-//! n²/2 rows in all). There the reductions leave almost every row free, and the searches,
-//! after [`TIE_RUN`] equal distances in a row, look for a free column at that distance (a
-//! pass over the columns): the same shortest distance, hence the same optimum. Float costs
-//! never take that path (a check in their loop cost them 4–10 %).
+//! n²/2 rows in all). On those costs ([`Crowding::Tied`]) the searches, after [`TIE_RUN`]
+//! equal distances in a row, look for a free column at that distance (a pass over the
+//! columns): the same shortest distance, hence the same optimum. The searches of the other
+//! costs are a separate instance without that check (inside their loop it cost them 4–10 %).
 //!
 //! Progress: each augmentation is reported to the thread's [`progress`] observer (iteration
 //! = augmentations so far, error = rows still free); a stop gives the rows still free the
@@ -29,12 +29,6 @@ use faer::ContiguousFwd;
 
 /// Marks an unassigned row or column.
 pub(super) const NONE: usize = usize::MAX;
-
-/// Tenths of the rows left free by the reductions above which the searches look for free
-/// columns on plateaus (see the module): costs with many ties (integers in {0, 1, 2}: 89 %
-/// at n = 300, 96 % at n = 1000; all costs equal: all rows but a few), not float costs (at
-/// most 20 % after LAPJV's reductions, 65 % after an auction's hand-off).
-const TIED_FREE_FRACTION: usize = 8;
 
 /// Equal distances in a row after which a search on tied costs looks for a free column at
 /// that distance (again after twice as many). At n = 1000: integers in {0, 1, 2} 96 → 4 ms,
@@ -152,9 +146,10 @@ pub(super) struct Stats {
 
 /// Solves the assignment problem for the n × n cost `c` (n ≥ 1) from its column minima in `v`
 /// and their rows in `ready` (see [`column_minima`]): afterwards `x` and `y` are inverse
-/// permutations (row i ↔ column x_i) and `v` the column duals. O(n²) per phase besides
-/// the searches; each search O(n · rows scanned).
-pub(super) fn solve(c: &Rows<'_>, w: Work<'_>) -> Stats {
+/// permutations (row i ↔ column x_i) and `v` the column duals. `ties`: the searches' rule
+/// for costs with many ties (see [`search`]). O(n²) per phase besides the searches; each
+/// search O(n · rows scanned).
+pub(super) fn solve(c: &Rows<'_>, w: Work<'_>, ties: bool) -> Stats {
     let n = w.x.len();
     if n == 1 {
         (w.x[0], w.y[0]) = (0, 0);
@@ -169,15 +164,17 @@ pub(super) fn solve(c: &Rows<'_>, w: Work<'_>) -> Stats {
             ..w
         },
         nfree,
+        ties,
     )
 }
 
 /// One shortest augmenting path (Dijkstra on the reduced costs, a dense pass per scanned
 /// row) for each free row `free[..nfree]`, from duals `v` under which every assigned row's
 /// column is one of its smallest reduced cost; afterwards `x`, `y` are inverse permutations.
-/// O(n · rows scanned).
-pub(super) fn search(c: &Rows<'_>, w: Work<'_>, nfree: usize) -> Stats {
-    if nfree > TIED_FREE_FRACTION * w.x.len() / 10 {
+/// With `ties` (costs with many ties, see [`Crowding::Tied`]) a search on a plateau of equal
+/// distances looks for a free column at that distance (see the module). O(n · rows scanned).
+pub(super) fn search(c: &Rows<'_>, w: Work<'_>, nfree: usize, ties: bool) -> Stats {
+    if ties {
         search_with::<true>(c, w, nfree)
     } else {
         search_with::<false>(c, w, nfree)
@@ -307,7 +304,7 @@ pub(super) enum Crowding {
     Crowded,
     /// Nearly all on a few rows, as ties go to the first: costs with many ties, whose
     /// candidate arcs are all tied and whose auction has no ε to scale. The dense LAPJV with
-    /// its rule for ties (see the module) solves them.
+    /// its rule for ties (see the module) solves them at every n.
     Tied,
 }
 
@@ -491,12 +488,10 @@ pub(super) struct Solved {
     pub gap: f64,
 }
 
-/// [`solve`] on the arrays of `w`, then [`certify`] (row duals into `w.d`); the counts of
-/// `before` (an abandoned attempt's) are added to the solve's. O(n²) besides the searches.
-pub(super) fn solve_dense(c: &Rows<'_>, mut w: Work<'_>, before: Stats) -> Solved {
-    let mut stats = solve(c, w.reborrow());
-    stats.augmentations += before.augmentations;
-    stats.scanned_rows += before.scanned_rows;
+/// [`solve`] on the arrays of `w` (with the rule for ties when `ties`), then [`certify`] (row
+/// duals into `w.d`). O(n²) besides the searches.
+pub(super) fn solve_dense(c: &Rows<'_>, mut w: Work<'_>, ties: bool) -> Solved {
+    let stats = solve(c, w.reborrow(), ties);
     let (cost, gap) = certify(c, w.x, w.v, w.d, w.buf);
     Solved { stats, cost, gap }
 }

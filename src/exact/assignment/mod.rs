@@ -43,7 +43,7 @@ pub use batch::{
 use crate::cost::{cost_matrix, Metric};
 use crate::workspace::{check_stack, take, vec_req, with_stack};
 use crate::{bail, MatRef, MemStack, Par, Result, StackReq};
-use lapjv::{column_minima, crowding, solve_dense, Crowding, Rows, Stats, Work, NONE};
+use lapjv::{column_minima, crowding, solve_dense, Crowding, Rows, Work, NONE};
 use scan::{range_of_rows, row_range};
 
 /// The optional outputs of [`assignment_in_place`] (each `None` when not wanted).
@@ -274,7 +274,7 @@ fn solve_checked(
     // (see `dense_auction`). The choice depends on n and the column minima only, so it is
     // the same for every thread count and machine.
     let solved = match crowding {
-        Crowding::Tied => solve_dense(&rows, work, Stats::default()),
+        Crowding::Tied => solve_dense(&rows, work, true),
         _ if n >= sparse::SPARSE_MIN_N => {
             let rule = if crowding == Crowding::Crowded {
                 sparse::AuctionRule::CROWDED
@@ -284,7 +284,7 @@ fn solve_checked(
             sparse::solve(&rows, work, rule, stack)
         }
         Crowding::Crowded if n >= dense_auction::MIN_N => dense_auction::solve(&rows, work, stack),
-        _ => solve_dense(&rows, work, Stats::default()),
+        _ => solve_dense(&rows, work, false),
     };
     debug_assert!(x.iter().all(|&j| j != NONE));
 

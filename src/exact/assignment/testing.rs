@@ -35,9 +35,7 @@ pub(super) fn beside_dense(
     solve: impl FnOnce(&Rows<'_>, Work<'_>, &mut MemStack) -> Solved,
 ) -> ([Outcome; 2], Stats) {
     let (first, stats) = run(c, extra, solve);
-    let (dense, _) = run(c, extra, |rows, w, _| {
-        solve_dense(rows, w, Stats::default())
-    });
+    let (dense, _) = run(c, extra, |rows, w, _| solve_dense(rows, w, false));
     ([first, dense], stats)
 }
 

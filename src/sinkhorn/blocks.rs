@@ -19,8 +19,10 @@
 //! function has the three levels of the crate (`*_scratch`, allocation-free `*_in_place`,
 //! allocating convenience); results do not depend on the thread count.
 
+use super::checks::{check_cost, check_params};
 use super::cost_source::{source_scratch, with_source, Cost, Prepared};
-use super::solver::{check_cost, check_params, kappa, scaled, side_error, Marginal};
+use super::marginal::{kappa, side_error, Marginal};
+use super::solver::scaled;
 use super::Params;
 use crate::error::{check_finite, check_weights};
 use crate::workspace::{check_stack, take, vec_req, with_stack};

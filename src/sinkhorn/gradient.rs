@@ -21,10 +21,12 @@
 //! OT_ε(a, a), so both of that problem's sides contribute, and one pass gives both (the
 //! transposed plan is the plan reweighted, see `add_self_term`).
 
+use super::checks::{check_cost, check_params};
 use super::cost_source::Cost;
 use super::divergence::{divergence_warm, Divergence, DivergencePotentials};
+use super::marginal::{sides, Marginal};
 use super::outputs::{check_potentials, line_sums_scratch, with_line_sums};
-use super::solver::{check_cost, check_params, sides, sinkhorn_scratch, Marginal};
+use super::solver::sinkhorn_scratch;
 use super::Params;
 use crate::workspace::{check_stack, take, vec_req, with_stack};
 use crate::{bail, MatMut, MatRef, MemStack, Par, Real, Result, StackReq};

@@ -168,7 +168,7 @@ impl<T: Real> Side<'_, T> {
         } else {
             wi * (-(self.pot[i] + self.eps * l) / self.rho).exp()
         };
-        let kappa = super::solver::kappa(self.rho, self.eps);
+        let kappa = super::marginal::kappa(self.rho, self.eps);
         let sk = -kappa * sum.ln() - (1.0 - kappa) * self.pot[i] / self.eps;
         let new = if self.omega == 1.0 {
             sk

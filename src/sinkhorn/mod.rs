@@ -26,11 +26,13 @@
 //! the exponent arithmetic are in `T`. Results are bitwise identical for every thread count.
 
 pub mod blocks;
+mod checks;
 pub mod cost_source;
 pub mod divergence;
 pub mod gradient;
 pub mod kernel;
 pub mod lse;
+mod marginal;
 pub mod outputs;
 pub mod partial;
 pub mod schedule;
@@ -55,7 +57,18 @@ pub use partial::{
     EntropicPartialParams, EntropicPartialSolution,
 };
 pub use schedule::Scaling;
-pub use solver::{sinkhorn, sinkhorn_in_place, sinkhorn_scratch, Solution};
+pub use solver::{sinkhorn, sinkhorn_in_place, sinkhorn_scratch};
+
+/// Potentials and report of a solve.
+#[derive(Clone, Debug)]
+pub struct Solution {
+    /// Row potentials f (n), in cost units.
+    pub f: Vec<f64>,
+    /// Column potentials g (m), in cost units.
+    pub g: Vec<f64>,
+    /// The report.
+    pub info: Info,
+}
 
 /// Parameters of a Sinkhorn solve.
 #[derive(Clone, Copy, Debug, PartialEq)]

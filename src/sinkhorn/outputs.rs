@@ -3,9 +3,10 @@
 //! `P_ij = a_i b_j exp((f_i + g_j − C_ij)/ε)` (computed in the log domain: each entry is at
 //! most the marginal mass it belongs to once the potentials come from an iteration).
 
+use super::checks::check_cost;
 use super::cost_source::{source_scratch, with_source, Cost, Lines, Source};
 use super::lse::SEGMENT;
-use super::solver::{check_cost, scaled};
+use super::solver::scaled;
 use crate::par::par_chunks;
 use crate::workspace::{check_stack, take, vec_req, with_stack};
 use crate::{bail, MatMut, MemStack, Par, Real, Result, StackReq};

@@ -21,8 +21,8 @@
 //! correction matrices and several n×m passes an iteration; for uniform weights it solves the
 //! same problem, since ε·KL(P | a⊗b) and ε·KL(P | 1) then differ by a constant on ΣP = m.)
 
+use super::checks::check_cost;
 use super::cost_source::{source_scratch, with_source, Cost};
-use super::solver::check_cost;
 use crate::error::check_weights;
 use crate::progress::{self, Flow};
 use crate::workspace::{check_stack, take, vec_req, with_stack};

@@ -1,24 +1,19 @@
 //! The Sinkhorn iteration at its three levels: [`sinkhorn_scratch`], [`sinkhorn_in_place`]
 //! (allocation-free; what the C ABI calls), [`sinkhorn`] (allocates once).
 
+use super::checks::{check_cost, check_marginals, check_params};
 use super::cost_source::{source_scratch, with_source, Cost, Source};
 use super::kernel::{kernel_bytes, kernel_scratch, tau, with_kernel, KernelState, Side};
-use super::{schedule, truncated, Info, Params, Path, Penalty};
-use crate::error::{check_finite, check_mass_balance, check_weights};
+use super::marginal::{entropic_dual, side_error, sides, Marginal};
+use super::truncated::truncated_in_place;
+use super::{schedule, Info, Params, Path, Penalty};
+use crate::error::check_finite;
 use crate::progress::{self, Flow};
-use crate::workspace::{check_stack, take, try_vec_with_capacity, vec_req, with_stack};
+use crate::workspace::{check_stack, take, vec_req, with_stack};
 use crate::{bail, MemStack, Par, Real, Result, StackReq};
 
-/// Potentials and report of a solve.
-#[derive(Clone, Debug)]
-pub struct Solution {
-    /// Row potentials f (n), in cost units.
-    pub f: Vec<f64>,
-    /// Column potentials g (m), in cost units.
-    pub g: Vec<f64>,
-    /// The report.
-    pub info: Info,
-}
+/// The solution type, defined beside the parameters (the truncated path returns it too).
+pub use super::Solution;
 
 /// Workspace of [`sinkhorn_in_place`] for n sources, m targets and points of dimension d
 /// (0 for a dense cost): O((n + m)(1 + d)) values for the log-domain passes, plus the stored
@@ -47,248 +42,6 @@ fn log_scratch<T: Real>(n: usize, m: usize, d: usize) -> StackReq {
     ])
 }
 
-/// κ = ρ/(ρ + ε) (1 for a balanced side).
-pub(crate) fn kappa(rho: f64, eps: f64) -> f64 {
-    if rho.is_infinite() {
-        1.0
-    } else {
-        rho / (rho + eps)
-    }
-}
-
-/// One side's marginal term: a hard constraint (ρ = ∞), or a KL or TV penalty of weight ρ.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Marginal {
-    rho: f64,
-    penalty: Penalty,
-}
-
-impl Marginal {
-    /// The side penalised by `rho` (infinity: balanced) with `penalty`.
-    pub(crate) fn new(rho: f64, penalty: Penalty) -> Self {
-        Marginal { rho, penalty }
-    }
-
-    /// The potential's update from the balanced one `−ε·lse`: damped by κ (KL), clamped to
-    /// [−ρ, ρ] (TV), unchanged (balanced).
-    #[inline]
-    fn update(self, lse: f64, eps: f64) -> f64 {
-        match self.penalty {
-            Penalty::Kl => -kappa(self.rho, eps) * eps * lse,
-            Penalty::Tv => (-eps * lse).clamp(-self.rho, self.rho),
-        }
-    }
-
-    /// How far the plan's marginal `r` is from what the optimality condition allows at
-    /// potential `p` for weight `w`: `|r − w e^{−p/ρ}|` (KL), `|r − w|` projected on the side
-    /// the clamp leaves free (TV: `r ≤ w` allowed at `p = ρ`, `r ≥ w` at `p = −ρ`).
-    #[inline]
-    fn error(self, w: f64, r: f64, p: f64) -> f64 {
-        if self.rho.is_infinite() {
-            return (r - w).abs();
-        }
-        match self.penalty {
-            Penalty::Kl => (r - w * (-p / self.rho).exp()).abs(),
-            Penalty::Tv if p >= self.rho => (r - w).max(0.0),
-            Penalty::Tv if p <= -self.rho => (w - r).max(0.0),
-            Penalty::Tv => (r - w).abs(),
-        }
-    }
-
-    /// The dual term φ(p): p when balanced or TV (|p| ≤ ρ there), ρ(1 − e^{−p/ρ}) for KL.
-    #[inline]
-    pub(crate) fn phi(self, p: f64) -> f64 {
-        if self.rho.is_infinite() || self.penalty == Penalty::Tv {
-            p
-        } else {
-            self.rho * -(-p / self.rho).exp_m1()
-        }
-    }
-}
-
-/// The row and column sides of a solve.
-pub(crate) fn sides(p: &Params) -> (Marginal, Marginal) {
-    (
-        Marginal::new(p.rho_a, p.penalty),
-        Marginal::new(p.rho_b, p.penalty),
-    )
-}
-
-/// Checks the parameters.
-pub(crate) fn check_params(p: &Params) -> Result<()> {
-    if !(p.epsilon.is_finite() && p.epsilon > 0.0) {
-        bail!(
-            InvalidArgument,
-            "epsilon = {:e}: must be finite and > 0",
-            p.epsilon
-        );
-    }
-    for (name, rho) in [("rho_a", p.rho_a), ("rho_b", p.rho_b)] {
-        if rho.is_nan() || rho <= 0.0 {
-            bail!(
-                InvalidArgument,
-                "{name} = {rho:e}: must be > 0 (infinity = balanced)"
-            );
-        }
-    }
-    if p.tolerance.is_nan() || p.tolerance < 0.0 {
-        bail!(
-            InvalidArgument,
-            "tolerance = {:e}: must be >= 0",
-            p.tolerance
-        );
-    }
-    if !(p.mass_tolerance >= 0.0 && p.mass_tolerance.is_finite()) {
-        bail!(
-            InvalidArgument,
-            "mass_tolerance = {:e}: must be finite and >= 0",
-            p.mass_tolerance
-        );
-    }
-    if !(p.over_relaxation == 0.0 || (p.over_relaxation > 0.0 && p.over_relaxation < 2.0)) {
-        bail!(
-            InvalidArgument,
-            "over_relaxation = {:e}: must be in (0, 2), or 0 for adaptive",
-            p.over_relaxation
-        );
-    }
-    if p.path == Path::Kernel && p.penalty == Penalty::Tv {
-        bail!(
-            InvalidArgument,
-            "the stored-kernel path supports KL marginal penalties only: a TV penalty runs on the log-domain path"
-        );
-    }
-    if p.path == Path::Kernel && p.symmetric {
-        bail!(
-            InvalidArgument,
-            "the stored-kernel path runs alternating updates only: symmetric must be false"
-        );
-    }
-    if p.path == Path::Truncated {
-        if p.penalty == Penalty::Tv || p.symmetric || p.over_relaxation != 1.0 {
-            bail!(
-                InvalidArgument,
-                "the truncated path runs plain alternating updates with KL or no penalties: symmetric must be false, over_relaxation 1, penalty KL"
-            );
-        }
-        if !(p.truncation >= 0.0 && p.truncation.is_finite()) {
-            bail!(
-                InvalidArgument,
-                "truncation = {:e}: must be finite and >= 0 (0 = from the tolerance)",
-                p.truncation
-            );
-        }
-    }
-    if p.check_every == 0 {
-        bail!(InvalidArgument, "check_every = 0: must be >= 1");
-    }
-    if p.scaling.steps > 0 && p.scaling.iters_per_step == 0 {
-        // Stages of no iteration would not consume `max_iter`: 2^64 of them would never end.
-        bail!(
-            InvalidArgument,
-            "eps_scaling iters = 0 with {} steps: each intermediate epsilon needs >= 1 iteration",
-            p.scaling.steps
-        );
-    }
-    if p.scaling.steps > 0 && (p.scaling.start.is_nan() || p.scaling.start.is_infinite()) {
-        bail!(
-            InvalidArgument,
-            "eps_scaling start = {:e}: must be finite (<= 0 = the cost's scale)",
-            p.scaling.start
-        );
-    }
-    Ok(())
-}
-
-/// Checks the cost (dimensions, finiteness) and returns its scale (its largest absolute
-/// value, or a bound on it for point clouds).
-pub(crate) fn check_cost<T: Real>(cost: &Cost<'_, T>) -> Result<f64> {
-    let (n, m) = cost.dims();
-    if n == 0 || m == 0 {
-        bail!(
-            InvalidDimension,
-            "the cost is {n}x{m}: both sizes must be >= 1"
-        );
-    }
-    match cost {
-        Cost::Dense(c) => {
-            let mut scale = 0.0f64;
-            for j in 0..m {
-                for i in 0..n {
-                    let v = c[(i, j)];
-                    if !v.is_finite() {
-                        bail!(NonFinite, "cost[{i}, {j}] is {v:?}, not a finite number");
-                    }
-                    scale = scale.max(v.abs().to_f64());
-                }
-            }
-            Ok(scale)
-        }
-        Cost::SqEuclidean { x, y } => {
-            let d = x.ncols();
-            if d == 0 || y.ncols() != d {
-                bail!(
-                    InvalidDimension,
-                    "x is {n}x{d} and y is {m}x{}: points need the same dimension >= 1",
-                    y.ncols()
-                );
-            }
-            let mut scale = 0.0f64;
-            for t in 0..d {
-                let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
-                for (name, p) in [("x", x), ("y", y)] {
-                    for i in 0..p.nrows() {
-                        let v = p[(i, t)];
-                        if !v.is_finite() {
-                            bail!(NonFinite, "{name}[{i}, {t}] is {v:?}, not a finite number");
-                        }
-                        lo = lo.min(v.to_f64());
-                        hi = hi.max(v.to_f64());
-                    }
-                }
-                scale += (hi - lo) * (hi - lo);
-            }
-            Ok(scale)
-        }
-    }
-}
-
-/// Checks the weights and, when both sides are balanced, that their masses agree within
-/// `p.mass_tolerance`; returns ln(Σa/Σb), the log of the factor that rescales b to a's mass
-/// (0 when a side is unbalanced).
-pub(crate) fn check_marginals<T: Real>(
-    a: &[T],
-    b: &[T],
-    n: usize,
-    m: usize,
-    p: &Params,
-) -> Result<f64> {
-    if a.len() != n || b.len() != m {
-        bail!(
-            InvalidDimension,
-            "a has {} and b {} weights for a {n}x{m} cost",
-            a.len(),
-            b.len()
-        );
-    }
-    check_weights("a", a)?;
-    check_weights("b", b)?;
-    if p.rho_a.is_infinite() && p.rho_b.is_infinite() {
-        let (sa, sb) = check_mass_balance(a, b, p.mass_tolerance)?;
-        return Ok((sa / sb).ln());
-    } else {
-        let sa: f64 = a.iter().map(|x| x.to_f64()).sum();
-        let sb: f64 = b.iter().map(|x| x.to_f64()).sum();
-        if sa <= 0.0 || sb <= 0.0 {
-            bail!(
-                InvalidArgument,
-                "a sums to {sa:e} and b to {sb:e}: both must carry positive mass"
-            );
-        }
-    }
-    Ok(0.0)
-}
-
 /// The iteration's buffers.
 struct Work<'a, T> {
     la: &'a [f64],
@@ -304,28 +57,6 @@ pub(crate) fn scaled<T: Real>(pot: &[f64], logw: &[f64], eps: f64, out: &mut [T]
     for ((o, &p), &l) in out.iter_mut().zip(pot).zip(logw) {
         *o = T::from_f64(p / eps + l);
     }
-}
-
-/// (Σ_i e_i, Σ_i r_i) with r_i = w_i e^{pot_i/ε + lse_i} the plan's marginal and e_i its
-/// distance to the fixed-point condition ([`Marginal::error`]).
-pub(crate) fn side_error<T: Real>(
-    w: &[T],
-    pot: &[f64],
-    lse: &[f64],
-    eps: f64,
-    side: Marginal,
-) -> (f64, f64) {
-    let (mut err, mut mass) = (0.0, 0.0);
-    for ((&wi, &p), &l) in w.iter().zip(pot).zip(lse) {
-        let wi = wi.to_f64();
-        if wi == 0.0 {
-            continue;
-        }
-        let r = wi * (p / eps + l).exp();
-        err += side.error(wi, r, p);
-        mass += r;
-    }
-    (err, mass)
 }
 
 /// pot = (1 − ω)·pot + ω·(−κε·lse), or the average of old and new for symmetric updates;
@@ -352,23 +83,6 @@ fn update(
         *p = next;
     }
     change
-}
-
-/// The dual objective Σ a φ_a(f) + Σ b φ_b(g) − ε(mass − Σa·Σb) ([`Info::dual`]).
-fn entropic_dual<T: Real>(a: &[T], b: &[T], f: &[f64], g: &[f64], p: &Params, mass: f64) -> f64 {
-    let sa: f64 = a.iter().map(|x| x.to_f64()).sum();
-    let sb: f64 = b.iter().map(|x| x.to_f64()).sum();
-    let (side_a, side_b) = sides(p);
-    dual_term(a, f, side_a) + dual_term(b, g, side_b) - p.epsilon * (mass - sa * sb)
-}
-
-/// Σ_i w_i φ(pot_i) ([`Marginal::phi`]).
-fn dual_term<T: Real>(w: &[T], pot: &[f64], side: Marginal) -> f64 {
-    w.iter()
-        .zip(pot)
-        .filter(|(w, _)| w.to_f64() != 0.0)
-        .map(|(&w, &p)| w.to_f64() * side.phi(p))
-        .sum()
 }
 
 impl<T: Real> Source<'_, T> {
@@ -502,65 +216,6 @@ pub fn sinkhorn_in_place<T: Real>(
     });
     info.dual = entropic_dual(a, b, f, g, params, info.mass);
     g.iter_mut().for_each(|x| *x += g_shift);
-    Ok(info)
-}
-
-/// [`Path::Truncated`] from [`sinkhorn_in_place`] (inputs checked): point clouds of dimension
-/// 1–3 only; rescales b to a's mass as the other paths do and fills `Info::dual`.
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn truncated_in_place<T: Real>(
-    cost: Cost<'_, T>,
-    a: &[T],
-    b: &[T],
-    f: &mut [f64],
-    g: &mut [f64],
-    params: &Params,
-    scale: f64,
-    log_b_scale: f64,
-    par: Par,
-    trace: Option<&mut Vec<truncated::Stage>>,
-) -> Result<Info> {
-    let Cost::SqEuclidean { x, y } = cost else {
-        bail!(
-            InvalidArgument,
-            "the truncated path needs point clouds (squared Euclidean cost on the fly), not a dense cost"
-        );
-    };
-    if x.ncols() > 3 {
-        bail!(
-            InvalidArgument,
-            "the truncated path bins points in a grid of dimension 1-3: these have dimension {}",
-            x.ncols()
-        );
-    }
-    let warm = f.iter().chain(g.iter()).any(|&v| v != 0.0);
-    let s = log_b_scale.exp();
-    let mut b_scaled = try_vec_with_capacity("the rescaled weights", b.len())?;
-    b_scaled.extend(b.iter().map(|&x| T::from_f64(x.to_f64() * s)));
-    let b: &[T] = if log_b_scale != 0.0 { &b_scaled } else { b };
-    let g_shift = params.epsilon * log_b_scale;
-    let mut g_work = try_vec_with_capacity("the potentials", g.len())?;
-    g_work.extend(g.iter().map(|&x| x - g_shift));
-    let mut f_work = try_vec_with_capacity("the potentials", f.len())?;
-    f_work.extend_from_slice(f);
-    let mut info = truncated::solve(
-        x,
-        y,
-        a,
-        b,
-        &mut f_work,
-        &mut g_work,
-        warm,
-        params,
-        scale,
-        par,
-        trace,
-    )?;
-    info.dual = entropic_dual(a, b, &f_work, &g_work, params, info.mass);
-    f.copy_from_slice(&f_work);
-    for (o, &x) in g.iter_mut().zip(&g_work) {
-        *o = x + g_shift;
-    }
     Ok(info)
 }
 

@@ -39,9 +39,10 @@
 //! [`Path::Truncated`]: super::Path::Truncated
 //! [`Scaling`]: super::Scaling
 
+use super::checks::{check_cost, check_marginals, check_params};
 use super::kernel::Side;
-use super::solver::{check_cost, check_marginals, check_params, truncated_in_place, Solution};
-use super::{schedule, Cost, Info, Params, Path};
+use super::marginal::entropic_dual;
+use super::{schedule, Cost, Info, Params, Path, Solution};
 use crate::cost::clouds::bounding_box;
 use crate::error::check_finite;
 use crate::par::par_chunks;
@@ -1114,6 +1115,66 @@ pub(crate) fn solve<T: Real>(
     }
     for (j, o) in g.iter_mut().enumerate() {
         *o = gg[lvl.y.of_fine[j] as usize];
+    }
+    Ok(info)
+}
+
+/// [`Path::Truncated`] from [`sinkhorn_in_place`](super::sinkhorn_in_place) (inputs
+/// checked): point clouds of dimension 1–3 only; rescales b to a's mass as the other paths do
+/// and fills `Info::dual`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn truncated_in_place<T: Real>(
+    cost: Cost<'_, T>,
+    a: &[T],
+    b: &[T],
+    f: &mut [f64],
+    g: &mut [f64],
+    params: &Params,
+    scale: f64,
+    log_b_scale: f64,
+    par: Par,
+    trace: Option<&mut Vec<Stage>>,
+) -> Result<Info> {
+    let Cost::SqEuclidean { x, y } = cost else {
+        bail!(
+            InvalidArgument,
+            "the truncated path needs point clouds (squared Euclidean cost on the fly), not a dense cost"
+        );
+    };
+    if x.ncols() > 3 {
+        bail!(
+            InvalidArgument,
+            "the truncated path bins points in a grid of dimension 1-3: these have dimension {}",
+            x.ncols()
+        );
+    }
+    let warm = f.iter().chain(g.iter()).any(|&v| v != 0.0);
+    let s = log_b_scale.exp();
+    let mut b_scaled = try_vec_with_capacity("the rescaled weights", b.len())?;
+    b_scaled.extend(b.iter().map(|&x| T::from_f64(x.to_f64() * s)));
+    let b: &[T] = if log_b_scale != 0.0 { &b_scaled } else { b };
+    let g_shift = params.epsilon * log_b_scale;
+    let mut g_work = try_vec_with_capacity("the potentials", g.len())?;
+    g_work.extend(g.iter().map(|&x| x - g_shift));
+    let mut f_work = try_vec_with_capacity("the potentials", f.len())?;
+    f_work.extend_from_slice(f);
+    let mut info = solve(
+        x,
+        y,
+        a,
+        b,
+        &mut f_work,
+        &mut g_work,
+        warm,
+        params,
+        scale,
+        par,
+        trace,
+    )?;
+    info.dual = entropic_dual(a, b, &f_work, &g_work, params, info.mass);
+    f.copy_from_slice(&f_work);
+    for (o, &x) in g.iter_mut().zip(&g_work) {
+        *o = x + g_shift;
     }
     Ok(info)
 }

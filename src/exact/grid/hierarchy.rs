@@ -1,7 +1,7 @@
 //! What the sparse multiscale network simplex needs of its geometry: two hierarchies of nodes
 //! (the source measure's, the rows, and the target's, the columns) with the same number of
 //! levels, finest (level 0, the caller's pixels or points) first. A grid has the same pixels on
-//! both sides ([`super::geometry::GridHierarchy`]); two point clouds have one hierarchy each
+//! both sides ([`super::pixel_levels::GridHierarchy`]); two point clouds have one hierarchy each
 //! ([`super::clouds::CloudHierarchy`]).
 
 /// One of the two measures: the rows (source) or the columns (target).

@@ -54,6 +54,7 @@ pub(crate) mod clouds;
 mod dt;
 mod geometry;
 pub(crate) mod hierarchy;
+mod pixel_levels;
 
 use super::network_simplex::pricing::EPS;
 use super::network_simplex::tree::{Tree, NONE as NONE_NODE};
@@ -62,8 +63,9 @@ use crate::progress::{self, Flow};
 use crate::workspace::{check_stack, take, vec_req, with_stack};
 use crate::{bail, MemStack, Par, Result, StackReq};
 use dt::Lines;
-use geometry::{GridHierarchy, Level, NONE};
+use geometry::{Level, NONE};
 use hierarchy::{Hierarchy, Side};
+use pixel_levels::GridHierarchy;
 
 /// The hierarchy stops coarsening at this many pixels (the coarsest level is solved on all
 /// of its arcs, at most this number squared).

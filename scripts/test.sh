@@ -3,9 +3,9 @@
 # cmake and libclang (to build HiGHS once for the exact-OT cross-check: scripts/highs.sh),
 # C/C++/Fortran compilers, valgrind, pkg-config, OpenMPI, R with testthat (for the R
 # binding), and Doxygen. First the gates: formatting, clippy without warnings, the Rust docs
-# without warnings, and the C API reference (the header's doc comments) rendered by Doxygen
-# without warnings; then the tests (which include the generated files' freshness and
-# `R CMD check` of the R package).
+# without warnings (private items included, so that their links are checked too), and the C
+# API reference (the header's doc comments) rendered by Doxygen without warnings; then the
+# tests (which include the generated files' freshness and `R CMD check` of the R package).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -39,7 +39,7 @@ export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
 echo "== gates: cargo fmt --check, clippy -D warnings, cargo doc -D warnings, Doxygen"
 cargo fmt --all --check
 cargo clippy --all-targets --all-features -- -D warnings
-RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p otcore -p otcore-abi-gen
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --document-private-items -p otcore -p otcore-abi-gen
 bash scripts/api_docs.sh
 
 echo "== cargo test (all features: the HiGHS cross-check included)"

@@ -94,7 +94,7 @@ pub(crate) fn side_error<T: Real>(
     (err, mass)
 }
 
-/// The dual objective Σ a φ_a(f) + Σ b φ_b(g) − ε(mass − Σa·Σb) ([`Info::dual`]).
+/// The dual objective Σ a φ_a(f) + Σ b φ_b(g) − ε(mass − Σa·Σb) ([`Info::dual`](super::Info::dual)).
 pub(crate) fn entropic_dual<T: Real>(
     a: &[T],
     b: &[T],

@@ -139,7 +139,7 @@ pub(super) struct Stats {
     /// True when the auction's first phases, on candidate arcs alone, spent their bid budget
     /// (a price war) and the auction started again on all arcs.
     pub price_war: bool,
-    /// True when a [`progress`](crate::progress) observer stopped the searches: the rows
+    /// True when a [`progress`] observer stopped the searches: the rows
     /// still free were then given the free columns in increasing order.
     pub cancelled: bool,
 }

@@ -51,7 +51,7 @@ pub(crate) fn totals(n: usize, m: usize, d: usize) -> (usize, usize) {
     (tn, tm)
 }
 
-/// Workspace of [`CloudHierarchy::new`] for n and m points in dimension d ≤ 3.
+/// Workspace of [`with_hierarchy`] for n and m points in dimension d ≤ 3.
 pub(crate) fn cloud_scratch(n: usize, m: usize, d: usize) -> StackReq {
     let (tn, tm) = totals(n, m, d);
     let side = |len: usize, total: usize| {

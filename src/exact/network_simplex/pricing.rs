@@ -136,7 +136,7 @@ impl<'a> Costs<'a> {
 /// on ties); `None` when no entry is below `bound`. SIMD: the row is cut into chunks of
 /// [`CHUNK`] entries whose minima are taken in vector lanes (four independent accumulators);
 /// only the chunk holding the winner is rescanned for the index. The differences are the same
-/// IEEE subtractions as in [`row_min_scalar`], so both return the same arc.
+/// IEEE subtractions as in the tests' scalar reference, so both return the same arc.
 #[inline]
 pub(crate) fn row_min(arch: pulp::Arch, c: &[f64], pt: &[f64], bound: f64) -> Option<(f64, usize)> {
     arch.dispatch(RowMin { c, pt, bound })

@@ -208,7 +208,7 @@ unsafe fn stream_copy<T: Real>(dst: *mut T, src: &[T], avx: bool) {
     let (per16, per32) = (16 / size, 32 / size);
     // The common case, a whole run starting on a 32-byte boundary (aligned rows of a multiple
     // of 32 bytes): 32-byte stores only, no head or tail.
-    if avx && (dst as usize) % 32 == 0 && n % per32 == 0 {
+    if avx && (dst as usize).is_multiple_of(32) && n % per32 == 0 {
         let mut k = 0;
         while k < n {
             x32(k);
@@ -220,7 +220,7 @@ unsafe fn stream_copy<T: Real>(dst: *mut T, src: &[T], avx: bool) {
     (0..head).for_each(one);
     let mut k = head;
     if avx {
-        if (dst.wrapping_add(k) as usize) % 32 != 0 && k + per16 <= n {
+        if !(dst.wrapping_add(k) as usize).is_multiple_of(32) && k + per16 <= n {
             x16(k);
             k += per16;
         }

@@ -71,7 +71,7 @@ pub(crate) fn check_ptr<T>(what: impl std::fmt::Display, ptr: *const T) -> Resul
     if ptr.is_null() {
         bail!(NullPointer, "{what} is NULL");
     }
-    if (ptr as usize) % align_of::<T>() != 0 {
+    if !(ptr as usize).is_multiple_of(align_of::<T>()) {
         bail!(
             InvalidStride,
             "{what} is not aligned to {} bytes",

@@ -244,7 +244,7 @@ pub fn sinkhorn_partial_in_place<T: Real>(
             p.src.rows_lse(p.u, nie, &mut lr, par);
             let it = info.iterations;
             let last = it == params.max_iter;
-            if it > 0 && (it % params.check_every == 0 || last) {
+            if it > 0 && (it.is_multiple_of(params.check_every) || last) {
                 let row_error = side_error(a, f, |i| (f[i] + lambda) / eps + lr[i]);
                 info.marginal_error = row_error + col_error;
                 if info.marginal_error <= params.tolerance {

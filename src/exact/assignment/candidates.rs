@@ -6,7 +6,7 @@
 //! them, so `C_ij − v_j` only increases and a bound, once taken, stays valid.
 
 use super::lapjv::{ReducedRows, Rows};
-use super::scan::{two_smallest, two_smallest_of};
+use super::scan::{arch, two_smallest, two_smallest_of};
 
 /// Each row's first candidates in the candidate-arc solver, and the rank whose mean gives
 /// an auction's scale ([`Candidates::spread`]).
@@ -152,8 +152,7 @@ fn smallest_reduced<const TAKE1: usize>(
     mask: Option<&[f64]>,
 ) -> ([u32; TAKE1], usize, f64) {
     const { assert!(TAKE1 >= 1 && 2 * TAKE1 <= KEPT) };
-    let Kept { mut pairs, len } =
-        pulp::Arch::new().dispatch(SmallestReduced::<TAKE1> { r, v, mask });
+    let Kept { mut pairs, len } = arch().dispatch(SmallestReduced::<TAKE1> { r, v, mask });
     let mut id = [0u32; TAKE1];
     if len < TAKE1 {
         for (k, p) in pairs[..len].iter().enumerate() {

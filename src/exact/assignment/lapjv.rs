@@ -21,7 +21,7 @@
 //! = augmentations so far, error = rows still free); a stop gives the rows still free the
 //! free columns in order, so the result stays a permutation.
 
-use super::scan::{lower_minima, range_of_rows, relax, two_smallest};
+use super::scan::{arch, lower_minima, range_of_rows, relax, two_smallest};
 use crate::exact::network_simplex::row_min;
 use crate::progress::{self, Flow};
 use crate::MatRef;
@@ -198,7 +198,7 @@ fn search_with<const TIES: bool>(c: &Rows<'_>, w: Work<'_>, nfree: usize) -> Sta
         buf,
         ..
     } = w;
-    let arch = pulp::Arch::new();
+    let arch = arch();
     let mut stats = Stats::default();
     for (k, &f) in free[..nfree].iter().enumerate() {
         if stats.cancelled {
@@ -276,7 +276,7 @@ pub(super) fn column_minima(
     arg: &mut [usize],
     buf: &mut [f64],
 ) -> Result<(f64, f64), usize> {
-    let arch = pulp::Arch::new();
+    let arch = arch();
     let n = v.len();
     v.fill(f64::INFINITY);
     range_of_rows(n, |i| lower_minima(arch, c.row(i, buf), v, arg, i))
@@ -466,7 +466,7 @@ pub(super) fn certify(
     u: &mut [f64],
     buf: &mut [f64],
 ) -> (f64, f64) {
-    let arch = pulp::Arch::new();
+    let arch = arch();
     let mut total = 0.0f64;
     let mut gap = f64::INFINITY;
     for (i, &j) in x.iter().enumerate() {

@@ -125,7 +125,7 @@ pub fn assignment_scratch(n: usize) -> StackReq {
 pub(crate) fn validate(cost: MatRef<'_, f64>) -> Result<()> {
     check_square(cost)?;
     let (rows, transposed) = solved_orientation(cost);
-    let arch = pulp::Arch::new();
+    let arch = scan::arch();
     let n = cost.nrows();
     let range = range_of_rows(n, |i| match rows.contiguous(i) {
         Some(r) => row_range(arch, r),

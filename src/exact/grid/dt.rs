@@ -33,7 +33,7 @@ pub(super) fn transform(level: &Level, val: &mut [f64], arg: &mut [u32], lines: 
         let stride = strides[axis];
         // Every line along `axis`: its first pixel has coordinate 0 on that axis.
         for start in 0..level.len {
-            if (start / stride) % len != 0 {
+            if !(start / stride).is_multiple_of(len) {
                 continue;
             }
             for k in 0..len {

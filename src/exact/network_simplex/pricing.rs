@@ -333,7 +333,10 @@ mod tests {
 
     #[test]
     fn simd_row_min_equals_the_scalar_reference() {
-        let arch = pulp::Arch::new();
+        // The widest instruction set (the dense simplex's) and AVX2 (the assignment's).
+        let mut arches = vec![pulp::Arch::new()];
+        #[cfg(target_arch = "x86_64")]
+        arches.extend(pulp::x86::V3::try_new().map(pulp::Arch::V3));
         let mut s = 0x2545F4914F6CDD1Du64;
         let mut u = move || {
             s ^= s << 13;
@@ -346,7 +349,10 @@ mod tests {
                 // Small integers: many ties, so the first-index rule is exercised.
                 let c: Vec<f64> = (0..len).map(|_| (u() % 8) as f64).collect();
                 let pt: Vec<f64> = (0..len).map(|_| (u() % 8) as f64).collect();
-                for bound in [-8.0, -3.0, 0.0, 2.0, f64::INFINITY] {
+                for (bound, arch) in [-8.0, -3.0, 0.0, 2.0, f64::INFINITY]
+                    .into_iter()
+                    .flat_map(|b| arches.iter().map(move |&a| (b, a)))
+                {
                     let want = row_min_scalar(&c, &pt, bound);
                     assert_eq!(
                         row_min(arch, &c, &pt, bound),

@@ -701,7 +701,30 @@ mod tests {
                 self.1
             }
         }
-        pulp::Arch::new().dispatch(Op(xs, Vec::new(), fun))
+        arch().dispatch(Op(xs, Vec::new(), fun))
+    }
+
+    std::thread_local! {
+        /// The instruction set the tests' kernels run on (`None`: pulp's own choice).
+        static ARCH: std::cell::Cell<Option<pulp::Arch>> = const { std::cell::Cell::new(None) };
+    }
+
+    /// The instruction set of this thread's test.
+    fn arch() -> pulp::Arch {
+        ARCH.with(|a| a.get()).unwrap_or_default()
+    }
+
+    /// Runs `test` on every instruction set this CPU has: pulp's choice (AVX-512 where
+    /// present), AVX2, and scalar lanes, so that each is checked whichever the CPU picks.
+    fn for_every_arch(test: impl Fn()) {
+        let mut arches = vec![pulp::Arch::new(), pulp::Arch::Scalar];
+        #[cfg(target_arch = "x86_64")]
+        arches.extend(pulp::x86::V3::try_new().map(pulp::Arch::V3));
+        for a in arches {
+            ARCH.with(|c| c.set(Some(a)));
+            test();
+        }
+        ARCH.with(|c| c.set(None));
     }
 
     fn simd_exp<T: Real>(xs: &[T]) -> Vec<T> {
@@ -745,114 +768,122 @@ mod tests {
 
     #[test]
     fn exp_f64_over_the_full_range_and_its_edges() {
-        // The whole range, past both ends, on a grid that is not aligned with ln 2.
-        let mut xs: Vec<f64> = (0..400_001)
-            .map(|i| -760.0 + 1520.0 * i as f64 / 400_000.0)
-            .collect();
-        // Every representable value within 300 ulps of the underflow and overflow edges.
-        for edge in [
-            f64::MIN_POSITIVE.ln(),
-            f64::MAX.ln(),
-            EXP_F64_LO,
-            EXP_F64_HI,
-        ] {
-            xs.extend((-300..=300).map(|k| nudge_f64(edge, k)));
-        }
-        // Subnormal, zero and huge arguments.
-        xs.extend([
-            0.0,
-            -0.0,
-            5e-324,
-            -5e-324,
-            1e-310,
-            -1e-310,
-            f64::MIN_POSITIVE,
-            1e-17,
-            -1e-17,
-            f64::MAX,
-            -f64::MAX,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-        ]);
-        check_exp(&xs, f64::exp, f64::EPSILON);
-        let special = simd_exp(&[0.0, 5e-324, -f64::MAX, f64::NEG_INFINITY, f64::INFINITY]);
-        assert_eq!(special, vec![1.0, 1.0, 0.0, 0.0, f64::INFINITY]);
-        // Largest argument with a finite result, smallest with a normal one.
-        assert!(simd_exp(&[EXP_F64_HI])[0] <= f64::MAX);
-        assert!(nudge_f64(EXP_F64_HI, 1).exp() == f64::INFINITY);
-        assert!(simd_exp(&[EXP_F64_LO])[0] >= f64::MIN_POSITIVE);
-        assert!(nudge_f64(EXP_F64_LO, -1).exp() < f64::MIN_POSITIVE);
+        for_every_arch(|| {
+            // The whole range, past both ends, on a grid that is not aligned with ln 2.
+            let mut xs: Vec<f64> = (0..400_001)
+                .map(|i| -760.0 + 1520.0 * i as f64 / 400_000.0)
+                .collect();
+            // Every representable value within 300 ulps of the underflow and overflow edges.
+            for edge in [
+                f64::MIN_POSITIVE.ln(),
+                f64::MAX.ln(),
+                EXP_F64_LO,
+                EXP_F64_HI,
+            ] {
+                xs.extend((-300..=300).map(|k| nudge_f64(edge, k)));
+            }
+            // Subnormal, zero and huge arguments.
+            xs.extend([
+                0.0,
+                -0.0,
+                5e-324,
+                -5e-324,
+                1e-310,
+                -1e-310,
+                f64::MIN_POSITIVE,
+                1e-17,
+                -1e-17,
+                f64::MAX,
+                -f64::MAX,
+                f64::INFINITY,
+                f64::NEG_INFINITY,
+            ]);
+            check_exp(&xs, f64::exp, f64::EPSILON);
+            let special = simd_exp(&[0.0, 5e-324, -f64::MAX, f64::NEG_INFINITY, f64::INFINITY]);
+            assert_eq!(special, vec![1.0, 1.0, 0.0, 0.0, f64::INFINITY]);
+            // Largest argument with a finite result, smallest with a normal one.
+            assert!(simd_exp(&[EXP_F64_HI])[0] <= f64::MAX);
+            assert!(nudge_f64(EXP_F64_HI, 1).exp() == f64::INFINITY);
+            assert!(simd_exp(&[EXP_F64_LO])[0] >= f64::MIN_POSITIVE);
+            assert!(nudge_f64(EXP_F64_LO, -1).exp() < f64::MIN_POSITIVE);
+        });
     }
 
     #[test]
     fn exp_f32_over_the_full_range_and_its_edges() {
-        // Every f32 in [−104, 89] (about 2.1e9 values is too many: every 16th bit pattern
-        // with exponents of magnitude ≥ 2^-20, and every value near the edges).
-        let mut xs: Vec<f32> = Vec::new();
-        for sign in [0u32, 1 << 31] {
-            let lo = 0x3480_0000u32; // 2^-22
-            let hi = 0x42d0_0000u32; // 104
-            xs.extend((lo..=hi).step_by(16).map(|b| f32::from_bits(b | sign)));
-        }
-        for edge in [
-            (f32::MIN_POSITIVE as f64).ln() as f32,
-            (f32::MAX as f64).ln() as f32,
-            EXP_F32_LO,
-            EXP_F32_HI,
-        ] {
-            xs.extend((-300..=300).map(|k| nudge_f32(edge, k)));
-        }
-        xs.extend([
-            0.0f32,
-            -0.0,
-            1e-45,
-            -1e-45,
-            1e-40,
-            f32::MAX,
-            -f32::MAX,
-            f32::INFINITY,
-            f32::NEG_INFINITY,
-        ]);
-        check_exp(&xs, |x| (x as f64).exp(), f32::EPSILON as f64);
-        let special = simd_exp(&[0.0f32, 1e-45, -f32::MAX, f32::NEG_INFINITY, f32::INFINITY]);
-        assert_eq!(special, vec![1.0, 1.0, 0.0, 0.0, f32::INFINITY]);
-        assert!(((nudge_f32(EXP_F32_HI, 1) as f64).exp() as f32).is_infinite());
-        assert!(simd_exp(&[EXP_F32_HI])[0].is_finite());
-        assert!(simd_exp(&[EXP_F32_LO])[0] >= f32::MIN_POSITIVE);
-        assert!((nudge_f32(EXP_F32_LO, -1) as f64).exp() < f32::MIN_POSITIVE as f64);
+        for_every_arch(|| {
+            // Every f32 in [−104, 89] (about 2.1e9 values is too many: every 16th bit pattern
+            // with exponents of magnitude ≥ 2^-20, and every value near the edges).
+            let mut xs: Vec<f32> = Vec::new();
+            for sign in [0u32, 1 << 31] {
+                let lo = 0x3480_0000u32; // 2^-22
+                let hi = 0x42d0_0000u32; // 104
+                xs.extend((lo..=hi).step_by(16).map(|b| f32::from_bits(b | sign)));
+            }
+            for edge in [
+                (f32::MIN_POSITIVE as f64).ln() as f32,
+                (f32::MAX as f64).ln() as f32,
+                EXP_F32_LO,
+                EXP_F32_HI,
+            ] {
+                xs.extend((-300..=300).map(|k| nudge_f32(edge, k)));
+            }
+            xs.extend([
+                0.0f32,
+                -0.0,
+                1e-45,
+                -1e-45,
+                1e-40,
+                f32::MAX,
+                -f32::MAX,
+                f32::INFINITY,
+                f32::NEG_INFINITY,
+            ]);
+            check_exp(&xs, |x| (x as f64).exp(), f32::EPSILON as f64);
+            let special = simd_exp(&[0.0f32, 1e-45, -f32::MAX, f32::NEG_INFINITY, f32::INFINITY]);
+            assert_eq!(special, vec![1.0, 1.0, 0.0, 0.0, f32::INFINITY]);
+            assert!(((nudge_f32(EXP_F32_HI, 1) as f64).exp() as f32).is_infinite());
+            assert!(simd_exp(&[EXP_F32_HI])[0].is_finite());
+            assert!(simd_exp(&[EXP_F32_LO])[0] >= f32::MIN_POSITIVE);
+            assert!((nudge_f32(EXP_F32_LO, -1) as f64).exp() < f32::MIN_POSITIVE as f64);
+        });
     }
 
     #[test]
     fn exp_f64_within_two_ulps_on_the_normal_range() {
-        let xs: Vec<f64> = (0..20_001)
-            .map(|i| -708.0 + 1417.5 * i as f64 / 20_000.0)
-            .collect();
-        let ys = simd_exp(&xs);
-        for (&x, &y) in xs.iter().zip(&ys) {
-            assert!(
-                ulps(y, x.exp()) <= 2.0,
-                "exp({x}) = {y}, std gives {}",
-                x.exp()
-            );
-        }
-        let edge = simd_exp(&[-1000.0, f64::NEG_INFINITY, 710.0, 0.0, -708.5]);
-        assert_eq!(&edge[..4], &[0.0, 0.0, f64::INFINITY, 1.0]);
-        assert_eq!(edge[4], 0.0);
+        for_every_arch(|| {
+            let xs: Vec<f64> = (0..20_001)
+                .map(|i| -708.0 + 1417.5 * i as f64 / 20_000.0)
+                .collect();
+            let ys = simd_exp(&xs);
+            for (&x, &y) in xs.iter().zip(&ys) {
+                assert!(
+                    ulps(y, x.exp()) <= 2.0,
+                    "exp({x}) = {y}, std gives {}",
+                    x.exp()
+                );
+            }
+            let edge = simd_exp(&[-1000.0, f64::NEG_INFINITY, 710.0, 0.0, -708.5]);
+            assert_eq!(&edge[..4], &[0.0, 0.0, f64::INFINITY, 1.0]);
+            assert_eq!(edge[4], 0.0);
+        });
     }
 
     #[test]
     fn exp_f32_within_two_ulps_on_the_normal_range() {
-        let xs: Vec<f32> = (0..20_001)
-            .map(|i| -87.0 + 175.5 * i as f32 / 20_000.0)
-            .collect();
-        let ys = simd_exp(&xs);
-        for (&x, &y) in xs.iter().zip(&ys) {
-            let exact = (x as f64).exp();
-            let err = (y as f64 - exact).abs() / (exact * f32::EPSILON as f64);
-            assert!(err <= 2.0, "exp({x}) = {y}, exact {exact}, {err} ulps");
-        }
-        let edge = simd_exp(&[-200.0f32, f32::NEG_INFINITY, 100.0, 0.0]);
-        assert_eq!(edge, vec![0.0, 0.0, f32::INFINITY, 1.0]);
+        for_every_arch(|| {
+            let xs: Vec<f32> = (0..20_001)
+                .map(|i| -87.0 + 175.5 * i as f32 / 20_000.0)
+                .collect();
+            let ys = simd_exp(&xs);
+            for (&x, &y) in xs.iter().zip(&ys) {
+                let exact = (x as f64).exp();
+                let err = (y as f64 - exact).abs() / (exact * f32::EPSILON as f64);
+                assert!(err <= 2.0, "exp({x}) = {y}, exact {exact}, {err} ulps");
+            }
+            let edge = simd_exp(&[-200.0f32, f32::NEG_INFINITY, 100.0, 0.0]);
+            assert_eq!(edge, vec![0.0, 0.0, f32::INFINITY, 1.0]);
+        });
     }
     /// Checks `ln_s` at `xs` against `exact` (f64 values of ln x): within `tol` ulps of `T`
     /// (of the result; absolute 1 ulp of `T` at 1 where ln x → 0), and the special values.
@@ -874,47 +905,51 @@ mod tests {
 
     #[test]
     fn ln_f64_within_one_ulp_over_the_range_and_special_values() {
-        let mut xs: Vec<f64> = Vec::new();
-        // Every binade, normal and subnormal, on a grid of bit patterns.
-        let mut b = 1u64;
-        while b < f64::INFINITY.to_bits() {
-            xs.push(f64::from_bits(b));
-            b = b + 1 + b / 9973;
-        }
-        // Dense around 1 (cancellation), √2 and √½ (the reduction edges).
-        for c in [
-            1.0f64,
-            std::f64::consts::SQRT_2,
-            std::f64::consts::FRAC_1_SQRT_2,
-        ] {
-            xs.extend((-3000..=3000).map(|k| nudge_f64(c, k)));
-            xs.extend((1..2000).map(|k| c * (1.0 + k as f64 * 1e-4)));
-        }
-        xs.extend([
-            0.0,
-            -0.0,
-            5e-324,
-            f64::MIN_POSITIVE,
-            f64::MAX,
-            f64::INFINITY,
-        ]);
-        xs.extend([-1.0, -5e-324, f64::NEG_INFINITY, f64::NAN]);
-        // glibc's log is correctly rounded in practice: 1 ulp covers our error plus its.
-        check_ln(&xs, f64::ln, 1.0);
-        let special = simd_apply(&[1.0f64, 0.0, -0.0, f64::INFINITY], Fun::Ln);
-        assert_eq!(
-            special,
-            vec![0.0, f64::NEG_INFINITY, f64::NEG_INFINITY, f64::INFINITY]
-        );
+        for_every_arch(|| {
+            let mut xs: Vec<f64> = Vec::new();
+            // Every binade, normal and subnormal, on a grid of bit patterns.
+            let mut b = 1u64;
+            while b < f64::INFINITY.to_bits() {
+                xs.push(f64::from_bits(b));
+                b = b + 1 + b / 9973;
+            }
+            // Dense around 1 (cancellation), √2 and √½ (the reduction edges).
+            for c in [
+                1.0f64,
+                std::f64::consts::SQRT_2,
+                std::f64::consts::FRAC_1_SQRT_2,
+            ] {
+                xs.extend((-3000..=3000).map(|k| nudge_f64(c, k)));
+                xs.extend((1..2000).map(|k| c * (1.0 + k as f64 * 1e-4)));
+            }
+            xs.extend([
+                0.0,
+                -0.0,
+                5e-324,
+                f64::MIN_POSITIVE,
+                f64::MAX,
+                f64::INFINITY,
+            ]);
+            xs.extend([-1.0, -5e-324, f64::NEG_INFINITY, f64::NAN]);
+            // glibc's log is correctly rounded in practice: 1 ulp covers our error plus its.
+            check_ln(&xs, f64::ln, 1.0);
+            let special = simd_apply(&[1.0f64, 0.0, -0.0, f64::INFINITY], Fun::Ln);
+            assert_eq!(
+                special,
+                vec![0.0, f64::NEG_INFINITY, f64::NEG_INFINITY, f64::INFINITY]
+            );
+        });
     }
 
     #[test]
     fn ln_f32_within_one_ulp_over_the_range_and_special_values() {
-        // Every 7th f32 bit pattern from the smallest subnormal to +∞, and the special values.
-        let mut xs: Vec<f32> = (1..0x7f80_0000u32).step_by(7).map(f32::from_bits).collect();
-        xs.extend((-3000..=3000).map(|k| nudge_f32(1.0, k)));
-        xs.extend([0.0f32, -0.0, f32::MAX, f32::INFINITY, -1.0, f32::NAN]);
-        check_ln(&xs, |x| (x as f64).ln(), 1.0);
+        for_every_arch(|| {
+            // Every 7th f32 bit pattern from the smallest subnormal to +∞, and the special values.
+            let mut xs: Vec<f32> = (1..0x7f80_0000u32).step_by(7).map(f32::from_bits).collect();
+            xs.extend((-3000..=3000).map(|k| nudge_f32(1.0, k)));
+            xs.extend([0.0f32, -0.0, f32::MAX, f32::INFINITY, -1.0, f32::NAN]);
+            check_ln(&xs, |x| (x as f64).ln(), 1.0);
+        });
     }
     /// `x·2^k` exactly (f64 reference for both types), in steps of at most 2^±500 so that no
     /// intermediate overflows or leaves the normal range before the last step.
@@ -953,7 +988,7 @@ mod tests {
             }
         }
         for &k in ks {
-            let got = pulp::Arch::new().dispatch(Op(xs, T::from_f64(k as f64)));
+            let got = arch().dispatch(Op(xs, T::from_f64(k as f64)));
             for (&x, &(m, e, y)) in xs.iter().zip(&got) {
                 let (x, m, e, y) = (x.to_f64(), m.to_f64(), e.to_f64(), y.to_f64());
                 assert!(
@@ -976,25 +1011,27 @@ mod tests {
 
     #[test]
     fn frexp_and_ldexp_are_exact_and_flush_below_the_normal_range() {
-        // Every binade, a few mantissas each (edges and middle).
-        let ks = [
-            0, 1, -1, 7, -52, 300, -700, -1021, -1022, -1100, -2000, -5000,
-        ];
-        let xs: Vec<f64> = (1u64..2047)
-            .flat_map(|b| {
-                [0, 1, 1 << 51, (1 << 52) - 1, 0x0001_2345_6789_abcd]
-                    .map(|m| f64::from_bits((b << 52) | m))
-            })
-            .filter(|&x| x <= f64::MAX / 2f64.powi(300))
-            .collect();
-        check_frexp_ldexp(&xs, &ks);
-        let ks = [0, 1, -1, 5, -23, 100, -125, -126, -127, -150, -300, -1000];
-        let xs: Vec<f32> = (1u32..255)
-            .flat_map(|b| {
-                [0, 1, 1 << 22, (1 << 23) - 1, 0x12_3457].map(|m| f32::from_bits((b << 23) | m))
-            })
-            .filter(|&x| x <= f32::MAX / 2f32.powi(100))
-            .collect();
-        check_frexp_ldexp(&xs, &ks);
+        for_every_arch(|| {
+            // Every binade, a few mantissas each (edges and middle).
+            let ks = [
+                0, 1, -1, 7, -52, 300, -700, -1021, -1022, -1100, -2000, -5000,
+            ];
+            let xs: Vec<f64> = (1u64..2047)
+                .flat_map(|b| {
+                    [0, 1, 1 << 51, (1 << 52) - 1, 0x0001_2345_6789_abcd]
+                        .map(|m| f64::from_bits((b << 52) | m))
+                })
+                .filter(|&x| x <= f64::MAX / 2f64.powi(300))
+                .collect();
+            check_frexp_ldexp(&xs, &ks);
+            let ks = [0, 1, -1, 5, -23, 100, -125, -126, -127, -150, -300, -1000];
+            let xs: Vec<f32> = (1u32..255)
+                .flat_map(|b| {
+                    [0, 1, 1 << 22, (1 << 23) - 1, 0x12_3457].map(|m| f32::from_bits((b << 23) | m))
+                })
+                .filter(|&x| x <= f32::MAX / 2f32.powi(100))
+                .collect();
+            check_frexp_ldexp(&xs, &ks);
+        });
     }
 }

@@ -20,12 +20,13 @@ use super::lapjv::{certify, search, solve_dense, DenseRows, Rows, Solved, Work};
 use crate::workspace::{take, vec_req};
 use crate::{MemStack, StackReq};
 
-/// Smallest n solved by this method (when the column minima crowd, see [`crowding`]). Measured side by side (one
-/// thread, uniform points, two seeds, dense LAPJV time / this method's): at n = 1000 1.02–1.84
-/// on clouds of d = 2 to 512 (0.56 once, at d = 128, a price war among candidates), 0.73–0.81
-/// on uniform i.i.d. costs; at n = 900 1.3–1.6 at d = 2, 1.1–1.3 at d = 64 and 512,
-/// 0.85–1.17 at d = 8 and 16; at n = 800 0.7–1.4, at n = 600 0.5–1.3: below n = 900 the
-/// selection pass and the auction's phases cost more than the searches they save.
+/// Smallest n solved by this method (when the column minima crowd, see [`crowding`]).
+/// Measured side by side (one thread, uniform points, two seeds, dense LAPJV time / this
+/// method's): at n = 1000 1.02–1.84 on clouds of d = 2 to 512 (0.56 once, at d = 128, a price
+/// war among candidates), 0.73–0.81 on uniform i.i.d. costs; at n = 900 1.3–1.6 at d = 2,
+/// 1.1–1.3 at d = 64 and 512, 0.85–1.17 at d = 8 and 16; at n = 800 0.7–1.4, at n = 600
+/// 0.5–1.3: below n = 900 the selection pass and the auction's phases cost more than the
+/// searches they save.
 pub(super) const MIN_N: usize = 900;
 /// The auction's first ε relative to the rows' spread ([`Candidates::spread`]).
 const EPS_START: f64 = 1.0;
